@@ -1,0 +1,5 @@
+"""[edge] `python -m provenance` runs the CLI."""
+
+from .cli import main
+
+main()

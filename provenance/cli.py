@@ -1,0 +1,111 @@
+"""[edge] The `provenance` command: thin over the library.
+
+Library errors become one line, `Error: …`, never a traceback.
+Exit status: 0 no error finding, 1 an error finding, 2 an input could not be read.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from .catalog import Catalog, load_catalog
+from .check import check_text
+from .errors import CatalogError, ProvenanceError
+from .files import read_article
+from .report import file_dict, file_text, license_dict
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def _catalog(ctx: click.Context) -> Catalog:
+    extra = ctx.obj.get("catalog_dirs", ()) if ctx.obj else ()
+    try:
+        return load_catalog(*extra)
+    except CatalogError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        ctx.exit(EXIT_INPUT)
+        raise AssertionError("unreachable") from None
+
+
+@click.group()
+@click.version_option(package_name="provenance")
+@click.option("--catalog", "catalog_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="Extra folder of license/source TOML files, on top of the bundled catalog.")
+@click.pass_context
+def cli(ctx: click.Context, catalog_dirs: tuple[str, ...]) -> None:
+    """Who made an image, under what license, and what the credit must say."""
+    ctx.obj = {"catalog_dirs": catalog_dirs}
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of text.")
+@click.option("--medium", type=click.Choice(["online", "print"]), default="online", show_default=True,
+              help="Online links the license; print writes its URL out in full.")
+@click.option("--modified", metavar="CHANGE", default=None,
+              help='How the image was changed, e.g. "cropped"; noted in the attribution.')
+@click.pass_context
+def check(ctx: click.Context, files: tuple[str, ...], as_json: bool, medium: str, modified: str | None) -> None:
+    """Check the image credits in article FILES (plain text, Markdown, HTML)."""
+    catalog = _catalog(ctx)
+    results: list[dict[str, Any]] = []
+    status = EXIT_OK
+    for path in files:
+        try:
+            items = check_text(read_article(path), catalog, name=path, medium=medium, modified=modified)
+        except ProvenanceError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            results.append({"file": path, "ok": False, "error": str(exc), "items": []})
+            status = EXIT_INPUT
+            continue
+        if any(item.has_error for item in items) and status == EXIT_OK:
+            status = EXIT_FINDINGS
+        results.append(file_dict(path, items))
+        if not as_json:
+            click.echo(file_text(path, items) + "\n")
+    if as_json:
+        click.echo(json.dumps({"files": results}, indent=2, ensure_ascii=False))
+    ctx.exit(status)
+
+
+@cli.group(name="catalog")
+def catalog_group() -> None:
+    """Browse and validate the license and source catalog."""
+
+
+@catalog_group.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--sources", is_flag=True, help="List sources instead of licenses.")
+@click.pass_context
+def catalog_list(ctx: click.Context, as_json: bool, sources: bool) -> None:
+    """List the licenses (or sources) in the catalog."""
+    catalog = _catalog(ctx)
+    if sources:
+        rows = [{"id": s.id, "name": s.name, "kind": s.kind, "terms": s.terms, "license": s.license}
+                for s in catalog.sources.values()]
+        lines = [f"{r['id']:<22} {r['kind']:<12} {r['terms']:<14} {r['license'] or '-'}" for r in rows]
+    else:
+        rows = [license_dict(lic) or {} for lic in catalog.licenses.values()]
+        lines = [f"{lic.id:<32} {lic.short_name}" for lic in catalog.licenses.values()]
+    click.echo(json.dumps(rows, indent=2, ensure_ascii=False) if as_json else "\n".join(lines))
+
+
+@catalog_group.command(name="validate")
+@click.argument("dirs", nargs=-1, type=click.Path(file_okay=False))
+def catalog_validate(dirs: tuple[str, ...]) -> None:
+    """Load the bundled catalog plus DIRS and report the first problem, if any."""
+    try:
+        catalog = load_catalog(*dirs)
+    except CatalogError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    click.echo(f"ok: {len(catalog.licenses)} licenses, {len(catalog.sources)} sources, "
+               f"{len(catalog.categories)} categories from {len(catalog.files)} files")
+
+
+def main() -> None:
+    cli()

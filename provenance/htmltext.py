@@ -1,0 +1,40 @@
+"""Reduce a field that arrives as HTML (Wikimedia's Artist field often does)
+to clean text, with the standard library's HTML parser."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_SKIP = frozenset({"script", "style", "template"})
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skipping += 1
+        elif tag in ("br", "p", "div", "li"):
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP and self.skipping:
+            self.skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(value: str) -> str:
+    """'<a href="…">Jane &amp; John</a>' -> 'Jane & John'. Plain text passes through."""
+    if "<" not in value and "&" not in value:
+        return re.sub(r"\s+", " ", value).strip()
+    collector = _TextCollector()
+    collector.feed(value)
+    collector.close()
+    return re.sub(r"\s+", " ", "".join(collector.parts)).strip()

@@ -1,0 +1,175 @@
+"""Small frozen dataclasses shared by the pure core."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Status(StrEnum):
+    """How a license string or URL matched the catalog."""
+
+    EXACT = "exact"
+    MISMATCH = "mismatch"
+    AMBIGUOUS = "ambiguous"
+    UNKNOWN = "unknown"
+    ABSENT = "absent"
+
+
+TERM_FLAGS = (
+    "open",
+    "attribution",
+    "license_link",
+    "share_alike",
+    "noncommercial",
+    "no_derivatives",
+    "indicate_changes",
+    "editorial_only",
+)
+
+
+@dataclass(frozen=True)
+class Terms:
+    open: bool
+    attribution: bool
+    license_link: bool
+    share_alike: bool
+    noncommercial: bool
+    no_derivatives: bool
+    indicate_changes: bool
+    editorial_only: bool
+    attribution_requires: tuple[str, ...] = ()
+
+    def flags(self) -> list[str]:
+        """The names of the flags that are set, in a fixed order."""
+        return [name for name in TERM_FLAGS if getattr(self, name)]
+
+
+@dataclass(frozen=True)
+class License:
+    id: str
+    name: str
+    short_name: str
+    url: str
+    family: str
+    terms: Terms
+    aliases: tuple[str, ...] = ()
+    url_patterns: tuple[str, ...] = ()
+    attribution_statement: str = "Licensed under {license}"
+    url_ports: bool = False
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    kind: str
+    terms: str
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    homepage: str = ""
+    license: str | None = None
+    category: str | None = None
+    note: str = ""
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: str
+    description: str
+    keywords: tuple[str, ...] = ()
+    needs_agreement: bool = False
+    editorial_only: bool = False
+    needs_verification: bool = False
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One image credit as written, split into its parts."""
+
+    text: str
+    start: int
+    end: int
+    creator: str | None = None
+    organization: str | None = None
+    via: str | None = None
+    license: str | None = None
+    license_url: str | None = None
+    source_url: str | None = None
+    category: str | None = None
+
+    def fields(self) -> dict[str, str | None]:
+        return {
+            "creator": self.creator,
+            "organization": self.organization,
+            "via": self.via,
+            "license": self.license,
+            "license_url": self.license_url,
+            "source_url": self.source_url,
+            "category": self.category,
+        }
+
+
+@dataclass(frozen=True)
+class NoCredit:
+    """The explicit answer when a text carries no image credit."""
+
+    reason: str = "no image credit found"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a license name and/or URL resolved to, and how sure that is."""
+
+    status: Status
+    license: License | None = None
+    candidates: tuple[License, ...] = ()
+    port: str | None = None
+    text: str | None = None
+    url: str | None = None
+    by_text: License | None = None
+    by_url: License | None = None
+
+
+@dataclass(frozen=True)
+class Record:
+    """What is known about one image, each field with the origin it came from."""
+
+    creator: str | None = None
+    organization: str | None = None
+    via: str | None = None
+    license: License | None = None
+    license_url: str | None = None
+    title: str | None = None
+    source_url: str | None = None
+    category: str | None = None
+    port: str | None = None
+    origins: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    message: str
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    text: str
+    html: str
+    markdown: str

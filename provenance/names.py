@@ -1,0 +1,49 @@
+"""Folding of license names and source names into lookup keys.
+
+The folding rules themselves are data (licenses/spellings.toml); this module
+only applies them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_SEPARATORS = re.compile(r"[-_/,;:\"'“”‘’()\[\]]+")
+_SPACES = re.compile(r"\s+")
+_VERSION_PREFIX = re.compile(r"\bv(?=\d)")
+_BARE_MAJOR = re.compile(r"(?<![\w.])(\d)(?![\w.])")
+
+
+@dataclass(frozen=True)
+class Spellings:
+    """Phrase replacements and dropped words, read from the catalog."""
+
+    phrases: dict[str, str] = field(default_factory=dict)
+    drop: frozenset[str] = frozenset()
+
+
+def fold_license_name(text: str, spellings: Spellings) -> str:
+    """Fold a license name into its lookup key: 'CC-BY-SA-4.0' -> 'cc by sa 4.0'."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _SEPARATORS.sub(" ", folded).strip(" .!?")
+    folded = _VERSION_PREFIX.sub("", folded)
+    folded = _SPACES.sub(" ", folded)
+    folded = _apply_phrases(f" {folded} ", spellings.phrases).strip()
+    words = [word.rstrip(".") for word in folded.split(" ")]
+    words = [w for w in words if w and w not in spellings.drop]
+    return _BARE_MAJOR.sub(r"\1.0", " ".join(words))
+
+
+def _apply_phrases(padded: str, phrases: dict[str, str]) -> str:
+    for phrase in sorted(phrases, key=len, reverse=True):
+        padded = padded.replace(f" {phrase} ", f" {phrases[phrase]} ")
+    return padded
+
+
+def fold_source_name(text: str) -> str:
+    """Fold an organisation name for lookup: case, accents and punctuation."""
+    folded = unicodedata.normalize("NFKC", text).casefold().strip()
+    folded = re.sub(r"[.,;:!?()\[\]\"']+$", "", folded)
+    return _SPACES.sub(" ", folded).strip()

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import pytest
+
+from provenance.catalog import Catalog
+from provenance.check import check_text
+from provenance.model import Severity
+from tests.conftest import seed_with
+
+# Each finding code in both directions: (caption, code, raised?).
+FINDING_CASES = [
+    ("Photo: Jane Doe. Licensed under CC BY 4.0", "missing-license", False),  # license named
+    ("Photo: Jane Doe/Acme Studio", "missing-license", True),  # unknown org, no license
+    ("Photo: Jane Doe/AP", "missing-license", False),  # agency default from the source catalog
+    ("Image: Wikimedia Commons", "missing-license", True),  # Commons: per-file terms, none given
+    ("Photo: Jane Doe. Licensed under Acme Licence 2", "unknown-license", True),  # not in catalog
+    ("Photo: Jane Doe. Licensed under CC BY-SA 2.0", "unknown-license", False),  # in catalog
+    ("Photo by Jane Doe (Creative Commons)", "ambiguous-license", True),  # bare CC
+    ("Photo by Jane Doe (CC BY-SA)", "ambiguous-license", True),  # version missing
+    ("Photo by Jane Doe (CC BY-SA 4.0)", "ambiguous-license", False),  # exact
+    ("Photo: Jane Doe. CC BY-SA 4.0 (https://creativecommons.org/licenses/by/4.0/)", "license-mismatch", True),
+    ("Photo: Jane Doe. CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)", "license-mismatch", False),
+    ("No picture here, just prose.", "missing-credit", True),  # nothing at all
+    ("Photo: Jane Doe/AP", "missing-credit", False),  # a credit
+]
+
+
+@pytest.mark.parametrize(("text", "code", "raised"), FINDING_CASES)
+def test_finding_raised_or_not(catalog: Catalog, text: str, code: str, raised: bool) -> None:
+    codes = {f.code for item in check_text(text, catalog) for f in item.findings}
+    assert (code in codes) is raised
+
+
+def test_seed_with_caption_checks_clean(catalog: Catalog) -> None:
+    items = check_text(seed_with("Kremlin.ru").read_text(encoding="utf-8"), catalog)
+    assert len(items) == 1
+    item = items[0]
+    assert item.findings == ()
+    assert item.record.license is not None
+    assert item.record.license.id == "CC-BY-4.0"
+    assert item.attribution is not None
+    assert "Kremlin.ru" in item.attribution.text
+
+
+def test_byline_seed_is_missing_credit(catalog: Catalog) -> None:
+    path = seed_with("written by the team")
+    items = check_text(path.read_text(encoding="utf-8"), catalog, name=path.name)
+    assert [f.code for f in items[0].findings] == ["missing-credit"]
+    assert items[0].findings[0].severity is Severity.ERROR
+    assert path.name in items[0].findings[0].message
+    assert items[0].has_error
+    assert items[0].credit is None
+    assert items[0].attribution is None
+
+
+def test_license_from_source_catalog_is_marked_as_such(catalog: Catalog) -> None:
+    [item] = check_text("A view of the square. Photo: Kremlin.ru", catalog)
+    assert item.record.license is not None
+    assert item.record.license.id == "CC-BY-4.0"
+    assert item.record.origins["license"] == "source-catalog:kremlin"
+
+
+def test_caption_license_wins_over_source_default(catalog: Catalog) -> None:
+    [item] = check_text("Photo: Jane Doe/Kremlin.ru. Licensed under CC BY-SA 4.0", catalog)
+    assert item.record.license is not None
+    assert item.record.license.id == "CC-BY-SA-4.0"
+    assert item.record.origins["license"] == "caption"
+
+
+def test_mismatch_message_names_both(catalog: Catalog) -> None:
+    [item] = check_text("Photo: Jane Doe. CC BY-SA 2.0 (https://creativecommons.org/licenses/by-nc/2.0/)",
+                        catalog)
+    [finding] = item.findings
+    assert "CC BY-SA 2.0" in finding.message
+    assert "CC BY-NC 2.0" in finding.message
+    assert item.credit is not None
+    assert finding.evidence == item.credit.text
+
+
+def test_modified_and_print_reach_the_attribution(catalog: Catalog) -> None:
+    [item] = check_text("Photo by Jane Doe (CC BY 4.0)", catalog, medium="print", modified="cropped")
+    assert item.attribution is not None
+    assert "cropped" in item.attribution.text
+    assert "<a " not in item.attribution.html

@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from provenance.cli import cli
+from tests.conftest import ROOT, seed_with
+
+SAMPLES = sorted((ROOT / "data" / "articles").glob("*.txt"))
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_check_seed_with_caption_text_output() -> None:
+    code, out, _ = run("check", str(seed_with("Kremlin.ru")))
+    assert code == 0
+    assert "creator       Office of the President of the Russian Federation  [caption]" in out
+    assert "organization  Kremlin.ru" in out
+    assert "via           Wikimedia Commons" in out
+    assert "CC-BY-4.0: CC BY 4.0 (exact match)" in out
+    assert "terms         public license, attribution, license link, indicate changes" in out
+    assert "findings      none" in out
+    assert '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>' in out
+
+
+def test_check_seed_with_caption_json() -> None:
+    code, out, _ = run("check", "--json", str(seed_with("Kremlin.ru")))
+    assert code == 0
+    [file] = json.loads(out)["files"]
+    [item] = file["items"]
+    assert item["credit"]["creator"] == "Office of the President of the Russian Federation"
+    assert item["credit"]["organization"] == "Kremlin.ru"
+    assert item["credit"]["via"] == "Wikimedia Commons"
+    assert item["credit"]["license"] == "CC BY 4.0"
+    assert item["credit"]["license_url"] == "https://creativecommons.org/licenses/by/4.0/deed.en"
+    assert item["license"]["id"] == "CC-BY-4.0"
+    assert item["license"]["terms"]["attribution"] is True
+    assert item["findings"] == []
+    assert set(item["attribution"]) == {"text", "html", "markdown"}
+    assert "Kremlin.ru" in item["attribution"]["markdown"]
+
+
+def test_check_byline_only_seed_flags_missing_credit() -> None:
+    path = seed_with("written by the team")
+    code, out, _ = run("check", "--json", str(path))
+    assert code == 1
+    [item] = json.loads(out)["files"][0]["items"]
+    assert item["credit"] is None
+    assert item["attribution"] is None
+    assert [(f["code"], f["severity"]) for f in item["findings"]] == [("missing-credit", "error")]
+    code, out, _ = run("check", str(path))
+    assert code == 1
+    assert "no image credit" in out
+    assert "ERROR    missing-credit" in out
+
+
+@pytest.mark.parametrize(
+    ("sample", "codes", "status"),
+    [
+        ("01-cc-by-kremlin.txt", [[]], 0),  # full CC credit
+        ("02-agency-ap.txt", [[], []], 0),  # two agency credits, licensed by default terms
+        ("03-byline-only.txt", [["missing-credit"]], 1),  # byline only
+        ("04-unknown-license.txt", [["unknown-license"]], 0),  # warning only
+        ("05-license-mismatch.txt", [["license-mismatch"]], 1),  # name vs URL
+        ("06-public-domain-nasa.txt", [[]], 0),  # public domain by source
+        ("07-several-credits.txt", [[], [], []], 0),  # three credits
+        ("08-ambiguous-cc.txt", [["ambiguous-license"]], 0),  # bare Creative Commons
+    ],
+)
+def test_sample_articles(sample: str, codes: list[list[str]], status: int) -> None:
+    code, out, _ = run("check", "--json", str(ROOT / "data" / "articles" / sample))
+    items = json.loads(out)["files"][0]["items"]
+    assert [[f["code"] for f in i["findings"]] for i in items] == codes
+    assert code == status
+
+
+def test_every_sample_article_is_in_the_table() -> None:
+    assert len(SAMPLES) == 8
+
+
+def test_modified_and_print_options() -> None:
+    code, out, _ = run("check", "--json", "--modified", "cropped", "--medium", "print",
+                       str(seed_with("Kremlin.ru")))
+    attribution = json.loads(out)["files"][0]["items"][0]["attribution"]
+    assert "Modified from the original: cropped." in attribution["text"]
+    assert "<a " not in attribution["html"]
+
+
+def test_unreadable_file_exits_2_with_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.txt"
+    code, out, err = run("check", str(missing), str(seed_with("Kremlin.ru")))
+    assert code == 2
+    assert err.strip() == f"Error: {missing}: no such file"
+    assert "Traceback" not in err
+    assert "Kremlin.ru" in out  # the other file was still checked
+
+
+def test_binary_file_exits_2_and_json_records_the_error(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    code, out, err = run("check", "--json", str(binary))
+    assert code == 2
+    assert "not a text file" in err
+    assert json.loads(out)["files"][0]["error"].endswith("is not a text file (it contains NUL bytes)")
+
+
+def test_broken_extra_catalog_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "bad.toml").write_text("[[license]\n", encoding="utf-8")
+    code, _, err = run("--catalog", str(tmp_path), "check", str(seed_with("Kremlin.ru")))
+    assert code == 2
+    assert err.startswith("Error: ")
+    assert "bad.toml" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_catalog_validate_and_list() -> None:
+    code, out, _ = run("catalog", "validate")
+    assert code == 0
+    assert out.startswith("ok: ")
+    assert "licenses" in out
+    code, out, _ = run("catalog", "list", "--json")
+    ids = [row["id"] for row in json.loads(out)]
+    assert "CC-BY-NC-SA-2.5" in ids
+    code, out, _ = run("catalog", "list", "--sources")
+    assert "kremlin" in out
+    assert "site-license" in out
+
+
+def test_console_script_runs_end_to_end() -> None:
+    script = Path(sys.executable).parent / "provenance"
+    assert script.exists(), "install the package first (make test does)"
+    done = subprocess.run([str(script), "check", str(seed_with("written by the team"))],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert "missing-credit" in done.stdout
+    done = subprocess.run([sys.executable, "-m", "provenance", "check", "/nonexistent/a.txt"],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "Error: /nonexistent/a.txt: no such file"
