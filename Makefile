@@ -8,7 +8,7 @@ BIN = $(VENV)/bin
 .PHONY: demo test lint clean
 
 demo: $(VENV)/.installed
-	-$(BIN)/provenance check data/articles/*
+	@$(BIN)/provenance check data/articles/* || echo "(provenance check exited $$?: the samples include articles with error findings, on purpose)"
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check provenance tests

@@ -1,23 +1,25 @@
 """provenance: who made an image, under what license, and what the credit must say.
 
-The purity rule (enforced by tests/test_layers.py): the core modules —
-names, catalog, licenses, sources, credits, credit_fields, rules, findings,
-attribution, htmltext, check, report, model, errors — do no network or
-database I/O and import nothing from flask, sqlalchemy, requests, PIL or
-exifread. They take strings and dataclasses and return dataclasses. The only
-file they read is the catalog's TOML. Modules marked [edge] in their
-docstring (files, cli) do the I/O and stay thin.
+The purity rule (enforced by tests/test_layers.py): every module that is not
+marked [edge] in its docstring — parsing, catalog, resolution, rules,
+attribution, reports, the metadata decoders — does no network, database or
+file I/O beyond reading the catalog's TOML, and imports nothing from flask,
+sqlalchemy, requests, PIL, exifread or c2pa. They take strings, bytes and
+dataclasses and return dataclasses (HTML and XML are parsed with
+BeautifulSoup, markdown-it-py and defusedxml, which do no I/O). The [edge]
+modules (files, reader, c2pa_reader, cli) read the user's files and stay thin.
 """
 
 from .attribution import render_attribution
 from .catalog import Catalog, default_catalog, load_catalog
-from .check import CheckedItem, check_credit, check_text
+from .check import CheckedArticle, CheckedItem, check_article, check_evidence, check_text
 from .credits import parse_credit
 from .errors import CatalogError, InputError, ProvenanceError
 from .licenses import resolve_license
 from .model import (
     Attribution,
     Credit,
+    Evidence,
     Finding,
     License,
     NoCredit,
@@ -27,13 +29,14 @@ from .model import (
     Source,
     Status,
 )
-from .rules import check_record, record_from_credit
+from .resolve import Resolved, resolve_record
+from .rules import check_record
 from .sources import match_source
 
 __all__ = [
-    "Attribution", "CatalogError", "Catalog", "CheckedItem", "Credit", "Finding",
-    "InputError", "License", "NoCredit", "ProvenanceError", "Record", "Resolution",
-    "Severity", "Source", "Status", "check_credit", "check_record", "check_text",
-    "default_catalog", "load_catalog", "match_source", "parse_credit",
-    "record_from_credit", "render_attribution", "resolve_license",
+    "Attribution", "CatalogError", "Catalog", "CheckedArticle", "CheckedItem", "Credit", "Evidence",
+    "Finding", "InputError", "License", "NoCredit", "ProvenanceError", "Record", "Resolution", "Resolved",
+    "Severity", "Source", "Status", "check_article", "check_evidence", "check_record", "check_text",
+    "default_catalog", "load_catalog", "match_source", "parse_credit", "render_attribution",
+    "resolve_license", "resolve_record",
 ]

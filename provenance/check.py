@@ -1,58 +1,105 @@
-"""Check an article's text: every image credit, resolved, checked and attributed.
+"""Check an article or an image's evidence: resolve, check, attribute.
 
-Pure: takes a string, returns dataclasses. Reading files is the caller's job.
+Pure: takes strings and evidence, returns dataclasses. Reading files is the
+caller's job (provenance.files, provenance.reader).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .articles import article_kind, find_images
 from .attribution import render_attribution
 from .catalog import Catalog, default_catalog
 from .credits import parse_credit
-from .findings import make_finding
-from .model import Attribution, Credit, Finding, Record, Resolution, Severity, Source, Status
-from .rules import check_record, record_from_credit
+from .evidence import credit_to_evidence
+from .model import Attribution, Credit, Evidence, Finding, Record, Resolution, Severity, Source
+from .resolve import Resolved, resolve_record
+from .rules import check_record, has_credit
 
 
 @dataclass(frozen=True)
 class CheckedItem:
-    """One image credit of an article (or the absence of any), checked."""
+    """One image (or one credit of a plain-text article), checked."""
 
-    credit: Credit | None
-    record: Record
-    resolution: Resolution
-    source: Source | None
+    label: str
+    resolved: Resolved
     findings: tuple[Finding, ...]
     attribution: Attribution | None
+    credit: Credit | None = None
+    src: str | None = None
+
+    @property
+    def record(self) -> Record:
+        return self.resolved.record
+
+    @property
+    def resolution(self) -> Resolution:
+        return self.resolved.resolution
+
+    @property
+    def source(self) -> Source | None:
+        return self.resolved.source
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        return self.resolved.evidence
 
     @property
     def has_error(self) -> bool:
         return any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def check_text(
-    text: str,
-    catalog: Catalog | None = None,
-    *,
-    name: str = "the text",
-    medium: str = "online",
-    modified: str | None = None,
-) -> list[CheckedItem]:
-    """Check every image credit in an article; one item saying so when there is none."""
+@dataclass(frozen=True)
+class CheckedArticle:
+    name: str
+    kind: str
+    items: list[CheckedItem]
+    page: list[Evidence] = field(default_factory=list)
+
+
+def check_evidence(
+    evidence: list[Evidence], catalog: Catalog, *, label: str, src: str | None = None,
+    credit: Credit | None = None, medium: str = "online", modified: str | None = None,
+) -> CheckedItem:
+    """Resolve and check the evidence for one image."""
+    resolved = resolve_record(evidence, catalog)
+    findings = tuple(check_record(resolved, where=f" for {label}"))
+    attribution = render_attribution(resolved.record, medium=medium, modified=modified) \
+        if has_credit(resolved) else None
+    return CheckedItem(label, resolved, findings, attribution, credit, src)
+
+
+def check_article(
+    text: str, catalog: Catalog | None = None, *, name: str = "the text", kind: str | None = None,
+    medium: str = "online", modified: str | None = None,
+) -> CheckedArticle:
+    """Every image of an article (HTML, Markdown) or every credit of a plain text."""
     catalog = catalog or default_catalog()
+    kind = kind or article_kind(name, text)
+    article = find_images(text, kind, catalog)
+    options = {"medium": medium, "modified": modified}
+    if article.images:
+        items = [check_evidence(image.evidence, catalog, label=image.src or f"image {n}", src=image.src,
+                                **options) for n, image in enumerate(article.images, 1)]
+        return CheckedArticle(name, kind, items, article.page)
+    return CheckedArticle(name, kind, _plain_items(text, catalog, name, options), article.page)
+
+
+def _plain_items(text: str, catalog: Catalog, name: str, options: dict[str, str | None]) -> list[CheckedItem]:
     credits = parse_credit(text, catalog)
     if not credits:
-        finding = make_finding("missing-credit", where=f" in {name}")
-        empty = Resolution(status=Status.ABSENT)
-        return [CheckedItem(None, Record(), empty, None, (finding,), None)]
-    return [check_credit(catalog, credit, medium=medium, modified=modified) for credit in credits]
+        return [check_evidence([], catalog, label=name, **options)]  # type: ignore[arg-type]
+    return [
+        check_evidence(credit_to_evidence(credit, "caption", "caption credit"), catalog,
+                       label=f"credit {n}", credit=credit, **options)  # type: ignore[arg-type]
+        for n, credit in enumerate(credits, 1)
+    ]
 
 
-def check_credit(
-    catalog: Catalog, credit: Credit, *, medium: str = "online", modified: str | None = None
-) -> CheckedItem:
-    record, resolution, source = record_from_credit(catalog, credit)
-    findings = tuple(check_record(record, resolution, source, credit.text))
-    attribution = render_attribution(record, medium=medium, modified=modified)
-    return CheckedItem(credit, record, resolution, source, findings, attribution)
+def check_text(
+    text: str, catalog: Catalog | None = None, *, name: str = "the text", medium: str = "online",
+    modified: str | None = None,
+) -> list[CheckedItem]:
+    """The items of a plain-text article (kept for callers of the first version)."""
+    return check_article(text, catalog, name=name, kind="plain", medium=medium, modified=modified).items

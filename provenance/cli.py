@@ -13,9 +13,10 @@ from typing import Any
 import click
 
 from .catalog import Catalog, load_catalog
-from .check import check_text
+from .check import check_article
 from .errors import CatalogError, ProvenanceError
 from .files import read_article
+from .images import check_image, looks_like_image
 from .report import file_dict, file_text, license_dict
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -44,32 +45,61 @@ def cli(ctx: click.Context, catalog_dirs: tuple[str, ...]) -> None:
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of text.")
+@click.option("--evidence", "show_evidence", is_flag=True,
+              help="List every piece of evidence (origin, exact field, value) in the text output.")
 @click.option("--medium", type=click.Choice(["online", "print"]), default="online", show_default=True,
               help="Online links the license; print writes its URL out in full.")
 @click.option("--modified", metavar="CHANGE", default=None,
               help='How the image was changed, e.g. "cropped"; noted in the attribution.')
 @click.pass_context
-def check(ctx: click.Context, files: tuple[str, ...], as_json: bool, medium: str, modified: str | None) -> None:
-    """Check the image credits in article FILES (plain text, Markdown, HTML)."""
+def check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evidence: bool, medium: str,
+          modified: str | None) -> None:
+    """Check articles (plain text, Markdown, HTML) and images (JPEG, PNG, WebP, TIFF, HEIC)."""
     catalog = _catalog(ctx)
     results: list[dict[str, Any]] = []
     status = EXIT_OK
     for path in files:
         try:
-            items = check_text(read_article(path), catalog, name=path, medium=medium, modified=modified)
+            result, text, has_error = _check_one(path, catalog, medium, modified, show_evidence)
         except ProvenanceError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            results.append({"file": path, "ok": False, "error": str(exc), "items": []})
+            message = str(exc)
+        except Exception as exc:  # one file's unexpected failure must not stop the batch
+            message = f"{path}: could not be checked ({type(exc).__name__}: {exc})"
+        else:
+            message = ""
+        if message:
+            click.echo(f"Error: {message}", err=True)
+            results.append({"file": path, "ok": False, "error": message, "items": []})
             status = EXIT_INPUT
             continue
-        if any(item.has_error for item in items) and status == EXIT_OK:
+        if has_error and status == EXIT_OK:
             status = EXIT_FINDINGS
-        results.append(file_dict(path, items))
+        results.append(result)
         if not as_json:
-            click.echo(file_text(path, items) + "\n")
+            click.echo(text + "\n")
     if as_json:
         click.echo(json.dumps({"files": results}, indent=2, ensure_ascii=False))
     ctx.exit(status)
+
+
+def _check_one(path: str, catalog: Catalog, medium: str, modified: str | None,
+               show_evidence: bool) -> tuple[dict[str, Any], str, bool]:
+    """(JSON result, text, has an error finding) for one article or image file."""
+    if looks_like_image(path):
+        image = check_image(path, catalog, medium=medium, modified=modified)
+        meta, ident = image.metadata, image.identity
+        extra = {"image": {"format": meta.format, "width": meta.width, "height": meta.height,
+                           "sha256": ident.sha256, "size": ident.size, "phash": ident.phash,
+                           "problems": meta.problems}}
+        header = f"{path}: {meta.format} {meta.width}x{meta.height}, sha256 {ident.sha256[:16]}…, phash {ident.phash}"
+        for problem in meta.problems:
+            header += f"\n  problem: {problem}"
+        text = file_text(path, [image.item], show_evidence, header=header)
+        return file_dict(path, [image.item], "image", extra=extra), text, image.item.has_error
+    article = check_article(read_article(path), catalog, name=path, medium=medium, modified=modified)
+    has_error = any(item.has_error for item in article.items)
+    text = file_text(path, article.items, show_evidence)
+    return file_dict(path, article.items, article.kind, article.page), text, has_error
 
 
 @cli.group(name="catalog")

@@ -79,6 +79,17 @@ def _take_license(catalog: Catalog, work: _Work) -> None:
             return
 
 
+def find_license_text(catalog: Catalog, text: str) -> str | None:
+    """The license named in a free text (a copyright notice, usage terms), if any."""
+    work = _Work(rest=text)
+    _take_license(catalog, work)
+    if "license" in work.fields:
+        return work.fields["license"]
+    if re.search(r"(?i)\ball rights reserved\b", text):
+        return "All rights reserved"
+    return None
+
+
 def _catalog_names(catalog: Catalog) -> re.Pattern[str]:
     """Every multi-word or versioned license name in the catalog, as a regex."""
     names = {

@@ -43,6 +43,12 @@ FINDINGS: dict[str, FindingKind] = {
         "{value!r} fits several licenses ({candidates}). Name the exact license and "
         "version, or give its URL.",
     ),
+    "conflicting-evidence": FindingKind(
+        Severity.ERROR,
+        "Sources disagree",
+        "The caption and the image's own metadata disagree — {details}. Find out which is right and "
+        "record a decision.",
+    ),
     "license-mismatch": FindingKind(
         Severity.ERROR,
         "License name and URL disagree",

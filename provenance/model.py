@@ -93,6 +93,23 @@ class Category:
     file: str = ""
 
 
+ORIGINS = ("manual", "caption", "html", "jsonld", "exif", "iptc", "xmp", "png-text", "c2pa", "source-catalog")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One claim from one origin: `field` says what it claims (creator, license…),
+    `name` the exact field it was read from ("IPTC 2:80 By-line", "XMP dc:creator")."""
+
+    field: str
+    value: str
+    origin: str
+    name: str
+    raw: str = ""
+    lang: str | None = None
+    location: str = ""
+
+
 @dataclass(frozen=True)
 class Credit:
     """One image credit as written, split into its parts."""
@@ -155,6 +172,7 @@ class Record:
     license_url: str | None = None
     title: str | None = None
     source_url: str | None = None
+    copyright: str | None = None
     category: str | None = None
     port: str | None = None
     origins: dict[str, str] = field(default_factory=dict)

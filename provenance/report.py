@@ -6,9 +6,10 @@ from typing import Any
 
 from .check import CheckedItem
 from .licenses import describe
-from .model import License
+from .model import Evidence, License
 
 _CREDIT_FIELDS = ("creator", "organization", "via", "license", "license_url", "source_url", "category")
+_RECORD_FIELDS = ("creator", "organization", "via", "title", "source_url", "copyright", "category", "license_url")
 _TERM_LABELS = {
     "open": "public license",
     "attribution": "attribution",
@@ -24,40 +25,64 @@ _TERM_LABELS = {
 def license_dict(lic: License | None, port: str | None = None) -> dict[str, Any] | None:
     if lic is None:
         return None
-    terms = {name: getattr(lic.terms, name) for name in _TERM_LABELS}
+    terms: dict[str, Any] = {name: getattr(lic.terms, name) for name in _TERM_LABELS}
     terms["attribution_requires"] = list(lic.terms.attribution_requires)
     return {"id": lic.id, "name": lic.name, "short_name": lic.short_name, "url": lic.url,
             "port": port, "terms": terms}
 
 
+def evidence_dict(item: Evidence) -> dict[str, Any]:
+    return {"field": item.field, "value": item.value, "origin": item.origin, "name": item.name,
+            "lang": item.lang, "location": item.location}
+
+
 def item_dict(item: CheckedItem) -> dict[str, Any]:
     credit = item.credit
+    record = item.record
     return {
-        "credit": None if credit is None else {
-            "text": credit.text, "start": credit.start, "end": credit.end,
-            **{k: getattr(credit, k) for k in _CREDIT_FIELDS},
+        "label": item.label,
+        "src": item.src,
+        "credit": _credit_dict(item) if credit or item.evidence else None,
+        "record": {
+            **{k: getattr(record, k) for k in _RECORD_FIELDS},
+            "license": record.license.id if record.license else None,
+            "origins": dict(record.origins),
         },
-        "license": license_dict(item.record.license, item.record.port),
+        "license": license_dict(record.license, record.port),
         "license_status": item.resolution.status.value,
         "license_candidates": [c.id for c in item.resolution.candidates],
         "source": None if item.source is None else {
-            "id": item.source.id, "name": item.source.name, "kind": item.source.kind,
-            "terms": item.source.terms,
+            "id": item.source.id, "name": item.source.name, "kind": item.source.kind, "terms": item.source.terms,
         },
-        "origins": dict(item.record.origins),
+        "origins": dict(record.origins),
+        "conflicts": [{"field": c.field, "claims": [evidence_dict(e) for e in c.claims]}
+                      for c in item.resolved.conflicts],
+        "evidence": [evidence_dict(e) for e in item.evidence],
         "findings": [
             {"code": f.code, "severity": f.severity.value, "message": f.message, "evidence": f.evidence}
             for f in item.findings
         ],
         "attribution": None if item.attribution is None else {
-            "text": item.attribution.text, "html": item.attribution.html,
-            "markdown": item.attribution.markdown,
+            "text": item.attribution.text, "html": item.attribution.html, "markdown": item.attribution.markdown,
         },
     }
 
 
-def file_dict(path: str, items: list[CheckedItem]) -> dict[str, Any]:
-    return {"file": path, "ok": not any(i.has_error for i in items),
+def _credit_dict(item: CheckedItem) -> dict[str, Any] | None:
+    """The credit as written: the parsed credit of a plain text, else the first caption-derived values."""
+    if item.credit is not None:
+        credit = item.credit
+        return {"text": credit.text, "start": credit.start, "end": credit.end,
+                **{k: getattr(credit, k) for k in _CREDIT_FIELDS}}
+    found = {k: next((e.value for e in item.evidence if e.field == k and e.origin == "caption"), None)
+             for k in _CREDIT_FIELDS}
+    return {"text": None, **found} if any(found.values()) else None
+
+
+def file_dict(path: str, items: list[CheckedItem], kind: str = "plain",
+              page: list[Evidence] | None = None, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"file": path, "kind": kind, "ok": not any(i.has_error for i in items),
+            "page": [evidence_dict(e) for e in page or []], **(extra or {}),
             "items": [item_dict(i) for i in items]}
 
 
@@ -65,17 +90,21 @@ def terms_text(lic: License) -> str:
     return ", ".join(_TERM_LABELS[name] for name in lic.terms.flags()) or "no conditions"
 
 
-def item_lines(item: CheckedItem, number: int, total: int) -> list[str]:
-    if item.credit is None:
-        lines = ["  no image credit"]
-    else:
+def item_lines(item: CheckedItem, number: int, total: int, show_evidence: bool = False) -> list[str]:
+    if item.credit is not None:
         lines = [f"  image credit {number} of {total}: {item.credit.text}"]
-        for key in _CREDIT_FIELDS:
-            value = getattr(item.credit, key)
-            if value:
-                origin = item.record.origins.get(key, "caption")
-                lines.append(f"    {key.replace('_', ' '):<13} {value}  [{origin}]")
+    elif item.src:
+        lines = [f"  image {number} of {total}: {item.src}"]
+    else:
+        lines = ["  no image credit" if not item.evidence else f"  image {number} of {total}"]
+    for key in _RECORD_FIELDS:
+        value = getattr(item.record, key)
+        if value:
+            lines.append(f"    {key.replace('_', ' '):<13} {value}  [{item.record.origins.get(key, '?')}]")
+    if item.evidence or item.credit is not None:
         lines.extend(_license_lines(item))
+    if show_evidence:
+        lines.extend(_evidence_lines(item))
     lines.extend(_finding_lines(item))
     if item.attribution:
         lines.append("    attribution")
@@ -85,14 +114,22 @@ def item_lines(item: CheckedItem, number: int, total: int) -> list[str]:
     return lines
 
 
+def _evidence_lines(item: CheckedItem) -> list[str]:
+    lines = ["    evidence"]
+    for e in item.evidence:
+        lang = f" [{e.lang}]" if e.lang else ""
+        lines.append(f"      {e.origin:<14} {e.name}{lang}: {e.field} = {e.value[:120]}")
+    return lines
+
+
 def _license_lines(item: CheckedItem) -> list[str]:
     lic = item.record.license
     status = item.resolution.status.value
     if lic is None:
         return [f"    resolved      none ({status})"]
     origin = item.record.origins.get("license", "caption")
-    how = f"default of {item.source.name} in the source catalog" if item.source and origin != "caption" \
-        else f"{status} match"
+    how = f"default of {item.source.name} in the source catalog" if item.source and \
+        origin.startswith("source-catalog") else f"{status} match, from {origin}"
     return [
         f"    resolved      {lic.id}: {describe(lic, item.record.port)} ({how})",
         f"    terms         {terms_text(lic)}",
@@ -108,9 +145,9 @@ def _finding_lines(item: CheckedItem) -> list[str]:
     return lines
 
 
-def file_text(path: str, items: list[CheckedItem]) -> str:
-    credited = [i for i in items if i.credit is not None]
-    lines = [f"{path}: {len(credited)} image credit(s)"]
+def file_text(path: str, items: list[CheckedItem], show_evidence: bool = False, header: str = "") -> str:
+    credited = [i for i in items if i.attribution is not None]
+    lines = [header or f"{path}: {len(items)} item(s), {len(credited)} with a credit"]
     for number, item in enumerate(items, 1):
-        lines.extend(item_lines(item, number, len(items)))
+        lines.extend(item_lines(item, number, len(items), show_evidence))
     return "\n".join(lines)

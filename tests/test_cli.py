@@ -25,7 +25,7 @@ def test_check_seed_with_caption_text_output() -> None:
     assert "creator       Office of the President of the Russian Federation  [caption]" in out
     assert "organization  Kremlin.ru" in out
     assert "via           Wikimedia Commons" in out
-    assert "CC-BY-4.0: CC BY 4.0 (exact match)" in out
+    assert "CC-BY-4.0: CC BY 4.0 (exact match, from caption)" in out
     assert "terms         public license, attribution, license link, indicate changes" in out
     assert "findings      none" in out
     assert '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>' in out
@@ -103,13 +103,22 @@ def test_unreadable_file_exits_2_with_one_line(tmp_path: Path) -> None:
     assert "Kremlin.ru" in out  # the other file was still checked
 
 
-def test_binary_file_exits_2_and_json_records_the_error(tmp_path: Path) -> None:
-    binary = tmp_path / "photo.txt"
-    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
-    code, out, err = run("check", "--json", str(binary))
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"\x00\x01\x02binary\x00junk", "is not a text file (it contains NUL bytes)"),  # not text, not image
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "is damaged or truncated"),  # JPEG cut after its header
+    ],
+)
+def test_unreadable_content_exits_2_and_json_records_the_error(tmp_path: Path, data: bytes, problem: str) -> None:
+    bad = tmp_path / "article.txt"
+    bad.write_bytes(data)
+    code, out, err = run("check", "--json", str(bad), str(seed_with("Kremlin.ru")))
     assert code == 2
-    assert "not a text file" in err
-    assert json.loads(out)["files"][0]["error"].endswith("is not a text file (it contains NUL bytes)")
+    assert err.startswith(f"Error: {bad}: {problem}")
+    files = json.loads(out)["files"]
+    assert problem in files[0]["error"]
+    assert files[1]["items"][0]["record"]["organization"] == "Kremlin.ru"  # the batch went on
 
 
 def test_broken_extra_catalog_is_one_line(tmp_path: Path) -> None:

@@ -1,0 +1,67 @@
+"""Derived evidence: the credit fields hidden in caption-like evidence.
+
+A figcaption, an IPTC Caption-Abstract or an EXIF UserComment may carry a
+whole credit line; an IPTC Credit or schema.org creditText is one; a copyright
+notice or XMP UsageTerms may name a license. `derive_evidence` adds what they
+say as separate evidence that names the field it was read from.
+"""
+
+from __future__ import annotations
+
+from .catalog import Catalog
+from .credit_fields import find_license_text, split_credit
+from .credits import parse_credit
+from .licenses import is_license_url
+from .model import Credit, Evidence
+
+CAPTION_FIELDS = frozenset({"caption", "credit_text", "description"})
+CREDIT_FIELDS = ("creator", "organization", "via", "license", "license_url", "source_url", "category")
+
+
+def credit_to_evidence(credit: Credit, origin: str, name: str, location: str = "") -> list[Evidence]:
+    """One piece of evidence per field of a parsed credit, all sharing a location."""
+    where = location or f"chars {credit.start}-{credit.end}"
+    return [
+        Evidence(field=key, value=value, origin=origin, name=name, raw=credit.text, location=where)
+        for key, value in credit.fields().items()
+        if value
+    ]
+
+
+def derive_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence]:
+    """The evidence plus what its caption-like and rights-text fields say."""
+    out = list(evidence)
+    for item in evidence:
+        out.extend(_derived(item, catalog))
+    return out
+
+
+def _derived(item: Evidence, catalog: Catalog) -> list[Evidence]:
+    origin = "caption" if item.origin == "html" else item.origin
+    name = f"{item.name} → credit"
+    if item.field in CAPTION_FIELDS:
+        credits = parse_credit(item.value, catalog)
+        found: list[Evidence] = []
+        for index, credit in enumerate(credits or []):
+            found.extend(credit_to_evidence(credit, origin, name, f"{item.name}#{index}"))
+        return found
+    if item.field == "credit_line":
+        return _credit_line(item, catalog, origin, name)
+    if item.field in ("copyright", "usage_terms"):
+        text = find_license_text(catalog, item.value)
+        return [Evidence("license", text, item.origin, f"{item.name} → license", raw=item.value,
+                         location=item.name)] if text else []
+    if item.field in ("web_statement", "acquire_license_page") and is_license_url(catalog, item.value):
+        return [Evidence("license_url", item.value, item.origin, item.name, raw=item.value, location=item.name)]
+    if item.field == "marked" and item.value.strip().casefold() == "false":
+        return [Evidence("license", "Public domain", item.origin, f"{item.name}=False", raw=item.value)]
+    return []
+
+
+def _credit_line(item: Evidence, catalog: Catalog, origin: str, name: str) -> list[Evidence]:
+    """An IPTC Credit or schema.org creditText: a credit line, with or without a lead-in."""
+    credits = parse_credit(item.value, catalog)
+    if credits:
+        return [e for i, c in enumerate(credits) for e in credit_to_evidence(c, origin, name, f"{item.name}#{i}")]
+    fields = split_credit(catalog, item.value)
+    return [Evidence(k, v, origin, name, raw=item.value, location=item.name) for k, v in fields.items() if v]

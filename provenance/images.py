@@ -1,0 +1,44 @@
+"""[edge] Check one image file: its embedded metadata, C2PA manifest and identity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .c2pa_reader import read_c2pa, trust_anchors
+from .catalog import Catalog
+from .check import CheckedItem, check_evidence
+from .metadata.c2pa import c2pa_evidence
+from .reader import Identity, ImageMetadata, image_identity, read_metadata
+
+IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"RIFF", b"GIF8")
+
+
+@dataclass(frozen=True)
+class CheckedImage:
+    path: str
+    metadata: ImageMetadata
+    identity: Identity
+    item: CheckedItem
+
+
+def looks_like_image(path: str | Path) -> bool:
+    """By content, not by name: the file starts with an image signature."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return False
+    return head.startswith(IMAGE_MAGIC) or head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypavif")
+
+
+def check_image(path: str | Path, catalog: Catalog, *, medium: str = "online",
+                modified: str | None = None) -> CheckedImage:
+    """Read, resolve and check one image; raises InputError for a file that cannot be read."""
+    metadata = read_metadata(path)
+    manifest, state, failures = read_c2pa(path, trust_anchors())
+    metadata.evidence.extend(c2pa_evidence(manifest, state, failures))
+    identity = image_identity(path)
+    item = check_evidence(metadata.evidence, catalog, label=str(path), src=str(path), medium=medium,
+                          modified=modified)
+    return CheckedImage(str(path), metadata, identity, item)

@@ -1,0 +1,2 @@
+"""Decoders from raw metadata blocks (already read from a file by
+provenance.reader) to Evidence. Pure: tag tables are data, decoding is here."""

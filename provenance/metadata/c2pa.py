@@ -1,0 +1,70 @@
+"""A C2PA manifest (as the c2pa library reports it) -> Evidence.
+
+The validation state is kept as one of three distinct values, never
+collapsed: `valid` (signature verifies and the signer chains to a configured
+trust anchor), `untrusted-signer` (signature verifies, signer not trusted),
+`invalid` (the manifest or the content fails validation).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Evidence
+
+STATES = {"Trusted": "valid", "Valid": "untrusted-signer", "Invalid": "invalid", "invalid": "invalid"}
+AUTHOR_LABELS = ("stds.schema-org.CreativeWork", "schema.org.CreativeWork")
+ACTION_LABELS = ("c2pa.actions", "c2pa.actions.v2")
+
+
+def validation_status(state: str) -> str:
+    return STATES.get(state, "invalid" if state else "unknown")
+
+
+def c2pa_evidence(manifest: dict[str, Any] | None, state: str, failures: list[str]) -> list[Evidence]:
+    if manifest is None and state == "none":
+        return []
+    status = validation_status(state)
+    found = [Evidence("c2pa_validation", status, "c2pa", "C2PA validation state", raw="; ".join(failures) or state)]
+    if manifest is None:
+        return found
+    found.extend(_generator(manifest))
+    if manifest.get("title"):
+        found.append(Evidence("title", str(manifest["title"]), "c2pa", "C2PA title"))
+    for assertion in manifest.get("assertions", []):
+        found.extend(_assertion(assertion))
+    for ingredient in manifest.get("ingredients", []):
+        title = ingredient.get("title") or ingredient.get("instance_id") or "untitled"
+        found.append(Evidence("c2pa_ingredient", str(title), "c2pa", "C2PA ingredient",
+                              raw=str(ingredient.get("relationship", ""))))
+    signer = manifest.get("signature_info") or {}
+    if signer.get("issuer") or signer.get("common_name"):
+        who = " / ".join(str(signer[k]) for k in ("common_name", "issuer") if signer.get(k))
+        found.append(Evidence("c2pa_signer", who, "c2pa", "C2PA signature_info"))
+    return found
+
+
+def _generator(manifest: dict[str, Any]) -> list[Evidence]:
+    infos = manifest.get("claim_generator_info") or []
+    names = [" ".join(str(i.get(k, "")) for k in ("name", "version")).strip() for i in infos if isinstance(i, dict)]
+    text = ", ".join(n for n in names if n) or str(manifest.get("claim_generator", ""))
+    return [Evidence("c2pa_claim_generator", text, "c2pa", "C2PA claim_generator")] if text else []
+
+
+def _assertion(assertion: dict[str, Any]) -> list[Evidence]:
+    label = str(assertion.get("label", ""))
+    data = assertion.get("data") or {}
+    found: list[Evidence] = []
+    if label in AUTHOR_LABELS:
+        authors = data.get("author") or []
+        for author in authors if isinstance(authors, list) else [authors]:
+            name = author.get("name") if isinstance(author, dict) else author
+            if name:
+                found.append(Evidence("creator", str(name), "c2pa", f"C2PA {label}.author"))
+    if label in ACTION_LABELS:
+        for action in data.get("actions", []):
+            found.append(Evidence("c2pa_action", str(action.get("action", "")), "c2pa", f"C2PA {label}"))
+            if action.get("digitalSourceType"):
+                found.append(Evidence("digital_source_type", str(action["digitalSourceType"]), "c2pa",
+                                      f"C2PA {label}.digitalSourceType"))
+    return found

@@ -1,0 +1,150 @@
+"""XMP packets -> Evidence, parsed with a hardened XML parser (defusedxml:
+no DTDs, no entity expansion, no external references).
+
+Every rdf:li of a Seq/Bag/Alt is kept, with its xml:lang, and namespaces are
+kept: `Credit`, `Source` and `license` exist in more than one schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from xml.etree.ElementTree import Element
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from ..errors import ProvenanceError
+from ..model import Evidence
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+PREFIXES = {
+    "http://purl.org/dc/elements/1.1/": "dc",
+    "http://ns.adobe.com/photoshop/1.0/": "photoshop",
+    "http://ns.adobe.com/xap/1.0/rights/": "xmpRights",
+    "http://creativecommons.org/ns#": "cc",
+    "http://ns.useplus.org/ldf/xmp/1.0/": "plus",
+    "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/": "Iptc4xmpCore",
+    "http://iptc.org/std/Iptc4xmpExt/2008-02-29/": "Iptc4xmpExt",
+    "http://ns.adobe.com/xap/1.0/": "xmp",
+}
+# property path -> field
+FIELDS: dict[str, str] = {
+    "dc:creator": "creator",
+    "dc:rights": "copyright",
+    "dc:title": "title",
+    "dc:description": "description",
+    "dc:source": "source",
+    "photoshop:Credit": "credit_line",
+    "photoshop:Source": "source",
+    "photoshop:AuthorsPosition": "creator_title",
+    "photoshop:Instructions": "instructions",
+    "xmpRights:WebStatement": "web_statement",
+    "xmpRights:UsageTerms": "usage_terms",
+    "xmpRights:Marked": "marked",
+    "xmpRights:Owner": "copyright_owner",
+    "cc:license": "license_url",
+    "cc:attributionName": "creator",
+    "cc:attributionURL": "source_url",
+    "plus:Licensor/plus:LicensorName": "licensor",
+    "plus:Licensor/plus:LicensorURL": "licensor_url",
+    "plus:CopyrightOwner/plus:CopyrightOwnerName": "copyright_owner",
+    "plus:ImageSupplier/plus:ImageSupplierName": "image_supplier",
+    "plus:ImageCreator/plus:ImageCreatorName": "creator",
+    "plus:CreditLineRequired": "credit_line_required",
+    "plus:ImageAlterationConstraints": "alteration_constraints",
+    "plus:LicenseEndDate": "license_end_date",
+    "plus:LicenseExpirationDate": "license_end_date",
+    "Iptc4xmpExt:DigitalSourceType": "digital_source_type",
+    "Iptc4xmpExt:DigitalSourceFileType": "digital_source_type",
+}
+
+
+class XmpError(ProvenanceError):
+    """An XMP packet that is not well-formed or not safe to parse."""
+
+
+def parse_xmp(packet: bytes | str) -> list[tuple[str, str, str | None]]:
+    """(property path, value, xml:lang) for every value in the packet."""
+    data = packet.encode("utf-8") if isinstance(packet, str) else packet
+    data = data.strip(b"\x00 \t\r\n")
+    try:
+        root = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except (SafeET.ParseError, DefusedXmlException) as exc:
+        raise XmpError(f"XMP packet is not valid XML: {exc}") from None
+    parents = {child: parent for parent in root.iter() for child in parent}
+    values: list[tuple[str, str, str | None]] = []
+    for description in root.iter(f"{{{RDF}}}Description"):
+        parent = parents.get(description)
+        if parent is None or parent.tag == f"{{{RDF}}}RDF":
+            values.extend(_properties(description, ""))
+    return _x_default_first(values)
+
+
+def _x_default_first(values: list[tuple[str, str, str | None]]) -> list[tuple[str, str, str | None]]:
+    """Keep document order, but put a property's x-default alternative first."""
+    order = {path: index for index, (path, _, _) in reversed(list(enumerate(values)))}
+    return sorted(values, key=lambda v: (order[v[0]], v[2] != "x-default"))
+
+
+def xmp_evidence(packet: bytes | str) -> list[Evidence]:
+    found = []
+    for path, value, lang in parse_xmp(packet):
+        field = FIELDS.get(path)
+        if field:
+            found.append(Evidence(field=field, value=value, origin="xmp", name=f"XMP {path}", raw=value, lang=lang))
+    return found
+
+
+def _qname(tag: str) -> str | None:
+    if not tag.startswith("{"):
+        return None
+    uri, _, local = tag[1:].partition("}")
+    prefix = PREFIXES.get(uri)
+    return f"{prefix}:{local}" if prefix else f"{{{uri}}}{local}"
+
+
+def _properties(node: Element, prefix: str) -> Iterator[tuple[str, str, str | None]]:
+    for attr, value in node.attrib.items():
+        name = _qname(attr)
+        if name and not attr.startswith(f"{{{RDF}}}") and value.strip():
+            yield f"{prefix}{name}", value.strip(), None
+    for child in node:
+        name = _qname(child.tag)
+        if name:
+            yield from _values(child, f"{prefix}{name}")
+
+
+def _values(prop: Element, path: str) -> Iterator[tuple[str, str, str | None]]:
+    resource = prop.get(f"{{{RDF}}}resource")
+    if resource:
+        yield path, resource.strip(), None
+        return
+    containers = [c for c in prop if c.tag in (f"{{{RDF}}}Seq", f"{{{RDF}}}Bag", f"{{{RDF}}}Alt")]
+    if containers:
+        for item in containers[0]:
+            yield from _item(item, path)
+        return
+    yield from _item(prop, path)
+
+
+def _item(node: Element, path: str) -> Iterator[tuple[str, str, str | None]]:
+    """One value: text, a resource, or a struct (parseType=Resource or a nested Description)."""
+    resource = node.get(f"{{{RDF}}}resource")
+    if resource:
+        yield path, resource.strip(), node.get(XML_LANG)
+        return
+    structs = [c for c in node if c.tag == f"{{{RDF}}}Description"]
+    if node.get(f"{{{RDF}}}parseType") == "Resource" or structs or _has_properties(node):
+        for struct in structs or [node]:
+            yield from _properties(struct, f"{path}/")
+        return
+    text = (node.text or "").strip()
+    if text:
+        yield path, text, node.get(XML_LANG)
+
+
+def _has_properties(node: Element) -> bool:
+    return any(_qname(child.tag) and not child.tag.startswith(f"{{{RDF}}}") for child in node) or any(
+        _qname(a) and not a.startswith(f"{{{RDF}}}") and a != XML_LANG for a in node.attrib
+    )
