@@ -11,11 +11,11 @@ demo: $(VENV)/.installed
 	@$(BIN)/provenance check data/articles/* || echo "(provenance check exited $$?: the samples include articles with error findings, on purpose)"
 
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check provenance tests
+	$(BIN)/ruff check provenance tests scripts benchmarks
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check provenance tests
+	$(BIN)/ruff check provenance tests scripts benchmarks
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "provenance needs Python 3.11 or newer"'

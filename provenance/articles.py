@@ -27,6 +27,7 @@ class ImageRef:
     position: int
     evidence: list[Evidence] = field(default_factory=list)
     alt: str | None = None
+    url: str | None = None  # src made absolute against the page's canonical URL
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Article:
     kind: str
     images: list[ImageRef]
     page: list[Evidence] = field(default_factory=list)
+    text: str = ""  # the visible text, where credits are looked for when there is no image
 
 
 def article_kind(name: str, text: str) -> str:
@@ -58,12 +60,13 @@ def find_images(text: str, kind: str, catalog: Catalog) -> Article:
 
         return read_markdown(text, catalog)
     if kind == "plain":
-        return Article(kind="plain", images=[])
+        return Article(kind="plain", images=[], text=text)
     raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
 
 
 def nearest(images: list[ImageRef], position: int) -> ImageRef | None:
-    """The image closest to a position, preferring the one before it on a tie."""
+    """The image a stray caption belongs to: the closest one before it (captions follow
+    their images), else the closest one after it."""
     if not images:
         return None
-    return min(images, key=lambda image: (abs(image.position - position), image.position > position))
+    return min(images, key=lambda image: (image.position > position, abs(image.position - position)))

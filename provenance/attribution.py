@@ -11,10 +11,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from .htmltext import html_to_text
 from .model import Attribution, License, Record
+from .urls import is_http_url
 
 MEDIA = ("online", "print")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
@@ -84,10 +84,7 @@ def _license_link(lic: License, record: Record) -> str | None:
 
 
 def _safe_url(url: str | None) -> str | None:
-    if not url:
-        return None
-    parts = urlsplit(url.strip())
-    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+    return url.strip() if url and is_http_url(url) else None
 
 
 def _clean(value: str | None) -> str:

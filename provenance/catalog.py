@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from .errors import CatalogError
 from .model import TERM_FLAGS, Category, License, Source, Terms
 from .names import Spellings, fold_license_name, fold_source_name
+from .urls import split_url
 
 ATTRIBUTION_ELEMENTS = frozenset(
     {"title", "creator", "organization", "source", "license", "license_url", "changes"}
@@ -150,7 +150,7 @@ def _strings(file: str, name: str, entry: dict[str, Any], key: str) -> tuple[str
 def _check_url(file: str, name: str, key: str, url: str, allow_empty: bool) -> None:
     if not url and allow_empty:
         return
-    parts = urlsplit(url)
+    parts = split_url(url)
     if parts.scheme not in ("http", "https") or "." not in parts.netloc:
         raise CatalogError(file, name, f"{key!r} is not an http(s) URL: {url!r}")
 

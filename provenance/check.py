@@ -6,6 +6,7 @@ caller's job (provenance.files, provenance.reader).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .articles import article_kind, find_images
@@ -70,20 +71,29 @@ def check_evidence(
     return CheckedItem(label, resolved, findings, attribution, credit, src)
 
 
+ImageEvidence = Callable[[str], list[Evidence]]
+
+
 def check_article(
     text: str, catalog: Catalog | None = None, *, name: str = "the text", kind: str | None = None,
-    medium: str = "online", modified: str | None = None,
+    medium: str = "online", modified: str | None = None, image_evidence: ImageEvidence | None = None,
 ) -> CheckedArticle:
-    """Every image of an article (HTML, Markdown) or every credit of a plain text."""
+    """Every image of an article (HTML, Markdown) or every credit of a plain text.
+
+    `image_evidence(src)`, when given, returns the evidence embedded in the image
+    file an article references (the caller decides what may be read)."""
     catalog = catalog or default_catalog()
     kind = kind or article_kind(name, text)
     article = find_images(text, kind, catalog)
     options = {"medium": medium, "modified": modified}
     if article.images:
-        items = [check_evidence(image.evidence, catalog, label=image.src or f"image {n}", src=image.src,
-                                **options) for n, image in enumerate(article.images, 1)]
+        items = []
+        for n, image in enumerate(article.images, 1):
+            embedded = image_evidence(image.src) if image_evidence and image.src else []
+            items.append(check_evidence(image.evidence + embedded, catalog, label=image.src or f"image {n}",
+                                        src=image.src, **options))  # type: ignore[arg-type]
         return CheckedArticle(name, kind, items, article.page)
-    return CheckedArticle(name, kind, _plain_items(text, catalog, name, options), article.page)
+    return CheckedArticle(name, kind, _plain_items(article.text, catalog, name, options), article.page)
 
 
 def _plain_items(text: str, catalog: Catalog, name: str, options: dict[str, str | None]) -> list[CheckedItem]:

@@ -16,7 +16,7 @@ from .catalog import Catalog, load_catalog
 from .check import check_article
 from .errors import CatalogError, ProvenanceError
 from .files import read_article
-from .images import check_image, looks_like_image
+from .images import check_image, local_image_reader, looks_like_image
 from .report import file_dict, file_text, license_dict
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -96,10 +96,13 @@ def _check_one(path: str, catalog: Catalog, medium: str, modified: str | None,
             header += f"\n  problem: {problem}"
         text = file_text(path, [image.item], show_evidence, header=header)
         return file_dict(path, [image.item], "image", extra=extra), text, image.item.has_error
-    article = check_article(read_article(path), catalog, name=path, medium=medium, modified=modified)
+    problems: list[str] = []
+    article = check_article(read_article(path), catalog, name=path, medium=medium, modified=modified,
+                            image_evidence=local_image_reader(path, problems))
     has_error = any(item.has_error for item in article.items)
     text = file_text(path, article.items, show_evidence)
-    return file_dict(path, article.items, article.kind, article.page), text, has_error
+    text += "".join(f"\n  problem: {p}" for p in problems)
+    return file_dict(path, article.items, article.kind, article.page, {"problems": problems}), text, has_error
 
 
 @cli.group(name="catalog")

@@ -30,7 +30,8 @@ _CC_LONG = re.compile(
 )
 _VIA = re.compile(r"(?i)(?:^|(?<=[\s,(]))via\s+(?P<via>[^,;()\[\]]+?)\s*(?=$|[,;()\[\]]|\.(?:\s|$))")
 _ON_PLATFORM = re.compile(r"(?i)\s(?:on|from)\s+(?P<p>[^,;/()]+?)\s*[.,]?\s*$")
-_NOISE = re.compile(r"(?i)(?:©|\(c\)|\bcopyright\b|\b(?:19|20)\d\d\b|\ball rights reserved\b)")
+_NOISE = r"(?:©|\(c\)|\bcopyright\b|\b(?:19|20)\d\d\b|\ball rights reserved\b|[\s,;:.\-–—()\[\]'\"])"
+_EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 _SPLIT = re.compile(r"\s*(?:/|\|)\s*|\s+for\s+")
 _STRIP = " \t\n,;:.-–—()[]'\""
 
@@ -125,8 +126,9 @@ def _take_via(catalog: Catalog, work: _Work) -> None:
 
 
 def _take_names(catalog: Catalog, work: _Work) -> None:
-    rest = _NOISE.sub(" ", work.rest)
-    parts = [p.strip(_STRIP) for p in _SPLIT.split(rest)]
+    """Names on either side of '/', with copyright signs and years trimmed from their edges only:
+    a name is always a piece of the credit as written."""
+    parts = [_EDGE_NOISE.sub("", p) for p in _SPLIT.split(work.rest)]
     parts = [p for p in parts if p and not _is_category_word(catalog, p)]
     if len(parts) == 1 and "," in parts[0]:
         parts = _split_trailing_source(catalog, parts[0])

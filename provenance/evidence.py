@@ -14,7 +14,8 @@ from .credits import parse_credit
 from .licenses import is_license_url
 from .model import Credit, Evidence
 
-CAPTION_FIELDS = frozenset({"caption", "credit_text", "description"})
+CAPTION_FIELDS = frozenset({"caption", "description"})
+CREDIT_LINE_FIELDS = frozenset({"credit_line", "credit_text"})
 CREDIT_FIELDS = ("creator", "organization", "via", "license", "license_url", "source_url", "category")
 
 
@@ -45,7 +46,7 @@ def _derived(item: Evidence, catalog: Catalog) -> list[Evidence]:
         for index, credit in enumerate(credits or []):
             found.extend(credit_to_evidence(credit, origin, name, f"{item.name}#{index}"))
         return found
-    if item.field == "credit_line":
+    if item.field in CREDIT_LINE_FIELDS:
         return _credit_line(item, catalog, origin, name)
     if item.field in ("copyright", "usage_terms"):
         text = find_license_text(catalog, item.value)
@@ -59,7 +60,8 @@ def _derived(item: Evidence, catalog: Catalog) -> list[Evidence]:
 
 
 def _credit_line(item: Evidence, catalog: Catalog, origin: str, name: str) -> list[Evidence]:
-    """An IPTC Credit or schema.org creditText: a credit line, with or without a lead-in."""
+    """An IPTC Credit, schema.org creditText or a credit element: a credit line, with or
+    without a lead-in."""
     credits = parse_credit(item.value, catalog)
     if credits:
         return [e for i, c in enumerate(credits) for e in credit_to_evidence(c, origin, name, f"{item.name}#{i}")]

@@ -46,8 +46,7 @@ FINDINGS: dict[str, FindingKind] = {
     "conflicting-evidence": FindingKind(
         Severity.ERROR,
         "Sources disagree",
-        "The caption and the image's own metadata disagree — {details}. Find out which is right and "
-        "record a decision.",
+        "The evidence disagrees — {details}. Find out which is right and record a decision.",
     ),
     "license-mismatch": FindingKind(
         Severity.ERROR,

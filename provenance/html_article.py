@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 
@@ -14,6 +14,7 @@ from .articles import Article, ImageRef, nearest
 from .catalog import Catalog
 from .credits import parse_credit
 from .model import Evidence
+from .urls import split_url
 
 CREDIT_CLASS = re.compile(
     r"(?i)credit|byline-photo|photo-byline|copyright|caption|photographer|image-source|photo-source|attribution"
@@ -47,7 +48,7 @@ def read_html(text: str, catalog: Catalog) -> Article:
         images.append(_image(img, order[id(img)], base))
     _attach_orphan_credits(soup, images, order, catalog)
     _attach_schema(soup, images, base, order)
-    return Article(kind="html", images=images, page=_page_evidence(soup, base))
+    return Article(kind="html", images=images, page=_page_evidence(soup, base), text=soup.get_text("\n"))
 
 
 def _src(img: Tag) -> str | None:
@@ -61,8 +62,8 @@ def _src(img: Tag) -> str | None:
 
 def _image(img: Tag, position: int, base: str) -> ImageRef:
     src = _src(img)
-    ref = ImageRef(src=urljoin(base, src) if src and base else src, position=position,
-                   alt=str(img.get("alt") or "").strip() or None)
+    ref = ImageRef(src=src, position=position, alt=str(img.get("alt") or "").strip() or None,
+                   url=urljoin(base, src) if src and base else src)
     ref.evidence.append(Evidence("image_src", src or "", "html", "img src", raw=str(img)[:500]))
     if ref.alt:
         ref.evidence.append(Evidence("alt", ref.alt, "html", "img alt"))
@@ -199,7 +200,7 @@ def _attach(images: list[ImageRef], obj: dict[str, Any], base: str, origin: str,
     if target is None and url is None and origin == "html":
         target = nearest(images, position)
     if target is None:
-        target = ImageRef(src=url, position=position)
+        target = ImageRef(src=url, position=position, url=url)
         images.append(target)
     for key, field in SCHEMA_FIELDS.items():
         for value in _schema_values(obj.get(key)):
@@ -207,16 +208,16 @@ def _attach(images: list[ImageRef], obj: dict[str, Any], base: str, origin: str,
 
 
 def _match(images: list[ImageRef], url: str) -> ImageRef | None:
-    exact = [i for i in images if i.src and _strip(i.src) == _strip(url)]
+    exact = [i for i in images if i.url and _strip(i.url) == _strip(url)]
     if exact:
         return exact[0]
-    name = urlsplit(url).path.rsplit("/", 1)[-1]
-    by_name = [i for i in images if i.src and urlsplit(i.src).path.rsplit("/", 1)[-1] == name]
+    name = split_url(url).path.rsplit("/", 1)[-1]
+    by_name = [i for i in images if i.url and split_url(i.url).path.rsplit("/", 1)[-1] == name]
     return by_name[0] if len(by_name) == 1 and name else None
 
 
 def _strip(url: str) -> str:
-    parts = urlsplit(url)
+    parts = split_url(url)
     return f"{parts.netloc}{parts.path}"
 
 

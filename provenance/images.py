@@ -7,9 +7,12 @@ from pathlib import Path
 
 from .c2pa_reader import read_c2pa, trust_anchors
 from .catalog import Catalog
-from .check import CheckedItem, check_evidence
+from .check import CheckedItem, ImageEvidence, check_evidence
+from .errors import InputError
 from .metadata.c2pa import c2pa_evidence
+from .model import Evidence
 from .reader import Identity, ImageMetadata, image_identity, read_metadata
+from .urls import split_url
 
 IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"RIFF", b"GIF8")
 
@@ -42,3 +45,30 @@ def check_image(path: str | Path, catalog: Catalog, *, medium: str = "online",
     item = check_evidence(metadata.evidence, catalog, label=str(path), src=str(path), medium=medium,
                           modified=modified)
     return CheckedImage(str(path), metadata, identity, item)
+
+
+def local_image_reader(article: str | Path, problems: list[str]) -> ImageEvidence:
+    """Evidence embedded in the local image files an article references.
+
+    Only relative paths are followed, only inside the article's folder or the
+    folder above it (an archive's articles/ beside images/), and never a URL."""
+    base = Path(article).resolve().parent
+    roots = (base, base.parent)
+
+    def read(src: str) -> list[Evidence]:
+        parts = split_url(src)
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            return []
+        path = (base / parts.path).resolve()
+        if not any(path.is_relative_to(root) for root in roots) or not path.is_file():
+            return []
+        try:
+            metadata = read_metadata(path)
+            manifest, state, failures = read_c2pa(path, trust_anchors())
+        except InputError as exc:
+            problems.append(str(exc))
+            return []
+        problems.extend(f"{path}: {p}" for p in metadata.problems)
+        return metadata.evidence + c2pa_evidence(manifest, state, failures)
+
+    return read

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from urllib.parse import urlsplit
 
 from .catalog import Catalog
 from .model import License, Resolution, Status
 from .names import fold_license_name
+from .urls import split_url
 
 _URL_TRAILING = ".,;:)]}>\"'"
 _PORT_SEGMENT = re.compile(r"[a-z]{2}(?:-[a-z]{2})?|igo")
@@ -88,7 +88,7 @@ def normalize_license_url(url: str) -> str:
     cleaned = url.strip().rstrip(_URL_TRAILING)
     if not re.match(r"(?i)^[a-z][a-z0-9+.-]*://", cleaned):
         cleaned = "http://" + cleaned
-    parts = urlsplit(cleaned)
+    parts = split_url(cleaned)
     host = (parts.hostname or "").lower()
     host = host[4:] if host.startswith("www.") else host
     return (host + parts.path.lower()).rstrip("/")

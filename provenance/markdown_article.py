@@ -40,7 +40,7 @@ def read_markdown(text: str, catalog: Catalog) -> Article:
         elif target is not None and parse_credit(caption, catalog):
             target.evidence.append(Evidence("credit_text", caption, "html", "markdown paragraph",
                                             location=f"line {line + 1}"))
-    return Article(kind="markdown", images=images, page=page)
+    return Article(kind="markdown", images=images, page=page, text=text)
 
 
 def _image(token: Token, line: int) -> ImageRef:

@@ -125,6 +125,8 @@ def _evidence_lines(item: CheckedItem) -> list[str]:
 def _license_lines(item: CheckedItem) -> list[str]:
     lic = item.record.license
     status = item.resolution.status.value
+    if any(c.field == "license" for c in item.resolved.conflicts):
+        status = "conflicting claims"
     if lic is None:
         return [f"    resolved      none ({status})"]
     origin = item.record.origins.get("license", "caption")

@@ -141,6 +141,8 @@ def _choose_license(claims: tuple[LicenseClaim, ...]) -> tuple[License | None, R
 
 
 def _license_url(claims: tuple[LicenseClaim, ...], lic: License | None) -> str | None:
+    if lic is None:
+        return None
     for claim in claims:
         if claim.resolution.license == lic:
             for item in claim.evidence:

@@ -4,11 +4,11 @@ words to the newsroom's usage-rights categories."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from .catalog import Catalog
 from .model import Category, Source
 from .names import fold_source_name
+from .urls import split_url
 
 _SUFFIXES = (" photo", " photos", " images", " pictures", " news", " via getty images")
 
@@ -39,7 +39,7 @@ def _name_variants(key: str) -> list[str]:
 
 def match_domain(catalog: Catalog, url: str) -> Source | None:
     """The source whose domain the URL's host is, or is under."""
-    host = (urlsplit(url.strip()).hostname or "").lower()
+    host = (split_url(url.strip()).hostname or "").lower()
     while host:
         found = catalog.source_keys.get(host)
         if found:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from PIL import Image, PngImagePlugin
+from PIL import Image, ImageDraw, PngImagePlugin
 
 from provenance.metadata.iptc import build_iim
 
@@ -24,21 +24,25 @@ UTF8_MARKER = b"\x1b%G"
 
 
 def picture(width: int = 320, height: int = 240, seed: int = 1) -> Image.Image:
-    """A photo-like picture: gradient sky, a horizon, some noise, so JPEGs are realistic."""
+    """A photo-like picture: sky gradient, sun, hills, a skyline and grain, different per seed."""
     rng = random.Random(seed)
-    im = Image.new("RGB", (width, height))
-    top = (rng.randrange(60, 140), rng.randrange(90, 170), rng.randrange(160, 240))
-    ground = (rng.randrange(40, 120), rng.randrange(60, 140), rng.randrange(20, 80))
-    horizon = int(height * rng.uniform(0.45, 0.7))
-    pixels = []
-    for y in range(height):
-        base = top if y < horizon else ground
-        shade = y / height
-        row = [tuple(max(0, min(255, int(c * (0.7 + 0.5 * shade)) + rng.randrange(-12, 12))) for c in base)
-               for _ in range(width)]
-        pixels.extend(row)
-    im.putdata(pixels)
-    return im
+    sky = (rng.randrange(60, 140), rng.randrange(90, 170), rng.randrange(160, 240))
+    gradient = Image.linear_gradient("L").resize((width, height))
+    im = Image.merge("RGB", [gradient.point(lambda v, c=c: int(c * (0.55 + v / 400))) for c in sky])
+    draw = ImageDraw.Draw(im)
+    sun = (rng.uniform(0.1, 0.9) * width, rng.uniform(0.1, 0.35) * height, rng.uniform(0.05, 0.12) * width)
+    draw.ellipse([sun[0] - sun[2], sun[1] - sun[2], sun[0] + sun[2], sun[1] + sun[2]], fill=(250, 230, 160))
+    horizon = rng.uniform(0.5, 0.7) * height
+    hills = [(x, horizon - rng.uniform(0, 0.2) * height) for x in range(0, width + 40, 40)]
+    draw.polygon([(0, height), *hills, (width, height)], fill=(rng.randrange(30, 90), rng.randrange(70, 130), 40))
+    x = 0.0
+    while x < width:
+        w, h = rng.uniform(0.04, 0.1) * width, rng.uniform(0.1, 0.35) * height
+        shade = rng.randrange(30, 90)
+        draw.rectangle([x, horizon - h, x + w, horizon + 0.1 * height], fill=(shade, shade, shade + 10))
+        x += w + rng.uniform(0, 0.08) * width
+    noise = Image.effect_noise((width, height), 18).convert("RGB")
+    return Image.blend(im, noise, 0.08)
 
 
 def exif_bytes(artist: str | None = None, copyright: str | None = None, description: str | None = None,
@@ -208,12 +212,16 @@ def tiff(im: Image.Image | None = None, exif: bytes | None = None, xmp: Xmp | No
 
     buf = io.BytesIO()
     ifd = TiffImagePlugin.ImageFileDirectory_v2()
+    options: dict[str, object] = {}
     if exif:
         loaded = Image.Exif()
         loaded.load(exif)
         for tag, value in loaded.items():
             # Pillow hands ASCII tags back as Latin-1 text: write the original bytes back.
             ifd[tag] = value.encode("latin-1") if isinstance(value, str) else value
+        sub = loaded.get_ifd(0x8769)
+        if sub:
+            options["exif"] = _exif_with_ifd(sub)
     if xmp:
         ifd[700] = xmp.packet()
         ifd.tagtype[700] = 1
@@ -222,8 +230,14 @@ def tiff(im: Image.Image | None = None, exif: bytes | None = None, xmp: Xmp | No
         iim += b"\x00" * (-len(iim) % 4)
         ifd[33723] = iim
         ifd.tagtype[33723] = 7
-    (im or picture()).save(buf, "TIFF", tiffinfo=ifd)
+    (im or picture()).save(buf, "TIFF", tiffinfo=ifd, **options)
     return buf.getvalue()
+
+
+def _exif_with_ifd(sub: dict[int, object]) -> Image.Exif:
+    exif = Image.Exif()
+    exif.get_ifd(0x8769).update(sub)
+    return exif
 
 
 # C2PA -----------------------------------------------------------------------
