@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CatalogError
-from .model import TERM_FLAGS, Category, License, Source, Terms
+from .model import TERM_FLAGS, Category, Change, DigitalSourceType, License, Source, Terms
 from .names import Spellings, fold_license_name, fold_source_name
 from .urls import split_url
 
@@ -23,7 +23,8 @@ ATTRIBUTION_ELEMENTS = frozenset(
 )
 SOURCE_KINDS = frozenset({"agency", "platform", "stock", "government", "state-media", "publisher"})
 SOURCE_TERMS = frozenset({"site-license", "public-domain", "agency", "per-file", "handout"})
-TABLES = frozenset({"license", "source", "category", "phrases", "drop"})
+TABLES = frozenset({"license", "source", "category", "change", "digital_source_type", "phrases", "drop"})
+MEDIA_KINDS = frozenset({"ai", "composite", "synthetic", "capture"})
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Catalog:
     sources: dict[str, Source]
     categories: dict[str, Category]
     spellings: Spellings
+    changes: dict[str, Change] = field(default_factory=dict)
+    digital_source_types: dict[str, DigitalSourceType] = field(default_factory=dict)
     license_keys: dict[str, str] = field(default_factory=dict)
     url_patterns: tuple[tuple[str, str], ...] = ()
     source_keys: dict[str, str] = field(default_factory=dict)
@@ -87,16 +90,26 @@ def _build(raw: list[tuple[str, dict[str, Any]]]) -> Catalog:
     for file, data in raw:
         for index, entry in enumerate(data.get("category", [])):
             _add_unique(categories, _category(file, index, entry), file)
+    _check_compatible(licenses)
     sources: dict[str, Source] = {}
     for file, data in raw:
         for index, entry in enumerate(data.get("source", [])):
             source = _source(file, index, entry, licenses, categories)
             _add_unique(sources, source, file)
+    changes: dict[str, Change] = {}
+    types: dict[str, DigitalSourceType] = {}
+    for file, data in raw:
+        for index, entry in enumerate(data.get("change", [])):
+            _add_unique(changes, _change(file, index, entry), file)
+        for index, entry in enumerate(data.get("digital_source_type", [])):
+            _add_unique(types, _digital_source_type(file, index, entry), file)
     return Catalog(
         licenses=licenses,
         sources=sources,
         categories=categories,
         spellings=spellings,
+        changes=changes,
+        digital_source_types=types,
         license_keys=_license_keys(licenses, spellings),
         url_patterns=_url_patterns(licenses),
         source_keys=_source_keys(sources),
@@ -179,8 +192,38 @@ def _license(file: str, index: int, entry: Any) -> License:
         url_patterns=tuple(p.lower().rstrip("/") for p in patterns),
         attribution_statement=statement,
         url_ports=bool(entry.get("url_ports", False)),
+        share_alike_compatible=_strings(file, name, entry, "share_alike_compatible"),
         file=file,
     )
+
+
+def _check_compatible(licenses: dict[str, License]) -> None:
+    for lic in licenses.values():
+        for other in lic.share_alike_compatible:
+            if other not in licenses:
+                raise CatalogError(lic.file, lic.id, f"share_alike_compatible names {other!r}, not in the catalog")
+
+
+def _change(file: str, index: int, entry: Any) -> Change:
+    name = _entry_name(entry, index)
+    if not isinstance(entry, dict):
+        raise CatalogError(file, name, "a [[change]] entry must be a table")
+    plus = entry.get("plus")
+    if plus is not None and not isinstance(plus, str):
+        raise CatalogError(file, name, "'plus' must be a PLUS code such as \"AL-CRP\"")
+    return Change(id=_require(file, name, entry, "id", str), label=_require(file, name, entry, "label", str),
+                  adaptation=_require(file, name, entry, "adaptation", bool), plus=plus, file=file)
+
+
+def _digital_source_type(file: str, index: int, entry: Any) -> DigitalSourceType:
+    name = _entry_name(entry, index)
+    if not isinstance(entry, dict):
+        raise CatalogError(file, name, "a [[digital_source_type]] entry must be a table")
+    kind = _require(file, name, entry, "kind", str)
+    if kind not in MEDIA_KINDS:
+        raise CatalogError(file, name, f"kind {kind!r} is not one of {sorted(MEDIA_KINDS)}")
+    return DigitalSourceType(id=_require(file, name, entry, "id", str), kind=kind,
+                             label=_require(file, name, entry, "label", str), file=file)
 
 
 def _terms(file: str, name: str, entry: dict[str, Any]) -> Terms:

@@ -15,8 +15,10 @@ from .catalog import Catalog, default_catalog
 from .credits import parse_credit
 from .evidence import credit_to_evidence
 from .model import Attribution, Credit, Evidence, Finding, Record, Resolution, Severity, Source
+from .profile import UsageProfile
 from .resolve import Resolved, resolve_record
-from .rules import check_record, has_credit
+from .rule_context import Context, has_credit
+from .rules import check_record
 
 
 @dataclass(frozen=True)
@@ -61,14 +63,21 @@ class CheckedArticle:
 
 def check_evidence(
     evidence: list[Evidence], catalog: Catalog, *, label: str, src: str | None = None,
-    credit: Credit | None = None, medium: str = "online", modified: str | None = None,
+    credit: Credit | None = None, profile: UsageProfile | None = None, in_article: bool = False,
 ) -> CheckedItem:
-    """Resolve and check the evidence for one image."""
+    """Resolve and check the evidence for one image, against the usage profile."""
+    profile = profile or UsageProfile()
     resolved = resolve_record(evidence, catalog)
-    findings = tuple(check_record(resolved, where=f" for {label}"))
-    attribution = render_attribution(resolved.record, medium=medium, modified=modified) \
+    ctx = Context(catalog, profile, where=f" for {label}", in_article=in_article)
+    findings = tuple(check_record(resolved, ctx))
+    attribution = render_attribution(resolved.record, medium=profile.medium, modified=_changes(profile, catalog)) \
         if has_credit(resolved) else None
     return CheckedItem(label, resolved, findings, attribution, credit, src)
+
+
+def _changes(profile: UsageProfile, catalog: Catalog) -> str | None:
+    labels = [catalog.changes[c].label if c in catalog.changes else c for c in profile.modified]
+    return ", ".join(labels) or None
 
 
 ImageEvidence = Callable[[str], list[Evidence]]
@@ -76,7 +85,7 @@ ImageEvidence = Callable[[str], list[Evidence]]
 
 def check_article(
     text: str, catalog: Catalog | None = None, *, name: str = "the text", kind: str | None = None,
-    medium: str = "online", modified: str | None = None, image_evidence: ImageEvidence | None = None,
+    profile: UsageProfile | None = None, image_evidence: ImageEvidence | None = None,
 ) -> CheckedArticle:
     """Every image of an article (HTML, Markdown) or every credit of a plain text.
 
@@ -85,7 +94,7 @@ def check_article(
     catalog = catalog or default_catalog()
     kind = kind or article_kind(name, text)
     article = find_images(text, kind, catalog)
-    options = {"medium": medium, "modified": modified}
+    options = {"profile": profile, "in_article": True}
     if article.images:
         items = []
         for n, image in enumerate(article.images, 1):
@@ -96,7 +105,7 @@ def check_article(
     return CheckedArticle(name, kind, _plain_items(article.text, catalog, name, options), article.page)
 
 
-def _plain_items(text: str, catalog: Catalog, name: str, options: dict[str, str | None]) -> list[CheckedItem]:
+def _plain_items(text: str, catalog: Catalog, name: str, options: dict[str, object]) -> list[CheckedItem]:
     credits = parse_credit(text, catalog)
     if not credits:
         return [check_evidence([], catalog, label=name, **options)]  # type: ignore[arg-type]
@@ -108,8 +117,7 @@ def _plain_items(text: str, catalog: Catalog, name: str, options: dict[str, str 
 
 
 def check_text(
-    text: str, catalog: Catalog | None = None, *, name: str = "the text", medium: str = "online",
-    modified: str | None = None,
+    text: str, catalog: Catalog | None = None, *, name: str = "the text", profile: UsageProfile | None = None,
 ) -> list[CheckedItem]:
-    """The items of a plain-text article (kept for callers of the first version)."""
-    return check_article(text, catalog, name=name, kind="plain", medium=medium, modified=modified).items
+    """The items of a plain-text article."""
+    return check_article(text, catalog, name=name, kind="plain", profile=profile).items

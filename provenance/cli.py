@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import click
@@ -17,7 +19,8 @@ from .check import check_article
 from .errors import CatalogError, ProvenanceError
 from .files import read_article
 from .images import check_image, local_image_reader, looks_like_image
-from .report import file_dict, file_text, license_dict
+from .profile import UsageProfile, check_changes, load_profile
+from .report import file_dict, file_text, license_dict, profile_dict
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -42,25 +45,67 @@ def cli(ctx: click.Context, catalog_dirs: tuple[str, ...]) -> None:
     ctx.obj = {"catalog_dirs": catalog_dirs}
 
 
+def _profile(ctx: click.Context, catalog: Catalog, path: str | None, medium: str | None,
+             modified: tuple[str, ...]) -> UsageProfile:
+    try:
+        profile = load_profile(path, catalog)
+        check_changes("--modified", list(modified), catalog)
+    except ProvenanceError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        ctx.exit(EXIT_INPUT)
+        raise AssertionError("unreachable") from None
+    profile = profile.with_changes(*modified)
+    return replace(profile, medium=medium) if medium else profile
+
+
+def check_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options `check` and `explain` share."""
+    options = [
+        click.argument("files", nargs=-1, required=True),
+        click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of text."),
+        click.option("--evidence", "show_evidence", is_flag=True,
+                     help="List every piece of evidence (origin, exact field, value) in the text output."),
+        click.option("--profile", "profile_path", metavar="FILE", default=None,
+                     help="Usage profile (TOML); default: profiles/default.toml, a commercial online news site."),
+        click.option("--medium", type=click.Choice(["online", "print"]), default=None,
+                     help="Online links the license; print writes its URL out in full (default: the profile's)."),
+        click.option("--modified", metavar="CHANGE", multiple=True,
+                     help="A change made to the images (cropped, retouched, composited… see "
+                          "licenses/changes.toml); repeatable."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @cli.command()
-@click.argument("files", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of text.")
-@click.option("--evidence", "show_evidence", is_flag=True,
-              help="List every piece of evidence (origin, exact field, value) in the text output.")
-@click.option("--medium", type=click.Choice(["online", "print"]), default="online", show_default=True,
-              help="Online links the license; print writes its URL out in full.")
-@click.option("--modified", metavar="CHANGE", default=None,
-              help='How the image was changed, e.g. "cropped"; noted in the attribution.')
+@check_options
+@click.option("--explain", is_flag=True, help="Say for each finding which rule raised it and on what evidence.")
 @click.pass_context
-def check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evidence: bool, medium: str,
-          modified: str | None) -> None:
+def check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evidence: bool, profile_path: str | None,
+          medium: str | None, modified: tuple[str, ...], explain: bool) -> None:
     """Check articles (plain text, Markdown, HTML) and images (JPEG, PNG, WebP, TIFF, HEIC)."""
+    _run_check(ctx, files, as_json, show_evidence, profile_path, medium, modified, explain)
+
+
+@cli.command()
+@check_options
+@click.pass_context
+def explain(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evidence: bool,
+            profile_path: str | None, medium: str | None, modified: tuple[str, ...]) -> None:
+    """Check FILES and explain why each finding was raised (same as check --explain)."""
+    _run_check(ctx, files, as_json, show_evidence, profile_path, medium, modified, True)
+
+
+def _run_check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evidence: bool,
+               profile_path: str | None, medium: str | None, modified: tuple[str, ...], explain: bool) -> None:
     catalog = _catalog(ctx)
+    profile = _profile(ctx, catalog, profile_path, medium, modified)
     results: list[dict[str, Any]] = []
     status = EXIT_OK
     for path in files:
         try:
-            result, text, has_error = _check_one(path, catalog, medium, modified, show_evidence)
+            result, text, has_error = _check_one(path, catalog, profile, show_evidence, explain)
         except ProvenanceError as exc:
             message = str(exc)
         except Exception as exc:  # one file's unexpected failure must not stop the batch
@@ -78,15 +123,16 @@ def check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_eviden
         if not as_json:
             click.echo(text + "\n")
     if as_json:
-        click.echo(json.dumps({"files": results}, indent=2, ensure_ascii=False))
+        document = {"profile": profile_dict(profile), "files": results}
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     ctx.exit(status)
 
 
-def _check_one(path: str, catalog: Catalog, medium: str, modified: str | None,
-               show_evidence: bool) -> tuple[dict[str, Any], str, bool]:
+def _check_one(path: str, catalog: Catalog, profile: UsageProfile, show_evidence: bool,
+               explain: bool) -> tuple[dict[str, Any], str, bool]:
     """(JSON result, text, has an error finding) for one article or image file."""
     if looks_like_image(path):
-        image = check_image(path, catalog, medium=medium, modified=modified)
+        image = check_image(path, catalog, profile=profile)
         meta, ident = image.metadata, image.identity
         extra = {"image": {"format": meta.format, "width": meta.width, "height": meta.height,
                            "sha256": ident.sha256, "size": ident.size, "phash": ident.phash,
@@ -94,13 +140,13 @@ def _check_one(path: str, catalog: Catalog, medium: str, modified: str | None,
         header = f"{path}: {meta.format} {meta.width}x{meta.height}, sha256 {ident.sha256[:16]}…, phash {ident.phash}"
         for problem in meta.problems:
             header += f"\n  problem: {problem}"
-        text = file_text(path, [image.item], show_evidence, header=header)
+        text = file_text(path, [image.item], show_evidence, header=header, explain=explain)
         return file_dict(path, [image.item], "image", extra=extra), text, image.item.has_error
     problems: list[str] = []
-    article = check_article(read_article(path), catalog, name=path, medium=medium, modified=modified,
+    article = check_article(read_article(path), catalog, name=path, profile=profile,
                             image_evidence=local_image_reader(path, problems))
     has_error = any(item.has_error for item in article.items)
-    text = file_text(path, article.items, show_evidence)
+    text = file_text(path, article.items, show_evidence, explain=explain)
     text += "".join(f"\n  problem: {p}" for p in problems)
     return file_dict(path, article.items, article.kind, article.page, {"problems": problems}), text, has_error
 

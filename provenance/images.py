@@ -11,6 +11,7 @@ from .check import CheckedItem, ImageEvidence, check_evidence
 from .errors import InputError
 from .metadata.c2pa import c2pa_evidence
 from .model import Evidence
+from .profile import UsageProfile
 from .reader import Identity, ImageMetadata, image_identity, read_metadata
 from .urls import split_url
 
@@ -35,15 +36,13 @@ def looks_like_image(path: str | Path) -> bool:
     return head.startswith(IMAGE_MAGIC) or head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypavif")
 
 
-def check_image(path: str | Path, catalog: Catalog, *, medium: str = "online",
-                modified: str | None = None) -> CheckedImage:
+def check_image(path: str | Path, catalog: Catalog, *, profile: UsageProfile | None = None) -> CheckedImage:
     """Read, resolve and check one image; raises InputError for a file that cannot be read."""
     metadata = read_metadata(path)
     manifest, state, failures = read_c2pa(path, trust_anchors())
     metadata.evidence.extend(c2pa_evidence(manifest, state, failures))
     identity = image_identity(path)
-    item = check_evidence(metadata.evidence, catalog, label=str(path), src=str(path), medium=medium,
-                          modified=modified)
+    item = check_evidence(metadata.evidence, catalog, label=str(path), src=str(path), profile=profile)
     return CheckedImage(str(path), metadata, identity, item)
 
 

@@ -63,6 +63,7 @@ class License:
     url_patterns: tuple[str, ...] = ()
     attribution_statement: str = "Licensed under {license}"
     url_ports: bool = False
+    share_alike_compatible: tuple[str, ...] = ()
     file: str = ""
 
 
@@ -78,6 +79,27 @@ class Source:
     license: str | None = None
     category: str | None = None
     note: str = ""
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change a publication makes to an image (cropped, retouched…)."""
+
+    id: str
+    label: str
+    adaptation: bool
+    plus: str | None = None
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class DigitalSourceType:
+    """An IPTC digital source type code and what kind of media it declares."""
+
+    id: str
+    kind: str
+    label: str
     file: str = ""
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from .check import CheckedItem
+from .findings import FINDINGS
 from .licenses import describe
 from .model import Evidence, License
+from .profile import UsageProfile
 
 _CREDIT_FIELDS = ("creator", "organization", "via", "license", "license_url", "source_url", "category")
 _RECORD_FIELDS = ("creator", "organization", "via", "title", "source_url", "copyright", "category", "license_url")
@@ -29,6 +31,12 @@ def license_dict(lic: License | None, port: str | None = None) -> dict[str, Any]
     terms["attribution_requires"] = list(lic.terms.attribution_requires)
     return {"id": lic.id, "name": lic.name, "short_name": lic.short_name, "url": lic.url,
             "port": port, "terms": terms}
+
+
+def profile_dict(profile: UsageProfile) -> dict[str, Any]:
+    return {"name": profile.name, "file": profile.file, "commercial": profile.commercial,
+            "editorial": profile.editorial, "medium": profile.medium,
+            "subscriptions": sorted(profile.subscriptions), "modified": list(profile.modified)}
 
 
 def evidence_dict(item: Evidence) -> dict[str, Any]:
@@ -59,7 +67,8 @@ def item_dict(item: CheckedItem) -> dict[str, Any]:
                       for c in item.resolved.conflicts],
         "evidence": [evidence_dict(e) for e in item.evidence],
         "findings": [
-            {"code": f.code, "severity": f.severity.value, "message": f.message, "evidence": f.evidence}
+            {"code": f.code, "severity": f.severity.value, "message": f.message, "evidence": f.evidence,
+             "why": FINDINGS[f.code].why}
             for f in item.findings
         ],
         "attribution": None if item.attribution is None else {
@@ -90,7 +99,8 @@ def terms_text(lic: License) -> str:
     return ", ".join(_TERM_LABELS[name] for name in lic.terms.flags()) or "no conditions"
 
 
-def item_lines(item: CheckedItem, number: int, total: int, show_evidence: bool = False) -> list[str]:
+def item_lines(item: CheckedItem, number: int, total: int, show_evidence: bool = False,
+               explain: bool = False) -> list[str]:
     if item.credit is not None:
         lines = [f"  image credit {number} of {total}: {item.credit.text}"]
     elif item.src:
@@ -105,7 +115,7 @@ def item_lines(item: CheckedItem, number: int, total: int, show_evidence: bool =
         lines.extend(_license_lines(item))
     if show_evidence:
         lines.extend(_evidence_lines(item))
-    lines.extend(_finding_lines(item))
+    lines.extend(_finding_lines(item, explain))
     if item.attribution:
         lines.append("    attribution")
         lines.append(f"      text      {item.attribution.text}")
@@ -138,18 +148,22 @@ def _license_lines(item: CheckedItem) -> list[str]:
     ]
 
 
-def _finding_lines(item: CheckedItem) -> list[str]:
+def _finding_lines(item: CheckedItem, explain: bool = False) -> list[str]:
     if not item.findings:
         return ["    findings      none"]
     lines = ["    findings"]
     for f in item.findings:
         lines.append(f"      {f.severity.value.upper():<8} {f.code}: {f.message}")
+        if explain:
+            lines.append(f"               rule: {FINDINGS[f.code].why}")
+            lines.append(f"               evidence: {f.evidence or 'none: raised by the absence of evidence'}")
     return lines
 
 
-def file_text(path: str, items: list[CheckedItem], show_evidence: bool = False, header: str = "") -> str:
+def file_text(path: str, items: list[CheckedItem], show_evidence: bool = False, header: str = "",
+              explain: bool = False) -> str:
     credited = [i for i in items if i.attribution is not None]
     lines = [header or f"{path}: {len(items)} item(s), {len(credited)} with a credit"]
     for number, item in enumerate(items, 1):
-        lines.extend(item_lines(item, number, len(items), show_evidence))
+        lines.extend(item_lines(item, number, len(items), show_evidence, explain))
     return "\n".join(lines)

@@ -1,5 +1,6 @@
 """The checks that apply to a resolved record: one small function per rule,
 registered in RULES. Each returns a Finding (with the evidence it rests on) or None.
+Credit and license rules live here; usage-profile rules in usage_rules.
 """
 
 from __future__ import annotations
@@ -8,28 +9,21 @@ from collections.abc import Callable
 
 from .findings import make_finding
 from .licenses import describe
-from .model import Evidence, Finding, Status
+from .model import Finding, Status
 from .resolve import Resolved
+from .rule_context import CREDIT_FIELDS, Context, caption_fields, cite, has_credit
+from .usage_rules import USAGE_RULES
 
-CREDIT_FIELDS = frozenset({"creator", "organization", "via", "license", "license_url"})
-
-
-def cite(items: tuple[Evidence, ...] | list[Evidence]) -> str:
-    """'caption: CC BY 4.0 (figcaption → credit); xmp: … ' — the evidence a finding rests on."""
-    return "; ".join(f"{i.origin}: {i.value} ({i.name})" for i in items)
+Rule = Callable[[Resolved, Context], Finding | None]
 
 
-def has_credit(resolved: Resolved) -> bool:
-    return any(e.field in CREDIT_FIELDS and e.origin != "source-catalog" for e in resolved.evidence)
-
-
-def _missing_credit(resolved: Resolved, where: str) -> Finding | None:
-    if has_credit(resolved):
+def _missing_credit(resolved: Resolved, ctx: Context) -> Finding | None:
+    if has_credit(resolved) or not ctx.profile.credit_required:
         return None
-    return make_finding("missing-credit", "", where=where)
+    return make_finding("missing-credit", "", where=ctx.where)
 
 
-def _missing_license(resolved: Resolved, where: str) -> Finding | None:
+def _missing_license(resolved: Resolved, ctx: Context) -> Finding | None:
     if resolved.resolution.status is not Status.ABSENT or resolved.record.license or not has_credit(resolved):
         return None
     source = resolved.source
@@ -38,7 +32,7 @@ def _missing_license(resolved: Resolved, where: str) -> Finding | None:
     return make_finding("missing-license", cite(credit[:3]), hint=hint)
 
 
-def _unknown_license(resolved: Resolved, where: str) -> Finding | None:
+def _unknown_license(resolved: Resolved, ctx: Context) -> Finding | None:
     unknown = [c for c in resolved.claims if c.resolution.status is Status.UNKNOWN]
     if not unknown or resolved.record.license:
         return None
@@ -46,7 +40,7 @@ def _unknown_license(resolved: Resolved, where: str) -> Finding | None:
     return make_finding("unknown-license", cite(unknown[0].evidence), value=res.text or res.url)
 
 
-def _ambiguous_license(resolved: Resolved, where: str) -> Finding | None:
+def _ambiguous_license(resolved: Resolved, ctx: Context) -> Finding | None:
     vague = [c for c in resolved.claims if c.resolution.status is Status.AMBIGUOUS]
     if not vague or resolved.record.license:
         return None
@@ -56,7 +50,7 @@ def _ambiguous_license(resolved: Resolved, where: str) -> Finding | None:
     return make_finding("ambiguous-license", cite(vague[0].evidence), value=res.text, candidates=names + more)
 
 
-def _license_mismatch(resolved: Resolved, where: str) -> Finding | None:
+def _license_mismatch(resolved: Resolved, ctx: Context) -> Finding | None:
     bad = [c for c in resolved.claims if c.resolution.status is Status.MISMATCH]
     if not bad:
         return None
@@ -66,7 +60,7 @@ def _license_mismatch(resolved: Resolved, where: str) -> Finding | None:
     return make_finding("license-mismatch", cite(bad[0].evidence), named=named, linked=linked)
 
 
-def _conflicting_evidence(resolved: Resolved, where: str) -> Finding | None:
+def _conflicting_evidence(resolved: Resolved, ctx: Context) -> Finding | None:
     if not resolved.conflicts:
         return None
     parts = []
@@ -77,14 +71,40 @@ def _conflicting_evidence(resolved: Resolved, where: str) -> Finding | None:
     return make_finding("conflicting-evidence", cite(evidence), details=". ".join(parts))
 
 
-Rule = Callable[[Resolved, str], Finding | None]
-RULES: tuple[Rule, ...] = (
+# element of attribution_requires -> the caption fields that satisfy it
+ELEMENTS = {
+    "creator": (("creator", "organization"), "the creator"),
+    "organization": (("organization",), "the agency or organisation"),
+    "license": (("license",), "the license name"),
+    "license_url": (("license_url",), "the license link"),
+    "source": (("via", "organization", "source_url"), "the source"),
+}
+
+
+def _attribution_incomplete(resolved: Resolved, ctx: Context) -> Finding | None:
+    lic = resolved.record.license
+    if not ctx.in_article or lic is None or not lic.terms.attribution or not has_credit(resolved):
+        return None
+    required = [e for e in lic.terms.attribution_requires if e in ELEMENTS]
+    if lic.family in ctx.profile.license_url_required_for and "license_url" not in required:
+        required.append("license_url")
+    caption = caption_fields(resolved)
+    missing = [ELEMENTS[e][1] for e in required if not any(caption.get(f) for f in ELEMENTS[e][0])]
+    if not missing:
+        return None
+    shown = [e for fields in caption.values() for e in fields]
+    return make_finding("attribution-incomplete", cite(shown) or "no credit in the caption",
+                        license=lic.short_name, missing=", ".join(missing))
+
+
+CREDIT_RULES: tuple[Rule, ...] = (
     _missing_credit, _missing_license, _unknown_license, _ambiguous_license, _license_mismatch,
-    _conflicting_evidence,
+    _conflicting_evidence, _attribution_incomplete,
 )
+RULES: tuple[Rule, ...] = CREDIT_RULES + USAGE_RULES
 
 
-def check_record(resolved: Resolved, where: str = "") -> list[Finding]:
+def check_record(resolved: Resolved, ctx: Context) -> list[Finding]:
     """Every finding the rules raise for one resolved record."""
-    found = (rule(resolved, where) for rule in RULES)
+    found = (rule(resolved, ctx) for rule in RULES)
     return [f for f in found if f is not None]

@@ -5,6 +5,7 @@ import pytest
 from provenance.catalog import Catalog
 from provenance.check import check_text
 from provenance.model import Severity
+from provenance.profile import UsageProfile
 from tests.conftest import seed_with
 
 # Each finding code in both directions: (caption, code, raised?).
@@ -80,7 +81,8 @@ def test_mismatch_message_names_both(catalog: Catalog) -> None:
 
 
 def test_modified_and_print_reach_the_attribution(catalog: Catalog) -> None:
-    [item] = check_text("Photo by Jane Doe (CC BY 4.0)", catalog, medium="print", modified="cropped")
+    profile = UsageProfile(medium="print", modified=("cropped",))
+    [item] = check_text("Photo by Jane Doe (CC BY 4.0)", catalog, profile=profile)
     assert item.attribution is not None
     assert "cropped" in item.attribution.text
     assert "<a " not in item.attribution.html

@@ -65,13 +65,14 @@ def test_check_byline_only_seed_flags_missing_credit() -> None:
 @pytest.mark.parametrize(
     ("sample", "codes", "status"),
     [
-        ("01-cc-by-kremlin.txt", [[]], 0),  # full CC credit
-        ("02-agency-ap.txt", [[], []], 0),  # two agency credits, licensed by default terms
+        ("01-cc-by-kremlin.txt", [[]], 0),  # full CC credit: nothing to say
+        ("02-agency-ap.txt", [["agency-license-required"]] * 2, 1),  # agency photos, no subscription
         ("03-byline-only.txt", [["missing-credit"]], 1),  # byline only
         ("04-unknown-license.txt", [["unknown-license"]], 0),  # warning only
-        ("05-license-mismatch.txt", [["license-mismatch"]], 1),  # name vs URL
-        ("06-public-domain-nasa.txt", [[]], 0),  # public domain by source
-        ("07-several-credits.txt", [[], [], []], 0),  # three credits
+        ("05-license-mismatch.txt", [["license-mismatch", "needs-verification"]], 1),  # name vs URL, Flickr
+        ("06-public-domain-nasa.txt", [["public-domain"]], 0),  # public domain by source, info
+        ("07-several-credits.txt", [["agency-license-required"]] * 2
+         + [["editorial-only", "agency-license-required", "needs-verification"]], 1),  # KCNA handout via Reuters
         ("08-ambiguous-cc.txt", [["ambiguous-license"]], 0),  # bare Creative Commons
     ],
 )
@@ -154,3 +155,54 @@ def test_console_script_runs_end_to_end() -> None:
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 2
     assert done.stderr.strip() == "Error: /nonexistent/a.txt: no such file"
+
+
+def test_profile_option_and_subscriptions(tmp_path: Path) -> None:
+    article = ROOT / "data" / "articles" / "02-agency-ap.txt"
+    code, out, _ = run("check", "--json", str(article))
+    assert code == 1
+    profile = tmp_path / "wire.toml"
+    profile.write_text('name = "Subscriber"\nsubscriptions = ["ap", "reuters"]\n', encoding="utf-8")
+    code, out, _ = run("check", "--json", "--profile", str(profile), str(article))
+    assert code == 0
+    document = json.loads(out)
+    assert document["profile"]["subscriptions"] == ["ap", "reuters"]
+    severities = [f["severity"] for i in document["files"][0]["items"] for f in i["findings"]]
+    assert severities == ["info", "info"]
+
+
+def test_modified_option_changes_findings_and_attribution(tmp_path: Path) -> None:
+    article = tmp_path / "nd.txt"
+    article.write_text("Fans at the final. Photo: Jane Doe (CC BY-ND 2.0)\n", encoding="utf-8")
+    code, out, _ = run("check", "--json", str(article))
+    assert code == 0
+    code, out, _ = run("check", "--json", "--modified", "cropped", str(article))
+    assert code == 1
+    [item] = json.loads(out)["files"][0]["items"]
+    assert "no-derivatives-modified" in [f["code"] for f in item["findings"]]
+    assert item["attribution"]["text"].endswith("Modified from the original: cropped.")
+
+
+def test_unknown_change_and_broken_profile_are_one_line(tmp_path: Path) -> None:
+    code, _, err = run("check", "--modified", "painted", str(seed_with("Kremlin.ru")))
+    assert code == 2
+    assert err.startswith("Error: --modified: modified: ['painted'] are not known changes")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("medium = 'radio'\n", encoding="utf-8")
+    code, _, err = run("check", "--profile", str(bad), str(seed_with("Kremlin.ru")))
+    assert code == 2
+    assert err.strip() == f"Error: {bad}: medium: must be one of ('online', 'print'), not 'radio'"
+
+
+def test_explain_says_which_rule_and_evidence() -> None:
+    article = ROOT / "data" / "articles" / "05-license-mismatch.txt"
+    code, out, _ = run("explain", str(article))
+    assert code == 1
+    assert "rule: Raised when one credit gives a license name and a license URL that resolve to different" in out
+    assert ("evidence: caption: CC BY-SA 2.0 (caption credit); "
+            "caption: https://creativecommons.org/licenses/by-nc/2.0/") in out
+    code, same, _ = run("check", "--explain", str(article))
+    assert same == out
+    code, out, _ = run("check", "--json", str(article))
+    finding = json.loads(out)["files"][0]["items"][0]["findings"][0]
+    assert finding["why"].startswith("Raised when one credit gives a license name")

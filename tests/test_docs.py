@@ -55,7 +55,8 @@ def test_catalog_readme_documents_every_key(catalog: Catalog) -> None:
     keys = {"id", "name", "short_name", "url", "family", "aliases", "url_patterns", "url_ports",
             "attribution_statement", "terms", "attribution_requires", "domains", "homepage", "kind",
             "license", "category", "note", "keywords", "needs_agreement", "editorial_only",
-            "needs_verification", "description", "phrases", "drop"}
+            "needs_verification", "description", "phrases", "drop", "share_alike_compatible", "adaptation",
+            "plus", "label", "[[change]]", "[[digital_source_type]]"}
     for key in keys:
         assert f"`{key}`" in CATALOG_README, key
     for flag in ("open", "attribution", "license_link", "share_alike", "noncommercial",
