@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 TRUST_ENV = "PROVENANCE_C2PA_TRUST_ANCHORS"
 SUFFIX_FORMATS = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp",
@@ -31,19 +31,33 @@ def trust_anchors() -> str | None:
     return Path(path).read_text(encoding="utf-8") if path else None
 
 
-def read_c2pa(path: str | Path, trust_pem: str | None = None) -> tuple[dict[str, Any] | None, str, list[str]]:
-    """(active manifest, validation state, failure codes); (None, "none", []) without a manifest."""
+FORMAT_MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "TIFF": "image/tiff",
+               "HEIF": "image/heic"}
+
+
+def read_c2pa(path: str | Path | BinaryIO, trust_pem: str | None = None, image_format: str | None = None,
+              ) -> tuple[dict[str, Any] | None, str, list[str]]:
+    """(active manifest, validation state, failure codes); (None, "none", []) without a manifest.
+    `path` may be an open binary stream (left open); `image_format` (Pillow's name) gives its type."""
+    fmt = FORMAT_MIME.get(image_format or "") or (
+        SUFFIX_FORMATS.get(Path(path).suffix.lower()) if isinstance(path, str | Path) else None)
+    if fmt is None:
+        return None, "none", []
+    if isinstance(path, str | Path):
+        with open(path, "rb") as stream:
+            return _read(stream, fmt, trust_pem)
+    path.seek(0)
+    return _read(path, fmt, trust_pem)
+
+
+def _read(stream: BinaryIO, fmt: str, trust_pem: str | None) -> tuple[dict[str, Any] | None, str, list[str]]:
     import c2pa
 
-    fmt = SUFFIX_FORMATS.get(Path(path).suffix.lower())
-    context = _context(trust_pem)
     try:
-        with open(path, "rb") as stream:
-            reader = c2pa.Reader(fmt or str(path), stream, context=context) if fmt else c2pa.Reader(str(path))
-            with reader:
-                manifest = reader.get_active_manifest()
-                state = reader.get_validation_state() or "Unknown"
-                results = reader.get_validation_results() or {}
+        with c2pa.Reader(fmt, stream, context=_context(trust_pem)) as reader:
+            manifest = reader.get_active_manifest()
+            state = reader.get_validation_state() or "Unknown"
+            results = reader.get_validation_results() or {}
     except c2pa.C2paError as exc:
         if "ManifestNotFound" in type(exc).__name__ or "ManifestNotFound" in str(exc):
             return None, "none", []

@@ -188,3 +188,10 @@ def catalog_validate(dirs: tuple[str, ...]) -> None:
 
 def main() -> None:
     cli()
+
+
+from .cli_audit import audit, db_group, report  # noqa: E402 - registered after the group exists
+
+cli.add_command(audit)
+cli.add_command(report)
+cli.add_command(db_group)

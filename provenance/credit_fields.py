@@ -32,7 +32,8 @@ _VIA = re.compile(r"(?i)(?:^|(?<=[\s,(]))via\s+(?P<via>[^,;()\[\]]+?)\s*(?=$|[,;
 _ON_PLATFORM = re.compile(r"(?i)\s(?:on|from)\s+(?P<p>[^,;/()]+?)\s*[.,]?\s*$")
 _NOISE = r"(?:©|\(c\)|\bcopyright\b|\b(?:19|20)\d\d\b|\ball rights reserved\b|[\s,;:.\-–—()\[\]'\"])"
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
-_SPLIT = re.compile(r"\s*(?:/|\|)\s*|\s+for\s+")
+CUT = " \x1f "  # what is left where a piece was cut out: names never run across it
+_SPLIT = re.compile(r"\s*(?:/|\||\x1f)\s*|\s+for\s+")
 _STRIP = " \t\n,;:.-–—()[]'\""
 
 
@@ -58,7 +59,7 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
 
 
 def _cut(work: _Work, match: re.Match[str]) -> None:
-    work.rest = (work.rest[: match.start()] + " " + work.rest[match.end() :]).strip()
+    work.rest = (work.rest[: match.start()] + CUT + work.rest[match.end() :]).strip()
 
 
 def _take_urls(catalog: Catalog, work: _Work) -> None:
@@ -66,8 +67,8 @@ def _take_urls(catalog: Catalog, work: _Work) -> None:
         url = match.group(0).rstrip(".,;:)]}>")
         key = "license_url" if is_license_url(catalog, url) else "source_url"
         work.fields.setdefault(key, url)
-        work.rest = work.rest[: match.start()] + work.rest[match.start() + len(url) :]
-    work.rest = re.sub(r"\(\s*\)|\[\s*\]", " ", work.rest)
+        work.rest = work.rest[: match.start()] + CUT + work.rest[match.start() + len(url) :]
+    work.rest = re.sub(r"\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|\(\s*\)|\[\s*\]", CUT, work.rest)
 
 
 def _take_license(catalog: Catalog, work: _Work) -> None:
@@ -125,32 +126,69 @@ def _take_via(catalog: Catalog, work: _Work) -> None:
         _cut(work, match)
 
 
+@dataclass(frozen=True)
+class _Part:
+    """A name as it stands in the credit: its text and where it starts and ends."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _parts(rest: str) -> list[_Part]:
+    """The pieces between separators, trimmed of copyright signs and years at their edges only."""
+    found, cursor = [], 0
+    for separator in [*_SPLIT.finditer(rest), None]:
+        stop = separator.start() if separator else len(rest)
+        piece = rest[cursor:stop]
+        lead = _EDGE_NOISE.match(piece)
+        begin = cursor + (lead.end() if lead and lead.start() == 0 else 0)
+        trimmed = _EDGE_NOISE.sub("", piece)
+        if trimmed:
+            found.append(_Part(trimmed, begin, begin + len(trimmed)))
+        cursor = separator.end() if separator else len(rest)
+    return found
+
+
 def _take_names(catalog: Catalog, work: _Work) -> None:
-    """Names on either side of '/', with copyright signs and years trimmed from their edges only:
-    a name is always a piece of the credit as written."""
-    parts = [_EDGE_NOISE.sub("", p) for p in _SPLIT.split(work.rest)]
-    parts = [p for p in parts if p and not _is_category_word(catalog, p)]
-    if len(parts) == 1 and "," in parts[0]:
+    """Names on either side of '/': a known source is the organisation, the first other name the
+    creator. Every value is a piece of the credit exactly as written, never a re-join."""
+    parts = [p for p in _parts(work.rest) if not _is_category_word(catalog, p.text)]
+    if len(parts) == 1 and "," in parts[0].text:
         parts = _split_trailing_source(catalog, parts[0])
-    people = [p for p in parts if not _is_organization(catalog, p)]
+    people = [p for p in parts if not _is_organization(catalog, p.text)]
     orgs = [p for p in parts if p not in people]
     if people:
-        work.fields["creator"] = people[0]
-        orgs = orgs + people[1:]
-    platforms = [p for p in orgs if _is_platform(catalog, p)]
+        work.fields["creator"] = people[0].text
+        orgs = sorted(orgs + people[1:], key=lambda p: p.start)
+    platforms = [p for p in orgs if _is_platform(catalog, p.text)]
     if platforms and "via" not in work.fields and len(orgs) == len(platforms):
-        work.fields["via"] = platforms[0]
+        work.fields["via"] = platforms[0].text
         orgs = [p for p in orgs if p != platforms[0]]
     if orgs:
-        work.fields["organization"] = "/".join(orgs)
+        work.fields["organization"] = _first_run(work.rest, orgs)
 
 
-def _split_trailing_source(catalog: Catalog, text: str) -> list[str]:
+def _first_run(rest: str, orgs: list[_Part]) -> str:
+    """'NASA/JPL-Caltech' stays joint: the slice of the text over adjacent names joined by '/'."""
+    last = orgs[0]
+    for part in orgs[1:]:
+        between = _EDGE_NOISE.sub("", rest[last.end:part.start]) or rest[last.end:part.start].strip()
+        if between != "/":
+            break
+        last = part
+    return rest[orgs[0].start:last.end]
+
+
+def _split_trailing_source(catalog: Catalog, part: _Part) -> list[_Part]:
     """'Jane Doe, AP' -> ['Jane Doe', 'AP'] when the last part is a known source."""
-    head, _, tail = text.rpartition(",")
-    if match_source(catalog, tail.strip(_STRIP)):
-        return [head.strip(_STRIP), tail.strip(_STRIP)]
-    return [text]
+    head, _, tail = part.text.rpartition(",")
+    name, who = tail.strip(_STRIP), head.strip(_STRIP)
+    if not match_source(catalog, name) or not who:
+        return [part]
+    first = part.start + part.text.index(who)
+    last = part.start + len(head) + 1 + tail.index(name)
+    return [_Part(who, first, first + len(who)), _Part(name, last, last + len(name))]
 
 
 def _is_category_word(catalog: Catalog, part: str) -> bool:

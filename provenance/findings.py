@@ -95,6 +95,26 @@ FINDINGS: dict[str, FindingKind] = {
         "{what} (declared by {origin}). Label it as such and do not present it as a photograph.",
         "Raised when the IPTC digital source type (XMP or C2PA) declares AI-generated, synthetic or "
         "composite media (licenses/digital-source-types.toml)."),
+    "image-not-found": FindingKind(W, "Image not in the archive",
+        "The article shows {src!r}, which is not in the archive: its rights cannot be checked from the file.",
+        "Raised by an audit when an article's image reference matches no image file by path or by file name."),
+    "file-error": FindingKind(E, "File cannot be read",
+        "{problem}",
+        "Raised by an audit for a file that cannot be read (damaged, truncated, unsafe in the zip); the "
+        "audit goes on with the other files."),
+    "credit-suggestion": FindingKind(I, "Known credit for this photo",
+        "The same photo is credited elsewhere ({where}): {credit}. Check it and copy it if it applies; "
+        "nothing was changed.",
+        "Raised by an audit when a copy of a photo (same hash or near-same perceptual hash) has no credit "
+        "and another usage of it has one."),
+    "inconsistent-credits": FindingKind(W, "One photo, different credits",
+        "Copies of this photo are credited differently: {credits}.",
+        "Raised by an audit when usages of one photo name different licenses or different creators."),
+    "metadata-stripped": FindingKind(W, "Rights metadata stripped",
+        "This copy has no rights metadata, but the same photo in {original} carries it. A resizer or the "
+        "CMS probably stripped it; publish from the original or restore it.",
+        "Raised by an audit when an image file has no embedded creator, copyright, credit or license, and "
+        "another file of the same photo does."),
 }
 
 

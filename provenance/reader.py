@@ -13,7 +13,7 @@ import hashlib
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from PIL import Image, IptcImagePlugin, UnidentifiedImageError
 
@@ -55,9 +55,9 @@ class Identity:
     phash: str | None
 
 
-def read_metadata(path: str | Path) -> ImageMetadata:
-    """Rights metadata of one image file, without decoding its pixels."""
-    name = str(path)
+def read_metadata(path: str | Path | BinaryIO, name: str | None = None) -> ImageMetadata:
+    """Rights metadata of one image file (a path or an open binary stream), without decoding pixels."""
+    name = name or str(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -118,22 +118,29 @@ def _xmp_packet(im: Image.Image) -> bytes | str | None:
     return im.info.get("xmp") or im.info.get(XMP_KEY)
 
 
-def file_sha256(path: str | Path) -> tuple[str, int]:
+def file_sha256(path: str | Path | BinaryIO) -> tuple[str, int]:
     """SHA-256 and size, read in 128 KiB chunks."""
     digest, size = hashlib.sha256(), 0
-    with open(path, "rb") as handle:
+    handle = open(path, "rb") if isinstance(path, str | Path) else path  # noqa: SIM115
+    try:
+        handle.seek(0)
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
             size += len(chunk)
+    finally:
+        if isinstance(path, str | Path):
+            handle.close()
     return digest.hexdigest(), size
 
 
-def image_identity(path: str | Path) -> Identity:
+def image_identity(path: str | Path | BinaryIO, name: str | None = None) -> Identity:
     """SHA-256 of the file and a perceptual hash of the picture (decoded at reduced size)."""
     import imagehash
 
-    name = str(path)
+    name = name or str(path)
     sha, size = file_sha256(path)
+    if not isinstance(path, str | Path):
+        path.seek(0)
     try:
         with Image.open(path) as im:
             im.draft("L", (64, 64))

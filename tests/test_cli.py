@@ -206,3 +206,33 @@ def test_explain_says_which_rule_and_evidence() -> None:
     code, out, _ = run("check", "--json", str(article))
     finding = json.loads(out)["files"][0]["items"][0]["findings"][0]
     assert finding["why"].startswith("Raised when one credit gives a license name")
+
+
+def test_audit_report_and_fail_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.archives import make_archive
+
+    folder = tmp_path / "newsroom"
+    make_archive(folder, images=6)
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    code, out, _ = run("audit", str(folder), "--db", db, "--jobs", "1", "--report", str(tmp_path / "r.csv"))
+    assert code == 0
+    assert out.startswith(f"audited {folder}: ")
+    assert "  usages            10" in out
+    assert "    file-error" in out
+    # header + 10 usages + 2 images no article uses (photo-003, the screenshot) + the broken file
+    assert (tmp_path / "r.csv").read_text(encoding="utf-8").count("\n") == 1 + 10 + 2 + 1
+    code, _, _ = run("audit", str(folder), "--db", db, "--fail-on", "error")
+    assert code == 1
+    code, out, _ = run("report", str(tmp_path / "r.html"), "--db", db, "--fail-on", "warning")
+    assert code == 1
+    assert out.startswith(f"report: {tmp_path / 'r.html'} (13 rows)")
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+    code, _, err = run("report", str(tmp_path / "r.pdf"), "--db", db)
+    assert code == 2
+    assert "extension must be one of .csv, .htm, .html, .json" in err
+    code, _, err = run("audit", str(tmp_path / "nope"), "--db", db)
+    assert code == 2
+    assert err.strip() == f"Error: {tmp_path / 'nope'}: no such file or folder"
+    code, out, _ = run("db", "upgrade", "--db", db)
+    assert code == 0
+    assert out.strip().endswith("schema at revision 0001")

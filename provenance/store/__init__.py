@@ -1,0 +1,1 @@
+"""[edge] Storage: SQLAlchemy 2.x models, the engine, Alembic migrations."""

@@ -1,0 +1,89 @@
+"""[edge] The engine: SQLite in a file by default (WAL mode), PostgreSQL by URL.
+
+The URL comes from --db, else PROVENANCE_DATABASE_URL, else
+sqlite:///provenance.db in the current folder. The schema is created and
+upgraded only through the Alembic migrations beside this file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..errors import ProvenanceError
+
+ENV = "PROVENANCE_DATABASE_URL"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class StoreError(ProvenanceError):
+    """The database cannot be opened or upgraded: names the URL (password hidden)."""
+
+
+def database_url(url: str | None = None) -> str:
+    found = url or os.environ.get(ENV) or f"sqlite:///{Path.cwd() / 'provenance.db'}"
+    if found.startswith("postgresql://"):
+        found = "postgresql+psycopg://" + found[len("postgresql://"):]
+    return found
+
+
+def safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unparsable URL is shown as given
+        return url
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = database_url(url)
+    try:
+        engine = create_engine(url, future=True)
+    except Exception as exc:  # noqa: BLE001 - any driver error becomes one line
+        raise StoreError(f"{safe_url(url)}: cannot open the database ({exc})") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def upgrade(engine: Engine) -> str:
+    """Bring the schema to the newest migration; returns the revision."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except Exception as exc:  # noqa: BLE001 - driver and migration errors become one line
+        raise StoreError(f"{safe_url(str(engine.url))}: cannot upgrade the schema ({exc})") from None
+    return current_revision(engine) or ""
+
+
+def current_revision(engine: Engine) -> str | None:
+    if not inspect(engine).has_table("alembic_version"):
+        return None
+    with engine.connect() as connection:
+        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def open_store(url: str | None = None) -> tuple[Engine, sessionmaker[Session]]:
+    """An engine on an up-to-date schema, and a session factory."""
+    engine = make_engine(url)
+    upgrade(engine)
+    return engine, sessionmaker(engine, expire_on_commit=False)

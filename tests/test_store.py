@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import select
+
+from provenance.store import tables as t
+from provenance.store.repository import StoreError, database_url, make_engine, open_store, upgrade
+from tests.conftest_db import BACKENDS, new_database
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    yield from new_database(request.param, tmp_path)
+
+
+def test_migrations_build_exactly_the_models(db_url: str) -> None:
+    engine = make_engine(db_url)
+    try:
+        assert upgrade(engine) == "0001"
+        with engine.connect() as connection:
+            assert compare_metadata(MigrationContext.configure(connection), t.Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_keeps_existing_data(db_url: str) -> None:
+    engine, sessions = open_store(db_url)
+    try:
+        with sessions() as session:
+            session.add(t.Image(sha256="a" * 64, phash="0" * 16, format="JPEG", width=1, height=1, size=1))
+            session.commit()
+        upgrade(engine)
+        upgrade(engine)
+        with sessions() as session:
+            assert session.scalars(select(t.Image.sha256)).all() == ["a" * 64]
+    finally:
+        engine.dispose()
+
+
+def test_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'w.db'}")
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
+
+
+def test_database_url_defaults(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("PROVENANCE_DATABASE_URL", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert database_url() == f"sqlite:///{tmp_path / 'provenance.db'}"  # a file here, no server needed
+    monkeypatch.setenv("PROVENANCE_DATABASE_URL", "postgresql://u@h/db")
+    assert database_url() == "postgresql+psycopg://u@h/db"  # the env var, with the installed driver
+    assert database_url("sqlite:///x.db") == "sqlite:///x.db"  # --db wins
+
+
+def test_unreachable_database_is_one_clear_error() -> None:
+    engine = make_engine("postgresql+psycopg://nobody:secret@127.0.0.1:1/none")
+    with pytest.raises(StoreError) as info:
+        upgrade(engine)
+    message = str(info.value)
+    assert message.startswith("postgresql+psycopg://nobody:***@127.0.0.1:1/none: cannot upgrade the schema")
+    assert "secret" not in message
