@@ -116,8 +116,12 @@ def classify(entry: Entry) -> tuple[str, str | None]:
     """('image' | 'article' | 'other', problem) by content, the name only as a hint."""
     if entry.error:
         return "other", entry.error
-    data = head(entry)
-    suffix = posixpath.splitext(entry.path)[1].lower()
+    return kind_of(entry.path, head(entry))
+
+
+def kind_of(name: str, data: bytes) -> tuple[str, str | None]:
+    """('image' | 'article' | 'other', problem) from a file's name and first bytes."""
+    suffix = posixpath.splitext(name)[1].lower()
     if data.startswith(IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP") or data[4:12] in HEIF_BRANDS:
         return "image", None
     if suffix in IMAGE_SUFFIXES:

@@ -79,7 +79,7 @@ def run_audit(root: str, sessions: sessionmaker[Session], catalog: Catalog, prof
     stats.articles = _check_articles(sessions, base, todo, catalog, profile, progress)
     if changed or removed:
         _standalone(sessions, catalog, profile)
-        _groups(sessions)
+        regroup(sessions)
     stats.seconds = time.perf_counter() - started
     with sessions() as session:
         run = session.get(t.AuditRun, stats.run_id)
@@ -298,7 +298,7 @@ def _standalone(sessions: sessionmaker[Session], catalog: Catalog, profile: Usag
         session.commit()
 
 
-def _groups(sessions: sessionmaker[Session]) -> None:
+def regroup(sessions: sessionmaker[Session]) -> None:
     """Group copies of a photo and raise the findings copies raise about each other."""
     with sessions() as session:
         current = dict(session.execute(select(t.Image.id, t.Image.group_id)).all())

@@ -37,10 +37,45 @@ def save_image(session: Session, file: t.File, result: Extracted) -> None:
     file.sha256, file.image_id = result.sha256, image.id
 
 
+DECISION_FIELDS = ("license", "creator", "organization")
+
+
 def image_evidence(session: Session, image_id: int) -> list[Evidence]:
+    """The evidence embedded in an image, and the decisions people recorded about it."""
     rows = session.scalars(select(t.ImageEvidence).where(t.ImageEvidence.image_id == image_id)
                            .order_by(t.ImageEvidence.id))
-    return [Evidence(r.field, r.value, r.origin, r.name, lang=r.lang, location=r.location) for r in rows]
+    embedded = [Evidence(r.field, r.value, r.origin, r.name, lang=r.lang, location=r.location) for r in rows]
+    return embedded + decision_evidence(session, image_id)
+
+
+def decision_evidence(session: Session, image_id: int) -> list[Evidence]:
+    """The latest decision per field, as evidence of origin 'manual'."""
+    latest: dict[str, t.Decision] = {}
+    for row in session.scalars(select(t.Decision).where(t.Decision.image_id == image_id).order_by(t.Decision.id)):
+        latest[row.field] = row
+    return [Evidence(d.field, d.value, "manual", f"decision #{d.id} by {d.who}", raw=d.why) for d in latest.values()
+            if d.value.strip()]
+
+
+def usage_evidence(session: Session, usage_id: int) -> list[Evidence]:
+    rows = session.scalars(select(t.UsageEvidence).where(t.UsageEvidence.usage_id == usage_id)
+                           .order_by(t.UsageEvidence.id))
+    return [Evidence(r.field, r.value, r.origin, r.name, lang=r.lang, location=r.location) for r in rows
+            if r.origin != "source-catalog"]
+
+
+def replace_result(session: Session, item: CheckedItem, usage_id: int | None, image_id: int) -> None:
+    """Swap the record and item findings of a usage (or of an image no article uses) for new ones."""
+    if usage_id is None:
+        session.execute(delete(t.Record).where(t.Record.usage_id.is_(None), t.Record.image_id == image_id))
+        session.execute(delete(t.Finding).where(t.Finding.usage_id.is_(None), t.Finding.image_id == image_id,
+                                                t.Finding.scope == "item", t.Finding.file_id.is_(None)))
+        save_standalone(session, image_id, item)
+        return
+    session.execute(delete(t.Record).where(t.Record.usage_id == usage_id))
+    session.execute(delete(t.Finding).where(t.Finding.usage_id == usage_id, t.Finding.scope == "item"))
+    session.add(_record(item, usage_id, image_id))
+    session.add_all(_findings(item.findings, usage_id=usage_id, image_id=image_id))
 
 
 def _record(item: CheckedItem, usage_id: int | None, image_id: int | None) -> t.Record:

@@ -190,8 +190,9 @@ def main() -> None:
     cli()
 
 
-from .cli_audit import audit, db_group, report  # noqa: E402 - registered after the group exists
+from .cli_audit import audit, db_group, report, serve  # noqa: E402 - registered after the group exists
 
 cli.add_command(audit)
+cli.add_command(serve)
 cli.add_command(report)
 cli.add_command(db_group)

@@ -120,3 +120,39 @@ def db_upgrade(db_url: str | None) -> None:
     except ProvenanceError as exc:
         _fail(str(exc))
     click.echo(f"{safe_url(str(engine.url))}: schema at revision {revision}")
+
+
+@click.command()
+@click.option("--db", "db_url", default=None, help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--demo", is_flag=True, help="Audit the bundled sample archive (data/) into the database first.")
+@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True, help="Worker threads.")
+@click.pass_context
+def serve(ctx: click.Context, db_url: str | None, host: str, port: int, demo: bool, threads: int) -> None:
+    """Run the dashboard and JSON API with a production WSGI server (waitress)."""
+    import os
+
+    from waitress import serve as waitress_serve
+
+    from .catalog import bundled_catalog_dir
+
+    if db_url:
+        os.environ[ENV] = db_url
+    if demo:
+        sample = bundled_catalog_dir().parent / "data"
+        if not sample.is_dir():
+            _fail(f"{sample}: the sample archive is not here (run from a checkout of the project)")
+        ctx.invoke(audit, path=str(sample), db_url=db_url, jobs=None, report_path=None, fail_on=None, exclude=(),
+                   profile_path=None, modified=())
+    from web import create_app
+
+    app = create_app()
+    click.echo(f"provenance dashboard on http://{host}:{port}/ (database {safe_url(str(_engine_url(db_url)))})")
+    waitress_serve(app, host=host, port=port, threads=threads)
+
+
+def _engine_url(db_url: str | None) -> str:
+    from .store.repository import database_url
+
+    return database_url(db_url)

@@ -1,0 +1,238 @@
+"""Every page, through Flask's test client, on an audit of the sample archive."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.conftest import ROOT, seed_with
+from web import create_app
+
+SEED = seed_with("Kremlin.ru").read_text(encoding="utf-8")
+
+
+def _check(client: FlaskClient, **data: object) -> str:
+    response = client.post("/check", data=data, content_type="multipart/form-data")
+    assert response.status_code == 302
+    return response.headers["Location"]
+
+
+def test_check_form(client: FlaskClient) -> None:
+    page = client.get("/").get_data(as_text=True)
+    assert 'name="text"' in page
+    assert 'type="file"' in page
+    assert "multiple" in page
+
+
+def test_check_pasted_seed(client: FlaskClient) -> None:
+    page = client.get(_check(client, text=SEED, kind="auto")).get_data(as_text=True)
+    assert "Office of the President of the Russian Federation" in page
+    assert "CC BY 4.0" in page
+    assert "Wikimedia Commons" in page
+    assert 'class="badge origin">caption</span>' in page
+    assert 'class="badge term">attribution</span>' in page
+    assert page.count('class="copy"') == 3
+    assert "No findings." in page
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "absent"),
+    [
+        ("?modified=cropped", "Modified from the original: cropped.", None),  # the toggle's note
+        ("", None, "Modified from the original"),  # unchanged image: no note
+        ("?commercial=0&commercial=1", None, None),  # hidden field + checkbox: still commercial
+    ],
+)
+def test_toggles(client: FlaskClient, query: str, expected: str | None, absent: str | None) -> None:
+    location = _check(client, text=SEED)
+    page = client.get(location + query).get_data(as_text=True)
+    if expected:
+        assert expected in page
+    if absent:
+        assert absent not in page
+
+
+def test_commercial_toggle_changes_findings(client: FlaskClient) -> None:
+    location = _check(client, text="Fans at the final. Photo: Jane Doe, via Flickr (CC BY-NC 2.0)")
+    assert "noncommercial-use" in client.get(location + "?commercial=0&commercial=1").get_data(as_text=True)
+    assert "noncommercial-use" not in client.get(location + "?commercial=0").get_data(as_text=True)
+
+
+def test_subscription_toggle(client: FlaskClient) -> None:
+    location = _check(client, text="Storm. Photo: Jane Doe/AP")
+    assert "ERROR</strong> <code>agency-license-required" in client.get(location).get_data(as_text=True)
+    page = client.get(location + "?subscription=ap").get_data(as_text=True)
+    assert "INFO</strong> <code>agency-license-required" in page
+
+
+def test_upload_image_article_and_zip(client: FlaskClient) -> None:
+    image = (ROOT / "data" / "images" / "bridge-cc-by-sa.webp").read_bytes()
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as zf:
+        zf.writestr("images/a.jpg", (ROOT / "data" / "images" / "flood-ap.jpg").read_bytes())
+        zf.writestr("story.html", '<figure><img src="images/a.jpg"><figcaption>Flood.</figcaption></figure>')
+    location = _check(client, files=[(io.BytesIO(image), "bridge.webp"), (io.BytesIO(packed.getvalue()), "a.zip")])
+    page = client.get(location).get_data(as_text=True)
+    assert "CC BY-SA 4.0" in page  # the image's XMP
+    assert "a.zip:story.html" in page
+    assert "Jana Novák" in page
+    thumb = re.search(r'src="(/check/[^"]+/thumb/\d+)"', page)
+    assert thumb is not None
+    response = client.get(thumb.group(1))
+    assert response.status_code == 200
+    assert response.mimetype == "image/jpeg"
+    assert response.data != image  # a re-encoded thumbnail, never the original
+
+
+def test_bad_upload_is_one_error_and_the_rest_goes_on(client: FlaskClient) -> None:
+    location = _check(client, files=[(io.BytesIO(b"\xff\xd8\xff\xe0junk"), "broken.jpg"),
+                                     (io.BytesIO(SEED.encode()), "seed.txt")])
+    page = client.get(location).get_data(as_text=True)
+    assert "broken.jpg: is damaged or truncated" in page
+    assert "Office of the President" in page
+
+
+def test_empty_check_is_refused(client: FlaskClient) -> None:
+    response = client.post("/check", data={"text": "  "})
+    assert response.status_code == 400
+    assert "Paste an article or choose files" in response.get_data(as_text=True)
+
+
+def test_user_text_is_escaped(client: FlaskClient) -> None:
+    hostile = 'Photo: <script>alert("x")</script> Jane/AP. Licensed under "><img src=x onerror=alert(1)>'
+    page = client.get(_check(client, text=hostile)).get_data(as_text=True)
+    assert "<script>alert" not in page
+    assert "<img src=x" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_expired_check_is_404(client: FlaskClient) -> None:
+    response = client.get("/check/not-a-key")
+    assert response.status_code == 404
+    assert "expired" in response.get_data(as_text=True)
+
+
+def test_upload_limit_is_413(client: FlaskClient) -> None:
+    # The multipart body is built here, in memory (the test client would spool it to a temporary file).
+    body = (b"--B\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.txt\"\r\n"
+            b"Content-Type: text/plain\r\n\r\n" + b"x" * (3 * 1024 * 1024) + b"\r\n--B--\r\n")
+    response = client.post("/check", data=body, content_type="multipart/form-data; boundary=B")
+    assert response.status_code == 413
+    assert "larger than the limit of 2 MB" in response.get_data(as_text=True)
+
+
+def test_archive_filters_sort_and_pages(client: FlaskClient) -> None:
+    page = client.get("/archive").get_data(as_text=True)
+    assert "24 rows" in page or "25 rows" in page
+    errors = client.get("/archive?status=error").get_data(as_text=True)
+    assert 'class="badge warning"' not in errors
+    assert 'class="badge error"' in errors
+    coded = client.get("/archive?code=metadata-stripped").get_data(as_text=True)
+    assert "1 row" in coded
+    assert "garden-web-copy.jpg" in coded
+    by_license = client.get("/archive?license=CC0-1.0").get_data(as_text=True)
+    assert "market-cc0.jpg" in by_license
+    assert "1 row" in by_license
+    searched = client.get("/archive?q=zieli").get_data(as_text=True)
+    assert "Karol Zieliński" in searched
+    paged = client.get("/archive?per_page=5&page=2").get_data(as_text=True)
+    assert "Page 2 of" in paged
+    assert "← Previous" in paged
+    assert client.get("/archive?page=banana&sort=nonsense").status_code == 200
+
+
+def test_archive_csv_follows_the_filter(client: FlaskClient) -> None:
+    response = client.get("/archive.csv?license=CC0-1.0")
+    lines = response.get_data(as_text=True).strip().splitlines()
+    assert response.mimetype == "text/csv"
+    assert lines[0] == "article,image,src,creator,organization,license,source,status"
+    assert len(lines) == 2
+    assert "market-cc0.jpg" in lines[1]
+
+
+def _image_id(client: FlaskClient, name: str) -> int:
+    page = client.get(f"/archive?q={name}").get_data(as_text=True)
+    found = re.search(r'href="/images/(\d+)">[^<]*' + re.escape(name), page)
+    assert found, name
+    return int(found.group(1))
+
+
+def test_image_page(client: FlaskClient) -> None:
+    image_id = _image_id(client, "garden-web-copy.jpg")
+    page = client.get(f"/images/{image_id}").get_data(as_text=True)
+    assert "images/garden-web-copy.jpg" in page
+    assert "metadata-stripped" in page
+    assert "credit-suggestion" in page
+    assert "same photo" in page
+    assert "garden-original.jpg" in page
+    assert "This file carries no rights metadata." in page
+    assert client.get(f"/images/{image_id}/thumbnail").mimetype == "image/jpeg"
+    assert client.get("/images/99999").status_code == 404
+
+
+def test_decision_rechecks_at_once(client: FlaskClient) -> None:
+    image_id = _image_id(client, "portrait-plus-terms.jpg")
+    before = client.get(f"/images/{image_id}").get_data(as_text=True)
+    assert "missing-license" in before
+    response = client.post(f"/images/{image_id}/decision", data={
+        "license": "CC-BY-4.0", "creator": "", "who": "Rights desk", "note": "Licence on file"})
+    assert response.status_code == 302
+    after = client.get(f"/images/{image_id}").get_data(as_text=True)
+    assert "missing-license" not in after
+    assert "CC-BY-4.0" in after
+    assert "Rights desk" in after
+    assert "Licence on file" in after
+    assert 'class="badge origin">manual</span>' in after
+    assert client.post(f"/images/{image_id}/decision", data={}).status_code == 400
+
+
+def test_catalog_page(client: FlaskClient) -> None:
+    page = client.get("/catalog").get_data(as_text=True)
+    assert "CC BY-NC-SA 2.5" in page
+    assert "Kremlin.ru" in page
+    assert "Crown copyright" in page
+
+
+def test_security_headers_and_no_inline_script(client: FlaskClient) -> None:
+    for url in ("/", "/archive", "/catalog", "/api/images"):
+        response = client.get(url)
+        policy = response.headers["Content-Security-Policy"]
+        assert "script-src 'self'" in policy
+        assert "unsafe-inline" not in policy
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert not re.search(r"<script(?![^>]*\bsrc=)", response.get_data(as_text=True))
+
+
+def test_forms_need_a_csrf_token(database: str) -> None:
+    app = create_app({"DATABASE_URL": database, "TESTING": True})
+    client = app.test_client()
+    response = client.post("/check", data={"text": SEED})
+    assert response.status_code == 400
+    assert "form expired" in response.get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/").get_data(as_text=True))
+    assert token is not None
+    assert client.post("/check", data={"text": SEED, "csrf_token": token.group(1)}).status_code == 302
+
+
+def test_login_protects_every_page_and_api_route(database: str) -> None:
+    app: Flask = create_app({"DATABASE_URL": database, "TESTING": True, "WTF_CSRF_ENABLED": False,
+                             "AUTH_TOKEN": "s3cret"})
+    client = app.test_client()
+    for url in ("/", "/archive", "/catalog", "/images/1"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.headers["Location"].startswith("/login")
+    assert client.get("/api/images").status_code == 401
+    assert client.get("/api/images", headers={"Authorization": "Bearer nope"}).status_code == 401
+    assert client.get("/api/images", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+    assert "not right" in client.post("/login", data={"token": "nope"}).get_data(as_text=True)
+    response = client.post("/login?next=/archive", data={"token": "s3cret"})
+    assert response.headers["Location"] == "/archive"
+    assert client.get("/archive").status_code == 200
+    response = client.post("/login?next=//evil.example", data={"token": "s3cret"})
+    assert response.headers["Location"] == "/"  # no open redirect

@@ -1,0 +1,50 @@
+"""Run a check on pasted text and uploads, under the options a person picked."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from provenance.catalog import Catalog
+from provenance.check import check_article
+from provenance.profile import UsageProfile, check_changes
+from provenance.report import file_dict
+from provenance.uploads import check_upload
+
+from .services import StoredCheck
+
+KINDS = ("auto", "plain", "html", "markdown")
+
+
+def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfile:
+    """The profile, with the toggles of the form or the API applied."""
+    changes = [c for c in args.getlist("modified") if c] if hasattr(args, "getlist") else list(args.get("modified", []))
+    check_changes("modified", changes, catalog)
+    profile = base.with_changes(*changes)
+    if "commercial" in args:
+        said = args.getlist("commercial") if hasattr(args, "getlist") else [args.get("commercial")]
+        profile = replace(profile, commercial=any(str(v).lower() in ("1", "true", "on", "yes") for v in said))
+    if args.get("medium") in ("online", "print"):
+        profile = replace(profile, medium=args.get("medium"))
+    subscriptions = args.getlist("subscription") if hasattr(args, "getlist") else args.get("subscriptions", [])
+    known = [s for s in subscriptions if s in catalog.sources]
+    if known:
+        profile = replace(profile, subscriptions=profile.subscriptions | set(known))
+    return profile
+
+
+def run(stored: StoredCheck, catalog: Catalog, profile: UsageProfile,
+        ) -> tuple[list[dict[str, Any]], list[bytes | None]]:
+    """(results, thumbnails) — one result per file, the pasted text first."""
+    results: list[dict[str, Any]] = []
+    thumbs: list[bytes | None] = []
+    if stored.text.strip():
+        kind = None if stored.kind == "auto" else stored.kind
+        article = check_article(stored.text, catalog, name="pasted text", kind=kind, profile=profile)
+        results.append(file_dict("pasted text", article.items, article.kind, article.page))
+        thumbs.append(None)
+    for name, data in stored.files:
+        for checked in check_upload(name, data, catalog, profile):
+            results.append(checked.result)
+            thumbs.append(checked.thumbnail)
+    return results, thumbs

@@ -1,0 +1,86 @@
+"""The OpenAPI 3.1 document of the JSON API, served at /api/openapi.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+ERROR = {"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
+def _ok(description: str, properties: dict[str, Any]) -> dict[str, Any]:
+    schema = {"type": "object", "required": ["ok"], "properties": {"ok": {"const": True}, **properties}}
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+FILTERS = [{"name": n, "in": "query", "required": False, "schema": {"type": "string"}}
+           for n in ("q", "status", "code", "license", "source", "article", "sort")] + [
+    {"name": n, "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1}}
+    for n in ("page", "per_page")]
+IMAGE_ID = {"name": "image_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+
+OPENAPI: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "provenance", "version": "0.1.0",
+             "description": "Image provenance and licensing: check articles and images, browse audited archives, "
+                            "get attributions, record decisions. Errors are {ok: false, error, status}."},
+    "components": {
+        "schemas": {
+            "Error": {"type": "object", "required": ["ok", "error", "status"],
+                      "properties": {"ok": {"const": False}, "error": {"type": "string"},
+                                     "status": {"type": "integer"}}},
+            "CheckRequest": {"type": "object", "properties": {
+                "text": {"type": "string"}, "kind": {"enum": ["auto", "plain", "html", "markdown"]},
+                "modified": {"type": "array", "items": {"type": "string"}},
+                "commercial": {"type": "boolean"}, "medium": {"enum": ["online", "print"]},
+                "subscriptions": {"type": "array", "items": {"type": "string"}}}},
+            "Decision": {"type": "object", "properties": {
+                "license": {"type": "string"}, "creator": {"type": "string"}, "organization": {"type": "string"},
+                "note": {"type": "string"}, "who": {"type": "string"}}},
+        },
+        "securitySchemes": {"token": {"type": "http", "scheme": "bearer",
+                                      "description": "Only when PROVENANCE_TOKEN is set."}},
+    },
+    "paths": {
+        "/api/check": {"post": {
+            "summary": "Check pasted text or uploaded files (articles, images, zips)",
+            "requestBody": {"content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/CheckRequest"}},
+                "multipart/form-data": {"schema": {"type": "object", "properties": {
+                    "text": {"type": "string"}, "kind": {"type": "string"},
+                    "modified": {"type": "string"}, "commercial": {"type": "string"},
+                    "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}}}},
+            "responses": {"200": _ok("One result per file", {"files": {"type": "array"}}),
+                          "400": ERROR, "413": ERROR}}},
+        "/api/images": {"get": {
+            "summary": "Images and usages from audits, filtered, sorted and paged", "parameters": FILTERS,
+            "responses": {"200": _ok("A page", {"total": {"type": "integer"}, "page": {"type": "integer"},
+                                                "per_page": {"type": "integer"}, "items": {"type": "array"}})}}},
+        "/api/images/{image_id}": {"get": {
+            "summary": "One image: files, evidence, uses with records and findings, duplicates, decisions",
+            "parameters": [IMAGE_ID],
+            "responses": {"200": _ok("The image", {"image": {"type": "object"}}), "404": ERROR}}},
+        "/api/images/{image_id}/attribution": {"get": {
+            "summary": "The attribution of an image in one format", "parameters": [
+                IMAGE_ID, {"name": "format", "in": "query", "schema": {"enum": ["text", "html", "markdown"]}},
+                {"name": "usage", "in": "query", "schema": {"type": "integer"}}],
+            "responses": {"200": _ok("The attribution", {"format": {"type": "string"},
+                                                         "attribution": {"type": "string"},
+                                                         "usage_id": {"type": ["integer", "null"]}}),
+                          "400": ERROR, "404": ERROR}}},
+        "/api/images/{image_id}/decisions": {"post": {
+            "summary": "Record a decision (license, creator, organization) and check the image again",
+            "parameters": [IMAGE_ID],
+            "requestBody": {"required": True, "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/Decision"}}}},
+            "responses": {"201": _ok("The image, checked again", {"image": {"type": "object"}}),
+                          "400": ERROR, "404": ERROR}}},
+        "/api/audits": {"post": {
+            "summary": "Audit a server-side folder inside PROVENANCE_AUDIT_ROOTS",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["path"], "properties": {"path": {"type": "string"}}}}}},
+            "responses": {"200": _ok("Audit done", {"audit": {"type": "object"}, "summary": {"type": "object"}}),
+                          "400": ERROR, "403": ERROR}}},
+        "/api/openapi.json": {"get": {"summary": "This document",
+                                      "responses": {"200": {"description": "OpenAPI document"}}}},
+    },
+}

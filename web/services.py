@@ -1,0 +1,59 @@
+"""What the views share: the catalog, the profile, the store, and recent checks."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import current_app
+from sqlalchemy.orm import Session, sessionmaker
+
+from provenance.catalog import Catalog, load_catalog
+from provenance.profile import UsageProfile, load_profile
+from provenance.store.repository import open_store
+
+KEEP_CHECKS = 64
+
+
+@dataclass
+class StoredCheck:
+    """An upload kept in memory so the toggles can check it again; never written to disk."""
+
+    text: str
+    kind: str
+    files: list[tuple[str, bytes]]
+    thumbs: list[bytes | None] = field(default_factory=list)  # filled by the first run
+
+
+@dataclass
+class Services:
+    catalog: Catalog
+    profile: UsageProfile
+    sessions: sessionmaker[Session]
+    checks: OrderedDict[str, StoredCheck] = field(default_factory=OrderedDict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> Services:
+        catalog = load_catalog()
+        _, sessions = open_store(config.get("DATABASE_URL"))
+        return cls(catalog, load_profile(config.get("PROFILE"), catalog), sessions)
+
+    def keep(self, check: StoredCheck) -> str:
+        key = secrets.token_urlsafe(12)
+        with self.lock:
+            self.checks[key] = check
+            while len(self.checks) > KEEP_CHECKS:
+                self.checks.popitem(last=False)
+        return key
+
+    def get(self, key: str) -> StoredCheck | None:
+        with self.lock:
+            return self.checks.get(key)
+
+
+def services() -> Services:
+    return current_app.extensions["provenance"]  # type: ignore[no-any-return]
