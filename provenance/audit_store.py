@@ -13,7 +13,7 @@ from .check import CheckedItem
 from .model import Evidence, Finding
 from .store import tables as t
 
-ARTICLE_ORIGINS = frozenset({"caption", "html", "jsonld", "manual", "source-catalog"})
+ARTICLE_ORIGINS = frozenset({"caption", "html", "jsonld"})
 RIGHTS_FIELDS = ("creator", "copyright", "credit_line", "license_url", "usage_terms", "web_statement")
 
 
@@ -60,8 +60,7 @@ def decision_evidence(session: Session, image_id: int) -> list[Evidence]:
 def usage_evidence(session: Session, usage_id: int) -> list[Evidence]:
     rows = session.scalars(select(t.UsageEvidence).where(t.UsageEvidence.usage_id == usage_id)
                            .order_by(t.UsageEvidence.id))
-    return [Evidence(r.field, r.value, r.origin, r.name, lang=r.lang, location=r.location) for r in rows
-            if r.origin != "source-catalog"]
+    return [Evidence(r.field, r.value, r.origin, r.name, lang=r.lang, location=r.location) for r in rows]
 
 
 def replace_result(session: Session, item: CheckedItem, usage_id: int | None, image_id: int) -> None:
@@ -106,7 +105,7 @@ def save_usage(session: Session, article_id: int, position: int, item: CheckedIt
     session.flush()
     session.add_all(t.UsageEvidence(usage_id=usage.id, field=e.field, value=e.value, origin=e.origin, name=e.name,
                                     lang=e.lang, location=e.location)
-                    for e in item.evidence if e.origin in ARTICLE_ORIGINS)
+                    for e in item.evidence if e.origin in ARTICLE_ORIGINS and not e.derived)
     session.add(_record(item, usage.id, image_id))
     session.add_all(_findings([*item.findings, *extra], usage_id=usage.id, image_id=image_id))
 

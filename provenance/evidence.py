@@ -8,6 +8,8 @@ say as separate evidence that names the field it was read from.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .catalog import Catalog
 from .credit_fields import find_license_text, split_credit
 from .credits import parse_credit
@@ -30,10 +32,11 @@ def credit_to_evidence(credit: Credit, origin: str, name: str, location: str = "
 
 
 def derive_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence]:
-    """The evidence plus what its caption-like and rights-text fields say."""
+    """The evidence plus what its caption-like and rights-text fields say (marked derived)."""
     out = list(evidence)
     for item in evidence:
-        out.extend(_derived(item, catalog))
+        if not item.derived:
+            out.extend(replace(e, derived=True) for e in _derived(item, catalog))
     return out
 
 

@@ -130,6 +130,7 @@ class Evidence:
     raw: str = ""
     lang: str | None = None
     location: str = ""
+    derived: bool = False  # worked out from other evidence (a caption's credit, a catalog default)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ def report_rows(session: Session) -> list[ReportRow]:
     usage_findings: dict[int, list[t.Finding]] = defaultdict(list)
     image_findings: dict[int, list[t.Finding]] = defaultdict(list)
     file_findings: dict[int, list[t.Finding]] = defaultdict(list)
-    for f in session.scalars(select(t.Finding).order_by(t.Finding.id)):
+    findings = sorted(session.scalars(select(t.Finding)), key=lambda f: (f.scope != "item", f.id))
+    for f in findings:  # a row's own findings first, then those across copies of the photo
         if f.usage_id is not None:
             usage_findings[f.usage_id].append(f)
         elif f.file_id is not None:

@@ -71,7 +71,7 @@ def resolve_record(evidence: list[Evidence], catalog: Catalog) -> Resolved:
     lic, resolution, license_conflict = _choose_license(claims)
     if resolution.status is Status.ABSENT and source and source.license:
         default = Evidence("license", source.license, "source-catalog", f"source catalog: {source.name}",
-                           location=source.id)
+                           location=source.id, derived=True)
         found.append(default)
         lic = catalog.license(source.license)
         resolution = Resolution(status=Status.EXACT, license=lic)

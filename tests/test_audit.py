@@ -236,3 +236,19 @@ def _wait_for(path: Path) -> bool:
             return True
         time.sleep(0.02)
     return False
+
+
+def test_checking_an_image_again_reproduces_the_audit(archive: Path, catalog: Catalog, tmp_path: Path) -> None:
+    """Stored evidence is only what was read, never what was derived from it: a re-check derives it once."""
+    from provenance.decisions import recheck_image
+
+    _, sessions = _audit(f"sqlite:///{tmp_path / 'again.db'}", archive, catalog, jobs=1)
+    before = _rows(sessions)
+    with sessions() as session:
+        for image_id in session.scalars(select(t.Image.id)).all():
+            recheck_image(session, image_id, catalog, UsageProfile())
+        session.commit()
+        derived = session.scalar(select(func.count()).select_from(t.UsageEvidence).where(
+            t.UsageEvidence.name.contains("→"))) or 0
+    assert derived == 0
+    assert _rows(sessions) == before
