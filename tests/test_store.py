@@ -66,3 +66,16 @@ def test_unreachable_database_is_one_clear_error() -> None:
     message = str(info.value)
     assert message.startswith("postgresql+psycopg://nobody:***@127.0.0.1:1/none: cannot upgrade the schema")
     assert "secret" not in message
+
+
+def test_two_processes_creating_one_database_at_once(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'race.db'}"
+    code = f"from provenance.store.repository import make_engine, upgrade; print(upgrade(make_engine({url!r})))"
+    racers = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+              for _ in range(4)]
+    outputs = [racer.communicate(timeout=120) for racer in racers]
+    assert [r.returncode for r in racers] == [0, 0, 0, 0], outputs
+    assert [out.strip() for out, _ in outputs] == ["0001"] * 4

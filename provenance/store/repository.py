@@ -8,6 +8,7 @@ upgraded only through the Alembic migrations beside this file.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -59,19 +60,26 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def upgrade(engine: Engine) -> str:
-    """Bring the schema to the newest migration; returns the revision."""
+def upgrade(engine: Engine, attempts: int = 5) -> str:
+    """Bring the schema to the newest migration; returns the revision.
+
+    Two processes opening a new database at once both try the first migration;
+    the one that loses the race fails, tries again and finds nothing left to do."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-    except Exception as exc:  # noqa: BLE001 - driver and migration errors become one line
-        raise StoreError(f"{safe_url(str(engine.url))}: cannot upgrade the schema ({exc})") from None
+    for attempt in range(attempts):
+        try:
+            with engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+            break
+        except Exception as exc:  # noqa: BLE001 - driver and migration errors become one line
+            if attempt == attempts - 1:
+                raise StoreError(f"{safe_url(str(engine.url))}: cannot upgrade the schema ({exc})") from None
+            time.sleep(0.2 * (attempt + 1))
     return current_revision(engine) or ""
 
 
