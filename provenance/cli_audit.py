@@ -64,6 +64,13 @@ def audit(ctx: click.Context, path: str, db_url: str | None, jobs: int | None, r
           fail_on: str | None, exclude: tuple[str, ...], profile_path: str | None,
           modified: tuple[str, ...]) -> None:
     """Audit a folder or .zip of articles and images into the database."""
+    rows = _audit(ctx, path, db_url, jobs, report_path, exclude, profile_path, modified)
+    ctx.exit(1 if fails(rows, fail_on) else 0)
+
+
+def _audit(ctx: click.Context, path: str, db_url: str | None, jobs: int | None, report_path: str | None,
+           exclude: tuple[str, ...], profile_path: str | None, modified: tuple[str, ...]) -> list:  # type: ignore[type-arg]
+    """Audit, print the summary, write the report; the rows of the report."""
     from .cli import _catalog, _profile
 
     catalog = _catalog(ctx)
@@ -83,7 +90,7 @@ def audit(ctx: click.Context, path: str, db_url: str | None, jobs: int | None, r
             report_rows(session)
     if report_path:
         click.echo(f"report: {report_path}")
-    ctx.exit(1 if fails(rows, fail_on) else 0)
+    return rows
 
 
 @click.command()
@@ -143,8 +150,7 @@ def serve(ctx: click.Context, db_url: str | None, host: str, port: int, demo: bo
         sample = bundled_catalog_dir().parent / "data"
         if not sample.is_dir():
             _fail(f"{sample}: the sample archive is not here (run from a checkout of the project)")
-        ctx.invoke(audit, path=str(sample), db_url=db_url, jobs=None, report_path=None, fail_on=None, exclude=(),
-                   profile_path=None, modified=())
+        _audit(ctx, str(sample), db_url, None, None, (), None, ())
     from web import create_app
 
     app = create_app()

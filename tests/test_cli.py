@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,33 @@ def test_audit_report_and_fail_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     code, out, _ = run("db", "upgrade", "--db", db)
     assert code == 0
     assert out.strip().endswith("schema at revision 0001")
+
+
+def test_serve_demo_audits_then_serves(tmp_path: Path) -> None:
+    """The README's first command: the sample archive is audited, then the dashboard answers."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "provenance", "serve", "--demo", "--port", str(port),
+                               "--db", f"sqlite:///{tmp_path / 'demo.db'}"], cwd=tmp_path,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        page = ""
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/archive", timeout=2) as response:
+                    page = response.read().decode()
+                break
+            except OSError:
+                if server.poll() is not None:
+                    break
+                time.sleep(0.5)
+        assert "24 rows" in page or "25 rows" in page, server.stdout.read() if server.poll() is not None else ""
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        if server.stdout:
+            server.stdout.close()
