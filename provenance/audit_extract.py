@@ -6,10 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .archive import Entry, entry_source
-from .c2pa_reader import read_c2pa
 from .errors import InputError
-from .metadata.c2pa import c2pa_evidence
-from .reader import image_identity, read_metadata
+from .images import read_image
 
 EvidenceRow = tuple[str, str, str, str, "str | None", str]
 
@@ -32,15 +30,13 @@ def extract(job: tuple[Entry, str | None]) -> Extracted:
     """Everything an audit needs from one image file; a failure is an error on it, not an exception."""
     entry, trust = job
     try:
-        source = entry_source(entry)
-        meta = read_metadata(source, name=entry.path)
-        manifest, state, failures = read_c2pa(source, trust, meta.format)
-        ident = image_identity(source, name=entry.path)
+        meta, ident = read_image(entry_source(entry), entry.path, trust)
+        assert ident is not None
     except InputError as exc:
         return Extracted(entry.path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad file never stops an audit
         return Extracted(entry.path, error=f"{entry.path}: could not be read ({type(exc).__name__}: {exc})")
-    evidence = meta.evidence + c2pa_evidence(manifest, state, failures)
+    evidence = meta.evidence
     return Extracted(
         entry.path, ident.sha256, ident.phash, meta.format, meta.width, meta.height, ident.size,
         [(e.field, e.value, e.origin, e.name, e.lang, e.location) for e in evidence], meta.problems,

@@ -18,7 +18,7 @@ from .catalog import Catalog, load_catalog
 from .check import check_article
 from .errors import CatalogError, ProvenanceError
 from .files import read_article
-from .images import check_image, local_image_reader, looks_like_image
+from .images import check_image, image_facts, local_image_reader, looks_like_image
 from .profile import UsageProfile, check_changes, load_profile
 from .report import file_dict, file_text, license_dict, profile_dict
 
@@ -134,9 +134,7 @@ def _check_one(path: str, catalog: Catalog, profile: UsageProfile, show_evidence
     if looks_like_image(path):
         image = check_image(path, catalog, profile=profile)
         meta, ident = image.metadata, image.identity
-        extra = {"image": {"format": meta.format, "width": meta.width, "height": meta.height,
-                           "sha256": ident.sha256, "size": ident.size, "phash": ident.phash,
-                           "problems": meta.problems}}
+        extra = {"image": image_facts(meta, ident)}
         header = f"{path}: {meta.format} {meta.width}x{meta.height}, sha256 {ident.sha256[:16]}…, phash {ident.phash}"
         for problem in meta.problems:
             header += f"\n  problem: {problem}"

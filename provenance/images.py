@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 
+from .archive import kind_of
 from .c2pa_reader import read_c2pa, trust_anchors
 from .catalog import Catalog
 from .check import CheckedItem, ImageEvidence, check_evidence
@@ -14,8 +16,6 @@ from .model import Evidence
 from .profile import UsageProfile
 from .reader import Identity, ImageMetadata, image_identity, read_metadata
 from .urls import split_url
-
-IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"RIFF", b"GIF8")
 
 
 @dataclass(frozen=True)
@@ -27,21 +27,35 @@ class CheckedImage:
 
 
 def looks_like_image(path: str | Path) -> bool:
-    """By content, not by name: the file starts with an image signature."""
+    """By content, not by name: the archive's rule for telling images apart."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(16)
+            head = handle.read(4096)
     except OSError:
         return False
-    return head.startswith(IMAGE_MAGIC) or head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypavif")
+    return kind_of(str(path), head)[0] == "image"
+
+
+def read_image(source: str | Path | BinaryIO, name: str, trust: str | None,
+               identity: bool = True) -> tuple[ImageMetadata, Identity | None]:
+    """Embedded metadata and C2PA evidence of one image (a path or a stream), and its identity."""
+    metadata = read_metadata(source, name=name)
+    manifest, state, failures = read_c2pa(source, trust, metadata.format)
+    metadata.evidence.extend(c2pa_evidence(manifest, state, failures))
+    return metadata, image_identity(source, name=name) if identity else None
+
+
+def image_facts(metadata: ImageMetadata, identity: Identity) -> dict[str, Any]:
+    """What reports say about the image file itself."""
+    return {"format": metadata.format, "width": metadata.width, "height": metadata.height,
+            "sha256": identity.sha256, "size": identity.size, "phash": identity.phash,
+            "problems": metadata.problems}
 
 
 def check_image(path: str | Path, catalog: Catalog, *, profile: UsageProfile | None = None) -> CheckedImage:
     """Read, resolve and check one image; raises InputError for a file that cannot be read."""
-    metadata = read_metadata(path)
-    manifest, state, failures = read_c2pa(path, trust_anchors())
-    metadata.evidence.extend(c2pa_evidence(manifest, state, failures))
-    identity = image_identity(path)
+    metadata, identity = read_image(path, str(path), trust_anchors())
+    assert identity is not None
     item = check_evidence(metadata.evidence, catalog, label=str(path), src=str(path), profile=profile)
     return CheckedImage(str(path), metadata, identity, item)
 
@@ -62,12 +76,11 @@ def local_image_reader(article: str | Path, problems: list[str]) -> ImageEvidenc
         if not any(path.is_relative_to(root) for root in roots) or not path.is_file():
             return []
         try:
-            metadata = read_metadata(path)
-            manifest, state, failures = read_c2pa(path, trust_anchors())
+            metadata, _ = read_image(path, str(path), trust_anchors(), identity=False)
         except InputError as exc:
             problems.append(str(exc))
             return []
         problems.extend(f"{path}: {p}" for p in metadata.problems)
-        return metadata.evidence + c2pa_evidence(manifest, state, failures)
+        return metadata.evidence
 
     return read

@@ -16,15 +16,14 @@ from typing import Any
 from PIL import Image
 
 from .archive import MAX_RATIO, kind_of
-from .c2pa_reader import read_c2pa, trust_anchors
+from .c2pa_reader import trust_anchors
 from .catalog import Catalog
 from .check import check_article, check_evidence
 from .errors import InputError
 from .files import decode_article
-from .metadata.c2pa import c2pa_evidence
+from .images import image_facts, read_image
 from .model import Evidence
 from .profile import UsageProfile
-from .reader import image_identity, read_metadata
 from .report import file_dict
 from .urls import split_url
 
@@ -58,15 +57,11 @@ def thumbnail(data: bytes) -> bytes | None:
 
 
 def check_image_bytes(name: str, data: bytes, catalog: Catalog, profile: UsageProfile) -> Checked:
-    stream = io.BytesIO(data)
-    meta = read_metadata(stream, name=name)
-    manifest, state, failures = read_c2pa(stream, trust_anchors(), meta.format)
-    ident = image_identity(stream, name=name)
-    evidence = meta.evidence + c2pa_evidence(manifest, state, failures)
-    item = check_evidence(evidence, catalog, label=name, src=name, profile=profile)
-    extra = {"image": {"format": meta.format, "width": meta.width, "height": meta.height, "sha256": ident.sha256,
-                       "size": ident.size, "phash": ident.phash, "problems": meta.problems}}
-    return Checked(name, file_dict(name, [item], "image", extra=extra), thumbnail(data), evidence)
+    meta, ident = read_image(io.BytesIO(data), name, trust_anchors())
+    assert ident is not None
+    item = check_evidence(meta.evidence, catalog, label=name, src=name, profile=profile)
+    extra = {"image": image_facts(meta, ident)}
+    return Checked(name, file_dict(name, [item], "image", extra=extra), thumbnail(data), meta.evidence)
 
 
 def check_text_bytes(name: str, data: bytes, catalog: Catalog, profile: UsageProfile,

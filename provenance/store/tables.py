@@ -62,16 +62,21 @@ class Image(Base):
     group_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
-class ImageEvidence(Base):
-    __tablename__ = "image_evidence"
+class EvidenceColumns:
+    """The columns of one piece of evidence, shared by image and usage evidence."""
+
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    image_id: Mapped[int] = mapped_column(ForeignKey("images.id", ondelete="CASCADE"), index=True)
     field: Mapped[str] = mapped_column(String(64))
     value: Mapped[str] = mapped_column(Text)
     origin: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(Text)
     lang: Mapped[str | None] = mapped_column(String(32))
     location: Mapped[str] = mapped_column(Text, default="")
+
+
+class ImageEvidence(EvidenceColumns, Base):
+    __tablename__ = "image_evidence"
+    image_id: Mapped[int] = mapped_column(ForeignKey("images.id", ondelete="CASCADE"), index=True)
 
 
 class File(Base):
@@ -114,16 +119,9 @@ class Usage(Base):
     matched_by: Mapped[str | None] = mapped_column(String(16))
 
 
-class UsageEvidence(Base):
+class UsageEvidence(EvidenceColumns, Base):
     __tablename__ = "usage_evidence"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     usage_id: Mapped[int] = mapped_column(ForeignKey("usages.id", ondelete="CASCADE"), index=True)
-    field: Mapped[str] = mapped_column(String(64))
-    value: Mapped[str] = mapped_column(Text)
-    origin: Mapped[str] = mapped_column(String(32))
-    name: Mapped[str] = mapped_column(Text)
-    lang: Mapped[str | None] = mapped_column(String(32))
-    location: Mapped[str] = mapped_column(Text, default="")
 
 
 class Record(Base):
