@@ -73,9 +73,13 @@ def _rows(filters: Filters) -> tuple[Select[Any], Any]:
     if filters.article:
         conditions.append(article_file.path.contains(filters.article, autoescape=True))
     if filters.code:
-        conditions.append(exists().where(t.Finding.code == filters.code, or_(
-            t.Finding.usage_id == t.Record.usage_id,
-            and_(t.Record.usage_id.is_(None), t.Finding.image_id == t.Record.image_id))))
+        # two EXISTS, each served by an index on (code, usage_id) or (code, image_id): an OR inside one
+        # EXISTS made SQLite scan every finding for every record
+        of_usage = exists().where(t.Finding.code == filters.code, t.Finding.usage_id == t.Record.usage_id)
+        of_image = exists().where(t.Finding.code == filters.code, t.Finding.image_id == t.Record.image_id,
+                                  t.Finding.usage_id.is_(None))
+        conditions.append(or_(and_(t.Record.usage_id.is_not(None), of_usage),
+                              and_(t.Record.usage_id.is_(None), of_image)))
     if filters.q:
         like = f"%{filters.q.lower()}%"
         conditions.append(or_(func.lower(t.Record.creator).like(like), func.lower(t.Record.organization).like(like),

@@ -148,7 +148,7 @@ class Finding(Base):
     usage_id: Mapped[int | None] = mapped_column(ForeignKey("usages.id", ondelete="CASCADE"), index=True)
     image_id: Mapped[int | None] = mapped_column(ForeignKey("images.id", ondelete="CASCADE"), index=True)
     file_id: Mapped[int | None] = mapped_column(ForeignKey("files.id", ondelete="CASCADE"), index=True)
-    scope: Mapped[str] = mapped_column(String(16), default="item")
+    scope: Mapped[str] = mapped_column(String(16), default="item", index=True)
     code: Mapped[str] = mapped_column(String(64), index=True)
     severity: Mapped[str] = mapped_column(String(16))
     message: Mapped[str] = mapped_column(Text)
@@ -166,4 +166,5 @@ class Decision(Base):
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-Index("ix_findings_scope", Finding.scope)
+Index("ix_findings_code_usage", Finding.code, Finding.usage_id)
+Index("ix_findings_code_image", Finding.code, Finding.image_id)
