@@ -68,10 +68,11 @@ def _walk_zip(base: Path) -> Iterator[Entry]:
             if info.is_dir():
                 continue
             mtime = int(datetime.datetime(*info.date_time, tzinfo=datetime.UTC).timestamp() * 1e9)
-            yield Entry(str(base), info.filename, info.file_size, mtime, _zip_problem(info))
+            yield Entry(str(base), info.filename, info.file_size, mtime, zip_problem(info))
 
 
-def _zip_problem(info: zipfile.ZipInfo) -> str | None:
+def zip_problem(info: zipfile.ZipInfo) -> str | None:
+    """Why a zip member must not be read (unsafe path, link, too large, a bomb), or None."""
     name = info.filename
     if name.startswith("/") or ":" in name.split("/")[0] or ".." in posixpath.normpath(name).split("/"):
         return "has an unsafe path in the zip (absolute or leading outside the archive); not read"

@@ -15,7 +15,7 @@ from typing import Any
 
 from PIL import Image
 
-from .archive import MAX_RATIO, kind_of
+from .archive import kind_of, zip_problem
 from .c2pa_reader import trust_anchors
 from .catalog import Catalog
 from .check import check_article, check_evidence
@@ -106,7 +106,7 @@ def _check_zip(name: str, data: bytes, catalog: Catalog, profile: UsageProfile) 
         members.sort(key=lambda i: kind_of(i.filename, b"")[0] != "image")  # images first, for the articles
         for info in members:
             label = f"{name}:{info.filename}"
-            problem = _unsafe(info)
+            problem = zip_problem(info)
             if problem:
                 results.append(Checked(label, {"file": label, "ok": False, "error": f"{label}: {problem}",
                                                "items": []}))
@@ -117,12 +117,3 @@ def _check_zip(name: str, data: bytes, catalog: Catalog, profile: UsageProfile) 
                 images[info.filename] = checked.evidence
             results.append(checked)
     return results
-
-
-def _unsafe(info: zipfile.ZipInfo) -> str | None:
-    parts = info.filename.split("/")
-    if info.filename.startswith("/") or ".." in parts:
-        return "has an unsafe path in the zip; not read"
-    if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 10_000_000:
-        return "unpacks more than 200 times its packed size; not read"
-    return None

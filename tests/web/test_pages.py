@@ -97,6 +97,16 @@ def test_bad_upload_is_one_error_and_the_rest_goes_on(client: FlaskClient) -> No
     assert "Office of the President" in page
 
 
+def test_unsafe_zip_member_in_an_upload_is_an_error_not_a_read(client: FlaskClient) -> None:
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as zf:
+        zf.writestr("../../escape.txt", "Photo: Jane Doe/AP")
+        zf.writestr("ok.txt", "Storm. Photo: Jane Doe/AP")
+    page = client.get(_check(client, files=[(io.BytesIO(packed.getvalue()), "batch.zip")])).get_data(as_text=True)
+    assert "batch.zip:../../escape.txt: has an unsafe path in the zip" in page
+    assert "batch.zip:ok.txt" in page
+
+
 def test_empty_check_is_refused(client: FlaskClient) -> None:
     response = client.post("/check", data={"text": "  "})
     assert response.status_code == 400
