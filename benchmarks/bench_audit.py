@@ -27,9 +27,9 @@ from tests import samples  # noqa: E402
 RUN = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
-from provenance.audit import run_audit
-from provenance.catalog import load_catalog
-from provenance.profile import UsageProfile
+from provenance.audit.run import run_audit
+from provenance.catalog.load import load_catalog
+from provenance.catalog.profile import UsageProfile
 from provenance.store.repository import open_store
 engine, sessions = open_store({db!r})
 start = time.perf_counter()

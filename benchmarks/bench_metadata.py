@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from PIL import Image  # noqa: E402
 
-from provenance.reader import read_metadata  # noqa: E402
+from provenance.io.image_reader import read_metadata  # noqa: E402
 from tests import samples  # noqa: E402
 
 

@@ -1,22 +1,28 @@
 """provenance: who made an image, under what license, and what the credit must say.
 
-The purity rule (enforced by tests/test_layers.py): every module that is not
-marked [edge] in its docstring — parsing, catalog, resolution, rules,
-attribution, reports, the metadata decoders — does no network, database or
-file I/O beyond reading the catalog's TOML, and imports nothing from flask,
-sqlalchemy, requests, PIL, exifread or c2pa. They take strings, bytes and
-dataclasses and return dataclasses (HTML and XML are parsed with
-BeautifulSoup, markdown-it-py and defusedxml, which do no I/O). The [edge]
-modules (files, reader, c2pa_reader, cli) read the user's files and stay thin.
+The folder is the map, one package per stage of the data flow:
+
+- the pure core: catalog/ (loading, name folding, licenses, sources, profile),
+  parse/ (credit lines; articles in text, HTML, Markdown), metadata/ (EXIF,
+  IPTC, XMP, PNG text, C2PA decoders), resolve/ (evidence, record), rules/
+  (context, credit and usage rules, copies, the finding registry), render/
+  (attribution, reports), and check.py, the flow over them;
+- the edge: io/ (files, archives, image reading, the one `check_source` flow
+  every surface calls), audit/ (run, extract, save, report rows, decisions),
+  store/ (SQLAlchemy), cli/.
+
+The core does no network, database or file I/O beyond reading the catalog's
+TOML, and imports nothing from the edge or from flask, sqlalchemy, requests,
+PIL, exifread or c2pa: it takes strings, bytes and dataclasses and returns
+dataclasses. tests/test_layers.py checks this folder by folder.
 """
 
-from .attribution import render_attribution
-from .catalog import Catalog, default_catalog, load_catalog
-from .check import CheckedArticle, CheckedItem, check_article, check_evidence, check_text
-from .credits import parse_credit
-from .errors import CatalogError, InputError, ProvenanceError
-from .licenses import resolve_license
-from .model import (
+from provenance.catalog.licenses import resolve_license
+from provenance.catalog.load import Catalog, default_catalog, load_catalog
+from provenance.catalog.sources import match_source
+from provenance.check import CheckedArticle, CheckedItem, check_article, check_evidence, check_text
+from provenance.errors import CatalogError, InputError, ProvenanceError
+from provenance.model import (
     Attribution,
     Credit,
     Evidence,
@@ -29,14 +35,25 @@ from .model import (
     Source,
     Status,
 )
-from .resolve import Resolved, resolve_record
-from .rules import check_record
-from .sources import match_source
+from provenance.parse.credits import parse_credit
+from provenance.render.attribution import render_attribution
+from provenance.resolve.record import Resolved, resolve_record
+from provenance.rules.credit_rules import check_record
+
+
+def __getattr__(name: str) -> object:
+    """The edge's entry points, imported on first use so that `import provenance` stays light."""
+    if name in ("SourceFile", "check_source"):
+        from provenance.io import inputs
+
+        return getattr(inputs, name)
+    raise AttributeError(f"module 'provenance' has no attribute {name!r}")
+
 
 __all__ = [
     "Attribution", "CatalogError", "Catalog", "CheckedArticle", "CheckedItem", "Credit", "Evidence",
     "Finding", "InputError", "License", "NoCredit", "ProvenanceError", "Record", "Resolution", "Resolved",
-    "Severity", "Source", "Status", "check_article", "check_evidence", "check_record", "check_text",
-    "default_catalog", "load_catalog", "match_source", "parse_credit", "render_attribution",
-    "resolve_license", "resolve_record",
+    "Severity", "Source", "SourceFile", "Status", "check_article", "check_evidence", "check_record",
+    "check_source", "check_text", "default_catalog", "load_catalog", "match_source", "parse_credit",
+    "render_attribution", "resolve_license", "resolve_record",
 ]

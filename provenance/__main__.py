@@ -1,5 +1,5 @@
 """[edge] `python -m provenance` runs the CLI."""
 
-from .cli import main
+from provenance.cli.main import main
 
 main()

@@ -9,16 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .articles import article_kind, find_images
-from .attribution import render_attribution
-from .catalog import Catalog, default_catalog
-from .credits import parse_credit
-from .evidence import credit_to_evidence
-from .model import Attribution, Credit, Evidence, Finding, Record, Resolution, Severity, Source
-from .profile import UsageProfile
-from .resolve import Resolved, resolve_record
-from .rule_context import Context, has_credit
-from .rules import check_record
+from provenance.catalog.load import Catalog, default_catalog
+from provenance.catalog.profile import UsageProfile
+from provenance.model import Attribution, Credit, Evidence, Finding, Record, Resolution, Severity, Source
+from provenance.parse.articles import article_kind, find_images
+from provenance.parse.credits import parse_credit
+from provenance.render.attribution import render_attribution
+from provenance.resolve.evidence import credit_to_evidence
+from provenance.resolve.record import Resolved, resolve_record
+from provenance.rules.context import Context, has_credit
+from provenance.rules.credit_rules import check_record
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,49 @@ class CheckedArticle:
     kind: str
     items: list[CheckedItem]
     page: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ImageFacts:
+    """What is known of an image file itself."""
+
+    format: str
+    width: int
+    height: int
+    sha256: str
+    size: int
+    phash: str | None
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    """An article's image reference matched to a file beside it, and by which rule."""
+
+    src: str
+    path: str
+    rule: str  # "path" (relative to the article or the archive root) or "name" (a unique file name)
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """One checked source (an article or an image), as every surface shows it.
+
+    `kind` is plain, markdown, html or image; a source that could not be read
+    has `error` set and no items."""
+
+    name: str
+    kind: str
+    items: list[CheckedItem] = field(default_factory=list)
+    page: list[Evidence] = field(default_factory=list)
+    image: ImageFacts | None = None
+    problems: list[str] = field(default_factory=list)
+    matches: dict[str, Match] = field(default_factory=dict)
+    error: str | None = None
+
+    @property
+    def has_error(self) -> bool:
+        return any(item.has_error for item in self.items)
 
 
 def check_evidence(

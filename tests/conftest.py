@@ -6,11 +6,10 @@ from typing import Any
 
 import pytest
 
-from provenance.catalog import Catalog, load_catalog
+from provenance.catalog.load import Catalog, load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def load_cases(name: str) -> list[Any]:
@@ -23,11 +22,3 @@ def load_cases(name: str) -> list[Any]:
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog()
-
-
-def seed_with(text: str) -> Path:
-    """The seed article containing `text` (the seeds' file names say nothing)."""
-    for path in sorted(SEEDS.glob("*.txt")):
-        if text in path.read_text(encoding="utf-8"):
-            return path
-    pytest.fail(f"no seed in {SEEDS} contains {text!r}")

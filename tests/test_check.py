@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.catalog import Catalog
+from provenance.catalog.load import Catalog
+from provenance.catalog.profile import UsageProfile
 from provenance.check import check_text
 from provenance.model import Severity
-from provenance.profile import UsageProfile
-from tests.conftest import seed_with
+from tests.seeds import seed_with
 
 # Each finding code in both directions: (caption, code, raised?).
 FINDING_CASES = [

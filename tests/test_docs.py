@@ -7,9 +7,9 @@ import re
 import click
 import pytest
 
-from provenance.catalog import Catalog
-from provenance.cli import cli
-from provenance.findings import FINDINGS
+from provenance.catalog.load import Catalog
+from provenance.cli.main import cli
+from provenance.rules.registry import FINDINGS
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

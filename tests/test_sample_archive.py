@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from provenance.errors import InputError
-from provenance.reader import read_metadata
+from provenance.io.image_reader import read_metadata
 from tests.conftest import ROOT
 
 IMAGES = ROOT / "data" / "images"

@@ -13,9 +13,9 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from . import api, auth, errors, pages
-from .config import load_config
-from .services import Services
+from web import api, auth, errors, pages
+from web.config import load_config
+from web.services import Services
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; "

@@ -9,13 +9,12 @@ from typing import Any
 from flask import Blueprint, abort, current_app, jsonify, request
 from werkzeug.datastructures import MultiDict
 
-from provenance.audit import run_audit, summary
-from provenance.decisions import record_decision
-
-from .checking import KINDS, profile_from, run
-from .openapi import OPENAPI
-from .queries import Filters, archive_page, image_detail
-from .services import StoredCheck, services
+from provenance.audit.decisions import record_decision
+from provenance.audit.run import run_audit, summary
+from web.checking import KINDS, profile_from, run
+from web.openapi import OPENAPI
+from web.queries import Filters, archive_page, image_detail
+from web.services import StoredCheck, services
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 FORMATS = ("text", "html", "markdown")

@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from provenance.catalog import Catalog
-from provenance.check import check_article
-from provenance.profile import UsageProfile, check_changes
-from provenance.report import file_dict
-from provenance.uploads import check_upload
-
-from .services import StoredCheck
+from provenance.catalog.load import Catalog
+from provenance.catalog.profile import UsageProfile, check_changes
+from provenance.io.inputs import SourceFile
+from web.services import StoredCheck
+from web.uploads import check_uploads
 
 KINDS = ("auto", "plain", "html", "markdown")
 
@@ -36,15 +34,9 @@ def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfil
 def run(stored: StoredCheck, catalog: Catalog, profile: UsageProfile,
         ) -> tuple[list[dict[str, Any]], list[bytes | None]]:
     """(results, thumbnails) — one result per file, the pasted text first."""
-    results: list[dict[str, Any]] = []
-    thumbs: list[bytes | None] = []
+    text = None
     if stored.text.strip():
         kind = None if stored.kind == "auto" else stored.kind
-        article = check_article(stored.text, catalog, name="pasted text", kind=kind, profile=profile)
-        results.append(file_dict("pasted text", article.items, article.kind, article.page))
-        thumbs.append(None)
-    for name, data in stored.files:
-        for checked in check_upload(name, data, catalog, profile):
-            results.append(checked.result)
-            thumbs.append(checked.thumbnail)
-    return results, thumbs
+        text = SourceFile("pasted text", "pasted text", data=stored.text.encode("utf-8"), kind=kind)
+    checked = check_uploads(stored.files, catalog, profile, text)
+    return [c.result for c in checked], [c.thumbnail for c in checked]

@@ -8,15 +8,14 @@ import io
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from provenance.archive import Entry, read_entry
-from provenance.decisions import record_decision
+from provenance.audit.decisions import record_decision
 from provenance.errors import InputError
+from provenance.io.archive import Entry, read_entry
 from provenance.store import tables as t
-from provenance.uploads import thumbnail
-
-from .checking import KINDS, profile_from, run
-from .queries import STATUSES, Filters, all_rows, archive_page, facets, image_detail
-from .services import StoredCheck, services
+from web.checking import KINDS, profile_from, run
+from web.queries import STATUSES, Filters, all_rows, archive_page, facets, image_detail
+from web.services import StoredCheck, services
+from web.uploads import thumbnail
 
 bp = Blueprint("pages", __name__)
 CHANGES_SHOWN = ("cropped", "retouched", "composited")

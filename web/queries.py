@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from provenance.audit_store import decision_evidence
+from provenance.audit.save import decision_evidence
 from provenance.store import tables as t
 
 SORTS = {

@@ -11,8 +11,8 @@ from typing import Any
 from flask import current_app
 from sqlalchemy.orm import Session, sessionmaker
 
-from provenance.catalog import Catalog, load_catalog
-from provenance.profile import UsageProfile, load_profile
+from provenance.catalog.load import Catalog, load_catalog
+from provenance.catalog.profile import UsageProfile, load_profile
 from provenance.store.repository import open_store
 
 KEEP_CHECKS = 64

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Evidence
+from provenance.model import Evidence
 
 STATES = {"Trusted": "valid", "Valid": "untrusted-signer", "Invalid": "invalid", "invalid": "invalid"}
 AUTHOR_LABELS = ("stds.schema-org.CreativeWork", "schema.org.CreativeWork")

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..errors import ProvenanceError
+from provenance.errors import ProvenanceError
 
 ENV = "PROVENANCE_DATABASE_URL"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"

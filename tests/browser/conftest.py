@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from provenance.audit import run_audit
-from provenance.catalog import load_catalog
-from provenance.profile import UsageProfile
+from provenance.audit.run import run_audit
+from provenance.catalog.load import load_catalog
+from provenance.catalog.profile import UsageProfile
 from provenance.store.repository import open_store
 from tests.conftest import ROOT
 from web import create_app

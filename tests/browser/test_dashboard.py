@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from tests.browser.conftest import screenshot
-from tests.conftest import ROOT, seed_with
+from tests.conftest import ROOT
+from tests.seeds import seed_with
 
 SEED = seed_with("Kremlin.ru")
 

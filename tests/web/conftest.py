@@ -6,9 +6,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from provenance.audit import run_audit
-from provenance.catalog import load_catalog
-from provenance.profile import UsageProfile
+from provenance.audit.run import run_audit
+from provenance.catalog.load import load_catalog
+from provenance.catalog.profile import UsageProfile
 from provenance.store.repository import open_store
 from tests.conftest import ROOT
 from web import create_app

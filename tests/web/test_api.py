@@ -6,7 +6,8 @@ import io
 
 from flask.testing import FlaskClient
 
-from tests.conftest import ROOT, seed_with
+from tests.conftest import ROOT
+from tests.seeds import seed_with
 
 SEED = seed_with("Kremlin.ru").read_text(encoding="utf-8")
 

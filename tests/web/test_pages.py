@@ -10,7 +10,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.conftest import ROOT, seed_with
+from tests.conftest import ROOT
+from tests.seeds import seed_with
 from web import create_app
 
 SEED = seed_with("Kremlin.ru").read_text(encoding="utf-8")

@@ -1,0 +1,124 @@
+"""Resolve a license name and/or URL to one catalog entry, or say why not.
+
+No network, no guessing: a name that disagrees with its URL is a mismatch, a
+name that fits several entries is ambiguous, anything else is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from provenance.catalog.load import Catalog
+from provenance.catalog.names import fold_license_name
+from provenance.model import License, Resolution, Status
+from provenance.parse.urls import split_url
+
+_URL_TRAILING = ".,;:)]}>\"'"
+_PORT_SEGMENT = re.compile(r"[a-z]{2}(?:-[a-z]{2})?|igo")
+_PORT_WORD = re.compile(r"[a-z]{2}|igo")
+
+
+def resolve_license(
+    catalog: Catalog, text: str | None = None, url: str | None = None
+) -> Resolution:
+    """Resolve a license name, a license URL, or both together."""
+    text = (text or "").strip() or None
+    url = (url or "").strip() or None
+    if text and looks_like_url(text) and not url:
+        text, url = None, text
+    by_text = resolve_license_name(catalog, text) if text else None
+    by_url = resolve_license_url(catalog, url) if url else None
+    if by_text is None and by_url is None:
+        return Resolution(status=Status.ABSENT)
+    if by_text is None or by_url is None:
+        found = by_text or by_url
+        assert found is not None
+        return replace(found, text=text, url=url)
+    return _combine(by_text, by_url, text, url)
+
+
+def _combine(by_text: Resolution, by_url: Resolution, text: str | None, url: str | None) -> Resolution:
+    named, linked = by_text.license, by_url.license
+    common = dict(text=text, url=url, by_text=named, by_url=linked)
+    if linked is not None and by_url.status is Status.EXACT:
+        if named is not None and named.id == linked.id:
+            port = by_url.port or by_text.port
+            return Resolution(status=Status.EXACT, license=linked, port=port, **common)
+        if by_text.status is Status.AMBIGUOUS and linked in by_text.candidates:
+            return Resolution(status=Status.EXACT, license=linked, port=by_url.port, **common)
+        if by_text.status is Status.UNKNOWN:
+            return Resolution(status=Status.EXACT, license=linked, port=by_url.port, **common)
+    return Resolution(status=Status.MISMATCH, candidates=by_text.candidates, **common)
+
+
+def looks_like_url(text: str) -> bool:
+    return bool(re.match(r"(?i)^(https?://|www\.)\S+$", text.strip()))
+
+
+def resolve_license_name(catalog: Catalog, text: str) -> Resolution:
+    """Look a license name up by its folded key, then as a name plus a port."""
+    key = fold_license_name(text, catalog.spellings)
+    found = catalog.license_keys.get(key)
+    if found:
+        return Resolution(status=Status.EXACT, license=catalog.license(found), text=text)
+    head, _, last = key.rpartition(" ")
+    if head and _PORT_WORD.fullmatch(last) and head in catalog.license_keys:
+        lic = catalog.license(catalog.license_keys[head])
+        if lic.url_ports:
+            return Resolution(status=Status.EXACT, license=lic, port=last, text=text)
+    return _by_prefix(catalog, key, text)
+
+
+def _by_prefix(catalog: Catalog, key: str, text: str) -> Resolution:
+    """A name that is the start of other names: one entry, or ambiguous."""
+    if not key:
+        return Resolution(status=Status.UNKNOWN, text=text)
+    ids = sorted({lid for k, lid in catalog.license_keys.items() if k.startswith(key + " ")})
+    candidates = tuple(catalog.license(i) for i in ids)
+    if len(candidates) == 1:
+        return Resolution(status=Status.EXACT, license=candidates[0], text=text)
+    if candidates:
+        return Resolution(status=Status.AMBIGUOUS, candidates=candidates, text=text)
+    return Resolution(status=Status.UNKNOWN, text=text)
+
+
+def normalize_license_url(url: str) -> str:
+    """'HTTPS://www.CreativeCommons.org/licenses/by/4.0/deed.en).' -> host/path."""
+    cleaned = url.strip().rstrip(_URL_TRAILING)
+    if not re.match(r"(?i)^[a-z][a-z0-9+.-]*://", cleaned):
+        cleaned = "http://" + cleaned
+    parts = split_url(cleaned)
+    host = (parts.hostname or "").lower()
+    host = host[4:] if host.startswith("www.") else host
+    return (host + parts.path.lower()).rstrip("/")
+
+
+def resolve_license_url(catalog: Catalog, url: str) -> Resolution:
+    """Match a URL against the catalog's URL patterns, longest pattern first."""
+    norm = normalize_license_url(url)
+    for pattern, license_id in catalog.url_patterns:
+        if norm == pattern or (norm.startswith(pattern) and norm[len(pattern)] in "/.#"):
+            lic = catalog.license(license_id)
+            port = _port(norm[len(pattern):]) if lic.url_ports else None
+            return Resolution(status=Status.EXACT, license=lic, port=port, url=url)
+    return Resolution(status=Status.UNKNOWN, url=url)
+
+
+def _port(rest: str) -> str | None:
+    """The jurisdiction part of '/de/deed.en', if any."""
+    first = rest.strip("/").split("/")[0]
+    return first if _PORT_SEGMENT.fullmatch(first) else None
+
+
+def is_license_url(catalog: Catalog, url: str) -> bool:
+    """True when a URL names a license: a catalog pattern, or a CC license path."""
+    if resolve_license_url(catalog, url).status is Status.EXACT:
+        return True
+    norm = normalize_license_url(url)
+    return norm.startswith(("creativecommons.org/licenses", "creativecommons.org/publicdomain"))
+
+
+def describe(lic: License, port: str | None = None) -> str:
+    """'CC BY 3.0 (de port)' — the short name a person reads."""
+    return f"{lic.short_name} ({port} port)" if port else lic.short_name

@@ -1,0 +1,100 @@
+"""The publication's usage profile: how it uses images, read from TOML.
+
+The default (profiles/default.toml) is a commercial online news site with no
+agency subscriptions that does not modify images.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from provenance.catalog.load import Catalog
+from provenance.errors import ProvenanceError
+
+MEDIA = ("online", "print")
+
+
+class ProfileError(ProvenanceError):
+    """A usage profile file is broken: names the file, the key and the problem."""
+
+    def __init__(self, file: str, key: str | None, problem: str) -> None:
+        self.file, self.key, self.problem = file, key, problem
+        super().__init__(f"{file}: {key}: {problem}" if key else f"{file}: {problem}")
+
+
+@dataclass(frozen=True)
+class UsageProfile:
+    name: str = "Commercial online news site"
+    commercial: bool = True
+    editorial: bool = True
+    medium: str = "online"
+    subscriptions: frozenset[str] = frozenset()
+    modified: tuple[str, ...] = ()
+    license_url_required_for: frozenset[str] = frozenset({"creative-commons"})
+    credit_required: bool = True
+    file: str = field(default="", compare=False)
+
+    def with_changes(self, *changes: str) -> UsageProfile:
+        """The same profile, with more changes made to the image."""
+        merged = tuple(dict.fromkeys((*self.modified, *(c for c in changes if c))))
+        return replace(self, modified=merged)
+
+
+def default_profile_path() -> Path:
+    return Path(__file__).resolve().parent.parent / "profiles" / "default.toml"
+
+
+def load_profile(path: str | Path | None, catalog: Catalog) -> UsageProfile:
+    """A usage profile from TOML (the default profile when path is None)."""
+    file = Path(path) if path else default_profile_path()
+    name = str(file)
+    try:
+        with file.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ProfileError(name, None, "no such file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(name, None, f"not valid TOML: {exc}") from None
+    return _profile(name, data, catalog)
+
+
+def _get(name: str, data: dict[str, Any], key: str, kind: type, default: Any) -> Any:
+    value = data.get(key, default)
+    if not isinstance(value, kind):
+        raise ProfileError(name, key, f"must be a {kind.__name__}, not {value!r}")
+    return value
+
+
+def _profile(name: str, data: dict[str, Any], catalog: Catalog) -> UsageProfile:
+    rules = _get(name, data, "house_rules", dict, {})
+    medium = _get(name, data, "medium", str, "online")
+    if medium not in MEDIA:
+        raise ProfileError(name, "medium", f"must be one of {MEDIA}, not {medium!r}")
+    subscriptions = _get(name, data, "subscriptions", list, [])
+    unknown = [s for s in subscriptions if s not in catalog.sources]
+    if unknown:
+        raise ProfileError(name, "subscriptions", f"{unknown} are not source ids in the catalog")
+    modified = _get(name, data, "modified", list, [])
+    check_changes(name, modified, catalog)
+    families = _get(name, rules, "license_url_required_for", list, ["creative-commons"])
+    return UsageProfile(
+        name=_get(name, data, "name", str, "Unnamed profile"),
+        commercial=_get(name, data, "commercial", bool, True),
+        editorial=_get(name, data, "editorial", bool, True),
+        medium=medium,
+        subscriptions=frozenset(subscriptions),
+        modified=tuple(modified),
+        license_url_required_for=frozenset(families),
+        credit_required=_get(name, rules, "credit_required", bool, True),
+        file=name,
+    )
+
+
+def check_changes(name: str, changes: list[str] | tuple[str, ...], catalog: Catalog) -> None:
+    unknown = [c for c in changes if c not in catalog.changes]
+    if unknown:
+        known = ", ".join(sorted(catalog.changes))
+        raise ProfileError(name, "modified", f"{unknown} are not known changes (known: {known})")

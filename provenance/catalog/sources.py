@@ -1,0 +1,58 @@
+"""Match organisation names and domains to the source catalog, and credit
+words to the newsroom's usage-rights categories."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.catalog.load import Catalog
+from provenance.catalog.names import fold_source_name
+from provenance.model import Category, Source
+from provenance.parse.urls import split_url
+
+_SUFFIXES = (" photo", " photos", " images", " pictures", " news", " via getty images")
+
+
+def match_source(catalog: Catalog, name: str | None) -> Source | None:
+    """The catalog source a name, alias, domain or URL refers to, if any."""
+    if not name or not name.strip():
+        return None
+    if re.match(r"(?i)^https?://", name.strip()):
+        return match_domain(catalog, name)
+    key = fold_source_name(name)
+    for candidate in _name_variants(key):
+        found = catalog.source_keys.get(candidate)
+        if found:
+            return catalog.sources[found]
+    return None
+
+
+def _name_variants(key: str) -> list[str]:
+    variants = [key]
+    if key.startswith("the "):
+        variants.append(key[4:])
+    for suffix in _SUFFIXES:
+        if key.endswith(suffix):
+            variants.append(key[: -len(suffix)].strip())
+    return variants
+
+
+def match_domain(catalog: Catalog, url: str) -> Source | None:
+    """The source whose domain the URL's host is, or is under."""
+    host = (split_url(url.strip()).hostname or "").lower()
+    while host:
+        found = catalog.source_keys.get(host)
+        if found:
+            return catalog.sources[found]
+        _, _, host = host.partition(".")
+    return None
+
+
+def find_category(catalog: Catalog, text: str) -> Category | None:
+    """The usage-rights category whose keyword appears in a credit, longest first."""
+    folded = " " + re.sub(r"[^\w©]+", " ", text.casefold()) + " "
+    pairs = [(kw, cat) for cat in catalog.categories.values() for kw in cat.keywords]
+    for keyword, category in sorted(pairs, key=lambda pair: len(pair[0]), reverse=True):
+        if f" {keyword} " in folded:
+            return category
+    return None

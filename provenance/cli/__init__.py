@@ -1,0 +1,1 @@
+"""[edge] The command line: `provenance check|explain|audit|report|serve|db|catalog`."""

@@ -1,0 +1,123 @@
+"""[edge] `provenance audit`, `provenance report` and `provenance db upgrade`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from provenance.audit.report_rows import report_rows
+from provenance.audit.run import DEFAULT_EXCLUDE, run_audit, summary
+from provenance.cli.common import catalog_of, fail, profile_of
+from provenance.errors import ProvenanceError
+from provenance.render.audit_report import FORMATS, fails, render
+from provenance.store.repository import ENV, open_store, safe_url
+
+DB_HELP = f"Database URL (default: ${ENV}, else sqlite:///provenance.db in this folder)."
+FAIL_ON = click.Choice(["error", "warning"])
+
+
+def _write_report(session: object, path: str, title: str) -> list:  # type: ignore[type-arg]
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        fail(f"{path}: the report's extension must be one of {', '.join(sorted(FORMATS))}")
+    rows = report_rows(session)  # type: ignore[arg-type]
+    try:
+        Path(path).write_text(render(rows, fmt or "", title), encoding="utf-8")
+    except OSError as exc:
+        fail(f"{path}: cannot write the report ({exc.strerror})")
+    return rows
+
+
+def _print_summary(counts: dict[str, object], stats_line: str) -> None:
+    click.echo(stats_line)
+    for key in ("images", "articles", "usages", "with license", "without license"):
+        click.echo(f"  {key:<17} {counts[key]}")
+    for title, key in (("by finding", "by finding"), ("by license", "by license")):
+        table = counts[key]
+        assert isinstance(table, dict)
+        if table:
+            click.echo(f"  {title}:")
+            for name, number in table.items():
+                click.echo(f"    {name:<32} {number}")
+
+
+@click.command()
+@click.argument("path")
+@click.option("--db", "db_url", default=None, help=DB_HELP)
+@click.option("--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: all cores).")
+@click.option("--report", "report_path", metavar="FILE", default=None,
+              help="Write a report: .csv, .json or .html (a self-contained page).")
+@click.option("--fail-on", type=FAIL_ON, default=None,
+              help="Exit 1 when any usage has a finding of this severity or worse.")
+@click.option("--exclude", metavar="GLOB", multiple=True,
+              help=f"File names to skip (repeatable); default {' '.join(DEFAULT_EXCLUDE)}.")
+@click.option("--profile", "profile_path", metavar="FILE", default=None, help="Usage profile (TOML).")
+@click.option("--modified", metavar="CHANGE", multiple=True, help="A change made to the images; repeatable.")
+@click.pass_context
+def audit(ctx: click.Context, path: str, db_url: str | None, jobs: int | None, report_path: str | None,
+          fail_on: str | None, exclude: tuple[str, ...], profile_path: str | None,
+          modified: tuple[str, ...]) -> None:
+    """Audit a folder or .zip of articles and images into the database."""
+    rows = audit_and_summarise(ctx, path, db_url, jobs, report_path, exclude, profile_path, modified)
+    ctx.exit(1 if fails(rows, fail_on) else 0)
+
+
+def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs: int | None, report_path: str | None,
+           exclude: tuple[str, ...], profile_path: str | None, modified: tuple[str, ...]) -> list:  # type: ignore[type-arg]
+    """Audit, print the summary, write the report; the rows of the report."""
+    catalog = catalog_of(ctx)
+    profile = profile_of(catalog, profile_path, None, modified)
+    try:
+        _, sessions = open_store(db_url)
+        stats = run_audit(path, sessions, catalog, profile, jobs=jobs, progress=sys.stderr.isatty(),
+                          exclude=exclude or DEFAULT_EXCLUDE)
+    except ProvenanceError as exc:
+        fail(str(exc))
+    with sessions() as session:
+        line = (f"audited {stats.root}: {stats.seen} files, {stats.extracted} images read "
+                f"({stats.failed} unreadable), {stats.articles} articles checked, {stats.removed} gone, "
+                f"in {stats.seconds:.1f}s")
+        _print_summary(summary(session), line)
+        rows = _write_report(session, report_path, f"Audit of {stats.root}") if report_path else \
+            report_rows(session)
+    if report_path:
+        click.echo(f"report: {report_path}")
+    return rows
+
+
+@click.command()
+@click.argument("file")
+@click.option("--db", "db_url", default=None, help=DB_HELP)
+@click.option("--fail-on", type=FAIL_ON, default=None,
+              help="Exit 1 when any usage has a finding of this severity or worse.")
+def report(file: str, db_url: str | None, fail_on: str | None) -> None:
+    """Write the report of the last audits from the database, without auditing again."""
+    try:
+        engine, sessions = open_store(db_url)
+    except ProvenanceError as exc:
+        fail(str(exc))
+    with sessions() as session:
+        rows = _write_report(session, file, f"provenance report ({safe_url(str(engine.url))})")
+    click.echo(f"report: {file} ({len(rows)} rows)")
+    sys.exit(1 if fails(rows, fail_on) else 0)
+
+
+@click.group(name="db")
+def db_group() -> None:
+    """The database: create it or bring its schema up to date."""
+
+
+@db_group.command(name="upgrade")
+@click.option("--db", "db_url", default=None, help=DB_HELP)
+def db_upgrade(db_url: str | None) -> None:
+    """Create the database or apply new migrations; existing data is kept."""
+    from provenance.store.repository import make_engine, upgrade
+
+    try:
+        engine = make_engine(db_url)
+        revision = upgrade(engine)
+    except ProvenanceError as exc:
+        fail(str(exc))
+    click.echo(f"{safe_url(str(engine.url))}: schema at revision {revision}")

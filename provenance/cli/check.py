@@ -1,0 +1,75 @@
+"""[edge] `provenance check` and `provenance explain`: check files, print what was found."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from provenance.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, catalog_of, profile_of
+from provenance.io.inputs import check_source, file_sources
+from provenance.render.check_report import file_dict, file_text, profile_dict
+
+
+def check_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options `check` and `explain` share."""
+    options = [
+        click.argument("files", nargs=-1, required=True),
+        click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of text."),
+        click.option("--evidence", "show_evidence", is_flag=True,
+                     help="List every piece of evidence (origin, exact field, value) in the text output."),
+        click.option("--profile", "profile_path", metavar="FILE", default=None,
+                     help="Usage profile (TOML); default: profiles/default.toml, a commercial online news site."),
+        click.option("--medium", type=click.Choice(["online", "print"]), default=None,
+                     help="Online links the license; print writes its URL out in full (default: the profile's)."),
+        click.option("--modified", metavar="CHANGE", multiple=True,
+                     help="A change made to the images (cropped, retouched, composited… see "
+                          "licenses/changes.toml); repeatable."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@click.command()
+@check_options
+@click.option("--explain", is_flag=True, help="Say for each finding which rule raised it and on what evidence.")
+@click.pass_context
+def check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evidence: bool, profile_path: str | None,
+          medium: str | None, modified: tuple[str, ...], explain: bool) -> None:
+    """Check articles (plain text, Markdown, HTML) and images (JPEG, PNG, WebP, TIFF, HEIC)."""
+    _run_check(ctx, files, as_json, show_evidence, profile_path, medium, modified, explain)
+
+
+@click.command()
+@check_options
+@click.pass_context
+def explain(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evidence: bool,
+            profile_path: str | None, medium: str | None, modified: tuple[str, ...]) -> None:
+    """Check FILES and explain why each finding was raised (same as check --explain)."""
+    _run_check(ctx, files, as_json, show_evidence, profile_path, medium, modified, True)
+
+
+def _run_check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evidence: bool,
+               profile_path: str | None, medium: str | None, modified: tuple[str, ...], explain: bool) -> None:
+    catalog = catalog_of(ctx)
+    profile = profile_of(catalog, profile_path, medium, modified)
+    results: list[dict[str, Any]] = []
+    status = EXIT_OK
+    for source, siblings in file_sources(list(files)):
+        checked = check_source(source, catalog, profile, siblings)
+        results.append(file_dict(checked))
+        if checked.error:
+            click.echo(f"Error: {checked.error}", err=True)
+            status = EXIT_INPUT
+            continue
+        if checked.has_error and status == EXIT_OK:
+            status = EXIT_FINDINGS
+        if not as_json:
+            click.echo(file_text(checked, show_evidence, explain) + "\n")
+    if as_json:
+        document = {"profile": profile_dict(profile), "files": results}
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    ctx.exit(status)

@@ -1,0 +1,44 @@
+"""[edge] What every command shares: the one error path, the catalog and the profile.
+
+Library errors become one line, `Error: …`, and exit status 2, never a traceback.
+Exit status: 0 no error finding, 1 an error finding, 2 an input could not be read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import NoReturn
+
+import click
+
+from provenance.catalog.load import Catalog, load_catalog
+from provenance.catalog.profile import UsageProfile, check_changes, load_profile
+from provenance.errors import ProvenanceError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def fail(message: str) -> NoReturn:
+    """The one way a command stops on bad input: one line on stderr, exit status 2."""
+    click.echo(f"Error: {message}", err=True)
+    raise SystemExit(EXIT_INPUT)
+
+
+def catalog_of(ctx: click.Context) -> Catalog:
+    """The bundled catalog plus the folders given with --catalog."""
+    extra = ctx.obj.get("catalog_dirs", ()) if ctx.obj else ()
+    try:
+        return load_catalog(*extra)
+    except ProvenanceError as exc:
+        fail(str(exc))
+
+
+def profile_of(catalog: Catalog, path: str | None, medium: str | None, modified: tuple[str, ...]) -> UsageProfile:
+    """The usage profile from --profile, with --medium and --modified applied."""
+    try:
+        profile = load_profile(path, catalog)
+        check_changes("--modified", list(modified), catalog)
+    except ProvenanceError as exc:
+        fail(str(exc))
+    profile = profile.with_changes(*modified)
+    return replace(profile, medium=medium) if medium else profile

@@ -1,0 +1,41 @@
+"""[edge] `provenance serve`: the dashboard and JSON API under waitress."""
+
+from __future__ import annotations
+
+import click
+
+from provenance.cli.audit import DB_HELP, audit_and_summarise
+from provenance.cli.common import fail
+from provenance.store.repository import database_url, safe_url
+
+
+@click.command()
+@click.option("--db", "db_url", default=None, help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--demo", is_flag=True, help="Audit the bundled sample archive (data/) into the database first.")
+@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True, help="Worker threads.")
+@click.option("--profile", "profile_path", metavar="FILE", default=None,
+              help="Usage profile (TOML) the dashboard checks against; default profiles/default.toml.")
+@click.pass_context
+def serve(ctx: click.Context, db_url: str | None, host: str, port: int, demo: bool, threads: int,
+          profile_path: str | None) -> None:
+    """Run the dashboard and JSON API with a production WSGI server (waitress)."""
+    from waitress import serve as waitress_serve
+
+    from provenance.catalog.load import bundled_catalog_dir
+    from provenance.errors import ProvenanceError
+    from web import create_app
+
+    if demo:
+        sample = bundled_catalog_dir().resolve().parent / "data"
+        if not sample.is_dir():
+            fail(f"{sample}: the sample archive is not here (run from a checkout of the project)")
+        audit_and_summarise(ctx, str(sample), db_url, None, None, (), profile_path, ())
+    config = {"DATABASE_URL": db_url, "PROFILE": profile_path}
+    try:
+        app = create_app({k: v for k, v in config.items() if v})
+    except ProvenanceError as exc:
+        fail(str(exc))
+    click.echo(f"provenance dashboard on http://{host}:{port}/ (database {safe_url(database_url(db_url))})")
+    waitress_serve(app, host=host, port=port, threads=threads)

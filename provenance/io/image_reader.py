@@ -1,0 +1,150 @@
+"""[edge] Image files -> rights metadata evidence and identity.
+
+Metadata is read with Pillow's lazy open and never decodes pixels: EXIF with
+getexif() (on PNG only when an eXIf chunk is there: otherwise Pillow decodes
+the image), IPTC with IptcImagePlugin, XMP from the raw packet, PNG text from
+the chunks before the image data. Identity (SHA-256, perceptual hash) is
+separate: the hash decodes the image, at reduced size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from PIL import Image, IptcImagePlugin, UnidentifiedImageError
+
+from provenance.errors import InputError, ProvenanceError
+from provenance.metadata.exif import exif_evidence
+from provenance.metadata.iptc import iptc_evidence
+from provenance.metadata.png import XMP_KEY, png_text_evidence
+from provenance.metadata.xmp import xmp_evidence
+from provenance.model import Evidence
+
+try:  # HEIC/HEIF where the wheel installs
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    HEIF = True
+except ImportError:  # pragma: no cover - depends on the platform
+    HEIF = False
+
+IMAGE_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "TIFF", "HEIF", "GIF", "MPO"})
+CHUNK = 128 * 1024
+EXIF_IFD = 0x8769
+TIFF_XMP, TIFF_IPTC = 700, 33723
+
+
+@dataclass
+class ImageMetadata:
+    path: str
+    format: str
+    width: int
+    height: int
+    evidence: list[Evidence] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Identity:
+    sha256: str
+    size: int
+    phash: str | None
+
+
+def read_metadata(path: str | Path | BinaryIO, name: str | None = None) -> ImageMetadata:
+    """Rights metadata of one image file (a path or an open binary stream), without decoding pixels."""
+    name = name or str(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as im:
+                if im.format not in IMAGE_FORMATS:
+                    raise InputError(name, f"is a {im.format} image; supported: JPEG, PNG, WebP, TIFF, HEIC")
+                meta = ImageMetadata(name, im.format or "", im.width, im.height)
+                _collect(im, meta)
+                return meta
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except UnidentifiedImageError:
+        raise InputError(name, "is not an image this tool can read (unknown or damaged format)") from None
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise InputError(name, f"is damaged or truncated ({exc})") from None
+
+
+def _collect(im: Image.Image, meta: ImageMetadata) -> None:
+    info = im.info
+    if im.format != "PNG" or "exif" in info:
+        _guard(meta, "EXIF", lambda: _exif(im))
+    _guard(meta, "IPTC", lambda: _iptc(im))
+    packet = _xmp_packet(im)
+    if packet:
+        _guard(meta, "XMP", lambda: xmp_evidence(packet))
+    if im.format == "PNG":
+        _guard(meta, "PNG text", lambda: png_text_evidence(info))
+
+
+def _guard(meta: ImageMetadata, block: str, read: Any) -> None:
+    """One damaged block is a problem noted on the file; the other blocks are still read."""
+    try:
+        meta.evidence.extend(read())
+    except (ProvenanceError, OSError, SyntaxError, ValueError, KeyError, TypeError, IndexError) as exc:
+        meta.problems.append(f"{block}: {exc}")
+
+
+def _exif(im: Image.Image) -> list[Evidence]:
+    exif = im.getexif()
+    if not exif:
+        return []
+    big_endian = getattr(exif, "endian", "<") == ">"
+    return exif_evidence(dict(exif), dict(exif.get_ifd(EXIF_IFD)), big_endian)
+
+
+def _iptc(im: Image.Image) -> list[Evidence]:
+    if im.format == "PNG":
+        return []
+    datasets = IptcImagePlugin.getiptcinfo(im)
+    return iptc_evidence(datasets) if datasets else []
+
+
+def _xmp_packet(im: Image.Image) -> bytes | str | None:
+    if im.format == "TIFF":
+        tags = getattr(im, "tag_v2", {})
+        value = tags.get(TIFF_XMP)
+        return bytes(value) if isinstance(value, bytes | tuple) else value
+    return im.info.get("xmp") or im.info.get(XMP_KEY)
+
+
+def file_sha256(path: str | Path | BinaryIO) -> tuple[str, int]:
+    """SHA-256 and size, read in 128 KiB chunks."""
+    digest, size = hashlib.sha256(), 0
+    handle = open(path, "rb") if isinstance(path, str | Path) else path  # noqa: SIM115
+    try:
+        handle.seek(0)
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    finally:
+        if isinstance(path, str | Path):
+            handle.close()
+    return digest.hexdigest(), size
+
+
+def image_identity(path: str | Path | BinaryIO, name: str | None = None) -> Identity:
+    """SHA-256 of the file and a perceptual hash of the picture (decoded at reduced size)."""
+    import imagehash
+
+    name = name or str(path)
+    sha, size = file_sha256(path)
+    if not isinstance(path, str | Path):
+        path.seek(0)
+    try:
+        with Image.open(path) as im:
+            im.draft("L", (64, 64))
+            phash = str(imagehash.phash(im.convert("L")))
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise InputError(name, f"image data is damaged or truncated ({exc})") from None
+    return Identity(sha, size, phash)

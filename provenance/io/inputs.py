@@ -1,0 +1,194 @@
+"""[edge] The one "check a source" flow that every surface calls.
+
+`check_source(source, catalog, profile, siblings)` takes one source — a file on
+disk, bytes from an upload, a zip member, pasted text — and returns its
+`CheckedFile`: an image is read for its embedded metadata and checked; an
+article is parsed, each image it references is matched to a file among its
+siblings (by `provenance.io.matching`, the same rule everywhere) and the
+image's own metadata joins the caption's evidence. A source that cannot be
+read is a `CheckedFile` with an error, never an exception.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import posixpath
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from provenance.catalog.load import Catalog
+from provenance.catalog.profile import UsageProfile
+from provenance.check import CheckedFile, ImageFacts, Match, check_article, check_evidence
+from provenance.errors import InputError
+from provenance.io.archive import kind_of
+from provenance.io.c2pa_reader import trust_anchors
+from provenance.io.files import decode_article, read_file_bytes
+from provenance.io.image_reader import ImageMetadata
+from provenance.io.images import read_image
+from provenance.io.matching import PathIndex, SetIndex, match_src
+from provenance.model import Evidence
+
+HEAD = 4096
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One thing to check. `path` is its place in its archive (POSIX, used to match
+    an article's image references); `name` is what people are shown."""
+
+    name: str
+    path: str
+    data: bytes | None = None
+    file: Path | None = None
+    kind: str | None = None  # plain, markdown or html when the person said so
+
+    def read(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        assert self.file is not None
+        return read_file_bytes(self.file, self.name)
+
+    def stream(self) -> BinaryIO | str:
+        return str(self.file) if self.data is None and self.file is not None else io.BytesIO(self.read())
+
+
+class Siblings:
+    """The files beside an article: an index for matching, and a way to get an image's evidence."""
+
+    def __init__(self, index: PathIndex, evidence: Callable[[str], tuple[list[Evidence], list[str]]]) -> None:
+        self.index = index
+        self.evidence = evidence
+
+
+def check_source(source: SourceFile, catalog: Catalog, profile: UsageProfile,
+                 siblings: Siblings | None = None) -> CheckedFile:
+    """Check one source; a failure to read it is the CheckedFile's error, never an exception."""
+    try:
+        data = source.read() if source.data is not None or source.kind else _head(source)
+        kind, problem = ("article", None) if source.kind else kind_of(source.path, data[:HEAD])
+        if kind == "image":
+            return check_image_source(source, catalog, profile)
+        if kind == "article":
+            return _check_article(source, catalog, profile, siblings)
+        if problem is None:
+            decode_article(source.name, data)  # says why binary data is not an article
+        raise InputError(source.name, problem or "is neither an article (text, HTML, Markdown) nor an image")
+    except InputError as exc:
+        return CheckedFile(source.name, "error", error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - one source's unexpected failure never stops a batch
+        return CheckedFile(source.name, "error", error=f"{source.name}: could not be checked "
+                                                       f"({type(exc).__name__}: {exc})")
+
+
+def _head(source: SourceFile) -> bytes:
+    assert source.file is not None
+    return read_file_bytes(source.file, source.name, limit=HEAD)
+
+
+def check_image_source(source: SourceFile, catalog: Catalog, profile: UsageProfile) -> CheckedFile:
+    meta, ident = read_image(source.stream(), source.name, trust_anchors())
+    assert ident is not None
+    item = check_evidence(meta.evidence, catalog, label=source.name, src=source.name, profile=profile)
+    facts = ImageFacts(meta.format, meta.width, meta.height, ident.sha256, ident.size, ident.phash,
+                       tuple(meta.problems))
+    return CheckedFile(source.name, "image", [item], image=facts, problems=list(meta.problems))
+
+
+def _check_article(source: SourceFile, catalog: Catalog, profile: UsageProfile,
+                   siblings: Siblings | None) -> CheckedFile:
+    text = decode_article(source.name, source.read())
+    matches: dict[str, Match] = {}
+    problems: list[str] = []
+
+    def embedded(src: str) -> list[Evidence]:
+        found = match_src(siblings.index, source.path, src) if siblings else None
+        if found is None or siblings is None:
+            return []
+        matches[src] = found
+        try:
+            evidence, found_problems = siblings.evidence(found.path)
+        except InputError as exc:
+            problems.append(str(exc))
+            return []
+        problems.extend(found_problems)
+        return evidence
+
+    article = check_article(text, catalog, name=source.name, kind=source.kind, profile=profile,
+                            image_evidence=embedded)
+    return CheckedFile(source.name, article.kind, article.items, article.page, problems=problems, matches=matches)
+
+
+def image_evidence_reader(open_path: Callable[[str], BinaryIO | str],
+                          ) -> Callable[[str], tuple[list[Evidence], list[str]]]:
+    """Evidence embedded in the image at an archive path (metadata and C2PA, no identity), and
+    the problems met reading it; each image is read once."""
+    seen: dict[str, tuple[list[Evidence], list[str]]] = {}
+
+    def read(path: str) -> tuple[list[Evidence], list[str]]:
+        if path not in seen:
+            meta: ImageMetadata
+            meta, _ = read_image(open_path(path), path, trust_anchors(), identity=False)
+            seen[path] = meta.evidence, [f"{path}: {p}" for p in meta.problems]
+        return seen[path]
+
+    return read
+
+
+class FolderIndex:
+    """The files under a folder on disk, looked up lazily: paths by asking the file
+    system, names by walking the folder once (at most MAX_WALK files)."""
+
+    MAX_WALK = 20_000
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._names: SetIndex | None = None
+
+    def has(self, path: str) -> bool:
+        target = self.root / path
+        return target.is_file() and not target.is_symlink() and target.resolve().is_relative_to(self.root)
+
+    def named(self, name: str) -> list[str]:
+        if self._names is None:
+            self._names = SetIndex(_walk(self.root, self.MAX_WALK))
+        return self._names.named(name)
+
+
+def _walk(root: Path, limit: int) -> Iterator[str]:
+    count = 0
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in sorted(files):
+            if not file.startswith("."):
+                yield Path(folder, file).relative_to(root).as_posix()
+                count += 1
+                if count >= limit:
+                    return
+
+
+def file_sources(paths: list[str]) -> list[tuple[SourceFile, Siblings]]:
+    """Files named on a command line: each with the folder around it as its siblings.
+
+    The archive root of a lone article is the folder above the article's own
+    folder, so that `articles/a.html` finds `../images/a.jpg` as in an audit."""
+    result = []
+    for path in paths:
+        file = Path(path)
+        root = file.resolve().parent.parent if file.resolve().parent.parent != file.resolve().parent else \
+            file.resolve().parent
+        inner = file.resolve().relative_to(root).as_posix() if file.exists() else posixpath.basename(path)
+        siblings = Siblings(FolderIndex(root), image_evidence_reader(lambda p, r=root: str(r / p)))
+        result.append((SourceFile(path, inner, file=file), siblings))
+    return result
+
+
+def memory_sources(files: list[tuple[str, str, bytes]]) -> tuple[list[SourceFile], Siblings]:
+    """Files held in memory (uploads, zip members) as (name, path, bytes): each sees all the
+    others as siblings, matched by path (a zip member's path inside its zip) or file name."""
+    sources = [SourceFile(name, path, data=data) for name, path, data in files]
+    data = {s.path: s.data for s in sources}
+    siblings = Siblings(SetIndex(data), image_evidence_reader(lambda p: io.BytesIO(data[p] or b"")))
+    return sources, siblings

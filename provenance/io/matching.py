@@ -1,0 +1,69 @@
+"""The one rule for matching an article's image `src` to a file beside it.
+
+Every surface uses it (the CLI, uploads, the API and the audit), so the same
+article finds the same images everywhere:
+
+1. a relative path, joined to the article's folder (`../images/a.jpg`);
+2. a path from the archive root (`/images/a.jpg`, or `images/a.jpg` when the
+   article's folder has no such file);
+3. a file name that is unique in the archive (`a.jpg`, wherever it is).
+
+A URL with a scheme or a host, and a path that leads outside the archive,
+match nothing. Paths are POSIX and relative to the archive root.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from typing import Protocol
+from urllib.parse import unquote
+
+from provenance.check import Match
+from provenance.parse.urls import split_url
+
+
+class PathIndex(Protocol):
+    """The files of an archive, as far as matching needs them."""
+
+    def has(self, path: str) -> bool: ...
+
+    def named(self, name: str) -> list[str]: ...
+
+
+class SetIndex:
+    """An index over a known list of paths (a zip, an upload, the audit's file table)."""
+
+    def __init__(self, paths: Iterable[str]) -> None:
+        self.paths = set(paths)
+        self.by_name: dict[str, list[str]] = {}
+        for path in sorted(self.paths):
+            self.by_name.setdefault(posixpath.basename(path), []).append(path)
+
+    def has(self, path: str) -> bool:
+        return path in self.paths
+
+    def named(self, name: str) -> list[str]:
+        return self.by_name.get(name, [])
+
+
+def match_src(index: PathIndex, article: str, src: str) -> Match | None:
+    """The file `src` (as written in the article at path `article`) refers to, or None."""
+    parts = split_url(src)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    written = unquote(parts.path)
+    for candidate in _candidates(article, written):
+        if index.has(candidate):
+            return Match(src, candidate, "path")
+    named = index.named(posixpath.basename(written))
+    return Match(src, named[0], "name") if len(named) == 1 else None
+
+
+def _candidates(article: str, written: str) -> list[str]:
+    if written.startswith("/"):
+        paths = [posixpath.normpath(written.lstrip("/"))]
+    else:
+        paths = [posixpath.normpath(posixpath.join(posixpath.dirname(article), written)),
+                 posixpath.normpath(written)]
+    return [p for p in paths if p not in (".", "") and not p.startswith("../") and p != ".."]

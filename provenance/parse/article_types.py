@@ -1,0 +1,36 @@
+"""What the article readers return: the images of an article and the evidence around each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from provenance.model import Evidence
+
+KINDS = ("plain", "markdown", "html")
+
+
+@dataclass
+class ImageRef:
+    """One image an article shows (src may be None for a credit with no image)."""
+
+    src: str | None
+    position: int
+    evidence: list[Evidence] = field(default_factory=list)
+    alt: str | None = None
+    url: str | None = None  # src made absolute against the page's canonical URL
+
+
+@dataclass
+class Article:
+    kind: str
+    images: list[ImageRef]
+    page: list[Evidence] = field(default_factory=list)
+    text: str = ""  # the visible text, where credits are looked for when there is no image
+
+
+def nearest(images: list[ImageRef], position: int) -> ImageRef | None:
+    """The image a stray caption belongs to: the closest one before it (captions follow
+    their images), else the closest one after it."""
+    if not images:
+        return None
+    return min(images, key=lambda image: (image.position > position, abs(image.position - position)))

@@ -1,0 +1,276 @@
+"""Images and their evidence in an HTML article, read with BeautifulSoup."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, Tag
+
+from provenance.catalog.load import Catalog
+from provenance.model import Evidence
+from provenance.parse.article_types import Article, ImageRef, nearest
+from provenance.parse.credits import parse_credit
+from provenance.parse.urls import split_url
+
+CREDIT_CLASS = re.compile(
+    r"(?i)credit|byline-photo|photo-byline|copyright|caption|photographer|image-source|photo-source|attribution"
+)
+FIGURE_LIKE = re.compile(r"(?i)(?:^|[-_ ])(?:wp-caption|caption|figure|photo|image|media)(?:$|[-_ ])")
+BLOCKS = ("p", "div", "small", "cite", "span", "li", "em", "figcaption")
+# schema.org ImageObject property -> field
+SCHEMA_FIELDS: dict[str, str] = {
+    "creator": "creator",
+    "author": "creator",
+    "creditText": "credit_line",
+    "copyrightNotice": "copyright",
+    "copyrightHolder": "copyright_owner",
+    "license": "license_url",
+    "acquireLicensePage": "acquire_license_page",
+    "caption": "description",
+    "name": "title",
+}
+
+
+def read_html(text: str, catalog: Catalog) -> Article:
+    soup = BeautifulSoup(text, "html.parser")
+    order = {id(tag): index for index, tag in enumerate(soup.find_all(True))}
+    base = _canonical(soup)
+    images: list[ImageRef] = []
+    seen: set[int] = set()
+    for img in soup.find_all("img"):
+        if img.find_parent("noscript") or id(img) in seen:
+            continue
+        seen.add(id(img))
+        images.append(_image(img, order[id(img)], base))
+    _attach_orphan_credits(soup, images, order, catalog)
+    _attach_schema(soup, images, base, order)
+    return Article(kind="html", images=images, page=_page_evidence(soup, base), text=soup.get_text("\n"))
+
+
+def _src(img: Tag) -> str | None:
+    for attr in ("src", "data-src", "data-lazy-src", "data-original"):
+        value = img.get(attr)
+        if isinstance(value, str) and value.strip() and not value.startswith("data:"):
+            return value.strip()
+    srcset = img.get("srcset") or (img.find_previous_sibling("source") or {}).get("srcset")
+    return str(srcset).split(",")[0].split()[0] if srcset else None
+
+
+def _image(img: Tag, position: int, base: str) -> ImageRef:
+    src = _src(img)
+    ref = ImageRef(src=src, position=position, alt=str(img.get("alt") or "").strip() or None,
+                   url=urljoin(base, src) if src and base else src)
+    ref.evidence.append(Evidence("image_src", src or "", "html", "img src", raw=str(img)[:500]))
+    if ref.alt:
+        ref.evidence.append(Evidence("alt", ref.alt, "html", "img alt"))
+    title = str(img.get("title") or "").strip()
+    if title:
+        ref.evidence.append(Evidence("caption", title, "html", "img title"))
+    container = _figure(img)
+    if container is not None:
+        ref.evidence.extend(_caption_evidence(container))
+    return ref
+
+
+def _figure(img: Tag) -> Tag | None:
+    """The figure, picture caption container or wp-caption box around an image."""
+    figure = img.find_parent("figure")
+    if figure is not None:
+        return figure
+    for parent in img.parents:
+        if parent.name in ("body", "article", "main", "section", "[document]"):
+            return None
+        classes = " ".join(parent.get("class") or [])
+        if FIGURE_LIKE.search(classes) and len(parent.find_all("img")) == 1:
+            return parent
+    return None
+
+
+def _caption_evidence(container: Tag) -> list[Evidence]:
+    found = []
+    caption = container.find("figcaption")
+    if caption is not None and _text(caption):
+        found.append(Evidence("caption", _text(caption), "html", "figcaption"))
+    for element in _credit_elements(container):
+        if caption is not None and element is caption:
+            continue
+        found.append(Evidence("credit_text", _text(element), "html", _describe(element)))
+    return found
+
+
+def _credit_elements(root: Tag) -> Iterator[Tag]:
+    for element in root.find_all(True):
+        if _is_credit_element(element) and element.name != "figcaption" and _text(element) \
+                and not element.find("img"):
+            yield element
+
+
+def _attach_orphan_credits(soup: BeautifulSoup, images: list[ImageRef], order: dict[int, int],
+                           catalog: Catalog) -> None:
+    """A caption or credit outside any figure counts for the nearest image."""
+    body = soup.body or soup
+    for element in body.find_all(BLOCKS):
+        if element.find(BLOCKS) or element.find("img") or _in_figure(element):
+            continue
+        text = _text(element)
+        if not text or len(text) > 600:
+            continue
+        if not _is_credit_element(element) and not parse_credit(text, catalog):
+            continue
+        target = nearest(images, order[id(element)])
+        if target is not None and not _already_has(target, text):
+            target.evidence.append(Evidence("credit_text", text, "html", _describe(element), location="near"))
+
+
+def _in_figure(element: Tag) -> bool:
+    for parent in element.parents:
+        if parent.name == "figure":
+            return True
+        classes = " ".join(parent.get("class") or [])
+        if FIGURE_LIKE.search(classes) and len(parent.find_all("img")) == 1:
+            return True
+    return False
+
+
+def _is_credit_element(element: Tag) -> bool:
+    classes = " ".join(element.get("class") or []) + " " + str(element.get("itemprop") or "")
+    return element.name in ("small", "cite") or bool(CREDIT_CLASS.search(classes))
+
+
+def _already_has(image: ImageRef, text: str) -> bool:
+    return any(text in e.value or e.value in text for e in image.evidence if e.field in ("caption", "credit_text"))
+
+
+def _describe(element: Tag) -> str:
+    classes = ".".join(element.get("class") or [])
+    return f"{element.name}.{classes}" if classes else element.name
+
+
+def _text(element: Tag) -> str:
+    return " ".join(element.get_text(" ", strip=True).split())
+
+
+def _canonical(soup: BeautifulSoup) -> str:
+    link = soup.find("link", rel="canonical")
+    if link is not None and link.get("href"):
+        return str(link["href"]).strip()
+    meta = soup.find("meta", property="og:url")
+    return str(meta.get("content", "")).strip() if meta is not None else ""
+
+
+def _page_evidence(soup: BeautifulSoup, base: str) -> list[Evidence]:
+    found = []
+    title = soup.find("meta", property="og:title")
+    title_text = str(title.get("content", "")) if title is not None else ""
+    if not title_text and soup.title is not None:
+        title_text = soup.title.get_text(strip=True)
+    if title_text:
+        found.append(Evidence("page_title", title_text.strip(), "html", "title"))
+    author = soup.find("meta", attrs={"name": "author"})
+    byline = soup.find(class_=re.compile(r"(?i)\bbyline\b")) or soup.find(rel="author")
+    if author is not None and author.get("content"):
+        found.append(Evidence("byline", str(author["content"]).strip(), "html", "meta author"))
+    elif byline is not None and _text(byline):
+        found.append(Evidence("byline", _text(byline), "html", _describe(byline)))
+    site = soup.find("meta", property="og:site_name")
+    if site is not None and site.get("content"):
+        found.append(Evidence("publisher", str(site["content"]).strip(), "html", "og:site_name"))
+    if base:
+        found.append(Evidence("canonical_url", base, "html", "link canonical"))
+    return found
+
+
+def _attach_schema(soup: BeautifulSoup, images: list[ImageRef], base: str, order: dict[int, int]) -> None:
+    """schema.org ImageObject from JSON-LD and microdata, matched to images by URL."""
+    for obj in _jsonld_images(soup):
+        _attach(images, obj, base, "jsonld", "JSON-LD ImageObject", position=len(order))
+    for element in soup.find_all(itemtype=re.compile(r"schema\.org/ImageObject")):
+        obj = _microdata(element)
+        _attach(images, obj, base, "html", "microdata ImageObject", position=order[id(element)])
+
+
+def _attach(images: list[ImageRef], obj: dict[str, Any], base: str, origin: str, label: str,
+            position: int) -> None:
+    url = _first_url(obj.get("contentUrl") or obj.get("url"))
+    target = _match(images, urljoin(base, url) if url and base else url) if url else None
+    if target is None and url is None and origin == "html":
+        target = nearest(images, position)
+    if target is None:
+        target = ImageRef(src=url, position=position, url=url)
+        images.append(target)
+    for key, field in SCHEMA_FIELDS.items():
+        for value in _schema_values(obj.get(key)):
+            target.evidence.append(Evidence(field, value, origin, f"{label}.{key}"))
+
+
+def _match(images: list[ImageRef], url: str) -> ImageRef | None:
+    exact = [i for i in images if i.url and _strip(i.url) == _strip(url)]
+    if exact:
+        return exact[0]
+    name = split_url(url).path.rsplit("/", 1)[-1]
+    by_name = [i for i in images if i.url and split_url(i.url).path.rsplit("/", 1)[-1] == name]
+    return by_name[0] if len(by_name) == 1 and name else None
+
+
+def _strip(url: str) -> str:
+    parts = split_url(url)
+    return f"{parts.netloc}{parts.path}"
+
+
+def _first_url(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _schema_values(value: Any) -> list[str]:
+    """A schema.org value as text: a string, a Person/Organization's name, or a list of them."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [v for item in value for v in _schema_values(item)]
+    if isinstance(value, dict):
+        name = value.get("name") or value.get("@id") or value.get("url")
+        return [str(name).strip()] if name else []
+    text = str(value).strip()
+    return [text] if text else []
+
+
+def _jsonld_images(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or "")
+        except (json.JSONDecodeError, TypeError):
+            continue
+        yield from _walk_images(data)
+
+
+def _walk_images(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk_images(item)
+    elif isinstance(data, dict):
+        kind = data.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if "ImageObject" in kinds:
+            yield data
+        for key, value in data.items():
+            if key != "@type" and isinstance(value, dict | list):
+                yield from _walk_images(value)
+
+
+def _microdata(element: Tag) -> dict[str, Any]:
+    obj: dict[str, Any] = {}
+    for prop in element.find_all(itemprop=True):
+        if prop.find_parent(itemscope=True) is not element:
+            continue
+        name = str(prop["itemprop"])
+        value = prop.get("content") or prop.get("href") or prop.get("src") or _text(prop)
+        obj.setdefault(name, value)
+    if element.name == "img" and "contentUrl" not in obj:
+        obj["contentUrl"] = element.get("src")
+    return obj

@@ -1,0 +1,72 @@
+"""Derived evidence: the credit fields hidden in caption-like evidence.
+
+A figcaption, an IPTC Caption-Abstract or an EXIF UserComment may carry a
+whole credit line; an IPTC Credit or schema.org creditText is one; a copyright
+notice or XMP UsageTerms may name a license. `derive_evidence` adds what they
+say as separate evidence that names the field it was read from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from provenance.catalog.licenses import is_license_url
+from provenance.catalog.load import Catalog
+from provenance.model import Credit, Evidence
+from provenance.parse.credit_fields import find_license_text, split_credit
+from provenance.parse.credits import parse_credit
+
+CAPTION_FIELDS = frozenset({"caption", "description"})
+CREDIT_LINE_FIELDS = frozenset({"credit_line", "credit_text"})
+CREDIT_FIELDS = ("creator", "organization", "via", "license", "license_url", "source_url", "category")
+
+
+def credit_to_evidence(credit: Credit, origin: str, name: str, location: str = "") -> list[Evidence]:
+    """One piece of evidence per field of a parsed credit, all sharing a location."""
+    where = location or f"chars {credit.start}-{credit.end}"
+    return [
+        Evidence(field=key, value=value, origin=origin, name=name, raw=credit.text, location=where)
+        for key, value in credit.fields().items()
+        if value
+    ]
+
+
+def derive_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence]:
+    """The evidence plus what its caption-like and rights-text fields say (marked derived)."""
+    out = list(evidence)
+    for item in evidence:
+        if not item.derived:
+            out.extend(replace(e, derived=True) for e in _derived(item, catalog))
+    return out
+
+
+def _derived(item: Evidence, catalog: Catalog) -> list[Evidence]:
+    origin = "caption" if item.origin == "html" else item.origin
+    name = f"{item.name} → credit"
+    if item.field in CAPTION_FIELDS:
+        credits = parse_credit(item.value, catalog)
+        found: list[Evidence] = []
+        for index, credit in enumerate(credits or []):
+            found.extend(credit_to_evidence(credit, origin, name, f"{item.name}#{index}"))
+        return found
+    if item.field in CREDIT_LINE_FIELDS:
+        return _credit_line(item, catalog, origin, name)
+    if item.field in ("copyright", "usage_terms"):
+        text = find_license_text(catalog, item.value)
+        return [Evidence("license", text, item.origin, f"{item.name} → license", raw=item.value,
+                         location=item.name)] if text else []
+    if item.field in ("web_statement", "acquire_license_page") and is_license_url(catalog, item.value):
+        return [Evidence("license_url", item.value, item.origin, item.name, raw=item.value, location=item.name)]
+    if item.field == "marked" and item.value.strip().casefold() == "false":
+        return [Evidence("license", "Public domain", item.origin, f"{item.name}=False", raw=item.value)]
+    return []
+
+
+def _credit_line(item: Evidence, catalog: Catalog, origin: str, name: str) -> list[Evidence]:
+    """An IPTC Credit, schema.org creditText or a credit element: a credit line, with or
+    without a lead-in."""
+    credits = parse_credit(item.value, catalog)
+    if credits:
+        return [e for i, c in enumerate(credits) for e in credit_to_evidence(c, origin, name, f"{item.name}#{i}")]
+    fields = split_credit(catalog, item.value)
+    return [Evidence(k, v, origin, name, raw=item.value, location=item.name) for k, v in fields.items() if v]

@@ -1,0 +1,187 @@
+"""Merge the evidence for one image into one record, by a documented precedence.
+
+Precedence (highest first), by origin:
+  1. manual           a person's recorded decision
+  2. caption, jsonld, html, xmp, iptc, exif, png-text, c2pa
+                      what the image's own caption and embedded metadata say
+  3. source-catalog   the default terms of the source the credit names
+
+Within a rank the listed order decides which value is shown, but when two
+origins of the same rank disagree on the creator or the license, the record
+keeps every claim as a Conflict instead of silently picking one.
+A value that no evidence holds is never filled in.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from provenance.catalog.licenses import resolve_license
+from provenance.catalog.load import Catalog
+from provenance.catalog.sources import match_domain, match_source
+from provenance.model import Evidence, License, Record, Resolution, Source, Status
+from provenance.resolve.evidence import derive_evidence
+
+ORDER = ("manual", "caption", "jsonld", "html", "xmp", "iptc", "exif", "png-text", "c2pa", "source-catalog")
+RANK = {"manual": 0, "source-catalog": 2}
+RECORD_FIELDS = ("creator", "organization", "via", "title", "source_url", "copyright", "category")
+_NAME_NOISE = frozenset({"and", "by", "photo", "photos", "the", "&", "©", "copyright", "via"})
+
+
+@dataclass(frozen=True)
+class Conflict:
+    field: str
+    claims: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class LicenseClaim:
+    """What one origin says about the license: its text and/or URL, resolved."""
+
+    origin: str
+    resolution: Resolution
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    record: Record
+    resolution: Resolution
+    source: Source | None
+    claims: tuple[LicenseClaim, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+
+
+def rank(origin: str) -> int:
+    return RANK.get(origin, 1)
+
+
+def _order(item: Evidence) -> tuple[int, int]:
+    return rank(item.origin), ORDER.index(item.origin) if item.origin in ORDER else len(ORDER)
+
+
+def resolve_record(evidence: list[Evidence], catalog: Catalog) -> Resolved:
+    """One record from all the evidence for an image, with its conflicts."""
+    found = sorted(derive_evidence(evidence, catalog), key=_order)
+    source = _source(found, catalog)
+    claims = _license_claims(found, catalog)
+    lic, resolution, license_conflict = _choose_license(claims)
+    if resolution.status is Status.ABSENT and source and source.license:
+        default = Evidence("license", source.license, "source-catalog", f"source catalog: {source.name}",
+                           location=source.id, derived=True)
+        found.append(default)
+        lic = catalog.license(source.license)
+        resolution = Resolution(status=Status.EXACT, license=lic)
+        claims = (LicenseClaim("source-catalog", resolution, (default,)),)
+    values, origins = _fields(found, source)
+    conflicts = [c for c in (_creator_conflict(found), license_conflict) if c]
+    if lic:
+        origins["license"] = next(_label(c.evidence[0]) for c in claims if c.resolution.license == lic)
+    record = Record(license=lic, license_url=_license_url(claims, lic), port=resolution.port,
+                    origins=origins, **values)
+    if record.license_url and "license_url" not in origins:
+        origins["license_url"] = origins.get("license", "")
+    return Resolved(record, resolution, source, tuple(claims), tuple(conflicts), tuple(found))
+
+
+def _label(item: Evidence) -> str:
+    return f"source-catalog:{item.location}" if item.origin == "source-catalog" else item.origin
+
+
+def _source(found: list[Evidence], catalog: Catalog) -> Source | None:
+    for item in found:
+        if item.field in ("organization", "via", "credit_line", "source", "image_supplier"):
+            for part in item.value.split("/"):
+                match = match_source(catalog, part.strip())
+                if match:
+                    return match
+    for item in found:
+        if item.field in ("source_url", "image_src") and item.value.startswith(("http://", "https://")):
+            match = match_domain(catalog, item.value)
+            if match:
+                return match
+    return None
+
+
+def _license_claims(found: list[Evidence], catalog: Catalog) -> tuple[LicenseClaim, ...]:
+    groups: dict[tuple[str, str], list[Evidence]] = {}
+    for item in found:
+        if item.field in ("license", "license_url") and item.origin != "source-catalog":
+            groups.setdefault((item.origin, item.location if item.origin == "caption" else ""), []).append(item)
+    claims = []
+    for (origin, _), items in groups.items():
+        texts = [i for i in items if i.field == "license"]
+        urls = [i for i in items if i.field == "license_url"]
+        first = resolve_license(catalog, texts[0].value if texts else None, urls[0].value if urls else None)
+        claims.append(LicenseClaim(origin, first, tuple(texts[:1] + urls[:1])))
+        for extra in texts[1:] + urls[1:]:
+            one = resolve_license(catalog, extra.value) if extra.field == "license" else \
+                resolve_license(catalog, url=extra.value)
+            claims.append(LicenseClaim(origin, one, (extra,)))
+    return tuple(claims)
+
+
+def _choose_license(claims: tuple[LicenseClaim, ...]) -> tuple[License | None, Resolution, Conflict | None]:
+    if not claims:
+        return None, Resolution(status=Status.ABSENT), None
+    top = min(rank(c.origin) for c in claims)
+    ranked = [c for c in claims if rank(c.origin) == top]
+    exact = [c for c in ranked if c.resolution.status is Status.EXACT and c.resolution.license]
+    distinct = {c.resolution.license.id for c in exact if c.resolution.license}
+    conflict = None
+    if len(distinct) > 1:
+        conflict = Conflict("license", tuple(e for c in exact for e in c.evidence))
+        return None, exact[0].resolution, conflict
+    if exact:
+        return exact[0].resolution.license, exact[0].resolution, None
+    return None, ranked[0].resolution, None
+
+
+def _license_url(claims: tuple[LicenseClaim, ...], lic: License | None) -> str | None:
+    if lic is None:
+        return None
+    for claim in claims:
+        if claim.resolution.license == lic:
+            for item in claim.evidence:
+                if item.field == "license_url":
+                    return item.value
+    return None
+
+
+def _fields(found: list[Evidence], source: Source | None) -> tuple[dict[str, str], dict[str, str]]:
+    values: dict[str, str] = {}
+    origins: dict[str, str] = {}
+    for name in RECORD_FIELDS:
+        first = next((i for i in found if i.field == name and i.value.strip()), None)
+        if first:
+            values[name], origins[name] = first.value.strip(), _label(first)
+    if "category" not in values and source and source.category:
+        values["category"], origins["category"] = source.category, f"source-catalog:{source.id}"
+    return values, origins
+
+
+def name_tokens(value: str) -> frozenset[str]:
+    """'Jane Doe/AP' -> {'jane', 'doe', 'ap'}: accents, case and punctuation folded."""
+    plain = unicodedata.normalize("NFKD", value.casefold())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return frozenset(t for t in re.split(r"[^\w]+", plain) if t and t not in _NAME_NOISE)
+
+
+def _creator_conflict(found: list[Evidence]) -> Conflict | None:
+    """Two origins of the top rank whose creator names share no reading."""
+    creators = [i for i in found if i.field == "creator" and rank(i.origin) < 2]
+    if not creators:
+        return None
+    top = min(rank(i.origin) for i in creators)
+    by_origin: dict[str, frozenset[str]] = {}
+    for item in creators:
+        if rank(item.origin) == top:
+            by_origin[item.origin] = by_origin.get(item.origin, frozenset()) | name_tokens(item.value)
+    sets = [s for s in by_origin.values() if s]
+    clash = any(not (a <= b or b <= a) for i, a in enumerate(sets) for b in sets[i + 1:])
+    if not clash:
+        return None
+    return Conflict("creator", tuple(i for i in creators if rank(i.origin) == top))

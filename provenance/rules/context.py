@@ -1,0 +1,65 @@
+"""What every rule sees besides the record: the catalog, the usage profile,
+where the image is published, and today's date. Plus small shared helpers."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from provenance.catalog.load import Catalog
+from provenance.catalog.profile import UsageProfile
+from provenance.catalog.sources import match_source
+from provenance.model import Evidence, Source
+from provenance.resolve.record import Resolved
+
+CREDIT_FIELDS = frozenset({"creator", "organization", "via", "license", "license_url"})
+
+
+@dataclass(frozen=True)
+class Context:
+    catalog: Catalog
+    profile: UsageProfile = field(default_factory=UsageProfile)
+    where: str = ""
+    in_article: bool = False  # the image as published with a caption (not an image file on its own)
+    today: datetime.date = field(default_factory=datetime.date.today)
+
+
+def cite(items: tuple[Evidence, ...] | list[Evidence]) -> str:
+    """'caption: CC BY 4.0 (figcaption → credit); xmp: …' — the evidence a finding rests on."""
+    return "; ".join(f"{i.origin}: {i.value} ({i.name})" for i in items)
+
+
+def has_credit(resolved: Resolved) -> bool:
+    return any(e.field in CREDIT_FIELDS and e.origin != "source-catalog" for e in resolved.evidence)
+
+
+def caption_fields(resolved: Resolved) -> dict[str, list[Evidence]]:
+    """The credit as published: evidence parsed from the caption, by field."""
+    found: dict[str, list[Evidence]] = {}
+    for item in resolved.evidence:
+        if item.origin == "caption":
+            found.setdefault(item.field, []).append(item)
+    return found
+
+
+def involved_sources(resolved: Resolved, catalog: Catalog) -> list[Source]:
+    """Every catalog source the evidence names (organisations and platforms), in order, once."""
+    found: dict[str, Source] = {}
+    if resolved.source:
+        found[resolved.source.id] = resolved.source
+    for item in resolved.evidence:
+        if item.field in ("organization", "via", "credit_line", "source", "image_supplier"):
+            for part in item.value.split("/"):
+                source = match_source(catalog, part.strip())
+                if source:
+                    found.setdefault(source.id, source)
+    return list(found.values())
+
+
+def evidence_of(resolved: Resolved, field_name: str) -> list[Evidence]:
+    return [e for e in resolved.evidence if e.field == field_name]
+
+
+def vocabulary_code(value: str) -> str:
+    """'http://ns.useplus.org/ldf/vocab/AL-CRP' -> 'AL-CRP'; a bare code stays as it is."""
+    return value.strip().rstrip("/").rsplit("/", 1)[-1]

@@ -1,0 +1,110 @@
+"""The checks that apply to a resolved record: one small function per rule,
+registered in RULES. Each returns a Finding (with the evidence it rests on) or None.
+Credit and license rules live here; usage-profile rules in usage_rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from provenance.catalog.licenses import describe
+from provenance.model import Finding, Status
+from provenance.resolve.record import Resolved
+from provenance.rules.context import CREDIT_FIELDS, Context, caption_fields, cite, has_credit
+from provenance.rules.registry import make_finding
+from provenance.rules.usage_rules import USAGE_RULES
+
+Rule = Callable[[Resolved, Context], Finding | None]
+
+
+def _missing_credit(resolved: Resolved, ctx: Context) -> Finding | None:
+    if has_credit(resolved) or not ctx.profile.credit_required:
+        return None
+    return make_finding("missing-credit", "", where=ctx.where)
+
+
+def _missing_license(resolved: Resolved, ctx: Context) -> Finding | None:
+    if resolved.resolution.status is not Status.ABSENT or resolved.record.license or not has_credit(resolved):
+        return None
+    source = resolved.source
+    hint = f" {source.name}: {source.note}" if source and source.note else ""
+    credit = [e for e in resolved.evidence if e.field in CREDIT_FIELDS]
+    return make_finding("missing-license", cite(credit[:3]), hint=hint)
+
+
+def _unknown_license(resolved: Resolved, ctx: Context) -> Finding | None:
+    unknown = [c for c in resolved.claims if c.resolution.status is Status.UNKNOWN]
+    if not unknown or resolved.record.license:
+        return None
+    res = unknown[0].resolution
+    return make_finding("unknown-license", cite(unknown[0].evidence), value=res.text or res.url)
+
+
+def _ambiguous_license(resolved: Resolved, ctx: Context) -> Finding | None:
+    vague = [c for c in resolved.claims if c.resolution.status is Status.AMBIGUOUS]
+    if not vague or resolved.record.license:
+        return None
+    res = vague[0].resolution
+    names = ", ".join(c.short_name for c in res.candidates[:6])
+    more = f" and {len(res.candidates) - 6} more" if len(res.candidates) > 6 else ""
+    return make_finding("ambiguous-license", cite(vague[0].evidence), value=res.text, candidates=names + more)
+
+
+def _license_mismatch(resolved: Resolved, ctx: Context) -> Finding | None:
+    bad = [c for c in resolved.claims if c.resolution.status is Status.MISMATCH]
+    if not bad:
+        return None
+    res = bad[0].resolution
+    named = describe(res.by_text) if res.by_text else repr(res.text)
+    linked = f"{describe(res.by_url)} ({res.url})" if res.by_url else f"{res.url}, which is no known license"
+    return make_finding("license-mismatch", cite(bad[0].evidence), named=named, linked=linked)
+
+
+def _conflicting_evidence(resolved: Resolved, ctx: Context) -> Finding | None:
+    if not resolved.conflicts:
+        return None
+    parts = []
+    for conflict in resolved.conflicts:
+        said = "; ".join(f"{c.origin} ({c.name}) says {c.value!r}" for c in conflict.claims)
+        parts.append(f"{conflict.field}: {said}")
+    evidence = [c for conflict in resolved.conflicts for c in conflict.claims]
+    return make_finding("conflicting-evidence", cite(evidence), details=". ".join(parts))
+
+
+# element of attribution_requires -> the caption fields that satisfy it
+ELEMENTS = {
+    "creator": (("creator", "organization"), "the creator"),
+    "organization": (("organization",), "the agency or organisation"),
+    "license": (("license",), "the license name"),
+    "license_url": (("license_url",), "the license link"),
+    "source": (("via", "organization", "source_url"), "the source"),
+}
+
+
+def _attribution_incomplete(resolved: Resolved, ctx: Context) -> Finding | None:
+    lic = resolved.record.license
+    if not ctx.in_article or lic is None or not lic.terms.attribution or not has_credit(resolved):
+        return None
+    required = [e for e in lic.terms.attribution_requires if e in ELEMENTS]
+    if lic.family in ctx.profile.license_url_required_for and "license_url" not in required:
+        required.append("license_url")
+    caption = caption_fields(resolved)
+    missing = [ELEMENTS[e][1] for e in required if not any(caption.get(f) for f in ELEMENTS[e][0])]
+    if not missing:
+        return None
+    shown = [e for fields in caption.values() for e in fields]
+    return make_finding("attribution-incomplete", cite(shown) or "no credit in the caption",
+                        license=lic.short_name, missing=", ".join(missing))
+
+
+CREDIT_RULES: tuple[Rule, ...] = (
+    _missing_credit, _missing_license, _unknown_license, _ambiguous_license, _license_mismatch,
+    _conflicting_evidence, _attribution_incomplete,
+)
+RULES: tuple[Rule, ...] = CREDIT_RULES + USAGE_RULES
+
+
+def check_record(resolved: Resolved, ctx: Context) -> list[Finding]:
+    """Every finding the rules raise for one resolved record."""
+    found = (rule(resolved, ctx) for rule in RULES)
+    return [f for f in found if f is not None]

@@ -1,0 +1,252 @@
+"""provenance audit end to end, on SQLite and (when configured) PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, func, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from provenance.audit.report_rows import report_rows
+from provenance.audit.run import run_audit
+from provenance.catalog.load import Catalog
+from provenance.catalog.profile import UsageProfile
+from provenance.render.audit_report import ReportRow, render
+from provenance.store import tables as t
+from provenance.store.repository import open_store
+from tests import samples
+from tests.archives import make_archive
+from tests.conftest import ROOT
+from tests.conftest_db import BACKENDS, new_database
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("archive") / "newsroom"
+    make_archive(folder)
+    return folder
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    yield from new_database(request.param, tmp_path)
+
+
+ENGINES: list[Engine] = []
+
+
+@pytest.fixture(autouse=True)
+def _dispose_engines() -> Iterator[None]:
+    """Every engine a test opens is closed before its database is dropped."""
+    yield
+    while ENGINES:
+        ENGINES.pop().dispose()
+
+
+def _open(url: str) -> sessionmaker[Session]:
+    engine, sessions = open_store(url)
+    ENGINES.append(engine)
+    return sessions
+
+
+def _audit(url: str, path: Path, catalog: Catalog, **options: object):  # type: ignore[no-untyped-def]
+    sessions = _open(url)
+    stats = run_audit(str(path), sessions, catalog, UsageProfile(), **options)  # type: ignore[arg-type]
+    return stats, sessions
+
+
+def _rows(sessions: sessionmaker[Session]) -> list[ReportRow]:
+    with sessions() as session:
+        return report_rows(session)
+
+
+def _by_article(rows: list[ReportRow], article: str) -> list[ReportRow]:
+    return [r for r in rows if r.article == article]
+
+
+def _counts(sessions: sessionmaker[Session]) -> dict[str, int]:
+    with sessions() as session:
+        return {table.__tablename__: session.scalar(select(func.count()).select_from(table)) or 0
+                for table in (t.File, t.Image, t.ImageEvidence, t.Article, t.Usage, t.UsageEvidence, t.Record,
+                              t.Finding)}
+
+
+def test_audit_end_to_end(db_url: str, archive: Path, catalog: Catalog) -> None:
+    stats, sessions = _audit(db_url, archive, catalog, jobs=2)
+    assert stats.seen == 24 + 4 + 24 + 4  # images (incl. broken and the JPEG named .txt) + articles
+    assert stats.extracted == 28
+    assert stats.failed == 1
+    rows = _rows(sessions)
+    [row] = _by_article(rows, "articles/2024/story-001.html")
+    assert (row.image, row.creator, row.organization, row.license) == (
+        "images/photo-001.jpg", "Author 1", "AP", "CC-BY-2.0")  # matched by root path; AP from IPTC Credit
+    assert "conflicting-evidence" in row.findings.split()  # caption "Author 1", IPTC By-line "Photographer 1"
+    [row] = _by_article(rows, "articles/2024/story-002.md")
+    assert (row.image, row.creator, row.license) == ("images/photo-002.jpg", "Artist 2", "CC-BY-SA-4.0")
+    assert "missing-credit" not in row.findings  # the embedded XMP credits it
+    [row] = _by_article(rows, "articles/2024/story-003.txt")
+    assert (row.image, row.creator, row.organization) == ("", "Reporter 3", "Reuters")  # plain text: no image
+    [row] = _by_article(rows, "articles/2024/story-000.txt")
+    assert row.findings == "missing-credit"  # every fifth story carries no credit
+    [row] = _by_article(rows, "articles/missing.html")
+    assert row.image == ""
+    assert row.src == "../images/not-there.jpg"
+    assert "image-not-found" in row.findings.split()
+    [broken] = [r for r in rows if r.image == "images/broken.jpg"]
+    assert broken.findings == "file-error"
+    assert broken.status == "error"
+    assert "images/broken.jpg: is damaged or truncated" in broken.messages
+    with sessions() as session:
+        kinds = dict(session.execute(select(t.File.path, t.File.kind)).all())
+    assert kinds["images/screenshot.txt"] == "image"  # by content, not by name
+
+
+def test_duplicates_share_credit_and_catch_stripped_metadata(db_url: str, archive: Path, catalog: Catalog) -> None:
+    _, sessions = _audit(db_url, archive, catalog, jobs=1)
+    [web] = _by_article(_rows(sessions), "articles/harbour-b.md")
+    codes = web.findings.split()
+    assert "credit-suggestion" in codes
+    assert "metadata-stripped" in codes
+    assert "Jane Doe" in web.messages
+    assert "articles/harbour-a.html" in web.messages
+    assert web.creator == ""  # suggested, never applied
+    with sessions() as session:
+        groups = dict(session.execute(select(t.File.path, t.Image.group_id).join(
+            t.Image, t.Image.id == t.File.image_id)).all())
+    assert groups["images/harbour-web.jpg"] == groups["images/harbour-original.jpg"]
+    assert groups["images/photo-001.jpg"] != groups["images/photo-002.jpg"]
+
+
+def test_second_run_reads_nothing_and_adds_no_rows(db_url: str, archive: Path, catalog: Catalog) -> None:
+    first, sessions = _audit(db_url, archive, catalog, jobs=2)
+    before, rows = _counts(sessions), _rows(sessions)
+    second, _ = _audit(db_url, archive, catalog, jobs=2)
+    assert (second.extracted, second.articles) == (0, 0)
+    assert _counts(sessions) == before
+    assert _rows(sessions) == rows
+    assert second.seconds < first.seconds / 3
+
+
+def test_changed_and_removed_files(db_url: str, archive: Path, catalog: Catalog, tmp_path: Path) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(archive, copy)
+    _, sessions = _audit(db_url, copy, catalog, jobs=1)
+    (copy / "images" / "photo-004.jpg").write_bytes(samples.jpeg(
+        samples.picture(480, 320, seed=104), iptc=samples.iptc_app13({(2, 80): "New Name", (2, 110): "AFP"})))
+    (copy / "images" / "photo-005.jpg").unlink()
+    stats, _ = _audit(db_url, copy, catalog, jobs=1)
+    assert (stats.extracted, stats.removed) == (1, 1)
+    assert stats.articles == 2  # the two stories that show those images
+    rows = _rows(sessions)
+    [changed] = _by_article(rows, "articles/2024/story-004.html")
+    assert changed.image == "images/photo-004.jpg"
+    [gone] = _by_article(rows, "articles/2024/story-005.md")
+    assert gone.image == ""
+    assert "image-not-found" in gone.findings.split()
+
+
+def test_zip_equals_folder(archive: Path, catalog: Catalog, tmp_path: Path) -> None:
+    packed = tmp_path / "newsroom.zip"
+    with zipfile.ZipFile(packed, "w") as zf:
+        for path in sorted(archive.rglob("*")):
+            if path.is_file():
+                zf.write(path, path.relative_to(archive).as_posix())
+    _, folder_sessions = _audit(f"sqlite:///{tmp_path / 'a.db'}", archive, catalog, jobs=2)
+    _, zip_sessions = _audit(f"sqlite:///{tmp_path / 'b.db'}", packed, catalog, jobs=2)
+    assert _rows(zip_sessions) == _rows(folder_sessions)
+
+
+def test_unsafe_zip_member_is_an_error_not_a_read(catalog: Catalog, tmp_path: Path) -> None:
+    packed = tmp_path / "evil.zip"
+    with zipfile.ZipFile(packed, "w") as zf:
+        zf.writestr("../outside.txt", "Photo: Jane Doe/AP")
+        zf.writestr("ok/story.txt", "Day one. Photo: Jane Doe/AP")
+    _, sessions = _audit(f"sqlite:///{tmp_path / 'z.db'}", packed, catalog, jobs=1)
+    rows = _rows(sessions)
+    assert [r.article for r in rows if r.article] == ["ok/story.txt"]
+    [bad] = [r for r in rows if r.findings == "file-error"]
+    assert "unsafe path" in bad.messages
+    assert not (tmp_path / "outside.txt").exists()
+
+
+def test_user_files_are_never_modified(archive: Path, catalog: Catalog, tmp_path: Path) -> None:
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in archive.rglob("*") if p.is_file()}
+    _audit(f"sqlite:///{tmp_path / 'm.db'}", archive, catalog, jobs=2)
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in archive.rglob("*") if p.is_file()} == before
+
+
+def test_reports_row_by_row(archive: Path, catalog: Catalog, tmp_path: Path) -> None:
+    _, sessions = _audit(f"sqlite:///{tmp_path / 'r.db'}", archive, catalog, jobs=1)
+    rows = _rows(sessions)
+    usages = [r for r in rows if r.article]
+    assert len(usages) == 24 + 4
+    csv_lines = render(rows, "csv").splitlines()
+    assert csv_lines[0] == "article,image,src,creator,organization,license,status,findings,messages,attribution"
+    assert len(csv_lines) == len(rows) + 1
+    data = json.loads(render(rows, "json"))["rows"]
+    assert [d["article"] for d in data] == [r.article for r in rows]
+    hostile = next(r for r in rows if r.article == "articles/hostile.html")
+    assert "<script>" in hostile.creator  # kept as text ...
+    page = render(rows, "html")
+    assert "<script" not in page  # ... never as markup
+    assert "x &lt;script&gt;alert(1)&lt;" in page
+
+
+def test_kill_and_resume_gives_the_same_result(catalog: Catalog, tmp_path: Path) -> None:
+    folder = tmp_path / "big"
+    make_archive(folder, images=90)
+    killed_db, clean_db = tmp_path / "killed.db", tmp_path / "clean.db"
+    command = [sys.executable, "-m", "provenance", "audit", str(folder), "--db", f"sqlite:///{killed_db}",
+               "--jobs", "1"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    watcher = create_engine(f"sqlite:///{killed_db}")  # only watches: the audit creates the schema
+    ENGINES.append(watcher)
+    done = 0
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with watcher.connect() as connection:
+                done = connection.execute(select(func.count()).select_from(t.File).where(
+                    t.File.done.is_(True))).scalar() or 0
+        except OperationalError:  # no table yet, or the audit holds the lock
+            done = 0
+        if done >= 20:
+            break
+        time.sleep(0.02)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert 20 <= done < 93 + 94, "the audit must be killed midway"
+    assert subprocess.run(command, cwd=ROOT, capture_output=True, check=False).returncode == 0
+    _, clean = _audit(f"sqlite:///{clean_db}", folder, catalog, jobs=1)
+    resumed = _open(f"sqlite:///{killed_db}")
+    assert _rows(resumed) == _rows(clean)
+    assert _counts(resumed) == _counts(clean)
+
+
+
+
+def test_checking_an_image_again_reproduces_the_audit(archive: Path, catalog: Catalog, tmp_path: Path) -> None:
+    """Stored evidence is only what was read, never what was derived from it: a re-check derives it once."""
+    from provenance.audit.decisions import recheck_image
+
+    _, sessions = _audit(f"sqlite:///{tmp_path / 'again.db'}", archive, catalog, jobs=1)
+    before = _rows(sessions)
+    with sessions() as session:
+        for image_id in session.scalars(select(t.Image.id)).all():
+            recheck_image(session, image_id, catalog, UsageProfile())
+        session.commit()
+        derived = session.scalar(select(func.count()).select_from(t.UsageEvidence).where(
+            t.UsageEvidence.name.contains("→"))) or 0
+    assert derived == 0
+    assert _rows(sessions) == before

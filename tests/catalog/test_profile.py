@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from provenance.catalog.load import Catalog
+from provenance.catalog.profile import ProfileError, UsageProfile, load_profile
+
+
+def test_default_profile(catalog: Catalog) -> None:
+    profile = load_profile(None, catalog)
+    assert profile.commercial is True
+    assert profile.medium == "online"
+    assert profile.subscriptions == frozenset()
+    assert profile.modified == ()
+    assert profile == UsageProfile()  # the file and the dataclass defaults say the same thing
+
+
+def test_custom_profile(catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "charity.toml"
+    path.write_text('name = "Charity newsletter"\ncommercial = false\nmedium = "print"\n'
+                    'subscriptions = ["ap", "reuters"]\nmodified = ["cropped"]\n'
+                    '[house_rules]\nlicense_url_required_for = ["creative-commons", "gnu"]\n', encoding="utf-8")
+    profile = load_profile(path, catalog)
+    assert (profile.name, profile.commercial, profile.medium) == ("Charity newsletter", False, "print")
+    assert profile.subscriptions == {"ap", "reuters"}
+    assert profile.modified == ("cropped",)
+    assert profile.license_url_required_for == {"creative-commons", "gnu"}
+    assert profile.with_changes("retouched", "cropped").modified == ("cropped", "retouched")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("commercial = 'yes'\n", "commercial: must be a bool"),  # wrong type
+        ("medium = 'radio'\n", "medium: must be one of"),  # unknown medium
+        ("subscriptions = ['acme-wire']\n", "subscriptions: ['acme-wire'] are not source ids"),  # unknown source
+        ("modified = ['painted over']\n", "modified: ['painted over'] are not known changes"),  # unknown change
+        ("[house_rules\n", "not valid TOML"),  # syntax
+    ],
+)
+def test_broken_profile_names_file_and_key(catalog: Catalog, tmp_path: Path, text: str, problem: str) -> None:
+    path = tmp_path / "house.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProfileError) as info:
+        load_profile(path, catalog)
+    assert str(info.value).startswith(str(path))
+    assert problem in str(info.value)
+
+
+def test_missing_profile(catalog: Catalog, tmp_path: Path) -> None:
+    with pytest.raises(ProfileError, match="no such file"):
+        load_profile(tmp_path / "none.toml", catalog)

@@ -1,0 +1,270 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from provenance.cli.main import cli
+from tests.conftest import ROOT
+from tests.seeds import seed_with
+
+SAMPLES = sorted((ROOT / "data" / "articles").glob("*.txt"))
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_check_seed_with_caption_text_output() -> None:
+    code, out, _ = run("check", str(seed_with("Kremlin.ru")))
+    assert code == 0
+    assert "creator       Office of the President of the Russian Federation  [caption]" in out
+    assert "organization  Kremlin.ru" in out
+    assert "via           Wikimedia Commons" in out
+    assert "CC-BY-4.0: CC BY 4.0 (exact match, from caption)" in out
+    assert "terms         public license, attribution, license link, indicate changes" in out
+    assert "findings      none" in out
+    assert '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>' in out
+
+
+def test_check_seed_with_caption_json() -> None:
+    code, out, _ = run("check", "--json", str(seed_with("Kremlin.ru")))
+    assert code == 0
+    [file] = json.loads(out)["files"]
+    [item] = file["items"]
+    assert item["credit"]["creator"] == "Office of the President of the Russian Federation"
+    assert item["credit"]["organization"] == "Kremlin.ru"
+    assert item["credit"]["via"] == "Wikimedia Commons"
+    assert item["credit"]["license"] == "CC BY 4.0"
+    assert item["credit"]["license_url"] == "https://creativecommons.org/licenses/by/4.0/deed.en"
+    assert item["license"]["id"] == "CC-BY-4.0"
+    assert item["license"]["terms"]["attribution"] is True
+    assert item["findings"] == []
+    assert set(item["attribution"]) == {"text", "html", "markdown"}
+    assert "Kremlin.ru" in item["attribution"]["markdown"]
+
+
+def test_check_byline_only_seed_flags_missing_credit() -> None:
+    path = seed_with("written by the team")
+    code, out, _ = run("check", "--json", str(path))
+    assert code == 1
+    [item] = json.loads(out)["files"][0]["items"]
+    assert item["credit"] is None
+    assert item["attribution"] is None
+    assert [(f["code"], f["severity"]) for f in item["findings"]] == [("missing-credit", "error")]
+    code, out, _ = run("check", str(path))
+    assert code == 1
+    assert "no image credit" in out
+    assert "ERROR    missing-credit" in out
+
+
+@pytest.mark.parametrize(
+    ("sample", "codes", "status"),
+    [
+        ("01-cc-by-kremlin.txt", [[]], 0),  # full CC credit: nothing to say
+        ("02-agency-ap.txt", [["agency-license-required"]] * 2, 1),  # agency photos, no subscription
+        ("03-byline-only.txt", [["missing-credit"]], 1),  # byline only
+        ("04-unknown-license.txt", [["unknown-license"]], 0),  # warning only
+        ("05-license-mismatch.txt", [["license-mismatch", "needs-verification"]], 1),  # name vs URL, Flickr
+        ("06-public-domain-nasa.txt", [["public-domain"]], 0),  # public domain by source, info
+        ("07-several-credits.txt", [["agency-license-required"]] * 2
+         + [["editorial-only", "agency-license-required", "needs-verification"]], 1),  # KCNA handout via Reuters
+        ("08-ambiguous-cc.txt", [["ambiguous-license"]], 0),  # bare Creative Commons
+    ],
+)
+def test_sample_articles(sample: str, codes: list[list[str]], status: int) -> None:
+    code, out, _ = run("check", "--json", str(ROOT / "data" / "articles" / sample))
+    items = json.loads(out)["files"][0]["items"]
+    assert [[f["code"] for f in i["findings"]] for i in items] == codes
+    assert code == status
+
+
+def test_every_sample_article_is_in_the_table() -> None:
+    assert len(SAMPLES) == 8
+
+
+def test_modified_and_print_options() -> None:
+    code, out, _ = run("check", "--json", "--modified", "cropped", "--medium", "print",
+                       str(seed_with("Kremlin.ru")))
+    attribution = json.loads(out)["files"][0]["items"][0]["attribution"]
+    assert "Modified from the original: cropped." in attribution["text"]
+    assert "<a " not in attribution["html"]
+
+
+def test_unreadable_file_exits_2_with_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.txt"
+    code, out, err = run("check", str(missing), str(seed_with("Kremlin.ru")))
+    assert code == 2
+    assert err.strip() == f"Error: {missing}: no such file"
+    assert "Traceback" not in err
+    assert "Kremlin.ru" in out  # the other file was still checked
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"\x00\x01\x02binary\x00junk", "is not a text file (it contains NUL bytes)"),  # not text, not image
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "is damaged or truncated"),  # JPEG cut after its header
+    ],
+)
+def test_unreadable_content_exits_2_and_json_records_the_error(tmp_path: Path, data: bytes, problem: str) -> None:
+    bad = tmp_path / "article.txt"
+    bad.write_bytes(data)
+    code, out, err = run("check", "--json", str(bad), str(seed_with("Kremlin.ru")))
+    assert code == 2
+    assert err.startswith(f"Error: {bad}: {problem}")
+    files = json.loads(out)["files"]
+    assert problem in files[0]["error"]
+    assert files[1]["items"][0]["record"]["organization"] == "Kremlin.ru"  # the batch went on
+
+
+def test_broken_extra_catalog_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "bad.toml").write_text("[[license]\n", encoding="utf-8")
+    code, _, err = run("--catalog", str(tmp_path), "check", str(seed_with("Kremlin.ru")))
+    assert code == 2
+    assert err.startswith("Error: ")
+    assert "bad.toml" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_catalog_validate_and_list() -> None:
+    code, out, _ = run("catalog", "validate")
+    assert code == 0
+    assert out.startswith("ok: ")
+    assert "licenses" in out
+    code, out, _ = run("catalog", "list", "--json")
+    ids = [row["id"] for row in json.loads(out)]
+    assert "CC-BY-NC-SA-2.5" in ids
+    code, out, _ = run("catalog", "list", "--sources")
+    assert "kremlin" in out
+    assert "site-license" in out
+
+
+def test_console_script_runs_end_to_end() -> None:
+    script = Path(sys.executable).parent / "provenance"
+    assert script.exists(), "install the package first (make test does)"
+    done = subprocess.run([str(script), "check", str(seed_with("written by the team"))],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert "missing-credit" in done.stdout
+    done = subprocess.run([sys.executable, "-m", "provenance", "check", "/nonexistent/a.txt"],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "Error: /nonexistent/a.txt: no such file"
+
+
+def test_profile_option_and_subscriptions(tmp_path: Path) -> None:
+    article = ROOT / "data" / "articles" / "02-agency-ap.txt"
+    code, out, _ = run("check", "--json", str(article))
+    assert code == 1
+    profile = tmp_path / "wire.toml"
+    profile.write_text('name = "Subscriber"\nsubscriptions = ["ap", "reuters"]\n', encoding="utf-8")
+    code, out, _ = run("check", "--json", "--profile", str(profile), str(article))
+    assert code == 0
+    document = json.loads(out)
+    assert document["profile"]["subscriptions"] == ["ap", "reuters"]
+    severities = [f["severity"] for i in document["files"][0]["items"] for f in i["findings"]]
+    assert severities == ["info", "info"]
+
+
+def test_modified_option_changes_findings_and_attribution(tmp_path: Path) -> None:
+    article = tmp_path / "nd.txt"
+    article.write_text("Fans at the final. Photo: Jane Doe (CC BY-ND 2.0)\n", encoding="utf-8")
+    code, out, _ = run("check", "--json", str(article))
+    assert code == 0
+    code, out, _ = run("check", "--json", "--modified", "cropped", str(article))
+    assert code == 1
+    [item] = json.loads(out)["files"][0]["items"]
+    assert "no-derivatives-modified" in [f["code"] for f in item["findings"]]
+    assert item["attribution"]["text"].endswith("Modified from the original: cropped.")
+
+
+def test_unknown_change_and_broken_profile_are_one_line(tmp_path: Path) -> None:
+    code, _, err = run("check", "--modified", "painted", str(seed_with("Kremlin.ru")))
+    assert code == 2
+    assert err.startswith("Error: --modified: modified: ['painted'] are not known changes")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("medium = 'radio'\n", encoding="utf-8")
+    code, _, err = run("check", "--profile", str(bad), str(seed_with("Kremlin.ru")))
+    assert code == 2
+    assert err.strip() == f"Error: {bad}: medium: must be one of ('online', 'print'), not 'radio'"
+
+
+def test_explain_says_which_rule_and_evidence() -> None:
+    article = ROOT / "data" / "articles" / "05-license-mismatch.txt"
+    code, out, _ = run("explain", str(article))
+    assert code == 1
+    assert "rule: Raised when one credit gives a license name and a license URL that resolve to different" in out
+    assert ("evidence: caption: CC BY-SA 2.0 (caption credit); "
+            "caption: https://creativecommons.org/licenses/by-nc/2.0/") in out
+    code, same, _ = run("check", "--explain", str(article))
+    assert same == out
+    code, out, _ = run("check", "--json", str(article))
+    finding = json.loads(out)["files"][0]["items"][0]["findings"][0]
+    assert finding["why"].startswith("Raised when one credit gives a license name")
+
+
+def test_audit_report_and_fail_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.archives import make_archive
+
+    folder = tmp_path / "newsroom"
+    make_archive(folder, images=6)
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    code, out, _ = run("audit", str(folder), "--db", db, "--jobs", "1", "--report", str(tmp_path / "r.csv"))
+    assert code == 0
+    assert out.startswith(f"audited {folder}: ")
+    assert "  usages            10" in out
+    assert "    file-error" in out
+    # header + 10 usages + 2 images no article uses (photo-003, the screenshot) + the broken file
+    assert (tmp_path / "r.csv").read_text(encoding="utf-8").count("\n") == 1 + 10 + 2 + 1
+    code, _, _ = run("audit", str(folder), "--db", db, "--fail-on", "error")
+    assert code == 1
+    code, out, _ = run("report", str(tmp_path / "r.html"), "--db", db, "--fail-on", "warning")
+    assert code == 1
+    assert out.startswith(f"report: {tmp_path / 'r.html'} (13 rows)")
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+    code, _, err = run("report", str(tmp_path / "r.pdf"), "--db", db)
+    assert code == 2
+    assert "extension must be one of .csv, .htm, .html, .json" in err
+    code, _, err = run("audit", str(tmp_path / "nope"), "--db", db)
+    assert code == 2
+    assert err.strip() == f"Error: {tmp_path / 'nope'}: no such file or folder"
+    code, out, _ = run("db", "upgrade", "--db", db)
+    assert code == 0
+    assert out.strip().endswith("schema at revision 0002")
+
+
+def test_serve_demo_audits_then_serves(tmp_path: Path) -> None:
+    """The README's first command: the sample archive is audited, then the dashboard answers."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "provenance", "serve", "--demo", "--port", str(port),
+                               "--db", f"sqlite:///{tmp_path / 'demo.db'}"], cwd=tmp_path,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        page = ""
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/archive", timeout=2) as response:
+                    page = response.read().decode()
+                break
+            except OSError:
+                if server.poll() is not None:
+                    break
+                time.sleep(0.5)
+        assert "24 rows" in page or "25 rows" in page, server.stdout.read() if server.poll() is not None else ""
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        if server.stdout:
+            server.stdout.close()

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from provenance.errors import InputError
+from provenance.io.archive import classify, read_entry, walk_archive
+from tests import samples
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind", "problem"),
+    [
+        ("photo.jpg", samples.jpeg(), "image", None),  # an image
+        ("notes.txt", samples.jpeg(), "image", None),  # a JPEG named .txt is an image
+        ("photo.jpg", b"<html>not an image</html>", "other", "named like an image"),  # and the reverse
+        ("story.html", b"<html><body>Story</body></html>", "article", None),  # HTML
+        ("story", b"<!DOCTYPE html><html><p>x</p></html>", "article", None),  # HTML without a suffix
+        ("story.md", b"# Title\n\nText", "article", None),  # Markdown
+        ("style.css", b"body { color: red }", "other", None),  # not an article
+        ("data.bin", b"\x00\x01\x02", "other", None),  # binary
+    ],
+)
+def test_classify_by_content(tmp_path: Path, name: str, data: bytes, kind: str, problem: str | None) -> None:
+    (tmp_path / name).write_bytes(data)
+    [entry] = walk_archive(tmp_path)
+    found, why = classify(entry)
+    assert found == kind
+    if problem is None:
+        assert why is None
+    else:
+        assert why is not None
+        assert problem in why
+
+
+def test_walk_skips_hidden_folders_and_links(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text("x")
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "a.txt")
+    assert [e.path for e in walk_archive(tmp_path)] == ["a.txt"]
+
+
+def test_zip_members_and_their_problems(tmp_path: Path) -> None:
+    packed = tmp_path / "a.zip"
+    with zipfile.ZipFile(packed, "w") as zf:
+        zf.writestr("articles/a.txt", "Photo: Jane Doe/AP")
+        zf.writestr("/etc/passwd", "x")
+        zf.writestr("../../up.txt", "x")
+    entries = {e.path: e for e in walk_archive(packed)}
+    assert read_entry(entries["articles/a.txt"]) == b"Photo: Jane Doe/AP"
+    for bad in ("/etc/passwd", "../../up.txt"):
+        assert entries[bad].error
+        assert "unsafe path" in entries[bad].error
+        with pytest.raises(InputError, match="unsafe path"):
+            read_entry(entries[bad])
+
+
+@pytest.mark.parametrize("make", [lambda p: None, lambda p: p.write_text("plain file")])
+def test_walk_refuses_what_is_not_an_archive(tmp_path: Path, make) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "thing"
+    make(target)
+    with pytest.raises(InputError):
+        list(walk_archive(target))

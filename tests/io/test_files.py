@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from provenance.errors import InputError
+from provenance.io.files import read_article
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"Photo: Jane Doe/AP", "Photo: Jane Doe/AP"),  # plain UTF-8
+        ("\ufeffФото: ТАСС".encode(), "Фото: ТАСС"),  # UTF-8 with a byte-order mark
+        ("Photo: José Müller/dpa".encode("cp1252"), "Photo: José Müller/dpa"),  # Windows-1252
+    ],
+)
+def test_read_article_decodes(tmp_path: Path, data: bytes, expected: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    assert read_article(path) == expected
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda p: None, "no such file"),  # never created
+        (lambda p: p.mkdir(), "is a folder"),  # a folder
+        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "not a text file"),  # binary
+    ],
+)
+def test_read_article_errors_name_the_file(tmp_path: Path, make, reason: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "article.txt"
+    make(path)
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    assert str(path) in str(info.value)
+    assert reason in str(info.value)
+
+
+def test_read_article_never_modifies_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Photo: Jane Doe/AP\r\n")
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    read_article(path)
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before

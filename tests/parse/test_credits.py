@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from provenance.catalog.load import Catalog
+from provenance.model import Credit, NoCredit
+from provenance.parse.credits import parse_credit
+from tests.conftest import load_cases
+from tests.seeds import seed_with
+
+FIELDS = ("creator", "organization", "via", "license", "license_url", "source_url", "category")
+
+
+@pytest.mark.parametrize("case", load_cases("credit_lines.toml"))
+def test_parse_credit_table(catalog: Catalog, case: dict[str, Any]) -> None:
+    result = parse_credit(case["text"], catalog)
+    expected = case.get("credit", [])
+    if not expected:
+        assert isinstance(result, NoCredit)
+        return
+    assert isinstance(result, list)
+    got = [{k: getattr(c, k) for k in FIELDS} for c in result]
+    want = [{k: row.get(k) for k in FIELDS} for row in expected]
+    assert got == want
+
+
+def test_credit_lines_table_is_large_enough() -> None:
+    assert len(load_cases("credit_lines.toml")) >= 50
+
+
+def test_span_points_at_the_credit_in_the_text(catalog: Catalog) -> None:
+    text = "Volunteers fill sandbags. Photo: Jane Doe/AP\nThe river rose overnight."
+    [credit] = parse_credit(text, catalog)  # type: ignore[misc]
+    assert isinstance(credit, Credit)
+    assert text[credit.start : credit.end] == "Photo: Jane Doe/AP"
+    assert credit.text == "Photo: Jane Doe/AP"
+
+
+def test_seed_caption_is_parsed_exactly(catalog: Catalog) -> None:
+    text = seed_with("Kremlin.ru").read_text(encoding="utf-8")
+    result = parse_credit(text, catalog)
+    assert isinstance(result, list)
+    assert len(result) == 1
+    credit = result[0]
+    assert credit.creator == "Office of the President of the Russian Federation"
+    assert credit.organization == "Kremlin.ru"
+    assert credit.via == "Wikimedia Commons"
+    assert credit.license == "CC BY 4.0"
+    assert credit.license_url == "https://creativecommons.org/licenses/by/4.0/deed.en"
+    assert text[credit.start : credit.end].startswith("Photo by Office")
+    assert text[credit.end] == "]"
+
+
+def test_byline_only_seed_gives_no_credit(catalog: Catalog) -> None:
+    text = seed_with("written by the team").read_text(encoding="utf-8")
+    result = parse_credit(text, catalog)
+    assert isinstance(result, NoCredit)
+    assert not result
+    assert result.reason == "no image credit found"
+
+
+def test_unknown_organisation_needs_a_lead_in(catalog: Catalog) -> None:
+    # Without a lead-in, "Name/Org" is only a credit when the catalog knows a side.
+    assert isinstance(parse_credit("The bridge at dawn. Jane Doe/Acme Studio", catalog), NoCredit)
+    assert parse_credit("The bridge at dawn. Photo: Jane Doe/Acme Studio", catalog)

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from provenance.catalog.load import Catalog, load_catalog
+from provenance.model import Evidence, Status
+from provenance.resolve.record import ORDER, resolve_record
+
+
+def ev(field: str, value: str, origin: str, name: str = "") -> Evidence:
+    return Evidence(field, value, origin, name or f"{origin} {field}")
+
+
+# (evidence, field, expected value, expected origin)
+PRECEDENCE = [
+    ([ev("creator", "Jane Doe", "exif"), ev("creator", "Jane Doe", "caption")], "creator", "Jane Doe", "caption"),
+    # caption before embedded metadata when they agree
+    ([ev("creator", "Ann Lee", "manual"), ev("creator", "Jane Doe", "caption")], "creator", "Ann Lee", "manual"),
+    # a person's decision wins, and raises no conflict
+    ([ev("organization", "AP", "caption")], "category", "agency", "source-catalog:ap"),
+    # category from the source catalog when the credit names none
+    ([ev("credit_line", "Jane Doe/Reuters", "iptc")], "creator", "Jane Doe", "iptc"),
+    # an IPTC Credit line is split into creator and organisation
+    ([ev("description", "Boats at dawn. Photo: Jane Doe/AP", "xmp")], "organization", "AP", "xmp"),
+    # a credit inside an embedded caption is found
+]
+
+
+@pytest.mark.parametrize(("evidence", "field", "value", "origin"), PRECEDENCE)
+def test_precedence(catalog: Catalog, evidence: list[Evidence], field: str, value: str, origin: str) -> None:
+    resolved = resolve_record(evidence, catalog)
+    assert getattr(resolved.record, field) == value
+    assert resolved.record.origins[field] == origin
+    assert resolved.conflicts == ()
+
+
+# (evidence, license id or None, license origin, conflicting fields)
+LICENSES = [
+    ([ev("organization", "Kremlin.ru", "caption")], "CC-BY-4.0", "source-catalog:kremlin", []),
+    # Kremlin.ru alone implies CC BY 4.0 site-wide
+    ([ev("organization", "AP", "caption")], "LicenseRef-Agency", "source-catalog:ap", []),  # agency terms
+    ([ev("via", "Wikimedia Commons", "caption")], None, None, []),  # per-file terms: no default
+    ([ev("organization", "Kremlin.ru", "caption"), ev("license", "CC BY-SA 3.0", "caption")],
+     "CC-BY-SA-3.0", "caption", []),  # the caption's license wins over the source default
+    ([ev("license", "CC BY 4.0", "caption"), ev("copyright", "© Jane Doe. All rights reserved.", "xmp")],
+     None, None, ["license"]),  # the design's example: caption CC BY 4.0, XMP all rights reserved
+    ([ev("license", "CC BY 4.0", "caption"), ev("license_url", "https://creativecommons.org/licenses/by/4.0/",
+                                                 "xmp")], "CC-BY-4.0", "caption", []),  # agree across origins
+    ([ev("license", "CC BY 4.0", "manual"), ev("license", "CC BY-NC 2.0", "caption"),
+      ev("license", "CC BY-ND 2.0", "xmp")], "CC-BY-4.0", "manual", []),  # decision settles a dispute
+    ([ev("usage_terms", "Licensed under CC BY-SA 4.0", "xmp")], "CC-BY-SA-4.0", "xmp", []),  # UsageTerms
+    ([ev("marked", "False", "xmp")], "LicenseRef-PD", "xmp", []),  # xmpRights:Marked False = public domain
+    ([ev("web_statement", "https://creativecommons.org/licenses/by-nd/3.0/", "xmp")], "CC-BY-ND-3.0", "xmp", []),
+]
+
+
+@pytest.mark.parametrize(("evidence", "license_id", "origin", "conflicts"), LICENSES)
+def test_license_resolution(catalog: Catalog, evidence: list[Evidence], license_id: str | None,
+                            origin: str | None, conflicts: list[str]) -> None:
+    resolved = resolve_record(evidence, catalog)
+    assert (resolved.record.license.id if resolved.record.license else None) == license_id
+    assert resolved.record.origins.get("license") == origin
+    assert [c.field for c in resolved.conflicts] == conflicts
+
+
+# Creator conflicts, both directions: (caption creator, embedded creator, conflict?)
+CREATORS = [
+    ("Jane Doe", "Jane Doe", False),  # same
+    ("Jane Doe", "JANE DOE", False),  # case
+    ("José Müller", "Jose Muller", False),  # accents
+    ("Jane Doe", "Jane Doe/AP", False),  # credit line carries the agency too
+    ("Jane Doe and Ann Lee", "Ann Lee", False),  # one of two creators
+    ("Jane Doe", "John Smith", True),  # different people
+    ("Office of the President of the Russian Federation", "Kremlin Pool Photographer", True),
+]
+
+
+@pytest.mark.parametrize(("caption", "embedded", "conflict"), CREATORS)
+def test_creator_conflict(catalog: Catalog, caption: str, embedded: str, conflict: bool) -> None:
+    resolved = resolve_record([ev("creator", caption, "caption"), ev("creator", embedded, "iptc")], catalog)
+    assert bool(resolved.conflicts) is conflict
+    assert resolved.record.creator == caption  # shown value still follows precedence
+    if conflict:
+        assert {c.origin for c in resolved.conflicts[0].claims} == {"caption", "iptc"}
+
+
+def test_embedded_disagreement_between_exif_iptc_xmp_is_reported(catalog: Catalog) -> None:
+    resolved = resolve_record([ev("creator", "Jane Doe", "exif"), ev("creator", "John Smith", "xmp")], catalog)
+    assert [c.field for c in resolved.conflicts] == ["creator"]
+
+
+def test_mismatch_inside_one_credit_stays_a_mismatch(catalog: Catalog) -> None:
+    resolved = resolve_record([Evidence("license", "CC BY-SA 4.0", "caption", "c", location="1"),
+                               Evidence("license_url", "https://creativecommons.org/licenses/by/4.0/", "caption",
+                                        "c", location="1")], catalog)
+    assert resolved.resolution.status is Status.MISMATCH
+    assert resolved.record.license is None
+
+
+CATALOG = load_catalog()
+EXAMPLES = int(os.environ.get("PROVENANCE_HYPOTHESIS_EXAMPLES", "300"))  # raise it for a longer search
+TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40)
+FIELDS = st.sampled_from(["creator", "organization", "via", "title", "copyright", "license", "license_url",
+                          "credit_line", "description", "caption", "source_url", "usage_terms"])
+EVIDENCE = st.builds(Evidence, field=FIELDS, value=TEXT, origin=st.sampled_from(ORDER[:-1]), name=st.just("t"))
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(EVIDENCE, max_size=6))
+def test_resolution_never_invents_a_value(evidence: list[Evidence]) -> None:
+    """Every text value of the record stands, as written, in some evidence, derived or given;
+    and every derived value is a piece of the text it was derived from."""
+    resolved = resolve_record(evidence, CATALOG)
+    givens = " \n ".join(e.value for e in evidence)
+    record = resolved.record
+    for name in ("creator", "organization", "via", "title", "copyright", "source_url"):
+        value = getattr(record, name)
+        if value is not None:
+            assert any(e.value.strip() == value for e in resolved.evidence), name
+            assert value in givens, name
+    if record.license is not None:
+        origin = record.origins["license"]
+        if origin.startswith("source-catalog:"):
+            source = CATALOG.sources[origin.split(":", 1)[1]]
+            assert any(n and n.casefold() in givens.casefold() for n in (source.name, *source.aliases, *source.domains))
+        else:
+            assert any(e.field in ("license", "license_url") for e in resolved.evidence)
