@@ -25,3 +25,28 @@ class InputError(ProvenanceError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+
+class ProfileError(ProvenanceError):
+    """A usage profile file is broken: names the file, the key and the problem."""
+
+    def __init__(self, file: str, key: str | None, problem: str) -> None:
+        self.file, self.key, self.problem = file, key, problem
+        super().__init__(f"{file}: {key}: {problem}" if key else f"{file}: {problem}")
+
+
+class XmpError(ProvenanceError):
+    """An XMP packet that is not well-formed or not safe to parse."""
+
+
+class StoreError(ProvenanceError):
+    """The database cannot be opened or upgraded: names the URL (password hidden)."""
+
+
+class OptionError(ProvenanceError, ValueError):
+    """A library call was given an option outside its choices (a medium, a report format, an
+    article kind): names the option, the value and the choices."""
+
+    def __init__(self, option: str, value: object, choices: tuple[str, ...] | list[str]) -> None:
+        self.option, self.value, self.choices = option, value, tuple(choices)
+        super().__init__(f"{option} must be one of {', '.join(self.choices)}, not {value!r}")

@@ -12,17 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from provenance.catalog.load import Catalog
-from provenance.errors import ProvenanceError
+from provenance.errors import ProfileError
 
 MEDIA = ("online", "print")
-
-
-class ProfileError(ProvenanceError):
-    """A usage profile file is broken: names the file, the key and the problem."""
-
-    def __init__(self, file: str, key: str | None, problem: str) -> None:
-        self.file, self.key, self.problem = file, key, problem
-        super().__init__(f"{file}: {key}: {problem}" if key else f"{file}: {problem}")
 
 
 @dataclass(frozen=True)

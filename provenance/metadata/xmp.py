@@ -13,7 +13,7 @@ from xml.etree.ElementTree import Element
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from provenance.errors import ProvenanceError
+from provenance.errors import XmpError
 from provenance.model import Evidence
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -58,10 +58,6 @@ FIELDS: dict[str, str] = {
     "Iptc4xmpExt:DigitalSourceType": "digital_source_type",
     "Iptc4xmpExt:DigitalSourceFileType": "digital_source_type",
 }
-
-
-class XmpError(ProvenanceError):
-    """An XMP packet that is not well-formed or not safe to parse."""
 
 
 def parse_xmp(packet: bytes | str) -> list[tuple[str, str, str | None]]:

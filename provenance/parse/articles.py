@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from provenance.catalog.load import Catalog
+from provenance.errors import OptionError
 from provenance.parse.article_types import KINDS, Article
 
 _SUFFIX_KIND = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
@@ -40,4 +41,4 @@ def find_images(text: str, kind: str, catalog: Catalog) -> Article:
         return read_markdown(text, catalog)
     if kind == "plain":
         return Article(kind="plain", images=[], text=text)
-    raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    raise OptionError("kind", kind, KINDS)

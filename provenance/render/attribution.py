@@ -12,6 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from provenance.errors import OptionError
 from provenance.model import Attribution, License, Record
 from provenance.parse.htmltext import html_to_text
 from provenance.parse.urls import is_http_url
@@ -30,7 +31,7 @@ class Piece:
 def render_attribution(record: Record, medium: str = "online", modified: str | None = None) -> Attribution:
     """The credit the record's license asks for, in the three formats."""
     if medium not in MEDIA:
-        raise ValueError(f"medium must be one of {MEDIA}, not {medium!r}")
+        raise OptionError("medium", medium, MEDIA)
     pieces = credit_pieces(record, modified)
     return Attribution(
         text=_as_text(pieces),

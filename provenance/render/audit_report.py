@@ -9,6 +9,8 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
+from provenance.errors import OptionError
+
 SEVERITY_ORDER = ("error", "warning", "info")
 FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
 
@@ -48,7 +50,7 @@ def render(rows: list[ReportRow], fmt: str, title: str = "provenance audit") -> 
         return json.dumps({"title": title, "rows": [asdict(r) for r in rows]}, indent=2, ensure_ascii=False) + "\n"
     if fmt == "html":
         return _html(rows, title)
-    raise ValueError(f"report format must be one of csv, json, html, not {fmt!r}")
+    raise OptionError("report format", fmt, ("csv", "json", "html"))
 
 
 def _csv(rows: list[ReportRow]) -> str:

@@ -15,14 +15,10 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from provenance.errors import ProvenanceError
+from provenance.errors import StoreError
 
 ENV = "PROVENANCE_DATABASE_URL"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-
-
-class StoreError(ProvenanceError):
-    """The database cannot be opened or upgraded: names the URL (password hidden)."""
 
 
 def database_url(url: str | None = None) -> str:

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from provenance.catalog.load import Catalog
-from provenance.catalog.profile import ProfileError, UsageProfile, load_profile
+from provenance.catalog.profile import UsageProfile, load_profile
+from provenance.errors import ProfileError
 
 
 def test_default_profile(catalog: Catalog) -> None:

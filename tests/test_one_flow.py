@@ -1,0 +1,125 @@
+"""One article with its images gives the same items, findings and attributions through
+every surface: `provenance check`, the dashboard upload, `POST /api/check` and an audit."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from flask.testing import FlaskClient
+
+from provenance.audit.report_rows import report_rows
+from provenance.audit.run import run_audit
+from provenance.catalog.load import load_catalog
+from provenance.catalog.profile import UsageProfile
+from provenance.cli.main import cli
+from provenance.store.repository import open_store
+from tests.samples import Xmp, exif_bytes, jpeg, picture, png
+from web import create_app
+
+ARTICLE = """<html><head><title>Harbour storm</title></head><body>
+<p>Waves broke over the harbour wall on Sunday night.</p>
+<figure><img src="../images/wall.jpg" alt="Waves over the wall">
+<figcaption>Waves over the harbour wall. Photo: Mira Ostrowska, CC BY 4.0</figcaption></figure>
+<figure><img src="../images/pier.png" alt="The old pier">
+<figcaption>The old pier at dawn. (Photo: Tomas Lind / Harbour Ledger)</figcaption></figure>
+<figure><img src="../images/missing.jpg"><figcaption>A boat. Photo: Ana Ruiz/AP</figcaption></figure>
+</body></html>
+"""
+# wall.jpg: the caption says CC BY 4.0, the image's own XMP says CC BY-SA 4.0 -> a conflict the
+# flow can only see when it reads the image beside the article.
+WALL = jpeg(picture(seed=11), exif=exif_bytes(artist="Mira Ostrowska"),
+            xmp=Xmp(creators=["Mira Ostrowska"], cc_license="https://creativecommons.org/licenses/by-sa/4.0/"))
+# pier.png: no licence anywhere; the PNG text names the creator.
+PIER = png(picture(seed=12), text={"Author": "Tomas Lind"})
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("one-flow")
+    (root / "articles").mkdir()
+    (root / "images").mkdir()
+    (root / "articles" / "story.html").write_text(ARTICLE, encoding="utf-8")
+    (root / "images" / "wall.jpg").write_bytes(WALL)
+    (root / "images" / "pier.png").write_bytes(PIER)
+    return root
+
+
+Summary = dict[str, tuple[str, str, str, tuple[str, ...], str]]
+
+
+def _from_items(items: list[dict[str, object]]) -> Summary:
+    """src -> (creator, organisation, licence id, finding codes, attribution text)."""
+    out: Summary = {}
+    for item in items:
+        record = item["record"]
+        assert isinstance(record, dict)
+        attribution = item["attribution"]
+        out[str(item["src"])] = (record["creator"] or "", record["organization"] or "", record["license"] or "",
+                                 tuple(sorted(f["code"] for f in item["findings"])),  # type: ignore[attr-defined]
+                                 attribution["text"] if isinstance(attribution, dict) else "")
+    return out
+
+
+def _cli(archive: Path) -> Summary:
+    result = CliRunner().invoke(cli, ["check", "--json", str(archive / "articles" / "story.html")])
+    [file] = json.loads(result.stdout)["files"]
+    return _from_items(file["items"])
+
+
+def _client(tmp_path: Path) -> FlaskClient:
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'web.db'}", "TESTING": True,
+                      "WTF_CSRF_ENABLED": False})
+    return app.test_client()
+
+
+def _uploads() -> list[tuple[io.BytesIO, str]]:
+    return [(io.BytesIO(ARTICLE.encode()), "story.html"), (io.BytesIO(WALL), "wall.jpg"),
+            (io.BytesIO(PIER), "pier.png")]
+
+
+def _api(tmp_path: Path) -> Summary:
+    response = _client(tmp_path).post("/api/check", data={"files": _uploads()}, content_type="multipart/form-data")
+    [story] = [f for f in response.get_json()["files"] if f["file"] == "story.html"]
+    return _from_items(story["items"])
+
+
+def _audit(archive: Path, tmp_path: Path) -> Summary:
+    _, sessions = open_store(f"sqlite:///{tmp_path / 'audit.db'}")
+    run_audit(str(archive), sessions, load_catalog(), UsageProfile(), jobs=1)
+    with sessions() as session:
+        rows = [r for r in report_rows(session) if r.article == "articles/story.html"]
+    return {r.src: (r.creator, r.organization, r.license, tuple(sorted(set(r.findings.split()) - {"image-not-found"})),
+                    r.attribution) for r in rows}
+
+
+def test_cli_api_and_audit_agree(archive: Path, tmp_path: Path) -> None:
+    by_cli, by_api, by_audit = _cli(archive), _api(tmp_path), _audit(archive, tmp_path)
+    assert by_cli == by_api == by_audit
+    assert by_cli["../images/wall.jpg"][3] == ("conflicting-evidence",)  # caption vs the image's own XMP
+    assert by_cli["../images/pier.png"][:3] == ("Tomas Lind", "Harbour Ledger", "")
+    assert "missing-license" in by_cli["../images/pier.png"][3]
+    assert by_cli["../images/missing.jpg"][1] == "AP"
+
+
+def test_the_dashboard_upload_shows_what_the_cli_prints(archive: Path, tmp_path: Path) -> None:
+    client = _client(tmp_path)
+    response = client.post("/check", data={"files": _uploads()}, content_type="multipart/form-data")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    for creator, organization, _, codes, attribution in _cli(archive).values():
+        assert html.escape(attribution, quote=False) in page or html.escape(attribution) in page
+        for code in codes:
+            assert code in page
+        assert creator in page and organization in page
+
+
+def test_the_audit_flags_the_reference_no_file_matches(archive: Path, tmp_path: Path) -> None:
+    _, sessions = open_store(f"sqlite:///{tmp_path / 'audit.db'}")
+    run_audit(str(archive), sessions, load_catalog(), UsageProfile(), jobs=1)
+    with sessions() as session:
+        [row] = [r for r in report_rows(session) if r.src == "../images/missing.jpg"]
+    assert "image-not-found" in row.findings.split()
