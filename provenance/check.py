@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from provenance.catalog.load import Catalog, default_catalog
-from provenance.catalog.profile import UsageProfile
+from provenance.catalog.profile import UsageProfile, default_profile
 from provenance.model import Attribution, Credit, Evidence, Finding, Record, Resolution, Severity, Source
 from provenance.parse.articles import article_kind, find_images
 from provenance.parse.credits import parse_credit
@@ -109,7 +109,7 @@ def check_evidence(
     credit: Credit | None = None, profile: UsageProfile | None = None, in_article: bool = False,
 ) -> CheckedItem:
     """Resolve and check the evidence for one image, against the usage profile."""
-    profile = profile or UsageProfile()
+    profile = profile or default_profile(catalog)
     resolved = resolve_record(evidence, catalog)
     ctx = Context(catalog, profile, where=f" for {label}", in_article=in_article)
     findings = tuple(check_record(resolved, ctx))

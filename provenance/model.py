@@ -83,6 +83,18 @@ class Source:
 
 
 @dataclass(frozen=True)
+class SourceTerms:
+    """What a source's terms mean and what they trigger (licenses/source-terms.toml)."""
+
+    id: str
+    label: str
+    rights_reserved: bool = False
+    per_file: bool = False
+    site_license: bool = False
+    subscribable: bool = False
+
+
+@dataclass(frozen=True)
 class Change:
     """A change a publication makes to an image (cropped, retouched…)."""
 
@@ -91,6 +103,7 @@ class Change:
     adaptation: bool
     plus: str | None = None
     file: str = ""
+    dashboard: bool = False  # offered as a toggle on the dashboard's check page
 
 
 @dataclass(frozen=True)

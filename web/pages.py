@@ -18,7 +18,6 @@ from web.services import StoredCheck, services
 from web.uploads import thumbnail
 
 bp = Blueprint("pages", __name__)
-CHANGES_SHOWN = ("cropped", "retouched", "composited")
 
 
 @bp.get("/")
@@ -44,9 +43,9 @@ def check_result(key: str):  # type: ignore[no-untyped-def]
     profile = profile_from(svc.profile, svc.catalog, request.args)
     results, thumbs = run(stored, svc.catalog, profile)
     stored.thumbs = thumbs
-    agencies = [s for s in svc.catalog.sources.values() if s.terms == "agency"]
+    agencies = [s for s in svc.catalog.sources.values() if svc.catalog.terms_of(s).subscribable]
     return render_template("results.html", key=key, results=results, thumbs=thumbs, profile=profile,
-                           changes=[svc.catalog.changes[c] for c in CHANGES_SHOWN], agencies=agencies)
+                           changes=[c for c in svc.catalog.changes.values() if c.dashboard], agencies=agencies)
 
 
 @bp.get("/check/<key>/thumb/<int:number>")

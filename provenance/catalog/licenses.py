@@ -116,7 +116,7 @@ def is_license_url(catalog: Catalog, url: str) -> bool:
     if resolve_license_url(catalog, url).status is Status.EXACT:
         return True
     norm = normalize_license_url(url)
-    return norm.startswith(("creativecommons.org/licenses", "creativecommons.org/publicdomain"))
+    return norm.startswith(catalog.spellings.license_url_prefixes)
 
 
 def describe(lic: License, port: str | None = None) -> str:

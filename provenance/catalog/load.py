@@ -15,15 +15,16 @@ from typing import Any
 
 from provenance.catalog.names import Spellings, fold_license_name, fold_source_name
 from provenance.errors import CatalogError
-from provenance.model import TERM_FLAGS, Category, Change, DigitalSourceType, License, Source, Terms
+from provenance.model import TERM_FLAGS, Category, Change, DigitalSourceType, License, Source, SourceTerms, Terms
 from provenance.parse.urls import split_url
 
 ATTRIBUTION_ELEMENTS = frozenset(
     {"title", "creator", "organization", "source", "license", "license_url", "changes"}
 )
 SOURCE_KINDS = frozenset({"agency", "platform", "stock", "government", "state-media", "publisher"})
-SOURCE_TERMS = frozenset({"site-license", "public-domain", "agency", "per-file", "handout"})
-TABLES = frozenset({"license", "source", "category", "change", "digital_source_type", "phrases", "drop"})
+TABLES = frozenset({"license", "source", "category", "change", "digital_source_type", "source_terms", "phrases",
+                    "drop", "license_url_prefixes", "source_suffixes"})
+TERM_FLAGS_OF_SOURCES = ("rights_reserved", "per_file", "site_license", "subscribable")
 MEDIA_KINDS = frozenset({"ai", "composite", "synthetic", "capture"})
 
 
@@ -38,7 +39,11 @@ class Catalog:
     license_keys: dict[str, str] = field(default_factory=dict)
     url_patterns: tuple[tuple[str, str], ...] = ()
     source_keys: dict[str, str] = field(default_factory=dict)
+    source_terms: dict[str, SourceTerms] = field(default_factory=dict)
     files: tuple[str, ...] = ()
+
+    def terms_of(self, source: Source) -> SourceTerms:
+        return self.source_terms[source.terms]
 
     def license(self, license_id: str) -> License:
         return self.licenses[license_id]
@@ -90,10 +95,14 @@ def _build(raw: list[tuple[str, dict[str, Any]]]) -> Catalog:
         for index, entry in enumerate(data.get("category", [])):
             _add_unique(categories, _category(file, index, entry), file)
     _check_compatible(licenses)
+    source_terms: dict[str, SourceTerms] = {}
+    for file, data in raw:
+        for index, entry in enumerate(data.get("source_terms", [])):
+            _add_unique(source_terms, _source_terms(file, index, entry), file)
     sources: dict[str, Source] = {}
     for file, data in raw:
         for index, entry in enumerate(data.get("source", [])):
-            source = _source(file, index, entry, licenses, categories)
+            source = _source(file, index, entry, licenses, categories, source_terms)
             _add_unique(sources, source, file)
     changes: dict[str, Change] = {}
     types: dict[str, DigitalSourceType] = {}
@@ -112,6 +121,7 @@ def _build(raw: list[tuple[str, dict[str, Any]]]) -> Catalog:
         license_keys=_license_keys(licenses, spellings),
         url_patterns=_url_patterns(licenses),
         source_keys=_source_keys(sources),
+        source_terms=source_terms,
         files=tuple(file for file, _ in raw),
     )
 
@@ -119,16 +129,23 @@ def _build(raw: list[tuple[str, dict[str, Any]]]) -> Catalog:
 def _spellings(raw: list[tuple[str, dict[str, Any]]]) -> Spellings:
     phrases: dict[str, str] = {}
     drop: set[str] = set()
+    lists: dict[str, list[str]] = {"license_url_prefixes": [], "source_suffixes": []}
     for file, data in raw:
+        for key, values in lists.items():
+            values.extend(w.casefold() for w in _word_list(file, key, data.get(key, [])))
         table = data.get("phrases", {})
         if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
             raise CatalogError(file, "phrases", "must map phrases to replacement words")
         phrases.update({k.casefold(): v.casefold() for k, v in table.items()})
-        words = data.get("drop", [])
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise CatalogError(file, "drop", "must be a list of words")
-        drop.update(w.casefold() for w in words)
-    return Spellings(phrases=phrases, drop=frozenset(drop))
+        drop.update(w.casefold() for w in _word_list(file, "drop", data.get("drop", [])))
+    return Spellings(phrases=phrases, drop=frozenset(drop), license_url_prefixes=tuple(lists["license_url_prefixes"]),
+                     source_suffixes=tuple(lists["source_suffixes"]))
+
+
+def _word_list(file: str, key: str, words: Any) -> list[str]:
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise CatalogError(file, key, "must be a list of words")
+    return words
 
 
 def _add_unique(table: dict[str, Any], item: Any, file: str) -> None:
@@ -211,7 +228,8 @@ def _change(file: str, index: int, entry: Any) -> Change:
     if plus is not None and not isinstance(plus, str):
         raise CatalogError(file, name, "'plus' must be a PLUS code such as \"AL-CRP\"")
     return Change(id=_require(file, name, entry, "id", str), label=_require(file, name, entry, "label", str),
-                  adaptation=_require(file, name, entry, "adaptation", bool), plus=plus, file=file)
+                  adaptation=_require(file, name, entry, "adaptation", bool), plus=plus, file=file,
+                  dashboard=bool(entry.get("dashboard", False)))
 
 
 def _digital_source_type(file: str, index: int, entry: Any) -> DigitalSourceType:
@@ -257,6 +275,7 @@ def _source(
     entry: Any,
     licenses: dict[str, License],
     categories: dict[str, Category],
+    source_terms: dict[str, SourceTerms],
 ) -> Source:
     name = _entry_name(entry, index)
     if not isinstance(entry, dict):
@@ -265,8 +284,8 @@ def _source(
     terms = _require(file, name, entry, "terms", str)
     if kind not in SOURCE_KINDS:
         raise CatalogError(file, name, f"kind {kind!r} is not one of {sorted(SOURCE_KINDS)}")
-    if terms not in SOURCE_TERMS:
-        raise CatalogError(file, name, f"terms {terms!r} is not one of {sorted(SOURCE_TERMS)}")
+    if terms not in source_terms:
+        raise CatalogError(file, name, f"terms {terms!r} is not one of {sorted(source_terms)}")
     license_id = entry.get("license")
     if license_id is not None and license_id not in licenses:
         raise CatalogError(file, name, f"license {license_id!r} is not in the catalog")
@@ -288,6 +307,18 @@ def _source(
         note=str(entry.get("note", "")),
         file=file,
     )
+
+
+def _source_terms(file: str, index: int, entry: Any) -> SourceTerms:
+    name = _entry_name(entry, index)
+    if not isinstance(entry, dict):
+        raise CatalogError(file, name, "a [[source_terms]] entry must be a table")
+    flags = {flag: entry.get(flag, False) for flag in TERM_FLAGS_OF_SOURCES}
+    wrong = [flag for flag, value in flags.items() if not isinstance(value, bool)]
+    if wrong:
+        raise CatalogError(file, name, f"{wrong[0]} must be true or false")
+    return SourceTerms(id=_require(file, name, entry, "id", str), label=_require(file, name, entry, "label", str),
+                       **flags)
 
 
 def license_names(lic: License) -> list[str]:

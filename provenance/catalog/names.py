@@ -22,6 +22,8 @@ class Spellings:
 
     phrases: dict[str, str] = field(default_factory=dict)
     drop: frozenset[str] = frozenset()
+    license_url_prefixes: tuple[str, ...] = ()
+    source_suffixes: tuple[str, ...] = ()
 
 
 def fold_license_name(text: str, spellings: Spellings) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -42,15 +43,36 @@ def default_profile_path() -> Path:
 def load_profile(path: str | Path | None, catalog: Catalog) -> UsageProfile:
     """A usage profile from TOML (the default profile when path is None)."""
     file = Path(path) if path else default_profile_path()
+    data = _defaults() if not path else _with_defaults(_read(file))
+    return _profile(str(file), data, catalog)
+
+
+def default_profile(catalog: Catalog) -> UsageProfile:
+    """profiles/default.toml: what a library call without a profile checks against."""
+    return _profile(str(default_profile_path()), _defaults(), catalog)
+
+
+@lru_cache(maxsize=1)
+def _defaults() -> dict[str, Any]:
+    return _read(default_profile_path())
+
+
+def _with_defaults(data: dict[str, Any]) -> dict[str, Any]:
+    """A user's profile on top of the default one: a key it leaves out keeps the default's value."""
+    defaults = _defaults()
+    rules = {**defaults.get("house_rules", {}), **data.get("house_rules", {})}
+    return {**defaults, "name": "Unnamed profile", **data, "house_rules": rules}
+
+
+def _read(file: Path) -> dict[str, Any]:
     name = str(file)
     try:
         with file.open("rb") as handle:
-            data = tomllib.load(handle)
+            return tomllib.load(handle)
     except FileNotFoundError:
         raise ProfileError(name, None, "no such file") from None
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(name, None, f"not valid TOML: {exc}") from None
-    return _profile(name, data, catalog)
 
 
 def _get(name: str, data: dict[str, Any], key: str, kind: type, default: Any) -> Any:

@@ -10,8 +10,6 @@ from provenance.catalog.names import fold_source_name
 from provenance.model import Category, Source
 from provenance.parse.urls import split_url
 
-_SUFFIXES = (" photo", " photos", " images", " pictures", " news", " via getty images")
-
 
 def match_source(catalog: Catalog, name: str | None) -> Source | None:
     """The catalog source a name, alias, domain or URL refers to, if any."""
@@ -20,18 +18,18 @@ def match_source(catalog: Catalog, name: str | None) -> Source | None:
     if re.match(r"(?i)^https?://", name.strip()):
         return match_domain(catalog, name)
     key = fold_source_name(name)
-    for candidate in _name_variants(key):
+    for candidate in _name_variants(key, catalog.spellings.source_suffixes):
         found = catalog.source_keys.get(candidate)
         if found:
             return catalog.sources[found]
     return None
 
 
-def _name_variants(key: str) -> list[str]:
+def _name_variants(key: str, suffixes: tuple[str, ...]) -> list[str]:
     variants = [key]
     if key.startswith("the "):
         variants.append(key[4:])
-    for suffix in _SUFFIXES:
+    for suffix in suffixes:
         if key.endswith(suffix):
             variants.append(key[: -len(suffix)].strip())
     return variants

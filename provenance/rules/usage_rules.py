@@ -13,7 +13,6 @@ from provenance.rules.registry import make_finding
 
 PUBLIC_DOMAIN_FAMILY = "public-domain"
 CREDIT_NOT_REQUIRED = "CR-NRQ"
-RIGHTS_RESERVED_TERMS = "agency"
 NOTICE_WORDS = ("editorial use only", "editorial only", "for editorial use")
 
 
@@ -68,7 +67,7 @@ def _agency(resolved: Resolved, ctx: Context) -> Finding | None:
     lic = resolved.record.license
     if lic is not None and lic.terms.open:
         return None
-    agencies = [s for s in involved_sources(resolved, ctx.catalog) if s.terms == RIGHTS_RESERVED_TERMS]
+    agencies = [s for s in involved_sources(resolved, ctx.catalog) if ctx.catalog.terms_of(s).rights_reserved]
     if not agencies:
         return None
     names = ", ".join(s.name for s in agencies)
@@ -96,13 +95,13 @@ def _needs_verification(resolved: Resolved, ctx: Context) -> Finding | None:
 def _unverified_sources(resolved: Resolved, ctx: Context) -> list[str]:
     """Per-file sources (Commons, Flickr…) whose license nothing but the caption vouches for."""
     lic = resolved.record.license
-    per_file = [s for s in involved_sources(resolved, ctx.catalog) if s.terms == "per-file"]
+    per_file = [s for s in involved_sources(resolved, ctx.catalog) if ctx.catalog.terms_of(s).per_file]
     if not per_file or any(e.origin == "manual" for e in resolved.evidence):
         return []
     if lic is not None:
         embedded = any(c.origin not in ("caption", "html", "source-catalog") and c.resolution.license == lic
                        for c in resolved.claims)
-        by_site = any(s.license == lic.id and s.terms in ("site-license", "public-domain")
+        by_site = any(s.license == lic.id and ctx.catalog.terms_of(s).site_license
                       for s in involved_sources(resolved, ctx.catalog))
         if embedded or by_site:
             return []

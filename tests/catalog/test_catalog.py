@@ -187,3 +187,15 @@ def test_broken_catalog_names_file_and_entry(tmp_path: Path, text: str, entry: s
 def test_missing_catalog_folder(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="catalog folder not found"):
         load_catalog(tmp_path / "nope")
+
+
+def test_source_terms_say_what_each_term_triggers(catalog: Catalog) -> None:
+    assert catalog.terms_of(catalog.sources["ap"]).rights_reserved
+    assert catalog.terms_of(catalog.sources["wikimedia-commons"]).per_file
+    assert all(s.terms in catalog.source_terms for s in catalog.sources.values())
+
+
+def test_dashboard_toggles_and_url_prefixes_are_catalog_data(catalog: Catalog) -> None:
+    assert {c.id for c in catalog.changes.values() if c.dashboard} == {"cropped", "retouched", "composited"}
+    assert "creativecommons.org/licenses" in catalog.spellings.license_url_prefixes
+    assert " via getty images" in catalog.spellings.source_suffixes

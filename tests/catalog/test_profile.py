@@ -53,3 +53,22 @@ def test_broken_profile_names_file_and_key(catalog: Catalog, tmp_path: Path, tex
 def test_missing_profile(catalog: Catalog, tmp_path: Path) -> None:
     with pytest.raises(ProfileError, match="no such file"):
         load_profile(tmp_path / "none.toml", catalog)
+
+
+def test_a_partial_profile_takes_the_rest_from_the_default_file(catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "partial.toml"
+    path.write_text('name = "Print weekly"\nmedium = "print"\n[house_rules]\ncredit_required = false\n',
+                    encoding="utf-8")
+    profile = load_profile(path, catalog)
+    default = load_profile(None, catalog)
+    assert (profile.medium, profile.credit_required) == ("print", False)
+    # every key the file leaves out is the default file's, house rules included
+    assert (profile.commercial, profile.editorial) == (default.commercial, default.editorial)
+    assert profile.license_url_required_for == default.license_url_required_for
+
+
+def test_library_calls_without_a_profile_use_the_default_file(catalog: Catalog) -> None:
+    from provenance.catalog.profile import default_profile
+
+    assert default_profile(catalog) == load_profile(None, catalog)
+    assert default_profile(catalog).file.endswith("default.toml")

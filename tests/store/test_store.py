@@ -8,8 +8,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import select
 
-from provenance.store import tables as t
 from provenance.errors import StoreError
+from provenance.store import tables as t
 from provenance.store.repository import database_url, make_engine, open_store, upgrade
 from tests.conftest_db import BACKENDS, new_database
 
