@@ -1,6 +1,6 @@
 # The two commands of the README:
 #   make demo   set up, audit the bundled sample archive, serve the dashboard on http://127.0.0.1:8000/
-#   make test   set up with the test extras, then lint and run the whole suite
+#   make test   set up with the test extras, then lint, type-check (mypy --strict) and run the whole suite
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
@@ -12,6 +12,7 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check provenance web tests scripts benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test

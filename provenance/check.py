@@ -137,24 +137,24 @@ def check_article(
     catalog = catalog or default_catalog()
     kind = kind or article_kind(name, text)
     article = find_images(text, kind, catalog)
-    options = {"profile": profile, "in_article": True}
+    profile = profile or default_profile(catalog)
     if article.images:
         items = []
         for n, image in enumerate(article.images, 1):
             embedded = image_evidence(image.src) if image_evidence and image.src else []
             items.append(check_evidence(image.evidence + embedded, catalog, label=image.src or f"image {n}",
-                                        src=image.src, **options))  # type: ignore[arg-type]
+                                        src=image.src, profile=profile, in_article=True))
         return CheckedArticle(name, kind, items, article.page)
-    return CheckedArticle(name, kind, _plain_items(article.text, catalog, name, options), article.page)
+    return CheckedArticle(name, kind, _plain_items(article.text, catalog, name, profile), article.page)
 
 
-def _plain_items(text: str, catalog: Catalog, name: str, options: dict[str, object]) -> list[CheckedItem]:
+def _plain_items(text: str, catalog: Catalog, name: str, profile: UsageProfile) -> list[CheckedItem]:
     credits = parse_credit(text, catalog)
-    if not credits:
-        return [check_evidence([], catalog, label=name, **options)]  # type: ignore[arg-type]
+    if not isinstance(credits, list) or not credits:
+        return [check_evidence([], catalog, label=name, profile=profile, in_article=True)]
     return [
         check_evidence(credit_to_evidence(credit, "caption", "caption credit"), catalog,
-                       label=f"credit {n}", credit=credit, **options)  # type: ignore[arg-type]
+                       label=f"credit {n}", credit=credit, profile=profile, in_article=True)
         for n, credit in enumerate(credits, 1)
     ]
 

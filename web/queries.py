@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from provenance.audit.save import decision_evidence
 from provenance.store import tables as t
 
-SORTS = {
+SortKey = Callable[[Any], tuple[Any, ...]]
+SORTS: dict[str, SortKey] = {
     "article": lambda a: (a.path, t.Usage.position),
     "creator": lambda a: (t.Record.creator, t.Record.id),
     "license": lambda a: (t.Record.license_id, t.Record.id),
@@ -52,7 +54,7 @@ class Filters:
         return {k: str(v) for k, v in self.__dict__.items() if v and k not in ("page", "per_page")}
 
 
-def _rows(filters: Filters) -> tuple[Select[Any], Any]:
+def _rows(filters: Filters) -> tuple[Any, Any]:
     article_file = aliased(t.File)
     image_file = aliased(t.File)
     first_file = select(func.min(image_file.id)).where(image_file.image_id == t.Record.image_id) \
@@ -115,9 +117,9 @@ def _row(r: Any, paths: dict[int, str]) -> dict[str, Any]:
 def facets(session: Session) -> dict[str, list[str]]:
     """The values the archive filters offer."""
     return {
-        "license": [v for (v,) in session.execute(select(t.Record.license_id).distinct()
+        "license": [str(v) for (v,) in session.execute(select(t.Record.license_id).distinct()
                                                   .where(t.Record.license_id.is_not(None)).order_by(t.Record.license_id))],
-        "source": [v for (v,) in session.execute(select(t.Record.source_id).distinct()
+        "source": [str(v) for (v,) in session.execute(select(t.Record.source_id).distinct()
                                                  .where(t.Record.source_id.is_not(None)).order_by(t.Record.source_id))],
         "code": [v for (v,) in session.execute(select(t.Finding.code).distinct().order_by(t.Finding.code))],
     }

@@ -83,10 +83,10 @@ def run_audit(root: str, sessions: sessionmaker[Session], catalog: Catalog, prof
         regroup(sessions)
     stats.seconds = time.perf_counter() - started
     with sessions() as session:
-        run = session.get(t.AuditRun, stats.run_id)
-        assert run is not None
-        run.status, run.finished_at = "done", t.utcnow()
-        run.files_seen, run.files_extracted, run.files_failed = stats.seen, stats.extracted, stats.failed
+        finished = session.get(t.AuditRun, stats.run_id)
+        assert finished is not None
+        finished.status, finished.finished_at = "done", t.utcnow()
+        finished.files_seen, finished.files_extracted, finished.files_failed = stats.seen, stats.extracted, stats.failed
         session.commit()
     return stats
 
@@ -296,7 +296,8 @@ def regroup(sessions: sessionmaker[Session]) -> None:
         if moved:
             session.execute(update(t.Image), moved)
         session.execute(delete(t.Finding).where(t.Finding.scope == "group"))
-        uses = Counter(session.scalars(select(t.Record.image_id).where(t.Record.image_id.is_not(None))))
+        uses = Counter(i for i in session.scalars(select(t.Record.image_id).where(t.Record.image_id.is_not(None)))
+                       if i is not None)
         sizes = Counter(groups[i] for i in uses if i in groups)
         shared = sorted((i for i, n in uses.items() if n > 1 or sizes[groups.get(i, i)] > 1),
                         key=lambda i: (groups.get(i, i), i))
@@ -329,6 +330,7 @@ def _group_batch(session: Session, groups: dict[int, int], image_ids: list[int])
         .outerjoin(t.File, t.File.id == t.Article.file_id)
         .where(t.Record.image_id.in_(image_ids)).order_by(t.Record.id))
     for image_id, usage_id, creator, organization, license_id, article, src in rows:
+        assert image_id is not None  # the query asks for records of these images only
         label = f"{article} ({src})" if article else f"image {image_id}"
         members.setdefault(groups.get(image_id, image_id), []).append(Member(
             image_id, usage_id, label, creator, organization, license_id, image_id in rights))

@@ -40,16 +40,16 @@ def resolve_license(
 
 def _combine(by_text: Resolution, by_url: Resolution, text: str | None, url: str | None) -> Resolution:
     named, linked = by_text.license, by_url.license
-    common = dict(text=text, url=url, by_text=named, by_url=linked)
+    base = Resolution(status=Status.MISMATCH, text=text, url=url, by_text=named, by_url=linked)
     if linked is not None and by_url.status is Status.EXACT:
         if named is not None and named.id == linked.id:
             port = by_url.port or by_text.port
-            return Resolution(status=Status.EXACT, license=linked, port=port, **common)
+            return replace(base, status=Status.EXACT, license=linked, port=port)
         if by_text.status is Status.AMBIGUOUS and linked in by_text.candidates:
-            return Resolution(status=Status.EXACT, license=linked, port=by_url.port, **common)
+            return replace(base, status=Status.EXACT, license=linked, port=by_url.port)
         if by_text.status is Status.UNKNOWN:
-            return Resolution(status=Status.EXACT, license=linked, port=by_url.port, **common)
-    return Resolution(status=Status.MISMATCH, candidates=by_text.candidates, **common)
+            return replace(base, status=Status.EXACT, license=linked, port=by_url.port)
+    return replace(base, candidates=by_text.candidates)
 
 
 def looks_like_url(text: str) -> bool:

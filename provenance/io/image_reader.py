@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from PIL import Image, IptcImagePlugin, UnidentifiedImageError
+from PIL import Image, ImageFile, IptcImagePlugin, UnidentifiedImageError
 
 from provenance.errors import InputError, ProvenanceError
 from provenance.metadata.exif import exif_evidence
@@ -84,7 +84,7 @@ def _collect(im: Image.Image, meta: ImageMetadata) -> None:
     if packet:
         _guard(meta, "XMP", lambda: xmp_evidence(packet))
     if im.format == "PNG":
-        _guard(meta, "PNG text", lambda: png_text_evidence(info))
+        _guard(meta, "PNG text", lambda: png_text_evidence({k: v for k, v in info.items() if isinstance(k, str)}))
 
 
 def _guard(meta: ImageMetadata, block: str, read: Any) -> None:
@@ -105,6 +105,8 @@ def _exif(im: Image.Image) -> list[Evidence]:
 
 def _iptc(im: Image.Image) -> list[Evidence]:
     if im.format == "PNG":
+        return []
+    if not isinstance(im, ImageFile.ImageFile):
         return []
     datasets = IptcImagePlugin.getiptcinfo(im)
     return iptc_evidence(datasets) if datasets else []

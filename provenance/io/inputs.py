@@ -16,6 +16,7 @@ import os
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -180,9 +181,13 @@ def file_sources(paths: list[str]) -> list[tuple[SourceFile, Siblings]]:
         root = file.resolve().parent.parent if file.resolve().parent.parent != file.resolve().parent else \
             file.resolve().parent
         inner = file.resolve().relative_to(root).as_posix() if file.exists() else posixpath.basename(path)
-        siblings = Siblings(FolderIndex(root), image_evidence_reader(lambda p, r=root: str(r / p)))
+        siblings = Siblings(FolderIndex(root), image_evidence_reader(partial(_path_in, root)))
         result.append((SourceFile(path, inner, file=file), siblings))
     return result
+
+
+def _path_in(root: Path, path: str) -> str:
+    return str(root / path)
 
 
 def memory_sources(files: list[tuple[str, str, bytes]]) -> tuple[list[SourceFile], Siblings]:

@@ -56,7 +56,8 @@ def _src(img: Tag) -> str | None:
         value = img.get(attr)
         if isinstance(value, str) and value.strip() and not value.startswith("data:"):
             return value.strip()
-    srcset = img.get("srcset") or (img.find_previous_sibling("source") or {}).get("srcset")
+    source = img.find_previous_sibling("source")
+    srcset = img.get("srcset") or (source.get("srcset") if isinstance(source, Tag) else None)
     return str(srcset).split(",")[0].split()[0] if srcset else None
 
 

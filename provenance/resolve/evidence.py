@@ -46,7 +46,7 @@ def _derived(item: Evidence, catalog: Catalog) -> list[Evidence]:
     if item.field in CAPTION_FIELDS:
         credits = parse_credit(item.value, catalog)
         found: list[Evidence] = []
-        for index, credit in enumerate(credits or []):
+        for index, credit in enumerate(credits if isinstance(credits, list) else []):
             found.extend(credit_to_evidence(credit, origin, name, f"{item.name}#{index}"))
         return found
     if item.field in CREDIT_LINE_FIELDS:
@@ -66,7 +66,7 @@ def _credit_line(item: Evidence, catalog: Catalog, origin: str, name: str) -> li
     """An IPTC Credit, schema.org creditText or a credit element: a credit line, with or
     without a lead-in."""
     credits = parse_credit(item.value, catalog)
-    if credits:
+    if isinstance(credits, list) and credits:
         return [e for i, c in enumerate(credits) for e in credit_to_evidence(c, origin, name, f"{item.name}#{i}")]
     fields = split_credit(catalog, item.value)
     return [Evidence(k, v, origin, name, raw=item.value, location=item.name) for k, v in fields.items() if v]

@@ -5,6 +5,8 @@ Revision ID: 0001
 Revises:
 """
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -14,7 +16,7 @@ down_revision = None
 TZ = sa.DateTime(timezone=True)
 
 
-def _evidence_columns() -> list[sa.Column]:
+def _evidence_columns() -> list[sa.Column[Any]]:
     return [
         sa.Column("field", sa.String(64), nullable=False),
         sa.Column("value", sa.Text(), nullable=False),
