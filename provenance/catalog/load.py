@@ -22,7 +22,7 @@ ATTRIBUTION_ELEMENTS = frozenset(
     {"title", "creator", "organization", "source", "license", "license_url", "changes"}
 )
 SOURCE_KINDS = frozenset({"agency", "platform", "stock", "government", "state-media", "publisher"})
-TABLES = frozenset({"license", "source", "category", "change", "digital_source_type", "source_terms", "phrases",
+TABLES = frozenset({"family", "license", "source", "category", "change", "digital_source_type", "source_terms", "phrases",
                     "drop", "license_url_prefixes", "source_suffixes"})
 TERM_FLAGS_OF_SOURCES = ("rights_reserved", "per_file", "site_license", "subscribable")
 MEDIA_KINDS = frozenset({"ai", "composite", "synthetic", "capture"})
@@ -86,10 +86,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def _build(raw: list[tuple[str, dict[str, Any]]]) -> Catalog:
     spellings = _spellings(raw)
+    families = _families(raw)
     licenses: dict[str, License] = {}
     for file, data in raw:
         for index, entry in enumerate(data.get("license", [])):
-            _add_unique(licenses, _license(file, index, entry), file)
+            _add_unique(licenses, _license(file, index, _with_family(entry, families)), file)
     categories: dict[str, Category] = {}
     for file, data in raw:
         for index, entry in enumerate(data.get("category", [])):
@@ -182,6 +183,28 @@ def _check_url(file: str, name: str, key: str, url: str, allow_empty: bool) -> N
     parts = split_url(url)
     if parts.scheme not in ("http", "https") or "." not in parts.netloc:
         raise CatalogError(file, name, f"{key!r} is not an http(s) URL: {url!r}")
+
+
+def _families(raw: list[tuple[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    """[family.<id>] tables: the values every license of that family starts from."""
+    families: dict[str, dict[str, Any]] = {}
+    for file, data in raw:
+        for family, defaults in data.get("family", {}).items():
+            if not isinstance(defaults, dict) or not isinstance(defaults.get("terms", {}), dict):
+                raise CatalogError(file, f"family.{family}", "must be a table (with an optional terms table)")
+            if family in families:
+                raise CatalogError(file, f"family.{family}", "is defined twice")
+            families[family] = defaults
+    return families
+
+
+def _with_family(entry: Any, families: dict[str, dict[str, Any]]) -> Any:
+    """A license entry on top of its family's defaults; the entry's own values win, term by term."""
+    if not isinstance(entry, dict) or entry.get("family") not in families:
+        return entry
+    defaults = families[entry["family"]]
+    terms = {**defaults.get("terms", {}), **entry.get("terms", {})}
+    return {**defaults, **entry, "terms": terms}
 
 
 def _license(file: str, index: int, entry: Any) -> License:

@@ -199,3 +199,25 @@ def test_dashboard_toggles_and_url_prefixes_are_catalog_data(catalog: Catalog) -
     assert {c.id for c in catalog.changes.values() if c.dashboard} == {"cropped", "retouched", "composited"}
     assert "creativecommons.org/licenses" in catalog.spellings.license_url_prefixes
     assert " via getty images" in catalog.spellings.source_suffixes
+
+
+def test_a_family_gives_its_licenses_their_defaults(tmp_path: Path) -> None:
+    (tmp_path / "house.toml").write_text(
+        '[family.house]\nurl_ports = true\n[family.house.terms]\nopen = true\nattribution = true\n'
+        'license_link = false\nshare_alike = false\nnoncommercial = false\nno_derivatives = false\n'
+        'indicate_changes = false\neditorial_only = true\nattribution_requires = ["creator"]\n\n'
+        '[[license]]\nid = "LicenseRef-House-1"\nname = "House licence 1"\nshort_name = "House 1"\n'
+        'url = "https://example.org/house/1"\nfamily = "house"\n[license.terms]\nnoncommercial = true\n',
+        encoding="utf-8")
+    lic = load_catalog(tmp_path).licenses["LicenseRef-House-1"]
+    assert lic.url_ports is True
+    assert (lic.terms.editorial_only, lic.terms.noncommercial, lic.terms.share_alike) == (True, True, False)
+    assert lic.terms.attribution_requires == ("creator",)
+
+
+def test_creative_commons_entries_state_only_what_their_variant_changes(catalog: Catalog) -> None:
+    by_sa, by_nc_nd = catalog.licenses["CC-BY-SA-3.0"], catalog.licenses["CC-BY-NC-ND-2.0"]
+    assert (by_sa.terms.share_alike, by_sa.terms.noncommercial, by_sa.url_ports) == (True, False, True)
+    assert (by_nc_nd.terms.noncommercial, by_nc_nd.terms.no_derivatives) == (True, True)
+    assert "title" in by_sa.terms.attribution_requires
+    assert "title" not in catalog.licenses["CC-BY-4.0"].terms.attribution_requires
