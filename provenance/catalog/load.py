@@ -22,8 +22,8 @@ ATTRIBUTION_ELEMENTS = frozenset(
     {"title", "creator", "organization", "source", "license", "license_url", "changes"}
 )
 SOURCE_KINDS = frozenset({"agency", "platform", "stock", "government", "state-media", "publisher"})
-TABLES = frozenset({"family", "license", "source", "category", "change", "digital_source_type", "source_terms", "phrases",
-                    "drop", "license_url_prefixes", "source_suffixes"})
+TABLES = frozenset({"family", "license", "source", "category", "change", "digital_source_type", "source_terms",
+                    "phrases", "drop", "license_url_prefixes", "source_suffixes"})
 TERM_FLAGS_OF_SOURCES = ("rights_reserved", "per_file", "site_license", "subscribable")
 MEDIA_KINDS = frozenset({"ai", "composite", "synthetic", "capture"})
 
