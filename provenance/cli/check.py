@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from provenance.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, catalog_of, profile_of
+from provenance.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, catalog_of, profile_of, say_error
 from provenance.io.inputs import check_source, file_sources
 from provenance.render.check_report import file_dict, file_text, profile_dict
 
@@ -62,7 +62,7 @@ def _run_check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_e
         checked = check_source(source, catalog, profile, siblings)
         results.append(file_dict(checked))
         if checked.error:
-            click.echo(f"Error: {checked.error}", err=True)
+            say_error(checked.error)
             status = EXIT_INPUT
             continue
         if checked.has_error and status == EXIT_OK:

@@ -18,10 +18,25 @@ from provenance.errors import ProvenanceError
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 
+def say_error(message: str) -> None:
+    """One line on stderr naming the file and the problem: how every error reaches a person."""
+    click.echo(f"Error: {message}", err=True)
+
+
 def fail(message: str) -> NoReturn:
     """The one way a command stops on bad input: one line on stderr, exit status 2."""
-    click.echo(f"Error: {message}", err=True)
+    say_error(message)
     raise SystemExit(EXIT_INPUT)
+
+
+class Commands(click.Group):
+    """The command group: any library error a command lets through still ends as one line, exit 2."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ProvenanceError as exc:
+            fail(str(exc))
 
 
 def catalog_of(ctx: click.Context) -> Catalog:

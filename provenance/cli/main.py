@@ -7,10 +7,11 @@ import click
 from provenance.cli.audit import audit, db_group, report
 from provenance.cli.catalog import catalog_group
 from provenance.cli.check import check, explain
+from provenance.cli.common import Commands
 from provenance.cli.serve import serve
 
 
-@click.group()
+@click.group(cls=Commands)
 @click.version_option(package_name="provenance")
 @click.option("--catalog", "catalog_dirs", multiple=True, type=click.Path(file_okay=False),
               help="Extra folder of license/source TOML files, on top of the bundled catalog.")

@@ -268,3 +268,22 @@ def test_serve_demo_audits_then_serves(tmp_path: Path) -> None:
         server.wait(timeout=10)
         if server.stdout:
             server.stdout.close()
+
+
+def test_a_library_error_a_command_lets_through_is_one_line_exit_2() -> None:
+    import click
+
+    from provenance.cli.common import Commands
+    from provenance.errors import InputError
+
+    @click.group(cls=Commands)
+    def group() -> None:
+        pass
+
+    @group.command()
+    def boom() -> None:
+        raise InputError("archive.zip", "is not a zip file")
+
+    result = CliRunner().invoke(group, ["boom"])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: archive.zip: is not a zip file\n"
