@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import os
-import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -178,9 +177,8 @@ def file_sources(paths: list[str]) -> list[tuple[SourceFile, Siblings]]:
     result = []
     for path in paths:
         file = Path(path)
-        root = file.resolve().parent.parent if file.resolve().parent.parent != file.resolve().parent else \
-            file.resolve().parent
-        inner = file.resolve().relative_to(root).as_posix() if file.exists() else posixpath.basename(path)
+        root = file.resolve().parent.parent  # the root's parent is the root itself
+        inner = file.resolve().relative_to(root).as_posix()
         siblings = Siblings(FolderIndex(root), image_evidence_reader(partial(_path_in, root)))
         result.append((SourceFile(path, inner, file=file), siblings))
     return result
