@@ -50,3 +50,11 @@ class OptionError(ProvenanceError, ValueError):
     def __init__(self, option: str, value: object, choices: tuple[str, ...] | list[str]) -> None:
         self.option, self.value, self.choices = option, value, tuple(choices)
         super().__init__(f"{option} must be one of {', '.join(self.choices)}, not {value!r}")
+
+
+class FieldErrors(ProvenanceError):
+    """A form or JSON body has wrong fields: one message per field name, shown next to the field."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(f"{name}: {message}" for name, message in errors.items()))

@@ -7,28 +7,37 @@ from typing import Any
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile, check_changes
+from provenance.errors import InputError
 from provenance.io.inputs import SourceFile
 from web.services import StoredCheck
 from web.uploads import check_uploads
 
 KINDS = ("auto", "plain", "html", "markdown")
+MEDIA = ("online", "print")
+YES = ("1", "true", "on", "yes")
 
 
 def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfile:
-    """The profile, with the toggles of the form or the API applied."""
-    changes = [c for c in args.getlist("modified") if c] if hasattr(args, "getlist") else list(args.get("modified", []))
+    """The profile, with the toggles of the form or the API applied; an unknown change, medium or
+    subscription is an InputError naming the field, never ignored."""
+    form = hasattr(args, "getlist")
+    changes = [c for c in args.getlist("modified") if c] if form else list(args.get("modified", []))
     check_changes("modified", changes, catalog)
     profile = base.with_changes(*changes)
     if "commercial" in args:
-        said = args.getlist("commercial") if hasattr(args, "getlist") else [args.get("commercial")]
-        profile = replace(profile, commercial=any(str(v).lower() in ("1", "true", "on", "yes") for v in said))
-    if args.get("medium") in ("online", "print"):
-        profile = replace(profile, medium=args.get("medium"))
-    subscriptions = args.getlist("subscription") if hasattr(args, "getlist") else args.get("subscriptions", [])
-    known = [s for s in subscriptions if s in catalog.sources]
-    if known:
-        profile = replace(profile, subscriptions=profile.subscriptions | set(known))
-    return profile
+        said = args.getlist("commercial") if form else [args.get("commercial")]
+        profile = replace(profile, commercial=any(str(v).lower() in YES or v is True for v in said))
+    medium = args.get("medium")
+    if medium not in (None, "", *MEDIA):
+        raise InputError("medium", f"must be one of {', '.join(MEDIA)}, not {medium!r}")
+    if medium:
+        profile = replace(profile, medium=medium)
+    name = "subscription" if form else "subscriptions"
+    subscriptions = args.getlist(name) if form else args.get(name, [])
+    unknown = [s for s in subscriptions if s not in catalog.sources]
+    if unknown:
+        raise InputError(name, f"{', '.join(map(repr, unknown))} is not a source id of the catalog")
+    return replace(profile, subscriptions=profile.subscriptions | set(subscriptions)) if subscriptions else profile
 
 
 def run(stored: StoredCheck, catalog: Catalog, profile: UsageProfile,

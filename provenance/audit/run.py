@@ -19,10 +19,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.extract import Extracted, extract
+from provenance.audit.overview import keep_run_counts
 from provenance.audit.save import has_rights_metadata, image_evidence, save_image, save_standalone, save_usage
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
@@ -87,6 +88,7 @@ def run_audit(root: str, sessions: sessionmaker[Session], catalog: Catalog, prof
         assert finished is not None
         finished.status, finished.finished_at = "done", t.utcnow()
         finished.files_seen, finished.files_extracted, finished.files_failed = stats.seen, stats.extracted, stats.failed
+        keep_run_counts(session, stats.run_id)
         session.commit()
     return stats
 
@@ -340,22 +342,3 @@ def _group_batch(session: Session, groups: dict[int, int], image_ids: list[int])
                 session.add(t.Finding(usage_id=member.usage_id, image_id=member.image_id, scope="group",
                                       code=finding.code, severity=finding.severity.value,
                                       message=finding.message, evidence=finding.evidence))
-
-
-def summary(session: Session) -> dict[str, object]:
-    """Counts for the table printed at the end of an audit."""
-    records = select(t.Record)
-    return {
-        "images": session.scalar(select(func.count()).select_from(t.Image)) or 0,
-        "articles": session.scalar(select(func.count()).select_from(t.Article)) or 0,
-        "usages": session.scalar(select(func.count()).select_from(t.Usage)) or 0,
-        "with license": session.scalar(select(func.count()).select_from(
-            records.where(t.Record.license_id.is_not(None)).subquery())) or 0,
-        "without license": session.scalar(select(func.count()).select_from(
-            records.where(t.Record.license_id.is_(None)).subquery())) or 0,
-        "by finding": dict(session.execute(select(t.Finding.code, func.count()).group_by(t.Finding.code)
-                                           .order_by(func.count().desc(), t.Finding.code)).all()),
-        "by license": dict(session.execute(select(t.Record.license_id, func.count()).where(
-            t.Record.license_id.is_not(None)).group_by(t.Record.license_id)
-            .order_by(func.count().desc(), t.Record.license_id)).all()),
-    }

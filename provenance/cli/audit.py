@@ -7,8 +7,11 @@ from pathlib import Path
 
 import click
 
-from provenance.audit.report_rows import report_rows
-from provenance.audit.run import DEFAULT_EXCLUDE, run_audit, summary
+from provenance.audit.labels import Labels
+from provenance.audit.overview import summary
+from provenance.audit.read_model import report_rows
+from provenance.audit.run import DEFAULT_EXCLUDE, run_audit
+from provenance.catalog.load import Catalog
 from provenance.cli.common import catalog_of, fail, profile_of
 from provenance.errors import ProvenanceError
 from provenance.render.audit_report import FORMATS, fails, render
@@ -18,11 +21,11 @@ DB_HELP = f"Database URL (default: ${ENV}, else sqlite:///provenance.db in this 
 FAIL_ON = click.Choice(["error", "warning"])
 
 
-def _write_report(session: object, path: str, title: str) -> list:  # type: ignore[type-arg]
+def _write_report(session: object, catalog: Catalog, path: str, title: str) -> list:  # type: ignore[type-arg]
     fmt = FORMATS.get(Path(path).suffix.lower())
     if fmt is None:
         fail(f"{path}: the report's extension must be one of {', '.join(sorted(FORMATS))}")
-    rows = report_rows(session)  # type: ignore[arg-type]
+    rows = report_rows(session, Labels(catalog))  # type: ignore[arg-type]
     try:
         Path(path).write_text(render(rows, fmt or "", title), encoding="utf-8")
     except OSError as exc:
@@ -32,9 +35,10 @@ def _write_report(session: object, path: str, title: str) -> list:  # type: igno
 
 def _print_summary(counts: dict[str, object], stats_line: str) -> None:
     click.echo(stats_line)
-    for key in ("images", "articles", "usages", "with license", "without license"):
+    for key in ("images", "articles", "rows", "usages", "unused images", "unreadable files", "with license",
+                "without license"):
         click.echo(f"  {key:<17} {counts[key]}")
-    for title, key in (("by finding", "by finding"), ("by license", "by license")):
+    for title, key in (("by status", "by status"), ("by finding", "by finding"), ("by license", "by license")):
         table = counts[key]
         assert isinstance(table, dict)
         if table:
@@ -80,8 +84,8 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
                 f"({stats.failed} unreadable), {stats.articles} articles checked, {stats.removed} gone, "
                 f"in {stats.seconds:.1f}s")
         _print_summary(summary(session), line)
-        rows = _write_report(session, report_path, f"Audit of {stats.root}") if report_path else \
-            report_rows(session)
+        rows = _write_report(session, catalog, report_path, f"Audit of {stats.root}") if report_path else \
+            report_rows(session, Labels(catalog))
     if report_path:
         click.echo(f"report: {report_path}")
     return rows
@@ -92,14 +96,15 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
 @click.option("--db", "db_url", default=None, help=DB_HELP)
 @click.option("--fail-on", type=FAIL_ON, default=None,
               help="Exit 1 when any usage has a finding of this severity or worse.")
-def report(file: str, db_url: str | None, fail_on: str | None) -> None:
+@click.pass_context
+def report(ctx: click.Context, file: str, db_url: str | None, fail_on: str | None) -> None:
     """Write the report of the last audits from the database, without auditing again."""
     try:
         engine, sessions = open_store(db_url)
     except ProvenanceError as exc:
         fail(str(exc))
     with sessions() as session:
-        rows = _write_report(session, file, f"provenance report ({safe_url(str(engine.url))})")
+        rows = _write_report(session, catalog_of(ctx), file, f"provenance report ({safe_url(str(engine.url))})")
     click.echo(f"report: {file} ({len(rows)} rows)")
     sys.exit(1 if fails(rows, fail_on) else 0)
 

@@ -7,8 +7,12 @@ usages     an image reference in an article, matched to an image (or not)
 records    the resolved record of a usage (or of an image used nowhere)
 findings   what the rules found, per usage or image; scope 'group' for
            findings across copies of one photo
-decisions  a person's manual decisions about an image (who, when, why)
-audit_runs one row per audit
+decisions  a person's manual decisions about an image (who, when, why; revoked ones
+           are kept, with who revoked them and when)
+audit_runs one row per audit, with the archive's counts when it finished
+
+`search` columns hold the searchable text folded (case and accents) on write,
+so that a search matches alike on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -25,8 +29,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from provenance.catalog.names import fold_search
 
 
 def utcnow() -> datetime.datetime:
@@ -48,6 +55,7 @@ class AuditRun(Base):
     files_extracted: Mapped[int] = mapped_column(Integer, default=0)
     files_failed: Mapped[int] = mapped_column(Integer, default=0)
     profile: Mapped[str] = mapped_column(Text, default="")
+    counts: Mapped[str] = mapped_column(Text, default="{}")
 
 
 class Image(Base):
@@ -94,6 +102,7 @@ class File(Base):
     problems: Mapped[str] = mapped_column(Text, default="")
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     run_id: Mapped[int | None] = mapped_column(Integer)
+    search: Mapped[str] = mapped_column(Text, default="")
 
 
 class Article(Base):
@@ -140,6 +149,7 @@ class Record(Base):
     attribution_text: Mapped[str | None] = mapped_column(Text)
     attribution_html: Mapped[str | None] = mapped_column(Text)
     attribution_markdown: Mapped[str | None] = mapped_column(Text)
+    search: Mapped[str] = mapped_column(Text, default="")
 
 
 class Finding(Base):
@@ -164,7 +174,14 @@ class Decision(Base):
     who: Mapped[str] = mapped_column(Text)
     why: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked_at: Mapped[datetime.datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_by: Mapped[str | None] = mapped_column(Text)
 
 
 Index("ix_findings_code_usage", Finding.code, Finding.usage_id)
 Index("ix_findings_code_image", Finding.code, Finding.image_id)
+
+
+@event.listens_for(File, "before_insert")
+def _fold_file_path(_mapper: object, _connection: object, target: File) -> None:
+    target.search = fold_search(target.path)
