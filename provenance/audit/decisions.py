@@ -19,6 +19,7 @@ from provenance.check import check_evidence
 from provenance.errors import FieldErrors, InputError
 from provenance.store import tables as t
 
+JSON_KINDS = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}
 LONGEST = {"license": 64, "creator": 300, "organization": 300, "who": 200, "note": 2000}
 
 
@@ -51,7 +52,7 @@ def _text(data: Mapping[str, object], name: str, errors: dict[str, str]) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        errors[name] = f"must be a string, not {type(value).__name__}"
+        errors[name] = f"must be a string, not {JSON_KINDS.get(type(value), type(value).__name__)}"
         return ""
     if len(value.strip()) > LONGEST[name]:
         errors[name] = f"is longer than {LONGEST[name]} characters"
