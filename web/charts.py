@@ -10,10 +10,10 @@ from typing import Any
 from provenance.audit import overview
 from provenance.audit.labels import Labels
 
-BAR_WIDTH = 220  # the longest bar, in SVG units
+BAR_WIDTH = 130  # the longest bar, in SVG units (labels take the 165 before it)
 ROW_HEIGHT = 22
 MOST_BARS = 8
-TREND_WIDTH, TREND_HEIGHT = 320, 120
+TREND_WIDTH, TREND_HEIGHT = 200, 100
 TREND_SERIES = ("error", "warning", "info", "ok")
 
 
@@ -39,12 +39,12 @@ def trend_lines(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if not runs:
         return []
     most = max((int(r["counts"].get(s, 0)) for r in runs for s in TREND_SERIES), default=0) or 1
-    step = TREND_WIDTH / max(1, len(runs) - 1)
+    step = TREND_WIDTH / (len(runs) - 1) if len(runs) > 1 else 0.0
     lines = []
     for status in TREND_SERIES:
         points = [(round(i * step, 1), round(TREND_HEIGHT - TREND_HEIGHT * int(r["counts"].get(status, 0)) / most, 1))
                   for i, r in enumerate(runs)]
-        lines.append({"status": status, "points": " ".join(f"{x},{y}" for x, y in points),
+        lines.append({"status": status, "points": " ".join(f"{x},{y}" for x, y in points), "dots": points,
                       "last": int(runs[-1]["counts"].get(status, 0))})
     return lines
 

@@ -19,7 +19,7 @@ class Labels:
 
     def license_family(self, license_id: str | None) -> str:
         found = self.catalog.licenses.get(license_id or "")
-        return found.family if found else ("unknown" if license_id else "none")
+        return found.family if found else ("unknown" if license_id else "no licence")
 
     def organization(self, name: str | None, source_id: str | None) -> str:
         """The source's catalog name when the organisation is that source under another of its names."""
