@@ -73,33 +73,35 @@ def _rank(*owner: Any) -> Any:
     return select(func.min(ranked)).where(*owner).scalar_subquery()
 
 
-def _record_rows(filters: Filters) -> Select[Any]:
+def _record_rows(filters: Filters, full: bool = True) -> Select[Any]:
+    """Records as archive rows: the sort keys first, then (when `full`) what the page shows."""
     article_file = aliased(t.File)
     image_file = aliased(t.File)
     image_path = select(func.min(image_file.path)).where(image_file.image_id == t.Record.image_id).scalar_subquery()
-    of_usage = _rank(t.Finding.usage_id == t.Record.usage_id)
-    of_image = _rank(t.Finding.usage_id.is_(None), t.Finding.file_id.is_(None), t.Finding.image_id == t.Record.image_id)
-    rank = func.coalesce(case((t.Record.usage_id.is_not(None), of_usage), else_=of_image), len(SEVERITY_RANK))
-    query = (select(case((t.Record.usage_id.is_not(None), "usage"), else_="image").label("kind"),
-                    case((t.Record.usage_id.is_not(None), 0), else_=1).label("grp"),
-                    t.Record.id.label("record_id"), t.Record.usage_id, t.Record.image_id,
-                    cast(null(), Integer).label("file_id"), func.coalesce(article_file.path, "").label("article"),
-                    func.coalesce(t.Usage.position, 0).label("position"), func.coalesce(t.Usage.src, "").label("src"),
-                    func.coalesce(image_path, "").label("image"), func.coalesce(t.Record.creator, "").label("creator"),
-                    func.coalesce(t.Record.organization, "").label("organization"),
-                    func.coalesce(t.Record.license_id, "").label("license"),
-                    func.coalesce(t.Record.source_id, "").label("source"), rank.label("rank"),
-                    func.coalesce(t.Record.attribution_text, "").label("attribution"))
+    rank = case(*((t.Record.status == s, r) for s, r in SEVERITY_RANK.items()), else_=len(SEVERITY_RANK))
+    keys = [case((t.Record.usage_id.is_not(None), 0), else_=1).label("grp"), t.Record.id.label("record_id"),
+            cast(null(), Integer).label("file_id"), func.coalesce(article_file.path, "").label("article"),
+            func.coalesce(t.Usage.position, 0).label("position"), cast(literal(""), String).label("place"),
+            func.coalesce(t.Record.creator, "").label("creator"),
+            func.coalesce(t.Record.license_id, "").label("license"),
+            rank.label("rank")]
+    shown = [case((t.Record.usage_id.is_not(None), "usage"), else_="image").label("kind"), t.Record.usage_id,
+             t.Record.image_id, func.coalesce(t.Usage.src, "").label("src"),
+             func.coalesce(image_path, "").label("image"),
+             func.coalesce(t.Record.organization, "").label("organization"),
+             func.coalesce(t.Record.source_id, "").label("source"),
+             func.coalesce(t.Record.attribution_text, "").label("attribution")] if full else []
+    query = (select(*keys, *shown)
              .outerjoin(t.Usage, t.Usage.id == t.Record.usage_id)
              .outerjoin(t.Article, t.Article.id == t.Usage.article_id)
              .outerjoin(article_file, article_file.id == t.Article.file_id))
-    return query.where(*_record_conditions(filters, article_file, rank))
+    return query.where(*_record_conditions(filters, article_file))
 
 
-def _record_conditions(filters: Filters, article_file: Any, rank: Any) -> list[Any]:
+def _record_conditions(filters: Filters, article_file: Any) -> list[Any]:
     conditions: list[Any] = []
     if filters.status:
-        conditions.append(rank == SEVERITY_RANK.get(filters.status, len(SEVERITY_RANK)))
+        conditions.append(t.Record.status == filters.status)
     if filters.license:
         conditions.append(t.Record.license_id == filters.license)
     if filters.source:
@@ -119,48 +121,79 @@ def _record_conditions(filters: Filters, article_file: Any, rank: Any) -> list[A
     return conditions
 
 
-def _file_rows(filters: Filters) -> Select[Any] | None:
+def _file_rows(filters: Filters, full: bool = True) -> Select[Any] | None:
     """Unreadable files: those with a finding of their own (file-error). None when a filter excludes them."""
     if filters.license or filters.source or filters.article or filters.status not in ("", "error"):
         return None
     empty = cast(literal(""), String)
-    query = (select(literal("file").label("kind"), literal(2).label("grp"), cast(null(), Integer).label("record_id"),
-                    cast(null(), Integer).label("usage_id"), cast(null(), Integer).label("image_id"),
-                    t.File.id.label("file_id"), empty.label("article"), literal(0).label("position"),
-                    empty.label("src"), t.File.path.label("image"), empty.label("creator"),
-                    empty.label("organization"), empty.label("license"), empty.label("source"),
-                    func.coalesce(_rank(t.Finding.file_id == t.File.id), len(SEVERITY_RANK)).label("rank"),
-                    empty.label("attribution"))
-             .where(exists().where(t.Finding.file_id == t.File.id)))
+    rank = func.coalesce(_rank(t.Finding.file_id == t.File.id), len(SEVERITY_RANK))
+    keys = [literal(2).label("grp"), cast(null(), Integer).label("record_id"), t.File.id.label("file_id"),
+            empty.label("article"), literal(0).label("position"), t.File.path.label("place"), empty.label("creator"),
+            empty.label("license"), rank.label("rank")]
+    shown = [literal("file").label("kind"), cast(null(), Integer).label("usage_id"),
+             cast(null(), Integer).label("image_id"), empty.label("src"), t.File.path.label("image"),
+             empty.label("organization"), empty.label("source"), empty.label("attribution")] if full else []
+    with_findings = select(t.Finding.file_id).where(t.Finding.file_id.is_not(None))
     if filters.code:
-        query = query.where(exists().where(t.Finding.file_id == t.File.id, t.Finding.code == filters.code))
+        with_findings = with_findings.where(t.Finding.code == filters.code)
+    query = select(*keys, *shown).where(t.File.id.in_(with_findings))
     if filters.folded_q:
         query = query.where(t.File.search.contains(filters.folded_q, autoescape=True))
     return query
 
 
-def union_query(filters: Filters) -> Any:
-    files = _file_rows(filters)
-    records = _record_rows(filters)
+def union_query(filters: Filters, full: bool = True) -> Any:
+    files = _file_rows(filters, full)
+    records = _record_rows(filters, full)
     return (union_all(records, files) if files is not None else records).subquery("archive")
 
 
 def _order(rows: Any, sort: str) -> list[Any]:
     c = rows.c
-    place = [c.grp, c.article, c.position, c.image, c.record_id, c.file_id]
-    return {"article": place, "creator": [c.creator, *place], "license": [c.license, *place],
-            "status": [c.rank, *place]}[sort]
+    place = [c.grp, c.article, c.position, c.place, c.record_id, c.file_id]
+    return {"article": place, "creator": [c.grp == 2, c.creator, *place], "license": [c.grp == 2, c.license, *place],
+            "status": [c.rank, c.grp == 2, *place]}[sort]
 
 
 def archive_page(session: Session, filters: Filters, labels: Labels) -> tuple[Filters, int, list[ArchiveRow]]:
-    """(filters with the page clamped to the last one, total, rows of that page)."""
-    rows = union_query(filters)
-    total = session.scalar(select(func.count()).select_from(rows)) or 0
-    last = max(1, -(-total // filters.per_page))
-    filters = replace(filters, page=min(filters.page, last))
-    query = select(rows).order_by(*_order(rows, filters.sort))
-    found = session.execute(query.limit(filters.per_page).offset((filters.page - 1) * filters.per_page)).all()
-    return filters, total, _with_findings(session, found, labels)
+    """(filters with the page clamped to the last one, total, rows of that page).
+
+    Every order puts the unreadable files together: after the records, or (by status) after the records
+    in error. So a page is a window of the records' order with the files spliced in at one place, and
+    is read without a union: the records' keys, then only the page's rows in full."""
+    records = _record_rows(filters, full=False)
+    files = _file_rows(filters, full=False)
+    n_records = session.scalar(select(func.count()).select_from(records.subquery())) or 0
+    n_files = session.scalar(select(func.count()).select_from(files.subquery())) or 0 if files is not None else 0
+    total = n_records + n_files
+    filters = replace(filters, page=min(filters.page, max(1, -(-total // filters.per_page))))
+    at = n_records if filters.sort != "status" else session.scalar(
+        select(func.count()).select_from(records.where(t.Record.status == "error").subquery())) or 0
+    start, size = (filters.page - 1) * filters.per_page, filters.per_page
+    first, last = max(0, start - at), max(0, min(n_files, start + size - at))
+    taken = max(0, last - first)
+    r_start = start if start < at else max(at, start - n_files)
+    keys = records.subquery()
+    found = session.execute(select(keys.c.record_id, keys.c.file_id).order_by(*_order(keys, filters.sort))
+                            .limit(size - taken).offset(r_start)).all() if size > taken else []
+    before = max(0, min(len(found), at - r_start))
+    if taken and files is not None:
+        spliced = files.subquery()
+        found[before:before] = session.execute(select(spliced.c.record_id, spliced.c.file_id)
+                                               .order_by(spliced.c.place).limit(taken).offset(first)).all()
+    return filters, total, _with_findings(session, _full_rows(session, found), labels)
+
+
+def _full_rows(session: Session, page: list[Any]) -> list[Any]:
+    records = [r.record_id for r in page if r.record_id is not None]
+    files = [r.file_id for r in page if r.file_id is not None]
+    found = {("r", row.record_id): row for row in session.execute(_record_rows(Filters()).where(
+        t.Record.id.in_(records)))} if records else {}
+    everything = Filters()
+    file_query = _file_rows(everything)
+    if files and file_query is not None:
+        found.update({("f", row.file_id): row for row in session.execute(file_query.where(t.File.id.in_(files)))})
+    return [found[("r", r.record_id) if r.record_id is not None else ("f", r.file_id)] for r in page]
 
 
 def all_rows(session: Session, filters: Filters, labels: Labels) -> list[ArchiveRow]:

@@ -24,7 +24,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.extract import Extracted, extract
 from provenance.audit.overview import keep_run_counts
-from provenance.audit.save import has_rights_metadata, image_evidence, save_image, save_standalone, save_usage
+from provenance.audit.save import (
+    has_rights_metadata,
+    image_evidence,
+    refresh_status,
+    save_image,
+    save_standalone,
+    save_usage,
+)
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import CheckedFile, check_evidence
@@ -297,6 +304,7 @@ def regroup(sessions: sessionmaker[Session]) -> None:
         moved = [{"id": i, "group_id": g} for i, g in groups.items() if current.get(i) != g]
         if moved:
             session.execute(update(t.Image), moved)
+        grouped_before = set(session.scalars(select(t.Finding.image_id).where(t.Finding.scope == "group")))
         session.execute(delete(t.Finding).where(t.Finding.scope == "group"))
         uses = Counter(i for i in session.scalars(select(t.Record.image_id).where(t.Record.image_id.is_not(None)))
                        if i is not None)
@@ -305,6 +313,8 @@ def regroup(sessions: sessionmaker[Session]) -> None:
                         key=lambda i: (groups.get(i, i), i))
         for batch in _whole_groups(shared, groups, 500):
             _group_batch(session, groups, batch)
+        session.flush()
+        refresh_status(session, [i for i in grouped_before | set(shared) if i is not None])
         session.commit()
 
 

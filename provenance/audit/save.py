@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from provenance.audit.extract import Extracted
@@ -91,9 +91,16 @@ def _search(session: Session, item: CheckedItem, usage_id: int | None, image_id:
     return fold_search(" ".join(p for p in parts if p))
 
 
+SEVERITIES = ("error", "warning", "info", "ok")
+
+
+def _worst(severities: Iterable[str]) -> str:
+    return min(severities, key=SEVERITIES.index, default="ok")
+
+
 def _record(item: CheckedItem, usage_id: int | None, image_id: int | None, search: str) -> t.Record:
     record, attribution = item.record, item.attribution
-    worst = min((f.severity.value for f in item.findings), key=["error", "warning", "info"].index, default="ok")
+    worst = _worst(f.severity.value for f in item.findings)
     return t.Record(
         usage_id=usage_id, image_id=image_id, creator=record.creator, organization=record.organization,
         via=record.via, license_id=record.license.id if record.license else None, license_url=record.license_url,
@@ -121,7 +128,10 @@ def save_usage(session: Session, article_id: int, position: int, item: CheckedIt
     session.add_all(t.UsageEvidence(usage_id=usage.id, field=e.field, value=e.value, origin=e.origin, name=e.name,
                                     lang=e.lang, location=e.location)
                     for e in item.evidence if e.origin in ARTICLE_ORIGINS and not e.derived)
-    session.add(_record(item, usage.id, image_id, search))
+    record = _record(item, usage.id, image_id, search)
+    if extra:  # a finding about the usage (image-not-found) counts for its status too
+        record.status = _worst([record.status, *(f.severity.value for f in extra)])
+    session.add(record)
     session.add_all(_findings([*item.findings, *extra], usage_id=usage.id, image_id=image_id))
 
 
@@ -135,3 +145,23 @@ def has_rights_metadata(session: Session, image_ids: list[int]) -> set[int]:
     rows = session.execute(select(t.ImageEvidence.image_id).where(
         t.ImageEvidence.field.in_(RIGHTS_FIELDS), t.ImageEvidence.image_id.in_(image_ids)).distinct())
     return {row[0] for row in rows}
+
+
+def refresh_status(session: Session, image_ids: Iterable[int]) -> None:
+    """Set the status of the records of these images to the worst of all their findings, the findings
+    across copies of the photo included (the archive filters and sorts by this column)."""
+    ids = sorted(set(image_ids))
+    for start in range(0, len(ids), 500):
+        batch = ids[start:start + 500]
+        rows = session.execute(select(t.Record.id, t.Record.usage_id, t.Record.image_id, t.Record.status)
+                               .where(t.Record.image_id.in_(batch))).all()
+        found: dict[tuple[str, int], list[str]] = {}
+        for usage_id, image_id, severity in session.execute(
+                select(t.Finding.usage_id, t.Finding.image_id, t.Finding.severity).where(
+                    t.Finding.image_id.in_(batch), t.Finding.file_id.is_(None))):
+            found.setdefault(("u", usage_id) if usage_id else ("i", image_id), []).append(severity)
+        changed = [{"id": r.id, "status": status} for r in rows
+                   if (status := _worst(found.get(("u", r.usage_id) if r.usage_id else ("i", r.image_id), [])))
+                   != r.status]
+        if changed:
+            session.execute(update(t.Record), changed)

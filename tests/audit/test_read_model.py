@@ -113,3 +113,17 @@ def test_folded_search_column_is_filled_by_the_migration(tmp_path: Path) -> None
     with engine.connect() as connection:
         assert connection.execute(text("SELECT search FROM files")).scalar() == "lodz/novak.jpg"
     engine.dispose()
+
+
+@pytest.mark.parametrize("sort", ["article", "creator", "license", "status"])
+@pytest.mark.parametrize("per_page", [4, 7])  # pages that split the unreadable file from its neighbours
+def test_pages_put_together_are_the_whole_list(sessions: sessionmaker[Session], sort: str, per_page: int) -> None:
+    whole = [(r.record_id, r.file_id) for r in _rows(sessions, sort=sort)]  # type: ignore[attr-defined]
+    paged: list[tuple[int | None, int | None]] = []
+    with sessions() as session:
+        for number in range(1, 10):
+            _, _, rows = archive_page(session, Filters(sort=sort, page=number, per_page=per_page), LABELS)
+            paged.extend((r.record_id, r.file_id) for r in rows)
+            if len(paged) >= len(whole):
+                break
+    assert paged == whole
