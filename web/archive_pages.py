@@ -40,7 +40,7 @@ def _facets(session: Any) -> dict[str, Any]:
     labels = services().labels
     return {"code": list(overview.finding_counts(session)),
             "license": [(lic, labels.license_name(lic)) for lic in sorted(overview.license_counts(session)) if lic],
-            "source": sorted(overview.source_ids(session))}
+            "source": [(s, labels.source_name(s)) for s in overview.source_ids(session)]}
 
 
 def _export_rows() -> list[Any]:
@@ -163,3 +163,10 @@ def minutes(moment: datetime.datetime | None) -> str:
 @bp.app_template_filter("iso")
 def iso(moment: datetime.datetime | None) -> str:
     return _aware(moment).isoformat(timespec="minutes") if moment else ""
+
+
+@bp.app_template_filter("by_severity")
+def by_severity(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Findings worst first (errors, warnings, then information), in their order otherwise."""
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(findings, key=lambda f: order.get(str(f.get("severity")), 3))

@@ -21,6 +21,10 @@ class Labels:
         found = self.catalog.licenses.get(license_id or "")
         return found.family if found else ("unknown" if license_id else "no licence")
 
+    def source_name(self, source_id: str) -> str:
+        found = self.catalog.sources.get(source_id)
+        return found.name if found else source_id
+
     def organization(self, name: str | None, source_id: str | None) -> str:
         """The source's catalog name when the organisation is that source under another of its names."""
         source = self.catalog.sources.get(source_id or "")
