@@ -11,6 +11,7 @@ from provenance.audit.labels import Labels
 from provenance.audit.overview import summary
 from provenance.audit.read_model import report_rows
 from provenance.audit.run import DEFAULT_EXCLUDE, run_audit
+from provenance.audit.xlsx import xlsx_bytes
 from provenance.catalog.load import Catalog
 from provenance.cli.common import catalog_of, fail, profile_of
 from provenance.errors import ProvenanceError
@@ -22,12 +23,16 @@ FAIL_ON = click.Choice(["error", "warning"])
 
 
 def _write_report(session: object, catalog: Catalog, path: str, title: str) -> list:  # type: ignore[type-arg]
-    fmt = FORMATS.get(Path(path).suffix.lower())
-    if fmt is None:
-        fail(f"{path}: the report's extension must be one of {', '.join(sorted(FORMATS))}")
+    suffix = Path(path).suffix.lower()
+    fmt = FORMATS.get(suffix)
+    if fmt is None and suffix != ".xlsx":
+        fail(f"{path}: the report's extension must be one of {', '.join(sorted([*FORMATS, '.xlsx']))}")
     rows = report_rows(session, Labels(catalog))  # type: ignore[arg-type]
     try:
-        Path(path).write_text(render(rows, fmt or "", title), encoding="utf-8")
+        if fmt is None:
+            Path(path).write_bytes(xlsx_bytes(rows))
+        else:
+            Path(path).write_text(render(rows, fmt, title), encoding="utf-8")
     except OSError as exc:
         fail(f"{path}: cannot write the report ({exc.strerror})")
     return rows
@@ -52,7 +57,7 @@ def _print_summary(counts: dict[str, object], stats_line: str) -> None:
 @click.option("--db", "db_url", default=None, help=DB_HELP)
 @click.option("--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: all cores).")
 @click.option("--report", "report_path", metavar="FILE", default=None,
-              help="Write a report: .csv, .json or .html (a self-contained page).")
+              help="Write a report: .csv, .json, .html (a self-contained page) or .xlsx.")
 @click.option("--fail-on", type=FAIL_ON, default=None,
               help="Exit 1 when any usage has a finding of this severity or worse.")
 @click.option("--exclude", metavar="GLOB", multiple=True,
