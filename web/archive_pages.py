@@ -64,7 +64,7 @@ def archive_xlsx():  # type: ignore[no-untyped-def]
 
 def _image_page(image_id: int, status: int = 200, errors: dict[str, str] | None = None,
                 form: dict[str, str] | None = None, revoke: dict[str, str] | None = None,
-                revoke_form: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+                revoke_form: dict[str, str] | None = None) -> tuple[str, int]:
     svc = services()
     with svc.sessions() as session:
         detail = image_detail(session, image_id, svc.labels)

@@ -17,9 +17,9 @@ from provenance.store import tables as t
 
 
 def finding_dicts(views: list[FindingView]) -> list[dict[str, Any]]:
-    kinds = {code: FINDINGS.get(code) for code in {v.code for v in views}}
+    rules = {code: kind.why for code, kind in FINDINGS.items()}
     return [{"code": v.code, "severity": v.severity, "message": v.message, "evidence": v.evidence,
-             "scope": v.scope, "why": kinds[v.code].why if kinds[v.code] else ""} for v in views]
+             "scope": v.scope, "why": rules.get(v.code, "")} for v in views]
 
 
 def image_detail(session: Session, image_id: int, labels: Labels) -> dict[str, Any] | None:

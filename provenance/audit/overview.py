@@ -11,26 +11,31 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from provenance.audit.filters import STATUSES, Filters
+from provenance.audit.filters import STATUSES
 from provenance.audit.labels import Labels
-from provenance.audit.read_model import union_query
 from provenance.store import tables as t
 
 TREND_RUNS = 12
 
 
+def _unreadable(session: Session) -> int:
+    with_findings = select(t.Finding.file_id).where(t.Finding.file_id.is_not(None))
+    return session.scalar(select(func.count()).select_from(t.File).where(t.File.id.in_(with_findings))) or 0
+
+
 def status_counts(session: Session) -> dict[str, int]:
-    """Rows of the archive by worst severity: they add up to the number of rows."""
-    rows = union_query(Filters())
-    ranks = dict(session.execute(select(rows.c.rank, func.count()).group_by(rows.c.rank)).all())
-    return {status: int(ranks.get(rank, 0)) for rank, status in enumerate(STATUSES)}
+    """Rows of the archive by worst severity (an unreadable file is an error): they add up to the rows."""
+    found = {str(s): int(n) for s, n in session.execute(select(t.Record.status, func.count())
+                                                         .group_by(t.Record.status))}
+    found["error"] = found.get("error", 0) + _unreadable(session)
+    return {status: found.get(status, 0) for status in STATUSES}
 
 
 def row_counts(session: Session) -> dict[str, int]:
     """Rows by kind: uses in articles, images no article uses, unreadable files."""
-    rows = union_query(Filters())
-    kinds = dict(session.execute(select(rows.c.kind, func.count()).group_by(rows.c.kind)).all())
-    return {"usage": int(kinds.get("usage", 0)), "image": int(kinds.get("image", 0)), "file": int(kinds.get("file", 0))}
+    used = t.Record.usage_id.is_not(None)
+    kinds = {bool(u): int(n) for u, n in session.execute(select(used, func.count()).group_by(used))}
+    return {"usage": kinds.get(True, 0), "image": kinds.get(False, 0), "file": _unreadable(session)}
 
 
 def finding_counts(session: Session) -> dict[str, int]:
@@ -90,5 +95,5 @@ def summary(session: Session) -> dict[str, object]:
 
 
 def source_ids(session: Session) -> list[str]:
-    return [s for (s,) in session.execute(select(t.Record.source_id).distinct()
+    return [s or "" for (s,) in session.execute(select(t.Record.source_id).distinct()
                                           .where(t.Record.source_id.is_not(None)).order_by(t.Record.source_id))]

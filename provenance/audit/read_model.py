@@ -91,7 +91,7 @@ def _record_rows(filters: Filters, full: bool = True) -> Select[Any]:
              func.coalesce(t.Record.organization, "").label("organization"),
              func.coalesce(t.Record.source_id, "").label("source"),
              func.coalesce(t.Record.attribution_text, "").label("attribution")] if full else []
-    query = (select(*keys, *shown)
+    query: Select[Any] = (select(*keys, *shown)
              .outerjoin(t.Usage, t.Usage.id == t.Record.usage_id)
              .outerjoin(t.Article, t.Article.id == t.Usage.article_id)
              .outerjoin(article_file, article_file.id == t.Article.file_id))
@@ -127,16 +127,16 @@ def _file_rows(filters: Filters, full: bool = True) -> Select[Any] | None:
         return None
     empty = cast(literal(""), String)
     rank = func.coalesce(_rank(t.Finding.file_id == t.File.id), len(SEVERITY_RANK))
-    keys = [literal(2).label("grp"), cast(null(), Integer).label("record_id"), t.File.id.label("file_id"),
-            empty.label("article"), literal(0).label("position"), t.File.path.label("place"), empty.label("creator"),
-            empty.label("license"), rank.label("rank")]
-    shown = [literal("file").label("kind"), cast(null(), Integer).label("usage_id"),
-             cast(null(), Integer).label("image_id"), empty.label("src"), t.File.path.label("image"),
-             empty.label("organization"), empty.label("source"), empty.label("attribution")] if full else []
+    keys: list[Any] = [literal(2).label("grp"), cast(null(), Integer).label("record_id"), t.File.id.label("file_id"),
+                       empty.label("article"), literal(0).label("position"), t.File.path.label("place"),
+                       empty.label("creator"), empty.label("license"), rank.label("rank")]
+    shown: list[Any] = [literal("file").label("kind"), cast(null(), Integer).label("usage_id"),
+                        cast(null(), Integer).label("image_id"), empty.label("src"), t.File.path.label("image"),
+                        empty.label("organization"), empty.label("source"), empty.label("attribution")] if full else []
     with_findings = select(t.Finding.file_id).where(t.Finding.file_id.is_not(None))
     if filters.code:
         with_findings = with_findings.where(t.Finding.code == filters.code)
-    query = select(*keys, *shown).where(t.File.id.in_(with_findings))
+    query: Select[Any] = select(*keys, *shown).where(t.File.id.in_(with_findings))
     if filters.folded_q:
         query = query.where(t.File.search.contains(filters.folded_q, autoescape=True))
     return query
@@ -174,8 +174,8 @@ def archive_page(session: Session, filters: Filters, labels: Labels) -> tuple[Fi
     taken = max(0, last - first)
     r_start = start if start < at else max(at, start - n_files)
     keys = records.subquery()
-    found = session.execute(select(keys.c.record_id, keys.c.file_id).order_by(*_order(keys, filters.sort))
-                            .limit(size - taken).offset(r_start)).all() if size > taken else []
+    found: list[Any] = list(session.execute(select(keys.c.record_id, keys.c.file_id).order_by(
+        *_order(keys, filters.sort)).limit(size - taken).offset(r_start)).all()) if size > taken else []
     before = max(0, min(len(found), at - r_start))
     if taken and files is not None:
         spliced = files.subquery()
@@ -199,7 +199,7 @@ def _full_rows(session: Session, page: list[Any]) -> list[Any]:
 def all_rows(session: Session, filters: Filters, labels: Labels) -> list[ArchiveRow]:
     """Every row matching the filters (for exports and the report), in the filters' order."""
     rows = union_query(filters)
-    found = session.execute(select(rows).order_by(*_order(rows, filters.sort))).all()
+    found = list(session.execute(select(rows).order_by(*_order(rows, filters.sort))).all())
     return _with_findings(session, found, labels)
 
 

@@ -155,7 +155,7 @@ def refresh_status(session: Session, image_ids: Iterable[int]) -> None:
         batch = ids[start:start + 500]
         rows = session.execute(select(t.Record.id, t.Record.usage_id, t.Record.image_id, t.Record.status)
                                .where(t.Record.image_id.in_(batch))).all()
-        found: dict[tuple[str, int], list[str]] = {}
+        found: dict[tuple[str, int | None], list[str]] = {}
         for usage_id, image_id, severity in session.execute(
                 select(t.Finding.usage_id, t.Finding.image_id, t.Finding.severity).where(
                     t.Finding.image_id.in_(batch), t.Finding.file_id.is_(None))):
