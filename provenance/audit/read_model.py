@@ -226,15 +226,17 @@ def _with_findings(session: Session, found: list[Any], labels: Labels) -> list[A
 def finding_views(session: Session, found: Iterable[Any]) -> dict[tuple[str, int], list[FindingView]]:
     """The findings of these rows, keyed by (usage|image|file, id), worst first, own findings before group ones."""
     found = list(found)
-    query = select(t.Finding)
-    if len(found) <= 300:
+    if len(found) > 300:
+        queries = [select(t.Finding)]
+    else:  # three index-backed lookups: an OR of them made SQLite read every finding
         usages = [r.usage_id for r in found if r.usage_id]
         images = [r.image_id for r in found if r.image_id and not r.usage_id]
         files = [r.file_id for r in found if r.file_id]
-        query = query.where(or_(t.Finding.usage_id.in_(usages), t.Finding.file_id.in_(files),
-                                and_(t.Finding.usage_id.is_(None), t.Finding.image_id.in_(images))))
+        queries = [select(t.Finding).where(t.Finding.usage_id.in_(usages)),
+                   select(t.Finding).where(t.Finding.image_id.in_(images), t.Finding.usage_id.is_(None)),
+                   select(t.Finding).where(t.Finding.file_id.in_(files))]
     buckets: dict[tuple[str, int], list[t.Finding]] = defaultdict(list)
-    for f in session.scalars(query):
+    for f in (f for query in queries for f in session.scalars(query)):
         owner = ("usage", f.usage_id) if f.usage_id else ("file", f.file_id) if f.file_id else ("image", f.image_id)
         buckets[owner].append(f)  # type: ignore[index]
     return {key: sorted_views(found) for key, found in buckets.items()}
