@@ -149,19 +149,20 @@ def basename(path: str | None) -> str:
     return (path or "").rstrip("/").rsplit("/", 1)[-1]
 
 
-def _aware(moment: datetime.datetime) -> datetime.datetime:
-    # SQLite gives back naive datetimes; they were written in UTC
-    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
+def _aware(moment: datetime.datetime | str) -> datetime.datetime:
+    found = datetime.datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    return found if found.tzinfo else found.replace(tzinfo=datetime.UTC)  # naive times were written in UTC
 
 
 @bp.app_template_filter("minutes")
-def minutes(moment: datetime.datetime | None) -> str:
-    """Local time to the minute, with the zone: 2026-11-29 10:15 CET."""
+def minutes(moment: datetime.datetime | str | None) -> str:
+    """The server's local time to the minute, with the zone: 2026-11-29 10:15 CET (the page's script
+    shows it in the reader's zone)."""
     return _aware(moment).astimezone().strftime("%Y-%m-%d %H:%M %Z") if moment else ""
 
 
 @bp.app_template_filter("iso")
-def iso(moment: datetime.datetime | None) -> str:
+def iso(moment: datetime.datetime | str | None) -> str:
     return _aware(moment).isoformat(timespec="minutes") if moment else ""
 
 

@@ -4,6 +4,7 @@ Findings come worst first, each with the rule that raised it."""
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
@@ -31,7 +32,7 @@ def image_detail(session: Session, image_id: int, labels: Labels) -> dict[str, A
     return {"id": image.id, "sha256": image.sha256, "phash": image.phash, "format": image.format,
             "width": image.width, "height": image.height, "size": image.size, "files": list(files),
             "evidence": _image_evidence(session, image_id), "uses": [_use(session, r, labels) for r in records],
-            "duplicates": _copies(session, image), "decisions": decision_history(session, image_id)}
+            "duplicates": _copies(session, image), "decisions": decision_history(session, image_id, labels)}
 
 
 def usage_detail(session: Session, usage_id: int, labels: Labels) -> dict[str, Any] | None:
@@ -55,12 +56,20 @@ def file_detail(session: Session, file_id: int) -> dict[str, Any] | None:
             "findings": finding_dicts(findings), "image_id": row.image_id}
 
 
-def decision_history(session: Session, image_id: int) -> list[dict[str, Any]]:
+def decision_history(session: Session, image_id: int, labels: Labels) -> list[dict[str, Any]]:
     """Every decision about an image, oldest first, revoked ones too (with who revoked them and when)."""
-    return [{"id": d.id, "field": d.field, "value": d.value, "who": d.who, "why": d.why, "when": d.created_at,
-             "revoked_at": d.revoked_at, "revoked_by": d.revoked_by}
+    return [{"id": d.id, "field": d.field, "value": d.value, "who": d.who, "why": d.why, "when": iso_utc(d.created_at),
+             "revoked_at": iso_utc(d.revoked_at), "revoked_by": d.revoked_by,
+             "label": labels.license_name(d.value) if d.field == "license" else d.value}
             for d in session.scalars(select(t.Decision).where(t.Decision.image_id == image_id)
                                      .order_by(t.Decision.id))]
+
+
+def iso_utc(moment: datetime.datetime | None) -> str | None:
+    """A stored time as ISO 8601 in UTC (SQLite gives back naive datetimes, written in UTC)."""
+    if moment is None:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)).astimezone(datetime.UTC).isoformat()
 
 
 def _image_evidence(session: Session, image_id: int) -> list[dict[str, Any]]:

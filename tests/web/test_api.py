@@ -229,6 +229,8 @@ def test_decision_can_be_revoked(client: FlaskClient) -> None:
     assert image["uses"][0]["record"]["license"] != "CC-BY-4.0"
     [entry] = [d for d in image["decisions"] if d["id"] == decision_id]
     assert (entry["who"], entry["revoked_by"]) == ("desk A", "desk B")
+    assert entry["when"].endswith("+00:00")  # ISO 8601 in UTC
+    assert entry["revoked_at"] >= entry["when"]
     again = client.post(f"/api/decisions/{decision_id}/revoke", json={"who": "desk B"})
     assert again.status_code == 400
     assert "already revoked" in again.json["error"]
