@@ -46,7 +46,9 @@ OPENAPI: dict[str, Any] = {
         "schemas": {
             "Error": {"type": "object", "required": ["ok", "error", "status"],
                       "properties": {"ok": {"const": False}, "error": {"type": "string"},
-                                     "status": {"type": "integer"}}},
+                                     "status": {"type": "integer"},
+                                     "errors": {"type": "object", "additionalProperties": {"type": "string"},
+                                                "description": "one message per wrong field, when there are any"}}},
             "CheckRequest": {"type": "object", "properties": {
                 "text": {"type": "string"}, "kind": {"enum": ["auto", "plain", "html", "markdown"]},
                 "modified": {"type": "array", "items": {"type": "string"}},

@@ -126,3 +126,16 @@ def test_overview_draws_bars_and_trend(page: Any, server: str) -> None:
     overview.locator("#chart-status a").first.click()
     page.wait_for_url("**status=**")
     screenshot(page, "archive-overview")
+
+
+def test_archive_and_detail_pages_fit_a_phone(browser: Any, server: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    for path in ("/archive", "/archive?code=file-error"):
+        phone.goto(server + path)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390 + 1, path
+    phone.locator("table.rows a.detail").first.click()
+    phone.wait_for_url("**/files/*")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390 + 1
+    screenshot(phone, "file-page-phone")
+    context.close()
