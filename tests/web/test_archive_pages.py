@@ -163,3 +163,13 @@ def test_catalog_search_narrows(client: FlaskClient) -> None:
 def test_image_title_has_the_file_name(client: FlaskClient) -> None:
     page = client.get(_image(client, "garden-web-copy")).get_data(as_text=True)
     assert "<title>garden-web-copy.jpg · provenance</title>" in page
+
+
+def test_xlsx_writes_formula_lookalikes_as_text() -> None:
+    from provenance.audit.xlsx import xlsx_bytes
+    from provenance.render.audit_report import ReportRow
+
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes([ReportRow("=1+1", "", "", "@x", "", "", "error", "", "",
+                                                                   "")])))
+    cell = book.active["A2"]
+    assert (cell.value, cell.data_type) == ("=1+1", "s")  # a string, never a formula ('f')
