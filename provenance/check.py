@@ -113,14 +113,9 @@ def check_evidence(
     resolved = resolve_record(evidence, catalog)
     ctx = Context(catalog, profile, where=f" for {label}", in_article=in_article)
     findings = tuple(check_record(resolved, ctx))
-    attribution = render_attribution(resolved.record, medium=profile.medium, modified=_changes(profile, catalog)) \
-        if has_credit(resolved) else None
+    attribution = render_attribution(resolved.record, medium=profile.medium, modified=profile.modified,
+                                     lang=profile.lang, catalog=catalog) if has_credit(resolved) else None
     return CheckedItem(label, resolved, findings, attribution, credit, src)
-
-
-def _changes(profile: UsageProfile, catalog: Catalog) -> str | None:
-    labels = [catalog.changes[c].label if c in catalog.changes else c for c in profile.modified]
-    return ", ".join(labels) or None
 
 
 ImageEvidence = Callable[[str], list[Evidence]]

@@ -38,7 +38,7 @@ def openapi():  # type: ignore[no-untyped-def]
 
 @bp.post("/check")
 def check():  # type: ignore[no-untyped-def]
-    """JSON {text, kind, modified, commercial, medium, subscriptions} or multipart with files."""
+    """JSON {text, kind, modified, commercial, medium, lang, subscriptions} or multipart with files."""
     svc = services()
     if request.is_json:
         data = _json()

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from provenance.catalog.load import Catalog
-from provenance.catalog.profile import UsageProfile, check_changes
+from provenance.catalog.profile import UsageProfile, check_changes, check_lang
 from provenance.io.inputs import SourceFile
 from web.services import StoredCheck
 from web.uploads import check_uploads
@@ -24,6 +24,9 @@ def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfil
         profile = replace(profile, commercial=any(str(v).lower() in ("1", "true", "on", "yes") for v in said))
     if args.get("medium") in ("online", "print"):
         profile = replace(profile, medium=args.get("medium"))
+    if args.get("lang"):
+        check_lang("lang", str(args.get("lang")), catalog)
+        profile = replace(profile, lang=str(args.get("lang")))
     subscriptions = args.getlist("subscription") if hasattr(args, "getlist") else args.get("subscriptions", [])
     known = [s for s in subscriptions if s in catalog.sources]
     if known:

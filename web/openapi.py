@@ -32,6 +32,8 @@ OPENAPI: dict[str, Any] = {
                 "text": {"type": "string"}, "kind": {"enum": ["auto", "plain", "html", "markdown"]},
                 "modified": {"type": "array", "items": {"type": "string"}},
                 "commercial": {"type": "boolean"}, "medium": {"enum": ["online", "print"]},
+                "lang": {"type": "string", "description": "language of the attributions (licenses/lang/): "
+                         "en, de, fr, es, it, pt, ru, pl, ja, zh, ko"},
                 "subscriptions": {"type": "array", "items": {"type": "string"}}}},
             "Decision": {"type": "object", "properties": {
                 "license": {"type": "string"}, "creator": {"type": "string"}, "organization": {"type": "string"},

@@ -45,7 +45,8 @@ def check_result(key: str):  # type: ignore[no-untyped-def]
     stored.thumbs = thumbs
     agencies = [s for s in svc.catalog.sources.values() if svc.catalog.terms_of(s).subscribable]
     return render_template("results.html", key=key, results=results, thumbs=thumbs, profile=profile,
-                           changes=[c for c in svc.catalog.changes.values() if c.dashboard], agencies=agencies)
+                           changes=[c for c in svc.catalog.changes.values() if c.dashboard], agencies=agencies,
+                           languages=sorted(svc.catalog.languages.values(), key=lambda lang: lang.code))
 
 
 @bp.get("/check/<key>/thumb/<int:number>")

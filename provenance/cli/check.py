@@ -27,6 +27,9 @@ def check_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--modified", metavar="CHANGE", multiple=True,
                      help="A change made to the images (cropped, retouched, composited… see "
                           "licenses/changes.toml); repeatable."),
+        click.option("--lang", metavar="CODE", default=None,
+                     help="Language of the attributions: en, de, fr, es, it, pt, ru, pl, ja, zh, ko "
+                          "(licenses/lang/; default: the profile's lang, else en)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -38,24 +41,25 @@ def check_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("--explain", is_flag=True, help="Say for each finding which rule raised it and on what evidence.")
 @click.pass_context
 def check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evidence: bool, profile_path: str | None,
-          medium: str | None, modified: tuple[str, ...], explain: bool) -> None:
+          medium: str | None, modified: tuple[str, ...], lang: str | None, explain: bool) -> None:
     """Check articles (plain text, Markdown, HTML) and images (JPEG, PNG, WebP, TIFF, HEIC)."""
-    _run_check(ctx, files, as_json, show_evidence, profile_path, medium, modified, explain)
+    _run_check(ctx, files, as_json, show_evidence, profile_path, medium, modified, explain, lang)
 
 
 @click.command()
 @check_options
 @click.pass_context
 def explain(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evidence: bool,
-            profile_path: str | None, medium: str | None, modified: tuple[str, ...]) -> None:
+            profile_path: str | None, medium: str | None, modified: tuple[str, ...], lang: str | None) -> None:
     """Check FILES and explain why each finding was raised (same as check --explain)."""
-    _run_check(ctx, files, as_json, show_evidence, profile_path, medium, modified, True)
+    _run_check(ctx, files, as_json, show_evidence, profile_path, medium, modified, True, lang)
 
 
 def _run_check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evidence: bool,
-               profile_path: str | None, medium: str | None, modified: tuple[str, ...], explain: bool) -> None:
+               profile_path: str | None, medium: str | None, modified: tuple[str, ...], explain: bool,
+               lang: str | None = None) -> None:
     catalog = catalog_of(ctx)
-    profile = profile_of(catalog, profile_path, medium, modified)
+    profile = profile_of(catalog, profile_path, medium, modified, lang)
     results: list[dict[str, Any]] = []
     status = EXIT_OK
     for source, siblings in file_sources(list(files)):

@@ -35,7 +35,7 @@ def license_dict(lic: License | None, port: str | None = None) -> dict[str, Any]
 
 def profile_dict(profile: UsageProfile) -> dict[str, Any]:
     return {"name": profile.name, "file": profile.file, "commercial": profile.commercial,
-            "editorial": profile.editorial, "medium": profile.medium,
+            "editorial": profile.editorial, "medium": profile.medium, "lang": profile.lang,
             "subscriptions": sorted(profile.subscriptions), "modified": list(profile.modified)}
 
 

@@ -8,6 +8,7 @@ say as separate evidence that names the field it was read from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from provenance.catalog.licenses import is_license_url
@@ -18,17 +19,29 @@ from provenance.parse.credits import parse_credit
 
 CAPTION_FIELDS = frozenset({"caption", "description"})
 CREDIT_LINE_FIELDS = frozenset({"credit_line", "credit_text"})
+_TITLE_QUOTE_FIX = re.compile(r"^(?=[^\"“„«「『']+[\"”“»」』']\s*,?\s+\w+\s)")  # the parser may drop the opening quote
+_FOR_CLIENT = r"\s+for\s+([^/;,()\[\]]+?)\s*(?:$|[/;,()\[\]]|\.(?:\s|$))"
 CREDIT_FIELDS = ("creator", "organization", "via", "license", "license_url", "source_url", "category")
 
 
+# '"Sunset" by Jane Doe', '„Abend“ von Jane Doe': the recommended title-author form (TASL)
+_TITLED = re.compile(r"^[\"“„«「『']\s*(?P<title>[^\"“”„«»「」『』]{1,200}?)\s*[\"”“»」』']\s*,?\s+"
+                     r"(?:by|von|de|par|di|por|przez|от)\s+(?P<name>\S.*)$", re.IGNORECASE)
+
+
 def credit_to_evidence(credit: Credit, origin: str, name: str, location: str = "") -> list[Evidence]:
-    """One piece of evidence per field of a parsed credit, all sharing a location."""
+    """One piece of evidence per field of a parsed credit, all sharing a location. A creator written
+    '"Title" by Name' gives the title and the name as two pieces of evidence."""
     where = location or f"chars {credit.start}-{credit.end}"
-    return [
-        Evidence(field=key, value=value, origin=origin, name=name, raw=credit.text, location=where)
-        for key, value in credit.fields().items()
-        if value
-    ]
+    fields = {k: v for k, v in credit.fields().items() if v}
+    titled = _TITLED.match(_TITLE_QUOTE_FIX.sub('"', fields.get("creator", "")))
+    if titled:
+        fields = {"title": titled.group("title"), **fields, "creator": titled.group("name").strip()}
+    client = re.search(re.escape(fields.get("organization", "\0")) + _FOR_CLIENT, credit.text)
+    if client:  # 'Getty Images for Netflix': the agency credits the client it shot for
+        fields["organization"] += f" for {client.group(1).strip()}"
+    return [Evidence(field=key, value=value, origin=origin, name=name, raw=credit.text, location=where)
+            for key, value in fields.items()]
 
 
 def derive_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence]:

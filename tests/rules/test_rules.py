@@ -114,7 +114,9 @@ CASES = [
     # public-domain
     ("public-domain", caption("Photo: Jane Doe (CC0)"), DEFAULT, True, Severity.INFO),  # CC0
     ("public-domain", caption("Photo: Jane Doe. Public Domain Mark 1.0"), DEFAULT, True, Severity.INFO),  # PDM
-    ("public-domain", caption("Credit: NASA/JPL-Caltech"), DEFAULT, True, Severity.INFO),  # US government work
+    ("public-domain", caption("Credit: NASA/Bill Ingalls"), DEFAULT, True, Severity.INFO),  # US government work
+    ("public-domain", caption("Credit: NASA/JPL-Caltech"), DEFAULT, True,
+     None),  # the most specific source is JPL-Caltech, whose terms are per file
     ("public-domain", caption("Photo: Jane Doe (CC BY 4.0)"), DEFAULT, True, None),  # copyrighted
     # license-expired
     ("license-expired", [*caption("Photo: Jane Doe (CC BY 4.0)"), xmp("license_end_date", "2020-01-31")], DEFAULT,

@@ -1,0 +1,88 @@
+"""What the words of a credit say beyond its names, read with the languages'
+word lists (licenses/lang/*.toml): the noun its lead-in gives the image
+("Illustration:" -> illustration), the role a name carries ("Courtesy of the
+family" -> courtesy, "the family"), and whether it reserves all rights.
+
+Every language's words are tried, whatever language the attribution is in: a
+German caption's "Grafik:" makes an English attribution say "Graphic".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+from provenance.catalog.load import Catalog
+from provenance.model import Evidence
+from provenance.catalog.languages import Language
+
+_OPENERS = " \t([\"'“„«「『"
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """True when text[:end] ends a word: the next character is no letter, or the word is CJK."""
+    if end >= len(text) or not text[end].isalnum():
+        return True
+    return unicodedata.east_asian_width(text[end - 1]) == "W"
+
+
+def _longest_prefix(text: str, words: Iterable[tuple[str, str]]) -> tuple[str, str] | None:
+    """(key, word) of the longest word that `text` starts with, as a whole word."""
+    folded = text.casefold()
+    hits = [(key, word) for key, word in words if folded.startswith(word) and _ends_word(folded, len(word))]
+    return max(hits, key=lambda hit: len(hit[1])) if hits else None
+
+
+def lead_in_noun(text: str, languages: Mapping[str, Language]) -> str | None:
+    """'Illustration: Jane Doe' -> 'illustration'; None when the credit opens with no lead-in word."""
+    words = [(noun, w) for lang in languages.values() for noun, ws in lang.lead_ins.items() for w in ws]
+    hit = _longest_prefix(text.lstrip(_OPENERS), words)
+    return hit[0] if hit else None
+
+
+def split_role(name: str, languages: Mapping[str, Language]) -> tuple[str | None, str]:
+    """'Courtesy of the family' -> ('courtesy', 'the family'); a name without a role word is left alone."""
+    words = [(role, w) for lang in languages.values() for role, ws in lang.roles.items() for w in ws]
+    hit = _longest_prefix(name.lstrip(_OPENERS), words)
+    if not hit:
+        return None, name
+    rest = name.lstrip(_OPENERS)[len(hit[1]):].lstrip(" :：,.-–—")
+    return (hit[0], rest) if rest or hit[0] != "courtesy" else (None, name)
+
+
+def rights_phrase(text: str, languages: Mapping[str, Language]) -> str | None:
+    """The phrase by which a text reserves all rights ('All rights reserved', '©', 'Bildrechte'), if any."""
+    folded = text.casefold()
+    for lang in languages.values():
+        for phrase in lang.rights:
+            at = folded.find(phrase)
+            end = at + len(phrase)
+            starts = not phrase[0].isalnum() or at == 0 or not folded[at - 1].isalnum()
+            if at >= 0 and starts and (not phrase[-1].isalnum() or _ends_word(folded, end)):
+                return text[at:end]
+    return None
+
+
+NAME_FIELDS = frozenset({"creator", "organization", "via", "license", "category"})
+AI_NOUN = "ai_image"
+
+
+def image_noun(evidence: Iterable[Evidence], catalog: Catalog) -> tuple[str, str] | None:
+    """(noun, the evidence it rests on) for what the image is. A declared AI origin (IPTC digital source
+    type, in XMP or C2PA) comes first: an AI-generated image is never called a photo. Then the caption's
+    lead-in word, then any other declared digital source type. None: nothing says, so a photo."""
+    items = list(evidence)
+    declared = [(t, e) for e in items if e.field == "digital_source_type"
+                for t in [catalog.digital_source_types.get(e.value.strip().rstrip("/").rsplit("/", 1)[-1])] if t]
+    for kind, item in declared:
+        if kind.noun == AI_NOUN:
+            return kind.noun, f"{item.origin} ({item.name})"
+    for item in items:
+        if item.field in NAME_FIELDS and item.raw and item.origin not in ("source-catalog", "manual"):
+            noun = lead_in_noun(item.raw, catalog.languages)
+            if noun:
+                return noun, f"{item.origin} lead-in ({item.name})"
+    for kind, item in declared:
+        if kind.kind != "capture" or kind.noun != "photo":
+            return kind.noun, f"{item.origin} ({item.name})"
+    return None

@@ -1,0 +1,60 @@
+"""The rights verdict: an explicit all-rights-reserved statement with nothing on
+record that grants the use raises `permission-required`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from provenance.rules.registry import make_finding
+from provenance.model import Evidence, Finding
+from provenance.resolve.record import Resolved
+from provenance.rules.context import Context, cite, involved_sources
+from provenance.resolve.wording import rights_phrase
+
+RESERVED_FAMILY = "rights-reserved"
+AGENCY_TERMS = "agency"
+STATEMENT_FIELDS = frozenset({"copyright", "usage_terms", "caption", "description", "credit_line", "credit_text",
+                              "license"})
+
+
+def _statement(resolved: Resolved, ctx: Context) -> tuple[Evidence, str] | None:
+    """The first evidence that reserves all rights, and the phrase by which it does."""
+    for item in resolved.evidence:
+        if item.origin == "source-catalog":
+            continue
+        texts = ([item.value] if item.field in STATEMENT_FIELDS else []) + ([item.raw] if item.raw else [])
+        for text in texts:
+            phrase = rights_phrase(text, ctx.catalog.languages)
+            if phrase:
+                return item, phrase
+    lic = resolved.record.license
+    origin = resolved.record.origins.get("license", "")
+    if lic and lic.family == RESERVED_FAMILY and not lic.terms.editorial_only and "source-catalog" not in origin:
+        return Evidence("license", lic.short_name, origin, "license"), lic.short_name
+    return None
+
+
+def _granted(resolved: Resolved, ctx: Context) -> bool:
+    """A public license, a recorded decision, or a source on which the publication has terms."""
+    lic = resolved.record.license
+    if lic is not None and lic.terms.open:
+        return True
+    if any(e.origin == "manual" for e in resolved.evidence):
+        return True
+    sources = involved_sources(resolved, ctx.catalog)
+    return any(s.id in ctx.profile.subscriptions or s.terms == AGENCY_TERMS for s in sources)
+
+
+def _permission_required(resolved: Resolved, ctx: Context) -> Finding | None:
+    if _granted(resolved, ctx):
+        return None
+    found = _statement(resolved, ctx)
+    if found is None:
+        return None
+    item, phrase = found
+    holder = resolved.record.creator or resolved.record.organization or "the rights holder"
+    return make_finding("permission-required", cite([item]), statement=f"{item.name} says {phrase!r}",
+                        holder=holder)
+
+
+RIGHTS_RULES: tuple[Callable[[Resolved, Context], Finding | None], ...] = (_permission_required,)
