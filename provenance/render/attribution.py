@@ -29,7 +29,7 @@ from provenance.parse.htmltext import html_to_text
 from provenance.parse.urls import is_http_url
 from provenance.render.formats import LICENSE, LICENSE_REQUIRED, MEDIA, SOURCE, Piece, render_pieces
 from provenance.resolve.record import name_tokens
-from provenance.resolve.wording import split_role
+from provenance.resolve.wording import split_role, strip_lead_in
 
 __all__ = ["MEDIA", "Piece", "credit_pieces", "language_of", "render_attribution"]
 
@@ -85,7 +85,8 @@ def fill(template: str, **values: Piece) -> list[Piece]:
 
 def _who(record: Record, catalog: Catalog, language: Language) -> list[Piece]:
     """Noun, title, names and source: the credit line proper."""
-    creator, org, via = _clean(record.creator), _clean(record.organization), _clean(record.via)
+    creator, org, via = (strip_lead_in(_clean(n), catalog.languages)
+                         for n in (record.creator, record.organization, record.via))
     role, creator = split_role(creator, catalog.languages)
     if role is None:
         role = record.category if record.category in ROLE_CATEGORIES else None
@@ -110,9 +111,9 @@ def _plain(record: Record, creator: str, org: str, via: str, language: Language,
     names = (("/" if line else " / ").join(_distinct(creator, org))) or language.phrases["creator_unknown"]
     title = _clean(record.title)
     noun = Piece(language.nouns.get(record.noun or "photo", language.nouns["photo"]))
-    values = {"noun": noun, "names": Piece(names, link if not (title or via) else None, SOURCE)}
+    values = {"noun": noun, "names": Piece(names, link if not via else None, SOURCE)}
     if title:
-        values["title"] = Piece(title, link if not via else None, SOURCE)
+        values["title"] = Piece(title)
     key = ("titled_line" if line else "titled") if title else ("credit_line" if line else "by")
     return [*fill(language.phrases[key], **values), *_via(via, link, language)]
 

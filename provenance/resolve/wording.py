@@ -9,6 +9,7 @@ German caption's "Grafik:" makes an English attribution say "Graphic".
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
@@ -17,6 +18,8 @@ from provenance.model import Evidence
 from provenance.catalog.languages import Language
 
 _OPENERS = " \t([\"'“„«「『"
+_FRAGMENTS = re.compile(r"(?<=[.!?。])\s+|[(\[\n|]")
+_CREDIT_MARK = re.compile(r"(?i)\s*(?:[:：©]|by\b|von\b|par\b|de\b|di\b|por\b)")
 
 
 def _ends_word(text: str, end: int) -> bool:
@@ -38,6 +41,26 @@ def lead_in_noun(text: str, languages: Mapping[str, Language]) -> str | None:
     words = [(noun, w) for lang in languages.values() for noun, ws in lang.lead_ins.items() for w in ws]
     hit = _longest_prefix(text.lstrip(_OPENERS), words)
     return hit[0] if hit else None
+
+
+def caption_noun(caption: str, languages: Mapping[str, Language]) -> str | None:
+    """The noun of a credit inside a longer caption: a lead-in word opening a sentence or a bracket and
+    followed by ':', '©' or 'by' ('Floods in the north. Map: OpenStreetMap contributors')."""
+    for fragment in _FRAGMENTS.split(caption):
+        noun = lead_in_noun(fragment, languages)
+        words = [w for lang in languages.values() for w in lang.lead_ins.get(noun or "", ())]
+        hit = _longest_prefix(fragment.lstrip(_OPENERS), [(noun or "", w) for w in words])
+        if noun and hit and _CREDIT_MARK.match(fragment.lstrip(_OPENERS)[len(hit[1]):]):
+            return noun
+    return None
+
+
+def strip_lead_in(name: str, languages: Mapping[str, Language]) -> str:
+    """'Map: OpenStreetMap contributors' -> 'OpenStreetMap contributors': a lead-in left on a name."""
+    words = [(noun, w) for lang in languages.values() for noun, ws in lang.lead_ins.items() for w in ws]
+    hit = _longest_prefix(name, words)
+    rest = name[len(hit[1]):] if hit else ""
+    return rest.lstrip(" :：").strip() if hit and rest.lstrip().startswith((":", "：")) else name
 
 
 def split_role(name: str, languages: Mapping[str, Language]) -> tuple[str | None, str]:
@@ -64,6 +87,7 @@ def rights_phrase(text: str, languages: Mapping[str, Language]) -> str | None:
 
 
 NAME_FIELDS = frozenset({"creator", "organization", "via", "license", "category"})
+CAPTION_FIELDS = frozenset({"caption", "description", "credit_line", "credit_text"})
 AI_NOUN = "ai_image"
 
 
@@ -80,6 +104,11 @@ def image_noun(evidence: Iterable[Evidence], catalog: Catalog) -> tuple[str, str
     for item in items:
         if item.field in NAME_FIELDS and item.raw and item.origin not in ("source-catalog", "manual"):
             noun = lead_in_noun(item.raw, catalog.languages)
+            if noun:
+                return noun, f"{item.origin} lead-in ({item.name})"
+    for item in items:
+        if item.field in CAPTION_FIELDS:
+            noun = caption_noun(item.value, catalog.languages)
             if noun:
                 return noun, f"{item.origin} lead-in ({item.name})"
     for kind, item in declared:
