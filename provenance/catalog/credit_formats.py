@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from provenance.errors import CatalogError
 from provenance.catalog.languages import placeholders
+from provenance.errors import CatalogError
 
 FORMS = ("credit", "anonymous", "pool", "pool_anonymous", "handout")
 _NEEDS_CREATOR = frozenset({"credit", "pool"})

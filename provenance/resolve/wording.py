@@ -13,9 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+from provenance.catalog.languages import Language
 from provenance.catalog.load import Catalog
 from provenance.model import Evidence
-from provenance.catalog.languages import Language
 
 _OPENERS = " \t([\"'“„«「『"
 _FRAGMENTS = re.compile(r"(?<=[.!?。])\s+|[(\[\n|]")

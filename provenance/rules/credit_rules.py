@@ -92,7 +92,7 @@ ELEMENTS = {
     "license": (("license",), "the license name"),
     "license_url": (("license_url",), "the license link"),
     "source": (("via", "organization", "source_url"), "the source"),
-    "title": (("title",), "the title (CC 3.0 and earlier ask for it when the licensor gives one)"),
+    "title": (("title",), "the title"),
 }
 
 

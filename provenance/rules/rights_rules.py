@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from provenance.rules.registry import make_finding
 from provenance.model import Evidence, Finding
 from provenance.resolve.record import Resolved
-from provenance.rules.context import Context, cite, involved_sources
 from provenance.resolve.wording import rights_phrase
+from provenance.rules.context import Context, cite, involved_sources
+from provenance.rules.registry import make_finding
 
 RESERVED_FAMILY = "rights-reserved"
-AGENCY_TERMS = "agency"
 STATEMENT_FIELDS = frozenset({"copyright", "usage_terms", "caption", "description", "credit_line", "credit_text",
                               "license"})
 
@@ -35,14 +34,15 @@ def _statement(resolved: Resolved, ctx: Context) -> tuple[Evidence, str] | None:
 
 
 def _granted(resolved: Resolved, ctx: Context) -> bool:
-    """A public license, a recorded decision, or a source on which the publication has terms."""
+    """A public license, a recorded decision, a subscription, or a source whose reserved terms the
+    agency rule (agency-license-required) already weighs."""
     lic = resolved.record.license
     if lic is not None and lic.terms.open:
         return True
     if any(e.origin == "manual" for e in resolved.evidence):
         return True
     sources = involved_sources(resolved, ctx.catalog)
-    return any(s.id in ctx.profile.subscriptions or s.terms == AGENCY_TERMS for s in sources)
+    return any(s.id in ctx.profile.subscriptions or ctx.catalog.terms_of(s).rights_reserved for s in sources)
 
 
 def _permission_required(resolved: Resolved, ctx: Context) -> Finding | None:

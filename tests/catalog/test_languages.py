@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from provenance.render.attribution import license_link, render_attribution
+from provenance.catalog.languages import NOUNS, REFERENCE, incomplete, placeholders
 from provenance.catalog.load import Catalog, bundled_catalog_dir, load_catalog
 from provenance.errors import CatalogError
 from provenance.model import Record
-from provenance.catalog.languages import NOUNS, REFERENCE, incomplete, placeholders
+from provenance.render.attribution import license_link, render_attribution
 
 LANG_DIR = bundled_catalog_dir() / "lang"
 FILES = sorted(LANG_DIR.glob("*.toml"))

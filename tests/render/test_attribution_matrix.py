@@ -10,10 +10,10 @@ import re
 
 import pytest
 
-from provenance.render.attribution import license_link, render_attribution
+from provenance.catalog.languages import Language
 from provenance.catalog.load import Catalog, load_catalog
 from provenance.model import Attribution, License, Record
-from provenance.catalog.languages import Language
+from provenance.render.attribution import license_link, render_attribution
 
 CATALOG = load_catalog()
 LANGS = sorted(CATALOG.languages)

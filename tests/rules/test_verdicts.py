@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from provenance.catalog.load import Catalog
+from provenance.catalog.profile import UsageProfile
 from provenance.check import check_evidence
+from provenance.model import Evidence, Severity
 from provenance.parse.credits import parse_credit
 from provenance.resolve.evidence import credit_to_evidence
-from provenance.model import Evidence, Severity
-from provenance.catalog.profile import UsageProfile
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
 DEFAULT = UsageProfile()

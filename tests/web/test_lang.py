@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from flask.testing import FlaskClient
 
 from provenance.catalog.load import Catalog
+from provenance.catalog.profile import UsageProfile
 from provenance.check import check_article
 from provenance.cli.main import cli
-from provenance.catalog.profile import UsageProfile
 
 CAPTION = "Fans at the final. Photo: Jane Doe, via Flickr (CC BY-SA 3.0 DE) https://www.flickr.com/photos/jane/1\n"
 # (language, what its attribution must say) — the phrase and the deed in that language
