@@ -84,7 +84,10 @@ def _language(file: str, data: dict[str, Any]) -> Language:
         code=code,
         name=_text(file, head, "language", "name"),
         cc_deed=str(head.get("cc_deed", "")),
-        **{s: _texts(file, data, s) for s in TEXT_SECTIONS},  # type: ignore[arg-type]
+        nouns=_texts(file, data, "nouns"),
+        phrases=_texts(file, data, "phrases"),
+        statements=_texts(file, data, "statements"),
+        changes=_texts(file, data, "changes"),
         lead_ins=_lists(file, data, "lead_ins", NOUNS),
         roles=_lists(file, data, "roles", ROLES),
         rights=tuple(w.casefold() for w in _word_list(file, _table(file, data, "rights"), "rights", "reserved")),

@@ -29,17 +29,43 @@ def _ends_word(text: str, end: int) -> bool:
     return unicodedata.east_asian_width(text[end - 1]) == "W"
 
 
-def _longest_prefix(text: str, words: Iterable[tuple[str, str]]) -> tuple[str, str] | None:
-    """(key, word) of the longest word that `text` starts with, as a whole word."""
+# compiled word lists, per languages mapping (kept alive beside its id) and table
+_MATCHERS: dict[tuple[int, str], tuple[Mapping[str, Language], re.Pattern[str], dict[str, str]]] = {}
+
+
+def _matcher(languages: Mapping[str, Language], table: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex for every word of a table ('lead_ins', 'roles') of every language, longest first,
+    and the key each word stands for."""
+    cached = _MATCHERS.get((id(languages), table))
+    if cached and cached[0] is languages:
+        return cached[1], cached[2]
+    keys: dict[str, str] = {}
+    for lang in languages.values():
+        for key, words in getattr(lang, table).items():
+            for word in words:
+                keys.setdefault(word, key)
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(keys, key=len, reverse=True)) or "(?!)")
+    _MATCHERS[(id(languages), table)] = (languages, pattern, keys)
+    return pattern, keys
+
+
+def _longest_prefix(text: str, languages: Mapping[str, Language], table: str) -> tuple[str, str] | None:
+    """(key, word) of the longest word of `table` that `text` starts with as a whole word."""
+    pattern, keys = _matcher(languages, table)
     folded = text.casefold()
-    hits = [(key, word) for key, word in words if folded.startswith(word) and _ends_word(folded, len(word))]
-    return max(hits, key=lambda hit: len(hit[1])) if hits else None
+    found = pattern.match(folded)
+    if found is None:
+        return None
+    if _ends_word(folded, found.end()):
+        return keys[found.group(0)], found.group(0)
+    hits = [w for w in keys if folded.startswith(w) and _ends_word(folded, len(w))]  # a shorter whole word
+    word = max(hits, key=len, default=None)
+    return (keys[word], word) if word else None
 
 
 def lead_in_noun(text: str, languages: Mapping[str, Language]) -> str | None:
     """'Illustration: Jane Doe' -> 'illustration'; None when the credit opens with no lead-in word."""
-    words = [(noun, w) for lang in languages.values() for noun, ws in lang.lead_ins.items() for w in ws]
-    hit = _longest_prefix(text.lstrip(_OPENERS), words)
+    hit = _longest_prefix(text.lstrip(_OPENERS), languages, "lead_ins")
     return hit[0] if hit else None
 
 
@@ -47,26 +73,23 @@ def caption_noun(caption: str, languages: Mapping[str, Language]) -> str | None:
     """The noun of a credit inside a longer caption: a lead-in word opening a sentence or a bracket and
     followed by ':', '©' or 'by' ('Floods in the north. Map: OpenStreetMap contributors')."""
     for fragment in _FRAGMENTS.split(caption):
-        noun = lead_in_noun(fragment, languages)
-        words = [w for lang in languages.values() for w in lang.lead_ins.get(noun or "", ())]
-        hit = _longest_prefix(fragment.lstrip(_OPENERS), [(noun or "", w) for w in words])
-        if noun and hit and _CREDIT_MARK.match(fragment.lstrip(_OPENERS)[len(hit[1]):]):
-            return noun
+        text = fragment.lstrip(_OPENERS)
+        hit = _longest_prefix(text, languages, "lead_ins")
+        if hit and _CREDIT_MARK.match(text[len(hit[1]):]):
+            return hit[0]
     return None
 
 
 def strip_lead_in(name: str, languages: Mapping[str, Language]) -> str:
     """'Map: OpenStreetMap contributors' -> 'OpenStreetMap contributors': a lead-in left on a name."""
-    words = [(noun, w) for lang in languages.values() for noun, ws in lang.lead_ins.items() for w in ws]
-    hit = _longest_prefix(name, words)
+    hit = _longest_prefix(name, languages, "lead_ins")
     rest = name[len(hit[1]):] if hit else ""
     return rest.lstrip(" :：").strip() if hit and rest.lstrip().startswith((":", "：")) else name
 
 
 def split_role(name: str, languages: Mapping[str, Language]) -> tuple[str | None, str]:
     """'Courtesy of the family' -> ('courtesy', 'the family'); a name without a role word is left alone."""
-    words = [(role, w) for lang in languages.values() for role, ws in lang.roles.items() for w in ws]
-    hit = _longest_prefix(name.lstrip(_OPENERS), words)
+    hit = _longest_prefix(name.lstrip(_OPENERS), languages, "roles")
     if not hit:
         return None, name
     rest = name.lstrip(_OPENERS)[len(hit[1]):].lstrip(" :：,.-–—")
