@@ -54,6 +54,7 @@ def item_dict(item: CheckedItem) -> dict[str, Any]:
         "record": {
             **{k: getattr(record, k) for k in _RECORD_FIELDS},
             "license": record.license.id if record.license else None,
+            "noun": record.noun,  # what the attribution calls the image (licenses/lang/*.toml [nouns])
             "origins": dict(record.origins),
         },
         "license": license_dict(record.license, record.port),

@@ -46,6 +46,7 @@ def test_four_surfaces_agree(client: FlaskClient, catalog: Catalog, tmp_path: Pa
     assert _cli(tmp_path, lang) == library
     api = client.post("/api/check", json={"text": CAPTION, "lang": lang}).json
     assert api["files"][0]["items"][0]["attribution"]["text"] == library
+    assert api["files"][0]["items"][0]["record"]["noun"] == "photo"  # from the caption's "Photo:"
     location = client.post("/check", data={"text": CAPTION}, content_type="multipart/form-data").headers["Location"]
     page = client.get(f"{location}?lang={lang}").get_data(as_text=True)
     assert f'<option value="{lang}" selected>' in page  # the menu shows the choice
