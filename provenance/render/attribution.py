@@ -132,18 +132,19 @@ def _pool_or_handout(role: str, names: str, source: str, language: Language, lin
 
 def _formatted(fmt: CreditFormat, role: str | None, creator: str, org: str, via: str, catalog: Catalog,
                link: str | None) -> list[Piece]:
-    """The source's own credit line ('AP Photo/Evan Vucci', 'Jane Doe / AFP'), other names kept."""
+    """The source's own credit line ('AP Photo/Evan Vucci', 'Jane Doe / AFP'). The credit's other names
+    go where the photographer's name goes ('Jane Doe/EPA-EFE/Shutterstock'), a platform it came
+    through after 'via' ('Jane Doe / AFP via Getty Images'), a client after 'for'."""
     own = catalog.sources[fmt.source]
-    others = [n for n in (org, via) if n and _names_source(catalog, n) != own.id]
-    kind = role if role in ROLE_CATEGORIES and fmt.form(role, creator) else "credit"
-    if kind == "handout":
-        text = "/".join([*_distinct(creator, *others[:1]), fmt.form("handout", "") or ""])
-        others = others[1:]
-    else:
-        text = fmt.form(kind, "/".join(_distinct(creator))) or own.name
-    client = next((c for _, c in (_for_client(n) for n in (org, via)) if c), "")
+    parts = [p.strip() for p in org.split("/") if p.strip() and _names_source(catalog, p) != own.id]
+    names = "/".join(_distinct(creator, *parts))
+    kind = role if role in ROLE_CATEGORIES and fmt.form(role, names) else "credit"
+    handout = fmt.form("handout", "") if kind == "handout" else None
+    text = (f"{names}/{handout}" if names else handout) if handout else fmt.form(kind, names) or own.name
+    client = next((c for _, c in (_for_client(p) for p in org.split("/")) if c), "")
     text += f" for {client}" if client else ""
-    return [Piece(text, link, SOURCE), *[Piece(f", {name}") for name in others]]
+    text += f" via {via}" if via and _names_source(catalog, via) != own.id else ""
+    return [Piece(text, link, SOURCE)]
 
 
 def _for_client(name: str) -> tuple[str, str]:
