@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from provenance.catalog.licenses import is_license_url
+from provenance.catalog.licenses import is_license_url, resolve_license
 from provenance.catalog.load import Catalog
-from provenance.model import Credit, Evidence
+from provenance.model import Credit, Evidence, Status
 from provenance.parse.credit_fields import find_license_text, split_credit
 from provenance.parse.credits import parse_credit
 
@@ -44,6 +44,36 @@ def credit_to_evidence(credit: Credit, origin: str, name: str, location: str = "
             for key, value in fields.items()]
 
 
+# The form Creative Commons recommends: '“Sunset” by Jane Doe is licensed under CC BY 2.0.' (title, author,
+# license, with or without a lead-in); read here when the credit grammar finds no credit in the text.
+_TASL = re.compile(
+    r"[“\"„«]\s*(?P<title>[^”“\"„«»\n]{1,200}?)\s*[”\"“»]\s+(?:by|von|par|de|di|por)\s+"
+    r"(?P<creator>[^,.;()\[\]\n]{1,100}?)\s*,?\s+(?:is\s+)?licen[sc]ed\s+under\s+(?:the\s+|a\s+)?"
+    r"(?P<license>[^;()\[\]\n]+?(?:\.\d[^;()\[\]\n]*?)?)\s*(?:\(\s*(?P<url>https?://[^\s)]+)\s*\))?\s*(?:[.;]\s|[.;]?$)",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def tasl_credits(text: str, catalog: Catalog) -> list[tuple[Credit, str]]:
+    """Every '“Title” by Author is licensed under License' in a text whose license the catalog knows,
+    as (credit, title)."""
+    found = []
+    for match in _TASL.finditer(text):
+        if resolve_license(catalog, match.group("license"), match.group("url")).status is Status.UNKNOWN:
+            continue
+        credit = Credit(text=match.group(0).strip(), start=match.start(), end=match.end(),
+                        creator=match.group("creator").strip(), license=match.group("license").strip(),
+                        license_url=match.group("url"))
+        found.append((credit, match.group("title").strip()))
+    return found
+
+
+def tasl_evidence(credit: Credit, title: str, origin: str, name: str, location: str = "") -> list[Evidence]:
+    """The evidence of a TASL credit: its fields and its title."""
+    items = credit_to_evidence(credit, origin, name, location)
+    where = items[0].location if items else location
+    return [Evidence("title", title, origin, name, raw=credit.text, location=where), *items]
+
+
 def derive_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence]:
     """The evidence plus what its caption-like and rights-text fields say (marked derived)."""
     out = list(evidence)
@@ -61,6 +91,8 @@ def _derived(item: Evidence, catalog: Catalog) -> list[Evidence]:
         found: list[Evidence] = []
         for index, credit in enumerate(credits if isinstance(credits, list) else []):
             found.extend(credit_to_evidence(credit, origin, name, f"{item.name}#{index}"))
+        for index, (credit, title) in enumerate([] if found else tasl_credits(item.value, catalog)):
+            found.extend(tasl_evidence(credit, title, origin, name, f"{item.name}#{index}"))
         return found
     if item.field in CREDIT_LINE_FIELDS:
         return _credit_line(item, catalog, origin, name)

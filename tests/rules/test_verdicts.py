@@ -7,7 +7,7 @@ import pytest
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
-from provenance.check import check_evidence
+from provenance.check import check_evidence, check_text
 from provenance.model import Evidence, Severity
 from provenance.parse.credits import parse_credit
 from provenance.resolve.evidence import credit_to_evidence
@@ -83,6 +83,9 @@ CASES = [
     pytest.param(caption('Photo: "Harbour at Dawn" by Jane Doe (CC BY 2.0)'), DEFAULT, {}, [],
                  f"Photo “Harbour at Dawn” by Jane Doe. Licensed under CC BY 2.0 ({CC_BY_2}).",
                  id="the title of the '\"Title\" by Author' form is kept"),
+    pytest.param([Evidence("caption", "Dusk. “Sunset” by Jane Doe is licensed under CC BY 2.0.", "html", "figcaption")],
+                 DEFAULT, {}, ["missing-credit"], f"Photo “Sunset” by Jane Doe. Licensed under CC BY 2.0 ({CC_BY_2}).",
+                 id="the TASL form Creative Commons recommends, in a figcaption"),
     pytest.param([*caption("Photo: NASA/JPL-Caltech"), meta("xmp", "creator", "NASA/JPL-Caltech")], DEFAULT,
                  {"missing-license": W}, [], "Photo by NASA/JPL-Caltech. [license unknown].",
                  id="creator equal to organisation printed once"),
@@ -142,3 +145,16 @@ def test_incomplete_credit_does_not_promise_what_is_unknown(catalog: Catalog) ->
     [finding] = [f for f in item.findings if f.code == "attribution-incomplete"]
     assert "supplies the license link" in finding.message
     assert "Nothing on record gives the title" in finding.message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“Sunset over the Bay” by Jane Doe is licensed under CC BY 2.0.",
+     f"Photo “Sunset over the Bay” by Jane Doe. Licensed under CC BY 2.0 ({CC_BY_2})."),  # the CC-recommended form
+    ('"Sunset" by Jane Doe, licensed under CC BY-SA 3.0 DE (https://creativecommons.org/licenses/by-sa/3.0/de/).',
+     "Photo “Sunset” by Jane Doe. Licensed under CC BY-SA 3.0 DE "
+     "(https://creativecommons.org/licenses/by-sa/3.0/de/)."),  # with a ported license and its URL
+    ('He said "yes" by default is licensed under no one.', None),  # no license the catalog knows: no credit
+])
+def test_the_tasl_form_in_plain_text(catalog: Catalog, text: str, expected: str | None) -> None:
+    [item] = check_text(text, catalog)
+    assert (item.attribution.text if item.attribution else None) == expected
