@@ -36,8 +36,9 @@ FINDINGS: dict[str, FindingKind] = {
         "credit, the image's metadata or the default terms of the source it names, or one that cannot be "
         "resolved (unknown, ambiguous, conflicting). Filter an audit by this code to list them all."),
     "permission-required": FindingKind(E, "All rights reserved: permission needed",
-        "{statement}: the rights holder reserves all rights and nothing on record grants this use. Get "
-        "permission or a licence and record it as a decision (or subscribe to {holder}).",
+        "{statement}: {holder} reserves all rights and nothing on record grants this use. Get permission or "
+        "a licence from {holder} and record it as a decision, or list the source in the usage profile's "
+        "subscriptions if the publication has an agreement with it.",
         "Raised when a copyright notice, the caption or the license states all rights reserved (©, "
         "'All rights reserved', 'Copyright …', 'Bildrechte', and the phrases in licenses/lang/*.toml "
         "[rights]) and there is no public license, no recorded decision and no subscription in the usage "

@@ -48,6 +48,9 @@ CASES = [
     pytest.param(caption("© Jane Doe/AP"), UsageProfile(subscriptions=frozenset({"ap"})),
                  {"agency-license-required": I}, ["permission-required"], "AP Photo/Jane Doe.",
                  id="a matching subscription clears it"),
+    pytest.param([meta("iptc", "copyright", "© 2024 Reuters. All rights reserved."),
+                  meta("iptc", "creator", "Jane Doe")], UsageProfile(subscriptions=frozenset({"reuters"})), {}, ["permission-required"],
+                 "Photo: Jane Doe.", id="the notice's holder is subscribed to"),
     pytest.param(caption("Photo: © Jane Doe (CC BY 2.0)"), DEFAULT, {}, ["permission-required"],
                  f"Photo by Jane Doe. Licensed under CC BY 2.0 ({CC_BY_2}).",
                  id="a copyright sign beside a public license is no reservation"),
@@ -158,3 +161,12 @@ def test_incomplete_credit_does_not_promise_what_is_unknown(catalog: Catalog) ->
 def test_the_tasl_form_in_plain_text(catalog: Catalog, text: str, expected: str | None) -> None:
     [item] = check_text(text, catalog)
     assert (item.attribution.text if item.attribution else None) == expected
+
+
+def test_the_message_names_the_holder_of_the_notice(catalog: Catalog) -> None:
+    evidence = [meta("iptc", "copyright", "© 2024 Reuters. All rights reserved."), meta("iptc", "creator", "Jane Doe")]
+    [finding] = [f for f in check_evidence(evidence, catalog, label="x", in_article=True).findings
+                 if f.code == "permission-required"]
+    assert "Reuters reserves all rights" in finding.message
+    assert finding.severity is E
+    assert finding.evidence == "iptc: © 2024 Reuters. All rights reserved. (IPTC copyright)"
