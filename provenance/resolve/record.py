@@ -2,8 +2,9 @@
 
 Precedence (highest first), by origin:
   1. manual           a person's recorded decision
-  2. caption, jsonld, html, xmp, iptc, exif, png-text, c2pa
-                      what the image's own caption and embedded metadata say
+  2. caption, jsonld, html, xmp, iptc, exif, png-text, c2pa, commons, flickr
+                      what the image's own caption and embedded metadata say, and
+                      what the file's page on Wikimedia Commons or Flickr states
   3. source-catalog   the default terms of the source the credit names
 
 Within a rank the listed order decides which value is shown, but when two
@@ -24,7 +25,8 @@ from provenance.catalog.sources import match_domain, match_source
 from provenance.model import Evidence, License, Record, Resolution, Source, Status
 from provenance.resolve.evidence import derive_evidence
 
-ORDER = ("manual", "caption", "jsonld", "html", "xmp", "iptc", "exif", "png-text", "c2pa", "source-catalog")
+ORDER = ("manual", "caption", "jsonld", "html", "xmp", "iptc", "exif", "png-text", "c2pa", "commons", "flickr",
+         "source-catalog")
 RANK = {"manual": 0, "source-catalog": 2}
 RECORD_FIELDS = ("creator", "organization", "via", "title", "source_url", "copyright", "category")
 _NAME_NOISE = frozenset({"and", "by", "photo", "photos", "the", "&", "©", "copyright", "via"})
