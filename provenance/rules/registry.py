@@ -76,8 +76,7 @@ FINDINGS: dict[str, FindingKind] = {
         "Check before publishing: {reasons}.",
         "Raised when terms are per file (Wikimedia Commons, Flickr, social media) and nothing else "
         "corroborates the license, when the usage-rights category needs verification (handout, PR, "
-        "screengrab, social media, reader submission, composite), when a C2PA manifest is invalid, or when "
-        "a Wikimedia Commons or Flickr lookup could not confirm the file's terms."),
+        "screengrab, social media, reader submission, composite), or when a C2PA manifest is invalid."),
     "public-domain": FindingKind(I, "Public domain",
         "{license}: no copyright restrictions. Credit the creator as a courtesy and keep the basis on record.",
         "Raised when the resolved license belongs to the public-domain family."),
