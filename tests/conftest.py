@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from provenance.catalog.load import Catalog, load_catalog
-from tests.localserver import LocalServer
+from tests.localserver import ConnectLog, LocalServer
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
@@ -43,3 +43,10 @@ def local_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def connects() -> Iterator[list[str]]:
+    """Every address the test process connects a socket to while the test runs."""
+    with ConnectLog.get().record() as addresses:
+        yield addresses

@@ -39,6 +39,7 @@ API_ENV = "PROVENANCE_COMMONS_API"
 DEFAULT_API = "https://commons.wikimedia.org/w/api.php"
 MAX_ANSWER = 2 * 1024 * 1024
 FRESH = datetime.timedelta(days=30)
+Sha1 = str | Callable[[], str | None] | None  # the image's SHA-1, or how to work it out when needed
 
 
 def utcnow() -> datetime.datetime:
@@ -125,12 +126,13 @@ class CommonsClient:
             raise FetchError(url, "content-type", f"the Commons API answered with invalid JSON ({exc})") from None
         return body.decode("utf-8")
 
-    def evidence(self, evidence: list[Evidence], sha1: str | None = None) -> list[Evidence]:
+    def evidence(self, evidence: list[Evidence], sha1: Sha1 = None) -> list[Evidence]:
         """Commons evidence for every file the evidence points to; by the image's SHA-1 when a
         caption names Wikimedia Commons without saying which file."""
         refs = refs_in_evidence(evidence)
         if not refs and sha1 and mentions_commons(evidence):
-            refs = [CommonsRef("sha1", sha1.lower())]
+            digest = sha1() if callable(sha1) else sha1
+            refs = [CommonsRef("sha1", digest.lower())] if digest else []
         found: list[Evidence] = []
         for ref in refs:
             found.extend(self.evidence_for(ref))

@@ -7,10 +7,10 @@ the per-file terms of Flickr then give needs-verification, as for any caption.
 from __future__ import annotations
 
 from ..errors import FetchError, ProvenanceError
-from ..files import decode_article
 from ..metadata.flickr import ORIGIN, flickr_evidence, photo_pages
 from ..model import Evidence
 from .fetch import Fetcher
+from .files import decode_article
 
 MAX_PAGE = 5 * 1024 * 1024
 

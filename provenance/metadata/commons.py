@@ -14,9 +14,9 @@ from typing import Any
 from urllib.parse import parse_qs, unquote
 
 from ..errors import InputError
-from ..htmltext import html_to_text
 from ..model import Evidence
-from ..urls import split_url
+from ..parse.htmltext import html_to_text
+from ..parse.urls import split_url
 
 ORIGIN = "commons"
 COMMONS_HOSTS = frozenset({"commons.wikimedia.org", "commons.m.wikimedia.org"})

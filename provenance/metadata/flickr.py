@@ -14,7 +14,7 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 from ..model import Evidence
-from ..urls import split_url
+from ..parse.urls import split_url
 
 ORIGIN = "flickr"
 HOSTS = frozenset({"flickr.com", "www.flickr.com", "m.flickr.com", "secure.flickr.com"})

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.catalog import Catalog
+from provenance.catalog.load import Catalog
 from provenance.check import check_evidence
-from provenance.credits import parse_credit
 from provenance.errors import InputError
-from provenance.evidence import credit_to_evidence
 from provenance.metadata.commons import (
     CommonsRef,
     api_params,
@@ -22,6 +20,8 @@ from provenance.metadata.commons import (
     titles_by_sha1,
 )
 from provenance.model import Evidence, Severity
+from provenance.parse.credits import parse_credit
+from provenance.resolve.evidence import credit_to_evidence
 from tests import commons_api
 
 SHA1 = "3c1a4c5fa1b8e9ef4a7ae1b1ec6b3e1f0cbbe0f2"

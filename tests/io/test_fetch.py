@@ -4,23 +4,15 @@ socket connects show it)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from provenance.errors import FetchError
 from provenance.io.fetch import Fetcher, FetchPolicy, resolve_host
 from provenance.io.fetch_rules import parse_allow
 from tests import samples
-from tests.localserver import ConnectLog, LocalServer, Reply
+from tests.localserver import LocalServer, Reply
 
 PAGE = b"<!doctype html><html><head><title>A page</title></head><body><p>Hello</p></body></html>"
-
-
-@pytest.fixture
-def connects() -> Iterator[list[str]]:
-    with ConnectLog.get().record() as addresses:
-        yield addresses
 
 
 def fetcher(allow: str = "127.0.0.1", **limits: float) -> Fetcher:

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.catalog import Catalog
+from provenance.catalog.load import Catalog
 from provenance.check import check_evidence
-from provenance.credits import parse_credit
-from provenance.evidence import credit_to_evidence
 from provenance.io.fetch import Fetcher, FetchPolicy
 from provenance.io.fetch_rules import parse_allow
 from provenance.io.flickr import flickr_pages_evidence
 from provenance.metadata.flickr import flickr_evidence, is_photo_page
 from provenance.model import Evidence, Severity
+from provenance.parse.credits import parse_credit
+from provenance.resolve.evidence import credit_to_evidence
 from tests.localserver import LocalServer, Reply
 
 BY = "https://creativecommons.org/licenses/by/2.0/"
