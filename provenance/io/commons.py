@@ -36,6 +36,7 @@ from ..model import Evidence
 from .fetch import Fetcher, FetchPolicy
 
 API_ENV = "PROVENANCE_COMMONS_API"
+FAILED = "Commons API lookup failed"  # the name of the claim made when Commons could not be asked
 DEFAULT_API = "https://commons.wikimedia.org/w/api.php"
 MAX_ANSWER = 2 * 1024 * 1024
 FRESH = datetime.timedelta(days=30)
@@ -144,7 +145,7 @@ class CommonsClient:
         except ProvenanceError as exc:
             why = exc.problem if isinstance(exc, FetchError) else str(exc)
             return [Evidence("unverified", f"Wikimedia Commons could not be asked about {ref.value} ({why})",
-                             ORIGIN, "Commons API lookup", location=ref.key)]
+                             ORIGIN, FAILED, location=ref.key)]
         if result is None:
             return []
         if result.file is None:

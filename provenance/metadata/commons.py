@@ -186,7 +186,8 @@ def commons_evidence(found: CommonsFile) -> list[Evidence]:
             continue
         out.append(Evidence(field, value, ORIGIN, f"Commons extmetadata {key}", raw=raw[:MAX_TEXT],
                             location=found.title))
-    for field, value, name in (("source_url", found.description_url, "Commons descriptionurl"),
+    for field, value, name in (("via", "Wikimedia Commons", "Commons API: the file is on Wikimedia Commons"),
+                               ("source_url", found.description_url, "Commons descriptionurl"),
                                ("image_url", found.url, "Commons url"), ("sha1", found.sha1, "Commons sha1")):
         if value:
             out.append(Evidence(field, value, ORIGIN, name, raw=value, location=found.title))
