@@ -31,7 +31,16 @@ from urllib3.exceptions import HTTPError as TransportError
 from urllib3.exceptions import ReadTimeoutError
 
 from ..errors import FetchError
-from .fetch_rules import AllowList, IPAddress, check_body, check_url, parse_allow, redact, refuse_addresses
+from .fetch_rules import (
+    AllowList,
+    IPAddress,
+    check_body,
+    check_url,
+    literal_address,
+    parse_allow,
+    redact,
+    refuse_addresses,
+)
 
 ALLOW_ENV, CONTACT_ENV, OFFLINE_ENV = "PROVENANCE_FETCH_ALLOW", "PROVENANCE_FETCH_CONTACT", "PROVENANCE_OFFLINE"
 REDIRECTS = (301, 302, 303, 307, 308)
@@ -126,6 +135,10 @@ class Fetcher:
 
     def get(self, url: str, expect: tuple[str, ...] = ("html", "image"), max_bytes: int | None = None) -> Fetched:
         """The body of url (following redirects, each one checked), if every rule allows it."""
+        parts = check_url(url)  # the URL's form and an address it names directly are checked even offline
+        literal = literal_address(parts.hostname or "")
+        if literal is not None:
+            refuse_addresses(url, parts.hostname or "", [str(literal)], self.policy.allow)
         if self.policy.offline:
             raise FetchError(redact(url), "offline", "not fetched: offline mode (PROVENANCE_OFFLINE) makes no request")
         deadline = time.monotonic() + self.policy.deadline

@@ -127,10 +127,18 @@ def refuse_addresses(url: str, host: str, addresses: list[str], allow: AllowList
     for address in parsed:
         rule = address_rule(address)
         if rule and not allow.allows(host, address):
+            what = f"{host} is" if host.strip("[]") == str(address) else f"{host} resolves to {address},"
             raise FetchError(redact(url), "address",
-                             f"refused: {host} resolves to {address}, a {rule} address "
-                             "(allow it with PROVENANCE_FETCH_ALLOW)")
+                             f"refused: {what} a {rule} address (allow it with PROVENANCE_FETCH_ALLOW)")
     return parsed[0]
+
+
+def literal_address(host: str) -> IPAddress | None:
+    """The address a URL names directly ('10.0.0.1', '::1'), or None for a host name."""
+    try:
+        return ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
+    except ValueError:
+        return None
 
 
 def sniff(head: bytes) -> tuple[str, str]:

@@ -204,5 +204,11 @@ def test_offline_is_the_default_in_tests() -> None:
     assert FetchPolicy.from_env().offline
 
 
+def test_offline_still_says_why_a_url_would_be_refused(connects: list[str]) -> None:
+    with pytest.raises(FetchError, match="169.254.169.254 is a link-local address"):
+        Fetcher(FetchPolicy(offline=True)).get("http://169.254.169.254/latest/meta-data/")
+    assert connects == []
+
+
 def test_the_system_resolver_reads_ip_literals_without_the_network() -> None:
     assert resolve_host("127.0.0.1", 80) == ["127.0.0.1"]
