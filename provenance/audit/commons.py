@@ -50,7 +50,7 @@ def candidates(session: Session) -> list[int]:
     by_image = select(t.ImageEvidence.image_id).where(or_(*(t.ImageEvidence.value.like(p) for p in POINTERS)))
     by_usage = (select(t.Usage.image_id).join(t.UsageEvidence, t.UsageEvidence.usage_id == t.Usage.id)
                 .where(t.Usage.image_id.is_not(None), or_(*(t.UsageEvidence.value.like(p) for p in POINTERS))))
-    found = set(session.scalars(by_image)) | set(session.scalars(by_usage))
+    found = {i for i in [*session.scalars(by_image), *session.scalars(by_usage)] if i is not None}
     return sorted(found - set(session.scalars(done)))
 
 
