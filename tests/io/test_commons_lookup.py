@@ -4,6 +4,7 @@ the requests made, the cache in the database, offline mode, the rate limit, fail
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from provenance.model import Evidence
 from provenance.store.commons_cache import StoreCache
 from provenance.store.repository import open_store
 from tests import commons_api
+from tests.conftest_db import BACKENDS, new_database
 from tests.localserver import LocalServer, Reply
 
 SHA1 = "3c1a4c5fa1b8e9ef4a7ae1b1ec6b3e1f0cbbe0f2"
@@ -43,10 +45,13 @@ def api(local_server: LocalServer) -> LocalServer:
     return local_server
 
 
-@pytest.fixture
-def sessions(tmp_path: Path) -> sessionmaker[Session]:
-    engine, factory = open_store(f"sqlite:///{tmp_path / 'cache.db'}")
-    return factory
+@pytest.fixture(params=BACKENDS)
+def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+    """The cache in SQLite, and in PostgreSQL when the tests have one."""
+    for url in new_database(request.param, tmp_path):
+        engine, factory = open_store(url)
+        yield factory
+        engine.dispose()
 
 
 def client(server: LocalServer, cache: Any = None, offline: bool = False, **options: Any) -> CommonsClient:
