@@ -180,6 +180,10 @@ class Fetcher:
         except requests.Timeout:
             adapter.close()
             raise FetchError(redact(url), "timeout", "timed out waiting for the server") from None
+        except requests.exceptions.SSLError:
+            adapter.close()
+            raise FetchError(redact(url), "tls", f"refused: the TLS certificate does not prove it is {parts.hostname} "
+                             "(untrusted issuer, another name, or expired)") from None
         except requests.RequestException as exc:
             adapter.close()
             raise FetchError(redact(url), "connection", f"could not be fetched ({type(exc).__name__})") from None

@@ -22,8 +22,8 @@ ADDRESS_RULES = (
     ("is_loopback", "loopback"),
     ("is_link_local", "link-local"),
     ("is_multicast", "multicast"),
-    ("is_private", "private"),
     ("is_reserved", "reserved"),
+    ("is_private", "private"),
 )
 IMAGE_SIGNATURES = (
     (b"\xff\xd8\xff", "jpeg"),

@@ -4,13 +4,16 @@ socket connects show it)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 from provenance.errors import FetchError
 from provenance.io.fetch import Fetcher, FetchPolicy, resolve_host
 from provenance.io.fetch_rules import parse_allow
 from tests import samples
-from tests.localserver import LocalServer, Reply
+from tests.localserver import LocalServer, Reply, tls_context
 
 PAGE = b"<!doctype html><html><head><title>A page</title></head><body><p>Hello</p></body></html>"
 
@@ -212,3 +215,38 @@ def test_offline_still_says_why_a_url_would_be_refused(connects: list[str]) -> N
 
 def test_the_system_resolver_reads_ip_literals_without_the_network() -> None:
     assert resolve_host("127.0.0.1", 80) == ["127.0.0.1"]
+
+
+@pytest.fixture
+def tls_server(tmp_path: Path) -> Iterator[tuple[LocalServer, Path]]:
+    context, ca = tls_context(tmp_path, "news.test")
+    server = LocalServer(tls=context).start()
+    server.routes["/page"] = Reply(PAGE)
+    try:
+        yield server, ca
+    finally:
+        server.stop()
+
+
+def test_https_to_the_pinned_address_checks_the_certificate_against_the_name(
+        tls_server: tuple[LocalServer, Path]) -> None:
+    server, ca = tls_server
+    policy = FetchPolicy(allow=parse_allow("127.0.0.1"), verify=str(ca), read_timeout=2.0)
+    guard = Fetcher(policy, resolver=lambda host, port: ["127.0.0.1"])
+    assert guard.get(f"https://news.test:{server.port}/page").body == PAGE
+    assert server.log[0].headers["host"] == f"news.test:{server.port}"
+
+
+@pytest.mark.parametrize(("host", "ca"), [
+    pytest.param("news.test", False, id="a certificate no trusted CA issued"),
+    pytest.param("other.test", True, id="a certificate for another name"),
+])
+def test_https_refuses_a_certificate_that_does_not_fit(tls_server: tuple[LocalServer, Path], host: str,
+                                                      ca: bool) -> None:
+    server, ca_file = tls_server
+    policy = FetchPolicy(allow=parse_allow("127.0.0.1"), verify=str(ca_file) if ca else True, read_timeout=2.0)
+    guard = Fetcher(policy, resolver=lambda name, port: ["127.0.0.1"])
+    with pytest.raises(FetchError, match=f"the TLS certificate does not prove it is {host}") as caught:
+        guard.get(f"https://{host}:{server.port}/page")
+    assert caught.value.rule == "tls"
+    assert server.log == []
