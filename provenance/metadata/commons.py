@@ -189,7 +189,8 @@ def commons_evidence(found: CommonsFile) -> list[Evidence]:
     for field, value, name in (("via", "Wikimedia Commons", "Commons API: the file is on Wikimedia Commons"),
                                ("source_url", found.description_url, "Commons descriptionurl"),
                                ("image_url", found.url, "Commons url"), ("sha1", found.sha1, "Commons sha1")):
-        if value:
+        web = not field.endswith("_url") or value.startswith(("https://", "http://"))
+        if value and web:
             out.append(Evidence(field, value, ORIGIN, name, raw=value, location=found.title))
     return out
 

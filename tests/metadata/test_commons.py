@@ -178,3 +178,11 @@ def test_commons_alone_resolves_the_license_and_links_the_file_page(catalog: Cat
     assert item.record.license.id == "CC-BY-SA-4.0"
     assert item.record.origins["license"] == "commons"
     assert item.record.source_url == "https://commons.wikimedia.org/wiki/File:Bridge_at_dusk.jpg"
+
+
+def test_a_file_page_url_that_is_not_a_web_url_is_dropped() -> None:
+    hostile = answer()
+    hostile["query"]["pages"][0]["imageinfo"][0]["descriptionurl"] = "javascript:alert(1)"  # type: ignore[index]
+    found = parse_imageinfo(hostile, CommonsRef("title", "File:Bridge at dusk.jpg"))
+    assert found is not None
+    assert "source_url" not in {e.field for e in commons_evidence(found)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 
-from tests.localserver import LocalServer
+from tests import commons_api
+from tests.localserver import LocalServer, Reply
 from tests.website import BRIDGE_SHA1, TITLE, serve_site
 from web import create_app
 
@@ -95,3 +97,16 @@ def test_dashboard_says_why_a_url_was_refused(client: FlaskClient, site: LocalSe
     response = client.post("/check", data={"url": "http://10.0.0.1/"}, content_type="multipart/form-data")
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "http://10.0.0.1/: refused: 10.0.0.1 is a private address" in page
+
+
+def test_hostile_commons_answers_are_escaped_and_never_linked(client: FlaskClient, site: LocalServer) -> None:
+    hostile = commons_api.imageinfo(TITLE, commons_api.extmetadata(
+        '<img src=x onerror="alert(1)">Jane <script>alert(2)</script>Doe', "CC BY-SA 4.0", None))
+    hostile["query"]["pages"][0]["imageinfo"][0]["descriptionurl"] = "javascript:alert(3)"
+    site.routes["/w/api.php"] = Reply(json.dumps(hostile).encode(), content_type="application/json")
+    response = client.post("/check", data={"url": COMMONS_PAGE}, content_type="multipart/form-data")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Jane Doe" in page
+    assert "<script>alert" not in page
+    assert "onerror" not in page
+    assert 'href="javascript:' not in page
