@@ -126,6 +126,15 @@ class _PinnedAdapter(HTTPAdapter):
         super().close()
 
 
+def _ascii_host(parts: SplitResult) -> str:
+    """The host as it goes in the Host header: an internationalised name in its IDNA (punycode) form."""
+    host = parts.hostname or ""
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise FetchError(redact(parts.geturl()), "url", f"refused: {host!r} is not a valid host name") from None
+
+
 class Fetcher:
     """GET a URL through the guard. `resolver` is the name lookup (the system's by default)."""
 
@@ -199,7 +208,7 @@ class Fetcher:
         return refuse_addresses(url, host, addresses, self.policy.allow)
 
     def _headers(self, parts: SplitResult) -> dict[str, str]:
-        host = parts.hostname or ""
+        host = _ascii_host(parts)
         shown = f"[{host}]" if ":" in host else host
         return {"Host": f"{shown}:{parts.port}" if parts.port else shown, "User-Agent": user_agent(self.policy.contact),
                 "Accept-Encoding": "gzip, deflate", "Accept": "*/*", "Connection": "close"}

@@ -250,3 +250,10 @@ def test_https_refuses_a_certificate_that_does_not_fit(tls_server: tuple[LocalSe
         guard.get(f"https://{host}:{server.port}/page")
     assert caught.value.rule == "tls"
     assert server.log == []
+
+
+def test_an_internationalised_name_is_sent_in_its_idna_form(local_server: LocalServer) -> None:
+    local_server.routes["/page"] = Reply(PAGE)
+    guard = Fetcher(FetchPolicy(allow=parse_allow("127.0.0.1")), resolver=lambda host, port: ["127.0.0.1"])
+    assert guard.get(f"http://bücher.example:{local_server.port}/page").body == PAGE
+    assert local_server.log[0].headers["host"] == f"xn--bcher-kva.example:{local_server.port}"
