@@ -52,16 +52,22 @@ def check():  # type: ignore[no-untyped-def]
         url = request.form.get("url") or None
     if stored.kind not in KINDS:
         abort(400, description=f"kind must be one of {', '.join(KINDS)}")
-    if url is not None:
-        problem = url_problem(url)
-        if problem:
-            abort(400, description=problem)
-        stored.urls = [url.strip()]
+    stored.urls = _urls(url)
     if not stored.text.strip() and not stored.files and not stored.urls:
         abort(400, description="Nothing to check: send text, a url or files.")
     profile = profile_from(svc.profile, svc.catalog, options)
     results, _ = run(stored, svc.catalog, profile, svc.sessions)
     return _ok(files=results)
+
+
+def _urls(url: object) -> list[str]:
+    """The URL to check, as a list (empty when none was sent); a malformed one is a 400."""
+    if url is None:
+        return []
+    problem = url_problem(url)
+    if problem:
+        abort(400, description=problem)
+    return [str(url).strip()]
 
 
 @bp.get("/images")

@@ -126,6 +126,16 @@ class _PinnedAdapter(HTTPAdapter):
         super().close()
 
 
+def _send_error(url: str, parts: SplitResult, exc: requests.RequestException) -> FetchError:
+    """What went wrong sending a request, in words."""
+    if isinstance(exc, requests.Timeout):
+        return FetchError(redact(url), "timeout", "timed out waiting for the server")
+    if isinstance(exc, requests.exceptions.SSLError):
+        return FetchError(redact(url), "tls", f"refused: the TLS certificate does not prove it is {parts.hostname} "
+                          "(untrusted issuer, another name, or expired)")
+    return FetchError(redact(url), "connection", f"could not be fetched ({type(exc).__name__})")
+
+
 def _ascii_host(parts: SplitResult) -> str:
     """The host as it goes in the Host header: an internationalised name in its IDNA (punycode) form."""
     host = parts.hostname or ""
@@ -144,12 +154,7 @@ class Fetcher:
 
     def get(self, url: str, expect: tuple[str, ...] = ("html", "image"), max_bytes: int | None = None) -> Fetched:
         """The body of url (following redirects, each one checked), if every rule allows it."""
-        parts = check_url(url)  # the URL's form and an address it names directly are checked even offline
-        literal = literal_address(parts.hostname or "")
-        if literal is not None:
-            refuse_addresses(url, parts.hostname or "", [str(literal)], self.policy.allow)
-        if self.policy.offline:
-            raise FetchError(redact(url), "offline", "not fetched: offline mode (PROVENANCE_OFFLINE) makes no request")
+        self._precheck(url)
         deadline = time.monotonic() + self.policy.deadline
         hops: list[str] = []
         current = url
@@ -163,6 +168,15 @@ class Fetcher:
                 response.close()
                 adapter.close()
             current = target
+
+    def _precheck(self, url: str) -> None:
+        """What is refused before any lookup: the URL's form, an address it names directly, offline mode."""
+        parts = check_url(url)
+        literal = literal_address(parts.hostname or "")
+        if literal is not None:
+            refuse_addresses(url, parts.hostname or "", [str(literal)], self.policy.allow)
+        if self.policy.offline:
+            raise FetchError(redact(url), "offline", "not fetched: offline mode (PROVENANCE_OFFLINE) makes no request")
 
     def _redirect(self, current: str, response: requests.Response, hops: list[str]) -> str | None:
         if response.status_code not in REDIRECTS:
@@ -186,16 +200,9 @@ class Fetcher:
             # the adapter sends one request and never follows a redirect (allow_redirects is a Session's)
             response = adapter.send(request, stream=True, timeout=self._timeouts(url, deadline),
                                     verify=self.policy.verify)
-        except requests.Timeout:
-            adapter.close()
-            raise FetchError(redact(url), "timeout", "timed out waiting for the server") from None
-        except requests.exceptions.SSLError:
-            adapter.close()
-            raise FetchError(redact(url), "tls", f"refused: the TLS certificate does not prove it is {parts.hostname} "
-                             "(untrusted issuer, another name, or expired)") from None
         except requests.RequestException as exc:
             adapter.close()
-            raise FetchError(redact(url), "connection", f"could not be fetched ({type(exc).__name__})") from None
+            raise _send_error(url, parts, exc) from None
         return response, adapter
 
     def _address(self, url: str, parts: SplitResult) -> IPAddress:

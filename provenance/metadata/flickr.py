@@ -51,23 +51,26 @@ def _name(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _jsonld(soup: BeautifulSoup, url: str) -> list[Evidence]:
-    found: list[Evidence] = []
+def _jsonld_nodes(soup: BeautifulSoup) -> list[dict[str, Any]]:
+    nodes: list[dict[str, Any]] = []
     for script in soup.find_all("script", type="application/ld+json"):
         try:
             data = json.loads(script.get_text())
         except ValueError:
             continue
-        for node in data if isinstance(data, list) else [data]:
-            if not isinstance(node, dict):
-                continue
-            if _name(node.get("license")) or isinstance(node.get("license"), str):
-                lic = node["license"] if isinstance(node["license"], str) else _name(node["license"])
-                found.append(_claim("license_url" if lic.startswith("http") else "license", lic,
-                                    "Flickr page JSON-LD license", url))
-            for key in ("creator", "author"):
-                if _name(node.get(key)):
-                    found.append(_claim("creator", _name(node.get(key)), f"Flickr page JSON-LD {key}", url))
+        nodes.extend(n for n in (data if isinstance(data, list) else [data]) if isinstance(n, dict))
+    return nodes
+
+
+def _jsonld(soup: BeautifulSoup, url: str) -> list[Evidence]:
+    found: list[Evidence] = []
+    for node in _jsonld_nodes(soup):
+        lic = _name(node.get("license"))
+        if lic:
+            found.append(_claim("license_url" if lic.startswith("http") else "license", lic,
+                                "Flickr page JSON-LD license", url))
+        found.extend(_claim("creator", _name(node.get(key)), f"Flickr page JSON-LD {key}", url)
+                     for key in ("creator", "author") if _name(node.get(key)))
     return found
 
 
