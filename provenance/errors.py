@@ -50,3 +50,13 @@ class OptionError(ProvenanceError, ValueError):
     def __init__(self, option: str, value: object, choices: tuple[str, ...] | list[str]) -> None:
         self.option, self.value, self.choices = option, value, tuple(choices)
         super().__init__(f"{option} must be one of {', '.join(self.choices)}, not {value!r}")
+
+
+class FetchError(ProvenanceError):
+    """A URL was refused by the fetch guard, or fetching it failed: names the URL and the rule."""
+
+    def __init__(self, url: str, rule: str, problem: str) -> None:
+        self.url = url
+        self.rule = rule
+        self.problem = problem
+        super().__init__(f"{url}: {problem}")

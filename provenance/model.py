@@ -129,7 +129,8 @@ class Category:
     file: str = ""
 
 
-ORIGINS = ("manual", "caption", "html", "jsonld", "exif", "iptc", "xmp", "png-text", "c2pa", "source-catalog")
+ORIGINS = ("manual", "caption", "html", "jsonld", "exif", "iptc", "xmp", "png-text", "c2pa", "commons", "flickr",
+           "source-catalog")
 
 
 @dataclass(frozen=True)

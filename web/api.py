@@ -11,7 +11,7 @@ from werkzeug.datastructures import MultiDict
 
 from provenance.audit.decisions import record_decision
 from provenance.audit.run import run_audit, summary
-from web.checking import KINDS, profile_from, run
+from web.checking import KINDS, profile_from, run, url_problem
 from web.openapi import OPENAPI
 from web.queries import Filters, archive_page, image_detail
 from web.services import StoredCheck, services
@@ -38,23 +38,36 @@ def openapi():  # type: ignore[no-untyped-def]
 
 @bp.post("/check")
 def check():  # type: ignore[no-untyped-def]
-    """JSON {text, kind, modified, commercial, medium, lang, subscriptions} or multipart with files."""
+    """JSON {text, url, kind, modified, commercial, medium, lang, subscriptions} or multipart with files."""
     svc = services()
     if request.is_json:
         data = _json()
         options: Any = data
         stored = StoredCheck(str(data.get("text", "")), str(data.get("kind", "auto")), [])
+        url = data.get("url")
     else:
         options = MultiDict(request.form)
         files = [(f.filename or "upload", f.read()) for f in request.files.getlist("files") if f and f.filename]
         stored = StoredCheck(request.form.get("text", ""), request.form.get("kind", "auto"), files)
+        url = request.form.get("url") or None
     if stored.kind not in KINDS:
         abort(400, description=f"kind must be one of {', '.join(KINDS)}")
-    if not stored.text.strip() and not stored.files:
-        abort(400, description="Nothing to check: send text or files.")
+    stored.urls = _urls(url)
+    if not stored.text.strip() and not stored.files and not stored.urls:
+        abort(400, description="Nothing to check: send text, a url or files.")
     profile = profile_from(svc.profile, svc.catalog, options)
-    results, _ = run(stored, svc.catalog, profile)
+    results, _ = run(stored, svc.catalog, profile, svc.sessions)
     return _ok(files=results)
+
+
+def _urls(url: object) -> list[str]:
+    """The URL to check, as a list (empty when none was sent); a malformed one is a 400."""
+    if url is None:
+        return []
+    problem = url_problem(url)
+    if problem:
+        abort(400, description=problem)
+    return [str(url).strip()]
 
 
 @bp.get("/images")

@@ -30,6 +30,8 @@ OPENAPI: dict[str, Any] = {
                                      "status": {"type": "integer"}}},
             "CheckRequest": {"type": "object", "properties": {
                 "text": {"type": "string"}, "kind": {"enum": ["auto", "plain", "html", "markdown"]},
+                "url": {"type": "string", "format": "uri", "description": "An article page, an image or a "
+                        "Wikimedia Commons file page, fetched through the fetch guard"},
                 "modified": {"type": "array", "items": {"type": "string"}},
                 "commercial": {"type": "boolean"}, "medium": {"enum": ["online", "print"]},
                 "lang": {"type": "string", "description": "language of the attributions (licenses/lang/): "
@@ -44,11 +46,11 @@ OPENAPI: dict[str, Any] = {
     },
     "paths": {
         "/api/check": {"post": {
-            "summary": "Check pasted text or uploaded files (articles, images, zips)",
+            "summary": "Check pasted text, a URL, or uploaded files (articles, images, zips)",
             "requestBody": {"content": {
                 "application/json": {"schema": {"$ref": "#/components/schemas/CheckRequest"}},
                 "multipart/form-data": {"schema": {"type": "object", "properties": {
-                    "text": {"type": "string"}, "kind": {"type": "string"},
+                    "text": {"type": "string"}, "kind": {"type": "string"}, "url": {"type": "string"},
                     "modified": {"type": "string"}, "commercial": {"type": "string"},
                     "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}}}},
             "responses": {"200": _ok("One result per file", {"files": {"type": "array"}}),

@@ -12,7 +12,7 @@ from provenance.audit.decisions import record_decision
 from provenance.errors import InputError
 from provenance.io.archive import Entry, read_entry
 from provenance.store import tables as t
-from web.checking import KINDS, profile_from, run
+from web.checking import KINDS, profile_from, run, url_problem
 from web.queries import STATUSES, Filters, all_rows, archive_page, facets, image_detail
 from web.services import StoredCheck, services
 from web.uploads import thumbnail
@@ -30,9 +30,12 @@ def check_submit():  # type: ignore[no-untyped-def]
     text = request.form.get("text", "")
     kind = request.form.get("kind", "auto")
     files = [(f.filename or "upload", f.read()) for f in request.files.getlist("files") if f and f.filename]
-    if not text.strip() and not files:
-        return render_template("check.html", kinds=KINDS, error="Paste an article or choose files to check."), 400
-    key = services().keep(StoredCheck(text, kind if kind in KINDS else "auto", files))
+    url = request.form.get("url", "").strip()
+    problem = url_problem(url) if url else None
+    if problem or (not text.strip() and not files and not url):
+        error = problem or "Paste an article or choose files to check, or give its URL."
+        return render_template("check.html", kinds=KINDS, error=error, url=url), 400
+    key = services().keep(StoredCheck(text, kind if kind in KINDS else "auto", files, urls=[url] if url else []))
     return redirect(url_for("pages.check_result", key=key))
 
 
@@ -41,7 +44,7 @@ def check_result(key: str):  # type: ignore[no-untyped-def]
     svc = services()
     stored = svc.get(key) or abort(404, description="This check has expired; paste or upload it again.")
     profile = profile_from(svc.profile, svc.catalog, request.args)
-    results, thumbs = run(stored, svc.catalog, profile)
+    results, thumbs = run(stored, svc.catalog, profile, svc.sessions)
     stored.thumbs = thumbs
     agencies = [s for s in svc.catalog.sources.values() if svc.catalog.terms_of(s).subscribable]
     return render_template("results.html", key=key, results=results, thumbs=thumbs, profile=profile,

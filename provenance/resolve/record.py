@@ -2,8 +2,9 @@
 
 Precedence (highest first), by origin:
   1. manual           a person's recorded decision
-  2. caption, jsonld, html, xmp, iptc, exif, png-text, c2pa
-                      what the image's own caption and embedded metadata say
+  2. caption, jsonld, html, xmp, iptc, exif, png-text, c2pa, commons, flickr
+                      what the image's own caption and embedded metadata say, and
+                      what the file's page on Wikimedia Commons or Flickr states
   3. source-catalog   the default terms of the source the credit names
 
 Within a rank the listed order decides which value is shown, but when two
@@ -31,7 +32,8 @@ from provenance.model import Evidence, License, Record, Resolution, Source, Stat
 from provenance.resolve.evidence import derive_evidence
 from provenance.resolve.wording import image_noun
 
-ORDER = ("manual", "caption", "jsonld", "html", "xmp", "iptc", "exif", "png-text", "c2pa", "source-catalog")
+ORDER = ("manual", "caption", "jsonld", "html", "xmp", "iptc", "exif", "png-text", "c2pa", "commons", "flickr",
+         "source-catalog")
 RANK = {"manual": 0, "source-catalog": 2}
 RECORD_FIELDS = ("creator", "organization", "via", "title", "source_url", "copyright", "category")
 PAGE_FIELDS = ("web_statement", "acquire_license_page")  # a page about the image: the source, unless a license

@@ -9,6 +9,7 @@ findings   what the rules found, per usage or image; scope 'group' for
            findings across copies of one photo
 decisions  a person's manual decisions about an image (who, when, why)
 audit_runs one row per audit
+commons_lookups  answers of the Wikimedia Commons API, by API and lookup key, with their fetch time
 """
 
 from __future__ import annotations
@@ -164,6 +165,16 @@ class Decision(Base):
     who: Mapped[str] = mapped_column(Text)
     why: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CommonsLookup(Base):
+    __tablename__ = "commons_lookups"
+    __table_args__ = (UniqueConstraint("api", "key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    api: Mapped[str] = mapped_column(String(500))
+    key: Mapped[str] = mapped_column(String(500))
+    answer: Mapped[str] = mapped_column(Text)
+    fetched_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True))
 
 
 Index("ix_findings_code_usage", Finding.code, Finding.usage_id)

@@ -239,7 +239,7 @@ def test_audit_report_and_fail_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert err.strip() == f"Error: {tmp_path / 'nope'}: no such file or folder"
     code, out, _ = run("db", "upgrade", "--db", db)
     assert code == 0
-    assert out.strip().endswith("schema at revision 0002")
+    assert out.strip().endswith("schema at revision 0003")
 
 
 def test_serve_demo_audits_then_serves(tmp_path: Path) -> None:
