@@ -4,11 +4,12 @@ The folder is the map, one package per stage of the data flow:
 
 - the pure core: catalog/ (loading, name folding, licenses, sources, profile),
   parse/ (credit lines; articles in text, HTML, Markdown), metadata/ (EXIF,
-  IPTC, XMP, PNG text, C2PA decoders), resolve/ (evidence, record), rules/
+  IPTC, XMP, PNG text, C2PA decoders; Wikimedia Commons and Flickr answers), resolve/ (evidence, record), rules/
   (context, credit and usage rules, copies, the finding registry), render/
   (attribution, reports), and check.py, the flow over them;
 - the edge: io/ (files, archives, image reading, the one `check_source` flow
-  every surface calls), audit/ (run, extract, save, report rows, decisions),
+  every surface calls, URLs fetched behind the one guard in io/fetch.py, and
+  lookups on Wikimedia Commons and Flickr), audit/ (run, extract, save, report rows, decisions),
   store/ (SQLAlchemy), cli/.
 
 The core does no network, database or file I/O beyond reading the catalog's

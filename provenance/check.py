@@ -15,7 +15,7 @@ from provenance.model import Attribution, Credit, Evidence, Finding, Record, Res
 from provenance.parse.articles import article_kind, find_images
 from provenance.parse.credits import parse_credit
 from provenance.render.attribution import render_attribution
-from provenance.resolve.evidence import credit_to_evidence
+from provenance.resolve.evidence import credit_to_evidence, tasl_credits, tasl_evidence
 from provenance.resolve.record import Resolved, resolve_record
 from provenance.rules.context import Context, has_credit
 from provenance.rules.credit_rules import check_record
@@ -113,14 +113,9 @@ def check_evidence(
     resolved = resolve_record(evidence, catalog)
     ctx = Context(catalog, profile, where=f" for {label}", in_article=in_article)
     findings = tuple(check_record(resolved, ctx))
-    attribution = render_attribution(resolved.record, medium=profile.medium, modified=_changes(profile, catalog)) \
-        if has_credit(resolved) else None
+    attribution = render_attribution(resolved.record, medium=profile.medium, modified=profile.modified,
+                                     lang=profile.lang, catalog=catalog) if has_credit(resolved) else None
     return CheckedItem(label, resolved, findings, attribution, credit, src)
-
-
-def _changes(profile: UsageProfile, catalog: Catalog) -> str | None:
-    labels = [catalog.changes[c].label if c in catalog.changes else c for c in profile.modified]
-    return ", ".join(labels) or None
 
 
 ImageEvidence = Callable[[str], list[Evidence]]
@@ -151,12 +146,22 @@ def check_article(
 def _plain_items(text: str, catalog: Catalog, name: str, profile: UsageProfile) -> list[CheckedItem]:
     credits = parse_credit(text, catalog)
     if not isinstance(credits, list) or not credits:
-        return [check_evidence([], catalog, label=name, profile=profile, in_article=True)]
+        return _tasl_items(text, catalog, name, profile)
     return [
         check_evidence(credit_to_evidence(credit, "caption", "caption credit"), catalog,
                        label=f"credit {n}", credit=credit, profile=profile, in_article=True)
         for n, credit in enumerate(credits, 1)
     ]
+
+
+def _tasl_items(text: str, catalog: Catalog, name: str, profile: UsageProfile) -> list[CheckedItem]:
+    """The credits of a text in the '“Title” by Author is licensed under License' form, if that is all it has."""
+    found = tasl_credits(text, catalog)
+    if not found:
+        return [check_evidence([], catalog, label=name, profile=profile, in_article=True)]
+    return [check_evidence(tasl_evidence(credit, title, "caption", "caption credit"), catalog, label=f"credit {n}",
+                           credit=credit, profile=profile, in_article=True)
+            for n, (credit, title) in enumerate(found, 1)]
 
 
 def check_text(

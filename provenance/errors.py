@@ -58,3 +58,13 @@ class FieldErrors(ProvenanceError):
     def __init__(self, errors: dict[str, str]) -> None:
         self.errors = errors
         super().__init__("; ".join(f"{name}: {message}" for name, message in errors.items()))
+
+
+class FetchError(ProvenanceError):
+    """A URL was refused by the fetch guard, or fetching it failed: names the URL and the rule."""
+
+    def __init__(self, url: str, rule: str, problem: str) -> None:
+        self.url = url
+        self.rule = rule
+        self.problem = problem
+        super().__init__(f"{url}: {problem}")

@@ -113,6 +113,7 @@ class DigitalSourceType:
     id: str
     kind: str
     label: str
+    noun: str = "photo"  # what an attribution calls such an image (licenses/lang/*.toml [nouns])
     file: str = ""
 
 
@@ -128,7 +129,8 @@ class Category:
     file: str = ""
 
 
-ORIGINS = ("manual", "caption", "html", "jsonld", "exif", "iptc", "xmp", "png-text", "c2pa", "source-catalog")
+ORIGINS = ("manual", "caption", "html", "jsonld", "exif", "iptc", "xmp", "png-text", "c2pa", "commons", "flickr",
+           "source-catalog")
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,8 @@ class Record:
     copyright: str | None = None
     category: str | None = None
     port: str | None = None
+    noun: str | None = None  # what the image is (photo, illustration, ai_image…): licenses/lang/*.toml [nouns]
+    source_id: str | None = None  # the catalog source the credit names, the most specific one
     origins: dict[str, str] = field(default_factory=dict)
 
 

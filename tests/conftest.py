@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from provenance.catalog.load import Catalog, load_catalog
+from tests.localserver import ConnectLog, LocalServer
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
@@ -22,3 +24,29 @@ def load_cases(name: str) -> list[Any]:
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog()
+
+
+@pytest.fixture(autouse=True)
+def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests make no request by default (PROVENANCE_OFFLINE); the fetch tests lift it for 127.0.0.1."""
+    monkeypatch.setenv("PROVENANCE_OFFLINE", "1")
+    monkeypatch.delenv("PROVENANCE_FETCH_ALLOW", raising=False)
+
+
+@pytest.fixture
+def local_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalServer]:
+    """A real HTTP server on 127.0.0.1, allow-listed, with offline mode lifted."""
+    monkeypatch.setenv("PROVENANCE_OFFLINE", "0")
+    monkeypatch.setenv("PROVENANCE_FETCH_ALLOW", "127.0.0.1")
+    server = LocalServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def connects() -> Iterator[list[str]]:
+    """Every address the test process connects a socket to while the test runs."""
+    with ConnectLog.get().record() as addresses:
+        yield addresses

@@ -46,7 +46,7 @@ def test_seed_with_caption_checks_clean(catalog: Catalog) -> None:
 def test_byline_seed_is_missing_credit(catalog: Catalog) -> None:
     path = seed_with("written by the team")
     items = check_text(path.read_text(encoding="utf-8"), catalog, name=path.name)
-    assert [f.code for f in items[0].findings] == ["missing-credit"]
+    assert [f.code for f in items[0].findings] == ["missing-credit", "missing-license"]
     assert items[0].findings[0].severity is Severity.ERROR
     assert path.name in items[0].findings[0].message
     assert items[0].has_error
@@ -71,7 +71,8 @@ def test_caption_license_wins_over_source_default(catalog: Catalog) -> None:
 def test_mismatch_message_names_both(catalog: Catalog) -> None:
     [item] = check_text("Photo: Jane Doe. CC BY-SA 2.0 (https://creativecommons.org/licenses/by-nc/2.0/)",
                         catalog)
-    [finding] = item.findings
+    [finding] = [f for f in item.findings if f.code == "license-mismatch"]
+    assert [f.code for f in item.findings] == ["license-mismatch", "missing-license"]  # no license resolved
     assert "CC BY-SA 2.0" in finding.message
     assert "CC BY-NC 2.0" in finding.message
     assert finding.evidence == (

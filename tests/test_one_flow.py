@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -66,8 +67,8 @@ def _from_items(items: list[dict[str, object]]) -> Summary:
     return out
 
 
-def _cli(archive: Path) -> Summary:
-    result = CliRunner().invoke(cli, ["check", "--json", str(archive / "articles" / "story.html")])
+def _cli(archive: Path, *options: str) -> Summary:
+    result = CliRunner().invoke(cli, ["check", "--json", *options, str(archive / "articles" / "story.html")])
     [file] = json.loads(result.stdout)["files"]
     return _from_items(file["items"])
 
@@ -83,15 +84,16 @@ def _uploads() -> list[tuple[io.BytesIO, str]]:
             (io.BytesIO(PIER), "pier.png")]
 
 
-def _api(tmp_path: Path) -> Summary:
-    response = _client(tmp_path).post("/api/check", data={"files": _uploads()}, content_type="multipart/form-data")
+def _api(tmp_path: Path, **options: str) -> Summary:
+    response = _client(tmp_path).post("/api/check", data={"files": _uploads(), **options},
+                                      content_type="multipart/form-data")
     [story] = [f for f in response.get_json()["files"] if f["file"] == "story.html"]
     return _from_items(story["items"])
 
 
-def _audit(archive: Path, tmp_path: Path) -> Summary:
+def _audit(archive: Path, tmp_path: Path, profile: UsageProfile | None = None) -> Summary:
     _, sessions = open_store(f"sqlite:///{tmp_path / 'audit.db'}")
-    run_audit(str(archive), sessions, load_catalog(), UsageProfile(), jobs=1)
+    run_audit(str(archive), sessions, load_catalog(), profile or UsageProfile(), jobs=1)
     with sessions() as session:
         rows = [r for r in report_rows(session, Labels(load_catalog())) if r.article == "articles/story.html"]
     return {r.src: (r.creator, r.organization, r.license, tuple(sorted(set(r.findings.split()) - {"image-not-found"})),
@@ -101,7 +103,8 @@ def _audit(archive: Path, tmp_path: Path) -> Summary:
 def test_cli_api_and_audit_agree(archive: Path, tmp_path: Path) -> None:
     by_cli, by_api, by_audit = _cli(archive), _api(tmp_path), _audit(archive, tmp_path)
     assert by_cli == by_api == by_audit
-    assert by_cli["../images/wall.jpg"][3] == ("conflicting-evidence",)  # caption vs the image's own XMP
+    assert by_cli["../images/wall.jpg"][3] == ("conflicting-evidence",  # caption vs the image's own XMP
+                                               "missing-license")  # so no license is resolved
     assert by_cli["../images/pier.png"][:3] == ("Tomas Lind", "Harbour Ledger", "")
     assert "missing-license" in by_cli["../images/pier.png"][3]
     assert by_cli["../images/missing.jpg"][1] == "AP"
@@ -125,3 +128,24 @@ def test_the_audit_flags_the_reference_no_file_matches(archive: Path, tmp_path: 
     with sessions() as session:
         [row] = [r for r in report_rows(session, Labels(load_catalog())) if r.src == "../images/missing.jpg"]
     assert "image-not-found" in row.findings.split()
+
+
+# (language, the pier's attribution in it: no license is known, and it says so in that language)
+LANGS = [("de", "Foto: Tomas Lind / Harbour Ledger. [Lizenz unbekannt]."),
+         ("ja", "写真: Tomas Lind / Harbour Ledger。[ライセンス不明]。"),
+         ("fr", "Photo : Tomas Lind / Harbour Ledger. [licence inconnue].")]
+
+
+@pytest.mark.parametrize(("lang", "phrase"), LANGS)
+def test_the_four_surfaces_agree_in_the_reader_language(archive: Path, tmp_path: Path, lang: str,
+                                                        phrase: str) -> None:
+    by_cli = _cli(archive, "--lang", lang)
+    assert by_cli == _api(tmp_path, lang=lang) == _audit(archive, tmp_path, replace(UsageProfile(), lang=lang))
+    assert by_cli["../images/pier.png"][4] == phrase
+    assert by_cli["../images/missing.jpg"][4].startswith("AP Photo/Ana Ruiz")  # AP's own form in every language
+    assert by_cli != _cli(archive)  # the language changed the attributions
+    client = _client(tmp_path)
+    response = client.post("/check", data={"files": _uploads()}, content_type="multipart/form-data")
+    page = client.get(f"{response.headers['Location']}?lang={lang}").get_data(as_text=True)
+    for *_, attribution in by_cli.values():
+        assert html.escape(attribution, quote=False) in page or html.escape(attribution) in page

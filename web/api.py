@@ -16,7 +16,7 @@ from provenance.audit.overview import summary
 from provenance.audit.read_model import Filters, archive_page
 from provenance.audit.run import run_audit
 from web.archive_pages import row_url
-from web.checking import KINDS, profile_from, run
+from web.checking import KINDS, profile_from, run, url_problem
 from web.openapi import OPENAPI
 from web.services import StoredCheck, services
 from web.validation import json_body, require_form_or_json, string_list, typed
@@ -38,6 +38,7 @@ def _json_check() -> tuple[dict[str, Any], StoredCheck]:
     data = json_body()
     typed(data, "commercial", bool)
     typed(data, "medium", str)
+    typed(data, "lang", str)
     string_list(data, "modified")
     string_list(data, "subscriptions")
     return data, StoredCheck(typed(data, "text", str, ""), typed(data, "kind", str, "auto"), [])
@@ -45,22 +46,35 @@ def _json_check() -> tuple[dict[str, Any], StoredCheck]:
 
 @bp.post("/check")
 def check():  # type: ignore[no-untyped-def]
-    """JSON {text, kind, modified, commercial, medium, subscriptions} or multipart with files."""
+    """JSON {text, url, kind, modified, commercial, medium, lang, subscriptions} or multipart with files."""
     svc = services()
     require_form_or_json()
     if request.is_json:
         options, stored = _json_check()
+        url = options.get("url")  # url_problem says what is wrong with it, whatever its type
     else:
         options = MultiDict(request.form)
         files = [(f.filename or "upload", f.read()) for f in request.files.getlist("files") if f and f.filename]
         stored = StoredCheck(request.form.get("text", ""), request.form.get("kind", "auto"), files)
+        url = request.form.get("url") or None
     if stored.kind not in KINDS:
         abort(400, description=f"kind must be one of {', '.join(KINDS)}")
-    if not stored.text.strip() and not stored.files:
-        abort(400, description="Nothing to check: send text or files.")
+    stored.urls = _urls(url)
+    if not stored.text.strip() and not stored.files and not stored.urls:
+        abort(400, description="Nothing to check: send text, a url or files.")
     profile = profile_from(svc.profile, svc.catalog, options)
-    results, _ = run(stored, svc.catalog, profile)
+    results, _ = run(stored, svc.catalog, profile, svc.sessions)
     return _ok(files=results)
+
+
+def _urls(url: object) -> list[str]:
+    """The URL to check, as a list (empty when none was sent); a malformed one is a 400."""
+    if url is None:
+        return []
+    problem = url_problem(url)
+    if problem:
+        abort(400, description=problem)
+    return [str(url).strip()]
 
 
 @bp.get("/images")

@@ -5,16 +5,31 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from sqlalchemy.orm import Session, sessionmaker
+
 from provenance.catalog.load import Catalog
-from provenance.catalog.profile import UsageProfile, check_changes
-from provenance.errors import InputError
-from provenance.io.inputs import SourceFile
+from provenance.catalog.profile import UsageProfile, check_changes, check_lang
+from provenance.check import CheckedFile
+from provenance.errors import FetchError, InputError
+from provenance.io.inputs import SourceFile, check_source
+from provenance.io.url_check import url_source
+from provenance.io.verify import Verifier
+from provenance.render.check_report import file_dict
+from provenance.store.commons_cache import StoreCache
 from web.services import StoredCheck
-from web.uploads import check_uploads
+from web.uploads import check_uploads, thumbnail
 
 KINDS = ("auto", "plain", "html", "markdown")
+MAX_URL = 2000
 MEDIA = ("online", "print")
 YES = ("1", "true", "on", "yes")
+
+
+def url_problem(url: Any) -> str | None:
+    """Why a URL given to the form or the API cannot be checked, or None (the fetch guard decides the rest)."""
+    if not isinstance(url, str) or not url.strip().lower().startswith(("http://", "https://")):
+        return "A URL to check starts with http:// or https://."
+    return f"A URL to check is at most {MAX_URL} characters." if len(url) > MAX_URL else None
 
 
 def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfile:
@@ -32,6 +47,10 @@ def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfil
         raise InputError("medium", f"must be one of {', '.join(MEDIA)}, not {medium!r}")
     if medium:
         profile = replace(profile, medium=medium)
+    lang = args.get("lang")
+    if lang:
+        check_lang("lang", str(lang), catalog)
+        profile = replace(profile, lang=str(lang))
     name = "subscription" if form else "subscriptions"
     subscriptions = args.getlist(name) if form else args.get(name, [])
     unknown = [s for s in subscriptions if s not in catalog.sources]
@@ -40,12 +59,34 @@ def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfil
     return replace(profile, subscriptions=profile.subscriptions | set(subscriptions)) if subscriptions else profile
 
 
-def run(stored: StoredCheck, catalog: Catalog, profile: UsageProfile,
+def run(stored: StoredCheck, catalog: Catalog, profile: UsageProfile, sessions: sessionmaker[Session] | None = None,
         ) -> tuple[list[dict[str, Any]], list[bytes | None]]:
-    """(results, thumbnails) — one result per file, the pasted text first."""
+    """(results, thumbnails) — one result per file, the pasted text first, the URLs last."""
+    if stored.verifier is None:
+        stored.verifier = Verifier.from_env(cache=StoreCache(sessions) if sessions else None)
     text = None
     if stored.text.strip():
         kind = None if stored.kind == "auto" else stored.kind
         text = SourceFile("pasted text", "pasted text", data=stored.text.encode("utf-8"), kind=kind)
-    checked = check_uploads(stored.files, catalog, profile, text)
-    return [c.result for c in checked], [c.thumbnail for c in checked]
+    checked = check_uploads(stored.files, catalog, profile, text, stored.verifier) if text or stored.files else []
+    results, thumbs = [c.result for c in checked], [c.thumbnail for c in checked]
+    for url in stored.urls:
+        done = _check_url(stored, url, catalog, profile)
+        results.append(file_dict(done))
+        source = stored.fetched.get(url)
+        data = source[0].data if isinstance(source, tuple) else None
+        thumbs.append(thumbnail(data) if done.kind == "image" and data else None)
+    return results, thumbs
+
+
+def _check_url(stored: StoredCheck, url: str, catalog: Catalog, profile: UsageProfile) -> CheckedFile:
+    """A URL fetched once per stored check (the toggles check it again without fetching)."""
+    if url not in stored.fetched:
+        try:
+            stored.fetched[url] = url_source(url, stored.verifier)
+        except FetchError as exc:
+            stored.fetched[url] = str(exc)
+    fetched = stored.fetched[url]
+    if isinstance(fetched, str):
+        return CheckedFile(url, "error", error=fetched)
+    return check_source(fetched[0], catalog, profile, fetched[1], stored.verifier)

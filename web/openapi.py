@@ -51,8 +51,12 @@ OPENAPI: dict[str, Any] = {
                                                 "description": "one message per wrong field, when there are any"}}},
             "CheckRequest": {"type": "object", "properties": {
                 "text": {"type": "string"}, "kind": {"enum": ["auto", "plain", "html", "markdown"]},
+                "url": {"type": "string", "format": "uri", "description": "An article page, an image or a "
+                        "Wikimedia Commons file page, fetched through the fetch guard"},
                 "modified": {"type": "array", "items": {"type": "string"}},
                 "commercial": {"type": "boolean"}, "medium": {"enum": ["online", "print"]},
+                "lang": {"type": "string", "description": "language of the attributions (licenses/lang/): "
+                         "en, de, fr, es, it, pt, ru, pl, ja, zh, ko"},
                 "subscriptions": {"type": "array", "items": {"type": "string"}}}},
             "Decision": {"type": "object", "properties": {
                 "license": {"type": "string"}, "creator": {"type": "string"}, "organization": {"type": "string"},
@@ -63,11 +67,11 @@ OPENAPI: dict[str, Any] = {
     },
     "paths": {
         "/api/check": {"post": {
-            "summary": "Check pasted text or uploaded files (articles, images, zips)",
+            "summary": "Check pasted text, a URL, or uploaded files (articles, images, zips)",
             "requestBody": {"content": {
                 "application/json": {"schema": {"$ref": "#/components/schemas/CheckRequest"}},
                 "multipart/form-data": {"schema": {"type": "object", "properties": {
-                    "text": {"type": "string"}, "kind": {"type": "string"},
+                    "text": {"type": "string"}, "kind": {"type": "string"}, "url": {"type": "string"},
                     "modified": {"type": "string"}, "commercial": {"type": "string"},
                     "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}}}},
             "responses": {"200": _ok("One result per file", {"files": {"type": "array"}}),

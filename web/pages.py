@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
 from provenance.catalog.names import fold_search
-from web.checking import KINDS, profile_from, run
+from web.checking import KINDS, profile_from, run, url_problem
 from web.services import StoredCheck, services
 
 bp = Blueprint("pages", __name__)
@@ -21,9 +21,12 @@ def check_submit():  # type: ignore[no-untyped-def]
     text = request.form.get("text", "")
     kind = request.form.get("kind", "auto")
     files = [(f.filename or "upload", f.read()) for f in request.files.getlist("files") if f and f.filename]
-    if not text.strip() and not files:
-        return render_template("check.html", kinds=KINDS, error="Paste an article or choose files to check."), 400
-    key = services().keep(StoredCheck(text, kind if kind in KINDS else "auto", files))
+    url = request.form.get("url", "").strip()
+    problem = url_problem(url) if url else None
+    if problem or (not text.strip() and not files and not url):
+        error = problem or "Paste an article or choose files to check, or give its URL."
+        return render_template("check.html", kinds=KINDS, error=error, url=url), 400
+    key = services().keep(StoredCheck(text, kind if kind in KINDS else "auto", files, urls=[url] if url else []))
     return redirect(url_for("pages.check_result", key=key))
 
 
@@ -32,11 +35,12 @@ def check_result(key: str):  # type: ignore[no-untyped-def]
     svc = services()
     stored = svc.get(key) or abort(404, description="This check has expired; paste or upload it again.")
     profile = profile_from(svc.profile, svc.catalog, request.args)
-    results, thumbs = run(stored, svc.catalog, profile)
+    results, thumbs = run(stored, svc.catalog, profile, svc.sessions)
     stored.thumbs = thumbs
     agencies = [s for s in svc.catalog.sources.values() if svc.catalog.terms_of(s).subscribable]
     return render_template("results.html", key=key, results=results, thumbs=thumbs, profile=profile,
-                           changes=[c for c in svc.catalog.changes.values() if c.dashboard], agencies=agencies)
+                           changes=[c for c in svc.catalog.changes.values() if c.dashboard], agencies=agencies,
+                           languages=sorted(svc.catalog.languages.values(), key=lambda lang: lang.code))
 
 
 @bp.get("/check/<key>/thumb/<int:number>")

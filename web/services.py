@@ -27,6 +27,9 @@ class StoredCheck:
     kind: str
     files: list[tuple[str, bytes]]
     thumbs: list[bytes | None] = field(default_factory=list)  # filled by the first run
+    urls: list[str] = field(default_factory=list)
+    fetched: dict[str, Any] = field(default_factory=dict)  # url -> (source, siblings) or its refusal
+    verifier: Any = None  # the run's Verifier, kept so the toggles fetch nothing again
 
 
 @dataclass

@@ -19,6 +19,7 @@ from provenance.catalog.profile import UsageProfile
 from provenance.check import CheckedFile
 from provenance.io.archive import zip_problem
 from provenance.io.inputs import SourceFile, check_source, memory_sources
+from provenance.io.verify import Verifier
 from provenance.render.check_report import file_dict
 
 MAX_THUMB_PIXELS = 60_000_000
@@ -50,7 +51,7 @@ def thumbnail(data: bytes) -> bytes | None:
 
 
 def check_uploads(files: list[tuple[str, bytes]], catalog: Catalog, profile: UsageProfile,
-                  text: SourceFile | None = None) -> list[Checked]:
+                  text: SourceFile | None = None, verifier: Verifier | None = None) -> list[Checked]:
     """One result per file (a zip gives one per member, the pasted text comes first); every
     upload sees the others as siblings; a bad file is a result with an error, never an exception."""
     members: list[tuple[str, str, bytes]] = []
@@ -61,9 +62,9 @@ def check_uploads(files: list[tuple[str, bytes]], catalog: Catalog, profile: Usa
         else:
             members.append((name, name, data))
     sources, siblings = memory_sources(members)
-    results = [_result(check_source(text, catalog, profile, siblings), None)] if text else []
+    results = [_result(check_source(text, catalog, profile, siblings, verifier), None)] if text else []
     for source in sources:
-        checked = check_source(source, catalog, profile, siblings)
+        checked = check_source(source, catalog, profile, siblings, verifier)
         results.append(_result(checked, thumbnail(source.data or b"") if checked.kind == "image" else None))
     return results + refused
 

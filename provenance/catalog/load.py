@@ -8,11 +8,13 @@ indexes. Any problem raises `CatalogError` naming the file and the entry.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from provenance.catalog.credit_formats import CreditFormat, build_credit_formats
+from provenance.catalog.languages import NOUNS, Language, build_languages
 from provenance.catalog.names import Spellings, fold_license_name, fold_source_name
 from provenance.errors import CatalogError
 from provenance.model import TERM_FLAGS, Category, Change, DigitalSourceType, License, Source, SourceTerms, Terms
@@ -23,7 +25,8 @@ ATTRIBUTION_ELEMENTS = frozenset(
 )
 SOURCE_KINDS = frozenset({"agency", "platform", "stock", "government", "state-media", "publisher"})
 TABLES = frozenset({"family", "license", "source", "category", "change", "digital_source_type", "source_terms",
-                    "phrases", "drop", "license_url_prefixes", "source_suffixes"})
+                    "phrases", "drop", "license_url_prefixes", "source_suffixes", "credit_format"})
+LANGUAGE_FOLDER = "lang"  # inside a catalog folder: one TOML file per attribution language
 TERM_FLAGS_OF_SOURCES = ("rights_reserved", "per_file", "site_license", "subscribable")
 MEDIA_KINDS = frozenset({"ai", "composite", "synthetic", "capture"})
 
@@ -41,6 +44,8 @@ class Catalog:
     source_keys: dict[str, str] = field(default_factory=dict)
     source_terms: dict[str, SourceTerms] = field(default_factory=dict)
     files: tuple[str, ...] = ()
+    credit_formats: dict[str, CreditFormat] = field(default_factory=dict)
+    languages: dict[str, Language] = field(default_factory=dict)
 
     def terms_of(self, source: Source) -> SourceTerms:
         return self.source_terms[source.terms]
@@ -63,14 +68,16 @@ def load_catalog(*dirs: str | Path) -> Catalog:
     """Load the bundled catalog plus any extra folders of TOML files."""
     folders = [bundled_catalog_dir(), *(Path(d) for d in dirs)]
     raw: list[tuple[str, dict[str, Any]]] = []
+    langs: list[tuple[str, dict[str, Any]]] = []
     for folder in folders:
         if not folder.is_dir():
             raise CatalogError(str(folder), None, "catalog folder not found")
         raw.extend((str(p), _read_toml(p)) for p in sorted(folder.glob("*.toml")))
-    return _build(raw)
+        langs.extend((str(p), _read_toml(p, tables=None)) for p in sorted((folder / LANGUAGE_FOLDER).glob("*.toml")))
+    return replace(_build(raw), languages=build_languages(langs))
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path, tables: frozenset[str] | None = TABLES) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
@@ -78,7 +85,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise CatalogError(str(path), None, f"not valid TOML: {exc}") from None
     except OSError as exc:
         raise CatalogError(str(path), None, f"cannot read: {exc.strerror}") from None
-    unknown = set(data) - TABLES
+    unknown = set(data) - tables if tables is not None else set()
     if unknown:
         raise CatalogError(str(path), None, f"unknown table(s) {sorted(unknown)}")
     return data
@@ -113,6 +120,7 @@ def _build(raw: list[tuple[str, dict[str, Any]]]) -> Catalog:
         for index, entry in enumerate(data.get("digital_source_type", [])):
             _add_unique(types, _digital_source_type(file, index, entry), file)
     return Catalog(
+        credit_formats=build_credit_formats(raw, sources),
         licenses=licenses,
         sources=sources,
         categories=categories,
@@ -262,8 +270,11 @@ def _digital_source_type(file: str, index: int, entry: Any) -> DigitalSourceType
     kind = _require(file, name, entry, "kind", str)
     if kind not in MEDIA_KINDS:
         raise CatalogError(file, name, f"kind {kind!r} is not one of {sorted(MEDIA_KINDS)}")
+    noun = entry.get("noun", "image" if kind != "capture" else "photo")
+    if noun not in NOUNS:
+        raise CatalogError(file, name, f"noun {noun!r} is not one of {list(NOUNS)}")
     return DigitalSourceType(id=_require(file, name, entry, "id", str), kind=kind,
-                             label=_require(file, name, entry, "label", str), file=file)
+                             label=_require(file, name, entry, "label", str), noun=noun, file=file)
 
 
 def _terms(file: str, name: str, entry: dict[str, Any]) -> Terms:

@@ -28,6 +28,7 @@ class UsageProfile:
     modified: tuple[str, ...] = ()
     license_url_required_for: frozenset[str] = frozenset({"creative-commons"})
     credit_required: bool = True
+    lang: str = "en"  # the language of attributions: a file in licenses/lang/
     file: str = field(default="", compare=False)
 
     def with_changes(self, *changes: str) -> UsageProfile:
@@ -91,6 +92,8 @@ def _profile(name: str, data: dict[str, Any], catalog: Catalog) -> UsageProfile:
     unknown = [s for s in subscriptions if s not in catalog.sources]
     if unknown:
         raise ProfileError(name, "subscriptions", f"{unknown} are not source ids in the catalog")
+    lang = _get(name, data, "lang", str, "en")
+    check_lang(name, lang, catalog)
     modified = _get(name, data, "modified", list, [])
     check_changes(name, modified, catalog)
     families = _get(name, rules, "license_url_required_for", list, ["creative-commons"])
@@ -103,6 +106,7 @@ def _profile(name: str, data: dict[str, Any], catalog: Catalog) -> UsageProfile:
         modified=tuple(modified),
         license_url_required_for=frozenset(families),
         credit_required=_get(name, rules, "credit_required", bool, True),
+        lang=lang,
         file=name,
     )
 
@@ -112,3 +116,9 @@ def check_changes(name: str, changes: list[str] | tuple[str, ...], catalog: Cata
     if unknown:
         known = ", ".join(sorted(catalog.changes))
         raise ProfileError(name, "modified", f"{unknown} are not known changes (known: {known})")
+
+
+def check_lang(name: str, lang: str, catalog: Catalog, key: str | None = "lang") -> None:
+    if lang not in catalog.languages:
+        raise ProfileError(name, key, f"{lang!r} is not a language of the catalog (known: "
+                           f"{', '.join(sorted(catalog.languages))}; add one in licenses/lang/)")

@@ -25,6 +25,27 @@ def match_source(catalog: Catalog, name: str | None) -> Source | None:
     return None
 
 
+def sources_named(catalog: Catalog, value: str) -> list[Source]:
+    """Every catalog source one credit field names, in the order written: 'NASA/JPL-Caltech' -> [NASA,
+    JPL-Caltech]. In 'Getty Images for Netflix' only Getty Images counts: the agency made and licenses the
+    image, the name after 'for' is its client."""
+    found: list[Source] = []
+    for part in value.split("/"):
+        agency, sep, _client = part.strip().partition(" for ")
+        source = (match_source(catalog, agency) if sep else None) or match_source(catalog, part.strip())
+        if source and source not in found:
+            found.append(source)
+    return found
+
+
+def most_specific_source(catalog: Catalog, value: str) -> Source | None:
+    """Of the sources a credit field names, the most specific: the last one. Credits name the broader body
+    first and the narrower one after it ('NASA/JPL-Caltech', 'NASA/JPL-Caltech/MSSS'), so the last source
+    named is the one whose terms apply (JPL-Caltech's copyright, not NASA's public domain)."""
+    found = sources_named(catalog, value)
+    return found[-1] if found else None
+
+
 def _name_variants(key: str, suffixes: tuple[str, ...]) -> list[str]:
     variants = [key]
     if key.startswith("the "):

@@ -6,16 +6,21 @@ import sys
 from pathlib import Path
 
 import click
+from sqlalchemy.orm import Session, sessionmaker
 
+from provenance.audit.commons import verify_commons
 from provenance.audit.labels import Labels
 from provenance.audit.overview import summary
 from provenance.audit.read_model import report_rows
 from provenance.audit.run import DEFAULT_EXCLUDE, run_audit
 from provenance.audit.xlsx import xlsx_bytes
 from provenance.catalog.load import Catalog
+from provenance.catalog.profile import UsageProfile
 from provenance.cli.common import catalog_of, fail, profile_of
 from provenance.errors import ProvenanceError
+from provenance.io.commons import CommonsClient
 from provenance.render.audit_report import FORMATS, fails, render
+from provenance.store.commons_cache import StoreCache
 from provenance.store.repository import ENV, open_store, safe_url
 
 DB_HELP = f"Database URL (default: ${ENV}, else sqlite:///provenance.db in this folder)."
@@ -36,6 +41,14 @@ def _write_report(session: object, catalog: Catalog, path: str, title: str) -> l
     except OSError as exc:
         fail(f"{path}: cannot write the report ({exc.strerror})")
     return rows
+
+
+def _verify_commons(sessions: sessionmaker[Session], catalog: Catalog, profile: UsageProfile, rate: float) -> None:
+    client = CommonsClient(cache=StoreCache(sessions), interval=1 / rate)
+    found = verify_commons(sessions, catalog, profile, client)
+    click.echo(f"verified with Wikimedia Commons: {found.verified} of {found.candidates} images pointing to it "
+               f"({found.not_found} not on Commons, {found.failed} could not be asked, {found.skipped} skipped), "
+               f"{client.requests} requests")
 
 
 def _print_summary(counts: dict[str, object], stats_line: str) -> None:
@@ -64,17 +77,23 @@ def _print_summary(counts: dict[str, object], stats_line: str) -> None:
               help=f"File names to skip (repeatable); default {' '.join(DEFAULT_EXCLUDE)}.")
 @click.option("--profile", "profile_path", metavar="FILE", default=None, help="Usage profile (TOML).")
 @click.option("--modified", metavar="CHANGE", multiple=True, help="A change made to the images; repeatable.")
+@click.option("--verify-commons", is_flag=True,
+              help="Look images that point to Wikimedia Commons up with the Commons API (resumable).")
+@click.option("--rate", type=click.FloatRange(0.01, 50), default=1.0, show_default=True,
+              help="Most Commons API requests per second for --verify-commons.")
 @click.pass_context
 def audit(ctx: click.Context, path: str, db_url: str | None, jobs: int | None, report_path: str | None,
           fail_on: str | None, exclude: tuple[str, ...], profile_path: str | None,
-          modified: tuple[str, ...]) -> None:
+          modified: tuple[str, ...], verify_commons: bool, rate: float) -> None:
     """Audit a folder or .zip of articles and images into the database."""
-    rows = audit_and_summarise(ctx, path, db_url, jobs, report_path, exclude, profile_path, modified)
+    rows = audit_and_summarise(ctx, path, db_url, jobs, report_path, exclude, profile_path, modified,
+                               rate if verify_commons else None)
     ctx.exit(1 if fails(rows, fail_on) else 0)
 
 
 def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs: int | None, report_path: str | None,
-           exclude: tuple[str, ...], profile_path: str | None, modified: tuple[str, ...]) -> list:  # type: ignore[type-arg]
+           exclude: tuple[str, ...], profile_path: str | None, modified: tuple[str, ...],
+           commons_rate: float | None = None) -> list:  # type: ignore[type-arg]
     """Audit, print the summary, write the report; the rows of the report."""
     catalog = catalog_of(ctx)
     profile = profile_of(catalog, profile_path, None, modified)
@@ -82,6 +101,8 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
         _, sessions = open_store(db_url)
         stats = run_audit(path, sessions, catalog, profile, jobs=jobs, progress=sys.stderr.isatty(),
                           exclude=exclude or DEFAULT_EXCLUDE)
+        if commons_rate:
+            _verify_commons(sessions, catalog, profile, commons_rate)
     except ProvenanceError as exc:
         fail(str(exc))
     with sessions() as session:

@@ -1,16 +1,26 @@
-"""[edge] `provenance check` and `provenance explain`: check files, print what was found."""
+"""[edge] `provenance check` and `provenance explain`: check files and URLs, print what was found."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import click
 
-from provenance.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, catalog_of, profile_of, say_error
+from provenance.catalog.load import Catalog
+from provenance.catalog.profile import UsageProfile
+from provenance.check import CheckedFile
+from provenance.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, catalog_of, fail, profile_of, say_error
+from provenance.errors import ProvenanceError
 from provenance.io.inputs import check_source, file_sources
+from provenance.io.url_check import check_url, is_url
+from provenance.io.verify import Verifier
 from provenance.render.check_report import file_dict, file_text, profile_dict
+from provenance.store.commons_cache import StoreCache
+from provenance.store.repository import ENV as DATABASE_ENV
+from provenance.store.repository import open_store
 
 
 def check_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -27,6 +37,13 @@ def check_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--modified", metavar="CHANGE", multiple=True,
                      help="A change made to the images (cropped, retouched, composited… see "
                           "licenses/changes.toml); repeatable."),
+        click.option("--lang", metavar="CODE", default=None,
+                     help="Language of the attributions: en, de, fr, es, it, pt, ru, pl, ja, zh, ko "
+                          "(licenses/lang/; default: the profile's lang, else en)."),
+        click.option("--offline", is_flag=True, default=None,
+                     help="Make no request: URLs are refused, Commons answers come only from the cache."),
+        click.option("--db", "db_url", metavar="URL", default=None,
+                     help="Database that caches Commons answers (default: PROVENANCE_DATABASE_URL, else memory)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -38,28 +55,32 @@ def check_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("--explain", is_flag=True, help="Say for each finding which rule raised it and on what evidence.")
 @click.pass_context
 def check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evidence: bool, profile_path: str | None,
-          medium: str | None, modified: tuple[str, ...], explain: bool) -> None:
-    """Check articles (plain text, Markdown, HTML) and images (JPEG, PNG, WebP, TIFF, HEIC)."""
-    _run_check(ctx, files, as_json, show_evidence, profile_path, medium, modified, explain)
+          medium: str | None, modified: tuple[str, ...], lang: str | None, offline: bool | None,
+          db_url: str | None, explain: bool) -> None:
+    """Check articles (plain text, Markdown, HTML) and images (JPEG, PNG, WebP, TIFF, HEIC), as files or URLs."""
+    ctx.obj["verifier"] = verifier_of(offline, db_url)
+    _run_check(ctx, files, as_json, show_evidence, profile_path, medium, modified, explain, lang)
 
 
 @click.command()
 @check_options
 @click.pass_context
 def explain(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evidence: bool,
-            profile_path: str | None, medium: str | None, modified: tuple[str, ...]) -> None:
-    """Check FILES and explain why each finding was raised (same as check --explain)."""
-    _run_check(ctx, files, as_json, show_evidence, profile_path, medium, modified, True)
+            profile_path: str | None, medium: str | None, modified: tuple[str, ...], lang: str | None,
+            offline: bool | None, db_url: str | None) -> None:
+    """Check FILES (or URLs) and explain why each finding was raised (same as check --explain)."""
+    ctx.obj["verifier"] = verifier_of(offline, db_url)
+    _run_check(ctx, files, as_json, show_evidence, profile_path, medium, modified, True, lang)
 
 
 def _run_check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evidence: bool,
-               profile_path: str | None, medium: str | None, modified: tuple[str, ...], explain: bool) -> None:
+               profile_path: str | None, medium: str | None, modified: tuple[str, ...], explain: bool,
+               lang: str | None = None) -> None:
     catalog = catalog_of(ctx)
-    profile = profile_of(catalog, profile_path, medium, modified)
+    profile = profile_of(catalog, profile_path, medium, modified, lang)
     results: list[dict[str, Any]] = []
     status = EXIT_OK
-    for source, siblings in file_sources(list(files)):
-        checked = check_source(source, catalog, profile, siblings)
+    for checked in _checked(list(files), catalog, profile, ctx.obj["verifier"]):
         results.append(file_dict(checked))
         if checked.error:
             say_error(checked.error)
@@ -73,3 +94,24 @@ def _run_check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_e
         document = {"profile": profile_dict(profile), "files": results}
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     ctx.exit(status)
+
+
+def verifier_of(offline: bool | None, db_url: str | None) -> Verifier:
+    """The Commons and Flickr verifier: answers cached in the database when one is named, else in memory."""
+    cache = None
+    if db_url or os.environ.get(DATABASE_ENV):
+        try:
+            cache = StoreCache(open_store(db_url)[1])
+        except ProvenanceError as exc:
+            fail(str(exc))
+    return Verifier.from_env(offline=offline, cache=cache)
+
+
+def _checked(paths: list[str], catalog: Catalog, profile: UsageProfile, verifier: Verifier) -> Iterator[CheckedFile]:
+    """Each argument checked in order: a URL is fetched through the guard, a file read from disk."""
+    for path in paths:
+        if is_url(path):
+            yield check_url(path, catalog, profile, verifier)
+        else:
+            for source, siblings in file_sources([path]):
+                yield check_source(source, catalog, profile, siblings, verifier)

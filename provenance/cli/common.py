@@ -12,7 +12,7 @@ from typing import NoReturn
 import click
 
 from provenance.catalog.load import Catalog, load_catalog
-from provenance.catalog.profile import UsageProfile, check_changes, load_profile
+from provenance.catalog.profile import UsageProfile, check_changes, check_lang, load_profile
 from provenance.errors import ProvenanceError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -48,11 +48,15 @@ def catalog_of(ctx: click.Context) -> Catalog:
         fail(str(exc))
 
 
-def profile_of(catalog: Catalog, path: str | None, medium: str | None, modified: tuple[str, ...]) -> UsageProfile:
-    """The usage profile from --profile, with --medium and --modified applied."""
+def profile_of(catalog: Catalog, path: str | None, medium: str | None, modified: tuple[str, ...],
+               lang: str | None = None) -> UsageProfile:
+    """The usage profile from --profile, with --medium, --modified and --lang applied."""
     try:
         profile = load_profile(path, catalog)
         check_changes("--modified", list(modified), catalog)
+        if lang:
+            check_lang("--lang", lang, catalog, key=None)
+            profile = replace(profile, lang=lang)
     except ProvenanceError as exc:
         fail(str(exc))
     profile = profile.with_changes(*modified)

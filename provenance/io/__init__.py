@@ -1,0 +1,1 @@
+"""[edge] Input and output at the edge: fetching URLs behind one guard."""

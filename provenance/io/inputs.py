@@ -22,13 +22,14 @@ from typing import BinaryIO
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import CheckedFile, ImageFacts, Match, check_article, check_evidence
-from provenance.errors import InputError
+from provenance.errors import InputError, ProvenanceError
 from provenance.io.archive import kind_of
 from provenance.io.c2pa_reader import trust_anchors
 from provenance.io.files import decode_article, read_file_bytes
 from provenance.io.image_reader import ImageMetadata
 from provenance.io.images import read_image
 from provenance.io.matching import PathIndex, SetIndex, match_src
+from provenance.io.verify import Verifier
 from provenance.model import Evidence
 
 HEAD = 4096
@@ -43,7 +44,8 @@ class SourceFile:
     path: str
     data: bytes | None = None
     file: Path | None = None
-    kind: str | None = None  # plain, markdown or html when the person said so
+    kind: str | None = None  # plain, markdown or html when the person said so; commons for a Commons file page
+    url: str | None = None  # where it was fetched from (provenance.io.url_check)
 
     def read(self) -> bytes:
         if self.data is not None:
@@ -62,25 +64,39 @@ class Siblings:
         self.index = index
         self.evidence = evidence
 
+    def match(self, article: str, src: str) -> Match | None:
+        """The file an article's image reference names (a fetched page's siblings match URLs instead)."""
+        return match_src(self.index, article, src)
+
 
 def check_source(source: SourceFile, catalog: Catalog, profile: UsageProfile,
-                 siblings: Siblings | None = None) -> CheckedFile:
-    """Check one source; a failure to read it is the CheckedFile's error, never an exception."""
+                 siblings: Siblings | None = None, verifier: Verifier | None = None) -> CheckedFile:
+    """Check one source; a failure to read it is the CheckedFile's error, never an exception.
+
+    With a `verifier`, what the evidence claims is checked against Wikimedia Commons and
+    Flickr (provenance.io.verify) and the items are checked again with their answers."""
     try:
-        data = source.read() if source.data is not None or source.kind else _head(source)
-        kind, problem = ("article", None) if source.kind else kind_of(source.path, data[:HEAD])
-        if kind == "image":
-            return check_image_source(source, catalog, profile)
-        if kind == "article":
-            return _check_article(source, catalog, profile, siblings)
-        if problem is None:
-            decode_article(source.name, data)  # says why binary data is not an article
-        raise InputError(source.name, problem or "is neither an article (text, HTML, Markdown) nor an image")
-    except InputError as exc:
+        if source.kind == "commons":
+            return (verifier or Verifier.from_env()).commons_page(source.name, catalog, profile)
+        checked = _check(source, catalog, profile, siblings)
+        return verifier.verify(checked, source.read, catalog, profile) if verifier and not checked.error else checked
+    except ProvenanceError as exc:
         return CheckedFile(source.name, "error", error=str(exc))
     except Exception as exc:  # noqa: BLE001 - one source's unexpected failure never stops a batch
         return CheckedFile(source.name, "error", error=f"{source.name}: could not be checked "
                                                        f"({type(exc).__name__}: {exc})")
+
+
+def _check(source: SourceFile, catalog: Catalog, profile: UsageProfile, siblings: Siblings | None) -> CheckedFile:
+    data = source.read() if source.data is not None or source.kind else _head(source)
+    kind, problem = ("article", None) if source.kind else kind_of(source.path, data[:HEAD])
+    if kind == "image":
+        return check_image_source(source, catalog, profile)
+    if kind == "article":
+        return _check_article(source, catalog, profile, siblings)
+    if problem is None:
+        decode_article(source.name, data)  # says why binary data is not an article
+    raise InputError(source.name, problem or "is neither an article (text, HTML, Markdown) nor an image")
 
 
 def _head(source: SourceFile) -> bytes:
@@ -91,7 +107,8 @@ def _head(source: SourceFile) -> bytes:
 def check_image_source(source: SourceFile, catalog: Catalog, profile: UsageProfile) -> CheckedFile:
     meta, ident = read_image(source.stream(), source.name, trust_anchors())
     assert ident is not None
-    item = check_evidence(meta.evidence, catalog, label=source.name, src=source.name, profile=profile)
+    where = [Evidence("image_src", source.url, "html", "image URL")] if source.url else []
+    item = check_evidence(meta.evidence + where, catalog, label=source.name, src=source.name, profile=profile)
     facts = ImageFacts(meta.format, meta.width, meta.height, ident.sha256, ident.size, ident.phash,
                        tuple(meta.problems))
     return CheckedFile(source.name, "image", [item], image=facts, problems=list(meta.problems))
@@ -104,7 +121,7 @@ def _check_article(source: SourceFile, catalog: Catalog, profile: UsageProfile,
     problems: list[str] = []
 
     def embedded(src: str) -> list[Evidence]:
-        found = match_src(siblings.index, source.path, src) if siblings else None
+        found = siblings.match(source.path, src) if siblings else None
         if found is None or siblings is None:
             return []
         matches[src] = found

@@ -1,87 +1,208 @@
-"""Attribution text from a record: plain text, HTML and Markdown.
+"""Attribution text from a record: plain text, HTML and Markdown, in the reader's language.
 
-The credit is built once as a list of pieces (text, optionally linked), then
-rendered per format. The wording of the license statement comes from the
-catalog (`attribution_statement`); nothing here is specific to one license.
-HTML escapes every field and links only http(s) URLs.
+The credit is built once as a list of pieces (render_formats.Piece), then written
+out per format. Everything worded comes from data: the phrases and nouns of each
+language (licenses/lang/*.toml), the license statement (the catalog's
+`attribution_statement`, translated through the language's [statements]), and
+the credit line a source requires (licenses/credit-formats.toml). Nothing here
+is specific to one license or one source.
+
+What a credit says, in order (TASL): the noun (Photo, Illustration, AI-generated
+image… from the record's evidence), the title when known, the author(s), the
+source with its link, the license with a link to its exact deed (port and
+language included), and the change note when the license asks for one.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from dataclasses import dataclass
+import string
+from collections.abc import Sequence
 
+from provenance.catalog.credit_formats import CreditFormat
+from provenance.catalog.languages import REFERENCE, Language
+from provenance.catalog.load import Catalog, default_catalog
+from provenance.catalog.sources import most_specific_source
 from provenance.errors import OptionError
 from provenance.model import Attribution, License, Record
 from provenance.parse.htmltext import html_to_text
 from provenance.parse.urls import is_http_url
+from provenance.render.formats import LICENSE, LICENSE_REQUIRED, MEDIA, SOURCE, Piece, render_pieces
+from provenance.resolve.record import name_tokens
+from provenance.resolve.wording import split_role, strip_lead_in
 
-MEDIA = ("online", "print")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+__all__ = ["MEDIA", "Piece", "credit_pieces", "language_of", "render_attribution"]
 
-
-@dataclass(frozen=True)
-class Piece:
-    text: str
-    url: str | None = None
-    rel: str | None = None
+CC_HOST = "creativecommons.org/"
+ROLE_CATEGORIES = ("pool", "handout")  # usage-rights categories that are also a role in the credit
 
 
-def render_attribution(record: Record, medium: str = "online", modified: str | None = None) -> Attribution:
-    """The credit the record's license asks for, in the three formats."""
+def language_of(catalog: Catalog, lang: str) -> Language:
+    """The language table for a code, or a ValueError naming the codes there are."""
+    if lang not in catalog.languages:
+        raise OptionError("lang", lang, sorted(catalog.languages))
+    return catalog.languages[lang]
+
+
+def render_attribution(record: Record, medium: str = "online", modified: str | Sequence[str] | None = None,
+                       lang: str = REFERENCE, catalog: Catalog | None = None) -> Attribution:
+    """The credit the record's license asks for, in the three formats.
+
+    `modified` is either the change note's words, or change ids from licenses/changes.toml (translated)."""
+    catalog = catalog or default_catalog()
     if medium not in MEDIA:
         raise OptionError("medium", medium, MEDIA)
-    pieces = credit_pieces(record, modified)
-    return Attribution(
-        text=_as_text(pieces),
-        html=_as_html(pieces, medium),
-        markdown=_as_markdown(pieces, medium),
-    )
+    return render_pieces(credit_pieces(record, modified, catalog, language_of(catalog, lang)), medium)
 
 
-def credit_pieces(record: Record, modified: str | None = None) -> list[Piece]:
+def credit_pieces(record: Record, modified: str | Sequence[str] | None, catalog: Catalog,
+                  language: Language) -> list[Piece]:
     lic = record.license
-    pieces = _who(record, agency_style=bool(lic and not lic.attribution_statement))
+    sentences = [_who(record, catalog, language)]
     if lic and lic.attribution_statement:
-        pieces += [Piece(". "), *_statement(lic, record)]
+        sentences.append(_statement(lic, record, catalog, language))
     elif lic is None:
-        pieces.append(Piece(". [license unknown]"))
-    if modified:
-        pieces.append(Piece(f". Modified from the original: {_clean(modified)}"))
-    pieces.append(Piece("."))
-    return pieces
+        sentences.append([Piece(language.phrases["license_unknown"])])
+    changes = _changes(modified, catalog, language)
+    if changes and lic and lic.terms.indicate_changes:
+        sentences.append(fill(language.phrases["modified"], changes=Piece(changes)))
+    pieces: list[Piece] = []
+    for sentence in sentences:
+        pieces += [*([Piece(language.phrases["sentence_break"])] if pieces else []), *sentence]
+    return [*pieces, Piece(language.phrases["sentence_end"])]
 
 
-def _who(record: Record, agency_style: bool) -> list[Piece]:
-    creator, org, via = _clean(record.creator), _clean(record.organization), _clean(record.via)
-    title = _clean(record.title)
-    lead = [Piece("Photo"), Piece(f' "{title}"')] if title else [Piece("Photo")]
-    if agency_style:
+def fill(template: str, **values: Piece) -> list[Piece]:
+    """A phrase of the language with its placeholders replaced by pieces (links kept)."""
+    out: list[Piece] = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        if literal:
+            out.append(Piece(literal))
+        if name:
+            out.append(values[name])
+    return out
+
+
+def _who(record: Record, catalog: Catalog, language: Language) -> list[Piece]:
+    """Noun, title, names and source: the credit line proper."""
+    creator, org, via = (strip_lead_in(_clean(n), catalog.languages)
+                         for n in (record.creator, record.organization, record.via))
+    role, creator = split_role(creator, catalog.languages)
+    if role is None:
+        role = record.category if record.category in ROLE_CATEGORIES else None
+    fmt = catalog.credit_formats.get(record.source_id or "")
+    link = _safe_url(record.source_url)
+    if fmt:
+        return _formatted(fmt, role, creator, org, via, catalog, link)
+    if role in ROLE_CATEGORIES and (via or org):
+        names = "/".join(_distinct(creator, org if via else ""))
+        return _pool_or_handout(role, names, via or org, language, link)
+    if role == "courtesy" and creator:
+        return [*fill(language.phrases["courtesy"], names=Piece(creator, link if not via else None, SOURCE)),
+                *_via(via, link, language)]
+    return _plain(record, creator, org, via, language, link)
+
+
+def _plain(record: Record, creator: str, org: str, via: str, language: Language, link: str | None) -> list[Piece]:
+    """'Photo by Jane Doe / Kremlin.ru, via Wikimedia Commons' or, under agency terms, 'Photo: Jane Doe/AP'."""
+    line = bool(record.license and not record.license.attribution_statement)
+    if line:
         org = re.sub(r"(?i)\s+photos?$", "", org)
-        names = "/".join(n for n in (creator, org) if n) or "[creator unknown]"
-        pieces = [*lead, Piece(": "), Piece(names)]
-    else:
-        names = " / ".join(n for n in (creator, org) if n) or "[creator unknown]"
-        pieces = [*lead, Piece(" by "), Piece(names, _safe_url(record.source_url) if not via else None)]
-    if via:
-        pieces += [Piece(", via " if not agency_style else " via "), Piece(via, _safe_url(record.source_url))]
-    return pieces
+    names = (("/" if line else " / ").join(_distinct(creator, org))) or language.phrases["creator_unknown"]
+    title = _clean(record.title)
+    noun = Piece(language.nouns.get(record.noun or "photo", language.nouns["photo"]))
+    values = {"noun": noun, "names": Piece(names, link if not via else None, SOURCE)}
+    if title:
+        values["title"] = Piece(title)
+    key = ("titled_line" if line else "titled") if title else ("credit_line" if line else "by")
+    return [*fill(language.phrases[key], **values), *_via(via, link, language)]
 
 
-def _statement(lic: License, record: Record) -> list[Piece]:
-    before, _, after = lic.attribution_statement.partition("{license}")
-    name = f"{lic.short_name} ({record.port})" if record.port else lic.short_name
-    url = _license_link(lic, record)
-    rel = ("license-required" if lic.terms.license_link else "license") if url else None
-    return [Piece(before), Piece(name, url, rel), Piece(after)]
+def _via(via: str, link: str | None, language: Language) -> list[Piece]:
+    return fill(language.phrases["via"], via=Piece(via, link, SOURCE)) if via else []
 
 
-def _license_link(lic: License, record: Record) -> str | None:
-    """The URL to link: the credit's own (a port has its own page), else the catalog's."""
-    if record.port and record.license_url:
-        return _safe_url(record.license_url)
-    return _safe_url(lic.url)
+def _pool_or_handout(role: str, names: str, source: str, language: Language, link: str | None) -> list[Piece]:
+    """'Pool photo by Jane Doe via AP', 'Handout via Reuters' in the language's words; never '[creator unknown]'."""
+    key = {("pool", True): "pool", ("pool", False): "pool_anonymous",
+           ("handout", True): "handout_by", ("handout", False): "handout"}[(role, bool(names))]
+    values = {"source": Piece(source, link, SOURCE)}
+    return fill(language.phrases[key], **values, **({"names": Piece(names)} if names else {}))
+
+
+def _formatted(fmt: CreditFormat, role: str | None, creator: str, org: str, via: str, catalog: Catalog,
+               link: str | None) -> list[Piece]:
+    """The source's own credit line ('AP Photo/Evan Vucci', 'Jane Doe / AFP'). The credit's other names
+    go where the photographer's name goes ('Jane Doe/EPA-EFE/Shutterstock'), a platform it came
+    through after 'via' ('Jane Doe / AFP via Getty Images'), a client after 'for'."""
+    own = catalog.sources[fmt.source]
+    parts = [p.strip() for p in org.split("/") if p.strip() and _names_source(catalog, p) != own.id]
+    names = "/".join(_distinct(creator, *parts))
+    kind = role if role in ROLE_CATEGORIES and fmt.form(role, names) else "credit"
+    handout = fmt.form("handout", "") if kind == "handout" else None
+    text = (f"{names}/{handout}" if names else handout) if handout else fmt.form(kind, names) or own.name
+    client = next((c for _, c in (_for_client(p) for p in org.split("/")) if c), "")
+    text += f" for {client}" if client else ""
+    text += f" via {via}" if via and _names_source(catalog, via) != own.id else ""
+    return [Piece(text, link, SOURCE)]
+
+
+def _for_client(name: str) -> tuple[str, str]:
+    """'Getty Images for Netflix' -> ('Getty Images', 'Netflix')."""
+    agency, sep, client = name.partition(" for ")
+    return (agency, client.strip()) if sep else (name, "")
+
+
+def _names_source(catalog: Catalog, name: str) -> str | None:
+    found = most_specific_source(catalog, name)
+    return found.id if found else None
+
+
+def _distinct(*names: str) -> list[str]:
+    """The names, each once: a name whose words another name already holds is left out
+    ('NASA/JPL-Caltech' credited as creator and as organisation is printed once)."""
+    kept: list[str] = []
+    for name in (n for n in names if n):
+        tokens = name_tokens(name)
+        if any(tokens <= name_tokens(k) for k in kept):
+            continue
+        kept = [k for k in kept if not name_tokens(k) <= tokens] + [name]
+    return kept
+
+
+def _statement(lic: License, record: Record, catalog: Catalog, language: Language) -> list[Piece]:
+    template = _translated_statement(lic.attribution_statement, catalog, language)
+    name = f"{lic.short_name} {record.port.upper()}" if record.port else lic.short_name
+    url = license_link(lic, record.port, language)
+    rel = (LICENSE_REQUIRED if lic.terms.license_link else LICENSE) if url else None
+    return fill(template, license=Piece(name, url, rel))
+
+
+def _translated_statement(statement: str, catalog: Catalog, language: Language) -> str:
+    """The catalog's (English) statement in the language; a statement no language file knows stays as it is."""
+    english = catalog.languages[REFERENCE].statements
+    key = next((k for k, text in english.items() if text == statement), None)
+    return language.statements[key] if key else statement
+
+
+def license_link(lic: License, port: str | None, language: Language) -> str | None:
+    """The exact deed: the port's own page (…/by-sa/3.0/de/) and, on creativecommons.org, the
+    deed in the reader's language (deed.de) where Creative Commons publishes one."""
+    url = _safe_url(lic.url)
+    if url and port and lic.url_ports:
+        url = f"{url.rstrip('/')}/{port.lower()}/"
+    if url and language.cc_deed and CC_HOST in url and url.endswith("/"):
+        url = f"{url}deed.{language.cc_deed}"
+    return url
+
+
+def _changes(modified: str | Sequence[str] | None, catalog: Catalog, language: Language) -> str:
+    if not modified:
+        return ""
+    if isinstance(modified, str):
+        return _clean(modified)
+    labels = [language.changes.get(c) or (catalog.changes[c].label if c in catalog.changes else c) for c in modified]
+    return language.phrases["list_separator"].join(labels)
 
 
 def _safe_url(url: str | None) -> str | None:
@@ -89,45 +210,4 @@ def _safe_url(url: str | None) -> str | None:
 
 
 def _clean(value: str | None) -> str:
-    return html_to_text(value) if value else ""
-
-
-def _as_text(pieces: list[Piece]) -> str:
-    out = []
-    for piece in pieces:
-        show_url = piece.url and piece.rel == "license-required"
-        out.append(f"{piece.text} ({piece.url})" if show_url else piece.text)
-    return _tidy("".join(out))
-
-
-def _as_html(pieces: list[Piece], medium: str) -> str:
-    out = []
-    for piece in pieces:
-        text = html.escape(piece.text)
-        if piece.url and medium == "online":
-            rel = ' rel="license"' if piece.rel else ""
-            out.append(f'<a href="{html.escape(piece.url)}"{rel}>{text}</a>')
-        elif piece.url and piece.rel == "license-required":
-            out.append(f"{text} ({html.escape(piece.url)})")
-        else:
-            out.append(text)
-    return _tidy("".join(out))
-
-
-def _as_markdown(pieces: list[Piece], medium: str) -> str:
-    out = []
-    for piece in pieces:
-        text = _MARKDOWN_SPECIAL.sub(r"\\\1", piece.text)
-        url = piece.url and piece.url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-        if url and medium == "online":
-            out.append(f"[{text}]({url})")
-        elif url and piece.rel == "license-required":
-            out.append(f"{text} (<{url}>)")
-        else:
-            out.append(text)
-    return _tidy("".join(out))
-
-
-def _tidy(text: str) -> str:
-    text = re.sub(r"\.\s*\.", ".", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return html_to_text(value).strip() if value else ""

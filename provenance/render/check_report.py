@@ -35,7 +35,7 @@ def license_dict(lic: License | None, port: str | None = None) -> dict[str, Any]
 
 def profile_dict(profile: UsageProfile) -> dict[str, Any]:
     return {"name": profile.name, "file": profile.file, "commercial": profile.commercial,
-            "editorial": profile.editorial, "medium": profile.medium,
+            "editorial": profile.editorial, "medium": profile.medium, "lang": profile.lang,
             "subscriptions": sorted(profile.subscriptions), "modified": list(profile.modified)}
 
 
@@ -54,6 +54,7 @@ def item_dict(item: CheckedItem) -> dict[str, Any]:
         "record": {
             **{k: getattr(record, k) for k in _RECORD_FIELDS},
             "license": record.license.id if record.license else None,
+            "noun": record.noun,  # what the attribution calls the image (licenses/lang/*.toml [nouns])
             "origins": dict(record.origins),
         },
         "license": license_dict(record.license, record.port),

@@ -8,27 +8,70 @@ say as separate evidence that names the field it was read from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from provenance.catalog.licenses import is_license_url
+from provenance.catalog.licenses import is_license_url, resolve_license
 from provenance.catalog.load import Catalog
-from provenance.model import Credit, Evidence
+from provenance.model import Credit, Evidence, Status
 from provenance.parse.credit_fields import find_license_text, split_credit
 from provenance.parse.credits import parse_credit
 
 CAPTION_FIELDS = frozenset({"caption", "description"})
 CREDIT_LINE_FIELDS = frozenset({"credit_line", "credit_text"})
+_TITLE_QUOTE_FIX = re.compile(r"^(?=[^\"“„«「『']+[\"”“»」』']\s*,?\s+\w+\s)")  # the parser may drop the opening quote
+_FOR_CLIENT = r"\s+for\s+([^/;,()\[\]]+?)\s*(?:$|[/;,()\[\]]|\.(?:\s|$))"
 CREDIT_FIELDS = ("creator", "organization", "via", "license", "license_url", "source_url", "category")
 
 
+# '"Sunset" by Jane Doe', '„Abend“ von Jane Doe': the recommended title-author form (TASL)
+_TITLED = re.compile(r"^[\"“„«「『']\s*(?P<title>[^\"“”„«»「」『』]{1,200}?)\s*[\"”“»」』']\s*,?\s+"
+                     r"(?:by|von|de|par|di|por|przez|от)\s+(?P<name>\S.*)$", re.IGNORECASE)
+
+
 def credit_to_evidence(credit: Credit, origin: str, name: str, location: str = "") -> list[Evidence]:
-    """One piece of evidence per field of a parsed credit, all sharing a location."""
+    """One piece of evidence per field of a parsed credit, all sharing a location. A creator written
+    '"Title" by Name' gives the title and the name as two pieces of evidence."""
     where = location or f"chars {credit.start}-{credit.end}"
-    return [
-        Evidence(field=key, value=value, origin=origin, name=name, raw=credit.text, location=where)
-        for key, value in credit.fields().items()
-        if value
-    ]
+    fields = {k: v for k, v in credit.fields().items() if v}
+    titled = _TITLED.match(_TITLE_QUOTE_FIX.sub('"', fields.get("creator", "")))
+    if titled:
+        fields = {"title": titled.group("title"), **fields, "creator": titled.group("name").strip()}
+    client = re.search(re.escape(fields.get("organization", "\0")) + _FOR_CLIENT, credit.text)
+    if client:  # 'Getty Images for Netflix': the agency credits the client it shot for
+        fields["organization"] += f" for {client.group(1).strip()}"
+    return [Evidence(field=key, value=value, origin=origin, name=name, raw=credit.text, location=where)
+            for key, value in fields.items()]
+
+
+# The form Creative Commons recommends: '“Sunset” by Jane Doe is licensed under CC BY 2.0.' (title, author,
+# license, with or without a lead-in); read here when the credit grammar finds no credit in the text.
+_TASL = re.compile(
+    r"[“\"„«]\s*(?P<title>[^”“\"„«»\n]{1,200}?)\s*[”\"“»]\s+(?:by|von|par|de|di|por)\s+"
+    r"(?P<creator>[^,.;()\[\]\n]{1,100}?)\s*,?\s+(?:is\s+)?licen[sc]ed\s+under\s+(?:the\s+|a\s+)?"
+    r"(?P<license>[^;()\[\]\n]+?(?:\.\d[^;()\[\]\n]*?)?)\s*(?:\(\s*(?P<url>https?://[^\s)]+)\s*\))?\s*(?:[.;]\s|[.;]?$)",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def tasl_credits(text: str, catalog: Catalog) -> list[tuple[Credit, str]]:
+    """Every '“Title” by Author is licensed under License' in a text whose license the catalog knows,
+    as (credit, title)."""
+    found = []
+    for match in _TASL.finditer(text):
+        if resolve_license(catalog, match.group("license"), match.group("url")).status is Status.UNKNOWN:
+            continue
+        credit = Credit(text=match.group(0).strip(), start=match.start(), end=match.end(),
+                        creator=match.group("creator").strip(), license=match.group("license").strip(),
+                        license_url=match.group("url"))
+        found.append((credit, match.group("title").strip()))
+    return found
+
+
+def tasl_evidence(credit: Credit, title: str, origin: str, name: str, location: str = "") -> list[Evidence]:
+    """The evidence of a TASL credit: its fields and its title."""
+    items = credit_to_evidence(credit, origin, name, location)
+    where = items[0].location if items else location
+    return [Evidence("title", title, origin, name, raw=credit.text, location=where), *items]
 
 
 def derive_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence]:
@@ -48,6 +91,8 @@ def _derived(item: Evidence, catalog: Catalog) -> list[Evidence]:
         found: list[Evidence] = []
         for index, credit in enumerate(credits if isinstance(credits, list) else []):
             found.extend(credit_to_evidence(credit, origin, name, f"{item.name}#{index}"))
+        for index, (credit, title) in enumerate([] if found else tasl_credits(item.value, catalog)):
+            found.extend(tasl_evidence(credit, title, origin, name, f"{item.name}#{index}"))
         return found
     if item.field in CREDIT_LINE_FIELDS:
         return _credit_line(item, catalog, origin, name)

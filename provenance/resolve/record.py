@@ -2,14 +2,21 @@
 
 Precedence (highest first), by origin:
   1. manual           a person's recorded decision
-  2. caption, jsonld, html, xmp, iptc, exif, png-text, c2pa
-                      what the image's own caption and embedded metadata say
+  2. caption, jsonld, html, xmp, iptc, exif, png-text, c2pa, commons, flickr
+                      what the image's own caption and embedded metadata say, and
+                      what the file's page on Wikimedia Commons or Flickr states
   3. source-catalog   the default terms of the source the credit names
 
 Within a rank the listed order decides which value is shown, but when two
 origins of the same rank disagree on the creator or the license, the record
 keeps every claim as a Conflict instead of silently picking one.
 A value that no evidence holds is never filled in.
+
+The source whose default terms apply is the most specific one named: the
+organisation (or platform) fields are read in the order above, and within one
+field the last source of a '/'-joined run wins ("NASA/JPL-Caltech" is
+JPL-Caltech's, whose terms are per file, not NASA's public domain), and in
+"Getty Images for X" the agency wins over its client X (sources.sources_named).
 """
 
 from __future__ import annotations
@@ -20,13 +27,16 @@ from dataclasses import dataclass, field
 
 from provenance.catalog.licenses import resolve_license
 from provenance.catalog.load import Catalog
-from provenance.catalog.sources import match_domain, match_source
+from provenance.catalog.sources import match_domain, most_specific_source
 from provenance.model import Evidence, License, Record, Resolution, Source, Status
 from provenance.resolve.evidence import derive_evidence
+from provenance.resolve.wording import image_noun
 
-ORDER = ("manual", "caption", "jsonld", "html", "xmp", "iptc", "exif", "png-text", "c2pa", "source-catalog")
+ORDER = ("manual", "caption", "jsonld", "html", "xmp", "iptc", "exif", "png-text", "c2pa", "commons", "flickr",
+         "source-catalog")
 RANK = {"manual": 0, "source-catalog": 2}
 RECORD_FIELDS = ("creator", "organization", "via", "title", "source_url", "copyright", "category")
+PAGE_FIELDS = ("web_statement", "acquire_license_page")  # a page about the image: the source, unless a license
 _NAME_NOISE = frozenset({"and", "by", "photo", "photos", "the", "&", "©", "copyright", "via"})
 
 
@@ -80,8 +90,11 @@ def resolve_record(evidence: list[Evidence], catalog: Catalog) -> Resolved:
     conflicts = [c for c in (_creator_conflict(found), license_conflict) if c]
     if lic:
         origins["license"] = next(_label(c.evidence[0]) for c in claims if c.resolution.license == lic)
+    noun = image_noun(found, catalog)
+    if noun:
+        values["noun"], origins["noun"] = noun[0], noun[1]
     record = Record(license=lic, license_url=_license_url(claims, lic), port=resolution.port,
-                    origins=origins, **values)
+                    source_id=source.id if source else None, origins=origins, **values)
     if record.license_url and "license_url" not in origins:
         origins["license_url"] = origins.get("license", "")
     return Resolved(record, resolution, source, tuple(claims), tuple(conflicts), tuple(found))
@@ -94,10 +107,9 @@ def _label(item: Evidence) -> str:
 def _source(found: list[Evidence], catalog: Catalog) -> Source | None:
     for item in found:
         if item.field in ("organization", "via", "credit_line", "source", "image_supplier"):
-            for part in item.value.split("/"):
-                match = match_source(catalog, part.strip())
-                if match:
-                    return match
+            match = most_specific_source(catalog, item.value)
+            if match:
+                return match
     for item in found:
         if item.field in ("source_url", "image_src") and item.value.startswith(("http://", "https://")):
             match = match_domain(catalog, item.value)
@@ -158,6 +170,10 @@ def _fields(found: list[Evidence], source: Source | None) -> tuple[dict[str, str
         first = next((i for i in found if i.field == name and i.value.strip()), None)
         if first:
             values[name], origins[name] = first.value.strip(), _label(first)
+    page = next((i for i in found if i.field in PAGE_FIELDS and i.value.startswith(("http://", "https://"))
+                 and not any(e.field == "license_url" and e.value == i.value for e in found)), None)
+    if "source_url" not in values and page:
+        values["source_url"], origins["source_url"] = page.value.strip(), f"{page.origin} ({page.name})"
     if "category" not in values and source and source.category:
         values["category"], origins["category"] = source.category, f"source-catalog:{source.id}"
     return values, origins

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
-from provenance.catalog.sources import match_source
+from provenance.catalog.sources import sources_named
 from provenance.model import Evidence, Source
 from provenance.resolve.record import Resolved
 
@@ -49,10 +49,8 @@ def involved_sources(resolved: Resolved, catalog: Catalog) -> list[Source]:
         found[resolved.source.id] = resolved.source
     for item in resolved.evidence:
         if item.field in ("organization", "via", "credit_line", "source", "image_supplier"):
-            for part in item.value.split("/"):
-                source = match_source(catalog, part.strip())
-                if source:
-                    found.setdefault(source.id, source)
+            for source in sources_named(catalog, item.value):
+                found.setdefault(source.id, source)
     return list(found.values())
 
 

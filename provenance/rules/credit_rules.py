@@ -12,6 +12,7 @@ from provenance.model import Finding, Status
 from provenance.resolve.record import Resolved
 from provenance.rules.context import CREDIT_FIELDS, Context, caption_fields, cite, has_credit
 from provenance.rules.registry import make_finding
+from provenance.rules.rights_rules import RIGHTS_RULES
 from provenance.rules.usage_rules import USAGE_RULES
 
 Rule = Callable[[Resolved, Context], Finding | None]
@@ -24,12 +25,25 @@ def _missing_credit(resolved: Resolved, ctx: Context) -> Finding | None:
 
 
 def _missing_license(resolved: Resolved, ctx: Context) -> Finding | None:
-    if resolved.resolution.status is not Status.ABSENT or resolved.record.license or not has_credit(resolved):
+    """Every image without a resolved license, whatever else it lacks: the archive's main question."""
+    if resolved.record.license:
         return None
     source = resolved.source
     hint = f" {source.name}: {source.note}" if source and source.note else ""
     credit = [e for e in resolved.evidence if e.field in CREDIT_FIELDS]
-    return make_finding("missing-license", cite(credit[:3]), hint=hint)
+    return make_finding("missing-license", cite(credit[:3]) or "no credit, license or rights metadata",
+                        what=_why_no_license(resolved), hint=hint)
+
+
+def _why_no_license(resolved: Resolved) -> str:
+    status = resolved.resolution.status
+    if resolved.conflicts and any(c.field == "license" for c in resolved.conflicts):
+        return "The evidence names different licenses, so none applies yet."
+    if status is Status.UNKNOWN or status is Status.AMBIGUOUS or status is Status.MISMATCH:
+        return "The license named cannot be resolved to one catalog entry."
+    if has_credit(resolved):
+        return "The credit names no license and the source catalog gives no default for it."
+    return "Nothing names a license: no credit, no rights metadata, no known source."
 
 
 def _unknown_license(resolved: Resolved, ctx: Context) -> Finding | None:
@@ -78,6 +92,7 @@ ELEMENTS = {
     "license": (("license",), "the license name"),
     "license_url": (("license_url",), "the license link"),
     "source": (("via", "organization", "source_url"), "the source"),
+    "title": (("title",), "the title"),
 }
 
 
@@ -89,19 +104,34 @@ def _attribution_incomplete(resolved: Resolved, ctx: Context) -> Finding | None:
     if lic.family in ctx.profile.license_url_required_for and "license_url" not in required:
         required.append("license_url")
     caption = caption_fields(resolved)
-    missing = [ELEMENTS[e][1] for e in required if not any(caption.get(f) for f in ELEMENTS[e][0])]
+    missing = [e for e in required if not any(caption.get(f) for f in ELEMENTS[e][0])]
     if not missing:
         return None
     shown = [e for fields in caption.values() for e in fields]
+    known = [ELEMENTS[e][1] for e in missing if _known(resolved, e)]
+    unknown = [ELEMENTS[e][1] for e in missing if not _known(resolved, e)]
     return make_finding("attribution-incomplete", cite(shown) or "no credit in the caption",
-                        license=lic.short_name, missing=", ".join(missing))
+                        license=lic.short_name, missing=", ".join(ELEMENTS[e][1] for e in missing),
+                        supplied=f" The attribution below supplies {', '.join(known)}." if known else "",
+                        unknown=f" Nothing on record gives {', '.join(unknown)}: find it before publishing."
+                        if unknown else "")
+
+
+def _known(resolved: Resolved, element: str) -> bool:
+    """Whether the record holds an element, so the attribution can supply it."""
+    record = resolved.record
+    if element == "license_url":
+        return bool(record.license and record.license.url)
+    if element == "license":
+        return record.license is not None
+    return any(getattr(record, f, None) for f in ELEMENTS[element][0])
 
 
 CREDIT_RULES: tuple[Rule, ...] = (
-    _missing_credit, _missing_license, _unknown_license, _ambiguous_license, _license_mismatch,
-    _conflicting_evidence, _attribution_incomplete,
+    _missing_credit, _unknown_license, _ambiguous_license, _license_mismatch, _conflicting_evidence,
+    _missing_license, _attribution_incomplete,
 )
-RULES: tuple[Rule, ...] = CREDIT_RULES + USAGE_RULES
+RULES: tuple[Rule, ...] = CREDIT_RULES + RIGHTS_RULES + USAGE_RULES
 
 
 def check_record(resolved: Resolved, ctx: Context) -> list[Finding]:

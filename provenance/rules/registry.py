@@ -31,10 +31,18 @@ FINDINGS: dict[str, FindingKind] = {
         "Raised when no caption, credit markup or embedded metadata names a creator, organisation, "
         "platform or license for the image."),
     "missing-license": FindingKind(W, "No license",
-        "The credit names no license and the source catalog gives no default for it. "
-        "Find out under what terms the image may be used.{hint}",
-        "Raised when a credit exists but no license can be found in it, in the image's metadata or in "
-        "the default terms of the source it names."),
+        "{what} Find out under what terms the image may be used.{hint}",
+        "Raised for every image without a resolved license, whatever else it lacks: no license in the "
+        "credit, the image's metadata or the default terms of the source it names, or one that cannot be "
+        "resolved (unknown, ambiguous, conflicting). Filter an audit by this code to list them all."),
+    "permission-required": FindingKind(E, "All rights reserved: permission needed",
+        "{statement}: {holder} reserves all rights and nothing on record grants this use. Get permission or "
+        "a licence from {holder} and record it as a decision, or list the source in the usage profile's "
+        "subscriptions if the publication has an agreement with it.",
+        "Raised when a copyright notice, the caption or the license states all rights reserved (©, "
+        "'All rights reserved', 'Copyright …', 'Bildrechte', and the phrases in licenses/lang/*.toml "
+        "[rights]) and there is no public license, no recorded decision and no subscription in the usage "
+        "profile to a source the credit names. Agency photos are left to agency-license-required."),
     "unknown-license": FindingKind(W, "Unknown license",
         "The license {value!r} is not in the catalog. Check its terms by hand, or add it to licenses/ "
         "if it is a real license.",
@@ -50,7 +58,7 @@ FINDINGS: dict[str, FindingKind] = {
         "Raised when two origins of the same rank (caption, markup, EXIF, IPTC, XMP, C2PA) name different "
         "creators or different licenses. A recorded decision outranks them all."),
     "attribution-incomplete": FindingKind(W, "Credit line incomplete",
-        "The caption lacks what {license} asks for: {missing}. The attribution below supplies it.",
+        "The caption lacks what {license} asks for: {missing}.{supplied}{unknown}",
         "Raised when the published caption lacks an element the license requires (its attribution_requires "
         "in the catalog: creator, license name, license link, source) or a house rule asks for."),
     "noncommercial-use": FindingKind(E, "Noncommercial license on a commercial publication",

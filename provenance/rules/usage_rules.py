@@ -87,6 +87,8 @@ def _needs_verification(resolved: Resolved, ctx: Context) -> Finding | None:
     for item in evidence_of(resolved, "c2pa_validation"):
         if item.value == "invalid":
             reasons.append(f"the C2PA manifest is invalid ({item.raw})")
+    if not any(e.origin == "manual" for e in resolved.evidence):
+        reasons.extend(dict.fromkeys(item.value for item in evidence_of(resolved, "unverified")))
     if not reasons:
         return None
     return make_finding("needs-verification", "; ".join(reasons), reasons="; ".join(reasons))

@@ -7,6 +7,9 @@ usages     an image reference in an article, matched to an image (or not)
 records    the resolved record of a usage (or of an image used nowhere)
 findings   what the rules found, per usage or image; scope 'group' for
            findings across copies of one photo
+decisions  a person's manual decisions about an image (who, when, why)
+audit_runs one row per audit
+commons_lookups  answers of the Wikimedia Commons API, by API and lookup key, with their fetch time
 decisions  a person's manual decisions about an image (who, when, why; revoked ones
            are kept, with who revoked them and when)
 audit_runs one row per audit, with the archive's counts when it finished
@@ -176,6 +179,16 @@ class Decision(Base):
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     revoked_at: Mapped[datetime.datetime | None] = mapped_column(DateTime(timezone=True))
     revoked_by: Mapped[str | None] = mapped_column(Text)
+
+
+class CommonsLookup(Base):
+    __tablename__ = "commons_lookups"
+    __table_args__ = (UniqueConstraint("api", "key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    api: Mapped[str] = mapped_column(String(500))
+    key: Mapped[str] = mapped_column(String(500))
+    answer: Mapped[str] = mapped_column(Text)
+    fetched_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True))
 
 
 Index("ix_findings_code_usage", Finding.code, Finding.usage_id)

@@ -99,7 +99,7 @@ def test_audit_end_to_end(db_url: str, archive: Path, catalog: Catalog) -> None:
     [row] = _by_article(rows, "articles/2024/story-003.txt")
     assert (row.image, row.creator, row.organization) == ("", "Reporter 3", "Reuters")  # plain text: no image
     [row] = _by_article(rows, "articles/2024/story-000.txt")
-    assert row.findings == "missing-credit"  # every fifth story carries no credit
+    assert row.findings == "missing-credit missing-license"  # every fifth story carries no credit, no license
     [row] = _by_article(rows, "articles/missing.html")
     assert row.image == ""
     assert row.src == "../images/not-there.jpg"

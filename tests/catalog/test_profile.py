@@ -20,13 +20,14 @@ def test_default_profile(catalog: Catalog) -> None:
 
 def test_custom_profile(catalog: Catalog, tmp_path: Path) -> None:
     path = tmp_path / "charity.toml"
-    path.write_text('name = "Charity newsletter"\ncommercial = false\nmedium = "print"\n'
+    path.write_text('name = "Charity newsletter"\ncommercial = false\nmedium = "print"\nlang = "de"\n'
                     'subscriptions = ["ap", "reuters"]\nmodified = ["cropped"]\n'
                     '[house_rules]\nlicense_url_required_for = ["creative-commons", "gnu"]\n', encoding="utf-8")
     profile = load_profile(path, catalog)
     assert (profile.name, profile.commercial, profile.medium) == ("Charity newsletter", False, "print")
     assert profile.subscriptions == {"ap", "reuters"}
     assert profile.modified == ("cropped",)
+    assert profile.lang == "de"
     assert profile.license_url_required_for == {"creative-commons", "gnu"}
     assert profile.with_changes("retouched", "cropped").modified == ("cropped", "retouched")
 
@@ -36,6 +37,7 @@ def test_custom_profile(catalog: Catalog, tmp_path: Path) -> None:
     [
         ("commercial = 'yes'\n", "commercial: must be a bool"),  # wrong type
         ("medium = 'radio'\n", "medium: must be one of"),  # unknown medium
+        ("lang = 'tlh'\n", "lang: 'tlh' is not a language of the catalog"),  # no licenses/lang/tlh.toml
         ("subscriptions = ['acme-wire']\n", "subscriptions: ['acme-wire'] are not source ids"),  # unknown source
         ("modified = ['painted over']\n", "modified: ['painted over'] are not known changes"),  # unknown change
         ("[house_rules\n", "not valid TOML"),  # syntax

@@ -57,7 +57,8 @@ def test_check_byline_only_seed_flags_missing_credit() -> None:
     [item] = json.loads(out)["files"][0]["items"]
     assert item["credit"] is None
     assert item["attribution"] is None
-    assert [(f["code"], f["severity"]) for f in item["findings"]] == [("missing-credit", "error")]
+    assert [(f["code"], f["severity"]) for f in item["findings"]] == [("missing-credit", "error"),
+                                                                      ("missing-license", "warning")]
     code, out, _ = run("check", str(path))
     assert code == 1
     assert "no image credit" in out
@@ -69,13 +70,14 @@ def test_check_byline_only_seed_flags_missing_credit() -> None:
     [
         ("01-cc-by-kremlin.txt", [[]], 0),  # full CC credit: nothing to say
         ("02-agency-ap.txt", [["agency-license-required"]] * 2, 1),  # agency photos, no subscription
-        ("03-byline-only.txt", [["missing-credit"]], 1),  # byline only
-        ("04-unknown-license.txt", [["unknown-license"]], 0),  # warning only
-        ("05-license-mismatch.txt", [["license-mismatch", "needs-verification"]], 1),  # name vs URL, Flickr
+        ("03-byline-only.txt", [["missing-credit", "missing-license"]], 1),  # byline only: no credit, no license
+        ("04-unknown-license.txt", [["unknown-license", "missing-license"]], 0),  # warnings only
+        ("05-license-mismatch.txt", [["license-mismatch", "missing-license", "needs-verification"]],
+         1),  # name vs URL, Flickr: no license resolved
         ("06-public-domain-nasa.txt", [["public-domain"]], 0),  # public domain by source, info
         ("07-several-credits.txt", [["agency-license-required"]] * 2
          + [["editorial-only", "agency-license-required", "needs-verification"]], 1),  # KCNA handout via Reuters
-        ("08-ambiguous-cc.txt", [["ambiguous-license"]], 0),  # bare Creative Commons
+        ("08-ambiguous-cc.txt", [["ambiguous-license", "missing-license"]], 0),  # bare Creative Commons
     ],
 )
 def test_sample_articles(sample: str, codes: list[list[str]], status: int) -> None:

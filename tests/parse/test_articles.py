@@ -131,7 +131,7 @@ def test_caption_without_an_image_goes_to_the_nearest_image(html_article: Checke
 
 def test_image_without_credit_is_flagged(html_article: CheckedArticle) -> None:
     item = _item(html_article, "chart.png")
-    assert [f.code for f in item.findings] == ["missing-credit"]
+    assert [f.code for f in item.findings] == ["missing-credit", "missing-license"]  # nothing names a license
     assert item.attribution is None
 
 
@@ -166,7 +166,7 @@ def test_markdown_images_and_caption_lines(catalog: Catalog) -> None:
     flood, sandbags, chart = article.items
     assert (flood.record.creator, flood.record.organization) == ("Jana Novak", "AP Photo")
     assert (sandbags.record.creator, sandbags.record.organization) == ("Petr Horak", "Reuters")
-    assert [f.code for f in chart.findings] == ["missing-credit"]
+    assert [f.code for f in chart.findings] == ["missing-credit", "missing-license"]
     assert any(e.name == "markdown image title" and e.value == "Flooded street" for e in flood.evidence)
     assert {e.field: e.value for e in article.page} == {"page_title": "Flooding forces thousands from homes"}
 

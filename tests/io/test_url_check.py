@@ -1,0 +1,105 @@
+"""Checking by URL through the one check flow: an article page and its images, an image,
+a Commons file page, against a real server on 127.0.0.1."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from provenance.catalog.load import Catalog
+from provenance.catalog.profile import UsageProfile
+from provenance.check import CheckedFile
+from provenance.io.commons import CommonsClient
+from provenance.io.fetch import Fetcher, FetchPolicy
+from provenance.io.fetch_rules import parse_allow
+from provenance.io.url_check import check_url
+from provenance.io.verify import Verifier
+from tests.localserver import LocalServer
+from tests.website import BRIDGE_SHA1, serve_site
+
+
+@pytest.fixture
+def site(local_server: LocalServer) -> LocalServer:
+    serve_site(local_server)
+    return local_server
+
+
+def verifier(server: LocalServer, offline: bool = False) -> Verifier:
+    fetcher = Fetcher(FetchPolicy(allow=parse_allow("127.0.0.1"), offline=offline, read_timeout=2.0))
+    return Verifier(fetcher, CommonsClient(fetcher, api=server.url("/w/api.php")))
+
+
+@pytest.fixture
+def check(site: LocalServer, catalog: Catalog):  # type: ignore[no-untyped-def]
+    def run(url: str, offline: bool = False, max_images: int = 12) -> CheckedFile:
+        return check_url(url, catalog, UsageProfile(), verifier(site, offline), max_images)
+
+    return run
+
+
+def origins(checked: CheckedFile, number: int = 0) -> set[str]:
+    return {e.origin for e in checked.items[number].evidence}
+
+
+def codes(checked: CheckedFile, number: int = 0) -> set[str]:
+    return {f.code for f in checked.items[number].findings}
+
+
+def test_an_article_page_its_image_and_commons_by_sha1(check: Any, site: LocalServer) -> None:
+    checked = check(site.url("/news/bridge.html"))
+    assert (checked.error, checked.kind, len(checked.items)) == (None, "html", 1)
+    assert {"caption", "xmp", "commons"} <= origins(checked)  # the caption, the image's XMP, Commons' answer
+    assert not {"needs-verification", "conflicting-evidence"} & codes(checked)
+    assert site.log[2].query["aisha1"] == [BRIDGE_SHA1]
+    assert checked.matches["/img/bridge.jpg"].rule == "url"
+
+
+def test_refused_and_wrong_images_are_problems_never_contacted(check: Any, site: LocalServer,
+                                                              connects: list[str]) -> None:
+    checked = check(site.url("/news/mixed.html"))
+    assert len(checked.items) == 3
+    assert any("169.254.169.254" in p and "link-local" in p for p in checked.problems)
+    assert any("fake.jpg" in p and "declared image/jpeg but the bytes are html" in p for p in checked.problems)
+    assert "169.254.169.254" not in connects
+    assert "xmp" in origins(checked, 0)
+
+
+def test_images_of_a_page_are_bounded_in_number(check: Any, site: LocalServer) -> None:
+    checked = check(site.url("/news/gallery.html"), max_images=2)
+    fetched = [p for p in site.paths() if p.startswith("/img/")]
+    assert fetched == ["/img/0.jpg", "/img/1.jpg"]
+    assert sum("only the first 2 images" in p for p in checked.problems) == 3
+
+
+def test_an_image_url(check: Any, site: LocalServer) -> None:
+    checked = check(site.url("/img/bridge.jpg"))
+    assert (checked.kind, checked.image.format if checked.image else None) == ("image", "JPEG")
+    assert ("image_src", site.url("/img/bridge.jpg")) in {(e.field, e.value) for e in checked.items[0].evidence}
+
+
+def test_a_commons_file_page_is_checked_from_the_api(check: Any, site: LocalServer) -> None:
+    checked = check("https://commons.wikimedia.org/wiki/File:Bridge_at_dusk.jpg")
+    assert checked.kind == "commons"
+    [item] = checked.items
+    assert item.record.license is not None
+    assert (item.record.license.id, item.record.creator) == ("CC-BY-SA-4.0", "Jane Doe")
+    assert site.paths() == ["/w/api.php"]
+
+
+@pytest.mark.parametrize("url", [
+    "http://10.0.0.1/news.html",  # a private address
+    "file:///etc/passwd",  # not http
+])
+def test_a_refused_url_is_an_error_result(check: Any, site: LocalServer, connects: list[str], url: str) -> None:
+    checked = check(url)
+    assert checked.error is not None
+    assert checked.error.startswith(url)
+    assert (connects, site.log) == ([], [])
+
+
+def test_offline_fetches_nothing(check: Any, site: LocalServer) -> None:
+    checked = check(site.url("/news/bridge.html"), offline=True)
+    assert checked.error is not None
+    assert "offline" in checked.error
+    assert site.log == []
