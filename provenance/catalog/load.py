@@ -8,10 +8,11 @@ indexes. Any problem raises `CatalogError` naming the file and the entry.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from provenance.catalog.credit_formats import CreditFormat, build_credit_formats
 from provenance.catalog.languages import NOUNS, Language, build_languages
@@ -23,7 +24,8 @@ from provenance.parse.urls import split_url
 ATTRIBUTION_ELEMENTS = frozenset(
     {"title", "creator", "organization", "source", "license", "license_url", "changes"}
 )
-SOURCE_KINDS = frozenset({"agency", "platform", "stock", "government", "state-media", "publisher"})
+SOURCE_KINDS = frozenset({"agency", "platform", "stock", "government", "state-media", "publisher", "institution"})
+T = TypeVar("T")
 TABLES = frozenset({"family", "license", "source", "category", "change", "digital_source_type", "source_terms",
                     "phrases", "drop", "license_url_prefixes", "source_suffixes", "credit_format"})
 LANGUAGE_FOLDER = "lang"  # inside a catalog folder: one TOML file per attribution language
@@ -46,12 +48,19 @@ class Catalog:
     files: tuple[str, ...] = ()
     credit_formats: dict[str, CreditFormat] = field(default_factory=dict)
     languages: dict[str, Language] = field(default_factory=dict)
+    _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def terms_of(self, source: Source) -> SourceTerms:
         return self.source_terms[source.terms]
 
     def license(self, license_id: str) -> License:
         return self.licenses[license_id]
+
+    def cached(self, key: str, build: Callable[[Catalog], T]) -> T:
+        """What `build(self)` returns, built once per catalog (compiled name patterns, sorted tables)."""
+        if key not in self._memo:
+            self._memo[key] = build(self)
+        return self._memo[key]  # type: ignore[no-any-return]
 
 
 def bundled_catalog_dir() -> Path:

@@ -62,3 +62,30 @@ def fold_search(text: str | None) -> str:
     decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", plain.translate(_PLAIN_LETTERS)).strip()
+
+
+# ---- names of people and organisations in credit lines -----------------------------------------
+
+_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "du", "del", "della", "van", "von", "der", "den", "ter",
+                        "la", "le", "al", "el", "bin", "ibn", "y", "e", "et", "al.", "zu", "af", "st.", "mc"})
+_CAPS_TOKEN = re.compile(r"[^\W\d_]{2,}")
+
+
+def title_case_capitals(name: str) -> str:
+    """'JOHAN ORDONEZ' -> 'Johan Ordonez', 'Sameer Al-DOUMY' -> 'Sameer Al-Doumy'; other words as written."""
+    if any(ch.isdigit() for ch in name) or name.startswith("@"):
+        return name
+    return _CAPS_TOKEN.sub(lambda m: m.group(0).capitalize() if m.group(0).isupper() else m.group(0), name)
+
+
+def looks_like_person(name: str) -> bool:
+    """A person's name, a handle or a pen name: one to six words, no sentence, no digits in words."""
+    words = name.split()
+    if not words or len(words) > 6 or len(name) > 60:
+        return False
+    if name.startswith("@") or len(words) == 1:
+        return not name.isdigit()
+    lower = [w for w in words if w[:1].islower() and w.casefold() not in _PARTICLES]
+    if lower and len(lower) < len(words):
+        return False
+    return sum(any(ch.isdigit() for ch in w) for w in words) == 0

@@ -1,7 +1,12 @@
 """Split one credit segment ("Photo: Jane Doe/AP via Getty Images") into fields.
 
-Pure string work over the catalog: URLs, the license phrase, "via …", the
-usage-rights category, then the remaining names split on "/".
+Small named steps in a fixed order, each with one job:
+  1. clean      lead-ins left inside the segment, wire codes, quoted titles
+  2. urls       license URLs and source pages (a Commons or Flickr page means via that platform)
+  3. license    a named license; else a rights sign (©, Copyright) means all rights reserved
+  4. via        "via X", "on/from <platform>"
+  5. client     "X for <client>": the client is the organisation only when nothing else is named
+  6. names      the rest split into links of a chain ('/', '|', '·') and labelled (credit_parts)
 """
 
 from __future__ import annotations
@@ -11,30 +16,37 @@ from dataclasses import dataclass, field
 
 from provenance.catalog.licenses import is_license_url
 from provenance.catalog.load import Catalog, license_names
-from provenance.catalog.sources import find_category, match_source
+from provenance.catalog.sources import find_category, match_domain, match_source
+from provenance.parse.credit_parts import assign_names
+from provenance.parse.credit_words import LEAD_IN_TEXT
 
 URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'\[\]]+")
 _LICENSED_UNDER = re.compile(
-    r"(?i)\b(?:licen[sc]ed\s+(?:under|as)|released\s+under|available\s+under|"
-    r"under\s+(?:a|the)\s+licen[sc]e|licen[sc]e\s*:)\s+(?:the\s+|a\s+)?"
-    r"(?P<lic>(?:[^.;()\[\],]|\.(?=\d))+?)\s*(?=$|[;()\[\],]|\.(?!\d))"
+    r"(?i)\b(?:licen[sc]ed\s+(?:under|as)|released\s+under|available\s+under|is\s+marked\s+with|"
+    r"(?:is\s+)?under\s+(?:(?:a|the)\s+)?(?:creative\s+commons\s+)?licen[sc]e|licen[sc]e\s*:|lizenz\s*:)\s+(?:the\s+|a\s+)?"
+    r"(?P<lic>(?:[^.;()\[\],<]|\.(?=\d))+?)\s*(?=$|[;()\[\],<]|\.(?!\d))"
 )
 _PORT = r"(?:\s+(?-i:[A-Z]{2}|IGO|[a-z]{2}(?=\s*(?:$|[),;.\]]))))?"
 _CC_CODE = re.compile(
-    r"(?i)\bCC[\s-]?(?:BY(?:[\s-]+(?:NC|ND|SA)){0,3}|0|zero)(?:[\s-]+v?\d(?:\.\d)?)?" + _PORT + r"\b"
+    r"(?i)\bCC[\s-]?(?:BY(?:[\s-]+(?:NC|ND|SA)){0,3}|0|zero)(?:[\s-]+v?\d(?:\.\d)?)?" + _PORT + r"(?:-license)?\b"
 )
 _CC_LONG = re.compile(
     r"(?i)\bcreative\s+commons(?:[\s-]+(?:attribution|by|share[\s-]?alike|non[\s-]?commercial|"
     r"no[\s-]?deriv(?:ative)?s|sa|nc|nd|zero|0))*(?:[\s-]+v?\d\.\d)?"
     r"(?:\s+(?:international|unported|generic))?(?:\s+(?:public\s+)?licen[sc]e)?"
 )
-_VIA = re.compile(r"(?i)(?:^|(?<=[\s,(]))via\s+(?P<via>[^,;()\[\]]+?)\s*(?=$|[,;()\[\]]|\.(?:\s|$))")
-_ON_PLATFORM = re.compile(r"(?i)\s(?:on|from)\s+(?P<p>[^,;/()]+?)\s*[.,]?\s*$")
-_NOISE = r"(?:©|\(c\)|\bcopyright\b|\b(?:19|20)\d\d\b|\ball rights reserved\b|[\s,;:.\-–—()\[\]'\"])"
-_EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
+_PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b")
+_RIGHTS = re.compile(
+    r"(?i)©|\(c\)|\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b"
+)
+_VIA = re.compile(r"(?i)(?:^|(?<=[\s,(\x1f]))via\s+(?P<via>[^,;()\[\]\x1f/·|]+?)\s*(?=$|[,;()\[\]\x1f/·|]|\.(?:\s|$))")
+_ON_PLATFORM = re.compile(r"(?i)(?:^|\s)(?:on|from|de|auf|sur|em|en)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?\s*(?:\x1f\s*)*$")
+_CLIENT = re.compile(r"(?i)\s+for\s+(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f])")
+_WIRE_CODE = re.compile(r"\(\d{5,}[a-z]{0,3}\)|\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|<\s*\x1f?\s*>")
+_QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“")
+_OWN_WORK = re.compile(r"(?i)\(?\bown\s+work\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b")
 CUT = " \x1f "  # what is left where a piece was cut out: names never run across it
-_SPLIT = re.compile(r"\s*(?:/|\||\x1f)\s*|\s+for\s+")
-_STRIP = " \t\n,;:.-–—()[]'\""
+_STRIP = " \t\n,;:.-–—()[]'\"\x1f"
 
 
 @dataclass
@@ -43,32 +55,71 @@ class _Work:
 
     rest: str
     fields: dict[str, str] = field(default_factory=dict)
+    url_via: str = ""
 
 
 def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, str]:
     """Fields of one credit segment; `lead` is its lead-in ("Courtesy of"), if any."""
-    work = _Work(rest=segment)
+    work = _Work(rest=_clean(segment))
     _take_urls(catalog, work)
     _take_license(catalog, work)
+    _take_public_domain(work)
+    _take_rights(work, lead)
     _take_via(catalog, work)
     category = find_category(catalog, f"{lead} {segment}")
     if category:
         work.fields["category"] = category.id
-    _take_names(catalog, work)
+    client = _take_client(work)
+    assign_names(catalog, work.rest, work.fields)
+    if client and not work.fields.get("organization"):
+        work.fields["organization"] = client
+    if work.url_via and _same_source(catalog, work.fields.get("via"), work.url_via):
+        work.fields["via"] = work.url_via
+    _account_before_platform(catalog, work.fields)
     return work.fields
 
 
+def _same_source(catalog: Catalog, via: str | None, url_via: str) -> bool:
+    """No via named, or the one named is the platform the link goes to ('Wikimedia' and a Commons page)."""
+    return not via or match_source(catalog, via) is match_source(catalog, url_via)
+
+
+def _account_before_platform(catalog: Catalog, fields: dict[str, str]) -> None:
+    """'Photo by Pixabay from Pexels': the name before 'from <platform>' is an account there."""
+    org = fields.get("organization")
+    source = match_source(catalog, org) if org else None
+    if org and not fields.get("creator") and fields.get("via") and source is not None and source.kind == "platform":
+        fields["creator"] = fields.pop("organization")
+
+
+def clean_segment(segment: str) -> str:
+    """A segment without lead-in, wire codes, quoted titles and 'Own work'."""
+    return _clean(segment)
+
+
+def _clean(segment: str) -> str:
+    text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
+    text = _WIRE_CODE.sub(CUT, text)
+    text = _QUOTED.sub(CUT, text)
+    return _OWN_WORK.sub(CUT, text)
+
+
 def _cut(work: _Work, match: re.Match[str]) -> None:
-    work.rest = (work.rest[: match.start()] + CUT + work.rest[match.end() :]).strip()
+    work.rest = work.rest[: match.start()] + CUT + work.rest[match.end() :]
 
 
 def _take_urls(catalog: Catalog, work: _Work) -> None:
     for match in list(URL.finditer(work.rest))[::-1]:
         url = match.group(0).rstrip(".,;:)]}>")
-        key = "license_url" if is_license_url(catalog, url) else "source_url"
-        work.fields.setdefault(key, url)
+        if is_license_url(catalog, url):
+            work.fields.setdefault("license_url", url)
+        else:
+            work.fields["source_url"] = url
+            source = match_domain(catalog, url if "://" in url else f"https://{url}")
+            if source is not None and source.kind == "platform":
+                work.url_via = source.name
         work.rest = work.rest[: match.start()] + CUT + work.rest[match.start() + len(url) :]
-    work.rest = re.sub(r"\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|\(\s*\)|\[\s*\]", CUT, work.rest)
+    work.rest = _WIRE_CODE.sub(CUT, work.rest)
 
 
 def _take_license(catalog: Catalog, work: _Work) -> None:
@@ -76,9 +127,35 @@ def _take_license(catalog: Catalog, work: _Work) -> None:
         match = pattern.search(work.rest)
         if match:
             text = match.groupdict().get("lic") or match.group(0)
-            work.fields["license"] = text.strip(_STRIP)
+            work.fields["license"] = re.sub(r"(?i)-license$", "", text.strip(_STRIP))
             _cut(work, match)
             return
+
+
+def _take_rights(work: _Work, lead: str = "") -> None:
+    """A rights sign with no license named: all rights reserved (the sign itself is no name)."""
+    found = bool(_RIGHTS.search(lead))
+    for match in list(_RIGHTS.finditer(work.rest))[::-1]:
+        found = True
+        _cut(work, match)
+    if found and "license" not in work.fields:
+        work.fields["license"] = "All rights reserved"
+
+
+def strip_license(catalog: Catalog, text: str) -> tuple[str, bool]:
+    """The text without its URLs and license name, and whether it had either."""
+    work = _Work(rest=text)
+    _take_urls(catalog, work)
+    _take_license(catalog, work)
+    _take_public_domain(work)
+    return work.rest, bool(work.fields.get("license") or work.fields.get("license_url") or work.url_via)
+
+
+def _take_public_domain(work: _Work) -> None:
+    match = _PUBLIC_DOMAIN.search(work.rest)
+    if match and "license" not in work.fields:
+        work.fields["license"] = match.group(0)
+        _cut(work, match)
 
 
 def find_license_text(catalog: Catalog, text: str) -> str | None:
@@ -93,7 +170,11 @@ def find_license_text(catalog: Catalog, text: str) -> str | None:
 
 
 def _catalog_names(catalog: Catalog) -> re.Pattern[str]:
-    """Every multi-word or versioned license name in the catalog, as a regex."""
+    """Every multi-word or versioned license name in the catalog, as one regex built once per catalog."""
+    return catalog.cached("license-name-pattern", _build_catalog_names)
+
+
+def _build_catalog_names(catalog: Catalog) -> re.Pattern[str]:
     names = {
         name
         for lic in catalog.licenses.values()
@@ -115,94 +196,21 @@ def mentions_license(catalog: Catalog, text: str) -> bool:
 
 def _take_via(catalog: Catalog, work: _Work) -> None:
     match = _VIA.search(work.rest)
-    if match:
+    if match and match.group("via").strip(_STRIP):
         work.fields["via"] = match.group("via").strip(_STRIP)
         _cut(work, match)
         return
     match = _ON_PLATFORM.search(work.rest)
-    source = match and match_source(catalog, match.group("p"))
+    source = match and match_source(catalog, match.group("p").strip(_STRIP))
     if match and source and source.kind in ("platform", "stock"):
         work.fields["via"] = match.group("p").strip(_STRIP)
         _cut(work, match)
 
 
-@dataclass(frozen=True)
-class _Part:
-    """A name as it stands in the credit: its text and where it starts and ends."""
-
-    text: str
-    start: int
-    end: int
-
-
-def _parts(rest: str) -> list[_Part]:
-    """The pieces between separators, trimmed of copyright signs and years at their edges only."""
-    found, cursor = [], 0
-    for separator in [*_SPLIT.finditer(rest), None]:
-        stop = separator.start() if separator else len(rest)
-        piece = rest[cursor:stop]
-        lead = _EDGE_NOISE.match(piece)
-        begin = cursor + (lead.end() if lead and lead.start() == 0 else 0)
-        trimmed = _EDGE_NOISE.sub("", piece)
-        if trimmed:
-            found.append(_Part(trimmed, begin, begin + len(trimmed)))
-        cursor = separator.end() if separator else len(rest)
-    return found
-
-
-def _take_names(catalog: Catalog, work: _Work) -> None:
-    """Names on either side of '/': a known source is the organisation, the first other name the
-    creator. Every value is a piece of the credit exactly as written, never a re-join."""
-    parts = [p for p in _parts(work.rest) if not _is_category_word(catalog, p.text)]
-    if len(parts) == 1 and "," in parts[0].text:
-        parts = _split_trailing_source(catalog, parts[0])
-    people = [p for p in parts if not _is_organization(catalog, p.text)]
-    orgs = [p for p in parts if p not in people]
-    if people:
-        work.fields["creator"] = people[0].text
-        orgs = sorted(orgs + people[1:], key=lambda p: p.start)
-    platforms = [p for p in orgs if _is_platform(catalog, p.text)]
-    if platforms and "via" not in work.fields and len(orgs) == len(platforms):
-        work.fields["via"] = platforms[0].text
-        orgs = [p for p in orgs if p != platforms[0]]
-    if orgs:
-        work.fields["organization"] = _first_run(work.rest, orgs)
-
-
-def _first_run(rest: str, orgs: list[_Part]) -> str:
-    """'NASA/JPL-Caltech' stays joint: the slice of the text over adjacent names joined by '/'."""
-    last = orgs[0]
-    for part in orgs[1:]:
-        between = _EDGE_NOISE.sub("", rest[last.end:part.start]) or rest[last.end:part.start].strip()
-        if between != "/":
-            break
-        last = part
-    return rest[orgs[0].start:last.end]
-
-
-def _split_trailing_source(catalog: Catalog, part: _Part) -> list[_Part]:
-    """'Jane Doe, AP' -> ['Jane Doe', 'AP'] when the last part is a known source."""
-    head, _, tail = part.text.rpartition(",")
-    name, who = tail.strip(_STRIP), head.strip(_STRIP)
-    if not match_source(catalog, name) or not who:
-        return [part]
-    first = part.start + part.text.index(who)
-    last = part.start + len(head) + 1 + tail.index(name)
-    return [_Part(who, first, first + len(who)), _Part(name, last, last + len(name))]
-
-
-def _is_category_word(catalog: Catalog, part: str) -> bool:
-    folded = re.sub(r"\s+", " ", part.casefold())
-    return any(folded in cat.keywords for cat in catalog.categories.values())
-
-
-def _is_organization(catalog: Catalog, part: str) -> bool:
-    if match_source(catalog, part):
-        return True
-    letters = re.sub(r"[^\w]", "", part)
-    return len(letters) >= 2 and letters.isupper() and len(part.split()) <= 3
-
-
-def _is_platform(catalog: Catalog, part: str) -> bool:
-    source = match_source(catalog, part)
-    return source is not None and source.kind == "platform"
+def _take_client(work: _Work) -> str:
+    """'Ada Brook for The Daily Ledger': the commissioning client, cut out of the names."""
+    match = _CLIENT.search(work.rest)
+    if not match or not match.group("client").strip(_STRIP):
+        return ""
+    _cut(work, match)
+    return match.group("client").strip(_STRIP)

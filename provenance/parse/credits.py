@@ -1,12 +1,17 @@
 """Find image credits in text and parse them: `parse_credit(text)`.
 
-A credit is recognised by its shape, never by position alone:
-- a lead-in ("Photo:", "Photo by", "Credit:", "Foto:", "Фото:", "Courtesy of",
-  "©") at the start of a line, a bracket or a sentence;
-- a bracketed agency credit: "(Reuters/John Smith)", "(AP Photo/Jane Doe)";
-- a credit ending a caption line: "… on Monday. Jane Doe/AP",
-  "Handout via Reuters", with a source the catalog knows.
-A byline ("By Jane Doe", "This article is written by …") is not a lead-in.
+A credit is recognised by its shape, never by position alone. Candidate spans, in order:
+- a lead-in ("Photo:", "Photo by", "Credit:", "Foto:", "Фото:", "Crédit photo :", "写真:",
+  "Courtesy of", "©", a `credit: "…"` field) at the start of a line, a bracket, a quote or a
+  sentence;
+- a bracketed credit: "(Reuters/John Smith)", "(AP Photo/Jane Doe)", "(Getty Images)" (but not
+  a dateline: "WASHINGTON (AP) —");
+- a credit closing a caption line: "… on Monday. Jane Doe/AP", "…2021.Handout via Reuters",
+  "Ada Brook for The Daily Ledger" (credit_spans);
+- the photographer marks of Chinese, Japanese and Korean captions (cjk_credits).
+Each span is split into fields by credit_fields. Inline HTML and Markdown are reduced to their
+text first (markup), and wire boilerplate ("THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY") is
+blanked. A byline ("By Jane Doe", "This article is written by …") is not a lead-in.
 """
 
 from __future__ import annotations
@@ -15,77 +20,128 @@ import re
 from collections.abc import Iterator
 
 from provenance.catalog.load import Catalog, default_catalog
-from provenance.catalog.sources import match_source
 from provenance.model import Credit, NoCredit
+from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import mentions_license, split_credit
+from provenance.parse.credit_spans import Segment, bracketed, line_tails
+from provenance.parse.credit_words import BY_WORDS, LEAD_PHRASES
+from provenance.parse.markup import flatten
 
-# Lead-ins, strong first. The text after a lead-in is the credit.
-_LEAD_WORDS = (
-    r"photo\s+credits?|image\s+credits?|picture\s+credits?|photo(?:graph)?s?|pictures?|pics?|"
-    r"images?|illustrations?|fotos?|фото|снимок|credits?|video\s+grab|copyright"
-)
 LEAD_IN = re.compile(
-    rf"(?i)(?P<lead>(?:(?:{_LEAD_WORDS})\s*(?::|\bby\b)|(?:photographed|shot)\s+by\b|"
-    r"(?:(?:photo|image)\s+)?courtesy(?:\s+of)?\b|©)\s*)"
+    r"(?i)(?P<lead>(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b)|"
+    r"(?:photographed|shot|taken|created|originally\s+uploaded)\s+by\b|写真\s*[:：=/]|사진\s*[:=]|图片来源\s*[:：]|"
+    r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|\(c\)(?=\s)|"
+    r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|"
+    r"[\w:]*(?:credit\w*|source_label|attribution)[\"']?\s*[:=]\s*\[?\s*[\"'])\s*)"
+)
+# Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
+ANYWHERE_LEAD_IN = re.compile(
+    r"(?P<lead>©\s*|(?i:(?:icons?|vectors?|illustrations?)\s+created\s+by\s+)|"
+    r"(?<=\w\s)(?-i:(?:Photo|Foto|Fotoğraf|Bild|Image|Credit|Crédit photo|Фото))\s?:\s*)"
 )
 WEAK_LEAD_IN = re.compile(
-    r"(?i)(?P<lead>(?:left|right|top|bottom|above|below|inset|main|from\s+left)"
-    r"(?:\s+(?:photo|image))?\s*:\s*)"
+    r"(?i)(?P<lead>(?:(?:left|right|top|bottom|above|below|inset|main|from\s+left)"
+    r"(?:\s+(?:photo|image))?\s*:|(?:(?<=, )|^)(?:von|by|par|por)\b|^(?:photo|foto|fot\.)(?=\s+\w+\s+\w+\s*/))\s*)"
 )
-_CREDIT_POSITION = re.compile(r"(?:^|[\[(|—–]|[.!?:]\s|\s[-–—]\s|\n)\s*$")
+_BY_LICENSE = re.compile(
+    r"(?im)(?:^|(?<=[\[(\"“\s]))(?P<lead>(?:(?:image|photo|picture|icon)s?\s+)?(?:by|par)\s+)"
+    r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
+)
+_CREDIT_POSITION = re.compile(r"(?:^|[\[(|—–\"'“«>*_]|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
-_CONTINUES = re.compile(r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b)")
+_CONTINUES = re.compile(
+    r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|"
+    r"(?:the\s+)?(?:image|photo|picture|this\s+\w+)\s+(?:is\s+)?licen[sc]ed)"
+)
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Inc|Co|Corp|Ltd|Prof|Rev|Sgt|Staff Sgt|Lt|Col|Gen|Cpl|Pvt|"
-    r"Capt|Maj|Adm|Cmdr|Spc|Pfc|Pte|PO|U\.S|U\.K))\.$"
+    r"Capt|Maj|Adm|Cmdr|Spc|Pfc|Pte|PO|U\.S|U\.K|Tech|Fot|al|(?i:sgt|cpl|lt|col|capt|maj|spc|pfc)))\.$"
 )
-_SLASH_CREDIT = re.compile(r"^[^\s/][^/]{0,60}/[^/]{1,60}(?:/[^/]{1,60})?$")
-_VIA_CREDIT = re.compile(r"(?i)^(?P<who>[^/]{1,60}?)\s+via\s+(?P<via>[^/]{1,60})$")
+_STOP = re.compile(r"\(\d{5,}[a-z]{0,3}\)|[\"”»](?=\s*[,;\]}]|\s*$)")
+_BOILERPLATE = re.compile(
+    r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
+    r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
+    r"(?:\s+opens\s+new\s+tab)?|…?\s*\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-|\bcamera\s+icon"
+)
 _CLOSE = {"[": "]", "(": ")"}
+_MERGE_GAP = re.compile(r"^[\s.…()\[\]+]*(?:more)?[\s.…()\[\]+]*$", re.IGNORECASE)
+_LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$")
 
 
 def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | NoCredit:
     """Every image credit in `text`, in order, or `NoCredit()` when there is none."""
     catalog = catalog or default_catalog()
+    flat = flatten(text)
+    body = _BOILERPLATE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), flat.text)
     credits: list[Credit] = []
     taken: list[tuple[int, int]] = []
-    for start, end, body, weak in _segments(text, catalog):
-        if any(s <= start < e for s, e in taken):
+    for segment in _segments(body, catalog):
+        if any(segment.start < e and s < segment.end for s, e in taken):
             continue
-        found = list(_credits_in(catalog, text, start, end, body, weak))
+        found = list(_credits_in(catalog, body, segment))
         if found:
-            taken.append((start, end))
+            taken.append((segment.start, segment.end))
             credits.extend(found)
-    credits.sort(key=lambda c: c.start)
+    credits = _merge_repeats(body, sorted(credits, key=lambda c: c.start))
+    if flat.starts:
+        credits = [_point_back(c, flat.origin) for c in credits]
     return credits or NoCredit()
 
 
-def _segments(text: str, catalog: Catalog) -> Iterator[tuple[int, int, int, bool]]:
-    """(start, end, body_start, weak) of every candidate credit segment."""
-    for pattern, weak in ((LEAD_IN, False), (WEAK_LEAD_IN, True)):
+def _point_back(credit: Credit, origin: object) -> Credit:
+    from dataclasses import replace
+
+    return replace(credit, start=origin(credit.start), end=origin(credit.end))  # type: ignore[operator]
+
+
+def _segments(text: str, catalog: Catalog) -> Iterator[Segment]:
+    """Every candidate credit span, strongest first."""
+    for pattern, weak in ((LEAD_IN, False), (ANYWHERE_LEAD_IN, False), (_BY_LICENSE, False), (WEAK_LEAD_IN, True)):
         for match in pattern.finditer(text):
-            if _CREDIT_POSITION.search(text[: match.start()]):
-                end = _segment_end(catalog, text, match.start(), match.end())
-                yield match.start(), end, match.end(), weak
-    yield from _bracketed(text, catalog)
-    yield from _line_tails(text, catalog)
+            start = match.start("lead")
+            free = pattern in (WEAK_LEAD_IN, ANYWHERE_LEAD_IN)
+            if free or _CREDIT_POSITION.search(text[max(0, start - 200) : start]):
+                end = _segment_end(catalog, text, start, match.end(), weak)
+                yield Segment(start, end, match.end(), weak)
+    yield from cjk_segments(text)
+    yield from bracketed(text, catalog)
+    yield from line_tails(text, catalog)
 
 
-def _segment_end(catalog: Catalog, text: str, start: int, body: int) -> int:
-    """Where a lead-in credit stops: its bracket, the line, or a new sentence."""
+def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool) -> int:
+    """Where a lead-in credit stops: its bracket or quote, the line, or a new sentence."""
     opener = text[:start].rstrip()[-1:]
     if opener in _CLOSE:
         close = _matching_close(text, len(text[:start].rstrip()) - 1)
         if close is not None:
             return close
-    line_end = text.find("\n", body)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = _line_end(text, body)
+    stop = _STOP.search(text, body, line_end)
+    line_end = stop.start() if stop else line_end
+    if weak and text[start:body].strip().casefold() in ("von", "by", "par", "por"):
+        comma = text.find(",", body, line_end)
+        return comma if comma > 0 else line_end
     for other in LEAD_IN.finditer(text, body, line_end):
-        if _CREDIT_POSITION.search(text[body : other.start()]) and other.start() > body:
+        if other.start() > body and _CREDIT_POSITION.search(text[body : other.start()]):
             line_end = other.start()
             break
+    return _sentence_stop(catalog, text, body, line_end)
+
+
+def _line_end(text: str, body: int) -> int:
+    """The end of the line, or of the next one when a name list breaks after a comma."""
+    line_end = text.find("\n", body)
+    if line_end < 0:
+        return len(text)
+    if text[body:line_end].rstrip().endswith(","):
+        following = text.find("\n", line_end + 1)
+        return len(text) if following < 0 else following
+    return line_end
+
+
+def _sentence_stop(catalog: Catalog, text: str, body: int, line_end: int) -> int:
     for gap in _SENTENCE_END.finditer(text, body, line_end):
-        before = text[body : gap.start()]
+        before = text[max(body, gap.start() - 40) : gap.start()]
         after = text[gap.end() : line_end]
         if _ABBREVIATION.search(before) or _CONTINUES.match(after):
             continue
@@ -95,9 +151,11 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int) -> int:
 
 
 def _matching_close(text: str, open_at: int) -> int | None:
-    """Index of the bracket closing the one at `open_at`, nesting allowed."""
+    """Index of the bracket closing the one at `open_at` on the same line, nesting allowed."""
     opener, depth = text[open_at], 0
-    for index in range(open_at, len(text)):
+    limit = text.find("\n", open_at)
+    limit = len(text) if limit < 0 else limit
+    for index in range(open_at, min(limit, open_at + 2000)):
         if text[index] == opener:
             depth += 1
         elif text[index] == _CLOSE[opener]:
@@ -107,56 +165,18 @@ def _matching_close(text: str, open_at: int) -> int | None:
     return None
 
 
-def _bracketed(text: str, catalog: Catalog) -> Iterator[tuple[int, int, int, bool]]:
-    """'(Reuters/John Smith)', '(AP Photo/Jane Doe)': agency credits in brackets."""
-    for match in re.finditer(r"[(\[]", text):
-        close = _matching_close(text, match.start())
-        if close is None:
-            continue
-        inner = text[match.start() + 1 : close].strip()
-        if _is_bare_credit(catalog, inner):
-            yield match.start() + 1, close, match.start() + 1, False
-
-
-def _line_tails(text: str, catalog: Catalog) -> Iterator[tuple[int, int, int, bool]]:
-    """'… on Monday. Jane Doe/AP': a short credit closing a caption line."""
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.rstrip()
-        pieces = list(_SENTENCE_END.finditer(stripped))
-        start = pieces[-1].end() if pieces else len(stripped) - len(stripped.lstrip())
-        tail = stripped[start:].strip()
-        if tail and (_is_bare_credit(catalog, tail) or (pieces and _is_source_name(catalog, tail))):
-            yield offset + start, offset + len(stripped), offset + start, False
-        offset += len(line)
-
-
-def _is_source_name(catalog: Catalog, text: str) -> bool:
-    """'… on Monday. Getty Images': an agency, stock site or platform closing a caption."""
-    source = match_source(catalog, text.strip().rstrip("."))
-    return source is not None and source.kind in ("agency", "stock", "platform")
-
-
-def _is_bare_credit(catalog: Catalog, text: str) -> bool:
-    """A credit without a lead-in: 'Jane Doe/AP' or 'Handout via Reuters'."""
-    text = text.strip().rstrip(".")
-    if len(text.split()) > 12 or "http" in text:
-        return False
-    if _SLASH_CREDIT.match(text):
-        return any(match_source(catalog, p.strip()) for p in re.split(r"\s+via\s+|/", text))
-    match = _VIA_CREDIT.match(text)
-    return bool(match and match_source(catalog, match.group("via").strip()))
-
-
-def _credits_in(
-    catalog: Catalog, text: str, start: int, end: int, body: int, weak: bool
-) -> Iterator[Credit]:
+def _credits_in(catalog: Catalog, text: str, segment: Segment) -> Iterator[Credit]:
     """One credit per ';'-separated part of a segment (several credits in one caption)."""
-    for part_start, part_end in _parts(text, body, end):
-        fields = split_credit(catalog, text[part_start:part_end], lead=text[start:body])
-        if not _is_credit(catalog, fields, weak):
+    if segment.rewrite is not None:
+        fields = split_credit(catalog, segment.rewrite, lead="")
+        if _is_credit(fields, segment.weak):
+            yield Credit(text=text[segment.start:segment.end].strip(), start=segment.start, end=segment.end, **fields)
+        return
+    for part_start, part_end in _parts(text, segment.body, segment.end):
+        fields = split_credit(catalog, text[part_start:part_end], lead=text[segment.start:segment.body])
+        if not _is_credit(fields, segment.weak):
             continue
-        span_start = start if part_start == body else part_start
+        span_start = segment.start if part_start == segment.body else part_start
         yield Credit(text=text[span_start:part_end].strip(), start=span_start, end=part_end, **fields)
 
 
@@ -179,10 +199,41 @@ def _all_slashed(segment: str) -> bool:
     return len(pieces) > 1 and all("/" in p and "http" not in p for p in pieces)
 
 
-def _is_credit(catalog: Catalog, fields: dict[str, str], weak: bool) -> bool:
-    names = ("creator", "organization", "via", "license", "license_url", "category")
-    if not any(fields.get(k) for k in names):
-        return False
+def _is_credit(fields: dict[str, str], weak: bool) -> bool:
     if weak:
-        return bool(fields.get("organization") or fields.get("via") or fields.get("license"))
-    return True
+        return bool(fields.get("organization") or fields.get("via"))
+    names = ("creator", "organization", "via", "license", "license_url", "category")
+    return any(fields.get(k) for k in names)
+
+
+def _merge_repeats(text: str, credits: list[Credit]) -> list[Credit]:
+    """'(Photo by Jane Roe / AFP) (Photo by JANE ROE/AFP via Getty Images)': one credit written twice."""
+    merged: list[Credit] = []
+    for credit in credits:
+        last = merged[-1] if merged else None
+        gap = text[last.end : credit.start] if last is not None else ""
+        if last is not None and (_MERGE_GAP.match(gap) and _agree(last, credit) or
+                                 _LINE_GAP.match(gap) and _compatible(last, credit)):
+            merged[-1] = _fill(last, credit)
+        else:
+            merged.append(credit)
+    return merged
+
+
+def _agree(one: Credit, other: Credit) -> bool:
+    a, b = one.fields(), other.fields()
+    shared = [k for k in ("creator", "organization", "via") if a[k] and b[k]]
+    return bool(shared) and all(str(a[k]).casefold() == str(b[k]).casefold() for k in shared)
+
+
+def _compatible(one: Credit, other: Credit) -> bool:
+    """Credits on consecutive lines that complete each other ('Autor: X' then 'Lizenz: CC BY-SA 4.0')."""
+    a, b = one.fields(), other.fields()
+    return all(not a[k] or not b[k] or str(a[k]).casefold() == str(b[k]).casefold() for k in a)
+
+
+def _fill(one: Credit, other: Credit) -> Credit:
+    from dataclasses import replace
+
+    extra = {k: v for k, v in other.fields().items() if v and not one.fields()[k]}
+    return replace(one, end=max(one.end, other.end), **extra)

@@ -1,0 +1,37 @@
+"""Photographer marks of Chinese, Japanese and Korean captions, in their own word order.
+
+  新华社记者殷博古摄 / 新华社记者梁旭 摄   agency + 记者 (reporter) + name + 摄 (photographed)
+  刘力鑫 摄                              name + 摄
+  宮武祐希撮影 / 撮影者は北山夏帆、宮武祐希   name + 撮影, or 撮影者は (the photographer is) + names
+  [NBC-1TV 이석아 기자] / 사진=이석아 기자   outlet + name + 기자 (reporter)
+
+Each is rewritten as 'name/agency' and read by the same field rules as any other credit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from provenance.parse.credit_spans import Segment
+
+_PATTERNS = (
+    re.compile(r"(?P<org>[^\s，。、,()（）]{2,8}社)?记者\s*(?P<name>[^\s，。、,()（）摄]{2,4})\s*摄(?!影)"),
+    re.compile(r"(?:^|(?<=[\s。，]))(?P<name>[^\s，。、,()（）]{2,4})\s+摄(?!影)"),
+    re.compile(r"撮影者は(?P<name>[^。\n]{2,40})。?"),
+    re.compile(r"(?:^|(?<=[\s「」。、]))(?P<name>[^\s「」『』。、=()（）]{2,8}?)撮影(?!者)"),
+    re.compile(r"\[(?P<org>[^\[\]\s]{2,20})\s+(?P<name>[^\[\]\s]{2,4})\s+기자\]"),
+    re.compile(r"사진\s*=\s*(?P<name>[^\s\[\]()]{2,4})\s*기자"),
+)
+
+
+def cjk_segments(text: str) -> Iterator[Segment]:
+    """The CJK photographer marks in a text, each rewritten as 'name/agency'."""
+    if text.isascii():
+        return
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            org = parts.get("org") or ""
+            rewrite = f"{parts['name']}/{org}" if org else parts["name"]
+            yield Segment(match.start(), match.end(), match.start(), rewrite=rewrite)

@@ -1,0 +1,207 @@
+"""The names of a credit: split into the links of a chain, label each, assign fields by position.
+
+A chain is written with '/' ('|', '·' too): "Jane Roe/APA/AFP via Getty Images". Each link is
+labelled, from the catalog first and then by the shape of the name:
+  role          Pool, Handout, Staff, Stringer, STR, File: how the image came, never a name
+  source        a name the catalog knows (its kind: agency, platform, government, …)
+  organisation  an unknown name that looks like one (Inc, Agency, Ministry, a domain, an acronym)
+  person        a name that looks like a person's, or a handle
+Anything else (a sentence, a date) is left out: an empty field costs less than an invented one.
+
+Fields by position: the first person is the creator; the first organisation the organisation;
+with no "via", a chain of two or more organisations gives its last link as the via, except a
+joint credit of public bodies ("NASA/ESA/CSA/STScI"), which stays whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from provenance.catalog.load import Catalog
+from provenance.catalog.names import fold_source_name, looks_like_person, title_case_capitals
+from provenance.catalog.sources import match_source
+from provenance.model import Source
+from provenance.parse.credit_words import LEAD_IN_TEXT, ORGANISATION_SUFFIX, ORGANISATION_WORDS, RANK, ROLES
+
+_CHAIN = re.compile(r"\s*(?:/|\||·|\x1f|;|\s—\s|\s-\s)\s*")
+_NOISE = r"(?:\b(?:19|20)\d\d\b|[\s,;:.\-–—()\[\]'\"“”‘’«»*=>\x1f])"
+_EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
+_PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
+ORG_PHOTO_BY = re.compile(r"(?i)(?<=\S)\s+photo(?:graph)?s?(?:\s+illustration)?\s*(?:\bby\b:?|/)\s*")
+_COURTESY = re.compile(r"(?i)^(?:(?:photo|image)\s+)?courtesy(?:\s+(?:photo|of))?\s*:?\s*")
+_GOVERNMENT = frozenset({"government", "institution"})
+_DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link of the chain as written: its text, where it stands, and what it is."""
+
+    text: str
+    start: int
+    end: int
+    label: str  # role | source | organisation | person | unknown
+    source: Source | None = None
+    creator: str = ""  # for a link "Person, Organisation": the person
+
+
+def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
+    """Fill creator, organization and via from what is left of the segment."""
+    rest = ORG_PHOTO_BY.sub(" / ", rest)
+    links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
+    links = _later_people_are_organisations(links)
+    people = [link for link in links if link.label == "person" or link.creator]
+    if people:
+        fields["creator"] = _person(people[0].creator or people[0].text)
+    orgs = [link for link in links if link.label in ("source", "organisation")]
+    platforms = [link for link in orgs if link.source is not None and link.source.kind == "platform"]
+    if platforms:
+        fields.setdefault("via", _name(platforms[-1]))
+        orgs = [link for link in orgs if link not in platforms]
+    if orgs:
+        _assign_orgs(rest, orgs, fields)
+
+
+def _later_people_are_organisations(links: list[Link]) -> list[Link]:
+    """'Jane Roe/Variety/REX/Shutterstock': after the creator, a name in the chain is an outlet or agency."""
+    out: list[Link] = []
+    seen_person = False
+    for link in links:
+        if link.label == "person" and seen_person:
+            link = Link(link.text, link.start, link.end, "organisation")
+        seen_person = seen_person or link.label == "person" or bool(link.creator)
+        out.append(link)
+    return out
+
+
+def _assign_orgs(rest: str, orgs: list[Link], fields: dict[str, str]) -> None:
+    if len(orgs) > 1 and all(o.source is not None and o.source.kind in _GOVERNMENT for o in orgs):
+        fields["organization"] = rest[orgs[0].start : orgs[-1].end]
+        return
+    fields["organization"] = _name(orgs[0])
+    if len(orgs) > 1 and "via" not in fields:
+        fields["via"] = _name(orgs[-1])
+
+
+def _name(link: Link) -> str:
+    return link.text
+
+
+def _person(name: str) -> str:
+    """A creator as the conventions write it: no rank, no lead-in, capitals in title case."""
+    name = LEAD_IN_TEXT.sub("", name).strip()
+    name = RANK.sub("", name).strip()
+    name = re.sub(r"\s*\([^()]*\)$", "", name) or name
+    return title_case_capitals(name)
+
+
+def _links(rest: str) -> list[tuple[str, int, int]]:
+    """The pieces between chain separators, trimmed of noise at their edges only."""
+    found, cursor = [], 0
+    for separator in [*_CHAIN.finditer(rest), None]:
+        stop = separator.start() if separator else len(rest)
+        piece = rest[cursor:stop]
+        lead = _EDGE_NOISE.match(piece)
+        begin = cursor + (lead.end() if lead else 0)
+        trimmed = _EDGE_NOISE.sub("", piece)
+        if trimmed:
+            found.append((trimmed, begin, begin + len(trimmed)))
+        cursor = separator.end() if separator else len(rest)
+    return found
+
+
+def _label(catalog: Catalog, part: tuple[str, int, int]) -> Link:
+    text, start, end = part
+    lead = LEAD_IN_TEXT.match(text)
+    if lead and lead.end() < len(text):
+        start += lead.end()
+        text = text[lead.end():]
+    courtesy = _COURTESY.match(text)
+    if courtesy and courtesy.end() < len(text):
+        start += courtesy.end()
+        text = text[courtesy.end():]
+    if fold_source_name(text) in ROLES or _COURTESY.fullmatch(text):
+        return Link(text, start, end, "role")
+    text, end = _without_photo_suffix(catalog, text, end)
+    source = match_source(catalog, text)
+    if source is not None:
+        return Link(text, start, end, "source", source)
+    prefix = _source_prefix(catalog, text)
+    if prefix is not None:
+        return Link(text[: len(prefix[0])], start, start + len(prefix[0]), "source", prefix[1],
+                    creator=text[len(prefix[0]):].strip())
+    return _by_shape(catalog, text, start, end)
+
+
+def _source_prefix(catalog: Catalog, text: str) -> tuple[str, Source] | None:
+    """'U.S. Army Sgt. 1st Class Jane Roe': a known source, then a rank and a name."""
+    words = text.split()
+    for count in range(min(5, len(words) - 1), 0, -1):
+        head = " ".join(words[:count])
+        source = match_source(catalog, head)
+        if source is not None and RANK.match(" ".join(words[count:])):
+            return text[: text.index(words[count - 1]) + len(words[count - 1])], source
+    return None
+
+
+def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, int]:
+    """'AA Photo' -> 'AA', 'U.S. Air Force photo' -> 'U.S. Air Force'; a catalog name as written stays."""
+    suffix = _PHOTO_SUFFIX.search(text)
+    if suffix is None or suffix.start() == 0:
+        return text, end
+    whole = match_source(catalog, text)
+    if whole is not None and fold_source_name(whole.name) == fold_source_name(text):
+        return text, end
+    if match_source(catalog, text[: suffix.start()]) is None:
+        return text, end
+    return text[: suffix.start()], end - (len(text) - suffix.start())
+
+
+def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
+    pieces = [p.strip() for p in text.split(",") if p.strip()]
+    if len(pieces) > 1 and looks_like_person(pieces[0]) and not _is_org(catalog, pieces[0]):
+        if any(_is_org(catalog, p) for p in pieces[1:]):
+            offset = text.index(pieces[1])
+            return Link(text[offset:], start + offset, end, "organisation", creator=pieces[0])
+        if all(p[:1].islower() for p in pieces[1:]):
+            return Link(pieces[0], start, start + len(pieces[0]), "person")
+    if _looks_like_organisation(text):
+        return Link(text, start, end, "organisation")
+    if looks_like_person(text) or all(looks_like_person(p) for p in pieces):
+        return Link(text, start, end, "person")
+    return Link(text, start, end, "unknown")
+
+
+def _is_org(catalog: Catalog, text: str) -> bool:
+    return match_source(catalog, text) is not None or _looks_like_organisation(text)
+
+
+def _looks_like_organisation(text: str) -> bool:
+    words = [w.strip(".,()").casefold() for w in text.split()]
+    if len(words) > 12 or text[:1].islower():
+        return False
+    if any(w in ORGANISATION_WORDS for w in words) or ORGANISATION_SUFFIX.search(text):
+        return True
+    letters = re.sub(r"[\W\d_]", "", text)
+    return len(words) == 1 and 2 <= len(letters) <= 6 and letters.isupper() and not text.startswith("@")
+
+
+def _merge_known_pairs(catalog: Catalog, rest: str, links: list[Link]) -> list[Link]:
+    """'REX/Shutterstock', 'Rex Features/Shutterstock': two links the catalog knows as one name."""
+    merged: list[Link] = []
+    for link in links:
+        if merged:
+            joined = rest[merged[-1].start : link.end]
+            source = match_source(catalog, joined) if "/" in joined and len(joined) < 80 else None
+            if source is not None:
+                merged[-1] = Link(joined, merged[-1].start, link.end, "source", source)
+                continue
+        merged.append(link)
+    return merged
+
+
+def label_link(catalog: Catalog, text: str) -> Link:
+    """What one name of a chain is (role, source, organisation, person or unknown)."""
+    trimmed = _EDGE_NOISE.sub("", text)
+    return _label(catalog, (trimmed, 0, len(trimmed)))

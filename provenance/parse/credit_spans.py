@@ -1,0 +1,157 @@
+"""Credits without a lead-in: in brackets, or closing a caption line.
+
+Such a span is a credit only when its shape says so (`is_bare_credit`): a chain of names
+joined by '/' naming a source the catalog knows or a role (Handout, Pool); "X via <source>";
+"X for <organisation>"; "Person, <source>"; or a source alone ("(Getty Images)", "… EFE").
+A bracket followed by a dash is a dateline ("WASHINGTON (AP) —", "(EFE).-"), not a credit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from provenance.catalog.load import Catalog
+from provenance.catalog.sources import match_source
+from provenance.parse.credit_fields import clean_segment, strip_license
+from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link
+
+_OPEN = re.compile(r"[(\[]")
+_CLOSE = {"[": "]", "(": ")"}
+_DATELINE = re.compile(r"^\s*(?:[-–—]|\.\s*[-–—])")
+_LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
+_SENTENCE = re.compile(r"(?<=[.!?。])\s+(?=\S)|(?<=[a-z\d)\]])\.(?=[A-Z][a-z])")
+_VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)\s+via\s+(?P<via>[^/]{1,60})$")
+_FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+for\s+(?P<client>[^/,]{2,60})$")
+_NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
+MAX_WORDS = 18
+_LICENSE_LEFTOVERS = re.compile(r"[\[\]()<>]|\x1f|\s,")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A candidate credit: where it starts and ends, where its body starts after the lead-in,
+    whether it is weak (needs an organisation or via to count), and, for a credit written in
+    another order (新华社记者X摄), the same credit rewritten as 'X/新华社'."""
+
+    start: int
+    end: int
+    body: int
+    weak: bool = False
+    rewrite: str | None = None
+
+
+def bracketed(text: str, catalog: Catalog) -> Iterator[Segment]:
+    """'(Reuters/John Smith)', '(AP Photo)', '[NBC-1TV …]': credits in brackets."""
+    for match in _OPEN.finditer(text):
+        close = _matching_close(text, match.start())
+        if close is None or _DATELINE.match(text[close + 1 : close + 4]) or _in_table_row(text, match.start()):
+            continue
+        inner = text[match.start() + 1 : close]
+        lead = _LEADING_YEAR.match(inner.strip())
+        body = match.start() + 1 + (len(inner) - len(inner.lstrip())) + (lead.end() if lead else 0)
+        if is_bare_credit(catalog, text[body:close]):
+            yield Segment(body, close, body)
+
+
+def _in_table_row(text: str, at: int) -> bool:
+    window = max(0, at - 300)
+    line_start = text.rfind("\n", window, at) + 1 or window
+    return (line_start > window or window == 0) and text[line_start:at].lstrip().startswith("|")
+
+
+def _matching_close(text: str, open_at: int) -> int | None:
+    opener, depth = text[open_at], 0
+    for index in range(open_at, min(len(text), open_at + 300)):
+        char = text[index]
+        if char == "\n":
+            return None
+        if char == opener:
+            depth += 1
+        elif char == _CLOSE[opener]:
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def line_tails(text: str, catalog: Catalog) -> Iterator[Segment]:
+    """'… on Monday. Jane Doe/AP', '…2021.Reliance Industries/Handout via REUTERS': the last
+    sentence of a line, when it is a credit."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip()
+        if stripped.lstrip().startswith("|"):  # a table row: its cells are data, not captions
+            offset += len(line)
+            continue
+        pieces = list(_SENTENCE.finditer(stripped[-400:]))
+        base = max(0, len(stripped) - 400)
+        start = base + pieces[-1].end() if pieces else len(stripped) - len(stripped.lstrip())
+        tail = stripped[start:].strip()
+        if tail and is_bare_credit(catalog, tail):
+            yield Segment(offset + start, offset + len(stripped), offset + start)
+        offset += len(line)
+
+
+def is_bare_credit(catalog: Catalog, text: str) -> bool:
+    """A credit without a lead-in, by its shape (see the module's docstring)."""
+    text = text.strip().rstrip(".")
+    if not text or len(text) > 600:
+        return False
+    text, licensed = strip_license(catalog, text)
+    text = _LICENSE_LEFTOVERS.sub(" ", clean_segment(text)).strip(" ,;.-–—\x1f")
+    text = ORG_PHOTO_BY.sub("/", text)
+    if licensed:
+        return _is_licensed_credit(catalog, text)
+    if len(text.split()) > MAX_WORDS or "http" in text:
+        return False
+    via = _VIA.match(text)
+    if via:
+        return match_source(catalog, via.group("via").strip(" .")) is not None and _names(catalog, via.group("who"))
+    if "/" in text:
+        return _is_chain(catalog, text)
+    commissioned = _FOR.match(text)
+    if commissioned:
+        client = label_link(catalog, commissioned.group("client"))
+        return _is_person(catalog, commissioned.group("who")) and client.label in ("source", "organisation")
+    return _is_source_credit(catalog, text)
+
+
+def _is_licensed_credit(catalog: Catalog, text: str) -> bool:
+    """'Author, CC BY-SA 4.0, via Wikimedia Commons' with the license and URLs taken out: what is
+    left must be names, or nothing but a via."""
+    via = _VIA.match(text) or re.match(r"(?i)^(?P<who>)via\s+(?P<via>.{1,60})$", text)
+    who = via.group("who") if via else text
+    if len(who.split()) > 8:
+        return False
+    parts = [p for p in re.split(r"[/,]|\s[-–—]\s", who) if p.strip(" \x1f-–—")]
+    return all(label_link(catalog, p).label != "unknown" for p in parts) and (bool(parts) or bool(via))
+
+
+def _is_chain(catalog: Catalog, text: str) -> bool:
+    links = [label_link(catalog, part) for part in text.split("/")]
+    if any(link.label == "unknown" for link in links) or any(not link.text for link in links):
+        return False
+    if any(link.label in ("source", "role") for link in links):
+        return True
+    labels = {link.label for link in links}
+    return labels == {"person", "organisation"}
+
+
+def _names(catalog: Catalog, text: str) -> bool:
+    return all(label_link(catalog, part).label != "unknown" for part in text.split("/"))
+
+
+def _is_person(catalog: Catalog, text: str) -> bool:
+    return label_link(catalog, text).label == "person"
+
+
+def _is_source_credit(catalog: Catalog, text: str) -> bool:
+    """'Getty Images', '(AP Photo)', 'Jon Avery, USFWS' with the source known to the catalog."""
+    head, _, last = text.rpartition(",")
+    if head and _is_person(catalog, head):
+        link: Link = label_link(catalog, last.strip())
+        return link.source is not None
+    link = label_link(catalog, text)
+    return link.source is not None and link.source.kind in _NAMED_SOURCES

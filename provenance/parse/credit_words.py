@@ -1,0 +1,83 @@
+"""The words of credit lines, as tables: lead-ins, roles, ranks and the words organisations use.
+
+Pure data with the few compiled patterns built from it; the grammar that uses them is in
+credits.py (where a credit is) and credit_fields.py (what each part of it is).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lead-ins that open a credit, by language. "by" alone is not one (a byline); "Photo by" is.
+LEAD_PHRASES = (
+    # English
+    r"mandatory\s+credit\s*:\s*(?:photo\s+by)?", r"photo\s+credit\s+should\s+read",
+    r"(?:photo|image|picture|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|hero\s+image)"
+    r"\s+(?:credits?|attribution|source)", r"photos?\s+credit", r"credits?", r"image\s+attribution",
+    r"(?:(?:staff|pool|handout|courtesy)\s+)?photo(?:graph)?s?(?:\s+illustration)?",
+    r"photographer", r"photographed", r"pictures?", r"pics?", r"images?", r"illustrations?", r"video(?:\s+grab)?",
+    r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
+    r"cover\s+image", r"background", r"logo", r"stock\s+(?:image|photo)", r"(?:image|photo)\s+source",
+    # German, Dutch, Scandinavian
+    r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bild(?:nachweis|rechte|quelle)?", r"quelle", r"autor", r"lizenz",
+    # French, Spanish, Portuguese, Italian
+    r"cr[ée]dits?\s+photos?", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]a", r"imagen",
+    r"imagem", r"fonte", r"fuente",
+    # Polish, Russian, Ukrainian, Turkish
+    r"fot\.?", r"zdj[eę]cie", r"фото", r"снимок", r"автор\s+фото", r"автор", r"кредит", r"fotoğraf",
+)
+# Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
+BY_WORDS = r"(?:by|par|de|di|von|door|av|from)"
+# A lead-in that carries no name of its own: "Photo by", "Image credit:", "Photographer:".
+LEAD_IN_TEXT = re.compile(
+    r"(?i)^\s*(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:\s" + BY_WORDS + r"\b|[:=：]|\s-\s)\s*)+"
+)
+
+# Role words: how the image came, never a person or an organisation.
+ROLES = frozenset({
+    "pool", "pool photo", "handout", "handout photo", "staff", "staff photo", "stringer", "str", "file", "file photo",
+    "released", "courtesy", "courtesy photo", "supplied", "screengrab", "screenshot", "screen grab", "photo",
+    "photos", "image", "images", "picture", "photocall", "archive", "own work", "file image", "video grab",
+    "reprodução", "reproduction", "reproducción", "riproduzione", "divulgação", "cover", "logo", "header", "hero",
+    "background", "figure", "source", "sources", "credit", "credits", "license", "licence", "lizenz", "icon", "icons",
+    "stock image", "stock photo", "featured image", "this photo", "this image", "please see", "see", "more",
+})
+
+# Military ranks and rates, dropped from a creator ("Staff Sgt. Jane Roe" -> "Jane Roe").
+_RANK_WORDS = (
+    r"(?:senior\s+|chief\s+|master\s+|staff\s+|tech(?:nical)?\.?\s+|first\s+|1st\s+|command\s+)*"
+    r"(?:sgt|sergeant)\.?(?:\s+(?:1st|first)\s+class|\s+maj(?:or)?\.?)?",
+    r"(?:lance\s+)?(?:cpl|corporal)\.?", r"(?:pfc|pvt|pte|spc|spec)\.?", r"private(?:\s+first\s+class)?",
+    r"specialist", r"(?:senior\s+)?airman(?:\s+(?:1st|first)\s+class|\s+basic)?", r"sra\.?", r"a1c", r"amn\.?",
+    r"mass\s+communications?\s+specialist(?:\s+(?:1st|2nd|3rd|first|second|third)\s+class|\s+seaman(?:\s+\w+)?)?",
+    r"mc[1-3]c?", r"mcsn", r"(?:chief\s+)?petty\s+officer(?:\s+(?:1st|2nd|3rd)\s+class)?", r"po[1-3]",
+    r"seaman(?:\s+apprentice|\s+recruit)?", r"ensign", r"(?:1st|2nd|first|second)\s+lt\.?",
+    r"(?:lt|lieut)\.?(?:\s+(?:col|cmdr|gen|j\.?g)\.?)?", r"lieutenant(?:\s+(?:colonel|commander|general))?",
+    r"capt\.?", r"captain", r"maj\.?", r"major", r"col\.?", r"colonel", r"gen\.?", r"general", r"cmdr\.?",
+    r"commander", r"adm\.?", r"admiral", r"(?:chief\s+)?warrant\s+officer(?:\s+\d)?", r"cwo\d?", r"cadet",
+    r"staff", r"sgt",
+)
+RANK = re.compile(r"(?i)^(?:(?:" + "|".join(_RANK_WORDS) + r")(?:\s+|\.\s*|(?<=\.)))+(?=\S)")
+
+# Words that make an unknown name an organisation, not a person.
+ORGANISATION_WORDS = frozenset({
+    "inc", "inc.", "llc", "ltd", "ltd.", "pbc", "plc", "gmbh", "ag", "sa", "s.a.", "corp", "corp.", "co.",
+    "company", "group", "agency", "agence", "agencia", "agência", "agenzia", "press", "presse", "prensa", "news",
+    "newspaper", "ministry", "ministerio", "ministério", "ministère", "ministero", "ministerium", "service",
+    "services", "servizio", "university", "universität", "université", "universidad", "universidade", "college",
+    "school", "institute", "institut", "instituto", "museum", "museo", "musée", "library", "archive", "archives",
+    "foundation", "fondation", "fundación", "stiftung", "society", "association", "council", "commission",
+    "committee", "union", "department", "office", "bureau", "center", "centre", "corps", "army", "navy", "force",
+    "guard", "police", "polizei", "government", "regierung", "parliament", "court", "embassy", "brigade", "command",
+    "festival", "festivals", "photography", "images", "pictures", "media", "studios", "productions", "films",
+    "industries", "communications", "network", "tv", "radio", "channel", "project", "conference", "trust", "party",
+    "club", "alliance", "partners", "collective", "cooperative", "team", "airlines", "laboratory", "lab",
+    "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
+    "tribune", "gazette", "daily", "commons", "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
+    "новости", "министерство", "사진부", "뉴스", "일보", "통신", "新闻",
+})
+ORGANISATION_SUFFIX = re.compile(
+    r"(?i)(?:\.(?:com|org|net|gov|edu|cc|io|co|info|ru|de|fr|uk|jp|cn)\b|(?:社|局|部|庁|省|院|협회|일보|뉴스|통신)$)"
+)
+# A subject shown in the image rather than a maker: "(L)", "(R)", "left", "right".
+SUBJECT_MARK = re.compile(r"(?i)\((?:l|r|c|left|right|center|centre|top|bottom)\)")
