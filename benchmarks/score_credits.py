@@ -9,7 +9,8 @@ Comparison, as the corpus README suggests: case-folded, whitespace collapsed, th
 aliases applied, a creator that still carries a rank accepted. Lines whose notes say "Ambiguous"
 have a second defensible reading: they are scored apart and their misses listed as soft.
 License ids are mapped onto the labels: agency, all-rights-reserved and editorial-only terms are
-`all-rights-reserved`, public-domain statements are `PDM`. A license the source catalog supplies
+`all-rights-reserved`, public-domain statements are `PDM`, and a rights statement with no license
+named (the record's copyright, "© Jane Roe") is `all-rights-reserved`. A license the source catalog supplies
 where the label is empty (Kremlin.ru's CC BY 4.0, a US federal body's public domain, a platform's
 own license) counts as right; a reserved-rights license the line does not support counts as wrong.
 
@@ -67,6 +68,8 @@ def fold(value: str | None) -> str:
 
 def license_label(item: CheckedItem | None) -> tuple[str, bool]:
     """The label a resolved license maps to, and whether it came from the source catalog."""
+    if item is not None and item.record.license is None and item.record.copyright:
+        return "all-rights-reserved", False  # a rights statement ("© Jane Roe") and no license named
     if item is None or item.record.license is None:
         return "", False
     lic = item.record.license.id

@@ -162,6 +162,7 @@ class Credit:
     license_url: str | None = None
     source_url: str | None = None
     category: str | None = None
+    copyright: str | None = None  # a rights statement with no license named: "© 2024 Jane Roe"
 
     def fields(self) -> dict[str, str | None]:
         return {
@@ -172,6 +173,7 @@ class Credit:
             "license_url": self.license_url,
             "source_url": self.source_url,
             "category": self.category,
+            "copyright": self.copyright,
         }
 
 

@@ -67,7 +67,11 @@ def fold_search(text: str | None) -> str:
 # ---- names of people and organisations in credit lines -----------------------------------------
 
 _PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "du", "del", "della", "van", "von", "der", "den", "ter",
-                        "la", "le", "al", "el", "bin", "ibn", "y", "e", "et", "al.", "zu", "af", "st.", "mc"})
+                        "la", "le", "al", "el", "bin", "ibn", "y", "e", "et", "al.", "zu", "af", "st.", "mc",
+                        "the", "family"})  # "Courtesy of the Kovalenko family"
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                     "sept", "oct", "nov", "dec"})
 _CAPS_TOKEN = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -75,12 +79,16 @@ def title_case_capitals(name: str) -> str:
     """'JOHAN ORDONEZ' -> 'Johan Ordonez', 'Sameer Al-DOUMY' -> 'Sameer Al-Doumy'; other words as written."""
     if any(ch.isdigit() for ch in name) or name.startswith("@"):
         return name
-    return _CAPS_TOKEN.sub(lambda m: m.group(0).capitalize() if m.group(0).isupper() else m.group(0), name)
+    return _CAPS_TOKEN.sub(lambda m: _capitalised(m.group(0)), name)
+
+
+def _capitalised(word: str) -> str:
+    return word.capitalize() if word.isupper() and word.isalpha() else word
 
 
 def looks_like_person(name: str) -> bool:
     """A person's name, a handle or a pen name: one to six words, no sentence, no digits in words."""
-    words = name.split()
+    words = [w for w in name.split() if not ("<" in w or ">" in w)]  # markup is no part of a name's shape
     if not words or len(words) > 6 or len(name) > 60:
         return False
     if name.startswith("@") or len(words) == 1:
@@ -88,4 +96,5 @@ def looks_like_person(name: str) -> bool:
     lower = [w for w in words if w[:1].islower() and w.casefold() not in _PARTICLES]
     if lower and len(lower) < len(words):
         return False
-    return sum(any(ch.isdigit() for ch in w) for w in words) == 0
+    numbered = [w for w in words if any(ch.isdigit() for ch in w)]
+    return not numbered or (numbered == words[-1:] and words[0].casefold().rstrip(".") not in _MONTHS)

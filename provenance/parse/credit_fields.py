@@ -35,6 +35,7 @@ _CC_LONG = re.compile(
     r"no[\s-]?deriv(?:ative)?s|sa|nc|nd|zero|0))*(?:[\s-]+v?\d\.\d)?"
     r"(?:\s+(?:international|unported|generic))?(?:\s+(?:public\s+)?licen[sc]e)?"
 )
+_RESERVED = re.compile(r"(?i)all\s+rights\s+reserved|riproduzione\s+riservata")
 _PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b")
 _RIGHTS = re.compile(
     r"(?i)©|\(c\)|\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b"
@@ -43,7 +44,7 @@ _VIA = re.compile(r"(?i)(?:^|(?<=[\s,(\x1f]))via\s+(?P<via>[^,;()\[\]\x1f/·|]+?
 _ON_PLATFORM = re.compile(r"(?i)(?:^|\s)(?:on|from|de|auf|sur|em|en)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?\s*(?:\x1f\s*)*$")
 _CLIENT = re.compile(r"(?i)\s+for\s+(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f])")
 _WIRE_CODE = re.compile(r"\(\d{5,}[a-z]{0,3}\)|\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|<\s*\x1f?\s*>")
-_QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“")
+_QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
 _OWN_WORK = re.compile(r"(?i)\(?\bown\s+work\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b")
 CUT = " \x1f "  # what is left where a piece was cut out: names never run across it
 _STRIP = " \t\n,;:.-–—()[]'\"\x1f"
@@ -64,7 +65,7 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     _take_urls(catalog, work)
     _take_license(catalog, work)
     _take_public_domain(work)
-    _take_rights(work, lead)
+    _take_rights(work, lead + segment, lead)
     _take_via(catalog, work)
     category = find_category(catalog, f"{lead} {segment}")
     if category:
@@ -132,14 +133,17 @@ def _take_license(catalog: Catalog, work: _Work) -> None:
             return
 
 
-def _take_rights(work: _Work, lead: str = "") -> None:
-    """A rights sign with no license named: all rights reserved (the sign itself is no name)."""
+def _take_rights(work: _Work, statement: str, lead: str = "") -> None:
+    """A rights sign (©, Copyright, Bildrechte) is a rights statement, kept as written; with "All
+    rights reserved" spelt out and no license named, that is the license. The sign is no name."""
     found = bool(_RIGHTS.search(lead))
     for match in list(_RIGHTS.finditer(work.rest))[::-1]:
         found = True
+        if _RESERVED.fullmatch(match.group(0)) and "license" not in work.fields:
+            work.fields["license"] = "All rights reserved"
         _cut(work, match)
     if found and "license" not in work.fields:
-        work.fields["license"] = "All rights reserved"
+        work.fields["copyright"] = statement.strip()
 
 
 def strip_license(catalog: Catalog, text: str) -> tuple[str, bool]:

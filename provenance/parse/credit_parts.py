@@ -24,12 +24,15 @@ from provenance.catalog.sources import match_source
 from provenance.model import Source
 from provenance.parse.credit_words import LEAD_IN_TEXT, ORGANISATION_SUFFIX, ORGANISATION_WORDS, RANK, ROLES
 
-_CHAIN = re.compile(r"\s*(?:/|\||·|\x1f|;|\s—\s|\s-\s)\s*")
+_CHAIN = re.compile(r"\s*(?:(?<!<)/|\||·|\x1f|;|\s—\s|\s-\s)\s*")
 _NOISE = r"(?:\b(?:19|20)\d\d\b|[\s,;:.\-–—()\[\]'\"“”‘’«»*=>\x1f])"
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(r"(?i)(?<=\S)\s+photo(?:graph)?s?(?:\s+illustration)?\s*(?:\bby\b:?|/)\s*")
 _COURTESY = re.compile(r"(?i)^(?:(?:photo|image)\s+)?courtesy(?:\s+(?:photo|of))?\s*:?\s*")
+_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "el", "los", "y", "e", "da",
+                         "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von", "&",
+                         "и", "в", "na", "w", "z", "i"})
 _GOVERNMENT = frozenset({"government", "institution"})
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
 
@@ -52,6 +55,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
     links = _later_people_are_organisations(links)
     people = [link for link in links if link.label == "person" or link.creator]
+    links, people = _office_of_a_body(links, people)
     if people:
         fields["creator"] = _person(people[0].creator or people[0].text)
     orgs = [link for link in links if link.label in ("source", "organisation")]
@@ -61,6 +65,18 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         orgs = [link for link in orgs if link not in platforms]
     if orgs:
         _assign_orgs(rest, orgs, fields)
+
+
+def _office_of_a_body(links: list[Link], people: list[Link]) -> tuple[list[Link], list[Link]]:
+    """'Office of the President / Kremlin.ru': an office credited before the government body the
+    catalog knows is the maker, the body its organisation."""
+    named = [link for link in links if link.label in ("source", "organisation")]
+    if people or len(named) < 2 or named[0].source is not None:
+        return links, people
+    if named[1].source is None or named[1].source.kind not in _GOVERNMENT:
+        return links, people
+    maker = Link(named[0].text, named[0].start, named[0].end, "person")
+    return [maker if link is named[0] else link for link in links], [maker]
 
 
 def _later_people_are_organisations(links: list[Link]) -> list[Link]:
@@ -179,12 +195,22 @@ def _is_org(catalog: Catalog, text: str) -> bool:
 
 def _looks_like_organisation(text: str) -> bool:
     words = [w.strip(".,()").casefold() for w in text.split()]
-    if len(words) > 12 or text[:1].islower():
+    if len(words) > 12 or text[:1].islower() or len(words) > 1 and not _name_words(text):
         return False
     if any(w in ORGANISATION_WORDS for w in words) or ORGANISATION_SUFFIX.search(text):
         return True
     letters = re.sub(r"[\W\d_]", "", text)
     return len(words) == 1 and 2 <= len(letters) <= 6 and letters.isupper() and not text.startswith("@")
+
+
+def _name_words(text: str) -> bool:
+    """Every word of a multi-word name is capitalised, a connector (of, the, und) or an organisation
+    word ('Press service of the President'); a sentence has other lower-case words."""
+    for word in text.split():
+        bare = word.strip(".,()'\"“”").casefold()
+        if word[:1].islower() and bare not in _CONNECTORS and bare not in ORGANISATION_WORDS:
+            return False
+    return True
 
 
 def _merge_known_pairs(catalog: Catalog, rest: str, links: list[Link]) -> list[Link]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from provenance.catalog.load import Catalog, default_catalog
 from provenance.model import Credit, NoCredit
@@ -25,7 +26,7 @@ from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import mentions_license, split_credit
 from provenance.parse.credit_spans import Segment, bracketed, line_tails
 from provenance.parse.credit_words import BY_WORDS, LEAD_PHRASES
-from provenance.parse.markup import flatten
+from provenance.parse.markup import Flat, flatten
 
 LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b)|"
@@ -84,14 +85,15 @@ def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | No
             credits.extend(found)
     credits = _merge_repeats(body, sorted(credits, key=lambda c: c.start))
     if flat.starts:
-        credits = [_point_back(c, flat.origin) for c in credits]
+        credits = [_point_back(c, text, flat) for c in credits]
     return credits or NoCredit()
 
 
-def _point_back(credit: Credit, origin: object) -> Credit:
-    from dataclasses import replace
-
-    return replace(credit, start=origin(credit.start), end=origin(credit.end))  # type: ignore[operator]
+def _point_back(credit: Credit, text: str, flat: Flat) -> Credit:
+    """A credit found in reduced markup, pointing at (and quoting) the original text."""
+    start, end = flat.origin(credit.start), flat.origin(credit.end)
+    end = max(end, start)
+    return replace(credit, start=start, end=end, text=text[start:end].strip() or credit.text)
 
 
 def _segments(text: str, catalog: Catalog) -> Iterator[Segment]:
@@ -233,7 +235,5 @@ def _compatible(one: Credit, other: Credit) -> bool:
 
 
 def _fill(one: Credit, other: Credit) -> Credit:
-    from dataclasses import replace
-
     extra = {k: v for k, v in other.fields().items() if v and not one.fields()[k]}
     return replace(one, end=max(one.end, other.end), **extra)

@@ -10,9 +10,11 @@ image), a Markdown link whose title holds the credit. The reduction keeps:
   is read as one (`Name <https://…>`); a link with no text (an image inside) gives its
   title instead, which is where Commons puts the credit;
 - a Markdown image's alt text (a caption), never its src;
-- block tags (`<br>`, `<p>`, `<li>`, `<figcaption>`) as line breaks.
+- block tags (`<br>`, `<p>`, `<li>`, `<figcaption>`) as line breaks;
+- active content (`<script>`, `<style>`, `<iframe>` …) as the literal text it is, so a hostile
+  caption stays visible (and is escaped wherever it is shown), never silently dropped.
 
-Everything else (attributes, scripts, styles, comments) is dropped. Each piece of
+Other tags, attributes and comments are dropped. Each piece of
 output remembers where it came from, so a credit found in the flat text points back
 into the original. Linear: one pass of the standard library's HTML parser, and
 Markdown patterns without nested quantifiers over the same characters.
@@ -25,7 +27,9 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-_HAS_HTML = re.compile(r"<(?:a|p|br|span|img|figcaption|small|sub|sup|i|em|b|strong|li|ul|div|cite)\b|</\w|&[#\w]+;")
+_HAS_HTML = re.compile(
+    r"<(?:a|p|br|span|img|figcaption|small|sub|sup|i|em|b|strong|li|ul|div|cite|footer)\b|</(?!script)[\w:]+>|&[#\w]+;"
+)
 _HAS_MARKDOWN = re.compile(r"\]\(")
 _MD_LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>[^\[\]\n]*(?:\[[^\[\]\n]*\][^\[\]\n]*)*)\]"
@@ -33,7 +37,7 @@ _MD_LINK = re.compile(
 )
 _AUTOLINK = re.compile(r"<(https?://[^<>\s\"']+)>")
 _BLOCKS = frozenset({"br", "p", "li", "ul", "div", "figcaption", "tr", "td", "h1", "h2", "h3", "h4", "footer"})
-_SKIP = frozenset({"script", "style", "template"})
+_LITERAL = frozenset({"script", "style", "iframe", "object", "embed", "svg", "template"})
 
 
 @dataclass
@@ -88,7 +92,6 @@ class _Collector(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", source)]
         self.pieces: list[tuple[str, int]] = []
         self.links: list[tuple[str, str, int]] = []  # href, title, number of pieces when opened
-        self.skipping = 0
 
     def _here(self) -> int:
         line, column = self.getpos()
@@ -96,8 +99,8 @@ class _Collector(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
-        if tag in _SKIP:
-            self.skipping += 1
+        if tag in _LITERAL:
+            self.pieces.append((self.get_starttag_text() or f"<{tag}>", self._here()))
         elif tag in _BLOCKS:
             self.pieces.append(("\n", self._here()))
         elif tag == "a":
@@ -108,8 +111,8 @@ class _Collector(HTMLParser):
             self.pieces.append(("\n", self._here()))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP and self.skipping:
-            self.skipping -= 1
+        if tag in _LITERAL:
+            self.pieces.append((f"</{tag}>", self._here()))
         elif tag == "a" and self.links:
             self._close_link(*self.links.pop())
 
@@ -123,8 +126,7 @@ class _Collector(HTMLParser):
             self.pieces.append((f" <{url}> ", here))
 
     def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.pieces.append((re.sub(r"\s", " ", data), self._here()))
+        self.pieces.append((re.sub(r"\s", " ", data), self._here()))
 
     def flat(self) -> Flat:
         result = Flat("")
