@@ -49,8 +49,8 @@ def load_profile(path: str | Path | None, catalog: Catalog) -> UsageProfile:
 
 
 def default_profile(catalog: Catalog) -> UsageProfile:
-    """profiles/default.toml: what a library call without a profile checks against."""
-    return _profile(str(default_profile_path()), _defaults(), catalog)
+    """profiles/default.toml: what a library call without a profile checks against (built once per catalog)."""
+    return catalog.cached("default-profile", lambda c: _profile(str(default_profile_path()), _defaults(), c))
 
 
 @lru_cache(maxsize=1)

@@ -10,11 +10,25 @@ from provenance.catalog.names import fold_source_name
 from provenance.model import Category, Source
 from provenance.parse.urls import split_url
 
+_MISSING = object()
+_MEMO_LIMIT = 50_000
+
 
 def match_source(catalog: Catalog, name: str | None) -> Source | None:
-    """The catalog source a name, alias, domain or URL refers to, if any."""
+    """The catalog source a name, alias, domain or URL refers to, if any (remembered per catalog:
+    a credit parser asks about the same few names again and again)."""
     if not name or not name.strip():
         return None
+    memo: dict[str, Source | None] = catalog.cached("match-source-memo", lambda _: {})
+    found = memo.get(name, _MISSING)
+    if found is _MISSING:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        found = memo[name] = _match_source(catalog, name)
+    return found  # type: ignore[return-value]
+
+
+def _match_source(catalog: Catalog, name: str) -> Source | None:
     if re.match(r"(?i)^https?://", name.strip()):
         return match_domain(catalog, name)
     key = fold_source_name(name)
@@ -70,8 +84,12 @@ def match_domain(catalog: Catalog, url: str) -> Source | None:
 def find_category(catalog: Catalog, text: str) -> Category | None:
     """The usage-rights category whose keyword appears in a credit, longest first."""
     folded = " " + re.sub(r"[^\w©]+", " ", text.casefold()) + " "
-    pairs = [(kw, cat) for cat in catalog.categories.values() for kw in cat.keywords]
-    for keyword, category in sorted(pairs, key=lambda pair: len(pair[0]), reverse=True):
+    for keyword, category in catalog.cached("category-keywords", _keywords_longest_first):
         if f" {keyword} " in folded:
             return category
     return None
+
+
+def _keywords_longest_first(catalog: Catalog) -> list[tuple[str, Category]]:
+    pairs = [(kw, cat) for cat in catalog.categories.values() for kw in cat.keywords]
+    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)

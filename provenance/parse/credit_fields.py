@@ -46,6 +46,7 @@ _CLIENT = re.compile(r"(?i)\s+for\s+(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f
 _WIRE_CODE = re.compile(r"\(\d{5,}[a-z]{0,3}\)|\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|<\s*\x1f?\s*>")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
 _OWN_WORK = re.compile(r"(?i)\(?\bown\s+work\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b")
+_WORD = re.compile(r"\w+")
 CUT = " \x1f "  # what is left where a piece was cut out: names never run across it
 _STRIP = " \t\n,;:.-–—()[]'\"\x1f"
 
@@ -124,7 +125,7 @@ def _take_urls(catalog: Catalog, work: _Work) -> None:
 
 
 def _take_license(catalog: Catalog, work: _Work) -> None:
-    for pattern in (_LICENSED_UNDER, _catalog_names(catalog), _CC_CODE, _CC_LONG):
+    for pattern in _license_patterns(catalog, work.rest):
         match = pattern.search(work.rest)
         if match:
             text = match.groupdict().get("lic") or match.group(0)
@@ -194,8 +195,27 @@ def _build_catalog_names(catalog: Catalog) -> re.Pattern[str]:
 
 def mentions_license(catalog: Catalog, text: str) -> bool:
     """True when a text names a license or carries a URL: a credit's continuation."""
-    patterns = (URL, _LICENSED_UNDER, _catalog_names(catalog), _CC_CODE, _CC_LONG)
-    return any(p.match(text.lstrip("( ")) for p in patterns)
+    text = text.lstrip("( ")
+    return bool(URL.match(text)) or any(p.match(text) for p in _license_patterns(catalog, text[:200]))
+
+
+def _license_patterns(catalog: Catalog, text: str) -> list[re.Pattern[str]]:
+    """The license patterns worth trying on a text: the catalog's long alternation only when a word of
+    the text starts some license name (a set lookup per word, the set built once per catalog)."""
+    first_words: frozenset[str] = catalog.cached("license-first-words", _first_words)
+    patterns = [_LICENSED_UNDER]
+    if any(word in first_words for word in _WORD.findall(text.casefold())):
+        patterns.append(_catalog_names(catalog))
+    return [*patterns, _CC_CODE, _CC_LONG]
+
+
+def _first_words(catalog: Catalog) -> frozenset[str]:
+    return frozenset(
+        _WORD.findall(name.casefold())[0]
+        for lic in catalog.licenses.values()
+        for name in license_names(lic)
+        if _WORD.findall(name)
+    )
 
 
 def _take_via(catalog: Catalog, work: _Work) -> None:

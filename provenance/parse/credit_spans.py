@@ -17,7 +17,7 @@ from provenance.catalog.sources import match_source
 from provenance.parse.credit_fields import clean_segment, strip_license
 from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link
 
-_OPEN = re.compile(r"[(\[]")
+_BRACKETS = re.compile(r"[()\[\]\n]")
 _CLOSE = {"[": "]", "(": ")"}
 _DATELINE = re.compile(r"^\s*(?:[-–—]|\.\s*[-–—])")
 _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
@@ -26,6 +26,7 @@ _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)\s+via\s+(?P<via>[^/]{1,60})$")
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+for\s+(?P<client>[^/,]{2,60})$")
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
 MAX_WORDS = 18
+_MARKERS = re.compile(r"(?i)[/,(\[<:]|\svia\s|\sfor\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
 _LICENSE_LEFTOVERS = re.compile(r"[\[\]()<>]|\x1f|\s,")
 
 
@@ -42,15 +43,32 @@ class Segment:
     rewrite: str | None = None
 
 
-def bracketed(text: str, catalog: Catalog) -> Iterator[Segment]:
+def bracket_pairs(text: str) -> dict[int, int]:
+    """Where each bracket closes, for brackets opened and closed on one line: one pass, a stack."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for match in _BRACKETS.finditer(text):
+        char, at = match.group(0), match.start()
+        if char == "\n":
+            stack.clear()
+        elif char in _CLOSE:
+            stack.append(at)
+        elif stack and _CLOSE[text[stack[-1]]] == char:
+            pairs[stack.pop()] = at
+        else:
+            stack.clear()
+    return pairs
+
+
+def bracketed(text: str, catalog: Catalog, pairs: dict[int, int]) -> Iterator[Segment]:
     """'(Reuters/John Smith)', '(AP Photo)', '[NBC-1TV …]': credits in brackets."""
-    for match in _OPEN.finditer(text):
-        close = _matching_close(text, match.start())
-        if close is None or _DATELINE.match(text[close + 1 : close + 4]) or _in_table_row(text, match.start()):
+    for opened in sorted(pairs):
+        close = pairs[opened]
+        if close - opened > 300 or _DATELINE.match(text[close + 1 : close + 4]) or _in_table_row(text, opened):
             continue
-        inner = text[match.start() + 1 : close]
+        inner = text[opened + 1 : close]
         lead = _LEADING_YEAR.match(inner.strip())
-        body = match.start() + 1 + (len(inner) - len(inner.lstrip())) + (lead.end() if lead else 0)
+        body = opened + 1 + (len(inner) - len(inner.lstrip())) + (lead.end() if lead else 0)
         if is_bare_credit(catalog, text[body:close]):
             yield Segment(body, close, body)
 
@@ -59,21 +77,6 @@ def _in_table_row(text: str, at: int) -> bool:
     window = max(0, at - 300)
     line_start = text.rfind("\n", window, at) + 1 or window
     return (line_start > window or window == 0) and text[line_start:at].lstrip().startswith("|")
-
-
-def _matching_close(text: str, open_at: int) -> int | None:
-    opener, depth = text[open_at], 0
-    for index in range(open_at, min(len(text), open_at + 300)):
-        char = text[index]
-        if char == "\n":
-            return None
-        if char == opener:
-            depth += 1
-        elif char == _CLOSE[opener]:
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
 
 
 def line_tails(text: str, catalog: Catalog) -> Iterator[Segment]:
@@ -99,6 +102,8 @@ def is_bare_credit(catalog: Catalog, text: str) -> bool:
     text = text.strip().rstrip(".")
     if not text or len(text) > 600:
         return False
+    if not _MARKERS.search(text):  # no separator, via, for, comma or license: only a source alone
+        return _is_source_credit(catalog, text)
     text, licensed = strip_license(catalog, text)
     text = _LICENSE_LEFTOVERS.sub(" ", clean_segment(text)).strip(" ,;.-–—\x1f")
     text = ORG_PHOTO_BY.sub("/", text)

@@ -16,24 +16,26 @@ blanked. A byline ("By Jane Doe", "This article is written by …") is not a lea
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from provenance.catalog.load import Catalog, default_catalog
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import mentions_license, split_credit
-from provenance.parse.credit_spans import Segment, bracketed, line_tails
+from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, line_tails
 from provenance.parse.credit_words import BY_WORDS, LEAD_PHRASES
 from provenance.parse.markup import Flat, flatten
 
 LEAD_IN = re.compile(
-    r"(?i)(?P<lead>(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b)|"
-    r"(?:photographed|shot|taken|created|originally\s+uploaded)\s+by\b|写真\s*[:：=/]|사진\s*[:=]|图片来源\s*[:：]|"
-    r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|\(c\)(?=\s)|"
+    r"(?i)(?P<lead>(?:\b(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b)|"
+    r"(?:photographed|shot|taken|created|originally\s+uploaded)\s+by\b|"
+    r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|"
-    r"[\w:]*(?:credit\w*|source_label|attribution)[\"']?\s*[:=]\s*\[?\s*[\"'])\s*)"
+    r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
+    r"写真\s*[:：=/]|사진\s*[:=]|图片来源\s*[:：]|\(c\)(?=\s))\s*)"
 )
 # Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
 ANYWHERE_LEAD_IN = re.compile(
@@ -65,6 +67,7 @@ _BOILERPLATE = re.compile(
     r"(?:\s+opens\s+new\s+tab)?|…?\s*\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-|\bcamera\s+icon"
 )
 _CLOSE = {"[": "]", "(": ")"}
+MAX_CREDIT = 600  # a span longer than this is prose, not a credit
 _MERGE_GAP = re.compile(r"^[\s.…()\[\]+]*(?:more)?[\s.…()\[\]+]*$", re.IGNORECASE)
 _LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$")
 
@@ -76,12 +79,13 @@ def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | No
     body = _BOILERPLATE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), flat.text)
     credits: list[Credit] = []
     taken: list[tuple[int, int]] = []
-    for segment in _segments(body, catalog):
-        if any(segment.start < e and s < segment.end for s, e in taken):
+    index = _Index.of(body)
+    for segment in _segments(body, catalog, index, taken):
+        if segment.end - segment.body > MAX_CREDIT or _overlaps(taken, segment):
             continue
         found = list(_credits_in(catalog, body, segment))
         if found:
-            taken.append((segment.start, segment.end))
+            bisect.insort(taken, (segment.start, segment.end))
             credits.extend(found)
     credits = _merge_repeats(body, sorted(credits, key=lambda c: c.start))
     if flat.starts:
@@ -96,75 +100,100 @@ def _point_back(credit: Credit, text: str, flat: Flat) -> Credit:
     return replace(credit, start=start, end=end, text=text[start:end].strip() or credit.text)
 
 
-def _segments(text: str, catalog: Catalog) -> Iterator[Segment]:
-    """Every candidate credit span, strongest first."""
+def _overlaps(taken: list[tuple[int, int]], segment: Segment) -> bool:
+    """Whether a segment overlaps one already read (the taken spans are sorted and disjoint)."""
+    index = bisect.bisect_left(taken, (segment.start, segment.start))
+    return any(s < segment.end and segment.start < e for s, e in taken[max(0, index - 1) : index + 1])
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Where the text's brackets close, lead-ins, stops and sentence ends are: found once, in one pass
+    each, so the work per candidate credit stays bounded whatever the text."""
+
+    pairs: dict[int, int]
+    lead_matches: list[re.Match[str]]
+    leads: list[int]
+    stops: list[int]
+    gaps: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, text: str) -> _Index:
+        leads = list(LEAD_IN.finditer(text))
+        return cls(bracket_pairs(text), leads, [m.start() for m in leads],
+                   [m.start() for m in _STOP.finditer(text)], [m.span() for m in _SENTENCE_END.finditer(text)])
+
+
+def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int, int]]) -> Iterator[Segment]:
+    """Every candidate credit span, strongest first (a lead-in inside a credit already read is skipped)."""
     for pattern, weak in ((LEAD_IN, False), (ANYWHERE_LEAD_IN, False), (_BY_LICENSE, False), (WEAK_LEAD_IN, True)):
-        for match in pattern.finditer(text):
+        for match in index.lead_matches if pattern is LEAD_IN else pattern.finditer(text):
             start = match.start("lead")
+            if _overlaps(taken, Segment(start, start + 1, start)):
+                continue
             free = pattern in (WEAK_LEAD_IN, ANYWHERE_LEAD_IN)
-            if free or _CREDIT_POSITION.search(text[max(0, start - 200) : start]):
-                end = _segment_end(catalog, text, start, match.end(), weak)
+            if free or _at_credit_position(text, start):
+                end = _segment_end(catalog, text, start, match.end(), weak, index)
                 yield Segment(start, end, match.end(), weak)
     yield from cjk_segments(text)
-    yield from bracketed(text, catalog)
+    yield from bracketed(text, catalog, index.pairs)
     yield from line_tails(text, catalog)
 
 
-def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool) -> int:
+def _at_credit_position(text: str, start: int) -> bool:
+    """Whether a lead-in stands where a credit can start: the text's or a line's start, after a bracket,
+    quote or sentence end (a bounded look back: constant work per lead-in)."""
+    return bool(_CREDIT_POSITION.search(text[max(0, start - 12) : start])) or start <= 12 and not text[:start].strip()
+
+
+def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool, index: _Index) -> int:
     """Where a lead-in credit stops: its bracket or quote, the line, or a new sentence."""
-    opener = text[:start].rstrip()[-1:]
-    if opener in _CLOSE:
-        close = _matching_close(text, len(text[:start].rstrip()) - 1)
+    before = text[max(0, start - 12) : start].rstrip()
+    if before[-1:] in _CLOSE:
+        close = index.pairs.get(max(0, start - 12) + len(before) - 1)
         if close is not None:
             return close
-    line_end = _line_end(text, body)
-    stop = _STOP.search(text, body, line_end)
-    line_end = stop.start() if stop else line_end
+    line_end = min(_line_end(text, body), body + MAX_CREDIT + 1)  # longer is prose: bounded work per lead-in
+    line_end = min(line_end, _next(index.stops, body, line_end))
     if weak and text[start:body].strip().casefold() in ("von", "by", "par", "por"):
         comma = text.find(",", body, line_end)
         return comma if comma > 0 else line_end
-    for other in LEAD_IN.finditer(text, body, line_end):
-        if other.start() > body and _CREDIT_POSITION.search(text[body : other.start()]):
-            line_end = other.start()
-            break
-    return _sentence_stop(catalog, text, body, line_end)
+    other = _next(index.leads, body + 1, line_end)
+    if other < line_end and _CREDIT_POSITION.search(text[max(body, other - 12) : other]):
+        line_end = other
+    return _sentence_stop(catalog, text, body, line_end, index)
+
+
+def _next(positions: list[int], start: int, default: int) -> int:
+    """The first position at or after `start`, else `default`."""
+    at = bisect.bisect_left(positions, start)
+    return positions[at] if at < len(positions) else default
 
 
 def _line_end(text: str, body: int) -> int:
     """The end of the line, or of the next one when a name list breaks after a comma."""
-    line_end = text.find("\n", body)
+    limit = body + MAX_CREDIT + 1
+    line_end = text.find("\n", body, limit)
     if line_end < 0:
-        return len(text)
+        return min(len(text), limit)
     if text[body:line_end].rstrip().endswith(","):
-        following = text.find("\n", line_end + 1)
-        return len(text) if following < 0 else following
+        following = text.find("\n", line_end + 1, limit)
+        return min(len(text), limit) if following < 0 else following
     return line_end
 
 
-def _sentence_stop(catalog: Catalog, text: str, body: int, line_end: int) -> int:
-    for gap in _SENTENCE_END.finditer(text, body, line_end):
-        before = text[max(body, gap.start() - 40) : gap.start()]
-        after = text[gap.end() : line_end]
+def _sentence_stop(catalog: Catalog, text: str, body: int, line_end: int, index: _Index) -> int:
+    first = bisect.bisect_left(index.gaps, (body, body))
+    for gap_start, gap_end in index.gaps[first:]:
+        if gap_end > line_end:
+            break
+        before = text[max(body, gap_start - 40) : gap_start]
+        after = text[gap_end : line_end]
         if _ABBREVIATION.search(before) or _CONTINUES.match(after):
             continue
         if not mentions_license(catalog, after):
-            return gap.start()
+            return gap_start
     return line_end
-
-
-def _matching_close(text: str, open_at: int) -> int | None:
-    """Index of the bracket closing the one at `open_at` on the same line, nesting allowed."""
-    opener, depth = text[open_at], 0
-    limit = text.find("\n", open_at)
-    limit = len(text) if limit < 0 else limit
-    for index in range(open_at, min(limit, open_at + 2000)):
-        if text[index] == opener:
-            depth += 1
-        elif text[index] == _CLOSE[opener]:
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
 
 
 def _credits_in(catalog: Catalog, text: str, segment: Segment) -> Iterator[Credit]:

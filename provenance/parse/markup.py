@@ -35,6 +35,7 @@ _MD_LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>[^\[\]\n]*(?:\[[^\[\]\n]*\][^\[\]\n]*)*)\]"
     r"\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"(?P<title>[^\"\n]*)\")?\)"
 )
+_STRAY_OPEN = re.compile(r"<(?![a-zA-Z/!][^<>\n]{0,500}>)")
 _AUTOLINK = re.compile(r"<(https?://[^<>\s\"']+)>")
 _BLOCKS = frozenset({"br", "p", "li", "ul", "div", "figcaption", "tr", "td", "h1", "h2", "h3", "h4", "footer"})
 _LITERAL = frozenset({"script", "style", "iframe", "object", "embed", "svg", "template"})
@@ -63,6 +64,7 @@ def flatten(text: str) -> Flat:
     if not _HAS_HTML.search(text):
         return Flat(text)
     text = _AUTOLINK.sub(lambda m: f"&lt;{m.group(1)}&gt;", text)
+    text = _STRAY_OPEN.sub("&lt;", text)  # a '<' that opens no tag: text (and no rescans in the parser)
     collector = _Collector(text)
     collector.feed(text)
     collector.close()

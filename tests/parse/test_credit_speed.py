@@ -1,0 +1,44 @@
+"""The credit parser stays linear on hostile input: the time for a text ten times larger is compared
+with the time for the text itself (a ratio, never a wall-clock threshold)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from provenance.catalog.load import Catalog
+from provenance.parse.credits import parse_credit
+
+LINEAR = 10  # ten times the input
+SLACK = 3.0  # linear time gives a ratio near 10; quadratic gives near 100
+
+
+def _best_of(text: str, catalog: Catalog, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        parse_credit(text, catalog)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "/",  # slashes: chains of links
+        "(",  # parentheses that never close
+        "a/b ",  # names joined by slashes
+        "Photo: a/AP ",  # a lead-in credit, again and again
+        "(Photo: a/AP) ",  # bracketed credits, again and again
+        "© a ",  # rights signs that start a credit anywhere
+        "<a ",  # a tag that never closes (an HTML parser can rescan it)
+        "[a](b) ",  # Markdown links
+        "a. ",  # sentence ends
+    ],
+)
+def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
+    small = unit * (3000 // len(unit))
+    parse_credit(small, catalog)  # warm the catalog's compiled patterns
+    ratio = _best_of(small * LINEAR, catalog) / max(_best_of(small, catalog), 1e-4)
+    assert ratio < LINEAR * SLACK, f"{unit!r}: {ratio:.1f} times slower for {LINEAR} times the input"
