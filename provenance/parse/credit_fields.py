@@ -22,7 +22,7 @@ from provenance.parse.credit_words import LEAD_IN_TEXT
 
 URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'\[\]]+")
 _LICENSED_UNDER = re.compile(
-    r"(?i)\b(?:licen[sc]ed\s+(?:under|as)|released\s+under|available\s+under|is\s+marked\s+with|"
+    r"(?i)\b(?:(?:is\s+|are\s+)?licen[sc]ed\s+(?:under|as)|released\s+under|available\s+under|is\s+marked\s+with|"
     r"(?:is\s+)?under\s+(?:(?:a|the)\s+)?(?:creative\s+commons\s+)?licen[sc]e|licen[sc]e\s*:|lizenz\s*:)\s+(?:the\s+|a\s+)?"
     r"(?P<lic>(?:[^.;()\[\],<]|\.(?=\d))+?)\s*(?=$|[;()\[\],<]|\.(?!\d))"
 )

@@ -60,6 +60,9 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         fields["creator"] = _person(people[0].creator or people[0].text)
     orgs = [link for link in links if link.label in ("source", "organisation")]
     platforms = [link for link in orgs if link.source is not None and link.source.kind == "platform"]
+    if len(platforms) == 1 == len(links) and "via" in fields and not people:
+        fields["creator"] = platforms[0].text  # 'Photo by Pixabay from Pexels': an account on the platform
+        return
     if platforms:
         fields.setdefault("via", _name(platforms[-1]))
         orgs = [link for link in orgs if link not in platforms]
@@ -184,7 +187,7 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
             return Link(pieces[0], start, start + len(pieces[0]), "person")
     if _looks_like_organisation(text):
         return Link(text, start, end, "organisation")
-    if looks_like_person(text) or all(looks_like_person(p) for p in pieces):
+    if looks_like_person(RANK.sub("", text)) or all(looks_like_person(p) for p in pieces):
         return Link(text, start, end, "person")
     return Link(text, start, end, "unknown")
 

@@ -26,7 +26,7 @@ _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)\s+via\s+(?P<via>[^/]{1,60})$")
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+for\s+(?P<client>[^/,]{2,60})$")
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
 MAX_WORDS = 18
-_MARKERS = re.compile(r"(?i)[/,(\[<:]|\svia\s|\sfor\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
+_MARKERS = re.compile(r"(?i)[/,(\[<:]|\svia\s|\sfor\s|\sphoto\s+by\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
 _LICENSE_LEFTOVERS = re.compile(r"[\[\]()<>]|\x1f|\s,")
 
 

@@ -33,7 +33,7 @@ LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:\b(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b)|"
     r"(?:photographed|shot|taken|created|originally\s+uploaded)\s+by\b|"
     r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
-    r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|"
+    r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
     r"写真\s*[:：=/]|사진\s*[:=]|图片来源\s*[:：]|\(c\)(?=\s))\s*)"
 )
@@ -64,7 +64,8 @@ _STOP = re.compile(r"\(\d{5,}[a-z]{0,3}\)|[\"”»](?=\s*[,;\]}]|\s*$)")
 _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
-    r"(?:\s+opens\s+new\s+tab)?|…?\s*\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-|\bcamera\s+icon"
+    r"(?:\s+opens\s+new\s+tab)?|…?\s*\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-|\bcamera\s+icon|"
+    r"\b(?:hide|toggle|show)\s+caption\b|\benlarge\s+this\s+image\b|(?m:(?<=\s)expand(?=[ \t]*$))"
 )
 _CLOSE = {"[": "]", "(": ")"}
 MAX_CREDIT = 600  # a span longer than this is prose, not a credit
