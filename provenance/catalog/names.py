@@ -91,9 +91,11 @@ def looks_like_person(name: str) -> bool:
     words = [w for w in name.split() if not ("<" in w or ">" in w)]  # markup is no part of a name's shape
     if not words or len(words) > 6 or len(name) > 60:
         return False
+    if not any(ch.isalpha() for ch in name):
+        return False
     if name.startswith("@") or len(words) == 1:
-        return not name.isdigit()
-    lower = [w for w in words if w[:1].islower() and w.casefold() not in _PARTICLES]
+        return True
+    lower = [w for w in words if w.islower() and w.casefold() not in _PARTICLES]  # 'deVera' is a name
     if lower and len(lower) < len(words):
         return False
     numbered = [w for w in words if any(ch.isdigit() for ch in w)]

@@ -22,8 +22,10 @@ from provenance.parse.credit_words import LEAD_IN_TEXT
 
 URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'\[\]]+")
 _LICENSED_UNDER = re.compile(
-    r"(?i)\b(?:(?:is\s+|are\s+)?licen[sc]ed\s+(?:under|as)|released\s+under|available\s+under|is\s+marked\s+with|"
-    r"(?:is\s+)?under\s+(?:(?:a|the)\s+)?(?:creative\s+commons\s+)?licen[sc]e|licen[sc]e\s*:|lizenz\s*:)\s+(?:the\s+|a\s+)?"
+    r"(?i)\b(?:(?:(?:this|the|cover|header)\s+)?(?:photo|image|picture|file|work)\s+)?"
+    r"(?:(?:and\s+)?(?:is\s+|are\s+)?licen[sc]ed\s+(?:under|as)|released\s+under|available\s+under|is\s+marked\s+with|"
+    r"(?:and\s+)?(?:is\s+)?under\s+(?:(?:a|the)\s+)?(?:creative\s+commons\s+)?licen[sc]e|licen[sc]e\s*:|lizenz\s*:)"
+    r"\s+(?:the\s+|a\s+)?"
     r"(?P<lic>(?:[^.;()\[\],<]|\.(?=\d))+?)\s*(?=$|[;()\[\],<]|\.(?!\d))"
 )
 _PORT = r"(?:\s+(?-i:[A-Z]{2}|IGO|[a-z]{2}(?=\s*(?:$|[),;.\]]))))?"
@@ -48,7 +50,7 @@ _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|
 _OWN_WORK = re.compile(r"(?i)\(?\bown\s+work\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b")
 _WORD = re.compile(r"\w+")
 CUT = " \x1f "  # what is left where a piece was cut out: names never run across it
-_STRIP = " \t\n,;:.-–—()[]'\"\x1f"
+_STRIP = " \t\n,;:.-–—()[]'\"\x1f*_"
 
 
 @dataclass
@@ -153,7 +155,8 @@ def strip_license(catalog: Catalog, text: str) -> tuple[str, bool]:
     _take_urls(catalog, work)
     _take_license(catalog, work)
     _take_public_domain(work)
-    return work.rest, bool(work.fields.get("license") or work.fields.get("license_url") or work.url_via)
+    rest = f"{work.rest} via {work.url_via}" if work.url_via and " via " not in work.rest else work.rest
+    return rest, bool(work.fields.get("license") or work.fields.get("license_url") or work.url_via)
 
 
 def _take_public_domain(work: _Work) -> None:
@@ -221,14 +224,23 @@ def _first_words(catalog: Catalog) -> frozenset[str]:
 def _take_via(catalog: Catalog, work: _Work) -> None:
     match = _VIA.search(work.rest)
     if match and match.group("via").strip(_STRIP):
-        work.fields["via"] = match.group("via").strip(_STRIP)
+        work.fields["via"] = _platform_name(catalog, match.group("via").strip(_STRIP))
         _cut(work, match)
         return
     match = _ON_PLATFORM.search(work.rest)
     source = match and match_source(catalog, match.group("p").strip(_STRIP))
     if match and source and source.kind in ("platform", "stock"):
-        work.fields["via"] = match.group("p").strip(_STRIP)
+        work.fields["via"] = _platform_name(catalog, match.group("p").strip(_STRIP))
         _cut(work, match)
+
+
+def _platform_name(catalog: Catalog, via: str) -> str:
+    """'Pexels.com' -> 'Pexels': a platform written as its domain is named by its name."""
+    source = match_source(catalog, via)
+    if source is not None and "." in via and " " not in via and via.casefold() in source.domains + tuple(
+            a.casefold() for a in source.aliases):
+        return source.name
+    return via
 
 
 def _take_client(work: _Work) -> str:

@@ -28,7 +28,9 @@ _CHAIN = re.compile(r"\s*(?:(?<!<)/|\||·|\x1f|;|\s—\s|\s-\s)\s*")
 _NOISE = r"(?:\b(?:19|20)\d\d\b|[\s,;:.\-–—()\[\]'\"“”‘’«»*=>\x1f])"
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
-ORG_PHOTO_BY = re.compile(r"(?i)(?<=\S)\s+photo(?:graph)?s?(?:\s+illustration)?\s*(?:\bby\b:?|/)\s*")
+ORG_PHOTO_BY = re.compile(
+    r"(?<=\S)\s+(?:(?i:photo(?:graph)?s?(?:\s+illustration)?\s*\bby\b:?)|photo\s*/)\s*"
+)
 _COURTESY = re.compile(r"(?i)^(?:(?:photo|image)\s+)?courtesy(?:\s+(?:photo|of))?\s*:?\s*")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "el", "los", "y", "e", "da",
                          "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von", "&",
@@ -111,7 +113,7 @@ def _person(name: str) -> str:
     """A creator as the conventions write it: no rank, no lead-in, capitals in title case."""
     name = LEAD_IN_TEXT.sub("", name).strip()
     name = RANK.sub("", name).strip()
-    name = re.sub(r"\s*\([^()]*\)$", "", name) or name
+    name = re.sub(r"\s*\([^()]*\)?$", "", name) or name
     return title_case_capitals(name)
 
 
@@ -146,11 +148,27 @@ def _label(catalog: Catalog, part: tuple[str, int, int]) -> Link:
     source = match_source(catalog, text)
     if source is not None:
         return Link(text, start, end, "source", source)
+    qualified = _qualified_source(catalog, text)
+    if qualified is not None:
+        return Link(text, start, end, "source", qualified)
     prefix = _source_prefix(catalog, text)
     if prefix is not None:
         return Link(text[: len(prefix[0])], start, start + len(prefix[0]), "source", prefix[1],
                     creator=text[len(prefix[0]):].strip())
     return _by_shape(catalog, text, start, end)
+
+
+def _qualified_source(catalog: Catalog, text: str) -> Source | None:
+    """'UNICEF Afghanistan', 'Reuters TV': a known source and a word or two that qualify it."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or RANK.match(" ".join(words[1:])):
+        return None
+    for count in (2, 1):
+        source = match_source(catalog, " ".join(words[:count])) if count < len(words) else None
+        rest = words[count:]
+        if source is not None and len(rest) <= 2 and all(w[:1].isupper() and w.casefold() not in ROLES for w in rest):
+            return source
+    return None
 
 
 def _source_prefix(catalog: Catalog, text: str) -> tuple[str, Source] | None:

@@ -21,11 +21,13 @@ _BRACKETS = re.compile(r"[()\[\]\n]")
 _CLOSE = {"[": "]", "(": ")"}
 _DATELINE = re.compile(r"^\s*(?:[-–—]|\.\s*[-–—])")
 _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
-_SENTENCE = re.compile(r"(?<=[.!?。])\s+(?=\S)|(?<=[a-z\d)\]])\.(?=[A-Z][a-z])")
+_SENTENCE = re.compile(r"(?<=[.!?。])\s+(?=[^\s a-z])|(?<=[a-z\d)\]])\.(?=[A-Z][a-z])")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)\s+via\s+(?P<via>[^/]{1,60})$")
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+for\s+(?P<client>[^/,]{2,60})$")
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
 MAX_WORDS = 18
+_KEY = re.compile(r"\s*[\w:-]{1,30}\s*=\s*[\"']")  # title="…", source_label="…": the value is the text
+_LINE_REST = re.compile(r"[\s.,;:)\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)\]\"'”»*_]*\Z")
 _MARKERS = re.compile(r"(?i)[/,(\[<:]|\svia\s|\sfor\s|\sphoto\s+by\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
 _LICENSE_LEFTOVERS = re.compile(r"[\[\]()<>]|\x1f|\s,")
 
@@ -69,8 +71,19 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int]) -> Iterator[Se
         inner = text[opened + 1 : close]
         lead = _LEADING_YEAR.match(inner.strip())
         body = opened + 1 + (len(inner) - len(inner.lstrip())) + (lead.end() if lead else 0)
-        if is_bare_credit(catalog, text[body:close]):
+        inner = text[body:close]
+        if is_bare_credit(catalog, inner) and (_is_chain_or_via(inner) or _closes_line(text, close)):
             yield Segment(body, close, body)
+
+
+def _is_chain_or_via(inner: str) -> bool:
+    return "/" in inner or " via " in inner.casefold() or "," in inner
+
+
+def _closes_line(text: str, close: int) -> bool:
+    """'… on Monday. (Reuters)': a source alone in brackets is a credit only where the line ends; in the
+    middle of a sentence ('the UN refugee agency (UNHCR) lands') it names a subject."""
+    return bool(_LINE_REST.match(text, close + 1))
 
 
 def _in_table_row(text: str, at: int) -> bool:
@@ -91,6 +104,8 @@ def line_tails(text: str, catalog: Catalog) -> Iterator[Segment]:
         pieces = list(_SENTENCE.finditer(stripped[-400:]))
         base = max(0, len(stripped) - 400)
         start = base + pieces[-1].end() if pieces else len(stripped) - len(stripped.lstrip())
+        key = _KEY.match(stripped, start)
+        start = key.end() if key else start
         tail = stripped[start:].strip()
         if tail and is_bare_credit(catalog, tail):
             yield Segment(offset + start, offset + len(stripped), offset + start)

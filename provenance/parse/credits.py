@@ -31,7 +31,7 @@ from provenance.parse.markup import Flat, flatten
 
 LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:\b(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b)|"
-    r"(?:photographed|shot|taken|created|originally\s+uploaded)\s+by\b|"
+    r"(?:photographed|shot|taken|created|originally\s+uploaded)\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
@@ -44,13 +44,13 @@ ANYWHERE_LEAD_IN = re.compile(
 )
 WEAK_LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:left|right|top|bottom|above|below|inset|main|from\s+left)"
-    r"(?:\s+(?:photo|image))?\s*:|(?:(?<=, )|^)(?:von|by|par|por)\b|^(?:photo|foto|fot\.)(?=\s+\w+\s+\w+\s*/))\s*)"
+    r"(?:\s+(?:photo|image))?\s*:|(?<=, )(?:von|by|par|por)\b|^(?:photo|foto|fot\.)(?=\s+\w+\s+\w+\s*/))\s*)"
 )
 _BY_LICENSE = re.compile(
     r"(?im)(?:^|(?<=[\[(\"“\s]))(?P<lead>(?:(?:image|photo|picture|icon)s?\s+)?(?:by|par)\s+)"
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
-_CREDIT_POSITION = re.compile(r"(?:^|[\[(|—–\"'“«>*_]|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$")
+_CREDIT_POSITION = re.compile(r"(?:^|[\[(|—–\"'“«>*_]|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _CONTINUES = re.compile(
     r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|"
@@ -132,7 +132,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
             start = match.start("lead")
             if _overlaps(taken, Segment(start, start + 1, start)):
                 continue
-            free = pattern in (WEAK_LEAD_IN, ANYWHERE_LEAD_IN)
+            free = pattern in (WEAK_LEAD_IN, ANYWHERE_LEAD_IN, _BY_LICENSE)
             if free or _at_credit_position(text, start):
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
                 yield Segment(start, end, match.end(), weak)
@@ -156,7 +156,8 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
             return close
     line_end = min(_line_end(text, body), body + MAX_CREDIT + 1)  # longer is prose: bounded work per lead-in
     line_end = min(line_end, _next(index.stops, body, line_end))
-    if weak and text[start:body].strip().casefold() in ("von", "by", "par", "por"):
+    if (weak or text[start:body].strip().casefold() == "in this photo by") and text[start:body].strip().casefold() in (
+            "von", "by", "par", "por", "in this photo by"):
         comma = text.find(",", body, line_end)
         return comma if comma > 0 else line_end
     other = _next(index.leads, body + 1, line_end)

@@ -128,7 +128,7 @@ class _Collector(HTMLParser):
             self.pieces.append((f" <{url}> ", here))
 
     def handle_data(self, data: str) -> None:
-        self.pieces.append((re.sub(r"\s", " ", data), self._here()))
+        self.pieces.append((data.replace("\u00a0", " "), self._here()))
 
     def flat(self) -> Flat:
         result = Flat("")
