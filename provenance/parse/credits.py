@@ -20,6 +20,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 from provenance.catalog.load import Catalog, default_catalog
 from provenance.model import Credit, NoCredit
@@ -185,10 +186,10 @@ def _line_end(text: str, body: int) -> int:
 
 
 def _sentence_stop(catalog: Catalog, text: str, body: int, line_end: int, index: _Index) -> int:
-    first = bisect.bisect_left(index.gaps, (body, body))
-    for gap_start, gap_end in index.gaps[first:]:
-        if gap_end > line_end:
-            break
+    at = bisect.bisect_left(index.gaps, (body, body))
+    while at < len(index.gaps) and index.gaps[at][1] <= line_end:
+        gap_start, gap_end = index.gaps[at]
+        at += 1
         before = text[max(body, gap_start - 40) : gap_start]
         after = text[gap_end : line_end]
         if _ABBREVIATION.search(before) or _CONTINUES.match(after):
@@ -266,5 +267,6 @@ def _compatible(one: Credit, other: Credit) -> bool:
 
 
 def _fill(one: Credit, other: Credit) -> Credit:
-    extra = {k: v for k, v in other.fields().items() if v and not one.fields()[k]}
-    return replace(one, end=max(one.end, other.end), **extra)
+    changes: dict[str, Any] = {k: v for k, v in other.fields().items() if v and not one.fields()[k]}
+    changes["end"] = max(one.end, other.end)
+    return replace(one, **changes)
