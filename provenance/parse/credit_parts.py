@@ -35,6 +35,8 @@ _COURTESY = re.compile(r"(?i)^(?:(?:photo|image)\s+)?courtesy(?:\s+(?:photo|of))
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "el", "los", "y", "e", "da",
                          "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von", "&",
                          "и", "в", "na", "w", "z", "i"})
+_KEEP_DOT = re.compile(r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|al|St)$")
+_LICENSE_WORDS = re.compile(r"(?i)^(?:cc[\s-]?(?:by|0|zero)\b.*|public\s+domain|gfdl|all\s+rights\s+reserved)$")
 _GOVERNMENT = frozenset({"government", "institution"})
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
 
@@ -106,6 +108,9 @@ def _assign_orgs(rest: str, orgs: list[Link], fields: dict[str, str]) -> None:
 
 
 def _name(link: Link) -> str:
+    """A link's name as written; a platform written as its domain ('Pexels.com') by its catalog name."""
+    if link.source is not None and link.source.kind == "platform" and "." in link.text and " " not in link.text:
+        return link.source.name
     return link.text
 
 
@@ -126,6 +131,8 @@ def _links(rest: str) -> list[tuple[str, int, int]]:
         lead = _EDGE_NOISE.match(piece)
         begin = cursor + (lead.end() if lead else 0)
         trimmed = _EDGE_NOISE.sub("", piece)
+        if trimmed and _KEEP_DOT.search(trimmed) and piece[piece.find(trimmed) + len(trimmed):][:1] == ".":
+            trimmed += "."
         if trimmed:
             found.append((trimmed, begin, begin + len(trimmed)))
         cursor = separator.end() if separator else len(rest)
@@ -142,7 +149,7 @@ def _label(catalog: Catalog, part: tuple[str, int, int]) -> Link:
     if courtesy and courtesy.end() < len(text):
         start += courtesy.end()
         text = text[courtesy.end():]
-    if fold_source_name(text) in ROLES or _COURTESY.fullmatch(text):
+    if fold_source_name(text) in ROLES or _COURTESY.fullmatch(text) or _LICENSE_WORDS.match(text):
         return Link(text, start, end, "role")
     text, end = _without_photo_suffix(catalog, text, end)
     source = match_source(catalog, text)
@@ -160,6 +167,9 @@ def _label(catalog: Catalog, part: tuple[str, int, int]) -> Link:
 
 def _qualified_source(catalog: Catalog, text: str) -> Source | None:
     """'UNICEF Afghanistan', 'Reuters TV': a known source and a word or two that qualify it."""
+    head, dash, tail = text.partition("-")
+    if dash and " " not in text and tail and match_source(catalog, head) is not None:
+        return match_source(catalog, head)
     words = text.split()
     if not 2 <= len(words) <= 4 or RANK.match(" ".join(words[1:])):
         return None
@@ -203,6 +213,9 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
             return Link(text[offset:], start + offset, end, "organisation", creator=pieces[0])
         if all(p[:1].islower() for p in pieces[1:]):
             return Link(pieces[0], start, start + len(pieces[0]), "person")
+    if len(pieces) > 1 and _is_org(catalog, pieces[-1]) and not looks_like_person(pieces[0]):
+        offset = text.rindex(pieces[-1])  # "Folio from a Shahnama, Metropolitan Museum": a title, the holder
+        return Link(pieces[-1], start + offset, start + offset + len(pieces[-1]), "organisation")
     if _looks_like_organisation(text):
         return Link(text, start, end, "organisation")
     if looks_like_person(RANK.sub("", text)) or all(looks_like_person(p) for p in pieces):
@@ -221,7 +234,8 @@ def _looks_like_organisation(text: str) -> bool:
     if any(w in ORGANISATION_WORDS for w in words) or ORGANISATION_SUFFIX.search(text):
         return True
     letters = re.sub(r"[\W\d_]", "", text)
-    return len(words) == 1 and 2 <= len(letters) <= 6 and letters.isupper() and not text.startswith("@")
+    plain = not text.startswith("@") and not any(ch.isdigit() for ch in text)
+    return len(words) == 1 and 2 <= len(letters) <= 6 and letters.isupper() and plain
 
 
 def _name_words(text: str) -> bool:

@@ -21,7 +21,7 @@ _BRACKETS = re.compile(r"[()\[\]\n]")
 _CLOSE = {"[": "]", "(": ")"}
 _DATELINE = re.compile(r"^\s*(?:[-–—]|\.\s*[-–—])")
 _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
-_SENTENCE = re.compile(r"(?<=[.!?。])\s+(?=[^\s a-z])|(?<=[a-z\d)\]])\.(?=[A-Z][a-z])")
+_SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)\s+(?=[^\s a-z])|(?<=[a-z\d)\]])\.(?=[A-Z][a-z])")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)\s+via\s+(?P<via>[^/]{1,60})$")
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+for\s+(?P<client>[^/,]{2,60})$")
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})

@@ -40,7 +40,8 @@ LEAD_IN = re.compile(
 )
 # Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
 ANYWHERE_LEAD_IN = re.compile(
-    r"(?P<lead>©\s*|(?i:(?:icons?|vectors?|illustrations?)\s+created\s+by\s+)|"
+    r"(?P<lead>©\s*|(?i:(?:icons?|vectors?|illustrations?)\s+created\s+by\s+|originally\s+uploaded\s+by\s+|"
+    r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
     r"(?<=\w\s)(?-i:(?:Photo|Foto|Fotoğraf|Bild|Image|Credit|Crédit photo|Фото))\s?:\s*)"
 )
 WEAK_LEAD_IN = re.compile(
@@ -71,7 +72,7 @@ _BOILERPLATE = re.compile(
 _CLOSE = {"[": "]", "(": ")"}
 MAX_CREDIT = 600  # a span longer than this is prose, not a credit
 _MERGE_GAP = re.compile(r"^[\s.…()\[\]+]*(?:more)?[\s.…()\[\]+]*$", re.IGNORECASE)
-_LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$")
+_LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$|^[ \t]*$")
 
 
 def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | NoCredit:

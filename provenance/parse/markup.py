@@ -78,6 +78,8 @@ def _markdown_links(text: str) -> str:
         inner = _markdown_links(match.group("text")) if "](" in match.group("text") else match.group("text")
         if match.group("bang"):
             return inner
+        if not re.match(r"(?i)(?:https?:)?//", match.group("url")):
+            return inner
         title = match.group("title") or ""
         if not inner.strip() or inner.strip().startswith("!"):
             return f" {title} <{match.group('url')}> "
