@@ -69,6 +69,8 @@ def fold_search(text: str | None) -> str:
 _PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "du", "del", "della", "van", "von", "der", "den", "ter",
                         "la", "le", "al", "el", "bin", "ibn", "y", "e", "et", "al.", "zu", "af", "st.", "mc",
                         "the", "family"})  # "Courtesy of the Kovalenko family"
+_STOPWORDS = frozenset({"is", "are", "was", "from", "the", "of", "and", "to", "in", "on", "by", "with", "for", "a",
+                        "an", "this", "that", "see", "please", "image", "photo", "licensed", "under"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                      "sept", "oct", "nov", "dec"})
@@ -94,7 +96,9 @@ def looks_like_person(name: str) -> bool:
     if not any(ch.isalpha() for ch in name):
         return False
     if name.startswith("@") or len(words) == 1:
-        return True
+        return 2 * sum(ch.isalpha() for ch in name) >= len(name)  # 'Sbyrnes321', not 'dpa:240221-99-75795'
+    if all(w.islower() for w in words):  # 'graham earnshaw', not 'pencils.jpg is cropped from'
+        return len(words) <= 3 and not any(w in _STOPWORDS or any(ch.isdigit() for ch in w) for w in words)
     lower = [w for w in words if w.islower() and w.casefold() not in _PARTICLES]  # 'deVera' is a name
     if lower and len(lower) < len(words):
         return False

@@ -36,7 +36,9 @@ _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le
                          "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von", "&",
                          "и", "в", "na", "w", "z", "i"})
 _KEEP_DOT = re.compile(r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|al|St)$")
-_LICENSE_WORDS = re.compile(r"(?i)^(?:cc[\s-]?(?:by|0|zero)\b.*|public\s+domain|gfdl|all\s+rights\s+reserved)$")
+_LICENSE_WORDS = re.compile(
+    r"(?i)^(?:cc[\s-]?(?:by|0|zero)\b.*|public\s+domain|gfdl|all\s+rights\s+reserved|creative\s+commons(?:\s+licen[sc]e)?)$"
+)
 _GOVERNMENT = frozenset({"government", "institution"})
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
 
@@ -213,6 +215,9 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
             return Link(text[offset:], start + offset, end, "organisation", creator=pieces[0])
         if all(p[:1].islower() for p in pieces[1:]):
             return Link(pieces[0], start, start + len(pieces[0]), "person")
+    names = [p for p in pieces[1:] if looks_like_person(p) or _is_org(catalog, p)]
+    if len(pieces) > 1 and _is_org(catalog, pieces[0]) and not names:
+        return Link(pieces[0], start, start + len(pieces[0]), "organisation")  # 'dpa-infocom, dpa:2402…': an id
     if len(pieces) > 1 and _is_org(catalog, pieces[-1]) and not looks_like_person(pieces[0]):
         offset = text.rindex(pieces[-1])  # "Folio from a Shahnama, Metropolitan Museum": a title, the holder
         return Link(pieces[-1], start + offset, start + offset + len(pieces[-1]), "organisation")
@@ -224,7 +229,8 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
 
 
 def _is_org(catalog: Catalog, text: str) -> bool:
-    return match_source(catalog, text) is not None or _looks_like_organisation(text)
+    known = match_source(catalog, text) or _qualified_source(catalog, text)
+    return known is not None or _looks_like_organisation(text)
 
 
 def _looks_like_organisation(text: str) -> bool:

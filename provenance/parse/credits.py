@@ -237,7 +237,7 @@ def _all_slashed(segment: str) -> bool:
 def _is_credit(fields: dict[str, str], weak: bool) -> bool:
     if weak:
         return bool(fields.get("organization") or fields.get("via"))
-    names = ("creator", "organization", "via", "license", "license_url", "category")
+    names = ("creator", "organization", "via", "license", "license_url", "category", "copyright")
     return any(fields.get(k) for k in names)
 
 
