@@ -16,7 +16,7 @@ joint credit of public bodies ("NASA/ESA/CSA/STScI"), which stays whole.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.names import fold_source_name, looks_like_person, title_case_capitals
@@ -35,6 +35,7 @@ _COURTESY = re.compile(r"(?i)^(?:(?:photo|image)\s+)?courtesy(?:\s+(?:photo|of))
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "el", "los", "y", "e", "da",
                          "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von", "&",
                          "и", "в", "na", "w", "z", "i"})
+_MEMO_LIMIT = 50_000
 _KEEP_DOT = re.compile(r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|al|St)$")
 _LICENSE_WORDS = re.compile(
     r"(?i)^(?:cc[\s-]?(?:by|0|zero)\b.*|public\s+domain|gfdl|all\s+rights\s+reserved|creative\s+commons(?:\s+licen[sc]e)?)$"
@@ -142,7 +143,20 @@ def _links(rest: str) -> list[tuple[str, int, int]]:
 
 
 def _label(catalog: Catalog, part: tuple[str, int, int]) -> Link:
+    """What a link is; the answer depends on its text only, so it is remembered per catalog and
+    placed at the link's position."""
     text, start, end = part
+    memo: dict[str, Link] = catalog.cached("credit-link-labels", lambda _: {})
+    found = memo.get(text)
+    if found is None:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        found = memo[text] = _label_text(catalog, text)
+    return replace(found, start=start + found.start, end=start + found.end)
+
+
+def _label_text(catalog: Catalog, text: str) -> Link:
+    start, end = 0, len(text)
     lead = LEAD_IN_TEXT.match(text)
     if lead and lead.end() < len(text):
         start += lead.end()

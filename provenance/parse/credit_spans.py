@@ -9,7 +9,7 @@ A bracket followed by a dash is a dateline ("WASHINGTON (AP) —", "(EFE).-"), n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
@@ -62,7 +62,10 @@ def bracket_pairs(text: str) -> dict[int, int]:
     return pairs
 
 
-def bracketed(text: str, catalog: Catalog, pairs: dict[int, int]) -> Iterator[Segment]:
+Taken = Callable[[int, int], bool]
+
+
+def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) -> Iterator[Segment]:
     """'(Reuters/John Smith)', '(AP Photo)', '[NBC-1TV …]': credits in brackets."""
     for opened in sorted(pairs):
         close = pairs[opened]
@@ -72,7 +75,9 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int]) -> Iterator[Se
         lead = _LEADING_YEAR.match(inner.strip())
         body = opened + 1 + (len(inner) - len(inner.lstrip())) + (lead.end() if lead else 0)
         inner = text[body:close]
-        if is_bare_credit(catalog, inner) and (_is_chain_or_via(inner) or _closes_line(text, close)):
+        if taken(body, close) or not (_is_chain_or_via(inner) or _closes_line(text, close)):
+            continue
+        if is_bare_credit(catalog, inner):
             yield Segment(body, close, body)
 
 
@@ -92,7 +97,7 @@ def _in_table_row(text: str, at: int) -> bool:
     return (line_start > window or window == 0) and text[line_start:at].lstrip().startswith("|")
 
 
-def line_tails(text: str, catalog: Catalog) -> Iterator[Segment]:
+def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
     """'… on Monday. Jane Doe/AP', '…2021.Reliance Industries/Handout via REUTERS': the last
     sentence of a line, when it is a credit."""
     offset = 0
@@ -107,7 +112,7 @@ def line_tails(text: str, catalog: Catalog) -> Iterator[Segment]:
         key = _KEY.match(stripped, start)
         start = key.end() if key else start
         tail = stripped[start:].strip()
-        if tail and is_bare_credit(catalog, tail):
+        if tail and not taken(offset + start, offset + len(stripped)) and is_bare_credit(catalog, tail):
             yield Segment(offset + start, offset + len(stripped), offset + start)
         offset += len(line)
 

@@ -139,8 +139,11 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
                 yield Segment(start, end, match.end(), weak)
     yield from cjk_segments(text)
-    yield from bracketed(text, catalog, index.pairs)
-    yield from line_tails(text, catalog)
+    def is_taken(start: int, end: int) -> bool:
+        return _overlaps(taken, Segment(start, end, start))
+
+    yield from bracketed(text, catalog, index.pairs, is_taken)
+    yield from line_tails(text, catalog, is_taken)
 
 
 def _at_credit_position(text: str, start: int) -> bool:
