@@ -86,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     check_text(block, catalog)  # warm: the catalog's compiled patterns are built once
     print(f"{args.lines} caption lines in one block: wall-clock seconds, and CPU seconds of this process")
     print(f"  {'run':<11} {'wall s':>7} {'lines/s':>9} {'cpu s':>7} {'lines/s':>9}")
-    for name, run in (("check_text", lambda: check_text(block, catalog)), ("parse", lambda: parse_credit(block, catalog))):
+    runs = (("check_text", lambda: check_text(block, catalog)), ("parse", lambda: parse_credit(block, catalog)))
+    for name, run in runs:
         wall = median_time(run, args.repeat)
         cpu = median_time(run, args.repeat, time.process_time)
         print(f"  {name:<11} {wall:7.3f} {args.lines / wall:9.0f} {cpu:7.3f} {args.lines / cpu:9.0f}")
