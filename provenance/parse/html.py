@@ -92,14 +92,16 @@ def _figure(img: Tag) -> Tag | None:
 
 
 def _caption_evidence(container: Tag) -> list[Evidence]:
+    """A credit in its own element (.credit, <cite>, <small>, a span in the figcaption) first: it wins
+    over what the caption's last words say; the figcaption after it."""
     found = []
     caption = container.find("figcaption")
-    if caption is not None and _text(caption):
-        found.append(Evidence("caption", _text(caption), "html", "figcaption"))
     for element in _credit_elements(container):
         if caption is not None and element is caption:
             continue
         found.append(Evidence("credit_text", _text(element), "html", _describe(element)))
+    if caption is not None and _text(caption):
+        found.append(Evidence("caption", _text(caption), "html", "figcaption"))
     return found
 
 

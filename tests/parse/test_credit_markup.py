@@ -1,0 +1,43 @@
+"""Credits in article markup: a credit in its own element wins over the caption's last words, UI
+labels are never part of a credit, and a link's text is the name while its href is read too."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.catalog.load import Catalog
+from provenance.check import check_article, check_text
+
+FIGURE = (
+    '<figure><img src="/img/mill.jpg"><figcaption>The mill at Marrowby, painted by Ada Brook in 1901. '
+    '<span class="credit">Photo: Colm Farrity/AP</span> <button>hide caption</button></figcaption></figure>'
+)
+
+
+def test_credit_element_wins_over_the_caption(catalog: Catalog) -> None:
+    [item] = check_article(FIGURE, catalog, name="mill.html").items
+    assert (item.record.creator, item.record.organization) == ("Colm Farrity", "AP")
+
+
+@pytest.mark.parametrize(
+    ("text", "creator", "via"),
+    [
+        # an Unsplash snippet pasted as text: link text is the name, the platform link gives via
+        ('Photo by <a href="https://unsplash.com/@aq">Amaru Tupa</a> on <a href="https://unsplash.com/">Unsplash</a>',
+         "Amaru Tupa", "Unsplash"),
+        # a Commons embed: the credit is the title of a link around an image
+        ('<a title="Ilse Varga, CC BY-SA 4.0, via Wikimedia Commons" href="https://commons.wikimedia.org/wiki/'
+         'File:Pier.jpg"><img src="https://upload.wikimedia.org/p.jpg"></a>', "Ilse Varga", "Wikimedia Commons"),
+        # a Markdown link to a Flickr photo page: via Flickr, the link text the name
+        ("Photo: [Nadia Okoro](https://www.flickr.com/photos/nokoro/123), CC BY 2.0", "Nadia Okoro", "Flickr"),
+    ],
+)
+def test_link_text_is_the_name_and_the_href_is_read(catalog: Catalog, text: str, creator: str, via: str) -> None:
+    [item] = check_text(text, catalog)
+    assert (item.record.creator, item.record.via) == (creator, via)
+
+
+def test_hostile_markup_in_a_credit_stays_text(catalog: Catalog) -> None:
+    [item] = check_text("Photo: <b>Mara Quell</b> <script>alert(1)</script>/AP", catalog)
+    assert item.credit is not None
+    assert "<script>" in item.credit.text  # kept as written, escaped wherever it is shown
