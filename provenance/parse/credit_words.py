@@ -17,7 +17,8 @@ LEAD_PHRASES = (
     r"(?:(?:staff|pool|handout|courtesy)\s+)?photo(?:graph)?s?(?:\s+illustration)?",
     r"photographer", r"photographed", r"pictures?", r"pics?", r"images?", r"illustrations?", r"video(?:\s+grab)?",
     r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
-    r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)", r"(?:image|photo)\s+source",
+    r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
+    r"(?:image|photo)\s+source",
     # German, Dutch, Scandinavian
     r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bild(?:nachweis|rechte|quelle)?", r"quelle", r"autor", r"lizenz",
     # French, Spanish, Portuguese, Italian
