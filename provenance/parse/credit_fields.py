@@ -47,6 +47,7 @@ _ON_PLATFORM = re.compile(r"(?i)(?:^|\s)(?:on|from|de|auf|sur|em|en)\s+(?P<p>[^,
 _CLIENT = re.compile(r"(?i)\s+for\s+(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f])")
 _WIRE_CODE = re.compile(r"\(\d{5,}[a-z]{0,3}\)|\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|<\s*\x1f?\s*>")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
+_REMARK = re.compile(r"\((?!c\))(?!https?:|www\.)[a-z][^()/]{2,80}\)")  # '(usage rights unverified)': a remark, no name
 _OWN_WORK = re.compile(r"(?i)\(?\bown\s+work\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b")
 _WORD = re.compile(r"\w+")
 CUT = " \x1f "  # what is left where a piece was cut out: names never run across it
@@ -103,6 +104,7 @@ def clean_segment(segment: str) -> str:
 
 def _clean(segment: str) -> str:
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
+    text = _REMARK.sub(CUT, text)
     text = _WIRE_CODE.sub(CUT, text)
     text = _QUOTED.sub(CUT, text)
     return _OWN_WORK.sub(CUT, text)

@@ -232,7 +232,8 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     names = [p for p in pieces[1:] if looks_like_person(p) or _is_org(catalog, p)]
     if len(pieces) > 1 and _is_org(catalog, pieces[0]) and not names:
         return Link(pieces[0], start, start + len(pieces[0]), "organisation")  # 'dpa-infocom, dpa:2402…': an id
-    if len(pieces) > 1 and _is_org(catalog, pieces[-1]) and not looks_like_person(pieces[0]):
+    if len(pieces) > 1 and _is_org(catalog, pieces[-1]) and not looks_like_person(pieces[0]) \
+            and not _is_org(catalog, pieces[0]):
         offset = text.rindex(pieces[-1])  # "Folio from a Shahnama, Metropolitan Museum": a title, the holder
         return Link(pieces[-1], start + offset, start + offset + len(pieces[-1]), "organisation")
     if _looks_like_organisation(text):
@@ -249,7 +250,7 @@ def _is_org(catalog: Catalog, text: str) -> bool:
 
 def _looks_like_organisation(text: str) -> bool:
     words = [w.strip(".,()").casefold() for w in text.split()]
-    if len(words) > 12 or text[:1].islower() or len(words) > 1 and not _name_words(text):
+    if len(words) > 16 or text[:1].islower() or len(words) > 1 and not _name_words(text):
         return False
     if any(w in ORGANISATION_WORDS for w in words) or ORGANISATION_SUFFIX.search(text):
         return True

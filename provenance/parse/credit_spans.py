@@ -151,7 +151,9 @@ def _is_licensed_credit(catalog: Catalog, text: str) -> bool:
     if len(who.split()) > 8:
         return False
     parts = [p for p in re.split(r"[/,]|\s[-–—]\s", who) if p.strip(" \x1f-–—")]
-    return all(label_link(catalog, p).label != "unknown" for p in parts) and (bool(parts) or bool(via))
+    if not parts:
+        return bool(via)
+    return label_link(catalog, parts[-1]).label != "unknown"  # the credited party stands last, before the license
 
 
 def _is_chain(catalog: Catalog, text: str) -> bool:
