@@ -26,6 +26,8 @@ _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)\s+via\s+(?P<via>[^/]{1,60})$")
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+for\s+(?P<client>[^/,]{2,60})$")
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
 MAX_WORDS = 18
+_VIA_WORD = re.compile(r"(?i)\bvia\s+")
+_WORDS = re.compile(r"\S+")
 _KEY = re.compile(r"\s*[\w:-]{1,30}\s*=\s*[\"']")  # title="…", source_label="…": the value is the text
 _LINE_REST = re.compile(r"[\s.,;:)\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)\]\"'”»*_]*\Z")
 _MARKERS = re.compile(r"(?i)[/,(\[<:]|\svia\s|\sfor\s|\sphoto\s+by\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
@@ -111,10 +113,24 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         start = base + pieces[-1].end() if pieces else len(stripped) - len(stripped.lstrip())
         key = _KEY.match(stripped, start)
         start = key.end() if key else start
-        tail = stripped[start:].strip()
-        if tail and not taken(offset + start, offset + len(stripped)) and is_bare_credit(catalog, tail):
-            yield Segment(offset + start, offset + len(stripped), offset + start)
+        end = _credit_end(catalog, stripped, start)
+        tail = stripped[start:end].strip()
+        if tail and not taken(offset + start, offset + end) and is_bare_credit(catalog, tail):
+            yield Segment(offset + start, offset + end, offset + start)
         offset += len(line)
+
+
+def _credit_end(catalog: Catalog, line: str, start: int) -> int:
+    """Where a tail credit ends: the line's end, or right after 'via <source>' when prose runs on
+    without a full stop ('… via Getty Images Warren Buffett said …')."""
+    via = _VIA_WORD.search(line, start)
+    if via is None:
+        return len(line)
+    words = list(_WORDS.finditer(line, via.end(), min(len(line), via.end() + 80)))[:3]
+    for count in range(len(words), 0, -1):
+        if match_source(catalog, line[via.end() : words[count - 1].end()]) is not None:
+            return words[count - 1].end()
+    return len(line)
 
 
 def is_bare_credit(catalog: Catalog, text: str) -> bool:
@@ -148,7 +164,7 @@ def _is_licensed_credit(catalog: Catalog, text: str) -> bool:
     left must be names, or nothing but a via."""
     via = _VIA.match(text) or re.match(r"(?i)^(?P<who>)via\s+(?P<via>.{1,60})$", text)
     who = via.group("who") if via else text
-    if len(who.split()) > 8:
+    if len(who.split()) > MAX_WORDS:
         return False
     parts = [p for p in re.split(r"[/,]|\s[-–—]\s", who) if p.strip(" \x1f-–—")]
     if not parts:

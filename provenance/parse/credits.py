@@ -62,7 +62,7 @@ _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Inc|Co|Corp|Ltd|Prof|Rev|Sgt|Staff Sgt|Lt|Col|Gen|Cpl|Pvt|"
     r"Capt|Maj|Adm|Cmdr|Spc|Pfc|Pte|PO|U\.S|U\.K|Tech|Fot|al|(?i:sgt|cpl|lt|col|capt|maj|spc|pfc)))\.$"
 )
-_STOP = re.compile(r"(?m)\(\d{5,}[a-z]{0,3}\)|[\"”»](?=\s*[,;\]})]|[ \t]*$)")
+_STOP = re.compile(r"(?m)(?<=\s)\(\d{5,}[a-z]{0,3}\)|[\"”»](?=\s*[,;\]})]|[ \t]*$)")
 _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
