@@ -163,6 +163,7 @@ class Credit:
     source_url: str | None = None
     category: str | None = None
     copyright: str | None = None  # a rights statement with no license named: "© 2024 Jane Roe"
+    title: str | None = None  # the work's title in '"Title" by Author'
 
     def fields(self) -> dict[str, str | None]:
         return {
@@ -174,6 +175,7 @@ class Credit:
             "source_url": self.source_url,
             "category": self.category,
             "copyright": self.copyright,
+            "title": self.title,
         }
 
 

@@ -68,8 +68,8 @@ def fold_search(text: str | None) -> str:
 
 _PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "du", "del", "della", "van", "von", "der", "den", "ter",
                         "la", "le", "al", "el", "bin", "ibn", "y", "e", "et", "al.", "zu", "af", "st.", "mc",
-                        "the", "family"})  # "Courtesy of the Kovalenko family"
-_STOPWORDS = frozenset({"is", "are", "was", "from", "the", "of", "and", "to", "in", "on", "by", "with", "for", "a",
+                        "the", "family", "contributors", "mitwirkende", "und", "and"})  # "the Kovalenko family"
+_STOPWORDS = frozenset({"is", "are", "was", "from", "of", "and", "to", "in", "on", "by", "with", "for", "a",
                         "an", "this", "that", "see", "please", "image", "photo", "licensed", "under"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",

@@ -48,6 +48,9 @@ _CLIENT = re.compile(r"(?i)\s+for\s+(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f
 _WIRE_CODE = re.compile(r"(?<=\s)\(\d{5,}[a-z]{0,3}\)|\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|<\s*\x1f?\s*>")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
 _REMARK = re.compile(r"\((?!c\))(?!https?:|www\.)[a-z][^()/]{2,80}\)")  # '(usage rights unverified)': a remark, no name
+_TITLE_BY = re.compile(
+    r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*,?\s+(?:by|von|de|par|di|por)\s+"
+)
 _OWN_WORK = re.compile(r"(?i)\(?\bown\s+work\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b")
 _WORD = re.compile(r"\w+")
 CUT = " \x1f "  # what is left where a piece was cut out: names never run across it
@@ -66,6 +69,10 @@ class _Work:
 def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, str]:
     """Fields of one credit segment; `lead` is its lead-in ("Courtesy of"), if any."""
     work = _Work(rest=_clean(segment))
+    _take_title(work)
+    titled = _TITLE_BY.search(lead)
+    if titled and "title" not in work.fields:
+        work.fields["title"] = titled.group("title").strip()
     _take_urls(catalog, work)
     _take_license(catalog, work)
     _take_public_domain(work)
@@ -102,11 +109,19 @@ def clean_segment(segment: str) -> str:
     return _clean(segment)
 
 
+def _take_title(work: _Work) -> None:
+    """'"Harbour at Dawn" by Jane Roe': the work's title, kept apart from the name."""
+    match = _TITLE_BY.search(work.rest)
+    if match:
+        work.fields["title"] = match.group("title").strip()
+        _cut(work, match)
+
+
 def _clean(segment: str) -> str:
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
     text = _REMARK.sub(CUT, text)
     text = _WIRE_CODE.sub(CUT, text)
-    text = _QUOTED.sub(CUT, text)
+    text = _QUOTED.sub(lambda m: m.group(0) if _TITLE_BY.match(text, m.start()) else CUT, text)
     return _OWN_WORK.sub(CUT, text)
 
 
@@ -132,8 +147,10 @@ def _take_license(catalog: Catalog, work: _Work) -> None:
     for pattern in _license_patterns(catalog, work.rest):
         match = pattern.search(work.rest)
         if match:
-            text = match.groupdict().get("lic") or match.group(0)
-            work.fields["license"] = re.sub(r"(?i)-license$", "", text.strip(_STRIP))
+            text = re.sub(r"(?i)-license$", "", (match.groupdict().get("lic") or match.group(0)).strip(_STRIP + "<>"))
+            if not any(ch.isalnum() for ch in text):
+                continue  # 'Licensed under ">' names nothing
+            work.fields["license"] = text
             _cut(work, match)
             return
 

@@ -45,6 +45,7 @@ class Segment:
     body: int
     weak: bool = False
     rewrite: str | None = None
+    strict: bool = False  # a bare 'by X' credit: only with a license the catalog or CC codes know, or a via
 
 
 def bracket_pairs(text: str) -> dict[int, int]:

@@ -49,7 +49,8 @@ WEAK_LEAD_IN = re.compile(
     r"(?:\s+(?:photo|image))?\s*:|(?<=, )(?:von|by|par|por)\b|^(?:photo|foto|fot\.)(?=\s+\w+\s+\w+\s*/))\s*)"
 )
 _BY_LICENSE = re.compile(
-    r"(?im)(?:^|(?<=[\[(\"“\s]))(?P<lead>(?:(?:image|photo|picture|icon)s?\s+)?(?:by|par)\s+)"
+    r"(?im)(?:^|(?<=[\[(\"“\s]))(?P<lead>(?:[\"“„«][^\"”“»\n]{1,200}[\"”“»]\s*,?\s+)?"
+    r"(?:(?:image|photo|picture|icon)s?\s+)?(?:by|par)\s+)"
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
 _CREDIT_POSITION = re.compile(r"(?:^|[\[(|—–\"'“«>*_]|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$")
@@ -62,7 +63,8 @@ _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Inc|Co|Corp|Ltd|Prof|Rev|Sgt|Staff Sgt|Lt|Col|Gen|Cpl|Pvt|"
     r"Capt|Maj|Adm|Cmdr|Spc|Pfc|Pte|PO|U\.S|U\.K|Tech|Fot|al|(?i:sgt|cpl|lt|col|capt|maj|spc|pfc)))\.$"
 )
-_STOP = re.compile(r"(?m)(?<=\s)\(\d{5,}[a-z]{0,3}\)|[\"”»](?=\s*[,;\]})]|[ \t]*$)")
+_STOP = re.compile(r"(?<=\s)\(\d{5,}[a-z]{0,3}\)")  # a wire code ends the credit: '(8137137dr)'
+_QUOTE_STOP = re.compile(r"(?m)[\"”»](?=\s*[,;\]})]|[ \t]*$)")  # the closing quote of a quoted credit
 _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
@@ -70,6 +72,8 @@ _BOILERPLATE = re.compile(
     r"\b(?:hide|toggle|show)\s+caption\b|\benlarge\s+this\s+image\b|(?m:(?<=\s)expand(?=[ \t]*$))"
 )
 _CLOSE = {"[": "]", "(": ")"}
+_QUOTED_VALUE = re.compile(r"[\"'“«]")
+_PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
 MAX_CREDIT = 600  # a span longer than this is prose, not a credit
 _MERGE_GAP = re.compile(r"^[\s.…()\[\]+]*(?:more)?[\s.…()\[\]+]*$", re.IGNORECASE)
 _LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$|^[ \t]*$")
@@ -118,13 +122,15 @@ class _Index:
     lead_matches: list[re.Match[str]]
     leads: list[int]
     stops: list[int]
+    quote_stops: list[int]
     gaps: list[tuple[int, int]]
 
     @classmethod
     def of(cls, text: str) -> _Index:
         leads = list(LEAD_IN.finditer(text))
         return cls(bracket_pairs(text), leads, [m.start() for m in leads],
-                   [m.start() for m in _STOP.finditer(text)], [m.span() for m in _SENTENCE_END.finditer(text)])
+                   [m.start() for m in _STOP.finditer(text)], [m.start() for m in _QUOTE_STOP.finditer(text)],
+                   [m.span() for m in _SENTENCE_END.finditer(text)])
 
 
 def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int, int]]) -> Iterator[Segment]:
@@ -137,7 +143,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
             free = pattern in (WEAK_LEAD_IN, ANYWHERE_LEAD_IN, _BY_LICENSE)
             if free or _at_credit_position(text, start):
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
-                yield Segment(start, end, match.end(), weak)
+                yield Segment(start, end, match.end(), weak, strict=pattern is _BY_LICENSE)
     yield from cjk_segments(text)
     def is_taken(start: int, end: int) -> bool:
         return _overlaps(taken, Segment(start, end, start))
@@ -161,6 +167,8 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
             return close
     line_end = min(_line_end(text, body), body + MAX_CREDIT + 1)  # longer is prose: bounded work per lead-in
     line_end = min(line_end, _next(index.stops, body, line_end))
+    if _QUOTED_VALUE.search(text[max(0, start - 3) : body + 1]):  # 'credit: "…"', '"Photo by …"': ends at its quote
+        line_end = min(line_end, _next(index.quote_stops, body, line_end))
     if (weak or text[start:body].strip().casefold() == "in this photo by") and text[start:body].strip().casefold() in (
             "von", "by", "par", "por", "in this photo by"):
         comma = text.find(",", body, line_end)
@@ -212,7 +220,7 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment) -> Iterator[Credi
         return
     for part_start, part_end in _parts(text, segment.body, segment.end):
         fields = split_credit(catalog, text[part_start:part_end], lead=text[segment.start:segment.body])
-        if not _is_credit(fields, segment.weak):
+        if not _is_credit(fields, segment.weak) or segment.strict and not _named_license(catalog, fields):
             continue
         span_start = segment.start if part_start == segment.body else part_start
         yield Credit(text=text[span_start:part_end].strip(), start=span_start, end=part_end, **fields)
@@ -235,6 +243,13 @@ def _all_slashed(segment: str) -> bool:
     """'Jane Doe/AP, John Smith/Reuters': a list of credits separated by commas."""
     pieces = segment.split(", ")
     return len(pieces) > 1 and all("/" in p and "http" not in p for p in pieces)
+
+
+def _named_license(catalog: Catalog, fields: dict[str, str]) -> bool:
+    """A license the catalog or the Creative Commons codes know, a license URL, or a via."""
+    found = fields.get("license", "")
+    return bool(fields.get("via") or fields.get("license_url") or found and mentions_license(catalog, found)
+                or _PUBLIC_DOMAIN.search(found))
 
 
 def _is_credit(fields: dict[str, str], weak: bool) -> bool:

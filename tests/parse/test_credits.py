@@ -10,7 +10,7 @@ from provenance.parse.credits import parse_credit
 from tests.conftest import load_cases
 from tests.seeds import seed_with
 
-FIELDS = ("creator", "organization", "via", "license", "license_url", "source_url", "category", "copyright")
+FIELDS = ("creator", "organization", "via", "license", "license_url", "source_url", "category", "copyright", "title")
 
 
 @pytest.mark.parametrize("case", load_cases("credit_lines.toml"))
