@@ -165,7 +165,9 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if courtesy and courtesy.end() < len(text):
         start += courtesy.end()
         text = text[courtesy.end():]
-    if fold_source_name(text) in ROLES or _COURTESY.fullmatch(text) or _LICENSE_WORDS.match(text):
+    folded = fold_source_name(text)
+    if folded in ROLES or folded.removeprefix("the ") in ROLES or _COURTESY.fullmatch(text) \
+            or _LICENSE_WORDS.match(text):
         return Link(text, start, end, "role")
     text, end = _without_photo_suffix(catalog, text, end)
     source = match_source(catalog, text)
