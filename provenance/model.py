@@ -216,6 +216,7 @@ class Record:
     source_url: str | None = None
     copyright: str | None = None
     category: str | None = None
+    client: str | None = None  # who commissioned the photo: 'Jane Doe/Getty Images for Netflix' -> Netflix
     port: str | None = None
     noun: str | None = None  # what the image is (photo, illustration, ai_image…): licenses/lang/*.toml [nouns]
     source_id: str | None = None  # the catalog source the credit names, the most specific one

@@ -35,6 +35,7 @@ __all__ = ["MEDIA", "Piece", "credit_pieces", "language_of", "render_attribution
 
 CC_HOST = "creativecommons.org/"
 ROLE_CATEGORIES = ("pool", "handout")  # usage-rights categories that are also a role in the credit
+COURTESY_CATEGORIES = ("pr",)  # press and courtesy images are credited 'Courtesy of …'
 
 
 def language_of(catalog: Catalog, lang: str) -> Language:
@@ -89,11 +90,14 @@ def _who(record: Record, catalog: Catalog, language: Language) -> list[Piece]:
                          for n in (record.creator, record.organization, record.via))
     role, creator = split_role(creator, catalog.languages)
     if role is None:
-        role = record.category if record.category in ROLE_CATEGORIES else None
+        role = record.category if record.category in ROLE_CATEGORIES else \
+            "courtesy" if record.category in COURTESY_CATEGORIES else None
     fmt = catalog.credit_formats.get(record.source_id or "")
     link = _safe_url(record.source_url)
+    client = _clean(record.client)
     if fmt:
-        return _formatted(fmt, role, creator, org, via, catalog, link)
+        return _formatted(fmt, role, creator, org, via, catalog, link, client)
+    org = f"{org} for {client}" if org and client else org
     if role in ROLE_CATEGORIES and (via or org):
         names = "/".join(_distinct(creator, org if via else ""))
         return _pool_or_handout(role, names, via or org, language, link)
@@ -131,7 +135,7 @@ def _pool_or_handout(role: str, names: str, source: str, language: Language, lin
 
 
 def _formatted(fmt: CreditFormat, role: str | None, creator: str, org: str, via: str, catalog: Catalog,
-               link: str | None) -> list[Piece]:
+               link: str | None, client: str = "") -> list[Piece]:
     """The source's own credit line ('AP Photo/Evan Vucci', 'Jane Doe / AFP'). The credit's other names
     go where the photographer's name goes ('Jane Doe/EPA-EFE/Shutterstock'), a platform it came
     through after 'via' ('Jane Doe / AFP via Getty Images'), a client after 'for'."""
@@ -141,16 +145,9 @@ def _formatted(fmt: CreditFormat, role: str | None, creator: str, org: str, via:
     kind = role if role in ROLE_CATEGORIES and fmt.form(role, names) else "credit"
     handout = fmt.form("handout", "") if kind == "handout" else None
     text = (f"{names}/{handout}" if names else handout) if handout else fmt.form(kind, names) or own.name
-    client = next((c for _, c in (_for_client(p) for p in org.split("/")) if c), "")
     text += f" for {client}" if client else ""
     text += f" via {via}" if via and _names_source(catalog, via) != own.id else ""
     return [Piece(text, link, SOURCE)]
-
-
-def _for_client(name: str) -> tuple[str, str]:
-    """'Getty Images for Netflix' -> ('Getty Images', 'Netflix')."""
-    agency, sep, client = name.partition(" for ")
-    return (agency, client.strip()) if sep else (name, "")
 
 
 def _names_source(catalog: Catalog, name: str) -> str | None:

@@ -20,7 +20,7 @@ from provenance.parse.credits import parse_credit
 CAPTION_FIELDS = frozenset({"caption", "description"})
 CREDIT_LINE_FIELDS = frozenset({"credit_line", "credit_text"})
 _TITLE_QUOTE_FIX = re.compile(r"^(?=[^\"“„«「『']+[\"”“»」』']\s*,?\s+\w+\s)")  # the parser may drop the opening quote
-_FOR_CLIENT = r"\s+for\s+([^/;,()\[\]]+?)\s*(?:$|[/;,()\[\]]|\.(?:\s|$))"
+_FOR_CLIENT = r"\s+for\s+([^/;,()\[\]<>]+?)\s*(?:$|[/;,()\[\]<>]|\.(?:\s|$))"
 CREDIT_FIELDS = ("creator", "organization", "via", "license", "license_url", "source_url", "category")
 
 
@@ -38,8 +38,8 @@ def credit_to_evidence(credit: Credit, origin: str, name: str, location: str = "
     if titled:
         fields = {"title": titled.group("title"), **fields, "creator": titled.group("name").strip()}
     client = re.search(re.escape(fields.get("organization", "\0")) + _FOR_CLIENT, credit.text)
-    if client:  # 'Getty Images for Netflix': the agency credits the client it shot for
-        fields["organization"] += f" for {client.group(1).strip()}"
+    if client:  # 'Getty Images for Netflix': the agency stays the organisation; the client is kept apart
+        fields["client"] = client.group(1).strip()
     return [Evidence(field=key, value=value, origin=origin, name=name, raw=credit.text, location=where)
             for key, value in fields.items()]
 

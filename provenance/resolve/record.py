@@ -35,7 +35,7 @@ from provenance.resolve.wording import image_noun
 ORDER = ("manual", "caption", "jsonld", "html", "xmp", "iptc", "exif", "png-text", "c2pa", "commons", "flickr",
          "source-catalog")
 RANK = {"manual": 0, "source-catalog": 2}
-RECORD_FIELDS = ("creator", "organization", "via", "title", "source_url", "copyright", "category")
+RECORD_FIELDS = ("creator", "organization", "via", "title", "source_url", "copyright", "category", "client")
 PAGE_FIELDS = ("web_statement", "acquire_license_page")  # a page about the image: the source, unless a license
 _NAME_NOISE = frozenset({"and", "by", "photo", "photos", "the", "&", "©", "copyright", "via"})
 

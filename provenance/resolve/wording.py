@@ -102,6 +102,8 @@ def rights_phrase(text: str, languages: Mapping[str, Language]) -> str | None:
     for lang in languages.values():
         for phrase in lang.rights:
             at = folded.find(phrase)
+            if at < 0:
+                continue
             end = at + len(phrase)
             starts = not phrase[0].isalnum() or at == 0 or not folded[at - 1].isalnum()
             if at >= 0 and starts and (not phrase[-1].isalnum() or _ends_word(folded, end)):

@@ -92,10 +92,10 @@ CASES = [
     pytest.param([*caption("Photo: NASA/JPL-Caltech"), meta("xmp", "creator", "NASA/JPL-Caltech")], DEFAULT,
                  {"missing-license": W}, [], "Photo by NASA/JPL-Caltech. [license unknown].",
                  id="creator equal to organisation printed once"),
-    # Issue 10: the parser leaves lead-ins out of names ("Courtesy of X" gives creator X, category pr), so
-    # the courtesy wording now has to come from the category; until the renderer reads it, "Photo by".
+    # The parser leaves lead-ins out of names ("Courtesy of X" gives creator X, category pr); the
+    # courtesy wording comes from the category.
     pytest.param(caption("Photo: Courtesy of the family"), DEFAULT, {"missing-license": W}, [],
-                 "Photo by the family. [license unknown].", id="a courtesy line is no 'Photo by Courtesy'"),
+                 "Courtesy of the family. [license unknown].", id="a courtesy line is no 'Photo by Courtesy'"),
     pytest.param(caption("The new frigate. Handout via Reuters"), DEFAULT, {"needs-verification": W}, [],
                  "Handout via REUTERS.", id="a handout names no unknown creator"),
     pytest.param(caption("Photo: AFP/Pool"), DEFAULT, {"agency-license-required": E}, [], "Pool / AFP.",
@@ -173,3 +173,12 @@ def test_the_message_names_the_holder_of_the_notice(catalog: Catalog) -> None:
     assert "Reuters reserves all rights" in finding.message
     assert finding.severity is E
     assert finding.evidence == "iptc: © 2024 Reuters. All rights reserved. (IPTC copyright)"
+
+
+def test_a_client_is_kept_apart_from_the_agency(catalog: Catalog) -> None:
+    # The corpus convention: 'X/Getty Images for Y' names Getty Images as the organisation; the client
+    # is its own field, and Getty's credit form still prints it.
+    [item] = check_text("Photo: Jane Doe/Getty Images for Harbour Film Week", catalog)
+    assert (item.record.organization, item.record.client) == ("Getty Images", "Harbour Film Week")
+    assert item.attribution is not None
+    assert item.attribution.text == "Jane Doe/Getty Images for Harbour Film Week."
