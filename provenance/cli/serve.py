@@ -6,7 +6,6 @@ import click
 
 from provenance.cli.audit import DB_HELP, audit_and_summarise
 from provenance.cli.common import fail
-from provenance.store.repository import database_url, safe_url
 
 
 @click.command()
@@ -25,6 +24,7 @@ def serve(ctx: click.Context, db_url: str | None, host: str, port: int, demo: bo
 
     from provenance.catalog.load import bundled_catalog_dir
     from provenance.errors import ProvenanceError
+    from provenance.store.repository import database_url, safe_url
     from web import create_app
 
     if demo:
