@@ -11,10 +11,26 @@ from provenance.model import Category, Source
 from provenance.parse.urls import split_url
 
 
+# Names already matched, per catalog (keyed by its source index, kept alive here so that the id
+# stays its own): one check asks about the same few names many times over.
+_MATCHED: dict[int, tuple[dict[str, str], dict[str, Source | None]]] = {}
+_MATCHED_NAMES = 4096
+
+
 def match_source(catalog: Catalog, name: str | None) -> Source | None:
     """The catalog source a name, alias, domain or URL refers to, if any."""
     if not name or not name.strip():
         return None
+    keys, memo = _MATCHED.setdefault(id(catalog.source_keys), (catalog.source_keys, {}))
+    if name not in memo:
+        if len(memo) >= _MATCHED_NAMES or len(_MATCHED) > 4:
+            _MATCHED.clear()
+            keys, memo = _MATCHED.setdefault(id(catalog.source_keys), (catalog.source_keys, {}))
+        memo[name] = _match_source(catalog, name)
+    return memo[name]
+
+
+def _match_source(catalog: Catalog, name: str) -> Source | None:
     if re.match(r"(?i)^https?://", name.strip()):
         return match_domain(catalog, name)
     key = fold_source_name(name)
