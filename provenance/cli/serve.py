@@ -31,7 +31,7 @@ def serve(ctx: click.Context, db_url: str | None, host: str, port: int, demo: bo
         sample = bundled_catalog_dir().resolve().parent / "data"
         if not sample.is_dir():
             fail(f"{sample}: the sample archive is not here (run from a checkout of the project)")
-        audit_and_summarise(ctx, str(sample), db_url, None, None, (), profile_path, ())
+        audit_and_summarise(ctx, str(sample), db_url, None, None, (), profile_path, (), rows_needed=False)
     config = {"DATABASE_URL": db_url, "PROFILE": profile_path}
     try:
         app = create_app({k: v for k, v in config.items() if v})
