@@ -123,7 +123,7 @@ def _fill_exif(plan: Plan, rng: random.Random, creator: str, agency: str) -> Non
         plan.exif["EXIF ImageDescription"] = f"Protesters gather at the square. {creator}/{agency}"
     if rng.random() < 0.2:
         plan.exif["EXIF XPAuthor"] = creator
-    if rng.random() < 0.2:
+    if rng.random() < 0.2 and plan.fmt != "tif":  # the TIFF writer keeps IFD0 only: no Exif IFD
         plan.exif["EXIF UserComment"] = f"Photo: {creator}"
 
 
