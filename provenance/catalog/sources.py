@@ -10,7 +10,6 @@ from provenance.catalog.names import fold_source_name
 from provenance.model import Category, Source
 from provenance.parse.urls import split_url
 
-
 # Names already matched, per catalog (keyed by its source index, kept alive here so that the id
 # stays its own): one check asks about the same few names many times over.
 _MATCHED: dict[int, tuple[dict[str, str], dict[str, Source | None]]] = {}
