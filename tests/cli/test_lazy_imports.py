@@ -10,6 +10,7 @@ import pytest
 
 from provenance.audit.run import DEFAULT_EXCLUDE
 from provenance.cli import audit as cli_audit
+from provenance.cli import check as cli_check
 from provenance.store.repository import ENV
 
 HEAVY = ("PIL", "sqlalchemy", "c2pa", "flask", "alembic", "imagehash", "bs4", "markdown_it")
@@ -44,3 +45,4 @@ def test_cli_constants_match_the_library() -> None:
     """The CLI repeats two constants so that it need not import the audit or the store to show help."""
     assert cli_audit.DEFAULT_EXCLUDE == DEFAULT_EXCLUDE
     assert cli_audit.DATABASE_ENV == ENV
+    assert cli_check.DATABASE_ENV == ENV

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
@@ -29,12 +30,15 @@ def test_an_up_to_date_database_opens_without_alembic(tmp_path: Path) -> None:
 
 
 def test_an_old_database_is_still_upgraded(tmp_path: Path) -> None:
+    """One migration behind (Alembic's own downgrade): opening it applies the newest again."""
     url = f"sqlite:///{tmp_path / 'p.db'}"
     engine, _ = open_store(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
-        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
-        connection.exec_driver_sql("DROP INDEX ix_findings_code_usage")
-        connection.exec_driver_sql("DROP INDEX ix_findings_code_image")
+        config.attributes["connection"] = connection
+        command.downgrade(config, "-1")
+    assert current_revision(engine) != head_revision()
     engine.dispose()
     engine, _ = open_store(url)
     assert current_revision(engine) == head_revision()
