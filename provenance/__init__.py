@@ -18,37 +18,59 @@ PIL, exifread or c2pa: it takes strings, bytes and dataclasses and returns
 dataclasses. tests/test_layers.py checks this folder by folder.
 """
 
-from provenance.catalog.licenses import resolve_license
-from provenance.catalog.load import Catalog, default_catalog, load_catalog
-from provenance.catalog.sources import match_source
-from provenance.check import CheckedArticle, CheckedItem, check_article, check_evidence, check_text
-from provenance.errors import CatalogError, InputError, ProvenanceError
-from provenance.model import (
-    Attribution,
-    Credit,
-    Evidence,
-    Finding,
-    License,
-    NoCredit,
-    Record,
-    Resolution,
-    Severity,
-    Source,
-    Status,
-)
-from provenance.parse.credits import parse_credit
-from provenance.render.attribution import render_attribution
-from provenance.resolve.record import Resolved, resolve_record
-from provenance.rules.credit_rules import check_record
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the names below, for type checkers; at run time each is imported on first use
+    from provenance.catalog.licenses import resolve_license
+    from provenance.catalog.load import Catalog, default_catalog, load_catalog
+    from provenance.catalog.sources import match_source
+    from provenance.check import CheckedArticle, CheckedItem, check_article, check_evidence, check_text
+    from provenance.errors import CatalogError, InputError, ProvenanceError
+    from provenance.io.inputs import SourceFile, check_source
+    from provenance.model import (
+        Attribution,
+        Credit,
+        Evidence,
+        Finding,
+        License,
+        NoCredit,
+        Record,
+        Resolution,
+        Severity,
+        Source,
+        Status,
+    )
+    from provenance.parse.credits import parse_credit
+    from provenance.render.attribution import render_attribution
+    from provenance.resolve.record import Resolved, resolve_record
+    from provenance.rules.credit_rules import check_record
+
+# public name -> the module that defines it. Imported on first use, so that `import provenance`
+# (and every command of the CLI, which lives inside this package) stays light.
+_EXPORTS = {
+    "resolve_license": "catalog.licenses", "Catalog": "catalog.load", "default_catalog": "catalog.load",
+    "load_catalog": "catalog.load", "match_source": "catalog.sources", "CheckedArticle": "check",
+    "CheckedItem": "check", "check_article": "check", "check_evidence": "check", "check_text": "check",
+    "CatalogError": "errors", "InputError": "errors", "ProvenanceError": "errors",
+    "SourceFile": "io.inputs", "check_source": "io.inputs", "parse_credit": "parse.credits",
+    "render_attribution": "render.attribution", "Resolved": "resolve.record", "resolve_record": "resolve.record",
+    "check_record": "rules.credit_rules",
+    **dict.fromkeys(("Attribution", "Credit", "Evidence", "Finding", "License", "NoCredit", "Record", "Resolution",
+                     "Severity", "Source", "Status"), "model"),
+}
 
 
 def __getattr__(name: str) -> object:
-    """The edge's entry points, imported on first use so that `import provenance` stays light."""
-    if name in ("SourceFile", "check_source"):
-        from provenance.io import inputs
-
-        return getattr(inputs, name)
-    raise AttributeError(f"module 'provenance' has no attribute {name!r}")
+    """The public API, imported from its module on first use."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'provenance' has no attribute {name!r}")
+    value = getattr(import_module(f"provenance.{module}"), name)
+    globals()[name] = value
+    return value
 
 
 __all__ = [

@@ -26,11 +26,12 @@ class Extracted:
     error: str | None = None
 
 
-def extract(job: tuple[Entry, str | None]) -> Extracted:
-    """Everything an audit needs from one image file; a failure is an error on it, not an exception."""
-    entry, trust = job
+def extract(job: tuple[Entry, str | None] | tuple[Entry, str | None, bool]) -> Extracted:
+    """Everything an audit needs from one image file; a failure is an error on it, not an exception.
+    The job is (entry, C2PA trust anchors[, perceptual hash wanted: default yes])."""
+    entry, trust, phash = (*job, True)[:3]
     try:
-        meta, ident = read_image(entry_source(entry), entry.path, trust)
+        meta, ident = read_image(entry_source(entry), entry.path, trust, phash=bool(phash))
         assert ident is not None
     except InputError as exc:
         return Extracted(entry.path, error=str(exc))

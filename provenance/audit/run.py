@@ -68,7 +68,7 @@ DEFAULT_EXCLUDE = ("README*", "LICENSE*", "CHANGELOG*")
 
 def run_audit(root: str, sessions: sessionmaker[Session], catalog: Catalog, profile: UsageProfile,
               jobs: int | None = None, progress: bool = False,
-              exclude: tuple[str, ...] = DEFAULT_EXCLUDE) -> AuditStats:
+              exclude: tuple[str, ...] = DEFAULT_EXCLUDE, phash: bool = True) -> AuditStats:
     started = time.perf_counter()
     entries = [e for e in walk_archive(root) if not _excluded(e.path, exclude)]
     base = entries[0].root if entries else os.path.abspath(root)
@@ -81,7 +81,7 @@ def run_audit(root: str, sessions: sessionmaker[Session], catalog: Catalog, prof
     changed, removed = _changes(sessions, base, entries)
     stats.removed = len(removed)
     images, articles = _register(sessions, base, changed, stats.run_id)
-    stats.extracted, stats.failed = _extract_all(sessions, base, images, jobs, progress)
+    stats.extracted, stats.failed = _extract_all(sessions, base, images, jobs, progress, phash)
     affected = {posixpath.basename(p) for p in [*(e.path for e in images), *removed]}
     _remove(sessions, base, removed)
     todo = _articles_to_do(sessions, base, entries, articles, affected)
@@ -148,18 +148,18 @@ def _register_batch(session: Session, base: str, batch: list[Entry], run_id: int
         (images if kind == "image" else articles if kind == "article" else []).append(entry)
 
 
-def _results(images: list[Entry], jobs: int | None) -> Iterator[Extracted]:
+def _results(images: list[Entry], jobs: int | None, phash: bool = True) -> Iterator[Extracted]:
     """Extraction results in order, with at most a few jobs per worker in flight, so that
     results never pile up in memory while the database catches up."""
     trust = trust_anchors()
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(images) < 8:
-        yield from (extract((entry, trust)) for entry in images)
+        yield from (extract((entry, trust, phash)) for entry in images)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: deque[Future[Extracted]] = deque()
         for entry in images:
-            pending.append(pool.submit(extract, (entry, trust)))
+            pending.append(pool.submit(extract, (entry, trust, phash)))
             if len(pending) >= IN_FLIGHT * workers:
                 yield pending.popleft().result()
         while pending:
@@ -167,13 +167,13 @@ def _results(images: list[Entry], jobs: int | None) -> Iterator[Extracted]:
 
 
 def _extract_all(sessions: sessionmaker[Session], base: str, images: list[Entry], jobs: int | None,
-                 progress: bool) -> tuple[int, int]:
+                 progress: bool, phash: bool = True) -> tuple[int, int]:
     from tqdm import tqdm
 
     done = failed = 0
     session = sessions()
     try:
-        for result in tqdm(_results(images, jobs), total=len(images), unit="image", disable=not progress,
+        for result in tqdm(_results(images, jobs, phash), total=len(images), unit="image", disable=not progress,
                            desc="images"):
             row = session.scalar(select(t.File).where(t.File.root == base, t.File.path == result.path))
             assert row is not None

@@ -4,30 +4,35 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy.orm import Session, sessionmaker
 
-from provenance.audit.commons import verify_commons
-from provenance.audit.labels import Labels
-from provenance.audit.overview import summary
-from provenance.audit.read_model import report_rows
-from provenance.audit.run import DEFAULT_EXCLUDE, run_audit
-from provenance.audit.xlsx import xlsx_bytes
-from provenance.catalog.load import Catalog
-from provenance.catalog.profile import UsageProfile
 from provenance.cli.common import catalog_of, fail, profile_of
 from provenance.errors import ProvenanceError
-from provenance.io.commons import CommonsClient
-from provenance.render.audit_report import FORMATS, fails, render
-from provenance.store.commons_cache import StoreCache
-from provenance.store.repository import ENV, open_store, safe_url
 
-DB_HELP = f"Database URL (default: ${ENV}, else sqlite:///provenance.db in this folder)."
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from provenance.catalog.load import Catalog
+    from provenance.catalog.profile import UsageProfile
+
+# The audit, the store and SQLAlchemy are imported inside the commands that use them, so that
+# `provenance --help` and the commands that need no database start fast. These two constants are
+# also in provenance.store.repository (ENV) and provenance.audit.run (DEFAULT_EXCLUDE); a test
+# keeps them equal.
+DATABASE_ENV = "PROVENANCE_DATABASE_URL"
+DEFAULT_EXCLUDE = ("README*", "LICENSE*", "CHANGELOG*")
+DB_HELP = f"Database URL (default: ${DATABASE_ENV}, else sqlite:///provenance.db in this folder)."
 FAIL_ON = click.Choice(["error", "warning"])
 
 
 def _write_report(session: object, catalog: Catalog, path: str, title: str) -> list:  # type: ignore[type-arg]
+    from provenance.audit.labels import Labels
+    from provenance.audit.read_model import report_rows
+    from provenance.audit.xlsx import xlsx_bytes
+    from provenance.render.audit_report import FORMATS, render
+
     suffix = Path(path).suffix.lower()
     fmt = FORMATS.get(suffix)
     if fmt is None and suffix != ".xlsx":
@@ -44,6 +49,10 @@ def _write_report(session: object, catalog: Catalog, path: str, title: str) -> l
 
 
 def _verify_commons(sessions: sessionmaker[Session], catalog: Catalog, profile: UsageProfile, rate: float) -> None:
+    from provenance.audit.commons import verify_commons
+    from provenance.io.commons import CommonsClient
+    from provenance.store.commons_cache import StoreCache
+
     client = CommonsClient(cache=StoreCache(sessions), interval=1 / rate)
     found = verify_commons(sessions, catalog, profile, client)
     click.echo(f"verified with Wikimedia Commons: {found.verified} of {found.candidates} images pointing to it "
@@ -81,26 +90,39 @@ def _print_summary(counts: dict[str, object], stats_line: str) -> None:
               help="Look images that point to Wikimedia Commons up with the Commons API (resumable).")
 @click.option("--rate", type=click.FloatRange(0.01, 50), default=1.0, show_default=True,
               help="Most Commons API requests per second for --verify-commons.")
+@click.option("--phash/--no-phash", default=True, show_default=True,
+              help="Perceptual hashes find resized or recompressed copies; without them copies are found by "
+                   "SHA-256 only, and no image is decoded.")
 @click.pass_context
 def audit(ctx: click.Context, path: str, db_url: str | None, jobs: int | None, report_path: str | None,
           fail_on: str | None, exclude: tuple[str, ...], profile_path: str | None,
-          modified: tuple[str, ...], verify_commons: bool, rate: float) -> None:
+          modified: tuple[str, ...], verify_commons: bool, rate: float, phash: bool) -> None:
     """Audit a folder or .zip of articles and images into the database."""
+    from provenance.render.audit_report import fails
+
     rows = audit_and_summarise(ctx, path, db_url, jobs, report_path, exclude, profile_path, modified,
-                               rate if verify_commons else None)
+                               rate if verify_commons else None, phash, rows_needed=fail_on is not None)
     ctx.exit(1 if fails(rows, fail_on) else 0)
 
 
 def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs: int | None, report_path: str | None,
            exclude: tuple[str, ...], profile_path: str | None, modified: tuple[str, ...],
-           commons_rate: float | None = None) -> list:  # type: ignore[type-arg]
-    """Audit, print the summary, write the report; the rows of the report."""
+           commons_rate: float | None = None, phash: bool = True,
+           rows_needed: bool = True) -> list:  # type: ignore[type-arg]
+    """Audit, print the summary, write the report; the rows of the report (when written or needed:
+    building them reads every usage, the largest cost of a re-audit that found nothing new)."""
+    from provenance.audit.labels import Labels
+    from provenance.audit.overview import summary
+    from provenance.audit.read_model import report_rows
+    from provenance.audit.run import run_audit
+    from provenance.store.repository import open_store
+
     catalog = catalog_of(ctx)
     profile = profile_of(catalog, profile_path, None, modified)
     try:
         _, sessions = open_store(db_url)
         stats = run_audit(path, sessions, catalog, profile, jobs=jobs, progress=sys.stderr.isatty(),
-                          exclude=exclude or DEFAULT_EXCLUDE)
+                          exclude=exclude or DEFAULT_EXCLUDE, phash=phash)
         if commons_rate:
             _verify_commons(sessions, catalog, profile, commons_rate)
     except ProvenanceError as exc:
@@ -111,7 +133,7 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
                 f"in {stats.seconds:.1f}s")
         _print_summary(summary(session), line)
         rows = _write_report(session, catalog, report_path, f"Audit of {stats.root}") if report_path else \
-            report_rows(session, Labels(catalog))
+            report_rows(session, Labels(catalog)) if rows_needed else []
     if report_path:
         click.echo(f"report: {report_path}")
     return rows
@@ -125,6 +147,9 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
 @click.pass_context
 def report(ctx: click.Context, file: str, db_url: str | None, fail_on: str | None) -> None:
     """Write the report of the last audits from the database, without auditing again."""
+    from provenance.render.audit_report import fails
+    from provenance.store.repository import open_store, safe_url
+
     try:
         engine, sessions = open_store(db_url)
     except ProvenanceError as exc:
@@ -144,7 +169,7 @@ def db_group() -> None:
 @click.option("--db", "db_url", default=None, help=DB_HELP)
 def db_upgrade(db_url: str | None) -> None:
     """Create the database or apply new migrations; existing data is kept."""
-    from provenance.store.repository import make_engine, upgrade
+    from provenance.store.repository import make_engine, safe_url, upgrade
 
     try:
         engine = make_engine(db_url)

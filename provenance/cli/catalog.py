@@ -6,10 +6,8 @@ import json
 
 import click
 
-from provenance.catalog.load import load_catalog
 from provenance.cli.common import catalog_of, fail
 from provenance.errors import CatalogError
-from provenance.render.check_report import license_dict
 
 
 @click.group(name="catalog")
@@ -23,6 +21,8 @@ def catalog_group() -> None:
 @click.pass_context
 def catalog_list(ctx: click.Context, as_json: bool, sources: bool) -> None:
     """List the licenses (or sources) in the catalog."""
+    from provenance.render.check_report import license_dict
+
     catalog = catalog_of(ctx)
     if sources:
         rows = [{"id": s.id, "name": s.name, "kind": s.kind, "terms": s.terms, "license": s.license}
@@ -38,6 +38,8 @@ def catalog_list(ctx: click.Context, as_json: bool, sources: bool) -> None:
 @click.argument("dirs", nargs=-1, type=click.Path(file_okay=False))
 def catalog_validate(dirs: tuple[str, ...]) -> None:
     """Load the bundled catalog plus DIRS and report the first problem, if any."""
+    from provenance.catalog.load import load_catalog
+
     try:
         catalog = load_catalog(*dirs)
     except CatalogError as exc:

@@ -5,22 +5,20 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from provenance.catalog.load import Catalog
-from provenance.catalog.profile import UsageProfile
-from provenance.check import CheckedFile
 from provenance.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, catalog_of, fail, profile_of, say_error
 from provenance.errors import ProvenanceError
-from provenance.io.inputs import check_source, file_sources
-from provenance.io.url_check import check_url, is_url
-from provenance.io.verify import Verifier
-from provenance.render.check_report import file_dict, file_text, profile_dict
-from provenance.store.commons_cache import StoreCache
-from provenance.store.repository import ENV as DATABASE_ENV
-from provenance.store.repository import open_store
+
+if TYPE_CHECKING:  # the checking itself is imported inside the commands: `--help` stays fast
+    from provenance.catalog.load import Catalog
+    from provenance.catalog.profile import UsageProfile
+    from provenance.check import CheckedFile
+    from provenance.io.verify import Verifier
+
+DATABASE_ENV = "PROVENANCE_DATABASE_URL"  # provenance.store.repository.ENV (a test keeps them equal)
 
 
 def check_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -76,6 +74,8 @@ def explain(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evid
 def _run_check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evidence: bool,
                profile_path: str | None, medium: str | None, modified: tuple[str, ...], explain: bool,
                lang: str | None = None) -> None:
+    from provenance.render.check_report import file_dict, file_text, profile_dict
+
     catalog = catalog_of(ctx)
     profile = profile_of(catalog, profile_path, medium, modified, lang)
     results: list[dict[str, Any]] = []
@@ -98,8 +98,13 @@ def _run_check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_e
 
 def verifier_of(offline: bool | None, db_url: str | None) -> Verifier:
     """The Commons and Flickr verifier: answers cached in the database when one is named, else in memory."""
+    from provenance.io.verify import Verifier
+
     cache = None
     if db_url or os.environ.get(DATABASE_ENV):
+        from provenance.store.commons_cache import StoreCache
+        from provenance.store.repository import open_store
+
         try:
             cache = StoreCache(open_store(db_url)[1])
         except ProvenanceError as exc:
@@ -109,6 +114,9 @@ def verifier_of(offline: bool | None, db_url: str | None) -> Verifier:
 
 def _checked(paths: list[str], catalog: Catalog, profile: UsageProfile, verifier: Verifier) -> Iterator[CheckedFile]:
     """Each argument checked in order: a URL is fetched through the guard, a file read from disk."""
+    from provenance.io.inputs import check_source, file_sources
+    from provenance.io.url_check import check_url, is_url
+
     for path in paths:
         if is_url(path):
             yield check_url(path, catalog, profile, verifier)

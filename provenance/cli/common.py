@@ -7,13 +7,15 @@ Exit status: 0 no error finding, 1 an error finding, 2 an input could not be rea
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from provenance.catalog.load import Catalog, load_catalog
-from provenance.catalog.profile import UsageProfile, check_changes, check_lang, load_profile
 from provenance.errors import ProvenanceError
+
+if TYPE_CHECKING:
+    from provenance.catalog.load import Catalog
+    from provenance.catalog.profile import UsageProfile
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -41,6 +43,8 @@ class Commands(click.Group):
 
 def catalog_of(ctx: click.Context) -> Catalog:
     """The bundled catalog plus the folders given with --catalog."""
+    from provenance.catalog.load import load_catalog
+
     extra = ctx.obj.get("catalog_dirs", ()) if ctx.obj else ()
     try:
         return load_catalog(*extra)
@@ -51,6 +55,8 @@ def catalog_of(ctx: click.Context) -> Catalog:
 def profile_of(catalog: Catalog, path: str | None, medium: str | None, modified: tuple[str, ...],
                lang: str | None = None) -> UsageProfile:
     """The usage profile from --profile, with --medium, --modified and --lang applied."""
+    from provenance.catalog.profile import check_changes, check_lang, load_profile
+
     try:
         profile = load_profile(path, catalog)
         check_changes("--modified", list(modified), catalog)

@@ -6,7 +6,6 @@ import click
 
 from provenance.cli.audit import DB_HELP, audit_and_summarise
 from provenance.cli.common import fail
-from provenance.store.repository import database_url, safe_url
 
 
 @click.command()
@@ -25,13 +24,14 @@ def serve(ctx: click.Context, db_url: str | None, host: str, port: int, demo: bo
 
     from provenance.catalog.load import bundled_catalog_dir
     from provenance.errors import ProvenanceError
+    from provenance.store.repository import database_url, safe_url
     from web import create_app
 
     if demo:
         sample = bundled_catalog_dir().resolve().parent / "data"
         if not sample.is_dir():
             fail(f"{sample}: the sample archive is not here (run from a checkout of the project)")
-        audit_and_summarise(ctx, str(sample), db_url, None, None, (), profile_path, ())
+        audit_and_summarise(ctx, str(sample), db_url, None, None, (), profile_path, (), rows_needed=False)
     config = {"DATABASE_URL": db_url, "PROFILE": profile_path}
     try:
         app = create_app({k: v for k, v in config.items() if v})

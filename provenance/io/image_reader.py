@@ -4,7 +4,14 @@ Metadata is read with Pillow's lazy open and never decodes pixels: EXIF with
 getexif() (on PNG only when an eXIf chunk is there: otherwise Pillow decodes
 the image), IPTC with IptcImagePlugin, XMP from the raw packet, PNG text from
 the chunks before the image data. Identity (SHA-256, perceptual hash) is
-separate: the hash decodes the image, at reduced size.
+separate: the hash decodes the image, at reduced size (JPEG at 1/8 scale,
+other formats box-reduced before the resample to 32x32).
+
+Reading the whole file for SHA-256 also tells whether it can hold a C2PA
+manifest: every embedded manifest store is a JUMBF box labelled "c2pa"
+(JPEG APP11, PNG caBX, WebP and BMFF boxes), so a file without those four
+bytes has none and the C2PA reader, which costs more than everything else
+here together, is not started for it.
 """
 
 from __future__ import annotations
@@ -34,6 +41,8 @@ except ImportError:  # pragma: no cover - depends on the platform
 
 IMAGE_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "TIFF", "HEIF", "GIF", "MPO"})
 CHUNK = 128 * 1024
+C2PA_LABEL = b"c2pa"
+PHASH_SIDE = 128  # images are box-reduced to about this size before the perceptual hash's resample
 EXIF_IFD = 0x8769
 TIFF_XMP, TIFF_IPTC = 700, 33723
 
@@ -53,6 +62,7 @@ class Identity:
     sha256: str
     size: int
     phash: str | None
+    c2pa_label: bool = True  # the bytes "c2pa" occur in the file: it may hold a C2PA manifest
 
 
 def read_metadata(path: str | Path | BinaryIO, name: str | None = None) -> ImageMetadata:
@@ -122,31 +132,57 @@ def _xmp_packet(im: Image.Image) -> bytes | str | None:
 
 def file_sha256(path: str | Path | BinaryIO) -> tuple[str, int]:
     """SHA-256 and size, read in 128 KiB chunks."""
-    digest, size = hashlib.sha256(), 0
+    sha, size, _ = file_digest(path)
+    return sha, size
+
+
+def file_digest(path: str | Path | BinaryIO) -> tuple[str, int, bool]:
+    """SHA-256, size, and whether the C2PA label occurs in the file, in one read of 128 KiB chunks."""
+    digest, size, label, tail = hashlib.sha256(), 0, False, b""
     handle = open(path, "rb") if isinstance(path, str | Path) else path  # noqa: SIM115
     try:
         handle.seek(0)
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
             size += len(chunk)
+            label = label or C2PA_LABEL in tail + chunk[:3] or C2PA_LABEL in chunk
+            tail = chunk[-3:]
     finally:
         if isinstance(path, str | Path):
             handle.close()
-    return digest.hexdigest(), size
+    return digest.hexdigest(), size, label
 
 
-def image_identity(path: str | Path | BinaryIO, name: str | None = None) -> Identity:
-    """SHA-256 of the file and a perceptual hash of the picture (decoded at reduced size)."""
-    import imagehash
+def may_hold_c2pa(path: str | Path | BinaryIO) -> bool:
+    """False when the file cannot hold an embedded C2PA manifest (the label never occurs)."""
+    return file_digest(path)[2]
 
+
+def image_identity(path: str | Path | BinaryIO, name: str | None = None, phash: bool = True) -> Identity:
+    """SHA-256 of the file and a perceptual hash of the picture (decoded at reduced size);
+    `phash=False` skips the decode (copies are then found by SHA-256 alone)."""
     name = name or str(path)
-    sha, size = file_sha256(path)
+    sha, size, label = file_digest(path)
+    if not phash:
+        return Identity(sha, size, None, label)
     if not isinstance(path, str | Path):
         path.seek(0)
     try:
         with Image.open(path) as im:
-            im.draft("L", (64, 64))
-            phash = str(imagehash.phash(im.convert("L")))
+            value = perceptual_hash(im)
     except (OSError, SyntaxError, ValueError) as exc:
         raise InputError(name, f"image data is damaged or truncated ({exc})") from None
-    return Identity(sha, size, phash)
+    return Identity(sha, size, value, label)
+
+
+def perceptual_hash(im: Image.Image) -> str:
+    """imagehash's pHash (DCT of a 32x32 grey picture) of a picture decoded small: JPEG at up to
+    1/8 scale by the decoder itself, the others box-reduced after decoding."""
+    import imagehash
+
+    im.draft("L", (PHASH_SIDE, PHASH_SIDE))
+    grey = im.convert("L")
+    factor = min(grey.size) // PHASH_SIDE
+    if factor > 1:
+        grey = grey.reduce(factor)
+    return str(imagehash.phash(grey))

@@ -12,7 +12,7 @@ from provenance.check import CheckedItem, ImageEvidence, check_evidence
 from provenance.errors import InputError
 from provenance.io.archive import kind_of
 from provenance.io.c2pa_reader import read_c2pa, trust_anchors
-from provenance.io.image_reader import Identity, ImageMetadata, image_identity, read_metadata
+from provenance.io.image_reader import Identity, ImageMetadata, image_identity, may_hold_c2pa, read_metadata
 from provenance.metadata.c2pa import c2pa_evidence
 from provenance.model import Evidence
 from provenance.parse.urls import split_url
@@ -37,12 +37,16 @@ def looks_like_image(path: str | Path) -> bool:
 
 
 def read_image(source: str | Path | BinaryIO, name: str, trust: str | None,
-               identity: bool = True) -> tuple[ImageMetadata, Identity | None]:
-    """Embedded metadata and C2PA evidence of one image (a path or a stream), and its identity."""
+               identity: bool = True, phash: bool = True) -> tuple[ImageMetadata, Identity | None]:
+    """Embedded metadata and C2PA evidence of one image (a path or a stream), and its identity
+    (with a perceptual hash unless `phash` is False). The C2PA reader runs only on files that
+    carry the C2PA label (see provenance.io.image_reader)."""
     metadata = read_metadata(source, name=name)
-    manifest, state, failures = read_c2pa(source, trust, metadata.format)
-    metadata.evidence.extend(c2pa_evidence(manifest, state, failures))
-    return metadata, image_identity(source, name=name) if identity else None
+    ident = image_identity(source, name=name, phash=phash) if identity else None
+    if ident.c2pa_label if ident else may_hold_c2pa(source):
+        manifest, state, failures = read_c2pa(source, trust, metadata.format)
+        metadata.evidence.extend(c2pa_evidence(manifest, state, failures))
+    return metadata, ident
 
 
 def image_facts(metadata: ImageMetadata, identity: Identity) -> dict[str, Any]:

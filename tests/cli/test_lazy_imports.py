@@ -1,0 +1,48 @@
+"""Commands import only what they use: `--help` and the catalog commands start without the
+image, database and C2PA libraries (the start-up cost of every command)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from provenance.audit.run import DEFAULT_EXCLUDE
+from provenance.cli import audit as cli_audit
+from provenance.cli import check as cli_check
+from provenance.store.repository import ENV
+
+HEAVY = ("PIL", "sqlalchemy", "c2pa", "flask", "alembic", "imagehash", "bs4", "markdown_it")
+PROBE = """
+import sys
+from provenance.cli.main import cli
+try:
+    cli({args!r}, standalone_mode=False)
+except SystemExit:
+    pass
+print("loaded:" + ",".join(sorted(m for m in {heavy!r} if m in sys.modules)))
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "allowed"),
+    [
+        (["--help"], ()),  # the group's help lists every command without importing any of them
+        (["audit", "--help"], ()),  # a command's help does not start the command
+        (["catalog", "list"], ()),  # the catalog is TOML and dataclasses: no image or database library
+        (["check", "--help"], ()),
+    ],
+)
+def test_commands_import_only_what_they_use(args: list[str], allowed: tuple[str, ...]) -> None:
+    code = PROBE.format(args=args, heavy=HEAVY)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = [m for m in done.stdout.rsplit("loaded:", 1)[1].strip().split(",") if m]
+    assert [m for m in loaded if m not in allowed] == []
+
+
+def test_cli_constants_match_the_library() -> None:
+    """The CLI repeats two constants so that it need not import the audit or the store to show help."""
+    assert cli_audit.DEFAULT_EXCLUDE == DEFAULT_EXCLUDE
+    assert cli_audit.DATABASE_ENV == ENV
+    assert cli_check.DATABASE_ENV == ENV

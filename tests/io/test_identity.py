@@ -1,0 +1,79 @@
+"""Identity of an image file (SHA-256, perceptual hash) and the C2PA label scan done in the same read."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+
+from provenance.io.image_reader import CHUNK, file_digest, image_identity, may_hold_c2pa
+from provenance.io.images import read_image
+from tests import samples
+
+
+def _write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("offset", "label"),
+    [
+        (None, False),  # a plain JPEG: no manifest can be there, the C2PA reader is skipped
+        (10, True),  # the label inside the first chunk
+        (CHUNK - 2, True),  # the label split over two chunks: found across the boundary
+        (CHUNK * 2 + 5, True),  # the label in a later chunk
+    ],
+)
+def test_digest_finds_the_c2pa_label_anywhere(tmp_path: Path, offset: int | None, label: bool) -> None:
+    data = bytearray(b"\x00" * (CHUNK * 3))
+    if offset is not None:
+        data[offset:offset + 4] = b"c2pa"
+    path = _write(tmp_path, "x.bin", bytes(data))
+    sha, size, found = file_digest(path)
+    assert (sha, size, found) == (hashlib.sha256(data).hexdigest(), len(data), label)
+    assert may_hold_c2pa(io.BytesIO(bytes(data))) is label
+
+
+def test_signed_file_carries_the_label_and_its_manifest_is_read(tmp_path: Path) -> None:
+    plain = _write(tmp_path, "plain.jpg", samples.jpeg(exif=samples.exif_bytes(artist="Jane Doe")))
+    samples.c2pa_sign(plain, tmp_path / "signed.jpg", samples.make_signer(), author="Jane Doe")
+    meta, ident = read_image(tmp_path / "signed.jpg", "signed.jpg", None)
+    assert ident is not None
+    assert ident.c2pa_label
+    assert "c2pa" in {e.origin for e in meta.evidence}
+    meta, ident = read_image(plain, "plain.jpg", None)
+    assert ident is not None
+    assert not ident.c2pa_label
+    assert "c2pa" not in {e.origin for e in meta.evidence}
+
+
+def test_identity_without_perceptual_hash_decodes_nothing(tmp_path: Path) -> None:
+    """The scan data is cut: a perceptual hash fails, SHA-256 alone does not."""
+    whole = samples.jpeg(im=samples.picture(640, 480))
+    path = _write(tmp_path, "cut.jpg", whole[: len(whole) // 2])
+    ident = image_identity(path, phash=False)
+    assert (ident.sha256, ident.phash) == (hashlib.sha256(path.read_bytes()).hexdigest(), None)
+
+
+@pytest.mark.parametrize(
+    ("size", "fmt"),
+    [
+        ((2400, 1800), "JPEG"),  # camera size: decoded at 1/8 scale by the JPEG decoder
+        ((1600, 1200), "PNG"),  # decoded whole, then box-reduced before the resample
+        ((1600, 1200), "WEBP"),  # likewise
+    ],
+)
+def test_reduced_decoding_keeps_copies_together(tmp_path: Path, size: tuple[int, int], fmt: str) -> None:
+    picture = samples.picture(*size, seed=5)
+    big, small, other = io.BytesIO(), io.BytesIO(), io.BytesIO()
+    picture.save(big, fmt)
+    picture.resize((400, 300)).save(small, "JPEG", quality=70)
+    samples.picture(*size, seed=6).save(other, fmt)
+    distance = lambda a, b: bin(int(a, 16) ^ int(b, 16)).count("1")  # noqa: E731
+    first = image_identity(big).phash
+    assert distance(first, image_identity(small).phash) <= 6  # the same photo, smaller and recompressed
+    assert distance(first, image_identity(other).phash) > 12  # another photo
