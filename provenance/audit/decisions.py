@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from provenance.audit.run import regroup
+from provenance.audit.final import regroup
 from provenance.audit.save import DECISION_FIELDS, image_evidence, replace_result, usage_evidence
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile

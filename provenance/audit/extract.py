@@ -3,11 +3,19 @@ C2PA and identity of one archive entry, as plain data that pickles."""
 
 from __future__ import annotations
 
+import os
+import resource
+import signal
 from dataclasses import dataclass, field
+from types import FrameType
 
 from provenance.errors import InputError
-from provenance.io.archive import Entry, entry_source
+from provenance.io.archive import Entry, entry_source, keep_archives_open
 from provenance.io.images import read_image
+
+# Per-file budgets in the audit's worker processes (SECURITY.md says how to change them).
+FILE_SECONDS = int(os.environ.get("PROVENANCE_FILE_SECONDS", "120"))
+WORKER_MEMORY = int(os.environ.get("PROVENANCE_WORKER_MEMORY_MB", "3072")) * 1024 * 1024
 
 EvidenceRow = tuple[str, str, str, str, "str | None", str]
 
@@ -26,12 +34,46 @@ class Extracted:
     error: str | None = None
 
 
+class OverBudget(Exception):
+    """A file took longer than its time budget."""
+
+
+def start_worker() -> None:
+    """A worker process: zips stay open for its life; its address space is capped, so a file
+    that needs more memory fails with MemoryError (a file-error) instead of exhausting the machine."""
+    keep_archives_open()
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard == resource.RLIM_INFINITY or hard > WORKER_MEMORY:
+        resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, hard))
+
+
+def _over_time(_signum: int, _frame: FrameType | None) -> None:
+    raise OverBudget
+
+
 def extract(job: tuple[Entry, str | None]) -> Extracted:
     """Everything an audit needs from one image file; a failure is an error on it, not an exception."""
     entry, trust = job
+    previous = signal.signal(signal.SIGALRM, _over_time)
+    signal.alarm(FILE_SECONDS)
+    try:
+        return _extract(entry, trust)
+    except OverBudget:
+        return Extracted(entry.path, error=f"{entry.path}: reading it took over {FILE_SECONDS} s; not read")
+    except MemoryError:
+        return Extracted(entry.path, error=f"{entry.path}: reading it needed more memory than a worker may use; "
+                                           "not read")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _extract(entry: Entry, trust: str | None) -> Extracted:
     try:
         meta, ident = read_image(entry_source(entry), entry.path, trust)
         assert ident is not None
+    except (OverBudget, MemoryError):
+        raise
     except InputError as exc:
         return Extracted(entry.path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad file never stops an audit

@@ -29,6 +29,18 @@ TABLES = frozenset({"family", "license", "source", "category", "change", "digita
 LANGUAGE_FOLDER = "lang"  # inside a catalog folder: one TOML file per attribution language
 TERM_FLAGS_OF_SOURCES = ("rights_reserved", "per_file", "site_license", "subscribable")
 MEDIA_KINDS = frozenset({"ai", "composite", "synthetic", "capture"})
+# The keys each kind of entry may have: any other (a typo) is refused, naming the file, entry and key.
+ENTRY_KEYS = {
+    "license": frozenset({"id", "name", "short_name", "url", "family", "terms", "aliases", "url_patterns",
+                          "attribution_statement", "url_ports", "share_alike_compatible"}),
+    "license.terms": frozenset({*TERM_FLAGS, "attribution_requires"}),
+    "source": frozenset({"id", "name", "kind", "terms", "aliases", "domains", "homepage", "license", "category",
+                         "note"}),
+    "category": frozenset({"id", "name", "description", "keywords", "needs_agreement", "editorial_only",
+                           "needs_verification"}),
+    "change": frozenset({"id", "label", "adaptation", "plus"}),
+    "digital_source_type": frozenset({"id", "kind", "label"}),
+}
 
 
 @dataclass(frozen=True)
@@ -83,12 +95,28 @@ def _read_toml(path: Path, tables: frozenset[str] | None = TABLES) -> dict[str, 
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(str(path), None, f"not valid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CatalogError(str(path), None, f"is not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
         raise CatalogError(str(path), None, f"cannot read: {exc.strerror}") from None
     unknown = set(data) - tables if tables is not None else set()
     if unknown:
         raise CatalogError(str(path), None, f"unknown table(s) {sorted(unknown)}")
+    _refuse_unknown_keys(str(path), data)
     return data
+
+
+def _refuse_unknown_keys(file: str, data: dict[str, Any]) -> None:
+    for table, known in ENTRY_KEYS.items():
+        entries = data.get(table, [])
+        if table == "license.terms":
+            entries = [e.get("terms") if isinstance(e, dict) else None for e in data.get("license", [])]
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            extra = sorted(set(entry) - known) if isinstance(entry, dict) else []
+            if extra:
+                owner = data["license"][index] if table == "license.terms" else entry
+                raise CatalogError(file, _entry_name(owner, index), f"unknown key {extra[0]!r} in [[{table}]] "
+                                   f"(known: {', '.join(sorted(known))})")
 
 
 def _build(raw: list[tuple[str, dict[str, Any]]]) -> Catalog:

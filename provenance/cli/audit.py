@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -30,7 +32,7 @@ def _write_report(session: object, path: str, title: str) -> list:  # type: igno
         fail(f"{path}: the report's extension must be one of {', '.join(sorted(FORMATS))}")
     rows = report_rows(session)  # type: ignore[arg-type]
     try:
-        Path(path).write_text(render(rows, fmt or "", title), encoding="utf-8")
+        write_atomically(Path(path), render(rows, fmt or "", title))
     except OSError as exc:
         fail(f"{path}: cannot write the report ({exc.strerror})")
     return rows
@@ -42,6 +44,22 @@ def _verify_commons(sessions: sessionmaker[Session], catalog: Catalog, profile: 
     click.echo(f"verified with Wikimedia Commons: {found.verified} of {found.candidates} images pointing to it "
                f"({found.not_found} not on Commons, {found.failed} could not be asked, {found.skipped} skipped), "
                f"{client.requests} requests")
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a file whole or not at all: a temporary file beside it, flushed, then renamed over it,
+    so that a report is never left half written by a crash or a full disk."""
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent or ".", prefix=f".{path.name}.",
+                                         suffix=".tmp", delete=False)
+    try:
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
 
 
 def _print_summary(counts: dict[str, object], stats_line: str) -> None:

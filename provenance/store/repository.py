@@ -79,6 +79,16 @@ def upgrade(engine: Engine, attempts: int = 5) -> str:
     return current_revision(engine) or ""
 
 
+def head_revision() -> str:
+    """The newest migration shipped with this version."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return str(ScriptDirectory.from_config(config).get_current_head())
+
+
 def current_revision(engine: Engine) -> str | None:
     if not inspect(engine).has_table("alembic_version"):
         return None
