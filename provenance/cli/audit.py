@@ -15,12 +15,11 @@ from provenance.audit.report_rows import report_rows
 from provenance.audit.run import DEFAULT_EXCLUDE, run_audit, summary
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
-from provenance.cli.common import catalog_of, fail, profile_of
-from provenance.errors import ProvenanceError
+from provenance.cli.common import catalog_of, fail, one_line_errors, profile_of, say
 from provenance.io.commons import CommonsClient
 from provenance.render.audit_report import FORMATS, fails, render
 from provenance.store.commons_cache import StoreCache
-from provenance.store.repository import ENV, open_store, safe_url
+from provenance.store.repository import ENV, database_url, open_store, safe_url
 
 DB_HELP = f"Database URL (default: ${ENV}, else sqlite:///provenance.db in this folder)."
 FAIL_ON = click.Choice(["error", "warning"])
@@ -41,7 +40,7 @@ def _write_report(session: object, path: str, title: str) -> list:  # type: igno
 def _verify_commons(sessions: sessionmaker[Session], catalog: Catalog, profile: UsageProfile, rate: float) -> None:
     client = CommonsClient(cache=StoreCache(sessions), interval=1 / rate)
     found = verify_commons(sessions, catalog, profile, client)
-    click.echo(f"verified with Wikimedia Commons: {found.verified} of {found.candidates} images pointing to it "
+    say(f"verified with Wikimedia Commons: {found.verified} of {found.candidates} images pointing to it "
                f"({found.not_found} not on Commons, {found.failed} could not be asked, {found.skipped} skipped), "
                f"{client.requests} requests")
 
@@ -63,16 +62,16 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def _print_summary(counts: dict[str, object], stats_line: str) -> None:
-    click.echo(stats_line)
+    say(stats_line)
     for key in ("images", "articles", "usages", "with license", "without license"):
-        click.echo(f"  {key:<17} {counts[key]}")
+        say(f"  {key:<17} {counts[key]}")
     for title, key in (("by finding", "by finding"), ("by license", "by license")):
         table = counts[key]
         assert isinstance(table, dict)
         if table:
-            click.echo(f"  {title}:")
+            say(f"  {title}:")
             for name, number in table.items():
-                click.echo(f"    {name:<32} {number}")
+                say(f"    {name:<32} {number}")
 
 
 @click.command()
@@ -107,23 +106,21 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
     """Audit, print the summary, write the report; the rows of the report."""
     catalog = catalog_of(ctx)
     profile = profile_of(catalog, profile_path, None, modified)
-    try:
+    with one_line_errors(safe_url(database_url(db_url))):
         _, sessions = open_store(db_url)
         stats = run_audit(path, sessions, catalog, profile, jobs=jobs, progress=sys.stderr.isatty(),
                           exclude=exclude or DEFAULT_EXCLUDE)
         if commons_rate:
             _verify_commons(sessions, catalog, profile, commons_rate)
-    except ProvenanceError as exc:
-        fail(str(exc))
-    with sessions() as session:
-        line = (f"audited {stats.root}: {stats.seen} files, {stats.extracted} images read "
-                f"({stats.failed} unreadable), {stats.articles} articles checked, {stats.removed} gone, "
-                f"in {stats.seconds:.1f}s")
-        _print_summary(summary(session), line)
-        rows = _write_report(session, report_path, f"Audit of {stats.root}") if report_path else \
-            report_rows(session)
+        with sessions() as session:
+            line = (f"audited {stats.root}: {stats.seen} files, {stats.extracted} images read "
+                    f"({stats.failed} unreadable), {stats.articles} articles checked, {stats.removed} gone, "
+                    f"in {stats.seconds:.1f}s")
+            _print_summary(summary(session), line)
+            rows = _write_report(session, report_path, f"Audit of {stats.root}") if report_path else \
+                report_rows(session)
     if report_path:
-        click.echo(f"report: {report_path}")
+        say(f"report: {report_path}")
     return rows
 
 
@@ -134,13 +131,11 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
               help="Exit 1 when any usage has a finding of this severity or worse.")
 def report(file: str, db_url: str | None, fail_on: str | None) -> None:
     """Write the report of the last audits from the database, without auditing again."""
-    try:
+    with one_line_errors(safe_url(database_url(db_url))):
         engine, sessions = open_store(db_url)
-    except ProvenanceError as exc:
-        fail(str(exc))
-    with sessions() as session:
-        rows = _write_report(session, file, f"provenance report ({safe_url(str(engine.url))})")
-    click.echo(f"report: {file} ({len(rows)} rows)")
+        with sessions() as session:
+            rows = _write_report(session, file, f"provenance report ({safe_url(str(engine.url))})")
+    say(f"report: {file} ({len(rows)} rows)")
     sys.exit(1 if fails(rows, fail_on) else 0)
 
 
@@ -155,9 +150,7 @@ def db_upgrade(db_url: str | None) -> None:
     """Create the database or apply new migrations; existing data is kept."""
     from provenance.store.repository import make_engine, upgrade
 
-    try:
+    with one_line_errors(safe_url(database_url(db_url))):
         engine = make_engine(db_url)
         revision = upgrade(engine)
-    except ProvenanceError as exc:
-        fail(str(exc))
-    click.echo(f"{safe_url(str(engine.url))}: schema at revision {revision}")
+    say(f"{safe_url(str(engine.url))}: schema at revision {revision}")
