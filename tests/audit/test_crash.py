@@ -144,3 +144,28 @@ def test_a_run_killed_in_its_last_phase_is_marked_interrupted_then_resumed(
     finally:
         engine.dispose()
     assert [tuple(r) for r in runs] == [("resumed", "standalone"), ("done", "groups")]
+
+
+def test_two_audits_of_overlapping_folders_at_once(folder: Path, make_url: Callable[[], str]) -> None:
+    """The whole archive and its images folder, audited at the same moment into one database: both
+    finish without an error (the second waits for the first) and no image is stored twice."""
+    url = make_url()
+    env = {k: v for k, v in os.environ.items() if k != KILL_ENV}
+    runs = [subprocess.Popen([sys.executable, "-m", "provenance", "audit", str(path), "--db", url, "--jobs", "1"],
+                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            for path in (folder, folder / "images", folder)]
+    errors = [run.communicate(timeout=300)[1].decode() for run in runs]
+    assert [run.returncode for run in runs] == [runs[0].returncode] * 3, errors
+    assert runs[0].returncode in (0, 1), errors
+    assert not any("Traceback" in e or "Error" in e for e in errors), errors
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with Session(engine) as session:
+            hashes = session.scalars(select(t.Image.sha256)).all()
+            files = session.execute(select(t.File.root, t.File.path)).all()
+            statuses = set(session.scalars(select(t.AuditRun.status)))
+    finally:
+        engine.dispose()
+    assert len(hashes) == len(set(hashes))
+    assert len(files) == len(set(files))
+    assert statuses == {"done"}
