@@ -2,7 +2,7 @@
 
 Input the app refuses is a 4xx, never a 500: JSON bodies over the size or depth limit
 (checked before any view parses them), input nested past Python's recursion limit,
-images over Pillow's pixel limit."""
+numbers past the database's range, images over Pillow's pixel limit."""
 
 from __future__ import annotations
 
@@ -33,6 +33,8 @@ def _message(error: Exception) -> tuple[str, int]:
         return error.description or error.name, error.code or 500
     if isinstance(error, ProvenanceError):
         return str(error), 400
+    if isinstance(error, OverflowError):
+        return "A number in the request is out of range.", 400
     if isinstance(error, RecursionError):
         return "The input is nested too deeply.", 400
     if isinstance(error, Image.DecompressionBombError):
