@@ -16,6 +16,7 @@ import contextlib
 import datetime
 import io
 import posixpath
+import struct
 import zipfile
 import zlib
 from collections import Counter
@@ -74,8 +75,9 @@ def _walk_folder(base: Path) -> Iterator[Entry]:
 def _walk_zip(base: Path) -> Iterator[Entry]:
     try:
         archive = zipfile.ZipFile(base)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(str(base), f"the zip's central directory is damaged ({exc}); nothing in it was read") from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, struct.error) as exc:
+        raise InputError(str(base), f"the zip's central directory is damaged or unsupported ({exc}); nothing in "
+                                    "it was read") from None
     with archive:
         members = [i for i in archive.infolist() if not i.is_dir()]
         names = Counter(i.filename for i in members)
@@ -149,7 +151,7 @@ class _OpenZips:
 
 ZIPS = _OpenZips()
 READ_ERRORS = (OSError, KeyError, EOFError, RuntimeError, NotImplementedError, ValueError, zlib.error,
-               zipfile.BadZipFile)
+               zipfile.BadZipFile, struct.error)
 
 
 @contextlib.contextmanager
