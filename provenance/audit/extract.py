@@ -3,6 +3,7 @@ C2PA and identity of one archive entry, as plain data that pickles."""
 
 from __future__ import annotations
 
+import io
 import os
 import resource
 import signal
@@ -32,16 +33,33 @@ class Extracted:
     evidence: list[EvidenceRow] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     error: str | None = None
+    over_budget: bool = False  # the worker was interrupted mid-file: it is replaced
 
 
-class OverBudget(Exception):
-    """A file took longer than its time budget."""
+class OverBudget(BaseException):
+    """A file took longer than its time budget (a BaseException, so that no `except Exception`
+    in a library swallows it)."""
+
+
+def warm_up() -> None:
+    """Read a tiny image once, so that the libraries the image readers load on first use are
+    loaded before any file's time budget starts."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(out, "PNG")
+    try:
+        read_image(io.BytesIO(out.getvalue()), "warm-up.png", None)
+    except Exception:  # noqa: BLE001 - warming up is best effort; real files report their own errors
+        return
 
 
 def start_worker() -> None:
-    """A worker process: zips stay open for its life; its address space is capped, so a file
-    that needs more memory fails with MemoryError (a file-error) instead of exhausting the machine."""
+    """A worker process: zips stay open for its life; its readers are warmed up; its address
+    space is capped, so a file that needs more memory fails with MemoryError (a file-error)
+    instead of exhausting the machine."""
     keep_archives_open()
+    warm_up()
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard == resource.RLIM_INFINITY or hard > WORKER_MEMORY:
         resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, hard))
@@ -52,20 +70,28 @@ def _over_time(_signum: int, _frame: FrameType | None) -> None:
 
 
 def extract(job: tuple[Entry, str | None]) -> Extracted:
-    """Everything an audit needs from one image file; a failure is an error on it, not an exception."""
+    """Everything an audit needs from one image file, within the worker's time and memory budget;
+    a failure is an error on it, not an exception. For worker processes only: a file over budget
+    is interrupted wherever it is, which may leave the process in a bad state (see run._pool_results)."""
     entry, trust = job
     previous = signal.signal(signal.SIGALRM, _over_time)
     signal.alarm(FILE_SECONDS)
     try:
         return _extract(entry, trust)
     except OverBudget:
-        return Extracted(entry.path, error=f"{entry.path}: reading it took over {FILE_SECONDS} s; not read")
+        return Extracted(entry.path, error=f"{entry.path}: reading it took over {FILE_SECONDS} s; not read",
+                         over_budget=True)
     except MemoryError:
         return Extracted(entry.path, error=f"{entry.path}: reading it needed more memory than a worker may use; "
-                                           "not read")
+                                           "not read", over_budget=True)
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def extract_here(job: tuple[Entry, str | None]) -> Extracted:
+    """The same, in the calling process, without budgets (nothing is interrupted)."""
+    return _extract(*job)
 
 
 def _extract(entry: Entry, trust: str | None) -> Extracted:

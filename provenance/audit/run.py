@@ -28,7 +28,7 @@ from urllib.parse import unquote
 from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from provenance.audit.extract import Extracted, extract, start_worker
+from provenance.audit.extract import Extracted, extract, extract_here, start_worker, warm_up
 from provenance.audit.final import regroup, standalone
 from provenance.audit.save import image_evidence, save_image, save_usage
 from provenance.audit.state import audit_lock, begin_run, checkpoint, finish_run, phase_done
@@ -164,23 +164,27 @@ def _register_batch(session: Session, base: str, batch: list[Entry], run_id: int
 
 def _results(images: list[Entry], jobs: int | None) -> Iterator[Extracted]:
     """Extraction results in order, with at most a few jobs per worker in flight, so that
-    results never pile up in memory while the database catches up. A worker that dies on a
-    file (killed, out of memory) makes that file a file-error; a new pool takes over."""
+    results never pile up in memory while the database catches up. A file over its budget, or
+    a worker that dies on a file, makes that file a file-error; a new pool takes over."""
     trust = trust_anchors()
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(images) < 8:
-        yield from (extract((entry, trust)) for entry in images)
+        yield from (extract_here((entry, trust)) for entry in images)
         return
+    warm_up()  # forked workers start with the readers' libraries loaded
     todo = deque(images)
     while todo:
-        with ProcessPoolExecutor(max_workers=workers, initializer=start_worker) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker)
+        try:
             yield from _pool_results(pool, todo, trust, IN_FLIGHT * workers)
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _pool_results(pool: ProcessPoolExecutor, todo: deque[Entry], trust: str | None,
                   in_flight: int) -> Iterator[Extracted]:
-    """Results from one pool, taking entries off `todo`; returns when done or the pool broke
-    (the entries not yet finished are put back on `todo`)."""
+    """Results from one pool, taking entries off `todo`; returns when done, or when a worker was
+    interrupted or died (the entries not yet finished go back on `todo`, for a new pool)."""
     pending: deque[tuple[Entry, Future[Extracted]]] = deque()
     while todo or pending:
         while todo and len(pending) < in_flight:
@@ -188,10 +192,12 @@ def _pool_results(pool: ProcessPoolExecutor, todo: deque[Entry], trust: str | No
             pending.append((entry, pool.submit(extract, (entry, trust))))
         entry, future = pending.popleft()
         try:
-            yield future.result()
+            result = future.result()
         except BrokenProcessPool:
-            yield Extracted(entry.path, error=f"{entry.path}: the worker reading it died (out of memory or "
-                                              "killed); not read")
+            result = Extracted(entry.path, error=f"{entry.path}: the worker reading it died (out of memory or "
+                                                 "killed); not read", over_budget=True)
+        yield result
+        if result.over_budget:
             todo.extendleft(reversed([e for e, _ in pending]))
             return
 

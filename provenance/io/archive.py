@@ -79,7 +79,7 @@ def _walk_zip(base: Path) -> Iterator[Entry]:
         raise InputError(str(base), f"the zip's central directory is damaged or unsupported ({exc}); nothing in "
                                     "it was read") from None
     with archive:
-        members = [i for i in archive.infolist() if not i.is_dir()]
+        members = [i for i in archive.infolist() if not i.filename.endswith("/")]
         names = Counter(i.filename for i in members)
         seen: set[str] = set()
         for info in members:
@@ -107,6 +107,8 @@ def zip_problem(info: zipfile.ZipInfo) -> str | None:
     """Why a zip member must not be read (unsafe path, link, encrypted, unsupported, too large,
     a bomb), or None."""
     name = info.filename
+    if not name.strip():
+        return "has no name in the zip; not read"
     if name.startswith("/") or ":" in name.split("/")[0] or ".." in posixpath.normpath(name).split("/"):
         return "has an unsafe path in the zip (absolute or leading outside the archive); not read"
     if (info.external_attr >> 16) & 0o170000 == 0o120000:
