@@ -16,7 +16,7 @@ from collections import deque
 
 from flask import Blueprint, Flask, abort, current_app, redirect, render_template, request, session, url_for
 from flask_wtf.csrf import CSRFError, validate_csrf
-from wtforms.validators import ValidationError
+from wtforms.validators import ValidationError  # type: ignore[import-untyped]
 
 bp = Blueprint("auth", __name__)
 OPEN = ("auth.login", "static")
@@ -68,7 +68,9 @@ def _cross_site() -> bool:
     if fetch_site:
         return fetch_site not in ("same-origin", "none")
     origin = request.headers.get("Origin")
-    return bool(origin) and origin.rstrip("/") != request.host_url.rstrip("/")
+    if not origin:
+        return False
+    return origin.rstrip("/") != request.host_url.rstrip("/")
 
 
 class LoginLimiter:

@@ -23,8 +23,9 @@ from pathlib import Path
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from provenance.errors import StoreError
 from provenance.store import tables as t
-from provenance.store.repository import StoreError, safe_url
+from provenance.store.repository import safe_url
 
 PHASES = ("register", "images", "articles", "standalone", "groups")
 LOCK_KEY = 0x70726F76  # the advisory lock's key on PostgreSQL ("prov")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from provenance.catalog.credit_formats import CreditFormat, build_credit_formats
+from provenance.catalog.keys import TERM_FLAGS_OF_SOURCES, refuse_unknown_keys
 from provenance.catalog.languages import NOUNS, Language, build_languages
 from provenance.catalog.names import Spellings, fold_license_name, fold_source_name
 from provenance.errors import CatalogError
@@ -27,20 +28,7 @@ SOURCE_KINDS = frozenset({"agency", "platform", "stock", "government", "state-me
 TABLES = frozenset({"family", "license", "source", "category", "change", "digital_source_type", "source_terms",
                     "phrases", "drop", "license_url_prefixes", "source_suffixes", "credit_format"})
 LANGUAGE_FOLDER = "lang"  # inside a catalog folder: one TOML file per attribution language
-TERM_FLAGS_OF_SOURCES = ("rights_reserved", "per_file", "site_license", "subscribable")
 MEDIA_KINDS = frozenset({"ai", "composite", "synthetic", "capture"})
-# The keys each kind of entry may have: any other (a typo) is refused, naming the file, entry and key.
-ENTRY_KEYS = {
-    "license": frozenset({"id", "name", "short_name", "url", "family", "terms", "aliases", "url_patterns",
-                          "attribution_statement", "url_ports", "share_alike_compatible"}),
-    "license.terms": frozenset({*TERM_FLAGS, "attribution_requires"}),
-    "source": frozenset({"id", "name", "kind", "terms", "aliases", "domains", "homepage", "license", "category",
-                         "note"}),
-    "category": frozenset({"id", "name", "description", "keywords", "needs_agreement", "editorial_only",
-                           "needs_verification"}),
-    "change": frozenset({"id", "label", "adaptation", "plus"}),
-    "digital_source_type": frozenset({"id", "kind", "label"}),
-}
 
 
 @dataclass(frozen=True)
@@ -102,21 +90,8 @@ def _read_toml(path: Path, tables: frozenset[str] | None = TABLES) -> dict[str, 
     unknown = set(data) - tables if tables is not None else set()
     if unknown:
         raise CatalogError(str(path), None, f"unknown table(s) {sorted(unknown)}")
-    _refuse_unknown_keys(str(path), data)
+    refuse_unknown_keys(str(path), data)
     return data
-
-
-def _refuse_unknown_keys(file: str, data: dict[str, Any]) -> None:
-    for table, known in ENTRY_KEYS.items():
-        entries = data.get(table, [])
-        if table == "license.terms":
-            entries = [e.get("terms") if isinstance(e, dict) else None for e in data.get("license", [])]
-        for index, entry in enumerate(entries if isinstance(entries, list) else []):
-            extra = sorted(set(entry) - known) if isinstance(entry, dict) else []
-            if extra:
-                owner = data["license"][index] if table == "license.terms" else entry
-                raise CatalogError(file, _entry_name(owner, index), f"unknown key {extra[0]!r} in [[{table}]] "
-                                   f"(known: {', '.join(sorted(known))})")
 
 
 def _build(raw: list[tuple[str, dict[str, Any]]]) -> Catalog:

@@ -16,7 +16,8 @@ from provenance.catalog.load import Catalog
 from provenance.errors import ProfileError
 
 MEDIA = ("online", "print")
-PROFILE_KEYS = frozenset({"name", "commercial", "editorial", "medium", "subscriptions", "modified", "house_rules"})
+PROFILE_KEYS = frozenset({"name", "commercial", "editorial", "medium", "subscriptions", "modified", "lang",
+                          "house_rules"})
 HOUSE_RULE_KEYS = frozenset({"license_url_required_for", "credit_required"})
 
 
