@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from provenance.audit.extract import Extracted, extract, extract_here, start_worker, warm_up
 from provenance.audit.final import regroup, standalone
 from provenance.audit.save import image_evidence, save_image, save_usage
-from provenance.audit.state import audit_lock, begin_run, checkpoint, finish_run, phase_done
+from provenance.audit.state import audit_lock, begin_run, checkpoint, finish_run, interrupted_on_error, phase_done
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import CheckedFile
@@ -82,6 +82,15 @@ def _run(root: str, sessions: sessionmaker[Session], catalog: Catalog, profile: 
     base = entries[0].root if entries else os.path.abspath(root)
     stats = AuditStats(root=base, seen=len(entries))
     stats.run_id, pending = begin_run(sessions, base, profile.name)
+    with interrupted_on_error(sessions, stats.run_id):
+        _phases(sessions, base, entries, stats, catalog, profile, jobs, progress, pending)
+    stats.seconds = time.perf_counter() - started
+    _finish(sessions, stats)
+    return stats
+
+
+def _phases(sessions: sessionmaker[Session], base: str, entries: list[Entry], stats: AuditStats, catalog: Catalog,
+            profile: UsageProfile, jobs: int | None, progress: bool, pending: bool) -> None:
     changed, removed = _changes(sessions, base, entries)
     stats.removed = len(removed)
     images, _ = _register(sessions, base, changed, stats.run_id)
@@ -98,9 +107,6 @@ def _run(root: str, sessions: sessionmaker[Session], catalog: Catalog, profile: 
         phase_done(sessions, stats.run_id, "standalone")
         regroup(sessions)
     phase_done(sessions, stats.run_id, "groups")
-    stats.seconds = time.perf_counter() - started
-    _finish(sessions, stats)
-    return stats
 
 
 def _finish(sessions: sessionmaker[Session], stats: AuditStats) -> None:

@@ -78,6 +78,19 @@ def begin_run(sessions: sessionmaker[Session], base: str, profile: str) -> tuple
         return run.id, pending is not None
 
 
+@contextlib.contextmanager
+def interrupted_on_error(sessions: sessionmaker[Session], run_id: int) -> Iterator[None]:
+    """A run that stops on an error (a full disk, a lost database) is marked interrupted at once,
+    where it can still be written; a killed run is marked by the next one instead."""
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(Exception), sessions() as session:
+            session.execute(update(t.AuditRun).where(t.AuditRun.id == run_id).values(status="interrupted"))
+            session.commit()
+        raise
+
+
 def phase_done(sessions: sessionmaker[Session], run_id: int, phase: str) -> None:
     """Record that a run completed a phase (its work is committed before this)."""
     assert phase in PHASES
