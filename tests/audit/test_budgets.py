@@ -49,4 +49,5 @@ def test_a_file_over_budget_is_a_file_error(folder: Path, tmp_path: Path, variab
     assert done.returncode == 1, done.stderr  # an error finding, not a crash
     rows = {row["image"]: row for row in csv.DictReader(report.read_text(encoding="utf-8").splitlines())}
     assert (rows["huge.png"]["findings"], rows["huge.png"]["messages"]) == ("file-error", message)
-    assert [rows[f"photo-{n}.jpg"]["findings"] for n in range(9)] == ["missing-credit"] * 9
+    others = [rows[f"photo-{n}.jpg"]["findings"].split() for n in range(9)]
+    assert all("missing-credit" in codes and "file-error" not in codes for codes in others)  # read as usual
