@@ -23,9 +23,12 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert, select  # noqa: E402
 
+from provenance.audit.labels import Labels  # noqa: E402
+from provenance.audit.read_model import Filters, archive_page  # noqa: E402
+from provenance.catalog.load import default_catalog  # noqa: E402
+from provenance.catalog.names import fold_search  # noqa: E402
 from provenance.store import tables as t  # noqa: E402
 from provenance.store.repository import open_store  # noqa: E402
-from web.queries import Filters, archive_page  # noqa: E402
 
 LICENSES = ["CC-BY-4.0", "CC-BY-SA-4.0", "LicenseRef-Agency", "CC0-1.0", None]
 STATUSES = ["ok", "info", "warning", "error"]
@@ -40,14 +43,18 @@ def fill(sessions, count: int) -> None:  # type: ignore[no-untyped-def]
                                                "width": 640, "height": 480, "size": 50_000} for i in ids])
             session.execute(insert(t.File), [{"id": i, "root": "/archive", "path": f"images/{i // 1000:03d}/img{i}.jpg",
                                               "size": 50_000, "mtime_ns": 0, "kind": "image", "image_id": i,
-                                              "problems": "", "done": True} for i in ids])
+                                              "problems": "", "done": True,
+                                              "search": f"images/{i // 1000:03d}/img{i}.jpg"} for i in ids])
             session.execute(insert(t.Record), [{"image_id": i, "creator": f"Photographer {i % 5000}",
                                                 "organization": ["AP", "Reuters", "", "Kremlin.ru"][i % 4],
                                                 "license_id": LICENSES[i % 5],
                                                 "source_id": ["ap", "reuters", None][i % 3],
-                                                "status": STATUSES[i % 4], "origins": "{}"} for i in ids])
+                                                "status": STATUSES[i % 4], "origins": "{}",
+                                                "search": fold_search(f"Photographer {i % 5000} images/img{i}.jpg")}
+                                               for i in ids])
             session.execute(insert(t.Finding), [{"image_id": i, "scope": "item", "code": CODES[i % 4],
-                                                 "severity": "warning", "message": "m", "evidence": ""} for i in ids])
+                                                 "severity": STATUSES[i % 4], "message": "m", "evidence": ""}
+                                                for i in ids if STATUSES[i % 4] != "ok"])
         session.commit()
 
 
@@ -77,16 +84,18 @@ def main() -> None:
             "source": Filters(source="ap"),
             "search": Filters(q="photographer 4242"),
             "sort by creator": Filters(sort="creator"),
+            "sort by worst": Filters(sort="status"),
             "all filters": Filters(status="error", code="agency-license-required", license="CC-BY-SA-4.0",
                                    q="photographer"),
         }
+        labels = Labels(default_catalog())
         with sessions() as session:
             reference = timed(lambda: session.execute(select(t.Record.id).limit(50)).all(), args.repeat)
             print(f"{args.images} images in SQLite; median of {args.repeat}; reference (one page of ids): "
                   f"{reference * 1000:.2f} ms")
             for name, filters in cases.items():
-                seconds = timed(lambda f=filters: archive_page(session, f), args.repeat)
-                total, _ = archive_page(session, filters)
+                seconds = timed(lambda f=filters: archive_page(session, f, labels), args.repeat)
+                _, total, _ = archive_page(session, filters, labels)
                 print(f"  {name:<16} {seconds * 1000:8.1f} ms  {seconds / reference:8.0f}x reference  ({total} rows)")
         engine.dispose()
 

@@ -52,6 +52,14 @@ class OptionError(ProvenanceError, ValueError):
         super().__init__(f"{option} must be one of {', '.join(self.choices)}, not {value!r}")
 
 
+class FieldErrors(ProvenanceError):
+    """A form or JSON body has wrong fields: one message per field name, shown next to the field."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(f"{name}: {message}" for name, message in errors.items()))
+
+
 class FetchError(ProvenanceError):
     """A URL was refused by the fetch guard, or fetching it failed: names the URL and the rule."""
 

@@ -13,7 +13,8 @@ import pytest
 from click.testing import CliRunner
 from flask.testing import FlaskClient
 
-from provenance.audit.report_rows import report_rows
+from provenance.audit.labels import Labels
+from provenance.audit.read_model import report_rows
 from provenance.audit.run import run_audit
 from provenance.catalog.load import load_catalog
 from provenance.catalog.profile import UsageProfile
@@ -94,7 +95,7 @@ def _audit(archive: Path, tmp_path: Path, profile: UsageProfile | None = None) -
     _, sessions = open_store(f"sqlite:///{tmp_path / 'audit.db'}")
     run_audit(str(archive), sessions, load_catalog(), profile or UsageProfile(), jobs=1)
     with sessions() as session:
-        rows = [r for r in report_rows(session) if r.article == "articles/story.html"]
+        rows = [r for r in report_rows(session, Labels(load_catalog())) if r.article == "articles/story.html"]
     return {r.src: (r.creator, r.organization, r.license, tuple(sorted(set(r.findings.split()) - {"image-not-found"})),
                     r.attribution) for r in rows}
 
@@ -125,7 +126,7 @@ def test_the_audit_flags_the_reference_no_file_matches(archive: Path, tmp_path: 
     _, sessions = open_store(f"sqlite:///{tmp_path / 'audit.db'}")
     run_audit(str(archive), sessions, load_catalog(), UsageProfile(), jobs=1)
     with sessions() as session:
-        [row] = [r for r in report_rows(session) if r.src == "../images/missing.jpg"]
+        [row] = [r for r in report_rows(session, Labels(load_catalog())) if r.src == "../images/missing.jpg"]
     assert "image-not-found" in row.findings.split()
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from web import api, auth, errors, pages
+from web import api, archive_pages, auth, errors, pages
 from web.config import load_config
 from web.services import Services
 
@@ -38,6 +38,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     csrf.exempt(api.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(archive_pages.bp)
     app.register_blueprint(api.bp)
     errors.register(app)
     auth.protect(app)

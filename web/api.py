@@ -1,4 +1,5 @@
-"""The JSON API under /api: the pages' twins, described at /api/openapi.json."""
+"""The JSON API under /api: the pages' twins, described at /api/openapi.json. Every field is checked:
+a wrong type or an unknown value is a 400 naming it, another content type than JSON a 415."""
 
 from __future__ import annotations
 
@@ -6,15 +7,19 @@ import os
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, abort, current_app, jsonify, request
+from flask import Blueprint, abort, current_app, jsonify, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from provenance.audit.decisions import record_decision
-from provenance.audit.run import run_audit, summary
+from provenance.audit.decisions import read_decision, record_decision, revoke_decision
+from provenance.audit.details import file_detail, image_detail, usage_detail
+from provenance.audit.overview import summary
+from provenance.audit.read_model import Filters, archive_page
+from provenance.audit.run import run_audit
+from web.archive_pages import row_url
 from web.checking import KINDS, profile_from, run, url_problem
 from web.openapi import OPENAPI
-from web.queries import Filters, archive_page, image_detail
 from web.services import StoredCheck, services
+from web.validation import json_body, require_form_or_json, string_list, typed
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 FORMATS = ("text", "html", "markdown")
@@ -24,27 +29,29 @@ def _ok(**payload: Any):  # type: ignore[no-untyped-def]
     return jsonify({"ok": True, **payload})
 
 
-def _json() -> dict[str, Any]:
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        abort(400, description="Send a JSON object with Content-Type: application/json.")
-    return data
-
-
 @bp.get("/openapi.json")
 def openapi():  # type: ignore[no-untyped-def]
     return jsonify(OPENAPI)
+
+
+def _json_check() -> tuple[dict[str, Any], StoredCheck]:
+    data = json_body()
+    typed(data, "commercial", bool)
+    typed(data, "medium", str)
+    typed(data, "lang", str)
+    string_list(data, "modified")
+    string_list(data, "subscriptions")
+    return data, StoredCheck(typed(data, "text", str, ""), typed(data, "kind", str, "auto"), [])
 
 
 @bp.post("/check")
 def check():  # type: ignore[no-untyped-def]
     """JSON {text, url, kind, modified, commercial, medium, lang, subscriptions} or multipart with files."""
     svc = services()
+    require_form_or_json()
     if request.is_json:
-        data = _json()
-        options: Any = data
-        stored = StoredCheck(str(data.get("text", "")), str(data.get("kind", "auto")), [])
-        url = data.get("url")
+        options, stored = _json_check()
+        url = options.get("url")  # url_problem says what is wrong with it, whatever its type
     else:
         options = MultiDict(request.form)
         files = [(f.filename or "upload", f.read()) for f in request.files.getlist("files") if f and f.filename]
@@ -72,15 +79,17 @@ def _urls(url: object) -> list[str]:
 
 @bp.get("/images")
 def images():  # type: ignore[no-untyped-def]
-    filters = Filters.from_args(request.args)
-    with services().sessions() as session:
-        total, rows = archive_page(session, filters)
-    return _ok(total=total, page=filters.page, per_page=filters.per_page, items=rows)
+    svc = services()
+    with svc.sessions() as session:
+        filters, total, rows = archive_page(session, Filters.from_args(request.args, strict=True), svc.labels)
+    items = [{**row.to_dict(), "url": row_url(row)} for row in rows]
+    return _ok(total=total, page=filters.page, per_page=filters.per_page, items=items)
 
 
 def _detail(image_id: int) -> dict[str, Any]:
-    with services().sessions() as session:
-        detail = image_detail(session, image_id)
+    svc = services()
+    with svc.sessions() as session:
+        detail = image_detail(session, image_id, svc.labels)
     if detail is None:
         abort(404, description=f"There is no image {image_id}.")
     return detail
@@ -89,6 +98,25 @@ def _detail(image_id: int) -> dict[str, Any]:
 @bp.get("/images/<int:image_id>")
 def image(image_id: int):  # type: ignore[no-untyped-def]
     return _ok(image=_detail(image_id))
+
+
+@bp.get("/usages/<int:usage_id>")
+def usage(usage_id: int):  # type: ignore[no-untyped-def]
+    svc = services()
+    with svc.sessions() as session:
+        detail = usage_detail(session, usage_id, svc.labels)
+    if detail is None:
+        abort(404, description=f"There is no usage {usage_id}.")
+    return _ok(usage=detail)
+
+
+@bp.get("/files/<int:file_id>")
+def file(file_id: int):  # type: ignore[no-untyped-def]
+    with services().sessions() as session:
+        detail = file_detail(session, file_id)
+    if detail is None:
+        abort(404, description=f"There is no file {file_id}.")
+    return _ok(file=detail)
 
 
 @bp.get("/images/<int:image_id>/attribution")
@@ -107,21 +135,25 @@ def attribution(image_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/images/<int:image_id>/decisions")
 def decide(image_id: int):  # type: ignore[no-untyped-def]
-    data = _json()
-    values = {k: str(data.get(k, "")) for k in ("license", "creator", "organization")}
-    if not any(v.strip() for v in values.values()):
-        abort(400, description="A decision needs a license, a creator or an organization.")
     svc = services()
+    decision = read_decision(json_body(), svc.catalog, default_who="api")
     _detail(image_id)
-    record_decision(svc.sessions, svc.catalog, svc.profile, image_id, values, str(data.get("who") or "api"),
-                    str(data.get("note", "")))
-    return _ok(image=_detail(image_id)), 201
+    ids = record_decision(svc.sessions, svc.catalog, svc.profile, image_id, decision)
+    return _ok(decisions=ids, image=_detail(image_id)), 201
+
+
+@bp.post("/decisions/<int:decision_id>/revoke")
+def revoke(decision_id: int):  # type: ignore[no-untyped-def]
+    svc = services()
+    who = typed(json_body(), "who", str, "api")
+    image_id = revoke_decision(svc.sessions, svc.catalog, svc.profile, decision_id, who)
+    return _ok(image=_detail(image_id))
 
 
 @bp.post("/audits")
 def audit():  # type: ignore[no-untyped-def]
     """Audit a folder on the server, only inside the roots the configuration allows."""
-    path = str(_json().get("path", ""))
+    path = typed(json_body(), "path", str, "")
     roots = [Path(r).resolve() for r in str(current_app.config.get("AUDIT_ROOTS") or "").split(os.pathsep) if r]
     target = Path(path).resolve()
     if not path or not any(target == r or target.is_relative_to(r) for r in roots):
@@ -131,4 +163,5 @@ def audit():  # type: ignore[no-untyped-def]
     with svc.sessions() as session:
         counts = summary(session)
     return _ok(audit={"run_id": stats.run_id, "files": stats.seen, "images_read": stats.extracted,
-                      "unreadable": stats.failed, "articles_checked": stats.articles}, summary=counts)
+                      "unreadable": stats.failed, "articles_checked": stats.articles}, summary=counts,
+               archive=url_for("archive.archive"))

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile, check_changes, check_lang
 from provenance.check import CheckedFile
-from provenance.errors import FetchError
+from provenance.errors import FetchError, InputError
 from provenance.io.inputs import SourceFile, check_source
 from provenance.io.url_check import url_source
 from provenance.io.verify import Verifier
@@ -21,6 +21,8 @@ from web.uploads import check_uploads, thumbnail
 
 KINDS = ("auto", "plain", "html", "markdown")
 MAX_URL = 2000
+MEDIA = ("online", "print")
+YES = ("1", "true", "on", "yes")
 
 
 def url_problem(url: Any) -> str | None:
@@ -31,23 +33,30 @@ def url_problem(url: Any) -> str | None:
 
 
 def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfile:
-    """The profile, with the toggles of the form or the API applied."""
-    changes = [c for c in args.getlist("modified") if c] if hasattr(args, "getlist") else list(args.get("modified", []))
+    """The profile, with the toggles of the form or the API applied; an unknown change, medium or
+    subscription is an InputError naming the field, never ignored."""
+    form = hasattr(args, "getlist")
+    changes = [c for c in args.getlist("modified") if c] if form else list(args.get("modified", []))
     check_changes("modified", changes, catalog)
     profile = base.with_changes(*changes)
     if "commercial" in args:
-        said = args.getlist("commercial") if hasattr(args, "getlist") else [args.get("commercial")]
-        profile = replace(profile, commercial=any(str(v).lower() in ("1", "true", "on", "yes") for v in said))
-    if args.get("medium") in ("online", "print"):
-        profile = replace(profile, medium=args.get("medium"))
-    if args.get("lang"):
-        check_lang("lang", str(args.get("lang")), catalog)
-        profile = replace(profile, lang=str(args.get("lang")))
-    subscriptions = args.getlist("subscription") if hasattr(args, "getlist") else args.get("subscriptions", [])
-    known = [s for s in subscriptions if s in catalog.sources]
-    if known:
-        profile = replace(profile, subscriptions=profile.subscriptions | set(known))
-    return profile
+        said = args.getlist("commercial") if form else [args.get("commercial")]
+        profile = replace(profile, commercial=any(str(v).lower() in YES or v is True for v in said))
+    medium = args.get("medium")
+    if medium not in (None, "", *MEDIA):
+        raise InputError("medium", f"must be one of {', '.join(MEDIA)}, not {medium!r}")
+    if medium:
+        profile = replace(profile, medium=medium)
+    lang = args.get("lang")
+    if lang:
+        check_lang("lang", str(lang), catalog)
+        profile = replace(profile, lang=str(lang))
+    name = "subscription" if form else "subscriptions"
+    subscriptions = args.getlist(name) if form else args.get(name, [])
+    unknown = [s for s in subscriptions if s not in catalog.sources]
+    if unknown:
+        raise InputError(name, f"{', '.join(map(repr, unknown))} is not a source id of the catalog")
+    return replace(profile, subscriptions=profile.subscriptions | set(subscriptions)) if subscriptions else profile
 
 
 def run(stored: StoredCheck, catalog: Catalog, profile: UsageProfile, sessions: sessionmaker[Session] | None = None,

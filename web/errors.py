@@ -13,7 +13,7 @@ from flask_wtf.csrf import CSRFError
 from PIL import Image
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from provenance.errors import ProvenanceError
+from provenance.errors import FieldErrors, InputError, ProvenanceError
 
 _JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
@@ -31,6 +31,8 @@ def _message(error: Exception) -> tuple[str, int]:
         return "The form expired or did not come from this site; reload the page and try again.", 400
     if isinstance(error, HTTPException):
         return error.description or error.name, error.code or 500
+    if isinstance(error, InputError) and error.reason.startswith("no such"):
+        return str(error), 404
     if isinstance(error, ProvenanceError):
         return str(error), 400
     if isinstance(error, OverflowError):
@@ -79,5 +81,8 @@ def register(app: Flask) -> None:
         if status == 500:
             app.logger.exception("unhandled error", exc_info=error)
         if request.path.startswith("/api/"):
-            return jsonify({"ok": False, "error": message, "status": status}), status
+            body = {"ok": False, "error": message, "status": status}
+            if isinstance(error, FieldErrors):
+                body["errors"] = error.errors
+            return jsonify(body), status
         return render_template("error.html", message=message, status=status), status

@@ -13,10 +13,29 @@ def _ok(description: str, properties: dict[str, Any]) -> dict[str, Any]:
 
 
 FILTERS = [{"name": n, "in": "query", "required": False, "schema": {"type": "string"}}
-           for n in ("q", "status", "code", "license", "source", "article", "sort")] + [
+           for n in ("q", "code", "license", "source", "article")] + [
+    {"name": "status", "in": "query", "required": False, "schema": {"enum": ["error", "warning", "info", "ok"]}},
+    {"name": "sort", "in": "query", "required": False,
+     "schema": {"enum": ["article", "creator", "license", "status"]}}] + [
     {"name": n, "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1}}
     for n in ("page", "per_page")]
 IMAGE_ID = {"name": "image_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+
+
+def _id(name: str) -> dict[str, Any]:
+    return {"name": name, "in": "path", "required": True, "schema": {"type": "integer"}}
+
+
+FINDING = {"type": "object", "properties": {"code": {"type": "string"}, "message": {"type": "string"},
+                                            "severity": {"enum": ["error", "warning", "info"]}}}
+ROW = {"type": "object", "properties": {
+    "kind": {"enum": ["usage", "image", "file"]}, "usage_id": {"type": ["integer", "null"]},
+    "image_id": {"type": ["integer", "null"]}, "file_id": {"type": ["integer", "null"]},
+    "article": {"type": "string"}, "image": {"type": "string"}, "src": {"type": "string"},
+    "creator": {"type": "string"}, "organization": {"type": "string"}, "license": {"type": "string"},
+    "license_name": {"type": "string"}, "source": {"type": "string"},
+    "status": {"enum": ["error", "warning", "info", "ok"]}, "attribution": {"type": "string"},
+    "findings": {"type": "array", "items": FINDING}, "url": {"type": "string"}}}
 
 OPENAPI: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -27,7 +46,9 @@ OPENAPI: dict[str, Any] = {
         "schemas": {
             "Error": {"type": "object", "required": ["ok", "error", "status"],
                       "properties": {"ok": {"const": False}, "error": {"type": "string"},
-                                     "status": {"type": "integer"}}},
+                                     "status": {"type": "integer"},
+                                     "errors": {"type": "object", "additionalProperties": {"type": "string"},
+                                                "description": "one message per wrong field, when there are any"}}},
             "CheckRequest": {"type": "object", "properties": {
                 "text": {"type": "string"}, "kind": {"enum": ["auto", "plain", "html", "markdown"]},
                 "url": {"type": "string", "format": "uri", "description": "An article page, an image or a "
@@ -54,11 +75,28 @@ OPENAPI: dict[str, Any] = {
                     "modified": {"type": "string"}, "commercial": {"type": "string"},
                     "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}}}},
             "responses": {"200": _ok("One result per file", {"files": {"type": "array"}}),
-                          "400": ERROR, "413": ERROR}}},
+                          "400": ERROR, "413": ERROR, "415": ERROR}}},
         "/api/images": {"get": {
-            "summary": "Images and usages from audits, filtered, sorted and paged", "parameters": FILTERS,
+            "summary": "Rows of the archive (usages, images no article uses, unreadable files), each with its "
+                       "findings, filtered, sorted (status: worst first) and paged; an unknown status or sort is a 400",
+            "parameters": FILTERS,
             "responses": {"200": _ok("A page", {"total": {"type": "integer"}, "page": {"type": "integer"},
-                                                "per_page": {"type": "integer"}, "items": {"type": "array"}})}}},
+                                                "per_page": {"type": "integer"},
+                                                "items": {"type": "array", "items": ROW}}), "400": ERROR}}},
+        "/api/usages/{usage_id}": {"get": {
+            "summary": "One usage (a credit in an article, with or without an image file): record, findings with "
+                       "their rule, evidence, attribution, decisions about its image", "parameters": [_id("usage_id")],
+            "responses": {"200": _ok("The usage", {"usage": {"type": "object"}}), "404": ERROR}}},
+        "/api/files/{file_id}": {"get": {
+            "summary": "One unreadable file: its problem and findings", "parameters": [_id("file_id")],
+            "responses": {"200": _ok("The file", {"file": {"type": "object"}}), "404": ERROR}}},
+        "/api/decisions/{decision_id}/revoke": {"post": {
+            "summary": "Revoke a decision (kept in the history with who and when) and check the image again",
+            "parameters": [_id("decision_id")],
+            "requestBody": {"content": {"application/json": {"schema": {
+                "type": "object", "properties": {"who": {"type": "string"}}}}}},
+            "responses": {"200": _ok("The image, checked again", {"image": {"type": "object"}}),
+                          "400": ERROR, "404": ERROR, "415": ERROR}}},
         "/api/images/{image_id}": {"get": {
             "summary": "One image: files, evidence, uses with records and findings, duplicates, decisions",
             "parameters": [IMAGE_ID],
@@ -76,14 +114,15 @@ OPENAPI: dict[str, Any] = {
             "parameters": [IMAGE_ID],
             "requestBody": {"required": True, "content": {"application/json": {
                 "schema": {"$ref": "#/components/schemas/Decision"}}}},
-            "responses": {"201": _ok("The image, checked again", {"image": {"type": "object"}}),
-                          "400": ERROR, "404": ERROR}}},
+            "responses": {"201": _ok("The image, checked again", {"image": {"type": "object"},
+                                                                  "decisions": {"type": "array"}}),
+                          "400": ERROR, "404": ERROR, "415": ERROR}}},
         "/api/audits": {"post": {
             "summary": "Audit a server-side folder inside PROVENANCE_AUDIT_ROOTS",
             "requestBody": {"required": True, "content": {"application/json": {"schema": {
                 "type": "object", "required": ["path"], "properties": {"path": {"type": "string"}}}}}},
             "responses": {"200": _ok("Audit done", {"audit": {"type": "object"}, "summary": {"type": "object"}}),
-                          "400": ERROR, "403": ERROR}}},
+                          "400": ERROR, "403": ERROR, "415": ERROR}}},
         "/api/openapi.json": {"get": {"summary": "This document",
                                       "responses": {"200": {"description": "OpenAPI document"}}}},
     },

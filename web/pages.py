@@ -1,21 +1,12 @@
-"""The pages: check, archive, image, catalog."""
+"""The pages: check, catalog, favicon. The archive's pages are in web/archive_pages.py."""
 
 from __future__ import annotations
 
-import csv
-import io
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
-from sqlalchemy import select
-
-from provenance.audit.decisions import record_decision
-from provenance.errors import InputError
-from provenance.io.archive import Entry, read_entry
-from provenance.store import tables as t
+from provenance.catalog.names import fold_search
 from web.checking import KINDS, profile_from, run, url_problem
-from web.queries import STATUSES, Filters, all_rows, archive_page, facets, image_detail
 from web.services import StoredCheck, services
-from web.uploads import thumbnail
 
 bp = Blueprint("pages", __name__)
 
@@ -60,67 +51,22 @@ def check_thumbnail(key: str, number: int):  # type: ignore[no-untyped-def]
     return Response(stored.thumbs[number], mimetype="image/jpeg")
 
 
-@bp.get("/archive")
-def archive():  # type: ignore[no-untyped-def]
-    filters = Filters.from_args(request.args)
-    with services().sessions() as session:
-        total, rows = archive_page(session, filters)
-        options = facets(session)
-    pages = max(1, -(-total // filters.per_page))
-    return render_template("archive.html", rows=rows, total=total, filters=filters, pages=pages,
-                           options=options, statuses=STATUSES)
-
-
-@bp.get("/archive.csv")
-def archive_csv():  # type: ignore[no-untyped-def]
-    with services().sessions() as session:
-        rows = all_rows(session, Filters.from_args(request.args))
-    out = io.StringIO()
-    names = ["article", "image", "src", "creator", "organization", "license", "source", "status"]
-    writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@" else v) for k, v in row.items()})
-    return Response(out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": "attachment; filename=provenance-archive.csv"})
-
-
-@bp.get("/images/<int:image_id>")
-def image(image_id: int):  # type: ignore[no-untyped-def]
-    with services().sessions() as session:
-        detail = image_detail(session, image_id)
-    if detail is None:
-        abort(404, description=f"There is no image {image_id}.")
-    return render_template("image.html", image=detail, licenses=services().catalog.licenses.values())
-
-
-@bp.post("/images/<int:image_id>/decision")
-def decide(image_id: int):  # type: ignore[no-untyped-def]
-    svc = services()
-    values = {k: request.form.get(k, "") for k in ("license", "creator", "organization")}
-    if not any(v.strip() for v in values.values()):
-        abort(400, description="A decision needs a license, a creator or an organisation.")
-    who = request.form.get("who", "").strip() or "dashboard user"
-    record_decision(svc.sessions, svc.catalog, svc.profile, image_id, values, who, request.form.get("note", ""))
-    return redirect(url_for("pages.image", image_id=image_id))
-
-
-@bp.get("/images/<int:image_id>/thumbnail")
-def image_thumbnail(image_id: int):  # type: ignore[no-untyped-def]
-    with services().sessions() as session:
-        row = session.scalars(select(t.File).where(t.File.image_id == image_id).order_by(t.File.id)).first()
-    if row is None:
-        abort(404)
-    try:
-        data = read_entry(Entry(row.root, row.path, row.size, row.mtime_ns))
-    except InputError:
-        abort(404)
-    small = thumbnail(data)
-    return Response(small, mimetype="image/jpeg") if small else abort(404)
-
-
 @bp.get("/catalog")
 def catalog():  # type: ignore[no-untyped-def]
+    """The catalog, filtered by a search over names, ids, aliases and notes (case and accents folded)."""
     cat = services().catalog
-    return render_template("catalog.html", licenses=cat.licenses.values(), sources=cat.sources.values(),
-                           categories=cat.categories.values())
+    q = request.args.get("q", "").strip()
+    wanted = fold_search(q)
+
+    def hit(*texts: object) -> bool:
+        return not wanted or wanted in fold_search(" ".join(str(t) for t in texts if t))
+
+    licenses = [lic for lic in cat.licenses.values() if hit(lic.id, lic.name, lic.short_name, lic.family, *lic.aliases)]
+    sources = [s for s in cat.sources.values() if hit(s.id, s.name, s.note, *s.aliases, *s.domains)]
+    categories = [c for c in cat.categories.values() if hit(c.name, c.description)]
+    return render_template("catalog.html", licenses=licenses, sources=sources, categories=categories, q=q)
+
+
+@bp.get("/favicon.ico")
+def favicon():  # type: ignore[no-untyped-def]
+    return current_app.send_static_file("favicon.svg")

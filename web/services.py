@@ -11,6 +11,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy.orm import Session, sessionmaker
 
+from provenance.audit.labels import Labels
 from provenance.catalog.load import Catalog, load_catalog
 from provenance.catalog.profile import UsageProfile, load_profile
 from provenance.store.repository import open_store
@@ -38,6 +39,10 @@ class Services:
     sessions: sessionmaker[Session]
     checks: OrderedDict[str, StoredCheck] = field(default_factory=OrderedDict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def labels(self) -> Labels:
+        return Labels(self.catalog)
 
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> Services:

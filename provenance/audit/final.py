@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from provenance.audit.save import has_rights_metadata, image_evidence, save_standalone
+from provenance.audit.save import has_rights_metadata, image_evidence, refresh_status, save_standalone
 from provenance.audit.state import checkpoint
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
@@ -45,6 +45,7 @@ def regroup(sessions: sessionmaker[Session]) -> None:
         moved = [{"id": i, "group_id": g} for i, g in groups.items() if current.get(i) != g]
         if moved:
             session.execute(update(t.Image), moved)
+        grouped_before = set(session.scalars(select(t.Finding.image_id).where(t.Finding.scope == "group")))
         session.execute(delete(t.Finding).where(t.Finding.scope == "group"))
         uses = Counter(i for i in session.scalars(select(t.Record.image_id).where(t.Record.image_id.is_not(None)))
                        if i is not None)
@@ -54,6 +55,8 @@ def regroup(sessions: sessionmaker[Session]) -> None:
         for count, batch in enumerate(_whole_groups(shared, groups, 500), 1):
             _group_batch(session, groups, batch)
             checkpoint("groups", count)
+        session.flush()
+        refresh_status(session, [i for i in grouped_before | set(shared) if i is not None])
         session.commit()
 
 

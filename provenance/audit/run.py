@@ -25,11 +25,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.extract import Extracted, extract, extract_here, start_worker, warm_up
 from provenance.audit.final import regroup, standalone
+from provenance.audit.overview import keep_run_counts
 from provenance.audit.save import image_evidence, save_image, save_usage
 from provenance.audit.state import audit_lock, begin_run, checkpoint, finish_run, interrupted_on_error, phase_done
 from provenance.catalog.load import Catalog
@@ -116,6 +117,7 @@ def _finish(sessions: sessionmaker[Session], stats: AuditStats) -> None:
         assert run is not None
         run.files_seen, run.files_extracted, run.files_failed = stats.seen, stats.extracted, stats.failed
         finish_run(session, run)
+        keep_run_counts(session, stats.run_id)
         session.commit()
 
 
@@ -330,22 +332,3 @@ def _check_article(session: Session, base: str, entry: Entry, images: _ArchiveIm
         if item.src and match is None:
             extra.append(make_finding("image-not-found", item.src, src=item.src))
         save_usage(session, article.id, position, item, found, extra)
-
-
-def summary(session: Session) -> dict[str, object]:
-    """Counts for the table printed at the end of an audit."""
-    records = select(t.Record)
-    return {
-        "images": session.scalar(select(func.count()).select_from(t.Image)) or 0,
-        "articles": session.scalar(select(func.count()).select_from(t.Article)) or 0,
-        "usages": session.scalar(select(func.count()).select_from(t.Usage)) or 0,
-        "with license": session.scalar(select(func.count()).select_from(
-            records.where(t.Record.license_id.is_not(None)).subquery())) or 0,
-        "without license": session.scalar(select(func.count()).select_from(
-            records.where(t.Record.license_id.is_(None)).subquery())) or 0,
-        "by finding": dict(session.execute(select(t.Finding.code, func.count()).group_by(t.Finding.code)
-                                           .order_by(func.count().desc(), t.Finding.code)).all()),
-        "by license": dict(session.execute(select(t.Record.license_id, func.count()).where(
-            t.Record.license_id.is_not(None)).group_by(t.Record.license_id)
-            .order_by(func.count().desc(), t.Record.license_id)).all()),
-    }

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from provenance.audit.extract import Extracted
+from provenance.catalog.names import fold_search
 from provenance.check import CheckedItem
 from provenance.model import Evidence, Finding
 from provenance.store import tables as t
@@ -49,9 +50,10 @@ def image_evidence(session: Session, image_id: int) -> list[Evidence]:
 
 
 def decision_evidence(session: Session, image_id: int) -> list[Evidence]:
-    """The latest decision per field, as evidence of origin 'manual'."""
+    """The latest decision per field that nobody revoked, as evidence of origin 'manual'."""
     latest: dict[str, t.Decision] = {}
-    for row in session.scalars(select(t.Decision).where(t.Decision.image_id == image_id).order_by(t.Decision.id)):
+    for row in session.scalars(select(t.Decision).where(t.Decision.image_id == image_id,
+                                                        t.Decision.revoked_at.is_(None)).order_by(t.Decision.id)):
         latest[row.field] = row
     return [Evidence(d.field, d.value, "manual", f"decision #{d.id} by {d.who}", raw=d.why) for d in latest.values()
             if d.value.strip()]
@@ -73,20 +75,39 @@ def replace_result(session: Session, item: CheckedItem, usage_id: int | None, im
         return
     session.execute(delete(t.Record).where(t.Record.usage_id == usage_id))
     session.execute(delete(t.Finding).where(t.Finding.usage_id == usage_id, t.Finding.scope == "item"))
-    session.add(_record(item, usage_id, image_id))
+    session.add(_record(item, usage_id, image_id, _search(session, item, usage_id, image_id)))
     session.add_all(_findings(item.findings, usage_id=usage_id, image_id=image_id))
 
 
-def _record(item: CheckedItem, usage_id: int | None, image_id: int | None) -> t.Record:
+def _search(session: Session, item: CheckedItem, usage_id: int | None, image_id: int | None) -> str:
+    """What a search of the archive looks in, folded: creator, organisation, via, src, article and image paths."""
+    parts = [item.record.creator, item.record.organization, item.record.via]
+    if usage_id is not None:
+        parts.extend(session.execute(
+            select(t.Usage.src, t.File.path).join(t.Article, t.Article.id == t.Usage.article_id)
+            .join(t.File, t.File.id == t.Article.file_id).where(t.Usage.id == usage_id)).one())
+    if image_id is not None:
+        parts.append(session.scalar(select(func.min(t.File.path)).where(t.File.image_id == image_id)))
+    return fold_search(" ".join(p for p in parts if p))
+
+
+SEVERITIES = ("error", "warning", "info", "ok")
+
+
+def _worst(severities: Iterable[str]) -> str:
+    return min(severities, key=SEVERITIES.index, default="ok")
+
+
+def _record(item: CheckedItem, usage_id: int | None, image_id: int | None, search: str) -> t.Record:
     record, attribution = item.record, item.attribution
-    worst = min((f.severity.value for f in item.findings), key=["error", "warning", "info"].index, default="ok")
+    worst = _worst(f.severity.value for f in item.findings)
     return t.Record(
         usage_id=usage_id, image_id=image_id, creator=record.creator, organization=record.organization,
         via=record.via, license_id=record.license.id if record.license else None, license_url=record.license_url,
         source_id=item.source.id if item.source else None, status=worst, origins=json.dumps(record.origins),
         attribution_text=attribution.text if attribution else None,
         attribution_html=attribution.html if attribution else None,
-        attribution_markdown=attribution.markdown if attribution else None,
+        attribution_markdown=attribution.markdown if attribution else None, search=search,
     )
 
 
@@ -103,15 +124,19 @@ def save_usage(session: Session, article_id: int, position: int, item: CheckedIt
                     image_id=image_id, matched_by=how)
     session.add(usage)
     session.flush()
+    search = _search(session, item, usage.id, image_id)
     session.add_all(t.UsageEvidence(usage_id=usage.id, field=e.field, value=e.value, origin=e.origin, name=e.name,
                                     lang=e.lang, location=e.location)
                     for e in item.evidence if e.origin in ARTICLE_ORIGINS and not e.derived)
-    session.add(_record(item, usage.id, image_id))
+    record = _record(item, usage.id, image_id, search)
+    if extra:  # a finding about the usage (image-not-found) counts for its status too
+        record.status = _worst([record.status, *(f.severity.value for f in extra)])
+    session.add(record)
     session.add_all(_findings([*item.findings, *extra], usage_id=usage.id, image_id=image_id))
 
 
 def save_standalone(session: Session, image_id: int, item: CheckedItem) -> None:
-    session.add(_record(item, None, image_id))
+    session.add(_record(item, None, image_id, _search(session, item, None, image_id)))
     session.add_all(_findings(item.findings, image_id=image_id))
 
 
@@ -120,3 +145,23 @@ def has_rights_metadata(session: Session, image_ids: list[int]) -> set[int]:
     rows = session.execute(select(t.ImageEvidence.image_id).where(
         t.ImageEvidence.field.in_(RIGHTS_FIELDS), t.ImageEvidence.image_id.in_(image_ids)).distinct())
     return {row[0] for row in rows}
+
+
+def refresh_status(session: Session, image_ids: Iterable[int]) -> None:
+    """Set the status of the records of these images to the worst of all their findings, the findings
+    across copies of the photo included (the archive filters and sorts by this column)."""
+    ids = sorted(set(image_ids))
+    for start in range(0, len(ids), 500):
+        batch = ids[start:start + 500]
+        rows = session.execute(select(t.Record.id, t.Record.usage_id, t.Record.image_id, t.Record.status)
+                               .where(t.Record.image_id.in_(batch))).all()
+        found: dict[tuple[str, int | None], list[str]] = {}
+        for usage_id, image_id, severity in session.execute(
+                select(t.Finding.usage_id, t.Finding.image_id, t.Finding.severity).where(
+                    t.Finding.image_id.in_(batch), t.Finding.file_id.is_(None))):
+            found.setdefault(("u", usage_id) if usage_id else ("i", image_id), []).append(severity)
+        changed = [{"id": r.id, "status": status} for r in rows
+                   if (status := _worst(found.get(("u", r.usage_id) if r.usage_id else ("i", r.image_id), [])))
+                   != r.status]
+        if changed:
+            session.execute(update(t.Record), changed)

@@ -51,6 +51,19 @@ def fold_source_name(text: str) -> str:
     return _SPACES.sub(" ", folded).strip()
 
 
+# Letters that carry no combining mark to strip, written as their plain forms.
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe",
+                                "ı": "i", "ħ": "h", "ŧ": "t"})
+
+
+def fold_search(text: str | None) -> str:
+    """Fold text for accent- and case-insensitive search: 'Jana Novák' -> 'jana novak', 'Łódź' -> 'lodz'.
+    The same folding is stored beside the text and applied to the query, so every database matches alike."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", plain.translate(_PLAIN_LETTERS)).strip()
+
+
 # Characters a reader cannot see or that reorder what is shown: C0/C1 controls (but tab and
 # newline), the direction marks, embeddings, overrides and isolates, and zero-width characters.
 HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")

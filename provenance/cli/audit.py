@@ -11,8 +11,11 @@ import click
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.commons import verify_commons
-from provenance.audit.report_rows import report_rows
-from provenance.audit.run import DEFAULT_EXCLUDE, run_audit, summary
+from provenance.audit.labels import Labels
+from provenance.audit.overview import summary
+from provenance.audit.read_model import report_rows
+from provenance.audit.run import DEFAULT_EXCLUDE, run_audit
+from provenance.audit.xlsx import xlsx_bytes
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.cli.common import catalog_of, fail, one_line_errors, profile_of, say
@@ -25,16 +28,33 @@ DB_HELP = f"Database URL (default: ${ENV}, else sqlite:///provenance.db in this 
 FAIL_ON = click.Choice(["error", "warning"])
 
 
-def _write_report(session: object, path: str, title: str) -> list:  # type: ignore[type-arg]
-    fmt = FORMATS.get(Path(path).suffix.lower())
-    if fmt is None:
-        fail(f"{path}: the report's extension must be one of {', '.join(sorted(FORMATS))}")
-    rows = report_rows(session)  # type: ignore[arg-type]
+def _write_report(session: object, catalog: Catalog, path: str, title: str) -> list:  # type: ignore[type-arg]
+    suffix = Path(path).suffix.lower()
+    fmt = FORMATS.get(suffix)
+    if fmt is None and suffix != ".xlsx":
+        fail(f"{path}: the report's extension must be one of {', '.join(sorted([*FORMATS, '.xlsx']))}")
+    rows = report_rows(session, Labels(catalog))  # type: ignore[arg-type]
     try:
-        write_atomically(Path(path), render(rows, fmt or "", title))
+        write_atomically(Path(path), xlsx_bytes(rows) if fmt is None else render(rows, fmt, title))
     except OSError as exc:
         fail(f"{path}: cannot write the report ({exc.strerror})")
     return rows
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write a file whole or not at all: a temporary file beside it, flushed, then renamed over it,
+    so that a report is never left half written by a crash or a full disk."""
+    handle = tempfile.NamedTemporaryFile("wb", dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp",
+                                         delete=False)
+    try:
+        with handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
 
 
 def _verify_commons(sessions: sessionmaker[Session], catalog: Catalog, profile: UsageProfile, rate: float) -> None:
@@ -45,27 +65,12 @@ def _verify_commons(sessions: sessionmaker[Session], catalog: Catalog, profile: 
                f"{client.requests} requests")
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write a file whole or not at all: a temporary file beside it, flushed, then renamed over it,
-    so that a report is never left half written by a crash or a full disk."""
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent or ".", prefix=f".{path.name}.",
-                                         suffix=".tmp", delete=False)
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-
-
 def _print_summary(counts: dict[str, object], stats_line: str) -> None:
     say(stats_line)
-    for key in ("images", "articles", "usages", "with license", "without license"):
+    for key in ("images", "articles", "rows", "usages", "unused images", "unreadable files", "with license",
+                "without license"):
         say(f"  {key:<17} {counts[key]}")
-    for title, key in (("by finding", "by finding"), ("by license", "by license")):
+    for title, key in (("by status", "by status"), ("by finding", "by finding"), ("by license", "by license")):
         table = counts[key]
         assert isinstance(table, dict)
         if table:
@@ -79,7 +84,7 @@ def _print_summary(counts: dict[str, object], stats_line: str) -> None:
 @click.option("--db", "db_url", default=None, help=DB_HELP)
 @click.option("--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes (default: all cores).")
 @click.option("--report", "report_path", metavar="FILE", default=None,
-              help="Write a report: .csv, .json or .html (a self-contained page).")
+              help="Write a report: .csv, .json, .html (a self-contained page) or .xlsx.")
 @click.option("--fail-on", type=FAIL_ON, default=None,
               help="Exit 1 when any usage has a finding of this severity or worse.")
 @click.option("--exclude", metavar="GLOB", multiple=True,
@@ -117,8 +122,8 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
                     f"({stats.failed} unreadable), {stats.articles} articles checked, {stats.removed} gone, "
                     f"in {stats.seconds:.1f}s")
             _print_summary(summary(session), line)
-            rows = _write_report(session, report_path, f"Audit of {stats.root}") if report_path else \
-                report_rows(session)
+            rows = _write_report(session, catalog, report_path, f"Audit of {stats.root}") if report_path else \
+                report_rows(session, Labels(catalog))
     if report_path:
         say(f"report: {report_path}")
     return rows
@@ -129,12 +134,13 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
 @click.option("--db", "db_url", default=None, help=DB_HELP)
 @click.option("--fail-on", type=FAIL_ON, default=None,
               help="Exit 1 when any usage has a finding of this severity or worse.")
-def report(file: str, db_url: str | None, fail_on: str | None) -> None:
+@click.pass_context
+def report(ctx: click.Context, file: str, db_url: str | None, fail_on: str | None) -> None:
     """Write the report of the last audits from the database, without auditing again."""
     with one_line_errors(safe_url(database_url(db_url))):
         engine, sessions = open_store(db_url)
         with sessions() as session:
-            rows = _write_report(session, file, f"provenance report ({safe_url(str(engine.url))})")
+            rows = _write_report(session, catalog_of(ctx), file, f"provenance report ({safe_url(str(engine.url))})")
     say(f"report: {file} ({len(rows)} rows)")
     sys.exit(1 if fails(rows, fail_on) else 0)
 

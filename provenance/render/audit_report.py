@@ -1,5 +1,5 @@
 """Audit report rows -> CSV, JSON or a self-contained HTML page. Pure rendering:
-the rows come from the database (provenance.report_rows)."""
+the rows come from the database (provenance.audit.read_model)."""
 
 from __future__ import annotations
 
@@ -59,13 +59,20 @@ def _csv(rows: list[ReportRow]) -> str:
     names = list(ReportRow.__dataclass_fields__)
     writer.writerow(names)
     for row in rows:
-        writer.writerow([_cell(getattr(row, n)) for n in names])
+        writer.writerow([cell(getattr(row, n)) for n in names])
     return out.getvalue()
 
 
-def _cell(value: str) -> str:
-    """Keep spreadsheet formulas out of a report people open in Excel."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+COLUMNS = {"article": "Article", "image": "Image", "src": "Src", "creator": "Creator",
+           "organization": "Organisation", "license": "Licence", "status": "Status", "findings": "Finding codes",
+           "messages": "Messages", "attribution": "Attribution"}
+
+
+def cell(value: str) -> str:
+    """Keep spreadsheet formulas out of a report people open in Excel: only a cell that starts like one
+    gets a leading apostrophe; an empty cell stays empty."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 STYLE = """body{font:15px/1.45 system-ui,sans-serif;margin:2rem;color:#1d2430}

@@ -11,6 +11,12 @@ decisions  a person's manual decisions about an image (who, when, why)
 audit_runs one row per audit: running, interrupted (killed; resumed by the next),
            resumed or done, and the last phase it completed
 commons_lookups  answers of the Wikimedia Commons API, by API and lookup key, with their fetch time
+decisions  a person's manual decisions about an image (who, when, why; revoked ones
+           are kept, with who revoked them and when)
+audit_runs one row per audit, with the archive's counts when it finished
+
+`search` columns hold the searchable text folded (case and accents) on write,
+so that a search matches alike on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -27,8 +33,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from provenance.catalog.names import fold_search
 
 
 def utcnow() -> datetime.datetime:
@@ -51,6 +60,7 @@ class AuditRun(Base):
     files_failed: Mapped[int] = mapped_column(Integer, default=0)
     profile: Mapped[str] = mapped_column(Text, default="")
     phase: Mapped[str] = mapped_column(String(16), default="")  # the last phase completed
+    counts: Mapped[str] = mapped_column(Text, default="{}")
 
 
 class Image(Base):
@@ -97,6 +107,7 @@ class File(Base):
     problems: Mapped[str] = mapped_column(Text, default="")
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     run_id: Mapped[int | None] = mapped_column(Integer)
+    search: Mapped[str] = mapped_column(Text, default="")
 
 
 class Article(Base):
@@ -143,6 +154,7 @@ class Record(Base):
     attribution_text: Mapped[str | None] = mapped_column(Text)
     attribution_html: Mapped[str | None] = mapped_column(Text)
     attribution_markdown: Mapped[str | None] = mapped_column(Text)
+    search: Mapped[str] = mapped_column(Text, default="")
 
 
 class Finding(Base):
@@ -167,6 +179,8 @@ class Decision(Base):
     who: Mapped[str] = mapped_column(Text)
     why: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked_at: Mapped[datetime.datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_by: Mapped[str | None] = mapped_column(Text)
 
 
 class CommonsLookup(Base):
@@ -181,3 +195,8 @@ class CommonsLookup(Base):
 
 Index("ix_findings_code_usage", Finding.code, Finding.usage_id)
 Index("ix_findings_code_image", Finding.code, Finding.image_id)
+
+
+@event.listens_for(File, "before_insert")
+def _fold_file_path(_mapper: object, _connection: object, target: File) -> None:
+    target.search = fold_search(target.path)

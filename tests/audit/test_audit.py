@@ -18,9 +18,10 @@ from sqlalchemy import Engine, create_engine, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from provenance.audit.report_rows import report_rows
+from provenance.audit.labels import Labels
+from provenance.audit.read_model import report_rows
 from provenance.audit.run import run_audit
-from provenance.catalog.load import Catalog
+from provenance.catalog.load import Catalog, default_catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.render.audit_report import ReportRow, render
 from provenance.store import tables as t
@@ -68,7 +69,7 @@ def _audit(url: str, path: Path, catalog: Catalog, **options: object):  # type: 
 
 def _rows(sessions: sessionmaker[Session]) -> list[ReportRow]:
     with sessions() as session:
-        return report_rows(session)
+        return report_rows(session, Labels(default_catalog()))
 
 
 def _by_article(rows: list[ReportRow], article: str) -> list[ReportRow]:

@@ -54,7 +54,7 @@ def test_filter_the_archive(page: Any, server: str) -> None:
     page.select_option("select[name=status]", "error")
     page.click("#filters button[type=submit]")
     page.wait_for_url("**status=error**")
-    statuses = page.locator("table.rows tbody .badge").all_inner_texts()
+    statuses = page.locator("table.rows tbody .badge.status").all_inner_texts()
     assert statuses
     assert set(statuses) == {"error"}
     assert page.locator("p.count").inner_text() != total
@@ -72,7 +72,8 @@ def test_record_a_decision_and_see_the_findings_change(page: Any, server: str) -
     page.click("#decision button[type=submit]")
     page.wait_for_load_state()
     assert page.locator(".finding code", has_text="unknown-license").count() == 0
-    assert "CC-BY-SA-4.0" in page.locator("article.use").first.inner_text()
+    assert "CC BY-SA 4.0" in page.locator("article.use").first.inner_text()
+    assert page.locator("article.use abbr.license-name").first.get_attribute("title") == "CC-BY-SA-4.0"
     assert "Browser test" in page.locator("ul.decisions").inner_text()
     screenshot(page, "image-after-decision")
 

@@ -234,7 +234,14 @@ def test_audit_report_and_fail_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!doctype html>")
     code, _, err = run("report", str(tmp_path / "r.pdf"), "--db", db)
     assert code == 2
-    assert "extension must be one of .csv, .htm, .html, .json" in err
+    assert "extension must be one of .csv, .htm, .html, .json, .xlsx" in err
+    code, out, _ = run("report", str(tmp_path / "r.xlsx"), "--db", db)
+    assert code == 0
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx").active
+    assert sheet.max_row == 1 + 13  # the same rows as the CSV
+    assert sheet.freeze_panes == "A2"
     code, _, err = run("audit", str(tmp_path / "nope"), "--db", db)
     assert code == 2
     assert err.strip() == f"Error: {tmp_path / 'nope'}: no such file or folder"

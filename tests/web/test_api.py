@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 
+import pytest
 from flask.testing import FlaskClient
 
 from tests.conftest import ROOT
@@ -15,7 +17,7 @@ SEED = seed_with("Kremlin.ru").read_text(encoding="utf-8")
 def test_openapi_document_lists_every_route(client: FlaskClient) -> None:
     document = client.get("/api/openapi.json").json
     assert document["openapi"].startswith("3.")
-    rules = {r.rule.replace("<int:image_id>", "{image_id}") for r in client.application.url_map.iter_rules()
+    rules = {re.sub(r"<int:(\w+)>", r"{\1}", r.rule) for r in client.application.url_map.iter_rules()
              if r.rule.startswith("/api/")}
     assert rules == set(document["paths"])
 
@@ -60,7 +62,7 @@ def test_check_errors(client: FlaskClient) -> None:
         assert response.json["status"] == 400
         assert message in response.json["error"]
     response = client.post("/api/check", data="not json", content_type="text/plain")
-    assert response.status_code == 400
+    assert response.status_code == 415
 
 
 def test_images_list_and_filters(client: FlaskClient) -> None:
@@ -113,3 +115,122 @@ def test_audit_only_inside_allowed_roots(client: FlaskClient, tmp_path: object) 
         denied = client.post("/api/audits", json={"path": path})
         assert denied.status_code == 403
         assert "PROVENANCE_AUDIT_ROOTS" in denied.json["error"]
+
+
+# Every input the API refuses: (method, path, body or None, content type, status, words the error must hold)
+REJECTED = [
+    pytest.param("POST", "/api/check", "Photo: Jane Doe/AP", "text/plain", 415, "multipart/form-data",
+                 id="check as text/plain"),
+    pytest.param("POST", "/api/check", {"text": "x", "commercial": "yes"}, None, 400, "commercial",
+                 id="commercial not a boolean"),
+    pytest.param("POST", "/api/check", {"text": 123}, None, 400, "text", id="text not a string"),
+    pytest.param("POST", "/api/check", {"text": "x", "medium": "radio"}, None, 400, "medium",
+                 id="unknown medium"),
+    pytest.param("POST", "/api/check", {"text": "x", "subscriptions": ["nobody"]}, None, 400, "subscriptions",
+                 id="unknown subscription"),
+    pytest.param("POST", "/api/check", {"text": "x", "subscriptions": "ap"}, None, 400, "subscriptions",
+                 id="subscriptions not a list"),
+    pytest.param("POST", "/api/check", {"text": "x", "modified": [1]}, None, 400, "modified",
+                 id="modified not strings"),
+    pytest.param("GET", "/api/images?status=bad", None, None, 400, "status", id="unknown status"),
+    pytest.param("GET", "/api/images?sort=colour", None, None, 400, "sort", id="unknown sort"),
+    pytest.param("GET", "/api/images?page=two", None, None, 400, "page", id="page not a number"),
+    pytest.param("GET", "/api/images?per_page=0", None, None, 400, "per_page", id="per_page out of range"),
+    pytest.param("POST", "/api/images/{image}/decisions", {"creator": 123}, None, 400, "creator",
+                 id="creator not a string"),
+    pytest.param("POST", "/api/images/{image}/decisions", {"license": "CC-BY-9.9"}, None, 400, "license",
+                 id="license not in the catalog"),
+    pytest.param("POST", "/api/images/{image}/decisions", {"who": "desk"}, None, 400, "license",
+                 id="nothing decided"),
+    pytest.param("POST", "/api/images/{image}/decisions", "license=CC0-1.0", "text/plain", 415, "application/json",
+                 id="decision as text/plain"),
+    pytest.param("POST", "/api/images/{image}/decisions", "license=CC0-1.0", "application/x-www-form-urlencoded",
+                 415, "application/json", id="decision as a form"),
+    pytest.param("POST", "/api/decisions/99999/revoke", {"who": "desk"}, None, 404, "no such decision",
+                 id="revoke an unknown decision"),
+    pytest.param("POST", "/api/decisions/1/revoke", "who=desk", "text/plain", 415, "application/json",
+                 id="revoke as text/plain"),
+    pytest.param("POST", "/api/audits", {"path": ["data"]}, None, 400, "path", id="path not a string"),
+    pytest.param("POST", "/api/audits", "data", "text/plain", 415, "application/json", id="audit as text/plain"),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body", "content_type", "status", "words"), REJECTED)
+def test_rejected_inputs(client: FlaskClient, method: str, path: str, body: object, content_type: str | None,
+                         status: int, words: str) -> None:
+    path = path.replace("{image}", str(_id(client, "lighthouse")))
+    if isinstance(body, dict):
+        response = client.open(path, method=method, json=body)
+    else:
+        response = client.open(path, method=method, data=body, content_type=content_type)
+    assert response.status_code == status
+    assert response.json["ok"] is False
+    assert response.json["status"] == status
+    assert words in response.json["error"]
+
+
+def test_field_errors_are_listed_by_field(client: FlaskClient) -> None:
+    image_id = _id(client, "lighthouse")
+    response = client.post(f"/api/images/{image_id}/decisions", json={"creator": 123, "organization": ["x"]})
+    assert response.status_code == 400
+    assert set(response.json["errors"]) == {"creator", "organization"}
+    assert response.json["errors"]["creator"] == "must be a string, not a number"
+
+
+def test_rows_say_why(client: FlaskClient) -> None:
+    items = client.get("/api/images?per_page=500").json["items"]
+    mismatch = next(i for i in items if i["article"] == "articles/05-license-mismatch.txt")
+    assert {"code": "license-mismatch", "severity": "error",
+            "message": mismatch["findings"][0]["message"]} == mismatch["findings"][0]
+    assert mismatch["status"] == "error"
+    assert mismatch["url"] == f"/usages/{mismatch['usage_id']}"
+    for item in items:  # the status is the worst finding, and findings come worst first
+        ranks = ["error", "warning", "info"]
+        order = [ranks.index(f["severity"]) for f in item["findings"]]
+        assert order == sorted(order)
+        assert item["status"] == (item["findings"][0]["severity"] if item["findings"] else "ok")
+
+
+def test_sort_by_worst_finding(client: FlaskClient) -> None:
+    statuses = [i["status"] for i in client.get("/api/images?sort=status&per_page=500").json["items"]]
+    assert statuses == sorted(statuses, key=["error", "warning", "info", "ok"].index)
+    assert statuses[0] == "error"
+    assert statuses[-1] == "ok"
+
+
+def test_unreadable_file_is_a_row_with_a_detail(client: FlaskClient) -> None:
+    [row] = client.get("/api/images?code=file-error").json["items"]
+    assert row["kind"] == "file"
+    assert row["image"] == "images/corrupt.jpg"
+    detail = client.get(f"/api/files/{row['file_id']}").json["file"]
+    assert detail["findings"][0]["code"] == "file-error"
+    assert detail["findings"][0]["why"]
+    assert client.get("/api/files/99999").status_code == 404
+
+
+def test_usage_detail_of_a_text_credit(client: FlaskClient) -> None:
+    row = next(i for i in client.get("/api/images?q=novak").json["items"] if not i["image_id"])
+    usage = client.get(f"/api/usages/{row['usage_id']}").json["usage"]
+    assert usage["article"] == row["article"]
+    assert usage["record"]["creator"] == "Jana Novak"
+    assert usage["attribution"]["text"]
+    assert any(e["origin"] == "caption" for e in usage["evidence"])
+    assert client.get("/api/usages/99999").status_code == 404
+
+
+def test_decision_can_be_revoked(client: FlaskClient) -> None:
+    image_id = _id(client, "portrait-plus-terms")
+    made = client.post(f"/api/images/{image_id}/decisions", json={"license": "CC-BY-4.0", "who": "desk A"})
+    assert made.json["image"]["uses"][0]["record"]["license"] == "CC-BY-4.0"
+    [decision_id] = made.json["decisions"]
+    revoked = client.post(f"/api/decisions/{decision_id}/revoke", json={"who": "desk B"})
+    assert revoked.status_code == 200
+    image = revoked.json["image"]
+    assert image["uses"][0]["record"]["license"] != "CC-BY-4.0"
+    [entry] = [d for d in image["decisions"] if d["id"] == decision_id]
+    assert (entry["who"], entry["revoked_by"]) == ("desk A", "desk B")
+    assert entry["when"].endswith("+00:00")  # ISO 8601 in UTC
+    assert entry["revoked_at"] >= entry["when"]
+    again = client.post(f"/api/decisions/{decision_id}/revoke", json={"who": "desk B"})
+    assert again.status_code == 400
+    assert "already revoked" in again.json["error"]

@@ -10,6 +10,15 @@ document.addEventListener("DOMContentLoaded", () => {
       button.classList.add("copied");
     });
   }
+  // Times come from the server in its zone; show them in the reader's own, to the minute.
+  const minutes = new Intl.DateTimeFormat(undefined, {dateStyle: "medium", timeStyle: "short"});
+  for (const time of document.querySelectorAll("time[datetime]")) {
+    const moment = new Date(time.getAttribute("datetime"));
+    if (!Number.isNaN(moment.getTime())) {
+      time.title = time.textContent;
+      time.textContent = minutes.format(moment);
+    }
+  }
   for (const input of document.querySelectorAll(".autosubmit")) {
     input.addEventListener("change", () => input.form.submit());
   }

@@ -1,0 +1,247 @@
+"""[edge] The one read model over the audit's usages, records, findings and unreadable files.
+
+One row per usage (an image, or a credit of a plain-text article, in an article), then one per image
+no article uses, then one per unreadable file. Filters, sorting and pages are done in SQL, alike on
+SQLite and PostgreSQL; each row carries its findings, worst first. The archive page, `/api/images`,
+the dashboard's exports and the CLI report all read these rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from sqlalchemy import Integer, Select, String, and_, case, cast, exists, func, literal, null, or_, select, union_all
+from sqlalchemy.orm import Session, aliased
+
+from provenance.audit.filters import PER_PAGE, SEVERITY_RANK, STATUSES, Filters
+from provenance.audit.labels import Labels
+from provenance.render.audit_report import ReportRow
+from provenance.store import tables as t
+
+__all__ = ["PER_PAGE", "STATUSES", "ArchiveRow", "FindingView", "Filters", "archive_page", "all_rows",
+           "finding_views", "report_rows"]
+
+
+@dataclass(frozen=True)
+class FindingView:
+    code: str
+    severity: str
+    message: str
+    evidence: str = ""
+    scope: str = "item"
+
+
+@dataclass(frozen=True)
+class ArchiveRow:
+    """One row of the archive; `kind` is usage, image (no article uses it) or file (unreadable)."""
+
+    kind: str
+    record_id: int | None
+    usage_id: int | None
+    image_id: int | None
+    file_id: int | None
+    article: str
+    src: str
+    image: str
+    creator: str
+    organization: str
+    license: str
+    license_name: str
+    source: str
+    status: str
+    attribution: str
+    findings: tuple[FindingView, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["findings"] = [{"code": f.code, "severity": f.severity, "message": f.message} for f in self.findings]
+        return data
+
+    def report(self) -> ReportRow:
+        return ReportRow(article=self.article, image=self.image, src=self.src, creator=self.creator,
+                         organization=self.organization, license=self.license, status=self.status,
+                         findings=" ".join(f.code for f in self.findings),
+                         messages=" ".join(f.message for f in self.findings), attribution=self.attribution)
+
+
+def _rank(*owner: Any) -> Any:
+    """The worst severity among the findings of one owner, as a rank (error 0 … none 3)."""
+    ranked = case(*((t.Finding.severity == s, r) for s, r in SEVERITY_RANK.items()), else_=len(SEVERITY_RANK))
+    return select(func.min(ranked)).where(*owner).scalar_subquery()
+
+
+def _record_rows(filters: Filters, full: bool = True) -> Select[Any]:
+    """Records as archive rows: the sort keys first, then (when `full`) what the page shows."""
+    article_file = aliased(t.File)
+    image_file = aliased(t.File)
+    image_path = select(func.min(image_file.path)).where(image_file.image_id == t.Record.image_id).scalar_subquery()
+    rank = case(*((t.Record.status == s, r) for s, r in SEVERITY_RANK.items()), else_=len(SEVERITY_RANK))
+    keys = [case((t.Record.usage_id.is_not(None), 0), else_=1).label("grp"), t.Record.id.label("record_id"),
+            cast(null(), Integer).label("file_id"), func.coalesce(article_file.path, "").label("article"),
+            func.coalesce(t.Usage.position, 0).label("position"), cast(literal(""), String).label("place"),
+            func.coalesce(t.Record.creator, "").label("creator"),
+            func.coalesce(t.Record.license_id, "").label("license"),
+            rank.label("rank")]
+    shown = [case((t.Record.usage_id.is_not(None), "usage"), else_="image").label("kind"), t.Record.usage_id,
+             t.Record.image_id, func.coalesce(t.Usage.src, "").label("src"),
+             func.coalesce(image_path, "").label("image"),
+             func.coalesce(t.Record.organization, "").label("organization"),
+             func.coalesce(t.Record.source_id, "").label("source"),
+             func.coalesce(t.Record.attribution_text, "").label("attribution")] if full else []
+    query: Select[Any] = (select(*keys, *shown)
+             .outerjoin(t.Usage, t.Usage.id == t.Record.usage_id)
+             .outerjoin(t.Article, t.Article.id == t.Usage.article_id)
+             .outerjoin(article_file, article_file.id == t.Article.file_id))
+    return query.where(*_record_conditions(filters, article_file))
+
+
+def _record_conditions(filters: Filters, article_file: Any) -> list[Any]:
+    conditions: list[Any] = []
+    if filters.status:
+        conditions.append(t.Record.status == filters.status)
+    if filters.license:
+        conditions.append(t.Record.license_id == filters.license)
+    if filters.source:
+        conditions.append(t.Record.source_id == filters.source)
+    if filters.article:
+        conditions.append(article_file.path.contains(filters.article, autoescape=True))
+    if filters.code:
+        # two EXISTS, each served by an index on (code, usage_id) or (code, image_id): an OR inside one
+        # EXISTS made SQLite scan every finding for every record
+        of_usage = exists().where(t.Finding.code == filters.code, t.Finding.usage_id == t.Record.usage_id)
+        of_image = exists().where(t.Finding.code == filters.code, t.Finding.image_id == t.Record.image_id,
+                                  t.Finding.usage_id.is_(None))
+        conditions.append(or_(and_(t.Record.usage_id.is_not(None), of_usage),
+                              and_(t.Record.usage_id.is_(None), of_image)))
+    if filters.folded_q:
+        conditions.append(t.Record.search.contains(filters.folded_q, autoescape=True))
+    return conditions
+
+
+def _file_rows(filters: Filters, full: bool = True) -> Select[Any] | None:
+    """Unreadable files: those with a finding of their own (file-error). None when a filter excludes them."""
+    if filters.license or filters.source or filters.article or filters.status not in ("", "error"):
+        return None
+    empty = cast(literal(""), String)
+    rank = func.coalesce(_rank(t.Finding.file_id == t.File.id), len(SEVERITY_RANK))
+    keys: list[Any] = [literal(2).label("grp"), cast(null(), Integer).label("record_id"), t.File.id.label("file_id"),
+                       empty.label("article"), literal(0).label("position"), t.File.path.label("place"),
+                       empty.label("creator"), empty.label("license"), rank.label("rank")]
+    shown: list[Any] = [literal("file").label("kind"), cast(null(), Integer).label("usage_id"),
+                        cast(null(), Integer).label("image_id"), empty.label("src"), t.File.path.label("image"),
+                        empty.label("organization"), empty.label("source"), empty.label("attribution")] if full else []
+    with_findings = select(t.Finding.file_id).where(t.Finding.file_id.is_not(None))
+    if filters.code:
+        with_findings = with_findings.where(t.Finding.code == filters.code)
+    query: Select[Any] = select(*keys, *shown).where(t.File.id.in_(with_findings))
+    if filters.folded_q:
+        query = query.where(t.File.search.contains(filters.folded_q, autoescape=True))
+    return query
+
+
+def union_query(filters: Filters, full: bool = True) -> Any:
+    files = _file_rows(filters, full)
+    records = _record_rows(filters, full)
+    return (union_all(records, files) if files is not None else records).subquery("archive")
+
+
+def _order(rows: Any, sort: str) -> list[Any]:
+    c = rows.c
+    place = [c.grp, c.article, c.position, c.place, c.record_id, c.file_id]
+    return {"article": place, "creator": [c.grp == 2, c.creator, *place], "license": [c.grp == 2, c.license, *place],
+            "status": [c.rank, c.grp == 2, *place]}[sort]
+
+
+def archive_page(session: Session, filters: Filters, labels: Labels) -> tuple[Filters, int, list[ArchiveRow]]:
+    """(filters with the page clamped to the last one, total, rows of that page).
+
+    Every order puts the unreadable files together: after the records, or (by status) after the records
+    in error. So a page is a window of the records' order with the files spliced in at one place, and
+    is read without a union: the records' keys, then only the page's rows in full."""
+    records = _record_rows(filters, full=False)
+    files = _file_rows(filters, full=False)
+    n_records = session.scalar(select(func.count()).select_from(records.subquery())) or 0
+    n_files = session.scalar(select(func.count()).select_from(files.subquery())) or 0 if files is not None else 0
+    total = n_records + n_files
+    filters = replace(filters, page=min(filters.page, max(1, -(-total // filters.per_page))))
+    at = n_records if filters.sort != "status" else session.scalar(
+        select(func.count()).select_from(records.where(t.Record.status == "error").subquery())) or 0
+    start, size = (filters.page - 1) * filters.per_page, filters.per_page
+    first, last = max(0, start - at), max(0, min(n_files, start + size - at))
+    taken = max(0, last - first)
+    r_start = start if start < at else max(at, start - n_files)
+    keys = records.subquery()
+    found: list[Any] = list(session.execute(select(keys.c.record_id, keys.c.file_id).order_by(
+        *_order(keys, filters.sort)).limit(size - taken).offset(r_start)).all()) if size > taken else []
+    before = max(0, min(len(found), at - r_start))
+    if taken and files is not None:
+        spliced = files.subquery()
+        found[before:before] = session.execute(select(spliced.c.record_id, spliced.c.file_id)
+                                               .order_by(spliced.c.place).limit(taken).offset(first)).all()
+    return filters, total, _with_findings(session, _full_rows(session, found), labels)
+
+
+def _full_rows(session: Session, page: list[Any]) -> list[Any]:
+    records = [r.record_id for r in page if r.record_id is not None]
+    files = [r.file_id for r in page if r.file_id is not None]
+    found = {("r", row.record_id): row for row in session.execute(_record_rows(Filters()).where(
+        t.Record.id.in_(records)))} if records else {}
+    everything = Filters()
+    file_query = _file_rows(everything)
+    if files and file_query is not None:
+        found.update({("f", row.file_id): row for row in session.execute(file_query.where(t.File.id.in_(files)))})
+    return [found[("r", r.record_id) if r.record_id is not None else ("f", r.file_id)] for r in page]
+
+
+def all_rows(session: Session, filters: Filters, labels: Labels) -> list[ArchiveRow]:
+    """Every row matching the filters (for exports and the report), in the filters' order."""
+    rows = union_query(filters)
+    found = list(session.execute(select(rows).order_by(*_order(rows, filters.sort))).all())
+    return _with_findings(session, found, labels)
+
+
+def report_rows(session: Session, labels: Labels) -> list[ReportRow]:
+    """The CLI report: every row, by article, then images no article uses, then unreadable files."""
+    return [row.report() for row in all_rows(session, Filters(), labels)]
+
+
+def _with_findings(session: Session, found: list[Any], labels: Labels) -> list[ArchiveRow]:
+    buckets = finding_views(session, found)
+    rows = []
+    for r in found:
+        key = ("usage", r.usage_id) if r.usage_id else ("file", r.file_id) if r.file_id else ("image", r.image_id)
+        status = STATUSES[r.rank] if r.rank < len(STATUSES) else "ok"
+        rows.append(ArchiveRow(
+            kind=r.kind, record_id=r.record_id, usage_id=r.usage_id, image_id=r.image_id, file_id=r.file_id,
+            article=r.article, src=r.src, image=r.image, creator=r.creator,
+            organization=labels.organization(r.organization, r.source), license=r.license,
+            license_name=labels.license_name(r.license), source=r.source, status=status,
+            attribution=r.attribution, findings=tuple(buckets.get(key, ()))))
+    return rows
+
+
+def finding_views(session: Session, found: Iterable[Any]) -> dict[tuple[str, int], list[FindingView]]:
+    """The findings of these rows, keyed by (usage|image|file, id), worst first, own findings before group ones."""
+    found = list(found)
+    if len(found) > 300:
+        queries = [select(t.Finding)]
+    else:  # three index-backed lookups: an OR of them made SQLite read every finding
+        usages = [r.usage_id for r in found if r.usage_id]
+        images = [r.image_id for r in found if r.image_id and not r.usage_id]
+        files = [r.file_id for r in found if r.file_id]
+        queries = [select(t.Finding).where(t.Finding.usage_id.in_(usages)),
+                   select(t.Finding).where(t.Finding.image_id.in_(images), t.Finding.usage_id.is_(None)),
+                   select(t.Finding).where(t.Finding.file_id.in_(files))]
+    buckets: dict[tuple[str, int], list[t.Finding]] = defaultdict(list)
+    for f in (f for query in queries for f in session.scalars(query)):
+        owner = ("usage", f.usage_id) if f.usage_id else ("file", f.file_id) if f.file_id else ("image", f.image_id)
+        buckets[owner].append(f)  # type: ignore[index]
+    return {key: sorted_views(found) for key, found in buckets.items()}
+
+
+def sorted_views(findings: Iterable[t.Finding]) -> list[FindingView]:
+    ordered = sorted(findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 9), f.scope != "item", f.code, f.id))
+    return [FindingView(f.code, f.severity, f.message, f.evidence, f.scope) for f in ordered]

@@ -1,0 +1,129 @@
+"""The read model behind the archive page, the API, the exports and the CLI report: the same queries
+give the same rows on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from provenance.audit.filters import Filters
+from provenance.audit.labels import Labels
+from provenance.audit.overview import family_counts, status_counts, summary, trend
+from provenance.audit.read_model import all_rows, archive_page, report_rows
+from provenance.audit.run import run_audit
+from provenance.catalog.load import default_catalog
+from provenance.catalog.profile import UsageProfile
+from provenance.store.repository import open_store
+from tests.conftest import ROOT
+from tests.conftest_db import BACKENDS, new_database
+
+LABELS = Labels(default_catalog())
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def sessions(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+             ) -> Iterator[sessionmaker[Session]]:
+    for url in new_database(request.param, tmp_path_factory.mktemp(request.param)):
+        engine, made = open_store(url)
+        run_audit(str(ROOT / "data"), made, default_catalog(), UsageProfile(), jobs=1)
+        yield made
+        engine.dispose()
+
+
+def _rows(sessions: sessionmaker[Session], **filters: object) -> list[object]:
+    with sessions() as session:
+        return all_rows(session, Filters(**filters), LABELS)  # type: ignore[arg-type]
+
+
+# filter -> (number of rows, a path or name the first row holds); `why` in the comment
+FILTERS = [
+    pytest.param({}, 25, "articles/01-cc-by-kremlin.txt", id="everything: 24 usages and 1 unreadable file"),
+    pytest.param({"code": "file-error"}, 1, "images/corrupt.jpg", id="unreadable files are rows"),
+    pytest.param({"q": "NOVAK"}, 3, "Jana", id="search folds case and accents (Novák)"),
+    pytest.param({"q": "novák"}, 3, "Jana", id="an accented query finds the same rows"),
+    pytest.param({"q": "zielinski"}, 1, "Karol", id="ń folds to n"),
+    pytest.param({"q": "corrupt"}, 1, "images/corrupt.jpg", id="search finds unreadable files by path"),
+    pytest.param({"license": "CC0-1.0"}, 1, "images/market-cc0.jpg", id="license filter"),
+    pytest.param({"q": "100%_"}, 0, "", id="LIKE wildcards in a search are literal"),
+]
+
+
+@pytest.mark.parametrize(("filters", "count", "first"), FILTERS)
+def test_filters_give_the_same_rows_on_every_backend(sessions: sessionmaker[Session], filters: dict[str, object],
+                                                     count: int, first: str) -> None:
+    rows = _rows(sessions, **filters)
+    assert len(rows) == count
+    if rows:
+        assert first in " ".join(str(v) for v in (rows[0].article, rows[0].image, rows[0].creator))  # type: ignore[attr-defined]
+
+
+def test_sort_by_worst_finding_and_pages_clamped(sessions: sessionmaker[Session]) -> None:
+    ranks = ["error", "warning", "info", "ok"]
+    statuses = [r.status for r in _rows(sessions, sort="status")]  # type: ignore[attr-defined]
+    assert statuses == sorted(statuses, key=ranks.index)
+    with sessions() as session:
+        filters, total, page = archive_page(session, Filters(page=99, per_page=10), LABELS)
+    assert (filters.page, total, len(page)) == (3, 25, 5)
+
+
+def test_counts_add_up(sessions: sessionmaker[Session]) -> None:
+    with sessions() as session:
+        counts = summary(session)
+        by_status = status_counts(session)
+        families = family_counts(session, LABELS)
+        runs = trend(session)
+    assert counts["rows"] == sum(by_status.values()) == 25
+    assert counts["rows"] == counts["usages"] + counts["unused images"] + counts["unreadable files"]
+    assert counts["with license"] + counts["without license"] == counts["usages"] + counts["unused images"]
+    assert sum(families.values()) == counts["usages"] + counts["unused images"]
+    assert runs[-1]["counts"] == by_status
+
+
+def test_report_rows_are_the_archive_rows(sessions: sessionmaker[Session]) -> None:
+    with sessions() as session:
+        report = report_rows(session, LABELS)
+    rows = _rows(sessions)
+    assert [r.image or r.src for r in report] == [r.image or r.src for r in rows]  # type: ignore[attr-defined]
+    assert report[-1].findings == "file-error"
+    assert {r.organization for r in report if r.organization.startswith("AP")} == {"AP"}  # never "AP Photo"
+
+
+def test_folded_search_column_is_filled_by_the_migration(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from provenance.store.repository import make_engine, upgrade
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    from alembic import command
+    from alembic.config import Config
+
+    from provenance.store.repository import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002")
+        connection.execute(text("INSERT INTO files (id, root, path, size, mtime_ns, kind, problems, done) "
+                                "VALUES (1, '/a', 'Łódź/Novák.jpg', 1, 1, 'image', '', 1)"))
+    upgrade(engine)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT search FROM files")).scalar() == "lodz/novak.jpg"
+    engine.dispose()
+
+
+@pytest.mark.parametrize("sort", ["article", "creator", "license", "status"])
+@pytest.mark.parametrize("per_page", [4, 7])  # pages that split the unreadable file from its neighbours
+def test_pages_put_together_are_the_whole_list(sessions: sessionmaker[Session], sort: str, per_page: int) -> None:
+    whole = [(r.record_id, r.file_id) for r in _rows(sessions, sort=sort)]  # type: ignore[attr-defined]
+    paged: list[tuple[int | None, int | None]] = []
+    with sessions() as session:
+        for number in range(1, 10):
+            _, _, rows = archive_page(session, Filters(sort=sort, page=number, per_page=per_page), LABELS)
+            paged.extend((r.record_id, r.file_id) for r in rows)
+            if len(paged) >= len(whole):
+                break
+    assert paged == whole

@@ -1,0 +1,175 @@
+"""The archive explains itself: rows say why, every row opens, exports, decisions, the overview."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import openpyxl
+import pytest
+from flask.testing import FlaskClient
+
+HEADER = ["article", "image", "src", "creator", "organization", "license", "status", "findings", "messages",
+          "attribution"]
+
+
+def _links(client: FlaskClient, query: str = "") -> list[str]:
+    page = client.get("/archive?per_page=500" + query).get_data(as_text=True)
+    return re.findall(r'<a class="detail" href="([^"]+)"', page)
+
+
+def test_every_row_has_badges_and_opens(client: FlaskClient) -> None:
+    page = client.get("/archive?article=05-license&per_page=500").get_data(as_text=True)
+    badge = re.search(r'<span class="badge finding-badge error" title="([^"]+)">license-mismatch</span>', page)
+    assert badge is not None
+    assert badge.group(1).startswith("The credit names CC BY-SA 2.0 but links CC BY-NC 2.0")
+    links = _links(client)
+    assert len(links) == 25
+    for link in links:  # image, text credit, unreadable file: each opens a page
+        assert client.get(link.split("#")[0]).status_code == 200, link
+
+
+def test_text_credit_opens_a_usage_page(client: FlaskClient) -> None:
+    [link, *_] = [u for u in _links(client, "&q=novak") if u.startswith("/usages/")]
+    page = client.get(link).get_data(as_text=True)
+    assert "<title>02-agency-ap.txt · provenance</title>" in page
+    assert "a credit of a plain-text article, with no image file" in page
+    assert "agency-license-required" in page
+    assert "Rule: Raised for photos from agencies" in page
+    assert page.count('class="copy"') == 3
+    assert "No decisions: a decision is recorded about an image file" in page
+
+
+def test_unreadable_file_opens_a_file_page(client: FlaskClient) -> None:
+    [link] = _links(client, "&code=file-error")
+    page = client.get(link).get_data(as_text=True)
+    assert "<title>corrupt.jpg · provenance</title>" in page
+    assert "is damaged or truncated" in page
+    assert "<code>file-error</code>" in page
+    assert "Rule: " in page
+
+
+def test_csv_export_has_the_report_columns_and_no_lone_quotes(client: FlaskClient) -> None:
+    rows = list(csv.reader(io.StringIO(client.get("/archive.csv").get_data(as_text=True))))
+    assert rows[0] == HEADER
+    assert len(rows) == 1 + 25
+    assert all(cell != "'" for row in rows for cell in row)
+    mismatch = next(r for r in rows if r[0] == "articles/05-license-mismatch.txt")
+    assert "license-mismatch" in mismatch[7]
+    assert "The credit names CC BY-SA 2.0" in mismatch[8]
+    assert mismatch[9].startswith("Photo by Tomasz Wrobel")
+
+
+def test_xlsx_export_reads_back(client: FlaskClient) -> None:
+    response = client.get("/archive.xlsx?status=error")
+    assert response.mimetype == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    sheet = openpyxl.load_workbook(io.BytesIO(response.data)).active
+    rows = [[c or "" for c in row] for row in sheet.iter_rows(values_only=True)]
+    assert rows[0][:3] == ["Article", "Image", "Src"]
+    assert len(rows[0]) == len(HEADER)
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:J{len(rows)}"
+    assert {r[6] for r in rows[1:]} == {"error"}
+    csv_rows = list(csv.reader(io.StringIO(client.get("/archive.csv?status=error").get_data(as_text=True))))
+    assert [r[:7] for r in rows[1:]] == [r[:7] for r in csv_rows[1:]]
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),  # a formula is defused
+        ("-5", "'-5"),  # a leading minus could start a formula
+        ("\tTab", "'\tTab"),  # tab and CR are formula starts too
+        ("", ""),  # an empty cell stays empty: no lone apostrophe
+        ("Jane Doe", "Jane Doe"),  # plain text untouched
+    ],
+)
+def test_formula_guard(value: str, written: str) -> None:
+    from provenance.render.audit_report import cell
+
+    assert cell(value) == written
+
+
+def _image(client: FlaskClient, name: str) -> str:
+    return next(u for u in _links(client, f"&q={name}") if u.startswith("/images/")).split("#")[0]
+
+
+def test_decision_form_keeps_fields_and_shows_the_error_beside_the_field(client: FlaskClient) -> None:
+    url = _image(client, "lighthouse")
+    response = client.post(url + "/decision", data={"creator": "Ana Ruiz", "who": "", "note": "phoned the trust"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert 'value="Ana Ruiz"' in page
+    assert "phoned the trust</textarea>" in page
+    assert re.search(r'id="who"[^>]*aria-invalid="true"[^>]*>\s*<p class="field-error" id="who-error">Say who', page)
+    wrong = client.post(url + "/decision", data={"license": "CC-BY-9", "who": "Desk"}).get_data(as_text=True)
+    assert "is not a license of the catalog" in wrong
+
+
+def test_revoke_keeps_both_in_the_history(client: FlaskClient) -> None:
+    url = _image(client, "nebula")
+    saved = client.post(url + "/decision", data={"creator": "Someone Else", "who": "Desk A"})
+    page = client.get(saved.headers["Location"]).get_data(as_text=True)
+    decision = re.search(r'action="/decisions/(\d+)/revoke"', page)
+    assert decision is not None
+    assert "Someone Else" in page
+    refused = client.post(f"/decisions/{decision.group(1)}/revoke", data={"who": "", "image_id": url.split("/")[-1]})
+    assert refused.status_code == 400
+    assert "Say who revokes" in refused.get_data(as_text=True)
+    done = client.post(f"/decisions/{decision.group(1)}/revoke", data={"who": "Desk B", "image_id": "0"})
+    page = client.get(done.headers["Location"]).get_data(as_text=True)
+    assert "Decision revoked." in page
+    assert "Revoked by Desk B" in page
+    assert "Desk A" in page
+    assert re.search(r'<time datetime="[^"]+">\d{4}-\d\d-\d\d \d\d:\d\d \w+</time>', page)  # to the minute
+
+
+def test_overview_is_svg_and_adds_up(client: FlaskClient) -> None:
+    page = client.get("/archive").get_data(as_text=True)
+    overview = page[page.index('id="overview"'):page.index('id="filters"')]
+    assert overview.count("<svg") == 4
+    counts = [int(n) for n in re.findall(r'<rect [^>]*class="fill (?:error|warning|info|ok)"><title>\w+: (\d+)',
+                                         overview)]
+    assert sum(counts) == 25
+    said = " ".join(overview.split())
+    assert "<strong>25</strong> rows: 24 uses in articles, 0 images no article uses, 1 unreadable files." in said
+    assert "http" not in overview.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing from elsewhere
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/archive?page=99", "Page 1 of 1"),  # out-of-range pages clamp to the last one
+        ("/archive?q=NOVÁK", "3 rows"),  # case and accents folded
+        ("/archive?license=CC-BY-SA-4.0", '<abbr class="license-name" title="CC-BY-SA-4.0">CC BY-SA 4.0</abbr>'),
+        ("/catalog?q=by-sa 2.0", "CC BY-SA 2.0"),  # the catalog's search box
+        ("/catalog", 'type="search" name="q"'),
+        ("/", 'rel="icon" href="/static/favicon.svg"'),
+    ],
+)
+def test_for_people(client: FlaskClient, url: str, expected: str) -> None:
+    assert expected in client.get(url).get_data(as_text=True)
+
+
+def test_catalog_search_narrows(client: FlaskClient) -> None:
+    page = client.get("/catalog?q=kremlin").get_data(as_text=True)
+    assert "Kremlin.ru" in page
+    assert "Reuters" not in page
+    with client.get("/favicon.ico") as icon:
+        assert icon.mimetype == "image/svg+xml"
+
+
+def test_image_title_has_the_file_name(client: FlaskClient) -> None:
+    page = client.get(_image(client, "garden-web-copy")).get_data(as_text=True)
+    assert "<title>garden-web-copy.jpg · provenance</title>" in page
+
+
+def test_xlsx_writes_formula_lookalikes_as_text() -> None:
+    from provenance.audit.xlsx import xlsx_bytes
+    from provenance.render.audit_report import ReportRow
+
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes([ReportRow("=1+1", "", "", "@x", "", "", "error", "", "",
+                                                                   "")])))
+    cell = book.active["A2"]
+    assert (cell.value, cell.data_type) == ("=1+1", "s")  # a string, never a formula ('f')

@@ -1,0 +1,173 @@
+"""The archive's pages: the list with its overview, exports, and a detail page for every row
+(an image, a credit in an article without an image file, an unreadable file), and decisions.
+Everything is read through provenance.audit (its read model, details and decisions)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+
+from provenance.audit import overview
+from provenance.audit.decisions import read_decision, record_decision, revoke_decision
+from provenance.audit.details import file_detail, image_bytes, image_detail, usage_detail
+from provenance.audit.read_model import STATUSES, Filters, all_rows, archive_page
+from provenance.audit.xlsx import xlsx_bytes
+from provenance.errors import FieldErrors
+from provenance.render.audit_report import render
+from web.charts import overview_charts
+from web.services import services
+from web.uploads import thumbnail
+
+bp = Blueprint("archive", __name__)
+SORT_LABELS = {"article": "article", "creator": "creator", "license": "licence", "status": "worst finding first"}
+
+
+@bp.get("/archive")
+def archive():  # type: ignore[no-untyped-def]
+    svc = services()
+    with svc.sessions() as session:
+        filters, total, rows = archive_page(session, Filters.from_args(request.args), svc.labels)
+        options = _facets(session)
+        charts = overview_charts(session, svc.labels)
+    pages = max(1, -(-total // filters.per_page))
+    return render_template("archive.html", rows=rows, total=total, filters=filters, pages=pages, options=options,
+                           statuses=STATUSES, sorts=SORT_LABELS, charts=charts)
+
+
+def _facets(session: Any) -> dict[str, Any]:
+    labels = services().labels
+    return {"code": list(overview.finding_counts(session)),
+            "license": [(lic, labels.license_name(lic)) for lic in sorted(overview.license_counts(session)) if lic],
+            "source": [(s, labels.source_name(s)) for s in overview.source_ids(session)]}
+
+
+def _export_rows() -> list[Any]:
+    svc = services()
+    with svc.sessions() as session:
+        return [row.report() for row in all_rows(session, Filters.from_args(request.args), svc.labels)]
+
+
+@bp.get("/archive.csv")
+def archive_csv():  # type: ignore[no-untyped-def]
+    return Response(render(_export_rows(), "csv"), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=provenance-archive.csv"})
+
+
+@bp.get("/archive.xlsx")
+def archive_xlsx():  # type: ignore[no-untyped-def]
+    return Response(xlsx_bytes(_export_rows()),
+                    mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": "attachment; filename=provenance-archive.xlsx"})
+
+
+def _image_page(image_id: int, status: int = 200, errors: dict[str, str] | None = None,
+                form: dict[str, str] | None = None, revoke: dict[str, str] | None = None,
+                revoke_form: dict[str, str] | None = None) -> tuple[str, int]:
+    svc = services()
+    with svc.sessions() as session:
+        detail = image_detail(session, image_id, svc.labels)
+    if detail is None:
+        abort(404, description=f"There is no image {image_id}.")
+    saved = request.args.get("saved", "")
+    return render_template("image.html", image=detail, licenses=svc.catalog.licenses.values(), errors=errors or {},
+                           form=form or {}, saved=saved, revoke_errors=revoke or {},
+                           revoke_form=revoke_form or {}), status
+
+
+@bp.get("/images/<int:image_id>")
+def image(image_id: int):  # type: ignore[no-untyped-def]
+    return _image_page(image_id)
+
+
+@bp.post("/images/<int:image_id>/decision")
+def decide(image_id: int):  # type: ignore[no-untyped-def]
+    svc = services()
+    form = {k: request.form.get(k, "") for k in ("license", "creator", "organization", "who", "note")}
+    try:
+        decision = read_decision(form, svc.catalog)
+    except FieldErrors as exc:
+        return _image_page(image_id, 400, exc.errors, form)
+    ids = record_decision(svc.sessions, svc.catalog, svc.profile, image_id, decision)
+    return redirect(url_for("archive.image", image_id=image_id, saved="decision", n=len(ids)) + "#decisions")
+
+
+@bp.post("/decisions/<int:decision_id>/revoke")
+def revoke(decision_id: int):  # type: ignore[no-untyped-def]
+    svc = services()
+    image_id = request.form.get("image_id", type=int) or 0
+    who = request.form.get("who", "")
+    try:
+        image_id = revoke_decision(svc.sessions, svc.catalog, svc.profile, decision_id, who)
+    except FieldErrors as exc:
+        key = f"revoke-{decision_id}"
+        return _image_page(image_id, 400, revoke={key: exc.errors["who"]}, revoke_form={key: who})
+    return redirect(url_for("archive.image", image_id=image_id, saved="revoked") + "#decisions")
+
+
+@bp.get("/images/<int:image_id>/thumbnail")
+def image_thumbnail(image_id: int):  # type: ignore[no-untyped-def]
+    with services().sessions() as session:
+        data = image_bytes(session, image_id)
+    small = thumbnail(data) if data else None
+    return Response(small, mimetype="image/jpeg") if small else abort(404)
+
+
+@bp.get("/usages/<int:usage_id>")
+def usage(usage_id: int):  # type: ignore[no-untyped-def]
+    svc = services()
+    with svc.sessions() as session:
+        detail = usage_detail(session, usage_id, svc.labels)
+    if detail is None:
+        abort(404, description=f"There is no usage {usage_id}.")
+    return render_template("usage.html", use=detail)
+
+
+@bp.get("/files/<int:file_id>")
+def file(file_id: int):  # type: ignore[no-untyped-def]
+    with services().sessions() as session:
+        detail = file_detail(session, file_id)
+    if detail is None:
+        abort(404, description=f"There is no file {file_id}.")
+    return render_template("file.html", file=detail)
+
+
+@bp.app_template_global()
+def row_url(row: Any) -> str:
+    """The detail page of an archive row: its image, its usage (a credit with no image file) or its file."""
+    if row.kind == "file":
+        return url_for("archive.file", file_id=row.file_id)
+    if row.image_id:
+        anchor = f"#use-{row.usage_id}" if row.usage_id else ""
+        return url_for("archive.image", image_id=row.image_id) + anchor
+    return url_for("archive.usage", usage_id=row.usage_id)
+
+
+@bp.app_template_filter("basename")
+def basename(path: str | None) -> str:
+    return (path or "").rstrip("/").rsplit("/", 1)[-1]
+
+
+def _aware(moment: datetime.datetime | str) -> datetime.datetime:
+    found = datetime.datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    return found if found.tzinfo else found.replace(tzinfo=datetime.UTC)  # naive times were written in UTC
+
+
+@bp.app_template_filter("minutes")
+def minutes(moment: datetime.datetime | str | None) -> str:
+    """The server's local time to the minute, with the zone: 2026-11-29 10:15 CET (the page's script
+    shows it in the reader's zone)."""
+    return _aware(moment).astimezone().strftime("%Y-%m-%d %H:%M %Z") if moment else ""
+
+
+@bp.app_template_filter("iso")
+def iso(moment: datetime.datetime | str | None) -> str:
+    return _aware(moment).isoformat(timespec="minutes") if moment else ""
+
+
+@bp.app_template_filter("by_severity")
+def by_severity(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Findings worst first (errors, warnings, then information), in their order otherwise."""
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(findings, key=lambda f: order.get(str(f.get("severity")), 3))

@@ -1,0 +1,54 @@
+"""What the JSON API accepts: content types and the type of every field, checked before use, so a
+wrong request is a 400 (or 415) naming the field instead of a value silently ignored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, request
+
+from provenance.errors import InputError
+
+JSON = "application/json"
+
+
+def json_body() -> dict[str, Any]:
+    """The request's JSON object; 415 for another content type, 400 for a body that is not an object."""
+    if not request.is_json:
+        abort(415, description=f"Send {JSON} (this request is {request.mimetype or 'without a content type'}).")
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        abort(400, description="Send a JSON object with Content-Type: application/json.")
+    return data
+
+
+def require_form_or_json() -> None:
+    if not request.is_json and request.mimetype not in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        abort(415, description=f"Send {JSON} or multipart/form-data (this request is "
+                               f"{request.mimetype or 'without a content type'}).")
+
+
+def typed(data: dict[str, Any], name: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
+    """data[name] when it has the right type (or is absent: the default); else InputError naming it."""
+    value = data.get(name, default)
+    if value is default or isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+        return value
+    raise InputError(name, f"must be {_names(kind)}, not {_json_type(value)}")
+
+
+def string_list(data: dict[str, Any], name: str) -> list[str]:
+    values = typed(data, name, list, [])
+    if not all(isinstance(v, str) for v in values):
+        raise InputError(name, "must be a list of strings")
+    return list(values)
+
+
+def _names(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join({str: "a string", bool: "true or false", list: "a list", int: "a number",
+                        dict: "an object"}.get(k, k.__name__) for k in kinds)
+
+
+def _json_type(value: Any) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", str: "a string", list: "a list",
+            dict: "an object", type(None): "null"}.get(type(value), type(value).__name__)
