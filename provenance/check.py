@@ -19,6 +19,7 @@ from provenance.resolve.evidence import credit_to_evidence, tasl_credits, tasl_e
 from provenance.resolve.record import Resolved, resolve_record
 from provenance.rules.context import Context, has_credit
 from provenance.rules.credit_rules import check_record
+from provenance.rules.text_rules import screen_evidence
 
 
 @dataclass(frozen=True)
@@ -110,9 +111,10 @@ def check_evidence(
 ) -> CheckedItem:
     """Resolve and check the evidence for one image, against the usage profile."""
     profile = profile or default_profile(catalog)
+    evidence, screened = screen_evidence(evidence)
     resolved = resolve_record(evidence, catalog)
     ctx = Context(catalog, profile, where=f" for {label}", in_article=in_article)
-    findings = tuple(check_record(resolved, ctx))
+    findings = (*screened, *check_record(resolved, ctx))
     attribution = render_attribution(resolved.record, medium=profile.medium, modified=profile.modified,
                                      lang=profile.lang, catalog=catalog) if has_credit(resolved) else None
     return CheckedItem(label, resolved, findings, attribution, credit, src)

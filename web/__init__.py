@@ -3,7 +3,9 @@
 create_app(config) builds the app: defaults, then PROVENANCE_* environment
 variables (web.config), then the mapping given (tests). Every response
 carries a Content-Security-Policy without inline scripts; forms are CSRF
-protected; when a token is configured every page and API route needs it.
+protected, and so are API calls riding on the session cookie (web.auth); when a
+token is configured every page and API route needs it; the session cookie is
+HttpOnly and SameSite=Lax; JSON bodies are limited in size and depth (web.errors).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(load_config())
     app.config.update(config or {})
+    app.config["SESSION_COOKIE_SECURE"] = bool(app.config.get("SECURE_COOKIES"))
     app.extensions["provenance"] = Services.from_config(app.config)
     csrf = CSRFProtect(app)
     csrf.exempt(api.bp)

@@ -6,6 +6,8 @@ import os
 import secrets
 from typing import Any
 
+from provenance.errors import ProvenanceError
+
 SETTINGS: list[tuple[str, str, Any, str]] = [
     ("DATABASE_URL", "PROVENANCE_DATABASE_URL", None, "database URL; default sqlite:///provenance.db here"),
     ("SECRET_KEY", "PROVENANCE_SECRET_KEY", None, "signs sessions and CSRF tokens; random per start if unset"),
@@ -13,14 +15,39 @@ SETTINGS: list[tuple[str, str, Any, str]] = [
     ("AUTH_TOKEN", "PROVENANCE_TOKEN", None, "when set, every page and API route needs this shared token"),
     ("AUDIT_ROOTS", "PROVENANCE_AUDIT_ROOTS", "", "folders the API may audit, separated by the OS path separator"),
     ("PROFILE", "PROVENANCE_PROFILE", None, "usage profile TOML; default profiles/default.toml"),
+    ("SECURE_COOKIES", "PROVENANCE_SECURE_COOKIES", False, "send the session cookie over HTTPS only (behind TLS)"),
+    ("MAX_JSON_KB", "PROVENANCE_MAX_JSON_KB", 256, "largest JSON body the API accepts, in KB (413 past it)"),
+    ("MAX_JSON_DEPTH", "PROVENANCE_MAX_JSON_DEPTH", 32, "deepest nesting of a JSON body (400 past it)"),
+    ("LOGIN_ATTEMPTS", "PROVENANCE_LOGIN_ATTEMPTS", 5, "failed sign-ins per address per minute before 429"),
 ]
+
+
+class ConfigError(ProvenanceError):
+    """An environment variable holds a value of the wrong kind: names the variable."""
 
 
 def load_config() -> dict[str, Any]:
     config: dict[str, Any] = {}
     for key, variable, default, _ in SETTINGS:
-        value = os.environ.get(variable, default)
-        config[key] = int(value) if isinstance(default, int) and value is not None else value
+        config[key] = _value(variable, os.environ.get(variable), default)
     config["SECRET_KEY"] = config["SECRET_KEY"] or secrets.token_hex(32)
     config["MAX_CONTENT_LENGTH"] = int(config["MAX_UPLOAD_MB"]) * 1024 * 1024
+    config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+                  SESSION_COOKIE_SECURE=bool(config["SECURE_COOKIES"]))
     return config
+
+
+def _value(variable: str, given: str | None, default: Any) -> Any:
+    """An environment value as the kind its default has (a flag, a number, text)."""
+    if given is None:
+        return default
+    if isinstance(default, bool):
+        if given.strip().lower() not in ("1", "true", "yes", "on", "0", "false", "no", "off", ""):
+            raise ConfigError(f"{variable}: must be true or false, not {given!r}")
+        return given.strip().lower() in ("1", "true", "yes", "on")
+    if isinstance(default, int):
+        try:
+            return int(given)
+        except ValueError:
+            raise ConfigError(f"{variable}: must be a whole number, not {given!r}") from None
+    return given

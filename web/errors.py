@@ -1,12 +1,22 @@
-"""One error handler: JSON {ok, error, status} under /api, a page elsewhere."""
+"""One error handler: JSON {ok, error, status} under /api, a page elsewhere.
+
+Input the app refuses is a 4xx, never a 500: JSON bodies over the size or depth limit
+(checked before any view parses them), input nested past Python's recursion limit,
+numbers past the database's range, images over Pillow's pixel limit."""
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+import re
+
+from flask import Flask, abort, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from PIL import Image
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from provenance.errors import FieldErrors, InputError, ProvenanceError
+
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
 def _message(error: Exception) -> tuple[str, int]:
@@ -15,6 +25,8 @@ def _message(error: Exception) -> tuple[str, int]:
     if isinstance(error, RequestEntityTooLarge):
         limit = current_app.config.get("MAX_UPLOAD_MB")
         return f"The upload is larger than the limit of {limit} MB.", 413
+    if isinstance(error, CSRFError) and request.path.startswith("/api/"):
+        return error.description or "The CSRF token is missing.", 400
     if isinstance(error, CSRFError):
         return "The form expired or did not come from this site; reload the page and try again.", 400
     if isinstance(error, HTTPException):
@@ -23,10 +35,46 @@ def _message(error: Exception) -> tuple[str, int]:
         return str(error), 404
     if isinstance(error, ProvenanceError):
         return str(error), 400
+    if isinstance(error, OverflowError):
+        return "A number in the request is out of range.", 400
+    if isinstance(error, RecursionError):
+        return "The input is nested too deeply.", 400
+    if isinstance(error, Image.DecompressionBombError):
+        return f"The image has more pixels than the limit of {Image.MAX_IMAGE_PIXELS}.", 413
     return "Something went wrong on our side.", 500
 
 
+def json_depth(data: bytes) -> int:
+    """How deeply a JSON text nests arrays and objects (strings skipped), in linear time."""
+    brackets = _JSON_STRING.sub(b"", data).translate(None, _NOT_BRACKETS)
+    depth = deepest = 0
+    for byte in brackets:
+        depth += 1 if byte in b"[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def guard_json(app: Flask) -> None:
+    """Refuse a JSON body over MAX_JSON_KB (413) or nested deeper than MAX_JSON_DEPTH (400)
+    before a view parses it."""
+    @app.before_request
+    def _json_limits():  # type: ignore[no-untyped-def]
+        if not request.is_json:
+            return
+        limit = int(app.config.get("MAX_JSON_KB", 256)) * 1024
+        if (request.content_length or 0) > limit:
+            abort(413, description=f"The JSON body is larger than the limit of {limit // 1024} KB.")
+        data = request.get_data(cache=True)
+        if len(data) > limit:
+            abort(413, description=f"The JSON body is larger than the limit of {limit // 1024} KB.")
+        depth = int(app.config.get("MAX_JSON_DEPTH", 32))
+        if json_depth(data) > depth:
+            abort(400, description=f"The JSON body is nested deeper than {depth} levels.")
+
+
 def register(app: Flask) -> None:
+    guard_json(app)
+
     @app.errorhandler(Exception)
     def _handle(error: Exception):  # type: ignore[no-untyped-def]
         message, status = _message(error)

@@ -22,7 +22,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.decisions import recheck_image
-from provenance.audit.run import regroup
+from provenance.audit.final import regroup
 from provenance.audit.save import image_evidence, usage_evidence
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from provenance.audit.run import regroup
+from provenance.audit.final import regroup
 from provenance.audit.save import DECISION_FIELDS, image_evidence, replace_result, usage_evidence
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile

@@ -3,11 +3,20 @@ C2PA and identity of one archive entry, as plain data that pickles."""
 
 from __future__ import annotations
 
+import io
+import os
+import resource
+import signal
 from dataclasses import dataclass, field
+from types import FrameType
 
 from provenance.errors import InputError
-from provenance.io.archive import Entry, entry_source
+from provenance.io.archive import Entry, entry_source, keep_archives_open
 from provenance.io.images import read_image
+
+# Per-file budgets in the audit's worker processes (SECURITY.md says how to change them).
+FILE_SECONDS = int(os.environ.get("PROVENANCE_FILE_SECONDS", "120"))
+WORKER_MEMORY = int(os.environ.get("PROVENANCE_WORKER_MEMORY_MB", "3072")) * 1024 * 1024
 
 EvidenceRow = tuple[str, str, str, str, "str | None", str]
 
@@ -24,15 +33,75 @@ class Extracted:
     evidence: list[EvidenceRow] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     error: str | None = None
+    over_budget: bool = False  # the worker was interrupted mid-file: it is replaced
+
+
+class OverBudget(BaseException):
+    """A file took longer than its time budget (a BaseException, so that no `except Exception`
+    in a library swallows it)."""
+
+
+def warm_up() -> None:
+    """Read a tiny image once, so that the libraries the image readers load on first use are
+    loaded before any file's time budget starts."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(out, "PNG")
+    try:
+        read_image(io.BytesIO(out.getvalue()), "warm-up.png", None)
+    except Exception:  # noqa: BLE001 - warming up is best effort; real files report their own errors
+        return
+
+
+def start_worker() -> None:
+    """A worker process: zips stay open for its life; its readers are warmed up; its address
+    space is capped, so a file that needs more memory fails with MemoryError (a file-error)
+    instead of exhausting the machine."""
+    keep_archives_open()
+    warm_up()
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard == resource.RLIM_INFINITY or hard > WORKER_MEMORY:
+        resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, hard))
+
+
+def _over_time(_signum: int, _frame: FrameType | None) -> None:
+    raise OverBudget
 
 
 def extract(job: tuple[Entry, str | None] | tuple[Entry, str | None, bool]) -> Extracted:
-    """Everything an audit needs from one image file; a failure is an error on it, not an exception.
+    """Everything an audit needs from one image file, within the worker's time and memory budget;
+    a failure is an error on it, not an exception. For worker processes only: a file over budget
+    is interrupted wherever it is, which may leave the process in a bad state (see run._pool_results).
     The job is (entry, C2PA trust anchors[, perceptual hash wanted: default yes])."""
     entry, trust, phash = (*job, True)[:3]
+    previous = signal.signal(signal.SIGALRM, _over_time)
+    signal.alarm(FILE_SECONDS)
+    try:
+        return _extract(entry, trust, bool(phash))
+    except OverBudget:
+        return Extracted(entry.path, error=f"{entry.path}: reading it took over {FILE_SECONDS} s; not read",
+                         over_budget=True)
+    except MemoryError:
+        return Extracted(entry.path, error=f"{entry.path}: reading it needed more memory than a worker may use; "
+                                           "not read", over_budget=True)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_here(job: tuple[Entry, str | None] | tuple[Entry, str | None, bool]) -> Extracted:
+    """The same, in the calling process, without budgets (nothing is interrupted)."""
+    entry, trust, phash = (*job, True)[:3]
+    return _extract(entry, trust, bool(phash))
+
+
+def _extract(entry: Entry, trust: str | None, phash: bool) -> Extracted:
     try:
         meta, ident = read_image(entry_source(entry), entry.path, trust, phash=bool(phash))
         assert ident is not None
+    except (OverBudget, MemoryError):
+        raise
     except InputError as exc:
         return Extracted(entry.path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad file never stops an audit

@@ -2,47 +2,47 @@
 
 Incremental: a file whose size and mtime are unchanged since it was last read
 is not read again. Resumable: every image's result is committed in small
-batches and a file is marked done only when its rows are in, so an audit
-killed midway and started again finishes with the same result. Lenient: a
-file that cannot be read becomes a `file-error` finding and the audit goes on.
+batches and a file is marked done only when its rows are in; articles showing
+a changed image are marked not done before the image changes; each phase's
+completion is recorded on the run, and a run killed before its final phases
+makes the next one redo them (provenance.audit.state). So an audit killed at
+any point (SIGKILL) and started again finishes with the same result. One audit
+at a time per database: a second waits for the first. Lenient: a file that
+cannot be read becomes a `file-error` finding and the audit goes on.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 import posixpath
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from provenance.audit.extract import Extracted, extract
+from provenance.audit.extract import Extracted, extract, extract_here, start_worker, warm_up
+from provenance.audit.final import regroup, standalone
 from provenance.audit.overview import keep_run_counts
-from provenance.audit.save import (
-    has_rights_metadata,
-    image_evidence,
-    refresh_status,
-    save_image,
-    save_standalone,
-    save_usage,
-)
+from provenance.audit.save import image_evidence, save_image, save_usage
+from provenance.audit.state import audit_lock, begin_run, checkpoint, finish_run, interrupted_on_error, phase_done
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
-from provenance.check import CheckedFile, check_evidence
+from provenance.check import CheckedFile
 from provenance.errors import InputError
-from provenance.io.archive import Entry, classify, read_entry, walk_archive
+from provenance.io.archive import Entry, classify, open_archives, read_entry, walk_archive
 from provenance.io.c2pa_reader import trust_anchors
 from provenance.io.inputs import Siblings, SourceFile, check_source
 from provenance.io.matching import SetIndex
 from provenance.model import Evidence, Finding
 from provenance.parse.urls import split_url
-from provenance.rules.copies import Member, group_findings, photo_groups
 from provenance.rules.registry import make_finding
 from provenance.store import tables as t
 
@@ -69,35 +69,56 @@ DEFAULT_EXCLUDE = ("README*", "LICENSE*", "CHANGELOG*")
 def run_audit(root: str, sessions: sessionmaker[Session], catalog: Catalog, profile: UsageProfile,
               jobs: int | None = None, progress: bool = False,
               exclude: tuple[str, ...] = DEFAULT_EXCLUDE, phash: bool = True) -> AuditStats:
+    """Audit a folder or zip into the database; one audit at a time per database (others wait)."""
+    engine = sessions.kw.get("bind")
+    lock = audit_lock(engine) if isinstance(engine, Engine) else contextlib.nullcontext()
+    with lock, open_archives():
+        return _run(root, sessions, catalog, profile, jobs, progress, exclude, phash)
+
+
+def _run(root: str, sessions: sessionmaker[Session], catalog: Catalog, profile: UsageProfile,
+         jobs: int | None, progress: bool, exclude: tuple[str, ...], phash: bool) -> AuditStats:
     started = time.perf_counter()
     entries = [e for e in walk_archive(root) if not _excluded(e.path, exclude)]
     base = entries[0].root if entries else os.path.abspath(root)
     stats = AuditStats(root=base, seen=len(entries))
-    with sessions() as session:
-        run = t.AuditRun(root=base, profile=profile.name)
-        session.add(run)
-        session.commit()
-        stats.run_id = run.id
+    stats.run_id, pending = begin_run(sessions, base, profile.name)
+    with interrupted_on_error(sessions, stats.run_id):
+        _phases(sessions, base, entries, stats, catalog, profile, jobs, progress, pending, phash)
+    stats.seconds = time.perf_counter() - started
+    _finish(sessions, stats)
+    return stats
+
+
+def _phases(sessions: sessionmaker[Session], base: str, entries: list[Entry], stats: AuditStats, catalog: Catalog,
+            profile: UsageProfile, jobs: int | None, progress: bool, pending: bool, phash: bool = True) -> None:
     changed, removed = _changes(sessions, base, entries)
     stats.removed = len(removed)
-    images, articles = _register(sessions, base, changed, stats.run_id)
+    images, _ = _register(sessions, base, changed, stats.run_id)
+    _mark_affected(sessions, base, {posixpath.basename(p) for p in [*(e.path for e in images), *removed]})
+    phase_done(sessions, stats.run_id, "register")
     stats.extracted, stats.failed = _extract_all(sessions, base, images, jobs, progress, phash)
-    affected = {posixpath.basename(p) for p in [*(e.path for e in images), *removed]}
     _remove(sessions, base, removed)
-    todo = _articles_to_do(sessions, base, entries, articles, affected)
-    stats.articles = _check_articles(sessions, base, todo, catalog, profile, progress)
-    if changed or removed:
-        _standalone(sessions, catalog, profile)
+    phase_done(sessions, stats.run_id, "images")
+    stats.articles = _check_articles(sessions, base, _articles_to_do(sessions, base, entries), catalog, profile,
+                                     progress)
+    phase_done(sessions, stats.run_id, "articles")
+    if changed or removed or pending:
+        standalone(sessions, catalog, profile)
+        phase_done(sessions, stats.run_id, "standalone")
         regroup(sessions)
-    stats.seconds = time.perf_counter() - started
+    phase_done(sessions, stats.run_id, "groups")
+
+
+def _finish(sessions: sessionmaker[Session], stats: AuditStats) -> None:
+    checkpoint("finish", 0)
     with sessions() as session:
-        finished = session.get(t.AuditRun, stats.run_id)
-        assert finished is not None
-        finished.status, finished.finished_at = "done", t.utcnow()
-        finished.files_seen, finished.files_extracted, finished.files_failed = stats.seen, stats.extracted, stats.failed
+        run = session.get(t.AuditRun, stats.run_id)
+        assert run is not None
+        run.files_seen, run.files_extracted, run.files_failed = stats.seen, stats.extracted, stats.failed
+        finish_run(session, run)
         keep_run_counts(session, stats.run_id)
         session.commit()
-    return stats
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
@@ -124,6 +145,7 @@ def _register(sessions: sessionmaker[Session], base: str, changed: list[Entry], 
         with sessions() as session:
             _register_batch(session, base, changed[start:start + 500], run_id, images, articles)
             session.commit()
+        checkpoint("register", start // 500 + 1)
     return images, articles
 
 
@@ -150,20 +172,42 @@ def _register_batch(session: Session, base: str, batch: list[Entry], run_id: int
 
 def _results(images: list[Entry], jobs: int | None, phash: bool = True) -> Iterator[Extracted]:
     """Extraction results in order, with at most a few jobs per worker in flight, so that
-    results never pile up in memory while the database catches up."""
+    results never pile up in memory while the database catches up. A file over its budget, or
+    a worker that dies on a file, makes that file a file-error; a new pool takes over."""
     trust = trust_anchors()
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(images) < 8:
-        yield from (extract((entry, trust, phash)) for entry in images)
+        yield from (extract_here((entry, trust, phash)) for entry in images)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Future[Extracted]] = deque()
-        for entry in images:
-            pending.append(pool.submit(extract, (entry, trust, phash)))
-            if len(pending) >= IN_FLIGHT * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    warm_up()  # forked workers start with the readers' libraries loaded
+    todo = deque(images)
+    while todo:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker)
+        try:
+            yield from _pool_results(pool, todo, trust, IN_FLIGHT * workers, phash)
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _pool_results(pool: ProcessPoolExecutor, todo: deque[Entry], trust: str | None,
+                  in_flight: int, phash: bool = True) -> Iterator[Extracted]:
+    """Results from one pool, taking entries off `todo`; returns when done, or when a worker was
+    interrupted or died (the entries not yet finished go back on `todo`, for a new pool)."""
+    pending: deque[tuple[Entry, Future[Extracted]]] = deque()
+    while todo or pending:
+        while todo and len(pending) < in_flight:
+            entry = todo.popleft()
+            pending.append((entry, pool.submit(extract, (entry, trust, phash))))
+        entry, future = pending.popleft()
+        try:
+            result = future.result()
+        except BrokenProcessPool:
+            result = Extracted(entry.path, error=f"{entry.path}: the worker reading it died (out of memory or "
+                                                 "killed); not read", over_budget=True)
+        yield result
+        if result.over_budget:
+            todo.extendleft(reversed([e for e, _ in pending]))
+            return
 
 
 def _extract_all(sessions: sessionmaker[Session], base: str, images: list[Entry], jobs: int | None,
@@ -179,6 +223,7 @@ def _extract_all(sessions: sessionmaker[Session], base: str, images: list[Entry]
             assert row is not None
             save_image(session, row, result)
             done += 1
+            checkpoint("images", done)
             failed += result.error is not None
             if done % BATCH == 0:
                 session.commit()
@@ -199,17 +244,26 @@ def _remove(sessions: sessionmaker[Session], base: str, removed: list[str]) -> N
         session.commit()
 
 
-def _articles_to_do(sessions: sessionmaker[Session], base: str, entries: list[Entry], changed: list[Entry],
-                    affected: set[str]) -> list[Entry]:
-    """Changed articles, and unchanged ones whose images changed (matched by file name)."""
-    todo = {e.path: e for e in changed}
-    if affected:
-        with sessions() as session:
-            rows = session.execute(select(t.File.path, t.Usage.src).join(t.Article, t.Article.file_id == t.File.id)
-                                   .join(t.Usage, t.Usage.article_id == t.Article.id).where(t.File.root == base))
-            paths = {path for path, src in rows if src and _basename(src) in affected}
-        todo.update({e.path: e for e in entries if e.path in paths})
-    return list(todo.values())
+def _mark_affected(sessions: sessionmaker[Session], base: str, names: set[str]) -> None:
+    """Articles that show a changed or removed image (matched by file name) are to be checked
+    again: marked not done before the images change, so that a killed run still redoes them."""
+    if not names:
+        return
+    with sessions() as session:
+        rows = session.execute(select(t.File.id, t.Usage.src).join(t.Article, t.Article.file_id == t.File.id)
+                               .join(t.Usage, t.Usage.article_id == t.Article.id).where(t.File.root == base))
+        ids = sorted({file_id for file_id, src in rows if src and _basename(src) in names})
+        for start in range(0, len(ids), 500):
+            session.execute(update(t.File).where(t.File.id.in_(ids[start:start + 500])).values(done=False))
+        session.commit()
+
+
+def _articles_to_do(sessions: sessionmaker[Session], base: str, entries: list[Entry]) -> list[Entry]:
+    """The articles not checked since they (or an image they show) last changed."""
+    with sessions() as session:
+        paths = set(session.scalars(select(t.File.path).where(
+            t.File.root == base, t.File.kind == "article", t.File.done.is_(False))))
+    return [e for e in entries if e.path in paths]
 
 
 def _basename(src: str) -> str:
@@ -240,10 +294,11 @@ def _check_articles(sessions: sessionmaker[Session], base: str, todo: list[Entry
 
     with sessions() as session:
         images = _ArchiveImages(session, base)
-    for entry in tqdm(todo, unit="article", disable=not progress, desc="articles"):
+    for count, entry in enumerate(tqdm(todo, unit="article", disable=not progress, desc="articles"), 1):
         with sessions() as session:
             _check_article(session, base, entry, images, catalog, profile)
             session.commit()
+        checkpoint("articles", count)
     return len(todo)
 
 
@@ -277,78 +332,3 @@ def _check_article(session: Session, base: str, entry: Entry, images: _ArchiveIm
         if item.src and match is None:
             extra.append(make_finding("image-not-found", item.src, src=item.src))
         save_usage(session, article.id, position, item, found, extra)
-
-
-def _standalone(sessions: sessionmaker[Session], catalog: Catalog, profile: UsageProfile) -> None:
-    """Images no article uses are checked on their own; images now used lose their standalone rows."""
-    with sessions() as session:
-        used = select(t.Usage.image_id).where(t.Usage.image_id.is_not(None))
-        session.execute(delete(t.Record).where(t.Record.usage_id.is_(None), t.Record.image_id.in_(used)))
-        session.execute(delete(t.Finding).where(t.Finding.usage_id.is_(None), t.Finding.scope == "item",
-                                                t.Finding.file_id.is_(None), t.Finding.image_id.in_(used)))
-        done = select(t.Record.image_id).where(t.Record.usage_id.is_(None))
-        lonely = session.scalars(select(t.Image.id).where(t.Image.id.not_in(used), t.Image.id.not_in(done)))
-        for image_id in list(lonely):
-            path = session.scalar(select(t.File.path).where(t.File.image_id == image_id).order_by(t.File.path))
-            item = check_evidence(image_evidence(session, image_id), catalog, label=path or f"image {image_id}",
-                                  src=path, profile=profile, in_article=False)
-            save_standalone(session, image_id, item)
-        session.commit()
-
-
-def regroup(sessions: sessionmaker[Session]) -> None:
-    """Group copies of a photo and raise the findings copies raise about each other."""
-    with sessions() as session:
-        current = dict(session.execute(select(t.Image.id, t.Image.group_id)).all())
-        groups = photo_groups(session.execute(select(t.Image.id, t.Image.phash)))
-        moved = [{"id": i, "group_id": g} for i, g in groups.items() if current.get(i) != g]
-        if moved:
-            session.execute(update(t.Image), moved)
-        grouped_before = set(session.scalars(select(t.Finding.image_id).where(t.Finding.scope == "group")))
-        session.execute(delete(t.Finding).where(t.Finding.scope == "group"))
-        uses = Counter(i for i in session.scalars(select(t.Record.image_id).where(t.Record.image_id.is_not(None)))
-                       if i is not None)
-        sizes = Counter(groups[i] for i in uses if i in groups)
-        shared = sorted((i for i, n in uses.items() if n > 1 or sizes[groups.get(i, i)] > 1),
-                        key=lambda i: (groups.get(i, i), i))
-        for batch in _whole_groups(shared, groups, 500):
-            _group_batch(session, groups, batch)
-        session.flush()
-        refresh_status(session, [i for i in grouped_before | set(shared) if i is not None])
-        session.commit()
-
-
-def _whole_groups(ids: list[int], groups: dict[int, int], size: int) -> Iterator[list[int]]:
-    """Batches of about `size` ids (sorted by group) that never split a group."""
-    batch: list[int] = []
-    for image_id in ids:
-        if len(batch) >= size and groups.get(image_id, image_id) != groups.get(batch[-1], batch[-1]):
-            yield batch
-            batch = []
-        batch.append(image_id)
-    if batch:
-        yield batch
-
-
-def _group_batch(session: Session, groups: dict[int, int], image_ids: list[int]) -> None:
-    """Findings for the groups of these images (whole groups only)."""
-    rights = has_rights_metadata(session, image_ids)
-    members: dict[int, list[Member]] = {}
-    rows = session.execute(
-        select(t.Record.image_id, t.Record.usage_id, t.Record.creator, t.Record.organization,
-               t.Record.license_id, t.File.path, t.Usage.src)
-        .outerjoin(t.Usage, t.Usage.id == t.Record.usage_id)
-        .outerjoin(t.Article, t.Article.id == t.Usage.article_id)
-        .outerjoin(t.File, t.File.id == t.Article.file_id)
-        .where(t.Record.image_id.in_(image_ids)).order_by(t.Record.id))
-    for image_id, usage_id, creator, organization, license_id, article, src in rows:
-        assert image_id is not None  # the query asks for records of these images only
-        label = f"{article} ({src})" if article else f"image {image_id}"
-        members.setdefault(groups.get(image_id, image_id), []).append(Member(
-            image_id, usage_id, label, creator, organization, license_id, image_id in rights))
-    for group in members.values():
-        if len(group) > 1:
-            for member, finding in group_findings(group):
-                session.add(t.Finding(usage_id=member.usage_id, image_id=member.image_id, scope="group",
-                                      code=finding.code, severity=finding.severity.value,
-                                      message=finding.message, evidence=finding.evidence))

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from provenance.catalog.load import Catalog
-from provenance.catalog.names import fold_license_name
+from provenance.catalog.names import fold_license_name, lookalike_reason
 from provenance.model import License, Resolution, Status
 from provenance.parse.urls import split_url
 
@@ -57,7 +57,10 @@ def looks_like_url(text: str) -> bool:
 
 
 def resolve_license_name(catalog: Catalog, text: str) -> Resolution:
-    """Look a license name up by its folded key, then as a name plus a port."""
+    """Look a license name up by its folded key, then as a name plus a port. A name spelled with
+    look-alike characters ('CC BY 4.O', Cyrillic 'СС') is unknown, never the license it imitates."""
+    if lookalike_reason(text):
+        return Resolution(status=Status.UNKNOWN, text=text)
     key = fold_license_name(text, catalog.spellings)
     found = catalog.license_keys.get(key)
     if found:

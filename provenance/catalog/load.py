@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from provenance.catalog.credit_formats import CreditFormat, build_credit_formats
+from provenance.catalog.keys import TERM_FLAGS_OF_SOURCES, refuse_unknown_keys
 from provenance.catalog.languages import NOUNS, Language, build_languages
 from provenance.catalog.names import Spellings, fold_license_name, fold_source_name
 from provenance.errors import CatalogError
@@ -29,7 +30,6 @@ T = TypeVar("T")
 TABLES = frozenset({"family", "license", "source", "category", "change", "digital_source_type", "source_terms",
                     "phrases", "drop", "license_url_prefixes", "source_suffixes", "credit_format"})
 LANGUAGE_FOLDER = "lang"  # inside a catalog folder: one TOML file per attribution language
-TERM_FLAGS_OF_SOURCES = ("rights_reserved", "per_file", "site_license", "subscribable")
 MEDIA_KINDS = frozenset({"ai", "composite", "synthetic", "capture"})
 
 
@@ -92,11 +92,14 @@ def _read_toml(path: Path, tables: frozenset[str] | None = TABLES) -> dict[str, 
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(str(path), None, f"not valid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CatalogError(str(path), None, f"is not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
         raise CatalogError(str(path), None, f"cannot read: {exc.strerror}") from None
     unknown = set(data) - tables if tables is not None else set()
     if unknown:
         raise CatalogError(str(path), None, f"unknown table(s) {sorted(unknown)}")
+    refuse_unknown_keys(str(path), data)
     return data
 
 

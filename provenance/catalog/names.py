@@ -104,3 +104,60 @@ def looks_like_person(name: str) -> bool:
         return False
     numbered = [w for w in words if any(ch.isdigit() for ch in w)]
     return not numbered or (numbered == words[-1:] and words[0].casefold().rstrip(".") not in _MONTHS)
+
+
+# Characters a reader cannot see or that reorder what is shown: C0/C1 controls (but tab and
+# newline), the direction marks, embeddings, overrides and isolates, and zero-width characters.
+HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")  # full-width digits and letters
+_LETTER_O_VERSION = re.compile(r"^(\d+\.[Oo]|[Oo]\.\d+|\d+\.\d*[Oo]\d*)$")
+_CONTEXT = re.compile(r"(?<![a-z0-9])(cc|cc0|creative commons|gpl|gfdl|public domain|licen[cs]ed?)(?![a-z0-9])")
+_LICENSE_PART = re.compile(r"^(cc0?|by|sa|nc|nd|gpl|gfdl|\d+(\.\d+)?)$")
+_PUNCTUATION = "()[]{},;:!?\"'“”‘’"
+# Cyrillic and Greek letters drawn like Latin ones (the few that spell license names).
+_LOOKALIKES = str.maketrans("АВСЕНІКМОРЅТХУаеорсѕхуіΑΒΕΗΙΚΜΝΟΡΤΥΧΖοντ", "ABCEHIKMOPSTXYaeopcsxyiABEHIKMNOPTYXZovt")
+
+
+def strip_hidden(text: str) -> tuple[str, list[str]]:
+    """The text without hidden characters, and the code points removed ('U+202E')."""
+    found = sorted({f"U+{ord(c):04X}" for c in HIDDEN.findall(text)})
+    return (HIDDEN.sub("", text), found) if found else (text, [])
+
+
+def terminal_safe(text: str) -> str:
+    """Text fit for a terminal: no escape sequences or direction controls (tab and newline kept)."""
+    return HIDDEN.sub("", text)
+
+
+def lookalike_reason(text: str) -> str | None:
+    """Why a license name is spelled to deceive (look-alike letters or digits, zero-width or
+    full-width characters inside a license word), or None. Such a name never resolves to a
+    catalog license. Words outside a license's name (a Cyrillic name beside 'CC BY') are not judged."""
+    if not _CONTEXT.search(_skeleton(text)):
+        return None
+    for token in text.split():
+        reason = _token_reason(token.strip(_PUNCTUATION))
+        if reason:
+            return reason
+    return None
+
+
+def _skeleton(text: str) -> str:
+    return unicodedata.normalize("NFKC", _ZERO_WIDTH.sub(" ", text)).translate(_LOOKALIKES).casefold()
+
+
+def _token_reason(token: str) -> str | None:
+    parts = re.split("[-_/\u200b-\u200d\u2060\ufeff]", token)
+    if not any(_LICENSE_PART.match(_skeleton(part).replace("o", "0") if _LETTER_O_VERSION.match(part)
+                                   else _skeleton(part)) for part in parts):
+        return None
+    if _ZERO_WIDTH.search(token):
+        return "zero-width characters"
+    if _FULL_WIDTH.search(token):
+        return "full-width characters"
+    if token.translate(_LOOKALIKES) != token:
+        return "Cyrillic or Greek letters that look Latin"
+    if any(_LETTER_O_VERSION.match(part) for part in parts):
+        return "the letter O where a zero belongs"
+    return None

@@ -16,6 +16,9 @@ from provenance.catalog.load import Catalog
 from provenance.errors import ProfileError
 
 MEDIA = ("online", "print")
+PROFILE_KEYS = frozenset({"name", "commercial", "editorial", "medium", "subscriptions", "modified", "lang",
+                          "house_rules"})
+HOUSE_RULE_KEYS = frozenset({"license_url_required_for", "credit_required"})
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,20 @@ def _read(file: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except FileNotFoundError:
         raise ProfileError(name, None, "no such file") from None
+    except IsADirectoryError:
+        raise ProfileError(name, None, "is a folder, not a profile file") from None
+    except OSError as exc:
+        raise ProfileError(name, None, f"cannot be read ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise ProfileError(name, None, f"is not UTF-8 text (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(name, None, f"not valid TOML: {exc}") from None
+
+
+def _refuse_unknown(name: str, table: dict[str, Any], known: frozenset[str], prefix: str = "") -> None:
+    """A key the profile format does not have (a typo such as `editoral`) is refused, never ignored."""
+    for key in sorted(set(table) - known):
+        raise ProfileError(name, f"{prefix}{key}", f"is not a profile key (known: {', '.join(sorted(known))})")
 
 
 def _get(name: str, data: dict[str, Any], key: str, kind: type, default: Any) -> Any:
@@ -84,7 +99,9 @@ def _get(name: str, data: dict[str, Any], key: str, kind: type, default: Any) ->
 
 
 def _profile(name: str, data: dict[str, Any], catalog: Catalog) -> UsageProfile:
+    _refuse_unknown(name, data, PROFILE_KEYS)
     rules = _get(name, data, "house_rules", dict, {})
+    _refuse_unknown(name, rules, HOUSE_RULE_KEYS, "house_rules.")
     medium = _get(name, data, "medium", str, "online")
     if medium not in MEDIA:
         raise ProfileError(name, "medium", f"must be one of {MEDIA}, not {medium!r}")

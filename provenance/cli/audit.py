@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from provenance.cli.common import catalog_of, fail, profile_of
-from provenance.errors import ProvenanceError
+from provenance.cli.common import catalog_of, fail, one_line_errors, profile_of, say
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -39,13 +40,26 @@ def _write_report(session: object, catalog: Catalog, path: str, title: str) -> l
         fail(f"{path}: the report's extension must be one of {', '.join(sorted([*FORMATS, '.xlsx']))}")
     rows = report_rows(session, Labels(catalog))  # type: ignore[arg-type]
     try:
-        if fmt is None:
-            Path(path).write_bytes(xlsx_bytes(rows))
-        else:
-            Path(path).write_text(render(rows, fmt, title), encoding="utf-8")
+        write_atomically(Path(path), xlsx_bytes(rows) if fmt is None else render(rows, fmt, title))
     except OSError as exc:
         fail(f"{path}: cannot write the report ({exc.strerror})")
     return rows
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write a file whole or not at all: a temporary file beside it, flushed, then renamed over it,
+    so that a report is never left half written by a crash or a full disk."""
+    handle = tempfile.NamedTemporaryFile("wb", dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp",
+                                         delete=False)
+    try:
+        with handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
 
 
 def _verify_commons(sessions: sessionmaker[Session], catalog: Catalog, profile: UsageProfile, rate: float) -> None:
@@ -55,23 +69,23 @@ def _verify_commons(sessions: sessionmaker[Session], catalog: Catalog, profile: 
 
     client = CommonsClient(cache=StoreCache(sessions), interval=1 / rate)
     found = verify_commons(sessions, catalog, profile, client)
-    click.echo(f"verified with Wikimedia Commons: {found.verified} of {found.candidates} images pointing to it "
+    say(f"verified with Wikimedia Commons: {found.verified} of {found.candidates} images pointing to it "
                f"({found.not_found} not on Commons, {found.failed} could not be asked, {found.skipped} skipped), "
                f"{client.requests} requests")
 
 
 def _print_summary(counts: dict[str, object], stats_line: str) -> None:
-    click.echo(stats_line)
+    say(stats_line)
     for key in ("images", "articles", "rows", "usages", "unused images", "unreadable files", "with license",
                 "without license"):
-        click.echo(f"  {key:<17} {counts[key]}")
+        say(f"  {key:<17} {counts[key]}")
     for title, key in (("by status", "by status"), ("by finding", "by finding"), ("by license", "by license")):
         table = counts[key]
         assert isinstance(table, dict)
         if table:
-            click.echo(f"  {title}:")
+            say(f"  {title}:")
             for name, number in table.items():
-                click.echo(f"    {name:<32} {number}")
+                say(f"    {name:<32} {number}")
 
 
 @click.command()
@@ -115,27 +129,25 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
     from provenance.audit.overview import summary
     from provenance.audit.read_model import report_rows
     from provenance.audit.run import run_audit
-    from provenance.store.repository import open_store
+    from provenance.store.repository import database_url, open_store, safe_url
 
     catalog = catalog_of(ctx)
     profile = profile_of(catalog, profile_path, None, modified)
-    try:
+    with one_line_errors(safe_url(database_url(db_url))):
         _, sessions = open_store(db_url)
         stats = run_audit(path, sessions, catalog, profile, jobs=jobs, progress=sys.stderr.isatty(),
                           exclude=exclude or DEFAULT_EXCLUDE, phash=phash)
         if commons_rate:
             _verify_commons(sessions, catalog, profile, commons_rate)
-    except ProvenanceError as exc:
-        fail(str(exc))
-    with sessions() as session:
-        line = (f"audited {stats.root}: {stats.seen} files, {stats.extracted} images read "
-                f"({stats.failed} unreadable), {stats.articles} articles checked, {stats.removed} gone, "
-                f"in {stats.seconds:.1f}s")
-        _print_summary(summary(session), line)
-        rows = _write_report(session, catalog, report_path, f"Audit of {stats.root}") if report_path else \
-            report_rows(session, Labels(catalog)) if rows_needed else []
+        with sessions() as session:
+            line = (f"audited {stats.root}: {stats.seen} files, {stats.extracted} images read "
+                    f"({stats.failed} unreadable), {stats.articles} articles checked, {stats.removed} gone, "
+                    f"in {stats.seconds:.1f}s")
+            _print_summary(summary(session), line)
+            rows = _write_report(session, catalog, report_path, f"Audit of {stats.root}") if report_path else \
+                report_rows(session, Labels(catalog)) if rows_needed else []
     if report_path:
-        click.echo(f"report: {report_path}")
+        say(f"report: {report_path}")
     return rows
 
 
@@ -148,15 +160,13 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
 def report(ctx: click.Context, file: str, db_url: str | None, fail_on: str | None) -> None:
     """Write the report of the last audits from the database, without auditing again."""
     from provenance.render.audit_report import fails
-    from provenance.store.repository import open_store, safe_url
+    from provenance.store.repository import database_url, open_store, safe_url
 
-    try:
+    with one_line_errors(safe_url(database_url(db_url))):
         engine, sessions = open_store(db_url)
-    except ProvenanceError as exc:
-        fail(str(exc))
-    with sessions() as session:
-        rows = _write_report(session, catalog_of(ctx), file, f"provenance report ({safe_url(str(engine.url))})")
-    click.echo(f"report: {file} ({len(rows)} rows)")
+        with sessions() as session:
+            rows = _write_report(session, catalog_of(ctx), file, f"provenance report ({safe_url(str(engine.url))})")
+    say(f"report: {file} ({len(rows)} rows)")
     sys.exit(1 if fails(rows, fail_on) else 0)
 
 
@@ -169,11 +179,9 @@ def db_group() -> None:
 @click.option("--db", "db_url", default=None, help=DB_HELP)
 def db_upgrade(db_url: str | None) -> None:
     """Create the database or apply new migrations; existing data is kept."""
-    from provenance.store.repository import make_engine, safe_url, upgrade
+    from provenance.store.repository import database_url, make_engine, safe_url, upgrade
 
-    try:
+    with one_line_errors(safe_url(database_url(db_url))):
         engine = make_engine(db_url)
         revision = upgrade(engine)
-    except ProvenanceError as exc:
-        fail(str(exc))
-    click.echo(f"{safe_url(str(engine.url))}: schema at revision {revision}")
+    say(f"{safe_url(str(engine.url))}: schema at revision {revision}")

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from provenance.cli.common import catalog_of, fail
+from provenance.cli.common import catalog_of, fail, say
 from provenance.errors import CatalogError
 
 
@@ -31,7 +31,7 @@ def catalog_list(ctx: click.Context, as_json: bool, sources: bool) -> None:
     else:
         rows = [license_dict(lic) or {} for lic in catalog.licenses.values()]
         lines = [f"{lic.id:<32} {lic.short_name}" for lic in catalog.licenses.values()]
-    click.echo(json.dumps(rows, indent=2, ensure_ascii=False) if as_json else "\n".join(lines))
+    say(json.dumps(rows, indent=2, ensure_ascii=False) if as_json else "\n".join(lines))
 
 
 @catalog_group.command(name="validate")
@@ -44,5 +44,5 @@ def catalog_validate(dirs: tuple[str, ...]) -> None:
         catalog = load_catalog(*dirs)
     except CatalogError as exc:
         fail(str(exc))
-    click.echo(f"ok: {len(catalog.licenses)} licenses, {len(catalog.sources)} sources, "
+    say(f"ok: {len(catalog.licenses)} licenses, {len(catalog.sources)} sources, "
                f"{len(catalog.categories)} categories from {len(catalog.files)} files")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from provenance.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, catalog_of, fail, profile_of, say_error
+from provenance.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, catalog_of, fail, profile_of, say, say_error
 from provenance.errors import ProvenanceError
 
 if TYPE_CHECKING:  # the checking itself is imported inside the commands: `--help` stays fast
@@ -89,10 +89,10 @@ def _run_check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_e
         if checked.has_error and status == EXIT_OK:
             status = EXIT_FINDINGS
         if not as_json:
-            click.echo(file_text(checked, show_evidence, explain) + "\n")
+            say(file_text(checked, show_evidence, explain) + "\n")
     if as_json:
         document = {"profile": profile_dict(profile), "files": results}
-        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        say(json.dumps(document, indent=2, ensure_ascii=False))
     ctx.exit(status)
 
 

@@ -6,11 +6,14 @@ Exit status: 0 no error finding, 1 an error finding, 2 an input could not be rea
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, NoReturn
 
 import click
 
+from provenance.catalog.names import terminal_safe
 from provenance.errors import ProvenanceError
 
 if TYPE_CHECKING:
@@ -20,9 +23,15 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 
+def say(text: str, err: bool = False) -> None:
+    """Print for a person: escape sequences and direction controls a file or a credit may carry are
+    stripped, so that nothing read from an archive can drive the terminal or reorder the line."""
+    click.echo(terminal_safe(text), err=err)
+
+
 def say_error(message: str) -> None:
     """One line on stderr naming the file and the problem: how every error reaches a person."""
-    click.echo(f"Error: {message}", err=True)
+    say("Error: " + " ".join(message.split("\n")).strip(), err=True)
 
 
 def fail(message: str) -> NoReturn:
@@ -35,10 +44,25 @@ class Commands(click.Group):
     """The command group: any library error a command lets through still ends as one line, exit 2."""
 
     def invoke(self, ctx: click.Context) -> object:
-        try:
+        with one_line_errors("provenance"):
             return super().invoke(ctx)
-        except ProvenanceError as exc:
-            fail(str(exc))
+
+
+@contextlib.contextmanager
+def one_line_errors(where: str) -> Iterator[None]:
+    """Library, database and operating-system failures as one `Error:` line and exit status 2:
+    a read-only or locked database, a full disk, a folder where a file was expected."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        yield
+    except ProvenanceError as exc:
+        fail(str(exc))
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        fail(f"{where}: the database failed ({reason})")
+    except OSError as exc:
+        fail(f"{exc.filename or where}: {exc.strerror or exc}")
 
 
 def catalog_of(ctx: click.Context) -> Catalog:

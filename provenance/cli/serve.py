@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from provenance.cli.audit import DB_HELP, audit_and_summarise
-from provenance.cli.common import fail
+from provenance.cli.common import fail, one_line_errors, say
 
 
 @click.command()
@@ -23,7 +23,6 @@ def serve(ctx: click.Context, db_url: str | None, host: str, port: int, demo: bo
     from waitress import serve as waitress_serve
 
     from provenance.catalog.load import bundled_catalog_dir
-    from provenance.errors import ProvenanceError
     from provenance.store.repository import database_url, safe_url
     from web import create_app
 
@@ -33,9 +32,7 @@ def serve(ctx: click.Context, db_url: str | None, host: str, port: int, demo: bo
             fail(f"{sample}: the sample archive is not here (run from a checkout of the project)")
         audit_and_summarise(ctx, str(sample), db_url, None, None, (), profile_path, (), rows_needed=False)
     config = {"DATABASE_URL": db_url, "PROFILE": profile_path}
-    try:
+    with one_line_errors(safe_url(database_url(db_url))):
         app = create_app({k: v for k, v in config.items() if v})
-    except ProvenanceError as exc:
-        fail(str(exc))
-    click.echo(f"provenance dashboard on http://{host}:{port}/ (database {safe_url(database_url(db_url))})")
+    say(f"provenance dashboard on http://{host}:{port}/ (database {safe_url(database_url(db_url))})")
     waitress_serve(app, host=host, port=port, threads=threads)

@@ -3,19 +3,27 @@
 Each file is an Entry with its path inside the archive (POSIX, relative),
 size and mtime. Files are told apart by content: an image by its signature,
 an article by being text (with an article-like name or HTML inside).
-Zip members with absolute or '..' paths, symlinks and oversized or
-suspiciously compressed members are refused as errors, never read.
+Zip members with absolute or '..' paths, symlinks, encryption, unsupported
+compression, duplicated names and oversized or suspiciously compressed members
+are refused as errors, never read; a member that fails while it is read (bad
+CRC, damaged data, a local header that disagrees with the directory) is an
+InputError naming it. During an audit each zip is opened once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
 import posixpath
+import struct
 import zipfile
+import zlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from provenance.errors import InputError
 
@@ -23,8 +31,10 @@ IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"
 HEIF_BRANDS = (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypavif", b"ftyphevc")
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ""})
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".heic", ".heif", ".gif"})
-MAX_MEMBER = 512 * 1024 * 1024
-MAX_RATIO = 200
+MAX_MEMBER = 512 * 1024 * 1024  # bytes one file or zip member may hold unpacked (SECURITY.md)
+MAX_RATIO = 200  # unpacked / packed size over which a large member is taken for a bomb
+CHUNK = 1024 * 1024
+SUPPORTED_COMPRESSION = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
 
 
 @dataclass(frozen=True)
@@ -63,54 +73,157 @@ def _walk_folder(base: Path) -> Iterator[Entry]:
 
 
 def _walk_zip(base: Path) -> Iterator[Entry]:
-    with zipfile.ZipFile(base) as archive:
-        for info in archive.infolist():
-            if info.is_dir():
+    try:
+        archive = zipfile.ZipFile(base)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, struct.error) as exc:
+        raise InputError(str(base), f"the zip's central directory is damaged or unsupported ({exc}); nothing in "
+                                    "it was read") from None
+    with archive:
+        members = [i for i in archive.infolist() if not i.filename.endswith("/")]
+        names = Counter(i.filename for i in members)
+        seen: set[str] = set()
+        for info in members:
+            if info.filename in seen:
                 continue
-            mtime = int(datetime.datetime(*info.date_time, tzinfo=datetime.UTC).timestamp() * 1e9)
-            yield Entry(str(base), info.filename, info.file_size, mtime, zip_problem(info))
+            seen.add(info.filename)
+            problem = _duplicated(info.filename, names) or zip_problem(info)
+            yield Entry(str(base), info.filename, info.file_size, _zip_mtime(info), problem)
+
+
+def _zip_mtime(info: zipfile.ZipInfo) -> int:
+    try:
+        return int(datetime.datetime(*info.date_time, tzinfo=datetime.UTC).timestamp() * 1e9)
+    except ValueError:  # an impossible date in the member's header
+        return 0
+
+
+def _duplicated(name: str, names: Counter[str]) -> str | None:
+    if names[name] > 1:
+        return f"appears {names[name]} times in the zip (which one is meant is unclear); not read"
+    return None
 
 
 def zip_problem(info: zipfile.ZipInfo) -> str | None:
-    """Why a zip member must not be read (unsafe path, link, too large, a bomb), or None."""
+    """Why a zip member must not be read (unsafe path, link, encrypted, unsupported, too large,
+    a bomb), or None."""
     name = info.filename
+    if not name.strip():
+        return "has no name in the zip; not read"
     if name.startswith("/") or ":" in name.split("/")[0] or ".." in posixpath.normpath(name).split("/"):
         return "has an unsafe path in the zip (absolute or leading outside the archive); not read"
     if (info.external_attr >> 16) & 0o170000 == 0o120000:
         return "is a symbolic link in the zip; not read"
+    if info.flag_bits & 0x1:
+        return "is encrypted in the zip; not read"
+    if info.compress_type not in SUPPORTED_COMPRESSION:
+        return f"uses a compression method this tool does not read (method {info.compress_type}); not read"
     if info.file_size > MAX_MEMBER:
         return f"is {info.file_size} bytes unpacked; members over {MAX_MEMBER} are not read"
     if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 10_000_000:
-        return "unpacks more than 200 times its packed size (a zip bomb?); not read"
+        return f"unpacks more than {MAX_RATIO} times its packed size (a zip bomb?); not read"
     return None
 
 
-def read_entry(entry: Entry) -> bytes:
-    """The bytes of one entry (folder file or zip member)."""
+class _OpenZips:
+    """Zips kept open while an audit runs (and for a worker's life), so that a zip is opened
+    once rather than once per member. Outside an audit each read opens and closes the zip."""
+
+    def __init__(self) -> None:
+        self.active = 0
+        self.open: dict[str, zipfile.ZipFile] = {}
+        self.opened = 0  # how many times a zip was opened (the linear-time test reads it)
+
+    @contextlib.contextmanager
+    def member(self, root: str, name: str) -> Iterator[IO[bytes]]:
+        if not self.active:
+            self.opened += 1
+            with zipfile.ZipFile(root) as archive, archive.open(name) as stream:
+                yield stream
+            return
+        if root not in self.open:
+            self.opened += 1
+            self.open[root] = zipfile.ZipFile(root)
+        with self.open[root].open(name) as stream:
+            yield stream
+
+    def close(self) -> None:
+        while self.open:
+            self.open.popitem()[1].close()
+
+
+ZIPS = _OpenZips()
+READ_ERRORS = (OSError, KeyError, EOFError, RuntimeError, NotImplementedError, ValueError, zlib.error,
+               zipfile.BadZipFile, struct.error)
+
+
+@contextlib.contextmanager
+def open_archives() -> Iterator[None]:
+    """Keep each zip open once for the duration (an audit); closed at the end."""
+    ZIPS.active += 1
+    try:
+        yield
+    finally:
+        ZIPS.active -= 1
+        if not ZIPS.active:
+            ZIPS.close()
+
+
+def keep_archives_open() -> None:
+    """For a worker process: its zips stay open until it exits. Zips its parent had open are
+    forgotten, not shared: a forked file descriptor shares its offset with the parent's."""
+    ZIPS.open = {}
+    ZIPS.active += 1
+
+
+def read_entry(entry: Entry, limit: int = MAX_MEMBER) -> bytes:
+    """The bytes of one entry (folder file or zip member), refused past `limit` bytes; any
+    failure (damaged member, bad CRC, unreadable file) is an InputError naming the entry."""
     if entry.error:
         raise InputError(entry.path, entry.error)
     try:
-        if is_zip(entry.root):
-            with zipfile.ZipFile(entry.root) as archive, archive.open(entry.path) as member:
-                return member.read(MAX_MEMBER + 1)[:MAX_MEMBER]
-        return (Path(entry.root) / entry.path).read_bytes()
-    except (OSError, KeyError, zipfile.BadZipFile) as exc:
-        raise InputError(entry.path, f"cannot be read ({exc})") from None
+        with _stream(entry) as stream:
+            return read_capped(stream, entry.path, limit)
+    except READ_ERRORS as exc:
+        raise InputError(entry.path, f"cannot be read ({type(exc).__name__}: {exc})") from None
+
+
+@contextlib.contextmanager
+def _stream(entry: Entry) -> Iterator[IO[bytes]]:
+    if Path(entry.root).is_file():
+        with ZIPS.member(entry.root, entry.path) as stream:
+            yield stream
+    else:
+        with open(Path(entry.root) / entry.path, "rb") as stream:
+            yield stream
+
+
+def read_capped(stream: IO[bytes], name: str, limit: int) -> bytes:
+    """Read a stream in chunks, stopping as soon as it passes `limit` bytes (a zip member is
+    inflated chunk by chunk, so a lying header never inflates past the cap)."""
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := stream.read(CHUNK):
+        total += len(chunk)
+        if total > limit:
+            raise InputError(name, f"is larger than {limit} bytes; not read")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def entry_source(entry: Entry) -> str | io.BytesIO:
     """A path for a folder file, an in-memory stream for a zip member."""
-    if is_zip(entry.root):
+    if Path(entry.root).is_file():
         return io.BytesIO(read_entry(entry))
     return str(Path(entry.root) / entry.path)
 
 
 def head(entry: Entry, size: int = 4096) -> bytes:
-    if is_zip(entry.root):
-        with zipfile.ZipFile(entry.root) as archive, archive.open(entry.path) as member:
-            return member.read(size)
-    with open(Path(entry.root) / entry.path, "rb") as handle:
-        return handle.read(size)
+    """The first bytes of an entry (to tell its kind)."""
+    try:
+        with _stream(entry) as stream:
+            return stream.read(size)
+    except READ_ERRORS as exc:
+        raise InputError(entry.path, f"cannot be read ({type(exc).__name__}: {exc})") from None
 
 
 def classify(entry: Entry) -> tuple[str, str | None]:

@@ -31,13 +31,13 @@ def c2pa_evidence(manifest: dict[str, Any] | None, state: str, failures: list[st
     found.extend(_generator(manifest))
     if manifest.get("title"):
         found.append(Evidence("title", str(manifest["title"]), "c2pa", "C2PA title"))
-    for assertion in manifest.get("assertions", []):
+    for assertion in _dicts(manifest.get("assertions")):
         found.extend(_assertion(assertion))
-    for ingredient in manifest.get("ingredients", []):
+    for ingredient in _dicts(manifest.get("ingredients")):
         title = ingredient.get("title") or ingredient.get("instance_id") or "untitled"
         found.append(Evidence("c2pa_ingredient", str(title), "c2pa", "C2PA ingredient",
                               raw=str(ingredient.get("relationship", ""))))
-    signer = manifest.get("signature_info") or {}
+    signer = _dict(manifest.get("signature_info"))
     if signer.get("issuer") or signer.get("common_name"):
         who = " / ".join(str(signer[k]) for k in ("common_name", "issuer") if signer.get(k))
         found.append(Evidence("c2pa_signer", who, "c2pa", "C2PA signature_info"))
@@ -45,15 +45,15 @@ def c2pa_evidence(manifest: dict[str, Any] | None, state: str, failures: list[st
 
 
 def _generator(manifest: dict[str, Any]) -> list[Evidence]:
-    infos = manifest.get("claim_generator_info") or []
-    names = [" ".join(str(i.get(k, "")) for k in ("name", "version")).strip() for i in infos if isinstance(i, dict)]
+    infos = _dicts(manifest.get("claim_generator_info"))
+    names = [" ".join(str(i.get(k, "")) for k in ("name", "version")).strip() for i in infos]
     text = ", ".join(n for n in names if n) or str(manifest.get("claim_generator", ""))
     return [Evidence("c2pa_claim_generator", text, "c2pa", "C2PA claim_generator")] if text else []
 
 
 def _assertion(assertion: dict[str, Any]) -> list[Evidence]:
     label = str(assertion.get("label", ""))
-    data = assertion.get("data") or {}
+    data = _dict(assertion.get("data"))
     found: list[Evidence] = []
     if label in AUTHOR_LABELS:
         authors = data.get("author") or []
@@ -62,9 +62,19 @@ def _assertion(assertion: dict[str, Any]) -> list[Evidence]:
             if name:
                 found.append(Evidence("creator", str(name), "c2pa", f"C2PA {label}.author"))
     if label in ACTION_LABELS:
-        for action in data.get("actions", []):
+        for action in _dicts(data.get("actions")):
             found.append(Evidence("c2pa_action", str(action.get("action", "")), "c2pa", f"C2PA {label}"))
             if action.get("digitalSourceType"):
                 found.append(Evidence("digital_source_type", str(action["digitalSourceType"]), "c2pa",
                                       f"C2PA {label}.digitalSourceType"))
     return found
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    """A manifest's table, or an empty one where the (untrusted) manifest holds something else."""
+    return value if isinstance(value, dict) else {}
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    """The tables of a manifest's list, skipping anything else it holds."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []

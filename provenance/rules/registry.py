@@ -123,6 +123,16 @@ FINDINGS: dict[str, FindingKind] = {
         "CMS probably stripped it; publish from the original or restore it.",
         "Raised by an audit when an image file has no embedded creator, copyright, credit or license, and "
         "another file of the same photo does."),
+    "hidden-characters": FindingKind(W, "Hidden characters removed",
+        "The {field} ({name}) held characters a reader cannot see or that reorder the text ({chars}); they "
+        "were removed. Check the original credit: such characters can make a name read differently.",
+        "Raised when a credit's text holds control characters, zero-width characters or right-to-left "
+        "overrides and isolates; the value is used without them."),
+    "lookalike-license": FindingKind(E, "License spelled with look-alike characters",
+        "The license {value!r} ({name}) is spelled with {reason}; it was not taken as the license it "
+        "imitates. Find out the real terms before publishing.",
+        "Raised when a license name uses Cyrillic or Greek letters that look Latin, the letter O for a "
+        "zero, or zero-width or full-width characters; such a name never resolves to a catalog license."),
 }
 
 

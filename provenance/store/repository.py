@@ -75,7 +75,8 @@ def upgrade(engine: Engine, attempts: int = 5) -> str:
             break
         except Exception as exc:  # noqa: BLE001 - driver and migration errors become one line
             if attempt == attempts - 1:
-                raise StoreError(f"{safe_url(str(engine.url))}: cannot upgrade the schema ({exc})") from None
+                reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+                raise StoreError(f"{safe_url(str(engine.url))}: cannot upgrade the schema ({reason})") from None
             time.sleep(0.2 * (attempt + 1))
     return current_revision(engine) or ""
 

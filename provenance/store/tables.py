@@ -8,7 +8,8 @@ records    the resolved record of a usage (or of an image used nowhere)
 findings   what the rules found, per usage or image; scope 'group' for
            findings across copies of one photo
 decisions  a person's manual decisions about an image (who, when, why)
-audit_runs one row per audit
+audit_runs one row per audit: running, interrupted (killed; resumed by the next),
+           resumed or done, and the last phase it completed
 commons_lookups  answers of the Wikimedia Commons API, by API and lookup key, with their fetch time
 decisions  a person's manual decisions about an image (who, when, why; revoked ones
            are kept, with who revoked them and when)
@@ -58,6 +59,7 @@ class AuditRun(Base):
     files_extracted: Mapped[int] = mapped_column(Integer, default=0)
     files_failed: Mapped[int] = mapped_column(Integer, default=0)
     profile: Mapped[str] = mapped_column(Text, default="")
+    phase: Mapped[str] = mapped_column(String(16), default="")  # the last phase completed
     counts: Mapped[str] = mapped_column(Text, default="{}")
 
 

@@ -160,6 +160,13 @@ CASES = [
     ("permission-required", caption("© Jane Doe/Reuters"), UsageProfile(subscriptions=frozenset({"reuters"})),
      True, None),  # the subscription covers it
     ("permission-required", caption("Photo: © Jane Doe (CC BY 4.0)"), DEFAULT, True, None),  # a public license
+    # hidden-characters and lookalike-license (more cases in test_text_rules.py)
+    ("hidden-characters", caption("Photo: Jane \u202eeoD/AP"), DEFAULT, True,
+     Severity.WARNING),  # a right-to-left override inside the creator
+    ("hidden-characters", caption("Photo: Jane Doe/AP"), DEFAULT, True, None),  # plain text
+    ("lookalike-license", caption("Photo: Jane Doe (CC BY 4.O)"), DEFAULT, True,
+     Severity.ERROR),  # the letter O for a zero
+    ("lookalike-license", caption("Photo: Jane Doe (CC BY 4.0)"), DEFAULT, True, None),  # the real name
     # missing-credit and the house rule
     ("missing-credit", [Evidence("alt", "A chart", "html", "img alt")], DEFAULT, True, Severity.ERROR),
     ("missing-credit", [Evidence("alt", "A chart", "html", "img alt")], UsageProfile(credit_required=False), True,

@@ -5,7 +5,7 @@ the rows already stored); a revoked decision is kept with who revoked it and whe
 keeps the archive's counts at the end of each run, for the trend.
 
 Revision ID: 0005
-Revises: 0003 (the lead fixes the chain at merge: 0004 once that lands)
+Revises: 0004
 """
 
 import sqlalchemy as sa
@@ -14,7 +14,7 @@ from alembic import op
 from provenance.catalog.names import fold_search
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 
 TZ = sa.DateTime(timezone=True)
 RECORD_TEXT = sa.text(

@@ -1,0 +1,163 @@
+"""A bounded load test of `provenance serve` on 127.0.0.1: 8 clients at once, mixing archive
+pages, checks, decisions and hostile requests; prints p50/p95 per kind, the 5xx count and the
+server's peak memory. Talks only to the server it starts on the loopback address, and stops.
+
+    .venv/bin/python benchmarks/load_serve.py [--clients 8] [--requests 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+TOKEN = "load-test-token"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(folder: Path, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PROVENANCE_TOKEN": TOKEN}
+    command = [sys.executable, "-m", "provenance", "serve", "--demo", "--db", f"sqlite:///{folder / 'load.db'}",
+               "--host", HOST, "--port", str(port), "--threads", "8"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection((HOST, port), timeout=1):
+                return server
+        except OSError:
+            time.sleep(0.3)
+    server.kill()
+    raise SystemExit("the server did not start within 180 s")
+
+
+def call(port: int, method: str, path: str, body: bytes | None = None,
+         content_type: str = "application/json") -> tuple[int, float]:
+    request = urllib.request.Request(f"http://{HOST}:{port}{path}", data=body, method=method)
+    request.add_header("Authorization", f"Bearer {TOKEN}")
+    if body is not None:
+        request.add_header("Content-Type", content_type)
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as exc:
+        exc.read()
+        status = exc.code
+    except OSError:
+        status = 599  # the connection failed: counted with the 5xx
+    return status, time.perf_counter() - started
+
+
+def normal(port: int, rng: random.Random, image_ids: list[int]) -> tuple[str, tuple[int, float]]:
+    kind = rng.choice(["archive", "archive", "check", "decision"])
+    if kind == "archive":
+        return kind, call(port, "GET", f"/api/images?page={rng.randint(1, 3)}&sort=path")
+    if kind == "check":
+        text = f"Protest on day {rng.randint(1, 99)}. Photo: Jane Doe/AP (CC BY 4.0)"
+        return kind, call(port, "POST", "/api/check", json.dumps({"text": text}).encode())
+    body = json.dumps({"creator": f"Editor {rng.randint(1, 9)}", "who": "load", "note": "load test"}).encode()
+    return kind, call(port, "POST", f"/api/images/{rng.choice(image_ids)}/decisions", body)
+
+
+HOSTILE = [
+    ("GET", "/api/images/99999999999999999999", None),
+    ("POST", "/api/check", b"[" * 50_000 + b"]" * 50_000),
+    ("POST", "/api/check", b'{"text": "' + b"a" * 300_000 + b'"}'),
+    ("POST", "/api/check", json.dumps({"text": "Photo: " + "a/ " * 3_000}).encode()),
+    ("POST", "/api/check", json.dumps({"text": "x", "subscriptions": 5}).encode()),
+    ("POST", "/api/check", b"not json at all"),
+    ("GET", "/api/images?page=-1&per_page=100000", None),
+]
+
+
+def hostile(port: int, rng: random.Random) -> tuple[str, tuple[int, float]]:
+    number = rng.randrange(len(HOSTILE))
+    method, path, body = HOSTILE[number]
+    return f"hostile{number}", call(port, method, path, body)
+
+
+def client(port: int, seed: int, count: int, image_ids: list[int], out: list[tuple[str, int, float]]) -> None:
+    rng = random.Random(seed)
+    for _ in range(count):
+        kind, (status, seconds) = hostile(port, rng) if rng.random() < 0.25 else normal(port, rng, image_ids)
+        out.append((kind, status, seconds))
+        if status >= 500:
+            print(f"  5xx: {kind} -> {status}", file=sys.stderr)
+
+
+def image_ids(port: int) -> list[int]:
+    request = urllib.request.Request(f"http://{HOST}:{port}/api/images?per_page=50")
+    request.add_header("Authorization", f"Bearer {TOKEN}")
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return [item["image_id"] for item in json.load(response)["items"] if item.get("image_id")] or [1]
+
+
+def peak_memory_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def report(results: list[tuple[str, int, float]], wall: float, server: subprocess.Popen[bytes]) -> int:
+    print(f"{len(results)} requests in {wall:.1f} s")
+    for kind in ("archive", "check", "decision", "hostile"):
+        times = sorted(s for k, _, s in results if k.startswith(kind))
+        p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+        print(f"  {kind:<9} n={len(times):<4} p50={statistics.median(times) * 1000:7.0f} ms  p95={p95 * 1000:7.0f} ms")
+    for kind in sorted({k for k, _, _ in results if k.startswith("hostile")}):
+        times = [s for k, _, s in results if k == kind]
+        print(f"    {kind:<9} {HOSTILE[int(kind[7:])][1][:40]:<40} max={max(times) * 1000:7.0f} ms")
+    errors = sum(1 for _, status, _ in results if status >= 500)
+    statuses = sorted({status for _, status, _ in results})
+    print(f"  statuses: {statuses}; 5xx: {errors}; server peak memory {peak_memory_mb(server.pid):.0f} MB")
+    return errors
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--requests", type=int, default=40, help="requests per client")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        port = free_port()
+        server = start_server(Path(folder), port)
+        try:
+            ids = image_ids(port)
+            results: list[tuple[str, int, float]] = []
+            started = time.perf_counter()
+            threads = [threading.Thread(target=client, args=(port, n, args.requests, ids, results))
+                       for n in range(args.clients)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            errors = report(results, time.perf_counter() - started, server)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    raise SystemExit(1 if errors else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Per-file budgets in the audit's worker processes: an image that takes too long or needs too
+much memory becomes a `file-error`, and the other images are read as usual."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+from tests import samples
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Nine small photos and one PNG of 121 million pixels (a few hundred KB on disk)."""
+    root = tmp_path_factory.mktemp("budgets")
+    for n in range(9):
+        (root / f"photo-{n}.jpg").write_bytes(samples.jpeg(samples.picture(100, 80, seed=n)))
+    huge = Image.new("L", (11_000, 11_000), 255)
+    ImageDraw.Draw(huge).rectangle((100, 100, 5_000, 5_000), fill=0)
+    huge.save(root / "huge.png")
+    return root
+
+
+# (the budget, as an environment variable, and the file-error it gives the huge image)
+BUDGETS = [
+    pytest.param("PROVENANCE_FILE_SECONDS", "1", "huge.png: reading it took over 1 s; not read",
+                 id="time: decoding 121 million pixels takes over a second"),
+    pytest.param("PROVENANCE_WORKER_MEMORY_MB", "700",
+                 "huge.png: reading it needed more memory than a worker may use; not read",
+                 id="memory: the decoded image does not fit in a 700 MB worker"),
+]
+
+
+@pytest.mark.parametrize(("variable", "value", "message"), BUDGETS)
+def test_a_file_over_budget_is_a_file_error(folder: Path, tmp_path: Path, variable: str, value: str,
+                                            message: str) -> None:
+    report = tmp_path / "report.csv"
+    command = [sys.executable, "-m", "provenance", "audit", str(folder), "--db", f"sqlite:///{tmp_path / 'b.db'}",
+               "--jobs", "2", "--report", str(report), "--fail-on", "error"]
+    done = subprocess.run(command, cwd=ROOT, env={**os.environ, variable: value}, capture_output=True, timeout=600,
+                          check=False)
+    assert done.returncode == 1, done.stderr  # an error finding, not a crash
+    rows = {row["image"]: row for row in csv.DictReader(report.read_text(encoding="utf-8").splitlines())}
+    assert (rows["huge.png"]["findings"], rows["huge.png"]["messages"]) == ("file-error", message)
+    others = [rows[f"photo-{n}.jpg"]["findings"].split() for n in range(9)]
+    assert all("missing-credit" in codes and "file-error" not in codes for codes in others)  # read as usual
