@@ -7,6 +7,7 @@ Exit status: 0 no error finding, 1 an error finding, 2 an input could not be rea
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, NoReturn
@@ -52,17 +53,18 @@ class Commands(click.Group):
 def one_line_errors(where: str) -> Iterator[None]:
     """Library, database and operating-system failures as one `Error:` line and exit status 2:
     a read-only or locked database, a full disk, a folder where a file was expected."""
-    from sqlalchemy.exc import SQLAlchemyError
-
     try:
         yield
     except ProvenanceError as exc:
         fail(str(exc))
-    except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        fail(f"{where}: the database failed ({reason})")
     except OSError as exc:
         fail(f"{exc.filename or where}: {exc.strerror or exc}")
+    except Exception as exc:
+        database = sys.modules.get("sqlalchemy.exc")  # not imported by commands that need no database
+        if database is None or not isinstance(exc, database.SQLAlchemyError):
+            raise
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        fail(f"{where}: the database failed ({reason})")
 
 
 def catalog_of(ctx: click.Context) -> Catalog:

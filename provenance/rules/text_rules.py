@@ -30,7 +30,20 @@ def screen_evidence(evidence: list[Evidence]) -> tuple[list[Evidence], list[Find
             findings.append(make_finding("lookalike-license", _shown(item), value=strip_hidden(text)[0],
                                          name=item.name, reason=reason))
     cleaned = [c for c in (_clean(item, findings) for item in evidence if not _dropped(item, spoofed)) if c]
+    if not any(f.code == "hidden-characters" for f in findings):
+        findings.extend(_hidden_in_credit(evidence))
     return cleaned, findings
+
+
+def _hidden_in_credit(evidence: list[Evidence]) -> list[Finding]:
+    """Hidden characters in the credit a value was read from, where the value itself came out clean
+    (an escape sequence that made the parser leave a name out)."""
+    for item in evidence:
+        removed = strip_hidden(item.raw)[1] if item.raw and item.raw != item.value else []
+        if removed:
+            return [make_finding("hidden-characters", _shown(item), field="credit", name=item.name,
+                                 chars=", ".join(removed))]
+    return []
 
 
 def _lookalike(item: Evidence) -> tuple[str | None, str]:

@@ -18,12 +18,12 @@ from tests.conftest import ROOT
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Nine small photos and one PNG of 121 million pixels (a few hundred KB on disk)."""
+    """Nine small photos and one RGBA PNG of 121 million pixels (a few MB on disk, 484 MB decoded)."""
     root = tmp_path_factory.mktemp("budgets")
     for n in range(9):
         (root / f"photo-{n}.jpg").write_bytes(samples.jpeg(samples.picture(100, 80, seed=n)))
-    huge = Image.new("L", (11_000, 11_000), 255)
-    ImageDraw.Draw(huge).rectangle((100, 100, 5_000, 5_000), fill=0)
+    huge = Image.new("RGBA", (11_000, 11_000), (255, 255, 255, 255))
+    ImageDraw.Draw(huge).rectangle((100, 100, 5_000, 5_000), fill=(0, 0, 0, 255))
     huge.save(root / "huge.png")
     return root
 
