@@ -20,7 +20,8 @@ LEAD_PHRASES = (
     r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
     r"(?:image|photo)\s+source", r"map", r"graphic", r"satellite\s+(?:image|photo)",
     # German, Dutch, Scandinavian
-    r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bild(?:nachweis|rechte|quelle)?", r"quelle", r"karte", r"grafik", r"autor", r"lizenz",
+    r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bild(?:nachweis|rechte|quelle)?", r"quelle", r"karte", r"grafik",
+    r"autor", r"lizenz",
     # French, Spanish, Portuguese, Italian
     r"cr[ée]dits?\s+photos?", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]a", r"imagen",
     r"imagem", r"fonte", r"fuente",
