@@ -19,6 +19,7 @@ from web.archive_pages import row_url
 from web.checking import KINDS, profile_from, run, url_problem
 from web.openapi import OPENAPI
 from web.services import StoredCheck, services
+from web.uploads import uploaded_files
 from web.validation import json_body, require_form_or_json, string_list, typed
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -54,7 +55,7 @@ def check():  # type: ignore[no-untyped-def]
         url = options.get("url")  # url_problem says what is wrong with it, whatever its type
     else:
         options = MultiDict(request.form)
-        files = [(f.filename or "upload", f.read()) for f in request.files.getlist("files") if f and f.filename]
+        files = uploaded_files()
         stored = StoredCheck(request.form.get("text", ""), request.form.get("kind", "auto"), files)
         url = request.form.get("url") or None
     if stored.kind not in KINDS:

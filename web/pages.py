@@ -7,6 +7,7 @@ from flask import Blueprint, Response, abort, current_app, redirect, render_temp
 from provenance.catalog.names import fold_search
 from web.checking import KINDS, profile_from, run, url_problem
 from web.services import StoredCheck, services
+from web.uploads import uploaded_files
 
 bp = Blueprint("pages", __name__)
 
@@ -20,7 +21,7 @@ def check_form():  # type: ignore[no-untyped-def]
 def check_submit():  # type: ignore[no-untyped-def]
     text = request.form.get("text", "")
     kind = request.form.get("kind", "auto")
-    files = [(f.filename or "upload", f.read()) for f in request.files.getlist("files") if f and f.filename]
+    files = uploaded_files()
     url = request.form.get("url", "").strip()
     problem = url_problem(url) if url else None
     if problem or (not text.strip() and not files and not url):

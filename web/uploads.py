@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,8 @@ from PIL import Image
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import CheckedFile
-from provenance.io.archive import zip_problem
+from provenance.errors import InputError
+from provenance.io.archive import read_capped, zip_problem
 from provenance.io.inputs import SourceFile, check_source, memory_sources
 from provenance.io.verify import Verifier
 from provenance.render.check_report import file_dict
@@ -25,6 +27,8 @@ from provenance.render.check_report import file_dict
 MAX_THUMB_PIXELS = 60_000_000
 THUMB_SIZE = (480, 480)
 MAX_ZIP_MEMBERS = 2000
+MAX_UPLOAD_MEMBER = 64 * 1024 * 1024  # one member of an uploaded zip, unpacked
+MAX_UPLOAD_INFLATED = 256 * 1024 * 1024  # all members of one uploaded zip, unpacked
 
 
 @dataclass
@@ -32,6 +36,21 @@ class Checked:
     name: str
     result: dict[str, Any]
     thumbnail: bytes | None = None
+
+
+def uploaded_files() -> list[tuple[str, bytes]]:
+    """(name, bytes) of every file of the request's `files` field; each upload is closed once read
+    (a large one is spooled to a temporary file by the form parser)."""
+    from flask import request
+
+    files = []
+    for upload in request.files.getlist("files"):
+        try:
+            if upload.filename:
+                files.append((upload.filename, upload.read()))
+        finally:
+            upload.close()
+    return files
 
 
 def thumbnail(data: bytes) -> bytes | None:
@@ -74,12 +93,24 @@ def _result(checked: CheckedFile, thumb: bytes | None) -> Checked:
 
 
 def _unzip(name: str, data: bytes, members: list[tuple[str, str, bytes]], refused: list[Checked]) -> None:
+    """The members of an uploaded zip, each inflated chunk by chunk under the caps (a member's
+    size in the zip's header is never trusted); a member that cannot be read is a refused result."""
+    budget = MAX_UPLOAD_INFLATED
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for info in [i for i in archive.infolist() if not i.is_dir()][:MAX_ZIP_MEMBERS]:
-            problem = zip_problem(info)
-            if problem:
-                label = f"{name}:{info.filename}"
-                refused.append(Checked(label, {"file": label, "ok": False, "error": f"{label}: {problem}",
-                                               "items": []}))
-            else:
-                members.append((f"{name}:{info.filename}", info.filename, archive.read(info)))
+        for info in [i for i in archive.infolist() if not (i.filename and i.is_dir())][:MAX_ZIP_MEMBERS]:
+            label = f"{name}:{info.filename}"
+            try:
+                problem = zip_problem(info)
+                if problem:
+                    raise InputError(label, problem)
+                with archive.open(info) as stream:
+                    member = read_capped(stream, label, min(MAX_UPLOAD_MEMBER, budget))
+            except InputError as exc:
+                refused.append(Checked(label, {"file": label, "ok": False, "error": str(exc), "items": []}))
+                continue
+            except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, zlib.error) as exc:
+                refused.append(Checked(label, {"file": label, "ok": False,
+                                               "error": f"{label}: cannot be read ({exc})", "items": []}))
+                continue
+            budget -= len(member)
+            members.append((label, info.filename, member))

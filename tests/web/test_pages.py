@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import re
 import zipfile
 
@@ -249,3 +250,18 @@ def test_login_protects_every_page_and_api_route(database: str) -> None:
     assert client.get("/archive").status_code == 200
     response = client.post("/login?next=//evil.example", data={"token": "s3cret"})
     assert response.headers["Location"] == "/"  # no open redirect
+
+
+def test_an_uploaded_zip_member_is_inflated_only_up_to_the_cap(client: FlaskClient) -> None:
+    # 80 MiB that pack about 170 to 1 (under the zip-bomb ratio, and small enough that the upload is
+    # not spooled to disk): the member is refused once 64 MiB are inflated, and the article beside
+    # it is still checked.
+    big = bytearray(80 * 1024 * 1024)
+    big[::800] = random.Random(7).randbytes(len(big[::800]))
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("bomb.txt", bytes(big))
+        zf.writestr("ok.txt", "Storm. Photo: Jane Doe/AP")
+    page = client.get(_check(client, files=[(io.BytesIO(packed.getvalue()), "batch.zip")])).get_data(as_text=True)
+    assert f"batch.zip:bomb.txt: is larger than {64 * 1024 * 1024} bytes; not read" in page
+    assert "Jane Doe" in page
