@@ -11,11 +11,10 @@ from flask import Blueprint, abort, current_app, jsonify, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from provenance.audit.decisions import read_decision, record_decision, revoke_decision
-from provenance.audit.details import file_detail, image_detail, usage_detail
 from provenance.audit.overview import summary
 from provenance.audit.read_model import Filters, archive_page
 from provenance.audit.run import run_audit
-from web.archive_pages import row_url
+from web.archive_pages import detail_or_404, row_url
 from web.checking import KINDS, profile_from, run, url_problem
 from web.openapi import OPENAPI
 from web.services import StoredCheck, services
@@ -87,37 +86,19 @@ def images():  # type: ignore[no-untyped-def]
     return _ok(total=total, page=filters.page, per_page=filters.per_page, items=items)
 
 
-def _detail(image_id: int) -> dict[str, Any]:
-    svc = services()
-    with svc.sessions() as session:
-        detail = image_detail(session, image_id, svc.labels)
-    if detail is None:
-        abort(404, description=f"There is no image {image_id}.")
-    return detail
-
-
 @bp.get("/images/<int:image_id>")
 def image(image_id: int):  # type: ignore[no-untyped-def]
-    return _ok(image=_detail(image_id))
+    return _ok(image=detail_or_404("image", image_id))
 
 
 @bp.get("/usages/<int:usage_id>")
 def usage(usage_id: int):  # type: ignore[no-untyped-def]
-    svc = services()
-    with svc.sessions() as session:
-        detail = usage_detail(session, usage_id, svc.labels)
-    if detail is None:
-        abort(404, description=f"There is no usage {usage_id}.")
-    return _ok(usage=detail)
+    return _ok(usage=detail_or_404("usage", usage_id))
 
 
 @bp.get("/files/<int:file_id>")
 def file(file_id: int):  # type: ignore[no-untyped-def]
-    with services().sessions() as session:
-        detail = file_detail(session, file_id)
-    if detail is None:
-        abort(404, description=f"There is no file {file_id}.")
-    return _ok(file=detail)
+    return _ok(file=detail_or_404("file", file_id))
 
 
 @bp.get("/images/<int:image_id>/attribution")
@@ -125,7 +106,7 @@ def attribution(image_id: int):  # type: ignore[no-untyped-def]
     fmt = request.args.get("format", "text")
     if fmt not in FORMATS:
         abort(400, description=f"format must be one of {', '.join(FORMATS)}")
-    uses = [u for u in _detail(image_id)["uses"] if u["attribution"][fmt]]
+    uses = [u for u in detail_or_404("image", image_id)["uses"] if u["attribution"][fmt]]
     wanted = request.args.get("usage", type=int)
     if wanted is not None:
         uses = [u for u in uses if u["usage_id"] == wanted]
@@ -138,9 +119,9 @@ def attribution(image_id: int):  # type: ignore[no-untyped-def]
 def decide(image_id: int):  # type: ignore[no-untyped-def]
     svc = services()
     decision = read_decision(json_body(), svc.catalog, default_who="api")
-    _detail(image_id)
+    detail_or_404("image", image_id)
     ids = record_decision(svc.sessions, svc.catalog, svc.profile, image_id, decision)
-    return _ok(decisions=ids, image=_detail(image_id)), 201
+    return _ok(decisions=ids, image=detail_or_404("image", image_id)), 201
 
 
 @bp.post("/decisions/<int:decision_id>/revoke")
@@ -148,7 +129,7 @@ def revoke(decision_id: int):  # type: ignore[no-untyped-def]
     svc = services()
     who = typed(json_body(), "who", str, "api")
     image_id = revoke_decision(svc.sessions, svc.catalog, svc.profile, decision_id, who)
-    return _ok(image=_detail(image_id))
+    return _ok(image=detail_or_404("image", image_id))
 
 
 @bp.post("/audits")

@@ -62,14 +62,23 @@ def archive_xlsx():  # type: ignore[no-untyped-def]
                     headers={"Content-Disposition": "attachment; filename=provenance-archive.xlsx"})
 
 
+def detail_or_404(kind: str, key: int) -> dict[str, Any]:
+    """What the detail page of an image, a usage or a file shows (the page and the API alike), or a
+    404 naming what is missing."""
+    svc = services()
+    with svc.sessions() as session:
+        found = (image_detail(session, key, svc.labels) if kind == "image" else
+                 usage_detail(session, key, svc.labels) if kind == "usage" else file_detail(session, key))
+    if found is None:
+        abort(404, description=f"There is no {kind} {key}.")
+    return found
+
+
 def _image_page(image_id: int, status: int = 200, errors: dict[str, str] | None = None,
                 form: dict[str, str] | None = None, revoke: dict[str, str] | None = None,
                 revoke_form: dict[str, str] | None = None) -> tuple[str, int]:
     svc = services()
-    with svc.sessions() as session:
-        detail = image_detail(session, image_id, svc.labels)
-    if detail is None:
-        abort(404, description=f"There is no image {image_id}.")
+    detail = detail_or_404("image", image_id)
     saved = request.args.get("saved", "")
     return render_template("image.html", image=detail, licenses=svc.catalog.licenses.values(), errors=errors or {},
                            form=form or {}, saved=saved, revoke_errors=revoke or {},
@@ -116,21 +125,12 @@ def image_thumbnail(image_id: int):  # type: ignore[no-untyped-def]
 
 @bp.get("/usages/<int:usage_id>")
 def usage(usage_id: int):  # type: ignore[no-untyped-def]
-    svc = services()
-    with svc.sessions() as session:
-        detail = usage_detail(session, usage_id, svc.labels)
-    if detail is None:
-        abort(404, description=f"There is no usage {usage_id}.")
-    return render_template("usage.html", use=detail)
+    return render_template("usage.html", use=detail_or_404("usage", usage_id))
 
 
 @bp.get("/files/<int:file_id>")
 def file(file_id: int):  # type: ignore[no-untyped-def]
-    with services().sessions() as session:
-        detail = file_detail(session, file_id)
-    if detail is None:
-        abort(404, description=f"There is no file {file_id}.")
-    return render_template("file.html", file=detail)
+    return render_template("file.html", file=detail_or_404("file", file_id))
 
 
 @bp.app_template_global()
