@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from provenance.catalog.licenses import resolve_license_name
 from provenance.catalog.load import Catalog, default_catalog
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
@@ -49,7 +50,7 @@ WEAK_LEAD_IN = re.compile(
     r"(?:\s+(?:photo|image))?\s*:|(?<=, )(?:von|by|par|por)\b|^(?:photo|foto|fot\.)(?=\s+\w+\s+\w+\s*/))\s*)"
 )
 _BY_LICENSE = re.compile(
-    r"(?im)(?:^|(?<=[\[(\"“\s]))(?P<lead>(?:[\"“„«][^\"”“»\n]{1,200}[\"”“»]\s*,?\s+)?"
+    r"(?im)(?:^|(?<=[\[(\"“\s]))(?<!\bCC[\s-])(?P<lead>(?:[\"“„«][^\"”“»\n]{1,200}[\"”“»]\s*,?\s+)?"
     r"(?:(?:image|photo|picture|icon)s?\s+)?(?:by|par)\s+)"
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
@@ -77,6 +78,10 @@ _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
 MAX_CREDIT = 600  # a span longer than this is prose, not a credit
 _MERGE_GAP = re.compile(r"^[\s.…()\[\]+]*(?:more)?[\s.…()\[\]+]*$", re.IGNORECASE)
 _LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$|^[ \t]*$")
+# Between credits on nearby lines that complete each other ('Photographer: X; crop by Y' then 'Source: …'
+# then 'License: …'): a few line breaks, punctuation, keys, links and short remarks, but no sentence.
+_NEAR_GAP = re.compile(r"^(?=[^\n]*\n)(?![^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n).{0,240}$", re.DOTALL)
+_PROSE = re.compile(r"(?:[^\W\d_]+[ \t]+){4}[^\W\d_]+|[.!?][\"')]?\s+[A-Z][a-z]")
 
 
 def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | NoCredit:
@@ -94,7 +99,7 @@ def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | No
         if found:
             bisect.insort(taken, (segment.start, segment.end))
             credits.extend(found)
-    credits = _merge_repeats(body, sorted(credits, key=lambda c: c.start))
+    credits = _merge_repeats(catalog, body, sorted(credits, key=lambda c: c.start))
     if flat.starts:
         credits = [_point_back(c, text, flat) for c in credits]
     return credits or NoCredit()
@@ -259,18 +264,23 @@ def _is_credit(fields: dict[str, str], weak: bool) -> bool:
     return any(fields.get(k) for k in names)
 
 
-def _merge_repeats(text: str, credits: list[Credit]) -> list[Credit]:
+def _merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[Credit]:
     """'(Photo by Jane Roe / AFP) (Photo by JANE ROE/AFP via Getty Images)': one credit written twice."""
     merged: list[Credit] = []
     for credit in credits:
         last = merged[-1] if merged else None
         gap = text[last.end : credit.start] if last is not None else ""
         if last is not None and (_MERGE_GAP.match(gap) and _agree(last, credit) or
-                                 _LINE_GAP.match(gap) and _compatible(last, credit)):
+                                 _near(gap) and _compatible(catalog, last, credit)):
             merged[-1] = _fill(last, credit)
         else:
             merged.append(credit)
     return merged
+
+
+def _near(gap: str) -> bool:
+    """Credits on the same or nearby lines with nothing between them that reads as prose."""
+    return bool(_LINE_GAP.match(gap) or _NEAR_GAP.match(gap) and not _PROSE.search(gap))
 
 
 def _agree(one: Credit, other: Credit) -> bool:
@@ -279,10 +289,17 @@ def _agree(one: Credit, other: Credit) -> bool:
     return bool(shared) and all(str(a[k]).casefold() == str(b[k]).casefold() for k in shared)
 
 
-def _compatible(one: Credit, other: Credit) -> bool:
-    """Credits on consecutive lines that complete each other ('Autor: X' then 'Lizenz: CC BY-SA 4.0')."""
+def _compatible(catalog: Catalog, one: Credit, other: Credit) -> bool:
+    """Credits on consecutive lines that complete each other ('Autor: X' then 'Lizenz: CC BY-SA 4.0'); a
+    license written twice in two spellings ('Attribution-NonCommercial 2.0 Generic', 'CC BY-NC 2.0') agrees."""
     a, b = one.fields(), other.fields()
-    return all(not a[k] or not b[k] or str(a[k]).casefold() == str(b[k]).casefold() for k in a)
+    return all(not a[k] or not b[k] or str(a[k]).casefold() == str(b[k]).casefold()
+               or k == "license" and _same_license(catalog, str(a[k]), str(b[k])) for k in a)
+
+
+def _same_license(catalog: Catalog, one: str, other: str) -> bool:
+    first, second = resolve_license_name(catalog, one), resolve_license_name(catalog, other)
+    return first.license is not None and second.license is not None and first.license.id == second.license.id
 
 
 def _fill(one: Credit, other: Credit) -> Credit:
