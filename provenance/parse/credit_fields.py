@@ -43,7 +43,7 @@ _RIGHTS = re.compile(
     r"(?i)©|\(c\)|\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b"
 )
 _VIA = re.compile(r"(?i)(?:^|(?<=[\s,(\x1f]))via\s+(?P<via>[^,;()\[\]\x1f/·|]+?)\s*(?=$|[,;()\[\]\x1f/·|]|\.(?:\s|$))")
-_ON_PLATFORM = re.compile(r"(?i)(?:^|\s)(?:on|from|de|auf|sur|em|en)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?\s*(?:\x1f\s*)*$")
+_ON_PLATFORM = re.compile(r"(?i)(?:^|\s)(?:on|from|de|auf|sur|em|en)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»)\]]*$")
 _CLIENT = re.compile(r"(?i)\s+for\s+(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f])")
 _WIRE_CODE = re.compile(r"(?<=\s)\(\d{5,}[a-z]{0,3}\)|\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|<\s*\x1f?\s*>")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
@@ -51,6 +51,7 @@ _REMARK = re.compile(r"\((?!c\))(?!https?:|www\.)[a-z][^()/]{2,80}\)")  # '(usag
 _TITLE_BY = re.compile(
     r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*,?\s+(?:by|von|de|par|di|por)\s+"
 )
+_LINK = re.compile(r"\s*<[^<>\s]{1,500}>")
 _OWN_WORK = re.compile(r"(?i)\(?\bown\s+work\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b")
 _WORD = re.compile(r"\w+")
 CUT = " \x1f "  # what is left where a piece was cut out: names never run across it
@@ -113,7 +114,7 @@ def _take_title(work: _Work) -> None:
     """'"Harbour at Dawn" by Jane Roe': the work's title, kept apart from the name."""
     match = _TITLE_BY.search(work.rest)
     if match:
-        work.fields["title"] = match.group("title").strip()
+        work.fields["title"] = _LINK.sub("", match.group("title")).strip()  # a linked title: its text
         _cut(work, match)
 
 

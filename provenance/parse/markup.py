@@ -39,6 +39,8 @@ _STRAY_OPEN = re.compile(r"<(?![a-zA-Z/!][^<>\n]{0,500}>)")
 _AUTOLINK = re.compile(r"<(https?://[^<>\s\"']+)>")
 _BLOCKS = frozenset({"br", "p", "li", "ul", "div", "figcaption", "tr", "td", "h1", "h2", "h3", "h4", "footer"})
 _LITERAL = frozenset({"script", "style", "iframe", "object", "embed", "svg", "template"})
+# Inline elements: a line break inside one is a space where a browser shows it ('<a>Leo\nReynolds</a>').
+_INLINE = frozenset({"a", "small", "span", "em", "i", "b", "strong", "cite", "sub", "sup", "u", "q", "abbr", "mark"})
 
 
 @dataclass
@@ -96,6 +98,7 @@ class _Collector(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", source)]
         self.pieces: list[tuple[str, int]] = []
         self.links: list[tuple[str, str, int]] = []  # href, title, number of pieces when opened
+        self.inline = 0  # inline elements open here
 
     def _here(self) -> int:
         line, column = self.getpos()
@@ -103,6 +106,7 @@ class _Collector(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
+        self.inline += tag in _INLINE
         if tag in _LITERAL:
             self.pieces.append((self.get_starttag_text() or f"<{tag}>", self._here()))
         elif tag in _BLOCKS:
@@ -115,6 +119,8 @@ class _Collector(HTMLParser):
             self.pieces.append(("\n", self._here()))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _INLINE and self.inline:
+            self.inline -= 1
         if tag in _LITERAL:
             self.pieces.append((f"</{tag}>", self._here()))
         elif tag == "a" and self.links:
@@ -130,7 +136,10 @@ class _Collector(HTMLParser):
             self.pieces.append((f" <{url}> ", here))
 
     def handle_data(self, data: str) -> None:
-        self.pieces.append((data.replace("\u00a0", " "), self._here()))
+        data = data.replace("\u00a0", " ")
+        if self.inline:
+            data = data.replace("\r", " ").replace("\n", " ")
+        self.pieces.append((data, self._here()))
 
     def flat(self) -> Flat:
         result = Flat("")
