@@ -95,6 +95,8 @@ def looks_like_person(name: str) -> bool:
         return False
     if not any(ch.isalpha() for ch in name):
         return False
+    if len(words) == 1 and words[0].casefold() in _STOPWORDS | _PARTICLES:  # 'from', 'the': a leftover word
+        return False
     if name.startswith("@") or len(words) == 1:
         return 2 * sum(ch.isalpha() for ch in name) >= len(name)  # 'Sbyrnes321', not 'dpa:240221-99-75795'
     if all(w.islower() for w in words):  # 'graham earnshaw', not 'pencils.jpg is cropped from'

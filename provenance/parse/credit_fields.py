@@ -52,7 +52,10 @@ _TITLE_BY = re.compile(
     r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*,?\s+(?:by|von|de|par|di|por)\s+"
 )
 _LINK = re.compile(r"\s*<[^<>\s]{1,500}>")
-_OWN_WORK = re.compile(r"(?i)\(?\bown\s+work\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b")
+_OWN_WORK = re.compile(
+    r"(?i)\(?\bown\s+work\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b|"
+    r"\b(?:adapted|modified)\s+from\s+(?:(?:an?|the)\s+)?(?:original\s+)?(?:(?:image|photo|picture|figure|work)\b)?"
+)
 _WORD = re.compile(r"\w+")
 CUT = " \x1f "  # what is left where a piece was cut out: names never run across it
 _STRIP = " \t\n,;:.-–—()[]'\"\x1f*_"

@@ -29,7 +29,7 @@ LEAD_PHRASES = (
     r"fot\.?", r"zdj[eę]cie", r"фото", r"снимок", r"автор\s+фото", r"автор", r"кредит", r"fotoğraf",
 )
 # Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
-BY_WORDS = r"(?:by|par|de|di|von|door|av|from)"
+BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?:\s+the(?=\s))?)"  # 'Image from the Smith lab': no article
 # A lead-in that carries no name of its own: "Photo by", "Image credit:", "Photographer:".
 LEAD_IN_TEXT = re.compile(
     r"(?i)^\s*(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:\s" + BY_WORDS + r"\b|[:=：]|\s-\s)\s*)+"

@@ -34,6 +34,7 @@ from provenance.parse.markup import Flat, flatten
 LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:\b(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b)|"
     r"(?:photographed|shot|taken|created|originally\s+uploaded)\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
+    r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
@@ -57,7 +58,7 @@ _BY_LICENSE = re.compile(
 _CREDIT_POSITION = re.compile(r"(?:^|[\[(|—–\"'“«>*_]|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _CONTINUES = re.compile(
-    r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|"
+    r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|(?:adapted|modified)\s+from\b|"
     r"(?:the\s+)?(?:image|photo|picture|this\s+\w+)\s+(?:is\s+)?licen[sc]ed)"
 )
 _ABBREVIATION = re.compile(
@@ -81,7 +82,7 @@ _LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$|^[ \t]*$")
 # Between credits on nearby lines that complete each other ('Photographer: X; crop by Y' then 'Source: …'
 # then 'License: …'): a few line breaks, punctuation, keys, links and short remarks, but no sentence.
 _NEAR_GAP = re.compile(r"^(?=[^\n]*\n)(?![^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n).{0,240}$", re.DOTALL)
-_PROSE = re.compile(r"(?:[^\W\d_]+[ \t]+){4}[^\W\d_]+|[.!?][\"')]?\s+[A-Z][a-z]")
+_PROSE = re.compile(r"(?:[^\W\d_]+[ \t]+){4}[^\W\d_]+")  # five words in a row
 
 
 def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | NoCredit:
@@ -279,8 +280,9 @@ def _merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[C
 
 
 def _near(gap: str) -> bool:
-    """Credits on the same or nearby lines with nothing between them that reads as prose."""
-    return bool(_LINE_GAP.match(gap) or _NEAR_GAP.match(gap) and not _PROSE.search(gap))
+    """Credits side by side ('By X on Flickr. Image licensed under …') or on nearby lines, with nothing
+    between them that reads as prose."""
+    return bool(_LINE_GAP.match(gap) or _MERGE_GAP.match(gap) or _NEAR_GAP.match(gap) and not _PROSE.search(gap))
 
 
 def _agree(one: Credit, other: Credit) -> bool:
