@@ -122,7 +122,7 @@ def _person(name: str) -> str:
     name = LEAD_IN_TEXT.sub("", name).strip()
     name = RANK.sub("", name).strip()
     name = re.sub(r"\s*\([^()]*\)?$", "", name) or name
-    return title_case_capitals(name)
+    return title_case_capitals(" ".join(name.split()))  # a name broken over lines or around a marker: one space
 
 
 def _links(rest: str) -> list[tuple[str, int, int]]:

@@ -27,6 +27,10 @@ _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+for\s+(?P<client>[^/,]{2,60})$"
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
 MAX_WORDS = 18
 _VIA_WORD = re.compile(r"(?i)\bvia\s+")
+# A wire story's dateline after the credit, glued or not: '… /Andrew KellySept 8 (Reuters) - U.S. stocks …'.
+_DATELINE_AFTER = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)"
+)
 _WORDS = re.compile(r"\S+")
 _KEY = re.compile(r"\s*[\w:-]{1,30}\s*=\s*[\"']")  # title="…", source_label="…": the value is the text
 _LINE_REST = re.compile(r"[\s.,;:)\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)\]\"'”»*_]*\Z")
@@ -123,7 +127,10 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
 
 def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     """Where a tail credit ends: the line's end, or right after 'via <source>' when prose runs on
-    without a full stop ('… via Getty Images Warren Buffett said …')."""
+    without a full stop ('… via Getty Images Warren Buffett said …'), or where a wire dateline starts."""
+    dateline = _DATELINE_AFTER.search(line, start)
+    if dateline is not None:
+        line = line[: dateline.start()]
     via = _VIA_WORD.search(line, start)
     if via is None:
         return len(line)

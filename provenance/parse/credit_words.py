@@ -84,3 +84,7 @@ ORGANISATION_SUFFIX = re.compile(
 )
 # A subject shown in the image rather than a maker: "(L)", "(R)", "left", "right".
 SUBJECT_MARK = re.compile(r"(?i)\((?:l|r|c|left|right|center|centre|top|bottom)\)")
+# Lead-in words a typo may bend ('Phoot by', 'Imgae:'): a word of the same length one swap or one letter away
+# from one of these, before 'by' or a colon, is read as it.
+TYPO_LEAD_WORDS = ("photo", "image", "credit", "picture", "photograph", "courtesy", "source")
+

@@ -28,7 +28,7 @@ from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import mentions_license, split_credit
 from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, line_tails
-from provenance.parse.credit_words import BY_WORDS, LEAD_PHRASES
+from provenance.parse.credit_words import BY_WORDS, LEAD_PHRASES, TYPO_LEAD_WORDS
 from provenance.parse.markup import Flat, flatten
 
 LEAD_IN = re.compile(
@@ -73,6 +73,12 @@ _BOILERPLATE = re.compile(
     r"(?:\s+opens\s+new\s+tab)?|…?\s*\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-|\bcamera\s+icon|"
     r"\b(?:hide|toggle|show)\s+caption\b|\benlarge\s+this\s+image\b|(?m:(?<=\s)expand(?=[ \t]*$))"
 )
+# A page's fold or expand marker inside a credit ('INDRANIL ... [+] MUKHERJEE'): blanked in place, so the name
+# on both sides of it stays one name.
+_FOLD_MARK = re.compile(r"(?:\.\.\.|…)?[ \t]*\[[+\-]\](?!\()")
+# A list of names that goes on on the next line ('…, Kevin\n    Soirat, Blanche Clément'): a word or two, a comma.
+_LIST_GOES_ON = re.compile(r"[ \t]*[^\W\d_][\w'.-]{0,40}(?:[ \t]+[^\W\d_][\w'.-]{0,40})?,")
+_TYPO_CANDIDATE = re.compile(r"\b[A-Za-z]{5,10}(?=\s+by\b|\s?:)")
 _CLOSE = {"[": "]", "(": ")"}
 _QUOTED_VALUE = re.compile(r"[\"'“«]")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
@@ -90,6 +96,9 @@ def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | No
     catalog = catalog or default_catalog()
     flat = flatten(text)
     body = _BOILERPLATE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), flat.text)
+    typed = body
+    body = _TYPO_CANDIDATE.sub(_lead_typo, body)
+    body = _FOLD_MARK.sub(lambda m: " " * len(m.group(0)), body) if "[" in body else body
     credits: list[Credit] = []
     taken: list[tuple[int, int]] = []
     index = _Index.of(body)
@@ -101,9 +110,30 @@ def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | No
             bisect.insort(taken, (segment.start, segment.end))
             credits.extend(found)
     credits = _merge_repeats(catalog, body, sorted(credits, key=lambda c: c.start))
+    if body != typed:  # a lead-in read through a typo: the credit quotes the text as written
+        credits = [replace(c, text=typed[c.start : c.end].strip() or c.text) for c in credits]
     if flat.starts:
         credits = [_point_back(c, text, flat) for c in credits]
     return credits or NoCredit()
+
+
+def _lead_typo(match: re.Match[str]) -> str:
+    """'Phoot' -> 'Photo' before 'by' or ':': the lead-in word one swap or one letter away, same length (so
+    every offset into the text stays right); any other word as it is."""
+    word = match.group(0)
+    folded = word.casefold()
+    for lead in TYPO_LEAD_WORDS:
+        if len(lead) == len(word) and folded != lead and _one_edit(folded, lead):
+            return "".join(c.upper() if w.isupper() else c for c, w in zip(lead, word, strict=True))
+    return word
+
+
+def _one_edit(word: str, lead: str) -> bool:
+    """One letter changed, or two neighbours swapped (both strings of one length)."""
+    diff = [i for i, (a, b) in enumerate(zip(word, lead, strict=True)) if a != b]
+    if len(diff) == 1:
+        return True
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == lead[diff[1]] and word[diff[1]] == lead[diff[0]]
 
 
 def _point_back(credit: Credit, text: str, flat: Flat) -> Credit:
@@ -192,12 +222,12 @@ def _next(positions: list[int], start: int, default: int) -> int:
 
 
 def _line_end(text: str, body: int) -> int:
-    """The end of the line, or of the next one when a name list breaks after a comma."""
+    """The end of the line, or of the next one when a name list breaks after a comma or inside a name."""
     limit = body + MAX_CREDIT + 1
     line_end = text.find("\n", body, limit)
     if line_end < 0:
         return min(len(text), limit)
-    if text[body:line_end].rstrip().endswith(","):
+    if text[body:line_end].rstrip().endswith(",") or "," in text[body:line_end] and _LIST_GOES_ON.match(text, line_end + 1):
         following = text.find("\n", line_end + 1, limit)
         return min(len(text), limit) if following < 0 else following
     return line_end
