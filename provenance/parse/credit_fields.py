@@ -51,6 +51,12 @@ _REMARK = re.compile(r"\((?!c\))(?!https?:|www\.)[a-z][^()/]{2,80}\)")  # '(usag
 _TITLE_BY = re.compile(
     r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*,?\s+(?:by|von|de|par|di|por)\s+"
 )
+# HTML attributes left in the text by broken markup ('… rel="noopener" target="_blank" title="'): never a name.
+_ATTRIBUTES = re.compile(
+    r"(?i)(?:^|(?<=[\s\"']))(?:(?:rel|target|class|style|id|width|height|loading|decoding|referrerpolicy|"
+    r"data-[\w-]{1,30}|aria-[\w-]{1,30})=(?:\"[^\"\n]{0,200}\"|'[^'\n]{0,200}'|[^\s\"']*)|"
+    r"[a-z][\w:-]{0,30}=[\"']?(?=[)\]\s_*]*$))"
+)
 _LINK = re.compile(r"\s*<[^<>\s]{1,500}>")
 _OWN_WORK = re.compile(
     r"(?i)\(?\bown\s+work\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b|"
@@ -124,6 +130,7 @@ def _take_title(work: _Work) -> None:
 def _clean(segment: str) -> str:
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
     text = _REMARK.sub(CUT, text)
+    text = _ATTRIBUTES.sub(CUT, text) if "=" in text else text
     text = _WIRE_CODE.sub(CUT, text)
     text = _QUOTED.sub(lambda m: m.group(0) if _TITLE_BY.match(text, m.start()) else CUT, text)
     return _OWN_WORK.sub(CUT, text)

@@ -22,7 +22,14 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.names import fold_source_name, looks_like_person, title_case_capitals
 from provenance.catalog.sources import match_source
 from provenance.model import Source
-from provenance.parse.credit_words import LEAD_IN_TEXT, ORGANISATION_SUFFIX, ORGANISATION_WORDS, RANK, ROLES
+from provenance.parse.credit_words import (
+    CONTRIBUTORS,
+    LEAD_IN_TEXT,
+    ORGANISATION_SUFFIX,
+    ORGANISATION_WORDS,
+    RANK,
+    ROLES,
+)
 
 _CHAIN = re.compile(r"\s*(?:(?<!<)/|\||·|\x1f|;|\s—\s|\s-\s)\s*")
 _NOISE = r"(?:\b(?:19|20)\d\d\b|[\s,;:.\-–—()\[\]'\"“”‘’«»*=>\x1f])"
@@ -41,6 +48,7 @@ _LICENSE_WORDS = re.compile(
     r"(?i)^(?:cc[\s-]?(?:by|0|zero)\b.*|public\s+domain|gfdl|all\s+rights\s+reserved|creative\s+commons(?:\s+licen[sc]e)?)$"
 )
 _GOVERNMENT = frozenset({"government", "institution"})
+_BRAND_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[A-Z][a-z\u00df-\u024f]+)*$")  # 'Freepick', 'Résone', 'SmugMug'
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
 
 
@@ -61,6 +69,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     rest = ORG_PHOTO_BY.sub(" / ", rest)
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
     links = _later_people_are_organisations(links)
+    links = _brand_alone(links, fields)
     people = [link for link in links if link.label == "person" or link.creator]
     links, people = _office_of_a_body(links, people)
     if people:
@@ -75,6 +84,26 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         orgs = [link for link in orgs if link not in platforms]
     if orgs:
         _assign_orgs(rest, orgs, fields)
+
+
+def _brand_alone(links: list[Link], fields: dict[str, str]) -> list[Link]:
+    """'Foto: Freepick / © Freepick', '© 2026 Résone · Crédit photo : Résone': one capitalised word, the only
+    name of a credit that names no open license, platform or link, is a studio's or brand's name: people sign
+    with a given name and a surname, and single-word usernames come with the platform or license they are on."""
+    if any(fields.get(k) for k in ("via", "license_url", "source_url")) or fields.get("license", "").casefold() \
+            not in ("", "all rights reserved") or any(link.creator or link.label == "source" for link in links):
+        return links
+    named = [link for link in links if link.label in ("person", "organisation")]
+    if not named or len({fold_source_name(link.text) for link in named}) != 1 or not _BRAND_WORD.match(named[0].text):
+        return links
+    brand = Link(named[0].text, named[0].start, named[0].end, "organisation")
+    return [brand if link is named[0] else link for link in links if link is named[0] or link not in named]
+
+
+def lone_brand(catalog: Catalog, name: str) -> bool:
+    """Whether a name is one that `_brand_alone` made an organisation: with a license or a platform found on
+    another line, it is a username again."""
+    return bool(_BRAND_WORD.match(name)) and match_source(catalog, name) is None and not _looks_like_organisation(name)
 
 
 def _office_of_a_body(links: list[Link], people: list[Link]) -> tuple[list[Link], list[Link]]:
@@ -170,6 +199,10 @@ def _label_text(catalog: Catalog, text: str) -> Link:
             or _LICENSE_WORDS.match(text):
         return Link(text, start, end, "role")
     text, end = _without_photo_suffix(catalog, text, end)
+    collective = CONTRIBUTORS.search(text)
+    if collective is not None and collective.start() > 0:  # 'OpenStreetMap und Mitwirkende': as written
+        known = match_source(catalog, text[: collective.start()])
+        return Link(text, start, end, "source" if known else "organisation", known)
     source = match_source(catalog, text)
     if source is not None:
         return Link(text, start, end, "source", source)

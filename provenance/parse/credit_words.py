@@ -87,4 +87,12 @@ SUBJECT_MARK = re.compile(r"(?i)\((?:l|r|c|left|right|center|centre|top|bottom)\
 # Lead-in words a typo may bend ('Phoot by', 'Imgae:'): a word of the same length one swap or one letter away
 # from one of these, before 'by' or a colon, is read as it.
 TYPO_LEAD_WORDS = ("photo", "image", "credit", "picture", "photograph", "courtesy", "source")
+# A collective credit: a name and its contributors ('OpenStreetMap contributors', 'OpenStreetMap und
+# Mitwirkende'), by language. The whole is an organisation, never a person.
+CONTRIBUTORS = re.compile(
+    r"(?i)(?:\s+(?:and|&|und|et|y|e|i|en|og|och|и|та|і))?\s+(?:(?:its|seine|ses|sus|i\s+suoi)\s+)?"
+    r"(?:contributors|mitwirkende|beitragende|contributeurs|contributeur·rice·s|colaboradores|contribuidores|"
+    r"collaboratori|contributori|współtwórcy|współautorzy|bijdragers|medvirkende|bidragsytere|bidragsgivare|"
+    r"участники|авторы|учасники|автори|contribuyentes)$"
+)
 

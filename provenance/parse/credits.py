@@ -27,12 +27,13 @@ from provenance.catalog.load import Catalog, default_catalog
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import mentions_license, split_credit
+from provenance.parse.credit_parts import lone_brand
 from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, line_tails
 from provenance.parse.credit_words import BY_WORDS, LEAD_PHRASES, TYPO_LEAD_WORDS
 from provenance.parse.markup import Flat, flatten
 
 LEAD_IN = re.compile(
-    r"(?i)(?P<lead>(?:\b(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b)|"
+    r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b)|"
     r"(?:photographed|shot|taken|created|originally\s+uploaded)\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
@@ -303,7 +304,7 @@ def _merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[C
         gap = text[last.end : credit.start] if last is not None else ""
         if last is not None and (_MERGE_GAP.match(gap) and _agree(last, credit) or
                                  _near(gap) and _compatible(catalog, last, credit)):
-            merged[-1] = _fill(last, credit)
+            merged[-1] = _fill(catalog, last, credit)
         else:
             merged.append(credit)
     return merged
@@ -334,7 +335,13 @@ def _same_license(catalog: Catalog, one: str, other: str) -> bool:
     return first.license is not None and second.license is not None and first.license.id == second.license.id
 
 
-def _fill(one: Credit, other: Credit) -> Credit:
+def _fill(catalog: Catalog, one: Credit, other: Credit) -> Credit:
     changes: dict[str, Any] = {k: v for k, v in other.fields().items() if v and not one.fields()[k]}
     changes["end"] = max(one.end, other.end)
-    return replace(one, **changes)
+    merged = replace(one, **changes)
+    opened = merged.via or merged.license_url or merged.source_url or \
+        (merged.license or "").casefold() not in ("", "all rights reserved")
+    if opened and merged.organization and not merged.creator and lone_brand(catalog, merged.organization):
+        # 'Photo: Lambtron' then 'License: CC BY-SA 4.0': a one-word name with an open license is a username
+        merged = replace(merged, creator=merged.organization, organization=None)
+    return merged
