@@ -48,7 +48,8 @@ _LICENSE_WORDS = re.compile(
     r"(?i)^(?:cc[\s-]?(?:by|0|zero)\b.*|public\s+domain|gfdl|all\s+rights\s+reserved|creative\s+commons(?:\s+licen[sc]e)?)$"
 )
 _GOVERNMENT = frozenset({"government", "institution"})
-_BRAND_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[A-Z][a-z\u00df-\u024f]+)*$")  # 'Freepick', 'Résone', 'SmugMug'
+# One capitalised word in Latin script: 'Freepick', 'Résone', 'SmugMug'
+_BRAND_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[A-Z][a-z\u00df-\u024f]+)*$")
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
 
 

@@ -33,7 +33,8 @@ from provenance.parse.credit_words import BY_WORDS, LEAD_PHRASES, TYPO_LEAD_WORD
 from provenance.parse.markup import Flat, flatten
 
 LEAD_IN = re.compile(
-    r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b)|"
+    r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))"  # a word's start, or inside Markdown emphasis: '_Photo: …_'
+    r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b)|"
     r"(?:photographed|shot|taken|created|originally\s+uploaded)\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
@@ -134,7 +135,9 @@ def _one_edit(word: str, lead: str) -> bool:
     diff = [i for i, (a, b) in enumerate(zip(word, lead, strict=True)) if a != b]
     if len(diff) == 1:
         return True
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == lead[diff[1]] and word[diff[1]] == lead[diff[0]]
+    if len(diff) != 2 or diff[1] != diff[0] + 1:
+        return False
+    return word[diff[0]] == lead[diff[1]] and word[diff[1]] == lead[diff[0]]
 
 
 def _point_back(credit: Credit, text: str, flat: Flat) -> Credit:
@@ -228,7 +231,8 @@ def _line_end(text: str, body: int) -> int:
     line_end = text.find("\n", body, limit)
     if line_end < 0:
         return min(len(text), limit)
-    if text[body:line_end].rstrip().endswith(",") or "," in text[body:line_end] and _LIST_GOES_ON.match(text, line_end + 1):
+    line = text[body:line_end]
+    if line.rstrip().endswith(",") or "," in line and _LIST_GOES_ON.match(text, line_end + 1):
         following = text.find("\n", line_end + 1, limit)
         return min(len(text), limit) if following < 0 else following
     return line_end
