@@ -65,6 +65,7 @@ class License:
     url_ports: bool = False
     share_alike_compatible: tuple[str, ...] = ()
     file: str = ""
+    versions: tuple[str, ...] = ()  # a license named without its version ('CC BY-SA'): the versions it may be
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,9 @@ FINDING_CASES = [
     ("Photo: Jane Doe. Licensed under Acme Licence 2", "unknown-license", True),  # not in catalog
     ("Photo: Jane Doe. Licensed under CC BY-SA 2.0", "unknown-license", False),  # in catalog
     ("Photo by Jane Doe (Creative Commons)", "ambiguous-license", True),  # bare CC
-    ("Photo by Jane Doe (CC BY-SA)", "ambiguous-license", True),  # version missing
+    ("Photo by Jane Doe (CC BY-SA)", "ambiguous-license", False),  # version missing: the unversioned entry
+    ("Photo by Jane Doe (CC BY-SA)", "needs-verification", True),  # … whose version needs verifying
+    ("Photo by Jane Doe (CC BY-SA 4.0)", "needs-verification", False),  # the version is named
     ("Photo by Jane Doe (CC BY-SA 4.0)", "ambiguous-license", False),  # exact
     ("Photo: Jane Doe. CC BY-SA 4.0 (https://creativecommons.org/licenses/by/4.0/)", "license-mismatch", True),
     ("Photo: Jane Doe. CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)", "license-mismatch", False),

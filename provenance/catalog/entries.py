@@ -95,6 +95,7 @@ def _license(file: str, index: int, entry: Any) -> License:
         url_ports=bool(entry.get("url_ports", False)),
         share_alike_compatible=_strings(file, name, entry, "share_alike_compatible"),
         file=file,
+        versions=_strings(file, name, entry, "versions"),
     )
 
 
@@ -103,6 +104,9 @@ def _check_compatible(licenses: dict[str, License]) -> None:
         for other in lic.share_alike_compatible:
             if other not in licenses:
                 raise CatalogError(lic.file, lic.id, f"share_alike_compatible names {other!r}, not in the catalog")
+        for other in lic.versions:
+            if other not in licenses or licenses[other].versions:
+                raise CatalogError(lic.file, lic.id, f"versions names {other!r}, not a versioned catalog license")
 
 
 def _change(file: str, index: int, entry: Any) -> Change:

@@ -11,7 +11,7 @@ from provenance.model import TERM_FLAGS
 TERM_FLAGS_OF_SOURCES = ("rights_reserved", "per_file", "site_license", "subscribable")
 ENTRY_KEYS = {
     "license": frozenset({"id", "name", "short_name", "url", "family", "terms", "aliases", "url_patterns",
-                          "attribution_statement", "url_ports", "share_alike_compatible"}),
+                          "attribution_statement", "url_ports", "share_alike_compatible", "versions"}),
     "license.terms": frozenset({*TERM_FLAGS, "attribution_requires"}),
     "source": frozenset({"id", "name", "kind", "terms", "aliases", "domains", "homepage", "license", "category",
                          "note"}),

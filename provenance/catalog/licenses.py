@@ -47,6 +47,8 @@ def _combine(by_text: Resolution, by_url: Resolution, text: str | None, url: str
             return replace(base, status=Status.EXACT, license=linked, port=port)
         if by_text.status is Status.AMBIGUOUS and linked in by_text.candidates:
             return replace(base, status=Status.EXACT, license=linked, port=by_url.port)
+        if named is not None and linked.id in named.versions:  # 'CC BY-SA' and a link to by-sa/2.0: that version
+            return replace(base, status=Status.EXACT, license=linked, port=by_url.port)
         if by_text.status is Status.UNKNOWN:
             return replace(base, status=Status.EXACT, license=linked, port=by_url.port)
     return replace(base, candidates=by_text.candidates)

@@ -213,11 +213,11 @@ def _catalog_names(catalog: Catalog) -> re.Pattern[str]:
 
 
 def _build_catalog_names(catalog: Catalog) -> re.Pattern[str]:
-    names = {
+    names = {  # a name without its version ('CC BY-SA') is left to the CC patterns, which read a version after it
         name
         for lic in catalog.licenses.values()
         for name in license_names(lic)
-        if " " in name.strip() or re.search(r"\d", name)
+        if (" " in name.strip() or re.search(r"\d", name)) and not lic.versions
     }
     parts = [
         r"[\s_-]+".join(re.escape(word) for word in re.split(r"[\s_-]+", name.strip()))

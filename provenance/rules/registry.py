@@ -84,7 +84,8 @@ FINDINGS: dict[str, FindingKind] = {
         "Check before publishing: {reasons}.",
         "Raised when terms are per file (Wikimedia Commons, Flickr, social media) and nothing else "
         "corroborates the license, when the usage-rights category needs verification (handout, PR, "
-        "screengrab, social media, reader submission, composite), or when a C2PA manifest is invalid."),
+        "screengrab, social media, reader submission, composite), when a license is named without its "
+        "version ('CC BY-SA': an entry with `versions` in the catalog), or when a C2PA manifest is invalid."),
     "public-domain": FindingKind(I, "Public domain",
         "{license}: no copyright restrictions. Credit the creator as a courtesy and keep the basis on record.",
         "Raised when the resolved license belongs to the public-domain family."),

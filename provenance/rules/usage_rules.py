@@ -81,6 +81,10 @@ def _agency(resolved: Resolved, ctx: Context) -> Finding | None:
 
 def _needs_verification(resolved: Resolved, ctx: Context) -> Finding | None:
     reasons = _unverified_sources(resolved, ctx)
+    lic = resolved.record.license
+    if lic is not None and lic.versions:
+        reasons.append(f"the credit names {lic.short_name} without its version, and the versions differ in wording, "
+                       "link and terms: find the version (on the file page, or the license link)")
     category = ctx.catalog.categories.get(resolved.record.category or "")
     if category and category.needs_verification:
         reasons.append(f"{category.name.lower()}: {category.description}")

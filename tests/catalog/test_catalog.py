@@ -169,6 +169,8 @@ def test_adding_a_license_is_adding_a_toml_entry(tmp_path: Path) -> None:
         ('[[source]]\nid = "acme"\nname = "Acme"\nkind = "robot"\nterms = "agency"\n',
          "acme", "kind 'robot'"),  # unknown source kind
         ('[[licence]]\nid = "x"\n', None, "unknown table"),  # misspelt table name
+        (LICENSE_OK.replace('family = ', 'versions = ["CC-BY-9.0"]\nfamily = '), "LicenseRef-Acme-Open-1.0",
+         "versions names 'CC-BY-9.0'"),  # an unversioned entry naming a version the catalog lacks
     ],
 )
 def test_broken_catalog_names_file_and_entry(tmp_path: Path, text: str, entry: str | None,
