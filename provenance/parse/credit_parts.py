@@ -29,6 +29,7 @@ from provenance.parse.credit_words import (
     ORGANISATION_WORDS,
     RANK,
     ROLES,
+    TITLE_ARTICLES,
 )
 
 _CHAIN = re.compile(r"\s*(?:(?<!<)/|\||·|\x1f|;|\s—\s|\s-\s)\s*")
@@ -290,6 +291,8 @@ def _looks_like_organisation(text: str) -> bool:
         return False
     if any(w in ORGANISATION_WORDS for w in words) or ORGANISATION_SUFFIX.search(text):
         return True
+    if 2 <= len(words) <= 3 and words[0] in TITLE_ARTICLES and text[:1].isupper():
+        return True  # 'El Estoque', 'Le Monde', 'Die Zeit': an article opens a title, not a person's name
     letters = re.sub(r"[\W\d_]", "", text)
     plain = not text.startswith("@") and not any(ch.isdigit() for ch in text)
     return len(words) == 1 and 2 <= len(letters) <= 6 and letters.isupper() and plain

@@ -95,4 +95,7 @@ CONTRIBUTORS = re.compile(
     r"collaboratori|contributori|współtwórcy|współautorzy|bijdragers|medvirkende|bidragsytere|bidragsgivare|"
     r"участники|авторы|учасники|автори|contribuyentes)$"
 )
+# Definite articles that open the title of a publication or a studio ('El Estoque', 'Le Monde', 'Die Zeit'),
+# never a person's name; 'De', 'Van', 'Di' and the like are surname particles and stay out.
+TITLE_ARTICLES = frozenset({"the", "el", "la", "le", "les", "los", "las", "il", "lo", "der", "die", "das", "het"})
 

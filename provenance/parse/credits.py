@@ -67,7 +67,10 @@ _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Inc|Co|Corp|Ltd|Prof|Rev|Sgt|Staff Sgt|Lt|Col|Gen|Cpl|Pvt|"
     r"Capt|Maj|Adm|Cmdr|Spc|Pfc|Pte|PO|U\.S|U\.K|Tech|Fot|al|(?i:sgt|cpl|lt|col|capt|maj|spc|pfc)))\.$"
 )
-_STOP = re.compile(r"(?<=\s)\(\d{5,}[a-z]{0,3}\)")  # a wire code ends the credit: '(8137137dr)'
+# A wire code ends the credit ('(8137137dr)'), and so does the label of the next figure ('… School Figure 16.14').
+_STOP = re.compile(
+    r"(?<=\s)(?:\(\d{5,}[a-z]{0,3}\)|(?:Figure|Fig\.|Abbildung|Abb\.|Figura|Рис\.)[ \t]?\d{1,3}(?:[.-]\d{1,3})*\b)"
+)
 _QUOTE_STOP = re.compile(r"(?m)[\"”»](?=\s*[,;\]})]|[ \t]*$)")  # the closing quote of a quoted credit
 _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
