@@ -4,6 +4,7 @@
   刘力鑫 摄                              name + 摄
   宮武祐希撮影 / 撮影者は北山夏帆、宮武祐希   name + 撮影, or 撮影者は (the photographer is) + names
   [NBC-1TV 이석아 기자] / 사진=이석아 기자   outlet + name + 기자 (reporter)
+  … 기다리는 모습입니다. 효피디            a name alone after the caption's last sentence
 
 Each is rewritten as 'name/agency' and read by the same field rules as any other credit.
 """
@@ -22,6 +23,8 @@ _PATTERNS = (
     re.compile(r"(?:^|(?<=[\s「」。、]))(?P<name>[^\s「」『』。、=()（）]{2,8}?)撮影(?!者)"),
     re.compile(r"\[(?P<org>[^\[\]\s]{2,20})\s+(?P<name>[^\[\]\s]{2,4})\s+기자\]"),
     re.compile(r"사진\s*=\s*(?P<name>[^\s\[\]()]{2,4})\s*기자"),
+    # a Korean caption signed with the photographer's name or nickname alone after its last sentence
+    re.compile(r"(?m)(?<=[다요]\.[ \t])(?P<name>[가-힣]{2,5})(?<![다요죠음])[ \t]*$"),
 )
 
 

@@ -294,6 +294,8 @@ def _looks_like_organisation(text: str) -> bool:
     if 2 <= len(words) <= 3 and words[0] in TITLE_ARTICLES and text[:1].isupper():
         return True  # 'El Estoque', 'Le Monde', 'Die Zeit': an article opens a title, not a person's name
     letters = re.sub(r"[\W\d_]", "", text)
+    if text.startswith("@") and len(words) == 1:  # '@MYANC', '@NASA': an acronym's account is an institution's
+        return 2 <= len(letters) <= 8 and letters.isupper() and text[1:].isalpha()
     plain = not text.startswith("@") and not any(ch.isdigit() for ch in text)
     return len(words) == 1 and 2 <= len(letters) <= 6 and letters.isupper() and plain
 
