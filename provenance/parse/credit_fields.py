@@ -43,7 +43,9 @@ _RIGHTS = re.compile(
     r"(?i)©|\(c\)|\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b"
 )
 _VIA = re.compile(r"(?i)(?:^|(?<=[\s,(\x1f]))via\s+(?P<via>[^,;()\[\]\x1f/·|]+?)\s*(?=$|[,;()\[\]\x1f/·|]|\.(?:\s|$))")
-_ON_PLATFORM = re.compile(r"(?i)(?:^|\s)(?:on|from|de|auf|sur|em|en)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»)\]]*$")
+_ON_PLATFORM = re.compile(
+    r"(?i)(?:^|\s)(?:on|from|de|auf|sur|em|en)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»()\[\]<>]*$"
+)
 _CLIENT = re.compile(r"(?i)\s+for\s+(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f])")
 _WIRE_CODE = re.compile(r"(?<=\s)\(\d{5,}[a-z]{0,3}\)|\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|<\s*\x1f?\s*>")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
@@ -82,7 +84,7 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     _take_title(work)
     titled = _TITLE_BY.search(lead)
     if titled and "title" not in work.fields:
-        work.fields["title"] = titled.group("title").strip()
+        work.fields["title"] = _LINK.sub("", titled.group("title")).strip()
     _take_urls(catalog, work)
     _take_license(catalog, work)
     _take_public_domain(work)

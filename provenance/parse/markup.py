@@ -35,7 +35,7 @@ _MD_LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>[^\[\]\n]*(?:\[[^\[\]\n]*\][^\[\]\n]*)*)\]"
     r"\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"(?P<title>[^\"\n]*)\")?\)"
 )
-_STRAY_OPEN = re.compile(r"<(?![a-zA-Z/!][^<>\n]{0,500}>)")
+_STRAY_OPEN = re.compile(r"<(?![a-zA-Z/!][^<>]{0,500}>)")  # a tag may break its attributes over lines
 _AUTOLINK = re.compile(r"<(https?://[^<>\s\"']+)>")
 _BLOCKS = frozenset({"br", "p", "li", "ul", "div", "figcaption", "tr", "td", "h1", "h2", "h3", "h4", "footer"})
 _LITERAL = frozenset({"script", "style", "iframe", "object", "embed", "svg", "template"})
