@@ -46,7 +46,7 @@ LEAD_IN = re.compile(
 ANYWHERE_LEAD_IN = re.compile(
     r"(?P<lead>©\s*|(?i:(?:icons?|vectors?|illustrations?)\s+created\s+by\s+|originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
-    r"(?<=\w\s)(?-i:(?:Photo|Foto|Fotoğraf|Bild|Image|Credit|Crédit photo|Фото))\s?:\s*)"
+    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf|Bild|Image|Credit|Crédit photo|Фото))\s?:\s*)"
 )
 WEAK_LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:left|right|top|bottom|above|below|inset|main|from\s+left)"
