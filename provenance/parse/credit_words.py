@@ -98,4 +98,12 @@ CONTRIBUTORS = re.compile(
 # Definite articles that open the title of a publication or a studio ('El Estoque', 'Le Monde', 'Die Zeit'),
 # never a person's name; 'De', 'Van', 'Di' and the like are surname particles and stay out.
 TITLE_ARTICLES = frozenset({"the", "el", "la", "le", "les", "los", "las", "il", "lo", "der", "die", "das", "het"})
+# Labels of a page's controls that a copied caption carries ('hide caption', 'toggle caption', 'Enlarge this
+# image', 'Expand' at a line's end, 'camera icon', a fold marker '... [+]'): never part of a caption or a credit.
+# One table for every reader: plain text (credits.py), HTML (html.py) and Markdown (markdown.py).
+UI_LABELS_PATTERN = (
+    r"\bcamera\s+icon\b|\b(?:hide|toggle|show)\s+caption\b|\benlarge\s+this\s+image\b|"
+    r"(?m:(?<=\s)expand(?=[ \t]*$))|(?:\.\.\.|…)?[ \t]*\[[+\-]\](?!\()"
+)
+UI_LABELS = re.compile("(?i)" + UI_LABELS_PATTERN)
 

@@ -29,7 +29,7 @@ from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import mentions_license, split_credit
 from provenance.parse.credit_parts import lone_brand
 from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, line_tails
-from provenance.parse.credit_words import BY_WORDS, LEAD_PHRASES, TYPO_LEAD_WORDS
+from provenance.parse.credit_words import BY_WORDS, LEAD_PHRASES, TYPO_LEAD_WORDS, UI_LABELS
 from provenance.parse.markup import Flat, flatten
 
 LEAD_IN = re.compile(
@@ -75,12 +75,10 @@ _QUOTE_STOP = re.compile(r"(?m)[\"”»](?=\s*[,;\]})]|[ \t]*$)")  # the closing
 _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
-    r"(?:\s+opens\s+new\s+tab)?|…?\s*\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-|\bcamera\s+icon|"
-    r"\b(?:hide|toggle|show)\s+caption\b|\benlarge\s+this\s+image\b|(?m:(?<=\s)expand(?=[ \t]*$))"
+    r"(?:\s+opens\s+new\s+tab)?|…?\s*\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-"
 )
-# A page's fold or expand marker inside a credit ('INDRANIL ... [+] MUKHERJEE'): blanked in place, so the name
-# on both sides of it stays one name.
-_FOLD_MARK = re.compile(r"(?:\.\.\.|…)?[ \t]*\[[+\-]\](?!\()")
+# UI labels ('hide caption', 'INDRANIL ... [+] MUKHERJEE') are blanked in place, so a name on both sides of a
+# fold marker stays one name.
 # A list of names that goes on on the next line ('…, Kevin\n    Soirat, Blanche Clément'): a word or two, a comma.
 _LIST_GOES_ON = re.compile(r"[ \t]*[^\W\d_][\w'.-]{0,40}(?:[ \t]+[^\W\d_][\w'.-]{0,40})?,")
 _TYPO_CANDIDATE = re.compile(r"\b[A-Za-z]{5,10}(?=\s+by\b|\s?:)")
@@ -103,7 +101,7 @@ def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | No
     body = _BOILERPLATE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), flat.text)
     typed = body
     body = _TYPO_CANDIDATE.sub(_lead_typo, body)
-    body = _FOLD_MARK.sub(lambda m: " " * len(m.group(0)), body) if "[" in body else body
+    body = UI_LABELS.sub(lambda m: " " * len(m.group(0)), body)
     credits: list[Credit] = []
     taken: list[tuple[int, int]] = []
     index = _Index.of(body)

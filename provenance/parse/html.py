@@ -8,11 +8,13 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, CData, Tag
+from bs4.element import NavigableString
 
 from provenance.catalog.load import Catalog
 from provenance.model import Evidence
 from provenance.parse.article_types import Article, ImageRef, nearest
+from provenance.parse.credit_words import UI_LABELS
 from provenance.parse.credits import parse_credit
 from provenance.parse.urls import split_url
 
@@ -154,7 +156,13 @@ def _describe(element: Tag) -> str:
 
 
 def _text(element: Tag) -> str:
-    return " ".join(element.get_text(" ", strip=True).split())
+    """What a reader takes for the element's text: no button labels, no UI labels ('hide caption')."""
+    if element.find("button") is None:
+        text = element.get_text(" ", strip=True)
+    else:  # the strings get_text reads (exact types: no comments, scripts), less the buttons'
+        text = " ".join(str(d) for d in element.descendants
+                        if type(d) in (NavigableString, CData) and d.find_parent("button") is None)
+    return " ".join(UI_LABELS.sub(" ", text).split())
 
 
 def _canonical(soup: BeautifulSoup) -> str:

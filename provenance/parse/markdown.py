@@ -8,6 +8,7 @@ from markdown_it.token import Token
 from provenance.catalog.load import Catalog
 from provenance.model import Evidence
 from provenance.parse.article_types import Article, ImageRef, nearest
+from provenance.parse.credit_words import UI_LABELS
 from provenance.parse.credits import parse_credit
 
 
@@ -63,4 +64,4 @@ def _text_without_images(token: Token) -> str:
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-    return " ".join("".join(parts).split())
+    return " ".join(UI_LABELS.sub(" ", "".join(parts)).split())  # no UI labels ('hide caption')

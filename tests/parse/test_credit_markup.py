@@ -7,6 +7,7 @@ import pytest
 
 from provenance.catalog.load import Catalog
 from provenance.check import check_article, check_text
+from provenance.parse.articles import find_images
 
 FIGURE = (
     '<figure><img src="/img/mill.jpg"><figcaption>The mill at Marrowby, painted by Ada Brook in 1901. '
@@ -41,3 +42,21 @@ def test_hostile_markup_in_a_credit_stays_text(catalog: Catalog) -> None:
     [item] = check_text("Photo: <b>Mara Quell</b> <script>alert(1)</script>/AP", catalog)
     assert item.credit is not None
     assert "<script>" in item.credit.text  # kept as written, escaped wherever it is shown
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a figure whose caption carries a button and a toggle label
+        ('<figure><img src="/img/mill.jpg"><figcaption>The mill at dawn. Colm Farrity/AP <button>Expand</button> '
+         "toggle caption</figcaption></figure>", "html"),
+        # a Markdown caption line copied with the page's labels
+        ("![The mill](mill.jpg)\nThe mill at dawn. Colm Farrity/AP hide caption Enlarge this image", "markdown"),
+    ],
+)
+def test_ui_labels_are_no_part_of_a_caption_in_any_reader(catalog: Catalog, text: str, kind: str) -> None:
+    [image] = find_images(text, kind, catalog).images
+    captions = [e.value for e in image.evidence if e.field in ("caption", "credit_text")]
+    assert captions == ["The mill at dawn. Colm Farrity/AP"]
+    [item] = check_article(text, catalog, name=f"mill.{'html' if kind == 'html' else 'md'}").items
+    assert (item.record.creator, item.record.organization) == ("Colm Farrity", "AP")
