@@ -165,6 +165,8 @@ def _links(rest: str) -> list[tuple[str, int, int]]:
         lead = _EDGE_NOISE.match(piece)
         begin = cursor + (lead.end() if lead else 0)
         trimmed = _EDGE_NOISE.sub("", piece)
+        if trimmed.endswith("_") and not trimmed.startswith("@") and "_" not in trimmed[:-1]:
+            trimmed = trimmed[:-1]  # the close of Markdown emphasis ('_Photo: Mara Quell/AP_'), not a handle's '_'
         if trimmed and _KEEP_DOT.search(trimmed) and piece[piece.find(trimmed) + len(trimmed):][:1] == ".":
             trimmed += "."
         if trimmed:

@@ -21,7 +21,7 @@ LEAD_PHRASES = (
     r"(?:image|photo)\s+source", r"map", r"graphic", r"satellite\s+(?:image|photo)",
     # German, Dutch, Scandinavian
     r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bild(?:nachweis|rechte|quelle)?", r"quelle", r"karte", r"grafik",
-    r"autor", r"lizenz", r"licen[cs]e",
+    r"autor", r"lizenz", r"licen[cs]e", r"carte", r"mapa", r"mappa", r"kaart",
     # French, Spanish, Portuguese, Italian
     r"cr[ée]dits?\s+photos?", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]a", r"imagen",
     r"imagem", r"fonte", r"fuente",
