@@ -103,7 +103,7 @@ TITLE_ARTICLES = frozenset({"the", "el", "la", "le", "les", "los", "las", "il", 
 # One table for every reader: plain text (credits.py), HTML (html.py) and Markdown (markdown.py).
 UI_LABELS_PATTERN = (
     r"\bcamera\s+icon\b|\b(?:hide|toggle|show)\s+caption\b|\benlarge\s+this\s+image\b|"
-    r"(?m:(?<=\s)expand(?=[ \t]*$))|(?:\.\.\.|…)?[ \t]*\[[+\-]\](?!\()"
+    r"(?m:(?<=\s)expand(?=[ \t]*$))|(?:(?:\.\.\.|…)[ \t]{0,3})?\[[+\-]\](?!\()"
 )
 UI_LABELS = re.compile("(?i)" + UI_LABELS_PATTERN)
 

@@ -75,7 +75,7 @@ _QUOTE_STOP = re.compile(r"(?m)[\"”»](?=\s*[,;\]})]|[ \t]*$)")  # the closing
 _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
-    r"(?:\s+opens\s+new\s+tab)?|…?\s*\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-"
+    r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-"
 )
 # UI labels ('hide caption', 'INDRANIL ... [+] MUKHERJEE') are blanked in place, so a name on both sides of a
 # fold marker stays one name.
@@ -86,7 +86,7 @@ _CLOSE = {"[": "]", "(": ")"}
 _QUOTED_VALUE = re.compile(r"[\"'“«]")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
 MAX_CREDIT = 600  # a span longer than this is prose, not a credit
-_MERGE_GAP = re.compile(r"^[\s.…()\[\]+]*(?:more)?[\s.…()\[\]+]*$", re.IGNORECASE)
+_MERGE_GAP = re.compile(r"^[\s.…()\[\]+]*+(?:more)?[\s.…()\[\]+]*+$", re.IGNORECASE)  # possessive: linear
 _LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$|^[ \t]*$")
 # Between credits on nearby lines that complete each other ('Photographer: X; crop by Y' then 'Source: …'
 # then 'License: …'): a few line breaks, punctuation, keys, links and short remarks, but no sentence.

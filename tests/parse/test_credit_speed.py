@@ -35,6 +35,10 @@ def _best_of(text: str, catalog: Catalog, runs: int = 3) -> float:
         "<a ",  # a tag that never closes (an HTML parser can rescan it)
         "[a](b) ",  # Markdown links
         "a. ",  # sentence ends
+        "\t",  # a run of tabs (UI labels and wire boilerplate look for a marker after blanks)
+        "... ",  # fold-marker prefixes that never meet their '[+]'
+        "Photo: a/AP\n- Source: b\n",  # credits on nearby lines, merged one after another
+        "Phoot by a ",  # lead-in words read through a typo
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
@@ -42,3 +46,20 @@ def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
     parse_credit(small, catalog)  # warm the catalog's compiled patterns
     ratio = _best_of(small * LINEAR, catalog) / max(_best_of(small, catalog), 1e-4)
     assert ratio < LINEAR * SLACK, f"{unit!r}: {ratio:.1f} times slower for {LINEAR} times the input"
+
+
+@pytest.mark.parametrize(
+    "filler",
+    [
+        " ",  # blanks between two credits
+        " ...",  # dots and blanks, as a fold marker leaves them
+        "\t",  # tabs
+    ],
+)
+def test_a_long_gap_between_two_credits_stays_linear(catalog: Catalog, filler: str) -> None:
+    def text(size: int) -> str:
+        return "Photo: Jane Roe/AP" + filler * (size // len(filler)) + "x Photo: Tom Ray/Reuters"
+
+    parse_credit(text(6000), catalog)
+    ratio = _best_of(text(60000), catalog) / max(_best_of(text(6000), catalog), 1e-4)
+    assert ratio < LINEAR * SLACK, f"{filler!r}: {ratio:.1f} times slower for {LINEAR} times the gap"
