@@ -60,6 +60,8 @@ _ATTRIBUTES = re.compile(
     r"[a-z][\w:-]{0,30}=[\"']?(?=[)\]\s_*]*$))"
 )
 _LINK = re.compile(r"\s*<[^<>\s]{1,500}>")
+# '"Title" via …': a lead-in that is the work's title alone
+_TITLE_LEAD = re.compile(r"^\s*[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*,?\s*$")
 _OWN_WORK = re.compile(
     r"(?i)\(?\bown\s+work\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b|"
     r"\b(?:adapted|modified)\s+from\s+(?:(?:an?|the)\s+)?(?:original\s+)?(?:(?:image|photo|picture|figure|work)\b)?"
@@ -82,7 +84,7 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     """Fields of one credit segment; `lead` is its lead-in ("Courtesy of"), if any."""
     work = _Work(rest=_clean(segment))
     _take_title(work)
-    titled = _TITLE_BY.search(lead)
+    titled = _TITLE_BY.search(lead) or _TITLE_LEAD.match(lead)
     if titled and "title" not in work.fields:
         work.fields["title"] = _LINK.sub("", titled.group("title")).strip()
     _take_urls(catalog, work)

@@ -23,6 +23,7 @@ _DATELINE = re.compile(r"^\s*(?:[-–—]|\.\s*[-–—])")
 _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
 _SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)\s+(?=[^\s a-z])|(?<=[a-z\d)\]])\.(?=[A-Z][a-z])")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)\s+via\s+(?P<via>[^/]{1,60})$")
+_FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+for\s+(?P<client>[^/,]{2,60})$")
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
 MAX_WORDS = 18
@@ -155,6 +156,7 @@ def is_bare_credit(catalog: Catalog, text: str) -> bool:
         return _is_licensed_credit(catalog, text)
     if len(text.split()) > MAX_WORDS or "http" in text:
         return False
+    text = _FILE_PHOTO.sub("", text)
     via = _VIA.match(text)
     if via:
         return match_source(catalog, via.group("via").strip(" .")) is not None and _names(catalog, via.group("who"))

@@ -54,7 +54,7 @@ WEAK_LEAD_IN = re.compile(
 )
 _BY_LICENSE = re.compile(
     r"(?im)(?:^|(?<=[\[(\"“\s]))(?<!\bCC[\s-])(?P<lead>(?:[\"“„«][^\"”“»\n]{1,200}[\"”“»]\s*,?\s+)?"
-    r"(?:(?:image|photo|picture|icon)s?\s+)?(?:by|par)\s+)"
+    r"(?:(?:image|photo|picture|icon)s?\s+)?(?:by|par)\s+|[\"“„«][^\"”“»\n]{1,200}[\"”“»]\s*,?\s+(?=via\s))"
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
 _CREDIT_POSITION = re.compile(r"(?:^|[\[(|—–\"'“«>*_]|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$")
