@@ -20,7 +20,7 @@ _PATTERNS = (
     re.compile(r"(?P<org>[^\s，。、,()（）]{2,8}社)?记者\s*(?P<name>[^\s，。、,()（）摄]{2,4})\s*摄(?!影)"),
     re.compile(r"(?:^|(?<=[\s。，]))(?P<name>[^\s，。、,()（）]{2,4})\s+摄(?!影)"),
     re.compile(r"撮影者は(?P<name>[^。\n]{2,40})。?"),
-    re.compile(r"(?:^|(?<=[\s「」。、]))(?P<name>[^\s「」『』。、=()（）]{2,8}?)撮影(?!者)"),
+    re.compile(r"(?:^|(?<=[\s「」。、=＝]))(?P<name>[^\s「」『』。、=＝()（）]{2,8}?)撮影(?!者)"),
     re.compile(r"\[(?P<org>[^\[\]\s]{2,20})\s+(?P<name>[^\[\]\s]{2,4})\s+기자\]"),
     re.compile(r"사진\s*=\s*(?P<name>[^\s\[\]()]{2,4})\s*기자"),
     # a Korean caption signed with the photographer's name or nickname alone after its last sentence

@@ -63,7 +63,7 @@ _LINK = re.compile(r"\s*<[^<>\s]{1,500}>")
 # '"Title" via …': a lead-in that is the work's title alone
 _TITLE_LEAD = re.compile(r"^\s*[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*,?\s*$")
 _OWN_WORK = re.compile(
-    r"(?i)\(?\bown\s+work\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b|"
+    r"(?i)\(?\bown\s+work\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b|\bsome\s+rights\s+reserved\b|"
     r"\b(?:adapted|modified)\s+from\s+(?:(?:an?|the)\s+)?(?:original\s+)?(?:(?:image|photo|picture|figure|work)\b)?"
 )
 _WORD = re.compile(r"\w+")

@@ -49,6 +49,7 @@ _LICENSE_WORDS = re.compile(
     r"(?i)^(?:cc[\s-]?(?:by|0|zero)\b.*|public\s+domain|gfdl|all\s+rights\s+reserved|creative\s+commons(?:\s+licen[sc]e)?)$"
 )
 _GOVERNMENT = frozenset({"government", "institution"})
+_REPORTER = re.compile(r"\s*(?:기자|특파원|통신원|记者|記者|特派員|通信員)$")
 # One capitalised word in Latin script: 'Freepick', 'Résone', 'SmugMug'
 _BRAND_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[A-Z][a-z\u00df-\u024f]+)*$")
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
@@ -153,6 +154,7 @@ def _person(name: str) -> str:
     name = LEAD_IN_TEXT.sub("", name).strip()
     name = RANK.sub("", name).strip()
     name = re.sub(r"\s*\([^()]*\)?$", "", name) or name
+    name = _REPORTER.sub("", name) or name  # '김하늘 기자' -> '김하늘': the job title is dropped
     return title_case_capitals(" ".join(name.split()))  # a name broken over lines or around a marker: one space
 
 
@@ -226,7 +228,7 @@ def _qualified_source(catalog: Catalog, text: str) -> Source | None:
     if dash and " " not in text and tail and match_source(catalog, head) is not None:
         return match_source(catalog, head)
     words = text.split()
-    if not 2 <= len(words) <= 4 or RANK.match(" ".join(words[1:])):
+    if not 2 <= len(words) <= 4 or RANK.match(" ".join(words[1:])) or "," in text:  # a comma lists names
         return None
     for count in (2, 1):
         source = match_source(catalog, " ".join(words[:count])) if count < len(words) else None
@@ -268,6 +270,10 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
             return Link(text[offset:], start + offset, end, "organisation", creator=pieces[0])
         if all(p[:1].islower() for p in pieces[1:]):
             return Link(pieces[0], start, start + len(pieces[0]), "person")
+    if len(pieces) == 2 and match_source(catalog, pieces[0]) is not None and looks_like_person(pieces[1]) \
+            and not _is_org(catalog, pieces[1]):  # 'Shutterstock.com, Jane Roe': the agency, then its photographer
+        source = match_source(catalog, pieces[0])
+        return Link(pieces[0], start, start + len(pieces[0]), "source", source, creator=pieces[1])
     names = [p for p in pieces[1:] if looks_like_person(p) or _is_org(catalog, p)]
     if len(pieces) > 1 and _is_org(catalog, pieces[0]) and not names:
         return Link(pieces[0], start, start + len(pieces[0]), "organisation")  # 'dpa-infocom, dpa:2402…': an id

@@ -78,6 +78,8 @@ ORGANISATION_WORDS = frozenset({
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
     "tribune", "gazette", "daily", "commons", "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "사진부", "뉴스", "일보", "통신", "新闻",
+    "stadt", "gemeinde", "landkreis", "kreis", "bundesamt", "landesamt", "amt", "verlag", "ville", "mairie",
+    "préfecture", "région", "ayuntamiento", "prefeitura", "câmara", "comune", "regione", "gmina", "urząd", "miasto",
 })
 ORGANISATION_SUFFIX = re.compile(
     r"(?i)(?:\.(?:com|org|net|gov|edu|cc|io|co|info|ru|de|fr|uk|jp|cn)\b|(?:社|局|部|庁|省|院|협회|일보|뉴스|통신)$)"

@@ -37,6 +37,7 @@ LEAD_IN = re.compile(
     r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b)|"
     r"(?:photographed|shot|taken|created|originally\s+uploaded)\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
+    r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
     r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
