@@ -39,7 +39,10 @@ _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
     r"(?<=\S)\s+(?:(?i:photo(?:graph)?s?(?:\s+illustration)?\s*\bby\b:?)|photo\s*/)\s*"
 )
-_COURTESY = re.compile(r"(?i)^(?:(?:photo|image)\s+)?courtesy(?:\s+(?:photo|of))?\s*:?\s*")
+_COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di'
+    r"(?i)^(?:(?:photo|image|foto)\s+)?(?:courtesy|cortes[íi]a|per\s+gentile\s+concessione)"
+    r"(?:\s+(?:photo|of|del?|da|do|di|dell[ao]?))?\s*:?\s*"
+)
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "el", "los", "y", "e", "da",
                          "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von", "&",
                          "и", "в", "na", "w", "z", "i"})
