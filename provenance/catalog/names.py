@@ -100,7 +100,7 @@ def looks_like_person(name: str) -> bool:
     if name.startswith("@") or len(words) == 1:
         return 2 * sum(ch.isalpha() for ch in name) >= len(name)  # 'Sbyrnes321', not 'dpa:240221-99-75795'
     if all(w.islower() for w in words):  # 'graham earnshaw', not 'pencils.jpg is cropped from'
-        return len(words) <= 3 and not any(w in _STOPWORDS or w in _PARTICLES or w[1:2] in ("'", "’")
+        return len(words) <= 3 and not any(w in _STOPWORDS or w[1:2] in ("'", "’")
                                            or any(ch.isdigit() for ch in w) for w in words)  # not "l'atelier du port"
     lower = [w for w in words if w.islower() and w.casefold() not in _PARTICLES]  # 'deVera' is a name
     if lower and len(lower) < len(words):

@@ -24,7 +24,7 @@ _PATTERNS = (
     re.compile(r"\[(?P<org>[^\[\]\s]{2,20})\s+(?P<name>[^\[\]\s]{2,4})\s+기자\]"),
     re.compile(r"사진\s*=\s*(?P<name>[^\s\[\]()]{2,4})\s*기자"),
     # a Korean caption signed with the photographer's name or nickname alone after its last sentence
-    re.compile(r"(?m)(?<=[다요]\.[ \t])(?P<name>[가-힣]{2,5})(?<![다요죠음])[ \t]*$"),
+    re.compile(r"(?m)(?<=[다요]\.[ \t])(?!사진|자료|제공|출처|캡처)(?P<name>[가-힣]{2,5})(?<![다요죠음])[ \t]*$"),
 )
 
 

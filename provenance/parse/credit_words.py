@@ -44,6 +44,7 @@ ROLES = frozenset({
     "background", "figure", "source", "sources", "credit", "credits", "license", "licence", "lizenz", "icon", "icons",
     "stock image", "stock photo", "featured image", "this photo", "this image", "please see", "see", "more",
     "jpg", "jpeg", "png", "gif", "svg", "webp", "tif", "tiff",
+    "privat", "private", "privé", "privado", "archiv", "archivo", "arquivo", "archivio",  # 'Foto: privat'
 })
 
 # Military ranks and rates, dropped from a creator ("Staff Sgt. Jane Roe" -> "Jane Roe").

@@ -93,6 +93,7 @@ _LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$|^[ \t]*$")
 # then 'License: …'): a few line breaks, punctuation, keys, links and short remarks, but no sentence.
 _NEAR_GAP = re.compile(r"^(?=[^\n]*\n)(?![^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n).{0,240}$", re.DOTALL)
 _PROSE = re.compile(r"(?:[^\W\d_]+[ \t]+){4}[^\W\d_]+")  # five words in a row
+_WORDS = re.compile(r"[^\W\d_]{2,}[ \t]+[^\W\d_]{2,}")  # two words in a row: a line of text, not a key or link
 
 
 def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | NoCredit:
@@ -234,7 +235,7 @@ def _line_end(text: str, body: int) -> int:
     if line_end < 0:
         return min(len(text), limit)
     line = text[body:line_end]
-    if line.rstrip().endswith(",") or "," in line and _LIST_GOES_ON.match(text, line_end + 1):
+    if line.rstrip().endswith(",") or line.count(",") >= 2 and _LIST_GOES_ON.match(text, line_end + 1):
         following = text.find("\n", line_end + 1, limit)
         return min(len(text), limit) if following < 0 else following
     return line_end
@@ -319,7 +320,10 @@ def _merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[C
 def _near(gap: str) -> bool:
     """Credits side by side ('By X on Flickr. Image licensed under …') or on nearby lines, with nothing
     between them that reads as prose."""
-    return bool(_LINE_GAP.match(gap) or _MERGE_GAP.match(gap) or _NEAR_GAP.match(gap) and not _PROSE.search(gap))
+    if _LINE_GAP.match(gap) or _MERGE_GAP.match(gap):
+        return True
+    rest_of_line, _, lines_between = gap.partition("\n")  # a remark may end the first credit's line; no text after
+    return bool(_NEAR_GAP.match(gap)) and not _PROSE.search(rest_of_line) and not _WORDS.search(lines_between)
 
 
 def _agree(one: Credit, other: Credit) -> bool:
