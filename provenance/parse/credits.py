@@ -78,8 +78,6 @@ _BOILERPLATE = re.compile(
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
     r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-"
 )
-# UI labels ('hide caption', 'INDRANIL ... [+] MUKHERJEE') are blanked in place, so a name on both sides of a
-# fold marker stays one name.
 # A list of names that goes on on the next line ('…, Kevin\n    Soirat, Blanche Clément'): a word or two, a comma.
 _LIST_GOES_ON = re.compile(r"[ \t]*[^\W\d_][\w'.-]{0,40}(?:[ \t]+[^\W\d_][\w'.-]{0,40})?,")
 _TYPO_CANDIDATE = re.compile(r"\b[A-Za-z]{5,10}(?=\s+by\b|\s?:)")
@@ -103,6 +101,7 @@ def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | No
     body = _BOILERPLATE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), flat.text)
     typed = body
     body = _TYPO_CANDIDATE.sub(_lead_typo, body)
+    # UI labels ('hide caption', 'INDRANIL ... [+] MUKHERJEE') blanked in place: a name around a marker stays one
     body = UI_LABELS.sub(lambda m: " " * len(m.group(0)), body)
     credits: list[Credit] = []
     taken: list[tuple[int, int]] = []
