@@ -34,8 +34,7 @@ from provenance import check_text  # noqa: E402
 from provenance.catalog.load import default_catalog  # noqa: E402
 from provenance.parse.credits import parse_credit  # noqa: E402
 
-SYLLABLES = ("ka", "lo", "mi", "ren", "sa", "tor", "vel", "an", "dru", "el", "fen", "gor", "ha", "is", "jun",
-             "ko", "la", "mar", "nu", "os", "pe", "qui", "ro", "sel", "ta", "ul", "vor", "wen", "ya", "zo")
+SYLLABLES = "ka lo mi ren sa tor vel an dru el fen gor ha is jun ko la mar nu os pe qui ro sel ta ul vor wen ya".split()
 SHAPES = (
     "Crews clear debris in {place} on Tuesday. (AP Photo/{who})",
     "Fans wave flags outside the stadium in {place}. REUTERS/{who}",
