@@ -115,6 +115,7 @@ _LETTER_O_VERSION = re.compile(r"^(\d+\.[Oo]|[Oo]\.\d+|\d+\.\d*[Oo]\d*)$")
 _CONTEXT = re.compile(r"(?<![a-z0-9])(cc|cc0|creative commons|gpl|gfdl|public domain|licen[cs]ed?)(?![a-z0-9])")
 _LICENSE_PART = re.compile(r"^(cc0?|by|sa|nc|nd|gpl|gfdl|\d+(\.\d+)?)$")
 _PUNCTUATION = "()[]{},;:!?\"'“”‘’"
+_ASCII_PARTS = re.compile("[-_/]")
 # Cyrillic and Greek letters drawn like Latin ones (the few that spell license names).
 _LOOKALIKES = str.maketrans("АВСЕНІКМОРЅТХУаеорсѕхуіΑΒΕΗΙΚΜΝΟΡΤΥΧΖοντ", "ABCEHIKMOPSTXYaeopcsxyiABEHIKMNOPTYXZovt")
 
@@ -134,12 +135,26 @@ def lookalike_reason(text: str) -> str | None:
     """Why a license name is spelled to deceive (look-alike letters or digits, zero-width or
     full-width characters inside a license word), or None. Such a name never resolves to a
     catalog license. Words outside a license's name (a Cyrillic name beside 'CC BY') are not judged."""
+    if text.isascii():  # no look-alike, zero-width or full-width character: only '4.O' can deceive
+        return _ascii_reason(text)
     if not _CONTEXT.search(_skeleton(text)):
         return None
     for token in text.split():
         reason = _token_reason(token.strip(_PUNCTUATION))
         if reason:
             return reason
+    return None
+
+
+def _ascii_reason(text: str) -> str | None:
+    """lookalike_reason for ASCII text, where the skeleton is the text casefolded and a letter O in a
+    version number ('4.O', always with a full stop) is the one deception left."""
+    if "." not in text or not _CONTEXT.search(text.lower()):
+        return None
+    for token in text.split():
+        parts = _ASCII_PARTS.split(token.strip(_PUNCTUATION))
+        if any(_LETTER_O_VERSION.match(part) for part in parts):
+            return "the letter O where a zero belongs"
     return None
 
 
