@@ -4,6 +4,8 @@ words to the newsroom's usage-rights categories."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.names import fold_source_name
@@ -12,6 +14,7 @@ from provenance.parse.urls import split_url
 
 _MISSING = object()
 _MEMO_LIMIT = 50_000
+T = TypeVar("T")
 
 
 def match_source(catalog: Catalog, name: str | None) -> Source | None:
@@ -19,12 +22,18 @@ def match_source(catalog: Catalog, name: str | None) -> Source | None:
     a credit parser asks about the same few names again and again)."""
     if not name or not name.strip():
         return None
-    memo: dict[str, Source | None] = catalog.cached("match-source-memo", lambda _: {})
-    found = memo.get(name, _MISSING)
+    return remembered(catalog, "match-source-memo", name, _match_source)
+
+
+def remembered(catalog: Catalog, table: str, key: str, build: Callable[[Catalog, str], T]) -> T:
+    """`build(catalog, key)`, remembered in a bounded table the catalog holds (so a house catalog never
+    sees another catalog's answer); the table is emptied when full."""
+    memo: dict[str, T] = catalog.cached(table, lambda _: {})
+    found = memo.get(key, _MISSING)
     if found is _MISSING:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
-        found = memo[name] = _match_source(catalog, name)
+        found = memo[key] = build(catalog, key)
     return found  # type: ignore[return-value]
 
 
@@ -43,13 +52,17 @@ def sources_named(catalog: Catalog, value: str) -> list[Source]:
     """Every catalog source one credit field names, in the order written: 'NASA/JPL-Caltech' -> [NASA,
     JPL-Caltech]. In 'Getty Images for Netflix' only Getty Images counts: the agency made and licenses the
     image, the name after 'for' is its client."""
+    return list(remembered(catalog, "sources-named-memo", value, _sources_named))
+
+
+def _sources_named(catalog: Catalog, value: str) -> tuple[Source, ...]:
     found: list[Source] = []
     for part in value.split("/"):
         agency, sep, _client = part.strip().partition(" for ")
         source = (match_source(catalog, agency) if sep else None) or match_source(catalog, part.strip())
         if source and source not in found:
             found.append(source)
-    return found
+    return tuple(found)
 
 
 def most_specific_source(catalog: Catalog, value: str) -> Source | None:
