@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from provenance.catalog.licenses import resolve_license
 from provenance.catalog.load import Catalog
@@ -37,6 +38,7 @@ ORDER = ("manual", "caption", "jsonld", "html", "xmp", "iptc", "exif", "png-text
 RANK = {"manual": 0, "source-catalog": 2}
 RECORD_FIELDS = ("creator", "organization", "via", "title", "source_url", "copyright", "category", "client")
 PAGE_FIELDS = ("web_statement", "acquire_license_page")  # a page about the image: the source, unless a license
+_NON_WORD = re.compile(r"[^\w]+")
 _NAME_NOISE = frozenset({"and", "by", "photo", "photos", "the", "&", "©", "copyright", "via"})
 
 
@@ -179,11 +181,14 @@ def _fields(found: list[Evidence], source: Source | None) -> tuple[dict[str, str
     return values, origins
 
 
+@lru_cache(maxsize=4096)  # resolve, rules and attribution ask about the same few names of a credit
 def name_tokens(value: str) -> frozenset[str]:
     """'Jane Doe/AP' -> {'jane', 'doe', 'ap'}: accents, case and punctuation folded."""
-    plain = unicodedata.normalize("NFKD", value.casefold())
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    return frozenset(t for t in re.split(r"[^\w]+", plain) if t and t not in _NAME_NOISE)
+    plain = value.casefold()
+    if not plain.isascii():
+        plain = unicodedata.normalize("NFKD", plain)
+        plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return frozenset(t for t in _NON_WORD.split(plain) if t and t not in _NAME_NOISE)
 
 
 def _creator_conflict(found: list[Evidence]) -> Conflict | None:
