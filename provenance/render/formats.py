@@ -16,6 +16,8 @@ from provenance.model import Attribution
 MEDIA = ("online", "print")
 LICENSE_REQUIRED, LICENSE, SOURCE = "license-required", "license", "source"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+_DOUBLE_STOP = re.compile(r"([.。])\s*[.。](?![.。])")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -70,5 +72,5 @@ def as_markdown(pieces: list[Piece], medium: str) -> str:
 
 def tidy(text: str) -> str:
     """One full stop where a name's own stop meets the sentence's ('Fot.' + '.'), one space between words."""
-    text = re.sub(r"([.。])\s*[.。](?![.。])", r"\1", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _DOUBLE_STOP.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
