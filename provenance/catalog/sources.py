@@ -15,6 +15,7 @@ from provenance.parse.urls import split_url
 _MISSING = object()
 _MEMO_LIMIT = 50_000
 T = TypeVar("T")
+_NOT_KEYWORD = re.compile(r"[^\w©]+")
 
 
 def match_source(catalog: Catalog, name: str | None) -> Source | None:
@@ -96,11 +97,32 @@ def match_domain(catalog: Catalog, url: str) -> Source | None:
 
 def find_category(catalog: Catalog, text: str) -> Category | None:
     """The usage-rights category whose keyword appears in a credit, longest first."""
-    folded = " " + re.sub(r"[^\w©]+", " ", text.casefold()) + " "
-    for keyword, category in catalog.cached("category-keywords", _keywords_longest_first):
-        if f" {keyword} " in folded:
+    folded = " " + _NOT_KEYWORD.sub(" ", text.casefold()) + " "
+    words, phrases = catalog.cached("category-keyword-index", _keyword_index)
+    best: tuple[int, Category] | None = None
+    for word in folded.split():
+        hit = words.get(word)
+        if hit is not None and (best is None or hit[0] < best[0]):
+            best = hit
+    for rank, phrase, category in phrases:
+        if best is not None and rank > best[0]:
+            break
+        if f" {phrase} " in folded:
             return category
-    return None
+    return best[1] if best else None
+
+
+def _keyword_index(catalog: Catalog) -> tuple[dict[str, tuple[int, Category]], list[tuple[int, str, Category]]]:
+    """The keywords, ranked longest first: one-word keywords by word (a credit's words are looked up, not
+    every keyword searched for), keywords of several words in rank order."""
+    words: dict[str, tuple[int, Category]] = {}
+    phrases: list[tuple[int, str, Category]] = []
+    for rank, (keyword, category) in enumerate(_keywords_longest_first(catalog)):
+        if " " in keyword:
+            phrases.append((rank, keyword, category))
+        elif keyword and not _NOT_KEYWORD.search(keyword):
+            words.setdefault(keyword, (rank, category))
+    return words, phrases
 
 
 def _keywords_longest_first(catalog: Catalog) -> list[tuple[str, Category]]:
