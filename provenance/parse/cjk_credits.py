@@ -24,10 +24,12 @@ _PATTERNS = (
     re.compile(r"사진\s*=\s*(?P<name>[^\s\[\]()]{2,4})\s*기자"),
 )
 
+_MARKS = ("摄", "撮影", "기자")  # every pattern above needs one of these
+
 
 def cjk_segments(text: str) -> Iterator[Segment]:
     """The CJK photographer marks in a text, each rewritten as 'name/agency'."""
-    if text.isascii():
+    if text.isascii() or not any(mark in text for mark in _MARKS):
         return
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
