@@ -71,8 +71,11 @@ def rank(origin: str) -> int:
     return RANK.get(origin, 1)
 
 
+_POSITION = {origin: n for n, origin in enumerate(ORDER)}
+
+
 def _order(item: Evidence) -> tuple[int, int]:
-    return rank(item.origin), ORDER.index(item.origin) if item.origin in ORDER else len(ORDER)
+    return rank(item.origin), _POSITION.get(item.origin, len(ORDER))
 
 
 def resolve_record(evidence: list[Evidence], catalog: Catalog) -> Resolved:
@@ -168,8 +171,12 @@ def _license_url(claims: tuple[LicenseClaim, ...], lic: License | None) -> str |
 def _fields(found: list[Evidence], source: Source | None) -> tuple[dict[str, str], dict[str, str]]:
     values: dict[str, str] = {}
     origins: dict[str, str] = {}
+    firsts: dict[str, Evidence] = {}  # the first evidence with a value, per field (one pass)
+    for item in found:
+        if item.field not in firsts and item.field in RECORD_FIELDS and item.value.strip():
+            firsts[item.field] = item
     for name in RECORD_FIELDS:
-        first = next((i for i in found if i.field == name and i.value.strip()), None)
+        first = firsts.get(name)
         if first:
             values[name], origins[name] = first.value.strip(), _label(first)
     page = next((i for i in found if i.field in PAGE_FIELDS and i.value.startswith(("http://", "https://"))
