@@ -14,6 +14,7 @@ _SEPARATORS = re.compile(r"[-_/,;:\"'“”‘’()\[\]]+")
 _SPACES = re.compile(r"\s+")
 _VERSION_PREFIX = re.compile(r"\bv(?=\d)")
 _BARE_MAJOR = re.compile(r"(?<![\w.])(\d)(?![\w.])")
+_TRAILING_MARKS = ".,;:!?()[]\"'"
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,8 @@ def _apply_phrases(padded: str, phrases: dict[str, str]) -> str:
 
 def fold_source_name(text: str) -> str:
     """Fold an organisation name for lookup: case, accents and punctuation."""
-    folded = unicodedata.normalize("NFKC", text).casefold().strip()
-    folded = re.sub(r"[.,;:!?()\[\]\"']+$", "", folded)
-    return _SPACES.sub(" ", folded).strip()
+    folded = unicodedata.normalize("NFKC", text).casefold().strip().rstrip(_TRAILING_MARKS)
+    return " ".join(folded.split())  # whitespace runs as one space (split and \s agree on what is space)
 
 
 # Letters that carry no combining mark to strip, written as their plain forms.
