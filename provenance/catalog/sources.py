@@ -42,6 +42,11 @@ def _match_source(catalog: Catalog, name: str) -> Source | None:
     if re.match(r"(?i)^https?://", name.strip()):
         return match_domain(catalog, name)
     key = fold_source_name(name)
+    firsts = catalog.cached("source-first-words", _first_words)
+    if firsts is not None:  # a name whose first word starts no catalog name is none of them
+        first, _, rest = key.partition(" ")
+        if first not in firsts and (first != "the" or rest.partition(" ")[0] not in firsts):
+            return None
     for candidate in _name_variants(key, catalog.spellings.source_suffixes):
         found = catalog.source_keys.get(candidate)
         if found:
@@ -72,6 +77,14 @@ def most_specific_source(catalog: Catalog, value: str) -> Source | None:
     named is the one whose terms apply (JPL-Caltech's copyright, not NASA's public domain)."""
     found = sources_named(catalog, value)
     return found[-1] if found else None
+
+
+def _first_words(catalog: Catalog) -> frozenset[str] | None:
+    """The first word of every name the catalog looks sources up by; None when a suffix of the spellings
+    could cut into a first word (one not written with a leading space), so that no screen is safe."""
+    if any(not suffix.startswith(" ") for suffix in catalog.spellings.source_suffixes):
+        return None
+    return frozenset(key.partition(" ")[0] for key in catalog.source_keys)
 
 
 def _name_variants(key: str, suffixes: tuple[str, ...]) -> list[str]:

@@ -75,3 +75,19 @@ def test_category_keywords_are_per_catalog(tmp_path: Path) -> None:
     assert found is not None
     assert found.id == "acme-stringer"  # the house catalog's keyword
     assert find_category(bundled, "Jane Roe/Acme Stringer") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "source_id"),
+    [
+        ("Reuters", "reuters"),  # a catalog name
+        ("The Reuters", "reuters"),  # 'the' before a name: the second word is screened
+        ("Reuters Pictures", "reuters"),  # a suffix the spellings allow: the first word is the name's
+        ("  REUTERS.  ", "reuters"),  # case, spaces and a trailing stop folded
+        ("Tor Renquila", None),  # a first word that starts no catalog name
+        ("The Renquila Family", None),  # nor after 'the'
+    ],
+)
+def test_names_screened_by_their_first_word(name: str, source_id: str | None) -> None:
+    found = match_source(load_catalog(), name)  # a new catalog: nothing remembered
+    assert (found.id if found else None) == source_id
