@@ -12,7 +12,8 @@ each as wall-clock time and as CPU time of this process (which other load on a s
 not inflate). Each run gets a new catalog, warmed on other lines, and the library's caches emptied:
 nothing the parser remembers of one run's names can speed up the next;
 and a doubling table: the parser on one hostile line (slashes, parentheses, lead-ins, prose) doubled
-four times, with the ratio of each time to the one before (about 2 for linear time).
+four times, with the ratio of each time to the one before (about 2 for linear time), and the CPU
+time of the parser and of check_text on a few hostile inputs of up to a megabyte.
 
     .venv/bin/python benchmarks/bench_captions.py [--lines 2000] [--repeat 3]
 """
@@ -151,6 +152,26 @@ def rates(title: str, blocks: Callable[[int], str], lines: int, repeat: int) -> 
         print(f"  {name:<11} {wall:7.3f} {lines / wall:9.0f} {cpu:7.3f} {lines / cpu:9.0f}")
 
 
+def hostile_inputs() -> dict[str, str]:
+    """Inputs of about a megabyte (or tens of thousands of separators) meant to find slow paths."""
+    return {
+        "1 MiB of 'x ' (no credit)": "x " * 2**19,
+        "Photo: + 50,000 slashes": "Photo: " + "/" * 50_000,
+        "Photo: + 50,000 open brackets": "Photo: " + "(" * 50_000,
+        "Photo: + 'a/ ' x 3,000": "Photo: " + "a/ " * 3000,
+        "one line of 12,000 captions": caption_block(12_000, seed=3).replace("\n", " "),
+    }
+
+
+def hostile_table() -> None:
+    catalog = default_catalog()
+    print(f"  {'input':<32} {'chars':>9} {'parse CPU s':>12} {'check_text CPU s':>17}")
+    for name, text in hostile_inputs().items():
+        parse = median_time(lambda t=text: parse_credit(t, catalog), 1, time.process_time)
+        check = median_time(lambda t=text: check_text(t, catalog), 1, time.process_time)
+        print(f"  {name:<32} {len(text):>9} {parse:>12.3f} {check:>17.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=2000, help="caption lines in the varied block")
@@ -162,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     rates("distinct block (tests/cases/credit_lines.toml, each line once)", lambda n: distinct, count, args.repeat)
     print("doubling: the parser on one hostile line, doubled four times")
     doubling_table(args.repeat)
+    print("hostile inputs, once each")
+    hostile_table()
     return 0
 
 
