@@ -61,8 +61,13 @@ def scaling(base: int) -> None:
 def paste_text(megabytes: float, seed: int) -> tuple[str, int]:
     """Caption lines adding up to about `megabytes` MiB of UTF-8, and how many lines (each seed its own
     names: no run reads names another has read)."""
-    lines = max(1, int(megabytes * 2**20 / 75))  # a generated caption line is about 75 bytes
-    return caption_block(lines, seed=seed), lines
+    target = megabytes * 2**20
+    lines = max(1, int(target / 64))  # a generated caption line is about 64 bytes
+    text = caption_block(lines, seed=seed)
+    while len(text.encode()) < target:
+        lines = int(lines * target / len(text.encode())) + 1
+        text = caption_block(lines, seed=seed)
+    return text, lines
 
 
 def paste(megabytes: float) -> None:
