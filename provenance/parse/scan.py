@@ -43,7 +43,11 @@ def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
     scoped = f"(?{'-' if ignore else ''}i:[{other}])" if other else ""
     ahead = "|".join(part for part in (f"[{same}]" if same else "", scoped) if part)
     body = _GLOBAL_FLAGS.sub("", pattern.pattern)
-    return re.compile(f"(?={ahead})(?:{body})", pattern.flags)
+    end = "\n)" if pattern.flags & re.VERBOSE else ")"  # a verbose pattern's last comment ends at a new line
+    try:
+        return re.compile(f"(?={ahead})(?:{body}{end}", pattern.flags)
+    except re.error:
+        return pattern
 
 
 def _first(data: list[tuple[Any, Any]], flags: int) -> tuple[set[tuple[bool, str]], bool]:

@@ -35,6 +35,7 @@ def _texts() -> list[str]:
         re.compile(r"(?i)(?:kelvin|sigma)"),  # letters with non-ASCII case partners
         re.compile(r"(?:a|b)?c+"),  # an optional group, then a required character
         re.compile(r"[^\W\d]\w*"),  # a class of categories
+        re.compile("(?x) photo \\s* : | credit  # a verbose pattern ending in a comment"),
     ],
 )
 def test_same_matches(pattern: re.Pattern[str]) -> None:
