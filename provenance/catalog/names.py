@@ -14,6 +14,7 @@ _SEPARATORS = re.compile(r"[-_/,;:\"'“”‘’()\[\]]+")
 _SPACES = re.compile(r"\s+")
 _VERSION_PREFIX = re.compile(r"\bv(?=\d)")
 _BARE_MAJOR = re.compile(r"(?<![\w.])(\d)(?![\w.])")
+_TRAILING_MARKS = ".,;:!?()[]\"'"
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,8 @@ def _apply_phrases(padded: str, phrases: dict[str, str]) -> str:
 
 def fold_source_name(text: str) -> str:
     """Fold an organisation name for lookup: case, accents and punctuation."""
-    folded = unicodedata.normalize("NFKC", text).casefold().strip()
-    folded = re.sub(r"[.,;:!?()\[\]\"']+$", "", folded)
-    return _SPACES.sub(" ", folded).strip()
+    folded = unicodedata.normalize("NFKC", text).casefold().strip().rstrip(_TRAILING_MARKS)
+    return " ".join(folded.split())  # whitespace runs as one space (split and \s agree on what is space)
 
 
 # Letters that carry no combining mark to strip, written as their plain forms.
@@ -118,6 +118,7 @@ _LETTER_O_VERSION = re.compile(r"^(\d+\.[Oo]|[Oo]\.\d+|\d+\.\d*[Oo]\d*)$")
 _CONTEXT = re.compile(r"(?<![a-z0-9])(cc|cc0|creative commons|gpl|gfdl|public domain|licen[cs]ed?)(?![a-z0-9])")
 _LICENSE_PART = re.compile(r"^(cc0?|by|sa|nc|nd|gpl|gfdl|\d+(\.\d+)?)$")
 _PUNCTUATION = "()[]{},;:!?\"'“”‘’"
+_ASCII_PARTS = re.compile("[-_/]")
 # Cyrillic and Greek letters drawn like Latin ones (the few that spell license names).
 _LOOKALIKES = str.maketrans("АВСЕНІКМОРЅТХУаеорсѕхуіΑΒΕΗΙΚΜΝΟΡΤΥΧΖοντ", "ABCEHIKMOPSTXYaeopcsxyiABEHIKMNOPTYXZovt")
 
@@ -137,12 +138,26 @@ def lookalike_reason(text: str) -> str | None:
     """Why a license name is spelled to deceive (look-alike letters or digits, zero-width or
     full-width characters inside a license word), or None. Such a name never resolves to a
     catalog license. Words outside a license's name (a Cyrillic name beside 'CC BY') are not judged."""
+    if text.isascii():  # no look-alike, zero-width or full-width character: only '4.O' can deceive
+        return _ascii_reason(text)
     if not _CONTEXT.search(_skeleton(text)):
         return None
     for token in text.split():
         reason = _token_reason(token.strip(_PUNCTUATION))
         if reason:
             return reason
+    return None
+
+
+def _ascii_reason(text: str) -> str | None:
+    """lookalike_reason for ASCII text, where the skeleton is the text casefolded and a letter O in a
+    version number ('4.O', always with a full stop) is the one deception left."""
+    if "." not in text or not _CONTEXT.search(text.lower()):
+        return None
+    for token in text.split():
+        parts = _ASCII_PARTS.split(token.strip(_PUNCTUATION))
+        if any(_LETTER_O_VERSION.match(part) for part in parts):
+            return "the letter O where a zero belongs"
     return None
 
 

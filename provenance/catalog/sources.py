@@ -4,6 +4,8 @@ words to the newsroom's usage-rights categories."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.names import fold_source_name
@@ -12,6 +14,8 @@ from provenance.parse.urls import split_url
 
 _MISSING = object()
 _MEMO_LIMIT = 50_000
+T = TypeVar("T")
+_NOT_KEYWORD = re.compile(r"[^\w©]+")
 
 
 def match_source(catalog: Catalog, name: str | None) -> Source | None:
@@ -19,12 +23,18 @@ def match_source(catalog: Catalog, name: str | None) -> Source | None:
     a credit parser asks about the same few names again and again)."""
     if not name or not name.strip():
         return None
-    memo: dict[str, Source | None] = catalog.cached("match-source-memo", lambda _: {})
-    found = memo.get(name, _MISSING)
+    return remembered(catalog, "match-source-memo", name, _match_source)
+
+
+def remembered(catalog: Catalog, table: str, key: str, build: Callable[[Catalog, str], T]) -> T:
+    """`build(catalog, key)`, remembered in a bounded table the catalog holds (so a house catalog never
+    sees another catalog's answer); the table is emptied when full."""
+    memo: dict[str, T] = catalog.cached(table, lambda _: {})
+    found = memo.get(key, _MISSING)
     if found is _MISSING:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
-        found = memo[name] = _match_source(catalog, name)
+        found = memo[key] = build(catalog, key)
     return found  # type: ignore[return-value]
 
 
@@ -32,6 +42,11 @@ def _match_source(catalog: Catalog, name: str) -> Source | None:
     if re.match(r"(?i)^https?://", name.strip()):
         return match_domain(catalog, name)
     key = fold_source_name(name)
+    firsts = catalog.cached("source-first-words", _first_words)
+    if firsts is not None:  # a name whose first word starts no catalog name is none of them
+        first, _, rest = key.partition(" ")
+        if first not in firsts and (first != "the" or rest.partition(" ")[0] not in firsts):
+            return None
     for candidate in _name_variants(key, catalog.spellings.source_suffixes):
         found = catalog.source_keys.get(candidate)
         if found:
@@ -43,13 +58,17 @@ def sources_named(catalog: Catalog, value: str) -> list[Source]:
     """Every catalog source one credit field names, in the order written: 'NASA/JPL-Caltech' -> [NASA,
     JPL-Caltech]. In 'Getty Images for Netflix' only Getty Images counts: the agency made and licenses the
     image, the name after 'for' is its client."""
+    return list(remembered(catalog, "sources-named-memo", value, _sources_named))
+
+
+def _sources_named(catalog: Catalog, value: str) -> tuple[Source, ...]:
     found: list[Source] = []
     for part in value.split("/"):
         agency, sep, _client = part.strip().partition(" for ")
         source = (match_source(catalog, agency) if sep else None) or match_source(catalog, part.strip())
         if source and source not in found:
             found.append(source)
-    return found
+    return tuple(found)
 
 
 def most_specific_source(catalog: Catalog, value: str) -> Source | None:
@@ -58,6 +77,14 @@ def most_specific_source(catalog: Catalog, value: str) -> Source | None:
     named is the one whose terms apply (JPL-Caltech's copyright, not NASA's public domain)."""
     found = sources_named(catalog, value)
     return found[-1] if found else None
+
+
+def _first_words(catalog: Catalog) -> frozenset[str] | None:
+    """The first word of every name the catalog looks sources up by; None when a suffix of the spellings
+    could cut into a first word (one not written with a leading space), so that no screen is safe."""
+    if any(not suffix.startswith(" ") for suffix in catalog.spellings.source_suffixes):
+        return None
+    return frozenset(key.partition(" ")[0] for key in catalog.source_keys)
 
 
 def _name_variants(key: str, suffixes: tuple[str, ...]) -> list[str]:
@@ -83,11 +110,32 @@ def match_domain(catalog: Catalog, url: str) -> Source | None:
 
 def find_category(catalog: Catalog, text: str) -> Category | None:
     """The usage-rights category whose keyword appears in a credit, longest first."""
-    folded = " " + re.sub(r"[^\w©]+", " ", text.casefold()) + " "
-    for keyword, category in catalog.cached("category-keywords", _keywords_longest_first):
-        if f" {keyword} " in folded:
+    folded = " " + _NOT_KEYWORD.sub(" ", text.casefold()) + " "
+    words, phrases = catalog.cached("category-keyword-index", _keyword_index)
+    best: tuple[int, Category] | None = None
+    for word in folded.split():
+        hit = words.get(word)
+        if hit is not None and (best is None or hit[0] < best[0]):
+            best = hit
+    for rank, phrase, category in phrases:
+        if best is not None and rank > best[0]:
+            break
+        if f" {phrase} " in folded:
             return category
-    return None
+    return best[1] if best else None
+
+
+def _keyword_index(catalog: Catalog) -> tuple[dict[str, tuple[int, Category]], list[tuple[int, str, Category]]]:
+    """The keywords, ranked longest first: one-word keywords by word (a credit's words are looked up, not
+    every keyword searched for), keywords of several words in rank order."""
+    words: dict[str, tuple[int, Category]] = {}
+    phrases: list[tuple[int, str, Category]] = []
+    for rank, (keyword, category) in enumerate(_keywords_longest_first(catalog)):
+        if " " in keyword:
+            phrases.append((rank, keyword, category))
+        elif keyword and not _NOT_KEYWORD.search(keyword):
+            words.setdefault(keyword, (rank, category))
+    return words, phrases
 
 
 def _keywords_longest_first(catalog: Catalog) -> list[tuple[str, Category]]:

@@ -16,15 +16,18 @@ from collections.abc import Iterator
 
 from provenance.parse.credit_spans import Segment
 
-_PATTERNS = (
-    re.compile(r"(?P<org>[^\s，。、,()（）]{2,8}社)?记者\s*(?P<name>[^\s，。、,()（）摄]{2,4})\s*摄(?!影)"),
-    re.compile(r"(?:^|(?<=[\s。，]))(?P<name>[^\s，。、,()（）]{2,4})\s+摄(?!影)"),
-    re.compile(r"撮影者は(?P<name>[^。\n]{2,40})。?"),
-    re.compile(r"(?:^|(?<=[\s「」。、=＝]))(?P<name>[^\s「」『』。、=＝()（）]{2,8}?)撮影(?!者)"),
-    re.compile(r"\[(?P<org>[^\[\]\s]{2,20})\s+(?P<name>[^\[\]\s]{2,4})\s+기자\]"),
-    re.compile(r"사진\s*=\s*(?P<name>[^\s\[\]()]{2,4})\s*기자"),
+# Each pattern with the marks a text must hold for it to match: a text with none of them skips its scan.
+_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (("记者",),
+     re.compile(r"(?P<org>[^\s，。、,()（）]{2,8}社)?记者\s*(?P<name>[^\s，。、,()（）摄]{2,4})\s*摄(?!影)")),
+    (("摄",), re.compile(r"(?:^|(?<=[\s。，]))(?P<name>[^\s，。、,()（）]{2,4})\s+摄(?!影)")),
+    (("撮影者は",), re.compile(r"撮影者は(?P<name>[^。\n]{2,40})。?")),
+    (("撮影",), re.compile(r"(?:^|(?<=[\s「」。、=＝]))(?P<name>[^\s「」『』。、=＝()（）]{2,8}?)撮影(?!者)")),
+    (("기자",), re.compile(r"\[(?P<org>[^\[\]\s]{2,20})\s+(?P<name>[^\[\]\s]{2,4})\s+기자\]")),
+    (("사진",), re.compile(r"사진\s*=\s*(?P<name>[^\s\[\]()]{2,4})\s*기자")),
     # a Korean caption signed with the photographer's name or nickname alone after its last sentence
-    re.compile(r"(?m)(?<=[다요]\.[ \t])(?!사진|자료|제공|출처|캡처)(?P<name>[가-힣]{2,5})(?<![다요죠음])[ \t]*$"),
+    (("다.", "요."),
+     re.compile(r"(?m)(?<=[다요]\.[ \t])(?!사진|자료|제공|출처|캡처)(?P<name>[가-힣]{2,5})(?<![다요죠음])[ \t]*$")),
 )
 
 
@@ -32,7 +35,9 @@ def cjk_segments(text: str) -> Iterator[Segment]:
     """The CJK photographer marks in a text, each rewritten as 'name/agency'."""
     if text.isascii():
         return
-    for pattern in _PATTERNS:
+    for marks, pattern in _PATTERNS:
+        if not any(mark in text for mark in marks):
+            continue
         for match in pattern.finditer(text):
             parts = match.groupdict()
             org = parts.get("org") or ""

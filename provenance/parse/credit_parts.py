@@ -16,7 +16,7 @@ joint credit of public bodies ("NASA/ESA/CSA/STScI"), which stays whole.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.names import fold_source_name, looks_like_person, title_case_capitals
@@ -190,7 +190,7 @@ def _label(catalog: Catalog, part: tuple[str, int, int]) -> Link:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
         found = memo[text] = _label_text(catalog, text)
-    return replace(found, start=start + found.start, end=start + found.end)
+    return Link(found.text, start + found.start, start + found.end, found.label, found.source, found.creator)
 
 
 def _label_text(catalog: Catalog, text: str) -> Link:

@@ -16,6 +16,7 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.sources import match_source
 from provenance.parse.credit_fields import clean_segment, strip_license
 from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link
+from provenance.parse.scan import with_first_chars
 
 _BRACKETS = re.compile(r"[()\[\]\n]")
 _CLOSE = {"[": "]", "(": ")"}
@@ -37,6 +38,7 @@ _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_l
 _LINE_REST = re.compile(r"[\s.,;:)\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)\]\"'”»*_]*\Z")
 _MARKERS = re.compile(r"(?i)[/,(\[<:]|\svia\s|\sfor\s|\sphoto\s+by\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
 _LICENSE_LEFTOVERS = re.compile(r"[\[\]()<>]|\x1f|\s,")
+_SENTENCE = with_first_chars(_SENTENCE)  # the same matches, fewer positions tried (scan.py)
 
 
 @dataclass(frozen=True)

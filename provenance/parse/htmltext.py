@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 
 _SKIP = frozenset({"script", "style", "template"})
+_SPACES = re.compile(r"\s+")
 
 
 class _TextCollector(HTMLParser):
@@ -33,8 +34,8 @@ class _TextCollector(HTMLParser):
 def html_to_text(value: str) -> str:
     """'<a href="…">Jane &amp; John</a>' -> 'Jane & John'. Plain text passes through."""
     if "<" not in value and "&" not in value:
-        return re.sub(r"\s+", " ", value).strip()
+        return _SPACES.sub(" ", value).strip()
     collector = _TextCollector()
     collector.feed(value)
     collector.close()
-    return re.sub(r"\s+", " ", "".join(collector.parts)).strip()
+    return _SPACES.sub(" ", "".join(collector.parts)).strip()

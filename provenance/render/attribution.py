@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Sequence
+from functools import lru_cache
 
 from provenance.catalog.credit_formats import CreditFormat
 from provenance.catalog.languages import REFERENCE, Language
@@ -36,6 +37,7 @@ __all__ = ["MEDIA", "Piece", "credit_pieces", "language_of", "render_attribution
 CC_HOST = "creativecommons.org/"
 ROLE_CATEGORIES = ("pool", "handout")  # usage-rights categories that are also a role in the credit
 COURTESY_CATEGORIES = ("pr",)  # press and courtesy images are credited 'Courtesy of …'
+_PHOTO_WORD = re.compile(r"(?i)\s+photos?$")  # 'AP Photo' in a credit line under agency terms is 'AP'
 
 
 def language_of(catalog: Catalog, lang: str) -> Language:
@@ -76,12 +78,17 @@ def credit_pieces(record: Record, modified: str | Sequence[str] | None, catalog:
 def fill(template: str, **values: Piece) -> list[Piece]:
     """A phrase of the language with its placeholders replaced by pieces (links kept)."""
     out: list[Piece] = []
-    for literal, name, _, _ in string.Formatter().parse(template):
+    for literal, name in _template_parts(template):
         if literal:
             out.append(Piece(literal))
         if name:
             out.append(values[name])
     return out
+
+
+@lru_cache(maxsize=1024)  # a language has a few dozen phrases: each is parsed once
+def _template_parts(template: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple((literal, name) for literal, name, _, _ in string.Formatter().parse(template))
 
 
 def _who(record: Record, catalog: Catalog, language: Language) -> list[Piece]:
@@ -111,7 +118,7 @@ def _plain(record: Record, creator: str, org: str, via: str, language: Language,
     """'Photo by Jane Doe / Kremlin.ru, via Wikimedia Commons' or, under agency terms, 'Photo: Jane Doe/AP'."""
     line = bool(record.license and not record.license.attribution_statement)
     if line:
-        org = re.sub(r"(?i)\s+photos?$", "", org)
+        org = _PHOTO_WORD.sub("", org)
     names = (("/" if line else " / ").join(_distinct(creator, org))) or language.phrases["creator_unknown"]
     title = _clean(record.title)
     noun = Piece(language.nouns.get(record.noun or "photo", language.nouns["photo"]))

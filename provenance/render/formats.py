@@ -16,6 +16,8 @@ from provenance.model import Attribution
 MEDIA = ("online", "print")
 LICENSE_REQUIRED, LICENSE, SOURCE = "license-required", "license", "source"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+_DOUBLE_STOP = re.compile(r"([.。])\s*[.。](?![.。])")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def as_html(pieces: list[Piece], medium: str) -> str:
 def as_markdown(pieces: list[Piece], medium: str) -> str:
     out = []
     for piece in pieces:
-        text = _MARKDOWN_SPECIAL.sub(r"\\\1", piece.text)
+        text = _MARKDOWN_SPECIAL.sub(r"\\\1", piece.text) if _MARKDOWN_SPECIAL.search(piece.text) else piece.text
         url = piece.url and piece.url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
         if url and medium == "online":
             out.append(f"[{text}]({url})")
@@ -70,5 +72,6 @@ def as_markdown(pieces: list[Piece], medium: str) -> str:
 
 def tidy(text: str) -> str:
     """One full stop where a name's own stop meets the sentence's ('Fot.' + '.'), one space between words."""
-    text = re.sub(r"([.。])\s*[.。](?![.。])", r"\1", text)
-    return re.sub(r"\s+", " ", text).strip()
+    if _DOUBLE_STOP.search(text):  # a substitution with a group reference has a fixed cost: only where needed
+        text = _DOUBLE_STOP.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from provenance.catalog.licenses import resolve_license
 from provenance.catalog.load import Catalog
@@ -37,6 +38,7 @@ ORDER = ("manual", "caption", "jsonld", "html", "xmp", "iptc", "exif", "png-text
 RANK = {"manual": 0, "source-catalog": 2}
 RECORD_FIELDS = ("creator", "organization", "via", "title", "source_url", "copyright", "category", "client")
 PAGE_FIELDS = ("web_statement", "acquire_license_page")  # a page about the image: the source, unless a license
+_NON_WORD = re.compile(r"[^\w]+")
 _NAME_NOISE = frozenset({"and", "by", "photo", "photos", "the", "&", "©", "copyright", "via"})
 
 
@@ -69,8 +71,11 @@ def rank(origin: str) -> int:
     return RANK.get(origin, 1)
 
 
+_POSITION = {origin: n for n, origin in enumerate(ORDER)}
+
+
 def _order(item: Evidence) -> tuple[int, int]:
-    return rank(item.origin), ORDER.index(item.origin) if item.origin in ORDER else len(ORDER)
+    return rank(item.origin), _POSITION.get(item.origin, len(ORDER))
 
 
 def resolve_record(evidence: list[Evidence], catalog: Catalog) -> Resolved:
@@ -166,8 +171,12 @@ def _license_url(claims: tuple[LicenseClaim, ...], lic: License | None) -> str |
 def _fields(found: list[Evidence], source: Source | None) -> tuple[dict[str, str], dict[str, str]]:
     values: dict[str, str] = {}
     origins: dict[str, str] = {}
+    firsts: dict[str, Evidence] = {}  # the first evidence with a value, per field (one pass)
+    for item in found:
+        if item.field not in firsts and item.field in RECORD_FIELDS and item.value.strip():
+            firsts[item.field] = item
     for name in RECORD_FIELDS:
-        first = next((i for i in found if i.field == name and i.value.strip()), None)
+        first = firsts.get(name)
         if first:
             values[name], origins[name] = first.value.strip(), _label(first)
     page = next((i for i in found if i.field in PAGE_FIELDS and i.value.startswith(("http://", "https://"))
@@ -179,11 +188,14 @@ def _fields(found: list[Evidence], source: Source | None) -> tuple[dict[str, str
     return values, origins
 
 
+@lru_cache(maxsize=4096)  # resolve, rules and attribution ask about the same few names of a credit
 def name_tokens(value: str) -> frozenset[str]:
     """'Jane Doe/AP' -> {'jane', 'doe', 'ap'}: accents, case and punctuation folded."""
-    plain = unicodedata.normalize("NFKD", value.casefold())
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    return frozenset(t for t in re.split(r"[^\w]+", plain) if t and t not in _NAME_NOISE)
+    plain = value.casefold()
+    if not plain.isascii():
+        plain = unicodedata.normalize("NFKD", plain)
+        plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return frozenset(t for t in _NON_WORD.split(plain) if t and t not in _NAME_NOISE)
 
 
 def _creator_conflict(found: list[Evidence]) -> Conflict | None:

@@ -99,6 +99,8 @@ def split_role(name: str, languages: Mapping[str, Language]) -> tuple[str | None
 def rights_phrase(text: str, languages: Mapping[str, Language]) -> str | None:
     """The phrase by which a text reserves all rights ('All rights reserved', '©', 'Bildrechte'), if any."""
     folded = text.casefold()
+    if not _any_rights_phrase(languages).search(folded):  # most texts hold none: one scan says so
+        return None
     for lang in languages.values():
         for phrase in lang.rights:
             at = folded.find(phrase)
@@ -109,6 +111,20 @@ def rights_phrase(text: str, languages: Mapping[str, Language]) -> str | None:
             if at >= 0 and starts and (not phrase[-1].isalnum() or _ends_word(folded, end)):
                 return text[at:end]
     return None
+
+
+_RIGHTS_SCREENS: dict[int, tuple[Mapping[str, Language], re.Pattern[str]]] = {}
+
+
+def _any_rights_phrase(languages: Mapping[str, Language]) -> re.Pattern[str]:
+    """One regex for every rights phrase of every language, kept beside the languages mapping's id."""
+    cached = _RIGHTS_SCREENS.get(id(languages))
+    if cached and cached[0] is languages:
+        return cached[1]
+    phrases = sorted({p for lang in languages.values() for p in lang.rights}, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(p) for p in phrases) or "(?!)")
+    _RIGHTS_SCREENS[id(languages)] = (languages, pattern)
+    return pattern
 
 
 NAME_FIELDS = frozenset({"creator", "organization", "via", "license", "category"})
@@ -126,8 +142,11 @@ def image_noun(evidence: Iterable[Evidence], catalog: Catalog) -> tuple[str, str
     for kind, item in declared:
         if kind.noun == AI_NOUN:
             return kind.noun, f"{item.origin} ({item.name})"
+    tried: set[str] = set()  # the fields of one credit share its text: read its lead-in once
     for item in items:
-        if item.field in NAME_FIELDS and item.raw and item.origin not in ("source-catalog", "manual"):
+        if item.field in NAME_FIELDS and item.raw and item.origin not in ("source-catalog", "manual") \
+                and item.raw not in tried:
+            tried.add(item.raw)
             noun = lead_in_noun(item.raw, catalog.languages)
             if noun:
                 return noun, f"{item.origin} lead-in ({item.name})"

@@ -23,14 +23,16 @@ STATEMENT_FIELDS = frozenset({"copyright", "usage_terms", "caption", "descriptio
 
 def _statement(resolved: Resolved, ctx: Context) -> tuple[Evidence, str] | None:
     """The first evidence that reserves all rights, and the phrase by which it does."""
+    read: set[str] = set()  # texts that reserve nothing (the fields of one credit share its text)
     for item in resolved.evidence:
         if item.origin == "source-catalog":
             continue
         texts = ([item.value] if item.field in STATEMENT_FIELDS else []) + ([item.raw] if item.raw else [])
         for text in texts:
-            phrase = rights_phrase(text, ctx.catalog.languages)
+            phrase = None if text in read else rights_phrase(text, ctx.catalog.languages)
             if phrase:
                 return item, phrase
+            read.add(text)
     lic = resolved.record.license
     origin = resolved.record.origins.get("license", "")
     if lic and lic.family == RESERVED_FAMILY and not lic.terms.editorial_only and "source-catalog" not in origin:

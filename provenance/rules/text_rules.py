@@ -23,8 +23,9 @@ def screen_evidence(evidence: list[Evidence]) -> tuple[list[Evidence], list[Find
     """The evidence cleaned of hidden characters and deceptive licenses, and the findings saying so."""
     findings: list[Finding] = []
     spoofed: set[tuple[str, str]] = set()
+    judged: dict[str, str | None] = {}  # the fields of one credit share its text: judge it once
     for item in evidence:
-        reason, text = _lookalike(item)
+        reason, text = _lookalike(item, judged)
         if reason and (item.origin, item.name) not in spoofed:
             spoofed.add((item.origin, item.name))
             findings.append(make_finding("lookalike-license", _shown(item), value=strip_hidden(text)[0],
@@ -38,19 +39,27 @@ def screen_evidence(evidence: list[Evidence]) -> tuple[list[Evidence], list[Find
 def _hidden_in_credit(evidence: list[Evidence]) -> list[Finding]:
     """Hidden characters in the credit a value was read from, where the value itself came out clean
     (an escape sequence that made the parser leave a name out)."""
+    seen: set[str] = set()
     for item in evidence:
-        removed = strip_hidden(item.raw)[1] if item.raw and item.raw != item.value else []
+        if not item.raw or item.raw == item.value or item.raw in seen:
+            continue
+        seen.add(item.raw)
+        removed = strip_hidden(item.raw)[1]
         if removed:
             return [make_finding("hidden-characters", _shown(item), field="credit", name=item.name,
                                  chars=", ".join(removed))]
     return []
 
 
-def _lookalike(item: Evidence) -> tuple[str | None, str]:
+def _lookalike(item: Evidence, judged: dict[str, str | None]) -> tuple[str | None, str]:
     """Why this value (or the credit it was read from) spells a license deceptively, and that text."""
     if item.field in LICENSE_FIELDS and (reason := lookalike_reason(item.value)):
         return reason, item.value
-    return (lookalike_reason(item.raw), item.raw) if item.raw and item.raw != item.value else (None, "")
+    if not item.raw or item.raw == item.value:
+        return None, ""
+    if item.raw not in judged:
+        judged[item.raw] = lookalike_reason(item.raw)
+    return judged[item.raw], item.raw
 
 
 def _dropped(item: Evidence, spoofed: set[tuple[str, str]]) -> bool:

@@ -1,0 +1,49 @@
+"""The cheap checks that let the parser skip a scan stay true to the patterns they stand for."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.catalog.load import Catalog
+from provenance.parse import cjk_credits
+from provenance.parse.credits import parse_credit
+
+# One caption per CJK pattern, each with the name it signs.
+CJK_SAMPLES = [
+    ("新华社记者殷博古摄", "殷博古"),  # agency, 记者 (reporter), name, 摄
+    ("港口的早晨 刘力鑫 摄", "刘力鑫"),  # name, 摄
+    ("撮影者は北山夏帆。", "北山夏帆"),  # 撮影者は (the photographer is) + name
+    ("宮武祐希撮影", "宮武祐希"),  # name + 撮影
+    ("항구의 아침 [한빛일보 김하늘 기자]", "김하늘"),  # outlet, name, 기자
+    ("사진=이석아 기자", "이석아"),  # 사진= name 기자
+    ("어선들이 항구로 돌아오고 있습니다. 바다별", "바다별"),  # a name alone after the last sentence
+]
+
+
+def test_every_cjk_pattern_is_reached_through_its_marks() -> None:
+    # each pattern matches a sample, and the pre-check by marks lets that sample through to it
+    for marks, pattern in cjk_credits._PATTERNS:
+        samples = [text for text, _ in CJK_SAMPLES if pattern.search(text)]
+        assert samples, pattern.pattern
+        for text in samples:
+            assert any(mark in text for mark in marks), (pattern.pattern, text)
+
+
+@pytest.mark.parametrize(("text", "name"), CJK_SAMPLES)
+def test_cjk_segments_sign_the_name(text: str, name: str) -> None:
+    assert any(segment.rewrite.split("/")[0] == name for segment in cjk_credits.cjk_segments(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "creator"),
+    [
+        ("新华社记者殷博古摄", "殷博古"),  # 摄: agency, reporter, name
+        ("宮武祐希撮影", "宮武祐希"),  # 撮影: name, photographed
+        ("항구의 아침 [한빛일보 김하늘 기자]", "김하늘"),  # 기자: outlet, name, reporter
+        ("Le port au matin. Crédit photo : Ana Ruiz / AFP", "Ana Ruiz"),  # not ASCII, no mark: other rules read it
+    ],
+)
+def test_marks_let_cjk_credits_through(catalog: Catalog, text: str, creator: str) -> None:
+    credits = parse_credit(text, catalog)
+    assert isinstance(credits, list)
+    assert credits[0].creator == creator
