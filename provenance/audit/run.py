@@ -28,6 +28,7 @@ from urllib.parse import unquote
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from provenance.audit.decisions import recheck_decided
 from provenance.audit.extract import Extracted, extract, extract_here, start_worker, warm_up
 from provenance.audit.final import regroup, standalone
 from provenance.audit.overview import keep_run_counts
@@ -332,3 +333,4 @@ def _check_article(session: Session, base: str, entry: Entry, images: _ArchiveIm
         if item.src and match is None:
             extra.append(make_finding("image-not-found", item.src, src=item.src))
         save_usage(session, article.id, position, item, found, extra)
+    recheck_decided(session, article.id, catalog, profile)  # decisions about its usages, by their keys
