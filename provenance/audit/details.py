@@ -8,7 +8,7 @@ import datetime
 import json
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from provenance.audit.labels import Labels
@@ -46,7 +46,16 @@ def usage_detail(session: Session, usage_id: int, labels: Labels) -> dict[str, A
     return {**use, "image_id": record.image_id, "image_files": image["files"] if image else [],
             "image_evidence": image["evidence"] if image else [], "key": key,
             "decisions": decision_history(session, t.Decision.usage_key == key, labels) if key else [],
-            "image_decisions": image["decisions"] if image else []}
+            "image_decisions": image["decisions"] if image else [],
+            "earlier_decisions": _earlier_decisions(session, use["article"], labels)}
+
+
+def _earlier_decisions(session: Session, article: str, labels: Labels) -> list[dict[str, Any]]:
+    """Decisions about credits this article had and has no more (their text was edited): kept, applying
+    to nothing, shown on the article's usage pages."""
+    current = select(t.Usage.key).where(t.Usage.key.is_not(None))
+    return decision_history(session, and_(t.Decision.usage_key.is_not(None), t.Decision.usage_key.not_in(current),
+                                          t.Decision.subject.startswith(f"{article}: ", autoescape=True)), labels)
 
 
 def file_detail(session: Session, file_id: int) -> dict[str, Any] | None:

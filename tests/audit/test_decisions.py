@@ -18,6 +18,7 @@ from provenance.audit.decisions import (
     record_usage_decision,
     revoke_decision,
 )
+from provenance.audit.details import usage_detail
 from provenance.audit.final import regroup
 from provenance.audit.labels import Labels
 from provenance.audit.read_model import report_rows
@@ -117,6 +118,11 @@ def test_usage_decision_survives_reaudits_and_follows_its_credit(db_url: str, ar
             ("license", f"{STORY}: Photo: Reporter 3/Reuters", None),
             ("creator", f"{STORY}: Photo: Reporter 3/Reuters", None)]
     assert moved != _usage(sessions, STORY)
+    with sessions() as session:  # the article's usage page lists them as earlier decisions
+        shown = usage_detail(session, _usage(sessions, STORY), Labels(catalog))
+    assert shown is not None
+    earlier = [d["value"] for d in shown["earlier_decisions"]]
+    assert (shown["decisions"], earlier) == ([], ["CC-BY-4.0", "Rita Reporter"])
 
 
 def test_revoking_a_usage_decision_after_a_reaudit(db_url: str, archive: Path, catalog: Catalog,

@@ -10,6 +10,9 @@ import openpyxl
 import pytest
 from flask.testing import FlaskClient
 
+from provenance.store import tables as t
+from provenance.store.repository import open_store
+
 HEADER = ["article", "image", "src", "creator", "organization", "license", "status", "findings", "messages",
           "attribution"]
 
@@ -155,6 +158,23 @@ def test_usage_decision_form_keeps_fields_saves_and_revokes(client: FlaskClient)
     assert "Revoked by Desk B" in page
     assert "contract 12" in page
     assert '<span class="badge origin">manual</span>' not in page
+
+
+def test_a_usage_page_lists_decisions_about_credits_its_article_no_longer_has(client: FlaskClient,
+                                                                             database: str) -> None:
+    url = _text_credit(client, "novak")
+    article = client.get("/api" + url).json["usage"]["article"]
+    engine, sessions = open_store(database)
+    with sessions() as session:  # as left by an edit of the credit's text since the decision
+        session.add(t.Decision(usage_key="0" * 64, subject=f"{article}: Photo: <b>Old</b> Name", field="creator",
+                               value="Old Name", who="Desk Z"))
+        session.commit()
+    engine.dispose()
+    page = client.get(url).get_data(as_text=True)
+    assert "Earlier decisions about credits this article no longer has" in page
+    assert "about “Photo: &lt;b&gt;Old&lt;/b&gt; Name”" in page  # escaped, as everything the archive carries
+    other = _text_credit(client, "05-license-mismatch")
+    assert "Old Name" not in client.get(other).get_data(as_text=True)  # another article's page
 
 
 def test_overview_is_svg_and_adds_up(client: FlaskClient) -> None:
