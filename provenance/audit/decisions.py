@@ -2,7 +2,7 @@
 article, with or without an image file): checked field by field, stored with who, when and why, and
 what it is about checked again at once (a decision is evidence of origin 'manual', which outranks
 every other origin), with the findings across its copies of the photo. A usage decision hangs on the
-usage's stable key (provenance.audit.usage_keys), so it survives a re-audit of the article; where a
+usage's stable key (provenance.store.usage_keys), so it survives a re-audit of the article; where a
 usage decision and one about its image decide the same field, the usage's own wins. A revoked decision
 stays in the history with who revoked it and when, and its subject is checked again without it."""
 

@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from provenance.audit.extract import Extracted
-from provenance.audit.usage_keys import usage_key
+from provenance.store.usage_keys import usage_key
 from provenance.catalog.names import fold_search
 from provenance.check import CheckedItem
 from provenance.model import Evidence, Finding
@@ -150,7 +150,7 @@ def save_usage(session: Session, article_id: int, position: int, item: CheckedIt
 
 
 def _usage_key(session: Session, article_id: int, src: str | None, caption: str | None) -> str:
-    """The stable key of a new usage of this article (provenance.audit.usage_keys)."""
+    """The stable key of a new usage of this article (provenance.store.usage_keys)."""
     path = session.scalar(select(t.File.path).join(t.Article, t.Article.file_id == t.File.id)
                           .where(t.Article.id == article_id)) or ""
     taken = set(session.scalars(select(t.Usage.key).where(t.Usage.article_id == article_id)))

@@ -132,7 +132,7 @@ class Usage(Base):
     file_id: Mapped[int | None] = mapped_column(ForeignKey("files.id", ondelete="SET NULL"))
     image_id: Mapped[int | None] = mapped_column(ForeignKey("images.id", ondelete="SET NULL"), index=True)
     matched_by: Mapped[str | None] = mapped_column(String(16))
-    key: Mapped[str | None] = mapped_column(String(64), index=True)  # provenance.audit.usage_keys
+    key: Mapped[str | None] = mapped_column(String(64), index=True)  # provenance.store.usage_keys
 
 
 class UsageEvidence(EvidenceColumns, Base):

@@ -23,7 +23,6 @@ from provenance.audit.final import regroup
 from provenance.audit.labels import Labels
 from provenance.audit.read_model import report_rows
 from provenance.audit.run import run_audit
-from provenance.audit.usage_keys import usage_key
 from provenance.catalog.load import Catalog, default_catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.render.audit_report import ReportRow
@@ -191,19 +190,3 @@ def test_checking_every_usage_again_reproduces_the_audit(archive: Path, catalog:
         session.commit()
     assert _rows(sessions) == rows
     assert _findings(sessions) == findings
-
-
-# the key of a usage: (article path, src, credit, keys taken before it) -> same key as the first row, or not
-KEYS = [
-    pytest.param("a.txt", None, "Photo: Ana  Ruiz\n/AP", (), True, id="whitespace in the credit is folded"),
-    pytest.param("b.txt", None, "Photo: Ana Ruiz /AP", (), False, id="another article"),
-    pytest.param("a.txt", "x.jpg", "Photo: Ana Ruiz /AP", (), False, id="another image reference"),
-    pytest.param("a.txt", None, "Photo: Ana Ruíz /AP", (), False, id="another credit text"),
-    pytest.param("a.txt", None, "Photo: Ana Ruiz /AP", ("first",), False, id="the same credit again"),
-]
-
-
-@pytest.mark.parametrize(("path", "src", "credit", "taken", "same"), KEYS)
-def test_usage_keys(path: str, src: str | None, credit: str, taken: tuple[str, ...], same: bool) -> None:
-    first = usage_key("a.txt", None, "Photo: Ana Ruiz /AP")
-    assert (usage_key(path, src, credit, {first} if taken else set()) == first) is same

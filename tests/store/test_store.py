@@ -114,8 +114,8 @@ def test_migration_0006_keys_the_usages_it_can(db_url: str) -> None:
     from alembic import command
     from alembic.config import Config
 
-    from provenance.audit.usage_keys import usage_key
     from provenance.store.repository import MIGRATIONS
+    from provenance.store.usage_keys import usage_key
 
     engine = make_engine(db_url)
     try:

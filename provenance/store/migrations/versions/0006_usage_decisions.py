@@ -1,6 +1,6 @@
 """[edge] Decisions about one usage (a credit in an article, with or without an image file).
 
-usages.key is the usage's stable key (provenance.audit.usage_keys), filled here from the stored path,
+usages.key is the usage's stable key (provenance.store.usage_keys), filled here from the stored path,
 image reference and caption. A plain-text article's usages stored before this migration lack their
 credit text (usages.caption is filled with it from now on): their key stays empty and the article is
 marked to be checked again, so the next audit gives them their key. decisions.usage_key holds the key
@@ -13,7 +13,7 @@ Revises: 0005
 import sqlalchemy as sa
 from alembic import op
 
-from provenance.audit.usage_keys import usage_key
+from provenance.store.usage_keys import usage_key
 
 revision = "0006"
 down_revision = "0005"
