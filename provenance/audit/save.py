@@ -9,11 +9,11 @@ from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from provenance.audit.extract import Extracted
-from provenance.store.usage_keys import usage_key
 from provenance.catalog.names import fold_search
 from provenance.check import CheckedItem
 from provenance.model import Evidence, Finding
 from provenance.store import tables as t
+from provenance.store.usage_keys import usage_key
 
 ARTICLE_ORIGINS = frozenset({"caption", "html", "jsonld"})
 RIGHTS_FIELDS = ("creator", "copyright", "credit_line", "license_url", "usage_terms", "web_statement")
