@@ -3,17 +3,16 @@
 files      every file an audit saw (path within its archive, size, mtime, hash)
 images     unique by SHA-256; identity, and the evidence embedded in them
 articles   the article files, with page-level facts
-usages     an image reference in an article, matched to an image (or not)
+usages     an image reference or credit in an article, matched to an image (or not),
+           with its stable key (store.usage_keys)
 records    the resolved record of a usage (or of an image used nowhere)
 findings   what the rules found, per usage or image; scope 'group' for
            findings across copies of one photo
-decisions  a person's manual decisions about an image, or about one usage by its
-           stable key (who, when, why)
 audit_runs one row per audit: running, interrupted (killed; resumed by the next),
            resumed or done, and the last phase it completed
 commons_lookups  answers of the Wikimedia Commons API, by API and lookup key, with their fetch time
-decisions  a person's manual decisions about an image (who, when, why; revoked ones
-           are kept, with who revoked them and when)
+decisions  a person's manual decisions about an image, or about one usage by its
+           stable key (who, when, why; revoked ones are kept, with who revoked them and when)
 audit_runs one row per audit, with the archive's counts when it finished
 
 `search` columns hold the searchable text folded (case and accents) on write,
