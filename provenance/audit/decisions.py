@@ -157,12 +157,12 @@ def recheck_key(session: Session, key: str, catalog: Catalog, profile: UsageProf
     return [usage_id for usage_id, _ in usages]
 
 
-def recheck_decided(session: Session, article_id: int, catalog: Catalog, profile: UsageProfile) -> None:
-    """After an audit checked an article: its usages that people decided about are checked again with
-    their decisions (the audit's final phase groups the copies)."""
+def recheck_decided(session: Session, file_ids: list[int], catalog: Catalog, profile: UsageProfile) -> None:
+    """After an audit stored the usages of these article files: those people decided about are checked
+    again with their decisions (the audit's final phase groups the copies)."""
     decided = select(t.Decision.usage_key).where(t.Decision.revoked_at.is_(None), t.Decision.usage_key.is_not(None))
-    for usage_id in session.scalars(select(t.Usage.id).where(t.Usage.article_id == article_id,
-                                                             t.Usage.key.in_(decided))).all():
+    for usage_id in session.scalars(select(t.Usage.id).join(t.Article, t.Article.id == t.Usage.article_id).where(
+            t.Article.file_id.in_(file_ids), t.Usage.key.in_(decided)).order_by(t.Usage.id)).all():
         recheck_usage(session, usage_id, catalog, profile)
 
 

@@ -13,7 +13,6 @@ from provenance.catalog.names import fold_search
 from provenance.check import CheckedItem
 from provenance.model import Evidence, Finding
 from provenance.store import tables as t
-from provenance.store.usage_keys import usage_key
 
 ARTICLE_ORIGINS = frozenset({"caption", "html", "jsonld"})
 RIGHTS_FIELDS = ("creator", "copyright", "credit_line", "license_url", "usage_terms", "web_statement")
@@ -128,14 +127,18 @@ def _findings(findings: Iterable[Finding], **subject: int | None) -> list[t.Find
             for f in findings]
 
 
-def save_usage(session: Session, article_id: int, position: int, item: CheckedItem, match: tuple[int, int | None,
-               str] | None, extra: list[Finding]) -> None:
+def usage_caption(item: CheckedItem) -> str | None:
+    """What a usage stores as its caption: the caption of its image, else the credit a plain-text
+    article's line gave (a part of the usage's key, provenance.store.usage_keys)."""
     caption = next((e.value for e in item.evidence if e.field == "caption"), None)
-    if caption is None and item.credit is not None:  # a credit of a plain-text article: its own line
-        caption = item.credit.text
+    return item.credit.text if caption is None and item.credit is not None else caption
+
+
+def save_usage(session: Session, article_id: int, position: int, item: CheckedItem, match: tuple[int, int | None,
+               str] | None, extra: list[Finding], key: str) -> None:
     file_id, image_id, how = match if match else (None, None, None)
-    usage = t.Usage(article_id=article_id, position=position, src=item.src, caption=caption, file_id=file_id,
-                    image_id=image_id, matched_by=how, key=_usage_key(session, article_id, item.src, caption))
+    usage = t.Usage(article_id=article_id, position=position, src=item.src, caption=usage_caption(item),
+                    file_id=file_id, image_id=image_id, matched_by=how, key=key)
     session.add(usage)
     session.flush()
     search = _search(session, item, usage.id, image_id)
@@ -147,14 +150,6 @@ def save_usage(session: Session, article_id: int, position: int, item: CheckedIt
         record.status = _worst([record.status, *(f.severity.value for f in extra)])
     session.add(record)
     session.add_all(_findings([*item.findings, *extra], usage_id=usage.id, image_id=image_id))
-
-
-def _usage_key(session: Session, article_id: int, src: str | None, caption: str | None) -> str:
-    """The stable key of a new usage of this article (provenance.store.usage_keys)."""
-    path = session.scalar(select(t.File.path).join(t.Article, t.Article.file_id == t.File.id)
-                          .where(t.Article.id == article_id)) or ""
-    taken = set(session.scalars(select(t.Usage.key).where(t.Usage.article_id == article_id)))
-    return usage_key(path, src, caption, {k for k in taken if k})
 
 
 def save_standalone(session: Session, image_id: int, item: CheckedItem) -> None:

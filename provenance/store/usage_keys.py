@@ -14,7 +14,7 @@ keeps its decisions.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Container
+from collections.abc import Container, Iterable
 
 
 def credit_text(text: str | None) -> str:
@@ -32,3 +32,11 @@ def usage_key(article_path: str, src: str | None, caption: str | None, taken: Co
         if key not in taken:
             return key
         occurrence += 1
+
+
+def article_keys(article_path: str, usages: Iterable[tuple[str | None, str | None]]) -> list[str]:
+    """The keys of an article's usages, given in order as (src, credit or caption)."""
+    keys: list[str] = []
+    for src, caption in usages:
+        keys.append(usage_key(article_path, src, caption, set(keys)))
+    return keys

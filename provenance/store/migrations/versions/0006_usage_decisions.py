@@ -13,7 +13,7 @@ Revises: 0005
 import sqlalchemy as sa
 from alembic import op
 
-from provenance.store.usage_keys import usage_key
+from provenance.store.usage_keys import article_keys
 
 revision = "0006"
 down_revision = "0005"
@@ -38,16 +38,15 @@ def upgrade() -> None:
 
 def _backfill() -> None:
     connection = op.get_bind()
-    keys: list[dict[str, object]] = []
+    articles: dict[int, list[tuple[int, str, str | None, str | None]]] = {}
     again: set[int] = set()
-    taken: dict[int, set[str]] = {}
     for usage_id, article_id, path, src, caption, kind, file_id in connection.execute(USAGES):
         if kind == "plain":
             again.add(file_id)
-            continue
-        key = usage_key(path, src, caption, taken.setdefault(article_id, set()))
-        taken[article_id].add(key)
-        keys.append({"i": usage_id, "k": key})
+        else:
+            articles.setdefault(article_id, []).append((usage_id, path, src, caption))
+    keys = [{"i": usage_id, "k": key} for uses in articles.values() for (usage_id, *_), key in
+            zip(uses, article_keys(uses[0][1], [(src, caption) for _, _, src, caption in uses]), strict=True)]
     if keys:
         connection.execute(sa.text("UPDATE usages SET key = :k WHERE id = :i"), keys)
     if again:
