@@ -10,7 +10,7 @@ from typing import Any
 from flask import Blueprint, abort, current_app, jsonify, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from provenance.audit.decisions import read_decision, record_decision, revoke_decision
+from provenance.audit.decisions import read_decision, record_decision, record_usage_decision, revoke_decision
 from provenance.audit.overview import summary
 from provenance.audit.read_model import Filters, archive_page
 from provenance.audit.run import run_audit
@@ -124,12 +124,25 @@ def decide(image_id: int):  # type: ignore[no-untyped-def]
     return _ok(decisions=ids, image=detail_or_404("image", image_id)), 201
 
 
+@bp.post("/usages/<int:usage_id>/decisions")
+def decide_usage(usage_id: int):  # type: ignore[no-untyped-def]
+    """A decision about one usage (a credit in an article), kept across audits by the usage's key."""
+    svc = services()
+    decision = read_decision(json_body(), svc.catalog, default_who="api")
+    detail_or_404("usage", usage_id)
+    ids = record_usage_decision(svc.sessions, svc.catalog, svc.profile, usage_id, decision)
+    return _ok(decisions=ids, usage=detail_or_404("usage", usage_id)), 201
+
+
 @bp.post("/decisions/<int:decision_id>/revoke")
 def revoke(decision_id: int):  # type: ignore[no-untyped-def]
+    """Revoke a decision; the answer holds what it was about as it is now (its image, or its usage)."""
     svc = services()
     who = typed(json_body(), "who", str, "api")
-    image_id = revoke_decision(svc.sessions, svc.catalog, svc.profile, decision_id, who)
-    return _ok(image=detail_or_404("image", image_id))
+    subject = revoke_decision(svc.sessions, svc.catalog, svc.profile, decision_id, who)
+    if subject.image_id is not None:
+        return _ok(image=detail_or_404("image", subject.image_id))
+    return _ok(usage=detail_or_404("usage", subject.usage_id) if subject.usage_id is not None else None)
 
 
 @bp.post("/audits")

@@ -10,7 +10,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
 from provenance.audit import overview
-from provenance.audit.decisions import read_decision, record_decision, revoke_decision
+from provenance.audit.decisions import read_decision, record_decision, record_usage_decision, revoke_decision
 from provenance.audit.details import file_detail, image_bytes, image_detail, usage_detail
 from provenance.audit.read_model import STATUSES, Filters, all_rows, archive_page
 from provenance.audit.xlsx import xlsx_bytes
@@ -74,45 +74,69 @@ def detail_or_404(kind: str, key: int) -> dict[str, Any]:
     return found
 
 
-def _image_page(image_id: int, status: int = 200, errors: dict[str, str] | None = None,
-                form: dict[str, str] | None = None, revoke: dict[str, str] | None = None,
-                revoke_form: dict[str, str] | None = None) -> tuple[str, int]:
-    svc = services()
-    detail = detail_or_404("image", image_id)
-    saved = request.args.get("saved", "")
-    return render_template("image.html", image=detail, licenses=svc.catalog.licenses.values(), errors=errors or {},
-                           form=form or {}, saved=saved, revoke_errors=revoke or {},
-                           revoke_form=revoke_form or {}), status
+def _page(kind: str, key: int, status: int = 200, errors: dict[str, str] | None = None,
+          form: dict[str, str] | None = None, revoke: dict[str, str] | None = None,
+          revoke_form: dict[str, str] | None = None) -> tuple[str, int]:
+    """The detail page of an image or a usage with its decision form: as sent back with the errors
+    beside the fields (status 400), or after a save (?saved=decision|revoked)."""
+    detail = detail_or_404(kind, key)
+    shown = {"image": detail} if kind == "image" else {"use": detail}
+    return render_template(f"{kind}.html", **shown, licenses=services().catalog.licenses.values(),
+                           errors=errors or {}, form=form or {}, saved=request.args.get("saved", ""),
+                           revoke_errors=revoke or {}, revoke_form=revoke_form or {}), status
+
+
+def _decision_form() -> dict[str, str]:
+    return {k: request.form.get(k, "") for k in ("license", "creator", "organization", "who", "note")}
 
 
 @bp.get("/images/<int:image_id>")
 def image(image_id: int):  # type: ignore[no-untyped-def]
-    return _image_page(image_id)
+    return _page("image", image_id)
 
 
 @bp.post("/images/<int:image_id>/decision")
 def decide(image_id: int):  # type: ignore[no-untyped-def]
     svc = services()
-    form = {k: request.form.get(k, "") for k in ("license", "creator", "organization", "who", "note")}
+    form = _decision_form()
     try:
         decision = read_decision(form, svc.catalog)
     except FieldErrors as exc:
-        return _image_page(image_id, 400, exc.errors, form)
+        return _page("image", image_id, 400, exc.errors, form)
     ids = record_decision(svc.sessions, svc.catalog, svc.profile, image_id, decision)
     return redirect(url_for("archive.image", image_id=image_id, saved="decision", n=len(ids)) + "#decisions")
 
 
+@bp.post("/usages/<int:usage_id>/decision")
+def decide_usage(usage_id: int):  # type: ignore[no-untyped-def]
+    svc = services()
+    form = _decision_form()
+    detail_or_404("usage", usage_id)
+    try:
+        decision = read_decision(form, svc.catalog)
+    except FieldErrors as exc:
+        return _page("usage", usage_id, 400, exc.errors, form)
+    ids = record_usage_decision(svc.sessions, svc.catalog, svc.profile, usage_id, decision)
+    return redirect(url_for("archive.usage", usage_id=usage_id, saved="decision", n=len(ids)) + "#decisions")
+
+
 @bp.post("/decisions/<int:decision_id>/revoke")
 def revoke(decision_id: int):  # type: ignore[no-untyped-def]
+    """Revoke from an image or a usage page (the form names which, for showing an error there)."""
     svc = services()
-    image_id = request.form.get("image_id", type=int) or 0
+    usage_id = request.form.get("usage_id", type=int)
+    kind, key = ("usage", usage_id) if usage_id else ("image", request.form.get("image_id", type=int) or 0)
     who = request.form.get("who", "")
     try:
-        image_id = revoke_decision(svc.sessions, svc.catalog, svc.profile, decision_id, who)
+        subject = revoke_decision(svc.sessions, svc.catalog, svc.profile, decision_id, who)
     except FieldErrors as exc:
-        key = f"revoke-{decision_id}"
-        return _image_page(image_id, 400, revoke={key: exc.errors["who"]}, revoke_form={key: who})
-    return redirect(url_for("archive.image", image_id=image_id, saved="revoked") + "#decisions")
+        field = f"revoke-{decision_id}"
+        return _page(kind, key, 400, revoke={field: exc.errors["who"]}, revoke_form={field: who})
+    if subject.image_id is not None:
+        return redirect(url_for("archive.image", image_id=subject.image_id, saved="revoked") + "#decisions")
+    if subject.usage_id is not None:
+        return redirect(url_for("archive.usage", usage_id=subject.usage_id, saved="revoked") + "#decisions")
+    return redirect(url_for("archive.archive"))
 
 
 @bp.get("/images/<int:image_id>/thumbnail")
@@ -125,7 +149,7 @@ def image_thumbnail(image_id: int):  # type: ignore[no-untyped-def]
 
 @bp.get("/usages/<int:usage_id>")
 def usage(usage_id: int):  # type: ignore[no-untyped-def]
-    return render_template("usage.html", use=detail_or_404("usage", usage_id))
+    return _page("usage", usage_id)
 
 
 @bp.get("/files/<int:file_id>")

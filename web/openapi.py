@@ -85,17 +85,28 @@ OPENAPI: dict[str, Any] = {
                                                 "items": {"type": "array", "items": ROW}}), "400": ERROR}}},
         "/api/usages/{usage_id}": {"get": {
             "summary": "One usage (a credit in an article, with or without an image file): record, findings with "
-                       "their rule, evidence, attribution, decisions about its image", "parameters": [_id("usage_id")],
+                       "their rule, evidence, attribution, its stable key, decisions about it and about its image",
+            "parameters": [_id("usage_id")],
             "responses": {"200": _ok("The usage", {"usage": {"type": "object"}}), "404": ERROR}}},
+        "/api/usages/{usage_id}/decisions": {"post": {
+            "summary": "Record a decision about one usage (kept across audits by its key) and check it again",
+            "parameters": [_id("usage_id")],
+            "requestBody": {"required": True, "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/Decision"}}}},
+            "responses": {"201": _ok("The usage, checked again", {"usage": {"type": "object"},
+                                                                  "decisions": {"type": "array"}}),
+                          "400": ERROR, "404": ERROR, "415": ERROR}}},
         "/api/files/{file_id}": {"get": {
             "summary": "One unreadable file: its problem and findings", "parameters": [_id("file_id")],
             "responses": {"200": _ok("The file", {"file": {"type": "object"}}), "404": ERROR}}},
         "/api/decisions/{decision_id}/revoke": {"post": {
-            "summary": "Revoke a decision (kept in the history with who and when) and check the image again",
+            "summary": "Revoke a decision (kept in the history with who and when) and check its image or usage "
+                       "again",
             "parameters": [_id("decision_id")],
             "requestBody": {"content": {"application/json": {"schema": {
                 "type": "object", "properties": {"who": {"type": "string"}}}}}},
-            "responses": {"200": _ok("The image, checked again", {"image": {"type": "object"}}),
+            "responses": {"200": _ok("The image or the usage, checked again", {"image": {"type": "object"},
+                                                                               "usage": {"type": "object"}}),
                           "400": ERROR, "404": ERROR, "415": ERROR}}},
         "/api/images/{image_id}": {"get": {
             "summary": "One image: files, evidence, uses with records and findings, duplicates, decisions",

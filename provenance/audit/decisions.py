@@ -1,7 +1,10 @@
-"""[edge] A person's decision about an image: checked field by field, stored with who, when and why,
-and every use of the image checked again at once (a decision is evidence of origin 'manual', which
-outranks every other origin). A revoked decision stays in the history with who revoked it and when,
-and the image is checked again without it."""
+"""[edge] A person's decision about an image (every use of it) or about one usage (a credit in an
+article, with or without an image file): checked field by field, stored with who, when and why, and
+what it is about checked again at once (a decision is evidence of origin 'manual', which outranks
+every other origin), with the findings across its copies of the photo. A usage decision hangs on the
+usage's stable key (provenance.store.usage_keys), so it survives a re-audit of the article; where a
+usage decision and one about its image decide the same field, the usage's own wins. A revoked decision
+stays in the history with who revoked it and when, and its subject is checked again without it."""
 
 from __future__ import annotations
 
@@ -11,12 +14,20 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from provenance.audit.final import regroup
-from provenance.audit.save import DECISION_FIELDS, image_evidence, replace_result, usage_evidence
+from provenance.audit.final import regroup_images
+from provenance.audit.save import (
+    DECISION_FIELDS,
+    active_decisions,
+    image_evidence,
+    replace_result,
+    usage_evidence,
+)
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import check_evidence
 from provenance.errors import FieldErrors, InputError
+from provenance.model import Evidence, Finding
+from provenance.rules.registry import make_finding
 from provenance.store import tables as t
 
 JSON_KINDS = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}
@@ -28,6 +39,14 @@ class DecisionInput:
     values: dict[str, str]
     who: str
     note: str
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a decision is about: an image, or a usage (usage_id None when no usage has its key now)."""
+
+    image_id: int | None = None
+    usage_id: int | None = None
 
 
 def read_decision(data: Mapping[str, object], catalog: Catalog, default_who: str = "") -> DecisionInput:
@@ -59,25 +78,47 @@ def _text(data: Mapping[str, object], name: str, errors: dict[str, str]) -> str:
     return value.strip()
 
 
+def _rows(decision: DecisionInput, **about: object) -> list[t.Decision]:
+    return [t.Decision(field=name, value=value, who=decision.who, why=decision.note, **about)
+            for name, value in decision.values.items() if value]
+
+
 def record_decision(sessions: sessionmaker[Session], catalog: Catalog, profile: UsageProfile, image_id: int,
                     decision: DecisionInput) -> list[int]:
     """Store a person's decision about an image and check every use of it again at once; the new ids."""
     with sessions() as session:
         if session.get(t.Image, image_id) is None:
             raise InputError(f"image {image_id}", "no such image")
-        rows = [t.Decision(image_id=image_id, field=name, value=value, who=decision.who, why=decision.note)
-                for name, value in decision.values.items() if value]
+        rows = _rows(decision, image_id=image_id)
         session.add_all(rows)
-        session.commit()
+        session.flush()
         recheck_image(session, image_id, catalog, profile)
+        regroup_images(session, [image_id])
         session.commit()
-    regroup(sessions)
-    return [row.id for row in rows]
+        return [row.id for row in rows]
+
+
+def record_usage_decision(sessions: sessionmaker[Session], catalog: Catalog, profile: UsageProfile,
+                          usage_id: int, decision: DecisionInput) -> list[int]:
+    """Store a person's decision about one usage (by its stable key) and check it again at once."""
+    with sessions() as session:
+        usage = session.get(t.Usage, usage_id)
+        if usage is None:
+            raise InputError(f"usage {usage_id}", "no such usage")
+        if not usage.key:
+            raise InputError(f"usage {usage_id}", "was stored by an older version: audit the archive again to "
+                                                  "decide about it")
+        rows = _rows(decision, usage_key=usage.key, subject=usage_subject(session, usage))
+        session.add_all(rows)
+        session.flush()
+        recheck_key(session, usage.key, catalog, profile)
+        session.commit()
+        return [row.id for row in rows]
 
 
 def revoke_decision(sessions: sessionmaker[Session], catalog: Catalog, profile: UsageProfile, decision_id: int,
-                    who: str) -> int:
-    """Mark a decision revoked (kept in the history) and check the image again without it; the image id."""
+                    who: str) -> Subject:
+    """Mark a decision revoked (kept in the history) and check its subject again without it."""
     if not who.strip():
         raise FieldErrors({"who": "Say who revokes the decision."})
     with sessions() as session:
@@ -87,21 +128,89 @@ def revoke_decision(sessions: sessionmaker[Session], catalog: Catalog, profile: 
         if decision.revoked_at is not None:
             raise InputError(f"decision {decision_id}", f"was already revoked by {decision.revoked_by}")
         decision.revoked_at, decision.revoked_by = t.utcnow(), who.strip()[:LONGEST["who"]]
+        session.flush()
+        if decision.image_id is not None:
+            recheck_image(session, decision.image_id, catalog, profile)
+            regroup_images(session, [decision.image_id])
+            subject = Subject(image_id=decision.image_id)
+        else:
+            usages = recheck_key(session, decision.usage_key or "", catalog, profile)
+            subject = Subject(usage_id=usages[0] if usages else None)
         session.commit()
-        recheck_image(session, decision.image_id, catalog, profile)
-        session.commit()
-    regroup(sessions)
-    return decision.image_id
+        return subject
+
+
+def usage_subject(session: Session, usage: t.Usage) -> str:
+    """What a usage decision is about, in words, for the history: the article and the credit."""
+    path = session.scalar(select(t.File.path).join(t.Article, t.Article.file_id == t.File.id)
+                          .where(t.Article.id == usage.article_id)) or ""
+    return f"{path}: {usage.caption or usage.src or 'no credit'}"
+
+
+def recheck_key(session: Session, key: str, catalog: Catalog, profile: UsageProfile) -> list[int]:
+    """Check again every usage with this key, and the copies of their photos; their ids."""
+    usages = session.execute(select(t.Usage.id, t.Usage.image_id).where(t.Usage.key == key)
+                             .order_by(t.Usage.id)).all()
+    for usage_id, _ in usages:
+        recheck_usage(session, usage_id, catalog, profile)
+    regroup_images(session, [image_id for _, image_id in usages if image_id is not None])
+    return [usage_id for usage_id, _ in usages]
+
+
+def recheck_decided(session: Session, file_ids: list[int], catalog: Catalog, profile: UsageProfile) -> None:
+    """After an audit stored the usages of these article files: those people decided about are checked
+    again with their decisions (the audit's final phase groups the copies)."""
+    decided = select(t.Decision.usage_key).where(t.Decision.revoked_at.is_(None), t.Decision.usage_key.is_not(None))
+    for usage_id in session.scalars(select(t.Usage.id).join(t.Article, t.Article.id == t.Usage.article_id).where(
+            t.Article.file_id.in_(file_ids), t.Usage.key.in_(decided)).order_by(t.Usage.id)).all():
+        recheck_usage(session, usage_id, catalog, profile)
 
 
 def recheck_image(session: Session, image_id: int, catalog: Catalog, profile: UsageProfile) -> None:
-    embedded = image_evidence(session, image_id)
-    usages = session.execute(select(t.Usage.id, t.Usage.src).where(t.Usage.image_id == image_id)).all()
-    for usage_id, src in usages:
-        item = check_evidence(usage_evidence(session, usage_id) + embedded, catalog, label=src or "image",
-                              src=src, profile=profile, in_article=True)
-        replace_result(session, item, usage_id, image_id)
+    """Check every use of an image again (or the image on its own when no article uses it)."""
+    usages = session.scalars(select(t.Usage.id).where(t.Usage.image_id == image_id)).all()
+    for usage_id in usages:
+        recheck_usage(session, usage_id, catalog, profile)
     if not usages:
+        embedded = image_evidence(session, image_id)
         path = session.scalar(select(t.File.path).where(t.File.image_id == image_id).order_by(t.File.path))
         item = check_evidence(embedded, catalog, label=path or f"image {image_id}", src=path, profile=profile)
         replace_result(session, item, None, image_id)
+
+
+def recheck_usage(session: Session, usage_id: int, catalog: Catalog, profile: UsageProfile) -> None:
+    """Check one usage again from its stored evidence, its image's and the decisions about both, as the
+    audit checked it (the same label in messages, the same image-not-found finding)."""
+    usage = session.get(t.Usage, usage_id)
+    if usage is None:
+        return
+    own = usage_decision_evidence(session, usage.key)
+    decided = {e.field for e in own}
+    embedded = [e for e in (image_evidence(session, usage.image_id) if usage.image_id is not None else [])
+                if not (e.origin == "manual" and e.field in decided)]
+    stored = usage_evidence(session, usage_id)
+    item = check_evidence(stored + embedded + own, catalog, label=_label(session, usage, bool(stored)),
+                          src=usage.src, profile=profile, in_article=True)
+    extra: list[Finding] = []
+    if usage.src and usage.file_id is None:
+        extra.append(make_finding("image-not-found", usage.src, src=usage.src))
+    replace_result(session, item, usage_id, usage.image_id, extra)
+
+
+def usage_decision_evidence(session: Session, key: str | None) -> list[Evidence]:
+    """The latest decision per field about the usages with this key that nobody revoked."""
+    return active_decisions(session, t.Decision.usage_key == key) if key else []
+
+
+def _label(session: Session, usage: t.Usage, has_evidence: bool) -> str:
+    """What the audit's messages call a usage: its image reference; else image n of an article with
+    images, credit n of a plain text, or the article itself when it has no credit at all."""
+    if usage.src:
+        return usage.src
+    if session.scalar(select(t.Usage.id).where(t.Usage.article_id == usage.article_id, t.Usage.src.is_not(None))
+                      .limit(1)) is not None:
+        return f"image {usage.position + 1}"
+    if has_evidence:
+        return f"credit {usage.position + 1}"
+    return session.scalar(select(t.File.path).join(t.Article, t.Article.file_id == t.File.id)
+                          .where(t.Article.id == usage.article_id)) or "the article"

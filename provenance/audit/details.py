@@ -8,7 +8,7 @@ import datetime
 import json
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from provenance.audit.labels import Labels
@@ -32,7 +32,8 @@ def image_detail(session: Session, image_id: int, labels: Labels) -> dict[str, A
     return {"id": image.id, "sha256": image.sha256, "phash": image.phash, "format": image.format,
             "width": image.width, "height": image.height, "size": image.size, "files": list(files),
             "evidence": _image_evidence(session, image_id), "uses": [_use(session, r, labels) for r in records],
-            "duplicates": _copies(session, image), "decisions": decision_history(session, image_id, labels)}
+            "duplicates": _copies(session, image),
+            "decisions": decision_history(session, t.Decision.image_id == image_id, labels)}
 
 
 def usage_detail(session: Session, usage_id: int, labels: Labels) -> dict[str, Any] | None:
@@ -41,9 +42,20 @@ def usage_detail(session: Session, usage_id: int, labels: Labels) -> dict[str, A
         return None
     use = _use(session, record, labels)
     image = image_detail(session, record.image_id, labels) if record.image_id else None
+    key = session.scalar(select(t.Usage.key).where(t.Usage.id == usage_id))
     return {**use, "image_id": record.image_id, "image_files": image["files"] if image else [],
-            "image_evidence": image["evidence"] if image else [],
-            "decisions": image["decisions"] if image else []}
+            "image_evidence": image["evidence"] if image else [], "key": key,
+            "decisions": decision_history(session, t.Decision.usage_key == key, labels) if key else [],
+            "image_decisions": image["decisions"] if image else [],
+            "earlier_decisions": _earlier_decisions(session, use["article"], labels)}
+
+
+def _earlier_decisions(session: Session, article: str, labels: Labels) -> list[dict[str, Any]]:
+    """Decisions about credits this article had and has no more (their text was edited): kept, applying
+    to nothing, shown on the article's usage pages."""
+    current = select(t.Usage.key).where(t.Usage.key.is_not(None))
+    return decision_history(session, and_(t.Decision.usage_key.is_not(None), t.Decision.usage_key.not_in(current),
+                                          t.Decision.subject.startswith(f"{article}: ", autoescape=True)), labels)
 
 
 def file_detail(session: Session, file_id: int) -> dict[str, Any] | None:
@@ -56,13 +68,13 @@ def file_detail(session: Session, file_id: int) -> dict[str, Any] | None:
             "findings": finding_dicts(findings), "image_id": row.image_id}
 
 
-def decision_history(session: Session, image_id: int, labels: Labels) -> list[dict[str, Any]]:
-    """Every decision about an image, oldest first, revoked ones too (with who revoked them and when)."""
+def decision_history(session: Session, about: ColumnElement[bool], labels: Labels) -> list[dict[str, Any]]:
+    """Every decision `about` selects (an image's, or a usage's by its key), oldest first, revoked ones
+    too (with who revoked them and when)."""
     return [{"id": d.id, "field": d.field, "value": d.value, "who": d.who, "why": d.why, "when": iso_utc(d.created_at),
-             "revoked_at": iso_utc(d.revoked_at), "revoked_by": d.revoked_by,
+             "revoked_at": iso_utc(d.revoked_at), "revoked_by": d.revoked_by, "subject": d.subject,
              "label": labels.license_name(d.value) if d.field == "license" else d.value}
-            for d in session.scalars(select(t.Decision).where(t.Decision.image_id == image_id)
-                                     .order_by(t.Decision.id))]
+            for d in session.scalars(select(t.Decision).where(about).order_by(t.Decision.id))]
 
 
 def iso_utc(moment: datetime.datetime | None) -> str | None:

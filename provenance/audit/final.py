@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.save import has_rights_metadata, image_evidence, refresh_status, save_standalone
@@ -58,6 +58,21 @@ def regroup(sessions: sessionmaker[Session]) -> None:
         session.flush()
         refresh_status(session, [i for i in grouped_before | set(shared) if i is not None])
         session.commit()
+
+
+def regroup_images(session: Session, image_ids: list[int]) -> None:
+    """The findings across copies again for the copy groups of these images only, after a decision
+    changed their records (a decision changes no image, so the groups stay as they are)."""
+    if not image_ids:
+        return
+    group_ids = select(t.Image.group_id).where(t.Image.id.in_(image_ids), t.Image.group_id.is_not(None))
+    groups = {i: g if g is not None else i for i, g in session.execute(
+        select(t.Image.id, t.Image.group_id).where(or_(t.Image.id.in_(image_ids), t.Image.group_id.in_(group_ids))))}
+    members = sorted(groups)
+    session.execute(delete(t.Finding).where(t.Finding.scope == "group", t.Finding.image_id.in_(members)))
+    _group_batch(session, groups, members)
+    session.flush()
+    refresh_status(session, members)
 
 
 def _whole_groups(ids: list[int], groups: dict[int, int], size: int) -> Iterator[list[int]]:

@@ -28,10 +28,11 @@ from urllib.parse import unquote
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from provenance.audit.decisions import recheck_decided
 from provenance.audit.extract import Extracted, extract, extract_here, start_worker, warm_up
 from provenance.audit.final import regroup, standalone
 from provenance.audit.overview import keep_run_counts
-from provenance.audit.save import image_evidence, save_image, save_usage
+from provenance.audit.save import image_evidence, save_image, save_usage, usage_caption
 from provenance.audit.state import audit_lock, begin_run, checkpoint, finish_run, interrupted_on_error, phase_done
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
@@ -45,6 +46,7 @@ from provenance.model import Evidence, Finding
 from provenance.parse.urls import split_url
 from provenance.rules.registry import make_finding
 from provenance.store import tables as t
+from provenance.store.usage_keys import article_keys
 
 BATCH = 25
 IN_FLIGHT = 8  # extraction jobs queued per worker
@@ -325,10 +327,12 @@ def _check_article(session: Session, base: str, entry: Entry, images: _ArchiveIm
                         canonical_url=page.get("canonical_url"))
     session.add(article)
     session.flush()
+    keys = article_keys(entry.path, [(item.src, usage_caption(item)) for item in checked.items])
     for position, item in enumerate(checked.items):
         match = checked.matches.get(item.src or "")
         found = (*images.ids[match.path], match.rule) if match else None
         extra: list[Finding] = []
         if item.src and match is None:
             extra.append(make_finding("image-not-found", item.src, src=item.src))
-        save_usage(session, article.id, position, item, found, extra)
+        save_usage(session, article.id, position, item, found, extra, keys[position])
+    recheck_decided(session, [row.id], catalog, profile)  # decisions about its usages, by their keys

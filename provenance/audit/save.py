@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from provenance.audit.extract import Extracted
@@ -50,10 +50,16 @@ def image_evidence(session: Session, image_id: int) -> list[Evidence]:
 
 
 def decision_evidence(session: Session, image_id: int) -> list[Evidence]:
-    """The latest decision per field that nobody revoked, as evidence of origin 'manual'."""
+    """The latest decision per field about this image that nobody revoked, as evidence of origin 'manual'."""
+    return active_decisions(session, t.Decision.image_id == image_id)
+
+
+def active_decisions(session: Session, about: ColumnElement[bool]) -> list[Evidence]:
+    """The latest decision per field of those `about` selects that nobody revoked, as evidence of origin
+    'manual'."""
     latest: dict[str, t.Decision] = {}
-    for row in session.scalars(select(t.Decision).where(t.Decision.image_id == image_id,
-                                                        t.Decision.revoked_at.is_(None)).order_by(t.Decision.id)):
+    for row in session.scalars(select(t.Decision).where(about, t.Decision.revoked_at.is_(None))
+                               .order_by(t.Decision.id)):
         latest[row.field] = row
     return [Evidence(d.field, d.value, "manual", f"decision #{d.id} by {d.who}", raw=d.why) for d in latest.values()
             if d.value.strip()]
@@ -65,9 +71,12 @@ def usage_evidence(session: Session, usage_id: int) -> list[Evidence]:
     return [Evidence(r.field, r.value, r.origin, r.name, lang=r.lang, location=r.location) for r in rows]
 
 
-def replace_result(session: Session, item: CheckedItem, usage_id: int | None, image_id: int) -> None:
-    """Swap the record and item findings of a usage (or of an image no article uses) for new ones."""
+def replace_result(session: Session, item: CheckedItem, usage_id: int | None, image_id: int | None,
+                   extra: Sequence[Finding] = ()) -> None:
+    """Swap the record and item findings of a usage (or of an image no article uses) for new ones;
+    `extra` are findings about the usage itself (image-not-found), which count for its status too."""
     if usage_id is None:
+        assert image_id is not None, "an image no article uses has an image"
         session.execute(delete(t.Record).where(t.Record.usage_id.is_(None), t.Record.image_id == image_id))
         session.execute(delete(t.Finding).where(t.Finding.usage_id.is_(None), t.Finding.image_id == image_id,
                                                 t.Finding.scope == "item", t.Finding.file_id.is_(None)))
@@ -75,8 +84,10 @@ def replace_result(session: Session, item: CheckedItem, usage_id: int | None, im
         return
     session.execute(delete(t.Record).where(t.Record.usage_id == usage_id))
     session.execute(delete(t.Finding).where(t.Finding.usage_id == usage_id, t.Finding.scope == "item"))
-    session.add(_record(item, usage_id, image_id, _search(session, item, usage_id, image_id)))
-    session.add_all(_findings(item.findings, usage_id=usage_id, image_id=image_id))
+    record = _record(item, usage_id, image_id, _search(session, item, usage_id, image_id))
+    record.status = _worst([record.status, *(f.severity.value for f in extra)])
+    session.add(record)
+    session.add_all(_findings([*item.findings, *extra], usage_id=usage_id, image_id=image_id))
 
 
 def _search(session: Session, item: CheckedItem, usage_id: int | None, image_id: int | None) -> str:
@@ -116,12 +127,18 @@ def _findings(findings: Iterable[Finding], **subject: int | None) -> list[t.Find
             for f in findings]
 
 
-def save_usage(session: Session, article_id: int, position: int, item: CheckedItem, match: tuple[int, int | None,
-               str] | None, extra: list[Finding]) -> None:
+def usage_caption(item: CheckedItem) -> str | None:
+    """What a usage stores as its caption: the caption of its image, else the credit a plain-text
+    article's line gave (a part of the usage's key, provenance.store.usage_keys)."""
     caption = next((e.value for e in item.evidence if e.field == "caption"), None)
+    return item.credit.text if caption is None and item.credit is not None else caption
+
+
+def save_usage(session: Session, article_id: int, position: int, item: CheckedItem, match: tuple[int, int | None,
+               str] | None, extra: list[Finding], key: str) -> None:
     file_id, image_id, how = match if match else (None, None, None)
-    usage = t.Usage(article_id=article_id, position=position, src=item.src, caption=caption, file_id=file_id,
-                    image_id=image_id, matched_by=how)
+    usage = t.Usage(article_id=article_id, position=position, src=item.src, caption=usage_caption(item),
+                    file_id=file_id, image_id=image_id, matched_by=how, key=key)
     session.add(usage)
     session.flush()
     search = _search(session, item, usage.id, image_id)

@@ -3,16 +3,16 @@
 files      every file an audit saw (path within its archive, size, mtime, hash)
 images     unique by SHA-256; identity, and the evidence embedded in them
 articles   the article files, with page-level facts
-usages     an image reference in an article, matched to an image (or not)
+usages     an image reference or credit in an article, matched to an image (or not),
+           with its stable key (store.usage_keys)
 records    the resolved record of a usage (or of an image used nowhere)
 findings   what the rules found, per usage or image; scope 'group' for
            findings across copies of one photo
-decisions  a person's manual decisions about an image (who, when, why)
 audit_runs one row per audit: running, interrupted (killed; resumed by the next),
            resumed or done, and the last phase it completed
 commons_lookups  answers of the Wikimedia Commons API, by API and lookup key, with their fetch time
-decisions  a person's manual decisions about an image (who, when, why; revoked ones
-           are kept, with who revoked them and when)
+decisions  a person's manual decisions about an image, or about one usage by its
+           stable key (who, when, why; revoked ones are kept, with who revoked them and when)
 audit_runs one row per audit, with the archive's counts when it finished
 
 `search` columns hold the searchable text folded (case and accents) on write,
@@ -131,6 +131,7 @@ class Usage(Base):
     file_id: Mapped[int | None] = mapped_column(ForeignKey("files.id", ondelete="SET NULL"))
     image_id: Mapped[int | None] = mapped_column(ForeignKey("images.id", ondelete="SET NULL"), index=True)
     matched_by: Mapped[str | None] = mapped_column(String(16))
+    key: Mapped[str | None] = mapped_column(String(64), index=True)  # provenance.store.usage_keys
 
 
 class UsageEvidence(EvidenceColumns, Base):
@@ -171,9 +172,13 @@ class Finding(Base):
 
 
 class Decision(Base):
+    """A decision about an image (every use of it), or about one usage, by the usage's stable key."""
+
     __tablename__ = "decisions"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    image_id: Mapped[int] = mapped_column(ForeignKey("images.id", ondelete="CASCADE"), index=True)
+    image_id: Mapped[int | None] = mapped_column(ForeignKey("images.id", ondelete="CASCADE"), index=True)
+    usage_key: Mapped[str | None] = mapped_column(String(64), index=True)
+    subject: Mapped[str] = mapped_column(Text, default="")  # what a usage decision was about, for the history
     field: Mapped[str] = mapped_column(String(64))
     value: Mapped[str] = mapped_column(Text)
     who: Mapped[str] = mapped_column(Text)

@@ -114,6 +114,44 @@ def test_revoke_a_decision(page: Any, server: str) -> None:
     screenshot(page, "decision-revoked")
 
 
+def test_usage_decision_form_keeps_fields_confirms_and_revokes(page: Any, server: str) -> None:
+    """A credit of a plain-text article (no image file) takes a decision of its own."""
+    page.goto(server + "/archive?q=05-license-mismatch")
+    page.locator("table.rows a.detail").first.click()
+    page.wait_for_url("**/usages/*")
+    usage_url = page.url
+    page.select_option("#license", "CC-BY-SA-2.0")
+    page.fill("#creator", "Sam Example")
+    page.fill("#note", "Checked the Flickr page")
+    page.click("#decision button[type=submit]")
+    page.wait_for_load_state()
+    assert page.input_value("#license") == "CC-BY-SA-2.0"  # the error keeps every field
+    assert page.input_value("#creator") == "Sam Example"
+    assert page.input_value("#note") == "Checked the Flickr page"
+    assert page.locator("#who-error").inner_text().startswith("Say who decides")
+    assert page.get_attribute("#who", "aria-invalid") == "true"
+    screenshot(page, "usage-decision-error")
+    page.fill("#who", "Desk C")
+    page.click("#decision button[type=submit]")
+    page.wait_for_url("**saved=decision**")
+    assert page.url.startswith(usage_url)
+    assert "Decision saved. This use was checked again." in page.locator(".saved-box").inner_text()
+    record = page.locator("article#usage").inner_text()
+    assert "Sam Example" in record
+    assert "CC BY-SA 2.0 manual" in record
+    assert "missing-license" not in page.locator("ul.findings").inner_text()  # the licence is decided now
+    screenshot(page, "usage-decision-saved")
+    entry = page.locator("li.decision-entry.active", has_text="Sam Example")
+    entry.locator("input[name=who]").fill("Desk D")
+    entry.locator("button", has_text="Revoke").click()
+    page.wait_for_url("**saved=revoked**")
+    assert "Sam Example" not in page.locator("article#usage").inner_text()
+    history = page.locator("ul.decisions").first.inner_text()
+    assert "Desk C" in history
+    assert "Revoked by Desk D" in history
+    screenshot(page, "usage-decision-revoked")
+
+
 def test_overview_draws_bars_and_trend(page: Any, server: str) -> None:
     page.goto(server + "/archive")
     overview = page.locator("#overview")

@@ -106,3 +106,42 @@ def test_an_old_database_is_upgraded_in_place(db_url: str) -> None:
             assert compare_metadata(MigrationContext.configure(connection), t.Base.metadata) == []
     finally:
         engine.dispose()
+
+
+def test_migration_0006_keys_the_usages_it_can(db_url: str) -> None:
+    """HTML and Markdown usages get their key from what is stored; a plain text's usages (whose credit
+    line was not stored before) get none, and their article is checked again by the next audit."""
+    from alembic import command
+    from alembic.config import Config
+
+    from provenance.store.repository import MIGRATIONS
+    from provenance.store.usage_keys import usage_key
+
+    engine = make_engine(db_url)
+    try:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0005")
+            for file_id, path, kind in ((1, "a/page.html", "html"), (2, "a/story.txt", "plain")):
+                connection.exec_driver_sql(
+                    "INSERT INTO files (id, root, path, size, mtime_ns, kind, problems, done, search) "
+                    f"VALUES ({file_id}, '/r', '{path}', 1, 1, 'article', '', true, '')")
+                connection.exec_driver_sql(f"INSERT INTO articles (id, file_id, kind) VALUES ({file_id}, {file_id}, "
+                                           f"'{kind}')")
+            for usage_id, article_id, position, src, caption in (
+                    (1, 1, 0, "x.jpg", "Photo:  Ana\nRuiz"), (2, 1, 1, "x.jpg", "Photo: Ana Ruiz"),
+                    (3, 2, 0, None, None)):
+                connection.execute(t.Usage.__table__.insert().values(
+                    id=usage_id, article_id=article_id, position=position, src=src, caption=caption))
+        upgrade(engine)
+        with engine.connect() as connection:
+            keys = dict(connection.execute(select(t.Usage.id, t.Usage.key)).all())
+            done = dict(connection.execute(select(t.File.path, t.File.done)).all())
+        first = usage_key("a/page.html", "x.jpg", "Photo: Ana Ruiz")
+        assert keys == {1: first, 2: usage_key("a/page.html", "x.jpg", "Photo: Ana Ruiz", {first}), 3: None}
+        assert keys[1] != keys[2]  # the same credit twice: one key per occurrence
+        assert done == {"a/page.html": True, "a/story.txt": False}
+    finally:
+        engine.dispose()

@@ -146,6 +146,24 @@ REJECTED = [
                  id="decision as text/plain"),
     pytest.param("POST", "/api/images/{image}/decisions", "license=CC0-1.0", "application/x-www-form-urlencoded",
                  415, "application/json", id="decision as a form"),
+    pytest.param("POST", "/api/usages/{usage}/decisions", {"creator": 123}, None, 400, "creator",
+                 id="usage decision: creator not a string"),
+    pytest.param("POST", "/api/usages/{usage}/decisions", {"organization": ["AP"]}, None, 400, "organization",
+                 id="usage decision: organization a list"),
+    pytest.param("POST", "/api/usages/{usage}/decisions", {"license": "CC0-1.0", "who": True}, None, 400, "who",
+                 id="usage decision: who not a string"),
+    pytest.param("POST", "/api/usages/{usage}/decisions", {"license": "CC-BY-9.9"}, None, 400, "license",
+                 id="usage decision: license not in the catalog"),
+    pytest.param("POST", "/api/usages/{usage}/decisions", {"note": "only a note"}, None, 400, "license",
+                 id="usage decision: nothing decided"),
+    pytest.param("POST", "/api/usages/{usage}/decisions", "license=CC0-1.0", "text/plain", 415, "application/json",
+                 id="usage decision as text/plain"),
+    pytest.param("POST", "/api/usages/{usage}/decisions", "license=CC0-1.0", "application/x-www-form-urlencoded",
+                 415, "application/json", id="usage decision as a form"),
+    pytest.param("POST", "/api/usages/{usage}/decisions", "[1]", "application/json", 400, "JSON object",
+                 id="usage decision not an object"),
+    pytest.param("POST", "/api/usages/99999/decisions", {"license": "CC0-1.0"}, None, 404, "no usage 99999",
+                 id="usage decision on an unknown usage"),
     pytest.param("POST", "/api/decisions/99999/revoke", {"who": "desk"}, None, 404, "no such decision",
                  id="revoke an unknown decision"),
     pytest.param("POST", "/api/decisions/1/revoke", "who=desk", "text/plain", 415, "application/json",
@@ -158,7 +176,7 @@ REJECTED = [
 @pytest.mark.parametrize(("method", "path", "body", "content_type", "status", "words"), REJECTED)
 def test_rejected_inputs(client: FlaskClient, method: str, path: str, body: object, content_type: str | None,
                          status: int, words: str) -> None:
-    path = path.replace("{image}", str(_id(client, "lighthouse")))
+    path = path.replace("{image}", str(_id(client, "lighthouse"))).replace("{usage}", str(_text_credit(client)))
     if isinstance(body, dict):
         response = client.open(path, method=method, json=body)
     else:
@@ -216,6 +234,37 @@ def test_usage_detail_of_a_text_credit(client: FlaskClient) -> None:
     assert usage["attribution"]["text"]
     assert any(e["origin"] == "caption" for e in usage["evidence"])
     assert client.get("/api/usages/99999").status_code == 404
+
+
+def _text_credit(client: FlaskClient, query: str = "novak") -> int:
+    """The usage id of a credit in a plain-text article (no image file)."""
+    return next(i["usage_id"] for i in client.get(f"/api/images?q={query}").json["items"] if not i["image_id"])
+
+
+def test_usage_decision_checks_the_credit_again_and_can_be_revoked(client: FlaskClient) -> None:
+    usage_id = _text_credit(client)
+    before = client.get(f"/api/usages/{usage_id}").json["usage"]
+    assert before["key"]
+    assert "agency-license-required" in [f["code"] for f in before["findings"]]
+    made = client.post(f"/api/usages/{usage_id}/decisions",
+                       json={"license": "CC-BY-4.0", "creator": "Jana Novak", "who": "desk A", "note": "licence mail"})
+    assert made.status_code == 201
+    usage = made.json["usage"]
+    assert (usage["record"]["license"], usage["record"]["origins"]["license"]) == ("CC-BY-4.0", "manual")
+    assert "agency-license-required" not in [f["code"] for f in usage["findings"]]
+    assert "CC BY 4.0" in usage["attribution"]["text"]
+    assert [(d["field"], d["who"], d["why"]) for d in usage["decisions"]] == [
+        ("license", "desk A", "licence mail"), ("creator", "desk A", "licence mail")]
+    assert usage["decisions"][0]["subject"] == f"{usage['article']}: AP Photo/Jana Novak"
+    [row] = [i for i in client.get("/api/images?q=novak").json["items"] if i["usage_id"] == usage_id]
+    assert row["license"] == "CC-BY-4.0"  # the archive row shows it at once
+    first = usage["decisions"][0]["id"]
+    revoked = client.post(f"/api/decisions/{first}/revoke", json={"who": "desk B"})
+    assert revoked.status_code == 200
+    again = revoked.json["usage"]
+    assert again["record"]["license"] != "CC-BY-4.0"
+    assert again["record"]["creator"] == "Jana Novak"  # the other decision of the pair still holds
+    assert [d["revoked_by"] for d in again["decisions"]] == ["desk B", None]
 
 
 def test_decision_can_be_revoked(client: FlaskClient) -> None:

@@ -10,6 +10,9 @@ import openpyxl
 import pytest
 from flask.testing import FlaskClient
 
+from provenance.store import tables as t
+from provenance.store.repository import open_store
+
 HEADER = ["article", "image", "src", "creator", "organization", "license", "status", "findings", "messages",
           "attribution"]
 
@@ -38,7 +41,8 @@ def test_text_credit_opens_a_usage_page(client: FlaskClient) -> None:
     assert "agency-license-required" in page
     assert "Rule: Raised for photos from agencies" in page
     assert page.count('class="copy"') == 3
-    assert "No decisions: a decision is recorded about an image file" in page
+    assert "<dt>credit</dt><dd>AP Photo/Jana Novak</dd>" in page  # the credit it was read from
+    assert 'action="/usages/' in page  # a decision form of its own
 
 
 def test_unreadable_file_opens_a_file_page(client: FlaskClient) -> None:
@@ -123,6 +127,54 @@ def test_revoke_keeps_both_in_the_history(client: FlaskClient) -> None:
     assert "Revoked by Desk B" in page
     assert "Desk A" in page
     assert re.search(r'<time datetime="[^"]+">\d{4}-\d\d-\d\d \d\d:\d\d \w+</time>', page)  # to the minute
+
+
+def _text_credit(client: FlaskClient, query: str) -> str:
+    return next(u for u in _links(client, f"&q={query}") if u.startswith("/usages/")).split("#")[0]
+
+
+def test_usage_decision_form_keeps_fields_saves_and_revokes(client: FlaskClient) -> None:
+    url = _text_credit(client, "novak")
+    refused = client.post(url + "/decision", data={"license": "CC-BY-9", "creator": "Jana Nováková", "who": ""})
+    assert refused.status_code == 400
+    page = refused.get_data(as_text=True)
+    assert 'value="Jana Nováková"' in page
+    assert "is not a license of the catalog" in page
+    assert re.search(r'id="who"[^>]*aria-invalid="true"', page)
+    saved = client.post(url + "/decision", data={"license": "CC-BY-4.0", "who": "Desk A", "note": "contract 12"})
+    assert saved.headers["Location"].startswith(url + "?saved=decision")
+    page = client.get(saved.headers["Location"]).get_data(as_text=True)
+    assert "Decision saved. This use was checked again." in page
+    assert 'title="CC-BY-4.0">CC BY 4.0</abbr> <span class="badge origin">manual</span>' in page
+    decision = re.search(r'action="/decisions/(\d+)/revoke"', page)
+    assert decision is not None
+    usage_id = url.rsplit("/", 1)[1]
+    missing_who = client.post(f"/decisions/{decision.group(1)}/revoke", data={"who": "", "usage_id": usage_id})
+    assert missing_who.status_code == 400
+    assert "Say who revokes" in missing_who.get_data(as_text=True)
+    done = client.post(f"/decisions/{decision.group(1)}/revoke", data={"who": "Desk B", "usage_id": usage_id})
+    page = client.get(done.headers["Location"]).get_data(as_text=True)
+    assert "Decision revoked. This use was checked again without it." in page
+    assert "Revoked by Desk B" in page
+    assert "contract 12" in page
+    assert '<span class="badge origin">manual</span>' not in page
+
+
+def test_a_usage_page_lists_decisions_about_credits_its_article_no_longer_has(client: FlaskClient,
+                                                                             database: str) -> None:
+    url = _text_credit(client, "novak")
+    article = client.get("/api" + url).json["usage"]["article"]
+    engine, sessions = open_store(database)
+    with sessions() as session:  # as left by an edit of the credit's text since the decision
+        session.add(t.Decision(usage_key="0" * 64, subject=f"{article}: Photo: <b>Old</b> Name", field="creator",
+                               value="Old Name", who="Desk Z"))
+        session.commit()
+    engine.dispose()
+    page = client.get(url).get_data(as_text=True)
+    assert "Earlier decisions about credits this article no longer has" in page
+    assert "about “Photo: &lt;b&gt;Old&lt;/b&gt; Name”" in page  # escaped, as everything the archive carries
+    other = _text_credit(client, "05-license-mismatch")
+    assert "Old Name" not in client.get(other).get_data(as_text=True)  # another article's page
 
 
 def test_overview_is_svg_and_adds_up(client: FlaskClient) -> None:
