@@ -28,9 +28,9 @@ SORT_LABELS = {"article": "article", "creator": "creator", "license": "licence",
 def archive():  # type: ignore[no-untyped-def]
     svc = services()
     with svc.sessions() as session:
-        filters, total, rows = archive_page(session, Filters.from_args(request.args), svc.labels)
-        options = _facets(session)
-        charts = overview_charts(session, svc.labels)
+        filters, total, rows = archive_page(session, Filters.from_args(request.args), svc.labels, svc.cache)
+        options, charts = svc.cache.get(session, "overview",
+                                        lambda: (_facets(session), overview_charts(session, svc.labels)))
     pages = max(1, -(-total // filters.per_page))
     return render_template("archive.html", rows=rows, total=total, filters=filters, pages=pages, options=options,
                            statuses=STATUSES, sorts=SORT_LABELS, charts=charts)
@@ -99,6 +99,7 @@ def decide(image_id: int):  # type: ignore[no-untyped-def]
     except FieldErrors as exc:
         return _image_page(image_id, 400, exc.errors, form)
     ids = record_decision(svc.sessions, svc.catalog, svc.profile, image_id, decision)
+    svc.cache.clear()
     return redirect(url_for("archive.image", image_id=image_id, saved="decision", n=len(ids)) + "#decisions")
 
 
@@ -112,6 +113,7 @@ def revoke(decision_id: int):  # type: ignore[no-untyped-def]
     except FieldErrors as exc:
         key = f"revoke-{decision_id}"
         return _image_page(image_id, 400, revoke={key: exc.errors["who"]}, revoke_form={key: who})
+    svc.cache.clear()
     return redirect(url_for("archive.image", image_id=image_id, saved="revoked") + "#decisions")
 
 

@@ -1,0 +1,77 @@
+"""[edge] Answers over the whole archive kept in memory until the archive changes.
+
+The archive changes only when an audit, a decision or a Commons lookup writes. Each answer is kept
+under the archive's version: a few cheap reads (the last audit run and its state, the newest ids of
+the tables those writers insert into, the decisions and how many were revoked) that change whenever
+one of them commits. While an audit runs nothing is kept. An answer is kept only when the version is
+the same after it was computed as before, and `clear()` (called by the dashboard after its own
+writes) drops everything, including answers being computed while it was called.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+T = TypeVar("T")
+MOST_ENTRIES = 48
+
+VERSION = text(
+    "SELECT (SELECT max(id) FROM audit_runs), "
+    "(SELECT status || ':' || phase FROM audit_runs ORDER BY id DESC LIMIT 1), "
+    "(SELECT max(id) FROM decisions), (SELECT count(revoked_at) FROM decisions), "
+    "(SELECT max(id) FROM image_evidence), (SELECT max(id) FROM records), (SELECT max(id) FROM findings), "
+    "(SELECT max(id) FROM files)")
+
+
+def archive_version(session: Session) -> tuple[Any, ...] | None:
+    """The archive's version, or None while an audit runs (then nothing may be kept)."""
+    found = tuple(session.execute(VERSION).one())
+    return None if str(found[1] or "").startswith("running") else found
+
+
+class ArchiveCache:
+    """A bounded map of answers, all dropped when the archive's version changes."""
+
+    def __init__(self, most: int = MOST_ENTRIES) -> None:
+        self._lock = threading.Lock()
+        self._version: tuple[Any, ...] | None = None
+        self._generation = 0
+        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self._most = most
+
+    def get(self, session: Session, key: Hashable, compute: Callable[[], T]) -> T:
+        """The answer kept for `key` at the archive's current version, else `compute()` (kept when
+        the archive did not change meanwhile)."""
+        version = archive_version(session)
+        with self._lock:
+            if version is not None and version == self._version and key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]  # type: ignore[no-any-return]
+            generation = self._generation
+        value = compute()
+        if version is not None and archive_version(session) == version:
+            self._keep(version, generation, key, value)
+        return value
+
+    def _keep(self, version: tuple[Any, ...], generation: int, key: Hashable, value: object) -> None:
+        with self._lock:
+            if generation != self._generation:
+                return
+            if version != self._version:
+                self._entries.clear()
+                self._version = version
+            self._entries[key] = value
+            while len(self._entries) > self._most:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._generation += 1
+            self._entries.clear()
+            self._version = None
