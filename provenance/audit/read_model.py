@@ -122,8 +122,9 @@ def _record_conditions(filters: Filters, article_file: Any) -> list[Any]:
                                   t.Finding.usage_id.is_(None))
         conditions.append(or_(and_(t.Record.usage_id.is_not(None), of_usage),
                               and_(t.Record.usage_id.is_(None), of_image)))
-    if filters.folded_q:
-        conditions.append(t.Record.search.contains(filters.folded_q, autoescape=True))
+    if filters.folded_q:  # the ids first: read from the index on `search` (migration 0007), not the table
+        conditions.append(t.Record.id.in_(select(t.Record.id).where(
+            t.Record.search.contains(filters.folded_q, autoescape=True))))
     return conditions
 
 
@@ -291,6 +292,7 @@ def finding_views(session: Session, found: Iterable[Any]) -> dict[tuple[str, int
         queries = [select(*FINDING_COLUMNS).where(t.Finding.usage_id.in_(usages)),
                    select(*FINDING_COLUMNS).where(t.Finding.image_id.in_(images)),
                    select(*FINDING_COLUMNS).where(t.Finding.file_id.in_(files))]
+        queries = [q for q, ids in zip(queries, (usages, images, files), strict=True) if ids]
     rows = {f.id: f for query in queries for f in session.execute(query)}
     buckets: dict[tuple[str, int], list[Any]] = defaultdict(list)
     for f in rows.values():
