@@ -67,8 +67,9 @@ def detail_or_404(kind: str, key: int) -> dict[str, Any]:
     404 naming what is missing."""
     svc = services()
     with svc.sessions() as session:
-        found = (image_detail(session, key, svc.labels) if kind == "image" else
-                 usage_detail(session, key, svc.labels) if kind == "usage" else file_detail(session, key))
+        found = svc.cache.get(session, ("detail", kind, key), lambda: (
+            image_detail(session, key, svc.labels) if kind == "image" else
+            usage_detail(session, key, svc.labels) if kind == "usage" else file_detail(session, key)))
     if found is None:
         abort(404, description=f"There is no {kind} {key}.")
     return found

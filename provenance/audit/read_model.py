@@ -170,6 +170,11 @@ def archive_page(session: Session, filters: Filters, labels: Labels,
     page is a slice of it (no count and no sort per request); without one, see `_uncached_page`."""
     if cache is None:
         return _uncached_page(session, filters, labels)
+    return cache.get(session, ("page", filters), lambda: _page_of_order(session, filters, labels, cache))
+
+
+def _page_of_order(session: Session, filters: Filters, labels: Labels,
+                   cache: ArchiveCache) -> tuple[Filters, int, list[ArchiveRow]]:
     order = cache.get(session, ("order", replace(filters, page=1, per_page=PER_PAGE)),
                       lambda: _ordered_keys(session, filters))
     total = len(order)
