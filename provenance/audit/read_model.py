@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Integer, Select, String, and_, case, cast, exists, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
-from provenance.audit.cache import ArchiveCache
+from provenance.audit.cache import ArchiveCache, archive_version
 from provenance.audit.filters import PER_PAGE, SEVERITY_RANK, STATUSES, Filters
 from provenance.audit.labels import Labels
 from provenance.render.audit_report import ReportRow
@@ -170,13 +170,14 @@ def archive_page(session: Session, filters: Filters, labels: Labels,
     page is a slice of it (no count and no sort per request); without one, see `_uncached_page`."""
     if cache is None:
         return _uncached_page(session, filters, labels)
-    return cache.get(session, ("page", filters), lambda: _page_of_order(session, filters, labels, cache))
+    version = archive_version(session)
+    return cache.at(version, ("page", filters), lambda: _page_of_order(session, filters, labels, cache, version))
 
 
-def _page_of_order(session: Session, filters: Filters, labels: Labels,
-                   cache: ArchiveCache) -> tuple[Filters, int, list[ArchiveRow]]:
-    order = cache.get(session, ("order", replace(filters, page=1, per_page=PER_PAGE)),
-                      lambda: _ordered_keys(session, filters))
+def _page_of_order(session: Session, filters: Filters, labels: Labels, cache: ArchiveCache,
+                   version: tuple[Any, ...] | None) -> tuple[Filters, int, list[ArchiveRow]]:
+    order = cache.at(version, ("order", replace(filters, page=1, per_page=PER_PAGE)),
+                     lambda: _ordered_keys(session, filters))
     total = len(order)
     filters = replace(filters, page=min(filters.page, max(1, -(-total // filters.per_page))))
     start = (filters.page - 1) * filters.per_page

@@ -100,3 +100,19 @@ def test_clear_drops_what_is_kept_and_what_is_being_computed(sessions: sessionma
         cache.get(session, "other", cleared_meanwhile)
         cache.get(session, "other", count)
         assert count.runs == 4
+
+
+def test_an_answer_at_a_replaced_version_is_not_kept(sessions: sessionmaker[Session]) -> None:
+    cache = ArchiveCache()
+    with sessions() as session:
+        old = archive_version(session)
+        count = Counting(session)
+        cache.get(session, "k", count)
+        record_decision(sessions, default_catalog(), UsageProfile(), _image_id(sessions),
+                        DecisionInput({"creator": "Ana Ruiz"}, "Desk", ""))
+        cache.get(session, "k", count)  # the new version: computed again and kept
+        cache.at(old, "slow", count)  # a slow request that read the old version: computed, not kept
+        cache.get(session, "k", count)  # still kept at the new version
+        assert count.runs == 3
+        cache.get(session, "slow", count)
+        assert count.runs == 4
