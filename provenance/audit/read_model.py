@@ -122,9 +122,11 @@ def _record_conditions(filters: Filters, article_file: Any) -> list[Any]:
                                   t.Finding.usage_id.is_(None))
         conditions.append(or_(and_(t.Record.usage_id.is_not(None), of_usage),
                               and_(t.Record.usage_id.is_(None), of_image)))
-    if filters.folded_q:  # the ids first: read from the index on `search` (migration 0007), not the table
-        conditions.append(t.Record.id.in_(select(t.Record.id).where(
-            t.Record.search.contains(filters.folded_q, autoescape=True))))
+    if filters.folded_q:
+        matches = t.Record.search.contains(filters.folded_q, autoescape=True)
+        # the search alone: its ids first, read from the index on `search` (migration 0007), not the table;
+        # beside other filters it only checks the rows they chose (as ids first, a common word took 3x longer)
+        conditions.append(matches if conditions else t.Record.id.in_(select(t.Record.id).where(matches)))
     return conditions
 
 
