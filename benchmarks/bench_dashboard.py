@@ -3,7 +3,8 @@
 Fills a fresh database with N images (as bench_archive.py does), starts
 `provenance serve` on 127.0.0.1 on it, and runs 8 concurrent clients that
 cycle through the archive page and /api/images with each filter, sort and
-search, deep pages and the image pages. The load is bounded: at most
+search (one of them with other words each time), deep pages and the image
+pages. The load is bounded: at most
 --requests requests in all and --seconds of wall time, then it stops. It
 prints the median and the 95th percentile latency, overall and per kind of
 request; on SQLite (a file in a temporary folder) and, when a server
@@ -53,6 +54,7 @@ def requests_to_make(images: int) -> list[tuple[str, str]]:
         ("api license", "/api/images?license=CC0-1.0"),
         ("api source", "/api/images?source=ap"),
         ("api search", "/api/images?q=photographer+4242"),
+        ("api new search", "/api/images?q=photographer+{n}"),  # other words each time: nothing kept helps
         ("api sort creator", "/api/images?sort=creator"),
         ("api sort license", "/api/images?sort=license&page=20"),
         ("api sort status", "/api/images?sort=status&status=warning"),
@@ -94,10 +96,11 @@ def client(port: int, plan: list[tuple[str, str]], offset: int, budget: dict[str
             if budget["left"] <= 0 or time.monotonic() > budget["until"]:
                 break
             budget["left"] -= 1
+            serial = int(budget["left"])  # unique per request
         kind, path = plan[n % len(plan)]
         n += 1
         start = time.perf_counter()
-        connection.request("GET", path)
+        connection.request("GET", path.format(n=serial % 5000))
         response = connection.getresponse()
         response.read()
         with lock:

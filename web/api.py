@@ -81,7 +81,8 @@ def _urls(url: object) -> list[str]:
 def images():  # type: ignore[no-untyped-def]
     svc = services()
     with svc.sessions() as session:
-        filters, total, rows = archive_page(session, Filters.from_args(request.args, strict=True), svc.labels)
+        filters, total, rows = archive_page(session, Filters.from_args(request.args, strict=True), svc.labels,
+                                            svc.cache)
     items = [{**row.to_dict(), "url": row_url(row)} for row in rows]
     return _ok(total=total, page=filters.page, per_page=filters.per_page, items=items)
 
@@ -121,6 +122,7 @@ def decide(image_id: int):  # type: ignore[no-untyped-def]
     decision = read_decision(json_body(), svc.catalog, default_who="api")
     detail_or_404("image", image_id)
     ids = record_decision(svc.sessions, svc.catalog, svc.profile, image_id, decision)
+    svc.cache.clear()
     return _ok(decisions=ids, image=detail_or_404("image", image_id)), 201
 
 
@@ -131,6 +133,7 @@ def decide_usage(usage_id: int):  # type: ignore[no-untyped-def]
     decision = read_decision(json_body(), svc.catalog, default_who="api")
     detail_or_404("usage", usage_id)
     ids = record_usage_decision(svc.sessions, svc.catalog, svc.profile, usage_id, decision)
+    svc.cache.clear()
     return _ok(decisions=ids, usage=detail_or_404("usage", usage_id)), 201
 
 
@@ -140,6 +143,7 @@ def revoke(decision_id: int):  # type: ignore[no-untyped-def]
     svc = services()
     who = typed(json_body(), "who", str, "api")
     subject = revoke_decision(svc.sessions, svc.catalog, svc.profile, decision_id, who)
+    svc.cache.clear()
     if subject.image_id is not None:
         return _ok(image=detail_or_404("image", subject.image_id))
     return _ok(usage=detail_or_404("usage", subject.usage_id) if subject.usage_id is not None else None)
@@ -155,6 +159,7 @@ def audit():  # type: ignore[no-untyped-def]
         abort(403, description="That folder is not one the server may audit (PROVENANCE_AUDIT_ROOTS).")
     svc = services()
     stats = run_audit(str(target), svc.sessions, svc.catalog, svc.profile, jobs=1)
+    svc.cache.clear()
     with svc.sessions() as session:
         counts = summary(session)
     return _ok(audit={"run_id": stats.run_id, "files": stats.seen, "images_read": stats.extracted,

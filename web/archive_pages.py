@@ -28,9 +28,9 @@ SORT_LABELS = {"article": "article", "creator": "creator", "license": "licence",
 def archive():  # type: ignore[no-untyped-def]
     svc = services()
     with svc.sessions() as session:
-        filters, total, rows = archive_page(session, Filters.from_args(request.args), svc.labels)
-        options = _facets(session)
-        charts = overview_charts(session, svc.labels)
+        filters, total, rows = archive_page(session, Filters.from_args(request.args), svc.labels, svc.cache)
+        options, charts = svc.cache.get(session, "overview",
+                                        lambda: (_facets(session), overview_charts(session, svc.labels)))
     pages = max(1, -(-total // filters.per_page))
     return render_template("archive.html", rows=rows, total=total, filters=filters, pages=pages, options=options,
                            statuses=STATUSES, sorts=SORT_LABELS, charts=charts)
@@ -67,8 +67,9 @@ def detail_or_404(kind: str, key: int) -> dict[str, Any]:
     404 naming what is missing."""
     svc = services()
     with svc.sessions() as session:
-        found = (image_detail(session, key, svc.labels) if kind == "image" else
-                 usage_detail(session, key, svc.labels) if kind == "usage" else file_detail(session, key))
+        found = svc.cache.get(session, ("detail", kind, key), lambda: (
+            image_detail(session, key, svc.labels) if kind == "image" else
+            usage_detail(session, key, svc.labels) if kind == "usage" else file_detail(session, key)))
     if found is None:
         abort(404, description=f"There is no {kind} {key}.")
     return found
@@ -104,6 +105,7 @@ def decide(image_id: int):  # type: ignore[no-untyped-def]
     except FieldErrors as exc:
         return _page("image", image_id, 400, exc.errors, form)
     ids = record_decision(svc.sessions, svc.catalog, svc.profile, image_id, decision)
+    svc.cache.clear()
     return redirect(url_for("archive.image", image_id=image_id, saved="decision", n=len(ids)) + "#decisions")
 
 
@@ -117,6 +119,7 @@ def decide_usage(usage_id: int):  # type: ignore[no-untyped-def]
     except FieldErrors as exc:
         return _page("usage", usage_id, 400, exc.errors, form)
     ids = record_usage_decision(svc.sessions, svc.catalog, svc.profile, usage_id, decision)
+    svc.cache.clear()
     return redirect(url_for("archive.usage", usage_id=usage_id, saved="decision", n=len(ids)) + "#decisions")
 
 
@@ -132,6 +135,7 @@ def revoke(decision_id: int):  # type: ignore[no-untyped-def]
     except FieldErrors as exc:
         field = f"revoke-{decision_id}"
         return _page(kind, key, 400, revoke={field: exc.errors["who"]}, revoke_form={field: who})
+    svc.cache.clear()
     if subject.image_id is not None:
         return redirect(url_for("archive.image", image_id=subject.image_id, saved="revoked") + "#decisions")
     if subject.usage_id is not None:

@@ -1,4 +1,5 @@
-"""What the views share: the catalog, the profile, the store, and recent checks."""
+"""What the views share: the catalog, the profile, the store, recent checks, and what is kept about the
+archive until it changes."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy.orm import Session, sessionmaker
 
+from provenance.audit.cache import ArchiveCache
 from provenance.audit.labels import Labels
 from provenance.catalog.load import Catalog, load_catalog
 from provenance.catalog.profile import UsageProfile, load_profile
@@ -39,6 +41,7 @@ class Services:
     sessions: sessionmaker[Session]
     checks: OrderedDict[str, StoredCheck] = field(default_factory=OrderedDict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    cache: ArchiveCache = field(default_factory=ArchiveCache)  # the archive's order and overview, per version
 
     @property
     def labels(self) -> Labels:

@@ -8,14 +8,17 @@ the dashboard's exports and the CLI report all read these rows.
 
 from __future__ import annotations
 
+import functools
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, replace
-from typing import Any
+from dataclasses import dataclass, fields, replace
+from typing import Any, NamedTuple
 
 from sqlalchemy import Integer, Select, String, and_, case, cast, exists, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
+from provenance.audit.cache import ArchiveCache, archive_version
 from provenance.audit.filters import PER_PAGE, SEVERITY_RANK, STATUSES, Filters
 from provenance.audit.labels import Labels
 from provenance.render.audit_report import ReportRow
@@ -56,7 +59,7 @@ class ArchiveRow:
     findings: tuple[FindingView, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = {name: getattr(self, name) for name in ROW_FIELDS}  # dataclasses.asdict deep-copies: slower
         data["findings"] = [{"code": f.code, "severity": f.severity, "message": f.message} for f in self.findings]
         return data
 
@@ -65,6 +68,9 @@ class ArchiveRow:
                          organization=self.organization, license=self.license, status=self.status,
                          findings=" ".join(f.code for f in self.findings),
                          messages=" ".join(f.message for f in self.findings), attribution=self.attribution)
+
+
+ROW_FIELDS = tuple(f.name for f in fields(ArchiveRow))
 
 
 def _rank(*owner: Any) -> Any:
@@ -117,7 +123,10 @@ def _record_conditions(filters: Filters, article_file: Any) -> list[Any]:
         conditions.append(or_(and_(t.Record.usage_id.is_not(None), of_usage),
                               and_(t.Record.usage_id.is_(None), of_image)))
     if filters.folded_q:
-        conditions.append(t.Record.search.contains(filters.folded_q, autoescape=True))
+        matches = t.Record.search.contains(filters.folded_q, autoescape=True)
+        # the search alone: its ids first, read from the index on `search` (migration 0007), not the table;
+        # beside other filters it only checks the rows they chose (as ids first, a common word took 3x longer)
+        conditions.append(matches if conditions else t.Record.id.in_(select(t.Record.id).where(matches)))
     return conditions
 
 
@@ -155,8 +164,51 @@ def _order(rows: Any, sort: str) -> list[Any]:
             "status": [c.rank, c.grp == 2, *place]}[sort]
 
 
-def archive_page(session: Session, filters: Filters, labels: Labels) -> tuple[Filters, int, list[ArchiveRow]]:
+def archive_page(session: Session, filters: Filters, labels: Labels,
+                 cache: ArchiveCache | None = None) -> tuple[Filters, int, list[ArchiveRow]]:
     """(filters with the page clamped to the last one, total, rows of that page).
+
+    With a cache, the order of every row matching the filters is kept until the archive changes, and a
+    page is a slice of it (no count and no sort per request); without one, see `_uncached_page`."""
+    if cache is None:
+        return _uncached_page(session, filters, labels)
+    version = archive_version(session)
+    return cache.at(version, ("page", filters), lambda: _page_of_order(session, filters, labels, cache, version))
+
+
+def _page_of_order(session: Session, filters: Filters, labels: Labels, cache: ArchiveCache,
+                   version: tuple[Any, ...] | None) -> tuple[Filters, int, list[ArchiveRow]]:
+    order = cache.at(version, ("order", replace(filters, page=1, per_page=PER_PAGE)),
+                     lambda: _ordered_keys(session, filters))
+    total = len(order)
+    filters = replace(filters, page=min(filters.page, max(1, -(-total // filters.per_page))))
+    start = (filters.page - 1) * filters.per_page
+    page = [_Key(k, None) if k > 0 else _Key(None, -k) for k in order[start:start + filters.per_page]]
+    return filters, total, _with_findings(session, _full_rows(session, page), labels)
+
+
+class _Key(NamedTuple):
+    record_id: int | None
+    file_id: int | None
+
+
+def _ordered_keys(session: Session, filters: Filters) -> array[int]:
+    """Every row matching the filters in their order, as record ids and negated file ids: the records'
+    order with the unreadable files spliced in where `_uncached_page` puts them."""
+    keys = _record_rows(filters, full=False).subquery()
+    found = session.execute(select(keys.c.record_id, keys.c.rank).order_by(*_order(keys, filters.sort))).all()
+    order = array("q", (r.record_id for r in found))
+    files = _file_rows(filters, full=False)
+    if files is not None:
+        spliced = files.subquery()
+        at = len(order) if filters.sort != "status" else sum(1 for r in found if r.rank == 0)
+        order[at:at] = array("q", (-f for (f,) in session.execute(select(spliced.c.file_id)
+                                                                   .order_by(spliced.c.place))))
+    return order
+
+
+def _uncached_page(session: Session, filters: Filters, labels: Labels) -> tuple[Filters, int, list[ArchiveRow]]:
+    """The page counted and sorted in SQL.
 
     Every order puts the unreadable files together: after the records, or (by status) after the records
     in error. So a page is a window of the records' order with the files spliced in at one place, and
@@ -187,13 +239,20 @@ def archive_page(session: Session, filters: Filters, labels: Labels) -> tuple[Fi
 def _full_rows(session: Session, page: list[Any]) -> list[Any]:
     records = [r.record_id for r in page if r.record_id is not None]
     files = [r.file_id for r in page if r.file_id is not None]
-    found = {("r", row.record_id): row for row in session.execute(_record_rows(Filters()).where(
+    every_record, every_file = _every_row()
+    found = {("r", row.record_id): row for row in session.execute(every_record.where(
         t.Record.id.in_(records)))} if records else {}
-    everything = Filters()
-    file_query = _file_rows(everything)
-    if files and file_query is not None:
-        found.update({("f", row.file_id): row for row in session.execute(file_query.where(t.File.id.in_(files)))})
+    if files:
+        found.update({("f", row.file_id): row for row in session.execute(every_file.where(t.File.id.in_(files)))})
     return [found[("r", r.record_id) if r.record_id is not None else ("f", r.file_id)] for r in page]
+
+
+@functools.cache
+def _every_row() -> tuple[Select[Any], Select[Any]]:
+    """The unfiltered records and unreadable files in full, built once (statements are immutable)."""
+    files = _file_rows(Filters())
+    assert files is not None  # no filter excludes the files
+    return _record_rows(Filters()), files
 
 
 def all_rows(session: Session, filters: Filters, labels: Labels) -> list[ArchiveRow]:
@@ -223,25 +282,34 @@ def _with_findings(session: Session, found: list[Any], labels: Labels) -> list[A
     return rows
 
 
+FINDING_COLUMNS = (t.Finding.id, t.Finding.usage_id, t.Finding.image_id, t.Finding.file_id, t.Finding.scope,
+                   t.Finding.code, t.Finding.severity, t.Finding.message, t.Finding.evidence)
+
+
 def finding_views(session: Session, found: Iterable[Any]) -> dict[tuple[str, int], list[FindingView]]:
     """The findings of these rows, keyed by (usage|image|file, id), worst first, own findings before group ones."""
     found = list(found)
     if len(found) > 300:
-        queries = [select(t.Finding)]
-    else:  # three index-backed lookups: an OR of them made SQLite read every finding
+        queries = [select(*FINDING_COLUMNS)]
+    else:  # three index-backed lookups: an OR of them made SQLite read every finding, and so did asking for
+        # `usage_id IS NULL` beside the image ids (it took the index on usage_id): the uses' findings this
+        # also brings go to their uses' keys, and one found twice is kept once
         usages = [r.usage_id for r in found if r.usage_id]
         images = [r.image_id for r in found if r.image_id and not r.usage_id]
         files = [r.file_id for r in found if r.file_id]
-        queries = [select(t.Finding).where(t.Finding.usage_id.in_(usages)),
-                   select(t.Finding).where(t.Finding.image_id.in_(images), t.Finding.usage_id.is_(None)),
-                   select(t.Finding).where(t.Finding.file_id.in_(files))]
-    buckets: dict[tuple[str, int], list[t.Finding]] = defaultdict(list)
-    for f in (f for query in queries for f in session.scalars(query)):
+        queries = [select(*FINDING_COLUMNS).where(t.Finding.usage_id.in_(usages)),
+                   select(*FINDING_COLUMNS).where(t.Finding.image_id.in_(images)),
+                   select(*FINDING_COLUMNS).where(t.Finding.file_id.in_(files))]
+        queries = [q for q, ids in zip(queries, (usages, images, files), strict=True) if ids]
+    rows = {f.id: f for query in queries for f in session.execute(query)}
+    buckets: dict[tuple[str, int], list[Any]] = defaultdict(list)
+    for f in rows.values():
         owner = ("usage", f.usage_id) if f.usage_id else ("file", f.file_id) if f.file_id else ("image", f.image_id)
-        buckets[owner].append(f)  # type: ignore[index]
+        buckets[owner].append(f)
     return {key: sorted_views(found) for key, found in buckets.items()}
 
 
-def sorted_views(findings: Iterable[t.Finding]) -> list[FindingView]:
+def sorted_views(findings: Iterable[Any]) -> list[FindingView]:
+    """Findings (stored rows or ORM objects) worst first, own before group ones, then by code."""
     ordered = sorted(findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 9), f.scope != "item", f.code, f.id))
     return [FindingView(f.code, f.severity, f.message, f.evidence, f.scope) for f in ordered]

@@ -200,6 +200,9 @@ class CommonsLookup(Base):
 
 Index("ix_findings_code_usage", Finding.code, Finding.usage_id)
 Index("ix_findings_code_image", Finding.code, Finding.image_id)
+# the search reads this narrow index instead of the records (SQLite); on PostgreSQL a trigram index serves
+# LIKE '%…%' itself (migration 0007 makes it only when the server has pg_trgm)
+Index("ix_records_search", Record.search, postgresql_using="gin", postgresql_ops={"search": "gin_trgm_ops"})
 
 
 @event.listens_for(File, "before_insert")

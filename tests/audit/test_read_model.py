@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from provenance.audit.cache import ArchiveCache
 from provenance.audit.filters import Filters
 from provenance.audit.labels import Labels
 from provenance.audit.overview import family_counts, status_counts, summary, trend
@@ -115,15 +116,40 @@ def test_folded_search_column_is_filled_by_the_migration(tmp_path: Path) -> None
     engine.dispose()
 
 
+@pytest.mark.parametrize("cached", [False, True])  # counted and sorted per page, or a slice of the kept order
 @pytest.mark.parametrize("sort", ["article", "creator", "license", "status"])
 @pytest.mark.parametrize("per_page", [4, 7])  # pages that split the unreadable file from its neighbours
-def test_pages_put_together_are_the_whole_list(sessions: sessionmaker[Session], sort: str, per_page: int) -> None:
+def test_pages_put_together_are_the_whole_list(sessions: sessionmaker[Session], sort: str, per_page: int,
+                                               cached: bool) -> None:
     whole = [(r.record_id, r.file_id) for r in _rows(sessions, sort=sort)]  # type: ignore[attr-defined]
     paged: list[tuple[int | None, int | None]] = []
+    cache = ArchiveCache() if cached else None
     with sessions() as session:
         for number in range(1, 10):
-            _, _, rows = archive_page(session, Filters(sort=sort, page=number, per_page=per_page), LABELS)
+            _, _, rows = archive_page(session, Filters(sort=sort, page=number, per_page=per_page), LABELS, cache)
             paged.extend((r.record_id, r.file_id) for r in rows)
             if len(paged) >= len(whole):
                 break
     assert paged == whole
+
+
+# filters of a page -> the same page, total and rows (findings included) with and without the kept order
+CACHED_PAGES = [
+    pytest.param(Filters(), id="first page"),
+    pytest.param(Filters(page=3, per_page=10), id="the last page, with the unreadable file"),
+    pytest.param(Filters(page=99, per_page=10), id="a page past the end is clamped to the last"),
+    pytest.param(Filters(sort="status", per_page=5, page=2), id="by worst finding: the file among the errors"),
+    pytest.param(Filters(code="file-error"), id="only the unreadable file"),
+    pytest.param(Filters(q="novák", sort="creator"), id="a folded search"),
+    pytest.param(Filters(status="warning", license="CC-BY-4.0"), id="two filters"),
+]
+
+
+@pytest.mark.parametrize("filters", CACHED_PAGES)
+def test_a_kept_order_gives_the_same_page(sessions: sessionmaker[Session], filters: Filters) -> None:
+    cache = ArchiveCache()
+    with sessions() as session:
+        plain = archive_page(session, filters, LABELS)
+        first = archive_page(session, filters, LABELS, cache)
+        again = archive_page(session, filters, LABELS, cache)
+    assert plain == first == again
