@@ -25,15 +25,16 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Engine, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.extract import Extracted, extract, extract_here, start_worker, warm_up
 from provenance.audit.final import regroup, standalone
 from provenance.audit.overview import keep_run_counts
-from provenance.audit.save import image_evidence, save_image, save_usage
+from provenance.audit.save import image_evidence, save_images, save_usage, table
 from provenance.audit.state import audit_lock, begin_run, checkpoint, finish_run, interrupted_on_error, phase_done
 from provenance.catalog.load import Catalog
+from provenance.catalog.names import fold_search
 from provenance.catalog.profile import UsageProfile
 from provenance.check import CheckedFile
 from provenance.errors import InputError
@@ -46,7 +47,8 @@ from provenance.parse.urls import split_url
 from provenance.rules.registry import make_finding
 from provenance.store import tables as t
 
-BATCH = 25
+BATCH = 200  # images stored per transaction
+BATCH_SECONDS = 2.0  # ... or fewer, when they come slowly
 IN_FLIGHT = 8  # extraction jobs queued per worker
 
 
@@ -151,23 +153,33 @@ def _register(sessions: sessionmaker[Session], base: str, changed: list[Entry], 
 
 def _register_batch(session: Session, base: str, batch: list[Entry], run_id: int, images: list[Entry],
                     articles: list[Entry]) -> None:
-    paths = [e.path for e in batch]
-    rows = {f.path: f for f in session.scalars(select(t.File).where(t.File.root == base, t.File.path.in_(paths)))}
+    files, findings = table("files"), table("findings")
+    rows = dict(session.execute(select(files.c.path, files.c.id).where(
+        files.c.root == base, files.c.path.in_([e.path for e in batch]))).all())
+    values: list[dict[str, object]] = []
     for entry in batch:
         try:
             kind, problem = classify(entry)
         except (OSError, InputError) as exc:
             kind, problem = "other", f"cannot be read ({exc})"
-        row = rows.get(entry.path) or t.File(root=base, path=entry.path)
-        row.size, row.mtime_ns, row.kind, row.run_id = entry.size, entry.mtime_ns, kind, run_id
-        row.done, row.error = kind == "other", (f"{entry.path}: {problem}" if problem else None)
-        session.add(row)
-        session.flush()
-        session.execute(delete(t.Finding).where(t.Finding.file_id == row.id))
-        if problem:
-            session.add(t.Finding(file_id=row.id, code="file-error", severity="error", message=row.error or "",
-                                  evidence=entry.path))
+        values.append({"b_path": entry.path, "size": entry.size, "mtime_ns": entry.mtime_ns, "kind": kind,
+                       "run_id": run_id, "done": kind == "other",
+                       "error": f"{entry.path}: {problem}" if problem else None})
         (images if kind == "image" else articles if kind == "article" else []).append(entry)
+    old = [v for v in values if v["b_path"] in rows]
+    if rows:
+        session.execute(delete(findings).where(findings.c.file_id.in_(rows.values())))
+    if old:
+        session.execute(update(files).where(files.c.root == base, files.c.path == bindparam("b_path")), old)
+    new = [{"root": base, "path": v["b_path"], "search": fold_search(str(v["b_path"])),
+            **{k: x for k, x in v.items() if k != "b_path"}} for v in values if v["b_path"] not in rows]
+    if new:
+        ids = session.scalars(insert(files).returning(files.c.id, sort_by_parameter_order=True), new).all()
+        rows.update(zip((str(v["path"]) for v in new), ids, strict=True))
+    errors = [{"file_id": rows[str(v["b_path"])], "code": "file-error", "severity": "error", "message": v["error"],
+               "evidence": v["b_path"]} for v in values if v["error"]]
+    if errors:
+        session.execute(insert(findings), errors)
 
 
 def _results(images: list[Entry], jobs: int | None, phash: bool = True) -> Iterator[Extracted]:
@@ -212,26 +224,34 @@ def _pool_results(pool: ProcessPoolExecutor, todo: deque[Entry], trust: str | No
 
 def _extract_all(sessions: sessionmaker[Session], base: str, images: list[Entry], jobs: int | None,
                  progress: bool, phash: bool = True) -> tuple[int, int]:
+    """Read the images on the workers and store their results here, a batch per transaction; a file
+    is marked done in the transaction that stores its rows."""
     from tqdm import tqdm
 
     done = failed = 0
-    session = sessions()
-    try:
-        for result in tqdm(_results(images, jobs, phash), total=len(images), unit="image", disable=not progress,
-                           desc="images"):
-            row = session.scalar(select(t.File).where(t.File.root == base, t.File.path == result.path))
-            assert row is not None
-            save_image(session, row, result)
-            done += 1
-            checkpoint("images", done)
-            failed += result.error is not None
-            if done % BATCH == 0:
-                session.commit()
-                session.expunge_all()
-        session.commit()
-    finally:
-        session.close()
+    with sessions() as session:
+        ids = dict(session.execute(select(t.File.path, t.File.id).where(
+            t.File.root == base, t.File.kind == "image")).all())
+    batch: list[tuple[int, Extracted]] = []
+    last = time.monotonic()
+    for result in tqdm(_results(images, jobs, phash), total=len(images), unit="image", disable=not progress,
+                       desc="images"):
+        batch.append((ids[result.path], result))
+        done += 1
+        checkpoint("images", done)
+        failed += result.error is not None
+        if len(batch) >= BATCH or time.monotonic() - last > BATCH_SECONDS:
+            _save_batch(sessions, batch)
+            batch, last = [], time.monotonic()
+    _save_batch(sessions, batch)
     return done, failed
+
+
+def _save_batch(sessions: sessionmaker[Session], batch: list[tuple[int, Extracted]]) -> None:
+    if batch:
+        with sessions() as session:
+            save_images(session, batch)
+            session.commit()
 
 
 def _remove(sessions: sessionmaker[Session], base: str, removed: list[str]) -> None:
