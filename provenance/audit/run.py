@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from provenance.audit.extract import Extracted, extract, extract_here, start_worker, warm_up
 from provenance.audit.final import regroup, standalone
 from provenance.audit.overview import keep_run_counts
-from provenance.audit.save import image_evidence, save_images, save_usage, table
+from provenance.audit.save import ArticleResult, UsageResult, images_evidence, save_articles, save_images, table
 from provenance.audit.state import audit_lock, begin_run, checkpoint, finish_run, interrupted_on_error, phase_done
 from provenance.catalog.load import Catalog
 from provenance.catalog.names import fold_search
@@ -42,7 +42,7 @@ from provenance.io.archive import Entry, classify, open_archives, read_entry, wa
 from provenance.io.c2pa_reader import trust_anchors
 from provenance.io.inputs import Siblings, SourceFile, check_source
 from provenance.io.matching import SetIndex
-from provenance.model import Evidence, Finding
+from provenance.model import Evidence
 from provenance.parse.urls import split_url
 from provenance.rules.registry import make_finding
 from provenance.store import tables as t
@@ -303,52 +303,52 @@ class _ArchiveImages:
     def siblings(self, session: Session) -> Siblings:
         def evidence(path: str) -> tuple[list[Evidence], list[str]]:
             image_id = self.ids[path][1]
-            return (image_evidence(session, image_id) if image_id is not None else []), []
+            return (images_evidence(session, [image_id])[image_id] if image_id is not None else []), []
 
         return Siblings(self.index, evidence)
 
 
 def _check_articles(sessions: sessionmaker[Session], base: str, todo: list[Entry], catalog: Catalog,
                     profile: UsageProfile, progress: bool) -> int:
+    """Check the articles here and store them a batch per transaction (an article is marked done in
+    the transaction that stores its rows)."""
     from tqdm import tqdm
 
     with sessions() as session:
         images = _ArchiveImages(session, base)
-    for count, entry in enumerate(tqdm(todo, unit="article", disable=not progress, desc="articles"), 1):
-        with sessions() as session:
-            _check_article(session, base, entry, images, catalog, profile)
-            session.commit()
-        checkpoint("articles", count)
+        siblings = images.siblings(session)
+        batch: list[tuple[Entry, CheckedFile]] = []
+        for count, entry in enumerate(tqdm(todo, unit="article", disable=not progress, desc="articles"), 1):
+            batch.append((entry, _check_article(entry, siblings, catalog, profile)))
+            checkpoint("articles", count)
+            if sum(len(c.items) for _, c in batch) >= BATCH:
+                _save_articles(session, base, batch, images)
+                batch = []
+        _save_articles(session, base, batch, images)
     return len(todo)
 
 
-def _check_article(session: Session, base: str, entry: Entry, images: _ArchiveImages, catalog: Catalog,
-                   profile: UsageProfile) -> None:
-    row = session.scalar(select(t.File).where(t.File.root == base, t.File.path == entry.path))
-    assert row is not None
-    session.execute(delete(t.Article).where(t.Article.file_id == row.id))
-    session.execute(delete(t.Finding).where(t.Finding.file_id == row.id))
+def _check_article(entry: Entry, siblings: Siblings, catalog: Catalog, profile: UsageProfile) -> CheckedFile:
     try:
         source = SourceFile(entry.path, entry.path, data=read_entry(entry))
     except InputError as exc:
-        checked = CheckedFile(entry.path, "error", error=str(exc))
-    else:
-        checked = check_source(source, catalog, profile, images.siblings(session))
-    row.done = True
-    if checked.error:
-        row.error = checked.error
-        session.add(t.Finding(file_id=row.id, code="file-error", severity="error", message=checked.error,
-                              evidence=entry.path))
+        return CheckedFile(entry.path, "error", error=str(exc))
+    return check_source(source, catalog, profile, siblings)
+
+
+def _save_articles(session: Session, base: str, batch: list[tuple[Entry, CheckedFile]],
+                   images: _ArchiveImages) -> None:
+    if not batch:
         return
-    page = {e.field: e.value for e in checked.page}
-    article = t.Article(file_id=row.id, kind=checked.kind, title=page.get("page_title"), byline=page.get("byline"),
-                        canonical_url=page.get("canonical_url"))
-    session.add(article)
-    session.flush()
-    for position, item in enumerate(checked.items):
-        match = checked.matches.get(item.src or "")
-        found = (*images.ids[match.path], match.rule) if match else None
-        extra: list[Finding] = []
-        if item.src and match is None:
-            extra.append(make_finding("image-not-found", item.src, src=item.src))
-        save_usage(session, article.id, position, item, found, extra)
+    ids = dict(session.execute(select(t.File.path, t.File.id).where(
+        t.File.root == base, t.File.path.in_([e.path for e, _ in batch]))).all())
+    results: list[ArticleResult] = []
+    for entry, checked in batch:
+        uses: list[UsageResult] = []
+        for item in checked.items:
+            match = checked.matches.get(item.src or "")
+            extra = [make_finding("image-not-found", item.src, src=item.src)] if item.src and match is None else []
+            uses.append((item, (*images.ids[match.path], match.rule) if match else None, extra))
+        results.append((ids[entry.path], checked, uses))
+    save_articles(session, results)
+    session.commit()

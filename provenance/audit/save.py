@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import BindParameter, Select, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from provenance.audit.extract import Extracted
 from provenance.catalog.names import fold_search
-from provenance.check import CheckedItem
+from provenance.check import CheckedFile, CheckedItem
 from provenance.model import Evidence, Finding
 from provenance.store import tables as t
 
@@ -67,6 +69,33 @@ def image_evidence(session: Session, image_id: int) -> list[Evidence]:
     return embedded + decision_evidence(session, image_id)
 
 
+def images_evidence(session: Session, image_ids: Iterable[int]) -> dict[int, list[Evidence]]:
+    """image_evidence of several images at once: two Core statements, built once (the audit's read path)."""
+    ids = sorted(set(image_ids))
+    found: dict[int, list[Evidence]] = {i: [] for i in ids}
+    embedded_query, decision_query = _evidence_queries()
+    for image_id, field, value, origin, name, lang, location in session.execute(embedded_query, {"ids": ids}):
+        found[image_id].append(Evidence(field, value, origin, name, lang=lang, location=location))
+    latest: dict[int, dict[str, tuple[int, str, str, str]]] = {}
+    for decision_id, image_id, field, value, who, why in session.execute(decision_query, {"ids": ids}):
+        latest.setdefault(image_id, {})[field] = (decision_id, value, who, why)
+    for image_id, fields in latest.items():
+        found[image_id].extend(Evidence(field, value, "manual", f"decision #{decision_id} by {who}", raw=why)
+                               for field, (decision_id, value, who, why) in fields.items() if value.strip())
+    return found
+
+
+@functools.cache
+def _evidence_queries() -> tuple[Select[Any], Select[Any]]:
+    embedded, decisions = table("image_evidence"), table("decisions")
+    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
+    return (select(embedded.c.image_id, embedded.c.field, embedded.c.value, embedded.c.origin, embedded.c.name,
+                   embedded.c.lang, embedded.c.location).where(embedded.c.image_id.in_(ids)).order_by(embedded.c.id),
+            select(decisions.c.id, decisions.c.image_id, decisions.c.field, decisions.c.value, decisions.c.who,
+                   decisions.c.why).where(decisions.c.image_id.in_(ids), decisions.c.revoked_at.is_(None))
+            .order_by(decisions.c.id))
+
+
 def decision_evidence(session: Session, image_id: int) -> list[Evidence]:
     """The latest decision per field that nobody revoked, as evidence of origin 'manual'."""
     latest: dict[str, t.Decision] = {}
@@ -99,13 +128,18 @@ def replace_result(session: Session, item: CheckedItem, usage_id: int | None, im
 
 def _search(session: Session, item: CheckedItem, usage_id: int | None, image_id: int | None) -> str:
     """What a search of the archive looks in, folded: creator, organisation, via, src, article and image paths."""
-    parts = [item.record.creator, item.record.organization, item.record.via]
+    src = article = None
     if usage_id is not None:
-        parts.extend(session.execute(
+        src, article = session.execute(
             select(t.Usage.src, t.File.path).join(t.Article, t.Article.id == t.Usage.article_id)
-            .join(t.File, t.File.id == t.Article.file_id).where(t.Usage.id == usage_id)).one())
-    if image_id is not None:
-        parts.append(session.scalar(select(func.min(t.File.path)).where(t.File.image_id == image_id)))
+            .join(t.File, t.File.id == t.Article.file_id).where(t.Usage.id == usage_id)).one()
+    image = session.scalar(select(func.min(t.File.path)).where(t.File.image_id == image_id)) \
+        if image_id is not None else None
+    return _folded(item, src, article, image)
+
+
+def _folded(item: CheckedItem, src: str | None, article: str | None, image: str | None) -> str:
+    parts = [item.record.creator, item.record.organization, item.record.via, src, article, image]
     return fold_search(" ".join(p for p in parts if p))
 
 
@@ -117,40 +151,95 @@ def _worst(severities: Iterable[str]) -> str:
 
 
 def _record(item: CheckedItem, usage_id: int | None, image_id: int | None, search: str) -> t.Record:
+    return t.Record(**_record_row(item, usage_id, image_id, search))
+
+
+def _record_row(item: CheckedItem, usage_id: int | None, image_id: int | None, search: str) -> dict[str, object]:
     record, attribution = item.record, item.attribution
     worst = _worst(f.severity.value for f in item.findings)
-    return t.Record(
-        usage_id=usage_id, image_id=image_id, creator=record.creator, organization=record.organization,
-        via=record.via, license_id=record.license.id if record.license else None, license_url=record.license_url,
-        source_id=item.source.id if item.source else None, status=worst, origins=json.dumps(record.origins),
-        attribution_text=attribution.text if attribution else None,
-        attribution_html=attribution.html if attribution else None,
-        attribution_markdown=attribution.markdown if attribution else None, search=search,
-    )
+    return {
+        "usage_id": usage_id, "image_id": image_id, "creator": record.creator, "organization": record.organization,
+        "via": record.via, "license_id": record.license.id if record.license else None,
+        "license_url": record.license_url, "source_id": item.source.id if item.source else None, "status": worst,
+        "origins": json.dumps(record.origins), "attribution_text": attribution.text if attribution else None,
+        "attribution_html": attribution.html if attribution else None,
+        "attribution_markdown": attribution.markdown if attribution else None, "search": search,
+    }
 
 
 def _findings(findings: Iterable[Finding], **subject: int | None) -> list[t.Finding]:
-    return [t.Finding(code=f.code, severity=f.severity.value, message=f.message, evidence=f.evidence, **subject)
+    return [t.Finding(**row) for row in _finding_rows(findings, **subject)]
+
+
+def _finding_rows(findings: Iterable[Finding], **subject: int | None) -> list[dict[str, object]]:
+    return [{"code": f.code, "severity": f.severity.value, "message": f.message, "evidence": f.evidence, **subject}
             for f in findings]
 
 
-def save_usage(session: Session, article_id: int, position: int, item: CheckedItem, match: tuple[int, int | None,
-               str] | None, extra: list[Finding]) -> None:
-    caption = next((e.value for e in item.evidence if e.field == "caption"), None)
-    file_id, image_id, how = match if match else (None, None, None)
-    usage = t.Usage(article_id=article_id, position=position, src=item.src, caption=caption, file_id=file_id,
-                    image_id=image_id, matched_by=how)
-    session.add(usage)
-    session.flush()
-    search = _search(session, item, usage.id, image_id)
-    session.add_all(t.UsageEvidence(usage_id=usage.id, field=e.field, value=e.value, origin=e.origin, name=e.name,
-                                    lang=e.lang, location=e.location)
-                    for e in item.evidence if e.origin in ARTICLE_ORIGINS and not e.derived)
-    record = _record(item, usage.id, image_id, search)
-    if extra:  # a finding about the usage (image-not-found) counts for its status too
-        record.status = _worst([record.status, *(f.severity.value for f in extra)])
-    session.add(record)
-    session.add_all(_findings([*item.findings, *extra], usage_id=usage.id, image_id=image_id))
+UsageResult = tuple[CheckedItem, "tuple[int, int | None, str] | None", list[Finding]]  # item, (file, image, how), extra
+ArticleResult = tuple[int, CheckedFile, list[UsageResult]]  # file id, the checked article, its usages in order
+
+
+def save_articles(session: Session, batch: Sequence[ArticleResult]) -> None:
+    """Store a batch of checked articles, replacing what their files had: the article rows, their usages
+    with the evidence read in the article, records and findings; the file rows marked done (an article
+    that could not be read keeps no article row and gets a file-error). A few statements for the whole
+    batch; committing is the caller's: one transaction a batch."""
+    if not batch:
+        return
+    files, articles, findings = table("files"), table("articles"), table("findings")
+    file_ids = [file_id for file_id, _, _ in batch]
+    session.execute(delete(articles).where(articles.c.file_id.in_(file_ids)))  # cascades to usages and below
+    session.execute(delete(findings).where(findings.c.file_id.in_(file_ids)))
+    session.execute(update(files).where(files.c.id == bindparam("b_id")).values(
+        done=True, error=func.coalesce(bindparam("b_error"), files.c.error)),
+        [{"b_id": file_id, "b_error": checked.error} for file_id, checked, _ in batch])
+    errors = [{"file_id": file_id, "code": "file-error", "severity": "error", "message": checked.error,
+               "evidence": checked.name} for file_id, checked, _ in batch if checked.error]
+    if errors:
+        session.execute(insert(findings), errors)
+    read = [(file_id, checked, found) for file_id, checked, found in batch if not checked.error]
+    if not read:
+        return
+    page = [{e.field: e.value for e in checked.page} for _, checked, _ in read]
+    article_ids = session.scalars(insert(articles).returning(articles.c.id, sort_by_parameter_order=True), [
+        {"file_id": file_id, "kind": checked.kind, "title": facts.get("page_title"), "byline": facts.get("byline"),
+         "canonical_url": facts.get("canonical_url")} for (file_id, checked, _), facts in zip(read, page, strict=True)
+    ]).all()
+    uses = [(article_id, checked.name, position, use) for article_id, (_, checked, found)
+            in zip(article_ids, read, strict=True) for position, use in enumerate(found)]
+    if uses:
+        _save_usages(session, uses)
+
+
+def _save_usages(session: Session, uses: list[tuple[int, str, int, UsageResult]]) -> None:
+    files, usages = table("files"), table("usages")
+    usage_ids = session.scalars(insert(usages).returning(usages.c.id, sort_by_parameter_order=True), [
+        {"article_id": article_id, "position": position, "src": item.src,
+         "caption": next((e.value for e in item.evidence if e.field == "caption"), None),
+         "file_id": match[0] if match else None, "image_id": match[1] if match else None,
+         "matched_by": match[2] if match else None}
+        for article_id, _, position, (item, match, _) in uses]).all()
+    image_ids = {match[1] for _, _, _, (_, match, _) in uses if match and match[1] is not None}
+    first_path = dict(session.execute(select(files.c.image_id, func.min(files.c.path)).where(
+        files.c.image_id.in_(image_ids)).group_by(files.c.image_id)).all()) if image_ids else {}
+    evidence: list[dict[str, object]] = []
+    records: list[dict[str, object]] = []
+    found: list[dict[str, object]] = []
+    for usage_id, (_, article, _, (item, match, extra)) in zip(usage_ids, uses, strict=True):
+        image_id = match[1] if match else None
+        evidence.extend({"usage_id": usage_id, "field": e.field, "value": e.value, "origin": e.origin, "name": e.name,
+                         "lang": e.lang, "location": e.location}
+                        for e in item.evidence if e.origin in ARTICLE_ORIGINS and not e.derived)
+        search = _folded(item, item.src, article, first_path.get(image_id) if image_id is not None else None)
+        row = _record_row(item, usage_id, image_id, search)
+        if extra:  # a finding about the usage (image-not-found) counts for its status too
+            row["status"] = _worst([str(row["status"]), *(f.severity.value for f in extra)])
+        records.append(row)
+        found.extend(_finding_rows([*item.findings, *extra], usage_id=usage_id, image_id=image_id))
+    for name, rows in (("usage_evidence", evidence), ("records", records), ("findings", found)):
+        if rows:
+            session.execute(insert(table(name)), rows)
 
 
 def save_standalone(session: Session, image_id: int, item: CheckedItem) -> None:
