@@ -28,21 +28,19 @@ from urllib.parse import unquote
 from sqlalchemy import Engine, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from provenance.audit.articles import ArchiveImages, checked_articles
 from provenance.audit.extract import Extracted, extract, extract_here, start_worker, warm_up
 from provenance.audit.final import regroup, standalone
 from provenance.audit.overview import keep_run_counts
-from provenance.audit.save import ArticleResult, UsageResult, images_evidence, save_articles, save_images, table
+from provenance.audit.save import ArticleResult, UsageResult, save_articles, save_images, table
 from provenance.audit.state import audit_lock, begin_run, checkpoint, finish_run, interrupted_on_error, phase_done
 from provenance.catalog.load import Catalog
 from provenance.catalog.names import fold_search
 from provenance.catalog.profile import UsageProfile
 from provenance.check import CheckedFile
 from provenance.errors import InputError
-from provenance.io.archive import Entry, classify, open_archives, read_entry, walk_archive
+from provenance.io.archive import Entry, classify, open_archives, walk_archive
 from provenance.io.c2pa_reader import trust_anchors
-from provenance.io.inputs import Siblings, SourceFile, check_source
-from provenance.io.matching import SetIndex
-from provenance.model import Evidence
 from provenance.parse.urls import split_url
 from provenance.rules.registry import make_finding
 from provenance.store import tables as t
@@ -103,7 +101,7 @@ def _phases(sessions: sessionmaker[Session], base: str, entries: list[Entry], st
     _remove(sessions, base, removed)
     phase_done(sessions, stats.run_id, "images")
     stats.articles = _check_articles(sessions, base, _articles_to_do(sessions, base, entries), catalog, profile,
-                                     progress)
+                                     progress, jobs)
     phase_done(sessions, stats.run_id, "articles")
     if changed or removed or pending:
         standalone(sessions, catalog, profile)
@@ -290,36 +288,19 @@ def _basename(src: str) -> str:
     return posixpath.basename(unquote(split_url(src).path))
 
 
-class _ArchiveImages:
-    """The image files of the audited archive, for matching article references (the one rule
-    of provenance.io.matching) and for reading back the evidence stored for them."""
-
-    def __init__(self, session: Session, base: str) -> None:
-        rows = session.execute(select(t.File.id, t.File.path, t.File.image_id).where(
-            t.File.root == base, t.File.kind == "image"))
-        self.ids = {path: (file_id, image_id) for file_id, path, image_id in rows}
-        self.index = SetIndex(self.ids)
-
-    def siblings(self, session: Session) -> Siblings:
-        def evidence(path: str) -> tuple[list[Evidence], list[str]]:
-            image_id = self.ids[path][1]
-            return (images_evidence(session, [image_id])[image_id] if image_id is not None else []), []
-
-        return Siblings(self.index, evidence)
-
-
 def _check_articles(sessions: sessionmaker[Session], base: str, todo: list[Entry], catalog: Catalog,
-                    profile: UsageProfile, progress: bool) -> int:
-    """Check the articles here and store them a batch per transaction (an article is marked done in
-    the transaction that stores its rows)."""
+                    profile: UsageProfile, progress: bool, jobs: int | None) -> int:
+    """Check the articles on the workers (provenance.audit.articles) and store them here, a batch per
+    transaction (an article is marked done in the transaction that stores its rows)."""
     from tqdm import tqdm
 
     with sessions() as session:
-        images = _ArchiveImages(session, base)
-        siblings = images.siblings(session)
+        images = ArchiveImages(session, base)
         batch: list[tuple[Entry, CheckedFile]] = []
-        for count, entry in enumerate(tqdm(todo, unit="article", disable=not progress, desc="articles"), 1):
-            batch.append((entry, _check_article(entry, siblings, catalog, profile)))
+        results = checked_articles(todo, sessions, images, base, catalog, profile, jobs)
+        for count, (entry, checked) in enumerate(tqdm(results, total=len(todo), unit="article",
+                                                      disable=not progress, desc="articles"), 1):
+            batch.append((entry, checked))
             checkpoint("articles", count)
             if sum(len(c.items) for _, c in batch) >= BATCH:
                 _save_articles(session, base, batch, images)
@@ -328,16 +309,8 @@ def _check_articles(sessions: sessionmaker[Session], base: str, todo: list[Entry
     return len(todo)
 
 
-def _check_article(entry: Entry, siblings: Siblings, catalog: Catalog, profile: UsageProfile) -> CheckedFile:
-    try:
-        source = SourceFile(entry.path, entry.path, data=read_entry(entry))
-    except InputError as exc:
-        return CheckedFile(entry.path, "error", error=str(exc))
-    return check_source(source, catalog, profile, siblings)
-
-
 def _save_articles(session: Session, base: str, batch: list[tuple[Entry, CheckedFile]],
-                   images: _ArchiveImages) -> None:
+                   images: ArchiveImages) -> None:
     if not batch:
         return
     ids = dict(session.execute(select(t.File.path, t.File.id).where(

@@ -168,6 +168,16 @@ def test_zip_equals_folder(archive: Path, catalog: Catalog, tmp_path: Path) -> N
     assert _rows(zip_sessions) == _rows(folder_sessions)
 
 
+def test_workers_and_one_process_store_the_same(archive: Path, catalog: Catalog, db_url: str, tmp_path: Path,
+                                                ) -> None:
+    """Images and articles checked on two workers (each reading the stored evidence through its own
+    connection) leave the same rows as one process checking everything itself."""
+    _, workers = _audit(db_url, archive, catalog, jobs=2)
+    _, alone = _audit(f"sqlite:///{tmp_path / 'alone.db'}", archive, catalog, jobs=1)
+    assert _rows(workers) == _rows(alone)
+    assert _counts(workers) == _counts(alone)
+
+
 def test_unsafe_zip_member_is_an_error_not_a_read(catalog: Catalog, tmp_path: Path) -> None:
     packed = tmp_path / "evil.zip"
     with zipfile.ZipFile(packed, "w") as zf:
