@@ -23,27 +23,29 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from sqlalchemy import Engine, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from provenance.audit.articles import ArchiveImages, checked_articles
-from provenance.audit.extract import Extracted, extract, extract_here, start_worker, warm_up
-from provenance.audit.final import regroup, standalone
 from provenance.audit.overview import keep_run_counts
-from provenance.audit.save import ArticleResult, UsageResult, save_articles, save_images, table
+from provenance.audit.save import save_articles, save_images, table
 from provenance.audit.state import audit_lock, begin_run, checkpoint, finish_run, interrupted_on_error, phase_done
-from provenance.catalog.load import Catalog
 from provenance.catalog.names import fold_search
-from provenance.catalog.profile import UsageProfile
-from provenance.check import CheckedFile
 from provenance.errors import InputError
 from provenance.io.archive import Entry, classify, open_archives, walk_archive
-from provenance.io.c2pa_reader import trust_anchors
 from provenance.parse.urls import split_url
-from provenance.rules.registry import make_finding
 from provenance.store import tables as t
+
+if TYPE_CHECKING:  # the readers and the checks are imported when there is something to read or check,
+    # so that the re-audit of an unchanged archive starts without them
+    from provenance.audit.articles import ArchiveImages
+    from provenance.audit.extract import Extracted
+    from provenance.audit.save import ArticleResult, UsageResult
+    from provenance.catalog.load import Catalog
+    from provenance.catalog.profile import UsageProfile
+    from provenance.check import CheckedFile
 
 BATCH = 200  # images stored per transaction
 BATCH_SECONDS = 2.0  # ... or fewer, when they come slowly
@@ -98,12 +100,15 @@ def _phases(sessions: sessionmaker[Session], base: str, entries: list[Entry], st
     _mark_affected(sessions, base, {posixpath.basename(p) for p in [*(e.path for e in images), *removed]})
     phase_done(sessions, stats.run_id, "register")
     stats.extracted, stats.failed = _extract_all(sessions, base, images, jobs, progress, phash)
-    _remove(sessions, base, removed)
+    if changed or removed or pending:  # else no image can have lost its last file
+        _remove(sessions, base, removed)
     phase_done(sessions, stats.run_id, "images")
     stats.articles = _check_articles(sessions, base, _articles_to_do(sessions, base, entries), catalog, profile,
                                      progress, jobs)
     phase_done(sessions, stats.run_id, "articles")
     if changed or removed or pending:
+        from provenance.audit.final import regroup, standalone
+
         standalone(sessions, catalog, profile)
         phase_done(sessions, stats.run_id, "standalone")
         regroup(sessions)
@@ -184,15 +189,18 @@ def _results(images: list[Entry], jobs: int | None, phash: bool = True) -> Itera
     """Extraction results in order, with at most a few jobs per worker in flight, so that
     results never pile up in memory while the database catches up. A file over its budget, or
     a worker that dies on a file, makes that file a file-error; a new pool takes over."""
+    from provenance.audit.extract import extract_here, start_worker, warm_up
+    from provenance.io.c2pa_reader import trust_anchors
+
     trust = trust_anchors()
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(images) < 8:
         yield from (extract_here((entry, trust, phash)) for entry in images)
         return
-    warm_up()  # forked workers start with the readers' libraries loaded
+    warm_up(phash)  # forked workers start with the readers' libraries loaded
     todo = deque(images)
     while todo:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(phash,))
         try:
             yield from _pool_results(pool, todo, trust, IN_FLIGHT * workers, phash)
         finally:
@@ -203,6 +211,8 @@ def _pool_results(pool: ProcessPoolExecutor, todo: deque[Entry], trust: str | No
                   in_flight: int, phash: bool = True) -> Iterator[Extracted]:
     """Results from one pool, taking entries off `todo`; returns when done, or when a worker was
     interrupted or died (the entries not yet finished go back on `todo`, for a new pool)."""
+    from provenance.audit.extract import Extracted, extract
+
     pending: deque[tuple[Entry, Future[Extracted]]] = deque()
     while todo or pending:
         while todo and len(pending) < in_flight:
@@ -224,6 +234,8 @@ def _extract_all(sessions: sessionmaker[Session], base: str, images: list[Entry]
                  progress: bool, phash: bool = True) -> tuple[int, int]:
     """Read the images on the workers and store their results here, a batch per transaction; a file
     is marked done in the transaction that stores its rows."""
+    if not images:
+        return 0, 0
     from tqdm import tqdm
 
     done = failed = 0
@@ -292,7 +304,11 @@ def _check_articles(sessions: sessionmaker[Session], base: str, todo: list[Entry
                     profile: UsageProfile, progress: bool, jobs: int | None) -> int:
     """Check the articles on the workers (provenance.audit.articles) and store them here, a batch per
     transaction (an article is marked done in the transaction that stores its rows)."""
+    if not todo:
+        return 0
     from tqdm import tqdm
+
+    from provenance.audit.articles import ArchiveImages, checked_articles
 
     with sessions() as session:
         images = ArchiveImages(session, base)
@@ -313,6 +329,8 @@ def _save_articles(session: Session, base: str, batch: list[tuple[Entry, Checked
                    images: ArchiveImages) -> None:
     if not batch:
         return
+    from provenance.rules.registry import make_finding
+
     ids = dict(session.execute(select(t.File.path, t.File.id).where(
         t.File.root == base, t.File.path.in_([e.path for e, _ in batch]))).all())
     results: list[ArticleResult] = []

@@ -5,16 +5,22 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import BindParameter, Select, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from provenance.audit.extract import Extracted
 from provenance.catalog.names import fold_search
-from provenance.check import CheckedFile, CheckedItem
 from provenance.model import Evidence, Finding
 from provenance.store import tables as t
+
+if TYPE_CHECKING:  # types only: a re-audit with nothing to read or check imports neither
+    from provenance.audit.extract import Extracted
+    from provenance.check import CheckedFile, CheckedItem
+
+    # a usage: the checked item, the file it matched (file id, image id, how), findings about the usage
+    UsageResult = tuple[CheckedItem, tuple[int, int | None, str] | None, list[Finding]]
+    ArticleResult = tuple[int, CheckedFile, list[UsageResult]]  # file id, the checked article, its usages in order
 
 ARTICLE_ORIGINS = frozenset({"caption", "html", "jsonld"})
 RIGHTS_FIELDS = ("creator", "copyright", "credit_line", "license_url", "usage_terms", "web_statement")
@@ -174,10 +180,6 @@ def _findings(findings: Iterable[Finding], **subject: int | None) -> list[t.Find
 def _finding_rows(findings: Iterable[Finding], **subject: int | None) -> list[dict[str, object]]:
     return [{"code": f.code, "severity": f.severity.value, "message": f.message, "evidence": f.evidence, **subject}
             for f in findings]
-
-
-UsageResult = tuple[CheckedItem, "tuple[int, int | None, str] | None", list[Finding]]  # item, (file, image, how), extra
-ArticleResult = tuple[int, CheckedFile, list[UsageResult]]  # file id, the checked article, its usages in order
 
 
 def save_articles(session: Session, batch: Sequence[ArticleResult]) -> None:
