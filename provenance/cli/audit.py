@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +55,8 @@ def _report_rows(session: object, catalog: Catalog) -> list:  # type: ignore[typ
 def write_atomically(path: Path, data: str | bytes) -> None:
     """Write a file whole or not at all: a temporary file beside it, flushed, then renamed over it,
     so that a report is never left half written by a crash or a full disk."""
+    import tempfile
+
     handle = tempfile.NamedTemporaryFile("wb", dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp",
                                          delete=False)
     try:
