@@ -134,8 +134,8 @@ def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
 def _changes(sessions: sessionmaker[Session], base: str, entries: list[Entry]) -> tuple[list[Entry], list[str]]:
     """Entries that are new, changed or not finished last time; paths that are gone."""
     with sessions() as session:
-        known = {f.path: (f.size, f.mtime_ns, f.done) for f in session.scalars(
-            select(t.File).where(t.File.root == base))}
+        known = {path: (size, mtime_ns, done) for path, size, mtime_ns, done in session.execute(
+            select(t.File.path, t.File.size, t.File.mtime_ns, t.File.done).where(t.File.root == base))}
     changed = [e for e in entries if known.get(e.path) != (e.size, e.mtime_ns, True)]
     seen = {e.path for e in entries}
     return changed, [p for p in known if p not in seen]
