@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from provenance.audit.save import images_evidence
+from provenance.audit.save import stored_evidence
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import CheckedFile
@@ -44,13 +44,17 @@ class ArchiveImages:
         self.ids = {path: (file_id, image_id) for file_id, path, image_id in rows}
         self.index = SetIndex(self.ids)
 
-    def siblings(self, sessions: sessionmaker[Session]) -> Siblings:
+    def siblings(self, session: Session) -> Siblings:
+        """Siblings that read the images' evidence through `session` (each read in a transaction of
+        its own, so that no snapshot is held between articles)."""
         def evidence(path: str) -> tuple[list[Evidence], list[str]]:
             image_id = self.ids[path][1]
             if image_id is None:
                 return [], []
-            with sessions() as session:
-                return images_evidence(session, [image_id])[image_id], []
+            try:
+                return stored_evidence(session, image_id), []
+            finally:
+                session.rollback()
 
         return Siblings(self.index, evidence)
 
@@ -79,10 +83,11 @@ def checked_articles(todo: list[Entry], sessions: sessionmaker[Session], images:
             yield from _pool_results(pool, left, IN_FLIGHT * workers)
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
-    siblings = images.siblings(sessions)
-    while left:
-        entry = left.popleft()
-        yield entry, check_entry(entry, siblings, catalog, profile)
+    with sessions() as session:
+        siblings = images.siblings(session)
+        while left:
+            entry = left.popleft()
+            yield entry, check_entry(entry, siblings, catalog, profile)
 
 
 def _shared_url(engine: object) -> str | None:
@@ -118,10 +123,10 @@ def _start_checker(url: str, base: str, catalog: Catalog, profile: UsageProfile)
     from provenance.store.repository import make_engine
 
     keep_archives_open()
-    sessions = sessionmaker(make_engine(url))
-    with sessions() as session:
-        images = ArchiveImages(session, base)
-    _WORKER.update(siblings=images.siblings(sessions), catalog=catalog, profile=profile)
+    session = sessionmaker(make_engine(url))()  # the worker's, for its life
+    images = ArchiveImages(session, base)
+    session.rollback()
+    _WORKER.update(siblings=images.siblings(session), catalog=catalog, profile=profile)
 
 
 def _check_here(entry: Entry) -> CheckedFile:

@@ -75,31 +75,29 @@ def image_evidence(session: Session, image_id: int) -> list[Evidence]:
     return embedded + decision_evidence(session, image_id)
 
 
-def images_evidence(session: Session, image_ids: Iterable[int]) -> dict[int, list[Evidence]]:
-    """image_evidence of several images at once: two Core statements, built once (the audit's read path)."""
-    ids = sorted(set(image_ids))
-    found: dict[int, list[Evidence]] = {i: [] for i in ids}
+def stored_evidence(session: Session, image_id: int) -> list[Evidence]:
+    """image_evidence, read with two Core statements built once and compiled once (the audit's read
+    path: one call per image an article shows)."""
     embedded_query, decision_query = _evidence_queries()
-    for image_id, field, value, origin, name, lang, location in session.execute(embedded_query, {"ids": ids}):
-        found[image_id].append(Evidence(field, value, origin, name, lang=lang, location=location))
-    latest: dict[int, dict[str, tuple[int, str, str, str]]] = {}
-    for decision_id, image_id, field, value, who, why in session.execute(decision_query, {"ids": ids}):
-        latest.setdefault(image_id, {})[field] = (decision_id, value, who, why)
-    for image_id, fields in latest.items():
-        found[image_id].extend(Evidence(field, value, "manual", f"decision #{decision_id} by {who}", raw=why)
-                               for field, (decision_id, value, who, why) in fields.items() if value.strip())
+    connection = session.connection()
+    found = [Evidence(field, value, origin, name, lang=lang, location=location) for field, value, origin, name, lang,
+             location in connection.execute(embedded_query, {"image": image_id})]
+    latest: dict[str, tuple[int, str, str, str]] = {}
+    for decision_id, field, value, who, why in connection.execute(decision_query, {"image": image_id}):
+        latest[field] = (decision_id, value, who, why)
+    found.extend(Evidence(field, value, "manual", f"decision #{decision_id} by {who}", raw=why)
+                 for field, (decision_id, value, who, why) in latest.items() if value.strip())
     return found
 
 
 @functools.cache
 def _evidence_queries() -> tuple[Select[Any], Select[Any]]:
     embedded, decisions = table("image_evidence"), table("decisions")
-    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
-    return (select(embedded.c.image_id, embedded.c.field, embedded.c.value, embedded.c.origin, embedded.c.name,
-                   embedded.c.lang, embedded.c.location).where(embedded.c.image_id.in_(ids)).order_by(embedded.c.id),
-            select(decisions.c.id, decisions.c.image_id, decisions.c.field, decisions.c.value, decisions.c.who,
-                   decisions.c.why).where(decisions.c.image_id.in_(ids), decisions.c.revoked_at.is_(None))
-            .order_by(decisions.c.id))
+    image: BindParameter[int] = bindparam("image")
+    return (select(embedded.c.field, embedded.c.value, embedded.c.origin, embedded.c.name, embedded.c.lang,
+                   embedded.c.location).where(embedded.c.image_id == image).order_by(embedded.c.id),
+            select(decisions.c.id, decisions.c.field, decisions.c.value, decisions.c.who, decisions.c.why)
+            .where(decisions.c.image_id == image, decisions.c.revoked_at.is_(None)).order_by(decisions.c.id))
 
 
 def decision_evidence(session: Session, image_id: int) -> list[Evidence]:
