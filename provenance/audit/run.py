@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import functools
 import os
 import posixpath
+import re
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -127,8 +129,14 @@ def _finish(sessions: sessionmaker[Session], stats: AuditStats) -> None:
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
-    name = posixpath.basename(path)
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
+    """Whether the file name or the path matches one of the glob patterns (fnmatch's rules)."""
+    pattern = _globs(patterns)
+    return pattern is not None and bool(pattern.match(posixpath.basename(path)) or pattern.match(path))
+
+
+@functools.lru_cache(maxsize=8)
+def _globs(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(fnmatch.translate(p) for p in patterns)) if patterns else None
 
 
 def _changes(sessions: sessionmaker[Session], base: str, entries: list[Entry]) -> tuple[list[Entry], list[str]]:
