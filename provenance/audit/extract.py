@@ -41,25 +41,25 @@ class OverBudget(BaseException):
     in a library swallows it)."""
 
 
-def warm_up() -> None:
+def warm_up(phash: bool = True) -> None:
     """Read a tiny image once, so that the libraries the image readers load on first use are
-    loaded before any file's time budget starts."""
+    loaded before any file's time budget starts (the perceptual hash's only when it is wanted)."""
     from PIL import Image
 
     out = io.BytesIO()
     Image.new("RGB", (8, 8)).save(out, "PNG")
     try:
-        read_image(io.BytesIO(out.getvalue()), "warm-up.png", None)
+        read_image(io.BytesIO(out.getvalue()), "warm-up.png", None, phash=phash)
     except Exception:  # noqa: BLE001 - warming up is best effort; real files report their own errors
         return
 
 
-def start_worker() -> None:
+def start_worker(phash: bool = True) -> None:
     """A worker process: zips stay open for its life; its readers are warmed up; its address
     space is capped, so a file that needs more memory fails with MemoryError (a file-error)
     instead of exhausting the machine."""
     keep_archives_open()
-    warm_up()
+    warm_up(phash)
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard == resource.RLIM_INFINITY or hard > WORKER_MEMORY:
         resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, hard))

@@ -15,40 +15,42 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import functools
 import os
 import posixpath
+import re
 import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Engine, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from provenance.audit.decisions import recheck_decided
-from provenance.audit.extract import Extracted, extract, extract_here, start_worker, warm_up
-from provenance.audit.final import regroup, standalone
 from provenance.audit.overview import keep_run_counts
-from provenance.audit.save import image_evidence, save_image, save_usage, usage_caption
+from provenance.audit.save import save_articles, save_images, table
 from provenance.audit.state import audit_lock, begin_run, checkpoint, finish_run, interrupted_on_error, phase_done
-from provenance.catalog.load import Catalog
-from provenance.catalog.profile import UsageProfile
-from provenance.check import CheckedFile
+from provenance.catalog.names import fold_search
 from provenance.errors import InputError
-from provenance.io.archive import Entry, classify, open_archives, read_entry, walk_archive
-from provenance.io.c2pa_reader import trust_anchors
-from provenance.io.inputs import Siblings, SourceFile, check_source
-from provenance.io.matching import SetIndex
-from provenance.model import Evidence, Finding
+from provenance.io.archive import Entry, classify, open_archives, walk_archive
 from provenance.parse.urls import split_url
-from provenance.rules.registry import make_finding
 from provenance.store import tables as t
-from provenance.store.usage_keys import article_keys
 
-BATCH = 25
+if TYPE_CHECKING:  # the readers and the checks are imported when there is something to read or check,
+    # so that the re-audit of an unchanged archive starts without them
+    from provenance.audit.articles import ArchiveImages
+    from provenance.audit.extract import Extracted
+    from provenance.audit.save import ArticleResult, UsageResult
+    from provenance.catalog.load import Catalog
+    from provenance.catalog.profile import UsageProfile
+    from provenance.check import CheckedFile
+
+BATCH = 200  # images stored per transaction
+BATCH_SECONDS = 2.0  # ... or fewer, when they come slowly
 IN_FLIGHT = 8  # extraction jobs queued per worker
 
 
@@ -100,12 +102,15 @@ def _phases(sessions: sessionmaker[Session], base: str, entries: list[Entry], st
     _mark_affected(sessions, base, {posixpath.basename(p) for p in [*(e.path for e in images), *removed]})
     phase_done(sessions, stats.run_id, "register")
     stats.extracted, stats.failed = _extract_all(sessions, base, images, jobs, progress, phash)
-    _remove(sessions, base, removed)
+    if changed or removed or pending:  # else no image can have lost its last file
+        _remove(sessions, base, removed)
     phase_done(sessions, stats.run_id, "images")
     stats.articles = _check_articles(sessions, base, _articles_to_do(sessions, base, entries), catalog, profile,
-                                     progress)
+                                     progress, jobs)
     phase_done(sessions, stats.run_id, "articles")
     if changed or removed or pending:
+        from provenance.audit.final import regroup, standalone
+
         standalone(sessions, catalog, profile)
         phase_done(sessions, stats.run_id, "standalone")
         regroup(sessions)
@@ -124,15 +129,21 @@ def _finish(sessions: sessionmaker[Session], stats: AuditStats) -> None:
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
-    name = posixpath.basename(path)
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
+    """Whether the file name or the path matches one of the glob patterns (fnmatch's rules)."""
+    pattern = _globs(patterns)
+    return pattern is not None and bool(pattern.match(posixpath.basename(path)) or pattern.match(path))
+
+
+@functools.lru_cache(maxsize=8)
+def _globs(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(fnmatch.translate(p) for p in patterns)) if patterns else None
 
 
 def _changes(sessions: sessionmaker[Session], base: str, entries: list[Entry]) -> tuple[list[Entry], list[str]]:
     """Entries that are new, changed or not finished last time; paths that are gone."""
     with sessions() as session:
-        known = {f.path: (f.size, f.mtime_ns, f.done) for f in session.scalars(
-            select(t.File).where(t.File.root == base))}
+        known = {path: (size, mtime_ns, done) for path, size, mtime_ns, done in session.execute(
+            select(t.File.path, t.File.size, t.File.mtime_ns, t.File.done).where(t.File.root == base))}
     changed = [e for e in entries if known.get(e.path) != (e.size, e.mtime_ns, True)]
     seen = {e.path for e in entries}
     return changed, [p for p in known if p not in seen]
@@ -153,38 +164,51 @@ def _register(sessions: sessionmaker[Session], base: str, changed: list[Entry], 
 
 def _register_batch(session: Session, base: str, batch: list[Entry], run_id: int, images: list[Entry],
                     articles: list[Entry]) -> None:
-    paths = [e.path for e in batch]
-    rows = {f.path: f for f in session.scalars(select(t.File).where(t.File.root == base, t.File.path.in_(paths)))}
+    files, findings = table("files"), table("findings")
+    rows = dict(session.execute(select(files.c.path, files.c.id).where(
+        files.c.root == base, files.c.path.in_([e.path for e in batch]))).all())
+    values: list[dict[str, object]] = []
     for entry in batch:
         try:
             kind, problem = classify(entry)
         except (OSError, InputError) as exc:
             kind, problem = "other", f"cannot be read ({exc})"
-        row = rows.get(entry.path) or t.File(root=base, path=entry.path)
-        row.size, row.mtime_ns, row.kind, row.run_id = entry.size, entry.mtime_ns, kind, run_id
-        row.done, row.error = kind == "other", (f"{entry.path}: {problem}" if problem else None)
-        session.add(row)
-        session.flush()
-        session.execute(delete(t.Finding).where(t.Finding.file_id == row.id))
-        if problem:
-            session.add(t.Finding(file_id=row.id, code="file-error", severity="error", message=row.error or "",
-                                  evidence=entry.path))
+        values.append({"b_path": entry.path, "size": entry.size, "mtime_ns": entry.mtime_ns, "kind": kind,
+                       "run_id": run_id, "done": kind == "other",
+                       "error": f"{entry.path}: {problem}" if problem else None})
         (images if kind == "image" else articles if kind == "article" else []).append(entry)
+    old = [v for v in values if v["b_path"] in rows]
+    if rows:
+        session.execute(delete(findings).where(findings.c.file_id.in_(rows.values())))
+    if old:
+        session.execute(update(files).where(files.c.root == base, files.c.path == bindparam("b_path")), old)
+    new = [{"root": base, "path": v["b_path"], "search": fold_search(str(v["b_path"])),
+            **{k: x for k, x in v.items() if k != "b_path"}} for v in values if v["b_path"] not in rows]
+    if new:
+        ids = session.scalars(insert(files).returning(files.c.id, sort_by_parameter_order=True), new).all()
+        rows.update(zip((str(v["path"]) for v in new), ids, strict=True))
+    errors = [{"file_id": rows[str(v["b_path"])], "code": "file-error", "severity": "error", "message": v["error"],
+               "evidence": v["b_path"]} for v in values if v["error"]]
+    if errors:
+        session.execute(insert(findings), errors)
 
 
 def _results(images: list[Entry], jobs: int | None, phash: bool = True) -> Iterator[Extracted]:
     """Extraction results in order, with at most a few jobs per worker in flight, so that
     results never pile up in memory while the database catches up. A file over its budget, or
     a worker that dies on a file, makes that file a file-error; a new pool takes over."""
+    from provenance.audit.extract import extract_here, start_worker, warm_up
+    from provenance.io.c2pa_reader import trust_anchors
+
     trust = trust_anchors()
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(images) < 8:
         yield from (extract_here((entry, trust, phash)) for entry in images)
         return
-    warm_up()  # forked workers start with the readers' libraries loaded
+    warm_up(phash)  # forked workers start with the readers' libraries loaded
     todo = deque(images)
     while todo:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(phash,))
         try:
             yield from _pool_results(pool, todo, trust, IN_FLIGHT * workers, phash)
         finally:
@@ -195,6 +219,8 @@ def _pool_results(pool: ProcessPoolExecutor, todo: deque[Entry], trust: str | No
                   in_flight: int, phash: bool = True) -> Iterator[Extracted]:
     """Results from one pool, taking entries off `todo`; returns when done, or when a worker was
     interrupted or died (the entries not yet finished go back on `todo`, for a new pool)."""
+    from provenance.audit.extract import Extracted, extract
+
     pending: deque[tuple[Entry, Future[Extracted]]] = deque()
     while todo or pending:
         while todo and len(pending) < in_flight:
@@ -214,26 +240,36 @@ def _pool_results(pool: ProcessPoolExecutor, todo: deque[Entry], trust: str | No
 
 def _extract_all(sessions: sessionmaker[Session], base: str, images: list[Entry], jobs: int | None,
                  progress: bool, phash: bool = True) -> tuple[int, int]:
+    """Read the images on the workers and store their results here, a batch per transaction; a file
+    is marked done in the transaction that stores its rows."""
+    if not images:
+        return 0, 0
     from tqdm import tqdm
 
     done = failed = 0
-    session = sessions()
-    try:
-        for result in tqdm(_results(images, jobs, phash), total=len(images), unit="image", disable=not progress,
-                           desc="images"):
-            row = session.scalar(select(t.File).where(t.File.root == base, t.File.path == result.path))
-            assert row is not None
-            save_image(session, row, result)
-            done += 1
-            checkpoint("images", done)
-            failed += result.error is not None
-            if done % BATCH == 0:
-                session.commit()
-                session.expunge_all()
-        session.commit()
-    finally:
-        session.close()
+    with sessions() as session:
+        ids = dict(session.execute(select(t.File.path, t.File.id).where(
+            t.File.root == base, t.File.kind == "image")).all())
+    batch: list[tuple[int, Extracted]] = []
+    last = time.monotonic()
+    for result in tqdm(_results(images, jobs, phash), total=len(images), unit="image", disable=not progress,
+                       desc="images"):
+        batch.append((ids[result.path], result))
+        done += 1
+        checkpoint("images", done)
+        failed += result.error is not None
+        if len(batch) >= BATCH or time.monotonic() - last > BATCH_SECONDS:
+            _save_batch(sessions, batch)
+            batch, last = [], time.monotonic()
+    _save_batch(sessions, batch)
     return done, failed
+
+
+def _save_batch(sessions: sessionmaker[Session], batch: list[tuple[int, Extracted]]) -> None:
+    if batch:
+        with sessions() as session:
+            save_images(session, batch)
+            session.commit()
 
 
 def _remove(sessions: sessionmaker[Session], base: str, removed: list[str]) -> None:
@@ -272,67 +308,48 @@ def _basename(src: str) -> str:
     return posixpath.basename(unquote(split_url(src).path))
 
 
-class _ArchiveImages:
-    """The image files of the audited archive, for matching article references (the one rule
-    of provenance.io.matching) and for reading back the evidence stored for them."""
-
-    def __init__(self, session: Session, base: str) -> None:
-        rows = session.execute(select(t.File.id, t.File.path, t.File.image_id).where(
-            t.File.root == base, t.File.kind == "image"))
-        self.ids = {path: (file_id, image_id) for file_id, path, image_id in rows}
-        self.index = SetIndex(self.ids)
-
-    def siblings(self, session: Session) -> Siblings:
-        def evidence(path: str) -> tuple[list[Evidence], list[str]]:
-            image_id = self.ids[path][1]
-            return (image_evidence(session, image_id) if image_id is not None else []), []
-
-        return Siblings(self.index, evidence)
-
-
 def _check_articles(sessions: sessionmaker[Session], base: str, todo: list[Entry], catalog: Catalog,
-                    profile: UsageProfile, progress: bool) -> int:
+                    profile: UsageProfile, progress: bool, jobs: int | None) -> int:
+    """Check the articles on the workers (provenance.audit.articles) and store them here, a batch per
+    transaction (an article is marked done in the transaction that stores its rows)."""
+    if not todo:
+        return 0
     from tqdm import tqdm
 
+    from provenance.audit.articles import ArchiveImages, checked_articles
+
     with sessions() as session:
-        images = _ArchiveImages(session, base)
-    for count, entry in enumerate(tqdm(todo, unit="article", disable=not progress, desc="articles"), 1):
-        with sessions() as session:
-            _check_article(session, base, entry, images, catalog, profile)
-            session.commit()
-        checkpoint("articles", count)
+        images = ArchiveImages(session, base)
+        batch: list[tuple[Entry, CheckedFile]] = []
+        results = checked_articles(todo, sessions, images, base, catalog, profile, jobs)
+        for count, (entry, checked) in enumerate(tqdm(results, total=len(todo), unit="article",
+                                                      disable=not progress, desc="articles"), 1):
+            batch.append((entry, checked))
+            checkpoint("articles", count)
+            if sum(len(c.items) for _, c in batch) >= BATCH:
+                _save_articles(session, base, batch, images, catalog, profile)
+                batch = []
+        _save_articles(session, base, batch, images, catalog, profile)
     return len(todo)
 
 
-def _check_article(session: Session, base: str, entry: Entry, images: _ArchiveImages, catalog: Catalog,
-                   profile: UsageProfile) -> None:
-    row = session.scalar(select(t.File).where(t.File.root == base, t.File.path == entry.path))
-    assert row is not None
-    session.execute(delete(t.Article).where(t.Article.file_id == row.id))
-    session.execute(delete(t.Finding).where(t.Finding.file_id == row.id))
-    try:
-        source = SourceFile(entry.path, entry.path, data=read_entry(entry))
-    except InputError as exc:
-        checked = CheckedFile(entry.path, "error", error=str(exc))
-    else:
-        checked = check_source(source, catalog, profile, images.siblings(session))
-    row.done = True
-    if checked.error:
-        row.error = checked.error
-        session.add(t.Finding(file_id=row.id, code="file-error", severity="error", message=checked.error,
-                              evidence=entry.path))
+def _save_articles(session: Session, base: str, batch: list[tuple[Entry, CheckedFile]],
+                   images: ArchiveImages, catalog: Catalog, profile: UsageProfile) -> None:
+    if not batch:
         return
-    page = {e.field: e.value for e in checked.page}
-    article = t.Article(file_id=row.id, kind=checked.kind, title=page.get("page_title"), byline=page.get("byline"),
-                        canonical_url=page.get("canonical_url"))
-    session.add(article)
-    session.flush()
-    keys = article_keys(entry.path, [(item.src, usage_caption(item)) for item in checked.items])
-    for position, item in enumerate(checked.items):
-        match = checked.matches.get(item.src or "")
-        found = (*images.ids[match.path], match.rule) if match else None
-        extra: list[Finding] = []
-        if item.src and match is None:
-            extra.append(make_finding("image-not-found", item.src, src=item.src))
-        save_usage(session, article.id, position, item, found, extra, keys[position])
-    recheck_decided(session, [row.id], catalog, profile)  # decisions about its usages, by their keys
+    from provenance.audit.decisions import recheck_decided
+    from provenance.rules.registry import make_finding
+
+    ids = dict(session.execute(select(t.File.path, t.File.id).where(
+        t.File.root == base, t.File.path.in_([e.path for e, _ in batch]))).all())
+    results: list[ArticleResult] = []
+    for entry, checked in batch:
+        uses: list[UsageResult] = []
+        for item in checked.items:
+            match = checked.matches.get(item.src or "")
+            extra = [make_finding("image-not-found", item.src, src=item.src)] if item.src and match is None else []
+            uses.append((item, (*images.ids[match.path], match.rule) if match else None, extra))
+        results.append((ids[entry.path], checked, uses))
+    save_articles(session, results)
+    recheck_decided(session, list(ids.values()), catalog, profile)  # decisions about their usages, by their keys
+    session.commit()

@@ -2,40 +2,68 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import json
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, delete, func, select, update
+from sqlalchemy import BindParameter, ColumnElement, Select, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from provenance.audit.extract import Extracted
 from provenance.catalog.names import fold_search
-from provenance.check import CheckedItem
 from provenance.model import Evidence, Finding
 from provenance.store import tables as t
+from provenance.store.usage_keys import article_keys
+
+if TYPE_CHECKING:  # types only: a re-audit with nothing to read or check imports neither
+    from provenance.audit.extract import Extracted
+    from provenance.check import CheckedFile, CheckedItem
+
+    # a usage: the checked item, the file it matched (file id, image id, how), findings about the usage
+    UsageResult = tuple[CheckedItem, tuple[int, int | None, str] | None, list[Finding]]
+    ArticleResult = tuple[int, CheckedFile, list[UsageResult]]  # file id, the checked article, its usages in order
 
 ARTICLE_ORIGINS = frozenset({"caption", "html", "jsonld"})
 RIGHTS_FIELDS = ("creator", "copyright", "credit_line", "license_url", "usage_terms", "web_statement")
 
 
-def save_image(session: Session, file: t.File, result: Extracted) -> None:
-    """Store one extraction: the image (unique by SHA-256) and its evidence, or the file's error."""
-    session.execute(delete(t.Finding).where(t.Finding.file_id == file.id))
-    file.done, file.error, file.problems = True, result.error, "\n".join(result.problems)
-    if result.error or result.sha256 is None:
-        file.image_id = None
-        session.add(t.Finding(file_id=file.id, code="file-error", severity="error", message=result.error or "",
-                              evidence=file.path))
+def table(name: str) -> Table:
+    """A table for Core statements (the audit's batched writes skip the ORM's unit of work)."""
+    return t.Base.metadata.tables[name]
+
+
+def save_images(session: Session, batch: Sequence[tuple[int, Extracted]]) -> None:
+    """Store a batch of extractions, (file id, result) each, with a few statements for the whole batch:
+    the files' old findings go, new images (unique by SHA-256) and their evidence are inserted, the
+    file rows are marked done (an unreadable one keeps its last SHA-256, and gets a file-error).
+    Committing is the caller's: one transaction a batch."""
+    if not batch:
         return
-    image = session.scalar(select(t.Image).where(t.Image.sha256 == result.sha256))
-    if image is None:
-        image = t.Image(sha256=result.sha256, phash=result.phash, format=result.format, width=result.width,
-                        height=result.height, size=result.size)
-        session.add(image)
-        session.flush()
-        session.add_all(t.ImageEvidence(image_id=image.id, field=f, value=v, origin=o, name=n, lang=lang,
-                                        location=loc) for f, v, o, n, lang, loc in result.evidence)
-    file.sha256, file.image_id = result.sha256, image.id
+    files, images, evidence, findings = table("files"), table("images"), table("image_evidence"), table("findings")
+    session.execute(delete(findings).where(findings.c.file_id.in_([file_id for file_id, _ in batch])))
+    read = {r.sha256: r for _, r in batch if not r.error and r.sha256 is not None}
+    known = dict(session.execute(select(images.c.sha256, images.c.id).where(images.c.sha256.in_(read))).all())
+    new = [r for sha, r in read.items() if sha not in known]
+    if new:
+        ids = session.scalars(insert(images).returning(images.c.id, sort_by_parameter_order=True), [
+            {"sha256": r.sha256, "phash": r.phash, "format": r.format, "width": r.width, "height": r.height,
+             "size": r.size} for r in new]).all()
+        known.update(zip((r.sha256 for r in new), ids, strict=True))
+        rows = [{"image_id": image_id, "field": f, "value": v, "origin": o, "name": n, "lang": lang, "location": loc}
+                for r, image_id in zip(new, ids, strict=True) for f, v, o, n, lang, loc in r.evidence]
+        if rows:
+            session.execute(insert(evidence), rows)
+    session.execute(update(files).where(files.c.id == bindparam("file_id")).values(
+        done=True, error=bindparam("b_error"), problems=bindparam("b_problems"),
+        sha256=func.coalesce(bindparam("b_sha"), files.c.sha256), image_id=bindparam("b_image")), [
+        {"file_id": file_id, "b_error": r.error, "b_problems": "\n".join(r.problems),
+         "b_sha": None if failed else r.sha256, "b_image": None if failed else known[r.sha256 or ""]}
+        for file_id, r in batch for failed in [bool(r.error) or r.sha256 is None]])
+    errors = [{"file_id": file_id, "code": "file-error", "severity": "error", "message": r.error or "",
+               "evidence": r.path} for file_id, r in batch if r.error or r.sha256 is None]
+    if errors:
+        session.execute(insert(findings), errors)
 
 
 DECISION_FIELDS = ("license", "creator", "organization")
@@ -47,6 +75,31 @@ def image_evidence(session: Session, image_id: int) -> list[Evidence]:
                            .order_by(t.ImageEvidence.id))
     embedded = [Evidence(r.field, r.value, r.origin, r.name, lang=r.lang, location=r.location) for r in rows]
     return embedded + decision_evidence(session, image_id)
+
+
+def stored_evidence(session: Session, image_id: int) -> list[Evidence]:
+    """image_evidence, read with two Core statements built once and compiled once (the audit's read
+    path: one call per image an article shows)."""
+    embedded_query, decision_query = _evidence_queries()
+    connection = session.connection()
+    found = [Evidence(field, value, origin, name, lang=lang, location=location) for field, value, origin, name, lang,
+             location in connection.execute(embedded_query, {"image": image_id})]
+    latest: dict[str, tuple[int, str, str, str]] = {}
+    for decision_id, field, value, who, why in connection.execute(decision_query, {"image": image_id}):
+        latest[field] = (decision_id, value, who, why)
+    found.extend(Evidence(field, value, "manual", f"decision #{decision_id} by {who}", raw=why)
+                 for field, (decision_id, value, who, why) in latest.items() if value.strip())
+    return found
+
+
+@functools.cache
+def _evidence_queries() -> tuple[Select[Any], Select[Any]]:
+    embedded, decisions = table("image_evidence"), table("decisions")
+    image: BindParameter[int] = bindparam("image")
+    return (select(embedded.c.field, embedded.c.value, embedded.c.origin, embedded.c.name, embedded.c.lang,
+                   embedded.c.location).where(embedded.c.image_id == image).order_by(embedded.c.id),
+            select(decisions.c.id, decisions.c.field, decisions.c.value, decisions.c.who, decisions.c.why)
+            .where(decisions.c.image_id == image, decisions.c.revoked_at.is_(None)).order_by(decisions.c.id))
 
 
 def decision_evidence(session: Session, image_id: int) -> list[Evidence]:
@@ -92,13 +145,18 @@ def replace_result(session: Session, item: CheckedItem, usage_id: int | None, im
 
 def _search(session: Session, item: CheckedItem, usage_id: int | None, image_id: int | None) -> str:
     """What a search of the archive looks in, folded: creator, organisation, via, src, article and image paths."""
-    parts = [item.record.creator, item.record.organization, item.record.via]
+    src = article = None
     if usage_id is not None:
-        parts.extend(session.execute(
+        src, article = session.execute(
             select(t.Usage.src, t.File.path).join(t.Article, t.Article.id == t.Usage.article_id)
-            .join(t.File, t.File.id == t.Article.file_id).where(t.Usage.id == usage_id)).one())
-    if image_id is not None:
-        parts.append(session.scalar(select(func.min(t.File.path)).where(t.File.image_id == image_id)))
+            .join(t.File, t.File.id == t.Article.file_id).where(t.Usage.id == usage_id)).one()
+    image = session.scalar(select(func.min(t.File.path)).where(t.File.image_id == image_id)) \
+        if image_id is not None else None
+    return _folded(item, src, article, image)
+
+
+def _folded(item: CheckedItem, src: str | None, article: str | None, image: str | None) -> str:
+    parts = [item.record.creator, item.record.organization, item.record.via, src, article, image]
     return fold_search(" ".join(p for p in parts if p))
 
 
@@ -110,20 +168,28 @@ def _worst(severities: Iterable[str]) -> str:
 
 
 def _record(item: CheckedItem, usage_id: int | None, image_id: int | None, search: str) -> t.Record:
+    return t.Record(**_record_row(item, usage_id, image_id, search))
+
+
+def _record_row(item: CheckedItem, usage_id: int | None, image_id: int | None, search: str) -> dict[str, object]:
     record, attribution = item.record, item.attribution
     worst = _worst(f.severity.value for f in item.findings)
-    return t.Record(
-        usage_id=usage_id, image_id=image_id, creator=record.creator, organization=record.organization,
-        via=record.via, license_id=record.license.id if record.license else None, license_url=record.license_url,
-        source_id=item.source.id if item.source else None, status=worst, origins=json.dumps(record.origins),
-        attribution_text=attribution.text if attribution else None,
-        attribution_html=attribution.html if attribution else None,
-        attribution_markdown=attribution.markdown if attribution else None, search=search,
-    )
+    return {
+        "usage_id": usage_id, "image_id": image_id, "creator": record.creator, "organization": record.organization,
+        "via": record.via, "license_id": record.license.id if record.license else None,
+        "license_url": record.license_url, "source_id": item.source.id if item.source else None, "status": worst,
+        "origins": json.dumps(record.origins), "attribution_text": attribution.text if attribution else None,
+        "attribution_html": attribution.html if attribution else None,
+        "attribution_markdown": attribution.markdown if attribution else None, "search": search,
+    }
 
 
 def _findings(findings: Iterable[Finding], **subject: int | None) -> list[t.Finding]:
-    return [t.Finding(code=f.code, severity=f.severity.value, message=f.message, evidence=f.evidence, **subject)
+    return [t.Finding(**row) for row in _finding_rows(findings, **subject)]
+
+
+def _finding_rows(findings: Iterable[Finding], **subject: int | None) -> list[dict[str, object]]:
+    return [{"code": f.code, "severity": f.severity.value, "message": f.message, "evidence": f.evidence, **subject}
             for f in findings]
 
 
@@ -134,22 +200,76 @@ def usage_caption(item: CheckedItem) -> str | None:
     return item.credit.text if caption is None and item.credit is not None else caption
 
 
-def save_usage(session: Session, article_id: int, position: int, item: CheckedItem, match: tuple[int, int | None,
-               str] | None, extra: list[Finding], key: str) -> None:
-    file_id, image_id, how = match if match else (None, None, None)
-    usage = t.Usage(article_id=article_id, position=position, src=item.src, caption=usage_caption(item),
-                    file_id=file_id, image_id=image_id, matched_by=how, key=key)
-    session.add(usage)
-    session.flush()
-    search = _search(session, item, usage.id, image_id)
-    session.add_all(t.UsageEvidence(usage_id=usage.id, field=e.field, value=e.value, origin=e.origin, name=e.name,
-                                    lang=e.lang, location=e.location)
-                    for e in item.evidence if e.origin in ARTICLE_ORIGINS and not e.derived)
-    record = _record(item, usage.id, image_id, search)
-    if extra:  # a finding about the usage (image-not-found) counts for its status too
-        record.status = _worst([record.status, *(f.severity.value for f in extra)])
-    session.add(record)
-    session.add_all(_findings([*item.findings, *extra], usage_id=usage.id, image_id=image_id))
+def save_articles(session: Session, batch: Sequence[ArticleResult]) -> None:
+    """Store a batch of checked articles, replacing what their files had: the article rows, their usages
+    with the evidence read in the article, records and findings; the file rows marked done (an article
+    that could not be read keeps no article row and gets a file-error). A few statements for the whole
+    batch; committing is the caller's: one transaction a batch."""
+    if not batch:
+        return
+    files, articles, findings = table("files"), table("articles"), table("findings")
+    file_ids = [file_id for file_id, _, _ in batch]
+    session.execute(delete(articles).where(articles.c.file_id.in_(file_ids)))  # cascades to usages and below
+    session.execute(delete(findings).where(findings.c.file_id.in_(file_ids)))
+    session.execute(update(files).where(files.c.id == bindparam("b_id")).values(
+        done=True, error=func.coalesce(bindparam("b_error"), files.c.error)),
+        [{"b_id": file_id, "b_error": checked.error} for file_id, checked, _ in batch])
+    errors = [{"file_id": file_id, "code": "file-error", "severity": "error", "message": checked.error,
+               "evidence": checked.name} for file_id, checked, _ in batch if checked.error]
+    if errors:
+        session.execute(insert(findings), errors)
+    read = [(file_id, checked, found) for file_id, checked, found in batch if not checked.error]
+    if not read:
+        return
+    page = [{e.field: e.value for e in checked.page} for _, checked, _ in read]
+    article_ids = session.scalars(insert(articles).returning(articles.c.id, sort_by_parameter_order=True), [
+        {"file_id": file_id, "kind": checked.kind, "title": facts.get("page_title"), "byline": facts.get("byline"),
+         "canonical_url": facts.get("canonical_url")} for (file_id, checked, _), facts in zip(read, page, strict=True)
+    ]).all()
+    uses = [(article_id, checked.name, position, use) for article_id, (_, checked, found)
+            in zip(article_ids, read, strict=True) for position, use in enumerate(found)]
+    if uses:
+        _save_usages(session, uses)
+
+
+def _usage_keys(uses: list[tuple[int, str, int, UsageResult]]) -> list[str]:
+    """Each usage's stable key (provenance.store.usage_keys), computed article by article (a batch holds
+    each article's usages together, in order)."""
+    keys: list[str] = []
+    for _, group in itertools.groupby(uses, key=lambda use: use[0]):
+        mine = list(group)
+        keys.extend(article_keys(mine[0][1], [(item.src, usage_caption(item)) for _, _, _, (item, _, _) in mine]))
+    return keys
+
+
+def _save_usages(session: Session, uses: list[tuple[int, str, int, UsageResult]]) -> None:
+    files, usages = table("files"), table("usages")
+    usage_ids = session.scalars(insert(usages).returning(usages.c.id, sort_by_parameter_order=True), [
+        {"article_id": article_id, "position": position, "src": item.src,
+         "caption": usage_caption(item), "key": key,
+         "file_id": match[0] if match else None, "image_id": match[1] if match else None,
+         "matched_by": match[2] if match else None}
+        for (article_id, _, position, (item, match, _)), key in zip(uses, _usage_keys(uses), strict=True)]).all()
+    image_ids = {match[1] for _, _, _, (_, match, _) in uses if match and match[1] is not None}
+    first_path = dict(session.execute(select(files.c.image_id, func.min(files.c.path)).where(
+        files.c.image_id.in_(image_ids)).group_by(files.c.image_id)).all()) if image_ids else {}
+    evidence: list[dict[str, object]] = []
+    records: list[dict[str, object]] = []
+    found: list[dict[str, object]] = []
+    for usage_id, (_, article, _, (item, match, extra)) in zip(usage_ids, uses, strict=True):
+        image_id = match[1] if match else None
+        evidence.extend({"usage_id": usage_id, "field": e.field, "value": e.value, "origin": e.origin, "name": e.name,
+                         "lang": e.lang, "location": e.location}
+                        for e in item.evidence if e.origin in ARTICLE_ORIGINS and not e.derived)
+        search = _folded(item, item.src, article, first_path.get(image_id) if image_id is not None else None)
+        row = _record_row(item, usage_id, image_id, search)
+        if extra:  # a finding about the usage (image-not-found) counts for its status too
+            row["status"] = _worst([str(row["status"]), *(f.severity.value for f in extra)])
+        records.append(row)
+        found.extend(_finding_rows([*item.findings, *extra], usage_id=usage_id, image_id=image_id))
+    for name, rows in (("usage_evidence", evidence), ("records", records), ("findings", found)):
+        if rows:
+            session.execute(insert(table(name)), rows)
 
 
 def save_standalone(session: Session, image_id: int, item: CheckedItem) -> None:

@@ -59,6 +59,8 @@ _PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ"
 def fold_search(text: str | None) -> str:
     """Fold text for accent- and case-insensitive search: 'Jana Novák' -> 'jana novak', 'Łódź' -> 'lodz'.
     The same folding is stored beside the text and applied to the query, so every database matches alike."""
+    if (text or "").isascii():  # the same result, without the per-character pass
+        return _SPACES.sub(" ", (text or "").lower()).strip()
     decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", plain.translate(_PLAIN_LETTERS)).strip()

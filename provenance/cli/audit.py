@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,9 +45,18 @@ def _write_report(session: object, catalog: Catalog, path: str, title: str) -> l
     return rows
 
 
+def _report_rows(session: object, catalog: Catalog) -> list:  # type: ignore[type-arg]
+    from provenance.audit.labels import Labels
+    from provenance.audit.read_model import report_rows
+
+    return report_rows(session, Labels(catalog))  # type: ignore[arg-type]
+
+
 def write_atomically(path: Path, data: str | bytes) -> None:
     """Write a file whole or not at all: a temporary file beside it, flushed, then renamed over it,
     so that a report is never left half written by a crash or a full disk."""
+    import tempfile
+
     handle = tempfile.NamedTemporaryFile("wb", dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp",
                                          delete=False)
     try:
@@ -125,9 +133,7 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
            rows_needed: bool = True) -> list:  # type: ignore[type-arg]
     """Audit, print the summary, write the report; the rows of the report (when written or needed:
     building them reads every usage, the largest cost of a re-audit that found nothing new)."""
-    from provenance.audit.labels import Labels
     from provenance.audit.overview import summary
-    from provenance.audit.read_model import report_rows
     from provenance.audit.run import run_audit
     from provenance.store.repository import database_url, open_store, safe_url
 
@@ -145,7 +151,7 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
                     f"in {stats.seconds:.1f}s")
             _print_summary(summary(session), line)
             rows = _write_report(session, catalog, report_path, f"Audit of {stats.root}") if report_path else \
-                report_rows(session, Labels(catalog)) if rows_needed else []
+                _report_rows(session, catalog) if rows_needed else []
     if report_path:
         say(f"report: {report_path}")
     return rows

@@ -168,6 +168,16 @@ def test_zip_equals_folder(archive: Path, catalog: Catalog, tmp_path: Path) -> N
     assert _rows(zip_sessions) == _rows(folder_sessions)
 
 
+def test_workers_and_one_process_store_the_same(archive: Path, catalog: Catalog, db_url: str, tmp_path: Path,
+                                                ) -> None:
+    """Images and articles checked on two workers (each reading the stored evidence through its own
+    connection) leave the same rows as one process checking everything itself."""
+    _, workers = _audit(db_url, archive, catalog, jobs=2)
+    _, alone = _audit(f"sqlite:///{tmp_path / 'alone.db'}", archive, catalog, jobs=1)
+    assert _rows(workers) == _rows(alone)
+    assert _counts(workers) == _counts(alone)
+
+
 def test_unsafe_zip_member_is_an_error_not_a_read(catalog: Catalog, tmp_path: Path) -> None:
     packed = tmp_path / "evil.zip"
     with zipfile.ZipFile(packed, "w") as zf:
@@ -251,3 +261,26 @@ def test_checking_an_image_again_reproduces_the_audit(archive: Path, catalog: Ca
             t.UsageEvidence.name.contains("→"))) or 0
     assert derived == 0
     assert _rows(sessions) == before
+
+
+@pytest.mark.parametrize(
+    ("exclude", "left"),
+    [
+        (("README*", "LICENSE*", "CHANGELOG*"), []),  # the default: a file name pattern, in any folder
+        (("notes/*",), ["LICENSE", "README.md"]),  # a path pattern
+        (("*.md", "?ICENSE"), ["notes/README.txt"]),  # several patterns, '?' for one character; a file name
+        (("notes/*.md",), ["LICENSE", "README.md", "notes/README.txt"]),  # a path pattern that matches no path
+        ((), ["LICENSE", "README.md", "notes/README.txt"]),  # nothing excluded
+    ],
+)
+def test_excluded_files_are_not_audited(catalog: Catalog, tmp_path: Path, exclude: tuple[str, ...],
+                                        left: list[str]) -> None:
+    folder = tmp_path / "archive"
+    (folder / "notes").mkdir(parents=True)
+    for name in ("README.md", "LICENSE", "notes/README.txt"):
+        (folder / name).write_text("Photo: Jane Doe/AP", encoding="utf-8")
+    (folder / "story.txt").write_text("Photo: Jane Doe/AP", encoding="utf-8")
+    _, sessions = _audit(f"sqlite:///{tmp_path / 'x.db'}", folder, catalog, jobs=1, exclude=exclude)
+    with sessions() as session:
+        paths = sorted(session.scalars(select(t.File.path)))
+    assert paths == sorted([*left, "story.txt"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -46,3 +47,19 @@ def test_cli_constants_match_the_library() -> None:
     assert cli_audit.DEFAULT_EXCLUDE == DEFAULT_EXCLUDE
     assert cli_audit.DATABASE_ENV == ENV
     assert cli_check.DATABASE_ENV == ENV
+
+
+def test_a_re_audit_of_an_unchanged_archive_reads_and_checks_nothing(tmp_path: Path) -> None:
+    """The second audit of an unchanged archive needs the database only: no image, C2PA, markup or
+    HTTP library is imported (its start-up is most of its cost)."""
+    from tests.archives import make_archive
+
+    folder, url = tmp_path / "newsroom", f"sqlite:///{tmp_path / 'a.db'}"
+    make_archive(folder, images=4)
+    args = ["audit", str(folder), "--db", url, "--jobs", "1"]
+    first = PROBE.format(args=args, heavy=(*HEAVY, "requests"))
+    done = subprocess.run([sys.executable, "-c", first], capture_output=True, text=True, check=True)
+    assert "PIL" in done.stdout  # the first audit read the images
+    again = subprocess.run([sys.executable, "-c", first], capture_output=True, text=True, check=True)
+    loaded = [m for m in again.stdout.rsplit("loaded:", 1)[1].strip().split(",") if m]
+    assert loaded == ["sqlalchemy"]

@@ -1,0 +1,133 @@
+"""[edge] The articles of an audit, checked on all cores.
+
+Each worker process checks whole articles: it reads the article file, matches its image
+references to the archive's image files (provenance.io.matching) and reads the evidence stored
+for those images through its own database connection (reading only). It returns the checked
+article as plain data; the audit process stores it (provenance.audit.save), so all writes stay
+in one process. With one core, a few articles, or a database only this process can see (SQLite
+in memory), the articles are checked in the audit process itself, the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from provenance.audit.save import stored_evidence
+from provenance.catalog.load import Catalog
+from provenance.catalog.profile import UsageProfile
+from provenance.check import CheckedFile
+from provenance.errors import InputError
+from provenance.io.archive import Entry, keep_archives_open, read_entry
+from provenance.io.inputs import Siblings, SourceFile, check_source
+from provenance.io.matching import SetIndex
+from provenance.model import Evidence
+from provenance.store import tables as t
+
+IN_FLIGHT = 4  # articles queued per worker
+
+
+class ArchiveImages:
+    """The image files of the audited archive, for matching article references (the one rule
+    of provenance.io.matching) and for reading back the evidence stored for them."""
+
+    def __init__(self, session: Session, base: str) -> None:
+        rows = session.execute(select(t.File.id, t.File.path, t.File.image_id).where(
+            t.File.root == base, t.File.kind == "image"))
+        self.ids = {path: (file_id, image_id) for file_id, path, image_id in rows}
+        self.index = SetIndex(self.ids)
+
+    def siblings(self, session: Session) -> Siblings:
+        """Siblings that read the images' evidence through `session` (each read in a transaction of
+        its own, so that no snapshot is held between articles)."""
+        def evidence(path: str) -> tuple[list[Evidence], list[str]]:
+            image_id = self.ids[path][1]
+            if image_id is None:
+                return [], []
+            try:
+                return stored_evidence(session, image_id), []
+            finally:
+                session.rollback()
+
+        return Siblings(self.index, evidence)
+
+
+def check_entry(entry: Entry, siblings: Siblings, catalog: Catalog, profile: UsageProfile) -> CheckedFile:
+    """One article of the archive, checked; a failure to read it is the result's error."""
+    try:
+        source = SourceFile(entry.path, entry.path, data=read_entry(entry))
+    except InputError as exc:
+        return CheckedFile(entry.path, "error", error=str(exc))
+    return check_source(source, catalog, profile, siblings)
+
+
+def checked_articles(todo: list[Entry], sessions: sessionmaker[Session], images: ArchiveImages, base: str,
+                     catalog: Catalog, profile: UsageProfile, jobs: int | None) -> Iterator[tuple[Entry, CheckedFile]]:
+    """(entry, checked article) for each entry of `todo`, in order, with at most a few articles per
+    worker in flight. A worker that dies leaves the articles not yet returned to this process."""
+    engine = sessions.kw.get("bind")
+    workers = jobs or os.cpu_count() or 1
+    url = _shared_url(engine)
+    left = deque(todo)
+    if workers > 1 and len(todo) >= 8 and url is not None:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_checker,
+                                   initargs=(url, base, catalog, profile))
+        try:
+            yield from _pool_results(pool, left, IN_FLIGHT * workers)
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+    with sessions() as session:
+        siblings = images.siblings(session)
+        while left:
+            entry = left.popleft()
+            yield entry, check_entry(entry, siblings, catalog, profile)
+
+
+def _shared_url(engine: object) -> str | None:
+    """The database's URL when another process can open the same database; else None."""
+    if not isinstance(engine, Engine):
+        return None
+    if engine.dialect.name == "sqlite" and engine.url.database in (None, "", ":memory:"):
+        return None
+    return engine.url.render_as_string(hide_password=False)
+
+
+def _pool_results(pool: ProcessPoolExecutor, left: deque[Entry], in_flight: int,
+                  ) -> Iterator[tuple[Entry, CheckedFile]]:
+    pending: deque[tuple[Entry, Future[CheckedFile]]] = deque()
+    while left or pending:
+        while left and len(pending) < in_flight:
+            entry = left.popleft()
+            pending.append((entry, pool.submit(_check_here, entry)))
+        entry, future = pending.popleft()
+        try:
+            checked = future.result()
+        except BrokenProcessPool:  # the rest is checked in the audit process
+            left.extendleft(reversed([entry, *(e for e, _ in pending)]))
+            return
+        yield entry, checked
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _start_checker(url: str, base: str, catalog: Catalog, profile: UsageProfile) -> None:
+    """A worker process: its own connection to the database, for reading the images' evidence."""
+    from provenance.store.repository import make_engine
+
+    keep_archives_open()
+    session = sessionmaker(make_engine(url))()  # the worker's, for its life
+    images = ArchiveImages(session, base)
+    session.rollback()
+    _WORKER.update(siblings=images.siblings(session), catalog=catalog, profile=profile)
+
+
+def _check_here(entry: Entry) -> CheckedFile:
+    return check_entry(entry, _WORKER["siblings"], _WORKER["catalog"], _WORKER["profile"])
