@@ -32,6 +32,9 @@ class CheckedItem:
     attribution: Attribution | None
     credit: Credit | None = None
     src: str | None = None
+    # the evidence as given, when hidden characters or a look-alike license were screened out of it: what a
+    # store keeps, so that checking the item again later raises the same findings
+    given: tuple[Evidence, ...] = ()
 
     @property
     def record(self) -> Record:
@@ -111,13 +114,14 @@ def check_evidence(
 ) -> CheckedItem:
     """Resolve and check the evidence for one image, against the usage profile."""
     profile = profile or default_profile(catalog)
+    given = tuple(evidence)
     evidence, screened = screen_evidence(evidence)
     resolved = resolve_record(evidence, catalog)
     ctx = Context(catalog, profile, where=f" for {label}", in_article=in_article)
     findings = (*screened, *check_record(resolved, ctx))
     attribution = render_attribution(resolved.record, medium=profile.medium, modified=profile.modified,
                                      lang=profile.lang, catalog=catalog) if has_credit(resolved) else None
-    return CheckedItem(label, resolved, findings, attribution, credit, src)
+    return CheckedItem(label, resolved, findings, attribution, credit, src, given if screened else ())
 
 
 ImageEvidence = Callable[[str], list[Evidence]]

@@ -127,7 +127,7 @@ def save_usage(session: Session, article_id: int, position: int, item: CheckedIt
     search = _search(session, item, usage.id, image_id)
     session.add_all(t.UsageEvidence(usage_id=usage.id, field=e.field, value=e.value, origin=e.origin, name=e.name,
                                     lang=e.lang, location=e.location)
-                    for e in item.evidence if e.origin in ARTICLE_ORIGINS and not e.derived)
+                    for e in item.given or item.evidence if e.origin in ARTICLE_ORIGINS and not e.derived)
     record = _record(item, usage.id, image_id, search)
     if extra:  # a finding about the usage (image-not-found) counts for its status too
         record.status = _worst([record.status, *(f.severity.value for f in extra)])
