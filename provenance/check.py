@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from provenance.budget import checkpoint
 from provenance.catalog.load import Catalog, default_catalog
 from provenance.catalog.profile import UsageProfile, default_profile
 from provenance.model import Attribution, Credit, Evidence, Finding, Record, Resolution, Severity, Source
@@ -112,7 +113,9 @@ def check_evidence(
     evidence: list[Evidence], catalog: Catalog, *, label: str, src: str | None = None,
     credit: Credit | None = None, profile: UsageProfile | None = None, in_article: bool = False,
 ) -> CheckedItem:
-    """Resolve and check the evidence for one image, against the usage profile."""
+    """Resolve and check the evidence for one image, against the usage profile (a unit of work:
+    the current work budget, provenance.budget, is checked before it starts)."""
+    checkpoint()
     profile = profile or default_profile(catalog)
     given = tuple(evidence)
     evidence, screened = screen_evidence(evidence)
