@@ -136,10 +136,10 @@ def _stray_blocks(soup: BeautifulSoup, root: Tag) -> list[Tag]:
     holds: set[int] = set()
     images: dict[int, int] = {}
     for element in reversed(everything):
-        parent = id(element.parent)
+        up = id(element.parent)
         if element.name in BLOCKS or element.name == "img" or id(element) in holds:
-            holds.add(parent)
-        images[parent] = images.get(parent, 0) + images.get(id(element), 0) + (element.name == "img")
+            holds.add(up)
+        images[up] = images.get(up, 0) + images.get(id(element), 0) + (element.name == "img")
     framed: set[int] = set()
     for element in everything:
         parent = element.parent
