@@ -1,13 +1,17 @@
-"""[edge] The per-image work of an audit, run in worker processes: metadata,
-C2PA and identity of one archive entry, as plain data that pickles."""
+"""[edge] The per-image work of an audit, run in worker processes (one at least, so that the
+budgets below hold for every audit): metadata, C2PA and identity of one archive entry, as plain
+data that pickles."""
 
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
 import resource
 import signal
+import threading
 from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
 from types import FrameType
 
 from provenance.errors import InputError
@@ -65,6 +69,14 @@ def start_worker() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, hard))
 
 
+def worker_context() -> BaseContext:
+    """How worker processes start: forked from an audit that runs alone in its process (the
+    command line), from a clean server process when other threads run beside it (an audit
+    started by the dashboard's API), since a fork copies locks that other threads may hold."""
+    alone = threading.current_thread() is threading.main_thread() and threading.active_count() == 1
+    return multiprocessing.get_context("fork" if alone else "forkserver")
+
+
 def _over_time(_signum: int, _frame: FrameType | None) -> None:
     raise OverBudget
 
@@ -91,7 +103,8 @@ def extract(job: tuple[Entry, str | None] | tuple[Entry, str | None, bool]) -> E
 
 
 def extract_here(job: tuple[Entry, str | None] | tuple[Entry, str | None, bool]) -> Extracted:
-    """The same, in the calling process, without budgets (nothing is interrupted)."""
+    """The same, in the calling process, without budgets (nothing is interrupted). The audit no
+    longer calls it: every audit reads its images in worker processes, one at least."""
     entry, trust, phash = (*job, True)[:3]
     return _extract(entry, trust, bool(phash))
 

@@ -28,7 +28,7 @@ from urllib.parse import unquote
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from provenance.audit.extract import Extracted, extract, extract_here, start_worker, warm_up
+from provenance.audit.extract import Extracted, extract, start_worker, warm_up, worker_context
 from provenance.audit.final import regroup, standalone
 from provenance.audit.overview import keep_run_counts
 from provenance.audit.save import image_evidence, save_image, save_usage
@@ -174,15 +174,14 @@ def _results(images: list[Entry], jobs: int | None, phash: bool = True) -> Itera
     """Extraction results in order, with at most a few jobs per worker in flight, so that
     results never pile up in memory while the database catches up. A file over its budget, or
     a worker that dies on a file, makes that file a file-error; a new pool takes over."""
-    trust = trust_anchors()
-    workers = jobs or os.cpu_count() or 1
-    if workers <= 1 or len(images) < 8:
-        yield from (extract_here((entry, trust, phash)) for entry in images)
+    if not images:
         return
+    trust = trust_anchors()
+    workers = min(jobs or os.cpu_count() or 1, len(images))  # one worker too: the budgets hold for every audit
     warm_up()  # forked workers start with the readers' libraries loaded
     todo = deque(images)
     while todo:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker, mp_context=worker_context())
         try:
             yield from _pool_results(pool, todo, trust, IN_FLIGHT * workers, phash)
         finally:
