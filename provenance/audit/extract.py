@@ -10,6 +10,7 @@ import os
 import resource
 import signal
 import threading
+import time
 from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
 from types import FrameType
@@ -59,9 +60,10 @@ def warm_up() -> None:
 
 
 def start_worker() -> None:
-    """A worker process: zips stay open for its life; its readers are warmed up; its address
-    space is capped, so a file that needs more memory fails with MemoryError (a file-error)
-    instead of exhausting the machine."""
+    """A worker process: it ends when the audit is gone; zips stay open for its life; its readers
+    are warmed up; its address space is capped, so a file that needs more memory fails with
+    MemoryError (a file-error) instead of exhausting the machine."""
+    _exit_with_parent(os.getppid())
     keep_archives_open()
     warm_up()
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -69,12 +71,24 @@ def start_worker() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, hard))
 
 
+def _exit_with_parent(parent: int) -> None:
+    """A worker ends when the audit that started it is gone (killed with SIGKILL, it cannot tell
+    its workers): else an orphan waits forever on its queue, holding the audit's stdout open."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def worker_context() -> BaseContext:
-    """How worker processes start: forked from an audit that runs alone in its process (the
-    command line), from a clean server process when other threads run beside it (an audit
-    started by the dashboard's API), since a fork copies locks that other threads may hold."""
-    alone = threading.current_thread() is threading.main_thread() and threading.active_count() == 1
-    return multiprocessing.get_context("fork" if alone else "forkserver")
+    """How worker processes start: forked from an audit in its process's main thread (the
+    command line), from a clean server process when the audit runs in another thread (one
+    started by the dashboard's API, beside the server's threads), since a fork copies locks
+    that other threads may hold."""
+    main = threading.current_thread() is threading.main_thread()
+    return multiprocessing.get_context("fork" if main else "forkserver")
 
 
 def _over_time(_signum: int, _frame: FrameType | None) -> None:
