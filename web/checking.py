@@ -17,7 +17,7 @@ from provenance.io.url_check import url_source
 from provenance.io.verify import Verifier
 from provenance.render.check_report import file_dict
 from provenance.store.commons_cache import StoreCache
-from web.limits import limited_check
+from web.limits import LIGHT_CHARS, limited_check
 from web.services import Services, StoredCheck
 from web.uploads import check_uploads, thumbnail
 
@@ -63,8 +63,10 @@ def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfil
 
 def limited_run(svc: Services, stored: StoredCheck, profile: UsageProfile, environ: dict[str, Any],
                 ) -> tuple[list[dict[str, Any]], list[bytes | None]]:
-    """run() in a check slot and under the work budget (web.limits): a 503 when busy, a 413 past the budget."""
-    with limited_check(svc.gate, svc.check_seconds, environ):
+    """run() under the work budget, in a check slot unless it is light (web.limits): a 503 when busy,
+    a 413 past the budget."""
+    light = not stored.files and not stored.urls and len(stored.text) <= LIGHT_CHARS
+    with limited_check(svc.gate, svc.check_seconds, environ, light):
         return run(stored, svc.catalog, profile, svc.sessions)
 
 

@@ -1,6 +1,8 @@
 """Checks run under two limits, so that a slow or hostile check never stalls the dashboard:
 
-- a gate: at most CHECK_SLOTS checks work at once and at most CHECK_QUEUE more wait for a slot
+- a gate for the heavy checks (files, URLs, or a text over LIGHT_CHARS; a light check costs
+  milliseconds, since the parsers are linear, and never waits behind a heavy one): at most
+  CHECK_SLOTS of them work at once and at most CHECK_QUEUE more wait for a slot
   (up to CHECK_WAIT_SECONDS); past that a check is refused at once with a 503 and Retry-After.
   `serve` sizes both so that at least one of its threads is always free for the archive pages;
 - a work budget per check (provenance.budget): CHECK_SECONDS of work, then a 413 naming the
@@ -10,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,6 +23,7 @@ from provenance.budget import ClientGone, work_budget
 from provenance.errors import ProvenanceError
 
 RETRY_AFTER = 5  # seconds a refused client is asked to wait
+LIGHT_CHARS = 20_000  # a pasted text up to this long, with no file and no URL, is a light check
 
 
 class Busy(ProvenanceError):
@@ -82,8 +86,9 @@ def client_gone(environ: dict[str, Any]) -> Callable[[], bool]:
 
 
 @contextmanager
-def limited_check(gate: CheckGate, seconds: float, environ: dict[str, Any]) -> Iterator[None]:
-    """A slot of the gate, then the work budget, around one check."""
+def limited_check(gate: CheckGate, seconds: float, environ: dict[str, Any], light: bool = False) -> Iterator[None]:
+    """A slot of the gate (unless the check is light), then the work budget, around one check."""
     gone = client_gone(environ)
-    with gate.slot(gone), work_budget(seconds, gone=gone, setting="PROVENANCE_CHECK_SECONDS"):
+    with contextlib.nullcontext() if light else gate.slot(gone), \
+            work_budget(seconds, gone=gone, setting="PROVENANCE_CHECK_SECONDS"):
         yield

@@ -1,6 +1,7 @@
 """Checks under limits, on a real `provenance serve` on 127.0.0.1: a check past its work budget is a
-413 naming the limit; when every check slot is taken a check is refused with a 503 and Retry-After
-while the archive pages still answer; a check whose client hangs up stops working."""
+413 naming the limit; when every check slot is taken a heavy check (files, URLs, long texts) is
+refused with a 503 and Retry-After while the archive pages and light checks still answer; a check
+whose client hangs up stops working."""
 
 from __future__ import annotations
 
@@ -83,13 +84,18 @@ def start(tmp_path: Path) -> Iterator[Any]:
         server.stop()
 
 
-def slow_article(images: int = 20_000) -> tuple[bytes, str]:
-    """A multipart body uploading a Markdown article of many captioned images: a check of many seconds."""
-    text = "".join(f"![pic {n}](img{n}.jpg)\n\nPhoto: Jane Doe/AP (CC BY 4.0)\n\n" for n in range(images))
+def upload(name: str, text: str) -> tuple[bytes, str]:
+    """A multipart body uploading one file: a heavy check, however small, that needs a check slot."""
     boundary = uuid.uuid4().hex
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"story.md\"\r\n"
-            f"Content-Type: text/markdown\r\n\r\n{text}\r\n--{boundary}--\r\n")
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\n"
+            f"Content-Type: text/plain\r\n\r\n{text}\r\n--{boundary}--\r\n")
     return body.encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def slow_article(images: int = 20_000) -> tuple[bytes, str]:
+    """A Markdown article of many captioned images, uploaded: a check of many seconds."""
+    return upload("story.md", "".join(f"![pic {n}](img{n}.jpg)\n\nPhoto: Jane Doe/AP (CC BY 4.0)\n\n"
+                                      for n in range(images)))
 
 
 def test_a_check_past_its_work_budget_is_a_413_naming_the_limit(start: Any) -> None:
@@ -116,25 +122,36 @@ def test_busy_slots_refuse_checks_but_not_pages_and_a_check_stops_when_its_clien
     server = start(threads=2)  # one check slot, no queue, one thread kept for the pages
     body, content_type = slow_article()
     slow = server.connection()
-    slow.request("POST", "/api/check", body=body, headers={"Content-Type": content_type})
-    refused: list[tuple[int, dict[str, str], Any]] = []
+    try:
+        slow.request("POST", "/api/check", body=body, headers={"Content-Type": content_type})
+        refused: list[tuple[int, dict[str, str], Any]] = []
 
-    def busy() -> bool:
-        answer = server.check("Photo: Jane Doe/AP")
-        refused.append(answer)
-        return answer[0] == 503
+        def busy() -> bool:
+            body, content_type = upload("caption.txt", "Photo: Jane Doe/AP")
+            answer = server.call("POST", "/api/check", body, {"Content-Type": content_type})
+            refused.append(answer)
+            return answer[0] == 503
 
-    assert _wait_for(busy), refused[-1]
-    status, headers, answer = refused[-1]
-    assert headers["Retry-After"] == "5"
-    assert "PROVENANCE_CHECK_SLOTS" in answer["error"]
-    status, _, answer = server.call("GET", "/api/images")  # the archive pages still answer
-    assert status == 200
-    assert answer["ok"] is True
-    slow.close()  # the client hangs up: the check stops, and the slot is free again
+        assert _wait_for(busy), refused[-1]
+        status, headers, answer = refused[-1]
+        assert headers["Retry-After"] == "5"
+        assert "PROVENANCE_CHECK_SLOTS" in answer["error"]
+        status, _, answer = server.call("GET", "/api/images")  # the archive pages still answer
+        assert status == 200
+        assert answer["ok"] is True
+        status, _, answer = server.check("Photo: Jane Doe/AP (CC BY 4.0)")  # so does a light check (a short text)
+        assert status == 200
+        assert answer["files"][0]["items"][0]["license"]["id"] == "CC-BY-4.0"
+    finally:
+        slow.close()  # the client hangs up: the check stops, and the slot is free again
     stopped = "POST /api/check stopped: The check stopped: the client closed the connection."
     assert _wait_for(lambda: stopped in server.log.read_text())
-    assert _wait_for(lambda: server.check("Photo: Jane Doe/AP")[0] == 200)
+    assert _wait_for(lambda: server.call("POST", "/api/check", *_upload_args("caption.txt", "Photo: A/AP"))[0] == 200)
+
+
+def _upload_args(name: str, text: str) -> tuple[bytes, dict[str, str]]:
+    body, content_type = upload(name, text)
+    return body, {"Content-Type": content_type}
 
 
 def test_pasted_text_over_its_limit_is_a_413_naming_the_limit(start: Any) -> None:
