@@ -163,3 +163,18 @@ def test_pasted_text_over_its_limit_is_a_413_naming_the_limit(start: Any) -> Non
                                     {"Content-Type": f"multipart/form-data; boundary={boundary}"})
     assert status == 413
     assert answer["error"] == "The pasted text is longer than the limit of 64 KB (PROVENANCE_MAX_TEXT_KB)."
+
+
+def test_the_check_page_shows_the_work_limit(database: str) -> None:
+    """The check page runs under the same budget as the API: past it, the error page names the limit."""
+    from web import create_app
+
+    app = create_app({"DATABASE_URL": database, "TESTING": True, "WTF_CSRF_ENABLED": False,
+                      "CHECK_SECONDS": 0.001})
+    client = app.test_client()
+    text = "".join(f"![pic {n}](img{n}.jpg)\n\nPhoto: Jane Doe/AP\n\n" for n in range(2000))
+    response = client.post("/check", data={"text": text, "kind": "markdown"})
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"])
+    assert page.status_code == 413
+    assert "PROVENANCE_CHECK_SECONDS" in page.get_data(as_text=True)
