@@ -1,6 +1,6 @@
 """[edge] The per-image work of an audit, run in worker processes (one at least, so that the
-budgets below hold for every audit): metadata, C2PA and identity of one archive entry, as plain
-data that pickles."""
+budgets below hold for every audit from the command line): metadata, C2PA and identity of one
+archive entry, as plain data that pickles."""
 
 from __future__ import annotations
 
@@ -82,13 +82,14 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def worker_context() -> BaseContext:
-    """How worker processes start: forked from an audit in its process's main thread (the
-    command line), from a clean server process when the audit runs in another thread (one
-    started by the dashboard's API, beside the server's threads), since a fork copies locks
-    that other threads may hold."""
-    main = threading.current_thread() is threading.main_thread()
-    return multiprocessing.get_context("fork" if main else "forkserver")
+def worker_context() -> BaseContext | None:
+    """How worker processes start: forked from an audit in its process's main thread (the command
+    line). None for an audit in another thread (started by the dashboard's API, beside the server's
+    threads): a fork copies locks other threads may hold, and a clean start (spawn, forkserver)
+    would import `python -m provenance`'s main module again; that audit reads in its own process."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return multiprocessing.get_context("fork")
 
 
 def _over_time(_signum: int, _frame: FrameType | None) -> None:
@@ -117,8 +118,8 @@ def extract(job: tuple[Entry, str | None] | tuple[Entry, str | None, bool]) -> E
 
 
 def extract_here(job: tuple[Entry, str | None] | tuple[Entry, str | None, bool]) -> Extracted:
-    """The same, in the calling process, without budgets (nothing is interrupted). The audit no
-    longer calls it: every audit reads its images in worker processes, one at least."""
+    """The same, in the calling process, without budgets (nothing is interrupted): for an audit
+    that may not start workers (worker_context)."""
     entry, trust, phash = (*job, True)[:3]
     return _extract(entry, trust, bool(phash))
 

@@ -28,7 +28,7 @@ from urllib.parse import unquote
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from provenance.audit.extract import Extracted, extract, start_worker, warm_up, worker_context
+from provenance.audit.extract import Extracted, extract, extract_here, start_worker, warm_up, worker_context
 from provenance.audit.final import regroup, standalone
 from provenance.audit.overview import keep_run_counts
 from provenance.audit.save import image_evidence, save_image, save_usage
@@ -177,11 +177,15 @@ def _results(images: list[Entry], jobs: int | None, phash: bool = True) -> Itera
     if not images:
         return
     trust = trust_anchors()
+    context = worker_context()
+    if context is None:  # an audit in a server's thread: read here, without budgets
+        yield from (extract_here((entry, trust, phash)) for entry in images)
+        return
     workers = min(jobs or os.cpu_count() or 1, len(images))  # one worker too: the budgets hold for every audit
     warm_up()  # forked workers start with the readers' libraries loaded
     todo = deque(images)
     while todo:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker, mp_context=worker_context())
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker, mp_context=context)
         try:
             yield from _pool_results(pool, todo, trust, IN_FLIGHT * workers, phash)
         finally:
