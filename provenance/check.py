@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from provenance.budget import checkpoint
 from provenance.catalog.load import Catalog, default_catalog
 from provenance.catalog.profile import UsageProfile, default_profile
 from provenance.model import Attribution, Credit, Evidence, Finding, Record, Resolution, Severity, Source
@@ -32,6 +33,9 @@ class CheckedItem:
     attribution: Attribution | None
     credit: Credit | None = None
     src: str | None = None
+    # the evidence as given, when hidden characters or a look-alike license were screened out of it: what a
+    # store keeps, so that checking the item again later raises the same findings
+    given: tuple[Evidence, ...] = ()
 
     @property
     def record(self) -> Record:
@@ -109,15 +113,18 @@ def check_evidence(
     evidence: list[Evidence], catalog: Catalog, *, label: str, src: str | None = None,
     credit: Credit | None = None, profile: UsageProfile | None = None, in_article: bool = False,
 ) -> CheckedItem:
-    """Resolve and check the evidence for one image, against the usage profile."""
+    """Resolve and check the evidence for one image, against the usage profile (a unit of work:
+    the current work budget, provenance.budget, is checked before it starts)."""
+    checkpoint()
     profile = profile or default_profile(catalog)
+    given = tuple(evidence)
     evidence, screened = screen_evidence(evidence)
     resolved = resolve_record(evidence, catalog)
     ctx = Context(catalog, profile, where=f" for {label}", in_article=in_article)
     findings = (*screened, *check_record(resolved, ctx))
     attribution = render_attribution(resolved.record, medium=profile.medium, modified=profile.modified,
                                      lang=profile.lang, catalog=catalog) if has_credit(resolved) else None
-    return CheckedItem(label, resolved, findings, attribution, credit, src)
+    return CheckedItem(label, resolved, findings, attribution, credit, src, given if screened else ())
 
 
 ImageEvidence = Callable[[str], list[Evidence]]

@@ -15,7 +15,7 @@ from provenance.audit.overview import summary
 from provenance.audit.read_model import Filters, archive_page
 from provenance.audit.run import run_audit
 from web.archive_pages import detail_or_404, row_url
-from web.checking import KINDS, profile_from, run, url_problem
+from web.checking import KINDS, limited_run, profile_from, url_problem
 from web.openapi import OPENAPI
 from web.services import StoredCheck, services
 from web.uploads import uploaded_files
@@ -63,7 +63,7 @@ def check():  # type: ignore[no-untyped-def]
     if not stored.text.strip() and not stored.files and not stored.urls:
         abort(400, description="Nothing to check: send text, a url or files.")
     profile = profile_from(svc.profile, svc.catalog, options)
-    results, _ = run(stored, svc.catalog, profile, svc.sessions)
+    results, _ = limited_run(svc, stored, profile, request.environ)
     return _ok(files=results)
 
 

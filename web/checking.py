@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from provenance.budget import checkpoint
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile, check_changes, check_lang
 from provenance.check import CheckedFile
@@ -16,7 +17,8 @@ from provenance.io.url_check import url_source
 from provenance.io.verify import Verifier
 from provenance.render.check_report import file_dict
 from provenance.store.commons_cache import StoreCache
-from web.services import StoredCheck
+from web.limits import LIGHT_CHARS, limited_check
+from web.services import Services, StoredCheck
 from web.uploads import check_uploads, thumbnail
 
 KINDS = ("auto", "plain", "html", "markdown")
@@ -59,6 +61,15 @@ def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfil
     return replace(profile, subscriptions=profile.subscriptions | set(subscriptions)) if subscriptions else profile
 
 
+def limited_run(svc: Services, stored: StoredCheck, profile: UsageProfile, environ: dict[str, Any],
+                ) -> tuple[list[dict[str, Any]], list[bytes | None]]:
+    """run() under the work budget, in a check slot unless it is light (web.limits): a 503 when busy,
+    a 413 past the budget."""
+    light = not stored.files and not stored.urls and len(stored.text) <= LIGHT_CHARS
+    with limited_check(svc.gate, svc.check_seconds, environ, light):
+        return run(stored, svc.catalog, profile, svc.sessions)
+
+
 def run(stored: StoredCheck, catalog: Catalog, profile: UsageProfile, sessions: sessionmaker[Session] | None = None,
         ) -> tuple[list[dict[str, Any]], list[bytes | None]]:
     """(results, thumbnails) — one result per file, the pasted text first, the URLs last."""
@@ -71,6 +82,7 @@ def run(stored: StoredCheck, catalog: Catalog, profile: UsageProfile, sessions: 
     checked = check_uploads(stored.files, catalog, profile, text, stored.verifier) if text or stored.files else []
     results, thumbs = [c.result for c in checked], [c.thumbnail for c in checked]
     for url in stored.urls:
+        checkpoint()
         done = _check_url(stored, url, catalog, profile)
         results.append(file_dict(done))
         source = stored.fetched.get(url)

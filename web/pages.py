@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
 from provenance.catalog.names import fold_search
-from web.checking import KINDS, profile_from, run, url_problem
+from web.checking import KINDS, limited_run, profile_from, url_problem
 from web.services import StoredCheck, services
 from web.uploads import uploaded_files
 
@@ -36,7 +36,7 @@ def check_result(key: str):  # type: ignore[no-untyped-def]
     svc = services()
     stored = svc.get(key) or abort(404, description="This check has expired; paste or upload it again.")
     profile = profile_from(svc.profile, svc.catalog, request.args)
-    results, thumbs = run(stored, svc.catalog, profile, svc.sessions)
+    results, thumbs = limited_run(svc, stored, profile, request.environ)
     stored.thumbs = thumbs
     agencies = [s for s in svc.catalog.sources.values() if svc.catalog.terms_of(s).subscribable]
     return render_template("results.html", key=key, results=results, thumbs=thumbs, profile=profile,

@@ -17,6 +17,7 @@ from provenance.audit.labels import Labels
 from provenance.catalog.load import Catalog, load_catalog
 from provenance.catalog.profile import UsageProfile, load_profile
 from provenance.store.repository import open_store
+from web.limits import CheckGate
 
 KEEP_CHECKS = 64
 
@@ -42,6 +43,8 @@ class Services:
     checks: OrderedDict[str, StoredCheck] = field(default_factory=OrderedDict)
     lock: threading.Lock = field(default_factory=threading.Lock)
     cache: ArchiveCache = field(default_factory=ArchiveCache)  # the archive's order and overview, per version
+    gate: CheckGate = field(default_factory=lambda: CheckGate(2, 1, 10.0))
+    check_seconds: float = 30.0
 
     @property
     def labels(self) -> Labels:
@@ -51,7 +54,8 @@ class Services:
     def from_config(cls, config: dict[str, Any]) -> Services:
         catalog = load_catalog()
         _, sessions = open_store(config.get("DATABASE_URL"))
-        return cls(catalog, load_profile(config.get("PROFILE"), catalog), sessions)
+        return cls(catalog, load_profile(config.get("PROFILE"), catalog), sessions,
+                   gate=CheckGate.from_config(config), check_seconds=float(config.get("CHECK_SECONDS") or 30))
 
     def keep(self, check: StoredCheck) -> str:
         key = secrets.token_urlsafe(12)

@@ -13,13 +13,12 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from PIL import Image
-
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import CheckedFile
 from provenance.errors import InputError
 from provenance.io.archive import read_capped, zip_problem
+from provenance.io.image_reader import open_image
 from provenance.io.inputs import SourceFile, check_source, memory_sources
 from provenance.io.verify import Verifier
 from provenance.render.check_report import file_dict
@@ -56,7 +55,7 @@ def uploaded_files() -> list[tuple[str, bytes]]:
 def thumbnail(data: bytes) -> bytes | None:
     """A small JPEG re-encoded from the upload (never the original bytes), or None."""
     try:
-        with Image.open(io.BytesIO(data)) as im:
+        with open_image(io.BytesIO(data), "upload") as im:
             if im.width * im.height > MAX_THUMB_PIXELS:
                 return None
             im.draft("RGB", THUMB_SIZE)
@@ -65,7 +64,7 @@ def thumbnail(data: bytes) -> bytes | None:
             out = io.BytesIO()
             small.save(out, "JPEG", quality=80)
             return out.getvalue()
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+    except (OSError, ValueError, SyntaxError, InputError):
         return None
 
 

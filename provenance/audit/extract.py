@@ -1,13 +1,18 @@
-"""[edge] The per-image work of an audit, run in worker processes: metadata,
-C2PA and identity of one archive entry, as plain data that pickles."""
+"""[edge] The per-image work of an audit, run in worker processes (one at least, so that the
+budgets below hold for every audit from the command line): metadata, C2PA and identity of one
+archive entry, as plain data that pickles."""
 
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
 import resource
 import signal
+import threading
+import time
 from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
 from types import FrameType
 
 from provenance.errors import InputError
@@ -55,14 +60,36 @@ def warm_up(phash: bool = True) -> None:
 
 
 def start_worker(phash: bool = True) -> None:
-    """A worker process: zips stay open for its life; its readers are warmed up; its address
-    space is capped, so a file that needs more memory fails with MemoryError (a file-error)
-    instead of exhausting the machine."""
+    """A worker process: it ends when the audit is gone; zips stay open for its life; its readers
+    are warmed up; its address space is capped, so a file that needs more memory fails with
+    MemoryError (a file-error) instead of exhausting the machine."""
+    _exit_with_parent(os.getppid())
     keep_archives_open()
     warm_up(phash)
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard == resource.RLIM_INFINITY or hard > WORKER_MEMORY:
         resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, hard))
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker ends when the audit that started it is gone (killed with SIGKILL, it cannot tell
+    its workers): else an orphan waits forever on its queue, holding the audit's stdout open."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def worker_context() -> BaseContext | None:
+    """How worker processes start: forked from an audit in its process's main thread (the command
+    line). None for an audit in another thread (started by the dashboard's API, beside the server's
+    threads): a fork copies locks other threads may hold, and a clean start (spawn, forkserver)
+    would import `python -m provenance`'s main module again; that audit reads in its own process."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return multiprocessing.get_context("fork")
 
 
 def _over_time(_signum: int, _frame: FrameType | None) -> None:
@@ -91,7 +118,8 @@ def extract(job: tuple[Entry, str | None] | tuple[Entry, str | None, bool]) -> E
 
 
 def extract_here(job: tuple[Entry, str | None] | tuple[Entry, str | None, bool]) -> Extracted:
-    """The same, in the calling process, without budgets (nothing is interrupted)."""
+    """The same, in the calling process, without budgets (nothing is interrupted): for an audit
+    that may not start workers (worker_context)."""
     entry, trust, phash = (*job, True)[:3]
     return _extract(entry, trust, bool(phash))
 

@@ -197,18 +197,22 @@ def _results(images: list[Entry], jobs: int | None, phash: bool = True) -> Itera
     """Extraction results in order, with at most a few jobs per worker in flight, so that
     results never pile up in memory while the database catches up. A file over its budget, or
     a worker that dies on a file, makes that file a file-error; a new pool takes over."""
-    from provenance.audit.extract import extract_here, start_worker, warm_up
+    if not images:
+        return
+    from provenance.audit.extract import extract_here, start_worker, warm_up, worker_context
     from provenance.io.c2pa_reader import trust_anchors
 
     trust = trust_anchors()
-    workers = jobs or os.cpu_count() or 1
-    if workers <= 1 or len(images) < 8:
+    context = worker_context()
+    if context is None:  # an audit in a server's thread: read here, without budgets
         yield from (extract_here((entry, trust, phash)) for entry in images)
         return
+    workers = min(jobs or os.cpu_count() or 1, len(images))  # one worker too: the budgets hold for every audit
     warm_up(phash)  # forked workers start with the readers' libraries loaded
     todo = deque(images)
     while todo:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(phash,))
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(phash,),
+                                   mp_context=context)
         try:
             yield from _pool_results(pool, todo, trust, IN_FLIGHT * workers, phash)
         finally:

@@ -260,7 +260,7 @@ def _save_usages(session: Session, uses: list[tuple[int, str, int, UsageResult]]
         image_id = match[1] if match else None
         evidence.extend({"usage_id": usage_id, "field": e.field, "value": e.value, "origin": e.origin, "name": e.name,
                          "lang": e.lang, "location": e.location}
-                        for e in item.evidence if e.origin in ARTICLE_ORIGINS and not e.derived)
+                        for e in item.given or item.evidence if e.origin in ARTICLE_ORIGINS and not e.derived)
         search = _folded(item, item.src, article, first_path.get(image_id) if image_id is not None else None)
         row = _record_row(item, usage_id, image_id, search)
         if extra:  # a finding about the usage (image-not-found) counts for its status too

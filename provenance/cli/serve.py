@@ -33,10 +33,11 @@ def serve(ctx: click.Context, db_url: str | None, host: str, port: int, demo: bo
         if not sample.is_dir():
             fail(f"{sample}: the sample archive is not here (run from a checkout of the project)")
         audit_and_summarise(ctx, str(sample), db_url, None, None, (), profile_path, (), rows_needed=False)
-    config = {"DATABASE_URL": db_url, "PROFILE": profile_path}
+    config = {"DATABASE_URL": db_url, "PROFILE": profile_path, "THREADS": threads}
     with one_line_errors(safe_url(database_url(db_url))):
         app = create_app({k: v for k, v in config.items() if v})
     gc.freeze()  # start-up's objects (modules, catalog, app) live as long as the server: the collector's
     # full passes no longer walk them (at 100,000 images, 200 ms pauses under load became about 20 ms)
     say(f"provenance dashboard on http://{host}:{port}/ (database {safe_url(database_url(db_url))})")
-    waitress_serve(app, host=host, port=port, threads=threads)
+    # the lookahead keeps reading the socket while a request runs, so a check learns its client left
+    waitress_serve(app, host=host, port=port, threads=threads, channel_request_lookahead=1)

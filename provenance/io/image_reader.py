@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -65,18 +67,32 @@ class Identity:
     c2pa_label: bool = True  # the bytes "c2pa" occur in the file: it may hold a C2PA manifest
 
 
+@contextmanager
+def open_image(path: str | Path | BinaryIO, name: str) -> Iterator[Image.Image]:
+    """Pillow's lazy open under our own pixel rule. A picture over Pillow's warning limit
+    (Image.MAX_IMAGE_PIXELS, 89.5 million) is read like any other and no warning is printed:
+    medium-format cameras make 100-megapixel photos, and the perceptual hash decodes it reduced.
+    One over twice that is refused unread, an InputError naming the limit."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            im = Image.open(path)
+        except Image.DecompressionBombError as exc:
+            raise InputError(name, f"is over the pixel limit for one image, twice Pillow's ({exc})") from None
+        with im:
+            yield im
+
+
 def read_metadata(path: str | Path | BinaryIO, name: str | None = None) -> ImageMetadata:
     """Rights metadata of one image file (a path or an open binary stream), without decoding pixels."""
     name = name or str(path)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(path) as im:
-                if im.format not in IMAGE_FORMATS:
-                    raise InputError(name, f"is a {im.format} image; supported: JPEG, PNG, WebP, TIFF, HEIC")
-                meta = ImageMetadata(name, im.format or "", im.width, im.height)
-                _collect(im, meta)
-                return meta
+        with open_image(path, name) as im:
+            if im.format not in IMAGE_FORMATS:
+                raise InputError(name, f"is a {im.format} image; supported: JPEG, PNG, WebP, TIFF, HEIC")
+            meta = ImageMetadata(name, im.format or "", im.width, im.height)
+            _collect(im, meta)
+            return meta
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except UnidentifiedImageError:
@@ -168,7 +184,7 @@ def image_identity(path: str | Path | BinaryIO, name: str | None = None, phash: 
     if not isinstance(path, str | Path):
         path.seek(0)
     try:
-        with Image.open(path) as im:
+        with open_image(path, name) as im:
             value = perceptual_hash(im)
     except (OSError, SyntaxError, ValueError) as exc:
         raise InputError(name, f"image data is damaged or truncated ({exc})") from None

@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
+from provenance.budget import WorkStopped, checkpoint
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import CheckedFile, ImageFacts, Match, check_article, check_evidence
@@ -74,12 +75,16 @@ def check_source(source: SourceFile, catalog: Catalog, profile: UsageProfile,
     """Check one source; a failure to read it is the CheckedFile's error, never an exception.
 
     With a `verifier`, what the evidence claims is checked against Wikimedia Commons and
-    Flickr (provenance.io.verify) and the items are checked again with their answers."""
+    Flickr (provenance.io.verify) and the items are checked again with their answers. Under a work
+    budget (provenance.budget) it raises WorkStopped when the budget says to stop."""
+    checkpoint()
     try:
         if source.kind == "commons":
             return (verifier or Verifier.from_env()).commons_page(source.name, catalog, profile)
         checked = _check(source, catalog, profile, siblings)
         return verifier.verify(checked, source.read, catalog, profile) if verifier and not checked.error else checked
+    except WorkStopped:
+        raise  # the whole request stops, not one source
     except ProvenanceError as exc:
         return CheckedFile(source.name, "error", error=str(exc))
     except Exception as exc:  # noqa: BLE001 - one source's unexpected failure never stops a batch

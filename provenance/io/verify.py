@@ -48,7 +48,7 @@ class Verifier:
     def recheck(self, item: CheckedItem, catalog: Catalog, profile: UsageProfile | None = None,
                 in_article: bool = True, sha1: Sha1 = None) -> CheckedItem:
         """The item checked again with what Commons and Flickr say, or as it was when they add nothing."""
-        base = [e for e in item.evidence if not e.derived]
+        base = [e for e in item.given or item.evidence if not e.derived]
         extra = self.extra(base, sha1)
         if not extra:
             return item

@@ -117,10 +117,7 @@ def _credit_elements(root: Tag) -> Iterator[Tag]:
 def _attach_orphan_credits(soup: BeautifulSoup, images: list[ImageRef], order: dict[int, int],
                            catalog: Catalog) -> None:
     """A caption or credit outside any figure counts for the nearest image."""
-    body = soup.body or soup
-    for element in body.find_all(BLOCKS):
-        if element.find(BLOCKS) or element.find("img") or _in_figure(element):
-            continue
+    for element in _stray_blocks(soup, soup.body or soup):
         text = _text(element)
         if not text or len(text) > 600:
             continue
@@ -131,14 +128,32 @@ def _attach_orphan_credits(soup: BeautifulSoup, images: list[ImageRef], order: d
             target.evidence.append(Evidence("credit_text", text, "html", _describe(element), location="near"))
 
 
-def _in_figure(element: Tag) -> bool:
-    for parent in element.parents:
-        if parent.name == "figure":
-            return True
-        classes = " ".join(parent.get("class") or [])
-        if FIGURE_LIKE.search(classes) and len(parent.find_all("img")) == 1:
-            return True
-    return False
+def _stray_blocks(soup: BeautifulSoup, root: Tag) -> list[Tag]:
+    """The block elements under root that hold no other block and no image and stand in no figure,
+    in document order. Two passes, linear in the document: from the last element to the first each
+    tells its parent what it holds (blocks, images); from the first to the last each learns from its
+    parent whether a figure is around it (a search under or above every block would be quadratic in
+    the nesting depth)."""
+    everything = soup.find_all(True)
+    holds: set[int] = set()
+    images: dict[int, int] = {}
+    for element in reversed(everything):
+        up = id(element.parent)
+        if element.name in BLOCKS or element.name == "img" or id(element) in holds:
+            holds.add(up)
+        images[up] = images.get(up, 0) + images.get(id(element), 0) + (element.name == "img")
+    framed: set[int] = set()
+    for element in everything:
+        parent = element.parent
+        if parent is not None and (id(parent) in framed or _is_figure(parent, images.get(id(parent), 0))):
+            framed.add(id(element))
+    under = {id(e) for e in root.find_all(BLOCKS)}
+    return [e for e in everything if id(e) in under and id(e) not in holds and id(e) not in framed]
+
+
+def _is_figure(element: Tag, images: int) -> bool:
+    """A figure, or a caption box (by its class) around exactly one image."""
+    return element.name == "figure" or (images == 1 and bool(FIGURE_LIKE.search(" ".join(element.get("class") or []))))
 
 
 def _is_credit_element(element: Tag) -> bool:

@@ -21,16 +21,16 @@ def read_markdown(text: str, catalog: Catalog) -> Article:
         if token.type != "inline" or not token.map:
             continue
         line = token.map[0]
-        found = [child for child in token.children or [] if child.type == "image"]
-        for child in found:
-            images.append(_image(child, line))
-        caption = _text_without_images(token)
+        groups = _image_groups(token)
+        for found, caption in groups:
+            for child in found:
+                images.append(_image(child, line))
+                if caption:
+                    images[-1].evidence.append(Evidence("caption", caption, "html", "markdown caption line",
+                                                        location=f"line {line + 1}"))
+        caption = "" if groups else _text_without_images(token)
         if index > 0 and tokens[index - 1].type == "heading_open" and not page:
-            page.append(Evidence("page_title", caption, "html", "markdown heading"))
-        elif found and caption:
-            for image in images[-len(found):]:
-                image.evidence.append(Evidence("caption", caption, "html", "markdown caption line",
-                                               location=f"line {line + 1}"))
+            page.append(Evidence("page_title", _text_without_images(token), "html", "markdown heading"))
         elif caption:
             paragraphs.append((line, caption))
     for line, caption in paragraphs:
@@ -58,10 +58,33 @@ def _image(token: Token, line: int) -> ImageRef:
 
 
 def _text_without_images(token: Token) -> str:
-    parts = []
+    return _joined([_part(child) for child in token.children or []])
+
+
+def _image_groups(token: Token) -> list[tuple[list[Token], str]]:
+    """The images of a paragraph, each with its caption: a run of images (nothing but spaces and line
+    breaks between them) takes the text up to the next image, and the first run the text before it
+    too. A paragraph of one image keeps all its text; one of many images with a caption line under
+    each (no blank lines) gives each image its own line, so the work stays linear in the text."""
+    groups: list[tuple[list[Token], list[str]]] = []
+    lead: list[str] = []
     for child in token.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
+        if child.type != "image":
+            (groups[-1][1] if groups else lead).append(_part(child))
+        elif groups and not _joined(groups[-1][1]):
+            groups[-1][0].append(child)
+        else:
+            groups.append(([child], []))
+    if groups:
+        groups[0][1][:0] = lead
+    return [(found, _joined(parts)) for found, parts in groups]
+
+
+def _part(child: Token) -> str:
+    if child.type in ("text", "code_inline"):
+        return child.content
+    return " " if child.type in ("softbreak", "hardbreak") else ""
+
+
+def _joined(parts: list[str]) -> str:
     return " ".join(UI_LABELS.sub(" ", "".join(parts)).split())  # no UI labels ('hide caption')

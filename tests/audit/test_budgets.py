@@ -51,3 +51,20 @@ def test_a_file_over_budget_is_a_file_error(folder: Path, tmp_path: Path, variab
     assert (rows["huge.png"]["findings"], rows["huge.png"]["messages"]) == ("file-error", message)
     others = [rows[f"photo-{n}.jpg"]["findings"].split() for n in range(9)]
     assert all("missing-credit" in codes and "file-error" not in codes for codes in others)  # read as usual
+
+
+def test_the_time_budget_holds_with_one_worker(folder: Path, tmp_path: Path) -> None:
+    """`--jobs 1` and fewer than eight images: still read in a worker process, under the budget."""
+    small = tmp_path / "small"
+    small.mkdir()
+    for name in ("huge.png", "photo-0.jpg", "photo-1.jpg"):
+        (small / name).write_bytes((folder / name).read_bytes())
+    report = tmp_path / "report.csv"
+    command = [sys.executable, "-m", "provenance", "audit", str(small), "--db", f"sqlite:///{tmp_path / 'b.db'}",
+               "--jobs", "1", "--report", str(report), "--fail-on", "error"]
+    done = subprocess.run(command, cwd=ROOT, env={**os.environ, "PROVENANCE_FILE_SECONDS": "1"},
+                          capture_output=True, timeout=600, check=False)
+    assert done.returncode == 1, done.stderr
+    rows = {row["image"]: row for row in csv.DictReader(report.read_text(encoding="utf-8").splitlines())}
+    assert rows["huge.png"]["messages"] == "huge.png: reading it took over 1 s; not read"
+    assert all("file-error" not in rows[f"photo-{n}.jpg"]["findings"] for n in range(2))

@@ -242,3 +242,38 @@ def test_identity_sha256_and_perceptual_hash(tmp_path: Path) -> None:
     distance = lambda a, b: bin(int(a, 16) ^ int(b, 16)).count("1")  # noqa: E731
     assert distance(first.phash, image_identity(small).phash) <= 6  # resized and recompressed: same photo
     assert distance(first.phash, image_identity(other).phash) > 12  # a different photo
+
+
+# (picture size, what reading it gives) around Pillow's pixel limits: 89.5 million warns, twice that refuses
+PIXEL_RULE = [
+    pytest.param((10_000, 10_000), None, id="100 million pixels: read as any other, no warning"),
+    pytest.param((20_000, 10_000), "exceeds limit of 178956970 pixels", id="200 million pixels: refused unread"),
+]
+
+
+@pytest.mark.parametrize(("size", "refusal"), PIXEL_RULE)
+def test_very_large_pictures_follow_our_pixel_rule(tmp_path: Path, size: tuple[int, int],
+                                                   refusal: str | None) -> None:
+    """Pytest turns every warning into an error here: a DecompressionBombWarning would fail the read."""
+    path = tmp_path / "huge.png"
+    Image.new("1", size).save(path)  # a few KB on disk
+    if refusal:
+        with pytest.raises(InputError, match=refusal):
+            read_metadata(path)
+        with pytest.raises(InputError, match=refusal):
+            image_identity(path)
+        return
+    assert (read_metadata(path).width, read_metadata(path).height) == size
+    assert image_identity(path).phash is not None
+
+
+def test_an_audit_of_a_very_large_picture_prints_no_pillow_warning(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    Image.new("1", (10_000, 10_000)).save(tmp_path / "huge.png")
+    done = subprocess.run([sys.executable, "-m", "provenance", "audit", str(tmp_path), "--db",
+                           f"sqlite:///{tmp_path / 'audit.db'}"], capture_output=True, text=True, check=False)
+    assert done.returncode in (0, 1), done.stderr
+    assert "Warning" not in done.stderr
+    assert "audited" in done.stdout

@@ -1,0 +1,77 @@
+"""The article readers and the one check flow stay linear on hostile articles: the time for an input
+ten times larger is compared with the time for the input itself (a ratio, never a wall-clock
+threshold). CPU time of this process, the best of three runs."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from provenance.catalog.load import Catalog
+from provenance.check import check_article
+
+LINEAR = 10  # ten times the input
+SLACK = 3.0  # linear time gives a ratio near 10 (n log n a little more); quadratic gives near 100
+
+
+def _best_of(text: str, kind: str, catalog: Catalog, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.process_time()
+        check_article(text, catalog, kind=kind)
+        times.append(time.process_time() - started)
+    return min(times)
+
+
+def _captioned_lines(n: int) -> str:
+    return "".join(f"![pic {i}](img{i}.jpg)\n*Photo: Jane Doe/AP (CC BY 4.0)*\n" for i in range(n))
+
+
+def _captioned_paragraphs(n: int) -> str:
+    return "".join(f"![pic {i}](img{i}.jpg)\n\nPhoto: Jane Doe/AP (CC BY 4.0)\n\n" for i in range(n))
+
+
+def _deep_html(n: int) -> str:
+    return "<div>" * n + '<img src="a.jpg"><p>Photo: Jane Doe/AP</p>' + "</div>" * n
+
+
+def _deep_credits(n: int) -> str:
+    return "<div>" * n + '<img src="a.jpg">' + "<p>Photo: Jane Doe/AP</p>" * n + "</div>" * n
+
+
+def _stray_credits(n: int) -> str:
+    return "".join(f'<img src="img{i}.jpg"><p>Photo: Jane Doe/AP</p>' for i in range(n))
+
+
+# (how the article grows with n, its kind, the size n of the smaller input)
+ARTICLES = [
+    pytest.param(_captioned_lines, "markdown", 50, id="markdown: images with caption lines, no blank lines"),
+    pytest.param(_captioned_paragraphs, "markdown", 50, id="markdown: images and captions as paragraphs"),
+    pytest.param(_deep_html, "html", 2000, id="html: one image nested n deep"),
+    pytest.param(_deep_credits, "html", 300, id="html: n credit paragraphs nested n deep"),
+    pytest.param(_stray_credits, "html", 50, id="html: n images, each with a credit outside any figure"),
+    pytest.param(lambda n: "Photo: " + "a/ " * n, "plain", 3000, id="plain: a lead-in then n 'a/ '"),
+    pytest.param(lambda n: "(" * n, "plain", 5000, id="plain: n '(' that never close"),
+    pytest.param(lambda n: "<p>Photo: " + "a/ " * n + "</p>", "html", 3000, id="html: n 'a/ ' in a paragraph"),
+]
+
+
+@pytest.mark.parametrize(("article", "kind", "n"), ARTICLES)
+def test_check_time_grows_linearly(catalog: Catalog, article: Callable[[int], str], kind: str, n: int) -> None:
+    small, large = article(n), article(n * LINEAR)
+    check_article(small, catalog, kind=kind)  # warm the catalog's compiled patterns
+    ratio = _best_of(large, kind, catalog) / max(_best_of(small, kind, catalog), 1e-3)
+    assert ratio < LINEAR * SLACK, f"{ratio:.1f} times slower for {LINEAR} times the input"
+
+
+def test_markdown_caption_lines_each_go_to_their_own_image(catalog: Catalog) -> None:
+    """Many images with a caption line under each and no blank lines: one caption per image."""
+    text = ("![a](a.jpg)\n*Photo: Ann Lee/AP*\n![b](b.jpg)\n*Photo: Bo Chan/Reuters*\n"
+            "![c](c.jpg) ![d](d.jpg)\nPhotos: Cy Ray/AFP")
+    items = {item.src: item for item in check_article(text, catalog, kind="markdown").items}
+    captions = {src: [e.value for e in item.evidence if e.field == "caption"] for src, item in items.items()}
+    assert captions == {"a.jpg": ["Photo: Ann Lee/AP"], "b.jpg": ["Photo: Bo Chan/Reuters"],
+                        "c.jpg": ["Photos: Cy Ray/AFP"], "d.jpg": ["Photos: Cy Ray/AFP"]}
+    assert items["b.jpg"].record.creator == "Bo Chan"
