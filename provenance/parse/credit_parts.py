@@ -23,6 +23,7 @@ from provenance.catalog.names import fold_source_name, looks_like_person, title_
 from provenance.catalog.sources import match_source
 from provenance.model import Source
 from provenance.parse.credit_words import (
+    BODY_BEFORE_DE,
     CONTRIBUTORS,
     LEAD_IN_TEXT,
     ORGANISATION_SUFFIX,
@@ -302,6 +303,9 @@ def _looks_like_organisation(text: str) -> bool:
         return False
     if any(w in ORGANISATION_WORDS for w in words) or ORGANISATION_SUFFIX.search(text):
         return True
+    pairs = zip(words, words[1:], strict=False)
+    if any(w in BODY_BEFORE_DE and (nxt in ("de", "du") or nxt.startswith(("d'", "d’"))) for w, nxt in pairs):
+        return True  # 'Ville de Lyon', not 'Ville Korhonen'
     if 2 <= len(words) <= 3 and words[0] in TITLE_ARTICLES and text[:1].isupper():
         return True  # 'El Estoque', 'Le Monde', 'Die Zeit': an article opens a title, not a person's name
     letters = re.sub(r"[\W\d_]", "", text)

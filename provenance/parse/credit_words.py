@@ -79,9 +79,12 @@ ORGANISATION_WORDS = frozenset({
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
     "tribune", "gazette", "daily", "commons", "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "사진부", "뉴스", "일보", "통신", "新闻",
-    "stadt", "gemeinde", "landkreis", "kreis", "bundesamt", "landesamt", "amt", "verlag", "ville", "mairie",
+    "stadt", "gemeinde", "landkreis", "kreis", "bundesamt", "landesamt", "amt", "verlag", "mairie",
     "préfecture", "région", "ayuntamiento", "prefeitura", "câmara", "comune", "regione", "gmina", "urząd", "miasto",
 })
+# Words that make an organisation only before 'de'/'du'/"d'" ('Ville de Lyon'): alone, 'Ville' is a Finnish given
+# name ('Ville Korhonen').
+BODY_BEFORE_DE = frozenset({"ville"})
 ORGANISATION_SUFFIX = re.compile(
     r"(?i)(?:\.(?:com|org|net|gov|edu|cc|io|co|info|ru|de|fr|uk|jp|cn)\b|(?:社|局|部|庁|省|院|협회|일보|뉴스|통신)$)"
 )
@@ -99,8 +102,10 @@ CONTRIBUTORS = re.compile(
     r"участники|авторы|учасники|автори|contribuyentes)$"
 )
 # Definite articles that open the title of a publication or a studio ('El Estoque', 'Le Monde', 'Die Zeit'),
-# never a person's name; 'De', 'Van', 'Di' and the like are surname particles and stay out.
-TITLE_ARTICLES = frozenset({"the", "el", "la", "le", "les", "los", "las", "il", "lo", "der", "die", "das", "het"})
+# never a person's name; 'De', 'Van', 'Di' and the like are surname particles and stay out, and so do 'Le' (a
+# Vietnamese surname: 'Le Van Khoa'), 'La' ('La Toya Brooks'), 'Les' (an English given name) and 'Lo' (a Chinese
+# surname): a title opened by one of these ('Le Monde') is left to the source catalog.
+TITLE_ARTICLES = frozenset({"the", "el", "los", "las", "il", "der", "die", "das", "het"})
 # Labels of a page's controls that a copied caption carries ('hide caption', 'toggle caption', 'Enlarge this
 # image', 'Expand' at a line's end, 'camera icon', a fold marker '... [+]'): never part of a caption or a credit.
 # One table for every reader: plain text (credits.py), HTML (html.py) and Markdown (markdown.py).
