@@ -94,15 +94,16 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
 
 
 def _brand_alone(links: list[Link], fields: dict[str, str]) -> list[Link]:
-    """'Foto: Freepick / © Freepick', '© 2026 Résone · Crédit photo : Résone': one capitalised word, the only
-    name of a credit that names no open license, platform or link, is a studio's or brand's name: people sign
-    with a given name and a surname, and single-word usernames come with the platform or license they are on."""
+    """'© 2026 Résone · Crédit photo : Résone': one capitalised word, the only name of a credit that names no
+    open license, platform or link, written twice as the credit and the © holder, is a studio's or brand's name
+    crediting its own image. Written once ('Foto: Hartmann', '© Mossberg') it stays a person's surname."""
     if any(fields.get(k) for k in ("via", "license_url", "source_url")) or fields.get("license", "").casefold() \
             not in ("", "all rights reserved") or any(link.creator or link.label == "source" for link in links):
         return links
     named = [link for link in links if link.label in ("person", "organisation")]
-    if not named or len({fold_source_name(link.text) for link in named}) != 1 or not _BRAND_WORD.match(named[0].text):
-        return links
+    if len(named) < 2 or not fields.get("copyright") or len({fold_source_name(link.text) for link in named}) != 1 \
+            or not _BRAND_WORD.match(named[0].text):
+        return links  # 'Foto: Hartmann', '© Mossberg': a surname alone is a person's, as any unknown single name
     brand = Link(named[0].text, named[0].start, named[0].end, "organisation")
     return [brand if link is named[0] else link for link in links if link is named[0] or link not in named]
 

@@ -358,4 +358,8 @@ def _fill(catalog: Catalog, one: Credit, other: Credit) -> Credit:
     if opened and merged.organization and not merged.creator and lone_brand(catalog, merged.organization):
         # 'Photo: Lambtron' then 'License: CC BY-SA 4.0': a one-word name with an open license is a username
         merged = replace(merged, creator=merged.organization, organization=None)
+    elif not opened and one.creator and other.creator and one.creator.casefold() == other.creator.casefold() \
+            and (one.copyright or other.copyright) and not merged.organization and lone_brand(catalog, one.creator):
+        # 'Foto: Freepick' then '© Freepick': one word credited and holding the ©, a brand crediting its own image
+        merged = replace(merged, organization=merged.creator, creator=None)
     return merged
