@@ -80,7 +80,10 @@ _BOILERPLATE = re.compile(
     r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-"
 )
 # A list of names that goes on on the next line ('…, Kevin\n    Soirat, Blanche Clément'): a word or two, a comma.
-_LIST_GOES_ON = re.compile(r"[ \t]*[^\W\d_][\w'.-]{0,40}(?:[ \t]+[^\W\d_][\w'.-]{0,40})?,")
+# The next line is all names and commas to its end: 'Madrid, Spain, March 3 - Crowds …' is a dateline, no list.
+_NAME = r"[^\W\d_][\w'.-]{0,40}(?:[ \t]+[^\W\d_][\w'.-]{0,40}){0,3}"
+_LIST_GOES_ON = re.compile(r"[ \t]*[^\W\d_][\w'.-]{0,40}(?:[ \t]+[^\W\d_][\w'.-]{0,40})?,"
+                           r"(?:[ \t]*" + _NAME + r"[ \t]*,)*[ \t]*(?:" + _NAME + r")?[ \t]*\.?[ \t]*\r?(?:\n|$)")
 _TYPO_CANDIDATE = re.compile(r"\b[A-Za-z]{5,10}(?=\s+by\b|\s?:)")
 _CLOSE = {"[": "]", "(": ")"}
 _QUOTED_VALUE = re.compile(r"[\"'“«]")
