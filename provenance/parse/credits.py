@@ -85,6 +85,9 @@ _NAME = r"[^\W\d_][\w'.-]{0,40}(?:[ \t]+[^\W\d_][\w'.-]{0,40}){0,3}"
 _LIST_GOES_ON = re.compile(r"[ \t]*[^\W\d_][\w'.-]{0,40}(?:[ \t]+[^\W\d_][\w'.-]{0,40})?,"
                            r"(?:[ \t]*" + _NAME + r"[ \t]*,)*[ \t]*(?:" + _NAME + r")?[ \t]*\.?[ \t]*\r?(?:\n|$)")
 _TYPO_CANDIDATE = re.compile(r"\b[A-Za-z]{5,10}(?=\s+by\b|\s?:)")
+# A lower camel-case key that 'Image:' or 'Photo:' closes ('heroImage:', 'coverImage:', 'profilePhoto:'), alone
+# at a line's start or in an object: a key of front matter or code, not a lead-in glued to the word before it.
+_KEY_BEFORE = re.compile(r"(?:^|(?<=[\n{,]))[ \t\"']*[a-z][A-Za-z0-9_]*\Z")
 _CLOSE = {"[": "]", "(": ")"}
 _QUOTED_VALUE = re.compile(r"[\"'“«]")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
@@ -190,6 +193,8 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
             start = match.start("lead")
             if _overlaps(taken, Segment(start, start + 1, start)):
                 continue
+            if pattern is ANYWHERE_LEAD_IN and _KEY_BEFORE.search(text, max(0, start - 40), start):
+                continue  # 'heroImage: ./cover.png', 'coverImage: …': a front-matter or code key, no lead-in
             free = pattern in (WEAK_LEAD_IN, ANYWHERE_LEAD_IN, _BY_LICENSE)
             if free or _at_credit_position(text, start):
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
