@@ -107,11 +107,15 @@ CONTRIBUTORS = re.compile(
 # surname): a title opened by one of these ('Le Monde') is left to the source catalog.
 TITLE_ARTICLES = frozenset({"the", "el", "los", "las", "il", "der", "die", "das", "het"})
 # Labels of a page's controls that a copied caption carries ('hide caption', 'toggle caption', 'Enlarge this
-# image', 'Expand' at a line's end, 'camera icon', a fold marker '... [+]'): never part of a caption or a credit.
+# image', 'Expand' at a line's end, 'camera icon', a fold marker '... [+]', and a Korean page's links at a line's
+# end: 더보기 'more', 관련기사 'related articles', 댓글 'comments', 공유하기 'share', …): never part of a caption or a
+# credit (a Korean word alone after a caption's last sentence would read as its signature).
 # One table for every reader: plain text (credits.py), HTML (html.py) and Markdown (markdown.py).
 UI_LABELS_PATTERN = (
     r"\bcamera\s+icon\b|\b(?:hide|toggle|show)\s+caption\b|\benlarge\s+this\s+image\b|"
-    r"(?m:(?<=\s)expand(?=[ \t]*$))|(?:(?:\.\.\.|…)[ \t]{0,3})?\[[+\-]\](?!\()"
+    r"(?m:(?<=\s)expand(?=[ \t]*$))|(?:(?:\.\.\.|…)[ \t]{0,3})?\[[+\-]\](?!\()|"
+    r"(?m:(?<=\s)(?:더보기|관련\s?기사|기사\s?원문|원문\s?보기|전체\s?보기|댓글(?:\s?쓰기)?|공유(?:하기)?|구독(?:하기)?|"
+    r"좋아요|닫기|펼치기|접기|목록|인쇄|스크랩|이전\s?기사|다음\s?기사)(?=[ \t]*$))"
 )
 UI_LABELS = re.compile("(?i)" + UI_LABELS_PATTERN)
 
