@@ -88,6 +88,12 @@ _TYPO_CANDIDATE = re.compile(r"\b[A-Za-z]{5,10}(?=\s+by\b|\s?:)")
 # A lower camel-case key that 'Image:' or 'Photo:' closes ('heroImage:', 'coverImage:', 'profilePhoto:'), alone
 # at a line's start or in an object: a key of front matter or code, not a lead-in glued to the word before it.
 _KEY_BEFORE = re.compile(r"(?:^|(?<=[\n{,]))[ \t\"']*[a-z][A-Za-z0-9_]*\Z")
+# A lead-in that names the kind of image it credits ('Photo:', 'Map:', 'Illustration by'): a credit of its own.
+_IMAGE_LEAD = re.compile(
+    r"(?i)^[\W_]*(?:photo(?:graph)?s?|foto(?:s|grafie)?|fot\.|image|imagen|imagem|bild|zdj[eę]cie|фото|"
+    r"maps?|mapa|mappa|carte|karte|kaart|graphics?|grafik|illustrations?|chart|video)\b"
+    r"[ \t]*(?:by\b|von\b|par\b|[:=：])"
+)
 _CLOSE = {"[": "]", "(": ")"}
 _QUOTED_VALUE = re.compile(r"[\"'“«]")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
@@ -322,11 +328,20 @@ def _merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[C
         last = merged[-1] if merged else None
         gap = text[last.end : credit.start] if last is not None else ""
         if last is not None and (_MERGE_GAP.match(gap) and _agree(last, credit) or
-                                 _near(gap) and _compatible(catalog, last, credit)):
+                                 _near(gap) and _compatible(catalog, last, credit) and _completes(last, credit)):
             merged[-1] = _fill(catalog, last, credit)
         else:
             merged.append(credit)
     return merged
+
+
+def _completes(one: Credit, other: Credit) -> bool:
+    """Whether credits side by side or on nearby lines can be one: a line that names a party of its own (a creator
+    or an organisation) after one that did completes it under a key of the credit ('Autor: X' then 'Kredit: Y',
+    'Source: …'), but one that opens with an image's own lead-in starts the credit of another image ('Photo: Jane
+    Roe' then 'Map: OpenStreetMap contributors', or 'Photo: Reuters')."""
+    both = (one.creator or one.organization) and (other.creator or other.organization)
+    return not (both and _IMAGE_LEAD.match(other.text))
 
 
 def _near(gap: str) -> bool:
