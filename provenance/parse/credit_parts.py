@@ -26,6 +26,7 @@ from provenance.parse.credit_words import (
     BODY_BEFORE_DE,
     CONTRIBUTORS,
     LEAD_IN_TEXT,
+    LIST_ARTICLES,
     ORGANISATION_SUFFIX,
     ORGANISATION_WORDS,
     RANK,
@@ -269,7 +270,9 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
 
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     pieces = [p.strip() for p in text.split(",") if p.strip()]
-    if len(pieces) > 1 and looks_like_person(pieces[0]) and not _is_org(catalog, pieces[0]):
+    titled = len(pieces) > 1 and pieces[0].split()[0].casefold() in LIST_ARTICLES \
+        and not any(match_source(catalog, p) for p in pieces[1:])  # 'El Faro, Marrowby High School': a title
+    if len(pieces) > 1 and looks_like_person(pieces[0]) and not _is_org(catalog, pieces[0]) and not titled:
         if any(_is_org(catalog, p) for p in pieces[1:]):
             offset = text.index(pieces[1])
             return Link(text[offset:], start + offset, end, "organisation", creator=pieces[0])

@@ -103,9 +103,13 @@ CONTRIBUTORS = re.compile(
 )
 # Definite articles that open the title of a publication or a studio ('El Estoque', 'Le Monde', 'Die Zeit'),
 # never a person's name; 'De', 'Van', 'Di' and the like are surname particles and stay out, and so do 'Le' (a
-# Vietnamese surname: 'Le Van Khoa'), 'La' ('La Toya Brooks'), 'Les' (an English given name) and 'Lo' (a Chinese
-# surname): a title opened by one of these ('Le Monde') is left to the source catalog.
-TITLE_ARTICLES = frozenset({"the", "el", "los", "las", "il", "der", "die", "das", "het"})
+# Vietnamese surname: 'Le Van Khoa'), 'La' ('La Toya Brooks'), 'Les' (an English given name), 'Lo' (a Chinese
+# surname), 'El' ('El Sayed Ramzy') and 'Das' (a Bengali surname): a title opened by one of these ('Le Monde') is
+# left to the source catalog, or read as one beside the body that publishes it (LIST_ARTICLES).
+TITLE_ARTICLES = frozenset({"the", "los", "las", "il", "der", "die", "het"})
+# Articles that open a title in a comma list beside an organisation ('El Faro, Marrowby High School': a school's
+# paper), where a name's position makes no person of it.
+LIST_ARTICLES = TITLE_ARTICLES | {"el", "la", "le", "les", "lo", "das"}
 # Labels of a page's controls that a copied caption carries ('hide caption', 'toggle caption', 'Enlarge this
 # image', 'Expand' at a line's end, 'camera icon', a fold marker '... [+]', and a Korean page's links at a line's
 # end: 더보기 'more', 관련기사 'related articles', 댓글 'comments', 공유하기 'share', …): never part of a caption or a
