@@ -314,7 +314,7 @@ def _looks_like_organisation(text: str) -> bool:
         return True  # 'El Estoque', 'Le Monde', 'Die Zeit': an article opens a title, not a person's name
     letters = re.sub(r"[\W\d_]", "", text)
     if text.startswith("@") and len(words) == 1:  # '@MYANC', '@NASA': an acronym's account is an institution's
-        return 2 <= len(letters) <= 8 and letters.isupper() and text[1:].isalpha()
+        return 2 <= len(letters) <= 6 and letters.isupper() and text[1:].isalpha()  # as long as a bare acronym
     plain = not text.startswith("@") and not any(ch.isdigit() for ch in text)
     return len(words) == 1 and 2 <= len(letters) <= 6 and letters.isupper() and plain
 
