@@ -57,6 +57,9 @@ _GOVERNMENT = frozenset({"government", "institution"})
 _REPORTER = re.compile(r"\s*(?:기자|특파원|통신원|记者|記者|特派員|通信員)$")
 # One capitalised word in Latin script: 'Freepick', 'Résone', 'SmugMug'
 _BRAND_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[A-Z][a-z\u00df-\u024f]+)*$")
+# Where a name was broken: a line break or tab, or the blanks left by a UI marker ('… [+]'); any other space, a
+# no-break space too, stays as written (a value is never re-spelled).
+_NAME_BREAK = re.compile(r"[ \u00a0]*[\r\n\t][\s]*| {3,}")
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
 
 
@@ -161,7 +164,7 @@ def _person(name: str) -> str:
     name = RANK.sub("", name).strip()
     name = re.sub(r"\s*\([^()]*\)?$", "", name) or name
     name = _REPORTER.sub("", name) or name  # '김하늘 기자' -> '김하늘': the job title is dropped
-    return title_case_capitals(" ".join(name.split()))  # a name broken over lines or around a marker: one space
+    return title_case_capitals(_NAME_BREAK.sub(" ", name))  # a name broken over lines or around a marker: one space
 
 
 def _links(rest: str) -> list[tuple[str, int, int]]:
