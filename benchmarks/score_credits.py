@@ -41,7 +41,7 @@ ALIASES = {
     "ロイター": "reuters", "رويترز": "reuters",
     "afp photo": "afp", "agence france-presse": "afp",
     "getty": "getty images",
-    "ТАСС": "tass",
+    "тасс": "tass",  # keys are case-folded, as fold() folds the value first
     "kyodo": "kyodo news", "共同": "kyodo news",
     "新华社": "xinhua", "新華社": "xinhua",
     "中新社": "china news service",

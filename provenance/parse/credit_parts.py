@@ -23,8 +23,10 @@ from provenance.catalog.names import fold_source_name, looks_like_person, title_
 from provenance.catalog.sources import match_source
 from provenance.model import Source
 from provenance.parse.credit_words import (
+    BODY_BEFORE_DE,
     CONTRIBUTORS,
     LEAD_IN_TEXT,
+    LIST_ARTICLES,
     ORGANISATION_SUFFIX,
     ORGANISATION_WORDS,
     RANK,
@@ -55,6 +57,9 @@ _GOVERNMENT = frozenset({"government", "institution"})
 _REPORTER = re.compile(r"\s*(?:기자|특파원|통신원|记者|記者|特派員|通信員)$")
 # One capitalised word in Latin script: 'Freepick', 'Résone', 'SmugMug'
 _BRAND_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[A-Z][a-z\u00df-\u024f]+)*$")
+# Where a name was broken: a line break or tab, or the blanks left by a UI marker ('… [+]'); any other space, a
+# no-break space too, stays as written (a value is never re-spelled).
+_NAME_BREAK = re.compile(r"[ \u00a0]*[\r\n\t][\s]*| {3,}")
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
 
 
@@ -93,15 +98,16 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
 
 
 def _brand_alone(links: list[Link], fields: dict[str, str]) -> list[Link]:
-    """'Foto: Freepick / © Freepick', '© 2026 Résone · Crédit photo : Résone': one capitalised word, the only
-    name of a credit that names no open license, platform or link, is a studio's or brand's name: people sign
-    with a given name and a surname, and single-word usernames come with the platform or license they are on."""
+    """'© 2026 Résone · Crédit photo : Résone': one capitalised word, the only name of a credit that names no
+    open license, platform or link, written twice as the credit and the © holder, is a studio's or brand's name
+    crediting its own image. Written once ('Foto: Hartmann', '© Mossberg') it stays a person's surname."""
     if any(fields.get(k) for k in ("via", "license_url", "source_url")) or fields.get("license", "").casefold() \
             not in ("", "all rights reserved") or any(link.creator or link.label == "source" for link in links):
         return links
     named = [link for link in links if link.label in ("person", "organisation")]
-    if not named or len({fold_source_name(link.text) for link in named}) != 1 or not _BRAND_WORD.match(named[0].text):
-        return links
+    if len(named) < 2 or not fields.get("copyright") or len({fold_source_name(link.text) for link in named}) != 1 \
+            or not _BRAND_WORD.match(named[0].text):
+        return links  # 'Foto: Hartmann', '© Mossberg': a surname alone is a person's, as any unknown single name
     brand = Link(named[0].text, named[0].start, named[0].end, "organisation")
     return [brand if link is named[0] else link for link in links if link is named[0] or link not in named]
 
@@ -158,7 +164,7 @@ def _person(name: str) -> str:
     name = RANK.sub("", name).strip()
     name = re.sub(r"\s*\([^()]*\)?$", "", name) or name
     name = _REPORTER.sub("", name) or name  # '김하늘 기자' -> '김하늘': the job title is dropped
-    return title_case_capitals(" ".join(name.split()))  # a name broken over lines or around a marker: one space
+    return title_case_capitals(_NAME_BREAK.sub(" ", name))  # a name broken over lines or around a marker: one space
 
 
 def _links(rest: str) -> list[tuple[str, int, int]]:
@@ -267,7 +273,9 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
 
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     pieces = [p.strip() for p in text.split(",") if p.strip()]
-    if len(pieces) > 1 and looks_like_person(pieces[0]) and not _is_org(catalog, pieces[0]):
+    titled = len(pieces) > 1 and pieces[0].split()[0].casefold() in LIST_ARTICLES \
+        and not any(match_source(catalog, p) for p in pieces[1:])  # 'El Faro, Marrowby High School': a title
+    if len(pieces) > 1 and looks_like_person(pieces[0]) and not _is_org(catalog, pieces[0]) and not titled:
         if any(_is_org(catalog, p) for p in pieces[1:]):
             offset = text.index(pieces[1])
             return Link(text[offset:], start + offset, end, "organisation", creator=pieces[0])
@@ -302,11 +310,14 @@ def _looks_like_organisation(text: str) -> bool:
         return False
     if any(w in ORGANISATION_WORDS for w in words) or ORGANISATION_SUFFIX.search(text):
         return True
+    pairs = zip(words, words[1:], strict=False)
+    if any(w in BODY_BEFORE_DE and (nxt in ("de", "du") or nxt.startswith(("d'", "d’"))) for w, nxt in pairs):
+        return True  # 'Ville de Lyon', not 'Ville Korhonen'
     if 2 <= len(words) <= 3 and words[0] in TITLE_ARTICLES and text[:1].isupper():
         return True  # 'El Estoque', 'Le Monde', 'Die Zeit': an article opens a title, not a person's name
     letters = re.sub(r"[\W\d_]", "", text)
     if text.startswith("@") and len(words) == 1:  # '@MYANC', '@NASA': an acronym's account is an institution's
-        return 2 <= len(letters) <= 8 and letters.isupper() and text[1:].isalpha()
+        return 2 <= len(letters) <= 6 and letters.isupper() and text[1:].isalpha()  # as long as a bare acronym
     plain = not text.startswith("@") and not any(ch.isdigit() for ch in text)
     return len(words) == 1 and 2 <= len(letters) <= 6 and letters.isupper() and plain
 

@@ -79,11 +79,14 @@ ORGANISATION_WORDS = frozenset({
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
     "tribune", "gazette", "daily", "commons", "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "사진부", "뉴스", "일보", "통신", "新闻",
-    "stadt", "gemeinde", "landkreis", "kreis", "bundesamt", "landesamt", "amt", "verlag", "ville", "mairie",
+    "stadt", "gemeinde", "landkreis", "kreis", "bundesamt", "landesamt", "amt", "verlag", "mairie",
     "préfecture", "région", "ayuntamiento", "prefeitura", "câmara", "comune", "regione", "gmina", "urząd", "miasto",
 })
+# Words that make an organisation only before 'de'/'du'/"d'" ('Ville de Lyon'): alone, 'Ville' is a Finnish given
+# name ('Ville Korhonen').
+BODY_BEFORE_DE = frozenset({"ville"})
 ORGANISATION_SUFFIX = re.compile(
-    r"(?i)(?:\.(?:com|org|net|gov|edu|cc|io|co|info|ru|de|fr|uk|jp|cn)\b|(?:社|局|部|庁|省|院|협회|일보|뉴스|통신)$)"
+    r"(?i)(?:\.(?:com|org|net|gov|edu|cc|io|co|info|ru|de|fr|uk|jp|cn)\b|(?:社|局|部|庁|省|院|협회|일보|뉴스|통신|시청|구청|군청|도청|재단|센터|공사|대학교|병원|위원회|박물관)$)"
 )
 # A subject shown in the image rather than a maker: "(L)", "(R)", "left", "right".
 SUBJECT_MARK = re.compile(r"(?i)\((?:l|r|c|left|right|center|centre|top|bottom)\)")
@@ -99,14 +102,24 @@ CONTRIBUTORS = re.compile(
     r"участники|авторы|учасники|автори|contribuyentes)$"
 )
 # Definite articles that open the title of a publication or a studio ('El Estoque', 'Le Monde', 'Die Zeit'),
-# never a person's name; 'De', 'Van', 'Di' and the like are surname particles and stay out.
-TITLE_ARTICLES = frozenset({"the", "el", "la", "le", "les", "los", "las", "il", "lo", "der", "die", "das", "het"})
+# never a person's name; 'De', 'Van', 'Di' and the like are surname particles and stay out, and so do 'Le' (a
+# Vietnamese surname: 'Le Van Khoa'), 'La' ('La Toya Brooks'), 'Les' (an English given name), 'Lo' (a Chinese
+# surname), 'El' ('El Sayed Ramzy') and 'Das' (a Bengali surname): a title opened by one of these ('Le Monde') is
+# left to the source catalog, or read as one beside the body that publishes it (LIST_ARTICLES).
+TITLE_ARTICLES = frozenset({"the", "los", "las", "il", "der", "die", "het"})
+# Articles that open a title in a comma list beside an organisation ('El Faro, Marrowby High School': a school's
+# paper), where a name's position makes no person of it.
+LIST_ARTICLES = TITLE_ARTICLES | {"el", "la", "le", "les", "lo", "das"}
 # Labels of a page's controls that a copied caption carries ('hide caption', 'toggle caption', 'Enlarge this
-# image', 'Expand' at a line's end, 'camera icon', a fold marker '... [+]'): never part of a caption or a credit.
+# image', 'Expand' at a line's end, 'camera icon', a fold marker '... [+]', and a Korean page's links at a line's
+# end: 더보기 'more', 관련기사 'related articles', 댓글 'comments', 공유하기 'share', …): never part of a caption or a
+# credit (a Korean word alone after a caption's last sentence would read as its signature).
 # One table for every reader: plain text (credits.py), HTML (html.py) and Markdown (markdown.py).
 UI_LABELS_PATTERN = (
     r"\bcamera\s+icon\b|\b(?:hide|toggle|show)\s+caption\b|\benlarge\s+this\s+image\b|"
-    r"(?m:(?<=\s)expand(?=[ \t]*$))|(?:(?:\.\.\.|…)[ \t]{0,3})?\[[+\-]\](?!\()"
+    r"(?m:(?<=\s)expand(?=[ \t]*$))|(?:(?:\.\.\.|…)[ \t]{0,3})?\[[+\-]\](?!\()|"
+    r"(?m:(?<=\s)(?:더보기|관련\s?기사|기사\s?원문|원문\s?보기|전체\s?보기|댓글(?:\s?쓰기)?|공유(?:하기)?|구독(?:하기)?|"
+    r"좋아요|닫기|펼치기|접기|목록|인쇄|스크랩|이전\s?기사|다음\s?기사)(?=[ \t]*$))"
 )
 UI_LABELS = re.compile("(?i)" + UI_LABELS_PATTERN)
 

@@ -70,8 +70,10 @@ _ABBREVIATION = re.compile(
     r"Capt|Maj|Adm|Cmdr|Spc|Pfc|Pte|PO|U\.S|U\.K|Tech|Fot|al|(?i:sgt|cpl|lt|col|capt|maj|spc|pfc)))\.$"
 )
 # A wire code ends the credit ('(8137137dr)'), and so does the label of the next figure ('… School Figure 16.14').
+# A wire dateline ends a lead-in credit as it ends a tail one ('Photo: X/Reuters Mar 3 (Reuters) - Grain …').
 _STOP = re.compile(
-    r"(?<=\s)(?:\(\d{5,}[a-z]{0,3}\)|(?:Figure|Fig\.|Abbildung|Abb\.|Figura|Рис\.)[ \t]?\d{1,3}(?:[.-]\d{1,3})*\b)"
+    r"(?<=\s)(?:\(\d{5,}[a-z]{0,3}\)|(?:Figure|Fig\.|Abbildung|Abb\.|Figura|Рис\.)[ \t]?\d{1,3}(?:[.-]\d{1,3})*\b|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}[ \t]+\([^()\n]{2,30}\))"
 )
 _QUOTE_STOP = re.compile(r"(?m)[\"”»](?=\s*[,;\]})]|[ \t]*$)")  # the closing quote of a quoted credit
 _BOILERPLATE = re.compile(
@@ -80,8 +82,20 @@ _BOILERPLATE = re.compile(
     r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-"
 )
 # A list of names that goes on on the next line ('…, Kevin\n    Soirat, Blanche Clément'): a word or two, a comma.
-_LIST_GOES_ON = re.compile(r"[ \t]*[^\W\d_][\w'.-]{0,40}(?:[ \t]+[^\W\d_][\w'.-]{0,40})?,")
+# The next line is all names and commas to its end: 'Madrid, Spain, March 3 - Crowds …' is a dateline, no list.
+_NAME = r"[^\W\d_][\w'.-]{0,40}(?:[ \t]+[^\W\d_][\w'.-]{0,40}){0,3}"
+_LIST_GOES_ON = re.compile(r"[ \t]*[^\W\d_][\w'.-]{0,40}(?:[ \t]+[^\W\d_][\w'.-]{0,40})?,"
+                           r"(?:[ \t]*" + _NAME + r"[ \t]*,)*[ \t]*(?:" + _NAME + r")?[ \t]*\.?[ \t]*\r?(?:\n|$)")
 _TYPO_CANDIDATE = re.compile(r"\b[A-Za-z]{5,10}(?=\s+by\b|\s?:)")
+# A lower camel-case key that 'Image:' or 'Photo:' closes ('heroImage:', 'coverImage:', 'profilePhoto:'), alone
+# at a line's start or in an object: a key of front matter or code, not a lead-in glued to the word before it.
+_KEY_BEFORE = re.compile(r"(?:^|(?<=[\n{,]))[ \t\"']*[a-z][A-Za-z0-9_]*\Z")
+# A lead-in that names the kind of image it credits ('Photo:', 'Map:', 'Illustration by'): a credit of its own.
+_IMAGE_LEAD = re.compile(
+    r"(?i)^[\W_]*(?:photo(?:graph)?s?|foto(?:s|grafie)?|fot\.|image|imagen|imagem|bild|zdj[eę]cie|фото|"
+    r"maps?|mapa|mappa|carte|karte|kaart|graphics?|grafik|illustrations?|chart|video)\b"
+    r"[ \t]*(?:by\b|von\b|par\b|[:=：])"
+)
 _CLOSE = {"[": "]", "(": ")"}
 _QUOTED_VALUE = re.compile(r"[\"'“«]")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
@@ -187,6 +201,8 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
             start = match.start("lead")
             if _overlaps(taken, Segment(start, start + 1, start)):
                 continue
+            if pattern is ANYWHERE_LEAD_IN and _KEY_BEFORE.search(text, max(0, start - 40), start):
+                continue  # 'heroImage: ./cover.png', 'coverImage: …': a front-matter or code key, no lead-in
             free = pattern in (WEAK_LEAD_IN, ANYWHERE_LEAD_IN, _BY_LICENSE)
             if free or _at_credit_position(text, start):
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
@@ -314,11 +330,20 @@ def _merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[C
         last = merged[-1] if merged else None
         gap = text[last.end : credit.start] if last is not None else ""
         if last is not None and (_MERGE_GAP.match(gap) and _agree(last, credit) or
-                                 _near(gap) and _compatible(catalog, last, credit)):
+                                 _near(gap) and _compatible(catalog, last, credit) and _completes(last, credit)):
             merged[-1] = _fill(catalog, last, credit)
         else:
             merged.append(credit)
     return merged
+
+
+def _completes(one: Credit, other: Credit) -> bool:
+    """Whether credits side by side or on nearby lines can be one: a line that names a party of its own (a creator
+    or an organisation) after one that did completes it under a key of the credit ('Autor: X' then 'Kredit: Y',
+    'Source: …'), but one that opens with an image's own lead-in starts the credit of another image ('Photo: Jane
+    Roe' then 'Map: OpenStreetMap contributors', or 'Photo: Reuters')."""
+    both = (one.creator or one.organization) and (other.creator or other.organization)
+    return not (both and _IMAGE_LEAD.match(other.text))
 
 
 def _near(gap: str) -> bool:
@@ -358,4 +383,8 @@ def _fill(catalog: Catalog, one: Credit, other: Credit) -> Credit:
     if opened and merged.organization and not merged.creator and lone_brand(catalog, merged.organization):
         # 'Photo: Lambtron' then 'License: CC BY-SA 4.0': a one-word name with an open license is a username
         merged = replace(merged, creator=merged.organization, organization=None)
+    elif not opened and one.creator and other.creator and one.creator.casefold() == other.creator.casefold() \
+            and (one.copyright or other.copyright) and not merged.organization and lone_brand(catalog, one.creator):
+        # 'Foto: Freepick' then '© Freepick': one word credited and holding the ©, a brand crediting its own image
+        merged = replace(merged, organization=merged.creator, creator=None)
     return merged
