@@ -134,7 +134,7 @@ def check_article(
 
     `image_evidence(src)`, when given, returns the evidence embedded in the image
     file an article references (the caller decides what may be read)."""
-    with _gc_paused():
+    with gc_paused():
         return _check_article(text, catalog or default_catalog(), name, kind, profile, image_evidence)
 
 
@@ -198,7 +198,7 @@ _gc_state = {"paused": 0, "was_enabled": 0}
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Python's cycle collector off while a text is checked (it walked the growing list of items again and
     again: 10-20% of the time of a long text; the check makes few cycles), back on when the last check
     running in this process ends."""

@@ -14,6 +14,7 @@ from provenance.audit.decisions import read_decision, record_decision, revoke_de
 from provenance.audit.overview import summary
 from provenance.audit.read_model import Filters, archive_page
 from provenance.audit.run import run_audit
+from provenance.check import gc_paused
 from web.archive_pages import detail_or_404, row_url
 from web.checking import KINDS, profile_from, run, url_problem
 from web.openapi import OPENAPI
@@ -63,8 +64,9 @@ def check():  # type: ignore[no-untyped-def]
     if not stored.text.strip() and not stored.files and not stored.urls:
         abort(400, description="Nothing to check: send text, a url or files.")
     profile = profile_from(svc.profile, svc.catalog, options)
-    results, _ = run(stored, svc.catalog, profile, svc.sessions)
-    return _ok(files=results)
+    with gc_paused():  # the check and its JSON: a long paste makes many objects and few cycles
+        results, _ = run(stored, svc.catalog, profile, svc.sessions)
+        return _ok(files=results)
 
 
 def _urls(url: object) -> list[str]:

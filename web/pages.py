@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
 from provenance.catalog.names import fold_search
+from provenance.check import gc_paused
 from web.checking import KINDS, profile_from, run, url_problem
 from web.services import StoredCheck, services
 from web.uploads import uploaded_files
@@ -36,12 +37,13 @@ def check_result(key: str):  # type: ignore[no-untyped-def]
     svc = services()
     stored = svc.get(key) or abort(404, description="This check has expired; paste or upload it again.")
     profile = profile_from(svc.profile, svc.catalog, request.args)
-    results, thumbs = run(stored, svc.catalog, profile, svc.sessions)
-    stored.thumbs = thumbs
-    agencies = [s for s in svc.catalog.sources.values() if svc.catalog.terms_of(s).subscribable]
-    return render_template("results.html", key=key, results=results, thumbs=thumbs, profile=profile,
-                           changes=[c for c in svc.catalog.changes.values() if c.dashboard], agencies=agencies,
-                           languages=sorted(svc.catalog.languages.values(), key=lambda lang: lang.code))
+    with gc_paused():  # the check and its page: a long paste makes many objects and few cycles
+        results, thumbs = run(stored, svc.catalog, profile, svc.sessions)
+        stored.thumbs = thumbs
+        agencies = [s for s in svc.catalog.sources.values() if svc.catalog.terms_of(s).subscribable]
+        return render_template("results.html", key=key, results=results, thumbs=thumbs, profile=profile,
+                               changes=[c for c in svc.catalog.changes.values() if c.dashboard], agencies=agencies,
+                               languages=sorted(svc.catalog.languages.values(), key=lambda lang: lang.code))
 
 
 @bp.get("/check/<key>/thumb/<int:number>")
