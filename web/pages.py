@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
 from provenance.catalog.names import fold_search
@@ -11,6 +13,7 @@ from web.services import StoredCheck, services
 from web.uploads import uploaded_files
 
 bp = Blueprint("pages", __name__)
+PAGE_ITEMS = 200  # items of one checked file shown on one result page (a pasted digest may hold thousands)
 
 
 @bp.get("/")
@@ -41,9 +44,40 @@ def check_result(key: str):  # type: ignore[no-untyped-def]
         results, thumbs = run(stored, svc.catalog, profile, svc.sessions)
         stored.thumbs = thumbs
         agencies = [s for s in svc.catalog.sources.values() if svc.catalog.terms_of(s).subscribable]
+        windows = _windows(results, key, _page_number(request.args.get("page")))
         return render_template("results.html", key=key, results=results, thumbs=thumbs, profile=profile,
+                               windows=windows, page_items=PAGE_ITEMS,
                                changes=[c for c in svc.catalog.changes.values() if c.dashboard], agencies=agencies,
                                languages=sorted(svc.catalog.languages.values(), key=lambda lang: lang.code))
+
+
+def _page_number(value: str | None) -> int:
+    """The `page` of a result page: a whole number from 1 (1 when not given), else a 400 saying so."""
+    if value is None or value == "":
+        return 1
+    if not value.isdigit() or int(value) < 1:
+        abort(400, description=f"page must be a whole number from 1, not {value[:40]!r}")
+    return int(value)
+
+
+def _windows(results: list[dict[str, Any]], key: str, page: int) -> list[dict[str, Any]]:
+    """For each checked file, the items shown on this page (PAGE_ITEMS at a time), how many it has, how
+    many with an error, and the links to the pages before and after (the toggles kept)."""
+    args: dict[str, Any] = {k: v for k, v in request.args.to_dict(flat=False).items() if k != "page"}
+    pages = max((len(f["items"]) - 1) // PAGE_ITEMS + 1 for f in results) if results else 1
+    page = min(page, pages)
+    start = (page - 1) * PAGE_ITEMS
+    windows = []
+    for file in results:
+        total = len(file["items"])
+        end = min(start + PAGE_ITEMS, total)
+        errors = sum(any(f["severity"] == "error" for f in item["findings"]) for item in file["items"])
+        windows.append({
+            "start": start, "end": end, "total": total, "errors": errors, "paged": total > PAGE_ITEMS,
+            "before": url_for("pages.check_result", key=key, page=page - 1, **args) if page > 1 else None,
+            "after": url_for("pages.check_result", key=key, page=page + 1, **args) if end < total else None,
+        })
+    return windows
 
 
 @bp.get("/check/<key>/thumb/<int:number>")
