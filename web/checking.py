@@ -14,10 +14,9 @@ from provenance.errors import FetchError, InputError
 from provenance.io.inputs import SourceFile, check_source
 from provenance.io.url_check import url_source
 from provenance.io.verify import Verifier
-from provenance.render.check_report import file_dict
 from provenance.store.commons_cache import StoreCache
 from web.services import StoredCheck
-from web.uploads import check_uploads, thumbnail
+from web.uploads import check_uploads, file_result, thumbnail
 
 KINDS = ("auto", "plain", "html", "markdown")
 MAX_URL = 2000
@@ -60,19 +59,21 @@ def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfil
 
 
 def run(stored: StoredCheck, catalog: Catalog, profile: UsageProfile, sessions: sessionmaker[Session] | None = None,
-        ) -> tuple[list[dict[str, Any]], list[bytes | None]]:
-    """(results, thumbnails) — one result per file, the pasted text first, the URLs last."""
+        shown: slice | None = None) -> tuple[list[dict[str, Any]], list[bytes | None]]:
+    """(results, thumbnails) — one result per file, the pasted text first, the URLs last; with `shown`,
+    each result holds only those items, and counts of all (`file_result`)."""
     if stored.verifier is None:
         stored.verifier = Verifier.from_env(cache=StoreCache(sessions) if sessions else None)
     text = None
     if stored.text.strip():
         kind = None if stored.kind == "auto" else stored.kind
         text = SourceFile("pasted text", "pasted text", data=stored.text.encode("utf-8"), kind=kind)
-    checked = check_uploads(stored.files, catalog, profile, text, stored.verifier) if text or stored.files else []
+    checked = check_uploads(stored.files, catalog, profile, text, stored.verifier, shown) \
+        if text or stored.files else []
     results, thumbs = [c.result for c in checked], [c.thumbnail for c in checked]
     for url in stored.urls:
         done = _check_url(stored, url, catalog, profile)
-        results.append(file_dict(done))
+        results.append(file_result(done, shown))
         source = stored.fetched.get(url)
         data = source[0].data if isinstance(source, tuple) else None
         thumbs.append(thumbnail(data) if done.kind == "image" and data else None)

@@ -40,13 +40,17 @@ def check_result(key: str):  # type: ignore[no-untyped-def]
     svc = services()
     stored = svc.get(key) or abort(404, description="This check has expired; paste or upload it again.")
     profile = profile_from(svc.profile, svc.catalog, request.args)
+    page = _page_number(request.args.get("page"))
     with gc_paused():  # the check and its page: a long paste makes many objects and few cycles
-        results, thumbs = run(stored, svc.catalog, profile, svc.sessions)
+        results, thumbs = run(stored, svc.catalog, profile, svc.sessions,
+                              shown=slice((page - 1) * PAGE_ITEMS, page * PAGE_ITEMS))
         stored.thumbs = thumbs
+        last = max((_count(f) - 1) // PAGE_ITEMS + 1 for f in results) if results else 1
+        if page > last:  # past the last page: the last
+            return redirect(_page_url(key, last))
         agencies = [s for s in svc.catalog.sources.values() if svc.catalog.terms_of(s).subscribable]
-        windows = _windows(results, key, _page_number(request.args.get("page")))
         return render_template("results.html", key=key, results=results, thumbs=thumbs, profile=profile,
-                               windows=windows, page_items=PAGE_ITEMS,
+                               windows=[_window(f, key, page) for f in results], page_items=PAGE_ITEMS,
                                changes=[c for c in svc.catalog.changes.values() if c.dashboard], agencies=agencies,
                                languages=sorted(svc.catalog.languages.values(), key=lambda lang: lang.code))
 
@@ -60,24 +64,24 @@ def _page_number(value: str | None) -> int:
     return int(value)
 
 
-def _windows(results: list[dict[str, Any]], key: str, page: int) -> list[dict[str, Any]]:
-    """For each checked file, the items shown on this page (PAGE_ITEMS at a time), how many it has, how
-    many with an error, and the links to the pages before and after (the toggles kept)."""
+def _count(file: dict[str, Any]) -> int:
+    return int(file.get("item_count", len(file["items"])))
+
+
+def _page_url(key: str, page: int) -> str:
+    """This result page's URL at another page, the toggles kept."""
     args: dict[str, Any] = {k: v for k, v in request.args.to_dict(flat=False).items() if k != "page"}
-    pages = max((len(f["items"]) - 1) // PAGE_ITEMS + 1 for f in results) if results else 1
-    page = min(page, pages)
-    start = (page - 1) * PAGE_ITEMS
-    windows = []
-    for file in results:
-        total = len(file["items"])
-        end = min(start + PAGE_ITEMS, total)
-        errors = sum(any(f["severity"] == "error" for f in item["findings"]) for item in file["items"])
-        windows.append({
-            "start": start, "end": end, "total": total, "errors": errors, "paged": total > PAGE_ITEMS,
-            "before": url_for("pages.check_result", key=key, page=page - 1, **args) if page > 1 else None,
-            "after": url_for("pages.check_result", key=key, page=page + 1, **args) if end < total else None,
-        })
-    return windows
+    return url_for("pages.check_result", key=key, page=page, **args)
+
+
+def _window(file: dict[str, Any], key: str, page: int) -> dict[str, Any]:
+    """Which of a file's items this page shows (PAGE_ITEMS at a time), how many it has, how many with an
+    error, and the links to the pages before and after."""
+    start, total = (page - 1) * PAGE_ITEMS, _count(file)
+    end = start + len(file["items"])
+    return {"start": start, "end": end, "total": total, "errors": file.get("error_count", 0),
+            "paged": total > PAGE_ITEMS, "before": _page_url(key, page - 1) if page > 1 else None,
+            "after": _page_url(key, page + 1) if end < total else None}
 
 
 @bp.get("/check/<key>/thumb/<int:number>")

@@ -138,13 +138,14 @@ def _items(page: str) -> list[str]:
     [
         ("", "credit 1", PAGE_ITEMS, ['rel="next"']),  # page 1: the first items and a link onwards
         ("?page=2", f"credit {PAGE_ITEMS + 1}", 5, ['rel="prev"']),  # the last page: the rest, a link back
-        ("?page=9", f"credit {PAGE_ITEMS + 1}", 5, ['rel="prev"']),  # past the end: the last page
+        ("?page=9", f"credit {PAGE_ITEMS + 1}", 5, ['rel="prev"']),  # past the end: sent to the last page
         ("?page=2&medium=print", f"credit {PAGE_ITEMS + 1}", 5, ["medium=print"]),  # the toggles kept in links
     ],
 )
 def test_long_paste_is_shown_a_page_at_a_time(client: FlaskClient, query: str, first: str, shown: int,
                                               links: list[str]) -> None:
-    page = client.get(_check(client, text=_digest(PAGE_ITEMS + 5)) + query).get_data(as_text=True)
+    response = client.get(_check(client, text=_digest(PAGE_ITEMS + 5)) + query, follow_redirects=True)
+    page = response.get_data(as_text=True)
     assert _items(page)[0] == first
     assert len(_items(page)) == shown
     assert f"{PAGE_ITEMS + 5} items, {PAGE_ITEMS + 5} with an error" in page
