@@ -45,7 +45,7 @@ def check_result(key: str):  # type: ignore[no-untyped-def]
         results, thumbs = run(stored, svc.catalog, profile, svc.sessions,
                               shown=slice((page - 1) * PAGE_ITEMS, page * PAGE_ITEMS))
         stored.thumbs = thumbs
-        last = max((_count(f) - 1) // PAGE_ITEMS + 1 for f in results) if results else 1
+        last = max([1, *((_count(f) - 1) // PAGE_ITEMS + 1 for f in results)])  # a file may have no items
         if page > last:  # past the last page: the last
             return redirect(_page_url(key, last))
         agencies = [s for s in svc.catalog.sources.values() if svc.catalog.terms_of(s).subscribable]
