@@ -2,7 +2,8 @@
 
 Builds a block of typical caption lines (the shapes of real wire, stock, Commons, government and
 non-English credits, with persons and places made from syllables by a seeded generator, so that
-hardly two lines repeat), and a block of distinct lines (the project's own table of credit lines,
+hardly two lines repeat), a digest block (the same, but each photographer's credit written about ten
+times, as in a wire digest), and a block of distinct lines (the project's own table of credit lines,
 each once), then times for each, in this one process, the median of --repeat runs of:
 
   check_text   the full pipeline on the block (find credits, resolve, check, attribute), lines/s
@@ -86,6 +87,19 @@ def caption_block(count: int, seed: int = 14) -> str:
         place = _word(rng, 2, 4) if rng.random() < 0.7 else f"{_word(rng, 1, 2)} {_word(rng, 2, 3)}"
         shape = SHAPES[n % len(SHAPES)]
         lines.append(shape.format(place=place, who=who, WHO=who.upper(), num=rng.randint(10**6, 10**8)))
+    return "\n".join(lines)
+
+
+def digest_block(count: int, seed: int = 14, per_credit: int = 10) -> str:
+    """`count` lines as a wire digest has them: every caption (and place) new, but the credits drawn from
+    count/per_credit photographers, each always in the credit form of their one agency, so each credit is
+    written about `per_credit` times."""
+    rng = random.Random(seed)
+    staff = [(f"{_word(rng, 1, 2)} {_word(rng, 2, 3)}", rng.choice(SHAPES)) for _ in range(max(1, count // per_credit))]
+    lines = []
+    for _ in range(count):
+        who, shape = rng.choice(staff)
+        lines.append(shape.format(place=_word(rng, 2, 4), who=who, WHO=who.upper(), num=rng.randint(10**6, 10**8)))
     return "\n".join(lines)
 
 
@@ -179,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rates(f"varied block ({len(SHAPES)} shapes, syllable names, new names each run)",
           lambda n: caption_block(args.lines, seed=14 + n), args.lines, args.repeat)
+    rates("digest block (the same shapes, each credit written about 10 times, every caption new)",
+          lambda n: digest_block(args.lines, seed=14 + n), args.lines, args.repeat)
     distinct, count = distinct_block()
     rates("distinct block (tests/cases/credit_lines.toml, each line once)", lambda n: distinct, count, args.repeat)
     print("doubling: the parser on one hostile line, doubled four times")

@@ -6,8 +6,11 @@ caller's job (provenance.files, provenance.reader).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import gc
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 
 from provenance.budget import checkpoint
 from provenance.catalog.load import Catalog, default_catalog
@@ -16,7 +19,7 @@ from provenance.model import Attribution, Credit, Evidence, Finding, Record, Res
 from provenance.parse.articles import article_kind, find_images
 from provenance.parse.credits import parse_credit
 from provenance.render.attribution import render_attribution
-from provenance.resolve.evidence import credit_to_evidence, tasl_credits, tasl_evidence
+from provenance.resolve.evidence import credit_location, credit_to_evidence, tasl_credits, tasl_evidence
 from provenance.resolve.record import Resolved, resolve_record
 from provenance.rules.context import Context, has_credit
 from provenance.rules.credit_rules import check_record
@@ -138,7 +141,12 @@ def check_article(
 
     `image_evidence(src)`, when given, returns the evidence embedded in the image
     file an article references (the caller decides what may be read)."""
-    catalog = catalog or default_catalog()
+    with gc_paused():
+        return _check_article(text, catalog or default_catalog(), name, kind, profile, image_evidence)
+
+
+def _check_article(text: str, catalog: Catalog, name: str, kind: str | None, profile: UsageProfile | None,
+                   image_evidence: ImageEvidence | None) -> CheckedArticle:
     kind = kind or article_kind(name, text)
     article = find_images(text, kind, catalog)
     profile = profile or default_profile(catalog)
@@ -156,11 +164,67 @@ def _plain_items(text: str, catalog: Catalog, name: str, profile: UsageProfile) 
     credits = parse_credit(text, catalog)
     if not isinstance(credits, list) or not credits:
         return _tasl_items(text, catalog, name, profile)
-    return [
-        check_evidence(credit_to_evidence(credit, "caption", "caption credit"), catalog,
-                       label=f"credit {n}", credit=credit, profile=profile, in_article=True)
-        for n, credit in enumerate(credits, 1)
-    ]
+    checked: dict[Credit, CheckedItem] = {}
+    return [_credit_item(credit, f"credit {n}", catalog, profile, checked) for n, credit in enumerate(credits, 1)]
+
+
+def _credit_item(credit: Credit, label: str, catalog: Catalog, profile: UsageProfile,
+                 checked: dict[Credit, CheckedItem]) -> CheckedItem:
+    """One credit of a plain text, checked. A credit written the same way earlier in the text (same words,
+    same fields: a wire digest repeats its photographers' credits) reuses that check, moved to its own
+    position and label: resolving, the rules and the attribution read no location and no label but the
+    'missing-credit' message, so only the evidence's location differs (such an item is never reused)."""
+    key = replace(credit, start=0, end=0)
+    first = checked.get(key)
+    if first is not None and first.credit is not None:
+        return _moved(first, first.credit, credit, label)
+    item = check_evidence(credit_to_evidence(credit, "caption", "caption credit"), catalog,
+                          label=label, credit=credit, profile=profile, in_article=True)
+    if not any(f.code == "missing-credit" for f in item.findings):
+        checked[key] = item
+    return item
+
+
+def _moved(item: CheckedItem, old: Credit, credit: Credit, label: str) -> CheckedItem:
+    """`item`, checked for the credit `old`, as the check of the same credit written at another place."""
+    was, now = credit_location(old), credit_location(credit)
+
+    def move(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+        return tuple(replace(e, location=now) if e.origin == "caption" and e.location == was else e
+                     for e in evidence)
+
+    resolved = item.resolved
+    resolved = replace(resolved, evidence=move(resolved.evidence),
+                       claims=tuple(replace(c, evidence=move(c.evidence)) for c in resolved.claims),
+                       conflicts=tuple(replace(c, claims=move(c.claims)) for c in resolved.conflicts))
+    return replace(item, label=label, resolved=resolved, credit=credit)
+
+
+_gc_lock = threading.Lock()
+_gc_state = {"paused": 0, "was_enabled": 0}
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cycle collector off while a text is checked on the main thread (it walked the growing list
+    of items again and again: 10-20% of the time of a long text; the check makes few cycles), back on when
+    the last such check ends. In other threads (a server's) it is left alone: the collector is the whole
+    process's, and a busy server would never get it back."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    with _gc_lock:
+        if _gc_state["paused"] == 0:
+            _gc_state["was_enabled"] = int(gc.isenabled())
+            gc.disable()
+        _gc_state["paused"] += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_state["paused"] -= 1
+            if _gc_state["paused"] == 0 and _gc_state["was_enabled"]:
+                gc.enable()
 
 
 def _tasl_items(text: str, catalog: Catalog, name: str, profile: UsageProfile) -> list[CheckedItem]:

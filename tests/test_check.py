@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import gc
+import threading
+
 import pytest
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
-from provenance.check import check_text
+from provenance.check import check_evidence, check_text, gc_paused
 from provenance.model import Severity
+from provenance.parse.credits import parse_credit
+from provenance.resolve.evidence import credit_to_evidence
 from tests.seeds import seed_with
 
 # Each finding code in both directions: (caption, code, raised?).
@@ -89,3 +94,59 @@ def test_modified_and_print_reach_the_attribution(catalog: Catalog) -> None:
     assert item.attribution is not None
     assert "cropped" in item.attribution.text
     assert "<a " not in item.attribution.html
+
+
+# A credit written again later in a text, another credit between: (lines of the text). Each item must be
+# what checking its credit on its own gives, with its own position and label.
+OTHER = "A fox in the snow. (Photo by Lea Marek/AFP via Getty Images)"
+REPEATED_CASES = [
+    ["Boats at dawn. (AP Photo/Jane Roe)", OTHER, "A market. (AP Photo/Jane Roe)"],  # agency credit
+    ["Hills. Photo: Ana Ruiz / Flickr, CC BY-SA 2.0", OTHER, "Lakes. Photo: Ana Ruiz / Flickr, CC BY-SA 2.0",
+     OTHER, "Dunes. Photo: Ana Ruiz / Flickr, CC BY-SA 2.0"],  # licensed, three times (and OTHER twice)
+    ["Photo: Jane Doe. CC BY-SA 4.0 (https://creativecommons.org/licenses/by/4.0/)", OTHER,
+     "Photo: Jane Doe. CC BY-SA 4.0 (https://creativecommons.org/licenses/by/4.0/)"],  # a mismatch finding
+    ["By Ana Ruiz - Own work, CC BY-SA 3.0, via Wikimedia Commons", "Photo: Jane Doe/AP",
+     "By Ana Ruiz - Own work, CC BY-SA 3.0, via Wikimedia Commons"],  # Commons, around an agency credit
+    ["Photo: Jane Doe/AP", "Photo: Jane Doe/Reuters", "Photo: Jane Doe/AP"],  # same name, another agency
+]
+
+
+@pytest.mark.parametrize("lines", REPEATED_CASES)
+def test_repeated_credit_is_checked_as_if_alone(catalog: Catalog, lines: list[str]) -> None:
+    text = "\n".join(lines)
+    items = check_text(text, catalog)
+    credits = parse_credit(text, catalog)
+    assert isinstance(credits, list)
+    assert len(items) == len(credits) == len(lines)
+    assert len({c.text for c in credits}) < len(credits)  # a credit is written twice
+    for n, (item, credit) in enumerate(zip(items, credits, strict=True), 1):
+        alone = check_evidence(credit_to_evidence(credit, "caption", "caption credit"), catalog,
+                               label=f"credit {n}", credit=credit, in_article=True)
+        assert item == alone
+        assert {e.location for e in item.evidence if e.origin == "caption"} == {f"chars {credit.start}-{credit.end}"}
+
+
+def test_collector_is_back_on_after_a_check(catalog: Catalog) -> None:
+    assert gc.isenabled()
+    with gc_paused():
+        check_text("Photo: Jane Doe/AP", catalog)  # a check inside another: still paused after it ends
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError, match="boom"), gc_paused():
+        raise ValueError("boom")  # a check that fails: the collector is on again
+    assert gc.isenabled()
+
+
+def test_collector_is_left_alone_in_other_threads(catalog: Catalog) -> None:
+    # a server thread: the collector belongs to the whole process, so a check there never turns it off
+    seen: list[bool] = []
+
+    def check_in_thread() -> None:
+        with gc_paused():
+            check_text("Photo: Jane Doe/AP", catalog)
+            seen.append(gc.isenabled())
+
+    worker = threading.Thread(target=check_in_thread)
+    worker.start()
+    worker.join()
+    assert seen == [True]

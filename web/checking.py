@@ -15,11 +15,10 @@ from provenance.errors import FetchError, InputError
 from provenance.io.inputs import SourceFile, check_source
 from provenance.io.url_check import url_source
 from provenance.io.verify import Verifier
-from provenance.render.check_report import file_dict
 from provenance.store.commons_cache import StoreCache
 from web.limits import LIGHT_CHARS, limited_check
 from web.services import Services, StoredCheck
-from web.uploads import check_uploads, thumbnail
+from web.uploads import check_uploads, file_result, thumbnail
 
 KINDS = ("auto", "plain", "html", "markdown")
 MAX_URL = 2000
@@ -62,29 +61,31 @@ def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfil
 
 
 def limited_run(svc: Services, stored: StoredCheck, profile: UsageProfile, environ: dict[str, Any],
-                ) -> tuple[list[dict[str, Any]], list[bytes | None]]:
+                shown: slice | None = None) -> tuple[list[dict[str, Any]], list[bytes | None]]:
     """run() under the work budget, in a check slot unless it is light (web.limits): a 503 when busy,
     a 413 past the budget."""
     light = not stored.files and not stored.urls and len(stored.text) <= LIGHT_CHARS
     with limited_check(svc.gate, svc.check_seconds, environ, light):
-        return run(stored, svc.catalog, profile, svc.sessions)
+        return run(stored, svc.catalog, profile, svc.sessions, shown)
 
 
 def run(stored: StoredCheck, catalog: Catalog, profile: UsageProfile, sessions: sessionmaker[Session] | None = None,
-        ) -> tuple[list[dict[str, Any]], list[bytes | None]]:
-    """(results, thumbnails) — one result per file, the pasted text first, the URLs last."""
+        shown: slice | None = None) -> tuple[list[dict[str, Any]], list[bytes | None]]:
+    """(results, thumbnails) — one result per file, the pasted text first, the URLs last; with `shown`,
+    each result holds only those items, and counts of all (`file_result`)."""
     if stored.verifier is None:
         stored.verifier = Verifier.from_env(cache=StoreCache(sessions) if sessions else None)
     text = None
     if stored.text.strip():
         kind = None if stored.kind == "auto" else stored.kind
         text = SourceFile("pasted text", "pasted text", data=stored.text.encode("utf-8"), kind=kind)
-    checked = check_uploads(stored.files, catalog, profile, text, stored.verifier) if text or stored.files else []
+    checked = check_uploads(stored.files, catalog, profile, text, stored.verifier, shown) \
+        if text or stored.files else []
     results, thumbs = [c.result for c in checked], [c.thumbnail for c in checked]
     for url in stored.urls:
         checkpoint()
         done = _check_url(stored, url, catalog, profile)
-        results.append(file_dict(done))
+        results.append(file_result(done, shown))
         source = stored.fetched.get(url)
         data = source[0].data if isinstance(source, tuple) else None
         thumbs.append(thumbnail(data) if done.kind == "image" and data else None)

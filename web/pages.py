@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
 from provenance.catalog.names import fold_search
@@ -10,6 +12,7 @@ from web.services import StoredCheck, services
 from web.uploads import uploaded_files
 
 bp = Blueprint("pages", __name__)
+PAGE_ITEMS = 200  # items of one checked file shown on one result page (a pasted digest may hold thousands)
 
 
 @bp.get("/")
@@ -36,12 +39,47 @@ def check_result(key: str):  # type: ignore[no-untyped-def]
     svc = services()
     stored = svc.get(key) or abort(404, description="This check has expired; paste or upload it again.")
     profile = profile_from(svc.profile, svc.catalog, request.args)
-    results, thumbs = limited_run(svc, stored, profile, request.environ)
+    page = _page_number(request.args.get("page"))
+    results, thumbs = limited_run(svc, stored, profile, request.environ,
+                                  shown=slice((page - 1) * PAGE_ITEMS, page * PAGE_ITEMS))
     stored.thumbs = thumbs
+    last = max([1, *((_count(f) - 1) // PAGE_ITEMS + 1 for f in results)])  # a file may have no items
+    if page > last:  # past the last page: the last
+        return redirect(_page_url(key, last))
     agencies = [s for s in svc.catalog.sources.values() if svc.catalog.terms_of(s).subscribable]
     return render_template("results.html", key=key, results=results, thumbs=thumbs, profile=profile,
+                           windows=[_window(f, key, page) for f in results], page_items=PAGE_ITEMS,
                            changes=[c for c in svc.catalog.changes.values() if c.dashboard], agencies=agencies,
                            languages=sorted(svc.catalog.languages.values(), key=lambda lang: lang.code))
+
+
+def _page_number(value: str | None) -> int:
+    """The `page` of a result page: a whole number from 1 (1 when not given), else a 400 saying so."""
+    if value is None or value == "":
+        return 1
+    if not value.isdigit() or int(value) < 1:
+        abort(400, description=f"page must be a whole number from 1, not {value[:40]!r}")
+    return int(value)
+
+
+def _count(file: dict[str, Any]) -> int:
+    return int(file.get("item_count", len(file["items"])))
+
+
+def _page_url(key: str, page: int) -> str:
+    """This result page's URL at another page, the toggles kept."""
+    args: dict[str, Any] = {k: v for k, v in request.args.to_dict(flat=False).items() if k != "page"}
+    return url_for("pages.check_result", key=key, page=page, **args)
+
+
+def _window(file: dict[str, Any], key: str, page: int) -> dict[str, Any]:
+    """Which of a file's items this page shows (PAGE_ITEMS at a time), how many it has, how many with an
+    error, and the links to the pages before and after."""
+    start, total = (page - 1) * PAGE_ITEMS, _count(file)
+    end = start + len(file["items"])
+    return {"start": start, "end": end, "total": total, "errors": file.get("error_count", 0),
+            "paged": total > PAGE_ITEMS, "before": _page_url(key, page - 1) if page > 1 else None,
+            "after": _page_url(key, page + 1) if end < total else None}
 
 
 @bp.get("/check/<key>/thumb/<int:number>")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from provenance.catalog.load import Catalog
@@ -69,9 +69,11 @@ def thumbnail(data: bytes) -> bytes | None:
 
 
 def check_uploads(files: list[tuple[str, bytes]], catalog: Catalog, profile: UsageProfile,
-                  text: SourceFile | None = None, verifier: Verifier | None = None) -> list[Checked]:
+                  text: SourceFile | None = None, verifier: Verifier | None = None,
+                  shown: slice | None = None) -> list[Checked]:
     """One result per file (a zip gives one per member, the pasted text comes first); every
-    upload sees the others as siblings; a bad file is a result with an error, never an exception."""
+    upload sees the others as siblings; a bad file is a result with an error, never an exception.
+    With `shown`, each result holds only those items (see `file_result`)."""
     members: list[tuple[str, str, bytes]] = []
     refused: list[Checked] = []
     for name, data in files:
@@ -80,15 +82,26 @@ def check_uploads(files: list[tuple[str, bytes]], catalog: Catalog, profile: Usa
         else:
             members.append((name, name, data))
     sources, siblings = memory_sources(members)
-    results = [_result(check_source(text, catalog, profile, siblings, verifier), None)] if text else []
+    results = [_result(check_source(text, catalog, profile, siblings, verifier), None, shown)] if text else []
     for source in sources:
         checked = check_source(source, catalog, profile, siblings, verifier)
-        results.append(_result(checked, thumbnail(source.data or b"") if checked.kind == "image" else None))
+        results.append(_result(checked, thumbnail(source.data or b"") if checked.kind == "image" else None, shown))
     return results + refused
 
 
-def _result(checked: CheckedFile, thumb: bytes | None) -> Checked:
-    return Checked(checked.name, file_dict(checked), thumb)
+def _result(checked: CheckedFile, thumb: bytes | None, shown: slice | None) -> Checked:
+    return Checked(checked.name, file_result(checked, shown), thumb)
+
+
+def file_result(checked: CheckedFile, shown: slice | None = None) -> dict[str, Any]:
+    """A checked file as JSON (`file_dict`); with `shown`, only those of its items, and `item_count` and
+    `error_count` of all of them (a page of a long paste: thousands of items are not written out)."""
+    if shown is None:
+        return file_dict(checked)
+    result = file_dict(replace(checked, items=checked.items[shown]))
+    result.update(ok=not checked.has_error, item_count=len(checked.items),
+                  error_count=sum(item.has_error for item in checked.items))
+    return result
 
 
 def _unzip(name: str, data: bytes, members: list[tuple[str, str, bytes]], refused: list[Checked]) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -125,10 +125,11 @@ def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | No
     credits: list[Credit] = []
     taken: list[tuple[int, int]] = []
     index = _Index.of(body)
+    split = _split_once(catalog)
     for segment in _segments(body, catalog, index, taken):
         if segment.end - segment.body > MAX_CREDIT or _overlaps(taken, segment):
             continue
-        found = list(_credits_in(catalog, body, segment))
+        found = list(_credits_in(catalog, body, segment, split))
         if found:
             bisect.insort(taken, (segment.start, segment.end))
             credits.extend(found)
@@ -275,15 +276,32 @@ def _sentence_stop(catalog: Catalog, text: str, body: int, line_end: int, index:
     return line_end
 
 
-def _credits_in(catalog: Catalog, text: str, segment: Segment) -> Iterator[Credit]:
+Split = Callable[[str, str], dict[str, str]]
+
+
+def _split_once(catalog: Catalog) -> Split:
+    """`split_credit` answered once per (segment, lead-in) of one text (a wire digest writes each credit many
+    times): it reads nothing but its arguments and the catalog, and each caller gets its own copy."""
+    done: dict[tuple[str, str], dict[str, str]] = {}
+
+    def split(segment: str, lead: str) -> dict[str, str]:
+        fields = done.get((segment, lead))
+        if fields is None:
+            fields = done[segment, lead] = split_credit(catalog, segment, lead=lead)
+        return dict(fields)
+
+    return split
+
+
+def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> Iterator[Credit]:
     """One credit per ';'-separated part of a segment (several credits in one caption)."""
     if segment.rewrite is not None:
-        fields = split_credit(catalog, segment.rewrite, lead="")
+        fields = split(segment.rewrite, "")
         if _is_credit(fields, segment.weak):
             yield Credit(text=text[segment.start:segment.end].strip(), start=segment.start, end=segment.end, **fields)
         return
     for part_start, part_end in _parts(text, segment.body, segment.end):
-        fields = split_credit(catalog, text[part_start:part_end], lead=text[segment.start:segment.body])
+        fields = split(text[part_start:part_end], text[segment.start:segment.body])
         if not _is_credit(fields, segment.weak) or segment.strict and not _named_license(catalog, fields):
             continue
         span_start = segment.start if part_start == segment.body else part_start

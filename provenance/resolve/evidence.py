@@ -29,10 +29,15 @@ _TITLED = re.compile(r"^[\"“„«「『']\s*(?P<title>[^\"“”„«»「」�
                      r"(?:by|von|de|par|di|por|przez|от)\s+(?P<name>\S.*)$", re.IGNORECASE)
 
 
+def credit_location(credit: Credit) -> str:
+    """Where a credit stands in its text, as its evidence says: 'chars 40-57'."""
+    return f"chars {credit.start}-{credit.end}"
+
+
 def credit_to_evidence(credit: Credit, origin: str, name: str, location: str = "") -> list[Evidence]:
     """One piece of evidence per field of a parsed credit, all sharing a location. A creator written
     '"Title" by Name' gives the title and the name as two pieces of evidence."""
-    where = location or f"chars {credit.start}-{credit.end}"
+    where = location or credit_location(credit)
     fields = {k: v for k, v in credit.fields().items() if v}
     titled = _TITLED.match(_TITLE_QUOTE_FIX.sub('"', fields.get("creator", "")))
     if titled:

@@ -65,3 +65,23 @@ def test_unknown_organisation_needs_a_lead_in(catalog: Catalog) -> None:
     # Without a lead-in, "Name/Org" is only a credit when the catalog knows a side.
     assert isinstance(parse_credit("The bridge at dawn. Jane Doe/Acme Studio", catalog), NoCredit)
     assert parse_credit("The bridge at dawn. Photo: Jane Doe/Acme Studio", catalog)
+
+
+# A credit written again later in the same text (its fields are split once per text): (credit line, separator).
+REPEATED_LINES = [
+    ("Boats at dawn. (AP Photo/Jane Roe)", "\nA fox. (Photo by Lea Marek/AFP via Getty Images)\n"),  # agency
+    ("Hills. Photo: Ana Ruiz / Flickr, CC BY-SA 2.0", "\nA fox. Photo: Lea Marek/Reuters\n"),  # licensed
+    ("Der Hafen am Morgen. Foto: Jan Roth/dpa", "\nEin Fuchs. Foto: Lea Marek/AFP\n"),  # German lead-in
+]
+
+
+@pytest.mark.parametrize(("line", "between"), REPEATED_LINES)
+def test_repeated_credit_reads_as_when_alone(catalog: Catalog, line: str, between: str) -> None:
+    alone = parse_credit(line, catalog)
+    repeated = parse_credit(line + between + line, catalog)
+    assert isinstance(alone, list)
+    assert isinstance(repeated, list)
+    assert len(repeated) == 3
+    for credit in (repeated[0], repeated[2]):
+        assert {k: getattr(credit, k) for k in FIELDS} == {k: getattr(alone[0], k) for k in FIELDS}
+    assert repeated[2].start == repeated[0].start + len(line + between)

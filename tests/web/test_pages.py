@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 from tests.conftest import ROOT
 from tests.seeds import seed_with
 from web import create_app
+from web.pages import PAGE_ITEMS
 
 SEED = seed_with("Kremlin.ru").read_text(encoding="utf-8")
 
@@ -121,6 +122,48 @@ def test_user_text_is_escaped(client: FlaskClient) -> None:
     assert "<script>alert" not in page
     assert "<img src=x" not in page
     assert "&lt;script&gt;" in page
+
+
+def _digest(lines: int) -> str:
+    """Caption lines of a wire digest, each with its own credit ('credit 1' … in order)."""
+    return "\n".join(f"Boats in harbour {n}. (AP Photo/Jane Roe{n})" for n in range(1, lines + 1))
+
+
+def _items(page: str) -> list[str]:
+    return re.findall(r"<h3>(credit \d+)</h3>", page)
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "shown", "links"),
+    [
+        ("", "credit 1", PAGE_ITEMS, ['rel="next"']),  # page 1: the first items and a link onwards
+        ("?page=2", f"credit {PAGE_ITEMS + 1}", 5, ['rel="prev"']),  # the last page: the rest, a link back
+        ("?page=9", f"credit {PAGE_ITEMS + 1}", 5, ['rel="prev"']),  # past the end: sent to the last page
+        ("?page=2&medium=print", f"credit {PAGE_ITEMS + 1}", 5, ["medium=print"]),  # the toggles kept in links
+    ],
+)
+def test_long_paste_is_shown_a_page_at_a_time(client: FlaskClient, query: str, first: str, shown: int,
+                                              links: list[str]) -> None:
+    response = client.get(_check(client, text=_digest(PAGE_ITEMS + 5)) + query, follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert _items(page)[0] == first
+    assert len(_items(page)) == shown
+    assert f"{PAGE_ITEMS + 5} items, {PAGE_ITEMS + 5} with an error" in page
+    for link in links:
+        assert link in page
+
+
+def test_short_paste_has_no_pager(client: FlaskClient) -> None:
+    page = client.get(_check(client, text=_digest(3))).get_data(as_text=True)
+    assert _items(page) == ["credit 1", "credit 2", "credit 3"]
+    assert 'class="pager"' not in page
+
+
+@pytest.mark.parametrize("page", ["x", "0", "-1", "1.5"])  # not a whole number from 1
+def test_bad_page_number_is_400(client: FlaskClient, page: str) -> None:
+    response = client.get(_check(client, text=SEED) + f"?page={page}")
+    assert response.status_code == 400
+    assert "page must be a whole number" in response.get_data(as_text=True)
 
 
 def test_expired_check_is_404(client: FlaskClient) -> None:
