@@ -127,6 +127,7 @@ class Category:
     needs_agreement: bool = False
     editorial_only: bool = False
     needs_verification: bool = False
+    credit_role: str | None = None  # how an attribution names the category: 'pool', 'handout' or 'courtesy'
     file: str = ""
 
 

@@ -157,8 +157,19 @@ def _category(file: str, index: int, entry: Any) -> Category:
         needs_agreement=bool(entry.get("needs_agreement", False)),
         editorial_only=bool(entry.get("editorial_only", False)),
         needs_verification=bool(entry.get("needs_verification", False)),
+        credit_role=_credit_role(file, name, entry),
         file=file,
     )
+
+
+CREDIT_ROLES = ("pool", "handout", "courtesy")  # the roles an attribution has words for (licenses/lang/*.toml)
+
+
+def _credit_role(file: str, name: str, entry: dict[str, Any]) -> str | None:
+    role = entry.get("credit_role")
+    if role is None or role in CREDIT_ROLES:
+        return role
+    raise CatalogError(file, name, f"credit_role must be one of {', '.join(CREDIT_ROLES)}, not {role!r}")
 
 
 def _source(

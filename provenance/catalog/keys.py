@@ -16,7 +16,7 @@ ENTRY_KEYS = {
     "source": frozenset({"id", "name", "kind", "terms", "aliases", "domains", "homepage", "license", "category",
                          "note"}),
     "category": frozenset({"id", "name", "description", "keywords", "needs_agreement", "editorial_only",
-                           "needs_verification"}),
+                           "needs_verification", "credit_role"}),
     "change": frozenset({"id", "label", "adaptation", "plus", "dashboard"}),
     "digital_source_type": frozenset({"id", "kind", "label", "noun"}),
     "source_terms": frozenset({"id", "label", *TERM_FLAGS_OF_SOURCES}),

@@ -35,8 +35,7 @@ from provenance.resolve.wording import split_role, strip_lead_in
 __all__ = ["MEDIA", "Piece", "credit_pieces", "language_of", "render_attribution"]
 
 CC_HOST = "creativecommons.org/"
-ROLE_CATEGORIES = ("pool", "handout")  # usage-rights categories that are also a role in the credit
-COURTESY_CATEGORIES = ("pr",)  # press and courtesy images are credited 'Courtesy of …'
+ROLE_CATEGORIES = ("pool", "handout")  # credit roles with their own line ('Pool photo by …', 'Handout via …')
 _PHOTO_WORD = re.compile(r"(?i)\s+photos?$")  # 'AP Photo' in a credit line under agency terms is 'AP'
 
 
@@ -96,9 +95,8 @@ def _who(record: Record, catalog: Catalog, language: Language) -> list[Piece]:
     creator, org, via = (strip_lead_in(_clean(n), catalog.languages)
                          for n in (record.creator, record.organization, record.via))
     role, creator = split_role(creator, catalog.languages)
-    if role is None:
-        role = record.category if record.category in ROLE_CATEGORIES else \
-            "courtesy" if record.category in COURTESY_CATEGORIES else None
+    if role is None and record.category in catalog.categories:
+        role = catalog.categories[record.category].credit_role  # the category's role (licenses/categories.toml)
     fmt = catalog.credit_formats.get(record.source_id or "")
     link = _safe_url(record.source_url)
     client = _clean(record.client)

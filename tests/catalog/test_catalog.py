@@ -171,6 +171,8 @@ def test_adding_a_license_is_adding_a_toml_entry(tmp_path: Path) -> None:
         ('[[licence]]\nid = "x"\n', None, "unknown table"),  # misspelt table name
         (LICENSE_OK.replace('family = ', 'versions = ["CC-BY-9.0"]\nfamily = '), "LicenseRef-Acme-Open-1.0",
          "versions names 'CC-BY-9.0'"),  # an unversioned entry naming a version the catalog lacks
+        ('[[category]]\nid = "syndicated"\nname = "Syndicated"\ndescription = "x"\ncredit_role = "syndicate"\n',
+         "syndicated", "credit_role must be one of pool, handout, courtesy"),  # a role attributions have no words for
     ],
 )
 def test_broken_catalog_names_file_and_entry(tmp_path: Path, text: str, entry: str | None,
@@ -189,6 +191,15 @@ def test_broken_catalog_names_file_and_entry(tmp_path: Path, text: str, entry: s
 def test_missing_catalog_folder(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="catalog folder not found"):
         load_catalog(tmp_path / "nope")
+
+
+def test_credit_roles_are_catalog_data(tmp_path: Path, catalog: Catalog) -> None:
+    # the bundled categories name their role; a house category can take one too
+    assert {c.id: c.credit_role for c in catalog.categories.values() if c.credit_role} == {
+        "pool": "pool", "handout": "handout", "pr": "courtesy"}
+    folder = _write(tmp_path / "extra", '[[category]]\nid = "family"\nname = "Family photo"\n'
+                    'description = "Supplied by the family."\ncredit_role = "courtesy"\n', "house.toml")
+    assert load_catalog(folder).categories["family"].credit_role == "courtesy"
 
 
 def test_source_terms_say_what_each_term_triggers(catalog: Catalog) -> None:
