@@ -82,13 +82,13 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def worker_context() -> BaseContext | None:
+def worker_context() -> BaseContext:
     """How worker processes start: forked from an audit in its process's main thread (the command
-    line). None for an audit in another thread (started by the dashboard's API, beside the server's
-    threads): a fork copies locks other threads may hold, and a clean start (spawn, forkserver)
-    would import `python -m provenance`'s main module again; that audit reads in its own process."""
+    line); spawned afresh for an audit in another thread (started by the dashboard's API, beside the
+    server's threads), where a fork would copy locks other threads may hold. Either way the images are
+    read in workers, under the per-file time and memory budgets."""
     if threading.current_thread() is not threading.main_thread():
-        return None
+        return multiprocessing.get_context("spawn")
     return multiprocessing.get_context("fork")
 
 
@@ -115,13 +115,6 @@ def extract(job: tuple[Entry, str | None] | tuple[Entry, str | None, bool]) -> E
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
-
-
-def extract_here(job: tuple[Entry, str | None] | tuple[Entry, str | None, bool]) -> Extracted:
-    """The same, in the calling process, without budgets (nothing is interrupted): for an audit
-    that may not start workers (worker_context)."""
-    entry, trust, phash = (*job, True)[:3]
-    return _extract(entry, trust, bool(phash))
 
 
 def _extract(entry: Entry, trust: str | None, phash: bool) -> Extracted:

@@ -199,14 +199,11 @@ def _results(images: list[Entry], jobs: int | None, phash: bool = True) -> Itera
     a worker that dies on a file, makes that file a file-error; a new pool takes over."""
     if not images:
         return
-    from provenance.audit.extract import extract_here, start_worker, warm_up, worker_context
+    from provenance.audit.extract import start_worker, warm_up, worker_context
     from provenance.io.c2pa_reader import trust_anchors
 
     trust = trust_anchors()
     context = worker_context()
-    if context is None:  # an audit in a server's thread: read here, without budgets
-        yield from (extract_here((entry, trust, phash)) for entry in images)
-        return
     workers = min(jobs or os.cpu_count() or 1, len(images))  # one worker too: the budgets hold for every audit
     warm_up(phash)  # forked workers start with the readers' libraries loaded
     todo = deque(images)

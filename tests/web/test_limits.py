@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image, ImageDraw
 
+from tests import samples
 from tests.conftest import ROOT
 
 HOST = "127.0.0.1"
@@ -178,3 +180,25 @@ def test_the_check_page_shows_the_work_limit(database: str) -> None:
     page = client.get(response.headers["Location"])
     assert page.status_code == 413
     assert "PROVENANCE_CHECK_SECONDS" in page.get_data(as_text=True)
+
+
+def test_an_audit_started_by_the_api_reads_its_images_under_the_budget(start: Any, tmp_path: Path) -> None:
+    """POST /api/audits runs in one of the server's threads: its images are still read in a worker
+    process (spawned, not forked beside the server's threads), so a file over the time budget is a
+    file-error and the server goes on answering."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for n in range(2):
+        (folder / f"photo-{n}.jpg").write_bytes(samples.jpeg(samples.picture(100, 80, seed=n)))
+    huge = Image.new("RGBA", (11_000, 11_000), (255, 255, 255, 255))  # 121 million pixels: seconds to decode
+    ImageDraw.Draw(huge).rectangle((100, 100, 5_000, 5_000), fill=(0, 0, 0, 255))
+    huge.save(folder / "huge.png")
+    server = start(PROVENANCE_FILE_SECONDS="1", PROVENANCE_AUDIT_ROOTS=str(folder))
+    status, _, answer = server.call("POST", "/api/audits", json.dumps({"path": str(folder)}).encode(),
+                                    {"Content-Type": "application/json"})
+    assert status == 200, answer
+    assert (answer["audit"]["images_read"], answer["audit"]["unreadable"]) == (3, 1)  # read: tried
+    status, _, page = server.call("GET", "/api/images?finding=file-error")
+    assert status == 200
+    messages = [f["message"] for row in page["items"] for f in row["findings"] if f["code"] == "file-error"]
+    assert messages == ["huge.png: reading it took over 1 s; not read"]
