@@ -63,6 +63,36 @@ _RANK_WORDS = (
 )
 RANK = re.compile(r"(?i)^(?:(?:" + "|".join(_RANK_WORDS) + r")(?:\s+|\.\s*|(?<=\.)))+(?=\S)")
 
+# Abbreviations written with a full stop that stand before a name and never end a sentence ('U.S. Army photo by
+# Sgt. 1st Class Jane Roe', 'Photo: Dr. Ada Brook'): ranks (as written, in capitals or in lower case) and titles
+# (as written or in capitals: 'tech.' and 'gen.' in lower case are words that can end a sentence).
+RANK_ABBREVIATIONS = ("Sgt", "Cpl", "Pfc", "Spc", "Pvt", "Pte", "SrA", "Amn", "Lt", "Capt", "Maj", "Col", "Adm",
+                      "Cmdr", "Cdr", "PO", "CPO")
+TITLE_ABBREVIATIONS = ("Gen", "Brig", "Tech", "Spec", "Ens", "Dr", "Prof", "Rev", "St", "Jr", "Sr", "Mr", "Ms", "Mrs",
+                       "Mme", "Mlle", "Hon", "Gov", "Sen", "Rep", "Pres", "Fr", "Sra", "Dra")
+
+
+def _abbreviation_forms() -> list[str]:
+    """Every way the tables' abbreviations are written, escaped for a pattern, longest first."""
+    forms = {form for word in TITLE_ABBREVIATIONS for form in (word, word.upper())}
+    forms |= {form for word in RANK_ABBREVIATIONS for form in (word, word.upper(), word.lower())}
+    return sorted(forms, key=lambda form: (-len(form), form))
+
+
+def _not_after_abbreviation() -> str:
+    """Look-behinds, one per length (Python's look-behind is of fixed width), that fail right after one of the
+    abbreviations and its full stop: constant work per position, so a splitter using them stays linear."""
+    by_length: dict[int, list[str]] = {}
+    for form in _abbreviation_forms():
+        by_length.setdefault(len(form), []).append(form)
+    return "".join(rf"(?<!\b(?:{'|'.join(forms)})\.)" for forms in by_length.values())
+
+
+# Put right before a sentence end's space: '(?<=\.)' + NOT_AFTER_ABBREVIATION + '\s+' never splits 'Sgt. Jane'.
+NOT_AFTER_ABBREVIATION = _not_after_abbreviation()
+# A text that ends with one of the abbreviations and its full stop ('… photo by Staff Sgt.').
+ENDS_WITH_ABBREVIATION = re.compile(r"\b(?:" + "|".join(_abbreviation_forms()) + r")\.$")
+
 # Words that make an unknown name an organisation, not a person.
 ORGANISATION_WORDS = frozenset({
     "inc", "inc.", "llc", "ltd", "ltd.", "pbc", "plc", "gmbh", "ag", "sa", "s.a.", "corp", "corp.", "co.",

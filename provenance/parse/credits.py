@@ -29,7 +29,13 @@ from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import mentions_license, split_credit
 from provenance.parse.credit_parts import lone_brand
 from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, line_tails
-from provenance.parse.credit_words import BY_WORDS, LEAD_PHRASES, TYPO_LEAD_WORDS, UI_LABELS
+from provenance.parse.credit_words import (
+    BY_WORDS,
+    ENDS_WITH_ABBREVIATION,
+    LEAD_PHRASES,
+    TYPO_LEAD_WORDS,
+    UI_LABELS,
+)
 from provenance.parse.markup import Flat, flatten
 from provenance.parse.scan import with_first_chars
 
@@ -65,10 +71,7 @@ _CONTINUES = re.compile(
     r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|(?:adapted|modified)\s+from\b|"
     r"(?:the\s+)?(?:image|photo|picture|this\s+\w+)\s+(?:is\s+)?licen[sc]ed)"
 )
-_ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Inc|Co|Corp|Ltd|Prof|Rev|Sgt|Staff Sgt|Lt|Col|Gen|Cpl|Pvt|"
-    r"Capt|Maj|Adm|Cmdr|Spc|Pfc|Pte|PO|U\.S|U\.K|Tech|Fot|al|(?i:sgt|cpl|lt|col|capt|maj|spc|pfc)))\.$"
-)
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Co|Corp|Ltd|U\.S|U\.K|Fot|al))\.$")  # and ranks, titles: credit_words
 # A wire code ends the credit ('(8137137dr)'), and so does the label of the next figure ('… School Figure 16.14').
 # A wire dateline ends a lead-in credit as it ends a tail one ('Photo: X/Reuters Mar 3 (Reuters) - Grain …').
 _STOP = re.compile(
@@ -269,7 +272,7 @@ def _sentence_stop(catalog: Catalog, text: str, body: int, line_end: int, index:
         at += 1
         before = text[max(body, gap_start - 40) : gap_start]
         after = text[gap_end : line_end]
-        if _ABBREVIATION.search(before) or _CONTINUES.match(after):
+        if _ABBREVIATION.search(before) or ENDS_WITH_ABBREVIATION.search(before) or _CONTINUES.match(after):
             continue
         if not mentions_license(catalog, after):
             return gap_start
