@@ -112,6 +112,36 @@ ORGANISATION_WORDS = frozenset({
     "stadt", "gemeinde", "landkreis", "kreis", "bundesamt", "landesamt", "amt", "verlag", "mairie",
     "préfecture", "région", "ayuntamiento", "prefeitura", "câmara", "comune", "regione", "gmina", "urząd", "miasto",
 })
+# Company forms of many countries: the last word(s) of a name make it an organisation ('Norrbo Studio AB', 'Kvale
+# Media A/S', 'Albera Immagini S.p.A.'). Matched as written or in capitals, after at least one word of the name:
+# case matters ('AS' is Norway's form, 'as' a word; 'ASA' a form, 'Asa' a given name). Left out: forms that are
+# also place codes after a town ('ME', 'CO', 'SE'), or words ('AD', 'CV', 'KG' after a number).
+COMPANY_FORMS = (
+    "Inc", "Inc.", "LLC", "L.L.C.", "LLP", "L.P.", "PLLC", "PBC", "Corp", "Corp.", "Co.", "Ltd", "Ltd.", "Limited",
+    "PLC", "plc", "Pty Ltd", "Pty. Ltd.", "Pty", "Pvt Ltd", "Pvt. Ltd.", "Sdn Bhd", "Bhd", "Co., Ltd.",  # English
+    "GmbH", "gGmbH", "AG", "Co. KG", "OHG", "GbR", "e.V.",  # German
+    "SA", "S.A.", "SAS", "S.A.S.", "SARL", "Sarl", "S.à r.l.", "SNC", "S.L.", "SLU", "S.L.U.", "Ltda", "Ltda.",
+    "EIRELI", "SpA", "S.p.A.", "Srl", "S.r.l.", "SRL", "Sagl",  # French, Iberian, Italian
+    "BV", "B.V.", "NV", "N.V.", "VOF", "BVBA",  # Dutch, Belgian
+    "AB", "Oy", "Oyj", "AS", "ASA", "A/S", "ApS", "I/S", "K/S", "P/S", "ehf.",  # Nordic
+    "KK", "K.K.", "OÜ", "SIA", "UAB", "EOOD", "OOD", "d.o.o.", "d.d.", "s.r.o.", "a.s.", "Kft.", "Zrt.", "Nyrt.",
+    "sp. z o.o.", "Sp. z o.o.", "S.A.E.", "A.Ş.", "Ltd. Şti.", "JSC", "PJSC", "OOO", "ООО", "АО", "ПАО", "ЗАО",
+)
+
+
+COMPANY_FORM_NAMES = frozenset(f for form in COMPANY_FORMS for f in (form, form.upper()))
+
+
+def _company_form() -> re.Pattern[str]:
+    forms = sorted(COMPANY_FORM_NAMES, key=lambda f: (-len(f), f))
+    written = [re.escape(form) + ("?" if form.endswith(".") else "") for form in forms]  # 'S.p.A' at a line's end
+    return re.compile(r"(?<=\S)[ \t,]+(?:" + "|".join(written) + r")$")
+
+
+# A name that ends with a company form (after a space or a comma: 'Harbor Lane Media, LLC').
+COMPANY_FORM = _company_form()
+# A slash that separates the links of a chain, but not the one inside a Danish company form ('Kvale Media A/S').
+CHAIN_SLASH = r"(?!(?<=\b[AIKP])/S\b)/"
 # Words that make an organisation only before 'de'/'du'/"d'" ('Ville de Lyon'): alone, 'Ville' is a Finnish given
 # name ('Ville Korhonen').
 BODY_BEFORE_DE = frozenset({"ville"})
