@@ -49,7 +49,10 @@ _ON_PLATFORM = re.compile(
 _CLIENT = re.compile(r"(?i)\s+for\s+(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f])")
 _WIRE_CODE = re.compile(r"(?<=\s)\(\d{5,}[a-z]{0,3}\)|\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|<\s*\x1f?\s*>")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
-_REMARK = re.compile(r"\((?!c\))(?!https?:|www\.)[a-z][^()/]{2,80}\)")  # '(usage rights unverified)': a remark, no name
+# '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license
+_REMARK = re.compile(
+    r"\((?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b)[a-z][^()/]{2,80}\)"
+)
 _TITLE_BY = re.compile(
     r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*,?\s+(?:by|von|de|par|di|por)\s+"
 )
