@@ -26,7 +26,7 @@ _LICENSED_UNDER = re.compile(
     r"(?:(?:and\s+)?(?:is\s+|are\s+)?licen[sc]ed\s+(?:under|as)|released\s+under|available\s+under|is\s+marked\s+with|"
     r"(?:and\s+)?(?:is\s+)?under\s+(?:(?:a|the)\s+)?(?:creative\s+commons\s+)?licen[sc]e|licen[sc]e\s*:|lizenz\s*:)"
     r"\s+(?:the\s+|a\s+)?"
-    r"(?P<lic>(?:[^.;()\[\],<]|\.(?=\d))+?)\s*(?=$|[;()\[\],<]|\.(?!\d))"
+    r"(?P<lic>(?:[^.;()\[\],<]|\.(?=\d))+?)\s*(?=$|[;()\[\],<]|\.(?!\d)|\s(?:via|on|from)\s)"  # '… 2.0 via Flickr'
 )
 _PORT = r"(?:\s+(?-i:[A-Z]{2}|IGO|[a-z]{2}(?=\s*(?:$|[),;.\]]))))?"
 _CC_CODE = re.compile(
