@@ -32,6 +32,7 @@ from provenance.parse.credit_words import (
     LEAD_IN_TEXT,
     LIST_ARTICLES,
     ORGANISATION_SUFFIX,
+    ORGANISATION_WORD_ENDINGS,
     ORGANISATION_WORDS,
     RANK,
     ROLES,
@@ -319,6 +320,8 @@ def _looks_like_organisation(text: str) -> bool:
     if len(words) > 16 or text[:1].islower() or len(words) > 1 and not _name_words(name):
         return False
     if form or any(w in ORGANISATION_WORDS for w in words) or ORGANISATION_SUFFIX.search(text):
+        return True
+    if any(w.endswith(ORGANISATION_WORD_ENDINGS) for w in words):  # 'Stadtarchiv Wernau', 'Riksarkivet'
         return True
     pairs = zip(words, words[1:], strict=False)
     if any(w in BODY_BEFORE_DE and (nxt in ("de", "du") or nxt.startswith(("d'", "d’"))) for w, nxt in pairs):

@@ -111,7 +111,16 @@ ORGANISATION_WORDS = frozenset({
     "новости", "министерство", "사진부", "뉴스", "일보", "통신", "新闻",
     "stadt", "gemeinde", "landkreis", "kreis", "bundesamt", "landesamt", "amt", "verlag", "mairie",
     "préfecture", "région", "ayuntamiento", "prefeitura", "câmara", "comune", "regione", "gmina", "urząd", "miasto",
+    "collection", "collections", "sammlung", "bibliothek", "bibliotheek", "bibliothèque", "biblioteca", "gallery",
+    "galerie", "galleria", "archiv", "archivo", "archivio", "arquivo", "archief", "arkiv",
 })
+# Word endings that make an organisation in languages that write compounds as one word: 'Stadtarchiv Wernau',
+# 'Landesarchiv', 'Staatsbibliothek', 'Kunstsammlung', 'Stadtmuseum', 'Nationalgalerie', 'Riksarkivet'.
+ORGANISATION_WORD_ENDINGS = (
+    "archiv", "archive", "archives", "archief", "arkiv", "arkivet", "arkisto", "museum", "museet", "museo",
+    "bibliothek", "bibliotheek", "bibliotek", "biblioteket", "sammlung", "sammlungen", "galerie", "verlag",
+    "ministerium", "stiftung", "verwaltung", "behörde", "hochschule", "universität", "polizei", "feuerwehr",
+)
 # Company forms of many countries: the last word(s) of a name make it an organisation ('Norrbo Studio AB', 'Kvale
 # Media A/S', 'Albera Immagini S.p.A.'). Matched as written or in capitals, after at least one word of the name:
 # case matters ('AS' is Norway's form, 'as' a word; 'ASA' a form, 'Asa' a given name). Left out: forms that are
