@@ -86,6 +86,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     """Fill creator, organization and via from what is left of the segment."""
     rest = ORG_PHOTO_BY.sub(" / ", rest)
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
+    links = _agency_before_a_full_name(links)
     links = _later_people_are_organisations(links)
     links = _brand_alone(links, fields)
     people = [link for link in links if link.label == "person" or link.creator]
@@ -135,6 +136,20 @@ def _office_of_a_body(links: list[Link], people: list[Link]) -> tuple[list[Link]
         return links, people
     maker = Link(named[0].text, named[0].start, named[0].end, "person")
     return [maker if link is named[0] else link for link in links], [maker]
+
+
+def _agency_before_a_full_name(links: list[Link]) -> list[Link]:
+    """'Eibner/Sven Kettner', 'Photoshot/Jane Roe': a chain of two unknown names, one word and then a full name,
+    is written agency first (as 'Reuters/Jane Roe'); a photographer's surname alone never comes before the name of
+    the agency. Handles ('@kettner') stay people."""
+    named = [link for link in links if link.label != "role"]
+    if len(named) != 2 or any(link.label != "person" or link.creator for link in named):
+        return links
+    first, second = named
+    if " " in first.text or first.text.startswith("@") or len(second.text.split()) < 2:
+        return links
+    agency = Link(first.text, first.start, first.end, "organisation")
+    return [agency if link is first else link for link in links]
 
 
 def _later_people_are_organisations(links: list[Link]) -> list[Link]:
