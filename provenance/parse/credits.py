@@ -102,6 +102,13 @@ _IMAGE_LEAD = re.compile(
 _CLOSE = {"[": "]", "(": ")"}
 _QUOTED_VALUE = re.compile(r"[\"'“«]")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
+# A value that is a file path alone ('coverImage: /images/cover.jpg', 'Photo: ./img/team.png', 'images/2024/a.jpg'),
+# after the key of front matter or code if any: names no one (a URL alone is left to the link steps).
+_KEY = re.compile(r"^[^\W\d][\w-]{0,40}[ \t]*[:=][ \t]*")
+_PATH_ALONE = re.compile(  # rooted with two parts or more ('/images/cover'), or ending in an image file's extension
+    r"(?i)^[\"']?(?:(?:\.{1,2}|~)?/[^\s/]+/[^\s\"']*|(?:(?:\.{1,2}|~)?/)?[^\s/:]+(?:/[^\s/]+)*\."
+    r"(?:jpe?g|png|gif|webp|svg|avif|tiff?|heic|bmp))[\"']?$"
+)
 MAX_CREDIT = 600  # a span longer than this is prose, not a credit
 _MERGE_GAP = re.compile(r"^[\s.…()\[\]+]*+(?:more)?[\s.…()\[\]+]*+$", re.IGNORECASE)  # possessive: linear
 _LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$|^[ \t]*$")
@@ -304,11 +311,20 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
             yield Credit(text=text[segment.start:segment.end].strip(), start=segment.start, end=segment.end, **fields)
         return
     for part_start, part_end in _parts(text, segment.body, segment.end):
+        if _is_path(text[part_start:part_end]):
+            continue
         fields = split(text[part_start:part_end], text[segment.start:segment.body])
         if not _is_credit(fields, segment.weak) or segment.strict and not _named_license(catalog, fields):
             continue
         span_start = segment.start if part_start == segment.body else part_start
         yield Credit(text=text[span_start:part_end].strip(), start=span_start, end=part_end, **fields)
+
+
+def _is_path(part: str) -> bool:
+    """Whether a part is a file path alone, after a key if any ('coverImage: /images/cover.jpg')."""
+    part = part.strip()
+    key = _KEY.match(part)
+    return bool(_PATH_ALONE.match(part[key.end() :] if key else part))
 
 
 def _parts(text: str, body: int, end: int) -> Iterator[tuple[int, int]]:
