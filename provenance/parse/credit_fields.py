@@ -26,7 +26,7 @@ _LICENSED_UNDER = re.compile(
     r"(?:(?:and\s+)?(?:is\s+|are\s+)?licen[sc]ed\s+(?:under|as)|released\s+under|available\s+under|is\s+marked\s+with|"
     r"(?:and\s+)?(?:is\s+)?under\s+(?:(?:a|the)\s+)?(?:creative\s+commons\s+)?licen[sc]e|licen[sc]e\s*:|lizenz\s*:)"
     r"\s+(?:the\s+|a\s+)?"
-    r"(?P<lic>(?:[^.;()\[\],<]|\.(?=\d))+?)\s*(?=$|[;()\[\],<]|\.(?!\d))"
+    r"(?P<lic>(?:[^.;()\[\],<]|\.(?=\d))+?)\s*(?=$|[;()\[\],<]|\.(?!\d)|\s(?:via|on|from)\s)"  # '… 2.0 via Flickr'
 )
 _PORT = r"(?:\s+(?-i:[A-Z]{2}|IGO|[a-z]{2}(?=\s*(?:$|[),;.\]]))))?"
 _CC_CODE = re.compile(
@@ -49,7 +49,10 @@ _ON_PLATFORM = re.compile(
 _CLIENT = re.compile(r"(?i)\s+for\s+(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f])")
 _WIRE_CODE = re.compile(r"(?<=\s)\(\d{5,}[a-z]{0,3}\)|\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|<\s*\x1f?\s*>")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
-_REMARK = re.compile(r"\((?!c\))(?!https?:|www\.)[a-z][^()/]{2,80}\)")  # '(usage rights unverified)': a remark, no name
+# '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license
+_REMARK = re.compile(
+    r"\((?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b)[a-z][^()/]{2,80}\)"
+)
 _TITLE_BY = re.compile(
     r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*,?\s+(?:by|von|de|par|di|por)\s+"
 )

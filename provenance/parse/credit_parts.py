@@ -24,17 +24,22 @@ from provenance.catalog.sources import match_source
 from provenance.model import Source
 from provenance.parse.credit_words import (
     BODY_BEFORE_DE,
+    CHAIN_SLASH,
+    COMPANY_FORM,
+    COMPANY_FORM_NAMES,
+    COMPANY_FORMS,
     CONTRIBUTORS,
     LEAD_IN_TEXT,
     LIST_ARTICLES,
     ORGANISATION_SUFFIX,
+    ORGANISATION_WORD_ENDINGS,
     ORGANISATION_WORDS,
     RANK,
     ROLES,
     TITLE_ARTICLES,
 )
 
-_CHAIN = re.compile(r"\s*(?:(?<!<)/|\||·|\x1f|;|\s—\s|\s-\s)\s*")
+_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|\||·|\x1f|;|\s—\s|\s-\s)\s*")
 _NOISE = r"(?:\b(?:19|20)\d\d\b|[\s,;:.\-–—()\[\]'\"“”‘’«»*=>\x1f])"
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
@@ -49,7 +54,9 @@ _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le
                          "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von", "&",
                          "и", "в", "na", "w", "z", "i"})
 _MEMO_LIMIT = 50_000
-_KEEP_DOT = re.compile(r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|al|St)$")
+_KEEP_DOT = re.compile(  # the full stop of an abbreviation that ends a name ('Jr.', 'S.p.A.') stays with it
+    r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|al|St|"
+    + "|".join(re.escape(form[:-1]) for form in COMPANY_FORMS if form.endswith(".")) + r")$")
 _LICENSE_WORDS = re.compile(
     r"(?i)^(?:cc[\s-]?(?:by|0|zero)\b.*|public\s+domain|gfdl|all\s+rights\s+reserved|creative\s+commons(?:\s+licen[sc]e)?)$"
 )
@@ -79,6 +86,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     """Fill creator, organization and via from what is left of the segment."""
     rest = ORG_PHOTO_BY.sub(" / ", rest)
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
+    links = _agency_before_a_full_name(links)
     links = _later_people_are_organisations(links)
     links = _brand_alone(links, fields)
     people = [link for link in links if link.label == "person" or link.creator]
@@ -128,6 +136,20 @@ def _office_of_a_body(links: list[Link], people: list[Link]) -> tuple[list[Link]
         return links, people
     maker = Link(named[0].text, named[0].start, named[0].end, "person")
     return [maker if link is named[0] else link for link in links], [maker]
+
+
+def _agency_before_a_full_name(links: list[Link]) -> list[Link]:
+    """'Eibner/Sven Kettner', 'Photoshot/Jane Roe': a chain of two unknown names, one word and then a full name,
+    is written agency first (as 'Reuters/Jane Roe'); a photographer's surname alone never comes before the name of
+    the agency. Handles ('@kettner') stay people."""
+    named = [link for link in links if link.label != "role"]
+    if len(named) != 2 or any(link.label != "person" or link.creator for link in named):
+        return links
+    first, second = named
+    if " " in first.text or first.text.startswith("@") or len(second.text.split()) < 2:
+        return links
+    agency = Link(first.text, first.start, first.end, "organisation")
+    return [agency if link is first else link for link in links]
 
 
 def _later_people_are_organisations(links: list[Link]) -> list[Link]:
@@ -273,6 +295,8 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
 
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     pieces = [p.strip() for p in text.split(",") if p.strip()]
+    if len(pieces) > 1 and pieces[-1] in COMPANY_FORM_NAMES:  # 'Harbor Lane Media, LLC': one name
+        pieces[-2:] = [text[text.index(pieces[-2]) :].strip()]
     titled = len(pieces) > 1 and pieces[0].split()[0].casefold() in LIST_ARTICLES \
         and not any(match_source(catalog, p) for p in pieces[1:])  # 'El Faro, Marrowby High School': a title
     if len(pieces) > 1 and looks_like_person(pieces[0]) and not _is_org(catalog, pieces[0]) and not titled:
@@ -306,9 +330,13 @@ def _is_org(catalog: Catalog, text: str) -> bool:
 
 def _looks_like_organisation(text: str) -> bool:
     words = [w.strip(".,()").casefold() for w in text.split()]
-    if len(words) > 16 or text[:1].islower() or len(words) > 1 and not _name_words(text):
+    form = COMPANY_FORM.search(text)  # 'Norrbo Studio AB', 'Kvale Media A/S', 'Lasek Foto sp. z o.o.'
+    name = text[: form.start()] if form else text
+    if len(words) > 16 or text[:1].islower() or len(words) > 1 and not _name_words(name):
         return False
-    if any(w in ORGANISATION_WORDS for w in words) or ORGANISATION_SUFFIX.search(text):
+    if form or any(w in ORGANISATION_WORDS for w in words) or ORGANISATION_SUFFIX.search(text):
+        return True
+    if any(w.endswith(ORGANISATION_WORD_ENDINGS) for w in words):  # 'Stadtarchiv Wernau', 'Riksarkivet'
         return True
     pairs = zip(words, words[1:], strict=False)
     if any(w in BODY_BEFORE_DE and (nxt in ("de", "du") or nxt.startswith(("d'", "d’"))) for w, nxt in pairs):

@@ -63,6 +63,36 @@ _RANK_WORDS = (
 )
 RANK = re.compile(r"(?i)^(?:(?:" + "|".join(_RANK_WORDS) + r")(?:\s+|\.\s*|(?<=\.)))+(?=\S)")
 
+# Abbreviations written with a full stop that stand before a name and never end a sentence ('U.S. Army photo by
+# Sgt. 1st Class Jane Roe', 'Photo: Dr. Ada Brook'): ranks (as written, in capitals or in lower case) and titles
+# (as written or in capitals: 'tech.' and 'gen.' in lower case are words that can end a sentence).
+RANK_ABBREVIATIONS = ("Sgt", "Cpl", "Pfc", "Spc", "Pvt", "Pte", "SrA", "Amn", "Lt", "Capt", "Maj", "Col", "Adm",
+                      "Cmdr", "Cdr", "PO", "CPO")
+TITLE_ABBREVIATIONS = ("Gen", "Brig", "Tech", "Spec", "Ens", "Dr", "Prof", "Rev", "St", "Jr", "Sr", "Mr", "Ms", "Mrs",
+                       "Mme", "Mlle", "Hon", "Gov", "Sen", "Rep", "Pres", "Fr", "Sra", "Dra")
+
+
+def _abbreviation_forms() -> list[str]:
+    """Every way the tables' abbreviations are written, escaped for a pattern, longest first."""
+    forms = {form for word in TITLE_ABBREVIATIONS for form in (word, word.upper())}
+    forms |= {form for word in RANK_ABBREVIATIONS for form in (word, word.upper(), word.lower())}
+    return sorted(forms, key=lambda form: (-len(form), form))
+
+
+def _not_after_abbreviation() -> str:
+    """Look-behinds, one per length (Python's look-behind is of fixed width), that fail right after one of the
+    abbreviations and its full stop: constant work per position, so a splitter using them stays linear."""
+    by_length: dict[int, list[str]] = {}
+    for form in _abbreviation_forms():
+        by_length.setdefault(len(form), []).append(form)
+    return "".join(rf"(?<!\b(?:{'|'.join(forms)})\.)" for forms in by_length.values())
+
+
+# Put right before a sentence end's space: '(?<=\.)' + NOT_AFTER_ABBREVIATION + '\s+' never splits 'Sgt. Jane'.
+NOT_AFTER_ABBREVIATION = _not_after_abbreviation()
+# A text that ends with one of the abbreviations and its full stop ('… photo by Staff Sgt.').
+ENDS_WITH_ABBREVIATION = re.compile(r"\b(?:" + "|".join(_abbreviation_forms()) + r")\.$")
+
 # Words that make an unknown name an organisation, not a person.
 ORGANISATION_WORDS = frozenset({
     "inc", "inc.", "llc", "ltd", "ltd.", "pbc", "plc", "gmbh", "ag", "sa", "s.a.", "corp", "corp.", "co.",
@@ -81,7 +111,46 @@ ORGANISATION_WORDS = frozenset({
     "новости", "министерство", "사진부", "뉴스", "일보", "통신", "新闻",
     "stadt", "gemeinde", "landkreis", "kreis", "bundesamt", "landesamt", "amt", "verlag", "mairie",
     "préfecture", "région", "ayuntamiento", "prefeitura", "câmara", "comune", "regione", "gmina", "urząd", "miasto",
+    "collection", "collections", "sammlung", "bibliothek", "bibliotheek", "bibliothèque", "biblioteca", "gallery",
+    "galerie", "galleria", "archiv", "archivo", "archivio", "arquivo", "archief", "arkiv",
 })
+# Word endings that make an organisation in languages that write compounds as one word: 'Stadtarchiv Wernau',
+# 'Landesarchiv', 'Staatsbibliothek', 'Kunstsammlung', 'Stadtmuseum', 'Nationalgalerie', 'Riksarkivet'.
+ORGANISATION_WORD_ENDINGS = (
+    "archiv", "archive", "archives", "archief", "arkiv", "arkivet", "arkisto", "museum", "museet", "museo",
+    "bibliothek", "bibliotheek", "bibliotek", "biblioteket", "sammlung", "sammlungen", "galerie", "verlag",
+    "ministerium", "stiftung", "verwaltung", "behörde", "hochschule", "universität", "polizei", "feuerwehr",
+)
+# Company forms of many countries: the last word(s) of a name make it an organisation ('Norrbo Studio AB', 'Kvale
+# Media A/S', 'Albera Immagini S.p.A.'). Matched as written or in capitals, after at least one word of the name:
+# case matters ('AS' is Norway's form, 'as' a word; 'ASA' a form, 'Asa' a given name). Left out: forms that are
+# also place codes after a town ('ME', 'CO', 'SE'), or words ('AD', 'CV', 'KG' after a number).
+COMPANY_FORMS = (
+    "Inc", "Inc.", "LLC", "L.L.C.", "LLP", "L.P.", "PLLC", "PBC", "Corp", "Corp.", "Co.", "Ltd", "Ltd.", "Limited",
+    "PLC", "plc", "Pty Ltd", "Pty. Ltd.", "Pty", "Pvt Ltd", "Pvt. Ltd.", "Sdn Bhd", "Bhd", "Co., Ltd.",  # English
+    "GmbH", "gGmbH", "AG", "Co. KG", "OHG", "GbR", "e.V.",  # German
+    "SA", "S.A.", "SAS", "S.A.S.", "SARL", "Sarl", "S.à r.l.", "SNC", "S.L.", "SLU", "S.L.U.", "Ltda", "Ltda.",
+    "EIRELI", "SpA", "S.p.A.", "Srl", "S.r.l.", "SRL", "Sagl",  # French, Iberian, Italian
+    "BV", "B.V.", "NV", "N.V.", "VOF", "BVBA",  # Dutch, Belgian
+    "AB", "Oy", "Oyj", "AS", "ASA", "A/S", "ApS", "I/S", "K/S", "P/S", "ehf.",  # Nordic
+    "KK", "K.K.", "OÜ", "SIA", "UAB", "EOOD", "OOD", "d.o.o.", "d.d.", "s.r.o.", "a.s.", "Kft.", "Zrt.", "Nyrt.",
+    "sp. z o.o.", "Sp. z o.o.", "S.A.E.", "A.Ş.", "Ltd. Şti.", "JSC", "PJSC", "OOO", "ООО", "АО", "ПАО", "ЗАО",
+)
+
+
+COMPANY_FORM_NAMES = frozenset(f for form in COMPANY_FORMS for f in (form, form.upper()))
+
+
+def _company_form() -> re.Pattern[str]:
+    forms = sorted(COMPANY_FORM_NAMES, key=lambda f: (-len(f), f))
+    written = [re.escape(form) + ("?" if form.endswith(".") else "") for form in forms]  # 'S.p.A' at a line's end
+    return re.compile(r"(?<=\S)[ \t,]+(?:" + "|".join(written) + r")$")
+
+
+# A name that ends with a company form (after a space or a comma: 'Harbor Lane Media, LLC').
+COMPANY_FORM = _company_form()
+# A slash that separates the links of a chain, but not the one inside a Danish company form ('Kvale Media A/S').
+CHAIN_SLASH = r"(?!(?<=\b[AIKP])/S\b)/"
 # Words that make an organisation only before 'de'/'du'/"d'" ('Ville de Lyon'): alone, 'Ville' is a Finnish given
 # name ('Ville Korhonen').
 BODY_BEFORE_DE = frozenset({"ville"})

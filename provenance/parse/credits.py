@@ -29,7 +29,13 @@ from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import mentions_license, split_credit
 from provenance.parse.credit_parts import lone_brand
 from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, line_tails
-from provenance.parse.credit_words import BY_WORDS, LEAD_PHRASES, TYPO_LEAD_WORDS, UI_LABELS
+from provenance.parse.credit_words import (
+    BY_WORDS,
+    ENDS_WITH_ABBREVIATION,
+    LEAD_PHRASES,
+    TYPO_LEAD_WORDS,
+    UI_LABELS,
+)
 from provenance.parse.markup import Flat, flatten
 from provenance.parse.scan import with_first_chars
 
@@ -65,10 +71,7 @@ _CONTINUES = re.compile(
     r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|(?:adapted|modified)\s+from\b|"
     r"(?:the\s+)?(?:image|photo|picture|this\s+\w+)\s+(?:is\s+)?licen[sc]ed)"
 )
-_ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Inc|Co|Corp|Ltd|Prof|Rev|Sgt|Staff Sgt|Lt|Col|Gen|Cpl|Pvt|"
-    r"Capt|Maj|Adm|Cmdr|Spc|Pfc|Pte|PO|U\.S|U\.K|Tech|Fot|al|(?i:sgt|cpl|lt|col|capt|maj|spc|pfc)))\.$"
-)
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Co|Corp|Ltd|U\.S|U\.K|Fot|al))\.$")  # and ranks, titles: credit_words
 # A wire code ends the credit ('(8137137dr)'), and so does the label of the next figure ('… School Figure 16.14').
 # A wire dateline ends a lead-in credit as it ends a tail one ('Photo: X/Reuters Mar 3 (Reuters) - Grain …').
 _STOP = re.compile(
@@ -99,6 +102,13 @@ _IMAGE_LEAD = re.compile(
 _CLOSE = {"[": "]", "(": ")"}
 _QUOTED_VALUE = re.compile(r"[\"'“«]")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
+# A value that is a file path alone ('coverImage: /images/cover.jpg', 'Photo: ./img/team.png', 'images/2024/a.jpg'),
+# after the key of front matter or code if any: names no one (a URL alone is left to the link steps).
+_KEY = re.compile(r"^[^\W\d][\w-]{0,40}[ \t]*[:=][ \t]*")
+_PATH_ALONE = re.compile(  # rooted with two parts or more ('/images/cover'), or ending in an image file's extension
+    r"(?i)^[\"']?(?:(?:\.{1,2}|~)?/[^\s/]+/[^\s\"']*|(?:(?:\.{1,2}|~)?/)?[^\s/:]+(?:/[^\s/]+)*\."
+    r"(?:jpe?g|png|gif|webp|svg|avif|tiff?|heic|bmp))[\"']?$"
+)
 MAX_CREDIT = 600  # a span longer than this is prose, not a credit
 _MERGE_GAP = re.compile(r"^[\s.…()\[\]+]*+(?:more)?[\s.…()\[\]+]*+$", re.IGNORECASE)  # possessive: linear
 _LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$|^[ \t]*$")
@@ -269,7 +279,7 @@ def _sentence_stop(catalog: Catalog, text: str, body: int, line_end: int, index:
         at += 1
         before = text[max(body, gap_start - 40) : gap_start]
         after = text[gap_end : line_end]
-        if _ABBREVIATION.search(before) or _CONTINUES.match(after):
+        if _ABBREVIATION.search(before) or ENDS_WITH_ABBREVIATION.search(before) or _CONTINUES.match(after):
             continue
         if not mentions_license(catalog, after):
             return gap_start
@@ -301,11 +311,20 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
             yield Credit(text=text[segment.start:segment.end].strip(), start=segment.start, end=segment.end, **fields)
         return
     for part_start, part_end in _parts(text, segment.body, segment.end):
+        if _is_path(text[part_start:part_end]):
+            continue
         fields = split(text[part_start:part_end], text[segment.start:segment.body])
         if not _is_credit(fields, segment.weak) or segment.strict and not _named_license(catalog, fields):
             continue
         span_start = segment.start if part_start == segment.body else part_start
         yield Credit(text=text[span_start:part_end].strip(), start=span_start, end=part_end, **fields)
+
+
+def _is_path(part: str) -> bool:
+    """Whether a part is a file path alone, after a key if any ('coverImage: /images/cover.jpg')."""
+    part = part.strip()
+    key = _KEY.match(part)
+    return bool(_PATH_ALONE.match(part[key.end() :] if key else part))
 
 
 def _parts(text: str, body: int, end: int) -> Iterator[tuple[int, int]]:
