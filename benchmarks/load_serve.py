@@ -1,8 +1,10 @@
 """A bounded load test of `provenance serve` on 127.0.0.1: 8 clients at once, mixing archive
 pages, checks, decisions and hostile requests; prints p50/p95 per kind, the 5xx count and the
-server's peak memory. Talks only to the server it starts on the loopback address, and stops.
+server's memory (before, peak, after). With --rounds N the same server takes the load N times, and
+its memory after each round shows whether it levels off. Talks only to the server it starts on the
+loopback address, and stops.
 
-    .venv/bin/python benchmarks/load_serve.py [--clients 8] [--requests 40]
+    .venv/bin/python benchmarks/load_serve.py [--clients 8] [--requests 40] [--rounds 1]
 """
 
 from __future__ import annotations
@@ -147,7 +149,8 @@ def report(results: list[tuple[str, int, float]], wall: float, server: subproces
     # hostile checks, an error for a normal request; any other 5xx is an error
     busy = sum(1 for kind, status, _ in results if status == 503 and kind.startswith("hostile"))
     errors = sum(1 for _, status, _ in results if status >= 500) - busy
-    print(f"  hostile checks refused as busy (503, Retry-After): {busy}")
+    print(f"  hostile checks refused as busy (503, Retry-After): {busy}; normal requests refused: "
+          f"{sum(1 for kind, status, _ in results if status == 503 and not kind.startswith('hostile'))}")
     statuses = sorted({status for _, status, _ in results})
     print(f"  statuses: {statuses}; other 5xx: {errors}; server memory: peak {peak_memory_mb(server.pid):.0f} MB, "
           f"now {memory_mb(server.pid, 'VmRSS'):.0f} MB; load average {os.getloadavg()[0]:.1f}")
@@ -158,23 +161,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=40, help="requests per client")
+    parser.add_argument("--rounds", type=int, default=1, help="times the same server takes the load")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         port = free_port()
         server = start_server(Path(folder), port)
         try:
             ids = image_ids(port)
-            results: list[tuple[str, int, float]] = []
             print(f"server memory before the load: {memory_mb(server.pid, 'VmRSS'):.0f} MB; "
                   f"load average {os.getloadavg()[0]:.1f}")
-            started = time.perf_counter()
-            threads = [threading.Thread(target=client, args=(port, n, args.requests, ids, results))
-                       for n in range(args.clients)]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-            errors = report(results, time.perf_counter() - started, server)
+            errors = 0
+            for round_number in range(args.rounds):
+                if args.rounds > 1:
+                    print(f"round {round_number + 1} of {args.rounds}:")
+                results: list[tuple[str, int, float]] = []
+                started = time.perf_counter()
+                threads = [threading.Thread(target=client, args=(port, round_number * args.clients + n,
+                                                                 args.requests, ids, results))
+                           for n in range(args.clients)]
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join()
+                errors += report(results, time.perf_counter() - started, server)
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -20,6 +20,7 @@ from provenance.store.repository import open_store
 from web.limits import CheckGate
 
 KEEP_CHECKS = 64
+KEEP_BYTES = 512 * 1024 * 1024  # the kept checks' texts and uploads together (64 uploads of 50 MB were 3.2 GB)
 
 
 @dataclass
@@ -33,6 +34,10 @@ class StoredCheck:
     urls: list[str] = field(default_factory=list)
     fetched: dict[str, Any] = field(default_factory=dict)  # url -> (source, siblings) or its refusal
     verifier: Any = None  # the run's Verifier, kept so the toggles fetch nothing again
+
+    def size(self) -> int:
+        """Bytes of the text and the uploads (what a check holds beyond its small thumbnails)."""
+        return len(self.text) + sum(len(data) for _, data in self.files)
 
 
 @dataclass
@@ -61,8 +66,9 @@ class Services:
         key = secrets.token_urlsafe(12)
         with self.lock:
             self.checks[key] = check
-            while len(self.checks) > KEEP_CHECKS:
-                self.checks.popitem(last=False)
+            held = sum(kept.size() for kept in self.checks.values())
+            while len(self.checks) > 1 and (len(self.checks) > KEEP_CHECKS or held > KEEP_BYTES):
+                held -= self.checks.popitem(last=False)[1].size()  # the oldest goes; the newest always stays
         return key
 
     def get(self, key: str) -> StoredCheck | None:

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import pytest
+
+from web import services as kept
+from web.services import Services, StoredCheck
+
+MB = 1024 * 1024
+
+
+@pytest.mark.parametrize(("uploads_kb", "kept_count"), [
+    pytest.param([1] * 70, 64, id="small uploads: at most KEEP_CHECKS are kept"),
+    pytest.param([1024] * 20, 10, id="1 MB uploads under a 10 MB KEEP_BYTES: ten of them"),
+    pytest.param([1024, 12 * 1024], 1, id="one check over KEEP_BYTES alone: the newest always stays"),
+])
+def test_kept_checks_are_bounded_in_count_and_bytes(uploads_kb: list[int], kept_count: int,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kept, "KEEP_BYTES", 10 * MB)
+    svc = Services.from_config({"DATABASE_URL": "sqlite://"})
+    keys = [svc.keep(StoredCheck("", "auto", [("photo.jpg", bytes(size * 1024))])) for size in uploads_kb]
+    assert len(svc.checks) == kept_count
+    assert list(svc.checks) == keys[-kept_count:]  # the newest are kept, the oldest dropped
+    assert svc.get(keys[-kept_count - 1]) is None  # a dropped check has expired
+
+
+def test_the_default_bound_holds_ten_uploads_of_the_largest_size() -> None:
+    """KEEP_BYTES leaves room for several checks of the largest upload (PROVENANCE_MAX_UPLOAD_MB, 50)."""
+    assert kept.KEEP_BYTES >= 10 * 50 * MB
