@@ -121,7 +121,8 @@ def decide(image_id: int):  # type: ignore[no-untyped-def]
     svc = services()
     decision = read_decision(json_body(), svc.catalog, default_who="api")
     detail_or_404("image", image_id)
-    ids = record_decision(svc.sessions, svc.catalog, svc.profile, image_id, decision)
+    with svc.writes:  # one archive write at a time (web.services)
+        ids = record_decision(svc.sessions, svc.catalog, svc.profile, image_id, decision)
     svc.cache.clear()
     return _ok(decisions=ids, image=detail_or_404("image", image_id)), 201
 
@@ -132,7 +133,8 @@ def decide_usage(usage_id: int):  # type: ignore[no-untyped-def]
     svc = services()
     decision = read_decision(json_body(), svc.catalog, default_who="api")
     detail_or_404("usage", usage_id)
-    ids = record_usage_decision(svc.sessions, svc.catalog, svc.profile, usage_id, decision)
+    with svc.writes:  # one archive write at a time (web.services)
+        ids = record_usage_decision(svc.sessions, svc.catalog, svc.profile, usage_id, decision)
     svc.cache.clear()
     return _ok(decisions=ids, usage=detail_or_404("usage", usage_id)), 201
 
@@ -142,7 +144,8 @@ def revoke(decision_id: int):  # type: ignore[no-untyped-def]
     """Revoke a decision; the answer holds what it was about as it is now (its image, or its usage)."""
     svc = services()
     who = typed(json_body(), "who", str, "api")
-    subject = revoke_decision(svc.sessions, svc.catalog, svc.profile, decision_id, who)
+    with svc.writes:  # one archive write at a time (web.services)
+        subject = revoke_decision(svc.sessions, svc.catalog, svc.profile, decision_id, who)
     svc.cache.clear()
     if subject.image_id is not None:
         return _ok(image=detail_or_404("image", subject.image_id))
@@ -158,7 +161,8 @@ def audit():  # type: ignore[no-untyped-def]
     if not path or not any(target == r or target.is_relative_to(r) for r in roots):
         abort(403, description="That folder is not one the server may audit (PROVENANCE_AUDIT_ROOTS).")
     svc = services()
-    stats = run_audit(str(target), svc.sessions, svc.catalog, svc.profile, jobs=1)
+    with svc.writes:  # one archive write at a time (web.services)
+        stats = run_audit(str(target), svc.sessions, svc.catalog, svc.profile, jobs=1)
     svc.cache.clear()
     with svc.sessions() as session:
         counts = summary(session)

@@ -104,7 +104,8 @@ def decide(image_id: int):  # type: ignore[no-untyped-def]
         decision = read_decision(form, svc.catalog)
     except FieldErrors as exc:
         return _page("image", image_id, 400, exc.errors, form)
-    ids = record_decision(svc.sessions, svc.catalog, svc.profile, image_id, decision)
+    with svc.writes:  # one archive write at a time (web.services)
+        ids = record_decision(svc.sessions, svc.catalog, svc.profile, image_id, decision)
     svc.cache.clear()
     return redirect(url_for("archive.image", image_id=image_id, saved="decision", n=len(ids)) + "#decisions")
 
@@ -118,7 +119,8 @@ def decide_usage(usage_id: int):  # type: ignore[no-untyped-def]
         decision = read_decision(form, svc.catalog)
     except FieldErrors as exc:
         return _page("usage", usage_id, 400, exc.errors, form)
-    ids = record_usage_decision(svc.sessions, svc.catalog, svc.profile, usage_id, decision)
+    with svc.writes:  # one archive write at a time (web.services)
+        ids = record_usage_decision(svc.sessions, svc.catalog, svc.profile, usage_id, decision)
     svc.cache.clear()
     return redirect(url_for("archive.usage", usage_id=usage_id, saved="decision", n=len(ids)) + "#decisions")
 
@@ -131,7 +133,8 @@ def revoke(decision_id: int):  # type: ignore[no-untyped-def]
     kind, key = ("usage", usage_id) if usage_id else ("image", request.form.get("image_id", type=int) or 0)
     who = request.form.get("who", "")
     try:
-        subject = revoke_decision(svc.sessions, svc.catalog, svc.profile, decision_id, who)
+        with svc.writes:  # one archive write at a time (web.services)
+            subject = revoke_decision(svc.sessions, svc.catalog, svc.profile, decision_id, who)
     except FieldErrors as exc:
         field = f"revoke-{decision_id}"
         return _page(kind, key, 400, revoke={field: exc.errors["who"]}, revoke_form={field: who})

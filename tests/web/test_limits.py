@@ -11,6 +11,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -202,3 +203,36 @@ def test_an_audit_started_by_the_api_reads_its_images_under_the_budget(start: An
     assert status == 200
     messages = [f["message"] for row in page["items"] for f in row["findings"] if f["code"] == "file-error"]
     assert messages == ["huge.png: reading it took over 1 s; not read"]
+
+
+def test_decisions_sent_at_once_are_all_stored(start: Any, tmp_path: Path) -> None:
+    """Many editors deciding at the same moment: every decision is stored and answered 201, none is
+    lost to the database's single writer (the server writes one at a time)."""
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    for n in range(4):
+        (folder / f"photo-{n}.jpg").write_bytes(samples.jpeg(samples.picture(120, 90, seed=10 + n)))
+    server = start(threads=8, PROVENANCE_AUDIT_ROOTS=str(folder))
+    status, _, _ = server.call("POST", "/api/audits", json.dumps({"path": str(folder)}).encode(),
+                               {"Content-Type": "application/json"})
+    assert status == 200
+    _, _, page = server.call("GET", "/api/images")
+    ids = [row["image_id"] for row in page["items"]]
+    assert len(ids) == 4
+    results: list[int] = []
+
+    def decide(n: int) -> None:
+        body = json.dumps({"license": "CC0-1.0", "creator": f"Editor {n}", "who": f"desk {n}"}).encode()
+        status, _, _ = server.call("POST", f"/api/images/{ids[n % 4]}/decisions", body,
+                                   {"Content-Type": "application/json"})
+        results.append(status)
+
+    threads = [threading.Thread(target=decide, args=(n,)) for n in range(24)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [201] * 24
+    for image_id in ids:
+        _, _, detail = server.call("GET", f"/api/images/{image_id}")
+        assert len(detail["image"]["decisions"]) == 6 * 2  # six decisions, each a license and a creator
