@@ -68,13 +68,17 @@ def _image_groups(token: Token) -> list[tuple[list[Token], str]]:
     each (no blank lines) gives each image its own line, so the work stays linear in the text."""
     groups: list[tuple[list[Token], list[str]]] = []
     lead: list[str] = []
+    worded = False  # the last group has words after its images (each part looked at once: linear)
     for child in token.children or []:
         if child.type != "image":
-            (groups[-1][1] if groups else lead).append(_part(child))
-        elif groups and not _joined(groups[-1][1]):
+            part = _part(child)
+            (groups[-1][1] if groups else lead).append(part)
+            worded = worded or bool(groups and _joined([part]))
+        elif groups and not worded:
             groups[-1][0].append(child)
         else:
             groups.append(([child], []))
+            worded = False
     if groups:
         groups[0][1][:0] = lead
     return [(found, _joined(parts)) for found, parts in groups]

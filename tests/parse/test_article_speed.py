@@ -49,6 +49,8 @@ def _stray_credits(n: int) -> str:
 ARTICLES = [
     pytest.param(_captioned_lines, "markdown", 50, id="markdown: images with caption lines, no blank lines"),
     pytest.param(_captioned_paragraphs, "markdown", 50, id="markdown: images and captions as paragraphs"),
+    pytest.param(lambda n: "".join(f"![p{i}](i{i}.jpg) hide caption " for i in range(n)), "markdown", 300,
+                 id="markdown: n images in one paragraph, UI labels between them, no caption"),
     pytest.param(_deep_html, "html", 2000, id="html: one image nested n deep"),
     pytest.param(_deep_credits, "html", 300, id="html: n credit paragraphs nested n deep"),
     pytest.param(_stray_credits, "html", 50, id="html: n images, each with a credit outside any figure"),
