@@ -17,6 +17,7 @@ from provenance.audit.xlsx import xlsx_bytes
 from provenance.errors import FieldErrors
 from provenance.render.audit_report import render
 from web.charts import overview_charts
+from web.limits import one_write
 from web.services import services
 from web.uploads import thumbnail
 
@@ -104,7 +105,7 @@ def decide(image_id: int):  # type: ignore[no-untyped-def]
         decision = read_decision(form, svc.catalog)
     except FieldErrors as exc:
         return _page("image", image_id, 400, exc.errors, form)
-    with svc.writes:  # one archive write at a time (web.services)
+    with one_write(svc.writes):  # one archive write at a time (web.limits)
         ids = record_decision(svc.sessions, svc.catalog, svc.profile, image_id, decision)
     svc.cache.clear()
     return redirect(url_for("archive.image", image_id=image_id, saved="decision", n=len(ids)) + "#decisions")
@@ -119,7 +120,7 @@ def decide_usage(usage_id: int):  # type: ignore[no-untyped-def]
         decision = read_decision(form, svc.catalog)
     except FieldErrors as exc:
         return _page("usage", usage_id, 400, exc.errors, form)
-    with svc.writes:  # one archive write at a time (web.services)
+    with one_write(svc.writes):  # one archive write at a time (web.limits)
         ids = record_usage_decision(svc.sessions, svc.catalog, svc.profile, usage_id, decision)
     svc.cache.clear()
     return redirect(url_for("archive.usage", usage_id=usage_id, saved="decision", n=len(ids)) + "#decisions")
@@ -133,7 +134,7 @@ def revoke(decision_id: int):  # type: ignore[no-untyped-def]
     kind, key = ("usage", usage_id) if usage_id else ("image", request.form.get("image_id", type=int) or 0)
     who = request.form.get("who", "")
     try:
-        with svc.writes:  # one archive write at a time (web.services)
+        with one_write(svc.writes):  # one archive write at a time (web.limits)
             subject = revoke_decision(svc.sessions, svc.catalog, svc.profile, decision_id, who)
     except FieldErrors as exc:
         field = f"revoke-{decision_id}"

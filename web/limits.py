@@ -30,6 +30,23 @@ class Busy(ProvenanceError):
     """Every check slot is taken and the queue is full (or the wait for a slot ran out)."""
 
 
+WRITE_WAIT_SECONDS = 20.0  # how long a decision, revoke or audit waits for the archive write before it
+
+
+@contextmanager
+def one_write(lock: threading.Lock, wait_seconds: float = WRITE_WAIT_SECONDS) -> Iterator[None]:
+    """One archive write (decision, revoke, audit) at a time in this server: SQLite gives a second writer
+    "database is locked" once its wait runs out, and a queue here is fairer than that race. A write that
+    waits past `wait_seconds` (behind an audit, say) is refused as Busy, a 503 with Retry-After, so the
+    waiting writers never hold every server thread."""
+    if not lock.acquire(timeout=wait_seconds):
+        raise Busy("Another change to the archive is being written (an audit or a decision); try again shortly.")
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 class CheckGate:
     def __init__(self, slots: int, queue: int, wait_seconds: float) -> None:
         self.slots, self.queue, self.wait_seconds = slots, queue, wait_seconds

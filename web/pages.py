@@ -57,7 +57,7 @@ def _page_number(value: str | None) -> int:
     """The `page` of a result page: a whole number from 1 (1 when not given), else a 400 saying so."""
     if value is None or value == "":
         return 1
-    if not value.isdigit() or int(value) < 1:
+    if not (value.isascii() and value.isdigit()) or len(value) > 9 or int(value) < 1:
         abort(400, description=f"page must be a whole number from 1, not {value[:40]!r}")
     return int(value)
 

@@ -47,9 +47,7 @@ class Services:
     sessions: sessionmaker[Session]
     checks: OrderedDict[str, StoredCheck] = field(default_factory=OrderedDict)
     lock: threading.Lock = field(default_factory=threading.Lock)
-    # one archive write (decision, revoke, audit) at a time in this server: SQLite gives a second writer
-    # "database is locked" once its wait runs out, and a queue in the server is fairer than that race
-    writes: threading.Lock = field(default_factory=threading.Lock)
+    writes: threading.Lock = field(default_factory=threading.Lock)  # web.limits.one_write
     cache: ArchiveCache = field(default_factory=ArchiveCache)  # the archive's order and overview, per version
     gate: CheckGate = field(default_factory=lambda: CheckGate(2, 1, 10.0))
     check_seconds: float = 30.0

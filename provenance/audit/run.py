@@ -205,7 +205,8 @@ def _results(images: list[Entry], jobs: int | None, phash: bool = True) -> Itera
     trust = trust_anchors()
     context = worker_context()
     workers = min(jobs or os.cpu_count() or 1, len(images))  # one worker too: the budgets hold for every audit
-    warm_up(phash)  # forked workers start with the readers' libraries loaded
+    if context.get_start_method() == "fork":
+        warm_up(phash)  # forked workers start with the readers' libraries loaded (spawned ones load their own)
     todo = deque(images)
     while todo:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(phash,),

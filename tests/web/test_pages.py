@@ -159,7 +159,8 @@ def test_short_paste_has_no_pager(client: FlaskClient) -> None:
     assert 'class="pager"' not in page
 
 
-@pytest.mark.parametrize("page", ["x", "0", "-1", "1.5"])  # not a whole number from 1
+# not a whole number from 1: a word, zero, negative, a fraction, a superscript digit, more digits than int() takes
+@pytest.mark.parametrize("page", ["x", "0", "-1", "1.5", "²", "9" * 5000])
 def test_bad_page_number_is_400(client: FlaskClient, page: str) -> None:
     response = client.get(_check(client, text=SEED) + f"?page={page}")
     assert response.status_code == 400

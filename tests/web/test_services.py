@@ -26,3 +26,19 @@ def test_kept_checks_are_bounded_in_count_and_bytes(uploads_kb: list[int], kept_
 def test_the_default_bound_holds_ten_uploads_of_the_largest_size() -> None:
     """KEEP_BYTES leaves room for several checks of the largest upload (PROVENANCE_MAX_UPLOAD_MB, 50)."""
     assert kept.KEEP_BYTES >= 10 * 50 * MB
+
+
+def test_one_archive_write_at_a_time_and_a_long_wait_is_refused() -> None:
+    # a write waits for the one in progress; past its wait it is refused as busy (a 503), never left hanging
+    import threading
+
+    from web.limits import Busy, one_write
+
+    lock = threading.Lock()
+    with one_write(lock, wait_seconds=0.05):
+        assert lock.locked()
+        with pytest.raises(Busy, match="try again shortly"), one_write(lock, wait_seconds=0.05):
+            pass
+    assert not lock.locked()
+    with one_write(lock, wait_seconds=0.05):  # free again once the first write is done
+        assert lock.locked()
