@@ -16,7 +16,6 @@ from provenance.audit.read_model import Filters, archive_page
 from provenance.audit.run import run_audit
 from web.archive_pages import detail_or_404, row_url
 from web.checking import KINDS, limited_run, profile_from, url_problem
-from web.limits import one_write
 from web.openapi import OPENAPI
 from web.services import StoredCheck, services
 from web.uploads import uploaded_files
@@ -122,9 +121,8 @@ def decide(image_id: int):  # type: ignore[no-untyped-def]
     svc = services()
     decision = read_decision(json_body(), svc.catalog, default_who="api")
     detail_or_404("image", image_id)
-    with one_write(svc.writes):  # one archive write at a time (web.limits)
+    with svc.archive_write():
         ids = record_decision(svc.sessions, svc.catalog, svc.profile, image_id, decision)
-    svc.cache.clear()
     return _ok(decisions=ids, image=detail_or_404("image", image_id)), 201
 
 
@@ -134,9 +132,8 @@ def decide_usage(usage_id: int):  # type: ignore[no-untyped-def]
     svc = services()
     decision = read_decision(json_body(), svc.catalog, default_who="api")
     detail_or_404("usage", usage_id)
-    with one_write(svc.writes):  # one archive write at a time (web.limits)
+    with svc.archive_write():
         ids = record_usage_decision(svc.sessions, svc.catalog, svc.profile, usage_id, decision)
-    svc.cache.clear()
     return _ok(decisions=ids, usage=detail_or_404("usage", usage_id)), 201
 
 
@@ -145,9 +142,8 @@ def revoke(decision_id: int):  # type: ignore[no-untyped-def]
     """Revoke a decision; the answer holds what it was about as it is now (its image, or its usage)."""
     svc = services()
     who = typed(json_body(), "who", str, "api")
-    with one_write(svc.writes):  # one archive write at a time (web.limits)
+    with svc.archive_write():
         subject = revoke_decision(svc.sessions, svc.catalog, svc.profile, decision_id, who)
-    svc.cache.clear()
     if subject.image_id is not None:
         return _ok(image=detail_or_404("image", subject.image_id))
     return _ok(usage=detail_or_404("usage", subject.usage_id) if subject.usage_id is not None else None)
@@ -162,9 +158,8 @@ def audit():  # type: ignore[no-untyped-def]
     if not path or not any(target == r or target.is_relative_to(r) for r in roots):
         abort(403, description="That folder is not one the server may audit (PROVENANCE_AUDIT_ROOTS).")
     svc = services()
-    with one_write(svc.writes):  # one archive write at a time (web.limits)
+    with svc.archive_write():
         stats = run_audit(str(target), svc.sessions, svc.catalog, svc.profile, jobs=1)
-    svc.cache.clear()
     with svc.sessions() as session:
         counts = summary(session)
     return _ok(audit={"run_id": stats.run_id, "files": stats.seen, "images_read": stats.extracted,

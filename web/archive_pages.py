@@ -17,7 +17,6 @@ from provenance.audit.xlsx import xlsx_bytes
 from provenance.errors import FieldErrors
 from provenance.render.audit_report import render
 from web.charts import overview_charts
-from web.limits import one_write
 from web.services import services
 from web.uploads import thumbnail
 
@@ -105,9 +104,8 @@ def decide(image_id: int):  # type: ignore[no-untyped-def]
         decision = read_decision(form, svc.catalog)
     except FieldErrors as exc:
         return _page("image", image_id, 400, exc.errors, form)
-    with one_write(svc.writes):  # one archive write at a time (web.limits)
+    with svc.archive_write():
         ids = record_decision(svc.sessions, svc.catalog, svc.profile, image_id, decision)
-    svc.cache.clear()
     return redirect(url_for("archive.image", image_id=image_id, saved="decision", n=len(ids)) + "#decisions")
 
 
@@ -120,9 +118,8 @@ def decide_usage(usage_id: int):  # type: ignore[no-untyped-def]
         decision = read_decision(form, svc.catalog)
     except FieldErrors as exc:
         return _page("usage", usage_id, 400, exc.errors, form)
-    with one_write(svc.writes):  # one archive write at a time (web.limits)
+    with svc.archive_write():
         ids = record_usage_decision(svc.sessions, svc.catalog, svc.profile, usage_id, decision)
-    svc.cache.clear()
     return redirect(url_for("archive.usage", usage_id=usage_id, saved="decision", n=len(ids)) + "#decisions")
 
 
@@ -134,12 +131,11 @@ def revoke(decision_id: int):  # type: ignore[no-untyped-def]
     kind, key = ("usage", usage_id) if usage_id else ("image", request.form.get("image_id", type=int) or 0)
     who = request.form.get("who", "")
     try:
-        with one_write(svc.writes):  # one archive write at a time (web.limits)
+        with svc.archive_write():
             subject = revoke_decision(svc.sessions, svc.catalog, svc.profile, decision_id, who)
     except FieldErrors as exc:
         field = f"revoke-{decision_id}"
         return _page(kind, key, 400, revoke={field: exc.errors["who"]}, revoke_form={field: who})
-    svc.cache.clear()
     if subject.image_id is not None:
         return redirect(url_for("archive.image", image_id=subject.image_id, saved="revoked") + "#decisions")
     if subject.usage_id is not None:

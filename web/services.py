@@ -6,6 +6,8 @@ from __future__ import annotations
 import secrets
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +19,7 @@ from provenance.audit.labels import Labels
 from provenance.catalog.load import Catalog, load_catalog
 from provenance.catalog.profile import UsageProfile, load_profile
 from provenance.store.repository import open_store
-from web.limits import CheckGate
+from web.limits import CheckGate, one_write
 
 KEEP_CHECKS = 64
 KEEP_BYTES = 512 * 1024 * 1024  # the kept checks' texts and uploads together (64 uploads of 50 MB were 3.2 GB)
@@ -51,6 +53,14 @@ class Services:
     cache: ArchiveCache = field(default_factory=ArchiveCache)  # the archive's order and overview, per version
     gate: CheckGate = field(default_factory=lambda: CheckGate(2, 1, 10.0))
     check_seconds: float = 30.0
+
+    @contextmanager
+    def archive_write(self) -> Iterator[None]:
+        """One archive write (decision, revoke, audit) at a time in this server (web.limits.one_write);
+        once it is written, the kept answers are dropped, so the next page shows it."""
+        with one_write(self.writes):
+            yield
+        self.cache.clear()
 
     @property
     def labels(self) -> Labels:
