@@ -232,24 +232,26 @@ def save_articles(session: Session, batch: Sequence[ArticleResult]) -> None:
         _save_usages(session, uses)
 
 
-def _usage_keys(uses: list[tuple[int, str, int, UsageResult]]) -> list[str]:
-    """Each usage's stable key (provenance.store.usage_keys), computed article by article (a batch holds
-    each article's usages together, in order)."""
+def _usage_keys(uses: list[tuple[int, str, int, UsageResult]], captions: list[str | None]) -> list[str]:
+    """Each usage's stable key (provenance.store.usage_keys) from its src and stored caption, computed
+    article by article (a batch holds each article's usages together, in order)."""
     keys: list[str] = []
-    for _, group in itertools.groupby(uses, key=lambda use: use[0]):
+    rows = zip(uses, captions, strict=True)
+    for _, group in itertools.groupby(rows, key=lambda row: row[0][0]):
         mine = list(group)
-        keys.extend(article_keys(mine[0][1], [(item.src, usage_caption(item)) for _, _, _, (item, _, _) in mine]))
+        keys.extend(article_keys(mine[0][0][1], [(use[3][0].src, caption) for use, caption in mine]))
     return keys
 
 
 def _save_usages(session: Session, uses: list[tuple[int, str, int, UsageResult]]) -> None:
     files, usages = table("files"), table("usages")
+    captions = [usage_caption(item) for _, _, _, (item, _, _) in uses]
     usage_ids = session.scalars(insert(usages).returning(usages.c.id, sort_by_parameter_order=True), [
-        {"article_id": article_id, "position": position, "src": item.src,
-         "caption": usage_caption(item), "key": key,
+        {"article_id": article_id, "position": position, "src": item.src, "caption": caption, "key": key,
          "file_id": match[0] if match else None, "image_id": match[1] if match else None,
          "matched_by": match[2] if match else None}
-        for (article_id, _, position, (item, match, _)), key in zip(uses, _usage_keys(uses), strict=True)]).all()
+        for (article_id, _, position, (item, match, _)), caption, key
+        in zip(uses, captions, _usage_keys(uses, captions), strict=True)]).all()
     image_ids = {match[1] for _, _, _, (_, match, _) in uses if match and match[1] is not None}
     first_path = dict(session.execute(select(files.c.image_id, func.min(files.c.path)).where(
         files.c.image_id.in_(image_ids)).group_by(files.c.image_id)).all()) if image_ids else {}
