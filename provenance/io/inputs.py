@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from provenance.budget import WorkStopped, checkpoint
 from provenance.catalog.load import Catalog
@@ -30,8 +30,11 @@ from provenance.io.files import decode_article, read_file_bytes
 from provenance.io.image_reader import ImageMetadata
 from provenance.io.images import read_image
 from provenance.io.matching import PathIndex, SetIndex, match_src
-from provenance.io.verify import Verifier
 from provenance.model import Evidence
+
+if TYPE_CHECKING:  # the HTTP side (requests, Beautiful Soup) is imported only for a Commons page or a verifier,
+    # so that an audit, which has neither, starts without it
+    from provenance.io.verify import Verifier
 
 HEAD = 4096
 
@@ -80,7 +83,11 @@ def check_source(source: SourceFile, catalog: Catalog, profile: UsageProfile,
     checkpoint()
     try:
         if source.kind == "commons":
-            return (verifier or Verifier.from_env()).commons_page(source.name, catalog, profile)
+            if verifier is None:
+                from provenance.io.verify import Verifier
+
+                verifier = Verifier.from_env()
+            return verifier.commons_page(source.name, catalog, profile)
         checked = _check(source, catalog, profile, siblings)
         return verifier.verify(checked, source.read, catalog, profile) if verifier and not checked.error else checked
     except WorkStopped:

@@ -51,7 +51,7 @@ def test_cli_constants_match_the_library() -> None:
 
 def test_a_re_audit_of_an_unchanged_archive_reads_and_checks_nothing(tmp_path: Path) -> None:
     """The second audit of an unchanged archive needs the database only: no image, C2PA, markup or
-    HTTP library is imported (its start-up is most of its cost)."""
+    HTTP library is imported (its start-up is most of its cost); the first one imports no HTTP library."""
     from tests.archives import make_archive
 
     folder, url = tmp_path / "newsroom", f"sqlite:///{tmp_path / 'a.db'}"
@@ -60,6 +60,7 @@ def test_a_re_audit_of_an_unchanged_archive_reads_and_checks_nothing(tmp_path: P
     first = PROBE.format(args=args, heavy=(*HEAVY, "requests"))
     done = subprocess.run([sys.executable, "-c", first], capture_output=True, text=True, check=True)
     assert "PIL" in done.stdout  # the first audit read the images
+    assert "requests" not in done.stdout.rsplit("loaded:", 1)[1]  # ... and needs no HTTP library
     again = subprocess.run([sys.executable, "-c", first], capture_output=True, text=True, check=True)
     loaded = [m for m in again.stdout.rsplit("loaded:", 1)[1].strip().split(",") if m]
     assert loaded == ["sqlalchemy"]
