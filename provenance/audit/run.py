@@ -51,7 +51,8 @@ if TYPE_CHECKING:  # the readers and the checks are imported when there is somet
 
 BATCH = 200  # images stored per transaction
 BATCH_SECONDS = 2.0  # ... or fewer, when they come slowly
-IN_FLIGHT = 8  # extraction jobs queued per worker
+CHUNK = 8  # images read per job: a job is a round trip between the processes
+IN_FLIGHT = 4  # jobs queued per worker (enough that none waits while this process writes a batch)
 
 
 @dataclass
@@ -212,31 +213,36 @@ def _results(images: list[Entry], jobs: int | None, phash: bool = True) -> Itera
         pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(phash,),
                                    mp_context=context)
         try:
-            yield from _pool_results(pool, todo, trust, IN_FLIGHT * workers, phash)
+            yield from _pool_results(pool, todo, trust, IN_FLIGHT * workers, _chunk(len(todo), workers), phash)
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _pool_results(pool: ProcessPoolExecutor, todo: deque[Entry], trust: str | None,
-                  in_flight: int, phash: bool = True) -> Iterator[Extracted]:
-    """Results from one pool, taking entries off `todo`; returns when done, or when a worker was
-    interrupted or died (the entries not yet finished go back on `todo`, for a new pool)."""
-    from provenance.audit.extract import Extracted, extract
+def _chunk(images: int, workers: int) -> int:
+    """Images a job: CHUNK, fewer for a small audit, so that every worker gets several jobs."""
+    return max(1, min(CHUNK, images // (workers * IN_FLIGHT)))
 
-    pending: deque[tuple[Entry, Future[Extracted]]] = deque()
+
+def _pool_results(pool: ProcessPoolExecutor, todo: deque[Entry], trust: str | None,
+                  in_flight: int, chunk: int, phash: bool = True) -> Iterator[Extracted]:
+    """Results from one pool, taking entries off `todo` a few at a time; returns when done, or when a
+    worker was interrupted or died (the entries not yet finished go back on `todo`, for a new pool)."""
+    from provenance.audit.extract import Extracted, extract_many
+
+    pending: deque[tuple[list[Entry], Future[list[Extracted]]]] = deque()
     while todo or pending:
         while todo and len(pending) < in_flight:
-            entry = todo.popleft()
-            pending.append((entry, pool.submit(extract, (entry, trust, phash))))
-        entry, future = pending.popleft()
+            entries = [todo.popleft() for _ in range(min(chunk, len(todo)))]
+            pending.append((entries, pool.submit(extract_many, [(e, trust, phash) for e in entries])))
+        entries, future = pending.popleft()
         try:
-            result = future.result()
+            results = future.result()
         except BrokenProcessPool:
-            result = Extracted(entry.path, error=f"{entry.path}: the worker reading it died (out of memory or "
-                                                 "killed); not read", over_budget=True)
-        yield result
-        if result.over_budget:
-            todo.extendleft(reversed([e for e, _ in pending]))
+            results = [Extracted(entries[0].path, error=f"{entries[0].path}: the worker reading it died (out of "
+                                                        "memory or killed); not read", over_budget=True)]
+        yield from results
+        if results[-1].over_budget:
+            todo.extendleft(reversed([*entries[len(results):], *(e for chunk_, _ in pending for e in chunk_)]))
             return
 
 
