@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from provenance.audit.details import iso_utc
 from provenance.audit.filters import STATUSES
 from provenance.audit.labels import Labels
 from provenance.store import tables as t
@@ -68,6 +67,8 @@ def keep_run_counts(session: Session, run_id: int) -> None:
 
 def trend(session: Session, runs: int = TREND_RUNS) -> list[dict[str, Any]]:
     """The last finished audit runs, oldest first, with the status counts each left behind."""
+    from provenance.audit.details import iso_utc  # the dashboard's; the audit's summary needs no read model
+
     found = session.scalars(select(t.AuditRun).where(t.AuditRun.status == "done")
                             .order_by(t.AuditRun.id.desc()).limit(runs)).all()
     return [{"run_id": r.id, "finished_at": iso_utc(r.finished_at), "counts": json.loads(r.counts or "{}")}
