@@ -2,7 +2,9 @@
 
 The URL comes from --db, else PROVENANCE_DATABASE_URL, else
 sqlite:///provenance.db in the current folder. The schema is created and
-upgraded only through the Alembic migrations beside this file.
+upgraded through the Alembic migrations beside this file; a new SQLite database
+gets the schema they make from one script, sqlite_schema.sql (the migrations'
+result dumped, kept equal by tests/store/test_open_fast.py), without starting Alembic.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from provenance.errors import StoreError
 
 ENV = "PROVENANCE_DATABASE_URL"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+SQLITE_SCHEMA = Path(__file__).resolve().parent / "sqlite_schema.sql"
+REVISION_LINE = "-- revision: "
 
 
 def database_url(url: str | None = None) -> str:
@@ -113,5 +117,48 @@ def open_store(url: str | None = None) -> tuple[Engine, sessionmaker[Session]]:
     except Exception:  # noqa: BLE001 - unreachable or damaged: upgrade() names the problem
         current = None
     if head is None or current != head:
-        upgrade(engine)
+        if not (current is None and _create_sqlite(engine, head)):
+            upgrade(engine)
     return engine, sessionmaker(engine, expire_on_commit=False)
+
+
+def sqlite_schema(engine: Engine) -> str:
+    """A SQLite database's schema as one script: its revision, the statements that made its tables
+    and indexes in the order SQLite keeps them, and the row that records the revision."""
+    with engine.connect() as connection:
+        statements = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite%' ORDER BY rowid").scalars()
+        script = "".join(f"{sql};\n" for sql in statements)
+        revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    return f"{REVISION_LINE}{revision}\n{script}INSERT INTO alembic_version (version_num) VALUES ('{revision}');\n"
+
+
+def write_sqlite_schema() -> None:
+    """Regenerate sqlite_schema.sql from the migrations (after adding one)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        engine = make_engine(f"sqlite:///{folder}/schema.db")
+        upgrade(engine)
+        SQLITE_SCHEMA.write_text(sqlite_schema(engine), encoding="utf-8")
+        engine.dispose()
+
+
+def _create_sqlite(engine: Engine, head: str | None) -> bool:
+    """Give a new, empty SQLite database the newest schema with one script, in one transaction;
+    False (nothing done) for another database, or when the script is not at the newest revision
+    or cannot run (another process created the schema first): Alembic then does what is left."""
+    if engine.dialect.name != "sqlite" or head is None or not SQLITE_SCHEMA.exists():
+        return False
+    script = SQLITE_SCHEMA.read_text(encoding="utf-8")
+    if script.partition("\n")[0] != f"{REVISION_LINE}{head}":
+        return False
+    with engine.connect() as connection:
+        raw: Any = connection.connection.dbapi_connection
+        try:
+            raw.executescript(f"BEGIN IMMEDIATE;\n{script}COMMIT;\n")
+        except Exception:  # noqa: BLE001 - not empty, or a race: left to Alembic
+            if raw.in_transaction:
+                raw.rollback()
+            return False
+    return True
