@@ -31,7 +31,7 @@ from provenance.io.matching import SetIndex
 from provenance.model import Evidence
 from provenance.store import tables as t
 
-IN_FLIGHT = 4  # articles queued per worker
+IN_FLIGHT = 12  # articles queued per worker (enough that none waits while the audit process writes a batch)
 
 
 class ArchiveImages:
