@@ -45,18 +45,23 @@ class ArchiveImages:
         self.index = SetIndex(self.ids)
 
     def siblings(self, session: Session) -> Siblings:
-        """Siblings that read the images' evidence through `session` (each read in a transaction of
-        its own, so that no snapshot is held between articles)."""
+        """Siblings that read the images' evidence through `session`; the caller ends the read
+        transaction after each article (check_with), so that no snapshot is held between articles."""
         def evidence(path: str) -> tuple[list[Evidence], list[str]]:
             image_id = self.ids[path][1]
-            if image_id is None:
-                return [], []
-            try:
-                return stored_evidence(session, image_id), []
-            finally:
-                session.rollback()
+            return (stored_evidence(session, image_id), []) if image_id is not None else ([], [])
 
         return Siblings(self.index, evidence)
+
+
+def check_with(session: Session, entry: Entry, siblings: Siblings, catalog: Catalog,
+               profile: UsageProfile) -> CheckedFile:
+    """check_entry with siblings reading through `session`, whose read transaction ends with the
+    article (one transaction an article, not one an image: the rollback cost as much as the reads)."""
+    try:
+        return check_entry(entry, siblings, catalog, profile)
+    finally:
+        session.rollback()
 
 
 def check_entry(entry: Entry, siblings: Siblings, catalog: Catalog, profile: UsageProfile) -> CheckedFile:
@@ -87,7 +92,7 @@ def checked_articles(todo: list[Entry], sessions: sessionmaker[Session], images:
         siblings = images.siblings(session)
         while left:
             entry = left.popleft()
-            yield entry, check_entry(entry, siblings, catalog, profile)
+            yield entry, check_with(session, entry, siblings, catalog, profile)
 
 
 def _shared_url(engine: object) -> str | None:
@@ -126,8 +131,8 @@ def _start_checker(url: str, base: str, catalog: Catalog, profile: UsageProfile)
     session = sessionmaker(make_engine(url))()  # the worker's, for its life
     images = ArchiveImages(session, base)
     session.rollback()
-    _WORKER.update(siblings=images.siblings(session), catalog=catalog, profile=profile)
+    _WORKER.update(session=session, siblings=images.siblings(session), catalog=catalog, profile=profile)
 
 
 def _check_here(entry: Entry) -> CheckedFile:
-    return check_entry(entry, _WORKER["siblings"], _WORKER["catalog"], _WORKER["profile"])
+    return check_with(_WORKER["session"], entry, _WORKER["siblings"], _WORKER["catalog"], _WORKER["profile"])
