@@ -25,6 +25,10 @@ WORKER_MEMORY = int(os.environ.get("PROVENANCE_WORKER_MEMORY_MB", "3072")) * 102
 
 EvidenceRow = tuple[str, str, str, str, "str | None", str]
 
+# The worker-death test's hook: with PROVENANCE_TEST_KILL_WORKER_ON=<file name>, a worker kills itself
+# (SIGKILL, as the OOM killer would) when it comes to that file.
+_KILL_ON = os.environ.get("PROVENANCE_TEST_KILL_WORKER_ON", "")
+
 
 @dataclass
 class Extracted:
@@ -102,6 +106,8 @@ def extract(job: tuple[Entry, str | None] | tuple[Entry, str | None, bool]) -> E
     is interrupted wherever it is, which may leave the process in a bad state (see run._pool_results).
     The job is (entry, C2PA trust anchors[, perceptual hash wanted: default yes])."""
     entry, trust, phash = (*job, True)[:3]
+    if _KILL_ON and os.path.basename(entry.path) == _KILL_ON:
+        os.kill(os.getpid(), signal.SIGKILL)
     previous = signal.signal(signal.SIGALRM, _over_time)
     signal.alarm(FILE_SECONDS)
     try:

@@ -21,7 +21,7 @@ import posixpath
 import re
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -209,11 +209,13 @@ def _results(images: list[Entry], jobs: int | None, phash: bool = True) -> Itera
     if context.get_start_method() == "fork":
         warm_up(phash)  # forked workers start with the readers' libraries loaded (spawned ones load their own)
     todo = deque(images)
+    chunk = _chunk(len(todo), workers)
     while todo:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(phash,),
                                    mp_context=context)
         try:
-            yield from _pool_results(pool, todo, trust, IN_FLIGHT * workers, _chunk(len(todo), workers), phash)
+            if (yield from _pool_results(pool, todo, trust, IN_FLIGHT * workers, chunk, phash)):
+                chunk = 1  # a worker died within a job of several files: from now on one file a job
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
 
@@ -224,9 +226,12 @@ def _chunk(images: int, workers: int) -> int:
 
 
 def _pool_results(pool: ProcessPoolExecutor, todo: deque[Entry], trust: str | None,
-                  in_flight: int, chunk: int, phash: bool = True) -> Iterator[Extracted]:
+                  in_flight: int, chunk: int, phash: bool = True) -> Generator[Extracted, None, bool]:
     """Results from one pool, taking entries off `todo` a few at a time; returns when done, or when a
-    worker was interrupted or died (the entries not yet finished go back on `todo`, for a new pool)."""
+    worker was interrupted or died (the entries not yet finished go back on `todo`, for a new pool).
+    A worker that dies is blamed on the first file of the oldest job, as when each file was a job;
+    when that job held several files, none is blamed and True is returned: the next pool reads one
+    file a job, so that a death names its file."""
     from provenance.audit.extract import Extracted, extract_many
 
     pending: deque[tuple[list[Entry], Future[list[Extracted]]]] = deque()
@@ -238,12 +243,16 @@ def _pool_results(pool: ProcessPoolExecutor, todo: deque[Entry], trust: str | No
         try:
             results = future.result()
         except BrokenProcessPool:
+            if len(entries) > 1:
+                todo.extendleft(reversed([*entries, *(e for chunk_, _ in pending for e in chunk_)]))
+                return True
             results = [Extracted(entries[0].path, error=f"{entries[0].path}: the worker reading it died (out of "
                                                         "memory or killed); not read", over_budget=True)]
         yield from results
         if results[-1].over_budget:
             todo.extendleft(reversed([*entries[len(results):], *(e for chunk_, _ in pending for e in chunk_)]))
-            return
+            return False
+    return False
 
 
 def _extract_all(sessions: sessionmaker[Session], base: str, images: list[Entry], jobs: int | None,

@@ -1,5 +1,5 @@
 """Per-file budgets in the audit's worker processes: an image that takes too long or needs too
-much memory becomes a `file-error`, and the other images are read as usual."""
+much memory, or whose worker dies, becomes a `file-error`, and the other images are read as usual."""
 
 from __future__ import annotations
 
@@ -68,3 +68,22 @@ def test_the_time_budget_holds_with_one_worker(folder: Path, tmp_path: Path) -> 
     rows = {row["image"]: row for row in csv.DictReader(report.read_text(encoding="utf-8").splitlines())}
     assert rows["huge.png"]["messages"] == "huge.png: reading it took over 1 s; not read"
     assert all("file-error" not in rows[f"photo-{n}.jpg"]["findings"] for n in range(2))
+
+
+def test_a_worker_that_dies_names_its_file(tmp_path: Path) -> None:
+    """Killed on the eighth of twenty photos (one worker, which reads five a job): that photo is a
+    file-error, no other, and every other photo is read."""
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    for n in range(20):
+        (folder / f"photo-{n:02d}.jpg").write_bytes(samples.jpeg(samples.picture(60, 40, seed=n)))
+    report = tmp_path / "report.csv"
+    command = [sys.executable, "-m", "provenance", "audit", str(folder), "--db", f"sqlite:///{tmp_path / 'b.db'}",
+               "--jobs", "1", "--report", str(report), "--no-phash"]
+    done = subprocess.run(command, cwd=ROOT, env={**os.environ, "PROVENANCE_TEST_KILL_WORKER_ON": "photo-07.jpg"},
+                          capture_output=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    rows = {row["image"]: row for row in csv.DictReader(report.read_text(encoding="utf-8").splitlines())}
+    failed = {name: row["messages"] for name, row in rows.items() if "file-error" in row["findings"]}
+    assert failed == {"photo-07.jpg": "photo-07.jpg: the worker reading it died (out of memory or killed); not read"}
+    assert len(rows) == 20
