@@ -74,7 +74,7 @@ def checked_articles(todo: list[Entry], sessions: sessionmaker[Session], images:
     worker in flight. A worker that dies leaves the articles not yet returned to this process."""
     engine = sessions.kw.get("bind")
     workers = jobs or os.cpu_count() or 1
-    url = _shared_url(engine)
+    url = shared_url(engine)
     left = deque(todo)
     if workers > 1 and len(todo) >= 8 and url is not None:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_checker,
@@ -90,7 +90,7 @@ def checked_articles(todo: list[Entry], sessions: sessionmaker[Session], images:
             yield entry, check_entry(entry, siblings, catalog, profile)
 
 
-def _shared_url(engine: object) -> str | None:
+def shared_url(engine: object) -> str | None:
     """The database's URL when another process can open the same database; else None."""
     if not isinstance(engine, Engine):
         return None

@@ -123,6 +123,8 @@ def _wait_for(predicate: Any, tries: int = 300) -> bool:
 
 def test_busy_slots_refuse_checks_but_not_pages_and_a_check_stops_when_its_client_leaves(start: Any) -> None:
     server = start(threads=2)  # one check slot, no queue, one thread kept for the pages
+    assert server.call("POST", "/api/check", *_upload_args("first.txt", "Photo: A/AP"))[0] == 200  # starts the
+    # check worker (it is started when first needed), so the slow check below takes the slot at once
     body, content_type = slow_article()
     slow = server.connection()
     try:
