@@ -52,8 +52,8 @@ class Worker:
 class CheckWorkers:
     """At most `size` idle workers are kept; `run` takes one (or starts one) for a check."""
 
-    def __init__(self, size: int, catalog: Catalog, database_url: str | None) -> None:
-        self.size, self.catalog, self.database_url = size, catalog, database_url
+    def __init__(self, size: int, catalog: Catalog, database_url: str | None, grace: float = GRACE_SECONDS) -> None:
+        self.size, self.catalog, self.database_url, self.grace = size, catalog, database_url, grace
         self._idle: list[Worker] = []
         self._live: set[Worker] = set()
         self._lock = threading.Lock()
@@ -67,29 +67,50 @@ class CheckWorkers:
     def run(self, job: CheckJob, seconds: float, gone: Callable[[], bool]) -> Outcome:
         """The job's Outcome from a worker; OverBudget past `seconds` of work, ClientGone when `gone()`
         says the client left, OverMemory past the memory cap, WorkerLost if the worker died."""
-        worker = self._take()
+        worker = self._handed((job, seconds))
         try:
-            answer = _ask(worker, job, seconds, gone)
+            kind, value = _answer_of(worker, seconds, seconds + self.grace, gone)
         except BaseException:
             self._stop(worker)
             raise
-        kind, value = answer
         if kind == "memory" or _rss_mb(worker.process.pid) > RECYCLE_MB:
             self._stop(worker)
         else:
             self._give_back(worker)
         return _outcome(kind, value, seconds)
 
+    def _handed(self, message: tuple[CheckJob, float]) -> Worker:
+        """A worker that has been sent the message: an idle one, or a new one when the idle one turns
+        out to have died (the job never reached it, so another worker may take it)."""
+        worker = self._take()
+        try:
+            worker.conn.send(message)
+            return worker
+        except OSError:
+            self._stop(worker)
+        worker = self._take()
+        try:
+            worker.conn.send(message)
+        except BaseException:
+            self._stop(worker)
+            raise
+        return worker
+
     def _take(self) -> Worker:
+        dead: list[Worker] = []
         with self._lock:
-            while self._idle:
+            worker = None
+            while self._idle and worker is None:
                 worker = self._idle.pop()
-                if worker.process.is_alive():
-                    return worker
-                self._live.discard(worker)  # died while idle: a new one takes its place
-        worker = _start(self.catalog, self.database_url)
-        with self._lock:
-            self._live.add(worker)
+                if worker.conn.poll(0):  # an idle worker says nothing: what there is to read is its end
+                    dead.append(worker)
+                    worker = None
+        for gone in dead:
+            self._stop(gone)  # died while idle: another takes its place
+        if worker is None:
+            worker = _start(self.catalog, self.database_url)
+            with self._lock:
+                self._live.add(worker)
         return worker
 
     def _give_back(self, worker: Worker) -> None:
@@ -127,12 +148,11 @@ def _start(catalog: Catalog, database_url: str | None) -> Worker:
     return worker
 
 
-def _ask(worker: Worker, job: CheckJob, seconds: float, gone: Callable[[], bool]) -> tuple[str, Any]:
-    """Send the job and wait for the answer, without the interpreter lock, asking every POLL_SECONDS
-    whether the client has gone and whether the worker is past its budget and the grace."""
+def _answer_of(worker: Worker, seconds: float, limit: float, gone: Callable[[], bool]) -> tuple[str, Any]:
+    """The worker's answer, waited for without the interpreter lock, asking every POLL_SECONDS whether
+    the client has gone and whether the worker is past `limit` seconds (its budget and the grace)."""
+    deadline = time.monotonic() + limit
     try:
-        worker.conn.send((job, seconds))
-        deadline = time.monotonic() + seconds + GRACE_SECONDS
         while not worker.conn.poll(POLL_SECONDS):
             if gone():
                 raise ClientGone
