@@ -216,7 +216,11 @@ def serve_checks(conn: Connection, catalog: Catalog, database_url: str | None) -
         except (EOFError, OSError):
             return
         answer = _answer(job, seconds, catalog, store)
-        conn.send(answer)
+        try:
+            conn.send(answer)
+        except MemoryError:  # the answer did not fit in memory once pickled: nothing was sent yet
+            answer = ("memory", None)
+            conn.send(answer)
         if answer[0] == "memory":
             return  # a MemoryError may have left anything half done: the server starts a new worker
 
