@@ -164,17 +164,17 @@ def _plain_items(text: str, catalog: Catalog, name: str, profile: UsageProfile) 
     credits = parse_credit(text, catalog)
     if not isinstance(credits, list) or not credits:
         return _tasl_items(text, catalog, name, profile)
-    checked: dict[Credit, CheckedItem] = {}
+    checked: dict[tuple[str | None, ...], CheckedItem] = {}
     return [_credit_item(credit, f"credit {n}", catalog, profile, checked) for n, credit in enumerate(credits, 1)]
 
 
 def _credit_item(credit: Credit, label: str, catalog: Catalog, profile: UsageProfile,
-                 checked: dict[Credit, CheckedItem]) -> CheckedItem:
+                 checked: dict[tuple[str | None, ...], CheckedItem]) -> CheckedItem:
     """One credit of a plain text, checked. A credit written the same way earlier in the text (same words,
     same fields: a wire digest repeats its photographers' credits) reuses that check, moved to its own
     position and label: resolving, the rules and the attribution read no location and no label but the
     'missing-credit' message, so only the evidence's location differs (such an item is never reused)."""
-    key = replace(credit, start=0, end=0)
+    key = (credit.text, *credit.fields().values())  # the credit but its position (no dataclass copy)
     first = checked.get(key)
     if first is not None and first.credit is not None:
         return _moved(first, first.credit, credit, label)

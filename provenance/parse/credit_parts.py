@@ -67,6 +67,8 @@ _BRAND_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[A-Z][a-z\u0
 # Where a name was broken: a line break or tab, or the blanks left by a UI marker ('… [+]'); any other space, a
 # no-break space too, stays as written (a value is never re-spelled).
 _NAME_BREAK = re.compile(r"[ \u00a0]*[\r\n\t][\s]*| {3,}")
+_BROKEN = re.compile(r"[\r\n\t]|   ")  # what every match of _NAME_BREAK holds: the substitution runs only then
+_BRACKET_END = re.compile(r"\s*\([^()]*\)?$")  # a remark in brackets closing a name ('Jane Roe (left)')
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
 
 
@@ -184,9 +186,13 @@ def _person(name: str) -> str:
     """A creator as the conventions write it: no rank, no lead-in, capitals in title case."""
     name = LEAD_IN_TEXT.sub("", name).strip()
     name = RANK.sub("", name).strip()
-    name = re.sub(r"\s*\([^()]*\)?$", "", name) or name
-    name = _REPORTER.sub("", name) or name  # '김하늘 기자' -> '김하늘': the job title is dropped
-    return title_case_capitals(_NAME_BREAK.sub(" ", name))  # a name broken over lines or around a marker: one space
+    if "(" in name:
+        name = _BRACKET_END.sub("", name) or name
+    if not name.isascii():
+        name = _REPORTER.sub("", name) or name  # '김하늘 기자' -> '김하늘': the job title is dropped
+    if _BROKEN.search(name):  # a name broken over lines or around a marker: one space
+        name = _NAME_BREAK.sub(" ", name)
+    return title_case_capitals(name)
 
 
 def _links(rest: str) -> list[tuple[str, int, int]]:

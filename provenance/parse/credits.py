@@ -119,8 +119,8 @@ _PROSE = re.compile(r"(?:[^\W\d_]+[ \t]+){4}[^\W\d_]+")  # five words in a row
 _WORDS = re.compile(r"[^\W\d_]{2,}[ \t]+[^\W\d_]{2,}")  # two words in a row: a line of text, not a key or link
 # The scans of the whole text, led by a look-ahead for the characters their matches start with (scan.py):
 # the same matches, a fraction of the time on prose and on hostile text.
-LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE = (
-    with_first_chars(p) for p in (LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE))
+LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE, _UI_LABELS = (
+    with_first_chars(p) for p in (LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE, UI_LABELS))
 
 
 def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | NoCredit:
@@ -131,7 +131,7 @@ def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | No
     typed = body
     body = _TYPO_CANDIDATE.sub(_lead_typo, body)
     # UI labels ('hide caption', 'INDRANIL ... [+] MUKHERJEE') blanked in place: a name around a marker stays one
-    body = UI_LABELS.sub(lambda m: " " * len(m.group(0)), body)
+    body = _UI_LABELS.sub(lambda m: " " * len(m.group(0)), body)
     credits: list[Credit] = []
     taken: list[tuple[int, int]] = []
     index = _Index.of(body)
