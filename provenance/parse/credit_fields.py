@@ -19,6 +19,7 @@ from provenance.catalog.load import Catalog, license_names
 from provenance.catalog.sources import find_category, match_domain, match_source
 from provenance.parse.credit_parts import assign_names
 from provenance.parse.credit_words import LEAD_IN_TEXT
+from provenance.parse.scan import with_first_chars
 
 URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'\[\]]+")
 _LICENSED_UNDER = re.compile(
@@ -75,6 +76,11 @@ _WORD = re.compile(r"\w+")
 _LICENSE_WORD = re.compile(r"(?i)licen|under|marked|lizenz|cc|creative")
 _BRACKET = re.compile(r"[(\[<]")  # what every match of _WIRE_CODE starts with
 _QUOTE = re.compile(r"[\"“«„]")  # and of _QUOTED
+# The steps' searches led by a look-ahead for the characters their matches start with (scan.py): the same
+# matches, each position that cannot start one rejected at one test (two to three times faster on a credit).
+URL, _LICENSED_UNDER, _CC_CODE, _CC_LONG, _PUBLIC_DOMAIN, _RIGHTS, _VIA, _WIRE_CODE, _QUOTED, _TITLE_BY, _OWN_WORK = (
+    with_first_chars(p) for p in (URL, _LICENSED_UNDER, _CC_CODE, _CC_LONG, _PUBLIC_DOMAIN, _RIGHTS, _VIA, _WIRE_CODE,
+                                  _QUOTED, _TITLE_BY, _OWN_WORK))
 CUT = " \x1f "  # what is left where a piece was cut out: names never run across it
 _STRIP = " \t\n,;:.-–—()[]'\"\x1f*_"
 
@@ -236,7 +242,7 @@ def _build_catalog_names(catalog: Catalog) -> re.Pattern[str]:
         r"[\s_-]+".join(re.escape(word) for word in re.split(r"[\s_-]+", name.strip()))
         for name in sorted(names, key=len, reverse=True)
     ]
-    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(parts) + r")" + _PORT + r"(?!\w)")
+    return with_first_chars(re.compile(r"(?i)(?<!\w)(?:" + "|".join(parts) + r")" + _PORT + r"(?!\w)"))
 
 
 def mentions_license(catalog: Catalog, text: str) -> bool:

@@ -42,7 +42,8 @@ _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_l
 _LINE_REST = re.compile(r"[\s.,;:)\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)\]\"'”»*_]*\Z")
 _MARKERS = re.compile(r"(?i)[/,(\[<:]|\svia\s|\sfor\s|\sphoto\s+by\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
 _LICENSE_LEFTOVERS = re.compile(r"[\[\]()<>]|\x1f|\s,")
-_SENTENCE = with_first_chars(_SENTENCE)  # the same matches, fewer positions tried (scan.py)
+_SENTENCE, _MARKERS, _VIA_WORD = (with_first_chars(p) for p in (_SENTENCE, _MARKERS, _VIA_WORD))  # the same
+# matches, fewer positions tried (scan.py)
 
 
 @dataclass(frozen=True)
