@@ -71,6 +71,7 @@ _NAME_BREAK = re.compile(r"[ \u00a0]*[\r\n\t][\s]*| {3,}")
 _BROKEN = re.compile(r"[\r\n\t]|   ")  # what every match of _NAME_BREAK holds: the substitution runs only then
 _BRACKET_END = re.compile(r"\s*\([^()]*\)?$")  # a remark in brackets closing a name ('Jane Roe (left)')
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
+_NOT_LETTER = re.compile(r"[\W\d_]")
 # Led by a look-ahead for the characters their matches start with (scan.py): the same matches, fewer positions tried.
 _CHAIN, _EDGE_NOISE, _KEEP_DOT, _REPORTER, ORG_PHOTO_BY = (
     with_first_chars(p) for p in (_CHAIN, _EDGE_NOISE, _KEEP_DOT, _REPORTER, ORG_PHOTO_BY))
@@ -328,7 +329,8 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
         return Link(pieces[-1], start + offset, start + offset + len(pieces[-1]), "organisation")
     if _looks_like_organisation(text):
         return Link(text, start, end, "organisation")
-    if looks_like_person(RANK.sub("", text)) or all(looks_like_person(p) for p in pieces):
+    unranked = RANK.sub("", text)
+    if looks_like_person(unranked) or pieces != [unranked] and all(looks_like_person(p) for p in pieces):
         return Link(text, start, end, "person")
     return Link(text, start, end, "unknown")
 
@@ -353,11 +355,12 @@ def _looks_like_organisation(text: str) -> bool:
         return True  # 'Ville de Lyon', not 'Ville Korhonen'
     if 2 <= len(words) <= 3 and words[0] in TITLE_ARTICLES and text[:1].isupper():
         return True  # 'El Estoque', 'Le Monde', 'Die Zeit': an article opens a title, not a person's name
-    letters = re.sub(r"[\W\d_]", "", text)
-    if text.startswith("@") and len(words) == 1:  # '@MYANC', '@NASA': an acronym's account is an institution's
+    if len(words) != 1:  # what is left reads one word only
+        return False
+    letters = _NOT_LETTER.sub("", text)
+    if text.startswith("@"):  # '@MYANC', '@NASA': an acronym's account is an institution's
         return 2 <= len(letters) <= 6 and letters.isupper() and text[1:].isalpha()  # as long as a bare acronym
-    plain = not text.startswith("@") and not any(ch.isdigit() for ch in text)
-    return len(words) == 1 and 2 <= len(letters) <= 6 and letters.isupper() and plain
+    return 2 <= len(letters) <= 6 and letters.isupper() and not any(ch.isdigit() for ch in text)
 
 
 def _name_words(text: str) -> bool:
