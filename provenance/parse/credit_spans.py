@@ -126,6 +126,9 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         start = base + pieces[-1].end() if pieces else len(stripped) - len(stripped.lstrip())
         key = _KEY.match(stripped, start)
         start = key.end() if key else start
+        if taken(offset + start, offset + start + 1):  # inside a credit already read: so is any tail from here
+            offset += len(line)
+            continue
         end = _credit_end(catalog, stripped, start)
         tail = stripped[start:end].strip()
         if tail and not taken(offset + start, offset + end) and is_bare_credit(catalog, tail):

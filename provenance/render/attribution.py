@@ -92,8 +92,8 @@ def _template_parts(template: str) -> tuple[tuple[str, str | None], ...]:
 
 def _who(record: Record, catalog: Catalog, language: Language) -> list[Piece]:
     """Noun, title, names and source: the credit line proper."""
-    creator, org, via = (strip_lead_in(_clean(n), catalog.languages)
-                         for n in (record.creator, record.organization, record.via))
+    creator, org, via = (strip_lead_in(name, catalog.languages) if name else name  # nothing to strip from ''
+                         for name in (_clean(n) for n in (record.creator, record.organization, record.via)))
     role, creator = split_role(creator, catalog.languages)
     if role is None and record.category in catalog.categories:
         role = catalog.categories[record.category].credit_role  # the category's role (licenses/categories.toml)
