@@ -324,6 +324,8 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
 
 def _is_path(part: str) -> bool:
     """Whether a part is a file path alone, after a key if any ('coverImage: /images/cover.jpg')."""
+    if "/" not in part and "." not in part:  # a path holds a slash or an extension's dot
+        return False
     part = part.strip()
     key = _KEY.match(part)
     return bool(_PATH_ALONE.match(part[key.end() :] if key else part))
