@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
-from provenance.catalog.sources import match_source
+from provenance.catalog.sources import match_source, remembered
 from provenance.parse.credit_fields import clean_segment, strip_license
 from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link
 from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION
@@ -153,7 +153,12 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
 
 
 def is_bare_credit(catalog: Catalog, text: str) -> bool:
-    """A credit without a lead-in, by its shape (see the module's docstring)."""
+    """A credit without a lead-in, by its shape (see the module's docstring). The answer reads nothing but the
+    text and the catalog, and a digest closes many lines with the same credit: it is remembered per catalog."""
+    return remembered(catalog, "bare-credit-memo", text, _is_bare_credit)
+
+
+def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     text = text.strip().rstrip(".")
     if not text or len(text) > 600:
         return False
