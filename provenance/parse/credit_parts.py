@@ -229,6 +229,8 @@ def _label(catalog: Catalog, part: tuple[str, int, int]) -> Link:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
         found = memo[text] = _label_text(catalog, text)
+    if start == 0:  # already where it stands (a Link is frozen: shared as it is; a chain's links start apart)
+        return found
     return Link(found.text, start + found.start, start + found.end, found.label, found.source, found.creator)
 
 
