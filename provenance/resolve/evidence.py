@@ -84,9 +84,14 @@ def derive_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence
     """The evidence plus what its caption-like and rights-text fields say (marked derived)."""
     out = list(evidence)
     for item in evidence:
-        if not item.derived:
+        if not item.derived and item.field in _DERIVING_FIELDS:  # a name or a license derives nothing
             out.extend(replace(e, derived=True) for e in _derived(item, catalog))
     return out
+
+
+# The fields _derived reads anything from.
+_DERIVING_FIELDS = CAPTION_FIELDS | CREDIT_LINE_FIELDS | {"copyright", "usage_terms", "web_statement",
+                                                          "acquire_license_page", "marked"}
 
 
 def _derived(item: Evidence, catalog: Catalog) -> list[Evidence]:
