@@ -16,6 +16,7 @@ _MISSING = object()
 _MEMO_LIMIT = 50_000
 T = TypeVar("T")
 _NOT_KEYWORD = re.compile(r"[^\w©]+")
+_URL_START = re.compile(r"(?i)^https?://")
 
 
 def match_source(catalog: Catalog, name: str | None) -> Source | None:
@@ -39,7 +40,7 @@ def remembered(catalog: Catalog, table: str, key: str, build: Callable[[Catalog,
 
 
 def _match_source(catalog: Catalog, name: str) -> Source | None:
-    if re.match(r"(?i)^https?://", name.strip()):
+    if _URL_START.match(name.strip()):
         return match_domain(catalog, name)
     key = fold_source_name(name)
     firsts = catalog.cached("source-first-words", _first_words)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
-from provenance.catalog.sources import match_source, remembered
+from provenance.catalog.sources import match_source
 from provenance.parse.credit_fields import clean_segment, strip_license
 from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link
 from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION
@@ -32,6 +32,7 @@ _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/Fi
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+for\s+(?P<client>[^/,]{2,60})$")
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
 MAX_WORDS = 18
+_BARE_MEMO_LIMIT = 10_000
 _VIA_WORD = re.compile(r"(?i)\bvia\s+")
 # A wire story's dateline after the credit, glued or not: '… /Andrew KellySept 8 (Reuters) - U.S. stocks …'.
 _DATELINE_AFTER = re.compile(
@@ -154,8 +155,19 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
 
 def is_bare_credit(catalog: Catalog, text: str) -> bool:
     """A credit without a lead-in, by its shape (see the module's docstring). The answer reads nothing but the
-    text and the catalog, and a digest closes many lines with the same credit: it is remembered per catalog."""
-    return remembered(catalog, "bare-credit-memo", text, _is_bare_credit)
+    text and the catalog, and a digest closes many lines with the same credit: it is remembered per catalog, in
+    a table of at most _BARE_MEMO_LIMIT texts (a line's last sentence, up to a few hundred characters each)."""
+    memo: dict[str, bool] = catalog.cached("bare-credit-memo", _new_table)
+    found = memo.get(text)
+    if found is None:
+        if len(memo) >= _BARE_MEMO_LIMIT:
+            memo.clear()
+        found = memo[text] = _is_bare_credit(catalog, text)
+    return found
+
+
+def _new_table(_: Catalog) -> dict[str, bool]:
+    return {}
 
 
 def _is_bare_credit(catalog: Catalog, text: str) -> bool:
