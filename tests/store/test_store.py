@@ -6,12 +6,21 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from provenance.errors import StoreError
 from provenance.store import tables as t
 from provenance.store.repository import database_url, head_revision, make_engine, open_store, upgrade
 from tests.conftest_db import BACKENDS, new_database
+
+
+def _modelled(name: str | None, kind: str, _parents: object) -> bool:
+    """The trigram index of migration 0008 (an FTS5 table and its shadow tables) is no model."""
+    return not (kind == "table" and (name or "").startswith(t.SEARCH_INDEX))
+
+
+def _context(connection: Connection) -> MigrationContext:
+    return MigrationContext.configure(connection, opts={"include_name": _modelled})
 
 
 @pytest.fixture(params=BACKENDS)
@@ -24,7 +33,7 @@ def test_migrations_build_exactly_the_models(db_url: str) -> None:
     try:
         assert upgrade(engine) == head_revision()
         with engine.connect() as connection:
-            assert compare_metadata(MigrationContext.configure(connection), t.Base.metadata) == []
+            assert compare_metadata(_context(connection), t.Base.metadata) == []
     finally:
         engine.dispose()
 
@@ -103,7 +112,7 @@ def test_an_old_database_is_upgraded_in_place(db_url: str) -> None:
         assert upgrade(engine) == head_revision()
         with engine.connect() as connection:
             assert connection.execute(select(t.Image.sha256)).scalars().all() == ["b" * 64]
-            assert compare_metadata(MigrationContext.configure(connection), t.Base.metadata) == []
+            assert compare_metadata(_context(connection), t.Base.metadata) == []
     finally:
         engine.dispose()
 
