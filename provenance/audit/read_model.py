@@ -3,7 +3,8 @@
 One row per usage (an image, or a credit of a plain-text article, in an article), then one per image
 no article uses, then one per unreadable file. Filters, sorting and pages are done in SQL, alike on
 SQLite and PostgreSQL; each row carries its findings, worst first. The archive page, `/api/images`,
-the dashboard's exports and the CLI report all read these rows.
+the dashboard's exports and the CLI report all read these rows. Each combination of filters (a `Shape`)
+has its statements built once; the filters' values are bound parameters.
 """
 
 from __future__ import annotations
@@ -97,9 +98,13 @@ def _rank(*owner: Any) -> Any:
     return select(func.min(ranked)).where(*owner).scalar_subquery()
 
 
-# how a search is asked: not at all, beside other filters (a LIKE of the rows they chose), alone (the ids of
-# a LIKE over the index of migration 0007), or alone from the trigram index of migration 0008 (SQLite)
-NO_SEARCH, BESIDE, ALONE, TRIGRAM = "", "beside", "alone", "trigram"
+# how a search is asked: not at all; a LIKE on the rows (beside other filters it checks only the rows they
+# chose, and on PostgreSQL the pg_trgm index of migration 0007 serves it); alone on SQLite, the ids of a LIKE
+# over 0007's narrow index first; or alone, from the trigram index of migration 0008 (SQLite)
+NO_SEARCH, LIKE, IDS_FIRST, TRIGRAM = "", "like", "ids first", "trigram"
+# the search index a database has: SQLite's narrow index of the folded column (0007), SQLite's trigram index
+# (0008), PostgreSQL's pg_trgm index (0007, when the server has pg_trgm; else the LIKE scans)
+NARROW, PG_TRGM = "narrow", "pg_trgm"
 MARK = "?"  # a filter's value in a query's shape: the values are bound parameters
 TRIGRAM_FROM = 3  # a trigram index finds nothing shorter
 
@@ -111,14 +116,14 @@ class Shape(NamedTuple):
     search: str
 
 
-def shape(filters: Filters, trigram: bool = False) -> Shape:
-    """The shape of the query of these filters (`trigram`: the database has the index of migration 0008)."""
+def shape(filters: Filters, index: str = NARROW) -> Shape:
+    """The shape of the query of these filters on a database with this search `index`."""
     folded = filters.folded_q
     marks = Filters(status=_mark(filters.status), code=_mark(filters.code), license=_mark(filters.license),
                     source=_mark(filters.source), article=_mark(filters.article), q=_mark(folded), sort=filters.sort)
     others = any((filters.status, filters.code, filters.license, filters.source, filters.article))
-    search = NO_SEARCH if not folded else BESIDE if others else \
-        TRIGRAM if trigram and len(folded) >= TRIGRAM_FROM and "\x00" not in folded else ALONE
+    search = NO_SEARCH if not folded else LIKE if others or index == PG_TRGM else \
+        TRIGRAM if index == TRIGRAM and len(folded) >= TRIGRAM_FROM and "\x00" not in folded else IDS_FIRST
     return Shape(marks, search)
 
 
@@ -180,9 +185,9 @@ def _record_conditions(query_shape: Shape, article_file: Any) -> list[Any]:
         codes = select(t.RecordCode.record_id).where(t.RecordCode.code == bindparam("code"))
         conditions.append(t.Record.id.in_(codes))
     matches = t.Record.search.like(bindparam("q"), escape="/")
-    if query_shape.search == BESIDE:  # beside other filters it only checks the rows they chose (as ids first, a
-        conditions.append(matches)    # common word took 3x longer)
-    elif query_shape.search == ALONE:  # its ids first, read from the index on `search` (0007), not the table
+    if query_shape.search == LIKE:  # beside other filters (as ids first, a common word took 3x longer), or on
+        conditions.append(matches)  # PostgreSQL (ids first made it join a scan of every record: 2x longer)
+    elif query_shape.search == IDS_FIRST:  # its ids first, read from the index on `search` (0007), not the table
         conditions.append(t.Record.id.in_(select(t.Record.id).where(matches)))
     elif query_shape.search == TRIGRAM:  # candidates from the trigram index (0008), checked by the same LIKE
         found: Select[Any] = select(literal_column("rowid")).select_from(table(t.SEARCH_INDEX)).where(
@@ -250,28 +255,28 @@ class _Key(NamedTuple):
 
 def query_shape(session: Session, filters: Filters) -> Shape:
     """The shape of the query of these filters on this session's database."""
-    return shape(filters, trigram=bool(filters.q) and has_trigram_index(session))
+    return shape(filters, search_index(session) if filters.q else NARROW)
 
 
-_TRIGRAM: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+_INDEXES: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
 
 
-def has_trigram_index(session: Session) -> bool:
-    """Whether the database has the trigram index of migration 0008 and this SQLite can read it (asked
-    once per engine, on a connection of its own)."""
+def search_index(session: Session) -> str:
+    """The search index of this session's database (asked once per engine): on SQLite the trigram index of
+    migration 0008 when the database has it and this SQLite can read it (tried on a connection of its own)."""
     engine = session.get_bind().engine
-    found = _TRIGRAM.get(engine)
+    found = _INDEXES.get(engine)
     if found is None:
-        found = False
+        found = PG_TRGM if engine.dialect.name == "postgresql" else NARROW
         if engine.dialect.name == "sqlite":
             try:
                 with engine.connect() as connection:
                     connection.exec_driver_sql(f"SELECT rowid FROM {t.SEARCH_INDEX} WHERE {t.SEARCH_INDEX} MATCH "
                                                "'\"abc\"' LIMIT 0").all()
-                found = True
+                found = TRIGRAM
             except DBAPIError:
                 pass  # no such table (no FTS5 trigram where it was migrated), or no trigram tokenizer here
-        _TRIGRAM[engine] = found
+        _INDEXES[engine] = found
     return found
 
 

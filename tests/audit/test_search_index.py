@@ -15,7 +15,17 @@ from sqlalchemy import Engine, delete, insert, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.filters import Filters
-from provenance.audit.read_model import TRIGRAM, has_trigram_index, ordered_keys, shape
+from provenance.audit.read_model import (
+    IDS_FIRST,
+    LIKE,
+    NARROW,
+    NO_SEARCH,
+    PG_TRGM,
+    TRIGRAM,
+    ordered_keys,
+    search_index,
+    shape,
+)
 from provenance.catalog.names import fold_search
 from provenance.store import tables as t
 from provenance.store.repository import open_store
@@ -58,9 +68,9 @@ def sessions(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
     engine.dispose()
 
 
-def _found(session: Session, query: str, trigram: bool) -> list[int]:
+def _found(session: Session, query: str, index: str) -> list[int]:
     filters = Filters(q=query)
-    return list(ordered_keys(session, filters, shape(filters, trigram=trigram)))
+    return list(ordered_keys(session, filters, shape(filters, index)))
 
 
 def _expected(session: Session, query: str) -> list[int]:
@@ -70,17 +80,17 @@ def _expected(session: Session, query: str) -> list[int]:
 
 
 def _same_answers(session: Session, queries: list[str]) -> int:
-    """Asserts both paths agree with each other and with a substring test in Python; returns how many
-    queries the trigram index answered."""
+    """Asserts every way of asking agrees with a substring test in Python; returns how many queries the
+    trigram index answered."""
     for query in queries:
-        assert _found(session, query, trigram=True) == _found(session, query, trigram=False) == \
-            _expected(session, query), query
-    return sum(shape(Filters(q=q), trigram=True).search == TRIGRAM for q in queries)
+        expected = _expected(session, query)  # the trigram index, the ids first, the plain LIKE
+        assert [_found(session, query, index) for index in (TRIGRAM, NARROW, PG_TRGM)] == [expected] * 3, query
+    return sum(shape(Filters(q=q), TRIGRAM).search == TRIGRAM for q in queries)
 
 
 def test_the_trigram_index_finds_what_like_finds(sessions: sessionmaker[Session]) -> None:
     with sessions() as session:
-        assert has_trigram_index(session)  # SQLite 3.34+ with FTS5, as Python ships it here
+        assert search_index(session) == TRIGRAM  # SQLite 3.34+ with FTS5, as Python ships it here
         queries = _queries(_texts(400, seed=7), seed=11)
         assert _same_answers(session, queries) > len(queries) // 2
 
@@ -116,8 +126,26 @@ def test_without_the_index_the_search_reads_like_before(sessions: sessionmaker[S
             connection.exec_driver_sql(f"DROP TRIGGER {t.SEARCH_INDEX}_{name}")
         connection.exec_driver_sql(f"DROP TABLE {t.SEARCH_INDEX}")
     with made() as session:
-        assert not has_trigram_index(session)
+        assert search_index(session) == NARROW
         assert {q: list(ordered_keys(session, Filters(q=q))) for q in QUERIES} == expected
         session.execute(insert(t.Record), [{"image_id": 1, "status": "ok", "search": "still written"}])
         session.commit()
     plain.dispose()
+
+
+# filters, the database's search index -> how the search is asked
+MODES = [
+    pytest.param(Filters(q="novák"), TRIGRAM, TRIGRAM, id="alone, 3 characters or more: the trigram index"),
+    pytest.param(Filters(q="Nov"), TRIGRAM, TRIGRAM, id="three characters are one trigram"),
+    pytest.param(Filters(q="no"), TRIGRAM, IDS_FIRST, id="shorter: the ids of a LIKE over 0007's index"),
+    pytest.param(Filters(q="  ø "), TRIGRAM, IDS_FIRST, id="short once folded and trimmed"),
+    pytest.param(Filters(q="novák"), NARROW, IDS_FIRST, id="no trigram index in this SQLite database"),
+    pytest.param(Filters(q="novák", status="error"), TRIGRAM, LIKE, id="beside a filter: LIKE on the rows it chose"),
+    pytest.param(Filters(q="novák"), PG_TRGM, LIKE, id="PostgreSQL: pg_trgm serves the LIKE itself"),
+    pytest.param(Filters(status="error"), TRIGRAM, NO_SEARCH, id="no search"),
+]
+
+
+@pytest.mark.parametrize(("filters", "index", "mode"), MODES)
+def test_how_a_search_is_asked(filters: Filters, index: str, mode: str) -> None:
+    assert shape(filters, index).search == mode
