@@ -294,7 +294,8 @@ def has_rights_metadata(session: Session, image_ids: list[int]) -> set[int]:
 
 def refresh_status(session: Session, image_ids: Iterable[int]) -> None:
     """Set the status of the records of these images to the worst of all their findings, the findings
-    across copies of the photo included (the archive filters and sorts by this column)."""
+    across copies of the photo included (the archive filters and sorts by this column), and write their
+    finding codes again (provenance.audit.codes)."""
     ids = sorted(set(image_ids))
     for start in range(0, len(ids), 500):
         batch = ids[start:start + 500]
