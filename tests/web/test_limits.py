@@ -14,7 +14,7 @@ from typing import Any
 from PIL import Image, ImageDraw
 
 from tests import samples
-from tests.web.serving import slow_article, upload, upload_args, wait_for
+from tests.web.serving import check_workers, cpu_ticks, slow_article, upload, upload_args, wait_for
 
 
 def test_a_check_past_its_work_budget_is_a_413_naming_the_limit(start: Any) -> None:
@@ -32,11 +32,15 @@ def test_a_check_past_its_work_budget_is_a_413_naming_the_limit(start: Any) -> N
 def test_busy_slots_refuse_checks_but_not_pages_and_a_check_stops_when_its_client_leaves(start: Any) -> None:
     server = start(threads=2)  # one check slot, no queue, one thread kept for the pages
     assert server.call("POST", "/api/check", *upload_args("first.txt", "Photo: A/AP"))[0] == 200  # starts the
-    # check worker (it is started when first needed), so the slow check below takes the slot at once
+    # check worker (it is started when first needed)
+    [worker] = check_workers(server.process.pid)
     body, content_type = slow_article()
     slow = server.connection()
     try:
+        ticks = cpu_ticks(worker)
         slow.request("POST", "/api/check", body=body, headers={"Content-Type": content_type})
+        assert wait_for(lambda: cpu_ticks(worker) > ticks + 10)  # the slow check holds the slot: a probe sent
+        # before it reached the server would take the slot itself and have the slow check refused
         refused: list[tuple[int, dict[str, str], Any]] = []
 
         def busy() -> bool:
