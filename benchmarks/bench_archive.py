@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import insert, select  # noqa: E402
 
 from provenance.audit.cache import ArchiveCache  # noqa: E402
+from provenance.audit.codes import rebuild_codes  # noqa: E402
 from provenance.audit.labels import Labels  # noqa: E402
 from provenance.audit.read_model import Filters, archive_page  # noqa: E402
 from provenance.catalog.load import default_catalog  # noqa: E402
@@ -58,6 +59,7 @@ def fill(sessions, count: int) -> None:  # type: ignore[no-untyped-def]
             session.execute(insert(t.Finding), [{"image_id": i, "scope": "item", "code": CODES[i % 4],
                                                  "severity": STATUSES[i % 4], "message": "m", "evidence": ""}
                                                 for i in ids if STATUSES[i % 4] != "ok"])
+        rebuild_codes(session)  # what the audit writes beside the findings
         session.commit()
 
 

@@ -140,7 +140,8 @@ def report(name: str, found: list[tuple[str, float, int]], seconds: float) -> No
 
 def copy_tables(source: Engine, target: Engine) -> None:
     """Every row of the filled SQLite database into another one, in bulk (Core inserts)."""
-    for table in (t.Image.__table__, t.File.__table__, t.Record.__table__, t.Finding.__table__):
+    for table in (t.Image.__table__, t.File.__table__, t.Record.__table__, t.Finding.__table__,
+                  t.RecordCode.__table__):
         with source.connect() as reading, target.begin() as writing:
             rows = [dict(r) for r in reading.execute(select(table)).mappings()]
             for start in range(0, len(rows), 5000):

@@ -129,10 +129,47 @@ def peak_memory_mb(pid: int) -> float:
 
 
 def memory_mb(pid: int, field: str) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:  # the process has ended
+        return 0.0
+    for line in lines:
         if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes under `pid` (the check workers' fork server and workers, the resource tracker)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for child in children:
+            found += [child, *descendants(child)]
+    return found
+
+
+def pss_mb(pid: int) -> float:
+    """Proportional set size: the pages a process shares with others (forked) counted in shares."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def workers_memory(server: subprocess.Popen[bytes]) -> str:
+    pids = descendants(server.pid)
+    rss = sum(memory_mb(pid, "VmRSS") for pid in pids)
+    peak = sum(memory_mb(pid, "VmHWM") for pid in pids)
+    pss = sum(pss_mb(pid) for pid in pids)
+    return (f"{len(pids)} processes under the server: now {rss:.0f} MB resident ({pss:.0f} MB proportional, "
+            f"shared pages split), peaks summed {peak:.0f} MB; server proportional {pss_mb(server.pid):.0f} MB")
 
 
 def report(results: list[tuple[str, int, float]], wall: float, server: subprocess.Popen[bytes]) -> int:
@@ -154,6 +191,7 @@ def report(results: list[tuple[str, int, float]], wall: float, server: subproces
     statuses = sorted({status for _, status, _ in results})
     print(f"  statuses: {statuses}; other 5xx: {errors}; server memory: peak {peak_memory_mb(server.pid):.0f} MB, "
           f"now {memory_mb(server.pid, 'VmRSS'):.0f} MB; load average {os.getloadavg()[0]:.1f}")
+    print(f"  {workers_memory(server)}")
     return errors
 
 

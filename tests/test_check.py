@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import gc
 import threading
 
@@ -7,10 +8,11 @@ import pytest
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
-from provenance.check import check_evidence, check_text, gc_paused
-from provenance.model import Severity
+from provenance.check import CheckedItem, check_evidence, check_text, gc_paused
+from provenance.model import Evidence, Severity
 from provenance.parse.credits import parse_credit
 from provenance.resolve.evidence import credit_to_evidence
+from provenance.resolve.record import Conflict, LicenseClaim, Resolved
 from tests.seeds import seed_with
 
 # Each finding code in both directions: (caption, code, raised?).
@@ -124,6 +126,14 @@ def test_repeated_credit_is_checked_as_if_alone(catalog: Catalog, lines: list[st
                                label=f"credit {n}", credit=credit, in_article=True)
         assert item == alone
         assert {e.location for e in item.evidence if e.origin == "caption"} == {f"chars {credit.start}-{credit.end}"}
+
+
+@pytest.mark.parametrize("kind", [CheckedItem, Resolved, LicenseClaim, Conflict, Evidence])  # what a moved check copies
+def test_a_moved_check_copies_plain_dataclasses(kind: type) -> None:
+    # copying their fields is what dataclasses.replace does only while every field is set by __init__ alone
+    assert all(f.init for f in dataclasses.fields(kind))
+    assert not hasattr(kind, "__post_init__")
+    assert not hasattr(kind, "__slots__")
 
 
 def test_collector_is_back_on_after_a_check(catalog: Catalog) -> None:

@@ -1,24 +1,17 @@
-"""Run a check on pasted text and uploads, under the options a person picked."""
+"""Run a check on pasted text, uploads and URLs, under the options a person picked (the check itself:
+web.jobs; where heavy checks run: web.workers)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy.orm import Session, sessionmaker
-
-from provenance.budget import checkpoint
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile, check_changes, check_lang
-from provenance.check import CheckedFile
-from provenance.errors import FetchError, InputError
-from provenance.io.inputs import SourceFile, check_source
-from provenance.io.url_check import url_source
-from provenance.io.verify import Verifier
-from provenance.store.commons_cache import StoreCache
-from web.limits import LIGHT_CHARS, limited_check
+from provenance.errors import InputError
+from web.jobs import CheckJob, run_job, settings
+from web.limits import limited_check
 from web.services import Services, StoredCheck
-from web.uploads import check_uploads, file_result, thumbnail
 
 KINDS = ("auto", "plain", "html", "markdown")
 MAX_URL = 2000
@@ -62,44 +55,17 @@ def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfil
 
 def limited_run(svc: Services, stored: StoredCheck, profile: UsageProfile, environ: dict[str, Any],
                 shown: slice | None = None) -> tuple[list[dict[str, Any]], list[bytes | None]]:
-    """run() under the work budget, in a check slot unless it is light (web.limits): a 503 when busy,
-    a 413 past the budget."""
-    light = not stored.files and not stored.urls and len(stored.text) <= LIGHT_CHARS
-    with limited_check(svc.gate, svc.check_seconds, environ, light):
-        return run(stored, svc.catalog, profile, svc.sessions, shown)
-
-
-def run(stored: StoredCheck, catalog: Catalog, profile: UsageProfile, sessions: sessionmaker[Session] | None = None,
-        shown: slice | None = None) -> tuple[list[dict[str, Any]], list[bytes | None]]:
-    """(results, thumbnails) — one result per file, the pasted text first, the URLs last; with `shown`,
-    each result holds only those items, and counts of all (`file_result`)."""
-    if stored.verifier is None:
-        stored.verifier = Verifier.from_env(cache=StoreCache(sessions) if sessions else None)
-    text = None
-    if stored.text.strip():
-        kind = None if stored.kind == "auto" else stored.kind
-        text = SourceFile("pasted text", "pasted text", data=stored.text.encode("utf-8"), kind=kind)
-    checked = check_uploads(stored.files, catalog, profile, text, stored.verifier, shown) \
-        if text or stored.files else []
-    results, thumbs = [c.result for c in checked], [c.thumbnail for c in checked]
-    for url in stored.urls:
-        checkpoint()
-        done = _check_url(stored, url, catalog, profile)
-        results.append(file_result(done, shown))
-        source = stored.fetched.get(url)
-        data = source[0].data if isinstance(source, tuple) else None
-        thumbs.append(thumbnail(data) if done.kind == "image" and data else None)
-    return results, thumbs
-
-
-def _check_url(stored: StoredCheck, url: str, catalog: Catalog, profile: UsageProfile) -> CheckedFile:
-    """A URL fetched once per stored check (the toggles check it again without fetching)."""
-    if url not in stored.fetched:
-        try:
-            stored.fetched[url] = url_source(url, stored.verifier)
-        except FetchError as exc:
-            stored.fetched[url] = str(exc)
-    fetched = stored.fetched[url]
-    if isinstance(fetched, str):
-        return CheckedFile(url, "error", error=fetched)
-    return check_source(fetched[0], catalog, profile, fetched[1], stored.verifier)
+    """The check under the work budget: a light one here, in the request's thread; a heavy one in a
+    check slot (a 503 when busy) and in a worker process (web.workers); a 413 past the budget. What
+    it fetched is kept with the stored check, and the Commons answers it got are stored."""
+    job = CheckJob(stored.text, stored.kind, stored.files, stored.urls, profile, shown, dict(stored.fetched),
+                   dict(stored.sha1), settings())
+    with limited_check(svc.gate, svc.check_seconds, environ, job.light) as gone:
+        if job.light or svc.workers is None:
+            outcome = run_job(job, svc.catalog, svc.stored_answers())
+        else:
+            outcome = svc.workers.run(job, svc.check_seconds, gone)
+    stored.fetched.update(outcome.fetched)
+    stored.sha1 = outcome.sha1
+    svc.store_answers(outcome.answers)
+    return outcome.results, outcome.thumbs

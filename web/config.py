@@ -25,6 +25,8 @@ SETTINGS: list[tuple[str, str, Any, str]] = [
     ("CHECK_QUEUE", "PROVENANCE_CHECK_QUEUE", -1,
      "checks that may wait for a slot (503 past it); -1: the threads left after the slots and one for pages"),
     ("CHECK_WAIT_SECONDS", "PROVENANCE_CHECK_WAIT_SECONDS", 10.0, "how long a check waits for a slot (503 past it)"),
+    ("CHECK_WORKERS", "PROVENANCE_CHECK_WORKERS", True,
+     "heavy checks (files, URLs, long texts) run in worker processes, one per slot; false: in the server's threads"),
 ]
 
 

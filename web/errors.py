@@ -15,7 +15,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from provenance.budget import ClientGone, OverBudget, WorkStopped
 from provenance.errors import FieldErrors, InputError, ProvenanceError
-from web.limits import RETRY_AFTER, Busy
+from web.limits import RETRY_AFTER, Busy, OverMemory, WorkerLost
 
 _JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
@@ -38,9 +38,9 @@ def _message(error: Exception) -> tuple[str, int]:
         return "The form expired or did not come from this site; reload the page and try again.", 400
     if isinstance(error, HTTPException):
         return error.description or error.name, error.code or 500
-    if isinstance(error, Busy):
+    if isinstance(error, Busy | WorkerLost):
         return str(error), 503
-    if isinstance(error, OverBudget):
+    if isinstance(error, OverBudget | OverMemory):
         return str(error), 413
     if isinstance(error, ClientGone):
         return str(error), 499  # nobody reads it: the client has gone
@@ -99,7 +99,7 @@ def register(app: Flask) -> None:
         message, status = _message(error)
         if status == 500:
             app.logger.exception("unhandled error", exc_info=error)
-        if isinstance(error, WorkStopped | Busy):
+        if isinstance(error, WorkStopped | Busy | WorkerLost):
             app.logger.warning("%s %s stopped: %s", request.method, request.path, message)
         headers = {"Retry-After": str(RETRY_AFTER)} if status == 503 else {}
         if request.path.startswith("/api/"):

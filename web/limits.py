@@ -8,6 +8,9 @@
 - a work budget per check (provenance.budget): CHECK_SECONDS of work, then a 413 naming the
   limit; and the work stops as soon as the server knows the client has gone (waitress tells,
   with `channel_request_lookahead`).
+
+The heavy checks run in worker processes, one per slot (web.workers), so that they never hold
+the interpreter lock the other threads wait for; the light ones run in the request's thread.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from provenance.budget import ClientGone, work_budget
+from provenance.budget import ClientGone, WorkStopped, work_budget
 from provenance.errors import ProvenanceError
 
 RETRY_AFTER = 5  # seconds a refused client is asked to wait
@@ -28,6 +31,17 @@ LIGHT_CHARS = 20_000  # a pasted text up to this long, with no file and no URL, 
 
 class Busy(ProvenanceError):
     """Every check slot is taken and the queue is full (or the wait for a slot ran out)."""
+
+
+class WorkerLost(ProvenanceError):
+    """The worker process running a check died (killed, or out of memory) before it answered: a 503,
+    since a new worker takes its place."""
+
+
+class OverMemory(WorkStopped):
+    def __init__(self, megabytes: int) -> None:
+        super().__init__(f"The check needed more memory than the limit of {megabytes} MB "
+                         "(PROVENANCE_WORKER_MEMORY_MB); check fewer or smaller files at once.")
 
 
 WRITE_WAIT_SECONDS = 20.0  # how long a decision, revoke or audit waits for the archive write before it
@@ -103,9 +117,11 @@ def client_gone(environ: dict[str, Any]) -> Callable[[], bool]:
 
 
 @contextmanager
-def limited_check(gate: CheckGate, seconds: float, environ: dict[str, Any], light: bool = False) -> Iterator[None]:
-    """A slot of the gate (unless the check is light), then the work budget, around one check."""
+def limited_check(gate: CheckGate, seconds: float, environ: dict[str, Any],
+                  light: bool = False) -> Iterator[Callable[[], bool]]:
+    """A slot of the gate (unless the check is light), then the work budget, around one check; gives
+    the test of whether the client has gone (for a check that waits on a worker process)."""
     gone = client_gone(environ)
     with contextlib.nullcontext() if light else gate.slot(gone), \
             work_budget(seconds, gone=gone, setting="PROVENANCE_CHECK_SECONDS"):
-        yield
+        yield gone

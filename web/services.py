@@ -3,6 +3,7 @@ archive until it changes."""
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 from collections import OrderedDict
@@ -12,15 +13,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import current_app
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from provenance.audit.articles import shared_url
 from provenance.audit.cache import ArchiveCache
 from provenance.audit.labels import Labels
 from provenance.catalog.load import Catalog, load_catalog
 from provenance.catalog.profile import UsageProfile, load_profile
+from provenance.io.commons import Answer
+from provenance.store.commons_cache import StoreCache
 from provenance.store.repository import open_store
-from web.limits import CheckGate, one_write
+from web.jobs import Fetched
+from web.limits import Busy, CheckGate, one_write
+from web.workers import CheckWorkers
 
+log = logging.getLogger(__name__)
+ANSWERS_WAIT_SECONDS = 2.0  # how long a check's Commons answers wait for the archive write in progress
 KEEP_CHECKS = 64
 KEEP_BYTES = 512 * 1024 * 1024  # the kept checks' texts and uploads together (64 uploads of 50 MB were 3.2 GB)
 
@@ -34,8 +43,8 @@ class StoredCheck:
     files: list[tuple[str, bytes]]
     thumbs: list[bytes | None] = field(default_factory=list)  # filled by the first run
     urls: list[str] = field(default_factory=list)
-    fetched: dict[str, Any] = field(default_factory=dict)  # url -> (source, siblings) or its refusal
-    verifier: Any = None  # the run's Verifier, kept so the toggles fetch nothing again
+    fetched: dict[str, Fetched] = field(default_factory=dict)  # url -> the page fetched, or its refusal
+    sha1: dict[str, str] = field(default_factory=dict)  # a fetched page's image src -> SHA-1 (web.jobs)
 
     def size(self) -> int:
         """Bytes of the text and the uploads (what a check holds beyond its small thumbnails)."""
@@ -53,6 +62,24 @@ class Services:
     cache: ArchiveCache = field(default_factory=ArchiveCache)  # the archive's order and overview, per version
     gate: CheckGate = field(default_factory=lambda: CheckGate(2, 1, 10.0))
     check_seconds: float = 30.0
+    workers: CheckWorkers | None = None  # where heavy checks run; None: in the request's thread
+
+    def stored_answers(self) -> StoreCache:
+        """The Commons answers in the store (a check reads them; `store_answers` writes new ones)."""
+        return StoreCache(self.sessions)
+
+    def store_answers(self, answers: list[Answer]) -> None:
+        """Commons answers a check got, written in the queue of archive writes (SQLite has one writer).
+        Only a cache: when the queue stays busy or the write fails, the next check asks Commons again."""
+        if not answers:
+            return
+        try:
+            with one_write(self.writes, ANSWERS_WAIT_SECONDS):
+                cache = self.stored_answers()
+                for answer in answers:
+                    cache.put(*answer)
+        except (Busy, SQLAlchemyError) as exc:
+            log.warning("Commons answers not kept: %s", exc)
 
     @contextmanager
     def archive_write(self) -> Iterator[None]:
@@ -69,9 +96,11 @@ class Services:
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> Services:
         catalog = load_catalog()
-        _, sessions = open_store(config.get("DATABASE_URL"))
-        return cls(catalog, load_profile(config.get("PROFILE"), catalog), sessions,
-                   gate=CheckGate.from_config(config), check_seconds=float(config.get("CHECK_SECONDS") or 30))
+        engine, sessions = open_store(config.get("DATABASE_URL"))
+        gate = CheckGate.from_config(config)
+        workers = CheckWorkers(gate.slots, catalog, shared_url(engine)) if config.get("CHECK_WORKERS", True) else None
+        return cls(catalog, load_profile(config.get("PROFILE"), catalog), sessions, gate=gate,
+                   check_seconds=float(config.get("CHECK_SECONDS") or 30), workers=workers)
 
     def keep(self, check: StoredCheck) -> str:
         key = secrets.token_urlsafe(12)

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from provenance.audit.extract import worker_context
 from provenance.audit.save import stored_evidence
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
@@ -79,11 +80,10 @@ def checked_articles(todo: list[Entry], sessions: sessionmaker[Session], images:
     worker in flight. A worker that dies leaves the articles not yet returned to this process."""
     engine = sessions.kw.get("bind")
     workers = jobs or os.cpu_count() or 1
-    url = _shared_url(engine)
+    url = shared_url(engine)
     left = deque(todo)
     if workers > 1 and len(todo) >= 8 and url is not None:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_checker,
-                                   initargs=(url, base, catalog, profile))
+        pool = checker_pool(workers, url, base, catalog, profile)
         try:
             yield from _pool_results(pool, left, IN_FLIGHT * workers)
         finally:
@@ -95,7 +95,15 @@ def checked_articles(todo: list[Entry], sessions: sessionmaker[Session], images:
             yield entry, check_with(session, entry, siblings, catalog, profile)
 
 
-def _shared_url(engine: object) -> str | None:
+def checker_pool(workers: int, url: str, base: str, catalog: Catalog, profile: UsageProfile) -> ProcessPoolExecutor:
+    """Worker processes for the articles, started as the image workers are (extract.worker_context):
+    forked from the main thread, spawned from any other (an audit the dashboard's API started), where
+    a fork would copy locks the server's other threads may hold."""
+    return ProcessPoolExecutor(max_workers=workers, initializer=_start_checker,
+                               initargs=(url, base, catalog, profile), mp_context=worker_context())
+
+
+def shared_url(engine: object) -> str | None:
     """The database's URL when another process can open the same database; else None."""
     if not isinstance(engine, Engine):
         return None

@@ -67,16 +67,22 @@ def start_worker(phash: bool = True) -> None:
     """A worker process: it ends when the audit is gone; zips stay open for its life; its readers
     are warmed up; its address space is capped, so a file that needs more memory fails with
     MemoryError (a file-error) instead of exhausting the machine."""
-    _exit_with_parent(os.getppid())
+    exit_with_parent(os.getppid())
     keep_archives_open()
     warm_up(phash)
+    cap_memory()
+
+
+def cap_memory(limit: int = WORKER_MEMORY) -> None:
+    """Cap this process's address space (PROVENANCE_WORKER_MEMORY_MB): past it an allocation raises
+    MemoryError here, instead of the machine running out of memory."""
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard == resource.RLIM_INFINITY or hard > WORKER_MEMORY:
-        resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, hard))
+    if hard == resource.RLIM_INFINITY or hard > limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _exit_with_parent(parent: int) -> None:
-    """A worker ends when the audit that started it is gone (killed with SIGKILL, it cannot tell
+def exit_with_parent(parent: int) -> None:
+    """A worker ends when the process that started it is gone (killed with SIGKILL, it cannot tell
     its workers): else an orphan waits forever on its queue, holding the audit's stdout open."""
     def watch() -> None:
         while os.getppid() == parent:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from provenance.audit.codes import refresh_codes
 from provenance.audit.save import has_rights_metadata, image_evidence, refresh_status, save_standalone
 from provenance.audit.state import checkpoint
 from provenance.catalog.load import Catalog
@@ -27,6 +28,7 @@ def standalone(sessions: sessionmaker[Session], catalog: Catalog, profile: Usage
         session.execute(delete(t.Finding).where(t.Finding.usage_id.is_(None), t.Finding.scope == "item",
                                                 t.Finding.file_id.is_(None), t.Finding.image_id.in_(used)))
         done = select(t.Record.image_id).where(t.Record.usage_id.is_(None))
+        checked: list[int] = []
         lonely = session.scalars(select(t.Image.id).where(t.Image.id.not_in(used), t.Image.id.not_in(done)))
         for count, image_id in enumerate(list(lonely), 1):
             checkpoint("standalone", count)
@@ -34,6 +36,9 @@ def standalone(sessions: sessionmaker[Session], catalog: Catalog, profile: Usage
             item = check_evidence(image_evidence(session, image_id), catalog, label=path or f"image {image_id}",
                                   src=path, profile=profile, in_article=False)
             save_standalone(session, image_id, item)
+            checked.append(image_id)
+        session.flush()
+        refresh_codes(session, image_ids=checked)
         session.commit()
 
 

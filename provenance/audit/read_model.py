@@ -3,19 +3,38 @@
 One row per usage (an image, or a credit of a plain-text article, in an article), then one per image
 no article uses, then one per unreadable file. Filters, sorting and pages are done in SQL, alike on
 SQLite and PostgreSQL; each row carries its findings, worst first. The archive page, `/api/images`,
-the dashboard's exports and the CLI report all read these rows.
+the dashboard's exports and the CLI report all read these rows. Each combination of filters (a `Shape`)
+has its statements built once; the filters' values are bound parameters.
 """
 
 from __future__ import annotations
 
 import functools
+import weakref
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, Select, String, and_, case, cast, exists, func, literal, null, or_, select, union_all
+from sqlalchemy import (
+    BindParameter,
+    Engine,
+    Integer,
+    Select,
+    String,
+    bindparam,
+    case,
+    cast,
+    func,
+    literal,
+    literal_column,
+    null,
+    select,
+    table,
+    union_all,
+)
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
 from provenance.audit.cache import ArchiveCache, archive_version
@@ -79,7 +98,53 @@ def _rank(*owner: Any) -> Any:
     return select(func.min(ranked)).where(*owner).scalar_subquery()
 
 
-def _record_rows(filters: Filters, full: bool = True) -> Select[Any]:
+# how a search is asked: not at all; a LIKE on the rows (beside other filters it checks only the rows they
+# chose, and on PostgreSQL the pg_trgm index of migration 0007 serves it); alone on SQLite, the ids of a LIKE
+# over 0007's narrow index first; or alone, from the trigram index of migration 0008 (SQLite)
+NO_SEARCH, LIKE, IDS_FIRST, TRIGRAM = "", "like", "ids first", "trigram"
+# the search index a database has: SQLite's narrow index of the folded column (0007), SQLite's trigram index
+# (0008), PostgreSQL's pg_trgm index (0007, when the server has pg_trgm; else the LIKE scans)
+NARROW, PG_TRGM = "narrow", "pg_trgm"
+MARK = "?"  # a filter's value in a query's shape: the values are bound parameters
+TRIGRAM_FROM = 3  # a trigram index finds nothing shorter
+
+
+class Shape(NamedTuple):
+    """What a query depends on besides the values: which filters are set, the sort, how to search."""
+
+    filters: Filters
+    search: str
+
+
+def shape(filters: Filters, index: str = NARROW) -> Shape:
+    """The shape of the query of these filters on a database with this search `index`."""
+    folded = filters.folded_q
+    marks = Filters(status=_mark(filters.status), code=_mark(filters.code), license=_mark(filters.license),
+                    source=_mark(filters.source), article=_mark(filters.article), q=_mark(folded), sort=filters.sort)
+    others = any((filters.status, filters.code, filters.license, filters.source, filters.article))
+    search = NO_SEARCH if not folded else LIKE if others or index == PG_TRGM else \
+        TRIGRAM if index == TRIGRAM and len(folded) >= TRIGRAM_FROM and "\x00" not in folded else IDS_FIRST
+    return Shape(marks, search)
+
+
+def _mark(value: str) -> str:
+    return MARK if value else ""
+
+
+def parameters(filters: Filters) -> dict[str, str]:
+    """The values of the filters, as the queries' bound parameters."""
+    folded = filters.folded_q
+    return {"status": filters.status, "code": filters.code, "license": filters.license, "source": filters.source,
+            "article": _contains(filters.article), "q": _contains(folded),
+            "q_phrase": '"' + folded.replace('"', '""') + '"'}
+
+
+def _contains(text: str) -> str:
+    """A LIKE pattern finding `text` anywhere, its wildcards literal (escaped by '/', as autoescape does)."""
+    return "%" + text.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+
+
+def _record_rows(query_shape: Shape, full: bool = True) -> Select[Any]:
     """Records as archive rows: the sort keys first, then (when `full`) what the page shows."""
     article_file = aliased(t.File)
     image_file = aliased(t.File)
@@ -101,37 +166,39 @@ def _record_rows(filters: Filters, full: bool = True) -> Select[Any]:
              .outerjoin(t.Usage, t.Usage.id == t.Record.usage_id)
              .outerjoin(t.Article, t.Article.id == t.Usage.article_id)
              .outerjoin(article_file, article_file.id == t.Article.file_id))
-    return query.where(*_record_conditions(filters, article_file))
+    return query.where(*_record_conditions(query_shape, article_file))
 
 
-def _record_conditions(filters: Filters, article_file: Any) -> list[Any]:
-    conditions: list[Any] = []
+def _record_conditions(query_shape: Shape, article_file: Any) -> list[Any]:
+    filters, conditions = query_shape.filters, list[Any]()
     if filters.status:
-        conditions.append(t.Record.status == filters.status)
+        conditions.append(t.Record.status == bindparam("status"))
     if filters.license:
-        conditions.append(t.Record.license_id == filters.license)
+        conditions.append(t.Record.license_id == bindparam("license"))
     if filters.source:
-        conditions.append(t.Record.source_id == filters.source)
+        conditions.append(t.Record.source_id == bindparam("source"))
     if filters.article:
-        conditions.append(article_file.path.contains(filters.article, autoescape=True))
+        conditions.append(article_file.path.like(bindparam("article"), escape="/"))
     if filters.code:
-        # two EXISTS, each served by an index on (code, usage_id) or (code, image_id): an OR inside one
-        # EXISTS made SQLite scan every finding for every record
-        of_usage = exists().where(t.Finding.code == filters.code, t.Finding.usage_id == t.Record.usage_id)
-        of_image = exists().where(t.Finding.code == filters.code, t.Finding.image_id == t.Record.image_id,
-                                  t.Finding.usage_id.is_(None))
-        conditions.append(or_(and_(t.Record.usage_id.is_not(None), of_usage),
-                              and_(t.Record.usage_id.is_(None), of_image)))
-    if filters.folded_q:
-        matches = t.Record.search.contains(filters.folded_q, autoescape=True)
-        # the search alone: its ids first, read from the index on `search` (migration 0007), not the table;
-        # beside other filters it only checks the rows they chose (as ids first, a common word took 3x longer)
-        conditions.append(matches if conditions else t.Record.id.in_(select(t.Record.id).where(matches)))
+        # the records' codes (migration 0008) read by the index on (code, record_id), where two EXISTS per record
+        # asked the findings
+        codes = select(t.RecordCode.record_id).where(t.RecordCode.code == bindparam("code"))
+        conditions.append(t.Record.id.in_(codes))
+    matches = t.Record.search.like(bindparam("q"), escape="/")
+    if query_shape.search == LIKE:  # beside other filters (as ids first, a common word took 3x longer), or on
+        conditions.append(matches)  # PostgreSQL (ids first made it join a scan of every record: 2x longer)
+    elif query_shape.search == IDS_FIRST:  # its ids first, read from the index on `search` (0007), not the table
+        conditions.append(t.Record.id.in_(select(t.Record.id).where(matches)))
+    elif query_shape.search == TRIGRAM:  # candidates from the trigram index (0008), checked by the same LIKE
+        found: Select[Any] = select(literal_column("rowid")).select_from(table(t.SEARCH_INDEX)).where(
+            literal_column(t.SEARCH_INDEX).op("MATCH")(bindparam("q_phrase")))
+        conditions.extend([t.Record.id.in_(found), matches])
     return conditions
 
 
-def _file_rows(filters: Filters, full: bool = True) -> Select[Any] | None:
+def _file_rows(query_shape: Shape, full: bool = True) -> Select[Any] | None:
     """Unreadable files: those with a finding of their own (file-error). None when a filter excludes them."""
+    filters = query_shape.filters
     if filters.license or filters.source or filters.article or filters.status not in ("", "error"):
         return None
     empty = cast(literal(""), String)
@@ -144,17 +211,11 @@ def _file_rows(filters: Filters, full: bool = True) -> Select[Any] | None:
                         empty.label("organization"), empty.label("source"), empty.label("attribution")] if full else []
     with_findings = select(t.Finding.file_id).where(t.Finding.file_id.is_not(None))
     if filters.code:
-        with_findings = with_findings.where(t.Finding.code == filters.code)
+        with_findings = with_findings.where(t.Finding.code == bindparam("code"))
     query: Select[Any] = select(*keys, *shown).where(t.File.id.in_(with_findings))
-    if filters.folded_q:
-        query = query.where(t.File.search.contains(filters.folded_q, autoescape=True))
+    if filters.q:
+        query = query.where(t.File.search.like(bindparam("q"), escape="/"))
     return query
-
-
-def union_query(filters: Filters, full: bool = True) -> Any:
-    files = _file_rows(filters, full)
-    records = _record_rows(filters, full)
-    return (union_all(records, files) if files is not None else records).subquery("archive")
 
 
 def _order(rows: Any, sort: str) -> list[Any]:
@@ -179,7 +240,7 @@ def archive_page(session: Session, filters: Filters, labels: Labels,
 def _page_of_order(session: Session, filters: Filters, labels: Labels, cache: ArchiveCache,
                    version: tuple[Any, ...] | None) -> tuple[Filters, int, list[ArchiveRow]]:
     order = cache.at(version, ("order", replace(filters, page=1, per_page=PER_PAGE)),
-                     lambda: _ordered_keys(session, filters))
+                     lambda: ordered_keys(session, filters))
     total = len(order)
     filters = replace(filters, page=min(filters.page, max(1, -(-total // filters.per_page))))
     start = (filters.page - 1) * filters.per_page
@@ -192,19 +253,58 @@ class _Key(NamedTuple):
     file_id: int | None
 
 
-def _ordered_keys(session: Session, filters: Filters) -> array[int]:
+def query_shape(session: Session, filters: Filters) -> Shape:
+    """The shape of the query of these filters on this session's database."""
+    return shape(filters, search_index(session) if filters.q else NARROW)
+
+
+_INDEXES: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
+
+
+def search_index(session: Session) -> str:
+    """The search index of this session's database (asked once per engine): on SQLite the trigram index of
+    migration 0008 when the database has it and this SQLite can read it (tried on a connection of its own)."""
+    engine = session.get_bind().engine
+    found = _INDEXES.get(engine)
+    if found is None:
+        found = PG_TRGM if engine.dialect.name == "postgresql" else NARROW
+        if engine.dialect.name == "sqlite":
+            try:
+                with engine.connect() as connection:
+                    connection.exec_driver_sql(f"SELECT rowid FROM {t.SEARCH_INDEX} WHERE {t.SEARCH_INDEX} MATCH "
+                                               "'\"abc\"' LIMIT 0").all()
+                found = TRIGRAM
+            except DBAPIError:
+                pass  # no such table (no FTS5 trigram where it was migrated), or no trigram tokenizer here
+        _INDEXES[engine] = found
+    return found
+
+
+def ordered_keys(session: Session, filters: Filters, query: Shape | None = None) -> array[int]:
     """Every row matching the filters in their order, as record ids and negated file ids: the records'
-    order with the unreadable files spliced in where `_uncached_page` puts them."""
-    keys = _record_rows(filters, full=False).subquery()
-    found = session.execute(select(keys.c.record_id, keys.c.rank).order_by(*_order(keys, filters.sort))).all()
+    order with the unreadable files spliced in where `_uncached_page` puts them (`query`: the shape to
+    ask with, else the one this database answers best)."""
+    records, files = _order_queries(query or query_shape(session, filters))
+    values = parameters(filters)
+    found = session.execute(records, values).all()
     order = array("q", (r.record_id for r in found))
-    files = _file_rows(filters, full=False)
     if files is not None:
-        spliced = files.subquery()
         at = len(order) if filters.sort != "status" else sum(1 for r in found if r.rank == 0)
-        order[at:at] = array("q", (-f for (f,) in session.execute(select(spliced.c.file_id)
-                                                                   .order_by(spliced.c.place))))
+        order[at:at] = array("q", (-f for (f,) in session.execute(files, values)))
     return order
+
+
+@functools.cache
+def _order_queries(query: Shape) -> tuple[Select[Any], Select[Any] | None]:
+    """The records' keys in order and the unreadable files' ids in order (None when a filter excludes them),
+    built once per shape (statements are immutable; the values are bound parameters)."""
+    keys = _record_rows(query, full=False).subquery()
+    records = select(keys.c.record_id, keys.c.rank).order_by(*_order(keys, query.filters.sort))
+    files = _file_rows(query, full=False)
+    if files is None:
+        return records, None
+    spliced = files.subquery()
+    return records, select(spliced.c.file_id).order_by(spliced.c.place)
 
 
 def _uncached_page(session: Session, filters: Filters, labels: Labels) -> tuple[Filters, int, list[ArchiveRow]]:
@@ -213,53 +313,83 @@ def _uncached_page(session: Session, filters: Filters, labels: Labels) -> tuple[
     Every order puts the unreadable files together: after the records, or (by status) after the records
     in error. So a page is a window of the records' order with the files spliced in at one place, and
     is read without a union: the records' keys, then only the page's rows in full."""
-    records = _record_rows(filters, full=False)
-    files = _file_rows(filters, full=False)
-    n_records = session.scalar(select(func.count()).select_from(records.subquery())) or 0
-    n_files = session.scalar(select(func.count()).select_from(files.subquery())) or 0 if files is not None else 0
+    queries = _page_queries(query_shape(session, filters))
+    values: dict[str, Any] = parameters(filters)
+    n_records = session.scalar(queries.count_records, values) or 0
+    n_files = session.scalar(queries.count_files, values) or 0 if queries.count_files is not None else 0
     total = n_records + n_files
     filters = replace(filters, page=min(filters.page, max(1, -(-total // filters.per_page))))
-    at = n_records if filters.sort != "status" else session.scalar(
-        select(func.count()).select_from(records.where(t.Record.status == "error").subquery())) or 0
+    at = n_records if filters.sort != "status" else session.scalar(queries.count_errors, values) or 0
     start, size = (filters.page - 1) * filters.per_page, filters.per_page
     first, last = max(0, start - at), max(0, min(n_files, start + size - at))
     taken = max(0, last - first)
     r_start = start if start < at else max(at, start - n_files)
-    keys = records.subquery()
-    found: list[Any] = list(session.execute(select(keys.c.record_id, keys.c.file_id).order_by(
-        *_order(keys, filters.sort)).limit(size - taken).offset(r_start)).all()) if size > taken else []
+    found: list[Any] = list(session.execute(queries.records, {**values, "size": size - taken, "skip": r_start})
+                            .all()) if size > taken else []
     before = max(0, min(len(found), at - r_start))
-    if taken and files is not None:
-        spliced = files.subquery()
-        found[before:before] = session.execute(select(spliced.c.record_id, spliced.c.file_id)
-                                               .order_by(spliced.c.place).limit(taken).offset(first)).all()
+    if taken and queries.files is not None:
+        found[before:before] = session.execute(queries.files, {**values, "size": taken, "skip": first}).all()
     return filters, total, _with_findings(session, _full_rows(session, found), labels)
+
+
+class _PageQueries(NamedTuple):
+    count_records: Select[Any]
+    count_files: Select[Any] | None
+    count_errors: Select[Any]
+    records: Select[Any]  # a window of the records' keys (size, skip)
+    files: Select[Any] | None  # a window of the unreadable files' keys
+
+
+@functools.cache
+def _page_queries(query: Shape) -> _PageQueries:
+    """The statements of `_uncached_page`, built once per shape."""
+    records = _record_rows(query, full=False)
+    files = _file_rows(query, full=False)
+    keys = records.subquery()
+    size, skip = bindparam("size", type_=Integer), bindparam("skip", type_=Integer)
+    window = select(keys.c.record_id, keys.c.file_id).order_by(*_order(keys, query.filters.sort)).limit(size)
+    spliced = files.subquery() if files is not None else None
+    return _PageQueries(
+        count_records=select(func.count()).select_from(keys),
+        count_files=select(func.count()).select_from(spliced) if spliced is not None else None,
+        count_errors=select(func.count()).select_from(records.where(t.Record.status == "error").subquery()),
+        records=window.offset(skip),
+        files=select(spliced.c.record_id, spliced.c.file_id).order_by(spliced.c.place).limit(size).offset(skip)
+        if spliced is not None else None)
 
 
 def _full_rows(session: Session, page: list[Any]) -> list[Any]:
     records = [r.record_id for r in page if r.record_id is not None]
     files = [r.file_id for r in page if r.file_id is not None]
     every_record, every_file = _every_row()
-    found = {("r", row.record_id): row for row in session.execute(every_record.where(
-        t.Record.id.in_(records)))} if records else {}
+    found = {("r", row.record_id): row for row in session.execute(every_record, {"ids": records})} if records else {}
     if files:
-        found.update({("f", row.file_id): row for row in session.execute(every_file.where(t.File.id.in_(files)))})
+        found.update({("f", row.file_id): row for row in session.execute(every_file, {"ids": files})})
     return [found[("r", r.record_id) if r.record_id is not None else ("f", r.file_id)] for r in page]
 
 
 @functools.cache
 def _every_row() -> tuple[Select[Any], Select[Any]]:
-    """The unfiltered records and unreadable files in full, built once (statements are immutable)."""
-    files = _file_rows(Filters())
+    """The records and unreadable files in full whose ids are given (`ids`), built once."""
+    unfiltered = Shape(Filters(), NO_SEARCH)
+    files = _file_rows(unfiltered)
     assert files is not None  # no filter excludes the files
-    return _record_rows(Filters()), files
+    ids: BindParameter[int] = bindparam("ids", expanding=True)
+    return _record_rows(unfiltered).where(t.Record.id.in_(ids)), files.where(t.File.id.in_(ids))
 
 
 def all_rows(session: Session, filters: Filters, labels: Labels) -> list[ArchiveRow]:
     """Every row matching the filters (for exports and the report), in the filters' order."""
-    rows = union_query(filters)
-    found = list(session.execute(select(rows).order_by(*_order(rows, filters.sort))).all())
+    found = list(session.execute(_all_rows_query(query_shape(session, filters)), parameters(filters)).all())
     return _with_findings(session, found, labels)
+
+
+@functools.cache
+def _all_rows_query(query: Shape) -> Select[Any]:
+    files = _file_rows(query)
+    records = _record_rows(query)
+    rows = (union_all(records, files) if files is not None else records).subquery("archive")
+    return select(rows).order_by(*_order(rows, query.filters.sort))
 
 
 def report_rows(session: Session, labels: Labels) -> list[ReportRow]:

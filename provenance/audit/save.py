@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import BindParameter, ColumnElement, Select, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from provenance.audit.codes import refresh_codes
 from provenance.catalog.names import fold_search
 from provenance.model import Evidence, Finding
 from provenance.store import tables as t
@@ -134,6 +135,8 @@ def replace_result(session: Session, item: CheckedItem, usage_id: int | None, im
         session.execute(delete(t.Finding).where(t.Finding.usage_id.is_(None), t.Finding.image_id == image_id,
                                                 t.Finding.scope == "item", t.Finding.file_id.is_(None)))
         save_standalone(session, image_id, item)
+        session.flush()
+        refresh_codes(session, image_ids=[image_id])
         return
     session.execute(delete(t.Record).where(t.Record.usage_id == usage_id))
     session.execute(delete(t.Finding).where(t.Finding.usage_id == usage_id, t.Finding.scope == "item"))
@@ -141,6 +144,8 @@ def replace_result(session: Session, item: CheckedItem, usage_id: int | None, im
     record.status = _worst([record.status, *(f.severity.value for f in extra)])
     session.add(record)
     session.add_all(_findings([*item.findings, *extra], usage_id=usage_id, image_id=image_id))
+    session.flush()
+    refresh_codes(session, usage_ids=[usage_id])
 
 
 def _search(session: Session, item: CheckedItem, usage_id: int | None, image_id: int | None) -> str:
@@ -272,6 +277,7 @@ def _save_usages(session: Session, uses: list[tuple[int, str, int, UsageResult]]
     for name, rows in (("usage_evidence", evidence), ("records", records), ("findings", found)):
         if rows:
             session.execute(insert(table(name)), rows)
+    refresh_codes(session, usage_ids=usage_ids)
 
 
 def save_standalone(session: Session, image_id: int, item: CheckedItem) -> None:
@@ -288,7 +294,8 @@ def has_rights_metadata(session: Session, image_ids: list[int]) -> set[int]:
 
 def refresh_status(session: Session, image_ids: Iterable[int]) -> None:
     """Set the status of the records of these images to the worst of all their findings, the findings
-    across copies of the photo included (the archive filters and sorts by this column)."""
+    across copies of the photo included (the archive filters and sorts by this column), and write their
+    finding codes again (provenance.audit.codes)."""
     ids = sorted(set(image_ids))
     for start in range(0, len(ids), 500):
         batch = ids[start:start + 500]
@@ -304,3 +311,4 @@ def refresh_status(session: Session, image_ids: Iterable[int]) -> None:
                    != r.status]
         if changed:
             session.execute(update(t.Record), changed)
+    refresh_codes(session, image_ids=ids)  # the findings across copies changed

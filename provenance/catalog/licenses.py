@@ -19,10 +19,29 @@ _PORT_SEGMENT = re.compile(r"[a-z]{2}(?:-[a-z]{2})?|igo")
 _PORT_WORD = re.compile(r"[a-z]{2}|igo")
 
 
+_MEMO_LIMIT = 50_000
+
+
 def resolve_license(
     catalog: Catalog, text: str | None = None, url: str | None = None
 ) -> Resolution:
-    """Resolve a license name, a license URL, or both together."""
+    """Resolve a license name, a license URL, or both together. The answer reads nothing but its arguments and
+    the catalog, and a text names the same few licenses again and again: it is remembered per catalog (a
+    bounded table, emptied when full; a Resolution is frozen, so it is shared as it is)."""
+    memo: dict[tuple[str | None, str | None], Resolution] = catalog.cached("resolve-license-memo", _new_memo)
+    found = memo.get((text, url))
+    if found is None:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        found = memo[text, url] = _resolve_license(catalog, text, url)
+    return found
+
+
+def _new_memo(_: Catalog) -> dict[tuple[str | None, str | None], Resolution]:
+    return {}
+
+
+def _resolve_license(catalog: Catalog, text: str | None, url: str | None) -> Resolution:
     text = (text or "").strip() or None
     url = (url or "").strip() or None
     if text and looks_like_url(text) and not url:

@@ -127,6 +127,8 @@ _LOOKALIKES = str.maketrans("АВСЕНІКМОРЅТХУаеорсѕхуіΑΒ�
 
 def strip_hidden(text: str) -> tuple[str, list[str]]:
     """The text without hidden characters, and the code points removed ('U+202E')."""
+    if not HIDDEN.search(text):  # the common case: one scan, nothing built
+        return text, []
     found = sorted({f"U+{ord(c):04X}" for c in HIDDEN.findall(text)})
     return (HIDDEN.sub("", text), found) if found else (text, [])
 

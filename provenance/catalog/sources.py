@@ -16,6 +16,7 @@ _MISSING = object()
 _MEMO_LIMIT = 50_000
 T = TypeVar("T")
 _NOT_KEYWORD = re.compile(r"[^\w©]+")
+_URL_START = re.compile(r"(?i)^https?://")
 
 
 def match_source(catalog: Catalog, name: str | None) -> Source | None:
@@ -39,7 +40,7 @@ def remembered(catalog: Catalog, table: str, key: str, build: Callable[[Catalog,
 
 
 def _match_source(catalog: Catalog, name: str) -> Source | None:
-    if re.match(r"(?i)^https?://", name.strip()):
+    if _URL_START.match(name.strip()):
         return match_domain(catalog, name)
     key = fold_source_name(name)
     firsts = catalog.cached("source-first-words", _first_words)
@@ -120,19 +121,19 @@ def find_category(catalog: Catalog, text: str) -> Category | None:
     for rank, phrase, category in phrases:
         if best is not None and rank > best[0]:
             break
-        if f" {phrase} " in folded:
+        if phrase in folded:  # written with a space at each end
             return category
     return best[1] if best else None
 
 
 def _keyword_index(catalog: Catalog) -> tuple[dict[str, tuple[int, Category]], list[tuple[int, str, Category]]]:
     """The keywords, ranked longest first: one-word keywords by word (a credit's words are looked up, not
-    every keyword searched for), keywords of several words in rank order."""
+    every keyword searched for), keywords of several words in rank order (with a space at each end)."""
     words: dict[str, tuple[int, Category]] = {}
     phrases: list[tuple[int, str, Category]] = []
     for rank, (keyword, category) in enumerate(_keywords_longest_first(catalog)):
         if " " in keyword:
-            phrases.append((rank, keyword, category))
+            phrases.append((rank, f" {keyword} ", category))  # as a whole phrase of the spaced text
         elif keyword and not _NOT_KEYWORD.search(keyword):
             words.setdefault(keyword, (rank, category))
     return words, phrases

@@ -66,6 +66,29 @@ class MemoryCache:
         self.answers[(api, key)] = (answer, fetched_at)
 
 
+Answer = tuple[str, str, str, datetime.datetime]  # (API, key, answer, fetched at), as AnswerCache.put takes them
+
+
+class LaterCache:
+    """Reads answers from `store` (when given); keeps new ones here, for whoever owns the store to
+    write later: the dashboard's checks run beside its archive writes, and write in their queue."""
+
+    def __init__(self, store: AnswerCache | None = None) -> None:
+        self.store = store
+        self.new: dict[tuple[str, str], tuple[str, datetime.datetime]] = {}
+
+    def get(self, api: str, key: str) -> tuple[str, datetime.datetime] | None:
+        kept = self.new.get((api, key))
+        return kept if kept or self.store is None else self.store.get(api, key)
+
+    def put(self, api: str, key: str, answer: str, fetched_at: datetime.datetime) -> None:
+        self.new[(api, key)] = (answer, fetched_at)
+
+    def answers(self) -> list[Answer]:
+        """The answers fetched since this cache was made, to be written to the store."""
+        return [(api, key, answer, when) for (api, key), (answer, when) in self.new.items()]
+
+
 @dataclass(frozen=True)
 class Lookup:
     ref: CommonsRef

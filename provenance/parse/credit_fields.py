@@ -19,6 +19,7 @@ from provenance.catalog.load import Catalog, license_names
 from provenance.catalog.sources import find_category, match_domain, match_source
 from provenance.parse.credit_parts import assign_names
 from provenance.parse.credit_words import LEAD_IN_TEXT
+from provenance.parse.scan import with_first_chars
 
 URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'\[\]]+")
 _LICENSED_UNDER = re.compile(
@@ -70,6 +71,16 @@ _OWN_WORK = re.compile(
     r"\b(?:adapted|modified)\s+from\s+(?:(?:an?|the)\s+)?(?:original\s+)?(?:(?:image|photo|picture|figure|work)\b)?"
 )
 _WORD = re.compile(r"\w+")
+# A word every match of _LICENSED_UNDER, _CC_CODE or _CC_LONG holds ('licensed under', 'released under', 'is marked
+# with', 'Lizenz:', 'CC', 'Creative Commons'), in the same case-insensitive reading: without one, none of them is run.
+_LICENSE_WORD = re.compile(r"(?i)licen|under|marked|lizenz|cc|creative")
+_BRACKET = re.compile(r"[(\[<]")  # what every match of _WIRE_CODE starts with
+_QUOTE = re.compile(r"[\"“«„]")  # and of _QUOTED
+# The steps' searches led by a look-ahead for the characters their matches start with (scan.py): the same
+# matches, each position that cannot start one rejected at one test (two to three times faster on a credit).
+URL, _LICENSED_UNDER, _CC_CODE, _CC_LONG, _PUBLIC_DOMAIN, _RIGHTS, _VIA, _WIRE_CODE, _QUOTED, _TITLE_BY, _OWN_WORK = (
+    with_first_chars(p) for p in (URL, _LICENSED_UNDER, _CC_CODE, _CC_LONG, _PUBLIC_DOMAIN, _RIGHTS, _VIA, _WIRE_CODE,
+                                  _QUOTED, _TITLE_BY, _OWN_WORK))
 CUT = " \x1f "  # what is left where a piece was cut out: names never run across it
 _STRIP = " \t\n,;:.-–—()[]'\"\x1f*_"
 
@@ -136,10 +147,11 @@ def _take_title(work: _Work) -> None:
 
 def _clean(segment: str) -> str:
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
-    text = _REMARK.sub(CUT, text)
+    text = _REMARK.sub(CUT, text) if "(" in text else text  # each step only where what it cuts can be
     text = _ATTRIBUTES.sub(CUT, text) if "=" in text else text
-    text = _WIRE_CODE.sub(CUT, text)
-    text = _QUOTED.sub(lambda m: m.group(0) if _TITLE_BY.match(text, m.start()) else CUT, text)
+    text = _WIRE_CODE.sub(CUT, text) if _BRACKET.search(text) else text
+    if _QUOTE.search(text):
+        text = _QUOTED.sub(lambda m: m.group(0) if _TITLE_BY.match(text, m.start()) else CUT, text)
     return _OWN_WORK.sub(CUT, text)
 
 
@@ -230,23 +242,25 @@ def _build_catalog_names(catalog: Catalog) -> re.Pattern[str]:
         r"[\s_-]+".join(re.escape(word) for word in re.split(r"[\s_-]+", name.strip()))
         for name in sorted(names, key=len, reverse=True)
     ]
-    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(parts) + r")" + _PORT + r"(?!\w)")
+    return with_first_chars(re.compile(r"(?i)(?<!\w)(?:" + "|".join(parts) + r")" + _PORT + r"(?!\w)"))
 
 
 def mentions_license(catalog: Catalog, text: str) -> bool:
     """True when a text names a license or carries a URL: a credit's continuation."""
     text = text.lstrip("( ")
-    return bool(URL.match(text)) or any(p.match(text) for p in _license_patterns(catalog, text[:200]))
+    return bool(URL.match(text)) or any(p.match(text) for p in _license_patterns(catalog, text[:200], text))
 
 
-def _license_patterns(catalog: Catalog, text: str) -> list[re.Pattern[str]]:
+def _license_patterns(catalog: Catalog, text: str, whole: str | None = None) -> list[re.Pattern[str]]:
     """The license patterns worth trying on a text: the catalog's long alternation only when a word of
-    the text starts some license name (a set lookup per word, the set built once per catalog)."""
+    the text starts some license name (a set lookup per word, the set built once per catalog), the others
+    only when the text (`whole`, when the patterns run on more than `text`) holds a word each of them needs."""
     first_words: frozenset[str] = catalog.cached("license-first-words", _first_words)
-    patterns = [_LICENSED_UNDER]
-    if any(word in first_words for word in _WORD.findall(text.casefold())):
-        patterns.append(_catalog_names(catalog))
-    return [*patterns, _CC_CODE, _CC_LONG]
+    named = any(word in first_words for word in _WORD.findall(text.casefold()))
+    if not _LICENSE_WORD.search(text if whole is None else whole):
+        return [_catalog_names(catalog)] if named else []
+    return [_LICENSED_UNDER, _catalog_names(catalog), _CC_CODE, _CC_LONG] if named else \
+        [_LICENSED_UNDER, _CC_CODE, _CC_LONG]
 
 
 def _first_words(catalog: Catalog) -> frozenset[str]:

@@ -38,6 +38,7 @@ from provenance.parse.credit_words import (
     ROLES,
     TITLE_ARTICLES,
 )
+from provenance.parse.scan import with_first_chars
 
 _CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|\||·|\x1f|;|\s—\s|\s-\s)\s*")
 _NOISE = r"(?:\b(?:19|20)\d\d\b|[\s,;:.\-–—()\[\]'\"“”‘’«»*=>\x1f])"
@@ -67,7 +68,13 @@ _BRAND_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[A-Z][a-z\u0
 # Where a name was broken: a line break or tab, or the blanks left by a UI marker ('… [+]'); any other space, a
 # no-break space too, stays as written (a value is never re-spelled).
 _NAME_BREAK = re.compile(r"[ \u00a0]*[\r\n\t][\s]*| {3,}")
+_BROKEN = re.compile(r"[\r\n\t]|   ")  # what every match of _NAME_BREAK holds: the substitution runs only then
+_BRACKET_END = re.compile(r"\s*\([^()]*\)?$")  # a remark in brackets closing a name ('Jane Roe (left)')
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
+_NOT_LETTER = re.compile(r"[\W\d_]")
+# Led by a look-ahead for the characters their matches start with (scan.py): the same matches, fewer positions tried.
+_CHAIN, _EDGE_NOISE, _KEEP_DOT, _REPORTER, ORG_PHOTO_BY = (
+    with_first_chars(p) for p in (_CHAIN, _EDGE_NOISE, _KEEP_DOT, _REPORTER, ORG_PHOTO_BY))
 
 
 @dataclass(frozen=True)
@@ -184,9 +191,13 @@ def _person(name: str) -> str:
     """A creator as the conventions write it: no rank, no lead-in, capitals in title case."""
     name = LEAD_IN_TEXT.sub("", name).strip()
     name = RANK.sub("", name).strip()
-    name = re.sub(r"\s*\([^()]*\)?$", "", name) or name
-    name = _REPORTER.sub("", name) or name  # '김하늘 기자' -> '김하늘': the job title is dropped
-    return title_case_capitals(_NAME_BREAK.sub(" ", name))  # a name broken over lines or around a marker: one space
+    if "(" in name:
+        name = _BRACKET_END.sub("", name) or name
+    if not name.isascii():
+        name = _REPORTER.sub("", name) or name  # '김하늘 기자' -> '김하늘': the job title is dropped
+    if _BROKEN.search(name):  # a name broken over lines or around a marker: one space
+        name = _NAME_BREAK.sub(" ", name)
+    return title_case_capitals(name)
 
 
 def _links(rest: str) -> list[tuple[str, int, int]]:
@@ -218,6 +229,8 @@ def _label(catalog: Catalog, part: tuple[str, int, int]) -> Link:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
         found = memo[text] = _label_text(catalog, text)
+    if start == 0:  # already where it stands (a Link is frozen: shared as it is; a chain's links start apart)
+        return found
     return Link(found.text, start + found.start, start + found.end, found.label, found.source, found.creator)
 
 
@@ -318,7 +331,8 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
         return Link(pieces[-1], start + offset, start + offset + len(pieces[-1]), "organisation")
     if _looks_like_organisation(text):
         return Link(text, start, end, "organisation")
-    if looks_like_person(RANK.sub("", text)) or all(looks_like_person(p) for p in pieces):
+    unranked = RANK.sub("", text)
+    if looks_like_person(unranked) or pieces != [unranked] and all(looks_like_person(p) for p in pieces):
         return Link(text, start, end, "person")
     return Link(text, start, end, "unknown")
 
@@ -343,11 +357,12 @@ def _looks_like_organisation(text: str) -> bool:
         return True  # 'Ville de Lyon', not 'Ville Korhonen'
     if 2 <= len(words) <= 3 and words[0] in TITLE_ARTICLES and text[:1].isupper():
         return True  # 'El Estoque', 'Le Monde', 'Die Zeit': an article opens a title, not a person's name
-    letters = re.sub(r"[\W\d_]", "", text)
-    if text.startswith("@") and len(words) == 1:  # '@MYANC', '@NASA': an acronym's account is an institution's
+    if len(words) != 1:  # what is left reads one word only
+        return False
+    letters = _NOT_LETTER.sub("", text)
+    if text.startswith("@"):  # '@MYANC', '@NASA': an acronym's account is an institution's
         return 2 <= len(letters) <= 6 and letters.isupper() and text[1:].isalpha()  # as long as a bare acronym
-    plain = not text.startswith("@") and not any(ch.isdigit() for ch in text)
-    return len(words) == 1 and 2 <= len(letters) <= 6 and letters.isupper() and plain
+    return 2 <= len(letters) <= 6 and letters.isupper() and not any(ch.isdigit() for ch in text)
 
 
 def _name_words(text: str) -> bool:

@@ -32,6 +32,7 @@ _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/Fi
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+for\s+(?P<client>[^/,]{2,60})$")
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
 MAX_WORDS = 18
+_BARE_MEMO_LIMIT = 10_000
 _VIA_WORD = re.compile(r"(?i)\bvia\s+")
 # A wire story's dateline after the credit, glued or not: '… /Andrew KellySept 8 (Reuters) - U.S. stocks …'.
 _DATELINE_AFTER = re.compile(
@@ -42,7 +43,8 @@ _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_l
 _LINE_REST = re.compile(r"[\s.,;:)\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)\]\"'”»*_]*\Z")
 _MARKERS = re.compile(r"(?i)[/,(\[<:]|\svia\s|\sfor\s|\sphoto\s+by\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
 _LICENSE_LEFTOVERS = re.compile(r"[\[\]()<>]|\x1f|\s,")
-_SENTENCE = with_first_chars(_SENTENCE)  # the same matches, fewer positions tried (scan.py)
+_SENTENCE, _MARKERS, _VIA_WORD = (with_first_chars(p) for p in (_SENTENCE, _MARKERS, _VIA_WORD))  # the same
+# matches, fewer positions tried (scan.py)
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,9 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         start = base + pieces[-1].end() if pieces else len(stripped) - len(stripped.lstrip())
         key = _KEY.match(stripped, start)
         start = key.end() if key else start
+        if taken(offset + start, offset + start + 1):  # inside a credit already read: so is any tail from here
+            offset += len(line)
+            continue
         end = _credit_end(catalog, stripped, start)
         tail = stripped[start:end].strip()
         if tail and not taken(offset + start, offset + end) and is_bare_credit(catalog, tail):
@@ -149,7 +154,23 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
 
 
 def is_bare_credit(catalog: Catalog, text: str) -> bool:
-    """A credit without a lead-in, by its shape (see the module's docstring)."""
+    """A credit without a lead-in, by its shape (see the module's docstring). The answer reads nothing but the
+    text and the catalog, and a digest closes many lines with the same credit: it is remembered per catalog, in
+    a table of at most _BARE_MEMO_LIMIT texts (a line's last sentence, up to a few hundred characters each)."""
+    memo: dict[str, bool] = catalog.cached("bare-credit-memo", _new_table)
+    found = memo.get(text)
+    if found is None:
+        if len(memo) >= _BARE_MEMO_LIMIT:
+            memo.clear()
+        found = memo[text] = _is_bare_credit(catalog, text)
+    return found
+
+
+def _new_table(_: Catalog) -> dict[str, bool]:
+    return {}
+
+
+def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     text = text.strip().rstrip(".")
     if not text or len(text) > 600:
         return False

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from provenance.parse.scan import with_first_chars
+
 # Lead-ins that open a credit, by language. "by" alone is not one (a byline); "Photo by" is.
 LEAD_PHRASES = (
     # English
@@ -91,7 +93,7 @@ def _not_after_abbreviation() -> str:
 # Put right before a sentence end's space: '(?<=\.)' + NOT_AFTER_ABBREVIATION + '\s+' never splits 'Sgt. Jane'.
 NOT_AFTER_ABBREVIATION = _not_after_abbreviation()
 # A text that ends with one of the abbreviations and its full stop ('… photo by Staff Sgt.').
-ENDS_WITH_ABBREVIATION = re.compile(r"\b(?:" + "|".join(_abbreviation_forms()) + r")\.$")
+ENDS_WITH_ABBREVIATION = with_first_chars(re.compile(r"\b(?:" + "|".join(_abbreviation_forms()) + r")\.$"))
 
 # Words that make an unknown name an organisation, not a person.
 ORGANISATION_WORDS = frozenset({
@@ -144,7 +146,7 @@ COMPANY_FORM_NAMES = frozenset(f for form in COMPANY_FORMS for f in (form, form.
 def _company_form() -> re.Pattern[str]:
     forms = sorted(COMPANY_FORM_NAMES, key=lambda f: (-len(f), f))
     written = [re.escape(form) + ("?" if form.endswith(".") else "") for form in forms]  # 'S.p.A' at a line's end
-    return re.compile(r"(?<=\S)[ \t,]+(?:" + "|".join(written) + r")$")
+    return with_first_chars(re.compile(r"(?<=\S)[ \t,]+(?:" + "|".join(written) + r")$"))
 
 
 # A name that ends with a company form (after a space or a comma: 'Harbor Lane Media, LLC').
@@ -154,9 +156,9 @@ CHAIN_SLASH = r"(?!(?<=\b[AIKP])/S\b)/"
 # Words that make an organisation only before 'de'/'du'/"d'" ('Ville de Lyon'): alone, 'Ville' is a Finnish given
 # name ('Ville Korhonen').
 BODY_BEFORE_DE = frozenset({"ville"})
-ORGANISATION_SUFFIX = re.compile(
+ORGANISATION_SUFFIX = with_first_chars(re.compile(
     r"(?i)(?:\.(?:com|org|net|gov|edu|cc|io|co|info|ru|de|fr|uk|jp|cn)\b|(?:社|局|部|庁|省|院|협회|일보|뉴스|통신|시청|구청|군청|도청|재단|센터|공사|대학교|병원|위원회|박물관)$)"
-)
+))
 # A subject shown in the image rather than a maker: "(L)", "(R)", "left", "right".
 SUBJECT_MARK = re.compile(r"(?i)\((?:l|r|c|left|right|center|centre|top|bottom)\)")
 # Lead-in words a typo may bend ('Phoot by', 'Imgae:'): a word of the same length one swap or one letter away
@@ -164,12 +166,12 @@ SUBJECT_MARK = re.compile(r"(?i)\((?:l|r|c|left|right|center|centre|top|bottom)\
 TYPO_LEAD_WORDS = ("photo", "image", "credit", "picture", "photograph", "courtesy", "source")
 # A collective credit: a name and its contributors ('OpenStreetMap contributors', 'OpenStreetMap und
 # Mitwirkende'), by language. The whole is an organisation, never a person.
-CONTRIBUTORS = re.compile(
+CONTRIBUTORS = with_first_chars(re.compile(
     r"(?i)(?:\s+(?:and|&|und|et|y|e|i|en|og|och|и|та|і))?\s+(?:(?:its|seine|ses|sus|i\s+suoi)\s+)?"
     r"(?:contributors|mitwirkende|beitragende|contributeurs|contributeur·rice·s|colaboradores|contribuidores|"
     r"collaboratori|contributori|współtwórcy|współautorzy|bijdragers|medvirkende|bidragsytere|bidragsgivare|"
     r"участники|авторы|учасники|автори|contribuyentes)$"
-)
+))
 # Definite articles that open the title of a publication or a studio ('El Estoque', 'Le Monde', 'Die Zeit'),
 # never a person's name; 'De', 'Van', 'Di' and the like are surname particles and stay out, and so do 'Le' (a
 # Vietnamese surname: 'Le Van Khoa'), 'La' ('La Toya Brooks'), 'Les' (an English given name), 'Lo' (a Chinese

@@ -119,8 +119,9 @@ _PROSE = re.compile(r"(?:[^\W\d_]+[ \t]+){4}[^\W\d_]+")  # five words in a row
 _WORDS = re.compile(r"[^\W\d_]{2,}[ \t]+[^\W\d_]{2,}")  # two words in a row: a line of text, not a key or link
 # The scans of the whole text, led by a look-ahead for the characters their matches start with (scan.py):
 # the same matches, a fraction of the time on prose and on hostile text.
-LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE = (
-    with_first_chars(p) for p in (LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE))
+LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE, _UI_LABELS, _STOP, _ABBREVIATION = (
+    with_first_chars(p) for p in (LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE, UI_LABELS, _STOP,
+                                  _ABBREVIATION))
 
 
 def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | NoCredit:
@@ -131,13 +132,13 @@ def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | No
     typed = body
     body = _TYPO_CANDIDATE.sub(_lead_typo, body)
     # UI labels ('hide caption', 'INDRANIL ... [+] MUKHERJEE') blanked in place: a name around a marker stays one
-    body = UI_LABELS.sub(lambda m: " " * len(m.group(0)), body)
+    body = _UI_LABELS.sub(lambda m: " " * len(m.group(0)), body)
     credits: list[Credit] = []
     taken: list[tuple[int, int]] = []
     index = _Index.of(body)
     split = _split_once(catalog)
     for segment in _segments(body, catalog, index, taken):
-        if segment.end - segment.body > MAX_CREDIT or _overlaps(taken, segment):
+        if segment.end - segment.body > MAX_CREDIT or _overlaps(taken, segment.start, segment.end):
             continue
         found = list(_credits_in(catalog, body, segment, split))
         if found:
@@ -179,10 +180,11 @@ def _point_back(credit: Credit, text: str, flat: Flat) -> Credit:
     return replace(credit, start=start, end=end, text=text[start:end].strip() or credit.text)
 
 
-def _overlaps(taken: list[tuple[int, int]], segment: Segment) -> bool:
-    """Whether a segment overlaps one already read (the taken spans are sorted and disjoint)."""
-    index = bisect.bisect_left(taken, (segment.start, segment.start))
-    return any(s < segment.end and segment.start < e for s, e in taken[max(0, index - 1) : index + 1])
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the span from `start` to `end` overlaps one already read (the taken spans are sorted and
+    disjoint)."""
+    index = bisect.bisect_left(taken, (start, start))
+    return any(s < end and start < e for s, e in taken[max(0, index - 1) : index + 1])
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
     for pattern, weak in ((LEAD_IN, False), (ANYWHERE_LEAD_IN, False), (_BY_LICENSE, False), (WEAK_LEAD_IN, True)):
         for match in index.lead_matches if pattern is LEAD_IN else pattern.finditer(text):
             start = match.start("lead")
-            if _overlaps(taken, Segment(start, start + 1, start)):
+            if _overlaps(taken, start, start + 1):
                 continue
             if pattern is ANYWHERE_LEAD_IN and _KEY_BEFORE.search(text, max(0, start - 40), start):
                 continue  # 'heroImage: ./cover.png', 'coverImage: …': a front-matter or code key, no lead-in
@@ -220,7 +222,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
                 yield Segment(start, end, match.end(), weak, strict=pattern is _BY_LICENSE)
     yield from cjk_segments(text)
     def is_taken(start: int, end: int) -> bool:
-        return _overlaps(taken, Segment(start, end, start))
+        return _overlaps(taken, start, end)
 
     yield from bracketed(text, catalog, index.pairs, is_taken)
     yield from line_tails(text, catalog, is_taken)
@@ -322,6 +324,8 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
 
 def _is_path(part: str) -> bool:
     """Whether a part is a file path alone, after a key if any ('coverImage: /images/cover.jpg')."""
+    if "/" not in part and "." not in part:  # a path holds a slash or an extension's dot
+        return False
     part = part.strip()
     key = _KEY.match(part)
     return bool(_PATH_ALONE.match(part[key.end() :] if key else part))

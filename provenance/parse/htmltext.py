@@ -34,7 +34,7 @@ class _TextCollector(HTMLParser):
 def html_to_text(value: str) -> str:
     """'<a href="…">Jane &amp; John</a>' -> 'Jane & John'. Plain text passes through."""
     if "<" not in value and "&" not in value:
-        return _SPACES.sub(" ", value).strip()
+        return " ".join(value.split())  # runs of white space as one space, as r"\s+" reads them
     collector = _TextCollector()
     collector.feed(value)
     collector.close()

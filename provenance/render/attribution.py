@@ -23,7 +23,7 @@ from functools import lru_cache
 from provenance.catalog.credit_formats import CreditFormat
 from provenance.catalog.languages import REFERENCE, Language
 from provenance.catalog.load import Catalog, default_catalog
-from provenance.catalog.sources import most_specific_source
+from provenance.catalog.sources import most_specific_source, remembered
 from provenance.errors import OptionError
 from provenance.model import Attribution, License, Record
 from provenance.parse.htmltext import html_to_text
@@ -92,8 +92,8 @@ def _template_parts(template: str) -> tuple[tuple[str, str | None], ...]:
 
 def _who(record: Record, catalog: Catalog, language: Language) -> list[Piece]:
     """Noun, title, names and source: the credit line proper."""
-    creator, org, via = (strip_lead_in(_clean(n), catalog.languages)
-                         for n in (record.creator, record.organization, record.via))
+    creator, org, via = (remembered(catalog, "attribution-name-memo", name, _without_lead_in) if name else name
+                         for name in (_clean(n) for n in (record.creator, record.organization, record.via)))
     role, creator = split_role(creator, catalog.languages)
     if role is None and record.category in catalog.categories:
         role = catalog.categories[record.category].credit_role  # the category's role (licenses/categories.toml)
@@ -110,6 +110,11 @@ def _who(record: Record, catalog: Catalog, language: Language) -> list[Piece]:
         return [*fill(language.phrases["courtesy"], names=Piece(creator, link if not via else None, SOURCE)),
                 *_via(via, link, language)]
     return _plain(record, creator, org, via, language, link)
+
+
+def _without_lead_in(catalog: Catalog, name: str) -> str:
+    """A name without a lead-in left on it (remembered per catalog: a text credits the same few agencies)."""
+    return strip_lead_in(name, catalog.languages)
 
 
 def _plain(record: Record, creator: str, org: str, via: str, language: Language, link: str | None) -> list[Piece]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from provenance.errors import OptionError
 from provenance.model import Attribution
@@ -17,7 +18,6 @@ MEDIA = ("online", "print")
 LICENSE_REQUIRED, LICENSE, SOURCE = "license-required", "license", "source"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 _DOUBLE_STOP = re.compile(r"([.。])\s*[.。](?![.。])")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -33,45 +33,45 @@ def render_pieces(pieces: list[Piece], medium: str) -> Attribution:
     return Attribution(text=as_text(pieces), html=as_html(pieces, medium), markdown=as_markdown(pieces, medium))
 
 
-def _written_out(piece: Piece) -> bool:
-    """Plain text and print write a URL out unless it is a license link the license does not ask for."""
-    return bool(piece.url) and piece.rel != LICENSE
-
-
+# Plain text and print write a URL out unless it is a license link the license does not ask for.
 def as_text(pieces: list[Piece]) -> str:
-    return tidy("".join(f"{p.text} ({p.url})" if _written_out(p) else p.text for p in pieces))
+    return tidy("".join(f"{p.text} ({p.url})" if p.url and p.rel != LICENSE else p.text for p in pieces))
 
 
 def as_html(pieces: list[Piece], medium: str) -> str:
-    out = []
-    for piece in pieces:
-        text = html.escape(piece.text)
-        if piece.url and medium == "online":
-            rel = ' rel="license"' if piece.rel in (LICENSE, LICENSE_REQUIRED) else ""
-            out.append(f'<a href="{html.escape(piece.url)}"{rel}>{text}</a>')
-        elif _written_out(piece):
-            out.append(f"{text} ({html.escape(piece.url or '')})")
-        else:
-            out.append(text)
-    return tidy("".join(out))
+    return tidy("".join(_html_piece(p.text, p.url, p.rel, medium) for p in pieces))
+
+
+# Most pieces of an attribution are the language's words and the license's link, the same in every credit of
+# a text: each is written out once (by its text, link and kind: strings, hashed once each).
+@lru_cache(maxsize=4096)
+def _html_piece(text: str, url: str | None, rel: str | None, medium: str) -> str:
+    text = html.escape(text)
+    if url and medium == "online":
+        kind = ' rel="license"' if rel in (LICENSE, LICENSE_REQUIRED) else ""
+        return f'<a href="{html.escape(url)}"{kind}>{text}</a>'
+    if url and rel != LICENSE:
+        return f"{text} ({html.escape(url)})"
+    return text
 
 
 def as_markdown(pieces: list[Piece], medium: str) -> str:
-    out = []
-    for piece in pieces:
-        text = _MARKDOWN_SPECIAL.sub(r"\\\1", piece.text) if _MARKDOWN_SPECIAL.search(piece.text) else piece.text
-        url = piece.url and piece.url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-        if url and medium == "online":
-            out.append(f"[{text}]({url})")
-        elif url and _written_out(piece):
-            out.append(f"{text} (<{url}>)")
-        else:
-            out.append(text)
-    return tidy("".join(out))
+    return tidy("".join(_markdown_piece(p.text, p.url, p.rel, medium) for p in pieces))
+
+
+@lru_cache(maxsize=4096)
+def _markdown_piece(text: str, url: str | None, rel: str | None, medium: str) -> str:
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text) if _MARKDOWN_SPECIAL.search(text) else text
+    url = url and url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    if url and medium == "online":
+        return f"[{text}]({url})"
+    if url and rel != LICENSE:
+        return f"{text} (<{url}>)"
+    return text
 
 
 def tidy(text: str) -> str:
     """One full stop where a name's own stop meets the sentence's ('Fot.' + '.'), one space between words."""
     if _DOUBLE_STOP.search(text):  # a substitution with a group reference has a fixed cost: only where needed
         text = _DOUBLE_STOP.sub(r"\1", text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # runs of white space as one space, none at the ends (as r"\s+" reads them)

@@ -42,7 +42,8 @@ def credit_to_evidence(credit: Credit, origin: str, name: str, location: str = "
     titled = _TITLED.match(_TITLE_QUOTE_FIX.sub('"', fields.get("creator", "")))
     if titled:
         fields = {"title": titled.group("title"), **fields, "creator": titled.group("name").strip()}
-    client = re.search(re.escape(fields.get("organization", "\0")) + _FOR_CLIENT, credit.text)
+    client = re.search(re.escape(fields.get("organization", "\0")) + _FOR_CLIENT, credit.text) \
+        if "for" in credit.text else None  # the pattern reads a 'for': without one it is not compiled or run
     if client:  # 'Getty Images for Netflix': the agency stays the organisation; the client is kept apart
         fields["client"] = client.group(1).strip()
     return [Evidence(field=key, value=value, origin=origin, name=name, raw=credit.text, location=where)
@@ -83,9 +84,14 @@ def derive_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence
     """The evidence plus what its caption-like and rights-text fields say (marked derived)."""
     out = list(evidence)
     for item in evidence:
-        if not item.derived:
+        if not item.derived and item.field in _DERIVING_FIELDS:  # a name or a license derives nothing
             out.extend(replace(e, derived=True) for e in _derived(item, catalog))
     return out
+
+
+# The fields _derived reads anything from.
+_DERIVING_FIELDS = CAPTION_FIELDS | CREDIT_LINE_FIELDS | {"copyright", "usage_terms", "web_statement",
+                                                          "acquire_license_page", "marked"}
 
 
 def _derived(item: Evidence, catalog: Catalog) -> list[Evidence]:

@@ -17,6 +17,13 @@ class StoreCache:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self.sessions = sessions
 
+    @classmethod
+    def at(cls, url: str) -> StoreCache:
+        """The answers of the database at `url`, through this process's own connection (a worker's)."""
+        from .repository import make_engine
+
+        return cls(sessionmaker(make_engine(url), expire_on_commit=False))
+
     def get(self, api: str, key: str) -> tuple[str, datetime.datetime] | None:
         with self.sessions() as session:
             row = session.scalars(select(CommonsLookup).where(CommonsLookup.api == api,

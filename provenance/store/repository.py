@@ -123,14 +123,33 @@ def open_store(url: str | None = None) -> tuple[Engine, sessionmaker[Session]]:
 
 
 def sqlite_schema(engine: Engine) -> str:
-    """A SQLite database's schema as one script: its revision, the statements that made its tables
-    and indexes in the order SQLite keeps them, and the row that records the revision."""
+    """A SQLite database's schema as one script: its revision, the statements that made its tables,
+    indexes and triggers in the order SQLite keeps them (not the shadow tables a virtual table makes
+    itself), then every row its tables hold (the revision's, and what a migration wrote into a virtual
+    table's shadow tables), written over what creating the table wrote."""
     with engine.connect() as connection:
-        statements = connection.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite%' ORDER BY rowid").scalars()
-        script = "".join(f"{sql};\n" for sql in statements)
+        shadow = set(connection.exec_driver_sql(
+            "SELECT name FROM pragma_table_list WHERE type = 'shadow'").scalars())
+        made = connection.exec_driver_sql(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite%' "
+            "ORDER BY rowid").all()
+        script = "".join(f"{sql};\n" for _, name, sql in made if name not in shadow)
+        tables = [name for kind, name, sql in made if kind == "table" and not sql.startswith("CREATE VIRTUAL")]
+        for name in tables:
+            for row in connection.exec_driver_sql(f'SELECT * FROM "{name}" ORDER BY 1'):
+                script += f'INSERT OR REPLACE INTO "{name}" VALUES ({", ".join(map(_sql_literal, row))});\n'
         revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-    return f"{REVISION_LINE}{revision}\n{script}INSERT INTO alembic_version (version_num) VALUES ('{revision}');\n"
+    return f"{REVISION_LINE}{revision}\n{script}"
+
+
+def _sql_literal(value: object) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bytes):
+        return f"X'{value.hex()}'"
+    if isinstance(value, int | float):
+        return repr(value)
+    return "'" + str(value).replace("'", "''") + "'"
 
 
 def write_sqlite_schema() -> None:

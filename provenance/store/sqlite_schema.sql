@@ -1,4 +1,4 @@
--- revision: 0007
+-- revision: 0008
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -174,4 +174,21 @@ CREATE TABLE "decisions" (
 CREATE INDEX ix_decisions_image_id ON decisions (image_id);
 CREATE INDEX ix_decisions_usage_key ON decisions (usage_key);
 CREATE INDEX ix_records_search ON records (search);
-INSERT INTO alembic_version (version_num) VALUES ('0007');
+CREATE TABLE record_codes (
+	code VARCHAR(64) NOT NULL, 
+	record_id INTEGER NOT NULL, 
+	PRIMARY KEY (code, record_id), 
+	FOREIGN KEY(record_id) REFERENCES records (id) ON DELETE CASCADE
+)
+ WITHOUT ROWID
+
+;
+CREATE INDEX ix_record_codes_record_id ON record_codes (record_id);
+CREATE VIRTUAL TABLE records_fts USING fts5(search, content='records', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN INSERT INTO records_fts (rowid, search) VALUES (new.id, new.search); END;
+CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN INSERT INTO records_fts (records_fts, rowid, search) VALUES ('delete', old.id, old.search); END;
+CREATE TRIGGER records_fts_update AFTER UPDATE OF search ON records BEGIN INSERT INTO records_fts (records_fts, rowid, search) VALUES ('delete', old.id, old.search); INSERT INTO records_fts (rowid, search) VALUES (new.id, new.search); END;
+INSERT OR REPLACE INTO "alembic_version" VALUES ('0008');
+INSERT OR REPLACE INTO "records_fts_data" VALUES (1, X'0000');
+INSERT OR REPLACE INTO "records_fts_data" VALUES (10, X'00000000000000');
+INSERT OR REPLACE INTO "records_fts_config" VALUES ('version', 4);

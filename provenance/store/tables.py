@@ -8,6 +8,9 @@ usages     an image reference or credit in an article, matched to an image (or n
 records    the resolved record of a usage (or of an image used nowhere)
 findings   what the rules found, per usage or image; scope 'group' for
            findings across copies of one photo
+record_codes  each record's finding codes, once each (the findings a record's row shows: its usage's,
+           or its image's when no article uses it), written beside the findings (provenance.audit.codes),
+           so that the archive's filter by finding code is a lookup
 audit_runs one row per audit: running, interrupted (killed; resumed by the next),
            resumed or done, and the last phase it completed
 commons_lookups  answers of the Wikimedia Commons API, by API and lookup key, with their fetch time
@@ -16,7 +19,9 @@ decisions  a person's manual decisions about an image, or about one usage by its
 audit_runs one row per audit, with the archive's counts when it finished
 
 `search` columns hold the searchable text folded (case and accents) on write,
-so that a search matches alike on SQLite and PostgreSQL.
+so that a search matches alike on SQLite and PostgreSQL. On SQLite (3.34 and newer, with FTS5),
+migration 0008 adds `records_fts`, a trigram full-text index of `records.search` kept in step by
+triggers on `records`; it is no model (SEARCH_INDEX names it and its shadow tables).
 """
 
 from __future__ import annotations
@@ -171,6 +176,16 @@ class Finding(Base):
     evidence: Mapped[str] = mapped_column(Text, default="")
 
 
+class RecordCode(Base):
+    """A finding code a record's row shows (once per code)."""
+
+    __tablename__ = "record_codes"
+    __table_args__ = {"sqlite_with_rowid": False}
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"), primary_key=True,
+                                           index=True)
+
+
 class Decision(Base):
     """A decision about an image (every use of it), or about one usage, by the usage's stable key."""
 
@@ -203,6 +218,10 @@ Index("ix_findings_code_image", Finding.code, Finding.image_id)
 # the search reads this narrow index instead of the records (SQLite); on PostgreSQL a trigram index serves
 # LIKE '%…%' itself (migration 0007 makes it only when the server has pg_trgm)
 Index("ix_records_search", Record.search, postgresql_using="gin", postgresql_ops={"search": "gin_trgm_ops"})
+
+
+# the SQLite trigram index of records.search (migration 0008) and the tables FTS5 keeps it in
+SEARCH_INDEX = "records_fts"
 
 
 @event.listens_for(File, "before_insert")

@@ -29,6 +29,7 @@ from provenance.render.audit_report import ReportRow
 from provenance.store import tables as t
 from provenance.store.repository import open_store
 from tests.archives import make_archive
+from tests.audit.reference import codes_by_exists, stored_codes
 from tests.conftest_db import BACKENDS, new_database
 
 STORY = "articles/2024/story-003.txt"  # "... day 3. Photo: Reporter 3/Reuters" (no image file)
@@ -82,6 +83,12 @@ def _findings(sessions: sessionmaker[Session]) -> list[tuple[int | None, int | N
                    t.Finding.message))), key=repr)
 
 
+def _codes_in_step(sessions: sessionmaker[Session]) -> None:
+    """Each record's codes (record_codes) are those the findings give it."""
+    with sessions() as session:
+        assert stored_codes(session) == codes_by_exists(session)
+
+
 def test_usage_decision_survives_reaudits_and_follows_its_credit(db_url: str, archive: Path, catalog: Catalog,
                                                                  tmp_path: Path) -> None:
     folder = tmp_path / "copy"
@@ -94,6 +101,7 @@ def test_usage_decision_survives_reaudits_and_follows_its_credit(db_url: str, ar
     [decided] = _rows(sessions, STORY)
     assert (decided.creator, decided.license) == ("Rita Reporter", "CC-BY-4.0")
     assert "agency-license-required" not in decided.findings.split()
+    _codes_in_step(sessions)
 
     sessions = _audit(db_url, folder, catalog)  # unchanged: nothing is checked again, the decision holds
     assert _rows(sessions, STORY) == [decided]
@@ -105,6 +113,7 @@ def test_usage_decision_survives_reaudits_and_follows_its_credit(db_url: str, ar
     first, second = _rows(sessions, STORY)
     assert (first.creator, first.license) == ("Max Muster", "LicenseRef-Agency")  # not decided about
     assert (second.creator, second.license) == ("Rita Reporter", "CC-BY-4.0")  # the decision followed its credit
+    _codes_in_step(sessions)
     moved = _usage(sessions, STORY, 1)
 
     story.write_text("Story 3\n\nSomething happened on day 3. Photo: R. Three/Reuters\n", encoding="utf-8")
@@ -137,6 +146,7 @@ def test_revoking_a_usage_decision_after_a_reaudit(db_url: str, archive: Path, c
     subject = revoke_decision(sessions, catalog, UsageProfile(), made, "desk B")
     assert subject.usage_id == _usage(sessions, STORY)  # the usage row of now, not the one decided about
     assert _rows(sessions, STORY)[0].license == "LicenseRef-Agency"
+    _codes_in_step(sessions)
 
 
 def test_a_usage_decision_wins_over_its_images_for_that_use_only(db_url: str, archive: Path,
@@ -174,6 +184,7 @@ def test_a_decision_regroups_only_its_photo_and_matches_a_full_regroup(db_url: s
         untouched = dict(session.execute(select(t.Finding.id, t.Finding.message).where(
             t.Finding.id.in_(list(others)))).all())
     assert untouched == others  # other groups' findings were not rewritten
+    _codes_in_step(sessions)
     targeted, rows = _findings(sessions), _rows(sessions)
     regroup(sessions)
     assert _findings(sessions) == targeted
@@ -190,3 +201,4 @@ def test_checking_every_usage_again_reproduces_the_audit(archive: Path, catalog:
         session.commit()
     assert _rows(sessions) == rows
     assert _findings(sessions) == findings
+    _codes_in_step(sessions)

@@ -13,11 +13,12 @@ from provenance.audit.cache import ArchiveCache
 from provenance.audit.filters import Filters
 from provenance.audit.labels import Labels
 from provenance.audit.overview import family_counts, status_counts, summary, trend
-from provenance.audit.read_model import all_rows, archive_page, report_rows
+from provenance.audit.read_model import all_rows, archive_page, ordered_keys, report_rows
 from provenance.audit.run import run_audit
 from provenance.catalog.load import default_catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.store.repository import open_store
+from tests.audit.reference import codes_by_exists, stored_codes
 from tests.conftest import ROOT
 from tests.conftest_db import BACKENDS, new_database
 
@@ -153,3 +154,15 @@ def test_a_kept_order_gives_the_same_page(sessions: sessionmaker[Session], filte
         first = archive_page(session, filters, LABELS, cache)
         again = archive_page(session, filters, LABELS, cache)
     assert plain == first == again
+
+
+def test_the_finding_code_filter_reads_the_codes_the_findings_give(sessions: sessionmaker[Session]) -> None:
+    """record_codes (migration 0008, written by the audit) holds what two EXISTS per record found, and the
+    filter gives the records the old query chose, in the archive's order."""
+    with sessions() as session:
+        reference = codes_by_exists(session)
+        assert stored_codes(session) == reference
+        every = [r.record_id for r in all_rows(session, Filters(), LABELS) if r.record_id is not None]
+        for code in sorted({code for code, _ in reference}):
+            chosen = [k for k in ordered_keys(session, Filters(code=code)) if k > 0]
+            assert chosen == [r for r in every if (code, r) in reference], code

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from provenance.catalog.load import Catalog
-from provenance.parse import cjk_credits
+from provenance.parse import cjk_credits, credit_fields, credit_parts, credits
 from provenance.parse.credits import parse_credit
 
 # One caption per CJK pattern, each with the name it signs.
@@ -47,3 +50,37 @@ def test_marks_let_cjk_credits_through(catalog: Catalog, text: str, creator: str
     credits = parse_credit(text, catalog)
     assert isinstance(credits, list)
     assert credits[0].creator == creator
+
+
+# Pieces the field steps' patterns are made of, letters whose case-insensitive matches are not their ASCII pair
+# alone (dotless and dotted i, long s, Kelvin sign), brackets, quotes and white space of every kind.
+_PIECES = ["licensed under ", "LICENCE: ", "released under ", "is marked with ", "under a licence ", "Lizenz: ",
+           "CC BY-SA 4.0", "cc0", "Creative Commons ", "lıcensed ", "LİCENSE", "ſ", "K", "(123456)", "( )", "[ ]",
+           "< >", "\x1f", "“Title”", "«Titre»", "„Titel“", '"Title"', "Jane\nRoe", "Jane\tRoe", "Jane   Roe",
+           "/images/cover.jpg", "a.png", " ", "(", ")", "a", "b", "c", "e", "n", "r", "/", ".", ":", "=", ","]
+
+
+def _piece_texts() -> list[str]:
+    rng = random.Random(14)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        (credit_fields._LICENSED_UNDER, credit_fields._LICENSE_WORD),  # 'licensed under' and its kin
+        (credit_fields._CC_CODE, credit_fields._LICENSE_WORD),  # 'CC BY-SA 4.0', 'CC0'
+        (credit_fields._CC_LONG, credit_fields._LICENSE_WORD),  # 'Creative Commons Attribution'
+        (credit_fields._WIRE_CODE, credit_fields._BRACKET),  # '(8137137dr)', an emptied bracket
+        (credit_fields._QUOTED, credit_fields._QUOTE),  # a quoted title
+        (credit_parts._NAME_BREAK, credit_parts._BROKEN),  # a name broken over lines or around a marker
+        (credit_parts._BRACKET_END, re.compile(r"\(")),  # a remark in brackets closing a name
+        (credits._PATH_ALONE, re.compile(r"[/.]")),  # a file path alone
+    ],
+)
+def test_a_step_is_skipped_only_where_its_pattern_cannot_match(pattern: re.Pattern[str],
+                                                                 needed: re.Pattern[str]) -> None:
+    # the check that lets a field step skip its pattern says 'no' only to texts the pattern finds nothing in
+    found = [text for text in _piece_texts() if pattern.search(text)]
+    assert found  # the pieces reach the pattern
+    assert all(needed.search(text) for text in found), pattern.pattern

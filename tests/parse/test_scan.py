@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from provenance.parse import credit_spans, credits
+from provenance.parse import credit_fields, credit_parts, credit_spans, credits
 from provenance.parse.scan import with_first_chars
 
 # Letters whose case-insensitive matches are not their ASCII pair alone (dotless and dotted i, long s,
@@ -32,6 +32,10 @@ def _texts() -> list[str]:
         credits._BY_LICENSE,  # an optional quoted title before the lead-in
         credits._BOILERPLATE,  # wire boilerplate, an optional first group
         credit_spans._SENTENCE,  # a look-behind before the first character
+        credit_fields._LICENSED_UNDER,  # a field step: optional words before the required ones
+        credit_fields._RIGHTS,  # a rights sign, '(c)' or words at a word's start
+        credit_parts._CHAIN,  # separators after optional white space
+        credit_parts._EDGE_NOISE,  # anchored at either end, years or punctuation
         re.compile(r"(?i)(?:kelvin|sigma)"),  # letters with non-ASCII case partners
         re.compile(r"(?:a|b)?c+"),  # an optional group, then a required character
         re.compile(r"[^\W\d]\w*"),  # a class of categories
@@ -61,5 +65,6 @@ def test_left_alone_when_the_first_character_cannot_be_told(pattern: re.Pattern[
 
 
 def test_the_parser_scans_are_led_by_their_first_characters() -> None:
-    for pattern in (credits.LEAD_IN, credits.ANYWHERE_LEAD_IN, credits._BOILERPLATE, credit_spans._SENTENCE):
+    for pattern in (credits.LEAD_IN, credits.ANYWHERE_LEAD_IN, credits._BOILERPLATE, credit_spans._SENTENCE,
+                    credits._UI_LABELS, credit_fields.URL, credit_fields._RIGHTS, credit_parts._CHAIN):
         assert pattern.pattern.startswith("(?=")

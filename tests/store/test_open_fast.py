@@ -56,10 +56,12 @@ def test_an_old_database_is_still_upgraded(tmp_path: Path) -> None:
 
 
 def _sqlite_master(path: Path) -> list[tuple[object, ...]]:
-    """Everything SQLite records of a schema (but the pages it is stored in), and the revision row."""
+    """Everything SQLite records of a schema (but the pages it is stored in), and every table's rows
+    (the revision's, and those a virtual table keeps in its shadow tables)."""
     with sqlite3.connect(path) as connection:
         rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid").fetchall()
-        return [*rows, *connection.execute("SELECT * FROM alembic_version").fetchall()]
+        tables = [name for kind, name, _, sql in rows if kind == "table" and not str(sql).startswith("CREATE VIRTUAL")]
+        return [*rows, *((name, *row) for name in tables for row in connection.execute(f'SELECT * FROM "{name}"'))]
 
 
 def test_the_sqlite_script_is_what_the_migrations_make(tmp_path: Path) -> None:

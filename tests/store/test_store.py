@@ -6,12 +6,22 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import select
+from sqlalchemy import Connection, select
+from sqlalchemy.orm import Session
 
 from provenance.errors import StoreError
 from provenance.store import tables as t
 from provenance.store.repository import database_url, head_revision, make_engine, open_store, upgrade
 from tests.conftest_db import BACKENDS, new_database
+
+
+def _modelled(name: str | None, kind: str, _parents: object) -> bool:
+    """The trigram index of migration 0008 (an FTS5 table and its shadow tables) is no model."""
+    return not (kind == "table" and (name or "").startswith(t.SEARCH_INDEX))
+
+
+def _context(connection: Connection) -> MigrationContext:
+    return MigrationContext.configure(connection, opts={"include_name": _modelled})
 
 
 @pytest.fixture(params=BACKENDS)
@@ -24,7 +34,7 @@ def test_migrations_build_exactly_the_models(db_url: str) -> None:
     try:
         assert upgrade(engine) == head_revision()
         with engine.connect() as connection:
-            assert compare_metadata(MigrationContext.configure(connection), t.Base.metadata) == []
+            assert compare_metadata(_context(connection), t.Base.metadata) == []
     finally:
         engine.dispose()
 
@@ -103,7 +113,7 @@ def test_an_old_database_is_upgraded_in_place(db_url: str) -> None:
         assert upgrade(engine) == head_revision()
         with engine.connect() as connection:
             assert connection.execute(select(t.Image.sha256)).scalars().all() == ["b" * 64]
-            assert compare_metadata(MigrationContext.configure(connection), t.Base.metadata) == []
+            assert compare_metadata(_context(connection), t.Base.metadata) == []
     finally:
         engine.dispose()
 
@@ -143,5 +153,54 @@ def test_migration_0006_keys_the_usages_it_can(db_url: str) -> None:
         assert keys == {1: first, 2: usage_key("a/page.html", "x.jpg", "Photo: Ana Ruiz", {first}), 3: None}
         assert keys[1] != keys[2]  # the same credit twice: one key per occurrence
         assert done == {"a/page.html": True, "a/story.txt": False}
+    finally:
+        engine.dispose()
+
+
+def test_migration_0008_fills_the_codes_and_the_search_index(db_url: str) -> None:
+    """A database from before 0008 gets each record's finding codes (those of its usage, or of its image
+    when no article uses it) and, on SQLite, the trigram index of what it has."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from provenance.store.repository import MIGRATIONS
+    from tests.audit.reference import codes_by_exists, stored_codes
+
+    engine = make_engine(db_url)
+    try:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0007")
+            for statement in (
+                    "INSERT INTO images (id, sha256, format, width, height, size) VALUES (1, 'a', 'JPEG', 1, 1, 1)",
+                    "INSERT INTO images (id, sha256, format, width, height, size) VALUES (2, 'b', 'JPEG', 1, 1, 1)",
+                    "INSERT INTO files (id, root, path, size, mtime_ns, kind, problems, done, search) "
+                    "VALUES (1, '/r', 'a/page.html', 1, 1, 'article', '', true, '')",
+                    "INSERT INTO articles (id, file_id, kind) VALUES (1, 1, 'html')",
+                    "INSERT INTO usages (id, article_id, position, image_id) VALUES (1, 1, 0, 1)",
+                    # a usage's record, and the image no article uses (2) with a record of its own
+                    "INSERT INTO records (id, usage_id, image_id, status, origins, search) "
+                    "VALUES (1, 1, 1, 'error', '{}', 'jana novak a/page.html')",
+                    "INSERT INTO records (id, image_id, status, origins, search) "
+                    "VALUES (2, 2, 'warning', '{}', 'lodz images/b.jpg')"):
+                connection.exec_driver_sql(statement)
+            for usage_id, image_id, code, scope in ((1, 1, "missing-credit", "item"),
+                                                    (1, 1, "missing-credit", "group"),
+                                                    (None, 1, "image-only", "item"),  # not the usage's
+                                                    (None, 2, "needs-verification", "item"),
+                                                    (None, 2, "copies-disagree", "group")):
+                connection.execute(t.Finding.__table__.insert().values(
+                    usage_id=usage_id, image_id=image_id, code=code, scope=scope, severity="warning", message="m"))
+        upgrade(engine)
+        with engine.connect() as connection, Session(bind=connection) as session:
+            assert stored_codes(session) == codes_by_exists(session) == {
+                ("missing-credit", 1), ("needs-verification", 2), ("copies-disagree", 2)}
+            if engine.dialect.name == "sqlite":
+                found = connection.execute(text(f"SELECT rowid FROM {t.SEARCH_INDEX} WHERE {t.SEARCH_INDEX} "
+                                                "MATCH '\"novak\"'")).scalars().all()
+                assert found == [1]
     finally:
         engine.dispose()

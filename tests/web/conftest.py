@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -11,6 +13,7 @@ from provenance.catalog.load import load_catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.store.repository import open_store
 from tests.conftest import ROOT
+from tests.web.serving import Server
 from web import create_app
 
 
@@ -34,3 +37,17 @@ def app(database: str, tmp_path: Path) -> Flask:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+@pytest.fixture
+def start(tmp_path: Path) -> Iterator[Any]:
+    """Starts real `provenance serve` processes on 127.0.0.1 (threads, environment); stops them after."""
+    servers: list[Server] = []
+
+    def _start(threads: int = 4, **env: str) -> Server:
+        servers.append(Server(tmp_path, threads, env))
+        return servers[-1]
+
+    yield _start
+    for server in servers:
+        server.stop()

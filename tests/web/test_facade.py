@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 WEB = Path(__file__).resolve().parents[2] / "web"
-# services.py opens the store and holds the sessions; checking.py hands them to the URL check's cache of
-# Wikimedia Commons answers (provenance.store.commons_cache), which has no audit-package facade yet
-OPENS_THE_STORE = ("services.py", "checking.py")
+# services.py opens the store and holds the sessions (and writes the checks' Wikimedia Commons answers,
+# provenance.store.commons_cache, which has no audit-package facade yet); workers.py opens a check worker's
+# own connection for reading those answers
+OPENS_THE_STORE = ("services.py", "workers.py")
 
 
 def _imports(path: Path) -> set[str]:

@@ -5,100 +5,16 @@ whose client hangs up stops working."""
 
 from __future__ import annotations
 
-import http.client
 import json
-import os
-import socket
-import subprocess
-import sys
 import threading
-import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PIL import Image, ImageDraw
 
 from tests import samples
-from tests.conftest import ROOT
-
-HOST = "127.0.0.1"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
-
-
-class Server:
-    def __init__(self, folder: Path, threads: int, env: dict[str, str]) -> None:
-        self.port = _free_port()
-        self.log = folder / "server.log"
-        command = [sys.executable, "-m", "provenance", "serve", "--db", f"sqlite:///{folder / 'serve.db'}",
-                   "--host", HOST, "--port", str(self.port), "--threads", str(threads)]
-        with self.log.open("wb") as log:
-            self.process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=log)
-        for _ in range(600):  # the server is up once it accepts a connection (at most a minute)
-            if self.process.poll() is not None:
-                pytest.fail(f"the server stopped: {self.log.read_text()}")
-            try:
-                socket.create_connection((HOST, self.port), timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        pytest.fail("the server did not start")
-
-    def connection(self) -> http.client.HTTPConnection:
-        return http.client.HTTPConnection(HOST, self.port, timeout=120)
-
-    def call(self, method: str, path: str, body: bytes | None = None,
-             headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], Any]:
-        connection = self.connection()
-        try:
-            connection.request(method, path, body=body, headers=headers or {})
-            response = connection.getresponse()
-            data = response.read()
-            return response.status, dict(response.getheaders()), json.loads(data) if data else None
-        finally:
-            connection.close()
-
-    def check(self, text: str) -> tuple[int, dict[str, str], Any]:
-        return self.call("POST", "/api/check", json.dumps({"text": text}).encode(),
-                         {"Content-Type": "application/json"})
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-
-@pytest.fixture
-def start(tmp_path: Path) -> Iterator[Any]:
-    servers: list[Server] = []
-
-    def _start(threads: int = 4, **env: str) -> Server:
-        servers.append(Server(tmp_path, threads, env))
-        return servers[-1]
-
-    yield _start
-    for server in servers:
-        server.stop()
-
-
-def upload(name: str, text: str) -> tuple[bytes, str]:
-    """A multipart body uploading one file: a heavy check, however small, that needs a check slot."""
-    boundary = uuid.uuid4().hex
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\n"
-            f"Content-Type: text/plain\r\n\r\n{text}\r\n--{boundary}--\r\n")
-    return body.encode(), f"multipart/form-data; boundary={boundary}"
-
-
-def slow_article(images: int = 20_000) -> tuple[bytes, str]:
-    """A Markdown article of many captioned images, uploaded: a check of many seconds."""
-    return upload("story.md", "".join(f"![pic {n}](img{n}.jpg)\n\nPhoto: Jane Doe/AP (CC BY 4.0)\n\n"
-                                      for n in range(images)))
+from tests.web.serving import check_workers, cpu_ticks, slow_article, upload, upload_args, wait_for
 
 
 def test_a_check_past_its_work_budget_is_a_413_naming_the_limit(start: Any) -> None:
@@ -113,20 +29,18 @@ def test_a_check_past_its_work_budget_is_a_413_naming_the_limit(start: Any) -> N
     assert answer["files"][0]["items"][0]["license"]["id"] == "CC-BY-4.0"
 
 
-def _wait_for(predicate: Any, tries: int = 300) -> bool:
-    for _ in range(tries):
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
-
-
 def test_busy_slots_refuse_checks_but_not_pages_and_a_check_stops_when_its_client_leaves(start: Any) -> None:
     server = start(threads=2)  # one check slot, no queue, one thread kept for the pages
+    assert server.call("POST", "/api/check", *upload_args("first.txt", "Photo: A/AP"))[0] == 200  # starts the
+    # check worker (it is started when first needed)
+    [worker] = check_workers(server.process.pid)
     body, content_type = slow_article()
     slow = server.connection()
     try:
+        ticks = cpu_ticks(worker)
         slow.request("POST", "/api/check", body=body, headers={"Content-Type": content_type})
+        assert wait_for(lambda: cpu_ticks(worker) > ticks + 10)  # the slow check holds the slot: a probe sent
+        # before it reached the server would take the slot itself and have the slow check refused
         refused: list[tuple[int, dict[str, str], Any]] = []
 
         def busy() -> bool:
@@ -135,7 +49,7 @@ def test_busy_slots_refuse_checks_but_not_pages_and_a_check_stops_when_its_clien
             refused.append(answer)
             return answer[0] == 503
 
-        assert _wait_for(busy), refused[-1]
+        assert wait_for(busy), refused[-1]
         status, headers, answer = refused[-1]
         assert headers["Retry-After"] == "5"
         assert "PROVENANCE_CHECK_SLOTS" in answer["error"]
@@ -148,13 +62,8 @@ def test_busy_slots_refuse_checks_but_not_pages_and_a_check_stops_when_its_clien
     finally:
         slow.close()  # the client hangs up: the check stops, and the slot is free again
     stopped = "POST /api/check stopped: The check stopped: the client closed the connection."
-    assert _wait_for(lambda: stopped in server.log.read_text())
-    assert _wait_for(lambda: server.call("POST", "/api/check", *_upload_args("caption.txt", "Photo: A/AP"))[0] == 200)
-
-
-def _upload_args(name: str, text: str) -> tuple[bytes, dict[str, str]]:
-    body, content_type = upload(name, text)
-    return body, {"Content-Type": content_type}
+    assert wait_for(lambda: stopped in server.log.read_text())
+    assert wait_for(lambda: server.call("POST", "/api/check", *upload_args("caption.txt", "Photo: A/AP"))[0] == 200)
 
 
 def test_pasted_text_over_its_limit_is_a_413_naming_the_limit(start: Any) -> None:

@@ -53,14 +53,34 @@ def test_api_checks_an_article_url_and_caches_commons(client: FlaskClient, site:
     assert all(fetched for _, fetched in rows)
 
 
-def test_api_reports_a_refused_url_without_contacting_it(client: FlaskClient, site: LocalServer,
+def test_api_reports_a_refused_url_without_contacting_it(database: str, site: LocalServer,
                                                          connects: list[str]) -> None:
-    response = client.post("/api/check", json={"url": "http://169.254.169.254/latest/meta-data/"})
+    # checked in this process (no check worker), where `connects` sees every socket the check opens
+    app = create_app({"DATABASE_URL": database, "TESTING": True, "CHECK_WORKERS": False})
+    response = app.test_client().post("/api/check", json={"url": "http://169.254.169.254/latest/meta-data/"})
     assert response.status_code == 200
     [file] = response.json["files"]
     assert file["ok"] is False
     assert "a link-local address" in file["error"]
     assert "169.254.169.254" not in connects
+
+
+def test_commons_answers_are_written_in_the_queue_of_archive_writes(app: Flask, site: LocalServer,
+                                                                     database: str) -> None:
+    """The check worker only reads the stored answers; the server writes the new ones, one archive write
+    at a time (SQLite has one writer). Behind a long write (an audit) they are not waited for: only a cache."""
+    def stored() -> list[str]:
+        with create_engine(database).connect() as connection:
+            return [key for (key,) in connection.execute(text("SELECT key FROM commons_lookups ORDER BY key"))]
+
+    client = app.test_client()
+    with app.extensions["provenance"].writes:  # an archive write in progress, for longer than the answers wait
+        response = client.post("/api/check", json={"url": site.url("/news/bridge.html")})
+    assert response.status_code == 200
+    assert "commons" in {e["origin"] for e in response.json["files"][0]["items"][0]["evidence"]}
+    assert stored() == []
+    assert client.post("/api/check", json={"url": site.url("/news/bridge.html")}).status_code == 200
+    assert stored() == [f"sha1:{BRIDGE_SHA1}", f"title:{TITLE}"]
 
 
 @pytest.mark.parametrize(("body", "message"), [
