@@ -14,11 +14,8 @@ cannot be read becomes a `file-error` finding and the audit goes on.
 from __future__ import annotations
 
 import contextlib
-import fnmatch
-import functools
 import os
 import posixpath
-import re
 import time
 from collections import deque
 from collections.abc import Generator, Iterator
@@ -37,6 +34,7 @@ from provenance.audit.state import audit_lock, begin_run, checkpoint, finish_run
 from provenance.catalog.names import fold_search
 from provenance.errors import InputError
 from provenance.io.archive import Entry, classify, open_archives, walk_archive
+from provenance.io.folder import excluded
 from provenance.parse.urls import split_url
 from provenance.store import tables as t
 
@@ -84,7 +82,7 @@ def run_audit(root: str, sessions: sessionmaker[Session], catalog: Catalog, prof
 def _run(root: str, sessions: sessionmaker[Session], catalog: Catalog, profile: UsageProfile,
          jobs: int | None, progress: bool, exclude: tuple[str, ...], phash: bool) -> AuditStats:
     started = time.perf_counter()
-    entries = [e for e in walk_archive(root) if not _excluded(e.path, exclude)]
+    entries = [e for e in walk_archive(root) if not excluded(e.path, exclude)]
     base = entries[0].root if entries else os.path.abspath(root)
     stats = AuditStats(root=base, seen=len(entries))
     stats.run_id, pending = begin_run(sessions, base, profile.name)
@@ -127,17 +125,6 @@ def _finish(sessions: sessionmaker[Session], stats: AuditStats) -> None:
         finish_run(session, run)
         keep_run_counts(session, stats.run_id)
         session.commit()
-
-
-def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
-    """Whether the file name or the path matches one of the glob patterns (fnmatch's rules)."""
-    pattern = _globs(patterns)
-    return pattern is not None and bool(pattern.match(posixpath.basename(path)) or pattern.match(path))
-
-
-@functools.lru_cache(maxsize=8)
-def _globs(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    return re.compile("|".join(fnmatch.translate(p) for p in patterns)) if patterns else None
 
 
 def _changes(sessions: sessionmaker[Session], base: str, entries: list[Entry]) -> tuple[list[Entry], list[str]]:

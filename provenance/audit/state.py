@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.errors import StoreError
 from provenance.store import tables as t
+from provenance.store.basics import file_lock, lock_path
 from provenance.store.repository import safe_url
 
 PHASES = ("register", "images", "articles", "standalone", "groups")
@@ -47,24 +48,18 @@ def audit_lock(engine: Engine) -> Iterator[None]:
     if engine.dialect.name != "sqlite" or not database or database == ":memory:":
         yield
         return
-    with _file_lock(Path(f"{database}.audit-lock"), safe_url(str(engine.url))):
+    with _file_lock(lock_path(database), safe_url(str(engine.url))):
         yield
 
 
 @contextlib.contextmanager
 def _file_lock(path: Path, name: str) -> Iterator[None]:
-    import fcntl
-
     try:
         handle = path.open("a")
     except OSError as exc:
         raise StoreError(f"{name}: cannot create the audit lock {path} ({exc.strerror})") from None
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with handle, file_lock(handle):
+        yield
 
 
 def begin_run(sessions: sessionmaker[Session], base: str, profile: str) -> tuple[int, bool]:

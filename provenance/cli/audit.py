@@ -120,11 +120,33 @@ def audit(ctx: click.Context, path: str, db_url: str | None, jobs: int | None, r
           fail_on: str | None, exclude: tuple[str, ...], profile_path: str | None,
           modified: tuple[str, ...], verify_commons: bool, rate: float, phash: bool) -> None:
     """Audit a folder or .zip of articles and images into the database."""
+    # what only the normal path does: a report, the rows for --fail-on, Commons, a profile or catalog to check
+    more = report_path or fail_on or verify_commons or profile_path or modified or (ctx.obj or {}).get("catalog_dirs")
+    if not more and _unchanged(path, db_url, exclude or DEFAULT_EXCLUDE):
+        ctx.exit(0)
     from provenance.render.audit_report import fails
 
     rows = audit_and_summarise(ctx, path, db_url, jobs, report_path, exclude, profile_path, modified,
                                rate if verify_commons else None, phash, rows_needed=fail_on is not None)
     ctx.exit(1 if fails(rows, fail_on) else 0)
+
+
+def _unchanged(path: str, db_url: str | None, exclude: tuple[str, ...]) -> bool:
+    """The re-audit of an unchanged folder into SQLite, recorded and summarised without SQLAlchemy, the
+    catalog or the readers (provenance.audit.unchanged); False when the normal path must run."""
+    from provenance.audit.unchanged import default_profile_name, reaudit_unchanged
+
+    found = reaudit_unchanged(path, db_url, exclude, default_profile_name())
+    if found is None:
+        return False
+    _print_summary(found.counts, stats_line(found.root, found.seen, 0, 0, 0, 0, found.seconds))
+    return True
+
+
+def stats_line(root: str, seen: int, extracted: int, failed: int, articles: int, removed: int,
+               seconds: float) -> str:
+    return (f"audited {root}: {seen} files, {extracted} images read ({failed} unreadable), {articles} articles "
+            f"checked, {removed} gone, in {seconds:.1f}s")
 
 
 def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs: int | None, report_path: str | None,
@@ -146,9 +168,8 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
         if commons_rate:
             _verify_commons(sessions, catalog, profile, commons_rate)
         with sessions() as session:
-            line = (f"audited {stats.root}: {stats.seen} files, {stats.extracted} images read "
-                    f"({stats.failed} unreadable), {stats.articles} articles checked, {stats.removed} gone, "
-                    f"in {stats.seconds:.1f}s")
+            line = stats_line(stats.root, stats.seen, stats.extracted, stats.failed, stats.articles, stats.removed,
+                              stats.seconds)
             _print_summary(summary(session), line)
             rows = _write_report(session, catalog, report_path, f"Audit of {stats.root}") if report_path else \
                 _report_rows(session, catalog) if rows_needed else []

@@ -15,18 +15,18 @@ from __future__ import annotations
 import contextlib
 import datetime
 import io
-import os
 import posixpath
 import struct
 import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from provenance.errors import InputError
+from provenance.io.folder import Entry as Entry  # imported from here too
+from provenance.io.folder import walk_folder
 
 IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"GIF8")
 HEIF_BRANDS = (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypavif", b"ftyphevc")
@@ -36,15 +36,6 @@ MAX_MEMBER = 512 * 1024 * 1024  # bytes one file or zip member may hold unpacked
 MAX_RATIO = 200  # unpacked / packed size over which a large member is taken for a bomb
 CHUNK = 1024 * 1024
 SUPPORTED_COMPRESSION = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
-
-
-@dataclass(frozen=True)
-class Entry:
-    root: str
-    path: str
-    size: int
-    mtime_ns: int
-    error: str | None = None
 
 
 def is_zip(root: str | Path) -> bool:
@@ -59,34 +50,9 @@ def walk_archive(root: str | Path) -> Iterator[Entry]:
     if is_zip(base):
         yield from _walk_zip(base)
     elif base.is_dir():
-        yield from _walk_folder(base)
+        yield from walk_folder(base)
     else:
         raise InputError(str(root), "is neither a folder nor a .zip archive")
-
-
-def _walk_folder(base: Path) -> Iterator[Entry]:
-    """Regular files, in path order; hidden files and folders, links and unreadable folders skipped.
-    One scandir per folder and one stat per file (a re-audit's walk of a large archive)."""
-    found: list[tuple[list[str], Entry]] = []
-    folders = [(str(base), "")]
-    while folders:
-        folder, prefix = folders.pop()
-        try:
-            items = list(os.scandir(folder))
-        except PermissionError:
-            continue
-        for item in items:
-            if item.name.startswith(".") or item.is_symlink():
-                continue
-            relative = prefix + item.name
-            if item.is_dir(follow_symlinks=False):
-                folders.append((item.path, relative + "/"))
-            elif item.is_file(follow_symlinks=False):
-                stat = item.stat(follow_symlinks=False)
-                found.append((relative.split("/"), Entry(str(base), relative, stat.st_size, stat.st_mtime_ns)))
-    found.sort(key=lambda pair: pair[0])
-    for _, entry in found:
-        yield entry
 
 
 def _walk_zip(base: Path) -> Iterator[Entry]:

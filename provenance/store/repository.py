@@ -9,8 +9,6 @@ result dumped, kept equal by tests/store/test_open_fast.py), without starting Al
 
 from __future__ import annotations
 
-import os
-import re
 import time
 from pathlib import Path
 from typing import Any
@@ -19,18 +17,14 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.errors import StoreError
+from provenance.store.basics import ENV as ENV  # these four are imported from here too
+from provenance.store.basics import MIGRATIONS as MIGRATIONS
+from provenance.store.basics import SQLITE_PRAGMAS
+from provenance.store.basics import database_url as database_url
+from provenance.store.basics import head_revision as head_revision
 
-ENV = "PROVENANCE_DATABASE_URL"
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_SCHEMA = Path(__file__).resolve().parent / "sqlite_schema.sql"
 REVISION_LINE = "-- revision: "
-
-
-def database_url(url: str | None = None) -> str:
-    found = url or os.environ.get(ENV) or f"sqlite:///{Path.cwd() / 'provenance.db'}"
-    if found.startswith("postgresql://"):
-        found = "postgresql+psycopg://" + found[len("postgresql://"):]
-    return found
 
 
 def safe_url(url: str) -> str:
@@ -55,9 +49,8 @@ def make_engine(url: str | None = None) -> Engine:
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    for pragma in SQLITE_PRAGMAS:
+        cursor.execute(pragma)
     cursor.close()
 
 
@@ -90,21 +83,6 @@ def current_revision(engine: Engine) -> str | None:
         return None
     with engine.connect() as connection:
         return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-
-
-def head_revision() -> str | None:
-    """The newest migration, read from the migration files without importing Alembic (the chain
-    is linear: the one revision no other names as its down_revision); None if that is unclear."""
-    revisions: set[str] = set()
-    downs: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        for name, found in (("revision", revisions), ("down_revision", downs)):
-            match = re.search(rf"^{name}\b[^=\n]*=\s*[\"']([^\"']+)[\"']", text, re.MULTILINE)
-            if match:
-                found.add(match.group(1))
-    heads = revisions - downs
-    return heads.pop() if len(heads) == 1 else None
 
 
 def open_store(url: str | None = None) -> tuple[Engine, sessionmaker[Session]]:

@@ -1,0 +1,62 @@
+"""[edge] The files of a folder, as the audit sees them: one scandir per folder, one stat per file,
+and the names an audit leaves out.
+
+The standard library only (no zip support here: provenance.io.archive adds it), so that the
+re-audit of an unchanged archive walks the folder without loading more.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import os
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Entry:
+    root: str
+    path: str
+    size: int
+    mtime_ns: int
+    error: str | None = None
+
+
+def walk_folder(base: Path) -> Iterator[Entry]:
+    """Regular files, in path order; hidden files and folders, links and unreadable folders skipped.
+    One scandir per folder and one stat per file (a re-audit's walk of a large archive)."""
+    found: list[tuple[list[str], Entry]] = []
+    folders = [(str(base), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        try:
+            items = list(os.scandir(folder))
+        except PermissionError:
+            continue
+        for item in items:
+            if item.name.startswith(".") or item.is_symlink():
+                continue
+            relative = prefix + item.name
+            if item.is_dir(follow_symlinks=False):
+                folders.append((item.path, relative + "/"))
+            elif item.is_file(follow_symlinks=False):
+                stat = item.stat(follow_symlinks=False)
+                found.append((relative.split("/"), Entry(str(base), relative, stat.st_size, stat.st_mtime_ns)))
+    found.sort(key=lambda pair: pair[0])
+    for _, entry in found:
+        yield entry
+
+
+def excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    """Whether the file name or the path matches one of the glob patterns (fnmatch's rules)."""
+    pattern = _globs(patterns)
+    return pattern is not None and bool(pattern.match(posixpath.basename(path)) or pattern.match(path))
+
+
+@functools.lru_cache(maxsize=8)
+def _globs(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(fnmatch.translate(p) for p in patterns)) if patterns else None
