@@ -28,12 +28,18 @@ def read_one(path: str) -> tuple[str, Found]:
     return path, [(e.name, e.value, e.lang) for e in meta.evidence]
 
 
+def files_under(folder: Path) -> list[str]:
+    """Every file under the folder, sorted (one scandir per folder, as os.walk does)."""
+    return sorted(os.path.join(top, name) for top, _, names in os.walk(folder) for name in names)
+
+
 def read_all(folder: Path, jobs: int) -> dict[str, Found]:
-    paths = sorted(str(p) for p in folder.rglob("*") if p.is_file())
+    paths = files_under(folder)
+    start = len(str(folder)) + 1
     if jobs <= 1:
-        return {str(Path(p).relative_to(folder)): found for p, found in map(read_one, paths)}
-    with ProcessPoolExecutor(jobs) as pool:
-        return {str(Path(p).relative_to(folder)): found for p, found in pool.map(read_one, paths, chunksize=32)}
+        return {p[start:]: found for p, found in map(read_one, paths)}
+    with ProcessPoolExecutor(jobs) as pool:  # forked after the imports: the workers start with the readers loaded
+        return {p[start:]: found for p, found in pool.map(read_one, paths, chunksize=64)}
 
 
 def main() -> None:

@@ -7,11 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 
 from provenance.audit.run import DEFAULT_EXCLUDE
 from provenance.cli import audit as cli_audit
 from provenance.cli import check as cli_check
+from provenance.cli.main import COMMANDS, cli
 from provenance.store.repository import ENV
 
 HEAVY = ("PIL", "sqlalchemy", "c2pa", "flask", "alembic", "imagehash", "bs4", "markdown_it")
@@ -40,6 +42,24 @@ def test_commands_import_only_what_they_use(args: list[str], allowed: tuple[str,
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = [m for m in done.stdout.rsplit("loaded:", 1)[1].strip().split(",") if m]
     assert [m for m in loaded if m not in allowed] == []
+
+
+def test_the_help_imports_no_command() -> None:
+    """`provenance --help` lists the commands from provenance.cli.main.COMMANDS, importing none of them."""
+    modules = sorted({module for module, _, _ in COMMANDS.values()})
+    code = PROBE.format(args=["--help"], heavy=tuple(modules))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.rsplit("loaded:", 1)[1].strip() == ""
+    assert "  audit    Audit a folder" in done.stdout
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_the_help_table_is_the_commands_own(name: str) -> None:
+    """Each line --help shows without importing the command is the first paragraph of its help."""
+    command = cli.get_command(click.Context(cli), name)
+    assert command is not None
+    assert command.name == name
+    assert (command.help or "").split("\n\n")[0].replace("\n", " ") == COMMANDS[name][2]
 
 
 def test_cli_constants_match_the_library() -> None:
