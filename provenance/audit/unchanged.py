@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from provenance.audit.filters import STATUSES
-from provenance.io.folder import Entry, excluded, walk_folder
+from provenance.io.folder import excluded, folder_files
 from provenance.store.basics import (
     SQLITE_PRAGMAS,
     database_url,
@@ -91,13 +91,13 @@ def _record(root: str, database: str, exclude: tuple[str, ...], profile: str, st
     base = Path(root).resolve()
     if not base.is_dir():  # a zip, or nothing there: the normal path reads or names it
         raise NotUnchanged
-    entries = [e for e in walk_folder(base) if not excluded(e.path, exclude)]
-    found = Unchanged(root=str(base) if entries else os.path.abspath(root), seen=len(entries))
+    files = [f for f in folder_files(str(base)) if not excluded(f[0], exclude)]  # as walk_folder's, unsorted
+    found = Unchanged(root=str(base) if files else os.path.abspath(root), seen=len(files))
     begun = _now()
     connection = _connect(database)
     try:
         connection.execute("BEGIN IMMEDIATE")
-        _check(connection, found.root, entries)
+        _check(connection, found.root, files)
         found.counts = summary(connection)
         by_status = found.counts["by status"]
         found.seconds = time.perf_counter() - started
@@ -117,9 +117,9 @@ def _connect(database: str) -> sqlite3.Connection:
     return connection
 
 
-def _check(connection: sqlite3.Connection, base: str, entries: list[Entry]) -> None:
+def _check(connection: sqlite3.Connection, base: str, files: list[tuple[str, int, int]]) -> None:
     """Raise NotUnchanged unless the schema is the newest, no run was cut short, and every file
-    is stored as it is now, and done."""
+    is stored as it is now (path, size, mtime), and done."""
     revision = connection.execute("SELECT version_num FROM alembic_version").fetchall()
     if revision != [(head_revision(),)]:
         raise NotUnchanged
@@ -127,7 +127,7 @@ def _check(connection: sqlite3.Connection, base: str, entries: list[Entry]) -> N
         raise NotUnchanged
     known = {path: (size, mtime_ns, done) for path, size, mtime_ns, done in connection.execute(
         "SELECT path, size, mtime_ns, done FROM files WHERE root = ?", (base,))}
-    if len(known) != len(entries) or any(known.get(e.path) != (e.size, e.mtime_ns, 1) for e in entries):
+    if len(known) != len(files) or any(known.get(path) != (size, mtime_ns, 1) for path, size, mtime_ns in files):
         raise NotUnchanged
 
 

@@ -29,8 +29,16 @@ class Entry:
 def walk_folder(base: Path) -> Iterator[Entry]:
     """Regular files, in path order; hidden files and folders, links and unreadable folders skipped.
     One scandir per folder and one stat per file (a re-audit's walk of a large archive)."""
-    found: list[tuple[list[str], Entry]] = []
-    folders = [(str(base), "")]
+    root = str(base)
+    for path, size, mtime_ns in sorted(folder_files(root), key=lambda found: found[0].split("/")):
+        yield Entry(root, path, size, mtime_ns)
+
+
+def folder_files(root: str) -> list[tuple[str, int, int]]:
+    """(path within the folder, size, mtime in ns) of its regular files, in no particular order;
+    hidden files and folders, links and unreadable folders skipped."""
+    found: list[tuple[str, int, int]] = []
+    folders = [(root, "")]
     while folders:
         folder, prefix = folders.pop()
         try:
@@ -40,15 +48,12 @@ def walk_folder(base: Path) -> Iterator[Entry]:
         for item in items:
             if item.name.startswith(".") or item.is_symlink():
                 continue
-            relative = prefix + item.name
             if item.is_dir(follow_symlinks=False):
-                folders.append((item.path, relative + "/"))
+                folders.append((item.path, f"{prefix}{item.name}/"))
             elif item.is_file(follow_symlinks=False):
                 stat = item.stat(follow_symlinks=False)
-                found.append((relative.split("/"), Entry(str(base), relative, stat.st_size, stat.st_mtime_ns)))
-    found.sort(key=lambda pair: pair[0])
-    for _, entry in found:
-        yield entry
+                found.append((prefix + item.name, stat.st_size, stat.st_mtime_ns))
+    return found
 
 
 def excluded(path: str, patterns: tuple[str, ...]) -> bool:
