@@ -27,7 +27,6 @@ from typing import Any, BinaryIO
 from PIL import Image, ImageFile, IptcImagePlugin, UnidentifiedImageError
 
 from provenance.errors import InputError, ProvenanceError
-from provenance.io.webp import read_webp
 from provenance.metadata.exif import exif_evidence
 from provenance.metadata.iptc import iptc_evidence
 from provenance.metadata.png import XMP_KEY, png_text_evidence
@@ -88,56 +87,18 @@ def read_metadata(path: str | Path | BinaryIO, name: str | None = None) -> Image
     """Rights metadata of one image file (a path or an open binary stream), without decoding pixels."""
     name = name or str(path)
     try:
-        with _binary(path) as handle:
-            return _webp_metadata(handle, name) or _pillow_metadata(handle, name)
+        with open_image(path, name) as im:
+            if im.format not in IMAGE_FORMATS:
+                raise InputError(name, f"is a {im.format} image; supported: JPEG, PNG, WebP, TIFF, HEIC")
+            meta = ImageMetadata(name, im.format or "", im.width, im.height)
+            _collect(im, meta)
+            return meta
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except UnidentifiedImageError:
         raise InputError(name, "is not an image this tool can read (unknown or damaged format)") from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise InputError(name, f"is damaged or truncated ({exc})") from None
-
-
-@contextmanager
-def _binary(path: str | Path | BinaryIO) -> Iterator[BinaryIO]:
-    """The file opened once for every reader (a stream is used as it is, and left open)."""
-    if not isinstance(path, str | Path):
-        yield path
-        return
-    with open(path, "rb") as handle:
-        yield handle
-
-
-def _pillow_metadata(handle: BinaryIO, name: str) -> ImageMetadata:
-    with open_image(handle, name) as im:
-        if im.format not in IMAGE_FORMATS:
-            raise InputError(name, f"is a {im.format} image; supported: JPEG, PNG, WebP, TIFF, HEIC")
-        meta = ImageMetadata(name, im.format or "", im.width, im.height)
-        _collect(im, meta)
-        return meta
-
-
-def _webp_metadata(handle: BinaryIO, name: str) -> ImageMetadata | None:
-    """A still WebP's metadata from its chunks (provenance.io.webp), read as Pillow's would be but
-    without starting libwebp's decoder; None for any other file (Pillow's to read)."""
-    size = handle.seek(0, 2)
-    handle.seek(0)
-    head = read_webp(handle, size)
-    limit = Image.MAX_IMAGE_PIXELS
-    if head is None or (limit is not None and head.width * head.height > 2 * limit):
-        return None  # Pillow refuses a picture over twice its limit, naming it
-    meta = ImageMetadata(name, "WEBP", head.width, head.height)
-    _guard(meta, "EXIF", lambda: _exif_evidence(_exif_of(head.exif)))
-    if head.xmp:
-        _guard(meta, "XMP", lambda: xmp_evidence(head.xmp or b""))
-    return meta
-
-
-def _exif_of(data: bytes | None) -> Image.Exif:
-    exif = Image.Exif()
-    if data:  # Pillow leaves out an empty chunk
-        exif.load(data)
-    return exif
 
 
 def _collect(im: Image.Image, meta: ImageMetadata) -> None:
@@ -161,10 +122,7 @@ def _guard(meta: ImageMetadata, block: str, read: Any) -> None:
 
 
 def _exif(im: Image.Image) -> list[Evidence]:
-    return _exif_evidence(im.getexif())
-
-
-def _exif_evidence(exif: Image.Exif) -> list[Evidence]:
+    exif = im.getexif()
     if not exif:
         return []
     big_endian = getattr(exif, "endian", "<") == ">"
