@@ -225,7 +225,14 @@ def _pool_results(pool: ProcessPoolExecutor, todo: deque[Entry], trust: str | No
     while todo or pending:
         while todo and len(pending) < in_flight:
             entries = [todo.popleft() for _ in range(min(chunk, len(todo)))]
-            pending.append((entries, pool.submit(extract_many, [(e, trust, phash) for e in entries])))
+            try:
+                future = pool.submit(extract_many, [(e, trust, phash) for e in entries])
+            except BrokenProcessPool:  # a worker died since the last result; a pending job will say which
+                todo.extendleft(reversed(entries))
+                if not pending:
+                    return False
+                break
+            pending.append((entries, future))
         entries, future = pending.popleft()
         try:
             results = future.result()
