@@ -4,7 +4,7 @@ server's memory (before, peak, after). With --rounds N the same server takes the
 its memory after each round shows whether it levels off. Talks only to the server it starts on the
 loopback address, and stops.
 
-    .venv/bin/python benchmarks/load_serve.py [--clients 8] [--requests 40] [--rounds 1]
+    .venv/bin/python benchmarks/load_serve.py [--clients 8] [--requests 40] [--rounds 1] [--threads 12]
 """
 
 from __future__ import annotations
@@ -35,10 +35,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(folder: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(folder: Path, port: int, threads: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PROVENANCE_TOKEN": TOKEN}
     command = [sys.executable, "-m", "provenance", "serve", "--demo", "--db", f"sqlite:///{folder / 'load.db'}",
-               "--host", HOST, "--port", str(port), "--threads", "8"]
+               "--host", HOST, "--port", str(port), "--threads", str(threads)]
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
@@ -200,10 +200,14 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=40, help="requests per client")
     parser.add_argument("--rounds", type=int, default=1, help="times the same server takes the load")
+    parser.add_argument("--threads", type=int, default=12,
+                        help="the server's threads: sized for the clients, since every client may wait for a "
+                             "check slot at once (2 slots, the rest queue, one thread kept for the pages); with "
+                             "fewer, a heavy check past the queue is refused (503, Retry-After)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         port = free_port()
-        server = start_server(Path(folder), port)
+        server = start_server(Path(folder), port, args.threads)
         try:
             ids = image_ids(port)
             print(f"server memory before the load: {memory_mb(server.pid, 'VmRSS'):.0f} MB; "
