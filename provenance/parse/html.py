@@ -16,6 +16,7 @@ from provenance.model import Evidence
 from provenance.parse.article_types import Article, ImageRef, nearest
 from provenance.parse.credit_words import UI_LABELS
 from provenance.parse.credits import parse_credit
+from provenance.parse.htmltext import escape_stray_sections
 from provenance.parse.urls import split_url
 
 CREDIT_CLASS = re.compile(
@@ -38,7 +39,7 @@ SCHEMA_FIELDS: dict[str, str] = {
 
 
 def read_html(text: str, catalog: Catalog) -> Article:
-    soup = BeautifulSoup(text, "html.parser")
+    soup = BeautifulSoup(escape_stray_sections(text), "html.parser")
     order = {id(tag): index for index, tag in enumerate(soup.find_all(True))}
     base = _canonical(soup)
     images: list[ImageRef] = []

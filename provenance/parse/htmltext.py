@@ -8,6 +8,16 @@ from html.parser import HTMLParser
 
 _SKIP = frozenset({"script", "style", "template"})
 _SPACES = re.compile(r"\s+")
+# '<![' opens a marked section ('<![CDATA[…]]>', '<![if IE]>'); the standard library's parser stops
+# with an error on any other ('<![a](b.jpg)', a Markdown image written after a '<'), where a browser
+# shows the text: such a '<![' is text, escaped before the parser sees it
+_UNKNOWN_MARKED_SECTION = re.compile(
+    r"<!\[(?!(?:cdata|if|else|endif|temp|ignore|include|rcdata)(?![-_.a-z0-9]))", re.IGNORECASE)
+
+
+def escape_stray_sections(text: str) -> str:
+    """'x <![a](b.jpg)' -> 'x &lt;![a](b.jpg)'; a marked section the parser knows is left as it is."""
+    return _UNKNOWN_MARKED_SECTION.sub("&lt;![", text) if "<![" in text else text
 
 
 class _TextCollector(HTMLParser):
@@ -36,6 +46,6 @@ def html_to_text(value: str) -> str:
     if "<" not in value and "&" not in value:
         return " ".join(value.split())  # runs of white space as one space, as r"\s+" reads them
     collector = _TextCollector()
-    collector.feed(value)
+    collector.feed(escape_stray_sections(value))
     collector.close()
     return _SPACES.sub(" ", "".join(collector.parts)).strip()
