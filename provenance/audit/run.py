@@ -196,13 +196,16 @@ def _results(images: list[Entry], jobs: int | None, phash: bool = True) -> Itera
     if context.get_start_method() == "fork":
         warm_up(phash)  # forked workers start with the readers' libraries loaded (spawned ones load their own)
     todo = deque(images)
+    suspects: deque[Entry] = deque()  # files in flight when a worker died, not yet known to be harmless
     chunk = _chunk(len(todo), workers)
-    while todo:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(phash,),
-                                   mp_context=context)
+    while todo or suspects:
+        careful = bool(suspects)  # one worker, one file at a time: a death then names its file
+        queue = suspects if careful else todo
+        pool = ProcessPoolExecutor(max_workers=1 if careful else workers, initializer=start_worker,
+                                   initargs=(phash,), mp_context=context)
         try:
-            if (yield from _pool_results(pool, todo, trust, IN_FLIGHT * workers, chunk, phash)):
-                chunk = 1  # a worker died within a job of several files: from now on one file a job
+            suspects.extend((yield from _pool_results(pool, queue, trust, 1 if careful else IN_FLIGHT * workers,
+                                                      1 if careful else chunk, phash)))
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
 
@@ -213,12 +216,12 @@ def _chunk(images: int, workers: int) -> int:
 
 
 def _pool_results(pool: ProcessPoolExecutor, todo: deque[Entry], trust: str | None,
-                  in_flight: int, chunk: int, phash: bool = True) -> Generator[Extracted, None, bool]:
+                  in_flight: int, chunk: int, phash: bool = True) -> Generator[Extracted, None, list[Entry]]:
     """Results from one pool, taking entries off `todo` a few at a time; returns when done, or when a
-    worker was interrupted or died (the entries not yet finished go back on `todo`, for a new pool).
-    A worker that dies is blamed on the first file of the oldest job, as when each file was a job;
-    when that job held several files, none is blamed and True is returned: the next pool reads one
-    file a job, so that a death names its file."""
+    worker was interrupted or died (the entries not yet started go back on `todo`, for a new pool).
+    A worker that dies while it was the only one at work on one file names that file; when several
+    files were in flight, any of them may have killed it (another worker's job fails too), so none is
+    blamed: they are returned, to be read again one at a time."""
     from provenance.audit.extract import Extracted, extract_many
 
     pending: deque[tuple[list[Entry], Future[list[Extracted]]]] = deque()
@@ -227,26 +230,25 @@ def _pool_results(pool: ProcessPoolExecutor, todo: deque[Entry], trust: str | No
             entries = [todo.popleft() for _ in range(min(chunk, len(todo)))]
             try:
                 future = pool.submit(extract_many, [(e, trust, phash) for e in entries])
-            except BrokenProcessPool:  # a worker died since the last result; a pending job will say which
+            except BrokenProcessPool:  # a worker died since the last result; a pending job will say so
                 todo.extendleft(reversed(entries))
                 if not pending:
-                    return False
+                    return []
                 break
             pending.append((entries, future))
         entries, future = pending.popleft()
         try:
             results = future.result()
         except BrokenProcessPool:
-            if len(entries) > 1:
-                todo.extendleft(reversed([*entries, *(e for chunk_, _ in pending for e in chunk_)]))
-                return True
+            if len(entries) > 1 or pending:
+                return [*entries, *(e for chunk_, _ in pending for e in chunk_)]
             results = [Extracted(entries[0].path, error=f"{entries[0].path}: the worker reading it died (out of "
                                                         "memory or killed); not read", over_budget=True)]
         yield from results
         if results[-1].over_budget:
             todo.extendleft(reversed([*entries[len(results):], *(e for chunk_, _ in pending for e in chunk_)]))
-            return False
-    return False
+            return []
+    return []
 
 
 def _extract_all(sessions: sessionmaker[Session], base: str, images: list[Entry], jobs: int | None,

@@ -70,20 +70,29 @@ def test_the_time_budget_holds_with_one_worker(folder: Path, tmp_path: Path) -> 
     assert all("file-error" not in rows[f"photo-{n}.jpg"]["findings"] for n in range(2))
 
 
-def test_a_worker_that_dies_names_its_file(tmp_path: Path) -> None:
-    """Killed on the eighth of twenty photos (one worker, which reads five a job): that photo is a
-    file-error, no other, and every other photo is read."""
+# (photos, --jobs, the photo whose worker dies)
+DEATHS = [
+    pytest.param(20, "1", "photo-07.jpg", id="one worker, five photos a job: the death is inside a job"),
+    pytest.param(40, "2", "photo-05.jpg", id="two workers: the other worker's job fails with it and is not blamed"),
+    pytest.param(40, "2", "photo-00.jpg", id="the very first photo"),
+]
+
+
+@pytest.mark.parametrize(("photos", "jobs", "killer"), DEATHS)
+def test_a_worker_that_dies_names_its_file(tmp_path: Path, photos: int, jobs: str, killer: str) -> None:
+    """A worker kills itself on one photo: that photo is a file-error, no other, and every other photo
+    is read (a healthy photo blamed would stay unread, since a re-audit reads only changed files)."""
     folder = tmp_path / "photos"
     folder.mkdir()
-    for n in range(20):
+    for n in range(photos):
         (folder / f"photo-{n:02d}.jpg").write_bytes(samples.jpeg(samples.picture(60, 40, seed=n)))
     report = tmp_path / "report.csv"
     command = [sys.executable, "-m", "provenance", "audit", str(folder), "--db", f"sqlite:///{tmp_path / 'b.db'}",
-               "--jobs", "1", "--report", str(report), "--no-phash"]
-    done = subprocess.run(command, cwd=ROOT, env={**os.environ, "PROVENANCE_TEST_KILL_WORKER_ON": "photo-07.jpg"},
+               "--jobs", jobs, "--report", str(report), "--no-phash"]
+    done = subprocess.run(command, cwd=ROOT, env={**os.environ, "PROVENANCE_TEST_KILL_WORKER_ON": killer},
                           capture_output=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr
     rows = {row["image"]: row for row in csv.DictReader(report.read_text(encoding="utf-8").splitlines())}
     failed = {name: row["messages"] for name, row in rows.items() if "file-error" in row["findings"]}
-    assert failed == {"photo-07.jpg": "photo-07.jpg: the worker reading it died (out of memory or killed); not read"}
-    assert len(rows) == 20
+    assert failed == {killer: f"{killer}: the worker reading it died (out of memory or killed); not read"}
+    assert len(rows) == photos
