@@ -28,6 +28,8 @@ from provenance.metadata.text import decode_bytes, decode_iptc, decode_user_comm
 from provenance.metadata.xmp import xmp_evidence
 from provenance.model import Status
 from provenance.parse.articles import find_images
+from provenance.parse.htmltext import html_to_text
+from provenance.parse.markup import flatten
 
 EXAMPLES = int(os.environ.get("PROVENANCE_FUZZ_EXAMPLES", "150"))  # more with PROVENANCE_FUZZ_EXAMPLES
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -145,6 +147,15 @@ MARKUP = st.sampled_from(["<figure>", "</figure>", "<img src='a.jpg' alt='x'>", 
        kind=st.sampled_from(["html", "markdown", "plain"]))
 def test_article_readers(pieces: list[str], kind: str) -> None:
     only_our_errors(lambda: find_images("".join(pieces), kind, CATALOG))
+
+
+@FUZZ
+@given(pieces=st.lists(st.one_of(MARKUP, st.text(max_size=20)), max_size=40))
+def test_inline_markup_and_html_fields(pieces: list[str]) -> None:
+    """A caption's inline HTML and Markdown (flatten) and an HTML field reduced to text (Commons)."""
+    text = "".join(pieces)
+    only_our_errors(lambda: flatten(text))
+    only_our_errors(lambda: html_to_text(text))
 
 
 def _valid_zip() -> bytes:

@@ -14,7 +14,7 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 from ..model import Evidence
-from ..parse.htmltext import escape_stray_sections
+from ..parse.html import read_soup
 from ..parse.urls import split_url
 
 ORIGIN = "flickr"
@@ -91,7 +91,7 @@ def _markup(soup: BeautifulSoup, url: str) -> list[Evidence]:
 
 def flickr_evidence(html: str, url: str) -> list[Evidence]:
     """What a Flickr photo page says about the photo's creator and license."""
-    soup = BeautifulSoup(escape_stray_sections(html), "html.parser")
+    soup = read_soup(html)
     found = _jsonld(soup, url) + _markup(soup, url)
     found.append(_claim("source_url", url, "Flickr photo page", url))
     if not any(e.field in ("license", "license_url") for e in found):

@@ -10,8 +10,10 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, CData, Tag
 from bs4.element import NavigableString
+from bs4.exceptions import ParserRejectedMarkup
 
 from provenance.catalog.load import Catalog
+from provenance.errors import InputError
 from provenance.model import Evidence
 from provenance.parse.article_types import Article, ImageRef, nearest
 from provenance.parse.credit_words import UI_LABELS
@@ -38,8 +40,22 @@ SCHEMA_FIELDS: dict[str, str] = {
 }
 
 
+def read_soup(text: str) -> BeautifulSoup:
+    """The page's tree (html.parser). A '<![' that opens no marked section the parser knows stops it;
+    such a page is read again with those escaped as text (only then: inside a script, where the
+    parser reads no entities, an escaped '<![' would read as '&lt;![')."""
+    try:
+        return BeautifulSoup(text, "html.parser")
+    except ParserRejectedMarkup:
+        pass
+    try:
+        return BeautifulSoup(escape_stray_sections(text), "html.parser")
+    except ParserRejectedMarkup as exc:
+        raise InputError("the HTML", f"the HTML parser refused it ({str(exc).splitlines()[-1].strip()})") from None
+
+
 def read_html(text: str, catalog: Catalog) -> Article:
-    soup = BeautifulSoup(escape_stray_sections(text), "html.parser")
+    soup = read_soup(text)
     order = {id(tag): index for index, tag in enumerate(soup.find_all(True))}
     base = _canonical(soup)
     images: list[ImageRef] = []

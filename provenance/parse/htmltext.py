@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import TypeVar
 
 _SKIP = frozenset({"script", "style", "template"})
 _SPACES = re.compile(r"\s+")
 # '<![' opens a marked section ('<![CDATA[…]]>', '<![if IE]>'); the standard library's parser stops
 # with an error on any other ('<![a](b.jpg)', a Markdown image written after a '<'), where a browser
-# shows the text: such a '<![' is text, escaped before the parser sees it
+# shows the text: such a '<![' is text, escaped when the parser has stopped on it
 _UNKNOWN_MARKED_SECTION = re.compile(
     r"<!\[(?!(?:cdata|if|else|endif|temp|ignore|include|rcdata)(?![-_.a-z0-9]))", re.IGNORECASE)
 
@@ -45,7 +46,17 @@ def html_to_text(value: str) -> str:
     """'<a href="…">Jane &amp; John</a>' -> 'Jane & John'. Plain text passes through."""
     if "<" not in value and "&" not in value:
         return " ".join(value.split())  # runs of white space as one space, as r"\s+" reads them
-    collector = _TextCollector()
-    collector.feed(escape_stray_sections(value))
-    collector.close()
+    try:
+        collector = _feed(_TextCollector(), value)
+    except AssertionError:  # a stray '<![' (see escape_stray_sections): read again with it as text
+        collector = _feed(_TextCollector(), escape_stray_sections(value))
     return _SPACES.sub(" ", "".join(collector.parts)).strip()
+
+
+_Parser = TypeVar("_Parser", bound=HTMLParser)
+
+
+def _feed(parser: _Parser, text: str) -> _Parser:
+    parser.feed(text)
+    parser.close()
+    return parser

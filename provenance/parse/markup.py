@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from provenance.parse.htmltext import escape_stray_sections
+
 _HAS_HTML = re.compile(
     r"<(?:a|p|br|span|img|figcaption|small|sub|sup|i|em|b|strong|li|ul|div|cite|footer)\b|</(?!script)[\w:]+>|&[#\w]+;"
 )
@@ -67,6 +69,13 @@ def flatten(text: str) -> Flat:
         return Flat(text)
     text = _AUTOLINK.sub(lambda m: f"&lt;{m.group(1)}&gt;", text)
     text = _STRAY_OPEN.sub("&lt;", text)  # a '<' that opens no tag: text (and no rescans in the parser)
+    try:
+        return _collect(text)
+    except AssertionError:  # a stray '<![' the parser stopped on: read again with it as text
+        return _collect(escape_stray_sections(text))
+
+
+def _collect(text: str) -> Flat:
     collector = _Collector(text)
     collector.feed(text)
     collector.close()

@@ -44,3 +44,26 @@ def test_an_html_article_with_a_stray_section_is_read(catalog: Catalog) -> None:
             "<figcaption>Photo: Jane Doe/AP</figcaption></figure>")
     [item] = check_article(html, catalog, name="x.html").items
     assert (item.record.creator, item.record.organization) == ("Jane Doe", "AP")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Photo: <b>Jane Doe</b> <![ x]> / AP (CC BY 4.0)", "plain"),  # inline HTML in a plain-text caption
+        ("Photo: <b>Jane Doe</b> <![if-> / AP (CC BY 4.0)", "markdown"),  # a keyword's look-alike
+        ("<![doctype > Photo: Jane Doe/AP", "plain"),  # a declaration written as a section
+    ],
+)
+def test_a_caption_with_a_stray_section_is_read(catalog: Catalog, text: str, kind: str) -> None:
+    """Inline markup in a caption goes through the same parser: a stray '<![' is text there too."""
+    items = check_article(text, catalog, name="x.txt", kind=kind).items
+    assert [item.record.organization for item in items] == ["AP"]
+
+
+def test_a_page_that_parses_keeps_its_scripts_as_written(catalog: Catalog) -> None:
+    """Escaping happens only when the parser stops: JSON-LD in a script reads no entities, so an escaped
+    '<![' there would be read as '&lt;!['."""
+    html = ('<script type="application/ld+json">{"@type": "ImageObject", "contentUrl": "/a.jpg",'
+            ' "creditText": "Jane <![x] Doe/AP"}</script><img src="/a.jpg">')
+    [item] = check_article(html, catalog, name="x.html").items
+    assert any(e.value == "Jane <![x] Doe/AP" for e in item.evidence)
