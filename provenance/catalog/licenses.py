@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from provenance.catalog.load import Catalog
+from provenance.catalog.load import MEMO_KEY_CHARS, Catalog
 from provenance.catalog.names import fold_license_name, lookalike_reason
 from provenance.model import License, Resolution, Status
 from provenance.parse.urls import split_url
@@ -28,6 +28,8 @@ def resolve_license(
     """Resolve a license name, a license URL, or both together. The answer reads nothing but its arguments and
     the catalog, and a text names the same few licenses again and again: it is remembered per catalog (a
     bounded table, emptied when full; a Resolution is frozen, so it is shared as it is)."""
+    if len(text or "") + len(url or "") > MEMO_KEY_CHARS:
+        return _resolve_license(catalog, text, url)
     memo: dict[tuple[str | None, str | None], Resolution] = catalog.cached("resolve-license-memo", _new_memo)
     found = memo.get((text, url))
     if found is None:

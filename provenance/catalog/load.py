@@ -68,6 +68,12 @@ class Catalog:
         return self._memo[key]  # type: ignore[no-any-return]
 
 
+# The per-catalog answer tables (resolve_license, match_source, …) remember answers about short texts only:
+# a table holds up to tens of thousands of entries, and the texts a server's light checks bring are up to
+# 20,000 characters; a longer text is answered each time.
+MEMO_KEY_CHARS = 300
+
+
 def bundled_catalog_dir() -> Path:
     """The bundled catalog: `provenance/licenses`, in a checkout a link to the top-level `licenses/`."""
     return Path(__file__).resolve().parent.parent / "licenses"

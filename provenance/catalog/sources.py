@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from provenance.catalog.load import Catalog
+from provenance.catalog.load import MEMO_KEY_CHARS, Catalog
 from provenance.catalog.names import fold_source_name
 from provenance.model import Category, Source
 from provenance.parse.urls import split_url
@@ -30,6 +30,8 @@ def match_source(catalog: Catalog, name: str | None) -> Source | None:
 def remembered(catalog: Catalog, table: str, key: str, build: Callable[[Catalog, str], T]) -> T:
     """`build(catalog, key)`, remembered in a bounded table the catalog holds (so a house catalog never
     sees another catalog's answer); the table is emptied when full."""
+    if len(key) > MEMO_KEY_CHARS:
+        return build(catalog, key)
     memo: dict[str, T] = catalog.cached(table, lambda _: {})
     found = memo.get(key, _MISSING)
     if found is _MISSING:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.catalog.load import Catalog
+from provenance.catalog.load import MEMO_KEY_CHARS, Catalog
 from provenance.catalog.names import fold_source_name, looks_like_person, title_case_capitals
 from provenance.catalog.sources import match_source
 from provenance.model import Source
@@ -226,9 +226,11 @@ def _label(catalog: Catalog, part: tuple[str, int, int]) -> Link:
     memo: dict[str, Link] = catalog.cached("credit-link-labels", lambda _: {})
     found = memo.get(text)
     if found is None:
-        if len(memo) >= _MEMO_LIMIT:
-            memo.clear()
-        found = memo[text] = _label_text(catalog, text)
+        found = _label_text(catalog, text)
+        if len(text) <= MEMO_KEY_CHARS:
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[text] = found
     if start == 0:  # already where it stands (a Link is frozen: shared as it is; a chain's links start apart)
         return found
     return Link(found.text, start + found.start, start + found.end, found.label, found.source, found.creator)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from provenance.catalog.load import Catalog
+from provenance.catalog.load import MEMO_KEY_CHARS, Catalog
 from provenance.catalog.sources import match_source
 from provenance.parse.credit_fields import clean_segment, strip_license
 from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link
@@ -157,6 +157,8 @@ def is_bare_credit(catalog: Catalog, text: str) -> bool:
     """A credit without a lead-in, by its shape (see the module's docstring). The answer reads nothing but the
     text and the catalog, and a digest closes many lines with the same credit: it is remembered per catalog, in
     a table of at most _BARE_MEMO_LIMIT texts (a line's last sentence, up to a few hundred characters each)."""
+    if len(text) > MEMO_KEY_CHARS:
+        return _is_bare_credit(catalog, text)
     memo: dict[str, bool] = catalog.cached("bare-credit-memo", _new_table)
     found = memo.get(text)
     if found is None:
