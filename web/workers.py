@@ -88,6 +88,9 @@ class CheckWorkers:
             return worker
         except OSError:
             self._stop(worker)
+        except BaseException:  # the message itself could not be sent (pickling, memory): no worker is kept busy
+            self._stop(worker)
+            raise
         worker = self._take()
         try:
             worker.conn.send(message)
@@ -133,7 +136,12 @@ def _start(catalog: Catalog, database_url: str | None) -> Worker:
     ours, theirs = context.Pipe()
     process = context.Process(target=serve_checks, args=(theirs, catalog, database_url), daemon=True,
                               name="provenance-check")
-    process.start()
+    try:
+        process.start()
+    except OSError as exc:  # no process could be made (memory, process limit): the check is a 503
+        ours.close()
+        theirs.close()
+        raise WorkerLost(f"A check worker could not be started ({exc.strerror or exc}); try again shortly.") from None
     theirs.close()
     worker = Worker(process, ours)
     try:

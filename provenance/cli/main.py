@@ -2,7 +2,7 @@
 
 The commands' modules are imported when a command runs, not before: `provenance --help` lists them
 from the table below, and `provenance audit` does not load the modules of check, serve or catalog
-(tests/cli/test_cli.py keeps the table's lines equal to the commands' own help).
+(tests/cli/test_lazy_imports.py keeps the table's lines equal to the commands' own help).
 """
 
 from __future__ import annotations
