@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from provenance.catalog.load import MEMO_KEY_CHARS, Catalog
+from provenance.catalog.load import Catalog
 from provenance.catalog.names import fold_license_name, lookalike_reason
+from provenance.catalog.sources import remembered
 from provenance.model import License, Resolution, Status
 from provenance.parse.urls import split_url
 
@@ -19,8 +20,6 @@ _PORT_SEGMENT = re.compile(r"[a-z]{2}(?:-[a-z]{2})?|igo")
 _PORT_WORD = re.compile(r"[a-z]{2}|igo")
 
 
-_MEMO_LIMIT = 50_000
-
 
 def resolve_license(
     catalog: Catalog, text: str | None = None, url: str | None = None
@@ -28,19 +27,11 @@ def resolve_license(
     """Resolve a license name, a license URL, or both together. The answer reads nothing but its arguments and
     the catalog, and a text names the same few licenses again and again: it is remembered per catalog (a
     bounded table, emptied when full; a Resolution is frozen, so it is shared as it is)."""
-    if len(text or "") + len(url or "") > MEMO_KEY_CHARS:
-        return _resolve_license(catalog, text, url)
-    memo: dict[tuple[str | None, str | None], Resolution] = catalog.cached("resolve-license-memo", _new_memo)
-    found = memo.get((text, url))
-    if found is None:
-        if len(memo) >= _MEMO_LIMIT:
-            memo.clear()
-        found = memo[text, url] = _resolve_license(catalog, text, url)
-    return found
+    return remembered(catalog, "resolve-license-memo", (text, url), _resolve_pair)
 
 
-def _new_memo(_: Catalog) -> dict[tuple[str | None, str | None], Resolution]:
-    return {}
+def _resolve_pair(catalog: Catalog, key: tuple[str | None, str | None]) -> Resolution:
+    return _resolve_license(catalog, *key)
 
 
 def _resolve_license(catalog: Catalog, text: str | None, url: str | None) -> Resolution:

@@ -4,7 +4,7 @@ words to the newsroom's usage-rights categories."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from provenance.catalog.load import MEMO_KEY_CHARS, Catalog
@@ -15,6 +15,7 @@ from provenance.parse.urls import split_url
 _MISSING = object()
 _MEMO_LIMIT = 50_000
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 _NOT_KEYWORD = re.compile(r"[^\w©]+")
 _URL_START = re.compile(r"(?i)^https?://")
 
@@ -27,18 +28,24 @@ def match_source(catalog: Catalog, name: str | None) -> Source | None:
     return remembered(catalog, "match-source-memo", name, _match_source)
 
 
-def remembered(catalog: Catalog, table: str, key: str, build: Callable[[Catalog, str], T]) -> T:
-    """`build(catalog, key)`, remembered in a bounded table the catalog holds (so a house catalog never
-    sees another catalog's answer); the table is emptied when full."""
-    if len(key) > MEMO_KEY_CHARS:
+def remembered(catalog: Catalog, table: str, key: K, build: Callable[[Catalog, K], T],
+               limit: int = _MEMO_LIMIT) -> T:
+    """`build(catalog, key)`, remembered in a table of at most `limit` answers the catalog holds (so a house
+    catalog never sees another catalog's answer), emptied when full. The key is a text or a tuple of texts
+    (None for one not given); keys of over MEMO_KEY_CHARS characters in all are answered each time."""
+    if (len(key) if isinstance(key, str) else _key_chars(key)) > MEMO_KEY_CHARS:
         return build(catalog, key)
-    memo: dict[str, T] = catalog.cached(table, lambda _: {})
+    memo: dict[K, T] = catalog.cached(table, lambda _: {})
     found = memo.get(key, _MISSING)
     if found is _MISSING:
-        if len(memo) >= _MEMO_LIMIT:
+        if len(memo) >= limit:
             memo.clear()
         found = memo[key] = build(catalog, key)
     return found  # type: ignore[return-value]
+
+
+def _key_chars(key: Hashable) -> int:
+    return sum(len(part) for part in key if isinstance(part, str)) if isinstance(key, tuple) else 0
 
 
 def _match_source(catalog: Catalog, name: str) -> Source | None:

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.catalog.load import MEMO_KEY_CHARS, Catalog
+from provenance.catalog.load import Catalog
 from provenance.catalog.names import fold_source_name, looks_like_person, title_case_capitals
-from provenance.catalog.sources import match_source
+from provenance.catalog.sources import match_source, remembered
 from provenance.model import Source
 from provenance.parse.credit_words import (
     BODY_BEFORE_DE,
@@ -54,7 +54,6 @@ _COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per g
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "el", "los", "y", "e", "da",
                          "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von", "&",
                          "и", "в", "na", "w", "z", "i"})
-_MEMO_LIMIT = 50_000
 _KEEP_DOT = re.compile(  # the full stop of an abbreviation that ends a name ('Jr.', 'S.p.A.') stays with it
     r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|al|St|"
     + "|".join(re.escape(form[:-1]) for form in COMPANY_FORMS if form.endswith(".")) + r")$")
@@ -223,14 +222,7 @@ def _label(catalog: Catalog, part: tuple[str, int, int]) -> Link:
     """What a link is; the answer depends on its text only, so it is remembered per catalog and
     placed at the link's position."""
     text, start, end = part
-    memo: dict[str, Link] = catalog.cached("credit-link-labels", lambda _: {})
-    found = memo.get(text)
-    if found is None:
-        found = _label_text(catalog, text)
-        if len(text) <= MEMO_KEY_CHARS:
-            if len(memo) >= _MEMO_LIMIT:
-                memo.clear()
-            memo[text] = found
+    found = remembered(catalog, "credit-link-labels", text, _label_text)
     if start == 0:  # already where it stands (a Link is frozen: shared as it is; a chain's links start apart)
         return found
     return Link(found.text, start + found.start, start + found.end, found.label, found.source, found.creator)

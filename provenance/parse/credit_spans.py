@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from provenance.catalog.load import MEMO_KEY_CHARS, Catalog
-from provenance.catalog.sources import match_source
+from provenance.catalog.load import Catalog
+from provenance.catalog.sources import match_source, remembered
 from provenance.parse.credit_fields import clean_segment, strip_license
 from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link
 from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION
@@ -157,19 +157,7 @@ def is_bare_credit(catalog: Catalog, text: str) -> bool:
     """A credit without a lead-in, by its shape (see the module's docstring). The answer reads nothing but the
     text and the catalog, and a digest closes many lines with the same credit: it is remembered per catalog, in
     a table of at most _BARE_MEMO_LIMIT texts (a line's last sentence, up to a few hundred characters each)."""
-    if len(text) > MEMO_KEY_CHARS:
-        return _is_bare_credit(catalog, text)
-    memo: dict[str, bool] = catalog.cached("bare-credit-memo", _new_table)
-    found = memo.get(text)
-    if found is None:
-        if len(memo) >= _BARE_MEMO_LIMIT:
-            memo.clear()
-        found = memo[text] = _is_bare_credit(catalog, text)
-    return found
-
-
-def _new_table(_: Catalog) -> dict[str, bool]:
-    return {}
+    return remembered(catalog, "bare-credit-memo", text, _is_bare_credit, limit=_BARE_MEMO_LIMIT)
 
 
 def _is_bare_credit(catalog: Catalog, text: str) -> bool:
