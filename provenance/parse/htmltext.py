@@ -4,9 +4,12 @@ to clean text, with the standard library's HTML parser."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import TypeVar
 
+R = TypeVar("R")
+_Parser = TypeVar("_Parser", bound=HTMLParser)
 _SKIP = frozenset({"script", "style", "template"})
 _SPACES = re.compile(r"\s+")
 # '<![' opens a marked section ('<![CDATA[…]]>', '<![if IE]>'); the standard library's parser stops
@@ -14,6 +17,15 @@ _SPACES = re.compile(r"\s+")
 # shows the text: such a '<![' is text, escaped when the parser has stopped on it
 _UNKNOWN_MARKED_SECTION = re.compile(
     r"<!\[(?!(?:cdata|if|else|endif|temp|ignore|include|rcdata)(?![-_.a-z0-9]))", re.IGNORECASE)
+
+
+def read_tolerantly(read: Callable[[str], R], text: str) -> R:
+    """`read(text)` with the standard library's HTML parser; if the parser stopped on a stray '<![', `read`
+    again with those escaped (only then: inside a script, where no entity is read, '&lt;' would stay)."""
+    try:
+        return read(text)
+    except AssertionError:
+        return read(escape_stray_sections(text))
 
 
 def escape_stray_sections(text: str) -> str:
@@ -46,14 +58,9 @@ def html_to_text(value: str) -> str:
     """'<a href="…">Jane &amp; John</a>' -> 'Jane & John'. Plain text passes through."""
     if "<" not in value and "&" not in value:
         return " ".join(value.split())  # runs of white space as one space, as r"\s+" reads them
-    try:
-        collector = _feed(_TextCollector(), value)
-    except AssertionError:  # a stray '<![' (see escape_stray_sections): read again with it as text
-        collector = _feed(_TextCollector(), escape_stray_sections(value))
+    collector = read_tolerantly(lambda text: _feed(_TextCollector(), text), value)
     return _SPACES.sub(" ", "".join(collector.parts)).strip()
 
-
-_Parser = TypeVar("_Parser", bound=HTMLParser)
 
 
 def _feed(parser: _Parser, text: str) -> _Parser:

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from provenance.parse.htmltext import escape_stray_sections
+from provenance.parse.htmltext import read_tolerantly
 
 _HAS_HTML = re.compile(
     r"<(?:a|p|br|span|img|figcaption|small|sub|sup|i|em|b|strong|li|ul|div|cite|footer)\b|</(?!script)[\w:]+>|&[#\w]+;"
@@ -69,10 +69,7 @@ def flatten(text: str) -> Flat:
         return Flat(text)
     text = _AUTOLINK.sub(lambda m: f"&lt;{m.group(1)}&gt;", text)
     text = _STRAY_OPEN.sub("&lt;", text)  # a '<' that opens no tag: text (and no rescans in the parser)
-    try:
-        return _collect(text)
-    except AssertionError:  # a stray '<![' the parser stopped on: read again with it as text
-        return _collect(escape_stray_sections(text))
+    return read_tolerantly(_collect, text)
 
 
 def _collect(text: str) -> Flat:
