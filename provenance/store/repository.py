@@ -54,8 +54,9 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def upgrade(engine: Engine, attempts: int = 5) -> str:
-    """Bring the schema to the newest migration; returns the revision.
+def upgrade(engine: Engine, revision: str = "head", attempts: int = 5) -> str:
+    """Bring the schema to the newest migration (or to `revision`: the tests make databases of earlier
+    releases so); returns the revision.
 
     Two processes opening a new database at once both try the first migration;
     the one that loses the race fails, tries again and finds nothing left to do."""
@@ -68,7 +69,7 @@ def upgrade(engine: Engine, attempts: int = 5) -> str:
         try:
             with engine.begin() as connection:
                 config.attributes["connection"] = connection
-                command.upgrade(config, "head")
+                command.upgrade(config, revision)
             break
         except Exception as exc:  # noqa: BLE001 - driver and migration errors become one line
             if attempt == attempts - 1:

@@ -99,16 +99,8 @@ def test_folded_search_column_is_filled_by_the_migration(tmp_path: Path) -> None
     from provenance.store.repository import make_engine, upgrade
 
     engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    from alembic import command
-    from alembic.config import Config
-
-    from provenance.store.repository import MIGRATIONS
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    upgrade(engine, "0002")
     with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0002")
         connection.execute(text("INSERT INTO files (id, root, path, size, mtime_ns, kind, problems, done) "
                                 "VALUES (1, '/a', 'Łódź/Novák.jpg', 1, 1, 'image', '', 1)"))
     upgrade(engine)

@@ -94,18 +94,11 @@ def test_two_processes_creating_one_database_at_once(tmp_path: Path) -> None:
 
 def test_an_old_database_is_upgraded_in_place(db_url: str) -> None:
     """A database made by an earlier release (revision 0001) keeps its data on upgrade."""
-    from alembic import command
-    from alembic.config import Config
-
-    from provenance.store.repository import MIGRATIONS, current_revision
+    from provenance.store.repository import current_revision
 
     engine = make_engine(db_url)
     try:
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0001")
+        upgrade(engine, "0001")
         assert current_revision(engine) == "0001"
         with engine.begin() as connection:
             connection.execute(t.Image.__table__.insert().values(
@@ -121,19 +114,12 @@ def test_an_old_database_is_upgraded_in_place(db_url: str) -> None:
 def test_migration_0006_keys_the_usages_it_can(db_url: str) -> None:
     """HTML and Markdown usages get their key from what is stored; a plain text's usages (whose credit
     line was not stored before) get none, and their article is checked again by the next audit."""
-    from alembic import command
-    from alembic.config import Config
-
-    from provenance.store.repository import MIGRATIONS
     from provenance.store.usage_keys import usage_key
 
     engine = make_engine(db_url)
     try:
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
+        upgrade(engine, "0005")
         with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0005")
             for file_id, path, kind in ((1, "a/page.html", "html"), (2, "a/story.txt", "plain")):
                 connection.exec_driver_sql(
                     "INSERT INTO files (id, root, path, size, mtime_ns, kind, problems, done, search) "
@@ -160,20 +146,14 @@ def test_migration_0006_keys_the_usages_it_can(db_url: str) -> None:
 def test_migration_0008_fills_the_codes_and_the_search_index(db_url: str) -> None:
     """A database from before 0008 gets each record's finding codes (those of its usage, or of its image
     when no article uses it) and, on SQLite, the trigram index of what it has."""
-    from alembic import command
-    from alembic.config import Config
     from sqlalchemy import text
 
-    from provenance.store.repository import MIGRATIONS
     from tests.audit.reference import codes_by_exists, stored_codes
 
     engine = make_engine(db_url)
     try:
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
+        upgrade(engine, "0007")
         with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0007")
             for statement in (
                     "INSERT INTO images (id, sha256, format, width, height, size) VALUES (1, 'a', 'JPEG', 1, 1, 1)",
                     "INSERT INTO images (id, sha256, format, width, height, size) VALUES (2, 'b', 'JPEG', 1, 1, 1)",
