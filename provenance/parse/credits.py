@@ -24,6 +24,7 @@ from typing import Any
 
 from provenance.catalog.licenses import resolve_license_name
 from provenance.catalog.load import Catalog, default_catalog
+from provenance.catalog.sources import remembered
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import mentions_license, split_credit
@@ -109,6 +110,7 @@ _PATH_ALONE = re.compile(  # rooted with two parts or more ('/images/cover'), or
     r"(?i)^[\"']?(?:(?:\.{1,2}|~)?/[^\s/]+/[^\s\"']*|(?:(?:\.{1,2}|~)?/)?[^\s/:]+(?:/[^\s/]+)*\."
     r"(?:jpe?g|png|gif|webp|svg|avif|tiff?|heic|bmp))[\"']?$"
 )
+_PARSE_MEMO_LIMIT = 10_000
 MAX_CREDIT = 600  # a span longer than this is prose, not a credit
 _MERGE_GAP = re.compile(r"^[\s.…()\[\]+]*+(?:more)?[\s.…()\[\]+]*+$", re.IGNORECASE)  # possessive: linear
 _LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$|^[ \t]*$")
@@ -125,8 +127,18 @@ LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE, _UI_LABELS, 
 
 
 def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | NoCredit:
-    """Every image credit in `text`, in order, or `NoCredit()` when there is none."""
+    """Every image credit in `text`, in order, or `NoCredit()` when there is none.
+
+    The answer reads nothing but the text and the catalog, and an archive repeats its short credit texts (an
+    agency's IPTC Credit and Copyright Notice on every image it sent): it is remembered per catalog for texts of
+    up to MEMO_KEY_CHARS characters, in a table of at most _PARSE_MEMO_LIMIT texts; each caller gets its own
+    list (the credits in it are frozen)."""
     catalog = catalog or default_catalog()
+    found = remembered(catalog, "parse-credit-memo", text, _parse_credit, limit=_PARSE_MEMO_LIMIT)
+    return list(found) if isinstance(found, list) else found
+
+
+def _parse_credit(catalog: Catalog, text: str) -> list[Credit] | NoCredit:
     flat = flatten(text)
     body = _BOILERPLATE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), flat.text)
     typed = body

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from provenance.catalog.licenses import is_license_url, resolve_license
 from provenance.catalog.load import Catalog
+from provenance.catalog.sources import remembered
 from provenance.model import Credit, Evidence, Status
 from provenance.parse.credit_fields import find_license_text, split_credit
 from provenance.parse.credits import parse_credit
@@ -81,12 +82,23 @@ def tasl_evidence(credit: Credit, title: str, origin: str, name: str, location: 
 
 
 def derive_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence]:
-    """The evidence plus what its caption-like and rights-text fields say (marked derived)."""
+    """The evidence plus what its caption-like and rights-text fields say (marked derived). What one item
+    says depends on its field, value, origin and name only, and an archive repeats its items (an agency's
+    Credit and Copyright Notice on every image it sent): remembered per catalog for short values."""
     out = list(evidence)
     for item in evidence:
         if not item.derived and item.field in _DERIVING_FIELDS:  # a name or a license derives nothing
-            out.extend(replace(e, derived=True) for e in _derived(item, catalog))
+            key = (item.field, item.value, item.origin, item.name)
+            out.extend(remembered(catalog, "derived-evidence-memo", key, _derived_items, limit=_DERIVED_MEMO_LIMIT))
     return out
+
+
+_DERIVED_MEMO_LIMIT = 10_000
+
+
+def _derived_items(catalog: Catalog, key: tuple[str, str, str, str]) -> tuple[Evidence, ...]:
+    field, value, origin, name = key
+    return tuple(replace(e, derived=True) for e in _derived(Evidence(field, value, origin, name), catalog))
 
 
 # The fields _derived reads anything from.
