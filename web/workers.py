@@ -31,6 +31,7 @@ from provenance.audit.extract import WORKER_MEMORY, cap_memory, exit_with_parent
 from provenance.budget import ClientGone, OverBudget, work_budget
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
+from provenance.check import gc_paused
 from provenance.io.commons import AnswerCache
 from provenance.store.commons_cache import StoreCache
 from web.jobs import CheckJob, Outcome, run_job, use_settings
@@ -236,7 +237,7 @@ def serve_checks(conn: Connection, catalog: Catalog, database_url: str | None) -
 def _answer(job: CheckJob, seconds: float, catalog: Catalog, store: AnswerCache | None) -> tuple[str, Any]:
     use_settings(job.settings)
     try:
-        with work_budget(seconds, setting=SETTING):
+        with work_budget(seconds, setting=SETTING), gc_paused():  # this process's main thread: all of the job
             return "done", run_job(job, catalog, store)
     except OverBudget:
         return "over", None
