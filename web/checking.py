@@ -9,7 +9,7 @@ from typing import Any
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile, check_changes, check_lang
 from provenance.errors import InputError
-from web.jobs import CheckJob, run_job, settings
+from web.jobs import CheckJob, Outcome, run_job, settings
 from web.limits import limited_check
 from web.services import Services, StoredCheck
 
@@ -58,8 +58,21 @@ def limited_run(svc: Services, stored: StoredCheck, profile: UsageProfile, envir
     """The check under the work budget: a light one here, in the request's thread; a heavy one in a
     check slot (a 503 when busy) and in a worker process (web.workers); a 413 past the budget. What
     it fetched is kept with the stored check, and the Commons answers it got are stored."""
+    outcome = _limited(svc, stored, profile, environ, shown)
+    return outcome.results, outcome.thumbs
+
+
+def limited_json(svc: Services, stored: StoredCheck, profile: UsageProfile, environ: dict[str, Any]) -> bytes:
+    """`limited_run`'s results (every item) as JSON, encoded where the check ran."""
+    body = _limited(svc, stored, profile, environ, encoded=True).body
+    assert body is not None
+    return body
+
+
+def _limited(svc: Services, stored: StoredCheck, profile: UsageProfile, environ: dict[str, Any],
+             shown: slice | None = None, encoded: bool = False) -> Outcome:
     job = CheckJob(stored.text, stored.kind, stored.files, stored.urls, profile, shown, dict(stored.fetched),
-                   dict(stored.sha1), settings())
+                   dict(stored.sha1), settings(), encoded)
     with limited_check(svc.gate, svc.check_seconds, environ, job.light) as gone:
         if job.light or svc.workers is None:
             outcome = run_job(job, svc.catalog, svc.stored_answers())
@@ -68,4 +81,4 @@ def limited_run(svc: Services, stored: StoredCheck, profile: UsageProfile, envir
     stored.fetched.update(outcome.fetched)
     stored.sha1 = outcome.sha1
     svc.store_answers(outcome.answers)
-    return outcome.results, outcome.thumbs
+    return outcome
