@@ -7,9 +7,9 @@
    linear in the input).
 2. The dashboard answering a pasted text of about --paste-mb megabytes (lines of the same kind),
    in process through Flask's test client: the page (POST /check, then the result page it
-   redirects to) and the JSON API (POST /api/check, the text sent as a form field: a JSON body
-   is capped at MAX_JSON_KB, 256 KB by default). No request leaves the machine
-   (PROVENANCE_OFFLINE=1): Commons and Flickr lookups would time the network, not the reading.
+   redirects to), its next page of items (?page=2), and the JSON API (POST /api/check, the text sent
+   as a form field: a JSON body is capped at MAX_JSON_KB, 256 KB by default). No request leaves the
+   machine (PROVENANCE_OFFLINE=1): Commons and Flickr lookups would time the network, not the reading.
 
 CPU time is printed beside the wall time: on a shared machine it is the steadier figure. For the
 dashboard it is the server's (this process) plus its check workers' (a heavy check runs in a worker
@@ -107,14 +107,20 @@ def paste(megabytes: float) -> None:
         client.post("/api/check", data={"text": caption_block(LIGHT_CHARS // 40, seed=3)})  # and a check worker
         answers: list[object] = []
 
+        where: list[str] = []
+
         def page() -> None:
             posted = client.post("/check", data={"text": text})
-            answers.append(client.get(posted.headers["Location"]))
+            where.append(posted.headers["Location"])
+            answers.append(client.get(where[-1]))
 
         wall, cpu, workers = served(app, page)
         shown = answers[-1]
         print(f"dashboard page, pasted text of {size}: POST /check and its result page: status "
               f"{shown.status_code}, {len(shown.data) / 2**20:.1f} MiB of HTML, "  # type: ignore[attr-defined]
+              f"{wall:.2f}s wall, {cpu + workers:.2f}s CPU (server {cpu:.2f}s, worker {workers:.2f}s)")
+        wall, cpu, workers = served(app, lambda: answers.append(client.get(f"{where[-1]}?page=2")))
+        print(f"  its next page of items (?page=2): status {answers[-1].status_code}, "  # type: ignore[attr-defined]
               f"{wall:.2f}s wall, {cpu + workers:.2f}s CPU (server {cpu:.2f}s, worker {workers:.2f}s)")
         text, _ = paste_text(megabytes, seed=8)
         wall, cpu, workers = served(app, lambda: answers.append(client.post("/api/check", data={"text": text})))

@@ -32,9 +32,16 @@ MAX_UPLOAD_INFLATED = 256 * 1024 * 1024  # all members of one uploaded zip, unpa
 
 @dataclass
 class Checked:
+    """One uploaded file checked (`file`), or refused before it could be (`refused`: its result)."""
+
     name: str
-    result: dict[str, Any]
+    file: CheckedFile | None
     thumbnail: bytes | None = None
+    refused: dict[str, Any] | None = None
+
+    def result(self, shown: slice | None = None) -> dict[str, Any]:
+        """The file as JSON, with only the items `shown` (see `file_result`)."""
+        return file_result(self.file, shown) if self.file is not None else dict(self.refused or {})
 
 
 def uploaded_files() -> list[tuple[str, bytes]]:
@@ -69,11 +76,9 @@ def thumbnail(data: bytes) -> bytes | None:
 
 
 def check_uploads(files: list[tuple[str, bytes]], catalog: Catalog, profile: UsageProfile,
-                  text: SourceFile | None = None, verifier: Verifier | None = None,
-                  shown: slice | None = None) -> list[Checked]:
+                  text: SourceFile | None = None, verifier: Verifier | None = None) -> list[Checked]:
     """One result per file (a zip gives one per member, the pasted text comes first); every
-    upload sees the others as siblings; a bad file is a result with an error, never an exception.
-    With `shown`, each result holds only those items (see `file_result`)."""
+    upload sees the others as siblings; a bad file is a result with an error, never an exception."""
     members: list[tuple[str, str, bytes]] = []
     refused: list[Checked] = []
     for name, data in files:
@@ -82,15 +87,15 @@ def check_uploads(files: list[tuple[str, bytes]], catalog: Catalog, profile: Usa
         else:
             members.append((name, name, data))
     sources, siblings = memory_sources(members)
-    results = [_result(check_source(text, catalog, profile, siblings, verifier), None, shown)] if text else []
+    results = [_checked(check_source(text, catalog, profile, siblings, verifier), None)] if text else []
     for source in sources:
         checked = check_source(source, catalog, profile, siblings, verifier)
-        results.append(_result(checked, thumbnail(source.data or b"") if checked.kind == "image" else None, shown))
+        results.append(_checked(checked, thumbnail(source.data or b"") if checked.kind == "image" else None))
     return results + refused
 
 
-def _result(checked: CheckedFile, thumb: bytes | None, shown: slice | None) -> Checked:
-    return Checked(checked.name, file_result(checked, shown), thumb)
+def _checked(checked: CheckedFile, thumb: bytes | None) -> Checked:
+    return Checked(checked.name, checked, thumb)
 
 
 def file_result(checked: CheckedFile, shown: slice | None = None) -> dict[str, Any]:
@@ -118,11 +123,12 @@ def _unzip(name: str, data: bytes, members: list[tuple[str, str, bytes]], refuse
                 with archive.open(info) as stream:
                     member = read_capped(stream, label, min(MAX_UPLOAD_MEMBER, budget))
             except InputError as exc:
-                refused.append(Checked(label, {"file": label, "ok": False, "error": str(exc), "items": []}))
+                refused.append(Checked(label, None, refused={"file": label, "ok": False, "error": str(exc),
+                                                             "items": []}))
                 continue
             except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, zlib.error) as exc:
-                refused.append(Checked(label, {"file": label, "ok": False,
-                                               "error": f"{label}: cannot be read ({exc})", "items": []}))
+                refused.append(Checked(label, None, refused={"file": label, "ok": False,
+                                                     "error": f"{label}: cannot be read ({exc})", "items": []}))
                 continue
             budget -= len(member)
             members.append((label, info.filename, member))

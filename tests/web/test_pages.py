@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 from tests.conftest import ROOT
 from tests.seeds import seed_with
 from web import create_app
+from web.limits import LIGHT_CHARS
 from web.pages import PAGE_ITEMS
 
 SEED = seed_with("Kremlin.ru").read_text(encoding="utf-8")
@@ -151,6 +152,20 @@ def test_long_paste_is_shown_a_page_at_a_time(client: FlaskClient, query: str, f
     assert f"{PAGE_ITEMS + 5} items, {PAGE_ITEMS + 5} with an error" in page
     for link in links:
         assert link in page
+
+
+def test_next_page_of_a_long_paste_reuses_its_check(app: Flask, client: FlaskClient) -> None:
+    """A heavy paste (a worker checks it) is checked once: its next page comes from what the worker
+    kept, even with a work budget far too small to check it again; another profile is checked again."""
+    text = _digest(LIGHT_CHARS // 30)
+    assert len(text) > LIGHT_CHARS
+    where = _check(client, text=text)
+    assert _items(client.get(where).get_data(as_text=True))[0] == "credit 1"
+    app.extensions["provenance"].check_seconds = 0.001
+    second = client.get(f"{where}?page=2")
+    assert second.status_code == 200
+    assert _items(second.get_data(as_text=True)) == [f"credit {n}" for n in range(PAGE_ITEMS + 1, 2 * PAGE_ITEMS + 1)]
+    assert client.get(f"{where}?page=2&medium=print").status_code == 413  # a toggle: checked again, over budget
 
 
 def test_short_paste_has_no_pager(client: FlaskClient) -> None:
