@@ -54,11 +54,12 @@ def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfil
 
 
 def limited_run(svc: Services, stored: StoredCheck, profile: UsageProfile, environ: dict[str, Any],
-                shown: slice | None = None) -> tuple[list[dict[str, Any]], list[bytes | None]]:
+                shown: slice | None = None, only: str | None = None) -> tuple[list[dict[str, Any]], list[bytes | None]]:
     """The check under the work budget: a light one here, in the request's thread; a heavy one in a
     check slot (a 503 when busy) and in a worker process (web.workers); a 413 past the budget. What
-    it fetched is kept with the stored check, and the Commons answers it got are stored."""
-    outcome = _limited(svc, stored, profile, environ, shown)
+    it fetched is kept with the stored check, and the Commons answers it got are stored. `shown` and
+    `only`: which items the results hold (web.uploads.file_result)."""
+    outcome = _limited(svc, stored, profile, environ, shown, only=only)
     return outcome.results, outcome.thumbs
 
 
@@ -70,9 +71,9 @@ def limited_json(svc: Services, stored: StoredCheck, profile: UsageProfile, envi
 
 
 def _limited(svc: Services, stored: StoredCheck, profile: UsageProfile, environ: dict[str, Any],
-             shown: slice | None = None, encoded: bool = False) -> Outcome:
+             shown: slice | None = None, encoded: bool = False, only: str | None = None) -> Outcome:
     job = CheckJob(stored.text, stored.kind, stored.files, stored.urls, profile, shown, dict(stored.fetched),
-                   dict(stored.sha1), settings(), encoded, stored.key)
+                   dict(stored.sha1), settings(), encoded, stored.key, only)
     with limited_check(svc.gate, svc.check_seconds, environ, job.light) as gone:
         if job.light or svc.workers is None:
             outcome = run_job(job, svc.catalog, svc.stored_answers())

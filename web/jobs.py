@@ -73,6 +73,7 @@ class CheckJob:
     settings: dict[str, str] = field(default_factory=dict)  # the server's PROVENANCE_* environment
     encoded: bool = False  # the results as JSON (Outcome.body), encoded where the check ran (the API)
     reuse: str | None = None  # a stored check's key: its checked files are kept, for its next page (`run_job`)
+    only: str | None = None  # with `shown`: the items with this finding code only (web.uploads.file_result)
 
     @property
     def light(self) -> bool:
@@ -132,7 +133,7 @@ def run_job(job: CheckJob, catalog: Catalog, store: AnswerCache | None = None) -
 
 def _outcome(job: CheckJob, checked: list[Checked], fetched: dict[str, Fetched], sha1: dict[str, str],
              answers: list[Answer]) -> Outcome:
-    results, thumbs = [c.result(job.shown) for c in checked], [c.thumbnail for c in checked]
+    results, thumbs = [c.result(job.shown, job.only) for c in checked], [c.thumbnail for c in checked]
     if job.encoded:  # sent to the server as one bytes object, not thousands of dicts to unpickle and encode
         return Outcome([], thumbs, fetched, sha1, answers, encode(results))
     return Outcome(results, thumbs, fetched, sha1, answers)

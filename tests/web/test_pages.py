@@ -168,6 +168,29 @@ def test_next_page_of_a_long_paste_reuses_its_check(app: Flask, client: FlaskCli
     assert client.get(f"{where}?page=2&medium=print").status_code == 413  # a toggle: checked again, over budget
 
 
+def _mixed_digest(lines: int) -> str:
+    """A digest whose odd lines are agency photos and even lines Flickr photos under CC BY-SA (to verify)."""
+    return "\n".join(f"Boats in harbour {n}. (AP Photo/Jane Roe{n})" if n % 2 else
+                     f"Morning fog over Koossel {n}. Photo: Ta Elta{n} / Flickr, CC BY-SA 2.0"
+                     for n in range(1, lines + 1))
+
+
+def test_long_paste_has_a_summary_of_findings_and_a_filter(client: FlaskClient) -> None:
+    where = _check(client, text=_mixed_digest(2 * PAGE_ITEMS + 10))
+    page = client.get(where).get_data(as_text=True)
+    summary = page.split('class="card summary"')[1].split("</table>")[0]
+    assert f"{2 * PAGE_ITEMS + 10} items" in summary
+    assert re.search(rf"agency-license-required</span></td><td>{PAGE_ITEMS + 5}</td>", summary)
+    assert re.search(rf"needs-verification</span></td><td>{PAGE_ITEMS + 5}</td>", summary)
+    only = client.get(f"{where}?finding=agency-license-required").get_data(as_text=True)
+    assert _items(only) == [f"credit {n}" for n in range(1, 2 * PAGE_ITEMS, 2)]  # the agency photos, as numbered
+    assert f"{PAGE_ITEMS + 5} items, {PAGE_ITEMS + 5} with an error" in only  # the pager counts what is shown
+    assert '<input type="hidden" name="finding" value="agency-license-required">' in only  # the toggles keep it
+    last = client.get(f"{where}?finding=agency-license-required&page=2").get_data(as_text=True)
+    assert _items(last) == [f"credit {n}" for n in range(2 * PAGE_ITEMS + 1, 2 * PAGE_ITEMS + 10, 2)]
+    assert client.get(f"{where}?finding=no-such-code").status_code == 400
+
+
 def test_short_paste_has_no_pager(client: FlaskClient) -> None:
     page = client.get(_check(client, text=_digest(3))).get_data(as_text=True)
     assert _items(page) == ["credit 1", "credit 2", "credit 3"]
