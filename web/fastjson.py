@@ -7,21 +7,37 @@ the server as bytes, which the API's answer embeds as they are (`embedded`)."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import decimal
+import uuid
 from typing import Any
 
 import orjson
 from flask.json.provider import DefaultJSONProvider
 from flask.wrappers import Response
+from werkzeug.http import http_date
 
 OPTIONS = (orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME
            | orjson.OPT_PASSTHROUGH_DATACLASS)
 
 
 def encode(value: Any, indent: bool = False) -> bytes:
-    """`value` as JSON, as Flask's provider writes it (its `_default` for what JSON has no type for)."""
-    from flask.json.provider import _default
-
+    """`value` as JSON, as Flask's provider writes it."""
     return orjson.dumps(value, default=_default, option=OPTIONS | (orjson.OPT_INDENT_2 if indent else 0))
+
+
+def _default(value: Any) -> Any:
+    """What JSON has no type for, as Flask's provider writes it."""
+    if isinstance(value, datetime.date):
+        return http_date(value)
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def embedded(body: bytes) -> orjson.Fragment:
