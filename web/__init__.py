@@ -17,6 +17,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from web import api, archive_pages, auth, errors, pages
 from web.config import load_config
+from web.fastjson import FastJSONProvider
 from web.services import Services
 
 SECURITY_HEADERS = {
@@ -30,6 +31,7 @@ SECURITY_HEADERS = {
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
+    app.json = FastJSONProvider(app)
     app.config.update(load_config())
     app.config.update(config or {})
     app.config["SESSION_COOKIE_SECURE"] = bool(app.config.get("SECURE_COOKIES"))

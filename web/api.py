@@ -15,7 +15,8 @@ from provenance.audit.overview import summary
 from provenance.audit.read_model import Filters, archive_page
 from provenance.audit.run import run_audit
 from web.archive_pages import detail_or_404, row_url
-from web.checking import KINDS, limited_run, profile_from, url_problem
+from web.checking import KINDS, limited_json, profile_from, url_problem
+from web.fastjson import embedded
 from web.openapi import OPENAPI
 from web.services import StoredCheck, services
 from web.uploads import uploaded_files
@@ -63,8 +64,7 @@ def check():  # type: ignore[no-untyped-def]
     if not stored.text.strip() and not stored.files and not stored.urls:
         abort(400, description="Nothing to check: send text, a url or files.")
     profile = profile_from(svc.profile, svc.catalog, options)
-    results, _ = limited_run(svc, stored, profile, request.environ)
-    return _ok(files=results)
+    return _ok(files=embedded(limited_json(svc, stored, profile, request.environ)))
 
 
 def _urls(url: object) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile, check_changes, check_lang
 from provenance.errors import InputError
-from web.jobs import CheckJob, run_job, settings
+from web.jobs import CheckJob, Outcome, run_job, settings
 from web.limits import limited_check
 from web.services import Services, StoredCheck
 
@@ -54,18 +54,33 @@ def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfil
 
 
 def limited_run(svc: Services, stored: StoredCheck, profile: UsageProfile, environ: dict[str, Any],
-                shown: slice | None = None) -> tuple[list[dict[str, Any]], list[bytes | None]]:
+                shown: slice | None = None, only: str | None = None) -> tuple[list[dict[str, Any]], list[bytes | None]]:
     """The check under the work budget: a light one here, in the request's thread; a heavy one in a
     check slot (a 503 when busy) and in a worker process (web.workers); a 413 past the budget. What
-    it fetched is kept with the stored check, and the Commons answers it got are stored."""
+    it fetched is kept with the stored check, and the Commons answers it got are stored. `shown` and
+    `only`: which items the results hold (web.uploads.file_result)."""
+    outcome = _limited(svc, stored, profile, environ, shown, only=only)
+    return outcome.results, outcome.thumbs
+
+
+def limited_json(svc: Services, stored: StoredCheck, profile: UsageProfile, environ: dict[str, Any]) -> bytes:
+    """`limited_run`'s results (every item) as JSON, encoded where the check ran."""
+    body = _limited(svc, stored, profile, environ, encoded=True).body
+    assert body is not None
+    return body
+
+
+def _limited(svc: Services, stored: StoredCheck, profile: UsageProfile, environ: dict[str, Any],
+             shown: slice | None = None, encoded: bool = False, only: str | None = None) -> Outcome:
     job = CheckJob(stored.text, stored.kind, stored.files, stored.urls, profile, shown, dict(stored.fetched),
-                   dict(stored.sha1), settings())
+                   dict(stored.sha1), settings(), encoded, stored.key, only)
     with limited_check(svc.gate, svc.check_seconds, environ, job.light) as gone:
         if job.light or svc.workers is None:
             outcome = run_job(job, svc.catalog, svc.stored_answers())
-        else:
-            outcome = svc.workers.run(job, svc.check_seconds, gone)
+        else:  # the worker that ran this stored check before, when idle: it kept the checked files
+            outcome = svc.workers.run(job, svc.check_seconds, gone, prefer=stored.worker)
+    stored.worker = outcome.worker
     stored.fetched.update(outcome.fetched)
     stored.sha1 = outcome.sha1
     svc.store_answers(outcome.answers)
-    return outcome.results, outcome.thumbs
+    return outcome

@@ -11,6 +11,8 @@ writes to the store itself, in its queue of archive writes (web.services.Service
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,8 +26,9 @@ from provenance.io.inputs import Siblings, SourceFile, check_source
 from provenance.io.url_check import RemoteSiblings, url_source
 from provenance.io.verify import Verifier
 from provenance.model import Evidence
+from web.fastjson import encode
 from web.limits import LIGHT_CHARS
-from web.uploads import check_uploads, file_result, thumbnail
+from web.uploads import Checked, check_uploads, thumbnail
 
 SETTINGS_PREFIX = "PROVENANCE_"  # the environment a check reads (fetch guard, offline, Commons API, C2PA trust)
 
@@ -68,6 +71,9 @@ class CheckJob:
     fetched: dict[str, Fetched] = field(default_factory=dict)  # by earlier runs of the same check
     sha1: dict[str, str] = field(default_factory=dict)  # an image src of a fetched page -> SHA-1 of its bytes
     settings: dict[str, str] = field(default_factory=dict)  # the server's PROVENANCE_* environment
+    encoded: bool = False  # the results as JSON (Outcome.body), encoded where the check ran (the API)
+    reuse: str | None = None  # a stored check's key: its checked files are kept, for its next page (`run_job`)
+    only: str | None = None  # with `shown`: the items with this finding code only (web.uploads.file_result)
 
     @property
     def light(self) -> bool:
@@ -82,6 +88,8 @@ class Outcome:
     fetched: dict[str, Fetched]  # the URLs this run fetched
     sha1: dict[str, str]
     answers: list[Answer]  # Commons answers fetched by this run, for the store
+    body: bytes | None = None  # with CheckJob.encoded: the results as JSON, and `results` empty
+    worker: int | None = None  # the process id of the worker that ran it (web.workers), where one did
 
 
 def settings() -> dict[str, str]:
@@ -97,7 +105,13 @@ def use_settings(wanted: dict[str, str]) -> None:
 
 def run_job(job: CheckJob, catalog: Catalog, store: AnswerCache | None = None) -> Outcome:
     """The check, under the work budget of whoever calls it (provenance.budget); Commons answers are
-    read from `store` and the new ones returned, never written here."""
+    read from `store` and the new ones returned, never written here. A job with `reuse` keeps what
+    it checked in this process (the last KEEP_CHECKED such), and the next job of the same stored
+    check and profile (another page of its items) answers from it, checking nothing again."""
+    reuse = None if job.light else job.reuse  # a light check costs milliseconds: nothing kept
+    kept = _recall(reuse, job.profile)
+    if kept is not None:
+        return _outcome(job, kept, {}, dict(job.sha1), [])
     cache = LaterCache(store)
     verifier = Verifier.from_env(cache=cache)
     verifier.sha1.update(job.sha1)
@@ -105,18 +119,50 @@ def run_job(job: CheckJob, catalog: Catalog, store: AnswerCache | None = None) -
     if job.text.strip():
         kind = None if job.kind == "auto" else job.kind
         text = SourceFile("pasted text", "pasted text", data=job.text.encode("utf-8"), kind=kind)
-    checked = check_uploads(job.files, catalog, job.profile, text, verifier, job.shown) \
-        if text or job.files else []
-    results, thumbs = [c.result for c in checked], [c.thumbnail for c in checked]
+    checked = check_uploads(job.files, catalog, job.profile, text, verifier) if text or job.files else []
     fetched: dict[str, Fetched] = {}
     for url in job.urls:
         checkpoint()
         page = job.fetched.get(url) or fetched.get(url) or fetched.setdefault(url, _fetch(url, verifier))
         done = _check_page(url, page, catalog, job.profile, verifier)
-        results.append(file_result(done, job.shown))
         data = page.source.data if isinstance(page, FetchedPage) else None
-        thumbs.append(thumbnail(data) if done.kind == "image" and data else None)
-    return Outcome(results, thumbs, fetched, verifier.sha1, cache.answers())
+        checked.append(Checked(url, done, thumbnail(data) if done.kind == "image" and data else None))
+    _keep(reuse, job.profile, checked)
+    return _outcome(job, checked, fetched, verifier.sha1, cache.answers())
+
+
+def _outcome(job: CheckJob, checked: list[Checked], fetched: dict[str, Fetched], sha1: dict[str, str],
+             answers: list[Answer]) -> Outcome:
+    results, thumbs = [c.result(job.shown, job.only) for c in checked], [c.thumbnail for c in checked]
+    if job.encoded:  # sent to the server as one bytes object, not thousands of dicts to unpickle and encode
+        return Outcome([], thumbs, fetched, sha1, answers, encode(results))
+    return Outcome(results, thumbs, fetched, sha1, answers)
+
+
+KEEP_CHECKED = 2  # stored checks whose checked files one process keeps (a 1 MiB paste's: about 60 MB)
+_kept: OrderedDict[tuple[str, UsageProfile], list[Checked]] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def _recall(reuse: str | None, profile: UsageProfile) -> list[Checked] | None:
+    if reuse is None:
+        return None
+    with _kept_lock:
+        kept = _kept.get((reuse, profile))
+        if kept is not None:
+            _kept.move_to_end((reuse, profile))
+        return kept
+
+
+def _keep(reuse: str | None, profile: UsageProfile, checked: list[Checked]) -> None:
+    if reuse is None:
+        return
+    with _kept_lock:
+        for key in [key for key in _kept if key[0] == reuse]:  # another profile of the same check: replaced
+            del _kept[key]
+        _kept[(reuse, profile)] = checked
+        while len(_kept) > KEEP_CHECKED:
+            _kept.popitem(last=False)
 
 
 def _fetch(url: str, verifier: Verifier) -> Fetched:

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 
 from provenance.catalog.names import fold_search
+from provenance.rules.registry import FINDINGS
 from web.checking import KINDS, limited_run, profile_from, url_problem
 from web.services import StoredCheck, services
 from web.uploads import uploaded_files
@@ -40,15 +41,17 @@ def check_result(key: str):  # type: ignore[no-untyped-def]
     stored = svc.get(key) or abort(404, description="This check has expired; paste or upload it again.")
     profile = profile_from(svc.profile, svc.catalog, request.args)
     page = _page_number(request.args.get("page"))
+    only = _finding_code(request.args.get("finding"))
     results, thumbs = limited_run(svc, stored, profile, request.environ,
-                                  shown=slice((page - 1) * PAGE_ITEMS, page * PAGE_ITEMS))
+                                  shown=slice((page - 1) * PAGE_ITEMS, page * PAGE_ITEMS), only=only)
     stored.thumbs = thumbs
     last = max([1, *((_count(f) - 1) // PAGE_ITEMS + 1 for f in results)])  # a file may have no items
     if page > last:  # past the last page: the last
         return redirect(_page_url(key, last))
     agencies = [s for s in svc.catalog.sources.values() if svc.catalog.terms_of(s).subscribable]
     return render_template("results.html", key=key, results=results, thumbs=thumbs, profile=profile,
-                           windows=[_window(f, key, page) for f in results], page_items=PAGE_ITEMS,
+                           windows=[_window(f, key, page) for f in results], page_items=PAGE_ITEMS, only=only,
+                           finding_url=_finding_url,
                            changes=[c for c in svc.catalog.changes.values() if c.dashboard], agencies=agencies,
                            languages=sorted(svc.catalog.languages.values(), key=lambda lang: lang.code))
 
@@ -60,6 +63,23 @@ def _page_number(value: str | None) -> int:
     if not (value.isascii() and value.isdigit()) or len(value) > 9 or int(value) < 1:
         abort(400, description=f"page must be a whole number from 1, not {value[:40]!r}")
     return int(value)
+
+
+def _finding_code(value: str | None) -> str | None:
+    """The `finding` filter of a result page: a finding code (None when not given), else a 400."""
+    if not value:
+        return None
+    if value not in FINDINGS:
+        abort(400, description=f"finding must be a finding code, not {value[:40]!r}")
+    return value
+
+
+def _finding_url(key: str, code: str | None) -> str:
+    """This result page's URL showing only the items with finding `code` (all of them: None), from page 1."""
+    args: dict[str, Any] = {k: v for k, v in request.args.to_dict(flat=False).items() if k not in ("page", "finding")}
+    if code:
+        args["finding"] = code
+    return url_for("pages.check_result", key=key, **args)
 
 
 def _count(file: dict[str, Any]) -> int:
@@ -78,7 +98,8 @@ def _window(file: dict[str, Any], key: str, page: int) -> dict[str, Any]:
     start, total = (page - 1) * PAGE_ITEMS, _count(file)
     end = start + len(file["items"])
     return {"start": start, "end": end, "total": total, "errors": file.get("error_count", 0),
-            "paged": total > PAGE_ITEMS, "before": _page_url(key, page - 1) if page > 1 else None,
+            "paged": total > PAGE_ITEMS, "summary": file.get("summary", []), "all": file.get("all_count", total),
+            "before": _page_url(key, page - 1) if page > 1 else None,
             "after": _page_url(key, page + 1) if end < total else None}
 
 

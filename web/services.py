@@ -45,6 +45,8 @@ class StoredCheck:
     urls: list[str] = field(default_factory=list)
     fetched: dict[str, Fetched] = field(default_factory=dict)  # url -> the page fetched, or its refusal
     sha1: dict[str, str] = field(default_factory=dict)  # a fetched page's image src -> SHA-1 (web.jobs)
+    key: str | None = None  # its key among the kept checks (`Services.keep`); None: not kept (an API call)
+    worker: int | None = None  # the worker process that checked it last, and keeps what it checked (web.jobs)
 
     def size(self) -> int:
         """Bytes of the text and the uploads (what a check holds beyond its small thumbnails)."""
@@ -103,7 +105,7 @@ class Services:
                    check_seconds=float(config.get("CHECK_SECONDS") or 30), workers=workers)
 
     def keep(self, check: StoredCheck) -> str:
-        key = secrets.token_urlsafe(12)
+        key = check.key = secrets.token_urlsafe(12)
         with self.lock:
             self.checks[key] = check
             held = sum(kept.size() for kept in self.checks.values())

@@ -15,7 +15,7 @@ from typing import Any
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
-from provenance.check import CheckedFile
+from provenance.check import CheckedFile, CheckedItem
 from provenance.errors import InputError
 from provenance.io.archive import read_capped, zip_problem
 from provenance.io.image_reader import open_image
@@ -32,9 +32,16 @@ MAX_UPLOAD_INFLATED = 256 * 1024 * 1024  # all members of one uploaded zip, unpa
 
 @dataclass
 class Checked:
+    """One uploaded file checked (`file`), or refused before it could be (`refused`: its result)."""
+
     name: str
-    result: dict[str, Any]
+    file: CheckedFile | None
     thumbnail: bytes | None = None
+    refused: dict[str, Any] | None = None
+
+    def result(self, shown: slice | None = None, only: str | None = None) -> dict[str, Any]:
+        """The file as JSON, with only the items `shown` (see `file_result`)."""
+        return file_result(self.file, shown, only) if self.file is not None else dict(self.refused or {})
 
 
 def uploaded_files() -> list[tuple[str, bytes]]:
@@ -69,11 +76,9 @@ def thumbnail(data: bytes) -> bytes | None:
 
 
 def check_uploads(files: list[tuple[str, bytes]], catalog: Catalog, profile: UsageProfile,
-                  text: SourceFile | None = None, verifier: Verifier | None = None,
-                  shown: slice | None = None) -> list[Checked]:
+                  text: SourceFile | None = None, verifier: Verifier | None = None) -> list[Checked]:
     """One result per file (a zip gives one per member, the pasted text comes first); every
-    upload sees the others as siblings; a bad file is a result with an error, never an exception.
-    With `shown`, each result holds only those items (see `file_result`)."""
+    upload sees the others as siblings; a bad file is a result with an error, never an exception."""
     members: list[tuple[str, str, bytes]] = []
     refused: list[Checked] = []
     for name, data in files:
@@ -82,26 +87,45 @@ def check_uploads(files: list[tuple[str, bytes]], catalog: Catalog, profile: Usa
         else:
             members.append((name, name, data))
     sources, siblings = memory_sources(members)
-    results = [_result(check_source(text, catalog, profile, siblings, verifier), None, shown)] if text else []
+    results = [_checked(check_source(text, catalog, profile, siblings, verifier), None)] if text else []
     for source in sources:
         checked = check_source(source, catalog, profile, siblings, verifier)
-        results.append(_result(checked, thumbnail(source.data or b"") if checked.kind == "image" else None, shown))
+        results.append(_checked(checked, thumbnail(source.data or b"") if checked.kind == "image" else None))
     return results + refused
 
 
-def _result(checked: CheckedFile, thumb: bytes | None, shown: slice | None) -> Checked:
-    return Checked(checked.name, file_result(checked, shown), thumb)
+def _checked(checked: CheckedFile, thumb: bytes | None) -> Checked:
+    return Checked(checked.name, checked, thumb)
 
 
-def file_result(checked: CheckedFile, shown: slice | None = None) -> dict[str, Any]:
-    """A checked file as JSON (`file_dict`); with `shown`, only those of its items, and `item_count` and
-    `error_count` of all of them (a page of a long paste: thousands of items are not written out)."""
+def file_result(checked: CheckedFile, shown: slice | None = None, only: str | None = None) -> dict[str, Any]:
+    """A checked file as JSON (`file_dict`); with `shown`, only those of its items (a page of a long
+    paste: thousands of items are not written out), and of all of them: `item_count`, `error_count`
+    and `summary` (`finding_summary`). With `only` (a finding code), the items with that finding are
+    paged and counted; `summary` and `all_count` still count every item."""
     if shown is None:
         return file_dict(checked)
-    result = file_dict(replace(checked, items=checked.items[shown]))
-    result.update(ok=not checked.has_error, item_count=len(checked.items),
-                  error_count=sum(item.has_error for item in checked.items))
+    items = [i for i in checked.items if any(f.code == only for f in i.findings)] if only else checked.items
+    result = file_dict(replace(checked, items=items[shown]))
+    result.update(ok=not checked.has_error, item_count=len(items), all_count=len(checked.items),
+                  error_count=sum(item.has_error for item in items), summary=finding_summary(checked.items))
     return result
+
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def finding_summary(items: list[CheckedItem]) -> list[dict[str, Any]]:
+    """Each finding code among the items, with how many items have it and its worst severity there:
+    the worst and most frequent first."""
+    counts: dict[str, list[Any]] = {}
+    for item in items:
+        for code, severity in {f.code: f.severity.value for f in item.findings}.items():
+            seen = counts.setdefault(code, [0, severity])
+            seen[0] += 1
+            seen[1] = min(seen[1], severity, key=SEVERITY_ORDER.__getitem__)
+    rows = [{"code": code, "count": n, "severity": severity} for code, (n, severity) in counts.items()]
+    return sorted(rows, key=lambda row: (SEVERITY_ORDER[row["severity"]], -row["count"], row["code"]))
 
 
 def _unzip(name: str, data: bytes, members: list[tuple[str, str, bytes]], refused: list[Checked]) -> None:
@@ -118,11 +142,12 @@ def _unzip(name: str, data: bytes, members: list[tuple[str, str, bytes]], refuse
                 with archive.open(info) as stream:
                     member = read_capped(stream, label, min(MAX_UPLOAD_MEMBER, budget))
             except InputError as exc:
-                refused.append(Checked(label, {"file": label, "ok": False, "error": str(exc), "items": []}))
+                refused.append(Checked(label, None, refused={"file": label, "ok": False, "error": str(exc),
+                                                             "items": []}))
                 continue
             except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, zlib.error) as exc:
-                refused.append(Checked(label, {"file": label, "ok": False,
-                                               "error": f"{label}: cannot be read ({exc})", "items": []}))
+                refused.append(Checked(label, None, refused={"file": label, "ok": False,
+                                                     "error": f"{label}: cannot be read ({exc})", "items": []}))
                 continue
             budget -= len(member)
             members.append((label, info.filename, member))

@@ -31,6 +31,7 @@ from provenance.audit.extract import WORKER_MEMORY, cap_memory, exit_with_parent
 from provenance.budget import ClientGone, OverBudget, work_budget
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
+from provenance.check import gc_paused
 from provenance.io.commons import AnswerCache
 from provenance.store.commons_cache import StoreCache
 from web.jobs import CheckJob, Outcome, run_job, use_settings
@@ -64,10 +65,11 @@ class CheckWorkers:
         with self._lock:
             return [w.process.pid for w in self._live if w.process.pid is not None]
 
-    def run(self, job: CheckJob, seconds: float, gone: Callable[[], bool]) -> Outcome:
-        """The job's Outcome from a worker; OverBudget past `seconds` of work, ClientGone when `gone()`
-        says the client left, OverMemory past the memory cap, WorkerLost if the worker died."""
-        worker = self._handed((job, seconds))
+    def run(self, job: CheckJob, seconds: float, gone: Callable[[], bool], prefer: int | None = None) -> Outcome:
+        """The job's Outcome from a worker (the one of process id `prefer` when it is idle); OverBudget
+        past `seconds` of work, ClientGone when `gone()` says the client left, OverMemory past the
+        memory cap, WorkerLost if the worker died."""
+        worker = self._handed((job, seconds), prefer)
         try:
             kind, value = _answer_of(worker, seconds, seconds + self.grace, gone)
         except BaseException:
@@ -77,12 +79,14 @@ class CheckWorkers:
             self._stop(worker)
         else:
             self._give_back(worker)
-        return _outcome(kind, value, seconds)
+        outcome = _outcome(kind, value, seconds)
+        outcome.worker = worker.process.pid
+        return outcome
 
-    def _handed(self, message: tuple[CheckJob, float]) -> Worker:
+    def _handed(self, message: tuple[CheckJob, float], prefer: int | None = None) -> Worker:
         """A worker that has been sent the message: an idle one, or a new one when the idle one turns
         out to have died (the job never reached it, so another worker may take it)."""
-        worker = self._take()
+        worker = self._take(prefer)
         try:
             worker.conn.send(message)
             return worker
@@ -99,12 +103,12 @@ class CheckWorkers:
             raise
         return worker
 
-    def _take(self) -> Worker:
+    def _take(self, prefer: int | None = None) -> Worker:
         dead: list[Worker] = []
         with self._lock:
             worker = None
             while self._idle and worker is None:
-                worker = self._idle.pop()
+                worker = self._idle.pop(next((n for n, w in enumerate(self._idle) if w.process.pid == prefer), -1))
                 if worker.conn.poll(0):  # an idle worker says nothing: what there is to read is its end
                     dead.append(worker)
                     worker = None
@@ -236,7 +240,7 @@ def serve_checks(conn: Connection, catalog: Catalog, database_url: str | None) -
 def _answer(job: CheckJob, seconds: float, catalog: Catalog, store: AnswerCache | None) -> tuple[str, Any]:
     use_settings(job.settings)
     try:
-        with work_budget(seconds, setting=SETTING):
+        with work_budget(seconds, setting=SETTING), gc_paused():  # this process's main thread: all of the job
             return "done", run_job(job, catalog, store)
     except OverBudget:
         return "over", None

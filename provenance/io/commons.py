@@ -76,10 +76,23 @@ class LaterCache:
     def __init__(self, store: AnswerCache | None = None) -> None:
         self.store = store
         self.new: dict[tuple[str, str], tuple[str, datetime.datetime]] = {}
+        self.read: dict[tuple[str, str], tuple[str, datetime.datetime] | None] = {}  # by `prefetch`
 
     def get(self, api: str, key: str) -> tuple[str, datetime.datetime] | None:
         kept = self.new.get((api, key))
-        return kept if kept or self.store is None else self.store.get(api, key)
+        if kept or self.store is None:
+            return kept
+        return self.read[(api, key)] if (api, key) in self.read else self.store.get(api, key)
+
+    def prefetch(self, api: str, keys: list[str]) -> None:
+        """Read the store's answers for these keys at once (a store with `get_many`), so that `get`
+        asks it nothing more about them: a digest of thousands of captions links hundreds of files."""
+        get_many = getattr(self.store, "get_many", None)
+        wanted = [key for key in dict.fromkeys(keys) if (api, key) not in self.read]
+        if get_many is None or not wanted:
+            return
+        found = get_many(api, wanted)
+        self.read.update({(api, key): found.get(key) for key in wanted})
 
     def put(self, api: str, key: str, answer: str, fetched_at: datetime.datetime) -> None:
         self.new[(api, key)] = (answer, fetched_at)
@@ -149,6 +162,11 @@ class CommonsClient:
         except ValueError as exc:
             raise FetchError(url, "content-type", f"the Commons API answered with invalid JSON ({exc})") from None
         return body.decode("utf-8")
+
+    def prefetch(self, refs: list[CommonsRef]) -> None:
+        """Read the cache's answers about these files at once, where the cache can (LaterCache)."""
+        if isinstance(self.cache, LaterCache):
+            self.cache.prefetch(self.api, [ref.key for ref in refs])
 
     def evidence(self, evidence: list[Evidence], sha1: Sha1 = None) -> list[Evidence]:
         """Commons evidence for every file the evidence points to; by the image's SHA-1 when a

@@ -16,11 +16,16 @@ from ..catalog.load import Catalog
 from ..catalog.profile import UsageProfile
 from ..check import CheckedFile, CheckedItem, check_evidence
 from ..errors import FetchError
-from ..metadata.commons import ref_from_url
+from ..metadata.commons import ref_from_url, refs_in_evidence
 from ..model import Evidence
 from .commons import AnswerCache, CommonsClient, Sha1
 from .fetch import Fetcher, FetchPolicy
 from .flickr import flickr_pages_evidence
+
+
+def _given(item: CheckedItem) -> list[Evidence]:
+    """The evidence an item was checked on, without what was derived from it."""
+    return [e for e in item.given or item.evidence if not e.derived]
 
 
 def sha1_of(data: bytes) -> str:
@@ -48,7 +53,7 @@ class Verifier:
     def recheck(self, item: CheckedItem, catalog: Catalog, profile: UsageProfile | None = None,
                 in_article: bool = True, sha1: Sha1 = None) -> CheckedItem:
         """The item checked again with what Commons and Flickr say, or as it was when they add nothing."""
-        base = [e for e in item.given or item.evidence if not e.derived]
+        base = _given(item)
         extra = self.extra(base, sha1)
         if not extra:
             return item
@@ -58,6 +63,7 @@ class Verifier:
     def verify(self, checked: CheckedFile, data: Callable[[], bytes], catalog: Catalog,
                profile: UsageProfile) -> CheckedFile:
         """Every item of a checked source, checked again with what Commons and Flickr say."""
+        self.commons.prefetch([ref for i in checked.items for ref in refs_in_evidence(_given(i))])
         if checked.kind == "image":
             items = [self.recheck(i, catalog, profile, False, lambda: sha1_of(data())) for i in checked.items]
         else:

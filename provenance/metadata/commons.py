@@ -112,8 +112,8 @@ def refs_in_evidence(evidence: list[Evidence]) -> list[CommonsRef]:
     """Every Commons file the evidence points to (image URLs, source links, captions naming a File:), once."""
     found: dict[str, CommonsRef] = {}
     for item in evidence:
-        if item.origin == ORIGIN:
-            continue
+        if item.origin == ORIGIN or (":" not in item.value and len(item.value.strip()) != 40):
+            continue  # every reference has a colon (a URL, File:, Image:) but a bare SHA-1
         urls = [u.rstrip(").,;\"'") for u in re.findall(r"https?://[^\s<>\"']+", item.value)]
         for ref in [ref_from_url(u) for u in urls] + [ref_from_text(item.value)]:
             if ref:

@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from provenance.io.commons import CommonsClient, MemoryCache
+from provenance.io.commons import DEFAULT_API, CommonsClient, LaterCache, MemoryCache
 from provenance.io.fetch import Fetcher, FetchPolicy
 from provenance.io.fetch_rules import parse_allow
 from provenance.metadata.commons import CommonsRef
 from provenance.model import Evidence
-from provenance.store.commons_cache import StoreCache
+from provenance.store.commons_cache import GET_MANY, StoreCache
 from provenance.store.repository import open_store
 from tests import commons_api
 from tests.conftest_db import BACKENDS, new_database
@@ -106,6 +106,25 @@ def test_offline_reads_the_cache_and_makes_no_request(api: LocalServer, sessions
     client(api, StoreCache(sessions)).lookup(CommonsRef("title", TITLE))
     offline = client(api, StoreCache(sessions), offline=True)
     assert fields(offline.evidence_for(CommonsRef("title", TITLE)))["creator"] == "Jane Doe"
+    assert (len(api.log), offline.requests) == (1, 0)
+
+
+def test_a_check_reads_the_stored_answers_about_its_files_at_once(api: LocalServer,
+                                                                   sessions: sessionmaker[Session]) -> None:
+    """A digest links hundreds of files: their stored answers are read in one go (GET_MANY keys a query),
+    and then each lookup answers from them, as `get` would, without a request; an unknown file is None."""
+    client(api, StoreCache(sessions)).lookup(CommonsRef("title", TITLE))
+    store = StoreCache(sessions)
+    refs = [CommonsRef("title", TITLE), *(CommonsRef("pageid", str(n)) for n in range(GET_MANY + 20))]
+    assert store.get_many(DEFAULT_API, [ref.key for ref in refs]) == {}  # another API's answers: none
+    found = store.get_many(api.url("/w/api.php"), [ref.key for ref in refs])
+    assert found == {refs[0].key: store.get(api.url("/w/api.php"), refs[0].key)}
+    cache = LaterCache(store)
+    offline = client(api, cache, offline=True)
+    offline.prefetch(refs)
+    assert len(cache.read) == len(refs)
+    assert fields(offline.evidence_for(refs[0]))["creator"] == "Jane Doe"
+    assert offline.evidence_for(refs[1]) == []  # offline, and no stored answer
     assert (len(api.log), offline.requests) == (1, 0)
 
 

@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 from tests.conftest import ROOT
 from tests.seeds import seed_with
 from web import create_app
+from web.limits import LIGHT_CHARS
 from web.pages import PAGE_ITEMS
 
 SEED = seed_with("Kremlin.ru").read_text(encoding="utf-8")
@@ -151,6 +152,43 @@ def test_long_paste_is_shown_a_page_at_a_time(client: FlaskClient, query: str, f
     assert f"{PAGE_ITEMS + 5} items, {PAGE_ITEMS + 5} with an error" in page
     for link in links:
         assert link in page
+
+
+def test_next_page_of_a_long_paste_reuses_its_check(app: Flask, client: FlaskClient) -> None:
+    """A heavy paste (a worker checks it) is checked once: its next page comes from what the worker
+    kept, even with a work budget far too small to check it again; another profile is checked again."""
+    text = _digest(LIGHT_CHARS // 30)
+    assert len(text) > LIGHT_CHARS
+    where = _check(client, text=text)
+    assert _items(client.get(where).get_data(as_text=True))[0] == "credit 1"
+    app.extensions["provenance"].check_seconds = 0.001
+    second = client.get(f"{where}?page=2")
+    assert second.status_code == 200
+    assert _items(second.get_data(as_text=True)) == [f"credit {n}" for n in range(PAGE_ITEMS + 1, 2 * PAGE_ITEMS + 1)]
+    assert client.get(f"{where}?page=2&medium=print").status_code == 413  # a toggle: checked again, over budget
+
+
+def _mixed_digest(lines: int) -> str:
+    """A digest whose odd lines are agency photos and even lines Flickr photos under CC BY-SA (to verify)."""
+    return "\n".join(f"Boats in harbour {n}. (AP Photo/Jane Roe{n})" if n % 2 else
+                     f"Morning fog over Koossel {n}. Photo: Ta Elta{n} / Flickr, CC BY-SA 2.0"
+                     for n in range(1, lines + 1))
+
+
+def test_long_paste_has_a_summary_of_findings_and_a_filter(client: FlaskClient) -> None:
+    where = _check(client, text=_mixed_digest(2 * PAGE_ITEMS + 10))
+    page = client.get(where).get_data(as_text=True)
+    summary = page.split('class="card summary"')[1].split("</table>")[0]
+    assert f"{2 * PAGE_ITEMS + 10} items" in summary
+    assert re.search(rf"agency-license-required</span></td><td>{PAGE_ITEMS + 5}</td>", summary)
+    assert re.search(rf"needs-verification</span></td><td>{PAGE_ITEMS + 5}</td>", summary)
+    only = client.get(f"{where}?finding=agency-license-required").get_data(as_text=True)
+    assert _items(only) == [f"credit {n}" for n in range(1, 2 * PAGE_ITEMS, 2)]  # the agency photos, as numbered
+    assert f"{PAGE_ITEMS + 5} items, {PAGE_ITEMS + 5} with an error" in only  # the pager counts what is shown
+    assert '<input type="hidden" name="finding" value="agency-license-required">' in only  # the toggles keep it
+    last = client.get(f"{where}?finding=agency-license-required&page=2").get_data(as_text=True)
+    assert _items(last) == [f"credit {n}" for n in range(2 * PAGE_ITEMS + 1, 2 * PAGE_ITEMS + 10, 2)]
+    assert client.get(f"{where}?finding=no-such-code").status_code == 400
 
 
 def test_short_paste_has_no_pager(client: FlaskClient) -> None:
