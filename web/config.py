@@ -16,7 +16,7 @@ SETTINGS: list[tuple[str, str, Any, str]] = [
     ("AUDIT_ROOTS", "PROVENANCE_AUDIT_ROOTS", "", "folders the API may audit, separated by the OS path separator"),
     ("PROFILE", "PROVENANCE_PROFILE", None, "usage profile TOML; default profiles/default.toml"),
     ("SECURE_COOKIES", "PROVENANCE_SECURE_COOKIES", False, "send the session cookie over HTTPS only (behind TLS)"),
-    ("MAX_TEXT_KB", "PROVENANCE_MAX_TEXT_KB", 512, "longest pasted text (a form field), in KB (413 past it)"),
+    ("MAX_TEXT_KB", "PROVENANCE_MAX_TEXT_KB", 2048, "longest pasted text (a form field), in KB (413 past it)"),
     ("MAX_JSON_KB", "PROVENANCE_MAX_JSON_KB", 256, "largest JSON body the API accepts, in KB (413 past it)"),
     ("MAX_JSON_DEPTH", "PROVENANCE_MAX_JSON_DEPTH", 32, "deepest nesting of a JSON body (400 past it)"),
     ("LOGIN_ATTEMPTS", "PROVENANCE_LOGIN_ATTEMPTS", 5, "failed sign-ins per address per minute before 429"),

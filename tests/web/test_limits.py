@@ -77,6 +77,22 @@ def test_pasted_text_over_its_limit_is_a_413_naming_the_limit(start: Any) -> Non
     assert answer["error"] == "The pasted text is longer than the limit of 64 KB (PROVENANCE_MAX_TEXT_KB)."
 
 
+def test_a_pasted_megabyte_is_taken_by_default(start: Any) -> None:
+    """A browser posts the check form as multipart: a megabyte of captions (a long wire digest) fits the
+    default text limit and is checked, in a worker, under the work budget."""
+    server = start()
+    boundary = uuid.uuid4().hex
+    line = "The harbour at dawn, seen from the old lighthouse on the north pier of the town. Jane Doe/AP\n"
+    text = line * (2**20 // len(line) + 1)  # just over 1 MiB, ASCII
+    body = f"--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n{text}\r\n--{boundary}--\r\n"
+    status, _, answer = server.call("POST", "/api/check", body.encode(),
+                                    {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    assert status == 200, answer
+    items = answer["files"][0]["items"]
+    assert len(items) == text.count("\n")  # one credit a line, each checked
+    assert {(item["credit"]["creator"], item["credit"]["organization"]) for item in items} == {("Jane Doe", "AP")}
+
+
 def test_the_check_page_shows_the_work_limit(database: str) -> None:
     """The check page runs under the same budget as the API: past it, the error page names the limit."""
     from web import create_app
