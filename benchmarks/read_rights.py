@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from provenance.errors import InputError
-from provenance.io.image_reader import read_metadata
+from provenance.io.image_reader import fresh_pages_for_large_buffers, read_metadata
 
 Found = list[tuple[str, str, "str | None"]]
 
@@ -35,6 +35,7 @@ def files_under(folder: Path) -> list[str]:
 
 def read_all(folder: Path, jobs: int) -> dict[str, Found]:
     paths = files_under(folder)
+    fresh_pages_for_large_buffers()  # before the workers fork: they inherit it
     start = len(str(folder)) + 1
     if jobs <= 1:
         return {p[start:]: found for p, found in map(read_one, paths)}

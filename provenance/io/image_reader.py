@@ -12,10 +12,15 @@ manifest: every embedded manifest store is a JUMBF box labelled "c2pa"
 (JPEG APP11, PNG caBX, WebP and BMFF boxes), so a file without those four
 bytes has none and the C2PA reader, which costs more than everything else
 here together, is not started for it.
+
+A process that reads metadata only should call `fresh_pages_for_large_buffers()` once: libwebp's
+decoder, which Pillow's WebP opener sets up, allocates the picture's canvas zeroed, and glibc's
+allocator zeroes it byte by byte unless it comes from fresh pages (see there).
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import warnings
 from collections.abc import Iterator
@@ -47,6 +52,8 @@ C2PA_LABEL = b"c2pa"
 PHASH_SIDE = 128  # images are box-reduced to about this size before the perceptual hash's resample
 EXIF_IFD = 0x8769
 TIFF_XMP, TIFF_IPTC = 700, 33723
+M_MMAP_THRESHOLD = -3  # glibc's mallopt() parameter
+FRESH_PAGES_FROM = 512 * 1024
 
 
 @dataclass
@@ -81,6 +88,26 @@ def open_image(path: str | Path | BinaryIO, name: str) -> Iterator[Image.Image]:
             raise InputError(name, f"is over the pixel limit for one image, twice Pillow's ({exc})") from None
         with im:
             yield im
+
+
+def fresh_pages_for_large_buffers(threshold: int = FRESH_PAGES_FROM) -> bool:
+    """Have glibc's allocator serve every allocation of `threshold` bytes or more from fresh pages
+    (mmap), for the life of the process and the processes it forks; False where the C library has
+    no mallopt() (not glibc) or refuses.
+
+    For a process that reads metadata and decodes no pixels. Pillow's WebP opener sets up
+    libwebp's decoder, which callocs two canvases of the picture's size (8 MiB for 1024x1024) that
+    a metadata read never touches. glibc raises its mmap threshold each time such a buffer is
+    freed, so from the second file on the canvases come from the heap and calloc zeroes them: about
+    1 ms of CPU for a 3-megapixel WebP. Fresh pages are zero already and cost nothing until
+    touched. A process that decodes pictures (the perceptual hash) is better off without it: its
+    buffers are touched, and reusing heap memory saves the page faults (about 5% of the decode)."""
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # pragma: no cover - not glibc
+        return False
+    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
+    return bool(mallopt(M_MMAP_THRESHOLD, threshold))
 
 
 def read_metadata(path: str | Path | BinaryIO, name: str | None = None) -> ImageMetadata:
