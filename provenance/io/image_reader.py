@@ -29,7 +29,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from PIL import Image, ImageFile, IptcImagePlugin, UnidentifiedImageError
+from PIL import (  # the plugins of the formats we read, imported once here (before any worker forks)
+    GifImagePlugin,  # noqa: F401
+    Image,
+    ImageFile,
+    IptcImagePlugin,
+    JpegImagePlugin,  # noqa: F401
+    PngImagePlugin,  # noqa: F401
+    TiffImagePlugin,  # noqa: F401
+    UnidentifiedImageError,
+    WebPImagePlugin,  # noqa: F401
+)
 
 from provenance.errors import InputError, ProvenanceError
 from provenance.metadata.exif import exif_evidence
@@ -47,6 +57,9 @@ except ImportError:  # pragma: no cover - depends on the platform
     HEIF = False
 
 IMAGE_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "TIFF", "HEIF", "GIF", "MPO"})
+# Pillow's openers tried first, in this order (an MPO is opened by JPEG's): Pillow's own order starts
+# with IPTC's, which has no test of the file's first bytes and so is set up and fails for every file.
+OPEN_FIRST = tuple(f for f in ("JPEG", "PNG", "WEBP", "TIFF", "HEIF", "GIF") if f in Image.OPEN)
 CHUNK = 128 * 1024
 C2PA_LABEL = b"c2pa"
 PHASH_SIDE = 128  # images are box-reduced to about this size before the perceptual hash's resample
@@ -83,7 +96,10 @@ def open_image(path: str | Path | BinaryIO, name: str) -> Iterator[Image.Image]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
-            im = Image.open(path)
+            try:
+                im = Image.open(path, formats=OPEN_FIRST)
+            except UnidentifiedImageError:  # all of Pillow's openers, so that the error can name the format
+                im = Image.open(path)
         except Image.DecompressionBombError as exc:
             raise InputError(name, f"is over the pixel limit for one image, twice Pillow's ({exc})") from None
         with im:
