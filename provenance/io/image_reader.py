@@ -20,8 +20,6 @@ allocator zeroes it byte by byte unless it comes from fresh pages (see there).
 
 from __future__ import annotations
 
-import ctypes
-import hashlib
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,8 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from PIL import (  # the plugins of the formats we read, imported once here (before any worker forks)
-    GifImagePlugin,  # noqa: F401
+from PIL import (  # the plugins of the formats we read (GIF's, rare, on first use), imported before workers fork
     Image,
     ImageFile,
     IptcImagePlugin,
@@ -57,9 +54,10 @@ except ImportError:  # pragma: no cover - depends on the platform
     HEIF = False
 
 IMAGE_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "TIFF", "HEIF", "GIF", "MPO"})
-# Pillow's openers tried first, in this order (an MPO is opened by JPEG's): Pillow's own order starts
-# with IPTC's, which has no test of the file's first bytes and so is set up and fails for every file.
-OPEN_FIRST = tuple(f for f in ("JPEG", "PNG", "WEBP", "TIFF", "HEIF", "GIF") if f in Image.OPEN)
+# Pillow's openers tried first, in this order, those loaded (an MPO is opened by JPEG's): Pillow's own
+# order starts with IPTC's, which has no test of the file's first bytes and so is set up and fails for
+# every file.
+OPEN_FIRST = ("JPEG", "PNG", "WEBP", "TIFF", "HEIF", "GIF")
 CHUNK = 128 * 1024
 C2PA_LABEL = b"c2pa"
 PHASH_SIDE = 128  # images are box-reduced to about this size before the perceptual hash's resample
@@ -97,7 +95,7 @@ def open_image(path: str | Path | BinaryIO, name: str) -> Iterator[Image.Image]:
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
             try:
-                im = Image.open(path, formats=OPEN_FIRST)
+                im = Image.open(path, formats=[f for f in OPEN_FIRST if f in Image.OPEN])
             except UnidentifiedImageError:  # all of Pillow's openers, so that the error can name the format
                 im = Image.open(path)
         except Image.DecompressionBombError as exc:
@@ -118,6 +116,8 @@ def fresh_pages_for_large_buffers(threshold: int = FRESH_PAGES_FROM) -> bool:
     1 ms of CPU for a 3-megapixel WebP. Fresh pages are zero already and cost nothing until
     touched. A process that decodes pictures (the perceptual hash) is better off without it: its
     buffers are touched, and reusing heap memory saves the page faults (about 5% of the decode)."""
+    import ctypes  # here: most processes never need it
+
     try:
         mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):  # pragma: no cover - not glibc
@@ -197,6 +197,7 @@ def file_sha256(path: str | Path | BinaryIO) -> tuple[str, int]:
 
 def file_digest(path: str | Path | BinaryIO) -> tuple[str, int, bool]:
     """SHA-256, size, and whether the C2PA label occurs in the file, in one read of 128 KiB chunks."""
+    import hashlib  # here: reading metadata alone never needs it
     digest, size, label, tail = hashlib.sha256(), 0, False, b""
     handle = open(path, "rb") if isinstance(path, str | Path) else path  # noqa: SIM115
     try:
