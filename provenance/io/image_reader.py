@@ -169,7 +169,9 @@ def _exif(im: Image.Image) -> list[Evidence]:
     if not exif:
         return []
     big_endian = getattr(exif, "endian", "<") == ">"
-    return exif_evidence(dict(exif), dict(exif.get_ifd(EXIF_IFD)), big_endian)
+    # the mapping itself, not a dict of it: Pillow decodes a tag's value when it is asked for
+    # (a TIFF's IFD0 holds the offsets of every strip)
+    return exif_evidence(exif, exif.get_ifd(EXIF_IFD), big_endian)
 
 
 def _iptc(im: Image.Image) -> list[Evidence]:
