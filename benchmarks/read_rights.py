@@ -13,6 +13,7 @@ import json
 import os
 import pickle
 import sys
+import traceback
 from pathlib import Path
 
 from provenance.errors import InputError
@@ -61,6 +62,8 @@ def read_forked(paths: list[str]) -> tuple[int, int]:
         with os.fdopen(write_end, "wb") as out:
             pickle.dump([read_one(p) for p in paths], out, pickle.HIGHEST_PROTOCOL)
         status = 0
+    except BaseException:  # noqa: BLE001 - printed here: os._exit below ends the process without a traceback
+        traceback.print_exc()
     finally:
         os._exit(status)
 
@@ -70,7 +73,7 @@ def collect(pid: int, pipe: int) -> list[tuple[str, Found]]:
         data = results.read()
     _, status = os.waitpid(pid, 0)
     if status:
-        sys.exit(f"a reader process failed (status {status})")
+        sys.exit(f"a reader process failed (exit code {os.waitstatus_to_exitcode(status)})")
     found: list[tuple[str, Found]] = pickle.loads(data)
     return found
 
