@@ -11,11 +11,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
+import pickle
+import sys
+import traceback
 from pathlib import Path
 
 from provenance.errors import InputError
-from provenance.io.image_reader import read_metadata
+from provenance.io.image_reader import fresh_pages_for_large_buffers, read_metadata
 
 Found = list[tuple[str, str, "str | None"]]
 
@@ -34,12 +36,46 @@ def files_under(folder: Path) -> list[str]:
 
 
 def read_all(folder: Path, jobs: int) -> dict[str, Found]:
+    """This process reads every jobs-th file and a forked process each of the other shares (they
+    start with the readers loaded and send their results back once, pickled through a pipe)."""
     paths = files_under(folder)
+    fresh_pages_for_large_buffers()  # before the fork: the children inherit it
+    jobs = max(1, min(jobs, len(paths)))
+    children = [read_forked(paths[share::jobs]) for share in range(1, jobs)]
+    found = dict(map(read_one, paths[::jobs]))
+    for pid, pipe in children:
+        found.update(collect(pid, pipe))
     start = len(str(folder)) + 1
-    if jobs <= 1:
-        return {p[start:]: found for p, found in map(read_one, paths)}
-    with ProcessPoolExecutor(jobs) as pool:  # forked after the imports: the workers start with the readers loaded
-        return {p[start:]: found for p, found in pool.map(read_one, paths, chunksize=64)}
+    return {p[start:]: found[p] for p in paths}
+
+
+def read_forked(paths: list[str]) -> tuple[int, int]:
+    """(pid, read end of its pipe) of a forked process that reads `paths` and pickles the results."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write_end)
+        return pid, read_end
+    os.close(read_end)
+    status = 1
+    try:
+        with os.fdopen(write_end, "wb") as out:
+            pickle.dump([read_one(p) for p in paths], out, pickle.HIGHEST_PROTOCOL)
+        status = 0
+    except BaseException:  # noqa: BLE001 - printed here: os._exit below ends the process without a traceback
+        traceback.print_exc()
+    finally:
+        os._exit(status)
+
+
+def collect(pid: int, pipe: int) -> list[tuple[str, Found]]:
+    with os.fdopen(pipe, "rb") as results:
+        data = results.read()
+    _, status = os.waitpid(pid, 0)
+    if status:
+        sys.exit(f"a reader process failed (exit code {os.waitstatus_to_exitcode(status)})")
+    found: list[tuple[str, Found]] = pickle.loads(data)
+    return found
 
 
 def main() -> None:

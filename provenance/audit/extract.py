@@ -17,6 +17,7 @@ from types import FrameType
 
 from provenance.errors import InputError
 from provenance.io.archive import Entry, entry_source, keep_archives_open
+from provenance.io.image_reader import fresh_pages_for_large_buffers
 from provenance.io.images import read_image
 
 # Per-file budgets in the audit's worker processes (SECURITY.md says how to change them).
@@ -69,6 +70,8 @@ def start_worker(phash: bool = True) -> None:
     MemoryError (a file-error) instead of exhausting the machine."""
     exit_with_parent(os.getppid())
     keep_archives_open()
+    if not phash:  # no picture is decoded: libwebp's untouched canvases are better on fresh pages
+        fresh_pages_for_large_buffers()
     warm_up(phash)
     cap_memory()
 

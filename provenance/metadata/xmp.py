@@ -8,6 +8,7 @@ kept: `Credit`, `Source` and `license` exist in more than one schema.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from xml.etree.ElementTree import Element
 
 import defusedxml.ElementTree as SafeET
@@ -18,6 +19,10 @@ from provenance.model import Evidence
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+RDF_PREFIX = f"{{{RDF}}}"
+RDF_RDF, RDF_DESCRIPTION, RDF_RESOURCE, RDF_PARSE_TYPE = (f"{{{RDF}}}{n}" for n in
+                                                          ("RDF", "Description", "resource", "parseType"))
+RDF_CONTAINERS = frozenset(f"{{{RDF}}}{n}" for n in ("Seq", "Bag", "Alt"))
 PREFIXES = {
     "http://purl.org/dc/elements/1.1/": "dc",
     "http://ns.adobe.com/photoshop/1.0/": "photoshop",
@@ -68,11 +73,11 @@ def parse_xmp(packet: bytes | str) -> list[tuple[str, str, str | None]]:
         root = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except (SafeET.ParseError, DefusedXmlException) as exc:
         raise XmpError(f"XMP packet is not valid XML: {exc}") from None
-    parents = {child: parent for parent in root.iter() for child in parent}
+    # the top-level descriptions: the root itself or a child of an rdf:RDF, in document order
+    top = {id(child) for rdf in root.iter(RDF_RDF) for child in rdf} | {id(root)}
     values: list[tuple[str, str, str | None]] = []
-    for description in root.iter(f"{{{RDF}}}Description"):
-        parent = parents.get(description)
-        if parent is None or parent.tag == f"{{{RDF}}}RDF":
+    for description in root.iter(RDF_DESCRIPTION):
+        if id(description) in top:
             values.extend(_properties(description, ""))
     return _x_default_first(values)
 
@@ -92,6 +97,7 @@ def xmp_evidence(packet: bytes | str) -> list[Evidence]:
     return found
 
 
+@lru_cache(maxsize=512)  # the same few tags in every packet
 def _qname(tag: str) -> str | None:
     if not tag.startswith("{"):
         return None
@@ -103,7 +109,7 @@ def _qname(tag: str) -> str | None:
 def _properties(node: Element, prefix: str) -> Iterator[tuple[str, str, str | None]]:
     for attr, value in node.attrib.items():
         name = _qname(attr)
-        if name and not attr.startswith(f"{{{RDF}}}") and value.strip():
+        if name and not attr.startswith(RDF_PREFIX) and value.strip():
             yield f"{prefix}{name}", value.strip(), None
     for child in node:
         name = _qname(child.tag)
@@ -112,11 +118,11 @@ def _properties(node: Element, prefix: str) -> Iterator[tuple[str, str, str | No
 
 
 def _values(prop: Element, path: str) -> Iterator[tuple[str, str, str | None]]:
-    resource = prop.get(f"{{{RDF}}}resource")
+    resource = prop.get(RDF_RESOURCE)
     if resource:
         yield path, resource.strip(), None
         return
-    containers = [c for c in prop if c.tag in (f"{{{RDF}}}Seq", f"{{{RDF}}}Bag", f"{{{RDF}}}Alt")]
+    containers = [c for c in prop if c.tag in RDF_CONTAINERS]
     if containers:
         for item in containers[0]:
             yield from _item(item, path)
@@ -126,12 +132,12 @@ def _values(prop: Element, path: str) -> Iterator[tuple[str, str, str | None]]:
 
 def _item(node: Element, path: str) -> Iterator[tuple[str, str, str | None]]:
     """One value: text, a resource, or a struct (parseType=Resource or a nested Description)."""
-    resource = node.get(f"{{{RDF}}}resource")
+    resource = node.get(RDF_RESOURCE)
     if resource:
         yield path, resource.strip(), node.get(XML_LANG)
         return
-    structs = [c for c in node if c.tag == f"{{{RDF}}}Description"]
-    if node.get(f"{{{RDF}}}parseType") == "Resource" or structs or _has_properties(node):
+    structs = [c for c in node if c.tag == RDF_DESCRIPTION]
+    if node.get(RDF_PARSE_TYPE) == "Resource" or structs or _has_properties(node):
         for struct in structs or [node]:
             yield from _properties(struct, f"{path}/")
         return
@@ -141,6 +147,6 @@ def _item(node: Element, path: str) -> Iterator[tuple[str, str, str | None]]:
 
 
 def _has_properties(node: Element) -> bool:
-    return any(_qname(child.tag) and not child.tag.startswith(f"{{{RDF}}}") for child in node) or any(
-        _qname(a) and not a.startswith(f"{{{RDF}}}") and a != XML_LANG for a in node.attrib
+    return any(_qname(child.tag) and not child.tag.startswith(RDF_PREFIX) for child in node) or any(
+        _qname(a) and not a.startswith(RDF_PREFIX) and a != XML_LANG for a in node.attrib
     )

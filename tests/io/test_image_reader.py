@@ -277,3 +277,45 @@ def test_an_audit_of_a_very_large_picture_prints_no_pillow_warning(tmp_path: Pat
     assert done.returncode in (0, 1), done.stderr
     assert "Warning" not in done.stderr
     assert "audited" in done.stdout
+
+
+# A child process, so that the allocator setting stays out of the test process: it reads one
+# WebP's metadata twice, the second time after a larger picture was freed (when glibc would have
+# raised its mmap threshold), and prints the bytes held in mmapped blocks while the file is open.
+FRESH_PAGES_CHILD = """
+import ctypes, sys
+from PIL import Image
+from provenance.io.image_reader import fresh_pages_for_large_buffers, open_image, read_metadata
+
+class Info(ctypes.Structure):
+    names = "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost"
+    _fields_ = [(n, ctypes.c_size_t) for n in names.split()]
+
+libc = ctypes.CDLL(None)
+libc.mallinfo2.restype = Info
+print(fresh_pages_for_large_buffers())
+big, small = sys.argv[1:3]
+read_metadata(big)
+with open_image(small, small):
+    print(libc.mallinfo2().hblkhd)
+print([e.value for e in read_metadata(small).evidence])
+"""
+
+
+def test_fresh_pages_keep_the_webp_canvas_off_the_heap(tmp_path: Path) -> None:
+    """The unused canvas of libwebp's decoder comes from fresh pages, which calloc need not zero,
+    and the metadata read is the same."""
+    import ctypes
+    import subprocess
+    import sys
+
+    if not hasattr(ctypes.CDLL(None), "mallinfo2"):
+        pytest.skip("needs glibc 2.33 or newer")
+    xmp = samples.Xmp(creators=["Jöhn Dœ"])
+    big = _write(tmp_path, "big.webp", samples.webp(Image.new("RGB", (1600, 1200)), xmp=xmp))
+    small = _write(tmp_path, "small.webp", samples.webp(Image.new("RGB", (800, 600)), xmp=xmp))
+    out = subprocess.run([sys.executable, "-c", FRESH_PAGES_CHILD, str(big), str(small)], check=True,
+                         capture_output=True, text=True).stdout.splitlines()
+    assert out[0] == "True"
+    assert int(out[1]) >= 2 * 800 * 600 * 4  # both canvases of the open file are mmapped
+    assert out[2] == str(_values(read_metadata(small).evidence, "XMP dc:creator"))
