@@ -48,7 +48,9 @@ from provenance.model import Evidence
 try:  # HEIC/HEIF where the wheel installs
     from pillow_heif import register_heif_opener
 
-    register_heif_opener()
+    # thumbnails=False: draft() would otherwise decode a HEIC's embedded thumbnail (128 px or more) in place
+    # of the picture, and a thumbnail cannot be proven to show the picture (an edit may leave it stale)
+    register_heif_opener(thumbnails=False)
     HEIF = True
 except ImportError:  # pragma: no cover - depends on the platform
     HEIF = False

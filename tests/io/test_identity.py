@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from provenance.io.image_reader import CHUNK, file_digest, image_identity, may_hold_c2pa
+from provenance.io.image_reader import CHUNK, PHASH_SIDE, file_digest, image_identity, may_hold_c2pa, open_image
 from provenance.io.images import read_image
 from tests import samples
 
@@ -77,3 +79,21 @@ def test_reduced_decoding_keeps_copies_together(tmp_path: Path, size: tuple[int,
     first = image_identity(big).phash
     assert distance(first, image_identity(small).phash) <= 6  # the same photo, smaller and recompressed
     assert distance(first, image_identity(other).phash) > 12  # another photo
+
+
+@pytest.mark.skipif(shutil.which("heif-enc") is None or shutil.which("heif-info") is None,
+                    reason="needs libheif's heif-enc and heif-info (Debian: libheif-examples)")
+def test_perceptual_hash_of_a_heic_reads_the_picture_not_its_thumbnail(tmp_path: Path) -> None:
+    """An iPhone's HEIC carries a small thumbnail: the hash decodes the picture itself, as for every format
+    (a thumbnail cannot be proven to show the picture)."""
+    source = tmp_path / "source.png"
+    samples.picture(1024, 768, seed=7).save(source)
+    heic = tmp_path / "with-thumbnail.heic"
+    subprocess.run(["heif-enc", "-q", "60", "-t", "256", "-o", str(heic), str(source)], check=True,
+                   capture_output=True)
+    described = subprocess.run(["heif-info", str(heic)], check=True, capture_output=True, text=True).stdout
+    assert "thumbnail: 256x192" in described  # the file has one
+    with open_image(heic, heic.name) as im:
+        im.draft("L", (PHASH_SIDE, PHASH_SIDE))  # as perceptual_hash asks
+        assert im.size == (1024, 768)
+    assert image_identity(heic).phash is not None
