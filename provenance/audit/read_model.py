@@ -10,7 +10,6 @@ has its statements built once; the filters' values are bound parameters.
 from __future__ import annotations
 
 import functools
-import weakref
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
@@ -19,7 +18,6 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import (
     BindParameter,
-    Engine,
     Integer,
     Select,
     String,
@@ -34,12 +32,22 @@ from sqlalchemy import (
     table,
     union_all,
 )
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
 from provenance.audit.cache import ArchiveCache, archive_version
 from provenance.audit.filters import PER_PAGE, SEVERITY_RANK, STATUSES, Filters
 from provenance.audit.labels import Labels
+from provenance.audit.search import (
+    IDS_FIRST,
+    LIKE,
+    NARROW,
+    NO_SEARCH,
+    RARE_PART,
+    TRIGRAM,
+    search_index,
+    search_mode,
+    trigram_shares,
+)
 from provenance.render.audit_report import ReportRow
 from provenance.store import tables as t
 
@@ -98,15 +106,7 @@ def _rank(*owner: Any) -> Any:
     return select(func.min(ranked)).where(*owner).scalar_subquery()
 
 
-# how a search is asked: not at all; a LIKE on the rows (beside other filters it checks only the rows they
-# chose, and on PostgreSQL the pg_trgm index of migration 0007 serves it); alone on SQLite, the ids of a LIKE
-# over 0007's narrow index first; or alone, from the trigram index of migration 0008 (SQLite)
-NO_SEARCH, LIKE, IDS_FIRST, TRIGRAM = "", "like", "ids first", "trigram"
-# the search index a database has: SQLite's narrow index of the folded column (0007), SQLite's trigram index
-# (0008), PostgreSQL's pg_trgm index (0007, when the server has pg_trgm; else the LIKE scans)
-NARROW, PG_TRGM = "narrow", "pg_trgm"
 MARK = "?"  # a filter's value in a query's shape: the values are bound parameters
-TRIGRAM_FROM = 3  # a trigram index finds nothing shorter
 
 
 class Shape(NamedTuple):
@@ -122,21 +122,27 @@ def shape(filters: Filters, index: str = NARROW) -> Shape:
     marks = Filters(status=_mark(filters.status), code=_mark(filters.code), license=_mark(filters.license),
                     source=_mark(filters.source), article=_mark(filters.article), q=_mark(folded), sort=filters.sort)
     others = any((filters.status, filters.code, filters.license, filters.source, filters.article))
-    search = NO_SEARCH if not folded else LIKE if others or index == PG_TRGM else \
-        TRIGRAM if index == TRIGRAM and len(folded) >= TRIGRAM_FROM and "\x00" not in folded else IDS_FIRST
-    return Shape(marks, search)
+    return Shape(marks, search_mode(folded, others, index))
 
 
 def _mark(value: str) -> str:
     return MARK if value else ""
 
 
-def parameters(filters: Filters) -> dict[str, str]:
-    """The values of the filters, as the queries' bound parameters."""
+def parameters(filters: Filters, part: str | None = None) -> dict[str, str]:
+    """The values of the filters, as the queries' bound parameters; `part`: what of the folded query a
+    trigram index is asked for (by default all of it)."""
     folded = filters.folded_q
+    part = folded if part is None else part
     return {"status": filters.status, "code": filters.code, "license": filters.license, "source": filters.source,
-            "article": _contains(filters.article), "q": _contains(folded),
-            "q_phrase": '"' + folded.replace('"', '""') + '"'}
+            "article": _contains(filters.article), "q": _contains(folded), "q_part": _contains(part),
+            "q_phrase": '"' + part.replace('"', '""') + '"'}
+
+
+def search_parameters(session: Session, filters: Filters, query: Shape) -> dict[str, str]:
+    """The values of the filters, the part of the query a trigram index reads chosen for this database."""
+    reads_part = query.search in (TRIGRAM, RARE_PART)
+    return parameters(filters, trigram_shares(session).part(filters.folded_q) if reads_part else None)
 
 
 def _contains(text: str) -> str:
@@ -184,16 +190,26 @@ def _record_conditions(query_shape: Shape, article_file: Any) -> list[Any]:
         # asked the findings
         codes = select(t.RecordCode.record_id).where(t.RecordCode.code == bindparam("code"))
         conditions.append(t.Record.id.in_(codes))
+    conditions.extend(_search_conditions(query_shape.search))
+    return conditions
+
+
+def _search_conditions(mode: str) -> list[Any]:
     matches = t.Record.search.like(bindparam("q"), escape="/")
-    if query_shape.search == LIKE:  # beside other filters (as ids first, a common word took 3x longer), or on
-        conditions.append(matches)  # PostgreSQL (ids first made it join a scan of every record: 2x longer)
-    elif query_shape.search == IDS_FIRST:  # its ids first, read from the index on `search` (0007), not the table
-        conditions.append(t.Record.id.in_(select(t.Record.id).where(matches)))
-    elif query_shape.search == TRIGRAM:  # candidates from the trigram index (0008), checked by the same LIKE
+    if mode == LIKE:  # beside other filters on SQLite (as ids first, a common word took 3x longer)
+        return [matches]
+    if mode == IDS_FIRST:  # its ids first, read from the index on `search` (0007), not the table
+        return [t.Record.id.in_(select(t.Record.id).where(matches))]
+    if mode == TRIGRAM:  # candidates of the rare part from the trigram index (0008), checked by the same LIKE
         found: Select[Any] = select(literal_column("rowid")).select_from(table(t.SEARCH_INDEX)).where(
             literal_column(t.SEARCH_INDEX).op("MATCH")(bindparam("q_phrase")))
-        conditions.extend([t.Record.id.in_(found), matches])
-    return conditions
+        return [t.Record.id.in_(found), matches]
+    if mode == RARE_PART:  # pg_trgm's index (0007) serves the LIKE of the rare part; the LIKE of the whole
+        # query checks its rows on a copy of the text (`|| ''`), which the index does not serve: given both,
+        # the planner would make the index read the lists of every trigram (photographer 742: 4.5 to 0.4 ms)
+        whole = (t.Record.search + literal("")).like(bindparam("q"), escape="/")
+        return [t.Record.search.like(bindparam("q_part"), escape="/"), whole]
+    return []
 
 
 def _file_rows(query_shape: Shape, full: bool = True) -> Select[Any] | None:
@@ -258,34 +274,13 @@ def query_shape(session: Session, filters: Filters) -> Shape:
     return shape(filters, search_index(session) if filters.q else NARROW)
 
 
-_INDEXES: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
-
-
-def search_index(session: Session) -> str:
-    """The search index of this session's database (asked once per engine): on SQLite the trigram index of
-    migration 0008 when the database has it and this SQLite can read it (tried on a connection of its own)."""
-    engine = session.get_bind().engine
-    found = _INDEXES.get(engine)
-    if found is None:
-        found = PG_TRGM if engine.dialect.name == "postgresql" else NARROW
-        if engine.dialect.name == "sqlite":
-            try:
-                with engine.connect() as connection:
-                    connection.exec_driver_sql(f"SELECT rowid FROM {t.SEARCH_INDEX} WHERE {t.SEARCH_INDEX} MATCH "
-                                               "'\"abc\"' LIMIT 0").all()
-                found = TRIGRAM
-            except DBAPIError:
-                pass  # no such table (no FTS5 trigram where it was migrated), or no trigram tokenizer here
-        _INDEXES[engine] = found
-    return found
-
-
 def ordered_keys(session: Session, filters: Filters, query: Shape | None = None) -> array[int]:
     """Every row matching the filters in their order, as record ids and negated file ids: the records'
     order with the unreadable files spliced in where `_uncached_page` puts them (`query`: the shape to
     ask with, else the one this database answers best)."""
-    records, files = _order_queries(query or query_shape(session, filters))
-    values = parameters(filters)
+    query = query or query_shape(session, filters)
+    records, files = _order_queries(query)
+    values = search_parameters(session, filters, query)
     found = session.execute(records, values).all()
     order = array("q", (r.record_id for r in found))
     if files is not None:
@@ -313,8 +308,9 @@ def _uncached_page(session: Session, filters: Filters, labels: Labels) -> tuple[
     Every order puts the unreadable files together: after the records, or (by status) after the records
     in error. So a page is a window of the records' order with the files spliced in at one place, and
     is read without a union: the records' keys, then only the page's rows in full."""
-    queries = _page_queries(query_shape(session, filters))
-    values: dict[str, Any] = parameters(filters)
+    query = query_shape(session, filters)
+    queries = _page_queries(query)
+    values: dict[str, Any] = search_parameters(session, filters, query)
     n_records = session.scalar(queries.count_records, values) or 0
     n_files = session.scalar(queries.count_files, values) or 0 if queries.count_files is not None else 0
     total = n_records + n_files
@@ -380,7 +376,8 @@ def _every_row() -> tuple[Select[Any], Select[Any]]:
 
 def all_rows(session: Session, filters: Filters, labels: Labels) -> list[ArchiveRow]:
     """Every row matching the filters (for exports and the report), in the filters' order."""
-    found = list(session.execute(_all_rows_query(query_shape(session, filters)), parameters(filters)).all())
+    query = query_shape(session, filters)
+    found = list(session.execute(_all_rows_query(query), search_parameters(session, filters, query)).all())
     return _with_findings(session, found, labels)
 
 
@@ -412,31 +409,39 @@ def _with_findings(session: Session, found: list[Any], labels: Labels) -> list[A
     return rows
 
 
-FINDING_COLUMNS = (t.Finding.id, t.Finding.usage_id, t.Finding.image_id, t.Finding.file_id, t.Finding.scope,
-                   t.Finding.code, t.Finding.severity, t.Finding.message, t.Finding.evidence)
+FINDING_COLUMNS: tuple[Any, ...] = (t.Finding.id, t.Finding.usage_id, t.Finding.image_id, t.Finding.file_id,
+                                    t.Finding.scope, t.Finding.code, t.Finding.severity, t.Finding.message,
+                                    t.Finding.evidence)
 
 
 def finding_views(session: Session, found: Iterable[Any]) -> dict[tuple[str, int], list[FindingView]]:
     """The findings of these rows, keyed by (usage|image|file, id), worst first, own findings before group ones."""
     found = list(found)
+    every, by_owner = _finding_queries()
     if len(found) > 300:
-        queries = [select(*FINDING_COLUMNS)]
+        rows = {f.id: f for f in session.execute(every)}
     else:  # three index-backed lookups: an OR of them made SQLite read every finding, and so did asking for
         # `usage_id IS NULL` beside the image ids (it took the index on usage_id): the uses' findings this
         # also brings go to their uses' keys, and one found twice is kept once
-        usages = [r.usage_id for r in found if r.usage_id]
-        images = [r.image_id for r in found if r.image_id and not r.usage_id]
-        files = [r.file_id for r in found if r.file_id]
-        queries = [select(*FINDING_COLUMNS).where(t.Finding.usage_id.in_(usages)),
-                   select(*FINDING_COLUMNS).where(t.Finding.image_id.in_(images)),
-                   select(*FINDING_COLUMNS).where(t.Finding.file_id.in_(files))]
-        queries = [q for q, ids in zip(queries, (usages, images, files), strict=True) if ids]
-    rows = {f.id: f for query in queries for f in session.execute(query)}
+        owners = ([r.usage_id for r in found if r.usage_id],
+                  [r.image_id for r in found if r.image_id and not r.usage_id], [r.file_id for r in found if r.file_id])
+        rows = {f.id: f for query, ids in zip(by_owner, owners, strict=True) if ids
+                for f in session.execute(query, {"ids": ids})}
     buckets: dict[tuple[str, int], list[Any]] = defaultdict(list)
     for f in rows.values():
         owner = ("usage", f.usage_id) if f.usage_id else ("file", f.file_id) if f.file_id else ("image", f.image_id)
         buckets[owner].append(f)
     return {key: sorted_views(found) for key, found in buckets.items()}
+
+
+@functools.cache
+def _finding_queries() -> tuple[Select[Any], tuple[Select[Any], ...]]:
+    """Every finding, and the findings of the usages, images or files whose ids are given (`ids`), built once
+    (a statement built per request cost more than its query)."""
+    every: Select[Any] = select(*FINDING_COLUMNS)
+    ids: BindParameter[int] = bindparam("ids", expanding=True)
+    return every, tuple(every.where(owner.in_(ids)) for owner in (t.Finding.usage_id, t.Finding.image_id,
+                                                                   t.Finding.file_id))
 
 
 def sorted_views(findings: Iterable[Any]) -> list[FindingView]:

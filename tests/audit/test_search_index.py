@@ -15,17 +15,8 @@ from sqlalchemy import Engine, delete, insert, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.filters import Filters
-from provenance.audit.read_model import (
-    IDS_FIRST,
-    LIKE,
-    NARROW,
-    NO_SEARCH,
-    PG_TRGM,
-    TRIGRAM,
-    ordered_keys,
-    search_index,
-    shape,
-)
+from provenance.audit.read_model import ordered_keys, shape
+from provenance.audit.search import IDS_FIRST, LIKE, NARROW, NO_SEARCH, PG_TRGM, RARE_PART, TRIGRAM, search_index
 from provenance.catalog.names import fold_search
 from provenance.store import tables as t
 from provenance.store.repository import open_store
@@ -141,7 +132,8 @@ MODES = [
     pytest.param(Filters(q="  ø "), TRIGRAM, IDS_FIRST, id="short once folded and trimmed"),
     pytest.param(Filters(q="novák"), NARROW, IDS_FIRST, id="no trigram index in this SQLite database"),
     pytest.param(Filters(q="novák", status="error"), TRIGRAM, LIKE, id="beside a filter: LIKE on the rows it chose"),
-    pytest.param(Filters(q="novák"), PG_TRGM, LIKE, id="PostgreSQL: pg_trgm serves the LIKE itself"),
+    pytest.param(Filters(q="novák"), PG_TRGM, RARE_PART, id="PostgreSQL: pg_trgm serves the LIKE of the rare part"),
+    pytest.param(Filters(q="novák", status="error"), PG_TRGM, RARE_PART, id="PostgreSQL, beside a filter too"),
     pytest.param(Filters(status="error"), TRIGRAM, NO_SEARCH, id="no search"),
 ]
 
