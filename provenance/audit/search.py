@@ -12,6 +12,7 @@ every part of it, so the rows found are the same whichever part is asked; only t
 
 from __future__ import annotations
 
+import time
 import weakref
 from collections import Counter
 from collections.abc import Mapping
@@ -34,8 +35,9 @@ NARROW, PG_TRGM = "narrow", "pg_trgm"
 TRIGRAM_FROM = 3  # a trigram index finds nothing shorter
 
 SAMPLED = 1000  # records read to judge how common a trigram is
-RARE = 1 / 50  # a trigram held by at most this share of them is rare
+RARE = 1 / 20  # a trigram held by at most this share of them is rare (its list is a twentieth of the longest)
 RESAMPLE = 1 / 8  # the sample is taken again when the newest record id has moved by this share
+RECHECK = 30.0  # seconds
 
 
 def search_mode(folded: str, others: bool, index: str) -> str:
@@ -110,20 +112,25 @@ def _longest_run(flags: list[bool]) -> tuple[int, int]:
     return best
 
 
-_SHARES: weakref.WeakKeyDictionary[Engine, TrigramShares] = weakref.WeakKeyDictionary()
+_SHARES: weakref.WeakKeyDictionary[Engine, tuple[float, TrigramShares]] = weakref.WeakKeyDictionary()
 # the lowest and the newest record id, each read from the primary key (SQLite reads every row for both in one)
 _ENDS = select(select(func.min(t.Record.id)).scalar_subquery(), select(func.max(t.Record.id)).scalar_subquery())
 
 
 def trigram_shares(session: Session) -> TrigramShares:
-    """The trigram shares of this session's database: kept per engine, taken again when the newest record
-    id has moved by an eighth (a sample grown old only makes a search slower, never different)."""
+    """The trigram shares of this session's database, kept per engine: whether the newest record id has
+    moved by an eighth (then the sample is taken again) is asked at most every RECHECK seconds (a sample
+    grown old only makes a search slower, never different)."""
     engine = session.get_bind().engine
+    checked, kept = _SHARES.get(engine, (-RECHECK, None))
+    now = time.monotonic()
+    if kept is not None and now - checked < RECHECK:
+        return kept
     low, high = session.execute(_ENDS).one()
-    kept = _SHARES.get(engine)
     if kept is None or abs((high or 0) - kept.newest) > kept.newest * RESAMPLE:
         step = max(1, ((high or 0) - (low or 0)) // SAMPLED + 1)
         ids = list(range(low or 0, (high or 0) + 1, step))
         texts = list(session.scalars(select(t.Record.search).where(t.Record.id.in_(ids)))) if high else []
-        kept = _SHARES[engine] = TrigramShares.of(texts, high or 0)
+        kept = TrigramShares.of(texts, high or 0)
+    _SHARES[engine] = (now, kept)
     return kept
