@@ -21,6 +21,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.extract import worker_context
+from provenance.audit.rows import ArticleRows, article_rows
 from provenance.audit.save import stored_evidence
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
@@ -75,8 +76,8 @@ def check_entry(entry: Entry, siblings: Siblings, catalog: Catalog, profile: Usa
 
 
 def checked_articles(todo: list[Entry], sessions: sessionmaker[Session], images: ArchiveImages, base: str,
-                     catalog: Catalog, profile: UsageProfile, jobs: int | None) -> Iterator[tuple[Entry, CheckedFile]]:
-    """(entry, checked article) for each entry of `todo`, in order, with at most a few articles per
+                     catalog: Catalog, profile: UsageProfile, jobs: int | None) -> Iterator[tuple[Entry, ArticleRows]]:
+    """(entry, rows of the checked article) for each entry of `todo`, in order, with at most a few articles per
     worker in flight. A worker that dies leaves the articles not yet returned to this process."""
     engine = sessions.kw.get("bind")
     workers = jobs or os.cpu_count() or 1
@@ -92,7 +93,7 @@ def checked_articles(todo: list[Entry], sessions: sessionmaker[Session], images:
         siblings = images.siblings(session)
         while left:
             entry = left.popleft()
-            yield entry, check_with(session, entry, siblings, catalog, profile)
+            yield entry, article_rows(check_with(session, entry, siblings, catalog, profile), images.ids)
 
 
 def checker_pool(workers: int, url: str, base: str, catalog: Catalog, profile: UsageProfile) -> ProcessPoolExecutor:
@@ -113,8 +114,8 @@ def shared_url(engine: object) -> str | None:
 
 
 def _pool_results(pool: ProcessPoolExecutor, left: deque[Entry], in_flight: int,
-                  ) -> Iterator[tuple[Entry, CheckedFile]]:
-    pending: deque[tuple[Entry, Future[CheckedFile]]] = deque()
+                  ) -> Iterator[tuple[Entry, ArticleRows]]:
+    pending: deque[tuple[Entry, Future[ArticleRows]]] = deque()
     while left or pending:
         while left and len(pending) < in_flight:
             entry = left.popleft()
@@ -139,8 +140,10 @@ def _start_checker(url: str, base: str, catalog: Catalog, profile: UsageProfile)
     session = sessionmaker(make_engine(url))()  # the worker's, for its life
     images = ArchiveImages(session, base)
     session.rollback()
-    _WORKER.update(session=session, siblings=images.siblings(session), catalog=catalog, profile=profile)
+    _WORKER.update(session=session, images=images, siblings=images.siblings(session), catalog=catalog,
+                   profile=profile)
 
 
-def _check_here(entry: Entry) -> CheckedFile:
-    return check_with(_WORKER["session"], entry, _WORKER["siblings"], _WORKER["catalog"], _WORKER["profile"])
+def _check_here(entry: Entry) -> ArticleRows:
+    checked = check_with(_WORKER["session"], entry, _WORKER["siblings"], _WORKER["catalog"], _WORKER["profile"])
+    return article_rows(checked, _WORKER["images"].ids)

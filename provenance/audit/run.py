@@ -40,12 +40,10 @@ from provenance.store import tables as t
 
 if TYPE_CHECKING:  # the readers and the checks are imported when there is something to read or check,
     # so that the re-audit of an unchanged archive starts without them
-    from provenance.audit.articles import ArchiveImages
     from provenance.audit.extract import Extracted
-    from provenance.audit.save import ArticleResult, UsageResult
+    from provenance.audit.rows import ArticleRows
     from provenance.catalog.load import Catalog
     from provenance.catalog.profile import UsageProfile
-    from provenance.check import CheckedFile
 
 BATCH = 200  # images stored per transaction
 BATCH_SECONDS = 2.0  # ... or fewer, when they come slowly
@@ -333,36 +331,27 @@ def _check_articles(sessions: sessionmaker[Session], base: str, todo: list[Entry
 
     with sessions() as session:
         images = ArchiveImages(session, base)
-        batch: list[tuple[Entry, CheckedFile]] = []
+        batch: list[tuple[Entry, ArticleRows]] = []
         results = checked_articles(todo, sessions, images, base, catalog, profile, jobs)
-        for count, (entry, checked) in enumerate(tqdm(results, total=len(todo), unit="article",
-                                                      disable=not progress, desc="articles"), 1):
-            batch.append((entry, checked))
+        for count, (entry, rows) in enumerate(tqdm(results, total=len(todo), unit="article",
+                                                   disable=not progress, desc="articles"), 1):
+            batch.append((entry, rows))
             checkpoint("articles", count)
-            if sum(len(c.items) for _, c in batch) >= BATCH:
-                _save_articles(session, base, batch, images, catalog, profile)
+            if sum(len(r[4]) for _, r in batch) >= BATCH:
+                _save_articles(session, base, batch, catalog, profile)
                 batch = []
-        _save_articles(session, base, batch, images, catalog, profile)
+        _save_articles(session, base, batch, catalog, profile)
     return len(todo)
 
 
-def _save_articles(session: Session, base: str, batch: list[tuple[Entry, CheckedFile]],
-                   images: ArchiveImages, catalog: Catalog, profile: UsageProfile) -> None:
+def _save_articles(session: Session, base: str, batch: list[tuple[Entry, ArticleRows]], catalog: Catalog,
+                   profile: UsageProfile) -> None:
     if not batch:
         return
     from provenance.audit.decisions import recheck_decided
-    from provenance.rules.registry import make_finding
 
     ids = dict(session.execute(select(t.File.path, t.File.id).where(
         t.File.root == base, t.File.path.in_([e.path for e, _ in batch]))).all())
-    results: list[ArticleResult] = []
-    for entry, checked in batch:
-        uses: list[UsageResult] = []
-        for item in checked.items:
-            match = checked.matches.get(item.src or "")
-            extra = [make_finding("image-not-found", item.src, src=item.src)] if item.src and match is None else []
-            uses.append((item, (*images.ids[match.path], match.rule) if match else None, extra))
-        results.append((ids[entry.path], checked, uses))
-    save_articles(session, results)
+    save_articles(session, [(ids[entry.path], rows) for entry, rows in batch])
     recheck_decided(session, list(ids.values()), catalog, profile)  # decisions about their usages, by their keys
     session.commit()

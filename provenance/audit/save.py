@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import functools
-import itertools
-import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -12,20 +10,16 @@ from sqlalchemy import BindParameter, ColumnElement, Select, Table, bindparam, d
 from sqlalchemy.orm import Session
 
 from provenance.audit.codes import refresh_codes
+from provenance.audit.rows import RECORD_COLUMNS, record_values, worst
 from provenance.catalog.names import fold_search
 from provenance.model import Evidence, Finding
 from provenance.store import tables as t
-from provenance.store.usage_keys import article_keys
 
 if TYPE_CHECKING:  # types only: a re-audit with nothing to read or check imports neither
     from provenance.audit.extract import Extracted
-    from provenance.check import CheckedFile, CheckedItem
+    from provenance.audit.rows import ArticleRows, UsageRow
+    from provenance.check import CheckedItem
 
-    # a usage: the checked item, the file it matched (file id, image id, how), findings about the usage
-    UsageResult = tuple[CheckedItem, tuple[int, int | None, str] | None, list[Finding]]
-    ArticleResult = tuple[int, CheckedFile, list[UsageResult]]  # file id, the checked article, its usages in order
-
-ARTICLE_ORIGINS = frozenset({"caption", "html", "jsonld"})
 RIGHTS_FIELDS = ("creator", "copyright", "credit_line", "license_url", "usage_terms", "web_statement")
 
 
@@ -141,7 +135,7 @@ def replace_result(session: Session, item: CheckedItem, usage_id: int | None, im
     session.execute(delete(t.Record).where(t.Record.usage_id == usage_id))
     session.execute(delete(t.Finding).where(t.Finding.usage_id == usage_id, t.Finding.scope == "item"))
     record = _record(item, usage_id, image_id, _search(session, item, usage_id, image_id))
-    record.status = _worst([record.status, *(f.severity.value for f in extra)])
+    record.status = worst([record.status, *(f.severity.value for f in extra)])
     session.add(record)
     session.add_all(_findings([*item.findings, *extra], usage_id=usage_id, image_id=image_id))
     session.flush()
@@ -161,15 +155,12 @@ def _search(session: Session, item: CheckedItem, usage_id: int | None, image_id:
 
 
 def _folded(item: CheckedItem, src: str | None, article: str | None, image: str | None) -> str:
-    parts = [item.record.creator, item.record.organization, item.record.via, src, article, image]
+    return folded_search(item.record.creator, item.record.organization, item.record.via, src, article, image)
+
+
+def folded_search(*parts: str | None) -> str:
+    """What a search of the archive looks in, folded: creator, organisation, via, src, article and image paths."""
     return fold_search(" ".join(p for p in parts if p))
-
-
-SEVERITIES = ("error", "warning", "info", "ok")
-
-
-def _worst(severities: Iterable[str]) -> str:
-    return min(severities, key=SEVERITIES.index, default="ok")
 
 
 def _record(item: CheckedItem, usage_id: int | None, image_id: int | None, search: str) -> t.Record:
@@ -177,16 +168,8 @@ def _record(item: CheckedItem, usage_id: int | None, image_id: int | None, searc
 
 
 def _record_row(item: CheckedItem, usage_id: int | None, image_id: int | None, search: str) -> dict[str, object]:
-    record, attribution = item.record, item.attribution
-    worst = _worst(f.severity.value for f in item.findings)
-    return {
-        "usage_id": usage_id, "image_id": image_id, "creator": record.creator, "organization": record.organization,
-        "via": record.via, "license_id": record.license.id if record.license else None,
-        "license_url": record.license_url, "source_id": item.source.id if item.source else None, "status": worst,
-        "origins": json.dumps(record.origins), "attribution_text": attribution.text if attribution else None,
-        "attribution_html": attribution.html if attribution else None,
-        "attribution_markdown": attribution.markdown if attribution else None, "search": search,
-    }
+    return {"usage_id": usage_id, "image_id": image_id, **dict(zip(RECORD_COLUMNS, record_values(item), strict=True)),
+            "search": search}
 
 
 def _findings(findings: Iterable[Finding], **subject: int | None) -> list[t.Finding]:
@@ -198,82 +181,59 @@ def _finding_rows(findings: Iterable[Finding], **subject: int | None) -> list[di
             for f in findings]
 
 
-def usage_caption(item: CheckedItem) -> str | None:
-    """What a usage stores as its caption: the caption of its image, else the credit a plain-text
-    article's line gave (a part of the usage's key, provenance.store.usage_keys)."""
-    caption = next((e.value for e in item.evidence if e.field == "caption"), None)
-    return item.credit.text if caption is None and item.credit is not None else caption
-
-
-def save_articles(session: Session, batch: Sequence[ArticleResult]) -> None:
-    """Store a batch of checked articles, replacing what their files had: the article rows, their usages
-    with the evidence read in the article, records and findings; the file rows marked done (an article
-    that could not be read keeps no article row and gets a file-error). A few statements for the whole
-    batch; committing is the caller's: one transaction a batch."""
+def save_articles(session: Session, batch: Sequence[tuple[int, ArticleRows]]) -> None:
+    """Store a batch of checked articles, (file id, rows: provenance.audit.rows) each, replacing what their
+    files had: the article rows, their usages with the evidence read in the article, records and findings;
+    the file rows marked done (an article that could not be read keeps no article row and gets a
+    file-error). A few statements for the whole batch; committing is the caller's: one transaction a batch."""
     if not batch:
         return
     files, articles, findings = table("files"), table("articles"), table("findings")
-    file_ids = [file_id for file_id, _, _ in batch]
+    file_ids = [file_id for file_id, _ in batch]
     session.execute(delete(articles).where(articles.c.file_id.in_(file_ids)))  # cascades to usages and below
     session.execute(delete(findings).where(findings.c.file_id.in_(file_ids)))
     session.execute(update(files).where(files.c.id == bindparam("b_id")).values(
         done=True, error=func.coalesce(bindparam("b_error"), files.c.error)),
-        [{"b_id": file_id, "b_error": checked.error} for file_id, checked, _ in batch])
-    errors = [{"file_id": file_id, "code": "file-error", "severity": "error", "message": checked.error,
-               "evidence": checked.name} for file_id, checked, _ in batch if checked.error]
+        [{"b_id": file_id, "b_error": rows[2]} for file_id, rows in batch])
+    errors = [{"file_id": file_id, "code": "file-error", "severity": "error", "message": error, "evidence": name}
+              for file_id, (name, _, error, _, _) in batch if error]
     if errors:
         session.execute(insert(findings), errors)
-    read = [(file_id, checked, found) for file_id, checked, found in batch if not checked.error]
+    read = [(file_id, rows) for file_id, rows in batch if not rows[2]]
     if not read:
         return
-    page = [{e.field: e.value for e in checked.page} for _, checked, _ in read]
     article_ids = session.scalars(insert(articles).returning(articles.c.id, sort_by_parameter_order=True), [
-        {"file_id": file_id, "kind": checked.kind, "title": facts.get("page_title"), "byline": facts.get("byline"),
-         "canonical_url": facts.get("canonical_url")} for (file_id, checked, _), facts in zip(read, page, strict=True)
-    ]).all()
-    uses = [(article_id, checked.name, position, use) for article_id, (_, checked, found)
-            in zip(article_ids, read, strict=True) for position, use in enumerate(found)]
+        {"file_id": file_id, "kind": kind, "title": title, "byline": byline, "canonical_url": url}
+        for file_id, (_, kind, _, (title, byline, url), _) in read]).all()
+    uses = [(article_id, name, position, use) for article_id, (_, (name, _, _, _, usages))
+            in zip(article_ids, read, strict=True) for position, use in enumerate(usages)]
     if uses:
         _save_usages(session, uses)
 
 
-def _usage_keys(uses: list[tuple[int, str, int, UsageResult]], captions: list[str | None]) -> list[str]:
-    """Each usage's stable key (provenance.store.usage_keys) from its src and stored caption, computed
-    article by article (a batch holds each article's usages together, in order)."""
-    keys: list[str] = []
-    rows = zip(uses, captions, strict=True)
-    for _, group in itertools.groupby(rows, key=lambda row: row[0][0]):
-        mine = list(group)
-        keys.extend(article_keys(mine[0][0][1], [(use[3][0].src, caption) for use, caption in mine]))
-    return keys
-
-
-def _save_usages(session: Session, uses: list[tuple[int, str, int, UsageResult]]) -> None:
+def _save_usages(session: Session, uses: list[tuple[int, str, int, UsageRow]]) -> None:
     files, usages = table("files"), table("usages")
-    captions = [usage_caption(item) for _, _, _, (item, _, _) in uses]
     usage_ids = session.scalars(insert(usages).returning(usages.c.id, sort_by_parameter_order=True), [
-        {"article_id": article_id, "position": position, "src": item.src, "caption": caption, "key": key,
+        {"article_id": article_id, "position": position, "src": src, "caption": caption, "key": key,
          "file_id": match[0] if match else None, "image_id": match[1] if match else None,
          "matched_by": match[2] if match else None}
-        for (article_id, _, position, (item, match, _)), caption, key
-        in zip(uses, captions, _usage_keys(uses, captions), strict=True)]).all()
-    image_ids = {match[1] for _, _, _, (_, match, _) in uses if match and match[1] is not None}
+        for article_id, _, position, (src, caption, key, match, _, _, _) in uses]).all()
+    image_ids = {match[1] for _, _, _, (_, _, _, match, _, _, _) in uses if match and match[1] is not None}
     first_path = dict(session.execute(select(files.c.image_id, func.min(files.c.path)).where(
         files.c.image_id.in_(image_ids)).group_by(files.c.image_id)).all()) if image_ids else {}
     evidence: list[dict[str, object]] = []
     records: list[dict[str, object]] = []
     found: list[dict[str, object]] = []
-    for usage_id, (_, article, _, (item, match, extra)) in zip(usage_ids, uses, strict=True):
+    for usage_id, (_, article, _, (src, _, _, match, given, record, finding_rows)) in zip(usage_ids, uses,
+                                                                                          strict=True):
         image_id = match[1] if match else None
-        evidence.extend({"usage_id": usage_id, "field": e.field, "value": e.value, "origin": e.origin, "name": e.name,
-                         "lang": e.lang, "location": e.location}
-                        for e in item.given or item.evidence if e.origin in ARTICLE_ORIGINS and not e.derived)
-        search = _folded(item, item.src, article, first_path.get(image_id) if image_id is not None else None)
-        row = _record_row(item, usage_id, image_id, search)
-        if extra:  # a finding about the usage (image-not-found) counts for its status too
-            row["status"] = _worst([str(row["status"]), *(f.severity.value for f in extra)])
-        records.append(row)
-        found.extend(_finding_rows([*item.findings, *extra], usage_id=usage_id, image_id=image_id))
+        evidence.extend({"usage_id": usage_id, "field": f, "value": v, "origin": o, "name": n, "lang": lang,
+                         "location": loc} for f, v, o, n, lang, loc in given)
+        values = dict(zip(RECORD_COLUMNS, record, strict=True))
+        search = folded_search(*record[:3], src, article, first_path.get(image_id) if image_id is not None else None)
+        records.append({"usage_id": usage_id, "image_id": image_id, **values, "search": search})
+        found.extend({"code": code, "severity": severity, "message": message, "evidence": about,
+                      "usage_id": usage_id, "image_id": image_id} for code, severity, message, about in finding_rows)
     for name, rows in (("usage_evidence", evidence), ("records", records), ("findings", found)):
         if rows:
             session.execute(insert(table(name)), rows)
@@ -307,7 +267,7 @@ def refresh_status(session: Session, image_ids: Iterable[int]) -> None:
                     t.Finding.image_id.in_(batch), t.Finding.file_id.is_(None))):
             found.setdefault(("u", usage_id) if usage_id else ("i", image_id), []).append(severity)
         changed = [{"id": r.id, "status": status} for r in rows
-                   if (status := _worst(found.get(("u", r.usage_id) if r.usage_id else ("i", r.image_id), [])))
+                   if (status := worst(found.get(("u", r.usage_id) if r.usage_id else ("i", r.image_id), [])))
                    != r.status]
         if changed:
             session.execute(update(t.Record), changed)

@@ -1,0 +1,89 @@
+"""[edge] A checked article as the rows the audit process stores (provenance.audit.save), in plain tuples.
+
+They are built where the article was checked (an article worker, provenance.audit.articles), so that only
+what the writer needs crosses between the processes: not the evidence of the images the article shows,
+which the database holds already, nor the catalog's license and source objects of every record. A pickled
+CheckedFile of an article of ten images came to about 25 KiB; its rows are a few KiB, and tuples of
+strings unpickle several times faster than dataclasses.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # types only (provenance.audit.save imports this module for the record's columns)
+    from provenance.check import CheckedFile, CheckedItem
+    from provenance.model import Finding
+
+ARTICLE_ORIGINS = frozenset({"caption", "html", "jsonld"})
+SEVERITIES = ("error", "warning", "info", "ok")
+# the columns of a record's row that come from its checked item, in RecordRow's order
+RECORD_COLUMNS = ("creator", "organization", "via", "license_id", "license_url", "source_id", "status", "origins",
+                  "attribution_text", "attribution_html", "attribution_markdown")
+
+EvidenceRow = tuple[str, str, str, str, "str | None", str]  # field, value, origin, name, lang, location
+FindingRow = tuple[str, str, str, str]  # code, severity, message, evidence
+Text = str | None
+RecordRow = tuple[Text, Text, Text, Text, Text, Text, str, str, Text, Text, Text]  # the values of RECORD_COLUMNS
+Match = tuple[int, "int | None", str]  # the image file a usage shows: file id, image id, matched by (rule)
+# a usage: src, caption (stored), key, match, the evidence the article gave, its record, its findings
+UsageRow = tuple["str | None", "str | None", str, "Match | None", list[EvidenceRow], RecordRow, list[FindingRow]]
+# an article file: name, kind, error, (title, byline, canonical URL), its usages in order
+ArticleRows = tuple[str, str, "str | None", tuple["str | None", "str | None", "str | None"], list[UsageRow]]
+
+
+def article_rows(checked: CheckedFile, ids: Mapping[str, tuple[int, int | None]]) -> ArticleRows:
+    """The rows of a checked article; `ids` gives each image file of the archive (by path) its file
+    id and image id, for the usages whose reference matched a file."""
+    from provenance.rules.registry import make_finding
+    from provenance.store.usage_keys import article_keys
+
+    page = {e.field: e.value for e in checked.page}
+    facts = (page.get("page_title"), page.get("byline"), page.get("canonical_url"))
+    if checked.error:
+        return checked.name, checked.kind, checked.error, facts, []
+    captions = [usage_caption(item) for item in checked.items]
+    keys = article_keys(checked.name, [(item.src, caption) for item, caption in zip(checked.items, captions,
+                                                                                   strict=True)])
+    usages: list[UsageRow] = []
+    for item, caption, key in zip(checked.items, captions, keys, strict=True):
+        found = checked.matches.get(item.src or "")
+        match = (*ids[found.path], found.rule) if found else None
+        extra = [make_finding("image-not-found", item.src, src=item.src)] if item.src and found is None else []
+        usages.append((item.src, caption, key, match, given_evidence(item), record_values(item, extra),
+                       finding_rows([*item.findings, *extra])))
+    return checked.name, checked.kind, None, facts, usages
+
+
+def usage_caption(item: CheckedItem) -> str | None:
+    """What a usage stores as its caption: the caption of its image, else the credit a plain-text
+    article's line gave (a part of the usage's key, provenance.store.usage_keys)."""
+    caption = next((e.value for e in item.evidence if e.field == "caption"), None)
+    return item.credit.text if caption is None and item.credit is not None else caption
+
+
+def given_evidence(item: CheckedItem) -> list[EvidenceRow]:
+    """The evidence the article itself gave for a usage, as given (before screening), as a store keeps it."""
+    return [(e.field, e.value, e.origin, e.name, e.lang, e.location) for e in item.given or item.evidence
+            if e.origin in ARTICLE_ORIGINS and not e.derived]
+
+
+def record_values(item: CheckedItem, extra: Iterable[Finding] = ()) -> RecordRow:
+    """A record's values (RECORD_COLUMNS); its status is the worst of its findings and of `extra`, the
+    findings about the usage itself (image-not-found)."""
+    record, attribution = item.record, item.attribution
+    status = worst([f.severity.value for f in item.findings] + [f.severity.value for f in extra])
+    return (record.creator, record.organization, record.via, record.license.id if record.license else None,
+            record.license_url, item.source.id if item.source else None, status, json.dumps(record.origins),
+            attribution.text if attribution else None, attribution.html if attribution else None,
+            attribution.markdown if attribution else None)
+
+
+def finding_rows(findings: Iterable[Finding]) -> list[FindingRow]:
+    return [(f.code, f.severity.value, f.message, f.evidence) for f in findings]
+
+
+def worst(severities: Iterable[str]) -> str:
+    return min(severities, key=SEVERITIES.index, default="ok")
