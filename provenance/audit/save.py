@@ -6,9 +6,10 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import BindParameter, ColumnElement, Select, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import BindParameter, ColumnElement, Select, Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from provenance.audit.bulk import insert_ids, insert_rows
 from provenance.audit.codes import refresh_codes
 from provenance.audit.rows import RECORD_COLUMNS, record_values, worst
 from provenance.catalog.names import fold_search
@@ -20,6 +21,7 @@ if TYPE_CHECKING:  # types only: a re-audit with nothing to read or check import
     from provenance.audit.rows import ArticleRows, UsageRow
     from provenance.check import CheckedItem
 
+FINDING_COLUMNS = ("usage_id", "image_id", "file_id", "code", "severity", "message", "evidence")
 RIGHTS_FIELDS = ("creator", "copyright", "credit_line", "license_url", "usage_terms", "web_statement")
 
 
@@ -40,25 +42,19 @@ def save_images(session: Session, batch: Sequence[tuple[int, Extracted]]) -> Non
     read = {r.sha256: r for _, r in batch if not r.error and r.sha256 is not None}
     known = dict(session.execute(select(images.c.sha256, images.c.id).where(images.c.sha256.in_(read))).all())
     new = [r for sha, r in read.items() if sha not in known]
-    if new:
-        ids = session.scalars(insert(images).returning(images.c.id, sort_by_parameter_order=True), [
-            {"sha256": r.sha256, "phash": r.phash, "format": r.format, "width": r.width, "height": r.height,
-             "size": r.size} for r in new]).all()
-        known.update(zip((r.sha256 for r in new), ids, strict=True))
-        rows = [{"image_id": image_id, "field": f, "value": v, "origin": o, "name": n, "lang": lang, "location": loc}
-                for r, image_id in zip(new, ids, strict=True) for f, v, o, n, lang, loc in r.evidence]
-        if rows:
-            session.execute(insert(evidence), rows)
+    ids = insert_ids(session, images, ("sha256", "phash", "format", "width", "height", "size"),
+                     [(r.sha256, r.phash, r.format, r.width, r.height, r.size) for r in new])
+    known.update(zip((r.sha256 for r in new), ids, strict=True))
+    insert_rows(session, evidence, ("image_id", "field", "value", "origin", "name", "lang", "location"),
+                [(image_id, *row) for r, image_id in zip(new, ids, strict=True) for row in r.evidence])
     session.execute(update(files).where(files.c.id == bindparam("file_id")).values(
         done=True, error=bindparam("b_error"), problems=bindparam("b_problems"),
         sha256=func.coalesce(bindparam("b_sha"), files.c.sha256), image_id=bindparam("b_image")), [
         {"file_id": file_id, "b_error": r.error, "b_problems": "\n".join(r.problems),
          "b_sha": None if failed else r.sha256, "b_image": None if failed else known[r.sha256 or ""]}
         for file_id, r in batch for failed in [bool(r.error) or r.sha256 is None]])
-    errors = [{"file_id": file_id, "code": "file-error", "severity": "error", "message": r.error or "",
-               "evidence": r.path} for file_id, r in batch if r.error or r.sha256 is None]
-    if errors:
-        session.execute(insert(findings), errors)
+    insert_rows(session, findings, FINDING_COLUMNS, [(None, None, file_id, "file-error", "error", r.error or "", r.path)
+                                                     for file_id, r in batch if r.error or r.sha256 is None])
 
 
 DECISION_FIELDS = ("license", "creator", "organization")
@@ -195,16 +191,11 @@ def save_articles(session: Session, batch: Sequence[tuple[int, ArticleRows]]) ->
     session.execute(update(files).where(files.c.id == bindparam("b_id")).values(
         done=True, error=func.coalesce(bindparam("b_error"), files.c.error)),
         [{"b_id": file_id, "b_error": rows[2]} for file_id, rows in batch])
-    errors = [{"file_id": file_id, "code": "file-error", "severity": "error", "message": error, "evidence": name}
-              for file_id, (name, _, error, _, _) in batch if error]
-    if errors:
-        session.execute(insert(findings), errors)
+    insert_rows(session, findings, FINDING_COLUMNS, [(None, None, file_id, "file-error", "error", error, name)
+                                                     for file_id, (name, _, error, _, _) in batch if error])
     read = [(file_id, rows) for file_id, rows in batch if not rows[2]]
-    if not read:
-        return
-    article_ids = session.scalars(insert(articles).returning(articles.c.id, sort_by_parameter_order=True), [
-        {"file_id": file_id, "kind": kind, "title": title, "byline": byline, "canonical_url": url}
-        for file_id, (_, kind, _, (title, byline, url), _) in read]).all()
+    article_ids = insert_ids(session, articles, ("file_id", "kind", "title", "byline", "canonical_url"),
+                             [(file_id, kind, *facts) for file_id, (_, kind, _, facts, _) in read])
     uses = [(article_id, name, position, use) for article_id, (_, (name, _, _, _, usages))
             in zip(article_ids, read, strict=True) for position, use in enumerate(usages)]
     if uses:
@@ -212,31 +203,28 @@ def save_articles(session: Session, batch: Sequence[tuple[int, ArticleRows]]) ->
 
 
 def _save_usages(session: Session, uses: list[tuple[int, str, int, UsageRow]]) -> None:
-    files, usages = table("files"), table("usages")
-    usage_ids = session.scalars(insert(usages).returning(usages.c.id, sort_by_parameter_order=True), [
-        {"article_id": article_id, "position": position, "src": src, "caption": caption, "key": key,
-         "file_id": match[0] if match else None, "image_id": match[1] if match else None,
-         "matched_by": match[2] if match else None}
-        for article_id, _, position, (src, caption, key, match, _, _, _) in uses]).all()
+    files = table("files")
+    usage_ids = insert_ids(session, table("usages"), ("article_id", "position", "src", "caption", "key", "file_id",
+                                                      "image_id", "matched_by"), [
+        (article_id, position, src, caption, key, *(match or (None, None, None)))
+        for article_id, _, position, (src, caption, key, match, _, _, _) in uses])
     image_ids = {match[1] for _, _, _, (_, _, _, match, _, _, _) in uses if match and match[1] is not None}
     first_path = dict(session.execute(select(files.c.image_id, func.min(files.c.path)).where(
         files.c.image_id.in_(image_ids)).group_by(files.c.image_id)).all()) if image_ids else {}
-    evidence: list[dict[str, object]] = []
-    records: list[dict[str, object]] = []
-    found: list[dict[str, object]] = []
+    evidence: list[tuple[object, ...]] = []
+    records: list[tuple[object, ...]] = []
+    found: list[tuple[object, ...]] = []
     for usage_id, (_, article, _, (src, _, _, match, given, record, finding_rows)) in zip(usage_ids, uses,
                                                                                           strict=True):
         image_id = match[1] if match else None
-        evidence.extend({"usage_id": usage_id, "field": f, "value": v, "origin": o, "name": n, "lang": lang,
-                         "location": loc} for f, v, o, n, lang, loc in given)
-        values = dict(zip(RECORD_COLUMNS, record, strict=True))
+        evidence.extend((usage_id, *row) for row in given)
         search = folded_search(*record[:3], src, article, first_path.get(image_id) if image_id is not None else None)
-        records.append({"usage_id": usage_id, "image_id": image_id, **values, "search": search})
-        found.extend({"code": code, "severity": severity, "message": message, "evidence": about,
-                      "usage_id": usage_id, "image_id": image_id} for code, severity, message, about in finding_rows)
-    for name, rows in (("usage_evidence", evidence), ("records", records), ("findings", found)):
-        if rows:
-            session.execute(insert(table(name)), rows)
+        records.append((usage_id, image_id, *record, search))
+        found.extend((usage_id, image_id, None, *row) for row in finding_rows)
+    insert_rows(session, table("usage_evidence"), ("usage_id", "field", "value", "origin", "name", "lang",
+                                                   "location"), evidence)
+    insert_rows(session, table("records"), ("usage_id", "image_id", *RECORD_COLUMNS, "search"), records)
+    insert_rows(session, table("findings"), FINDING_COLUMNS, found)
     refresh_codes(session, usage_ids=usage_ids)
 
 
