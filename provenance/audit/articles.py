@@ -75,8 +75,8 @@ def check_entry(entry: Entry, siblings: Siblings, catalog: Catalog, profile: Usa
     return check_source(source, catalog, profile, siblings)
 
 
-def checked_articles(todo: list[Entry], sessions: sessionmaker[Session], images: ArchiveImages, base: str,
-                     catalog: Catalog, profile: UsageProfile, jobs: int | None) -> Iterator[tuple[Entry, ArticleRows]]:
+def checked_articles(todo: list[Entry], sessions: sessionmaker[Session], base: str, catalog: Catalog,
+                     profile: UsageProfile, jobs: int | None) -> Iterator[tuple[Entry, ArticleRows]]:
     """(entry, rows of the checked article) for each entry of `todo`, in order, with at most a few articles per
     worker in flight. A worker that dies leaves the articles not yet returned to this process."""
     engine = sessions.kw.get("bind")
@@ -89,7 +89,10 @@ def checked_articles(todo: list[Entry], sessions: sessionmaker[Session], images:
             yield from _pool_results(pool, left, IN_FLIGHT * workers)
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
+    if not left:
+        return
     with sessions() as session:
+        images = ArchiveImages(session, base)
         siblings = images.siblings(session)
         while left:
             entry = left.popleft()

@@ -1,4 +1,5 @@
-"""[edge] The audit's bulk inserts: rows as tuples, a few statements a batch.
+"""[edge] The audit's bulk inserts: rows as tuples, a few statements a batch (and the SQLite driver's
+connection for the reads the article workers repeat for every image, provenance.audit.save).
 
 On SQLite the rows go to the driver as multi-row INSERT statements, without SQLAlchemy's per-row
 parameter processing, and the new rows' ids are given, not returned: an INSERT ... RETURNING of a
@@ -27,7 +28,7 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
     scalar default."""
     if not rows:
         return
-    raw = _sqlite(session)
+    raw = driver_sqlite(session)
     if raw is None:
         session.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
         return
@@ -47,7 +48,7 @@ def insert_ids(session: Session, table: Table, columns: Sequence[str], rows: Seq
     """insert_rows, returning the new rows' ids in the order of `rows`."""
     if not rows:
         return []
-    raw = _sqlite(session)
+    raw = driver_sqlite(session)
     if raw is None:
         statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         return list(session.scalars(statement, [dict(zip(columns, row, strict=True)) for row in rows]).all())
@@ -57,7 +58,7 @@ def insert_ids(session: Session, table: Table, columns: Sequence[str], rows: Seq
     return ids
 
 
-def _sqlite(session: Session) -> sqlite3.Connection | None:
+def driver_sqlite(session: Session) -> sqlite3.Connection | None:
     """The session's own driver connection (in its transaction) when the database is SQLite."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":

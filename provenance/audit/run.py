@@ -327,12 +327,11 @@ def _check_articles(sessions: sessionmaker[Session], base: str, todo: list[Entry
         return 0
     from tqdm import tqdm
 
-    from provenance.audit.articles import ArchiveImages, checked_articles
+    from provenance.audit.articles import checked_articles
 
     with sessions() as session:
-        images = ArchiveImages(session, base)
         batch: list[tuple[Entry, ArticleRows]] = []
-        results = checked_articles(todo, sessions, images, base, catalog, profile, jobs)
+        results = checked_articles(todo, sessions, base, catalog, profile, jobs)
         for count, (entry, rows) in enumerate(tqdm(results, total=len(todo), unit="article",
                                                    disable=not progress, desc="articles"), 1):
             batch.append((entry, rows))
