@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -155,12 +158,13 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
            rows_needed: bool = True) -> list:  # type: ignore[type-arg]
     """Audit, print the summary, write the report; the rows of the report (when written or needed:
     building them reads every usage, the largest cost of a re-audit that found nothing new)."""
-    from provenance.audit.overview import summary
-    from provenance.audit.run import run_audit
-    from provenance.store.repository import database_url, open_store, safe_url
+    with _lasting():
+        from provenance.audit.overview import summary
+        from provenance.audit.run import run_audit
+        from provenance.store.repository import database_url, open_store, safe_url
 
-    catalog = catalog_of(ctx)
-    profile = profile_of(catalog, profile_path, None, modified)
+        catalog = catalog_of(ctx)
+        profile = profile_of(catalog, profile_path, None, modified)
     with one_line_errors(safe_url(database_url(db_url))):
         _, sessions = open_store(db_url)
         stats = run_audit(path, sessions, catalog, profile, jobs=jobs, progress=sys.stderr.isatty(),
@@ -176,6 +180,21 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
     if report_path:
         say(f"report: {report_path}")
     return rows
+
+
+@contextlib.contextmanager
+def _lasting() -> Iterator[None]:
+    """What is imported and loaded inside lives as long as this command's process (the modules, the
+    catalog, the profile): the garbage collector is off meanwhile (importing makes few cycles, and it found
+    none to free), then they are moved out of its generations, so that a full collection no longer walks
+    them (two or three of them took 0.2 s of an audit process's 1.5 s of CPU), nor do the workers forked
+    from this process."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 @click.command()
