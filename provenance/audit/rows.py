@@ -3,8 +3,8 @@
 They are built where the article was checked (an article worker, provenance.audit.articles), so that only
 what the writer needs crosses between the processes: not the evidence of the images the article shows,
 which the database holds already, nor the catalog's license and source objects of every record. A pickled
-CheckedFile of an article of ten images came to about 25 KiB; its rows are a few KiB, and tuples of
-strings unpickle several times faster than dataclasses.
+CheckedFile of an article of ten images of the benchmark corpus came to about 25 KiB and took 0.42 ms to
+unpickle; its rows come to about 9 KiB and take 0.02 ms.
 """
 
 from __future__ import annotations
