@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
@@ -32,8 +33,12 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
     if raw is None:
         session.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
         return
-    defaults = [(c.name, c.default.arg) for c in table.c  # type: ignore[attr-defined]
-                if c.name not in columns and c.default is not None and c.default.is_scalar]
+    defaults: list[tuple[str, object]] = []
+    for column in table.c:
+        default: Any = column.default
+        if column.name not in columns and default is not None:
+            assert default.is_scalar, f"{table.name}.{column.name}: a computed default; give its value"
+            defaults.append((column.name, default.arg))
     names = [*columns, *(name for name, _ in defaults)]
     extra = tuple(value for _, value in defaults)
     group = f"({', '.join('?' * len(names))})"
