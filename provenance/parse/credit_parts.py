@@ -40,8 +40,8 @@ from provenance.parse.credit_words import (
 )
 from provenance.parse.scan import with_first_chars
 
-_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|\||·|\x1f|;|\s—\s|\s-\s)\s*")
-_NOISE = r"(?:\b(?:19|20)\d\d\b|[\s,;:.\-–—()\[\]'\"“”‘’«»*=>\x1f])"
+_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|\\|\||·|\x1f|;|\s—\s|\s-\s)\s*")  # '\': 'Ivan Roe\TASS'
+_NOISE = r"(?:\b(?:19|20)\d\d\b|[\s,;:.\-–—()\[\]'\"“”‘’«»*=>\x1f（）【】「」])"
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
@@ -71,6 +71,17 @@ _BROKEN = re.compile(r"[\r\n\t]|   ")  # what every match of _NAME_BREAK holds: 
 _BRACKET_END = re.compile(r"\s*\([^()]*\)?$")  # a remark in brackets closing a name ('Jane Roe (left)')
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
 _NOT_LETTER = re.compile(r"[\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# A town and a region code after a person's name ('Adelaide SA', 'Calgary, AB', 'Port Augusta, SA'): codes that are
+# also company forms (COMPANY_FORMS) read as the place, not a company, after one word or two and a comma.
+_PLACE = re.compile(r"^[A-Z][\w'’.-]+(?:,?[ \t]+|[ \t]+[A-Z][\w'’.-]+,[ \t]+)(?:SA|AB|AS|NV)$")
+# A platform's account: 'Flickr user ridgewalker88', 'Instagram-Nutzerin lena.berg': the platform, then the name.
+_ACCOUNT_WORDS = frozenset({"user", "member", "account", "nutzer", "nutzerin", "utilisateur", "utilisatrice", "usuario",
+                            "usuaria", "usuário", "usuária", "utente", "użytkownik", "пользователь", "користувач"})
+_ACCOUNT = re.compile(
+    r"(?i)^(?P<platform>.{2,40}?)[ \t-]+(?:user|member|account|nutzer(?:in)?|utilisat(?:eur|rice)|usuari[oa]|"
+    r"usuári[oa]|utente|użytkownik|пользователь|користувач)[ \t]+(?P<name>\S{2,40})$"
+)
 # Led by a look-ahead for the characters their matches start with (scan.py): the same matches, fewer positions tried.
 _CHAIN, _EDGE_NOISE, _KEEP_DOT, _REPORTER, ORG_PHOTO_BY = (
     with_first_chars(p) for p in (_CHAIN, _EDGE_NOISE, _KEEP_DOT, _REPORTER, ORG_PHOTO_BY))
@@ -253,6 +264,13 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     qualified = _qualified_source(catalog, text)
     if qualified is not None:
         return Link(text, start, end, "source", qualified)
+    account = _platform_account(catalog, text)
+    if account is not None:
+        return Link(account[0], start, start + len(account[0]), "source", account[1], creator=account[2])
+    after_role = _after_role(catalog, text)
+    if after_role is not None:
+        offset = len(text) - len(after_role[0])
+        return Link(after_role[0], start + offset, end, "source", after_role[1])
     prefix = _source_prefix(catalog, text)
     if prefix is not None:
         return Link(text[: len(prefix[0])], start, start + len(prefix[0]), "source", prefix[1],
@@ -274,6 +292,27 @@ def _qualified_source(catalog: Catalog, text: str) -> Source | None:
         if source is not None and len(rest) <= 2 and all(w[:1].isupper() and w.casefold() not in ROLES for w in rest):
             return source
     return None
+
+
+def _platform_account(catalog: Catalog, text: str) -> tuple[str, Source, str] | None:
+    """'Flickr user ridgewalker88': the platform, the source it is, and the account's name."""
+    if not _ACCOUNT_WORDS.intersection(text.casefold().replace("-", " ").split()):
+        return None  # the common case, at a set lookup per word
+    match = _ACCOUNT.match(text)
+    source = match_source(catalog, match.group("platform")) if match else None
+    if match is None or source is None or source.kind != "platform":
+        return None
+    return match.group("platform"), source, match.group("name")
+
+
+def _after_role(catalog: Catalog, text: str) -> tuple[str, Source] | None:
+    """'Screenshot Twitter', 'Reprodução Instagram', 'Official White House': a role word, then a source the catalog
+    knows by its own name."""
+    role, _, rest = text.partition(" ")
+    if not rest or fold_source_name(role) not in ROLES and role != "Official":  # 'Official White House Photo by
+        return None
+    source = match_source(catalog, rest)
+    return (rest, source) if source is not None else None
 
 
 def _source_prefix(catalog: Catalog, text: str) -> tuple[str, Source] | None:
@@ -302,6 +341,13 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
 
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     pieces = [p.strip() for p in text.split(",") if p.strip()]
+    if len(pieces) > 1 and fold_source_name(pieces[-1]) in ROLES:  # 'Ferran Mestres, File': how it came, no name
+        kept = text[: text.rindex(",")].rstrip()
+        return _by_shape(catalog, kept, start, start + len(kept))
+    if len(pieces) > 1 and _PLACE.match(text[text.index(pieces[1]) :]) and looks_like_person(pieces[0]):
+        return Link(pieces[0], start, start + len(pieces[0]), "person")  # 'Kirra Dawson, Adelaide SA': a place
+    if text.startswith("the ") and _looks_like_organisation(text[4:]):  # 'Courtesy of the Brightwater Society'
+        return Link(text[4:], start + 4, end, "organisation")
     if len(pieces) > 1 and pieces[-1] in COMPANY_FORM_NAMES:  # 'Harbor Lane Media, LLC': one name
         pieces[-2:] = [text[text.index(pieces[-2]) :].strip()]
     titled = len(pieces) > 1 and pieces[0].split()[0].casefold() in LIST_ARTICLES \
@@ -338,6 +384,8 @@ def _is_org(catalog: Catalog, text: str) -> bool:
 
 def _looks_like_organisation(text: str) -> bool:
     words = [w.strip(".,()").casefold() for w in text.split()]
+    if words and words[0] in ORGANISATION_WORDS and len(words) <= 16 and _CYRILLIC.match(text):
+        return True  # 'пресс-служба губернатора области': Russian and Ukrainian write a body's name in lower case
     form = COMPANY_FORM.search(text)  # 'Norrbo Studio AB', 'Kvale Media A/S', 'Lasek Foto sp. z o.o.'
     name = text[: form.start()] if form else text
     if len(words) > 16 or text[:1].islower() or len(words) > 1 and not _name_words(name):

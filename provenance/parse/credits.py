@@ -52,7 +52,8 @@ LEAD_IN = re.compile(
 )
 # Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
 ANYWHERE_LEAD_IN = re.compile(
-    r"(?P<lead>©\s*|(?i:(?:icons?|vectors?|illustrations?)\s+created\s+by\s+|originally\s+uploaded\s+by\s+|"
+    r"(?P<lead>©\s*|Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
+    r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
     r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf|Bild|Image|Credit|Crédit photo|Фото))\s?:\s*)"
 )
@@ -65,7 +66,9 @@ _BY_LICENSE = re.compile(
     r"(?:(?:image|photo|picture|icon)s?\s+)?(?:by|par)\s+|[\"“„«][^\"”“»\n]{1,200}[\"”“»]\s*,?\s+(?=via\s))"
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
-_CREDIT_POSITION = re.compile(r"(?:^|[\[(|—–\"'“«>*_]|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$")
+_CREDIT_POSITION = re.compile(  # full-width brackets too: '首相（写真：アフロ）'
+    r"(?:^|[\[(|—–\"'“«>*_（【「]|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _CONTINUES = re.compile(
     r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|(?:adapted|modified)\s+from\b|"
