@@ -72,6 +72,12 @@ _BRACKET_END = re.compile(r"\s*\([^()]*\)?$")  # a remark in brackets closing a 
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
 _NOT_LETTER = re.compile(r"[\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_DOMAIN = re.compile(
+    r"(?i)^(?:[a-z0-9-]{1,40}\.){1,3}(?:com|org|net|gov|edu|info|ru|ua|de|fr|uk|jp|cn|it|es|pl|br|pt|nl|kr|ca|au|tv)$"
+)
+# 'X 제공', 'X提供': provided by X (a Korean or Japanese courtesy credit); what is left is the name.
+_PROVIDED = re.compile(r"\s*(?:제공|提供)$")
+_KOREAN_BODY = re.compile(r"[가-힣](?:시|군|구|도|청|처|부)$")  # '서울시', '강남구': a city, district or ministry
 # A town and a region code after a person's name ('Adelaide SA', 'Calgary, AB', 'Port Augusta, SA'): codes that are
 # also company forms (COMPANY_FORMS) read as the place, not a company, after one word or two and a comma.
 _PLACE = re.compile(r"^[A-Z][\w'’.-]+(?:,?[ \t]+|[ \t]+[A-Z][\w'’.-]+,[ \t]+)(?:SA|AB|AS|NV)$")
@@ -182,6 +188,8 @@ def _later_people_are_organisations(links: list[Link]) -> list[Link]:
 
 
 def _assign_orgs(rest: str, orgs: list[Link], fields: dict[str, str]) -> None:
+    # 'DoD photo by U.S. Army Sgt. Jane Roe': a later body before a rank and name is the person's unit, not a link
+    orgs = orgs[:1] + [o for o in orgs[1:] if not o.creator]
     if len(orgs) > 1 and all(o.source is not None and o.source.kind in _GOVERNMENT for o in orgs):
         fields["organization"] = rest[orgs[0].start : orgs[-1].end]
         return
@@ -249,6 +257,12 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if courtesy and courtesy.end() < len(text):
         start += courtesy.end()
         text = text[courtesy.end():]
+    provided = _PROVIDED.search(text)
+    if provided and provided.start() > 0:  # '서울시 제공': the name without 'provided'
+        end -= len(text) - provided.start()
+        text = text[: provided.start()]
+        if _KOREAN_BODY.search(text) and match_source(catalog, text) is None:
+            return Link(text, start, end, "organisation")
     folded = fold_source_name(text)
     if folded in ROLES or folded.removeprefix("the ") in ROLES or _COURTESY.fullmatch(text) \
             or _LICENSE_WORDS.match(text):
@@ -386,6 +400,8 @@ def _looks_like_organisation(text: str) -> bool:
     words = [w.strip(".,()").casefold() for w in text.split()]
     if words and words[0] in ORGANISATION_WORDS and len(words) <= 16 and _CYRILLIC.match(text):
         return True  # 'пресс-служба губернатора области': Russian and Ukrainian write a body's name in lower case
+    if _DOMAIN.match(text):
+        return True  # 'mos.ru', 'gov.pl': a site's address, in lower case as addresses are written
     form = COMPANY_FORM.search(text)  # 'Norrbo Studio AB', 'Kvale Media A/S', 'Lasek Foto sp. z o.o.'
     name = text[: form.start()] if form else text
     if len(words) > 16 or text[:1].islower() or len(words) > 1 and not _name_words(name):

@@ -48,7 +48,7 @@ LEAD_IN = re.compile(
     r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
-    r"写真\s*[:：=/]|사진\s*[:=]|图片来源\s*[:：]|\(c\)(?=\s))\s*)"
+    r"(?:写真|画像)(?:提供)?\s*[:：=＝/]|사진(?:\s*제공)?\s*[:=＝]|图片来源\s*[:：]|\(c\)(?=\s))\s*)"
 )
 # Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
 ANYWHERE_LEAD_IN = re.compile(
