@@ -109,6 +109,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     """Fill creator, organization and via from what is left of the segment."""
     rest = ORG_PHOTO_BY.sub(" / ", rest)
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
+    links = _split_agency_pairs(catalog, links)
     links = _agency_before_a_full_name(links)
     links = _later_people_are_organisations(links)
     links = _brand_alone(links, fields)
@@ -355,6 +356,8 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
 
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     pieces = [p.strip() for p in text.split(",") if p.strip()]
+    if len(pieces) > 1 and all(_public_body(catalog, p) for p in pieces):
+        return Link(text, start, end, "organisation")  # 'NASA, ESA, CSA, STScI': a joint credit, kept whole
     if len(pieces) > 1 and fold_source_name(pieces[-1]) in ROLES:  # 'Ferran Mestres, File': how it came, no name
         kept = text[: text.rindex(",")].rstrip()
         return _by_shape(catalog, kept, start, start + len(kept))
@@ -389,6 +392,27 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     if looks_like_person(unranked) or pieces != [unranked] and all(looks_like_person(p) for p in pieces):
         return Link(text, start, end, "person")
     return Link(text, start, end, "unknown")
+
+
+def _public_body(catalog: Catalog, text: str) -> bool:
+    source = match_source(catalog, text)
+    return source is not None and source.kind in _GOVERNMENT
+
+
+def _split_agency_pairs(catalog: Catalog, links: list[Link]) -> list[Link]:
+    """'AP 연합뉴스', 'EPA 연합뉴스': an agency and the agency that distributes it, side by side without a slash (as
+    Korean papers write them): two links."""
+    out: list[Link] = []
+    for link in links:
+        first, _, second = link.text.partition(" ")
+        one = match_source(catalog, first) if second and " " not in second and link.label != "source" else None
+        other = match_source(catalog, second) if one is not None and one.kind in _DISTRIBUTORS else None
+        if one is None or other is None or other.kind not in _DISTRIBUTORS:
+            out.append(link)
+            continue
+        out.append(Link(first, link.start, link.start + len(first), "source", one))
+        out.append(Link(second, link.end - len(second), link.end, "source", other))
+    return out
 
 
 def _is_org(catalog: Catalog, text: str) -> bool:

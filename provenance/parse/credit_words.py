@@ -17,7 +17,8 @@ LEAD_PHRASES = (
     r"(?:photo|image|picture|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|hero\s+image)"
     r"\s+(?:credits?|attribution|source)", r"photos?\s+credit", r"credits?", r"image\s+attribution",
     r"(?:(?:staff|pool|handout|courtesy)\s+)?photo(?:graph)?s?(?:\s+illustration)?",
-    r"photographer", r"photographed", r"pictures?", r"pics?", r"images?", r"illustrations?", r"video(?:\s+grab)?",
+    r"photographer", r"photographed", r"composite",
+    r"pictures?", r"pics?", r"images?", r"illustrations?", r"video(?:\s+grab)?",
     r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
     r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
     r"(?:image|photo)\s+source", r"map", r"graphic", r"satellite\s+(?:image|photo)",
@@ -52,6 +53,10 @@ ROLES = frozenset({
     "privat", "private", "privé", "privado", "archiv", "archivo", "arquivo", "archivio",  # 'Foto: privat'
     "图", "圖", "图片", "圖片", "照片",  # '图/视觉中国': 'picture', as Chinese papers lead their credits
     "독자", "시청자", "読者", "读者", "网友",  # '사진=독자 제공': a reader or viewer, unnamed
+    "archivbild", "archivfoto", "symbolbild", "symbolfoto", "repertorio", "foto di repertorio", "foto de archivo",
+    "imagen de archivo", "foto ilustrativa",  # archive and illustration marks: 'dpa/Archivbild'
+    "соцсети", "соцмережі", "социальные сети", "соціальні мережі", "redes sociais", "redes sociales", "social media",
+    "internet", "网络", "網路",  # 'Фото: соцсети': no platform named
 })
 
 # Military ranks and rates, dropped from a creator ("Staff Sgt. Jane Roe" -> "Jane Roe").
@@ -110,7 +115,8 @@ ORGANISATION_WORDS = frozenset({
     "foundation", "fondation", "fundación", "stiftung", "society", "association", "council", "commission",
     "committee", "union", "department", "office", "bureau", "center", "centre", "corps", "army", "navy", "force",
     "forces", "authority", "authorities", "administration", "municipality", "directorate", "secretariat",
-    "federation", "league", "bank", "hotel", "hotels", "resort", "airport", "airways", "motors", "records",
+    "federation", "league", "affairs", "squadron", "battalion", "regiment", "fleet",
+    "bank", "hotel", "hotels", "resort", "airport", "airways", "motors", "records",
     "entertainment", "zoo", "aquarium", "hospital", "clinic", "cathedral", "theatre", "theater",
     "orchestra", "opera", "gobierno", "governo", "gouvernement", "presidencia", "presidência", "présidence",
     "presidenza", "ufficio", "stampa", "oficina", "secretaría", "secretaria", "imprensa", "policía", "polícia",
