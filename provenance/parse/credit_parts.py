@@ -36,6 +36,7 @@ from provenance.parse.credit_words import (
     ORGANISATION_WORDS,
     RANK,
     ROLES,
+    TITLE,
     TITLE_ARTICLES,
 )
 from provenance.parse.scan import with_first_chars
@@ -210,6 +211,7 @@ def _person(name: str) -> str:
     """A creator as the conventions write it: no rank, no lead-in, capitals in title case."""
     name = LEAD_IN_TEXT.sub("", name).strip()
     name = RANK.sub("", name).strip()
+    name = TITLE.sub("", name)
     if "(" in name:
         name = _BRACKET_END.sub("", name) or name
     if not name.isascii():

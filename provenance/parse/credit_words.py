@@ -74,6 +74,9 @@ _RANK_WORDS = (
     r"staff", r"sgt",
 )
 RANK = re.compile(r"(?i)^(?:(?:" + "|".join(_RANK_WORDS) + r")(?:\s+|\.\s*|(?<=\.)))+(?=\S)")
+# Academic and civil titles, dropped from a creator as ranks are ('Dr. Ada Brook', 'Prof. Dr. Jens Albers', 'dr hab.
+# Ewa Lis'): only before a name of two words or more, so that a name is never emptied.
+TITLE = re.compile(r"(?i)^(?:(?:dr|prof|professor|mr|mrs|ms|mme|dra|ing|mgr)\.?(?:[ \t]+hab\.)?[ \t]+)+(?=\S+[ \t]+\S)")
 
 # Abbreviations written with a full stop that stand before a name and never end a sentence ('U.S. Army photo by
 # Sgt. 1st Class Jane Roe', 'Photo: Dr. Ada Brook'): ranks (as written, in capitals or in lower case) and titles
