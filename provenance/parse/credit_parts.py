@@ -87,7 +87,9 @@ _ACCOUNT_WORDS = frozenset({"user", "member", "account", "nutzer", "nutzerin", "
                             "usuaria", "usuário", "usuária", "utente", "użytkownik", "пользователь", "користувач"})
 _ACCOUNT = re.compile(
     r"(?i)^(?P<platform>.{2,40}?)[ \t-]+(?:user|member|account|nutzer(?:in)?|utilisat(?:eur|rice)|usuari[oa]|"
-    r"usuári[oa]|utente|użytkownik|пользователь|користувач)[ \t]+(?P<name>\S{2,40})$"
+    r"usuári[oa]|utente|użytkownik|пользователь|користувач)[ \t]+(?P<name>\S{2,40})$|"
+    r"^(?P<platform2>.{2,40}?)[ \t]+(?P<handle>@\S{2,40})$"  # 'Twitter @PoliciaCiudad'
+
 )
 # Led by a look-ahead for the characters their matches start with (scan.py): the same matches, fewer positions tried.
 _CHAIN, _EDGE_NOISE, _KEEP_DOT, _REPORTER, ORG_PHOTO_BY = (
@@ -313,13 +315,14 @@ def _qualified_source(catalog: Catalog, text: str) -> Source | None:
 
 def _platform_account(catalog: Catalog, text: str) -> tuple[str, Source, str] | None:
     """'Flickr user ridgewalker88': the platform, the source it is, and the account's name."""
-    if not _ACCOUNT_WORDS.intersection(text.casefold().replace("-", " ").split()):
+    if "@" not in text and not _ACCOUNT_WORDS.intersection(text.casefold().replace("-", " ").split()):
         return None  # the common case, at a set lookup per word
     match = _ACCOUNT.match(text)
-    source = match_source(catalog, match.group("platform")) if match else None
-    if match is None or source is None or source.kind != "platform":
+    platform = match and (match.group("platform") or match.group("platform2"))
+    source = match_source(catalog, platform) if platform else None
+    if match is None or not platform or source is None or source.kind != "platform":
         return None
-    return match.group("platform"), source, match.group("name")
+    return platform, source, match.group("name") or match.group("handle")
 
 
 def _after_role(catalog: Catalog, text: str) -> tuple[str, Source] | None:

@@ -17,7 +17,7 @@ LEAD_PHRASES = (
     r"(?:photo|image|picture|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|hero\s+image)"
     r"\s+(?:credits?|attribution|source)", r"photos?\s+credit", r"credits?", r"image\s+attribution",
     r"(?:(?:staff|pool|handout|courtesy)\s+)?photo(?:graph)?s?(?:\s+illustration)?",
-    r"photographer", r"photographed", r"composite",
+    r"photographer", r"photographed", r"composite", r"fotograf",
     r"pictures?", r"pics?", r"images?", r"illustrations?", r"video(?:\s+grab)?",
     r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
     r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
@@ -57,6 +57,7 @@ ROLES = frozenset({
     "imagen de archivo", "foto ilustrativa",  # archive and illustration marks: 'dpa/Archivbild'
     "соцсети", "соцмережі", "социальные сети", "соціальні мережі", "redes sociais", "redes sociales", "social media",
     "internet", "网络", "網路",  # 'Фото: соцсети': no platform named
+    "contributed", "submitted", "author", "the author",  # 'Photo: Contributed', 'Photos by the author'
 })
 
 # Military ranks and rates, dropped from a creator ("Staff Sgt. Jane Roe" -> "Jane Roe").
@@ -127,7 +128,8 @@ ORGANISATION_WORDS = frozenset({
     "guard", "police", "polizei", "government", "regierung", "parliament", "court", "embassy", "brigade", "command",
     "festival", "festivals", "photography", "images", "pictures", "media", "studios", "productions", "films",
     "industries", "communications", "network", "tv", "radio", "channel", "project", "conference", "trust", "party",
-    "club", "alliance", "partners", "collective", "cooperative", "team", "airlines", "laboratory", "lab",
+    "club", "alliance", "partners", "collective", "cooperative", "team", "airlines", "laboratory", "lab", "labs",
+    "tourism",
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
     "tribune", "gazette", "daily", "commons", "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "пресс-центр", "администрация", "правительство", "мэрия", "управление",

@@ -53,6 +53,7 @@ LICENSES = [
     ([ev("organization", "MAXPPP", "caption")], "LicenseRef-Agency", "source-catalog:maxppp", []),
     ([ev("organization", "ABACAPRESS.COM", "caption")], "LicenseRef-Agency", "source-catalog:abaca", []),
     ([ev("organization", "Hans Lucas", "caption")], "LicenseRef-Agency", "source-catalog:hans-lucas", []),
+    ([ev("organization", "SWNS", "caption")], "LicenseRef-Agency", "source-catalog:swns", []),
     ([ev("via", "TikTok", "caption")], None, None, []),  # a platform: per-file terms, no default
     ([ev("via", "Wikimedia Commons", "caption")], None, None, []),  # per-file terms: no default
     ([ev("organization", "Kremlin.ru", "caption"), ev("license", "CC BY-SA 3.0", "caption")],
