@@ -112,7 +112,8 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     """Fill creator, organization and via from what is left of the segment."""
     rest = ORG_PHOTO_BY.sub(" / ", rest)
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
-    links = _split_agency_pairs(catalog, links)
+    if not rest.isascii():  # 'AP 연합뉴스': the pair is written so in Korean captions only
+        links = _split_agency_pairs(catalog, links)
     links = _agency_before_a_full_name(links)
     links = _later_people_are_organisations(links)
     links = _brand_alone(links, fields)
@@ -213,7 +214,8 @@ def _person(name: str) -> str:
     """A creator as the conventions write it: no rank, no lead-in, capitals in title case."""
     name = LEAD_IN_TEXT.sub("", name).strip()
     name = RANK.sub("", name).strip()
-    name = TITLE.sub("", name)
+    if name[:1] in "DdPpMmIi":  # what every title starts with: the substitution runs only then
+        name = TITLE.sub("", name)
     if "(" in name:
         name = _BRACKET_END.sub("", name) or name
     if not name.isascii():
@@ -262,7 +264,7 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if courtesy and courtesy.end() < len(text):
         start += courtesy.end()
         text = text[courtesy.end():]
-    provided = _PROVIDED.search(text)
+    provided = _PROVIDED.search(text) if text.endswith(("제공", "提供")) else None
     if provided and provided.start() > 0:  # '서울시 제공': the name without 'provided'
         end -= len(text) - provided.start()
         text = text[: provided.start()]
@@ -315,7 +317,8 @@ def _qualified_source(catalog: Catalog, text: str) -> Source | None:
 
 def _platform_account(catalog: Catalog, text: str) -> tuple[str, Source, str] | None:
     """'Flickr user ridgewalker88': the platform, the source it is, and the account's name."""
-    if "@" not in text and not _ACCOUNT_WORDS.intersection(text.casefold().replace("-", " ").split()):
+    if " " not in text or "@" not in text and not _ACCOUNT_WORDS.intersection(
+            text.casefold().replace("-", " ").split()):
         return None  # the common case, at a set lookup per word
     match = _ACCOUNT.match(text)
     platform = match and (match.group("platform") or match.group("platform2"))
@@ -329,7 +332,7 @@ def _after_role(catalog: Catalog, text: str) -> tuple[str, Source] | None:
     """'Screenshot Twitter', 'Reprodução Instagram', 'Official White House': a role word, then a source the catalog
     knows by its own name."""
     role, _, rest = text.partition(" ")
-    if not rest or fold_source_name(role) not in ROLES and role != "Official":  # 'Official White House Photo by
+    if not rest or role.casefold() not in ROLES and role != "Official":  # 'Official White House Photo by
         return None
     source = match_source(catalog, rest)
     return (rest, source) if source is not None else None
@@ -404,13 +407,19 @@ def _public_body(catalog: Catalog, text: str) -> bool:
     return source is not None and source.kind in _GOVERNMENT
 
 
+def _code_or_script(word: str) -> bool:
+    return word.isupper() or not word.isascii()
+
+
 def _split_agency_pairs(catalog: Catalog, links: list[Link]) -> list[Link]:
     """'AP 연합뉴스', 'EPA 연합뉴스': an agency and the agency that distributes it, side by side without a slash (as
     Korean papers write them): two links."""
     out: list[Link] = []
     for link in links:
         first, _, second = link.text.partition(" ")
-        one = match_source(catalog, first) if second and " " not in second and link.label != "source" else None
+        shaped = second and " " not in second and link.label != "source" and _code_or_script(first) \
+            and _code_or_script(second)  # 'AP', 'EPA', '연합뉴스': capitals or another script, never 'Jane Roe'
+        one = match_source(catalog, first) if shaped else None
         other = match_source(catalog, second) if one is not None and one.kind in _DISTRIBUTORS else None
         if one is None or other is None or other.kind not in _DISTRIBUTORS:
             out.append(link)
@@ -429,7 +438,7 @@ def _looks_like_organisation(text: str) -> bool:
     words = [w.strip(".,()").casefold() for w in text.split()]
     if words and words[0] in ORGANISATION_WORDS and len(words) <= 16 and _CYRILLIC.match(text):
         return True  # 'пресс-служба губернатора области': Russian and Ukrainian write a body's name in lower case
-    if _DOMAIN.match(text):
+    if "." in text and _DOMAIN.match(text):
         return True  # 'mos.ru', 'gov.pl': a site's address, in lower case as addresses are written
     form = COMPANY_FORM.search(text)  # 'Norrbo Studio AB', 'Kvale Media A/S', 'Lasek Foto sp. z o.o.'
     name = text[: form.start()] if form else text
