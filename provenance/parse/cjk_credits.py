@@ -19,7 +19,11 @@ from provenance.parse.credit_spans import Segment
 # Each pattern with the marks a text must hold for it to match: a text with none of them skips its scan.
 _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("记者",),
-     re.compile(r"(?P<org>[^\s，。、,()（）]{2,8}社)?记者\s*(?P<name>[^\s，。、,()（）摄]{2,4})\s*摄(?!影)")),
+     re.compile(r"(?P<org>[^\s，。、,()（）]{1,8}?(?:社|网|網|台|报|報))?记者\s*(?P<name>[^\s，。、,()（）摄]{2,4})\s*摄(?!影)")),
+    # 新华社发 张伟 摄: released by the agency (发), the photographer's name, 摄
+    (("发",), re.compile(
+        r"(?P<org>[^\s，。、,()（）]{1,8}?(?:社|网|網|台|报|報))发\s*(?P<name>[^\s，。、,()（）摄]{2,4})\s*摄(?!影)"
+    )),
     (("摄",), re.compile(r"(?:^|(?<=[\s。，]))(?P<name>[^\s，。、,()（）]{2,4})\s+摄(?!影)")),
     (("撮影者は",), re.compile(r"撮影者は(?P<name>[^。\n]{2,40})。?")),
     (("撮影",), re.compile(r"(?:^|(?<=[\s「」。、=＝]))(?P<name>[^\s「」『』。、=＝()（）]{2,8}?)撮影(?!者)")),

@@ -21,7 +21,7 @@ from provenance.parse.credit_parts import assign_names
 from provenance.parse.credit_words import LEAD_IN_TEXT
 from provenance.parse.scan import with_first_chars
 
-URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'\[\]]+")
+URL = re.compile(r"(?i)\b(?:https?://|www\.|creativecommons\.org/)[^\s<>\"'\[\]]+")
 _LICENSED_UNDER = re.compile(
     r"(?i)\b(?:(?:(?:this|the|cover|header)\s+)?(?:photo|image|picture|file|work)\s+)?"
     r"(?:(?:and\s+)?(?:is\s+|are\s+)?licen[sc]ed\s+(?:under|as)|released\s+under|available\s+under|is\s+marked\s+with|"
@@ -43,9 +43,9 @@ _PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b")
 _RIGHTS = re.compile(
     r"(?i)©|\(c\)|\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b"
 )
-_VIA = re.compile(r"(?i)(?:^|(?<=[\s,(\x1f]))via\s+(?P<via>[^,;()\[\]\x1f/·|]+?)\s*(?=$|[,;()\[\]\x1f/·|]|\.(?:\s|$))")
+_VIA = re.compile(r"(?i)(?:^|(?<=[\s,(\x1f/]))via\s+(?P<via>[^,;()\[\]\x1f/·|]+?)\s*(?=$|[,;()\[\]\x1f/·|]|\.(?:\s|$))")
 _ON_PLATFORM = re.compile(
-    r"(?i)(?:^|\s)(?:on|from|de|auf|sur|em|en)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»()\[\]<>]*$"
+    r"(?i)(?:^|\s)(?:on|from|de|auf|sur|em|en|da|su|na|no|op|z|на)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»()\[\]<>]*$"
 )
 _CLIENT = re.compile(r"(?i)\s+for\s+(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f])")
 _WIRE_CODE = re.compile(r"(?<=\s)\(\d{5,}[a-z]{0,3}\)|\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|<\s*\x1f?\s*>")
@@ -71,6 +71,7 @@ _OWN_WORK = re.compile(
     r"\b(?:adapted|modified)\s+from\s+(?:(?:an?|the)\s+)?(?:original\s+)?(?:(?:image|photo|picture|figure|work)\b)?"
 )
 _WORD = re.compile(r"\w+")
+_BEFORE_LINK = re.compile(r"(?i)(?<=\s)(?:on|from|at|auf|sur|em|en|da|su|op|z|на)[ \t]*\Z")
 # A word every match of _LICENSED_UNDER, _CC_CODE or _CC_LONG holds ('licensed under', 'released under', 'is marked
 # with', 'Lizenz:', 'CC', 'Creative Commons'), in the same case-insensitive reading: without one, none of them is run.
 _LICENSE_WORD = re.compile(r"(?i)licen|under|marked|lizenz|cc|creative")
@@ -162,14 +163,18 @@ def _cut(work: _Work, match: re.Match[str]) -> None:
 def _take_urls(catalog: Catalog, work: _Work) -> None:
     for match in list(URL.finditer(work.rest))[::-1]:
         url = match.group(0).rstrip(".,;:)]}>")
+        cut_from = match.start()
         if is_license_url(catalog, url):
             work.fields.setdefault("license_url", url)
         else:
             work.fields["source_url"] = url
+            before = _BEFORE_LINK.search(work.rest, max(0, cut_from - 12), cut_from)
+            if before is not None:  # 'Icons made by Freepik from www.flaticon.com': the word leading to the link
+                cut_from = before.start()
             source = match_domain(catalog, url if "://" in url else f"https://{url}")
             if source is not None and source.kind == "platform":
                 work.url_via = source.name
-        work.rest = work.rest[: match.start()] + CUT + work.rest[match.start() + len(url) :]
+        work.rest = work.rest[:cut_from] + CUT + work.rest[match.start() + len(url) :]
     work.rest = _WIRE_CODE.sub(CUT, work.rest)
 
 
@@ -278,11 +283,14 @@ def _take_via(catalog: Catalog, work: _Work) -> None:
         work.fields["via"] = _platform_name(catalog, match.group("via").strip(_STRIP))
         _cut(work, match)
         return
-    match = _ON_PLATFORM.search(work.rest)
-    source = match and match_source(catalog, match.group("p").strip(_STRIP))
-    if match and source and source.kind in ("platform", "stock"):
-        work.fields["via"] = _platform_name(catalog, match.group("p").strip(_STRIP))
-        _cut(work, match)
+    at = 0
+    while (match := _ON_PLATFORM.search(work.rest, at)) is not None:  # the last 'on/da/em <platform>' that names one
+        source = match_source(catalog, match.group("p").strip(_STRIP))
+        if source is not None and source.kind in ("platform", "stock"):
+            work.fields["via"] = _platform_name(catalog, match.group("p").strip(_STRIP))
+            _cut(work, match)
+            return
+        at = match.start("p")
 
 
 def _platform_name(catalog: Catalog, via: str) -> str:

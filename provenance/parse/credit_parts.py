@@ -36,12 +36,13 @@ from provenance.parse.credit_words import (
     ORGANISATION_WORDS,
     RANK,
     ROLES,
+    TITLE,
     TITLE_ARTICLES,
 )
 from provenance.parse.scan import with_first_chars
 
-_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|\||·|\x1f|;|\s—\s|\s-\s)\s*")
-_NOISE = r"(?:\b(?:19|20)\d\d\b|[\s,;:.\-–—()\[\]'\"“”‘’«»*=>\x1f])"
+_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|\\|\||·|\x1f|;|\s—\s|\s-\s)\s*")  # '\': 'Ivan Roe\TASS'
+_NOISE = r"(?:\b(?:19|20)\d\d\b|[\s,;:.\-–—()\[\]'\"“”‘’«»*=>\x1f（）【】「」])"
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
@@ -71,6 +72,25 @@ _BROKEN = re.compile(r"[\r\n\t]|   ")  # what every match of _NAME_BREAK holds: 
 _BRACKET_END = re.compile(r"\s*\([^()]*\)?$")  # a remark in brackets closing a name ('Jane Roe (left)')
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
 _NOT_LETTER = re.compile(r"[\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_DOMAIN = re.compile(
+    r"(?i)^(?:[a-z0-9-]{1,40}\.){1,3}(?:com|org|net|gov|edu|info|ru|ua|de|fr|uk|jp|cn|it|es|pl|br|pt|nl|kr|ca|au|tv)$"
+)
+# 'X 제공', 'X提供': provided by X (a Korean or Japanese courtesy credit); what is left is the name.
+_PROVIDED = re.compile(r"\s*(?:제공|提供)$")
+_KOREAN_BODY = re.compile(r"[가-힣](?:시|군|구|도|청|처|부)$")  # '서울시', '강남구': a city, district or ministry
+# A town and a region code after a person's name ('Adelaide SA', 'Calgary, AB', 'Port Augusta, SA'): codes that are
+# also company forms (COMPANY_FORMS) read as the place, not a company, after one word or two and a comma.
+_PLACE = re.compile(r"^[A-Z][\w'’.-]+(?:,?[ \t]+|[ \t]+[A-Z][\w'’.-]+,[ \t]+)(?:SA|AB|AS|NV)$")
+# A platform's account: 'Flickr user ridgewalker88', 'Instagram-Nutzerin lena.berg': the platform, then the name.
+_ACCOUNT_WORDS = frozenset({"user", "member", "account", "nutzer", "nutzerin", "utilisateur", "utilisatrice", "usuario",
+                            "usuaria", "usuário", "usuária", "utente", "użytkownik", "пользователь", "користувач"})
+_ACCOUNT = re.compile(
+    r"(?i)^(?P<platform>.{2,40}?)[ \t-]+(?:user|member|account|nutzer(?:in)?|utilisat(?:eur|rice)|usuari[oa]|"
+    r"usuári[oa]|utente|użytkownik|пользователь|користувач)[ \t]+(?P<name>\S{2,40})$|"
+    r"^(?P<platform2>.{2,40}?)[ \t]+(?P<handle>@\S{2,40})$"  # 'Twitter @PoliciaCiudad'
+
+)
 # Led by a look-ahead for the characters their matches start with (scan.py): the same matches, fewer positions tried.
 _CHAIN, _EDGE_NOISE, _KEEP_DOT, _REPORTER, ORG_PHOTO_BY = (
     with_first_chars(p) for p in (_CHAIN, _EDGE_NOISE, _KEEP_DOT, _REPORTER, ORG_PHOTO_BY))
@@ -92,6 +112,8 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     """Fill creator, organization and via from what is left of the segment."""
     rest = ORG_PHOTO_BY.sub(" / ", rest)
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
+    if not rest.isascii():  # 'AP 연합뉴스': the pair is written so in Korean captions only
+        links = _split_agency_pairs(catalog, links)
     links = _agency_before_a_full_name(links)
     links = _later_people_are_organisations(links)
     links = _brand_alone(links, fields)
@@ -171,6 +193,8 @@ def _later_people_are_organisations(links: list[Link]) -> list[Link]:
 
 
 def _assign_orgs(rest: str, orgs: list[Link], fields: dict[str, str]) -> None:
+    # 'DoD photo by U.S. Army Sgt. Jane Roe': a later body before a rank and name is the person's unit, not a link
+    orgs = orgs[:1] + [o for o in orgs[1:] if not o.creator]
     if len(orgs) > 1 and all(o.source is not None and o.source.kind in _GOVERNMENT for o in orgs):
         fields["organization"] = rest[orgs[0].start : orgs[-1].end]
         return
@@ -190,6 +214,8 @@ def _person(name: str) -> str:
     """A creator as the conventions write it: no rank, no lead-in, capitals in title case."""
     name = LEAD_IN_TEXT.sub("", name).strip()
     name = RANK.sub("", name).strip()
+    if name[:1] in "DdPpMmIi":  # what every title starts with: the substitution runs only then
+        name = TITLE.sub("", name)
     if "(" in name:
         name = _BRACKET_END.sub("", name) or name
     if not name.isascii():
@@ -238,6 +264,12 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if courtesy and courtesy.end() < len(text):
         start += courtesy.end()
         text = text[courtesy.end():]
+    provided = _PROVIDED.search(text) if text.endswith(("제공", "提供")) else None
+    if provided and provided.start() > 0:  # '서울시 제공': the name without 'provided'
+        end -= len(text) - provided.start()
+        text = text[: provided.start()]
+        if _KOREAN_BODY.search(text) and match_source(catalog, text) is None:
+            return Link(text, start, end, "organisation")
     folded = fold_source_name(text)
     if folded in ROLES or folded.removeprefix("the ") in ROLES or _COURTESY.fullmatch(text) \
             or _LICENSE_WORDS.match(text):
@@ -253,6 +285,13 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     qualified = _qualified_source(catalog, text)
     if qualified is not None:
         return Link(text, start, end, "source", qualified)
+    account = _platform_account(catalog, text)
+    if account is not None:
+        return Link(account[0], start, start + len(account[0]), "source", account[1], creator=account[2])
+    after_role = _after_role(catalog, text)
+    if after_role is not None:
+        offset = len(text) - len(after_role[0])
+        return Link(after_role[0], start + offset, end, "source", after_role[1])
     prefix = _source_prefix(catalog, text)
     if prefix is not None:
         return Link(text[: len(prefix[0])], start, start + len(prefix[0]), "source", prefix[1],
@@ -274,6 +313,29 @@ def _qualified_source(catalog: Catalog, text: str) -> Source | None:
         if source is not None and len(rest) <= 2 and all(w[:1].isupper() and w.casefold() not in ROLES for w in rest):
             return source
     return None
+
+
+def _platform_account(catalog: Catalog, text: str) -> tuple[str, Source, str] | None:
+    """'Flickr user ridgewalker88': the platform, the source it is, and the account's name."""
+    if " " not in text or "@" not in text and not _ACCOUNT_WORDS.intersection(
+            text.casefold().replace("-", " ").split()):
+        return None  # the common case, at a set lookup per word
+    match = _ACCOUNT.match(text)
+    platform = match and (match.group("platform") or match.group("platform2"))
+    source = match_source(catalog, platform) if platform else None
+    if match is None or not platform or source is None or source.kind != "platform":
+        return None
+    return platform, source, match.group("name") or match.group("handle")
+
+
+def _after_role(catalog: Catalog, text: str) -> tuple[str, Source] | None:
+    """'Screenshot Twitter', 'Reprodução Instagram', 'Official White House': a role word, then a source the catalog
+    knows by its own name."""
+    role, _, rest = text.partition(" ")
+    if not rest or role.casefold() not in ROLES and role != "Official":  # 'Official White House Photo by
+        return None
+    source = match_source(catalog, rest)
+    return (rest, source) if source is not None else None
 
 
 def _source_prefix(catalog: Catalog, text: str) -> tuple[str, Source] | None:
@@ -302,6 +364,15 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
 
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     pieces = [p.strip() for p in text.split(",") if p.strip()]
+    if len(pieces) > 1 and all(_public_body(catalog, p) for p in pieces):
+        return Link(text, start, end, "organisation")  # 'NASA, ESA, CSA, STScI': a joint credit, kept whole
+    if len(pieces) > 1 and fold_source_name(pieces[-1]) in ROLES:  # 'Ferran Mestres, File': how it came, no name
+        kept = text[: text.rindex(",")].rstrip()
+        return _by_shape(catalog, kept, start, start + len(kept))
+    if len(pieces) > 1 and _PLACE.match(text[text.index(pieces[1]) :]) and looks_like_person(pieces[0]):
+        return Link(pieces[0], start, start + len(pieces[0]), "person")  # 'Kirra Dawson, Adelaide SA': a place
+    if text.startswith("the ") and _looks_like_organisation(text[4:]):  # 'Courtesy of the Brightwater Society'
+        return Link(text[4:], start + 4, end, "organisation")
     if len(pieces) > 1 and pieces[-1] in COMPANY_FORM_NAMES:  # 'Harbor Lane Media, LLC': one name
         pieces[-2:] = [text[text.index(pieces[-2]) :].strip()]
     titled = len(pieces) > 1 and pieces[0].split()[0].casefold() in LIST_ARTICLES \
@@ -331,6 +402,33 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     return Link(text, start, end, "unknown")
 
 
+def _public_body(catalog: Catalog, text: str) -> bool:
+    source = match_source(catalog, text)
+    return source is not None and source.kind in _GOVERNMENT
+
+
+def _code_or_script(word: str) -> bool:
+    return word.isupper() or not word.isascii()
+
+
+def _split_agency_pairs(catalog: Catalog, links: list[Link]) -> list[Link]:
+    """'AP 연합뉴스', 'EPA 연합뉴스': an agency and the agency that distributes it, side by side without a slash (as
+    Korean papers write them): two links."""
+    out: list[Link] = []
+    for link in links:
+        first, _, second = link.text.partition(" ")
+        shaped = second and " " not in second and link.label != "source" and _code_or_script(first) \
+            and _code_or_script(second)  # 'AP', 'EPA', '연합뉴스': capitals or another script, never 'Jane Roe'
+        one = match_source(catalog, first) if shaped else None
+        other = match_source(catalog, second) if one is not None and one.kind in _DISTRIBUTORS else None
+        if one is None or other is None or other.kind not in _DISTRIBUTORS:
+            out.append(link)
+            continue
+        out.append(Link(first, link.start, link.start + len(first), "source", one))
+        out.append(Link(second, link.end - len(second), link.end, "source", other))
+    return out
+
+
 def _is_org(catalog: Catalog, text: str) -> bool:
     known = match_source(catalog, text) or _qualified_source(catalog, text)
     return known is not None or _looks_like_organisation(text)
@@ -338,6 +436,10 @@ def _is_org(catalog: Catalog, text: str) -> bool:
 
 def _looks_like_organisation(text: str) -> bool:
     words = [w.strip(".,()").casefold() for w in text.split()]
+    if words and words[0] in ORGANISATION_WORDS and len(words) <= 16 and _CYRILLIC.match(text):
+        return True  # 'пресс-служба губернатора области': Russian and Ukrainian write a body's name in lower case
+    if "." in text and _DOMAIN.match(text):
+        return True  # 'mos.ru', 'gov.pl': a site's address, in lower case as addresses are written
     form = COMPANY_FORM.search(text)  # 'Norrbo Studio AB', 'Kvale Media A/S', 'Lasek Foto sp. z o.o.'
     name = text[: form.start()] if form else text
     if len(words) > 16 or text[:1].islower() or len(words) > 1 and not _name_words(name):

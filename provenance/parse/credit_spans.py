@@ -27,7 +27,7 @@ _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
 # initial ('U.S.') or an abbreviation that stands before a name ('Sgt.', 'Dr.': credit_words).
 _SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION + r"\s+(?=[^\s a-z])|"
                        r"(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])")
-_VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)\s+via\s+(?P<via>[^/]{1,60})$")
+_VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+for\s+(?P<client>[^/,]{2,60})$")
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
@@ -39,6 +39,7 @@ _DATELINE_AFTER = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)"
 )
 _WORDS = re.compile(r"\S+")
+_BYLINE = re.compile(r"(?i)^by\s")
 _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_label: "…": the value is the text
 _LINE_REST = re.compile(r"[\s.,;:)\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)\]\"'”»*_]*\Z")
 _MARKERS = re.compile(r"(?i)[/,(\[<:]|\svia\s|\sfor\s|\sphoto\s+by\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
@@ -171,6 +172,8 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     text = ORG_PHOTO_BY.sub("/", text)
     if licensed:
         return _is_licensed_credit(catalog, text)
+    if _BYLINE.match(text):  # 'By Harriet Collins, Reuters': the story's author and outlet, no image credit
+        return False
     if len(text.split()) > MAX_WORDS or "http" in text:
         return False
     text = _FILE_PHOTO.sub("", text)

@@ -17,7 +17,8 @@ LEAD_PHRASES = (
     r"(?:photo|image|picture|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|hero\s+image)"
     r"\s+(?:credits?|attribution|source)", r"photos?\s+credit", r"credits?", r"image\s+attribution",
     r"(?:(?:staff|pool|handout|courtesy)\s+)?photo(?:graph)?s?(?:\s+illustration)?",
-    r"photographer", r"photographed", r"pictures?", r"pics?", r"images?", r"illustrations?", r"video(?:\s+grab)?",
+    r"photographer", r"photographed", r"composite", r"fotograf",
+    r"pictures?", r"pics?", r"images?", r"illustrations?", r"video(?:\s+grab)?",
     r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
     r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
     r"(?:image|photo)\s+source", r"map", r"graphic", r"satellite\s+(?:image|photo)",
@@ -26,9 +27,12 @@ LEAD_PHRASES = (
     r"autor", r"lizenz", r"licen[cs]e", r"carte", r"mapa", r"mappa", r"kaart",
     # French, Spanish, Portuguese, Italian
     r"cr[ée]dits?\s+photos?", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]a", r"imagen",
-    r"imagem", r"fonte", r"fuente",
+    r"imagem", r"fonte", r"fuente", r"ilustraci[óo]n", r"ilustração", r"illustrazione",
     # Polish, Russian, Ukrainian, Turkish
-    r"fot\.?", r"zdj[eę]cie", r"фото", r"снимок", r"автор\s+фото", r"автор", r"кредит", r"fotoğraf",
+    r"fot\.?", r"zdj[eę]cie", r"źródło", r"фото", r"снимок", r"автор\s+фото", r"автор", r"кредит",
+    r"источник(?:\s+фото)?", r"джерело(?:\s+фото)?", r"fotoğraf",
+    # Dutch, Nordic, Finnish, Czech, Hungarian ('source', 'picture')
+    r"bron", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",
 )
 # Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
 BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?:\s+the(?=\s))?)"  # 'Image from the Smith lab': no article
@@ -47,6 +51,13 @@ ROLES = frozenset({
     "stock image", "stock photo", "featured image", "this photo", "this image", "please see", "see", "more",
     "jpg", "jpeg", "png", "gif", "svg", "webp", "tif", "tiff",
     "privat", "private", "privé", "privado", "archiv", "archivo", "arquivo", "archivio",  # 'Foto: privat'
+    "图", "圖", "图片", "圖片", "照片",  # '图/视觉中国': 'picture', as Chinese papers lead their credits
+    "독자", "시청자", "読者", "读者", "网友",  # '사진=독자 제공': a reader or viewer, unnamed
+    "archivbild", "archivfoto", "symbolbild", "symbolfoto", "repertorio", "foto di repertorio", "foto de archivo",
+    "imagen de archivo", "foto ilustrativa",  # archive and illustration marks: 'dpa/Archivbild'
+    "соцсети", "соцмережі", "социальные сети", "соціальні мережі", "redes sociais", "redes sociales", "social media",
+    "internet", "网络", "網路",  # 'Фото: соцсети': no platform named
+    "contributed", "submitted", "author", "the author",  # 'Photo: Contributed', 'Photos by the author'
 })
 
 # Military ranks and rates, dropped from a creator ("Staff Sgt. Jane Roe" -> "Jane Roe").
@@ -64,6 +75,9 @@ _RANK_WORDS = (
     r"staff", r"sgt",
 )
 RANK = re.compile(r"(?i)^(?:(?:" + "|".join(_RANK_WORDS) + r")(?:\s+|\.\s*|(?<=\.)))+(?=\S)")
+# Academic and civil titles, dropped from a creator as ranks are ('Dr. Ada Brook', 'Prof. Dr. Jens Albers', 'dr hab.
+# Ewa Lis'): only before a name of two words or more, so that a name is never emptied.
+TITLE = re.compile(r"(?i)^(?:(?:dr|prof|professor|mr|mrs|ms|mme|dra|ing|mgr)\.?(?:[ \t]+hab\.)?[ \t]+)+(?=\S+[ \t]+\S)")
 
 # Abbreviations written with a full stop that stand before a name and never end a sentence ('U.S. Army photo by
 # Sgt. 1st Class Jane Roe', 'Photo: Dr. Ada Brook'): ranks (as written, in capitals or in lower case) and titles
@@ -104,13 +118,23 @@ ORGANISATION_WORDS = frozenset({
     "school", "institute", "institut", "instituto", "museum", "museo", "musée", "library", "archive", "archives",
     "foundation", "fondation", "fundación", "stiftung", "society", "association", "council", "commission",
     "committee", "union", "department", "office", "bureau", "center", "centre", "corps", "army", "navy", "force",
+    "forces", "authority", "authorities", "administration", "municipality", "directorate", "secretariat",
+    "federation", "league", "affairs", "squadron", "battalion", "regiment", "fleet",
+    "bank", "hotel", "hotels", "resort", "airport", "airways", "motors", "records",
+    "entertainment", "zoo", "aquarium", "hospital", "clinic", "cathedral", "theatre", "theater",
+    "orchestra", "opera", "gobierno", "governo", "gouvernement", "presidencia", "presidência", "présidence",
+    "presidenza", "ufficio", "stampa", "oficina", "secretaría", "secretaria", "imprensa", "policía", "polícia",
+    "polizia", "bomberos", "bombeiros",
     "guard", "police", "polizei", "government", "regierung", "parliament", "court", "embassy", "brigade", "command",
     "festival", "festivals", "photography", "images", "pictures", "media", "studios", "productions", "films",
     "industries", "communications", "network", "tv", "radio", "channel", "project", "conference", "trust", "party",
-    "club", "alliance", "partners", "collective", "cooperative", "team", "airlines", "laboratory", "lab",
+    "club", "alliance", "partners", "collective", "cooperative", "team", "airlines", "laboratory", "lab", "labs",
+    "tourism",
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
     "tribune", "gazette", "daily", "commons", "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
-    "новости", "министерство", "사진부", "뉴스", "일보", "통신", "新闻",
+    "новости", "министерство", "пресс-центр", "администрация", "правительство", "мэрия", "управление",
+    "прес-служба", "міністерство", "адміністрація", "уряд", "офіс", "офис", "генштаб", "штаб", "полиция", "поліція",
+    "사진부", "뉴스", "일보", "통신", "新闻",
     "stadt", "gemeinde", "landkreis", "kreis", "bundesamt", "landesamt", "amt", "verlag", "mairie",
     "préfecture", "région", "ayuntamiento", "prefeitura", "câmara", "comune", "regione", "gmina", "urząd", "miasto",
     "collection", "collections", "sammlung", "bibliothek", "bibliotheek", "bibliothèque", "biblioteca", "gallery",
@@ -157,7 +181,7 @@ CHAIN_SLASH = r"(?!(?<=\b[AIKP])/S\b)/"
 # name ('Ville Korhonen').
 BODY_BEFORE_DE = frozenset({"ville"})
 ORGANISATION_SUFFIX = with_first_chars(re.compile(
-    r"(?i)(?:\.(?:com|org|net|gov|edu|cc|io|co|info|ru|de|fr|uk|jp|cn)\b|(?:社|局|部|庁|省|院|협회|일보|뉴스|통신|시청|구청|군청|도청|재단|센터|공사|대학교|병원|위원회|박물관)$)"
+    r"(?i)(?:\.(?:com|org|net|gov|edu|cc|io|co|info|ru|de|fr|uk|jp|cn)\b|(?:社|局|部|庁|省|院|会|館|馆|所|県|大学|公司|集团|銀行|银行|협회|일보|뉴스|통신|시청|구청|군청|도청|재단|센터|공사|대학교|병원|위원회|박물관)$)"
 ))
 # A subject shown in the image rather than a maker: "(L)", "(R)", "left", "right".
 SUBJECT_MARK = re.compile(r"(?i)\((?:l|r|c|left|right|center|centre|top|bottom)\)")

@@ -43,17 +43,18 @@ from provenance.parse.scan import with_first_chars
 LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))"  # a word's start, or inside Markdown emphasis: '_Photo: …_'
     r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b)|"
-    r"(?:photographed|shot|taken|created|originally\s+uploaded)\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
+    r"(?:photographed|shot|taken|created|originally\s+uploaded|(?:photos?|images?)\s+submitted)\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
     r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
-    r"写真\s*[:：=/]|사진\s*[:=]|图片来源\s*[:：]|\(c\)(?=\s))\s*)"
+    r"(?:写真|画像)(?:提供)?\s*[:：=＝/]|사진(?:\s*제공)?\s*[:=＝]|图片来源\s*[:：]|\(c\)(?=\s))\s*)"
 )
 # Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
 ANYWHERE_LEAD_IN = re.compile(
-    r"(?P<lead>©\s*|(?i:(?:icons?|vectors?|illustrations?)\s+created\s+by\s+|originally\s+uploaded\s+by\s+|"
+    r"(?P<lead>©\s*|Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
+    r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
     r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf|Bild|Image|Credit|Crédit photo|Фото))\s?:\s*)"
 )
@@ -66,7 +67,9 @@ _BY_LICENSE = re.compile(
     r"(?:(?:image|photo|picture|icon)s?\s+)?(?:by|par)\s+|[\"“„«][^\"”“»\n]{1,200}[\"”“»]\s*,?\s+(?=via\s))"
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
-_CREDIT_POSITION = re.compile(r"(?:^|[\[(|—–\"'“«>*_]|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$")
+_CREDIT_POSITION = re.compile(  # full-width brackets too: '首相（写真：アフロ）'
+    r"(?:^|[\[(|—–\"'“«>*_（【「]|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _CONTINUES = re.compile(
     r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|(?:adapted|modified)\s+from\b|"
@@ -83,7 +86,8 @@ _QUOTE_STOP = re.compile(r"(?m)[\"”»](?=\s*[,;\]})]|[ \t]*$)")  # the closing
 _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
-    r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-"
+    r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-|"
+    r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+"
 )
 # A list of names that goes on on the next line ('…, Kevin\n    Soirat, Blanche Clément'): a word or two, a comma.
 # The next line is all names and commas to its end: 'Madrid, Spain, March 3 - Crowds …' is a dateline, no list.

@@ -15,6 +15,7 @@ from provenance.parse.credits import parse_credit
 CJK_SAMPLES = [
     ("新华社记者殷博古摄", "殷博古"),  # agency, 记者 (reporter), name, 摄
     ("港口的早晨 刘力鑫 摄", "刘力鑫"),  # name, 摄
+    ("（新华社发 张伟 摄）", "张伟"),  # agency, 发 (released), name, 摄
     ("撮影者は北山夏帆。", "北山夏帆"),  # 撮影者は (the photographer is) + name
     ("宮武祐希撮影", "宮武祐希"),  # name + 撮影
     ("항구의 아침 [한빛일보 김하늘 기자]", "김하늘"),  # outlet, name, 기자

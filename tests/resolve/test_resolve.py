@@ -43,6 +43,18 @@ LICENSES = [
     ([ev("organization", "Kremlin.ru", "caption")], "CC-BY-4.0", "source-catalog:kremlin", []),
     # Kremlin.ru alone implies CC BY 4.0 site-wide
     ([ev("organization", "AP", "caption")], "LicenseRef-Agency", "source-catalog:ap", []),  # agency terms
+    ([ev("organization", "Agencja Gazeta", "caption")], "LicenseRef-Agency", "source-catalog:agencja-gazeta", []),
+    ([ev("organization", "LaPresse", "caption")], "LicenseRef-Agency", "source-catalog:lapresse-it", []),
+    ([ev("organization", "뉴시스", "caption")], "LicenseRef-Agency", "source-catalog:newsis", []),  # by alias
+    ([ev("organization", "뉴스1", "caption")], "LicenseRef-Agency", "source-catalog:news1", []),
+    ([ev("organization", "Folhapress", "caption")], "LicenseRef-Agency", "source-catalog:folhapress", []),
+    ([ev("organization", "MTI", "caption")], "LicenseRef-Agency", "source-catalog:mti", []),
+    ([ev("organization", "Lehtikuva", "caption")], "LicenseRef-Agency", "source-catalog:lehtikuva", []),
+    ([ev("organization", "MAXPPP", "caption")], "LicenseRef-Agency", "source-catalog:maxppp", []),
+    ([ev("organization", "ABACAPRESS.COM", "caption")], "LicenseRef-Agency", "source-catalog:abaca", []),
+    ([ev("organization", "Hans Lucas", "caption")], "LicenseRef-Agency", "source-catalog:hans-lucas", []),
+    ([ev("organization", "SWNS", "caption")], "LicenseRef-Agency", "source-catalog:swns", []),
+    ([ev("via", "TikTok", "caption")], None, None, []),  # a platform: per-file terms, no default
     ([ev("via", "Wikimedia Commons", "caption")], None, None, []),  # per-file terms: no default
     ([ev("organization", "Kremlin.ru", "caption"), ev("license", "CC BY-SA 3.0", "caption")],
      "CC-BY-SA-3.0", "caption", []),  # the caption's license wins over the source default
