@@ -170,6 +170,15 @@ REJECTED = [
                  id="revoke as text/plain"),
     pytest.param("POST", "/api/audits", {"path": ["data"]}, None, 400, "path", id="path not a string"),
     pytest.param("POST", "/api/audits", "data", "text/plain", 415, "application/json", id="audit as text/plain"),
+    # JSON lets a string hold half of a surrogate pair, which is no Unicode character (UTF-8 cannot hold it)
+    pytest.param("POST", "/api/check", '{"text": "Foto: J\\ud800rg/dpa"}', "application/json", 400, "lone surrogate",
+                 id="check text with a lone surrogate"),
+    pytest.param("POST", "/api/check", '{"url": "http://127.0.0.1:9/\\ud800"}', "application/json", 400,
+                 "lone surrogate", id="check url with a lone surrogate"),
+    pytest.param("POST", "/api/images/{image}/decisions", '{"license": "CC0-1.0", "note": "\\udc80"}',
+                 "application/json", 400, "lone surrogate", id="decision note with a lone surrogate"),
+    pytest.param("POST", "/api/check", '{"text": "x", "\\ud800": 1}', "application/json", 400, "lone surrogate",
+                 id="a key with a lone surrogate"),
 ]
 
 

@@ -61,9 +61,10 @@ def test_what_orjson_refuses_is_written_as_flask_writes_it() -> None:
     assert json.loads(encode(value, indent=True)) == value
 
 
-def test_a_refused_url_holding_a_lone_surrogate_is_answered(client: object) -> None:
-    """A URL the fetch guard refuses is a file with an error, as before, not a 500 of the encoder."""
-    body = '{"url": "http://127.0.0.1:9/\\ud800"}'
+def test_a_surrogate_pair_is_text_the_api_answers_in_utf8(client: object) -> None:
+    """A JSON body may write a character past U+FFFF as two escapes: that is text like any other (a lone
+    half of a pair is a 400, tests/web/test_api.py)."""
+    body = '{"text": "Foto: J\\ud83d\\ude00rg M\\u00fcller/dpa"}'
     response = client.post("/api/check", data=body, content_type="application/json")  # type: ignore[attr-defined]
     assert response.status_code == 200, response.data
-    assert json.loads(response.data)["files"][0]["file"] == "http://127.0.0.1:9/\ud800"
+    assert "J\U0001f600rg Müller".encode() in response.data
