@@ -196,6 +196,19 @@ def test_rejected_inputs(client: FlaskClient, method: str, path: str, body: obje
     assert words in response.json["error"]
 
 
+def test_a_search_holding_a_nul_finds_what_it_finds_without_it(client: FlaskClient) -> None:
+    """No stored text holds a NUL: SQLite's LIKE ended the pattern at it (every record ending in 'jpg' for
+    'jpg<NUL>zzz'), PostgreSQL refused it (a 500)."""
+    def total(query: str) -> int:
+        response = client.get(f"/api/images?q={query}")
+        assert response.status_code == 200
+        return int(response.json["total"])
+
+    assert total("jpg") > 0
+    assert total("jpg%00zzz") == total("jpgzzz") == 0
+    assert total("jp%00g") == total("jpg")
+
+
 def test_field_errors_are_listed_by_field(client: FlaskClient) -> None:
     image_id = _id(client, "lighthouse")
     response = client.post(f"/api/images/{image_id}/decisions", json={"creator": 123, "organization": ["x"]})
