@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import decimal
+import json
 import uuid
 from typing import Any
 
@@ -24,7 +25,14 @@ OPTIONS = (orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROU
 
 def encode(value: Any, indent: bool = False) -> bytes:
     """`value` as JSON, as Flask's provider writes it."""
-    return orjson.dumps(value, default=_default, option=OPTIONS | (orjson.OPT_INDENT_2 if indent else 0))
+    try:
+        return orjson.dumps(value, default=_default, option=OPTIONS | (orjson.OPT_INDENT_2 if indent else 0))
+    except orjson.JSONEncodeError:
+        # what orjson refuses and Flask's encoder writes: text holding a lone surrogate (a JSON body's
+        # "\ud800", echoed in a URL's refusal) or an integer past 64 bits; written by the standard library as
+        # Flask wrote it (\u escapes). A value with none of these fails there too, as it did in Flask.
+        return json.dumps(value, default=_default, sort_keys=True, indent=2 if indent else None,
+                          separators=None if indent else (",", ":")).encode()
 
 
 def _default(value: Any) -> Any:

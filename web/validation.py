@@ -3,6 +3,7 @@ wrong request is a 400 (or 415) naming the field instead of a value silently ign
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import abort, request
@@ -10,6 +11,8 @@ from flask import abort, request
 from provenance.errors import InputError
 
 JSON = "application/json"
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")  # how a JSON text writes half of a surrogate pair
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def json_body() -> dict[str, Any]:
@@ -19,7 +22,20 @@ def json_body() -> dict[str, Any]:
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         abort(400, description="Send a JSON object with Content-Type: application/json.")
+    if _SURROGATE_ESCAPE.search(request.get_data()) and _lone_surrogate(data):
+        abort(400, description="The JSON body holds a lone surrogate (a \\ud800-\\udfff escape not part of a pair), "
+                               "which is no Unicode character.")
     return data
+
+
+def _lone_surrogate(value: Any) -> bool:
+    """Whether a parsed JSON value holds half of a surrogate pair in a string or a key (json.loads keeps it;
+    UTF-8 cannot hold it: a check or the database would fail on it)."""
+    if isinstance(value, str):
+        return _SURROGATE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_lone_surrogate(key) or _lone_surrogate(item) for key, item in value.items())
+    return isinstance(value, list) and any(_lone_surrogate(item) for item in value)
 
 
 def require_form_or_json() -> None:

@@ -37,7 +37,9 @@ class Filters:
     @classmethod
     def from_args(cls, args: Mapping[str, Any], strict: bool = False) -> Filters:
         """The filters of a query string; `strict` raises InputError naming a wrong parameter."""
-        text = {name: str(args.get(name, "")).strip() for name in TEXT_FIELDS}
+        # a NUL is dropped: PostgreSQL's text cannot hold one (a 500), and SQLite's LIKE ends the pattern there
+        # ('jpg<NUL>zzz' found every record ending in 'jpg')
+        text = {name: str(args.get(name, "")).replace("\x00", "").strip() for name in TEXT_FIELDS}
         return cls(**text, status=_choice(args, "status", ("", *STATUSES), "", strict),
                    sort=_choice(args, "sort", SORTS, "article", strict),
                    page=_number(args, "page", 1, 1_000_000, strict),

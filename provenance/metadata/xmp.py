@@ -97,8 +97,22 @@ def xmp_evidence(packet: bytes | str) -> list[Evidence]:
     return found
 
 
-@lru_cache(maxsize=512)  # the same few tags in every packet
+QNAME_MEMO_CHARS = 200  # a tag name remembered up to this length: a packet's names are its own to choose
+
+
 def _qname(tag: str) -> str | None:
+    """'dc:creator' for '{http://purl.org/dc/elements/1.1/}creator' (a namespace without a prefix is kept
+    whole); None for a name in no namespace. Short names are remembered (the same few in every packet); a
+    long one is not, or 512 names of an uploaded file's making, each as long as its packet, would stay."""
+    return _short_qname(tag) if len(tag) <= QNAME_MEMO_CHARS else _qname_of(tag)
+
+
+@lru_cache(maxsize=512)
+def _short_qname(tag: str) -> str | None:
+    return _qname_of(tag)
+
+
+def _qname_of(tag: str) -> str | None:
     if not tag.startswith("{"):
         return None
     uri, _, local = tag[1:].partition("}")

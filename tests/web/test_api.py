@@ -170,6 +170,15 @@ REJECTED = [
                  id="revoke as text/plain"),
     pytest.param("POST", "/api/audits", {"path": ["data"]}, None, 400, "path", id="path not a string"),
     pytest.param("POST", "/api/audits", "data", "text/plain", 415, "application/json", id="audit as text/plain"),
+    # JSON lets a string hold half of a surrogate pair, which is no Unicode character (UTF-8 cannot hold it)
+    pytest.param("POST", "/api/check", '{"text": "Foto: J\\ud800rg/dpa"}', "application/json", 400, "lone surrogate",
+                 id="check text with a lone surrogate"),
+    pytest.param("POST", "/api/check", '{"url": "http://127.0.0.1:9/\\ud800"}', "application/json", 400,
+                 "lone surrogate", id="check url with a lone surrogate"),
+    pytest.param("POST", "/api/images/{image}/decisions", '{"license": "CC0-1.0", "note": "\\udc80"}',
+                 "application/json", 400, "lone surrogate", id="decision note with a lone surrogate"),
+    pytest.param("POST", "/api/check", '{"text": "x", "\\ud800": 1}', "application/json", 400, "lone surrogate",
+                 id="a key with a lone surrogate"),
 ]
 
 
@@ -185,6 +194,19 @@ def test_rejected_inputs(client: FlaskClient, method: str, path: str, body: obje
     assert response.json["ok"] is False
     assert response.json["status"] == status
     assert words in response.json["error"]
+
+
+def test_a_search_holding_a_nul_finds_what_it_finds_without_it(client: FlaskClient) -> None:
+    """No stored text holds a NUL: SQLite's LIKE ended the pattern at it (every record ending in 'jpg' for
+    'jpg<NUL>zzz'), PostgreSQL refused it (a 500)."""
+    def total(query: str) -> int:
+        response = client.get(f"/api/images?q={query}")
+        assert response.status_code == 200
+        return int(response.json["total"])
+
+    assert total("jpg") > 0
+    assert total("jpg%00zzz") == total("jpgzzz") == 0
+    assert total("jp%00g") == total("jpg")
 
 
 def test_field_errors_are_listed_by_field(client: FlaskClient) -> None:

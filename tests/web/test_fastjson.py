@@ -51,3 +51,20 @@ def test_the_apps_answers_use_it(client: object) -> None:
     assert response.status_code == 200
     assert "Jörg Müller".encode() in response.data  # UTF-8, not \\u escapes
     assert response.data == encode(json.loads(response.data)) + b"\n"  # keys sorted, compact
+
+
+def test_what_orjson_refuses_is_written_as_flask_writes_it() -> None:
+    """Text with a lone surrogate (JSON allows "\\ud800" in a body, and the answer may echo it) and an
+    integer past 64 bits: orjson refuses both, Flask's encoder wrote them."""
+    value = {"url": "http://127.0.0.1:9/\ud800", "big": 2**70, "name": "Jörg"}
+    assert encode(value) == DefaultJSONProvider(Flask(__name__)).dumps(value, separators=(",", ":")).encode()
+    assert json.loads(encode(value, indent=True)) == value
+
+
+def test_a_surrogate_pair_is_text_the_api_answers_in_utf8(client: object) -> None:
+    """A JSON body may write a character past U+FFFF as two escapes: that is text like any other (a lone
+    half of a pair is a 400, tests/web/test_api.py)."""
+    body = '{"text": "Foto: J\\ud83d\\ude00rg M\\u00fcller/dpa"}'
+    response = client.post("/api/check", data=body, content_type="application/json")  # type: ignore[attr-defined]
+    assert response.status_code == 200, response.data
+    assert "J\U0001f600rg Müller".encode() in response.data
