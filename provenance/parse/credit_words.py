@@ -84,8 +84,9 @@ TITLE = re.compile(r"(?i)^(?:(?:dr|prof|professor|mr|mrs|ms|mme|dra|ing|mgr)\.?(
 # (as written or in capitals: 'tech.' and 'gen.' in lower case are words that can end a sentence).
 RANK_ABBREVIATIONS = ("Sgt", "Cpl", "Pfc", "Spc", "Pvt", "Pte", "SrA", "Amn", "Lt", "Capt", "Maj", "Col", "Adm",
                       "Cmdr", "Cdr", "PO", "CPO")
+# 'Ing.', 'Mgr.': the Czech, Slovak and Polish titles that TITLE drops from a creator.
 TITLE_ABBREVIATIONS = ("Gen", "Brig", "Tech", "Spec", "Ens", "Dr", "Prof", "Rev", "St", "Jr", "Sr", "Mr", "Ms", "Mrs",
-                       "Mme", "Mlle", "Hon", "Gov", "Sen", "Rep", "Pres", "Fr", "Sra", "Dra")
+                       "Mme", "Mlle", "Hon", "Gov", "Sen", "Rep", "Pres", "Fr", "Sra", "Dra", "Ing", "Mgr")
 
 
 def _abbreviation_forms() -> list[str]:
