@@ -16,13 +16,22 @@ from collections.abc import Iterator
 
 from provenance.parse.credit_spans import Segment
 
+# An outlet before 记者 (reporter) or 发 (released by): a name ending with 社 (agency), 网 (site), 台 (station) or 报
+# (paper); a colon ends a label, never a part of the name.
+_OUTLET = r"[^\s，。、,()（）:：]{1,8}?(?:社|网|網|台|报|報)"
+# What a caption puts before the outlet and is no part of it: 图为 (pictured), 图 or 图片 (picture) and a colon, 据
+# (according to): '图为新华社记者 李明 摄'.
+_LEAD = r"(?:(?:图为|图片|圖片|图|圖|据|據)[:：]?\s*)?"
+# 本报, 本台, 本网, 本社: 'this paper', 'this station': the publication itself, no name.
+_OWN_OUTLET = re.compile(r"^本.$")
+
 # Each pattern with the marks a text must hold for it to match: a text with none of them skips its scan.
 _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("记者",),
-     re.compile(r"(?P<org>[^\s，。、,()（）]{1,8}?(?:社|网|網|台|报|報))?记者\s*(?P<name>[^\s，。、,()（）摄]{2,4})\s*摄(?!影)")),
+     re.compile(_LEAD + r"(?P<org>" + _OUTLET + r")?记者\s*(?P<name>[^\s，。、,()（）摄]{2,4})\s*摄(?!影)")),
     # 新华社发 张伟 摄: released by the agency (发), the photographer's name, 摄
     (("发",), re.compile(
-        r"(?P<org>[^\s，。、,()（）]{1,8}?(?:社|网|網|台|报|報))发\s*(?P<name>[^\s，。、,()（）摄]{2,4})\s*摄(?!影)"
+        _LEAD + r"(?P<org>" + _OUTLET + r")发\s*(?P<name>[^\s，。、,()（）摄]{2,4})\s*摄(?!影)"
     )),
     (("摄",), re.compile(r"(?:^|(?<=[\s。，]))(?P<name>[^\s，。、,()（）]{2,4})\s+摄(?!影)")),
     (("撮影者は",), re.compile(r"撮影者は(?P<name>[^。\n]{2,40})。?")),
@@ -45,5 +54,6 @@ def cjk_segments(text: str) -> Iterator[Segment]:
         for match in pattern.finditer(text):
             parts = match.groupdict()
             org = parts.get("org") or ""
+            org = "" if _OWN_OUTLET.match(org) else org
             rewrite = f"{parts['name']}/{org}" if org else parts["name"]
             yield Segment(match.start(), match.end(), match.start(), rewrite=rewrite)

@@ -71,6 +71,11 @@ _OWN_WORK = re.compile(
     r"\b(?:adapted|modified)\s+from\s+(?:(?:an?|the)\s+)?(?:original\s+)?(?:(?:image|photo|picture|figure|work)\b)?"
 )
 _WORD = re.compile(r"\w+")
+# A lead-in that means 'source' (of a figure as much as of a picture), and a few words of letters only.
+_SOURCE_LEAD = re.compile(
+    r"(?i)^[\s(\[]*(?:source|fonte|fuente|bron|kilde|källa|lähde|źródło|zdroj|forrás|источник|джерело)\s*[:=：]"
+)
+_COMMON_WORDS = re.compile(r"^[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}$")
 _BEFORE_LINK = re.compile(r"(?i)(?<=\s)(?:on|from|at|auf|sur|em|en|da|su|op|z|на)[ \t]*\Z")
 # A word every match of _LICENSED_UNDER, _CC_CODE or _CC_LONG holds ('licensed under', 'released under', 'is marked
 # with', 'Lizenz:', 'CC', 'Creative Commons'), in the same case-insensitive reading: without one, none of them is run.
@@ -112,12 +117,23 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
         work.fields["category"] = category.id
     client = _take_client(work)
     assign_names(catalog, work.rest, work.fields)
+    _common_words_are_no_creator(catalog, lead + segment, work.fields)
     if client and not work.fields.get("organization"):
         work.fields["organization"] = client
     if work.url_via and _same_source(catalog, work.fields.get("via"), work.url_via):
         work.fields["via"] = work.url_via
     _account_before_platform(catalog, work.fields)
     return work.fields
+
+
+def _common_words_are_no_creator(catalog: Catalog, segment: str, fields: dict[str, str]) -> None:
+    """'Source: police', 'Kilde: egen beregning' (own calculation), 'Källa: polisen': after a lead-in that means
+    'source', a few words in lower case that no source of the catalog is named are where a figure came from, not a
+    person's name (a person or an account after 'Photo:' keeps its lower-case name: 'Foto: jenny.k')."""
+    creator = fields.get("creator")
+    if creator and creator.islower() and _COMMON_WORDS.match(creator) and _SOURCE_LEAD.match(segment) \
+            and match_source(catalog, creator) is None:
+        del fields["creator"]
 
 
 def _same_source(catalog: Catalog, via: str | None, url_via: str) -> bool:

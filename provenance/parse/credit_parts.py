@@ -36,6 +36,7 @@ from provenance.parse.credit_words import (
     ORGANISATION_WORDS,
     RANK,
     ROLES,
+    SURNAME_ORGANISATION_WORDS,
     TITLE,
     TITLE_ARTICLES,
 )
@@ -444,6 +445,8 @@ def _looks_like_organisation(text: str) -> bool:
     name = text[: form.start()] if form else text
     if len(words) > 16 or text[:1].islower() or len(words) > 1 and not _name_words(name):
         return False
+    if not form and len(words) == 2 and words[1] in SURNAME_ORGANISATION_WORDS and words[0] not in ORGANISATION_WORDS:
+        return False  # 'Melissa Bank': a given name and a surname
     if form or any(w in ORGANISATION_WORDS for w in words) or ORGANISATION_SUFFIX.search(text):
         return True
     if any(w.endswith(ORGANISATION_WORD_ENDINGS) for w in words):  # 'Stadtarchiv Wernau', 'Riksarkivet'

@@ -84,8 +84,9 @@ TITLE = re.compile(r"(?i)^(?:(?:dr|prof|professor|mr|mrs|ms|mme|dra|ing|mgr)\.?(
 # (as written or in capitals: 'tech.' and 'gen.' in lower case are words that can end a sentence).
 RANK_ABBREVIATIONS = ("Sgt", "Cpl", "Pfc", "Spc", "Pvt", "Pte", "SrA", "Amn", "Lt", "Capt", "Maj", "Col", "Adm",
                       "Cmdr", "Cdr", "PO", "CPO")
+# 'Ing.', 'Mgr.': the Czech, Slovak and Polish titles that TITLE drops from a creator.
 TITLE_ABBREVIATIONS = ("Gen", "Brig", "Tech", "Spec", "Ens", "Dr", "Prof", "Rev", "St", "Jr", "Sr", "Mr", "Ms", "Mrs",
-                       "Mme", "Mlle", "Hon", "Gov", "Sen", "Rep", "Pres", "Fr", "Sra", "Dra")
+                       "Mme", "Mlle", "Hon", "Gov", "Sen", "Rep", "Pres", "Fr", "Sra", "Dra", "Ing", "Mgr")
 
 
 def _abbreviation_forms() -> list[str]:
@@ -180,6 +181,11 @@ CHAIN_SLASH = r"(?!(?<=\b[AIKP])/S\b)/"
 # Words that make an organisation only before 'de'/'du'/"d'" ('Ville de Lyon'): alone, 'Ville' is a Finnish given
 # name ('Ville Korhonen').
 BODY_BEFORE_DE = frozenset({"ville"})
+# Organisation words that are also common surnames ('Melissa Bank/AP', 'Photo by Richard Fleet for The Times'): a name
+# of two words that ends with one reads as a person's, as it did before they were organisation words, unless its first
+# word is an organisation word too; longer names ('Bank of England', 'U.S. Pacific Fleet'), names with a company form
+# ('Nordic Bank ASA') and the bodies the catalog knows still read as organisations.
+SURNAME_ORGANISATION_WORDS = frozenset({"bank", "fleet"})
 ORGANISATION_SUFFIX = with_first_chars(re.compile(
     r"(?i)(?:\.(?:com|org|net|gov|edu|cc|io|co|info|ru|de|fr|uk|jp|cn)\b|(?:社|局|部|庁|省|院|会|館|馆|所|県|大学|公司|集团|銀行|银行|협회|일보|뉴스|통신|시청|구청|군청|도청|재단|센터|공사|대학교|병원|위원회|박물관)$)"
 ))
