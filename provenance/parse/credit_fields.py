@@ -206,6 +206,11 @@ def _take_license(catalog: Catalog, work: _Work) -> None:
             return
 
 
+def without_rights_sign(lead: str) -> str:
+    """A lead-in without its rights sign or words (©, Copyright, Bildrechte): 'Foto ©: ' -> 'Foto : '."""
+    return _RIGHTS.sub("", lead)
+
+
 def _take_rights(work: _Work, statement: str, lead: str = "") -> None:
     """A rights sign (©, Copyright, Bildrechte) is a rights statement, kept as written; with "All
     rights reserved" spelt out and no license named, that is the license. The sign is no name."""

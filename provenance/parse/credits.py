@@ -27,7 +27,7 @@ from provenance.catalog.load import Catalog, default_catalog
 from provenance.catalog.sources import remembered
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
-from provenance.parse.credit_fields import mentions_license, split_credit
+from provenance.parse.credit_fields import mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_parts import lone_brand
 from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, line_tails
 from provenance.parse.credit_words import (
@@ -328,10 +328,14 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
         if _is_credit(fields, segment.weak):
             yield Credit(text=text[segment.start:segment.end].strip(), start=segment.start, end=segment.end, **fields)
         return
+    lead = text[segment.start:segment.body]
     for part_start, part_end in _parts(text, segment.body, segment.end):
         if _is_path(text[part_start:part_end]):
             continue
-        fields = split(text[part_start:part_end], text[segment.start:segment.body])
+        # a rights sign in the lead-in ('© Jane Roe; John Smith') is the statement of the part it stands
+        # before, kept as written; a later part's own text holds no statement the sign could make
+        part_lead = lead if part_start == segment.body else without_rights_sign(lead)
+        fields = split(text[part_start:part_end], part_lead)
         if not _is_credit(fields, segment.weak) or segment.strict and not _named_license(catalog, fields):
             continue
         span_start = segment.start if part_start == segment.body else part_start
