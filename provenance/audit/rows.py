@@ -13,12 +13,13 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from provenance.render.audit_report import worst
+
 if TYPE_CHECKING:  # types only (provenance.audit.save imports this module for the record's columns)
     from provenance.check import CheckedFile, CheckedItem
     from provenance.model import Finding
 
 ARTICLE_ORIGINS = frozenset({"caption", "html", "jsonld"})
-SEVERITIES = ("error", "warning", "info", "ok")
 # the columns of a record's row that come from its checked item, in RecordRow's order
 RECORD_COLUMNS = ("creator", "organization", "via", "license_id", "license_url", "source_id", "status", "origins",
                   "attribution_text", "attribution_html", "attribution_markdown")
@@ -83,7 +84,3 @@ def record_values(item: CheckedItem, extra: Iterable[Finding] = ()) -> RecordRow
 
 def finding_rows(findings: Iterable[Finding]) -> list[FindingRow]:
     return [(f.code, f.severity.value, f.message, f.evidence) for f in findings]
-
-
-def worst(severities: Iterable[str]) -> str:
-    return min(severities, key=SEVERITIES.index, default="ok")

@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from provenance.audit.bulk import driver_sqlite, insert_ids, insert_rows
 from provenance.audit.codes import refresh_codes
-from provenance.audit.rows import RECORD_COLUMNS, record_values, worst
+from provenance.audit.rows import RECORD_COLUMNS, record_values
 from provenance.catalog.names import fold_search
 from provenance.model import Evidence, Finding
+from provenance.render.audit_report import worst
 from provenance.store import tables as t
 
 if TYPE_CHECKING:  # types only: a re-audit with nothing to read or check imports neither
