@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from provenance.catalog.load import MEMO_KEY_CHARS, Catalog
 from provenance.catalog.names import fold_source_name
@@ -33,15 +33,20 @@ def remembered(catalog: Catalog, table: str, key: K, build: Callable[[Catalog, K
     """`build(catalog, key)`, remembered in a table of at most `limit` answers the catalog holds (so a house
     catalog never sees another catalog's answer), emptied when full. The key is a text or a tuple of texts
     (None for one not given); keys of over MEMO_KEY_CHARS characters in all are answered each time."""
+    memo: dict[K, T] = catalog.cached(table, _new_table)
+    found = memo.get(key, _MISSING)
+    if found is not _MISSING:  # a key too long to keep is never in the table: its length is read on a miss only
+        return found  # type: ignore[return-value]
     if (len(key) if isinstance(key, str) else _key_chars(key)) > MEMO_KEY_CHARS:
         return build(catalog, key)
-    memo: dict[K, T] = catalog.cached(table, lambda _: {})
-    found = memo.get(key, _MISSING)
-    if found is _MISSING:
-        if len(memo) >= limit:
-            memo.clear()
-        found = memo[key] = build(catalog, key)
-    return found  # type: ignore[return-value]
+    if len(memo) >= limit:
+        memo.clear()
+    found = memo[key] = build(catalog, key)
+    return found
+
+
+def _new_table(_: Catalog) -> dict[Any, Any]:
+    return {}
 
 
 def _key_chars(key: Hashable) -> int:
