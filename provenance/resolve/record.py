@@ -143,7 +143,7 @@ def _license_claims(found: list[Evidence], catalog: Catalog) -> tuple[LicenseCla
 
 def _choose_license(claims: tuple[LicenseClaim, ...]) -> tuple[License | None, Resolution, Conflict | None]:
     if not claims:
-        return None, Resolution(status=Status.ABSENT), None
+        return None, _ABSENT, None
     top = min(rank(c.origin) for c in claims)
     ranked = [c for c in claims if rank(c.origin) == top]
     exact = [c for c in ranked if c.resolution.status is Status.EXACT and c.resolution.license]
@@ -155,6 +155,9 @@ def _choose_license(claims: tuple[LicenseClaim, ...]) -> tuple[License | None, R
     if exact:
         return exact[0].resolution.license, exact[0].resolution, None
     return None, ranked[0].resolution, None
+
+
+_ABSENT = Resolution(status=Status.ABSENT)  # nothing names a license (frozen: one serves every record)
 
 
 def _license_url(claims: tuple[LicenseClaim, ...], lic: License | None) -> str | None:
@@ -204,6 +207,8 @@ def _creator_conflict(found: list[Evidence]) -> Conflict | None:
     if not creators:
         return None
     top = min(rank(i.origin) for i in creators)
+    if len({i.origin for i in creators if rank(i.origin) == top}) < 2:  # one origin cannot disagree with itself
+        return None
     by_origin: dict[str, frozenset[str]] = {}
     for item in creators:
         if rank(item.origin) == top:

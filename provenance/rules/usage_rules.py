@@ -101,14 +101,14 @@ def _needs_verification(resolved: Resolved, ctx: Context) -> Finding | None:
 def _unverified_sources(resolved: Resolved, ctx: Context) -> list[str]:
     """Per-file sources (Commons, Flickr…) whose license nothing but the caption vouches for."""
     lic = resolved.record.license
-    per_file = [s for s in involved_sources(resolved, ctx.catalog) if ctx.catalog.terms_of(s).per_file]
+    involved = involved_sources(resolved, ctx.catalog)
+    per_file = [s for s in involved if ctx.catalog.terms_of(s).per_file]
     if not per_file or any(e.origin == "manual" for e in resolved.evidence):
         return []
     if lic is not None:
         embedded = any(c.origin not in ("caption", "html", "source-catalog") and c.resolution.license == lic
                        for c in resolved.claims)
-        by_site = any(s.license == lic.id and ctx.catalog.terms_of(s).site_license
-                      for s in involved_sources(resolved, ctx.catalog))
+        by_site = any(s.license == lic.id and ctx.catalog.terms_of(s).site_license for s in involved)
         if embedded or by_site:
             return []
     return [f"{s.name} gives each file its own terms; look this file up ({s.note or 'per-file terms'})"
