@@ -64,14 +64,14 @@ def credit_pieces(record: Record, modified: str | Sequence[str] | None, catalog:
     if lic and lic.attribution_statement:
         sentences.append(_statement(lic, record, catalog, language))
     elif lic is None:
-        sentences.append([Piece(language.phrases["license_unknown"])])
+        sentences.append([words(language.phrases["license_unknown"])])
     changes = _changes(modified, catalog, language)
     if changes and lic and lic.terms.indicate_changes:
         sentences.append(fill(language.phrases["modified"], changes=Piece(changes)))
     pieces: list[Piece] = []
     for sentence in sentences:
-        pieces += [*([Piece(language.phrases["sentence_break"])] if pieces else []), *sentence]
-    return [*pieces, Piece(language.phrases["sentence_end"])]
+        pieces += [*([words(language.phrases["sentence_break"])] if pieces else []), *sentence]
+    return [*pieces, words(language.phrases["sentence_end"])]
 
 
 def fill(template: str, **values: Piece) -> list[Piece]:
@@ -79,15 +79,23 @@ def fill(template: str, **values: Piece) -> list[Piece]:
     out: list[Piece] = []
     for literal, name in _template_parts(template):
         if literal:
-            out.append(Piece(literal))
+            out.append(literal)
         if name:
             out.append(values[name])
     return out
 
 
 @lru_cache(maxsize=1024)  # a language has a few dozen phrases: each is parsed once
-def _template_parts(template: str) -> tuple[tuple[str, str | None], ...]:
-    return tuple((literal, name) for literal, name, _, _ in string.Formatter().parse(template))
+def _template_parts(template: str) -> tuple[tuple[Piece | None, str | None], ...]:
+    return tuple((words(literal) if literal else None, name)
+                 for literal, name, _, _ in string.Formatter().parse(template))
+
+
+@lru_cache(maxsize=1024)
+def words(text: str) -> Piece:
+    """The language's own words as a piece without a link: built once (a piece cannot change, and every
+    credit has the same few)."""
+    return Piece(text)
 
 
 def _who(record: Record, catalog: Catalog, language: Language) -> list[Piece]:
@@ -124,7 +132,7 @@ def _plain(record: Record, creator: str, org: str, via: str, language: Language,
         org = _PHOTO_WORD.sub("", org)
     names = (("/" if line else " / ").join(_distinct(creator, org))) or language.phrases["creator_unknown"]
     title = _clean(record.title)
-    noun = Piece(language.nouns.get(record.noun or "photo", language.nouns["photo"]))
+    noun = words(language.nouns.get(record.noun or "photo", language.nouns["photo"]))
     values = {"noun": noun, "names": Piece(names, link if not via else None, SOURCE)}
     if title:
         values["title"] = Piece(title)

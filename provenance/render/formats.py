@@ -30,21 +30,22 @@ class Piece:
 def render_pieces(pieces: list[Piece], medium: str) -> Attribution:
     if medium not in MEDIA:
         raise OptionError("medium", medium, MEDIA)
-    return Attribution(text=as_text(pieces), html=as_html(pieces, medium), markdown=as_markdown(pieces, medium))
-
-
-# Plain text and print write a URL out unless it is a license link the license does not ask for.
-def as_text(pieces: list[Piece]) -> str:
-    return tidy("".join(f"{p.text} ({p.url})" if p.url and p.rel != LICENSE else p.text for p in pieces))
-
-
-def as_html(pieces: list[Piece], medium: str) -> str:
-    return tidy("".join(_html_piece(p.text, p.url, p.rel, medium) for p in pieces))
+    if not pieces:
+        return Attribution(text="", html="", markdown="")
+    text, html_, markdown = zip(*(_written(p.text, p.url, p.rel, medium) for p in pieces), strict=True)
+    return Attribution(text=tidy("".join(text)), html=tidy("".join(html_)), markdown=tidy("".join(markdown)))
 
 
 # Most pieces of an attribution are the language's words and the license's link, the same in every credit of
-# a text: each is written out once (by its text, link and kind: strings, hashed once each).
+# a text: each is written out once in the three formats (by its text, link and kind: strings, hashed once each).
 @lru_cache(maxsize=4096)
+def _written(text: str, url: str | None, rel: str | None, medium: str) -> tuple[str, str, str]:
+    """A piece as plain text, HTML and Markdown. Plain text and print write a URL out unless it is a license
+    link the license does not ask for."""
+    plain = f"{text} ({url})" if url and rel != LICENSE else text
+    return plain, _html_piece(text, url, rel, medium), _markdown_piece(text, url, rel, medium)
+
+
 def _html_piece(text: str, url: str | None, rel: str | None, medium: str) -> str:
     text = html.escape(text)
     if url and medium == "online":
@@ -55,11 +56,6 @@ def _html_piece(text: str, url: str | None, rel: str | None, medium: str) -> str
     return text
 
 
-def as_markdown(pieces: list[Piece], medium: str) -> str:
-    return tidy("".join(_markdown_piece(p.text, p.url, p.rel, medium) for p in pieces))
-
-
-@lru_cache(maxsize=4096)
 def _markdown_piece(text: str, url: str | None, rel: str | None, medium: str) -> str:
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text) if _MARKDOWN_SPECIAL.search(text) else text
     url = url and url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
