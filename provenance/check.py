@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from provenance.budget import checkpoint
-from provenance.catalog.load import Catalog, default_catalog
+from provenance.catalog.load import MEMO_KEY_CHARS, Catalog, default_catalog
 from provenance.catalog.profile import UsageProfile, default_profile
 from provenance.model import Attribution, Credit, Evidence, Finding, Record, Resolution, Severity, Source
 from provenance.parse.articles import article_kind, find_images
@@ -172,18 +172,46 @@ def _plain_items(text: str, catalog: Catalog, name: str, profile: UsageProfile) 
 def _credit_item(credit: Credit, label: str, catalog: Catalog, profile: UsageProfile,
                  checked: dict[tuple[str | None, ...], CheckedItem]) -> CheckedItem:
     """One credit of a plain text, checked. A credit written the same way earlier in the text (same words,
-    same fields: a wire digest repeats its photographers' credits) reuses that check, moved to its own
-    position and label: resolving, the rules and the attribution read no location and no label but the
-    'missing-credit' message, so only the evidence's location differs (such an item is never reused)."""
+    same fields: a wire digest repeats its photographers' credits), or in an earlier text checked with the
+    same catalog and profile, reuses that check, moved to its own position and label: resolving, the rules
+    and the attribution read no location and no label but the 'missing-credit' message (such an item is
+    never reused), and no date but an image's license end date (never in a caption credit), so only the
+    evidence's location differs."""
     key = (credit.text, *credit.fields().values())  # the credit but its position (no dataclass copy)
-    first = checked.get(key)
+    first = checked.get(key) or _remembered_check(catalog, profile, key)
     if first is not None and first.credit is not None:
         return _moved(first, first.credit, credit, label)
     item = check_evidence(credit_to_evidence(credit, "caption", "caption credit"), catalog,
                           label=label, credit=credit, profile=profile, in_article=True)
     if not any(f.code == "missing-credit" for f in item.findings):
         checked[key] = item
+        _remember_check(catalog, profile, key, item)
     return item
+
+
+# Checks of credits remembered across texts, per catalog (in its memo) and profile (in the key): a server
+# checks the same agencies' credits in caption after caption. Bounded: emptied when full; credits of over
+# MEMO_KEY_CHARS characters are checked each time.
+_CHECK_MEMO = "credit-check-memo"
+_CHECK_MEMO_LIMIT = 2_000
+
+
+def _remembered_check(catalog: Catalog, profile: UsageProfile, key: tuple[str | None, ...]) -> CheckedItem | None:
+    memo: dict[tuple[object, ...], CheckedItem] = catalog.cached(_CHECK_MEMO, _new_memo)
+    return memo.get((profile, *key))
+
+
+def _remember_check(catalog: Catalog, profile: UsageProfile, key: tuple[str | None, ...], item: CheckedItem) -> None:
+    if sum(len(part) for part in key if part) > MEMO_KEY_CHARS:
+        return
+    memo: dict[tuple[object, ...], CheckedItem] = catalog.cached(_CHECK_MEMO, _new_memo)
+    if len(memo) >= _CHECK_MEMO_LIMIT:
+        memo.clear()
+    memo[(profile, *key)] = item
+
+
+def _new_memo(_: Catalog) -> dict[tuple[object, ...], CheckedItem]:
+    return {}
 
 
 def _moved(item: CheckedItem, old: Credit, credit: Credit, label: str) -> CheckedItem:
@@ -198,7 +226,7 @@ def _moved(item: CheckedItem, old: Credit, credit: Credit, label: str) -> Checke
     resolved = _copied(resolved, evidence=move(resolved.evidence),
                        claims=tuple(_copied(c, evidence=move(c.evidence)) for c in resolved.claims),
                        conflicts=tuple(_copied(c, claims=move(c.claims)) for c in resolved.conflicts))
-    return _copied(item, label=label, resolved=resolved, credit=credit)
+    return _copied(item, label=label, resolved=resolved, credit=credit, given=move(item.given))
 
 
 _T = TypeVar("_T")

@@ -3,10 +3,13 @@ from __future__ import annotations
 import dataclasses
 import gc
 import threading
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from provenance.catalog.load import Catalog
+from provenance import check
+from provenance.catalog.load import Catalog, load_catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import CheckedItem, check_evidence, check_text, gc_paused
 from provenance.model import Evidence, Severity
@@ -110,6 +113,7 @@ REPEATED_CASES = [
     ["By Ana Ruiz - Own work, CC BY-SA 3.0, via Wikimedia Commons", "Photo: Jane Doe/AP",
      "By Ana Ruiz - Own work, CC BY-SA 3.0, via Wikimedia Commons"],  # Commons, around an agency credit
     ["Photo: Jane Doe/AP", "Photo: Jane Doe/Reuters", "Photo: Jane Doe/AP"],  # same name, another agency
+    ["Photo: Jane\u200b Doe/AP", OTHER, "Photo: Jane\u200b Doe/AP"],  # a hidden character: the evidence as given
 ]
 
 
@@ -126,6 +130,94 @@ def test_repeated_credit_is_checked_as_if_alone(catalog: Catalog, lines: list[st
                                label=f"credit {n}", credit=credit, in_article=True)
         assert item == alone
         assert {e.location for e in item.evidence if e.origin == "caption"} == {f"chars {credit.start}-{credit.end}"}
+
+
+# A credit checked in one text, then written in another (at another place, under another label): (first text,
+# second text). The second text's items must be what checking each of its credits on its own gives.
+ACROSS_TEXTS_CASES = [
+    ("(AP Photo/Jane Roe)", "Boats at dawn. (AP Photo/Jane Roe)"),  # another position
+    ("Photo: Jane Doe/AP\nPhoto: Ana Ruiz / Flickr, CC BY-SA 2.0",
+     "Hills. Photo: Ana Ruiz / Flickr, CC BY-SA 2.0"),  # another label: credit 2 there, credit 1 here
+    ("Photo: Jane\u200b Doe/AP", "A fox. Photo: Jane\u200b Doe/AP"),  # hidden characters: screened evidence moves
+    ("Photo: Jane Doe. CC BY-SA 4.0 (https://creativecommons.org/licenses/by/4.0/)",
+     "Hills. Photo: Jane Doe. CC BY-SA 4.0 (https://creativecommons.org/licenses/by/4.0/)"),  # a mismatch claim
+]
+
+
+@pytest.mark.parametrize(("first", "second"), ACROSS_TEXTS_CASES)
+def test_a_credit_checked_in_another_text_is_checked_as_if_alone(first: str, second: str) -> None:
+    catalog = load_catalog()
+    check_text(first, catalog)
+    items = check_text(second, catalog)
+    credits = parse_credit(second, catalog)
+    assert isinstance(credits, list)
+    assert len(check_memo(catalog)) >= len(credits)  # remembered from the first text
+    for n, (item, credit) in enumerate(zip(items, credits, strict=True), 1):
+        alone = check_evidence(credit_to_evidence(credit, "caption", "caption credit"), catalog,
+                               label=f"credit {n}", credit=credit, in_article=True)
+        assert item == alone
+        assert {e.location for e in (*item.evidence, *item.given) if e.origin == "caption"} == \
+            {f"chars {credit.start}-{credit.end}"}
+
+
+HOUSE_AGENCY = """
+[[source]]
+id = "acme-wire"
+name = "Acme Wire"
+aliases = ["Acme"]
+kind = "agency"
+terms = "agency"
+"""
+
+
+def test_a_remembered_check_is_per_catalog(tmp_path: Path) -> None:
+    (tmp_path / "house.toml").write_text(HOUSE_AGENCY, encoding="utf-8")
+    bundled, house = load_catalog(), load_catalog(tmp_path)
+    for _ in range(2):  # each catalog in turn, twice: the second round is answered from the memo
+        [plain] = check_text("Photo: Jane Doe/Acme", bundled)
+        [agency] = check_text("Photo: Jane Doe/Acme", house)
+        assert "agency-license-required" not in {f.code for f in plain.findings}  # Acme is unknown here
+        assert "agency-license-required" in {f.code for f in agency.findings}  # and the house's agency there
+        assert plain.source is None
+        assert agency.source is not None
+
+
+# The same credit checked under two profiles, each in turn: (text, profile, what differs from the default).
+PROFILE_CASES = [
+    ("Photo: Jane Doe/AP", UsageProfile(subscriptions=frozenset({"ap"})),
+     lambda item: any(f.code == "agency-license-required" and f.severity is Severity.INFO for f in item.findings)),
+    ("Photo by Jane Doe (CC BY 4.0)", UsageProfile(medium="print"),  # the attribution is written for print
+     lambda item: item.attribution is not None and "<a " not in item.attribution.html),
+    ("Photo by Jane Doe (CC BY-NC 4.0)", UsageProfile(commercial=False),  # noncommercial use is allowed
+     lambda item: "noncommercial-use" not in {f.code for f in item.findings}),
+]
+
+
+@pytest.mark.parametrize(("text", "profile", "differs"), PROFILE_CASES)
+def test_a_remembered_check_is_per_profile(text: str, profile: UsageProfile,
+                                           differs: Callable[[CheckedItem], bool]) -> None:
+    catalog = load_catalog()
+    for _ in range(2):  # the default profile and the other in turn, twice
+        [default] = check_text(text, catalog)
+        [other] = check_text(text, catalog, profile=profile)
+        assert not differs(default)
+        assert differs(other)
+
+
+def test_the_memo_of_checks_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(check, "_CHECK_MEMO_LIMIT", 10)
+    catalog = load_catalog()
+    sizes = []
+    for n in range(25):
+        check_text(f"Photo: Jane Doe{'x' * n}/AP", catalog)
+        sizes.append(len(check_memo(catalog)))
+    assert max(sizes) == 10  # full, emptied, filled again
+    check_text("Photo: " + "Jane Doe " * 40 + "/AP", catalog)  # a credit of over 300 characters is not kept
+    assert len(check_memo(catalog)) == sizes[-1]
+
+
+def check_memo(catalog: Catalog) -> dict[object, CheckedItem]:
+    return catalog.cached(check._CHECK_MEMO, dict)
 
 
 @pytest.mark.parametrize("kind", [CheckedItem, Resolved, LicenseClaim, Conflict, Evidence])  # what a moved check copies
