@@ -100,8 +100,7 @@ def words(text: str) -> Piece:
 
 def _who(record: Record, catalog: Catalog, language: Language) -> list[Piece]:
     """Noun, title, names and source: the credit line proper."""
-    creator, org, via = (remembered(catalog, "attribution-name-memo", name, _without_lead_in) if name else name
-                         for name in (_clean(n) for n in (record.creator, record.organization, record.via)))
+    creator, org, via = _name(catalog, record.creator), _name(catalog, record.organization), _name(catalog, record.via)
     role, creator = split_role(creator, catalog.languages)
     if role is None and record.category in catalog.categories:
         role = catalog.categories[record.category].credit_role  # the category's role (licenses/categories.toml)
@@ -120,9 +119,15 @@ def _who(record: Record, catalog: Catalog, language: Language) -> list[Piece]:
     return _plain(record, creator, org, via, language, link)
 
 
-def _without_lead_in(catalog: Catalog, name: str) -> str:
-    """A name without a lead-in left on it (remembered per catalog: a text credits the same few agencies)."""
-    return strip_lead_in(name, catalog.languages)
+def _name(catalog: Catalog, value: str | None) -> str:
+    """A name of the record as the credit writes it: its markup and a lead-in left on it taken off
+    (remembered per catalog: a text credits the same few agencies)."""
+    return remembered(catalog, "attribution-name-memo", value, _written_name) if value else ""
+
+
+def _written_name(catalog: Catalog, value: str) -> str:
+    name = _clean(value)
+    return strip_lead_in(name, catalog.languages) if name else name
 
 
 def _plain(record: Record, creator: str, org: str, via: str, language: Language, link: str | None) -> list[Piece]:
