@@ -71,11 +71,12 @@ def rank(origin: str) -> int:
     return RANK.get(origin, 1)
 
 
-_POSITION = {origin: n for n, origin in enumerate(ORDER)}
+_ORDER_KEYS = {origin: (rank(origin), n) for n, origin in enumerate(ORDER)}
+_UNLISTED = (rank(""), len(ORDER))  # an origin ORDER does not list: the middle rank, after every listed one
 
 
 def _order(item: Evidence) -> tuple[int, int]:
-    return rank(item.origin), _POSITION.get(item.origin, len(ORDER))
+    return _ORDER_KEYS.get(item.origin, _UNLISTED)
 
 
 def resolve_record(evidence: list[Evidence], catalog: Catalog) -> Resolved:

@@ -30,7 +30,10 @@ def cite(items: tuple[Evidence, ...] | list[Evidence]) -> str:
 
 
 def has_credit(resolved: Resolved) -> bool:
-    return any(e.field in CREDIT_FIELDS and e.origin != "source-catalog" for e in resolved.evidence)
+    for item in resolved.evidence:  # a loop: the first item is mostly a credit's field
+        if item.field in CREDIT_FIELDS and item.origin != "source-catalog":
+            return True
+    return False
 
 
 def caption_fields(resolved: Resolved) -> dict[str, list[Evidence]]:

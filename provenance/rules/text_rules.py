@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from provenance.catalog.names import lookalike_reason, strip_hidden
+from provenance.catalog.names import HIDDEN, lookalike_reason, strip_hidden
 from provenance.model import Evidence, Finding
 from provenance.rules.registry import make_finding
 
@@ -30,10 +30,17 @@ def screen_evidence(evidence: list[Evidence]) -> tuple[list[Evidence], list[Find
             spoofed.add((item.origin, item.name))
             findings.append(make_finding("lookalike-license", _shown(item), value=strip_hidden(text)[0],
                                          name=item.name, reason=reason))
+    if not spoofed and _all_visible(evidence):  # the common case: nothing to drop or clean
+        return list(evidence), findings
     cleaned = [c for c in (_clean(item, findings) for item in evidence if not _dropped(item, spoofed)) if c]
     if not any(f.code == "hidden-characters" for f in findings):
         findings.extend(_hidden_in_credit(evidence))
     return cleaned, findings
+
+
+def _all_visible(evidence: list[Evidence]) -> bool:
+    """No value and no credit text read holds a hidden character (one scan of them all; a line break is none)."""
+    return not HIDDEN.search("\n".join(f"{item.value}\n{item.raw}" for item in evidence))
 
 
 def _hidden_in_credit(evidence: list[Evidence]) -> list[Finding]:
