@@ -103,11 +103,11 @@ def _attribution_incomplete(resolved: Resolved, ctx: Context) -> Finding | None:
     required = [e for e in lic.terms.attribution_requires if e in ELEMENTS]
     if lic.family in ctx.profile.license_url_required_for and "license_url" not in required:
         required.append("license_url")
-    caption = caption_fields(resolved)
-    missing = [e for e in required if not any(caption.get(f) for f in ELEMENTS[e][0])]
+    written = {e.field for e in resolved.evidence if e.origin == "caption"}
+    missing = [e for e in required if written.isdisjoint(ELEMENTS[e][0])]
     if not missing:
         return None
-    shown = [e for fields in caption.values() for e in fields]
+    shown = [e for fields in caption_fields(resolved).values() for e in fields]
     known = [ELEMENTS[e][1] for e in missing if _known(resolved, e)]
     unknown = [ELEMENTS[e][1] for e in missing if not _known(resolved, e)]
     return make_finding("attribution-incomplete", cite(shown) or "no credit in the caption",

@@ -27,9 +27,10 @@ def _statement(resolved: Resolved, ctx: Context) -> tuple[Evidence, str] | None:
     for item in resolved.evidence:
         if item.origin == "source-catalog":
             continue
-        texts = ([item.value] if item.field in STATEMENT_FIELDS else []) + ([item.raw] if item.raw else [])
-        for text in texts:
-            phrase = None if text in read else rights_phrase(text, ctx.catalog.languages)
+        for text in (item.value if item.field in STATEMENT_FIELDS else "", item.raw):
+            if not text or text in read:  # an empty text reserves nothing either
+                continue
+            phrase = rights_phrase(text, ctx.catalog.languages)
             if phrase:
                 return item, phrase
             read.add(text)

@@ -30,16 +30,22 @@ def _noncommercial(resolved: Resolved, ctx: Context) -> Finding | None:
 
 
 def _no_derivatives(resolved: Resolved, ctx: Context) -> Finding | None:
-    lic, changes = resolved.record.license, _adaptations(ctx)
-    if lic is None or not lic.terms.no_derivatives or not changes:
+    lic = resolved.record.license
+    if lic is None or not lic.terms.no_derivatives:
+        return None
+    changes = _adaptations(ctx)
+    if not changes:
         return None
     return make_finding("no-derivatives-modified", f"license: {lic.id}; changes: {', '.join(changes)}",
                         license=lic.short_name, changes=", ".join(changes))
 
 
 def _share_alike(resolved: Resolved, ctx: Context) -> Finding | None:
-    lic, changes = resolved.record.license, _adaptations(ctx)
-    if lic is None or not lic.terms.share_alike or not changes:
+    lic = resolved.record.license
+    if lic is None or not lic.terms.share_alike:
+        return None
+    changes = _adaptations(ctx)
+    if not changes:
         return None
     names = [ctx.catalog.licenses[i].short_name for i in lic.share_alike_compatible] or [lic.short_name]
     return make_finding("share-alike-obligation", f"license: {lic.id}; changes: {', '.join(changes)}",
@@ -135,8 +141,10 @@ def _license_expired(resolved: Resolved, ctx: Context) -> Finding | None:
 
 
 def _alteration_constraint(resolved: Resolved, ctx: Context) -> Finding | None:
-    constraints = {vocabulary_code(e.value): e for e in evidence_of(resolved, "alteration_constraints")}
     made = [ctx.catalog.changes[c] for c in ctx.profile.modified if c in ctx.catalog.changes]
+    if not made:  # the publication changes nothing: no constraint to read
+        return None
+    constraints = {vocabulary_code(e.value): e for e in evidence_of(resolved, "alteration_constraints")}
     broken = [c for c in made if c.plus and c.plus in constraints]
     if not broken:
         return None
