@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from provenance.catalog.licenses import resolve_license
 from provenance.catalog.load import Catalog
-from provenance.catalog.sources import match_domain, most_specific_source
+from provenance.catalog.sources import match_domain, most_specific_source, remembered
 from provenance.model import Evidence, License, Record, Resolution, Source, Status
 from provenance.resolve.evidence import derive_evidence
 from provenance.resolve.wording import image_noun
@@ -86,12 +86,9 @@ def resolve_record(evidence: list[Evidence], catalog: Catalog) -> Resolved:
     claims = _license_claims(found, catalog)
     lic, resolution, license_conflict = _choose_license(claims)
     if resolution.status is Status.ABSENT and source and source.license:
-        default = Evidence("license", source.license, "source-catalog", f"source catalog: {source.name}",
-                           location=source.id, derived=True)
-        found.append(default)
-        lic = catalog.license(source.license)
-        resolution = Resolution(status=Status.EXACT, license=lic)
-        claims = (LicenseClaim("source-catalog", resolution, (default,)),)
+        default = remembered(catalog, "source-default-memo", source.id, _source_default)
+        found.append(default.evidence[0])
+        lic, resolution, claims = default.resolution.license, default.resolution, (default,)
     values, origins = _fields(found, source)
     conflicts = [c for c in (_creator_conflict(found), license_conflict) if c]
     if lic:
@@ -104,6 +101,16 @@ def resolve_record(evidence: list[Evidence], catalog: Catalog) -> Resolved:
     if record.license_url and "license_url" not in origins:
         origins["license_url"] = origins.get("license", "")
     return Resolved(record, resolution, source, tuple(claims), tuple(conflicts), tuple(found))
+
+
+def _source_default(catalog: Catalog, source_id: str) -> LicenseClaim:
+    """The license a source's catalog entry gives its credits, as the claim of the source catalog: the same
+    for every credit naming the source (built once per catalog; frozen, so every record may hold it)."""
+    source = catalog.sources[source_id]
+    default = Evidence("license", source.license or "", "source-catalog", f"source catalog: {source.name}",
+                       location=source.id, derived=True)
+    resolution = Resolution(status=Status.EXACT, license=catalog.license(default.value))
+    return LicenseClaim("source-catalog", resolution, (default,))
 
 
 def _label(item: Evidence) -> str:
