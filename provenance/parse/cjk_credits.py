@@ -22,7 +22,7 @@ from provenance.parse.credit_spans import Segment
 _OUTLET = r"[^\s，。、,()（）:：]{1,8}?(?:社|网|網|台|报|報)"
 # What a caption puts before the outlet and is no part of it: 图为 (pictured), 图 or 图片 (picture) and a colon, 据
 # (according to): '图为新华社记者 李明 摄'.
-_LEAD = r"(?:(?:图为|图片|圖片|图|圖|据|據)[:：]?\s*)?"
+_LEAD = r"(?:(?:图为|圖為|图片|圖片|图|圖|据|據)[:：]?\s*)?"
 # 本报, 本台, 本网, 本社: 'this paper', 'this station': the publication itself, no name.
 _OWN_OUTLET = re.compile(r"^本.$")
 

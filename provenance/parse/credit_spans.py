@@ -163,7 +163,7 @@ def is_bare_credit(catalog: Catalog, text: str) -> bool:
 
 
 def _is_bare_credit(catalog: Catalog, text: str) -> bool:
-    text = text.strip().rstrip(".")
+    text = text.strip().rstrip(".").replace("＝", "/")  # 'ロイター＝共同': a Japanese chain, as 'Reuters/Kyodo'
     if not text or len(text) > 600:
         return False
     if not _MARKERS.search(text):  # no separator, via, for, comma or license: only a source alone
