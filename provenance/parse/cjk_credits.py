@@ -1,6 +1,7 @@
 """Photographer marks of Chinese, Japanese and Korean captions, in their own word order.
 
   新华社记者殷博古摄 / 新华社记者梁旭 摄   agency + 记者 (reporter) + name + 摄 (photographed)
+  中央社記者王飛華攝 / 新華社記者 李學仁 攝  the same in traditional characters (記者, 攝, 發: Taiwan, Hong Kong)
   刘力鑫 摄                              name + 摄
   宮武祐希撮影 / 撮影者は北山夏帆、宮武祐希   name + 撮影, or 撮影者は (the photographer is) + names
   [NBC-1TV 이석아 기자] / 사진=이석아 기자   outlet + name + 기자 (reporter)
@@ -21,19 +22,19 @@ from provenance.parse.credit_spans import Segment
 _OUTLET = r"[^\s，。、,()（）:：]{1,8}?(?:社|网|網|台|报|報)"
 # What a caption puts before the outlet and is no part of it: 图为 (pictured), 图 or 图片 (picture) and a colon, 据
 # (according to): '图为新华社记者 李明 摄'.
-_LEAD = r"(?:(?:图为|图片|圖片|图|圖|据|據)[:：]?\s*)?"
+_LEAD = r"(?:(?:图为|圖為|图片|圖片|图|圖|据|據)[:：]?\s*)?"
 # 本报, 本台, 本网, 本社: 'this paper', 'this station': the publication itself, no name.
 _OWN_OUTLET = re.compile(r"^本.$")
 
 # Each pattern with the marks a text must hold for it to match: a text with none of them skips its scan.
 _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    (("记者",),
-     re.compile(_LEAD + r"(?P<org>" + _OUTLET + r")?记者\s*(?P<name>[^\s，。、,()（）摄]{2,4})\s*摄(?!影)")),
+    (("记者", "記者"),
+     re.compile(_LEAD + r"(?P<org>" + _OUTLET + r")?[记記]者\s*(?P<name>[^\s，。、,()（）摄攝]{2,4})\s*[摄攝](?!影)")),
     # 新华社发 张伟 摄: released by the agency (发), the photographer's name, 摄
-    (("发",), re.compile(
-        _LEAD + r"(?P<org>" + _OUTLET + r")发\s*(?P<name>[^\s，。、,()（）摄]{2,4})\s*摄(?!影)"
+    (("发", "發"), re.compile(
+        _LEAD + r"(?P<org>" + _OUTLET + r")[发發]\s*(?P<name>[^\s，。、,()（）摄攝]{2,4})\s*[摄攝](?!影)"
     )),
-    (("摄",), re.compile(r"(?:^|(?<=[\s。，]))(?P<name>[^\s，。、,()（）]{2,4})\s+摄(?!影)")),
+    (("摄", "攝"), re.compile(r"(?:^|(?<=[\s。，]))(?P<name>[^\s，。、,()（）]{2,4})\s+[摄攝](?!影)")),
     (("撮影者は",), re.compile(r"撮影者は(?P<name>[^。\n]{2,40})。?")),
     (("撮影",), re.compile(r"(?:^|(?<=[\s「」。、=＝]))(?P<name>[^\s「」『』。、=＝()（）]{2,8}?)撮影(?!者)")),
     (("기자",), re.compile(r"\[(?P<org>[^\[\]\s]{2,20})\s+(?P<name>[^\[\]\s]{2,4})\s+기자\]")),

@@ -42,7 +42,8 @@ from provenance.parse.credit_words import (
 )
 from provenance.parse.scan import with_first_chars
 
-_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|\\|\||·|\x1f|;|\s—\s|\s-\s)\s*")  # '\': 'Ivan Roe\TASS'
+# '\': 'Ivan Roe\TASS'; '＝' in Japanese: 'ロイター＝共同' (Reuters, distributed by Kyodo)
+_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|\\|\||·|\x1f|;|\s—\s|\s-\s|＝)\s*")
 _NOISE = r"(?:\b(?:19|20)\d\d\b|[\s,;:.\-–—()\[\]'\"“”‘’«»*=>\x1f（）【】「」])"
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
@@ -63,7 +64,8 @@ _LICENSE_WORDS = re.compile(
     r"(?i)^(?:cc[\s-]?(?:by|0|zero)\b.*|public\s+domain|gfdl|all\s+rights\s+reserved|creative\s+commons(?:\s+licen[sc]e)?)$"
 )
 _GOVERNMENT = frozenset({"government", "institution"})
-_REPORTER = re.compile(r"\s*(?:기자|특파원|통신원|记者|記者|特派員|通信員)$")
+# a job title, or the mark of the photographer that ends a name (撮影, 摄, 攝: photographed): '山田太郎撮影'
+_REPORTER = re.compile(r"\s*(?:기자|특파원|통신원|记者|記者|特派員|通信員|撮影|摄|攝)$")
 # One capitalised word in Latin script: 'Freepick', 'Résone', 'SmugMug'
 _BRAND_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[A-Z][a-z\u00df-\u024f]+)*$")
 # Where a name was broken: a line break or tab, or the blanks left by a UI marker ('… [+]'); any other space, a

@@ -19,14 +19,15 @@ from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link
 from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION
 from provenance.parse.scan import with_first_chars
 
-_BRACKETS = re.compile(r"[()\[\]\n]")
-_CLOSE = {"[": "]", "(": ")"}
+_BRACKETS = re.compile(r"[()\[\]（）\n]")
+_CLOSE = {"[": "]", "(": ")", "（": "）"}  # full width too: '首相官邸（共同）'
 _DATELINE = re.compile(r"^\s*(?:[-–—]|\.\s*[-–—])")
 _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
 # A sentence's end: a stop and a space, or a stop glued to the next word ('2021.Reliance'), but not after an
-# initial ('U.S.') or an abbreviation that stands before a name ('Sgt.', 'Dr.': credit_words).
+# initial ('U.S.') or an abbreviation that stands before a name ('Sgt.', 'Dr.': credit_words). A Japanese caption
+# sets its credit off with a full-width equals sign ('記者会見する首相＝共同'): a tail may start there too.
 _SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION + r"\s+(?=[^\s a-z])|"
-                       r"(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])")
+                       r"(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])|＝")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+for\s+(?P<client>[^/,]{2,60})$")
@@ -162,7 +163,7 @@ def is_bare_credit(catalog: Catalog, text: str) -> bool:
 
 
 def _is_bare_credit(catalog: Catalog, text: str) -> bool:
-    text = text.strip().rstrip(".")
+    text = text.strip().rstrip(".").replace("＝", "/")  # 'ロイター＝共同': a Japanese chain, as 'Reuters/Kyodo'
     if not text or len(text) > 600:
         return False
     if not _MARKERS.search(text):  # no separator, via, for, comma or license: only a source alone

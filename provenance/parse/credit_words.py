@@ -12,6 +12,12 @@ from provenance.parse.scan import with_first_chars
 
 # Lead-ins that open a credit, by language. "by" alone is not one (a byline); "Photo by" is.
 LEAD_PHRASES = (
+    # Archive marks (the image is an older one; the mark names no one), only before a colon, and first: 'Foto de
+    # archivo:' is no 'Foto de' ('Photo by'). 'File:' and 'Archive:' alone lead file names and dates as often: see
+    # LEAD_IN_TEXT.
+    r"(?:f(?:ile\s+(?:photo|image|picture)|oto\s+(?:de\s+ar(?:chivo|quivo)|d['’]archivio))|"
+    r"archiv(?:e\s+(?:photo|image|picture)|bild|foto)|imagen\s+de\s+archivo|photo\s+d['’]archives?|"
+    r"zdj[eę]cie\s+archiwalne|арх(?:ивное|івне)\s+фото)(?=\s*[:：])",
     # English
     r"mandatory\s+credit\s*:\s*(?:photo\s+by)?", r"photo\s+credit\s+should\s+read",
     r"(?:photo|image|picture|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|hero\s+image)"
@@ -36,9 +42,11 @@ LEAD_PHRASES = (
 )
 # Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
 BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?:\s+the(?=\s))?)"  # 'Image from the Smith lab': no article
-# A lead-in that carries no name of its own: "Photo by", "Image credit:", "Photographer:".
+# A lead-in that carries no name of its own: "Photo by", "Image credit:", "Photographer:"; and 'File:', 'Archive:'
+# inside a credit found by its shape ('[File: Jane Roe/Reuters]').
 LEAD_IN_TEXT = re.compile(
-    r"(?i)^\s*(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:\s" + BY_WORDS + r"\b|[:=：]|\s-\s)\s*)+"
+    r"(?i)^\s*(?:(?:(?:file|archive)(?=\s*[:：])|" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?"
+    r"(?:\s" + BY_WORDS + r"\b|[:=：]|\s-\s)\s*)+"
 )
 
 # Role words: how the image came, never a person or an organisation.

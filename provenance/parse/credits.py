@@ -104,7 +104,7 @@ _IMAGE_LEAD = re.compile(
     r"maps?|mapa|mappa|carte|karte|kaart|graphics?|grafik|illustrations?|chart|video)\b"
     r"[ \t]*(?:by\b|von\b|par\b|[:=：])"
 )
-_CLOSE = {"[": "]", "(": ")"}
+_CLOSE = {"[": "]", "(": ")", "（": "）"}
 _QUOTED_VALUE = re.compile(r"[\"'“«]")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
 # A value that is a file path alone ('coverImage: /images/cover.jpg', 'Photo: ./img/team.png', 'images/2024/a.jpg'),
