@@ -56,7 +56,7 @@ _COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per g
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "el", "los", "y", "e", "da",
                          "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von", "&",
                          "и", "в", "na", "w", "z", "i"})
-_KEEP_DOT = re.compile(  # the full stop of an abbreviation that ends a name ('Jr.', 'S.p.A.') stays with it
+KEEP_DOT = re.compile(  # the full stop of an abbreviation that ends a name ('Jr.', 'S.p.A.') stays with it
     r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|al|St|"
     + "|".join(re.escape(form[:-1]) for form in COMPANY_FORMS if form.endswith(".")) + r")$")
 _LICENSE_WORDS = re.compile(
@@ -93,8 +93,8 @@ _ACCOUNT = re.compile(
 
 )
 # Led by a look-ahead for the characters their matches start with (scan.py): the same matches, fewer positions tried.
-_CHAIN, _EDGE_NOISE, _KEEP_DOT, _REPORTER, ORG_PHOTO_BY = (
-    with_first_chars(p) for p in (_CHAIN, _EDGE_NOISE, _KEEP_DOT, _REPORTER, ORG_PHOTO_BY))
+_CHAIN, _EDGE_NOISE, KEEP_DOT, _REPORTER, ORG_PHOTO_BY = (
+    with_first_chars(p) for p in (_CHAIN, _EDGE_NOISE, KEEP_DOT, _REPORTER, ORG_PHOTO_BY))
 
 
 @dataclass(frozen=True)
@@ -237,7 +237,7 @@ def _links(rest: str) -> list[tuple[str, int, int]]:
         trimmed = _EDGE_NOISE.sub("", piece)
         if trimmed.endswith("_") and not trimmed.startswith("@") and "_" not in trimmed[:-1]:
             trimmed = trimmed[:-1]  # the close of Markdown emphasis ('_Photo: Mara Quell/AP_'), not a handle's '_'
-        if trimmed and _KEEP_DOT.search(trimmed) and piece[piece.find(trimmed) + len(trimmed):][:1] == ".":
+        if trimmed and KEEP_DOT.search(trimmed) and piece[piece.find(trimmed) + len(trimmed):][:1] == ".":
             trimmed += "."
         if trimmed:
             found.append((trimmed, begin, begin + len(trimmed)))

@@ -19,8 +19,8 @@ from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link
 from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION
 from provenance.parse.scan import with_first_chars
 
-_BRACKETS = re.compile(r"[()\[\]\n]")
-_CLOSE = {"[": "]", "(": ")"}
+_BRACKETS = re.compile(r"[()\[\]（）\n]")  # full-width too: '首相＝10日（時事）'
+_CLOSE = {"[": "]", "(": ")", "（": "）"}
 _DATELINE = re.compile(r"^\s*(?:[-–—]|\.\s*[-–—])")
 _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
 # A sentence's end: a stop and a space, or a stop glued to the next word ('2021.Reliance'), but not after an
@@ -41,7 +41,7 @@ _DATELINE_AFTER = re.compile(
 _WORDS = re.compile(r"\S+")
 _BYLINE = re.compile(r"(?i)^by\s")
 _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_label: "…": the value is the text
-_LINE_REST = re.compile(r"[\s.,;:)\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)\]\"'”»*_]*\Z")
+_LINE_REST = re.compile(r"[\s.,;:)）。\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)）。\]\"'”»*_]*\Z")
 _MARKERS = re.compile(r"(?i)[/,(\[<:]|\svia\s|\sfor\s|\sphoto\s+by\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
 _LICENSE_LEFTOVERS = re.compile(r"[\[\]()<>]|\x1f|\s,")
 _SENTENCE, _MARKERS, _VIA_WORD = (with_first_chars(p) for p in (_SENTENCE, _MARKERS, _VIA_WORD))  # the same
@@ -221,10 +221,19 @@ def _is_person(catalog: Catalog, text: str) -> bool:
 
 
 def _is_source_credit(catalog: Catalog, text: str) -> bool:
-    """'Getty Images', '(AP Photo)', 'Jon Avery, USFWS' with the source known to the catalog."""
+    """'Getty Images', '(AP Photo)', 'Jon Avery, USFWS' with the source known to the catalog; 'Library of Congress,
+    Prints & Photographs Division': an institution the catalog knows and its units."""
     head, _, last = text.rpartition(",")
     if head and _is_person(catalog, head):
         link: Link = label_link(catalog, last.strip())
         return link.source is not None
+    first, _, units = text.partition(",")
+    if units and _is_named_source(catalog, first) and all(
+            label_link(catalog, unit).label == "organisation" for unit in units.split(",")):
+        return True
+    return _is_named_source(catalog, text)
+
+
+def _is_named_source(catalog: Catalog, text: str) -> bool:
     link = label_link(catalog, text)
     return link.source is not None and link.source.kind in _NAMED_SOURCES

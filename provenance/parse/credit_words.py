@@ -44,7 +44,7 @@ LEAD_IN_TEXT = re.compile(
 # Role words: how the image came, never a person or an organisation.
 ROLES = frozenset({
     "pool", "pool photo", "handout", "handout photo", "staff", "staff photo", "stringer", "str", "file", "file photo",
-    "released", "courtesy", "courtesy photo", "supplied", "screengrab", "screenshot", "screen grab", "photo",
+    "released", "courtesy", "courtesy photo", "supplied", "screengrab", "screenshot", "screen grab", "photo", "foto",
     "photos", "image", "images", "picture", "photocall", "archive", "own work", "file image", "video grab",
     "reprodução", "reproduction", "reproducción", "riproduzione", "divulgação", "cover", "logo", "header", "hero",
     "background", "figure", "source", "sources", "credit", "credits", "license", "licence", "lizenz", "icon", "icons",
@@ -130,7 +130,9 @@ ORGANISATION_WORDS = frozenset({
     "festival", "festivals", "photography", "images", "pictures", "media", "studios", "productions", "films",
     "industries", "communications", "network", "tv", "radio", "channel", "project", "conference", "trust", "party",
     "club", "alliance", "partners", "collective", "cooperative", "team", "airlines", "laboratory", "lab", "labs",
-    "tourism",
+    "tourism", "division", "holdings", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
+    "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
+    "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
     "tribune", "gazette", "daily", "commons", "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "пресс-центр", "администрация", "правительство", "мэрия", "управление",

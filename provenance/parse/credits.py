@@ -28,7 +28,7 @@ from provenance.catalog.sources import remembered
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import mentions_license, split_credit, without_rights_sign
-from provenance.parse.credit_parts import lone_brand
+from provenance.parse.credit_parts import KEEP_DOT, lone_brand
 from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, line_tails
 from provenance.parse.credit_words import (
     BY_WORDS,
@@ -46,10 +46,11 @@ LEAD_IN = re.compile(
     r"(?:photographed|shot|taken|created|originally\s+uploaded|(?:photos?|images?)\s+submitted)\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
-    r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
+    r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|(?:from\s+)?(?:the\s+)?collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
-    r"(?:写真|画像)(?:提供)?\s*[:：=＝/]|사진(?:\s*제공)?\s*[:=＝]|图片来源\s*[:：]|\(c\)(?=\s))\s*)"
+    r"(?:写真|画像)(?:提供)?\s*[:：=＝/]|撮影\s*[・:：=＝]|사진(?:\s*제공)?\s*[:=＝]|"
+    r"사진(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공)|图片来源\s*[:：]|(?:الصورة|صورة|تصوير|المصدر)\s*[:：]|\(c\)(?=\s))\s*)"
 )
 # Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
 ANYWHERE_LEAD_IN = re.compile(
@@ -68,7 +69,7 @@ _BY_LICENSE = re.compile(
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
 _CREDIT_POSITION = re.compile(  # full-width brackets too: '首相（写真：アフロ）'
-    r"(?:^|[\[(|—–\"'“«>*_（【「]|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$"
+    r"(?:^|[\[(|—–\"'“«>*_（【「。！？]|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _CONTINUES = re.compile(
@@ -87,7 +88,9 @@ _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
     r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-|"
-    r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+"
+    r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+|"
+    # Reuters' desk tags after the credit: 'REUTERS/Jane Roe TPX IMAGES OF THE DAY', 'SEARCH "X" FOR THIS STORY'
+    r"\btpx\s+images\s+of\s+the\s+day\b|\bsearch\s+[\"“][^\"”\n]{1,80}[\"”]\s+for\s+(?:this\s+story|all\s+stories)\.?"
 )
 # A list of names that goes on on the next line ('…, Kevin\n    Soirat, Blanche Clément'): a word or two, a comma.
 # The next line is all names and commas to its end: 'Madrid, Spain, March 3 - Crowds …' is a dateline, no list.
@@ -104,7 +107,7 @@ _IMAGE_LEAD = re.compile(
     r"maps?|mapa|mappa|carte|karte|kaart|graphics?|grafik|illustrations?|chart|video)\b"
     r"[ \t]*(?:by\b|von\b|par\b|[:=：])"
 )
-_CLOSE = {"[": "]", "(": ")"}
+_CLOSE = {"[": "]", "(": ")", "（": "）"}
 _QUOTED_VALUE = re.compile(r"[\"'“«]")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
 # A value that is a file path alone ('coverImage: /images/cover.jpg', 'Photo: ./img/team.png', 'images/2024/a.jpg'),
@@ -360,6 +363,8 @@ def _parts(text: str, body: int, end: int) -> Iterator[tuple[int, int]]:
         cursor = at + len(piece)
         left = len(piece) - len(piece.lstrip())
         right = len(piece.rstrip(" \t.,"))
+        if piece[right : right + 1] == "." and KEEP_DOT.search(piece, 0, right):
+            right += 1  # 'Credit: Skylark Orbital Ltd.': the abbreviation's full stop is the name's
         if right > left:
             yield at + left, at + right
 
