@@ -32,7 +32,7 @@ LEAD_PHRASES = (
     r"fot\.?", r"zdj[eę]cie", r"źródło", r"фото", r"снимок", r"автор\s+фото", r"автор", r"кредит",
     r"источник(?:\s+фото)?", r"джерело(?:\s+фото)?", r"fotoğraf",
     # Dutch, Nordic, Finnish, Czech, Hungarian ('source', 'picture')
-    r"bron", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",
+    r"bron", r"beeld", r"billede", r"bilde", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",
 )
 # Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
 BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?:\s+the(?=\s))?)"  # 'Image from the Smith lab': no article
@@ -133,6 +133,7 @@ ORGANISATION_WORDS = frozenset({
     "tourism", "division", "holdings", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
     "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
     "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
+    "statistics", "watch", "observatory",
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
     "tribune", "gazette", "daily", "commons", "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "пресс-центр", "администрация", "правительство", "мэрия", "управление",
@@ -160,6 +161,7 @@ COMPANY_FORMS = (
     "GmbH", "gGmbH", "AG", "Co. KG", "OHG", "GbR", "e.V.",  # German
     "SA", "S.A.", "SAS", "S.A.S.", "SARL", "Sarl", "S.à r.l.", "SNC", "S.L.", "SLU", "S.L.U.", "Ltda", "Ltda.",
     "EIRELI", "SpA", "S.p.A.", "Srl", "S.r.l.", "SRL", "Sagl",  # French, Iberian, Italian
+    "S.A. de C.V.", "S.A.B. de C.V.", "S. de R.L.", "S. de R.L. de C.V.", "SA de CV",  # Mexican
     "BV", "B.V.", "NV", "N.V.", "VOF", "BVBA",  # Dutch, Belgian
     "AB", "Oy", "Oyj", "AS", "ASA", "A/S", "ApS", "I/S", "K/S", "P/S", "ehf.",  # Nordic
     "KK", "K.K.", "OÜ", "SIA", "UAB", "EOOD", "OOD", "d.o.o.", "d.d.", "s.r.o.", "a.s.", "Kft.", "Zrt.", "Nyrt.",

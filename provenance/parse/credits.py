@@ -46,6 +46,7 @@ LEAD_IN = re.compile(
     r"(?:photographed|shot|taken|created|originally\s+uploaded|(?:photos?|images?)\s+submitted)\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
+    r"(?:photos?|images?|pictures?|videos?)(?=\s+via\s)|"  # 'Image via TikTok/@handle': the via stays in the body
     r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|(?:from\s+)?(?:the\s+)?collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
@@ -108,6 +109,7 @@ _IMAGE_LEAD = re.compile(
     r"[ \t]*(?:by\b|von\b|par\b|[:=：])"
 )
 _CLOSE = {"[": "]", "(": ")", "（": "）"}
+_OPENERS = " \t\"'“«([（"  # between a lead-in and one that opens its body ('credit: "Photo via …"'): one credit
 _QUOTED_VALUE = re.compile(r"[\"'“«]")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
 # A value that is a file path alone ('coverImage: /images/cover.jpg', 'Photo: ./img/team.png', 'images/2024/a.jpg'),
@@ -117,6 +119,7 @@ _PATH_ALONE = re.compile(  # rooted with two parts or more ('/images/cover'), or
     r"(?i)^[\"']?(?:(?:\.{1,2}|~)?/[^\s/]+/[^\s\"']*|(?:(?:\.{1,2}|~)?/)?[^\s/:]+(?:/[^\s/]+)*\."
     r"(?:jpe?g|png|gif|webp|svg|avif|tiff?|heic|bmp))[\"']?$"
 )
+_LIST_SEPARATOR = re.compile(r";|,\s+|\s+(?:and|&)\s+")  # between the credits of a list (_all_slashed)
 _PARSE_MEMO_LIMIT = 10_000
 MAX_CREDIT = 600  # a span longer than this is prose, not a credit
 _MERGE_GAP = re.compile(r"^[\s.…()\[\]+]*+(?:more)?[\s.…()\[\]+]*+$", re.IGNORECASE)  # possessive: linear
@@ -269,7 +272,8 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         comma = text.find(",", body, line_end)
         return comma if comma > 0 else line_end
     other = _next(index.leads, body + 1, line_end)
-    if other < line_end and _CREDIT_POSITION.search(text[max(body, other - 12) : other]):
+    if other < line_end and text[body:other].strip(_OPENERS) \
+            and _CREDIT_POSITION.search(text[max(body, other - 12) : other]):
         line_end = other
     return _sentence_stop(catalog, text, body, line_end, index)
 
@@ -356,7 +360,10 @@ def _is_path(part: str) -> bool:
 
 def _parts(text: str, body: int, end: int) -> Iterator[tuple[int, int]]:
     segment = text[body:end]
-    pieces = re.split(r";|,\s+(?=[^,]*/)", segment) if ";" in segment or _all_slashed(segment) else [segment]
+    if _all_slashed(segment):
+        pieces = _LIST_SEPARATOR.split(segment)
+    else:
+        pieces = re.split(r";|,\s+(?=[^,]*/)", segment) if ";" in segment else [segment]
     cursor = body
     for piece in pieces:
         at = text.index(piece, cursor)
@@ -370,8 +377,11 @@ def _parts(text: str, body: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _all_slashed(segment: str) -> bool:
-    """'Jane Doe/AP, John Smith/Reuters': a list of credits separated by commas."""
-    pieces = segment.split(", ")
+    """'Jane Doe/AP, John Smith/Reuters', 'Jane Doe/AFP via Getty Images and John Smith/Getty Images': a list of
+    credits separated by commas, semicolons or 'and', each a chain of its own ('Jane Doe and John Smith/AP' is one)."""
+    if "/" not in segment:
+        return False
+    pieces = _LIST_SEPARATOR.split(segment)
     return len(pieces) > 1 and all("/" in p and "http" not in p for p in pieces)
 
 
