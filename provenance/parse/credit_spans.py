@@ -34,6 +34,7 @@ _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "gover
 MAX_WORDS = 18
 _BARE_MEMO_LIMIT = 10_000
 _VIA_WORD = re.compile(r"(?i)\bvia\s+")
+_RELAYED = re.compile(r"^\s*([^\s＝=]{1,20})\s*＝\s*([^\s＝=]{1,20})\s*$")  # 'AP＝共同': agency＝distributor
 # A wire story's dateline after the credit, glued or not: '… /Andrew KellySept 8 (Reuters) - U.S. stocks …'.
 _DATELINE_AFTER = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)"
@@ -94,8 +95,20 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         inner = text[body:close]
         if taken(body, close) or not (_is_chain_or_via(inner) or _closes_line(text, close)):
             continue
-        if is_bare_credit(catalog, inner):
+        relayed = _relayed(catalog, inner) if "＝" in inner else None
+        if relayed is not None:
+            yield Segment(body, close, body, rewrite=relayed)
+        elif is_bare_credit(catalog, inner):
             yield Segment(body, close, body)
+
+
+def _relayed(catalog: Catalog, inner: str) -> str | None:
+    """'（AP＝共同）', '（ロイター＝共同）': an agency's photo that a Japanese agency distributes, as 'AP via 共同';
+    both must be sources the catalog knows ('（ワシントン＝共同）' names a place)."""
+    match = _RELAYED.match(inner)
+    if match is None or any(label_link(catalog, name).source is None for name in match.groups()):
+        return None
+    return f"{match.group(1)} via {match.group(2)}"
 
 
 def _is_chain_or_via(inner: str) -> bool:

@@ -31,8 +31,9 @@ LEAD_PHRASES = (
     # Polish, Russian, Ukrainian, Turkish
     r"fot\.?", r"zdj[eę]cie", r"źródło", r"фото", r"снимок", r"автор\s+фото", r"автор", r"кредит",
     r"источник(?:\s+фото)?", r"джерело(?:\s+фото)?", r"fotoğraf",
-    # Dutch, Nordic, Finnish, Czech, Hungarian ('source', 'picture')
+    # Dutch, Nordic, Finnish, Czech, Hungarian, Vietnamese ('source', 'picture')
     r"bron", r"beeld", r"billede", r"bilde", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",
+    r"ảnh",
 )
 # Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
 BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?:\s+the(?=\s))?)"  # 'Image from the Smith lab': no article
@@ -133,7 +134,7 @@ ORGANISATION_WORDS = frozenset({
     "tourism", "division", "holdings", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
     "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
     "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
-    "statistics", "watch", "observatory",
+    "statistics", "watch", "observatory", "design",
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
     "tribune", "gazette", "daily", "commons", "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "пресс-центр", "администрация", "правительство", "мэрия", "управление",
@@ -150,11 +151,12 @@ ORGANISATION_WORD_ENDINGS = (
     "archiv", "archive", "archives", "archief", "arkiv", "arkivet", "arkisto", "museum", "museet", "museo",
     "bibliothek", "bibliotheek", "bibliotek", "biblioteket", "sammlung", "sammlungen", "galerie", "verlag",
     "ministerium", "stiftung", "verwaltung", "behörde", "hochschule", "universität", "polizei", "feuerwehr",
+    "brauerei", "werke",
 )
 # Company forms of many countries: the last word(s) of a name make it an organisation ('Norrbo Studio AB', 'Kvale
 # Media A/S', 'Albera Immagini S.p.A.'). Matched as written or in capitals, after at least one word of the name:
 # case matters ('AS' is Norway's form, 'as' a word; 'ASA' a form, 'Asa' a given name). Left out: forms that are
-# also place codes after a town ('ME', 'CO', 'SE'), or words ('AD', 'CV', 'KG' after a number).
+# also place codes after a town ('ME', 'CO', 'SE'), or words ('AD', 'CV'); 'KG' only after a word (AFTER_A_WORD_FORMS).
 COMPANY_FORMS = (
     "Inc", "Inc.", "LLC", "L.L.C.", "LLP", "L.P.", "PLLC", "PBC", "Corp", "Corp.", "Co.", "Ltd", "Ltd.", "Limited",
     "PLC", "plc", "Pty Ltd", "Pty. Ltd.", "Pty", "Pvt Ltd", "Pvt. Ltd.", "Sdn Bhd", "Bhd", "Co., Ltd.",  # English
@@ -169,12 +171,15 @@ COMPANY_FORMS = (
 )
 
 
+# Forms that read as one only after a word of letters ('Brauerei Feldmann KG', never a weight: '25 KG').
+AFTER_A_WORD_FORMS = ("KG",)
 COMPANY_FORM_NAMES = frozenset(f for form in COMPANY_FORMS for f in (form, form.upper()))
 
 
 def _company_form() -> re.Pattern[str]:
     forms = sorted(COMPANY_FORM_NAMES, key=lambda f: (-len(f), f))
     written = [re.escape(form) + ("?" if form.endswith(".") else "") for form in forms]  # 'S.p.A' at a line's end
+    written += [r"(?<=[^\W\d_][ \t])" + re.escape(form) for form in AFTER_A_WORD_FORMS]
     return with_first_chars(re.compile(r"(?<=\S)[ \t,]+(?:" + "|".join(written) + r")$"))
 
 
