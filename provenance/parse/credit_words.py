@@ -23,7 +23,8 @@ LEAD_PHRASES = (
     r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
     r"(?:image|photo)\s+source", r"map", r"graphic", r"satellite\s+(?:image|photo)",
     # German, Dutch, Scandinavian
-    r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bild(?:nachweis|rechte|quelle)?", r"quelle", r"karte", r"grafik",
+    r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bil(?:d(?:e|nachweis|rechte|quelle)?|lede)",  # 'Bilde', 'Billede' too
+    r"quelle", r"karte", r"grafik",
     r"autor", r"lizenz", r"licen[cs]e", r"carte", r"mapa", r"mappa", r"kaart",
     # French, Spanish, Portuguese, Italian
     r"cr[ée]dits?\s+photos?", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]a", r"imagen",
@@ -31,9 +32,8 @@ LEAD_PHRASES = (
     # Polish, Russian, Ukrainian, Turkish
     r"fot\.?", r"zdj[eę]cie", r"źródło", r"фото", r"снимок", r"автор\s+фото", r"автор", r"кредит",
     r"источник(?:\s+фото)?", r"джерело(?:\s+фото)?", r"fotoğraf",
-    # Dutch, Nordic, Finnish, Czech, Hungarian, Vietnamese ('source', 'picture')
-    r"bron", r"beeld", r"billede", r"bilde", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",
-    r"ảnh",
+    # Dutch, Nordic, Finnish, Czech, Hungarian ('source', 'picture'; 'image', Vietnamese 'ảnh': credits.LEAD_IN)
+    r"b(?:ron|eeld)", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",
 )
 # Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
 BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?:\s+the(?=\s))?)"  # 'Image from the Smith lab': no article
@@ -179,7 +179,8 @@ COMPANY_FORM_NAMES = frozenset(f for form in COMPANY_FORMS for f in (form, form.
 def _company_form() -> re.Pattern[str]:
     forms = sorted(COMPANY_FORM_NAMES, key=lambda f: (-len(f), f))
     written = [re.escape(form) + ("?" if form.endswith(".") else "") for form in forms]  # 'S.p.A' at a line's end
-    written += [r"(?<=[^\W\d_][ \t])" + re.escape(form) for form in AFTER_A_WORD_FORMS]
+    # the form first, then the look-behind: an alternative led by a literal keeps the engine's quick test of it
+    written += [re.escape(form) + rf"(?<=[^\W\d_][ \t]{re.escape(form)})" for form in AFTER_A_WORD_FORMS]
     return with_first_chars(re.compile(r"(?<=\S)[ \t,]+(?:" + "|".join(written) + r")$"))
 
 

@@ -40,18 +40,22 @@ from provenance.parse.credit_words import (
 from provenance.parse.markup import Flat, flatten
 from provenance.parse.scan import with_first_chars
 
+# After a lead-in word, 'via' and a name that ends the credit ('Image via TikTok/@handle', 'Photo via Reuters'): the
+# via stays in the body; 'Images via satellite show …' is prose.
+_VIA_NAME = (r"(?=\s+via\s+(?-i:[A-Z@])[\w.@-]*(?:[ \t]+(?-i:[A-Z])[\w.-]*){0,3}[ \t]*(?:[/,;.()\]\n]|$))")
 LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))"  # a word's start, or inside Markdown emphasis: '_Photo: …_'
-    r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b)|"
+    r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b|" + _VIA_NAME + r")|"
     r"(?:photographed|shot|taken|created|originally\s+uploaded|(?:photos?|images?)\s+submitted)\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
-    r"(?:photos?|images?|pictures?|videos?)(?=\s+via\s)|"  # 'Image via TikTok/@handle': the via stays in the body
-    r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|(?:from\s+)?(?:the\s+)?collection\s+of\b|"
+    r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
-    r"(?:写真|画像)(?:提供)?\s*[:：=＝/]|撮影\s*[・:：=＝]|사진(?:\s*제공)?\s*[:=＝]|"
-    r"사진(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공)|图片来源\s*[:：]|(?:الصورة|صورة|تصوير|المصدر)\s*[:：]|\(c\)(?=\s))\s*)"
+    # Japanese, Korean, Chinese and Arabic lead-ins, behind one test of the script: skipped at once in Latin text
+    r"(?=[^\x00-\u024f])(?:(?:写真|画像)(?:提供)?\s*[:：=＝/]|撮影\s*[・:：=＝]|"
+    r"사진(?:(?:\s*제공)?\s*[:=＝]|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
+    r"(?:الصورة|صورة|تصوير|المصدر|ảnh)\s*[:：])|\(c\)(?=\s))\s*)"
 )
 # Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
 ANYWHERE_LEAD_IN = re.compile(
@@ -89,9 +93,12 @@ _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
     r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-|"
-    r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+|"
-    # Reuters' desk tags after the credit: 'REUTERS/Jane Roe TPX IMAGES OF THE DAY', 'SEARCH "X" FOR THIS STORY'
-    r"\btpx\s+images\s+of\s+the\s+day\b|\bsearch\s+[\"“][^\"”\n]{1,80}[\"”]\s+for\s+(?:this\s+story|all\s+stories)\.?"
+    r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+"
+)
+# Reuters' desk tags after the credit ('REUTERS/Jane Roe TPX IMAGES OF THE DAY', 'SEARCH "X" FOR THIS STORY'), blanked
+# as the boilerplate is; in capitals as Reuters writes them, scanned only in a text that holds one of their words.
+_DESK_TAGS = re.compile(
+    r"\bTPX\s+IMAGES\s+OF\s+THE\s+DAY\b|\bSEARCH\s+[\"“][^\"”\n]{1,80}[\"”]\s+FOR\s+(?:THIS\s+STORY|ALL\s+STORIES)\.?"
 )
 # A list of names that goes on on the next line ('…, Kevin\n    Soirat, Blanche Clément'): a word or two, a comma.
 # The next line is all names and commas to its end: 'Madrid, Spain, March 3 - Crowds …' is a dateline, no list.
@@ -150,7 +157,9 @@ def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | No
 
 def _parse_credit(catalog: Catalog, text: str) -> list[Credit] | NoCredit:
     flat = flatten(text)
-    body = _BOILERPLATE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), flat.text)
+    body = _BOILERPLATE.sub(_blank, flat.text)
+    if "TPX" in body or "SEARCH" in body:
+        body = _DESK_TAGS.sub(_blank, body)
     typed = body
     body = _TYPO_CANDIDATE.sub(_lead_typo, body)
     # UI labels ('hide caption', 'INDRANIL ... [+] MUKHERJEE') blanked in place: a name around a marker stays one
@@ -172,6 +181,11 @@ def _parse_credit(catalog: Catalog, text: str) -> list[Credit] | NoCredit:
     if flat.starts:
         credits = [_point_back(c, text, flat) for c in credits]
     return credits or NoCredit()
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Boilerplate blanked in place: a line break (it ends the credit before it) and spaces (offsets stay)."""
+    return "\n" + " " * (len(match.group(0)) - 1)
 
 
 def _lead_typo(match: re.Match[str]) -> str:
