@@ -311,7 +311,9 @@ def _first_words(catalog: Catalog) -> frozenset[str]:
 def _take_via(catalog: Catalog, work: _Work) -> None:
     match = _VIA.search(work.rest)
     if match and match.group("via").strip(_STRIP):
-        work.fields["via"] = _platform_name(catalog, match.group("via").strip(_STRIP))
+        via = match.group("via").strip(_STRIP)
+        via = via[4:] if via.startswith("the ") and len(via) > 4 else via  # 'via the Library of Congress': the article
+        work.fields["via"] = _platform_name(catalog, via)
         _cut(work, match)
         return
     at = 0

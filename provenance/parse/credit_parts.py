@@ -78,7 +78,7 @@ _DOMAIN = re.compile(
     r"(?i)^(?:[a-z0-9-]{1,40}\.){1,3}(?:com|org|net|gov|edu|info|ru|ua|de|fr|uk|jp|cn|it|es|pl|br|pt|nl|kr|ca|au|tv)$"
 )
 # 'X 제공', 'X提供': provided by X (a Korean or Japanese courtesy credit); what is left is the name.
-_PROVIDED = re.compile(r"\s*(?:제공|提供)$")
+_PROVIDED = re.compile(r"\s*(?:제공|提供|자료\s?사진)$")  # '연합뉴스 자료사진': the agency's file photo
 _KOREAN_BODY = re.compile(r"[가-힣](?:시|군|구|도|청|처|부)$")  # '서울시', '강남구': a city, district or ministry
 # A town and a region code after a person's name ('Adelaide SA', 'Calgary, AB', 'Port Augusta, SA'): codes that are
 # also company forms (COMPANY_FORMS) read as the place, not a company, after one word or two and a comma.
@@ -117,6 +117,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         links = _split_agency_pairs(catalog, links)
     links = _agency_before_a_full_name(links)
     links = _later_people_are_organisations(links)
+    links = _one_word_between_agencies(links)
     links = _brand_alone(links, fields)
     people = [link for link in links if link.label == "person" or link.creator]
     links, people = _office_of_a_body(links, people)
@@ -179,6 +180,18 @@ def _agency_before_a_full_name(links: list[Link]) -> list[Link]:
         return links
     agency = Link(first.text, first.start, first.end, "organisation")
     return [agency if link is first else link for link in links]
+
+
+def _one_word_between_agencies(links: list[Link]) -> list[Link]:
+    """'Sopa Images/LightRocket/Getty Images': one word between two agencies or organisations is a middle link of
+    the chain (a brand of the agency or the distributor), never a photographer, whose name the agency writes in full."""
+    out = list(links)
+    for at in range(1, len(links) - 1):
+        link, before, after = links[at], links[at - 1], links[at + 1]
+        if link.label == "person" and not link.creator and " " not in link.text and not link.text.startswith("@") \
+                and before.label in ("source", "organisation") and after.label in ("source", "organisation"):
+            out[at] = Link(link.text, link.start, link.end, "organisation")
+    return out
 
 
 def _later_people_are_organisations(links: list[Link]) -> list[Link]:
@@ -265,7 +278,7 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if courtesy and courtesy.end() < len(text):
         start += courtesy.end()
         text = text[courtesy.end():]
-    provided = _PROVIDED.search(text) if text.endswith(("제공", "提供")) else None
+    provided = _PROVIDED.search(text) if text.endswith(("제공", "提供", "사진")) else None
     if provided and provided.start() > 0:  # '서울시 제공': the name without 'provided'
         end -= len(text) - provided.start()
         text = text[: provided.start()]

@@ -16,7 +16,7 @@ LEAD_PHRASES = (
     r"mandatory\s+credit\s*:\s*(?:photo\s+by)?", r"photo\s+credit\s+should\s+read",
     r"(?:photo|image|picture|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|hero\s+image)"
     r"\s+(?:credits?|attribution|source)", r"photos?\s+credit", r"credits?", r"image\s+attribution",
-    r"(?:(?:staff|pool|handout|courtesy)\s+)?photo(?:graph)?s?(?:\s+illustration)?",
+    r"(?:(?:staff|pool|handout|courtesy)\s+)?photo(?:graph(?:y)?)?s?(?:\s+illustration)?",
     r"photographer", r"photographed", r"composite", r"fotograf",
     r"pictures?", r"pics?", r"images?", r"illustrations?", r"video(?:\s+grab)?",
     r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
@@ -59,6 +59,7 @@ ROLES = frozenset({
     "соцсети", "соцмережі", "социальные сети", "соціальні мережі", "redes sociais", "redes sociales", "social media",
     "internet", "网络", "網路",  # 'Фото: соцсети': no platform named
     "contributed", "submitted", "author", "the author",  # 'Photo: Contributed', 'Photos by the author'
+    "provided", "provided photo", "submitted photo", "contributed photo", "zvg", "z.v.g.",  # Swiss 'zVg': supplied
 })
 
 # Military ranks and rates, dropped from a creator ("Staff Sgt. Jane Roe" -> "Jane Roe").

@@ -24,12 +24,12 @@ from typing import Any
 
 from provenance.catalog.licenses import resolve_license_name
 from provenance.catalog.load import Catalog, default_catalog
-from provenance.catalog.sources import remembered
+from provenance.catalog.sources import match_source, remembered
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_parts import KEEP_DOT, lone_brand
-from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, line_tails
+from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, is_bare_credit, line_tails
 from provenance.parse.credit_words import (
     BY_WORDS,
     ENDS_WITH_ABBREVIATION,
@@ -76,6 +76,7 @@ _BY_LICENSE = re.compile(
 _CREDIT_POSITION = re.compile(  # full-width brackets too: '首相（写真：アフロ）'
     r"(?:^|[\[(|—–\"'“«>*_（【「。！？]|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$"
 )
+_PHOTO_BY = re.compile(r"(?i)(?:photo(?:graph)?s?|images?|pictures?)\s+by\b")  # after a source: _source_before
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _CONTINUES = re.compile(
     r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|(?:adapted|modified)\s+from\b|"
@@ -253,7 +254,13 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
             if pattern is ANYWHERE_LEAD_IN and _KEY_BEFORE.search(text, max(0, start - 40), start):
                 continue  # 'heroImage: ./cover.png', 'coverImage: …': a front-matter or code key, no lead-in
             free = pattern in (WEAK_LEAD_IN, ANYWHERE_LEAD_IN, _BY_LICENSE)
-            if free or _at_credit_position(text, start):
+            named = _source_before(catalog, text, start) if pattern in (LEAD_IN, _BY_LICENSE) and \
+                _PHOTO_BY.match(text, start, match.end()) else start
+            end = _segment_end(catalog, text, named, match.end(), weak, index) if named < start else start
+            if named < start and is_bare_credit(catalog, text[named:end]):
+                # 'Flickr photo by jroe (CC BY 2.0)', 'NASA photo by Jane Roe': the source is a link of the credit
+                yield Segment(named, end, named, weak, strict=pattern is _BY_LICENSE)
+            elif free or _at_credit_position(text, start):
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
                 yield Segment(start, end, match.end(), weak, strict=pattern is _BY_LICENSE)
     yield from cjk_segments(text)
@@ -262,6 +269,24 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
 
     yield from bracketed(text, catalog, index.pairs, is_taken)
     yield from line_tails(text, catalog, is_taken)
+
+
+def _source_before(catalog: Catalog, text: str, start: int) -> int:
+    """Where a source the catalog knows starts, written right before 'photo by' at a credit's position ('Flickr photo
+    by', 'U.S. Navy photo by'), else `start`: a word to four words back, on the same line."""
+    before = text[max(0, start - 40) : start]
+    if not before.endswith((" ", "\t")) or "\n" in before.rstrip():
+        before = before[before.rfind("\n") + 1 :]
+    words = before.split()
+    for count in range(1, min(4, len(words)) + 1):
+        if words[-count].casefold() in ("the", "a", "an"):  # 'The Reuters photo by …': prose about a photo
+            break
+        name = " ".join(words[-count:])
+        at = start - len(before) + before.rfind(words[-count])
+        if match_source(catalog, name.strip("([\"'“")) is not None and _at_credit_position(text, at + len(name) - len(
+                name.lstrip("([\"'“"))):
+            return at + len(name) - len(name.lstrip("([\"'“"))
+    return start
 
 
 def _at_credit_position(text: str, start: int) -> bool:
