@@ -30,9 +30,10 @@ _OWN_OUTLET = re.compile(r"^本.$")
 _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("记者", "記者"),
      re.compile(_LEAD + r"(?P<org>" + _OUTLET + r")?[记記]者\s*(?P<name>[^\s，。、,()（）摄攝]{2,4})\s*[摄攝](?!影)")),
-    # 新华社发 张伟 摄: released by the agency (发), the photographer's name, 摄
+    # 新华社发 张伟 摄, 新华社发（张伟 摄）: released by the agency (发), the photographer's name, 摄
     (("发", "發"), re.compile(
-        _LEAD + r"(?P<org>" + _OUTLET + r")[发發]\s*(?P<name>[^\s，。、,()（）摄攝]{2,4})\s*[摄攝](?!影)"
+        _LEAD + r"(?P<org>" + _OUTLET + r")[发發]\s*(?P<open>[（(])?\s*(?P<name>[^\s，。、,()（）摄攝]{2,4})"
+        r"\s*[摄攝](?!影)(?(open)[）)])"
     )),
     (("摄", "攝"), re.compile(r"(?:^|(?<=[\s。，]))(?P<name>[^\s，。、,()（）]{2,4})\s+[摄攝](?!影)")),
     (("撮影者は",), re.compile(r"撮影者は(?P<name>[^。\n]{2,40})。?")),

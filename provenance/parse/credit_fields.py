@@ -41,7 +41,7 @@ _CC_LONG = re.compile(
 _RESERVED = re.compile(r"(?i)all\s+rights\s+reserved|riproduzione\s+riservata")
 _PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b")
 _RIGHTS = re.compile(
-    r"(?i)©|\(c\)|\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b"
+    r"(?i)©|\(c\)|(?:\bcrown\s+)?\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b"
 )
 _VIA = re.compile(r"(?i)(?:^|(?<=[\s,(\x1f/]))via\s+(?P<via>[^,;()\[\]\x1f/·|]+?)\s*(?=$|[,;()\[\]\x1f/·|]|\.(?:\s|$))")
 _ON_PLATFORM = re.compile(
@@ -71,6 +71,14 @@ _OWN_WORK = re.compile(
     r"\b(?:adapted|modified)\s+from\s+(?:(?:an?|the)\s+)?(?:original\s+)?(?:(?:image|photo|picture|figure|work)\b)?"
 )
 _WORD = re.compile(r"\w+")
+# Where the image stands in a layout, leading one credit of a list ('Left: X/AP; right: Y/Reuters'): no name.
+_PLACE_IN_LAYOUT = re.compile(
+    r"(?i)^[ \t]*(?:(?:from|clockwise\s+from)\s+)?(?:left|right|top|bottom|above|below|centre|center|inset|main)"
+    r"(?:[ \t]+(?:left|right))?(?:[ \t]+(?:photo|image))?[ \t]*:[ \t]*"
+)
+# How a museum came by a work, after its name in a museum's credit line ('The Metropolitan Museum of Art, Gift of
+# Jane Roe, 1958', '…, Bequest of …', '…, Purchase, Harris Fund'): the donor or fund is no maker or holder.
+_ACQUISITION = re.compile(r",[ \t]*(?i:gift|bequest|purchase[ds]?|donated|donation|on\s+loan)\b[^;/\n]*$")
 # A lead-in that means 'source' (of a figure as much as of a picture), and a few words of letters only.
 _SOURCE_LEAD = re.compile(
     r"(?i)^[\s(\[]*(?:source|fonte|fuente|bron|kilde|källa|lähde|źródło|zdroj|forrás|источник|джерело)\s*[:=：]"
@@ -164,11 +172,13 @@ def _take_title(work: _Work) -> None:
 
 def _clean(segment: str) -> str:
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
+    text = _PLACE_IN_LAYOUT.sub("", text, count=1) if ":" in text else text
     text = _REMARK.sub(CUT, text) if "(" in text else text  # each step only where what it cuts can be
     text = _ATTRIBUTES.sub(CUT, text) if "=" in text else text
     text = _WIRE_CODE.sub(CUT, text) if _BRACKET.search(text) else text
     if _QUOTE.search(text):
         text = _QUOTED.sub(lambda m: m.group(0) if _TITLE_BY.match(text, m.start()) else CUT, text)
+    text = _ACQUISITION.sub("", text) if "," in text else text
     return _OWN_WORK.sub(CUT, text)
 
 
@@ -301,7 +311,9 @@ def _first_words(catalog: Catalog) -> frozenset[str]:
 def _take_via(catalog: Catalog, work: _Work) -> None:
     match = _VIA.search(work.rest)
     if match and match.group("via").strip(_STRIP):
-        work.fields["via"] = _platform_name(catalog, match.group("via").strip(_STRIP))
+        via = match.group("via").strip(_STRIP)
+        via = via[4:] if via.startswith("the ") and len(via) > 4 else via  # 'via the Library of Congress': the article
+        work.fields["via"] = _platform_name(catalog, via)
         _cut(work, match)
         return
     at = 0

@@ -42,8 +42,7 @@ from provenance.parse.credit_words import (
 )
 from provenance.parse.scan import with_first_chars
 
-# '\': 'Ivan Roe\TASS'; '＝' in Japanese: 'ロイター＝共同' (Reuters, distributed by Kyodo)
-_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|\\|\||·|\x1f|;|\s—\s|\s-\s|＝)\s*")
+_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|\\|\||·|\x1f|;|\s—\s|\s-\s)\s*")  # '\': 'Ivan Roe\TASS'
 _NOISE = r"(?:\b(?:19|20)\d\d\b|[\s,;:.\-–—()\[\]'\"“”‘’«»*=>\x1f（）【】「」])"
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
@@ -57,7 +56,7 @@ _COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per g
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "el", "los", "y", "e", "da",
                          "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von", "&",
                          "и", "в", "na", "w", "z", "i"})
-_KEEP_DOT = re.compile(  # the full stop of an abbreviation that ends a name ('Jr.', 'S.p.A.') stays with it
+KEEP_DOT = re.compile(  # the full stop of an abbreviation that ends a name ('Jr.', 'S.p.A.') stays with it
     r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|al|St|"
     + "|".join(re.escape(form[:-1]) for form in COMPANY_FORMS if form.endswith(".")) + r")$")
 _LICENSE_WORDS = re.compile(
@@ -80,7 +79,7 @@ _DOMAIN = re.compile(
     r"(?i)^(?:[a-z0-9-]{1,40}\.){1,3}(?:com|org|net|gov|edu|info|ru|ua|de|fr|uk|jp|cn|it|es|pl|br|pt|nl|kr|ca|au|tv)$"
 )
 # 'X 제공', 'X提供': provided by X (a Korean or Japanese courtesy credit); what is left is the name.
-_PROVIDED = re.compile(r"\s*(?:제공|提供)$")
+_PROVIDED = re.compile(r"\s*(?:제공|提供|자료\s?사진)$")  # '연합뉴스 자료사진': the agency's file photo
 _KOREAN_BODY = re.compile(r"[가-힣](?:시|군|구|도|청|처|부)$")  # '서울시', '강남구': a city, district or ministry
 # A town and a region code after a person's name ('Adelaide SA', 'Calgary, AB', 'Port Augusta, SA'): codes that are
 # also company forms (COMPANY_FORMS) read as the place, not a company, after one word or two and a comma.
@@ -95,8 +94,8 @@ _ACCOUNT = re.compile(
 
 )
 # Led by a look-ahead for the characters their matches start with (scan.py): the same matches, fewer positions tried.
-_CHAIN, _EDGE_NOISE, _KEEP_DOT, _REPORTER, ORG_PHOTO_BY = (
-    with_first_chars(p) for p in (_CHAIN, _EDGE_NOISE, _KEEP_DOT, _REPORTER, ORG_PHOTO_BY))
+_CHAIN, _EDGE_NOISE, KEEP_DOT, _REPORTER, ORG_PHOTO_BY = (
+    with_first_chars(p) for p in (_CHAIN, _EDGE_NOISE, KEEP_DOT, _REPORTER, ORG_PHOTO_BY))
 
 
 @dataclass(frozen=True)
@@ -119,6 +118,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         links = _split_agency_pairs(catalog, links)
     links = _agency_before_a_full_name(links)
     links = _later_people_are_organisations(links)
+    links = _one_word_between_agencies(links)
     links = _brand_alone(links, fields)
     people = [link for link in links if link.label == "person" or link.creator]
     links, people = _office_of_a_body(links, people)
@@ -183,6 +183,18 @@ def _agency_before_a_full_name(links: list[Link]) -> list[Link]:
     return [agency if link is first else link for link in links]
 
 
+def _one_word_between_agencies(links: list[Link]) -> list[Link]:
+    """'Sopa Images/LightRocket/Getty Images': one word between two agencies or organisations is a middle link of
+    the chain (a brand of the agency or the distributor), never a photographer, whose name the agency writes in full."""
+    out = list(links)
+    for at in range(1, len(links) - 1):
+        link, before, after = links[at], links[at - 1], links[at + 1]
+        if link.label == "person" and not link.creator and " " not in link.text and not link.text.startswith("@") \
+                and before.label in ("source", "organisation") and after.label in ("source", "organisation"):
+            out[at] = Link(link.text, link.start, link.end, "organisation")
+    return out
+
+
 def _later_people_are_organisations(links: list[Link]) -> list[Link]:
     """'Jane Roe/Variety/REX/Shutterstock': after the creator, a name in the chain is an outlet or agency."""
     out: list[Link] = []
@@ -239,7 +251,7 @@ def _links(rest: str) -> list[tuple[str, int, int]]:
         trimmed = _EDGE_NOISE.sub("", piece)
         if trimmed.endswith("_") and not trimmed.startswith("@") and "_" not in trimmed[:-1]:
             trimmed = trimmed[:-1]  # the close of Markdown emphasis ('_Photo: Mara Quell/AP_'), not a handle's '_'
-        if trimmed and _KEEP_DOT.search(trimmed) and piece[piece.find(trimmed) + len(trimmed):][:1] == ".":
+        if trimmed and KEEP_DOT.search(trimmed) and piece[piece.find(trimmed) + len(trimmed):][:1] == ".":
             trimmed += "."
         if trimmed:
             found.append((trimmed, begin, begin + len(trimmed)))
@@ -267,7 +279,7 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if courtesy and courtesy.end() < len(text):
         start += courtesy.end()
         text = text[courtesy.end():]
-    provided = _PROVIDED.search(text) if text.endswith(("제공", "提供")) else None
+    provided = _PROVIDED.search(text) if text.endswith(("제공", "提供", "사진")) else None
     if provided and provided.start() > 0:  # '서울시 제공': the name without 'provided'
         end -= len(text) - provided.start()
         text = text[: provided.start()]

@@ -27,7 +27,7 @@ _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
 # initial ('U.S.') or an abbreviation that stands before a name ('Sgt.', 'Dr.': credit_words). A Japanese caption
 # sets its credit off with a full-width equals sign ('記者会見する首相＝共同'): a tail may start there too.
 _SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION + r"\s+(?=[^\s a-z])|"
-                       r"(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])|＝")
+                       r"(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+for\s+(?P<client>[^/,]{2,60})$")
@@ -35,6 +35,7 @@ _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "gover
 MAX_WORDS = 18
 _BARE_MEMO_LIMIT = 10_000
 _VIA_WORD = re.compile(r"(?i)\bvia\s+")
+_RELAYED = re.compile(r"^\s*([^\s＝=]{1,20})\s*＝\s*([^\s＝=]{1,20})\s*$")  # 'AP＝共同': agency＝distributor
 # A wire story's dateline after the credit, glued or not: '… /Andrew KellySept 8 (Reuters) - U.S. stocks …'.
 _DATELINE_AFTER = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)"
@@ -42,7 +43,7 @@ _DATELINE_AFTER = re.compile(
 _WORDS = re.compile(r"\S+")
 _BYLINE = re.compile(r"(?i)^by\s")
 _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_label: "…": the value is the text
-_LINE_REST = re.compile(r"[\s.,;:)\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)\]\"'”»*_]*\Z")
+_LINE_REST = re.compile(r"[\s.,;:)）。\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)）。\]\"'”»*_]*\Z")
 _MARKERS = re.compile(r"(?i)[/,(\[<:]|\svia\s|\sfor\s|\sphoto\s+by\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
 _LICENSE_LEFTOVERS = re.compile(r"[\[\]()<>]|\x1f|\s,")
 _SENTENCE, _MARKERS, _VIA_WORD = (with_first_chars(p) for p in (_SENTENCE, _MARKERS, _VIA_WORD))  # the same
@@ -95,8 +96,20 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         inner = text[body:close]
         if taken(body, close) or not (_is_chain_or_via(inner) or _closes_line(text, close)):
             continue
-        if is_bare_credit(catalog, inner):
+        relayed = _relayed(catalog, inner) if "＝" in inner else None
+        if relayed is not None:
+            yield Segment(body, close, body, rewrite=relayed)
+        elif is_bare_credit(catalog, inner):
             yield Segment(body, close, body)
+
+
+def _relayed(catalog: Catalog, inner: str) -> str | None:
+    """'（AP＝共同）', '（ロイター＝共同）': an agency's photo that a Japanese agency distributes, as 'AP via 共同';
+    both must be sources the catalog knows ('（ワシントン＝共同）' names a place)."""
+    match = _RELAYED.match(inner)
+    if match is None or any(label_link(catalog, name).source is None for name in match.groups()):
+        return None
+    return f"{match.group(1)} via {match.group(2)}"
 
 
 def _is_chain_or_via(inner: str) -> bool:
@@ -163,7 +176,7 @@ def is_bare_credit(catalog: Catalog, text: str) -> bool:
 
 
 def _is_bare_credit(catalog: Catalog, text: str) -> bool:
-    text = text.strip().rstrip(".").replace("＝", "/")  # 'ロイター＝共同': a Japanese chain, as 'Reuters/Kyodo'
+    text = text.strip().rstrip(".")
     if not text or len(text) > 600:
         return False
     if not _MARKERS.search(text):  # no separator, via, for, comma or license: only a source alone
@@ -222,10 +235,19 @@ def _is_person(catalog: Catalog, text: str) -> bool:
 
 
 def _is_source_credit(catalog: Catalog, text: str) -> bool:
-    """'Getty Images', '(AP Photo)', 'Jon Avery, USFWS' with the source known to the catalog."""
+    """'Getty Images', '(AP Photo)', 'Jon Avery, USFWS' with the source known to the catalog; 'Library of Congress,
+    Prints & Photographs Division': an institution the catalog knows and its units."""
     head, _, last = text.rpartition(",")
     if head and _is_person(catalog, head):
         link: Link = label_link(catalog, last.strip())
         return link.source is not None
+    first, _, units = text.partition(",")
+    if units and _is_named_source(catalog, first) and all(
+            label_link(catalog, unit).label == "organisation" for unit in units.split(",")):
+        return True
+    return _is_named_source(catalog, text)
+
+
+def _is_named_source(catalog: Catalog, text: str) -> bool:
     link = label_link(catalog, text)
     return link.source is not None and link.source.kind in _NAMED_SOURCES

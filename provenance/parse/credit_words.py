@@ -22,14 +22,15 @@ LEAD_PHRASES = (
     r"mandatory\s+credit\s*:\s*(?:photo\s+by)?", r"photo\s+credit\s+should\s+read",
     r"(?:photo|image|picture|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|hero\s+image)"
     r"\s+(?:credits?|attribution|source)", r"photos?\s+credit", r"credits?", r"image\s+attribution",
-    r"(?:(?:staff|pool|handout|courtesy)\s+)?photo(?:graph)?s?(?:\s+illustration)?",
+    r"(?:(?:staff|pool|handout|courtesy)\s+)?photo(?:graph(?:y)?)?s?(?:\s+illustration)?",
     r"photographer", r"photographed", r"composite", r"fotograf",
     r"pictures?", r"pics?", r"images?", r"illustrations?", r"video(?:\s+grab)?",
     r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
     r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
     r"(?:image|photo)\s+source", r"map", r"graphic", r"satellite\s+(?:image|photo)",
     # German, Dutch, Scandinavian
-    r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bild(?:nachweis|rechte|quelle)?", r"quelle", r"karte", r"grafik",
+    r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bil(?:d(?:e|nachweis|rechte|quelle)?|lede)",  # 'Bilde', 'Billede' too
+    r"quelle", r"karte", r"grafik",
     r"autor", r"lizenz", r"licen[cs]e", r"carte", r"mapa", r"mappa", r"kaart",
     # French, Spanish, Portuguese, Italian
     r"cr[ée]dits?\s+photos?", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]a", r"imagen",
@@ -37,8 +38,8 @@ LEAD_PHRASES = (
     # Polish, Russian, Ukrainian, Turkish
     r"fot\.?", r"zdj[eę]cie", r"źródło", r"фото", r"снимок", r"автор\s+фото", r"автор", r"кредит",
     r"источник(?:\s+фото)?", r"джерело(?:\s+фото)?", r"fotoğraf",
-    # Dutch, Nordic, Finnish, Czech, Hungarian ('source', 'picture')
-    r"bron", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",
+    # Dutch, Nordic, Finnish, Czech, Hungarian ('source', 'picture'; 'image', Vietnamese 'ảnh': credits.LEAD_IN)
+    r"b(?:ron|eeld)", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",
 )
 # Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
 BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?:\s+the(?=\s))?)"  # 'Image from the Smith lab': no article
@@ -52,7 +53,7 @@ LEAD_IN_TEXT = re.compile(
 # Role words: how the image came, never a person or an organisation.
 ROLES = frozenset({
     "pool", "pool photo", "handout", "handout photo", "staff", "staff photo", "stringer", "str", "file", "file photo",
-    "released", "courtesy", "courtesy photo", "supplied", "screengrab", "screenshot", "screen grab", "photo",
+    "released", "courtesy", "courtesy photo", "supplied", "screengrab", "screenshot", "screen grab", "photo", "foto",
     "photos", "image", "images", "picture", "photocall", "archive", "own work", "file image", "video grab",
     "reprodução", "reproduction", "reproducción", "riproduzione", "divulgação", "cover", "logo", "header", "hero",
     "background", "figure", "source", "sources", "credit", "credits", "license", "licence", "lizenz", "icon", "icons",
@@ -66,6 +67,7 @@ ROLES = frozenset({
     "соцсети", "соцмережі", "социальные сети", "соціальні мережі", "redes sociais", "redes sociales", "social media",
     "internet", "网络", "網路",  # 'Фото: соцсети': no platform named
     "contributed", "submitted", "author", "the author",  # 'Photo: Contributed', 'Photos by the author'
+    "provided", "provided photo", "submitted photo", "contributed photo", "zvg", "z.v.g.",  # Swiss 'zVg': supplied
 })
 
 # Military ranks and rates, dropped from a creator ("Staff Sgt. Jane Roe" -> "Jane Roe").
@@ -138,7 +140,10 @@ ORGANISATION_WORDS = frozenset({
     "festival", "festivals", "photography", "images", "pictures", "media", "studios", "productions", "films",
     "industries", "communications", "network", "tv", "radio", "channel", "project", "conference", "trust", "party",
     "club", "alliance", "partners", "collective", "cooperative", "team", "airlines", "laboratory", "lab", "labs",
-    "tourism",
+    "tourism", "division", "holdings", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
+    "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
+    "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
+    "statistics", "watch", "observatory", "design",
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
     "tribune", "gazette", "daily", "commons", "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "пресс-центр", "администрация", "правительство", "мэрия", "управление",
@@ -155,17 +160,19 @@ ORGANISATION_WORD_ENDINGS = (
     "archiv", "archive", "archives", "archief", "arkiv", "arkivet", "arkisto", "museum", "museet", "museo",
     "bibliothek", "bibliotheek", "bibliotek", "biblioteket", "sammlung", "sammlungen", "galerie", "verlag",
     "ministerium", "stiftung", "verwaltung", "behörde", "hochschule", "universität", "polizei", "feuerwehr",
+    "brauerei", "werke",
 )
 # Company forms of many countries: the last word(s) of a name make it an organisation ('Norrbo Studio AB', 'Kvale
 # Media A/S', 'Albera Immagini S.p.A.'). Matched as written or in capitals, after at least one word of the name:
 # case matters ('AS' is Norway's form, 'as' a word; 'ASA' a form, 'Asa' a given name). Left out: forms that are
-# also place codes after a town ('ME', 'CO', 'SE'), or words ('AD', 'CV', 'KG' after a number).
+# also place codes after a town ('ME', 'CO', 'SE'), or words ('AD', 'CV'); 'KG' only after a word (AFTER_A_WORD_FORMS).
 COMPANY_FORMS = (
     "Inc", "Inc.", "LLC", "L.L.C.", "LLP", "L.P.", "PLLC", "PBC", "Corp", "Corp.", "Co.", "Ltd", "Ltd.", "Limited",
     "PLC", "plc", "Pty Ltd", "Pty. Ltd.", "Pty", "Pvt Ltd", "Pvt. Ltd.", "Sdn Bhd", "Bhd", "Co., Ltd.",  # English
     "GmbH", "gGmbH", "AG", "Co. KG", "OHG", "GbR", "e.V.",  # German
     "SA", "S.A.", "SAS", "S.A.S.", "SARL", "Sarl", "S.à r.l.", "SNC", "S.L.", "SLU", "S.L.U.", "Ltda", "Ltda.",
     "EIRELI", "SpA", "S.p.A.", "Srl", "S.r.l.", "SRL", "Sagl",  # French, Iberian, Italian
+    "S.A. de C.V.", "S.A.B. de C.V.", "S. de R.L.", "S. de R.L. de C.V.", "SA de CV",  # Mexican
     "BV", "B.V.", "NV", "N.V.", "VOF", "BVBA",  # Dutch, Belgian
     "AB", "Oy", "Oyj", "AS", "ASA", "A/S", "ApS", "I/S", "K/S", "P/S", "ehf.",  # Nordic
     "KK", "K.K.", "OÜ", "SIA", "UAB", "EOOD", "OOD", "d.o.o.", "d.d.", "s.r.o.", "a.s.", "Kft.", "Zrt.", "Nyrt.",
@@ -173,12 +180,16 @@ COMPANY_FORMS = (
 )
 
 
+# Forms that read as one only after a word of letters ('Brauerei Feldmann KG', never a weight: '25 KG').
+AFTER_A_WORD_FORMS = ("KG",)
 COMPANY_FORM_NAMES = frozenset(f for form in COMPANY_FORMS for f in (form, form.upper()))
 
 
 def _company_form() -> re.Pattern[str]:
     forms = sorted(COMPANY_FORM_NAMES, key=lambda f: (-len(f), f))
     written = [re.escape(form) + ("?" if form.endswith(".") else "") for form in forms]  # 'S.p.A' at a line's end
+    # the form first, then the look-behind: an alternative led by a literal keeps the engine's quick test of it
+    written += [re.escape(form) + rf"(?<=[^\W\d_][ \t]{re.escape(form)})" for form in AFTER_A_WORD_FORMS]
     return with_first_chars(re.compile(r"(?<=\S)[ \t,]+(?:" + "|".join(written) + r")$"))
 
 

@@ -24,12 +24,12 @@ from typing import Any
 
 from provenance.catalog.licenses import resolve_license_name
 from provenance.catalog.load import Catalog, default_catalog
-from provenance.catalog.sources import remembered
+from provenance.catalog.sources import match_source, remembered
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import mentions_license, split_credit, without_rights_sign
-from provenance.parse.credit_parts import lone_brand
-from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, line_tails
+from provenance.parse.credit_parts import KEEP_DOT, lone_brand
+from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, is_bare_credit, line_tails
 from provenance.parse.credit_words import (
     BY_WORDS,
     ENDS_WITH_ABBREVIATION,
@@ -40,16 +40,22 @@ from provenance.parse.credit_words import (
 from provenance.parse.markup import Flat, flatten
 from provenance.parse.scan import with_first_chars
 
+# After a lead-in word, 'via' and a name that ends the credit ('Image via TikTok/@handle', 'Photo via Reuters'): the
+# via stays in the body; 'Images via satellite show …' is prose.
+_VIA_NAME = (r"(?=\s+via\s+(?-i:[A-Z@])[\w.@-]*(?:[ \t]+(?-i:[A-Z])[\w.-]*){0,3}[ \t]*(?:[/,;.()\]\n]|$))")
 LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))"  # a word's start, or inside Markdown emphasis: '_Photo: …_'
-    r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b)|"
+    r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b|" + _VIA_NAME + r")|"
     r"(?:photographed|shot|taken|created|originally\s+uploaded|(?:photos?|images?)\s+submitted)\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
-    r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
+    r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
-    r"(?:写真|画像)(?:提供)?\s*[:：=＝/]|사진(?:\s*제공)?\s*[:=＝]|图片来源\s*[:：]|\(c\)(?=\s))\s*)"
+    # Japanese, Korean, Chinese and Arabic lead-ins, behind one test of the script: skipped at once in Latin text
+    r"(?=[^\x00-\u024f])(?:(?:写真|画像)(?:提供)?\s*[:：=＝/]|撮影\s*[・:：=＝]|"
+    r"사진(?:(?:\s*제공)?\s*[:=＝]|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
+    r"(?:الصورة|صورة|تصوير|المصدر|ảnh)\s*[:：])|\(c\)(?=\s))\s*)"
 )
 # Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
 ANYWHERE_LEAD_IN = re.compile(
@@ -68,8 +74,9 @@ _BY_LICENSE = re.compile(
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
 _CREDIT_POSITION = re.compile(  # full-width brackets too: '首相（写真：アフロ）'
-    r"(?:^|[\[(|—–\"'“«>*_（【「]|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$"
+    r"(?:^|[\[(|—–\"'“«>*_（【「。！？]|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$"
 )
+_PHOTO_BY = re.compile(r"(?i)(?:photo(?:graph)?s?|images?|pictures?)\s+by\b")  # after a source: _source_before
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _CONTINUES = re.compile(
     r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|(?:adapted|modified)\s+from\b|"
@@ -89,6 +96,11 @@ _BOILERPLATE = re.compile(
     r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-|"
     r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+"
 )
+# Reuters' desk tags after the credit ('REUTERS/Jane Roe TPX IMAGES OF THE DAY', 'SEARCH "X" FOR THIS STORY'), blanked
+# as the boilerplate is; in capitals as Reuters writes them, scanned only in a text that holds one of their words.
+_DESK_TAGS = re.compile(
+    r"\bTPX\s+IMAGES\s+OF\s+THE\s+DAY\b|\bSEARCH\s+[\"“][^\"”\n]{1,80}[\"”]\s+FOR\s+(?:THIS\s+STORY|ALL\s+STORIES)\.?"
+)
 # A list of names that goes on on the next line ('…, Kevin\n    Soirat, Blanche Clément'): a word or two, a comma.
 # The next line is all names and commas to its end: 'Madrid, Spain, March 3 - Crowds …' is a dateline, no list.
 _NAME = r"[^\W\d_][\w'.-]{0,40}(?:[ \t]+[^\W\d_][\w'.-]{0,40}){0,3}"
@@ -105,6 +117,7 @@ _IMAGE_LEAD = re.compile(
     r"[ \t]*(?:by\b|von\b|par\b|[:=：])"
 )
 _CLOSE = {"[": "]", "(": ")", "（": "）"}
+_OPENERS = " \t\"'“«([（"  # between a lead-in and one that opens its body ('credit: "Photo via …"'): one credit
 _QUOTED_VALUE = re.compile(r"[\"'“«]")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
 # A value that is a file path alone ('coverImage: /images/cover.jpg', 'Photo: ./img/team.png', 'images/2024/a.jpg'),
@@ -114,6 +127,7 @@ _PATH_ALONE = re.compile(  # rooted with two parts or more ('/images/cover'), or
     r"(?i)^[\"']?(?:(?:\.{1,2}|~)?/[^\s/]+/[^\s\"']*|(?:(?:\.{1,2}|~)?/)?[^\s/:]+(?:/[^\s/]+)*\."
     r"(?:jpe?g|png|gif|webp|svg|avif|tiff?|heic|bmp))[\"']?$"
 )
+_LIST_SEPARATOR = re.compile(r";|,\s+|\s+(?:and|&)\s+")  # between the credits of a list (_all_slashed)
 _PARSE_MEMO_LIMIT = 10_000
 MAX_CREDIT = 600  # a span longer than this is prose, not a credit
 _MERGE_GAP = re.compile(r"^[\s.…()\[\]+]*+(?:more)?[\s.…()\[\]+]*+$", re.IGNORECASE)  # possessive: linear
@@ -144,7 +158,9 @@ def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | No
 
 def _parse_credit(catalog: Catalog, text: str) -> list[Credit] | NoCredit:
     flat = flatten(text)
-    body = _BOILERPLATE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), flat.text)
+    body = _BOILERPLATE.sub(_blank, flat.text)
+    if "TPX" in body or "SEARCH" in body:
+        body = _DESK_TAGS.sub(_blank, body)
     typed = body
     body = _TYPO_CANDIDATE.sub(_lead_typo, body)
     # UI labels ('hide caption', 'INDRANIL ... [+] MUKHERJEE') blanked in place: a name around a marker stays one
@@ -166,6 +182,11 @@ def _parse_credit(catalog: Catalog, text: str) -> list[Credit] | NoCredit:
     if flat.starts:
         credits = [_point_back(c, text, flat) for c in credits]
     return credits or NoCredit()
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Boilerplate blanked in place: a line break (it ends the credit before it) and spaces (offsets stay)."""
+    return "\n" + " " * (len(match.group(0)) - 1)
 
 
 def _lead_typo(match: re.Match[str]) -> str:
@@ -233,7 +254,13 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
             if pattern is ANYWHERE_LEAD_IN and _KEY_BEFORE.search(text, max(0, start - 40), start):
                 continue  # 'heroImage: ./cover.png', 'coverImage: …': a front-matter or code key, no lead-in
             free = pattern in (WEAK_LEAD_IN, ANYWHERE_LEAD_IN, _BY_LICENSE)
-            if free or _at_credit_position(text, start):
+            named = _source_before(catalog, text, start) if pattern in (LEAD_IN, _BY_LICENSE) and \
+                _PHOTO_BY.match(text, start, match.end()) else start
+            end = _segment_end(catalog, text, named, match.end(), weak, index) if named < start else start
+            if named < start and is_bare_credit(catalog, text[named:end]):
+                # 'Flickr photo by jroe (CC BY 2.0)', 'NASA photo by Jane Roe': the source is a link of the credit
+                yield Segment(named, end, named, weak, strict=pattern is _BY_LICENSE)
+            elif free or _at_credit_position(text, start):
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
                 yield Segment(start, end, match.end(), weak, strict=pattern is _BY_LICENSE)
     yield from cjk_segments(text)
@@ -242,6 +269,24 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
 
     yield from bracketed(text, catalog, index.pairs, is_taken)
     yield from line_tails(text, catalog, is_taken)
+
+
+def _source_before(catalog: Catalog, text: str, start: int) -> int:
+    """Where a source the catalog knows starts, written right before 'photo by' at a credit's position ('Flickr photo
+    by', 'U.S. Navy photo by'), else `start`: a word to four words back, on the same line."""
+    before = text[max(0, start - 40) : start]
+    if not before.endswith((" ", "\t")) or "\n" in before.rstrip():
+        before = before[before.rfind("\n") + 1 :]
+    words = before.split()
+    for count in range(1, min(4, len(words)) + 1):
+        if words[-count].casefold() in ("the", "a", "an"):  # 'The Reuters photo by …': prose about a photo
+            break
+        name = " ".join(words[-count:])
+        at = start - len(before) + before.rfind(words[-count])
+        if match_source(catalog, name.strip("([\"'“")) is not None and _at_credit_position(text, at + len(name) - len(
+                name.lstrip("([\"'“"))):
+            return at + len(name) - len(name.lstrip("([\"'“"))
+    return start
 
 
 def _at_credit_position(text: str, start: int) -> bool:
@@ -266,7 +311,8 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         comma = text.find(",", body, line_end)
         return comma if comma > 0 else line_end
     other = _next(index.leads, body + 1, line_end)
-    if other < line_end and _CREDIT_POSITION.search(text[max(body, other - 12) : other]):
+    if other < line_end and text[body:other].strip(_OPENERS) \
+            and _CREDIT_POSITION.search(text[max(body, other - 12) : other]):
         line_end = other
     return _sentence_stop(catalog, text, body, line_end, index)
 
@@ -353,20 +399,28 @@ def _is_path(part: str) -> bool:
 
 def _parts(text: str, body: int, end: int) -> Iterator[tuple[int, int]]:
     segment = text[body:end]
-    pieces = re.split(r";|,\s+(?=[^,]*/)", segment) if ";" in segment or _all_slashed(segment) else [segment]
+    if _all_slashed(segment):
+        pieces = _LIST_SEPARATOR.split(segment)
+    else:
+        pieces = re.split(r";|,\s+(?=[^,]*/)", segment) if ";" in segment else [segment]
     cursor = body
     for piece in pieces:
         at = text.index(piece, cursor)
         cursor = at + len(piece)
         left = len(piece) - len(piece.lstrip())
         right = len(piece.rstrip(" \t.,"))
+        if piece[right : right + 1] == "." and KEEP_DOT.search(piece, 0, right):
+            right += 1  # 'Credit: Skylark Orbital Ltd.': the abbreviation's full stop is the name's
         if right > left:
             yield at + left, at + right
 
 
 def _all_slashed(segment: str) -> bool:
-    """'Jane Doe/AP, John Smith/Reuters': a list of credits separated by commas."""
-    pieces = segment.split(", ")
+    """'Jane Doe/AP, John Smith/Reuters', 'Jane Doe/AFP via Getty Images and John Smith/Getty Images': a list of
+    credits separated by commas, semicolons or 'and', each a chain of its own ('Jane Doe and John Smith/AP' is one)."""
+    if "/" not in segment:
+        return False
+    pieces = _LIST_SEPARATOR.split(segment)
     return len(pieces) > 1 and all("/" in p and "http" not in p for p in pieces)
 
 
