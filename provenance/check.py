@@ -10,8 +10,9 @@ import gc
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from provenance.budget import checkpoint
 from provenance.catalog.load import Catalog, default_catalog
@@ -162,11 +163,37 @@ def _check_article(text: str, catalog: Catalog, name: str, kind: str | None, pro
 
 
 def _plain_items(text: str, catalog: Catalog, name: str, profile: UsageProfile) -> list[CheckedItem]:
+    runner = _SPLIT.get()
+    if runner is not None:
+        from provenance.check_split import check_plain  # a long text in chunks, the answer of one call
+
+        return check_plain(text, catalog, profile, name, runner[0], runner[1])
     credits = parse_credit(text, catalog)
     if not isinstance(credits, list) or not credits:
-        return _tasl_items(text, catalog, name, profile)
+        return tasl_items(text, catalog, name, profile)
+    return credit_items(credits, catalog, profile)
+
+
+def credit_items(credits: list[Credit], catalog: Catalog, profile: UsageProfile) -> list[CheckedItem]:
+    """The credits of a plain text, checked, labelled 'credit 1', 'credit 2'… in order."""
     checked: dict[tuple[str | None, ...], CheckedItem] = {}
     return [_credit_item(credit, f"credit {n}", catalog, profile, checked) for n, credit in enumerate(credits, 1)]
+
+
+def credit_key(credit: Credit) -> tuple[str | None, ...]:
+    """A credit but its position (no dataclass copy): credits with one key are checked alike."""
+    return (credit.text, *credit.fields().values())
+
+
+def credit_check(credit: Credit, label: str, catalog: Catalog, profile: UsageProfile) -> CheckedItem:
+    """One credit of a plain text, checked afresh."""
+    return check_evidence(credit_to_evidence(credit, "caption", "caption credit"), catalog,
+                          label=label, credit=credit, profile=profile, in_article=True)
+
+
+def reusable(item: CheckedItem) -> bool:
+    """Whether a credit's check may stand for the same credit written elsewhere (see `_credit_item`)."""
+    return not any(f.code == "missing-credit" for f in item.findings)
 
 
 def _credit_item(credit: Credit, label: str, catalog: Catalog, profile: UsageProfile,
@@ -175,18 +202,35 @@ def _credit_item(credit: Credit, label: str, catalog: Catalog, profile: UsagePro
     same fields: a wire digest repeats its photographers' credits) reuses that check, moved to its own
     position and label: resolving, the rules and the attribution read no location and no label but the
     'missing-credit' message, so only the evidence's location differs (such an item is never reused)."""
-    key = (credit.text, *credit.fields().values())  # the credit but its position (no dataclass copy)
+    key = credit_key(credit)
     first = checked.get(key)
     if first is not None and first.credit is not None:
-        return _moved(first, first.credit, credit, label)
-    item = check_evidence(credit_to_evidence(credit, "caption", "caption credit"), catalog,
-                          label=label, credit=credit, profile=profile, in_article=True)
-    if not any(f.code == "missing-credit" for f in item.findings):
+        return moved(first, first.credit, credit, label)
+    item = credit_check(credit, label, catalog, profile)
+    if reusable(item):
         checked[key] = item
     return item
 
 
-def _moved(item: CheckedItem, old: Credit, credit: Credit, label: str) -> CheckedItem:
+# How a long plain text may be checked in chunks at once (provenance.check_split): a runner and how many
+# chunks; set by an edge that can run them in other processes (`split_by`), else one call checks the text.
+SplitRunner = Callable[[Callable[[int, int], Any], list[tuple[int, int]]], list[Any]]
+_SPLIT: ContextVar[tuple[SplitRunner, int] | None] = ContextVar("provenance_split", default=None)
+
+
+@contextmanager
+def split_by(runner: SplitRunner, parts: int) -> Iterator[None]:
+    """Long plain texts checked in this block are split into up to `parts` chunks, which `runner(work, spans)`
+    checks (`[work(start, end) for start, end in spans]`, in any processes) and which are joined into the
+    answer of one call (provenance.check_split)."""
+    token = _SPLIT.set((runner, parts) if parts > 1 else None)
+    try:
+        yield
+    finally:
+        _SPLIT.reset(token)
+
+
+def moved(item: CheckedItem, old: Credit, credit: Credit, label: str) -> CheckedItem:
     """`item`, checked for the credit `old`, as the check of the same credit written at another place."""
     was, now = credit_location(old), credit_location(credit)
 
@@ -240,7 +284,7 @@ def gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def _tasl_items(text: str, catalog: Catalog, name: str, profile: UsageProfile) -> list[CheckedItem]:
+def tasl_items(text: str, catalog: Catalog, name: str, profile: UsageProfile) -> list[CheckedItem]:
     """The credits of a text in the '“Title” by Author is licensed under License' form, if that is all it has."""
     found = tasl_credits(text, catalog)
     if not found:
