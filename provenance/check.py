@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from provenance.budget import checkpoint
 from provenance.catalog.load import Catalog, default_catalog
@@ -163,11 +163,9 @@ def _check_article(text: str, catalog: Catalog, name: str, kind: str | None, pro
 
 
 def _plain_items(text: str, catalog: Catalog, name: str, profile: UsageProfile) -> list[CheckedItem]:
-    runner = _SPLIT.get()
-    if runner is not None:
-        from provenance.check_split import check_plain  # a long text in chunks, the answer of one call
-
-        return check_plain(text, catalog, profile, name, runner[0], runner[1])
+    checker = _PLAIN.get()
+    if checker is not None:  # a long text in chunks, the answer of one call (check_split.split_by)
+        return checker(text, catalog, profile, name)
     credits = parse_credit(text, catalog)
     if not isinstance(credits, list) or not credits:
         return tasl_items(text, catalog, name, profile)
@@ -212,22 +210,20 @@ def _credit_item(credit: Credit, label: str, catalog: Catalog, profile: UsagePro
     return item
 
 
-# How a long plain text may be checked in chunks at once (provenance.check_split): a runner and how many
-# chunks; set by an edge that can run them in other processes (`split_by`), else one call checks the text.
-SplitRunner = Callable[[Callable[[int, int], Any], list[tuple[int, int]]], list[Any]]
-_SPLIT: ContextVar[tuple[SplitRunner, int] | None] = ContextVar("provenance_split", default=None)
+# How the plain texts checked in a block are read, where an edge has set it (check_split.split_by: a long text
+# in chunks at once); else one call reads each.
+PlainChecker = Callable[[str, Catalog, UsageProfile, str], list[CheckedItem]]
+_PLAIN: ContextVar[PlainChecker | None] = ContextVar("provenance_plain_checker", default=None)
 
 
 @contextmanager
-def split_by(runner: SplitRunner, parts: int) -> Iterator[None]:
-    """Long plain texts checked in this block are split into up to `parts` chunks, which `runner(work, spans)`
-    checks (`[work(start, end) for start, end in spans]`, in any processes) and which are joined into the
-    answer of one call (provenance.check_split)."""
-    token = _SPLIT.set((runner, parts) if parts > 1 else None)
+def plain_checked_by(checker: PlainChecker | None) -> Iterator[None]:
+    """In this block, `checker(text, catalog, profile, name)` answers the items of a plain text."""
+    token = _PLAIN.set(checker)
     try:
         yield
     finally:
-        _SPLIT.reset(token)
+        _PLAIN.reset(token)
 
 
 def moved(item: CheckedItem, old: Credit, credit: Credit, label: str) -> CheckedItem:

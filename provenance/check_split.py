@@ -40,7 +40,8 @@ moved to its own place: the join keeps that reuse across chunks (`_joined`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -48,11 +49,11 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import (
     CheckedItem,
-    SplitRunner,
     credit_check,
     credit_items,
     credit_key,
     moved,
+    plain_checked_by,
     reusable,
     tasl_items,
 )
@@ -164,9 +165,19 @@ def _relabelled(item: CheckedItem, label: str) -> CheckedItem:
 
 
 Work = Callable[[int, int], Chunk]
+Runner = Callable[[Work, list[tuple[int, int]]], list[Chunk]]
 
 
-def check_plain(text: str, catalog: Catalog, profile: UsageProfile, name: str, runner: SplitRunner,
+@contextmanager
+def split_by(runner: Runner, parts: int) -> Iterator[None]:
+    """Long plain texts checked in this block (check_text, check_article, check_source) are split into up to
+    `parts` chunks, which `runner(work, spans)` checks (`[work(start, end) for start, end in spans]`, in any
+    processes: provenance.io.forked), joined into the answer of one call (`check_plain`)."""
+    with plain_checked_by(partial(check_plain, runner=runner, parts=parts) if parts > 1 else None):
+        yield
+
+
+def check_plain(text: str, catalog: Catalog, profile: UsageProfile, name: str, runner: Runner,
                 parts: int, min_chars: int = MIN_SPLIT_CHARS) -> list[CheckedItem]:
     """The items of a plain text (check.check_text's), its chunks checked by `runner(work, spans)`, which
     answers `[work(start, end) for start, end in spans]` (in any processes)."""

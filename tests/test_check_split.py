@@ -16,8 +16,16 @@ from hypothesis import strategies as st
 from provenance.budget import OverBudget, work_budget
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import default_profile
-from provenance.check import CheckedItem, check_text, split_by
-from provenance.check_split import Chunk, check_chunk, check_plain, join_chunks, one_process, split_spans
+from provenance.check import CheckedItem, check_text
+from provenance.check_split import (
+    Chunk,
+    check_chunk,
+    check_plain,
+    join_chunks,
+    one_process,
+    split_by,
+    split_spans,
+)
 from provenance.io.forked import forked_map
 from provenance.parse.markup import has_markup
 from tests.conftest import load_cases

@@ -31,7 +31,8 @@ from provenance.audit.extract import WORKER_MEMORY, cap_memory, exit_with_parent
 from provenance.budget import ClientGone, OverBudget, work_budget
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
-from provenance.check import gc_paused, split_by
+from provenance.check import gc_paused
+from provenance.check_split import split_by
 from provenance.io.commons import AnswerCache
 from provenance.io.forked import forked_map
 from provenance.store.commons_cache import StoreCache
