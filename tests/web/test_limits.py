@@ -13,6 +13,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
+from provenance.check_split import split_spans
 from tests import samples
 from tests.web.serving import check_workers, cpu_ticks, slow_article, upload, upload_args, wait_for
 
@@ -91,6 +92,27 @@ def test_a_pasted_megabyte_is_taken_by_default(start: Any) -> None:
     items = answer["files"][0]["items"]
     assert len(items) == text.count("\n")  # one credit a line, each checked
     assert {(item["credit"]["creator"], item["credit"]["organization"]) for item in items} == {("Jane Doe", "AP")}
+
+
+def test_a_long_paste_checked_in_chunks_on_spare_slots_answers_as_one_check(start: Any) -> None:
+    """A long plain text is checked in chunks at once when check slots are free (provenance.check_split, in
+    forked copies of the worker): the answer is the one a single check gives (a server with one slot)."""
+    lines = ["Crews clear debris in the harbour on Tuesday. (AP Photo/Jane Roe)", "Fans wave flags. REUTERS/John Smith",
+             "Residents gather in the square for the annual festival.", "Smoke rises. Photo: Ada Brook/AFP",
+             "The new library opened its doors this morning.", "Autor: Max Muster", "Lizenz: CC BY-SA 4.0"]
+    text = "\n".join(f"{line} {n}" if n % 7 == 0 else line for n, line in enumerate(lines * 300)) + "\n"
+    assert len(split_spans(text, 2)) == 2  # long enough, and with places to cut
+    answers = []
+    for slots in ("2", "1"):  # a spare slot: in chunks; none: in one call
+        server = start(PROVENANCE_CHECK_SLOTS=slots)
+        boundary = uuid.uuid4().hex
+        body = f"--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n{text}\r\n--{boundary}--\r\n"
+        status, _, answer = server.call("POST", "/api/check", body.encode(),
+                                        {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        assert status == 200, answer
+        answers.append(answer)
+    assert answers[0] == answers[1]
+    assert len(answers[0]["files"][0]["items"]) > 1000
 
 
 def test_the_check_page_shows_the_work_limit(database: str) -> None:
