@@ -23,18 +23,23 @@ across the cut differently in a chunk and in the whole text:
   break, which (L) rules out;
 - brackets pair on one line; a lead-in credit ends at its line's end (the next line only after a comma or,
   where `_LIST_GOES_ON` matches, a name list: (K) and (L)); a tail credit is the end of its line; sentence
-  ends and stops are searched up to the credit's line end; the look-backs (12 and 40 characters, and those
-  of 1 to 4 characters in the scans) find the same answer over the line break alone, as (K) puts a letter
-  and a full stop before it;
+  ends and stops are searched up to the credit's line end; the reads past a line's end (the rest of a line
+  after a bracket, a look-ahead for 'by' or ':') stop at (K)'s letters and full stop, so a chunk that ends
+  with the line break reads what the whole text reads;
+- the look-backs (12 and 40 characters for a lead-in's position and a key before it, 1 to 4 in the scans)
+  give the same answer over the line break alone: what an anchor before the break may be followed by is
+  white space to the window's end, which the line break anchors as well;
 - so the candidate credits, the spans already read (`taken`, which only overlapping spans interact
   through) and the credits read are those of each chunk, at their offsets.
 Two steps read the whole text, and the join does them itself: merging (credits side by side or on nearby
 lines become one: the join refuses, and the text is checked in one call, when what stands between the last
 credit before a cut and the first after it could be merged over: `may_merge`), and the quoting of credits as
-written when a typo was mended anywhere (`retyped`: a chunk without one gives the text its credits would
-have, and the join reads those). A credit's check reads nothing but its credit and its label (the label
-only in the message of 'missing-credit'), and a credit written the same way earlier reuses that check
-moved to its own place: the join keeps that reuse across chunks (`_joined`).
+written when a typo was mended or a UI label blanked anywhere (`retyped`: a chunk without one gives the text
+its credits would then have, and the join reads those). A credit's check reads nothing but its credit and its
+label (the label only in a message: the join checks again an item whose findings name it), and a credit
+written the same way earlier reuses that check moved to its own place: the join keeps that reuse across
+chunks (`_joined`). A new step of the reader that reads across a line break must keep to this: the property
+test of tests/test_check_split.py, random texts of credit-line fragments cut in 2 to 5 chunks, is its guard.
 """
 
 from __future__ import annotations
