@@ -11,11 +11,13 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PIL import Image, ImageDraw
 
 from provenance.check_split import split_spans
 from tests import samples
 from tests.web.serving import check_workers, cpu_ticks, slow_article, upload, upload_args, wait_for
+from web.limits import CheckGate
 
 
 def test_a_check_past_its_work_budget_is_a_413_naming_the_limit(start: Any) -> None:
@@ -183,3 +185,26 @@ def test_decisions_sent_at_once_are_all_stored(start: Any, tmp_path: Path) -> No
     for image_id in ids:
         _, _, detail = server.call("GET", f"/api/images/{image_id}")
         assert len(detail["image"]["decisions"]) == 6 * 2  # six decisions, each a license and a creator
+
+
+# (slots, taken by running checks, waiting checks, spare slots wanted, spare slots given)
+SPARE_CASES = [
+    (2, 1, 0, 1, 1),  # one slot free: a long check gets it
+    (2, 2, 0, 1, 0),  # none free
+    (4, 1, 0, 2, 2),  # no more than wanted
+    (4, 3, 0, 3, 1),  # no more than are free
+    (3, 1, 1, 2, 0),  # a check waits for a slot: it is not taken from it
+]
+
+
+@pytest.mark.parametrize(("slots", "busy", "waiting", "wanted", "given"), SPARE_CASES)
+def test_a_long_check_takes_only_the_slots_free_now(slots: int, busy: int, waiting: int, wanted: int,
+                                                    given: int) -> None:
+    gate = CheckGate(slots, 2, 1.0)
+    for _ in range(busy):
+        gate._free.acquire()
+    gate._waiting = waiting
+    with gate.spare(wanted) as spare:
+        assert spare == given
+        assert gate._free._value == slots - busy - given
+    assert gate._free._value == slots - busy  # given back
