@@ -214,3 +214,11 @@ def test_a_forked_chunk_that_fails_raises_here() -> None:
         forked_map(_fails, [(0, 3), (2, 7)])
     with work_budget(60), pytest.raises(OverBudget, match="PROVENANCE_CHECK_SECONDS"):
         forked_map(_over, [(0, 3), (2, 7)])
+
+
+def test_where_no_process_can_be_forked_the_chunks_are_checked_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert forked_map(lambda start, end: end - start, [(0, 3), (2, 7), (6, 9)]) == [3, 5, 3]

@@ -23,14 +23,18 @@ T = TypeVar("T")
 
 
 def forked_map(work: Callable[[int, int], T], spans: list[tuple[int, int]]) -> list[T]:
-    """`[work(start, end) for start, end in spans]`, all but the first span each in a forked child."""
-    children = [_fork(work, span) for span in spans[1:]]
+    """`[work(start, end) for start, end in spans]`, all but the first span each in a forked child (here, after
+    the first, where no process could be made)."""
+    children: list[_Child | tuple[int, int]] = []
     try:
+        for span in spans[1:]:
+            children.append(_fork(work, span))
         first = work(*spans[0])
-        return [first, *(_answer(child) for child in children)]
+        return [first, *(_answer(c) if isinstance(c, _Child) else work(*c) for c in children)]
     finally:
         for child in children:
-            _end(child)
+            if isinstance(child, _Child):
+                _end(child)
 
 
 class _Child:
@@ -38,10 +42,16 @@ class _Child:
         self.pid, self.fd, self.done = pid, fd, False
 
 
-def _fork(work: Callable[[int, int], Any], span: tuple[int, int]) -> _Child:
+def _fork(work: Callable[[int, int], Any], span: tuple[int, int]) -> _Child | tuple[int, int]:
+    """A child working on `span`, or the span itself when no process could be made (memory, process limit)."""
     parent = os.getpid()
     read, write = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return span
     if pid == 0:  # the child: work, answer, exit without running this process's exit handlers
         os.close(read)
         try:
