@@ -226,6 +226,11 @@ def plain_checked_by(checker: PlainChecker | None) -> Iterator[None]:
         _PLAIN.reset(token)
 
 
+def relabelled(item: CheckedItem, label: str) -> CheckedItem:
+    """`item` under another label (its findings name no label: see `_credit_item`)."""
+    return _copied(item, label=label)
+
+
 def moved(item: CheckedItem, old: Credit, credit: Credit, label: str) -> CheckedItem:
     """`item`, checked for the credit `old`, as the check of the same credit written at another place."""
     was, now = credit_location(old), credit_location(credit)
