@@ -10,6 +10,7 @@ import gc
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -162,11 +163,35 @@ def _check_article(text: str, catalog: Catalog, name: str, kind: str | None, pro
 
 
 def _plain_items(text: str, catalog: Catalog, name: str, profile: UsageProfile) -> list[CheckedItem]:
+    checker = _PLAIN.get()
+    if checker is not None:  # a long text in chunks, the answer of one call (check_split.split_by)
+        return checker(text, catalog, profile, name)
     credits = parse_credit(text, catalog)
     if not isinstance(credits, list) or not credits:
-        return _tasl_items(text, catalog, name, profile)
+        return tasl_items(text, catalog, name, profile)
+    return credit_items(credits, catalog, profile)
+
+
+def credit_items(credits: list[Credit], catalog: Catalog, profile: UsageProfile) -> list[CheckedItem]:
+    """The credits of a plain text, checked, labelled 'credit 1', 'credit 2'… in order."""
     checked: dict[tuple[str | None, ...], CheckedItem] = {}
     return [_credit_item(credit, f"credit {n}", catalog, profile, checked) for n, credit in enumerate(credits, 1)]
+
+
+def credit_key(credit: Credit) -> tuple[str | None, ...]:
+    """A credit but its position (no dataclass copy): credits with one key are checked alike."""
+    return (credit.text, *credit.fields().values())
+
+
+def credit_check(credit: Credit, label: str, catalog: Catalog, profile: UsageProfile) -> CheckedItem:
+    """One credit of a plain text, checked afresh."""
+    return check_evidence(credit_to_evidence(credit, "caption", "caption credit"), catalog,
+                          label=label, credit=credit, profile=profile, in_article=True)
+
+
+def reusable(item: CheckedItem) -> bool:
+    """Whether a credit's check may stand for the same credit written elsewhere (see `_credit_item`)."""
+    return not any(f.code == "missing-credit" for f in item.findings)
 
 
 def _credit_item(credit: Credit, label: str, catalog: Catalog, profile: UsageProfile,
@@ -177,13 +202,12 @@ def _credit_item(credit: Credit, label: str, catalog: Catalog, profile: UsagePro
     and the attribution read no location and no label but the 'missing-credit' message (such an item is
     never reused), and no date but an image's license end date (never in a caption credit), so only the
     evidence's location differs."""
-    key = (credit.text, *credit.fields().values())  # the credit but its position (no dataclass copy)
+    key = credit_key(credit)
     first = checked.get(key) or _remembered_check(catalog, profile, key)
     if first is not None and first.credit is not None:
-        return _moved(first, first.credit, credit, label)
-    item = check_evidence(credit_to_evidence(credit, "caption", "caption credit"), catalog,
-                          label=label, credit=credit, profile=profile, in_article=True)
-    if not any(f.code == "missing-credit" for f in item.findings):
+        return moved(first, first.credit, credit, label)
+    item = credit_check(credit, label, catalog, profile)
+    if reusable(item):
         checked[key] = item
         _remember_check(catalog, profile, key, item)
     return item
@@ -214,7 +238,28 @@ def _new_memo(_: Catalog) -> dict[tuple[object, ...], CheckedItem]:
     return {}
 
 
-def _moved(item: CheckedItem, old: Credit, credit: Credit, label: str) -> CheckedItem:
+# How the plain texts checked in a block are read, where an edge has set it (check_split.split_by: a long text
+# in chunks at once); else one call reads each.
+PlainChecker = Callable[[str, Catalog, UsageProfile, str], list[CheckedItem]]
+_PLAIN: ContextVar[PlainChecker | None] = ContextVar("provenance_plain_checker", default=None)
+
+
+@contextmanager
+def plain_checked_by(checker: PlainChecker | None) -> Iterator[None]:
+    """In this block, `checker(text, catalog, profile, name)` answers the items of a plain text."""
+    token = _PLAIN.set(checker)
+    try:
+        yield
+    finally:
+        _PLAIN.reset(token)
+
+
+def relabelled(item: CheckedItem, label: str) -> CheckedItem:
+    """`item` under another label (its findings name no label: see `_credit_item`)."""
+    return _copied(item, label=label)
+
+
+def moved(item: CheckedItem, old: Credit, credit: Credit, label: str) -> CheckedItem:
     """`item`, checked for the credit `old`, as the check of the same credit written at another place."""
     was, now = credit_location(old), credit_location(credit)
 
@@ -268,7 +313,7 @@ def gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def _tasl_items(text: str, catalog: Catalog, name: str, profile: UsageProfile) -> list[CheckedItem]:
+def tasl_items(text: str, catalog: Catalog, name: str, profile: UsageProfile) -> list[CheckedItem]:
     """The credits of a text in the '“Title” by Author is licensed under License' form, if that is all it has."""
     found = tasl_credits(text, catalog)
     if not found:

@@ -17,7 +17,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "provenance"
 CORE_FOLDERS = ("catalog", "parse", "metadata", "resolve", "rules", "render")
-CORE_FILES = ("check.py", "model.py", "errors.py", "budget.py")
+CORE_FILES = ("check.py", "check_split.py", "model.py", "errors.py", "budget.py")
 FACADE = ("__init__.py", "__main__.py")  # the public API (edge entry points imported lazily) and `python -m`
 EDGE_PACKAGES = ("io", "audit", "store", "cli")
 FORBIDDEN = ("flask", "sqlalchemy", "requests", "PIL", "exifread", "c2pa", "imagehash", "socket", "sqlite3",

@@ -3,11 +3,13 @@ web.jobs; where heavy checks run: web.workers)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from typing import Any
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile, check_changes, check_lang
+from provenance.check_split import MIN_SPLIT_CHARS
 from provenance.errors import InputError
 from web.jobs import CheckJob, Outcome, run_job, settings
 from web.limits import limited_check
@@ -78,9 +80,17 @@ def _limited(svc: Services, stored: StoredCheck, profile: UsageProfile, environ:
         if job.light or svc.workers is None:
             outcome = run_job(job, svc.catalog, svc.stored_answers())
         else:  # the worker that ran this stored check before, when idle: it kept the checked files
-            outcome = svc.workers.run(job, svc.check_seconds, gone, prefer=stored.worker)
+            with svc.gate.spare(_spare_wanted(job)) as spare:  # a long text: its chunks on more cores at once
+                job.parts = 1 + spare
+                outcome = svc.workers.run(job, svc.check_seconds, gone, prefer=stored.worker)
     stored.worker = outcome.worker
     stored.fetched.update(outcome.fetched)
     stored.sha1 = outcome.sha1
     svc.store_answers(outcome.answers)
     return outcome
+
+
+def _spare_wanted(job: CheckJob) -> int:
+    """How many more check slots a job could use: a text long enough to be checked in chunks
+    (provenance.check_split) on every core the machine has."""
+    return (os.cpu_count() or 1) - 1 if len(job.text) >= MIN_SPLIT_CHARS else 0

@@ -74,6 +74,7 @@ class CheckJob:
     encoded: bool = False  # the results as JSON (Outcome.body), encoded where the check ran (the API)
     reuse: str | None = None  # a stored check's key: its checked files are kept, for its next page (`run_job`)
     only: str | None = None  # with `shown`: the items with this finding code only (web.uploads.file_result)
+    parts: int = 1  # a long plain text is checked in up to this many chunks at once (web.workers)
 
     @property
     def light(self) -> bool:

@@ -32,7 +32,9 @@ from provenance.budget import ClientGone, OverBudget, work_budget
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import gc_paused
+from provenance.check_split import split_by
 from provenance.io.commons import AnswerCache
+from provenance.io.forked import forked_map
 from provenance.store.commons_cache import StoreCache
 from web.jobs import CheckJob, Outcome, run_job, use_settings
 from web.limits import OverMemory, WorkerLost
@@ -240,8 +242,9 @@ def serve_checks(conn: Connection, catalog: Catalog, database_url: str | None) -
 def _answer(job: CheckJob, seconds: float, catalog: Catalog, store: AnswerCache | None) -> tuple[str, Any]:
     use_settings(job.settings)
     try:
-        with work_budget(seconds, setting=SETTING), gc_paused():  # this process's main thread: all of the job
-            return "done", run_job(job, catalog, store)
+        with work_budget(seconds, setting=SETTING), gc_paused(), \
+                split_by(forked_map, job.parts):  # this process's main thread: all of the job; a long text's
+            return "done", run_job(job, catalog, store)  # chunks each in a copy of this worker (the slots it got)
     except OverBudget:
         return "over", None
     except MemoryError:

@@ -74,26 +74,37 @@ def explain(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evid
 def _run_check(ctx: click.Context, files: tuple[str, ...], as_json: bool, show_evidence: bool,
                profile_path: str | None, medium: str | None, modified: tuple[str, ...], explain: bool,
                lang: str | None = None) -> None:
-    from provenance.render.check_report import file_dict, file_text, profile_dict
+    from provenance.check_split import split_by
+    from provenance.io.forked import forked_map
+    from provenance.render.check_report import profile_dict
 
     catalog = catalog_of(ctx)
     profile = profile_of(catalog, profile_path, medium, modified, lang)
     results: list[dict[str, Any]] = []
     status = EXIT_OK
-    for checked in _checked(list(files), catalog, profile, ctx.obj["verifier"]):
-        results.append(file_dict(checked))
-        if checked.error:
-            say_error(checked.error)
-            status = EXIT_INPUT
-            continue
-        if checked.has_error and status == EXIT_OK:
-            status = EXIT_FINDINGS
-        if not as_json:
-            say(file_text(checked, show_evidence, explain) + "\n")
+    with split_by(forked_map, os.cpu_count() or 1):  # a long plain text's chunks on every core at once
+        for checked in _checked(list(files), catalog, profile, ctx.obj["verifier"]):
+            status = _report(checked, results, status, as_json, show_evidence, explain)
     if as_json:
         document = {"profile": profile_dict(profile), "files": results}
         say(json.dumps(document, indent=2, ensure_ascii=False))
     ctx.exit(status)
+
+
+def _report(checked: CheckedFile, results: list[dict[str, Any]], status: int, as_json: bool, show_evidence: bool,
+            explain: bool) -> int:
+    """One checked file added to the results (and said, unless as JSON); the exit status so far."""
+    from provenance.render.check_report import file_dict, file_text
+
+    results.append(file_dict(checked))
+    if checked.error:
+        say_error(checked.error)
+        return EXIT_INPUT
+    if checked.has_error and status == EXIT_OK:
+        status = EXIT_FINDINGS
+    if not as_json:
+        say(file_text(checked, show_evidence, explain) + "\n")
+    return status
 
 
 def verifier_of(offline: bool | None, db_url: str | None) -> Verifier:

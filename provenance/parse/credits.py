@@ -157,6 +157,25 @@ def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | No
 
 
 def _parse_credit(catalog: Catalog, text: str) -> list[Credit] | NoCredit:
+    return read_credits(text, catalog).credits or NoCredit()
+
+
+@dataclass(frozen=True)
+class CreditsRead:
+    """`parse_credit`'s credits (an empty list for none) and what a text checked in chunks (check_split) needs
+    to join them: `body`, the text they were read in (wire boilerplate and UI labels blanked and lead-in typos
+    mended, every offset kept: what the merge of credits on nearby lines reads between them, `may_merge`);
+    whether that changed the text (`retyped`: every credit then quotes the text as written); if not, the
+    credits whose quote would then differ (merged ones), by index, with that quote."""
+
+    credits: list[Credit]
+    body: str
+    retyped: bool
+    retexts: dict[int, str]
+
+
+def read_credits(text: str, catalog: Catalog) -> CreditsRead:
+    """`parse_credit`'s answer, not remembered, with what joining chunks needs (`CreditsRead`)."""
     flat = flatten(text)
     body = _BOILERPLATE.sub(_blank, flat.text)
     if "TPX" in body or "SEARCH" in body:
@@ -177,11 +196,21 @@ def _parse_credit(catalog: Catalog, text: str) -> list[Credit] | NoCredit:
             bisect.insort(taken, (segment.start, segment.end))
             credits.extend(found)
     credits = _merge_repeats(catalog, body, sorted(credits, key=lambda c: c.start))
-    if body != typed:  # a lead-in read through a typo: the credit quotes the text as written
+    retyped = body != typed
+    if retyped:  # a lead-in read through a typo: the credit quotes the text as written
         credits = [replace(c, text=typed[c.start : c.end].strip() or c.text) for c in credits]
+        retexts = {}
+    else:
+        quotes = ((n, c.text, typed[c.start : c.end].strip() or c.text) for n, c in enumerate(credits))
+        retexts = {n: quote for n, text_, quote in quotes if quote != text_}
     if flat.starts:
         credits = [_point_back(c, text, flat) for c in credits]
-    return credits or NoCredit()
+    return CreditsRead(credits, body, retyped, retexts)
+
+
+def list_goes_on(text: str, at: int) -> bool:
+    """Whether the line at `at` continues a name list broken after a comma on the line before (`_line_end`)."""
+    return bool(_LIST_GOES_ON.match(text, at))
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -450,6 +479,12 @@ def _merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[C
         else:
             merged.append(credit)
     return merged
+
+
+def may_merge(gap: str) -> bool:
+    """Whether credits with `gap` between them (read in `read_credits`' text) may be merged into one, whatever
+    they say: False when the gap holds prose (or anything but spaces and punctuation on nearby lines)."""
+    return bool(_MERGE_GAP.match(gap)) or _near(gap)
 
 
 def _completes(one: Credit, other: Credit) -> bool:

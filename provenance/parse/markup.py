@@ -61,6 +61,11 @@ class Flat:
         return self.origins[piece] + (index - self.starts[piece])
 
 
+def has_markup(text: str) -> bool:
+    """Whether `flatten` reads the text as markup (else it returns the text as it is)."""
+    return bool(_HAS_MARKDOWN.search(text) or _HAS_HTML.search(text))
+
+
 def flatten(text: str) -> Flat:
     """The text with inline HTML and Markdown reduced; unchanged when it has none."""
     if _HAS_MARKDOWN.search(text):

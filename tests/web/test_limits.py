@@ -11,10 +11,13 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PIL import Image, ImageDraw
 
+from provenance.check_split import split_spans
 from tests import samples
 from tests.web.serving import check_workers, cpu_ticks, slow_article, upload, upload_args, wait_for
+from web.limits import CheckGate
 
 
 def test_a_check_past_its_work_budget_is_a_413_naming_the_limit(start: Any) -> None:
@@ -93,6 +96,27 @@ def test_a_pasted_megabyte_is_taken_by_default(start: Any) -> None:
     assert {(item["credit"]["creator"], item["credit"]["organization"]) for item in items} == {("Jane Doe", "AP")}
 
 
+def test_a_long_paste_checked_in_chunks_on_spare_slots_answers_as_one_check(start: Any) -> None:
+    """A long plain text is checked in chunks at once when check slots are free (provenance.check_split, in
+    forked copies of the worker): the answer is the one a single check gives (a server with one slot)."""
+    lines = ["Crews clear debris in the harbour on Tuesday. (AP Photo/Jane Roe)", "Fans wave flags. REUTERS/John Smith",
+             "Residents gather in the square for the annual festival.", "Smoke rises. Photo: Ada Brook/AFP",
+             "The new library opened its doors this morning.", "Autor: Max Muster", "Lizenz: CC BY-SA 4.0"]
+    text = "\n".join(f"{line} {n}" if n % 7 == 0 else line for n, line in enumerate(lines * 300)) + "\n"
+    assert len(split_spans(text, 2)) == 2  # long enough, and with places to cut
+    answers = []
+    for slots in ("2", "1"):  # a spare slot: in chunks; none: in one call
+        server = start(PROVENANCE_CHECK_SLOTS=slots)
+        boundary = uuid.uuid4().hex
+        body = f"--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n{text}\r\n--{boundary}--\r\n"
+        status, _, answer = server.call("POST", "/api/check", body.encode(),
+                                        {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        assert status == 200, answer
+        answers.append(answer)
+    assert answers[0] == answers[1]
+    assert len(answers[0]["files"][0]["items"]) > 1000
+
+
 def test_the_check_page_shows_the_work_limit(database: str) -> None:
     """The check page runs under the same budget as the API: past it, the error page names the limit."""
     from web import create_app
@@ -161,3 +185,26 @@ def test_decisions_sent_at_once_are_all_stored(start: Any, tmp_path: Path) -> No
     for image_id in ids:
         _, _, detail = server.call("GET", f"/api/images/{image_id}")
         assert len(detail["image"]["decisions"]) == 6 * 2  # six decisions, each a license and a creator
+
+
+# (slots, taken by running checks, waiting checks, spare slots wanted, spare slots given)
+SPARE_CASES = [
+    (2, 1, 0, 1, 1),  # one slot free: a long check gets it
+    (2, 2, 0, 1, 0),  # none free
+    (4, 1, 0, 2, 2),  # no more than wanted
+    (4, 3, 0, 3, 1),  # no more than are free
+    (3, 1, 1, 2, 0),  # a check waits for a slot: it is not taken from it
+]
+
+
+@pytest.mark.parametrize(("slots", "busy", "waiting", "wanted", "given"), SPARE_CASES)
+def test_a_long_check_takes_only_the_slots_free_now(slots: int, busy: int, waiting: int, wanted: int,
+                                                    given: int) -> None:
+    gate = CheckGate(slots, 2, 1.0)
+    for _ in range(busy):
+        gate._free.acquire()
+    gate._waiting = waiting
+    with gate.spare(wanted) as spare:
+        assert spare == given
+        assert gate._free._value == slots - busy - given
+    assert gate._free._value == slots - busy  # given back

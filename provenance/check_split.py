@@ -1,0 +1,207 @@
+"""A long plain text checked in chunks, with the answer of one call: `check_plain(text, …, runner, parts)`.
+
+The chunks are checked by `runner` (in other processes, at the edge: provenance.io.forked) and joined into
+exactly what `check_text` answers for the whole text: the same items in the same order, labelled 'credit N'
+in one count, the same findings, evidence and offsets, the same credits merged and the same checks reused.
+
+Where a text may be cut (`split_spans`). The credit reader (provenance.parse.credits.read_credits) reads a
+plain text in three steps: it blanks wire boilerplate and UI labels and mends lead-in typos in place (every
+offset kept), finds candidate credits and reads them, then merges credits that follow each other. A cut at
+the line break before line L, after line K, is made only where:
+
+  (G) the text holds no markup (`has_markup`: nothing is flattened, so offsets are the text's own);
+  (K) K ends with four ASCII lower-case letters and a full stop ('… the annual festival.');
+  (L) L is ASCII, and does not open with the name list `_LIST_GOES_ON` continues onto a second line.
+
+The chunk after the cut starts with the line break itself (chunks overlap by that one character), so that
+every look-behind of one character at L's start sees what it sees in the whole text. Then no step reads
+across the cut differently in a chunk and in the whole text:
+- a step that crosses a line break does so through a run of white space (`\\s`) after a lead-in, a
+  boilerplate word, a rights sign, a key, a ':' or a name (lead-ins, boilerplate, typo and UI-label scans,
+  CJK marks): by (K) the character before the break is a full stop, which ends no such run except in the
+  lead-in 'Fot.', and (K)'s four letters make that word longer; CJK marks need a CJK character after the
+  break, which (L) rules out;
+- brackets pair on one line; a lead-in credit ends at its line's end (the next line only after a comma or,
+  where `_LIST_GOES_ON` matches, a name list: (K) and (L)); a tail credit is the end of its line; sentence
+  ends and stops are searched up to the credit's line end; the reads past a line's end (the rest of a line
+  after a bracket, a look-ahead for 'by' or ':') stop at (K)'s letters and full stop, so a chunk that ends
+  with the line break reads what the whole text reads;
+- the look-backs (12 and 40 characters for a lead-in's position and a key before it, 1 to 4 in the scans)
+  give the same answer over the line break alone: what an anchor before the break may be followed by is
+  white space to the window's end, which the line break anchors as well;
+- so the candidate credits, the spans already read (`taken`, which only overlapping spans interact
+  through) and the credits read are those of each chunk, at their offsets.
+Two steps read the whole text, and the join does them itself: merging (credits side by side or on nearby
+lines become one: the join refuses, and the text is checked in one call, when what stands between the last
+credit before a cut and the first after it could be merged over: `may_merge`), and the quoting of credits as
+written when a typo was mended or a UI label blanked anywhere (`retyped`: a chunk without one gives the text
+its credits would then have, and the join reads those). A credit's check reads nothing but its credit and its
+label (the label only in a message: the join checks again an item whose findings name it), and a credit
+written the same way earlier reuses that check moved to its own place: the join keeps that reuse across
+chunks (`_joined`). A new step of the reader that reads across a line break must keep to this: the property
+test of tests/test_check_split.py, random texts of credit-line fragments cut in 2 to 5 chunks, is its guard.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from functools import partial
+
+from provenance.catalog.load import Catalog
+from provenance.catalog.profile import UsageProfile
+from provenance.check import (
+    CheckedItem,
+    credit_check,
+    credit_items,
+    credit_key,
+    moved,
+    plain_checked_by,
+    relabelled,
+    reusable,
+    tasl_items,
+)
+from provenance.parse.credits import list_goes_on, may_merge, parse_credit, read_credits
+from provenance.parse.markup import has_markup
+
+# A shorter text is checked in one call: two chunks save 0.03 s of 0.10 at 26,000 characters of captions and
+# 0.07 s of 0.20 at 53,000 (CPU on the longer of the two paths), and a check slot is taken for them.
+MIN_SPLIT_CHARS = 50_000
+# The first chunk's length to each other's: the process that checks the first also reads the others' items
+# back, which takes about as long as their processes take to write them (about 7% of checking them).
+FIRST_SHARE = 1.07
+_CUT = re.compile(r"[a-z]{4}\.\r?\n")  # (K): the end of the line before a cut and its break
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """The credits of a chunk checked, at their offsets in the whole text, labelled from 'credit 1' in the chunk;
+    the read text before its first credit and after its last (all of it in both when it has none); whether
+    a typo was mended in it, and where not, the text each credit would have were one mended elsewhere."""
+
+    items: list[CheckedItem]
+    head: str
+    tail: str
+    retyped: bool = False
+    retexts: dict[int, str] | None = None
+
+
+def split_spans(text: str, parts: int, min_chars: int = MIN_SPLIT_CHARS) -> list[tuple[int, int]]:
+    """Up to `parts` (start, end) spans covering `text`, of about equal length but the first, FIRST_SHARE times as
+    long, cut where the module's rule allows (each but the first starts with the line break before its first
+    line); one span when the text is shorter than `min_chars` or holds markup."""
+    if parts < 2 or len(text) < min_chars or has_markup(text):
+        return [(0, len(text))]
+    cuts: list[int] = []
+    for n in range(1, parts):
+        at = int(len(text) * (n - 1 + FIRST_SHARE) / (parts - 1 + FIRST_SHARE))
+        cut = _cut_after(text, max(at, cuts[-1] + 1 if cuts else 0), len(text) // (2 * parts))
+        if cut is not None:
+            cuts.append(cut)
+    starts = [0, *(cut - 1 for cut in cuts)]
+    return list(zip(starts, [*cuts, len(text)], strict=True))
+
+
+def _cut_after(text: str, at: int, reach: int) -> int | None:
+    """The first place from `at` (and within `reach` characters of it) where the text may be cut: the start of
+    a line L."""
+    for match in _CUT.finditer(text, at, min(len(text), at + reach)):
+        cut = match.end()
+        line_end = text.find("\n", cut)
+        if cut < len(text) and text[cut : line_end if line_end >= 0 else len(text)].isascii() \
+                and not list_goes_on(text, cut):
+            return cut
+    return None
+
+
+def check_chunk(text: str, start: int, end: int, catalog: Catalog, profile: UsageProfile) -> Chunk:
+    """The credits of text[start:end] checked (`Chunk`)."""
+    read = read_credits(text[start:end], catalog)
+    credits = [replace(c, start=c.start + start, end=c.end + start) for c in read.credits]
+    body = read.body
+    first, last = (read.credits[0].start, read.credits[-1].end) if credits else (len(body), 0)
+    return Chunk(credit_items(credits, catalog, profile), body[:first], body[last:], read.retyped, read.retexts)
+
+
+def join_chunks(text: str, chunks: list[Chunk], catalog: Catalog, profile: UsageProfile,
+                name: str) -> list[CheckedItem] | None:
+    """The items of the whole text from those of its chunks (`split_spans`' order), or None where the last
+    credit before a cut and the first after it could have been merged (the text is then checked whole)."""
+    if not any(chunk.items for chunk in chunks):
+        return tasl_items(text, catalog, name, profile)
+    retyped = any(chunk.retyped for chunk in chunks)
+    items: list[CheckedItem] = []
+    checked: dict[tuple[str | None, ...], tuple[CheckedItem, int]] = {}
+    between: str | None = None  # the read text since the last credit so far
+    for n, chunk in enumerate(chunks):
+        head = chunk.head[1:] if n else chunk.head  # a later chunk's first character is the line break before it
+        if not chunk.items:
+            between = None if between is None else between + head
+            continue
+        if between is not None and may_merge(between + head):
+            return None
+        retexts = chunk.retexts if retyped and not chunk.retyped else None
+        for index, item in enumerate(chunk.items):
+            retext = retexts.get(index) if retexts else None
+            items.append(_joined(item, retext, f"credit {len(items) + 1}", n, checked, catalog, profile))
+        between = chunk.tail
+    return items
+
+
+def _joined(item: CheckedItem, retext: str | None, label: str, chunk: int,
+            checked: dict[tuple[str | None, ...], tuple[CheckedItem, int]], catalog: Catalog,
+            profile: UsageProfile) -> CheckedItem:
+    """A chunk's item as the check of the whole text gives it (check._credit_item): the check of the same
+    credit in an earlier chunk moved here; else the chunk's own, relabelled (checked again when its findings
+    name its label, or when the credit reads otherwise in the whole text: `retext`)."""
+    assert item.credit is not None
+    credit = item.credit if retext is None else replace(item.credit, text=retext)
+    key = credit_key(credit)
+    first = checked.get(key)
+    if first is not None and (first[1] != chunk or retext is not None):
+        assert first[0].credit is not None
+        return moved(first[0], first[0].credit, credit, label)
+    if retext is not None or item.label != label and any(item.label in f.message for f in item.findings):
+        item = credit_check(credit, label, catalog, profile)
+    elif item.label != label:
+        item = relabelled(item, label)
+    if first is None and reusable(item):
+        checked[key] = (item, chunk if retext is None else -1)  # a later one, in any chunk, is moved from it
+    return item
+
+
+Work = Callable[[int, int], Chunk]
+Runner = Callable[[Work, list[tuple[int, int]]], list[Chunk]]
+
+
+@contextmanager
+def split_by(runner: Runner, parts: int) -> Iterator[None]:
+    """Long plain texts checked in this block (check_text, check_article, check_source) are split into up to
+    `parts` chunks, which `runner(work, spans)` checks (`[work(start, end) for start, end in spans]`, in any
+    processes: provenance.io.forked), joined into the answer of one call (`check_plain`)."""
+    with plain_checked_by(partial(check_plain, runner=runner, parts=parts) if parts > 1 else None):
+        yield
+
+
+def check_plain(text: str, catalog: Catalog, profile: UsageProfile, name: str, runner: Runner,
+                parts: int, min_chars: int = MIN_SPLIT_CHARS) -> list[CheckedItem]:
+    """The items of a plain text (check.check_text's), its chunks checked by `runner(work, spans)`, which
+    answers `[work(start, end) for start, end in spans]` (in any processes)."""
+    spans = split_spans(text, parts, min_chars)
+    if len(spans) > 1:
+        work: Work = partial(check_chunk, text, catalog=catalog, profile=profile)
+        joined = join_chunks(text, runner(work, spans), catalog, profile, name)
+        if joined is not None:
+            return joined
+    credits = parse_credit(text, catalog)
+    if not isinstance(credits, list) or not credits:
+        return tasl_items(text, catalog, name, profile)
+    return credit_items(credits, catalog, profile)
+
+
+def one_process(work: Work, spans: list[tuple[int, int]]) -> list[Chunk]:
+    """A runner that checks the chunks one after the other, here (for tests and where no process can start)."""
+    return [work(start, end) for start, end in spans]
+
