@@ -55,8 +55,8 @@ _REMARK = re.compile(
     r"\((?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b)[a-z][^()/]{2,80}\)"
 )
 _TITLE_BY = re.compile(
-    r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*,?\s+(?:by|von|de|par|di|por)\s+"
-)
+    r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»](?:\s*<[^<>\s]{1,500}>)?\s*,?\s+(?:by|von|de|par|di|por)\s+"
+)  # a link around the quoted title leaves its address after the closing quote: '"Harbour" <https://…> by …'
 # HTML attributes left in the text by broken markup ('… rel="noopener" target="_blank" title="'): never a name.
 _ATTRIBUTES = re.compile(
     r"(?i)(?:^|(?<=[\s\"']))(?:(?:rel|target|class|style|id|width|height|loading|decoding|referrerpolicy|"

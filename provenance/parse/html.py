@@ -14,7 +14,7 @@ from bs4.exceptions import ParserRejectedMarkup
 
 from provenance.catalog.load import Catalog
 from provenance.errors import InputError
-from provenance.model import Evidence
+from provenance.model import LINKED_FIELDS, Evidence
 from provenance.parse.article_types import Article, ImageRef, nearest
 from provenance.parse.credit_words import UI_LABELS
 from provenance.parse.credits import parse_credit
@@ -118,10 +118,46 @@ def _caption_evidence(container: Tag) -> list[Evidence]:
     for element in _credit_elements(container):
         if caption is not None and element is caption:
             continue
-        found.append(Evidence("credit_text", _text(element), "html", _describe(element)))
+        found.extend(_with_links("credit_text", element, _describe(element)))
     if caption is not None and _text(caption):
-        found.append(Evidence("caption", _text(caption), "html", "figcaption"))
+        found.extend(_with_links("caption", caption, "figcaption"))
     return found
+
+
+def _with_links(field: str, element: Tag, name: str, location: str = "") -> list[Evidence]:
+    """The element's text as evidence of `field`, and, when the element links to web addresses, the same
+    text with each link's address after the link's text as evidence of its linked twin (LINKED_FIELDS), which
+    the credit is then read from: a license's address or a file page is read as a pasted fragment's is
+    (provenance.parse.markup). Both are kept, so that the caption shown and stored stays the text a reader
+    sees."""
+    text = _text(element)
+    found = [Evidence(field, text, "html", name, location=location)]
+    linked = _linked_text(element)
+    if linked and linked != text:
+        found.append(Evidence(LINKED_FIELDS[field], linked, "html", name, location=location))
+    return found
+
+
+def _linked_text(element: Tag) -> str | None:
+    """_text with '<address>' after the text of each link to an http(s) address ('by Tom Reed
+    <https://www.flickr.com/people/…>'); None when no link has one."""
+    ends: dict[int, str] = {}  # the last string of each such link -> its address
+    for link in element.find_all("a", href=True):
+        href = str(link["href"]).strip()
+        strings = [d for d in link.descendants if type(d) in (NavigableString, CData) and d.strip()]
+        if strings and href.lower().startswith(("http://", "https://")) and not any(c in href for c in "<> "):
+            ends[id(strings[-1])] = href
+    if not ends:
+        return None
+    buttons = element.find("button") is not None
+    parts: list[str] = []
+    for piece in element.descendants:
+        if type(piece) not in (NavigableString, CData) or (buttons and piece.find_parent("button") is not None):
+            continue
+        parts.append(str(piece).strip())
+        if id(piece) in ends:
+            parts.append(f"<{ends[id(piece)]}>")
+    return " ".join(UI_LABELS.sub(" ", " ".join(p for p in parts if p)).split())
 
 
 def _credit_elements(root: Tag) -> Iterator[Tag]:
@@ -142,7 +178,7 @@ def _attach_orphan_credits(soup: BeautifulSoup, images: list[ImageRef], order: d
             continue
         target = nearest(images, order[id(element)])
         if target is not None and not _already_has(target, text):
-            target.evidence.append(Evidence("credit_text", text, "html", _describe(element), location="near"))
+            target.evidence.extend(_with_links("credit_text", element, _describe(element), location="near"))
 
 
 def _stray_blocks(soup: BeautifulSoup, root: Tag) -> list[Tag]:

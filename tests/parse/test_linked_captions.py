@@ -1,0 +1,87 @@
+"""Links in an article's captions: the link's text is the name, its address the license, the file page or
+the profile. An HTML or Markdown caption keeps the text a reader sees as its `caption` (or `credit_text`)
+and, when it links to web addresses, a linked twin the credit is read from (model.LINKED_FIELDS)."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.catalog.load import Catalog
+from provenance.check import check_article
+
+BY = "https://creativecommons.org/licenses/by/2.0/"
+BY_SA = "https://creativecommons.org/licenses/by-sa/4.0/"
+PHOTO_PAGE = "https://www.flickr.com/photos/32409881@N00/8812345670"
+PROFILE = "https://www.flickr.com/people/32409881@N00"
+
+
+def _figure(caption: str) -> str:
+    return f'<html><body><figure><img src="pier.jpg" alt="A pier"><figcaption>{caption}</figcaption></figure>' \
+           "</body></html>"
+
+
+# (article name, article, creator, via, license id, license URL, title)
+LINKED = [
+    # the Creative Commons TASL form with every part linked, as Flickr's and Openverse's snippets write it
+    ("pier.html", _figure(f'<a href="{PHOTO_PAGE}">"Pier at low tide"</a> by <a href="{PROFILE}">Odile Brandt</a> '
+                          f'is licensed under <a href="{BY}">CC BY 2.0</a>.'),
+     "Odile Brandt", "Flickr", "CC-BY-2.0", BY, "Pier at low tide"),
+    # a credit span of its own inside the figure, its license linked
+    ("pier.html", _figure(f'The pier in March. <span class="credit">Photo: Odile Brandt, <a href="{BY_SA}">'
+                          "CC BY-SA 4.0</a></span>"),
+     "Odile Brandt", None, "CC-BY-SA-4.0", BY_SA, None),
+    # Commons' own attribution snippet in a figcaption: the author's user page, the license linked
+    ("pier.html", _figure('<a href="https://commons.wikimedia.org/wiki/User:OBrandt">Odile Brandt</a>, '
+                          f'<a href="{BY_SA}">CC BY-SA 4.0</a>, via Wikimedia Commons'),
+     "Odile Brandt", "Wikimedia Commons", "CC-BY-SA-4.0", BY_SA, None),
+    # Markdown: the caption line under the image, every part a link
+    ("pier.md", f'![A pier](pier.jpg)\n\n["Pier at low tide"]({PHOTO_PAGE}) by [Odile Brandt]({PROFILE}) '
+                f"is licensed under [CC BY 2.0]({BY})\n",
+     "Odile Brandt", "Flickr", "CC-BY-2.0", BY, "Pier at low tide"),
+    # Markdown: the caption in the image's own paragraph, after the image
+    ("pier.md", f"![A pier](pier.jpg)\n*Odile Brandt, [CC BY-SA 4.0]({BY_SA}), via Wikimedia Commons*\n",
+     "Odile Brandt", "Wikimedia Commons", "CC-BY-SA-4.0", BY_SA, None),
+]
+
+
+@pytest.mark.parametrize(("name", "article", "creator", "via", "license_id", "license_url", "title"), LINKED)
+def test_a_linked_caption_gives_its_addresses(catalog: Catalog, name: str, article: str, creator: str,
+                                              via: str | None, license_id: str, license_url: str,
+                                              title: str | None) -> None:
+    [item] = check_article(article, catalog, name=name).items
+    record = item.record
+    assert (record.creator, record.via, record.license.id if record.license else None, record.license_url) == \
+        (creator, via, license_id, license_url)
+    assert record.title == title
+    # the license's link is there: the caption is never said to lack it
+    assert not [f for f in item.findings if f.code == "attribution-incomplete" and "license link" in f.message]
+    # the caption a reader sees is kept as it reads, without the addresses
+    captions = [e.value for e in item.evidence if e.field in ("caption", "credit_text") and not e.derived]
+    assert captions and all("<http" not in c for c in captions)
+    assert any(license_url in e.value for e in item.evidence if e.field.startswith("linked_"))
+
+
+# (article name, article): captions that give no linked twin
+UNLINKED = [
+    ("pier.html", _figure("Photo: Odile Brandt, CC BY 2.0")),  # no link at all
+    ("pier.html", _figure('Photo: <a href="/people/odile-brandt">Odile Brandt</a>, CC BY 2.0')),  # a relative link
+    ("pier.html", _figure('Photo: <a href="mailto:o@example.org">Odile Brandt</a>, CC BY 2.0')),  # not a web address
+    ("pier.md", "![A pier](pier.jpg)\n\nPhoto: [Odile Brandt](#credits), CC BY 2.0\n"),  # an anchor in the page
+]
+
+
+@pytest.mark.parametrize(("name", "article"), UNLINKED)
+def test_a_caption_without_web_links_has_no_twin(catalog: Catalog, name: str, article: str) -> None:
+    [item] = check_article(article, catalog, name=name).items
+    assert not [e for e in item.evidence if e.field.startswith("linked_")]
+    assert (item.record.creator, item.record.license.id if item.record.license else None) == \
+        ("Odile Brandt", "CC-BY-2.0")
+    assert item.record.license_url is None
+
+
+def test_a_hostile_link_address_stays_out_of_the_twin(catalog: Catalog) -> None:
+    """An address with markup in it is no address: it never reaches the linked text."""
+    article = _figure('Photo: <a href="https://example.org/&quot;&gt;&lt;script&gt;">Odile Brandt</a>, CC BY 2.0')
+    [item] = check_article(article, catalog, name="pier.html").items
+    assert not [e for e in item.evidence if e.field.startswith("linked_")]
+    assert item.record.creator == "Odile Brandt"
