@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup, CData, Tag
 from bs4.element import NavigableString
 from bs4.exceptions import ParserRejectedMarkup
 
+from provenance.catalog.licenses import is_license_url
 from provenance.catalog.load import Catalog
 from provenance.errors import InputError
 from provenance.model import LINKED_FIELDS, Evidence
@@ -61,10 +62,10 @@ def read_html(text: str, catalog: Catalog) -> Article:
     images: list[ImageRef] = []
     seen: set[int] = set()
     for img in soup.find_all("img"):
-        if img.find_parent("noscript") or id(img) in seen:
+        if img.find_parent("noscript") or id(img) in seen or _is_badge(img, catalog):
             continue
         seen.add(id(img))
-        images.append(_image(img, order[id(img)], base))
+        images.append(_image(img, order[id(img)], base, catalog))
     _attach_orphan_credits(soup, images, order, catalog)
     _attach_schema(soup, images, base, order)
     return Article(kind="html", images=images, page=_page_evidence(soup, base), text=soup.get_text("\n"))
@@ -80,7 +81,20 @@ def _src(img: Tag) -> str | None:
     return str(srcset).split(",")[0].split()[0] if srcset else None
 
 
-def _image(img: Tag, position: int, base: str) -> ImageRef:
+def _is_badge(img: Tag, catalog: Catalog) -> bool:
+    """An icon of a caption, not a picture of the article: an image inside a figcaption (Openverse's
+    snippet ends with the license's icons), or the badge of a link to a license ('<a rel="license"
+    href="https://creativecommons.org/licenses/by/4.0/"><img src="…/88x31.png"></a>')."""
+    if img.find_parent("figcaption") is not None:
+        return True
+    link = img.find_parent("a")
+    if link is None:
+        return False
+    href, rel = link.get("href"), link.get("rel") or []
+    return "license" in rel or (isinstance(href, str) and is_license_url(catalog, href.strip()))
+
+
+def _image(img: Tag, position: int, base: str, catalog: Catalog) -> ImageRef:
     src = _src(img)
     ref = ImageRef(src=src, position=position, alt=str(img.get("alt") or "").strip() or None,
                    url=urljoin(base, src) if src and base else src)
@@ -92,7 +106,7 @@ def _image(img: Tag, position: int, base: str) -> ImageRef:
         ref.evidence.append(Evidence("caption", title, "html", "img title"))
     container = _figure(img)
     if container is not None:
-        ref.evidence.extend(_caption_evidence(container))
+        ref.evidence.extend(_caption_evidence(container, catalog))
     return ref
 
 
@@ -110,18 +124,41 @@ def _figure(img: Tag) -> Tag | None:
     return None
 
 
-def _caption_evidence(container: Tag) -> list[Evidence]:
+def _caption_evidence(container: Tag, catalog: Catalog) -> list[Evidence]:
     """A credit in its own element (.credit, <cite>, <small>, a span in the figcaption) first: it wins
-    over what the caption's last words say; the figcaption after it."""
+    over what the caption's last words say; the figcaption after it; then a credit in the rest of the
+    figure's text (the BBC prints 'Image source, Getty Images' over the picture, in no credit element)."""
     found = []
     caption = container.find("figcaption")
+    read: list[Tag] = [caption] if caption is not None else []
     for element in _credit_elements(container):
         if caption is not None and element is caption:
             continue
+        read.append(element)
         found.extend(_with_links("credit_text", element, _describe(element)))
     if caption is not None and _text(caption):
         found.extend(_with_links("caption", caption, "figcaption"))
+    rest = _text_outside(container, read)
+    if rest and len(rest) <= FIGURE_TEXT and parse_credit(rest, catalog):
+        found.append(Evidence("credit_text", rest, "html", "figure text"))
     return found
+
+
+FIGURE_TEXT = 300  # the most of a figure's own text (outside its caption) read for a credit: a label, not prose
+
+
+def _text_outside(container: Tag, read: list[Tag]) -> str:
+    """The container's text outside the elements already read (its figcaption, its credit elements), as
+    _text reads it; linear: each element is marked once."""
+    skipped: set[int] = set()
+    for element in read:
+        if id(element) not in skipped:
+            skipped.add(id(element))
+            skipped.update(id(d) for d in element.find_all(True))
+    skipped.update(id(e) for e in container.find_all(("button", "script", "style", "noscript", "template")))
+    parts = [str(d).strip() for d in container.descendants
+             if type(d) in (NavigableString, CData) and id(d.parent) not in skipped]
+    return " ".join(UI_LABELS.sub(" ", " ".join(p for p in parts if p)).split())
 
 
 def _with_links(field: str, element: Tag, name: str, location: str = "") -> list[Evidence]:

@@ -1,6 +1,8 @@
-"""Links in an article's captions: the link's text is the name, its address the license, the file page or
-the profile. An HTML or Markdown caption keeps the text a reader sees as its `caption` (or `credit_text`)
-and, when it links to web addresses, a linked twin the credit is read from (model.LINKED_FIELDS)."""
+"""Credits around an article's pictures as sites print them. Links in captions: the link's text is the
+name, its address the license, the file page or the profile; an HTML or Markdown caption keeps the text a
+reader sees as its `caption` (or `credit_text`) and, when it links to web addresses, a linked twin the
+credit is read from (model.LINKED_FIELDS). Icons in a caption or a license link are no pictures, and a
+credit printed in the figure outside any caption is read."""
 
 from __future__ import annotations
 
@@ -57,7 +59,8 @@ def test_a_linked_caption_gives_its_addresses(catalog: Catalog, name: str, artic
     assert not [f for f in item.findings if f.code == "attribution-incomplete" and "license link" in f.message]
     # the caption a reader sees is kept as it reads, without the addresses
     captions = [e.value for e in item.evidence if e.field in ("caption", "credit_text") and not e.derived]
-    assert captions and all("<http" not in c for c in captions)
+    assert captions
+    assert all("<http" not in c for c in captions)
     assert any(license_url in e.value for e in item.evidence if e.field.startswith("linked_"))
 
 
@@ -85,3 +88,58 @@ def test_a_hostile_link_address_stays_out_of_the_twin(catalog: Catalog) -> None:
     [item] = check_article(article, catalog, name="pier.html").items
     assert not [e for e in item.evidence if e.field.startswith("linked_")]
     assert item.record.creator == "Odile Brandt"
+
+
+# (article, the image sources the article shows): icons of a caption or of a license link are no pictures
+BADGES = [
+    # Openverse's snippet ends with the license's icons, inside the figcaption
+    (_figure(f'<a href="{PHOTO_PAGE}">Pier at low tide</a> by <a href="{PROFILE}">Odile Brandt</a> is licensed '
+             f'under <a href="{BY}">CC BY 2.0 <img src="https://mirrors.creativecommons.org/presskit/icons/cc.svg" '
+             'style="height:1em"><img src="https://mirrors.creativecommons.org/presskit/icons/by.svg"></a>'),
+     ["pier.jpg"]),
+    # a blog's license badge after the picture, in a link to the deed
+    ('<html><body><p><img src="pier.jpg"></p><p>Photo: Odile Brandt</p><a rel="license" href="'
+     f'{BY}"><img alt="Creative Commons License" src="https://i.creativecommons.org/l/by/2.0/88x31.png"></a>'
+     "</body></html>", ["pier.jpg"]),
+    # the same badge without rel="license": the link's address is a license's
+    (f'<html><body><p><img src="pier.jpg"></p><a href="{BY}"><img src="/badges/cc-by.png"></a></body></html>',
+     ["pier.jpg"]),
+    # a picture that links to its file page is a picture
+    ('<html><body><a href="https://commons.wikimedia.org/wiki/File:Pier.jpg"><img src="pier.jpg"></a>'
+     '<a href="https://example.org/next"><img src="boat.jpg"></a></body></html>', ["pier.jpg", "boat.jpg"]),
+]
+
+
+@pytest.mark.parametrize(("article", "sources"), BADGES)
+def test_icons_of_a_caption_or_a_license_link_are_no_pictures(catalog: Catalog, article: str,
+                                                                sources: list[str]) -> None:
+    assert [item.src for item in check_article(article, catalog, name="pier.html").items] == sources
+
+
+# (figure markup around the picture, organisation, creator): a credit printed in the figure outside any
+# caption or credit element
+FIGURE_TEXT = [
+    # the BBC's label over the picture, its first words hidden from sight
+    ('<div><img src="pier.jpg"><div><span class="visually-hidden">Image source, </span><span>Getty Images</span>'
+     '</div></div><figcaption><span class="visually-hidden">Image caption, </span>The pier at low tide</figcaption>',
+     "Getty Images", None),
+    # a photographer's line under the picture, in a plain paragraph of the figure
+    ('<img src="pier.jpg"><p>Odile Brandt/Reuters</p>', "Reuters", "Odile Brandt"),
+]
+
+
+@pytest.mark.parametrize(("inner", "organization", "creator"), FIGURE_TEXT)
+def test_a_credit_in_the_figure_outside_its_caption_is_read(catalog: Catalog, inner: str, organization: str,
+                                                             creator: str | None) -> None:
+    [item] = check_article(f"<html><body><figure>{inner}</figure></body></html>", catalog, name="pier.html").items
+    assert (item.record.organization, item.record.creator) == (organization, creator)
+    assert "missing-credit" not in {f.code for f in item.findings}
+
+
+def test_a_figure_of_prose_outside_its_caption_credits_no_one(catalog: Catalog) -> None:
+    """Words in the figure that are no credit (a share button's label, a counter) give no credit."""
+    article = ('<html><body><figure><img src="pier.jpg"><div>Share this image</div><span>1 of 5</span>'
+               "<figcaption>The pier at low tide</figcaption></figure></body></html>")
+    [item] = check_article(article, catalog, name="pier.html").items
+    assert (item.record.creator, item.record.organization) == (None, None)
+    assert "missing-credit" in {f.code for f in item.findings}
