@@ -90,8 +90,10 @@ def _is_badge(img: Tag, catalog: Catalog) -> bool:
     link = img.find_parent("a")
     if link is None:
         return False
-    href, rel = link.get("href"), link.get("rel") or []
-    return "license" in rel or (isinstance(href, str) and is_license_url(catalog, href.strip()))
+    href, rel = link.get("href"), link.get("rel")
+    if (isinstance(rel, list) and "license" in rel) or rel == "license":
+        return True
+    return isinstance(href, str) and is_license_url(catalog, href.strip())
 
 
 def _image(img: Tag, position: int, base: str, catalog: Catalog) -> ImageRef:
@@ -181,7 +183,7 @@ def _linked_text(element: Tag) -> str | None:
     ends: dict[int, str] = {}  # the last string of each such link -> its address
     for link in element.find_all("a", href=True):
         href = str(link["href"]).strip()
-        strings = [d for d in link.descendants if type(d) in (NavigableString, CData) and d.strip()]
+        strings = [d for d in link.descendants if type(d) in (NavigableString, CData) and str(d).strip()]
         if strings and href.lower().startswith(("http://", "https://")) and not any(c in href for c in "<> "):
             ends[id(strings[-1])] = href
     if not ends:

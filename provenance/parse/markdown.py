@@ -15,19 +15,19 @@ from provenance.parse.credits import parse_credit
 def read_markdown(text: str, catalog: Catalog) -> Article:
     tokens = MarkdownIt("commonmark").parse(text)
     images: list[ImageRef] = []
-    paragraphs: list[tuple[int, str]] = []
+    paragraphs: list[tuple[int, list[Token]]] = []
     page: list[Evidence] = []
     for index, token in enumerate(tokens):
         if token.type != "inline" or not token.map:
             continue
         line = token.map[0]
         groups = _image_groups(token)
-        for found, words in groups:
-            caption = _with_links("caption", words, "markdown caption line", line)  # once a group: linear
+        for found, group_words in groups:
+            caption = _with_links("caption", group_words, "markdown caption line", line)  # once a group: linear
             for child in found:
                 images.append(_image(child, line))
                 images[-1].evidence.extend(caption)
-        words = [] if groups else list(token.children or [])
+        words: list[Token] = [] if groups else list(token.children or [])
         if index > 0 and tokens[index - 1].type == "heading_open" and not page:
             page.append(Evidence("page_title", _text_without_images(token), "html", "markdown heading"))
         elif _joined([_part(child) for child in words]):
