@@ -62,11 +62,12 @@ WEAK_LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:left|right|top|bottom|above|below|inset|main|from\s+left)"
     r"(?:\s+(?:photo|image))?\s*:|(?<=, )(?:von|by|par|por)\b|^(?:photo|foto|fot\.)(?=\s+\w+\s+\w+\s*/))\s*)"
 )
-_TITLE_LINK = r"(?:\s*<[^<>\s]{1,500}>)?"  # a link around a quoted title: its address after the closing quote
+# a link around a quoted title or the word 'Photo' before 'by': its address after the link's text
+_TITLE_LINK = r"(?:\s*<[^<>\s]{1,500}>)?"
 _BY_LICENSE = re.compile(
     r"(?im)(?:^|(?<=[\[(\"“\s]))(?<!\bCC[\s-])(?P<lead>(?:[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK
-    + r"\s*,?\s+)?(?:(?:image|photo|picture|icon)s?\s+)?(?:by|par)\s+|[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK
-    + r"\s*,?\s+(?=via\s))"
+    + r"\s*,?\s+)?(?:(?:image|photo|picture|icon)s?" + _TITLE_LINK + r"\s+)?(?:by|par)\s+|"
+    + r"[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK + r"\s*,?\s+(?=via\s))"
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
 _CREDIT_POSITION = re.compile(  # full-width brackets too: '首相（写真：アフロ）'
