@@ -143,3 +143,27 @@ def test_a_figure_of_prose_outside_its_caption_credits_no_one(catalog: Catalog) 
     [item] = check_article(article, catalog, name="pier.html").items
     assert (item.record.creator, item.record.organization) == (None, None)
     assert "missing-credit" in {f.code for f in item.findings}
+
+
+# (figcaption: the snippets of Creative Commons' license chooser, whose title is unquoted and marked in RDFa)
+CHOOSER = [
+    # today's chooser: the title a link, the license link with its icons
+    ('<p xmlns:cc="http://creativecommons.org/ns#" xmlns:dct="http://purl.org/dc/terms/"><a property="dct:title" '
+     'rel="cc:attributionURL" href="https://example.org/pier">Pier at low tide</a> by <a rel="cc:attributionURL '
+     'dct:creator" property="cc:attributionName" href="https://example.org/odile">Odile Brandt</a> is licensed under '
+     '<a href="https://creativecommons.org/licenses/by/4.0/?ref=chooser-v1" rel="license noopener noreferrer">'
+     'CC BY 4.0<img src="https://mirrors.creativecommons.org/presskit/icons/cc.svg?ref=chooser-v1"></a></p>'),
+    # the older chooser: the title in a span
+    ('<span xmlns:dct="http://purl.org/dc/terms/" property="dct:title">Pier at low tide</span> by <a '
+     'xmlns:cc="http://creativecommons.org/ns#" href="https://example.org/odile" property="cc:attributionName" '
+     'rel="cc:attributionURL">Odile Brandt</a> is licensed under a <a rel="license" '
+     'href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution 4.0 International License</a>.'),
+]
+
+
+@pytest.mark.parametrize("caption", CHOOSER)
+def test_the_license_choosers_title_is_read_from_its_rdfa(catalog: Catalog, caption: str) -> None:
+    [item] = check_article(_figure(caption), catalog, name="pier.html").items
+    assert (item.record.title, item.record.creator, item.record.license.id if item.record.license else None) == \
+        ("Pier at low tide", "Odile Brandt", "CC-BY-4.0")
+    assert not [f for f in item.findings if f.code == "attribution-incomplete" and "title" in f.message]
