@@ -174,7 +174,7 @@ def _with_links(field: str, element: Tag, name: str, location: str = "") -> list
     linked = _linked_text(element)
     if linked and linked != text:
         found.append(Evidence(LINKED_FIELDS[field], linked, "html", name, location=location))
-    for titled in element.find_all(attrs={"property": True}):  # RDFa of Creative Commons' license chooser
+    for titled in element.find_all(property=True):  # RDFa of Creative Commons' license chooser
         if "dct:title" in str(titled.get("property")).split() and _text(titled):
             found.append(Evidence("title", _text(titled), "html", "RDFa dct:title", location=location))
             break
