@@ -18,6 +18,9 @@ def read_markdown(text: str, catalog: Catalog) -> Article:
     paragraphs: list[tuple[int, list[Token]]] = []
     page: list[Evidence] = []
     for index, token in enumerate(tokens):
+        if token.type == "html_block" and token.map and "<img" in token.content.lower():
+            images.extend(_html_images(token, catalog))
+            continue
         if token.type != "inline" or not token.map:
             continue
         line = token.map[0]
@@ -39,6 +42,19 @@ def read_markdown(text: str, catalog: Catalog) -> Article:
         elif target is not None and parse_credit(_joined([_part(child) for child in words]), catalog):
             target.evidence.extend(_with_links("credit_text", words, "markdown paragraph", line))
     return Article(kind="markdown", images=images, page=page, text=text)
+
+
+def _html_images(token: Token, catalog: Catalog) -> list[ImageRef]:
+    """The images of a block of HTML in the Markdown (a <figure> with its figcaption, an <img> on a line of its
+    own, as Jekyll, Hugo and GitHub pages are written), read as an HTML article's are, placed at the block's
+    line so that the caption lines around it count for them."""
+    from provenance.parse.html import read_html  # BeautifulSoup is imported only when needed
+
+    assert token.map is not None
+    found = read_html(token.content, catalog).images
+    for image in found:
+        image.position = token.map[0]
+    return found
 
 
 def _with_links(field: str, words: list[Token], name: str, line: int) -> list[Evidence]:

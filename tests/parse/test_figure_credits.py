@@ -167,3 +167,26 @@ def test_the_license_choosers_title_is_read_from_its_rdfa(catalog: Catalog, capt
     assert (item.record.title, item.record.creator, item.record.license.id if item.record.license else None) == \
         ("Pier at low tide", "Odile Brandt", "CC-BY-4.0")
     assert not [f for f in item.findings if f.code == "attribution-incomplete" and "title" in f.message]
+
+
+# (Markdown article, [(image source, organisation)] of its items in order): HTML written in the Markdown
+MARKDOWN_HTML = [
+    # a figure block, as Jekyll and GitHub pages write one
+    ("The river rose overnight.\n\n<figure>\n  <img src=\"/img/flood.jpg\" alt=\"Flooded street\">\n"
+     "  <figcaption>Residents wade through water. Photo: Marta Kowalczyk/AFP</figcaption>\n</figure>\n\nMore text.\n",
+     [("/img/flood.jpg", "AFP")]),
+    # an <img> on a line of its own, the caption a Markdown paragraph under it
+    ("The river rose overnight.\n\n<img src=\"/img/flood.jpg\" alt=\"Flooded street\">\n\n"
+     "*Photo: Marta Kowalczyk/AFP*\n", [("/img/flood.jpg", "AFP")]),
+    # a Markdown image and an HTML figure in one article: each with its own credit, in order
+    ("![Dam](/img/dam.jpg)\n*Photo: Ilse Varga/Reuters*\n\nText between.\n\n<figure><img src=\"/img/flood.jpg\">"
+     "<figcaption>Photo: Marta Kowalczyk/AFP</figcaption></figure>\n",
+     [("/img/dam.jpg", "Reuters"), ("/img/flood.jpg", "AFP")]),
+]
+
+
+@pytest.mark.parametrize(("article", "expected"), MARKDOWN_HTML)
+def test_html_figures_in_markdown_are_the_articles_images(catalog: Catalog, article: str,
+                                                          expected: list[tuple[str, str]]) -> None:
+    items = check_article(article, catalog, name="flood.md").items
+    assert [(item.src, item.record.organization) for item in items] == expected
