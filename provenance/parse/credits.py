@@ -28,6 +28,7 @@ from provenance.catalog.sources import remembered
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import mentions_license, split_credit, without_rights_sign
+from provenance.parse.credit_links import platform_of_the_line
 from provenance.parse.credit_parts import lone_brand
 from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, line_tails
 from provenance.parse.credit_words import (
@@ -164,6 +165,7 @@ def _parse_credit(catalog: Catalog, text: str) -> list[Credit] | NoCredit:
             bisect.insort(taken, (segment.start, segment.end))
             credits.extend(found)
     credits = _merge_repeats(catalog, body, sorted(credits, key=lambda c: c.start))
+    credits = platform_of_the_line(catalog, body, credits)
     if body != typed:  # a lead-in read through a typo: the credit quotes the text as written
         credits = [replace(c, text=typed[c.start : c.end].strip() or c.text) for c in credits]
     if flat.starts:
