@@ -68,7 +68,17 @@ def read_html(text: str, catalog: Catalog) -> Article:
         images.append(_image(img, order[id(img)], base, catalog))
     _attach_orphan_credits(soup, images, order, catalog)
     _attach_schema(soup, images, base, order)
-    return Article(kind="html", images=images, page=_page_evidence(soup, base), text=soup.get_text("\n"))
+    page = _page_evidence(soup, base)
+    return Article(kind="html", images=images, page=page, text=soup.get_text("\n") if images else _markup_only(soup))
+
+
+def _markup_only(soup: BeautifulSoup) -> str:
+    """A page with no image, for its credits to be read as a pasted fragment's are (provenance.parse.markup):
+    its markup, so that a link's address follows its text and inline elements stay in their line ('Photo by
+    <a …>Anna Berg</a> on <a …>Unsplash</a>'), without what no reader sees (scripts, styles, the head)."""
+    for hidden in soup.find_all(("head", "script", "style", "noscript", "template")):
+        hidden.decompose()
+    return str(soup)
 
 
 def _src(img: Tag) -> str | None:

@@ -190,3 +190,22 @@ def test_html_figures_in_markdown_are_the_articles_images(catalog: Catalog, arti
                                                           expected: list[tuple[str, str]]) -> None:
     items = check_article(article, catalog, name="flood.md").items
     assert [(item.src, item.record.organization) for item in items] == expected
+
+
+# (an HTML article with no picture, creator, via, license URL): its credits read as a pasted fragment's are
+NO_PICTURE = [
+    # Unsplash's snippet: inline links stay in their line
+    ('<p>Photo by <a href="https://unsplash.com/@annaberg">Anna Berg</a> on <a href="https://unsplash.com/">'
+     "Unsplash</a></p>", "Anna Berg", "Unsplash", None),
+    # a TASL line whose license is a link
+    ('<html><head><title>Pier</title><script>var credit = "Created by Someone Else";</script></head><body>'
+     f'<p>"Pier at low tide" by Odile Brandt is licensed under <a href="{BY}">CC BY 2.0</a>.</p></body></html>',
+     "Odile Brandt", None, BY),
+]
+
+
+@pytest.mark.parametrize(("article", "creator", "via", "license_url"), NO_PICTURE)
+def test_an_html_article_without_pictures_reads_its_credits_in_line(catalog: Catalog, article: str, creator: str,
+                                                                    via: str | None, license_url: str | None) -> None:
+    [item] = check_article(article, catalog, name="credits.html").items
+    assert (item.record.creator, item.record.via, item.record.license_url) == (creator, via, license_url)
