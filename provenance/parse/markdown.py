@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -24,6 +26,10 @@ def read_markdown(text: str, catalog: Catalog) -> Article:
         if token.type != "inline" or not token.map:
             continue
         line = token.map[0]
+        shortcode = _FIGURE_SHORTCODE.fullmatch(token.content.strip()) if token.content.startswith("{{") else None
+        if shortcode:
+            images.append(_shortcode_image(shortcode.group("params") or shortcode.group("percent"), line))
+            continue
         groups = _image_groups(token)
         for found, group_words in groups:
             caption = _with_links("caption", group_words, "markdown caption line", line)  # once a group: linear
@@ -42,6 +48,45 @@ def read_markdown(text: str, catalog: Catalog) -> Article:
         elif target is not None and parse_credit(_joined([_part(child) for child in words]), catalog):
             target.evidence.extend(_with_links("credit_text", words, "markdown paragraph", line))
     return Article(kind="markdown", images=images, page=page, text=text)
+
+
+# Hugo's figure shortcode, '{{< figure src="…" caption="…" attr="…" attrlink="…" >}}' (or with '%'): a picture
+# with its caption and its attribution (attr, linked to attrlink), written in the Markdown of Hugo sites.
+_FIGURE_SHORTCODE = re.compile(
+    r"\{\{(?:<\s*figure\s+(?P<params>[^\n]{0,4000}?)\s*>|%\s*figure\s+(?P<percent>[^\n]{0,4000}?)\s*%)\}\}"
+)
+_PARAM = re.compile(
+    r'(?:^|(?<=\s))(?P<key>[A-Za-z]+)\s*=\s*(?:"(?P<quoted>(?:[^"\\\n]|\\.){0,2000})"|`(?P<raw>[^`]{0,2000})`)'
+)
+# what each parameter of the shortcode is, as evidence: (field, name)
+_SHORTCODE_FIELDS = {"alt": ("alt", "hugo figure alt"), "caption": ("caption", "hugo figure caption"),
+                     "title": ("caption", "hugo figure title"), "attr": ("credit_text", "hugo figure attr")}
+
+
+def _shortcode_image(params: str, line: int) -> ImageRef:
+    """The image of a Hugo figure shortcode, its caption, title and attribution as evidence."""
+    values: dict[str, str] = {}
+    for match in _PARAM.finditer(params):
+        raw = match.group("raw")
+        values.setdefault(match.group("key").lower(), raw if raw is not None else _unescape(match.group("quoted")))
+    src = values.get("src", "").strip() or None
+    where = f"line {line + 1}"
+    ref = ImageRef(src=src, position=line, alt=values.get("alt", "").strip() or None)
+    ref.evidence.append(Evidence("image_src", src or "", "html", "hugo figure src", location=where))
+    for key, (field, name) in _SHORTCODE_FIELDS.items():
+        value = " ".join(values.get(key, "").split())
+        if value:
+            ref.evidence.append(Evidence(field, value, "html", name, location=where))
+    link = values.get("attrlink", "").strip()
+    attr = " ".join(values.get("attr", "").split())
+    if attr and link.lower().startswith(("http://", "https://")) and not any(c in link for c in "<> "):
+        ref.evidence.append(Evidence(LINKED_FIELDS["credit_text"], f"{attr} <{link}>", "html", "hugo figure attr",
+                                     location=where))
+    return ref
+
+
+def _unescape(value: str) -> str:
+    return re.sub(r"\\(.)", r"\1", value)
 
 
 def _html_images(token: Token, catalog: Catalog) -> list[ImageRef]:

@@ -209,3 +209,30 @@ def test_an_html_article_without_pictures_reads_its_credits_in_line(catalog: Cat
                                                                     via: str | None, license_url: str | None) -> None:
     [item] = check_article(article, catalog, name="credits.html").items
     assert (item.record.creator, item.record.via, item.record.license_url) == (creator, via, license_url)
+
+
+# (Hugo's figure shortcode in a Markdown article, image source, creator, organisation, source URL)
+SHORTCODES = [
+    # the credit in the caption
+    ('{{< figure src="/img/flood.jpg" alt="Flooded street" caption="Residents wade. Photo: Marta Kowalczyk/AFP" >}}',
+     "/img/flood.jpg", "Marta Kowalczyk", "AFP", None),
+    # the attribution in attr, linked by attrlink, with '%' delimiters and an escaped quote in the caption
+    ('{{% figure src="/img/pier.jpg" caption="The \\"old\\" pier" attr="Odile Brandt/Reuters" '
+     'attrlink="https://example.org/odile" %}}', "/img/pier.jpg", "Odile Brandt", "Reuters", "https://example.org/odile"),
+    # backquoted values, the title read for a credit too
+    ("{{< figure src=`/img/dam.jpg` title=`Photo: Ilse Varga/AP` >}}", "/img/dam.jpg", "Ilse Varga", "AP", None),
+]
+
+
+@pytest.mark.parametrize(("shortcode", "src", "creator", "organization", "source_url"), SHORTCODES)
+def test_hugos_figure_shortcode_is_a_picture_with_its_credit(catalog: Catalog, shortcode: str, src: str,
+                                                             creator: str, organization: str,
+                                                             source_url: str | None) -> None:
+    [item] = check_article(f"Intro.\n\n{shortcode}\n\nMore text.\n", catalog, name="flood.md").items
+    assert (item.src, item.record.creator, item.record.organization, item.record.source_url) == \
+        (src, creator, organization, source_url)
+
+
+def test_a_shortcode_of_another_kind_is_no_picture(catalog: Catalog) -> None:
+    article = '{{< youtube id="w7Ft2ymGmfc" title="Photo: Ilse Varga/AP" >}}\n'
+    assert [item.src for item in check_article(article, catalog, name="v.md").items] == [None]
