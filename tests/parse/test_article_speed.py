@@ -63,6 +63,11 @@ ARTICLES = [
     pytest.param(lambda n: '<figure><img src="a.jpg"><figcaption>' + "<span>Photo: Jane Doe/AP</span>" * n
                  + '</figcaption><div><a href="https://example.org/a">more</a></div></figure>', "html", 300,
                  id="html: a figure whose caption holds n credit elements, a link outside"),
+    pytest.param(lambda n: "".join(f'{{{{< figure src="i{i}.jpg" caption="Photo: Jane Doe/AP" attr="Jane Doe" '
+                                   f'attrlink="https://example.org/{i}" >}}}}\n\n' for i in range(n)), "markdown", 50,
+                 id="markdown: n Hugo figure shortcodes"),
+    pytest.param(lambda n: "{{< figure " + 'a="' * n + " >}}\n", "markdown", 300,
+                 id="markdown: a shortcode of n unclosed quotes"),
 ]
 
 
