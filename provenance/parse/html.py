@@ -61,11 +61,12 @@ def read_html(text: str, catalog: Catalog) -> Article:
     base = _canonical(soup)
     images: list[ImageRef] = []
     seen: set[int] = set()
+    captions: dict[int, list[Evidence]] = {}  # a figure's caption evidence, read once for all its images
     for img in soup.find_all("img"):
         if img.find_parent("noscript") or id(img) in seen or _is_badge(img, catalog):
             continue
         seen.add(id(img))
-        images.append(_image(img, order[id(img)], base, catalog))
+        images.append(_image(img, order[id(img)], base, catalog, captions))
     _attach_orphan_credits(soup, images, order, catalog)
     _attach_schema(soup, images, base, order)
     page = _page_evidence(soup, base)
@@ -106,7 +107,7 @@ def _is_badge(img: Tag, catalog: Catalog) -> bool:
     return isinstance(href, str) and is_license_url(catalog, href.strip())
 
 
-def _image(img: Tag, position: int, base: str, catalog: Catalog) -> ImageRef:
+def _image(img: Tag, position: int, base: str, catalog: Catalog, captions: dict[int, list[Evidence]]) -> ImageRef:
     src = _src(img)
     ref = ImageRef(src=src, position=position, alt=str(img.get("alt") or "").strip() or None,
                    url=urljoin(base, src) if src and base else src)
@@ -118,7 +119,9 @@ def _image(img: Tag, position: int, base: str, catalog: Catalog) -> ImageRef:
         ref.evidence.append(Evidence("caption", title, "html", "img title"))
     container = _figure(img)
     if container is not None:
-        ref.evidence.extend(_caption_evidence(container, catalog))
+        if id(container) not in captions:  # a gallery's figure is read once, not once an image
+            captions[id(container)] = _caption_evidence(container, catalog)
+        ref.evidence.extend(captions[id(container)])
     return ref
 
 

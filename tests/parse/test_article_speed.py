@@ -68,6 +68,9 @@ ARTICLES = [
                  id="markdown: n Hugo figure shortcodes"),
     pytest.param(lambda n: "{{< figure " + 'a="' * n + " >}}\n", "markdown", 300,
                  id="markdown: a shortcode of n unclosed quotes"),
+    pytest.param(lambda n: "<figure>" + "".join(f'<img src="i{i}.jpg"><span>Photo {i}</span>' for i in range(n))
+                 + "<figcaption>Photos: Jane Doe/AP</figcaption></figure>", "html", 100,
+                 id="html: a gallery of n images in one figure"),
 ]
 
 
