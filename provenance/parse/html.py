@@ -117,12 +117,30 @@ def _image(img: Tag, position: int, base: str, catalog: Catalog, captions: dict[
     title = str(img.get("title") or "").strip()
     if title:
         ref.evidence.append(Evidence("caption", title, "html", "img title"))
+    ref.evidence.extend(_link_title(img))
     container = _figure(img)
     if container is not None:
         if id(container) not in captions:  # a gallery's figure is read once, not once an image
             captions[id(container)] = _caption_evidence(container, catalog)
         ref.evidence.extend(captions[id(container)])
     return ref
+
+
+def _link_title(img: Tag) -> list[Evidence]:
+    """The title of a link around the image and nothing else, where Wikimedia Commons' embed snippet puts the
+    credit ('<a title="Author, CC BY-SA 4.0 <…>, via Wikimedia Commons" href="…/wiki/File:…"><img …></a>'): a
+    credit line, and with the link's address after it its linked twin, which the credit is read from."""
+    link = img.parent
+    if not isinstance(link, Tag) or link.name != "a" or _text(link):
+        return []
+    title = " ".join(str(link.get("title") or "").split())
+    if not title:
+        return []
+    found = [Evidence("credit_text", title, "html", "a title")]
+    href = str(link.get("href") or "").strip()
+    if href.lower().startswith(("http://", "https://")) and not any(c in href for c in "<> "):
+        found.append(Evidence(LINKED_FIELDS["credit_text"], f"{title} <{href}>", "html", "a title"))
+    return found
 
 
 def _figure(img: Tag) -> Tag | None:

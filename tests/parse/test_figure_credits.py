@@ -236,3 +236,22 @@ def test_hugos_figure_shortcode_is_a_picture_with_its_credit(catalog: Catalog, s
 def test_a_shortcode_of_another_kind_is_no_picture(catalog: Catalog) -> None:
     article = '{{< youtube id="w7Ft2ymGmfc" title="Photo: Ilse Varga/AP" >}}\n'
     assert [item.src for item in check_article(article, catalog, name="v.md").items] == [None]
+
+
+def test_commons_embed_snippet_credits_its_image(catalog: Catalog) -> None:
+    """Wikimedia Commons' 'Embed' snippet: the credit is the title of the link around the image."""
+    article = ('<p>Text.</p><a title="Odile Brandt, CC BY-SA 4.0 '
+               '&lt;https://creativecommons.org/licenses/by-sa/4.0&gt;, via Wikimedia Commons" href="https://commons.wikimedia.org/wiki/File:Pier_at_low_tide.jpg">'
+               '<img width="512" alt="Pier at low tide" src="https://upload.wikimedia.org/wikipedia/commons/thumb/a/'
+               'ab/Pier_at_low_tide.jpg/512px-Pier_at_low_tide.jpg"></a><p>More text.</p>')
+    [item] = check_article(article, catalog, name="pier.html").items
+    record = item.record
+    assert (record.creator, record.via, record.license.id if record.license else None, record.license_url) == \
+        ("Odile Brandt", "Wikimedia Commons", "CC-BY-SA-4.0", "https://creativecommons.org/licenses/by-sa/4.0")
+    assert "missing-credit" not in {f.code for f in item.findings}
+
+
+def test_a_link_title_that_credits_no_one_invents_nothing(catalog: Catalog) -> None:
+    article = '<a title="Click to enlarge" href="https://example.org/big.jpg"><img src="pier.jpg"></a>'
+    [item] = check_article(article, catalog, name="pier.html").items
+    assert (item.record.creator, item.record.organization, item.record.via) == (None, None, None)
