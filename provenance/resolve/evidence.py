@@ -86,11 +86,12 @@ def derive_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence
     says depends on its field, value, origin and name only, and an archive repeats its items (an agency's
     Credit and Copyright Notice on every image it sent): remembered per catalog for short values."""
     out = list(evidence)
-    # a caption or credit element with a linked twin is read from the twin (model.LINKED_FIELDS)
-    twins = {(_UNLINKED[e.field], e.name, e.location) for e in evidence if e.field in _UNLINKED}
+    # a caption or credit element with a linked twin is read from the twin (model.LINKED_FIELDS); the twin is
+    # its element's by its text too: two credit elements of one figure may share their name and location
+    twins = {(_UNLINKED[e.field], e.name, e.location, _unlinked(e.value)) for e in evidence if e.field in _UNLINKED}
     for item in evidence:
         if not item.derived and item.field in _DERIVING_FIELDS:  # a name or a license derives nothing
-            if twins and (item.field, item.name, item.location) in twins:
+            if twins and (item.field, item.name, item.location, _unlinked(item.value)) in twins:
                 continue
             key = (_UNLINKED.get(item.field, item.field), item.value, item.origin, item.name)
             out.extend(remembered(catalog, "derived-evidence-memo", key, _derived_items, limit=_DERIVED_MEMO_LIMIT))
@@ -98,6 +99,12 @@ def derive_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence
 
 
 _DERIVED_MEMO_LIMIT = 10_000
+_LINK_ADDRESS = re.compile(r"<[^<>\s]+>")  # a link's address in a linked twin ('Anna Berg <https://…>')
+
+
+def _unlinked(value: str) -> str:
+    """A linked twin's text without its links' addresses: the text of the element it is the twin of."""
+    return " ".join(_LINK_ADDRESS.sub(" ", value).split())
 
 
 def _derived_items(catalog: Catalog, key: tuple[str, str, str, str]) -> tuple[Evidence, ...]:

@@ -90,6 +90,25 @@ def test_a_hostile_link_address_stays_out_of_the_twin(catalog: Catalog) -> None:
     assert item.record.creator == "Odile Brandt"
 
 
+# (article): two credit elements of one image share a name and a location, one of them linked; the other's
+# agency is read (it had been taken for the linked one's element and skipped: no organization, no finding)
+TWO_CREDITS = [
+    # two credit spans in one figcaption, only the first with a link: the second is read too
+    (_figure('Left: the pier. Right: the boat. <span class="credit">Left: <a href="https://example.com/anna">'
+             'Anna Berg</a></span> <span class="credit">Right: Tom Reed/Reuters</span>')),
+    # two credit paragraphs under the picture, outside any figure (both 'near' it)
+    ('<html><body><article><img src="pier.jpg"><p class="credit">Photo: <a href="https://example.com/anna">'
+     'Anna Berg</a></p><p class="credit">Map: Tom Reed/Reuters</p><p>The story.</p></article></body></html>'),
+]
+
+
+@pytest.mark.parametrize("article", TWO_CREDITS)
+def test_a_linked_twin_stands_for_its_own_element_only(catalog: Catalog, article: str) -> None:
+    [item] = check_article(article, catalog, name="pier.html").items
+    assert item.record.organization == "Reuters"
+    assert "agency-license-required" in {f.code for f in item.findings}
+
+
 # (article, the image sources the article shows): icons of a caption or of a license link are no pictures
 BADGES = [
     # Openverse's snippet ends with the license's icons, inside the figcaption
