@@ -17,6 +17,7 @@ from provenance.catalog.load import Catalog
 from provenance.errors import InputError
 from provenance.model import LINKED_FIELDS, Evidence
 from provenance.parse.article_types import Article, ImageRef, nearest
+from provenance.parse.credit_fields import find_license_text
 from provenance.parse.credit_words import UI_LABELS
 from provenance.parse.credits import parse_credit
 from provenance.parse.htmltext import escape_stray_sections
@@ -117,7 +118,7 @@ def _image(img: Tag, position: int, base: str, catalog: Catalog, captions: dict[
     title = str(img.get("title") or "").strip()
     if title:
         ref.evidence.append(Evidence("caption", title, "html", "img title"))
-    ref.evidence.extend(_link_title(img))
+    ref.evidence.extend(_link_title(img, catalog))
     container = _figure(img)
     if container is not None:
         if id(container) not in captions:  # a gallery's figure is read once, not once an image
@@ -126,15 +127,17 @@ def _image(img: Tag, position: int, base: str, catalog: Catalog, captions: dict[
     return ref
 
 
-def _link_title(img: Tag) -> list[Evidence]:
+def _link_title(img: Tag, catalog: Catalog) -> list[Evidence]:
     """The title of a link around the image and nothing else, where Wikimedia Commons' embed snippet puts the
     credit ('<a title="Author, CC BY-SA 4.0 <…>, via Wikimedia Commons" href="…/wiki/File:…"><img …></a>'): a
-    credit line, and with the link's address after it its linked twin, which the credit is read from."""
+    credit line, and with the link's address after it its linked twin, which the credit is read from. Only a
+    title that reads as a credit or names a license: a lightbox's link title is the picture's title ('Kyiv',
+    'Mayor Jane Roe'), which a credit line's reading would take for its creator."""
     link = img.parent
     if not isinstance(link, Tag) or link.name != "a" or _text(link):
         return []
     title = " ".join(str(link.get("title") or "").split())
-    if not title:
+    if not title or not (parse_credit(title, catalog) or find_license_text(catalog, title)):
         return []
     found = [Evidence("credit_text", title, "html", "a title")]
     href = str(link.get("href") or "").strip()

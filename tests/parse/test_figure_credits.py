@@ -270,7 +270,17 @@ def test_commons_embed_snippet_credits_its_image(catalog: Catalog) -> None:
     assert "missing-credit" not in {f.code for f in item.findings}
 
 
-def test_a_link_title_that_credits_no_one_invents_nothing(catalog: Catalog) -> None:
-    article = '<a title="Click to enlarge" href="https://example.org/big.jpg"><img src="pier.jpg"></a>'
+# the title of a link around a picture that is no credit: a lightbox's (WordPress, Fancybox) is the picture's title
+LINK_TITLES = [
+    "Click to enlarge",  # a label
+    "Kyiv",  # a place: was read as the creator
+    "Mayor Jane Roe",  # who the picture shows: was read as the creator
+    "Harbour Festival 2024 - Opening night",  # an event: was read as the organisation
+]
+
+
+@pytest.mark.parametrize("title", LINK_TITLES)
+def test_a_link_title_that_credits_no_one_invents_nothing(catalog: Catalog, title: str) -> None:
+    article = f'<a title="{title}" href="https://example.org/big.jpg"><img src="pier.jpg"></a>'
     [item] = check_article(article, catalog, name="pier.html").items
     assert (item.record.creator, item.record.organization, item.record.via) == (None, None, None)
