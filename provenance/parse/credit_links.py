@@ -8,6 +8,7 @@ named or shown only by a link in the line (a commons.wikimedia.org or flickr.com
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from provenance.catalog.load import Catalog
@@ -15,11 +16,19 @@ from provenance.catalog.sources import match_domain
 from provenance.model import Credit
 from provenance.parse.credit_fields import URL
 
+# the page of one work on the platforms the convention names: a Commons file page, a Flickr photo page. A
+# platform's other pages (a profile, an album, a search, a post on a social site) linked in a caption's prose
+# ('Follow us on <https://www.instagram.com/…>', 'More bridge photos <https://unsplash.com/s/photos/bridge>') say
+# nothing of where the picture came from.
+_WORK_PAGE = re.compile(
+    r"(?i)^(?:https?://)?(?:commons\.(?:m\.)?wikimedia\.org/wiki/File:|(?:www\.|m\.)?flickr\.com/photos/[^/\s]+/\d+(?:[/?#]|$))"
+)
+
 
 def platform_of_the_line(catalog: Catalog, text: str, credits: list[Credit]) -> list[Credit]:
-    """The credits, the only one of a text given the platform that one link outside it in its line leads to,
-    when it names no via (and that link as its source when it has none). Several credits, several platforms'
-    links or none: the credits as they are."""
+    """The credits, the only one of a text given the platform that one link outside it in its line leads to
+    (the page of one work: _WORK_PAGE), when it names no via (and that link as its source when it has none).
+    Several credits, several platforms' links or none: the credits as they are."""
     if len(credits) != 1 or credits[0].via:
         return credits
     credit = credits[0]
@@ -29,6 +38,8 @@ def platform_of_the_line(catalog: Catalog, text: str, credits: list[Credit]) -> 
     found: dict[str, str] = {}
     for match in URL.finditer(outside):
         url = match.group(0).rstrip(".,;:)]}>")
+        if not _WORK_PAGE.match(url):
+            continue
         source = match_domain(catalog, url if "://" in url else f"https://{url}")
         if source is not None and source.kind == "platform":
             found.setdefault(source.name, url)

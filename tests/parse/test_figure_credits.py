@@ -109,6 +109,29 @@ def test_a_linked_twin_stands_for_its_own_element_only(catalog: Catalog, article
     assert "agency-license-required" in {f.code for f in item.findings}
 
 
+# (caption): a platform's page linked in a caption's prose is no via of its credit, and no source; only the page of
+# one work (a Commons file page, a Flickr photo page) on the credit's line is
+PROSE_LINKS = [
+    # a social account: was via Instagram, with an editorial-only finding
+    "The bridge opened on Monday. Follow us on <a href='https://www.instagram.com/citynews/'>Instagram</a>. "
+    "Photo: Jane Doe",
+    # the publisher's album: was via Flickr
+    "More pictures in <a href='https://www.flickr.com/photos/citynews/albums/72157'>our album</a>. Photo: Jane Doe",
+    # a post the caption is about: was via Twitter
+    "The mayor, whose <a href='https://twitter.com/mayorroe/status/1'>post</a> started the row. Photo: Jane Doe",
+    # a search page: was via Unsplash under the Unsplash License, with no finding at all
+    "Photo: Jane Doe. <a href='https://unsplash.com/s/photos/bridge'>More bridge photos</a>",
+]
+
+
+@pytest.mark.parametrize("caption", PROSE_LINKS)
+def test_a_platforms_link_in_a_captions_prose_is_no_via(catalog: Catalog, caption: str) -> None:
+    [item] = check_article(_figure(caption), catalog, name="pier.html").items
+    assert (item.record.creator, item.record.via, item.record.source_url) == ("Jane Doe", None, None)
+    assert item.record.license is None
+    assert "missing-license" in {f.code for f in item.findings}
+
+
 # (article, the image sources the article shows): icons of a caption or of a license link are no pictures
 BADGES = [
     # Openverse's snippet ends with the license's icons, inside the figcaption
