@@ -59,8 +59,9 @@ ANYWHERE_LEAD_IN = re.compile(
     r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
     r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf|Bild|Image|Credit|Crédit photo|Фото))\s?:\s*)"
 )
+# 'Right: …' a credit's lead-in; 'Left to right: Ann Smith, Bo Lee' names who the picture shows
 WEAK_LEAD_IN = re.compile(
-    r"(?i)(?P<lead>(?:(?:left|right|top|bottom|above|below|inset|main|from\s+left)"
+    r"(?i)(?P<lead>(?:(?<!\bto\s)(?:left|right|top|bottom|above|below|inset|main|from\s+left)"
     r"(?:\s+(?:photo|image))?\s*:|(?<=, )(?:von|by|par|por)\b|^(?:photo|foto|fot\.)(?=\s+\w+\s+\w+\s*/))\s*)"
 )
 # a link around a quoted title or the word 'Photo' before 'by': its address after the link's text

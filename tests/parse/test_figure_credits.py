@@ -119,6 +119,10 @@ PROSE_LINKS = [
     "More pictures in <a href='https://www.flickr.com/photos/citynews/albums/72157'>our album</a>. Photo: Jane Doe",
     # a post the caption is about: was via Twitter
     "The mayor, whose <a href='https://twitter.com/mayorroe/status/1'>post</a> started the row. Photo: Jane Doe",
+    # people named with links to their pages, 'Left to right:' read as a credit's lead-in: was creator Ann Smith,
+    # organisation Bo Lee, via Wikipedia
+    "Left to right: <a href='https://en.wikipedia.org/wiki/Ann_Smith'>Ann Smith</a>, "
+    "<a href='https://en.wikipedia.org/wiki/Bo_Lee'>Bo Lee</a>. Photo: Jane Doe",
     # a search page: was via Unsplash under the Unsplash License, with no finding at all
     "Photo: Jane Doe. <a href='https://unsplash.com/s/photos/bridge'>More bridge photos</a>",
 ]
