@@ -77,8 +77,11 @@ def read_html(text: str, catalog: Catalog) -> Article:
 def _markup_only(soup: BeautifulSoup) -> str:
     """A page with no image, for its credits to be read as a pasted fragment's are (provenance.parse.markup):
     its markup, so that a link's address follows its text and inline elements stay in their line ('Photo by
-    <a …>Anna Berg</a> on <a …>Unsplash</a>'), without what no reader sees (scripts, styles, the head)."""
-    for hidden in soup.find_all(("head", "script", "style", "noscript", "template")):
+    <a …>Anna Berg</a> on <a …>Unsplash</a>'), without what no reader sees (scripts, styles, the head) and
+    without embedded content (a video's iframe, an object, an SVG): a fragment keeps it as literal text, and an
+    embedded YouTube player was read as a credit ('src', via YouTube)."""
+    for hidden in soup.find_all(("head", "script", "style", "noscript", "template", "iframe", "object", "embed",
+                                 "svg", "video", "audio", "canvas")):
         hidden.decompose()
     return str(soup)
 

@@ -250,6 +250,18 @@ NO_PICTURE = [
 ]
 
 
+
+
+def test_an_embedded_player_on_a_page_without_pictures_credits_no_one(catalog: Catalog) -> None:
+    """A video's iframe is no text of the page: it was read as the literal tag (creator 'src', via YouTube)."""
+    article = ('<html><body><p>The council voted on Tuesday.</p><iframe width="560" height="315" '
+               'src="https://www.youtube.com/embed/abc" title="YouTube video player" allowfullscreen></iframe>'
+               "<p><em>Video by City TV</em></p></body></html>")
+    items = check_article(article, catalog, name="council.html").items
+    assert [(item.record.creator, item.record.organization, item.record.via) for item in items] == \
+        [(None, "City TV", None)]
+
+
 @pytest.mark.parametrize(("article", "creator", "via", "license_url"), NO_PICTURE)
 def test_an_html_article_without_pictures_reads_its_credits_in_line(catalog: Catalog, article: str, creator: str,
                                                                     via: str | None, license_url: str | None) -> None:
