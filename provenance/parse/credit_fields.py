@@ -18,7 +18,7 @@ from provenance.catalog.licenses import is_license_url
 from provenance.catalog.load import Catalog, license_names
 from provenance.catalog.sources import find_category, match_domain, match_source
 from provenance.parse.credit_parts import assign_names
-from provenance.parse.credit_words import LEAD_IN_TEXT
+from provenance.parse.credit_words import LEAD_IN_TEXT, ROLES
 from provenance.parse.scan import with_first_chars
 
 URL = re.compile(r"(?i)\b(?:https?://|www\.|creativecommons\.org/)[^\s<>\"'\[\]]+")
@@ -347,4 +347,6 @@ def _take_client(work: _Work) -> str:
     if not match or not match.group("client").strip(_STRIP):
         return ""
     _cut(work, match)
+    if match.group("client").strip(_STRIP).casefold() in ROLES:  # Commons' 'See page for author': no one named
+        return ""
     return match.group("client").strip(_STRIP)

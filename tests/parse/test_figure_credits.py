@@ -309,6 +309,18 @@ def test_commons_embed_snippet_credits_its_image(catalog: Catalog) -> None:
     assert "missing-credit" not in {f.code for f in item.findings}
 
 
+def test_commons_embed_snippet_of_an_unnamed_author_names_no_one(catalog: Catalog) -> None:
+    """Commons writes 'See page for author' where the author is on the file page: 'author' is no client of the
+    'X for <client>' form, and no organisation."""
+    article = ('<p>Text.</p><a title="See page for author, Public domain, via Wikimedia Commons" '
+               'href="https://commons.wikimedia.org/wiki/File:Old_harbour_map.jpg"><img width="512" '
+               'src="https://upload.wikimedia.org/wikipedia/commons/a/ab/Old_harbour_map.jpg"></a>')
+    [item] = check_article(article, catalog, name="map.html").items
+    record = item.record
+    assert (record.creator, record.organization, record.via) == (None, None, "Wikimedia Commons")
+    assert (record.license.id if record.license else None) == "LicenseRef-PD"
+
+
 # the title of a link around a picture that is no credit: a lightbox's (WordPress, Fancybox) is the picture's title
 LINK_TITLES = [
     "Click to enlarge",  # a label
