@@ -118,7 +118,7 @@ def _cut_after(text: str, at: int, reach: int) -> int | None:
 
 def check_chunk(text: str, start: int, end: int, catalog: Catalog, profile: UsageProfile) -> Chunk:
     """The credits of text[start:end] checked (`Chunk`)."""
-    read = read_credits(text[start:end], catalog)
+    read = read_credits(text[start:end], catalog, whole=False)
     credits = [replace(c, start=c.start + start, end=c.end + start) for c in read.credits]
     body = read.body
     first, last = (read.credits[0].start, read.credits[-1].end) if credits else (len(body), 0)
@@ -131,6 +131,8 @@ def join_chunks(text: str, chunks: list[Chunk], catalog: Catalog, profile: Usage
     credit before a cut and the first after it could have been merged (the text is then checked whole)."""
     if not any(chunk.items for chunk in chunks):
         return tasl_items(text, catalog, name, profile)
+    if sum(len(chunk.items) for chunk in chunks) == 1:  # a text's only credit reads its line (credit_links): whole
+        return None
     retyped = any(chunk.retyped for chunk in chunks)
     items: list[CheckedItem] = []
     checked: dict[tuple[str | None, ...], tuple[CheckedItem, int]] = {}

@@ -150,6 +150,12 @@ class Evidence:
     derived: bool = False  # worked out from other evidence (a caption's credit, a catalog default)
 
 
+# A caption or credit element of an article that links to web addresses is kept twice: as the text a reader
+# sees (its field) and as that text with each link's address after the link's text, in angle brackets (its
+# linked twin), which is what its credit is read from (provenance.resolve.evidence).
+LINKED_FIELDS = {"caption": "linked_caption", "credit_text": "linked_credit_text"}
+
+
 @dataclass(frozen=True)
 class Credit:
     """One image credit as written, split into its parts."""

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from provenance.catalog.licenses import resolve_license
 from provenance.catalog.load import Catalog, load_catalog
+from provenance.check import check_article
 from provenance.errors import ProvenanceError
 from provenance.io.archive import classify, open_archives, read_entry, walk_archive
 from provenance.metadata.c2pa import c2pa_evidence
@@ -139,7 +140,14 @@ MARKUP = st.sampled_from(["<figure>", "</figure>", "<img src='a.jpg' alt='x'>", 
                           "<p>", "</p>", "<div>", "<script>", "</script>", "<!--", "-->", "<![CDATA[", "]]>",
                           "Photo: Jane Doe/AP", " (CC BY 4.0) ", "![a](b.jpg)", "\n\n", "*Credit: X*", "&amp;",
                           "&#x202e;", "<meta property='og:title' content='t'>", "<a href='https://x'>", "</a>",
-                          '<script type="application/ld+json">{"creator": [', "]}", "\u202e", "\x00"])
+                          '<script type="application/ld+json">{"creator": [', "]}", "\u202e", "\x00",
+                          # links, icons and titles around pictures (provenance.parse.html, .markdown)
+                          '<a title="X, CC BY 4.0" href="https://commons.wikimedia.org/wiki/File:a.jpg">',
+                          '<a rel="license" href="https://creativecommons.org/licenses/by/4.0/">',
+                          '<span property="dct:title">', "</span>", '<span class="credit">', "Image source, ",
+                          '{{< figure src="a.jpg" attr="X" attrlink="https://x" caption="Photo: Y/AP" >}}',
+                          "{{% figure ", ' attr=`Z` %}}', '[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)',
+                          '"Title" <https://www.flickr.com/photos/x/1> by '])
 
 
 @FUZZ
@@ -147,6 +155,7 @@ MARKUP = st.sampled_from(["<figure>", "</figure>", "<img src='a.jpg' alt='x'>", 
        kind=st.sampled_from(["html", "markdown", "plain"]))
 def test_article_readers(pieces: list[str], kind: str) -> None:
     only_our_errors(lambda: find_images("".join(pieces), kind, CATALOG))
+    only_our_errors(lambda: check_article("".join(pieces), CATALOG, kind=kind))  # derived evidence too
 
 
 @FUZZ

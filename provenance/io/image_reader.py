@@ -81,6 +81,9 @@ class ImageMetadata:
     height: int
     evidence: list[Evidence] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # whether the file may hold a C2PA manifest, where its structure tells (a JPEG's APP11 segments);
+    # None: only the scan of the whole file for the label tells (image_identity)
+    c2pa_label: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,7 @@ def read_metadata(path: str | Path | BinaryIO, name: str | None = None) -> Image
         with open_image(path, name) as im:
             if im.format not in IMAGE_FORMATS:
                 raise InputError(name, f"is a {im.format} image; supported: JPEG, PNG, WebP, TIFF, HEIC")
-            meta = ImageMetadata(name, im.format or "", im.width, im.height)
+            meta = ImageMetadata(name, im.format or "", im.width, im.height, c2pa_label=_jpeg_c2pa_segment(im))
             _collect(im, meta)
             return meta
     except FileNotFoundError:
@@ -148,6 +151,16 @@ def read_metadata(path: str | Path | BinaryIO, name: str | None = None) -> Image
         raise InputError(name, "is not an image this tool can read (unknown or damaged format)") from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise InputError(name, f"is damaged or truncated ({exc})") from None
+
+
+def _jpeg_c2pa_segment(im: Image.Image) -> bool | None:
+    """For a JPEG, whether an APP11 segment carries the C2PA label: the C2PA specification embeds a
+    JPEG's manifest store in APP11 segments (JUMBF), which come before the picture's data, and Pillow
+    keeps every APPn segment it passed in `applist`. None for every other format (an MPO included:
+    its later pictures have segments of their own), where the whole file is scanned."""
+    if im.format != "JPEG":
+        return None
+    return any(marker == "APP11" and C2PA_LABEL in data for marker, data in getattr(im, "applist", ()))
 
 
 def _collect(im: Image.Image, meta: ImageMetadata) -> None:
@@ -203,8 +216,9 @@ def file_sha256(path: str | Path | BinaryIO) -> tuple[str, int]:
     return sha, size
 
 
-def file_digest(path: str | Path | BinaryIO) -> tuple[str, int, bool]:
-    """SHA-256, size, and whether the C2PA label occurs in the file, in one read of 128 KiB chunks."""
+def file_digest(path: str | Path | BinaryIO, scan: bool = True) -> tuple[str, int, bool]:
+    """SHA-256, size, and whether the C2PA label occurs in the file (False unless `scan`), in one
+    read of 128 KiB chunks."""
     import hashlib  # here: reading metadata alone never needs it
     digest, size, label, tail = hashlib.sha256(), 0, False, b""
     handle = open(path, "rb") if isinstance(path, str | Path) else path  # noqa: SIM115
@@ -213,8 +227,9 @@ def file_digest(path: str | Path | BinaryIO) -> tuple[str, int, bool]:
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
             size += len(chunk)
-            label = label or _LABEL.search(tail + chunk[:3]) is not None or _LABEL.search(chunk) is not None
-            tail = chunk[-3:]
+            if scan:
+                label = label or _LABEL.search(tail + chunk[:3]) is not None or _LABEL.search(chunk) is not None
+                tail = chunk[-3:]
     finally:
         if isinstance(path, str | Path):
             handle.close()
@@ -226,11 +241,14 @@ def may_hold_c2pa(path: str | Path | BinaryIO) -> bool:
     return file_digest(path)[2]
 
 
-def image_identity(path: str | Path | BinaryIO, name: str | None = None, phash: bool = True) -> Identity:
+def image_identity(path: str | Path | BinaryIO, name: str | None = None, phash: bool = True,
+                   c2pa_label: bool | None = None) -> Identity:
     """SHA-256 of the file and a perceptual hash of the picture (decoded at reduced size);
-    `phash=False` skips the decode (copies are then found by SHA-256 alone)."""
+    `phash=False` skips the decode (copies are then found by SHA-256 alone). `c2pa_label`, when the
+    file's structure already told (ImageMetadata.c2pa_label), spares the scan of every byte for it."""
     name = name or str(path)
-    sha, size, label = file_digest(path)
+    sha, size, label = file_digest(path, scan=c2pa_label is None)
+    label = label if c2pa_label is None else c2pa_label
     if not phash:
         return Identity(sha, size, None, label)
     if not isinstance(path, str | Path):

@@ -14,10 +14,14 @@ def read_image(source: str | Path | BinaryIO, name: str, trust: str | None,
                identity: bool = True, phash: bool = True) -> tuple[ImageMetadata, Identity | None]:
     """Embedded metadata and C2PA evidence of one image (a path or a stream), and its identity
     (with a perceptual hash unless `phash` is False). The C2PA reader runs only on files that
-    carry the C2PA label (see provenance.io.image_reader)."""
+    carry the C2PA label (see provenance.io.image_reader): in a JPEG's APP11 segments, else anywhere."""
     metadata = read_metadata(source, name=name)
-    ident = image_identity(source, name=name, phash=phash) if identity else None
-    if ident.c2pa_label if ident else may_hold_c2pa(source):
+    ident = image_identity(source, name=name, phash=phash, c2pa_label=metadata.c2pa_label) if identity else None
+    if ident:
+        label = ident.c2pa_label
+    else:
+        label = may_hold_c2pa(source) if metadata.c2pa_label is None else metadata.c2pa_label
+    if label:
         manifest, state, failures = read_c2pa(source, trust, metadata.format)
         metadata.evidence.extend(c2pa_evidence(manifest, state, failures))
     return metadata, ident

@@ -18,7 +18,7 @@ from provenance.catalog.licenses import is_license_url
 from provenance.catalog.load import Catalog, license_names
 from provenance.catalog.sources import find_category, match_domain, match_source
 from provenance.parse.credit_parts import assign_names
-from provenance.parse.credit_words import LEAD_IN_TEXT
+from provenance.parse.credit_words import LEAD_IN_TEXT, ROLES
 from provenance.parse.scan import with_first_chars
 
 URL = re.compile(r"(?i)\b(?:https?://|www\.|creativecommons\.org/)[^\s<>\"'\[\]]+")
@@ -55,8 +55,8 @@ _REMARK = re.compile(
     r"\((?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b)[a-z][^()/]{2,80}\)"
 )
 _TITLE_BY = re.compile(
-    r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*,?\s+(?:by|von|de|par|di|por)\s+"
-)
+    r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»](?:\s*<[^<>\s]{1,500}>)?\s*,?\s+(?:by|von|de|par|di|por)\s+"
+)  # a link around the quoted title leaves its address after the closing quote: '"Harbour" <https://…> by …'
 # HTML attributes left in the text by broken markup ('… rel="noopener" target="_blank" title="'): never a name.
 _ATTRIBUTES = re.compile(
     r"(?i)(?:^|(?<=[\s\"']))(?:(?:rel|target|class|style|id|width|height|loading|decoding|referrerpolicy|"
@@ -64,6 +64,7 @@ _ATTRIBUTES = re.compile(
     r"[a-z][\w:-]{0,30}=[\"']?(?=[)\]\s_*]*$))"
 )
 _LINK = re.compile(r"\s*<[^<>\s]{1,500}>")
+_LEAD_LINK = re.compile(r"<((?:https?://|www\.)[^<>\s]{1,500})>")
 # '"Title" via …': a lead-in that is the work's title alone
 _TITLE_LEAD = re.compile(r"^\s*[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*,?\s*$")
 _OWN_WORK = re.compile(
@@ -116,6 +117,8 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     if titled and "title" not in work.fields:
         work.fields["title"] = _LINK.sub("", titled.group("title")).strip()
     _take_urls(catalog, work)
+    if "<" in lead:
+        _take_lead_link(catalog, work, lead)
     _take_license(catalog, work)
     _take_public_domain(work)
     _take_rights(work, lead + segment, lead)
@@ -202,6 +205,21 @@ def _take_urls(catalog: Catalog, work: _Work) -> None:
                 work.url_via = source.name
         work.rest = work.rest[:cut_from] + CUT + work.rest[match.start() + len(url) :]
     work.rest = _WIRE_CODE.sub(CUT, work.rest)
+
+
+def _take_lead_link(catalog: Catalog, work: _Work, lead: str) -> None:
+    """'"Pier" <https://…/photos/…> by …', 'Photo <https://commons…/File:…> by …': a link on the work's title or
+    on the word 'Photo' before 'by' leads to the work's own page, its source (before the creator's profile)."""
+    for match in _LEAD_LINK.finditer(lead):
+        url = match.group(1)
+        if is_license_url(catalog, url):
+            work.fields.setdefault("license_url", url)
+            continue
+        work.fields["source_url"] = url
+        source = match_domain(catalog, url if "://" in url else f"https://{url}")
+        if source is not None and source.kind == "platform":
+            work.url_via = source.name
+        return
 
 
 def _take_license(catalog: Catalog, work: _Work) -> None:
@@ -341,4 +359,6 @@ def _take_client(work: _Work) -> str:
     if not match or not match.group("client").strip(_STRIP):
         return ""
     _cut(work, match)
+    if match.group("client").strip(_STRIP).casefold() in ROLES:  # Commons' 'See page for author': no one named
+        return ""
     return match.group("client").strip(_STRIP)

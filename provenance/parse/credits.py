@@ -28,6 +28,7 @@ from provenance.catalog.sources import match_source, remembered
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import mentions_license, split_credit, without_rights_sign
+from provenance.parse.credit_links import platform_of_the_line
 from provenance.parse.credit_parts import KEEP_DOT, lone_brand
 from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, is_bare_credit, line_tails
 from provenance.parse.credit_words import (
@@ -64,13 +65,17 @@ ANYWHERE_LEAD_IN = re.compile(
     r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
     r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf|Bild|Image|Credit|Crédit photo|Фото))\s?:\s*)"
 )
+# 'Right: …' a credit's lead-in; 'Left to right: Ann Smith, Bo Lee' names who the picture shows
 WEAK_LEAD_IN = re.compile(
-    r"(?i)(?P<lead>(?:(?:left|right|top|bottom|above|below|inset|main|from\s+left)"
+    r"(?i)(?P<lead>(?:(?<!\bto\s)(?:left|right|top|bottom|above|below|inset|main|from\s+left)"
     r"(?:\s+(?:photo|image))?\s*:|(?<=, )(?:von|by|par|por)\b|^(?:photo|foto|fot\.)(?=\s+\w+\s+\w+\s*/))\s*)"
 )
+# a link around a quoted title or the word 'Photo' before 'by': its address after the link's text
+_TITLE_LINK = r"(?:\s*<[^<>\s]{1,500}>)?"
 _BY_LICENSE = re.compile(
-    r"(?im)(?:^|(?<=[\[(\"“\s]))(?<!\bCC[\s-])(?P<lead>(?:[\"“„«][^\"”“»\n]{1,200}[\"”“»]\s*,?\s+)?"
-    r"(?:(?:image|photo|picture|icon)s?\s+)?(?:by|par)\s+|[\"“„«][^\"”“»\n]{1,200}[\"”“»]\s*,?\s+(?=via\s))"
+    r"(?im)(?:^|(?<=[\[(\"“\s]))(?<!\bCC[\s-])(?P<lead>(?:[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK
+    + r"\s*,?\s+)?(?:(?:image|photo|picture|icon)s?" + _TITLE_LINK + r"\s+)?(?:by|par)\s+|"
+    + r"[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK + r"\s*,?\s+(?=via\s))"
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
 _CREDIT_POSITION = re.compile(  # full-width brackets too: '首相（写真：アフロ）'
@@ -174,8 +179,9 @@ class CreditsRead:
     retexts: dict[int, str]
 
 
-def read_credits(text: str, catalog: Catalog) -> CreditsRead:
-    """`parse_credit`'s answer, not remembered, with what joining chunks needs (`CreditsRead`)."""
+def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead:
+    """`parse_credit`'s answer, not remembered, with what joining chunks needs (`CreditsRead`); `whole=False`
+    for a chunk of a longer text, which leaves the rule of a text's only credit (credit_links) to the join."""
     flat = flatten(text)
     body = _BOILERPLATE.sub(_blank, flat.text)
     if "TPX" in body or "SEARCH" in body:
@@ -196,6 +202,8 @@ def read_credits(text: str, catalog: Catalog) -> CreditsRead:
             bisect.insort(taken, (segment.start, segment.end))
             credits.extend(found)
     credits = _merge_repeats(catalog, body, sorted(credits, key=lambda c: c.start))
+    if whole:  # a chunk of a longer text (check_split) leaves it to the join
+        credits = platform_of_the_line(catalog, body, credits)
     retyped = body != typed
     if retyped:  # a lead-in read through a typo: the credit quotes the text as written
         credits = [replace(c, text=typed[c.start : c.end].strip() or c.text) for c in credits]

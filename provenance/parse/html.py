@@ -12,10 +12,12 @@ from bs4 import BeautifulSoup, CData, Tag
 from bs4.element import NavigableString
 from bs4.exceptions import ParserRejectedMarkup
 
+from provenance.catalog.licenses import is_license_url
 from provenance.catalog.load import Catalog
 from provenance.errors import InputError
-from provenance.model import Evidence
+from provenance.model import LINKED_FIELDS, Evidence
 from provenance.parse.article_types import Article, ImageRef, nearest
+from provenance.parse.credit_fields import find_license_text
 from provenance.parse.credit_words import UI_LABELS
 from provenance.parse.credits import parse_credit
 from provenance.parse.htmltext import escape_stray_sections
@@ -60,14 +62,28 @@ def read_html(text: str, catalog: Catalog) -> Article:
     base = _canonical(soup)
     images: list[ImageRef] = []
     seen: set[int] = set()
+    captions: dict[int, list[Evidence]] = {}  # a figure's caption evidence, read once for all its images
     for img in soup.find_all("img"):
-        if img.find_parent("noscript") or id(img) in seen:
+        if img.find_parent("noscript") or id(img) in seen or _is_badge(img, catalog):
             continue
         seen.add(id(img))
-        images.append(_image(img, order[id(img)], base))
+        images.append(_image(img, order[id(img)], base, catalog, captions))
     _attach_orphan_credits(soup, images, order, catalog)
     _attach_schema(soup, images, base, order)
-    return Article(kind="html", images=images, page=_page_evidence(soup, base), text=soup.get_text("\n"))
+    page = _page_evidence(soup, base)
+    return Article(kind="html", images=images, page=page, text=soup.get_text("\n") if images else _markup_only(soup))
+
+
+def _markup_only(soup: BeautifulSoup) -> str:
+    """A page with no image, for its credits to be read as a pasted fragment's are (provenance.parse.markup):
+    its markup, so that a link's address follows its text and inline elements stay in their line ('Photo by
+    <a …>Anna Berg</a> on <a …>Unsplash</a>'), without what no reader sees (scripts, styles, the head) and
+    without embedded content (a video's iframe, an object, an SVG): a fragment keeps it as literal text, and an
+    embedded YouTube player was read as a credit ('src', via YouTube)."""
+    for hidden in soup.find_all(("head", "script", "style", "noscript", "template", "iframe", "object", "embed",
+                                 "svg", "video", "audio", "canvas")):
+        hidden.decompose()
+    return str(soup)
 
 
 def _src(img: Tag) -> str | None:
@@ -80,7 +96,22 @@ def _src(img: Tag) -> str | None:
     return str(srcset).split(",")[0].split()[0] if srcset else None
 
 
-def _image(img: Tag, position: int, base: str) -> ImageRef:
+def _is_badge(img: Tag, catalog: Catalog) -> bool:
+    """An icon of a caption, not a picture of the article: an image inside a figcaption (Openverse's
+    snippet ends with the license's icons), or the badge of a link to a license ('<a rel="license"
+    href="https://creativecommons.org/licenses/by/4.0/"><img src="…/88x31.png"></a>')."""
+    if img.find_parent("figcaption") is not None:
+        return True
+    link = img.find_parent("a")
+    if link is None:
+        return False
+    href, rel = link.get("href"), link.get("rel")
+    if (isinstance(rel, list) and "license" in rel) or rel == "license":
+        return True
+    return isinstance(href, str) and is_license_url(catalog, href.strip())
+
+
+def _image(img: Tag, position: int, base: str, catalog: Catalog, captions: dict[int, list[Evidence]]) -> ImageRef:
     src = _src(img)
     ref = ImageRef(src=src, position=position, alt=str(img.get("alt") or "").strip() or None,
                    url=urljoin(base, src) if src and base else src)
@@ -90,10 +121,32 @@ def _image(img: Tag, position: int, base: str) -> ImageRef:
     title = str(img.get("title") or "").strip()
     if title:
         ref.evidence.append(Evidence("caption", title, "html", "img title"))
+    ref.evidence.extend(_link_title(img, catalog))
     container = _figure(img)
     if container is not None:
-        ref.evidence.extend(_caption_evidence(container))
+        if id(container) not in captions:  # a gallery's figure is read once, not once an image
+            captions[id(container)] = _caption_evidence(container, catalog)
+        ref.evidence.extend(captions[id(container)])
     return ref
+
+
+def _link_title(img: Tag, catalog: Catalog) -> list[Evidence]:
+    """The title of a link around the image and nothing else, where Wikimedia Commons' embed snippet puts the
+    credit ('<a title="Author, CC BY-SA 4.0 <…>, via Wikimedia Commons" href="…/wiki/File:…"><img …></a>'): a
+    credit line, and with the link's address after it its linked twin, which the credit is read from. Only a
+    title that reads as a credit or names a license: a lightbox's link title is the picture's title ('Kyiv',
+    'Mayor Jane Roe'), which a credit line's reading would take for its creator."""
+    link = img.parent
+    if not isinstance(link, Tag) or link.name != "a" or _text(link):
+        return []
+    title = " ".join(str(link.get("title") or "").split())
+    if not title or not (parse_credit(title, catalog) or find_license_text(catalog, title)):
+        return []
+    found = [Evidence("credit_text", title, "html", "a title")]
+    href = str(link.get("href") or "").strip()
+    if href.lower().startswith(("http://", "https://")) and not any(c in href for c in "<> "):
+        found.append(Evidence(LINKED_FIELDS["credit_text"], f"{title} <{href}>", "html", "a title"))
+    return found
 
 
 def _figure(img: Tag) -> Tag | None:
@@ -110,18 +163,81 @@ def _figure(img: Tag) -> Tag | None:
     return None
 
 
-def _caption_evidence(container: Tag) -> list[Evidence]:
+def _caption_evidence(container: Tag, catalog: Catalog) -> list[Evidence]:
     """A credit in its own element (.credit, <cite>, <small>, a span in the figcaption) first: it wins
-    over what the caption's last words say; the figcaption after it."""
+    over what the caption's last words say; the figcaption after it; then a credit in the rest of the
+    figure's text (the BBC prints 'Image source, Getty Images' over the picture, in no credit element)."""
     found = []
     caption = container.find("figcaption")
+    read: list[Tag] = [caption] if caption is not None else []
     for element in _credit_elements(container):
         if caption is not None and element is caption:
             continue
-        found.append(Evidence("credit_text", _text(element), "html", _describe(element)))
+        read.append(element)
+        found.extend(_with_links("credit_text", element, _describe(element)))
     if caption is not None and _text(caption):
-        found.append(Evidence("caption", _text(caption), "html", "figcaption"))
+        found.extend(_with_links("caption", caption, "figcaption"))
+    rest = _text_outside(container, read)
+    if rest and len(rest) <= FIGURE_TEXT and parse_credit(rest, catalog):
+        found.append(Evidence("credit_text", rest, "html", "figure text"))
     return found
+
+
+FIGURE_TEXT = 300  # the most of a figure's own text (outside its caption) read for a credit: a label, not prose
+
+
+def _text_outside(container: Tag, read: list[Tag]) -> str:
+    """The container's text outside the elements already read (its figcaption, its credit elements), as
+    _text reads it; linear: each element is marked once."""
+    skipped: set[int] = set()
+    for element in read:
+        if id(element) not in skipped:
+            skipped.add(id(element))
+            skipped.update(id(d) for d in element.find_all(True))
+    skipped.update(id(e) for e in container.find_all(("button", "script", "style", "noscript", "template")))
+    parts = [str(d).strip() for d in container.descendants
+             if type(d) in (NavigableString, CData) and id(d.parent) not in skipped]
+    return " ".join(UI_LABELS.sub(" ", " ".join(p for p in parts if p)).split())
+
+
+def _with_links(field: str, element: Tag, name: str, location: str = "") -> list[Evidence]:
+    """The element's text as evidence of `field`, and, when the element links to web addresses, the same
+    text with each link's address after the link's text as evidence of its linked twin (LINKED_FIELDS), which
+    the credit is then read from: a license's address or a file page is read as a pasted fragment's is
+    (provenance.parse.markup). Both are kept, so that the caption shown and stored stays the text a reader
+    sees."""
+    text = _text(element)
+    found = [Evidence(field, text, "html", name, location=location)]
+    linked = _linked_text(element)
+    if linked and linked != text:
+        found.append(Evidence(LINKED_FIELDS[field], linked, "html", name, location=location))
+    for titled in element.find_all(property=True):  # RDFa of Creative Commons' license chooser
+        if "dct:title" in str(titled.get("property")).split() and _text(titled):
+            found.append(Evidence("title", _text(titled), "html", "RDFa dct:title", location=location))
+            break
+    return found
+
+
+def _linked_text(element: Tag) -> str | None:
+    """_text with '<address>' after the text of each link to an http(s) address ('by Tom Reed
+    <https://www.flickr.com/people/…>'); None when no link has one."""
+    ends: dict[int, str] = {}  # the last string of each such link -> its address
+    for link in element.find_all("a", href=True):
+        href = str(link["href"]).strip()
+        strings = [d for d in link.descendants if type(d) in (NavigableString, CData) and str(d).strip()]
+        if strings and href.lower().startswith(("http://", "https://")) and not any(c in href for c in "<> "):
+            ends[id(strings[-1])] = href
+    if not ends:
+        return None
+    buttons = element.find("button") is not None
+    parts: list[str] = []
+    for piece in element.descendants:
+        if type(piece) not in (NavigableString, CData) or (buttons and piece.find_parent("button") is not None):
+            continue
+        parts.append(str(piece).strip())
+        if id(piece) in ends:
+            parts.append(f"<{ends[id(piece)]}>")
+    return " ".join(UI_LABELS.sub(" ", " ".join(p for p in parts if p)).split())
 
 
 def _credit_elements(root: Tag) -> Iterator[Tag]:
@@ -142,7 +258,7 @@ def _attach_orphan_credits(soup: BeautifulSoup, images: list[ImageRef], order: d
             continue
         target = nearest(images, order[id(element)])
         if target is not None and not _already_has(target, text):
-            target.evidence.append(Evidence("credit_text", text, "html", _describe(element), location="near"))
+            target.evidence.extend(_with_links("credit_text", element, _describe(element), location="near"))
 
 
 def _stray_blocks(soup: BeautifulSoup, root: Tag) -> list[Tag]:

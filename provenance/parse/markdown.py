@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from provenance.catalog.load import Catalog
-from provenance.model import Evidence
+from provenance.model import LINKED_FIELDS, Evidence
 from provenance.parse.article_types import Article, ImageRef, nearest
 from provenance.parse.credit_words import UI_LABELS
 from provenance.parse.credits import parse_credit
@@ -15,33 +17,119 @@ from provenance.parse.credits import parse_credit
 def read_markdown(text: str, catalog: Catalog) -> Article:
     tokens = MarkdownIt("commonmark").parse(text)
     images: list[ImageRef] = []
-    paragraphs: list[tuple[int, str]] = []
+    paragraphs: list[tuple[int, list[Token]]] = []
     page: list[Evidence] = []
     for index, token in enumerate(tokens):
+        if token.type == "html_block" and token.map and "<img" in token.content.lower():
+            images.extend(_html_images(token, catalog))
+            continue
         if token.type != "inline" or not token.map:
             continue
         line = token.map[0]
+        shortcode = _FIGURE_SHORTCODE.fullmatch(token.content.strip()) if token.content.startswith("{{") else None
+        if shortcode:
+            images.append(_shortcode_image(shortcode.group("params") or shortcode.group("percent"), line))
+            continue
         groups = _image_groups(token)
-        for found, caption in groups:
+        for found, group_words in groups:
+            caption = _with_links("caption", group_words, "markdown caption line", line)  # once a group: linear
             for child in found:
                 images.append(_image(child, line))
-                if caption:
-                    images[-1].evidence.append(Evidence("caption", caption, "html", "markdown caption line",
-                                                        location=f"line {line + 1}"))
-        caption = "" if groups else _text_without_images(token)
+                images[-1].evidence.extend(caption)
+        words: list[Token] = [] if groups else list(token.children or [])
         if index > 0 and tokens[index - 1].type == "heading_open" and not page:
             page.append(Evidence("page_title", _text_without_images(token), "html", "markdown heading"))
-        elif caption:
-            paragraphs.append((line, caption))
-    for line, caption in paragraphs:
+        elif _joined([_part(child) for child in words]):
+            paragraphs.append((line, words))
+    for line, words in paragraphs:
         target = nearest(images, line)
         if target is not None and abs(target.position - line) <= 2:
-            target.evidence.append(Evidence("caption", caption, "html", "markdown caption line",
-                                            location=f"line {line + 1}"))
-        elif target is not None and parse_credit(caption, catalog):
-            target.evidence.append(Evidence("credit_text", caption, "html", "markdown paragraph",
-                                            location=f"line {line + 1}"))
+            target.evidence.extend(_with_links("caption", words, "markdown caption line", line))
+        elif target is not None and parse_credit(_joined([_part(child) for child in words]), catalog):
+            target.evidence.extend(_with_links("credit_text", words, "markdown paragraph", line))
     return Article(kind="markdown", images=images, page=page, text=text)
+
+
+# Hugo's figure shortcode, '{{< figure src="…" caption="…" attr="…" attrlink="…" >}}' (or with '%'): a picture
+# with its caption and its attribution (attr, linked to attrlink), written in the Markdown of Hugo sites.
+_FIGURE_SHORTCODE = re.compile(
+    r"\{\{(?:<\s*figure\s+(?P<params>[^\n]{0,4000}?)\s*>|%\s*figure\s+(?P<percent>[^\n]{0,4000}?)\s*%)\}\}"
+)
+_PARAM = re.compile(
+    r'(?:^|(?<=\s))(?P<key>[A-Za-z]+)\s*=\s*(?:"(?P<quoted>(?:[^"\\\n]|\\.){0,2000})"|`(?P<raw>[^`]{0,2000})`)'
+)
+# what each parameter of the shortcode is, as evidence: (field, name)
+_SHORTCODE_FIELDS = {"alt": ("alt", "hugo figure alt"), "caption": ("caption", "hugo figure caption"),
+                     "title": ("caption", "hugo figure title"), "attr": ("credit_text", "hugo figure attr")}
+
+
+def _shortcode_image(params: str, line: int) -> ImageRef:
+    """The image of a Hugo figure shortcode, its caption, title and attribution as evidence."""
+    values: dict[str, str] = {}
+    for match in _PARAM.finditer(params):
+        raw = match.group("raw")
+        values.setdefault(match.group("key").lower(), raw if raw is not None else _unescape(match.group("quoted")))
+    src = values.get("src", "").strip() or None
+    where = f"line {line + 1}"
+    ref = ImageRef(src=src, position=line, alt=values.get("alt", "").strip() or None)
+    ref.evidence.append(Evidence("image_src", src or "", "html", "hugo figure src", location=where))
+    for key, (field, name) in _SHORTCODE_FIELDS.items():
+        value = " ".join(values.get(key, "").split())
+        if value:
+            ref.evidence.append(Evidence(field, value, "html", name, location=where))
+    link = values.get("attrlink", "").strip()
+    attr = " ".join(values.get("attr", "").split())
+    if attr and link.lower().startswith(("http://", "https://")) and not any(c in link for c in "<> "):
+        ref.evidence.append(Evidence(LINKED_FIELDS["credit_text"], f"{attr} <{link}>", "html", "hugo figure attr",
+                                     location=where))
+    return ref
+
+
+def _unescape(value: str) -> str:
+    return re.sub(r"\\(.)", r"\1", value)
+
+
+def _html_images(token: Token, catalog: Catalog) -> list[ImageRef]:
+    """The images of a block of HTML in the Markdown (a <figure> with its figcaption, an <img> on a line of its
+    own, as Jekyll, Hugo and GitHub pages are written), read as an HTML article's are, placed at the block's
+    line so that the caption lines around it count for them."""
+    from provenance.parse.html import read_html  # BeautifulSoup is imported only when needed
+
+    assert token.map is not None
+    found = read_html(token.content, catalog).images
+    for image in found:
+        image.position = token.map[0]
+    return found
+
+
+def _with_links(field: str, words: list[Token], name: str, line: int) -> list[Evidence]:
+    """The caption's text as evidence of `field`, and, when it links to web addresses, its linked twin
+    (model.LINKED_FIELDS): the text with each link's address after the link's text, as HTML captions have."""
+    text = _joined([_part(child) for child in words])
+    if not text:
+        return []
+    where = f"line {line + 1}"
+    found = [Evidence(field, text, "html", name, location=where)]
+    linked = _joined(_linked_parts(words))
+    if linked != text:
+        found.append(Evidence(LINKED_FIELDS[field], linked, "html", name, location=where))
+    return found
+
+
+def _linked_parts(words: list[Token]) -> list[str]:
+    """_part of each token, and '<address>' where a link to an http(s) address closes."""
+    parts: list[str] = []
+    opened: list[str] = []
+    for child in words:
+        if child.type == "link_open":
+            opened.append(str(child.attrs.get("href") or "").strip())
+        elif child.type == "link_close":
+            href = opened.pop() if opened else ""
+            web = href.lower().startswith(("http://", "https://")) and not any(c in href for c in "<> ")
+            parts.append(f" <{href}> " if web else "")
+        else:
+            parts.append(_part(child))
+    return parts
 
 
 def _image(token: Token, line: int) -> ImageRef:
@@ -61,19 +149,18 @@ def _text_without_images(token: Token) -> str:
     return _joined([_part(child) for child in token.children or []])
 
 
-def _image_groups(token: Token) -> list[tuple[list[Token], str]]:
+def _image_groups(token: Token) -> list[tuple[list[Token], list[Token]]]:
     """The images of a paragraph, each with its caption: a run of images (nothing but spaces and line
     breaks between them) takes the text up to the next image, and the first run the text before it
     too. A paragraph of one image keeps all its text; one of many images with a caption line under
     each (no blank lines) gives each image its own line, so the work stays linear in the text."""
-    groups: list[tuple[list[Token], list[str]]] = []
-    lead: list[str] = []
+    groups: list[tuple[list[Token], list[Token]]] = []
+    lead: list[Token] = []
     worded = False  # the last group has words after its images (each part looked at once: linear)
     for child in token.children or []:
         if child.type != "image":
-            part = _part(child)
-            (groups[-1][1] if groups else lead).append(part)
-            worded = worded or bool(groups and _joined([part]))
+            (groups[-1][1] if groups else lead).append(child)
+            worded = worded or bool(groups and _joined([_part(child)]))
         elif groups and not worded:
             groups[-1][0].append(child)
         else:
@@ -81,7 +168,7 @@ def _image_groups(token: Token) -> list[tuple[list[Token], str]]:
             worded = False
     if groups:
         groups[0][1][:0] = lead
-    return [(found, _joined(parts)) for found, parts in groups]
+    return groups
 
 
 def _part(child: Token) -> str:

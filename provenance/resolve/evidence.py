@@ -14,7 +14,7 @@ from dataclasses import replace
 from provenance.catalog.licenses import is_license_url, resolve_license
 from provenance.catalog.load import Catalog
 from provenance.catalog.sources import remembered
-from provenance.model import Credit, Evidence, Status
+from provenance.model import LINKED_FIELDS, Credit, Evidence, Status
 from provenance.parse.credit_fields import find_license_text, split_credit
 from provenance.parse.credits import parse_credit
 
@@ -86,14 +86,25 @@ def derive_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence
     says depends on its field, value, origin and name only, and an archive repeats its items (an agency's
     Credit and Copyright Notice on every image it sent): remembered per catalog for short values."""
     out = list(evidence)
+    # a caption or credit element with a linked twin is read from the twin (model.LINKED_FIELDS); the twin is
+    # its element's by its text too: two credit elements of one figure may share their name and location
+    twins = {(_UNLINKED[e.field], e.name, e.location, _unlinked(e.value)) for e in evidence if e.field in _UNLINKED}
     for item in evidence:
         if not item.derived and item.field in _DERIVING_FIELDS:  # a name or a license derives nothing
-            key = (item.field, item.value, item.origin, item.name)
+            if twins and (item.field, item.name, item.location, _unlinked(item.value)) in twins:
+                continue
+            key = (_UNLINKED.get(item.field, item.field), item.value, item.origin, item.name)
             out.extend(remembered(catalog, "derived-evidence-memo", key, _derived_items, limit=_DERIVED_MEMO_LIMIT))
     return out
 
 
 _DERIVED_MEMO_LIMIT = 10_000
+_LINK_ADDRESS = re.compile(r"<[^<>\s]+>")  # a link's address in a linked twin ('Anna Berg <https://…>')
+
+
+def _unlinked(value: str) -> str:
+    """A linked twin's text without its links' addresses: the text of the element it is the twin of."""
+    return " ".join(_LINK_ADDRESS.sub(" ", value).split())
 
 
 def _derived_items(catalog: Catalog, key: tuple[str, str, str, str]) -> tuple[Evidence, ...]:
@@ -102,8 +113,9 @@ def _derived_items(catalog: Catalog, key: tuple[str, str, str, str]) -> tuple[Ev
 
 
 # The fields _derived reads anything from.
-_DERIVING_FIELDS = CAPTION_FIELDS | CREDIT_LINE_FIELDS | {"copyright", "usage_terms", "web_statement",
-                                                          "acquire_license_page", "marked"}
+_UNLINKED = {twin: field for field, twin in LINKED_FIELDS.items()}
+_DERIVING_FIELDS = CAPTION_FIELDS | CREDIT_LINE_FIELDS | set(_UNLINKED) | {"copyright", "usage_terms", "web_statement",
+                                                                           "acquire_license_page", "marked"}
 
 
 def _derived(item: Evidence, catalog: Catalog) -> list[Evidence]:

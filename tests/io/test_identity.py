@@ -97,3 +97,29 @@ def test_perceptual_hash_of_a_heic_reads_the_picture_not_its_thumbnail(tmp_path:
         im.draft("L", (PHASH_SIDE, PHASH_SIDE))  # as perceptual_hash asks
         assert im.size == (1024, 768)
     assert image_identity(heic).phash is not None
+
+
+def _with_segment(jpeg: bytes, marker: int, payload: bytes) -> bytes:
+    """The JPEG with one more segment right after its SOI marker."""
+    return jpeg[:2] + bytes([0xFF, marker]) + (len(payload) + 2).to_bytes(2, "big") + payload + jpeg[2:]
+
+
+@pytest.mark.parametrize(
+    ("marker", "payload", "label"),
+    [
+        (0xEB, b"JP\x00\x01\x00\x00\x00\x01\x00\x00\x00\x20jumbjumd c2pa", True),  # APP11 JUMBF labelled c2pa
+        (0xEB, b"JP\x00\x01 some other JUMBF store", False),  # APP11 without the label: not a C2PA store
+        (0xFE, b"made with c2pa tools", False),  # the label in a comment: C2PA never embeds there
+        (0xE1, b"http://ns.adobe.com/xap/1.0/\x00<x>c2pa</x>", False),  # the label in XMP text (APP1)
+    ],
+)
+def test_a_jpeg_may_hold_c2pa_only_in_its_app11_segments(tmp_path: Path, marker: int, payload: bytes,
+                                                         label: bool) -> None:
+    data = _with_segment(samples.jpeg(im=samples.picture(64, 48)), marker, payload)
+    path = _write(tmp_path, "x.jpg", data)
+    meta, ident = read_image(path, "x.jpg", None, phash=False)
+    assert ident is not None
+    assert (meta.c2pa_label, ident.c2pa_label) == (label, label)
+    assert ident.sha256 == hashlib.sha256(data).hexdigest()  # the whole file is still hashed
+    # where the bytes occur outside APP11, only the JPEG's structure tells that no manifest is there
+    assert file_digest(path)[2] is (b"c2pa" in payload)

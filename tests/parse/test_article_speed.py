@@ -57,6 +57,20 @@ ARTICLES = [
     pytest.param(lambda n: "Photo: " + "a/ " * n, "plain", 3000, id="plain: a lead-in then n 'a/ '"),
     pytest.param(lambda n: "(" * n, "plain", 5000, id="plain: n '(' that never close"),
     pytest.param(lambda n: "<p>Photo: " + "a/ " * n + "</p>", "html", 3000, id="html: n 'a/ ' in a paragraph"),
+    pytest.param(lambda n: "".join(f'<figure><img src="i{i}.jpg"><figcaption>Photo: Jane Doe/AP</figcaption></figure>'
+                                   "\n\n" for i in range(n)), "markdown", 50,
+                 id="markdown: n HTML figures as blocks"),
+    pytest.param(lambda n: '<figure><img src="a.jpg"><figcaption>' + "<span>Photo: Jane Doe/AP</span>" * n
+                 + '</figcaption><div><a href="https://example.org/a">more</a></div></figure>', "html", 300,
+                 id="html: a figure whose caption holds n credit elements, a link outside"),
+    pytest.param(lambda n: "".join(f'{{{{< figure src="i{i}.jpg" caption="Photo: Jane Doe/AP" attr="Jane Doe" '
+                                   f'attrlink="https://example.org/{i}" >}}}}\n\n' for i in range(n)), "markdown", 50,
+                 id="markdown: n Hugo figure shortcodes"),
+    pytest.param(lambda n: "{{< figure " + 'a="' * n + " >}}\n", "markdown", 300,
+                 id="markdown: a shortcode of n unclosed quotes"),
+    pytest.param(lambda n: "<figure>" + "".join(f'<img src="i{i}.jpg"><span>Photo {i}</span>' for i in range(n))
+                 + "<figcaption>Photos: Jane Doe/AP</figcaption></figure>", "html", 100,
+                 id="html: a gallery of n images in one figure"),
 ]
 
 
