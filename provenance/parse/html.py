@@ -21,7 +21,7 @@ from provenance.parse.credit_fields import find_license_text
 from provenance.parse.credit_words import UI_LABELS
 from provenance.parse.credits import parse_credit
 from provenance.parse.htmltext import escape_stray_sections
-from provenance.parse.urls import split_url
+from provenance.parse.urls import is_link_address, split_url
 
 CREDIT_CLASS = re.compile(
     r"(?i)credit|byline-photo|photo-byline|copyright|caption|photographer|image-source|photo-source|attribution"
@@ -144,7 +144,7 @@ def _link_title(img: Tag, catalog: Catalog) -> list[Evidence]:
         return []
     found = [Evidence("credit_text", title, "html", "a title")]
     href = str(link.get("href") or "").strip()
-    if href.lower().startswith(("http://", "https://")) and not any(c in href for c in "<> "):
+    if is_link_address(href):
         found.append(Evidence(LINKED_FIELDS["credit_text"], f"{title} <{href}>", "html", "a title"))
     return found
 
@@ -225,7 +225,7 @@ def _linked_text(element: Tag) -> str | None:
     for link in element.find_all("a", href=True):
         href = str(link["href"]).strip()
         strings = [d for d in link.descendants if type(d) in (NavigableString, CData) and str(d).strip()]
-        if strings and href.lower().startswith(("http://", "https://")) and not any(c in href for c in "<> "):
+        if strings and is_link_address(href):
             ends[id(strings[-1])] = href
     if not ends:
         return None

@@ -12,6 +12,7 @@ from provenance.model import LINKED_FIELDS, Evidence
 from provenance.parse.article_types import Article, ImageRef, nearest
 from provenance.parse.credit_words import UI_LABELS
 from provenance.parse.credits import parse_credit
+from provenance.parse.urls import is_link_address
 
 
 def read_markdown(text: str, catalog: Catalog) -> Article:
@@ -79,7 +80,7 @@ def _shortcode_image(params: str, line: int) -> ImageRef:
             ref.evidence.append(Evidence(field, value, "html", name, location=where))
     link = values.get("attrlink", "").strip()
     attr = " ".join(values.get("attr", "").split())
-    if attr and link.lower().startswith(("http://", "https://")) and not any(c in link for c in "<> "):
+    if attr and is_link_address(link):
         ref.evidence.append(Evidence(LINKED_FIELDS["credit_text"], f"{attr} <{link}>", "html", "hugo figure attr",
                                      location=where))
     return ref
@@ -125,7 +126,7 @@ def _linked_parts(words: list[Token]) -> list[str]:
             opened.append(str(child.attrs.get("href") or "").strip())
         elif child.type == "link_close":
             href = opened.pop() if opened else ""
-            web = href.lower().startswith(("http://", "https://")) and not any(c in href for c in "<> ")
+            web = is_link_address(href)
             parts.append(f" <{href}> " if web else "")
         else:
             parts.append(_part(child))

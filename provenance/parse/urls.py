@@ -20,3 +20,9 @@ def is_http_url(url: str | None) -> bool:
         return False
     parts = split_url(url)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def is_link_address(href: str) -> bool:
+    """An address a caption's link may carry into its linked text ('Name <https://…>'): http(s), and with no
+    angle bracket or space that would end the bracketed address early."""
+    return href.lower().startswith(("http://", "https://")) and not any(c in href for c in "<> ")

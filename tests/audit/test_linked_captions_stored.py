@@ -17,7 +17,7 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.store import tables as t
 from provenance.store.repository import open_store
-from tests import samples
+from tests.audit.test_recheck_screened import figure_archive
 from tests.conftest_db import BACKENDS, new_database
 
 BY = "https://creativecommons.org/licenses/by/2.0/"
@@ -39,11 +39,7 @@ def _record(sessions: sessionmaker[Session]) -> tuple[str | None, ...]:
 
 
 def test_a_recheck_reads_the_stored_links_as_the_audit_did(db_url: str, tmp_path: Path, catalog: Catalog) -> None:
-    folder = tmp_path / "archive"
-    folder.mkdir()
-    (folder / "pier.jpg").write_bytes(samples.jpeg())
-    (folder / "story.html").write_text(f'<html><body><figure><img src="pier.jpg"><figcaption>{CAPTION}'
-                                       "</figcaption></figure></body></html>", encoding="utf-8")
+    folder = figure_archive(tmp_path, "pier.jpg", CAPTION)
     engine, sessions = open_store(db_url)
     try:
         run_audit(str(folder), sessions, catalog, UsageProfile())

@@ -38,14 +38,20 @@ CAPTIONS = [
 ]
 
 
+def figure_archive(tmp_path: Path, image: str, caption: str) -> Path:
+    """A folder of one image and one HTML article that shows it in a figure with `caption`."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / image).write_bytes(samples.jpeg())
+    (folder / "story.html").write_text(f'<html><body><figure><img src="{image}"><figcaption>{caption}'
+                                       "</figcaption></figure></body></html>", encoding="utf-8")
+    return folder
+
+
 @pytest.mark.parametrize(("caption", "code"), CAPTIONS)
 def test_recheck_after_a_decision_keeps_the_screening_findings(db_url: str, tmp_path: Path, catalog: Catalog,
                                                                caption: str, code: str) -> None:
-    folder = tmp_path / "archive"
-    folder.mkdir()
-    (folder / "harbour.jpg").write_bytes(samples.jpeg())
-    (folder / "story.html").write_text(f'<html><body><figure><img src="harbour.jpg"><figcaption>{caption}'
-                                       "</figcaption></figure></body></html>", encoding="utf-8")
+    folder = figure_archive(tmp_path, "harbour.jpg", caption)
     engine, sessions = open_store(db_url)
     try:
         run_audit(str(folder), sessions, catalog, UsageProfile())
