@@ -249,7 +249,7 @@ def _one_edit(word: str, lead: str) -> bool:
 
 def _point_back(credit: Credit, text: str, flat: Flat) -> Credit:
     """A credit found in reduced markup, pointing at (and quoting) the original text."""
-    start, end = flat.origin(credit.start), flat.origin(credit.end)
+    start, end = flat.origin(credit.start), flat.end(credit.end)
     end = max(end, start)
     return replace(credit, start=start, end=end, text=text[start:end].strip() or credit.text)
 

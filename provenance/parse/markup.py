@@ -14,16 +14,20 @@ image), a Markdown link whose title holds the credit. The reduction keeps:
 - active content (`<script>`, `<style>`, `<iframe>` …) as the literal text it is, so a hostile
   caption stays visible (and is escaped wherever it is shown), never silently dropped.
 
-Other tags, attributes and comments are dropped. Each piece of
-output remembers where it came from, so a credit found in the flat text points back
-into the original. Linear: one pass of the standard library's HTML parser, and
-Markdown patterns without nested quantifiers over the same characters.
+Other tags, attributes and comments are dropped. Each piece of output remembers where it
+came from and how many of the original's characters it stands for, so a credit found in the
+flat text points back into the original, its end just after its last character of the
+original's own (never in added text or the markup after it). Linear: one pass of the
+standard library's HTML parser, and Markdown patterns without nested quantifiers over the
+same characters.
 """
 
 from __future__ import annotations
 
 import bisect
+import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -38,6 +42,7 @@ _MD_LINK = re.compile(
     r"\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"(?P<title>[^\"\n]*)\")?\)"
 )
 _STRAY_OPEN = re.compile(r"<(?![a-zA-Z/!][^<>]{0,500}>)")  # a tag may break its attributes over lines
+_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")  # as html.unescape reads
 _AUTOLINK = re.compile(r"<(https?://[^<>\s\"']+)>")
 _BLOCKS = frozenset({"br", "p", "li", "ul", "div", "figcaption", "tr", "td", "h1", "h2", "h3", "h4", "footer"})
 _LITERAL = frozenset({"script", "style", "iframe", "object", "embed", "svg", "template"})
@@ -47,18 +52,47 @@ _INLINE = frozenset({"a", "small", "span", "em", "i", "b", "strong", "cite", "su
 
 @dataclass
 class Flat:
-    """The flat text and, for each piece of it, where the piece starts in the original."""
+    """The flat text and, for each piece of it, where the piece starts in the original and how many of the
+    original's characters it stands for: as many as it has where it copies them, those of a reference where
+    it decodes one ('&amp;' is 5 for '&'), none where it adds text the original does not hold (a link's
+    address, a text-less link's title, a block's line break)."""
 
     text: str
     starts: list[int] = field(default_factory=list)  # flat offsets where pieces begin
     origins: list[int] = field(default_factory=list)  # the original offset of each piece
+    lengths: list[int] = field(default_factory=list)  # the original characters each piece stands for
 
     def origin(self, index: int) -> int:
-        """The original offset of a flat offset (exact inside plain stretches)."""
+        """The original offset of a flat offset read as a start: where the first real character at or after
+        it is (exact inside plain stretches)."""
         if not self.starts:
             return index
         piece = max(bisect.bisect_right(self.starts, index) - 1, 0)
-        return self.origins[piece] + (index - self.starts[piece])
+        if not self.lengths[piece]:  # added text: the next piece of the original's own
+            return next((self.origins[n] for n in range(piece + 1, len(self.starts)) if self.lengths[n]),
+                        self.origins[piece])
+        return self._within(piece, index - self.starts[piece])
+
+    def end(self, index: int) -> int:
+        """The original offset of a flat offset read as an end: just after the last real character before
+        it, so that a span never ends inside or past added text or the markup around it."""
+        if not self.starts or index <= 0:
+            return self.origin(index)
+        piece = bisect.bisect_right(self.starts, index - 1) - 1  # the piece of the last character
+        while piece > 0 and not self.lengths[piece]:
+            piece -= 1
+        return self._within(piece, min(index - self.starts[piece], self._size(piece)))
+
+    def _within(self, piece: int, offset: int) -> int:
+        """The original offset `offset` characters into a piece: exact where the piece copies the original;
+        in a decoded reference, its start or (from its first character on) its end."""
+        if self._size(piece) != self.lengths[piece] and offset:
+            offset = self.lengths[piece]
+        return self.origins[piece] + offset
+
+    def _size(self, piece: int) -> int:
+        following = self.starts[piece + 1] if piece + 1 < len(self.starts) else len(self.text)
+        return following - self.starts[piece]
 
 
 def has_markup(text: str) -> bool:
@@ -72,16 +106,40 @@ def flatten(text: str) -> Flat:
         text = _markdown_links(text)
     if not _HAS_HTML.search(text):
         return Flat(text)
-    text = _AUTOLINK.sub(lambda m: f"&lt;{m.group(1)}&gt;", text)
-    text = _STRAY_OPEN.sub("&lt;", text)  # a '<' that opens no tag: text (and no rescans in the parser)
-    return read_tolerantly(_collect, text)
+    escaped = _AUTOLINK.sub(lambda m: f"&lt;{m.group(1)}&gt;", text)
+    escaped = _STRAY_OPEN.sub("&lt;", escaped)  # a '<' that opens no tag: text (and no rescans in the parser)
+    return read_tolerantly(lambda parsed: _collect(parsed, text), escaped)
 
 
-def _collect(text: str) -> Flat:
-    collector = _Collector(text)
-    collector.feed(text)
+def _collect(parsed: str, text: str) -> Flat:
+    """The flat text of `parsed`, `text` with some of its '<' and '>' written '&lt;' and '&gt;'; its pieces
+    point into `text`."""
+    collector = _Collector(parsed)
+    collector.feed(parsed)
     collector.close()
-    return collector.flat()
+    flat = collector.flat()
+    if parsed != text:
+        unescape = _unescaping(parsed, text)
+        ends = [unescape(o + n) for o, n in zip(flat.origins, flat.lengths, strict=True)]
+        flat.origins = [unescape(o) for o in flat.origins]
+        flat.lengths = [e - o for o, e in zip(flat.origins, ends, strict=True)]
+    return flat
+
+
+def _unescaping(parsed: str, text: str) -> Callable[[int], int]:
+    """The offset in `text` of an offset in `parsed`, which writes some of text's '<' and '>' as '&lt;' and
+    '&gt;' (an offset inside one of those goes to its end)."""
+    escapes: list[int] = []  # where, in parsed, each escape starts
+    for match in re.finditer("&[lg]t;", parsed):
+        if text[match.start() - 3 * len(escapes)] in "<>":
+            escapes.append(match.start())
+
+    def unescape(offset: int) -> int:
+        before = bisect.bisect_left(escapes, offset)
+        if before and offset < escapes[before - 1] + 4:
+            return escapes[before - 1] - 3 * (before - 1) + 1
+        return offset - 3 * before
+    return unescape
 
 
 def _markdown_links(text: str) -> str:
@@ -107,7 +165,7 @@ class _Collector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.source = source
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", source)]
-        self.pieces: list[tuple[str, int]] = []
+        self.pieces: list[tuple[str, int, int]] = []  # text, where in the source, how many source characters
         self.links: list[tuple[str, str, int]] = []  # href, title, number of pieces when opened
         self.inline = 0  # inline elements open here
 
@@ -119,45 +177,64 @@ class _Collector(HTMLParser):
         values = {k: v or "" for k, v in attrs}
         self.inline += tag in _INLINE
         if tag in _LITERAL:
-            self.pieces.append((self.get_starttag_text() or f"<{tag}>", self._here()))
+            literal = self.get_starttag_text() or f"<{tag}>"
+            self.pieces.append((literal, self._here(), len(literal)))
         elif tag in _BLOCKS:
-            self.pieces.append(("\n", self._here()))
+            self.pieces.append(("\n", self._here(), 0))
         elif tag == "a":
             self.links.append((values.get("href", ""), values.get("title", ""), len(self.pieces)))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS:
-            self.pieces.append(("\n", self._here()))
+            self.pieces.append(("\n", self._here(), 0))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _INLINE and self.inline:
             self.inline -= 1
         if tag in _LITERAL:
-            self.pieces.append((f"</{tag}>", self._here()))
+            self.pieces.append((f"</{tag}>", self._here(), len(tag) + 3))
         elif tag == "a" and self.links:
             self._close_link(*self.links.pop())
 
     def _close_link(self, href: str, title: str, opened: int) -> None:
         here = self._here()
-        inside = "".join(text for text, _ in self.pieces[opened:]).strip()
+        inside = "".join(text for text, _, _ in self.pieces[opened:]).strip()
         if not inside and title:
-            self.pieces.append((f" {title} ", here))
+            self.pieces.append((f" {title} ", here, 0))
         if href and not href.startswith(("#", "javascript:", "mailto:")):
             url = "https:" + href if href.startswith("//") else href
-            self.pieces.append((f" <{url}> ", here))
+            self.pieces.append((f" <{url}> ", here, 0))
 
     def handle_data(self, data: str) -> None:
+        self.pieces.extend(self._read(self._seen(data), self._here()))
+
+    def _seen(self, data: str) -> str:
         data = data.replace("\u00a0", " ")
-        if self.inline:
-            data = data.replace("\r", " ").replace("\n", " ")
-        self.pieces.append((data, self._here()))
+        return data.replace("\r", " ").replace("\n", " ") if self.inline else data
+
+    def _read(self, data: str, here: int) -> list[tuple[str, int, int]]:
+        """A run of text as pieces: stretches copied from the source, and each reference ('&amp;') on its
+        own, so that an offset maps back exactly (one piece as it is where the source reads otherwise)."""
+        end = self.source.find("<", here + 1)
+        raw = self.source[here : end if end >= 0 else len(self.source)]
+        if "&" not in raw:
+            return [(data, here, len(data))]
+        pieces, at = [], 0
+        for match in _REFERENCE.finditer(raw):
+            pieces.append((raw[at : match.start()], here + at, match.start() - at))
+            pieces.append((html.unescape(match.group(0)), here + match.start(), len(match.group(0))))
+            at = match.end()
+        pieces = [(self._seen(text), start, n) for text, start, n in [*pieces, (raw[at:], here + at, len(raw) - at)]
+                  if text]
+        return pieces if "".join(text for text, _, _ in pieces) == data else [(data, here, len(data))]
 
     def flat(self) -> Flat:
         result = Flat("")
         parts, cursor = [], 0
-        for text, origin in self.pieces:
+        for text, origin, length in self.pieces:
             result.starts.append(cursor)
             result.origins.append(origin)
+            result.lengths.append(length)
             parts.append(text)
             cursor += len(text)
         result.text = "".join(parts)

@@ -202,3 +202,28 @@ def test_checking_every_usage_again_reproduces_the_audit(archive: Path, catalog:
     assert _rows(sessions) == rows
     assert _findings(sessions) == findings
     _codes_in_step(sessions)
+
+
+PAGE = ('<html><body><article><p>{before}The harbour reopened.</p>\n<p>Photo: <a href="https://www.flickr.com/'
+        'photos/x/123">Jane Roe</a></p>\n<p>Tom &amp; Ann were there.</p></article></body></html>')
+
+
+def test_a_usage_decision_on_a_page_with_no_image_follows_its_credit(db_url: str, catalog: Catalog,
+                                                                     tmp_path: Path) -> None:
+    """An HTML page with no image is read in line: its usage stores the credit as written up to its last real
+    character (never the link's closing tag or the next paragraph), and a decision on it holds when text is
+    added before it."""
+    folder = tmp_path / "pages"
+    (folder / "articles").mkdir(parents=True)
+    page = folder / "articles" / "harbour.html"
+    page.write_text(PAGE.format(before=""), encoding="utf-8")
+    sessions = _audit(db_url, folder, catalog)
+    with sessions() as session:
+        assert session.scalars(select(t.Usage.caption)).all() == [
+            'Photo: <a href="https://www.flickr.com/photos/x/123">Jane Roe']
+    record_usage_decision(sessions, catalog, UsageProfile(), _usage(sessions, "articles/harbour.html"),
+                          _decide(license="CC-BY-2.0"))
+    page.write_text(PAGE.format(before="Updated: "), encoding="utf-8")
+    sessions = _audit(db_url, folder, catalog)
+    [row] = _rows(sessions, "articles/harbour.html")
+    assert (row.creator, row.license) == ("Jane Roe", "CC-BY-2.0")

@@ -60,3 +60,48 @@ def test_ui_labels_are_no_part_of_a_caption_in_any_reader(catalog: Catalog, text
     assert captions == ["The mill at dawn. Colm Farrity/AP"]
     [item] = check_article(text, catalog, name=f"mill.{'html' if kind == 'html' else 'md'}").items
     assert (item.record.creator, item.record.organization) == ("Colm Farrity", "AP")
+
+
+FLICKR = '<a href="https://www.flickr.com/photos/x/123">'
+CC_BY = '<a href="https://creativecommons.org/licenses/by/2.0/">'
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # the credit ends exactly at a link's end: its address, inserted after the text, is not the original's
+        (f"<p>Photo: {FLICKR}Jane Roe</a></p>", f"Photo: {FLICKR}Jane Roe"),
+        # the credit goes on after a link: it ends on its own last character, before the closing tag
+        (f"<p>Photo: {FLICKR}Jane Roe</a>, CC BY 2.0</p>", f"Photo: {FLICKR}Jane Roe</a>, CC BY 2.0"),
+        # a licence link at the end, another paragraph after it: neither the tags nor the next text
+        (f"<p>Photo: Jane Roe / {CC_BY}CC BY 2.0</a></p><p>More text.</p>", f"Photo: Jane Roe / {CC_BY}CC BY 2.0"),
+        # links in brackets, a paragraph after them: the closing bracket is the credit's last real character
+        (f"<p>Photo: {FLICKR}Jane Roe</a> ({CC_BY}CC BY 2.0</a>)</p><p>Next.</p>",
+         f"Photo: {FLICKR}Jane Roe</a> ({CC_BY}CC BY 2.0</a>)"),
+        # the credit ends inside a link's text
+        ('<p><a href="https://example.org/s">Photo: Jane Roe/AP. The harbour</a></p>', "Photo: Jane Roe/AP"),
+        # a reference in the credit counts as the characters it is written with, not the one it stands for
+        ("<p>Tom &amp; Ann. Photo: Smith &amp; Jones/AP</p>", "Photo: Smith &amp; Jones/AP"),
+        # the credit ends on a reference
+        ("<p>Photo: Jane Roe &copy; 2020</p>", "Photo: Jane Roe &copy; 2020"),
+        # an address in angle brackets before the credit (read as text, written so for the parser): no shift
+        (f"See <https://example.org/a> here.\n<p>Photo: {FLICKR}Jane Roe</a></p>", f"Photo: {FLICKR}Jane Roe"),
+        # a '<' that opens no tag before the credit: no shift either
+        ("a < b and c.\n<p>Photo: Jane Roe/AP</p>", "Photo: Jane Roe/AP"),
+    ],
+)
+def test_a_credit_in_markup_quotes_its_own_characters(catalog: Catalog, text: str, quote: str) -> None:
+    [item] = check_text(text, catalog)
+    assert item.credit is not None
+    assert (item.credit.text, text[item.credit.start : item.credit.end]) == (quote, quote)
+
+
+def test_a_credit_read_from_a_link_title_quotes_the_title(catalog: Catalog) -> None:
+    """A Commons embed's credit is only in the link's title: no character of the original is its own, so its
+    span is empty (just after the link) and it quotes what was read, never a piece of the closing tag."""
+    text = ('<a title="Ilse Varga, CC BY-SA 4.0, via Wikimedia Commons" href="https://commons.wikimedia.org/wiki/'
+            'File:Pier.jpg"><img src="https://upload.wikimedia.org/p.jpg"></a> seen here')
+    [item] = check_text(text, catalog)
+    assert item.credit is not None
+    assert item.credit.start == item.credit.end == text.index(" seen here")
+    assert item.credit.text == "Ilse Varga, CC BY-SA 4.0, via Wikimedia Commons"
