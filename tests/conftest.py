@@ -26,6 +26,26 @@ def catalog() -> Catalog:
     return load_catalog()
 
 
+# A house catalog folder's one source: the agency "Acme Wire" ('Acme'), which the bundled catalog does not know.
+ACME_WIRE = """
+[[source]]
+id = "acme-wire"
+name = "Acme Wire"
+aliases = ["Acme"]
+kind = "agency"
+terms = "agency"
+"""
+
+
+@pytest.fixture
+def acme_catalog(tmp_path: Path) -> Catalog:
+    """The bundled catalog with a house folder that adds the agency Acme Wire (ACME_WIRE)."""
+    folder = tmp_path / "house"
+    folder.mkdir()
+    (folder / "house.toml").write_text(ACME_WIRE, encoding="utf-8")
+    return load_catalog(folder)
+
+
 @pytest.fixture(autouse=True)
 def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests make no request by default (PROVENANCE_OFFLINE); the fetch tests lift it for 127.0.0.1."""

@@ -4,7 +4,6 @@ import dataclasses
 import gc
 import threading
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -160,19 +159,8 @@ def test_a_credit_checked_in_another_text_is_checked_as_if_alone(first: str, sec
             {f"chars {credit.start}-{credit.end}"}
 
 
-HOUSE_AGENCY = """
-[[source]]
-id = "acme-wire"
-name = "Acme Wire"
-aliases = ["Acme"]
-kind = "agency"
-terms = "agency"
-"""
-
-
-def test_a_remembered_check_is_per_catalog(tmp_path: Path) -> None:
-    (tmp_path / "house.toml").write_text(HOUSE_AGENCY, encoding="utf-8")
-    bundled, house = load_catalog(), load_catalog(tmp_path)
+def test_a_remembered_check_is_per_catalog(acme_catalog: Catalog) -> None:
+    bundled, house = load_catalog(), acme_catalog
     for _ in range(2):  # each catalog in turn, twice: the second round is answered from the memo
         [plain] = check_text("Photo: Jane Doe/Acme", bundled)
         [agency] = check_text("Photo: Jane Doe/Acme", house)

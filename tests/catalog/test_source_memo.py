@@ -7,17 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from provenance.catalog.load import default_catalog, load_catalog
+from provenance.catalog.load import Catalog, default_catalog, load_catalog
 from provenance.catalog.sources import find_category, match_source
-
-HOUSE = """
-[[source]]
-id = "acme-wire"
-name = "Acme Wire"
-aliases = ["Acme"]
-kind = "agency"
-terms = "agency"
-"""
 
 HOUSE_CATEGORY = """
 [[category]]
@@ -31,9 +22,8 @@ description = "A freelance working for Acme."
 """
 
 
-def test_answers_are_per_catalog(tmp_path: Path) -> None:
-    (tmp_path / "house.toml").write_text(HOUSE, encoding="utf-8")
-    bundled, house = default_catalog(), load_catalog(tmp_path)
+def test_answers_are_per_catalog(acme_catalog: Catalog) -> None:
+    bundled, house = default_catalog(), acme_catalog
     assert match_source(bundled, "Acme") is None  # asked first of the bundled catalog: remembered as unknown
     found = match_source(house, "Acme")
     assert found is not None
