@@ -63,7 +63,8 @@ _ATTRIBUTES = re.compile(
     r"data-[\w-]{1,30}|aria-[\w-]{1,30})=(?:\"[^\"\n]{0,200}\"|'[^'\n]{0,200}'|[^\s\"']*)|"
     r"[a-z][\w:-]{0,30}=[\"']?(?=[)\]\s_*]*$))"
 )
-_LINK = re.compile(r"\s*<[^<>\s]{1,500}>")
+LINK_ADDRESS = r"\s*<[^<>\s]{1,500}>"  # a link's address after its text, as markup.flatten writes it
+_LINK = re.compile(LINK_ADDRESS)
 _LEAD_LINK = re.compile(r"<((?:https?://|www\.)[^<>\s]{1,500})>")
 # '"Title" via …': a lead-in that is the work's title alone
 _TITLE_LEAD = re.compile(r"^\s*[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*,?\s*$")

@@ -27,7 +27,7 @@ from provenance.catalog.load import Catalog, default_catalog
 from provenance.catalog.sources import match_source, remembered
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
-from provenance.parse.credit_fields import mentions_license, split_credit, without_rights_sign
+from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
 from provenance.parse.credit_parts import KEEP_DOT, lone_brand
 from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, is_bare_credit, line_tails
@@ -71,7 +71,7 @@ WEAK_LEAD_IN = re.compile(
     r"(?:\s+(?:photo|image))?\s*:|(?<=, )(?:von|by|par|por)\b|^(?:photo|foto|fot\.)(?=\s+\w+\s+\w+\s*/))\s*)"
 )
 # a link around a quoted title or the word 'Photo' before 'by': its address after the link's text
-_TITLE_LINK = r"(?:\s*<[^<>\s]{1,500}>)?"
+_TITLE_LINK = f"(?:{LINK_ADDRESS})?"
 _BY_LICENSE = re.compile(
     r"(?im)(?:^|(?<=[\[(\"“\s]))(?<!\bCC[\s-])(?P<lead>(?:[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK
     + r"\s*,?\s+)?(?:(?:image|photo|picture|icon)s?" + _TITLE_LINK + r"\s+)?(?:by|par)\s+|"
