@@ -54,8 +54,10 @@ _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|
 _REMARK = re.compile(
     r"\((?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b)[a-z][^()/]{2,80}\)"
 )
+LINK_ADDRESS = r"\s*<[^<>\s]{1,500}>"  # a link's address after its text, as markup.flatten writes it
 _TITLE_BY = re.compile(
-    r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»](?:\s*<[^<>\s]{1,500}>)?\s*,?\s+(?:by|von|de|par|di|por)\s+"
+    r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»](?:" + LINK_ADDRESS
+    + r")?\s*,?\s+(?:by|von|de|par|di|por)\s+"
 )  # a link around the quoted title leaves its address after the closing quote: '"Harbour" <https://…> by …'
 # HTML attributes left in the text by broken markup ('… rel="noopener" target="_blank" title="'): never a name.
 _ATTRIBUTES = re.compile(
@@ -63,7 +65,6 @@ _ATTRIBUTES = re.compile(
     r"data-[\w-]{1,30}|aria-[\w-]{1,30})=(?:\"[^\"\n]{0,200}\"|'[^'\n]{0,200}'|[^\s\"']*)|"
     r"[a-z][\w:-]{0,30}=[\"']?(?=[)\]\s_*]*$))"
 )
-LINK_ADDRESS = r"\s*<[^<>\s]{1,500}>"  # a link's address after its text, as markup.flatten writes it
 _LINK = re.compile(LINK_ADDRESS)
 _LEAD_LINK = re.compile(r"<((?:https?://|www\.)[^<>\s]{1,500})>")
 # '"Title" via …': a lead-in that is the work's title alone
