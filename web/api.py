@@ -10,11 +10,11 @@ from typing import Any
 from flask import Blueprint, abort, current_app, jsonify, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from provenance.audit.decisions import read_decision, record_decision, record_usage_decision, revoke_decision
+from provenance.audit.decisions import read_decision, revoke_decision
 from provenance.audit.overview import summary
 from provenance.audit.read_model import Filters, archive_page
 from provenance.audit.run import run_audit
-from web.archive_pages import detail_or_404, row_url
+from web.archive_pages import RECORD_DECISION, detail_or_404, row_url
 from web.checking import KINDS, limited_json, profile_from, url_problem
 from web.fastjson import embedded
 from web.openapi import OPENAPI
@@ -118,23 +118,23 @@ def attribution(image_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/images/<int:image_id>/decisions")
 def decide(image_id: int):  # type: ignore[no-untyped-def]
-    svc = services()
-    decision = read_decision(json_body(), svc.catalog, default_who="api")
-    detail_or_404("image", image_id)
-    with svc.archive_write():
-        ids = record_decision(svc.sessions, svc.catalog, svc.profile, image_id, decision)
-    return _ok(decisions=ids, image=detail_or_404("image", image_id)), 201
+    return _decide("image", image_id)
 
 
 @bp.post("/usages/<int:usage_id>/decisions")
 def decide_usage(usage_id: int):  # type: ignore[no-untyped-def]
     """A decision about one usage (a credit in an article), kept across audits by the usage's key."""
+    return _decide("usage", usage_id)
+
+
+def _decide(kind: str, key: int):  # type: ignore[no-untyped-def]
+    """A decision about an image or a usage, recorded: its ids and what it is about as it is now (201)."""
     svc = services()
     decision = read_decision(json_body(), svc.catalog, default_who="api")
-    detail_or_404("usage", usage_id)
+    detail_or_404(kind, key)
     with svc.archive_write():
-        ids = record_usage_decision(svc.sessions, svc.catalog, svc.profile, usage_id, decision)
-    return _ok(decisions=ids, usage=detail_or_404("usage", usage_id)), 201
+        ids = RECORD_DECISION[kind](svc.sessions, svc.catalog, svc.profile, key, decision)
+    return _ok(decisions=ids, **{kind: detail_or_404(kind, key)}), 201
 
 
 @bp.post("/decisions/<int:decision_id>/revoke")

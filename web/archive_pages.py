@@ -21,6 +21,7 @@ from web.services import services
 from web.uploads import thumbnail
 
 bp = Blueprint("archive", __name__)
+RECORD_DECISION = {"image": record_decision, "usage": record_usage_decision}  # by what a decision is about
 SORT_LABELS = {"article": "article", "creator": "creator", "license": "licence", "status": "worst finding first"}
 
 
@@ -98,29 +99,28 @@ def image(image_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/images/<int:image_id>/decision")
 def decide(image_id: int):  # type: ignore[no-untyped-def]
-    svc = services()
-    form = _decision_form()
-    try:
-        decision = read_decision(form, svc.catalog)
-    except FieldErrors as exc:
-        return _page("image", image_id, 400, exc.errors, form)
-    with svc.archive_write():
-        ids = record_decision(svc.sessions, svc.catalog, svc.profile, image_id, decision)
-    return redirect(url_for("archive.image", image_id=image_id, saved="decision", n=len(ids)) + "#decisions")
+    return _decide("image", image_id)
 
 
 @bp.post("/usages/<int:usage_id>/decision")
 def decide_usage(usage_id: int):  # type: ignore[no-untyped-def]
+    return _decide("usage", usage_id)
+
+
+def _decide(kind: str, key: int):  # type: ignore[no-untyped-def]
+    """A decision sent from an image's or a usage's page: recorded (the page again, saved), or the page with
+    the errors beside the fields (400); a 404 for an image or usage that is not there."""
     svc = services()
     form = _decision_form()
-    detail_or_404("usage", usage_id)
+    detail_or_404(kind, key)
     try:
         decision = read_decision(form, svc.catalog)
     except FieldErrors as exc:
-        return _page("usage", usage_id, 400, exc.errors, form)
+        return _page(kind, key, 400, exc.errors, form)
     with svc.archive_write():
-        ids = record_usage_decision(svc.sessions, svc.catalog, svc.profile, usage_id, decision)
-    return redirect(url_for("archive.usage", usage_id=usage_id, saved="decision", n=len(ids)) + "#decisions")
+        ids = RECORD_DECISION[kind](svc.sessions, svc.catalog, svc.profile, key, decision)
+    values: dict[str, Any] = {f"{kind}_id": key, "saved": "decision", "n": len(ids)}
+    return redirect(url_for(f"archive.{kind}", **values) + "#decisions")
 
 
 @bp.post("/decisions/<int:decision_id>/revoke")
