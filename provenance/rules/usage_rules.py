@@ -29,27 +29,29 @@ def _noncommercial(resolved: Resolved, ctx: Context) -> Finding | None:
                         license=lic.short_name, profile=repr(ctx.profile.name))
 
 
+def _adapted(ctx: Context, term: bool) -> str:
+    """The use's adaptations of the image ('cropped, retouched') where the license term they bring into play
+    holds; '' where it does not or where the use adapts nothing (then they are not looked up)."""
+    return ", ".join(_adaptations(ctx)) if term else ""
+
+
 def _no_derivatives(resolved: Resolved, ctx: Context) -> Finding | None:
     lic = resolved.record.license
-    if lic is None or not lic.terms.no_derivatives:
+    changes = _adapted(ctx, lic is not None and lic.terms.no_derivatives)
+    if lic is None or not changes:
         return None
-    changes = _adaptations(ctx)
-    if not changes:
-        return None
-    return make_finding("no-derivatives-modified", f"license: {lic.id}; changes: {', '.join(changes)}",
-                        license=lic.short_name, changes=", ".join(changes))
+    return make_finding("no-derivatives-modified", f"license: {lic.id}; changes: {changes}", license=lic.short_name,
+                        changes=changes)
 
 
 def _share_alike(resolved: Resolved, ctx: Context) -> Finding | None:
     lic = resolved.record.license
-    if lic is None or not lic.terms.share_alike:
-        return None
-    changes = _adaptations(ctx)
-    if not changes:
+    changes = _adapted(ctx, lic is not None and lic.terms.share_alike)
+    if lic is None or not changes:
         return None
     names = [ctx.catalog.licenses[i].short_name for i in lic.share_alike_compatible] or [lic.short_name]
-    return make_finding("share-alike-obligation", f"license: {lic.id}; changes: {', '.join(changes)}",
-                        license=lic.short_name, changes=", ".join(changes), compatible=" or ".join(names))
+    return make_finding("share-alike-obligation", f"license: {lic.id}; changes: {changes}", license=lic.short_name,
+                        changes=changes, compatible=" or ".join(names))
 
 
 def _editorial_only(resolved: Resolved, ctx: Context) -> Finding | None:
