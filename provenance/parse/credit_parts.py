@@ -39,10 +39,11 @@ from provenance.parse.credit_words import (
     SURNAME_ORGANISATION_WORDS,
     TITLE,
     TITLE_ARTICLES,
+    TITLE_NOUNS_AFTER_ARTICLE,
 )
 from provenance.parse.scan import with_first_chars
 
-_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|\\|\||·|\x1f|;|\s—\s|\s-\s)\s*")  # '\': 'Ivan Roe\TASS'
+_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|／|\\|\||·|\x1f|;|\s—\s|\s-\s)\s*")  # '\': TASS, '／': CJK
 _NOISE = r"(?:\b(?:19|20)\d\d\b|[\s,;:.\-–—()\[\]'\"“”‘’«»*=>\x1f（）【】「」])"
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
@@ -53,6 +54,7 @@ _COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per g
     r"(?i)^(?:(?:photo|image|foto)\s+)?(?:courtesy|cortes[íi]a|per\s+gentile\s+concessione)"
     r"(?:\s+(?:photo|of|del?|da|do|di|dell[ao]?))?\s*:?\s*"
 )
+_ARTIST_AND = re.compile(r"(?i)^the\s+artists?\s+and\s+(?=\S)")  # 'Courtesy the artist and Gallery X': the lender
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "el", "los", "y", "e", "da",
                          "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von", "&",
                          "и", "в", "na", "w", "z", "i"})
@@ -210,12 +212,20 @@ def _later_people_are_organisations(links: list[Link]) -> list[Link]:
 def _assign_orgs(rest: str, orgs: list[Link], fields: dict[str, str]) -> None:
     # 'DoD photo by U.S. Army Sgt. Jane Roe': a later body before a rank and name is the person's unit, not a link
     orgs = orgs[:1] + [o for o in orgs[1:] if not o.creator]
-    if len(orgs) > 1 and all(o.source is not None and o.source.kind in _GOVERNMENT for o in orgs):
+    if len(orgs) > 1 and "via" not in fields and _joint_credit(orgs):
         fields["organization"] = rest[orgs[0].start : orgs[-1].end]
         return
     fields["organization"] = _name(orgs[0])
     if len(orgs) > 1 and "via" not in fields:
         fields["via"] = _name(orgs[-1])
+
+
+def _joint_credit(orgs: list[Link]) -> bool:
+    """'NASA/ESA/CSA/STScI', 'NASA/JPL-Caltech/MSSS': public bodies, and after the first one the acronyms of units
+    the catalog does not know, credited together: one organisation, no via."""
+    first = orgs[0].source
+    return first is not None and first.kind in _GOVERNMENT and all(
+        o.source.kind in _GOVERNMENT if o.source is not None else " " not in o.text for o in orgs[1:])
 
 
 def _name(link: Link) -> str:
@@ -251,8 +261,10 @@ def _links(rest: str) -> list[tuple[str, int, int]]:
         trimmed = _EDGE_NOISE.sub("", piece)
         if trimmed.endswith("_") and not trimmed.startswith("@") and "_" not in trimmed[:-1]:
             trimmed = trimmed[:-1]  # the close of Markdown emphasis ('_Photo: Mara Quell/AP_'), not a handle's '_'
-        if trimmed and KEEP_DOT.search(trimmed) and piece[piece.find(trimmed) + len(trimmed):][:1] == ".":
-            trimmed += "."
+        after = piece[piece.find(trimmed) + len(trimmed):][:1] if trimmed else ""
+        if trimmed and (after == "." and KEEP_DOT.search(trimmed) or after == ")" and trimmed.count("(") >
+                        trimmed.count(")")):
+            trimmed += after  # 'Ltd.', 'African News Agency (ANA)': the stop or the bracket's close is the name's
         if trimmed:
             found.append((trimmed, begin, begin + len(trimmed)))
         cursor = separator.end() if separator else len(rest)
@@ -279,6 +291,10 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if courtesy and courtesy.end() < len(text):
         start += courtesy.end()
         text = text[courtesy.end():]
+    artist = _ARTIST_AND.match(text) if text[:4].casefold() == "the " else None
+    if artist is not None:
+        start += artist.end()
+        text = text[artist.end():]
     provided = _PROVIDED.search(text) if text.endswith(("제공", "提供", "사진")) else None
     if provided and provided.start() > 0:  # '서울시 제공': the name without 'provided'
         end -= len(text) - provided.start()
@@ -307,6 +323,10 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if after_role is not None:
         offset = len(text) - len(after_role[0])
         return Link(after_role[0], start + offset, end, "source", after_role[1])
+    dashed = _dash_agency(catalog, text) if "-" in text else None
+    if dashed is not None:  # 'Jane Roe-USA TODAY Sports': the photographer, a hyphen, the agency
+        offset = len(text) - len(dashed[0])
+        return Link(dashed[0], start + offset, end, "source", dashed[1], creator=text[: offset - 1])
     prefix = _source_prefix(catalog, text)
     if prefix is not None:
         return Link(text[: len(prefix[0])], start, start + len(prefix[0]), "source", prefix[1],
@@ -353,6 +373,20 @@ def _after_role(catalog: Catalog, text: str) -> tuple[str, Source] | None:
     return (rest, source) if source is not None else None
 
 
+def _dash_agency(catalog: Catalog, text: str) -> tuple[str, Source] | None:
+    """'Jane Kamin-Roe-USA TODAY Sports': a person's name joined by a hyphen to an agency the catalog knows, as
+    sports wires write it; the agency after the hyphen, the name before it (a hyphen inside the name stays)."""
+    at = text.find("-")
+    while at > 0:
+        head, tail = text[:at], text[at + 1 :]
+        if tail[:1].isupper() and " " in head.strip():
+            source = match_source(catalog, tail)
+            if source is not None and source.kind in _DISTRIBUTORS and looks_like_person(head):
+                return tail, source
+        at = text.find("-", at + 1)
+    return None
+
+
 def _source_prefix(catalog: Catalog, text: str) -> tuple[str, Source] | None:
     """'U.S. Army Sgt. 1st Class Jane Roe': a known source, then a rank and a name."""
     words = text.split()
@@ -372,8 +406,10 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
     whole = match_source(catalog, text)
     if whole is not None and fold_source_name(whole.name) == fold_source_name(text):
         return text, end
-    if match_source(catalog, text[: suffix.start()]) is None:
-        return text, end
+    head = text[: suffix.start()]
+    if match_source(catalog, head) is None and not (head.isupper() and head.isalpha() and 2 <= len(head) <= 5):
+        return text, end  # 'AA Photo', and an unknown outlet's acronym as AP writes it: 'HT Photo/Jane Roe'
+
     return text[: suffix.start()], end - (len(text) - suffix.start())
 
 
@@ -469,7 +505,9 @@ def _looks_like_organisation(text: str) -> bool:
     if any(w in BODY_BEFORE_DE and (nxt in ("de", "du") or nxt.startswith(("d'", "d’"))) for w, nxt in pairs):
         return True  # 'Ville de Lyon', not 'Ville Korhonen'
     if 2 <= len(words) <= 3 and words[0] in TITLE_ARTICLES and text[:1].isupper():
-        return True  # 'El Estoque', 'Le Monde', 'Die Zeit': an article opens a title, not a person's name
+        return True  # 'Der Spiegel', 'Die Zeit': an article opens a title, not a person's name
+    if len(words) == 2 and words[0] in ("el", "la") and words[1] in TITLE_NOUNS_AFTER_ARTICLE and text[:1].isupper():
+        return True  # 'El Tiempo', 'La Nación': a paper's title
     if len(words) != 1:  # what is left reads one word only
         return False
     letters = _NOT_LETTER.sub("", text)

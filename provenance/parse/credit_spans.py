@@ -112,6 +112,15 @@ def _relayed(catalog: Catalog, inner: str) -> str | None:
     return f"{match.group(1)} via {match.group(2)}"
 
 
+def _relayed_tail(catalog: Catalog, line: str, start: int, tail: str) -> tuple[int, str] | None:
+    """'…＝ロイター＝共同': a tail after '＝' whose link before it is a source relayed by it, as in brackets."""
+    before = line.rfind("＝", max(0, start - 22), start - 1)
+    if before < 0:
+        return None
+    relayed = _relayed(catalog, line[before + 1 : start] + tail)
+    return (before + 1, relayed) if relayed is not None else None
+
+
 def _is_chain_or_via(inner: str) -> bool:
     return "/" in inner or " via " in inner.casefold() or "," in inner
 
@@ -147,7 +156,10 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             continue
         end = _credit_end(catalog, stripped, start)
         tail = stripped[start:end].strip()
-        if tail and not taken(offset + start, offset + end) and is_bare_credit(catalog, tail):
+        relay = _relayed_tail(catalog, stripped, start, tail) if stripped[start - 1 : start] == "＝" else None
+        if relay is not None:  # '握手する両首脳＝ロイター＝共同': the relay as in brackets
+            yield Segment(offset + relay[0], offset + end, offset + relay[0], rewrite=relay[1])
+        elif tail and not taken(offset + start, offset + end) and is_bare_credit(catalog, tail):
             yield Segment(offset + start, offset + end, offset + start)
         offset += len(line)
 

@@ -27,7 +27,7 @@ LEAD_PHRASES = (
     r"pictures?", r"pics?", r"images?", r"illustrations?", r"video(?:\s+grab)?",
     r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
     r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
-    r"(?:image|photo)\s+source", r"map", r"graphic", r"satellite\s+(?:image|photo)",
+    r"(?:image|photo)\s+source", r"map", r"graphic", r"chart", r"satellite\s+(?:image|photo)",
     # German, Dutch, Scandinavian
     r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bil(?:d(?:e|nachweis|rechte|quelle)?|lede)",  # 'Bilde', 'Billede' too
     r"quelle", r"karte", r"grafik",
@@ -37,7 +37,7 @@ LEAD_PHRASES = (
     r"imagem", r"fonte", r"fuente", r"ilustraci[óo]n", r"ilustração", r"illustrazione",
     # Polish, Russian, Ukrainian, Turkish
     r"fot\.?", r"zdj[eę]cie", r"źródło", r"фото", r"снимок", r"автор\s+фото", r"автор", r"кредит",
-    r"источник(?:\s+фото)?", r"джерело(?:\s+фото)?", r"fotoğraf",
+    r"источник(?:\s+фото)?", r"джерело(?:\s+фото)?", r"fotoğraf(?:lar)?",
     # Dutch, Nordic, Finnish, Czech, Hungarian ('source', 'picture'; 'image', Vietnamese 'ảnh': credits.LEAD_IN)
     r"b(?:ron|eeld)", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",
 )
@@ -67,7 +67,12 @@ ROLES = frozenset({
     "соцсети", "соцмережі", "социальные сети", "соціальні мережі", "redes sociais", "redes sociales", "social media",
     "internet", "网络", "網路",  # 'Фото: соцсети': no platform named
     "contributed", "submitted", "author", "the author",  # 'Photo: Contributed', 'Photos by the author'
+    "the artist", "the artists",  # 'Courtesy of the artist'
     "provided", "provided photo", "submitted photo", "contributed photo", "zvg", "z.v.g.",  # Swiss 'zVg': supplied
+    "collected", "arşiv", "arşiv fotoğrafı", "dosya fotoğraf", "privatfoto", "privatbild", "privat foto",  # unnamed
+    "archivo particular", "archivo personal", "arquivo pessoal", "יח\"צ", "יחצ",  # sources; Hebrew PR handout
+    "content", "all content", "text", "text and photos", "text and images", "this work", "this content",  # a licence's
+    # subject ("Content licensed under CC BY-ND 4.0"), never a party
 })
 
 # Military ranks and rates, dropped from a creator ("Staff Sgt. Jane Roe" -> "Jane Roe").
@@ -143,7 +148,7 @@ ORGANISATION_WORDS = frozenset({
     "tourism", "division", "holdings", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
     "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
     "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
-    "statistics", "watch", "observatory", "design",
+    "statistics", "watch", "observatory", "design", "estate",  # '© Estate of Jane Roe': the heirs hold the rights
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
     "tribune", "gazette", "daily", "commons", "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "пресс-центр", "администрация", "правительство", "мэрия", "управление",
@@ -153,6 +158,9 @@ ORGANISATION_WORDS = frozenset({
     "préfecture", "région", "ayuntamiento", "prefeitura", "câmara", "comune", "regione", "gmina", "urząd", "miasto",
     "collection", "collections", "sammlung", "bibliothek", "bibliotheek", "bibliothèque", "biblioteca", "gallery",
     "galerie", "galleria", "archiv", "archivo", "archivio", "arquivo", "archief", "arkiv",
+    "alcaldía", "alcaldia", "gobernación", "municipalidad", "intendencia", "prefectura", "cancillería",  # Spanish
+    "وزارة", "وكالة", "هيئة", "مكتب", "بلدية", "شرطة", "مديرية", "رئاسة", "جامعة",  # Arabic: ministry, agency, …
+    "משרד", "דוברות", "דובר", "משטרת", "עיריית", "צה\"ל", "רשות", "לשכת", "אוניברסיטת",  # Hebrew: ministry, spokesman
 })
 # Word endings that make an organisation in languages that write compounds as one word: 'Stadtarchiv Wernau',
 # 'Landesarchiv', 'Staatsbibliothek', 'Kunstsammlung', 'Stadtmuseum', 'Nationalgalerie', 'Riksarkivet'.
@@ -227,6 +235,16 @@ CONTRIBUTORS = with_first_chars(re.compile(
 # surname), 'El' ('El Sayed Ramzy') and 'Das' (a Bengali surname): a title opened by one of these ('Le Monde') is
 # left to the source catalog, or read as one beside the body that publishes it (LIST_ARTICLES).
 TITLE_ARTICLES = frozenset({"the", "los", "las", "il", "der", "die", "het"})
+# 'El' and 'La' open given names and surnames as well as titles ('El Sayed Ramzy', 'La Toya Brooks', 'La Van Minh'):
+# before one of the nouns papers take for their title ('El Tiempo', 'La Nación', 'El Heraldo'), the two words are a
+# paper's title. Other names after 'El'/'La' stay as the shape of the name reads them.
+TITLE_NOUNS_AFTER_ARTICLE = frozenset({
+    "tiempo", "país", "pais", "mundo", "universal", "comercio", "heraldo", "espectador", "colombiano", "diario",
+    "nación", "nacion", "prensa", "razón", "razon", "voz", "tercera", "jornada", "opinión", "opinion", "vanguardia",
+    "gaceta", "crónica", "cronica", "estrella", "república", "republica", "hora", "tribuna", "verdad", "observador",
+    "periódico", "periodico", "informador", "norte", "sur", "siglo", "financiero", "economista", "clarín", "clarin",
+    "capital", "mercurio", "deber", "nuevo", "correo", "faro", "litoral", "pueblo", "sol", "imparcial", "debate",
+})
 # Articles that open a title in a comma list beside an organisation ('El Faro, Marrowby High School': a school's
 # paper), where a name's position makes no person of it.
 LIST_ARTICLES = TITLE_ARTICLES | {"el", "la", "le", "les", "lo", "das"}
