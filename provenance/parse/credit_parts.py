@@ -50,8 +50,8 @@ _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
     r"(?<=\S)\s+(?:(?i:photo(?:graph)?s?(?:\s+illustration)?\s*\bby\b:?)|photo\s*/)\s*"
 )
-_COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di'
-    r"(?i)^(?:(?:photo|image|foto)\s+)?(?:courtesy|cortes[íi]a|per\s+gentile\s+concessione)"
+_COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di', Indonesian 'Dok.'
+    r"(?i)^(?:(?:photo|image|foto)\s+)?(?:courtesy|cortes[íi]a|per\s+gentile\s+concessione|dok\.|dokumentasi)"
     r"(?:\s+(?:photo|of|del?|da|do|di|dell[ao]?))?\s*:?\s*"
 )
 _ARTIST_AND = re.compile(r"(?i)^the\s+artists?\s+and\s+(?=\S)")  # 'Courtesy the artist and Gallery X': the lender
@@ -81,7 +81,7 @@ _DOMAIN = re.compile(
     r"(?i)^(?:[a-z0-9-]{1,40}\.){1,3}(?:com|org|net|gov|edu|info|ru|ua|de|fr|uk|jp|cn|it|es|pl|br|pt|nl|kr|ca|au|tv)$"
 )
 # 'X 제공', 'X提供': provided by X (a Korean or Japanese courtesy credit); what is left is the name.
-_PROVIDED = re.compile(r"\s*(?:제공|提供|자료\s?사진)$")  # '연합뉴스 자료사진': the agency's file photo
+_PROVIDED = re.compile(r"\s*(?:제공|提供|자료\s?사진|DB)$")  # '연합뉴스 자료사진', '뉴스1 DB': the agency's file photo
 _KOREAN_BODY = re.compile(r"[가-힣](?:시|군|구|도|청|처|부)$")  # '서울시', '강남구': a city, district or ministry
 # A town and a region code after a person's name ('Adelaide SA', 'Calgary, AB', 'Port Augusta, SA'): codes that are
 # also company forms (COMPANY_FORMS) read as the place, not a company, after one word or two and a comma.
@@ -295,7 +295,7 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if artist is not None:
         start += artist.end()
         text = text[artist.end():]
-    provided = _PROVIDED.search(text) if text.endswith(("제공", "提供", "사진")) else None
+    provided = _PROVIDED.search(text) if text.endswith(("제공", "提供", "사진", " DB")) and not text.isascii() else None
     if provided and provided.start() > 0:  # '서울시 제공': the name without 'provided'
         end -= len(text) - provided.start()
         text = text[: provided.start()]
@@ -498,6 +498,8 @@ def _looks_like_organisation(text: str) -> bool:
     if not form and len(words) == 2 and words[1] in SURNAME_ORGANISATION_WORDS and words[0] not in ORGANISATION_WORDS:
         return False  # 'Melissa Bank': a given name and a surname
     if form or any(w in ORGANISATION_WORDS for w in words) or ORGANISATION_SUFFIX.search(text):
+        return True
+    if any(w.startswith("ال") and w[2:] in ORGANISATION_WORDS for w in words):  # Arabic 'al-': 'المكتب الإعلامي'
         return True
     if any(w.endswith(ORGANISATION_WORD_ENDINGS) for w in words):  # 'Stadtarchiv Wernau', 'Riksarkivet'
         return True

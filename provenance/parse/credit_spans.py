@@ -96,14 +96,14 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         inner = text[body:close]
         if taken(body, close) or not (_is_chain_or_via(inner) or _closes_line(text, close)):
             continue
-        relayed = _relayed(catalog, inner) if "＝" in inner else None
-        if relayed is not None:
-            yield Segment(body, close, body, rewrite=relayed)
+        relay = relayed(catalog, inner) if "＝" in inner else None
+        if relay is not None:
+            yield Segment(body, close, body, rewrite=relay)
         elif is_bare_credit(catalog, inner):
             yield Segment(body, close, body)
 
 
-def _relayed(catalog: Catalog, inner: str) -> str | None:
+def relayed(catalog: Catalog, inner: str) -> str | None:
     """'（AP＝共同）', '（ロイター＝共同）': an agency's photo that a Japanese agency distributes, as 'AP via 共同';
     both must be sources the catalog knows ('（ワシントン＝共同）' names a place)."""
     match = _RELAYED.match(inner)
@@ -117,8 +117,8 @@ def _relayed_tail(catalog: Catalog, line: str, start: int, tail: str) -> tuple[i
     before = line.rfind("＝", max(0, start - 22), start - 1)
     if before < 0:
         return None
-    relayed = _relayed(catalog, line[before + 1 : start] + tail)
-    return (before + 1, relayed) if relayed is not None else None
+    relay = relayed(catalog, line[before + 1 : start] + tail)
+    return (before + 1, relay) if relay is not None else None
 
 
 def _is_chain_or_via(inner: str) -> bool:

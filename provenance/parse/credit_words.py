@@ -40,9 +40,12 @@ LEAD_PHRASES = (
     r"источник(?:\s+фото)?", r"джерело(?:\s+фото)?", r"fotoğraf(?:lar)?",
     # Dutch, Nordic, Finnish, Czech, Hungarian ('source', 'picture'; 'image', Vietnamese 'ảnh': credits.LEAD_IN)
     r"b(?:ron|eeld)", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",
+    # Malay and Indonesian 'picture', Croatian and Serbian 'shot by' and 'photograph'
+    r"gambar", r"snimi(?:o|la|li)", r"fotografija",
 )
 # Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
-BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?:\s+the(?=\s))?)"  # 'Image from the Smith lab': no article
+# 'Image from the Smith lab': no article; 'Photos from the event are on Flickr': prose, no lead-in.
+BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?!\s+the\s+(?-i:[a-z]))(?:\s+the(?=\s))?)"
 # A lead-in that carries no name of its own: "Photo by", "Image credit:", "Photographer:"; and 'File:', 'Archive:'
 # inside a credit found by its shape ('[File: Jane Roe/Reuters]').
 LEAD_IN_TEXT = re.compile(
@@ -71,6 +74,8 @@ ROLES = frozenset({
     "provided", "provided photo", "submitted photo", "contributed photo", "zvg", "z.v.g.",  # Swiss 'zVg': supplied
     "collected", "arşiv", "arşiv fotoğrafı", "dosya fotoğraf", "privatfoto", "privatbild", "privat foto",  # unnamed
     "archivo particular", "archivo personal", "arquivo pessoal", "יח\"צ", "יחצ",  # sources; Hebrew PR handout
+    "온라인 커뮤니티", "온라인 커뮤니티 캡처", "인터넷 커뮤니티", "캡처", "sns", "sns 캡처",  # Korean: a 'capture'
+    "especial", "captura de pantalla", "captura", "أرشيفية", "أرشيف", "صورة أرشيفية",  # Mexican 'supplied', …
     "content", "all content", "text", "text and photos", "text and images", "this work", "this content",  # a licence's
     # subject ("Content licensed under CC BY-ND 4.0"), never a party
 })
@@ -99,9 +104,10 @@ TITLE = re.compile(r"(?i)^(?:(?:dr|prof|professor|mr|mrs|ms|mme|dra|ing|mgr)\.?(
 # (as written or in capitals: 'tech.' and 'gen.' in lower case are words that can end a sentence).
 RANK_ABBREVIATIONS = ("Sgt", "Cpl", "Pfc", "Spc", "Pvt", "Pte", "SrA", "Amn", "Lt", "Capt", "Maj", "Col", "Adm",
                       "Cmdr", "Cdr", "PO", "CPO")
-# 'Ing.', 'Mgr.': the Czech, Slovak and Polish titles that TITLE drops from a creator.
+# 'Ing.', 'Mgr.': the Czech, Slovak and Polish titles that TITLE drops from a creator; 'Dok.': Indonesian
+# 'documentation of' before the body that supplied the picture.
 TITLE_ABBREVIATIONS = ("Gen", "Brig", "Tech", "Spec", "Ens", "Dr", "Prof", "Rev", "St", "Jr", "Sr", "Mr", "Ms", "Mrs",
-                       "Mme", "Mlle", "Hon", "Gov", "Sen", "Rep", "Pres", "Fr", "Sra", "Dra", "Ing", "Mgr")
+                       "Mme", "Mlle", "Hon", "Gov", "Sen", "Rep", "Pres", "Fr", "Sra", "Dra", "Ing", "Mgr", "Dok")
 
 
 def _abbreviation_forms() -> list[str]:
@@ -148,7 +154,8 @@ ORGANISATION_WORDS = frozenset({
     "tourism", "division", "holdings", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
     "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
     "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
-    "statistics", "watch", "observatory", "design", "estate",  # '© Estate of Jane Roe': the heirs hold the rights
+    "statistics", "watch", "observatory", "design",
+    "estate",  # '© Estate of Jane Roe': the heirs hold the rights
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
     "tribune", "gazette", "daily", "commons", "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "пресс-центр", "администрация", "правительство", "мэрия", "управление",
@@ -160,6 +167,8 @@ ORGANISATION_WORDS = frozenset({
     "galerie", "galleria", "archiv", "archivo", "archivio", "arquivo", "archief", "arkiv",
     "alcaldía", "alcaldia", "gobernación", "municipalidad", "intendencia", "prefectura", "cancillería",  # Spanish
     "وزارة", "وكالة", "هيئة", "مكتب", "بلدية", "شرطة", "مديرية", "رئاسة", "جامعة",  # Arabic: ministry, agency, …
+    "humas", "pemprov", "pemkot", "pemkab", "kementerian", "dinas", "badan", "polda", "polres", "polri", "setpres",
+    "biro", "kantor",  # Indonesian: public relations, provincial/city government, ministry, police, …
     "משרד", "דוברות", "דובר", "משטרת", "עיריית", "צה\"ל", "רשות", "לשכת", "אוניברסיטת",  # Hebrew: ministry, spokesman
 })
 # Word endings that make an organisation in languages that write compounds as one word: 'Stadtarchiv Wernau',
@@ -204,7 +213,7 @@ def _company_form() -> re.Pattern[str]:
 # A name that ends with a company form (after a space or a comma: 'Harbor Lane Media, LLC').
 COMPANY_FORM = _company_form()
 # A slash that separates the links of a chain, but not the one inside a Danish company form ('Kvale Media A/S').
-CHAIN_SLASH = r"(?!(?<=\b[AIKP])/S\b)/"
+CHAIN_SLASH = r"(?!(?<=\b[AIKP])/S\b)(?<!(?<!\w)[ur])/"  # nor Reddit's 'u/name', 'r/name'
 # Words that make an organisation only before 'de'/'du'/"d'" ('Ville de Lyon'): alone, 'Ville' is a Finnish given
 # name ('Ville Korhonen').
 BODY_BEFORE_DE = frozenset({"ville"})

@@ -30,7 +30,7 @@ from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
 from provenance.parse.credit_parts import KEEP_DOT, lone_brand
-from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, is_bare_credit, line_tails
+from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, is_bare_credit, line_tails, relayed
 from provenance.parse.credit_words import (
     BY_WORDS,
     ENDS_WITH_ABBREVIATION,
@@ -53,10 +53,11 @@ LEAD_IN = re.compile(
     r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
-    # Japanese, Korean, Chinese, Arabic and Hebrew lead-ins, behind one test of the script: skipped in Latin text
+    # lead-ins in other scripts (CJK, Arabic, Persian, Hebrew, Hindi, Thai, Greek) behind one test of the script
     r"(?=[^\x00-\u024f])(?:(?:写真|画像)(?:提供)?\s*[:：=＝/]|撮影\s*[・:：=＝]|"
     r"사진(?:(?:\s*제공)?\s*[:=＝]|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
-    r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+מסך)?|קרדיט)\s*[:：])|\(c\)(?=\s)|"
+    r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+מסך)?|קרדיט|عدسة|عکس|फ़?ोटो|तस्वीर|ภาพ|φωτογραφ[ίι]α|φωτο|"
+    r"[来來图圖]源)\s*[:：]|(?:사진\s*)?출처\s*[:=＝])|\(c\)(?=\s)|"
     r"(?-i:PHOTOS?|PICTURES?|FOTOS?)[ \t]+\|(?=[ \t]))\s*)"  # 'PHOTO | JANE ROE | NATION MEDIA GROUP' (East Africa)
 )
 # Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
@@ -302,7 +303,9 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
                 yield Segment(named, end, named, weak, strict=pattern is _BY_LICENSE)
             elif free or _at_credit_position(text, start):
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
-                yield Segment(start, end, match.end(), weak, strict=pattern is _BY_LICENSE)
+                body = text[match.end() : end]  # '（画像：ＡＦＰ＝時事）': an agency relayed by another, as in brackets
+                relay = relayed(catalog, body) if "＝" in body else None
+                yield Segment(start, end, match.end(), weak, rewrite=relay, strict=pattern is _BY_LICENSE)
     yield from cjk_segments(text)
     def is_taken(start: int, end: int) -> bool:
         return _overlaps(taken, start, end)
