@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.sources import match_source, remembered
-from provenance.parse.credit_fields import clean_segment, strip_license
+from provenance.parse.credit_fields import ACQUISITION, clean_segment, strip_license
 from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link
 from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION
 from provenance.parse.scan import with_first_chars
@@ -193,6 +193,7 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
         return False
     if not _MARKERS.search(text):  # no separator, via, for, comma or license: only a source alone
         return _is_source_credit(catalog, text)
+    acquired = "," in text and ACQUISITION.search(text) is not None
     text, licensed = strip_license(catalog, text)
     text = _LICENSE_LEFTOVERS.sub(" ", clean_segment(text)).strip(" ,;.-–—\x1f")
     text = ORG_PHOTO_BY.sub("/", text)
@@ -212,6 +213,8 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     if commissioned:
         client = label_link(catalog, commissioned.group("client"))
         return _is_person(catalog, commissioned.group("who")) and client.label in ("source", "organisation")
+    if acquired:  # 'Vellmar Museum of Art, Purchase, Harold Fund, 1994': a museum's credit line
+        return label_link(catalog, text).label in ("source", "organisation")
     return _is_source_credit(catalog, text)
 
 

@@ -71,6 +71,7 @@ ROLES = frozenset({
     "internet", "网络", "網路",  # 'Фото: соцсети': no platform named
     "contributed", "submitted", "author", "the author",  # 'Photo: Contributed', 'Photos by the author'
     "the artist", "the artists",  # 'Courtesy of the artist'
+    "archives", "staff photographer", "contributing photographer", "freelance photographer", "photographer",
     "provided", "provided photo", "submitted photo", "contributed photo", "zvg", "z.v.g.",  # Swiss 'zVg': supplied
     "collected", "arşiv", "arşiv fotoğrafı", "dosya fotoğraf", "privatfoto", "privatbild", "privat foto",  # unnamed
     "archivo particular", "archivo personal", "arquivo pessoal", "יח\"צ", "יחצ",  # sources; Hebrew PR handout
@@ -155,6 +156,7 @@ ORGANISATION_WORDS = frozenset({
     "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
     "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
     "statistics", "watch", "observatory", "design",
+    "fc", "cf", "afc", "fk", "bk", "sk",  # football clubs: 'Harbor City FC', 'Real Marrow CF'
     "estate",  # '© Estate of Jane Roe': the heirs hold the rights
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
     "tribune", "gazette", "daily", "commons", "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
