@@ -261,10 +261,10 @@ def _links(rest: str) -> list[tuple[str, int, int]]:
         trimmed = _EDGE_NOISE.sub("", piece)
         if trimmed.endswith("_") and not trimmed.startswith("@") and "_" not in trimmed[:-1]:
             trimmed = trimmed[:-1]  # the close of Markdown emphasis ('_Photo: Mara Quell/AP_'), not a handle's '_'
-        after = piece[piece.find(trimmed) + len(trimmed):][:1] if trimmed else ""
-        if trimmed and (after == "." and KEEP_DOT.search(trimmed) or after == ")" and trimmed.count("(") >
-                        trimmed.count(")")):
-            trimmed += after  # 'Ltd.', 'African News Agency (ANA)': the stop or the bracket's close is the name's
+        if trimmed and ("(" in trimmed or KEEP_DOT.search(trimmed)):  # 'Ltd.', 'African News Agency (ANA)': the
+            after = piece[piece.find(trimmed) + len(trimmed) :][:1]  # stop or the bracket's close is the name's
+            if after == "." and KEEP_DOT.search(trimmed) or after == ")" and trimmed.count("(") > trimmed.count(")"):
+                trimmed += after
         if trimmed:
             found.append((trimmed, begin, begin + len(trimmed)))
         cursor = separator.end() if separator else len(rest)
@@ -291,7 +291,7 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if courtesy and courtesy.end() < len(text):
         start += courtesy.end()
         text = text[courtesy.end():]
-    artist = _ARTIST_AND.match(text) if text[:4].casefold() == "the " else None
+    artist = _ARTIST_AND.match(text) if text.startswith(("the ", "The ")) else None
     if artist is not None:
         start += artist.end()
         text = text[artist.end():]
@@ -499,8 +499,8 @@ def _looks_like_organisation(text: str) -> bool:
         return False  # 'Melissa Bank': a given name and a surname
     if form or any(w in ORGANISATION_WORDS for w in words) or ORGANISATION_SUFFIX.search(text):
         return True
-    if any(w.startswith("ال") and w[2:] in ORGANISATION_WORDS for w in words):  # Arabic 'al-': 'المكتب الإعلامي'
-        return True
+    if "ال" in text and any(w.startswith("ال") and w[2:] in ORGANISATION_WORDS for w in words):
+        return True  # Arabic 'al-': 'المكتب الإعلامي'
     if any(w.endswith(ORGANISATION_WORD_ENDINGS) for w in words):  # 'Stadtarchiv Wernau', 'Riksarkivet'
         return True
     pairs = zip(words, words[1:], strict=False)
