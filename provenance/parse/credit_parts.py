@@ -75,6 +75,7 @@ _NAME_BREAK = re.compile(r"[ \u00a0]*[\r\n\t][\s]*| {3,}")
 _BROKEN = re.compile(r"[\r\n\t]|   ")  # what every match of _NAME_BREAK holds: the substitution runs only then
 _BRACKET_END = re.compile(r"\s*\([^()]*\)?$")  # a remark in brackets closing a name ('Jane Roe (left)')
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
+_EDITOR_CODE = re.compile(r"[a-z]{2,4}$")  # an editor's initials in lower case
 _NOT_LETTER = re.compile(r"[\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DOMAIN = re.compile(
@@ -116,6 +117,8 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     """Fill creator, organization and via from what is left of the segment."""
     rest = ORG_PHOTO_BY.sub(" / ", rest)
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
+    if len(links) > 2 and _editor_code(links):
+        links = links[:-1]  # '(ANTARA FOTO/Jane Roe/foc.)': the photo editor's initials close the chain, no name
     if not rest.isascii():  # 'AP 연합뉴스': the pair is written so in Korean captions only
         links = _split_agency_pairs(catalog, links)
     links = _agency_before_a_full_name(links)
@@ -136,6 +139,14 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         orgs = [link for link in orgs if link not in platforms]
     if orgs:
         _assign_orgs(rest, orgs, fields)
+
+
+def _editor_code(links: list[Link]) -> bool:
+    """'ANTARA FOTO/Jane Roe/foc.': after an agency the catalog knows and its photographer, a last link of two to
+    four lower-case letters that the catalog does not know is the initials of the agency's photo editor."""
+    last, before = links[-1], links[-2]
+    return bool(_EDITOR_CODE.match(last.text)) and last.source is None and before.label == "person" \
+        and any(link.source is not None for link in links[:-2])
 
 
 def _brand_alone(links: list[Link], fields: dict[str, str]) -> list[Link]:
