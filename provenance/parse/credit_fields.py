@@ -81,7 +81,7 @@ _PLACE_IN_LAYOUT = re.compile(
 )
 # How a museum came by a work, after its name in a museum's credit line ('The Metropolitan Museum of Art, Gift of
 # Jane Roe, 1958', '…, Bequest of …', '…, Purchase, Harris Fund'): the donor or fund is no maker or holder.
-_ACQUISITION = re.compile(r",[ \t]*(?i:gift|bequest|purchase[ds]?|donated|donation|on\s+loan)\b[^;/\n]*$")
+ACQUISITION = re.compile(r",[ \t]*(?i:gift|bequest|purchase[ds]?|donated|donation|on\s+loan)\b[^;/\n]*$")
 # A lead-in that means 'source' (of a figure as much as of a picture), and a few words of letters only.
 _SOURCE_LEAD = re.compile(
     r"(?i)^[\s(\[]*(?:source|fonte|fuente|bron|kilde|källa|lähde|źródło|zdroj|forrás|источник|джерело)\s*[:=：]"
@@ -183,7 +183,7 @@ def _clean(segment: str) -> str:
     text = _WIRE_CODE.sub(CUT, text) if _BRACKET.search(text) else text
     if _QUOTE.search(text):
         text = _QUOTED.sub(lambda m: m.group(0) if _TITLE_BY.match(text, m.start()) else CUT, text)
-    text = _ACQUISITION.sub("", text) if "," in text else text
+    text = ACQUISITION.sub("", text) if "," in text else text
     return _OWN_WORK.sub(CUT, text)
 
 

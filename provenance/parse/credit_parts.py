@@ -39,20 +39,22 @@ from provenance.parse.credit_words import (
     SURNAME_ORGANISATION_WORDS,
     TITLE,
     TITLE_ARTICLES,
+    TITLE_NOUNS_AFTER_ARTICLE,
 )
 from provenance.parse.scan import with_first_chars
 
-_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|\\|\||·|\x1f|;|\s—\s|\s-\s)\s*")  # '\': 'Ivan Roe\TASS'
+_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|／|\\|\||·|\x1f|;|\s—\s|\s-\s)\s*")  # '\': TASS, '／': CJK
 _NOISE = r"(?:\b(?:19|20)\d\d\b|[\s,;:.\-–—()\[\]'\"“”‘’«»*=>\x1f（）【】「」])"
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
     r"(?<=\S)\s+(?:(?i:photo(?:graph)?s?(?:\s+illustration)?\s*\bby\b:?)|photo\s*/)\s*"
 )
-_COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di'
-    r"(?i)^(?:(?:photo|image|foto)\s+)?(?:courtesy|cortes[íi]a|per\s+gentile\s+concessione)"
+_COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di', Indonesian 'Dok.'
+    r"(?i)^(?:(?:photo|image|foto)\s+)?(?:courtesy|cortes[íi]a|per\s+gentile\s+concessione|dok\.|dokumentasi)"
     r"(?:\s+(?:photo|of|del?|da|do|di|dell[ao]?))?\s*:?\s*"
 )
+_ARTIST_AND = re.compile(r"(?i)^the\s+artists?\s+and\s+(?=\S)")  # 'Courtesy the artist and Gallery X': the lender
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "el", "los", "y", "e", "da",
                          "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von", "&",
                          "и", "в", "na", "w", "z", "i"})
@@ -73,13 +75,14 @@ _NAME_BREAK = re.compile(r"[ \u00a0]*[\r\n\t][\s]*| {3,}")
 _BROKEN = re.compile(r"[\r\n\t]|   ")  # what every match of _NAME_BREAK holds: the substitution runs only then
 _BRACKET_END = re.compile(r"\s*\([^()]*\)?$")  # a remark in brackets closing a name ('Jane Roe (left)')
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
+_EDITOR_CODE = re.compile(r"[a-z]{2,4}$")  # an editor's initials in lower case
 _NOT_LETTER = re.compile(r"[\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DOMAIN = re.compile(
     r"(?i)^(?:[a-z0-9-]{1,40}\.){1,3}(?:com|org|net|gov|edu|info|ru|ua|de|fr|uk|jp|cn|it|es|pl|br|pt|nl|kr|ca|au|tv)$"
 )
 # 'X 제공', 'X提供': provided by X (a Korean or Japanese courtesy credit); what is left is the name.
-_PROVIDED = re.compile(r"\s*(?:제공|提供|자료\s?사진)$")  # '연합뉴스 자료사진': the agency's file photo
+_PROVIDED = re.compile(r"\s*(?:제공|提供|자료\s?사진|DB)$")  # '연합뉴스 자료사진', '뉴스1 DB': the agency's file photo
 _KOREAN_BODY = re.compile(r"[가-힣](?:시|군|구|도|청|처|부)$")  # '서울시', '강남구': a city, district or ministry
 # A town and a region code after a person's name ('Adelaide SA', 'Calgary, AB', 'Port Augusta, SA'): codes that are
 # also company forms (COMPANY_FORMS) read as the place, not a company, after one word or two and a comma.
@@ -114,6 +117,8 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     """Fill creator, organization and via from what is left of the segment."""
     rest = ORG_PHOTO_BY.sub(" / ", rest)
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
+    if len(links) > 2 and _editor_code(links):
+        links = links[:-1]  # '(ANTARA FOTO/Jane Roe/foc.)': the photo editor's initials close the chain, no name
     if not rest.isascii():  # 'AP 연합뉴스': the pair is written so in Korean captions only
         links = _split_agency_pairs(catalog, links)
     links = _agency_before_a_full_name(links)
@@ -134,6 +139,14 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         orgs = [link for link in orgs if link not in platforms]
     if orgs:
         _assign_orgs(rest, orgs, fields)
+
+
+def _editor_code(links: list[Link]) -> bool:
+    """'ANTARA FOTO/Jane Roe/foc.': after an agency the catalog knows and its photographer, a last link of two to
+    four lower-case letters that the catalog does not know is the initials of the agency's photo editor."""
+    last, before = links[-1], links[-2]
+    return bool(_EDITOR_CODE.match(last.text)) and last.source is None and before.label == "person" \
+        and any(link.source is not None for link in links[:-2])
 
 
 def _brand_alone(links: list[Link], fields: dict[str, str]) -> list[Link]:
@@ -210,12 +223,20 @@ def _later_people_are_organisations(links: list[Link]) -> list[Link]:
 def _assign_orgs(rest: str, orgs: list[Link], fields: dict[str, str]) -> None:
     # 'DoD photo by U.S. Army Sgt. Jane Roe': a later body before a rank and name is the person's unit, not a link
     orgs = orgs[:1] + [o for o in orgs[1:] if not o.creator]
-    if len(orgs) > 1 and all(o.source is not None and o.source.kind in _GOVERNMENT for o in orgs):
+    if len(orgs) > 1 and "via" not in fields and _joint_credit(orgs):
         fields["organization"] = rest[orgs[0].start : orgs[-1].end]
         return
     fields["organization"] = _name(orgs[0])
     if len(orgs) > 1 and "via" not in fields:
         fields["via"] = _name(orgs[-1])
+
+
+def _joint_credit(orgs: list[Link]) -> bool:
+    """'NASA/ESA/CSA/STScI', 'NASA/JPL-Caltech/MSSS': public bodies, and after the first one the acronyms of units
+    the catalog does not know, credited together: one organisation, no via."""
+    first = orgs[0].source
+    return first is not None and first.kind in _GOVERNMENT and all(
+        o.source.kind in _GOVERNMENT if o.source is not None else " " not in o.text for o in orgs[1:])
 
 
 def _name(link: Link) -> str:
@@ -251,8 +272,10 @@ def _links(rest: str) -> list[tuple[str, int, int]]:
         trimmed = _EDGE_NOISE.sub("", piece)
         if trimmed.endswith("_") and not trimmed.startswith("@") and "_" not in trimmed[:-1]:
             trimmed = trimmed[:-1]  # the close of Markdown emphasis ('_Photo: Mara Quell/AP_'), not a handle's '_'
-        if trimmed and KEEP_DOT.search(trimmed) and piece[piece.find(trimmed) + len(trimmed):][:1] == ".":
-            trimmed += "."
+        if trimmed and ("(" in trimmed or KEEP_DOT.search(trimmed)):  # 'Ltd.', 'African News Agency (ANA)': the
+            after = piece[piece.find(trimmed) + len(trimmed) :][:1]  # stop or the bracket's close is the name's
+            if after == "." and KEEP_DOT.search(trimmed) or after == ")" and trimmed.count("(") > trimmed.count(")"):
+                trimmed += after
         if trimmed:
             found.append((trimmed, begin, begin + len(trimmed)))
         cursor = separator.end() if separator else len(rest)
@@ -279,7 +302,11 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if courtesy and courtesy.end() < len(text):
         start += courtesy.end()
         text = text[courtesy.end():]
-    provided = _PROVIDED.search(text) if text.endswith(("제공", "提供", "사진")) else None
+    artist = _ARTIST_AND.match(text) if text.startswith(("the ", "The ")) else None
+    if artist is not None:
+        start += artist.end()
+        text = text[artist.end():]
+    provided = _PROVIDED.search(text) if text.endswith(("제공", "提供", "사진", " DB")) and not text.isascii() else None
     if provided and provided.start() > 0:  # '서울시 제공': the name without 'provided'
         end -= len(text) - provided.start()
         text = text[: provided.start()]
@@ -307,6 +334,10 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if after_role is not None:
         offset = len(text) - len(after_role[0])
         return Link(after_role[0], start + offset, end, "source", after_role[1])
+    dashed = _dash_agency(catalog, text) if "-" in text else None
+    if dashed is not None:  # 'Jane Roe-USA TODAY Sports': the photographer, a hyphen, the agency
+        offset = len(text) - len(dashed[0])
+        return Link(dashed[0], start + offset, end, "source", dashed[1], creator=text[: offset - 1])
     prefix = _source_prefix(catalog, text)
     if prefix is not None:
         return Link(text[: len(prefix[0])], start, start + len(prefix[0]), "source", prefix[1],
@@ -353,6 +384,20 @@ def _after_role(catalog: Catalog, text: str) -> tuple[str, Source] | None:
     return (rest, source) if source is not None else None
 
 
+def _dash_agency(catalog: Catalog, text: str) -> tuple[str, Source] | None:
+    """'Jane Kamin-Roe-USA TODAY Sports': a person's name joined by a hyphen to an agency the catalog knows, as
+    sports wires write it; the agency after the hyphen, the name before it (a hyphen inside the name stays)."""
+    at = text.find("-")
+    while at > 0:
+        head, tail = text[:at], text[at + 1 :]
+        if tail[:1].isupper() and " " in head.strip():
+            source = match_source(catalog, tail)
+            if source is not None and source.kind in _DISTRIBUTORS and looks_like_person(head):
+                return tail, source
+        at = text.find("-", at + 1)
+    return None
+
+
 def _source_prefix(catalog: Catalog, text: str) -> tuple[str, Source] | None:
     """'U.S. Army Sgt. 1st Class Jane Roe': a known source, then a rank and a name."""
     words = text.split()
@@ -372,8 +417,10 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
     whole = match_source(catalog, text)
     if whole is not None and fold_source_name(whole.name) == fold_source_name(text):
         return text, end
-    if match_source(catalog, text[: suffix.start()]) is None:
-        return text, end
+    head = text[: suffix.start()]
+    if match_source(catalog, head) is None and not (head.isupper() and head.isalpha() and 2 <= len(head) <= 5):
+        return text, end  # 'AA Photo', and an unknown outlet's acronym as AP writes it: 'HT Photo/Jane Roe'
+
     return text[: suffix.start()], end - (len(text) - suffix.start())
 
 
@@ -463,13 +510,17 @@ def _looks_like_organisation(text: str) -> bool:
         return False  # 'Melissa Bank': a given name and a surname
     if form or any(w in ORGANISATION_WORDS for w in words) or ORGANISATION_SUFFIX.search(text):
         return True
+    if "ال" in text and any(w.startswith("ال") and w[2:] in ORGANISATION_WORDS for w in words):
+        return True  # Arabic 'al-': 'المكتب الإعلامي'
     if any(w.endswith(ORGANISATION_WORD_ENDINGS) for w in words):  # 'Stadtarchiv Wernau', 'Riksarkivet'
         return True
     pairs = zip(words, words[1:], strict=False)
     if any(w in BODY_BEFORE_DE and (nxt in ("de", "du") or nxt.startswith(("d'", "d’"))) for w, nxt in pairs):
         return True  # 'Ville de Lyon', not 'Ville Korhonen'
     if 2 <= len(words) <= 3 and words[0] in TITLE_ARTICLES and text[:1].isupper():
-        return True  # 'El Estoque', 'Le Monde', 'Die Zeit': an article opens a title, not a person's name
+        return True  # 'Der Spiegel', 'Die Zeit': an article opens a title, not a person's name
+    if len(words) == 2 and words[0] in ("el", "la") and words[1] in TITLE_NOUNS_AFTER_ARTICLE and text[:1].isupper():
+        return True  # 'El Tiempo', 'La Nación': a paper's title
     if len(words) != 1:  # what is left reads one word only
         return False
     letters = _NOT_LETTER.sub("", text)

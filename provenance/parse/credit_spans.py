@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.sources import match_source, remembered
-from provenance.parse.credit_fields import clean_segment, strip_license
+from provenance.parse.credit_fields import ACQUISITION, clean_segment, strip_license
 from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link
 from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION
 from provenance.parse.scan import with_first_chars
@@ -96,20 +96,29 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         inner = text[body:close]
         if taken(body, close) or not (_is_chain_or_via(inner) or _closes_line(text, close)):
             continue
-        relayed = _relayed(catalog, inner) if "＝" in inner else None
-        if relayed is not None:
-            yield Segment(body, close, body, rewrite=relayed)
+        relay = relayed(catalog, inner) if "＝" in inner else None
+        if relay is not None:
+            yield Segment(body, close, body, rewrite=relay)
         elif is_bare_credit(catalog, inner):
             yield Segment(body, close, body)
 
 
-def _relayed(catalog: Catalog, inner: str) -> str | None:
+def relayed(catalog: Catalog, inner: str) -> str | None:
     """'（AP＝共同）', '（ロイター＝共同）': an agency's photo that a Japanese agency distributes, as 'AP via 共同';
     both must be sources the catalog knows ('（ワシントン＝共同）' names a place)."""
     match = _RELAYED.match(inner)
     if match is None or any(label_link(catalog, name).source is None for name in match.groups()):
         return None
     return f"{match.group(1)} via {match.group(2)}"
+
+
+def _relayed_tail(catalog: Catalog, line: str, start: int, tail: str) -> tuple[int, str] | None:
+    """'…＝ロイター＝共同': a tail after '＝' whose link before it is a source relayed by it, as in brackets."""
+    before = line.rfind("＝", max(0, start - 22), start - 1)
+    if before < 0:
+        return None
+    relay = relayed(catalog, line[before + 1 : start] + tail)
+    return (before + 1, relay) if relay is not None else None
 
 
 def _is_chain_or_via(inner: str) -> bool:
@@ -147,7 +156,10 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             continue
         end = _credit_end(catalog, stripped, start)
         tail = stripped[start:end].strip()
-        if tail and not taken(offset + start, offset + end) and is_bare_credit(catalog, tail):
+        relay = _relayed_tail(catalog, stripped, start, tail) if stripped[start - 1 : start] == "＝" else None
+        if relay is not None:  # '握手する両首脳＝ロイター＝共同': the relay as in brackets
+            yield Segment(offset + relay[0], offset + end, offset + relay[0], rewrite=relay[1])
+        elif tail and not taken(offset + start, offset + end) and is_bare_credit(catalog, tail):
             yield Segment(offset + start, offset + end, offset + start)
         offset += len(line)
 
@@ -181,6 +193,7 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
         return False
     if not _MARKERS.search(text):  # no separator, via, for, comma or license: only a source alone
         return _is_source_credit(catalog, text)
+    acquired = "," in text and ACQUISITION.search(text) is not None
     text, licensed = strip_license(catalog, text)
     text = _LICENSE_LEFTOVERS.sub(" ", clean_segment(text)).strip(" ,;.-–—\x1f")
     text = ORG_PHOTO_BY.sub("/", text)
@@ -200,6 +213,8 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     if commissioned:
         client = label_link(catalog, commissioned.group("client"))
         return _is_person(catalog, commissioned.group("who")) and client.label in ("source", "organisation")
+    if acquired:  # 'Vellmar Museum of Art, Purchase, Harold Fund, 1994': a museum's credit line
+        return label_link(catalog, text).label in ("source", "organisation")
     return _is_source_credit(catalog, text)
 
 

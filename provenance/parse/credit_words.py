@@ -27,7 +27,7 @@ LEAD_PHRASES = (
     r"pictures?", r"pics?", r"images?", r"illustrations?", r"video(?:\s+grab)?",
     r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
     r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
-    r"(?:image|photo)\s+source", r"map", r"graphic", r"satellite\s+(?:image|photo)",
+    r"(?:image|photo)\s+source", r"map", r"graphic", r"chart", r"satellite\s+(?:image|photo)",
     # German, Dutch, Scandinavian
     r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bil(?:d(?:e|nachweis|rechte|quelle)?|lede)",  # 'Bilde', 'Billede' too
     r"quelle", r"karte", r"grafik",
@@ -37,12 +37,15 @@ LEAD_PHRASES = (
     r"imagem", r"fonte", r"fuente", r"ilustraci[óo]n", r"ilustração", r"illustrazione",
     # Polish, Russian, Ukrainian, Turkish
     r"fot\.?", r"zdj[eę]cie", r"źródło", r"фото", r"снимок", r"автор\s+фото", r"автор", r"кредит",
-    r"источник(?:\s+фото)?", r"джерело(?:\s+фото)?", r"fotoğraf",
+    r"источник(?:\s+фото)?", r"джерело(?:\s+фото)?", r"fotoğraf(?:lar)?",
     # Dutch, Nordic, Finnish, Czech, Hungarian ('source', 'picture'; 'image', Vietnamese 'ảnh': credits.LEAD_IN)
     r"b(?:ron|eeld)", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",
+    # Malay and Indonesian 'picture', Croatian and Serbian 'shot by' and 'photograph'
+    r"gambar", r"snimi(?:o|la|li)", r"fotografija",
 )
 # Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
-BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?:\s+the(?=\s))?)"  # 'Image from the Smith lab': no article
+# 'Image from the Smith lab': no article; 'Photos from the event are on Flickr': prose, no lead-in.
+BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?!\s+the\s+(?-i:[a-z]))(?:\s+the(?=\s))?)"
 # A lead-in that carries no name of its own: "Photo by", "Image credit:", "Photographer:"; and 'File:', 'Archive:'
 # inside a credit found by its shape ('[File: Jane Roe/Reuters]').
 LEAD_IN_TEXT = re.compile(
@@ -67,7 +70,15 @@ ROLES = frozenset({
     "соцсети", "соцмережі", "социальные сети", "соціальні мережі", "redes sociais", "redes sociales", "social media",
     "internet", "网络", "網路",  # 'Фото: соцсети': no platform named
     "contributed", "submitted", "author", "the author",  # 'Photo: Contributed', 'Photos by the author'
+    "the artist", "the artists",  # 'Courtesy of the artist'
+    "archives", "staff photographer", "contributing photographer", "freelance photographer", "photographer",
     "provided", "provided photo", "submitted photo", "contributed photo", "zvg", "z.v.g.",  # Swiss 'zVg': supplied
+    "collected", "arşiv", "arşiv fotoğrafı", "dosya fotoğraf", "privatfoto", "privatbild", "privat foto",  # unnamed
+    "archivo particular", "archivo personal", "arquivo pessoal", "יח\"צ", "יחצ",  # sources; Hebrew PR handout
+    "온라인 커뮤니티", "온라인 커뮤니티 캡처", "인터넷 커뮤니티", "캡처", "sns", "sns 캡처",  # Korean: a 'capture'
+    "especial", "captura de pantalla", "captura", "أرشيفية", "أرشيف", "صورة أرشيفية",  # Mexican 'supplied', …
+    "content", "all content", "text", "text and photos", "text and images", "this work", "this content",  # a licence's
+    # subject ("Content licensed under CC BY-ND 4.0"), never a party
 })
 
 # Military ranks and rates, dropped from a creator ("Staff Sgt. Jane Roe" -> "Jane Roe").
@@ -94,9 +105,10 @@ TITLE = re.compile(r"(?i)^(?:(?:dr|prof|professor|mr|mrs|ms|mme|dra|ing|mgr)\.?(
 # (as written or in capitals: 'tech.' and 'gen.' in lower case are words that can end a sentence).
 RANK_ABBREVIATIONS = ("Sgt", "Cpl", "Pfc", "Spc", "Pvt", "Pte", "SrA", "Amn", "Lt", "Capt", "Maj", "Col", "Adm",
                       "Cmdr", "Cdr", "PO", "CPO")
-# 'Ing.', 'Mgr.': the Czech, Slovak and Polish titles that TITLE drops from a creator.
+# 'Ing.', 'Mgr.': the Czech, Slovak and Polish titles that TITLE drops from a creator; 'Dok.': Indonesian
+# 'documentation of' before the body that supplied the picture.
 TITLE_ABBREVIATIONS = ("Gen", "Brig", "Tech", "Spec", "Ens", "Dr", "Prof", "Rev", "St", "Jr", "Sr", "Mr", "Ms", "Mrs",
-                       "Mme", "Mlle", "Hon", "Gov", "Sen", "Rep", "Pres", "Fr", "Sra", "Dra", "Ing", "Mgr")
+                       "Mme", "Mlle", "Hon", "Gov", "Sen", "Rep", "Pres", "Fr", "Sra", "Dra", "Ing", "Mgr", "Dok")
 
 
 def _abbreviation_forms() -> list[str]:
@@ -144,6 +156,8 @@ ORGANISATION_WORDS = frozenset({
     "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
     "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
     "statistics", "watch", "observatory", "design",
+    "fc", "cf", "afc", "fk", "bk", "sk",  # football clubs: 'Harbor City FC', 'Real Marrow CF'
+    "estate",  # '© Estate of Jane Roe': the heirs hold the rights
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
     "tribune", "gazette", "daily", "commons", "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "пресс-центр", "администрация", "правительство", "мэрия", "управление",
@@ -153,6 +167,11 @@ ORGANISATION_WORDS = frozenset({
     "préfecture", "région", "ayuntamiento", "prefeitura", "câmara", "comune", "regione", "gmina", "urząd", "miasto",
     "collection", "collections", "sammlung", "bibliothek", "bibliotheek", "bibliothèque", "biblioteca", "gallery",
     "galerie", "galleria", "archiv", "archivo", "archivio", "arquivo", "archief", "arkiv",
+    "alcaldía", "alcaldia", "gobernación", "municipalidad", "intendencia", "prefectura", "cancillería",  # Spanish
+    "وزارة", "وكالة", "هيئة", "مكتب", "بلدية", "شرطة", "مديرية", "رئاسة", "جامعة",  # Arabic: ministry, agency, …
+    "humas", "pemprov", "pemkot", "pemkab", "kementerian", "dinas", "badan", "polda", "polres", "polri", "setpres",
+    "biro", "kantor",  # Indonesian: public relations, provincial/city government, ministry, police, …
+    "משרד", "דוברות", "דובר", "משטרת", "עיריית", "צה\"ל", "רשות", "לשכת", "אוניברסיטת",  # Hebrew: ministry, spokesman
 })
 # Word endings that make an organisation in languages that write compounds as one word: 'Stadtarchiv Wernau',
 # 'Landesarchiv', 'Staatsbibliothek', 'Kunstsammlung', 'Stadtmuseum', 'Nationalgalerie', 'Riksarkivet'.
@@ -196,7 +215,7 @@ def _company_form() -> re.Pattern[str]:
 # A name that ends with a company form (after a space or a comma: 'Harbor Lane Media, LLC').
 COMPANY_FORM = _company_form()
 # A slash that separates the links of a chain, but not the one inside a Danish company form ('Kvale Media A/S').
-CHAIN_SLASH = r"(?!(?<=\b[AIKP])/S\b)/"
+CHAIN_SLASH = r"(?!(?<=\b[AIKP])/S\b)(?<!(?<!\w)[ur])/"  # nor Reddit's 'u/name', 'r/name'
 # Words that make an organisation only before 'de'/'du'/"d'" ('Ville de Lyon'): alone, 'Ville' is a Finnish given
 # name ('Ville Korhonen').
 BODY_BEFORE_DE = frozenset({"ville"})
@@ -227,6 +246,16 @@ CONTRIBUTORS = with_first_chars(re.compile(
 # surname), 'El' ('El Sayed Ramzy') and 'Das' (a Bengali surname): a title opened by one of these ('Le Monde') is
 # left to the source catalog, or read as one beside the body that publishes it (LIST_ARTICLES).
 TITLE_ARTICLES = frozenset({"the", "los", "las", "il", "der", "die", "het"})
+# 'El' and 'La' open given names and surnames as well as titles ('El Sayed Ramzy', 'La Toya Brooks', 'La Van Minh'):
+# before one of the nouns papers take for their title ('El Tiempo', 'La Nación', 'El Heraldo'), the two words are a
+# paper's title. Other names after 'El'/'La' stay as the shape of the name reads them.
+TITLE_NOUNS_AFTER_ARTICLE = frozenset({
+    "tiempo", "país", "pais", "mundo", "universal", "comercio", "heraldo", "espectador", "colombiano", "diario",
+    "nación", "nacion", "prensa", "razón", "razon", "voz", "tercera", "jornada", "opinión", "opinion", "vanguardia",
+    "gaceta", "crónica", "cronica", "estrella", "república", "republica", "hora", "tribuna", "verdad", "observador",
+    "periódico", "periodico", "informador", "norte", "sur", "siglo", "financiero", "economista", "clarín", "clarin",
+    "capital", "mercurio", "deber", "nuevo", "correo", "faro", "litoral", "pueblo", "sol", "imparcial", "debate",
+})
 # Articles that open a title in a comma list beside an organisation ('El Faro, Marrowby High School': a school's
 # paper), where a name's position makes no person of it.
 LIST_ARTICLES = TITLE_ARTICLES | {"el", "la", "le", "les", "lo", "das"}

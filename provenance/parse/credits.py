@@ -30,7 +30,7 @@ from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
 from provenance.parse.credit_parts import KEEP_DOT, lone_brand
-from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, is_bare_credit, line_tails
+from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, is_bare_credit, line_tails, relayed
 from provenance.parse.credit_words import (
     BY_WORDS,
     ENDS_WITH_ABBREVIATION,
@@ -53,17 +53,19 @@ LEAD_IN = re.compile(
     r"(?:(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
-    # Japanese, Korean, Chinese and Arabic lead-ins, behind one test of the script: skipped at once in Latin text
+    # lead-ins in other scripts (CJK, Arabic, Persian, Hebrew, Hindi, Thai, Greek) behind one test of the script
     r"(?=[^\x00-\u024f])(?:(?:写真|画像)(?:提供)?\s*[:：=＝/]|撮影\s*[・:：=＝]|"
     r"사진(?:(?:\s*제공)?\s*[:=＝]|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
-    r"(?:الصورة|صورة|تصوير|المصدر|ảnh)\s*[:：])|\(c\)(?=\s))\s*)"
+    r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+מסך)?|קרדיט|عدسة|عکس|फ़?ोटो|तस्वीर|ภาพ|φωτογραφ[ίι]α|φωτο|"
+    r"[来來图圖]源)\s*[:：]|(?:사진\s*)?출처\s*[:=＝])|\(c\)(?=\s)|"
+    r"(?-i:PHOTOS?|PICTURES?|FOTOS?)[ \t]+\|(?=[ \t]))\s*)"  # 'PHOTO | JANE ROE | NATION MEDIA GROUP' (East Africa)
 )
 # Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
 ANYWHERE_LEAD_IN = re.compile(
     r"(?P<lead>©\s*|Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
     r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
-    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf|Bild|Image|Credit|Crédit photo|Фото))\s?:\s*)"
+    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото))\s?:\s*)"
 )
 # 'Right: …' a credit's lead-in; 'Left to right: Ann Smith, Bo Lee' names who the picture shows
 WEAK_LEAD_IN = re.compile(
@@ -102,9 +104,11 @@ _BOILERPLATE = re.compile(
     r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+"
 )
 # Reuters' desk tags after the credit ('REUTERS/Jane Roe TPX IMAGES OF THE DAY', 'SEARCH "X" FOR THIS STORY'), blanked
-# as the boilerplate is; in capitals as Reuters writes them, scanned only in a text that holds one of their words.
+# as the boilerplate is; in capitals as Reuters writes them ('Livepic' as written), scanned only in a text that holds
+# one of their words.
 _DESK_TAGS = re.compile(
-    r"\bTPX\s+IMAGES\s+OF\s+THE\s+DAY\b|\bSEARCH\s+[\"“][^\"”\n]{1,80}[\"”]\s+FOR\s+(?:THIS\s+STORY|ALL\s+STORIES)\.?"
+    r"\bTPX\s+IMAGES\s+OF\s+THE\s+DAY\b|\bSEARCH\s+[\"“][^\"”\n]{1,80}[\"”]\s+FOR\s+(?:THIS\s+STORY|ALL\s+STORIES)\.?|"
+    r"(?<=\S )Livepic\b"  # Reuters' mark of a live sports picture after the photographer's name
 )
 # A list of names that goes on on the next line ('…, Kevin\n    Soirat, Blanche Clément'): a word or two, a comma.
 # The next line is all names and commas to its end: 'Madrid, Spain, March 3 - Crowds …' is a dateline, no list.
@@ -184,7 +188,7 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
     for a chunk of a longer text, which leaves the rule of a text's only credit (credit_links) to the join."""
     flat = flatten(text)
     body = _BOILERPLATE.sub(_blank, flat.text)
-    if "TPX" in body or "SEARCH" in body:
+    if "TPX" in body or "SEARCH" in body or "Livepic" in body:
         body = _DESK_TAGS.sub(_blank, body)
     typed = body
     body = _TYPO_CANDIDATE.sub(_lead_typo, body)
@@ -299,7 +303,9 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
                 yield Segment(named, end, named, weak, strict=pattern is _BY_LICENSE)
             elif free or _at_credit_position(text, start):
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
-                yield Segment(start, end, match.end(), weak, strict=pattern is _BY_LICENSE)
+                body = text[match.end() : end]  # '（画像：ＡＦＰ＝時事）': an agency relayed by another, as in brackets
+                relay = relayed(catalog, body) if "＝" in body else None
+                yield Segment(start, end, match.end(), weak, rewrite=relay, strict=pattern is _BY_LICENSE)
     yield from cjk_segments(text)
     def is_taken(start: int, end: int) -> bool:
         return _overlaps(taken, start, end)
