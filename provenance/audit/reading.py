@@ -66,8 +66,14 @@ class Reading:
         return self.results
 
     def close(self) -> None:
+        """Stop the workers. When results were left (the audit failed, or the reading was not taken),
+        the workers are ended at once (their jobs are moot) and the pool's thread is waited for, so
+        that the process does not exit while that thread closes its pipes (Python 3.11 then prints an
+        ignored exception); once every result was taken, the pool is down already."""
+        for process in list((getattr(self.pool, "_processes", None) or {}).values()):  # public from 3.14 only
+            process.terminate()
+        self.pool.shutdown(wait=True, cancel_futures=True)
         self.results.close()
-        self.pool.shutdown(wait=False, cancel_futures=True)
 
     def _pool(self, careful: bool) -> ProcessPoolExecutor:
         from provenance.audit.extract import start_worker
@@ -167,10 +173,12 @@ def read_ahead(root: str, database: str | None, exclude: tuple[str, ...], jobs: 
     """Walk a folder, tell its files' kinds and start reading its images, when the audit goes into a
     SQLite `database` file that does not exist yet: then every file is new, so every image is read (a
     database that exists needs its file rows to tell). None otherwise: a zip (its members are read within
-    the audit's open archives), another database, or nothing to read."""
+    the audit's open archives), another database, a database in no folder, or nothing to read."""
     started = time.perf_counter()
     if database is None or os.path.lexists(database) or not Path(root).is_dir():
         return None
+    if not os.path.isdir(os.path.dirname(os.path.abspath(database))):
+        return None  # the database cannot be made there: the audit says so at once
     try:
         entries = [e for e in walk_archive(root) if not excluded(e.path, exclude)]
     except InputError:

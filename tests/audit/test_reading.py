@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 import zipfile
 from contextlib import closing
 from pathlib import Path
@@ -19,6 +21,7 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.profile import load_profile
 from provenance.store.repository import open_store
 from tests.archives import make_archive
+from tests.conftest import ROOT
 
 STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")  # an audit run's start and end
 
@@ -94,6 +97,8 @@ NOT_AHEAD = [
     pytest.param(_zip, lambda tmp: str(tmp / "new.db"), id="a zip: its members are read in the audit's open zips"),
     pytest.param(_no_images, lambda tmp: str(tmp / "new.db"), id="no image to read"),
     pytest.param(lambda folder, tmp: str(tmp / "missing"), lambda tmp: str(tmp / "new.db"), id="no such folder"),
+    pytest.param(lambda folder, tmp: str(folder), lambda tmp: str(tmp / "nowhere" / "new.db"),
+                 id="a database in no folder: the audit's error comes at once"),
 ]
 
 
@@ -104,3 +109,12 @@ def test_nothing_is_read_ahead_where_the_audit_must_tell(folder: Path, tmp_path:
     assert callable(root)
     assert callable(database)
     assert read_ahead(root(folder, tmp_path), database(tmp_path), DEFAULT_EXCLUDE, 1, False) is None
+
+
+def test_an_audit_that_fails_after_reading_ahead_says_only_why(folder: Path, tmp_path: Path) -> None:
+    """A bad profile is found after the workers started: they are stopped, and the process ends
+    with the one-line error (no ignored exception of the pool's thread as the interpreter exits)."""
+    command = [sys.executable, "-m", "provenance", "audit", str(folder), "--db", f"sqlite:///{tmp_path / 'a.db'}",
+               "--profile", str(tmp_path / "missing.toml"), "--jobs", "2"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert (done.returncode, done.stderr) == (2, f"Error: {tmp_path / 'missing.toml'}: no such file\n")
