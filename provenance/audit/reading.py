@@ -42,8 +42,10 @@ def kind_of_entry(entry: Entry) -> tuple[str, str | None]:
 
 
 class Reading:
-    """Images being read on the workers: iterating gives each one's result in order; `close` stops
-    the workers (also when the results were never asked for)."""
+    """Images being read on the workers: iterating gives each one's result in order, with at most a few
+    jobs per worker in flight (more at the start of a read-ahead), so that results never pile up in
+    memory while the database catches up; `close` stops the workers (also when the results were never
+    asked for)."""
 
     def __init__(self, images: list[Entry], jobs: int | None, phash: bool, ahead: int = 0) -> None:
         from provenance.audit.extract import warm_up, worker_context
