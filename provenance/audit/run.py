@@ -17,10 +17,6 @@ import contextlib
 import os
 import posixpath
 import time
-from collections import deque
-from collections.abc import Generator, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -29,11 +25,11 @@ from sqlalchemy import Engine, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.overview import keep_run_counts
+from provenance.audit.reading import ReadAhead, Reading, kind_of_entry, start_reading
 from provenance.audit.save import save_articles, save_images, table
 from provenance.audit.state import audit_lock, begin_run, checkpoint, finish_run, interrupted_on_error, phase_done
 from provenance.catalog.names import fold_search
-from provenance.errors import InputError
-from provenance.io.archive import Entry, classify, open_archives, walk_archive
+from provenance.io.archive import Entry, open_archives, walk_archive
 from provenance.io.folder import excluded
 from provenance.parse.urls import split_url
 from provenance.store import tables as t
@@ -47,8 +43,6 @@ if TYPE_CHECKING:  # the readers and the checks are imported when there is somet
 
 BATCH = 200  # images stored per transaction
 BATCH_SECONDS = 2.0  # ... or fewer, when they come slowly
-CHUNK = 8  # images read per job: a job is a round trip between the processes
-IN_FLIGHT = 4  # jobs queued per worker (enough that none waits while this process writes a batch)
 
 
 @dataclass
@@ -69,36 +63,41 @@ DEFAULT_EXCLUDE = ("README*", "LICENSE*", "CHANGELOG*")
 
 def run_audit(root: str, sessions: sessionmaker[Session], catalog: Catalog, profile: UsageProfile,
               jobs: int | None = None, progress: bool = False,
-              exclude: tuple[str, ...] = DEFAULT_EXCLUDE, phash: bool = True) -> AuditStats:
-    """Audit a folder or zip into the database; one audit at a time per database (others wait)."""
+              exclude: tuple[str, ...] = DEFAULT_EXCLUDE, phash: bool = True,
+              ahead: ReadAhead | None = None) -> AuditStats:
+    """Audit a folder or zip into the database; one audit at a time per database (others wait).
+    `ahead`: what provenance.audit.reading.read_ahead did for this audit (the same root and exclusions)."""
     engine = sessions.kw.get("bind")
     lock = audit_lock(engine) if isinstance(engine, Engine) else contextlib.nullcontext()
     with lock, open_archives():
-        return _run(root, sessions, catalog, profile, jobs, progress, exclude, phash)
+        return _run(root, sessions, catalog, profile, jobs, progress, exclude, phash, ahead)
 
 
 def _run(root: str, sessions: sessionmaker[Session], catalog: Catalog, profile: UsageProfile,
-         jobs: int | None, progress: bool, exclude: tuple[str, ...], phash: bool) -> AuditStats:
-    started = time.perf_counter()
-    entries = [e for e in walk_archive(root) if not excluded(e.path, exclude)]
+         jobs: int | None, progress: bool, exclude: tuple[str, ...], phash: bool,
+         ahead: ReadAhead | None = None) -> AuditStats:
+    started = ahead.started if ahead else time.perf_counter()
+    entries = ahead.entries if ahead else [e for e in walk_archive(root) if not excluded(e.path, exclude)]
     base = entries[0].root if entries else os.path.abspath(root)
     stats = AuditStats(root=base, seen=len(entries))
     stats.run_id, pending = begin_run(sessions, base, profile.name)
     with interrupted_on_error(sessions, stats.run_id):
-        _phases(sessions, base, entries, stats, catalog, profile, jobs, progress, pending, phash)
+        _phases(sessions, base, entries, stats, catalog, profile, jobs, progress, pending, phash, ahead)
     stats.seconds = time.perf_counter() - started
     _finish(sessions, stats)
     return stats
 
 
 def _phases(sessions: sessionmaker[Session], base: str, entries: list[Entry], stats: AuditStats, catalog: Catalog,
-            profile: UsageProfile, jobs: int | None, progress: bool, pending: bool, phash: bool = True) -> None:
+            profile: UsageProfile, jobs: int | None, progress: bool, pending: bool, phash: bool = True,
+            ahead: ReadAhead | None = None) -> None:
     changed, removed = _changes(sessions, base, entries)
     stats.removed = len(removed)
-    images, _ = _register(sessions, base, changed, stats.run_id)
+    images, _ = _register(sessions, base, changed, stats.run_id, ahead.kinds if ahead else {})
     _mark_affected(sessions, base, {posixpath.basename(p) for p in [*(e.path for e in images), *removed]})
     phase_done(sessions, stats.run_id, "register")
-    stats.extracted, stats.failed = _extract_all(sessions, base, images, jobs, progress, phash)
+    reading = ahead.take(images) if ahead else None  # the images read ahead, when they are these
+    stats.extracted, stats.failed = _extract_all(sessions, base, images, jobs, progress, phash, reading)
     if changed or removed or pending:  # else no image can have lost its last file
         _remove(sessions, base, removed)
     phase_done(sessions, stats.run_id, "images")
@@ -136,29 +135,27 @@ def _changes(sessions: sessionmaker[Session], base: str, entries: list[Entry]) -
 
 
 def _register(sessions: sessionmaker[Session], base: str, changed: list[Entry], run_id: int,
-              ) -> tuple[list[Entry], list[Entry]]:
-    """Classify changed entries by content and (re)write their file rows as not done."""
+              kinds: dict[str, tuple[str, str | None]]) -> tuple[list[Entry], list[Entry]]:
+    """Classify changed entries by content (unless `kinds` tells, by path) and (re)write their file rows
+    as not done."""
     images: list[Entry] = []
     articles: list[Entry] = []
     for start in range(0, len(changed), 500):
         with sessions() as session:
-            _register_batch(session, base, changed[start:start + 500], run_id, images, articles)
+            _register_batch(session, base, changed[start:start + 500], run_id, images, articles, kinds)
             session.commit()
         checkpoint("register", start // 500 + 1)
     return images, articles
 
 
 def _register_batch(session: Session, base: str, batch: list[Entry], run_id: int, images: list[Entry],
-                    articles: list[Entry]) -> None:
+                    articles: list[Entry], kinds: dict[str, tuple[str, str | None]]) -> None:
     files, findings = table("files"), table("findings")
     rows = dict(session.execute(select(files.c.path, files.c.id).where(
         files.c.root == base, files.c.path.in_([e.path for e in batch]))).all())
     values: list[dict[str, object]] = []
     for entry in batch:
-        try:
-            kind, problem = classify(entry)
-        except (OSError, InputError) as exc:
-            kind, problem = "other", f"cannot be read ({exc})"
+        kind, problem = kinds.get(entry.path) or kind_of_entry(entry)
         values.append({"b_path": entry.path, "size": entry.size, "mtime_ns": entry.mtime_ns, "kind": kind,
                        "run_id": run_id, "done": kind == "other",
                        "error": f"{entry.path}: {problem}" if problem else None})
@@ -179,81 +176,12 @@ def _register_batch(session: Session, base: str, batch: list[Entry], run_id: int
         session.execute(insert(findings), errors)
 
 
-def _results(images: list[Entry], jobs: int | None, phash: bool = True) -> Iterator[Extracted]:
-    """Extraction results in order, with at most a few jobs per worker in flight, so that
-    results never pile up in memory while the database catches up. A file over its budget, or
-    a worker that dies on a file, makes that file a file-error; a new pool takes over."""
-    if not images:
-        return
-    from provenance.audit.extract import start_worker, warm_up, worker_context
-    from provenance.io.c2pa_reader import trust_anchors
-
-    trust = trust_anchors()
-    context = worker_context()
-    workers = min(jobs or os.cpu_count() or 1, len(images))  # one worker too: the budgets hold for every audit
-    if context.get_start_method() == "fork":
-        warm_up(phash)  # forked workers start with the readers' libraries loaded (spawned ones load their own)
-    todo = deque(images)
-    suspects: deque[Entry] = deque()  # files in flight when a worker died, not yet known to be harmless
-    chunk = _chunk(len(todo), workers)
-    while todo or suspects:
-        careful = bool(suspects)  # one worker, one file at a time: a death then names its file
-        queue = suspects if careful else todo
-        pool = ProcessPoolExecutor(max_workers=1 if careful else workers, initializer=start_worker,
-                                   initargs=(phash,), mp_context=context)
-        try:
-            suspects.extend((yield from _pool_results(pool, queue, trust, 1 if careful else IN_FLIGHT * workers,
-                                                      1 if careful else chunk, phash)))
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _chunk(images: int, workers: int) -> int:
-    """Images a job: CHUNK, fewer for a small audit, so that every worker gets several jobs."""
-    return max(1, min(CHUNK, images // (workers * IN_FLIGHT)))
-
-
-def _pool_results(pool: ProcessPoolExecutor, todo: deque[Entry], trust: str | None,
-                  in_flight: int, chunk: int, phash: bool = True) -> Generator[Extracted, None, list[Entry]]:
-    """Results from one pool, taking entries off `todo` a few at a time; returns when done, or when a
-    worker was interrupted or died (the entries not yet started go back on `todo`, for a new pool).
-    A worker that dies while it was the only one at work on one file names that file; when several
-    files were in flight, any of them may have killed it (another worker's job fails too), so none is
-    blamed: they are returned, to be read again one at a time."""
-    from provenance.audit.extract import Extracted, extract_many
-
-    pending: deque[tuple[list[Entry], Future[list[Extracted]]]] = deque()
-    while todo or pending:
-        while todo and len(pending) < in_flight:
-            entries = [todo.popleft() for _ in range(min(chunk, len(todo)))]
-            try:
-                future = pool.submit(extract_many, [(e, trust, phash) for e in entries])
-            except BrokenProcessPool:  # a worker died since the last result; a pending job will say so
-                todo.extendleft(reversed(entries))
-                if not pending:
-                    return []
-                break
-            pending.append((entries, future))
-        entries, future = pending.popleft()
-        try:
-            results = future.result()
-        except BrokenProcessPool:
-            if len(entries) > 1 or pending:
-                return [*entries, *(e for chunk_, _ in pending for e in chunk_)]
-            results = [Extracted(entries[0].path, error=f"{entries[0].path}: the worker reading it died (out of "
-                                                        "memory or killed); not read", over_budget=True)]
-        yield from results
-        if results[-1].over_budget:
-            todo.extendleft(reversed([*entries[len(results):], *(e for chunk_, _ in pending for e in chunk_)]))
-            return []
-    return []
-
-
 def _extract_all(sessions: sessionmaker[Session], base: str, images: list[Entry], jobs: int | None,
-                 progress: bool, phash: bool = True) -> tuple[int, int]:
-    """Read the images on the workers and store their results here, a batch per transaction; a file
-    is marked done in the transaction that stores its rows."""
-    if not images:
+                 progress: bool, phash: bool = True, reading: Reading | None = None) -> tuple[int, int]:
+    """Read the images on the workers (unless `reading` reads them already) and store their results here,
+    a batch per transaction; a file is marked done in the transaction that stores its rows."""
+    reading = reading or start_reading(images, jobs, phash)
+    if reading is None:
         return 0, 0
     from tqdm import tqdm
 
@@ -263,15 +191,17 @@ def _extract_all(sessions: sessionmaker[Session], base: str, images: list[Entry]
             t.File.root == base, t.File.kind == "image")).all())
     batch: list[tuple[int, Extracted]] = []
     last = time.monotonic()
-    for result in tqdm(_results(images, jobs, phash), total=len(images), unit="image", disable=not progress,
-                       desc="images"):
-        batch.append((ids[result.path], result))
-        done += 1
-        checkpoint("images", done)
-        failed += result.error is not None
-        if len(batch) >= BATCH or time.monotonic() - last > BATCH_SECONDS:
-            _save_batch(sessions, batch)
-            batch, last = [], time.monotonic()
+    try:
+        for result in tqdm(reading, total=len(images), unit="image", disable=not progress, desc="images"):
+            batch.append((ids[result.path], result))
+            done += 1
+            checkpoint("images", done)
+            failed += result.error is not None
+            if len(batch) >= BATCH or time.monotonic() - last > BATCH_SECONDS:
+                _save_batch(sessions, batch)
+                batch, last = [], time.monotonic()
+    finally:
+        reading.close()
     _save_batch(sessions, batch)
     return done, failed
 

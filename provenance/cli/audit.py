@@ -17,6 +17,7 @@ from provenance.cli.common import catalog_of, fail, one_line_errors, profile_of,
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
+    from provenance.audit.reading import ReadAhead
     from provenance.catalog.load import Catalog
     from provenance.catalog.profile import UsageProfile
 
@@ -127,11 +128,27 @@ def audit(ctx: click.Context, path: str, db_url: str | None, jobs: int | None, r
     more = report_path or fail_on or verify_commons or profile_path or modified or (ctx.obj or {}).get("catalog_dirs")
     if not more and _unchanged(path, db_url, exclude or DEFAULT_EXCLUDE):
         ctx.exit(0)
+    ahead = _read_ahead(path, db_url, exclude or DEFAULT_EXCLUDE, jobs, phash)
+    try:
+        rows = audit_and_summarise(ctx, path, db_url, jobs, report_path, exclude, profile_path, modified,
+                                   rate if verify_commons else None, phash, rows_needed=fail_on is not None,
+                                   ahead=ahead)
+    finally:
+        if ahead:
+            ahead.close()
     from provenance.render.audit_report import fails
 
-    rows = audit_and_summarise(ctx, path, db_url, jobs, report_path, exclude, profile_path, modified,
-                               rate if verify_commons else None, phash, rows_needed=fail_on is not None)
     ctx.exit(1 if fails(rows, fail_on) else 0)
+
+
+def _read_ahead(path: str, db_url: str | None, exclude: tuple[str, ...], jobs: int | None,
+                phash: bool) -> ReadAhead | None:
+    """The first audit of a folder into a new SQLite database starts reading its images here, before
+    SQLAlchemy, the store and the checks are imported (provenance.audit.reading)."""
+    from provenance.audit.reading import read_ahead
+    from provenance.store.basics import database_url, sqlite_file
+
+    return read_ahead(path, sqlite_file(database_url(db_url)), exclude, jobs, phash)
 
 
 def _unchanged(path: str, db_url: str | None, exclude: tuple[str, ...]) -> bool:
@@ -155,9 +172,10 @@ def stats_line(root: str, seen: int, extracted: int, failed: int, articles: int,
 def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs: int | None, report_path: str | None,
            exclude: tuple[str, ...], profile_path: str | None, modified: tuple[str, ...],
            commons_rate: float | None = None, phash: bool = True,
-           rows_needed: bool = True) -> list:  # type: ignore[type-arg]
+           rows_needed: bool = True, ahead: ReadAhead | None = None) -> list:  # type: ignore[type-arg]
     """Audit, print the summary, write the report; the rows of the report (when written or needed:
-    building them reads every usage, the largest cost of a re-audit that found nothing new)."""
+    building them reads every usage, the largest cost of a re-audit that found nothing new). `ahead`:
+    what provenance.audit.reading.read_ahead did for this audit."""
     with _lasting():
         from provenance.audit.overview import summary
         from provenance.audit.run import run_audit
@@ -168,7 +186,7 @@ def audit_and_summarise(ctx: click.Context, path: str, db_url: str | None, jobs:
     with one_line_errors(safe_url(database_url(db_url))):
         _, sessions = open_store(db_url)
         stats = run_audit(path, sessions, catalog, profile, jobs=jobs, progress=sys.stderr.isatty(),
-                          exclude=exclude or DEFAULT_EXCLUDE, phash=phash)
+                          exclude=exclude or DEFAULT_EXCLUDE, phash=phash, ahead=ahead)
         if commons_rate:
             _verify_commons(sessions, catalog, profile, commons_rate)
         with sessions() as session:

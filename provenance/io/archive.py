@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import io
+import os
 import posixpath
 import struct
 import zipfile
@@ -201,10 +202,19 @@ def entry_source(entry: Entry) -> str | io.BytesIO:
 
 
 def head(entry: Entry, size: int = 4096) -> bytes:
-    """The first bytes of an entry (to tell its kind)."""
+    """The first bytes of an entry (to tell its kind). A folder's file is opened unbuffered, without
+    asking first whether the root is a zip: a third of the cost, for every file of an audit."""
     try:
-        with _stream(entry) as stream:
-            return stream.read(size)
+        try:
+            handle = open(os.path.join(entry.root, entry.path), "rb", buffering=0)  # noqa: SIM115
+        except NotADirectoryError:  # the root is a zip (or the folder changed: then _stream says so)
+            with _stream(entry) as stream:
+                return stream.read(size)
+        with handle:
+            data = handle.read(size) or b""
+            while len(data) < size and (more := handle.read(size - len(data))):  # a short read, not the end
+                data += more
+            return data
     except READ_ERRORS as exc:
         raise InputError(entry.path, f"cannot be read ({type(exc).__name__}: {exc})") from None
 
