@@ -12,11 +12,12 @@ from provenance.model import LINKED_FIELDS, Evidence
 from provenance.parse.article_types import Article, ImageRef, nearest
 from provenance.parse.credit_words import UI_LABELS
 from provenance.parse.credits import parse_credit
+from provenance.parse.shortcodes import expand_captions
 from provenance.parse.urls import is_link_address
 
 
 def read_markdown(text: str, catalog: Catalog) -> Article:
-    tokens = MarkdownIt("commonmark").parse(text)
+    tokens = _figures_whole(MarkdownIt("commonmark").parse(expand_captions(text)))
     images: list[ImageRef] = []
     paragraphs: list[tuple[int, list[Token]]] = []
     page: list[Evidence] = []
@@ -88,6 +89,27 @@ def _shortcode_image(params: str, line: int) -> ImageRef:
 
 def _unescape(value: str) -> str:
     return re.sub(r"\\(.)", r"\1", value)
+
+
+def _figures_whole(tokens: list[Token]) -> list[Token]:
+    """The tokens with a <figure> written over blank lines as one HTML block: CommonMark ends an HTML block at
+    a blank line, which would leave the image in one block and its figcaption in the next. Linear: each
+    block's figures are counted once."""
+    joined: list[Token] = []
+    open_figures = 0  # figures the last joined HTML block leaves open
+    for token in tokens:
+        if token.type != "html_block":
+            joined.append(token)
+            open_figures = 0
+            continue
+        if open_figures > 0 and joined and joined[-1].type == "html_block":
+            joined[-1] = joined[-1].copy(content=joined[-1].content + "\n" + token.content)
+        else:
+            joined.append(token)
+            open_figures = 0
+        lowered = token.content.lower()
+        open_figures += lowered.count("<figure") - lowered.count("</figure")
+    return joined
 
 
 def _html_images(token: Token, catalog: Catalog) -> list[ImageRef]:
