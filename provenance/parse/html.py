@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
+import html
 import re
 from collections.abc import Iterator
-from typing import Any
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, CData, Tag
@@ -21,27 +20,16 @@ from provenance.parse.credit_fields import find_license_text
 from provenance.parse.credit_words import UI_LABELS
 from provenance.parse.credits import parse_credit
 from provenance.parse.html_pictures import IMAGE_TAGS, background_src, held, image_src, is_picture, pictures
+from provenance.parse.html_schema import attach_schema
 from provenance.parse.htmltext import escape_stray_sections
 from provenance.parse.shortcodes import expand_captions
-from provenance.parse.urls import is_link_address, split_url
+from provenance.parse.urls import is_link_address
 
 CREDIT_CLASS = re.compile(
     r"(?i)credit|byline-photo|photo-byline|copyright|caption|photographer|image-source|photo-source|attribution"
 )
 FIGURE_LIKE = re.compile(r"(?i)(?:^|[-_ ])(?:wp-caption|caption|figure|photo|image|media)(?:$|[-_ ])")
 BLOCKS = ("p", "div", "small", "cite", "span", "li", "em", "figcaption")
-# schema.org ImageObject property -> field
-SCHEMA_FIELDS: dict[str, str] = {
-    "creator": "creator",
-    "author": "creator",
-    "creditText": "credit_line",
-    "copyrightNotice": "copyright",
-    "copyrightHolder": "copyright_owner",
-    "license": "license_url",
-    "acquireLicensePage": "acquire_license_page",
-    "caption": "description",
-    "name": "title",
-}
 
 
 def read_soup(text: str) -> BeautifulSoup:
@@ -70,7 +58,7 @@ def read_html(text: str, catalog: Catalog) -> Article:
         if not _is_badge(img, catalog):
             images.append(_image(img, order[id(img)], base, catalog, captions, counts))
     _attach_orphan_credits(soup, images, order, catalog, counts)
-    _attach_schema(soup, images, base, order)
+    attach_schema(soup, images, base, order, _text)
     page = _page_evidence(soup, base)
     return Article(kind="html", images=images, page=page, text=soup.get_text("\n") if images else _markup_only(soup))
 
@@ -141,8 +129,16 @@ def _attribute_captions(img: Tag, container: Tag | None) -> list[Evidence]:
         for attr, field in DATA_CAPTIONS.items():
             value = element.get(attr)
             if isinstance(value, str) and value.strip():
-                found.extend(_with_links(field, read_soup(value), f"{element.name} {attr}"))
+                found.extend(_with_links(field, _value_soup(value), f"{element.name} {attr}"))
     return found
+
+
+def _value_soup(value: str) -> BeautifulSoup:
+    """An attribute's value read as markup; one the parser refuses, as text."""
+    try:
+        return read_soup(value)
+    except InputError:
+        return read_soup(html.escape(value))
 
 
 def _up_to(img: Tag, container: Tag | None) -> list[Tag]:
@@ -389,105 +385,3 @@ def _page_evidence(soup: BeautifulSoup, base: str) -> list[Evidence]:
     if base:
         found.append(Evidence("canonical_url", base, "html", "link canonical"))
     return found
-
-
-def _attach_schema(soup: BeautifulSoup, images: list[ImageRef], base: str, order: dict[int, int]) -> None:
-    """schema.org ImageObject from JSON-LD and microdata, matched to images by URL."""
-    for obj in _jsonld_images(soup):
-        _attach(images, obj, base, "jsonld", "JSON-LD ImageObject", position=len(order))
-    for element in soup.find_all(itemtype=re.compile(r"schema\.org/ImageObject")):
-        obj = _microdata(element)
-        _attach(images, obj, base, "html", "microdata ImageObject", position=order[id(element)])
-
-
-def _attach(images: list[ImageRef], obj: dict[str, Any], base: str, origin: str, label: str,
-            position: int) -> None:
-    url = _first_url(obj.get("contentUrl") or obj.get("url"))
-    target = _match(images, urljoin(base, url) if url and base else url) if url else None
-    if target is None and url is None and origin == "html":
-        target = nearest(images, position)
-    if target is None:
-        target = ImageRef(src=url, position=position, url=url)
-        images.append(target)
-    for key, field in SCHEMA_FIELDS.items():
-        for value in _schema_values(obj.get(key)):
-            target.evidence.append(Evidence(field, value, origin, f"{label}.{key}"))
-
-
-def _match(images: list[ImageRef], url: str) -> ImageRef | None:
-    exact = [i for i in images if i.url and _strip(i.url) == _strip(url)]
-    if exact:
-        return exact[0]
-    name = split_url(url).path.rsplit("/", 1)[-1]
-    by_name = [i for i in images if i.url and split_url(i.url).path.rsplit("/", 1)[-1] == name]
-    if not by_name and name:  # the page shows a size of the picture the schema names ('glacier-1024x683.jpg')
-        by_name = [i for i in images if i.url and _unsized(split_url(i.url).path.rsplit("/", 1)[-1]) == _unsized(name)]
-    return by_name[0] if len(by_name) == 1 and name else None
-
-
-# a size a CMS or CDN writes into a picture's file name: WordPress's '-1024x683' and '-scaled', '@2x'
-SIZE_SUFFIX = re.compile(r"(?i)(?:-\d{2,5}x\d{2,5}|-scaled|@[23]x)+(?=\.[a-z0-9]{2,5}$)")
-
-
-def _unsized(name: str) -> str:
-    return SIZE_SUFFIX.sub("", name)
-
-
-def _strip(url: str) -> str:
-    parts = split_url(url)
-    return f"{parts.netloc}{parts.path}"
-
-
-def _first_url(value: Any) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def _schema_values(value: Any) -> list[str]:
-    """A schema.org value as text: a string, a Person/Organization's name, or a list of them."""
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return [v for item in value for v in _schema_values(item)]
-    if isinstance(value, dict):
-        name = value.get("name") or value.get("@id") or value.get("url")
-        return [str(name).strip()] if name else []
-    text = str(value).strip()
-    return [text] if text else []
-
-
-def _jsonld_images(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
-    for script in soup.find_all("script", type="application/ld+json"):
-        try:
-            data = json.loads(script.string or "")
-        except (json.JSONDecodeError, TypeError):
-            continue
-        yield from _walk_images(data)
-
-
-def _walk_images(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _walk_images(item)
-    elif isinstance(data, dict):
-        kind = data.get("@type")
-        kinds = kind if isinstance(kind, list) else [kind]
-        if "ImageObject" in kinds:
-            yield data
-        for key, value in data.items():
-            if key != "@type" and isinstance(value, dict | list):
-                yield from _walk_images(value)
-
-
-def _microdata(element: Tag) -> dict[str, Any]:
-    obj: dict[str, Any] = {}
-    for prop in element.find_all(itemprop=True):
-        if prop.find_parent(itemscope=True) is not element:
-            continue
-        name = str(prop["itemprop"])
-        value = prop.get("content") or prop.get("href") or prop.get("src") or _text(prop)
-        obj.setdefault(name, value)
-    if element.name == "img" and "contentUrl" not in obj:
-        obj["contentUrl"] = element.get("src")
-    return obj

@@ -50,8 +50,9 @@ def pictures(soup: BeautifulSoup) -> list[Tag]:
                 found.append(element)
         elif background_src(element):
             found.append(element)
-    images = held(soup, {id(e) for e in soup.find_all(IMAGE_TAGS)})
-    return [e for e in found if e.name in IMAGE_TAGS or not images.get(id(e))]  # a background over an <img>: the img
+    # a background over another picture (an <img>, a nested hero) is not one: the picture inside is
+    inside = held(soup, {id(e) for e in soup.find_all(IMAGE_TAGS)} | {id(e) for e in found})
+    return [e for e in found if e.name in IMAGE_TAGS or inside.get(id(e)) == 1]
 
 
 def held(soup: BeautifulSoup, chosen: set[int]) -> dict[int, int]:
