@@ -8,6 +8,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from provenance.catalog.load import Catalog
+from provenance.errors import InputError
 from provenance.model import LINKED_FIELDS, Evidence
 from provenance.parse.article_types import Article, ImageRef, nearest
 from provenance.parse.credit_words import UI_LABELS
@@ -180,7 +181,7 @@ def _image_groups(token: Token) -> list[tuple[list[Token], list[Token]]]:
     groups: list[tuple[list[Token], list[Token]]] = []
     lead: list[Token] = []
     worded = False  # the last group has words after its images (each part looked at once: linear)
-    for child in token.children or []:
+    for child in map(_inline_image, token.children or []):
         if child.type != "image":
             (groups[-1][1] if groups else lead).append(child)
             worded = worded or bool(groups and _joined([_part(child)]))
@@ -192,6 +193,27 @@ def _image_groups(token: Token) -> list[tuple[list[Token], list[Token]]]:
     if groups:
         groups[0][1][:0] = lead
     return groups
+
+
+_INLINE_IMG = re.compile(r"(?i)<img\b")
+
+
+def _inline_image(child: Token) -> Token:
+    """An <img> written inline in a paragraph ('<img src="kiln.jpg" width="600"><br>' then the caption) as the
+    image token Markdown's own syntax gives: a picture of the paragraph, like '![alt](src)'."""
+    if child.type != "html_inline" or not _INLINE_IMG.match(child.content):
+        return child
+    from provenance.parse.html import read_soup  # BeautifulSoup is imported only when needed
+
+    try:
+        img = read_soup(child.content).find("img")
+    except InputError:
+        return child
+    if img is None:
+        return child
+    attrs: dict[str, str | int | float] = {k: str(img.get(k)).strip() for k in ("src", "title")
+                                           if str(img.get(k) or "").strip()}
+    return Token("image", "img", 0, attrs=attrs, content=str(img.get("alt") or ""), children=[])
 
 
 def _part(child: Token) -> str:

@@ -156,6 +156,9 @@ CREDITS = [
     # a Markdown figure written over blank lines is one figure
     ("post.md", '<figure>\n<img src="/u/dam.jpg">\n\n<figcaption>Photo: Ann Lee/AP</figcaption>\n\n</figure>\n',
      "dam.jpg", "Ann Lee", "AP"),
+    # an <img> written inline in a Markdown paragraph, its caption after a <br>
+    ("post.md", 'The lake rose.\n\n<img src="/u/dam.jpg" width="500"><br>\n<em>Photo: Ann Lee/AFP</em>\n\nMore.\n',
+     "dam.jpg", "Ann Lee", "AFP"),
     # a picture a script draws takes its figure's caption through its noscript fallback
     ("story.html", '<figure><div class="js-image"></div><noscript><img src="/u/dam.jpg"></noscript><figcaption>'
                    "Photo: Ann Lee/AFP</figcaption></figure>", "dam.jpg", "Ann Lee", "AFP"),
