@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import parse_qs, urljoin
 
 from bs4 import BeautifulSoup, Tag
 
@@ -59,15 +59,28 @@ def _match(images: list[ImageRef], url: str) -> ImageRef | None:
     exact = [i for i in images if i.url and _strip(i.url) == _strip(url)]
     if exact:
         return exact[0]
-    name = split_url(url).path.rsplit("/", 1)[-1]
-    by_name = [i for i in images if i.url and split_url(i.url).path.rsplit("/", 1)[-1] == name]
+    name = _file_name(url)
+    by_name = [i for i in images if i.url and _file_name(i.url) == name]
     if not by_name and name:  # the page shows a size of the picture the schema names ('glacier-1024x683.jpg')
-        by_name = [i for i in images if i.url and _unsized(split_url(i.url).path.rsplit("/", 1)[-1]) == _unsized(name)]
+        by_name = [i for i in images if i.url and _unsized(_file_name(i.url)) == _unsized(name)]
     return by_name[0] if len(by_name) == 1 and name else None
 
 
 # a size a CMS or CDN writes into a picture's file name: WordPress's '-1024x683' and '-scaled', '@2x'
 SIZE_SUFFIX = re.compile(r"(?i)(?:-\d{2,5}x\d{2,5}|-scaled|@[23]x)+(?=\.[a-z0-9]{2,5}$)")
+# the query parameters an image optimizer carries the original's address in (Next.js '/_next/image?url=…')
+ORIGINAL_PARAMS = ("url", "src", "image")
+
+
+def _file_name(url: str) -> str:
+    """The file name of a picture's address; for an image optimizer's address, the original's it carries."""
+    parts = split_url(url)
+    query = parse_qs(parts.query)
+    for key in ORIGINAL_PARAMS:
+        original = query.get(key, [""])[0]
+        if original.startswith(("/", "http://", "https://")):
+            return split_url(original).path.rsplit("/", 1)[-1]
+    return parts.path.rsplit("/", 1)[-1]
 
 
 def _unsized(name: str) -> str:

@@ -153,6 +153,10 @@ CREDITS = [
     ("story.html", '<script type="application/ld+json">{"@type": "ImageObject", "url": "/u/dam.jpg", "creator": '
                    '{"@type": "Person", "name": "Ann Lee"}, "creditText": "Ann Lee/AP"}</script>'
                    '<p><img src="/u/dam@2x.jpg"></p>', "dam@2x.jpg", "Ann Lee", "AP"),
+    # … or Next.js's image optimizer, the original's address in its query
+    ("story.html", '<script type="application/ld+json">{"@type": "ImageObject", "contentUrl": "https://x.example/u/dam.jpg",'
+                   ' "creditText": "Ann Lee/AFP"}</script>'
+                   '<p><img src="/_next/image?url=%2Fu%2Fdam.jpg&amp;w=1080&amp;q=75"></p>', "q=75", "Ann Lee", "AFP"),
     # a Markdown figure written over blank lines is one figure
     ("post.md", '<figure>\n<img src="/u/dam.jpg">\n\n<figcaption>Photo: Ann Lee/AP</figcaption>\n\n</figure>\n',
      "dam.jpg", "Ann Lee", "AP"),
