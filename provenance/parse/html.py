@@ -108,6 +108,8 @@ def _image(img: Tag, position: int, base: str, catalog: Catalog, captions: dict[
             captions[id(container)] = _caption_evidence(container, catalog)
         ref.evidence.extend(captions[id(container)])
     ref.evidence.extend(e for e in _attribute_captions(img, container) if not _already_has(ref, e.value))
+    if container is None:
+        ref.evidence.extend(e for e in _block_text(img, counts, catalog) if not _already_has(ref, e.value))
     if not _has_caption(ref):
         ref.evidence.extend(_gallery_caption(container or img, captions))
     return ref
@@ -152,6 +154,22 @@ def _up_to(img: Tag, container: Tag | None) -> list[Tag]:
         if parent is container:
             break
     return chain
+
+
+OWN_BLOCKS = ("p", "div", "td", "li", "center")  # the block an image outside any figure stands in
+
+
+def _block_text(img: Tag, counts: dict[int, int], catalog: Catalog) -> list[Evidence]:
+    """A credit written beside an image in its own block, outside any figure ('<div><img …><br><i>Photo:
+    Ann Lee/AP</i></div>', as older pages and blog editors write it): the block's short text (a label, as a
+    figure's own text is read) when the block holds this picture alone and the text reads as a credit."""
+    block = img.parent
+    if not isinstance(block, Tag) or block.name not in OWN_BLOCKS or counts.get(id(block), 0) != 1:
+        return []
+    text = _text_outside(block, [])
+    if not text or len(text) > FIGURE_TEXT or not parse_credit(text, catalog):
+        return []
+    return [Evidence("credit_text", text, "html", f"{block.name} text")]
 
 
 def _has_caption(ref: ImageRef) -> bool:

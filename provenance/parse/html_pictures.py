@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-IMAGE_TAGS = ("img", "amp-img", "amp-anim")
+# an <image> start tag outside SVG is an <img> to a browser (the HTML standard says so; an MDX <Image> component
+# is read that way too); inside SVG it is a drawing's part
+IMAGE_TAGS = ("img", "amp-img", "amp-anim", "image")
 # lazy loaders (lazysizes, WordPress plugins, jQuery lazyload, slick, Flickity): the picture, where src holds
 # a placeholder
 LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-flickity-lazyload", "data-echo")
@@ -45,7 +47,7 @@ def pictures(soup: BeautifulSoup) -> list[Tag]:
         within[id(element)] = here
         if here.cloned:
             continue
-        if element.name in IMAGE_TAGS:
+        if element.name in IMAGE_TAGS and not (element.name == "image" and here.svg):
             if not (here.noscript and _beside_its_picture(element)) and not _chrome(element, around):
                 found.append(element)
         elif background_src(element):
@@ -74,6 +76,7 @@ class _Within:
     cloned: bool = False  # a carousel's copy of a slide
     noscript: bool = False
     figure: bool = False
+    svg: bool = False
     link: Tag | None = None  # the nearest link around it
 
     def inside(self, element: Tag) -> _Within:
@@ -81,6 +84,7 @@ class _Within:
         return _Within(cloned=self.cloned or bool(classes and CLONE_CLASS.search(classes)),
                        noscript=self.noscript or element.name == "noscript",
                        figure=self.figure or element.name == "figure",
+                       svg=self.svg or element.name == "svg",
                        link=element if element.name == "a" else self.link)
 
 

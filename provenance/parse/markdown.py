@@ -23,7 +23,7 @@ def read_markdown(text: str, catalog: Catalog) -> Article:
     paragraphs: list[tuple[int, list[Token]]] = []
     page: list[Evidence] = []
     for index, token in enumerate(tokens):
-        if token.type == "html_block" and token.map and "<img" in token.content.lower():
+        if token.type == "html_block" and token.map and _HTML_IMAGE.search(token.content):
             images.extend(_html_images(token, catalog))
             continue
         if token.type != "inline" or not token.map:
@@ -38,7 +38,7 @@ def read_markdown(text: str, catalog: Catalog) -> Article:
             caption = _with_links("caption", group_words, "markdown caption line", line)  # once a group: linear
             for child in found:
                 images.append(_image(child, line))
-                images[-1].evidence.extend(caption)
+                images[-1].evidence.extend(caption or _implicit_figure(images[-1], groups, line))
         words: list[Token] = [] if groups else list(token.children or [])
         if index > 0 and tokens[index - 1].type == "heading_open" and not page:
             page.append(Evidence("page_title", _text_without_images(token), "html", "markdown heading"))
@@ -169,6 +169,15 @@ def _image(token: Token, line: int) -> ImageRef:
     return ref
 
 
+def _implicit_figure(image: ImageRef, groups: list[tuple[list[Token], list[Token]]], line: int) -> list[Evidence]:
+    """An image alone in its paragraph is a figure whose caption is its alt text, as Pandoc, Quarto and Hugo's
+    figure render hooks show it ('![Boats at Nazare. Photo: Rui Tavares/Lusa](boats.jpg)')."""
+    if len(groups) != 1 or len(groups[0][0]) != 1 or not image.alt:
+        return []
+    return [Evidence("caption", image.alt, "html", "markdown image alt (a figure's caption)",
+                     location=f"line {line + 1}")]
+
+
 def _text_without_images(token: Token) -> str:
     return _joined([_part(child) for child in token.children or []])
 
@@ -196,6 +205,7 @@ def _image_groups(token: Token) -> list[tuple[list[Token], list[Token]]]:
 
 
 _INLINE_IMG = re.compile(r"(?i)<img\b")
+_HTML_IMAGE = re.compile(r"(?i)<(?:img|image|amp-img)\b")  # a picture in a block of HTML (an MDX <Image />)
 
 
 def _inline_image(child: Token) -> Token:

@@ -61,6 +61,8 @@ PICTURES = [
     # a background over an <img>: the img is the picture, once
     ('<div class="hero" style="background-image: url(/p/hero-blur.jpg)"><img src="/p/hero.jpg"></div>',
      ["/p/hero.jpg"]),
+    # an <image> start tag is an <img> to a browser; inside SVG it is a drawing's part
+    ('<p><image src="/p/boat.jpg"></p><svg viewBox="0 0 4 4"><image href="/s/icon.png"/></svg>', ["/p/boat.jpg"]),
     # a background on an element not named as a picture (a pattern on a box): none
     ('<div class="newsletter-box" style="background: url(/static/dots.png) repeat"><p>Sign up</p></div>'
      '<p><img src="/p/boat.jpg"></p>', ["/p/boat.jpg"]),
@@ -163,6 +165,15 @@ CREDITS = [
     # an <img> written inline in a Markdown paragraph, its caption after a <br>
     ("post.md", 'The lake rose.\n\n<img src="/u/dam.jpg" width="500"><br>\n<em>Photo: Ann Lee/AFP</em>\n\nMore.\n',
      "dam.jpg", "Ann Lee", "AFP"),
+    # MDX: an <Image /> component on a line of its own, the caption line under it
+    ("post.mdx", 'import Image from "next/image"\n\n<Image src="/u/dam.jpg" alt="" width={800} height={600} />\n\n'
+                 "*Photo: Ann Lee/AFP*\n", "dam.jpg", "Ann Lee", "AFP"),
+    # an image alone in its paragraph: its alt text is a figure's caption (Pandoc, Quarto)
+    ("post.md", "The lake rose.\n\n![The dam at Orrin. Photo: Ann Lee/AFP](/u/dam.jpg)\n\nMore rain is due.\n",
+     "dam.jpg", "Ann Lee", "AFP"),
+    # a credit beside the image in its own block, outside any figure (an older page, a blog editor)
+    ("old.html", '<div style="text-align:center"><img src="/u/dam.jpg"><br><i>Photo: Ann Lee/AFP</i></div>'
+                 "<p>The lake rose.</p>", "dam.jpg", "Ann Lee", "AFP"),
     # a picture a script draws takes its figure's caption through its noscript fallback
     ("story.html", '<figure><div class="js-image"></div><noscript><img src="/u/dam.jpg"></noscript><figcaption>'
                    "Photo: Ann Lee/AFP</figcaption></figure>", "dam.jpg", "Ann Lee", "AFP"),
