@@ -6,7 +6,7 @@ from pathlib import Path
 
 from provenance.errors import InputError
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdx", ".html", ".htm"})
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
 

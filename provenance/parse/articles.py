@@ -15,7 +15,7 @@ from provenance.catalog.load import Catalog
 from provenance.errors import OptionError
 from provenance.parse.article_types import KINDS, Article
 
-_SUFFIX_KIND = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
+_SUFFIX_KIND = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown"}
 
 
 def article_kind(name: str, text: str) -> str:

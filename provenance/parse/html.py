@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
+import html
 import re
 from collections.abc import Iterator
-from typing import Any
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, CData, Tag
@@ -20,26 +19,17 @@ from provenance.parse.article_types import Article, ImageRef, nearest
 from provenance.parse.credit_fields import find_license_text
 from provenance.parse.credit_words import UI_LABELS
 from provenance.parse.credits import parse_credit
+from provenance.parse.html_pictures import IMAGE_TAGS, background_src, held, image_src, is_picture, pictures
+from provenance.parse.html_schema import attach_schema
 from provenance.parse.htmltext import escape_stray_sections
-from provenance.parse.urls import is_link_address, split_url
+from provenance.parse.shortcodes import expand_captions
+from provenance.parse.urls import is_link_address
 
 CREDIT_CLASS = re.compile(
     r"(?i)credit|byline-photo|photo-byline|copyright|caption|photographer|image-source|photo-source|attribution"
 )
 FIGURE_LIKE = re.compile(r"(?i)(?:^|[-_ ])(?:wp-caption|caption|figure|photo|image|media)(?:$|[-_ ])")
 BLOCKS = ("p", "div", "small", "cite", "span", "li", "em", "figcaption")
-# schema.org ImageObject property -> field
-SCHEMA_FIELDS: dict[str, str] = {
-    "creator": "creator",
-    "author": "creator",
-    "creditText": "credit_line",
-    "copyrightNotice": "copyright",
-    "copyrightHolder": "copyright_owner",
-    "license": "license_url",
-    "acquireLicensePage": "acquire_license_page",
-    "caption": "description",
-    "name": "title",
-}
 
 
 def read_soup(text: str) -> BeautifulSoup:
@@ -57,19 +47,18 @@ def read_soup(text: str) -> BeautifulSoup:
 
 
 def read_html(text: str, catalog: Catalog) -> Article:
-    soup = read_soup(text)
+    soup = read_soup(expand_captions(text))
     order = {id(tag): index for index, tag in enumerate(soup.find_all(True))}
     base = _canonical(soup)
     images: list[ImageRef] = []
-    seen: set[int] = set()
     captions: dict[int, list[Evidence]] = {}  # a figure's caption evidence, read once for all its images
-    for img in soup.find_all("img"):
-        if img.find_parent("noscript") or id(img) in seen or _is_badge(img, catalog):
-            continue
-        seen.add(id(img))
-        images.append(_image(img, order[id(img)], base, catalog, captions))
-    _attach_orphan_credits(soup, images, order, catalog)
-    _attach_schema(soup, images, base, order)
+    shown = pictures(soup)
+    counts = held(soup, {id(p) for p in shown})  # the pictures each element holds
+    for img in shown:
+        if not _is_badge(img, catalog):
+            images.append(_image(img, order[id(img)], base, catalog, captions, counts))
+    _attach_orphan_credits(soup, images, order, catalog, counts)
+    attach_schema(soup, images, base, order, _text)
     page = _page_evidence(soup, base)
     return Article(kind="html", images=images, page=page, text=soup.get_text("\n") if images else _markup_only(soup))
 
@@ -84,16 +73,6 @@ def _markup_only(soup: BeautifulSoup) -> str:
                                  "svg", "video", "audio", "canvas")):
         hidden.decompose()
     return str(soup)
-
-
-def _src(img: Tag) -> str | None:
-    for attr in ("src", "data-src", "data-lazy-src", "data-original"):
-        value = img.get(attr)
-        if isinstance(value, str) and value.strip() and not value.startswith("data:"):
-            return value.strip()
-    source = img.find_previous_sibling("source")
-    srcset = img.get("srcset") or (source.get("srcset") if isinstance(source, Tag) else None)
-    return str(srcset).split(",")[0].split()[0] if srcset else None
 
 
 def _is_badge(img: Tag, catalog: Catalog) -> bool:
@@ -111,8 +90,9 @@ def _is_badge(img: Tag, catalog: Catalog) -> bool:
     return isinstance(href, str) and is_license_url(catalog, href.strip())
 
 
-def _image(img: Tag, position: int, base: str, catalog: Catalog, captions: dict[int, list[Evidence]]) -> ImageRef:
-    src = _src(img)
+def _image(img: Tag, position: int, base: str, catalog: Catalog, captions: dict[int, list[Evidence]],
+           counts: dict[int, int]) -> ImageRef:
+    src = image_src(img) if is_picture(img) else background_src(img)
     ref = ImageRef(src=src, position=position, alt=str(img.get("alt") or "").strip() or None,
                    url=urljoin(base, src) if src and base else src)
     ref.evidence.append(Evidence("image_src", src or "", "html", "img src", raw=str(img)[:500]))
@@ -122,12 +102,90 @@ def _image(img: Tag, position: int, base: str, catalog: Catalog, captions: dict[
     if title:
         ref.evidence.append(Evidence("caption", title, "html", "img title"))
     ref.evidence.extend(_link_title(img, catalog))
-    container = _figure(img)
+    container = _figure(img, counts)
     if container is not None:
         if id(container) not in captions:  # a gallery's figure is read once, not once an image
             captions[id(container)] = _caption_evidence(container, catalog)
         ref.evidence.extend(captions[id(container)])
+    ref.evidence.extend(e for e in _attribute_captions(img, container) if not _already_has(ref, e.value))
+    if container is None:
+        ref.evidence.extend(e for e in _block_text(img, counts, catalog) if not _already_has(ref, e.value))
+    if not _has_caption(ref):
+        ref.evidence.extend(_gallery_caption(container or img, captions))
     return ref
+
+
+# data attributes a lightbox, a gallery plugin or a server-rendered image component keeps the caption and the
+# credit in (on the image, the link around it or its figure): attribute -> field
+DATA_CAPTIONS = {"data-caption": "caption", "data-title": "caption", "data-sub-html": "caption",
+                 "data-credit": "credit_text", "data-image-credit": "credit_text", "data-photo-credit": "credit_text",
+                 "data-copyright": "credit_text", "data-photographer": "credit_text", "data-attribution": "credit_text"}
+
+
+def _attribute_captions(img: Tag, container: Tag | None) -> list[Evidence]:
+    """The caption and credit kept in data attributes of the image, of the link around it, or of the elements
+    up to its figure (never above it: another picture's attributes). A value may hold markup (a lightbox's
+    caption links its credit): it is read as a caption element is."""
+    found: list[Evidence] = []
+    for element in _up_to(img, container):
+        for attr, field in DATA_CAPTIONS.items():
+            value = element.get(attr)
+            if isinstance(value, str) and value.strip():
+                found.extend(_with_links(field, _value_soup(value), f"{element.name} {attr}"))
+    return found
+
+
+def _value_soup(value: str) -> BeautifulSoup:
+    """An attribute's value read as markup; one the parser refuses, as text."""
+    try:
+        return read_soup(value)
+    except InputError:
+        return read_soup(html.escape(value))
+
+
+def _up_to(img: Tag, container: Tag | None) -> list[Tag]:
+    """The image and its ancestors up to its figure; without a figure, the image and a link around it."""
+    if container is None:
+        link = img.parent
+        return [img, link] if isinstance(link, Tag) and link.name == "a" else [img]
+    chain = [img]
+    for parent in img.parents:
+        chain.append(parent)
+        if parent is container:
+            break
+    return chain
+
+
+OWN_BLOCKS = ("p", "div", "td", "li", "center")  # the block an image outside any figure stands in
+
+
+def _block_text(img: Tag, counts: dict[int, int], catalog: Catalog) -> list[Evidence]:
+    """A credit written beside an image in its own block, outside any figure ('<div><img …><br><i>Photo:
+    Ann Lee/AP</i></div>', as older pages and blog editors write it): the block's short text (a label, as a
+    figure's own text is read) when the block holds this picture alone and the text reads as a credit."""
+    block = img.parent
+    if not isinstance(block, Tag) or block.name not in OWN_BLOCKS or counts.get(id(block), 0) != 1:
+        return []
+    text = _text_outside(block, [])
+    if not text or len(text) > FIGURE_TEXT or not parse_credit(text, catalog):
+        return []
+    return [Evidence("credit_text", text, "html", f"{block.name} text")]
+
+
+def _has_caption(ref: ImageRef) -> bool:
+    return any(e.field in ("caption", "credit_text") and e.name != "img title" for e in ref.evidence)
+
+
+def _gallery_caption(inner: Tag, captions: dict[int, list[Evidence]]) -> list[Evidence]:
+    """A gallery's own caption (the figcaption of a figure around the image's figure, as WordPress's and
+    Ghost's galleries write it: 'Photos: Ann Lee/AP'), for an image with no caption of its own."""
+    gallery = inner.find_parent("figure")
+    caption = gallery.find("figcaption", recursive=False) if gallery is not None else None
+    if gallery is None or caption is None or not _text(caption):
+        return []
+    if id(caption) not in captions:  # read once for the gallery's images
+        captions[id(caption)] = _with_links("caption", caption, "gallery figcaption")
+    return captions[id(caption)]
 
 
 def _link_title(img: Tag, catalog: Catalog) -> list[Evidence]:
@@ -149,18 +207,25 @@ def _link_title(img: Tag, catalog: Catalog) -> list[Evidence]:
     return found
 
 
-def _figure(img: Tag) -> Tag | None:
-    """The figure, picture caption container or wp-caption box around an image."""
+def _figure(img: Tag, counts: dict[int, int]) -> Tag | None:
+    """The figure around an image, else the outermost caption box (a wp-caption box, a container classed as
+    a picture or media item, as Drupal's media entity holds the image, caption and credit fields apart) that
+    holds this image alone."""
     figure = img.find_parent("figure")
     if figure is not None:
         return figure
+    found = None
     for parent in img.parents:
-        if parent.name in ("body", "article", "main", "section", "[document]"):
-            return None
+        if parent.name in ("body", "main", "[document]"):
+            break
         classes = " ".join(parent.get("class") or [])
-        if FIGURE_LIKE.search(classes) and len(parent.find_all("img")) == 1:
-            return parent
-    return None
+        if FIGURE_LIKE.search(classes):
+            if counts.get(id(parent), 0) > 1:
+                break
+            found = parent
+        elif parent.name in ("article", "section"):
+            break
+    return found
 
 
 def _caption_evidence(container: Tag, catalog: Catalog) -> list[Evidence]:
@@ -243,14 +308,14 @@ def _linked_text(element: Tag) -> str | None:
 def _credit_elements(root: Tag) -> Iterator[Tag]:
     for element in root.find_all(True):
         if _is_credit_element(element) and element.name != "figcaption" and _text(element) \
-                and not element.find("img"):
+                and not element.find(IMAGE_TAGS):
             yield element
 
 
 def _attach_orphan_credits(soup: BeautifulSoup, images: list[ImageRef], order: dict[int, int],
-                           catalog: Catalog) -> None:
+                           catalog: Catalog, counts: dict[int, int]) -> None:
     """A caption or credit outside any figure counts for the nearest image."""
-    for element in _stray_blocks(soup, soup.body or soup):
+    for element in _stray_blocks(soup, soup.body or soup, counts):
         text = _text(element)
         if not text or len(text) > 600:
             continue
@@ -261,7 +326,7 @@ def _attach_orphan_credits(soup: BeautifulSoup, images: list[ImageRef], order: d
             target.evidence.extend(_with_links("credit_text", element, _describe(element), location="near"))
 
 
-def _stray_blocks(soup: BeautifulSoup, root: Tag) -> list[Tag]:
+def _stray_blocks(soup: BeautifulSoup, root: Tag, counts: dict[int, int]) -> list[Tag]:
     """The block elements under root that hold no other block and no image and stand in no figure,
     in document order. Two passes, linear in the document: from the last element to the first each
     tells its parent what it holds (blocks, images); from the first to the last each learns from its
@@ -269,16 +334,13 @@ def _stray_blocks(soup: BeautifulSoup, root: Tag) -> list[Tag]:
     the nesting depth)."""
     everything = soup.find_all(True)
     holds: set[int] = set()
-    images: dict[int, int] = {}
     for element in reversed(everything):
-        up = id(element.parent)
-        if element.name in BLOCKS or element.name == "img" or id(element) in holds:
-            holds.add(up)
-        images[up] = images.get(up, 0) + images.get(id(element), 0) + (element.name == "img")
+        if element.name in BLOCKS or element.name in IMAGE_TAGS or id(element) in holds:
+            holds.add(id(element.parent))
     framed: set[int] = set()
     for element in everything:
         parent = element.parent
-        if parent is not None and (id(parent) in framed or _is_figure(parent, images.get(id(parent), 0))):
+        if parent is not None and (id(parent) in framed or _is_figure(parent, counts.get(id(parent), 0))):
             framed.add(id(element))
     under = {id(e) for e in root.find_all(BLOCKS)}
     return [e for e in everything if id(e) in under and id(e) not in holds and id(e) not in framed]
@@ -341,95 +403,3 @@ def _page_evidence(soup: BeautifulSoup, base: str) -> list[Evidence]:
     if base:
         found.append(Evidence("canonical_url", base, "html", "link canonical"))
     return found
-
-
-def _attach_schema(soup: BeautifulSoup, images: list[ImageRef], base: str, order: dict[int, int]) -> None:
-    """schema.org ImageObject from JSON-LD and microdata, matched to images by URL."""
-    for obj in _jsonld_images(soup):
-        _attach(images, obj, base, "jsonld", "JSON-LD ImageObject", position=len(order))
-    for element in soup.find_all(itemtype=re.compile(r"schema\.org/ImageObject")):
-        obj = _microdata(element)
-        _attach(images, obj, base, "html", "microdata ImageObject", position=order[id(element)])
-
-
-def _attach(images: list[ImageRef], obj: dict[str, Any], base: str, origin: str, label: str,
-            position: int) -> None:
-    url = _first_url(obj.get("contentUrl") or obj.get("url"))
-    target = _match(images, urljoin(base, url) if url and base else url) if url else None
-    if target is None and url is None and origin == "html":
-        target = nearest(images, position)
-    if target is None:
-        target = ImageRef(src=url, position=position, url=url)
-        images.append(target)
-    for key, field in SCHEMA_FIELDS.items():
-        for value in _schema_values(obj.get(key)):
-            target.evidence.append(Evidence(field, value, origin, f"{label}.{key}"))
-
-
-def _match(images: list[ImageRef], url: str) -> ImageRef | None:
-    exact = [i for i in images if i.url and _strip(i.url) == _strip(url)]
-    if exact:
-        return exact[0]
-    name = split_url(url).path.rsplit("/", 1)[-1]
-    by_name = [i for i in images if i.url and split_url(i.url).path.rsplit("/", 1)[-1] == name]
-    return by_name[0] if len(by_name) == 1 and name else None
-
-
-def _strip(url: str) -> str:
-    parts = split_url(url)
-    return f"{parts.netloc}{parts.path}"
-
-
-def _first_url(value: Any) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def _schema_values(value: Any) -> list[str]:
-    """A schema.org value as text: a string, a Person/Organization's name, or a list of them."""
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return [v for item in value for v in _schema_values(item)]
-    if isinstance(value, dict):
-        name = value.get("name") or value.get("@id") or value.get("url")
-        return [str(name).strip()] if name else []
-    text = str(value).strip()
-    return [text] if text else []
-
-
-def _jsonld_images(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
-    for script in soup.find_all("script", type="application/ld+json"):
-        try:
-            data = json.loads(script.string or "")
-        except (json.JSONDecodeError, TypeError):
-            continue
-        yield from _walk_images(data)
-
-
-def _walk_images(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _walk_images(item)
-    elif isinstance(data, dict):
-        kind = data.get("@type")
-        kinds = kind if isinstance(kind, list) else [kind]
-        if "ImageObject" in kinds:
-            yield data
-        for key, value in data.items():
-            if key != "@type" and isinstance(value, dict | list):
-                yield from _walk_images(value)
-
-
-def _microdata(element: Tag) -> dict[str, Any]:
-    obj: dict[str, Any] = {}
-    for prop in element.find_all(itemprop=True):
-        if prop.find_parent(itemscope=True) is not element:
-            continue
-        name = str(prop["itemprop"])
-        value = prop.get("content") or prop.get("href") or prop.get("src") or _text(prop)
-        obj.setdefault(name, value)
-    if element.name == "img" and "contentUrl" not in obj:
-        obj["contentUrl"] = element.get("src")
-    return obj

@@ -8,20 +8,22 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from provenance.catalog.load import Catalog
+from provenance.errors import InputError
 from provenance.model import LINKED_FIELDS, Evidence
 from provenance.parse.article_types import Article, ImageRef, nearest
 from provenance.parse.credit_words import UI_LABELS
 from provenance.parse.credits import parse_credit
+from provenance.parse.shortcodes import expand_captions
 from provenance.parse.urls import is_link_address
 
 
 def read_markdown(text: str, catalog: Catalog) -> Article:
-    tokens = MarkdownIt("commonmark").parse(text)
+    tokens = _figures_whole(MarkdownIt("commonmark").parse(expand_captions(text)))
     images: list[ImageRef] = []
     paragraphs: list[tuple[int, list[Token]]] = []
     page: list[Evidence] = []
     for index, token in enumerate(tokens):
-        if token.type == "html_block" and token.map and "<img" in token.content.lower():
+        if token.type == "html_block" and token.map and _HTML_IMAGE.search(token.content):
             images.extend(_html_images(token, catalog))
             continue
         if token.type != "inline" or not token.map:
@@ -36,7 +38,7 @@ def read_markdown(text: str, catalog: Catalog) -> Article:
             caption = _with_links("caption", group_words, "markdown caption line", line)  # once a group: linear
             for child in found:
                 images.append(_image(child, line))
-                images[-1].evidence.extend(caption)
+                images[-1].evidence.extend(caption or _implicit_figure(images[-1], groups, line))
         words: list[Token] = [] if groups else list(token.children or [])
         if index > 0 and tokens[index - 1].type == "heading_open" and not page:
             page.append(Evidence("page_title", _text_without_images(token), "html", "markdown heading"))
@@ -88,6 +90,27 @@ def _shortcode_image(params: str, line: int) -> ImageRef:
 
 def _unescape(value: str) -> str:
     return re.sub(r"\\(.)", r"\1", value)
+
+
+def _figures_whole(tokens: list[Token]) -> list[Token]:
+    """The tokens with a <figure> written over blank lines as one HTML block: CommonMark ends an HTML block at
+    a blank line, which would leave the image in one block and its figcaption in the next. Linear: each
+    block's figures are counted once."""
+    joined: list[Token] = []
+    open_figures = 0  # figures the last joined HTML block leaves open
+    for token in tokens:
+        if token.type != "html_block":
+            joined.append(token)
+            open_figures = 0
+            continue
+        if open_figures > 0 and joined and joined[-1].type == "html_block":
+            joined[-1] = joined[-1].copy(content=joined[-1].content + "\n" + token.content)
+        else:
+            joined.append(token)
+            open_figures = 0
+        lowered = token.content.lower()
+        open_figures += lowered.count("<figure") - lowered.count("</figure")
+    return joined
 
 
 def _html_images(token: Token, catalog: Catalog) -> list[ImageRef]:
@@ -146,6 +169,15 @@ def _image(token: Token, line: int) -> ImageRef:
     return ref
 
 
+def _implicit_figure(image: ImageRef, groups: list[tuple[list[Token], list[Token]]], line: int) -> list[Evidence]:
+    """An image alone in its paragraph is a figure whose caption is its alt text, as Pandoc, Quarto and Hugo's
+    figure render hooks show it ('![Boats at Nazare. Photo: Rui Tavares/Lusa](boats.jpg)')."""
+    if len(groups) != 1 or len(groups[0][0]) != 1 or not image.alt:
+        return []
+    return [Evidence("caption", image.alt, "html", "markdown image alt (a figure's caption)",
+                     location=f"line {line + 1}")]
+
+
 def _text_without_images(token: Token) -> str:
     return _joined([_part(child) for child in token.children or []])
 
@@ -158,7 +190,7 @@ def _image_groups(token: Token) -> list[tuple[list[Token], list[Token]]]:
     groups: list[tuple[list[Token], list[Token]]] = []
     lead: list[Token] = []
     worded = False  # the last group has words after its images (each part looked at once: linear)
-    for child in token.children or []:
+    for child in map(_inline_image, token.children or []):
         if child.type != "image":
             (groups[-1][1] if groups else lead).append(child)
             worded = worded or bool(groups and _joined([_part(child)]))
@@ -170,6 +202,28 @@ def _image_groups(token: Token) -> list[tuple[list[Token], list[Token]]]:
     if groups:
         groups[0][1][:0] = lead
     return groups
+
+
+_INLINE_IMG = re.compile(r"(?i)<img\b")
+_HTML_IMAGE = re.compile(r"(?i)<(?:img|image|amp-img)\b")  # a picture in a block of HTML (an MDX <Image />)
+
+
+def _inline_image(child: Token) -> Token:
+    """An <img> written inline in a paragraph ('<img src="kiln.jpg" width="600"><br>' then the caption) as the
+    image token Markdown's own syntax gives: a picture of the paragraph, like '![alt](src)'."""
+    if child.type != "html_inline" or not _INLINE_IMG.match(child.content):
+        return child
+    from provenance.parse.html import read_soup  # BeautifulSoup is imported only when needed
+
+    try:
+        img = read_soup(child.content).find("img")
+    except InputError:
+        return child
+    if img is None:
+        return child
+    attrs: dict[str, str | int | float] = {k: str(img.get(k)).strip() for k in ("src", "title")
+                                           if str(img.get(k) or "").strip()}
+    return Token("image", "img", 0, attrs=attrs, content=str(img.get("alt") or ""), children=[])
 
 
 def _part(child: Token) -> str:

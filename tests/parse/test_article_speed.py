@@ -71,6 +71,17 @@ ARTICLES = [
     pytest.param(lambda n: "<figure>" + "".join(f'<img src="i{i}.jpg"><span>Photo {i}</span>' for i in range(n))
                  + "<figcaption>Photos: Jane Doe/AP</figcaption></figure>", "html", 100,
                  id="html: a gallery of n images in one figure"),
+    pytest.param(lambda n: '<div class="photo">' * n + '<img src="a.jpg"><p class="credit">Photo: Jane Doe/AP</p>'
+                 + "</div>" * n, "html", 1000, id="html: one image in n nested caption boxes"),
+    pytest.param(lambda n: '<div class="hero" style="background-image:url(h.jpg)">' * n + "</div>" * n, "html", 1000,
+                 id="html: n nested hero backgrounds"),
+    pytest.param(lambda n: '<div class="slick-cloned">' * n + '<img src="a.jpg">' * n + "</div>" * n, "html", 300,
+                 id="html: n clones nested n deep, n images in the last"),
+    pytest.param(lambda n: "[caption id=1]" * n + '<img src="a.jpg">Photo: Jane Doe/AP[/caption]', "html", 1000,
+                 id="html: n caption shortcodes opened, one closed"),
+    pytest.param(lambda n: "[caption " * n, "markdown", 3000, id="markdown: n caption shortcodes never closed"),
+    pytest.param(lambda n: "<figure>\n\n" + "<p>x</p>\n\n" * n + '<img src="a.jpg">\n\n</figure>\n', "markdown",
+                 300, id="markdown: a figure over n blank lines"),
 ]
 
 

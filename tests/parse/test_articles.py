@@ -176,6 +176,7 @@ def test_markdown_images_and_caption_lines(catalog: Catalog) -> None:
     [
         ("a.html", "plain words", "html"),  # by suffix
         ("a.md", "plain words", "markdown"),  # by suffix
+        ("a.mdx", "plain words", "markdown"),  # MDX is Markdown with components
         ("a.txt", "<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),  # by content
         ("upload", "<figure><img src=x></figure>", "html"),  # fragment by content
         ("a.txt", "Photo: Jane Doe/AP", "plain"),  # plain text

@@ -1,0 +1,147 @@
+"""schema.org ImageObject in an HTML article (JSON-LD and microdata): its fields as evidence of the picture
+it names by address. The page often shows a resized copy of the picture the schema names (WordPress's
+'-1024x683', '-scaled', a retina '@2x'): matched by the file name without that size."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import parse_qs, urljoin
+
+from bs4 import BeautifulSoup, Tag
+
+from provenance.model import Evidence
+from provenance.parse.article_types import ImageRef, nearest
+from provenance.parse.urls import split_url
+
+# schema.org ImageObject property -> field
+SCHEMA_FIELDS: dict[str, str] = {
+    "creator": "creator",
+    "author": "creator",
+    "creditText": "credit_line",
+    "copyrightNotice": "copyright",
+    "copyrightHolder": "copyright_owner",
+    "license": "license_url",
+    "acquireLicensePage": "acquire_license_page",
+    "caption": "description",
+    "name": "title",
+}
+
+
+def attach_schema(soup: BeautifulSoup, images: list[ImageRef], base: str, order: dict[int, int],
+                  text: Callable[[Tag], str]) -> None:
+    """schema.org ImageObject from JSON-LD and microdata, matched to images by URL; `text` reads an element's
+    text as the article reader does (a microdata value written as the element's text)."""
+    for obj in _jsonld_images(soup):
+        _attach(images, obj, base, "jsonld", "JSON-LD ImageObject", position=len(order))
+    for element in soup.find_all(itemtype=re.compile(r"schema\.org/ImageObject")):
+        obj = _microdata(element, text)
+        _attach(images, obj, base, "html", "microdata ImageObject", position=order[id(element)])
+
+
+def _attach(images: list[ImageRef], obj: dict[str, Any], base: str, origin: str, label: str,
+            position: int) -> None:
+    url = _first_url(obj.get("contentUrl") or obj.get("url"))
+    target = _match(images, urljoin(base, url) if url and base else url) if url else None
+    if target is None and url is None and origin == "html":
+        target = nearest(images, position)
+    if target is None:
+        target = ImageRef(src=url, position=position, url=url)
+        images.append(target)
+    for key, field in SCHEMA_FIELDS.items():
+        for value in _schema_values(obj.get(key)):
+            target.evidence.append(Evidence(field, value, origin, f"{label}.{key}"))
+
+
+def _match(images: list[ImageRef], url: str) -> ImageRef | None:
+    exact = [i for i in images if i.url and _strip(i.url) == _strip(url)]
+    if exact:
+        return exact[0]
+    name = _file_name(url)
+    by_name = [i for i in images if i.url and _file_name(i.url) == name]
+    if not by_name and name:  # the page shows a size of the picture the schema names ('glacier-1024x683.jpg')
+        by_name = [i for i in images if i.url and _unsized(_file_name(i.url)) == _unsized(name)]
+    return by_name[0] if len(by_name) == 1 and name else None
+
+
+# a size a CMS or CDN writes into a picture's file name: WordPress's '-1024x683' and '-scaled', '@2x'
+SIZE_SUFFIX = re.compile(r"(?i)(?:-\d{2,5}x\d{2,5}|-scaled|@[23]x)+(?=\.[a-z0-9]{2,5}$)")
+# the query parameters an image optimizer carries the original's address in (Next.js '/_next/image?url=…')
+ORIGINAL_PARAMS = ("url", "src", "image")
+
+
+def _file_name(url: str) -> str:
+    """The file name of a picture's address; for an image optimizer's address, the original's it carries."""
+    parts = split_url(url)
+    query = parse_qs(parts.query)
+    for key in ORIGINAL_PARAMS:
+        original = query.get(key, [""])[0]
+        if original.startswith(("/", "http://", "https://")):
+            return split_url(original).path.rsplit("/", 1)[-1]
+    return parts.path.rsplit("/", 1)[-1]
+
+
+def _unsized(name: str) -> str:
+    return SIZE_SUFFIX.sub("", name)
+
+
+def _strip(url: str) -> str:
+    parts = split_url(url)
+    return f"{parts.netloc}{parts.path}"
+
+
+def _first_url(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _schema_values(value: Any) -> list[str]:
+    """A schema.org value as text: a string, a Person/Organization's name, or a list of them."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [v for item in value for v in _schema_values(item)]
+    if isinstance(value, dict):
+        name = value.get("name") or value.get("@id") or value.get("url")
+        return [str(name).strip()] if name else []
+    text = str(value).strip()
+    return [text] if text else []
+
+
+def _jsonld_images(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or "")
+        except (json.JSONDecodeError, TypeError):
+            continue
+        yield from _walk_images(data)
+
+
+def _walk_images(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk_images(item)
+    elif isinstance(data, dict):
+        kind = data.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if "ImageObject" in kinds:
+            yield data
+        for key, value in data.items():
+            if key != "@type" and isinstance(value, dict | list):
+                yield from _walk_images(value)
+
+
+def _microdata(element: Tag, text: Callable[[Tag], str]) -> dict[str, Any]:
+    obj: dict[str, Any] = {}
+    for prop in element.find_all(itemprop=True):
+        if prop.find_parent(itemscope=True) is not element:
+            continue
+        name = str(prop["itemprop"])
+        value = prop.get("content") or prop.get("href") or prop.get("src") or text(prop)
+        obj.setdefault(name, value)
+    if element.name == "img" and "contentUrl" not in obj:
+        obj["contentUrl"] = element.get("src")
+    return obj
