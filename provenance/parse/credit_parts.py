@@ -431,8 +431,9 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
 
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     pieces = [p.strip() for p in text.split(",") if p.strip()]
-    if len(pieces) > 1 and all(_public_body(catalog, p) for p in pieces):
-        return Link(text, start, end, "organisation")  # 'NASA, ESA, CSA, STScI': a joint credit, kept whole
+    if len(pieces) > 1 and _public_body(catalog, pieces[0]) and all(
+            _public_body(catalog, p) or _looks_like_organisation(p) for p in pieces[1:]):
+        return Link(text, start, end, "organisation")  # 'NASA, ESA, CSA, STScI', 'NASA, JAXA': a joint credit, whole
     if len(pieces) > 1 and fold_source_name(pieces[-1]) in ROLES:  # 'Ferran Mestres, File': how it came, no name
         kept = text[: text.rindex(",")].rstrip()
         return _by_shape(catalog, kept, start, start + len(kept))
