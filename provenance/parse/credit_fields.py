@@ -47,7 +47,12 @@ _VIA = re.compile(r"(?i)(?:^|(?<=[\s,(\x1f/]))via\s+(?P<via>[^,;()\[\]\x1f/·|]+
 _ON_PLATFORM = re.compile(
     r"(?i)(?:^|\s)(?:on|from|de|auf|sur|em|en|da|su|na|no|op|z|на)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»()\[\]<>]*$"
 )
-_CLIENT = re.compile(r"(?i)\s+for\s+(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f])")
+# "for" in the languages whose papers commission so: 'X pour « Le Monde »', 'X para EL PAÍS'.
+CLIENT_WORD = r"(?:for|pour|para)"
+_NAME_THEN_AGENCY = re.compile(r"^(?P<who>[^/()\x1f]{3,60}?)[ \t]*\((?P<source>[^()/\x1f]{2,40})\)\s*$")
+BRACKETED_SOURCE_KINDS = frozenset({"agency", "stock", "state-media", "publisher"})
+_CLIENT_BEFORE = re.compile(r"(?i)\s" + CLIENT_WORD + r"\s+$")
+_CLIENT = re.compile(r"(?i)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f])")
 _WIRE_CODE = re.compile(r"(?<=\s)\(\d{5,}[a-z]{0,3}\)|\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|<\s*\x1f?\s*>")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
 # '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license
@@ -129,6 +134,7 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     if category:
         work.fields["category"] = category.id
     client = _take_client(work)
+    work.rest = _agency_in_brackets(catalog, work.rest) if work.rest.endswith(")") else work.rest
     assign_names(catalog, work.rest, work.fields)
     _common_words_are_no_creator(catalog, lead + segment, work.fields)
     if client and not work.fields.get("organization"):
@@ -137,6 +143,16 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
         work.fields["via"] = work.url_via
     _account_before_platform(catalog, work.fields)
     return work.fields
+
+
+def _agency_in_brackets(catalog: Catalog, rest: str) -> str:
+    """'Marta Luján (EFE)': El País and others write the agency after the photographer in brackets; read as the
+    chain 'Marta Luján/EFE' when the bracket names an agency or publisher the catalog knows."""
+    match = _NAME_THEN_AGENCY.match(rest)
+    source = match_source(catalog, match.group("source")) if match else None
+    if match is None or source is None or source.kind not in BRACKETED_SOURCE_KINDS:
+        return rest
+    return f"{match.group('who').rstrip()}/{match.group('source')}"
 
 
 def _common_words_are_no_creator(catalog: Catalog, segment: str, fields: dict[str, str]) -> None:
@@ -182,9 +198,14 @@ def _clean(segment: str) -> str:
     text = _ATTRIBUTES.sub(CUT, text) if "=" in text else text
     text = _WIRE_CODE.sub(CUT, text) if _BRACKET.search(text) else text
     if _QUOTE.search(text):
-        text = _QUOTED.sub(lambda m: m.group(0) if _TITLE_BY.match(text, m.start()) else CUT, text)
+        text = _QUOTED.sub(lambda m: m.group(0) if _kept_quote(text, m.start()) else CUT, text)
     text = ACQUISITION.sub("", text) if "," in text else text
     return _OWN_WORK.sub(CUT, text)
+
+
+def _kept_quote(text: str, at: int) -> bool:
+    """A quoted work's title before 'by', or a paper's title after 'pour' ('X pour « Le Monde »'): not cut."""
+    return bool(_TITLE_BY.match(text, at) or _CLIENT_BEFORE.search(text, max(0, at - 6), at))
 
 
 def _cut(work: _Work, match: re.Match[str]) -> None:
@@ -361,6 +382,7 @@ def _take_client(work: _Work) -> str:
     if not match or not match.group("client").strip(_STRIP):
         return ""
     _cut(work, match)
-    if match.group("client").strip(_STRIP).casefold() in ROLES:  # Commons' 'See page for author': no one named
+    client = match.group("client").strip(_STRIP + "«»“”")  # '« Le Monde »': the title in its quotes
+    if client.casefold() in ROLES:  # Commons' 'See page for author': no one named
         return ""
-    return match.group("client").strip(_STRIP)
+    return client

@@ -29,6 +29,8 @@ from provenance.parse.credit_words import (
     COMPANY_FORM_NAMES,
     COMPANY_FORMS,
     CONTRIBUTORS,
+    FORM_WORDS,
+    HANDLE_BODY_WORDS,
     LEAD_IN_TEXT,
     LIST_ARTICLES,
     ORGANISATION_SUFFIX,
@@ -87,6 +89,9 @@ _KOREAN_BODY = re.compile(r"[가-힣](?:시|군|구|도|청|처|부)$")  # '서�
 # A town and a region code after a person's name ('Adelaide SA', 'Calgary, AB', 'Port Augusta, SA'): codes that are
 # also company forms (COMPANY_FORMS) read as the place, not a company, after one word or two and a comma.
 _PLACE = re.compile(r"^[A-Z][\w'’.-]+(?:,?[ \t]+|[ \t]+[A-Z][\w'’.-]+,[ \t]+)(?:SA|AB|AS|NV)$")
+# The words of a handle: 'CityofHarwick' -> 'Cityof', 'Harwick' (a glued 'of' is taken off after); 'NWSHarwick' ->
+# 'NWS', 'Harwick'; 'harwick_museum' -> 'harwick', 'museum'.
+_HANDLE_WORDS = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+")
 # A platform's account: 'Flickr user ridgewalker88', 'Instagram-Nutzerin lena.berg': the platform, then the name.
 _ACCOUNT_WORDS = frozenset({"user", "member", "account", "nutzer", "nutzerin", "utilisateur", "utilisatrice", "usuario",
                             "usuaria", "usuário", "usuária", "utente", "użytkownik", "пользователь", "користувач"})
@@ -426,8 +431,9 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
 
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     pieces = [p.strip() for p in text.split(",") if p.strip()]
-    if len(pieces) > 1 and all(_public_body(catalog, p) for p in pieces):
-        return Link(text, start, end, "organisation")  # 'NASA, ESA, CSA, STScI': a joint credit, kept whole
+    if len(pieces) > 1 and _public_body(catalog, pieces[0]) and all(
+            _public_body(catalog, p) or _looks_like_organisation(p) for p in pieces[1:]):
+        return Link(text, start, end, "organisation")  # 'NASA, ESA, CSA, STScI', 'NASA, JAXA': a joint credit, whole
     if len(pieces) > 1 and fold_source_name(pieces[-1]) in ROLES:  # 'Ferran Mestres, File': how it came, no name
         kept = text[: text.rindex(",")].rstrip()
         return _by_shape(catalog, kept, start, start + len(kept))
@@ -456,12 +462,25 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
             and not _is_org(catalog, pieces[0]):
         offset = text.rindex(pieces[-1])  # "Folio from a Shahnama, Metropolitan Museum": a title, the holder
         return Link(pieces[-1], start + offset, start + offset + len(pieces[-1]), "organisation")
-    if _looks_like_organisation(text):
+    if _looks_like_organisation(text) or text.startswith("@") and _institution_handle(catalog, text):
         return Link(text, start, end, "organisation")
     unranked = RANK.sub("", text)
     if looks_like_person(unranked) or pieces != [unranked] and all(looks_like_person(p) for p in pieces):
         return Link(text, start, end, "person")
     return Link(text, start, end, "unknown")
+
+
+def _institution_handle(catalog: Catalog, handle: str) -> bool:
+    """'@CityofHarwick', '@HarwickPD', '@NWSHarwick', '@harwick_museum': an account whose words name a body (an
+    organisation word, a town's or police's word), or that opens with a public body or agency the catalog knows.
+    A person's handle with initials ('@JDSmith') opens with no source, and one word of its own names no body."""
+    words = [w.casefold().removesuffix("of") for w in _HANDLE_WORDS.findall(handle)]
+    if len(words) < 2:
+        return False
+    if any(w in HANDLE_BODY_WORDS or w in ORGANISATION_WORDS and w not in FORM_WORDS for w in words):
+        return True
+    source = match_source(catalog, _HANDLE_WORDS.findall(handle)[0])
+    return source is not None and source.kind in _GOVERNMENT
 
 
 def _public_body(catalog: Catalog, text: str) -> bool:
@@ -496,6 +515,20 @@ def _is_org(catalog: Catalog, text: str) -> bool:
     return known is not None or _looks_like_organisation(text)
 
 
+def _has_organisation_word(text: str, words: list[str]) -> bool:
+    """An organisation word anywhere, but a company form ('sa', 'ag', 'inc') not as the first word of the name
+    after its rank ('Sgt. 1st Class Sa Fenha': a given name)."""
+    for at, word in enumerate(words):
+        if word in ORGANISATION_WORDS and (word not in FORM_WORDS or at > _name_start(text)):
+            return True
+    return False
+
+
+def _name_start(text: str) -> int:
+    rank = RANK.match(text)
+    return len(text[: rank.end()].split()) if rank else 0
+
+
 def _looks_like_organisation(text: str) -> bool:
     words = [w.strip(".,()").casefold() for w in text.split()]
     if words and words[0] in ORGANISATION_WORDS and len(words) <= 16 and _CYRILLIC.match(text):
@@ -508,7 +541,7 @@ def _looks_like_organisation(text: str) -> bool:
         return False
     if not form and len(words) == 2 and words[1] in SURNAME_ORGANISATION_WORDS and words[0] not in ORGANISATION_WORDS:
         return False  # 'Melissa Bank': a given name and a surname
-    if form or any(w in ORGANISATION_WORDS for w in words) or ORGANISATION_SUFFIX.search(text):
+    if form or _has_organisation_word(text, words) or ORGANISATION_SUFFIX.search(text):
         return True
     if "ال" in text and any(w.startswith("ال") and w[2:] in ORGANISATION_WORDS for w in words):
         return True  # Arabic 'al-': 'المكتب الإعلامي'

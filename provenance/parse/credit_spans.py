@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.sources import match_source, remembered
-from provenance.parse.credit_fields import ACQUISITION, clean_segment, strip_license
+from provenance.parse.credit_fields import (
+    ACQUISITION,
+    BRACKETED_SOURCE_KINDS,
+    CLIENT_WORD,
+    clean_segment,
+    strip_license,
+)
 from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link
 from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION
 from provenance.parse.scan import with_first_chars
@@ -30,7 +36,8 @@ _SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION +
                        r"(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
-_FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+for\s+(?P<client>[^/,]{2,60})$")
+_FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,]{2,60})$")
+_UNIT_LABELS = frozenset({"organisation", "source"})  # after a named source: its units or partners
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
 MAX_WORDS = 18
 _BARE_MEMO_LIMIT = 10_000
@@ -44,7 +51,8 @@ _WORDS = re.compile(r"\S+")
 _BYLINE = re.compile(r"(?i)^by\s")
 _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_label: "…": the value is the text
 _LINE_REST = re.compile(r"[\s.,;:)）。\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)）。\]\"'”»*_]*\Z")
-_MARKERS = re.compile(r"(?i)[/,(\[<:]|\svia\s|\sfor\s|\sphoto\s+by\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
+_MARKERS = re.compile(
+    r"(?i)[/,(\[<:]|\svia\s|\s" + CLIENT_WORD + r"\s|\sphoto\s+by\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
 _LICENSE_LEFTOVERS = re.compile(r"[\[\]()<>]|\x1f|\s,")
 _SENTENCE, _MARKERS, _VIA_WORD = (with_first_chars(p) for p in (_SENTENCE, _MARKERS, _VIA_WORD))  # the same
 # matches, fewer positions tried (scan.py)
@@ -97,10 +105,42 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         if taken(body, close) or not (_is_chain_or_via(inner) or _closes_line(text, close)):
             continue
         relay = relayed(catalog, inner) if "＝" in inner else None
+        relay = _source_colon_name(catalog, inner) if relay is None and ": " in inner else relay
         if relay is not None:
             yield Segment(body, close, body, rewrite=relay)
         elif is_bare_credit(catalog, inner):
-            yield Segment(body, close, body)
+            named = _name_before(catalog, text, opened, inner)
+            yield Segment(named, close + 1, named) if named is not None else Segment(body, close, body)
+
+
+def _name_before(catalog: Catalog, text: str, opened: int, inner: str) -> int | None:
+    """'Manifestantes en Sol, este martes. Marta Luján (EFE)': where the photographer's name starts, when it is the
+    whole last sentence of a caption before an agency or publisher alone in brackets (split_credit reads the two as
+    one chain). A name alone on its line before the bracket is the subject's ('Elon Musk (Reuters)'): no credit's."""
+    if "/" in inner or "," in inner or text[opened - 1 : opened] not in (" ", "\t"):
+        return None
+    source = label_link(catalog, inner).source
+    if source is None or source.kind not in BRACKETED_SOURCE_KINDS:
+        return None
+    line_start = text.rfind("\n", 0, opened) + 1
+    before = text[max(line_start, opened - 80) : opened]
+    ends = list(_SENTENCE.finditer(before))
+    if not ends:
+        return None
+    tail = before[ends[-1].end() :]
+    name = tail.strip()
+    if not 2 <= len(name.split()) <= 4 or label_link(catalog, name).label != "person":
+        return None
+    return opened - len(tail.lstrip())
+
+
+def _source_colon_name(catalog: Catalog, inner: str) -> str | None:
+    """'(ABC News: Jane Roe)', '(AAP: Dean Lowry)', '(Reuters: Jane Roe)': the ABC's (Australia) order, a source the
+    catalog knows, a colon and the photographer, as the chain 'ABC News/Jane Roe'."""
+    source, _, who = inner.partition(": ")
+    if "/" in inner or len(who.split()) > 5 or not _is_named_source(catalog, source):
+        return None
+    return f"{source}/{who}" if label_link(catalog, who).label == "person" else None
 
 
 def relayed(catalog: Catalog, inner: str) -> str | None:
@@ -191,6 +231,8 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     text = text.strip().rstrip(".")
     if not text or len(text) > 600:
         return False
+    if " | " in text:
+        return _is_pipe_chain(catalog, text)
     if not _MARKERS.search(text):  # no separator, via, for, comma or license: only a source alone
         return _is_source_credit(catalog, text)
     acquired = "," in text and ACQUISITION.search(text) is not None
@@ -211,11 +253,22 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
         return _is_chain(catalog, text)
     commissioned = _FOR.match(text)
     if commissioned:
-        client = label_link(catalog, commissioned.group("client"))
+        client = label_link(catalog, commissioned.group("client").strip(" «»“”"))
         return _is_person(catalog, commissioned.group("who")) and client.label in ("source", "organisation")
     if acquired:  # 'Vellmar Museum of Art, Purchase, Harold Fund, 1994': a museum's credit line
         return label_link(catalog, text).label in ("source", "organisation")
     return _is_source_credit(catalog, text)
+
+
+def _is_pipe_chain(catalog: Catalog, text: str) -> bool:
+    """'Jane Roe | Bloomberg | Getty Images', 'Jane Roe | CNBC': CNBC's and Fortune's credits separate their links
+    by pipes as others do by slashes. A table's cells ('| a | b |', 'Name | Role') and a site's menu are pipes
+    too: such a chain counts only with at most four links, none empty, and one a source the catalog knows."""
+    if text.startswith("|") or text.endswith("|") or text.count("|") > 3:
+        return False
+    links = [label_link(catalog, part) for part in text.split("|")]
+    return all(link.text and link.label != "unknown" for link in links) and any(
+        link.source is not None and link.source.kind in _NAMED_SOURCES for link in links)
 
 
 def _is_licensed_credit(catalog: Catalog, text: str) -> bool:
@@ -251,14 +304,16 @@ def _is_person(catalog: Catalog, text: str) -> bool:
 
 def _is_source_credit(catalog: Catalog, text: str) -> bool:
     """'Getty Images', '(AP Photo)', 'Jon Avery, USFWS' with the source known to the catalog; 'Library of Congress,
-    Prints & Photographs Division': an institution the catalog knows and its units."""
+    Prints & Photographs Division': an institution the catalog knows and its units; 'NASA, ESA, CSA, STScI': a
+    joint credit of bodies, led by one the catalog knows (prose such as 'talks between the EU, NATO' leads with
+    words that name no source)."""
     head, _, last = text.rpartition(",")
     if head and _is_person(catalog, head):
         link: Link = label_link(catalog, last.strip())
         return link.source is not None
     first, _, units = text.partition(",")
     if units and _is_named_source(catalog, first) and all(
-            label_link(catalog, unit).label == "organisation" for unit in units.split(",")):
+            label_link(catalog, unit).label in _UNIT_LABELS for unit in units.split(",")):
         return True
     return _is_named_source(catalog, text)
 

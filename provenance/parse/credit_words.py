@@ -132,6 +132,14 @@ NOT_AFTER_ABBREVIATION = _not_after_abbreviation()
 # A text that ends with one of the abbreviations and its full stop ('… photo by Staff Sgt.').
 ENDS_WITH_ABBREVIATION = with_first_chars(re.compile(r"\b(?:" + "|".join(_abbreviation_forms()) + r")\.$"))
 
+# Company forms among them make one only after the name they close ('Acme SA'), never as its first word: 'Sa' and
+# 'Ag' are given names too ('U.S. Army photo by Sgt. 1st Class Sa Fenha').
+FORM_WORDS = frozenset({"inc", "inc.", "llc", "ltd", "ltd.", "pbc", "plc", "gmbh", "ag", "sa", "s.a.", "corp", "corp.",
+                        "co."})
+# Words of a social-media handle that make it a public body's account ('@CityofHarwick', '@HarwickPD'), besides the
+# organisation words.
+HANDLE_BODY_WORDS = frozenset({"city", "county", "town", "borough", "police", "pd", "fd", "sheriff", "dept", "gov",
+                               "govt", "fire"})
 # Words that make an unknown name an organisation, not a person.
 ORGANISATION_WORDS = frozenset({
     "inc", "inc.", "llc", "ltd", "ltd.", "pbc", "plc", "gmbh", "ag", "sa", "s.a.", "corp", "corp.", "co.",
