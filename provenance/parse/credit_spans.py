@@ -267,8 +267,16 @@ def _is_pipe_chain(catalog: Catalog, text: str) -> bool:
     if text.startswith("|") or text.endswith("|") or text.count("|") > 3:
         return False
     links = [label_link(catalog, part) for part in text.split("|")]
-    return all(link.text and link.label != "unknown" for link in links) and any(
-        link.source is not None and link.source.kind in _NAMED_SOURCES for link in links)
+    if not all(link.text and link.label != "unknown" for link in links):
+        return False
+    if not any(link.source is not None and link.source.kind in _NAMED_SOURCES for link in links):
+        return False
+    # The photographer, if named, comes first and is a full name ('Home | News | Reuters', 'Jane Roe, Editor |
+    # Reuters': a menu's words and a staff list read as one-word 'people'); every later link is a body.
+    first, rest = links[0], links[1:]
+    if first.label == "person" and (len(first.text.split()) < 2 or "," in first.text):
+        return False
+    return all(link.label in ("source", "organisation") for link in rest)
 
 
 def _is_licensed_credit(catalog: Catalog, text: str) -> bool:
