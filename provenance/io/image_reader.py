@@ -7,11 +7,11 @@ the chunks before the image data. Identity (SHA-256, perceptual hash) is
 separate: the hash decodes the image, at reduced size (JPEG at 1/8 scale,
 other formats box-reduced before the resample to 32x32).
 
-Reading the whole file for SHA-256 also tells whether it can hold a C2PA
-manifest: every embedded manifest store is a JUMBF box labelled "c2pa"
-(JPEG APP11, PNG caBX, WebP and BMFF boxes), so a file without those four
-bytes has none and the C2PA reader, which costs more than everything else
-here together, is not started for it.
+Whether a file can hold a C2PA manifest (the C2PA reader costs more than
+everything else here together) is told by the place its format gives the
+manifest store, for JPEG, PNG and TIFF (provenance.io.c2pa_carriers); for the
+other formats, by the label "c2pa" of every embedded store (a JUMBF box)
+occurring anywhere in the file, looked for in the read for SHA-256.
 
 A process that reads metadata only should call `fresh_pages_for_large_buffers()` once: libwebp's
 decoder, which Pillow's WebP opener sets up, allocates the picture's canvas zeroed, and glibc's
@@ -40,6 +40,7 @@ from PIL import (  # the plugins of the formats we read (GIF's, rare, on first u
 )
 
 from provenance.errors import InputError, ProvenanceError
+from provenance.io.c2pa_carriers import C2PA_LABEL, c2pa_in_structure
 from provenance.metadata.exif import exif_evidence
 from provenance.metadata.iptc import iptc_evidence
 from provenance.metadata.png import XMP_KEY, png_text_evidence
@@ -62,7 +63,6 @@ IMAGE_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "TIFF", "HEIF", "GIF", "MPO"})
 # every file.
 OPEN_FIRST = ("JPEG", "PNG", "WEBP", "TIFF", "HEIF", "GIF")
 CHUNK = 128 * 1024
-C2PA_LABEL = b"c2pa"
 # the same four bytes, looked for by the regular-expression engine: its literal search is about 40%
 # cheaper here than `bytes in bytes` (1.3 GiB of images: 0.48 s of CPU against 0.77 s)
 _LABEL = re.compile(re.escape(C2PA_LABEL))
@@ -81,8 +81,8 @@ class ImageMetadata:
     height: int
     evidence: list[Evidence] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    # whether the file may hold a C2PA manifest, where its structure tells (a JPEG's APP11 segments);
-    # None: only the scan of the whole file for the label tells (image_identity)
+    # whether the file may hold a C2PA manifest, where its structure tells (JPEG, PNG, TIFF: see
+    # provenance.io.c2pa_carriers); None: only the scan of the whole file for the label tells (image_identity)
     c2pa_label: bool | None = None
 
 
@@ -142,8 +142,9 @@ def read_metadata(path: str | Path | BinaryIO, name: str | None = None) -> Image
         with open_image(path, name) as im:
             if im.format not in IMAGE_FORMATS:
                 raise InputError(name, f"is a {im.format} image; supported: JPEG, PNG, WebP, TIFF, HEIC")
-            meta = ImageMetadata(name, im.format or "", im.width, im.height, c2pa_label=_jpeg_c2pa_segment(im))
+            meta = ImageMetadata(name, im.format or "", im.width, im.height)
             _collect(im, meta)
+            meta.c2pa_label = c2pa_in_structure(im)
             return meta
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
@@ -151,16 +152,6 @@ def read_metadata(path: str | Path | BinaryIO, name: str | None = None) -> Image
         raise InputError(name, "is not an image this tool can read (unknown or damaged format)") from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise InputError(name, f"is damaged or truncated ({exc})") from None
-
-
-def _jpeg_c2pa_segment(im: Image.Image) -> bool | None:
-    """For a JPEG, whether an APP11 segment carries the C2PA label: the C2PA specification embeds a
-    JPEG's manifest store in APP11 segments (JUMBF), which come before the picture's data, and Pillow
-    keeps every APPn segment it passed in `applist`. None for every other format (an MPO included:
-    its later pictures have segments of their own), where the whole file is scanned."""
-    if im.format != "JPEG":
-        return None
-    return any(marker == "APP11" and C2PA_LABEL in data for marker, data in getattr(im, "applist", ()))
 
 
 def _collect(im: Image.Image, meta: ImageMetadata) -> None:

@@ -13,8 +13,9 @@ from provenance.metadata.c2pa import c2pa_evidence
 def read_image(source: str | Path | BinaryIO, name: str, trust: str | None,
                identity: bool = True, phash: bool = True) -> tuple[ImageMetadata, Identity | None]:
     """Embedded metadata and C2PA evidence of one image (a path or a stream), and its identity
-    (with a perceptual hash unless `phash` is False). The C2PA reader runs only on files that
-    carry the C2PA label (see provenance.io.image_reader): in a JPEG's APP11 segments, else anywhere."""
+    (with a perceptual hash unless `phash` is False). The C2PA reader runs only on files that may
+    hold a manifest: where their format gives it a place (JPEG, PNG, TIFF), that place carries the
+    C2PA label (provenance.io.c2pa_carriers); in the other formats, the label occurs anywhere."""
     metadata = read_metadata(source, name=name)
     ident = image_identity(source, name=name, phash=phash, c2pa_label=metadata.c2pa_label) if identity else None
     if ident:
