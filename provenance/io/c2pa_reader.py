@@ -16,13 +16,19 @@ SUFFIX_FORMATS = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/pn
                   ".tif": "image/tiff", ".tiff": "image/tiff", ".heic": "image/heic", ".heif": "image/heif"}
 
 
+# The c2pa library fetches, by default, a manifest that a file's XMP places at a URL (dcterms:provenance)
+# with its own HTTP client: any address a file names, past provenance.io.fetch's guard. It is never asked to
+# here (nor to ask a signer's OCSP responder): only a manifest embedded in the file is read.
+_OFFLINE = {"remote_manifest_fetch": False, "ocsp_fetch": False}
+
+
 @lru_cache(maxsize=4)
 def _context(trust_pem: str | None) -> Any:
     import c2pa
 
     if not trust_pem:
-        return None
-    return c2pa.Context.from_dict({"verify": {"verify_trust": True}, "trust": {"trust_anchors": trust_pem}})
+        return c2pa.Context.from_dict({"verify": dict(_OFFLINE)})
+    return c2pa.Context.from_dict({"verify": {"verify_trust": True, **_OFFLINE}, "trust": {"trust_anchors": trust_pem}})
 
 
 def trust_anchors() -> str | None:
@@ -62,6 +68,9 @@ def _read(stream: BinaryIO, fmt: str, trust_pem: str | None) -> tuple[dict[str, 
         if "ManifestNotFound" in type(exc).__name__ or "ManifestNotFound" in str(exc):
             return None, "none", []
         if "NotSupported" in type(exc).__name__:
+            return None, "none", []
+        if "Remote" in type(exc).__name__ or str(exc).startswith("Remote:"):
+            # only a reference to a manifest elsewhere, which is not fetched: no embedded manifest
             return None, "none", []
         return None, "invalid", [f"{type(exc).__name__}: {exc}"]
     failures = [f.get("code", "") for f in results.get("activeManifest", {}).get("failure", [])]

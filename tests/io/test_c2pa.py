@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import PngImagePlugin
 
 from provenance.io.c2pa_reader import TRUST_ENV, read_c2pa
+from provenance.io.images import read_image
 from provenance.metadata.c2pa import c2pa_evidence
 from tests import samples
+from tests.localserver import LocalServer
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +81,40 @@ def test_trust_anchors_from_the_environment(signed: Path, signer: samples.TestSi
     anchors.write_bytes(signer.ca_pem)
     monkeypatch.setenv(TRUST_ENV, str(anchors))
     assert _fields(signed, trust_anchors())["c2pa_validation"] == ["valid"]
+
+
+def _remote_reference(url: str) -> bytes:
+    """An XMP packet that places the file's manifest at `url` (dcterms:provenance), as the C2PA
+    specification lets a file do instead of embedding it."""
+    return ('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+            '<rdf:Description rdf:about="" xmlns:dcterms="http://purl.org/dc/terms/"'
+            f' dcterms:provenance="{url}"/></rdf:RDF></x:xmpmeta>').encode()
+
+
+@pytest.mark.parametrize(
+    "image_format",
+    [
+        "WEBP",  # its bytes are scanned for the label, which the URL's '.c2pa' carries: the reader starts
+        "JPEG",  # read directly: the library would look for the reference in any format
+        "PNG",  # the reference in an iTXt XMP chunk
+    ],
+)
+def test_a_remote_manifest_reference_is_never_fetched(local_server: LocalServer, tmp_path: Path,
+                                                      image_format: str) -> None:
+    url = local_server.url("/manifests/remote.c2pa")
+    path = tmp_path / f"referenced.{image_format.lower()}"
+    packet = _remote_reference(url)
+    if image_format == "PNG":
+        info = PngImagePlugin.PngInfo()
+        info.add_itxt("XML:com.adobe.xmp", packet.decode())
+        samples.picture().save(path, "PNG", pnginfo=info)
+    else:
+        samples.picture().save(path, image_format, xmp=packet)
+    before = path.read_bytes()
+
+    assert read_c2pa(path, None, image_format) == (None, "none", [])
+    if image_format == "WEBP":
+        metadata, _ = read_image(path, path.name, None, phash=False)
+        assert not metadata.problems
+    assert local_server.paths() == []  # the library's own HTTP client asked nothing of the address
+    assert path.read_bytes() == before
