@@ -43,10 +43,10 @@ from provenance.parse.scan import with_first_chars
 
 # After a lead-in word, 'via' and a name that ends the credit ('Image via TikTok/@handle', 'Photo via Reuters'): the
 # via stays in the body; 'Images via satellite show …' is prose.
-_VIA_NAME = (r"(?=\s+via\s+(?-i:[A-Z@])[\w.@-]*(?:[ \t]+(?-i:[A-Z])[\w.-]*){0,3}[ \t]*(?:[/,;.()\]\n]|$))")
+_VIA_NAME = (r"(?=\svia\s+(?-i:[A-Z@])[\w.@-]*(?:[ \t]+(?-i:[A-Z])[\w.-]*){0,3}[ \t]*(?:[/,;.()\]\n]|$))")
 LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))"  # a word's start, or inside Markdown emphasis: '_Photo: …_'
-    r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b|" + _VIA_NAME + r")|"
+    r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s" + BY_WORDS + r"\b|" + _VIA_NAME + r")|"
     r"(?:photographed|shot|taken|created|originally\s+uploaded|(?:photos?|images?)\s+submitted)\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
@@ -76,8 +76,8 @@ WEAK_LEAD_IN = re.compile(
 _TITLE_LINK = f"(?:{LINK_ADDRESS})?"
 _BY_LICENSE = re.compile(
     r"(?im)(?:^|(?<=[\[(\"“\s]))(?<!\bCC[\s-])(?P<lead>(?:[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK
-    + r"\s*,?\s+)?(?:(?:image|photo|picture|icon)s?" + _TITLE_LINK + r"\s+)?(?:by|par)\s+|"
-    + r"[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK + r"\s*,?\s+(?=via\s))"
+    + r"(?:\s*,)?\s+)?(?:(?:image|photo|picture|icon)s?" + _TITLE_LINK + r"\s+)?(?:by|par)\s+|"
+    + r"[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK + r"(?:\s*,)?\s+(?=via\s))"
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
 _CREDIT_POSITION = re.compile(  # full-width brackets too: '首相（写真：アフロ）'
