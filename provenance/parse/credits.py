@@ -58,7 +58,9 @@ LEAD_IN = re.compile(
     r"사진(?:(?:\s*제공)?\s*[:=＝]|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
     r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+מסך)?|קרדיט|عدسة|عکس|फ़?ोटो|तस्वीर|ภาพ|φωτογραφ[ίι]α|φωτο|"
     r"[来來图圖]源)\s*[:：]|(?:사진\s*)?출처\s*[:=＝])|\(c\)(?=\s)|"
-    r"(?-i:PHOTOS?|PICTURES?|FOTOS?)[ \t]+\|(?=[ \t]))\s*)"  # 'PHOTO | JANE ROE | NATION MEDIA GROUP' (East Africa)
+    # 'PHOTO | JANE ROE | NATION MEDIA GROUP' (East Africa): the name in capitals ('PHOTOS | Best Moments Of …' heads
+    # a gallery's headline)
+    r"(?-i:(?:PHOTOS?|PICTURES?|FOTOS?)[ \t]+\|(?=[ \t]+[^\s|a-z]+(?:[ \t]+[^\s|a-z]+)*[ \t]*(?:\||\r?\n|$))))\s*)"
 )
 # Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
 ANYWHERE_LEAD_IN = re.compile(
