@@ -254,8 +254,10 @@ def _one_edit(word: str, lead: str) -> bool:
 
 
 def _point_back(credit: Credit, text: str, flat: Flat) -> Credit:
-    """A credit found in reduced markup, pointing at (and quoting) the original text."""
-    start, end = flat.origin(credit.start), flat.end(credit.end)
+    """A credit found in reduced markup, pointing at (and quoting) the original text; its blanks at the end (the
+    '\r' of a CRLF line end) left out, so that its end never reaches into the markup after its last character."""
+    last = len(flat.text[credit.start : credit.end].rstrip()) + credit.start
+    start, end = flat.origin(credit.start), flat.end(last)
     end = max(end, start)
     return replace(credit, start=start, end=end, text=text[start:end].strip() or credit.text)
 
