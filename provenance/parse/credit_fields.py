@@ -62,7 +62,7 @@ _REMARK = re.compile(
 LINK_ADDRESS = r"\s*<[^<>\s]{1,500}>"  # a link's address after its text, as markup.flatten writes it
 _TITLE_BY = re.compile(
     r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»](?:" + LINK_ADDRESS
-    + r")?\s*,?\s+(?:by|von|de|par|di|por)\s+"
+    + r")?(?:\s*,)?\s+(?:by|von|de|par|di|por)\s+"
 )  # a link around the quoted title leaves its address after the closing quote: '"Harbour" <https://…> by …'
 # HTML attributes left in the text by broken markup ('… rel="noopener" target="_blank" title="'): never a name.
 _ATTRIBUTES = re.compile(
@@ -73,7 +73,7 @@ _ATTRIBUTES = re.compile(
 _LINK = re.compile(LINK_ADDRESS)
 _LEAD_LINK = re.compile(r"<((?:https?://|www\.)[^<>\s]{1,500})>")
 # '"Title" via …': a lead-in that is the work's title alone
-_TITLE_LEAD = re.compile(r"^\s*[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*,?\s*$")
+_TITLE_LEAD = re.compile(r"^\s*[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*(?:,\s*)?$")
 _OWN_WORK = re.compile(
     r"(?i)\(?\bown\s+work\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b|\bsome\s+rights\s+reserved\b|"
     r"\b(?:adapted|modified)\s+from\s+(?:(?:an?|the)\s+)?(?:original\s+)?(?:(?:image|photo|picture|figure|work)\b)?"

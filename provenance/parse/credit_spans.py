@@ -161,6 +161,30 @@ def _relayed_tail(catalog: Catalog, line: str, start: int, tail: str) -> tuple[i
     return (before + 1, relay) if relay is not None else None
 
 
+# The lower-case words a museum's acquisition clause holds ('Gift of the artist in memory of her husband', 'Purchase,
+# with funds from the Coe Foundation', 'Bequest of Mrs. Jane Roe'): any other ('The school, Gift of God Academy,
+# opened in 1990') makes it a sentence.
+_ACQUISITION_WORDS = frozenset({
+    "of", "the", "and", "in", "from", "with", "by", "for", "to", "on", "de", "la", "le", "du", "des", "van", "von",
+    "der", "gift", "gifts", "bequest", "purchase", "purchased", "partial", "promised", "donated", "donation", "loan",
+    "funds", "fund", "exchange", "artist", "artists", "estate", "memory", "honor", "honour", "museum", "mr", "mrs",
+    "ms", "dr", "family", "friends", "provided", "trust", "collection",
+})
+
+
+def _museum_line(text: str) -> bool:
+    """'Harwick Art Museum, Purchase, Lindqvist Fund, 2001': a name in capitals (after 'The'), then how the museum
+    came by the work in a clause of names, years and the few lower-case words such a clause holds."""
+    clause = ACQUISITION.search(text)
+    if clause is None:
+        return False
+    head = text[: clause.start()].split()
+    if not head or any(w[:1].islower() and w not in _ACQUISITION_WORDS for w in head):
+        return False  # 'The school, Gift of …': a common noun opens a sentence, not a body's name
+    words = (w.strip(".,;:()'’").removesuffix("'s").removesuffix("’s") for w in clause.group(0).split())
+    return all(not w[:1].islower() or w in _ACQUISITION_WORDS for w in words)
+
+
 def _is_chain_or_via(inner: str) -> bool:
     return "/" in inner or " via " in inner.casefold() or "," in inner
 
@@ -235,7 +259,7 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
         return _is_pipe_chain(catalog, text)
     if not _MARKERS.search(text):  # no separator, via, for, comma or license: only a source alone
         return _is_source_credit(catalog, text)
-    acquired = "," in text and ACQUISITION.search(text) is not None
+    acquired = _museum_line(text) if "," in text else False
     text, licensed = strip_license(catalog, text)
     text = _LICENSE_LEFTOVERS.sub(" ", clean_segment(text)).strip(" ,;.-–—\x1f")
     text = ORG_PHOTO_BY.sub("/", text)

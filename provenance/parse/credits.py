@@ -43,10 +43,10 @@ from provenance.parse.scan import with_first_chars
 
 # After a lead-in word, 'via' and a name that ends the credit ('Image via TikTok/@handle', 'Photo via Reuters'): the
 # via stays in the body; 'Images via satellite show …' is prose.
-_VIA_NAME = (r"(?=\s+via\s+(?-i:[A-Z@])[\w.@-]*(?:[ \t]+(?-i:[A-Z])[\w.-]*){0,3}[ \t]*(?:[/,;.()\]\n]|$))")
+_VIA_NAME = (r"(?=\svia\s+(?-i:[A-Z@])[\w.@-]*(?:[ \t]+(?-i:[A-Z])[\w.-]*){0,3}[ \t]*(?:[/,;.()\]\n]|$))")
 LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))"  # a word's start, or inside Markdown emphasis: '_Photo: …_'
-    r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s+" + BY_WORDS + r"\b|" + _VIA_NAME + r")|"
+    r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s" + BY_WORDS + r"\b|" + _VIA_NAME + r")|"
     r"(?:photographed|shot|taken|created|originally\s+uploaded|"
     r"(?:handout\s+)?(?:photos?|images?|pictures?)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
@@ -59,7 +59,9 @@ LEAD_IN = re.compile(
     r"사진(?:(?:\s*제공)?\s*[:=＝]|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
     r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+מסך)?|קרדיט|عدسة|عکس|फ़?ोटो|तस्वीर|ภาพ|φωτογραφ[ίι]α|φωτο|"
     r"[来來图圖]源)\s*[:：]|(?:사진\s*)?출처\s*[:=＝])|\(c\)(?=\s)|"
-    r"(?-i:PHOTOS?|PICTURES?|FOTOS?)[ \t]+\|(?=[ \t]))\s*)"  # 'PHOTO | JANE ROE | NATION MEDIA GROUP' (East Africa)
+    # 'PHOTO | JANE ROE | NATION MEDIA GROUP' (East Africa): the name in capitals ('PHOTOS | Best Moments Of …' heads
+    # a gallery's headline)
+    r"(?-i:(?:PHOTOS?|PICTURES?|FOTOS?)[ \t]+\|(?=[ \t]+[^\s|a-z]+(?:[ \t]+[^\s|a-z]+)*[ \t]*(?:\||\r?\n|$))))\s*)"
 )
 # Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
 ANYWHERE_LEAD_IN = re.compile(
@@ -77,8 +79,8 @@ WEAK_LEAD_IN = re.compile(
 _TITLE_LINK = f"(?:{LINK_ADDRESS})?"
 _BY_LICENSE = re.compile(
     r"(?im)(?:^|(?<=[\[(\"“\s]))(?<!\bCC[\s-])(?P<lead>(?:[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK
-    + r"\s*,?\s+)?(?:(?:image|photo|picture|icon)s?" + _TITLE_LINK + r"\s+)?(?:by|par)\s+|"
-    + r"[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK + r"\s*,?\s+(?=via\s))"
+    + r"(?:\s*,)?\s+)?(?:(?:image|photo|picture|icon)s?" + _TITLE_LINK + r"\s+)?(?:by|par)\s+|"
+    + r"[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK + r"(?:\s*,)?\s+(?=via\s))"
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
 _CREDIT_POSITION = re.compile(  # full-width brackets too: '首相（写真：アフロ）'
@@ -253,8 +255,10 @@ def _one_edit(word: str, lead: str) -> bool:
 
 
 def _point_back(credit: Credit, text: str, flat: Flat) -> Credit:
-    """A credit found in reduced markup, pointing at (and quoting) the original text."""
-    start, end = flat.origin(credit.start), flat.end(credit.end)
+    """A credit found in reduced markup, pointing at (and quoting) the original text; its blanks at the end (the
+    '\r' of a CRLF line end) left out, so that its end never reaches into the markup after its last character."""
+    last = len(flat.text[credit.start : credit.end].rstrip()) + credit.start
+    start, end = flat.origin(credit.start), flat.end(last)
     end = max(end, start)
     return replace(credit, start=start, end=end, text=text[start:end].strip() or credit.text)
 

@@ -88,6 +88,11 @@ CC_BY = '<a href="https://creativecommons.org/licenses/by/2.0/">'
         (f"See <https://example.org/a> here.\n<p>Photo: {FLICKR}Jane Roe</a></p>", f"Photo: {FLICKR}Jane Roe"),
         # a '<' that opens no tag before the credit: no shift either
         ("a < b and c.\n<p>Photo: Jane Roe/AP</p>", "Photo: Jane Roe/AP"),
+        # CRLF line ends between paragraphs: the credit's '\r' is no end of it, nor the closing tag before it (hrev3)
+        ("<p>Intro</p>\r\n<p>Photo: Jane Roe/AP</p>\r\n<p>Next</p>", "Photo: Jane Roe/AP"),
+        # the same with a reference in the credit and a link at its end (hrev3)
+        (f"<p>Intro</p>\r\n<p>Photo: Jos&eacute; Roe/{FLICKR}Flickr</a></p>\r\n<p>Next</p>",
+         f"Photo: Jos&eacute; Roe/{FLICKR}Flickr"),
     ],
 )
 def test_a_credit_in_markup_quotes_its_own_characters(catalog: Catalog, text: str, quote: str) -> None:

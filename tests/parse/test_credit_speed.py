@@ -65,3 +65,23 @@ def test_a_long_gap_between_two_credits_stays_linear(catalog: Catalog, filler: s
     parse_credit(text(6000), catalog)
     ratio = _best_of(text(60000), catalog) / max(_best_of(text(6000), catalog), 1e-4)
     assert ratio < LINEAR * SLACK, f"{filler!r}: {ratio:.1f} times slower for {LINEAR} times the gap"
+
+
+@pytest.mark.parametrize(
+    ("before", "blank"),
+    [
+        ("Photo", " "),  # a lead-in word, then only blanks: 'photo\s*…\s+by' tried every split of the run
+        ("PHOTOS", "\r\n"),  # the same in capitals over CRLF line ends
+        ("Credit", "\u3000"),  # an ideographic space ('\s' matches it)
+        ("photo (c)", "\t"),  # the '(c)' a lead-in may carry before 'by'
+        ('"Harbour"', " "),  # a quoted title, then blanks: '"…"\s*,?\s+by' split the run both ways
+        ('"Harbour" <https://example.org/h>', " "),  # the same after a link's address
+    ],
+)
+def test_blanks_after_a_lead_in_stay_linear(catalog: Catalog, before: str, blank: str) -> None:
+    def text(size: int) -> str:
+        return before + blank * (size // len(blank)) + "x"
+
+    parse_credit(text(3000), catalog)
+    ratio = _best_of(text(30000), catalog, runs=3) / max(_best_of(text(3000), catalog, runs=3), 1e-4)
+    assert ratio < LINEAR * SLACK, f"{before!r}: {ratio:.1f} times slower for {LINEAR} times the blanks"

@@ -225,3 +225,26 @@ def test_xlsx_writes_formula_lookalikes_as_text() -> None:
                                                                    "")])))
     cell = book.active["A2"]
     assert (cell.value, cell.data_type) == ("=1+1", "s")  # a string, never a formula ('f')
+
+
+@pytest.mark.parametrize(
+    ("path", "form"),
+    [
+        ("/images/99999/decision", {"license": "CC0-1.0", "who": "Desk"}),  # a valid decision on no image
+        ("/images/99999/decision", {"license": "CC-BY-9", "who": ""}),  # an invalid one: the 404 comes first
+        ("/usages/99999/decision", {"license": "CC0-1.0", "who": "Desk"}),  # a valid decision on no usage
+        ("/usages/99999/decision", {"license": "CC-BY-9", "who": ""}),  # an invalid one on no usage
+    ],
+)
+def test_a_decision_on_what_is_not_there_is_a_404(client: FlaskClient, path: str, form: dict[str, str]) -> None:
+    response = client.post(path, data=form)
+    assert response.status_code == 404
+    assert f"There is no {path.split('/')[1][:-1]} 99999." in response.get_data(as_text=True)
+
+
+def test_an_image_decision_returns_to_the_image(client: FlaskClient) -> None:
+    url = _image(client, "lighthouse")
+    saved = client.post(url + "/decision", data={"license": "CC0-1.0", "who": "Desk A"})
+    assert saved.status_code == 302
+    assert saved.headers["Location"].startswith(url + "?saved=decision&n=")
+    assert saved.headers["Location"].endswith("#decisions")
