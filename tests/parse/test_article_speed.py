@@ -80,6 +80,11 @@ ARTICLES = [
     pytest.param(lambda n: "[caption id=1]" * n + '<img src="a.jpg">Photo: Jane Doe/AP[/caption]', "html", 1000,
                  id="html: n caption shortcodes opened, one closed"),
     pytest.param(lambda n: "[caption " * n, "markdown", 3000, id="markdown: n caption shortcodes never closed"),
+    # each noscript image used to search all its neighbours for the picture it stands for: 25 s at n=2,000
+    pytest.param(lambda n: "<p>" + '<noscript><img src="a.jpg"></noscript>' * n + "</p>", "html", 100,
+                 id="html: n noscript images side by side, none with a picture beside it"),
+    pytest.param(lambda n: "<p>" + '<img src="a.jpg"><noscript><img src="a.jpg"></noscript>' * n + "</p>", "html",
+                 100, id="html: n lazy images side by side, each with its noscript copy"),
     pytest.param(lambda n: "<figure>\n\n" + "<p>x</p>\n\n" * n + '<img src="a.jpg">\n\n</figure>\n', "markdown",
                  300, id="markdown: a figure over n blank lines"),
 ]
