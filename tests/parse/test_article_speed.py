@@ -85,6 +85,10 @@ ARTICLES = [
                  id="html: n noscript images side by side, none with a picture beside it"),
     pytest.param(lambda n: "<p>" + '<img src="a.jpg"><noscript><img src="a.jpg"></noscript>' * n + "</p>", "html",
                  100, id="html: n lazy images side by side, each with its noscript copy"),
+    # each ImageObject read every picture's address again: 26 s at n=2,000
+    pytest.param(lambda n: '<img src="a.jpg">' * n + '<script type="application/ld+json">[' + ",".join(
+        f'{{"@type": "ImageObject", "contentUrl": "/b{i}.jpg", "creator": "X"}}' for i in range(n)) + "]</script>",
+                 "html", 50, id="html: n pictures and n JSON-LD ImageObjects naming others"),
     pytest.param(lambda n: "<figure>\n\n" + "<p>x</p>\n\n" * n + '<img src="a.jpg">\n\n</figure>\n', "markdown",
                  300, id="markdown: a figure over n blank lines"),
 ]
