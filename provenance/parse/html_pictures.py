@@ -33,6 +33,9 @@ BACKGROUND_CLASS = re.compile(
 )
 BACKGROUND_URL = re.compile(r"""(?i)background(?:-image)?\s*:[^;]{0,200}?url\(\s*(['"]?)([^'"()\s]{1,2000})\1\s*\)""")
 BACKGROUND_DATA = ("data-bg", "data-background-image", "data-bg-src")
+# a photograph's file name: an editor names it for what it shows ('new-logo-unveiled.jpg', a story about a logo);
+# a site's logo is drawn (SVG, PNG, GIF, WebP), and its template's class or id still tells it
+PHOTO_NAME = re.compile(r"(?i)\.jpe?g$")
 PIXEL = 2  # width and height at most this: a tracking pixel
 
 
@@ -161,7 +164,7 @@ def _beside_its_picture(here: _Within, shown: dict[int, int]) -> bool:
 
 def _chrome(img: Tag, around: _Within) -> bool:
     """A tracking pixel (at most 2 by 2 pixels), or the site's logo: outside any figure, an image whose class,
-    id or file name, or whose link's class or id, says logo."""
+    id or file name (but a JPEG's: a photograph's), or whose link's class or id, says logo."""
     if _small(img.get("width")) and _small(img.get("height")):
         return True
     if around.figure:
@@ -169,7 +172,7 @@ def _chrome(img: Tag, around: _Within) -> bool:
     named = [img, around.link] if around.link is not None else [img]
     words = [" ".join(e.get("class") or []) + " " + str(e.get("id") or "") for e in named]
     src = (_attr(img, "src") or "").split("?")[0].rsplit("/", 1)[-1]
-    return any(LOGO.search(w) for w in [*words, src])
+    return any(LOGO.search(w) for w in [*words, "" if PHOTO_NAME.search(src) else src])
 
 
 def _small(value: object) -> bool:

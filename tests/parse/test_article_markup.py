@@ -50,6 +50,14 @@ PICTURES = [
     # a logo by its file name, outside a figure: none
     ('<div class="masthead-brand"><img src="/static/site-logo.svg" alt="The Daily Tern"></div>'
      '<p><img src="/p/boat.jpg"></p>', ["/p/boat.jpg"]),
+    # a photograph named for the logo it shows, outside a figure, its credit beside it: a picture (it was dropped)
+    ('<p><img src="/u/2024/05/new-logo-unveiled.jpg" alt="The new logo on the HQ"></p><p>Photo: Ann Lee/AP</p>',
+     ["/u/2024/05/new-logo-unveiled.jpg"]),
+    # the site's logo as a JPEG, its class saying so: none
+    ('<header><img class="site-logo" src="/s/logo.jpg"></header><p><img src="/p/boat.jpg"></p>', ["/p/boat.jpg"]),
+    # a 2 by 2 spacer is none; a 16 by 16 icon in the text is a picture (of its own credit)
+    ('<p><img src="/s/spacer.gif" width="2" height="2"><img src="/s/icon.png" width="16" height="16"></p>',
+     ["/s/icon.png"]),
     # a logo in a figure is what the story shows (a rebranding): a picture
     ('<figure><img src="/p/new-logo.png"><figcaption>The new logo. Image: Tern Air</figcaption></figure>',
      ["/p/new-logo.png"]),
