@@ -52,11 +52,12 @@ def read_html(text: str, catalog: Catalog) -> Article:
     base = _canonical(soup)
     images: list[ImageRef] = []
     captions: dict[int, list[Evidence]] = {}  # a figure's caption evidence, read once for all its images
+    attributes: dict[int, list[Evidence]] = {}  # an element's data-attribute captions, read once for all its images
     shown = pictures(soup)
     counts = held(soup, {id(p) for p in shown})  # the pictures each element holds
     for img in shown:
         if not _is_badge(img, catalog):
-            images.append(_image(img, order[id(img)], base, catalog, captions, counts))
+            images.append(_image(img, order[id(img)], base, catalog, (captions, attributes), counts))
     _attach_orphan_credits(soup, images, order, catalog, counts)
     attach_schema(soup, images, base, order, _text)
     page = _page_evidence(soup, base)
@@ -90,8 +91,9 @@ def _is_badge(img: Tag, catalog: Catalog) -> bool:
     return isinstance(href, str) and is_license_url(catalog, href.strip())
 
 
-def _image(img: Tag, position: int, base: str, catalog: Catalog, captions: dict[int, list[Evidence]],
-           counts: dict[int, int]) -> ImageRef:
+def _image(img: Tag, position: int, base: str, catalog: Catalog,
+           read: tuple[dict[int, list[Evidence]], dict[int, list[Evidence]]], counts: dict[int, int]) -> ImageRef:
+    captions, attributes = read  # what was read of figures and of elements' data attributes, by element
     src = image_src(img) if is_picture(img) else background_src(img)
     ref = ImageRef(src=src, position=position, alt=str(img.get("alt") or "").strip() or None,
                    url=urljoin(base, src) if src and base else src)
@@ -107,7 +109,7 @@ def _image(img: Tag, position: int, base: str, catalog: Catalog, captions: dict[
         if id(container) not in captions:  # a gallery's figure is read once, not once an image
             captions[id(container)] = _caption_evidence(container, catalog)
         ref.evidence.extend(captions[id(container)])
-    ref.evidence.extend(e for e in _attribute_captions(img, container) if not _already_has(ref, e.value))
+    ref.evidence.extend(e for e in _attribute_captions(img, container, attributes) if not _already_has(ref, e.value))
     if container is None:
         ref.evidence.extend(e for e in _block_text(img, counts, catalog) if not _already_has(ref, e.value))
     if not _has_caption(ref):
@@ -122,16 +124,25 @@ DATA_CAPTIONS = {"data-caption": "caption", "data-title": "caption", "data-sub-h
                  "data-copyright": "credit_text", "data-photographer": "credit_text", "data-attribution": "credit_text"}
 
 
-def _attribute_captions(img: Tag, container: Tag | None) -> list[Evidence]:
+def _attribute_captions(img: Tag, container: Tag | None, read: dict[int, list[Evidence]]) -> list[Evidence]:
     """The caption and credit kept in data attributes of the image, of the link around it, or of the elements
     up to its figure (never above it: another picture's attributes). A value may hold markup (a lightbox's
-    caption links its credit): it is read as a caption element is."""
+    caption links its credit): it is read as a caption element is, once an element (`read`), not once for
+    each image of a gallery."""
     found: list[Evidence] = []
     for element in _up_to(img, container):
-        for attr, field in DATA_CAPTIONS.items():
-            value = element.get(attr)
-            if isinstance(value, str) and value.strip():
-                found.extend(_with_links(field, _value_soup(value), f"{element.name} {attr}"))
+        if id(element) not in read:
+            read[id(element)] = _data_captions(element)
+        found.extend(read[id(element)])
+    return found
+
+
+def _data_captions(element: Tag) -> list[Evidence]:
+    found: list[Evidence] = []
+    for attr, field in DATA_CAPTIONS.items():
+        value = element.get(attr)
+        if isinstance(value, str) and value.strip():
+            found.extend(_with_links(field, _value_soup(value), f"{element.name} {attr}"))
     return found
 
 

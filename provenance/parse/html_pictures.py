@@ -33,6 +33,9 @@ BACKGROUND_CLASS = re.compile(
 )
 BACKGROUND_URL = re.compile(r"""(?i)background(?:-image)?\s*:[^;]{0,200}?url\(\s*(['"]?)([^'"()\s]{1,2000})\1\s*\)""")
 BACKGROUND_DATA = ("data-bg", "data-background-image", "data-bg-src")
+# a photograph's file name: an editor names it for what it shows ('new-logo-unveiled.jpg', a story about a logo);
+# a site's logo is drawn (SVG, PNG, GIF, WebP), and its template's class or id still tells it
+PHOTO_NAME = re.compile(r"(?i)\.jpe?g$")
 PIXEL = 2  # width and height at most this: a tracking pixel
 
 
@@ -40,15 +43,18 @@ def pictures(soup: BeautifulSoup) -> list[Tag]:
     """The picture elements of the page, in document order. Linear: what each element stands in (a clone, a
     noscript, a figure, a link) is learnt from its parent in one pass, never by a search up the tree."""
     found: list[Tag] = []
+    elements = soup.find_all(True)
     within: dict[int, _Within] = {}
-    for element in soup.find_all(True):
-        around = within.get(id(element.parent), _NOWHERE)
-        here = around.inside(element)
-        within[id(element)] = here
+    for element in elements:
+        within[id(element)] = within.get(id(element.parent), _NOWHERE).inside(element)
+    # the images outside any noscript each element holds: a noscript image beside one of them is its copy
+    shown = held(soup, {id(e) for e in elements if e.name in IMAGE_TAGS and within[id(e)].noscript is None})
+    for element in elements:
+        around, here = within.get(id(element.parent), _NOWHERE), within[id(element)]
         if here.cloned:
             continue
         if element.name in IMAGE_TAGS and not (element.name == "image" and here.svg):
-            if not (here.noscript and _beside_its_picture(element)) and not _chrome(element, around):
+            if not (here.noscript is not None and _beside_its_picture(here, shown)) and not _chrome(element, around):
                 found.append(element)
         elif background_src(element):
             found.append(element)
@@ -74,7 +80,7 @@ class _Within:
     """What an element stands in."""
 
     cloned: bool = False  # a carousel's copy of a slide
-    noscript: bool = False
+    noscript: Tag | None = None  # the nearest noscript around it
     figure: bool = False
     svg: bool = False
     link: Tag | None = None  # the nearest link around it
@@ -82,7 +88,7 @@ class _Within:
     def inside(self, element: Tag) -> _Within:
         classes = " ".join(element.get("class") or [])
         return _Within(cloned=self.cloned or bool(classes and CLONE_CLASS.search(classes)),
-                       noscript=self.noscript or element.name == "noscript",
+                       noscript=element if element.name == "noscript" else self.noscript,
                        figure=self.figure or element.name == "figure",
                        svg=self.svg or element.name == "svg",
                        link=element if element.name == "a" else self.link)
@@ -146,19 +152,19 @@ def _attr(element: Tag | None, name: str) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def _beside_its_picture(img: Tag) -> bool:
+def _beside_its_picture(here: _Within, shown: dict[int, int]) -> bool:
     """Whether a noscript image is the copy of a picture shown beside it (lazy loaders, AMP), counted once, by
-    the picture; a noscript image with no picture beside it (a script draws it) is the picture itself."""
-    fallback = img.find_parent("noscript")
-    holder = fallback.parent if fallback is not None else None
+    the picture; a noscript image with no picture beside it (a script draws it) is the picture itself. `shown`:
+    how many images outside any noscript each element holds (linear: no search of the noscript's neighbours)."""
+    holder = here.noscript.parent if here.noscript is not None else None
     if holder is None or holder.name in IMAGE_TAGS:
         return True
-    return any(other.find_parent("noscript") is None for other in holder.find_all(IMAGE_TAGS))
+    return shown.get(id(holder), 0) > 0
 
 
 def _chrome(img: Tag, around: _Within) -> bool:
     """A tracking pixel (at most 2 by 2 pixels), or the site's logo: outside any figure, an image whose class,
-    id or file name, or whose link's class or id, says logo."""
+    id or file name (but a JPEG's: a photograph's), or whose link's class or id, says logo."""
     if _small(img.get("width")) and _small(img.get("height")):
         return True
     if around.figure:
@@ -166,7 +172,7 @@ def _chrome(img: Tag, around: _Within) -> bool:
     named = [img, around.link] if around.link is not None else [img]
     words = [" ".join(e.get("class") or []) + " " + str(e.get("id") or "") for e in named]
     src = (_attr(img, "src") or "").split("?")[0].rsplit("/", 1)[-1]
-    return any(LOGO.search(w) for w in [*words, src])
+    return any(LOGO.search(w) for w in [*words, "" if PHOTO_NAME.search(src) else src])
 
 
 def _small(value: object) -> bool:

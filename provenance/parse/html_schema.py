@@ -34,36 +34,58 @@ def attach_schema(soup: BeautifulSoup, images: list[ImageRef], base: str, order:
                   text: Callable[[Tag], str]) -> None:
     """schema.org ImageObject from JSON-LD and microdata, matched to images by URL; `text` reads an element's
     text as the article reader does (a microdata value written as the element's text)."""
+    shown = _Pictures(images)
     for obj in _jsonld_images(soup):
-        _attach(images, obj, base, "jsonld", "JSON-LD ImageObject", position=len(order))
+        _attach(images, shown, obj, base, "jsonld", "JSON-LD ImageObject", position=len(order))
     for element in soup.find_all(itemtype=re.compile(r"schema\.org/ImageObject")):
         obj = _microdata(element, text)
-        _attach(images, obj, base, "html", "microdata ImageObject", position=order[id(element)])
+        _attach(images, shown, obj, base, "html", "microdata ImageObject", position=order[id(element)])
 
 
-def _attach(images: list[ImageRef], obj: dict[str, Any], base: str, origin: str, label: str,
+def _attach(images: list[ImageRef], shown: _Pictures, obj: dict[str, Any], base: str, origin: str, label: str,
             position: int) -> None:
     url = _first_url(obj.get("contentUrl") or obj.get("url"))
-    target = _match(images, urljoin(base, url) if url and base else url) if url else None
+    target = shown.match(urljoin(base, url) if url and base else url) if url else None
     if target is None and url is None and origin == "html":
         target = nearest(images, position)
     if target is None:
         target = ImageRef(src=url, position=position, url=url)
         images.append(target)
+        shown.add(target)
     for key, field in SCHEMA_FIELDS.items():
         for value in _schema_values(obj.get(key)):
             target.evidence.append(Evidence(field, value, origin, f"{label}.{key}"))
 
 
-def _match(images: list[ImageRef], url: str) -> ImageRef | None:
-    exact = [i for i in images if i.url and _strip(i.url) == _strip(url)]
-    if exact:
-        return exact[0]
-    name = _file_name(url)
-    by_name = [i for i in images if i.url and _file_name(i.url) == name]
-    if not by_name and name:  # the page shows a size of the picture the schema names ('glacier-1024x683.jpg')
-        by_name = [i for i in images if i.url and _unsized(_file_name(i.url)) == _unsized(name)]
-    return by_name[0] if len(by_name) == 1 and name else None
+class _Pictures:
+    """The page's pictures by address, by file name and by file name without its size, so that each schema
+    object is matched at once, not by reading every picture's address again (a page of many of both)."""
+
+    def __init__(self, images: list[ImageRef]) -> None:
+        self.by_address: dict[str, list[ImageRef]] = {}
+        self.by_name: dict[str, list[ImageRef]] = {}
+        self.by_unsized: dict[str, list[ImageRef]] = {}
+        for image in images:
+            self.add(image)
+
+    def add(self, image: ImageRef) -> None:
+        if image.url:
+            name = _file_name(image.url)
+            self.by_address.setdefault(_address(image.url), []).append(image)
+            self.by_name.setdefault(name, []).append(image)
+            self.by_unsized.setdefault(_unsized(name), []).append(image)
+
+    def match(self, url: str) -> ImageRef | None:
+        """The picture at this address (pictures one address tells apart only by their query, as 'img.php?id=2',
+        by the query too); else the one picture of its file name, or of that name without a size."""
+        exact = self.by_address.get(_address(url), [])
+        if len({i.url for i in exact}) > 1 and not _original(url):
+            exact = [i for i in exact if i.url and split_url(i.url).query == split_url(url).query]
+        if exact:
+            return exact[0]
+        name = _file_name(url)
+        by_name = self.by_name.get(name) or self.by_unsized.get(_unsized(name), [])
+        return by_name[0] if len(by_name) == 1 and name else None
 
 
 # a size a CMS or CDN writes into a picture's file name: WordPress's '-1024x683' and '-scaled', '@2x'
@@ -74,21 +96,26 @@ ORIGINAL_PARAMS = ("url", "src", "image")
 
 def _file_name(url: str) -> str:
     """The file name of a picture's address; for an image optimizer's address, the original's it carries."""
-    parts = split_url(url)
-    query = parse_qs(parts.query)
+    return split_url(_original(url) or url).path.rsplit("/", 1)[-1]
+
+
+def _original(url: str) -> str | None:
+    """The original's address an image optimizer's address carries ('/_next/image?url=%2Fa.jpg&w=640')."""
+    query = parse_qs(split_url(url).query)
     for key in ORIGINAL_PARAMS:
         original = query.get(key, [""])[0]
         if original.startswith(("/", "http://", "https://")):
-            return split_url(original).path.rsplit("/", 1)[-1]
-    return parts.path.rsplit("/", 1)[-1]
+            return original
+    return None
 
 
 def _unsized(name: str) -> str:
     return SIZE_SUFFIX.sub("", name)
 
 
-def _strip(url: str) -> str:
-    parts = split_url(url)
+def _address(url: str) -> str:
+    """Where a picture is, without its query (a size, a cache key); an optimizer's address is its original's."""
+    parts = split_url(_original(url) or url)
     return f"{parts.netloc}{parts.path}"
 
 

@@ -95,22 +95,29 @@ def _unescape(value: str) -> str:
 def _figures_whole(tokens: list[Token]) -> list[Token]:
     """The tokens with a <figure> written over blank lines as one HTML block: CommonMark ends an HTML block at
     a blank line, which would leave the image in one block and its figcaption in the next. Linear: each
-    block's figures are counted once."""
+    block's figures are counted once, and a run of joined blocks is joined once at its end."""
     joined: list[Token] = []
+    parts: list[str] = []  # the contents of the HTML blocks joined into the last token, joined once at its end
     open_figures = 0  # figures the last joined HTML block leaves open
     for token in tokens:
-        if token.type != "html_block":
-            joined.append(token)
-            open_figures = 0
-            continue
-        if open_figures > 0 and joined and joined[-1].type == "html_block":
-            joined[-1] = joined[-1].copy(content=joined[-1].content + "\n" + token.content)
+        html = token.type == "html_block"
+        if html and open_figures > 0 and joined and joined[-1].type == "html_block":
+            parts.append(token.content)
         else:
+            _join_parts(joined, parts)
             joined.append(token)
-            open_figures = 0
-        lowered = token.content.lower()
-        open_figures += lowered.count("<figure") - lowered.count("</figure")
+            parts, open_figures = [token.content] if html else [], 0
+        if html:
+            lowered = token.content.lower()
+            open_figures += lowered.count("<figure") - lowered.count("</figure")
+    _join_parts(joined, parts)
     return joined
+
+
+def _join_parts(joined: list[Token], parts: list[str]) -> None:
+    """The last token's content, when other HTML blocks were joined to it (once, not a copy a block)."""
+    if len(parts) > 1:
+        joined[-1] = joined[-1].copy(content="\n".join(parts))
 
 
 def _html_images(token: Token, catalog: Catalog) -> list[ImageRef]:

@@ -50,6 +50,14 @@ PICTURES = [
     # a logo by its file name, outside a figure: none
     ('<div class="masthead-brand"><img src="/static/site-logo.svg" alt="The Daily Tern"></div>'
      '<p><img src="/p/boat.jpg"></p>', ["/p/boat.jpg"]),
+    # a photograph named for the logo it shows, outside a figure, its credit beside it: a picture (it was dropped)
+    ('<p><img src="/u/2024/05/new-logo-unveiled.jpg" alt="The new logo on the HQ"></p><p>Photo: Ann Lee/AP</p>',
+     ["/u/2024/05/new-logo-unveiled.jpg"]),
+    # the site's logo as a JPEG, its class saying so: none
+    ('<header><img class="site-logo" src="/s/logo.jpg"></header><p><img src="/p/boat.jpg"></p>', ["/p/boat.jpg"]),
+    # a 2 by 2 spacer is none; a 16 by 16 icon in the text is a picture (of its own credit)
+    ('<p><img src="/s/spacer.gif" width="2" height="2"><img src="/s/icon.png" width="16" height="16"></p>',
+     ["/s/icon.png"]),
     # a logo in a figure is what the story shows (a rebranding): a picture
     ('<figure><img src="/p/new-logo.png"><figcaption>The new logo. Image: Tern Air</figcaption></figure>',
      ["/p/new-logo.png"]),
@@ -200,3 +208,34 @@ def test_a_data_caption_is_read_as_text(catalog: Catalog) -> None:
     values = [e.value for e in item.evidence if e.name == "img data-credit"]
     assert values
     assert all("<script" not in v for v in values)
+
+
+def _schema(url: str) -> str:
+    return ('<script type="application/ld+json">{"@type": "ImageObject", "contentUrl": "' + url + '", "creditText": '
+            '"Ann Lee/AFP"}</script>')
+
+
+# (article: two pictures and a JSON-LD ImageObject naming one, the src ending of the one item credited)
+SCHEMA_TARGETS = [
+    # an image service at one address, its pictures told apart by the query: the credit went to the first
+    ('<img src="https://x.example/img.php?id=1"><img src="https://x.example/img.php?id=2">'
+     + _schema("https://x.example/img.php?id=2"), "id=2"),
+    # Next.js's optimizer, the schema naming the second picture's optimized address: it went to the first
+    ('<img src="/_next/image?url=%2Fu%2Fa.jpg&amp;w=640"><img src="/_next/image?url=%2Fu%2Fdam.jpg&amp;w=640">'
+     + _schema("/_next/image?url=%2Fu%2Fdam.jpg&w=1080"), "dam.jpg&w=640"),
+    # one address, a query the schema names for neither picture: neither gets the credit, the schema's picture is
+    # an item of its own (as one the page does not show)
+    ('<img src="https://x.example/img.php?id=1"><img src="https://x.example/img.php?id=2">'
+     + _schema("https://x.example/img.php?id=3"), "id=3"),
+    # one picture at its address, a size in the query: still that picture's credit
+    ('<img src="https://x.example/u/a.jpg"><img src="https://x.example/u/dam.jpg?w=640">'
+     + _schema("https://x.example/u/dam.jpg"), "dam.jpg?w=640"),
+]
+
+
+@pytest.mark.parametrize(("article", "target"), SCHEMA_TARGETS)
+def test_a_schema_credit_goes_to_the_picture_it_names(catalog: Catalog, article: str, target: str) -> None:
+    items = check_article(article, catalog, name="story.html").items
+    [credited] = [i.src for i in items if i.record.creator == "Ann Lee"]
+    assert credited is not None
+    assert credited.endswith(target)
