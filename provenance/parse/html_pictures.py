@@ -163,10 +163,11 @@ def _beside_its_picture(here: _Within, shown: dict[int, int]) -> bool:
 
 
 def _chrome(img: Tag, around: _Within) -> bool:
-    """A tracking pixel (at most 2 by 2 pixels), or the site's logo: outside any figure, an image whose class,
-    id or file name (but a JPEG's: a photograph's), or whose link's class or id, says logo."""
-    if _small(img.get("width")) and _small(img.get("height")):
-        return True
+    """A tracking pixel (at most 2 by 2 pixels, with no lazy loader's address), or the site's logo: outside any
+    figure, an image whose class, id or file name (but a JPEG's: a photograph's), or whose link's class or id,
+    says logo."""
+    if _small(img.get("width")) and _small(img.get("height")) and not any(_attr(img, name) for name in LAZY_SRC):
+        return True  # (a lazy loader's placeholder may say 1 by 1 until the picture in data-src comes)
     if around.figure:
         return False
     named = [img, around.link] if around.link is not None else [img]

@@ -58,6 +58,9 @@ PICTURES = [
     # a 2 by 2 spacer is none; a 16 by 16 icon in the text is a picture (of its own credit)
     ('<p><img src="/s/spacer.gif" width="2" height="2"><img src="/s/icon.png" width="16" height="16"></p>',
      ["/s/icon.png"]),
+    # a lazy loader's placeholder sized 1 by 1 until the photo in data-src comes: a picture, not a tracking pixel
+    ('<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/p/boat.jpg" width="1" height="1"></p>',
+     ["/p/boat.jpg"]),
     # a logo in a figure is what the story shows (a rebranding): a picture
     ('<figure><img src="/p/new-logo.png"><figcaption>The new logo. Image: Tern Air</figcaption></figure>',
      ["/p/new-logo.png"]),
