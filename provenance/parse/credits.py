@@ -91,6 +91,10 @@ _CONTINUES = re.compile(
     r"(?:the\s+)?(?:image|photo|picture|this\s+\w+)\s+(?:is\s+)?licen[sc]ed)"
 )
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Co|Corp|Ltd|U\.S|U\.K|Fot|al))\.$")  # and ranks, titles: credit_words
+# 'Warner Bros. Entertainment Inc.': 'Bros.' inside a company's name, which goes on to a company or studio word
+_BROS = re.compile(r"\bBros\.$")
+_NAME_GOES_ON = re.compile(r"^(?:[A-Z][\w&'-]*\s+){0,2}(?:Inc|LLC|Ltd|Corp|Entertainment|Pictures|Discovery|Studios|"
+                           r"Television|Animation|Records|Games)\b")
 # A wire code ends the credit ('(8137137dr)'), and so does the label of the next figure ('… School Figure 16.14').
 # A wire dateline ends a lead-in credit as it ends a tail one ('Photo: X/Reuters Mar 3 (Reuters) - Grain …').
 _STOP = re.compile(
@@ -387,7 +391,8 @@ def _sentence_stop(catalog: Catalog, text: str, body: int, line_end: int, index:
         at += 1
         before = text[max(body, gap_start - 40) : gap_start]
         after = text[gap_end : line_end]
-        if _ABBREVIATION.search(before) or ENDS_WITH_ABBREVIATION.search(before) or _CONTINUES.match(after):
+        if _ABBREVIATION.search(before) or ENDS_WITH_ABBREVIATION.search(before) or _CONTINUES.match(after) \
+                or _BROS.search(before) and _NAME_GOES_ON.match(after):
             continue
         if not mentions_license(catalog, after):
             return gap_start
