@@ -209,9 +209,18 @@ def _clean(segment: str) -> str:
     text = _WIRE_CODE.sub(CUT, text) if _BRACKET.search(text) else text
     if _QUOTE.search(text):
         text = _QUOTED.sub(lambda m: m.group(0) if _kept_quote(text, m.start()) else CUT, text)
-    text = _ARCHIVE_REF.sub("", text) if "." in text or "-" in text else text
+    text = _without_archive_ref(text)
     text = ACQUISITION.sub("", text) if "," in text else text
     return _OWN_WORK.sub(CUT, text)
+
+
+def _without_archive_ref(text: str) -> str:
+    """The text without an archive's reference closing it: one ends with a digit and is short, so only such a
+    text's end is searched."""
+    if not text.rstrip()[-1:].isdigit():
+        return text
+    match = _ARCHIVE_REF.search(text, max(0, len(text) - 64))
+    return text[: match.start()] if match else text
 
 
 def _kept_quote(text: str, at: int) -> bool:

@@ -28,8 +28,7 @@ LEAD_PHRASES = (
     r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
     r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
     r"(?:image|photo)\s+source", r"map", r"graphic", r"chart", r"satellite\s+(?:image|photo)",
-    r"(?:listing|product|press|promotional|publicity)\s+(?:photo|image|shot)s?", r"micrographs?", r"renderings?",
-    r"artist['’]s\s+(?:impression|concept|rendering|illustration)", r"visuali[sz]ation",
+    r"(?:listing\s+photo|micrograph)s?",  # 'Listing photo: Carrow Coast Properties', 'Micrograph: Jane Roe/…'
     # German, Dutch, Scandinavian
     r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bil(?:d(?:e|nachweis|rechte|quelle)?|lede)",  # 'Bilde', 'Billede' too
     r"quelle", r"karte", r"grafik",
@@ -51,7 +50,7 @@ BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?!\s+the\s+(?-i:[a-z]))(?:\s+the(?
 # A lead-in that carries no name of its own: "Photo by", "Image credit:", "Photographer:"; and 'File:', 'Archive:'
 # inside a credit found by its shape ('[File: Jane Roe/Reuters]').
 # A generator's lead-in, its own separator included: 'Image generated with', 'AI-generated image:', 'KI-generiert mit'.
-AI_LEAD = (r"(?:(?:image|illustration|picture|photo|bild|grafik)\s+)?(?:(?:ai|ki)[\s-]*)?(?:generated|generiert)"
+AI_LEAD = (r"(?:(?:image|illustration)\s+)?(?:(?:ai|ki)[\s-]*)?(?:generated|generiert)"
            r"(?:\s+(?:image|illustration|picture|photo|bild))?\s*(?:(?:with|using|by|mit|von)\b|[:：])")
 LEAD_IN_TEXT = re.compile(
     r"(?i)^\s*(?:(?:(?:file|archive)(?=\s*[:：])|" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?"
