@@ -14,7 +14,9 @@ from provenance.parse.urls import split_url
 ATTRIBUTION_ELEMENTS = frozenset(
     {"title", "creator", "organization", "source", "license", "license_url", "changes"}
 )
-SOURCE_KINDS = frozenset({"agency", "platform", "stock", "government", "state-media", "publisher", "institution"})
+# generator: an AI image generator, the producer an image credits when no person made it ("Image: Midjourney")
+SOURCE_KINDS = frozenset({"agency", "platform", "stock", "government", "state-media", "publisher", "institution",
+                          "generator"})
 MEDIA_KINDS = frozenset({"ai", "composite", "synthetic", "capture"})
 
 

@@ -49,11 +49,21 @@ _ON_PLATFORM = re.compile(
 )
 # "for" in the languages whose papers commission so: 'X pour « Le Monde »', 'X para EL PAÍS'.
 CLIENT_WORD = r"(?:for|pour|para)"
+# Words of a body that 'for' continues ('Institute for Biology', 'Centre for Ecology'): never a commissioning client.
+BODY_BEFORE_FOR = frozenset({"institute", "centre", "center", "society", "foundation", "council", "museum",
+                             "ministry", "department", "office", "commission", "association", "committee", "school",
+                             "college", "fund", "trust", "coalition", "alliance", "league", "campaign", "agency",
+                             "programme", "program", "initiative", "organization", "organisation", "union"})
 _NAME_THEN_AGENCY = re.compile(r"^(?P<who>[^/()\x1f]{3,60}?)[ \t]*\((?P<source>[^()/\x1f]{2,40})\)\s*$")
 BRACKETED_SOURCE_KINDS = frozenset({"agency", "stock", "state-media", "publisher"})
 _CLIENT_BEFORE = re.compile(r"(?i)\s" + CLIENT_WORD + r"\s+$")
 _CLIENT = re.compile(r"(?i)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f])")
-_WIRE_CODE = re.compile(r"(?<=\s)\(\d{5,}[a-z]{0,3}\)|\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|<\s*\x1f?\s*>")
+# A wire's code in brackets ('(8137137dr)'), a museum's catalogue number ('© IWM (Q 4512)'), empty brackets; and an
+# archive's reference closing its name ('…Archives, ref. 1204/33', '…Division, LC-USZ62-40817', 'photo no. 69-N-1')
+_WIRE_CODE = re.compile(r"(?<=\s)\((?:\d{5,}[a-z]{0,3}|[A-Z]{1,3}[ .-]?\d{2,8})\)|"
+                        r"\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|<\s*\x1f?\s*>")
+_ARCHIVE_REF = re.compile(r"(?:,[ \t]*|[ \t]+(?i:photo|image|negative)[ \t]+)"
+                          r"(?:(?i:ref|inv|neg|no|nr|call[ \t]+no)\.[ \t]*|LC-[A-Z\d]{2,8}-)\d[\w./-]{0,20}\s*$")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
 # '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license
 _REMARK = re.compile(
@@ -199,8 +209,18 @@ def _clean(segment: str) -> str:
     text = _WIRE_CODE.sub(CUT, text) if _BRACKET.search(text) else text
     if _QUOTE.search(text):
         text = _QUOTED.sub(lambda m: m.group(0) if _kept_quote(text, m.start()) else CUT, text)
+    text = _without_archive_ref(text)
     text = ACQUISITION.sub("", text) if "," in text else text
     return _OWN_WORK.sub(CUT, text)
+
+
+def _without_archive_ref(text: str) -> str:
+    """The text without an archive's reference closing it: one ends with a digit and is short, so only such a
+    text's end is searched."""
+    if not text.rstrip()[-1:].isdigit():
+        return text
+    match = _ARCHIVE_REF.search(text, max(0, len(text) - 64))
+    return text[: match.start()] if match else text
 
 
 def _kept_quote(text: str, at: int) -> bool:
@@ -377,9 +397,13 @@ def _platform_name(catalog: Catalog, via: str) -> str:
 
 
 def _take_client(work: _Work) -> str:
-    """'Ada Brook for The Daily Ledger': the commissioning client, cut out of the names."""
+    """'Ada Brook for The Daily Ledger': the commissioning client, cut out of the names; but in 'Max Planck Institute
+    for Biology' the word before 'for' names a body, and 'for' its purpose: one name, no client."""
     match = _CLIENT.search(work.rest)
     if not match or not match.group("client").strip(_STRIP):
+        return ""
+    before = work.rest[: match.start()].split()
+    if before and before[-1].casefold() in BODY_BEFORE_FOR:
         return ""
     _cut(work, match)
     client = match.group("client").strip(_STRIP + "«»“”")  # '« Le Monde »': the title in its quotes

@@ -61,7 +61,7 @@ _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le
                          "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von", "&",
                          "и", "в", "na", "w", "z", "i"})
 KEEP_DOT = re.compile(  # the full stop of an abbreviation that ends a name ('Jr.', 'S.p.A.') stays with it
-    r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|al|St|"
+    r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|Bros|al|St|"
     + "|".join(re.escape(form[:-1]) for form in COMPANY_FORMS if form.endswith(".")) + r")$")
 _LICENSE_WORDS = re.compile(
     r"(?i)^(?:cc[\s-]?(?:by|0|zero)\b.*|public\s+domain|gfdl|all\s+rights\s+reserved|creative\s+commons(?:\s+licen[sc]e)?)$"
@@ -423,7 +423,9 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
     if whole is not None and fold_source_name(whole.name) == fold_source_name(text):
         return text, end
     head = text[: suffix.start()]
-    if match_source(catalog, head) is None and not (head.isupper() and head.isalpha() and 2 <= len(head) <= 5):
+    plural = suffix.group().split()[0].casefold().endswith("s")  # 'NFL Photos': a league's photo service, a name
+    if match_source(catalog, head) is None and not (head.isupper() and head.isalpha() and 2 <= len(head) <= 5
+                                                    and not plural):
         return text, end  # 'AA Photo', and an unknown outlet's acronym as AP writes it: 'HT Photo/Jane Roe'
 
     return text[: suffix.start()], end - (len(text) - suffix.start())

@@ -32,7 +32,9 @@ _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
 # A sentence's end: a stop and a space, or a stop glued to the next word ('2021.Reliance'), but not after an
 # initial ('U.S.') or an abbreviation that stands before a name ('Sgt.', 'Dr.': credit_words). A Japanese caption
 # sets its credit off with a full-width equals sign ('記者会見する首相＝共同'): a tail may start there too.
-_SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION + r"\s+(?=[^\s a-z])|"
+# 'photo no. 69-N-13604', '…Archives, ref. 1204/33': a number's abbreviation before its number ends no sentence.
+_NUMBER_FOLLOWS = r"(?!(?:(?<=\b[Nn][or]\.)|(?<=\b[Rr]ef\.))\s+\d)"
+_SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION + _NUMBER_FOLLOWS + r"\s+(?=[^\s a-z])|"
                        r"(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link

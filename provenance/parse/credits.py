@@ -32,6 +32,7 @@ from provenance.parse.credit_links import platform_of_the_line
 from provenance.parse.credit_parts import KEEP_DOT, lone_brand
 from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, is_bare_credit, line_tails, relayed
 from provenance.parse.credit_words import (
+    AI_LEAD,
     BY_WORDS,
     ENDS_WITH_ABBREVIATION,
     LEAD_PHRASES,
@@ -47,6 +48,7 @@ _VIA_NAME = (r"(?=\svia\s+(?-i:[A-Z@])[\w.@-]*(?:[ \t]+(?-i:[A-Z])[\w.-]*){0,3}[
 LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))"  # a word's start, or inside Markdown emphasis: '_Photo: …_'
     r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s" + BY_WORDS + r"\b|" + _VIA_NAME + r")|"
+    r"(?=[iakgc])(?:" + AI_LEAD + r"|capture\s+d['’][ée]cran(?=\s+(?-i:[A-Z])))|"  # a generator's, a screenshot's
     r"(?:photographed|shot|taken|created|originally\s+uploaded|"
     r"(?:handout\s+)?(?:photos?|images?|pictures?)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
@@ -93,6 +95,12 @@ _CONTINUES = re.compile(
     r"(?:the\s+)?(?:image|photo|picture|this\s+\w+)\s+(?:is\s+)?licen[sc]ed)"
 )
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Co|Corp|Ltd|U\.S|U\.K|Fot|al))\.$")  # and ranks, titles: credit_words
+# 'Warner Bros. Entertainment Inc.': 'Bros.' inside a company's name, which goes on to a company or studio word
+_BROS = re.compile(r"\bBros\.$")
+_NUMBER_WORD = re.compile(r"(?i)\b(?:no|nr|ref|inv|neg)\.$")  # '…Archives, ref. 1204/33', 'photo no. 69-N-13604'
+
+_NAME_GOES_ON = re.compile(r"^(?:[A-Z][\w&'-]*\s+){0,2}(?:Inc|LLC|Ltd|Corp|Entertainment|Pictures|Discovery|Studios|"
+                           r"Television|Animation|Records|Games)\b")
 # A wire code ends the credit ('(8137137dr)'), and so does the label of the next figure ('… School Figure 16.14').
 # A wire dateline ends a lead-in credit as it ends a tail one ('Photo: X/Reuters Mar 3 (Reuters) - Grain …').
 _STOP = re.compile(
@@ -391,7 +399,9 @@ def _sentence_stop(catalog: Catalog, text: str, body: int, line_end: int, index:
         at += 1
         before = text[max(body, gap_start - 40) : gap_start]
         after = text[gap_end : line_end]
-        if _ABBREVIATION.search(before) or ENDS_WITH_ABBREVIATION.search(before) or _CONTINUES.match(after):
+        if _ABBREVIATION.search(before) or ENDS_WITH_ABBREVIATION.search(before) or _CONTINUES.match(after) \
+                or _BROS.search(before) and _NAME_GOES_ON.match(after) \
+                or after[:1].isdigit() and _NUMBER_WORD.search(before):
             continue
         if not mentions_license(catalog, after):
             return gap_start
