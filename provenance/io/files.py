@@ -6,7 +6,6 @@ from pathlib import Path
 
 from provenance.errors import InputError
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdx", ".html", ".htm"})
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
 

@@ -16,9 +16,10 @@ CREDIT_NOT_REQUIRED = "CR-NRQ"
 NOTICE_WORDS = ("editorial use only", "editorial only", "for editorial use")
 
 
-def _adaptations(ctx: Context) -> list[str]:
+def _adaptations(ctx: Context) -> str:
+    """The use's adaptations of the image, as a finding names them ('cropped, retouched'); '' for none."""
     changes = [ctx.catalog.changes[c] for c in ctx.profile.modified if c in ctx.catalog.changes]
-    return [c.label for c in changes if c.adaptation]
+    return ", ".join(c.label for c in changes if c.adaptation)
 
 
 def _noncommercial(resolved: Resolved, ctx: Context) -> Finding | None:
@@ -29,16 +30,9 @@ def _noncommercial(resolved: Resolved, ctx: Context) -> Finding | None:
                         license=lic.short_name, profile=repr(ctx.profile.name))
 
 
-def _adapted(ctx: Context, term: bool) -> str:
-    """The use's adaptations of the image ('cropped, retouched') where the license term they bring into play
-    holds; '' where it does not or where the use adapts nothing (then they are not looked up)."""
-    return ", ".join(_adaptations(ctx)) if term else ""
-
-
 def _no_derivatives(resolved: Resolved, ctx: Context) -> Finding | None:
     lic = resolved.record.license
-    changes = _adapted(ctx, lic is not None and lic.terms.no_derivatives)
-    if lic is None or not changes:
+    if lic is None or not lic.terms.no_derivatives or not (changes := _adaptations(ctx)):
         return None
     return make_finding("no-derivatives-modified", f"license: {lic.id}; changes: {changes}", license=lic.short_name,
                         changes=changes)
@@ -46,8 +40,7 @@ def _no_derivatives(resolved: Resolved, ctx: Context) -> Finding | None:
 
 def _share_alike(resolved: Resolved, ctx: Context) -> Finding | None:
     lic = resolved.record.license
-    changes = _adapted(ctx, lic is not None and lic.terms.share_alike)
-    if lic is None or not changes:
+    if lic is None or not lic.terms.share_alike or not (changes := _adaptations(ctx)):
         return None
     names = [ctx.catalog.licenses[i].short_name for i in lic.share_alike_compatible] or [lic.short_name]
     return make_finding("share-alike-obligation", f"license: {lic.id}; changes: {changes}", license=lic.short_name,
