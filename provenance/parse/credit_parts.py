@@ -86,6 +86,10 @@ _DOMAIN = re.compile(
 # 'X 제공', 'X提供': provided by X (a Korean or Japanese courtesy credit); what is left is the name.
 _PROVIDED = re.compile(r"\s*(?:제공|提供|자료\s?사진|DB)$")  # '연합뉴스 자료사진', '뉴스1 DB': the agency's file photo
 _KOREAN_BODY = re.compile(r"[가-힣](?:시|군|구|도|청|처|부)$")  # '서울시', '강남구': a city, district or ministry
+# A pool's name in a chain: the rota ('WPA Pool', Reuters' 'POOL New') or an agency's pool ('AFP Pool', 'Reuters
+# Pool'): how the image came; the agency, where one is named, is the organisation. The word before must be a
+# known source or in capitals: 'Smiley N. Pool' is a photographer.
+_POOL_LINK = re.compile(r"(?i)^(?:(?P<head>.{1,40}?)\s+pool(?:\s+photo)?|pool\s+(?P<tail>\S{1,20}))$")
 # A town and a region code after a person's name ('Adelaide SA', 'Calgary, AB', 'Port Augusta, SA'): codes that are
 # also company forms (COMPANY_FORMS) read as the place, not a company, after one word or two and a comma.
 _PLACE = re.compile(r"^[A-Z][\w'’.-]+(?:,?[ \t]+|[ \t]+[A-Z][\w'’.-]+,[ \t]+)(?:SA|AB|AS|NV)$")
@@ -321,6 +325,13 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if folded in ROLES or folded.removeprefix("the ") in ROLES or _COURTESY.fullmatch(text) \
             or _LICENSE_WORDS.match(text):
         return Link(text, start, end, "role")
+    pool = _POOL_LINK.match(text) if "ool" in text or "OOL" in text else None
+    if pool is not None:
+        named = _pool_source(catalog, pool)
+        if named is not None:
+            if named.label == "role":
+                return Link(text, start, end, "role")
+            return Link(named.text, start + named.start, start + named.end, "source", named.source)
     text, end = _without_photo_suffix(catalog, text, end)
     collective = CONTRIBUTORS.search(text)
     if collective is not None and collective.start() > 0:  # 'OpenStreetMap und Mitwirkende': as written
@@ -348,6 +359,18 @@ def _label_text(catalog: Catalog, text: str) -> Link:
         return Link(text[: len(prefix[0])], start, start + len(prefix[0]), "source", prefix[1],
                     creator=text[len(prefix[0]):].strip())
     return _by_shape(catalog, text, start, end)
+
+
+def _pool_source(catalog: Catalog, pool: re.Match[str]) -> Link | None:
+    """'AFP Pool': the agency (offsets within the link); 'WPA Pool', 'POOL New': a role; None: no pool."""
+    other = pool.group("head") or pool.group("tail")
+    source = match_source(catalog, other)
+    if source is not None:
+        at = pool.start("head") if pool.group("head") else pool.start("tail")
+        return Link(other, at, at + len(other), "source", source)
+    if other.isupper() or other.casefold() == "new":  # a rota's initials, or Reuters' slug
+        return Link(pool.group(0), 0, len(pool.group(0)), "role")
+    return None
 
 
 def _qualified_source(catalog: Catalog, text: str) -> Source | None:
