@@ -28,10 +28,10 @@ from typing import IO
 from provenance.errors import InputError
 from provenance.io.folder import Entry as Entry  # imported from here too
 from provenance.io.folder import walk_folder
+from provenance.parse.suffixes import ARTICLE_SUFFIXES
 
 IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"GIF8")
 HEIF_BRANDS = (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypavif", b"ftyphevc")
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdx", ".html", ".htm", ""})
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".heic", ".heif", ".gif"})
 MAX_MEMBER = 512 * 1024 * 1024  # bytes one file or zip member may hold unpacked (SECURITY.md)
 MAX_RATIO = 200  # unpacked / packed size over which a large member is taken for a bomb

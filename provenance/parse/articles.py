@@ -14,13 +14,12 @@ from pathlib import PurePath
 from provenance.catalog.load import Catalog
 from provenance.errors import OptionError
 from provenance.parse.article_types import KINDS, Article
-
-_SUFFIX_KIND = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown"}
+from provenance.parse.suffixes import MARKUP_SUFFIX_KIND
 
 
 def article_kind(name: str, text: str) -> str:
     """The kind of an article, by file name, else by content."""
-    kind = _SUFFIX_KIND.get(PurePath(name).suffix.lower())
+    kind = MARKUP_SUFFIX_KIND.get(PurePath(name).suffix.lower())
     if kind:
         return kind
     head = text.lstrip()[:1000].lower()
