@@ -22,7 +22,7 @@ from provenance.parse.credit_fields import (
     strip_license,
 )
 from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link
-from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION
+from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION, NOT_BEFORE_NUMBER
 from provenance.parse.scan import with_first_chars
 
 _BRACKETS = re.compile(r"[()\[\]（）\n]")
@@ -33,8 +33,7 @@ _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
 # initial ('U.S.') or an abbreviation that stands before a name ('Sgt.', 'Dr.': credit_words). A Japanese caption
 # sets its credit off with a full-width equals sign ('記者会見する首相＝共同'): a tail may start there too.
 # 'photo no. 69-N-13604', '…Archives, ref. 1204/33': a number's abbreviation before its number ends no sentence.
-_NUMBER_FOLLOWS = r"(?!(?:(?<=\b[Nn][or]\.)|(?<=\b[Rr]ef\.))\s+\d)"
-_SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION + _NUMBER_FOLLOWS + r"\s+(?=[^\s a-z])|"
+_SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION + NOT_BEFORE_NUMBER + r"\s+(?=[^\s a-z])|"
                        r"(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link

@@ -143,6 +143,15 @@ NOT_AFTER_ABBREVIATION = _not_after_abbreviation()
 # A text that ends with one of the abbreviations and its full stop ('… photo by Staff Sgt.').
 ENDS_WITH_ABBREVIATION = with_first_chars(re.compile(r"\b(?:" + "|".join(_abbreviation_forms()) + r")\.$"))
 
+# Abbreviations that stand before a number ('photo no. 69-N-13604', '…Archives, ref. 1204/33', 'inv. 4521', 'neg.
+# 77'): their full stop ends no sentence and no name when a digit follows. One table for the span finder
+# (credit_spans), the sentence stops (credits) and the archive references cut off a name (credit_fields).
+NUMBER_ABBREVIATIONS = ("no", "nr", "ref", "inv", "neg")
+# Put right before a sentence end's space, as NOT_AFTER_ABBREVIATION: no end between 'no.' and its number.
+NOT_BEFORE_NUMBER = r"(?!(?:" + "|".join(rf"(?<=\b(?i:{word})\.)" for word in NUMBER_ABBREVIATIONS) + r")\s+\d)"
+# A text that ends with one of them and its full stop.
+ENDS_WITH_NUMBER_WORD = re.compile(r"(?i)\b(?:" + "|".join(NUMBER_ABBREVIATIONS) + r")\.$")
+
 # Company forms among them make one only after the name they close ('Acme SA'), never as its first word: 'Sa' and
 # 'Ag' are given names too ('U.S. Army photo by Sgt. 1st Class Sa Fenha').
 FORM_WORDS = frozenset({"inc", "inc.", "llc", "ltd", "ltd.", "pbc", "plc", "gmbh", "ag", "sa", "s.a.", "corp", "corp.",

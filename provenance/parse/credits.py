@@ -35,6 +35,7 @@ from provenance.parse.credit_words import (
     AI_LEAD,
     BY_WORDS,
     ENDS_WITH_ABBREVIATION,
+    ENDS_WITH_NUMBER_WORD,
     LEAD_PHRASES,
     TYPO_LEAD_WORDS,
     UI_LABELS,
@@ -97,7 +98,6 @@ _CONTINUES = re.compile(
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Co|Corp|Ltd|U\.S|U\.K|Fot|al))\.$")  # and ranks, titles: credit_words
 # 'Warner Bros. Entertainment Inc.': 'Bros.' inside a company's name, which goes on to a company or studio word
 _BROS = re.compile(r"\bBros\.$")
-_NUMBER_WORD = re.compile(r"(?i)\b(?:no|nr|ref|inv|neg)\.$")  # '…Archives, ref. 1204/33', 'photo no. 69-N-13604'
 
 _NAME_GOES_ON = re.compile(r"^(?:[A-Z][\w&'-]*\s+){0,2}(?:Inc|LLC|Ltd|Corp|Entertainment|Pictures|Discovery|Studios|"
                            r"Television|Animation|Records|Games)\b")
@@ -401,7 +401,7 @@ def _sentence_stop(catalog: Catalog, text: str, body: int, line_end: int, index:
         after = text[gap_end : line_end]
         if _ABBREVIATION.search(before) or ENDS_WITH_ABBREVIATION.search(before) or _CONTINUES.match(after) \
                 or _BROS.search(before) and _NAME_GOES_ON.match(after) \
-                or after[:1].isdigit() and _NUMBER_WORD.search(before):
+                or after[:1].isdigit() and ENDS_WITH_NUMBER_WORD.search(before):
             continue
         if not mentions_license(catalog, after):
             return gap_start
