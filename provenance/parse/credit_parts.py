@@ -52,6 +52,8 @@ _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
     r"(?<=\S)\s+(?:(?i:photo(?:graph)?s?(?:\s+illustration)?\s*\bby\b:?)|photo\s*/)\s*"
 )
+# 'ST PHOTO: Jane Roe', 'NYT photo: Jane Roe': an outlet's staff credit with a colon, before a name (outlet_photo)
+_PHOTO_COLON = re.compile(r"\s+(?-i:PHOTOS?|Photos?|photos?)\s?:\s*(?=[^\W\d_a-z]|@)")
 _COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di', Indonesian 'Dok.'
     r"(?i)^(?:(?:photo|image|foto)\s+)?(?:courtesy|cortes[íi]a|per\s+gentile\s+concessione|dok\.|dokumentasi)"
     r"(?:\s+(?:photo|of|del?|da|do|di|dell[ao]?))?\s*:?\s*"
@@ -124,7 +126,7 @@ class Link:
 
 def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     """Fill creator, organization and via from what is left of the segment."""
-    rest = ORG_PHOTO_BY.sub(" / ", rest)
+    rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest))
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
     if len(links) > 2 and _editor_code(links):
         links = links[:-1]  # '(ANTARA FOTO/Jane Roe/foc.)': the photo editor's initials close the chain, no name
@@ -552,6 +554,30 @@ def _has_organisation_word(text: str, words: list[str]) -> bool:
 def _name_start(text: str) -> int:
     rank = RANK.match(text)
     return len(text[: rank.end()].split()) if rank else 0
+
+
+def outlet_photo(catalog: Catalog, text: str) -> str:
+    """'ST PHOTO: Jane Roe' -> 'ST / Jane Roe': the outlet and its photographer as two links, where the words before
+    'PHOTO:' name an outlet by their shape (outlet_before_photo); other text as it is ('Crédit photo : Résone')."""
+    if ":" not in text:
+        return text
+    for match in _PHOTO_COLON.finditer(text):
+        words = text[: match.start()].split()
+        if any(len(words) >= count and outlet_before_photo(catalog, " ".join(words[-count:])) for count in (1, 2)):
+            return text[: match.start()] + " / " + text[match.end() :]
+    return text
+
+
+def outlet_before_photo(catalog: Catalog, text: str) -> bool:
+    """Whether the words before 'photo by' or 'PHOTO:' name the outlet whose staff took it, by their shape: a
+    newspaper's name ('Express photo by', 'Herald photo:') or its initials in capitals ('ST PHOTO:', 'NYT photo:').
+    'Aerial photo by', 'Family photo:' name no one; role words ('STAFF', 'FILE') are no outlet."""
+    name = text.strip("([\"'“ ")
+    if not name or fold_source_name(name) in ROLES or name.casefold() in ("the", "a", "an", "this", "his", "her"):
+        return False
+    if name.isupper() and name.isalpha() and 2 <= len(name) <= 5:
+        return True
+    return _looks_like_organisation(name)
 
 
 def _looks_like_organisation(text: str) -> bool:

@@ -21,7 +21,7 @@ from provenance.parse.credit_fields import (
     clean_segment,
     strip_license,
 )
-from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link
+from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link, outlet_photo
 from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION, NOT_BEFORE_NUMBER
 from provenance.parse.scan import with_first_chars
 
@@ -263,7 +263,7 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     acquired = _museum_line(text) if "," in text else False
     text, licensed = strip_license(catalog, text)
     text = _LICENSE_LEFTOVERS.sub(" ", clean_segment(text)).strip(" ,;.-–—\x1f")
-    text = ORG_PHOTO_BY.sub("/", text)
+    text = outlet_photo(catalog, ORG_PHOTO_BY.sub("/", text))
     if licensed:
         return _is_licensed_credit(catalog, text)
     if _BYLINE.match(text):  # 'By Harriet Collins, Reuters': the story's author and outlet, no image credit

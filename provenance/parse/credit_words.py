@@ -65,6 +65,7 @@ LEAD_IN_TEXT = re.compile(
 ROLES = frozenset({
     "pool", "pool photo", "handout", "handout photo", "staff", "staff photo", "stringer", "str", "file", "file photo",
     "released", "courtesy", "courtesy photo", "supplied", "screengrab", "screenshot", "screen grab", "photo", "foto",
+    "screen capture", "screen shot", "screencap",
     "photos", "image", "images", "picture", "photocall", "archive", "own work", "file image", "video grab",
     "reprodução", "reproduction", "reproducción", "riproduzione", "divulgação", "cover", "logo", "header", "hero",
     "background", "figure", "source", "sources", "credit", "credits", "license", "licence", "lizenz", "icon", "icons",
@@ -188,7 +189,9 @@ ORGANISATION_WORDS = frozenset({
     "fc", "cf", "afc", "fk", "bk", "sk",  # football clubs: 'Harbor City FC', 'Real Marrow CF'
     "estate",  # '© Estate of Jane Roe': the heirs hold the rights
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
-    "tribune", "gazette", "daily", "commons", "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
+    "tribune", "gazette", "daily", "commons", "express", "chronicle", "observer", "telegraph", "inquirer",
+    "enquirer", "examiner", "dispatch", "courant", "bulletin", "sentinel", "gleaner", "advertiser", "wikimedia",
+    "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "пресс-центр", "администрация", "правительство", "мэрия", "управление",
     "прес-служба", "міністерство", "адміністрація", "уряд", "офіс", "офис", "генштаб", "штаб", "полиция", "поліція",
     "사진부", "뉴스", "일보", "통신", "新闻",

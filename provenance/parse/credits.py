@@ -29,7 +29,7 @@ from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
-from provenance.parse.credit_parts import KEEP_DOT, lone_brand
+from provenance.parse.credit_parts import KEEP_DOT, lone_brand, outlet_before_photo
 from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, is_bare_credit, line_tails, relayed
 from provenance.parse.credit_words import (
     AI_LEAD,
@@ -89,7 +89,8 @@ _BY_LICENSE = re.compile(
 _CREDIT_POSITION = re.compile(  # full-width brackets too: '首相（写真：アフロ）'
     r"(?:^|[\[(|—–\"'“«>*_（【「。！？]|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$"
 )
-_PHOTO_BY = re.compile(r"(?i)(?:photo(?:graph)?s?|images?|pictures?)\s+by\b")  # after a source: _source_before
+# after a source or an outlet's name: _source_before ('NASA photo by', 'ST PHOTO:')
+_PHOTO_BY = re.compile(r"(?i)(?:photo(?:graph)?s?|images?|pictures?)\s+by\b|(?-i:PHOTOS?|Photos?|photos?)\s?:")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _CONTINUES = re.compile(
     r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|(?:adapted|modified)\s+from\b|"
@@ -308,7 +309,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
             if pattern is ANYWHERE_LEAD_IN and _KEY_BEFORE.search(text, max(0, start - 40), start):
                 continue  # 'heroImage: ./cover.png', 'coverImage: …': a front-matter or code key, no lead-in
             free = pattern in (WEAK_LEAD_IN, ANYWHERE_LEAD_IN, _BY_LICENSE)
-            named = _source_before(catalog, text, start) if pattern in (LEAD_IN, _BY_LICENSE) and \
+            named = _source_before(catalog, text, start, match.end()) if pattern in (LEAD_IN, _BY_LICENSE) and \
                 _PHOTO_BY.match(text, start, match.end()) else start
             end = _segment_end(catalog, text, named, match.end(), weak, index) if named < start else start
             if named < start and is_bare_credit(catalog, text[named:end]):
@@ -327,21 +328,26 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
     yield from line_tails(text, catalog, is_taken)
 
 
-def _source_before(catalog: Catalog, text: str, start: int) -> int:
+def _source_before(catalog: Catalog, text: str, start: int, body: int) -> int:
     """Where a source the catalog knows starts, written right before 'photo by' at a credit's position ('Flickr photo
-    by', 'U.S. Navy photo by'), else `start`: a word to four words back, on the same line."""
+    by', 'U.S. Navy photo by'), else `start`: a word to four words back, on the same line. Failing one, an outlet
+    known by its shape, a word or two ('ST PHOTO: Jane Roe', 'Express photo by Jane Roe'), only before a name: a
+    capital or a handle next."""
     before = text[max(0, start - 40) : start]
     if not before.endswith((" ", "\t")) or "\n" in before.rstrip():
         before = before[before.rfind("\n") + 1 :]
     words = before.split()
-    for count in range(1, min(4, len(words)) + 1):
-        if words[-count].casefold() in ("the", "a", "an"):  # 'The Reuters photo by …': prose about a photo
-            break
-        name = " ".join(words[-count:])
-        at = start - len(before) + before.rfind(words[-count])
-        if match_source(catalog, name.strip("([\"'“")) is not None and _at_credit_position(text, at + len(name) - len(
-                name.lstrip("([\"'“"))):
-            return at + len(name) - len(name.lstrip("([\"'“"))
+    named = text[body : body + 1]
+    shapes = (False, True) if named.isupper() or named == "@" else (False,)
+    for by_shape in shapes:
+        for count in range(1, min(2 if by_shape else 4, len(words)) + 1):
+            if words[-count].casefold() in ("the", "a", "an"):  # 'The Reuters photo by …': prose about a photo
+                break
+            name = " ".join(words[-count:])
+            at = start - len(before) + before.rfind(words[-count])
+            known = outlet_before_photo(catalog, name) if by_shape else match_source(catalog, name.strip("([\"'“"))
+            if known and _at_credit_position(text, at + len(name) - len(name.lstrip("([\"'“"))):
+                return at + len(name) - len(name.lstrip("([\"'“"))
     return start
 
 
