@@ -38,6 +38,7 @@ _SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION +
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,]{2,60})$")
+_PIPE_BEFORE = re.compile(r"[ \t]*\|[ \t]+(?=\S)")
 _UNIT_LABELS = frozenset({"organisation", "source"})  # after a named source: its units or partners
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
 MAX_WORDS = 18
@@ -216,6 +217,8 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         start = base + pieces[-1].end() if pieces else len(stripped) - len(stripped.lstrip())
         key = _KEY.match(stripped, start)
         start = key.end() if key else start
+        piped = _PIPE_BEFORE.match(stripped, start) if pieces else None
+        start = piped.end() if piped else start  # '… on Friday. | KYODO': a pipe sets the credit off (Japan Times)
         if taken(offset + start, offset + start + 1):  # inside a credit already read: so is any tail from here
             offset += len(line)
             continue
