@@ -92,6 +92,8 @@ _KOREAN_BODY = re.compile(r"[가-힣](?:시|군|구|도|청|처|부)$")  # '서�
 # Pool'): how the image came; the agency, where one is named, is the organisation. The word before must be a
 # known source or in capitals: 'Smiley N. Pool' is a photographer.
 _POOL_LINK = re.compile(r"(?i)^(?:(?P<head>.{1,40}?)\s+pool(?:\s+photo)?|pool\s+(?P<tail>\S{1,20}))$")
+# An outlet's staff ('WIRED Staff', 'Globe staff photographer'): no person named; the outlet is the organisation.
+_STAFF_LINK = re.compile(r"(?i)^(?P<head>.{1,40}?)\s+staff(?:\s+(?:photo(?:grapher)?|picture))?$")
 # A town and a region code after a person's name ('Adelaide SA', 'Calgary, AB', 'Port Augusta, SA'): codes that are
 # also company forms (COMPANY_FORMS) read as the place, not a company, after one word or two and a comma.
 _PLACE = re.compile(r"^[A-Z][\w'’.-]+(?:,?[ \t]+|[ \t]+[A-Z][\w'’.-]+,[ \t]+)(?:SA|AB|AS|NV)$")
@@ -101,6 +103,11 @@ _HANDLE_WORDS = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+")
 # A platform's account: 'Flickr user ridgewalker88', 'Instagram-Nutzerin lena.berg': the platform, then the name.
 _ACCOUNT_WORDS = frozenset({"user", "member", "account", "nutzer", "nutzerin", "utilisateur", "utilisatrice", "usuario",
                             "usuaria", "usuário", "usuária", "utente", "użytkownik", "пользователь", "користувач"})
+# A person's own account on a platform ("Jane Roe's Facebook page", "JANE ROE'S INSTAGRAM ACCOUNT"): the person made
+# or posted the picture; the platform is the via.
+_OWNED_THINGS = r"(?:page|account|profile|feed|post|story|stories|channel|website|site|blog|archives?|collection)"
+_POSSESSIVE_ACCOUNT = re.compile(r"(?i)^(?P<name>[^\W\d_][^/,;:]{1,60}?)['’]s[ \t]+(?:" + _OWNED_THINGS + r"|"
+                                 r"(?P<platform>[\w.]{1,20})(?:[ \t]+" + _OWNED_THINGS + r")?)$")
 _ACCOUNT = re.compile(
     r"(?i)^(?P<platform>.{2,40}?)[ \t-]+(?:user|member|account|nutzer(?:in)?|utilisat(?:eur|rice)|usuari[oa]|"
     r"usuári[oa]|utente|użytkownik|пользователь|користувач)[ \t]+(?P<name>\S{2,40})$|"
@@ -334,6 +341,11 @@ def _label_text(catalog: Catalog, text: str) -> Link:
             if named.label == "role":
                 return Link(text, start, end, "role")
             return Link(named.text, start + named.start, start + named.end, "source", named.source)
+    staff = _STAFF_LINK.match(text) if "taff" in text or "TAFF" in text else None
+    if staff is not None and outlet_before_photo(catalog, staff.group("head")):
+        head = staff.group("head")
+        known = match_source(catalog, head)
+        return Link(head, start, start + len(head), "source" if known else "organisation", known)
     text, end = _without_photo_suffix(catalog, text, end)
     collective = CONTRIBUTORS.search(text)
     if collective is not None and collective.start() > 0:  # 'OpenStreetMap und Mitwirkende': as written
@@ -345,6 +357,10 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     qualified = _qualified_source(catalog, text)
     if qualified is not None:
         return Link(text, start, end, "source", qualified)
+    owned = _POSSESSIVE_ACCOUNT.match(text) if "s " in text or "S " in text else None
+    owner = _owned_account(catalog, owned, start) if owned is not None else None
+    if owner is not None:
+        return owner
     account = _platform_account(catalog, text)
     if account is not None:
         return Link(account[0], start, start + len(account[0]), "source", account[1], creator=account[2])
@@ -389,6 +405,24 @@ def _qualified_source(catalog: Catalog, text: str) -> Source | None:
         if source is not None and len(rest) <= 2 and all(w[:1].isupper() and w.casefold() not in ROLES for w in rest):
             return source
     return None
+
+
+def _owned_account(catalog: Catalog, owned: re.Match[str], start: int) -> Link | None:
+    """"Jane Roe's Facebook page": the person, through the platform; "Harbor Police's Instagram", "the city's
+    archive": the owner as its own link would be read (a body, or no one: 'the city'), the platform left out."""
+    name = owned.group("name")
+    owner = _label_text(catalog, name) if not name[:1].islower() else Link(name, 0, len(name), "unknown")
+    owner = Link(owner.text, start + owner.start, start + owner.end, owner.label, owner.source, owner.creator)
+    platform = owned.group("platform")
+    source = match_source(catalog, platform) if platform else None
+    if platform and (source is None or source.kind != "platform"):
+        return None  # "St. Mary's Hospital", "McDonald's Corporation": a name of its own
+    if source is not None and owner.label == "person":
+        return Link(platform, start + owned.start("platform"), start + owned.end("platform"), "source", source,
+                    creator=owner.text)
+    if owner.label in ("person", "organisation", "source") or source is None:
+        return owner if owner.label != "unknown" else Link(owned.group(0), start, start + owned.end(), "unknown")
+    return Link(platform, start + owned.start("platform"), start + owned.end("platform"), "source", source)
 
 
 def _platform_account(catalog: Catalog, text: str) -> tuple[str, Source, str] | None:
@@ -449,9 +483,8 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
         return text, end
     head = text[: suffix.start()]
     plural = suffix.group().split()[0].casefold().endswith("s")  # 'NFL Photos': a league's photo service, a name
-    if match_source(catalog, head) is None and not (head.isupper() and head.isalpha() and 2 <= len(head) <= 5
-                                                    and not plural):
-        return text, end  # 'AA Photo', and an unknown outlet's acronym as AP writes it: 'HT Photo/Jane Roe'
+    if match_source(catalog, head) is None and (plural or not outlet_before_photo(catalog, head)):
+        return text, end  # 'AA Photo'; an unknown outlet as AP writes it: 'HT Photo/Jane Roe', 'INQUIRER PHOTO / …'
 
     return text[: suffix.start()], end - (len(text) - suffix.start())
 
@@ -556,6 +589,9 @@ def _name_start(text: str) -> int:
     return len(text[: rank.end()].split()) if rank else 0
 
 
+_NOT_AN_OUTLET = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "our", "my", "your", "its"})
+
+
 def outlet_photo(catalog: Catalog, text: str) -> str:
     """'ST PHOTO: Jane Roe' -> 'ST / Jane Roe': the outlet and its photographer as two links, where the words before
     'PHOTO:' name an outlet by their shape (outlet_before_photo); other text as it is ('Crédit photo : Résone')."""
@@ -573,11 +609,22 @@ def outlet_before_photo(catalog: Catalog, text: str) -> bool:
     newspaper's name ('Express photo by', 'Herald photo:') or its initials in capitals ('ST PHOTO:', 'NYT photo:').
     'Aerial photo by', 'Family photo:' name no one; role words ('STAFF', 'FILE') are no outlet."""
     name = text.strip("([\"'“ ")
-    if not name or fold_source_name(name) in ROLES or name.casefold() in ("the", "a", "an", "this", "his", "her"):
+    first = name.split(maxsplit=1)[0].casefold() if name else ""
+    if not name or fold_source_name(name) in ROLES or first in _NOT_AN_OUTLET:
         return False
     if name.isupper() and name.isalpha() and 2 <= len(name) <= 5:
         return True
     return _looks_like_organisation(name)
+
+
+def photo_of_outlet(catalog: Catalog, text: str) -> bool:
+    """'Harbor City Police Department photo', 'INQUIRER PHOTO': an outlet or body by its shape, then the word
+    photo: a credit of its own, as the catalog's sources are ('AP Photo')."""
+    suffix = _PHOTO_SUFFIX.search(text) if text[-1:] in "oO" else None
+    if suffix is None or suffix.start() == 0 or suffix.group().casefold().endswith(("by", "s")):
+        return False
+    head = text[: suffix.start()]
+    return outlet_before_photo(catalog, head) and label_link(catalog, head).label in ("organisation", "source")
 
 
 def _looks_like_organisation(text: str) -> bool:

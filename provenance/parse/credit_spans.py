@@ -21,7 +21,7 @@ from provenance.parse.credit_fields import (
     clean_segment,
     strip_license,
 )
-from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link, outlet_photo
+from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link, outlet_photo, photo_of_outlet
 from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION, NOT_BEFORE_NUMBER
 from provenance.parse.scan import with_first_chars
 
@@ -351,7 +351,7 @@ def _is_source_credit(catalog: Catalog, text: str) -> bool:
     if units and _is_named_source(catalog, first) and all(
             label_link(catalog, unit).label in _UNIT_LABELS for unit in units.split(",")):
         return True
-    return _is_named_source(catalog, text)
+    return _is_named_source(catalog, text) or photo_of_outlet(catalog, text)
 
 
 def _is_named_source(catalog: Catalog, text: str) -> bool:

@@ -22,7 +22,7 @@ LEAD_PHRASES = (
     r"mandatory\s+credit\s*:\s*(?:photo\s+by)?", r"photo\s+credit\s+should\s+read",
     r"(?:photo|image|picture|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|hero\s+image)"
     r"\s+(?:credits?|attribution|source)", r"photos?\s+credit", r"credits?", r"image\s+attribution",
-    r"(?:(?:staff|pool|handout|courtesy)\s+)?photo(?:graph(?:y)?)?s?(?:\s+illustration)?",
+    r"(?:(?:staff|pool|handout|courtesy)\s+)?photo(?:graph(?:y)?)?s?(?:[\s-]+illustration)?",
     r"photographer", r"photographed", r"composite", r"fotograf",
     r"pictures?", r"pics?", r"images?", r"illustrations?", r"video(?:\s+grab)?",
     r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
@@ -164,7 +164,8 @@ HANDLE_BODY_WORDS = frozenset({"city", "county", "town", "borough", "police", "p
 # Words that make an unknown name an organisation, not a person.
 ORGANISATION_WORDS = frozenset({
     "inc", "inc.", "llc", "ltd", "ltd.", "pbc", "plc", "gmbh", "ag", "sa", "s.a.", "corp", "corp.", "co.",
-    "company", "group", "agency", "agence", "agencia", "agência", "agenzia", "press", "presse", "prensa", "news",
+    "company", "corporation", "incorporated", "limited", "group", "agency", "agence", "agencia", "agência",
+    "agenzia", "press", "presse", "prensa", "news",
     "newspaper", "ministry", "ministerio", "ministério", "ministère", "ministero", "ministerium", "service",
     "services", "servizio", "university", "universität", "université", "universidad", "universidade", "college",
     "school", "institute", "institut", "instituto", "museum", "museo", "musée", "library", "archive", "archives",
