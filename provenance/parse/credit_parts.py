@@ -134,6 +134,8 @@ class Link:
 def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     """Fill creator, organization and via from what is left of the segment."""
     rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest))
+    dashed = stock_dash(catalog, rest) if "–" in rest or "—" in rest else None
+    rest = f"{rest[: dashed[2]]}/{rest[dashed[2] + 1 :]}" if dashed else rest  # 'Jane Roe – stock.adobe.com': 2 links
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
     if len(links) > 2 and _editor_code(links):
         links = links[:-1]  # '(ANTARA FOTO/Jane Roe/foc.)': the photo editor's initials close the chain, no name
@@ -589,7 +591,20 @@ def _name_start(text: str) -> int:
     return len(text[: rank.end()].split()) if rank else 0
 
 
+_STOCK_DASH = re.compile(r"^(?P<who>[^\-–—]{2,60}?)[ \t]+(?P<dash>[\-–—])[ \t]+"
+                         r"(?P<stock>[^\s\-–—]{3,40}(?:[ \t][^\s\-–—]{1,20})?)$")
 _NOT_AN_OUTLET = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "our", "my", "your", "its"})
+
+
+def stock_dash(catalog: Catalog, text: str) -> tuple[str, str, int] | None:
+    """'Jane Roe - stock.adobe.com', 'Jane Roe – Fotolia.com' -> (who, site, where the dash is): the credit a stock
+    site asks for, a name, a dash, the site. Only a stock site: 'Joe Biden - Reuters' is a headline and its
+    source."""
+    dashed = _STOCK_DASH.match(text) if " " in text else None
+    stock = match_source(catalog, dashed.group("stock")) if dashed else None
+    if dashed is None or stock is None or stock.kind != "stock":
+        return None
+    return dashed.group("who"), dashed.group("stock"), dashed.start("dash")
 
 
 def outlet_photo(catalog: Catalog, text: str) -> str:

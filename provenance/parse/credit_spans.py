@@ -21,7 +21,7 @@ from provenance.parse.credit_fields import (
     clean_segment,
     strip_license,
 )
-from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link, outlet_photo, photo_of_outlet
+from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link, outlet_photo, photo_of_outlet, stock_dash
 from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION, NOT_BEFORE_NUMBER
 from provenance.parse.scan import with_first_chars
 
@@ -29,12 +29,14 @@ _BRACKETS = re.compile(r"[()\[\]（）\n]")
 _CLOSE = {"[": "]", "(": ")", "（": "）"}  # full width too: '首相官邸（共同）'
 _DATELINE = re.compile(r"^\s*(?:[-–—]|\.\s*[-–—])")
 _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
-# A sentence's end: a stop and a space, or a stop glued to the next word ('2021.Reliance'), but not after an
-# initial ('U.S.') or an abbreviation that stands before a name ('Sgt.', 'Dr.': credit_words). A Japanese caption
+# A sentence's end: a stop and a space (before a capital, or a brand's camel case: 'iStock'), or a stop glued to the
+# next word ('2021.Reliance'), but not after an initial ('U.S.') or an abbreviation that stands before a name
+# ('Sgt.', 'Dr.': credit_words). A Japanese caption
 # sets its credit off with a full-width equals sign ('記者会見する首相＝共同'): a tail may start there too.
 # 'photo no. 69-N-13604', '…Archives, ref. 1204/33': a number's abbreviation before its number ends no sentence.
-_SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION + NOT_BEFORE_NUMBER + r"\s+(?=[^\s a-z])|"
-                       r"(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
+_SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION + NOT_BEFORE_NUMBER +
+                       r"\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION +
+                       r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,]{2,60})$")
@@ -262,7 +264,7 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     if " | " in text:
         return _is_pipe_chain(catalog, text)
     if not _MARKERS.search(text):  # no separator, via, for, comma or license: only a source alone
-        return _is_source_credit(catalog, text)
+        return _is_source_credit(catalog, text) or _is_stock_dash(catalog, text)
     acquired = _museum_line(text) if "," in text else False
     text, licensed = strip_license(catalog, text)
     text = _LICENSE_LEFTOVERS.sub(" ", clean_segment(text)).strip(" ,;.-–—\x1f")
@@ -286,6 +288,12 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     if acquired:  # 'Vellmar Museum of Art, Purchase, Harold Fund, 1994': a museum's credit line
         return label_link(catalog, text).label in ("source", "organisation")
     return _is_source_credit(catalog, text)
+
+
+def _is_stock_dash(catalog: Catalog, text: str) -> bool:
+    """'Jane Roe - stock.adobe.com': a person, a dash, a stock site (stock_dash)."""
+    dashed = stock_dash(catalog, text)
+    return dashed is not None and _is_person(catalog, dashed[0])
 
 
 def _is_pipe_chain(catalog: Catalog, text: str) -> bool:
