@@ -33,6 +33,9 @@ _PORT = r"(?:\s+(?-i:[A-Z]{2}|IGO|[a-z]{2}(?=\s*(?:$|[),;.\]]))))?"
 _CC_CODE = re.compile(
     r"(?i)\bCC[\s-]?(?:BY(?:[\s-]+(?:NC|ND|SA)){0,3}|0|zero)(?:[\s-]+v?\d(?:\.\d)?)?" + _PORT + r"(?:-license)?\b"
 )
+# The GNU FDL's code, which Commons writes alone or beside a CC code ('CC BY-SA 3.0 / GFDL'): tried after the CC
+# patterns, so that of a dual license the CC option is the one recorded.
+_GFDL = re.compile(r"(?i)\bGFDL(?:[\s-]+v?1\.[23])?\b")
 _CC_LONG = re.compile(
     r"(?i)\bcreative\s+commons(?:[\s-]+(?:attribution|by|share[\s-]?alike|non[\s-]?commercial|"
     r"no[\s-]?deriv(?:ative)?s|sa|nc|nd|zero|0))*(?:[\s-]+v?\d\.\d)?"
@@ -108,15 +111,18 @@ _SOURCE_LEAD = re.compile(
 _COMMON_WORDS = re.compile(r"^[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}$")
 _BEFORE_LINK = re.compile(r"(?i)(?<=\s)(?:on|from|at|auf|sur|em|en|da|su|op|z|на)[ \t]*\Z")
 # A word every match of _LICENSED_UNDER, _CC_CODE or _CC_LONG holds ('licensed under', 'released under', 'is marked
-# with', 'Lizenz:', 'CC', 'Creative Commons'), in the same case-insensitive reading: without one, none of them is run.
-_LICENSE_WORD = re.compile(r"(?i)licen|under|marked|lizenz|cc|creative")
+# with', 'Lizenz:', 'CC', 'GFDL', 'Creative Commons'), in the same case-insensitive reading: without one, none is run.
+_LICENSED_BEFORE = re.compile(r"(?i)(?<!\S)(?:is\s+)?licen[sc]ed\s*$")  # 'licensed' right before a license name
+# Between the two licenses of a dual license: the cut of the first, a slash or comma, a conjunction.
+_DUAL_JOIN = re.compile(r"(?i)[\s/,]*(?:(?:and|or|ou|oder|und|et|y|o)\s+)?\s*")
+_LICENSE_WORD = re.compile(r"(?i)licen|under|marked|lizenz|cc|creative|gfdl")
 _BRACKET = re.compile(r"[(\[<]")  # what every match of _WIRE_CODE starts with
 _QUOTE = re.compile(r"[\"“«„]")  # and of _QUOTED
 # The steps' searches led by a look-ahead for the characters their matches start with (scan.py): the same
 # matches, each position that cannot start one rejected at one test (two to three times faster on a credit).
-URL, _LICENSED_UNDER, _CC_CODE, _CC_LONG, _PUBLIC_DOMAIN, _RIGHTS, _VIA, _WIRE_CODE, _QUOTED, _TITLE_BY, _OWN_WORK = (
-    with_first_chars(p) for p in (URL, _LICENSED_UNDER, _CC_CODE, _CC_LONG, _PUBLIC_DOMAIN, _RIGHTS, _VIA, _WIRE_CODE,
-                                  _QUOTED, _TITLE_BY, _OWN_WORK))
+URL, _LICENSED_UNDER, _CC_CODE, _CC_LONG, _GFDL, _PUBLIC_DOMAIN, _RIGHTS, _VIA, _WIRE_CODE, _QUOTED, _TITLE_BY, \
+    _OWN_WORK = (with_first_chars(p) for p in (URL, _LICENSED_UNDER, _CC_CODE, _CC_LONG, _GFDL, _PUBLIC_DOMAIN, _RIGHTS,
+                                               _VIA, _WIRE_CODE, _QUOTED, _TITLE_BY, _OWN_WORK))
 CUT = " \x1f "  # what is left where a piece was cut out: names never run across it
 _STRIP = " \t\n,;:.-–—()[]'\"\x1f*_"
 
@@ -279,7 +285,26 @@ def _take_license(catalog: Catalog, work: _Work) -> None:
                 continue  # 'Licensed under ">' names nothing
             work.fields["license"] = text
             _cut(work, match)
+            _take_second_license(catalog, work, match.start())
+            licensed = _LICENSED_BEFORE.search(work.rest, 0, match.start())
+            if licensed is not None:  # 'Name, 2009, licensed CC BY-SA 3.0': the word that led to the license
+                work.rest = work.rest[: licensed.start()] + work.rest[licensed.end() :]
             return
+
+
+def _take_second_license(catalog: Catalog, work: _Work, at: int) -> None:
+    """'CC BY-SA 3.0 and GFDL', 'CC BY-SA 3.0 / GFDL', 'GFDL ou CC BY-SA 3.0': a dual license. The license recorded
+    is the one found first (the CC option); the other, beside it with a conjunction or a slash between, is cut with
+    the words between: no name."""
+    end = work.rest.index("\x1f", at) + 1
+    for pattern in _license_patterns(catalog, work.rest):
+        for match in pattern.finditer(work.rest):
+            if match.start() >= end and _DUAL_JOIN.fullmatch(work.rest, end, match.start()):
+                work.rest = work.rest[:at] + CUT + work.rest[match.end() :]
+                return
+            if match.end() <= at and _DUAL_JOIN.fullmatch(work.rest, match.end(), at):
+                work.rest = work.rest[: match.start()] + CUT + work.rest[end:]
+                return
 
 
 def without_rights_sign(lead: str) -> str:
@@ -361,8 +386,8 @@ def _license_patterns(catalog: Catalog, text: str, whole: str | None = None) -> 
     named = any(word in first_words for word in _WORD.findall(text.casefold()))
     if not _LICENSE_WORD.search(text if whole is None else whole):
         return [_catalog_names(catalog)] if named else []
-    return [_LICENSED_UNDER, _catalog_names(catalog), _CC_CODE, _CC_LONG] if named else \
-        [_LICENSED_UNDER, _CC_CODE, _CC_LONG]
+    return [_LICENSED_UNDER, _catalog_names(catalog), _CC_CODE, _CC_LONG, _GFDL] if named else \
+        [_LICENSED_UNDER, _CC_CODE, _CC_LONG, _GFDL]
 
 
 def _first_words(catalog: Catalog) -> frozenset[str]:
