@@ -170,7 +170,9 @@ ORGANISATION_WORDS = frozenset({
     "tourism", "division", "holdings", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
     "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
     "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
-    "statistics", "watch", "observatory", "design",
+    "statistics", "watch", "observatory", "design", "collaboration", "consortium",  # 'CMS Collaboration'
+    "univ",  # 'Univ. of Arizona'
+    "program", "programme",  # "Getty's Open Content Program"
     "realty", "realtors", "properties", "architects",  # 'Photo courtesy of Bramble Lane Realty'
     "fc", "cf", "afc", "fk", "bk", "sk",  # football clubs: 'Harbor City FC', 'Real Marrow CF'
     "estate",  # '© Estate of Jane Roe': the heirs hold the rights
