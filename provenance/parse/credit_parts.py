@@ -53,7 +53,8 @@ ORG_PHOTO_BY = re.compile(
     r"(?<=\S)\s+(?:(?i:photo(?:graph)?s?(?:\s+illustration)?\s*\bby\b:?)|photo\s*/)\s*"
 )
 _COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di', Indonesian 'Dok.'
-    r"(?i)^(?:(?:photo|image|foto)\s+)?(?:courtesy|cortes[íi]a|per\s+gentile\s+concessione|dok\.|dokumentasi)"
+    r"(?i)^(?:(?:photo(?:graph)?|(?:digital\s+)?image|foto|webcam|video)\s+)?"
+    r"(?:courtesy|cortes[íi]a|per\s+gentile\s+concessione|dok\.|dokumentasi)"
     r"(?:\s+(?:photo|of|del?|da|do|di|dell[ao]?))?\s*:?\s*"
 )
 _ARTIST_AND = re.compile(r"(?i)^the\s+artists?\s+and\s+(?=\S)")  # 'Courtesy the artist and Gallery X': the lender
@@ -73,6 +74,7 @@ _GOVERNMENT = frozenset({"government", "institution"})
 _UNIT_WORD = re.compile(r"^(?=\S*(?:[A-Z]{2}|[A-Za-z]\d))[A-Za-z][A-Za-z\d-]*$")
 # The words of research bodies that a public body credits jointly ('NASA/JPL-Caltech/University of Arizona',
 # 'NASA / JPL / Space Science Institute', 'CERN / CMS Collaboration', 'JAXA / Hayabusa2 ONC team')
+_YEAR_PIECE = re.compile(r"^(?:c\.\s*)?1[0-9]\d\d(?:[-–/]\d{2,4})?(?:\s*\([^()]*\))?$")  # '1868-69', 'c. 1660'
 _PROCESSED_BY = re.compile(r"(?i)^(?:image\s+)?processed\s+by\s+(?P<name>\S.*)$")
 _RESEARCH_WORDS = frozenset({"university", "univ.", "univ", "universität", "université", "universidad", "institute",
                              "institut", "collaboration", "consortium", "team", "observatory", "laboratory", "lab",
@@ -361,6 +363,9 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if courtesy and courtesy.end() < len(text):
         start += courtesy.end()
         text = text[courtesy.end():]
+    if text.startswith("the ") and len(text) > 4 and match_source(catalog, text[4:]) is not None:
+        start += 4  # 'Courtesy of the Metropolitan Museum of Art': the article of the sentence, not of the name
+        text = text[4:]
     artist = _ARTIST_AND.match(text) if text.startswith(("the ", "The ")) else None
     if artist is not None:
         start += artist.end()
@@ -499,6 +504,10 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     if len(pieces) > 1 and fold_source_name(pieces[-1]) in ROLES:  # 'Ferran Mestres, File': how it came, no name
         kept = text[: text.rindex(",")].rstrip()
         return _by_shape(catalog, kept, start, start + len(kept))
+    if len(pieces) > 2 and _YEAR_PIECE.match(pieces[-1]) and looks_like_person(pieces[0]) \
+            and not _is_org(catalog, pieces[0]) and not any(_is_org(catalog, p) for p in pieces[1:-1]):
+        return Link(pieces[0], start, start + len(pieces[0]), "person")  # 'Jane Roe, The Harbour, 1868-69': the
+        # artist, then the work's title and year, as an artwork's caption names them
     if len(pieces) > 1 and _PLACE.match(text[text.index(pieces[1]) :]) and looks_like_person(pieces[0]):
         return Link(pieces[0], start, start + len(pieces[0]), "person")  # 'Kirra Dawson, Adelaide SA': a place
     if text.startswith("the ") and _looks_like_organisation(text[4:]):  # 'Courtesy of the Brightwater Society'
