@@ -75,7 +75,8 @@ _UNIT_WORD = re.compile(r"^(?=\S*(?:[A-Z]{2}|[A-Za-z]\d))[A-Za-z][A-Za-z\d-]*$")
 # The words of research bodies that a public body credits jointly ('NASA/JPL-Caltech/University of Arizona',
 # 'NASA / JPL / Space Science Institute', 'CERN / CMS Collaboration', 'JAXA / Hayabusa2 ONC team')
 _YEAR_PIECE = re.compile(r"^(?:c\.\s*)?1[0-9]\d\d(?:[-–/]\d{2,4})?(?:\s*\([^()]*\))?$")  # '1868-69', 'c. 1660'
-_PROCESSED_BY = re.compile(r"(?i)^(?:image\s+)?processed\s+by\s+(?P<name>\S.*)$")
+_DATA = re.compile(r"(?i)^(?:contains\s+)?(?:modified\s+)?[^,]{2,60}\sdata\b")  # 'contains modified X data (2019)'
+_PROCESSED_BY = re.compile(r"(?i)^(?:image\s+)?processed\s+by\s+(?:the\s+)?(?P<name>\S.*)$")
 _RESEARCH_WORDS = frozenset({"university", "univ.", "univ", "universität", "université", "universidad", "institute",
                              "institut", "collaboration", "consortium", "team", "observatory", "laboratory", "lab",
                              "science", "college", "centre", "center"})
@@ -493,11 +494,16 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     pieces = [p.strip() for p in text.split(",") if p.strip()]
     processed = _PROCESSED_BY.match(pieces[-1]) if len(pieces) > 1 and "process" in pieces[-1] else None
-    if processed is not None and looks_like_person(processed.group("name")):  # 'Hayabusa2 ONC team, processed by
-        kept = text[: text.rindex(",")].rstrip()  # Kevin M. Gill': who processed the image made this version of it
-        body = _by_shape(catalog, kept, start, start + len(kept))
-        if body.label == "organisation" and not body.creator:
-            return Link(body.text, body.start, body.end, "organisation", creator=processed.group("name"))
+    if processed is not None:
+        name = processed.group("name")
+        kept = text[: text.rindex(",")].rstrip()
+        if _DATA.match(kept) and _is_org(catalog, name):  # 'contains modified Copernicus Sentinel data (2019),
+            offset = text.rindex(name)  # processed by ESA': the body that made the image from the data
+            return Link(name, start + offset, start + offset + len(name), "organisation")
+        body = _by_shape(catalog, kept, start, start + len(kept)) if looks_like_person(name) else None
+        if body is not None and body.label == "organisation" and not body.creator:  # 'Hayabusa2 ONC team,
+            return Link(body.text, body.start, body.end, "organisation", creator=name)  # processed by Kevin M. Gill':
+            # who processed the image made this version of it
     if len(pieces) > 1 and _public_body(catalog, pieces[0]) and all(
             _public_body(catalog, p) or _looks_like_organisation(p) or _UNIT_WORD.match(p) for p in pieces[1:]):
         return Link(text, start, end, "organisation")  # 'NASA, ESA, CSA, STScI', 'NASA, JHUAPL, SwRI': joint, whole
@@ -519,7 +525,9 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     if len(pieces) > 1 and looks_like_person(pieces[0]) and not _is_org(catalog, pieces[0]) and not titled:
         if any(_is_org(catalog, p) for p in pieces[1:]):
             offset = text.index(pieces[1])
-            return Link(text[offset:], start + offset, end, "organisation", creator=pieces[0])
+            known = match_source(catalog, text[offset:])  # 'Matt Levin, Wikimedia Commons': a platform is the via
+            return Link(text[offset:], start + offset, end, "source" if known else "organisation", known,
+                        creator=pieces[0])
         if all(p[:1].islower() for p in pieces[1:]):
             return Link(pieces[0], start, start + len(pieces[0]), "person")
     if len(pieces) == 2 and match_source(catalog, pieces[0]) is not None and looks_like_person(pieces[1]) \
