@@ -23,8 +23,8 @@ from provenance.parse.scan import with_first_chars
 
 URL = re.compile(r"(?i)\b(?:https?://|www\.|creativecommons\.org/)[^\s<>\"'\[\]]+")
 _LICENSED_UNDER = re.compile(
-    r"(?i)\b(?:(?:(?:this|the|cover|header)\s+)?(?:photo|image|picture|file|work)\s+)?"
-    r"(?:(?:and\s+)?(?:is\s+|are\s+)?licen[sc]ed\s+(?:under|as)|released\s+under|available\s+under|is\s+marked\s+with|"
+    r"(?i)\b(?:(?:(?:this|the|cover|header)\s+)?(?:photo|image|picture|file|work|material)\s+)?"
+    r"(?:(?:and\s+)?(?:is\s+|are\s+)?(?:licen[sc]ed\s+(?:under|as)|released\s+under)|available\s+under|is\s+marked\s+with|"
     r"(?:and\s+)?(?:is\s+)?under\s+(?:(?:a|the)\s+)?(?:creative\s+commons\s+)?licen[sc]e|licen[sc]e\s*:|lizenz\s*:)"
     r"\s+(?:the\s+|a\s+)?"
     r"(?P<lic>(?:[^.;()\[\],<]|\.(?=\d))+?)\s*(?=$|[;()\[\],<]|\.(?!\d)|\s(?:via|on|from)\s)"  # '… 2.0 via Flickr'
@@ -111,6 +111,9 @@ ACQUISITION = re.compile(r",[ \t]*(?i:gift|bequest|purchase[ds]?|donated|donatio
 _SOURCE_LEAD = re.compile(
     r"(?i)^[\s(\[]*(?:source|fonte|fuente|bron|kilde|källa|lähde|źródło|zdroj|forrás|источник|джерело)\s*[:=：]"
 )
+# The words of a body that publishes figures, never pictures: after a 'Source:' lead-in it is a chart's data source.
+_DATA_BODY = re.compile(r"(?i)\b(?:statisti(?:cs|que|ques|k|ek|ca|cas|che)|census|analytics|eurostat)\b")
+NAMES = ("creator", "organization", "via")
 _COMMON_WORDS = re.compile(r"^[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}$")
 _BEFORE_LINK = re.compile(r"(?i)(?<=\s)(?:on|from|at|auf|sur|em|en|da|su|op|z|на)[ \t]*\Z")
 # A word every match of _LICENSED_UNDER, _CC_CODE or _CC_LONG holds ('licensed under', 'released under', 'is marked
@@ -153,13 +156,19 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     _take_public_domain(work)
     _take_rights(work, lead + segment, lead)
     _take_via(catalog, work)
+    named_via = "via" in work.fields
     category = find_category(catalog, f"{lead} {segment}")
     if category:
         work.fields["category"] = category.id
     client = _take_client(work)
     work.rest = _agency_in_brackets(catalog, work.rest) if work.rest.endswith(")") else work.rest
     assign_names(catalog, work.rest, work.fields)
+    if not named_via and "via" in work.fields and f"{lead}{segment}".count("\u00a9") > 1:
+        _holders_are_no_chain(catalog, work.fields)
     _common_words_are_no_creator(catalog, lead + segment, work.fields)
+    if _SOURCE_LEAD.match(lead + segment) and _DATA_BODY.search(segment):
+        for key in NAMES:  # 'Source: Bureau of Labor Statistics and Moody's Analytics': a chart's figures came from
+            work.fields.pop(key, None)  # a statistics office, which makes no picture: no image credit
     if client and not work.fields.get("organization"):
         work.fields["organization"] = client
     if work.url_via and _same_source(catalog, work.fields.get("via"), work.url_via):
@@ -176,6 +185,15 @@ def _agency_in_brackets(catalog: Catalog, rest: str) -> str:
     if match is None or source is None or source.kind not in BRACKETED_SOURCE_KINDS:
         return rest
     return f"{match.group('who').rstrip()}/{match.group('source')}"
+
+
+def _holders_are_no_chain(catalog: Catalog, fields: dict[str, str]) -> None:
+    """'© Mapbox © OpenStreetMap', 'Imagery ©2024 Google, Map data ©2024 Google': each rights sign names a holder
+    of its own (of the imagery, of the map data); holders side by side are no chain, so the last is no via. A
+    platform stays the via ('© Jane Roe, Flickr')."""
+    source = match_source(catalog, fields["via"])
+    if source is None or source.kind != "platform":
+        del fields["via"]
 
 
 def _common_words_are_no_creator(catalog: Catalog, segment: str, fields: dict[str, str]) -> None:

@@ -157,7 +157,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         fields.setdefault("via", _name(platforms[-1]))
         orgs = [link for link in orgs if link not in platforms]
     if orgs:
-        _assign_orgs(catalog, rest, orgs, fields)
+        _assign_orgs(catalog, rest, orgs, fields, people)
 
 
 def _editor_code(links: list[Link]) -> bool:
@@ -239,15 +239,17 @@ def _later_people_are_organisations(links: list[Link]) -> list[Link]:
     return out
 
 
-def _assign_orgs(catalog: Catalog, rest: str, orgs: list[Link], fields: dict[str, str]) -> None:
+def _assign_orgs(catalog: Catalog, rest: str, orgs: list[Link], fields: dict[str, str], people: list[Link]) -> None:
     # 'DoD photo by U.S. Army Sgt. Jane Roe': a later body before a rank and name is the person's unit, not a link;
     # 'ESA/Hubble & NASA, F. Pacaud': a joint body's last part, before the names of its scientists, stays a link
     orgs = orgs[:1] + [o for o in orgs[1:] if not o.creator or o.source is None and _unit_link(catalog, o)]
-    if len(orgs) > 1 and "via" not in fields and _joint_credit(catalog, orgs):
+    # 'ESO/J. Emerson/VISTA': a body, its photographer, then the survey: no joint credit across a person
+    across = any(orgs[0].end <= p.start < orgs[-1].start for p in people if p not in orgs)
+    if len(orgs) > 1 and "via" not in fields and not across and _joint_credit(catalog, orgs):
         fields["organization"] = rest[orgs[0].start : orgs[-1].end]
         return
     last = orgs[-1].source
-    if len(orgs) > 2 and "via" not in fields and last is not None and last.kind in _DISTRIBUTORS \
+    if len(orgs) > 2 and "via" not in fields and not across and last is not None and last.kind in _DISTRIBUTORS \
             and _joint_credit(catalog, orgs[:-1]):  # 'NASA/JPL-Caltech/MSSS/Getty Images': the joint credit, then
         fields["organization"] = rest[orgs[0].start : orgs[-2].end]  # the agency that distributes it
         fields["via"] = _name(orgs[-1])
@@ -389,6 +391,11 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     source = match_source(catalog, text)
     if source is not None:
         return Link(text, start, end, "source", source)
+    if text.endswith(")") and " (" in text:  # '© Commonwealth of Australia (Geoscience Australia)': a public body
+        head = text[: text.index(" (")]  # the catalog knows, and in brackets its agency that made the work
+        body = match_source(catalog, head)
+        if body is not None and body.kind in _GOVERNMENT:
+            return Link(head, start, start + len(head), "source", body)
     qualified = _qualified_source(catalog, text)
     if qualified is not None:
         return Link(text, start, end, "source", qualified)

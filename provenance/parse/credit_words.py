@@ -153,7 +153,7 @@ ORGANISATION_WORDS = frozenset({
     "company", "group", "agency", "agence", "agencia", "agência", "agenzia", "press", "presse", "prensa", "news",
     "newspaper", "ministry", "ministerio", "ministério", "ministère", "ministero", "ministerium", "service",
     "services", "servizio", "university", "universität", "université", "universidad", "universidade", "college",
-    "school", "institute", "institut", "instituto", "museum", "museo", "musée", "library", "archive", "archives",
+    "school", "institute", "institut", "instituto", "institution", "museum", "museo", "musée", "library", "archive", "archives",
     "foundation", "fondation", "fundación", "stiftung", "society", "association", "council", "commission",
     "committee", "union", "department", "office", "bureau", "center", "centre", "corps", "army", "navy", "force",
     "forces", "authority", "authorities", "administration", "municipality", "directorate", "secretariat",
