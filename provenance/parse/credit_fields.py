@@ -111,6 +111,14 @@ ACQUISITION = re.compile(r",[ \t]*(?i:gift|bequest|purchase[ds]?|donated|donatio
 _SOURCE_LEAD = re.compile(
     r"(?i)^[\s(\[]*(?:source|fonte|fuente|bron|kilde|källa|lähde|źródło|zdroj|forrás|источник|джерело)\s*[:=：]"
 )
+# A figure credited to its paper: the authors with 'et al.' (a year in brackets may follow), a comma, the journal's
+# title in capitals (a year, volume or page after it dropped)
+_CITED = re.compile(r"(?P<who>[A-Z][^,;()/\x1f]{1,60}?\bet\s+al\.?)(?:\s*\(\d{4}\))?,\s*"
+                    r"(?P<journal>[A-Z][A-Za-z&.\- ]{1,60}?)(?:,?\s*\(?\d{4}\)?)?(?:[,;.]?\s*(?:\x1f.*)?)$")
+_IS_LICENSED = re.compile(r"(?i)\b(?:is|are)\s+licen[sc]ed\b")
+# A site's bare host name as the author of an open-licensed image, right before 'is licensed'
+_AUTHOR_HOST = re.compile(r"(?i)(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,40}){0,2}\.(?:com|net|org|info|de|fr|uk|nl|it)"
+                          r"(?=\s+(?:is|are)\s+licen[sc]ed\b)")
 # The words of a body that publishes figures, never pictures: after a 'Source:' lead-in it is a chart's data source.
 _DATA_BODY = re.compile(r"(?i)\b(?:statisti(?:cs|que|ques|k|ek|ca|cas|che)|census|analytics|eurostat)\b")
 NAMES = ("creator", "organization", "via")
@@ -145,6 +153,10 @@ class _Work:
 def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, str]:
     """Fields of one credit segment; `lead` is its lead-in ("Courtesy of"), if any."""
     work = _Work(rest=_clean(segment))
+    host = _AUTHOR_HOST.match(work.rest) if lead[-3:].casefold() == "by " else None
+    if host is not None:  # '"Puppies" by www.petian.net is licensed under …': Openverse's author is the account,
+        work.fields["creator"] = host.group(0)  # written as the photographer's site: a name, no source URL
+        work.rest = CUT + work.rest[host.end() :]
     _take_title(work)
     titled = _TITLE_BY.search(lead) or _TITLE_LEAD.match(lead)
     if titled and "title" not in work.fields:
@@ -160,9 +172,16 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     category = find_category(catalog, f"{lead} {segment}")
     if category:
         work.fields["category"] = category.id
-    client = _take_client(work)
+    # '"Farmer" by Bread for the World is licensed under …': an open license's author is named whole, no client
+    tasl = lead[-3:].casefold() == "by " and _IS_LICENSED.search(segment) is not None
+    client = None if tasl else _take_client(work)
     work.rest = _agency_in_brackets(catalog, work.rest) if work.rest.endswith(")") else work.rest
-    assign_names(catalog, work.rest, work.fields)
+    cited = _CITED.match(work.rest.strip()) if "et al" in work.rest and any(ch.isalpha() for ch in lead) else None
+    if cited is not None:  # 'Credit: R. Smith et al., Nature': a journal figure's authors, then the journal
+        work.fields.setdefault("creator", cited.group("who").strip())
+        work.fields.setdefault("organization", cited.group("journal").strip())
+    else:
+        assign_names(catalog, work.rest, work.fields)
     if not named_via and "via" in work.fields and f"{lead}{segment}".count("\u00a9") > 1:
         _holders_are_no_chain(catalog, work.fields)
     _common_words_are_no_creator(catalog, lead + segment, work.fields)
