@@ -74,6 +74,7 @@ _GOVERNMENT = frozenset({"government", "institution"})
 _UNIT_WORD = re.compile(r"^(?=\S*(?:[A-Z]{2}|[A-Za-z]\d))[A-Za-z][A-Za-z\d-]*$")
 # The words of research bodies that a public body credits jointly ('NASA/JPL-Caltech/University of Arizona',
 # 'NASA / JPL / Space Science Institute', 'CERN / CMS Collaboration', 'JAXA / Hayabusa2 ONC team')
+_YEAR_END = re.compile(r"\s+(?:19|20)\d\d$")
 _YEAR_PIECE = re.compile(r"^(?:c\.\s*)?1[0-9]\d\d(?:[-–/]\d{2,4})?(?:\s*\([^()]*\))?$")  # '1868-69', 'c. 1660'
 _DATA = re.compile(r"(?i)^(?:contains\s+)?(?:modified\s+)?[^,]{2,60}\sdata\b")  # 'contains modified X data (2019)'
 _PROCESSED_BY = re.compile(r"(?i)^(?:image\s+)?processed\s+by\s+(?:the\s+)?(?P<name>\S.*)$")
@@ -543,7 +544,8 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
         return Link(pieces[0], start, start + len(pieces[0]), "source", source, creator=pieces[1])
     names = [p for p in pieces[1:] if looks_like_person(p) or _is_org(catalog, p)]
     if len(pieces) > 1 and _is_org(catalog, pieces[0]) and not names:
-        return Link(pieces[0], start, start + len(pieces[0]), "organisation")  # 'dpa-infocom, dpa:2402…': an id
+        first = _YEAR_END.sub("", pieces[0])  # '© ESA WorldCover project 2021, contains …': the year of the ©
+        return Link(first, start, start + len(first), "organisation")  # 'dpa-infocom, dpa:2402…': an id
     if len(pieces) > 1 and _is_org(catalog, pieces[-1]) and not looks_like_person(pieces[0]) \
             and not _is_org(catalog, pieces[0]):
         offset = text.rindex(pieces[-1])  # "Folio from a Shahnama, Metropolitan Museum": a title, the holder
