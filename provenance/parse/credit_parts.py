@@ -69,9 +69,9 @@ _LICENSE_WORDS = re.compile(
 )
 _GOVERNMENT = frozenset({"government", "institution"})
 # A unit's, mission's or instrument's name in one word, as public bodies credit them with theirs: two capitals in a
-# row or a letter then a digit ('UArizona', 'CaSSIS', 'SwRI', 'MSSS', 'Hayabusa2'). A surname has one capital to a
-# part ('McDonald', 'DeLuca'), so it never reads as one.
-_UNIT_WORD = re.compile(r"^(?=\S*(?:[A-Z]{2}|[A-Za-z]\d))[A-Za-z][A-Za-z\d-]*$")
+# row or a letter then a digit, and a lower-case letter or digit ('UArizona', 'CaSSIS', 'SwRI', 'Hayabusa2'). A
+# surname has one capital to a part ('McDonald', 'DeLuca'), or is in capitals throughout ('JOHNSTON'): never one.
+_UNIT_WORD = re.compile(r"^(?=\S*(?:[A-Z]{2}|[A-Za-z]\d))(?=\S*[a-z\d])[A-Za-z][A-Za-z\d-]*$")
 # The words of research bodies that a public body credits jointly ('NASA/JPL-Caltech/University of Arizona',
 # 'NASA / JPL / Space Science Institute', 'CERN / CMS Collaboration', 'JAXA / Hayabusa2 ONC team')
 _YEAR_END = re.compile(r"\s+(?:19|20)\d\d$")
