@@ -117,8 +117,8 @@ _CITED = re.compile(r"(?P<who>[A-Z][^,;()/\x1f]{1,60}?\bet\s+al\.?)(?:\s*\(\d{4}
                     r"(?P<journal>[A-Z][A-Za-z&.\- ]{1,60}?)(?:,?\s*\(?\d{4}\)?)?(?:[,;.]?\s*(?:\x1f.*)?)$")
 _IS_LICENSED = re.compile(r"(?i)\b(?:is|are)\s+licen[sc]ed\b")
 # A site's bare host name as the author of an open-licensed image, right before 'is licensed'
-_AUTHOR_HOST = re.compile(r"(?i)(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,40}){0,2}\.(?:com|net|org|info|de|fr|uk|nl|it)"
-                          r"(?=\s+(?:is|are)\s+licen[sc]ed\b)")
+_AUTHOR_HOST = re.compile(r"(?i)(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,40}){0,2}"
+                          r"\.(?:com|net|org|info|de|fr|uk|nl|it)(?=\s+(?:is|are)\s+licen[sc]ed\b)")
 # The words of a body that publishes figures, never pictures: after a 'Source:' lead-in it is a chart's data source.
 _DATA_BODY = re.compile(r"(?i)\b(?:statisti(?:cs|que|ques|k|ek|ca|cas|che)|census|analytics|eurostat)\b")
 NAMES = ("creator", "organization", "via")

@@ -95,7 +95,8 @@ _CONTINUES = re.compile(
     r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|(?:adapted|modified)\s+from\b|"
     r"(?:the\s+)?(?:image|photo|picture|this\s+\w+)\s+(?:is\s+)?licen[sc]ed|this\s+\w+\s+is\s+released\s+under\b)"
 )
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Co|Corp|Ltd|U\.S|U\.K|Fot|al|Univ))\.$")  # and ranks, titles: credit_words
+# and ranks, titles: credit_words
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Co|Corp|Ltd|U\.S|U\.K|Fot|al|Univ))\.$")
 # 'Warner Bros. Entertainment Inc.': 'Bros.' inside a company's name, which goes on to a company or studio word
 _BROS = re.compile(r"\bBros\.$")
 _NUMBER_WORD = re.compile(r"(?i)\b(?:no|nr|ref|inv|neg)\.$")  # '…Archives, ref. 1204/33', 'photo no. 69-N-13604'

@@ -38,7 +38,8 @@ def test_bare_gfdl_is_the_unversioned_entry_with_both_versions(catalog: Catalog)
     versions are the ones it may stand for (the version needs verifying)."""
     result = resolve_license(catalog, "GFDL")
     assert result.status is Status.EXACT
-    assert result.license is not None and result.license.id == "GFDL"
+    assert result.license is not None
+    assert result.license.id == "GFDL"
     assert set(result.license.versions) == {"GFDL-1.2", "GFDL-1.3"}
 
 
