@@ -13,6 +13,8 @@ License ids are mapped onto the labels: agency, all-rights-reserved and editoria
 named (the record's copyright, "© Jane Roe") is `all-rights-reserved`. A license the source catalog supplies
 where the label is empty (Kremlin.ru's CC BY 4.0, a US federal body's public domain, a platform's
 own license) counts as right; a reserved-rights license the line does not support counts as wrong.
+A jurisdiction port the record carries is written after the id as the corpus README spells ports
+(`CC-BY-SA-2.5` with port `nl` is `CC-BY-SA-2.5-NL`, with port `igo` is `CC-BY-SA-3.0-IGO`).
 
     .venv/bin/python benchmarks/score_credits.py [--corpus PATH] [--quiet]
 """
@@ -78,6 +80,8 @@ def license_label(item: CheckedItem | None) -> tuple[str, bool]:
         return "all-rights-reserved", from_catalog
     if lic in PUBLIC_DOMAIN:
         return "PDM", from_catalog
+    if item.record.port:
+        return f"{lic}-{item.record.port.upper()}", from_catalog
     return lic, from_catalog
 
 

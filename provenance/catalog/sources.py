@@ -78,9 +78,13 @@ def sources_named(catalog: Catalog, value: str) -> list[Source]:
 
 def _sources_named(catalog: Catalog, value: str) -> tuple[Source, ...]:
     found: list[Source] = []
-    for part in value.split("/"):
+    parts = value.split("/")
+    for at, part in enumerate(parts):
         agency, sep, _client = part.strip().partition(" for ")
         source = (match_source(catalog, agency) if sep else None) or match_source(catalog, part.strip())
+        pair = match_source(catalog, f"{part.strip()}/{parts[at + 1].strip()}") if at + 1 < len(parts) else None
+        if pair is not None and pair is not source:  # 'ESA/Hubble': a source the catalog knows by a slashed name
+            source = pair
         if source and source not in found:
             found.append(source)
     return tuple(found)

@@ -23,8 +23,8 @@ from provenance.parse.scan import with_first_chars
 
 URL = re.compile(r"(?i)\b(?:https?://|www\.|creativecommons\.org/)[^\s<>\"'\[\]]+")
 _LICENSED_UNDER = re.compile(
-    r"(?i)\b(?:(?:(?:this|the|cover|header)\s+)?(?:photo|image|picture|file|work)\s+)?"
-    r"(?:(?:and\s+)?(?:is\s+|are\s+)?licen[sc]ed\s+(?:under|as)|released\s+under|available\s+under|is\s+marked\s+with|"
+    r"(?i)\b(?:(?:(?:this|the|cover|header)\s+)?(?:photo|image|picture|file|work|material)\s+)?"
+    r"(?:(?:and\s+)?(?:is\s+|are\s+)?(?:licen[sc]ed\s+(?:under|as)|released\s+under)|available\s+under|is\s+marked\s+with|"
     r"(?:and\s+)?(?:is\s+)?under\s+(?:(?:a|the)\s+)?(?:creative\s+commons\s+)?licen[sc]e|licen[sc]e\s*:|lizenz\s*:)"
     r"\s+(?:the\s+|a\s+)?"
     r"(?P<lic>(?:[^.;()\[\],<]|\.(?=\d))+?)\s*(?=$|[;()\[\],<]|\.(?!\d)|\s(?:via|on|from)\s)"  # '… 2.0 via Flickr'
@@ -33,6 +33,9 @@ _PORT = r"(?:\s+(?-i:[A-Z]{2}|IGO|[a-z]{2}(?=\s*(?:$|[),;.\]]))))?"
 _CC_CODE = re.compile(
     r"(?i)\bCC[\s-]?(?:BY(?:[\s-]+(?:NC|ND|SA)){0,3}|0|zero)(?:[\s-]+v?\d(?:\.\d)?)?" + _PORT + r"(?:-license)?\b"
 )
+# The GNU FDL's code, which Commons writes alone or beside a CC code ('CC BY-SA 3.0 / GFDL'): tried after the CC
+# patterns, so that of a dual license the CC option is the one recorded.
+_GFDL = re.compile(r"(?i)\bGFDL(?:[\s-]+v?1\.[23])?\b")
 _CC_LONG = re.compile(
     r"(?i)\bcreative\s+commons(?:[\s-]+(?:attribution|by|share[\s-]?alike|non[\s-]?commercial|"
     r"no[\s-]?deriv(?:ative)?s|sa|nc|nd|zero|0))*(?:[\s-]+v?\d\.\d)?"
@@ -74,6 +77,9 @@ _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|
 _REMARK = re.compile(
     r"\((?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b)[a-z][^()/]{2,80}\)"
 )
+# An artist's nationality, places and years of life in brackets after the name, as museums write them ('Mary Cassatt
+# (American, Pittsburgh, Pennsylvania 1844–1926 Le Mesnil-Théribus, Oise)'): a remark, its commas no list of names
+_LIFE_DATES = re.compile(r"[ \t]*\([^()/\n]{0,80}?\b1\d{3}[ \t]*[–-][ \t]*(?:1\d|20)\d\d\b[^()/\n]{0,80}\)")
 LINK_ADDRESS = r"\s*<[^<>\s]{1,500}>"  # a link's address after its text, as markup.flatten writes it
 _TITLE_BY = re.compile(
     r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»](?:" + LINK_ADDRESS
@@ -106,18 +112,32 @@ ACQUISITION = re.compile(r",[ \t]*(?i:gift|bequest|purchase[ds]?|donated|donatio
 _SOURCE_LEAD = re.compile(
     r"(?i)^[\s(\[]*(?:source|fonte|fuente|bron|kilde|källa|lähde|źródło|zdroj|forrás|источник|джерело)\s*[:=：]"
 )
+# A figure credited to its paper: the authors with 'et al.' (a year in brackets may follow), a comma, the journal's
+# title in capitals (a year, volume or page after it dropped)
+_CITED = re.compile(r"(?P<who>[A-Z][^,;()/\x1f]{1,60}?\bet\s+al\.?)(?:\s*\(\d{4}\))?,\s*"
+                    r"(?P<journal>[A-Z][A-Za-z&.\- ]{1,60}?)(?:,?\s*\(?\d{4}\)?)?(?:[,;.]?\s*(?:\x1f.*)?)$")
+_IS_LICENSED = re.compile(r"(?i)\b(?:is|are)\s+licen[sc]ed\b")
+# A site's bare host name as the author of an open-licensed image, right before 'is licensed'
+_AUTHOR_HOST = re.compile(r"(?i)(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,40}){0,2}"
+                          r"\.(?:com|net|org|info|de|fr|uk|nl|it)(?=\s+(?:is|are)\s+licen[sc]ed\b)")
+# The words of a body that publishes figures, never pictures: after a 'Source:' lead-in it is a chart's data source.
+_DATA_BODY = re.compile(r"(?i)\b(?:statisti(?:cs|que|ques|k|ek|ca|cas|che)|census|analytics|eurostat)\b")
+NAMES = ("creator", "organization", "via")
 _COMMON_WORDS = re.compile(r"^[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}$")
 _BEFORE_LINK = re.compile(r"(?i)(?<=\s)(?:on|from|at|auf|sur|em|en|da|su|op|z|на)[ \t]*\Z")
 # A word every match of _LICENSED_UNDER, _CC_CODE or _CC_LONG holds ('licensed under', 'released under', 'is marked
-# with', 'Lizenz:', 'CC', 'Creative Commons'), in the same case-insensitive reading: without one, none of them is run.
-_LICENSE_WORD = re.compile(r"(?i)licen|under|marked|lizenz|cc|creative")
+# with', 'Lizenz:', 'CC', 'GFDL', 'Creative Commons'), in the same case-insensitive reading: without one, none is run.
+_LICENSED_BEFORE = re.compile(r"(?i)(?<!\S)(?:is\s+)?licen[sc]ed\s*$")  # 'licensed' right before a license name
+# Between the two licenses of a dual license: the cut of the first, a slash or comma, a conjunction.
+_DUAL_JOIN = re.compile(r"(?i)[\s/,]*(?:(?:and|or|ou|oder|und|et|y|o)\s+)?\s*")
+_LICENSE_WORD = re.compile(r"(?i)licen|under|marked|lizenz|cc|creative|gfdl")
 _BRACKET = re.compile(r"[(\[<]")  # what every match of _WIRE_CODE starts with
 _QUOTE = re.compile(r"[\"“«„]")  # and of _QUOTED
 # The steps' searches led by a look-ahead for the characters their matches start with (scan.py): the same
 # matches, each position that cannot start one rejected at one test (two to three times faster on a credit).
-URL, _LICENSED_UNDER, _CC_CODE, _CC_LONG, _PUBLIC_DOMAIN, _RIGHTS, _VIA, _WIRE_CODE, _QUOTED, _TITLE_BY, _OWN_WORK = (
-    with_first_chars(p) for p in (URL, _LICENSED_UNDER, _CC_CODE, _CC_LONG, _PUBLIC_DOMAIN, _RIGHTS, _VIA, _WIRE_CODE,
-                                  _QUOTED, _TITLE_BY, _OWN_WORK))
+URL, _LICENSED_UNDER, _CC_CODE, _CC_LONG, _GFDL, _PUBLIC_DOMAIN, _RIGHTS, _VIA, _WIRE_CODE, _QUOTED, _TITLE_BY, \
+    _OWN_WORK = (with_first_chars(p) for p in (URL, _LICENSED_UNDER, _CC_CODE, _CC_LONG, _GFDL, _PUBLIC_DOMAIN, _RIGHTS,
+                                               _VIA, _WIRE_CODE, _QUOTED, _TITLE_BY, _OWN_WORK))
 CUT = " \x1f "  # what is left where a piece was cut out: names never run across it
 _STRIP = " \t\n,;:.-–—()[]'\"\x1f*_"
 
@@ -134,6 +154,10 @@ class _Work:
 def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, str]:
     """Fields of one credit segment; `lead` is its lead-in ("Courtesy of"), if any."""
     work = _Work(rest=_clean(segment))
+    host = _AUTHOR_HOST.match(work.rest) if lead[-3:].casefold() == "by " else None
+    if host is not None:  # '"Puppies" by www.petian.net is licensed under …': Openverse's author is the account,
+        work.fields["creator"] = host.group(0)  # written as the photographer's site: a name, no source URL
+        work.rest = CUT + work.rest[host.end() :]
     _take_title(work)
     titled = _TITLE_BY.search(lead) or _TITLE_LEAD.match(lead)
     if titled and "title" not in work.fields:
@@ -145,13 +169,26 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     _take_public_domain(work)
     _take_rights(work, lead + segment, lead)
     _take_via(catalog, work)
+    named_via = "via" in work.fields
     category = find_category(catalog, f"{lead} {segment}")
     if category:
         work.fields["category"] = category.id
-    client = _take_client(work)
+    # '"Farmer" by Bread for the World is licensed under …': an open license's author is named whole, no client
+    tasl = lead[-3:].casefold() == "by " and _IS_LICENSED.search(segment) is not None
+    client = None if tasl else _take_client(work)
     work.rest = _agency_in_brackets(catalog, work.rest) if work.rest.endswith(")") else work.rest
-    assign_names(catalog, work.rest, work.fields)
+    cited = _CITED.match(work.rest.strip()) if "et al" in work.rest and any(ch.isalpha() for ch in lead) else None
+    if cited is not None:  # 'Credit: R. Smith et al., Nature': a journal figure's authors, then the journal
+        work.fields.setdefault("creator", cited.group("who").strip())
+        work.fields.setdefault("organization", cited.group("journal").strip())
+    else:
+        assign_names(catalog, work.rest, work.fields)
+    if not named_via and "via" in work.fields and f"{lead}{segment}".count("\u00a9") > 1:
+        _holders_are_no_chain(catalog, work.fields)
     _common_words_are_no_creator(catalog, lead + segment, work.fields)
+    if _SOURCE_LEAD.match(lead + segment) and _DATA_BODY.search(segment):
+        for key in NAMES:  # 'Source: Bureau of Labor Statistics and Moody's Analytics': a chart's figures came from
+            work.fields.pop(key, None)  # a statistics office, which makes no picture: no image credit
     if client and not work.fields.get("organization"):
         work.fields["organization"] = client
     if work.url_via and _same_source(catalog, work.fields.get("via"), work.url_via):
@@ -168,6 +205,15 @@ def _agency_in_brackets(catalog: Catalog, rest: str) -> str:
     if match is None or source is None or source.kind not in BRACKETED_SOURCE_KINDS:
         return rest
     return f"{match.group('who').rstrip()}/{match.group('source')}"
+
+
+def _holders_are_no_chain(catalog: Catalog, fields: dict[str, str]) -> None:
+    """'© Mapbox © OpenStreetMap', 'Imagery ©2024 Google, Map data ©2024 Google': each rights sign names a holder
+    of its own (of the imagery, of the map data); holders side by side are no chain, so the last is no via. A
+    platform stays the via ('© Jane Roe, Flickr')."""
+    source = match_source(catalog, fields["via"])
+    if source is None or source.kind != "platform":
+        del fields["via"]
 
 
 def _common_words_are_no_creator(catalog: Catalog, segment: str, fields: dict[str, str]) -> None:
@@ -209,7 +255,8 @@ def _take_title(work: _Work) -> None:
 def _clean(segment: str) -> str:
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
     text = _PLACE_IN_LAYOUT.sub("", text, count=1) if ":" in text else text
-    text = _REMARK.sub(CUT, text) if "(" in text else text  # each step only where what it cuts can be
+    if "(" in text:  # each step only where what it cuts can be
+        text = _LIFE_DATES.sub("", _REMARK.sub(CUT, text))
     text = _ATTRIBUTES.sub(CUT, text) if "=" in text else text
     text = _WIRE_CODE.sub(CUT, text) if _BRACKET.search(text) else text
     if _QUOTE.search(text):
@@ -280,7 +327,26 @@ def _take_license(catalog: Catalog, work: _Work) -> None:
                 continue  # 'Licensed under ">' names nothing
             work.fields["license"] = text
             _cut(work, match)
+            _take_second_license(catalog, work, match.start())
+            licensed = _LICENSED_BEFORE.search(work.rest, 0, match.start())
+            if licensed is not None:  # 'Name, 2009, licensed CC BY-SA 3.0': the word that led to the license
+                work.rest = work.rest[: licensed.start()] + work.rest[licensed.end() :]
             return
+
+
+def _take_second_license(catalog: Catalog, work: _Work, at: int) -> None:
+    """'CC BY-SA 3.0 and GFDL', 'CC BY-SA 3.0 / GFDL', 'GFDL ou CC BY-SA 3.0': a dual license. The license recorded
+    is the one found first (the CC option); the other, beside it with a conjunction or a slash between, is cut with
+    the words between: no name."""
+    end = work.rest.index("\x1f", at) + 1
+    for pattern in _license_patterns(catalog, work.rest):
+        for match in pattern.finditer(work.rest):
+            if match.start() >= end and _DUAL_JOIN.fullmatch(work.rest, end, match.start()):
+                work.rest = work.rest[:at] + CUT + work.rest[match.end() :]
+                return
+            if match.end() <= at and _DUAL_JOIN.fullmatch(work.rest, match.end(), at):
+                work.rest = work.rest[: match.start()] + CUT + work.rest[end:]
+                return
 
 
 def without_rights_sign(lead: str) -> str:
@@ -362,8 +428,8 @@ def _license_patterns(catalog: Catalog, text: str, whole: str | None = None) -> 
     named = any(word in first_words for word in _WORD.findall(text.casefold()))
     if not _LICENSE_WORD.search(text if whole is None else whole):
         return [_catalog_names(catalog)] if named else []
-    return [_LICENSED_UNDER, _catalog_names(catalog), _CC_CODE, _CC_LONG] if named else \
-        [_LICENSED_UNDER, _CC_CODE, _CC_LONG]
+    return [_LICENSED_UNDER, _catalog_names(catalog), _CC_CODE, _CC_LONG, _GFDL] if named else \
+        [_LICENSED_UNDER, _CC_CODE, _CC_LONG, _GFDL]
 
 
 def _first_words(catalog: Catalog) -> frozenset[str]:

@@ -55,7 +55,8 @@ ORG_PHOTO_BY = re.compile(
 # 'ST PHOTO: Jane Roe', 'NYT photo: Jane Roe': an outlet's staff credit with a colon, before a name (outlet_photo)
 _PHOTO_COLON = re.compile(r"\s+(?-i:PHOTOS?|Photos?|photos?)\s?:\s*(?=[^\W\d_a-z]|@)")
 _COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di', Indonesian 'Dok.'
-    r"(?i)^(?:(?:photo|image|foto)\s+)?(?:courtesy|cortes[íi]a|per\s+gentile\s+concessione|dok\.|dokumentasi)"
+    r"(?i)^(?:(?:photo(?:graph)?|(?:digital\s+)?image|foto|webcam|video)\s+)?"
+    r"(?:courtesy|cortes[íi]a|per\s+gentile\s+concessione|dok\.|dokumentasi)"
     r"(?:\s+(?:photo|of|del?|da|do|di|dell[ao]?))?\s*:?\s*"
 )
 _ARTIST_AND = re.compile(r"(?i)^the\s+artists?\s+and\s+(?=\S)")  # 'Courtesy the artist and Gallery X': the lender
@@ -69,6 +70,19 @@ _LICENSE_WORDS = re.compile(
     r"(?i)^(?:cc[\s-]?(?:by|0|zero)\b.*|public\s+domain|gfdl|all\s+rights\s+reserved|creative\s+commons(?:\s+licen[sc]e)?)$"
 )
 _GOVERNMENT = frozenset({"government", "institution"})
+# A unit's, mission's or instrument's name in one word, as public bodies credit them with theirs: two capitals in a
+# row or a letter then a digit, and a lower-case letter or digit ('UArizona', 'CaSSIS', 'SwRI', 'Hayabusa2'). A
+# surname has one capital to a part ('McDonald', 'DeLuca'), or is in capitals throughout ('JOHNSTON'): never one.
+_UNIT_WORD = re.compile(r"^(?=\S*(?:[A-Z]{2}|[A-Za-z]\d))(?=\S*[a-z\d])[A-Za-z][A-Za-z\d-]*$")
+# The words of research bodies that a public body credits jointly ('NASA/JPL-Caltech/University of Arizona',
+# 'NASA / JPL / Space Science Institute', 'CERN / CMS Collaboration', 'JAXA / Hayabusa2 ONC team')
+_YEAR_END = re.compile(r"\s+(?:19|20)\d\d$")
+_YEAR_PIECE = re.compile(r"^(?:c\.\s*)?1[0-9]\d\d(?:[-–/]\d{2,4})?(?:\s*\([^()]*\))?$")  # '1868-69', 'c. 1660'
+_DATA = re.compile(r"(?i)^(?:contains\s+)?(?:modified\s+)?[^,]{2,60}\sdata\b")  # 'contains modified X data (2019)'
+_PROCESSED_BY = re.compile(r"(?i)^(?:image\s+)?processed\s+by\s+(?:the\s+)?(?P<name>\S.*)$")
+_RESEARCH_WORDS = frozenset({"university", "univ.", "univ", "universität", "université", "universidad", "institute",
+                             "institut", "collaboration", "consortium", "team", "observatory", "laboratory", "lab",
+                             "science", "college", "centre", "center"})
 # a job title, or the mark of the photographer that ends a name (撮影, 摄, 攝: photographed): '山田太郎撮影'
 _REPORTER = re.compile(r"\s*(?:기자|특파원|통신원|记者|記者|特派員|通信員|撮影|摄|攝)$")
 # One capitalised word in Latin script: 'Freepick', 'Résone', 'SmugMug'
@@ -145,6 +159,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     links = _later_people_are_organisations(links)
     links = _one_word_between_agencies(links)
     links = _brand_alone(links, fields)
+    links = _units_of_a_body(catalog, links)
     people = [link for link in links if link.label == "person" or link.creator]
     links, people = _office_of_a_body(links, people)
     if people:
@@ -158,7 +173,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         fields.setdefault("via", _name(platforms[-1]))
         orgs = [link for link in orgs if link not in platforms]
     if orgs:
-        _assign_orgs(rest, orgs, fields)
+        _assign_orgs(catalog, rest, orgs, fields, people)
 
 
 def _editor_code(links: list[Link]) -> bool:
@@ -240,23 +255,68 @@ def _later_people_are_organisations(links: list[Link]) -> list[Link]:
     return out
 
 
-def _assign_orgs(rest: str, orgs: list[Link], fields: dict[str, str]) -> None:
-    # 'DoD photo by U.S. Army Sgt. Jane Roe': a later body before a rank and name is the person's unit, not a link
-    orgs = orgs[:1] + [o for o in orgs[1:] if not o.creator]
-    if len(orgs) > 1 and "via" not in fields and _joint_credit(orgs):
+def _assign_orgs(catalog: Catalog, rest: str, orgs: list[Link], fields: dict[str, str], people: list[Link]) -> None:
+    # 'DoD photo by U.S. Army Sgt. Jane Roe': a later body before a rank and name is the person's unit, not a link;
+    # 'ESA/Hubble & NASA, F. Pacaud': a joint body's last part, before the names of its scientists, stays a link
+    orgs = orgs[:1] + [o for o in orgs[1:] if not o.creator or o.source is None and _unit_link(catalog, o)]
+    # 'ESO/J. Emerson/VISTA': a body, its photographer, then the survey: no joint credit across a person
+    across = any(orgs[0].end <= p.start < orgs[-1].start for p in people if p not in orgs)
+    if len(orgs) > 1 and "via" not in fields and not across and _joint_credit(catalog, orgs):
         fields["organization"] = rest[orgs[0].start : orgs[-1].end]
+        return
+    last = orgs[-1].source
+    if len(orgs) > 2 and "via" not in fields and not across and last is not None and last.kind in _DISTRIBUTORS \
+            and _joint_credit(catalog, orgs[:-1]):  # 'NASA/JPL-Caltech/MSSS/Getty Images': the joint credit, then
+        fields["organization"] = rest[orgs[0].start : orgs[-2].end]  # the agency that distributes it
+        fields["via"] = _name(orgs[-1])
         return
     fields["organization"] = _name(orgs[0])
     if len(orgs) > 1 and "via" not in fields:
         fields["via"] = _name(orgs[-1])
 
 
-def _joint_credit(orgs: list[Link]) -> bool:
-    """'NASA/ESA/CSA/STScI', 'NASA/JPL-Caltech/MSSS': public bodies, and after the first one the acronyms of units
-    the catalog does not know, credited together: one organisation, no via."""
+def _joint_credit(catalog: Catalog, orgs: list[Link]) -> bool:
+    """'NASA/ESA/CSA/STScI', 'NASA/JPL-Caltech/MSSS', 'NASA/JPL-Caltech/University of Arizona': public bodies, and
+    after the first one units, missions and research bodies the catalog does not know, credited together: one
+    organisation, no via."""
     first = orgs[0].source
     return first is not None and first.kind in _GOVERNMENT and all(
-        o.source.kind in _GOVERNMENT if o.source is not None else " " not in o.text for o in orgs[1:])
+        o.source.kind in _GOVERNMENT if o.source is not None else _unit_link(catalog, o) for o in orgs[1:])
+
+
+def _unit_link(catalog: Catalog, link: Link) -> bool:
+    """A link a public body credits with it: one word ('JPL-Caltech', 'MSSS'), a research body ('University of
+    Arizona', 'CMS Collaboration', 'Hayabusa2 ONC team'), or a part joined by '&' to a public body ('Hubble &
+    NASA')."""
+    if " " not in link.text:
+        return True
+    if any(w.strip(",()").casefold() in _RESEARCH_WORDS for w in link.text.split()):
+        return True
+    return " & " in link.text and any(_public_body(catalog, p) for p in link.text.split(" & "))
+
+
+def _units_of_a_body(catalog: Catalog, links: list[Link]) -> list[Link]:
+    """'NASA/JPL/UArizona', 'ESA/TGO/CaSSIS', 'ESA/Hubble & NASA': in a chain led by a public body the catalog knows,
+    a later name shaped as a unit's ('UArizona': two capitals in a row, or a digit) or joined by '&' to a public body
+    is a unit or partner credited with it, not a person's surname. 'ESA/Hubble & NASA, F. Pacaud, D. Coe': the
+    names after the joint body are its scientists."""
+    named = [link for link in links if link.label != "role"]
+    first = named[0].source if named else None
+    if first is None or first.kind not in _GOVERNMENT or len(named) < 2:
+        return links
+    out: list[Link] = []
+    for link in links:
+        if link.label == "person" and not link.creator and link is not named[0]:
+            head, comma, tail = link.text.partition(",")
+            if _UNIT_WORD.match(link.text):
+                link = Link(link.text, link.start, link.end, "organisation")
+            elif " & " in head and any(_public_body(catalog, p.strip()) for p in head.split(" & ")):
+                people = tail.strip()
+                link = Link(head.rstrip(), link.start, link.start + len(head.rstrip()), "organisation",
+                            creator=people if comma and all(looks_like_person(p.strip()) for p in
+                                                            people.split(",")) else "")
+        out.append(link)
+    return out
 
 
 def _name(link: Link) -> str:
@@ -322,6 +382,9 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if courtesy and courtesy.end() < len(text):
         start += courtesy.end()
         text = text[courtesy.end():]
+    if text.startswith("the ") and len(text) > 4 and match_source(catalog, text[4:]) is not None:
+        start += 4  # 'Courtesy of the Metropolitan Museum of Art': the article of the sentence, not of the name
+        text = text[4:]
     artist = _ARTIST_AND.match(text) if text.startswith(("the ", "The ")) else None
     if artist is not None:
         start += artist.end()
@@ -356,6 +419,11 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     source = match_source(catalog, text)
     if source is not None:
         return Link(text, start, end, "source", source)
+    if text.endswith(")") and " (" in text:  # '© Commonwealth of Australia (Geoscience Australia)': a public body
+        head = text[: text.index(" (")]  # the catalog knows, and in brackets its agency that made the work
+        body = match_source(catalog, head)
+        if body is not None and body.kind in _GOVERNMENT:
+            return Link(head, start, start + len(head), "source", body)
     qualified = _qualified_source(catalog, text)
     if qualified is not None:
         return Link(text, start, end, "source", qualified)
@@ -493,12 +561,27 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
 
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     pieces = [p.strip() for p in text.split(",") if p.strip()]
+    processed = _PROCESSED_BY.match(pieces[-1]) if len(pieces) > 1 and "process" in pieces[-1] else None
+    if processed is not None:
+        name = processed.group("name")
+        kept = text[: text.rindex(",")].rstrip()
+        if _DATA.match(kept) and _is_org(catalog, name):  # 'contains modified Copernicus Sentinel data (2019),
+            offset = text.rindex(name)  # processed by ESA': the body that made the image from the data
+            return Link(name, start + offset, start + offset + len(name), "organisation")
+        body = _by_shape(catalog, kept, start, start + len(kept)) if looks_like_person(name) else None
+        if body is not None and body.label == "organisation" and not body.creator:  # 'Hayabusa2 ONC team,
+            return Link(body.text, body.start, body.end, "organisation", creator=name)  # processed by Kevin M. Gill':
+            # who processed the image made this version of it
     if len(pieces) > 1 and _public_body(catalog, pieces[0]) and all(
-            _public_body(catalog, p) or _looks_like_organisation(p) for p in pieces[1:]):
-        return Link(text, start, end, "organisation")  # 'NASA, ESA, CSA, STScI', 'NASA, JAXA': a joint credit, whole
+            _public_body(catalog, p) or _looks_like_organisation(p) or _UNIT_WORD.match(p) for p in pieces[1:]):
+        return Link(text, start, end, "organisation")  # 'NASA, ESA, CSA, STScI', 'NASA, JHUAPL, SwRI': joint, whole
     if len(pieces) > 1 and fold_source_name(pieces[-1]) in ROLES:  # 'Ferran Mestres, File': how it came, no name
         kept = text[: text.rindex(",")].rstrip()
         return _by_shape(catalog, kept, start, start + len(kept))
+    if len(pieces) > 2 and _YEAR_PIECE.match(pieces[-1]) and looks_like_person(pieces[0]) \
+            and not _is_org(catalog, pieces[0]) and not any(_is_org(catalog, p) for p in pieces[1:-1]):
+        return Link(pieces[0], start, start + len(pieces[0]), "person")  # 'Jane Roe, The Harbour, 1868-69': the
+        # artist, then the work's title and year, as an artwork's caption names them
     if len(pieces) > 1 and _PLACE.match(text[text.index(pieces[1]) :]) and looks_like_person(pieces[0]):
         return Link(pieces[0], start, start + len(pieces[0]), "person")  # 'Kirra Dawson, Adelaide SA': a place
     if text.startswith("the ") and _looks_like_organisation(text[4:]):  # 'Courtesy of the Brightwater Society'
@@ -510,7 +593,9 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     if len(pieces) > 1 and looks_like_person(pieces[0]) and not _is_org(catalog, pieces[0]) and not titled:
         if any(_is_org(catalog, p) for p in pieces[1:]):
             offset = text.index(pieces[1])
-            return Link(text[offset:], start + offset, end, "organisation", creator=pieces[0])
+            known = match_source(catalog, text[offset:])  # 'Matt Levin, Wikimedia Commons': a platform is the via
+            return Link(text[offset:], start + offset, end, "source" if known else "organisation", known,
+                        creator=pieces[0])
         if all(p[:1].islower() for p in pieces[1:]):
             return Link(pieces[0], start, start + len(pieces[0]), "person")
     if len(pieces) == 2 and match_source(catalog, pieces[0]) is not None and looks_like_person(pieces[1]) \
@@ -519,7 +604,8 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
         return Link(pieces[0], start, start + len(pieces[0]), "source", source, creator=pieces[1])
     names = [p for p in pieces[1:] if looks_like_person(p) or _is_org(catalog, p)]
     if len(pieces) > 1 and _is_org(catalog, pieces[0]) and not names:
-        return Link(pieces[0], start, start + len(pieces[0]), "organisation")  # 'dpa-infocom, dpa:2402…': an id
+        first = _YEAR_END.sub("", pieces[0])  # '© ESA WorldCover project 2021, contains …': the year of the ©
+        return Link(first, start, start + len(first), "organisation")  # 'dpa-infocom, dpa:2402…': an id
     if len(pieces) > 1 and _is_org(catalog, pieces[-1]) and not looks_like_person(pieces[0]) \
             and not _is_org(catalog, pieces[0]):
         offset = text.rindex(pieces[-1])  # "Folio from a Shahnama, Metropolitan Museum": a title, the holder

@@ -19,6 +19,7 @@ from provenance.parse.credit_fields import (
     BRACKETED_SOURCE_KINDS,
     CLIENT_WORD,
     clean_segment,
+    mentions_license,
     strip_license,
 )
 from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link, outlet_photo, photo_of_outlet, stock_dash
@@ -246,7 +247,11 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     words = list(_WORDS.finditer(line, via.end(), min(len(line), via.end() + 80)))[:3]
     for count in range(len(words), 0, -1):
         if match_source(catalog, line[via.end() : words[count - 1].end()]) is not None:
-            return words[count - 1].end()
+            end = words[count - 1].end()
+            after = line[end - 1 :].lstrip(" \t") if line[end - 1] in ",;" else line[end:].lstrip(" \t")
+            goes_on = after[:1] in (",", ";", "·", "|") and mentions_license(catalog, after[1:].lstrip())
+            return len(line) if goes_on else end  # 'Jane Roe via Flickr, CC BY 2.0', '… via The Met Museum · CC0
+            # 1.0': a license after a separator goes on (a slash would open a chain link)
     return len(line)
 
 

@@ -20,11 +20,11 @@ LEAD_PHRASES = (
     r"zdj[eę]cie\s+archiwalne|арх(?:ивное|івне)\s+фото)(?=\s*[:：])",
     # English
     r"mandatory\s+credit\s*:\s*(?:photo\s+by)?", r"photo\s+credit\s+should\s+read",
-    r"(?:photo|image|picture|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|hero\s+image)"
-    r"\s+(?:credits?|attribution|source)", r"photos?\s+credit", r"credits?", r"image\s+attribution",
+    r"(?:photo(?:graph)?|image|picture|artwork|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|"
+    r"hero\s+image)\s+(?:credits?|attribution|source)", r"photos?\s+credit", r"credits?", r"image\s+attribution",
     r"(?:(?:staff|pool|handout|courtesy)\s+)?photo(?:graph(?:y)?)?s?(?:[\s-]+illustration)?",
     r"photographer", r"photographed", r"composite", r"fotograf",
-    r"pictures?", r"pics?", r"images?", r"illustrations?", r"video(?:\s+grab)?",
+    r"pictures?", r"pics?", r"images?", r"illustrations?", r"artwork", r"video(?:\s+grab)?",
     r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
     r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
     r"(?:image|photo)\s+source", r"map", r"graphic", r"chart", r"satellite\s+(?:image|photo)",
@@ -168,7 +168,8 @@ ORGANISATION_WORDS = frozenset({
     "agenzia", "press", "presse", "prensa", "news",
     "newspaper", "ministry", "ministerio", "ministério", "ministère", "ministero", "ministerium", "service",
     "services", "servizio", "university", "universität", "université", "universidad", "universidade", "college",
-    "school", "institute", "institut", "instituto", "museum", "museo", "musée", "library", "archive", "archives",
+    "school", "institute", "institut", "instituto", "institution", "museum", "museo", "musée", "library", "archive",
+    "archives",
     "foundation", "fondation", "fundación", "stiftung", "society", "association", "council", "commission",
     "committee", "union", "department", "office", "bureau", "center", "centre", "corps", "army", "navy", "force",
     "forces", "authority", "authorities", "administration", "municipality", "directorate", "secretariat",
@@ -185,7 +186,9 @@ ORGANISATION_WORDS = frozenset({
     "tourism", "division", "holdings", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
     "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
     "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
-    "statistics", "watch", "observatory", "design",
+    "statistics", "watch", "observatory", "design", "collaboration", "consortium",  # 'CMS Collaboration'
+    "univ",  # 'Univ. of Arizona'
+    "program", "programme",  # "Getty's Open Content Program"
     "realty", "realtors", "properties", "architects",  # 'Photo courtesy of Bramble Lane Realty'
     "fc", "cf", "afc", "fk", "bk", "sk",  # football clubs: 'Harbor City FC', 'Real Marrow CF'
     "estate",  # '© Estate of Jane Roe': the heirs hold the rights

@@ -54,7 +54,8 @@ LEAD_IN = re.compile(
     r"(?:handout\s+)?(?:photos?|images?|pictures?)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
-    r"(?:(?:handout\s+)?(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|collection\s+of\b|"
+    r"(?:(?:handout\s+)?(?:photo(?:graph)?|(?:digital\s+)?image|webcam|video)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
+    r"collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
     # lead-ins in other scripts (CJK, Arabic, Persian, Hebrew, Hindi, Thai, Greek) behind one test of the script
@@ -87,16 +88,17 @@ _BY_LICENSE = re.compile(
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
 _CREDIT_POSITION = re.compile(  # full-width brackets too: '首相（写真：アフロ）'
-    r"(?:^|[\[(|—–\"'“«>*_（【「。！？]|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$"
+    r"(?:^|[\[(|—–\"'“«>*_（【「。！？]|\s/\s|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$"
 )
 # after a source or an outlet's name: _source_before ('NASA photo by', 'ST PHOTO:')
 _PHOTO_BY = re.compile(r"(?i)(?:photo(?:graph)?s?|images?|pictures?)\s+by\b|(?-i:PHOTOS?|Photos?|photos?)\s?:")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _CONTINUES = re.compile(
     r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|(?:adapted|modified)\s+from\b|"
-    r"(?:the\s+)?(?:image|photo|picture|this\s+\w+)\s+(?:is\s+)?licen[sc]ed)"
+    r"(?:the\s+)?(?:image|photo|picture|this\s+\w+)\s+(?:is\s+)?licen[sc]ed|this\s+\w+\s+is\s+released\s+under\b)"
 )
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Co|Corp|Ltd|U\.S|U\.K|Fot|al))\.$")  # and ranks, titles: credit_words
+# and ranks, titles: credit_words
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Co|Corp|Ltd|U\.S|U\.K|Fot|al|Univ))\.$")
 # 'Warner Bros. Entertainment Inc.': 'Bros.' inside a company's name, which goes on to a company or studio word
 _BROS = re.compile(r"\bBros\.$")
 
@@ -108,7 +110,7 @@ _STOP = re.compile(
     r"(?<=\s)(?:\(\d{5,}[a-z]{0,3}\)|(?:Figure|Fig\.|Abbildung|Abb\.|Figura|Рис\.)[ \t]?\d{1,3}(?:[.-]\d{1,3})*\b|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}[ \t]+\([^()\n]{2,30}\))"
 )
-_QUOTE_STOP = re.compile(r"(?m)[\"”»](?=\s*[,;\]})]|[ \t]*$)")  # the closing quote of a quoted credit
+_QUOTE_STOP = re.compile(r"(?m)[\"”»'](?=\s*[,;\]})]|[ \t]*$)")  # the closing quote of a quoted credit
 _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
@@ -140,6 +142,8 @@ _IMAGE_LEAD = re.compile(
 _CLOSE = {"[": "]", "(": ")", "（": "）"}
 _OPENERS = " \t\"'“«([（"  # between a lead-in and one that opens its body ('credit: "Photo via …"'): one credit
 _QUOTED_VALUE = re.compile(r"[\"'“«]")
+# A quoted value of code opened before a lead-in on its line and not closed before it (caption='… Photo: X', …)
+_OPEN_VALUE = re.compile(r"[=:(]\s*(?P<q>['\"])[^'\"\n]*\Z")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
 # A value that is a file path alone ('coverImage: /images/cover.jpg', 'Photo: ./img/team.png', 'images/2024/a.jpg'),
 # after the key of front matter or code if any: names no one (a URL alone is left to the link steps).
@@ -366,7 +370,9 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
             return close
     line_end = min(_line_end(text, body), body + MAX_CREDIT + 1)  # longer is prose: bounded work per lead-in
     line_end = min(line_end, _next(index.stops, body, line_end))
-    if _QUOTED_VALUE.search(text[max(0, start - 3) : body + 1]):  # 'credit: "…"', '"Photo by …"': ends at its quote
+    if _QUOTED_VALUE.search(text[max(0, start - 3) : body + 1]) \
+            or _OPEN_VALUE.search(text, max(text.rfind("\n", 0, start) + 1, start - 200), start):
+        # 'credit: "…"', '"Photo by …"', "caption='Sea lion -- Photo: NOAA', width=…": ends at its quote
         line_end = min(line_end, _next(index.quote_stops, body, line_end))
     if (weak or text[start:body].strip().casefold() == "in this photo by") and text[start:body].strip().casefold() in (
             "von", "by", "par", "por", "in this photo by"):

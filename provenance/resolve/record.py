@@ -85,8 +85,9 @@ def resolve_record(evidence: list[Evidence], catalog: Catalog) -> Resolved:
     source = _source(found, catalog)
     claims = _license_claims(found, catalog)
     lic, resolution, license_conflict = _choose_license(claims)
-    if resolution.status is Status.ABSENT and source and source.license:
-        default = remembered(catalog, "source-default-memo", source.id, _source_default)
+    licensing = source if source is None or source.license else _distributor(found, catalog)
+    if resolution.status is Status.ABSENT and licensing and licensing.license:
+        default = remembered(catalog, "source-default-memo", licensing.id, _source_default)
         found.append(default.evidence[0])
         lic, resolution, claims = default.resolution.license, default.resolution, (default,)
     values, origins = _fields(found, source)
@@ -127,6 +128,17 @@ def _source(found: list[Evidence], catalog: Catalog) -> Source | None:
         if item.field in ("source_url", "image_src") and item.value.startswith(("http://", "https://")):
             match = match_domain(catalog, item.value)
             if match:
+                return match
+    return None
+
+
+def _distributor(found: list[Evidence], catalog: Catalog) -> Source | None:
+    """'ESA/Getty Images', 'NASA/JPL-Caltech/MSSS/Getty Images': when the body a credit names first gives no terms
+    of its own (per file), the agency it came through does (the via's)."""
+    for item in found:
+        if item.field == "via":
+            match = most_specific_source(catalog, item.value)
+            if match is not None and match.license and match.kind in ("agency", "stock"):
                 return match
     return None
 

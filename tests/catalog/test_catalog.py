@@ -24,8 +24,8 @@ def test_every_cc_license_and_version_is_present(catalog: Catalog) -> None:
 @pytest.mark.parametrize(
     "license_id",
     [
-        "CC0-1.0", "PDM-1.0", "LicenseRef-PD-USGov", "GFDL-1.2", "GFDL-1.3", "FAL-1.3",
-        "OGL-UK-3.0", "LicenseRef-Unsplash", "LicenseRef-Pexels", "LicenseRef-Pixabay",
+        "CC0-1.0", "PDM-1.0", "LicenseRef-PD-USGov", "GFDL-1.2", "GFDL-1.3", "GFDL", "FAL-1.3",
+        "OGL-UK-3.0", "OGL-Canada-2.0", "etalab-2.0", "LicenseRef-Unsplash", "LicenseRef-Pexels", "LicenseRef-Pixabay",
         "LicenseRef-All-Rights-Reserved", "LicenseRef-Agency",
     ],
 )

@@ -24,7 +24,6 @@ def test_license_strings_table_is_large_enough() -> None:
     ("text", "expected"),
     [
         ("Creative Commons", "CC-BY-4.0"),  # bare CC: every CC BY version is a candidate
-        ("GFDL", "GFDL-1.3"),  # both GFDL versions are candidates
     ],
 )
 def test_ambiguous_lists_candidates(catalog: Catalog, text: str, expected: str) -> None:
@@ -32,6 +31,16 @@ def test_ambiguous_lists_candidates(catalog: Catalog, text: str, expected: str) 
     assert result.status is Status.AMBIGUOUS
     assert expected in [c.id for c in result.candidates]
     assert result.license is None
+
+
+def test_bare_gfdl_is_the_unversioned_entry_with_both_versions(catalog: Catalog) -> None:
+    """'GFDL' alone, as Commons credits write it: the unversioned entry, as a CC family without its version, whose
+    versions are the ones it may stand for (the version needs verifying)."""
+    result = resolve_license(catalog, "GFDL")
+    assert result.status is Status.EXACT
+    assert result.license is not None
+    assert result.license.id == "GFDL"
+    assert set(result.license.versions) == {"GFDL-1.2", "GFDL-1.3"}
 
 
 def test_bare_by_sa_never_lists_noncommercial(catalog: Catalog) -> None:

@@ -54,6 +54,14 @@ LICENSES = [
     ([ev("organization", "ABACAPRESS.COM", "caption")], "LicenseRef-Agency", "source-catalog:abaca", []),
     ([ev("organization", "Hans Lucas", "caption")], "LicenseRef-Agency", "source-catalog:hans-lucas", []),
     ([ev("organization", "SWNS", "caption")], "LicenseRef-Agency", "source-catalog:swns", []),
+    ([ev("organization", "ESA", "caption"), ev("via", "Getty Images", "caption")], "LicenseRef-Agency",
+     "source-catalog:getty-images", []),  # a body with per-file terms, distributed by an agency: the agency's terms
+    ([ev("organization", "NASA", "caption"), ev("via", "Getty Images", "caption")], "LicenseRef-PD-USGov",
+     "source-catalog:nasa", []),  # a body with terms of its own keeps them
+    ([ev("organization", "UK MOD", "caption")], None, None, []),  # Crown copyright, terms per release: no OGL
+    ([ev("organization", "Crown Copyright", "caption")], None, None, []),  # a rights statement names no license
+    ([ev("organization", "GOV.UK", "caption")], "OGL-UK-3.0", "source-catalog:uk-government", []),  # the site's
+    ([ev("organization", "ESA/Hubble", "caption")], "CC-BY-4.0", "source-catalog:esa-hubble", []),
     ([ev("via", "TikTok", "caption")], None, None, []),  # a platform: per-file terms, no default
     ([ev("via", "Wikimedia Commons", "caption")], None, None, []),  # per-file terms: no default
     ([ev("organization", "Kremlin.ru", "caption"), ev("license", "CC BY-SA 3.0", "caption")],
