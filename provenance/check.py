@@ -217,12 +217,36 @@ _PER_CREDIT_RULES = tuple((n, rule) for n, rule in enumerate(RULES) if rule not 
 
 @dataclass(frozen=True)
 class _SharedPart:
-    """The part of a credit's check its names do not change: the evidence it was resolved from (`found_evidence`'s
-    answer), the record and each rule's answer (in RULES' order; those of the rules run per credit are not read)."""
+    """The part of a credit's check its names do not change: the record resolved from a credit's evidence, each
+    rule's answer (in RULES' order; those of the rules run per credit are not read), and where the credit's own
+    evidence stands in it: the creator's place in `found_evidence`'s answer (-1: none), the number of items
+    of that answer, and for each license claim the places of its evidence (None: the catalog's, kept)."""
 
-    found: tuple[Evidence, ...]
     resolved: Resolved
     results: tuple[Finding | None, ...]
+    creator: int
+    found: int
+    claims: tuple[tuple[int, ...] | None, ...]
+
+
+def _shared_part(resolved: Resolved, found: list[Evidence], results: tuple[Finding | None, ...]) -> _SharedPart | None:
+    """What a credit's check leaves to remember for credits alike (`_SharedPart`); None for a record with a
+    conflict (one of creators reads their names; a caption credit's one origin never has one) or whose evidence
+    does not start with `found` as resolving leaves it."""
+    if resolved.conflicts or any(a is not b for a, b in zip(resolved.evidence, found, strict=False)):
+        return None  # (a license conflict too: rare in a caption, and resolved afresh each time)
+    places = {id(item): n for n, item in enumerate(found)}
+    claims: list[tuple[int, ...] | None] = []
+    for claim in resolved.claims:
+        slots = tuple(places.get(id(e), -1) for e in claim.evidence)
+        if min(slots, default=-1) >= 0:
+            claims.append(slots)
+        elif max(slots, default=-1) < 0:
+            claims.append(None)
+        else:  # a claim of the credit's evidence and another's: none such is made, none is remembered
+            return None
+    creator = next((n for n, item in enumerate(found) if item.field == "creator"), -1)
+    return _SharedPart(resolved, results, creator, len(found), tuple(claims))
 
 
 def _split_check(evidence: list[Evidence], credit: Credit, label: str, catalog: Catalog,
@@ -241,12 +265,13 @@ def _split_check(evidence: list[Evidence], credit: Credit, label: str, catalog: 
     if part is None:
         resolved = resolve_found(list(found), catalog)
         results = tuple(rule(resolved, ctx) for rule in RULES)
-        if chars <= MEMO_KEY_CHARS and not any(c.field == "creator" for c in resolved.conflicts):
+        part = _shared_part(resolved, found, results) if chars <= MEMO_KEY_CHARS else None
+        if part is not None:
             if len(memo) >= _SPLIT_MEMO_LIMIT:
                 memo.clear()
-            memo[key] = _SharedPart(tuple(found), resolved, results)
+            memo[key] = part
     else:
-        resolved = _transplanted(part.resolved, part.found, found)
+        resolved = _transplanted(part, found)
         answers = list(part.results)
         for n, rule in _PER_CREDIT_RULES:
             answers[n] = rule(resolved, ctx)
@@ -274,24 +299,20 @@ def _new_shared_memo(_: Catalog) -> dict[tuple[object, ...], _SharedPart]:
     return {}
 
 
-def _transplanted(resolved: Resolved, old: tuple[Evidence, ...], new: list[Evidence]) -> Resolved:
-    """`resolved`, resolved from the evidence `old`, as resolving `new` answers: `new` is `old` item for item but
-    the creator's value and each item's credit text and location (a source's default license, added by
-    resolving, is the same in both)."""
+def _transplanted(part: _SharedPart, found: list[Evidence]) -> Resolved:
+    """The remembered record as resolving `found` answers: `found` is the evidence it was resolved from item for
+    item but the creator's value and each item's credit text and location, so the record's creator and the
+    credit's own evidence (in the record and its license claims) are this credit's; a source's default license,
+    added by resolving, is the catalog's in both."""
+    resolved = part.resolved
     record = resolved.record
-    creator = next((e.value.strip() for e in new if e.field == "creator" and e.value.strip()), None)
-    if creator != record.creator:
-        record = _copied(record, creator=creator)
-    evidence = (*new, *resolved.evidence[len(old):])  # resolving keeps the order of `found` and adds after it
-    swap = {id(was): now for was, now in zip(old, new, strict=True)}
-
-    def move(items: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
-        return tuple(swap.get(id(e), e) for e in items)
-
-    claims = tuple(_copied(c, evidence=move(c.evidence)) if any(id(e) in swap for e in c.evidence) else c
-                   for c in resolved.claims)  # a source's default license is the catalog's: kept as it is
-    conflicts = tuple(_copied(c, claims=move(c.claims)) for c in resolved.conflicts)
-    return _copied(resolved, record=record, evidence=evidence, claims=claims, conflicts=conflicts)
+    if part.creator >= 0:
+        creator = found[part.creator].value.strip() or None  # resolve.record._fields: a blank value is no name
+        if creator != record.creator:
+            record = _copied(record, creator=creator)
+    claims = tuple(claim if slots is None else _copied(claim, evidence=tuple(found[n] for n in slots))
+                   for claim, slots in zip(resolved.claims, part.claims, strict=True))
+    return _copied(resolved, record=record, evidence=(*found, *resolved.evidence[part.found:]), claims=claims)
 
 
 def reusable(item: CheckedItem) -> bool:

@@ -62,6 +62,7 @@ CREATORS = [
     "<b>Ann</b> Lee",  # markup in the name
     "Illustration: Ann Lee",  # a lead-in left on the name
     "",  # no creator again, under another label
+    " ",  # a blank creator again
 ]
 
 
