@@ -25,7 +25,7 @@ from provenance.resolve.evidence import credit_location, credit_to_evidence, tas
 from provenance.resolve.record import Resolved, found_evidence, resolve_found, resolve_record
 from provenance.resolve.wording import image_noun
 from provenance.rules.context import Context, has_credit
-from provenance.rules.credit_rules import ORGANISATION_RULES, RULES, check_record
+from provenance.rules.credit_rules import ORGANISATION_RULES, RAISED_NAMES_RULES, RULES, check_record
 from provenance.rules.text_rules import screen_evidence
 
 
@@ -212,7 +212,10 @@ def credit_check(credit: Credit, label: str, catalog: Catalog, profile: UsagePro
 # which share both.
 _SPLIT_MEMO = "credit-organisation-memo"
 _SPLIT_MEMO_LIMIT = 2_000
-_PER_CREDIT_RULES = tuple((n, rule) for n, rule in enumerate(RULES) if rule not in ORGANISATION_RULES)
+# (place in RULES, rule, whether it is run again only where the remembered check raised it) of the rules not
+# remembered
+_PER_CREDIT_RULES = tuple((n, rule, rule in RAISED_NAMES_RULES) for n, rule in enumerate(RULES)
+                          if rule not in ORGANISATION_RULES)
 
 
 @dataclass(frozen=True)
@@ -273,8 +276,9 @@ def _split_check(evidence: list[Evidence], credit: Credit, label: str, catalog: 
     else:
         resolved = _transplanted(part, found)
         answers = list(part.results)
-        for n, rule in _PER_CREDIT_RULES:
-            answers[n] = rule(resolved, ctx)
+        for n, rule, if_raised in _PER_CREDIT_RULES:
+            if answers[n] is not None or not if_raised:
+                answers[n] = rule(resolved, ctx)
         results = tuple(answers)
     return CheckedItem(label, resolved, tuple(r for r in results if r is not None),
                        _attribution(resolved, catalog, profile), credit)

@@ -18,7 +18,7 @@ from provenance.check import CheckedItem, check_evidence, credit_check
 from provenance.model import Credit
 from provenance.parse.credits import parse_credit
 from provenance.resolve.evidence import credit_to_evidence
-from provenance.rules.credit_rules import ORGANISATION_RULES, RULES
+from provenance.rules.credit_rules import ORGANISATION_RULES, RAISED_NAMES_RULES, RULES
 
 CASES = Path(__file__).resolve().parent / "cases"
 
@@ -160,7 +160,11 @@ def test_the_memo_of_parts_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_rules_a_remembered_part_answers() -> None:
-    # the rules that read a credit's names or its label are run for each credit (credit_rules.ORGANISATION_RULES)
+    # the rules that read a credit's names or its label are run for each credit (credit_rules.ORGANISATION_RULES),
+    # three of them only where the remembered check raised them (RAISED_NAMES_RULES)
     assert ORGANISATION_RULES <= set(RULES)
-    per_credit = {rule.__name__ for rule in RULES if rule not in ORGANISATION_RULES}
-    assert per_credit == {"_missing_credit", "_missing_license", "_attribution_incomplete", "_permission_required"}
+    assert not ORGANISATION_RULES & RAISED_NAMES_RULES
+    assert {rule.__name__ for rule in RAISED_NAMES_RULES} == {"_missing_credit", "_missing_license",
+                                                              "_attribution_incomplete"}
+    always = {rule.__name__ for rule in RULES if rule not in ORGANISATION_RULES | RAISED_NAMES_RULES}
+    assert always == {"_permission_required"}
