@@ -22,9 +22,10 @@ from provenance.parse.articles import article_kind, find_images
 from provenance.parse.credits import parse_credit
 from provenance.render.attribution import render_attribution
 from provenance.resolve.evidence import credit_location, credit_to_evidence, tasl_credits, tasl_evidence
-from provenance.resolve.record import Resolved, resolve_record
+from provenance.resolve.record import Resolved, found_evidence, resolve_found, resolve_record
+from provenance.resolve.wording import image_noun
 from provenance.rules.context import Context, has_credit
-from provenance.rules.credit_rules import check_record
+from provenance.rules.credit_rules import ORGANISATION_RULES, RAISED_NAMES_RULES, RULES, check_record
 from provenance.rules.text_rules import screen_evidence
 
 
@@ -127,9 +128,13 @@ def check_evidence(
     resolved = resolve_record(evidence, catalog)
     ctx = Context(catalog, profile, where=f" for {label}", in_article=in_article)
     findings = (*screened, *check_record(resolved, ctx))
-    attribution = render_attribution(resolved.record, medium=profile.medium, modified=profile.modified,
-                                     lang=profile.lang, catalog=catalog) if has_credit(resolved) else None
-    return CheckedItem(label, resolved, findings, attribution, credit, src, given if screened else ())
+    return CheckedItem(label, resolved, findings, _attribution(resolved, catalog, profile), credit, src,
+                       given if screened else ())
+
+
+def _attribution(resolved: Resolved, catalog: Catalog, profile: UsageProfile) -> Attribution | None:
+    return render_attribution(resolved.record, medium=profile.medium, modified=profile.modified,
+                              lang=profile.lang, catalog=catalog) if has_credit(resolved) else None
 
 
 ImageEvidence = Callable[[str], list[Evidence]]
@@ -184,9 +189,134 @@ def credit_key(credit: Credit) -> tuple[str | None, ...]:
 
 
 def credit_check(credit: Credit, label: str, catalog: Catalog, profile: UsageProfile) -> CheckedItem:
-    """One credit of a plain text, checked afresh."""
-    return check_evidence(credit_to_evidence(credit, "caption", "caption credit"), catalog,
-                          label=label, credit=credit, profile=profile, in_article=True)
+    """One credit of a plain text, checked afresh: what `check_evidence` answers for its evidence (the part of
+    the check that reads no name remembered: `_split_check`)."""
+    evidence = credit_to_evidence(credit, "caption", "caption credit")
+    return _split_check(evidence, credit, label, catalog, profile) or \
+        check_evidence(evidence, catalog, label=label, credit=credit, profile=profile, in_article=True)
+
+
+# The check of a caption credit split in two: what depends on nothing but its organisation, platform, license,
+# license link, source, category, title, client and copyright, whether it names a creator, and the noun of its
+# lead-in (the source and license resolved, the record's other fields, and the findings of the rules listed in
+# credit_rules.ORGANISATION_RULES), remembered per catalog (in its memo) and profile (in the key), and the rest,
+# done for each credit: its evidence and screening, the record's creator, the other rules, the attribution. In a
+# text of captions nearly every credit names another photographer, but the agencies and licenses repeat.
+# What reads a credit's names or its place, each done per credit: credit_to_evidence (every field, the credit's
+# text for a client after 'for', its position for the location); screening (every value and the credit's text:
+# a credit with hidden or look-alike characters is checked whole, `check_evidence`); image_noun (the lead-in of
+# the credit's text: its answer is in the key); the record's creator (resolve.record._fields); the rules not in
+# ORGANISATION_RULES; the attribution (every name). Resolving reads no creator but to copy it into the record
+# and to compare creators of two origins (a caption credit has one: a check with a creator conflict is never
+# remembered); no remembered part reads an item's text or location but to group a credit's license fields,
+# which share both.
+_SPLIT_MEMO = "credit-organisation-memo"
+_SPLIT_MEMO_LIMIT = 2_000
+# (place in RULES, rule, whether it is run again only where the remembered check raised it) of the rules not
+# remembered
+_PER_CREDIT_RULES = tuple((n, rule, rule in RAISED_NAMES_RULES) for n, rule in enumerate(RULES)
+                          if rule not in ORGANISATION_RULES)
+
+
+@dataclass(frozen=True)
+class _SharedPart:
+    """The part of a credit's check its names do not change: the record resolved from a credit's evidence, each
+    rule's answer (in RULES' order; those of the rules run per credit are not read), and where the credit's own
+    evidence stands in it: the creator's place in `found_evidence`'s answer (-1: none), the number of items
+    of that answer, and for each license claim the places of its evidence (None: the catalog's, kept)."""
+
+    resolved: Resolved
+    results: tuple[Finding | None, ...]
+    creator: int
+    found: int
+    claims: tuple[tuple[int, ...] | None, ...]
+
+
+def _shared_part(resolved: Resolved, found: list[Evidence], results: tuple[Finding | None, ...]) -> _SharedPart | None:
+    """What a credit's check leaves to remember for credits alike (`_SharedPart`); None for a record with a
+    conflict (one of creators reads their names; a caption credit's one origin never has one) or whose evidence
+    does not start with `found` as resolving leaves it."""
+    if resolved.conflicts or any(a is not b for a, b in zip(resolved.evidence, found, strict=False)):
+        return None  # (a license conflict too: rare in a caption, and resolved afresh each time)
+    places = {id(item): n for n, item in enumerate(found)}
+    claims: list[tuple[int, ...] | None] = []
+    for claim in resolved.claims:
+        slots = tuple(places.get(id(e), -1) for e in claim.evidence)
+        if min(slots, default=-1) >= 0:
+            claims.append(slots)
+        elif max(slots, default=-1) < 0:
+            claims.append(None)
+        else:  # a claim of the credit's evidence and another's: none such is made, none is remembered
+            return None
+    creator = next((n for n, item in enumerate(found) if item.field == "creator"), -1)
+    return _SharedPart(resolved, results, creator, len(found), tuple(claims))
+
+
+def _split_check(evidence: list[Evidence], credit: Credit, label: str, catalog: Catalog,
+                 profile: UsageProfile) -> CheckedItem | None:
+    """`check_evidence`'s answer for a caption credit's evidence, its shared part remembered (see above); None
+    when screening changes the evidence or raises a finding (such a credit is checked whole)."""
+    screened, findings = screen_evidence(evidence)
+    if findings or len(screened) != len(evidence) or any(a is not b for a, b in zip(screened, evidence, strict=True)):
+        return None
+    checkpoint()
+    found = found_evidence(screened, catalog)
+    key, chars = _shared_key(found, image_noun(found, catalog), profile)
+    memo: dict[tuple[object, ...], _SharedPart] = catalog.cached(_SPLIT_MEMO, _new_shared_memo)
+    part = memo.get(key)
+    ctx = Context(catalog, profile, where=f" for {label}", in_article=True)
+    if part is None:
+        resolved = resolve_found(list(found), catalog)
+        results = tuple(rule(resolved, ctx) for rule in RULES)
+        part = _shared_part(resolved, found, results) if chars <= MEMO_KEY_CHARS else None
+        if part is not None:
+            if len(memo) >= _SPLIT_MEMO_LIMIT:
+                memo.clear()
+            memo[key] = part
+    else:
+        resolved = _transplanted(part, found)
+        answers = list(part.results)
+        for n, rule, if_raised in _PER_CREDIT_RULES:
+            if answers[n] is not None or not if_raised:
+                answers[n] = rule(resolved, ctx)
+        results = tuple(answers)
+    return CheckedItem(label, resolved, tuple(r for r in results if r is not None),
+                       _attribution(resolved, catalog, profile), credit)
+
+
+def _shared_key(found: list[Evidence], noun: tuple[str, str] | None,
+                profile: UsageProfile) -> tuple[tuple[object, ...], int]:
+    """The key of a credit's shared part (its evidence, but the creator's value, its text and location), and the
+    length of the values in it."""
+    items: list[object] = [profile, noun]
+    chars = 0
+    for item in found:
+        if item.field == "creator":
+            items.append(bool(item.value.strip()))  # resolving reads whether a creator is named, not who
+        else:
+            items.append((item.field, item.value, item.origin, item.name, item.derived))
+            chars += len(item.value)
+    return tuple(items), chars
+
+
+def _new_shared_memo(_: Catalog) -> dict[tuple[object, ...], _SharedPart]:
+    return {}
+
+
+def _transplanted(part: _SharedPart, found: list[Evidence]) -> Resolved:
+    """The remembered record as resolving `found` answers: `found` is the evidence it was resolved from item for
+    item but the creator's value and each item's credit text and location, so the record's creator and the
+    credit's own evidence (in the record and its license claims) are this credit's; a source's default license,
+    added by resolving, is the catalog's in both."""
+    resolved = part.resolved
+    record = resolved.record
+    if part.creator >= 0:
+        creator = found[part.creator].value.strip() or None  # resolve.record._fields: a blank value is no name
+        if creator != record.creator:
+            record = _copied(record, creator=creator)
+    claims = tuple(claim if slots is None else _copied(claim, evidence=tuple(found[n] for n in slots))
+                   for claim, slots in zip(resolved.claims, part.claims, strict=True))
+    return _copied(resolved, record=record, evidence=(*found, *resolved.evidence[part.found:]), claims=claims)
 
 
 def reusable(item: CheckedItem) -> bool:
@@ -267,11 +397,16 @@ def moved(item: CheckedItem, old: Credit, credit: Credit, label: str) -> Checked
         return tuple(_copied(e, location=now) if e.origin == "caption" and e.location == was else e
                      for e in evidence)
 
-    resolved = item.resolved
-    resolved = _copied(resolved, evidence=move(resolved.evidence),
-                       claims=tuple(_copied(c, evidence=move(c.evidence)) for c in resolved.claims),
-                       conflicts=tuple(_copied(c, claims=move(c.claims)) for c in resolved.conflicts))
-    return _copied(item, label=label, resolved=resolved, credit=credit, given=move(item.given))
+    return _copied(item, label=label, resolved=_with_evidence(item.resolved, move), credit=credit,
+                   given=move(item.given))
+
+
+def _with_evidence(resolved: Resolved, move: Callable[[tuple[Evidence, ...]], tuple[Evidence, ...]],
+                   **changes: object) -> Resolved:
+    """`resolved` with `move` applied to its evidence, its license claims' and its conflicts'."""
+    return _copied(resolved, evidence=move(resolved.evidence),
+                   claims=tuple(_copied(c, evidence=move(c.evidence)) for c in resolved.claims),
+                   conflicts=tuple(_copied(c, claims=move(c.claims)) for c in resolved.conflicts), **changes)
 
 
 _T = TypeVar("_T")

@@ -81,7 +81,17 @@ def _order(item: Evidence) -> tuple[int, int]:
 
 def resolve_record(evidence: list[Evidence], catalog: Catalog) -> Resolved:
     """One record from all the evidence for an image, with its conflicts."""
-    found = sorted(derive_evidence(evidence, catalog), key=_order)
+    return resolve_found(found_evidence(evidence, catalog), catalog)
+
+
+def found_evidence(evidence: list[Evidence], catalog: Catalog) -> list[Evidence]:
+    """The evidence and what its caption-like fields say (derive_evidence), in the order of precedence: what
+    `resolve_found` reads."""
+    return sorted(derive_evidence(evidence, catalog), key=_order)
+
+
+def resolve_found(found: list[Evidence], catalog: Catalog) -> Resolved:
+    """One record from `found_evidence`'s answer (the list is extended with a source's default license)."""
     source = _source(found, catalog)
     claims = _license_claims(found, catalog)
     lic, resolution, license_conflict = _choose_license(claims)

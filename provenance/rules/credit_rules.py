@@ -133,6 +133,25 @@ CREDIT_RULES: tuple[Rule, ...] = (
 )
 RULES: tuple[Rule, ...] = CREDIT_RULES + RIGHTS_RULES + USAGE_RULES
 
+# The rules whose finding for a caption credit depends on nothing but its organisation, platform, license, license
+# link, source, category, title, client and copyright, whether it names a creator, the noun of its lead-in, the
+# catalog and the profile: check._split_check remembers their findings for credits alike in all of these.
+# conflicting-evidence reads a creator conflict's names, but a caption credit has one origin, so none (a check
+# that has one is never remembered); license-expired reads today's date, but only for an image's license end date,
+# which no caption credit has; credit-line-required reads whether the caption names a creator, not who.
+ORGANISATION_RULES: frozenset[Rule] = frozenset({
+    _unknown_license, _ambiguous_license, _license_mismatch, _conflicting_evidence, *USAGE_RULES})
+# The rules that decide whether to raise on the same reads, but whose finding names the credit's creator or the
+# item's label: run again for each credit only where the remembered check raised them. missing-credit names the
+# label (ctx.where) and raises only where nothing names a creator, organisation, platform or license;
+# missing-license cites the credit's first three fields (the creator's value among them) and raises only where no
+# license was resolved; attribution-incomplete cites every field of the caption and raises only where the license
+# asks for an element no field of the caption gives (which fields, not their values).
+# Every other rule reads a credit's names in deciding (permission-required searches each field's credit text,
+# `raw`, the whole credit as written, for a rights phrase) and is run for each credit, as is a new rule until it
+# is listed here (with what it reads, and cases in tests/test_check_shared.py).
+RAISED_NAMES_RULES: frozenset[Rule] = frozenset({_missing_credit, _missing_license, _attribution_incomplete})
+
 
 def check_record(resolved: Resolved, ctx: Context) -> list[Finding]:
     """Every finding the rules raise for one resolved record."""
