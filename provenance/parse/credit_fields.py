@@ -63,7 +63,8 @@ _CLIENT = re.compile(r"(?i)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,;()\x1f]+?)\
 _WIRE_CODE = re.compile(r"(?<=\s)\((?:\d{5,}[a-z]{0,3}|[A-Z]{1,3}[ .-]?\d{2,8})\)|"
                         r"\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|<\s*\x1f?\s*>")
 _ARCHIVE_REF = re.compile(r"(?:,[ \t]*|[ \t]+(?i:photo|image|negative)[ \t]+)"
-                          r"(?:(?i:ref|inv|neg|no|nr|call[ \t]+no)\.[ \t]*|LC-[A-Z\d]{2,8}-)\d[\w./-]{0,20}\s*$")
+                          r"(?:(?i:ref|inv|neg|no|nr|call[ \t]+no)\.[ \t]*|LC-[A-Z\d]{2,8}-)\d[\w./-]{0,20}\s*$|"
+                          r"[ \t]+(?-i:kod)[ \t]+\d{3,8}\s*$")  # TT's picture code: 'Foto: Jane Roe / TT kod 10060'
 # The German Federal Archives' signature after its name, anywhere in a chain ('Bundesarchiv, Bild 183-R40712 / …',
 # 'Bundesarchiv, B 145 Bild-F012345-0007 / Name / CC-BY-SA 3.0' as Commons writes them): a file number, no name
 _ARCHIVE_SIGNATURE = re.compile(r",[ \t]*(?:B[ \t]+\d{1,4}[ \t]+)?Bild[ \t-][A-Z]{0,3}\d[\w.-]{0,24}"

@@ -59,7 +59,8 @@ _COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per g
 _ARTIST_AND = re.compile(r"(?i)^the\s+artists?\s+and\s+(?=\S)")  # 'Courtesy the artist and Gallery X': the lender
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "el", "los", "y", "e", "da",
                          "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von", "&",
-                         "и", "в", "na", "w", "z", "i"})
+                         "и", "в", "na", "w", "z", "i",
+                         "ya", "wa", "za", "cha"})  # Swahili "of": "Ofisi ya Waziri Mkuu", "Chuo Kikuu cha …"
 KEEP_DOT = re.compile(  # the full stop of an abbreviation that ends a name ('Jr.', 'S.p.A.') stays with it
     r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|Bros|al|St|"
     + "|".join(re.escape(form[:-1]) for form in COMPANY_FORMS if form.endswith(".")) + r")$")
