@@ -69,6 +69,9 @@ _ARCHIVE_REF = re.compile(r"(?:,[ \t]*|[ \t]+(?i:photo|image|negative)[ \t]+)"
 # 'Bundesarchiv, B 145 Bild-F012345-0007 / Name / CC-BY-SA 3.0' as Commons writes them): a file number, no name
 _ARCHIVE_SIGNATURE = re.compile(r",[ \t]*(?:B[ \t]+\d{1,4}[ \t]+)?Bild[ \t-][A-Z]{0,3}\d[\w.-]{0,24}"
                                 r"(?=[ \t]*(?:/|\x1f|$))")
+# A Nordic paper's section label in capitals glued after the credit ('Foto: Jane Roe LEDARE'): no part of the name
+_SECTION_LABEL = re.compile(r"(?<=\S)[ \t]+(?:LEDARE|KULTUR|NYHETER|DEBATT|KOLUMN|KOMMENTAR|KRONIKK|LEDER)[ \t]*$")
+_SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", "KRONIKK", "LEDER")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
 # '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license
 _REMARK = re.compile(
@@ -215,6 +218,7 @@ def _clean(segment: str) -> str:
     if _QUOTE.search(text):
         text = _QUOTED.sub(lambda m: m.group(0) if _kept_quote(text, m.start()) else CUT, text)
     text = _without_archive_ref(text)
+    text = _SECTION_LABEL.sub("", text) if text.endswith(_SECTION_ENDS) else text
     text = _ARCHIVE_SIGNATURE.sub("", text) if "Bild" in text else text
     text = ACQUISITION.sub("", text) if "," in text else text
     return _OWN_WORK.sub(CUT, text)

@@ -16,7 +16,7 @@ LEAD_PHRASES = (
     # archivo:' is no 'Foto de' ('Photo by'). 'File:' and 'Archive:' alone lead file names and dates as often: see
     # LEAD_IN_TEXT.
     r"(?:f(?:ile\s+(?:photo|image|picture)|oto\s+(?:de\s+ar(?:chivo|quivo)|d['’]archivio))|"
-    r"archiv(?:e\s+(?:photo|image|picture)|bild|foto)|imagen\s+de\s+archivo|photo\s+d['’]archives?|"
+    r"archiv(?:e\s+(?:photo|image|picture)|bild|foto)|archie(?:ffoto|fbeeld)|imagen\s+de\s+archivo|photo\s+d['’]archives?|"
     r"zdj[eę]cie\s+archiwalne|арх(?:ивное|івне)\s+фото)(?=\s*[:：])",
     # English
     r"mandatory\s+credit\s*:\s*(?:photo\s+by)?", r"photo\s+credit\s+should\s+read",
@@ -46,7 +46,7 @@ LEAD_PHRASES = (
     # Swedish, Norwegian and Danish 'top picture' and 'cover picture' ('Toppbild: TT', 'Topfoto: …'); Dutch and
     # French 'author'; Romanian 'photo source' (not 'Sursa:' alone, which names a story's text source as often);
     # Vietnamese 'source'; Filipino and Swahili 'picture'
-    r"(?:topp?|huvud|omslags?)(?:bild(?:e|et)?|billede|foto)", r"auteur",
+    r"(?:topp?|huvud|omslags?)(?:bild(?:e|et)?|billede|foto)", r"auteur", r"kuvat",
     r"surs[aă]\s+(?:foto|imagine|imaginii|fotografie)", r"ngu[ồô]n", r"larawan", r"picha",
 )
 # Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
@@ -89,6 +89,7 @@ ROLES = frozenset({
     "archivo particular", "archivo personal", "arquivo pessoal", "יח\"צ", "יחצ",  # sources; Hebrew PR handout
     "온라인 커뮤니티", "온라인 커뮤니티 캡처", "인터넷 커뮤니티", "캡처", "sns", "sns 캡처",  # Korean: a 'capture'
     "especial", "captura de pantalla", "captura", "أرشيفية", "أرشيف", "صورة أرشيفية",  # Mexican 'supplied', …
+    "hisani", "maktaba", "picha|maktaba", "tv", "televisão", "televisión",  # Swahili 'courtesy', 'archive'; 'TV'
     "সংগৃহীত", "ইন্টারনেট", "فائل", "فائل فوٹو", "سوشل میڈیا",  # Bengali 'collected', 'internet'; Urdu 'file', …
     "content", "all content", "text", "text and photos", "text and images", "this work", "this content",  # a licence's
     # subject ("Content licensed under CC BY-ND 4.0"), never a party

@@ -56,11 +56,12 @@ LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))"  # a word's start, or inside Markdown emphasis: '_Photo: …_'
     r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s" + BY_WORDS + r"\b|" + _VIA_NAME + r")|"
     r"(?=[iakgc])(?:" + AI_LEAD + r"|capture\s+d['’][ée]cran(?=\s+(?-i:[A-Z])))|"  # a generator's, a screenshot's
+    r"(?:billedet\s+er\s+taget|bildet\s+er\s+tatt|bilden\s+är\s+tagen|foto\s+gemaakt)\s+(?:af|av|door)\b|"  # 'taken by'
     r"(?:photographed|shot|taken|created|originally\s+uploaded|"
     r"(?:handout\s+)?(?:photos?|images?|pictures?)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"picha\s+na(?=[ \t]+(?-i:[A-Z]))|"  # Swahili 'Picha na <Name>': 'photo by' (lower case after it: 'and')
     r"(?-i:Foto|FOTO|Photo|PHOTO)[ \t]+\|(?=[ \t]+[^|\n]{2,80}[ \t]/[ \t])|"  # 'Foto | Jane Roe / Outlet': a chain
-    r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuva)(?=[ \t]+" + _NAME_ALONE + r"[ \t]*(?:\r?\n|$))|"
+    r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?)(?=[ \t]+" + _NAME_ALONE + r"[ \t]*(?:\r?\n|$|\|))|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
     r"(?:(?:handout\s+)?(?:photo|image)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|collection\s+of\b|"
@@ -72,9 +73,10 @@ LEAD_IN = re.compile(
     r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+מסך)?|קרדיט|عدسة|عکس|تصویر|فوٹو|ছবি|ফটো|फ़?ोटो|तस्वीर|ภาพ|"
     r"φωτογραφ[ίι]α|φωτο|"
     r"[来來图圖]源)\s*[:：]|(?:사진\s*)?출처\s*[:=＝])|\(c\)(?=\s)|"
-    # 'PHOTO | JANE ROE | NATION MEDIA GROUP' (East Africa): the name in capitals ('PHOTOS | Best Moments Of …' heads
-    # a gallery's headline)
-    r"(?-i:(?:PHOTOS?|PICTURES?|FOTOS?)[ \t]+\|(?=[ \t]+[^\s|a-z]+(?:[ \t]+[^\s|a-z]+)*[ \t]*(?:\||\r?\n|$))))\s*)"
+    # 'PHOTO | JANE ROE | NATION MEDIA GROUP', Swahili 'PICHA | …' (East Africa): the name in capitals ('PHOTOS | Best
+    # Moments Of …' heads a gallery's headline)
+    r"(?-i:(?:PHOTOS?|PICTURES?|FOTOS?|PICHA)[ \t]+\|"
+    r"(?=[ \t]+[^\s|a-z]+(?:[ \t]+[^\s|a-z]+)*[ \t]*(?:\||\r?\n|$))))\s*)"
 )
 # Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
 ANYWHERE_LEAD_IN = re.compile(
@@ -126,7 +128,8 @@ _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
     r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-|"
-    r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+"
+    r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+|"
+    r"(?-i:(?<=[A-Z] )(?:(?:NEW|SOUTH|NORTH|UNITED)[ \t])?[A-Z]{3,}[ \t]OUT\b)"  # a wire's restriction: '… SWEDEN OUT'
 )
 # Reuters' desk tags after the credit ('REUTERS/Jane Roe TPX IMAGES OF THE DAY', 'SEARCH "X" FOR THIS STORY'), blanked
 # as the boilerplate is; in capitals as Reuters writes them ('Livepic' as written), scanned only in a text that holds
@@ -170,6 +173,8 @@ _LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$|^[ \t]*$")
 # Between credits on nearby lines that complete each other ('Photographer: X; crop by Y' then 'Source: …'
 # then 'License: …'): a few line breaks, punctuation, keys, links and short remarks, but no sentence.
 _NEAR_GAP = re.compile(r"^(?=[^\n]*\n)(?![^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n).{0,240}$", re.DOTALL)
+_NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?)[ \t]+")  # a lead-in word before a name alone
+_CAPTION_LEAD = re.compile(r"(?i)\W*(?:fotografija|fotografia|fotografía|photograph)\s*:")
 _AUTHOR_LEAD = re.compile(r"(?i)(?:autor|author|auteur)\s*:")
 _DATE_OR_TIME = re.compile(r"\b(?:\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")
 _LOWER_WORD = re.compile(r"(?<![\w'’.@/-])[^\W\d_A-ZÀ-ÞА-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏ]{3,}(?![\w'’@/-])")  # 'drži', 'portret'
@@ -338,6 +343,9 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
                 yield Segment(named, end, named, weak, strict=pattern is _BY_LICENSE)
             elif free or _at_credit_position(text, start):
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
+                if pattern is LEAD_IN and _NO_COLON_LEAD.fullmatch(match.group("lead")):  # 'Kuvat Jane Roe | Lööppi'
+                    pipe = text.find("|", match.end(), end)
+                    end = pipe if pipe > 0 else end
                 body = text[match.end() : end]  # '（画像：ＡＦＰ＝時事）': an agency relayed by another, as in brackets
                 relay = relayed(catalog, body) if "＝" in body else None
                 yield Segment(start, end, match.end(), weak, rewrite=relay, strict=pattern is _BY_LICENSE)
@@ -469,16 +477,16 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
         part_lead = lead if part_start == segment.body else without_rights_sign(lead)
         fields = split(text[part_start:part_end], part_lead)
         if not _is_credit(fields, segment.weak) or segment.strict and not _named_license(catalog, fields) \
-                or _caption_sentence(text[part_start:part_end], fields):
+                or _CAPTION_LEAD.match(lead) and _caption_sentence(text[part_start:part_end], fields):
             continue
         span_start = segment.start if part_start == segment.body else part_start
         yield Credit(text=text[span_start:part_end].strip(), start=span_start, end=part_end, **fields)
 
 
 def _caption_sentence(part: str, fields: dict[str, str]) -> bool:
-    """'Fotografija: Soledad Ruiz, mati …, drži portret svojega sina v …': a lead-in word that opens the caption
-    itself, its body a sentence (five words in lower case or more) of which only a name could be read; no credit
-    names a creator alone amid that much prose (a credit with a body, platform, licence or link stays one)."""
+    """'Fotografija: Soledad Ruiz, mati …, drži portret svojega sina v …': the noun 'photograph' opening the caption
+    itself (as Slovene and Croatian papers label it), its body a sentence (five words in lower case or more) of which
+    only a name could be read (a credit with a body, platform, licence or link stays one)."""
     if set(fields) - {"creator", "title", "category"} or len(_LOWER_WORD.findall(part, 0, 400)) < 5:
         return False
     return True
