@@ -62,6 +62,14 @@ LEAD_IN_TEXT = re.compile(
     r"(?:\s" + BY_WORDS + r"\b|[:=：]|\s-\s)\s*|" + AI_LEAD + r"\s*)+"
 )
 
+# Words of a headline's media label ('FOTO VIDEO', 'FOTO GALERIJA', 'FOTO PRIČA', 'Picha na Video'): after a lead-in
+# word written with no colon they name no one (credits.py).
+MEDIA_LABEL_WORDS = frozenset({
+    "video", "videos", "audio", "galerija", "galerie", "galerij", "gallery", "galleria", "galeria", "priča", "prica",
+    "reportaža", "reportaza", "album", "dana", "dnia", "tjedna", "dagens", "päivän", "vijesti", "vesti", "uživo",
+    "live", "foto", "fotografije", "fotky", "fotek", "story", "stories", "sadaka",
+})
+
 # Role words: how the image came, never a person or an organisation.
 ROLES = frozenset({
     "pool", "pool photo", "handout", "handout photo", "staff", "staff photo", "stringer", "str", "file", "file photo",
@@ -90,7 +98,8 @@ ROLES = frozenset({
     "온라인 커뮤니티", "온라인 커뮤니티 캡처", "인터넷 커뮤니티", "캡처", "sns", "sns 캡처",  # Korean: a 'capture'
     "especial", "captura de pantalla", "captura", "أرشيفية", "أرشيف", "صورة أرشيفية",  # Mexican 'supplied', …
     "hisani", "maktaba", "picha|maktaba", "tv", "televisão", "televisión",  # Swahili 'courtesy', 'archive'; 'TV'
-    "সংগৃহীত", "ইন্টারনেট", "فائل", "فائل فوٹو", "سوشل میڈیا",  # Bengali 'collected', 'internet'; Urdu 'file', …
+    "সংগৃহীত", "ইন্টারনেট", "ফাইল", "ফাইল ছবি",  # Bengali 'collected', 'internet', 'file', 'file photo'
+    "فائل", "فائل فوٹو", "سوشل میڈیا",  # Urdu 'file', 'file photo', 'social media'
     "content", "all content", "text", "text and photos", "text and images", "this work", "this content",  # a licence's
     # subject ("Content licensed under CC BY-ND 4.0"), never a party
 })

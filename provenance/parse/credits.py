@@ -36,6 +36,7 @@ from provenance.parse.credit_words import (
     BY_WORDS,
     ENDS_WITH_ABBREVIATION,
     LEAD_PHRASES,
+    MEDIA_LABEL_WORDS,
     TYPO_LEAD_WORDS,
     UI_LABELS,
 )
@@ -173,7 +174,9 @@ _LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$|^[ \t]*$")
 # Between credits on nearby lines that complete each other ('Photographer: X; crop by Y' then 'Source: …'
 # then 'License: …'): a few line breaks, punctuation, keys, links and short remarks, but no sentence.
 _NEAR_GAP = re.compile(r"^(?=[^\n]*\n)(?![^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n).{0,240}$", re.DOTALL)
-_NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?)[ \t]+")  # a lead-in word before a name alone
+# A lead-in word written with no colon before a name alone ('Beeld Jane Roe', 'Picha na Jane Roe'); and the words of a
+# headline's media label after it ('FOTO VIDEO', 'FOTO GALERIJA', 'Picha na Video'): no name
+_NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|(?i:picha\s+na))[ \t]+")
 _CAPTION_LEAD = re.compile(r"(?i)\W*(?:fotografija|fotografia|fotografía|photograph)\s*:")
 _AUTHOR_LEAD = re.compile(r"(?i)(?:autor|author|auteur)\s*:")
 _DATE_OR_TIME = re.compile(r"\b(?:\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")
@@ -476,11 +479,25 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
         # before, kept as written; a later part's own text holds no statement the sign could make
         part_lead = lead if part_start == segment.body else without_rights_sign(lead)
         fields = split(text[part_start:part_end], part_lead)
+        if _NO_COLON_LEAD.fullmatch(lead) \
+                and not _named_after_bare_lead(catalog, lead, text[part_start:part_end], fields):
+            continue
         if not _is_credit(fields, segment.weak) or segment.strict and not _named_license(catalog, fields) \
                 or _CAPTION_LEAD.match(lead) and _caption_sentence(text[part_start:part_end], fields):
             continue
         span_start = segment.start if part_start == segment.body else part_start
         yield Credit(text=text[span_start:part_end].strip(), start=span_start, end=part_end, **fields)
+
+
+def _named_after_bare_lead(catalog: Catalog, lead: str, part: str, fields: dict[str, str]) -> bool:
+    """After a lead-in written with no colon, a name and not a headline's label: no media word ('FOTO VIDEO', 'Foto
+    Galerija Zagreb', 'Picha na Video'); after a lone word ('Beeld', 'FOTO'), an organisation alone only if the catalog
+    knows it ('Beeld ANP', not 'FOTO PRIČA')."""
+    if any(word.casefold() in MEDIA_LABEL_WORDS for word in part.split()):
+        return False
+    if fields.get("creator") or " " in lead.strip():  # 'Picha na Ofisi ya Waziri Mkuu': 'photo by', a body's name
+        return True
+    return any(match_source(catalog, fields.get(key)) is not None for key in ("organization", "via"))
 
 
 def _caption_sentence(part: str, fields: dict[str, str]) -> bool:
