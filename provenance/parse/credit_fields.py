@@ -67,11 +67,15 @@ _WIRE_CODE = re.compile(r"(?<=\s)\((?:\d{5,}[a-z]{0,3}|[A-Z]{1,3}[ .-]?\d{2,8})\
                         r"\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|<\s*\x1f?\s*>")
 _ARCHIVE_REF = re.compile(r"(?:,[ \t]*|[ \t]+(?i:photo|image|negative)[ \t]+)"
                           r"(?:(?i:" + "|".join(NUMBER_ABBREVIATIONS) + r"|call[ \t]+no)\.[ \t]*|LC-[A-Z\d]{2,8}-)"
-                          r"\d[\w./-]{0,20}\s*$")
+                          r"\d[\w./-]{0,20}\s*$|"
+                          r"[ \t]+(?-i:kod)[ \t]+\d{3,8}\s*$")  # TT's picture code: 'Foto: Jane Roe / TT kod 10060'
 # The German Federal Archives' signature after its name, anywhere in a chain ('Bundesarchiv, Bild 183-R40712 / …',
 # 'Bundesarchiv, B 145 Bild-F012345-0007 / Name / CC-BY-SA 3.0' as Commons writes them): a file number, no name
 _ARCHIVE_SIGNATURE = re.compile(r",[ \t]*(?:B[ \t]+\d{1,4}[ \t]+)?Bild[ \t-][A-Z]{0,3}\d[\w.-]{0,24}"
                                 r"(?=[ \t]*(?:/|\x1f|$))")
+# A Nordic paper's section label in capitals glued after the credit ('Foto: Jane Roe LEDARE'): no part of the name
+_SECTION_LABEL = re.compile(r"(?<=\S)[ \t]+(?:LEDARE|KULTUR|NYHETER|DEBATT|KOLUMN|KOMMENTAR|KRONIKK|LEDER)[ \t]*$")
+_SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", "KRONIKK", "LEDER")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
 # '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license
 _REMARK = re.compile(
@@ -262,6 +266,7 @@ def _clean(segment: str) -> str:
     if _QUOTE.search(text):
         text = _QUOTED.sub(lambda m: m.group(0) if _kept_quote(text, m.start()) else CUT, text)
     text = _without_archive_ref(text)
+    text = _SECTION_LABEL.sub("", text) if text.endswith(_SECTION_ENDS) else text
     text = _ARCHIVE_SIGNATURE.sub("", text) if "Bild" in text else text
     text = ACQUISITION.sub("", text) if "," in text else text
     return _OWN_WORK.sub(CUT, text)

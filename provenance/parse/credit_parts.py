@@ -62,7 +62,8 @@ _COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per g
 _ARTIST_AND = re.compile(r"(?i)^the\s+artists?\s+and\s+(?=\S)")  # 'Courtesy the artist and Gallery X': the lender
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "el", "los", "y", "e", "da",
                          "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von", "&",
-                         "и", "в", "na", "w", "z", "i"})
+                         "и", "в", "na", "w", "z", "i",
+                         "ya", "wa", "za", "cha"})  # Swahili "of": "Ofisi ya Waziri Mkuu", "Chuo Kikuu cha …"
 KEEP_DOT = re.compile(  # the full stop of an abbreviation that ends a name ('Jr.', 'S.p.A.') stays with it
     r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|Bros|al|St|"
     + "|".join(re.escape(form[:-1]) for form in COMPANY_FORMS if form.endswith(".")) + r")$")
@@ -153,8 +154,8 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
     if len(links) > 2 and _editor_code(links):
         links = links[:-1]  # '(ANTARA FOTO/Jane Roe/foc.)': the photo editor's initials close the chain, no name
-    if not rest.isascii():  # 'AP 연합뉴스': the pair is written so in Korean captions only
-        links = _split_agency_pairs(catalog, links)
+    links = _split_agency_pairs(catalog, links)  # 'AP 연합뉴스', 'AP TT': two agencies side by side
+    links = _repeated_source(links)
     links = _agency_before_a_full_name(links)
     links = _later_people_are_organisations(links)
     links = _one_word_between_agencies(links)
@@ -640,14 +641,22 @@ def _code_or_script(word: str) -> bool:
     return word.isupper() or not word.isascii()
 
 
+def _repeated_source(links: list[Link]) -> list[Link]:
+    """'Jane Roe/TT / TT': a source written again right after itself (Swedish papers add the agency of the template
+    to the credit that names it) is one link."""
+    if len(links) < 3 or links[-1].source is None or links[-1].source is not links[-2].source:
+        return links
+    return links[:-1]
+
+
 def _split_agency_pairs(catalog: Catalog, links: list[Link]) -> list[Link]:
-    """'AP 연합뉴스', 'EPA 연합뉴스': an agency and the agency that distributes it, side by side without a slash (as
-    Korean papers write them): two links."""
+    """'AP 연합뉴스', 'EPA 연합뉴스', 'AP TT': an agency and the agency that distributes it, side by side without a
+    slash (as Korean and Swedish papers write them): two links."""
     out: list[Link] = []
     for link in links:
         first, _, second = link.text.partition(" ")
-        shaped = second and " " not in second and link.label != "source" and _code_or_script(first) \
-            and _code_or_script(second)  # 'AP', 'EPA', '연합뉴스': capitals or another script, never 'Jane Roe'
+        shaped = second and " " not in second and _code_or_script(first) and _code_or_script(second) \
+            and (link.label != "source" or match_source(catalog, link.text) is None)  # 'AP TT': not AP qualified
         one = match_source(catalog, first) if shaped else None
         other = match_source(catalog, second) if one is not None and one.kind in _DISTRIBUTORS else None
         if one is None or other is None or other.kind not in _DISTRIBUTORS:

@@ -54,6 +54,7 @@ _DATELINE_AFTER = re.compile(
 )
 _WORDS = re.compile(r"\S+")
 _BYLINE = re.compile(r"(?i)^by\s")
+_SIGN_OFF = re.compile(r"[ \t]*(?:[—–]|--)[ \t]*[^\s/(),]+(?:[ \t][^\s/(),]+){0,2}[ \t]*$")
 _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_label: "…": the value is the text
 _LINE_REST = re.compile(r"[\s.,;:)）。\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)）。\]\"'”»*_]*\Z")
 _MARKERS = re.compile(
@@ -212,8 +213,8 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
     offset = 0
     for line in text.splitlines(keepends=True):
         stripped = line.rstrip()
-        if stripped.lstrip().startswith("|"):  # a table row: its cells are data, not captions
-            offset += len(line)
+        if stripped.lstrip().startswith("|") or _SIGN_OFF.match(stripped):  # a table row: its cells are data, not
+            offset += len(line)  # captions; '— BERNAMA', '-- AFP': a story's sign-off, its source on a line alone
             continue
         pieces = list(_SENTENCE.finditer(stripped[-400:]))
         base = max(0, len(stripped) - 400)

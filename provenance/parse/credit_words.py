@@ -16,7 +16,7 @@ LEAD_PHRASES = (
     # archivo:' is no 'Foto de' ('Photo by'). 'File:' and 'Archive:' alone lead file names and dates as often: see
     # LEAD_IN_TEXT.
     r"(?:f(?:ile\s+(?:photo|image|picture)|oto\s+(?:de\s+ar(?:chivo|quivo)|d['’]archivio))|"
-    r"archiv(?:e\s+(?:photo|image|picture)|bild|foto)|imagen\s+de\s+archivo|photo\s+d['’]archives?|"
+    r"archiv(?:e\s+(?:photo|image|picture)|bild|foto)|archie(?:ffoto|fbeeld)|imagen\s+de\s+archivo|photo\s+d['’]archives?|"
     r"zdj[eę]cie\s+archiwalne|арх(?:ивное|івне)\s+фото)(?=\s*[:：])",
     # English
     r"mandatory\s+credit\s*:\s*(?:photo\s+by)?", r"photo\s+credit\s+should\s+read",
@@ -47,6 +47,11 @@ LEAD_PHRASES = (
     r"b(?:ron|eeld)", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",
     # Malay and Indonesian 'picture', Croatian and Serbian 'shot by' and 'photograph'
     r"gambar", r"snimi(?:o|la|li)", r"fotografija",
+    # Swedish, Norwegian and Danish 'top picture' and 'cover picture' ('Toppbild: TT', 'Topfoto: …'); Dutch and
+    # French 'author'; Romanian 'photo source' (not 'Sursa:' alone, which names a story's text source as often);
+    # Vietnamese 'source'; Filipino and Swahili 'picture'
+    r"(?:topp?|huvud|omslags?)(?:bild(?:e|et)?|billede|foto)", r"auteur", r"kuvat",
+    r"surs[aă]\s+(?:foto|imagine|imaginii|fotografie)", r"ngu[ồô]n", r"larawan", r"picha",
 )
 # Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
 # 'Image from the Smith lab': no article; 'Photos from the event are on Flickr': prose, no lead-in.
@@ -60,6 +65,14 @@ LEAD_IN_TEXT = re.compile(
     r"(?i)^\s*(?:(?:(?:file|archive)(?=\s*[:：])|" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?"
     r"(?:\s" + BY_WORDS + r"\b|[:=：]|\s-\s)\s*|" + AI_LEAD + r"\s*)+"
 )
+
+# Words of a headline's media label ('FOTO VIDEO', 'FOTO GALERIJA', 'FOTO PRIČA', 'Picha na Video'): after a lead-in
+# word written with no colon they name no one (credits.py).
+MEDIA_LABEL_WORDS = frozenset({
+    "video", "videos", "audio", "galerija", "galerie", "galerij", "gallery", "galleria", "galeria", "priča", "prica",
+    "reportaža", "reportaza", "album", "dana", "dnia", "tjedna", "dagens", "päivän", "vijesti", "vesti", "uživo",
+    "live", "foto", "fotografije", "fotky", "fotek", "story", "stories", "sadaka",
+})
 
 # Role words: how the image came, never a person or an organisation.
 ROLES = frozenset({
@@ -89,6 +102,9 @@ ROLES = frozenset({
     "archivo particular", "archivo personal", "arquivo pessoal", "יח\"צ", "יחצ",  # sources; Hebrew PR handout
     "온라인 커뮤니티", "온라인 커뮤니티 캡처", "인터넷 커뮤니티", "캡처", "sns", "sns 캡처",  # Korean: a 'capture'
     "especial", "captura de pantalla", "captura", "أرشيفية", "أرشيف", "صورة أرشيفية",  # Mexican 'supplied', …
+    "hisani", "maktaba", "picha|maktaba", "tv", "televisão", "televisión",  # Swahili 'courtesy', 'archive'; 'TV'
+    "সংগৃহীত", "ইন্টারনেট", "ফাইল", "ফাইল ছবি",  # Bengali 'collected', 'internet', 'file', 'file photo'
+    "فائل", "فائل فوٹو", "سوشل میڈیا",  # Urdu 'file', 'file photo', 'social media'
     "content", "all content", "text", "text and photos", "text and images", "this work", "this content",  # a licence's
     # subject ("Content licensed under CC BY-ND 4.0"), never a party
 })
@@ -207,6 +223,8 @@ ORGANISATION_WORDS = frozenset({
     "وزارة", "وكالة", "هيئة", "مكتب", "بلدية", "شرطة", "مديرية", "رئاسة", "جامعة",  # Arabic: ministry, agency, …
     "humas", "pemprov", "pemkot", "pemkab", "kementerian", "dinas", "badan", "polda", "polres", "polri", "setpres",
     "biro", "kantor",  # Indonesian: public relations, provincial/city government, ministry, police, …
+    "ofisi", "wizara", "idara", "serikali", "shirika", "mamlaka", "halmashauri", "taasisi", "jeshi", "polisi",
+    "chuo",  # Swahili: office, ministry, department, government, corporation, authority, council, institute, …
     "משרד", "דוברות", "דובר", "משטרת", "עיריית", "צה\"ל", "רשות", "לשכת", "אוניברסיטת",  # Hebrew: ministry, spokesman
 })
 # Word endings that make an organisation in languages that write compounds as one word: 'Stadtarchiv Wernau',
@@ -216,6 +234,8 @@ ORGANISATION_WORD_ENDINGS = (
     "bibliothek", "bibliotheek", "bibliotek", "biblioteket", "sammlung", "sammlungen", "galerie", "verlag",
     "ministerium", "stiftung", "verwaltung", "behörde", "hochschule", "universität", "polizei", "feuerwehr",
     "brauerei", "werke",
+    "ség", "ság", "iroda", "hivatal", "minisztérium",  # Hungarian: 'Miniszterelnökség', 'Sajtóiroda', 'Hivatal'
+    "ministerstvo", "ministeriö", "ministerie", "ministeriet", "departementet",  # Czech, Finnish, Dutch, Nordic
 )
 # Company forms of many countries: the last word(s) of a name make it an organisation ('Norrbo Studio AB', 'Kvale
 # Media A/S', 'Albera Immagini S.p.A.'). Matched as written or in capitals, after at least one word of the name:
@@ -261,7 +281,8 @@ BODY_BEFORE_DE = frozenset({"ville"})
 # ('Nordic Bank ASA') and the bodies the catalog knows still read as organisations.
 SURNAME_ORGANISATION_WORDS = frozenset({"bank", "fleet"})
 ORGANISATION_SUFFIX = with_first_chars(re.compile(
-    r"(?i)(?:\.(?:com|org|net|gov|edu|cc|io|co|info|ru|de|fr|uk|jp|cn)\b|(?:社|局|部|庁|省|院|会|館|馆|所|県|大学|公司|集团|銀行|银行|협회|일보|뉴스|통신|시청|구청|군청|도청|재단|센터|공사|대학교|병원|위원회|박물관)$)"
+    r"(?i)(?:\.(?:com|org|net|gov|edu|cc|io|co|info|ru|de|fr|uk|jp|cn|nl|be|se|no|dk|fi|cz|sk|hu|ro|md|pl|it|pt|br|es|"
+    r"hr|rs|si|ba|mk|bg|ua|gr|vn|my|ph|tz|ke|bd|pk|at|ch|cat)\b|(?:社|局|部|庁|省|院|会|館|馆|所|県|大学|公司|集团|銀行|银行|협회|일보|뉴스|통신|시청|구청|군청|도청|재단|센터|공사|대학교|병원|위원회|박물관)$)"
 ))
 # A subject shown in the image rather than a maker: "(L)", "(R)", "left", "right".
 SUBJECT_MARK = re.compile(r"(?i)\((?:l|r|c|left|right|center|centre|top|bottom)\)")
@@ -302,7 +323,8 @@ LIST_ARTICLES = TITLE_ARTICLES | {"el", "la", "le", "les", "lo", "das"}
 # One table for every reader: plain text (credits.py), HTML (html.py) and Markdown (markdown.py).
 UI_LABELS_PATTERN = (
     r"\bcamera\s+icon\b|\b(?:hide|toggle|show)\s+caption\b|\benlarge\s+this\s+image\b|"
-    r"(?m:(?<=\s)expand(?=[ \t]*$))|(?:(?:\.\.\.|…)[ \t]{0,3})?\[[+\-]\](?!\()|"
+    r"(?m:(?<=\s)expand(?=[ \t]*$))|\badd\s+(?:us\s+)?as\s+(?:a\s+)?preferred\s+source(?:\s+on\s+google)?\b|"
+    r"\badaug[ăa]-ne\s+ca\s+surs[ăa]\s+preferat[ăa]\b|(?:(?:\.\.\.|…)[ \t]{0,3})?\[[+\-]\](?!\()|"
     r"(?m:(?<=\s)(?:더보기|관련\s?기사|기사\s?원문|원문\s?보기|전체\s?보기|댓글(?:\s?쓰기)?|공유(?:하기)?|구독(?:하기)?|"
     r"좋아요|닫기|펼치기|접기|목록|인쇄|스크랩|이전\s?기사|다음\s?기사)(?=[ \t]*$))"
 )

@@ -37,6 +37,7 @@ from provenance.parse.credit_words import (
     ENDS_WITH_ABBREVIATION,
     ENDS_WITH_NUMBER_WORD,
     LEAD_PHRASES,
+    MEDIA_LABEL_WORDS,
     TYPO_LEAD_WORDS,
     UI_LABELS,
 )
@@ -46,12 +47,23 @@ from provenance.parse.scan import with_first_chars
 # After a lead-in word, 'via' and a name that ends the credit ('Image via TikTok/@handle', 'Photo via Reuters'): the
 # via stays in the body; 'Images via satellite show …' is prose.
 _VIA_NAME = (r"(?=\svia\s+(?-i:[A-Z@])[\w.@-]*(?:[ \t]+(?-i:[A-Z])[\w.-]*){0,3}[ \t]*(?:[/,;.()\]\n]|$))")
+# A name alone on the rest of its line, after a lead-in word written with no colon ('Beeld Lauren Hillebrandt',
+# 'Фото И. Маринковић'): two to four capitalised words or initials (surname particles between them), or one agency's
+# name in capitals ('Beeld ANP').
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ĶĹ-ŇŌ-ŽА-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏ"
+_PARTICLES = r"(?:van|de|der|den|ten|ter|von|da|di|do|dos|del|la|le)[ \t]+"  # 'Maartje de Ridder'
+_NAME_ALONE = (rf"(?-i:(?:[{_UPPER}][\w'’.-]*)(?:[ \t]+(?:{_PARTICLES}){{0,2}}[{_UPPER}][\w'’.-]*){{1,3}}|"
+               rf"[{_UPPER}]{{2,8}})")
 LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))"  # a word's start, or inside Markdown emphasis: '_Photo: …_'
     r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s" + BY_WORDS + r"\b|" + _VIA_NAME + r")|"
     r"(?=[iakgc])(?:" + AI_LEAD + r"|capture\s+d['’][ée]cran(?=\s+(?-i:[A-Z])))|"  # a generator's, a screenshot's
+    r"(?:billedet\s+er\s+taget|bildet\s+er\s+tatt|bilden\s+är\s+tagen|foto\s+gemaakt)\s+(?:af|av|door)\b|"  # 'taken by'
     r"(?:photographed|shot|taken|created|originally\s+uploaded|"
     r"(?:handout\s+)?(?:photos?|images?|pictures?)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
+    r"picha\s+na(?=[ \t]+(?-i:[A-Z]))|"  # Swahili 'Picha na <Name>': 'photo by' (lower case after it: 'and')
+    r"(?-i:Foto|FOTO|Photo|PHOTO)[ \t]+\|(?=[ \t]+[^|\n]{2,80}[ \t]/[ \t])|"  # 'Foto | Jane Roe / Outlet': a chain
+    r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?)(?=[ \t]+" + _NAME_ALONE + r"[ \t]*(?:\r?\n|$|\|))|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
     r"(?:(?:handout\s+)?(?:photo(?:graph)?|(?:digital\s+)?image|webcam|video)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
@@ -61,18 +73,21 @@ LEAD_IN = re.compile(
     # lead-ins in other scripts (CJK, Arabic, Persian, Hebrew, Hindi, Thai, Greek) behind one test of the script
     r"(?=[^\x00-\u024f])(?:(?:写真|画像)(?:提供)?\s*[:：=＝/]|撮影\s*[・:：=＝]|"
     r"사진(?:(?:\s*제공)?\s*[:=＝]|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
-    r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+מסך)?|קרדיט|عدسة|عکس|फ़?ोटो|तस्वीर|ภาพ|φωτογραφ[ίι]α|φωτο|"
+    r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+מסך)?|קרדיט|عدسة|عکس|تصویر|فوٹو|ছবি|ফটো|फ़?ोटो|तस्वीर|ภาพ|"
+    r"φωτογραφ[ίι]α|φωτο|"
     r"[来來图圖]源)\s*[:：]|(?:사진\s*)?출처\s*[:=＝])|\(c\)(?=\s)|"
-    # 'PHOTO | JANE ROE | NATION MEDIA GROUP' (East Africa): the name in capitals ('PHOTOS | Best Moments Of …' heads
-    # a gallery's headline)
-    r"(?-i:(?:PHOTOS?|PICTURES?|FOTOS?)[ \t]+\|(?=[ \t]+[^\s|a-z]+(?:[ \t]+[^\s|a-z]+)*[ \t]*(?:\||\r?\n|$))))\s*)"
+    # 'PHOTO | JANE ROE | NATION MEDIA GROUP', Swahili 'PICHA | …' (East Africa): the name in capitals ('PHOTOS | Best
+    # Moments Of …' heads a gallery's headline)
+    r"(?-i:(?:PHOTOS?|PICTURES?|FOTOS?|PICHA)[ \t]+\|"
+    r"(?=[ \t]+[^\s|a-z]+(?:[ \t]+[^\s|a-z]+)*[ \t]*(?:\||\r?\n|$))))\s*)"
 )
 # Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
 ANYWHERE_LEAD_IN = re.compile(
     r"(?P<lead>©\s*|Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
     r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
-    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото))\s?:\s*)"
+    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото|"
+    r"Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto))\s?:\s*)"
 )
 # 'Right: …' a credit's lead-in; 'Left to right: Ann Smith, Bo Lee' names who the picture shows
 WEAK_LEAD_IN = re.compile(
@@ -87,8 +102,9 @@ _BY_LICENSE = re.compile(
     + r"[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK + r"(?:\s*,)?\s+(?=via\s))"
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
-_CREDIT_POSITION = re.compile(  # full-width brackets too: '首相（写真：アフロ）'
-    r"(?:^|[\[(|—–\"'“«>*_（【「。！？]|\s/\s|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$"
+# full-width brackets too: '首相（写真：アフロ）'; a danda ends a Bengali or Hindi sentence
+_CREDIT_POSITION = re.compile(
+    r"(?:^|[\[(|—–\"'“«>*_（【「。！？]|[।॥]\s|\s/\s|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$"
 )
 # after a source or an outlet's name: _source_before ('NASA photo by', 'ST PHOTO:')
 _PHOTO_BY = re.compile(r"(?i)(?:photo(?:graph)?s?|images?|pictures?)\s+by\b|(?-i:PHOTOS?|Photos?|photos?)\s?:")
@@ -97,8 +113,8 @@ _CONTINUES = re.compile(
     r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|(?:adapted|modified)\s+from\b|"
     r"(?:the\s+)?(?:image|photo|picture|this\s+\w+)\s+(?:is\s+)?licen[sc]ed|this\s+\w+\s+is\s+released\s+under\b)"
 )
-# and ranks, titles: credit_words
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Co|Corp|Ltd|U\.S|U\.K|Fot|al|Univ))\.$")
+# initials (Latin and Cyrillic: 'И. Маринковић') and a few abbreviations; ranks and titles: credit_words
+_ABBREVIATION = re.compile(r"(?:\b[A-ZА-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏ]|\b(?:Inc|Co|Corp|Ltd|U\.S|U\.K|Fot|al|Univ))\.$")
 # 'Warner Bros. Entertainment Inc.': 'Bros.' inside a company's name, which goes on to a company or studio word
 _BROS = re.compile(r"\bBros\.$")
 
@@ -115,7 +131,8 @@ _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
     r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-|"
-    r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+"
+    r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+|"
+    r"(?-i:(?<=[A-Z] )(?:(?:NEW|SOUTH|NORTH|UNITED)[ \t])?[A-Z]{3,}[ \t]OUT\b)"  # a wire's restriction: '… SWEDEN OUT'
 )
 # Reuters' desk tags after the credit ('REUTERS/Jane Roe TPX IMAGES OF THE DAY', 'SEARCH "X" FOR THIS STORY'), blanked
 # as the boilerplate is; in capitals as Reuters writes them ('Livepic' as written), scanned only in a text that holds
@@ -153,6 +170,7 @@ _PATH_ALONE = re.compile(  # rooted with two parts or more ('/images/cover'), or
     r"(?:jpe?g|png|gif|webp|svg|avif|tiff?|heic|bmp))[\"']?$"
 )
 _LIST_SEPARATOR = re.compile(r";|,\s+|\s+(?:and|&)\s+")  # between the credits of a list (_all_slashed)
+_CIRCLED_C = str.maketrans("Ⓒⓒ", "©©")  # one character for one: every offset stays
 _PARSE_MEMO_LIMIT = 10_000
 MAX_CREDIT = 600  # a span longer than this is prose, not a credit
 _MERGE_GAP = re.compile(r"^[\s.…()\[\]+]*+(?:more)?[\s.…()\[\]+]*+$", re.IGNORECASE)  # possessive: linear
@@ -160,6 +178,13 @@ _LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$|^[ \t]*$")
 # Between credits on nearby lines that complete each other ('Photographer: X; crop by Y' then 'Source: …'
 # then 'License: …'): a few line breaks, punctuation, keys, links and short remarks, but no sentence.
 _NEAR_GAP = re.compile(r"^(?=[^\n]*\n)(?![^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n).{0,240}$", re.DOTALL)
+# A lead-in word written with no colon before a name alone ('Beeld Jane Roe', 'Picha na Jane Roe'); and the words of a
+# headline's media label after it ('FOTO VIDEO', 'FOTO GALERIJA', 'Picha na Video'): no name
+_NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|(?i:picha\s+na))[ \t]+")
+_CAPTION_LEAD = re.compile(r"(?i)\W*(?:fotografija|fotografia|fotografía|photograph)\s*:")
+_AUTHOR_LEAD = re.compile(r"(?i)(?:autor|author|auteur)\s*:")
+_DATE_OR_TIME = re.compile(r"\b(?:\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")
+_LOWER_WORD = re.compile(r"(?<![\w'’.@/-])[^\W\d_A-ZÀ-ÞА-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏ]{3,}(?![\w'’@/-])")  # 'drži', 'portret'
 _PROSE = re.compile(r"(?:[^\W\d_]+[ \t]+){4}[^\W\d_]+")  # five words in a row
 _WORDS = re.compile(r"[^\W\d_]{2,}[ \t]+[^\W\d_]{2,}")  # two words in a row: a line of text, not a key or link
 # The scans of the whole text, led by a look-ahead for the characters their matches start with (scan.py):
@@ -208,6 +233,8 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
         body = _DESK_TAGS.sub(_blank, body)
     typed = body
     body = _TYPO_CANDIDATE.sub(_lead_typo, body)
+    if "Ⓒ" in body or "ⓒ" in body:  # the circled letter some papers print for the rights sign ('Ⓒ Anko Stoffels')
+        body = body.translate(_CIRCLED_C)
     # UI labels ('hide caption', 'INDRANIL ... [+] MUKHERJEE') blanked in place: a name around a marker stays one
     body = _UI_LABELS.sub(lambda m: " " * len(m.group(0)), body)
     credits: list[Credit] = []
@@ -312,6 +339,8 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
                 continue
             if pattern is ANYWHERE_LEAD_IN and _KEY_BEFORE.search(text, max(0, start - 40), start):
                 continue  # 'heroImage: ./cover.png', 'coverImage: …': a front-matter or code key, no lead-in
+            if pattern is LEAD_IN and _AUTHOR_LEAD.match(text, start) and _dated_line(text, start):
+                continue  # '08/07/2020 | 10:52 | Autor: RTRS': an article's date line and its author, a byline
             free = pattern in (WEAK_LEAD_IN, ANYWHERE_LEAD_IN, _BY_LICENSE)
             named = _source_before(catalog, text, start, match.end()) if pattern in (LEAD_IN, _BY_LICENSE) and \
                 _PHOTO_BY.match(text, start, match.end()) else start
@@ -321,6 +350,9 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
                 yield Segment(named, end, named, weak, strict=pattern is _BY_LICENSE)
             elif free or _at_credit_position(text, start):
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
+                if pattern is LEAD_IN and _NO_COLON_LEAD.fullmatch(match.group("lead")):  # 'Kuvat Jane Roe | Lööppi'
+                    pipe = text.find("|", match.end(), end)
+                    end = pipe if pipe > 0 else end
                 body = text[match.end() : end]  # '（画像：ＡＦＰ＝時事）': an agency relayed by another, as in brackets
                 relay = relayed(catalog, body) if "＝" in body else None
                 yield Segment(start, end, match.end(), weak, rewrite=relay, strict=pattern is _BY_LICENSE)
@@ -330,6 +362,12 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
 
     yield from bracketed(text, catalog, index.pairs, is_taken)
     yield from line_tails(text, catalog, is_taken)
+
+
+def _dated_line(text: str, start: int) -> bool:
+    """Whether the line before `start` holds a clock time or a date (bounded look back)."""
+    before = text[max(0, start - 80) : start]
+    return bool(_DATE_OR_TIME.search(before[before.rfind("\n") + 1 :]))
 
 
 def _source_before(catalog: Catalog, text: str, start: int, body: int) -> int:
@@ -452,10 +490,34 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
         # before, kept as written; a later part's own text holds no statement the sign could make
         part_lead = lead if part_start == segment.body else without_rights_sign(lead)
         fields = split(text[part_start:part_end], part_lead)
-        if not _is_credit(fields, segment.weak) or segment.strict and not _named_license(catalog, fields):
+        if _NO_COLON_LEAD.fullmatch(lead) \
+                and not _named_after_bare_lead(catalog, lead, text[part_start:part_end], fields):
+            continue
+        if not _is_credit(fields, segment.weak) or segment.strict and not _named_license(catalog, fields) \
+                or _CAPTION_LEAD.match(lead) and _caption_sentence(text[part_start:part_end], fields):
             continue
         span_start = segment.start if part_start == segment.body else part_start
         yield Credit(text=text[span_start:part_end].strip(), start=span_start, end=part_end, **fields)
+
+
+def _named_after_bare_lead(catalog: Catalog, lead: str, part: str, fields: dict[str, str]) -> bool:
+    """After a lead-in written with no colon, a name and not a headline's label: no media word ('FOTO VIDEO', 'Foto
+    Galerija Zagreb', 'Picha na Video'); after a lone word ('Beeld', 'FOTO'), an organisation alone only if the catalog
+    knows it ('Beeld ANP', not 'FOTO PRIČA')."""
+    if any(word.casefold() in MEDIA_LABEL_WORDS for word in part.split()):
+        return False
+    if fields.get("creator") or " " in lead.strip():  # 'Picha na Ofisi ya Waziri Mkuu': 'photo by', a body's name
+        return True
+    return any(match_source(catalog, fields.get(key)) is not None for key in ("organization", "via"))
+
+
+def _caption_sentence(part: str, fields: dict[str, str]) -> bool:
+    """'Fotografija: Soledad Ruiz, mati …, drži portret svojega sina v …': the noun 'photograph' opening the caption
+    itself (as Slovene and Croatian papers label it), its body a sentence (five words in lower case or more) of which
+    only a name could be read (a credit with a body, platform, licence or link stays one)."""
+    if set(fields) - {"creator", "title", "category"} or len(_LOWER_WORD.findall(part, 0, 400)) < 5:
+        return False
+    return True
 
 
 def _is_path(part: str) -> bool:
