@@ -21,7 +21,15 @@ from provenance.parse.credit_fields import (
     clean_segment,
     strip_license,
 )
-from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link, outlet_photo, photo_of_outlet, stock_dash
+from provenance.parse.credit_parts import (
+    ORG_PHOTO_BY,
+    Link,
+    label_link,
+    news_title,
+    outlet_photo,
+    photo_of_outlet,
+    stock_dash,
+)
 from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION, NOT_BEFORE_NUMBER
 from provenance.parse.scan import with_first_chars
 
@@ -52,6 +60,8 @@ _DATELINE_AFTER = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)"
 )
 _WORDS = re.compile(r"\S+")
+_GLUED_START = re.compile(r"(?<=[a-z\d’'”)][ \t])(?=[A-Z])")  # a capitalised word right after a lower-case one
+_AGENCY_KINDS = frozenset({"agency", "stock"})
 _BYLINE = re.compile(r"(?i)^by\s")
 _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_label: "…": the value is the text
 _LINE_REST = re.compile(r"[\s.,;:)）。\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)）。\]\"'”»*_]*\Z")
@@ -231,7 +241,30 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             yield Segment(offset + relay[0], offset + end, offset + relay[0], rewrite=relay[1])
         elif tail and not taken(offset + start, offset + end) and is_bare_credit(catalog, tail):
             yield Segment(offset + start, offset + end, offset + start)
+        elif "/" in tail and (glued := _glued_credit(catalog, tail)) is not None:
+            at = offset + end - len(tail) + glued
+            if not taken(at, offset + end):
+                yield Segment(at, offset + end, at)
         offset += len(line)
+
+
+def _glued_credit(catalog: Catalog, tail: str) -> int | None:
+    """'… celebrates after reaching his century Action Images via Reuters/Jane Roe': a sports desk closes the caption
+    with its credit and no full stop before it. Where that credit starts: a capitalised word after a lower-case one,
+    at most six words before the slash, opening 'Agency/Full Name' or 'Agency via Agency/Person' with each agency one
+    the catalog knows ('… polls run with Reuters/Ipsos' names no person)."""
+    slash = tail.find("/")
+    first_word = max(0, slash - 80)
+    for match in _GLUED_START.finditer(tail, first_word, slash):
+        who, _, person = tail[match.start() :].partition("/")
+        agency, _, relay = who.partition(" via ")
+        names = [agency, relay] if relay else [agency]
+        name = person.strip(" .")
+        if "/" in person or len(who.split()) > 6 or len(name.split()) < 2 or not _is_person(catalog, name):
+            continue
+        if all((source := match_source(catalog, name)) is not None and source.kind in _AGENCY_KINDS for name in names):
+            return match.start()
+    return None
 
 
 def _credit_end(catalog: Catalog, line: str, start: int) -> int:
@@ -352,9 +385,9 @@ def _is_source_credit(catalog: Catalog, text: str) -> bool:
     joint credit of bodies, led by one the catalog knows (prose such as 'talks between the EU, NATO' leads with
     words that name no source)."""
     head, _, last = text.rpartition(",")
-    if head and _is_person(catalog, head):
+    if head and _is_person(catalog, head):  # 'Mary Roe, Harwick Free Press': a paper's title as good as a source
         link: Link = label_link(catalog, last.strip())
-        return link.source is not None
+        return link.source is not None or news_title(catalog, last.strip())
     first, _, units = text.partition(",")
     if units and _is_named_source(catalog, first) and all(
             label_link(catalog, unit).label in _UNIT_LABELS for unit in units.split(",")):

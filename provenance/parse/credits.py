@@ -66,12 +66,14 @@ LEAD_IN = re.compile(
     # a gallery's headline)
     r"(?-i:(?:PHOTOS?|PICTURES?|FOTOS?)[ \t]+\|(?=[ \t]+[^\s|a-z]+(?:[ \t]+[^\s|a-z]+)*[ \t]*(?:\||\r?\n|$))))\s*)"
 )
-# Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
+# Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word, or "PHOTO:"
+# before a capitalised name ('BIG PHOTO: the crowd …' is a layout label).
 ANYWHERE_LEAD_IN = re.compile(
     r"(?P<lead>©\s*|Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
     r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
-    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото))\s?:\s*)"
+    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото)\s?:\s*|"
+    r"(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@])))"
 )
 # 'Right: …' a credit's lead-in; 'Left to right: Ann Smith, Bo Lee' names who the picture shows
 WEAK_LEAD_IN = re.compile(
