@@ -39,11 +39,12 @@ _DATELINE = re.compile(r"^\s*(?:[-–—]|\.\s*[-–—])")
 _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
 # A sentence's end: a stop and a space (before a capital, or a brand's camel case: 'iStock'), or a stop glued to the
 # next word ('2021.Reliance'), but not after an initial ('U.S.') or an abbreviation that stands before a name
-# ('Sgt.', 'Dr.': credit_words). A Japanese caption
-# sets its credit off with a full-width equals sign ('記者会見する首相＝共同'): a tail may start there too.
+# ('Sgt.', 'Dr.': credit_words); a comma may follow the stop where a caption and its credit were joined ('… his
+# first goal., Jane Roe/NHLI via Getty Images'). A Japanese caption sets its credit off with a full-width equals
+# sign ('記者会見する首相＝共同'): a tail may start there too.
 # 'photo no. 69-N-13604', '…Archives, ref. 1204/33': a number's abbreviation before its number ends no sentence.
 _SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION + NOT_BEFORE_NUMBER +
-                       r"\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION +
+                       r",?\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION +
                        r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
@@ -62,6 +63,9 @@ _DATELINE_AFTER = re.compile(
 _WORDS = re.compile(r"\S+")
 _GLUED_START = re.compile(r"(?<=[a-z\d’'”)][ \t])(?=[A-Z])")  # a capitalised word right after a lower-case one
 _AGENCY_KINDS = frozenset({"agency", "stock"})
+_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff00-\uffef"
+_CJK_THEN_LATIN = re.compile(f"[{_CJK}](?=[A-Z][a-z])")  # '…更新。Jane Roe…', '…观看Jane Roe…'
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 _BYLINE = re.compile(r"(?i)^by\s")
 _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_label: "…": the value is the text
 _LINE_REST = re.compile(r"[\s.,;:)）。\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)）。\]\"'”»*_]*\Z")
@@ -245,7 +249,24 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             at = offset + end - len(tail) + glued
             if not taken(at, offset + end):
                 yield Segment(at, offset + end, at)
+        elif not tail.isascii() and (latin := _latin_after_cjk(catalog, tail)) is not None:
+            at = offset + end - len(tail)
+            if not taken(at + latin[0], at + latin[1]):
+                yield Segment(at + latin[0], at + latin[1], at + latin[0])
         offset += len(line)
+
+
+def _latin_after_cjk(catalog: Catalog, tail: str) -> tuple[int, int] | None:
+    """'…更新。Jane Roe-USA TODAY Sports 强制性信用', '…观看Jane Roe/Icon Sportswire': a Latin-script credit set in a
+    Chinese or Japanese caption with no space before it, up to where the CJK script comes back ('Jane Roe/AP 照片/文件',
+    a translated 'Photo/File'). Where it starts and ends, when it is a credit by its shape."""
+    starts = list(_CJK_THEN_LATIN.finditer(tail))
+    if not starts:
+        return None
+    begin = starts[-1].end()
+    back = _CJK_CHAR.search(tail, begin)
+    end = len(tail[: back.start()].rstrip()) if back else len(tail)
+    return (begin, end) if end > begin and is_bare_credit(catalog, tail[begin:end]) else None
 
 
 def _glued_credit(catalog: Catalog, tail: str) -> int | None:

@@ -214,7 +214,8 @@ NEWS_TITLE_ENDS = frozenset({
     "herald", "times", "post", "dispatch", "gazette", "journal", "tribune", "press", "news", "telegram", "picayune",
     "ledger", "leader", "star", "sun", "bee", "globe", "record", "register", "republic", "examiner", "observer",
     "citizen", "independent", "constitution", "democrat", "sentinel", "courier", "chronicle", "enquirer", "inquirer",
-    "courant", "bulletin", "statesman", "advocate", "argus", "eagle", "review", "standard", "mercury",
+    "courant", "bulletin", "statesman", "advocate", "argus", "eagle", "review", "standard", "mercury", "appeal",
+    "blade", "dealer",
 })
 # Word endings that make an organisation in languages that write compounds as one word: 'Stadtarchiv Wernau',
 # 'Landesarchiv', 'Staatsbibliothek', 'Kunstsammlung', 'Stadtmuseum', 'Nationalgalerie', 'Riksarkivet'.
