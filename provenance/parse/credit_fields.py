@@ -120,6 +120,9 @@ _PLACE_BEFORE_DASH = re.compile(
 _REPEATED_IN_CAPITALS = re.compile(r"(?i)\b(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3})[ \t]+(?P=name)(?=[ \t]+via\b)")
 
 
+_CAPITALS_BEFORE_VIA = re.compile(r"[A-Z]{2}[ \t]+via\b")  # the cheap test first: a word in capitals before 'via'
+
+
 def _once(match: re.Match[str]) -> str:
     repeat = match.group(0)[len(match.group("name")) :].strip()
     return match.group("name") if repeat.isupper() else match.group(0)
@@ -236,7 +239,7 @@ def _clean(segment: str) -> str:
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
     text = _PLACE_IN_LAYOUT.sub("", text, count=1) if ":" in text else text
     text = _PLACE_BEFORE_DASH.sub("", text, count=1) if "—" in text or "–" in text else text
-    text = _REPEATED_IN_CAPITALS.sub(_once, text) if " via " in text else text
+    text = _REPEATED_IN_CAPITALS.sub(_once, text) if " via " in text and _CAPITALS_BEFORE_VIA.search(text) else text
     text = _REMARK.sub(CUT, text) if "(" in text else text  # each step only where what it cuts can be
     text = _ATTRIBUTES.sub(CUT, text) if "=" in text else text
     text = _WIRE_CODE.sub(CUT, text) if _BRACKET.search(text) else text

@@ -275,15 +275,16 @@ def _glued_credit(catalog: Catalog, tail: str) -> int | None:
     at most six words before the slash, opening 'Agency/Full Name' or 'Agency via Agency/Person' with each agency one
     the catalog knows ('… polls run with Reuters/Ipsos' names no person)."""
     slash = tail.find("/")
-    first_word = max(0, slash - 80)
-    for match in _GLUED_START.finditer(tail, first_word, slash):
-        who, _, person = tail[match.start() :].partition("/")
+    person = tail[slash + 1 :]
+    name = person.strip(" .")
+    if "/" in person or len(name.split()) < 2 or not _is_person(catalog, name):
+        return None
+    for match in _GLUED_START.finditer(tail, max(0, slash - 80), slash):
+        who = tail[match.start() : slash]
         agency, _, relay = who.partition(" via ")
         names = [agency, relay] if relay else [agency]
-        name = person.strip(" .")
-        if "/" in person or len(who.split()) > 6 or len(name.split()) < 2 or not _is_person(catalog, name):
-            continue
-        if all((source := match_source(catalog, name)) is not None and source.kind in _AGENCY_KINDS for name in names):
+        if len(who.split()) <= 6 and all(
+                (source := match_source(catalog, link)) is not None and source.kind in _AGENCY_KINDS for link in names):
             return match.start()
     return None
 
