@@ -91,7 +91,7 @@ _TITLE_BY = re.compile(
 )  # a link around the quoted title leaves its address after the closing quote: '"Harbour" <https://…> by …'
 # HTML attributes left in the text by broken markup ('… rel="noopener" target="_blank" title="'): never a name.
 _ATTRIBUTES = re.compile(
-    r"(?i)(?:^|(?<=[\s\"']))(?:(?:rel|target|class|style|id|width|height|loading|decoding|referrerpolicy|"
+    r"(?i)(?:^|(?<=[\s\"']))(?:(?:rel|target|class|style|id|width|height|align|loading|decoding|referrerpolicy|"
     r"data-[\w-]{1,30}|aria-[\w-]{1,30})=(?:\"[^\"\n]{0,200}\"|'[^'\n]{0,200}'|[^\s\"']*)|"
     r"[a-z][\w:-]{0,30}=[\"']?(?=[)\]\s_*]*$))"
 )
@@ -109,6 +109,35 @@ _PLACE_IN_LAYOUT = re.compile(
     r"(?i)^[ \t]*(?:(?:from|clockwise\s+from)\s+)?(?:left|right|top|bottom|above|below|centre|center|inset|main)"
     r"(?:[ \t]+(?:left|right))?(?:[ \t]+(?:photo|image))?[ \t]*:[ \t]*"
 )
+# A US or Canadian place and a dash before a credit, as a gallery lists its photos by city ('Dallas, TX — Jane Roe/The
+# Harwick News', 'Columbus, Ohio — Jane Roe/Getty Images'): the place is no link of the chain.
+_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|"
+    "PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|BC|ON|QC|NS|NB|MB|SK|PE|NL|D\\.C\\.|Ala\\.|Ariz\\.|Ark\\.|Calif\\.|Colo\\.|"
+    "Conn\\.|Del\\.|Fla\\.|Ga\\.|Ill\\.|Ind\\.|Kan\\.|Ky\\.|La\\.|Md\\.|Mass\\.|Mich\\.|Minn\\.|Miss\\.|Mo\\.|Mont\\.|Neb\\.|"
+    "Nev\\.|N\\.[CDHJMY]\\.|Okla\\.|Ore\\.|Pa\\.|R\\.I\\.|S\\.[CD]\\.|Tenn\\.|Va\\.|Vt\\.|Wash\\.|Wis\\.|W\\.Va\\.|Wyo\\.|"
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|"
+    "Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|"
+    "Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|"
+    "Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming|Ontario|Quebec|Alberta|Manitoba|Saskatchewan|Nova Scotia|British Columbia"
+)
+_PLACE_BEFORE_DASH = re.compile(
+    r"^[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3},[ \t]+(?:" + _STATES + r")[ \t]+[—–][ \t]+(?=\S)"
+)
+# A partner's name said again in capitals before 'via' ('Jane Roe-Imagn Images IMAGN IMAGES via Reuters Connect', as
+# Reuters Connect writes its partners' credits): one copy.
+_REPEATED_IN_CAPITALS = re.compile(r"(?i)\b(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3})[ \t]+(?P=name)(?=[ \t]+via\b)")
+
+
+_CAPITALS_BEFORE_VIA = re.compile(r"[A-Z]{2}[ \t]+via\b")  # the cheap test first: a word in capitals before 'via'
+
+
+def _once(match: re.Match[str]) -> str:
+    repeat = match.group(0)[len(match.group("name")) :].strip()
+    return match.group("name") if repeat.isupper() else match.group(0)
+
+
 # How a museum came by a work, after its name in a museum's credit line ('The Metropolitan Museum of Art, Gift of
 # Jane Roe, 1958', '…, Bequest of …', '…, Purchase, Harris Fund'): the donor or fund is no maker or holder.
 ACQUISITION = re.compile(r",[ \t]*(?i:gift|bequest|purchase[ds]?|donated|donation|on\s+loan)\b[^;/\n]*$")
@@ -259,6 +288,8 @@ def _take_title(work: _Work) -> None:
 def _clean(segment: str) -> str:
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
     text = _PLACE_IN_LAYOUT.sub("", text, count=1) if ":" in text else text
+    text = _PLACE_BEFORE_DASH.sub("", text, count=1) if "—" in text or "–" in text else text
+    text = _REPEATED_IN_CAPITALS.sub(_once, text) if " via " in text and _CAPITALS_BEFORE_VIA.search(text) else text
     if "(" in text:  # each step only where what it cuts can be
         text = _LIFE_DATES.sub("", _REMARK.sub(CUT, text))
     text = _ATTRIBUTES.sub(CUT, text) if "=" in text else text

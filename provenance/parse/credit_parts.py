@@ -33,6 +33,7 @@ from provenance.parse.credit_words import (
     HANDLE_BODY_WORDS,
     LEAD_IN_TEXT,
     LIST_ARTICLES,
+    NEWS_TITLE_ENDS,
     ORGANISATION_SUFFIX,
     ORGANISATION_WORD_ENDINGS,
     ORGANISATION_WORDS,
@@ -749,7 +750,7 @@ def _looks_like_organisation(text: str) -> bool:
         return False
     if not form and len(words) == 2 and words[1] in SURNAME_ORGANISATION_WORDS and words[0] not in ORGANISATION_WORDS:
         return False  # 'Melissa Bank': a given name and a surname
-    if form or _has_organisation_word(text, words) or ORGANISATION_SUFFIX.search(text):
+    if form or _has_organisation_word(text, words) or ORGANISATION_SUFFIX.search(text) or _newspaper_title(words):
         return True
     if "ال" in text and any(w.startswith("ال") and w[2:] in ORGANISATION_WORDS for w in words):
         return True  # Arabic 'al-': 'المكتب الإعلامي'
@@ -768,6 +769,22 @@ def _looks_like_organisation(text: str) -> bool:
     if text.startswith("@"):  # '@MYANC', '@NASA': an acronym's account is an institution's
         return 2 <= len(letters) <= 6 and letters.isupper() and text[1:].isalpha()  # as long as a bare acronym
     return 2 <= len(letters) <= 6 and letters.isupper() and not any(ch.isdigit() for ch in text)
+
+
+def _newspaper_title(words: list[str]) -> bool:
+    """'Omaha World-Herald', 'The Kansas City Star': a paper's title by its last word after a hyphen, or after 'The'
+    and at least one more word (NEWS_TITLE_ENDS); 'Star', 'Bee' or 'Sun' alone stay a name's."""
+    last = words[-1] if len(words) > 1 else ""
+    head, hyphen, tail = last.rpartition("-")
+    return bool(hyphen and head and tail in NEWS_TITLE_ENDS) or len(words) > 2 and words[0] == "the" \
+        and last in NEWS_TITLE_ENDS
+
+
+def news_title(catalog: Catalog, text: str) -> bool:
+    """An organisation whose last word names a newspaper ('Detroit Free Press', 'Omaha World-Herald'): the outlet in
+    a 'Name, Outlet' credit closing a caption, as Gannett's galleries write it."""
+    words = [w.strip(".,()").casefold() for w in text.split()]
+    return bool(words) and words[-1].rpartition("-")[2] in NEWS_TITLE_ENDS and _is_org(catalog, text)
 
 
 def _name_words(text: str) -> bool:

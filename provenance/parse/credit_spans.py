@@ -22,7 +22,15 @@ from provenance.parse.credit_fields import (
     mentions_license,
     strip_license,
 )
-from provenance.parse.credit_parts import ORG_PHOTO_BY, Link, label_link, outlet_photo, photo_of_outlet, stock_dash
+from provenance.parse.credit_parts import (
+    ORG_PHOTO_BY,
+    Link,
+    label_link,
+    news_title,
+    outlet_photo,
+    photo_of_outlet,
+    stock_dash,
+)
 from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION, NOT_BEFORE_NUMBER
 from provenance.parse.scan import with_first_chars
 
@@ -32,11 +40,12 @@ _DATELINE = re.compile(r"^\s*(?:[-–—]|\.\s*[-–—])")
 _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
 # A sentence's end: a stop and a space (before a capital, or a brand's camel case: 'iStock'), or a stop glued to the
 # next word ('2021.Reliance'), but not after an initial ('U.S.') or an abbreviation that stands before a name
-# ('Sgt.', 'Dr.': credit_words). A Japanese caption
-# sets its credit off with a full-width equals sign ('記者会見する首相＝共同'): a tail may start there too.
+# ('Sgt.', 'Dr.': credit_words); a comma may follow the stop where a caption and its credit were joined ('… his
+# first goal., Jane Roe/NHLI via Getty Images'). A Japanese caption sets its credit off with a full-width equals
+# sign ('記者会見する首相＝共同'): a tail may start there too.
 # 'photo no. 69-N-13604', '…Archives, ref. 1204/33': a number's abbreviation before its number ends no sentence.
 _SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION + NOT_BEFORE_NUMBER +
-                       r"\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION +
+                       r",?\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION +
                        r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
@@ -53,6 +62,11 @@ _DATELINE_AFTER = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)"
 )
 _WORDS = re.compile(r"\S+")
+_GLUED_START = re.compile(r"(?<=[a-z\d’'”)][ \t])(?=[A-Z])")  # a capitalised word right after a lower-case one
+_AGENCY_KINDS = frozenset({"agency", "stock"})
+_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff00-\uffef"
+_CJK_THEN_LATIN = re.compile(f"[{_CJK}](?=[A-Z][a-z])")  # '…更新。Jane Roe…', '…观看Jane Roe…'
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 _BYLINE = re.compile(r"(?i)^by\s")
 _SIGN_OFF = re.compile(r"[ \t]*(?:[—–]|--)[ \t]*[^\s/(),]+(?:[ \t][^\s/(),]+){0,2}[ \t]*$")
 _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_label: "…": the value is the text
@@ -233,7 +247,48 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             yield Segment(offset + relay[0], offset + end, offset + relay[0], rewrite=relay[1])
         elif tail and not taken(offset + start, offset + end) and is_bare_credit(catalog, tail):
             yield Segment(offset + start, offset + end, offset + start)
+        elif "/" in tail and (glued := _glued_credit(catalog, tail)) is not None:
+            at = offset + end - len(tail) + glued
+            if not taken(at, offset + end):
+                yield Segment(at, offset + end, at)
+        elif not tail.isascii() and (latin := _latin_after_cjk(catalog, tail)) is not None:
+            at = offset + end - len(tail)
+            if not taken(at + latin[0], at + latin[1]):
+                yield Segment(at + latin[0], at + latin[1], at + latin[0])
         offset += len(line)
+
+
+def _latin_after_cjk(catalog: Catalog, tail: str) -> tuple[int, int] | None:
+    """'…更新。Jane Roe-USA TODAY Sports 强制性信用', '…观看Jane Roe/Icon Sportswire': a Latin-script credit set in a
+    Chinese or Japanese caption with no space before it, up to where the CJK script comes back ('Jane Roe/AP 照片/文件',
+    a translated 'Photo/File'). Where it starts and ends, when it is a credit by its shape."""
+    starts = list(_CJK_THEN_LATIN.finditer(tail))
+    if not starts:
+        return None
+    begin = starts[-1].end()
+    back = _CJK_CHAR.search(tail, begin)
+    end = len(tail[: back.start()].rstrip()) if back else len(tail)
+    return (begin, end) if end > begin and is_bare_credit(catalog, tail[begin:end]) else None
+
+
+def _glued_credit(catalog: Catalog, tail: str) -> int | None:
+    """'… celebrates after reaching his century Action Images via Reuters/Jane Roe': a sports desk closes the caption
+    with its credit and no full stop before it. Where that credit starts: a capitalised word after a lower-case one,
+    at most six words before the slash, opening 'Agency/Full Name' or 'Agency via Agency/Person' with each agency one
+    the catalog knows ('… polls run with Reuters/Ipsos' names no person)."""
+    slash = tail.find("/")
+    person = tail[slash + 1 :]
+    name = person.strip(" .")
+    if "/" in person or len(name.split()) < 2 or not _is_person(catalog, name):
+        return None
+    for match in _GLUED_START.finditer(tail, max(0, slash - 80), slash):
+        who = tail[match.start() : slash]
+        agency, _, relay = who.partition(" via ")
+        names = [agency, relay] if relay else [agency]
+        if len(who.split()) <= 6 and all(
+                (source := match_source(catalog, link)) is not None and source.kind in _AGENCY_KINDS for link in names):
+            return match.start()
+    return None
 
 
 def _credit_end(catalog: Catalog, line: str, start: int) -> int:
@@ -358,9 +413,9 @@ def _is_source_credit(catalog: Catalog, text: str) -> bool:
     joint credit of bodies, led by one the catalog knows (prose such as 'talks between the EU, NATO' leads with
     words that name no source)."""
     head, _, last = text.rpartition(",")
-    if head and _is_person(catalog, head):
+    if head and _is_person(catalog, head):  # 'Mary Roe, Harwick Free Press': a paper's title as good as a source
         link: Link = label_link(catalog, last.strip())
-        return link.source is not None
+        return link.source is not None or news_title(catalog, last.strip())
     first, _, units = text.partition(",")
     if units and _is_named_source(catalog, first) and all(
             label_link(catalog, unit).label in _UNIT_LABELS for unit in units.split(",")):

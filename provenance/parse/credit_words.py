@@ -190,7 +190,7 @@ ORGANISATION_WORDS = frozenset({
     "committee", "union", "department", "office", "bureau", "center", "centre", "corps", "army", "navy", "force",
     "forces", "authority", "authorities", "administration", "municipality", "directorate", "secretariat",
     "federation", "league", "affairs", "squadron", "battalion", "regiment", "fleet",
-    "bank", "hotel", "hotels", "resort", "airport", "airways", "motors", "records",
+    "bank", "hotel", "hotels", "resort", "amusement", "airport", "airways", "motors", "records",
     "entertainment", "zoo", "aquarium", "hospital", "clinic", "cathedral", "theatre", "theater",
     "orchestra", "opera", "gobierno", "governo", "gouvernement", "presidencia", "presidência", "présidence",
     "presidenza", "ufficio", "stampa", "oficina", "secretaría", "secretaria", "imprensa", "policía", "polícia",
@@ -210,8 +210,9 @@ ORGANISATION_WORDS = frozenset({
     "estate",  # '© Estate of Jane Roe': the heirs hold the rights
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
     "tribune", "gazette", "daily", "commons", "express", "chronicle", "observer", "telegraph", "inquirer",
-    "enquirer", "examiner", "dispatch", "courant", "bulletin", "sentinel", "gleaner", "advertiser", "wikimedia",
-    "секретариат", "пресс-служба", "служба", "агентство",
+    "enquirer", "examiner", "dispatch", "courant", "bulletin", "sentinel", "gleaner", "advertiser", "courier",
+    "jail", "prison",  # 'Montgomery County Jail via AP': a booking photo's source
+    "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "пресс-центр", "администрация", "правительство", "мэрия", "управление",
     "прес-служба", "міністерство", "адміністрація", "уряд", "офіс", "офис", "генштаб", "штаб", "полиция", "поліція",
     "사진부", "뉴스", "일보", "통신", "新闻",
@@ -226,6 +227,16 @@ ORGANISATION_WORDS = frozenset({
     "ofisi", "wizara", "idara", "serikali", "shirika", "mamlaka", "halmashauri", "taasisi", "jeshi", "polisi",
     "chuo",  # Swahili: office, ministry, department, government, corporation, authority, council, institute, …
     "משרד", "דוברות", "דובר", "משטרת", "עיריית", "צה\"ל", "רשות", "לשכת", "אוניברסיטת",  # Hebrew: ministry, spokesman
+})
+# A newspaper's title by its last word: after a hyphen ('Omaha World-Herald', 'Corpus Christi Caller-Times', 'St.
+# Louis Post-Dispatch') or after 'The' and at least one more word ('The Kansas City Star', 'The Sacramento Bee'). These
+# words alone are given names or surnames too ('Star', 'Bee', 'Sun'): only in those two places do they make a title.
+NEWS_TITLE_ENDS = frozenset({
+    "herald", "times", "post", "dispatch", "gazette", "journal", "tribune", "press", "news", "telegram", "picayune",
+    "ledger", "leader", "star", "sun", "bee", "globe", "record", "register", "republic", "examiner", "observer",
+    "citizen", "independent", "constitution", "democrat", "sentinel", "courier", "chronicle", "enquirer", "inquirer",
+    "courant", "bulletin", "statesman", "advocate", "argus", "eagle", "review", "standard", "mercury", "appeal",
+    "blade", "dealer",
 })
 # Word endings that make an organisation in languages that write compounds as one word: 'Stadtarchiv Wernau',
 # 'Landesarchiv', 'Staatsbibliothek', 'Kunstsammlung', 'Stadtmuseum', 'Nationalgalerie', 'Riksarkivet'.

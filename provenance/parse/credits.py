@@ -81,13 +81,14 @@ LEAD_IN = re.compile(
     r"(?-i:(?:PHOTOS?|PICTURES?|FOTOS?|PICHA)[ \t]+\|"
     r"(?=[ \t]+[^\s|a-z]+(?:[ \t]+[^\s|a-z]+)*[ \t]*(?:\||\r?\n|$))))\s*)"
 )
-# Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word.
+# Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word, or "PHOTO:"
+# before a capitalised name ('BIG PHOTO: the crowd …' is a layout label).
 ANYWHERE_LEAD_IN = re.compile(
     r"(?P<lead>©\s*|Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
     r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
     r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото|"
-    r"Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto))\s?:\s*)"
+    r"Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@])))"
 )
 # 'Right: …' a credit's lead-in; 'Left to right: Ann Smith, Bo Lee' names who the picture shows
 WEAK_LEAD_IN = re.compile(
@@ -102,9 +103,11 @@ _BY_LICENSE = re.compile(
     + r"[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK + r"(?:\s*,)?\s+(?=via\s))"
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
-# full-width brackets too: '首相（写真：アフロ）'; a danda ends a Bengali or Hindi sentence
+# Where a lead-in may stand: full-width brackets too ('首相（写真：アフロ）'), after a danda (a Bengali or Hindi
+# sentence's end), and after a date opening the line ('6/27/03 Staff Photo by').
 _CREDIT_POSITION = re.compile(
-    r"(?:^|[\[(|—–\"'“«>*_（【「。！？]|[।॥]\s|\s/\s|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$"
+    r"(?:^|[\[(|—–\"'“«>*_（【「。！？]|[।॥]\s|\s/\s|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+|"
+    r"(?:^|\n)[ \t]*\d{1,2}/\d{1,2}/(?:\d\d){1,2})\s*$"
 )
 # after a source or an outlet's name: _source_before ('NASA photo by', 'ST PHOTO:')
 _PHOTO_BY = re.compile(r"(?i)(?:photo(?:graph)?s?|images?|pictures?)\s+by\b|(?-i:PHOTOS?|Photos?|photos?)\s?:")
@@ -399,6 +402,13 @@ def _at_credit_position(text: str, start: int) -> bool:
     return bool(_CREDIT_POSITION.search(text[max(0, start - 12) : start])) or start <= 12 and not text[:start].strip()
 
 
+# A paper's name in capitals closing the chain, then the caption naming who is shown ('Staff Photo by Jane Roe/HARWICK
+# TIMES Tom Bell, left, is sworn in …'): the credit ends with the capitals.
+_PAPER_THEN_CAPTION = re.compile(
+    r"/[ \t]*[A-Z][A-Z&'’.-]{3,}(?:[ \t]+[A-Z][A-Z&'’.-]+){0,3}(?=[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+,)"
+)
+
+
 def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool, index: _Index) -> int:
     """Where a lead-in credit stops: its bracket or quote, the line, or a new sentence."""
     before = text[max(0, start - 12) : start].rstrip()
@@ -416,6 +426,8 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
             "von", "by", "par", "por", "in this photo by"):
         comma = text.find(",", body, line_end)
         return comma if comma > 0 else line_end
+    caps = _PAPER_THEN_CAPTION.search(text, body, line_end) if "/" in text[body:line_end] else None
+    line_end = caps.end() if caps else line_end
     other = _next(index.leads, body + 1, line_end)
     if other < line_end and text[body:other].strip(_OPENERS) \
             and _CREDIT_POSITION.search(text[max(body, other - 12) : other]):
