@@ -86,8 +86,9 @@ _BY_LICENSE = re.compile(
     + r"[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK + r"(?:\s*,)?\s+(?=via\s))"
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
-_CREDIT_POSITION = re.compile(  # full-width brackets too: '首相（写真：アフロ）'
-    r"(?:^|[\[(|—–\"'“«>*_（【「。！？]|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$"
+# full-width brackets too: '首相（写真：アフロ）'; an apostrophe after a letter is an elision, no quote ("d'Art de …")
+_CREDIT_POSITION = re.compile(
+    r"(?:^|[\[(|—–\"“«>*_（【「。！？]|(?<![^\W\d_])'|\s/\s|[.!?:;]\s|\s[-–—]\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+)\s*$"
 )
 # after a source or an outlet's name: _source_before ('NASA photo by', 'ST PHOTO:')
 _PHOTO_BY = re.compile(r"(?i)(?:photo(?:graph)?s?|images?|pictures?)\s+by\b|(?-i:PHOTOS?|Photos?|photos?)\s?:")
