@@ -161,6 +161,13 @@ FORM_WORDS = frozenset({"inc", "inc.", "llc", "ltd", "ltd.", "pbc", "plc", "gmbh
 # organisation words.
 HANDLE_BODY_WORDS = frozenset({"city", "county", "town", "borough", "police", "pd", "fd", "sheriff", "dept", "gov",
                                "govt", "fire"})
+# Words of a newspaper's or magazine's title: alone they name an outlet ('Express photo by', 'Herald photo:',
+# 'INQUIRER PHOTO'), where a lone generic word does not ('School photo: Jane Roe' shows her; 'Group photo:').
+NEWSPAPER_WORDS = frozenset({
+    "newspaper", "magazine", "times", "post", "journal", "herald", "tribune", "gazette", "daily", "express",
+    "chronicle", "observer", "telegraph", "inquirer", "enquirer", "examiner", "dispatch", "courant", "bulletin",
+    "sentinel", "gleaner", "advertiser",
+})
 # Words that make an unknown name an organisation, not a person.
 ORGANISATION_WORDS = frozenset({
     "inc", "inc.", "llc", "ltd", "ltd.", "pbc", "plc", "gmbh", "ag", "sa", "s.a.", "corp", "corp.", "co.",
@@ -189,9 +196,7 @@ ORGANISATION_WORDS = frozenset({
     "realty", "realtors", "properties", "architects",  # 'Photo courtesy of Bramble Lane Realty'
     "fc", "cf", "afc", "fk", "bk", "sk",  # football clubs: 'Harbor City FC', 'Real Marrow CF'
     "estate",  # '© Estate of Jane Roe': the heirs hold the rights
-    "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
-    "tribune", "gazette", "daily", "commons", "express", "chronicle", "observer", "telegraph", "inquirer",
-    "enquirer", "examiner", "dispatch", "courant", "bulletin", "sentinel", "gleaner", "advertiser", "wikimedia",
+    "feuerwehr", "fire", "wire", "reporting", "newsroom", "commons", "wikimedia", *NEWSPAPER_WORDS,
     "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "пресс-центр", "администрация", "правительство", "мэрия", "управление",
     "прес-служба", "міністерство", "адміністрація", "уряд", "офіс", "офис", "генштаб", "штаб", "полиция", "поліція",
