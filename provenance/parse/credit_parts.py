@@ -416,6 +416,9 @@ def _owned_account(catalog: Catalog, owned: re.Match[str], start: int) -> Link |
     archive": the owner as its own link would be read (a body, or no one: 'the city'), the platform left out."""
     name = owned.group("name")
     owner = _label_text(catalog, name) if not name[:1].islower() else Link(name, 0, len(name), "unknown")
+    if owner.label == "person" and sum(len(word) > 1 and not word.endswith(".") for word in name.split()) < 2:
+        # one name, or a saint's: a brand ("McDonald's", "Wendy's") or a place ("St. Mary's"), no person named
+        owner = Link(name, 0, len(name), "unknown")
     owner = Link(owner.text, start + owner.start, start + owner.end, owner.label, owner.source, owner.creator)
     platform = owned.group("platform")
     source = match_source(catalog, platform) if platform else None
