@@ -23,9 +23,10 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from provenance.errors import InputError
+from provenance.io.files import open_regular
 from provenance.io.folder import Entry as Entry  # imported from here too
 from provenance.io.folder import walk_folder
 
@@ -177,7 +178,7 @@ def _stream(entry: Entry) -> Iterator[IO[bytes]]:
         with ZIPS.member(entry.root, entry.path) as stream:
             yield stream
     else:
-        with open(Path(entry.root) / entry.path, "rb") as stream:
+        with open_regular(os.path.join(entry.root, entry.path), entry.path, entry.identity) as stream:
             yield stream
 
 
@@ -194,11 +195,15 @@ def read_capped(stream: IO[bytes], name: str, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def entry_source(entry: Entry) -> str | io.BytesIO:
-    """A path for a folder file, an in-memory stream for a zip member."""
+def entry_source(entry: Entry) -> BinaryIO:
+    """A folder's file opened once (by open_regular: the file the walk listed, or an InputError), or a zip
+    member in memory; the caller closes it. Readers get the open file, never its name to open again."""
     if Path(entry.root).is_file():
         return io.BytesIO(read_entry(entry))
-    return str(Path(entry.root) / entry.path)
+    try:
+        return open_regular(os.path.join(entry.root, entry.path), entry.path, entry.identity)
+    except OSError as exc:
+        raise InputError(entry.path, f"cannot be read ({type(exc).__name__}: {exc})") from None
 
 
 def head(entry: Entry, size: int = 4096) -> bytes:
@@ -206,7 +211,7 @@ def head(entry: Entry, size: int = 4096) -> bytes:
     asking first whether the root is a zip: a third of the cost, for every file of an audit."""
     try:
         try:
-            handle = open(os.path.join(entry.root, entry.path), "rb", buffering=0)  # noqa: SIM115
+            handle = open_regular(os.path.join(entry.root, entry.path), entry.path, entry.identity, buffering=0)
         except NotADirectoryError:  # the root is a zip (or the folder changed: then _stream says so)
             with _stream(entry) as stream:
                 return stream.read(size)
