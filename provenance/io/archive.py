@@ -37,6 +37,9 @@ IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", "
 MAX_MEMBER = 512 * 1024 * 1024  # bytes one file or zip member may hold unpacked (SECURITY.md)
 MAX_RATIO = 200  # unpacked / packed size over which a large member is taken for a bomb
 CHUNK = 1024 * 1024
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a zip's first member, or an empty zip's end record
+NESTED_ZIP = ("is a zip archive, not opened here: a zip inside a zip or a folder is not read (audit or upload it "
+              "on its own)")
 SUPPORTED_COMPRESSION = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
 
 
@@ -71,7 +74,7 @@ def _walk_zip(base: Path) -> Iterator[Entry]:
             if info.filename in seen:
                 continue
             seen.add(info.filename)
-            problem = _duplicated(info.filename, names) or zip_problem(info)
+            problem = duplicated(info.filename, names) or zip_problem(info)
             yield Entry(str(base), info.filename, info.file_size, _zip_mtime(info), problem)
 
 
@@ -82,7 +85,7 @@ def _zip_mtime(info: zipfile.ZipInfo) -> int:
         return 0
 
 
-def _duplicated(name: str, names: Counter[str]) -> str | None:
+def duplicated(name: str, names: Counter[str]) -> str | None:
     if names[name] > 1:
         return f"appears {names[name]} times in the zip (which one is meant is unclear); not read"
     return None
@@ -236,6 +239,8 @@ def kind_of(name: str, data: bytes) -> tuple[str, str | None]:
     suffix = posixpath.splitext(name)[1].lower()
     if data.startswith(IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP") or data[4:12] in HEIF_BRANDS:
         return "image", None
+    if data.startswith(ZIP_MAGIC):
+        return "other", NESTED_ZIP
     if suffix in IMAGE_SUFFIXES:
         return "other", f"is named like an image ({suffix}) but is not one"
     if b"\x00" in data:
