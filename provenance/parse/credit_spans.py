@@ -311,6 +311,10 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     return len(line)
 
 
+# An archive's item number alone ('PA-043221', 'MIKAN 3265334', 'e011176012'): a reference, never a name.
+_ITEM_NUMBER = re.compile(r"(?:[A-Z]{1,5}[ -]?\d{4,10}|e\d{9})$")
+
+
 def is_bare_credit(catalog: Catalog, text: str) -> bool:
     """A credit without a lead-in, by its shape (see the module's docstring). The answer reads nothing but the
     text and the catalog, and a digest closes many lines with the same credit: it is remembered per catalog, in
@@ -320,7 +324,7 @@ def is_bare_credit(catalog: Catalog, text: str) -> bool:
 
 def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     text = text.strip().rstrip(".")
-    if not text or len(text) > 600:
+    if not text or len(text) > 600 or _ITEM_NUMBER.match(text):
         return False
     if " | " in text:
         return _is_pipe_chain(catalog, text)
