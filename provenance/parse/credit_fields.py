@@ -77,7 +77,7 @@ _ARCHIVE_REF = re.compile(r"(?:,[ \t]*|[ \t]+(?i:photo|image|negative)[ \t]+)"
 # The German Federal Archives' signature after its name, anywhere in a chain ('Bundesarchiv, Bild 183-R40712 / …',
 # 'Bundesarchiv, B 145 Bild-F012345-0007 / Name / CC-BY-SA 3.0' as Commons writes them): a file number, no name
 _ARCHIVE_SIGNATURE = re.compile(r",[ \t]*(?:B[ \t]+\d{1,4}[ \t]+)?Bild[ \t-][A-Z]{0,3}\d[\w.-]{0,24}"
-                                r"(?=[ \t]*(?:/|\x1f|$))")
+                                r"(?=[ \t]*(?:[/,<]|\x1f|$))")  # also before a licence or a link's address
 # A Nordic paper's section label in capitals glued after the credit ('Foto: Jane Roe LEDARE'): no part of the name
 _SECTION_LABEL = re.compile(r"(?<=\S)[ \t]+(?:LEDARE|KULTUR|NYHETER|DEBATT|KOLUMN|KOMMENTAR|KRONIKK|LEDER)[ \t]*$")
 _SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", "KRONIKK", "LEDER")
