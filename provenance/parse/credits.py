@@ -104,10 +104,11 @@ _BY_LICENSE = re.compile(
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
 # Where a lead-in may stand: full-width brackets too ('首相（写真：アフロ）'), after a danda (a Bengali or Hindi
-# sentence's end), and after a date opening the line ('6/27/03 Staff Photo by').
+# sentence's end), after a date opening the line ('6/27/03 Staff Photo by'); an apostrophe after a letter is an
+# elision, no quote ("d'Art de …")
 _CREDIT_POSITION = re.compile(
-    r"(?:^|[\[(|—–\"'“«>*_（【「。！？]|[।॥]\s|\s/\s|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|\x1f|(?:^|\n)\s*[-*•#]+|"
-    r"(?:^|\n)[ \t]*\d{1,2}/\d{1,2}/(?:\d\d){1,2})\s*$"
+    r"(?:^|[\[(|—–\"“«>*_（【「。！？]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|\x1f|"
+    r"(?:^|\n)\s*[-*•#]+|(?:^|\n)[ \t]*\d{1,2}/\d{1,2}/(?:\d\d){1,2})\s*$"
 )
 # after a source or an outlet's name: _source_before ('NASA photo by', 'ST PHOTO:')
 _PHOTO_BY = re.compile(r"(?i)(?:photo(?:graph)?s?|images?|pictures?)\s+by\b|(?-i:PHOTOS?|Photos?|photos?)\s?:")
