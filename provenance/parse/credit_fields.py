@@ -64,15 +64,20 @@ _CLIENT = re.compile(r"(?i)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,;()\x1f]+?)\
 # A wire's code in brackets ('(8137137dr)'), a museum's catalogue number ('© IWM (Q 4512)'), empty brackets; and an
 # archive's reference closing its name ('…Archives, ref. 1204/33', '…Division, LC-USZ62-40817', 'photo no. 69-N-1')
 _WIRE_CODE = re.compile(r"(?<=\s)\((?:\d{5,}[a-z]{0,3}|[A-Z]{1,3}[ .-]?\d{2,8})\)|"
+                        r"(?<=\s)\[(?:[A-Z]{1,5}[ -]?\d{4,10}|e\d{9})\]|"  # an archive's item number ('[PA-043221]')
                         r"\(\s*\x1f?\s*\)|\[\s*\x1f?\s*\]|<\s*\x1f?\s*>")
 _ARCHIVE_REF = re.compile(r"(?:,[ \t]*|[ \t]+(?i:photo|image|negative)[ \t]+)"
-                          r"(?:(?i:" + "|".join(NUMBER_ABBREVIATIONS) + r"|call[ \t]+no)\.[ \t]*|LC-[A-Z\d]{2,8}-)"
+                          r"(?:(?i:" + "|".join(NUMBER_ABBREVIATIONS) + r"|call[ \t]+no)\.[ \t]*|"
+                          r"LC-[A-Z\d]{2,8}-(?:[a-z]{2,8}-)?)"  # 'LC-USZ62-40817', 'LC-DIG-ppmsca-08372'
                           r"\d[\w./-]{0,20}\s*$|"
+                          # a museum's catalogue number after its name ('© IWM HU 136931', '© IWM, HU 129151') or an
+                          # archive's item number closing a chain ('… / Library and Archives Canada / PA-034064.')
+                          r"(?:,[ \t]*|[ \t]+)[A-Z]{1,3}[ \t]\d{5,8}\.?\s*$|[ \t]*/[ \t]*[A-Z]{1,5}-\d{4,10}\.?\s*$|"
                           r"[ \t]+(?-i:kod)[ \t]+\d{3,8}\s*$")  # TT's picture code: 'Foto: Jane Roe / TT kod 10060'
 # The German Federal Archives' signature after its name, anywhere in a chain ('Bundesarchiv, Bild 183-R40712 / …',
 # 'Bundesarchiv, B 145 Bild-F012345-0007 / Name / CC-BY-SA 3.0' as Commons writes them): a file number, no name
 _ARCHIVE_SIGNATURE = re.compile(r",[ \t]*(?:B[ \t]+\d{1,4}[ \t]+)?Bild[ \t-][A-Z]{0,3}\d[\w.-]{0,24}"
-                                r"(?=[ \t]*(?:/|\x1f|$))")
+                                r"(?=[ \t]*(?:[/,<]|\x1f|$))")  # also before a licence or a link's address
 # A Nordic paper's section label in capitals glued after the credit ('Foto: Jane Roe LEDARE'): no part of the name
 _SECTION_LABEL = re.compile(r"(?<=\S)[ \t]+(?:LEDARE|KULTUR|NYHETER|DEBATT|KOLUMN|KOMMENTAR|KRONIKK|LEDER)[ \t]*$")
 _SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", "KRONIKK", "LEDER")
@@ -306,7 +311,7 @@ def _clean(segment: str) -> str:
 def _without_archive_ref(text: str) -> str:
     """The text without an archive's reference closing it: one ends with a digit and is short, so only such a
     text's end is searched."""
-    if not text.rstrip()[-1:].isdigit():
+    if not text.rstrip().rstrip(".")[-1:].isdigit():
         return text
     match = _ARCHIVE_REF.search(text, max(0, len(text) - 64))
     return text[: match.start()] if match else text

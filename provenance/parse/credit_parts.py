@@ -48,7 +48,13 @@ from provenance.parse.credit_words import (
 from provenance.parse.scan import with_first_chars
 
 _CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|／|\\|\||·|\x1f|;|\s—\s|\s-\s)\s*")  # '\': TASS, '／': CJK
-_NOISE = r"(?:\b(?:19|20)\d\d\b|[\s,;:.\-–—()\[\]'\"“”‘’«»*=>\x1f（）【】「」])"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+# A year, or a month and its year as archives date a picture after a comma ('Photo by Jane Roe, June 1940', never
+# 'Ida May 1999'), or '…, 1940 July': a month after the year only where nothing but punctuation follows, never a
+# name's first word ('© 2024 Jun Roe')
+_NOISE = (r"(?:(?:,[ \t]*" + _MONTH + r"[ \t]+)?\b(?:19|20)\d\d\b(?:[ \t]+" + _MONTH + r"(?=[^\w]*$))?|"
+          r"[\s,;:.\-–—()\[\]'\"“”‘’«»*=>`\x1f（）【】「」])")  # '`': a Markdown code span's
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
@@ -385,8 +391,9 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if courtesy and courtesy.end() < len(text):
         start += courtesy.end()
         text = text[courtesy.end():]
-    if text.startswith("the ") and len(text) > 4 and match_source(catalog, text[4:]) is not None:
+    if text.startswith("the ") and len(text) > 4 and match_source(catalog, text[4:].partition(",")[0]) is not None:
         start += 4  # 'Courtesy of the Metropolitan Museum of Art': the article of the sentence, not of the name
+        # (also before the body's units: 'Courtesy of the Smithsonian Institution, National Museum of …')
         text = text[4:]
     artist = _ARTIST_AND.match(text) if text.startswith(("the ", "The ")) else None
     if artist is not None:

@@ -128,7 +128,7 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         relay = _source_colon_name(catalog, inner) if relay is None and ": " in inner else relay
         if relay is not None:
             yield Segment(body, close, body, rewrite=relay)
-        elif is_bare_credit(catalog, inner):
+        elif is_bare_credit(catalog, inner) or _HERITAGE_BODY.match(inner):
             named = _name_before(catalog, text, opened, inner)
             yield Segment(named, close + 1, named) if named is not None else Segment(body, close, body)
 
@@ -311,6 +311,14 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     return len(line)
 
 
+# An archive, library, museum or historical society named alone in brackets closing a caption ('(Seattle Municipal
+# Archives)', '(Harwick County Historical Society)'): the holder's credit, even unknown to the catalog.
+_HERITAGE_BODY = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?){1,5}"
+                            r"(?:Archives?|Library|Libraries|Museum|Historical[ \t]+Society)$")
+# An archive's item number alone ('PA-043221', 'MIKAN 3265334', 'e011176012'): a reference, never a name.
+_ITEM_NUMBER = re.compile(r"(?:[A-Z]{1,5}[ -]?\d{4,10}|e\d{9})$")
+
+
 def is_bare_credit(catalog: Catalog, text: str) -> bool:
     """A credit without a lead-in, by its shape (see the module's docstring). The answer reads nothing but the
     text and the catalog, and a digest closes many lines with the same credit: it is remembered per catalog, in
@@ -320,7 +328,7 @@ def is_bare_credit(catalog: Catalog, text: str) -> bool:
 
 def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     text = text.strip().rstrip(".")
-    if not text or len(text) > 600:
+    if not text or len(text) > 600 or _ITEM_NUMBER.match(text):
         return False
     if " | " in text:
         return _is_pipe_chain(catalog, text)

@@ -176,6 +176,7 @@ _PATH_ALONE = re.compile(  # rooted with two parts or more ('/images/cover'), or
     r"(?:jpe?g|png|gif|webp|svg|avif|tiff?|heic|bmp))[\"']?$"
 )
 _LIST_SEPARATOR = re.compile(r";|,\s+|\s+(?:and|&)\s+")  # between the credits of a list (_all_slashed)
+_AND_IN_NAME = re.compile(r"\s(?:and|&)\s")
 _CIRCLED_C = str.maketrans("Ⓒⓒ", "©©")  # one character for one: every offset stays
 _PARSE_MEMO_LIMIT = 10_000
 MAX_CREDIT = 600  # a span longer than this is prose, not a credit
@@ -500,7 +501,8 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
             yield Credit(text=text[segment.start:segment.end].strip(), start=segment.start, end=segment.end, **fields)
         return
     lead = text[segment.start:segment.body]
-    for part_start, part_end in _parts(text, segment.body, segment.end):
+    last: Credit | None = None
+    for part_start, part_end in _parts(catalog, text, segment.body, segment.end):
         if _is_path(text[part_start:part_end]):
             continue
         # a rights sign in the lead-in ('© Jane Roe; John Smith') is the statement of the part it stands
@@ -514,7 +516,22 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
                 or _CAPTION_LEAD.match(lead) and _caption_sentence(text[part_start:part_end], fields):
             continue
         span_start = segment.start if part_start == segment.body else part_start
-        yield Credit(text=text[span_start:part_end].strip(), start=span_start, end=part_end, **fields)
+        credit = Credit(text=text[span_start:part_end].strip(), start=span_start, end=part_end, **fields)
+        if last is not None and _adds_terms(last, credit) and _compatible(catalog, last, credit):
+            last = _fill(catalog, last, credit)  # 'Photo: Jane Roe; CC BY-SA 4.0; Wikimedia Commons': one credit
+            continue
+        if last is not None:
+            yield last
+        last = credit
+    if last is not None:
+        yield last
+
+
+def _adds_terms(one: Credit, other: Credit) -> bool:
+    """A part after a ';' that names no party of its own, only a license or a platform, after a part that named
+    one: the terms of the same credit, not another image's."""
+    return bool((one.creator or one.organization) and not (other.creator or other.organization)
+                and (other.license or other.via))
 
 
 def _named_after_bare_lead(catalog: Catalog, lead: str, part: str, fields: dict[str, str]) -> bool:
@@ -546,9 +563,9 @@ def _is_path(part: str) -> bool:
     return bool(_PATH_ALONE.match(part[key.end() :] if key else part))
 
 
-def _parts(text: str, body: int, end: int) -> Iterator[tuple[int, int]]:
+def _parts(catalog: Catalog, text: str, body: int, end: int) -> Iterator[tuple[int, int]]:
     segment = text[body:end]
-    if _all_slashed(segment):
+    if _all_slashed(catalog, segment):
         pieces = _LIST_SEPARATOR.split(segment)
     else:
         pieces = re.split(r";|,\s+(?=[^,]*/)", segment) if ";" in segment else [segment]
@@ -564,13 +581,17 @@ def _parts(text: str, body: int, end: int) -> Iterator[tuple[int, int]]:
             yield at + left, at + right
 
 
-def _all_slashed(segment: str) -> bool:
+def _all_slashed(catalog: Catalog, segment: str) -> bool:
     """'Jane Doe/AP, John Smith/Reuters', 'Jane Doe/AFP via Getty Images and John Smith/Getty Images': a list of
-    credits separated by commas, semicolons or 'and', each a chain of its own ('Jane Doe and John Smith/AP' is one)."""
+    credits separated by commas, semicolons or 'and', each a chain of its own ('Jane Doe and John Smith/AP' is one).
+    An 'and' inside a link the catalog knows ('Jane Roe / Library and Archives Canada / PA-034064') joins no two."""
     if "/" not in segment:
         return False
     pieces = _LIST_SEPARATOR.split(segment)
-    return len(pieces) > 1 and all("/" in p and "http" not in p for p in pieces)
+    if len(pieces) < 2 or not all("/" in p and "http" not in p for p in pieces):
+        return False
+    return not any(_AND_IN_NAME.search(link) and match_source(catalog, link.strip()) is not None
+                   for link in segment.split("/"))
 
 
 def _named_license(catalog: Catalog, fields: dict[str, str]) -> bool:
