@@ -22,7 +22,8 @@ LEAD_PHRASES = (
     r"mandatory\s+credit\s*:\s*(?:photo\s+by)?", r"photo\s+credit\s+should\s+read",
     r"(?:photo(?:graph)?|image|picture|artwork|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|"
     r"hero\s+image)\s+(?:credits?|attribution|source)", r"photos?\s+credit", r"credits?", r"image\s+attribution",
-    r"(?:(?:staff|pool|handout|courtesy)\s+)?photo(?:graph(?:y)?)?s?(?:[\s-]+illustration)?",
+    r"(?:(?:staff|pool|handout|courtesy|all)\s+)?photo(?:graph(?:y)?)?s?(?:[\s-]+illustration)?",  # 'All photos:'
+
     r"photographer", r"photographed", r"composite", r"fotograf",
     r"pictures?", r"pics?", r"images?", r"illustrations?", r"artwork", r"video(?:\s+grab)?",
     r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
@@ -184,7 +185,7 @@ ORGANISATION_WORDS = frozenset({
     "agenzia", "press", "presse", "prensa", "news",
     "newspaper", "ministry", "ministerio", "ministério", "ministère", "ministero", "ministerium", "service",
     "services", "servizio", "university", "universität", "université", "universidad", "universidade", "college",
-    "school", "institute", "institut", "instituto", "institution", "museum", "museo", "musée", "library", "archive",
+    "school", "institute", "institut", "instituto", "istituto", "institution", "spokesperson", "spokesman", "museum", "museo", "musée", "library", "archive",
     "archives",
     "foundation", "fondation", "fundación", "stiftung", "society", "association", "council", "commission",
     "committee", "union", "department", "office", "bureau", "center", "centre", "corps", "army", "navy", "force",
