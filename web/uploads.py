@@ -8,8 +8,10 @@ Nothing is written to disk. A zip is opened in memory with the audit's safety ru
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -17,7 +19,7 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import CheckedFile, CheckedItem
 from provenance.errors import InputError
-from provenance.io.archive import read_capped, zip_problem
+from provenance.io.archive import duplicated, read_capped, zip_problem
 from provenance.io.image_reader import open_image
 from provenance.io.inputs import SourceFile, check_source, memory_sources
 from provenance.io.verify import Verifier
@@ -128,26 +130,44 @@ def finding_summary(items: list[CheckedItem]) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda row: (SEVERITY_ORDER[row["severity"]], -row["count"], row["code"]))
 
 
+def _refuse(refused: list[Checked], label: str, error: str) -> None:
+    refused.append(Checked(label, None, refused={"file": label, "ok": False, "error": error, "items": []}))
+
+
 def _unzip(name: str, data: bytes, members: list[tuple[str, str, bytes]], refused: list[Checked]) -> None:
     """The members of an uploaded zip, each inflated chunk by chunk under the caps (a member's
-    size in the zip's header is never trusted); a member that cannot be read is a refused result."""
+    size in the zip's header is never trusted); a member that cannot be read, or whose name the zip
+    holds twice, is a refused result, and so is the zip whose directory cannot be read, or the
+    members past MAX_ZIP_MEMBERS (counted, never silently dropped)."""
     budget = MAX_UPLOAD_INFLATED
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for info in [i for i in archive.infolist() if not (i.filename and i.is_dir())][:MAX_ZIP_MEMBERS]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, struct.error) as exc:
+        _refuse(refused, name, f"{name}: the zip's central directory is damaged or unsupported ({exc}); nothing in "
+                               "it was read")
+        return
+    with archive:
+        infos = [i for i in archive.infolist() if not (i.filename and i.is_dir())]
+        if len(infos) > MAX_ZIP_MEMBERS:
+            _refuse(refused, name, f"{name}: holds {len(infos)} files; only the first {MAX_ZIP_MEMBERS} were read")
+        names, seen = Counter(i.filename for i in infos), set()
+        for info in infos[:MAX_ZIP_MEMBERS]:
+            if info.filename in seen:  # a name the zip holds twice is refused once, as in an audit
+                continue
+            seen.add(info.filename)
             label = f"{name}:{info.filename}"
             try:
-                problem = zip_problem(info)
+                problem = duplicated(info.filename, names) or zip_problem(info)
                 if problem:
                     raise InputError(label, problem)
                 with archive.open(info) as stream:
                     member = read_capped(stream, label, min(MAX_UPLOAD_MEMBER, budget))
             except InputError as exc:
-                refused.append(Checked(label, None, refused={"file": label, "ok": False, "error": str(exc),
-                                                             "items": []}))
+                _refuse(refused, label, str(exc))
                 continue
-            except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, zlib.error) as exc:
-                refused.append(Checked(label, None, refused={"file": label, "ok": False,
-                                                     "error": f"{label}: cannot be read ({exc})", "items": []}))
+            except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, zlib.error,
+                    struct.error, ValueError) as exc:
+                _refuse(refused, label, f"{label}: cannot be read ({exc})")
                 continue
             budget -= len(member)
             members.append((label, info.filename, member))

@@ -26,7 +26,9 @@ from provenance.audit.final import regroup
 from provenance.audit.save import image_evidence, usage_evidence
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
+from provenance.errors import InputError
 from provenance.io.commons import FAILED, CommonsClient
+from provenance.io.files import open_regular
 from provenance.metadata.commons import ORIGIN
 from provenance.model import Evidence
 from provenance.store import tables as t
@@ -101,11 +103,11 @@ def _file_sha1(session: Session, image_id: int) -> str | None:
     root, path = row
     try:
         if os.path.isdir(root):
-            with open(os.path.join(root, path), "rb") as handle:
+            with open_regular(os.path.join(root, path), path) as handle:
                 data = handle.read(MAX_HASHED)
         else:
             with zipfile.ZipFile(root) as archive:
                 data = archive.read(path)[:MAX_HASHED]
-    except (OSError, KeyError, zipfile.BadZipFile):
+    except (OSError, KeyError, zipfile.BadZipFile, InputError):
         return None
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()

@@ -146,7 +146,8 @@ def extract_many(jobs: list[tuple[Entry, str | None, bool]]) -> list[Extracted]:
 
 def _extract(entry: Entry, trust: str | None, phash: bool) -> Extracted:
     try:
-        meta, ident = read_image(entry_source(entry), entry.path, trust, phash=bool(phash))
+        with entry_source(entry) as source:
+            meta, ident = read_image(source, entry.path, trust, phash=bool(phash))
         assert ident is not None
     except (OverBudget, MemoryError):
         raise

@@ -37,7 +37,9 @@ def kind_of_entry(entry: Entry) -> tuple[str, str | None]:
     'other', with the reason as its problem."""
     try:
         return classify(entry)
-    except (OSError, InputError) as exc:
+    except InputError as exc:
+        return "other", exc.reason
+    except OSError as exc:
         return "other", f"cannot be read ({exc})"
 
 

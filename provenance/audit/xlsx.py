@@ -1,11 +1,13 @@
 """[edge] The archive as an XLSX workbook (openpyxl): the report's columns, a bold frozen header row,
-filters on, and text cells written as text (a value that looks like a formula is never one)."""
+filters on, and text cells written as text (a value that looks like a formula is never one). A control
+character XML cannot hold (a file or zip member may be named with one) is written as its escape, \\x1b."""
 
 from __future__ import annotations
 
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -23,7 +25,7 @@ def xlsx_bytes(rows: list[ReportRow], title: str = "Archive") -> bytes:
     names = list(COLUMNS)
     sheet.append([COLUMNS[n] for n in names])
     for row in rows:
-        sheet.append([getattr(row, n) for n in names])
+        sheet.append([_storable(getattr(row, n)) for n in names])
     for index, name in enumerate(names, start=1):
         sheet.cell(row=1, column=index).font = Font(bold=True)
         sheet.column_dimensions[get_column_letter(index)].width = WIDTHS[name]
@@ -34,3 +36,9 @@ def xlsx_bytes(rows: list[ReportRow], title: str = "Archive") -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _storable(value: str) -> str:
+    """The value with each character a worksheet cannot hold (C0 controls but tab and newlines) as its escape:
+    one such name would otherwise make openpyxl refuse the whole export."""
+    return str(ILLEGAL_CHARACTERS_RE.sub(lambda found: f"\\x{ord(found.group()):02x}", value))

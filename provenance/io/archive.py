@@ -23,9 +23,10 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from provenance.errors import InputError
+from provenance.io.files import open_regular
 from provenance.io.folder import Entry as Entry  # imported from here too
 from provenance.io.folder import walk_folder
 from provenance.parse.suffixes import ARTICLE_SUFFIXES
@@ -36,6 +37,9 @@ IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", "
 MAX_MEMBER = 512 * 1024 * 1024  # bytes one file or zip member may hold unpacked (SECURITY.md)
 MAX_RATIO = 200  # unpacked / packed size over which a large member is taken for a bomb
 CHUNK = 1024 * 1024
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a zip's first member, or an empty zip's end record
+NESTED_ZIP = ("is a zip archive, not opened here: a zip inside a zip or a folder is not read (audit or upload it "
+              "on its own)")
 SUPPORTED_COMPRESSION = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
 
 
@@ -70,7 +74,7 @@ def _walk_zip(base: Path) -> Iterator[Entry]:
             if info.filename in seen:
                 continue
             seen.add(info.filename)
-            problem = _duplicated(info.filename, names) or zip_problem(info)
+            problem = duplicated(info.filename, names) or zip_problem(info)
             yield Entry(str(base), info.filename, info.file_size, _zip_mtime(info), problem)
 
 
@@ -81,7 +85,7 @@ def _zip_mtime(info: zipfile.ZipInfo) -> int:
         return 0
 
 
-def _duplicated(name: str, names: Counter[str]) -> str | None:
+def duplicated(name: str, names: Counter[str]) -> str | None:
     if names[name] > 1:
         return f"appears {names[name]} times in the zip (which one is meant is unclear); not read"
     return None
@@ -177,7 +181,7 @@ def _stream(entry: Entry) -> Iterator[IO[bytes]]:
         with ZIPS.member(entry.root, entry.path) as stream:
             yield stream
     else:
-        with open(Path(entry.root) / entry.path, "rb") as stream:
+        with open_regular(os.path.join(entry.root, entry.path), entry.path, entry.identity) as stream:
             yield stream
 
 
@@ -194,11 +198,15 @@ def read_capped(stream: IO[bytes], name: str, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def entry_source(entry: Entry) -> str | io.BytesIO:
-    """A path for a folder file, an in-memory stream for a zip member."""
+def entry_source(entry: Entry) -> BinaryIO:
+    """A folder's file opened once (by open_regular: the file the walk listed, or an InputError), or a zip
+    member in memory; the caller closes it. Readers get the open file, never its name to open again."""
     if Path(entry.root).is_file():
         return io.BytesIO(read_entry(entry))
-    return str(Path(entry.root) / entry.path)
+    try:
+        return open_regular(os.path.join(entry.root, entry.path), entry.path, entry.identity)
+    except OSError as exc:
+        raise InputError(entry.path, f"cannot be read ({type(exc).__name__}: {exc})") from None
 
 
 def head(entry: Entry, size: int = 4096) -> bytes:
@@ -206,7 +214,7 @@ def head(entry: Entry, size: int = 4096) -> bytes:
     asking first whether the root is a zip: a third of the cost, for every file of an audit."""
     try:
         try:
-            handle = open(os.path.join(entry.root, entry.path), "rb", buffering=0)  # noqa: SIM115
+            handle = open_regular(os.path.join(entry.root, entry.path), entry.path, entry.identity, buffering=0)
         except NotADirectoryError:  # the root is a zip (or the folder changed: then _stream says so)
             with _stream(entry) as stream:
                 return stream.read(size)
@@ -231,6 +239,8 @@ def kind_of(name: str, data: bytes) -> tuple[str, str | None]:
     suffix = posixpath.splitext(name)[1].lower()
     if data.startswith(IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP") or data[4:12] in HEIF_BRANDS:
         return "image", None
+    if data.startswith(ZIP_MAGIC):
+        return "other", NESTED_ZIP
     if suffix in IMAGE_SUFFIXES:
         return "other", f"is named like an image ({suffix}) but is not one"
     if b"\x00" in data:

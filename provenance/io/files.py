@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from provenance.errors import InputError
 
@@ -32,6 +36,39 @@ def read_file_bytes(file: Path, name: str, limit: int | None = None) -> bytes:
         raise InputError(name, "permission denied") from None
     except OSError as exc:
         raise InputError(name, f"cannot be read ({exc.strerror})") from None
+
+
+# never through a link, never waiting for a FIFO's writer, never making a terminal ours
+_OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def open_regular(path: str, name: str, identity: tuple[int, int] | None = None, buffering: int = -1) -> BinaryIO:
+    """A file a walk listed as a regular file, opened for reading only if it still is one: a symbolic link put
+    in its place is not followed (O_NOFOLLOW), a FIFO never blocks the open (O_NONBLOCK, cleared once the
+    descriptor is known to be a regular file), and what was opened is checked on the descriptor itself
+    (fstat), not by its name again. With `identity` (device, inode) from the walk, another file there now is
+    refused too. Raises InputError naming `name`, or OSError (no such file, permission denied) as open() does."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(name, "is now a symbolic link (it was a regular file when the folder was listed); "
+                                   "links are never followed; not read") from None
+        raise
+    try:
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode):
+            kind = next((what for test, what in _KINDS if test(found.st_mode)), "not a regular file")
+            raise InputError(name, f"is {kind}, not a regular file; not read")
+        if identity is not None and (found.st_dev, found.st_ino) != identity:
+            raise InputError(name, "was replaced by another file since the folder was listed; not read")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb", buffering=buffering)
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def decode_article(name: str, data: bytes) -> str:

@@ -24,19 +24,22 @@ class Entry:
     size: int
     mtime_ns: int
     error: str | None = None
+    identity: tuple[int, int] | None = None  # (device, inode) the walk saw: a file put in its place is refused
 
 
 def walk_folder(base: Path) -> Iterator[Entry]:
     """Regular files, in path order; hidden files and folders, links and unreadable folders skipped.
     One scandir per folder and one stat per file (a re-audit's walk of a large archive)."""
     root = str(base)
-    for path, size, mtime_ns in sorted(folder_files(root), key=lambda found: found[0].split("/")):
-        yield Entry(root, path, size, mtime_ns)
+    identities: dict[str, tuple[int, int]] = {}
+    for path, size, mtime_ns in sorted(folder_files(root, identities), key=lambda found: found[0].split("/")):
+        yield Entry(root, path, size, mtime_ns, identity=identities[path])
 
 
-def folder_files(root: str) -> list[tuple[str, int, int]]:
+def folder_files(root: str, identities: dict[str, tuple[int, int]] | None = None) -> list[tuple[str, int, int]]:
     """(path within the folder, size, mtime in ns) of its regular files, in no particular order;
-    hidden files and folders, links and unreadable folders skipped."""
+    hidden files and folders, links and unreadable folders skipped. With `identities`, each file's
+    (device, inode) is put there by its path."""
     found: list[tuple[str, int, int]] = []
     folders = [(root, "")]
     while folders:
@@ -53,6 +56,8 @@ def folder_files(root: str) -> list[tuple[str, int, int]]:
             elif item.is_file(follow_symlinks=False):
                 stat = item.stat(follow_symlinks=False)
                 found.append((prefix + item.name, stat.st_size, stat.st_mtime_ns))
+                if identities is not None:
+                    identities[prefix + item.name] = (stat.st_dev, stat.st_ino)
     return found
 
 

@@ -26,7 +26,7 @@ from provenance.check import CheckedFile, ImageFacts, Match, check_article, chec
 from provenance.errors import InputError, ProvenanceError
 from provenance.io.archive import kind_of
 from provenance.io.c2pa_reader import trust_anchors
-from provenance.io.files import decode_article, read_file_bytes
+from provenance.io.files import decode_article, open_regular, read_file_bytes
 from provenance.io.image_reader import ImageMetadata
 from provenance.io.images import read_image
 from provenance.io.matching import PathIndex, SetIndex, match_src
@@ -159,7 +159,12 @@ def image_evidence_reader(open_path: Callable[[str], BinaryIO | str],
     def read(path: str) -> tuple[list[Evidence], list[str]]:
         if path not in seen:
             meta: ImageMetadata
-            meta, _ = read_image(open_path(path), path, trust_anchors(), identity=False)
+            source = open_path(path)
+            try:
+                meta, _ = read_image(source, path, trust_anchors(), identity=False)
+            finally:
+                if not isinstance(source, str):
+                    source.close()
             seen[path] = meta.evidence, [f"{path}: {p}" for p in meta.problems]
         return seen[path]
 
@@ -213,8 +218,12 @@ def file_sources(paths: list[str]) -> list[tuple[SourceFile, Siblings]]:
     return result
 
 
-def _path_in(root: Path, path: str) -> str:
-    return str(root / path)
+def _path_in(root: Path, path: str) -> BinaryIO:
+    """The image an article names, opened once: a regular file, never through a link (open_regular)."""
+    try:
+        return open_regular(str(root / path), path)
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({type(exc).__name__}: {exc})") from None
 
 
 def memory_sources(files: list[tuple[str, str, bytes]]) -> tuple[list[SourceFile], Siblings]:

@@ -34,6 +34,7 @@ from provenance.parse.credit_words import (
     LEAD_IN_TEXT,
     LIST_ARTICLES,
     NEWS_TITLE_ENDS,
+    NEWSPAPER_WORDS,
     ORGANISATION_SUFFIX,
     ORGANISATION_WORD_ENDINGS,
     ORGANISATION_WORDS,
@@ -55,7 +56,7 @@ ORG_PHOTO_BY = re.compile(
 )
 # 'ST PHOTO: Jane Roe', 'NYT photo: Jane Roe', 'ST FILE PHOTO: Jane Roe': an outlet's staff credit with a colon, before
 # a name (outlet_photo)
-_PHOTO_COLON = re.compile(r"\s+(?-i:(?:FILE[ \t]+|File[ \t]+)?(?:PHOTOS?|Photos?|photos?))\s?:\s*(?=[^\W\d_a-z]|@)")
+_PHOTO_COLON = re.compile(r"(?<!\s)\s+(?-i:(?:FILE[ \t]+|File[ \t]+)?(?:PHOTOS?|Photos?|photos?))\s?:\s*(?=[^\W\d_a-z]|@)")
 _COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di', Indonesian 'Dok.'
     r"(?i)^(?:(?:photo(?:graph)?s?|(?:digital\s+)?images?|foto|webcam|video)\s+)?"
     r"(?:courtesy|cortes[íi]a|per\s+gentile\s+concessione|dok\.|dokumentasi)"
@@ -410,9 +411,9 @@ def _label_text(catalog: Catalog, text: str) -> Link:
                 return Link(text, start, end, "role")
             return Link(named.text, start + named.start, start + named.end, "source", named.source)
     staff = _STAFF_LINK.match(text) if "taff" in text or "TAFF" in text else None
-    if staff is not None and outlet_before_photo(catalog, staff.group("head")):
-        head = staff.group("head")
-        known = match_source(catalog, head)
+    known = match_source(catalog, staff.group("head")) if staff is not None else None
+    if staff is not None and outlet_before_photo(catalog, staff.group("head")) and (known or not text.isupper()):
+        head = staff.group("head")  # all in capitals, an unknown head is a name: 'JANE STAFF/AFP'
         return Link(head, start, start + len(head), "source" if known else "organisation", known)
     text, end = _without_photo_suffix(catalog, text, end)
     collective = CONTRIBUTORS.search(text)
@@ -459,7 +460,8 @@ def _pool_source(catalog: Catalog, pool: re.Match[str]) -> Link | None:
     if source is not None:
         at = pool.start("head") if pool.group("head") else pool.start("tail")
         return Link(other, at, at + len(other), "source", source)
-    if other.isupper() or other.casefold() == "new":  # a rota's initials, or Reuters' slug
+    # a rota's initials ('WPA Pool'; in a line all in capitals, 'SMILEY N. POOL' is a name), or Reuters' slug
+    if other.isupper() and not (pool.group("head") and pool.group(0).isupper()) or other.casefold() == "new":
         return Link(pool.group(0), 0, len(pool.group(0)), "role")
     return None
 
@@ -485,6 +487,9 @@ def _owned_account(catalog: Catalog, owned: re.Match[str], start: int) -> Link |
     archive": the owner as its own link would be read (a body, or no one: 'the city'), the platform left out."""
     name = owned.group("name")
     owner = _label_text(catalog, name) if not name[:1].islower() else Link(name, 0, len(name), "unknown")
+    if owner.label == "person" and sum(len(word) > 1 and not word.endswith(".") for word in name.split()) < 2:
+        # one name, or a saint's: a brand ("McDonald's", "Wendy's") or a place ("St. Mary's"), no person named
+        owner = Link(name, 0, len(name), "unknown")
     owner = Link(owner.text, start + owner.start, start + owner.end, owner.label, owner.source, owner.creator)
     platform = owned.group("platform")
     source = match_source(catalog, platform) if platform else None
@@ -691,6 +696,13 @@ def _name_start(text: str) -> int:
 _STOCK_DASH = re.compile(r"^(?P<who>[^\-–—]{2,60}?)[ \t]+(?P<dash>[\-–—])[ \t]+"
                          r"(?P<stock>[^\s\-–—]{3,40}(?:[ \t][^\s\-–—]{1,20})?)$")
 _NOT_AN_OUTLET = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "our", "my", "your", "its"})
+# Short words a headline or a gallery puts before PHOTOS in capitals ('IN PHOTOS:', 'NEW PHOTOS:', 'ALL PHOTOS:'):
+# prepositions and a kicker's adjectives, never an outlet's initials
+_KICKER_WORDS = frozenset({"in", "on", "at", "of", "for", "from", "to", "by", "with", "new", "all", "more", "most",
+                           "other", "key", "top", "best", "first", "last", "rare", "old", "see", "view", "watch", "big",
+                           "main", "hot", "live"})
+# A name ending in one of these is cut from a longer one ('Chief of Staff', 'Office of the Chief of Staff')
+_OPEN_END = frozenset({"of", "the", "and", "for", "to", "de", "du", "des", "la", "le", "der", "von", "di", "del"})
 
 
 def stock_dash(catalog: Catalog, text: str) -> tuple[str, str, int] | None:
@@ -710,7 +722,7 @@ def outlet_photo(catalog: Catalog, text: str) -> str:
     if ":" not in text:
         return text
     for match in _PHOTO_COLON.finditer(text):
-        words = text[: match.start()].split()
+        words = text[max(0, match.start() - 80) : match.start()].split()[-2:]  # bounded: linear on many colons
         if any(len(words) >= count and outlet_before_photo(catalog, " ".join(words[-count:])) for count in (1, 2)):
             return text[: match.start()] + " / " + text[match.end() :]
     return text
@@ -721,12 +733,15 @@ def outlet_before_photo(catalog: Catalog, text: str) -> bool:
     newspaper's name ('Express photo by', 'Herald photo:') or its initials in capitals ('ST PHOTO:', 'NYT photo:').
     'Aerial photo by', 'Family photo:' name no one; role words ('STAFF', 'FILE') are no outlet."""
     name = text.strip("([\"'“ ")
-    first = name.split(maxsplit=1)[0].casefold() if name else ""
-    if not name or fold_source_name(name) in ROLES or first in _NOT_AN_OUTLET:
+    words = name.casefold().split()
+    if not words or fold_source_name(name) in ROLES or words[0] in _NOT_AN_OUTLET or words[-1] in _OPEN_END:
         return False
-    if name.isupper() and name.isalpha() and 2 <= len(name) <= 5:
-        return True
-    return _looks_like_organisation(name)
+    if len(words) > 1:
+        return _looks_like_organisation(name)
+    if name.isupper() and name.isalpha() and 2 <= len(name) <= 5:  # initials, not a word a headline or body uses
+        return words[0] not in _KICKER_WORDS and (words[0] in NEWSPAPER_WORDS or words[0] not in ORGANISATION_WORDS)
+    # one word: a newspaper's or a site's address, not a body's ('School photo: Jane Roe' shows her)
+    return words[0] in NEWSPAPER_WORDS or "." in name and _looks_like_organisation(name)
 
 
 def photo_of_outlet(catalog: Catalog, text: str) -> bool:

@@ -178,6 +178,13 @@ FORM_WORDS = frozenset({"inc", "inc.", "llc", "ltd", "ltd.", "pbc", "plc", "gmbh
 # organisation words.
 HANDLE_BODY_WORDS = frozenset({"city", "county", "town", "borough", "police", "pd", "fd", "sheriff", "dept", "gov",
                                "govt", "fire"})
+# Words of a newspaper's or magazine's title: alone they name an outlet ('Express photo by', 'Herald photo:',
+# 'INQUIRER PHOTO'), where a lone generic word does not ('School photo: Jane Roe' shows her; 'Group photo:').
+NEWSPAPER_WORDS = frozenset({
+    "newspaper", "magazine", "times", "post", "journal", "herald", "tribune", "gazette", "daily", "express",
+    "chronicle", "observer", "telegraph", "inquirer", "enquirer", "examiner", "dispatch", "courant", "bulletin",
+    "sentinel", "gleaner", "advertiser", "courier",
+})
 # Words that make an unknown name an organisation, not a person.
 ORGANISATION_WORDS = frozenset({
     "inc", "inc.", "llc", "ltd", "ltd.", "pbc", "plc", "gmbh", "ag", "sa", "s.a.", "corp", "corp.", "co.",
@@ -209,11 +216,9 @@ ORGANISATION_WORDS = frozenset({
     "realty", "realtors", "properties", "architects",  # 'Photo courtesy of Bramble Lane Realty'
     "fc", "cf", "afc", "fk", "bk", "sk",  # football clubs: 'Harbor City FC', 'Real Marrow CF'
     "estate",  # '© Estate of Jane Roe': the heirs hold the rights
-    "feuerwehr", "fire", "wire", "reporting", "newsroom", "magazine", "times", "post", "journal", "herald",
-    "tribune", "gazette", "daily", "commons", "express", "chronicle", "observer", "telegraph", "inquirer",
-    "enquirer", "examiner", "dispatch", "courant", "bulletin", "sentinel", "gleaner", "advertiser", "courier",
+    "feuerwehr", "fire", "wire", "reporting", "newsroom", "commons", "wikimedia", *NEWSPAPER_WORDS,
     "jail", "prison",  # 'Montgomery County Jail via AP': a booking photo's source
-    "wikimedia", "секретариат", "пресс-служба", "служба", "агентство",
+    "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "пресс-центр", "администрация", "правительство", "мэрия", "управление",
     "прес-служба", "міністерство", "адміністрація", "уряд", "офіс", "офис", "генштаб", "штаб", "полиция", "поліція",
     "사진부", "뉴스", "일보", "통신", "新闻",

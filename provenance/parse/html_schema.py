@@ -37,8 +37,9 @@ def attach_schema(soup: BeautifulSoup, images: list[ImageRef], base: str, order:
     shown = _Pictures(images)
     for obj in _jsonld_images(soup):
         _attach(images, shown, obj, base, "jsonld", "JSON-LD ImageObject", position=len(order))
+    props = _item_properties(soup)
     for element in soup.find_all(itemtype=re.compile(r"schema\.org/ImageObject")):
-        obj = _microdata(element, text)
+        obj = _microdata(element, props.get(id(element), []), text)
         _attach(images, shown, obj, base, "html", "microdata ImageObject", position=order[id(element)])
 
 
@@ -139,36 +140,53 @@ def _schema_values(value: Any) -> list[str]:
 
 
 def _jsonld_images(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
+    """The ImageObjects of the page's JSON-LD blocks. A block that is not JSON is skipped, and so is one nested
+    past what the JSON reader can take (its RecursionError: a hostile page, never a crash of the check)."""
     for script in soup.find_all("script", type="application/ld+json"):
         try:
             data = json.loads(script.string or "")
-        except (json.JSONDecodeError, TypeError):
+        except (json.JSONDecodeError, TypeError, RecursionError):
             continue
         yield from _walk_images(data)
 
 
 def _walk_images(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _walk_images(item)
-    elif isinstance(data, dict):
-        kind = data.get("@type")
-        kinds = kind if isinstance(kind, list) else [kind]
-        if "ImageObject" in kinds:
-            yield data
-        for key, value in data.items():
-            if key != "@type" and isinstance(value, dict | list):
-                yield from _walk_images(value)
+    """Every ImageObject in a JSON value, in document order; with a stack of its own, not recursion, so that
+    any depth the JSON reader accepted is walked."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, list):
+            stack.extend(reversed(value))
+        elif isinstance(value, dict):
+            kind = value.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if "ImageObject" in kinds:
+                yield value
+            stack.extend(reversed([v for k, v in value.items() if k != "@type" and isinstance(v, dict | list)]))
 
 
-def _microdata(element: Tag, text: Callable[[Tag], str]) -> dict[str, Any]:
+def _item_properties(soup: BeautifulSoup) -> dict[int, list[Tag]]:
+    """The microdata properties (itemprop elements) of each item (itemscope element, by id()), in document order,
+    from one pass over the page: a property belongs to the nearest itemscope above it (items nested n deep
+    cost n, not n squared)."""
+    scope: dict[int, Tag | None] = {}  # by id(): the nearest itemscope element at or above it
+    props: dict[int, list[Tag]] = {}
+    for element in soup.find_all(True):
+        parent = element.parent
+        above = scope.get(id(parent)) if parent is not None else None
+        scope[id(element)] = element if element.has_attr("itemscope") else above
+        if above is not None and element.has_attr("itemprop"):
+            props.setdefault(id(above), []).append(element)
+    return props
+
+
+def _microdata(element: Tag, props: list[Tag], text: Callable[[Tag], str]) -> dict[str, Any]:
     obj: dict[str, Any] = {}
-    for prop in element.find_all(itemprop=True):
-        if prop.find_parent(itemscope=True) is not element:
-            continue
+    for prop in props:
         name = str(prop["itemprop"])
-        value = prop.get("content") or prop.get("href") or prop.get("src") or text(prop)
-        obj.setdefault(name, value)
+        if name not in obj:  # the first of each name is kept
+            obj[name] = prop.get("content") or prop.get("href") or prop.get("src") or text(prop)
     if element.name == "img" and "contentUrl" not in obj:
         obj["contentUrl"] = element.get("src")
     return obj

@@ -297,3 +297,23 @@ def test_a_library_error_a_command_lets_through_is_one_line_exit_2() -> None:
     result = CliRunner().invoke(group, ["boom"])
     assert result.exit_code == 2
     assert result.stderr == "Error: archive.zip: is not a zip file\n"
+
+
+def test_an_xlsx_report_holds_a_file_named_with_control_characters(tmp_path: Path) -> None:
+    """A file named with an escape sequence (an uploaded or zipped name can be anything) made openpyxl refuse the
+    whole XLSX report (IllegalCharacterError); now its name is written with the character escaped, and a name
+    that starts like a formula stays text."""
+    import openpyxl
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "\x1b[31mred\x07.txt").write_text("Photo: Jane Doe/AP\n", encoding="utf-8")
+    (folder / "=HYPERLINK(1).txt").write_text("Photo: Jane Doe/AP\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'a.db'}"
+    assert run("audit", str(folder), "--db", db)[0] == 0
+    code, out, err = run("report", str(tmp_path / "r.xlsx"), "--db", db)
+    assert (code, err) == (0, "")
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx").active
+    names = sorted(str(row[0].value) for row in sheet.iter_rows(min_row=2))
+    assert names == ["=HYPERLINK(1).txt", "\\x1b[31mred\\x07.txt"]
+    assert {row[0].data_type for row in sheet.iter_rows(min_row=2)} == {"s"}

@@ -17,7 +17,7 @@ from provenance.audit.run import run_audit
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.errors import InputError
-from provenance.io.archive import ZIPS, classify, open_archives, read_entry, walk_archive
+from provenance.io.archive import NESTED_ZIP, ZIPS, classify, open_archives, read_entry, walk_archive
 from provenance.store import tables as t
 from provenance.store.repository import open_store
 from tests import samples
@@ -138,6 +138,17 @@ def test_duplicated_member_name_is_a_file_error(tmp_path: Path, catalog: Catalog
     path = _zip(tmp_path / "dup.zip", [GOOD_ARTICLE, ("twice.txt", b"Photo: A/AP"), ("twice.txt", b"Photo: B/AP")])
     found = _audit(path, tmp_path, catalog)
     assert found["twice.txt"] == ["twice.txt: appears 2 times in the zip (which one is meant is unclear); not read"]
+    assert found["articles"] == ["ok/story.txt"]
+
+
+def test_a_zip_inside_the_zip_is_a_file_error_saying_so(tmp_path: Path, catalog: Catalog) -> None:
+    """A zip inside the audited zip (or folder) is not opened; it used to be passed over without a word."""
+    inner = _zip(tmp_path / "inner.zip", [("x.txt", b"Photo: A/AP")]).read_bytes()
+    path = _zip(tmp_path / "outer.zip", [GOOD_ARTICLE, ("more/batch.zip", inner), ("more/empty.bin", b"PK\x05\x06"
+                                                                                  + bytes(18))])
+    found = _audit(path, tmp_path, catalog)
+    assert found["more/batch.zip"] == [f"more/batch.zip: {NESTED_ZIP}"]
+    assert found["more/empty.bin"] == [f"more/empty.bin: {NESTED_ZIP}"]
     assert found["articles"] == ["ok/story.txt"]
 
 

@@ -90,6 +90,11 @@ ARTICLES = [
     pytest.param(lambda n: '<img src="a.jpg">' * n + '<script type="application/ld+json">[' + ",".join(
         f'{{"@type": "ImageObject", "contentUrl": "/b{i}.jpg", "creator": "X"}}' for i in range(n)) + "]</script>",
                  "html", 50, id="html: n pictures and n JSON-LD ImageObjects naming others"),
+    # each item's properties were found by a search of all it holds, and each property's item by a search up the
+    # tree: 2.6 s at n=2,000, 10.5 s at 4,000
+    pytest.param(lambda n: '<div itemscope itemtype="https://schema.org/ImageObject">' * n
+                 + '<img src="a.jpg" itemprop="contentUrl"><span itemprop="creator">Jane Doe</span>' + "</div>" * n,
+                 "html", 200, id="html: n microdata ImageObjects nested n deep"),
     pytest.param(lambda n: "<figure>\n\n" + "<p>x</p>\n\n" * n + '<img src="a.jpg">\n\n</figure>\n', "markdown",
                  300, id="markdown: a figure over n blank lines"),
 ]

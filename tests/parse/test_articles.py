@@ -207,3 +207,35 @@ def test_unknown_jsonld_license_url_is_reported_not_used(catalog: Catalog) -> No
 def test_find_images_refuses_unknown_kind(catalog: Catalog) -> None:
     with pytest.raises(ValueError, match="kind"):
         find_images("x", "docx", catalog)
+
+
+def test_jsonld_nested_past_the_json_readers_depth_is_skipped_not_a_crash(catalog: Catalog) -> None:
+    """A JSON-LD block nested 100,000 deep made json.loads raise RecursionError, which lost the whole article
+    (the check said only 'RecursionError'); now that block is skipped like one that is not JSON, and the
+    rest of the page is read."""
+    html = ('<figure><img src="/a.jpg"><figcaption>Photo: Jane Doe/AP</figcaption></figure>'
+            '<script type="application/ld+json">' + '{"a": ' * 100_000 + "1" + "}" * 100_000 + "</script>"
+            '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>")
+    [item] = check_article(html, catalog, name="x.html").items
+    assert item.record.creator == "Jane Doe"
+
+
+def test_an_image_object_deep_in_jsonld_is_found(catalog: Catalog) -> None:
+    """Whatever depth the JSON reader takes, the walk for ImageObjects takes too (its own stack, no recursion)."""
+    depth = 400
+    html = ('<img src="/a.jpg"><script type="application/ld+json">' + '{"x": [' * depth
+            + '{"@type": "ImageObject", "contentUrl": "/a.jpg", "creditText": "Photo: Jane Doe/AP"}'
+            + "]}" * depth + "</script>")
+    [item] = check_article(html, catalog, name="x.html").items
+    assert item.record.creator == "Jane Doe"
+
+
+def test_microdata_items_nested_in_each_other_keep_their_own_properties(catalog: Catalog) -> None:
+    """A property belongs to the nearest item around it: the outer ImageObject's creator is not the inner's."""
+    html = ('<div itemscope itemtype="https://schema.org/ImageObject"><img src="/a.jpg" itemprop="contentUrl">'
+            '<span itemprop="creator">Ann Lee</span>'
+            '<div itemscope itemtype="https://schema.org/ImageObject"><img src="/b.jpg" itemprop="contentUrl">'
+            '<span itemprop="creator">Bo Chan</span></div></div>')
+    items = {item.src: item for item in check_article(html, catalog, name="x.html").items}
+    assert items["/a.jpg"].record.creator == "Ann Lee"
+    assert items["/b.jpg"].record.creator == "Bo Chan"

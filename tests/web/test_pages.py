@@ -347,3 +347,57 @@ def test_an_uploaded_zip_member_is_inflated_only_up_to_the_cap(client: FlaskClie
     page = client.get(_check(client, files=[(io.BytesIO(packed.getvalue()), "batch.zip")])).get_data(as_text=True)
     assert f"batch.zip:bomb.txt: is larger than {64 * 1024 * 1024} bytes; not read" in page
     assert "Jane Doe" in page
+
+
+def test_an_upload_whose_zip_directory_is_damaged_is_refused_and_the_rest_checked(client: FlaskClient) -> None:
+    """A zip whose end record is sound (so it is taken for a zip) but whose central directory is damaged made
+    the whole check a 500; now that upload is refused, naming it, and the files beside it are checked."""
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as zf:
+        zf.writestr("a.txt", "Photo: Ann Lee/AP")
+    data = bytearray(packed.getvalue())
+    at = data.rfind(b"PK\x01\x02")
+    data[at:at + 4] = b"XXXX"
+    response = client.post("/check", data={"files": [(io.BytesIO(bytes(data)), "damaged.zip"),
+                                                     (io.BytesIO(b"Storm. Photo: Jane Doe/AP"), "ok.txt")]})
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "damaged.zip: the zip&#39;s central directory is damaged or unsupported" in page
+    assert "Jane Doe" in page
+
+
+def test_an_uploaded_zip_holding_a_name_twice_or_a_zip_says_so(client: FlaskClient) -> None:
+    """A name the zip holds twice is refused as in an audit (both copies used to be checked, and matched as one);
+    a zip inside the zip is named as one, not as a text file with NUL bytes."""
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as zf:
+        zf.writestr("x.txt", "Photo: Ann Lee/AP")
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as zf:
+        zf.writestr("story.txt", "Storm. Photo: Jane Doe/AP")
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            zf.writestr("story.txt", "Storm. Photo: Bo Chan/Reuters")
+        zf.writestr("inner.zip", inner.getvalue())
+        zf.writestr("ok.txt", "Flood. Photo: Cy Ray/AFP")
+    page = client.get(_check(client, files=[(io.BytesIO(packed.getvalue()), "batch.zip")])).get_data(as_text=True)
+    assert "batch.zip:story.txt: appears 2 times in the zip" in page
+    assert "Bo Chan" not in page
+    assert "batch.zip:inner.zip: is a zip archive, not opened here" in page
+    assert "Cy Ray" in page
+
+
+def test_the_members_of_an_uploaded_zip_past_the_limit_are_counted_not_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Members past MAX_ZIP_MEMBERS used to be left out without a word; now the zip's own result says how many."""
+    from provenance.catalog.load import default_catalog
+    from provenance.catalog.profile import UsageProfile
+    from web.uploads import check_uploads
+
+    monkeypatch.setattr("web.uploads.MAX_ZIP_MEMBERS", 3)
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as zf:
+        for i in range(5):
+            zf.writestr(f"s{i}.txt", f"Storm {i}. Photo: Jane Doe/AP")
+    results = [c.result() for c in check_uploads([("batch.zip", packed.getvalue())], default_catalog(),
+                                                  UsageProfile())]
+    assert [r["file"] for r in results] == ["batch.zip:s0.txt", "batch.zip:s1.txt", "batch.zip:s2.txt", "batch.zip"]
+    assert results[-1]["error"] == "batch.zip: holds 5 files; only the first 3 were read"
