@@ -137,7 +137,9 @@ _QUOTE_STOP = re.compile(r"(?m)[\"”»'](?=\s*[,;\]})]|[ \t]*$)")  # the closin
 _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
-    r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|(?<!(?-i:\b[A-Z]{2})\s)(?<!(?-i:\b[A-Z]{3})\s)\bfile\s+photo\s*:|\btopshot\s*-|"
+    r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|"
+    # 'FILE PHOTO:' opening a wire caption; after an outlet's initials ('ST FILE PHOTO: NAME') it leads a credit
+    r"(?<!(?-i:\b[A-Z]{2})\s)(?<!(?-i:\b[A-Z]{3})\s)\bfile\s+photo\s*:|\btopshot\s*-|"
     r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+|"
     r"(?-i:(?<=[A-Z] )(?:(?:NEW|SOUTH|NORTH|UNITED)[ \t])?[A-Z]{3,}[ \t]OUT\b)"  # a wire's restriction: '… SWEDEN OUT'
 )
