@@ -31,7 +31,7 @@ from provenance.parse.credit_parts import (
     photo_of_outlet,
     stock_dash,
 )
-from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION, NOT_BEFORE_NUMBER
+from provenance.parse.credit_words import HEADING_WORDS, NOT_AFTER_ABBREVIATION, NOT_BEFORE_NUMBER
 from provenance.parse.scan import with_first_chars
 
 _BRACKETS = re.compile(r"[()\[\]（）\n]")
@@ -55,6 +55,9 @@ _PIPE_BEFORE = re.compile(r"[ \t]*[|/][ \t]+(?=\S)")  # '… Friday. | KYODO', '
 # '… Trading in wildlife is illegal.  —RICHARD A. REYES' (Philippine Daily Inquirer): a dash, then a person's name in
 # capitals closing a caption that ends with a stop (a quotation's author follows its closing quote mark instead)
 _DASH_CAPITALS = re.compile(r"(?<=[.!?])[ \t]*[—–][ \t]*(?P<name>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){1,3})[ \t]*$")
+# '… on Tuesday. [PARK YONG-SEOK]': a person's name in capitals alone in square brackets closing a caption (Korea
+# JoongAng Daily's photographers and cartoonists)
+_BRACKETED_CAPITALS = re.compile(r"^[A-Z][A-Z'’.-]*(?:[ \t]+[A-Z][A-Z'’.-]*){1,3}$")
 _HYPHEN_RELAY = re.compile(r"^([^\s/-]{2,20})-([^\s/-]{2,20})$")
 _UNIT_LABELS = frozenset({"organisation", "source"})  # after a named source: its units or partners
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
@@ -138,6 +141,21 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         elif is_bare_credit(catalog, inner):
             named = _name_before(catalog, text, opened, inner)
             yield Segment(named, close + 1, named) if named is not None else Segment(body, close, body)
+        elif text[opened] == "[" and _BRACKETED_CAPITALS.match(inner) and _after_stop(text, opened) and \
+                _closes_line(text, close) and name_in_capitals(catalog, inner):
+            yield Segment(body, close, body)  # '… on Tuesday. [PARK YONG-SEOK]' (Korea JoongAng Daily)
+
+
+def name_in_capitals(catalog: Catalog, name: str) -> bool:
+    """A person's name written in capitals with nothing to say it is a credit ('RICHARD A. REYES', 'PARK YONG-SEOK'):
+    a person by its shape, and no word of a page's headings or sign-offs in it ('READ MORE', 'STAFF REPORT')."""
+    words = [word.strip(",'’").casefold() for word in name.split()]  # 'A.' an initial, 'A' an article
+    return not any(word in HEADING_WORDS for word in words) and _is_person(catalog, name)
+
+
+def _after_stop(text: str, at: int) -> bool:
+    """Whether a sentence's stop comes right before `at` (spaces between)."""
+    return text[max(0, at - 6) : at].rstrip(" \t")[-1:] in (".", "!", "?")
 
 
 def _name_before(catalog: Catalog, text: str, opened: int, inner: str) -> int | None:
@@ -183,7 +201,7 @@ def _dash_capitals(catalog: Catalog, line: str, end: int) -> int | None:
     """Where the name of a '… illegal.  —RICHARD A. REYES' credit starts: a person's name in capitals (two to four
     words) after a dash that follows a sentence's stop, at the line's end."""
     match = _DASH_CAPITALS.search(line, 0, end)
-    if match is None or not _is_person(catalog, match.group("name")):
+    if match is None or not name_in_capitals(catalog, match.group("name")):
         return None
     return match.start("name")
 
@@ -286,11 +304,24 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             at = offset + end - len(tail) + glued
             if not taken(at, offset + end):
                 yield Segment(at, offset + end, at)
+        elif " / " in tail and (agency := _agency_after_slash(catalog, tail)) is not None:
+            at = offset + end - len(tail) + agency
+            if not taken(at, offset + end):
+                yield Segment(at, offset + end, at)
         elif not tail.isascii() and (latin := _latin_after_cjk(catalog, tail)) is not None:
             at = offset + end - len(tail)
             if not taken(at + latin[0], at + latin[1]):
                 yield Segment(at + latin[0], at + latin[1], at + latin[0])
         offset += len(line)
+
+
+def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:
+    """'… on his first day of school / Getty Images': a caption with no stop before its credit, set off by a spaced
+    slash, where what follows the last slash is an agency or stock library the catalog knows (a slash between two
+    words of prose, 'and / or', names none). Where the agency's name starts."""
+    at = tail.rfind(" / ") + 3
+    source = match_source(catalog, tail[at:].strip(" ."))
+    return at if source is not None and source.kind in _AGENCY_KINDS else None
 
 
 def _latin_after_cjk(catalog: Catalog, tail: str) -> tuple[int, int] | None:

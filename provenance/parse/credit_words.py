@@ -75,9 +75,22 @@ MEDIA_LABEL_WORDS = frozenset({
     "live", "foto", "fotografije", "fotky", "fotek", "story", "stories", "sadaka",
 })
 
+# Words of a page's headings, links and sign-offs written in capitals ('READ MORE', 'STAFF REPORT', 'UPDATED VERSION',
+# 'TO BE CONTINUED'): a phrase holding one is no person's name, where a name in capitals stands alone (a dash or
+# square brackets before it) with no lead-in to say it is a credit.
+HEADING_WORDS = frozenset({
+    "the", "a", "an", "to", "be", "with", "from", "of", "and", "or", "for", "in", "on", "at", "by", "is", "are",
+    "more", "read", "see", "also", "click", "here", "full", "story", "stories", "live", "update", "updates", "updated",
+    "version", "video", "videos", "photo", "photos", "below", "above", "watch", "report", "reports", "staff", "note",
+    "editor's", "editors", "content", "sponsored", "continued", "agencies", "news", "breaking", "exclusive",
+    "advertisement", "related", "share", "subscribe", "gallery", "end", "top", "next", "previous", "page", "opinion",
+    "analysis", "editorial", "correction", "clarification", "source", "sources", "file", "files",
+})
+
 # Role words: how the image came, never a person or an organisation.
 ROLES = frozenset({
     "pool", "pool photo", "handout", "handout photo", "staff", "staff photo", "stringer", "str", "file", "file photo",
+    "files",  # '…REUTERS/Jane Roe/Files': an archive mark
     "released", "courtesy", "courtesy photo", "supplied", "screengrab", "screenshot", "screen grab", "photo", "foto",
     "screen capture", "screen shot", "screencap",
     "photos", "image", "images", "picture", "photocall", "archive", "own work", "file image", "video grab",
