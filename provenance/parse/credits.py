@@ -138,8 +138,10 @@ _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
     r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|"
-    # 'FILE PHOTO:' opening a wire caption; after an outlet's initials ('ST FILE PHOTO: NAME') it leads a credit
-    r"(?<!(?-i:\b[A-Z]{2})\s)(?<!(?-i:\b[A-Z]{3})\s)\bfile\s+photo\s*:|\btopshot\s*-|"
+    # 'FILE PHOTO:' opening a wire caption; between an outlet's initials and a name in capitals ('ST FILE PHOTO: JANE
+    # ROE') it leads a credit ('AP FILE PHOTO: A man walks …' stays blanked: the agency before it is read alone)
+    r"(?:(?<!(?-i:\b[A-Z]{2})\s)(?<!(?-i:\b[A-Z]{3})\s)|"
+    r"(?!file\s+photo\s*:\s*(?-i:[A-Z][A-Z'’.-]+[ \t]+[A-Z][A-Z'’.-]+\b)))\bfile\s+photo\s*:|\btopshot\s*-|"
     r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+|"
     r"(?-i:(?<=[A-Z] )(?:(?:NEW|SOUTH|NORTH|UNITED)[ \t])?[A-Z]{3,}[ \t]OUT\b)"  # a wire's restriction: '… SWEDEN OUT'
 )
