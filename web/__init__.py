@@ -10,6 +10,7 @@ HttpOnly and SameSite=Lax; JSON bodies are limited in size and depth (web.errors
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Flask
@@ -29,8 +30,22 @@ SECURITY_HEADERS = {
 }
 
 
+# Direction embeddings, overrides and isolates reorder what a reader sees ('invoice\u202egpj.exe' shows as
+# 'invoiceexe.jpg'): every value a page prints shows them as their code point instead.
+_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def visible_direction_controls(value: Any) -> Any:
+    """A plain string with its direction controls written out ('⟨U+202E⟩'); anything else as it is (markup the
+    templates built is left alone)."""
+    if type(value) is str and _DIRECTION_CONTROLS.search(value):
+        return _DIRECTION_CONTROLS.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", value)
+    return value
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
+    app.jinja_env.finalize = visible_direction_controls
     app.json = FastJSONProvider(app)
     app.config.update(load_config())
     app.config.update(config or {})

@@ -7,6 +7,7 @@ credits.py (where a credit is) and credit_fields.py (what each part of it is).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from provenance.parse.scan import with_first_chars
 
@@ -354,10 +355,22 @@ LIST_ARTICLES = TITLE_ARTICLES | {"el", "la", "le", "les", "lo", "das"}
 # One table for every reader: plain text (credits.py), HTML (html.py) and Markdown (markdown.py).
 UI_LABELS_PATTERN = (
     r"\bcamera\s+icon\b|\b(?:hide|toggle|show)\s+caption\b|\benlarge\s+this\s+image\b|"
-    r"(?m:(?<=\s)expand(?=[ \t]*$))|\badd\s+(?:us\s+)?as\s+(?:a\s+)?preferred\s+source(?:\s+on\s+google)?\b|"
-    r"\badaug[ăa]-ne\s+ca\s+surs[ăa]\s+preferat[ăa]\b|(?:(?:\.\.\.|…)[ \t]{0,3})?\[[+\-]\](?!\()|"
+    r"(?m:(?<=\s)expand(?=[ \t]*$))|(?:(?:\.\.\.|…)[ \t]{0,3})?\[[+\-]\](?!\()|"
     r"(?m:(?<=\s)(?:더보기|관련\s?기사|기사\s?원문|원문\s?보기|전체\s?보기|댓글(?:\s?쓰기)?|공유(?:하기)?|구독(?:하기)?|"
     r"좋아요|닫기|펼치기|접기|목록|인쇄|스크랩|이전\s?기사|다음\s?기사)(?=[ \t]*$))"
 )
-UI_LABELS = re.compile("(?i)" + UI_LABELS_PATTERN)
+UI_LABELS = with_first_chars(re.compile("(?i)" + UI_LABELS_PATTERN))
+# A news site's button after its articles ('Add us as a preferred source on Google', Romanian 'Adaugă-ne ca sursă
+# preferată'): a UI label too, looked for only in a text that holds its rare word (its first letter, 'a', starts a
+# word in most lines: in the scan above it cost every line).
+_PREFERRED_SOURCE = re.compile(r"(?i)\badd\s+(?:us\s+)?as\s+(?:a\s+)?preferred\s+source(?:\s+on\s+google)?\b|"
+                               r"\badaug[ăa]-ne\s+ca\s+surs[ăa]\s+preferat[ăa]\b")
+
+
+def blank_ui_labels(text: str, blank: str | Callable[[re.Match[str]], str]) -> str:
+    """The text with every UI label replaced by `blank` (a string, or a function of the match)."""
+    text = UI_LABELS.sub(blank, text)
+    if "referred" in text or "REFERRED" in text or "referat" in text or "REFERAT" in text:
+        text = _PREFERRED_SOURCE.sub(blank, text)
+    return text
 

@@ -39,7 +39,7 @@ from provenance.parse.credit_words import (
     LEAD_PHRASES,
     MEDIA_LABEL_WORDS,
     TYPO_LEAD_WORDS,
-    UI_LABELS,
+    blank_ui_labels,
 )
 from provenance.parse.markup import Flat, flatten
 from provenance.parse.scan import with_first_chars
@@ -142,9 +142,11 @@ _BOILERPLATE = re.compile(
     # ROE') it leads a credit ('AP FILE PHOTO: A man walks …' stays blanked: the agency before it is read alone)
     r"(?:(?<!(?-i:\b[A-Z]{2})\s)(?<!(?-i:\b[A-Z]{3})\s)|"
     r"(?!file\s+photo\s*:\s*(?-i:[A-Z][A-Z'’.-]+[ \t]+[A-Z][A-Z'’.-]+\b)))\bfile\s+photo\s*:|\btopshot\s*-|"
-    r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+|"
-    r"(?-i:(?<=[A-Z] )(?:(?:NEW|SOUTH|NORTH|UNITED)[ \t])?[A-Z]{3,}[ \t]OUT\b)"  # a wire's restriction: '… SWEDEN OUT'
+    r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+"
 )
+# A wire's restriction after the credit ('… SWEDEN OUT', 'NEW ZEALAND OUT'), scanned only in a text that holds ' OUT'
+# (in the scan above its capitals let every capitalised word in)
+_WIRE_OUT = re.compile(r"(?<=[A-Z] )(?:(?:NEW|SOUTH|NORTH|UNITED)[ \t])?[A-Z]{3,}[ \t]OUT\b")
 # Reuters' desk tags after the credit ('REUTERS/Jane Roe TPX IMAGES OF THE DAY', 'SEARCH "X" FOR THIS STORY'), blanked
 # as the boilerplate is; in capitals as Reuters writes them ('Livepic' as written), scanned only in a text that holds
 # one of their words.
@@ -200,8 +202,8 @@ _PROSE = re.compile(r"(?:[^\W\d_]+[ \t]+){4}[^\W\d_]+")  # five words in a row
 _WORDS = re.compile(r"[^\W\d_]{2,}[ \t]+[^\W\d_]{2,}")  # two words in a row: a line of text, not a key or link
 # The scans of the whole text, led by a look-ahead for the characters their matches start with (scan.py):
 # the same matches, a fraction of the time on prose and on hostile text.
-LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE, _UI_LABELS, _STOP, _ABBREVIATION = (
-    with_first_chars(p) for p in (LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE, UI_LABELS, _STOP,
+LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE, _STOP, _ABBREVIATION = (
+    with_first_chars(p) for p in (LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE, _STOP,
                                   _ABBREVIATION))
 
 
@@ -240,6 +242,8 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
     for a chunk of a longer text, which leaves the rule of a text's only credit (credit_links) to the join."""
     flat = flatten(text)
     body = _BOILERPLATE.sub(_blank, flat.text)
+    if " OUT" in body:
+        body = _WIRE_OUT.sub(_blank, body)
     if "TPX" in body or "SEARCH" in body or "Livepic" in body:
         body = _DESK_TAGS.sub(_blank, body)
     typed = body
@@ -247,7 +251,7 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
     if "Ⓒ" in body or "ⓒ" in body:  # the circled letter some papers print for the rights sign ('Ⓒ Anko Stoffels')
         body = body.translate(_CIRCLED_C)
     # UI labels ('hide caption', 'INDRANIL ... [+] MUKHERJEE') blanked in place: a name around a marker stays one
-    body = _UI_LABELS.sub(lambda m: " " * len(m.group(0)), body)
+    body = blank_ui_labels(body, lambda m: " " * len(m.group(0)))
     credits: list[Credit] = []
     taken: list[tuple[int, int]] = []
     index = _Index.of(body)

@@ -17,7 +17,7 @@ from provenance.errors import InputError
 from provenance.model import LINKED_FIELDS, Evidence
 from provenance.parse.article_types import Article, ImageRef, nearest
 from provenance.parse.credit_fields import find_license_text
-from provenance.parse.credit_words import UI_LABELS
+from provenance.parse.credit_words import blank_ui_labels
 from provenance.parse.credits import parse_credit
 from provenance.parse.html_pictures import IMAGE_TAGS, background_src, held, image_src, is_picture, pictures
 from provenance.parse.html_schema import attach_schema
@@ -273,7 +273,7 @@ def _text_outside(container: Tag, read: list[Tag]) -> str:
     skipped.update(id(e) for e in container.find_all(("button", "script", "style", "noscript", "template")))
     parts = [str(d).strip() for d in container.descendants
              if type(d) in (NavigableString, CData) and id(d.parent) not in skipped]
-    return " ".join(UI_LABELS.sub(" ", " ".join(p for p in parts if p)).split())
+    return " ".join(blank_ui_labels(" ".join(p for p in parts if p), " ").split())
 
 
 def _with_links(field: str, element: Tag, name: str, location: str = "") -> list[Evidence]:
@@ -313,7 +313,7 @@ def _linked_text(element: Tag) -> str | None:
         parts.append(str(piece).strip())
         if id(piece) in ends:
             parts.append(f"<{ends[id(piece)]}>")
-    return " ".join(UI_LABELS.sub(" ", " ".join(p for p in parts if p)).split())
+    return " ".join(blank_ui_labels(" ".join(p for p in parts if p), " ").split())
 
 
 def _credit_elements(root: Tag) -> Iterator[Tag]:
@@ -383,7 +383,7 @@ def _text(element: Tag) -> str:
     else:  # the strings get_text reads (exact types: no comments, scripts), less the buttons'
         text = " ".join(str(d) for d in element.descendants
                         if type(d) in (NavigableString, CData) and d.find_parent("button") is None)
-    return " ".join(UI_LABELS.sub(" ", text).split())
+    return " ".join(blank_ui_labels(text, " ").split())
 
 
 def _canonical(soup: BeautifulSoup) -> str:

@@ -11,7 +11,7 @@ from provenance.catalog.load import Catalog
 from provenance.errors import InputError
 from provenance.model import LINKED_FIELDS, Evidence
 from provenance.parse.article_types import Article, ImageRef, nearest
-from provenance.parse.credit_words import UI_LABELS
+from provenance.parse.credit_words import blank_ui_labels
 from provenance.parse.credits import parse_credit
 from provenance.parse.shortcodes import expand_captions
 from provenance.parse.urls import is_link_address
@@ -240,4 +240,4 @@ def _part(child: Token) -> str:
 
 
 def _joined(parts: list[str]) -> str:
-    return " ".join(UI_LABELS.sub(" ", "".join(parts)).split())  # no UI labels ('hide caption')
+    return " ".join(blank_ui_labels("".join(parts), " ").split())  # no UI labels ('hide caption')

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from provenance.parse import credit_fields, credit_parts, credit_spans, credits
+from provenance.parse import credit_fields, credit_parts, credit_spans, credit_words, credits
 from provenance.parse.scan import with_first_chars
 
 # Letters whose case-insensitive matches are not their ASCII pair alone (dotless and dotted i, long s,
@@ -66,5 +66,5 @@ def test_left_alone_when_the_first_character_cannot_be_told(pattern: re.Pattern[
 
 def test_the_parser_scans_are_led_by_their_first_characters() -> None:
     for pattern in (credits.LEAD_IN, credits.ANYWHERE_LEAD_IN, credits._BOILERPLATE, credit_spans._SENTENCE,
-                    credits._UI_LABELS, credit_fields.URL, credit_fields._RIGHTS, credit_parts._CHAIN):
+                    credit_words.UI_LABELS, credit_fields.URL, credit_fields._RIGHTS, credit_parts._CHAIN):
         assert pattern.pattern.startswith("(?=")

@@ -125,6 +125,18 @@ def test_user_text_is_escaped(client: FlaskClient) -> None:
     assert "&lt;script&gt;" in page
 
 
+@pytest.mark.parametrize("name", [
+    "notes\u202etxt.md",  # a right-to-left override: shown as 'notesdm.txt'
+    "caption\u2067dm.txt\u2069.md",  # a right-to-left isolate and its end
+])
+def test_direction_controls_in_a_file_name_are_shown_not_obeyed(client: FlaskClient, name: str) -> None:
+    page = client.get(_check(client, files=[(io.BytesIO(b"A ferry. Photo: Jane Roe/AP"), name)])).get_data(
+        as_text=True)
+    assert not any(ch in page for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    shown = name.replace("\u202e", "⟨U+202E⟩").replace("\u2067", "⟨U+2067⟩").replace("\u2069", "⟨U+2069⟩")
+    assert f"<h2>{shown} " in page
+
+
 def _digest(lines: int) -> str:
     """Caption lines of a wire digest, each with its own credit ('credit 1' … in order)."""
     return "\n".join(f"Boats in harbour {n}. (AP Photo/Jane Roe{n})" for n in range(1, lines + 1))
