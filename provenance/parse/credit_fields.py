@@ -46,6 +46,8 @@ _PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b")
 _RIGHTS = re.compile(
     r"(?i)©|\(c\)|(?:\bcrown\s+)?\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b"
 )
+# A lower-case description of the intermediary before its name ('via press agency Ploom PR', 'via PR agency Kade')
+_VIA_KIND = re.compile(r"^(?:(?:press|PR|photo|news)\s+)?(?:agency|agencies)\s+(?=[A-Z])")
 _VIA = re.compile(r"(?i)(?:^|(?<=[\s,(\x1f/]))via\s+(?P<via>[^,;()\[\]\x1f/·|]+?)\s*(?=$|[,;()\[\]\x1f/·|]|\.(?:\s|$))")
 _ON_PLATFORM = re.compile(
     r"(?i)(?:^|\s)(?:on|from|de|auf|sur|em|en|da|su|na|no|op|z|на)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»()\[\]<>]*$"
@@ -487,6 +489,7 @@ def _take_via(catalog: Catalog, work: _Work) -> None:
     if match and match.group("via").strip(_STRIP):
         via = match.group("via").strip(_STRIP)
         via = via[4:] if via.startswith("the ") and len(via) > 4 else via  # 'via the Library of Congress': the article
+        via = _VIA_KIND.sub("", via) or via  # 'via press agency Ploom PR': what the intermediary is, then its name
         work.fields["via"] = _platform_name(catalog, via)
         _cut(work, match)
         return

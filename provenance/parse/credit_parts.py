@@ -58,12 +58,14 @@ _NOISE = (r"(?:(?:,[ \t]*" + _MONTH + r"[ \t]+)?\b(?:19|20)\d\d\b(?:[ \t]+" + _M
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
-    r"(?<=\S)\s+(?:(?i:photo(?:graph)?s?(?:\s+illustration)?\s*\bby\b:?)|photo\s*/)\s*"
+    r"(?<=\S)\s+(?:(?i:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?\s*\bby\b:?)|photo\s*/)\s*"
 )
-# 'ST PHOTO: Jane Roe', 'NYT photo: Jane Roe': an outlet's staff credit with a colon, before a name (outlet_photo)
-_PHOTO_COLON = re.compile(r"(?<!\s)\s+(?-i:PHOTOS?|Photos?|photos?)\s?:\s*(?=[^\W\d_a-z]|@)")
+# 'ST PHOTO: Jane Roe', 'NYT photo: Jane Roe', 'ST FILE PHOTO: Jane Roe': an outlet's staff credit with a colon, before
+# a name (outlet_photo)
+_PHOTO_COLON = re.compile(
+    r"(?<!\s)\s+(?-i:(?:FILE[ \t]+|File[ \t]+)?(?:PHOTOS?|Photos?|photos?))\s?:\s*(?=[^\W\d_a-z]|@)")
 _COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di', Indonesian 'Dok.'
-    r"(?i)^(?:(?:photo(?:graph)?|(?:digital\s+)?image|foto|webcam|video)\s+)?"
+    r"(?i)^(?:(?:photo(?:graph)?s?|(?:digital\s+)?images?|foto|webcam|video)\s+)?"
     r"(?:courtesy|cortes[íi]a|per\s+gentile\s+concessione|dok\.|dokumentasi)"
     r"(?:\s+(?:photo|of|del?|da|do|di|dell[ao]?))?\s*:?\s*"
 )

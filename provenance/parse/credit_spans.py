@@ -31,7 +31,7 @@ from provenance.parse.credit_parts import (
     photo_of_outlet,
     stock_dash,
 )
-from provenance.parse.credit_words import NOT_AFTER_ABBREVIATION, NOT_BEFORE_NUMBER
+from provenance.parse.credit_words import HEADING_WORDS, NOT_AFTER_ABBREVIATION, NOT_BEFORE_NUMBER
 from provenance.parse.scan import with_first_chars
 
 _BRACKETS = re.compile(r"[()\[\]（）\n]")
@@ -50,7 +50,15 @@ _SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION +
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,]{2,60})$")
-_PIPE_BEFORE = re.compile(r"[ \t]*\|[ \t]+(?=\S)")
+_PIPE_BEFORE = re.compile(r"[ \t]*[|/][ \t]+(?=\S)")  # '… Friday. | KYODO', '… April 26. / Yonhap'
+# 'AFP-Yonhap', 'Reuters-Yonhap' (Korea Times): a foreign agency's photo that a national agency distributes
+# '… Trading in wildlife is illegal.  —RICHARD A. REYES' (Philippine Daily Inquirer): a dash, then a person's name in
+# capitals closing a caption that ends with a stop (a quotation's author follows its closing quote mark instead)
+_DASH_CAPITALS = re.compile(r"(?<=[.!?])[ \t]*[—–][ \t]*(?P<name>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){1,3})[ \t]*$")
+# '… on Tuesday. [PARK YONG-SEOK]': a person's name in capitals alone in square brackets closing a caption (Korea
+# JoongAng Daily's photographers and cartoonists)
+_BRACKETED_CAPITALS = re.compile(r"^[A-Z][A-Z'’.-]*(?:[ \t]+[A-Z][A-Z'’.-]*){1,3}$")
+_HYPHEN_RELAY = re.compile(r"^([^\s/-]{2,20})-([^\s/-]{2,20})$")
 _UNIT_LABELS = frozenset({"organisation", "source"})  # after a named source: its units or partners
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
 MAX_WORDS = 18
@@ -67,7 +75,9 @@ _AGENCY_KINDS = frozenset({"agency", "stock"})
 _CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff00-\uffef"
 _CJK_THEN_LATIN = re.compile(f"[{_CJK}](?=[A-Z][a-z])")  # '…更新。Jane Roe…', '…观看Jane Roe…'
 _CJK_CHAR = re.compile(f"[{_CJK}]")
-_BYLINE = re.compile(r"(?i)^by\s")
+# 'By Harriet Collins, Reuters'; 'Reporter : Choi Won-suk' (a Korean paper's byline: the story's writer, whatever
+# source the label's word happens to spell)
+_BYLINE = re.compile(r"(?i)^(?:by\s|(?:reporter|writer|correspondent|columnist)\s*:)")
 _SIGN_OFF = re.compile(r"[ \t]*(?:[—–]|--)[ \t]*[^\s/(),]+(?:[ \t][^\s/(),]+){0,2}[ \t]*$")
 _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_label: "…": the value is the text
 _LINE_REST = re.compile(r"[\s.,;:)）。\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)）。\]\"'”»*_]*\Z")
@@ -131,6 +141,21 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         elif is_bare_credit(catalog, inner) or _HERITAGE_BODY.match(inner):
             named = _name_before(catalog, text, opened, inner)
             yield Segment(named, close + 1, named) if named is not None else Segment(body, close, body)
+        elif text[opened] == "[" and _BRACKETED_CAPITALS.match(inner) and _after_stop(text, opened) and \
+                _closes_line(text, close) and name_in_capitals(catalog, inner):
+            yield Segment(body, close, body)  # '… on Tuesday. [PARK YONG-SEOK]' (Korea JoongAng Daily)
+
+
+def name_in_capitals(catalog: Catalog, name: str) -> bool:
+    """A person's name written in capitals with nothing to say it is a credit ('RICHARD A. REYES', 'PARK YONG-SEOK'):
+    a person by its shape, and no word of a page's headings or sign-offs in it ('READ MORE', 'STAFF REPORT')."""
+    words = [word.strip(",'’").casefold() for word in name.split()]  # 'A.' an initial, 'A' an article
+    return not any(word in HEADING_WORDS for word in words) and _is_person(catalog, name)
+
+
+def _after_stop(text: str, at: int) -> bool:
+    """Whether a sentence's stop comes right before `at` (spaces between)."""
+    return text[max(0, at - 6) : at].rstrip(" \t")[-1:] in (".", "!", "?")
 
 
 def _name_before(catalog: Catalog, text: str, opened: int, inner: str) -> int | None:
@@ -169,6 +194,28 @@ def relayed(catalog: Catalog, inner: str) -> str | None:
     match = _RELAYED.match(inner)
     if match is None or any(label_link(catalog, name).source is None for name in match.groups()):
         return None
+    return f"{match.group(1)} via {match.group(2)}"
+
+
+def _dash_capitals(catalog: Catalog, line: str, end: int) -> int | None:
+    """Where the name of a '… illegal.  —RICHARD A. REYES' credit starts: a person's name in capitals (two to four
+    words) after a dash that follows a sentence's stop, at the line's end."""
+    match = _DASH_CAPITALS.search(line, 0, end)
+    if match is None or not name_in_capitals(catalog, match.group("name")):
+        return None
+    return match.start("name")
+
+
+def _hyphen_relay(catalog: Catalog, tail: str) -> str | None:
+    """'… on March 23. AFP-Yonhap': two agencies the catalog knows joined by a hyphen close the caption, the second
+    distributing the first's photo ('AFP via Yonhap'); a hyphenated word that is not two agencies is no relay."""
+    match = _HYPHEN_RELAY.match(tail)
+    if match is None:
+        return None
+    for name in match.groups():
+        source = label_link(catalog, name).source
+        if source is None or source.kind not in _AGENCY_KINDS:
+            return None
     return f"{match.group(1)} via {match.group(2)}"
 
 
@@ -236,19 +283,29 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         key = _KEY.match(stripped, start)
         start = key.end() if key else start
         piped = _PIPE_BEFORE.match(stripped, start) if pieces else None
-        start = piped.end() if piped else start  # '… on Friday. | KYODO': a pipe sets the credit off (Japan Times)
+        start = piped.end() if piped else start  # '… on Friday. | KYODO': a pipe sets the credit off (Japan Times),
+        # and so does a slash ('… on Monday. / Yonhap', The Korea Times)
         if taken(offset + start, offset + start + 1):  # inside a credit already read: so is any tail from here
             offset += len(line)
             continue
         end = _credit_end(catalog, stripped, start)
         tail = stripped[start:end].strip()
         relay = _relayed_tail(catalog, stripped, start, tail) if stripped[start - 1 : start] == "＝" else None
+        if relay is None and pieces and "-" in tail and (hyphen := _hyphen_relay(catalog, tail)) is not None:
+            relay = (end - len(tail), hyphen)
         if relay is not None:  # '握手する両首脳＝ロイター＝共同': the relay as in brackets
             yield Segment(offset + relay[0], offset + end, offset + relay[0], rewrite=relay[1])
         elif tail and not taken(offset + start, offset + end) and is_bare_credit(catalog, tail):
             yield Segment(offset + start, offset + end, offset + start)
+        elif pieces and tail[:1] in "—–" and (dash := _dash_capitals(catalog, stripped, end)) is not None:
+            if not taken(offset + dash, offset + end):
+                yield Segment(offset + dash, offset + end, offset + dash)
         elif "/" in tail and (glued := _glued_credit(catalog, tail)) is not None:
             at = offset + end - len(tail) + glued
+            if not taken(at, offset + end):
+                yield Segment(at, offset + end, at)
+        elif " / " in tail and (agency := _agency_after_slash(catalog, tail)) is not None:
+            at = offset + end - len(tail) + agency
             if not taken(at, offset + end):
                 yield Segment(at, offset + end, at)
         elif not tail.isascii() and (latin := _latin_after_cjk(catalog, tail)) is not None:
@@ -256,6 +313,15 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             if not taken(at + latin[0], at + latin[1]):
                 yield Segment(at + latin[0], at + latin[1], at + latin[0])
         offset += len(line)
+
+
+def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:
+    """'… on his first day of school / Getty Images': a caption with no stop before its credit, set off by a spaced
+    slash, where what follows the last slash is an agency or stock library the catalog knows (a slash between two
+    words of prose, 'and / or', names none). Where the agency's name starts."""
+    at = tail.rfind(" / ") + 3
+    source = match_source(catalog, tail[at:].strip(" ."))
+    return at if source is not None and source.kind in _AGENCY_KINDS else None
 
 
 def _latin_after_cjk(catalog: Catalog, tail: str) -> tuple[int, int] | None:

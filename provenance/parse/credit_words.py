@@ -23,7 +23,8 @@ LEAD_PHRASES = (
     r"mandatory\s+credit\s*:\s*(?:photo\s+by)?", r"photo\s+credit\s+should\s+read",
     r"(?:photo(?:graph)?|image|picture|artwork|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|"
     r"hero\s+image)\s+(?:credits?|attribution|source)", r"photos?\s+credit", r"credits?", r"image\s+attribution",
-    r"(?:(?:staff|pool|handout|courtesy)\s+)?photo(?:graph(?:y)?)?s?(?:[\s-]+illustration)?",
+    r"(?:(?:staff|pool|handout|courtesy|all)\s+)?photo(?:graph(?:y)?)?s?(?:[\s-]+illustration)?",  # 'All photos:'
+
     r"photographer", r"photographed", r"composite", r"fotograf",
     r"pictures?", r"pics?", r"images?", r"illustrations?", r"artwork", r"video(?:\s+grab)?",
     r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
@@ -75,9 +76,22 @@ MEDIA_LABEL_WORDS = frozenset({
     "live", "foto", "fotografije", "fotky", "fotek", "story", "stories", "sadaka",
 })
 
+# Words of a page's headings, links and sign-offs written in capitals ('READ MORE', 'STAFF REPORT', 'UPDATED VERSION',
+# 'TO BE CONTINUED'): a phrase holding one is no person's name, where a name in capitals stands alone (a dash or
+# square brackets before it) with no lead-in to say it is a credit.
+HEADING_WORDS = frozenset({
+    "the", "a", "an", "to", "be", "with", "from", "of", "and", "or", "for", "in", "on", "at", "by", "is", "are",
+    "more", "read", "see", "also", "click", "here", "full", "story", "stories", "live", "update", "updates", "updated",
+    "version", "video", "videos", "photo", "photos", "below", "above", "watch", "report", "reports", "staff", "note",
+    "editor's", "editors", "content", "sponsored", "continued", "agencies", "news", "breaking", "exclusive",
+    "advertisement", "related", "share", "subscribe", "gallery", "end", "top", "next", "previous", "page", "opinion",
+    "analysis", "editorial", "correction", "clarification", "source", "sources", "file", "files",
+})
+
 # Role words: how the image came, never a person or an organisation.
 ROLES = frozenset({
     "pool", "pool photo", "handout", "handout photo", "staff", "staff photo", "stringer", "str", "file", "file photo",
+    "files",  # '…REUTERS/Jane Roe/Files': an archive mark
     "released", "courtesy", "courtesy photo", "supplied", "screengrab", "screenshot", "screen grab", "photo", "foto",
     "screen capture", "screen shot", "screencap",
     "photos", "image", "images", "picture", "photocall", "archive", "own work", "file image", "video grab",
@@ -192,7 +206,8 @@ ORGANISATION_WORDS = frozenset({
     "agenzia", "press", "presse", "prensa", "news",
     "newspaper", "ministry", "ministerio", "ministério", "ministère", "ministero", "ministerium", "service",
     "services", "servizio", "university", "universität", "université", "universidad", "universidade", "college",
-    "school", "institute", "institut", "instituto", "institution", "museum", "museo", "musée", "library", "archive",
+    "school", "institute", "institut", "instituto", "istituto", "institution",
+    "spokesperson", "spokesman", "museum", "museo", "musée", "library", "archive",
     "archives",
     "foundation", "fondation", "fundación", "stiftung", "society", "association", "council", "commission",
     "committee", "union", "department", "office", "bureau", "center", "centre", "corps", "army", "navy", "force",

@@ -66,7 +66,7 @@ LEAD_IN = re.compile(
     r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?)(?=[ \t]+" + _NAME_ALONE + r"[ \t]*(?:\r?\n|$|\|))|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
-    r"(?:(?:handout\s+)?(?:photo(?:graph)?|(?:digital\s+)?image|webcam|video)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
+    r"(?:(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
     r"collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
@@ -104,14 +104,17 @@ _BY_LICENSE = re.compile(
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
 # Where a lead-in may stand: full-width brackets too ('首相（写真：アフロ）'), after a danda (a Bengali or Hindi
-# sentence's end), after a date opening the line ('6/27/03 Staff Photo by'); an apostrophe after a letter is an
-# elision, no quote ("d'Art de …")
+# sentence's end), after a date opening the line ('6/27/03 Staff Photo by'), and after a slash glued to a sentence's
+# stop ('… Park Won-soon./ Courtesy of Ewha Womans University'); an apostrophe after a letter is an elision, no quote
+# ("d'Art de …")
 _CREDIT_POSITION = re.compile(
-    r"(?:^|[\[(|—–\"“«>*_（【「。！？]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|\x1f|"
+    r"(?:^|[\[(|—–\"“«>*_（【「。！？]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?]/|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|\x1f|"
     r"(?:^|\n)\s*[-*•#]+|(?:^|\n)[ \t]*\d{1,2}/\d{1,2}/(?:\d\d){1,2})\s*$"
 )
 # after a source or an outlet's name: _source_before ('NASA photo by', 'ST PHOTO:')
-_PHOTO_BY = re.compile(r"(?i)(?:photo(?:graph)?s?|images?|pictures?)\s+by\b|(?-i:PHOTOS?|Photos?|photos?)\s?:")
+# ('Express photography by', 'ST FILE PHOTO:' too)
+_PHOTO_BY = re.compile(r"(?i)(?:photo(?:graph(?:y|s)?|s)?|images?|pictures?)\s+by\b|"
+                       r"(?-i:(?:FILE[ \t]+|File[ \t]+)?(?:PHOTOS?|Photos?|photos?))\s?:")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _CONTINUES = re.compile(
     r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|(?:adapted|modified)\s+from\b|"
@@ -134,7 +137,11 @@ _QUOTE_STOP = re.compile(r"(?m)[\"”»'](?=\s*[,;\]})]|[ \t]*$)")  # the closin
 _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
-    r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|\bfile\s+photo\s*:|\btopshot\s*-|"
+    r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|"
+    # 'FILE PHOTO:' opening a wire caption; between an outlet's initials and a name in capitals ('ST FILE PHOTO: JANE
+    # ROE') it leads a credit ('AP FILE PHOTO: A man walks …' stays blanked: the agency before it is read alone)
+    r"(?:(?<!(?-i:\b[A-Z]{2})\s)(?<!(?-i:\b[A-Z]{3})\s)|"
+    r"(?!file\s+photo\s*:\s*(?-i:[A-Z][A-Z'’.-]+[ \t]+[A-Z][A-Z'’.-]+\b)))\bfile\s+photo\s*:|\btopshot\s*-|"
     r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+"
 )
 # A wire's restriction after the credit ('… SWEDEN OUT', 'NEW ZEALAND OUT'), scanned only in a text that holds ' OUT'
