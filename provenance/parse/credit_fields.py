@@ -62,6 +62,8 @@ BODY_BEFORE_FOR = frozenset({"institute", "centre", "center", "society", "founda
 _NAME_THEN_AGENCY = re.compile(r"^(?P<who>[^/()\x1f]{3,60}?)[ \t]*\((?P<source>[^()/\x1f]{2,40})\)\s*$")
 BRACKETED_SOURCE_KINDS = frozenset({"agency", "stock", "state-media", "publisher"})
 _CLIENT_BEFORE = re.compile(r"(?i)\s" + CLIENT_WORD + r"\s+$")
+# A client names a body: its first word after an article is never in lower case ('for over a year' is prose).
+_LOWER_CLIENT = re.compile(r"\s*(?:(?:the|a|an|le|la|les|el|los|las)\s+(?=\S))?+[a-z]")
 _CLIENT = re.compile(r"(?i)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f])")
 # A wire's code in brackets ('(8137137dr)'), a museum's catalogue number ('© IWM (Q 4512)'), empty brackets; and an
 # archive's reference closing its name ('…Archives, ref. 1204/33', '…Division, LC-USZ62-40817', 'photo no. 69-N-1')
@@ -522,6 +524,8 @@ def _take_client(work: _Work) -> str:
     if before and before[-1].casefold() in BODY_BEFORE_FOR:
         return ""
     _cut(work, match)
+    if _LOWER_CLIENT.match(match.group("client")):  # 'Jane Roe, held for over a year': a phrase, no client named
+        return ""
     client = match.group("client").strip(_STRIP + "«»“”")  # '« Le Monde »': the title in its quotes
     if client.casefold() in ROLES:  # Commons' 'See page for author': no one named
         return ""

@@ -56,6 +56,12 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _NOISE = (r"(?:(?:,[ \t]*" + _MONTH + r"[ \t]+)?\b(?:19|20)\d\d\b(?:[ \t]+" + _MONTH + r"(?=[^\w]*$))?|"
           r"[\s,;:.\-–—()\[\]'\"“”‘’«»*=>`\x1f（）【】「」])")  # '`': a Markdown code span's
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
+# A date closing a link, as archives of UN agencies and NGOs write after the photographer ('UNHCR / E. Roe / August
+# 2009', '©UNICEF/NYHQ2010-1862/Roe 20 July 2015'): a month named in English with a year, a day on either side. A
+# name is never a month followed by a year ('April Roe' keeps its name: no year follows).
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE_END = re.compile(rf"(?i)(?:^|[\s,]+)(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d[\s.,;)]*$")
 _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
     r"(?<=\S)\s+(?:(?i:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?\s*\bby\b:?)|photo\s*/)\s*"
@@ -102,6 +108,7 @@ _BRAND_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[A-Z][a-z\u0
 # no-break space too, stays as written (a value is never re-spelled).
 _NAME_BREAK = re.compile(r"[ \u00a0]*[\r\n\t][\s]*| {3,}")
 _BROKEN = re.compile(r"[\r\n\t]|   ")  # what every match of _NAME_BREAK holds: the substitution runs only then
+_LISTED_TITLE = re.compile(r"(?i),[ \t]+(?:dr|prof|professor|mr|mrs|ms|mme|dra)\.?[ \t]")  # a title after a comma
 _BRACKET_END = re.compile(r"\s*\([^()]*\)?$")  # a remark in brackets closing a name ('Jane Roe (left)')
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
 _EDITOR_CODE = re.compile(r"[a-z]{2,4}$")  # an editor's initials in lower case
@@ -343,6 +350,8 @@ def _person(name: str) -> str:
     name = RANK.sub("", name).strip()
     if name[:1] in "DdPpMmIi":  # what every title starts with: the substitution runs only then
         name = TITLE.sub("", name)
+    if ", " in name and _LISTED_TITLE.search(name):  # 'Ada Brook, Dr. Bo Lee': each name of a list without its title
+        name = ", ".join(TITLE.sub("", part) for part in name.split(", "))
     if "(" in name:
         name = _BRACKET_END.sub("", name) or name
     if not name.isascii():
@@ -358,6 +367,9 @@ def _links(rest: str) -> list[tuple[str, int, int]]:
     for separator in [*_CHAIN.finditer(rest), None]:
         stop = separator.start() if separator else len(rest)
         piece = rest[cursor:stop]
+        dated = _DATE_END.search(piece) if piece[-2:].isdigit() or piece[-3:-1].isdigit() else None
+        if dated is not None:
+            piece = piece[: dated.start()]  # 'E. Roe / August 2009': the date is no link, nor part of the name
         lead = _EDGE_NOISE.match(piece)
         begin = cursor + (lead.end() if lead else 0)
         trimmed = _EDGE_NOISE.sub("", piece)

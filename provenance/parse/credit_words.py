@@ -31,6 +31,8 @@ LEAD_PHRASES = (
     r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
     r"(?:image|photo)\s+source", r"map", r"graphic", r"chart", r"satellite\s+(?:image|photo)",
     r"(?:listing\s+photo|micrograph)s?",  # 'Listing photo: Carrow Coast Properties', 'Micrograph: Jane Roe/…'
+    # a magazine's or report's cover and a page's whole set: 'Cover photo: Jane Roe/ICRC', 'All photos (C) WFP'
+    r"cover\s+(?:photo(?:graph)?|picture)s?", r"all\s+(?:photo(?:graph)?s|images|pictures)",
     # other kinds of picture a credit names: 'Artwork by', 'Drawing:', 'Stop motion by Jane Roe / The Verge'; as
     # gerunds and plain nouns they open prose too ('Drawing by hand takes time'), so a name must follow in capitals
     r"(?:(?:cover\s+)?art(?:work)?s?|drawings?|cartoons?|paintings?|collages?|renderings?|animations?|"
@@ -65,7 +67,7 @@ AI_LEAD = (r"(?:(?:image|illustration)\s+)?(?:(?:ai|ki)[\s-]*)?(?:generated|gene
            r"(?:\s+(?:image|illustration|picture|photo|bild))?\s*(?:(?:with|using|by|mit|von)\b|[:：])")
 LEAD_IN_TEXT = re.compile(
     r"(?i)^\s*(?:(?:(?:file|archive)(?=\s*[:：])|" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?"
-    r"(?:\s" + BY_WORDS + r"\b|[:=：]|\s-\s)\s*|" + AI_LEAD + r"\s*)+"
+    r"(?:\s" + BY_WORDS + r"\b|[:=：]|\s-\s|(?<=\(c\))(?=\s*(?-i:[A-Z])))\s*|" + AI_LEAD + r"\s*)+"
 )
 
 # Words of a headline's media label ('FOTO VIDEO', 'FOTO GALERIJA', 'FOTO PRIČA', 'Picha na Video'): after a lead-in
@@ -209,7 +211,7 @@ ORGANISATION_WORDS = frozenset({
     "school", "institute", "institut", "instituto", "istituto", "institution",
     "spokesperson", "spokesman", "museum", "museo", "musée", "library", "archive",
     "archives",
-    "foundation", "fondation", "fundación", "stiftung", "society", "association", "council", "commission",
+    "foundation", "fondation", "fundación", "stiftung", "fund", "society", "association", "council", "commission",
     "committee", "union", "department", "office", "bureau", "center", "centre", "corps", "army", "navy", "force",
     "forces", "authority", "authorities", "administration", "municipality", "directorate", "secretariat",
     "federation", "league", "affairs", "squadron", "battalion", "regiment", "fleet",
@@ -241,6 +243,7 @@ ORGANISATION_WORDS = frozenset({
     "préfecture", "région", "ayuntamiento", "prefeitura", "câmara", "comune", "regione", "gmina", "urząd", "miasto",
     "collection", "collections", "sammlung", "bibliothek", "bibliotheek", "bibliothèque", "biblioteca", "gallery",
     "galerie", "galleria", "archiv", "archivo", "archivio", "arquivo", "archief", "arkiv",
+    "photothèque", "phototheque", "fototeca", "fototeka", "photolibrary",  # a photo library: '© Photothèque CICR'
     "alcaldía", "alcaldia", "gobernación", "municipalidad", "intendencia", "prefectura", "cancillería",  # Spanish
     "وزارة", "وكالة", "هيئة", "مكتب", "بلدية", "شرطة", "مديرية", "رئاسة", "جامعة",  # Arabic: ministry, agency, …
     "humas", "pemprov", "pemkot", "pemkab", "kementerian", "dinas", "badan", "polda", "polres", "polri", "setpres",

@@ -56,7 +56,8 @@ _NAME_ALONE = (rf"(?-i:(?:[{_UPPER}][\w'’.-]*)(?:[ \t]+(?:{_PARTICLES}){{0,2}}
                rf"[{_UPPER}]{{2,8}})")
 LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))"  # a word's start, or inside Markdown emphasis: '_Photo: …_'
-    r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s" + BY_WORDS + r"\b|" + _VIA_NAME + r")|"
+    r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s" + BY_WORDS + r"\b|" + _VIA_NAME
+    + r"|(?<=\(c\))(?=[ \t]+(?-i:[A-Z])))|"  # 'Photos (C) Jane Roe': the rights sign written out ends the lead-in
     r"(?=[iakgc])(?:" + AI_LEAD + r"|capture\s+d['’][ée]cran(?=\s+(?-i:[A-Z])))|"  # a generator's, a screenshot's
     r"(?:billedet\s+er\s+taget|bildet\s+er\s+tatt|bilden\s+är\s+tagen|foto\s+gemaakt)\s+(?:af|av|door)\b|"  # 'taken by'
     r"(?:photographed|shot|taken|created|originally\s+uploaded|"
@@ -88,7 +89,11 @@ ANYWHERE_LEAD_IN = re.compile(
     r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
     r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото|"
-    r"Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@])))"
+    r"Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@]))|"
+    # a capitalised 'Photo by' glued after a lower-case word, a name in capitals next ('Grand Prize winner Photo by
+    # Jane Roe'): a heading run into its credit
+    r"(?:" + "|".join(rf"(?<=\s[a-z]{{{n}}}[ \t])" for n in range(2, 13)) + r")"  # the word before all lower case
+    r"(?-i:Photo(?:graph)?s?[ \t]+by[ \t]+)(?=[A-Z][a-z]))"
 )
 # 'Right: …' a credit's lead-in; 'Left to right: Ann Smith, Bo Lee' names who the picture shows
 WEAK_LEAD_IN = re.compile(
@@ -626,7 +631,25 @@ def _merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[C
             merged[-1] = _fill(catalog, last, credit)
         else:
             merged.append(credit)
-    return merged
+    return _rights_footer(merged)
+
+
+def _rights_footer(credits: list[Credit]) -> list[Credit]:
+    """'WHO/Jane Roe', a paragraph, then '© WHO. All rights reserved.' closing the text: a page's rights footer held
+    by the organisation the earlier credits name is their rights statement, however far below them; read into every
+    earlier credit of that organisation that states none, and no credit of its own. Only a last credit that names
+    the organisation alone (no creator, via, link or license other than the reserved rights) is such a footer."""
+    last = credits[-1] if len(credits) > 1 else None
+    if last is None or not last.organization or last.creator or last.via or last.license_url or last.source_url \
+            or not (last.copyright or last.license) or (last.license or "").casefold() not in ("", "all rights reserved"):
+        return credits
+    holder = last.organization.casefold()
+    earlier = [c.organization is not None and c.organization.casefold() == holder and not c.license
+               and not c.license_url and not c.copyright for c in credits[:-1]]
+    if not any(earlier):
+        return credits
+    rights = {"license": last.license, "copyright": last.copyright}
+    return [replace(c, **rights) if same else c for c, same in zip(credits[:-1], earlier, strict=True)]
 
 
 def may_merge(gap: str) -> bool:
