@@ -409,7 +409,7 @@ def _take_rights(work: _Work, statement: str, lead: str = "") -> None:
             work.fields["license"] = "All rights reserved"
         _cut(work, match)
     if found and "license" not in work.fields:
-        work.fields["copyright"] = statement.strip()
+        work.fields["copyright"] = statement.strip().removesuffix("(").rstrip()  # '© Body 2014 (Photo by …)'
 
 
 def strip_license(catalog: Catalog, text: str) -> tuple[str, bool]:

@@ -29,6 +29,7 @@ from provenance.parse.credit_words import (
     COMPANY_FORM_NAMES,
     COMPANY_FORMS,
     CONTRIBUTORS,
+    COUNTRIES,
     FORM_WORDS,
     HANDLE_BODY_WORDS,
     LEAD_IN_TEXT,
@@ -81,7 +82,7 @@ _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le
                          "и", "в", "na", "w", "z", "i",
                          "ya", "wa", "za", "cha"})  # Swahili "of": "Ofisi ya Waziri Mkuu", "Chuo Kikuu cha …"
 KEEP_DOT = re.compile(  # the full stop of an abbreviation that ends a name ('Jr.', 'S.p.A.') stays with it
-    r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|Bros|al|St|"
+    r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|Bros|al|St|(?<=[^\W\d_]\s)[A-Z]|"  # 'Carvalho S.': an initial after the surname
     + "|".join(re.escape(form[:-1]) for form in COMPANY_FORMS if form.endswith(".")) + r")$")
 _LICENSE_WORDS = re.compile(
     r"(?i)^(?:cc[\s-]?(?:by|0|zero)\b.*|public\s+domain|gfdl|all\s+rights\s+reserved|creative\s+commons(?:\s+licen[sc]e)?)$"
@@ -108,6 +109,7 @@ _BRAND_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[A-Z][a-z\u0
 # no-break space too, stays as written (a value is never re-spelled).
 _NAME_BREAK = re.compile(r"[ \u00a0]*[\r\n\t][\s]*| {3,}")
 _BROKEN = re.compile(r"[\r\n\t]|   ")  # what every match of _NAME_BREAK holds: the substitution runs only then
+_HANDLE_AFTER_NAME = re.compile(r"[ \t]+@(?P<handle>[\w.]{2,60})[ \t]*$")  # 'Jane Roe @janeroe'
 _LISTED_TITLE = re.compile(r"(?i),[ \t]+(?:dr|prof|professor|mr|mrs|ms|mme|dra)\.?[ \t]")  # a title after a comma
 _BRACKET_END = re.compile(r"\s*\([^()]*\)?$")  # a remark in brackets closing a name ('Jane Roe (left)')
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
@@ -165,6 +167,8 @@ class Link:
 
 def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     """Fill creator, organization and via from what is left of the segment."""
+    if "@" in rest:
+        rest = _own_handle(rest)
     rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest))
     dashed = stock_dash(catalog, rest) if "–" in rest or "—" in rest else None
     rest = f"{rest[: dashed[2]]}/{rest[dashed[2] + 1 :]}" if dashed else rest  # 'Jane Roe – stock.adobe.com': 2 links
@@ -192,6 +196,18 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         orgs = [link for link in orgs if link not in platforms]
     if orgs:
         _assign_orgs(catalog, rest, orgs, fields, people)
+
+
+def _own_handle(rest: str) -> str:
+    """'Jane Roe @janeroe': a handle after a name that spells the same name (its letters, case aside) is the
+    person's own account, no second party: the name alone."""
+    handle = _HANDLE_AFTER_NAME.search(rest)
+    if handle is None:
+        return rest
+    name = rest[: handle.start()]
+    letters = "".join(ch for ch in name.casefold() if ch.isalpha())
+    own = "".join(ch for ch in handle.group("handle").casefold() if ch.isalpha())
+    return name if letters and own == letters else rest
 
 
 def _editor_code(links: list[Link]) -> bool:
@@ -350,6 +366,8 @@ def _person(name: str) -> str:
     name = RANK.sub("", name).strip()
     if name[:1] in "DdPpMmIi":  # what every title starts with: the substitution runs only then
         name = TITLE.sub("", name)
+    if ", " in name and name.rpartition(", ")[2].strip(" .").casefold() in COUNTRIES:
+        name = name.rpartition(", ")[0]  # 'Ada Brook, Philippines': where the entrant is from, no second person
     if ", " in name and _LISTED_TITLE.search(name):  # 'Ada Brook, Dr. Bo Lee': each name of a list without its title
         name = ", ".join(TITLE.sub("", part) for part in name.split(", "))
     if "(" in name:

@@ -377,3 +377,27 @@ def blank_ui_labels(text: str, blank: str | Callable[[re.Match[str]], str]) -> s
         text = _PREFERRED_SOURCE.sub(blank, text)
     return text
 
+
+# Countries in English, as contests and exhibitions write them after an entrant's name ('Photographer: Ada Brook,
+# Philippines'): a country closing a name list is where the person is from, no second person. Names of countries that
+# are also given names or surnames (Chad, Georgia, India, Israel, Jordan, Kenya) are left out.
+COUNTRIES = frozenset(name.strip() for name in """
+afghanistan, albania, algeria, andorra, angola, argentina, armenia, australia, austria, azerbaijan, bahamas, bahrain,
+bangladesh, barbados, belarus, belgium, belize, benin, bhutan, bolivia, bosnia and herzegovina, botswana, brazil,
+brunei, bulgaria, burkina faso, burundi, cambodia, cameroon, canada, cape verde, central african republic, chile,
+china, colombia, comoros, congo, costa rica, côte d'ivoire, cote d'ivoire, croatia, cuba, cyprus, czech republic,
+czechia, denmark, djibouti, dominican republic, drc, dr congo, democratic republic of congo,
+democratic republic of the congo, ecuador, egypt, el salvador, equatorial guinea, eritrea, estonia, eswatini, ethiopia,
+fiji, finland, france, gabon, gambia, germany, ghana, greece, grenada, guatemala, guinea, guinea-bissau, guyana, haiti,
+honduras, hungary, iceland, indonesia, iran, iraq, ireland, italy, jamaica, japan, kazakhstan, kiribati, kosovo,
+kuwait, kyrgyzstan, laos, latvia, lebanon, lesotho, liberia, libya, liechtenstein, lithuania, luxembourg, madagascar,
+malawi, malaysia, maldives, mali, malta, mauritania, mauritius, mexico, micronesia, moldova, monaco, mongolia,
+montenegro, morocco, mozambique, myanmar, namibia, nauru, nepal, netherlands, new zealand, nicaragua, niger, nigeria,
+north korea, north macedonia, norway, oman, pakistan, palau, palestine, panama, papua new guinea, paraguay, peru,
+philippines, poland, portugal, qatar, romania, russia, rwanda, samoa, san marino, saudi arabia, senegal, serbia,
+seychelles, sierra leone, singapore, slovakia, slovenia, solomon islands, somalia, south africa, south korea,
+south sudan, spain, sri lanka, sudan, suriname, sweden, switzerland, syria, taiwan, tajikistan, tanzania, thailand,
+timor-leste, togo, tonga, trinidad and tobago, tunisia, turkey, türkiye, turkmenistan, tuvalu, uganda, ukraine,
+united arab emirates, uae, united kingdom, uk, united states, usa, uruguay, uzbekistan, vanuatu, venezuela, vietnam,
+viet nam, yemen, zambia, zimbabwe
+""".replace("\n", " ").split(","))

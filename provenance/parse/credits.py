@@ -627,7 +627,8 @@ def _merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[C
         last = merged[-1] if merged else None
         gap = text[last.end : credit.start] if last is not None else ""
         if last is not None and (_MERGE_GAP.match(gap) and _agree(last, credit) or
-                                 _near(gap) and _compatible(catalog, last, credit) and _completes(last, credit)):
+                                 _near(gap) and _compatible(catalog, last, credit)
+                                 and (_completes(last, credit) or _photographer_in_brackets(text, last, credit))):
             merged[-1] = _fill(catalog, last, credit)
         else:
             merged.append(credit)
@@ -641,15 +642,16 @@ def _rights_footer(credits: list[Credit]) -> list[Credit]:
     the organisation alone (no creator, via, link or license other than the reserved rights) is such a footer."""
     last = credits[-1] if len(credits) > 1 else None
     if last is None or not last.organization or last.creator or last.via or last.license_url or last.source_url \
-            or not (last.copyright or last.license) or (last.license or "").casefold() not in ("", "all rights reserved"):
+            or not (last.copyright or last.license) \
+            or (last.license or "").casefold() not in ("", "all rights reserved"):
         return credits
     holder = last.organization.casefold()
     earlier = [c.organization is not None and c.organization.casefold() == holder and not c.license
                and not c.license_url and not c.copyright for c in credits[:-1]]
     if not any(earlier):
         return credits
-    rights = {"license": last.license, "copyright": last.copyright}
-    return [replace(c, **rights) if same else c for c, same in zip(credits[:-1], earlier, strict=True)]
+    return [replace(c, license=last.license, copyright=last.copyright) if same else c
+            for c, same in zip(credits[:-1], earlier, strict=True)]
 
 
 def may_merge(gap: str) -> bool:
@@ -665,6 +667,15 @@ def _completes(one: Credit, other: Credit) -> bool:
     Roe' then 'Map: OpenStreetMap contributors', or 'Photo: Reuters')."""
     both = (one.creator or one.organization) and (other.creator or other.organization)
     return not (both and _IMAGE_LEAD.match(other.text))
+
+
+def _photographer_in_brackets(text: str, one: Credit, other: Credit) -> bool:
+    """'© IOM 2014 (Photo by Jane Roe)': a rights holder named without a photographer, then right after it, in
+    brackets, a credit naming only the photographer: one credit, the bracket's person its creator."""
+    if one.creator or not (one.organization or one.copyright) or not other.creator \
+            or other.organization or other.via or other.license:
+        return False
+    return text[max(0, other.start - 2) : other.start].strip()[-1:] == "("
 
 
 def _near(gap: str) -> bool:
