@@ -82,7 +82,7 @@ _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le
                          "и", "в", "na", "w", "z", "i",
                          "ya", "wa", "za", "cha"})  # Swahili "of": "Ofisi ya Waziri Mkuu", "Chuo Kikuu cha …"
 KEEP_DOT = re.compile(  # the full stop of an abbreviation that ends a name ('Jr.', 'S.p.A.') stays with it
-    r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|Bros|al|St|(?<=[^\W\d_]\s)[A-Z]|"  # 'Carvalho S.': an initial after the surname
+    r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|Bros|al|St|"
     + "|".join(re.escape(form[:-1]) for form in COMPANY_FORMS if form.endswith(".")) + r")$")
 _LICENSE_WORDS = re.compile(
     r"(?i)^(?:cc[\s-]?(?:by|0|zero)\b.*|public\s+domain|gfdl|all\s+rights\s+reserved|creative\s+commons(?:\s+licen[sc]e)?)$"
@@ -393,14 +393,21 @@ def _links(rest: str) -> list[tuple[str, int, int]]:
         trimmed = _EDGE_NOISE.sub("", piece)
         if trimmed.endswith("_") and not trimmed.startswith("@") and "_" not in trimmed[:-1]:
             trimmed = trimmed[:-1]  # the close of Markdown emphasis ('_Photo: Mara Quell/AP_'), not a handle's '_'
-        if trimmed and ("(" in trimmed or KEEP_DOT.search(trimmed)):  # 'Ltd.', 'African News Agency (ANA)': the
-            after = piece[piece.find(trimmed) + len(trimmed) :][:1]  # stop or the bracket's close is the name's
-            if after == "." and KEEP_DOT.search(trimmed) or after == ")" and trimmed.count("(") > trimmed.count(")"):
+        initial = initial_end(trimmed)  # 'Carvalho S.': an initial after the surname keeps its full stop too
+        if trimmed and ("(" in trimmed or initial or KEEP_DOT.search(trimmed)):  # 'Ltd.', 'African News Agency
+            after = piece[piece.find(trimmed) + len(trimmed) :][:1]  # (ANA)': the stop or the bracket's close is the
+            if after == "." and (initial or KEEP_DOT.search(trimmed)) \
+                    or after == ")" and trimmed.count("(") > trimmed.count(")"):  # name's
                 trimmed += after
         if trimmed:
             found.append((trimmed, begin, begin + len(trimmed)))
         cursor = separator.end() if separator else len(rest)
     return found
+
+
+def initial_end(text: str) -> bool:
+    """Whether a link ends in a capital standing alone after a word: a surname's initial ('Carvalho S')."""
+    return len(text) > 2 and text[-2] == " " and "A" <= text[-1] <= "Z" and text[-3].isalpha()
 
 
 def _label(catalog: Catalog, part: tuple[str, int, int]) -> Link:

@@ -29,7 +29,7 @@ from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
-from provenance.parse.credit_parts import KEEP_DOT, lone_brand, outlet_before_photo
+from provenance.parse.credit_parts import KEEP_DOT, initial_end, lone_brand, outlet_before_photo
 from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, is_bare_credit, line_tails, relayed
 from provenance.parse.credit_words import (
     AI_LEAD,
@@ -92,8 +92,8 @@ ANYWHERE_LEAD_IN = re.compile(
     r"Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@]))|"
     # a capitalised 'Photo by' glued after a lower-case word, a name in capitals next ('Grand Prize winner Photo by
     # Jane Roe'): a heading run into its credit
-    r"(?:" + "|".join(rf"(?<=\s[a-z]{{{n}}}[ \t])" for n in range(2, 13)) + r")"  # the word before all lower case
-    r"(?-i:Photo(?:graph)?s?[ \t]+by[ \t]+)(?=[A-Z][a-z]))"
+    r"(?-i:P)(?:" + "|".join(rf"(?<=\s[a-z]{{{n}}}[ \t]P)" for n in range(2, 13)) + r")"  # the word before it
+    r"(?-i:hoto(?:graph)?s?[ \t]+by[ \t]+)(?=[A-Z][a-z]))"  # all in lower case
 )
 # 'Right: …' a credit's lead-in; 'Left to right: Ann Smith, Bo Lee' names who the picture shows
 WEAK_LEAD_IN = re.compile(
@@ -587,8 +587,8 @@ def _parts(catalog: Catalog, text: str, body: int, end: int) -> Iterator[tuple[i
         cursor = at + len(piece)
         left = len(piece) - len(piece.lstrip())
         right = len(piece.rstrip(" \t.,"))
-        if piece[right : right + 1] == "." and KEEP_DOT.search(piece, 0, right):
-            right += 1  # 'Credit: Skylark Orbital Ltd.': the abbreviation's full stop is the name's
+        if piece[right : right + 1] == "." and (initial_end(piece[:right]) or KEEP_DOT.search(piece, 0, right)):
+            right += 1  # 'Credit: Skylark Orbital Ltd.', '© Carvalho S.': the abbreviation's full stop is the name's
         if right > left:
             yield at + left, at + right
 
