@@ -42,7 +42,7 @@ from provenance.parse.credit_words import (
     blank_ui_labels,
 )
 from provenance.parse.markup import Flat, flatten
-from provenance.parse.scan import with_first_chars
+from provenance.parse.scan import dispatched, with_first_chars
 
 # After a lead-in word, 'via' and a name that ends the credit ('Image via TikTok/@handle', 'Photo via Reuters'): the
 # via stays in the body; 'Images via satellite show …' is prose.
@@ -56,7 +56,8 @@ _NAME_ALONE = (rf"(?-i:(?:[{_UPPER}][\w'’.-]*)(?:[ \t]+(?:{_PARTICLES}){{0,2}}
                rf"[{_UPPER}]{{2,8}})")
 LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))"  # a word's start, or inside Markdown emphasis: '_Photo: …_'
-    r"(?:(?:" + "|".join(LEAD_PHRASES) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s" + BY_WORDS + r"\b|" + _VIA_NAME
+    r"(?:(?:" + dispatched(LEAD_PHRASES, re.IGNORECASE) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s" + BY_WORDS + r"\b|"
+    + _VIA_NAME
     + r"|(?<=\(c\))(?=[ \t]+(?-i:[A-Z])))|"  # 'Photos (C) Jane Roe': the rights sign written out ends the lead-in
     r"(?=[iakgc])(?:" + AI_LEAD + r"|capture\s+d['’][ée]cran(?=\s+(?-i:[A-Z])))|"  # a generator's, a screenshot's
     r"(?:billedet\s+er\s+taget|bildet\s+er\s+tatt|bilden\s+är\s+tagen|foto\s+gemaakt)\s+(?:af|av|door)\b|"  # 'taken by'

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import random
 import re
+import tomllib
+from pathlib import Path
 
 import pytest
 
 from provenance.parse import credit_fields, credit_parts, credit_spans, credit_words, credits
-from provenance.parse.scan import with_first_chars
+from provenance.parse.scan import dispatched, with_first_chars
 
 # Letters whose case-insensitive matches are not their ASCII pair alone (dotless and dotted i, long s,
 # Kelvin sign, Ångström sign), brackets, quotes, rights signs and CJK marks, spaces and new lines.
@@ -68,3 +70,40 @@ def test_the_parser_scans_are_led_by_their_first_characters() -> None:
     for pattern in (credits.LEAD_IN, credits.ANYWHERE_LEAD_IN, credits._BOILERPLATE, credit_spans._SENTENCE,
                     credit_words.UI_LABELS, credit_fields.URL, credit_fields._RIGHTS, credit_parts._CHAIN):
         assert pattern.pattern.startswith("(?=")
+
+
+DISPATCH_CASES = [
+    # (alternatives, flags): each is compiled as a plain join and as dispatched(); both must find the same matches
+    (["photo", "photograph", "pic", "image", "illustration"], re.IGNORECASE),  # shared first letters, prefixes
+    (["(?-i:Foto)", "foto(?:s)?", "fot\\.", "bild"], re.IGNORECASE),  # a part that keeps its case
+    (["(?i:kuva)", "Kilde", "[kK]älla", "ph[oō]to"], 0),  # a part that ignores case in a pattern that does not
+    (["ф(?:ото)?", "снимок", "写真", "사진"], re.IGNORECASE),  # other scripts
+    (["a(?=b)", "ab", "[a-c]d", "(?:x|a)y"], 0),  # alternatives that overlap: the first listed wins
+]
+DISPATCH_TEXT = ("Photo: a Photographer, PIC of an Image; FOTO and foto, Fotos; fot. BILD kuva KUVA Kilde kilde "
+                 "Källa källa phōto ФОТО снимок 写真 사진 ab ad cd xy ay abd " * 3)
+
+
+@pytest.mark.parametrize(("alternatives", "flags"), DISPATCH_CASES)
+def test_dispatched_alternatives_find_what_the_plain_join_finds(alternatives: list[str], flags: int) -> None:
+    plain = re.compile("|".join(alternatives), flags)
+    fast = re.compile(dispatched(alternatives, flags), flags)
+    assert fast.pattern != plain.pattern  # the case was dispatched
+    for text in [DISPATCH_TEXT, *_texts()]:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_dispatch_is_left_alone_when_a_first_character_cannot_be_told() -> None:
+    for alternatives in (["photo", ".x"], ["photo", "\\w+"], ["photo", "(?:x)?"]):
+        assert dispatched(alternatives, re.IGNORECASE) == "|".join(alternatives)
+
+
+def test_the_lead_in_scan_finds_what_its_plain_join_finds() -> None:
+    plain = re.compile(credits.LEAD_IN.pattern.replace(dispatched(credit_words.LEAD_PHRASES, re.IGNORECASE),
+                                                       "|".join(credit_words.LEAD_PHRASES)), credits.LEAD_IN.flags)
+    assert plain.pattern != credits.LEAD_IN.pattern
+    table = tomllib.loads((Path(__file__).parent.parent / "cases" / "credit_lines.toml").read_text("utf-8"))
+    texts = [case["text"] for case in table["case"]] + [DISPATCH_TEXT, *_texts()]
+    for text in texts:
+        assert [m.span("lead") for m in credits.LEAD_IN.finditer(text)] == \
+            [m.span("lead") for m in plain.finditer(text)], text
