@@ -58,6 +58,12 @@ _DASH_CAPITALS = re.compile(r"(?<=[.!?])[ \t]*[—–][ \t]*(?P<name>[A-Z][A-Z.'
 # '… on Tuesday. [PARK YONG-SEOK]': a person's name in capitals alone in square brackets closing a caption (Korea
 # JoongAng Daily's photographers and cartoonists)
 _BRACKETED_CAPITALS = re.compile(r"^[A-Z][A-Z'’.-]*(?:[ \t]+[A-Z][A-Z'’.-]*){1,3}$")
+# A romanised Korean given name is hyphenated ('YONG-SEOK'): what sets such a name apart from a transcript's stage
+# direction in capitals ('[COMMERCIAL BREAK]', '[MUSIC PLAYING]', '[PHONE RINGING]'), which a person's shape admits
+_HYPHENED_WORD = re.compile(r"[A-Z]-[A-Z]")
+# A quotation speaks in the first or second person ('Our children deserve clean air. —ANNA REYES', an epigraph's
+# '… we have to fear … —FRANKLIN D. ROOSEVELT'); a caption describes in the third. Case kept: 'US' is a country.
+_SPOKEN = re.compile(r"\b(?:I|[Mm][ey]|[Ww]e|[Uu]s|[Oo]urs?|[Yy]ou|[Yy]ours?)\b")
 _HYPHEN_RELAY = re.compile(r"^([^\s/-]{2,20})-([^\s/-]{2,20})$")
 _UNIT_LABELS = frozenset({"organisation", "source"})  # after a named source: its units or partners
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
@@ -138,11 +144,11 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         relay = _source_colon_name(catalog, inner) if relay is None and ": " in inner else relay
         if relay is not None:
             yield Segment(body, close, body, rewrite=relay)
-        elif is_bare_credit(catalog, inner) or _HERITAGE_BODY.match(inner):
+        elif is_bare_credit(catalog, inner) or _HERITAGE_BODY.match(inner) and _after_stop(text, opened):
             named = _name_before(catalog, text, opened, inner)
             yield Segment(named, close + 1, named) if named is not None else Segment(body, close, body)
-        elif text[opened] == "[" and _BRACKETED_CAPITALS.match(inner) and _after_stop(text, opened) and \
-                _closes_line(text, close) and name_in_capitals(catalog, inner):
+        elif text[opened] == "[" and _BRACKETED_CAPITALS.match(inner) and _HYPHENED_WORD.search(inner) and \
+                _after_stop(text, opened) and _closes_line(text, close) and name_in_capitals(catalog, inner):
             yield Segment(body, close, body)  # '… on Tuesday. [PARK YONG-SEOK]' (Korea JoongAng Daily)
 
 
@@ -201,8 +207,8 @@ def _dash_capitals(catalog: Catalog, line: str, end: int) -> int | None:
     """Where the name of a '… illegal.  —RICHARD A. REYES' credit starts: a person's name in capitals (two to four
     words) after a dash that follows a sentence's stop, at the line's end."""
     match = _DASH_CAPITALS.search(line, 0, end)
-    if match is None or not name_in_capitals(catalog, match.group("name")):
-        return None
+    if match is None or not name_in_capitals(catalog, match.group("name")) or _SPOKEN.search(line, 0, match.start()):
+        return None  # a quotation's speaker, not a photographer
     return match.start("name")
 
 

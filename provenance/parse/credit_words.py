@@ -88,6 +88,7 @@ HEADING_WORDS = frozenset({
     "editor's", "editors", "content", "sponsored", "continued", "agencies", "news", "breaking", "exclusive",
     "advertisement", "related", "share", "subscribe", "gallery", "end", "top", "next", "previous", "page", "opinion",
     "analysis", "editorial", "correction", "clarification", "source", "sources", "file", "files",
+    "desk",  # a story's sign-off by its desk ('—BUSINESS DESK', '—METRO DESK')
 })
 
 # Role words: how the image came, never a person or an organisation.

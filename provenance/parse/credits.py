@@ -94,7 +94,9 @@ ANYWHERE_LEAD_IN = re.compile(
     # a capitalised 'Photo by' glued after a lower-case word, a name in capitals next ('Grand Prize winner Photo by
     # Jane Roe'): a heading run into its credit
     r"(?-i:P)(?:" + "|".join(rf"(?<=\s[a-z]{{{n}}}[ \t]P)" for n in range(2, 13)) + r")"  # the word before it
-    r"(?-i:hoto(?:graph)?s?[ \t]+by[ \t]+)(?=[A-Z][a-z]))"  # all in lower case
+    # all in lower case; the name closes the line, or a slash or bracket follows it ('… Photo by Kayla Roe /Supplied'):
+    # an exhibition's or a book's title runs on into its sentence ('to see Photographs by Ida Roe, which runs …')
+    r"(?-i:hoto(?:graph)?s?[ \t]+by[ \t]+)(?=[A-Z][a-z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t]*(?:[/|(\r\n]|$)))"
 )
 # 'Right: …' a credit's lead-in; 'Left to right: Ann Smith, Bo Lee' names who the picture shows
 WEAK_LEAD_IN = re.compile(
