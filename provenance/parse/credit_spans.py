@@ -58,9 +58,10 @@ _DASH_CAPITALS = re.compile(r"(?<=[.!?])[ \t]*[—–][ \t]*(?P<name>[A-Z][A-Z.'
 # '… on Tuesday. [PARK YONG-SEOK]': a person's name in capitals alone in square brackets closing a caption (Korea
 # JoongAng Daily's photographers and cartoonists)
 _BRACKETED_CAPITALS = re.compile(r"^[A-Z][A-Z'’.-]*(?:[ \t]+[A-Z][A-Z'’.-]*){1,3}$")
-# A romanised Korean given name is hyphenated ('YONG-SEOK'): what sets such a name apart from a transcript's stage
-# direction in capitals ('[COMMERCIAL BREAK]', '[MUSIC PLAYING]', '[PHONE RINGING]'), which a person's shape admits
-_HYPHENED_WORD = re.compile(r"[A-Z]-[A-Z]")
+# A romanised Korean given name is hyphenated and comes last ('PARK YONG-SEOK'): what sets such a name apart from a
+# transcript's stage direction in capitals ('[COMMERCIAL BREAK]', '[PHONE RINGING]', '[VOICE-OVER NARRATION]'),
+# which a person's shape admits
+_HYPHENED_WORD = re.compile(r"^[^-]*[ \t][A-Z][A-Z'’]*-[A-Z][A-Z'’]*$")
 # A quotation speaks in the first or second person ('Our children deserve clean air. —ANNA REYES', an epigraph's
 # '… we have to fear … —FRANKLIN D. ROOSEVELT'); a caption describes in the third. Case kept: 'US' is a country.
 _SPOKEN = re.compile(r"\b(?:I|[Mm][ey]|[Ww]e|[Uu]s|[Oo]urs?|[Yy]ou|[Yy]ours?)\b")
@@ -147,7 +148,7 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         elif is_bare_credit(catalog, inner) or _HERITAGE_BODY.match(inner) and _after_stop(text, opened):
             named = _name_before(catalog, text, opened, inner)
             yield Segment(named, close + 1, named) if named is not None else Segment(body, close, body)
-        elif text[opened] == "[" and _BRACKETED_CAPITALS.match(inner) and _HYPHENED_WORD.search(inner) and \
+        elif text[opened] == "[" and _BRACKETED_CAPITALS.match(inner) and _HYPHENED_WORD.match(inner) and \
                 _after_stop(text, opened) and _closes_line(text, close) and name_in_capitals(catalog, inner):
             yield Segment(body, close, body)  # '… on Tuesday. [PARK YONG-SEOK]' (Korea JoongAng Daily)
 
