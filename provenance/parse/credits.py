@@ -544,9 +544,11 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
 
 def _adds_terms(one: Credit, other: Credit) -> bool:
     """A part after a ';' that names no party of its own, only a license or a platform, after a part that named
-    one: the terms of the same credit, not another image's."""
+    one: the terms of the same credit, not another image's. A platform alone joins only a credit that states a
+    license already ('Photo: Jane Roe; CC BY-SA 4.0; Wikimedia Commons'); after a bare name it is the credit of
+    another picture of a list ('Photos: Jane Roe (top); Flickr (bottom)', 'Images: Reuters; Pexels')."""
     return bool((one.creator or one.organization) and not (other.creator or other.organization)
-                and (other.license or other.via))
+                and (other.license or other.via and one.license))
 
 
 def _named_after_bare_lead(catalog: Catalog, lead: str, part: str, fields: dict[str, str]) -> bool:
