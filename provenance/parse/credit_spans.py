@@ -63,8 +63,9 @@ _BRACKETED_CAPITALS = re.compile(r"^[A-Z][A-Z'’.-]*(?:[ \t]+[A-Z][A-Z'’.-]*)
 # which a person's shape admits
 _HYPHENED_WORD = re.compile(r"^[^-]*[ \t][A-Z][A-Z'’]*-[A-Z][A-Z'’]*$")
 # A quotation speaks in the first or second person ('Our children deserve clean air. —ANNA REYES', an epigraph's
-# '… we have to fear … —FRANKLIN D. ROOSEVELT'); a caption describes in the third. Case kept: 'US' is a country.
-_SPOKEN = re.compile(r"\b(?:I|[Mm][ey]|[Ww]e|[Uu]s|[Oo]urs?|[Yy]ou|[Yy]ours?)\b")
+# '… we have to fear … —FRANKLIN D. ROOSEVELT'); a caption describes in the third. Case kept: 'US' is a country,
+# 'Me.' the wires' abbreviation of Maine ('Portland, Me., on Monday').
+_SPOKEN = re.compile(r"\b(?:I|me|Me(?!\.)|[Mm]y|[Ww]e|[Uu]s|[Oo]urs?|[Yy]ou|[Yy]ours?)\b")
 _HYPHEN_RELAY = re.compile(r"^([^\s/-]{2,20})-([^\s/-]{2,20})$")
 _UNIT_LABELS = frozenset({"organisation", "source"})  # after a named source: its units or partners
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
