@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, BinaryIO
 
 from provenance.errors import InputError
-from provenance.io.files import open_regular
+from provenance.io.files import open_listed, open_regular, unreadable
 from provenance.io.folder import Entry as Entry  # imported from here too
 from provenance.io.folder import walk_folder
 from provenance.parse.suffixes import ARTICLE_SUFFIXES
@@ -172,7 +172,7 @@ def read_entry(entry: Entry, limit: int = MAX_MEMBER) -> bytes:
         with _stream(entry) as stream:
             return read_capped(stream, entry.path, limit)
     except READ_ERRORS as exc:
-        raise InputError(entry.path, f"cannot be read ({type(exc).__name__}: {exc})") from None
+        raise unreadable(entry.path, exc) from None
 
 
 @contextlib.contextmanager
@@ -203,10 +203,7 @@ def entry_source(entry: Entry) -> BinaryIO:
     member in memory; the caller closes it. Readers get the open file, never its name to open again."""
     if Path(entry.root).is_file():
         return io.BytesIO(read_entry(entry))
-    try:
-        return open_regular(os.path.join(entry.root, entry.path), entry.path, entry.identity)
-    except OSError as exc:
-        raise InputError(entry.path, f"cannot be read ({type(exc).__name__}: {exc})") from None
+    return open_listed(os.path.join(entry.root, entry.path), entry.path, entry.identity)
 
 
 def head(entry: Entry, size: int = 4096) -> bytes:
@@ -224,7 +221,7 @@ def head(entry: Entry, size: int = 4096) -> bytes:
                 data += more
             return data
     except READ_ERRORS as exc:
-        raise InputError(entry.path, f"cannot be read ({type(exc).__name__}: {exc})") from None
+        raise unreadable(entry.path, exc) from None
 
 
 def classify(entry: Entry) -> tuple[str, str | None]:

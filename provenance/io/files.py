@@ -44,6 +44,19 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (s
           (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
 
 
+def unreadable(name: str, exc: BaseException) -> InputError:
+    """The error of a file the system could not read, naming the file and what the system said."""
+    return InputError(name, f"cannot be read ({type(exc).__name__}: {exc})")
+
+
+def open_listed(path: str, name: str, identity: tuple[int, int] | None = None) -> BinaryIO:
+    """open_regular, any failure of the system's (no such file, permission denied) an InputError naming `name`."""
+    try:
+        return open_regular(path, name, identity)
+    except OSError as exc:
+        raise unreadable(name, exc) from None
+
+
 def open_regular(path: str, name: str, identity: tuple[int, int] | None = None, buffering: int = -1) -> BinaryIO:
     """A file a walk listed as a regular file, opened for reading only if it still is one: a symbolic link put
     in its place is not followed (O_NOFOLLOW), a FIFO never blocks the open (O_NONBLOCK, cleared once the

@@ -26,7 +26,7 @@ from provenance.check import CheckedFile, ImageFacts, Match, check_article, chec
 from provenance.errors import InputError, ProvenanceError
 from provenance.io.archive import kind_of
 from provenance.io.c2pa_reader import trust_anchors
-from provenance.io.files import decode_article, open_regular, read_file_bytes
+from provenance.io.files import decode_article, open_listed, read_file_bytes
 from provenance.io.image_reader import ImageMetadata
 from provenance.io.images import read_image
 from provenance.io.matching import PathIndex, SetIndex, match_src
@@ -219,11 +219,8 @@ def file_sources(paths: list[str]) -> list[tuple[SourceFile, Siblings]]:
 
 
 def _path_in(root: Path, path: str) -> BinaryIO:
-    """The image an article names, opened once: a regular file, never through a link (open_regular)."""
-    try:
-        return open_regular(str(root / path), path)
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({type(exc).__name__}: {exc})") from None
+    """The image an article names, opened once: a regular file, never through a link (open_listed)."""
+    return open_listed(str(root / path), path)
 
 
 def memory_sources(files: list[tuple[str, str, bytes]]) -> tuple[list[SourceFile], Siblings]:
