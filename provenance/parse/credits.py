@@ -29,7 +29,7 @@ from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
-from provenance.parse.credit_parts import KEEP_DOT, initial_end, lone_brand, outlet_before_photo
+from provenance.parse.credit_parts import KEEP_DOT, PHOTO_COLON, initial_end, lone_brand, outlet_before_photo
 from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, is_bare_credit, line_tails, relayed
 from provenance.parse.credit_words import (
     AI_LEAD,
@@ -121,8 +121,7 @@ _CREDIT_POSITION = re.compile(
 )
 # after a source or an outlet's name: _source_before ('NASA photo by', 'ST PHOTO:')
 # ('Express photography by', 'ST FILE PHOTO:' too)
-_PHOTO_BY = re.compile(r"(?i)(?:photo(?:graph(?:y|s)?|s)?|images?|pictures?)\s+by\b|"
-                       r"(?-i:(?:FILE[ \t]+|File[ \t]+)?(?:PHOTOS?|Photos?|photos?))\s?:")
+_PHOTO_BY = re.compile(r"(?i)(?:photo(?:graph(?:y|s)?|s)?|images?|pictures?)\s+by\b|" + PHOTO_COLON)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _CONTINUES = re.compile(
     r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|(?:adapted|modified)\s+from\b|"
@@ -566,9 +565,7 @@ def _caption_sentence(part: str, fields: dict[str, str]) -> bool:
     """'Fotografija: Soledad Ruiz, mati …, drži portret svojega sina v …': the noun 'photograph' opening the caption
     itself (as Slovene and Croatian papers label it), its body a sentence (five words in lower case or more) of which
     only a name could be read (a credit with a body, platform, licence or link stays one)."""
-    if set(fields) - {"creator", "title", "category"} or len(_LOWER_WORD.findall(part, 0, 400)) < 5:
-        return False
-    return True
+    return not set(fields) - {"creator", "title", "category"} and len(_LOWER_WORD.findall(part, 0, 400)) >= 5
 
 
 def _is_path(part: str) -> bool:
