@@ -8,9 +8,7 @@ Nothing is written to disk. A zip is opened in memory with the audit's safety ru
 from __future__ import annotations
 
 import io
-import struct
 import zipfile
-import zlib
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
@@ -19,7 +17,7 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import CheckedFile, CheckedItem
 from provenance.errors import InputError
-from provenance.io.archive import duplicated, read_capped, zip_problem
+from provenance.io.archive import READ_ERRORS, duplicated, open_zip, read_capped, zip_problem
 from provenance.io.image_reader import open_image
 from provenance.io.inputs import SourceFile, check_source, memory_sources
 from provenance.io.verify import Verifier
@@ -141,10 +139,9 @@ def _unzip(name: str, data: bytes, members: list[tuple[str, str, bytes]], refuse
     members past MAX_ZIP_MEMBERS (counted, never silently dropped)."""
     budget = MAX_UPLOAD_INFLATED
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, struct.error) as exc:
-        _refuse(refused, name, f"{name}: the zip's central directory is damaged or unsupported ({exc}); nothing in "
-                               "it was read")
+        archive = open_zip(io.BytesIO(data), name)
+    except InputError as exc:
+        _refuse(refused, name, str(exc))
         return
     with archive:
         infos = [i for i in archive.infolist() if not (i.filename and i.is_dir())]
@@ -165,8 +162,7 @@ def _unzip(name: str, data: bytes, members: list[tuple[str, str, bytes]], refuse
             except InputError as exc:
                 _refuse(refused, label, str(exc))
                 continue
-            except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, zlib.error,
-                    struct.error, ValueError) as exc:
+            except READ_ERRORS as exc:
                 _refuse(refused, label, f"{label}: cannot be read ({exc})")
                 continue
             budget -= len(member)

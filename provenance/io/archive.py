@@ -60,12 +60,18 @@ def walk_archive(root: str | Path) -> Iterator[Entry]:
         raise InputError(str(root), "is neither a folder nor a .zip archive")
 
 
-def _walk_zip(base: Path) -> Iterator[Entry]:
+def open_zip(source: str | Path | IO[bytes], name: str) -> zipfile.ZipFile:
+    """A zip opened by its central directory, or an InputError naming it when that cannot be read: nothing in
+    it is then read (the audit's archives and the dashboard's uploaded zips)."""
     try:
-        archive = zipfile.ZipFile(base)
+        return zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, struct.error) as exc:
-        raise InputError(str(base), f"the zip's central directory is damaged or unsupported ({exc}); nothing in "
-                                    "it was read") from None
+        raise InputError(name, f"the zip's central directory is damaged or unsupported ({exc}); nothing in it "
+                               "was read") from None
+
+
+def _walk_zip(base: Path) -> Iterator[Entry]:
+    archive = open_zip(base, str(base))
     with archive:
         members = [i for i in archive.infolist() if not i.filename.endswith("/")]
         names = Counter(i.filename for i in members)
