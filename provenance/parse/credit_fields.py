@@ -492,7 +492,8 @@ def _take_via(catalog: Catalog, work: _Work) -> None:
         via = match.group("via").strip(_STRIP)
         via = via[4:] if via.startswith("the ") and len(via) > 4 else via  # 'via the Library of Congress': the article
         via = _VIA_KIND.sub("", via) or via  # 'via press agency Ploom PR': what the intermediary is, then its name
-        work.fields["via"] = _platform_name(catalog, via)
+        if via.casefold() not in ROLES:  # '…/The Harwick Times, via Pool': how it came, no platform
+            work.fields["via"] = _platform_name(catalog, via)
         _cut(work, match)
         return
     at = 0

@@ -406,8 +406,10 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
         return False
     if " | " in text:
         return _is_pipe_chain(catalog, text)
+    if "; " in text:
+        return _is_credit_list(catalog, text)
     if not _MARKERS.search(text):  # no separator, via, for, comma or license: only a source alone
-        return _is_source_credit(catalog, text) or _is_stock_dash(catalog, text)
+        return _is_source_credit(catalog, text) or _is_stock_dash(catalog, text) or _is_dash_chain(catalog, text)
     acquired = _museum_line(text) if "," in text else False
     text, licensed = strip_license(catalog, text)
     text = _LICENSE_LEFTOVERS.sub(" ", clean_segment(text)).strip(" ,;.-–—\x1f")
@@ -431,6 +433,24 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     if acquired:  # 'Vellmar Museum of Art, Purchase, Harold Fund, 1994': a museum's credit line
         return label_link(catalog, text).label in ("source", "organisation")
     return _is_source_credit(catalog, text)
+
+
+_SPACED_DASH = re.compile(r"[ \t][-–—][ \t]")
+
+
+def _is_dash_chain(catalog: Catalog, text: str) -> bool:
+    """'Agence France-Presse — Getty Images', 'Reuters - Getty Images': The New York Times's way of writing an
+    agency and its distributor, a spaced dash for the slash. Without a name before it, every link must be a
+    source the catalog knows, so that a sentence signed with a dash ('… — Harwick Daily') is not read."""
+    links = _SPACED_DASH.split(text)
+    return 1 < len(links) <= 3 and all(_is_named_source(catalog, link.strip()) for link in links)
+
+
+def _is_credit_list(catalog: Catalog, text: str) -> bool:
+    """'Jane Roe for The Harwick Post; Ann Lee/Reuters': one credit a picture of a composite, each a credit of
+    its own shape; the first is the one the fields read. Prose with a ';' has a clause that is no credit."""
+    parts = text.split("; ")
+    return len(parts) <= 4 and all(part.strip() and _is_bare_credit(catalog, part) for part in parts)
 
 
 def _is_stock_dash(catalog: Catalog, text: str) -> bool:
