@@ -225,7 +225,8 @@ ORGANISATION_WORDS = frozenset({
     "festival", "festivals", "photography", "images", "pictures", "media", "studios", "productions", "films",
     "industries", "communications", "network", "tv", "radio", "channel", "project", "conference", "trust", "party",
     "club", "alliance", "partners", "collective", "cooperative", "team", "airlines", "laboratory", "lab", "labs",
-    "tourism", "division", "holdings", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
+    "tourism", "visit", "destination", "international",  # tourism boards: 'Visit Norway', 'Destination Canada'
+    "division", "holdings", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
     "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
     "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
     "statistics", "watch", "observatory", "design", "collaboration", "consortium",  # 'CMS Collaboration'
