@@ -612,6 +612,20 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
     return text[: suffix.start()], end - (len(text) - suffix.start())
 
 
+def _lender(catalog: Catalog, pieces: list[str], text: str, start: int) -> Link | None:
+    """'Jane Roe, courtesy of the Harwick Museum': the photographer, then the body that lent or supplied the
+    picture, which is the organisation; after a person who lent it ('…, Courtesy of Ann Lee'), or no one named
+    ('…, courtesy of the artist'), the photographer alone."""
+    lent = _COURTESY.match(pieces[1])
+    if lent is None or lent.end() == len(pieces[1]) or not looks_like_person(pieces[0]) or _is_org(catalog, pieces[0]):
+        return None
+    body = _label_text(catalog, pieces[1])
+    if body.label not in ("source", "organisation") or body.creator:
+        return Link(pieces[0], start, start + len(pieces[0]), "person")
+    offset = text.index(pieces[1]) + body.start
+    return Link(body.text, start + offset, start + offset + len(body.text), body.label, body.source, creator=pieces[0])
+
+
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     pieces = [p.strip() for p in text.split(",") if p.strip()]
     processed = _PROCESSED_BY.match(pieces[-1]) if len(pieces) > 1 and "process" in pieces[-1] else None
@@ -639,6 +653,9 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
         return Link(pieces[0], start, start + len(pieces[0]), "person")  # 'Kirra Dawson, Adelaide SA': a place
     if text.startswith("the ") and _looks_like_organisation(text[4:]):  # 'Courtesy of the Brightwater Society'
         return Link(text[4:], start + 4, end, "organisation")
+    lender = _lender(catalog, pieces, text, start) if len(pieces) == 2 else None
+    if lender is not None:
+        return lender
     if len(pieces) > 1 and pieces[-1] in COMPANY_FORM_NAMES:  # 'Harbor Lane Media, LLC': one name
         pieces[-2:] = [text[text.index(pieces[-2]) :].strip()]
     titled = len(pieces) > 1 and pieces[0].split()[0].casefold() in LIST_ARTICLES \
