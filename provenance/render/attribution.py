@@ -113,8 +113,14 @@ def _who(record: Record, catalog: Catalog, language: Language) -> list[Piece]:
     if role in ROLE_CATEGORIES and (via or org):
         names = "/".join(_distinct(creator, org if via else ""))
         return _pool_or_handout(role, names, via or org, language, link)
-    if role == "courtesy" and creator:
-        return [*fill(language.phrases["courtesy"], names=Piece(creator, link if not via else None, SOURCE)),
+    if role == "courtesy" and creator and org and org != creator:  # 'Photo by Jane Roe, courtesy of the Harwick
+        # Museum': the photographer's credit, then the lender's courtesy, each a sentence of its own
+        return [*_plain(record, creator, "", "", language, None), words(language.phrases["sentence_break"]),
+                *fill(language.phrases["courtesy"], names=Piece(org, link if not via else None, SOURCE)),
+                *_via(via, link, language)]
+    if role == "courtesy" and (creator or org):  # the one who lent it: a person, or a body ('Photo courtesy of
+        # Harwick University')
+        return [*fill(language.phrases["courtesy"], names=Piece(creator or org, link if not via else None, SOURCE)),
                 *_via(via, link, language)]
     return _plain(record, creator, org, via, language, link)
 

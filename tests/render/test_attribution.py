@@ -173,3 +173,19 @@ def test_the_author_links_the_source_when_there_is_no_platform(catalog: Catalog)
 def test_unknown_medium_is_refused(catalog: Catalog) -> None:
     with pytest.raises(ValueError, match="medium"):
         render_attribution(Record(), medium="radio")
+
+
+# A courtesy credit (category 'pr'): who is thanked, and what the plain text says.
+COURTESY = [
+    ({"creator": "Ida Brandt", "organization": "Harwick Museum"},
+     "Photo by Ida Brandt. Courtesy of Harwick Museum."),  # the photographer, then the lender: both kept
+    ({"organization": "Harwick University"}, "Courtesy of Harwick University."),  # a body alone: its courtesy
+    ({"creator": "the family"}, "Courtesy of the family."),  # a family, unnamed: the courtesy's own wording
+    ({"creator": "Ida Brandt", "via": "Flickr"}, "Courtesy of Ida Brandt, via Flickr."),  # a person, a platform
+]
+
+
+@pytest.mark.parametrize(("fields", "expected"), COURTESY)
+def test_courtesy_names_the_lender(catalog: Catalog, fields: dict[str, str], expected: str) -> None:
+    result = render_attribution(Record(category="pr", **fields))  # type: ignore[arg-type]
+    assert result.text.startswith(expected)
