@@ -233,10 +233,27 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
             work.fields.pop(key, None)  # a statistics office, which makes no picture: no image credit
     if client and not work.fields.get("organization"):
         work.fields["organization"] = client
+    if category and category.id in _ROLE_CATEGORIES:
+        _keyword_of_a_name(catalog, f"{lead} {segment}", work.fields)
     if work.url_via and _same_source(catalog, work.fields.get("via"), work.url_via):
         work.fields["via"] = work.url_via
     _account_before_platform(catalog, work.fields)
     return work.fields
+
+
+_ROLE_CATEGORIES = frozenset({"pool", "staff"})  # a role's categories; an agency's name may say 'Wire' and mean it
+
+
+def _keyword_of_a_name(catalog: Catalog, text: str, fields: dict[str, str]) -> None:
+    """'Getty Images / Red Bull Content Pool', 'Staff Images / CONMEBOL': a role's keyword inside the name of a source
+    the catalog knows (a library called 'Content Pool', an agency called 'Staff Images') makes no pool or staff
+    photo; the keyword must stand outside such names."""
+    for key in ("organization", "via"):
+        name = fields.get(key)
+        if name and name in text and match_source(catalog, name) is not None:
+            text = text.replace(name, " ")
+    if find_category(catalog, text) is None:
+        del fields["category"]
 
 
 def _agency_in_brackets(catalog: Catalog, rest: str) -> str:

@@ -54,7 +54,9 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 # A year, or a month and its year as archives date a picture after a comma ('Photo by Jane Roe, June 1940', never
 # 'Ida May 1999'), or '…, 1940 July': a month after the year only where nothing but punctuation follows, never a
 # name's first word ('© 2024 Jun Roe')
+# A school's class year after a student's name ('Ava Roe ’22', "Ben Lee '19"): an apostrophe after a space, two digits.
 _NOISE = (r"(?:(?:,[ \t]*" + _MONTH + r"[ \t]+)?\b(?:19|20)\d\d\b(?:[ \t]+" + _MONTH + r"(?=[^\w]*$))?|"
+          r"(?<=\s['’])\d\d\b|"
           r"[\s,;:.\-–—()\[\]'\"“”‘’«»*=>`\x1f（）【】「」])")  # '`': a Markdown code span's
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 # A date closing a link, as archives of UN agencies and NGOs write after the photographer ('UNHCR / E. Roe / August
@@ -444,6 +446,9 @@ def _label_text(catalog: Catalog, text: str) -> Link:
         text = text[: provided.start()]
         if _KOREAN_BODY.search(text) and match_source(catalog, text) is None:
             return Link(text, start, end, "organisation")
+    if text.endswith("more") and text[-5:-4].isalpha() and match_source(catalog, text[:-4]) is not None:
+        end -= 4  # '© Copyright: Jane Roe / XPB Imagesmore': a gallery's 'more' button glued to the agency's name
+        text = text[:-4]
     folded = fold_source_name(text)
     if folded in ROLES or folded.removeprefix("the ") in ROLES or _COURTESY.fullmatch(text) \
             or _LICENSE_WORDS.match(text):

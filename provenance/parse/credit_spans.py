@@ -74,8 +74,12 @@ _BARE_MEMO_LIMIT = 10_000
 _VIA_WORD = re.compile(r"(?i)\bvia\s+")
 _RELAYED = re.compile(r"^\s*([^\s＝=]{1,20})\s*＝\s*([^\s＝=]{1,20})\s*$")  # 'AP＝共同': agency＝distributor
 # A wire story's dateline after the credit, glued or not: '… /Andrew KellySept 8 (Reuters) - U.S. stocks …'.
+# Cut short by a news feed ('… /Lee SmithAug 30 … [+1395 chars]'), the month and day glued to the name's last letter
+# are the dateline's all the same.
 _DATELINE_AFTER = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)|"
+    r"(?<=[a-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}"
+    r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))"
 )
 _WORDS = re.compile(r"\S+")
 _GLUED_START = re.compile(r"(?<=[a-z\d’'”)][ \t])(?=[A-Z])")  # a capitalised word right after a lower-case one
@@ -83,6 +87,9 @@ _AGENCY_KINDS = frozenset({"agency", "stock"})
 _CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff00-\uffef"
 _CJK_THEN_LATIN = re.compile(f"[{_CJK}](?=[A-Z][a-z])")  # '…更新。Jane Roe…', '…观看Jane Roe…'
 _CJK_CHAR = re.compile(f"[{_CJK}]")
+# A name in a Japanese sentence: in quotation brackets, or with a particle glued to it (の 'of', は, が, を, に, と, …)
+_QUOTE_OPENS = "『「【〈《“"
+_NAME_IN_PROSE_AFTER = "』」】〉》”のはがをにとでも"
 # 'By Harriet Collins, Reuters'; 'Reporter : Choi Won-suk' (a Korean paper's byline: the story's writer, whatever
 # source the label's word happens to spell)
 _BYLINE = re.compile(r"(?i)^(?:by\s|(?:reporter|writer|correspondent|columnist)\s*:)")
@@ -316,6 +323,10 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             at = offset + end - len(tail) + agency
             if not taken(at, offset + end):
                 yield Segment(at, offset + end, at)
+        elif " - " in tail and (dashed := _credit_after_dash(catalog, tail)) is not None:
+            at = offset + end - len(tail) + dashed
+            if not taken(at, offset + end):
+                yield Segment(at, offset + end, at)
         elif not tail.isascii() and (latin := _latin_after_cjk(catalog, tail)) is not None:
             at = offset + end - len(tail)
             if not taken(at + latin[0], at + latin[1]):
@@ -332,6 +343,18 @@ def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:
     return at if source is not None and source.kind in _AGENCY_KINDS else None
 
 
+def _credit_after_dash(catalog: Catalog, tail: str) -> int | None:
+    """'Foto oficial da Seleção - Copa do Mundo 2022 - Jane Roe/CBF' (Folha, UOL): a caption with no stop, its credit
+    after the last spaced hyphen, a photographer's full name and the body or agency after a slash. Where the credit
+    starts, when what follows the dash is such a chain ('Lisbon - Porto/Braga' names no person)."""
+    at = tail.rfind(" - ") + 3
+    credit = tail[at:].strip(" .")
+    who = credit.partition("/")[0]
+    if "/" not in credit or len(who.split()) < 2 or not _is_person(catalog, who):
+        return None
+    return at if is_bare_credit(catalog, credit) else None
+
+
 def _latin_after_cjk(catalog: Catalog, tail: str) -> tuple[int, int] | None:
     """'…更新。Jane Roe-USA TODAY Sports 强制性信用', '…观看Jane Roe/Icon Sportswire': a Latin-script credit set in a
     Chinese or Japanese caption with no space before it, up to where the CJK script comes back ('Jane Roe/AP 照片/文件',
@@ -341,6 +364,9 @@ def _latin_after_cjk(catalog: Catalog, tail: str) -> tuple[int, int] | None:
         return None
     begin = starts[-1].end()
     back = _CJK_CHAR.search(tail, begin)
+    if tail[begin - 1] in _QUOTE_OPENS or back is not None and back.start() == len(tail[: back.start()].rstrip()) \
+            and tail[back.start()] in _NAME_IN_PROSE_AFTER:
+        return None  # '『Getty Images』のカメラマンが撮影した…', 'Getty Imagesのマイク…': a name quoted in a sentence
     end = len(tail[: back.start()].rstrip()) if back else len(tail)
     return (begin, end) if end > begin and is_bare_credit(catalog, tail[begin:end]) else None
 
@@ -386,9 +412,10 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
 
 
 # An archive, library, museum or historical society named alone in brackets closing a caption ('(Seattle Municipal
-# Archives)', '(Harwick County Historical Society)'): the holder's credit, even unknown to the catalog.
+# Archives)', '(Harwick County Historical Society)'): the holder's credit, even unknown to the catalog; and so is a
+# college's athletics department ('(Stanford Athletics)', its sports information office's pictures).
 _HERITAGE_BODY = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?){1,5}"
-                            r"(?:Archives?|Library|Libraries|Museum|Historical[ \t]+Society)$")
+                            r"(?:Archives?|Library|Libraries|Museum|Historical[ \t]+Society|Athletics)$")
 # An archive's item number alone ('PA-043221', 'MIKAN 3265334', 'e011176012'): a reference, never a name.
 _ITEM_NUMBER = re.compile(r"(?:[A-Z]{1,5}[ -]?\d{4,10}|e\d{9})$")
 

@@ -16,7 +16,7 @@ LEAD_PHRASES = (
     # Archive marks (the image is an older one; the mark names no one), only before a colon, and first: 'Foto de
     # archivo:' is no 'Foto de' ('Photo by'). 'File:' and 'Archive:' alone lead file names and dates as often: see
     # LEAD_IN_TEXT.
-    r"(?:f(?:ile\s+(?:photo|image|picture)|oto\s+(?:de\s+ar(?:chivo|quivo)|d['’]archivio))|"
+    r"(?:f(?:ile\s+(?:photo(?:graph)?|image|picture)|oto\s+(?:de\s+ar(?:chivo|quivo)|d['’]archivio))|"
     r"archiv(?:e\s+(?:photo|image|picture)|bild|foto)|archie(?:ffoto|fbeeld)|imagen\s+de\s+archivo|photo\s+d['’]archives?|"
     r"zdj[eę]cie\s+archiwalne|арх(?:ивное|івне)\s+фото)(?=\s*[:：])",
     # English
@@ -234,6 +234,10 @@ ORGANISATION_WORDS = frozenset({
     "program", "programme",  # "Getty's Open Content Program"
     "realty", "realtors", "properties", "architects",  # 'Photo courtesy of Bramble Lane Realty'
     "fc", "cf", "afc", "fk", "bk", "sk",  # football clubs: 'Harbor City FC', 'Real Marrow CF'
+    # a college's athletics department and a sport's governing body or team: 'Penn Athletics', 'Cricket Ireland',
+    # 'Swimming Australia', 'Harbor Racing'
+    "athletics", "sports", "cricket", "rugby", "hockey", "football", "basketball", "netball", "volleyball", "handball",
+    "baseball", "softball", "gymnastics", "swimming", "cycling", "rowing", "triathlon", "racing", "motorsport",
     "estate",  # '© Estate of Jane Roe': the heirs hold the rights
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "commons", "wikimedia", *NEWSPAPER_WORDS,
     "jail", "prison",  # 'Montgomery County Jail via AP': a booking photo's source

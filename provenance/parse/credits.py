@@ -62,7 +62,7 @@ LEAD_IN = re.compile(
     r"(?=[iakgc])(?:" + AI_LEAD + r"|capture\s+d['’][ée]cran(?=\s+(?-i:[A-Z])))|"  # a generator's, a screenshot's
     r"(?:billedet\s+er\s+taget|bildet\s+er\s+tatt|bilden\s+är\s+tagen|foto\s+gemaakt)\s+(?:af|av|door)\b|"  # 'taken by'
     r"(?:photographed|shot|taken|created|originally\s+uploaded|"
-    r"(?:handout\s+)?(?:photos?|images?|pictures?)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
+    r"(?:handout\s+)?(?:photos?|images?|pictures?|media)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"picha\s+na(?=[ \t]+(?-i:[A-Z]))|"  # Swahili 'Picha na <Name>': 'photo by' (lower case after it: 'and')
     r"(?-i:Foto|FOTO|Photo|PHOTO)[ \t]+\|(?=[ \t]+[^|\n]{2,80}[ \t]/[ \t])|"  # 'Foto | Jane Roe / Outlet': a chain
     r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?)(?=[ \t]+" + _NAME_ALONE + r"[ \t]*(?:\r?\n|$|\|))|"
@@ -89,7 +89,9 @@ ANYWHERE_LEAD_IN = re.compile(
     r"(?P<lead>©\s*|Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
     r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
-    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото|"
+    # after a word, or glued to a sentence's stop or an ellipsis ('… gewannen am Ende 2:1 .Foto: ddp', '… und ...Foto:
+    # Getty': a gallery's caption run into its credit)
+    r"(?:(?<=\w\s)|(?<=[a-z]{2})|(?<=[.!?…]))(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото|"
     r"Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@]))|"
     # a capitalised 'Photo by' glued after a lower-case word, a name in capitals next ('Grand Prize winner Photo by
     # Jane Roe'): a heading run into its credit
@@ -138,7 +140,10 @@ _NAME_GOES_ON = re.compile(r"^(?:[A-Z][\w&'-]*\s+){0,2}(?:Inc|LLC|Ltd|Corp|Enter
 # A wire dateline ends a lead-in credit as it ends a tail one ('Photo: X/Reuters Mar 3 (Reuters) - Grain …').
 _STOP = re.compile(
     r"(?<=\s)(?:\(\d{5,}[a-z]{0,3}\)|(?:Figure|Fig\.|Abbildung|Abb\.|Figura|Рис\.)[ \t]?\d{1,3}(?:[.-]\d{1,3})*\b|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}[ \t]+\([^()\n]{2,30}\))"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}[ \t]+\([^()\n]{2,30}\))|"
+    # the same dateline cut short by a news feed, glued to the name before it ('/Lee SmithAug 30 … [+1395 chars]')
+    r"(?<=[a-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}"
+    r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))"
 )
 _QUOTE_STOP = re.compile(r"(?m)[\"”»'](?=\s*[,;\]})]|[ \t]*$)")  # the closing quote of a quoted credit
 _BOILERPLATE = re.compile(
