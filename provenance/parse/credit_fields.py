@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from provenance.catalog.licenses import is_license_url
 from provenance.catalog.load import Catalog, license_names
 from provenance.catalog.sources import find_category, match_domain, match_source
-from provenance.parse.credit_parts import assign_names
-from provenance.parse.credit_words import LEAD_IN_TEXT, NUMBER_ABBREVIATIONS, ROLES
+from provenance.parse.credit_parts import assign_names, label_link
+from provenance.parse.credit_words import LEAD_IN_TEXT, NUMBER_ABBREVIATIONS, ORGANISATION_WORDS, ROLES
 from provenance.parse.scan import with_first_chars
 
 URL = re.compile(r"(?i)\b(?:https?://|www\.|creativecommons\.org/)[^\s<>\"'\[\]]+")
@@ -238,6 +238,8 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     if work.url_via and _same_source(catalog, work.fields.get("via"), work.url_via):
         work.fields["via"] = work.url_via
     _account_before_platform(catalog, work.fields)
+    if "via" in work.fields and " " in work.fields["via"] and len(work.fields) == 1:
+        _platform_then_account(catalog, work.fields)
     return work.fields
 
 
@@ -298,6 +300,25 @@ def _account_before_platform(catalog: Catalog, fields: dict[str, str]) -> None:
         fields["creator"] = fields.pop("organization")
 
 
+def _platform_then_account(catalog: Catalog, fields: dict[str, str]) -> None:
+    """'Foto: Twitter PSG', 'Foto: Instagram Jane Roe': the platform, then the account's owner (Italian and Portuguese
+    papers write it so). A person's full name is the creator, a club's initials the organisation; one capitalised
+    word is left whole (a club's name, or the platform's own product: 'YouTube Kids')."""
+    platform, _, owner = fields["via"].partition(" ")
+    source = match_source(catalog, platform)
+    if source is None or source.kind != "platform" or not owner[:1].isupper() or len(owner.split()) > 3 \
+            or owner.casefold() in ORGANISATION_WORDS:  # 'Flickr Commons': the platform's own programme
+        return
+    label = label_link(catalog, owner).label
+    if label == "person" and len(owner.split()) > 1:
+        fields["creator"] = owner
+    elif owner.isupper() and owner.isalpha() and 2 <= len(owner) <= 6:  # a club's initials: 'PSG', 'ICC'
+        fields["organization"] = owner
+    else:
+        return  # 'YouTube Kids', 'Facebook Marketplace', 'Twitter Lille': the platform's product or an unsure owner
+    fields["via"] = platform
+
+
 def clean_segment(segment: str) -> str:
     """A segment without lead-in, wire codes, quoted titles and 'Own work'."""
     return _clean(segment)
@@ -311,11 +332,19 @@ def _take_title(work: _Work) -> None:
         _cut(work, match)
 
 
+# Getty's form for a photographer a body commissioned: 'Jane Roe - FIFA/FIFA via Getty Images', 'Jane Roe – UEFA/UEFA
+# via Sportsfile', 'Jane Roe-ICC/ICC via Getty Images': the body after a dash or hyphen and again after the slash is one
+# link, not a part of the photographer's name.
+_BODY_REPEATED = re.compile(r"(?<=\S)[ \t]*[-–—][ \t]*(?P<body>[^\s/\-–—][^/\n]{0,40}?)[ \t]*/[ \t]*(?P=body)"
+                            r"(?=[ \t]*(?:[/,;)|]|$)|[ \t]+via\b)")
+
+
 def _clean(segment: str) -> str:
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
     text = _PLACE_IN_LAYOUT.sub("", text, count=1) if ":" in text else text
     text = _PLACE_BEFORE_DASH.sub("", text, count=1) if "—" in text or "–" in text else text
     text = _REPEATED_IN_CAPITALS.sub(_once, text) if " via " in text and _CAPITALS_BEFORE_VIA.search(text) else text
+    text = _BODY_REPEATED.sub(r"/\g<body>", text) if "/" in text else text
     if "(" in text:  # each step only where what it cuts can be
         text = _LIFE_DATES.sub("", _REMARK.sub(CUT, text))
     text = _ATTRIBUTES.sub(CUT, text) if "=" in text else text

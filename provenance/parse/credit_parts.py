@@ -821,6 +821,11 @@ def photo_of_outlet(catalog: Catalog, text: str) -> bool:
     return outlet_before_photo(catalog, head) and label_link(catalog, head).label in ("organisation", "source")
 
 
+# One word in camel case, two capitalised parts ('LiveMedia'); surnames are written so too ('McDonald', 'DiCaprio'),
+# so the second part must be an organisation's word.
+_CAMEL_WORD = re.compile(r"^[A-Z][a-z]{2,}(?P<tail>[A-Z][a-z]{2,})$")
+
+
 def _looks_like_organisation(text: str) -> bool:
     words = [w.strip(".,()").casefold() for w in text.split()]
     if words and words[0] in ORGANISATION_WORDS and len(words) <= 16 and _CYRILLIC.match(text):
@@ -835,6 +840,8 @@ def _looks_like_organisation(text: str) -> bool:
         return False  # 'Melissa Bank': a given name and a surname
     if form or _has_organisation_word(text, words) or ORGANISATION_SUFFIX.search(text) or _newspaper_title(words):
         return True
+    if len(words) > 1 and text.endswith(("Photos", "PHOTOS")):
+        return True  # 'Nordic Photos', 'J.LEAGUE PHOTOS': an agency's or a league's photo service, named with a capital
     if "ال" in text and any(w.startswith("ال") and w[2:] in ORGANISATION_WORDS for w in words):
         return True  # Arabic 'al-': 'المكتب الإعلامي'
     if any(w.endswith(ORGANISATION_WORD_ENDINGS) for w in words):  # 'Stadtarchiv Wernau', 'Riksarkivet'
@@ -848,6 +855,9 @@ def _looks_like_organisation(text: str) -> bool:
         return True  # 'El Tiempo', 'La Nación': a paper's title
     if len(words) != 1:  # what is left reads one word only
         return False
+    camel = _CAMEL_WORD.match(text)
+    if camel is not None and camel.group("tail").casefold() in ORGANISATION_WORDS:
+        return True  # 'LiveMedia', 'ZumaPress': a brand written as one word, an organisation's word closing it
     letters = _NOT_LETTER.sub("", text)
     if text.startswith("@"):  # '@MYANC', '@NASA': an acronym's account is an institution's
         return 2 <= len(letters) <= 6 and letters.isupper() and text[1:].isalpha()  # as long as a bare acronym

@@ -26,6 +26,8 @@ LEAD_PHRASES = (
     r"(?:(?:staff|pool|handout|courtesy|all)\s+)?photo(?:graph(?:y)?)?s?(?:[\s-]+illustration)?",  # 'All photos:'
 
     r"photographer", r"photographed", r"composite", r"fotograf",
+    # IPTC's field names written out ('Creator: Jane Roe - FIFA', 'Attribution: Getty'), before a capital or a handle
+    r"(?:creator|attribution)(?=\s*[:：]\s*(?-i:[A-Z@]))",
     r"pictures?", r"pics?", r"images?", r"illustrations?", r"artwork", r"video(?:\s+grab)?",
     r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
     r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
