@@ -89,9 +89,10 @@ ANYWHERE_LEAD_IN = re.compile(
     r"(?P<lead>©\s*|Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
     r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
-    # after a word, or glued to a sentence's stop or an ellipsis ('… gewannen am Ende 2:1 .Foto: ddp', '… und ...Foto:
-    # Getty': a gallery's caption run into its credit)
-    r"(?:(?<=\w\s)|(?<=[a-z]{2})|(?<=[.!?…]))(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото|"
+    # glued to a sentence's stop or an ellipsis, before a capital or one lower-case word closing the line ('… gewannen
+    # am Ende 2:1 .Foto: ddp', '… und ...Foto: Getty': a gallery's caption run into its credit)
+    r"(?<=[.!?…])(?-i:(?:Photo|Foto|Bild|Image|Credit)\s?:\s*(?=[A-Z@]|[a-z]{2,8}[ \t]*(?:\r?\n|$)))|"
+    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото|"
     r"Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@]))|"
     # a capitalised 'Photo by' glued after a lower-case word, a name in capitals next ('Grand Prize winner Photo by
     # Jane Roe'): a heading run into its credit
