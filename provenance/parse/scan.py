@@ -13,7 +13,7 @@ string, starts with any character, a negated class or a back-reference) is retur
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from re import _constants as sre  # type: ignore[attr-defined]  # the parse tree's opcodes (CPython)
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -151,3 +151,206 @@ def _chars(text: str, ignore: bool, case: bool) -> set[str]:
                 raise _Unknown
             found.update(variants)
     return found
+
+
+# Gated scans of a long text. The engine enters a pattern at every position whose character can start a match (under
+# IGNORECASE nearly every letter a lead-in starts with) and tries its alternatives there: about a microsecond per word
+# of a caption for the lead-ins. A gate lists the first characters of every match, two or three of them, as lower-case
+# strings (read from the pattern's parse tree; a superset: assertions are left out, and a class too wide to list ends
+# a string). The text lowered (every character one character: then a position in it is one in the text) is scanned
+# for those strings by a pattern with no IGNORECASE, and the pattern is tried only at the positions found, in order:
+# the leftmost match from a position is the first found position's match, and `match` at a position reads the text
+# before it as `finditer`'s search does (look-behinds, \b). Under IGNORECASE an ASCII letter matches only its two
+# cases among ASCII characters, and among the others only 'K' (the Kelvin sign, lowered to 'k'), 'ı', 'ſ' and 'İ'
+# (which lowers to two characters): a text holding 'ı' or 'ſ', or whose lowered form has another length, is scanned
+# as it is. Any character outside ASCII is a position to try where a pattern can start with one.
+GATE_MIN_CHARS = 2_000  # a shorter text is scanned as it is: its gate's setup would cost more than it saves
+_GATE_DEPTHS = (4, 3, 2)  # characters a gate asks for, the most that keeps its strings under _GATE_LIMIT
+_GATE_WIDE = 12  # a class of more characters than this ends a gate's string (at the first character: no gate)
+_GATE_LIMIT = 3000  # strings at most; a pattern with more is scanned as it is
+_ASCII = [chr(code) for code in range(128)]
+_OUTSIDE = "\x80"  # in a gate's string: any character outside ASCII
+_Item = tuple[bool, str]  # (whether the class is read ignoring case, its text)
+_Prefix = tuple[tuple[_Item, ...], bool]  # (the classes a match starts with, whether more may be asked after them)
+
+
+class _Wide(Exception):
+    """A class too wide to list."""
+
+
+def gate_of(pattern: re.Pattern[str], depth: int) -> re.Pattern[str] | None:
+    """A pattern (no IGNORECASE) that matches, in the lowered text, at least at every position where `pattern` can
+    start a match, consuming one character; None when that cannot be told, or only by a class too wide."""
+    try:
+        prefixes = _prefixes(_parser.parse(pattern.pattern, pattern.flags).data, pattern.flags, depth)
+        if not prefixes or any(not items for items, _ in prefixes):
+            return None  # a match can be empty, or can start with a character no class lists
+        strings: set[str] = set()
+        for items, _ in prefixes:
+            sets: list[set[str]] = []
+            for at, item in enumerate(items):
+                try:
+                    sets.append(_lowered(item))
+                except _Wide:
+                    if at == 0:
+                        return None
+                    break
+            found = {""}
+            for chars in sets:
+                found = {head + char for head in found for char in chars}
+                if len(found) > _GATE_LIMIT:
+                    return None
+            strings |= found
+            if len(strings) > _GATE_LIMIT:
+                return None
+    except (_Unknown, re.error, RecursionError):
+        return None
+    trie: dict[str, Any] = {}  # a node holding "" ends a string: what longer strings ask after it is not asked
+    for string in sorted(strings, key=len):
+        node = trie
+        for char in string:
+            if "" in node:
+                break
+            node = node.setdefault(char, {})
+        else:
+            node.clear()
+            node[""] = {}
+    parts = [_gate_char(char) + ("" if "" in rest else f"(?={_gate_alternation(rest)})") for char, rest in trie.items()]
+    return re.compile("|".join(parts)) if parts else None
+
+
+def _gate_char(char: str) -> str:
+    return "[^\\x00-\\x7f]" if char == _OUTSIDE else re.escape(char)
+
+
+def _gate_alternation(trie: dict[str, Any]) -> str:
+    parts = [_gate_char(char) + ("" if "" in rest else _gate_alternation(rest)) for char, rest in trie.items()]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+def _lowered(item: _Item) -> set[str]:
+    """The ASCII characters a class matches, lowered (asked of the engine itself), and _OUTSIDE when it may match a
+    character outside ASCII (all of which lower to characters outside ASCII but the Kelvin sign, 'k')."""
+    ignore, text = item
+    compiled = re.compile(f"(?{'' if ignore else '-'}i:[{text}])")
+    chars = {char.lower() for char in _ASCII if compiled.fullmatch(char)}
+    if len(chars) > _GATE_WIDE:
+        raise _Wide
+    parsed = _parser.parse(f"[{text}]")
+    for op, av in parsed.data[0][1] if parsed.data[0][0] is sre.IN else [parsed.data[0]]:
+        if op is sre.LITERAL and av < 128 or op is sre.RANGE and av[1] < 128:
+            continue
+        chars.add(_OUTSIDE)  # a character outside ASCII, or a category (\s: the spaces outside ASCII too)
+        break
+    return chars
+
+
+def _prefixes(data: list[tuple[Any, Any]], flags: int, depth: int) -> set[_Prefix]:
+    """The first `depth` classes of the matches of a sequence (fewer where it can end, or where a character
+    cannot be listed: then nothing more is asked)."""
+    found: set[_Prefix] = {((), True)}
+    for op, av in data:
+        if not any(more and len(items) < depth for items, more in found):
+            break
+        if op in _ZERO_WIDTH:
+            continue
+        found = _concat(found, _op_prefixes(op, av, flags, depth), depth)
+    return found
+
+
+def _concat(first: set[_Prefix], second: set[_Prefix], depth: int) -> set[_Prefix]:
+    joined: set[_Prefix] = set()
+    for items, more in first:
+        if not more or len(items) >= depth:
+            joined.add((items[:depth], False))
+            continue
+        for tail, goes_on in second:
+            both = items + tail
+            joined.add((both[:depth], False) if len(both) >= depth else (both, goes_on))
+    if len(joined) > _GATE_LIMIT:
+        raise _Unknown
+    return joined
+
+
+def _op_prefixes(op: Any, av: Any, flags: int, depth: int) -> set[_Prefix]:
+    ignore = bool(flags & re.IGNORECASE)
+    if op is sre.LITERAL:
+        return {(((ignore, _char(av)),), True)}
+    if op is sre.IN:
+        try:
+            return {(((ignore, _class(av)),), True)}
+        except _Unknown:
+            return {((), False)}
+    if op is sre.SUBPATTERN:
+        _, add, remove, inner = av
+        if (add | remove) & (re.ASCII | re.LOCALE):
+            return {((), False)}
+        return _prefixes(inner.data, (flags | add) & ~remove, depth)
+    if op is sre.BRANCH:
+        return set().union(*(_prefixes(alternative.data, flags, depth) for alternative in av[1]))
+    if op in _REPEATS:
+        low, high, inner = av
+        once = _prefixes(inner.data, flags, depth)
+        found: set[_Prefix] = {((), True)} if low == 0 else set()
+        current: set[_Prefix] = {((), True)}
+        for count in range(1, min(high, depth) + 1):
+            current = _concat(current, once, depth)
+            if count >= min(low, depth):
+                found |= current
+        return found
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _prefixes(av.data, flags, depth)
+    return {((), False)}  # any character, a negated literal, a back-reference: nothing more is asked
+
+
+_GATES: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+
+
+def _gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The gate of a pattern, built when a long text first asks for it (some 30 ms for the lead-ins: not at
+    import)."""
+    if pattern not in _GATES:
+        _GATES[pattern] = next((gate for depth in _GATE_DEPTHS if (gate := gate_of(pattern, depth)) is not None), None)
+    return _GATES[pattern]
+
+
+def lowered_for_gates(text: str) -> str:
+    """The text lowered, for gated_finditer and gated_sub, or "" where they scan as the pattern does (a short
+    text; one holding 'ı' or 'ſ', or whose lowered form has another length)."""
+    if len(text) < GATE_MIN_CHARS or "ı" in text or "ſ" in text:
+        return ""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else ""
+
+
+def gated_finditer(pattern: re.Pattern[str], text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """Every match of `pattern.finditer(text)` (its span and groups), the pattern tried only where its gate finds a
+    position in `lowered` (`lowered_for_gates(text)`)."""
+    gate = _gate(pattern) if lowered else None
+    if gate is None:
+        yield from pattern.finditer(text)
+        return
+    match, at = pattern.match, 0
+    for candidate in gate.finditer(lowered):
+        start = candidate.start()
+        if start < at:
+            continue
+        found = match(text, start)
+        if found is not None:
+            at = found.end()
+            yield found
+
+
+def gated_sub(pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], text: str, lowered: str) -> str:
+    """`pattern.sub(repl, text)`, the matches found by `gated_finditer`."""
+    if not lowered:
+        return pattern.sub(repl, text)
+    pieces, at = [], 0
+    for found in gated_finditer(pattern, text, lowered):
+        pieces.append(text[at : found.start()])
+        pieces.append(repl(found))
+        at = found.end()
+    if not pieces:
+        return text
+    pieces.append(text[at:])
+    return "".join(pieces)
