@@ -143,7 +143,7 @@ _RANK_WORDS = (
     r"commander", r"adm\.?", r"admiral", r"(?:chief\s+)?warrant\s+officer(?:\s+\d)?", r"cwo\d?", r"cadet",
     r"staff", r"sgt",
 )
-RANK = re.compile(r"(?i)^(?:(?:" + "|".join(_RANK_WORDS) + r")(?:\s+|\.\s*|(?<=\.)))+(?=\S)")
+RANK = re.compile(r"(?i)^(?:(?:" + dispatched(_RANK_WORDS, re.IGNORECASE) + r")(?:\s+|\.\s*|(?<=\.)))+(?=\S)")
 # Academic and civil titles, dropped from a creator as ranks are ('Dr. Ada Brook', 'Prof. Dr. Jens Albers', 'dr hab.
 # Ewa Lis'): only before a name of two words or more, so that a name is never emptied.
 TITLE = re.compile(r"(?i)^(?:(?:dr|prof|professor|mr|mrs|ms|mme|dra|ing|mgr)\.?(?:[ \t]+hab\.)?[ \t]+)+(?=\S+[ \t]+\S)")

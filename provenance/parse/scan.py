@@ -354,3 +354,13 @@ def gated_sub(pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], te
         return text
     pieces.append(text[at:])
     return "".join(pieces)
+
+
+def may_hold(text: str, words: Sequence[str]) -> bool:
+    """False only where a case-insensitive pattern that needs one of `words` (lower-case ASCII) cannot match: an
+    ASCII text that holds none of them, lowered (among ASCII characters an ASCII letter matches only its two cases;
+    a text with any other character is left to the pattern)."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
