@@ -39,6 +39,7 @@ from provenance.parse.credit_words import (
     LEAD_PHRASES,
     MEDIA_LABEL_WORDS,
     TYPO_LEAD_WORDS,
+    UI_LABELS,
     blank_ui_labels,
 )
 from provenance.parse.markup import Flat, flatten
@@ -213,6 +214,8 @@ _WORDS = re.compile(r"[^\W\d_]{2,}[ \t]+[^\W\d_]{2,}")  # two words in a row: a 
 LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE, _STOP, _ABBREVIATION = (
     with_first_chars(p) for p in (LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE, _STOP,
                                   _ABBREVIATION))
+# The whole-text scans gated in a long text (scan.gated_finditer; their gates stored in scan_gates.py)
+GATED_SCANS = (LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BOILERPLATE, UI_LABELS)
 
 
 def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | NoCredit:

@@ -12,8 +12,10 @@ string, starts with any character, a negated class or a back-reference) is retur
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]  # the parse tree's opcodes (CPython)
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -39,8 +41,8 @@ def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if nullable or not items:
         return pattern
     ignore = bool(pattern.flags & re.IGNORECASE)
-    same = "".join(text for case, text in items if case == ignore)
-    other = "".join(text for case, text in items if case != ignore)
+    same = "".join(sorted(text for case, text in items if case == ignore))  # one text in every run
+    other = "".join(sorted(text for case, text in items if case != ignore))
     scoped = f"(?{'-' if ignore else ''}i:[{other}])" if other else ""
     ahead = "|".join(part for part in (f"[{same}]" if same else "", scoped) if part)
     body = _GLOBAL_FLAGS.sub("", pattern.pattern)
@@ -164,11 +166,13 @@ def _chars(text: str, ignore: bool, case: bool) -> set[str]:
 # cases among ASCII characters, and among the others only 'K' (the Kelvin sign, lowered to 'k'), 'ı', 'ſ' and 'İ'
 # (which lowers to two characters): a text holding 'ı' or 'ſ', or whose lowered form has another length, is scanned
 # as it is. Any character outside ASCII is a position to try where a pattern can start with one.
-GATE_MIN_CHARS = 2_000  # a shorter text is scanned as it is: its gate's setup would cost more than it saves
+# A shorter text is scanned as it is: the gates are built when a text this long first asks (about 40 ms for all five
+# scans of credits.py, 30 of it the lead-ins'; some 70 ms of checking a text of this length, 10% of it saved).
+GATE_MIN_CHARS = 20_000
 _GATE_DEPTHS = (4, 3, 2)  # characters a gate asks for, the most that keeps its strings under _GATE_LIMIT
 _GATE_WIDE = 12  # a class of more characters than this ends a gate's string (at the first character: no gate)
 _GATE_LIMIT = 3000  # strings at most; a pattern with more is scanned as it is
-_ASCII = [chr(code) for code in range(128)]
+_ASCII_TEXT = "".join(chr(code) for code in range(128))
 _OUTSIDE = "\x80"  # in a gate's string: any character outside ASCII
 _Item = tuple[bool, str]  # (whether the class is read ignoring case, its text)
 _Prefix = tuple[tuple[_Item, ...], bool]  # (the classes a match starts with, whether more may be asked after them)
@@ -178,16 +182,18 @@ class _Wide(Exception):
     """A class too wide to list."""
 
 
-def gate_of(pattern: re.Pattern[str], depth: int) -> re.Pattern[str] | None:
+def gate_of(pattern: re.Pattern[str], depth: int, tree: Any = None) -> re.Pattern[str] | None:
     """A pattern (no IGNORECASE) that matches, in the lowered text, at least at every position where `pattern` can
-    start a match, consuming one character; None when that cannot be told, or only by a class too wide."""
+    start a match, consuming one character; None when that cannot be told, or only by a class too wide. `tree`:
+    the pattern's parse tree, where the caller has it."""
     try:
-        prefixes = _prefixes(_parser.parse(pattern.pattern, pattern.flags).data, pattern.flags, depth)
+        tree = _parser.parse(pattern.pattern, pattern.flags) if tree is None else tree
+        prefixes = _prefixes(tree.data, pattern.flags, depth)
         if not prefixes or any(not items for items, _ in prefixes):
             return None  # a match can be empty, or can start with a character no class lists
         strings: set[str] = set()
         for items, _ in prefixes:
-            sets: list[set[str]] = []
+            sets: list[frozenset[str]] = []
             for at, item in enumerate(items):
                 try:
                     sets.append(_lowered(item))
@@ -206,7 +212,7 @@ def gate_of(pattern: re.Pattern[str], depth: int) -> re.Pattern[str] | None:
     except (_Unknown, re.error, RecursionError):
         return None
     trie: dict[str, Any] = {}  # a node holding "" ends a string: what longer strings ask after it is not asked
-    for string in sorted(strings, key=len):
+    for string in sorted(strings, key=lambda string: (len(string), string)):  # the same text in every run
         node = trie
         for char in string:
             if "" in node:
@@ -215,34 +221,56 @@ def gate_of(pattern: re.Pattern[str], depth: int) -> re.Pattern[str] | None:
         else:
             node.clear()
             node[""] = {}
-    parts = [_gate_char(char) + ("" if "" in rest else f"(?={_gate_alternation(rest)})") for char, rest in trie.items()]
+    parts = [first + (f"(?={rest})" if rest else "") for rest, first in _grouped(trie)]
     return re.compile("|".join(parts)) if parts else None
 
 
-def _gate_char(char: str) -> str:
-    return "[^\\x00-\\x7f]" if char == _OUTSIDE else re.escape(char)
+def _grouped(trie: dict[str, Any]) -> list[tuple[str, str]]:
+    """A node's children as (what follows, the class of the characters it follows), the characters followed by the
+    same rest written as one class."""
+    by_rest: dict[str, list[str]] = {}
+    for char, rest in trie.items():
+        by_rest.setdefault("" if "" in rest else _gate_alternation(rest), []).append(char)
+    return [(rest, _gate_class(chars)) for rest, chars in by_rest.items()]
 
 
 def _gate_alternation(trie: dict[str, Any]) -> str:
-    parts = [_gate_char(char) + ("" if "" in rest else _gate_alternation(rest)) for char, rest in trie.items()]
+    parts = [first + rest for rest, first in _grouped(trie)]
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
-def _lowered(item: _Item) -> set[str]:
+def _gate_class(chars: list[str]) -> str:
+    """The characters as a class; with _OUTSIDE, as the ASCII characters not listed, negated (a range to U+10FFFF
+    is slow to compile)."""
+    if _OUTSIDE not in chars:
+        return re.escape(chars[0]) if len(chars) == 1 else f"[{''.join(re.escape(char) for char in chars)}]"
+    others = [ord(char) for char in _ASCII_TEXT if char not in chars]
+    runs: list[list[int]] = []
+    for code in others:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    written = "".join(f"\\x{low:02x}" + (f"-\\x{high:02x}" if high > low else "") for low, high in runs)
+    return f"[^{written}]" if written else "(?s:.)"
+
+
+@lru_cache(maxsize=4096)
+def _lowered(item: _Item) -> frozenset[str]:
     """The ASCII characters a class matches, lowered (asked of the engine itself), and _OUTSIDE when it may match a
     character outside ASCII (all of which lower to characters outside ASCII but the Kelvin sign, 'k')."""
     ignore, text = item
-    compiled = re.compile(f"(?{'' if ignore else '-'}i:[{text}])")
-    chars = {char.lower() for char in _ASCII if compiled.fullmatch(char)}
+    chars = set(re.findall(f"(?{'' if ignore else '-'}i:[{text}])", _ASCII_TEXT))
     if len(chars) > _GATE_WIDE:
         raise _Wide
+    found = {char.lower() for char in chars}
     parsed = _parser.parse(f"[{text}]")
     for op, av in parsed.data[0][1] if parsed.data[0][0] is sre.IN else [parsed.data[0]]:
         if op is sre.LITERAL and av < 128 or op is sre.RANGE and av[1] < 128:
             continue
-        chars.add(_OUTSIDE)  # a character outside ASCII, or a category (\s: the spaces outside ASCII too)
+        found.add(_OUTSIDE)  # a character outside ASCII, or a category (\s: the spaces outside ASCII too)
         break
-    return chars
+    return frozenset(found)
 
 
 def _prefixes(data: list[tuple[Any, Any]], flags: int, depth: int) -> set[_Prefix]:
@@ -306,12 +334,34 @@ def _op_prefixes(op: Any, av: Any, flags: int, depth: int) -> set[_Prefix]:
 _GATES: dict[re.Pattern[str], re.Pattern[str] | None] = {}
 
 
+def gate_key(pattern: re.Pattern[str]) -> str:
+    """A pattern's key in the stored gates (scan_gates.py): a digest of its text and flags."""
+    return hashlib.sha256(f"{pattern.flags}:{pattern.pattern}".encode()).hexdigest()[:24]
+
+
 def _gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The gate of a pattern, built when a long text first asks for it (some 30 ms for the lead-ins: not at
-    import)."""
+    """The gate of a pattern, compiled when a long text first asks for it: from its text stored in scan_gates.py
+    (written by scripts/write_scan_gates.py), else built (about 40 ms for the lead-ins, most of it reading the
+    pattern's parse tree; a pattern edited since the table was written is built, and a test asks for the table
+    to be written again)."""
     if pattern not in _GATES:
-        _GATES[pattern] = next((gate for depth in _GATE_DEPTHS if (gate := gate_of(pattern, depth)) is not None), None)
+        from provenance.parse.scan_gates import GATES  # noqa: PLC0415  (read only when a long text asks)
+
+        stored = GATES.get(gate_key(pattern))
+        if stored is not None:
+            _GATES[pattern] = re.compile(stored) if stored else None
+            return _GATES[pattern]
+        _GATES[pattern] = built_gate(pattern)
     return _GATES[pattern]
+
+
+def built_gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The gate of a pattern read from its parse tree: of the most characters that keep it under _GATE_LIMIT."""
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return None
+    return next((gate for depth in _GATE_DEPTHS if (gate := gate_of(pattern, depth, tree)) is not None), None)
 
 
 def lowered_for_gates(text: str) -> str:
