@@ -166,9 +166,9 @@ def _chars(text: str, ignore: bool, case: bool) -> set[str]:
 # cases among ASCII characters, and among the others only 'K' (the Kelvin sign, lowered to 'k'), 'ı', 'ſ' and 'İ'
 # (which lowers to two characters): a text holding 'ı' or 'ſ', or whose lowered form has another length, is scanned
 # as it is. Any character outside ASCII is a position to try where a pattern can start with one.
-# A shorter text is scanned as it is: the gates are built when a text this long first asks (about 40 ms for all five
-# scans of credits.py, 30 of it the lead-ins'; some 70 ms of checking a text of this length, 10% of it saved).
-GATE_MIN_CHARS = 20_000
+# A shorter text is scanned as it is: a process compiles its gates when a text this long first asks (about 2.5 ms of
+# CPU from scan_gates.py; checking a text of this length takes some 35 ms, of which they save about 3).
+GATE_MIN_CHARS = 10_000
 _GATE_DEPTHS = (4, 3, 2)  # characters a gate asks for, the most that keeps its strings under _GATE_LIMIT
 _GATE_WIDE = 12  # a class of more characters than this ends a gate's string (at the first character: no gate)
 _GATE_LIMIT = 3000  # strings at most; a pattern with more is scanned as it is
