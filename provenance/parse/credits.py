@@ -337,7 +337,9 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether the span from `start` to `end` overlaps one already read (the taken spans are sorted and
     disjoint)."""
     index = bisect.bisect_left(taken, (start, start))
-    return any(s < end and start < e for s, e in taken[max(0, index - 1) : index + 1])
+    if index and taken[index - 1][0] < end and start < taken[index - 1][1]:  # the span before, then the one at
+        return True
+    return index < len(taken) and taken[index][0] < end and start < taken[index][1]
 
 
 @dataclass(frozen=True)
