@@ -174,6 +174,7 @@ _GATE_WIDE = 12  # a class of more characters than this ends a gate's string (at
 _GATE_LIMIT = 3000  # strings at most; a pattern with more is scanned as it is
 _ASCII_TEXT = "".join(chr(code) for code in range(128))
 _OUTSIDE = "\x80"  # in a gate's string: any character outside ASCII
+_KELVIN = "\u212a"
 _Item = tuple[bool, str]  # (whether the class is read ignoring case, its text)
 _Prefix = tuple[tuple[_Item, ...], bool]  # (the classes a match starts with, whether more may be asked after them)
 
@@ -260,10 +261,10 @@ def _lowered(item: _Item) -> frozenset[str]:
     """The ASCII characters a class matches, lowered (asked of the engine itself), and _OUTSIDE when it may match a
     character outside ASCII (all of which lower to characters outside ASCII but the Kelvin sign, 'k')."""
     ignore, text = item
-    chars = set(re.findall(f"(?{'' if ignore else '-'}i:[{text}])", _ASCII_TEXT))
+    chars = set(re.findall(f"(?{'' if ignore else '-'}i:[{text}])", _ASCII_TEXT + _KELVIN))
     if len(chars) > _GATE_WIDE:
         raise _Wide
-    found = {char.lower() for char in chars}
+    found = {char.lower() for char in chars}  # the Kelvin sign, the one character outside ASCII lowered into it: 'k'
     parsed = _parser.parse(f"[{text}]")
     for op, av in parsed.data[0][1] if parsed.data[0][0] is sre.IN else [parsed.data[0]]:
         if op is sre.LITERAL and av < 128 or op is sre.RANGE and av[1] < 128:

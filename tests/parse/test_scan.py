@@ -128,10 +128,12 @@ GATED = [
     credit_words.UI_LABELS,  # '…' or '...' before a marker, Korean labels at a line's end
     credits._BY_LICENSE,  # quoted titles, a look-ahead over the rest of the line
     re.compile(r"(?i)(?:kelvin|sigma|ſun|ıdle)"),  # letters whose case partners lie outside ASCII
+    re.compile("\u212aelvin|(?i:\u212aelvin)"),  # the Kelvin sign as written, and as it matches 'k' and 'K'
     re.compile(r"(?:a|b)?c+\s*d"),  # an optional group, a repeat, a category
 ]
 # Letters with case partners outside ASCII (the Kelvin sign, dotted and dotless i, long s), and words of the patterns
-GATE_ALPHABET = ALPHABET + ["Kelvin ", "KELVIN ", "kelvın ", "ſigma ", "SIGMA ", "Left: ", "right : ", ", by ", "(c) ",
+GATE_ALPHABET = ALPHABET + ["Kelvin ", "\u212aelvin ", "kelvin ",
+                            "KELVIN ", "kelvın ", "ſigma ", "SIGMA ", "Left: ", "right : ", ", by ", "(c) ",
                             "hide caption ", "… [+] ", "FILE PHOTO: ", "no resales. ", "“Dawn” by ", "photo\nby ",
                             "İmage credit: ", "Cover photo: ", "\u00a0", "©", "фото: ", "Фото: ", "ß"]
 
