@@ -19,7 +19,7 @@ from provenance.catalog.load import Catalog, license_names
 from provenance.catalog.sources import find_category, match_domain, match_source
 from provenance.parse.credit_parts import assign_names, label_link
 from provenance.parse.credit_words import LEAD_IN_TEXT, NUMBER_ABBREVIATIONS, ORGANISATION_WORDS, ROLES
-from provenance.parse.scan import with_first_chars
+from provenance.parse.scan import may_hold, with_first_chars
 
 URL = re.compile(r"(?i)\b(?:https?://|www\.|creativecommons\.org/)[^\s<>\"'\[\]]+")
 _LICENSED_UNDER = re.compile(
@@ -172,7 +172,10 @@ _BEFORE_LINK = re.compile(r"(?i)(?<=\s)(?:on|from|at|auf|sur|em|en|da|su|op|z|н
 _LICENSED_BEFORE = re.compile(r"(?i)(?<!\S)(?:is\s+)?licen[sc]ed\s*$")  # 'licensed' right before a license name
 # Between the two licenses of a dual license: the cut of the first, a slash or comma, a conjunction.
 _DUAL_JOIN = re.compile(r"(?i)[\s/,]*(?:(?:and|or|ou|oder|und|et|y|o)\s+)?\s*")
-_LICENSE_WORD = re.compile(r"(?i)licen|under|marked|lizenz|cc|creative|gfdl")
+_LICENSE_WORDS = ("licen", "under", "marked", "lizenz", "cc", "creative", "gfdl")
+_LICENSE_WORD = re.compile("(?i)" + "|".join(_LICENSE_WORDS))
+# the phrases _OWN_WORK cuts each hold one of these words
+_OWN_WORK_WORDS = ("own", "wikipedia", "some", "adapted", "modified")
 _BRACKET = re.compile(r"[(\[<]")  # what every match of _WIRE_CODE starts with
 _QUOTE = re.compile(r"[\"“«„]")  # and of _QUOTED
 # The steps' searches led by a look-ahead for the characters their matches start with (scan.py): the same
@@ -355,7 +358,7 @@ def _clean(segment: str) -> str:
     text = _SECTION_LABEL.sub("", text) if text.endswith(_SECTION_ENDS) else text
     text = _ARCHIVE_SIGNATURE.sub("", text) if "Bild" in text else text
     text = ACQUISITION.sub("", text) if "," in text else text
-    return _OWN_WORK.sub(CUT, text)
+    return _OWN_WORK.sub(CUT, text) if may_hold(text, _OWN_WORK_WORDS) else text
 
 
 def _without_archive_ref(text: str) -> str:
@@ -517,10 +520,15 @@ def _license_patterns(catalog: Catalog, text: str, whole: str | None = None) -> 
     only when the text (`whole`, when the patterns run on more than `text`) holds a word each of them needs."""
     first_words: frozenset[str] = catalog.cached("license-first-words", _first_words)
     named = any(word in first_words for word in _WORD.findall(text.casefold()))
-    if not _LICENSE_WORD.search(text if whole is None else whole):
+    if not _license_word(text if whole is None else whole):
         return [_catalog_names(catalog)] if named else []
     return [_LICENSED_UNDER, _catalog_names(catalog), _CC_CODE, _CC_LONG, _GFDL] if named else \
         [_LICENSED_UNDER, _CC_CODE, _CC_LONG, _GFDL]
+
+
+def _license_word(text: str) -> bool:
+    """Whether `_LICENSE_WORD` finds one of its words in the text (in ASCII text, the lowered text holds one)."""
+    return may_hold(text, _LICENSE_WORDS) if text.isascii() else _LICENSE_WORD.search(text) is not None
 
 
 def _first_words(catalog: Catalog) -> frozenset[str]:

@@ -39,10 +39,11 @@ from provenance.parse.credit_words import (
     LEAD_PHRASES,
     MEDIA_LABEL_WORDS,
     TYPO_LEAD_WORDS,
+    UI_LABELS,
     blank_ui_labels,
 )
 from provenance.parse.markup import Flat, flatten
-from provenance.parse.scan import dispatched, with_first_chars
+from provenance.parse.scan import dispatched, gated_finditer, gated_sub, lowered_for_gates, with_first_chars
 
 # After a lead-in word, 'via' and a name that ends the credit ('Image via TikTok/@handle', 'Photo via Reuters'): the
 # via stays in the body; 'Images via satellite show …' is prose.
@@ -221,6 +222,8 @@ _WORDS = re.compile(r"[^\W\d_]{2,}[ \t]+[^\W\d_]{2,}")  # two words in a row: a 
 LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE, _STOP, _ABBREVIATION = (
     with_first_chars(p) for p in (LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BY_LICENSE, _BOILERPLATE, _STOP,
                                   _ABBREVIATION))
+# The whole-text scans gated in a long text (scan.gated_finditer; their gates stored in scan_gates.py)
+GATED_SCANS = (LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, _BOILERPLATE, UI_LABELS)
 
 
 def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | NoCredit:
@@ -257,7 +260,8 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
     """`parse_credit`'s answer, not remembered, with what joining chunks needs (`CreditsRead`); `whole=False`
     for a chunk of a longer text, which leaves the rule of a text's only credit (credit_links) to the join."""
     flat = flatten(text)
-    body = _BOILERPLATE.sub(_blank, flat.text)
+    lowered = lowered_for_gates(flat.text)  # the whole-text scans of a long text, gated (scan.py): the same matches
+    body = gated_sub(_BOILERPLATE, _blank, flat.text, lowered)
     if " OUT" in body:
         body = _WIRE_OUT.sub(_blank, body)
     if "TPX" in body or "SEARCH" in body or "Livepic" in body:
@@ -267,12 +271,15 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
     if "Ⓒ" in body or "ⓒ" in body:  # the circled letter some papers print for the rights sign ('Ⓒ Anko Stoffels')
         body = body.translate(_CIRCLED_C)
     # UI labels ('hide caption', 'INDRANIL ... [+] MUKHERJEE') blanked in place: a name around a marker stays one
-    body = blank_ui_labels(body, lambda m: " " * len(m.group(0)))
+    lowered = lowered if not lowered or body == flat.text else lowered_for_gates(body)
+    labelled = body
+    body = blank_ui_labels(body, lambda m: " " * len(m.group(0)), lowered)
+    lowered = lowered if not lowered or body == labelled else lowered_for_gates(body)  # always the body's
     credits: list[Credit] = []
     taken: list[tuple[int, int]] = []
-    index = _Index.of(body)
+    index = _Index.of(body, lowered)
     split = _split_once(catalog)
-    for segment in _segments(body, catalog, index, taken):
+    for segment in _segments(body, catalog, index, taken, lowered):
         if segment.end - segment.body > MAX_CREDIT or _overlaps(taken, segment.start, segment.end):
             continue
         found = list(_credits_in(catalog, body, segment, split))
@@ -338,7 +345,9 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether the span from `start` to `end` overlaps one already read (the taken spans are sorted and
     disjoint)."""
     index = bisect.bisect_left(taken, (start, start))
-    return any(s < end and start < e for s, e in taken[max(0, index - 1) : index + 1])
+    if index and taken[index - 1][0] < end and start < taken[index - 1][1]:  # the span before, then the one at
+        return True
+    return index < len(taken) and taken[index][0] < end and start < taken[index][1]
 
 
 @dataclass(frozen=True)
@@ -354,17 +363,21 @@ class _Index:
     gaps: list[tuple[int, int]]
 
     @classmethod
-    def of(cls, text: str) -> _Index:
-        leads = list(LEAD_IN.finditer(text))
+    def of(cls, text: str, lowered: str = "") -> _Index:
+        """`lowered`: lowered_for_gates(text), or "" """
+        leads = list(gated_finditer(LEAD_IN, text, lowered))
         return cls(bracket_pairs(text), leads, [m.start() for m in leads],
                    [m.start() for m in _STOP.finditer(text)], [m.start() for m in _QUOTE_STOP.finditer(text)],
                    [m.span() for m in _SENTENCE_END.finditer(text)])
 
 
-def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int, int]]) -> Iterator[Segment]:
-    """Every candidate credit span, strongest first (a lead-in inside a credit already read is skipped)."""
+def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int, int]],
+              lowered: str = "") -> Iterator[Segment]:
+    """Every candidate credit span, strongest first (a lead-in inside a credit already read is skipped);
+    `lowered`: lowered_for_gates(text), or "" """
     for pattern, weak in ((LEAD_IN, False), (ANYWHERE_LEAD_IN, False), (_BY_LICENSE, False), (WEAK_LEAD_IN, True)):
-        for match in index.lead_matches if pattern is LEAD_IN else pattern.finditer(text):
+        scan = pattern.finditer(text) if pattern is _BY_LICENSE else gated_finditer(pattern, text, lowered)
+        for match in index.lead_matches if pattern is LEAD_IN else scan:
             start = match.start("lead")
             if _overlaps(taken, start, start + 1):
                 continue

@@ -10,6 +10,7 @@ import pytest
 from provenance.catalog.load import Catalog
 from provenance.parse import cjk_credits, credit_fields, credit_parts, credits
 from provenance.parse.credits import parse_credit
+from provenance.parse.scan import may_hold
 
 # One caption per CJK pattern, each with the name it signs.
 CJK_SAMPLES = [
@@ -85,3 +86,23 @@ def test_a_step_is_skipped_only_where_its_pattern_cannot_match(pattern: re.Patte
     found = [text for text in _piece_texts() if pattern.search(text)]
     assert found  # the pieces reach the pattern
     assert all(needed.search(text) for text in found), pattern.pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (credit_fields._LICENSE_WORD, credit_fields._LICENSE_WORDS),  # the words a license pattern needs
+        (credit_fields._OWN_WORK, credit_fields._OWN_WORK_WORDS),  # 'own work', 'some rights reserved', …
+    ],
+)
+def test_words_let_through_every_text_the_pattern_matches(pattern: re.Pattern[str], words: tuple[str, ...]) -> None:
+    pieces = [*_PIECES, "own work", "OWN WORK", "at Wikipedia", "some rights reserved", "Adapted from",
+              "MODIFIED FROM", "oWn", "ſome", "Kelvin", "wİkipedia"]
+    rng = random.Random(15)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    found = [text for text in texts if pattern.search(text)]
+    assert found
+    assert all(may_hold(text, words) for text in found), pattern.pattern
+    # ASCII text the words let through is matched by the license words' pattern: the check is exact there
+    if pattern is credit_fields._LICENSE_WORD:
+        assert all(bool(pattern.search(text)) == may_hold(text, words) for text in texts if text.isascii())

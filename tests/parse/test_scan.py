@@ -10,7 +10,18 @@ from pathlib import Path
 import pytest
 
 from provenance.parse import credit_fields, credit_parts, credit_spans, credit_words, credits
-from provenance.parse.scan import dispatched, with_first_chars
+from provenance.parse.scan import (
+    GATE_MIN_CHARS,
+    built_gate,
+    dispatched,
+    gate_key,
+    gate_of,
+    gated_finditer,
+    gated_sub,
+    lowered_for_gates,
+    with_first_chars,
+)
+from provenance.parse.scan_gates import GATES
 
 # Letters whose case-insensitive matches are not their ASCII pair alone (dotless and dotted i, long s,
 # Kelvin sign, Ångström sign), brackets, quotes, rights signs and CJK marks, spaces and new lines.
@@ -107,3 +118,81 @@ def test_the_lead_in_scan_finds_what_its_plain_join_finds() -> None:
     for text in texts:
         assert [m.span("lead") for m in credits.LEAD_IN.finditer(text)] == \
             [m.span("lead") for m in plain.finditer(text)], text
+
+
+GATED = [
+    credits.LEAD_IN,  # lead-ins of many languages behind \b, case-insensitive
+    credits.ANYWHERE_LEAD_IN,  # case-sensitive with case-insensitive parts, a rights sign outside ASCII
+    credits.WEAK_LEAD_IN,  # look-behinds, '^'
+    credits._BOILERPLATE,  # an optional first group, look-behinds in capitals
+    credit_words.UI_LABELS,  # '…' or '...' before a marker, Korean labels at a line's end
+    credits._BY_LICENSE,  # quoted titles, a look-ahead over the rest of the line
+    re.compile(r"(?i)(?:kelvin|sigma|ſun|ıdle)"),  # letters whose case partners lie outside ASCII
+    re.compile("\u212aelvin|(?i:\u212aelvin)"),  # the Kelvin sign as written, and as it matches 'k' and 'K'
+    re.compile(r"(?:a|b)?c+\s*d"),  # an optional group, a repeat, a category
+]
+# Letters with case partners outside ASCII (the Kelvin sign, dotted and dotless i, long s), and words of the patterns
+GATE_ALPHABET = ALPHABET + ["Kelvin ", "\u212aelvin ", "kelvin ",
+                            "KELVIN ", "kelvın ", "ſigma ", "SIGMA ", "Left: ", "right : ", ", by ", "(c) ",
+                            "hide caption ", "… [+] ", "FILE PHOTO: ", "no resales. ", "“Dawn” by ", "photo\nby ",
+                            "İmage credit: ", "Cover photo: ", "\u00a0", "©", "фото: ", "Фото: ", "ß"]
+
+
+def _long_texts() -> list[str]:
+    rng = random.Random(14)
+    table = tomllib.loads((Path(__file__).parent.parent / "cases" / "credit_lines.toml").read_text("utf-8"))
+    lines = [case["text"] for case in table["case"]]
+    texts = ["".join(rng.choice(GATE_ALPHABET) for _ in range(GATE_MIN_CHARS // 2)) for _ in range(6)]
+    texts += ["\n".join(lines), "\n".join(lines).upper(), " ".join(lines).lower()]
+    return texts + [text.replace("ı", "i").replace("ſ", "s").replace("İ", "I") for text in texts]  # the gated path
+
+
+@pytest.mark.parametrize("pattern", GATED)
+def test_gated_scans_find_what_the_pattern_finds(pattern: re.Pattern[str]) -> None:
+    gated = 0
+    for text in _long_texts():
+        lowered = lowered_for_gates(text)
+        gated += bool(lowered)
+        assert [(m.span(), m.groups()) for m in gated_finditer(pattern, text, lowered)] == \
+            [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert gated_sub(pattern, lambda m: f"<{m.group(0)}>", text, lowered) == \
+            pattern.sub(lambda m: f"<{m.group(0)}>", text)
+    assert gated >= 9  # every text without those three letters took the gated path
+
+
+def test_the_parser_scans_have_gates() -> None:
+    for pattern in credits.GATED_SCANS:
+        assert gate_of(pattern, 3) is not None
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        re.compile(r"a?"),  # can match the empty string
+        re.compile(r".b"),  # starts with any character
+        re.compile(r"\w+x"),  # starts with a class too wide to list
+        re.compile(r"[^a]b"),  # starts with a negated class
+    ],
+)
+def test_no_gate_where_the_first_characters_cannot_be_listed(pattern: re.Pattern[str]) -> None:
+    assert gate_of(pattern, 3) is None
+    text = "ab xb cab " * (GATE_MIN_CHARS // 5)
+    assert [m.span() for m in gated_finditer(pattern, text, lowered_for_gates(text))] == \
+        [m.span() for m in pattern.finditer(text)]
+
+
+def test_short_texts_and_odd_case_folds_are_scanned_as_they_are() -> None:
+    assert lowered_for_gates("Photo: Jane Roe") == ""  # short
+    long = "Photo: Jane Roe. " * (GATE_MIN_CHARS // 10)
+    assert lowered_for_gates(long) == long.lower()
+    for odd in ("ı", "ſ", "İ"):  # 'İ' lowers to two characters: positions would move
+        assert lowered_for_gates(f"{long} {odd}") == ""
+
+
+def test_the_stored_gates_are_the_ones_the_patterns_give() -> None:
+    # a pattern edited since scan_gates.py was written: run scripts/write_scan_gates.py (until then its gate is
+    # built when a long text first asks for it, with the same matches)
+    assert set(GATES) == {gate_key(pattern) for pattern in credits.GATED_SCANS}, "run scripts/write_scan_gates.py"
+    for pattern in credits.GATED_SCANS:
+        gate = built_gate(pattern)
+        assert GATES[gate_key(pattern)] == (gate.pattern if gate else ""), "run scripts/write_scan_gates.py"

@@ -1,0 +1,40 @@
+"""The gates of the parser's whole-text scans (scan.gate_of), as pattern texts by the key of the pattern they
+gate (scan.gate_key): compiled when a long text first asks, instead of read from each pattern's parse tree (about
+40 ms). Written by `scripts/write_scan_gates.py`; a pattern edited since is built as it is asked for, and
+`tests/parse/test_scan.py` fails until the table is written again. An empty text: the pattern has no gate."""
+
+GATES: dict[str, str] = {
+    '331f685173715abaa822f0e8': (
+        '[^\\x00-\\x7f](?=(?:[^\\x00-\\x7f]|nh[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x39\\x3b-\\x7f]|r[^\\x00-\\x7'
+        'f]d))|\\((?=c\\))|a(?=(?:r(?:t|ch)|i(?:[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x2c\\x2e-\\x7f][^\\x00-\\x0'
+        '8\\x0e-\\x1b\\x21-\\x2c\\x2e-\\x66\\x68-\\x7f]|ge)|ll[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f]|nim|ttr|'
+        'ut[eo]))|f(?=(?:o(?:t|nt|rr)|eat|ile|uen))|g(?=(?:if|amb|ene|ra[fp]))|m(?=(?:a(?:p|nd)|edi|icr))|p'
+        '(?=(?:ic|ain|hot|ool|rov))|b(?=(?:ack|eel|il[dl]|ron))|c(?=(?:a[pr]t|har|o(?:ll|mp|py|ur|ve)|r(?:e'
+        '[ad]|[^\\x00-\\x7f]d)))|d(?=(?:igi|raw))|h(?=(?:and|e(?:ad|ro)|uvu))|i(?=(?:l(?:lu|us)|mag|n[^\\x0'
+        '0-\\x08\\x0e-\\x1b\\x21-\\x7f][^\\x00-\\x08\\x0e-\\x1b\\x21-\\x73\\x75-\\x7f]))|k(?=(?:a(?:ar|rt)|'
+        'i(?:[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x2c\\x2e-\\x7f][^\\x00-\\x08\\x0e-\\x1b\\x21-\\x2c\\x2e-\\x66'
+        '\\x68-\\x7f]|ge|ld)|uva|[^\\x00-\\x7f]ll))|l(?=(?:ara|i(?:[cz]e|st)|ogo|[^\\x00-\\x7f]hd))|n(?=gu['
+        '^\\x00-\\x7f])|o(?=(?:msl|rig))|q(?=uel)|r(?=end)|s(?=(?:ate|cre|hot|nim|our|t(?:af|o[cp])|u(?:pp|'
+        'rs)))|t(?=(?:ake|h(?:e[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f]|is)|op[bfp]))|v(?=ide)|w(?=ebc)|z(?=d(?'
+        ':j[^\\x00-\\x64\\x66-\\x7f]|ro))'
+    ),
+    '8a6fc8f7125bab7108ee2dfd': (
+        '[^\\x00-\\x7f]|b(?=ild)|c(?=r[^\\x00-\\x64\\x66-\\x7f]d)|f(?=o(?:rr|t[^\\x00-\\x6e\\x70-\\x7f]))|i'
+        '(?=(?:con|llu|mag))|k(?=uva)|n(?=gu[^\\x00-\\x7f])|o(?=rig)|p(?=(?:hot|ict))|s(?=urs)|v(?=ect)|z(?'
+        '=dro)'
+    ),
+    '9ebb0de487705afc0947ff3e': (
+        'b(?=(?:y|elo|ott))|p(?=(?:[ao]r|hot))|v(?=on)|a(?=bov)|f(?=(?:ot[\\.o]|rom))|i(?=nse)|l(?=eft)|m(?'
+        '=ain)|r(?=igh)|t(?=op[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x39\\x3b-\\x7f])'
+    ),
+    '34ac30c24920408ce16e06c4': (
+        '\\+(?=\\+\\+[\\\t\\ d])|\\[(?=\\+[^\\x00-\\x2f\\x3a-\\x7f][^\\x00-\\x08\\x0e-\\x1b\\x21-\\x2f\\x3a'
+        '-\\x7f])|a(?=tte)|f(?=ile)|m(?=and)|n(?=o[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f][^\\x00-\\x08\\x0e-\\'
+        'x1b\\x21-\\x60\\x62-\\x71\\x73-\\x7f])|p(?=urc)|t(?=(?:his|ops))|[^\\x00-\\x7f](?=(?:[\\\t\\ ](?:['
+        '\\\t\\ ][\\\t\\ \\[]|\\[\\+)|\\[\\+[^\\x00-\\x2f\\x3a-\\x7f]))'
+    ),
+    '3e1d2978ba29f7f289990e4c': (
+        '[^\\x00-\\x7f](?=(?:[^\\x00-\\x7f]|[\\\t\\ ](?:[\\\t\\ ][\\\t\\ \\[]|\\[[\\+\\-])|\\[[\\+\\-]\\]))'
+        '|\\[(?=[\\+\\-]\\])|\\.(?=\\.\\.[\\\t\\ \\[])|c(?=ame)|e(?=(?:nla|xpa))|h(?=ide)|s(?=how)|t(?=ogg)'
+    ),
+}
