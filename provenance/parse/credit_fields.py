@@ -18,7 +18,7 @@ from provenance.catalog.licenses import is_license_url
 from provenance.catalog.load import Catalog, license_names
 from provenance.catalog.sources import find_category, match_domain, match_source
 from provenance.parse.credit_parts import assign_names, label_link
-from provenance.parse.credit_words import LEAD_IN_TEXT, NUMBER_ABBREVIATIONS, ORGANISATION_WORDS, ROLES
+from provenance.parse.credit_words import COMPANY_FORM, LEAD_IN_TEXT, NUMBER_ABBREVIATIONS, ORGANISATION_WORDS, ROLES
 from provenance.parse.scan import with_first_chars
 
 URL = re.compile(r"(?i)\b(?:https?://|www\.|creativecommons\.org/)[^\s<>\"'\[\]]+")
@@ -205,6 +205,8 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     if titled and "title" not in work.fields:
         work.fields["title"] = _LINK.sub("", titled.group("title")).strip()
     _take_urls(catalog, work)
+    if _CAMEL_JOIN.search(work.rest):
+        work.rest = _without_glued_caption(catalog, work.rest)
     if "<" in lead:
         _take_lead_link(catalog, work, lead)
     _take_license(catalog, work)
@@ -240,6 +242,7 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     _account_before_platform(catalog, work.fields)
     if "via" in work.fields and " " in work.fields["via"] and len(work.fields) == 1:
         _platform_then_account(catalog, work.fields)
+    _no_via_of_its_own(work.fields)
     return work.fields
 
 
@@ -256,6 +259,34 @@ def _keyword_of_a_name(catalog: Catalog, text: str, fields: dict[str, str]) -> N
             text = text.replace(name, " ")
     if find_category(catalog, text) is None:
         del fields["category"]
+
+
+def _no_via_of_its_own(fields: dict[str, str]) -> None:
+    """'© Courtesy of Netflix / 2024 Netflix, Inc.', 'Photo: Jane Roe/Netflix/Jane Roe/Netflix' (a CMS's doubled
+    credit): the organisation named again last, with or without its company form, is no intermediary."""
+    org, via = fields.get("organization"), fields.get("via")
+    if org and via and _bare_name(org) == _bare_name(via):
+        del fields["via"]
+
+
+def _bare_name(name: str) -> str:
+    return COMPANY_FORM.sub("", name.strip()).strip(_STRIP).casefold()
+
+
+# A capitalised word glued to the word before it ('Getty ImagesTaylor Swift'): where a caption's first word may follow
+# a credit with no space.
+_CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def _without_glued_caption(catalog: Catalog, rest: str) -> str:
+    """'Photo credit: Getty ImagesTaylor Swift': a source the catalog knows, then the caption's first words glued to
+    it, is the source alone. A name with a capital inside ('DeGuire', 'iStock') ends no source and stays whole."""
+    for match in _CAMEL_JOIN.finditer(rest):
+        words = rest[: match.start()].split()[-4:]
+        if words and words[-1].isalpha() \
+                and any(match_source(catalog, " ".join(words[-count:])) for count in range(1, len(words) + 1)):
+            return rest[: match.start()]
+    return rest
 
 
 def _agency_in_brackets(catalog: Catalog, rest: str) -> str:

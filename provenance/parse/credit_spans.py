@@ -38,14 +38,15 @@ _BRACKETS = re.compile(r"[()\[\]（）\n]")
 _CLOSE = {"[": "]", "(": ")", "（": "）"}  # full width too: '首相官邸（共同）'
 _DATELINE = re.compile(r"^\s*(?:[-–—]|\.\s*[-–—])")
 _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
-# A sentence's end: a stop and a space (before a capital, or a brand's camel case: 'iStock'), or a stop glued to the
+# A sentence's end: a stop (or a stop inside a closing quote: '… in "Jurassic Park." Amblin/Universal/Kobal/…') and a
+# space (before a capital, or a brand's camel case: 'iStock'), or a stop glued to the
 # next word ('2021.Reliance'), but not after an initial ('U.S.') or an abbreviation that stands before a name
 # ('Sgt.', 'Dr.': credit_words); a comma may follow the stop where a caption and its credit were joined ('… his
 # first goal., Jane Roe/NHLI via Getty Images'). A Japanese caption sets its credit off with a full-width equals
 # sign ('記者会見する首相＝共同'): a tail may start there too.
 # 'photo no. 69-N-13604', '…Archives, ref. 1204/33': a number's abbreviation before its number ends no sentence.
-_SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION + NOT_BEFORE_NUMBER +
-                       r",?\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION +
+_SENTENCE = re.compile(r"(?:(?<=[.!?。])|(?<=[.!?][\"”’»]))(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION +
+                       NOT_BEFORE_NUMBER + r",?\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION +
                        r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link

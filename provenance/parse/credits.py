@@ -437,6 +437,13 @@ _PAPER_THEN_CAPTION = re.compile(
 )
 
 
+_AND_LEAD = re.compile(r"[ \t]+(?:and|&)[ \t]+$")  # a capitalised lead-in right after it opens a second credit
+# A page's label after the credit on its line, in capitals with its colon ('Credit: Marvel Studios Related: …', '…
+# Read more: …'): a new field of the page, where the credit stops.
+_PAGE_LABEL = re.compile(r"[ \t]+(?:Related|Read(?:[ \t]+(?:more|also|next))?|See[ \t]+also|Also[ \t]+read|Watch|"
+                         r"Advertisement|Sponsored|Subscribe|Share)[ \t]*:")
+
+
 def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool, index: _Index) -> int:
     """Where a lead-in credit stops: its bracket or quote, the line, or a new sentence."""
     before = text[max(0, start - 12) : start].rstrip()
@@ -456,10 +463,15 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         return comma if comma > 0 else line_end
     caps = _PAPER_THEN_CAPTION.search(text, body, line_end) if "/" in text[body:line_end] else None
     line_end = caps.end() if caps else line_end
+    label = _PAGE_LABEL.search(text, body, line_end) if ":" in text[body:line_end] else None
+    line_end = label.start() if label else line_end
     other = _next(index.leads, body + 1, line_end)
     if other < line_end and text[body:other].strip(_OPENERS) \
             and _CREDIT_POSITION.search(text[max(body, other - 12) : other]):
         line_end = other
+    elif other < line_end and text[other : other + 1].isupper() \
+            and (joined := _AND_LEAD.search(text, max(body, other - 6), other)) is not None:
+        line_end = joined.start()  # 'Illustration: Jane Roe/Vulture and Photos by HBO': a second credit
     return _sentence_stop(catalog, text, body, line_end, index)
 
 
