@@ -57,7 +57,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 # A school's class year after a student's name ('Ava Roe ’22', "Ben Lee '19"): an apostrophe after a space, two digits.
 _NOISE = (r"(?:(?:,[ \t]*" + _MONTH + r"[ \t]+)?\b(?:19|20)\d\d\b(?:[ \t]+" + _MONTH + r"(?=[^\w]*$))?|"
           r"(?<=\s['’])\d\d\b|"
-          r"[\s,;:.\-–—()\[\]'\"“”‘’«»*=>`\x1f（）【】「」])")  # '`': a Markdown code span's
+          r"[\s,;:.\-–—()\[\]{}'\"“”‘’«»*=>`\x1f（）【】「」])")  # '`': a Markdown code span's; '{}': JSX's
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 # A date closing a link, as archives of UN agencies and NGOs write after the photographer ('UNHCR / E. Roe / August
 # 2009', '©UNICEF/NYHQ2010-1862/Roe 20 July 2015'): a month named in English with a year, a day on either side; the
@@ -171,6 +171,8 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     """Fill creator, organization and via from what is left of the segment."""
     if "@" in rest:
         rest = _own_handle(rest)
+    if "기자" in rest:
+        rest = _outlet_reporter(catalog, rest)
     rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest))
     dashed = stock_dash(catalog, rest) if "–" in rest or "—" in rest else None
     rest = f"{rest[: dashed[2]]}/{rest[dashed[2] + 1 :]}" if dashed else rest  # 'Jane Roe – stock.adobe.com': 2 links
@@ -198,6 +200,23 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         orgs = [link for link in orgs if link not in platforms]
     if orgs:
         _assign_orgs(catalog, rest, orgs, fields, people)
+
+
+# '조선일보 일본어판 이대덕 기자': an outlet of a word or two, a Korean name, 기자 (reporter)
+_OUTLET_REPORTER = re.compile(r"^\s*(?P<org>[^\s/]{2,20}(?:[ \t]+[^\s/]{2,10})?)[ \t]+(?P<name>[가-힣]{2,4})[ \t]*기자"
+                              r"(?:[ \t]+[\w.+-]+@[\w.-]+)?\s*$")  # and the reporter's e-mail
+
+
+def _outlet_reporter(catalog: Catalog, rest: str) -> str:
+    """'사진 : 조선일보 이대덕 기자': the outlet before the reporter's name, as the chain 'name/outlet' when its first
+    word reads as an outlet (a paper's, a broadcaster's or an agency's ending) or the catalog knows it."""
+    match = _OUTLET_REPORTER.match(rest)
+    if match is None:
+        return rest
+    org = match.group("org")
+    if ORGANISATION_SUFFIX.search(org.split()[0]) or match_source(catalog, org):
+        return f"{match.group('name')}/{org}"
+    return rest
 
 
 def _own_handle(rest: str) -> str:

@@ -293,6 +293,12 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         if stripped.lstrip().startswith("|") or _SIGN_OFF.match(stripped):  # a table row: its cells are data, not
             offset += len(line)  # captions; '— BERNAMA', '-- AFP': a story's sign-off, its source on a line alone
             continue
+        slot = _credit_slot(catalog, stripped) if stripped.endswith(" /") else None
+        if slot is not None:
+            if not taken(offset + slot[0], offset + slot[1]):
+                yield Segment(offset + slot[0], offset + slot[1], offset + slot[0])
+            offset += len(line)
+            continue
         pieces = list(_SENTENCE.finditer(stripped[-400:]))
         base = max(0, len(stripped) - 400)
         start = base + pieces[-1].end() if pieces else len(stripped) - len(stripped.lstrip())
@@ -333,6 +339,23 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             if not taken(at + latin[0], at + latin[1]):
                 yield Segment(at + latin[0], at + latin[1], at + latin[0])
         offset += len(line)
+
+
+# A credit's slot under a picture, 'Name /' on a line alone: the credit before a slash whose source half the page left
+# empty (FanSided's 'Nintendo /', 'Toge Productions /').
+_CREDIT_SLOT = re.compile(r"^[ \t]*(?P<name>[A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|and|&)){0,4})[ \t]+/$")
+
+
+def _credit_slot(catalog: Catalog, line: str) -> tuple[int, int] | None:
+    """Where the name of a line 'Name /' starts and ends: a source the catalog knows, or a name of two words or more
+    in capitals that no page label opens ('Home /', 'Read More /' are a breadcrumb's and a link's)."""
+    match = _CREDIT_SLOT.match(line)
+    if match is None:
+        return None
+    name = match.group("name")
+    if " " not in name and match_source(catalog, name) is None or name.split()[0].casefold() in HEADING_WORDS:
+        return None
+    return match.start("name"), match.end("name")
 
 
 def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:
@@ -487,6 +510,9 @@ def _is_stock_dash(catalog: Catalog, text: str) -> bool:
     return dashed is not None and _is_person(catalog, dashed[0])
 
 
+_COURTESY_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Mme|Mx)\.?[ \t]")  # how prose names a person, never a photo credit
+
+
 def _is_pipe_chain(catalog: Catalog, text: str) -> bool:
     """'Jane Roe | Bloomberg | Getty Images', 'Jane Roe | CNBC': CNBC's and Fortune's credits separate their links
     by pipes as others do by slashes. A table's cells ('| a | b |', 'Name | Role') and a site's menu are pipes
@@ -501,8 +527,9 @@ def _is_pipe_chain(catalog: Catalog, text: str) -> bool:
     # The photographer, if named, comes first and is a full name ('Home | News | Reuters', 'Jane Roe, Editor |
     # Reuters': a menu's words and a staff list read as one-word 'people'); every later link is a body.
     first, rest = links[0], links[1:]
-    if first.label == "person" and (len(first.text.split()) < 2 or "," in first.text):
-        return False
+    if first.label == "person" \
+            and (len(first.text.split()) < 2 or "," in first.text or _COURTESY_TITLE.match(first.text)):
+        return False  # 'Mr. Scorsese | Apple TV': a guide's heading, the title of a show and where it streams
     return all(link.label in ("source", "organisation") for link in rest)
 
 

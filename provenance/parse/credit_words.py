@@ -330,7 +330,7 @@ BODY_BEFORE_DE = frozenset({"ville"})
 SURNAME_ORGANISATION_WORDS = frozenset({"bank", "fleet"})
 ORGANISATION_SUFFIX = with_first_chars(re.compile(
     r"(?i)(?:\.(?:com|org|net|gov|edu|cc|io|co|info|ru|de|fr|uk|jp|cn|nl|be|se|no|dk|fi|cz|sk|hu|ro|md|pl|it|pt|br|es|"
-    r"hr|rs|si|ba|mk|bg|ua|gr|vn|my|ph|tz|ke|bd|pk|at|ch|cat)\b|(?:社|局|部|庁|省|院|会|館|馆|所|県|大学|公司|集团|銀行|银行|협회|일보|뉴스|통신|시청|구청|군청|도청|재단|센터|공사|대학교|병원|위원회|박물관|픽쳐스|픽처스|엔터테인먼트|스튜디오|프로덕션)$)"
+    r"hr|rs|si|ba|mk|bg|ua|gr|vn|my|ph|tz|ke|bd|pk|at|ch|cat)\b|(?:社|局|部|庁|省|院|会|館|馆|所|県|大学|公司|集团|銀行|银行|협회|일보|뉴스|통신|시청|구청|군청|도청|재단|센터|공사|대학교|병원|위원회|박물관|픽쳐스|픽처스|엔터테인먼트|스튜디오|프로덕션|어판)$)"
 ))
 # A subject shown in the image rather than a maker: "(L)", "(R)", "left", "right".
 SUBJECT_MARK = re.compile(r"(?i)\((?:l|r|c|left|right|center|centre|top|bottom)\)")

@@ -83,17 +83,24 @@ LEAD_IN = re.compile(
     r"(?-i:(?:PHOTOS?|PICTURES?|FOTOS?|PICHA)[ \t]+\|"
     r"(?=[ \t]+[^\s|a-z]+(?:[ \t]+[^\s|a-z]+)*[ \t]*(?:\||\r?\n|$))))\s*)"
 )
-# Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word, or "PHOTO:"
-# before a capitalised name ('BIG PHOTO: the crowd …' is a layout label).
+# Lead-ins that need no position: a rights sign (or '(c)' before a year and a company or its reserved rights: 'MPAA
+# Rating: R (c) 1994 Warner Bros. Entertainment Inc. All Rights Reserved.', never a list's '(c) 2021 Report'), "icons
+# created by", a capitalised "Photo:" after a word (not Spanish 'Pie de foto:', a caption's label), or "PHOTO:" before
+# a capitalised name ('BIG PHOTO: the crowd …' is a layout label).
 ANYWHERE_LEAD_IN = re.compile(
-    r"(?P<lead>©\s*|Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
+    r"(?P<lead>©\s*|"
+    r"\((?i:c)\)[ \t]*(?=(?:19|20)\d\d[ \t]+[A-Z][^\n]{0,80}?\b(?i:all[ \t]+rights[ \t]+reserved|inc|ltd|llc|corp)\b)|"
+    r"Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
     r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
-    # glued to a sentence's stop or an ellipsis, before a capital or one lower-case word closing the line ('… gewannen
-    # am Ende 2:1 .Foto: ddp', '… und ...Foto: Getty': a gallery's caption run into its credit)
-    r"(?<=[.!?…])(?-i:(?:Photo|Foto|Bild|Image|Credit)\s?:\s*(?=[A-Z@]|[a-z]{2,8}[ \t]*(?:\r?\n|$)))|"
-    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото|"
-    r"Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@]))|"
+    # glued to a sentence's stop or an ellipsis, before a capital, a digit ('for real?Photo: 20th Century Fox/…') or one
+    # lower-case word closing the line ('… gewannen am Ende 2:1 .Foto: ddp', '… und ...Foto: Getty': a gallery's caption
+    # run into its credit)
+    r"(?<=[.!?…])(?-i:(?:Photo|Foto|Bild|Image|Credit)\s?:\s*(?=[A-Z\d@]|[a-z]{2,8}[ \t]*(?:\r?\n|$)))|"
+    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?<!\b[Pp]ie de )"  # not Spanish 'Pie de foto:', a caption's label
+    r"(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|"
+    r"Crédit photo|Фото|Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|"
+    r"(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@]))|"
     # a capitalised 'Photo by' glued after a lower-case word, a name in capitals next ('Grand Prize winner Photo by
     # Jane Roe'): a heading run into its credit
     r"(?-i:P)(?:" + "|".join(rf"(?<=\s[a-z]{{{n}}}[ \t]P)" for n in range(2, 13)) + r")"  # the word before it
