@@ -368,9 +368,13 @@ def _take_title(work: _Work) -> None:
 # link, not a part of the photographer's name.
 _BODY_REPEATED = re.compile(r"(?<=\S)[ \t]*[-–—][ \t]*(?P<body>[^\s/\-–—][^/\n]{0,40}?)[ \t]*/[ \t]*(?P=body)"
                             r"(?=[ \t]*(?:[/,;)|]|$)|[ \t]+via\b)")
+# The order a composite's credits follow, before them ('Photo: (L-R) Jane Roe/Getty Images, …'): no part of a name
+_ORDER_MARK = re.compile(r"(?i)^[ \t]*\((?:l[ \t]*[-–][ \t]*r|l[ \t]+to[ \t]+r|left[ \t]+to[ \t]+right|from[ \t]+left|"
+                         r"clockwise[^()\n]{0,30})\)[ \t]*")
 
 
 def _clean(segment: str) -> str:
+    segment = _ORDER_MARK.sub("", segment, count=1) if "(" in segment[:3] else segment
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
     text = _PLACE_IN_LAYOUT.sub("", text, count=1) if ":" in text else text
     text = _PLACE_BEFORE_DASH.sub("", text, count=1) if "—" in text or "–" in text else text

@@ -40,7 +40,8 @@ LEAD_PHRASES = (
     # other kinds of picture a credit names: 'Artwork by', 'Drawing:', 'Stop motion by Jane Roe / The Verge'; as
     # gerunds and plain nouns they open prose too ('Drawing by hand takes time'), so a name must follow in capitals
     r"(?:(?:cover\s+)?art(?:work)?s?|drawings?|cartoons?|paintings?|collages?|renderings?|animations?|"
-    r"stop[\s-]?motion|gifs?)(?=\s*[:=：]|\s+(?:by|par|von|de|di|door|av)\s+(?-i:[^\W\da-z_]|@))",
+    r"stop[\s-]?motion|gifs?|(?:(?:book\s+)?cover|jacket)\s+(?:design|illustration|art(?:work)?))"  # 'Cover design by'
+    r"(?=\s*[:=：]|\s+(?:by|par|von|de|di|door|av)\s+(?-i:[^\W\da-z_]|@))",
     # German, Dutch, Scandinavian
     r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bil(?:d(?:e|nachweis|rechte|quelle)?|lede)",  # 'Bilde', 'Billede' too
     r"quelle", r"karte", r"grafik",
