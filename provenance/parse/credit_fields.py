@@ -49,8 +49,9 @@ _RIGHTS = re.compile(
 # A lower-case description of the intermediary before its name ('via press agency Ploom PR', 'via PR agency Kade')
 _VIA_KIND = re.compile(r"^(?:(?:press|PR|photo|news)\s+)?(?:agency|agencies)\s+(?=[A-Z])")
 _VIA = re.compile(r"(?i)(?:^|(?<=[\s,(\x1f/]))via\s+(?P<via>[^,;()\[\]\x1f/·|]+?)\s*(?=$|[,;()\[\]\x1f/·|]|\.(?:\s|$))")
-_ON_PLATFORM = re.compile(
-    r"(?i)(?:^|\s)(?:on|from|de|auf|sur|em|en|da|su|na|no|op|z|на)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»()\[\]<>]*$"
+_ON_PLATFORM = re.compile(  # a verb may lead it: 'Official trailer © Studio, played from YouTube.'
+    r"(?i)(?:^|\s)(?:(?:played|taken|shared|posted|reposted|sourced|downloaded|streamed|embedded|retrieved|uploaded)"
+    r"\s+)?(?:on|from|de|auf|sur|em|en|da|su|na|no|op|z|на)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»()\[\]<>]*$"
 )
 # "for" in the languages whose papers commission so: 'X pour « Le Monde »', 'X para EL PAÍS'.
 CLIENT_WORD = r"(?:for|pour|para)"
@@ -85,6 +86,10 @@ _ARCHIVE_SIGNATURE = re.compile(r",[ \t]*(?:B[ \t]+\d{1,4}[ \t]+)?Bild[ \t-][A-Z
 # A Nordic paper's section label in capitals glued after the credit ('Foto: Jane Roe LEDARE'): no part of the name
 _SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", "KRONIKK", "LEDER")
 _SECTION_LABEL = re.compile(r"(?<=\S)[ \t]+(?:" + "|".join(_SECTION_ENDS) + r")[ \t]*$")
+# A title in single quotes, as Korean and Japanese captions quote a show ('사진=tvN '별똥별' 제공'): a run with a letter
+# outside ASCII, so that an English nickname or an elision stays
+_SINGLE_QUOTED = re.compile(r"(?:^|(?<=\s))(?:'[^'\n]{0,60}?[^\x00-\x7f][^'\n]{0,60}?'|"
+                            r"‘[^’\n]{0,60}?[^\x00-\x7f][^’\n]{0,60}?’)(?=\s|$)")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
 # '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license
 _REMARK = re.compile(
@@ -386,6 +391,8 @@ def _clean(segment: str) -> str:
     text = _WIRE_CODE.sub(CUT, text) if _BRACKET.search(text) else text
     if _QUOTE.search(text):
         text = _QUOTED.sub(lambda m: m.group(0) if _kept_quote(text, m.start()) else CUT, text)
+    if not text.isascii() and ("'" in text or "‘" in text):
+        text = _SINGLE_QUOTED.sub(CUT, text)
     text = _without_archive_ref(text)
     text = _SECTION_LABEL.sub("", text) if text.endswith(_SECTION_ENDS) else text
     text = _ARCHIVE_SIGNATURE.sub("", text) if "Bild" in text else text

@@ -104,7 +104,8 @@ _RESEARCH_WORDS = frozenset({"university", "univ.", "univ", "universität", "uni
                              "institut", "collaboration", "consortium", "team", "observatory", "laboratory", "lab",
                              "science", "college", "centre", "center"})
 # a job title, or the mark of the photographer that ends a name (撮影, 摄, 攝: photographed): '山田太郎撮影'
-_REPORTER = re.compile(r"\s*(?:기자|특파원|통신원|记者|記者|特派員|通信員|撮影|摄|攝)$")
+# a job title after a CJK name, or the person's own social media ('사진=홍나현 SNS'): no part of the name
+_REPORTER = re.compile(r"\s*(?:기자|특파원|통신원|记者|記者|特派員|通信員|撮影|摄|攝|SNS|인스타그램|유튜브)$")
 # One capitalised word in Latin script: 'Freepick', 'Résone', 'SmugMug'
 _BRAND_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[A-Z][a-z\u00df-\u024f]+)*$")
 # Where a name was broken: a line break or tab, or the blanks left by a UI marker ('… [+]'); any other space, a
@@ -868,8 +869,8 @@ def _looks_like_organisation(text: str) -> bool:
     pairs = zip(words, words[1:], strict=False)
     if any(w in BODY_BEFORE_DE and (nxt in ("de", "du") or nxt.startswith(("d'", "d’"))) for w, nxt in pairs):
         return True  # 'Ville de Lyon', not 'Ville Korhonen'
-    if 2 <= len(words) <= 3 and words[0] in TITLE_ARTICLES and text[:1].isupper():
-        return True  # 'Der Spiegel', 'Die Zeit': an article opens a title, not a person's name
+    if 2 <= len(words) <= 3 and words[0] in TITLE_ARTICLES and (text[:1].isupper() or not text[:1].isascii()):
+        return True  # 'Der Spiegel', 'Die Zeit', '더 프로액터스': an article opens a title, not a person's name
     if len(words) == 2 and words[0] in ("el", "la") and words[1] in TITLE_NOUNS_AFTER_ARTICLE and text[:1].isupper():
         return True  # 'El Tiempo', 'La Nación': a paper's title
     if len(words) != 1:  # what is left reads one word only

@@ -35,6 +35,9 @@ LEAD_PHRASES = (
     r"(?:listing\s+photo|micrograph)s?",  # 'Listing photo: Carrow Coast Properties', 'Micrograph: Jane Roe/…'
     # a publicist's or a publisher's picture: 'Press photo: Jane Roe', 'Author photo by Jane Roe', 'Promo shot by …'
     r"(?:press|promo(?:tional)?|publicity|band|author|artist)\s+(?:photo(?:graph)?|image|picture|shot|still)s?",
+    # an event's pictures: 'Live photos by Jane Roe', 'Q&A photos by …', 'Red carpet photos: …'
+    r"(?:live|concert|gig|event|show|q&a|red\s+carpet|backstage|on[\s-]set|behind[\s-]the[\s-]scenes)\s+"
+    r"(?:photo(?:graph)?s?|images|pictures)",
     # a magazine's or report's cover and a page's whole set: 'Cover photo: Jane Roe/ICRC', 'All photos (C) WFP'
     r"cover\s+(?:photo(?:graph)?|picture)s?", r"all\s+(?:photo(?:graph)?s|images|pictures)",
     # other kinds of picture a credit names: 'Artwork by', 'Drawing:', 'Stop motion by Jane Roe / The Verge'; as
@@ -126,6 +129,7 @@ ROLES = frozenset({
     "collected", "arşiv", "arşiv fotoğrafı", "dosya fotoğraf", "privatfoto", "privatbild", "privat foto",  # unnamed
     "archivo particular", "archivo personal", "arquivo pessoal", "יח\"צ", "יחצ",  # sources; Hebrew PR handout
     "온라인 커뮤니티", "온라인 커뮤니티 캡처", "인터넷 커뮤니티", "캡처", "sns", "sns 캡처",  # Korean: a 'capture'
+    "제공",  # Korean 'provided'
     "especial", "captura de pantalla", "captura", "أرشيفية", "أرشيف", "صورة أرشيفية",  # Mexican 'supplied', …
     "hisani", "maktaba", "picha|maktaba", "tv", "televisão", "televisión",  # Swahili 'courtesy', 'archive'; 'TV'
     "সংগৃহীত", "ইন্টারনেট", "ফাইল", "ফাইল ছবি",  # Bengali 'collected', 'internet', 'file', 'file photo'
@@ -351,7 +355,7 @@ CONTRIBUTORS = with_first_chars(re.compile(
 # Vietnamese surname: 'Le Van Khoa'), 'La' ('La Toya Brooks'), 'Les' (an English given name), 'Lo' (a Chinese
 # surname), 'El' ('El Sayed Ramzy') and 'Das' (a Bengali surname): a title opened by one of these ('Le Monde') is
 # left to the source catalog, or read as one beside the body that publishes it (LIST_ARTICLES).
-TITLE_ARTICLES = frozenset({"the", "los", "las", "il", "der", "die", "het"})
+TITLE_ARTICLES = frozenset({"the", "los", "las", "il", "der", "die", "het", "더"})  # '더': Korean for 'The'
 # 'El' and 'La' open given names and surnames as well as titles ('El Sayed Ramzy', 'La Toya Brooks', 'La Van Minh'):
 # before one of the nouns papers take for their title ('El Tiempo', 'La Nación', 'El Heraldo'), the two words are a
 # paper's title. Other names after 'El'/'La' stay as the shape of the name reads them.

@@ -74,7 +74,7 @@ LEAD_IN = re.compile(
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
     # lead-ins in other scripts (CJK, Arabic, Persian, Hebrew, Hindi, Thai, Greek) behind one test of the script
     r"(?=[^\x00-\u024f])(?:(?:写真|画像)(?:提供)?\s*[:：=＝/◎]|撮影者?\s*[・:：=＝◎]|"
-    r"사진(?:(?:\s*제공)?\s*[:=＝]|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
+    r"사진(?:(?:\s*제공)?\s*[:=＝]|\s*제공\.(?=[ \t]+\S)|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
     r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+מסך)?|קרדיט|عدسة|عکس|تصویر|فوٹو|ছবি|ফটো|फ़?ोटो|तस्वीर|ภาพ|"
     r"φωτογραφ[ίι]α|φωτο|"
     r"[来來图圖]源)\s*[:：]|(?:사진\s*)?출처\s*[:=＝])|\(c\)(?=\s)|"
@@ -444,6 +444,12 @@ _PAPER_THEN_CAPTION = re.compile(
 )
 
 
+# A line break written as its escape in a JSON or code string ('Image: Square Enix\\r\\nRevealed in …'): the line
+# ends there (a TASS chain's backslash stands before a name, never before 'r' or 'n' and a capital or another escape).
+_ESCAPED_BREAK = re.compile(r"\\[rn](?![a-z])")
+# Korean 제공 ('provided') closes a credit ('사진=tvN '별똥별' 제공 ‘별똥별’ 이성경이 …'): the caption follows it
+_PROVIDED = re.compile(r"제공(?=[ \t)\]]|$)")
+_DASH_LEAD = re.compile(r"[ \t]+[–—][ \t]+(?:[A-Z][\w&'’-]*[ \t]+){0,2}$")  # a spaced dash, a word or two, a lead-in
 _AND_LEAD = re.compile(r"[ \t]+(?:and|&)[ \t]+$")  # a capitalised lead-in right after it opens a second credit
 # A page's label after the credit on its line, in capitals with its colon ('Credit: Marvel Studios Related: …', '…
 # Read more: …'): a new field of the page, where the credit stops.
@@ -472,6 +478,10 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
     line_end = caps.end() if caps else line_end
     label = _PAGE_LABEL.search(text, body, line_end) if ":" in text[body:line_end] else None
     line_end = label.start() if label else line_end
+    escaped = _ESCAPED_BREAK.search(text, body, line_end) if "\\" in text[body:line_end] else None
+    line_end = escaped.start() if escaped else line_end
+    provided = _PROVIDED.search(text, body, line_end) if "제공" in text[body:line_end] else None
+    line_end = provided.end() if provided else line_end
     other = _next(index.leads, body + 1, line_end)
     if other < line_end and text[body:other].strip(_OPENERS) \
             and _CREDIT_POSITION.search(text[max(body, other - 12) : other]):
@@ -479,6 +489,8 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
     elif other < line_end and text[other : other + 1].isupper() \
             and (joined := _AND_LEAD.search(text, max(body, other - 6), other)) is not None:
         line_end = joined.start()  # 'Illustration: Jane Roe/Vulture and Photos by HBO': a second credit
+    elif other < line_end and (dashed := _DASH_LEAD.search(text, max(body, other - 30), other)) is not None:
+        line_end = dashed.start()  # 'Q&A photos by Jane Roe – Print courtesy of A24': a second credit after a dash
     return _sentence_stop(catalog, text, body, line_end, index)
 
 
