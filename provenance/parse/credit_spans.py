@@ -343,17 +343,23 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
 
 # A credit's slot under a picture, 'Name /' on a line alone: the credit before a slash whose source half the page left
 # empty (FanSided's 'Nintendo /', 'Toge Productions /').
+_SLOT_OPENERS = frozenset({"our", "my", "your", "their", "his", "her", "its", "this", "these", "those", "best", "top",
+                           "new", "all"})
 _CREDIT_SLOT = re.compile(r"^[ \t]*(?P<name>[A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|and|&)){0,4})[ \t]+/$")
 
 
 def _credit_slot(catalog: Catalog, line: str) -> tuple[int, int] | None:
-    """Where the name of a line 'Name /' starts and ends: a source the catalog knows, or a name of two words or more
-    in capitals that no page label opens ('Home /', 'Read More /' are a breadcrumb's and a link's)."""
+    """Where the name of a line 'Name /' starts and ends: a source the catalog knows, or a body by its words ('Toge
+    Productions') that no page label or possessive opens ('Home /', 'Read More /', 'Our Favorite Films /' are a
+    breadcrumb's, a link's and a section's); a person's name alone is a heading's as often ('Season Two Recap /')."""
     match = _CREDIT_SLOT.match(line)
     if match is None:
         return None
     name = match.group("name")
-    if " " not in name and match_source(catalog, name) is None or name.split()[0].casefold() in HEADING_WORDS:
+    if match_source(catalog, name) is not None:
+        return match.start("name"), match.end("name")
+    first = name.split()[0].casefold()
+    if first in HEADING_WORDS or first in _SLOT_OPENERS or label_link(catalog, name).label != "organisation":
         return None
     return match.start("name"), match.end("name")
 

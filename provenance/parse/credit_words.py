@@ -35,9 +35,10 @@ LEAD_PHRASES = (
     r"(?:listing\s+photo|micrograph)s?",  # 'Listing photo: Carrow Coast Properties', 'Micrograph: Jane Roe/…'
     # a publicist's or a publisher's picture: 'Press photo: Jane Roe', 'Author photo by Jane Roe', 'Promo shot by …'
     r"(?:press|promo(?:tional)?|publicity|band|author|artist)\s+(?:photo(?:graph)?|image|picture|shot|still)s?",
-    # an event's pictures: 'Live photos by Jane Roe', 'Q&A photos by …', 'Red carpet photos: …'
-    r"(?:live|concert|gig|event|show|q&a|red\s+carpet|backstage|on[\s-]set|behind[\s-]the[\s-]scenes)\s+"
-    r"(?:photo(?:graph)?s?|images|pictures)",
+    # an event's pictures: 'Live photos by Jane Roe', 'Q&A photos by …', 'Red carpet photos: …' (a name in capitals
+    # after 'by': 'Live photos by the thousands' is prose)
+    r"(?:live|concert|gig|event|q&a|red\s+carpet|backstage|on[\s-]set|behind[\s-]the[\s-]scenes)\s+"
+    r"(?:photo(?:graph)?s?|images|pictures)(?=\s*[:=：]|\s+(?:by|par|von|de|di|door|av)\s+(?-i:[^\W\da-z_]|@))",
     # a magazine's or report's cover and a page's whole set: 'Cover photo: Jane Roe/ICRC', 'All photos (C) WFP'
     r"cover\s+(?:photo(?:graph)?|picture)s?", r"all\s+(?:photo(?:graph)?s|images|pictures)",
     # other kinds of picture a credit names: 'Artwork by', 'Drawing:', 'Stop motion by Jane Roe / The Verge'; as
