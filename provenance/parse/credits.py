@@ -476,11 +476,11 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         return comma if comma > 0 else line_end
     caps = _PAPER_THEN_CAPTION.search(text, body, line_end) if "/" in text[body:line_end] else None
     line_end = caps.end() if caps else line_end
-    label = _PAGE_LABEL.search(text, body, line_end) if ":" in text[body:line_end] else None
+    label = _PAGE_LABEL.search(text, body, line_end) if text.find(":", body, line_end) >= 0 else None
     line_end = label.start() if label else line_end
-    escaped = _ESCAPED_BREAK.search(text, body, line_end) if "\\" in text[body:line_end] else None
+    escaped = _ESCAPED_BREAK.search(text, body, line_end) if text.find("\\", body, line_end) >= 0 else None
     line_end = escaped.start() if escaped else line_end
-    provided = _PROVIDED.search(text, body, line_end) if "제공" in text[body:line_end] else None
+    provided = _PROVIDED.search(text, body, line_end) if text.find("제공", body, line_end) >= 0 else None
     line_end = provided.end() if provided else line_end
     other = _next(index.leads, body + 1, line_end)
     if other < line_end and text[body:other].strip(_OPENERS) \
