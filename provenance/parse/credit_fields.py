@@ -49,10 +49,13 @@ _RIGHTS = re.compile(
 # A lower-case description of the intermediary before its name ('via press agency Ploom PR', 'via PR agency Kade')
 _VIA_KIND = re.compile(r"^(?:(?:press|PR|photo|news)\s+)?(?:agency|agencies)\s+(?=[A-Z])")
 _VIA = re.compile(r"(?i)(?:^|(?<=[\s,(\x1f/]))via\s+(?P<via>[^,;()\[\]\x1f/·|]+?)\s*(?=$|[,;()\[\]\x1f/·|]|\.(?:\s|$))")
-_ON_PLATFORM = re.compile(  # a verb may lead it: 'Official trailer © Studio, played from YouTube.'
-    r"(?i)(?:^|\s)(?:(?:played|taken|shared|posted|reposted|sourced|downloaded|streamed|embedded|retrieved|uploaded)"
-    r"\s+)?(?:on|from|de|auf|sur|em|en|da|su|na|no|op|z|на)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»()\[\]<>]*$"
+_ON_PLATFORM = re.compile(
+    r"(?i)(?:^|\s)(?:on|from|de|auf|sur|em|en|da|su|na|no|op|z|на)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»()\[\]<>]*$"
 )
+# A verb before 'on/from <platform>' ('Official trailer © Studio, played from YouTube.'), left where the platform was
+# cut out: no name
+_PLATFORM_VERB = re.compile(r"(?i)(?:^|[\s,])(?:played|taken|shared|posted|reposted|sourced|downloaded|streamed|"
+                            r"embedded|retrieved|uploaded)[ \t]*(?=\x1f)")
 # "for" in the languages whose papers commission so: 'X pour « Le Monde »', 'X para EL PAÍS'.
 CLIENT_WORD = r"(?:for|pour|para)"
 # Words of a body that 'for' continues ('Institute for Biology', 'Centre for Ecology'): never a commissioning client.
@@ -590,6 +593,7 @@ def _take_via(catalog: Catalog, work: _Work) -> None:
         if source is not None and source.kind in ("platform", "stock"):
             work.fields["via"] = _platform_name(catalog, match.group("p").strip(_STRIP))
             _cut(work, match)
+            work.rest = _PLATFORM_VERB.sub(" ", work.rest, count=1)
             return
         at = match.start("p")
 

@@ -33,12 +33,6 @@ LEAD_PHRASES = (
     r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
     r"(?:image|photo)\s+source", r"map", r"graphic", r"chart", r"satellite\s+(?:image|photo)",
     r"(?:listing\s+photo|micrograph)s?",  # 'Listing photo: Carrow Coast Properties', 'Micrograph: Jane Roe/…'
-    # a publicist's or a publisher's picture: 'Press photo: Jane Roe', 'Author photo by Jane Roe', 'Promo shot by …'
-    r"(?:press|promo(?:tional)?|publicity|band|author|artist)\s+(?:photo(?:graph)?|image|picture|shot|still)s?",
-    # an event's pictures: 'Live photos by Jane Roe', 'Q&A photos by …', 'Red carpet photos: …' (a name in capitals
-    # after 'by': 'Live photos by the thousands' is prose)
-    r"(?:live|concert|gig|event|q&a|red\s+carpet|backstage|on[\s-]set|behind[\s-]the[\s-]scenes)\s+"
-    r"(?:photo(?:graph)?s?|images|pictures)(?=\s*[:=：]|\s+(?:by|par|von|de|di|door|av)\s+(?-i:[^\W\da-z_]|@))",
     # a magazine's or report's cover and a page's whole set: 'Cover photo: Jane Roe/ICRC', 'All photos (C) WFP'
     r"cover\s+(?:photo(?:graph)?|picture)s?", r"all\s+(?:photo(?:graph)?s|images|pictures)",
     # other kinds of picture a credit names: 'Artwork by', 'Drawing:', 'Stop motion by Jane Roe / The Verge'; as
@@ -66,6 +60,11 @@ LEAD_PHRASES = (
     r"(?:topp?|huvud|omslags?)(?:bild(?:e|et)?|billede|foto)", r"auteur", r"kuvat",
     r"surs[aă]\s+(?:foto|imagine|imaginii|fotografie)", r"ngu[ồô]n", r"larawan", r"picha",
 )
+# Words that say what kind of picture a 'photo by'/'photo:' lead-in credits, written right before it at a credit's
+# position: a publicist's ('Press photo: Jane Roe', 'Author photo by …') or an event's ('Live photos by …', 'Q&A
+# photos by …', 'Red carpet photos: …'). No outlet's name, and the credit starts with them (credits.py).
+PHOTO_KIND_WORDS = frozenset({"press", "promo", "promotional", "publicity", "band", "author", "artist", "live",
+                              "concert", "gig", "event", "q&a", "backstage", "on-set", "red carpet"})
 # Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
 # 'Image from the Smith lab': no article; 'Photos from the event are on Flickr': prose, no lead-in.
 BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?!\s+the\s+(?-i:[a-z]))(?:\s+the(?=\s))?)"

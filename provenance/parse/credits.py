@@ -38,6 +38,7 @@ from provenance.parse.credit_words import (
     ENDS_WITH_NUMBER_WORD,
     LEAD_PHRASES,
     MEDIA_LABEL_WORDS,
+    PHOTO_KIND_WORDS,
     TYPO_LEAD_WORDS,
     blank_ui_labels,
 )
@@ -383,10 +384,13 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
             named = _source_before(catalog, text, start, match.end()) if pattern in (LEAD_IN, _BY_LICENSE) and \
                 _PHOTO_BY.match(text, start, match.end()) else start
             end = _segment_end(catalog, text, named, match.end(), weak, index) if named < start else start
+            positioned = free or _at_credit_position(text, start)
+            kind = -1 if positioned else _kind_before(text, start, match.end())  # 'Press photo: …'
             if named < start and is_bare_credit(catalog, text[named:end]):
                 # 'Flickr photo by jroe (CC BY 2.0)', 'NASA photo by Jane Roe': the source is a link of the credit
                 yield Segment(named, end, named, weak, strict=pattern is _BY_LICENSE)
-            elif free or _at_credit_position(text, start):
+            elif positioned or kind >= 0:
+                start = kind if kind >= 0 else start  # the credit starts with the words of its kind
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
                 if pattern is LEAD_IN and _NO_COLON_LEAD.fullmatch(match.group("lead")):  # 'Kuvat Jane Roe | Lööppi'
                     pipe = text.find("|", match.end(), end)
@@ -421,14 +425,31 @@ def _source_before(catalog: Catalog, text: str, start: int, body: int) -> int:
     shapes = (False, True) if named.isupper() or named == "@" else (False,)
     for by_shape in shapes:
         for count in range(1, min(2 if by_shape else 4, len(words)) + 1):
-            if words[-count].casefold() in ("the", "a", "an"):  # 'The Reuters photo by …': prose about a photo
-                break
+            if words[-count].casefold() in ("the", "a", "an") or words[-count].casefold() in PHOTO_KIND_WORDS:
+                break  # 'The Reuters photo by …': prose about a photo; 'Press photo: …': what kind of photo
             name = " ".join(words[-count:])
             at = start - len(before) + before.rfind(words[-count])
             known = outlet_before_photo(catalog, name) if by_shape else match_source(catalog, name.strip("([\"'“"))
             if known and _at_credit_position(text, at + len(name) - len(name.lstrip("([\"'“"))):
                 return at + len(name) - len(name.lstrip("([\"'“"))
     return start
+
+
+def _kind_before(text: str, start: int, body: int) -> int:
+    """'Press photo: Jane Roe', 'Q&A photos by Jane Roe': where a word or two saying what kind of picture it is starts,
+    right before the lead-in at a credit's position, with a colon or a name in capitals (or a handle) after the lead-in
+    ('Live photos by the thousands …' is prose); else -1."""
+    before = text[max(0, start - 24) : start]
+    words = before.split()
+    named = text[body : body + 1]
+    if not words or not before.endswith((" ", "\t")) \
+            or not (text[start:body].rstrip()[-1:] in ":=：" or named.isupper() or named == "@"):
+        return -1
+    for count in (2, 1):
+        if len(words) >= count and " ".join(words[-count:]).casefold() in PHOTO_KIND_WORDS:
+            at = start - len(before) + before.rfind(words[-count])
+            return at if _at_credit_position(text, at) else -1
+    return -1
 
 
 def _at_credit_position(text: str, start: int) -> bool:
