@@ -18,7 +18,7 @@ from provenance.catalog.licenses import is_license_url
 from provenance.catalog.load import Catalog, license_names
 from provenance.catalog.sources import find_category, match_domain, match_source
 from provenance.parse.credit_parts import assign_names, label_link
-from provenance.parse.credit_words import LEAD_IN_TEXT, NUMBER_ABBREVIATIONS, ORGANISATION_WORDS, ROLES
+from provenance.parse.credit_words import COMPANY_FORM, LEAD_IN_TEXT, NUMBER_ABBREVIATIONS, ORGANISATION_WORDS, ROLES
 from provenance.parse.scan import may_hold, with_first_chars
 
 URL = re.compile(r"(?i)\b(?:https?://|www\.|creativecommons\.org/)[^\s<>\"'\[\]]+")
@@ -52,6 +52,10 @@ _VIA = re.compile(r"(?i)(?:^|(?<=[\s,(\x1f/]))via\s+(?P<via>[^,;()\[\]\x1f/·|]+
 _ON_PLATFORM = re.compile(
     r"(?i)(?:^|\s)(?:on|from|de|auf|sur|em|en|da|su|na|no|op|z|на)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»()\[\]<>]*$"
 )
+# A verb before 'on/from <platform>' ('Official trailer © Studio, played from YouTube.'), left where the platform was
+# cut out: no name
+_PLATFORM_VERB = re.compile(r"(?i)(?:^|[\s,])(?:played|taken|shared|posted|reposted|sourced|downloaded|streamed|"
+                            r"embedded|retrieved|uploaded)[ \t]*(?=\x1f)")
 # "for" in the languages whose papers commission so: 'X pour « Le Monde »', 'X para EL PAÍS'.
 CLIENT_WORD = r"(?:for|pour|para)"
 # Words of a body that 'for' continues ('Institute for Biology', 'Centre for Ecology'): never a commissioning client.
@@ -85,6 +89,10 @@ _ARCHIVE_SIGNATURE = re.compile(r",[ \t]*(?:B[ \t]+\d{1,4}[ \t]+)?Bild[ \t-][A-Z
 # A Nordic paper's section label in capitals glued after the credit ('Foto: Jane Roe LEDARE'): no part of the name
 _SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", "KRONIKK", "LEDER")
 _SECTION_LABEL = re.compile(r"(?<=\S)[ \t]+(?:" + "|".join(_SECTION_ENDS) + r")[ \t]*$")
+# A title in single quotes, as Korean and Japanese captions quote a show ('사진=tvN '별똥별' 제공'): a run with a letter
+# outside ASCII, so that an English nickname or an elision stays
+_SINGLE_QUOTED = re.compile(r"(?:^|(?<=\s))(?:'[^'\n]{0,60}?[^\x00-\x7f][^'\n]{0,60}?'|"
+                            r"‘[^’\n]{0,60}?[^\x00-\x7f][^’\n]{0,60}?’)(?=\s|$)")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
 # '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license
 _REMARK = re.compile(
@@ -208,6 +216,8 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     if titled and "title" not in work.fields:
         work.fields["title"] = _LINK.sub("", titled.group("title")).strip()
     _take_urls(catalog, work)
+    if _CAMEL_JOIN.search(work.rest):
+        work.rest = _without_glued_caption(catalog, work.rest)
     if "<" in lead:
         _take_lead_link(catalog, work, lead)
     _take_license(catalog, work)
@@ -243,6 +253,7 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     _account_before_platform(catalog, work.fields)
     if "via" in work.fields and " " in work.fields["via"] and len(work.fields) == 1:
         _platform_then_account(catalog, work.fields)
+    _no_via_of_its_own(work.fields)
     return work.fields
 
 
@@ -259,6 +270,34 @@ def _keyword_of_a_name(catalog: Catalog, text: str, fields: dict[str, str]) -> N
             text = text.replace(name, " ")
     if find_category(catalog, text) is None:
         del fields["category"]
+
+
+def _no_via_of_its_own(fields: dict[str, str]) -> None:
+    """'© Courtesy of Netflix / 2024 Netflix, Inc.', 'Photo: Jane Roe/Netflix/Jane Roe/Netflix' (a CMS's doubled
+    credit): the organisation named again last, with or without its company form, is no intermediary."""
+    org, via = fields.get("organization"), fields.get("via")
+    if org and via and _bare_name(org) == _bare_name(via):
+        del fields["via"]
+
+
+def _bare_name(name: str) -> str:
+    return COMPANY_FORM.sub("", name.strip()).strip(_STRIP).casefold()
+
+
+# A capitalised word glued to the word before it ('Getty ImagesTaylor Swift'): where a caption's first word may follow
+# a credit with no space.
+_CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def _without_glued_caption(catalog: Catalog, rest: str) -> str:
+    """'Photo credit: Getty ImagesTaylor Swift': a source the catalog knows, then the caption's first words glued to
+    it, is the source alone. A name with a capital inside ('DeGuire', 'iStock') ends no source and stays whole."""
+    for match in _CAMEL_JOIN.finditer(rest):
+        words = rest[: match.start()].split()[-4:]
+        if words and words[-1].isalpha() \
+                and any(match_source(catalog, " ".join(words[-count:])) for count in range(1, len(words) + 1)):
+            return rest[: match.start()]
+    return rest
 
 
 def _agency_in_brackets(catalog: Catalog, rest: str) -> str:
@@ -340,9 +379,13 @@ def _take_title(work: _Work) -> None:
 # link, not a part of the photographer's name.
 _BODY_REPEATED = re.compile(r"(?<=\S)[ \t]*[-–—][ \t]*(?P<body>[^\s/\-–—][^/\n]{0,40}?)[ \t]*/[ \t]*(?P=body)"
                             r"(?=[ \t]*(?:[/,;)|]|$)|[ \t]+via\b)")
+# The order a composite's credits follow, before them ('Photo: (L-R) Jane Roe/Getty Images, …'): no part of a name
+_ORDER_MARK = re.compile(r"(?i)^[ \t]*\((?:l[ \t]*[-–][ \t]*r|l[ \t]+to[ \t]+r|left[ \t]+to[ \t]+right|from[ \t]+left|"
+                         r"clockwise[^()\n]{0,30})\)[ \t]*")
 
 
 def _clean(segment: str) -> str:
+    segment = _ORDER_MARK.sub("", segment, count=1) if "(" in segment[:3] else segment
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
     text = _PLACE_IN_LAYOUT.sub("", text, count=1) if ":" in text else text
     text = _PLACE_BEFORE_DASH.sub("", text, count=1) if "—" in text or "–" in text else text
@@ -354,6 +397,8 @@ def _clean(segment: str) -> str:
     text = _WIRE_CODE.sub(CUT, text) if _BRACKET.search(text) else text
     if _QUOTE.search(text):
         text = _QUOTED.sub(lambda m: m.group(0) if _kept_quote(text, m.start()) else CUT, text)
+    if not text.isascii() and ("'" in text or "‘" in text):
+        text = _SINGLE_QUOTED.sub(CUT, text)
     text = _without_archive_ref(text)
     text = _SECTION_LABEL.sub("", text) if text.endswith(_SECTION_ENDS) else text
     text = _ARCHIVE_SIGNATURE.sub("", text) if "Bild" in text else text
@@ -556,6 +601,7 @@ def _take_via(catalog: Catalog, work: _Work) -> None:
         if source is not None and source.kind in ("platform", "stock"):
             work.fields["via"] = _platform_name(catalog, match.group("p").strip(_STRIP))
             _cut(work, match)
+            work.rest = _PLATFORM_VERB.sub(" ", work.rest, count=1)
             return
         at = match.start("p")
 

@@ -57,7 +57,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 # A school's class year after a student's name ('Ava Roe ’22', "Ben Lee '19"): an apostrophe after a space, two digits.
 _NOISE = (r"(?:(?:,[ \t]*" + _MONTH + r"[ \t]+)?\b(?:19|20)\d\d\b(?:[ \t]+" + _MONTH + r"(?=[^\w]*$))?|"
           r"(?<=\s['’])\d\d\b|"
-          r"[\s,;:.\-–—()\[\]'\"“”‘’«»*=>`\x1f（）【】「」])")  # '`': a Markdown code span's
+          r"[\s,;:.\-–—()\[\]{}'\"“”‘’«»*=>`\x1f（）【】「」])")  # '`': a Markdown code span's; '{}': JSX's
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 # A date closing a link, as archives of UN agencies and NGOs write after the photographer ('UNHCR / E. Roe / August
 # 2009', '©UNICEF/NYHQ2010-1862/Roe 20 July 2015'): a month named in English with a year, a day on either side; the
@@ -104,7 +104,8 @@ _RESEARCH_WORDS = frozenset({"university", "univ.", "univ", "universität", "uni
                              "institut", "collaboration", "consortium", "team", "observatory", "laboratory", "lab",
                              "science", "college", "centre", "center"})
 # a job title, or the mark of the photographer that ends a name (撮影, 摄, 攝: photographed): '山田太郎撮影'
-_REPORTER = re.compile(r"\s*(?:기자|특파원|통신원|记者|記者|特派員|通信員|撮影|摄|攝)$")
+# a job title after a CJK name, or the person's own social media ('사진=홍나현 SNS'): no part of the name
+_REPORTER = re.compile(r"\s*(?:기자|특파원|통신원|记者|記者|特派員|通信員|撮影|摄|攝|SNS|인스타그램|유튜브)$")
 # One capitalised word in Latin script: 'Freepick', 'Résone', 'SmugMug'
 _BRAND_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[A-Z][a-z\u00df-\u024f]+)*$")
 # Where a name was broken: a line break or tab, or the blanks left by a UI marker ('… [+]'); any other space, a
@@ -171,6 +172,8 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     """Fill creator, organization and via from what is left of the segment."""
     if "@" in rest:
         rest = _own_handle(rest)
+    if "기자" in rest:
+        rest = _outlet_reporter(catalog, rest)
     rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest))
     dashed = stock_dash(catalog, rest) if "–" in rest or "—" in rest else None
     rest = f"{rest[: dashed[2]]}/{rest[dashed[2] + 1 :]}" if dashed else rest  # 'Jane Roe – stock.adobe.com': 2 links
@@ -198,6 +201,23 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         orgs = [link for link in orgs if link not in platforms]
     if orgs:
         _assign_orgs(catalog, rest, orgs, fields, people)
+
+
+# '조선일보 일본어판 이대덕 기자': an outlet of a word or two, a Korean name, 기자 (reporter)
+_OUTLET_REPORTER = re.compile(r"^\s*(?P<org>[^\s/]{2,20}(?:[ \t]+[^\s/]{2,10})?)[ \t]+(?P<name>[가-힣]{2,4})[ \t]*기자"
+                              r"(?:[ \t]+[\w.+-]+@[\w.-]+)?\s*$")  # and the reporter's e-mail
+
+
+def _outlet_reporter(catalog: Catalog, rest: str) -> str:
+    """'사진 : 조선일보 이대덕 기자': the outlet before the reporter's name, as the chain 'name/outlet' when its first
+    word reads as an outlet (a paper's, a broadcaster's or an agency's ending) or the catalog knows it."""
+    match = _OUTLET_REPORTER.match(rest)
+    if match is None:
+        return rest
+    org = match.group("org")
+    if ORGANISATION_SUFFIX.search(org.split()[0]) or match_source(catalog, org):
+        return f"{match.group('name')}/{org}"
+    return rest
 
 
 def _own_handle(rest: str) -> str:
@@ -849,8 +869,8 @@ def _looks_like_organisation(text: str) -> bool:
     pairs = zip(words, words[1:], strict=False)
     if any(w in BODY_BEFORE_DE and (nxt in ("de", "du") or nxt.startswith(("d'", "d’"))) for w, nxt in pairs):
         return True  # 'Ville de Lyon', not 'Ville Korhonen'
-    if 2 <= len(words) <= 3 and words[0] in TITLE_ARTICLES and text[:1].isupper():
-        return True  # 'Der Spiegel', 'Die Zeit': an article opens a title, not a person's name
+    if 2 <= len(words) <= 3 and words[0] in TITLE_ARTICLES and (text[:1].isupper() or not text[:1].isascii()):
+        return True  # 'Der Spiegel', 'Die Zeit', '더 프로액터스': an article opens a title, not a person's name
     if len(words) == 2 and words[0] in ("el", "la") and words[1] in TITLE_NOUNS_AFTER_ARTICLE and text[:1].isupper():
         return True  # 'El Tiempo', 'La Nación': a paper's title
     if len(words) != 1:  # what is left reads one word only

@@ -38,14 +38,16 @@ _BRACKETS = re.compile(r"[()\[\]（）\n]")
 _CLOSE = {"[": "]", "(": ")", "（": "）"}  # full width too: '首相官邸（共同）'
 _DATELINE = re.compile(r"^\s*(?:[-–—]|\.\s*[-–—])")
 _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
-# A sentence's end: a stop and a space (before a capital, or a brand's camel case: 'iStock'), or a stop glued to the
+# A sentence's end: a stop (or a stop inside a closing quote: '… in "Jurassic Park." Amblin/Universal/Kobal/…') and a
+# space (before a capital, or a brand's camel case: 'iStock'), or a stop glued to the
 # next word ('2021.Reliance'), but not after an initial ('U.S.') or an abbreviation that stands before a name
 # ('Sgt.', 'Dr.': credit_words); a comma may follow the stop where a caption and its credit were joined ('… his
 # first goal., Jane Roe/NHLI via Getty Images'). A Japanese caption sets its credit off with a full-width equals
 # sign ('記者会見する首相＝共同'): a tail may start there too.
 # 'photo no. 69-N-13604', '…Archives, ref. 1204/33': a number's abbreviation before its number ends no sentence.
-_SENTENCE = re.compile(r"(?<=[.!?。])(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION + NOT_BEFORE_NUMBER +
-                       r",?\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION +
+# (the one-character test first: most positions fail it at once, and only a stop or a quote tries the two exact ones)
+_SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”’»]))(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION +
+                       NOT_BEFORE_NUMBER + r",?\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION +
                        r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
@@ -292,6 +294,12 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         if stripped.lstrip().startswith("|") or _SIGN_OFF.match(stripped):  # a table row: its cells are data, not
             offset += len(line)  # captions; '— BERNAMA', '-- AFP': a story's sign-off, its source on a line alone
             continue
+        slot = _credit_slot(catalog, stripped) if stripped.endswith(" /") else None
+        if slot is not None:
+            if not taken(offset + slot[0], offset + slot[1]):
+                yield Segment(offset + slot[0], offset + slot[1], offset + slot[0])
+            offset += len(line)
+            continue
         pieces = list(_SENTENCE.finditer(stripped[-400:]))
         base = max(0, len(stripped) - 400)
         start = base + pieces[-1].end() if pieces else len(stripped) - len(stripped.lstrip())
@@ -332,6 +340,29 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             if not taken(at + latin[0], at + latin[1]):
                 yield Segment(at + latin[0], at + latin[1], at + latin[0])
         offset += len(line)
+
+
+# A credit's slot under a picture, 'Name /' on a line alone: the credit before a slash whose source half the page left
+# empty (FanSided's 'Nintendo /', 'Toge Productions /').
+_SLOT_OPENERS = frozenset({"our", "my", "your", "their", "his", "her", "its", "this", "these", "those", "best", "top",
+                           "new", "all"})
+_CREDIT_SLOT = re.compile(r"^[ \t]*(?P<name>[A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|and|&)){0,4})[ \t]+/$")
+
+
+def _credit_slot(catalog: Catalog, line: str) -> tuple[int, int] | None:
+    """Where the name of a line 'Name /' starts and ends: a source the catalog knows, or a body by its words ('Toge
+    Productions') that no page label or possessive opens ('Home /', 'Read More /', 'Our Favorite Films /' are a
+    breadcrumb's, a link's and a section's); a person's name alone is a heading's as often ('Season Two Recap /')."""
+    match = _CREDIT_SLOT.match(line)
+    if match is None:
+        return None
+    name = match.group("name")
+    if match_source(catalog, name) is not None:
+        return match.start("name"), match.end("name")
+    first = name.split()[0].casefold()
+    if first in HEADING_WORDS or first in _SLOT_OPENERS or label_link(catalog, name).label != "organisation":
+        return None
+    return match.start("name"), match.end("name")
 
 
 def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:
@@ -486,6 +517,9 @@ def _is_stock_dash(catalog: Catalog, text: str) -> bool:
     return dashed is not None and _is_person(catalog, dashed[0])
 
 
+_COURTESY_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Mme|Mx)\.?[ \t]")  # how prose names a person, never a photo credit
+
+
 def _is_pipe_chain(catalog: Catalog, text: str) -> bool:
     """'Jane Roe | Bloomberg | Getty Images', 'Jane Roe | CNBC': CNBC's and Fortune's credits separate their links
     by pipes as others do by slashes. A table's cells ('| a | b |', 'Name | Role') and a site's menu are pipes
@@ -500,8 +534,9 @@ def _is_pipe_chain(catalog: Catalog, text: str) -> bool:
     # The photographer, if named, comes first and is a full name ('Home | News | Reuters', 'Jane Roe, Editor |
     # Reuters': a menu's words and a staff list read as one-word 'people'); every later link is a body.
     first, rest = links[0], links[1:]
-    if first.label == "person" and (len(first.text.split()) < 2 or "," in first.text):
-        return False
+    if first.label == "person" \
+            and (len(first.text.split()) < 2 or "," in first.text or _COURTESY_TITLE.match(first.text)):
+        return False  # 'Mr. Scorsese | Apple TV': a guide's heading, the title of a show and where it streams
     return all(link.label in ("source", "organisation") for link in rest)
 
 

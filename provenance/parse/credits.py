@@ -38,6 +38,7 @@ from provenance.parse.credit_words import (
     ENDS_WITH_NUMBER_WORD,
     LEAD_PHRASES,
     MEDIA_LABEL_WORDS,
+    PHOTO_KIND_WORDS,
     TYPO_LEAD_WORDS,
     UI_LABELS,
     blank_ui_labels,
@@ -75,7 +76,7 @@ LEAD_IN = re.compile(
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
     # lead-ins in other scripts (CJK, Arabic, Persian, Hebrew, Hindi, Thai, Greek) behind one test of the script
     r"(?=[^\x00-\u024f])(?:(?:写真|画像)(?:提供)?\s*[:：=＝/◎]|撮影者?\s*[・:：=＝◎]|"
-    r"사진(?:(?:\s*제공)?\s*[:=＝]|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
+    r"사진(?:(?:\s*제공)?\s*[:=＝]|\s*제공\.(?=[ \t]+\S)|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
     r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+מסך)?|קרדיט|عدسة|عکس|تصویر|فوٹو|ছবি|ফটো|फ़?ोटो|तस्वीर|ภาพ|"
     r"φωτογραφ[ίι]α|φωτο|"
     r"[来來图圖]源)\s*[:：]|(?:사진\s*)?출처\s*[:=＝])|\(c\)(?=\s)|"
@@ -84,17 +85,24 @@ LEAD_IN = re.compile(
     r"(?-i:(?:PHOTOS?|PICTURES?|FOTOS?|PICHA)[ \t]+\|"
     r"(?=[ \t]+[^\s|a-z]+(?:[ \t]+[^\s|a-z]+)*[ \t]*(?:\||\r?\n|$))))\s*)"
 )
-# Lead-ins that need no position: a rights sign, "icons created by", a capitalised "Photo:" after a word, or "PHOTO:"
-# before a capitalised name ('BIG PHOTO: the crowd …' is a layout label).
+# Lead-ins that need no position: a rights sign (or '(c)' before a year and a company or its reserved rights: 'MPAA
+# Rating: R (c) 1994 Warner Bros. Entertainment Inc. All Rights Reserved.', never a list's '(c) 2021 Report'), "icons
+# created by", a capitalised "Photo:" after a word (not Spanish 'Pie de foto:', a caption's label), or "PHOTO:" before
+# a capitalised name ('BIG PHOTO: the crowd …' is a layout label).
 ANYWHERE_LEAD_IN = re.compile(
-    r"(?P<lead>©\s*|Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
+    r"(?P<lead>©\s*|"
+    r"\((?i:c)\)[ \t]*(?=(?:19|20)\d\d[ \t]+[A-Z][^\n]{0,80}?\b(?i:all[ \t]+rights[ \t]+reserved|inc|ltd|llc|corp)\b)|"
+    r"Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
     r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
-    # glued to a sentence's stop or an ellipsis, before a capital or one lower-case word closing the line ('… gewannen
-    # am Ende 2:1 .Foto: ddp', '… und ...Foto: Getty': a gallery's caption run into its credit)
-    r"(?<=[.!?…])(?-i:(?:Photo|Foto|Bild|Image|Credit)\s?:\s*(?=[A-Z@]|[a-z]{2,8}[ \t]*(?:\r?\n|$)))|"
-    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото|"
-    r"Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@]))|"
+    # glued to a sentence's stop or an ellipsis, before a capital, a digit ('for real?Photo: 20th Century Fox/…') or one
+    # lower-case word closing the line ('… gewannen am Ende 2:1 .Foto: ddp', '… und ...Foto: Getty': a gallery's caption
+    # run into its credit)
+    r"(?<=[.!?…])(?-i:(?:Photo|Foto|Bild|Image|Credit)\s?:\s*(?=[A-Z\d@]|[a-z]{2,8}[ \t]*(?:\r?\n|$)))|"
+    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?<!\b[Pp]ie de )"  # not Spanish 'Pie de foto:', a caption's label
+    r"(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|"
+    r"Crédit photo|Фото|Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|"
+    r"(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@]))|"
     # a capitalised 'Photo by' glued after a lower-case word, a name in capitals next ('Grand Prize winner Photo by
     # Jane Roe'): a heading run into its credit
     r"(?-i:P)(?:" + "|".join(rf"(?<=\s[a-z]{{{n}}}[ \t]P)" for n in range(2, 13)) + r")"  # the word before it
@@ -389,10 +397,13 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
             named = _source_before(catalog, text, start, match.end()) if pattern in (LEAD_IN, _BY_LICENSE) and \
                 _PHOTO_BY.match(text, start, match.end()) else start
             end = _segment_end(catalog, text, named, match.end(), weak, index) if named < start else start
+            positioned = free or _at_credit_position(text, start)
+            kind = -1 if positioned else _kind_before(text, start, match.end())  # 'Press photo: …'
             if named < start and is_bare_credit(catalog, text[named:end]):
                 # 'Flickr photo by jroe (CC BY 2.0)', 'NASA photo by Jane Roe': the source is a link of the credit
                 yield Segment(named, end, named, weak, strict=pattern is _BY_LICENSE)
-            elif free or _at_credit_position(text, start):
+            elif positioned or kind >= 0:
+                start = kind if kind >= 0 else start  # the credit starts with the words of its kind
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
                 if pattern is LEAD_IN and _NO_COLON_LEAD.fullmatch(match.group("lead")):  # 'Kuvat Jane Roe | Lööppi'
                     pipe = text.find("|", match.end(), end)
@@ -427,14 +438,31 @@ def _source_before(catalog: Catalog, text: str, start: int, body: int) -> int:
     shapes = (False, True) if named.isupper() or named == "@" else (False,)
     for by_shape in shapes:
         for count in range(1, min(2 if by_shape else 4, len(words)) + 1):
-            if words[-count].casefold() in ("the", "a", "an"):  # 'The Reuters photo by …': prose about a photo
-                break
+            if words[-count].casefold() in ("the", "a", "an") or words[-count].casefold() in PHOTO_KIND_WORDS:
+                break  # 'The Reuters photo by …': prose about a photo; 'Press photo: …': what kind of photo
             name = " ".join(words[-count:])
             at = start - len(before) + before.rfind(words[-count])
             known = outlet_before_photo(catalog, name) if by_shape else match_source(catalog, name.strip("([\"'“"))
             if known and _at_credit_position(text, at + len(name) - len(name.lstrip("([\"'“"))):
                 return at + len(name) - len(name.lstrip("([\"'“"))
     return start
+
+
+def _kind_before(text: str, start: int, body: int) -> int:
+    """'Press photo: Jane Roe', 'Q&A photos by Jane Roe': where a word or two saying what kind of picture it is starts,
+    right before the lead-in at a credit's position, with a colon or a name in capitals (or a handle) after the lead-in
+    ('Live photos by the thousands …' is prose); else -1."""
+    before = text[max(0, start - 24) : start]
+    words = before.split()
+    named = text[body : body + 1]
+    if not words or not before.endswith((" ", "\t")) \
+            or not (text[start:body].rstrip()[-1:] in ":=：" or named.isupper() or named == "@"):
+        return -1
+    for count in (2, 1):
+        if len(words) >= count and " ".join(words[-count:]).casefold() in PHOTO_KIND_WORDS:
+            at = start - len(before) + before.rfind(words[-count])
+            return at if _at_credit_position(text, at) else -1
+    return -1
 
 
 def _at_credit_position(text: str, start: int) -> bool:
@@ -448,6 +476,19 @@ def _at_credit_position(text: str, start: int) -> bool:
 _PAPER_THEN_CAPTION = re.compile(
     r"/[ \t]*[A-Z][A-Z&'’.-]{3,}(?:[ \t]+[A-Z][A-Z&'’.-]+){0,3}(?=[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+,)"
 )
+
+
+# A line break written as its escape in a JSON or code string ('Image: Square Enix\\r\\nRevealed in …'): the line
+# ends there (a TASS chain's backslash stands before a name, never before 'r' or 'n' and a capital or another escape).
+_ESCAPED_BREAK = re.compile(r"\\[rn](?![a-z])")
+# Korean 제공 ('provided') closes a credit ('사진=tvN '별똥별' 제공 ‘별똥별’ 이성경이 …'): the caption follows it
+_PROVIDED = re.compile(r"제공(?=[ \t)\]]|$)")
+_DASH_LEAD = re.compile(r"[ \t]+[–—][ \t]+(?:[A-Z][\w&'’-]*[ \t]+){0,2}$")  # a spaced dash, a word or two, a lead-in
+_AND_LEAD = re.compile(r"[ \t]+(?:and|&)[ \t]+$")  # a capitalised lead-in right after it opens a second credit
+# A page's label after the credit on its line, in capitals with its colon ('Credit: Marvel Studios Related: …', '…
+# Read more: …'): a new field of the page, where the credit stops.
+_PAGE_LABEL = re.compile(r"[ \t]+(?:Related|Read(?:[ \t]+(?:more|also|next))?|See[ \t]+also|Also[ \t]+read|Watch|"
+                         r"Advertisement|Sponsored|Subscribe|Share)[ \t]*:")
 
 
 def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool, index: _Index) -> int:
@@ -469,10 +510,21 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         return comma if comma > 0 else line_end
     caps = _PAPER_THEN_CAPTION.search(text, body, line_end) if "/" in text[body:line_end] else None
     line_end = caps.end() if caps else line_end
+    label = _PAGE_LABEL.search(text, body, line_end) if text.find(":", body, line_end) >= 0 else None
+    line_end = label.start() if label else line_end
+    escaped = _ESCAPED_BREAK.search(text, body, line_end) if text.find("\\", body, line_end) >= 0 else None
+    line_end = escaped.start() if escaped else line_end
+    provided = _PROVIDED.search(text, body, line_end) if text.find("제공", body, line_end) >= 0 else None
+    line_end = provided.end() if provided else line_end
     other = _next(index.leads, body + 1, line_end)
     if other < line_end and text[body:other].strip(_OPENERS) \
             and _CREDIT_POSITION.search(text[max(body, other - 12) : other]):
         line_end = other
+    elif other < line_end and text[other : other + 1].isupper() \
+            and (joined := _AND_LEAD.search(text, max(body, other - 6), other)) is not None:
+        line_end = joined.start()  # 'Illustration: Jane Roe/Vulture and Photos by HBO': a second credit
+    elif other < line_end and (dashed := _DASH_LEAD.search(text, max(body, other - 30), other)) is not None:
+        line_end = dashed.start()  # 'Q&A photos by Jane Roe – Print courtesy of A24': a second credit after a dash
     return _sentence_stop(catalog, text, body, line_end, index)
 
 

@@ -9,7 +9,8 @@ image), a Markdown link whose title holds the credit. The reduction keeps:
 - a link's href after its text, in angle brackets, so a license URL or a file page
   is read as one (`Name <https://…>`); a link with no text (an image inside) gives its
   title instead, which is where Commons puts the credit;
-- a Markdown image's alt text (a caption), never its src;
+- a Markdown image's alt text (a caption), never its src, and an HTML image's alt text and title, each a line of
+  its own (not inside a link, whose title is read instead);
 - block tags (`<br>`, `<p>`, `<li>`, `<figcaption>`) as line breaks;
 - active content (`<script>`, `<style>`, `<iframe>` …) as the literal text it is, so a hostile
   caption stays visible (and is escaped wherever it is shown), never silently dropped.
@@ -183,10 +184,24 @@ class _Collector(HTMLParser):
             self.pieces.append(("\n", self._here(), 0))
         elif tag == "a":
             self.links.append((values.get("href", ""), values.get("title", ""), len(self.pieces)))
+        elif tag == "img":
+            self._image_text(values)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS:
             self.pieces.append(("\n", self._here(), 0))
+        elif tag == "img":
+            self._image_text({k: v or "" for k, v in attrs})
+
+    def _image_text(self, values: dict[str, str]) -> None:
+        """An image's alt text and title, each a line of its own, as a Markdown image's alt is kept: a site
+        may write the credit there ('alt="Jane Roe (Ida Brandt/WireImage)"'). Not inside a link: a link
+        around an image is read by its title (a Commons embed), which a text inside it would hide."""
+        if self.links:
+            return
+        for text in dict.fromkeys(values.get(name, "").strip() for name in ("alt", "title")):
+            if text:
+                self.pieces.append((f"\n{text}\n", self._here(), 0))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _INLINE and self.inline:
