@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from provenance.catalog.licenses import is_license_url
 from provenance.catalog.load import Catalog, license_names
 from provenance.catalog.sources import find_category, match_domain, match_source
+from provenance.parse.credit_citations import read_citation
 from provenance.parse.credit_parts import assign_names
 from provenance.parse.credit_words import LEAD_IN_TEXT, NUMBER_ABBREVIATIONS, ROLES
 from provenance.parse.scan import with_first_chars
@@ -86,9 +87,11 @@ _ARCHIVE_SIGNATURE = re.compile(r",[ \t]*(?:B[ \t]+\d{1,4}[ \t]+)?Bild[ \t-][A-Z
 _SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", "KRONIKK", "LEDER")
 _SECTION_LABEL = re.compile(r"(?<=\S)[ \t]+(?:" + "|".join(_SECTION_ENDS) + r")[ \t]*$")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
-# '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license
+# '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license, and
+# '(c. 1586)' dates the name before it (credit_citations reads it)
 _REMARK = re.compile(
-    r"\((?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b)[a-z][^()/]{2,80}\)"
+    r"\((?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b|(?:c|ca|circa)\.?\s*\d)"
+    r"[a-z][^()/]{2,80}\)"
 )
 # An artist's nationality, places and years of life in brackets after the name, as museums write them ('Mary Cassatt
 # (American, Pittsburgh, Pennsylvania 1844–1926 Le Mesnil-Théribus, Oise)'): a remark, its commas no list of names
@@ -105,6 +108,8 @@ _ATTRIBUTES = re.compile(
     r"[a-z][\w:-]{0,30}=[\"']?(?=[)\]\s_*]*$))"
 )
 _LINK = re.compile(LINK_ADDRESS)
+# A work's title linked to its page, opening a credit before a comma (_take_linked_title)
+_TITLE_LINK_FIRST = re.compile(r"^\s*(?P<title>[^<>,\n\x1f]{1,200}?)\s*<(?P<url>(?:https?://|www\.)[^<>\s]{1,500})>\s*,")
 _LEAD_LINK = re.compile(r"<((?:https?://|www\.)[^<>\s]{1,500})>")
 # '"Title" via …': a lead-in that is the work's title alone
 _TITLE_LEAD = re.compile(r"^\s*[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*(?:,\s*)?$")
@@ -114,7 +119,7 @@ _OWN_WORK = re.compile(
 )
 _WORD = re.compile(r"\w+")
 # Where the image stands in a layout, leading one credit of a list ('Left: X/AP; right: Y/Reuters'): no name.
-_PLACE_IN_LAYOUT = re.compile(
+PLACE_IN_LAYOUT = re.compile(
     r"(?i)^[ \t]*(?:(?:from|clockwise\s+from)\s+)?(?:left|right|top|bottom|above|below|centre|center|inset|main)"
     r"(?:[ \t]+(?:left|right))?(?:[ \t]+(?:photo|image))?[ \t]*:[ \t]*"
 )
@@ -204,6 +209,8 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     titled = _TITLE_BY.search(lead) or _TITLE_LEAD.match(lead)
     if titled and "title" not in work.fields:
         work.fields["title"] = _LINK.sub("", titled.group("title")).strip()
+    if "<" in work.rest[:400]:
+        _take_linked_title(catalog, work)
     _take_urls(catalog, work)
     if "<" in lead:
         _take_lead_link(catalog, work, lead)
@@ -296,7 +303,7 @@ def _take_title(work: _Work) -> None:
 
 def _clean(segment: str) -> str:
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
-    text = _PLACE_IN_LAYOUT.sub("", text, count=1) if ":" in text else text
+    text = PLACE_IN_LAYOUT.sub("", text, count=1) if ":" in text else text
     text = _PLACE_BEFORE_DASH.sub("", text, count=1) if "—" in text or "–" in text else text
     text = _REPEATED_IN_CAPITALS.sub(_once, text) if " via " in text and _CAPITALS_BEFORE_VIA.search(text) else text
     if "(" in text:  # each step only where what it cuts can be
@@ -346,6 +353,20 @@ def _take_urls(catalog: Catalog, work: _Work) -> None:
                 work.url_via = source.name
         work.rest = work.rest[:cut_from] + CUT + work.rest[match.start() + len(url) :]
     work.rest = _WIRE_CODE.sub(CUT, work.rest)
+
+
+def _take_linked_title(catalog: Catalog, work: _Work) -> None:
+    """'Oleanders <https://www.metmuseum.org/…>, Vincent van Gogh, The Metropolitan Museum of Art, …': a museum's
+    credit opening with the work's title linked to its page, then the maker and the holder (a citation): the title
+    is no name (its link stays, the work's source)."""
+    match = _TITLE_LINK_FIRST.match(work.rest)
+    if match is None or is_license_url(catalog, match.group("url")):
+        return
+    cited = read_citation(catalog, work.rest[match.end() :])
+    if cited is None or not cited.holder:
+        return
+    work.fields["title"] = match.group("title").strip()
+    work.rest = CUT + work.rest[match.start("url") - 1 :]
 
 
 def _take_lead_link(catalog: Catalog, work: _Work, lead: str) -> None:

@@ -22,6 +22,7 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.names import fold_source_name, looks_like_person, title_case_capitals
 from provenance.catalog.sources import match_source, remembered
 from provenance.model import Source
+from provenance.parse.credit_citations import Citation, read_citation
 from provenance.parse.credit_words import (
     BODY_BEFORE_DE,
     CHAIN_SLASH,
@@ -614,6 +615,9 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
 
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     pieces = [p.strip() for p in text.split(",") if p.strip()]
+    cited = read_citation(catalog, text) if len(pieces) > 1 or ". " in text or text.endswith(")") else None
+    if cited is not None:  # 'Johannes Vermeer. The Kitchen Maid, c. 1658. Rijksmuseum, Amsterdam': credit_citations
+        return _citation_link(catalog, cited, start)
     processed = _PROCESSED_BY.match(pieces[-1]) if len(pieces) > 1 and "process" in pieces[-1] else None
     if processed is not None:
         name = processed.group("name")
@@ -669,6 +673,19 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     if looks_like_person(unranked) or pieces != [unranked] and all(looks_like_person(p) for p in pieces):
         return Link(text, start, end, "person")
     return Link(text, start, end, "unknown")
+
+
+def _citation_link(catalog: Catalog, cited: Citation, start: int) -> Link:
+    """A citation's holder as the link (its maker the link's person), or its maker alone: a body named by its role
+    ('H. J. Heinz Company, manufacturer') is the organisation, a person the creator."""
+    if cited.holder:
+        label = "source" if cited.source is not None else "organisation"
+        return Link(cited.holder, start + cited.start, start + cited.end, label, cited.source, creator=cited.maker)
+    maker = cited.maker
+    known = match_source(catalog, maker)
+    if known is not None or _looks_like_organisation(maker):
+        return Link(maker, start, start + len(maker), "source" if known else "organisation", known)
+    return Link(maker, start, start + len(maker), "person")
 
 
 def _institution_handle(catalog: Catalog, handle: str) -> bool:

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.sources import match_source, remembered
+from provenance.parse.credit_citations import read_citation
 from provenance.parse.credit_fields import (
     ACQUISITION,
     BRACKETED_SOURCE_KINDS,
     CLIENT_WORD,
+    PLACE_IN_LAYOUT,
     clean_segment,
     mentions_license,
     strip_license,
@@ -296,6 +298,12 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         if taken(offset + start, offset + start + 1):  # inside a credit already read: so is any tail from here
             offset += len(line)
             continue
+        cited = _citation_start(catalog, stripped) if "," in stripped or pieces else None
+        if cited is not None and not taken(offset + cited, offset + len(stripped)):
+            # 'Johannes Vermeer. The Kitchen Maid, c. 1658. Oil on canvas. Rijksmuseum, Amsterdam': the whole line
+            yield Segment(offset + cited, offset + len(stripped), offset + cited)
+            offset += len(line)
+            continue
         end = _credit_end(catalog, stripped, start)
         tail = stripped[start:end].strip()
         relay = _relayed_tail(catalog, stripped, start, tail) if stripped[start - 1 : start] == "＝" else None
@@ -321,6 +329,20 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             if not taken(at + latin[0], at + latin[1]):
                 yield Segment(at + latin[0], at + latin[1], at + latin[0])
         offset += len(line)
+
+
+def _citation_start(catalog: Catalog, line: str) -> int | None:
+    """Where a line written as a citation starts ('Johannes Vermeer. The Kitchen Maid, c. 1658. Oil on canvas.
+    Rijksmuseum, Amsterdam'; 'At left: …, 1944, State Library, H98.105/2634'): a maker, a title or a date, then a
+    holder, marked as a citation (credit_citations), read from the line's start after a layout word."""
+    begin = len(line) - len(line.lstrip())
+    layout = PLACE_IN_LAYOUT.match(line, begin) if ":" in line[:40] else None
+    begin = layout.end() if layout else begin
+    if len(line) - begin > 600:
+        return None
+    text, _ = strip_license(catalog, line[begin:])
+    cited = read_citation(catalog, clean_segment(text))
+    return begin if cited is not None and cited.holder and cited.marked else None
 
 
 def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:

@@ -402,3 +402,45 @@ timor-leste, togo, tonga, trinidad and tobago, tunisia, turkey, türkiye, turkme
 united arab emirates, uae, united kingdom, uk, united states, usa, uruguay, uzbekistan, vanuatu, venezuela, vietnam,
 viet nam, yemen, zambia, zimbabwe
 """.replace("\n", " ").split(","))
+
+# A citation's words (credit_citations): archives, libraries and museums credit a work as a citation ('Johannes
+# Vermeer. The Kitchen Maid, c. 1658. Oil on canvas. Rijksmuseum, Amsterdam').
+# Words that name a holding institution: a name holding one, or a compound ending in one ('Stadtarchiv Dortmund',
+# 'Rijksmuseum', 'Alte Nationalgalerie'), is a holder. 'Collection' names a holder only when no other is named (the
+# 'Bain Collection' of the Library of Congress is what it holds, the 'Royal Collection' the holder).
+HERITAGE_WORDS = frozenset({
+    "archive", "archives", "archiv", "archivo", "archivio", "arquivo", "archief", "arkiv", "archiwum", "arhiv",
+    "library", "libraries", "bibliothek", "bibliotheek", "bibliothèque", "biblioteca", "bibliotek", "biblioteka",
+    "museum", "museums", "museo", "musée", "musee", "museu", "muzeum", "muséum", "gallery", "galleries", "galerie",
+    "galleria", "galería", "memorial", "photothèque", "fototeca", "fototeka", "athenaeum", "kunsthalle",
+})
+HERITAGE_ENDINGS = ("archiv", "archief", "arkiv", "arkivet", "arkisto", "museum", "museet", "bibliothek", "bibliotheek",
+                    "bibliotek", "biblioteket", "galerie", "sammlung", "sammlungen", "fotothek")
+COLLECTION_WORDS = frozenset({"collection", "collections", "sammlung", "collectie", "colección", "coleção",
+                              "collezione"})
+# 'Historical Society', 'Historic Preservation Society': a society of local history holds its town's pictures.
+HERITAGE_PHRASES = ("historical society", "history center", "history centre", "historical association",
+                    "history museum", "records office", "record office")
+# The words of a holder's unit named after it ('Prints and Photographs Division', 'département Monnaies', 'Department
+# of Botany', 'Manuscript Division'): kept with the holder, as a joint credit is.
+UNIT_WORDS = frozenset({"division", "department", "département", "departamento", "dipartimento", "abteilung", "section",
+                        "branch", "service", "unit", "office", "reading room", "center", "centre"})
+# A maker's role after the name, as catalogue records write it ('Lee, Russell, Photographer, 1939'; 'Dorothea Lange,
+# photographer'; 'H. J. Heinz Company, manufacturer'): the name before it is the maker.
+MAKER_ROLES = frozenset({
+    "photographer", "photographers", "artist", "engraver", "etcher", "lithographer", "printer", "printmaker",
+    "publisher", "manufacturer", "maker", "illustrator", "draughtsman", "draftsman", "cartographer", "painter",
+    "sculptor", "designer", "architect", "photographe", "fotograf", "fotógrafo", "fotografo", "studio",
+})
+# Words of a person's post ('Jane Roe, Head of Archives, National Library'): a line naming one identifies a person
+# shown, and a piece holding one is no holder and no maker.
+POST_WORDS = frozenset({
+    "head", "director", "curator", "archivist", "librarian", "keeper", "president", "chief", "manager", "professor",
+    "chair", "chairman", "chairwoman", "secretary", "minister", "officer", "spokesperson", "spokesman", "member",
+    "trustee", "fellow", "staff", "volunteer", "visitor", "visitors", "founder", "ceo", "mayor", "governor", "senator",
+})
+# How a museum came by a work, opening a piece after the holder ('Gift of …', 'Bequest of …', 'Rogers Fund',
+# 'Purchase', 'Transfer from …', 'Class of 1926'): no name from here to the citation's end.
+ACQUISITION_WORDS = frozenset({"gift", "gifts", "bequest", "purchase", "purchased", "fund", "funds", "donated",
+                               "donation", "transfer", "transferred", "loan", "lent", "acquired", "acquisition",
+                               "legs", "don", "schenkung", "ankauf", "legado", "donación", "donazione", "class"})

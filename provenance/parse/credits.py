@@ -27,6 +27,7 @@ from provenance.catalog.load import Catalog, default_catalog
 from provenance.catalog.sources import match_source, remembered
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
+from provenance.parse.credit_citations import holder_first
 from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
 from provenance.parse.credit_parts import KEEP_DOT, PHOTO_COLON, initial_end, lone_brand, outlet_before_photo
@@ -482,6 +483,7 @@ def _sentence_stop(catalog: Catalog, text: str, body: int, line_end: int, index:
         before = text[max(body, gap_start - 40) : gap_start]
         after = text[gap_end : line_end]
         if _ABBREVIATION.search(before) or ENDS_WITH_ABBREVIATION.search(before) or _CONTINUES.match(after) \
+                or holder_first(catalog, after) \
                 or _BROS.search(before) and _NAME_GOES_ON.match(after) \
                 or after[:1].isdigit() and ENDS_WITH_NUMBER_WORD.search(before):
             continue
@@ -541,13 +543,17 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
         yield last
 
 
+# A part that is a via alone ('…, Royal Collection; via Wikimedia Commons'): the way the credit before it came
+_VIA_PART = re.compile(r"(?i)^(?:(?:file|image|photo)\s+)?via\s")
+
+
 def _adds_terms(one: Credit, other: Credit) -> bool:
     """A part after a ';' that names no party of its own, only a license or a platform, after a part that named
     one: the terms of the same credit, not another image's. A platform alone joins only a credit that states a
     license already ('Photo: Jane Roe; CC BY-SA 4.0; Wikimedia Commons'); after a bare name it is the credit of
     another picture of a list ('Photos: Jane Roe (top); Flickr (bottom)', 'Images: Reuters; Pexels')."""
     return bool((one.creator or one.organization) and not (other.creator or other.organization)
-                and (other.license or other.via and one.license))
+                and (other.license or other.via and (one.license or _VIA_PART.match(other.text))))
 
 
 def _named_after_bare_lead(catalog: Catalog, lead: str, part: str, fields: dict[str, str]) -> bool:
