@@ -143,7 +143,7 @@ def _read(catalog: Catalog, text: str) -> Citation | None:
     if not all(_after_holder(catalog, piece.text) or _terms(catalog, piece.text) for piece in _until_donor(rest)):
         return None
     if len(rest) == 1 and not marked and len(rest[0].text.split()) > 1 and looks_like_person(rest[0].text) \
-            and match_source(catalog, pieces[at].text) is not None and not _heritage_name(pieces[at].text):
+            and match_source(catalog, pieces[at].text) is not None and not heritage_name(pieces[at].text):
         return None  # 'Smithsonian, Jane Roe' with nothing else: a body and a person, as any chain
     marked = marked or last > at or any(_date(p.text) or _reference(p.text) for p in pieces[:at]) \
         or any(_reference(p.text) or _donor(p.text) or _date(p.text) for p in rest)
@@ -183,7 +183,7 @@ def _pieces(text: str) -> list[_Piece]:
     for separator in [*_SEPARATOR.finditer(text), None]:
         stop = separator.start() if separator else len(text)
         raw = text[cursor:stop]
-        piece = raw.strip(" \t\n")
+        piece = raw.strip(" \t\n–—")  # '“Title” – Jane Roe, photographer': the dash before the maker
         piece = piece.rstrip(".") if not piece.endswith(("Jr.", "Sr.")) and not _initial_end(piece) else piece
         if piece:
             begin = cursor + raw.index(piece[0])
@@ -226,14 +226,14 @@ def _holder(catalog: Catalog, piece: str) -> tuple[int, Source | None] | None:
     if source is not None and source.kind in _HOLDER_KINDS and any(map(_heritage_words, (source.name,
                                                                                         *source.aliases))):
         return offset, source  # an archive, library or museum the catalog knows (not NASA, not the UN)
-    return (offset, None) if _heritage_name(name) else None
+    return (offset, None) if heritage_name(name) else None
 
 
 def _holder_name(piece: str) -> str:
-    return _HOLDER_TAIL.sub("", piece).strip(_EDGE)
+    return _HOLDER_TAIL.sub("", piece.strip(_EDGE)).strip(_EDGE)
 
 
-def _heritage_name(name: str) -> bool:
+def heritage_name(name: str) -> bool:
     """'Musee du Louvre', 'Stadtarchiv Dortmund', 'Archives municipales de Toulouse', 'Minnesota Historical Society',
     'Royal Collection': a name, capitalised (or, led by the institution's noun, with adjectives in lower case as
     French, Spanish and Italian write them), holding a heritage or collection word."""
@@ -271,7 +271,7 @@ def _units_end(catalog: Catalog, pieces: list[_Piece], at: int) -> int:
             break
         folded = [w.strip(".,()'’\"").casefold() for w in text.split()]
         unit = any(w in UNIT_WORDS for w in folded) and len(folded) <= 8
-        if unit or _heritage_name(text) and match_source(catalog, text) is None \
+        if unit or heritage_name(text) and match_source(catalog, text) is None \
                 or text[:1].islower() and last > at and len(folded) <= 4:  # 'médailles et antiques' goes on
             last = index
             continue
@@ -374,4 +374,4 @@ def _post(piece: str) -> bool:
 def _organisation(catalog: Catalog, name: str) -> bool:
     words = [w.strip(".,()'’\"").casefold() for w in name.split()]
     return match_source(catalog, name) is not None or any(w in ORGANISATION_WORDS for w in words) \
-        or _heritage_name(name)
+        or heritage_name(name)

@@ -43,7 +43,9 @@ _CC_LONG = re.compile(
     r"(?:\s+(?:international|unported|generic))?(?:\s+(?:public\s+)?licen[sc]e)?"
 )
 _RESERVED = re.compile(r"(?i)all\s+rights\s+reserved|riproduzione\s+riservata")
-_PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b")
+# A public-domain statement, in English and as French, Spanish, Portuguese, Italian, Dutch and German archives write it
+_PUBLIC_DOMAIN = re.compile(r"(?i)\b(?:public\s+domain|domaine\s+public|dom[ií]nio\s+p[úu]blico|pubblico\s+dominio|"
+                            r"publiek\s+domein|gemeinfrei)\b")
 _RIGHTS = re.compile(
     r"(?i)©|\(c\)|(?:\bcrown\s+)?\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b"
 )
@@ -87,10 +89,10 @@ _ARCHIVE_SIGNATURE = re.compile(r",[ \t]*(?:B[ \t]+\d{1,4}[ \t]+)?Bild[ \t-][A-Z
 _SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", "KRONIKK", "LEDER")
 _SECTION_LABEL = re.compile(r"(?<=\S)[ \t]+(?:" + "|".join(_SECTION_ENDS) + r")[ \t]*$")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
-# '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license, and
-# '(c. 1586)' dates the name before it (credit_citations reads it)
+# '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license, '(via
+# Europeana)' the via, and '(c. 1586)' dates the name before it (credit_citations reads it)
 _REMARK = re.compile(
-    r"\((?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b|(?:c|ca|circa)\.?\s*\d)"
+    r"\((?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b|via\s|(?:c|ca|circa)\.?\s*\d)"
     r"[a-z][^()/]{2,80}\)"
 )
 # An artist's nationality, places and years of life in brackets after the name, as museums write them ('Mary Cassatt

@@ -22,7 +22,7 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.names import fold_source_name, looks_like_person, title_case_capitals
 from provenance.catalog.sources import match_source, remembered
 from provenance.model import Source
-from provenance.parse.credit_citations import Citation, read_citation
+from provenance.parse.credit_citations import Citation, heritage_name, read_citation
 from provenance.parse.credit_words import (
     BODY_BEFORE_DE,
     CHAIN_SLASH,
@@ -52,10 +52,11 @@ from provenance.parse.scan import with_first_chars
 _CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|／|\\|\||·|\x1f|;|\s—\s|\s-\s)\s*")  # '\': TASS, '／': CJK
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
-# A year, or a month and its year as archives date a picture after a comma ('Photo by Jane Roe, June 1940', never
+# A year (1500 on: an etching's 'by Jane Roe, 1790' too), or a month and its year as archives date a picture after a
+# comma ('Photo by Jane Roe, June 1940', never
 # 'Ida May 1999'), or '…, 1940 July': a month after the year only where nothing but punctuation follows, never a
 # name's first word ('© 2024 Jun Roe')
-_NOISE = (r"(?:(?:,[ \t]*" + _MONTH + r"[ \t]+)?\b(?:19|20)\d\d\b(?:[ \t]+" + _MONTH + r"(?=[^\w]*$))?|"
+_NOISE = (r"(?:(?:,[ \t]*" + _MONTH + r"[ \t]+)?\b(?:1[5-9]|20)\d\d\b(?:[ \t]+" + _MONTH + r"(?=[^\w]*$))?|"
           r"[\s,;:.\-–—()\[\]'\"“”‘’«»*=>`\x1f（）【】「」])")  # '`': a Markdown code span's
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 # A date closing a link, as archives of UN agencies and NGOs write after the photographer ('UNHCR / E. Roe / August
@@ -98,6 +99,8 @@ _UNIT_WORD = re.compile(r"^(?=\S*(?:[A-Z]{2}|[A-Za-z]\d))(?=\S*[a-z\d])[A-Za-z][
 _YEAR_END = re.compile(r"\s+(?:19|20)\d\d$")
 _YEAR_PIECE = re.compile(r"^(?:c\.\s*)?1[0-9]\d\d(?:[-–/]\d{2,4})?(?:\s*\([^()]*\))?$")  # '1868-69', 'c. 1660'
 _DATA = re.compile(r"(?i)^(?:contains\s+)?(?:modified\s+)?[^,]{2,60}\sdata\b")  # 'contains modified X data (2019)'
+# A print 'after' the designer of its drawing ('Photolithograph by Sprague after C. Holden'): the maker is before it
+_AFTER_DESIGN = re.compile(r"^(?P<name>[^,]{2,60}?)[ \t]+after[ \t]+(?-i:[A-Z])[^,]{1,60}$")
 _PROCESSED_BY = re.compile(r"(?i)^(?:image\s+)?processed\s+by\s+(?:the\s+)?(?P<name>\S.*)$")
 _RESEARCH_WORDS = frozenset({"university", "univ.", "univ", "universität", "université", "universidad", "institute",
                              "institut", "collaboration", "consortium", "team", "observatory", "laboratory", "lab",
@@ -614,6 +617,9 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
 
 
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
+    after = _AFTER_DESIGN.match(text) if " after " in text else None
+    if after is not None and looks_like_person(after.group("name")):  # 'Sprague after C. Holden': the printmaker
+        return Link(after.group("name"), start, start + len(after.group("name")), "person")
     pieces = [p.strip() for p in text.split(",") if p.strip()]
     cited = read_citation(catalog, text) if len(pieces) > 1 or ". " in text or text.endswith(")") else None
     if cited is not None:  # 'Johannes Vermeer. The Kitchen Maid, c. 1658. Rijksmuseum, Amsterdam': credit_citations
@@ -667,7 +673,8 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
             and not _is_org(catalog, pieces[0]):
         offset = text.rindex(pieces[-1])  # "Folio from a Shahnama, Metropolitan Museum": a title, the holder
         return Link(pieces[-1], start + offset, start + offset + len(pieces[-1]), "organisation")
-    if _looks_like_organisation(text) or text.startswith("@") and _institution_handle(catalog, text):
+    if _looks_like_organisation(text) or text.startswith("@") and _institution_handle(catalog, text) \
+            or heritage_name(text):  # 'Archives municipales de Toulouse': the noun first, then its adjectives
         return Link(text, start, end, "organisation")
     unranked = RANK.sub("", text)
     if looks_like_person(unranked) or pieces != [unranked] and all(looks_like_person(p) for p in pieces):

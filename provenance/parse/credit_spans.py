@@ -341,8 +341,8 @@ def _citation_start(catalog: Catalog, line: str) -> int | None:
     if len(line) - begin > 600:
         return None
     text, _ = strip_license(catalog, line[begin:])
-    cited = read_citation(catalog, clean_segment(text))
-    return begin if cited is not None and cited.holder and cited.marked else None
+    cited = read_citation(catalog, clean_segment(text))  # a holder, or a catalogue record's maker named by role
+    return begin if cited is not None and cited.marked and (cited.holder or cited.maker) else None
 
 
 def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:

@@ -66,10 +66,11 @@ LEAD_IN = re.compile(
     r"(?:handout\s+)?(?:photos?|images?|pictures?)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"picha\s+na(?=[ \t]+(?-i:[A-Z]))|"  # Swahili 'Picha na <Name>': 'photo by' (lower case after it: 'and')
     r"(?-i:Foto|FOTO|Photo|PHOTO)[ \t]+\|(?=[ \t]+[^|\n]{2,80}[ \t]/[ \t])|"  # 'Foto | Jane Roe / Outlet': a chain
-    r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?)(?=[ \t]+" + _NAME_ALONE + r"[ \t]*(?:\r?\n|$|\|))|"
+    r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer)(?=[ \t]+" + _NAME_ALONE + r"[ \t]*(?:\r?\n|$|\|))|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
     r"(?:(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
+    r"(?:used|reproduced|reprinted)\s+(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:of|from)\b|"
     r"collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
@@ -90,7 +91,11 @@ ANYWHERE_LEAD_IN = re.compile(
     r"(?P<lead>©\s*|Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
     r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
-    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото|"
+    # a holder named after a lower-case 'courtesy of' closing the line ('… canoe courtesy of the Harwick Historical
+    # Society'): a museum's, library's, archive's or society's credit
+    r"(?<=\s)courtesy\s+of\s+(?:the\s+)?(?=(?-i:[A-Z])[^\n]{0,80}?(?i:society|museums?|library|archives?|collection|"
+    r"gallery|memorial)[ \t.]*(?:\n|$))|"
+    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo(?:graph)?|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото|"
     r"Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@]))|"
     # a capitalised 'Photo by' glued after a lower-case word, a name in capitals next ('Grand Prize winner Photo by
     # Jane Roe'): a heading run into its credit
@@ -202,7 +207,7 @@ _LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$|^[ \t]*$")
 _NEAR_GAP = re.compile(r"^(?=[^\n]*\n)(?![^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n).{0,240}$", re.DOTALL)
 # A lead-in word written with no colon before a name alone ('Beeld Jane Roe', 'Picha na Jane Roe'); and the words of a
 # headline's media label after it ('FOTO VIDEO', 'FOTO GALERIJA', 'Picha na Video'): no name
-_NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|(?i:picha\s+na))[ \t]+")
+_NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer|(?i:picha\s+na))[ \t]+")
 _CAPTION_LEAD = re.compile(r"(?i)\W*(?:fotografija|fotografia|fotografía|photograph)\s*:")
 _AUTHOR_LEAD = re.compile(r"(?i)(?:autor|author|auteur)\s*:")
 _DATE_OR_TIME = re.compile(r"\b(?:\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")
@@ -588,7 +593,8 @@ def _parts(catalog: Catalog, text: str, body: int, end: int) -> Iterator[tuple[i
     if _all_slashed(catalog, segment):
         pieces = _LIST_SEPARATOR.split(segment)
     else:
-        pieces = re.split(r";|,\s+(?=[^,]*/)", segment) if ";" in segment else [segment]
+        # a list of chains ('Jane Roe/AP; John Doe, Bo Lee/Reuters'); a slash between digits is a reference's
+        pieces = re.split(r";|,\s+(?=[^,]*[^\W\d_]\s*/\s*[^\W\d_])", segment) if ";" in segment else [segment]
     cursor = body
     for piece in pieces:
         at = text.index(piece, cursor)
