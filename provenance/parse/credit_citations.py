@@ -68,6 +68,7 @@ _REFERENCE_WORDS = frozenset({"number", "accession", "object", "file", "folio", 
                               "roll", "from", "shelfmark", "signature", "signatur", "cote", "bestanddeelnummer",
                               "inventory", "id", "photo", "image", "digital"})
 _LOWER_WORD = re.compile(r"\b[a-zß-ÿ]{4,}\b")
+_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
 # 'by Jane Roe', 'hand coloured etching by Jane Roe', 'Photolithograph by Roe after J. Doe', '… by Jane Roe from
 # 1907': the name after 'by' (a capital next: 'by 16"' is a size), without the original's maker or the date after it
 _BY = re.compile(r"(?:^|[ \t])by[ \t]+(?P<name>[A-ZÀ-ÞĀ-Ž][^,;()]*?)(?:[ \t]*\([^()]*\))?"
@@ -76,17 +77,24 @@ _BY = re.compile(r"(?:^|[ \t])by[ \t]+(?P<name>[A-ZÀ-ÞĀ-Ž][^,;()]*?)(?:[ \t]
 # 'Image courtesy …', 'From the …'; '… image', a reference number in brackets or after 'no.'
 _HOLDER_LEAD = re.compile(
     r"(?i)(?:(?:image|photo(?:graph)?s?|digital\s+images?)\s+)?(?:courtesy(?:\s+of)?|collection\s+of|records\s+of|"
-    r"from|source\s*:?)\s+(?:the\s+(?=\S+\s))?"
+    r"from|(?:source|quelle|fonte|fuente|bron|kilde|källa|lähde)\s*:?|"
+    r"(?:photo(?:graph)?|foto|kuva|bild|image|credit|crédit|beeld)\s*:)\s*(?:the\s+(?=\S+\s))?"
 )
 _HOLDER_TAIL = re.compile(
     r"(?i)(?:[ \t]*\([^()]*\d[^()]*\)|[ \t]+(?:no|nr|inv|ref|neg)\.?[ \t]*\S*\d\S*|[ \t]+(?:image|photo(?:graph)?))+"
-    r"[ \t.]*$"
+    r"[ \t.]*\)?[ \t.]*$"  # '(Library of Congress image.)': the bracket around it
 )
 _ADDRESS = re.compile(r"<[^<>\s]{1,500}>|https?://\S+")  # a link's address, whose commas are no separators
+_YEAR_IN = re.compile(r"\b1\d\d\d\b")  # 'The Harvesters (1565)': a work dated in its title's piece
+_DATED = re.compile(r"[ \t]+from[ \t]+1\d\d\d$")  # '… by Jane Roe from 1907'
+_QUOTED_TITLE = re.compile(r"[\x1f\"“”]")  # a quoted title, or the cut where one stood ('Berryman, Clifford, “…”')
+_GLOSS = re.compile(r"^(?P<name>[^()]{3,80}?)[ \t]*\((?P<gloss>[^()\d]{3,80})\)[ \t.]*$")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "at", "in", "on", "de", "du", "des", "d'", "la", "le", "les", "di",
                          "del", "della", "dello", "degli", "delle", "y", "e", "et", "und", "für", "der", "die", "das",
                          "van", "von", "voor", "&", "och", "og", "i"})
 _HOLDER_KINDS = frozenset({"institution", "government"})
+_PORTRAIT_WORDS = frozenset({"photograph", "photo", "portrait", "carte de visite", "cabinet card", "daguerreotype",
+                             "tintype", "ambrotype", "snapshot", "studio portrait", "portrait photograph"})
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})  # 'John Runk, Jr.': the name's own
 _EDGE = " \t.:\"'“”‘’()[]"
 
@@ -104,6 +112,7 @@ class Citation:
     end: int
     source: Source | None
     marked: bool
+    first: str = ""  # the first piece when a person's full name: the maker after a lead-in that names one ('by')
 
 
 @dataclass(frozen=True)
@@ -137,22 +146,25 @@ def _read(catalog: Catalog, text: str) -> Citation | None:
     at = _holder_index(catalog, pieces)
     if at is None:  # no holder: a catalogue record naming its photographer by role ('Lee, Russell, Photographer')
         return _record(catalog, pieces)
-    maker, marked = _maker(catalog, pieces[:at])
+    quoted = len(pieces) > 2 and bool(_QUOTED_TITLE.search(text, pieces[1].end, pieces[2].start))
+    maker, marked = _maker(catalog, pieces[:at], quoted)
     last = _units_end(catalog, pieces, at)
     rest = pieces[last + 1 :]
-    if not all(_after_holder(catalog, piece.text) or _terms(catalog, piece.text) for piece in _until_donor(rest)):
-        return None
-    if len(rest) == 1 and not marked and len(rest[0].text.split()) > 1 and looks_like_person(rest[0].text) \
-            and match_source(catalog, pieces[at].text) is not None and not heritage_name(pieces[at].text):
-        return None  # 'Smithsonian, Jane Roe' with nothing else: a body and a person, as any chain
-    marked = marked or last > at or any(_date(p.text) or _reference(p.text) for p in pieces[:at]) \
-        or any(_reference(p.text) or _donor(p.text) or _date(p.text) for p in rest)
     head = _holder(catalog, pieces[at].text)
     assert head is not None  # _holder_index found it
     lead, source = head
+    if not all(_after_holder(catalog, piece.text) or _terms(catalog, piece.text)
+               or source is not None and match_source(catalog, piece.text) is source for piece in _until_donor(rest)):
+        return None
+    marked = marked or last > at or any(_date(p.text) or _reference(p.text) or _YEAR_IN.search(p.text)
+                                        for p in pieces[:at]) \
+        or any(_reference(p.text) or _donor(p.text) or _date(p.text) for p in rest)
+    if len(rest) == 1 and not marked and len(rest[0].text.split()) > 1 and looks_like_person(rest[0].text) \
+            and match_source(catalog, pieces[at].text) is not None and not heritage_name(pieces[at].text):
+        return None  # 'Smithsonian, Jane Roe' with nothing else: a body and a person, as any chain
     start = pieces[at].start + lead
     end = pieces[last].end if last > at else start + len(_holder_name(pieces[at].text[lead:]))
-    return Citation(maker, text[start:end].rstrip(_EDGE), start, end, source, marked)
+    return Citation(maker, text[start:end].rstrip(_EDGE), start, end, source, marked, first_name(catalog, pieces[:at]))
 
 
 def _record(catalog: Catalog, pieces: list[_Piece]) -> Citation | None:
@@ -167,6 +179,13 @@ def _record(catalog: Catalog, pieces: list[_Piece]) -> Citation | None:
 
 
 def _numbered_holder(catalog: Catalog, text: str) -> Citation | None:
+    """'Bundesarchiv (101I-317-0015-34A)', 'Wellcome Library no. 3701i': a holder and its number; 'Narodowe Archiwum
+    Cyfrowe (Polish National Digital Archive)': a holder and its name in English, a gloss."""
+    gloss = _GLOSS.match(text)
+    if gloss is not None and _holder(catalog, gloss.group("name")) is not None \
+            and heritage_name(gloss.group("gloss").strip()):
+        name = gloss.group("name").strip(_EDGE)
+        return Citation("", name, 0, len(name), _holder(catalog, name)[1] if _holder(catalog, name) else None, True)
     head = _holder(catalog, text)
     if head is None:
         return None
@@ -183,7 +202,7 @@ def _pieces(text: str) -> list[_Piece]:
     for separator in [*_SEPARATOR.finditer(text), None]:
         stop = separator.start() if separator else len(text)
         raw = text[cursor:stop]
-        piece = raw.strip(" \t\n–—")  # '“Title” – Jane Roe, photographer': the dash before the maker
+        piece = raw.strip(" \t\n–—*_")  # '“Title” – Jane Roe, photographer': the dash; '*…*' emphasis
         piece = piece.rstrip(".") if not piece.endswith(("Jr.", "Sr.")) and not _initial_end(piece) else piece
         if piece:
             begin = cursor + raw.index(piece[0])
@@ -230,7 +249,7 @@ def _holder(catalog: Catalog, piece: str) -> tuple[int, Source | None] | None:
 
 
 def _holder_name(piece: str) -> str:
-    return _HOLDER_TAIL.sub("", piece.strip(_EDGE)).strip(_EDGE)
+    return _HOLDER_TAIL.sub("", piece.lstrip(_EDGE).rstrip(" \t.")).strip(_EDGE)
 
 
 def heritage_name(name: str) -> bool:
@@ -244,14 +263,18 @@ def heritage_name(name: str) -> bool:
     if not _heritage_words(name):
         return False
     lower = [w for w, f in zip(words, folded, strict=True) if w[:1].islower() and f not in _CONNECTORS
-             and not f.startswith(("d'", "d’"))]
+             and not f.startswith(("d'", "d’")) and not _heritage_word(f.removesuffix("s"))]  # 'Nordiska museets arkiv'
     return not lower or (folded[0] in HERITAGE_WORDS and words[-1][:1].isupper() and len(lower) <= 2)
 
 
 def _heritage_words(name: str) -> bool:
     folded = [w.strip(".,()'’\"").casefold() for w in name.split()]
-    return any(w in HERITAGE_WORDS or w.endswith(HERITAGE_ENDINGS) or w in COLLECTION_WORDS for w in folded) \
+    return any(_heritage_word(w) or w in COLLECTION_WORDS for w in folded) \
         or any(phrase in name.casefold() for phrase in HERITAGE_PHRASES)
+
+
+def _heritage_word(word: str) -> bool:
+    return word in HERITAGE_WORDS or word.endswith(HERITAGE_ENDINGS)
 
 
 def _collection_only(piece: str) -> bool:
@@ -279,7 +302,7 @@ def _units_end(catalog: Catalog, pieces: list[_Piece], at: int) -> int:
     return last
 
 
-def _maker(catalog: Catalog, pieces: list[_Piece]) -> tuple[str, bool]:
+def _maker(catalog: Catalog, pieces: list[_Piece], quoted_after: bool = False) -> tuple[str, bool]:
     """The maker among the pieces before the holder, and whether the citation marks it as one (a role word, 'by',
     life dates); else the first piece, when it is a person's full name."""
     for index, piece in enumerate(pieces):
@@ -291,11 +314,36 @@ def _maker(catalog: Catalog, pieces: list[_Piece]) -> tuple[str, bool]:
             return _named_by_role(catalog, pieces, index), True
         if index + 1 < len(pieces) and _life_after(pieces, index + 1) and looks_like_person(piece.text):
             return piece.text, True
-    first = pieces[0].text if pieces else ""  # a full name: one word opens an object's label as often ('Bowl, Iran')
-    if len(first.split()) > 1 and looks_like_person(first) and not _organisation(catalog, first) \
-            and not _date(first) and first.casefold() not in ROLES:
-        return first, False
+    first = first_name(catalog, pieces)
+    if first and (len(pieces) == 1 or not portrait(pieces[1].text)):
+        return first, False  # 'Johannes Vermeer. The Kitchen Maid, c. 1658': the maker, then the work's title
+    if len(pieces) > 2 and quoted_after and _surname_first(catalog, pieces[0].text, pieces[1].text):
+        return f"{pieces[0].text}, {pieces[1].text}", False  # 'Berryman, Clifford, “Untitled,” 1932': a bibliography's
     return "", False
+
+
+def first_name(catalog: Catalog, pieces: list[_Piece]) -> str:
+    """The first piece when it is a person's full name ('Jane Roe from 1907': the name); one word opens an object's
+    label as often ('Bowl, Iran'), and a name with a number is a sentence ('President Jane Roe in 1912')."""
+    first = _DATED.sub("", pieces[0].text) if pieces else ""
+    if len(first.split()) > 1 and looks_like_person(first) and not _organisation(catalog, first) \
+            and not any(ch.isdigit() for ch in first) and first.casefold() not in ROLES:
+        return first
+    return ""
+
+
+def portrait(piece: str) -> bool:
+    """'Dred Scott, photograph, circa 1857', 'Jane Roe, carte de visite': after a portrait's sitter, the kind of
+    picture it is; after a maker come a title, a date or a medium."""
+    return piece.strip(_EDGE).casefold() in _PORTRAIT_WORDS
+
+
+def _surname_first(catalog: Catalog, surname: str, given: str) -> bool:
+    """A catalogue's or bibliography's order: a surname of one word, then given names or initials ('Berryman,
+    Clifford', 'Paré, Ambroise', 'Hollem, Howard R.')."""
+    return len(surname.split()) == 1 and surname[:1].isupper() and 1 <= len(given.split()) <= 3 \
+        and given[:1].isupper() and looks_like_person(f"{given} {surname}") and not any(
+            _organisation(catalog, name) or _date(name) for name in (surname, given))
 
 
 def _named_by_role(catalog: Catalog, pieces: list[_Piece], index: int) -> str:
@@ -357,18 +405,20 @@ def _date(piece: str) -> bool:
 
 
 def _reference(piece: str) -> bool:
-    """A reference number: a digit, a few words, and no word in lower case but the words references use."""
+    """A reference number: a digit, a few words, and at most one word but the words references use ('Vogüé 227',
+    'NAID: 6503275', 'accession number: 500004225'; not a title with its year: 'The Harvesters (1565)')."""
     if not any(ch.isdigit() for ch in piece) or len(piece.split()) > 5:
         return False
-    return all(word in _REFERENCE_WORDS for word in _LOWER_WORD.findall(piece))
+    words = [w for w in _WORD.findall(piece) if w.casefold() not in _REFERENCE_WORDS]
+    return len(words) <= 1 and all(word in _REFERENCE_WORDS for word in _LOWER_WORD.findall(piece))
 
 
 def _post(piece: str) -> bool:
-    """A person's post ('Curator', 'Head of Archives', 'Chief Archivist'), not a work's title ('Head of a Woman')."""
+    """A person's post ('Curator', 'Head of Archives', 'President of the United States', 'Chief Archivist'): the line
+    names who is shown. A work's title may open with such a word ('Head of a Woman'): such a citation is read as any
+    credit."""
     words = [w.strip(".,()'’\"").casefold() for w in piece.split()]
-    if not words or words[0] not in POST_WORDS and not (len(words) > 1 and words[1] in POST_WORDS):
-        return False
-    return len(words) <= 3 or any(w in ORGANISATION_WORDS or w in HERITAGE_WORDS for w in words)
+    return bool(words) and (words[0] in POST_WORDS or len(words) <= 3 and len(words) > 1 and words[1] in POST_WORDS)
 
 
 def _organisation(catalog: Catalog, name: str) -> bool:

@@ -79,12 +79,16 @@ _ARCHIVE_REF = re.compile(r"(?:,[ \t]*|[ \t]+(?i:photo|image|negative)[ \t]+)"
                           r"\d[\w./-]{0,20}\s*$|"
                           # a museum's catalogue number after its name ('© IWM HU 136931', '© IWM, HU 129151') or an
                           # archive's item number closing a chain ('… / Library and Archives Canada / PA-034064.')
-                          r"(?:,[ \t]*|[ \t]+)[A-Z]{1,3}[ \t]\d{5,8}\.?\s*$|[ \t]*/[ \t]*[A-Z]{1,5}-\d{4,10}\.?\s*$|"
+                          r"(?:,[ \t]*|[ \t]+)[A-Z]{1,3}[ \t]\d{5,8}\.?\s*$|"
+                          r"[ \t]*/[ \t]*(?:[A-Z]{1,5}-\d{4,10}|e\d{9})\.?\s*$|"  # LAC's 'e010778430' too
                           r"[ \t]+(?-i:kod)[ \t]+\d{3,8}\s*$")  # TT's picture code: 'Foto: Jane Roe / TT kod 10060'
 # The German Federal Archives' signature after its name, anywhere in a chain ('Bundesarchiv, Bild 183-R40712 / …',
 # 'Bundesarchiv, B 145 Bild-F012345-0007 / Name / CC-BY-SA 3.0' as Commons writes them): a file number, no name
 _ARCHIVE_SIGNATURE = re.compile(r",[ \t]*(?:B[ \t]+\d{1,4}[ \t]+)?Bild[ \t-][A-Z]{0,3}\d[\w.-]{0,24}"
                                 r"(?=[ \t]*(?:[/,<]|\x1f|$))")  # also before a licence or a link's address
+# A file signature after an archive's name ('Bundesarchiv N224/90 (fol. 34)', 'Stadtarchiv Roe, A 12/3'): no name
+_FILE_SIGNATURE = re.compile(r"(?i)(?<=archiv)(?:,?[ \t]+)(?-i:[A-Z]{1,4})[ \t]?\d{1,5}(?:/\d{1,6})+"
+                             r"(?:[ \t]*\((?:fol|bl|s)\.[ \t]*\d+\))?")
 # A Nordic paper's section label in capitals glued after the credit ('Foto: Jane Roe LEDARE'): no part of the name
 _SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", "KRONIKK", "LEDER")
 _SECTION_LABEL = re.compile(r"(?<=\S)[ \t]+(?:" + "|".join(_SECTION_ENDS) + r")[ \t]*$")
@@ -165,6 +169,9 @@ _SOURCE_LEAD = re.compile(
 # title in capitals (a year, volume or page after it dropped)
 _CITED = re.compile(r"(?P<who>[A-Z][^,;()/\x1f]{1,60}?\bet\s+al\.?)(?:\s*\(\d{4}\))?,\s*"
                     r"(?P<journal>[A-Z][A-Za-z&.\- ]{1,60}?)(?:,?\s*\(?\d{4}\)?)?(?:[,;.]?\s*(?:\x1f.*)?)$")
+# A lead-in that names the maker: 'by', 'Photo:', 'Photograph by', 'Foto:' (credit_citations' first piece)
+_MAKER_LEAD = re.compile(r"(?i)(?:\bby|\bvon|\bpar|\b(?:photo(?:graph)?s?|foto(?:s|grafie)?|image|picture)\s*[:：])"
+                         r"\s*$")
 _IS_LICENSED = re.compile(r"(?i)\b(?:is|are)\s+licen[sc]ed\b")
 # A site's bare host name as the author of an open-licensed image, right before 'is licensed'
 _AUTHOR_HOST = re.compile(r"(?i)(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,40}){0,2}"
@@ -234,6 +241,8 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
         work.fields.setdefault("organization", cited.group("journal").strip())
     else:
         assign_names(catalog, work.rest, work.fields)
+    if "creator" not in work.fields and _MAKER_LEAD.search(lead):
+        _maker_after_lead(catalog, work)
     if not named_via and "via" in work.fields and f"{lead}{segment}".count("\u00a9") > 1:
         _holders_are_no_chain(catalog, work.fields)
     _common_words_are_no_creator(catalog, lead + segment, work.fields)
@@ -246,6 +255,15 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
         work.fields["via"] = work.url_via
     _account_before_platform(catalog, work.fields)
     return work.fields
+
+
+def _maker_after_lead(catalog: Catalog, work: _Work) -> None:
+    """'Lithograph by Jane Roe, ca. 1922. Wellcome Library no. 7277i', 'Photograph by Jane Roe, 1917. Imperial War
+    Museums (Q 30018)': after a lead-in that names the maker, a citation's first piece is the maker, though a date
+    follows it (without one, a name then a date opens a portrait's caption: 'Abraham Lincoln, 1863. Library …')."""
+    cited = read_citation(catalog, work.rest.strip(_STRIP))
+    if cited is not None and cited.first and cited.holder:
+        work.fields["creator"] = cited.first
 
 
 def _agency_in_brackets(catalog: Catalog, rest: str) -> str:
@@ -317,6 +335,7 @@ def _clean(segment: str) -> str:
     text = _without_archive_ref(text)
     text = _SECTION_LABEL.sub("", text) if text.endswith(_SECTION_ENDS) else text
     text = _ARCHIVE_SIGNATURE.sub("", text) if "Bild" in text else text
+    text = _FILE_SIGNATURE.sub("", text) if "rchiv" in text else text
     text = ACQUISITION.sub("", text) if "," in text else text
     return _OWN_WORK.sub(CUT, text)
 

@@ -22,7 +22,7 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.names import fold_source_name, looks_like_person, title_case_capitals
 from provenance.catalog.sources import match_source, remembered
 from provenance.model import Source
-from provenance.parse.credit_citations import Citation, heritage_name, read_citation
+from provenance.parse.credit_citations import Citation, heritage_name, portrait, read_citation
 from provenance.parse.credit_words import (
     BODY_BEFORE_DE,
     CHAIN_SLASH,
@@ -52,10 +52,9 @@ from provenance.parse.scan import with_first_chars
 _CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|／|\\|\||·|\x1f|;|\s—\s|\s-\s)\s*")  # '\': TASS, '／': CJK
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
-# A year (1500 on: an etching's 'by Jane Roe, 1790' too), or a month and its year as archives date a picture after a
-# comma ('Photo by Jane Roe, June 1940', never
-# 'Ida May 1999'), or '…, 1940 July': a month after the year only where nothing but punctuation follows, never a
-# name's first word ('© 2024 Jun Roe')
+# A year (from 1500: an etching's 'by Jane Roe, 1790' too), or a month and its year as archives date a picture after
+# a comma ('Photo by Jane Roe, June 1940', never 'Ida May 1999'), or '…, 1940 July': a month after the year only
+# where nothing but punctuation follows, never a name's first word ('© 2024 Jun Roe')
 _NOISE = (r"(?:(?:,[ \t]*" + _MONTH + r"[ \t]+)?\b(?:1[5-9]|20)\d\d\b(?:[ \t]+" + _MONTH + r"(?=[^\w]*$))?|"
           r"[\s,;:.\-–—()\[\]'\"“”‘’«»*=>`\x1f（）【】「」])")  # '`': a Markdown code span's
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
@@ -99,6 +98,9 @@ _UNIT_WORD = re.compile(r"^(?=\S*(?:[A-Z]{2}|[A-Za-z]\d))(?=\S*[a-z\d])[A-Za-z][
 _YEAR_END = re.compile(r"\s+(?:19|20)\d\d$")
 _YEAR_PIECE = re.compile(r"^(?:c\.\s*)?1[0-9]\d\d(?:[-–/]\d{2,4})?(?:\s*\([^()]*\))?$")  # '1868-69', 'c. 1660'
 _DATA = re.compile(r"(?i)^(?:contains\s+)?(?:modified\s+)?[^,]{2,60}\sdata\b")  # 'contains modified X data (2019)'
+# Two surnames joined by '&' (one word each side): a studio or firm ('Harris & Ewing'); 'Jane Roe & John Doe' is two
+# people
+_FIRM = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+&[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 # A print 'after' the designer of its drawing ('Photolithograph by Sprague after C. Holden'): the maker is before it
 _AFTER_DESIGN = re.compile(r"^(?P<name>[^,]{2,60}?)[ \t]+after[ \t]+(?-i:[A-Z])[^,]{1,60}$")
 _PROCESSED_BY = re.compile(r"(?i)^(?:image\s+)?processed\s+by\s+(?:the\s+)?(?P<name>\S.*)$")
@@ -659,7 +661,7 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
             known = match_source(catalog, text[offset:])  # 'Matt Levin, Wikimedia Commons': a platform is the via
             return Link(text[offset:], start + offset, end, "source" if known else "organisation", known,
                         creator=pieces[0])
-        if all(p[:1].islower() for p in pieces[1:]):
+        if all(p[:1].islower() for p in pieces[1:]) and not portrait(pieces[1]):  # 'Dred Scott, photograph': a sitter
             return Link(pieces[0], start, start + len(pieces[0]), "person")
     if len(pieces) == 2 and match_source(catalog, pieces[0]) is not None and looks_like_person(pieces[1]) \
             and not _is_org(catalog, pieces[1]):  # 'Shutterstock.com, Jane Roe': the agency, then its photographer
@@ -677,7 +679,8 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
             or heritage_name(text):  # 'Archives municipales de Toulouse': the noun first, then its adjectives
         return Link(text, start, end, "organisation")
     unranked = RANK.sub("", text)
-    if looks_like_person(unranked) or pieces != [unranked] and all(looks_like_person(p) for p in pieces):
+    if looks_like_person(unranked) or pieces != [unranked] and all(looks_like_person(p) for p in pieces) \
+            and not any(portrait(p) for p in pieces[1:]):
         return Link(text, start, end, "person")
     return Link(text, start, end, "unknown")
 
@@ -824,6 +827,8 @@ def photo_of_outlet(catalog: Catalog, text: str) -> bool:
 
 
 def _looks_like_organisation(text: str) -> bool:
+    if _FIRM.match(text):  # 'Harris & Ewing', 'Elliott & Fry': a studio named after its partners
+        return True
     words = [w.strip(".,()").casefold() for w in text.split()]
     if words and words[0] in ORGANISATION_WORDS and len(words) <= 16 and _CYRILLIC.match(text):
         return True  # 'пресс-служба губернатора области': Russian and Ukrainian write a body's name in lower case

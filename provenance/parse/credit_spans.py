@@ -298,12 +298,6 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         if taken(offset + start, offset + start + 1):  # inside a credit already read: so is any tail from here
             offset += len(line)
             continue
-        cited = _citation_start(catalog, stripped) if "," in stripped or pieces else None
-        if cited is not None and not taken(offset + cited, offset + len(stripped)):
-            # 'Johannes Vermeer. The Kitchen Maid, c. 1658. Oil on canvas. Rijksmuseum, Amsterdam': the whole line
-            yield Segment(offset + cited, offset + len(stripped), offset + cited)
-            offset += len(line)
-            continue
         end = _credit_end(catalog, stripped, start)
         tail = stripped[start:end].strip()
         relay = _relayed_tail(catalog, stripped, start, tail) if stripped[start - 1 : start] == "＝" else None
@@ -328,6 +322,28 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             at = offset + end - len(tail)
             if not taken(at + latin[0], at + latin[1]):
                 yield Segment(at + latin[0], at + latin[1], at + latin[0])
+        offset += len(line)
+
+
+# A lead-in with a colon in the line ('… de 1934. Foto: Arquivo Nacional'): its credit is read from there, not as a
+# citation of the whole line
+_COLON_LEAD = re.compile(r"(?i)\b(?:photo(?:graph)?s?|fotos?|kuva|bild|image|credit|crédit|source|quelle|fonte|fuente|"
+                         r"bron|kilde|källa|lähde|beeld|photographer|fotograf)[ \t]*[:：]")
+
+
+def citation_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
+    """'Johannes Vermeer. The Kitchen Maid, c. 1658. Oil on canvas. Rijksmuseum, Amsterdam', 'Berryman, Clifford,
+    “Untitled,” 1932. Courtesy of National Archives': a line written as a citation is read whole, before the lead-ins
+    inside it ('Courtesy of') are read alone (credit_citations). Only lines that name a holder or a maker's role and
+    hold a comma or a sentence's stop are tried."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip()
+        if ("," in stripped or ". " in stripped) and _CITATION_WORDS.search(stripped) \
+                and not stripped.lstrip().startswith("|") and not _COLON_LEAD.search(stripped):
+            begin = _citation_start(catalog, stripped)
+            if begin is not None:
+                yield Segment(offset + begin, offset + len(stripped), offset + begin)
         offset += len(line)
 
 
@@ -407,6 +423,9 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     return len(line)
 
 
+# What a citation line holds: a holder's word, or a maker's role in a catalogue record (citation_lines)
+_CITATION_WORDS = re.compile(r"(?i)archiv|arkiv|archief|librar|biblio|muse|galler|galerie|collection|society|memorial|"
+                             r"photographer|manufacturer|publisher|engraver|lithographer|printer|\b1\d\d\d\b")
 # An archive, library, museum or historical society named alone in brackets closing a caption ('(Seattle Municipal
 # Archives)', '(Harwick County Historical Society)'): the holder's credit, even unknown to the catalog.
 _HERITAGE_BODY = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?){1,5}"

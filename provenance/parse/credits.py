@@ -31,7 +31,15 @@ from provenance.parse.credit_citations import holder_first
 from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
 from provenance.parse.credit_parts import KEEP_DOT, PHOTO_COLON, initial_end, lone_brand, outlet_before_photo
-from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, is_bare_credit, line_tails, relayed
+from provenance.parse.credit_spans import (
+    Segment,
+    bracket_pairs,
+    bracketed,
+    citation_lines,
+    is_bare_credit,
+    line_tails,
+    relayed,
+)
 from provenance.parse.credit_words import (
     AI_LEAD,
     BY_WORDS,
@@ -69,7 +77,8 @@ LEAD_IN = re.compile(
     r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer)(?=[ \t]+" + _NAME_ALONE + r"[ \t]*(?:\r?\n|$|\|))|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
-    r"(?:(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
+    r"(?:(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video|(?:3d\s+)?models?)\s+(?:provided\s+)?)?"
+    r"courtesy(?:\s+of)?\b|"
     r"(?:used|reproduced|reprinted)\s+(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:of|from)\b|"
     r"collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
@@ -95,8 +104,8 @@ ANYWHERE_LEAD_IN = re.compile(
     # Society'): a museum's, library's, archive's or society's credit
     r"(?<=\s)courtesy\s+of\s+(?:the\s+)?(?=(?-i:[A-Z])[^\n]{0,80}?(?i:society|museums?|library|archives?|collection|"
     r"gallery|memorial)[ \t.]*(?:\n|$))|"
-    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo(?:graph)?|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото|"
-    r"Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@]))|"
+    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo(?:graph)?|Source|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|"
+    r"Фото|Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@]))|"
     # a capitalised 'Photo by' glued after a lower-case word, a name in capitals next ('Grand Prize winner Photo by
     # Jane Roe'): a heading run into its credit
     r"(?-i:P)(?:" + "|".join(rf"(?<=\s[a-z]{{{n}}}[ \t]P)" for n in range(2, 13)) + r")"  # the word before it
@@ -361,6 +370,9 @@ class _Index:
 
 def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int, int]]) -> Iterator[Segment]:
     """Every candidate credit span, strongest first (a lead-in inside a credit already read is skipped)."""
+    for cited in citation_lines(text, catalog):  # a line written as a citation, whole (credit_citations)
+        if not _overlaps(taken, cited.start, cited.end):
+            yield cited
     for pattern, weak in ((LEAD_IN, False), (ANYWHERE_LEAD_IN, False), (_BY_LICENSE, False), (WEAK_LEAD_IN, True)):
         for match in index.lead_matches if pattern is LEAD_IN else pattern.finditer(text):
             start = match.start("lead")
