@@ -182,10 +182,10 @@ def _numbered_holder(catalog: Catalog, text: str) -> Citation | None:
     """'Bundesarchiv (101I-317-0015-34A)', 'Wellcome Library no. 3701i': a holder and its number; 'Narodowe Archiwum
     Cyfrowe (Polish National Digital Archive)': a holder and its name in English, a gloss."""
     gloss = _GLOSS.match(text)
-    if gloss is not None and _holder(catalog, gloss.group("name")) is not None \
-            and heritage_name(gloss.group("gloss").strip()):
+    named = _holder(catalog, gloss.group("name").strip(_EDGE)) if gloss is not None else None
+    if gloss is not None and named is not None and heritage_name(gloss.group("gloss").strip()):
         name = gloss.group("name").strip(_EDGE)
-        return Citation("", name, 0, len(name), _holder(catalog, name)[1] if _holder(catalog, name) else None, True)
+        return Citation("", name, 0, len(name), named[1], True)
     head = _holder(catalog, text)
     if head is None:
         return None
