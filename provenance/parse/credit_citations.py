@@ -71,7 +71,8 @@ _LOWER_WORD = re.compile(r"\b[a-zß-ÿ]{4,}\b")
 _WORD = re.compile(r"\b[^\W\d_]{3,}\b")
 # 'by Jane Roe', 'hand coloured etching by Jane Roe', 'Photolithograph by Roe after J. Doe', '… by Jane Roe from
 # 1907': the name after 'by' (a capital next: 'by 16"' is a size), without the original's maker or the date after it
-_BY = re.compile(r"(?:^|[ \t])by[ \t]+(?P<name>[A-ZÀ-ÞĀ-Ž][^,;()]*?)(?:[ \t]*\([^()]*\))?"
+_BY = re.compile(r"(?<!(?i:written))(?<!(?i:edited))(?<!(?i:translated))(?<!(?i:reported))(?<!(?i:compiled))"
+                 r"(?:^|[ \t])by[ \t]+(?P<name>[A-ZÀ-ÞĀ-Ž][^,;()]*?)(?:[ \t]*\([^()]*\))?"
                  r"(?:[ \t]+(?:after|from|in)[ \t]+\S.*)?$")
 # How a holder is written before or after its name: 'Courtesy of the …', 'Collection of …', 'Records of the …',
 # 'Image courtesy …', 'From the …'; '… image', a reference number in brackets or after 'no.'
@@ -85,6 +86,7 @@ _HOLDER_TAIL = re.compile(
     r"[ \t.]*\)?[ \t.]*$"  # '(Library of Congress image.)': the bracket around it
 )
 _ADDRESS = re.compile(r"<[^<>\s]{1,500}>|https?://\S+")  # a link's address, whose commas are no separators
+_AUTHORED = re.compile(r"(?i)(?:written|edited|translated|compiled|reported)[ \t]+by\b")  # a text's byline
 _YEAR_IN = re.compile(r"\b1\d\d\d\b")  # 'The Harvesters (1565)': a work dated in its title's piece
 _DATED = re.compile(r"[ \t]+from[ \t]+1\d\d\d$")  # '… by Jane Roe from 1907'
 _QUOTED_TITLE = re.compile(r"[\x1f\"“”]")  # a quoted title, or the cut where one stood ('Berryman, Clifford, “…”')
@@ -128,6 +130,11 @@ def read_citation(catalog: Catalog, text: str) -> Citation | None:
     return remembered(catalog, "citation-memo", text, _read)
 
 
+def is_holder(catalog: Catalog, text: str) -> bool:
+    """Whether a name is a holding institution's (an archive, library or museum the catalog knows, or by its shape)."""
+    return _holder(catalog, text) is not None
+
+
 def holder_first(catalog: Catalog, text: str) -> bool:
     """Whether `text` opens with a holder named as its own sentence, the rest of it its place, references and
     terms ('… by Jane Roe. State Library of New South Wales. Wikimedia Commons'): the credit before goes on."""
@@ -141,8 +148,8 @@ def _read(catalog: Catalog, text: str) -> Citation | None:
     pieces = _pieces(text)
     if len(pieces) == 1:  # 'Bundesarchiv (101I-317-0015-34A)', 'Wellcome Library no. 3701i': a holder, its number
         return _numbered_holder(catalog, text)
-    if not pieces or any(_post(piece.text) for piece in pieces):
-        return None  # 'Jane Roe, Head of Archives, National Library': who is shown, no citation
+    if not pieces or any(_post(piece.text) or _AUTHORED.match(piece.text) for piece in pieces):
+        return None  # 'Jane Roe, Head of Archives, National Library': who is shown; 'Written by …': a text's author
     at = _holder_index(catalog, pieces)
     if at is None:  # no holder: a catalogue record naming its photographer by role ('Lee, Russell, Photographer')
         return _record(catalog, pieces)
@@ -184,8 +191,8 @@ def _numbered_holder(catalog: Catalog, text: str) -> Citation | None:
     gloss = _GLOSS.match(text)
     named = _holder(catalog, gloss.group("name").strip(_EDGE)) if gloss is not None else None
     if gloss is not None and named is not None and heritage_name(gloss.group("gloss").strip()):
-        name = gloss.group("name").strip(_EDGE)
-        return Citation("", name, 0, len(name), named[1], True)
+        name = _holder_name(gloss.group("name").strip(_EDGE)[named[0] :])
+        return Citation("", name, named[0], named[0] + len(name), named[1], True)
     head = _holder(catalog, text)
     if head is None:
         return None
@@ -235,6 +242,8 @@ def _holder_index(catalog: Catalog, pieces: list[_Piece]) -> int | None:
 
 def _holder(catalog: Catalog, piece: str) -> tuple[int, Source | None] | None:
     """Where a holder's name starts in a piece (after 'Courtesy of the'), and its catalog entry, or None."""
+    if _donor(piece):
+        return None  # 'Gift of the Harwick Historical Society': how the holder came by it, a donor
     offset = len(piece) - len(piece.lstrip(_EDGE))  # '(Records of the National Archives)'
     lead = _HOLDER_LEAD.match(piece, offset)
     offset = lead.end() if lead else offset
@@ -315,7 +324,7 @@ def _maker(catalog: Catalog, pieces: list[_Piece], quoted_after: bool = False) -
         if index + 1 < len(pieces) and _life_after(pieces, index + 1) and looks_like_person(piece.text):
             return piece.text, True
     first = first_name(catalog, pieces)
-    if first and (len(pieces) == 1 or not portrait(pieces[1].text)):
+    if first and (len(pieces) == 1 or _titled(pieces[1].text)):
         return first, False  # 'Johannes Vermeer. The Kitchen Maid, c. 1658': the maker, then the work's title
     if len(pieces) > 2 and quoted_after and _surname_first(catalog, pieces[0].text, pieces[1].text):
         return f"{pieces[0].text}, {pieces[1].text}", False  # 'Berryman, Clifford, “Untitled,” 1932': a bibliography's
@@ -330,6 +339,15 @@ def first_name(catalog: Catalog, pieces: list[_Piece]) -> str:
             and not any(ch.isdigit() for ch in first) and first.casefold() not in ROLES:
         return first
     return ""
+
+
+def _titled(piece: str) -> bool:
+    """A work's title after its maker ('The Kitchen Maid', "'The Raft of the Medusa' (1818-19)"); a date, a medium
+    or the kind of picture after a name is a portrait's ('Abraham Lincoln, 1863. Library of Congress', 'Dred Scott,
+    photograph'): the sitter, no maker (after a lead-in that names the maker, credit_fields reads it: 'Photograph by
+    Jane Roe, 1917. Imperial War Museums')."""
+    return not (_date(piece) or _reference(piece) or piece[:1].islower() or portrait(piece)
+                or piece.casefold() in ROLES)
 
 
 def portrait(piece: str) -> bool:

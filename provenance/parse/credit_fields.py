@@ -30,7 +30,7 @@ _LICENSED_UNDER = re.compile(
     r"\s+(?:the\s+|a\s+)?"
     r"(?P<lic>(?:[^.;()\[\],<]|\.(?=\d))+?)\s*(?=$|[;()\[\],<]|\.(?!\d)|\s(?:via|on|from)\s)"  # '… 2.0 via Flickr'
 )
-_PORT = r"(?:\s+(?-i:[A-Z]{2}|IGO|[a-z]{2}(?=\s*(?:$|[),;.\]]))))?"
+_PORT = r"(?:(?:\s+|-)(?-i:[A-Z]{2}|IGO|[a-z]{2}(?=\s*(?:$|[),;.\]|]))))?"  # '3.0 DE', '3.0 de', '3.0-de'
 _CC_CODE = re.compile(
     r"(?i)\bCC[\s-]?(?:BY(?:[\s-]+(?:NC|ND|SA)){0,3}|0|zero)(?:[\s-]+v?\d(?:\.\d)?)?" + _PORT + r"(?:-license)?\b"
 )
@@ -43,9 +43,10 @@ _CC_LONG = re.compile(
     r"(?:\s+(?:international|unported|generic))?(?:\s+(?:public\s+)?licen[sc]e)?"
 )
 _RESERVED = re.compile(r"(?i)all\s+rights\s+reserved|riproduzione\s+riservata")
-# A public-domain statement, in English and as French, Spanish, Portuguese, Italian, Dutch and German archives write it
+# A public-domain statement, in English and as French, Spanish, Portuguese, Italian, Dutch, German and Hungarian
+# archives write it
 _PUBLIC_DOMAIN = re.compile(r"(?i)\b(?:public\s+domain|domaine\s+public|dom[ií]nio\s+p[úu]blico|pubblico\s+dominio|"
-                            r"publiek\s+domein|gemeinfrei)\b")
+                            r"publiek\s+domein|gemeinfrei|közkincs)\b")
 _RIGHTS = re.compile(
     r"(?i)©|\(c\)|(?:\bcrown\s+)?\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b"
 )
@@ -241,7 +242,7 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
         work.fields.setdefault("organization", cited.group("journal").strip())
     else:
         assign_names(catalog, work.rest, work.fields)
-    if "creator" not in work.fields and _MAKER_LEAD.search(lead):
+    if "creator" not in work.fields and (_MAKER_LEAD.search(lead) or _opens_with_maker_lead(segment)):
         _maker_after_lead(catalog, work)
     if not named_via and "via" in work.fields and f"{lead}{segment}".count("\u00a9") > 1:
         _holders_are_no_chain(catalog, work.fields)
@@ -264,6 +265,12 @@ def _maker_after_lead(catalog: Catalog, work: _Work) -> None:
     cited = read_citation(catalog, work.rest.strip(_STRIP))
     if cited is not None and cited.first and cited.holder:
         work.fields["creator"] = cited.first
+
+
+def _opens_with_maker_lead(segment: str) -> bool:
+    """A segment read whole (a citation line) that opens with a lead-in naming the maker ('Lithograph by …')."""
+    opened = LEAD_IN_TEXT.match(segment.lstrip(" ([{"))
+    return opened is not None and bool(_MAKER_LEAD.search(opened.group(0).rstrip() + " "))
 
 
 def _agency_in_brackets(catalog: Catalog, rest: str) -> str:

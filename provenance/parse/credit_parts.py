@@ -54,8 +54,9 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
 # A year (from 1500: an etching's 'by Jane Roe, 1790' too), or a month and its year as archives date a picture after
 # a comma ('Photo by Jane Roe, June 1940', never 'Ida May 1999'), or '…, 1940 July': a month after the year only
-# where nothing but punctuation follows, never a name's first word ('© 2024 Jun Roe')
-_NOISE = (r"(?:(?:,[ \t]*" + _MONTH + r"[ \t]+)?\b(?:1[5-9]|20)\d\d\b(?:[ \t]+" + _MONTH + r"(?=[^\w]*$))?|"
+# where nothing but punctuation follows, never a name's first word ('© 2024 Jun Roe'); 'circa 1938' as a date too
+_NOISE = (r"(?:(?:,[ \t]*(?:" + _MONTH + r"|circa|ca\.?|c\.)[ \t]+)?\b(?:1[5-9]|20)\d\d\b"
+          r"(?:[ \t]+" + _MONTH + r"(?=[^\w]*$))?|"
           r"[\s,;:.\-–—()\[\]'\"“”‘’«»*=>`\x1f（）【】「」])")  # '`': a Markdown code span's
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 # A date closing a link, as archives of UN agencies and NGOs write after the photographer ('UNHCR / E. Roe / August
@@ -640,7 +641,8 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     if len(pieces) > 1 and _public_body(catalog, pieces[0]) and all(
             _public_body(catalog, p) or _looks_like_organisation(p) or _UNIT_WORD.match(p) for p in pieces[1:]):
         return Link(text, start, end, "organisation")  # 'NASA, ESA, CSA, STScI', 'NASA, JHUAPL, SwRI': joint, whole
-    if len(pieces) > 1 and fold_source_name(pieces[-1]) in ROLES:  # 'Ferran Mestres, File': how it came, no name
+    if len(pieces) > 1 and fold_source_name(pieces[-1]) in ROLES and not portrait(pieces[-1]):
+        # 'Ferran Mestres, File': how it came, no name ('Jane Roe, photograph' names a portrait's sitter)
         kept = text[: text.rindex(",")].rstrip()
         return _by_shape(catalog, kept, start, start + len(kept))
     if len(pieces) > 2 and _YEAR_PIECE.match(pieces[-1]) and looks_like_person(pieces[0]) \

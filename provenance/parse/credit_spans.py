@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.sources import match_source, remembered
-from provenance.parse.credit_citations import read_citation
+from provenance.parse.credit_citations import is_holder, read_citation
 from provenance.parse.credit_fields import (
     ACQUISITION,
     BRACKETED_SOURCE_KINDS,
@@ -150,7 +150,11 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
             yield Segment(body, close, body, rewrite=relay)
         elif is_bare_credit(catalog, inner) or _HERITAGE_BODY.match(inner) and _after_stop(text, opened):
             named = _name_before(catalog, text, opened, inner)
-            yield Segment(named, close + 1, named) if named is not None else Segment(body, close, body)
+            terms = _LICENSE_BEFORE.search(text, max(0, opened - 40), opened) if named is None else None
+            if terms is not None:  # 'public domain (Library of Congress, via Wikimedia Commons)': the terms, then whose
+                yield Segment(terms.start(), close + 1, terms.start())
+            else:
+                yield Segment(named, close + 1, named) if named is not None else Segment(body, close, body)
         elif text[opened] == "[" and _BRACKETED_CAPITALS.match(inner) and _HYPHENED_WORD.match(inner) and \
                 _after_stop(text, opened) and _closes_line(text, close) and name_in_capitals(catalog, inner):
             yield Segment(body, close, body)  # '… on Tuesday. [PARK YONG-SEOK]' (Korea JoongAng Daily)
@@ -428,8 +432,11 @@ _CITATION_WORDS = re.compile(r"(?i)archiv|arkiv|archief|librar|biblio|muse|galle
                              r"photographer|manufacturer|publisher|engraver|lithographer|printer|\b1\d\d\d\b")
 # An archive, library, museum or historical society named alone in brackets closing a caption ('(Seattle Municipal
 # Archives)', '(Harwick County Historical Society)'): the holder's credit, even unknown to the catalog.
-_HERITAGE_BODY = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?){1,5}"
+_HERITAGE_BODY = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+(?:(?:of|and|for|the|&)[ \t]+){0,2}){1,5}"
                             r"(?:Archives?|Library|Libraries|Museum|Historical[ \t]+Society)$")
+# A licence or public-domain statement right before a bracketed credit ('… public domain (National Archives, via …)')
+_LICENSE_BEFORE = re.compile(r"(?i)(?<![\w-])(?:public\s+domain|domaine\s+public|cc0(?:\s+1\.0)?|"
+                             r"cc[\s-]by(?:[\s-](?:sa|nc|nd)){0,2}(?:[\s-]\d\.\d)?)[ \t]*$")
 # An archive's item number alone ('PA-043221', 'MIKAN 3265334', 'e011176012'): a reference, never a name.
 _ITEM_NUMBER = re.compile(r"(?:[A-Z]{1,5}[ -]?\d{4,10}|e\d{9})$")
 
@@ -514,6 +521,9 @@ def _is_licensed_credit(catalog: Catalog, text: str) -> bool:
 
 def _is_chain(catalog: Catalog, text: str) -> bool:
     links = [label_link(catalog, part) for part in text.split("/")]
+    if len(links) == 2 and links[0].label == "unknown" and 0 < len(links[0].text.split()) <= 8 \
+            and "." not in links[0].text and is_holder(catalog, links[1].text):
+        return True  # 'Krajobraz przemysłowy Górnego Śląska / Narodowe Archiwum Cyfrowe': a title, then its holder
     if any(link.label == "unknown" for link in links) or any(not link.text for link in links):
         return False
     if any(link.label in ("source", "role") for link in links):
