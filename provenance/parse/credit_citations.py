@@ -153,7 +153,7 @@ def _read(catalog: Catalog, text: str) -> Citation | None:
     at = _holder_index(catalog, pieces)
     if at is None:  # no holder: a catalogue record naming its photographer by role ('Lee, Russell, Photographer')
         return _record(catalog, pieces)
-    quoted = len(pieces) > 2 and bool(_QUOTED_TITLE.search(text, pieces[1].end, pieces[2].start))
+    quoted = [bool(_QUOTED_TITLE.search(text, one.end, two.start)) for one, two in zip(pieces, pieces[1:3])]
     maker, marked = _maker(catalog, pieces[:at], quoted)
     last = _units_end(catalog, pieces, at)
     rest = pieces[last + 1 :]
@@ -311,7 +311,7 @@ def _units_end(catalog: Catalog, pieces: list[_Piece], at: int) -> int:
     return last
 
 
-def _maker(catalog: Catalog, pieces: list[_Piece], quoted_after: bool = False) -> tuple[str, bool]:
+def _maker(catalog: Catalog, pieces: list[_Piece], quoted: list[bool] | None = None) -> tuple[str, bool]:
     """The maker among the pieces before the holder, and whether the citation marks it as one (a role word, 'by',
     life dates); else the first piece, when it is a person's full name."""
     for index, piece in enumerate(pieces):
@@ -323,10 +323,11 @@ def _maker(catalog: Catalog, pieces: list[_Piece], quoted_after: bool = False) -
             return _named_by_role(catalog, pieces, index), True
         if index + 1 < len(pieces) and _life_after(pieces, index + 1) and looks_like_person(piece.text):
             return piece.text, True
+    quoted = quoted or [False, False]  # a quoted title (or the cut where one stood) after the first, second piece
     first = first_name(catalog, pieces)
-    if first and (len(pieces) == 1 or _titled(pieces[1].text)):
+    if first and (len(pieces) == 1 or quoted[0] or _titled(pieces[1].text)):
         return first, False  # 'Johannes Vermeer. The Kitchen Maid, c. 1658': the maker, then the work's title
-    if len(pieces) > 2 and quoted_after and _surname_first(catalog, pieces[0].text, pieces[1].text):
+    if len(pieces) > 2 and quoted[1:2] == [True] and _surname_first(catalog, pieces[0].text, pieces[1].text):
         return f"{pieces[0].text}, {pieces[1].text}", False  # 'Berryman, Clifford, “Untitled,” 1932': a bibliography's
     return "", False
 

@@ -302,6 +302,12 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         if taken(offset + start, offset + start + 1):  # inside a credit already read: so is any tail from here
             offset += len(line)
             continue
+        held = _citation_start(catalog, stripped, maker=False) if _CITATION_WORDS.search(stripped) and (
+            "," in stripped or pieces) else None
+        if held is not None and not taken(offset + held, offset + len(stripped)):  # '… Oil on canvas. The Metropolitan
+            yield Segment(offset + held, offset + len(stripped), offset + held)  # Museum of Art, New York. Public …'
+            offset += len(line)
+            continue
         end = _credit_end(catalog, stripped, start)
         tail = stripped[start:end].strip()
         relay = _relayed_tail(catalog, stripped, start, tail) if stripped[start - 1 : start] == "＝" else None
@@ -329,17 +335,19 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         offset += len(line)
 
 
-# A lead-in with a colon in the line ('… de 1934. Foto: Arquivo Nacional'): its credit is read from there, not as a
-# citation of the whole line
-_COLON_LEAD = re.compile(r"(?i)\b(?:photo(?:graph)?s?|fotos?|kuva|bild|image|credit|crédit|source|quelle|fonte|fuente|"
-                         r"bron|kilde|källa|lähde|beeld|photographer|fotograf)[ \t]*[:：]")
+# A lead-in with a colon or 'Photo by' in the line ('… de 1934. Foto: Arquivo Nacional', 'Dock workers, 1937. Photo
+# by Jane Roe. Library of Congress'): its credit is read from there (with its noun), not as a citation of the line
+_COLON_LEAD = re.compile(r"(?i)\b(?:(?:photo(?:graph)?s?|fotos?|kuva|bild|image|credit|crédit|source|quelle|fonte|"
+                         r"fuente|bron|kilde|källa|lähde|beeld|photographer|fotograf|artwork)[ \t]*[:：]|"
+                         r"(?:photo(?:graph)?s?|images?|pictures?)[ \t]+by\b)")
 
 
 def citation_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
     """'Johannes Vermeer. The Kitchen Maid, c. 1658. Oil on canvas. Rijksmuseum, Amsterdam', 'Berryman, Clifford,
-    “Untitled,” 1932. Courtesy of National Archives': a line written as a citation is read whole, before the lead-ins
-    inside it ('Courtesy of') are read alone (credit_citations). Only lines that name a holder or a maker's role and
-    hold a comma or a sentence's stop are tried."""
+    “Untitled,” 1932. Courtesy of National Archives': a line written as a citation that names its maker is read whole,
+    before the lead-ins inside it ('Courtesy of') are read alone (credit_citations); without a maker the holder is
+    read where it stands (a tail, a bracket, a lead-in), the caption's prose no part of the credit. Only lines that
+    name a holder or a maker's role or hold a year, and hold a comma or a sentence's stop, are tried."""
     offset = 0
     for line in text.splitlines(keepends=True):
         stripped = line.rstrip()
@@ -351,18 +359,26 @@ def citation_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
         offset += len(line)
 
 
-def _citation_start(catalog: Catalog, line: str) -> int | None:
+def _citation_start(catalog: Catalog, line: str, maker: bool = True) -> int | None:
     """Where a line written as a citation starts ('Johannes Vermeer. The Kitchen Maid, c. 1658. Oil on canvas.
-    Rijksmuseum, Amsterdam'; 'At left: …, 1944, State Library, H98.105/2634'): a maker, a title or a date, then a
-    holder, marked as a citation (credit_citations), read from the line's start after a layout word."""
+    Rijksmuseum, Amsterdam'; 'At left: …, 1944, Harwick Tinplate Company, manufacturer; H98.105/2634'): a maker,
+    a title or a date, then a holder, marked as a citation (credit_citations), read from the line's start after a
+    layout word. With `maker` False, a citation that names no maker ('Winslow Homer, "Title," 1865. Oil on canvas.
+    The Metropolitan Museum of Art, New York. Public domain.'): where its holder starts (the prose before it no
+    part of the credit)."""
     begin = len(line) - len(line.lstrip())
     layout = PLACE_IN_LAYOUT.match(line, begin) if ":" in line[:40] else None
     begin = layout.end() if layout else begin
     if len(line) - begin > 600:
         return None
     text, _ = strip_license(catalog, line[begin:])
-    cited = read_citation(catalog, clean_segment(text))  # a holder, or a catalogue record's maker named by role
-    return begin if cited is not None and cited.marked and (cited.holder or cited.maker) else None
+    cited = read_citation(catalog, clean_segment(text))  # a maker, with a holder or named by role in a record
+    if cited is None or not cited.marked or bool(cited.maker) != maker or not (cited.maker or cited.holder):
+        return None
+    if maker:
+        return begin
+    at = line.find(cited.holder, begin)
+    return at if at >= 0 else None
 
 
 def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:

@@ -188,7 +188,7 @@ ENDS_WITH_ABBREVIATION = with_first_chars(re.compile(r"\b(?:" + "|".join(_abbrev
 # Abbreviations that stand before a number ('photo no. 69-N-13604', '…Archives, ref. 1204/33', 'inv. 4521', 'neg.
 # 77'): their full stop ends no sentence and no name when a digit follows. One table for the span finder
 # (credit_spans), the sentence stops (credits) and the archive references cut off a name (credit_fields).
-NUMBER_ABBREVIATIONS = ("no", "nr", "ref", "inv", "neg", "fol")
+NUMBER_ABBREVIATIONS = ("no", "nr", "ref", "inv", "neg", "fol", "ca", "c")  # "ca. 1922" too
 # Put right before a sentence end's space, as NOT_AFTER_ABBREVIATION: no end between 'no.' and its number.
 NOT_BEFORE_NUMBER = r"(?!(?:" + "|".join(rf"(?<=\b(?i:{word})\.)" for word in NUMBER_ABBREVIATIONS) + r")\s+\d)"
 # A text that ends with one of them and its full stop.

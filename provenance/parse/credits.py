@@ -605,9 +605,9 @@ def _parts(catalog: Catalog, text: str, body: int, end: int) -> Iterator[tuple[i
     if _all_slashed(catalog, segment):
         pieces = _LIST_SEPARATOR.split(segment)
     else:
-        # a list of chains ('Jane Roe/AP; John Doe, Bo Lee/Reuters'); a slash between digits is a reference's, and a
-        # via after a comma is the way the credit before it came ('…, via DPLA / Wikimedia Commons')
-        pieces = re.split(r";|,\s+(?!via\s)(?=[^,]*[^\W\d_]\s*/\s*[^\W\d_])", segment) if ";" in segment else [segment]
+        # a list of chains ('Jane Roe/AP; John Doe, Bo Lee/Reuters'); a via after a comma is the way the credit before
+        # it came ('…, via DPLA / Wikimedia Commons')
+        pieces = re.split(r";|,\s+(?!via\s)(?=[^,]*/)", segment) if ";" in segment else [segment]
     cursor = body
     for piece in pieces:
         at = text.index(piece, cursor)
