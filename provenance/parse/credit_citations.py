@@ -153,7 +153,8 @@ def _read(catalog: Catalog, text: str) -> Citation | None:
     at = _holder_index(catalog, pieces)
     if at is None:  # no holder: a catalogue record naming its photographer by role ('Lee, Russell, Photographer')
         return _record(catalog, pieces)
-    quoted = [bool(_QUOTED_TITLE.search(text, one.end, two.start)) for one, two in zip(pieces[:2], pieces[1:3], strict=False)]
+    quoted = [bool(_QUOTED_TITLE.search(text, one.end, two.start))
+              for one, two in zip(pieces[:2], pieces[1:3], strict=False)]
     maker, marked = _maker(catalog, pieces[:at], quoted)
     last = _units_end(catalog, pieces, at)
     rest = pieces[last + 1 :]
