@@ -40,6 +40,7 @@ from provenance.parse.credit_words import (
     ROLES,
     UNIT_WORDS,
 )
+from provenance.parse.scan import with_first_chars
 
 # Between two pieces: a comma, semicolon or middle dot (a cut too), or a sentence's stop after a word of two letters
 # or more (never after an initial or a rank: 'J. M. W. Turner', 'St. Paul') or after a year or bracket, before a
@@ -125,9 +126,30 @@ class _Piece:
 
 
 def read_citation(catalog: Catalog, text: str) -> Citation | None:
-    """The citation `text` is written as, or None. Remembered per catalog: a link's text is read again for every
-    line that repeats it."""
+    """The citation `text` is written as, or None. Only a text that may name a holder or a maker's role is read
+    (`may_cite`: one search); the answer is remembered per catalog, a link's text read again for every line that
+    repeats it."""
+    if not may_cite(catalog, text):
+        return None
     return remembered(catalog, "citation-memo", text, _read)
+
+
+def may_cite(catalog: Catalog, text: str) -> bool:
+    """Whether a text holds a word a citation needs: a heritage word or phrase, a holder the catalog knows, or a
+    maker's role ('photographer', 'manufacturer'). One search of a pattern built once per catalog."""
+    return catalog.cached("citation-hint", _hint).search(text) is not None
+
+
+def _hint(catalog: Catalog) -> re.Pattern[str]:
+    stems = {"archiv", "arkiv", "arkisto", "archief", "archiwum", "arhiv", "arquivo", "librar", "biblio", "muse",
+             "musée", "muzeum", "galler", "galerie", "galería", "memorial", "collection", "colecc", "coleç", "collez",
+             "sammlung", "collectie", "kokoelma", "samling", "society", "fototeca", "fototeka", "photothèque",
+             "fotothek", "athenaeum", "kunsthalle", "records office", "record office", "history cent", *MAKER_ROLES}
+    names = {name for source in catalog.sources.values() if source.kind in _HOLDER_KINDS
+             for name in (source.name, *source.aliases) if _heritage_words(source.name) or any(
+                 _heritage_words(alias) for alias in source.aliases)}
+    words = sorted(stems | names, key=len, reverse=True)
+    return with_first_chars(re.compile("(?i)" + "|".join(re.escape(word) for word in words)))
 
 
 def is_holder(catalog: Catalog, text: str) -> bool:
@@ -138,6 +160,8 @@ def is_holder(catalog: Catalog, text: str) -> bool:
 def holder_first(catalog: Catalog, text: str) -> bool:
     """Whether `text` opens with a holder named as its own sentence, the rest of it its place, references and
     terms ('… by Jane Roe. State Library of New South Wales. Wikimedia Commons'): the credit before goes on."""
+    if not may_cite(catalog, text):
+        return False
     pieces = _pieces(_ADDRESS.sub("", text))
     if not pieces or _holder(catalog, pieces[0].text) is None:
         return False

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.sources import match_source, remembered
-from provenance.parse.credit_citations import is_holder, read_citation
+from provenance.parse.credit_citations import is_holder, may_cite, read_citation
 from provenance.parse.credit_fields import (
     ACQUISITION,
     BRACKETED_SOURCE_KINDS,
@@ -302,8 +302,8 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         if taken(offset + start, offset + start + 1):  # inside a credit already read: so is any tail from here
             offset += len(line)
             continue
-        held = _citation_start(catalog, stripped, maker=False) if _CITATION_WORDS.search(stripped) and (
-            "," in stripped or pieces) else None
+        held = _citation_start(catalog, stripped, maker=False) if ("," in stripped or pieces) and may_cite(
+            catalog, stripped) else None
         if held is not None and not taken(offset + held, offset + len(stripped)):  # '… Oil on canvas. The Metropolitan
             yield Segment(offset + held, offset + len(stripped), offset + held)  # Museum of Art, New York. Public …'
             offset += len(line)
@@ -351,7 +351,7 @@ def citation_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
     offset = 0
     for line in text.splitlines(keepends=True):
         stripped = line.rstrip()
-        if ("," in stripped or ". " in stripped) and _CITATION_WORDS.search(stripped) \
+        if ("," in stripped or ". " in stripped) and may_cite(catalog, stripped) \
                 and not stripped.lstrip().startswith("|") and not _COLON_LEAD.search(stripped):
             begin = _citation_start(catalog, stripped)
             if begin is not None:
@@ -360,12 +360,17 @@ def citation_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
 
 
 def _citation_start(catalog: Catalog, line: str, maker: bool = True) -> int | None:
+    return remembered(catalog, "citation-start-memo", (line, "maker" if maker else ""), _citation_start_of)
+
+
+def _citation_start_of(catalog: Catalog, key: tuple[str, str]) -> int | None:
     """Where a line written as a citation starts ('Johannes Vermeer. The Kitchen Maid, c. 1658. Oil on canvas.
     Rijksmuseum, Amsterdam'; 'At left: …, 1944, Harwick Tinplate Company, manufacturer; H98.105/2634'): a maker,
     a title or a date, then a holder, marked as a citation (credit_citations), read from the line's start after a
     layout word. With `maker` False, a citation that names no maker ('Winslow Homer, "Title," 1865. Oil on canvas.
     The Metropolitan Museum of Art, New York. Public domain.'): where its holder starts (the prose before it no
     part of the credit)."""
+    line, maker = key[0], bool(key[1])
     begin = len(line) - len(line.lstrip())
     layout = PLACE_IN_LAYOUT.match(line, begin) if ":" in line[:40] else None
     begin = layout.end() if layout else begin
@@ -443,9 +448,6 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     return len(line)
 
 
-# What a citation line holds: a holder's word, or a maker's role in a catalogue record (citation_lines)
-_CITATION_WORDS = re.compile(r"(?i)archiv|arkiv|archief|librar|biblio|muse|galler|galerie|collection|society|memorial|"
-                             r"photographer|manufacturer|publisher|engraver|lithographer|printer|\b1\d\d\d\b")
 # An archive, library, museum or historical society named alone in brackets closing a caption ('(Seattle Municipal
 # Archives)', '(Harwick County Historical Society)'): the holder's credit, even unknown to the catalog.
 _HERITAGE_BODY = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+(?:(?:of|and|for|the|&)[ \t]+){0,2}){1,5}"
