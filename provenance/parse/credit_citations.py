@@ -91,6 +91,14 @@ _AUTHORED = re.compile(r"(?i)(?:written|edited|translated|compiled|reported)[ \t
 _YEAR_IN = re.compile(r"\b1\d\d\d\b")  # 'The Harvesters (1565)': a work dated in its title's piece
 _DATED = re.compile(r"[ \t]+from[ \t]+1\d\d\d$")  # '… by Jane Roe from 1907'
 _QUOTED_TITLE = re.compile(r"[\x1f\"“”]")  # a quoted title, or the cut where one stood ('Berryman, Clifford, “…”')
+# The stems of the heritage words and phrases, and a maker's role after a comma: a citation holds one (may_cite)
+_STEMS = with_first_chars(re.compile(
+    r"archiv|arkiv|arkisto|archief|archiwum|arhiv|arquivo|librar|biblio|muse|muzeum|galler|galerie|galería|memorial|"
+    r"collection|colecc|coleç|collez|sammlung|collectie|kokoelma|samling|society|fototeca|fototeka|photothèque|"
+    r"fotothek|athenaeum|kunsthalle|records? office|history cent|"
+    r",\s*(?:photographer|fotograf|fotógraf|manufacturer|engraver|etcher|lithographer|printmaker|printer|publisher|"
+    r"artist|maker|illustrator|draughtsman|draftsman|cartographer|painter|sculptor|designer|architect|studio)\b"
+))
 _GLOSS = re.compile(r"^(?P<name>[^()]{3,80}?)[ \t]*\((?P<gloss>[^()\d]{3,80})\)[ \t.]*$")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "at", "in", "on", "de", "du", "des", "d'", "la", "le", "les", "di",
                          "del", "della", "dello", "degli", "delle", "y", "e", "et", "und", "für", "der", "die", "das",
@@ -135,21 +143,20 @@ def read_citation(catalog: Catalog, text: str) -> Citation | None:
 
 
 def may_cite(catalog: Catalog, text: str) -> bool:
-    """Whether a text holds a word a citation needs: a heritage word or phrase, a holder the catalog knows, or a
-    maker's role ('photographer', 'manufacturer'). One search of a pattern built once per catalog."""
-    return catalog.cached("citation-hint", _hint).search(text) is not None
+    """Whether a text holds a word a citation needs: a heritage word's stem, a maker's role ('photographer',
+    'manufacturer'), or the name of a holder the catalog knows that holds no such stem ('The Courtauld', 'IWM').
+    Substring tests on the folded text and one small pattern built per catalog: no work on a caption without one."""
+    return _STEMS.search(text.casefold()) is not None \
+        or catalog.cached("citation-names", _names).search(text) is not None
 
 
-def _hint(catalog: Catalog) -> re.Pattern[str]:
-    stems = {"archiv", "arkiv", "arkisto", "archief", "archiwum", "arhiv", "arquivo", "librar", "biblio", "muse",
-             "musée", "muzeum", "galler", "galerie", "galería", "memorial", "collection", "colecc", "coleç", "collez",
-             "sammlung", "collectie", "kokoelma", "samling", "society", "fototeca", "fototeka", "photothèque",
-             "fotothek", "athenaeum", "kunsthalle", "records office", "record office", "history cent", *MAKER_ROLES}
+def _names(catalog: Catalog) -> re.Pattern[str]:
+    """The catalog's holders' names and aliases that hold no heritage stem, as one pattern."""
     names = {name for source in catalog.sources.values() if source.kind in _HOLDER_KINDS
-             for name in (source.name, *source.aliases) if _heritage_words(source.name) or any(
-                 _heritage_words(alias) for alias in source.aliases)}
-    words = sorted(stems | names, key=len, reverse=True)
-    return with_first_chars(re.compile("(?i)" + "|".join(re.escape(word) for word in words)))
+             and any(map(_heritage_words, (source.name, *source.aliases))) for name in (source.name, *source.aliases)
+             if not _STEMS.search(name.casefold())}
+    words = sorted(names, key=len, reverse=True) or ["(?!)"]
+    return with_first_chars(re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in words) + r")(?!\w)"))
 
 
 def is_holder(catalog: Catalog, text: str) -> bool:
@@ -291,7 +298,8 @@ def heritage_name(name: str) -> bool:
     'Royal Collection': a name, capitalised (or, led by the institution's noun, with adjectives in lower case as
     French, Spanish and Italian write them), holding a heritage or collection word."""
     words = name.split()
-    if not 1 <= len(words) <= 10 or not name[:1].isupper() or any(ch.isdigit() for ch in name):
+    if not 1 <= len(words) <= 10 or not name[:1].isupper() or any(ch.isdigit() for ch in name) \
+            or not _STEMS.search(name.casefold()):
         return False
     folded = [w.strip(".,()'’\"").casefold() for w in words]
     if not _heritage_words(name):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from provenance.catalog.licenses import is_license_url
 from provenance.catalog.load import Catalog, license_names
 from provenance.catalog.sources import find_category, match_domain, match_source
-from provenance.parse.credit_citations import read_citation
+from provenance.parse.credit_citations import may_cite, read_citation
 from provenance.parse.credit_parts import assign_names
 from provenance.parse.credit_words import LEAD_IN_TEXT, NUMBER_ABBREVIATIONS, ROLES
 from provenance.parse.scan import with_first_chars
@@ -242,7 +242,8 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
         work.fields.setdefault("organization", cited.group("journal").strip())
     else:
         assign_names(catalog, work.rest, work.fields)
-    if "creator" not in work.fields and (_MAKER_LEAD.search(lead) or _opens_with_maker_lead(segment)):
+    if "creator" not in work.fields and may_cite(catalog, work.rest) \
+            and (_MAKER_LEAD.search(lead) or _opens_with_maker_lead(segment)):
         _maker_after_lead(catalog, work)
     if not named_via and "via" in work.fields and f"{lead}{segment}".count("\u00a9") > 1:
         _holders_are_no_chain(catalog, work.fields)

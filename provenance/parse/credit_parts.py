@@ -829,7 +829,7 @@ def photo_of_outlet(catalog: Catalog, text: str) -> bool:
 
 
 def _looks_like_organisation(text: str) -> bool:
-    if _FIRM.match(text):  # 'Harris & Ewing', 'Elliott & Fry': a studio named after its partners
+    if "&" in text and _FIRM.match(text):  # 'Harris & Ewing', 'Elliott & Fry': a studio named after its partners
         return True
     words = [w.strip(".,()").casefold() for w in text.split()]
     if words and words[0] in ORGANISATION_WORDS and len(words) <= 16 and _CYRILLIC.match(text):
