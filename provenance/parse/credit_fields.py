@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from provenance.catalog.licenses import is_license_url
 from provenance.catalog.load import Catalog, license_names
 from provenance.catalog.sources import find_category, match_domain, match_source
+from provenance.parse.credit_citations import may_cite, read_citation
 from provenance.parse.credit_parts import assign_names, label_link
 from provenance.parse.credit_words import COMPANY_FORM, LEAD_IN_TEXT, NUMBER_ABBREVIATIONS, ORGANISATION_WORDS, ROLES
 from provenance.parse.scan import may_hold, with_first_chars
@@ -29,7 +30,7 @@ _LICENSED_UNDER = re.compile(
     r"\s+(?:the\s+|a\s+)?"
     r"(?P<lic>(?:[^.;()\[\],<]|\.(?=\d))+?)\s*(?=$|[;()\[\],<]|\.(?!\d)|\s(?:via|on|from)\s)"  # '… 2.0 via Flickr'
 )
-_PORT = r"(?:\s+(?-i:[A-Z]{2}|IGO|[a-z]{2}(?=\s*(?:$|[),;.\]]))))?"
+_PORT = r"(?:(?:\s+|-)(?-i:[A-Z]{2}|IGO|[a-z]{2}(?=\s*(?:$|[),;.\]|]))))?"  # '3.0 DE', '3.0 de', '3.0-de'
 _CC_CODE = re.compile(
     r"(?i)\bCC[\s-]?(?:BY(?:[\s-]+(?:NC|ND|SA)){0,3}|0|zero)(?:[\s-]+v?\d(?:\.\d)?)?" + _PORT + r"(?:-license)?\b"
 )
@@ -42,7 +43,10 @@ _CC_LONG = re.compile(
     r"(?:\s+(?:international|unported|generic))?(?:\s+(?:public\s+)?licen[sc]e)?"
 )
 _RESERVED = re.compile(r"(?i)all\s+rights\s+reserved|riproduzione\s+riservata")
-_PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b")
+# A public-domain statement, in English and as French, Spanish, Portuguese, Italian, Dutch, German and Hungarian
+# archives write it
+_PUBLIC_DOMAIN = re.compile(r"(?i)\b(?:public\s+domain|domaine\s+public|dom[ií]nio\s+p[úu]blico|pubblico\s+dominio|"
+                            r"publiek\s+domein|gemeinfrei|közkincs)\b")
 _RIGHTS = re.compile(
     r"(?i)©|\(c\)|(?:\bcrown\s+)?\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b"
 )
@@ -80,12 +84,16 @@ _ARCHIVE_REF = re.compile(r"(?:,[ \t]*|[ \t]+(?i:photo|image|negative)[ \t]+)"
                           r"\d[\w./-]{0,20}\s*$|"
                           # a museum's catalogue number after its name ('© IWM HU 136931', '© IWM, HU 129151') or an
                           # archive's item number closing a chain ('… / Library and Archives Canada / PA-034064.')
-                          r"(?:,[ \t]*|[ \t]+)[A-Z]{1,3}[ \t]\d{5,8}\.?\s*$|[ \t]*/[ \t]*[A-Z]{1,5}-\d{4,10}\.?\s*$|"
+                          r"(?:,[ \t]*|[ \t]+)[A-Z]{1,3}[ \t]\d{5,8}\.?\s*$|"
+                          r"[ \t]*/[ \t]*(?:[A-Z]{1,5}-\d{4,10}|e\d{9})\.?\s*$|"  # LAC's 'e010778430' too
                           r"[ \t]+(?-i:kod)[ \t]+\d{3,8}\s*$")  # TT's picture code: 'Foto: Jane Roe / TT kod 10060'
 # The German Federal Archives' signature after its name, anywhere in a chain ('Bundesarchiv, Bild 183-R40712 / …',
 # 'Bundesarchiv, B 145 Bild-F012345-0007 / Name / CC-BY-SA 3.0' as Commons writes them): a file number, no name
 _ARCHIVE_SIGNATURE = re.compile(r",[ \t]*(?:B[ \t]+\d{1,4}[ \t]+)?Bild[ \t-][A-Z]{0,3}\d[\w.-]{0,24}"
                                 r"(?=[ \t]*(?:[/,<]|\x1f|$))")  # also before a licence or a link's address
+# A file signature after an archive's name ('Bundesarchiv N224/90 (fol. 34)', 'Stadtarchiv Roe, A 12/3'): no name
+_FILE_SIGNATURE = re.compile(r"(?i)(?<=archiv)(?:,?[ \t]+)(?-i:[A-Z]{1,4})[ \t]?\d{1,5}(?:/\d{1,6})+"
+                             r"(?:[ \t]*\((?:fol|bl|s)\.[ \t]*\d+\))?")
 # A Nordic paper's section label in capitals glued after the credit ('Foto: Jane Roe LEDARE'): no part of the name
 _SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", "KRONIKK", "LEDER")
 _SECTION_LABEL = re.compile(r"(?<=\S)[ \t]+(?:" + "|".join(_SECTION_ENDS) + r")[ \t]*$")
@@ -94,9 +102,11 @@ _SECTION_LABEL = re.compile(r"(?<=\S)[ \t]+(?:" + "|".join(_SECTION_ENDS) + r")[
 _SINGLE_QUOTED = re.compile(r"(?:^|(?<=\s))(?:'[^'\n]{0,60}?[^\x00-\x7f][^'\n]{0,60}?'|"
                             r"‘[^’\n]{0,60}?[^\x00-\x7f][^’\n]{0,60}?’)(?=\s|$)")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
-# '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license
+# '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license, '(via
+# Europeana)' the via, and '(c. 1586)' dates the name before it (credit_citations reads it)
 _REMARK = re.compile(
-    r"\((?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b)[a-z][^()/]{2,80}\)"
+    r"\((?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b|via\s|(?:c|ca|circa)\.?\s*\d)"
+    r"[a-z][^()/]{2,80}\)"
 )
 # An artist's nationality, places and years of life in brackets after the name, as museums write them ('Mary Cassatt
 # (American, Pittsburgh, Pennsylvania 1844–1926 Le Mesnil-Théribus, Oise)'): a remark, its commas no list of names
@@ -113,6 +123,8 @@ _ATTRIBUTES = re.compile(
     r"[a-z][\w:-]{0,30}=[\"']?(?=[)\]\s_*]*$))"
 )
 _LINK = re.compile(LINK_ADDRESS)
+# A work's title linked to its page, opening a credit before a comma (_take_linked_title)
+_TITLE_LINK_FIRST = re.compile(r"^\s*(?P<title>[^<>,\n\x1f]{1,200}?)\s*<(?P<url>(?:https?://|www\.)[^<>\s]{1,500})>\s*,")
 _LEAD_LINK = re.compile(r"<((?:https?://|www\.)[^<>\s]{1,500})>")
 # '"Title" via …': a lead-in that is the work's title alone
 _TITLE_LEAD = re.compile(r"^\s*[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*(?:,\s*)?$")
@@ -122,7 +134,7 @@ _OWN_WORK = re.compile(
 )
 _WORD = re.compile(r"\w+")
 # Where the image stands in a layout, leading one credit of a list ('Left: X/AP; right: Y/Reuters'): no name.
-_PLACE_IN_LAYOUT = re.compile(
+PLACE_IN_LAYOUT = re.compile(
     r"(?i)^[ \t]*(?:(?:from|clockwise\s+from)\s+)?(?:left|right|top|bottom|above|below|centre|center|inset|main)"
     r"(?:[ \t]+(?:left|right))?(?:[ \t]+(?:photo|image))?[ \t]*:[ \t]*"
 )
@@ -166,6 +178,9 @@ _SOURCE_LEAD = re.compile(
 # title in capitals (a year, volume or page after it dropped)
 _CITED = re.compile(r"(?P<who>[A-Z][^,;()/\x1f]{1,60}?\bet\s+al\.?)(?:\s*\(\d{4}\))?,\s*"
                     r"(?P<journal>[A-Z][A-Za-z&.\- ]{1,60}?)(?:,?\s*\(?\d{4}\)?)?(?:[,;.]?\s*(?:\x1f.*)?)$")
+# A lead-in that names the maker: 'by', 'Photo:', 'Photograph by', 'Foto:' (credit_citations' first piece)
+_MAKER_LEAD = re.compile(r"(?i)(?:\bby|\bvon|\bpar|\b(?:photo(?:graph)?s?|foto(?:s|grafie)?|image|picture)\s*[:：])"
+                         r"\s*$")
 _IS_LICENSED = re.compile(r"(?i)\b(?:is|are)\s+licen[sc]ed\b")
 # A site's bare host name as the author of an open-licensed image, right before 'is licensed'
 _AUTHOR_HOST = re.compile(r"(?i)(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,40}){0,2}"
@@ -215,6 +230,8 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     titled = _TITLE_BY.search(lead) or _TITLE_LEAD.match(lead)
     if titled and "title" not in work.fields:
         work.fields["title"] = _LINK.sub("", titled.group("title")).strip()
+    if "<" in work.rest[:400]:
+        _take_linked_title(catalog, work)
     _take_urls(catalog, work)
     if _CAMEL_JOIN.search(work.rest):
         work.rest = _without_glued_caption(catalog, work.rest)
@@ -238,6 +255,9 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
         work.fields.setdefault("organization", cited.group("journal").strip())
     else:
         assign_names(catalog, work.rest, work.fields)
+    if "creator" not in work.fields and may_cite(catalog, work.rest) \
+            and (_MAKER_LEAD.search(lead) or _opens_with_maker_lead(segment)):
+        _maker_after_lead(catalog, work)
     if not named_via and "via" in work.fields and f"{lead}{segment}".count("\u00a9") > 1:
         _holders_are_no_chain(catalog, work.fields)
     _common_words_are_no_creator(catalog, lead + segment, work.fields)
@@ -298,6 +318,21 @@ def _without_glued_caption(catalog: Catalog, rest: str) -> str:
                 and any(match_source(catalog, " ".join(words[-count:])) for count in range(1, len(words) + 1)):
             return rest[: match.start()]
     return rest
+
+
+def _maker_after_lead(catalog: Catalog, work: _Work) -> None:
+    """'Lithograph by Jane Roe, ca. 1922. Wellcome Library no. 7277i', 'Photograph by Jane Roe, 1917. Imperial War
+    Museums (Q 30018)': after a lead-in that names the maker, a citation's first piece is the maker, though a date
+    follows it (without one, a name then a date opens a portrait's caption: 'Abraham Lincoln, 1863. Library …')."""
+    cited = read_citation(catalog, work.rest.strip(_STRIP))
+    if cited is not None and cited.first and cited.holder:
+        work.fields["creator"] = cited.first
+
+
+def _opens_with_maker_lead(segment: str) -> bool:
+    """A segment read whole (a citation line) that opens with a lead-in naming the maker ('Lithograph by …')."""
+    opened = LEAD_IN_TEXT.match(segment.lstrip(" ([{"))
+    return opened is not None and bool(_MAKER_LEAD.search(opened.group(0).rstrip() + " "))
 
 
 def _agency_in_brackets(catalog: Catalog, rest: str) -> str:
@@ -387,7 +422,7 @@ _ORDER_MARK = re.compile(r"(?i)^[ \t]*\((?:l[ \t]*[-–][ \t]*r|l[ \t]+to[ \t]+r
 def _clean(segment: str) -> str:
     segment = _ORDER_MARK.sub("", segment, count=1) if "(" in segment[:3] else segment
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
-    text = _PLACE_IN_LAYOUT.sub("", text, count=1) if ":" in text else text
+    text = PLACE_IN_LAYOUT.sub("", text, count=1) if ":" in text else text
     text = _PLACE_BEFORE_DASH.sub("", text, count=1) if "—" in text or "–" in text else text
     text = _REPEATED_IN_CAPITALS.sub(_once, text) if " via " in text and _CAPITALS_BEFORE_VIA.search(text) else text
     text = _BODY_REPEATED.sub(r"/\g<body>", text) if "/" in text else text
@@ -402,6 +437,7 @@ def _clean(segment: str) -> str:
     text = _without_archive_ref(text)
     text = _SECTION_LABEL.sub("", text) if text.endswith(_SECTION_ENDS) else text
     text = _ARCHIVE_SIGNATURE.sub("", text) if "Bild" in text else text
+    text = _FILE_SIGNATURE.sub("", text) if "rchiv" in text else text
     text = ACQUISITION.sub("", text) if "," in text else text
     return _OWN_WORK.sub(CUT, text) if may_hold(text, _OWN_WORK_WORDS) else text
 
@@ -440,6 +476,20 @@ def _take_urls(catalog: Catalog, work: _Work) -> None:
                 work.url_via = source.name
         work.rest = work.rest[:cut_from] + CUT + work.rest[match.start() + len(url) :]
     work.rest = _WIRE_CODE.sub(CUT, work.rest)
+
+
+def _take_linked_title(catalog: Catalog, work: _Work) -> None:
+    """'Oleanders <https://www.metmuseum.org/…>, Vincent van Gogh, The Metropolitan Museum of Art, …': a museum's
+    credit opening with the work's title linked to its page, then the maker and the holder (a citation): the title
+    is no name (its link stays, the work's source)."""
+    match = _TITLE_LINK_FIRST.match(work.rest)
+    if match is None or is_license_url(catalog, match.group("url")):
+        return
+    cited = read_citation(catalog, work.rest[match.end() :])
+    if cited is None or not cited.holder:
+        return
+    work.fields["title"] = match.group("title").strip()
+    work.rest = CUT + work.rest[match.start("url") - 1 :]
 
 
 def _take_lead_link(catalog: Catalog, work: _Work, lead: str) -> None:

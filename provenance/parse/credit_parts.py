@@ -22,6 +22,7 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.names import fold_source_name, looks_like_person, title_case_capitals
 from provenance.catalog.sources import match_source, remembered
 from provenance.model import Source
+from provenance.parse.credit_citations import Citation, heritage_name, portrait, read_citation
 from provenance.parse.credit_words import (
     BODY_BEFORE_DE,
     CHAIN_SLASH,
@@ -51,11 +52,12 @@ from provenance.parse.scan import with_first_chars
 _CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|／|\\|\||·|\x1f|;|\s—\s|\s-\s)\s*")  # '\': TASS, '／': CJK
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
-# A year, or a month and its year as archives date a picture after a comma ('Photo by Jane Roe, June 1940', never
-# 'Ida May 1999'), or '…, 1940 July': a month after the year only where nothing but punctuation follows, never a
-# name's first word ('© 2024 Jun Roe')
+# A year (from 1500: an etching's 'by Jane Roe, 1790' too), or a month and its year as archives date a picture after
+# a comma ('Photo by Jane Roe, June 1940', never 'Ida May 1999'), or '…, 1940 July': a month after the year only
+# where nothing but punctuation follows, never a name's first word ('© 2024 Jun Roe'); 'circa 1938' as a date too.
 # A school's class year after a student's name ('Ava Roe ’22', "Ben Lee '19"): an apostrophe after a space, two digits.
-_NOISE = (r"(?:(?:,[ \t]*" + _MONTH + r"[ \t]+)?\b(?:19|20)\d\d\b(?:[ \t]+" + _MONTH + r"(?=[^\w]*$))?|"
+_NOISE = (r"(?:(?:,[ \t]*(?:" + _MONTH + r"|circa|ca\.?|c\.)[ \t]+)?\b(?:1[5-9]|20)\d\d\b"
+          r"(?:[ \t]+" + _MONTH + r"(?=[^\w]*$))?|"
           r"(?<=\s['’])\d\d\b|"
           r"[\s,;:.\-–—()\[\]{}'\"“”‘’«»*=>`\x1f（）【】「」])")  # '`': a Markdown code span's; '{}': JSX's
 _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
@@ -99,6 +101,11 @@ _UNIT_WORD = re.compile(r"^(?=\S*(?:[A-Z]{2}|[A-Za-z]\d))(?=\S*[a-z\d])[A-Za-z][
 _YEAR_END = re.compile(r"\s+(?:19|20)\d\d$")
 _YEAR_PIECE = re.compile(r"^(?:c\.\s*)?1[0-9]\d\d(?:[-–/]\d{2,4})?(?:\s*\([^()]*\))?$")  # '1868-69', 'c. 1660'
 _DATA = re.compile(r"(?i)^(?:contains\s+)?(?:modified\s+)?[^,]{2,60}\sdata\b")  # 'contains modified X data (2019)'
+# Two surnames joined by '&' (one word each side): a studio or firm ('Harris & Ewing'); 'Jane Roe & John Doe' is two
+# people
+_FIRM = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+&[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+# A print 'after' the designer of its drawing ('Photolithograph by Sprague after C. Holden'): the maker is before it
+_AFTER_DESIGN = re.compile(r"^(?P<name>[^,]{2,60}?)[ \t]+after[ \t]+(?-i:[A-Z])[^,]{1,60}$")
 _PROCESSED_BY = re.compile(r"(?i)^(?:image\s+)?processed\s+by\s+(?:the\s+)?(?P<name>\S.*)$")
 _RESEARCH_WORDS = frozenset({"university", "univ.", "univ", "universität", "université", "universidad", "institute",
                              "institut", "collaboration", "consortium", "team", "observatory", "laboratory", "lab",
@@ -652,7 +659,13 @@ def _lender(catalog: Catalog, pieces: list[str], text: str, start: int) -> Link 
 
 
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
+    after = _AFTER_DESIGN.match(text) if " after " in text else None
+    if after is not None and looks_like_person(after.group("name")):  # 'Sprague after C. Holden': the printmaker
+        return Link(after.group("name"), start, start + len(after.group("name")), "person")
     pieces = [p.strip() for p in text.split(",") if p.strip()]
+    cited = read_citation(catalog, text) if len(pieces) > 1 or ". " in text or text.endswith(")") else None
+    if cited is not None:  # 'Johannes Vermeer. The Kitchen Maid, c. 1658. Rijksmuseum, Amsterdam': credit_citations
+        return _citation_link(catalog, cited, start)
     processed = _PROCESSED_BY.match(pieces[-1]) if len(pieces) > 1 and "process" in pieces[-1] else None
     if processed is not None:
         name = processed.group("name")
@@ -667,7 +680,8 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     if len(pieces) > 1 and _public_body(catalog, pieces[0]) and all(
             _public_body(catalog, p) or _looks_like_organisation(p) or _UNIT_WORD.match(p) for p in pieces[1:]):
         return Link(text, start, end, "organisation")  # 'NASA, ESA, CSA, STScI', 'NASA, JHUAPL, SwRI': joint, whole
-    if len(pieces) > 1 and fold_source_name(pieces[-1]) in ROLES:  # 'Ferran Mestres, File': how it came, no name
+    if len(pieces) > 1 and fold_source_name(pieces[-1]) in ROLES and not portrait(pieces[-1]):
+        # 'Ferran Mestres, File': how it came, no name ('Jane Roe, photograph' names a portrait's sitter)
         kept = text[: text.rindex(",")].rstrip()
         return _by_shape(catalog, kept, start, start + len(kept))
     if len(pieces) > 2 and _YEAR_PIECE.match(pieces[-1]) and looks_like_person(pieces[0]) \
@@ -691,7 +705,7 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
             known = match_source(catalog, text[offset:])  # 'Matt Levin, Wikimedia Commons': a platform is the via
             return Link(text[offset:], start + offset, end, "source" if known else "organisation", known,
                         creator=pieces[0])
-        if all(p[:1].islower() for p in pieces[1:]):
+        if all(p[:1].islower() for p in pieces[1:]) and not portrait(pieces[1]):  # 'Dred Scott, photograph': a sitter
             return Link(pieces[0], start, start + len(pieces[0]), "person")
     if len(pieces) == 2 and match_source(catalog, pieces[0]) is not None and looks_like_person(pieces[1]) \
             and not _is_org(catalog, pieces[1]):  # 'Shutterstock.com, Jane Roe': the agency, then its photographer
@@ -705,12 +719,27 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
             and not _is_org(catalog, pieces[0]):
         offset = text.rindex(pieces[-1])  # "Folio from a Shahnama, Metropolitan Museum": a title, the holder
         return Link(pieces[-1], start + offset, start + offset + len(pieces[-1]), "organisation")
-    if _looks_like_organisation(text) or text.startswith("@") and _institution_handle(catalog, text):
+    if _looks_like_organisation(text) or text.startswith("@") and _institution_handle(catalog, text) \
+            or heritage_name(text):  # 'Archives municipales de Toulouse': the noun first, then its adjectives
         return Link(text, start, end, "organisation")
     unranked = RANK.sub("", text)
-    if looks_like_person(unranked) or pieces != [unranked] and all(looks_like_person(p) for p in pieces):
+    if looks_like_person(unranked) or pieces != [unranked] and all(looks_like_person(p) for p in pieces) \
+            and not any(portrait(p) for p in pieces[1:]):
         return Link(text, start, end, "person")
     return Link(text, start, end, "unknown")
+
+
+def _citation_link(catalog: Catalog, cited: Citation, start: int) -> Link:
+    """A citation's holder as the link (its maker the link's person), or its maker alone: a body named by its role
+    ('H. J. Heinz Company, manufacturer') is the organisation, a person the creator."""
+    if cited.holder:
+        label = "source" if cited.source is not None else "organisation"
+        return Link(cited.holder, start + cited.start, start + cited.end, label, cited.source, creator=cited.maker)
+    maker = cited.maker
+    known = match_source(catalog, maker)
+    if known is not None or _looks_like_organisation(maker):
+        return Link(maker, start, start + len(maker), "source" if known else "organisation", known)
+    return Link(maker, start, start + len(maker), "person")
 
 
 def _institution_handle(catalog: Catalog, handle: str) -> bool:
@@ -847,6 +876,8 @@ _CAMEL_WORD = re.compile(r"^[A-Z][a-z]{2,}(?P<tail>[A-Z][a-z]{2,})$")
 
 
 def _looks_like_organisation(text: str) -> bool:
+    if "&" in text and _FIRM.match(text):  # 'Harris & Ewing', 'Elliott & Fry': a studio named after its partners
+        return True
     words = [w.strip(".,()").casefold() for w in text.split()]
     if words and words[0] in ORGANISATION_WORDS and len(words) <= 16 and _CYRILLIC.match(text):
         return True  # 'пресс-служба губернатора области': Russian and Ukrainian write a body's name in lower case

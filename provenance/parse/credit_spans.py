@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.sources import match_source, remembered
+from provenance.parse.credit_citations import is_holder, may_cite, read_citation
 from provenance.parse.credit_fields import (
     ACQUISITION,
     BRACKETED_SOURCE_KINDS,
     CLIENT_WORD,
+    PLACE_IN_LAYOUT,
     clean_segment,
     mentions_license,
     strip_license,
@@ -157,7 +159,11 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
             yield Segment(body, close, body, rewrite=relay)
         elif is_bare_credit(catalog, inner) or _HERITAGE_BODY.match(inner) and _after_stop(text, opened):
             named = _name_before(catalog, text, opened, inner)
-            yield Segment(named, close + 1, named) if named is not None else Segment(body, close, body)
+            terms = _LICENSE_BEFORE.search(text, max(0, opened - 40), opened) if named is None else None
+            if terms is not None:  # 'public domain (Library of Congress, via Wikimedia Commons)': the terms, then whose
+                yield Segment(terms.start(), close + 1, terms.start())
+            else:
+                yield Segment(named, close + 1, named) if named is not None else Segment(body, close, body)
         elif text[opened] == "[" and _BRACKETED_CAPITALS.match(inner) and _HYPHENED_WORD.match(inner) and \
                 _after_stop(text, opened) and _closes_line(text, close) and name_in_capitals(catalog, inner):
             yield Segment(body, close, body)  # '… on Tuesday. [PARK YONG-SEOK]' (Korea JoongAng Daily)
@@ -311,6 +317,12 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         if taken(offset + start, offset + start + 1):  # inside a credit already read: so is any tail from here
             offset += len(line)
             continue
+        held = _citation_start(catalog, stripped, maker=False) if ("," in stripped or pieces) and may_cite(
+            catalog, stripped) else None
+        if held is not None and not taken(offset + held, offset + len(stripped)):  # '… Oil on canvas. The Metropolitan
+            yield Segment(offset + held, offset + len(stripped), offset + held)  # Museum of Art, New York. Public …'
+            offset += len(line)
+            continue
         end = _credit_end(catalog, stripped, start)
         tail = stripped[start:end].strip()
         relay = _relayed_tail(catalog, stripped, start, tail) if stripped[start - 1 : start] == "＝" else None
@@ -363,6 +375,57 @@ def _credit_slot(catalog: Catalog, line: str) -> tuple[int, int] | None:
     if first in HEADING_WORDS or first in _SLOT_OPENERS or label_link(catalog, name).label != "organisation":
         return None
     return match.start("name"), match.end("name")
+
+
+# A lead-in with a colon or 'Photo by' in the line ('… de 1934. Foto: Arquivo Nacional', 'Dock workers, 1937. Photo
+# by Jane Roe. Library of Congress'): its credit is read from there (with its noun), not as a citation of the line
+_COLON_LEAD = re.compile(r"(?i)\b(?:(?:photo(?:graph)?s?|fotos?|kuva|bild|image|credit|crédit|source|quelle|fonte|"
+                         r"fuente|bron|kilde|källa|lähde|beeld|photographer|fotograf|artwork)[ \t]*[:：]|"
+                         r"(?:photo(?:graph)?s?|images?|pictures?)[ \t]+by\b)")
+
+
+def citation_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
+    """'Johannes Vermeer. The Kitchen Maid, c. 1658. Oil on canvas. Rijksmuseum, Amsterdam', 'Berryman, Clifford,
+    “Untitled,” 1932. Courtesy of National Archives': a line written as a citation that names its maker is read whole,
+    before the lead-ins inside it ('Courtesy of') are read alone (credit_citations); without a maker the holder is
+    read where it stands (a tail, a bracket, a lead-in), the caption's prose no part of the credit. Only lines that
+    name a holder or a maker's role or hold a year, and hold a comma or a sentence's stop, are tried."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip()
+        if ("," in stripped or ". " in stripped) and may_cite(catalog, stripped) \
+                and not stripped.lstrip().startswith("|") and not _COLON_LEAD.search(stripped):
+            begin = _citation_start(catalog, stripped)
+            if begin is not None:
+                yield Segment(offset + begin, offset + len(stripped), offset + begin)
+        offset += len(line)
+
+
+def _citation_start(catalog: Catalog, line: str, maker: bool = True) -> int | None:
+    return remembered(catalog, "citation-start-memo", (line, "maker" if maker else ""), _citation_start_of)
+
+
+def _citation_start_of(catalog: Catalog, key: tuple[str, str]) -> int | None:
+    """Where a line written as a citation starts ('Johannes Vermeer. The Kitchen Maid, c. 1658. Oil on canvas.
+    Rijksmuseum, Amsterdam'; 'At left: …, 1944, Harwick Tinplate Company, manufacturer; H98.105/2634'): a maker,
+    a title or a date, then a holder, marked as a citation (credit_citations), read from the line's start after a
+    layout word. With `maker` False, a citation that names no maker ('Winslow Homer, "Title," 1865. Oil on canvas.
+    The Metropolitan Museum of Art, New York. Public domain.'): where its holder starts (the prose before it no
+    part of the credit)."""
+    line, maker = key[0], bool(key[1])
+    begin = len(line) - len(line.lstrip())
+    layout = PLACE_IN_LAYOUT.match(line, begin) if ":" in line[:40] else None
+    begin = layout.end() if layout else begin
+    if len(line) - begin > 600:
+        return None
+    text, _ = strip_license(catalog, line[begin:])
+    cited = read_citation(catalog, clean_segment(text))  # a maker, with a holder or named by role in a record
+    if cited is None or not cited.marked or bool(cited.maker) != maker or not (cited.maker or cited.holder):
+        return None
+    if maker:
+        return begin
+    at = line.find(cited.holder, begin)
+    return at if at >= 0 else None
 
 
 def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:
@@ -445,8 +508,11 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
 # An archive, library, museum or historical society named alone in brackets closing a caption ('(Seattle Municipal
 # Archives)', '(Harwick County Historical Society)'): the holder's credit, even unknown to the catalog; and so is a
 # college's athletics department ('(Stanford Athletics)', its sports information office's pictures).
-_HERITAGE_BODY = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?){1,5}"
+_HERITAGE_BODY = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+(?:(?:of|and|for|the|&)[ \t]+){0,2}){1,5}"
                             r"(?:Archives?|Library|Libraries|Museum|Historical[ \t]+Society|Athletics)$")
+# A licence or public-domain statement right before a bracketed credit ('… public domain (National Archives, via …)')
+_LICENSE_BEFORE = re.compile(r"(?i)(?<![\w-])(?:public\s+domain|domaine\s+public|cc0(?:\s+1\.0)?|"
+                             r"cc[\s-]by(?:[\s-](?:sa|nc|nd)){0,2}(?:[\s-]\d\.\d)?)[ \t]*$")
 # An archive's item number alone ('PA-043221', 'MIKAN 3265334', 'e011176012'): a reference, never a name.
 _ITEM_NUMBER = re.compile(r"(?:[A-Z]{1,5}[ -]?\d{4,10}|e\d{9})$")
 
@@ -555,6 +621,9 @@ def _is_licensed_credit(catalog: Catalog, text: str) -> bool:
 
 def _is_chain(catalog: Catalog, text: str) -> bool:
     links = [label_link(catalog, part) for part in text.split("/")]
+    if len(links) == 2 and links[0].label == "unknown" and 0 < len(links[0].text.split()) <= 8 \
+            and "." not in links[0].text and is_holder(catalog, links[1].text):
+        return True  # 'Krajobraz przemysłowy Górnego Śląska / Narodowe Archiwum Cyfrowe': a title, then its holder
     if any(link.label == "unknown" for link in links) or any(not link.text for link in links):
         return False
     if any(link.label in ("source", "role") for link in links):

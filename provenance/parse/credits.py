@@ -27,10 +27,19 @@ from provenance.catalog.load import Catalog, default_catalog
 from provenance.catalog.sources import match_source, remembered
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
+from provenance.parse.credit_citations import holder_first
 from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
 from provenance.parse.credit_parts import KEEP_DOT, PHOTO_COLON, initial_end, lone_brand, outlet_before_photo
-from provenance.parse.credit_spans import Segment, bracket_pairs, bracketed, is_bare_credit, line_tails, relayed
+from provenance.parse.credit_spans import (
+    Segment,
+    bracket_pairs,
+    bracketed,
+    citation_lines,
+    is_bare_credit,
+    line_tails,
+    relayed,
+)
 from provenance.parse.credit_words import (
     AI_LEAD,
     BY_WORDS,
@@ -67,10 +76,12 @@ LEAD_IN = re.compile(
     r"(?:handout\s+)?(?:photos?|images?|pictures?|media)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"picha\s+na(?=[ \t]+(?-i:[A-Z]))|"  # Swahili 'Picha na <Name>': 'photo by' (lower case after it: 'and')
     r"(?-i:Foto|FOTO|Photo|PHOTO)[ \t]+\|(?=[ \t]+[^|\n]{2,80}[ \t]/[ \t])|"  # 'Foto | Jane Roe / Outlet': a chain
-    r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?)(?=[ \t]+" + _NAME_ALONE + r"[ \t]*(?:\r?\n|$|\|))|"
+    r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer)(?=[ \t]+" + _NAME_ALONE + r"[ \t]*(?:\r?\n|$|\|))|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
-    r"(?:(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video)\s+(?:provided\s+)?)?courtesy(?:\s+of)?\b|"
+    r"(?:(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video|(?:3d\s+)?models?)\s+(?:provided\s+)?)?"
+    r"courtesy(?:\s+of)?\b|"
+    r"(?:used|reproduced|reprinted)\s+(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:of|from)\b|"
     r"collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
@@ -95,12 +106,16 @@ ANYWHERE_LEAD_IN = re.compile(
     r"Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
     r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
+    # a holder named after a lower-case 'courtesy of' closing the line ('… canoe courtesy of the Harwick Historical
+    # Society'): a museum's, library's, archive's or society's credit
+    r"(?<=\s)courtesy\s+of\s+(?:the\s+)?(?=(?-i:[A-Z])[^\n]{0,80}?(?i:society|museums?|library|archives?|collection|"
+    r"gallery|memorial)[ \t.]*(?:\n|$))|"
     # glued to a sentence's stop or an ellipsis, before a capital, a digit ('for real?Photo: 20th Century Fox/…') or one
     # lower-case word closing the line ('… gewannen am Ende 2:1 .Foto: ddp', '… und ...Foto: Getty': a gallery's caption
     # run into its credit)
     r"(?<=[.!?…])(?-i:(?:Photo|Foto|Bild|Image|Credit)\s?:\s*(?=[A-Z\d@]|[a-z]{2,8}[ \t]*(?:\r?\n|$)))|"
     r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?<!\b[Pp]ie de )"  # not Spanish 'Pie de foto:', a caption's label
-    r"(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|"
+    r"(?-i:(?:Photo(?:graph)?|Source|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|"
     r"Crédit photo|Фото|Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|"
     r"(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@]))|"
     # a capitalised 'Photo by' glued after a lower-case word, a name in capitals next ('Grand Prize winner Photo by
@@ -218,7 +233,7 @@ _LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$|^[ \t]*$")
 _NEAR_GAP = re.compile(r"^(?=[^\n]*\n)(?![^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n).{0,240}$", re.DOTALL)
 # A lead-in word written with no colon before a name alone ('Beeld Jane Roe', 'Picha na Jane Roe'); and the words of a
 # headline's media label after it ('FOTO VIDEO', 'FOTO GALERIJA', 'Picha na Video'): no name
-_NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|(?i:picha\s+na))[ \t]+")
+_NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer|(?i:picha\s+na))[ \t]+")
 _CAPTION_LEAD = re.compile(r"(?i)\W*(?:fotografija|fotografia|fotografía|photograph)\s*:")
 _AUTHOR_LEAD = re.compile(r"(?i)(?:autor|author|auteur)\s*:")
 _DATE_OR_TIME = re.compile(r"\b(?:\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")
@@ -383,6 +398,9 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
               lowered: str = "") -> Iterator[Segment]:
     """Every candidate credit span, strongest first (a lead-in inside a credit already read is skipped);
     `lowered`: lowered_for_gates(text), or "" """
+    for cited in citation_lines(text, catalog):  # a line written as a citation, whole (credit_citations)
+        if not _overlaps(taken, cited.start, cited.end):
+            yield cited
     for pattern, weak in ((LEAD_IN, False), (ANYWHERE_LEAD_IN, False), (_BY_LICENSE, False), (WEAK_LEAD_IN, True)):
         scan = pattern.finditer(text) if pattern is _BY_LICENSE else gated_finditer(pattern, text, lowered)
         for match in index.lead_matches if pattern is LEAD_IN else scan:
@@ -555,6 +573,7 @@ def _sentence_stop(catalog: Catalog, text: str, body: int, line_end: int, index:
         before = text[max(body, gap_start - 40) : gap_start]
         after = text[gap_end : line_end]
         if _ABBREVIATION.search(before) or ENDS_WITH_ABBREVIATION.search(before) or _CONTINUES.match(after) \
+                or holder_first(catalog, after) \
                 or _BROS.search(before) and _NAME_GOES_ON.match(after) \
                 or after[:1].isdigit() and ENDS_WITH_NUMBER_WORD.search(before):
             continue
@@ -614,13 +633,17 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
         yield last
 
 
+# A part that is a via alone ('…, Royal Collection; via Wikimedia Commons'): the way the credit before it came
+_VIA_PART = re.compile(r"(?i)^(?:(?:file|image|photo)\s+)?via\s")
+
+
 def _adds_terms(one: Credit, other: Credit) -> bool:
     """A part after a ';' that names no party of its own, only a license or a platform, after a part that named
     one: the terms of the same credit, not another image's. A platform alone joins only a credit that states a
     license already ('Photo: Jane Roe; CC BY-SA 4.0; Wikimedia Commons'); after a bare name it is the credit of
     another picture of a list ('Photos: Jane Roe (top); Flickr (bottom)', 'Images: Reuters; Pexels')."""
     return bool((one.creator or one.organization) and not (other.creator or other.organization)
-                and (other.license or other.via and one.license))
+                and (other.license or other.via and (one.license or _VIA_PART.match(other.text))))
 
 
 def _named_after_bare_lead(catalog: Catalog, lead: str, part: str, fields: dict[str, str]) -> bool:
@@ -655,7 +678,9 @@ def _parts(catalog: Catalog, text: str, body: int, end: int) -> Iterator[tuple[i
     if _all_slashed(catalog, segment):
         pieces = _LIST_SEPARATOR.split(segment)
     else:
-        pieces = re.split(r";|,\s+(?=[^,]*/)", segment) if ";" in segment else [segment]
+        # a list of chains ('Jane Roe/AP; John Doe, Bo Lee/Reuters'); a via after a comma is the way the credit before
+        # it came ('…, via DPLA / Wikimedia Commons')
+        pieces = re.split(r";|,\s+(?!via\s)(?=[^,]*/)", segment) if ";" in segment else [segment]
     cursor = body
     for piece in pieces:
         at = text.index(piece, cursor)
