@@ -153,12 +153,48 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         relay = _source_colon_name(catalog, inner) if relay is None and ": " in inner else relay
         if relay is not None:
             yield Segment(body, close, body, rewrite=relay)
+        elif _spelled_out_before(catalog, text, opened, inner):
+            continue  # 'the International Olympic Committee (IOC)': a short form defined, no credit
         elif is_bare_credit(catalog, inner) or _HERITAGE_BODY.match(inner) and _after_stop(text, opened):
             named = _name_before(catalog, text, opened, inner)
             yield Segment(named, close + 1, named) if named is not None else Segment(body, close, body)
         elif text[opened] == "[" and _BRACKETED_CAPITALS.match(inner) and _HYPHENED_WORD.match(inner) and \
                 _after_stop(text, opened) and _closes_line(text, close) and name_in_capitals(catalog, inner):
             yield Segment(body, close, body)  # '… on Tuesday. [PARK YONG-SEOK]' (Korea JoongAng Daily)
+
+
+_CONNECTIVES = frozenset({"of", "the", "for", "and", "&", "de", "do", "da", "dos", "das", "del", "la", "le", "des",
+                          "du", "y", "e", "et", "für", "der"})
+
+
+def _spelled_out_before(catalog: Catalog, text: str, opened: int, inner: str) -> bool:
+    """'… of the International Olympic Committee (IOC).', 'the Brazilian Football Confederation (CBF)', 'Agence
+    France-Presse (AFP)': a short name in brackets right after the name written out defines it (the catalog's
+    alias of the same source, or the initials of the capitalised words before it, in any order, as a translated
+    name gives them); it names the body the sentence talks about, not the picture's source."""
+    short = inner.strip()
+    if not 2 <= len(short) <= 10 or not short.isupper() or not short.replace("-", "").isalpha() \
+            or text[opened - 1 : opened] not in (" ", "\t"):
+        return False
+    words = text[max(text.rfind("\n", 0, opened) + 1, opened - 120) : opened].split()[-10:]
+    if not words or words[-1][-1:] in (".", "!", "?", ":", ";"):
+        return False  # '… of the Olympic Committee. (IOC)': a sentence closed, then its credit
+    source = match_source(catalog, short)
+    if source is not None and any(match_source(catalog, " ".join(words[-count:]).strip(",;:")) is source
+                                  for count in range(2, len(words) + 1)):
+        return True
+    initials: list[str] = []
+    for word in reversed(words):
+        if word.casefold() in _CONNECTIVES and initials:
+            continue
+        if not word[:1].isupper():
+            break
+        initials.extend(part[:1] for part in reversed(word.split("-")) if part[:1].isupper())
+        if len(initials) >= len(short):
+            break
+    letters = short.replace("-", "")
+    return len(initials) == len(letters) and sorted(initials) == sorted(letters) and \
+        label_link(catalog, " ".join(words[-len(initials) :])).label != "person"
 
 
 def name_in_capitals(catalog: Catalog, name: str) -> bool:
@@ -462,15 +498,18 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     return _is_source_credit(catalog, text)
 
 
-_SPACED_DASH = re.compile(r"[ \t][-–—][ \t]")
+# The dashes a chain's links are split on (credit_parts._CHAIN): an en dash is not one, so an agency and a distributor
+# joined by it would be read as one name ('AP – Getty Images')
+_SPACED_DASH = re.compile(r"[ \t][-—][ \t]")
 
 
 def _is_dash_chain(catalog: Catalog, text: str) -> bool:
     """'Agence France-Presse — Getty Images', 'Reuters - Getty Images': The New York Times's way of writing an
     agency and its distributor, a spaced dash for the slash. Without a name before it, every link must be a
-    source the catalog knows, so that a sentence signed with a dash ('… — Harwick Daily') is not read."""
+    source the catalog knows, so that a sentence signed with a dash ('… — Harwick Daily') is not read; and two
+    links only, an agency and its distributor ('AP - Reuters - AFP' lists wires)."""
     links = _SPACED_DASH.split(text)
-    return 1 < len(links) <= 3 and all(_is_named_source(catalog, link.strip()) for link in links)
+    return len(links) == 2 and all(_is_named_source(catalog, link.strip()) for link in links)
 
 
 def _is_credit_list(catalog: Catalog, text: str) -> bool:
