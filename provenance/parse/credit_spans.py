@@ -469,8 +469,8 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
         return False
     if " | " in text:
         return _is_pipe_chain(catalog, text)
-    if "; " in text:
-        return _is_credit_list(catalog, text)
+    if "; " in text and _is_credit_list(catalog, text):
+        return True  # else read as before the lists were: 'Jane Roe/AP; Ann Lee' is a credit and a name after it
     if not _MARKERS.search(text):  # no separator, via, for, comma or license: only a source alone
         return _is_source_credit(catalog, text) or _is_stock_dash(catalog, text) or _is_dash_chain(catalog, text)
     acquired = _museum_line(text) if "," in text else False
