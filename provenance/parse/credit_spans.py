@@ -379,6 +379,9 @@ def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:
     return at if source is not None and source.kind in _AGENCY_KINDS else None
 
 
+_QUOTE_CLOSES = ('"', "”", "»", "'", "’", "“")
+
+
 def _credit_after_dash(catalog: Catalog, tail: str) -> int | None:
     """'Foto oficial da Seleção - Copa do Mundo 2022 - Jane Roe/CBF' (Folha, UOL): a caption with no stop, its credit
     after the last spaced hyphen, a photographer's full name and the body or agency after a slash. Where the credit
@@ -386,8 +389,9 @@ def _credit_after_dash(catalog: Catalog, tail: str) -> int | None:
     at = tail.rfind(" - ") + 3
     credit = tail[at:].strip(" .")
     who = credit.partition("/")[0]
-    if "/" not in credit or len(who.split()) < 2 or not _is_person(catalog, who):
-        return None
+    if "/" not in credit or len(who.split()) < 2 or tail[: at - 3].rstrip().endswith(_QUOTE_CLOSES) \
+            or not _is_person(catalog, who):
+        return None  # '"Sport is life." - Ida Vell/Harwick FC': a quotation's speaker and her club
     return at if is_bare_credit(catalog, credit) else None
 
 
