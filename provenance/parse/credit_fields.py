@@ -18,8 +18,8 @@ from provenance.catalog.licenses import is_license_url
 from provenance.catalog.load import Catalog, license_names
 from provenance.catalog.sources import find_category, match_domain, match_source
 from provenance.parse.credit_citations import may_cite, read_citation
-from provenance.parse.credit_parts import assign_names, label_link
-from provenance.parse.credit_words import COMPANY_FORM, LEAD_IN_TEXT, NUMBER_ABBREVIATIONS, ORGANISATION_WORDS, ROLES
+from provenance.parse.credit_parts import assign_names
+from provenance.parse.credit_words import COMPANY_FORM, LEAD_IN_TEXT, NUMBER_ABBREVIATIONS, ROLES
 from provenance.parse.scan import may_hold, with_first_chars
 
 URL = re.compile(r"(?i)\b(?:https?://|www\.|creativecommons\.org/)[^\s<>\"'\[\]]+")
@@ -378,21 +378,15 @@ def _account_before_platform(catalog: Catalog, fields: dict[str, str]) -> None:
 
 
 def _platform_then_account(catalog: Catalog, fields: dict[str, str]) -> None:
-    """'Foto: Twitter PSG', 'Foto: Instagram Jane Roe': the platform, then the account's owner (Italian and Portuguese
-    papers write it so). A person's full name is the creator, a club's initials the organisation; one capitalised
-    word is left whole (a club's name, or the platform's own product: 'YouTube Kids')."""
+    """'Foto: Twitter PSG': the platform, then the account's owner (Italian and Portuguese papers write it so). A
+    club's initials are the organisation; words are left whole: a club's name, or the platform's own product ('YouTube
+    Kids', 'Instagram Live Video', 'YouTube Music Awards'), which two capitalised words share with a person's name."""
     platform, _, owner = fields["via"].partition(" ")
     source = match_source(catalog, platform)
-    if source is None or source.kind != "platform" or not owner[:1].isupper() or len(owner.split()) > 3 \
-            or owner.casefold() in ORGANISATION_WORDS:  # 'Flickr Commons': the platform's own programme
+    if source is None or source.kind != "platform" or not owner.isupper() or not owner.isalpha() \
+            or not 2 <= len(owner) <= 6:
         return
-    label = label_link(catalog, owner).label
-    if label == "person" and len(owner.split()) > 1:
-        fields["creator"] = owner
-    elif owner.isupper() and owner.isalpha() and 2 <= len(owner) <= 6:  # a club's initials: 'PSG', 'ICC'
-        fields["organization"] = owner
-    else:
-        return  # 'YouTube Kids', 'Facebook Marketplace', 'Twitter Lille': the platform's product or an unsure owner
+    fields["organization"] = owner  # a club's initials: 'PSG', 'ICC'
     fields["via"] = platform
 
 

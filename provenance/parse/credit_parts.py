@@ -42,6 +42,7 @@ from provenance.parse.credit_words import (
     ORGANISATION_WORDS,
     RANK,
     ROLES,
+    SPORT_WORDS,
     SURNAME_ORGANISATION_WORDS,
     TITLE,
     TITLE_ARTICLES,
@@ -680,8 +681,10 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     if len(pieces) > 1 and _public_body(catalog, pieces[0]) and all(
             _public_body(catalog, p) or _looks_like_organisation(p) or _UNIT_WORD.match(p) for p in pieces[1:]):
         return Link(text, start, end, "organisation")  # 'NASA, ESA, CSA, STScI', 'NASA, JHUAPL, SwRI': joint, whole
-    if len(pieces) > 1 and fold_source_name(pieces[-1]) in ROLES and not portrait(pieces[-1]):
-        # 'Ferran Mestres, File': how it came, no name ('Jane Roe, photograph' names a portrait's sitter)
+    if len(pieces) > 1 and (fold_source_name(pieces[-1]) in ROLES and not portrait(pieces[-1])
+                            or _desk_or_job(pieces[-1])):
+        # 'Ferran Mestres, File': how it came, no name ('Jane Roe, photograph' names a portrait's sitter); 'Ida Vell,
+        # Sports Photographer', 'Ida Vell, Football': her job or the paper's desk
         kept = text[: text.rindex(",")].rstrip()
         return _by_shape(catalog, kept, start, start + len(kept))
     if len(pieces) > 2 and _YEAR_PIECE.match(pieces[-1]) and looks_like_person(pieces[0]) \
@@ -799,9 +802,33 @@ def _has_organisation_word(text: str, words: list[str]) -> bool:
     """An organisation word anywhere, but a company form ('sa', 'ag', 'inc') not as the first word of the name
     after its rank ('Sgt. 1st Class Sa Fenha': a given name)."""
     for at, word in enumerate(words):
+        if word in SPORT_WORDS and not _sport_of_a_body(text, word):
+            continue  # 'Football', 'Jane Roe, Basketball Photographer': a sport, or a job in it, beside no body's name
         if word in ORGANISATION_WORDS and (word not in FORM_WORDS or at > _name_start(text)):
             return True
     return False
+
+
+def _desk_or_job(piece: str) -> bool:
+    """A photographer's job title ('Senior Photographer', 'Rugby Photographer') or a sport's desk alone ('Football'),
+    after the name: neither names a body."""
+    words = piece.casefold().split()
+    return 1 <= len(words) <= 3 and (words[-1] in ("photographer", "photographers")
+                                     or all(w in SPORT_WORDS for w in words))
+
+
+def _sport_of_a_body(text: str, sport: str) -> bool:
+    """Whether a sport's word stands in a body's name: beside another word of its own part of the text (between
+    commas) that is neither a sport's nor a job's ('Cricket Ireland', 'Harbor Racing')."""
+    for part in text.split(","):
+        words = [w.strip(".()").casefold() for w in part.split()]
+        if sport in words and any(w not in SPORT_WORDS and w not in _JOB_WORDS for w in words):
+            return True
+    return False
+
+
+_JOB_WORDS = frozenset({"photographer", "photographers", "photography", "writer", "reporter", "editor", "coach",
+                        "player", "players", "fan", "fans"})
 
 
 def _name_start(text: str) -> int:

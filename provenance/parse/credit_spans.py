@@ -157,6 +157,8 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         relay = _source_colon_name(catalog, inner) if relay is None and ": " in inner else relay
         if relay is not None:
             yield Segment(body, close, body, rewrite=relay)
+        elif _spelled_out_before(catalog, text, opened, inner):
+            continue  # 'the International Olympic Committee (IOC)': a short form defined, no credit
         elif is_bare_credit(catalog, inner) or _HERITAGE_BODY.match(inner) and _after_stop(text, opened):
             named = _name_before(catalog, text, opened, inner)
             terms = _LICENSE_BEFORE.search(text, max(0, opened - 40), opened) if named is None else None
@@ -167,6 +169,40 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         elif text[opened] == "[" and _BRACKETED_CAPITALS.match(inner) and _HYPHENED_WORD.match(inner) and \
                 _after_stop(text, opened) and _closes_line(text, close) and name_in_capitals(catalog, inner):
             yield Segment(body, close, body)  # '… on Tuesday. [PARK YONG-SEOK]' (Korea JoongAng Daily)
+
+
+_CONNECTIVES = frozenset({"of", "the", "for", "and", "&", "de", "do", "da", "dos", "das", "del", "la", "le", "des",
+                          "du", "y", "e", "et", "für", "der"})
+
+
+def _spelled_out_before(catalog: Catalog, text: str, opened: int, inner: str) -> bool:
+    """'… of the International Olympic Committee (IOC).', 'the Brazilian Football Confederation (CBF)', 'Agence
+    France-Presse (AFP)': a short name in brackets right after the name written out defines it (the catalog's
+    alias of the same source, or the initials of the capitalised words before it, in any order, as a translated
+    name gives them); it names the body the sentence talks about, not the picture's source."""
+    short = inner.strip()
+    if not 2 <= len(short) <= 10 or not short.isupper() or not short.replace("-", "").isalpha() \
+            or text[opened - 1 : opened] not in (" ", "\t"):
+        return False
+    words = text[max(text.rfind("\n", 0, opened) + 1, opened - 120) : opened].split()[-10:]
+    if not words or words[-1][-1:] in (".", "!", "?", ":", ";"):
+        return False  # '… of the Olympic Committee. (IOC)': a sentence closed, then its credit
+    source = match_source(catalog, short)
+    if source is not None and any(match_source(catalog, " ".join(words[-count:]).strip(",;:")) is source
+                                  for count in range(2, len(words) + 1)):
+        return True
+    initials: list[str] = []
+    for word in reversed(words):
+        if word.casefold() in _CONNECTIVES and initials:
+            continue
+        if not word[:1].isupper():
+            break
+        initials.extend(part[:1] for part in reversed(word.split("-")) if part[:1].isupper())
+        if len(initials) >= len(short):
+            break
+    letters = short.replace("-", "")
+    return len(initials) == len(letters) and sorted(initials) == sorted(letters) and \
+        label_link(catalog, " ".join(words[-len(initials) :])).label != "person"
 
 
 def name_in_capitals(catalog: Catalog, name: str) -> bool:
@@ -291,6 +327,12 @@ def _in_table_row(text: str, at: int) -> bool:
     return (line_start > window or window == 0) and text[line_start:at].lstrip().startswith("|")
 
 
+def _signs_a_quote(line: str, start: int, tail: str) -> bool:
+    """'"Sport is life." - Ida Vell/Harwick FC': a dash right after a closing quote signs the quotation with its
+    speaker (and her club), no credit of a picture."""
+    return tail[:1] in "-–—" and line[:start].rstrip().endswith(('"', "”", "»", "’"))
+
+
 def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
     """'… on Monday. Jane Doe/AP', '…2021.Reliance Industries/Handout via REUTERS': the last
     sentence of a line, when it is a credit."""
@@ -330,7 +372,8 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             relay = (end - len(tail), hyphen)
         if relay is not None:  # '握手する両首脳＝ロイター＝共同': the relay as in brackets
             yield Segment(offset + relay[0], offset + end, offset + relay[0], rewrite=relay[1])
-        elif tail and not taken(offset + start, offset + end) and is_bare_credit(catalog, tail):
+        elif tail and not taken(offset + start, offset + end) and not _signs_a_quote(stripped, start, tail) \
+                and is_bare_credit(catalog, tail):
             yield Segment(offset + start, offset + end, offset + start)
         elif pieces and tail[:1] in "—–" and (dash := _dash_capitals(catalog, stripped, end)) is not None:
             if not taken(offset + dash, offset + end):
@@ -437,6 +480,9 @@ def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:
     return at if source is not None and source.kind in _AGENCY_KINDS else None
 
 
+_QUOTE_CLOSES = ('"', "”", "»", "'", "’", "“")
+
+
 def _credit_after_dash(catalog: Catalog, tail: str) -> int | None:
     """'Foto oficial da Seleção - Copa do Mundo 2022 - Jane Roe/CBF' (Folha, UOL): a caption with no stop, its credit
     after the last spaced hyphen, a photographer's full name and the body or agency after a slash. Where the credit
@@ -444,8 +490,9 @@ def _credit_after_dash(catalog: Catalog, tail: str) -> int | None:
     at = tail.rfind(" - ") + 3
     credit = tail[at:].strip(" .")
     who = credit.partition("/")[0]
-    if "/" not in credit or len(who.split()) < 2 or not _is_person(catalog, who):
-        return None
+    if "/" not in credit or len(who.split()) < 2 or tail[: at - 3].rstrip().endswith(_QUOTE_CLOSES) \
+            or not _is_person(catalog, who):
+        return None  # '"Sport is life." - Ida Vell/Harwick FC': a quotation's speaker and her club
     return at if is_bare_credit(catalog, credit) else None
 
 
@@ -530,8 +577,8 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
         return False
     if " | " in text:
         return _is_pipe_chain(catalog, text)
-    if "; " in text:
-        return _is_credit_list(catalog, text)
+    if "; " in text and _is_credit_list(catalog, text):
+        return True  # else read as before the lists were: 'Jane Roe/AP; Ann Lee' is a credit and a name after it
     if not _MARKERS.search(text):  # no separator, via, for, comma or license: only a source alone
         return _is_source_credit(catalog, text) or _is_stock_dash(catalog, text) or _is_dash_chain(catalog, text)
     acquired = _museum_line(text) if "," in text else False
@@ -559,15 +606,18 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     return _is_source_credit(catalog, text)
 
 
-_SPACED_DASH = re.compile(r"[ \t][-–—][ \t]")
+# The dashes a chain's links are split on (credit_parts._CHAIN): an en dash is not one, so an agency and a distributor
+# joined by it would be read as one name ('AP – Getty Images')
+_SPACED_DASH = re.compile(r"[ \t][-—][ \t]")
 
 
 def _is_dash_chain(catalog: Catalog, text: str) -> bool:
     """'Agence France-Presse — Getty Images', 'Reuters - Getty Images': The New York Times's way of writing an
     agency and its distributor, a spaced dash for the slash. Without a name before it, every link must be a
-    source the catalog knows, so that a sentence signed with a dash ('… — Harwick Daily') is not read."""
+    source the catalog knows, so that a sentence signed with a dash ('… — Harwick Daily') is not read; and two
+    links only, an agency and its distributor ('AP - Reuters - AFP' lists wires)."""
     links = _SPACED_DASH.split(text)
-    return 1 < len(links) <= 3 and all(_is_named_source(catalog, link.strip()) for link in links)
+    return len(links) == 2 and all(_is_named_source(catalog, link.strip()) for link in links)
 
 
 def _is_credit_list(catalog: Catalog, text: str) -> bool:

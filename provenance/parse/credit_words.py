@@ -26,8 +26,11 @@ LEAD_PHRASES = (
     r"(?:(?:staff|pool|handout|courtesy|all)\s+)?photo(?:graph(?:y)?)?s?(?:[\s-]+illustration)?",  # 'All photos:'
 
     r"photographer", r"photographed", r"composite", r"fotograf",
-    # IPTC's field names written out ('Creator: Jane Roe - FIFA', 'Attribution: Getty'), before a capital or a handle
-    r"(?:creator|attribution)(?=\s*[:：]\s*(?-i:[A-Z@]))",
+    # IPTC's field names written out ('Creator: Jane Roe - FIFA', 'Attribution: Getty'), before a capital or a handle,
+    # never before a licence's terms ('Attribution: Required', 'Attribution: NonCommercial'); at a line's start only
+    # (credits.FIELD_NAME_LEAD: 'The series. Creator: Jane Roe.' names a show's maker)
+    r"(?:creator|attribution)(?=\s*[:：]\s*(?-i:[A-Z@]))(?!\s*[:：]\s*(?:required|not\b|optional|appreciated|none\b|"
+    r"no\b|yes\b|non-?commercial|share-?alike|no-?deriv))",
     r"pictures?", r"pics?", r"images?", r"illustrations?", r"artwork", r"video(?:\s+grab)?",
     r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
     r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
@@ -222,6 +225,13 @@ NEWSPAPER_WORDS = frozenset({
     "sentinel", "gleaner", "advertiser", "courier",
 })
 # Words that make an unknown name an organisation, not a person.
+# A college's athletics department and a sport's governing body or team: 'Penn Athletics', 'Cricket Ireland',
+# 'Swimming Australia', 'Harbor Racing'; organisation words only beside a name (credit_parts): the sport alone
+# ('Photo: Jane Roe, Football') or a job in it ('Basketball Photographer') names no body.
+SPORT_WORDS = frozenset({
+    "athletics", "sports", "cricket", "rugby", "hockey", "football", "basketball", "netball", "volleyball", "handball",
+    "baseball", "softball", "gymnastics", "swimming", "cycling", "rowing", "triathlon", "racing", "motorsport",
+})
 ORGANISATION_WORDS = frozenset({
     "inc", "inc.", "llc", "ltd", "ltd.", "pbc", "plc", "gmbh", "ag", "sa", "s.a.", "corp", "corp.", "co.",
     "company", "corporation", "incorporated", "limited", "group", "agency", "agence", "agencia", "agência",
@@ -254,10 +264,7 @@ ORGANISATION_WORDS = frozenset({
     "program", "programme",  # "Getty's Open Content Program"
     "realty", "realtors", "properties", "architects",  # 'Photo courtesy of Bramble Lane Realty'
     "fc", "cf", "afc", "fk", "bk", "sk",  # football clubs: 'Harbor City FC', 'Real Marrow CF'
-    # a college's athletics department and a sport's governing body or team: 'Penn Athletics', 'Cricket Ireland',
-    # 'Swimming Australia', 'Harbor Racing'
-    "athletics", "sports", "cricket", "rugby", "hockey", "football", "basketball", "netball", "volleyball", "handball",
-    "baseball", "softball", "gymnastics", "swimming", "cycling", "rowing", "triathlon", "racing", "motorsport",
+    *SPORT_WORDS,
     "estate",  # '© Estate of Jane Roe': the heirs hold the rights
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "commons", "wikimedia", *NEWSPAPER_WORDS,
     "jail", "prison",  # 'Montgomery County Jail via AP': a booking photo's source

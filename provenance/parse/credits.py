@@ -411,6 +411,8 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
                 continue  # 'heroImage: ./cover.png', 'coverImage: …': a front-matter or code key, no lead-in
             if pattern is LEAD_IN and _AUTHOR_LEAD.match(text, start) and _dated_line(text, start):
                 continue  # '08/07/2020 | 10:52 | Autor: RTRS': an article's date line and its author, a byline
+            if pattern is LEAD_IN and _FIELD_NAME_LEAD.match(text, start) and not _starts_field(text, start):
+                continue  # 'Breaking Lines (TV series). Creator: Jane Roe.': a show's maker in a sentence's run
             free = pattern in (WEAK_LEAD_IN, ANYWHERE_LEAD_IN, _BY_LICENSE)
             named = _source_before(catalog, text, start, match.end()) if pattern in (LEAD_IN, _BY_LICENSE) and \
                 _PHOTO_BY.match(text, start, match.end()) else start
@@ -423,6 +425,9 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
             elif positioned or kind >= 0:
                 start = kind if kind >= 0 else start  # the credit starts with the words of its kind
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
+                if pattern is ANYWHERE_LEAD_IN and text[start - 1 : start] in _STOPS and \
+                        _lone_unknown_word(catalog, text[match.end() : end]):
+                    continue  # 'Rating outlook.Credit: Negative', 'Size chart.Image: Front': a label and its value
                 if pattern is LEAD_IN and _NO_COLON_LEAD.fullmatch(match.group("lead")):  # 'Kuvat Jane Roe | Lööppi'
                     pipe = text.find("|", match.end(), end)
                     end = pipe if pipe > 0 else end
@@ -435,6 +440,28 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
 
     yield from bracketed(text, catalog, index.pairs, is_taken)
     yield from line_tails(text, catalog, is_taken)
+
+
+_FIELD_NAME_LEAD = re.compile(r"(?i)(?:creator|attribution)\s*[:：]")
+
+
+def _starts_field(text: str, start: int) -> bool:
+    """Whether a field's name stands where a metadata field starts: first on its line (after spaces), or after a
+    field separator ('| Creator: …', '<br>Creator: …')."""
+    before = text[max(text.rfind("\n", 0, start) + 1, start - 200) : start].rstrip()
+    return not before or before.endswith(("|", ">", "•", "·"))
+
+
+_STOPS = (".", "!", "?", "…")
+
+
+def _lone_unknown_word(catalog: Catalog, value: str) -> bool:
+    """Whether a lead-in glued to a sentence's stop is followed by one word the catalog does not know as a source,
+    neither a handle nor an agency's initials: a page's label and its value run into the text ('… .Foto: ddp',
+    '….Image: Keystone' are credits; '….Credit: Negative' is a rating's outlook)."""
+    word = value.strip().strip(".,;")
+    return bool(word) and " " not in word and "/" not in word and not word.startswith("@") \
+        and not (word.isupper() and len(word) <= 6) and match_source(catalog, word) is None
 
 
 def _dated_line(text: str, start: int) -> bool:
