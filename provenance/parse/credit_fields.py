@@ -42,7 +42,9 @@ _CC_LONG = re.compile(
     r"(?:\s+(?:international|unported|generic))?(?:\s+(?:public\s+)?licen[sc]e)?"
 )
 _RESERVED = re.compile(r"(?i)all\s+rights\s+reserved|riproduzione\s+riservata")
-_PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b")
+# in other languages too, as reuse lines of Wikipedias write it ('gemeinfrei', 'domaine public', 'パブリックドメイン')
+_PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b|\bgemeinfrei\b|\bdomaine\s+public\b|\bdom[ií]nio\s+p[úu]blico\b|"
+                            r"\bpubblico\s+dominio\b|パブリックドメイン|общественное\s+достояние")
 _RIGHTS = re.compile(
     r"(?i)©|\(c\)|(?:\bcrown\s+)?\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b"
 )
@@ -87,8 +89,8 @@ _SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR",
 _SECTION_LABEL = re.compile(r"(?<=\S)[ \t]+(?:" + "|".join(_SECTION_ENDS) + r")[ \t]*$")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
 # '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license
-_REMARK = re.compile(
-    r"\((?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b)[a-z][^()/]{2,80}\)"
+_REMARK = re.compile(  # full width too: 'ウィキメディア・コモンズ（commons.wikimedia.org）'
+    r"[(（](?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b)[a-z][^()（）/]{2,80}[)）]"
 )
 # An artist's nationality, places and years of life in brackets after the name, as museums write them ('Mary Cassatt
 # (American, Pittsburgh, Pennsylvania 1844–1926 Le Mesnil-Théribus, Oise)'): a remark, its commas no list of names
@@ -348,7 +350,7 @@ def _clean(segment: str) -> str:
     text = _PLACE_BEFORE_DASH.sub("", text, count=1) if "—" in text or "–" in text else text
     text = _REPEATED_IN_CAPITALS.sub(_once, text) if " via " in text and _CAPITALS_BEFORE_VIA.search(text) else text
     text = _BODY_REPEATED.sub(r"/\g<body>", text) if "/" in text else text
-    if "(" in text:  # each step only where what it cuts can be
+    if "(" in text or "（" in text:  # each step only where what it cuts can be
         text = _LIFE_DATES.sub("", _REMARK.sub(CUT, text))
     text = _ATTRIBUTES.sub(CUT, text) if "=" in text else text
     text = _WIRE_CODE.sub(CUT, text) if _BRACKET.search(text) else text

@@ -312,6 +312,11 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             yield Segment(offset + relay[0], offset + end, offset + relay[0], rewrite=relay[1])
         elif tail and not taken(offset + start, offset + end) and is_bare_credit(catalog, tail):
             yield Segment(offset + start, offset + end, offset + start)
+        elif " · " in tail and "/" in (dotted := tail[tail.rindex(" · ") + 3 :]) and is_bare_credit(catalog, dotted):
+            at = offset + end - len(dotted)  # '[Original](…) · NOIRLab/NSF/AURA/Jane Roe': a middle dot sets a
+            if not taken(at, offset + end):  # chain off from a link or label before it (a menu's last item alone
+                # names no one: 'Home · World · Reuters')
+                yield Segment(at, offset + end, at)
         elif pieces and tail[:1] in "—–" and (dash := _dash_capitals(catalog, stripped, end)) is not None:
             if not taken(offset + dash, offset + end):
                 yield Segment(offset + dash, offset + end, offset + dash)

@@ -22,7 +22,11 @@ LEAD_PHRASES = (
     # English
     r"mandatory\s+credit\s*:\s*(?:photo\s+by)?", r"photo\s+credit\s+should\s+read",
     r"(?:photo(?:graph)?|image|picture|artwork|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|"
-    r"hero\s+image)\s+(?:credits?|attribution|source)", r"photos?\s+credit", r"credits?", r"image\s+attribution",
+    r"hero\s+image)\s+(?:credits?|attribution|source)", r"photos?\s+credit",
+    r"credits?\s+for\s+(?:the\s+)?original\s+(?:image|photo|figure)",  # 'Figure adapted from ref. 89; credit for …'
+    r"credits?", r"image\s+attribution",
+    r"content\s+provider(?:s?\(s\)|s)?",  # the CDC's image library: 'Content Providers(s): CDC/ Dr. Jane Roe'
+
     r"(?:(?:staff|pool|handout|courtesy|all)\s+)?photo(?:graph(?:y)?)?s?(?:[\s-]+illustration)?",  # 'All photos:'
 
     r"photographer", r"photographed", r"composite", r"fotograf",

@@ -74,7 +74,7 @@ LEAD_IN = re.compile(
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
     # lead-ins in other scripts (CJK, Arabic, Persian, Hebrew, Hindi, Thai, Greek) behind one test of the script
-    r"(?=[^\x00-\u024f])(?:(?:写真|画像)(?:提供)?\s*[:：=＝/◎]|撮影者?\s*[・:：=＝◎]|"
+    r"(?=[^\x00-\u024f])(?:(?:写真|画像)(?:提供)?\s*[:：=＝/◎]|出典\s*[:：]|撮影者?\s*[・:：=＝◎]|"
     r"사진(?:(?:\s*제공)?\s*[:=＝]|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
     r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+מסך)?|קרדיט|عدسة|عکس|تصویر|فوٹو|ছবি|ফটো|फ़?ोटो|तस्वीर|ภาพ|"
     r"φωτογραφ[ίι]α|φωτο|"
@@ -89,11 +89,14 @@ LEAD_IN = re.compile(
 ANYWHERE_LEAD_IN = re.compile(
     r"(?P<lead>©\s*|Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
     r"originally\s+uploaded\s+by\s+|"
-    r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
+    r"(?:image|photo|picture)\s+adapted\s+from\s+|"
+    # a paper's figure adapted from its authors' ('Figure adapted from Li et al.'): a name next, in capitals ('…
+    # from video lectures', '… from ref. 4' name no one)
+    r"(?:figure|fig\.|diagram)\s+adapted\s+from\s+(?=\[?(?-i:[A-Z])))|"
     # glued to a sentence's stop or an ellipsis, before a capital or one lower-case word closing the line ('… gewannen
     # am Ende 2:1 .Foto: ddp', '… und ...Foto: Getty': a gallery's caption run into its credit)
     r"(?<=[.!?…])(?-i:(?:Photo|Foto|Bild|Image|Credit)\s?:\s*(?=[A-Z@]|[a-z]{2,8}[ \t]*(?:\r?\n|$)))|"
-    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото|"
+    r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?-i:(?:Photograph|Photo|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|Crédit photo|Фото|"
     r"Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@]))|"
     # a capitalised 'Photo by' glued after a lower-case word, a name in capitals next ('Grand Prize winner Photo by
     # Jane Roe'): a heading run into its credit
@@ -120,7 +123,7 @@ _BY_LICENSE = re.compile(
 # stop ('… Park Won-soon./ Courtesy of Ewha Womans University'); an apostrophe after a letter is an elision, no quote
 # ("d'Art de …")
 _CREDIT_POSITION = re.compile(
-    r"(?:^|[\[(|—–\"“«>*_（【「。！？]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?]/|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|\x1f|"
+    r"(?:^|[\[(|—–\"“«>*_（【「。！？，]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?]/|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|\x1f|"
     r"(?:^|\n)\s*[-*•#]+|(?:^|\n)[ \t]*\d{1,2}/\d{1,2}/(?:\d\d){1,2})\s*$"
 )
 # after a source or an outlet's name: _source_before ('NASA photo by', 'ST PHOTO:')
@@ -147,9 +150,13 @@ _STOP = re.compile(
     r"(?<=[^\x00-\u024f])@(?=\d{1,2}月\d{1,2}日)|"
     # the same dateline cut short by a news feed, glued to the name before it ('/Lee SmithAug 30 … [+1395 chars]')
     r"(?<=[a-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}"
-    r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))"
+    r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))|"
+    # a file page's note after a dash ('CDC/ Jane Roe - This media comes from the CDC's Public Health Image Library')
+    r"[-–—][ \t]+(?=This[ \t]+(?:image|media|photo(?:graph)?|picture|file)[ \t]+(?:comes|is|was)\b)"
 )
-_QUOTE_STOP = re.compile(r"(?m)[\"”»'](?=\s*[,;\]})]|[ \t]*$)")  # the closing quote of a quoted credit
+# the closing quote of a quoted credit: before a separator, the line's end, or the end of a tag, shortcode or template
+# tag ('caption="Credit: Jane Roe" >}}', 'title="Photo: Jane Roe"/>', '{% set caption = "…" %}')
+_QUOTE_STOP = re.compile(r"(?m)[\"”»'](?=\s*(?:[,;\]})]|/?>|%\})|[ \t]*$)")
 _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
@@ -191,6 +198,12 @@ _QUOTED_VALUE = re.compile(r"[\"'“«]")
 # A quoted value of code opened before a lead-in on its line and not closed before it (caption='… Photo: X', …)
 _OPEN_VALUE = re.compile(r"[=:(]\s*(?P<q>['\"])[^'\"\n]*\Z")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
+# an opening quote mark glued to the word before it, or a full-width closing bracket (a Latin credit set in Chinese or
+# Japanese text: '（eso0932a，Credit: ESO/Jane Roe），由 …')
+_GLUED_QUOTE = re.compile(r"(?<=[^\W\d_])[“„]|[）」』】]")
+_CREDIT_KEY = re.compile(r"(?i)(?:media:|image_?|photo_?|cover_?)?(?:credit|attribution)\w*[\"']?\s*[:=]")
+_FULL_WIDTH_OPEN = {"）": "（", "」": "「", "』": "『", "】": "【"}
+_MEMBER_BEFORE = re.compile(r"[,{][ \t]*\Z")  # an object's member ends, or the object opens, before a key
 # A value that is a file path alone ('coverImage: /images/cover.jpg', 'Photo: ./img/team.png', 'images/2024/a.jpg'),
 # after the key of front matter or code if any: names no one (a URL alone is left to the link steps).
 _KEY = re.compile(r"^[^\W\d][\w-]{0,40}[ \t]*[:=][ \t]*")
@@ -392,7 +405,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
             if named < start and is_bare_credit(catalog, text[named:end]):
                 # 'Flickr photo by jroe (CC BY 2.0)', 'NASA photo by Jane Roe': the source is a link of the credit
                 yield Segment(named, end, named, weak, strict=pattern is _BY_LICENSE)
-            elif free or _at_credit_position(text, start):
+            elif free or _at_credit_position(text, start) or _object_key(text, start, match.end()):
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
                 if pattern is LEAD_IN and _NO_COLON_LEAD.fullmatch(match.group("lead")):  # 'Kuvat Jane Roe | Lööppi'
                     pipe = text.find("|", match.end(), end)
@@ -406,6 +419,13 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
 
     yield from bracketed(text, catalog, index.pairs, is_taken)
     yield from line_tails(text, catalog, is_taken)
+
+
+def _object_key(text: str, start: int, body: int) -> bool:
+    """'{ url: "…", credit: "ESO/Jane Roe" }': a key whose value opens with a quote, after the comma or brace of an
+    object's previous member."""
+    return (text[body : body + 1] in ("\"", "'") or text[body - 1 : body] in ("\"", "'")) \
+        and bool(_CREDIT_KEY.match(text, start, body)) and bool(_MEMBER_BEFORE.search(text, max(0, start - 4), start))
 
 
 def _dated_line(text: str, start: int) -> bool:
@@ -467,6 +487,10 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
             "von", "by", "par", "por", "in this photo by"):
         comma = text.find(",", body, line_end)
         return comma if comma > 0 else line_end
+    glued = _GLUED_QUOTE.search(text, body, line_end)  # 'Image credit: University of Kansas“Generally, …': the
+    # credit ends where a quotation glued to it opens, or a full-width bracket opened before it closes
+    if glued and _FULL_WIDTH_OPEN.get(glued.group(0), "\0") not in text[body : glued.start()]:
+        line_end = glued.start()
     caps = _PAPER_THEN_CAPTION.search(text, body, line_end) if "/" in text[body:line_end] else None
     line_end = caps.end() if caps else line_end
     other = _next(index.leads, body + 1, line_end)
