@@ -31,7 +31,7 @@ _LICENSED_UNDER = re.compile(
 )
 _PORT = r"(?:\s+(?-i:[A-Z]{2}|IGO|[a-z]{2}(?=\s*(?:$|[),;.\]]))))?"
 _CC_CODE = re.compile(
-    r"(?i)\bCC[\s-]?(?:BY(?:[\s-]+(?:NC|ND|SA)){0,3}|0|zero)(?:[\s-]+v?\d(?:\.\d)?)?" + _PORT + r"(?:-license)?\b"
+    r"(?i)\bCC[\s-]?(?:BY(?:[\s/-]+(?:NC|ND|SA)){0,3}|0|zero)(?:[\s-]+v?\d(?:\.\d)?)?" + _PORT + r"(?:-license)?\b"
 )
 # The GNU FDL's code, which Commons writes alone or beside a CC code ('CC BY-SA 3.0 / GFDL'): tried after the CC
 # patterns, so that of a dual license the CC option is the one recorded.
@@ -95,6 +95,17 @@ _REMARK = re.compile(  # full width too: 'ウィキメディア・コモンズ�
 # An artist's nationality, places and years of life in brackets after the name, as museums write them ('Mary Cassatt
 # (American, Pittsburgh, Pennsylvania 1844–1926 Le Mesnil-Théribus, Oise)'): a remark, its commas no list of names
 _LIFE_DATES = re.compile(r"[ \t]*\([^()/\n]{0,80}?\b1\d{3}[ \t]*[–-][ \t]*(?:1\d|20)\d\d\b[^()/\n]{0,80}\)")
+# A list in brackets closing a credit after a name ('Jane Roe (Clear Skies, TWAN)': the photographer's site and the
+# network they belong to, as APOD writes them): a remark, its comma no list of names
+_LISTED_REMARK = re.compile(r"(?i)(?<=[^\W\d_])[ \t]+\((?![^()\n]*(?:\bcc\b|\bcc[\s-]|\bcc0|https?:|licen[sc]|"
+                            r"public\s+domain|gfdl))[^()\n,]{1,40},[^()\n]{1,60}\)[ \t]*$")
+# A derivative's note naming the work it is based on, by its quoted title ('basierend auf „Python 3. The standard type
+# hierarchy“'): no name
+_BASED_ON = re.compile(r"(?i)\b(?:basierend\s+auf|based\s+on|d['’]apr[èe]s|basado\s+en|baseado\s+em)\s+"
+                       r"[„\"“«][^\"”“»\n]{1,200}[“”\"»]")
+# A file page named by its title ('Datei: MAC-48_Address.svg', 'File:Gray410.png'): no one's name
+_FILE_NAMED = re.compile(r"(?i)(?<![/\w])(?:file|datei|fichier|archivo|plik|bestand|файл)[ \t]*:[ \t]*[^\s,;]+\."
+                         r"(?:jpe?g|png|gif|svg|tiff?|webp|ogg|ogv|webm|pdf)\b")
 LINK_ADDRESS = r"\s*<[^<>\s]{1,500}>"  # a link's address after its text, as markup.flatten writes it
 _TITLE_BY = re.compile(
     r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»](?:" + LINK_ADDRESS
@@ -352,7 +363,10 @@ def _clean(segment: str) -> str:
     text = _BODY_REPEATED.sub(r"/\g<body>", text) if "/" in text else text
     if "(" in text or "（" in text:  # each step only where what it cuts can be
         text = _LIFE_DATES.sub("", _REMARK.sub(CUT, text))
+        text = _LISTED_REMARK.sub("", text) if text.rstrip().endswith(")") else text
     text = _ATTRIBUTES.sub(CUT, text) if "=" in text else text
+    text = _BASED_ON.sub(CUT, text) if "„" in text or "“" in text or '"' in text else text
+    text = _FILE_NAMED.sub(CUT, text) if ":" in text else text
     text = _WIRE_CODE.sub(CUT, text) if _BRACKET.search(text) else text
     if _QUOTE.search(text):
         text = _QUOTED.sub(lambda m: m.group(0) if _kept_quote(text, m.start()) else CUT, text)

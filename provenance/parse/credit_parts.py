@@ -116,6 +116,7 @@ _NAME_BREAK = re.compile(r"[ \u00a0]*[\r\n\t][\s]*| {3,}")
 _BROKEN = re.compile(r"[\r\n\t]|   ")  # what every match of _NAME_BREAK holds: the substitution runs only then
 _HANDLE_AFTER_NAME = re.compile(r"[ \t]+@(?P<handle>[\w.]{2,60})[ \t]*$")  # 'Jane Roe @janeroe'
 _LISTED_TITLE = re.compile(r"(?i),[ \t]+(?:dr|prof|professor|mr|mrs|ms|mme|dra)\.?[ \t]")  # a title after a comma
+_LICENSE_INSIDE = re.compile(r"(?i)\bcc[\s-]|\bcc0\b|licen[sc]|https?:|www\.|public\s+domain|\bgfdl\b")
 _BRACKET_END = re.compile(r"\s*\([^()]*\)?$")  # a remark in brackets closing a name ('Jane Roe (left)')
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
 _EDITOR_CODE = re.compile(r"[a-z]{2,4}$")  # an editor's initials in lower case
@@ -327,8 +328,15 @@ def _joint_credit(catalog: Catalog, orgs: list[Link]) -> bool:
     after the first one units, missions and research bodies the catalog does not know, credited together: one
     organisation, no via."""
     first = orgs[0].source
-    return first is not None and first.kind in _GOVERNMENT and all(
-        o.source.kind in _GOVERNMENT if o.source is not None else _unit_link(catalog, o) for o in orgs[1:])
+    led = first.kind in _GOVERNMENT if first is not None else _research_body(orgs[0].text)
+    return led and all(o.source.kind in _GOVERNMENT if o.source is not None else _unit_link(catalog, o)
+                       for o in orgs[1:])
+
+
+def _research_body(name: str) -> bool:
+    """'University of Colorado Boulder', 'Edwards Lab': a research body the catalog does not know, which leads a joint
+    credit with its departments and parent ('…/ATOC', 'Edwards Lab/Brown University') as a public body does."""
+    return " " in name and any(w.strip(",()").casefold() in _RESEARCH_WORDS for w in name.split())
 
 
 def _unit_link(catalog: Catalog, link: Link) -> bool:
@@ -488,8 +496,10 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if text.endswith(")") and " (" in text:  # '© Commonwealth of Australia (Geoscience Australia)': a public body
         head = text[: text.index(" (")]  # the catalog knows, and in brackets its agency that made the work
         body = match_source(catalog, head)
-        if body is not None and body.kind in _GOVERNMENT:
-            return Link(head, start, start + len(head), "source", body)
+        if body is not None and (body.kind in _GOVERNMENT or body.kind == "platform"
+                                 and not _LICENSE_INSIDE.search(text[len(head) :])):
+            return Link(head, start, start + len(head), "source", body)  # 'Wikimedia Commons (Klick für Quelle)':
+            # a platform the catalog knows, and in brackets a remark
     affiliated = _affiliation(catalog, text, start) if text.endswith(")") and " (" in text else None
     if affiliated is not None:
         return affiliated

@@ -24,6 +24,7 @@ LEAD_PHRASES = (
     r"(?:photo(?:graph)?|image|picture|artwork|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|"
     r"hero\s+image)\s+(?:credits?|attribution|source)", r"photos?\s+credit",
     r"credits?\s+for\s+(?:the\s+)?original\s+(?:image|photo|figure)",  # 'Figure adapted from ref. 89; credit for …'
+    r"(?:image\s+)?credit\s*(?:&|and)\s*copyright",  # APOD: 'Image Credit & Copyright: Jane Roe'
     r"credits?", r"image\s+attribution",
     r"content\s+provider(?:s?\(s\)|s)?",  # the CDC's image library: 'Content Providers(s): CDC/ Dr. Jane Roe'
 
@@ -46,7 +47,7 @@ LEAD_PHRASES = (
     # German, Dutch, Scandinavian
     r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bil(?:d(?:e|nachweis|rechte|quelle)?|lede)",  # 'Bilde', 'Billede' too
     r"quelle", r"karte", r"grafik",
-    r"autor", r"lizenz", r"licen[cs]e", r"carte", r"mapa", r"mappa", r"kaart",
+    r"autor", r"urheber(?:in)?", r"lizenz", r"licen[cs]e", r"carte", r"mapa", r"mappa", r"kaart",
     # French, Spanish, Portuguese, Italian
     r"cr[ée]dits?\s+photos?", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]a", r"imagen",
     r"imagem", r"fonte", r"fuente", r"ilustraci[óo]n", r"ilustração", r"illustrazione",

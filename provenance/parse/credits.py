@@ -124,7 +124,7 @@ _BY_LICENSE = re.compile(
 # ("d'Art de …")
 _CREDIT_POSITION = re.compile(
     r"(?:^|[\[(|—–\"“«>*_（【「。！？，]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?]/|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|\x1f|"
-    r"(?:^|\n)\s*[-*•#]+|(?:^|\n)[ \t]*\d{1,2}/\d{1,2}/(?:\d\d){1,2})\s*$"
+    r"(?:^|\n)\s*(?:[-*•#]+|//+)|(?:^|\n)[ \t]*\d{1,2}/\d{1,2}/(?:\d\d){1,2})\s*$"
 )
 # after a source or an outlet's name: _source_before ('NASA photo by', 'ST PHOTO:')
 # ('Express photography by', 'ST FILE PHOTO:' too)
@@ -151,6 +151,8 @@ _STOP = re.compile(
     # the same dateline cut short by a news feed, glued to the name before it ('/Lee SmithAug 30 … [+1395 chars]')
     r"(?<=[a-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}"
     r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))|"
+    # APOD's text after its credit line ('Credit & Copyright: Jane Roe (TWAN) Explanation: Today's …')
+    r"(?<=\s)Explanation:(?=\s)|"
     # a file page's note after a dash ('CDC/ Jane Roe - This media comes from the CDC's Public Health Image Library')
     r"[-–—][ \t]+(?=This[ \t]+(?:image|media|photo(?:graph)?|picture|file)[ \t]+(?:comes|is|was)\b)"
 )
@@ -203,6 +205,12 @@ _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
 _GLUED_QUOTE = re.compile(r"(?<=[^\W\d_])[“„]|[）」』】]")
 _CREDIT_KEY = re.compile(r"(?i)(?:media:|image_?|photo_?|cover_?)?(?:credit|attribution)\w*[\"']?\s*[:=]")
 _FULL_WIDTH_OPEN = {"）": "（", "」": "「", "』": "『", "】": "【"}
+# 'Image: <title> · Credit: <credit>': a lead-in of the picture whose span a credit's lead-in closes
+_TITLE_THEN_CREDIT = re.compile(r"(?i)(?:image[mn]?|imagen|bild|immagine)\s*:")
+_CREDIT_AFTER_DOT = re.compile(r"(?i)[ \t]·[ \t]+(?P<lead>cr[ée]dit(?:o|s)?|credits?)\s*:")
+_CC_AT_END = re.compile(r"(?i)\bCC[\s-]?BY(?:[\s/-]+(?:NC|ND|SA))*[ \t]*\r?$")  # a licence code whose version
+_VERSION_NEXT = re.compile(r"[ \t]*\d\.\d\b")  # went on to the next line
+_URL_BEFORE = re.compile(r"(?:^|\s)https?://[^\s<>\"']+[ \t]+\Z")  # an address ends a caption's text as a stop does
 _MEMBER_BEFORE = re.compile(r"[,{][ \t]*\Z")  # an object's member ends, or the object opens, before a key
 # A value that is a file path alone ('coverImage: /images/cover.jpg', 'Photo: ./img/team.png', 'images/2024/a.jpg'),
 # after the key of front matter or code if any: names no one (a URL alone is left to the link steps).
@@ -388,6 +396,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
               lowered: str = "") -> Iterator[Segment]:
     """Every candidate credit span, strongest first (a lead-in inside a credit already read is skipped);
     `lowered`: lowered_for_gates(text), or "" """
+    after_title: set[int] = set()  # credit lead-ins set off by a middle dot after a picture's title
     for pattern, weak in ((LEAD_IN, False), (ANYWHERE_LEAD_IN, False), (_BY_LICENSE, False), (WEAK_LEAD_IN, True)):
         scan = pattern.finditer(text) if pattern is _BY_LICENSE else gated_finditer(pattern, text, lowered)
         for match in index.lead_matches if pattern is LEAD_IN else scan:
@@ -405,8 +414,14 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
             if named < start and is_bare_credit(catalog, text[named:end]):
                 # 'Flickr photo by jroe (CC BY 2.0)', 'NASA photo by Jane Roe': the source is a link of the credit
                 yield Segment(named, end, named, weak, strict=pattern is _BY_LICENSE)
-            elif free or _at_credit_position(text, start) or _object_key(text, start, match.end()):
+            elif free or _at_credit_position(text, start) or _object_key(text, start, match.end()) \
+                    or start in after_title:
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
+                dot = _CREDIT_AFTER_DOT.search(text, match.end(), end) if pattern is LEAD_IN \
+                    and _TITLE_THEN_CREDIT.match(text, start) else None
+                if dot is not None:  # 'Imagem: Nebulosa do Caranguejo · Crédito: NASA/ESA': the first lead-in names
+                    after_title.add(dot.start("lead"))  # what the picture shows, the second its credit
+                    continue
                 if pattern is LEAD_IN and _NO_COLON_LEAD.fullmatch(match.group("lead")):  # 'Kuvat Jane Roe | Lööppi'
                     pipe = text.find("|", match.end(), end)
                     end = pipe if pipe > 0 else end
@@ -460,7 +475,8 @@ def _source_before(catalog: Catalog, text: str, start: int, body: int) -> int:
 def _at_credit_position(text: str, start: int) -> bool:
     """Whether a lead-in stands where a credit can start: the text's or a line's start, after a bracket,
     quote or sentence end (a bounded look back: constant work per lead-in)."""
-    return bool(_CREDIT_POSITION.search(text[max(0, start - 12) : start])) or start <= 12 and not text[:start].strip()
+    return bool(_CREDIT_POSITION.search(text[max(0, start - 12) : start])) or start <= 12 and not text[:start].strip() \
+        or bool(_URL_BEFORE.search(text, max(0, start - 300), start))  # '…/view.php?id=57752 Crédito: NASA'
 
 
 # A paper's name in capitals closing the chain, then the caption naming who is shown ('Staff Photo by Jane Roe/HARWICK
@@ -513,7 +529,8 @@ def _line_end(text: str, body: int) -> int:
     if line_end < 0:
         return min(len(text), limit)
     line = text[body:line_end]
-    if line.rstrip().endswith(",") or line.count(",") >= 2 and _LIST_GOES_ON.match(text, line_end + 1):
+    if line.rstrip().endswith(",") or line.count(",") >= 2 and _LIST_GOES_ON.match(text, line_end + 1) \
+            or _VERSION_NEXT.match(text, line_end + 1) and _CC_AT_END.search(line):  # 'CC BY-SA\n2.5)': a broken code
         following = text.find("\n", line_end + 1, limit)
         return min(len(text), limit) if following < 0 else following
     return line_end
