@@ -165,7 +165,7 @@ def _once(match: re.Match[str]) -> str:
 ACQUISITION = re.compile(r",[ \t]*(?i:gift|bequest|purchase[ds]?|donated|donation|on\s+loan)\b[^;/\n]*$")
 # A lead-in that means 'source' (of a figure as much as of a picture), and a few words of letters only.
 _SOURCE_LEAD = re.compile(
-    r"(?i)^[\s(\[]*(?:source|fonte|fuente|bron|kilde|källa|lähde|źródło|zdroj|forrás|источник|джерело)\s*[:=：]"
+    r"(?i)^[\s(\[]*(?:source|fonte|fuente|bron|kilde|källa|lähde|źródło|zdroj|forrás|источник|джерело|出典)\s*[:=：]"
 )
 # A figure credited to its paper: the authors with 'et al.' (a year in brackets may follow), a comma, the journal's
 # title in capitals (a year, volume or page after it dropped)
@@ -176,7 +176,7 @@ _IS_LICENSED = re.compile(r"(?i)\b(?:is|are)\s+licen[sc]ed\b")
 _AUTHOR_HOST = re.compile(r"(?i)(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,40}){0,2}"
                           r"\.(?:com|net|org|info|de|fr|uk|nl|it)(?=\s+(?:is|are)\s+licen[sc]ed\b)")
 # The words of a body that publishes figures, never pictures: after a 'Source:' lead-in it is a chart's data source.
-_DATA_BODY = re.compile(r"(?i)\b(?:statisti(?:cs|que|ques|k|ek|ca|cas|che)|census|analytics|eurostat)\b")
+_DATA_BODY = re.compile(r"(?i)\b(?:statisti(?:cs|que|ques|k|ek|ca|cas|che)|census|analytics|eurostat)\b|統計")
 NAMES = ("creator", "organization", "via")
 _COMMON_WORDS = re.compile(r"^[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}$")
 _BEFORE_LINK = re.compile(r"(?i)(?<=\s)(?:on|from|at|auf|sur|em|en|da|su|op|z|на)[ \t]*\Z")

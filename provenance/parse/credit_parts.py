@@ -929,8 +929,11 @@ def _name_words(text: str) -> bool:
         bare = word.strip(".,()'\"“”").casefold()
         if word[:1].islower() and bare not in _CONNECTORS and bare not in ORGANISATION_WORDS:
             return False
-        if bare in _PLACE_CONNECTORS and (at == 0 or not words[at - 1][:1].isupper()):
-            return False  # 'Institute of Physics in Opava'; 'Riot police in Elvel' is a sentence
+        if bare in _PLACE_CONNECTORS and (at == 0 or not words[at - 1][:1].isupper() or not any(
+                w.strip(".,()").casefold() in ORGANISATION_WORDS for w in words[:at]) or any(
+                w.strip(".,()").casefold() in ORGANISATION_WORDS for w in words[at + 1 :])):
+            return False  # 'Institute of Physics in Opava': a body, then its town; 'Riot police in Elvel' is a
+            # sentence, 'Students at Harwick University' names who is shown
     return True
 
 

@@ -203,6 +203,7 @@ _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
 # an opening quote mark glued to the word before it, or a full-width closing bracket (a Latin credit set in Chinese or
 # Japanese text: '（eso0932a，Credit: ESO/Jane Roe），由 …')
 _GLUED_QUOTE = re.compile(r"(?<=[^\W\d_])[“„]|[）」』】]")
+_NAMED_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ©@ÀÁÂÄÅÇÉÈÊËÍÎÑÓÔÖØÚÜŠŽ")
 _CREDIT_KEY = re.compile(r"(?i)(?:media:|image_?|photo_?|cover_?)?(?:credit|attribution)\w*[\"']?\s*[:=]")
 _FULL_WIDTH_OPEN = {"）": "（", "」": "「", "』": "『", "】": "【"}
 # 'Image: <title> · Credit: <credit>': a lead-in of the picture whose span a credit's lead-in closes
@@ -439,8 +440,11 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
 def _object_key(text: str, start: int, body: int) -> bool:
     """'{ url: "…", credit: "ESO/Jane Roe" }': a key whose value opens with a quote, after the comma or brace of an
     object's previous member."""
+    value = body + 1 if text[body : body + 1] in ("\"", "'") else body  # the value names someone: a capital, a
     return (text[body : body + 1] in ("\"", "'") or text[body - 1 : body] in ("\"", "'")) \
-        and bool(_CREDIT_KEY.match(text, start, body)) and bool(_MEMBER_BEFORE.search(text, max(0, start - 4), start))
+        and text[value : value + 1] in _NAMED_START and bool(_CREDIT_KEY.match(text, start, body)) \
+        and bool(_MEMBER_BEFORE.search(text, max(0, start - 4), start))  # rights sign or a handle ('credit: "none"',
+    # 'credit: "12.50 USD"' are an account's)
 
 
 def _dated_line(text: str, start: int) -> bool:
