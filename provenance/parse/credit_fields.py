@@ -42,9 +42,12 @@ _CC_LONG = re.compile(
     r"(?:\s+(?:international|unported|generic))?(?:\s+(?:public\s+)?licen[sc]e)?"
 )
 _RESERVED = re.compile(r"(?i)all\s+rights\s+reserved|riproduzione\s+riservata")
-# in other languages too, as reuse lines of Wikipedias write it ('gemeinfrei', 'domaine public', 'パブリックドメイン')
-_PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b|\bgemeinfrei\b|\bdomaine\s+public\b|\bdom[ií]nio\s+p[úu]blico\b|"
-                            r"\bpubblico\s+dominio\b|パブリックドメイン|общественное\s+достояние")
+_PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b")
+# in other languages too, as reuse lines of Wikipedias write it ('gemeinfrei', 'domaine public', 'パブリックドメイン'):
+# searched only in a text that holds one of their words (_PD_WORDS)
+_PUBLIC_DOMAIN_OTHER = re.compile(r"(?i)\bgemeinfrei\b|\bdomaine\s+public\b|\bdom[ií]nio\s+p[úu]blico\b|"
+                                  r"\bpubblico\s+dominio\b|パブリックドメイン|общественное\s+достояние")
+_PD_WORDS = ("emeinfrei", "omaine", "ominio", "omínio", "dominio", "ドメイン", "достояние")
 _RIGHTS = re.compile(
     r"(?i)©|\(c\)|(?:\bcrown\s+)?\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b"
 )
@@ -489,6 +492,8 @@ def strip_license(catalog: Catalog, text: str) -> tuple[str, bool]:
 
 def _take_public_domain(work: _Work) -> None:
     match = _PUBLIC_DOMAIN.search(work.rest)
+    if match is None and any(word in work.rest for word in _PD_WORDS):
+        match = _PUBLIC_DOMAIN_OTHER.search(work.rest)
     if match and "license" not in work.fields:
         work.fields["license"] = match.group(0)
         _cut(work, match)

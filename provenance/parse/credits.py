@@ -480,7 +480,8 @@ def _at_credit_position(text: str, start: int) -> bool:
     """Whether a lead-in stands where a credit can start: the text's or a line's start, after a bracket,
     quote or sentence end (a bounded look back: constant work per lead-in)."""
     return bool(_CREDIT_POSITION.search(text[max(0, start - 12) : start])) or start <= 12 and not text[:start].strip() \
-        or bool(_URL_BEFORE.search(text, max(0, start - 300), start))  # '…/view.php?id=57752 Crédito: NASA'
+        or text.rfind("http", max(0, start - 300), start) >= 0 \
+        and bool(_URL_BEFORE.search(text, max(0, start - 300), start))  # '…/view.php?id=57752 Crédito: NASA'
 
 
 # A paper's name in capitals closing the chain, then the caption naming who is shown ('Staff Photo by Jane Roe/HARWICK
