@@ -32,7 +32,7 @@ _LICENSED_UNDER = re.compile(
 )
 _PORT = r"(?:(?:\s+|-)(?-i:[A-Z]{2}|IGO|[a-z]{2}(?=\s*(?:$|[),;.\]|]))))?"  # '3.0 DE', '3.0 de', '3.0-de'
 _CC_CODE = re.compile(
-    r"(?i)\bCC[\s-]?(?:BY(?:[\s-]+(?:NC|ND|SA)){0,3}|0|zero)(?:[\s-]+v?\d(?:\.\d)?)?" + _PORT + r"(?:-license)?\b"
+    r"(?i)\bCC[\s-]?(?:BY(?:[\s/-]+(?:NC|ND|SA)){0,3}|0|zero)(?:[\s-]+v?\d(?:\.\d)?)?" + _PORT + r"(?:-license)?\b"
 )
 # The GNU FDL's code, which Commons writes alone or beside a CC code ('CC BY-SA 3.0 / GFDL'): tried after the CC
 # patterns, so that of a dual license the CC option is the one recorded.
@@ -43,10 +43,13 @@ _CC_LONG = re.compile(
     r"(?:\s+(?:international|unported|generic))?(?:\s+(?:public\s+)?licen[sc]e)?"
 )
 _RESERVED = re.compile(r"(?i)all\s+rights\s+reserved|riproduzione\s+riservata")
-# A public-domain statement, in English and as French, Spanish, Portuguese, Italian, Dutch, German and Hungarian
-# archives write it
-_PUBLIC_DOMAIN = re.compile(r"(?i)\b(?:public\s+domain|domaine\s+public|dom[ií]nio\s+p[úu]blico|pubblico\s+dominio|"
-                            r"publiek\s+domein|gemeinfrei|közkincs)\b")
+_PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b")
+# in other languages too, as archives and the reuse lines of Wikipedias write it ('gemeinfrei', 'domaine public',
+# 'publiek domein', 'közkincs', 'パブリックドメイン'): searched only in a text that holds one of their words (_PD_WORDS)
+_PUBLIC_DOMAIN_OTHER = re.compile(r"(?i)\bgemeinfrei\b|\bdomaine\s+public\b|\bdom[ií]nio\s+p[úu]blico\b|"
+                                  r"\bpubblico\s+dominio\b|\bpubliek\s+domein\b|\bközkincs\b|パブリックドメイン|"
+                                  r"общественное\s+достояние")
+_PD_WORDS = ("emeinfrei", "omaine", "ominio", "omínio", "dominio", "omein", "kincs", "ドメイン", "достояние")
 _RIGHTS = re.compile(
     r"(?i)©|\(c\)|(?:\bcrown\s+)?\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b"
 )
@@ -104,13 +107,24 @@ _SINGLE_QUOTED = re.compile(r"(?:^|(?<=\s))(?:'[^'\n]{0,60}?[^\x00-\x7f][^'\n]{0
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
 # '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license, '(via
 # Europeana)' the via, and '(c. 1586)' dates the name before it (credit_citations reads it)
-_REMARK = re.compile(
-    r"\((?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b|via\s|(?:c|ca|circa)\.?\s*\d)"
-    r"[a-z][^()/]{2,80}\)"
+_REMARK = re.compile(  # full width too: 'ウィキメディア・コモンズ（commons.wikimedia.org）'
+    r"[(（](?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b|via\s|(?:c|ca|circa)\.?\s*\d)"
+    r"[a-z][^()（）/]{2,80}[)）]"
 )
 # An artist's nationality, places and years of life in brackets after the name, as museums write them ('Mary Cassatt
 # (American, Pittsburgh, Pennsylvania 1844–1926 Le Mesnil-Théribus, Oise)'): a remark, its commas no list of names
 _LIFE_DATES = re.compile(r"[ \t]*\([^()/\n]{0,80}?\b1\d{3}[ \t]*[–-][ \t]*(?:1\d|20)\d\d\b[^()/\n]{0,80}\)")
+# A list in brackets closing a credit after a name ('Jane Roe (Clear Skies, TWAN)': the photographer's site and the
+# network they belong to, as APOD writes them): a remark, its comma no list of names; '(Holder, via X)' is a credit
+_LISTED_REMARK = re.compile(r"(?i)(?<=[^\W\d_])[ \t]+\((?![^()\n]*(?:\bcc\b|\bcc[\s-]|\bcc0|https?:|licen[sc]|"
+                            r"public\s+domain|gfdl|\bvia\s))[^()\n,]{1,40},[^()\n]{1,60}\)[ \t]*$")
+# A derivative's note naming the work it is based on, by its quoted title ('basierend auf „Python 3. The standard type
+# hierarchy“'): no name
+_BASED_ON = re.compile(r"(?i)\b(?:basierend\s+auf|based\s+on|d['’]apr[èe]s|basado\s+en|baseado\s+em)\s+"
+                       r"[„\"“«][^\"”“»\n]{1,200}[“”\"»]")
+# A file page named by its title ('Datei: MAC-48_Address.svg', 'File:Gray410.png'): no one's name
+_FILE_NAMED = re.compile(r"(?i)(?<![/\w])(?:file|datei|fichier|archivo|plik|bestand|файл)[ \t]*:[ \t]*[^\s,;]+\."
+                         r"(?:jpe?g|png|gif|svg|tiff?|webp|ogg|ogv|webm|pdf)\b")
 LINK_ADDRESS = r"\s*<[^<>\s]{1,500}>"  # a link's address after its text, as markup.flatten writes it
 _TITLE_BY = re.compile(
     r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»](?:" + LINK_ADDRESS
@@ -172,7 +186,7 @@ def _once(match: re.Match[str]) -> str:
 ACQUISITION = re.compile(r",[ \t]*(?i:gift|bequest|purchase[ds]?|donated|donation|on\s+loan)\b[^;/\n]*$")
 # A lead-in that means 'source' (of a figure as much as of a picture), and a few words of letters only.
 _SOURCE_LEAD = re.compile(
-    r"(?i)^[\s(\[]*(?:source|fonte|fuente|bron|kilde|källa|lähde|źródło|zdroj|forrás|источник|джерело)\s*[:=：]"
+    r"(?i)^[\s(\[]*(?:source|fonte|fuente|bron|kilde|källa|lähde|źródło|zdroj|forrás|источник|джерело|出典)\s*[:=：]"
 )
 # A figure credited to its paper: the authors with 'et al.' (a year in brackets may follow), a comma, the journal's
 # title in capitals (a year, volume or page after it dropped)
@@ -186,7 +200,7 @@ _IS_LICENSED = re.compile(r"(?i)\b(?:is|are)\s+licen[sc]ed\b")
 _AUTHOR_HOST = re.compile(r"(?i)(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,40}){0,2}"
                           r"\.(?:com|net|org|info|de|fr|uk|nl|it)(?=\s+(?:is|are)\s+licen[sc]ed\b)")
 # The words of a body that publishes figures, never pictures: after a 'Source:' lead-in it is a chart's data source.
-_DATA_BODY = re.compile(r"(?i)\b(?:statisti(?:cs|que|ques|k|ek|ca|cas|che)|census|analytics|eurostat)\b")
+_DATA_BODY = re.compile(r"(?i)\b(?:statisti(?:cs|que|ques|k|ek|ca|cas|che)|census|analytics|eurostat)\b|統計")
 NAMES = ("creator", "organization", "via")
 _COMMON_WORDS = re.compile(r"^[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}$")
 _BEFORE_LINK = re.compile(r"(?i)(?<=\s)(?:on|from|at|auf|sur|em|en|da|su|op|z|на)[ \t]*\Z")
@@ -420,9 +434,12 @@ def _clean(segment: str) -> str:
     text = _PLACE_BEFORE_DASH.sub("", text, count=1) if "—" in text or "–" in text else text
     text = _REPEATED_IN_CAPITALS.sub(_once, text) if " via " in text and _CAPITALS_BEFORE_VIA.search(text) else text
     text = _BODY_REPEATED.sub(r"/\g<body>", text) if "/" in text else text
-    if "(" in text:  # each step only where what it cuts can be
+    if "(" in text or "（" in text:  # each step only where what it cuts can be
         text = _LIFE_DATES.sub("", _REMARK.sub(CUT, text))
+        text = _LISTED_REMARK.sub("", text) if text.rstrip().endswith(")") else text
     text = _ATTRIBUTES.sub(CUT, text) if "=" in text else text
+    text = _BASED_ON.sub(CUT, text) if "„" in text or "“" in text or '"' in text else text
+    text = _FILE_NAMED.sub(CUT, text) if ":" in text else text
     text = _WIRE_CODE.sub(CUT, text) if _BRACKET.search(text) else text
     if _QUOTE.search(text):
         text = _QUOTED.sub(lambda m: m.group(0) if _kept_quote(text, m.start()) else CUT, text)
@@ -562,6 +579,8 @@ def strip_license(catalog: Catalog, text: str) -> tuple[str, bool]:
 
 def _take_public_domain(work: _Work) -> None:
     match = _PUBLIC_DOMAIN.search(work.rest)
+    if match is None and any(word in work.rest for word in _PD_WORDS):
+        match = _PUBLIC_DOMAIN_OTHER.search(work.rest)
     if match and "license" not in work.fields:
         work.fields["license"] = match.group(0)
         _cut(work, match)

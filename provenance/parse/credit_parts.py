@@ -82,10 +82,13 @@ _COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per g
     r"(?:\s+(?:photo|of|del?|da|do|di|dell[ao]?))?\s*:?\s*"
 )
 _ARTIST_AND = re.compile(r"(?i)^the\s+artists?\s+and\s+(?=\S)")  # 'Courtesy the artist and Gallery X': the lender
-_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "el", "los", "y", "e", "da",
-                         "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von", "&",
-                         "и", "в", "na", "w", "z", "i",
+_CONNECTORS = frozenset({"of", "the", "and", "for", "in", "at", "de", "du", "des", "la", "le", "les", "el", "los",
+                         "y", "e", "da", "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von",
+                         "&", "и", "в", "na", "w", "z", "i",
                          "ya", "wa", "za", "cha"})  # Swahili "of": "Ofisi ya Waziri Mkuu", "Chuo Kikuu cha …"
+# ('in', 'at': 'Institute of Physics in Opava', 'University of North Carolina at Chapel Hill', after a capitalised
+# word only)
+_PLACE_CONNECTORS = frozenset({"in", "at"})
 KEEP_DOT = re.compile(  # the full stop of an abbreviation that ends a name ('Jr.', 'S.p.A.') stays with it
     r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|Bros|al|St|"
     + "|".join(re.escape(form[:-1]) for form in COMPANY_FORMS if form.endswith(".")) + r")$")
@@ -122,6 +125,7 @@ _NAME_BREAK = re.compile(r"[ \u00a0]*[\r\n\t][\s]*| {3,}")
 _BROKEN = re.compile(r"[\r\n\t]|   ")  # what every match of _NAME_BREAK holds: the substitution runs only then
 _HANDLE_AFTER_NAME = re.compile(r"[ \t]+@(?P<handle>[\w.]{2,60})[ \t]*$")  # 'Jane Roe @janeroe'
 _LISTED_TITLE = re.compile(r"(?i),[ \t]+(?:dr|prof|professor|mr|mrs|ms|mme|dra)\.?[ \t]")  # a title after a comma
+_LICENSE_INSIDE = re.compile(r"(?i)\bcc[\s-]|\bcc0\b|licen[sc]|https?:|www\.|public\s+domain|\bgfdl\b")
 _BRACKET_END = re.compile(r"\s*\([^()]*\)?$")  # a remark in brackets closing a name ('Jane Roe (left)')
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
 _EDITOR_CODE = re.compile(r"[a-z]{2,4}$")  # an editor's initials in lower case
@@ -141,7 +145,11 @@ _POOL_LINK = re.compile(r"(?i)^(?:(?P<head>.{1,40}?)\s+pool(?:\s+photo)?|pool\s+
 _STAFF_LINK = re.compile(r"(?i)^(?P<head>.{1,40}?)\s+staff(?:\s+(?:photo(?:grapher)?|picture))?$")
 # A town and a region code after a person's name ('Adelaide SA', 'Calgary, AB', 'Port Augusta, SA'): codes that are
 # also company forms (COMPANY_FORMS) read as the place, not a company, after one word or two and a comma.
+# A US state as the AP abbreviates it ('Princeton, N.J.', 'Pasadena, Calif.') is a place the same way.
 _PLACE = re.compile(r"^[A-Z][\w'’.-]+(?:,?[ \t]+|[ \t]+[A-Z][\w'’.-]+,[ \t]+)(?:SA|AB|AS|NV)$")
+_US_PLACE = re.compile(r"^[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+)?,[ \t]+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|"
+                    r"Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.[HJMYCD]|Okla|Ore|Pa|R\.I|S\.[CD]|"
+                    r"Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo|D\.C)\.?$")
 # The words of a handle: 'CityofHarwick' -> 'Cityof', 'Harwick' (a glued 'of' is taken off after); 'NWSHarwick' ->
 # 'NWS', 'Harwick'; 'harwick_museum' -> 'harwick', 'museum'.
 _HANDLE_WORDS = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+")
@@ -322,10 +330,14 @@ def _later_people_are_organisations(links: list[Link]) -> list[Link]:
 def _assign_orgs(catalog: Catalog, rest: str, orgs: list[Link], fields: dict[str, str], people: list[Link]) -> None:
     # 'DoD photo by U.S. Army Sgt. Jane Roe': a later body before a rank and name is the person's unit, not a link;
     # 'ESA/Hubble & NASA, F. Pacaud': a joint body's last part, before the names of its scientists, stays a link
-    orgs = orgs[:1] + [o for o in orgs[1:] if not o.creator or o.source is None and _unit_link(catalog, o)]
+    orgs = orgs[:1] + [o for o in orgs[1:] if not o.creator or o.source is None and _unit_link(catalog, o)
+                       and rest[max(0, o.start - 2) : o.start] != " ("]  # 'ESO/Jane Roe (Harwick University)'
+    # (the body a scientist works for, in brackets after the name, joins no joint credit)
     # 'ESO/J. Emerson/VISTA': a body, its photographer, then the survey: no joint credit across a person
     across = any(orgs[0].end <= p.start < orgs[-1].start for p in people if p not in orgs)
-    if len(orgs) > 1 and "via" not in fields and not across and _joint_credit(catalog, orgs):
+    # a platform or 'via' named apart leaves the joint credit whole ('Gemini Observatory/NOIRLab/NSF/AURA/Name /
+    # Wikimedia Commons')
+    if len(orgs) > 1 and not across and _joint_credit(catalog, orgs):
         fields["organization"] = rest[orgs[0].start : orgs[-1].end]
         return
     last = orgs[-1].source
@@ -344,8 +356,15 @@ def _joint_credit(catalog: Catalog, orgs: list[Link]) -> bool:
     after the first one units, missions and research bodies the catalog does not know, credited together: one
     organisation, no via."""
     first = orgs[0].source
-    return first is not None and first.kind in _GOVERNMENT and all(
-        o.source.kind in _GOVERNMENT if o.source is not None else _unit_link(catalog, o) for o in orgs[1:])
+    led = first.kind in _GOVERNMENT if first is not None else _research_body(orgs[0].text)
+    return led and all(o.source.kind in _GOVERNMENT if o.source is not None else _unit_link(catalog, o)
+                       for o in orgs[1:])
+
+
+def _research_body(name: str) -> bool:
+    """'University of Colorado Boulder', 'Edwards Lab': a research body the catalog does not know, which leads a joint
+    credit with its departments and parent ('…/ATOC', 'Edwards Lab/Brown University') as a public body does."""
+    return " " in name and any(w.strip(",()").casefold() in _RESEARCH_WORDS for w in name.split())
 
 
 def _unit_link(catalog: Catalog, link: Link) -> bool:
@@ -372,8 +391,9 @@ def _units_of_a_body(catalog: Catalog, links: list[Link]) -> list[Link]:
     for link in links:
         if link.label == "person" and not link.creator and link is not named[0]:
             head, comma, tail = link.text.partition(",")
-            if _UNIT_WORD.match(link.text):
-                link = Link(link.text, link.start, link.end, "organisation")
+            bare = _BRACKET_END.sub("", link.text)  # 'SwRI (New Horizons)': the mission in brackets is a remark
+            if _UNIT_WORD.match(bare):
+                link = Link(bare, link.start, link.start + len(bare), "organisation")
             elif " & " in head and any(_public_body(catalog, p.strip()) for p in head.split(" & ")):
                 people = tail.strip()
                 link = Link(head.rstrip(), link.start, link.start + len(head.rstrip()), "organisation",
@@ -504,8 +524,13 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if text.endswith(")") and " (" in text:  # '© Commonwealth of Australia (Geoscience Australia)': a public body
         head = text[: text.index(" (")]  # the catalog knows, and in brackets its agency that made the work
         body = match_source(catalog, head)
-        if body is not None and body.kind in _GOVERNMENT:
-            return Link(head, start, start + len(head), "source", body)
+        if body is not None and (body.kind in _GOVERNMENT or body.kind == "platform"
+                                 and not _LICENSE_INSIDE.search(text[len(head) :])):
+            return Link(head, start, start + len(head), "source", body)  # 'Wikimedia Commons (Klick für Quelle)':
+            # a platform the catalog knows, and in brackets a remark
+    affiliated = _affiliation(catalog, text, start) if text.endswith(")") and " (" in text else None
+    if affiliated is not None:
+        return affiliated
     qualified = _qualified_source(catalog, text)
     if qualified is not None:
         return Link(text, start, end, "source", qualified)
@@ -529,6 +554,20 @@ def _label_text(catalog: Catalog, text: str) -> Link:
         return Link(text[: len(prefix[0])], start, start + len(prefix[0]), "source", prefix[1],
                     creator=text[len(prefix[0]):].strip())
     return _by_shape(catalog, text, start, end)
+
+
+def _affiliation(catalog: Catalog, text: str, start: int) -> Link | None:
+    """'J. DePasquale (STScI)', 'P. Horálek (Institute of Physics in Opava)': a scientist and, in brackets, the body
+    they work for, as research credits write them: the person, with the body as their organisation (after a body
+    that leads the chain, a remark)."""
+    head, _, inner = text[:-1].partition(" (")
+    if "(" in inner or not looks_like_person(head) or _is_org(catalog, head) or heritage_name(head):
+        return None  # 'Archiwum Marrowskie (Marrow Archive)': a holder's name, glossed
+    known = match_source(catalog, inner)
+    if known is None and not (" " in inner and _looks_like_organisation(inner)) and not _UNIT_WORD.match(inner):
+        return None
+    at = start + len(head) + 2
+    return Link(inner, at, at + len(inner), "source" if known else "organisation", known, creator=head)
 
 
 def _pool_source(catalog: Catalog, pool: re.Match[str]) -> Link | None:
@@ -691,7 +730,9 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
             and not _is_org(catalog, pieces[0]) and not any(_is_org(catalog, p) for p in pieces[1:-1]):
         return Link(pieces[0], start, start + len(pieces[0]), "person")  # 'Jane Roe, The Harbour, 1868-69': the
         # artist, then the work's title and year, as an artwork's caption names them
-    if len(pieces) > 1 and _PLACE.match(text[text.index(pieces[1]) :]) and looks_like_person(pieces[0]):
+    place = text[text.index(pieces[1]) :] if len(pieces) > 1 else ""
+    if place and looks_like_person(pieces[0]) and (
+            _PLACE.match(place) or _US_PLACE.match(place) and not _looks_like_organisation(pieces[1])):
         return Link(pieces[0], start, start + len(pieces[0]), "person")  # 'Kirra Dawson, Adelaide SA': a place
     if text.startswith("the ") and _looks_like_organisation(text[4:]):  # 'Courtesy of the Brightwater Society'
         return Link(text[4:], start + 4, end, "organisation")
@@ -961,10 +1002,16 @@ def news_title(catalog: Catalog, text: str) -> bool:
 def _name_words(text: str) -> bool:
     """Every word of a multi-word name is capitalised, a connector (of, the, und) or an organisation
     word ('Press service of the President'); a sentence has other lower-case words."""
-    for word in text.split():
+    words = text.split()
+    for at, word in enumerate(words):
         bare = word.strip(".,()'\"“”").casefold()
         if word[:1].islower() and bare not in _CONNECTORS and bare not in ORGANISATION_WORDS:
             return False
+        if bare in _PLACE_CONNECTORS and (at == 0 or not words[at - 1][:1].isupper() or not any(
+                w.strip(".,()").casefold() in ORGANISATION_WORDS for w in words[:at]) or any(
+                w.strip(".,()").casefold() in ORGANISATION_WORDS for w in words[at + 1 :])):
+            return False  # 'Institute of Physics in Opava': a body, then its town; 'Riot police in Elvel' is a
+            # sentence, 'Students at Harwick University' names who is shown
     return True
 
 

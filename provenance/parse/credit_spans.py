@@ -71,6 +71,8 @@ _HYPHENED_WORD = re.compile(r"^[^-]*[ \t][A-Z][A-Z'’]*-[A-Z][A-Z'’]*$")
 _SPOKEN = re.compile(r"\b(?:I|me|Me(?!\.)|[Mm]y|[Ww]e|[Uu]s|[Oo]urs?|[Yy]ou|[Yy]ours?)\b")
 # 'AFP-Yonhap', 'Reuters-Yonhap' (Korea Times): a foreign agency's photo that a national agency distributes
 _HYPHEN_RELAY = re.compile(r"^([^\s/-]{2,20})-([^\s/-]{2,20})$")
+_OPEN_TERMS = re.compile(r"(?i)\bcc[\s-]|\bcc0\b|licen[sc]|public\s+domain|own\s+work")
+_QUOTED_LINE = re.compile(r"^[ \t]*([\"'])(?P<inner>[^\"'\n]{3,300})\1[ \t]*(?:[,;)][ \t]*)?$")
 _UNIT_LABELS = frozenset({"organisation", "source"})  # after a named source: its units or partners
 _NAMED_SOURCES = frozenset({"agency", "stock", "state-media", "platform", "government", "institution", "publisher"})
 MAX_WORDS = 18
@@ -375,6 +377,17 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         elif tail and not taken(offset + start, offset + end) and not _signs_a_quote(stripped, start, tail) \
                 and is_bare_credit(catalog, tail):
             yield Segment(offset + start, offset + end, offset + start)
+        elif (quoted := _QUOTED_LINE.match(stripped)) is not None and _OPEN_TERMS.search(quoted.group("inner")) \
+                and is_bare_credit(catalog, quoted.group("inner")):
+            at = offset + quoted.start("inner")  # '    "Jane Roe - Own work, CC BY-SA 4.0",': a string literal alone
+            if not taken(at, offset + quoted.end("inner")):  # on its line that names open terms, the credit its text
+                # (a list of agencies in code, '"Reuters",', names no image's credit)
+                yield Segment(at, offset + quoted.end("inner"), at)
+        elif " · " in tail and "/" in (dotted := tail[tail.rindex(" · ") + 3 :]) and is_bare_credit(catalog, dotted):
+            at = offset + end - len(dotted)  # '[Original](…) · NOIRLab/NSF/AURA/Jane Roe': a middle dot sets a
+            if not taken(at, offset + end):  # chain off from a link or label before it (a menu's last item alone
+                # names no one: 'Home · World · Reuters')
+                yield Segment(at, offset + end, at)
         elif pieces and tail[:1] in "—–" and (dash := _dash_capitals(catalog, stripped, end)) is not None:
             if not taken(offset + dash, offset + end):
                 yield Segment(offset + dash, offset + end, offset + dash)

@@ -22,7 +22,12 @@ LEAD_PHRASES = (
     # English
     r"mandatory\s+credit\s*:\s*(?:photo\s+by)?", r"photo\s+credit\s+should\s+read",
     r"(?:photo(?:graph)?|image|picture|artwork|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|"
-    r"hero\s+image)\s+(?:credits?|attribution|source)", r"photos?\s+credit", r"credits?", r"image\s+attribution",
+    r"hero\s+image)\s+(?:credits?|attribution|source)", r"photos?\s+credit",
+    r"credits?\s+for\s+(?:the\s+)?original\s+(?:image|photo|figure)",  # 'Figure adapted from ref. 89; credit for …'
+    r"(?:image\s+)?credit\s*(?:&|and)\s*copyright",  # APOD: 'Image Credit & Copyright: Jane Roe'
+    r"credits?", r"image\s+attribution",
+    r"content\s+provider(?:s?\(s\)|s)?",  # the CDC's image library: 'Content Providers(s): CDC/ Dr. Jane Roe'
+
     r"(?:(?:staff|pool|handout|courtesy|all)\s+)?photo(?:graph(?:y)?)?s?(?:[\s-]+illustration)?",  # 'All photos:'
 
     r"photographer", r"photographed", r"composite", r"fotograf",
@@ -50,7 +55,7 @@ LEAD_PHRASES = (
     # German, Dutch, Scandinavian
     r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bil(?:d(?:e|nachweis|rechte|quelle)?|lede)",  # 'Bilde', 'Billede' too
     r"quelle", r"karte", r"grafik",
-    r"autor", r"lizenz", r"licen[cs]e", r"carte", r"mapa", r"mappa", r"kaart",
+    r"autor", r"urheber(?:in)?", r"lizenz", r"licen[cs]e", r"carte", r"mapa", r"mappa", r"kaart",
     # French, Spanish, Portuguese, Italian
     r"cr[ée]dits?\s+photos?", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]a", r"imagen",
     r"imagem", r"fonte", r"fuente", r"ilustraci[óo]n", r"ilustração", r"illustrazione",
@@ -118,6 +123,7 @@ ROLES = frozenset({
     "reprodução", "reproduction", "reproducción", "riproduzione", "divulgação", "cover", "logo", "header", "hero",
     "background", "figure", "source", "sources", "credit", "credits", "license", "licence", "lizenz", "icon", "icons",
     "stock image", "stock photo", "featured image", "this photo", "this image", "please see", "see", "more",
+    "link",  # a link's text where a credit names its file page ('Quelle: Wikimedia Commons, [Link](…), Author: …')
     "jpg", "jpeg", "png", "gif", "svg", "webp", "tif", "tiff",
     "privat", "private", "privé", "privado", "archiv", "archivo", "arquivo", "archivio",  # 'Foto: privat'
     "图", "圖", "图片", "圖片", "照片",  # '图/视觉中国': 'picture', as Chinese papers lead their credits

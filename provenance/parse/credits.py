@@ -86,7 +86,7 @@ LEAD_IN = re.compile(
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
     # lead-ins in other scripts (CJK, Arabic, Persian, Hebrew, Hindi, Thai, Greek) behind one test of the script
-    r"(?=[^\x00-\u024f])(?:(?:写真|画像)(?:提供)?\s*[:：=＝/◎]|撮影者?\s*[・:：=＝◎]|"
+    r"(?=[^\x00-\u024f])(?:(?:写真|画像)(?:提供)?\s*[:：=＝/◎]|出典\s*[:：]|撮影者?\s*[・:：=＝◎]|"
     r"사진(?:(?:\s*제공)?\s*[:=＝]|\s*제공\.(?=[ \t]+\S)|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
     r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+מסך)?|קרדיט|عدسة|عکس|تصویر|فوٹو|ছবি|ফটো|फ़?ोटो|तस्वीर|ภาพ|"
     r"φωτογραφ[ίι]α|φωτο|"
@@ -105,7 +105,10 @@ ANYWHERE_LEAD_IN = re.compile(
     r"\((?i:c)\)[ \t]*(?=(?:19|20)\d\d[ \t]+[A-Z][^\n]{0,80}?\b(?i:all[ \t]+rights[ \t]+reserved|inc|ltd|llc|corp)\b)|"
     r"Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
     r"originally\s+uploaded\s+by\s+|"
-    r"(?:image|photo|picture)\s+adapted\s+from\s+)|"
+    r"(?:image|photo|picture)\s+adapted\s+from\s+|"
+    # a paper's figure adapted from its authors' ('Figure adapted from Li et al.'): a name next, in capitals ('…
+    # from video lectures', '… from ref. 4' name no one)
+    r"(?:figure|fig\.|diagram)\s+adapted\s+from\s+(?=\[?(?-i:[A-Z])))|"
     # a holder named after a lower-case 'courtesy of' closing the line ('… canoe courtesy of the Harwick Historical
     # Society'): a museum's, library's, archive's or society's credit
     r"(?<=\s)courtesy\s+of\s+(?:the\s+)?(?=(?-i:[A-Z])[^\n]{0,80}?(?i:society|museums?|library|archives?|collection|"
@@ -143,8 +146,8 @@ _BY_LICENSE = re.compile(
 # stop ('… Park Won-soon./ Courtesy of Ewha Womans University'); an apostrophe after a letter is an elision, no quote
 # ("d'Art de …")
 _CREDIT_POSITION = re.compile(
-    r"(?:^|[\[(|—–\"“«>*_（【「。！？]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?]/|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|\x1f|"
-    r"(?:^|\n)\s*[-*•#]+|(?:^|\n)[ \t]*\d{1,2}/\d{1,2}/(?:\d\d){1,2})\s*$"
+    r"(?:^|[\[(|—–\"“«>*_（【「。！？，]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?]/|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|\x1f|"
+    r"(?:^|\n)\s*(?:[-*•#]+|//+)|(?:^|\n)[ \t]*\d{1,2}/\d{1,2}/(?:\d\d){1,2})\s*$"
 )
 # after a source or an outlet's name: _source_before ('NASA photo by', 'ST PHOTO:')
 # ('Express photography by', 'ST FILE PHOTO:' too)
@@ -170,9 +173,15 @@ _STOP = re.compile(
     r"(?<=[^\x00-\u024f])@(?=\d{1,2}月\d{1,2}日)|"
     # the same dateline cut short by a news feed, glued to the name before it ('/Lee SmithAug 30 … [+1395 chars]')
     r"(?<=[a-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}"
-    r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))"
+    r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))|"
+    # APOD's text after its credit line ('Credit & Copyright: Jane Roe (TWAN) Explanation: Today's …')
+    r"(?<=\s)Explanation:(?=\s)|"
+    # a file page's note after a dash ('CDC/ Jane Roe - This media comes from the CDC's Public Health Image Library')
+    r"[-–—][ \t]+(?=This[ \t]+(?:image|media|photo(?:graph)?|picture|file)[ \t]+(?:comes|is|was)\b)"
 )
-_QUOTE_STOP = re.compile(r"(?m)[\"”»'](?=\s*[,;\]})]|[ \t]*$)")  # the closing quote of a quoted credit
+# the closing quote of a quoted credit: before a separator, the line's end, or the end of a tag, shortcode or template
+# tag ('caption="Credit: Jane Roe" >}}', 'title="Photo: Jane Roe"/>', '{% set caption = "…" %}')
+_QUOTE_STOP = re.compile(r"(?m)[\"”»'](?=\s*(?:[,;\]})]|/?>|%\})|[ \t]*$)")
 _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
     r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
@@ -214,6 +223,19 @@ _QUOTED_VALUE = re.compile(r"[\"'“«]")
 # A quoted value of code opened before a lead-in on its line and not closed before it (caption='… Photo: X', …)
 _OPEN_VALUE = re.compile(r"[=:(]\s*(?P<q>['\"])[^'\"\n]*\Z")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
+# an opening quote mark glued to the word before it, or a full-width closing bracket (a Latin credit set in Chinese or
+# Japanese text: '（eso0932a，Credit: ESO/Jane Roe），由 …')
+_GLUED_QUOTE = re.compile(r"(?<=[^\W\d_])[“„]|[）」』】]")
+_NAMED_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ©@ÀÁÂÄÅÇÉÈÊËÍÎÑÓÔÖØÚÜŠŽ")
+_CREDIT_KEY = re.compile(r"(?i)(?:media:|image_?|photo_?|cover_?)?(?:credit|attribution)\w*[\"']?\s*[:=]")
+_FULL_WIDTH_OPEN = {"）": "（", "」": "「", "』": "『", "】": "【"}
+# 'Image: <title> · Credit: <credit>': a lead-in of the picture whose span a credit's lead-in closes
+_TITLE_THEN_CREDIT = re.compile(r"(?i)(?:image[mn]?|imagen|bild|immagine)\s*:")
+_CREDIT_AFTER_DOT = re.compile(r"(?i)[ \t]·[ \t]+(?P<lead>cr[ée]dit(?:o|s)?|credits?)\s*:")
+_CC_AT_END = re.compile(r"(?i)\bCC[\s-]?BY(?:[\s/-]+(?:NC|ND|SA))*[ \t]*\r?$")  # a licence code whose version
+_VERSION_NEXT = re.compile(r"[ \t]*\d\.\d\b")  # went on to the next line
+_URL_BEFORE = re.compile(r"(?:^|\s)https?://[^\s<>\"']+[ \t]+\Z")  # an address ends a caption's text as a stop does
+_MEMBER_BEFORE = re.compile(r"[,{][ \t]*\Z")  # an object's member ends, or the object opens, before a key
 # A value that is a file path alone ('coverImage: /images/cover.jpg', 'Photo: ./img/team.png', 'images/2024/a.jpg'),
 # after the key of front matter or code if any: names no one (a URL alone is left to the link steps).
 _KEY = re.compile(r"^[^\W\d][\w-]{0,40}[ \t]*[:=][ \t]*")
@@ -401,6 +423,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
     for cited in citation_lines(text, catalog):  # a line written as a citation, whole (credit_citations)
         if not _overlaps(taken, cited.start, cited.end):
             yield cited
+    after_title: set[int] = set()  # credit lead-ins set off by a middle dot after a picture's title
     for pattern, weak in ((LEAD_IN, False), (ANYWHERE_LEAD_IN, False), (_BY_LICENSE, False), (WEAK_LEAD_IN, True)):
         scan = pattern.finditer(text) if pattern is _BY_LICENSE else gated_finditer(pattern, text, lowered)
         for match in index.lead_matches if pattern is LEAD_IN else scan:
@@ -422,12 +445,17 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
             if named < start and is_bare_credit(catalog, text[named:end]):
                 # 'Flickr photo by jroe (CC BY 2.0)', 'NASA photo by Jane Roe': the source is a link of the credit
                 yield Segment(named, end, named, weak, strict=pattern is _BY_LICENSE)
-            elif positioned or kind >= 0:
+            elif positioned or kind >= 0 or _object_key(text, start, match.end()) or start in after_title:
                 start = kind if kind >= 0 else start  # the credit starts with the words of its kind
                 end = _segment_end(catalog, text, start, match.end(), weak, index)
                 if pattern is ANYWHERE_LEAD_IN and text[start - 1 : start] in _STOPS and \
                         _lone_unknown_word(catalog, text[match.end() : end]):
                     continue  # 'Rating outlook.Credit: Negative', 'Size chart.Image: Front': a label and its value
+                dot = _CREDIT_AFTER_DOT.search(text, match.end(), end) if pattern is LEAD_IN \
+                    and _TITLE_THEN_CREDIT.match(text, start) else None
+                if dot is not None:  # 'Imagem: Nebulosa do Caranguejo · Crédito: NASA/ESA': the first lead-in names
+                    after_title.add(dot.start("lead"))  # what the picture shows, the second its credit
+                    continue
                 if pattern is LEAD_IN and _NO_COLON_LEAD.fullmatch(match.group("lead")):  # 'Kuvat Jane Roe | Lööppi'
                     pipe = text.find("|", match.end(), end)
                     end = pipe if pipe > 0 else end
@@ -462,6 +490,16 @@ def _lone_unknown_word(catalog: Catalog, value: str) -> bool:
     word = value.strip().strip(".,;")
     return bool(word) and " " not in word and "/" not in word and not word.startswith("@") \
         and not (word.isupper() and len(word) <= 6) and match_source(catalog, word) is None
+
+
+def _object_key(text: str, start: int, body: int) -> bool:
+    """'{ url: "…", credit: "ESO/Jane Roe" }': a key whose value opens with a quote, after the comma or brace of an
+    object's previous member."""
+    value = body + 1 if text[body : body + 1] in ("\"", "'") else body  # the value names someone: a capital, a
+    return (text[body : body + 1] in ("\"", "'") or text[body - 1 : body] in ("\"", "'")) \
+        and text[value : value + 1] in _NAMED_START and bool(_CREDIT_KEY.match(text, start, body)) \
+        and bool(_MEMBER_BEFORE.search(text, max(0, start - 4), start))  # rights sign or a handle ('credit: "none"',
+    # 'credit: "12.50 USD"' are an account's)
 
 
 def _dated_line(text: str, start: int) -> bool:
@@ -513,7 +551,9 @@ def _kind_before(text: str, start: int, body: int) -> int:
 def _at_credit_position(text: str, start: int) -> bool:
     """Whether a lead-in stands where a credit can start: the text's or a line's start, after a bracket,
     quote or sentence end (a bounded look back: constant work per lead-in)."""
-    return bool(_CREDIT_POSITION.search(text[max(0, start - 12) : start])) or start <= 12 and not text[:start].strip()
+    return bool(_CREDIT_POSITION.search(text[max(0, start - 12) : start])) or start <= 12 and not text[:start].strip() \
+        or text.rfind("http", max(0, start - 300), start) >= 0 \
+        and bool(_URL_BEFORE.search(text, max(0, start - 300), start))  # '…/view.php?id=57752 Crédito: NASA'
 
 
 # A paper's name in capitals closing the chain, then the caption naming who is shown ('Staff Photo by Jane Roe/HARWICK
@@ -553,6 +593,10 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
             "von", "by", "par", "por", "in this photo by"):
         comma = text.find(",", body, line_end)
         return comma if comma > 0 else line_end
+    glued = _GLUED_QUOTE.search(text, body, line_end)  # 'Image credit: University of Kansas“Generally, …': the
+    # credit ends where a quotation glued to it opens, or a full-width bracket opened before it closes
+    if glued and _FULL_WIDTH_OPEN.get(glued.group(0), "\0") not in text[body : glued.start()]:
+        line_end = glued.start()
     caps = _PAPER_THEN_CAPTION.search(text, body, line_end) if "/" in text[body:line_end] else None
     line_end = caps.end() if caps else line_end
     label = _PAGE_LABEL.search(text, body, line_end) if text.find(":", body, line_end) >= 0 else None
@@ -586,7 +630,8 @@ def _line_end(text: str, body: int) -> int:
     if line_end < 0:
         return min(len(text), limit)
     line = text[body:line_end]
-    if line.rstrip().endswith(",") or line.count(",") >= 2 and _LIST_GOES_ON.match(text, line_end + 1):
+    if line.rstrip().endswith(",") or line.count(",") >= 2 and _LIST_GOES_ON.match(text, line_end + 1) \
+            or _VERSION_NEXT.match(text, line_end + 1) and _CC_AT_END.search(line):  # 'CC BY-SA\n2.5)': a broken code
         following = text.find("\n", line_end + 1, limit)
         return min(len(text), limit) if following < 0 else following
     return line_end

@@ -148,8 +148,10 @@ def _markdown_links(text: str) -> str:
     Markdown fragment's credit points at the reduced text."""
     def replace(match: re.Match[str]) -> str:
         inner = _markdown_links(match.group("text")) if "](" in match.group("text") else match.group("text")
-        if match.group("bang"):
-            return inner
+        if match.group("bang"):  # an image: its alt text, and its title, where Markdown puts a credit too
+            title = match.group("title") or ""
+            title = _markdown_links(title) if "](" in title else title
+            return f"{inner} ({title})" if title else inner
         if not re.match(r"(?i)(?:https?:)?//", match.group("url")):
             return inner
         title = match.group("title") or ""
