@@ -12,7 +12,6 @@ import pytest
 from provenance.catalog.load import Catalog
 from provenance.check import check_article
 from provenance.parse.articles import find_images
-from provenance.parse.html import read_soup
 
 LINEAR = 10  # ten times the input
 SLACK = 3.0  # linear time gives a ratio near 10 (n log n a little more); quadratic gives near 100
@@ -154,22 +153,3 @@ def test_a_gallery_data_caption_is_read_once(catalog: Catalog) -> None:
     ratio = best(large) / max(best(small), 1e-3)
     assert ratio < LINEAR * SLACK, f"{ratio:.1f} times slower for {LINEAR} times the input"
 
-
-def test_many_images_and_end_tags_parse_in_linear_time() -> None:
-    """n images written without their end tag, then n end tags: BeautifulSoup's html.parser builder looked each
-    end tag up in a list of the images (50,000 of each: 66 s). The parser alone."""
-    def page(n: int) -> str:
-        return '<img src="a.jpg">' * n + "</b>" * n
-
-    def best(text: str) -> float:
-        times = []
-        for _ in range(3):
-            started = time.process_time()
-            read_soup(text)
-            times.append(time.process_time() - started)
-        return min(times)
-
-    small, large = page(1000), page(1000 * LINEAR)
-    ratio = best(large) / max(best(small), 1e-3)
-    assert ratio < LINEAR * SLACK, f"{ratio:.1f} times slower for {LINEAR} times the input"
-    assert len(read_soup(small).find_all("img")) == 1000
