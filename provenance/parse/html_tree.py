@@ -22,41 +22,58 @@ UNREAD = ("button", "script", "style", "noscript", "template")  # a string right
 
 class Tree:
     def __init__(self, soup: BeautifulSoup) -> None:
-        nodes = list(soup.descendants)
-        self.start: dict[int, int] = {id(node): index for index, node in enumerate(nodes)}
+        self.start: dict[int, int] = {}  # each element's place in document order (strings count too)
         self.end: dict[int, int] = {}  # just after the last node the element holds
-        for index in range(len(nodes) - 1, -1, -1):
-            node = nodes[index]
-            end = self.end.setdefault(id(node), index + 1)
-            parent = node.parent
-            if parent is not None and end > self.end.get(id(parent), 0):
-                self.end[id(parent)] = end
-        self._size = len(nodes)
-        self._elements = {index: node for index, node in enumerate(nodes) if isinstance(node, Tag)}
-        # the non-blank strings get_text reads, stripped: (place, text, string)
-        self._strings = [(index, str(node).strip(), node) for index, node in enumerate(nodes)
-                         if type(node) in TEXT_TYPES and str(node).strip()]
-        self._string_at = [index for index, _, _ in self._strings]
-        # those not right inside an element no reader sees as text (a button's label, a script)
-        self._read = [(index, text, node) for index, text, node in self._strings
-                      if not (isinstance(node.parent, Tag) and node.parent.name in UNREAD)]
-        self._read_at = [index for index, _, _ in self._read]
-        self._nearest: dict[str, dict[int, Tag]] = {name: {} for name in ANCESTORS}
-        for node in self._elements.values():
-            parent = node.parent
-            for name, nearest in self._nearest.items():
-                found = parent if isinstance(parent, Tag) and parent.name == name else nearest.get(id(parent))
-                if found is not None:
-                    nearest[id(node)] = found
+        self._elements: dict[int, Tag] = {}  # place -> element
+        # the non-blank strings get_text reads, and those not right inside an element no reader sees as text (a
+        # button's label, a script): their places and the strings, in document order
+        self._string_at: list[int] = []
+        self._string_nodes: list[PageElement] = []
+        self._read_at: list[int] = []
+        self._read_nodes: list[PageElement] = []
+        open_elements: list[Tag] = []  # the element being read and those around it
+        index = -1
+        for index, node in enumerate(soup.descendants):
+            while open_elements and open_elements[-1] is not node.parent:
+                self.end[id(open_elements.pop())] = index  # the first node after its subtree
+            if isinstance(node, Tag):
+                self.start[id(node)] = index
+                self._elements[index] = node
+                open_elements.append(node)
+            elif isinstance(node, NavigableString) and type(node) in TEXT_TYPES and node.strip():
+                self._string_at.append(index)
+                self._string_nodes.append(node)
+                if not (isinstance(node.parent, Tag) and node.parent.name in UNREAD):
+                    self._read_at.append(index)
+                    self._read_nodes.append(node)
+        self._size = index + 1
+        for element in open_elements:
+            self.end[id(element)] = self._size
+        self._nearest: dict[str, dict[int, Tag | None]] = {name: {} for name in ANCESTORS}
         self._lists: dict[str, list[int]] = {}
         self._texts: dict[int, str] = {}
 
     def ancestor(self, node: PageElement, name: str) -> Tag | None:
-        """node.find_parent(name), for a name of ANCESTORS."""
-        parent = node.parent if not isinstance(node, Tag) else node
-        if parent is not node and isinstance(parent, Tag) and parent.name == name:
-            return parent
-        return self._nearest[name].get(id(parent))
+        """node.find_parent(name), for a name of ANCESTORS. Each element's answer is kept as its chain is
+        climbed: the elements above are climbed once for all the nodes below, not once a node."""
+        known = self._nearest[name]
+        chain: list[Tag] = []
+        element = node.parent
+        found: Tag | None = None
+        while element is not None:
+            if id(element) in known:
+                found = known[id(element)]
+                break
+            if element.name == name:
+                found = element
+                break
+            chain.append(element)
+            element = element.parent
+        for climbed in chain:
+            known[id(climbed)] = found
+        if element is not None and element.name == name:
+            known[id(element)] = element
+        return found
 
     def _span(self, element: Tag) -> tuple[int, int]:
         return self.start.get(id(element), -1) + 1, self.end.get(id(element), self._size)
@@ -83,14 +100,14 @@ class Tree:
         """The non-blank strings get_text reads in the element, stripped, in document order, less those inside
         the elements of `skip` (each skipped range jumped over, not read) and, with `unread` false, less those
         right inside a button, a script, a style, a noscript or a template."""
-        strings, places = (self._strings, self._string_at) if unread else (self._read, self._read_at)
+        places, nodes = (self._string_at, self._string_nodes) if unread else (self._read_at, self._read_nodes)
         start, end = self._span(element)
         gaps = sorted((self.start[id(s)], self.end[id(s)]) for s in skip)
         at = bisect_left(places, start)
         for gap_start, gap_end in [*gaps, (end, end)]:
             stop = bisect_left(places, min(gap_start, end))
             for index in range(at, stop):
-                yield strings[index][1], strings[index][2]
+                yield str(nodes[index]).strip(), nodes[index]
             at = max(at, bisect_left(places, gap_end))
             if gap_start >= end:
                 return
