@@ -204,7 +204,7 @@ def test_articles_in_bad_encodings_are_errors_and_the_audit_goes_on(catalog: Cat
     rows = _rows(sessions)
     errors = {r.image: r.messages for r in rows if r.findings == "file-error"}
     assert set(errors) == {"binary.txt", "undefined.txt"}
-    assert "is named like an article (.txt) but is not text" in errors["binary.txt"]
+    assert "is not a text file (it contains NUL bytes)" in errors["binary.txt"]
     assert "neither UTF-8 nor Windows-1252 text (byte 0x81 at offset 7)" in errors["undefined.txt"]
     assert {r.article: r.creator for r in rows if r.article} == {"notepad.txt": "Ann Lee", "mixed.txt": "José Ruiz"}
 
