@@ -12,6 +12,7 @@ InputError naming it. During an audit each zip is opened once.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import datetime
 import io
@@ -246,8 +247,10 @@ def kind_of(name: str, data: bytes) -> tuple[str, str | None]:
         return "other", NESTED_ZIP
     if suffix in IMAGE_SUFFIXES:
         return "other", f"is named like an image ({suffix}) but is not one"
-    if b"\x00" in data:
-        return "other", None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)) and suffix in ARTICLE_SUFFIXES:
+        return "article", None  # UTF-16 (or UTF-32) text, by its byte order mark
+    if b"\x00" in data:  # binary: a file named like an article is told so (as check tells it), anything else not read
+        return "other", "is not a text file (it contains NUL bytes)" if suffix and suffix in ARTICLE_SUFFIXES else None
     lowered = data[:1000].lower()
     if suffix in ARTICLE_SUFFIXES or b"<html" in lowered or b"<!doctype html" in lowered:
         return "article", None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import stat
@@ -14,7 +15,7 @@ MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
 
 def read_article(path: str | Path) -> str:
-    """The text of an article file: UTF-8 (with or without BOM), else cp1252."""
+    """The text of an article file (decode_article)."""
     return decode_article(str(path), read_file_bytes(Path(path), str(path)))
 
 
@@ -84,14 +85,47 @@ def open_regular(path: str, name: str, identity: tuple[int, int] | None = None, 
         raise
 
 
+# a byte order mark names its encoding (Windows' Notepad and PowerShell write UTF-16 with one): the longer first
+BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "UTF-32", "utf-32"), (codecs.BOM_UTF32_BE, "UTF-32", "utf-32"),
+                    (codecs.BOM_UTF16_LE, "UTF-16", "utf-16"), (codecs.BOM_UTF16_BE, "UTF-16", "utf-16"))
+
+
 def decode_article(name: str, data: bytes) -> str:
+    """The text of an article's bytes: UTF-16 or UTF-32 when a byte order mark says so; else UTF-8 (with or
+    without its mark), any byte that is not UTF-8 read as Windows-1252 (a file of Windows-1252 text, or a UTF-8
+    file with a stray Windows-1252 byte, whose UTF-8 letters stay themselves). An error names the file and
+    what is wrong."""
+    for mark, label, codec in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                text = data.decode(codec)  # the codec reads its mark and drops it
+            except UnicodeDecodeError as exc:
+                raise InputError(name, f"starts with a {label} byte order mark but is not {label} text "
+                                       f"({exc.reason} at offset {exc.start})") from None
+            if "\x00" in text[:8192]:
+                raise InputError(name, "is not a text file (it contains NUL characters)")
+            return text
     if b"\x00" in data[:8192]:
         raise InputError(name, "is not a text file (it contains NUL bytes)")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+        return data.decode("utf-8-sig", errors=_CP1252_BYTES)
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"is neither UTF-8 nor Windows-1252 text (byte 0x{exc.object[exc.start]:02x} at offset "
+                               f"{exc.start})") from None
+
+
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """A decoding error handler: the bytes that are not UTF-8 read as Windows-1252 (which raises for the five
+    bytes Windows-1252 leaves undefined)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    piece = error.object[error.start:error.end]
     try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise InputError(name, "is neither UTF-8 nor Windows-1252 text") from None
+        return bytes(piece).decode("cp1252"), error.end
+    except UnicodeDecodeError as exc:
+        raise UnicodeDecodeError("cp1252", error.object, error.start + exc.start, error.start + exc.end,
+                                 exc.reason) from None
+
+
+_CP1252_BYTES = "provenance.cp1252-bytes"
+codecs.register_error(_CP1252_BYTES, _cp1252_bytes)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, CData, Tag
-from bs4.element import NavigableString
+from bs4 import BeautifulSoup, Tag
 from bs4.exceptions import ParserRejectedMarkup
 
 from provenance.catalog.licenses import is_license_url
@@ -17,10 +17,11 @@ from provenance.errors import InputError
 from provenance.model import LINKED_FIELDS, Evidence
 from provenance.parse.article_types import Article, ImageRef, nearest
 from provenance.parse.credit_fields import find_license_text
-from provenance.parse.credit_words import blank_ui_labels
 from provenance.parse.credits import parse_credit
+from provenance.parse.html_parser import parse_html
 from provenance.parse.html_pictures import IMAGE_TAGS, background_src, held, image_src, is_picture, pictures
 from provenance.parse.html_schema import attach_schema
+from provenance.parse.html_tree import TEXT_TYPES, Tree, labels_blanked, text_outside
 from provenance.parse.htmltext import escape_stray_sections
 from provenance.parse.shortcodes import expand_captions
 from provenance.parse.urls import is_link_address
@@ -37,13 +38,28 @@ def read_soup(text: str) -> BeautifulSoup:
     such a page is read again with those escaped as text (only then: inside a script, where the
     parser reads no entities, an escaped '<![' would read as '&lt;![')."""
     try:
-        return BeautifulSoup(text, "html.parser")
+        return parse_html(text)
     except ParserRejectedMarkup:
         pass
     try:
-        return BeautifulSoup(escape_stray_sections(text), "html.parser")
+        return parse_html(escape_stray_sections(text))
     except ParserRejectedMarkup as exc:
         raise InputError("the HTML", f"the HTML parser refused it ({str(exc).splitlines()[-1].strip()})") from None
+
+
+@dataclass
+class _Page:
+    """A page being read: its tree, the pictures each element holds, and what was read once for all the
+    images that share it (by element)."""
+
+    tree: Tree
+    counts: dict[int, int]  # the pictures each element holds
+    catalog: Catalog
+    captions: dict[int, list[Evidence]] = field(default_factory=dict)  # a figure's caption evidence
+    attributes: dict[int, list[Evidence]] = field(default_factory=dict)  # an element's data-attribute captions
+    linked: dict[tuple[str, int, str, str], list[Evidence]] = field(default_factory=dict)  # _with_links's answers
+    boxes: dict[int, Tag | None] = field(default_factory=dict)  # the outermost caption box from an element up
+    galleries: dict[int, Tag | None] = field(default_factory=dict)  # a figure's own figcaption
 
 
 def read_html(text: str, catalog: Catalog) -> Article:
@@ -51,17 +67,15 @@ def read_html(text: str, catalog: Catalog) -> Article:
     order = {id(tag): index for index, tag in enumerate(soup.find_all(True))}
     base = _canonical(soup)
     images: list[ImageRef] = []
-    captions: dict[int, list[Evidence]] = {}  # a figure's caption evidence, read once for all its images
-    attributes: dict[int, list[Evidence]] = {}  # an element's data-attribute captions, read once for all its images
     shown = pictures(soup)
-    counts = held(soup, {id(p) for p in shown})  # the pictures each element holds
+    page = _Page(Tree(soup), held(soup, {id(p) for p in shown}), catalog)
     for img in shown:
-        if not _is_badge(img, catalog):
-            images.append(_image(img, order[id(img)], base, catalog, (captions, attributes), counts))
-    _attach_orphan_credits(soup, images, order, catalog, counts)
-    attach_schema(soup, images, base, order, _text)
-    page = _page_evidence(soup, base)
-    return Article(kind="html", images=images, page=page, text=soup.get_text("\n") if images else _markup_only(soup))
+        if not _is_badge(img, page):
+            images.append(_image(img, order[id(img)], base, page))
+    _attach_orphan_credits(soup, images, order, page)
+    attach_schema(soup, images, base, order, page.tree.text)
+    about = _page_evidence(soup, base, page.tree)
+    return Article(kind="html", images=images, page=about, text=soup.get_text("\n") if images else _markup_only(soup))
 
 
 def _markup_only(soup: BeautifulSoup) -> str:
@@ -76,24 +90,22 @@ def _markup_only(soup: BeautifulSoup) -> str:
     return str(soup)
 
 
-def _is_badge(img: Tag, catalog: Catalog) -> bool:
+def _is_badge(img: Tag, page: _Page) -> bool:
     """An icon of a caption, not a picture of the article: an image inside a figcaption (Openverse's
     snippet ends with the license's icons), or the badge of a link to a license ('<a rel="license"
     href="https://creativecommons.org/licenses/by/4.0/"><img src="…/88x31.png"></a>')."""
-    if img.find_parent("figcaption") is not None:
+    if page.tree.ancestor(img, "figcaption") is not None:
         return True
-    link = img.find_parent("a")
+    link = page.tree.ancestor(img, "a")
     if link is None:
         return False
     href, rel = link.get("href"), link.get("rel")
     if (isinstance(rel, list) and "license" in rel) or rel == "license":
         return True
-    return isinstance(href, str) and is_license_url(catalog, href.strip())
+    return isinstance(href, str) and is_license_url(page.catalog, href.strip())
 
 
-def _image(img: Tag, position: int, base: str, catalog: Catalog,
-           read: tuple[dict[int, list[Evidence]], dict[int, list[Evidence]]], counts: dict[int, int]) -> ImageRef:
-    captions, attributes = read  # what was read of figures and of elements' data attributes, by element
+def _image(img: Tag, position: int, base: str, page: _Page) -> ImageRef:
     src = image_src(img) if is_picture(img) else background_src(img)
     ref = ImageRef(src=src, position=position, alt=str(img.get("alt") or "").strip() or None,
                    url=urljoin(base, src) if src and base else src)
@@ -103,17 +115,18 @@ def _image(img: Tag, position: int, base: str, catalog: Catalog,
     title = str(img.get("title") or "").strip()
     if title:
         ref.evidence.append(Evidence("caption", title, "html", "img title"))
-    ref.evidence.extend(_link_title(img, catalog))
-    container = _figure(img, counts)
+    ref.evidence.extend(_link_title(img, page))
+    container = _figure(img, page)
     if container is not None:
-        if id(container) not in captions:  # a gallery's figure is read once, not once an image
-            captions[id(container)] = _caption_evidence(container, catalog)
-        ref.evidence.extend(captions[id(container)])
-    ref.evidence.extend(e for e in _attribute_captions(img, container, attributes) if not _already_has(ref, e.value))
+        if id(container) not in page.captions:  # a gallery's figure is read once, not once an image
+            page.captions[id(container)] = _caption_evidence(container, page)
+        ref.evidence.extend(page.captions[id(container)])
+    ref.evidence.extend(e for e in _attribute_captions(img, container, page.attributes)
+                        if not _already_has(ref, e.value))
     if container is None:
-        ref.evidence.extend(e for e in _block_text(img, counts, catalog) if not _already_has(ref, e.value))
+        ref.evidence.extend(e for e in _block_text(img, page) if not _already_has(ref, e.value))
     if not _has_caption(ref):
-        ref.evidence.extend(_gallery_caption(container or img, captions))
+        ref.evidence.extend(_gallery_caption(container or img, page))
     return ref
 
 
@@ -139,10 +152,11 @@ def _attribute_captions(img: Tag, container: Tag | None, read: dict[int, list[Ev
 
 def _data_captions(element: Tag) -> list[Evidence]:
     found: list[Evidence] = []
-    for attr, field in DATA_CAPTIONS.items():
+    for attr, claim in DATA_CAPTIONS.items():
         value = element.get(attr)
         if isinstance(value, str) and value.strip():
-            found.extend(_with_links(field, _value_soup(value), f"{element.name} {attr}"))
+            soup = _value_soup(value)
+            found.extend(_with_links(claim, soup, f"{element.name} {attr}", Tree(soup)))
     return found
 
 
@@ -170,15 +184,15 @@ def _up_to(img: Tag, container: Tag | None) -> list[Tag]:
 OWN_BLOCKS = ("p", "div", "td", "li", "center")  # the block an image outside any figure stands in
 
 
-def _block_text(img: Tag, counts: dict[int, int], catalog: Catalog) -> list[Evidence]:
+def _block_text(img: Tag, page: _Page) -> list[Evidence]:
     """A credit written beside an image in its own block, outside any figure ('<div><img …><br><i>Photo:
     Ann Lee/AP</i></div>', as older pages and blog editors write it): the block's short text (a label, as a
     figure's own text is read) when the block holds this picture alone and the text reads as a credit."""
     block = img.parent
-    if not isinstance(block, Tag) or block.name not in OWN_BLOCKS or counts.get(id(block), 0) != 1:
+    if not isinstance(block, Tag) or block.name not in OWN_BLOCKS or page.counts.get(id(block), 0) != 1:
         return []
-    text = _text_outside(block, [])
-    if not text or len(text) > FIGURE_TEXT or not parse_credit(text, catalog):
+    text = text_outside(block, [], page.tree, FIGURE_TEXT)
+    if not text or len(text) > FIGURE_TEXT or not parse_credit(text, page.catalog):
         return []
     return [Evidence("credit_text", text, "html", f"{block.name} text")]
 
@@ -187,29 +201,31 @@ def _has_caption(ref: ImageRef) -> bool:
     return any(e.field in ("caption", "credit_text") and e.name != "img title" for e in ref.evidence)
 
 
-def _gallery_caption(inner: Tag, captions: dict[int, list[Evidence]]) -> list[Evidence]:
+def _gallery_caption(inner: Tag, page: _Page) -> list[Evidence]:
     """A gallery's own caption (the figcaption of a figure around the image's figure, as WordPress's and
     Ghost's galleries write it: 'Photos: Ann Lee/AP'), for an image with no caption of its own."""
-    gallery = inner.find_parent("figure")
-    caption = gallery.find("figcaption", recursive=False) if gallery is not None else None
-    if gallery is None or caption is None or not _text(caption):
+    gallery = page.tree.ancestor(inner, "figure")
+    if gallery is None:
         return []
-    if id(caption) not in captions:  # read once for the gallery's images
-        captions[id(caption)] = _with_links("caption", caption, "gallery figcaption")
-    return captions[id(caption)]
+    if id(gallery) not in page.galleries:  # its children looked through once for the gallery's images
+        page.galleries[id(gallery)] = gallery.find("figcaption", recursive=False)
+    caption = page.galleries[id(gallery)]
+    if caption is None or not page.tree.text(caption):
+        return []
+    return _with_links("caption", caption, "gallery figcaption", page.tree, cache=page.linked)
 
 
-def _link_title(img: Tag, catalog: Catalog) -> list[Evidence]:
+def _link_title(img: Tag, page: _Page) -> list[Evidence]:
     """The title of a link around the image and nothing else, where Wikimedia Commons' embed snippet puts the
     credit ('<a title="Author, CC BY-SA 4.0 <…>, via Wikimedia Commons" href="…/wiki/File:…"><img …></a>'): a
     credit line, and with the link's address after it its linked twin, which the credit is read from. Only a
     title that reads as a credit or names a license: a lightbox's link title is the picture's title ('Kyiv',
     'Mayor Jane Roe'), which a credit line's reading would take for its creator."""
     link = img.parent
-    if not isinstance(link, Tag) or link.name != "a" or _text(link):
+    if not isinstance(link, Tag) or link.name != "a" or page.tree.text(link):
         return []
     title = " ".join(str(link.get("title") or "").split())
-    if not title or not (parse_credit(title, catalog) or find_license_text(catalog, title)):
+    if not title or not (parse_credit(title, page.catalog) or find_license_text(page.catalog, title)):
         return []
     found = [Evidence("credit_text", title, "html", "a title")]
     href = str(link.get("href") or "").strip()
@@ -218,123 +234,132 @@ def _link_title(img: Tag, catalog: Catalog) -> list[Evidence]:
     return found
 
 
-def _figure(img: Tag, counts: dict[int, int]) -> Tag | None:
+def _figure(img: Tag, page: _Page) -> Tag | None:
     """The figure around an image, else the outermost caption box (a wp-caption box, a container classed as
     a picture or media item, as Drupal's media entity holds the image, caption and credit fields apart) that
     holds this image alone."""
-    figure = img.find_parent("figure")
-    if figure is not None:
-        return figure
-    found = None
-    for parent in img.parents:
-        if parent.name in ("body", "main", "[document]"):
+    figure = page.tree.ancestor(img, "figure")
+    return figure if figure is not None else _outer_box(img.parent, page)
+
+
+def _outer_box(start: Tag | None, page: _Page) -> Tag | None:
+    """The outermost caption box holding one picture at or above `start`, going up no further than a box
+    holding more, an article, a section or the body. Each element's answer is kept: the elements above it
+    are climbed once for all the images below, not once an image."""
+    chain: list[Tag] = []
+    element = start
+    while element is not None and id(element) not in page.boxes:
+        chain.append(element)
+        box = _is_box(element)
+        if element.name in ("body", "main", "[document]") or (box and page.counts.get(id(element), 0) > 1) or (
+                not box and element.name in ("article", "section")):
             break
-        classes = " ".join(parent.get("class") or [])
-        if FIGURE_LIKE.search(classes):
-            if counts.get(id(parent), 0) > 1:
-                break
-            found = parent
-        elif parent.name in ("article", "section"):
-            break
+        element = element.parent
+    found = page.boxes.get(id(element)) if element is not None else None
+    for element in reversed(chain):
+        if element.name in ("body", "main", "[document]"):
+            found = None
+        elif _is_box(element):
+            found = None if page.counts.get(id(element), 0) > 1 else (found or element)
+        elif element.name in ("article", "section"):
+            found = None
+        page.boxes[id(element)] = found
     return found
 
 
-def _caption_evidence(container: Tag, catalog: Catalog) -> list[Evidence]:
+def _is_box(element: Tag) -> bool:
+    return bool(FIGURE_LIKE.search(" ".join(element.get("class") or [])))
+
+
+def _caption_evidence(container: Tag, page: _Page) -> list[Evidence]:
     """A credit in its own element (.credit, <cite>, <small>, a span in the figcaption) first: it wins
     over what the caption's last words say; the figcaption after it; then a credit in the rest of the
     figure's text (the BBC prints 'Image source, Getty Images' over the picture, in no credit element)."""
     found = []
-    caption = container.find("figcaption")
+    tree = page.tree
+    caption = tree.first(container, "figcaption", lambda e: e.name == "figcaption")
     read: list[Tag] = [caption] if caption is not None else []
-    for element in _credit_elements(container):
-        if caption is not None and element is caption:
-            continue
+    for element in _credit_elements(container, tree):
         read.append(element)
-        found.extend(_with_links("credit_text", element, _describe(element)))
-    if caption is not None and _text(caption):
-        found.extend(_with_links("caption", caption, "figcaption"))
-    rest = _text_outside(container, read)
-    if rest and len(rest) <= FIGURE_TEXT and parse_credit(rest, catalog):
+        found.extend(_with_links("credit_text", element, _describe(element), tree, cache=page.linked))
+    if caption is not None and tree.text(caption):
+        found.extend(_with_links("caption", caption, "figcaption", tree, cache=page.linked))
+    rest = text_outside(container, read, tree, FIGURE_TEXT)
+    if rest and len(rest) <= FIGURE_TEXT and parse_credit(rest, page.catalog):
         found.append(Evidence("credit_text", rest, "html", "figure text"))
     return found
 
 
 FIGURE_TEXT = 300  # the most of a figure's own text (outside its caption) read for a credit: a label, not prose
-
-
-def _text_outside(container: Tag, read: list[Tag]) -> str:
-    """The container's text outside the elements already read (its figcaption, its credit elements), as
-    _text reads it; linear: each element is marked once."""
-    skipped: set[int] = set()
-    for element in read:
-        if id(element) not in skipped:
-            skipped.add(id(element))
-            skipped.update(id(d) for d in element.find_all(True))
-    skipped.update(id(e) for e in container.find_all(("button", "script", "style", "noscript", "template")))
-    parts = [str(d).strip() for d in container.descendants
-             if type(d) in (NavigableString, CData) and id(d.parent) not in skipped]
-    return " ".join(blank_ui_labels(" ".join(p for p in parts if p), " ").split())
-
-
-def _with_links(field: str, element: Tag, name: str, location: str = "") -> list[Evidence]:
+def _with_links(field: str, element: Tag, name: str, tree: Tree, location: str = "",
+                cache: dict[tuple[str, int, str, str], list[Evidence]] | None = None) -> list[Evidence]:
     """The element's text as evidence of `field`, and, when the element links to web addresses, the same
     text with each link's address after the link's text as evidence of its linked twin (LINKED_FIELDS), which
     the credit is then read from: a license's address or a file page is read as a pasted fragment's is
     (provenance.parse.markup). Both are kept, so that the caption shown and stored stays the text a reader
-    sees."""
-    text = _text(element)
+    sees. With a `cache`, an element read for several figures (nested ones) is read once."""
+    key = (field, id(element), name, location)
+    if cache is not None and key in cache:
+        return cache[key]
+    text = tree.text(element)
     found = [Evidence(field, text, "html", name, location=location)]
-    linked = _linked_text(element)
+    linked = _linked_text(element, tree)
     if linked and linked != text:
         found.append(Evidence(LINKED_FIELDS[field], linked, "html", name, location=location))
-    for titled in element.find_all(property=True):  # RDFa of Creative Commons' license chooser
-        if "dct:title" in str(titled.get("property")).split() and _text(titled):
-            found.append(Evidence("title", _text(titled), "html", "RDFa dct:title", location=location))
+    for titled in tree.held(element, "property", lambda e: e.get("property") is not None):
+        # RDFa of Creative Commons' license chooser
+        if "dct:title" in str(titled.get("property")).split() and tree.text(titled):
+            found.append(Evidence("title", tree.text(titled), "html", "RDFa dct:title", location=location))
             break
+    if cache is not None:
+        cache[key] = found
     return found
 
 
-def _linked_text(element: Tag) -> str | None:
+def _linked_text(element: Tag, tree: Tree) -> str | None:
     """_text with '<address>' after the text of each link to an http(s) address ('by Tom Reed
     <https://www.flickr.com/people/…>'); None when no link has one."""
     ends: dict[int, str] = {}  # the last string of each such link -> its address
-    for link in element.find_all("a", href=True):
+    for link in tree.held(element, "a href", lambda e: e.name == "a" and e.get("href") is not None):
         href = str(link["href"]).strip()
-        strings = [d for d in link.descendants if type(d) in (NavigableString, CData) and str(d).strip()]
+        strings = [node for _, node in tree.strings(link)]
         if strings and is_link_address(href):
             ends[id(strings[-1])] = href
     if not ends:
         return None
-    buttons = element.find("button") is not None
+    buttons = tree.first(element, "button", _is_button) is not None
     parts: list[str] = []
     for piece in element.descendants:
-        if type(piece) not in (NavigableString, CData) or (buttons and piece.find_parent("button") is not None):
+        if type(piece) not in TEXT_TYPES or (buttons and tree.ancestor(piece, "button") is not None):
             continue
         parts.append(str(piece).strip())
         if id(piece) in ends:
             parts.append(f"<{ends[id(piece)]}>")
-    return " ".join(blank_ui_labels(" ".join(p for p in parts if p), " ").split())
+    return labels_blanked([p for p in parts if p])
 
 
-def _credit_elements(root: Tag) -> Iterator[Tag]:
-    for element in root.find_all(True):
-        if _is_credit_element(element) and element.name != "figcaption" and _text(element) \
-                and not element.find(IMAGE_TAGS):
+def _is_button(element: Tag) -> bool:
+    return element.name == "button"
+
+
+def _credit_elements(root: Tag, tree: Tree) -> Iterator[Tag]:
+    for element in tree.held(root, "credit", lambda e: _is_credit_element(e) and e.name != "figcaption"):
+        if tree.text(element) and tree.first(element, "image", lambda e: e.name in IMAGE_TAGS) is None:
             yield element
 
 
-def _attach_orphan_credits(soup: BeautifulSoup, images: list[ImageRef], order: dict[int, int],
-                           catalog: Catalog, counts: dict[int, int]) -> None:
+def _attach_orphan_credits(soup: BeautifulSoup, images: list[ImageRef], order: dict[int, int], page: _Page) -> None:
     """A caption or credit outside any figure counts for the nearest image."""
-    for element in _stray_blocks(soup, soup.body or soup, counts):
-        text = _text(element)
+    for element in _stray_blocks(soup, soup.body or soup, page.counts):
+        text = page.tree.text(element)
         if not text or len(text) > 600:
             continue
-        if not _is_credit_element(element) and not parse_credit(text, catalog):
+        if not _is_credit_element(element) and not parse_credit(text, page.catalog):
             continue
         target = nearest(images, order[id(element)])
         if target is not None and not _already_has(target, text):
-            target.evidence.extend(_with_links("credit_text", element, _describe(element), location="near"))
+            target.evidence.extend(_with_links("credit_text", element, _describe(element), page.tree,
+                                               location="near"))
 
 
 def _stray_blocks(soup: BeautifulSoup, root: Tag, counts: dict[int, int]) -> list[Tag]:
@@ -376,16 +401,6 @@ def _describe(element: Tag) -> str:
     return f"{element.name}.{classes}" if classes else element.name
 
 
-def _text(element: Tag) -> str:
-    """What a reader takes for the element's text: no button labels, no UI labels ('hide caption')."""
-    if element.find("button") is None:
-        text = element.get_text(" ", strip=True)
-    else:  # the strings get_text reads (exact types: no comments, scripts), less the buttons'
-        text = " ".join(str(d) for d in element.descendants
-                        if type(d) in (NavigableString, CData) and d.find_parent("button") is None)
-    return " ".join(blank_ui_labels(text, " ").split())
-
-
 def _canonical(soup: BeautifulSoup) -> str:
     link = soup.find("link", rel="canonical")
     if link is not None and link.get("href"):
@@ -394,7 +409,7 @@ def _canonical(soup: BeautifulSoup) -> str:
     return str(meta.get("content", "")).strip() if meta is not None else ""
 
 
-def _page_evidence(soup: BeautifulSoup, base: str) -> list[Evidence]:
+def _page_evidence(soup: BeautifulSoup, base: str, tree: Tree) -> list[Evidence]:
     found = []
     title = soup.find("meta", property="og:title")
     title_text = str(title.get("content", "")) if title is not None else ""
@@ -406,8 +421,8 @@ def _page_evidence(soup: BeautifulSoup, base: str) -> list[Evidence]:
     byline = soup.find(class_=re.compile(r"(?i)\bbyline\b")) or soup.find(rel="author")
     if author is not None and author.get("content"):
         found.append(Evidence("byline", str(author["content"]).strip(), "html", "meta author"))
-    elif byline is not None and _text(byline):
-        found.append(Evidence("byline", _text(byline), "html", _describe(byline)))
+    elif byline is not None and tree.text(byline):
+        found.append(Evidence("byline", tree.text(byline), "html", _describe(byline)))
     site = soup.find("meta", property="og:site_name")
     if site is not None and site.get("content"):
         found.append(Evidence("publisher", str(site["content"]).strip(), "html", "og:site_name"))

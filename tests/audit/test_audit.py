@@ -191,6 +191,24 @@ def test_unsafe_zip_member_is_an_error_not_a_read(catalog: Catalog, tmp_path: Pa
     assert not (tmp_path / "outside.txt").exists()
 
 
+def test_articles_in_bad_encodings_are_errors_and_the_audit_goes_on(catalog: Catalog, tmp_path: Path) -> None:
+    """Each bad article a file-error naming it and its problem (a .txt with NUL bytes was skipped without a
+    word); a UTF-16 article by its byte order mark and a UTF-8 one with a stray Windows-1252 byte are read."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "binary.txt").write_bytes(b"Photo: \x00\x01 Jane Doe/AP")
+    (folder / "undefined.txt").write_bytes(b"Photo: \x81 Jane Doe/AP")
+    (folder / "notepad.txt").write_bytes("Photo: Ann Lee/AP".encode("utf-16"))
+    (folder / "mixed.txt").write_bytes("Photo: José Ruiz/AP".encode() + b" \xa9 2020")
+    _, sessions = _audit(f"sqlite:///{tmp_path / 'e.db'}", folder, catalog, jobs=1)
+    rows = _rows(sessions)
+    errors = {r.image: r.messages for r in rows if r.findings == "file-error"}
+    assert set(errors) == {"binary.txt", "undefined.txt"}
+    assert "is not a text file (it contains NUL bytes)" in errors["binary.txt"]
+    assert "neither UTF-8 nor Windows-1252 text (byte 0x81 at offset 7)" in errors["undefined.txt"]
+    assert {r.article: r.creator for r in rows if r.article} == {"notepad.txt": "Ann Lee", "mixed.txt": "José Ruiz"}
+
+
 def test_user_files_are_never_modified(archive: Path, catalog: Catalog, tmp_path: Path) -> None:
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in archive.rglob("*") if p.is_file()}
     _audit(f"sqlite:///{tmp_path / 'm.db'}", archive, catalog, jobs=2)

@@ -21,6 +21,10 @@ from tests import samples
         ("story.md", b"# Title\n\nText", "article", None),  # Markdown
         ("style.css", b"body { color: red }", "other", None),  # not an article
         ("data.bin", b"\x00\x01\x02", "other", None),  # binary
+        ("data", b"\x00\x01\x02", "other", None),  # binary without a suffix: not read, as before
+        ("story.txt", b"Photo: \x00 Ann Lee", "other", "is not a text file (it contains NUL bytes)"),  # was skipped
+        ("story.html", b"<p>x\x00</p>", "other", "is not a text file (it contains NUL bytes)"),  # without a word
+        ("story.txt", "Photo: Ann Lee/AP".encode("utf-16"), "article", None),  # UTF-16 with its byte order mark
     ],
 )
 def test_classify_by_content(tmp_path: Path, name: str, data: bytes, kind: str, problem: str | None) -> None:

@@ -14,12 +14,22 @@ from provenance.io.files import read_article
         (b"Photo: Jane Doe/AP", "Photo: Jane Doe/AP"),  # plain UTF-8
         ("\ufeffФото: ТАСС".encode(), "Фото: ТАСС"),  # UTF-8 with a byte-order mark
         ("Photo: José Müller/dpa".encode("cp1252"), "Photo: José Müller/dpa"),  # Windows-1252
+        # UTF-8 with one Windows-1252 byte: the UTF-8 letters stay themselves (the whole file was read as
+        # Windows-1252: 'JosÃ© Ruiz')
+        ("Photo: José Ruiz/AP".encode() + b" \xa9 2020", "Photo: José Ruiz/AP © 2020"),
+        ("Photo: Ann Lee/AP".encode("utf-16"), "Photo: Ann Lee/AP"),  # UTF-16 by its byte order mark (Notepad)
+        ("Photo: Ann Lee/AP".encode("utf-16-be"), None),  # UTF-16 without its mark: NUL bytes, refused
+        ("Фото: ТАСС".encode("utf-32"), "Фото: ТАСС"),  # UTF-32 by its byte order mark
     ],
 )
-def test_read_article_decodes(tmp_path: Path, data: bytes, expected: str) -> None:
+def test_read_article_decodes(tmp_path: Path, data: bytes, expected: str | None) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(data)
-    assert read_article(path) == expected
+    if expected is None:
+        with pytest.raises(InputError, match="NUL bytes"):
+            read_article(path)
+    else:
+        assert read_article(path) == expected
 
 
 @pytest.mark.parametrize(
@@ -28,6 +38,10 @@ def test_read_article_decodes(tmp_path: Path, data: bytes, expected: str) -> Non
         (lambda p: None, "no such file"),  # never created
         (lambda p: p.mkdir(), "is a folder"),  # a folder
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "not a text file"),  # binary
+        # a byte Windows-1252 leaves undefined, and where it is
+        (lambda p: p.write_bytes(b"Photo: \x81 Ann"), "neither UTF-8 nor Windows-1252 text (byte 0x81 at offset 7)"),
+        # a UTF-16 mark over an odd number of bytes
+        (lambda p: p.write_bytes(b"\xfe\xff\x00P\x00h\xd8"), "starts with a UTF-16 byte order mark but is not UTF-16"),
     ],
 )
 def test_read_article_errors_name_the_file(tmp_path: Path, make, reason: str) -> None:  # type: ignore[no-untyped-def]
