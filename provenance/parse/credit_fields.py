@@ -100,10 +100,12 @@ _FILE_SIGNATURE = re.compile(r"(?i)(?<=archiv)(?:,?[ \t]+)(?-i:[A-Z]{1,4})[ \t]?
 # A Nordic paper's section label in capitals glued after the credit ('Foto: Jane Roe LEDARE'): no part of the name
 _SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", "KRONIKK", "LEDER")
 _SECTION_LABEL = re.compile(r"(?<=\S)[ \t]+(?:" + "|".join(_SECTION_ENDS) + r")[ \t]*$")
-# A title in single quotes, as Korean and Japanese captions quote a show ('사진=tvN '별똥별' 제공'): a run with a letter
-# outside ASCII, so that an English nickname or an elision stays
-_SINGLE_QUOTED = re.compile(r"(?:^|(?<=\s))(?:'[^'\n]{0,60}?[^\x00-\x7f][^'\n]{0,60}?'|"
-                            r"‘[^’\n]{0,60}?[^\x00-\x7f][^’\n]{0,60}?’)(?=\s|$)")
+# A title in single quotes, as Korean and Japanese captions quote a show ('사진=tvN '별똥별' 제공'): a run with a
+# Hangul, kana or Han character, so that an English nickname or an elision stays, and a nickname in a Latin script
+# with an accent too ("Jane 'Zoë' Roe")
+_CJK = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_SINGLE_QUOTED = re.compile(rf"(?:^|(?<=\s))(?:'[^'\n]{{0,60}}?[{_CJK}][^'\n]{{0,60}}?'|"
+                            rf"‘[^’\n]{{0,60}}?[{_CJK}][^’\n]{{0,60}}?’)(?=\s|$)")
 _QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
 # '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license, '(via
 # Europeana)' the via, and '(c. 1586)' dates the name before it (credit_citations reads it)
@@ -321,12 +323,17 @@ def _bare_name(name: str) -> str:
 # A capitalised word glued to the word before it ('Getty ImagesTaylor Swift'): where a caption's first word may follow
 # a credit with no space.
 _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_GLUED_WORD_THEN_MORE = re.compile(r"[A-Z][a-z]+[ \t]+\S")
 
 
 def _without_glued_caption(catalog: Catalog, rest: str) -> str:
     """'Photo credit: Getty ImagesTaylor Swift': a source the catalog knows, then the caption's first words glued to
-    it, is the source alone. A name with a capital inside ('DeGuire', 'iStock') ends no source and stays whole."""
+    it, is the source alone. A name with a capital inside ('DeGuire', 'iStock') ends no source and stays whole, and
+    so does a brand written in camel case that ends the credit ('UniversalMusic', 'NetflixLife'): a caption goes on
+    after its first word."""
     for match in _CAMEL_JOIN.finditer(rest):
+        if _GLUED_WORD_THEN_MORE.match(rest, match.start()) is None:
+            continue
         words = rest[: match.start()].split()[-4:]
         if words and words[-1].isalpha() \
                 and any(match_source(catalog, " ".join(words[-count:])) for count in range(1, len(words) + 1)):

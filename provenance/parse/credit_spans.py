@@ -414,21 +414,28 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
 # empty (FanSided's 'Nintendo /', 'Toge Productions /').
 _SLOT_OPENERS = frozenset({"our", "my", "your", "their", "his", "her", "its", "this", "these", "those", "best", "top",
                            "new", "all"})
+# The last word of a maker's name the slot takes unknown to the catalog: a studio's or a publisher's ('Toge
+# Productions', 'Ardent Games'), never a section's or a menu's ('Movie News /', 'Awards Season /', 'Sports Media /')
+# ('Horror Films /', 'Home Entertainment /', 'World Records /' are sections too: their words are left out)
+_SLOT_BODY_ENDS = frozenset({"productions", "studios", "studio", "games", "interactive", "software", "publishing",
+                             "animation", "inc", "inc.", "ltd", "ltd.", "llc", "gmbh", "corp", "corp.", "company"})
 _CREDIT_SLOT = re.compile(r"^[ \t]*(?P<name>[A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|and|&)){0,4})[ \t]+/$")
 
 
 def _credit_slot(catalog: Catalog, line: str) -> tuple[int, int] | None:
-    """Where the name of a line 'Name /' starts and ends: a source the catalog knows, or a body by its words ('Toge
-    Productions') that no page label or possessive opens ('Home /', 'Read More /', 'Our Favorite Films /' are a
-    breadcrumb's, a link's and a section's); a person's name alone is a heading's as often ('Season Two Recap /')."""
+    """Where the name of a line 'Name /' starts and ends: a source the catalog knows, or a body of two words or more
+    that a maker's word ends ('Toge Productions') and no page label or possessive opens ('Home /', 'Read More /', 'Our
+    Favorite Films /', 'Movie News /' are a breadcrumb's, a link's and sections'); a person's name alone is a heading's
+    as often ('Season Two Recap /')."""
     match = _CREDIT_SLOT.match(line)
     if match is None:
         return None
     name = match.group("name")
     if match_source(catalog, name) is not None:
         return match.start("name"), match.end("name")
-    first = name.split()[0].casefold()
-    if first in HEADING_WORDS or first in _SLOT_OPENERS or label_link(catalog, name).label != "organisation":
+    words = name.casefold().split()
+    if len(words) < 2 or words[-1] not in _SLOT_BODY_ENDS or words[0] in HEADING_WORDS or words[0] in _SLOT_OPENERS \
+            or label_link(catalog, name).label != "organisation":
         return None
     return match.start("name"), match.end("name")
 

@@ -97,12 +97,14 @@ LEAD_IN = re.compile(
     r"(?=[ \t]+[^\s|a-z]+(?:[ \t]+[^\s|a-z]+)*[ \t]*(?:\||\r?\n|$))))\s*)"
 )
 # Lead-ins that need no position: a rights sign (or '(c)' before a year and a company or its reserved rights: 'MPAA
-# Rating: R (c) 1994 Warner Bros. Entertainment Inc. All Rights Reserved.', never a list's '(c) 2021 Report'), "icons
+# Rating: R (c) 1994 Warner Bros. Entertainment Inc. All Rights Reserved.': a name in capitals up to its company form
+# or its rights, never a list's '(c) 2021 Report' or '(c) 2019 Corp tax changes …'), "icons
 # created by", a capitalised "Photo:" after a word (not Spanish 'Pie de foto:', a caption's label), or "PHOTO:" before
 # a capitalised name ('BIG PHOTO: the crowd …' is a layout label).
 ANYWHERE_LEAD_IN = re.compile(
     r"(?P<lead>©\s*|"
-    r"\((?i:c)\)[ \t]*(?=(?:19|20)\d\d[ \t]+[A-Z][^\n]{0,80}?\b(?i:all[ \t]+rights[ \t]+reserved|inc|ltd|llc|corp)\b)|"
+    r"\((?i:c)\)[ \t]*(?=(?:19|20)\d\d,?[ \t]+[A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z\d][\w.&'’-]*|&|and|of))*,?[ \t]+"
+    r"(?i:all[ \t]+rights[ \t]+reserved|inc|ltd|llc|corp)\b)|"
     r"Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
     r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+|"

@@ -45,6 +45,10 @@ _MD_LINK = re.compile(
 _STRAY_OPEN = re.compile(r"<(?![a-zA-Z/!][^<>]{0,500}>)")  # a tag may break its attributes over lines
 _REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")  # as html.unescape reads
 _AUTOLINK = re.compile(r"<(https?://[^<>\s\"']+)>")
+# What an image's alt or title holds when it carries a credit ('Ida Brandt (Tom Bell/WireImage)', 'Photo: Jane Roe',
+# 'Jane Roe, Getty Images'): a credit's punctuation or its word. A bare name ('Netflix', 'Steam', 'Nintendo Switch')
+# is a logo's or a badge's alt, the thing shown, never its credit.
+_CREDIT_MARK = re.compile(r"(?i)[/()©:,|@]|\b(?:by|via|courtesy|credit)\b")
 _BLOCKS = frozenset({"br", "p", "li", "ul", "div", "figcaption", "tr", "td", "h1", "h2", "h3", "h4", "footer"})
 _LITERAL = frozenset({"script", "style", "iframe", "object", "embed", "svg", "template"})
 # Inline elements: a line break inside one is a space where a browser shows it ('<a>Leo\nReynolds</a>').
@@ -198,11 +202,12 @@ class _Collector(HTMLParser):
     def _image_text(self, values: dict[str, str]) -> None:
         """An image's alt text and title, each a line of its own, as a Markdown image's alt is kept: a site
         may write the credit there ('alt="Jane Roe (Ida Brandt/WireImage)"'). Not inside a link: a link
-        around an image is read by its title (a Commons embed), which a text inside it would hide."""
+        around an image is read by its title (a Commons embed), which a text inside it would hide. An alt with no
+        credit's mark is left out: a logo's ('Netflix') or a store badge's ('Steam') names what it shows."""
         if self.links:
             return
         for text in dict.fromkeys(values.get(name, "").strip() for name in ("alt", "title")):
-            if text:
+            if text and _CREDIT_MARK.search(text):
                 self.pieces.append((f"\n{text}\n", self._here(), 0))
 
     def handle_endtag(self, tag: str) -> None:
