@@ -20,7 +20,7 @@ GATES: dict[str, str] = {
         '\\x08\\x0e-\\x1b\\x21-\\x7f]|is)|op[bfp]))|u(?=sed)|v(?=ide)|w(?=(?:ate|ebc|ood))|z(?=d(?:j[^\\x00'
         '-\\x64\\x66-\\x7f]|ro))'
     ),
-    '132f0e40a692506f07e25402': (
+    '5895179080fb644588a13eae': (
         '[^\\x00-\\x7f]|\\((?=c\\))|b(?=ild)|c(?=(?:our|r[^\\x00-\\x64\\x66-\\x7f]d))|f(?=o(?:rr|t[^\\x00-'
         '\\x6e\\x70-\\x7f]))|i(?=(?:con|llu|mag))|k(?=uva)|n(?=gu[^\\x00-\\x7f])|o(?=rig)|p(?=(?:hot|ict))|'
         's(?=(?:our|urs))|v(?=ect)|z(?=dro)'
