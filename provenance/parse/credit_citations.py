@@ -37,6 +37,7 @@ from provenance.parse.credit_words import (
     NOT_AFTER_ABBREVIATION,
     ORGANISATION_WORDS,
     POST_WORDS,
+    PUBLICATION_WORDS,
     ROLES,
     UNIT_WORDS,
 )
@@ -99,10 +100,19 @@ _STEMS = with_first_chars(re.compile(
     r",\s*(?:photographer|fotograf|fotógraf|manufacturer|engraver|etcher|lithographer|printmaker|printer|publisher|"
     r"artist|maker|illustrator|draughtsman|draftsman|cartographer|painter|sculptor|designer|architect|studio)\b"
 ))
+# A piece after a maker's role that goes on about the person ('…, publisher, and his wife', '…, painter, with John
+# Doe', '…, photographer, who …'): the role is the post of a person shown
+_ACCOMPANIED = re.compile(r"(?:and|with|who|whose|his|her|their|at|in|on)\b")
+# A name with a year after it, not in brackets ('Miss Harwick 1952', 'Harwick Rovers 1921', 'Class of 1952'): the
+# title, team or year of a person shown, where a work's title dates itself in brackets ('The Harvesters (1565)')
+_EVENT_YEAR = re.compile(r"\s(?:1\d\d\d|20\d\d)$")
 _GLOSS = re.compile(r"^(?P<name>[^()]{3,80}?)[ \t]*\((?P<gloss>[^()\d]{3,80})\)[ \t.]*$")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "at", "in", "on", "de", "du", "des", "d'", "la", "le", "les", "di",
                          "del", "della", "dello", "degli", "delle", "y", "e", "et", "und", "für", "der", "die", "das",
                          "van", "von", "voor", "&", "och", "og", "i"})
+# English articles and determiners: a heritage word in lower case after one is a noun of prose ('Photographs in the
+# archive', 'letters from our library'), no name
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "our", "its", "his", "her", "their", "my", "your"})
 _HOLDER_KINDS = frozenset({"institution", "government"})
 _PORTRAIT_WORDS = frozenset({"photograph", "photo", "portrait", "carte de visite", "cabinet card", "daguerreotype",
                              "tintype", "ambrotype", "snapshot", "studio portrait", "portrait photograph"})
@@ -302,8 +312,12 @@ def heritage_name(name: str) -> bool:
             or not _STEMS.search(name.casefold()):
         return False
     folded = [w.strip(".,()'’\"").casefold() for w in words]
-    if not _heritage_words(name):
-        return False
+    if not _heritage_words(name) or ":" in name or any(f in PUBLICATION_WORDS for f in folded) or any(
+            w[:1].islower() and _heritage_word(f) and before in _ARTICLES
+            for w, f, before in zip(words[1:], folded[1:], folded[:-1], strict=True)):
+        return False  # 'Museum Studies', 'New York: Harwick Library Press': a bibliography's; 'in the archive': prose
+    if "at" in folded and not _heritage_words(" ".join(words[: folded.index("at")])):
+        return False  # 'Jane Roe and John Doe at the Harwick Museum': who stood where ('The Museum at Eldridge Street')
     lower = [w for w, f in zip(words, folded, strict=True) if w[:1].islower() and f not in _CONNECTORS
              and not f.startswith(("d'", "d’")) and not _heritage_word(f.removesuffix("s"))]  # 'Nordiska museets arkiv'
     return not lower or (folded[0] in HERITAGE_WORDS and words[-1][:1].isupper() and len(lower) <= 2)
@@ -353,6 +367,8 @@ def _maker(catalog: Catalog, pieces: list[_Piece], quoted: list[bool] | None = N
             return by.group("name").strip(_EDGE), True
         after = pieces[index + 1].text.casefold() if index + 1 < len(pieces) else ""
         if after in MAKER_ROLES:
+            if index + 2 < len(pieces) and _ACCOMPANIED.match(pieces[index + 2].text):
+                return "", False  # 'Jane Roe, publisher, and his wife, 1898': the people shown, the role a post
             return _named_by_role(catalog, pieces, index), True
         if index + 1 < len(pieces) and _life_after(pieces, index + 1) and looks_like_person(piece.text):
             return piece.text, True
@@ -370,7 +386,8 @@ def first_name(catalog: Catalog, pieces: list[_Piece]) -> str:
     label as often ('Bowl, Iran'), and a name with a number is a sentence ('President Jane Roe in 1912')."""
     first = _DATED.sub("", pieces[0].text) if pieces else ""
     if len(first.split()) > 1 and looks_like_person(first) and not _organisation(catalog, first) \
-            and not any(ch.isdigit() for ch in first) and first.casefold() not in ROLES:
+            and not any(ch.isdigit() for ch in first) and first.casefold() not in ROLES \
+            and first.split()[0].casefold() not in _ARTICLES:  # 'The Harwick Rovers, 1921 champions': a team
         return first
     return ""
 
@@ -381,7 +398,7 @@ def _titled(piece: str) -> bool:
     photograph'): the sitter, no maker (after a lead-in that names the maker, credit_fields reads it: 'Photograph by
     Jane Roe, 1917. Imperial War Museums')."""
     return not (_date(piece) or _reference(piece) or piece[:1].islower() or portrait(piece)
-                or piece.casefold() in ROLES)
+                or piece.casefold() in ROLES or _EVENT_YEAR.search(piece))
 
 
 def portrait(piece: str) -> bool:

@@ -467,6 +467,11 @@ HERITAGE_PHRASES = ("historical society", "history center", "history centre", "h
 # of Botany', 'Manuscript Division'): kept with the holder, as a joint credit is.
 UNIT_WORDS = frozenset({"division", "department", "département", "departamento", "dipartimento", "abteilung", "section",
                         "branch", "service", "unit", "office", "reading room", "center", "centre"})
+# The words of a publication or a publisher ('Museum Studies', 'Harwick Library Press', 'Archive Books', 'Journal of
+# Library History'): a bibliography's entry names one where a citation names its holder, and it holds no picture.
+PUBLICATION_WORDS = frozenset({"press", "books", "publishing", "publishers", "publications", "journal", "quarterly",
+                               "review", "studies", "bulletin", "magazine", "proceedings", "newsletter",
+                               "transactions", "yearbook"})
 # A maker's role after the name, as catalogue records write it ('Lee, Russell, Photographer, 1939'; 'Dorothea Lange,
 # photographer'; 'H. J. Heinz Company, manufacturer'): the name before it is the maker.
 MAKER_ROLES = frozenset({

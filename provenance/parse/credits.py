@@ -112,8 +112,10 @@ ANYWHERE_LEAD_IN = re.compile(
     # from video lectures', '… from ref. 4' name no one)
     r"(?:figure|fig\.|diagram)\s+adapted\s+from\s+(?=\[?(?-i:[A-Z])))|"
     # a holder named after a lower-case 'courtesy of' closing the line ('… canoe courtesy of the Harwick Historical
-    # Society'): a museum's, library's, archive's or society's credit
-    r"(?<=\s)courtesy\s+of\s+(?:the\s+)?(?=(?-i:[A-Z])[^\n]{0,80}?(?i:society|museums?|library|archives?|collection|"
+    # Society'): a museum's, library's, archive's or society's credit; not the noun after an article or a possessive
+    # ('grateful for the courtesy of the Harwick Historical Society')
+    r"(?<=\s)(?<!\b[Tt]he\s)(?<!\ba\s)(?<!\byour\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bour\s)"
+    r"(?<!\bits\s)(?<!\bmy\s)courtesy\s+of\s+(?:the\s+)?(?=(?-i:[A-Z])[^\n]{0,80}?(?i:society|museums?|library|archives?|collection|"
     r"gallery|memorial)[ \t.]*(?:\n|$))|"
     # glued to a sentence's stop or an ellipsis, before a capital, a digit ('for real?Photo: 20th Century Fox/…') or one
     # lower-case word closing the line ('… gewannen am Ende 2:1 .Foto: ddp', '… und ...Foto: Getty': a gallery's caption

@@ -20,7 +20,7 @@ GATES: dict[str, str] = {
         '0-\\x08\\x0e-\\x1b\\x21-\\x7f]|is)|op[bfp]))|u(?=(?:rhe|sed))|v(?=ide)|w(?=(?:ate|ebc|ood))|z(?=d('
         '?:j[^\\x00-\\x64\\x66-\\x7f]|ro))'
     ),
-    'e7d91a3063432f3b36ae7c44': (
+    'ff91ddab244e8b5df283d893': (
         '[^\\x00-\\x7f]|\\((?=c\\))|b(?=ild)|c(?=(?:our|r[^\\x00-\\x64\\x66-\\x7f]d))|d(?=iag)|f(?=(?:ig[\\'
         '.u]|o(?:rr|t[^\\x00-\\x6e\\x70-\\x7f])))|i(?=(?:con|llu|mag))|k(?=uva)|n(?=gu[^\\x00-\\x7f])|o(?=r'
         'ig)|p(?=(?:hot|ict))|s(?=(?:our|urs))|v(?=ect)|z(?=dro)'
