@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import inspect
 import re
+import warnings
 from collections import Counter
 from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
 
 
@@ -138,5 +139,14 @@ _HOOK = "_parser_class" in inspect.signature(HTMLParserTreeBuilder.feed).paramet
 
 
 def parse_html(text: str) -> BeautifulSoup:
-    """The page's tree, as BeautifulSoup(text, "html.parser") builds it."""
+    """The page's tree, as BeautifulSoup(text, "html.parser") builds it. Beautiful Soup warns when a short text with
+    no tag looks like a file name or an address ('.HTM', 'https://…'); here it is always a page's own text."""
+    if len(text) <= 256 and "<" not in text:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+            return _parse(text)
+    return _parse(text)
+
+
+def _parse(text: str) -> BeautifulSoup:
     return BeautifulSoup(text, builder=_Builder()) if _HOOK else BeautifulSoup(text, "html.parser")

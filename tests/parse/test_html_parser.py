@@ -61,3 +61,13 @@ def test_hostile_markup_parses_in_linear_time(page: Callable[[int], str], n: int
     small, large = page(n), page(n * LINEAR)
     ratio = _best(large) / max(_best(small), 1e-3)
     assert ratio < LINEAR * SLACK, f"{ratio:.1f} times slower for {LINEAR} times the input"
+
+
+@pytest.mark.parametrize("text", [
+    ".HTM",  # a page whose whole text looks like a file name (found by the fuzz test)
+    "notes.txt",  # another file-like text
+    "https://example.com/page.html",  # a text that is an address
+])
+def test_a_short_text_without_tags_is_read_without_a_warning(text: str) -> None:
+    # the suite turns warnings into errors: Beautiful Soup's 'looks like a filename' would fail here
+    assert parse_html(text).get_text() == text
