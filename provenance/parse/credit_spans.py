@@ -332,7 +332,7 @@ def _in_table_row(text: str, at: int) -> bool:
 def _signs_a_quote(line: str, start: int, tail: str) -> bool:
     """'"Sport is life." - Ida Vell/Harwick FC': a dash right after a closing quote signs the quotation with its
     speaker (and her club), no credit of a picture."""
-    return tail[:1] in "-–—" and line[:start].rstrip().endswith(('"', "”", "»", "’"))
+    return tail[:1] in "-–—" and line[:start].rstrip().endswith(_QUOTE_CLOSES)
 
 
 def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
@@ -642,7 +642,7 @@ def _is_dash_chain(catalog: Catalog, text: str) -> bool:
 
 def _is_credit_list(catalog: Catalog, text: str) -> bool:
     """'Jane Roe for The Harwick Post; Ann Lee/Reuters': one credit a picture of a composite, each a credit of
-    its own shape; the first is the one the fields read. Prose with a ';' has a clause that is no credit."""
+    its own shape, each read as a credit. Prose with a ';' has a clause that is no credit."""
     parts = text.split("; ")
     return len(parts) <= 4 and all(part.strip() and _is_bare_credit(catalog, part) for part in parts)
 
