@@ -30,6 +30,7 @@ from bench_captions import HOSTILE, caption_block, digest_block, distinct_block 
 from provenance import check_text  # noqa: E402
 from provenance.catalog.load import load_catalog  # noqa: E402
 from provenance.parse.credits import parse_credit  # noqa: E402
+from tests.case_tables import table_rows  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "credit_lines_dev.jsonl"
 CASES = ROOT / "tests" / "cases"
@@ -40,7 +41,7 @@ def texts(corpus: Path) -> dict[str, str]:
     found = {f"varied {seed}": caption_block(3000, seed=seed) for seed in (14, 15, 16)}
     found["digest"] = digest_block(3000)
     found["distinct"] = distinct_block()[0]
-    cases = [case["text"] for case in tomllib.loads((CASES / "credit_lines.toml").read_text("utf-8"))["case"]]
+    cases = [case["text"] for case in table_rows("credit_lines")]
     found |= {f"case {n}": text for n, text in enumerate(cases)}
     lines = [json.loads(line)["text"] for line in corpus.read_text("utf-8").splitlines() if line.strip()] \
         if corpus.exists() else []

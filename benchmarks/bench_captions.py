@@ -26,7 +26,6 @@ import random
 import statistics
 import sys
 import time
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from provenance import check_text  # noqa: E402
 from provenance.catalog.load import Catalog, default_catalog, load_catalog  # noqa: E402
 from provenance.parse.credits import parse_credit  # noqa: E402
+from tests.case_tables import table_rows  # noqa: E402
 
 SYLLABLES = "ka lo mi ren sa tor vel an dru el fen gor ha is jun ko la mar nu os pe qui ro sel ta ul vor wen ya".split()
 SHAPES = (
@@ -71,7 +71,6 @@ SHAPES = (
     "The new library in {place} opened its doors to readers on Saturday morning.",
 )
 HOSTILE = "Photo: a/b (c) " + "/" * 40 + "(" * 40 + "Jane Roe/AP. " * 4 + "x " * 40
-CASES = ROOT / "tests" / "cases" / "credit_lines.toml"
 
 
 def _word(rng: random.Random, low: int, high: int) -> str:
@@ -104,9 +103,9 @@ def digest_block(count: int, seed: int = 14, per_credit: int = 10) -> str:
 
 
 def distinct_block() -> tuple[str, int]:
-    """The project's own table of credit lines (tests/cases/credit_lines.toml), each line once: distinct shapes
+    """The project's own table of credit lines (tests/cases/credit_lines/), each line once: distinct shapes
     written after real ones, many of them hard. Returns (text, line count)."""
-    texts = [case["text"] for case in tomllib.loads(CASES.read_text("utf-8"))["case"]]
+    texts = [case["text"] for case in table_rows("credit_lines")]
     lines = [" ".join(text.split()) for text in texts if text.strip()]
     return "\n".join(lines), len(lines)
 
@@ -196,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     rates("digest block (the same shapes, each credit written about 10 times, every caption new)",
           lambda n: digest_block(args.lines, seed=14 + n), args.lines, args.repeat)
     distinct, count = distinct_block()
-    rates("distinct block (tests/cases/credit_lines.toml, each line once)", lambda n: distinct, count, args.repeat)
+    rates("distinct block (tests/cases/credit_lines/, each line once)", lambda n: distinct, count, args.repeat)
     print("doubling: the parser on one hostile line, doubled four times")
     doubling_table(args.repeat)
     print("hostile inputs, once each")

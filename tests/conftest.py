@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -8,6 +7,7 @@ from typing import Any
 import pytest
 
 from provenance.catalog.load import Catalog, load_catalog
+from tests.case_tables import table_rows
 from tests.localserver import ConnectLog, LocalServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,9 +16,7 @@ CASES = Path(__file__).resolve().parent / "cases"
 
 def load_cases(name: str) -> list[Any]:
     """Rows of a case table, each wrapped in pytest.param with its `why` as id."""
-    with (CASES / name).open("rb") as handle:
-        rows = tomllib.load(handle)["case"]
-    return [pytest.param(row, id=row["why"]) for row in rows]
+    return [pytest.param(row, id=row["why"]) for row in table_rows(name)]
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ is checked alone (check_evidence, which never remembers a part)."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from provenance.model import Credit
 from provenance.parse.credits import parse_credit
 from provenance.resolve.evidence import credit_to_evidence
 from provenance.rules.credit_rules import ORGANISATION_RULES, RAISED_NAMES_RULES, RULES
+from tests.case_tables import table_rows
 
 CASES = Path(__file__).resolve().parent / "cases"
 
@@ -108,7 +108,7 @@ def test_a_remembered_part_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _table_credits(catalog: Catalog) -> list[Credit]:
-    rows = tomllib.loads((CASES / "credit_lines.toml").read_text("utf-8"))["case"]
+    rows = table_rows("credit_lines")
     found: list[Credit] = []
     for row in rows:
         credits = parse_credit(row["text"], catalog)

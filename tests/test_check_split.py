@@ -93,7 +93,7 @@ def html_ish() -> str:
 def case_lines(markup: bool) -> str:
     """The texts of the credit table (tests/cases), a prose line after each: all of them, or those without
     markup (a text with markup is never cut)."""
-    cases = [param.values[0]["text"] for param in load_cases("credit_lines.toml")]
+    cases = [param.values[0]["text"] for param in load_cases("credit_lines")]
     return "".join(f"{text}\n{PROSE[n % 2]}\n" for n, text in enumerate(cases) if markup or not has_markup(text))
 
 

@@ -13,7 +13,7 @@ from tests.seeds import seed_with
 FIELDS = ("creator", "organization", "via", "license", "license_url", "source_url", "category", "copyright", "title")
 
 
-@pytest.mark.parametrize("case", load_cases("credit_lines.toml"))
+@pytest.mark.parametrize("case", load_cases("credit_lines"))
 def test_parse_credit_table(catalog: Catalog, case: dict[str, Any]) -> None:
     result = parse_credit(case["text"], catalog)
     expected = case.get("credit", [])
@@ -27,7 +27,7 @@ def test_parse_credit_table(catalog: Catalog, case: dict[str, Any]) -> None:
 
 
 def test_credit_lines_table_is_large_enough() -> None:
-    assert len(load_cases("credit_lines.toml")) >= 50
+    assert len(load_cases("credit_lines")) >= 50
 
 
 def test_span_points_at_the_credit_in_the_text(catalog: Catalog) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import random
 import re
-import tomllib
-from pathlib import Path
 
 import pytest
 
@@ -22,6 +20,7 @@ from provenance.parse.scan import (
     with_first_chars,
 )
 from provenance.parse.scan_gates import GATES
+from tests.case_tables import table_rows
 
 # Letters whose case-insensitive matches are not their ASCII pair alone (dotless and dotted i, long s,
 # Kelvin sign, Ångström sign), brackets, quotes, rights signs and CJK marks, spaces and new lines.
@@ -113,8 +112,7 @@ def test_the_lead_in_scan_finds_what_its_plain_join_finds() -> None:
     plain = re.compile(credits.LEAD_IN.pattern.replace(dispatched(credit_words.LEAD_PHRASES, re.IGNORECASE),
                                                        "|".join(credit_words.LEAD_PHRASES)), credits.LEAD_IN.flags)
     assert plain.pattern != credits.LEAD_IN.pattern
-    table = tomllib.loads((Path(__file__).parent.parent / "cases" / "credit_lines.toml").read_text("utf-8"))
-    texts = [case["text"] for case in table["case"]] + [DISPATCH_TEXT, *_texts()]
+    texts = [case["text"] for case in table_rows("credit_lines")] + [DISPATCH_TEXT, *_texts()]
     for text in texts:
         assert [m.span("lead") for m in credits.LEAD_IN.finditer(text)] == \
             [m.span("lead") for m in plain.finditer(text)], text
@@ -140,8 +138,7 @@ GATE_ALPHABET = ALPHABET + ["Kelvin ", "\u212aelvin ", "kelvin ",
 
 def _long_texts() -> list[str]:
     rng = random.Random(14)
-    table = tomllib.loads((Path(__file__).parent.parent / "cases" / "credit_lines.toml").read_text("utf-8"))
-    lines = [case["text"] for case in table["case"]]
+    lines = [case["text"] for case in table_rows("credit_lines")]
     texts = ["".join(rng.choice(GATE_ALPHABET) for _ in range(GATE_MIN_CHARS // 2)) for _ in range(6)]
     texts += ["\n".join(lines), "\n".join(lines).upper(), " ".join(lines).lower()]
     return texts + [text.replace("ı", "i").replace("ſ", "s").replace("İ", "I") for text in texts]  # the gated path
