@@ -113,6 +113,9 @@ _REMARK = re.compile(  # full width too: 'ウィキメディア・コモンズ�
     r"[(（](?!c\))(?!https?:|www\.|public\s+domain\b|cc[\s-]?(?:by|0|zero)\b|licen[sc]ed\b|via\s|(?:c|ca|circa)\.?\s*\d)"
     r"[a-z][^()（）/]{2,80}[)）]"
 )
+# How many of the pictures a source gave, after its name ('Photographs: Getty Images (2); AP', 'Jane Roe/AP (3)'): no
+# part of the name
+_PICTURE_COUNT = re.compile(r"(?<=\S)[ \t]+\(\d{1,2}\)(?=[ \t]*(?:[;,/.]|$))")
 # An artist's nationality, places and years of life in brackets after the name, as museums write them ('Mary Cassatt
 # (American, Pittsburgh, Pennsylvania 1844–1926 Le Mesnil-Théribus, Oise)'): a remark, its commas no list of names
 _LIFE_DATES = re.compile(r"[ \t]*\([^()/\n]{0,80}?\b1\d{3}[ \t]*[–-][ \t]*(?:1\d|20)\d\d\b[^()/\n]{0,80}\)")
@@ -442,7 +445,7 @@ def _clean(segment: str) -> str:
     text = _REPEATED_IN_CAPITALS.sub(_once, text) if " via " in text and _CAPITALS_BEFORE_VIA.search(text) else text
     text = _BODY_REPEATED.sub(r"/\g<body>", text) if "/" in text else text
     if "(" in text or "（" in text:  # each step only where what it cuts can be
-        text = _LIFE_DATES.sub("", _REMARK.sub(CUT, text))
+        text = _LIFE_DATES.sub("", _REMARK.sub(CUT, _PICTURE_COUNT.sub("", text)))
         text = _LISTED_REMARK.sub("", text) if text.rstrip().endswith(")") else text
     text = _ATTRIBUTES.sub(CUT, text) if "=" in text else text
     text = _BASED_ON.sub(CUT, text) if "„" in text or "“" in text or '"' in text else text

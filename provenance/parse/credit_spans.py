@@ -33,7 +33,7 @@ from provenance.parse.credit_parts import (
     photo_of_outlet,
     stock_dash,
 )
-from provenance.parse.credit_words import HEADING_WORDS, NOT_AFTER_ABBREVIATION, NOT_BEFORE_NUMBER
+from provenance.parse.credit_words import HEADING_WORDS, NOT_AFTER_ABBREVIATION, NOT_BEFORE_NUMBER, POST_WORDS
 from provenance.parse.scan import with_first_chars
 
 _BRACKETS = re.compile(r"[()\[\]（）\n]")
@@ -54,6 +54,8 @@ _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,]{2,60})$")
+# A chain's link naming the agency a client commissioned ('AP for Netflix', 'Shutterstock for The Harwick Festival')
+_AGENCY_FOR = re.compile(r"(?i)^(?P<who>[^/,]{2,60}?)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,]{2,60})$")
 _PIPE_BEFORE = re.compile(r"[ \t]*[|/][ \t]+(?=\S)")  # '… Friday. | KYODO', '… April 26. / Yonhap'
 # '… Trading in wildlife is illegal.  —RICHARD A. REYES' (Philippine Daily Inquirer): a dash, then a person's name in
 # capitals closing a caption that ends with a stop (a quotation's author follows its closing quote mark instead)
@@ -244,9 +246,18 @@ def _source_colon_name(catalog: Catalog, inner: str) -> str | None:
     """'(ABC News: Jane Roe)', '(AAP: Dean Lowry)', '(Reuters: Jane Roe)': the ABC's (Australia) order, a source the
     catalog knows, a colon and the photographer, as the chain 'ABC News/Jane Roe'."""
     source, _, who = inner.partition(": ")
-    if "/" in inner or len(who.split()) > 5 or not _is_named_source(catalog, source):
+    if "/" in inner or len(who.split()) > 5 or not (_is_named_source(catalog, source) or _desk_of(catalog, source)):
         return None
     return f"{source}/{who}" if label_link(catalog, who).label == "person" else None
+
+
+def _desk_of(catalog: Catalog, name: str) -> bool:
+    """'ABC Gippsland', 'ABC Rural', 'ABC Radio Sydney': a source the catalog knows, then one to three capitalised
+    words naming its regional station or desk, as the ABC (Australia) writes before a colon and the photographer."""
+    words = name.split()
+    return any(_is_named_source(catalog, " ".join(words[:cut])) and all(
+        w[:1].isupper() and w.casefold() not in POST_WORDS for w in words[cut:])  # not 'Reuters Chief'
+        for cut in range(1, len(words)) if len(words) - cut <= 3)
 
 
 def relayed(catalog: Catalog, inner: str) -> str | None:
@@ -633,11 +644,19 @@ _SPACED_DASH = re.compile(r"[ \t][-—][ \t]")
 
 def _is_dash_chain(catalog: Catalog, text: str) -> bool:
     """'Agence France-Presse — Getty Images', 'Reuters - Getty Images': The New York Times's way of writing an
-    agency and its distributor, a spaced dash for the slash. Without a name before it, every link must be a
-    source the catalog knows, so that a sentence signed with a dash ('… — Harwick Daily') is not read; and two
-    links only, an agency and its distributor ('AP - Reuters - AFP' lists wires)."""
+    agency and its distributor, a spaced dash for the slash; 'AFP - LUDOVIC MARIN' (France 24): an agency, then its
+    photographer. Else every link must be a source the catalog knows, so that a sentence signed with a dash ('… —
+    Harwick Daily') is not read; and two links only ('AP - Reuters - AFP' lists wires)."""
     links = _SPACED_DASH.split(text)
+    if len(links) == 2 and _is_agency(catalog, links[0].strip()) and 2 <= len(links[1].split()) <= 4 \
+            and _is_person(catalog, links[1].strip()):
+        return True  # 'AFP - LUDOVIC MARIN' (France 24): the agency, then its photographer
     return len(links) == 2 and all(_is_named_source(catalog, link.strip()) for link in links)
+
+
+def _is_agency(catalog: Catalog, text: str) -> bool:
+    source = label_link(catalog, text).source
+    return source is not None and source.kind in _AGENCY_KINDS
 
 
 def _is_credit_list(catalog: Catalog, text: str) -> bool:
@@ -690,7 +709,7 @@ def _is_licensed_credit(catalog: Catalog, text: str) -> bool:
 
 
 def _is_chain(catalog: Catalog, text: str) -> bool:
-    links = [label_link(catalog, part) for part in text.split("/")]
+    links = [_chain_link(catalog, part) for part in text.split("/")]
     if len(links) == 2 and links[0].label == "unknown" and 0 < len(links[0].text.split()) <= 8 \
             and "." not in links[0].text and is_holder(catalog, links[1].text):
         return True  # 'Krajobraz przemysłowy Górnego Śląska / Narodowe Archiwum Cyfrowe': a title, then its holder
@@ -700,6 +719,22 @@ def _is_chain(catalog: Catalog, text: str) -> bool:
         return True
     labels = {link.label for link in links}
     return labels == {"person", "organisation"}
+
+
+def _chain_link(catalog: Catalog, part: str) -> Link:
+    """One link of a bare chain: 'Shutterstock for Netflix', 'Invision for Netflix' (in 'Jane Roe/Invision for
+    Netflix/AP Images') is the agency that a client commissioned, labelled as the agency is; the client is cut out
+    of the names later (credit_fields). A link that names no agency or body before 'for' is read whole ('Centre for
+    Ecology' is a body's name, 'Roe for now' prose)."""
+    link = label_link(catalog, part)
+    commissioned = _AGENCY_FOR.match(part.strip()) if link.label == "unknown" and " " in part.strip() else None
+    if commissioned is None:
+        return link
+    agency = label_link(catalog, commissioned.group("who"))
+    client = label_link(catalog, commissioned.group("client").strip(" «»“”"))
+    if agency.source is None or client.label not in ("source", "organisation"):
+        return link
+    return agency
 
 
 def _names(catalog: Catalog, text: str) -> bool:

@@ -36,8 +36,9 @@ LEAD_PHRASES = (
     # (credits.FIELD_NAME_LEAD: 'The series. Creator: Jane Roe.' names a show's maker)
     r"(?:creator|attribution)(?=\s*[:：]\s*(?-i:[A-Z@]))(?!\s*[:：]\s*(?:required|not\b|optional|appreciated|none\b|"
     r"no\b|yes\b|non-?commercial|share-?alike|no-?deriv))",
-    r"pictures?", r"pics?", r"images?", r"illustrations?", r"artwork", r"video(?:\s+grab)?",
-    r"screen\s*(?:grab|shot)", r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
+    r"pictures?", r"pics?", r"images?", r"illustrations?", r"artwork", r"video(?:\s+(?:grab|still|capture))?",
+    r"screen\s*(?:grab|shot|capture)", r"frame\s+grab", r"still\s+(?:image\s+)?from\s+(?:a\s+)?video",
+    r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
     r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
     r"(?:image|photo)\s+source", r"map", r"graphic", r"chart", r"satellite\s+(?:image|photo)",
     r"(?:listing\s+photo|micrograph)s?",  # 'Listing photo: Carrow Coast Properties', 'Micrograph: Jane Roe/…'

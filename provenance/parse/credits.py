@@ -135,7 +135,9 @@ ANYWHERE_LEAD_IN = re.compile(
 # 'Right: …' a credit's lead-in; 'Left to right: Ann Smith, Bo Lee' names who the picture shows
 WEAK_LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?<!\bto\s)(?:left|right|top|bottom|above|below|inset|main|from\s+left)"
-    r"(?:\s+(?:photo|image))?\s*:|(?<=, )(?:von|by|par|por)\b|^(?:photo|foto|fot\.)(?=\s+\w+\s+\w+\s*/))\s*)"
+    r"(?:\s+(?:photo|image))?\s*:|(?<=, )(?:von|by|par|por)\b|"
+    # 'Photo Jeanne Rousseau / AFP' (French, Italian: no colon) opening a line or a sentence, a name then a slash
+    r"(?:(?m:^)|(?<=[.!?]\s))(?:photo|foto|fot\.)(?=\s+[\w'’.-]+(?:\s+[\w'’.-]+){1,3}\s*/))\s*)"
 )
 # a link around a quoted title or the word 'Photo' before 'by': its address after the link's text
 _TITLE_LINK = f"(?:{LINK_ADDRESS})?"
