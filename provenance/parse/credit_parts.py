@@ -521,6 +521,9 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     source = match_source(catalog, text)
     if source is not None:
         return Link(text, start, end, "source", source)
+    joint = _bodies_then_people(catalog, text, start) if ", " in text else None
+    if joint is not None:
+        return joint
     if text.endswith(")") and " (" in text:  # '© Commonwealth of Australia (Geoscience Australia)': a public body
         head = text[: text.index(" (")]  # the catalog knows, and in brackets its agency that made the work
         body = match_source(catalog, head)
@@ -554,6 +557,35 @@ def _label_text(catalog: Catalog, text: str) -> Link:
         return Link(text[: len(prefix[0])], start, start + len(prefix[0]), "source", prefix[1],
                     creator=text[len(prefix[0]):].strip())
     return _by_shape(catalog, text, start, end)
+
+
+# A scientist's body in brackets after the name ('Jane Roe (Harwick University)'): a remark after a joint credit
+_AFFILIATED = re.compile(r"[ \t]*\([^()\n]{1,80}\)")
+_AND_LEAD = re.compile(r"^(?:and|&)[ \t]+")
+
+
+def _bodies_then_people(catalog: Catalog, text: str, start: int) -> Link | None:
+    """'NASA, ESA, and J. Roe (Harwick University)', 'NASA, ESA, CSA, STScI, Jane Roe (Harwick University), Tom Bell':
+    the space telescopes' order, the public bodies first, then the scientists who made the image, each with the
+    body they work for in brackets. The bodies are one joint organisation as written, the people the creators (their
+    bodies a remark); a name in capitals among the bodies ('NASA, ESA') is never a person's."""
+    pieces = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", text)]
+    first = pieces[0][1].strip()
+    if not _public_body(catalog, first):
+        return None
+    bodies = 1
+    while bodies < len(pieces) and _public_body(catalog, pieces[bodies][1].strip()):
+        bodies += 1
+    if bodies == len(pieces):
+        return None  # bodies only: read as a joint credit (_by_shape)
+    at = pieces[bodies][0]
+    people = _AND_LEAD.sub("", _AFFILIATED.sub("", text[at:]).strip(" ,"))
+    names = [_AND_LEAD.sub("", name.strip()) for name in re.split(r",|\band\b|&", people)]
+    if not people or not all(name and looks_like_person(name) and not _is_org(catalog, name)
+                             and not name.isupper() for name in names):
+        return None
+    end = pieces[bodies - 1][0] + len(pieces[bodies - 1][1].rstrip())
+    return Link(text[:end], start, start + end, "organisation", creator=people)
 
 
 def _affiliation(catalog: Catalog, text: str, start: int) -> Link | None:
@@ -698,7 +730,29 @@ def _lender(catalog: Catalog, pieces: list[str], text: str, start: int) -> Link 
     return Link(body.text, start + offset, start + offset + len(body.text), body.label, body.source, creator=pieces[0])
 
 
+# Flickr's account name with the place its owner gives, as Commons writes a Flickr import's author ('Jane Roe from
+# Harwick, England', 'janeroe from Harwick, USA'): the account's name; the place is no name
+_PLACE_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}"
+_FROM_PLACE = re.compile(r"^(?P<name>[^,\s][^,]{0,60}?)[ \t]+from[ \t]+(?P<place>" + _PLACE_NAME
+                         + r"(?:,[ \t]*" + _PLACE_NAME + r")?)$")
+
+
+def _from_place(catalog: Catalog, text: str, start: int) -> Link | None:
+    match = _FROM_PLACE.match(text) if " from " in text else None
+    if match is None:
+        return None
+    name = match.group("name")
+    handle = " " not in name and any(ch.isalpha() for ch in name) and not name[:1].isupper()
+    if not (handle or len(name.split()) > 1 and looks_like_person(name)) or _is_org(catalog, name) \
+            or match_source(catalog, match.group("place").partition(",")[0]) is not None:
+        return None  # 'Tourists from Harwick': one capitalised word is who is shown; 'Jane Roe from Reuters': a source
+    return Link(name, start, start + len(name), "person")
+
+
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
+    placed = _from_place(catalog, text, start)
+    if placed is not None:
+        return placed
     after = _AFTER_DESIGN.match(text) if " after " in text else None
     if after is not None and looks_like_person(after.group("name")):  # 'Sprague after C. Holden': the printmaker
         return Link(after.group("name"), start, start + len(after.group("name")), "person")
