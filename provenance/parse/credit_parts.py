@@ -581,8 +581,8 @@ def _bodies_then_people(catalog: Catalog, text: str, start: int) -> Link | None:
     at = pieces[bodies][0]
     people = _AND_LEAD.sub("", _AFFILIATED.sub("", text[at:]).strip(" ,"))
     names = [_AND_LEAD.sub("", name.strip()) for name in re.split(r",|\band\b|&", people)]
-    if not people or not all(name and looks_like_person(name) and not _is_org(catalog, name)
-                             and not name.isupper() for name in names):
+    if not people or not all(name and looks_like_person(name) and not _is_org(catalog, name) and not name.isupper()
+                             and name.split()[0].casefold() not in LIST_ARTICLES for name in names):
         return None
     end = pieces[bodies - 1][0] + len(pieces[bodies - 1][1].rstrip())
     return Link(text[:end], start, start + end, "organisation", creator=people)

@@ -137,7 +137,8 @@ WEAK_LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?<!\bto\s)(?:left|right|top|bottom|above|below|inset|main|from\s+left)"
     r"(?:\s+(?:photo|image))?\s*:|(?<=, )(?:von|by|par|por)\b|"
     # 'Photo Jeanne Rousseau / AFP' (French, Italian: no colon) opening a line or a sentence, a name then a slash
-    r"(?:(?m:^)|(?<=[.!?]\s))(?:photo|foto|fot\.)(?=\s+[\w'’.-]+(?:\s+[\w'’.-]+){1,3}\s*/))\s*)"
+    r"(?:(?m:^)|(?<=[.!?]\s))(?:photo|foto|fot\.)(?=\s+(?-i:[A-ZÀ-Þ])[\w'’.-]*(?:\s+[\w'’.-]+){0,2}"
+    r"\s+(?-i:[A-ZÀ-Þ])[\w'’.-]*\s*/))\s*)"  # the name's first and last words capitalised: no 'Photo finish results /'
 )
 # a link around a quoted title or the word 'Photo' before 'by': its address after the link's text
 _TITLE_LINK = f"(?:{LINK_ADDRESS})?"

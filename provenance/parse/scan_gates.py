@@ -25,7 +25,7 @@ GATES: dict[str, str] = {
         '.u]|o(?:rr|t[^\\x00-\\x6e\\x70-\\x7f])))|i(?=(?:con|llu|mag))|k(?=uva)|n(?=gu[^\\x00-\\x7f])|o(?=r'
         'ig)|p(?=(?:hot|ict))|s(?=(?:our|urs))|v(?=ect)|z(?=dro)'
     ),
-    'c17fe081a60d8930dec493b3': (
+    '856e0029e08267545cf5e37a': (
         'b(?=(?:y|elo|ott))|p(?=(?:[ao]r|hot))|v(?=on)|a(?=bov)|f(?=(?:ot[\\.o]|rom))|i(?=nse)|l(?=eft)|m(?'
         '=ain)|r(?=igh)|t(?=op[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x39\\x3b-\\x7f])'
     ),
