@@ -191,6 +191,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     if "기자" in rest:
         rest = _outlet_reporter(catalog, rest)
     rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest))
+    rest = em_dash_chain(catalog, rest) if "—" in rest else rest
     dashed = stock_dash(catalog, rest) if "–" in rest or "—" in rest else None
     rest = f"{rest[: dashed[2]]}/{rest[dashed[2] + 1 :]}" if dashed else rest  # 'Jane Roe – stock.adobe.com': 2 links
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
@@ -952,6 +953,28 @@ def stock_dash(catalog: Catalog, text: str) -> tuple[str, str, int] | None:
     if dashed is None or stock is None or stock.kind != "stock":
         return None
     return dashed.group("who"), dashed.group("stock"), dashed.start("dash")
+
+
+# TIME's chain: a name, an em dash with no space around it, then the agency or outlet ('Jane Roe—Getty Images', 'Jane
+# Roe—AFP/Getty Images', 'Jane Roe—The Washington Post/Getty Images')
+_EM_DASH_LINK = re.compile(r"(?<=[^\W\d_])—(?=[A-Z])")
+_FIRST_LINK_END = re.compile(r"[ \t]*(?:/|[ \t]via[ \t]|$)")
+
+
+def em_dash_chain(catalog: Catalog, text: str) -> str:
+    """'Jane Roe—Getty Images' -> 'Jane Roe/Getty Images': the em dash is a chain's slash where a person's name of two
+    to four words stands before it and a source the catalog knows after it; other text as it is ('Jean—Paul',
+    'Rock—Paper—Scissors')."""
+    match = _EM_DASH_LINK.search(text)
+    if match is None:
+        return text
+    who = text[: match.start()].strip()
+    after = text[match.end() :]
+    first = after[: _FIRST_LINK_END.search(after).start()]  # type: ignore[union-attr]  # '$' always matches
+    if not 2 <= len(who.split()) <= 4 or match_source(catalog, first) is None \
+            or _label(catalog, (who, 0, len(who))).label != "person":
+        return text
+    return f"{text[: match.start()]}/{after}"
 
 
 def outlet_photo(catalog: Catalog, text: str) -> str:

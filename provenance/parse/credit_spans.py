@@ -27,6 +27,7 @@ from provenance.parse.credit_fields import (
 from provenance.parse.credit_parts import (
     ORG_PHOTO_BY,
     Link,
+    em_dash_chain,
     label_link,
     news_title,
     outlet_photo,
@@ -604,6 +605,7 @@ def is_bare_credit(catalog: Catalog, text: str) -> bool:
 
 def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     text = text.strip().rstrip(".")
+    text = em_dash_chain(catalog, text) if "—" in text else text
     if not text or len(text) > 600 or _ITEM_NUMBER.match(text):
         return False
     if " | " in text:

@@ -325,7 +325,7 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
     # UI labels ('hide caption', 'INDRANIL ... [+] MUKHERJEE') blanked in place: a name around a marker stays one
     lowered = lowered if not lowered or body == flat.text else lowered_for_gates(body)
     labelled = body
-    body = blank_ui_labels(body, lambda m: " " * len(m.group(0)), lowered)
+    body = blank_ui_labels(body, _blank_label, lowered)
     lowered = lowered if not lowered or body == labelled else lowered_for_gates(body)  # always the body's
     credits: list[Credit] = []
     taken: list[tuple[int, int]] = []
@@ -361,6 +361,14 @@ def list_goes_on(text: str, at: int) -> bool:
 def _blank(match: re.Match[str]) -> str:
     """Boilerplate blanked in place: a line break (it ends the credit before it) and spaces (offsets stay)."""
     return "\n" + " " * (len(match.group(0)) - 1)
+
+
+def _blank_label(match: re.Match[str]) -> str:
+    """A UI label blanked in place: a fold marker inside a name ('INDRANIL ... [+] MUKHERJEE') as spaces, so the name
+    stays one; a control's label ('Jane Roe/NPR hide caption toggle caption Jane Roe/NPR', a page flattened to one
+    line) as a line break and spaces, so the credits on either side stay two."""
+    label = match.group(0)
+    return " " * len(label) if label.rstrip().endswith("]") else _blank(match)
 
 
 def _lead_typo(match: re.Match[str]) -> str:
