@@ -676,7 +676,10 @@ def _take_via(catalog: Catalog, work: _Work) -> None:
     while (match := _ON_PLATFORM.search(work.rest, at)) is not None:  # the last 'on/da/em <platform>' that names one
         source = match_source(catalog, match.group("p").strip(_STRIP))
         if source is not None and source.kind in ("platform", "stock"):
-            work.fields["via"] = _platform_name(catalog, match.group("p").strip(_STRIP))
+            platform = match.group("p").strip(_STRIP)
+            if platform.startswith("the ") and match_source(catalog, platform[4:]) is source:
+                platform = platform[4:]  # 'from the Noun Project': the platform's name, without the sentence's article
+            work.fields["via"] = _platform_name(catalog, platform)
             _cut(work, match)
             work.rest = _PLATFORM_VERB.sub(" ", work.rest, count=1)
             return

@@ -407,6 +407,10 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             at = offset + end - len(tail) + glued
             if not taken(at, offset + end):
                 yield Segment(at, offset + end, at)
+        elif " by " in tail and (named := _by_on_platform(catalog, tail)) is not None:
+            at = offset + end - len(tail) + named
+            if not taken(at, offset + end):
+                yield Segment(at, offset + end, at)
         elif " / " in tail and (agency := _agency_after_slash(catalog, tail)) is not None:
             at = offset + end - len(tail) + agency
             if not taken(at, offset + end):
@@ -501,6 +505,32 @@ def _citation_start_of(catalog: Catalog, key: tuple[str, str]) -> int | None:
         return begin
     at = line.find(cited.holder, begin)
     return at if at >= 0 else None
+
+
+# A platform's own attribution, with no lead-in or licence: 'Harbour by Jane Roe from Noun Project' (the icon's or
+# photo's title, its maker, the platform), 'Designed by Freepik', 'Vectors by Vecteezy'
+_BY_ON_PLATFORM = re.compile(r"(?i)(?:^|[ \t])by[ \t]+(?P<who>[^,;()<>\[\]]{2,60}?)"
+                             r"(?:[ \t]+(?:from|on)[ \t]+(?:the[ \t]+)?(?P<platform>[^,;()<>\[\]]{2,40}?))?[ \t]*\.?$")
+_PLATFORM_KINDS = frozenset({"platform", "stock"})
+
+
+def _by_on_platform(catalog: Catalog, tail: str) -> int | None:
+    """Where the maker's name starts in a platform's own attribution closing a line: the words before 'by' are the
+    work's title, the name after it is a person or body, and the platform after 'from' or 'on' is one the catalog
+    knows as a platform or stock library; with no platform, the name after 'by' must be such a library itself
+    ('Designed by Freepik'). Prose ('a novel by Jane Roe from Harwick') names neither."""
+    match = _BY_ON_PLATFORM.search(tail)
+    if match is None:
+        return None
+    who, platform = match.group("who").strip(), match.group("platform")
+    if platform is None:
+        source = match_source(catalog, who)
+        return match.start("who") if source is not None and source.kind in _PLATFORM_KINDS else None
+    source = match_source(catalog, platform.strip())
+    if source is None or source.kind not in _PLATFORM_KINDS or label_link(catalog, who).label == "unknown" \
+            or not (who[:1].isupper() or " " not in who and not who.isalpha()):
+        return None  # 'a speech by the mayor from YouTube': a name, capitalised or a handle ('pch.vector')
+    return match.start("who")
 
 
 def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:
