@@ -54,9 +54,9 @@ _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”
                        r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
-_FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,]{2,60})$")
-# A chain's link naming the agency a client commissioned ('AP for Netflix', 'Shutterstock for The Harwick Festival')
-_AGENCY_FOR = re.compile(r"(?i)^(?P<who>[^/,]{2,60}?)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,]{2,60})$")
+# A person or agency a client commissioned ('Ada Brook for The Daily Ledger', 'AP for Netflix', 'Shutterstock for The
+# Harwick Festival')
+_FOR = re.compile(r"(?i)^(?P<who>[^/,]{2,60}?)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,]{2,60})$")
 _PIPE_BEFORE = re.compile(r"[ \t]*[|/][ \t]+(?=\S)")  # '… Friday. | KYODO', '… April 26. / Yonhap'
 # '… Trading in wildlife is illegal.  —RICHARD A. REYES' (Philippine Daily Inquirer): a dash, then a person's name in
 # capitals closing a caption that ends with a stop (a quotation's author follows its closing quote mark instead)
@@ -661,9 +661,11 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     if "/" in text:
         return _is_chain(catalog, text)
     commissioned = _FOR.match(text)
-    if commissioned:
+    if commissioned:  # 'Ada Brook for The Daily Ledger'; 'Getty Images for Netflix': an agency a client commissioned
         client = label_link(catalog, commissioned.group("client").strip(" «»“”"))
-        return _is_person(catalog, commissioned.group("who")) and client.label in ("source", "organisation")
+        who = commissioned.group("who")
+        return (_is_person(catalog, who) and len(who) > 2 or _is_agency(catalog, who)) \
+            and client.label in ("source", "organisation")
     if acquired:  # 'Vellmar Museum of Art, Purchase, Harold Fund, 1994': a museum's credit line
         return label_link(catalog, text).label in ("source", "organisation")
     return _is_source_credit(catalog, text)
@@ -759,7 +761,7 @@ def _chain_link(catalog: Catalog, part: str) -> Link:
     of the names later (credit_fields). A link that names no agency or body before 'for' is read whole ('Centre for
     Ecology' is a body's name, 'Roe for now' prose)."""
     link = label_link(catalog, part)
-    commissioned = _AGENCY_FOR.match(part.strip()) if link.label == "unknown" and " " in part.strip() else None
+    commissioned = _FOR.match(part.strip()) if link.label == "unknown" and " " in part.strip() else None
     if commissioned is None:
         return link
     agency = label_link(catalog, commissioned.group("who"))
