@@ -137,6 +137,12 @@ _DOMAIN = re.compile(
 # 'X 제공', 'X提供': provided by X (a Korean or Japanese courtesy credit); what is left is the name.
 _PROVIDED = re.compile(r"\s*(?:제공|提供|자료\s?사진|DB)$")  # '연합뉴스 자료사진', '뉴스1 DB': the agency's file photo
 _KOREAN_BODY = re.compile(r"[가-힣](?:시|군|구|도|청|처|부)$")  # '서울시', '강남구': a city, district or ministry
+# A Korean body's name wherever it stands ('사진=국방부', '[사진 제공=대통령실]'), by its last syllables: a ministry,
+# agency, office or city of three syllables or more, a district or province of four or more (a person's name of three
+# may end in 구 or 도), or a word that only bodies end with; a person's name is two to four syllables of no such end
+_KOREAN_BODY_NAME = re.compile(r"^[가-힣]{2,}(?:시|군|부|청|처|실)$|^[가-힣]{3,}(?:구|도)$|"
+                               r"^[가-힣]+(?:위원회|연구소|연구원|재단|공사|공단|협회|병원|대학교|대학|학교|경찰서|소방서|"
+                               r"박물관|미술관|도서관|대사관|사무소|본부|센터)$")
 # A pool's name in a chain: the rota ('WPA Pool', Reuters' 'POOL New') or an agency's pool ('AFP Pool', 'Reuters
 # Pool'): how the image came; the agency, where one is named, is the organisation. The word before must be a
 # known source or in capitals: 'Smiley N. Pool' is a photographer.
@@ -522,6 +528,8 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     source = match_source(catalog, text)
     if source is not None:
         return Link(text, start, end, "source", source)
+    if "가" <= text[:1] <= "힣" and _KOREAN_BODY_NAME.match(text):
+        return Link(text, start, end, "organisation")
     joint = _bodies_then_people(catalog, text, start) if ", " in text else None
     if joint is not None:
         return joint

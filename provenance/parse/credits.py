@@ -150,10 +150,12 @@ _BY_LICENSE = re.compile(
 )
 # Where a lead-in may stand: full-width brackets too ('首相（写真：アフロ）'), after a danda (a Bengali or Hindi
 # sentence's end), after a date opening the line ('6/27/03 Staff Photo by'), and after a slash glued to a sentence's
-# stop ('… Park Won-soon./ Courtesy of Ewha Womans University'); an apostrophe after a letter is an elision, no quote
+# stop or after it and a space ('… Park Won-soon./ Courtesy of Ewha Womans University', Korean papers' '… 있다.
+# /사진=뉴스1'); an apostrophe after a letter is an elision, no quote
 # ("d'Art de …")
 _CREDIT_POSITION = re.compile(
-    r"(?:^|[\[(|—–\"“«>*_（【「。！？，]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?]/|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|\x1f|"
+    r"(?:^|[\[(|—–\"“«>*_（【「。！？，]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?][ \t]?/|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|"
+    r"\x1f|"
     r"(?:^|\n)\s*(?:[-*•#]+|//+)|(?:^|\n)[ \t]*\d{1,2}/\d{1,2}/(?:\d\d){1,2})\s*$"
 )
 # after a source or an outlet's name: _source_before ('NASA photo by', 'ST PHOTO:')
