@@ -84,6 +84,8 @@ LEAD_IN = re.compile(
     r"(?:used|reproduced|reprinted)\s+(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:of|from)\b|"
     r"collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
+    # the BBC's label, glued to the holder in copied page text ('Image copyrightEPAImage captionThe …')
+    r"(?-i:Image[ \t]?copyright(?=[ \t]*[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
     # lead-ins in other scripts (CJK, Arabic, Persian, Hebrew, Hindi, Thai, Greek) behind one test of the script
     r"(?=[^\x00-\u024f])(?:(?:写真|画像)(?:提供)?\s*[:：=＝/◎]|出典\s*[:：]|撮影者?\s*[・:：=＝◎]|"
@@ -158,7 +160,9 @@ _CREDIT_POSITION = re.compile(
 _PHOTO_BY = re.compile(r"(?i)(?:photo(?:graph(?:y|s)?|s)?|images?|pictures?)\s+by\b|" + PHOTO_COLON)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _CONTINUES = re.compile(
-    r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|(?:adapted|modified)\s+from\b|"
+    # 'From "Cecil & Carl," first place winner': a quoted title after 'From' opens a sentence of its own
+    r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b(?![ \t]+[\"“‘])|on\b|public domain|"
+    r"(?:adapted|modified)\s+from\b|"
     r"(?:the\s+)?(?:image|photo|picture|this\s+\w+)\s+(?:is\s+)?licen[sc]ed|this\s+\w+\s+is\s+released\s+under\b)"
 )
 # initials (Latin and Cyrillic: 'И. Маринковић') and a few abbreviations; ranks and titles: credit_words
@@ -180,6 +184,8 @@ _STOP = re.compile(
     r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))|"
     # APOD's text after its credit line ('Credit & Copyright: Jane Roe (TWAN) Explanation: Today's …')
     r"(?<=\s)Explanation:(?=\s)|"
+    # the BBC's caption label after its credit ('Image copyright Getty Images Image caption Crowds …'), glued too
+    r"(?-i:Image[ \t]?caption)(?=[ \t]*[A-Z\"“‘'])|"
     # a file page's note after a dash ('CDC/ Jane Roe - This media comes from the CDC's Public Health Image Library')
     r"[-–—][ \t]+(?=This[ \t]+(?:image|media|photo(?:graph)?|picture|file)[ \t]+(?:comes|is|was)\b)"
 )
