@@ -84,6 +84,9 @@ _RELAYED = re.compile(r"^\s*([^\s＝=]{1,20})\s*＝\s*([^\s＝=]{1,20})\s*$")  #
 # Cut short by a news feed ('… /Lee SmithAug 30 … [+1395 chars]'), the month and day glued to the name's last letter
 # are the dateline's all the same.
 _DATELINE_AFTER = re.compile(
+    # with its place in capitals, glued to an agency's name in capitals too ('… via REUTERSSEOUL, Aug 4 (Reuters) -')
+    r"(?:(?<=REUTERS)|(?<=AFP)|(?<=\s))(?!REUTERS|AFP|AP\b)[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2},[ \t]+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)|"
     r"(?<=[a-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}"
     r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))|"
@@ -434,7 +437,23 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             at = offset + end - len(tail)
             if not taken(at + latin[0], at + latin[1]):
                 yield Segment(at + latin[0], at + latin[1], at + latin[0])
+        elif (piped_via := _piped_via(catalog, stripped, start)) is not None:
+            if not taken(offset + piped_via[0], offset + piped_via[1]):
+                yield Segment(offset + piped_via[0], offset + piped_via[1], offset + piped_via[0])
         offset += len(line)
+
+
+def _piped_via(catalog: Catalog, line: str, start: int) -> tuple[int, int] | None:
+    """'… cleaner electricity. | Jane Roe/Bloomberg via Getty Images There's hidden potential in …. T…': a feed's
+    description, a pipe between the caption and its credit, the story's text run on after it: the credit from the
+    last pipe before the line's last sentence to the source its via names, a chain ('Analysts via Reuters said …' is
+    prose)."""
+    pipe = line.rfind(" | ", 0, start)
+    if pipe < 0 or _VIA_WORD.search(line, pipe, start) is None:
+        return None
+    begin = pipe + 3
+    end = _credit_end(catalog, line, begin)
+    return (begin, end) if end < start and "/" in line[begin:end] and is_bare_credit(catalog, line[begin:end]) else None
 
 
 # A credit's slot under a picture, 'Name /' on a line alone: the credit before a slash whose source half the page left
