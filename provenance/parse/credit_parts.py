@@ -68,7 +68,9 @@ _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 # with no day before it and no comma, it stays the name's.
 _DATE_END = re.compile(rf"(?i)(?:^(?:\d{{1,2}}\s+)?|,\s*(?:\d{{1,2}}\s+)?|\s+\d{{1,2}}\s+){_MONTH}\s+"
                        r"(?:\d{1,2},?\s+)?(?:19|20)\d\d[\s.,;)]*$")
-_PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto)(?:\s+by)?$")
+# 'AA Photo', 'PTI image', 'HT File' (an Indian paper's archive mark after the agency or the paper:
+# '(Jane Roe / PTI File)')
+_PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto|image|file)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
     r"(?<=\S)\s+(?:(?i:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?\s*\bby\b:?)|photo\s*/)\s*"
 )

@@ -57,6 +57,7 @@ _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/Fi
 # A person or agency a client commissioned ('Ada Brook for The Daily Ledger', 'AP for Netflix', 'Shutterstock for The
 # Harwick Festival')
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{2,60}?)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,]{2,60})$")
+_OWN_PHOTO = re.compile(r"(?i)\s(?:photo|image|file)$")  # '(PTI Photo)', '(PTI image)': a source's own picture
 _PIPE_BEFORE = re.compile(r"[ \t]*[|/][ \t]+(?=\S)")  # '… Friday. | KYODO', '… April 26. / Yonhap'
 # '… Trading in wildlife is illegal.  —RICHARD A. REYES' (Philippine Daily Inquirer): a dash, then a person's name in
 # capitals closing a caption that ends with a stop (a quotation's author follows its closing quote mark instead)
@@ -86,9 +87,15 @@ _RELAYED = re.compile(r"^\s*([^\s＝=]{1,20})\s*＝\s*([^\s＝=]{1,20})\s*$")  #
 # Cut short by a news feed ('… /Lee SmithAug 30 … [+1395 chars]'), the month and day glued to the name's last letter
 # are the dateline's all the same.
 _DATELINE_AFTER = re.compile(
+    # with its place in capitals, glued to an agency's name in capitals too ('… via REUTERSSEOUL, Aug 4 (Reuters) -')
+    r"(?:(?<=REUTERS)|(?<=AFP)|(?<=\s))(?!REUTERS|AFP|AP\b)[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2},[ \t]+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)|"
     r"(?<=[a-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}"
-    r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))"
+    r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))|"
+    # a story's dateline glued after the credit ('…/Reuters/File CNN — The …', '…/AP Photo WASHINGTON (AP) — The …'):
+    # a place in capitals and an outlet's initials (in brackets or not), then a dash
+    r"(?<=\w )(?:[A-Z][A-Z.'’-]+[ \t]+){0,3}\(?[A-Z]{2,5}\)?[ \t]+[—–][ \t]+(?=[A-Z\"“])"
 )
 _WORDS = re.compile(r"\S+")
 _GLUED_START = re.compile(r"(?<=[a-z\d’'”)][ \t])(?=[A-Z])")  # a capitalised word right after a lower-case one
@@ -106,7 +113,8 @@ _SIGN_OFF = re.compile(r"[ \t]*(?:[—–]|--)[ \t]*[^\s/(),]+(?:[ \t][^\s/(),]+
 _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_label: "…": the value is the text
 _LINE_REST = re.compile(r"[\s.,;:)）。\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)）。\]\"'”»*_]*\Z")
 _MARKERS = re.compile(
-    r"(?i)[/,(\[<:]|\svia\s|\s" + CLIENT_WORD + r"\s|\sphoto\s+by\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
+    r"(?i)[/,(\[<:]|\svia\s|\s" + CLIENT_WORD + r"\s|\sphoto(?:graph(?:y|s)?|s)?\s+by\s|\d|\bcc|licen|public\s+domain|"
+    r"https?:|www\.")
 _LICENSE_LEFTOVERS = re.compile(r"[\[\]()<>]|\x1f|\s,")
 _SENTENCE, _MARKERS, _VIA_WORD = (with_first_chars(p) for p in (_SENTENCE, _MARKERS, _VIA_WORD))  # the same
 # matches, fewer positions tried (scan.py)
@@ -226,8 +234,8 @@ def _name_before(catalog: Catalog, text: str, opened: int, inner: str) -> int | 
     """'Manifestantes en Sol, este martes. Marta Luján (EFE)': where the photographer's name starts, when it is the
     whole last sentence of a caption before an agency or publisher alone in brackets (split_credit reads the two as
     one chain). A name alone on its line before the bracket is the subject's ('Elon Musk (Reuters)'): no credit's."""
-    if "/" in inner or "," in inner or text[opened - 1 : opened] not in (" ", "\t"):
-        return None
+    if "/" in inner or "," in inner or text[opened - 1 : opened] not in (" ", "\t") or _OWN_PHOTO.search(inner):
+        return None  # 'Bhupesh Baghel (PTI image)': the agency's own picture of the man named before it
     source = label_link(catalog, inner).source
     if source is None or source.kind not in BRACKETED_SOURCE_KINDS:
         return None
@@ -341,6 +349,23 @@ def _in_table_row(text: str, at: int) -> bool:
     return (line_start > window or window == 0) and text[line_start:at].lstrip().startswith("|")
 
 
+_STAMP_WORD = re.compile(
+    r"(?i)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?|jan(?:uary)?|feb(?:ruary)?|"
+    r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    r"\d{1,2}:\d\d(?:[ap]m)?|[ap]m|gmt|bst|utc|est|edt|ist|hkt|sgt|jst|cet|cest|aest|at|on|\d{1,4}(?:st|nd|rd|th)?|"
+    r"updated:?|published:?|posted:?|last|[|•·-])\.?"
+)
+_STAMP_KEY = re.compile(r"(?i)[a-z]{3}|\d{1,2}:\d\d")  # a month's or day's name, or a clock time
+
+
+def _stamp_line(line: str) -> bool:
+    """'Friday 22 March 2024 06:13', 'Updated: 7:08pm, 7 May, 2023': a line that is only a date or time stamp."""
+    words = line.replace(",", " ").split()
+    return 2 <= len(words) <= 8 and all(_STAMP_WORD.fullmatch(word) for word in words) \
+        and any(_STAMP_KEY.match(word) and word.casefold() not in ("at", "on") for word in words) \
+        and any(any(ch.isdigit() for ch in word) for word in words)
+
+
 def _signs_a_quote(line: str, start: int, tail: str) -> bool:
     """'"Sport is life." - Ida Vell/Harwick FC': a dash right after a closing quote signs the quotation with its
     speaker (and her club), no credit of a picture."""
@@ -351,8 +376,13 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
     """'… on Monday. Jane Doe/AP', '…2021.Reliance Industries/Handout via REUTERS': the last
     sentence of a line, when it is a credit."""
     offset = 0
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    for number, line in enumerate(lines):
         stripped = line.rstrip()
+        if number + 1 < len(lines) and len(stripped.split()) <= 4 and not any(mark in stripped for mark in "/.!?") \
+                and _stamp_line(lines[number + 1]):
+            offset += len(line)  # 'The Associated Press' over 'Friday 22 March 2024 06:13': a story's byline block
+            continue
         if stripped.lstrip().startswith("|") or _SIGN_OFF.match(stripped):  # a table row: its cells are data, not
             offset += len(line)  # captions; '— BERNAMA', '-- AFP': a story's sign-off, its source on a line alone
             continue
@@ -423,7 +453,23 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             at = offset + end - len(tail)
             if not taken(at + latin[0], at + latin[1]):
                 yield Segment(at + latin[0], at + latin[1], at + latin[0])
+        elif (piped_via := _piped_via(catalog, stripped, start)) is not None:
+            if not taken(offset + piped_via[0], offset + piped_via[1]):
+                yield Segment(offset + piped_via[0], offset + piped_via[1], offset + piped_via[0])
         offset += len(line)
+
+
+def _piped_via(catalog: Catalog, line: str, start: int) -> tuple[int, int] | None:
+    """'… cleaner electricity. | Jane Roe/Bloomberg via Getty Images There's hidden potential in …. T…': a feed's
+    description, a pipe between the caption and its credit, the story's text run on after it: the credit from the
+    last pipe before the line's last sentence to the source its via names, a chain ('Analysts via Reuters said …' is
+    prose)."""
+    pipe = line.rfind(" | ", 0, start)
+    if pipe < 0 or _VIA_WORD.search(line, pipe, start) is None:
+        return None
+    begin = pipe + 3
+    end = _credit_end(catalog, line, begin)
+    return (begin, end) if end < start and "/" in line[begin:end] and is_bare_credit(catalog, line[begin:end]) else None
 
 
 # A credit's slot under a picture, 'Name /' on a line alone: the credit before a slash whose source half the page left

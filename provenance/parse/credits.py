@@ -84,6 +84,8 @@ LEAD_IN = re.compile(
     r"(?:used|reproduced|reprinted)\s+(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:of|from)\b|"
     r"collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
+    # the BBC's label, glued to the holder in copied page text ('Image copyrightEPAImage captionThe …')
+    r"(?-i:Image[ \t]?copyright(?=[ \t]*[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
     # lead-ins in other scripts (CJK, Arabic, Persian, Hebrew, Hindi, Thai, Greek) behind one test of the script
     r"(?=[^\x00-\u024f])(?:(?:写真|画像)(?:提供)?\s*[:：=＝/◎]|出典\s*[:：]|撮影者?\s*[・:：=＝◎]|"
@@ -153,6 +155,9 @@ _BY_LICENSE = re.compile(
 # stop or after it and a space ('… Park Won-soon./ Courtesy of Ewha Womans University', Korean papers' '… 있다.
 # /사진=뉴스1'); an apostrophe after a letter is an elision, no quote
 # ("d'Art de …")
+# 'Photo:' after a middle dot ('Fortune · Photo: Jane Roe/Bloomberg …'), a credit's place (_at_credit_position); not
+# 'Credit:', which follows a picture's title there ('Imagem: <title> · Crédito: …': _CREDIT_AFTER_DOT)
+_PHOTO_AFTER_DOT = re.compile(r"(?i)(?:photo|foto)s?\s*(?:[:：]|by\b)")
 _CREDIT_POSITION = re.compile(
     r"(?:^|[\[(|—–\"“«>*_（【「。！？，]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?][ \t]?/|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|"
     r"\x1f|"
@@ -163,7 +168,9 @@ _CREDIT_POSITION = re.compile(
 _PHOTO_BY = re.compile(r"(?i)(?:photo(?:graph(?:y|s)?|s)?|images?|pictures?)\s+by\b|" + PHOTO_COLON)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _CONTINUES = re.compile(
-    r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b|on\b|public domain|(?:adapted|modified)\s+from\b|"
+    # 'From "Cecil & Carl," first place winner': a quoted title after 'From' opens a sentence of its own
+    r"(?i)^(?:licen[sc]|under\b|some rights|all rights|via\b|from\b(?![ \t]+[\"“‘])|on\b|public domain|"
+    r"(?:adapted|modified)\s+from\b|"
     r"(?:the\s+)?(?:image|photo|picture|this\s+\w+)\s+(?:is\s+)?licen[sc]ed|this\s+\w+\s+is\s+released\s+under\b)"
 )
 # initials (Latin and Cyrillic: 'И. Маринковић') and a few abbreviations; ranks and titles: credit_words
@@ -185,6 +192,8 @@ _STOP = re.compile(
     r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))|"
     # APOD's text after its credit line ('Credit & Copyright: Jane Roe (TWAN) Explanation: Today's …')
     r"(?<=\s)Explanation:(?=\s)|"
+    # the BBC's caption label after its credit ('Image copyright Getty Images Image caption Crowds …'), glued too
+    r"(?-i:Image[ \t]?caption)(?=[ \t]*[A-Z\"“‘'])|"
     # a file page's note after a dash ('CDC/ Jane Roe - This media comes from the CDC's Public Health Image Library')
     r"[-–—][ \t]+(?=This[ \t]+(?:image|media|photo(?:graph)?|picture|file)[ \t]+(?:comes|is|was)\b)"
 )
@@ -193,7 +202,7 @@ _STOP = re.compile(
 _QUOTE_STOP = re.compile(r"(?m)[\"”»'](?=\s*(?:[,;\]})]|/?>|%\})|[ \t]*$)")
 _BOILERPLATE = re.compile(
     r"(?i)(?:attention\s+editors\s*-\s*)?this\s+image\s+has\s+been\s+supplied\s+by\s+a\s+third\s+party\.?|"
-    r"\bno\s+resales\.?|\bno\s+archives\.?|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
+    r"\bno\s+resales\.?|\bno\s+archives\.?|\(photo\s+not\s+for\s+sale\)|\bmandatory\s+credit\b(?!\s*:)|purchase\s+licensing\s+rights,?"
     r"(?:\s+opens\s+new\s+tab)?|(?:…[ \t]{0,3})?\[\+\d+\s+chars\]|"
     # 'FILE PHOTO:' opening a wire caption; between an outlet's initials and a name in capitals ('ST FILE PHOTO: JANE
     # ROE') it leads a credit ('AP FILE PHOTO: A man walks …' stays blanked: the agency before it is read alone)
@@ -254,6 +263,9 @@ _PATH_ALONE = re.compile(  # rooted with two parts or more ('/images/cover'), or
 )
 _LIST_SEPARATOR = re.compile(r";|,\s+|\s+(?:and|&)\s+")  # between the credits of a list (_all_slashed)
 _AND_IN_NAME = re.compile(r"\s(?:and|&)\s")
+# A first name alone at the end of a lead-in's line, and its surname opening the next line before a chain's slash
+_FIRST_NAME_ALONE = re.compile(r"[ \t]*[A-Z][a-z'’-]{1,20}[ \t]*\r?")
+_SURNAME_CHAIN = re.compile(r"[ \t]*[A-Z][a-z'’-]{1,30}[ \t]*/[ \t]*[A-Z]")
 _CIRCLED_C = str.maketrans("Ⓒⓒ", "©©")  # one character for one: every offset stays
 _PARSE_MEMO_LIMIT = 10_000
 MAX_CREDIT = 600  # a span longer than this is prose, not a credit
@@ -569,6 +581,7 @@ def _at_credit_position(text: str, start: int) -> bool:
     """Whether a lead-in stands where a credit can start: the text's or a line's start, after a bracket,
     quote or sentence end (a bounded look back: constant work per lead-in)."""
     return bool(_CREDIT_POSITION.search(text[max(0, start - 12) : start])) or start <= 12 and not text[:start].strip() \
+        or text.endswith(" · ", 0, start) and _PHOTO_AFTER_DOT.match(text, start) is not None \
         or text.rfind("http", max(0, start - 300), start) >= 0 \
         and bool(_URL_BEFORE.search(text, max(0, start - 300), start))  # '…/view.php?id=57752 Crédito: NASA'
 
@@ -600,7 +613,7 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         close = index.pairs.get(max(0, start - 12) + len(before) - 1)
         if close is not None:
             return close
-    line_end = min(_line_end(text, body), body + MAX_CREDIT + 1)  # longer is prose: bounded work per lead-in
+    line_end = min(_line_end(catalog, text, body), body + MAX_CREDIT + 1)  # longer is prose: bounded work per lead-in
     line_end = min(line_end, _next(index.stops, body, line_end))
     if _QUOTED_VALUE.search(text[max(0, start - 3) : body + 1]) \
             or _OPEN_VALUE.search(text, max(text.rfind("\n", 0, start) + 1, start - 200), start):
@@ -640,7 +653,7 @@ def _next(positions: list[int], start: int, default: int) -> int:
     return positions[at] if at < len(positions) else default
 
 
-def _line_end(text: str, body: int) -> int:
+def _line_end(catalog: Catalog, text: str, body: int) -> int:
     """The end of the line, or of the next one when a name list breaks after a comma or inside a name."""
     limit = body + MAX_CREDIT + 1
     line_end = text.find("\n", body, limit)
@@ -648,7 +661,10 @@ def _line_end(text: str, body: int) -> int:
         return min(len(text), limit)
     line = text[body:line_end]
     if line.rstrip().endswith(",") or line.count(",") >= 2 and _LIST_GOES_ON.match(text, line_end + 1) \
-            or _VERSION_NEXT.match(text, line_end + 1) and _CC_AT_END.search(line):  # 'CC BY-SA\n2.5)': a broken code
+            or _VERSION_NEXT.match(text, line_end + 1) and _CC_AT_END.search(line) \
+            or _FIRST_NAME_ALONE.fullmatch(line) and _SURNAME_CHAIN.match(text, line_end + 1) \
+            and match_source(catalog, line.strip()) is None:  # 'CC BY-SA\n2.5)': a
+        # broken code; 'Photo: Fatemeh\nBahrami/Anadolu via …': a name broken by the line
         following = text.find("\n", line_end + 1, limit)
         return min(len(text), limit) if following < 0 else following
     return line_end
