@@ -992,7 +992,8 @@ def _looks_like_organisation(text: str) -> bool:
         return True  # 'Ville de Lyon', not 'Ville Korhonen'
     if 2 <= len(words) <= 3 and words[0] in TITLE_ARTICLES and (text[:1].isupper() or not text[:1].isascii()):
         return True  # 'Der Spiegel', 'Die Zeit', '더 프로액터스': an article opens a title, not a person's name
-    if len(words) == 2 and words[0] in ("el", "la") and words[1] in TITLE_NOUNS_AFTER_ARTICLE and text[:1].isupper():
+    if len(words) == 2 and words[0] in ("el", "la", "le", "les") and words[1] in TITLE_NOUNS_AFTER_ARTICLE \
+            and text[:1].isupper():
         return True  # 'El Tiempo', 'La Nación': a paper's title
     if len(words) != 1:  # what is left reads one word only
         return False

@@ -18,7 +18,9 @@ LEAD_PHRASES = (
     # LEAD_IN_TEXT.
     r"(?:f(?:ile\s+(?:photo(?:graph)?|image|picture)|oto\s+(?:de\s+ar(?:chivo|quivo)|d['’]archivio))|"
     r"archiv(?:e\s+(?:photo|image|picture)|bild|foto)|archie(?:ffoto|fbeeld)|imagen\s+de\s+archivo|photo\s+d['’]archives?|"
-    r"zdj[eę]cie\s+archiwalne|арх(?:ивное|івне)\s+фото)(?=\s*[:：])",
+    r"zdj[eę]cie\s+archiwalne|арх(?:ивное|івне)\s+фото|"
+    # illustration marks: 'Symbolfoto: dpa', 'Photo d'illustration : X', 'Foto ilustrativa: X'
+    r"symbol(?:foto|bild)|photo\s+d['’]illustration|(?:foto|imagen|imagem)\s+ilustrativa)(?=\s*[:：])",
     # English
     r"mandatory\s+credit\s*:\s*(?:photo\s+by)?", r"photo\s+credit\s+should\s+read",
     r"(?:photo(?:graph)?|image|picture|artwork|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|"
@@ -393,6 +395,10 @@ TITLE_NOUNS_AFTER_ARTICLE = frozenset({
     "gaceta", "crónica", "cronica", "estrella", "república", "republica", "hora", "tribuna", "verdad", "observador",
     "periódico", "periodico", "informador", "norte", "sur", "siglo", "financiero", "economista", "clarín", "clarin",
     "capital", "mercurio", "deber", "nuevo", "correo", "faro", "litoral", "pueblo", "sol", "imparcial", "debate",
+    # French papers after 'Le', 'La', 'Les' ('Le Parisien', 'La Dépêche', 'Les Echos')
+    "parisien", "figaro", "monde", "point", "progrès", "dauphiné", "télégramme", "républicain", "provençal",
+    "courrier", "journal", "soir", "matin", "devoir", "droit", "nouvelliste", "croix", "dépêche", "depeche",
+    "échos", "echos", "quotidien", "presse", "parisienne", "montagne", "marseillaise", "liberté",
 })
 # Articles that open a title in a comma list beside an organisation ('El Faro, Marrowby High School': a school's
 # paper), where a name's position makes no person of it.

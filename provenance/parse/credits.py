@@ -715,6 +715,8 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
         # before, kept as written; a later part's own text holds no statement the sign could make
         part_lead = lead if part_start == segment.body else without_rights_sign(lead)
         fields = split(text[part_start:part_end], part_lead)
+        if _DROITS_RESERVES.fullmatch(text[part_start:part_end]) and _FRENCH_LEAD.fullmatch(lead):
+            fields = {"copyright": text[part_start:part_end].strip()}  # 'Crédit photo : DR': rights reserved, no one
         if _NO_COLON_LEAD.fullmatch(lead) \
                 and not _named_after_bare_lead(catalog, lead, text[part_start:part_end], fields):
             continue
@@ -731,6 +733,13 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
         last = credit
     if last is not None:
         yield last
+
+
+# French 'DR' (droits réservés: rights reserved, holder unknown) as a whole credit after a French lead-in or a rights
+# sign ('Crédit photo : DR', 'Photo : DR', '© DR'); after 'Foto:' it stays Denmark's broadcaster DR
+_DROITS_RESERVES = re.compile(r"\s*(?:DR|D\.R\.)\s*\.?\s*")
+_FRENCH_LEAD = re.compile(
+    r"(?i)\s*(?:©|\(c\)|cr[ée]dits?(?:\s+photos?)?|photos?|illustrations?|images?|visuels?)\s*[:：]?\s*")
 
 
 # A part that is a via alone ('…, Royal Collection; via Wikimedia Commons'): the way the credit before it came
