@@ -210,6 +210,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     links = _agency_before_a_full_name(links)
     links = _later_people_are_organisations(links)
     links = _one_word_between_agencies(links)
+    links = _handout_supplier(links)
     links = _brand_alone(links, fields)
     links = _units_of_a_body(catalog, links)
     people = [link for link in links if link.label == "person" or link.creator]
@@ -322,6 +323,24 @@ def _one_word_between_agencies(links: list[Link]) -> list[Link]:
                 and before.label in ("source", "organisation") and after.label in ("source", "organisation"):
             out[at] = Link(link.text, link.start, link.end, "organisation")
     return out
+
+
+# A subject's name marked as a file picture, as dts writes it ('Foto: Jane Roe (Archiv), via dts Nachrichtenagentur'):
+# the person shown, no party of the credit.
+_FILE_PICTURE_OF = re.compile(r"(?i)\s\((?:archiv|archivbild|archivfoto|archive|archives|archivo|symbolbild)\)$")
+
+# Handout marks of a chain ('Foto: Divulgação/Tesla', 'Handout/FPF'): the one word beside them names who supplied it.
+_HANDOUT_MARKS = frozenset({"divulgação", "divulgacao", "divulgación", "handout", "handout photo"})
+
+
+def _handout_supplier(links: list[Link]) -> list[Link]:
+    """'Foto: Divulgação/Tesla', 'divulgação/FPF': a single word beside a handout mark is the company or body that
+    handed the picture out (a photographer is named in full: 'Divulgação/Jane Roe' stays a person)."""
+    if len(links) != 2 or not any(link.label == "role" and link.text.casefold() in _HANDOUT_MARKS for link in links):
+        return links
+    return [Link(link.text, link.start, link.end, "organisation")
+            if link.label == "person" and not link.creator and " " not in link.text.strip()
+            and not link.text.startswith("@") else link for link in links]
 
 
 def _later_people_are_organisations(links: list[Link]) -> list[Link]:
@@ -508,7 +527,7 @@ def _label_text(catalog: Catalog, text: str) -> Link:
         text = text[:-4]
     folded = fold_source_name(text)
     if folded in ROLES or folded.removeprefix("the ") in ROLES or _COURTESY.fullmatch(text) \
-            or _LICENSE_WORDS.match(text):
+            or _LICENSE_WORDS.match(text) or text.endswith(")") and _FILE_PICTURE_OF.search(text):
         return Link(text, start, end, "role")
     pool = _POOL_LINK.match(text) if "ool" in text or "OOL" in text else None
     if pool is not None:
@@ -1052,12 +1071,16 @@ def _looks_like_organisation(text: str) -> bool:
         return True  # Arabic 'al-': 'المكتب الإعلامي'
     if any(w.endswith(ORGANISATION_WORD_ENDINGS) for w in words):  # 'Stadtarchiv Wernau', 'Riksarkivet'
         return True
+    if text.endswith(")") and "(" in text and not text.isascii() \
+            and text[: text.index("(")].rstrip().endswith(ORGANISATION_WORD_ENDINGS):
+        return True  # '한국사진기자협회(KPPA)': a body's name with its acronym in brackets
     pairs = zip(words, words[1:], strict=False)
     if any(w in BODY_BEFORE_DE and (nxt in ("de", "du") or nxt.startswith(("d'", "d’"))) for w, nxt in pairs):
         return True  # 'Ville de Lyon', not 'Ville Korhonen'
     if 2 <= len(words) <= 3 and words[0] in TITLE_ARTICLES and (text[:1].isupper() or not text[:1].isascii()):
         return True  # 'Der Spiegel', 'Die Zeit', '더 프로액터스': an article opens a title, not a person's name
-    if len(words) == 2 and words[0] in ("el", "la") and words[1] in TITLE_NOUNS_AFTER_ARTICLE and text[:1].isupper():
+    if len(words) == 2 and words[0] in ("el", "la", "le", "les") and words[1] in TITLE_NOUNS_AFTER_ARTICLE \
+            and text[:1].isupper():
         return True  # 'El Tiempo', 'La Nación': a paper's title
     if len(words) != 1:  # what is left reads one word only
         return False

@@ -18,7 +18,9 @@ LEAD_PHRASES = (
     # LEAD_IN_TEXT.
     r"(?:f(?:ile\s+(?:photo(?:graph)?|image|picture)|oto\s+(?:de\s+ar(?:chivo|quivo)|d['’]archivio))|"
     r"archiv(?:e\s+(?:photo|image|picture)|bild|foto)|archie(?:ffoto|fbeeld)|imagen\s+de\s+archivo|photo\s+d['’]archives?|"
-    r"zdj[eę]cie\s+archiwalne|арх(?:ивное|івне)\s+фото)(?=\s*[:：])",
+    r"zdj[eę]cie\s+archiwalne|арх(?:ивное|івне)\s+фото|"
+    # illustration marks: 'Symbolfoto: dpa', 'Photo d'illustration : X', 'Foto ilustrativa: X'
+    r"symbol(?:foto|bild)|photo\s+d['’]illustration|(?:foto|imagen|imagem)\s+ilustrativa)(?=\s*[:：])",
     # English
     r"mandatory\s+credit\s*:\s*(?:photo\s+by)?", r"photo\s+credit\s+should\s+read",
     r"(?:photo(?:graph)?|image|picture|artwork|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|"
@@ -56,10 +58,11 @@ LEAD_PHRASES = (
     # German, Dutch, Scandinavian
     r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bil(?:d(?:e|nachweis|rechte|quelle)?|lede)",  # 'Bilde', 'Billede' too
     r"quelle", r"karte", r"grafik",
+    r"(?:text(?:o|e)?|testo|tekst)\s+(?:y|e|et|und|en|i)\s+(?:fotos?|photos?|fotografías?|zdjęcia)",  # 'Texto y foto:'
     r"autor", r"urheber(?:in)?", r"lizenz", r"licen[cs]e", r"carte", r"mapa", r"mappa", r"kaart",
     # French, Spanish, Portuguese, Italian
     r"cr[ée]dits?\s+photos?", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]a", r"imagen",
-    r"imagem", r"fonte", r"fuente", r"ilustraci[óo]n", r"ilustração", r"illustrazione",
+    r"imagem", r"fonte", r"fuente(?!\s+de\s+la\s+imagen\b)", r"ilustraci[óo]n", r"ilustração", r"illustrazione",
     # Polish, Russian, Ukrainian, Turkish
     r"fot\.?", r"zdj[eę]cie", r"źródło", r"фото", r"снимок", r"автор\s+фото", r"автор", r"кредит",
     r"источник(?:\s+фото)?", r"джерело(?:\s+фото)?", r"fotoğraf(?:lar)?",
@@ -248,7 +251,8 @@ ORGANISATION_WORDS = frozenset({
     "school", "institute", "institut", "instituto", "istituto", "institution",
     "spokesperson", "spokesman", "museum", "museo", "musée", "library", "archive",
     "archives",
-    "foundation", "fondation", "fundación", "stiftung", "fund", "society", "association", "council", "commission",
+    "foundation", "fondation", "fundación", "fundação", "fundacao", "fondazione", "fundacja", "stichting", "stiftung",
+    "fund", "society", "association", "council", "commission",
     "committee", "union", "department", "office", "bureau", "center", "centre", "corps", "army", "navy", "force",
     "forces", "authority", "authorities", "administration", "municipality", "directorate", "secretariat",
     "federation", "league", "affairs", "squadron", "battalion", "regiment", "fleet",
@@ -312,6 +316,10 @@ ORGANISATION_WORD_ENDINGS = (
     "ség", "ság", "iroda", "hivatal", "minisztérium",  # Hungarian: 'Miniszterelnökség', 'Sajtóiroda', 'Hivatal'
     "ministerstvo", "ministeriö", "ministerie", "ministeriet", "departementet",  # Czech, Finnish, Dutch, Nordic
     "virasto",  # Finnish 'agency': 'Museovirasto'
+    # Korean, Japanese and Chinese bodies written as one word: association, foundation, committee, federation,
+    # university, institute ('한국사진기자협회', '日本写真家協会', '中国摄影家协会')
+    "협회", "재단", "위원회", "연맹", "대학교", "연구원", "연구소",
+    "協会", "財団", "委員会", "协会", "基金会", "委员会",
 )
 # Company forms of many countries: the last word(s) of a name make it an organisation ('Norrbo Studio AB', 'Kvale
 # Media A/S', 'Albera Immagini S.p.A.'). Matched as written or in capitals, after at least one word of the name:
@@ -388,6 +396,10 @@ TITLE_NOUNS_AFTER_ARTICLE = frozenset({
     "gaceta", "crónica", "cronica", "estrella", "república", "republica", "hora", "tribuna", "verdad", "observador",
     "periódico", "periodico", "informador", "norte", "sur", "siglo", "financiero", "economista", "clarín", "clarin",
     "capital", "mercurio", "deber", "nuevo", "correo", "faro", "litoral", "pueblo", "sol", "imparcial", "debate",
+    # French papers after 'Le', 'La', 'Les' ('Le Parisien', 'La Dépêche', 'Les Echos')
+    "parisien", "figaro", "monde", "point", "progrès", "dauphiné", "télégramme", "républicain", "provençal",
+    "courrier", "journal", "soir", "matin", "devoir", "droit", "nouvelliste", "croix", "dépêche", "depeche",
+    "échos", "echos", "quotidien", "presse", "parisienne", "montagne", "marseillaise", "liberté",
 })
 # Articles that open a title in a comma list beside an organisation ('El Faro, Marrowby High School': a school's
 # paper), where a name's position makes no person of it.

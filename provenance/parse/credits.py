@@ -53,6 +53,7 @@ from provenance.parse.credit_words import (
     blank_ui_labels,
 )
 from provenance.parse.markup import Flat, flatten
+from provenance.parse.role_marks import role_marked
 from provenance.parse.scan import dispatched, gated_finditer, gated_sub, lowered_for_gates, with_first_chars
 
 # After a lead-in word, 'via' and a name that ends the credit ('Image via TikTok/@handle', 'Photo via Reuters'): the
@@ -76,9 +77,15 @@ LEAD_IN = re.compile(
     r"(?:handout\s+)?(?:photos?|images?|pictures?|media)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"picha\s+na(?=[ \t]+(?-i:[A-Z]))|"  # Swahili 'Picha na <Name>': 'photo by' (lower case after it: 'and')
     r"(?-i:Foto|FOTO|Photo|PHOTO)[ \t]+\|(?=[ \t]+[^|\n]{2,80}[ \t]/[ \t])|"  # 'Foto | Jane Roe / Outlet': a chain
-    r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer)(?=[ \t]+" + _NAME_ALONE + r"[ \t]*(?:\r?\n|$|\|))|"
+    # (or before a chain's slash: 'Фото Олени Коваль / POOL / УНІАН')
+    r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer)(?=[ \t]+" + _NAME_ALONE
+    + r"[ \t]*(?:\r?\n|$|\||[ \t]/[ \t]))|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
+    # the same in the World Service's Latin and Cyrillic scripts ('Fuente de la imagen, Getty Images', 'Автор фото,'),
+    # before a capitalised name ('Автор фото, который снял …' is prose)
+    r"(?:fuente\s+de\s+la\s+imagen|fotoğraf\s+kaynağı|nguồn\s+hình\s+ảnh|sumber\s+gambar|chanzo\s+cha\s+picha|"
+    r"автор\s+фото)\s*,(?=[ \t]*(?-i:[A-ZА-ЯЁ@\d]))|"
     r"(?:(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video|(?:3d\s+)?models?)\s+(?:provided\s+)?)?"
     r"courtesy(?:\s+of)?\b|"
     r"(?:used|reproduced|reprinted)\s+(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:of|from)\b|"
@@ -90,9 +97,12 @@ LEAD_IN = re.compile(
     # lead-ins in other scripts (CJK, Arabic, Persian, Hebrew, Hindi, Thai, Greek) behind one test of the script
     r"(?=[^\x00-\u024f])(?:(?:写真|画像)(?:提供)?\s*[:：=＝/◎]|出典\s*[:：]|撮影者?\s*[・:：=＝◎]|"
     r"사진(?:(?:\s*제공)?\s*[:=＝]|\s*제공\.(?=[ \t]+\S)|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
-    r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+מסך)?|קרדיט|عدسة|عکس|تصویر|فوٹو|ছবি|ফটো|फ़?ोटो|तस्वीर|ภาพ|"
-    r"φωτογραφ[ίι]α|φωτο|"
-    r"[来來图圖]源)\s*[:：]|(?:사진\s*)?출처\s*[:=＝])|\(c\)(?=\s)|"
+    r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+מסך)?|קרדיט|عدسة|عکاس|عکس|تصویر|فوٹو|ছবি|ফটো|फ़?ोटो|तस्वीर|ภาพ|"
+    r"φωτογραφ[ίι]ες|φωτογραφ[ίι]α|φωτο|"
+    r"[来來图圖]源)\s*[:：]|(?:사진\s*)?출처\s*[:=＝,]|छायाकार\s*[:：–—-]|"
+    # the BBC World Service's 'Image source, Getty Images' in Hindi, Punjabi, Persian, Arabic, Urdu, Chinese
+    r"(?:(?:इमेज|तस्वीर)\s+स्रोत|ਤਸਵੀਰ\s+ਸਰੋਤ|منبع\s+تصویر|مصدر\s+الصورة|تصویر\s+کا\s+ذریعہ|图片来源|圖片來源)\s*[,،，])|"
+    r"\(c\)(?=\s)|"
     # 'PHOTO | JANE ROE | NATION MEDIA GROUP', Swahili 'PICHA | …' (East Africa): the name in capitals ('PHOTOS | Best
     # Moments Of …' heads a gallery's headline)
     r"(?-i:(?:PHOTOS?|PICTURES?|FOTOS?|PICHA)[ \t]+\|"
@@ -150,17 +160,17 @@ _BY_LICENSE = re.compile(
     + r"[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK + r"(?:\s*,)?\s+(?=via\s))"
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
 )
+# 'Photo:' after a middle dot ('Fortune · Photo: Jane Roe/Bloomberg …'), a credit's place (_at_credit_position); not
+# 'Credit:', which follows a picture's title there ('Imagem: <title> · Crédito: …': _CREDIT_AFTER_DOT)
+_PHOTO_AFTER_DOT = re.compile(r"(?i)(?:photo|foto)s?\s*(?:[:：]|by\b)")
 # Where a lead-in may stand: full-width brackets too ('首相（写真：アフロ）'), after a danda (a Bengali or Hindi
 # sentence's end), after a date opening the line ('6/27/03 Staff Photo by'), and after a slash glued to a sentence's
 # stop or after it and a space ('… Park Won-soon./ Courtesy of Ewha Womans University', Korean papers' '… 있다.
 # /사진=뉴스1'); an apostrophe after a letter is an elision, no quote
 # ("d'Art de …")
-# 'Photo:' after a middle dot ('Fortune · Photo: Jane Roe/Bloomberg …'), a credit's place (_at_credit_position); not
-# 'Credit:', which follows a picture's title there ('Imagem: <title> · Crédito: …': _CREDIT_AFTER_DOT)
-_PHOTO_AFTER_DOT = re.compile(r"(?i)(?:photo|foto)s?\s*(?:[:：]|by\b)")
 _CREDIT_POSITION = re.compile(
     r"(?:^|[\[(|—–\"“«>*_（【「。！？，]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?][ \t]?/|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|"
-    r"\x1f|"
+    r"\x1f|(?<=[다요])\.|"  # a Korean sentence's end glued to the credit ('… 대치하고 있다.사진 제공=…')
     r"(?:^|\n)\s*(?:[-*•#]+|//+)|(?:^|\n)[ \t]*\d{1,2}/\d{1,2}/(?:\d\d){1,2})\s*$"
 )
 # after a source or an outlet's name: _source_before ('NASA photo by', 'ST PHOTO:')
@@ -492,6 +502,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
                 relay = relayed(catalog, body) if "＝" in body else None
                 yield Segment(start, end, match.end(), weak, rewrite=relay, strict=pattern is _BY_LICENSE)
     yield from cjk_segments(text)
+    yield from role_marked(text)
     def is_taken(start: int, end: int) -> bool:
         return _overlaps(taken, start, end)
 
@@ -532,9 +543,21 @@ def _object_key(text: str, start: int, body: int) -> bool:
 
 
 def _dated_line(text: str, start: int) -> bool:
-    """Whether the line before `start` holds a clock time or a date (bounded look back)."""
+    """Whether the line before `start` holds a clock time or a date (bounded look back), or the line above it is an
+    article's written or modified date ('Geschreven: 18 juli 2005', 'Aangepast: 19 maart 2023', a CMS's info block)."""
     before = text[max(0, start - 80) : start]
-    return bool(_DATE_OR_TIME.search(before[before.rfind("\n") + 1 :]))
+    line_start = before.rfind("\n") + 1
+    if _DATE_OR_TIME.search(before[line_start:]):
+        return True
+    return line_start > 0 and not before[line_start:].strip() and bool(_ARTICLE_DATE_LINE.search(before[:line_start]))
+
+
+# An article's own date field on the line above ('Geschreven: 18 juli 2005', 'Published: 3 March 2025'): the author
+# after it wrote the text. Not a file page's 'Date:' field, whose 'Author:' made the picture.
+_ARTICLE_DATE_LINE = re.compile(
+    r"(?im)^[ \t]*(?:geschreven|aangepast|gepubliceerd|written|published|updated|modified|publi[ée](?:\s+le)?|"
+    r"mis\s+à\s+jour(?:\s+le)?|veröffentlicht|aktualisiert|geändert|publicado|actualizado|atualizado|pubblicato|"
+    r"aggiornato|opublikowano|zaktualizowano)[ \t]*:?[ \t]*[^\n]*\d{4}[^\n]*\n\Z")
 
 
 def _source_before(catalog: Catalog, text: str, start: int, body: int) -> int:
@@ -720,6 +743,8 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
         # before, kept as written; a later part's own text holds no statement the sign could make
         part_lead = lead if part_start == segment.body else without_rights_sign(lead)
         fields = split(text[part_start:part_end], part_lead)
+        if _DROITS_RESERVES.fullmatch(text[part_start:part_end]) and _FRENCH_LEAD.fullmatch(lead):
+            fields = {"copyright": text[part_start:part_end].strip()}  # 'Crédit photo : DR': rights reserved, no one
         if _NO_COLON_LEAD.fullmatch(lead) \
                 and not _named_after_bare_lead(catalog, lead, text[part_start:part_end], fields):
             continue
@@ -736,6 +761,13 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
         last = credit
     if last is not None:
         yield last
+
+
+# French 'DR' (droits réservés: rights reserved, holder unknown) as a whole credit after a French lead-in or a rights
+# sign ('Crédit photo : DR', 'Photo : DR', '© DR'); after 'Foto:' it stays Denmark's broadcaster DR
+_DROITS_RESERVES = re.compile(r"\s*(?:DR|D\.R\.)\s*\.?\s*")
+_FRENCH_LEAD = re.compile(
+    r"(?i)\s*(?:©|\(c\)|cr[ée]dits?(?:\s+photos?)?|photos?|illustrations?|images?|visuels?)\s*[:：]?\s*")
 
 
 # A part that is a via alone ('…, Royal Collection; via Wikimedia Commons'): the way the credit before it came
