@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.names import looks_like_person
-from provenance.catalog.sources import match_source, remembered
+from provenance.catalog.sources import match_domain, match_source, remembered
 from provenance.model import Source
 from provenance.parse.credit_words import (
     ACQUISITION_WORDS,
@@ -225,6 +225,79 @@ def _record(catalog: Catalog, pieces: list[_Piece]) -> Citation | None:
             maker = _named_by_role(catalog, pieces, index - 1)
             return Citation(maker, "", 0, 0, None, True) if maker else None
     return None
+
+
+# A web address in a citation ('https://www.flickr.com/photos/…', 'www.flickr.com/…', '<https://…>')
+_WEB_ADDRESS = re.compile(r"<[^<>\s]{1,500}>|https?://\S+|\bwww\.\S+")
+_SEEN = re.compile(r"(?i)^(?:accessed|retrieved|viewed|consulted|consult[ée]|abgerufen)\b")  # 'accessed January 21'
+_ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class PlatformCitation:
+    """A picture cited as a student's or a course's reference list cites it: its maker, the platform that holds it
+    (by the catalog's name), the terms written after it ('Creative Commons License (CC BY-NC-ND 2.0)') and the web
+    addresses of the line, in order."""
+
+    maker: str
+    platform: str
+    terms: tuple[str, ...]
+    addresses: tuple[str, ...]
+
+
+def read_platform_citation(catalog: Catalog, text: str) -> PlatformCitation | None:
+    """'Eric Sehr. Scarborough Town Centre (DSC_0387), 2013, colour digital, Flickr, Toronto, accessed January 21,
+    2020, https://www.flickr.com/photos/…. Creative Commons License (CC BY-NC-ND 2.0), https://creativecommons.org/…'
+    (Chicago's order; 'Jane Roe, Harbour at Dusk, 2019, photograph, Flickr, https://…' too): the maker's full name
+    first, then the work's title, a date and the medium, no other party, then a platform the catalog knows, named or
+    shown by the address of its page, then only the place, the date it was seen, references and terms. Remembered
+    per catalog."""
+    if len(text) > 600 or ", " not in text:
+        return None
+    return remembered(catalog, "platform-citation-memo", text, _read_platform_citation)
+
+
+def _read_platform_citation(catalog: Catalog, text: str) -> PlatformCitation | None:
+    addresses = tuple(m.group(0).strip("<>").rstrip(".,;") for m in _WEB_ADDRESS.finditer(text))
+    pieces = _pieces(_WEB_ADDRESS.sub(", ", text))
+    if len(pieces) < 3 or len(pieces[0].text.split()) < 2 or first_name(catalog, pieces[:1]) != pieces[0].text \
+            or not _titled(pieces[1].text) or _post(pieces[1].text) \
+            or match_source(catalog, pieces[1].text) is not None:
+        return None  # a name, then a title ('Jane Roe, Reuters, …' names a second party: a chain)
+    at = next((n for n, piece in enumerate(pieces[2:], 2) if _platform(catalog, piece.text)), None)
+    linked = [source for source in (match_domain(catalog, a if "://" in a else f"https://{a}") for a in addresses)
+              if source is not None and source.kind == "platform"]
+    platform = match_source(catalog, pieces[at].text) if at is not None else linked[0] if linked else None
+    if platform is None:
+        return None
+    between = pieces[1 : at if at is not None else len(pieces)]
+    if not any(_date(piece.text) or _ANY_YEAR.search(piece.text) for piece in between) \
+            or any(_organisation(catalog, piece.text) for piece in between[1:]):
+        return None  # no date: a list of names; another body between: a chain, read as one
+    rest = pieces[at + 1 :] if at is not None else []
+    if not all(_after_holder(catalog, p.text) or _terms(catalog, p.text) or _SEEN.match(p.text) for p in rest):
+        return None
+    terms = tuple(p.text for p in rest if _terms(catalog, p.text))
+    return PlatformCitation(pieces[0].text, platform.name, terms, addresses)
+
+
+def may_cite_platform(catalog: Catalog, line: str) -> bool:
+    """Whether a line may be such a citation: a year, and a web address or a platform's name (one pattern of the
+    catalog's platforms, built once per catalog)."""
+    return _ANY_YEAR.search(line) is not None and ("http" in line or "www." in line or catalog.cached(
+        "platform-names", _platform_names).search(line) is not None)
+
+
+def _platform_names(catalog: Catalog) -> re.Pattern[str]:
+    names = {name for source in catalog.sources.values() if source.kind == "platform"
+             for name in (source.name, *source.aliases) if len(name) > 2}
+    words = sorted(names, key=len, reverse=True) or ["(?!)"]
+    return with_first_chars(re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in words) + r")(?!\w)"))
+
+
+def _platform(catalog: Catalog, piece: str) -> bool:
+    source = match_source(catalog, piece.strip(_EDGE))
+    return source is not None and source.kind == "platform"
 
 
 def _numbered_holder(catalog: Catalog, text: str) -> Citation | None:

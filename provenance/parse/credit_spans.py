@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.sources import match_source, remembered
-from provenance.parse.credit_citations import is_holder, may_cite, read_citation
+from provenance.parse.credit_citations import (
+    is_holder,
+    may_cite,
+    may_cite_platform,
+    read_citation,
+    read_platform_citation,
+)
 from provenance.parse.credit_fields import (
     ACQUISITION,
     BRACKETED_SOURCE_KINDS,
@@ -523,6 +529,23 @@ def citation_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
             begin = _citation_start(catalog, stripped)
             if begin is not None:
                 yield Segment(offset + begin, offset + len(stripped), offset + begin)
+        offset += len(line)
+
+
+def platform_citation_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
+    """'Eric Sehr. Scarborough Town Centre (DSC_0387), 2013, colour digital, Flickr, Toronto, accessed …, https://…':
+    a line that cites a picture on a platform (credit_citations.read_platform_citation) is one credit, read as its
+    maker via the platform with the terms and addresses the line gives; the title, date, medium and place name no
+    one (they had been read as an organisation)."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip()
+        begin = len(stripped) - len(stripped.lstrip())
+        cited = read_platform_citation(catalog, stripped[begin:]) if ", " in stripped and len(stripped) <= 600 \
+            and may_cite_platform(catalog, stripped) else None
+        if cited is not None:
+            rewrite = " ".join((f"{cited.maker} via {cited.platform},", *cited.terms, *cited.addresses))
+            yield Segment(offset + begin, offset + len(stripped), offset + begin, rewrite=rewrite)
         offset += len(line)
 
 

@@ -38,6 +38,7 @@ from provenance.parse.credit_spans import (
     citation_lines,
     is_bare_credit,
     line_tails,
+    platform_citation_lines,
     relayed,
 )
 from provenance.parse.credit_words import (
@@ -460,6 +461,9 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
     """Every candidate credit span, strongest first (a lead-in inside a credit already read is skipped);
     `lowered`: lowered_for_gates(text), or "" """
     for cited in citation_lines(text, catalog):  # a line written as a citation, whole (credit_citations)
+        if not _overlaps(taken, cited.start, cited.end):
+            yield cited
+    for cited in platform_citation_lines(text, catalog):  # a picture cited with its platform (credit_citations)
         if not _overlaps(taken, cited.start, cited.end):
             yield cited
     after_title: set[int] = set()  # credit lead-ins set off by a middle dot after a picture's title
