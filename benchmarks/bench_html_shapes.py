@@ -109,6 +109,18 @@ def _nested_microdata_text(n: int) -> str:
         + "</span></div>" * n
 
 
+def _label_links(n: int) -> str:
+    """n links nested n deep, each around its picture and a UI label alone (a text no reader counts)."""
+    return '<a href="https://example.org/" title="Photo by Jane Doe, CC BY 4.0"><img src="a.jpg">hide caption ' * n \
+        + "</a>" * n
+
+
+def _rdfa_credits(n: int) -> str:
+    """A caption of n credit elements nested n deep with no text of their own, each holding an RDFa property."""
+    return '<figure><img src="a.jpg"><figcaption>' + '<span class="credit"><span property="cc:x"></span>' * n \
+        + CREDIT + "</span>" * n + "</figcaption></figure>"
+
+
 def _long_attributes(n: int) -> str:
     words = "The dam at Orrin, by Jane Doe/AP. " * n
     return f'<figure data-caption="{words}" data-credit="{words}"><img src="a.jpg" alt="{words}" title="{words}">' \
@@ -142,6 +154,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "text-after-children": _text_after_children,
     "addressless-gallery": _addressless_gallery,
     "nested-microdata-text": _nested_microdata_text,
+    "label-links": _label_links,
+    "rdfa-credits": _rdfa_credits,
     "long-attributes": _long_attributes,
     "nested-boxes": _nested_boxes,
     "nested-buttons": _nested_buttons,

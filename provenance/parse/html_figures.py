@@ -62,14 +62,17 @@ def with_links(field: str, element: Tag, name: str, tree: Tree, location: str = 
     linked = _linked_text(element, tree)
     if linked and linked != text:
         found.append(Evidence(LINKED_FIELDS[field], linked, "html", name, location=location))
-    for titled in tree.held(element, "property", lambda e: e.get("property") is not None):
-        # RDFa of Creative Commons' license chooser
-        if "dct:title" in str(titled.get("property")).split() and tree.text(titled):
-            found.append(Evidence("title", tree.text(titled), "html", "RDFa dct:title", location=location))
-            break
+    # RDFa of Creative Commons' license chooser: the first dct:title with a text (those of the page found once)
+    titled = tree.first(element, "dct:title", lambda e: _is_title(e) and tree.has_text(e))
+    if titled is not None:
+        found.append(Evidence("title", tree.text(titled), "html", "RDFa dct:title", location=location))
     if cache is not None:
         cache[key] = found
     return found
+
+
+def _is_title(element: Tag) -> bool:
+    return element.get("property") is not None and "dct:title" in str(element.get("property")).split()
 
 
 def _linked_text(element: Tag, tree: Tree) -> str | None:

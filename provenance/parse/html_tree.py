@@ -209,8 +209,8 @@ class Tree:
             size += len(piece) + 1
             if size > check:  # measured as the length doubles: linear in what is read
                 read = " ".join(parts)
-                if blank_ui_labels(read, _spaces)[:len(read) - LABEL_ROOM].strip():
-                    return True
+                if check >= TEXT_READ or blank_ui_labels(read, _spaces)[:len(read) - LABEL_ROOM].strip():
+                    return True  # (past TEXT_READ characters, a text even if every word of it is a UI label)
                 check *= 2
         return bool(blank_ui_labels(" ".join(parts), " ").split())
 
@@ -238,6 +238,7 @@ def _is_link(element: Tag) -> bool:
 
 
 LABEL_ROOM = 200  # more than the UI labels a text's next words could still blank (hide caption, 더보기, …)
+TEXT_READ = 3200  # the most of an element's strings has_text reads: n nested links of UI labels alone were n²
 
 
 def text_outside(container: Tag, read: list[Tag], tree: Tree, limit: int) -> str:

@@ -136,6 +136,12 @@ ARTICLES = [
     pytest.param(lambda n: '<div itemscope itemtype="https://schema.org/ImageObject"><span itemprop="caption">The dam. '
                  * n + "</span></div>" * n, "html", 200,
                  id="html: n microdata ImageObjects nested in each other's caption"),
+    pytest.param(lambda n: '<a href="https://example.org/" title="Photo by Jane Doe, CC BY 4.0"><img src="a.jpg">'
+                 "hide caption " * n + "</a>" * n, "html", 100,
+                 id="html: n links nested n deep, each around its picture and a UI label"),
+    pytest.param(lambda n: '<figure><img src="a.jpg"><figcaption>' + '<span class="credit"><span property="cc:x">'
+                 "</span>" * n + "Photo: Jane Doe/AP" + "</span>" * n + "</figcaption></figure>", "html", 200,
+                 id="html: a caption of n credit elements nested n deep, each with an RDFa property"),
 ]
 
 
