@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -18,17 +17,23 @@ from provenance.model import LINKED_FIELDS, Evidence
 from provenance.parse.article_types import Article, ImageRef, nearest
 from provenance.parse.credit_fields import find_license_text
 from provenance.parse.credits import parse_credit
+from provenance.parse.html_figures import FIGURE_TEXT, caption_evidence, describe, is_credit_element, with_links
 from provenance.parse.html_parser import parse_html
-from provenance.parse.html_pictures import IMAGE_TAGS, background_src, held, image_src, is_picture, pictures
+from provenance.parse.html_pictures import (
+    IMAGE_TAGS,
+    Siblings,
+    background_src,
+    held,
+    image_src,
+    is_picture,
+    pictures,
+)
 from provenance.parse.html_schema import attach_schema
-from provenance.parse.html_tree import TEXT_TYPES, Tree, labels_blanked, text_outside
+from provenance.parse.html_tree import Tree, text_outside
 from provenance.parse.htmltext import escape_stray_sections
 from provenance.parse.shortcodes import expand_captions
 from provenance.parse.urls import is_link_address
 
-CREDIT_CLASS = re.compile(
-    r"(?i)credit|byline-photo|photo-byline|copyright|caption|photographer|image-source|photo-source|attribution"
-)
 FIGURE_LIKE = re.compile(r"(?i)(?:^|[-_ ])(?:wp-caption|caption|figure|photo|image|media)(?:$|[-_ ])")
 BLOCKS = ("p", "div", "small", "cite", "span", "li", "em", "figcaption")
 
@@ -60,20 +65,25 @@ class _Page:
     linked: dict[tuple[str, int, str, str], list[Evidence]] = field(default_factory=dict)  # _with_links's answers
     boxes: dict[int, Tag | None] = field(default_factory=dict)  # the outermost caption box from an element up
     galleries: dict[int, Tag | None] = field(default_factory=dict)  # a figure's own figcaption
+    # the figures a figure holds right inside it (no figure between) that hold pictures of their own
+    inner: dict[int, list[Tag]] = field(default_factory=dict)
+    holders: dict[int, Tag | None] = field(default_factory=dict)  # the nearest data-captioned element from one up
+    siblings: Siblings = field(default_factory=Siblings)  # each image's <source> and <noscript> beside it
 
 
 def read_html(text: str, catalog: Catalog) -> Article:
     soup = read_soup(expand_captions(text))
-    order = {id(tag): index for index, tag in enumerate(soup.find_all(True))}
+    everything = soup.find_all(True)
+    order = {id(tag): index for index, tag in enumerate(everything)}
     base = _canonical(soup)
-    images: list[ImageRef] = []
     shown = pictures(soup)
     page = _Page(Tree(soup), held(soup, {id(p) for p in shown}), catalog)
-    for img in shown:
-        if not _is_badge(img, page):
-            images.append(_image(img, order[id(img)], base, page))
+    kept = [img for img in shown if not _is_badge(img, page)]
+    page.inner = _inner_figures([e for e in everything if e.name == "figure"], held(soup, {id(i) for i in kept}),
+                                page.tree)
+    images = [_image(img, order[id(img)], base, page) for img in kept]
     _attach_orphan_credits(soup, images, order, page)
-    attach_schema(soup, images, base, order, page.tree.text)
+    attach_schema(soup, images, base, order, page.tree)
     about = _page_evidence(soup, base, page.tree)
     return Article(kind="html", images=images, page=about, text=soup.get_text("\n") if images else _markup_only(soup))
 
@@ -88,6 +98,19 @@ def _markup_only(soup: BeautifulSoup) -> str:
                                  "svg", "video", "audio", "canvas")):
         hidden.decompose()
     return str(soup)
+
+
+def _inner_figures(figures: list[Tag], pictured: dict[int, int], tree: Tree) -> dict[int, list[Tag]]:
+    """For each figure, the figures right inside it (no figure between) that hold a picture of the article: what
+    they hold is their pictures' (a gallery's figure of each image, a figure nested in another), which the figure
+    around them does not read as its own caption, credit or text. One pass: each figure is listed once, under the
+    nearest figure around it."""
+    inner: dict[int, list[Tag]] = {}
+    for figure in figures:
+        outer = tree.ancestor(figure, "figure")
+        if outer is not None and pictured.get(id(figure), 0) > 0:
+            inner.setdefault(id(outer), []).append(figure)
+    return inner
 
 
 def _is_badge(img: Tag, page: _Page) -> bool:
@@ -106,7 +129,7 @@ def _is_badge(img: Tag, page: _Page) -> bool:
 
 
 def _image(img: Tag, position: int, base: str, page: _Page) -> ImageRef:
-    src = image_src(img) if is_picture(img) else background_src(img)
+    src = image_src(img, page.siblings) if is_picture(img) else background_src(img)
     ref = ImageRef(src=src, position=position, alt=str(img.get("alt") or "").strip() or None,
                    url=urljoin(base, src) if src and base else src)
     ref.evidence.append(Evidence("image_src", src or "", "html", "img src", raw=str(img)[:500]))
@@ -119,9 +142,10 @@ def _image(img: Tag, position: int, base: str, page: _Page) -> ImageRef:
     container = _figure(img, page)
     if container is not None:
         if id(container) not in page.captions:  # a gallery's figure is read once, not once an image
-            page.captions[id(container)] = _caption_evidence(container, page)
+            page.captions[id(container)] = caption_evidence(container, page.inner.get(id(container), []), page.tree,
+                                                            page.catalog, page.linked)
         ref.evidence.extend(page.captions[id(container)])
-    ref.evidence.extend(e for e in _attribute_captions(img, container, page.attributes)
+    ref.evidence.extend(e for e in _attribute_captions(img, container, page)
                         if not _already_has(ref, e.value))
     if container is None:
         ref.evidence.extend(e for e in _block_text(img, page) if not _already_has(ref, e.value))
@@ -137,16 +161,16 @@ DATA_CAPTIONS = {"data-caption": "caption", "data-title": "caption", "data-sub-h
                  "data-copyright": "credit_text", "data-photographer": "credit_text", "data-attribution": "credit_text"}
 
 
-def _attribute_captions(img: Tag, container: Tag | None, read: dict[int, list[Evidence]]) -> list[Evidence]:
+def _attribute_captions(img: Tag, container: Tag | None, page: _Page) -> list[Evidence]:
     """The caption and credit kept in data attributes of the image, of the link around it, or of the elements
     up to its figure (never above it: another picture's attributes). A value may hold markup (a lightbox's
-    caption links its credit): it is read as a caption element is, once an element (`read`), not once for
-    each image of a gallery."""
+    caption links its credit): it is read as a caption element is, once an element (page.attributes), not once
+    for each image of a gallery."""
     found: list[Evidence] = []
-    for element in _up_to(img, container):
-        if id(element) not in read:
-            read[id(element)] = _data_captions(element)
-        found.extend(read[id(element)])
+    for element in _up_to(img, container, page):
+        if id(element) not in page.attributes:
+            page.attributes[id(element)] = _data_captions(element)
+        found.extend(page.attributes[id(element)])
     return found
 
 
@@ -156,8 +180,12 @@ def _data_captions(element: Tag) -> list[Evidence]:
         value = element.get(attr)
         if isinstance(value, str) and value.strip():
             soup = _value_soup(value)
-            found.extend(_with_links(claim, soup, f"{element.name} {attr}", Tree(soup)))
+            found.extend(with_links(claim, soup, f"{element.name} {attr}", Tree(soup)))
     return found
+
+
+def _has_data_caption(element: Tag) -> bool:
+    return any(isinstance(value, str) and value.strip() for value in map(element.get, DATA_CAPTIONS))
 
 
 def _value_soup(value: str) -> BeautifulSoup:
@@ -168,17 +196,44 @@ def _value_soup(value: str) -> BeautifulSoup:
         return read_soup(html.escape(value))
 
 
-def _up_to(img: Tag, container: Tag | None) -> list[Tag]:
-    """The image and its ancestors up to its figure; without a figure, the image and a link around it."""
+def _up_to(img: Tag, container: Tag | None, page: _Page) -> list[Tag]:
+    """Of the image and its ancestors up to its figure (without a figure, the image and a link around it), those
+    with a data attribute of DATA_CAPTIONS. Each element knows the nearest such element from it up (_holder): the
+    elements between are not climbed again for each image (a figure of n images n deep was n²)."""
     if container is None:
         link = img.parent
-        return [img, link] if isinstance(link, Tag) and link.name == "a" else [img]
-    chain = [img]
-    for parent in img.parents:
-        chain.append(parent)
-        if parent is container:
+        chain = [img, link] if isinstance(link, Tag) and link.name == "a" else [img]
+        return [element for element in chain if _has_data_caption(element)]
+    found = []
+    element = _holder(img, page)
+    while element is not None and (element is container or page.tree.holds(container, element)):
+        found.append(element)
+        if element is container or element.name == "figure" or element.parent is None:
             break
-    return chain
+        element = _holder(element.parent, page)
+    return found
+
+
+def _holder(start: Tag, page: _Page) -> Tag | None:
+    """The nearest element at or above `start` with a data caption, going up no further than a figure (its
+    pictures' attributes are no picture's above it). Each element's answer is kept as the chain is climbed."""
+    chain: list[Tag] = []
+    element: Tag | None = start
+    found: Tag | None = None
+    while element is not None:
+        if id(element) in page.holders:
+            found = page.holders[id(element)]
+            break
+        chain.append(element)
+        if _has_data_caption(element):
+            found = element
+            break
+        if element.name == "figure":
+            break
+        element = element.parent
+    for climbed in chain:
+        page.holders[id(climbed)] = found
+    return found
 
 
 OWN_BLOCKS = ("p", "div", "td", "li", "center")  # the block an image outside any figure stands in
@@ -212,7 +267,7 @@ def _gallery_caption(inner: Tag, page: _Page) -> list[Evidence]:
     caption = page.galleries[id(gallery)]
     if caption is None or not page.tree.text(caption):
         return []
-    return _with_links("caption", caption, "gallery figcaption", page.tree, cache=page.linked)
+    return with_links("caption", caption, "gallery figcaption", page.tree, cache=page.linked)
 
 
 def _link_title(img: Tag, page: _Page) -> list[Evidence]:
@@ -222,7 +277,7 @@ def _link_title(img: Tag, page: _Page) -> list[Evidence]:
     title that reads as a credit or names a license: a lightbox's link title is the picture's title ('Kyiv',
     'Mayor Jane Roe'), which a credit line's reading would take for its creator."""
     link = img.parent
-    if not isinstance(link, Tag) or link.name != "a" or page.tree.text(link):
+    if not isinstance(link, Tag) or link.name != "a" or page.tree.has_text(link):
         return []
     title = " ".join(str(link.get("title") or "").split())
     if not title or not (parse_credit(title, page.catalog) or find_license_text(page.catalog, title)):
@@ -271,94 +326,17 @@ def _is_box(element: Tag) -> bool:
     return bool(FIGURE_LIKE.search(" ".join(element.get("class") or [])))
 
 
-def _caption_evidence(container: Tag, page: _Page) -> list[Evidence]:
-    """A credit in its own element (.credit, <cite>, <small>, a span in the figcaption) first: it wins
-    over what the caption's last words say; the figcaption after it; then a credit in the rest of the
-    figure's text (the BBC prints 'Image source, Getty Images' over the picture, in no credit element)."""
-    found = []
-    tree = page.tree
-    caption = tree.first(container, "figcaption", lambda e: e.name == "figcaption")
-    read: list[Tag] = [caption] if caption is not None else []
-    for element in _credit_elements(container, tree):
-        read.append(element)
-        found.extend(_with_links("credit_text", element, _describe(element), tree, cache=page.linked))
-    if caption is not None and tree.text(caption):
-        found.extend(_with_links("caption", caption, "figcaption", tree, cache=page.linked))
-    rest = text_outside(container, read, tree, FIGURE_TEXT)
-    if rest and len(rest) <= FIGURE_TEXT and parse_credit(rest, page.catalog):
-        found.append(Evidence("credit_text", rest, "html", "figure text"))
-    return found
-
-
-FIGURE_TEXT = 300  # the most of a figure's own text (outside its caption) read for a credit: a label, not prose
-def _with_links(field: str, element: Tag, name: str, tree: Tree, location: str = "",
-                cache: dict[tuple[str, int, str, str], list[Evidence]] | None = None) -> list[Evidence]:
-    """The element's text as evidence of `field`, and, when the element links to web addresses, the same
-    text with each link's address after the link's text as evidence of its linked twin (LINKED_FIELDS), which
-    the credit is then read from: a license's address or a file page is read as a pasted fragment's is
-    (provenance.parse.markup). Both are kept, so that the caption shown and stored stays the text a reader
-    sees. With a `cache`, an element read for several figures (nested ones) is read once."""
-    key = (field, id(element), name, location)
-    if cache is not None and key in cache:
-        return cache[key]
-    text = tree.text(element)
-    found = [Evidence(field, text, "html", name, location=location)]
-    linked = _linked_text(element, tree)
-    if linked and linked != text:
-        found.append(Evidence(LINKED_FIELDS[field], linked, "html", name, location=location))
-    for titled in tree.held(element, "property", lambda e: e.get("property") is not None):
-        # RDFa of Creative Commons' license chooser
-        if "dct:title" in str(titled.get("property")).split() and tree.text(titled):
-            found.append(Evidence("title", tree.text(titled), "html", "RDFa dct:title", location=location))
-            break
-    if cache is not None:
-        cache[key] = found
-    return found
-
-
-def _linked_text(element: Tag, tree: Tree) -> str | None:
-    """_text with '<address>' after the text of each link to an http(s) address ('by Tom Reed
-    <https://www.flickr.com/people/…>'); None when no link has one."""
-    ends: dict[int, str] = {}  # the last string of each such link -> its address
-    for link in tree.held(element, "a href", lambda e: e.name == "a" and e.get("href") is not None):
-        href = str(link["href"]).strip()
-        strings = [node for _, node in tree.strings(link)]
-        if strings and is_link_address(href):
-            ends[id(strings[-1])] = href
-    if not ends:
-        return None
-    buttons = tree.first(element, "button", _is_button) is not None
-    parts: list[str] = []
-    for piece in element.descendants:
-        if type(piece) not in TEXT_TYPES or (buttons and tree.ancestor(piece, "button") is not None):
-            continue
-        parts.append(str(piece).strip())
-        if id(piece) in ends:
-            parts.append(f"<{ends[id(piece)]}>")
-    return labels_blanked([p for p in parts if p])
-
-
-def _is_button(element: Tag) -> bool:
-    return element.name == "button"
-
-
-def _credit_elements(root: Tag, tree: Tree) -> Iterator[Tag]:
-    for element in tree.held(root, "credit", lambda e: _is_credit_element(e) and e.name != "figcaption"):
-        if tree.text(element) and tree.first(element, "image", lambda e: e.name in IMAGE_TAGS) is None:
-            yield element
-
-
 def _attach_orphan_credits(soup: BeautifulSoup, images: list[ImageRef], order: dict[int, int], page: _Page) -> None:
     """A caption or credit outside any figure counts for the nearest image."""
     for element in _stray_blocks(soup, soup.body or soup, page.counts):
         text = page.tree.text(element)
         if not text or len(text) > 600:
             continue
-        if not _is_credit_element(element) and not parse_credit(text, page.catalog):
+        if not is_credit_element(element) and not parse_credit(text, page.catalog):
             continue
         target = nearest(images, order[id(element)])
         if target is not None and not _already_has(target, text):
-            target.evidence.extend(_with_links("credit_text", element, _describe(element), page.tree,
+            target.evidence.extend(with_links("credit_text", element, describe(element), page.tree,
                                                location="near"))
 
 
@@ -387,18 +365,8 @@ def _is_figure(element: Tag, images: int) -> bool:
     return element.name == "figure" or (images == 1 and bool(FIGURE_LIKE.search(" ".join(element.get("class") or []))))
 
 
-def _is_credit_element(element: Tag) -> bool:
-    classes = " ".join(element.get("class") or []) + " " + str(element.get("itemprop") or "")
-    return element.name in ("small", "cite") or bool(CREDIT_CLASS.search(classes))
-
-
 def _already_has(image: ImageRef, text: str) -> bool:
     return any(text in e.value or e.value in text for e in image.evidence if e.field in ("caption", "credit_text"))
-
-
-def _describe(element: Tag) -> str:
-    classes = ".".join(element.get("class") or [])
-    return f"{element.name}.{classes}" if classes else element.name
 
 
 def _canonical(soup: BeautifulSoup) -> str:
@@ -422,7 +390,7 @@ def _page_evidence(soup: BeautifulSoup, base: str, tree: Tree) -> list[Evidence]
     if author is not None and author.get("content"):
         found.append(Evidence("byline", str(author["content"]).strip(), "html", "meta author"))
     elif byline is not None and tree.text(byline):
-        found.append(Evidence("byline", tree.text(byline), "html", _describe(byline)))
+        found.append(Evidence("byline", tree.text(byline), "html", describe(byline)))
     site = soup.find("meta", property="og:site_name")
     if site is not None and site.get("content"):
         found.append(Evidence("publisher", str(site["content"]).strip(), "html", "og:site_name"))

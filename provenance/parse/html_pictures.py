@@ -101,9 +101,50 @@ def is_picture(element: Tag) -> bool:
     return element.name in IMAGE_TAGS
 
 
-def image_src(img: Tag) -> str | None:
+class Siblings:
+    """For each element, its nearest earlier sibling <source> and its nearest later sibling <noscript>, and the first
+    <img> of each noscript: found once for all the children of a parent, when one of them first asks (a search
+    of the siblings for each image of a row of n was n²)."""
+
+    def __init__(self) -> None:
+        self._source: dict[int, Tag | None] = {}
+        self._noscript: dict[int, Tag | None] = {}
+        self._inner: dict[int, Tag | None] = {}
+
+    def _learn(self, parent: Tag) -> None:
+        children = [child for child in parent.children if isinstance(child, Tag)]
+        source: Tag | None = None
+        for child in children:
+            self._source[id(child)] = source
+            source = child if child.name == "source" else source
+        noscript: Tag | None = None
+        for child in reversed(children):
+            self._noscript[id(child)] = noscript
+            noscript = child if child.name == "noscript" else noscript
+
+    def source(self, element: Tag) -> Tag | None:
+        """element.find_previous_sibling("source")"""
+        if id(element) not in self._source and element.parent is not None:
+            self._learn(element.parent)
+        return self._source.get(id(element))
+
+    def noscript_image(self, element: Tag) -> Tag | None:
+        """The first <img> in element.find_next_sibling("noscript")"""
+        if id(element) not in self._noscript and element.parent is not None:
+            self._learn(element.parent)
+        fallback = self._noscript.get(id(element))
+        if fallback is None:
+            return None
+        if id(fallback) not in self._inner:
+            inner = fallback.find("img")
+            self._inner[id(fallback)] = inner if isinstance(inner, Tag) else None
+        return self._inner[id(fallback)]
+
+
+def image_src(img: Tag, siblings: Siblings | None = None) -> str | None:
     """The address the element shows: lazy attributes first, then src, srcset, a <source>'s srcset, and for an
-    image drawn by script only its noscript fallback's."""
+    image drawn by script only its noscript fallback's. `siblings`: what the page's images have learnt of their
+    siblings (a new one: none)."""
     for attr in (*LAZY_SRC, "src"):
         value = _attr(img, attr)
         if value and not value.startswith("data:"):
@@ -112,14 +153,14 @@ def image_src(img: Tag) -> str | None:
         candidate = first_candidate(_attr(img, attr))
         if candidate:
             return candidate
-    source = img.find_previous_sibling("source")
-    if isinstance(source, Tag):
+    siblings = siblings or Siblings()
+    source = siblings.source(img)
+    if source is not None:
         candidate = first_candidate(_attr(source, "srcset") or _attr(source, "data-srcset"))
         if candidate:
             return candidate
-    fallback = img.find_next_sibling("noscript")
-    inner = fallback.find("img") if isinstance(fallback, Tag) else None
-    return _attr(inner, "src") if isinstance(inner, Tag) else background_src(img)
+    inner = siblings.noscript_image(img)
+    return _attr(inner, "src") if inner is not None else background_src(img)
 
 
 def background_src(element: Tag) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urljoin
 
@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, Tag
 
 from provenance.model import Evidence
 from provenance.parse.article_types import ImageRef, nearest
+from provenance.parse.html_tree import Tree
 from provenance.parse.urls import split_url
 
 # schema.org ImageObject property -> field
@@ -30,16 +31,15 @@ SCHEMA_FIELDS: dict[str, str] = {
 }
 
 
-def attach_schema(soup: BeautifulSoup, images: list[ImageRef], base: str, order: dict[int, int],
-                  text: Callable[[Tag], str]) -> None:
-    """schema.org ImageObject from JSON-LD and microdata, matched to images by URL; `text` reads an element's
+def attach_schema(soup: BeautifulSoup, images: list[ImageRef], base: str, order: dict[int, int], tree: Tree) -> None:
+    """schema.org ImageObject from JSON-LD and microdata, matched to images by URL; `tree` reads an element's
     text as the article reader does (a microdata value written as the element's text)."""
     shown = _Pictures(images)
     for obj in _jsonld_images(soup):
         _attach(images, shown, obj, base, "jsonld", "JSON-LD ImageObject", position=len(order))
     props = _item_properties(soup)
     for element in soup.find_all(itemtype=re.compile(r"schema\.org/ImageObject")):
-        obj = _microdata(element, props.get(id(element), []), text)
+        obj = _microdata(element, props.get(id(element), []), tree)
         _attach(images, shown, obj, base, "html", "microdata ImageObject", position=order[id(element)])
 
 
@@ -181,12 +181,28 @@ def _item_properties(soup: BeautifulSoup) -> dict[int, list[Tag]]:
     return props
 
 
-def _microdata(element: Tag, props: list[Tag], text: Callable[[Tag], str]) -> dict[str, Any]:
+READ = frozenset({*SCHEMA_FIELDS, "contentUrl", "url"})  # the properties of an ImageObject the reader uses
+ITEM_TEXT = 2000  # the most text (its strings' length) of a property holding another item that is read
+
+
+def _microdata(element: Tag, props: list[Tag], tree: Tree) -> dict[str, Any]:
+    """The item's properties the reader uses, the first of each name. A value written as a property's text is read
+    as the article reader reads an element's; of a property that holds another item (a caption naming its author,
+    a Person), only when that text is short: a longer one is no picture's caption or credit, and items nested n deep
+    in each other's properties, each read whole, were n² text."""
     obj: dict[str, Any] = {}
     for prop in props:
         name = str(prop["itemprop"])
-        if name not in obj:  # the first of each name is kept
-            obj[name] = prop.get("content") or prop.get("href") or prop.get("src") or text(prop)
+        if name in obj or name not in READ:  # the first of each name is kept
+            continue
+        value = prop.get("content") or prop.get("href") or prop.get("src")
+        if not value and tree.size(prop) > ITEM_TEXT and tree.first(prop, "itemscope", _is_item) is not None:
+            continue
+        obj[name] = value or tree.text(prop)
     if element.name == "img" and "contentUrl" not in obj:
         obj["contentUrl"] = element.get("src")
     return obj
+
+
+def _is_item(element: Tag) -> bool:
+    return element.has_attr("itemscope")

@@ -112,6 +112,36 @@ ARTICLES = [
                  id="html: n images in n nested links"),
     pytest.param(lambda n: '<span class="credit">Photo: Jane Doe/AP<img src="a.jpg">' * n, "html", 200,
                  id="html: n images in n nested credit elements"),
+    # each figure read the captions, credit elements and text of every figure nested in it (n² text), and each
+    # credit element, link and microdata property nested in another of its kind was read whole again
+    pytest.param(lambda n: "".join(f'<figure><img src="i{i}.jpg">' for i in range(n)) + "".join(
+        f"<figcaption>Photo {i}: Jane Doe/AP</figcaption></figure>" for i in reversed(range(n))), "html", 200,
+                 id="html: n figures nested n deep, each caption after the figures it holds"),
+    pytest.param(lambda n: '<figure><img src="a.jpg"><small>Photo: Jane Doe/AP</small>' * n + "</figure>" * n,
+                 "html", 200, id="html: n figures nested n deep, each with a credit element"),
+    pytest.param(lambda n: '<figure><img src="a.jpg"><figcaption>' + '<span class="credit">Photo: Jane Doe/AP ' * n
+                 + "</span>" * n + "</figcaption></figure>", "html", 200,
+                 id="html: a caption of n credit elements nested n deep"),
+    pytest.param(lambda n: '<figure><img src="a.jpg"><figcaption>Photo: ' + "".join(
+        f'<a href="https://example.org/{i}">Jane Doe {i}' for i in range(n)) + "</a>" * n + "</figcaption></figure>",
+                 "html", 200, id="html: a caption of n links nested n deep"),
+    pytest.param(lambda n: "".join(f'<a href="https://example.org/{i}" title="Photo by Jane Doe, CC BY 4.0">'
+                                   f'<img src="i{i}.jpg">Jane Doe ' for i in range(n)) + "</a>" * n, "html", 200,
+                 id="html: n links nested n deep, each around its picture and a name"),
+    pytest.param(lambda n: "<figure>" + '<div><img src="a.jpg">' * n + "</div>" * n
+                 + "<figcaption>Photos: Jane Doe/AP</figcaption></figure>", "html", 200,
+                 id="html: a figure of n pictures, each a level deeper"),
+    pytest.param(lambda n: "<figure>" + '<img alt="x">' * n + "<figcaption>Photos: Jane Doe/AP</figcaption></figure>",
+                 "html", 200, id="html: a figure of n pictures side by side with no address"),
+    pytest.param(lambda n: '<div itemscope itemtype="https://schema.org/ImageObject"><span itemprop="caption">The dam. '
+                 * n + "</span></div>" * n, "html", 200,
+                 id="html: n microdata ImageObjects nested in each other's caption"),
+    pytest.param(lambda n: '<a href="https://example.org/" title="Photo by Jane Doe, CC BY 4.0"><img src="a.jpg">'
+                 "hide caption " * n + "</a>" * n, "html", 100,
+                 id="html: n links nested n deep, each around its picture and a UI label"),
+    pytest.param(lambda n: '<figure><img src="a.jpg"><figcaption>' + '<span class="credit"><span property="cc:x">'
+                 "</span>" * n + "Photo: Jane Doe/AP" + "</span>" * n + "</figcaption></figure>", "html", 200,
+                 id="html: a caption of n credit elements nested n deep, each with an RDFa property"),
 ]
 
 
@@ -153,3 +183,33 @@ def test_a_gallery_data_caption_is_read_once(catalog: Catalog) -> None:
     ratio = best(large) / max(best(small), 1e-3)
     assert ratio < LINEAR * SLACK, f"{ratio:.1f} times slower for {LINEAR} times the input"
 
+
+
+DOUBLINGS = 3  # the input doubled three times: linear time gives ratios near 2, quadratic near 4
+DOUBLING_SLACK = 3.0  # the most the mean ratio of a doubling may be
+
+
+@pytest.mark.parametrize("article", [
+    pytest.param(lambda n: '<figure><img src="a.jpg">' * n + "</figure>" * n, id="n figures nested n deep"),
+    pytest.param(lambda n: "".join(f'<figure><img src="i{i}.jpg"><figcaption>Photo {i}: Jane Doe/AP</figcaption>'
+                                   for i in range(n)) + "</figure>" * n, id="n figures nested, each with its caption"),
+])
+def test_nested_figures_double_in_time_as_they_double_in_number(catalog: Catalog, article: Callable[[int], str]
+                                                                 ) -> None:
+    """n figures nested n deep, each with its picture (issue #11: seconds at 1,000 when each figure searched all it
+    held and each picture climbed to the top): the reader's time as n doubles from 250 to 2,000, each compared with
+    the previous one. The mean ratio of a doubling (the cube root of the largest over the smallest) stays near 2."""
+    sizes = [250 * 2 ** k for k in range(DOUBLINGS + 1)]
+    find_images(article(50), "html", catalog)  # warm the catalog's compiled patterns
+    times = []
+    for size in sizes:
+        text = article(size)
+        runs = []
+        for _ in range(3):
+            started = time.process_time()
+            find_images(text, "html", catalog)
+            runs.append(time.process_time() - started)
+        times.append(max(min(runs), 1e-3))
+    ratios = [later / earlier for earlier, later in zip(times[:-1], times[1:], strict=True)]
+    mean = (times[-1] / times[0]) ** (1 / DOUBLINGS)
+    assert mean < DOUBLING_SLACK, f"doubling ratios {', '.join(f'{r:.2f}' for r in ratios)} (mean {mean:.2f})"
