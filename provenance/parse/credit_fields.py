@@ -432,9 +432,13 @@ def _take_title(work: _Work) -> None:
 # link, not a part of the photographer's name.
 _BODY_REPEATED = re.compile(r"(?<=\S)[ \t]*[-–—][ \t]*(?P<body>[^\s/\-–—][^/\n]{0,40}?)[ \t]*/[ \t]*(?P=body)"
                             r"(?=[ \t]*(?:[/,;)|]|$)|[ \t]+via\b)")
-# 'Harwick Motors handout via REUTERS': the body that handed the picture out, read as 'Harwick Motors/Handout via …'
-# (the name's last word capitalised: 'a government handout via Reuters' is a sentence's)
-_HANDOUT_VIA = re.compile(r"(?<!\w)(?P<last>[A-ZÀ-ÞĀ-Ž][\w.'’-]*)[ \t]+(?i:handout)(?=[ \t]+via[ \t])")
+# 'Harwick Motors handout via REUTERS': the body that handed the picture out, read as 'Harwick Motors/Handout via …';
+# the body's name opens the credit or a link of it, its words capitalised but for connectives ('Ministry of Defence'),
+# never an article: 'a government handout via Reuters', 'A Pentagon handout via Reuters showed …' are a sentence's
+_HANDOUT_BODY_WORD = r"[A-ZÀ-ÞĀ-Ž][\w.'’&-]*"
+_HANDOUT_VIA = re.compile(r"(?:^|(?<=/))(?P<body>[ \t]*(?!(?:The|A|An)[ \t])" + _HANDOUT_BODY_WORD
+                          + r"(?:[ \t]+(?:(?:of|and|for|de|du|des|del|la|le)[ \t]+)?" + _HANDOUT_BODY_WORD
+                          + r"){0,7})[ \t]+(?i:handout)(?=[ \t]+via[ \t])")
 # The order a composite's credits follow, before them ('Photo: (L-R) Jane Roe/Getty Images, …'): no part of a name
 _ORDER_MARK = re.compile(r"(?i)^[ \t]*\((?:l[ \t]*[-–][ \t]*r|l[ \t]+to[ \t]+r|left[ \t]+to[ \t]+right|from[ \t]+left|"
                          r"clockwise[^()\n]{0,30})\)[ \t]*")
@@ -447,7 +451,7 @@ def _clean(segment: str) -> str:
     text = _PLACE_BEFORE_DASH.sub("", text, count=1) if "—" in text or "–" in text else text
     text = _REPEATED_IN_CAPITALS.sub(_once, text) if " via " in text and _CAPITALS_BEFORE_VIA.search(text) else text
     text = _BODY_REPEATED.sub(r"/\g<body>", text) if "/" in text else text
-    text = _HANDOUT_VIA.sub(r"\g<last>/Handout", text) if "andout via" in text else text
+    text = _HANDOUT_VIA.sub(r"\g<body>/Handout", text) if "andout via" in text else text
     if "(" in text or "（" in text:  # each step only where what it cuts can be
         text = _LIFE_DATES.sub("", _REMARK.sub(CUT, _PICTURE_COUNT.sub("", text)))
         text = _LISTED_REMARK.sub("", text) if text.rstrip().endswith(")") else text

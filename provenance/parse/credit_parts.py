@@ -140,9 +140,10 @@ _DOMAIN = re.compile(
 _PROVIDED = re.compile(r"\s*(?:제공|提供|자료\s?사진|DB)$")  # '연합뉴스 자료사진', '뉴스1 DB': the agency's file photo
 _KOREAN_BODY = re.compile(r"[가-힣](?:시|군|구|도|청|처|부)$")  # '서울시', '강남구': a city, district or ministry
 # A Korean body's name wherever it stands ('사진=국방부', '[사진 제공=대통령실]'), by its last syllables: a ministry,
-# agency, office or city of three syllables or more, a district or province of four or more (a person's name of three
-# may end in 구 or 도), or a word that only bodies end with; a person's name is two to four syllables of no such end
-_KOREAN_BODY_NAME = re.compile(r"^[가-힣]{2,}(?:시|군|부|청|처|실)$|^[가-힣]{3,}(?:구|도)$|"
+# agency or city of three syllables or more, a district, province, county or office of four or more (a person's name
+# of three may end in 구, 도, 군 or 실: '김민구', '김태군', '이은실'), or a word that only bodies end with; a person's
+# name is two to four syllables of no such end
+_KOREAN_BODY_NAME = re.compile(r"^[가-힣]{2,}(?:시|부|청|처)$|^[가-힣]{3,}(?:구|도|군|실)$|"
                                r"^[가-힣]+(?:위원회|연구소|연구원|재단|공사|공단|협회|병원|대학교|대학|학교|경찰서|소방서|"
                                r"박물관|미술관|도서관|대사관|사무소|본부|센터)$")
 # A pool's name in a chain: the rota ('WPA Pool', Reuters' 'POOL New') or an agency's pool ('AFP Pool', 'Reuters
@@ -200,6 +201,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         rest = _outlet_reporter(catalog, rest)
     rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest))
     rest = em_dash_chain(catalog, rest) if "—" in rest else rest
+    rest = flickr_author(catalog, rest) if " from " in rest and "via" in fields else rest
     dashed = stock_dash(catalog, rest) if "–" in rest or "—" in rest else None
     rest = f"{rest[: dashed[2]]}/{rest[dashed[2] + 1 :]}" if dashed else rest  # 'Jane Roe – stock.adobe.com': 2 links
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
@@ -651,8 +653,8 @@ def _qualified_source(catalog: Catalog, text: str) -> Source | None:
     if dash and " " not in text and tail and match_source(catalog, head) is not None:
         return match_source(catalog, head)
     words = text.split()
-    if not 2 <= len(words) <= 4 or RANK.match(" ".join(words[1:])) or "," in text:  # a comma lists names
-        return None
+    if not 2 <= len(words) <= 4 or RANK.match(" ".join(words[1:])) or "," in text or ":" in text:
+        return None  # a comma lists names; a colon ends a label, its value no qualifier ('ABC Kids: Bluey')
     for count in (2, 1):
         source = match_source(catalog, " ".join(words[:count])) if count < len(words) else None
         rest = words[count:]
@@ -767,22 +769,24 @@ _FROM_PLACE = re.compile(r"^(?P<name>[^,\s][^,]{0,60}?)[ \t]+from[ \t]+(?P<place
                          + r"(?:,[ \t]*" + _PLACE_NAME + r")?)$")
 
 
-def _from_place(catalog: Catalog, text: str, start: int) -> Link | None:
-    match = _FROM_PLACE.match(text) if " from " in text else None
+def flickr_author(catalog: Catalog, rest: str) -> str:
+    """'janeroe from Harwick, USA' -> 'janeroe': the account's name of a Flickr import's author, the place its owner
+    gives left out; the caller asks only of a credit that names the platform it came through, as Commons writes it
+    ('…, CC BY 2.0, via Wikimedia Commons'), since the same words in a caption name who is shown ('Photo: refugees
+    from Harwick', 'Image: students from Harwick, Ohio, CC BY 2.0').
+    Other text as it is ('Tourists from Harwick': one capitalised word; 'Jane Roe from Reuters': a source)."""
+    match = _FROM_PLACE.match(rest.strip(" \t,;\x1f"))  # the cut licence's and platform's marks around it
     if match is None:
-        return None
+        return rest
     name = match.group("name")
     handle = " " not in name and any(ch.isalpha() for ch in name) and not name[:1].isupper()
     if not (handle or len(name.split()) > 1 and looks_like_person(name)) or _is_org(catalog, name) \
             or match_source(catalog, match.group("place").partition(",")[0]) is not None:
-        return None  # 'Tourists from Harwick': one capitalised word is who is shown; 'Jane Roe from Reuters': a source
-    return Link(name, start, start + len(name), "person")
+        return rest
+    return name
 
 
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
-    placed = _from_place(catalog, text, start)
-    if placed is not None:
-        return placed
     after = _AFTER_DESIGN.match(text) if " after " in text else None
     if after is not None and looks_like_person(after.group("name")):  # 'Sprague after C. Holden': the printmaker
         return Link(after.group("name"), start, start + len(after.group("name")), "person")
@@ -992,17 +996,17 @@ _FIRST_LINK_END = re.compile(r"[ \t]*(?:/|[ \t]via[ \t]|$)")
 
 def em_dash_chain(catalog: Catalog, text: str) -> str:
     """'Jane Roe—Getty Images' -> 'Jane Roe/Getty Images': the em dash is a chain's slash where a person's name of two
-    to four words stands before it and a source the catalog knows after it; other text as it is ('Jean—Paul',
-    'Rock—Paper—Scissors')."""
+    to four words (no article first, no colon) stands before it and a source the catalog knows after it; other text as
+    it is ('Jean—Paul', 'Rock—Paper—Scissors', 'The Crown: Season Two—Netflix')."""
     match = _EM_DASH_LINK.search(text)
     if match is None:
         return text
     who = text[: match.start()].strip()
     after = text[match.end() :]
     first = after[: _FIRST_LINK_END.search(after).start()]  # type: ignore[union-attr]  # '$' always matches
-    if not 2 <= len(who.split()) <= 4 or match_source(catalog, first) is None \
-            or _label(catalog, (who, 0, len(who))).label != "person":
-        return text
+    if not 2 <= len(who.split()) <= 4 or ":" in who or who.split()[0].casefold() in LIST_ARTICLES \
+            or match_source(catalog, first) is None or _label(catalog, (who, 0, len(who))).label != "person":
+        return text  # 'The Crown: Season Two—Netflix': a title and its publisher
     return f"{text[: match.start()]}/{after}"
 
 

@@ -261,9 +261,17 @@ def _source_colon_name(catalog: Catalog, inner: str) -> str | None:
     """'(ABC News: Jane Roe)', '(AAP: Dean Lowry)', '(Reuters: Jane Roe)': the ABC's (Australia) order, a source the
     catalog knows, a colon and the photographer, as the chain 'ABC News/Jane Roe'."""
     source, _, who = inner.partition(": ")
-    if "/" in inner or len(who.split()) > 5 or not (_is_named_source(catalog, source) or _desk_of(catalog, source)):
+    if "/" in inner or len(who.split()) > 5 or not _CHANNEL_WORDS.isdisjoint(source.casefold().split()):
         return None
+    if not _is_named_source(catalog, source) and not (_desk_of(catalog, source) and len(who.split()) > 1):
+        return None  # a desk's photographer in full: '(ABC Kids: Bluey)' names a programme
     return f"{source}/{who}" if label_link(catalog, who).label == "person" else None
+
+
+# The words of a broadcaster's channel or a wire's kind of story after its name: no desk, and after the colon a
+# programme or whom the story is about ('(ABC Family: Pretty Little Liars)', '(AP Interview: Jane Roe)')
+_CHANNEL_WORDS = frozenset({"kids", "family", "comedy", "me", "jazz", "classic", "country", "interview", "exclusive",
+                            "poll", "opinion", "explainer", "podcast", "analysis"})
 
 
 def _desk_of(catalog: Catalog, name: str) -> bool:
@@ -581,20 +589,34 @@ def _citation_start_of(catalog: Catalog, key: tuple[str, str]) -> int | None:
 _BY_ON_PLATFORM = re.compile(r"(?i)(?:^|[ \t])by[ \t]+(?P<who>[^,;()<>\[\]]{2,60}?)"
                              r"(?:[ \t]+(?:from|on)[ \t]+(?:the[ \t]+)?(?P<platform>[^,;()<>\[\]]{2,40}?))?[ \t]*\.?$")
 _PLATFORM_KINDS = frozenset({"platform", "stock"})
+# What a library alone after 'by' made ('Designed by Freepik', 'Vectors by Vecteezy'), the word right before 'by'
+# (not 'acquired by Shutterstock', 'sponsored by Canva')
+_MADE_BEFORE_BY = re.compile(r"(?i)(?:^|[ \t])(?:designed|created|made|drawn|illustrated|vectors?|icons?|"
+                             r"illustrations?|images?|photos?|pictures?|graphics?|backgrounds?|templates?|designs?|"
+                             r"artwork)[ \t]+$")
+# A sentence's words before 'by' rather than a work's title: an article or a possessive ('Watch the speech by Jane
+# Roe on YouTube', 'Read her thread by …')
+_SENTENCE_WORDS = frozenset({"the", "a", "an", "his", "her", "their", "our", "my", "your", "its", "this", "that"})
 
 
 def _by_on_platform(catalog: Catalog, tail: str) -> int | None:
     """Where the maker's name starts in a platform's own attribution closing a line: the words before 'by' are the
-    work's title, the name after it is a person or body, and the platform after 'from' or 'on' is one the catalog
-    knows as a platform or stock library; with no platform, the name after 'by' must be such a library itself
-    ('Designed by Freepik'). Prose ('a novel by Jane Roe from Harwick') names neither."""
+    work's title (six words at most, no article), the name after it is a person or body, and the platform after
+    'from' or 'on' is one the catalog knows as a platform or stock library; with no platform, the name after 'by'
+    must be such a library itself, after a word for what was made ('Designed by Freepik'). Prose ('a novel by Jane
+    Roe from Harwick', 'Watch the speech by Jane Roe on YouTube', 'Pond5 was acquired by Shutterstock') names
+    neither."""
     match = _BY_ON_PLATFORM.search(tail)
     if match is None:
         return None
     who, platform = match.group("who").strip(), match.group("platform")
+    title = tail[: match.start()].split()
     if platform is None:
         source = match_source(catalog, who)
-        return match.start("who") if source is not None and source.kind in _PLATFORM_KINDS else None
+        made = _MADE_BEFORE_BY.search(tail, 0, match.start() + 1) is not None
+        return match.start("who") if made and source is not None and source.kind in _PLATFORM_KINDS else None
+    if len(title) > 6 or not _SENTENCE_WORDS.isdisjoint(word.casefold() for word in title):
+        return None
     source = match_source(catalog, platform.strip())
     if source is None or source.kind not in _PLATFORM_KINDS or label_link(catalog, who).label == "unknown" \
             or not (who[:1].isupper() or " " not in who and not who.isalpha()):
@@ -748,11 +770,13 @@ _SPACED_DASH = re.compile(r"[ \t][-—][ \t]")
 def _is_dash_chain(catalog: Catalog, text: str) -> bool:
     """'Agence France-Presse — Getty Images', 'Reuters - Getty Images': The New York Times's way of writing an
     agency and its distributor, a spaced dash for the slash; 'AFP - LUDOVIC MARIN' (France 24): an agency, then its
-    photographer. Else every link must be a source the catalog knows, so that a sentence signed with a dash ('… —
-    Harwick Daily') is not read; and two links only ('AP - Reuters - AFP' lists wires)."""
+    photographer's name in capitals, as the agency writes it (a name as written in a sentence is a story's author or
+    subject: 'Talks resume. AP - Tom Bell', 'Reuters - Harwick United'). Else every link must be a source the catalog
+    knows, so that a sentence signed with a dash ('… — Harwick Daily') is not read; and two links only ('AP - Reuters
+    - AFP' lists wires)."""
     links = _SPACED_DASH.split(text)
     if len(links) == 2 and _is_agency(catalog, links[0].strip()) and 2 <= len(links[1].split()) <= 4 \
-            and _is_person(catalog, links[1].strip()):
+            and links[1].isupper() and _is_person(catalog, links[1].strip()):
         return True  # 'AFP - LUDOVIC MARIN' (France 24): the agency, then its photographer
     return len(links) == 2 and all(_is_named_source(catalog, link.strip()) for link in links)
 
@@ -827,15 +851,16 @@ def _is_chain(catalog: Catalog, text: str) -> bool:
 def _chain_link(catalog: Catalog, part: str) -> Link:
     """One link of a bare chain: 'Shutterstock for Netflix', 'Invision for Netflix' (in 'Jane Roe/Invision for
     Netflix/AP Images') is the agency that a client commissioned, labelled as the agency is; the client is cut out
-    of the names later (credit_fields). A link that names no agency or body before 'for' is read whole ('Centre for
-    Ecology' is a body's name, 'Roe for now' prose)."""
+    of the names later (credit_fields). A link that names no agency or stock library before 'for' is read whole
+    ('Centre for Ecology' is a body's name, 'Roe for now' prose, 'YouTube for Artists' a platform's service)."""
     link = label_link(catalog, part)
     commissioned = _FOR.match(part.strip()) if link.label == "unknown" and " " in part.strip() else None
     if commissioned is None:
         return link
     agency = label_link(catalog, commissioned.group("who"))
     client = label_link(catalog, commissioned.group("client").strip(" «»“”"))
-    if agency.source is None or client.label not in ("source", "organisation"):
+    if agency.source is None or agency.source.kind not in _AGENCY_KINDS \
+            or client.label not in ("source", "organisation"):
         return link
     return agency
 

@@ -271,6 +271,7 @@ ORGANISATION_WORDS = frozenset({
     "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
     "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
     "statistics", "watch", "observatory", "design", "collaboration", "consortium",  # 'CMS Collaboration'
+    "telescope", "spacecraft", "satellite", "orbiter", "rover", "mission",  # 'NASA, ESA, Hubble Space Telescope'
     "univ",  # 'Univ. of Arizona'
     "program", "programme",  # "Getty's Open Content Program"
     "realty", "realtors", "properties", "architects",  # 'Photo courtesy of Bramble Lane Realty'

@@ -499,6 +499,8 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
                 if dot is not None:  # 'Imagem: Nebulosa do Caranguejo · Crédito: NASA/ESA': the first lead-in names
                     after_title.add(dot.start("lead"))  # what the picture shows, the second its credit
                     continue
+                if pattern is WEAK_LEAD_IN and not _known_after_bare_photo(catalog, match, text[match.end() : end]):
+                    continue  # 'Photo Booth Rentals / Weddings': a heading's words, no photographer and agency
                 if pattern is LEAD_IN and _NO_COLON_LEAD.fullmatch(match.group("lead")):  # 'Kuvat Jane Roe | Lööppi'
                     pipe = text.find("|", match.end(), end)
                     end = pipe if pipe > 0 else end
@@ -515,6 +517,16 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
 
 
 _FIELD_NAME_LEAD = re.compile(r"(?i)(?:creator|attribution)\s*[:：]")
+
+
+def _known_after_bare_photo(catalog: Catalog, lead: re.Match[str], body: str) -> bool:
+    """Whether a weak lead-in may open this credit: 'Photo' with no colon ('Photo Jeanne Rousseau / AFP') only where
+    the link after the slash is a source the catalog knows, since a heading in title case has the same shape ('Photo
+    Booth Rentals / Weddings', 'Photo Contest Winners / Gallery'); every other weak lead-in as it is."""
+    if lead.group("lead").rstrip().casefold() not in ("photo", "foto", "fot."):
+        return True
+    after = body.partition("/")[2].partition("/")[0].strip(" \t.,;")
+    return match_source(catalog, after) is not None
 
 
 def _starts_field(text: str, start: int) -> bool:

@@ -41,6 +41,15 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "... ",  # fold-marker prefixes that never meet their '[+]'
         "Photo: a/AP\n- Source: b\n",  # credits on nearby lines, merged one after another
         "Phoot by a ",  # lead-in words read through a typo
+        ". Photo Ab Cd / ",  # 'Photo' with no colon, a name and a slash, after a stop
+        "AFP - AB CD ",  # an agency, a spaced dash and a name in capitals
+        "Ab Cd handout via ",  # a body's handout written with a space
+        "NASA, ESA, a ",  # bodies, then people, a space telescope's order
+        "ab from Cd, Ef ",  # an account 'from' a place
+        "Ab Cd—",  # a name and an em dash
+        "Icon by Ab from ",  # a platform's own attribution
+        "(ABC Ab: Cd Ef ",  # a desk, a colon and a name in brackets that never close
+        "사진=가나다 ",  # Korean lead-ins and names
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
