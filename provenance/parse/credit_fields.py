@@ -142,6 +142,14 @@ _LINK = re.compile(LINK_ADDRESS)
 # A work's title linked to its page, opening a credit before a comma (_take_linked_title)
 _TITLE_LINK_FIRST = re.compile(r"^\s*(?P<title>[^<>,\n\x1f]{1,200}?)\s*<(?P<url>(?:https?://|www\.)[^<>\s]{1,500})>\s*,")
 _LEAD_LINK = re.compile(r"<((?:https?://|www\.)[^<>\s]{1,500})>")
+# '[Ségur le Château](https://commons.wikimedia.org/wiki/File:…) Père Igor [GFDL (…) ou CC BY-SA 3.0 (…)], de Wikimedia
+# Commons': a file's title linked to its page on a wiki, then the author and the old Commons bracket of license terms;
+# the title names the picture, not its maker.
+_FILE_TITLE_FIRST = re.compile(
+    r"^\s*(?P<title>[^<>\n\x1f\[\]]{1,200}?)\s*<(?P<url>https?://[^<>\s]{1,300}?/wiki/"
+    r"(?:File|Fichier|Datei|Archivo|Ficheiro|Bestand|Plik|Image|Bild):[^<>\s]{1,300})>"
+    r"(?=[ \t]*[^<>\[\]\n\x1f]{1,80}?\[[ \t]*(?i:gfdl|cc[\s-]|cc0|public\s+domain|creative\s+commons))"
+)
 # '"Title" via …': a lead-in that is the work's title alone
 _TITLE_LEAD = re.compile(r"^\s*[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*(?:,\s*)?$")
 _OWN_WORK = re.compile(
@@ -429,6 +437,10 @@ def _take_title(work: _Work) -> None:
 # link, not a part of the photographer's name.
 _BODY_REPEATED = re.compile(r"(?<=\S)[ \t]*[-–—][ \t]*(?P<body>[^\s/\-–—][^/\n]{0,40}?)[ \t]*/[ \t]*(?P=body)"
                             r"(?=[ \t]*(?:[/,;)|]|$)|[ \t]+via\b)")
+# A license's address in Markdown's angle brackets inside round ones, as old Commons credits pasted into Markdown write
+# it ('Jane Roe [GFDL (<http://www.gnu.org/copyleft/fdl.html>) ou CC BY-SA 3.0 (<https://…/by-sa/3.0>)]'): read as the
+# bare address in brackets the dual license's reading expects.
+_ANGLED_URL = re.compile(r"\(<(?P<url>https?://[^<>\s()]{1,300})>\)")
 # The order a composite's credits follow, before them ('Photo: (L-R) Jane Roe/Getty Images, …'): no part of a name
 _ORDER_MARK = re.compile(r"(?i)^[ \t]*\((?:l[ \t]*[-–][ \t]*r|l[ \t]+to[ \t]+r|left[ \t]+to[ \t]+right|from[ \t]+left|"
                          r"clockwise[^()\n]{0,30})\)[ \t]*")
@@ -436,6 +448,7 @@ _ORDER_MARK = re.compile(r"(?i)^[ \t]*\((?:l[ \t]*[-–][ \t]*r|l[ \t]+to[ \t]+r
 
 def _clean(segment: str) -> str:
     segment = _ORDER_MARK.sub("", segment, count=1) if "(" in segment[:3] else segment
+    segment = _ANGLED_URL.sub(r"(\g<url>)", segment) if "(<" in segment else segment
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
     text = PLACE_IN_LAYOUT.sub("", text, count=1) if ":" in text else text
     text = _PLACE_BEFORE_DASH.sub("", text, count=1) if "—" in text or "–" in text else text
@@ -499,7 +512,13 @@ def _take_urls(catalog: Catalog, work: _Work) -> None:
 def _take_linked_title(catalog: Catalog, work: _Work) -> None:
     """'Oleanders <https://www.metmuseum.org/…>, Vincent van Gogh, The Metropolitan Museum of Art, …': a museum's
     credit opening with the work's title linked to its page, then the maker and the holder (a citation): the title
-    is no name (its link stays, the work's source)."""
+    is no name (its link stays, the work's source). A file's title linked to its wiki page before an author and the
+    bracket of license terms (_FILE_TITLE_FIRST) is no name either."""
+    filed = _FILE_TITLE_FIRST.match(work.rest)
+    if filed is not None:
+        work.fields["title"] = filed.group("title").strip()
+        work.rest = CUT + work.rest[filed.start("url") - 1 :]
+        return
     match = _TITLE_LINK_FIRST.match(work.rest)
     if match is None or is_license_url(catalog, match.group("url")):
         return

@@ -125,6 +125,9 @@ _NAME_BREAK = re.compile(r"[ \u00a0]*[\r\n\t][\s]*| {3,}")
 _BROKEN = re.compile(r"[\r\n\t]|   ")  # what every match of _NAME_BREAK holds: the substitution runs only then
 _HANDLE_AFTER_NAME = re.compile(r"[ \t]+@(?P<handle>[\w.]{2,60})[ \t]*$")  # 'Jane Roe @janeroe'
 _LISTED_TITLE = re.compile(r"(?i),[ \t]+(?:dr|prof|professor|mr|mrs|ms|mme|dra)\.?[ \t]")  # a title after a comma
+# A picture's file name ('`tchad-airport.jpg` — Jane Roe / Flickr (CC BY 2.0)', a README's list of asset credits): what
+# is credited, no name.
+_FILE_NAME = re.compile(r"(?i)^`?[\w.-]{1,80}\.(?:jpe?g|png|gif|svg|webp|tiff?|bmp|heic|avif|mp4|webm|mov)`?$")
 _LICENSE_INSIDE = re.compile(r"(?i)\bcc[\s-]|\bcc0\b|licen[sc]|https?:|www\.|public\s+domain|\bgfdl\b")
 _BRACKET_END = re.compile(r"\s*\([^()]*\)?$")  # a remark in brackets closing a name ('Jane Roe (left)')
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
@@ -499,7 +502,7 @@ def _label_text(catalog: Catalog, text: str) -> Link:
         text = text[:-4]
     folded = fold_source_name(text)
     if folded in ROLES or folded.removeprefix("the ") in ROLES or _COURTESY.fullmatch(text) \
-            or _LICENSE_WORDS.match(text):
+            or _LICENSE_WORDS.match(text) or "." in text and _FILE_NAME.match(text):
         return Link(text, start, end, "role")
     pool = _POOL_LINK.match(text) if "ool" in text or "OOL" in text else None
     if pool is not None:

@@ -101,6 +101,10 @@ _NAME_IN_PROSE_AFTER = "』」】〉》”のはがをにとでも"
 _BYLINE = re.compile(r"(?i)^(?:by\s|(?:reporter|writer|correspondent|columnist)\s*:)")
 _SIGN_OFF = re.compile(r"[ \t]*(?:[—–]|--)[ \t]*[^\s/(),]+(?:[ \t][^\s/(),]+){0,2}[ \t]*$")
 _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_label: "…": the value is the text
+# A label of people who did other work than the picture ('Judges:', 'Reporting:', 'Editors:', 'Text:'): the names and
+# outlets after it credit no image.
+_OTHER_WORK = re.compile(r"(?i)(?:judges?|jurors?|jury|editors?|reporters?|(?:additional\s+)?reporting|writers?|words|"
+                         r"text|interviews?|moderators?|hosts?|panel(?:ists)?|speakers?|authors?)\s*[:：]")
 _LINE_REST = re.compile(r"[\s.,;:)）。\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)）。\]\"'”»*_]*\Z")
 _MARKERS = re.compile(
     r"(?i)[/,(\[<:]|\svia\s|\s" + CLIENT_WORD + r"\s|\sphoto\s+by\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
@@ -121,6 +125,25 @@ class Segment:
     weak: bool = False
     rewrite: str | None = None
     strict: bool = False  # a bare 'by X' credit: only with a license the catalog or CC codes know, or a via
+
+
+# Instagram's embed, when its script does not run, shows the post's account as 'A post shared by Jane Roe (@janeroe)'
+# (then ' on <date>'), or the handle alone, a link to the post around it: the account is the credit; a post shared by
+# someone in prose has no handle.
+_SHARED_POST = re.compile(r"\bA post shared by[ \t]+(?:(?P<who>[^\s()@][^\n()@]{0,79}?)[ \t]*"
+                          r"\(@(?P<handle>[\w.]{1,60})\)|@(?P<alone>[\w.]{1,60})(?![\w.]))"
+                          r"(?:[ \t]*<(?P<url>https?://[^<>\s]{1,300})>)?")
+
+
+def shared_posts(text: str) -> Iterator[Segment]:
+    """The accounts of Instagram embeds left as text ('A post shared by Jane Roe (@janeroe) on …'), each a credit
+    rewritten as the account's name (or its handle, when it has no name)."""
+    if "A post shared by" not in text:
+        return
+    for match in _SHARED_POST.finditer(text):
+        who = (match.group("who") or "").strip() or f"@{match.group('handle') or match.group('alone')}"
+        url = match.group("url")  # the link of the embed's text (reduced markup), to the post's page
+        yield Segment(match.start(), match.end(), match.start(), rewrite=f"{who} <{url}>" if url else who)
 
 
 def bracket_pairs(text: str) -> dict[int, int]:
@@ -369,6 +392,9 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             continue
         end = _credit_end(catalog, stripped, start)
         tail = stripped[start:end].strip()
+        if tail[:1].isalpha() and ":" in tail[:24] and _OTHER_WORK.match(tail):
+            offset += len(line)  # 'Judges: Jane Roe/Los Angeles Times': people credited for other work than the
+            continue  # picture, with their outlets
         relay = _relayed_tail(catalog, stripped, start, tail) if stripped[start - 1 : start] == "＝" else None
         if relay is None and pieces and "-" in tail and (hyphen := _hyphen_relay(catalog, tail)) is not None:
             relay = (end - len(tail), hyphen)
@@ -566,9 +592,10 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
         if match_source(catalog, line[via.end() : words[count - 1].end()]) is not None:
             end = words[count - 1].end()
             after = line[end - 1 :].lstrip(" \t") if line[end - 1] in ",;" else line[end:].lstrip(" \t")
-            goes_on = after[:1] in (",", ";", "·", "|") and mentions_license(catalog, after[1:].lstrip())
+            goes_on = after[:1] in (",", ";", "·", "|", "(") and mentions_license(catalog, after[1:].lstrip())
             return len(line) if goes_on else end  # 'Jane Roe via Flickr, CC BY 2.0', '… via The Met Museum · CC0
-            # 1.0': a license after a separator goes on (a slash would open a chain link)
+            # 1.0', 'Jane Roe, via Wikimedia Commons (CC BY-SA 4.0)': a license after a separator or in brackets goes
+            # on (a slash would open a chain link)
     return len(line)
 
 

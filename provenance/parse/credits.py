@@ -39,6 +39,7 @@ from provenance.parse.credit_spans import (
     is_bare_credit,
     line_tails,
     relayed,
+    shared_posts,
 )
 from provenance.parse.credit_words import (
     AI_LEAD,
@@ -427,6 +428,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
     for cited in citation_lines(text, catalog):  # a line written as a citation, whole (credit_citations)
         if not _overlaps(taken, cited.start, cited.end):
             yield cited
+    yield from shared_posts(text)
     after_title: set[int] = set()  # credit lead-ins set off by a middle dot after a picture's title
     for pattern, weak in ((LEAD_IN, False), (ANYWHERE_LEAD_IN, False), (_BY_LICENSE, False), (WEAK_LEAD_IN, True)):
         scan = pattern.finditer(text) if pattern is _BY_LICENSE else gated_finditer(pattern, text, lowered)
@@ -679,6 +681,8 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
     """One credit per ';'-separated part of a segment (several credits in one caption)."""
     if segment.rewrite is not None:
         fields = split(segment.rewrite, "")
+        if set(fields) == {"via"} and fields["via"].casefold() == segment.rewrite.strip().casefold():
+            fields = {"organization": fields.pop("via")}  # 'A post shared by Instagram (@instagram)': its own account
         if _is_credit(fields, segment.weak):
             yield Credit(text=text[segment.start:segment.end].strip(), start=segment.start, end=segment.end, **fields)
         return
@@ -806,9 +810,25 @@ def _merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[C
                                  _near(gap) and _compatible(catalog, last, credit)
                                  and (_completes(last, credit) or _photographer_in_brackets(text, last, credit))):
             merged[-1] = _fill(catalog, last, credit)
+        elif last is not None and _source_of_holder(last, credit, gap):
+            merged[-1] = replace(last, via=credit.organization, license=credit.license or last.license,
+                                 license_url=credit.license_url or last.license_url, end=credit.end,
+                                 text=text[last.start : credit.end].strip())
         else:
             merged.append(credit)
     return _rights_footer(merged)
+
+
+_SOURCE_LEAD = re.compile(r"(?i)(?:source|quelle|fonte|fuente)\s*:")
+
+
+def _source_of_holder(one: Credit, other: Credit, gap: str) -> bool:
+    """'© European Union 2019 – Source: EP (CC-BY-4.0)': a rights holder named alone, then on the same line a
+    'Source:' naming one body alone (and the terms it gives): the body the picture came through, the holder's
+    credit's via."""
+    if not (one.organization and one.copyright) or one.creator or one.via or "\n" in gap or gap.strip(" \t–—-|"):
+        return False
+    return bool(other.organization and not other.creator and not other.via and _SOURCE_LEAD.match(other.text))
 
 
 def _rights_footer(credits: list[Credit]) -> list[Credit]:
