@@ -441,6 +441,13 @@ _BODY_REPEATED = re.compile(r"(?<=\S)[ \t]*[-–—][ \t]*(?P<body>[^\s/\-–—
 # it ('Jane Roe [GFDL (<http://www.gnu.org/copyleft/fdl.html>) ou CC BY-SA 3.0 (<https://…/by-sa/3.0>)]'): read as the
 # bare address in brackets the dual license's reading expects.
 _ANGLED_URL = re.compile(r"\(<(?P<url>https?://[^<>\s()]{1,300})>\)")
+# Commons' 'By Jane Roe - Own work, CC BY-SA 4.0' after a label of its own ('Image:', 'Source:', 'Credit:'): the 'By'
+# opens the credit, no part of the name (only where open terms follow: 'Credit: By Design Studio' stays).
+_BY_FIRST = re.compile(r"(?i)^[ \t]*(?:by|par|por)[ \t]+(?=(?-i:[A-Z@]))")
+_OPEN_TERMS_IN = re.compile(r"(?i)\bown\s+work\b|\bcc[\s-]?(?:by|0)\b|\bpublic\s+domain\b|\bgfdl\b")
+# AP's comma-separated pool credit ('Jane Roe, Sputnik, Kremlin Pool Photo via AP'): the pool is a link of the chain,
+# as in the slashed form, not a part of the agency's name.
+_COMMA_POOL = re.compile(r",[ \t]+(?=(?:[A-Z][\w.-]*[ \t]+){0,2}Pool(?:[ \t]+Photo)?(?:[ \t]+via\b|[ \t]*$))")
 # The order a composite's credits follow, before them ('Photo: (L-R) Jane Roe/Getty Images, …'): no part of a name
 _ORDER_MARK = re.compile(r"(?i)^[ \t]*\((?:l[ \t]*[-–][ \t]*r|l[ \t]+to[ \t]+r|left[ \t]+to[ \t]+right|from[ \t]+left|"
                          r"clockwise[^()\n]{0,30})\)[ \t]*")
@@ -449,7 +456,10 @@ _ORDER_MARK = re.compile(r"(?i)^[ \t]*\((?:l[ \t]*[-–][ \t]*r|l[ \t]+to[ \t]+r
 def _clean(segment: str) -> str:
     segment = _ORDER_MARK.sub("", segment, count=1) if "(" in segment[:3] else segment
     segment = _ANGLED_URL.sub(r"(\g<url>)", segment) if "(<" in segment else segment
+    segment = _COMMA_POOL.sub("/", segment) if "Pool" in segment and ", " in segment else segment
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
+    if _BY_FIRST.match(text) and _OPEN_TERMS_IN.search(text):  # 'Image: By Jane Roe - Own work, CC BY-SA 3.0'
+        text = _BY_FIRST.sub("", text, count=1)
     text = PLACE_IN_LAYOUT.sub("", text, count=1) if ":" in text else text
     text = _PLACE_BEFORE_DASH.sub("", text, count=1) if "—" in text or "–" in text else text
     text = _REPEATED_IN_CAPITALS.sub(_once, text) if " via " in text and _CAPITALS_BEFORE_VIA.search(text) else text

@@ -128,6 +128,9 @@ _LISTED_TITLE = re.compile(r"(?i),[ \t]+(?:dr|prof|professor|mr|mrs|ms|mme|dra)\
 # A picture's file name ('`tchad-airport.jpg` — Jane Roe / Flickr (CC BY 2.0)', a README's list of asset credits): what
 # is credited, no name.
 _FILE_NAME = re.compile(r"(?i)^`?[\w.-]{1,80}\.(?:jpe?g|png|gif|svg|webp|tiff?|bmp|heic|avif|mp4|webm|mov)`?$")
+# A picture library's asset number in a chain ('© UNICEF/NYHQ2010-1862/Jane Roe', '© UNICEF/UN0645387/Roe'): capitals,
+# then four digits or more (a year and a serial), no name.
+_ASSET_CODE = re.compile(r"^(?=(?:\D*\d){4})[A-Z]{2,6}\d{2,10}(?:[-–]\d{2,8})?$")
 _LICENSE_INSIDE = re.compile(r"(?i)\bcc[\s-]|\bcc0\b|licen[sc]|https?:|www\.|public\s+domain|\bgfdl\b")
 _BRACKET_END = re.compile(r"\s*\([^()]*\)?$")  # a remark in brackets closing a name ('Jane Roe (left)')
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
@@ -502,7 +505,7 @@ def _label_text(catalog: Catalog, text: str) -> Link:
         text = text[:-4]
     folded = fold_source_name(text)
     if folded in ROLES or folded.removeprefix("the ") in ROLES or _COURTESY.fullmatch(text) \
-            or _LICENSE_WORDS.match(text) or "." in text and _FILE_NAME.match(text):
+            or _LICENSE_WORDS.match(text) or "." in text and _FILE_NAME.match(text) or _ASSET_CODE.match(text):
         return Link(text, start, end, "role")
     pool = _POOL_LINK.match(text) if "ool" in text or "OOL" in text else None
     if pool is not None:

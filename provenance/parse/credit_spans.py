@@ -105,6 +105,9 @@ _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_l
 # outlets after it credit no image.
 _OTHER_WORK = re.compile(r"(?i)(?:judges?|jurors?|jury|editors?|reporters?|(?:additional\s+)?reporting|writers?|words|"
                          r"text|interviews?|moderators?|hosts?|panel(?:ists)?|speakers?|authors?)\s*[:：]")
+# A picture's title or subject before a colon, then its credit on the same line ('Reben auf Terrassen: P. Vensaus,
+# Wikimedia Commons, Lizenz CC BY-SA 4.0'): a few words with no comma, slash or bracket.
+_TITLE_COLON = re.compile(r"[^\W\d_][^:\n/,()\[\]]{0,60}?[ \t]*:[ \t]+(?=\S)")
 _LINE_REST = re.compile(r"[\s.,;:)）。\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)）。\]\"'”»*_]*\Z")
 _MARKERS = re.compile(
     r"(?i)[/,(\[<:]|\svia\s|\s" + CLIENT_WORD + r"\s|\sphoto\s+by\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
@@ -128,11 +131,11 @@ class Segment:
 
 
 # Instagram's embed, when its script does not run, shows the post's account as 'A post shared by Jane Roe (@janeroe)'
-# (then ' on <date>'), or the handle alone, a link to the post around it: the account is the credit; a post shared by
-# someone in prose has no handle.
+# (then ' on <date>', or nothing), or the handle alone, a link to the post around it: the account is the credit; a post
+# shared by someone in prose has no handle, or goes on ('… (@citymuseum) shows the altar').
 _SHARED_POST = re.compile(r"\bA post shared by[ \t]+(?:(?P<who>[^\s()@][^\n()@]{0,79}?)[ \t]*"
                           r"\(@(?P<handle>[\w.]{1,60})\)|@(?P<alone>[\w.]{1,60})(?![\w.]))"
-                          r"(?:[ \t]*<(?P<url>https?://[^<>\s]{1,300})>)?")
+                          r"(?:[ \t]*<(?P<url>https?://[^<>\s]{1,300})>)?(?=[ \t]*(?:on\b|\r?\n|$))")
 
 
 def shared_posts(text: str) -> Iterator[Segment]:
@@ -395,6 +398,10 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         if tail[:1].isalpha() and ":" in tail[:24] and _OTHER_WORK.match(tail):
             offset += len(line)  # 'Judges: Jane Roe/Los Angeles Times': people credited for other work than the
             continue  # picture, with their outlets
+        titled = _TITLE_COLON.match(tail) if ": " in tail[:80] and _OPEN_TERMS.search(tail) else None
+        if titled is not None and is_bare_credit(catalog, tail[titled.end() :]):
+            start = end - len(tail) + titled.end()  # 'Reben auf Terrassen: P. Vensaus, Wikimedia Commons, Lizenz CC
+            tail = tail[titled.end() :]  # BY-SA 4.0': what the picture shows, a colon, then its open credit
         relay = _relayed_tail(catalog, stripped, start, tail) if stripped[start - 1 : start] == "＝" else None
         if relay is None and pieces and "-" in tail and (hyphen := _hyphen_relay(catalog, tail)) is not None:
             relay = (end - len(tail), hyphen)
