@@ -57,7 +57,7 @@ _RIGHTS = re.compile(
 _VIA_KIND = re.compile(r"^(?:(?:press|PR|photo|news)\s+)?(?:agency|agencies)\s+(?=[A-Z])")
 _VIA = re.compile(r"(?i)(?:^|(?<=[\s,(\x1f/]))via\s+(?P<via>[^,;()\[\]\x1f/·|]+?)\s*(?=$|[,;()\[\]\x1f/·|]|\.(?:\s|$))")
 _ON_PLATFORM = re.compile(
-    r"(?i)(?:^|\s)(?:on|from|de|auf|sur|em|en|da|su|na|no|op|z|на)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»()\[\]<>]*$"
+    r"(?i)(?:^|\s)(?:on|from|de|auf|über|sur|em|en|da|su|na|no|op|z|на)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»()\[\]<>]*$"
 )
 # A verb before 'on/from <platform>' ('Official trailer © Studio, played from YouTube.'), left where the platform was
 # cut out: no name
@@ -153,7 +153,8 @@ _FILE_TITLE_FIRST = re.compile(
 # '"Title" via …': a lead-in that is the work's title alone
 _TITLE_LEAD = re.compile(r"^\s*[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*(?:,\s*)?$")
 _OWN_WORK = re.compile(
-    r"(?i)\(?\bown\s+work\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b|\bsome\s+rights\s+reserved\b|"
+    r"(?i)\(?\b(?:own\s+work|eigenes\s+werk|travail\s+personnel|trabajo\s+propio|opera\s+propria|"
+    r"trabalho\s+pr[óo]prio|eigen\s+werk)\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b|\bsome\s+rights\s+reserved\b|"
     r"\b(?:adapted|modified)\s+from\s+(?:(?:an?|the)\s+)?(?:original\s+)?(?:(?:image|photo|picture|figure|work)\b)?"
 )
 _WORD = re.compile(r"\w+")
@@ -222,7 +223,8 @@ _DUAL_JOIN = re.compile(r"(?i)[\s/,]*(?:(?:and|or|ou|oder|und|et|y|o)\s+)?\s*")
 _LICENSE_WORDS = ("licen", "under", "marked", "lizenz", "cc", "creative", "gfdl")
 _LICENSE_WORD = re.compile("(?i)" + "|".join(_LICENSE_WORDS))
 # the phrases _OWN_WORK cuts each hold one of these words
-_OWN_WORK_WORDS = ("own", "wikipedia", "some", "adapted", "modified")
+_OWN_WORK_WORDS = ("own", "wikipedia", "some", "adapted", "modified", "eigen", "travail", "trabajo", "opera",
+                   "trabalho")
 _BRACKET = re.compile(r"[(\[<]")  # what every match of _WIRE_CODE starts with
 _QUOTE = re.compile(r"[\"“«„]")  # and of _QUOTED
 # The steps' searches led by a look-ahead for the characters their matches start with (scan.py): the same
@@ -443,8 +445,9 @@ _BODY_REPEATED = re.compile(r"(?<=\S)[ \t]*[-–—][ \t]*(?P<body>[^\s/\-–—
 _ANGLED_URL = re.compile(r"\(<(?P<url>https?://[^<>\s()]{1,300})>\)")
 # Commons' 'By Jane Roe - Own work, CC BY-SA 4.0' after a label of its own ('Image:', 'Source:', 'Credit:'): the 'By'
 # opens the credit, no part of the name (only where open terms follow: 'Credit: By Design Studio' stays).
-_BY_FIRST = re.compile(r"(?i)^[ \t]*(?:by|par|por)[ \t]+(?=(?-i:[A-Z@]))")
-_OPEN_TERMS_IN = re.compile(r"(?i)\bown\s+work\b|\bcc[\s-]?(?:by|0)\b|\bpublic\s+domain\b|\bgfdl\b")
+_BY_FIRST = re.compile(r"(?i)^[ \t]*(?:by|par|por|von|door)[ \t]+(?=(?-i:[A-Z@]))")
+_OPEN_TERMS_IN = re.compile(r"(?i)\b(?:own\s+work|eigenes\s+werk|travail\s+personnel|trabajo\s+propio)\b|"
+                            r"\bcc[\s-]?(?:by|0)\b|\bpublic\s+domain\b|\bgfdl\b")
 # AP's comma-separated pool credit ('Jane Roe, Sputnik, Kremlin Pool Photo via AP'): the pool is a link of the chain,
 # as in the slashed form, not a part of the agency's name.
 _COMMA_POOL = re.compile(r",[ \t]+(?=(?:[A-Z][\w.-]*[ \t]+){0,2}Pool(?:[ \t]+Photo)?(?:[ \t]+via\b|[ \t]*$))")

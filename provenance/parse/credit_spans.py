@@ -51,7 +51,8 @@ _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
 _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”’»]))(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION +
                        NOT_BEFORE_NUMBER + r",?\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION +
                        r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
-_VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
+_VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)(?:via|über)\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS',
+# German 'über Wikimedia Commons'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{3,60}?)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,]{2,60})$")
 _PIPE_BEFORE = re.compile(r"[ \t]*[|/][ \t]+(?=\S)")  # '… Friday. | KYODO', '… April 26. / Yonhap'
