@@ -150,6 +150,32 @@ def shared_posts(text: str) -> Iterator[Segment]:
         yield Segment(match.start(), match.end(), match.start(), rewrite=f"{who} <{url}>" if url else who)
 
 
+# A still of a video and who put the video out, as news captions credit social posts and handout footage ('Screengrab
+# from a video posted on X by @janeroe', 'A screenshot of a video released by the Defence Ministry', 'Screengrab from a
+# video posted by Jane Roe on Facebook'): the poster is the credit, the platform (before or after) its via.
+_VIDEO_STILL = re.compile(
+    r"(?i)\b(?:screen[ -]?grabs?|screen[ -]?shots?|screen[ -]?captures?|stills?|frames?|grabs?)[ \t]+(?:taken[ \t]+)?"
+    r"(?:from|of)[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:social[ \t]+media[ \t]+)?video[ \t]+(?:that[ \t]+was[ \t]+)?"
+    r"(?:posted|shared|released|published|uploaded|distributed)"
+    r"(?:[ \t]+(?:on|to)[ \t]+(?P<before>(?-i:[A-Z])[\w.-]{0,30}))?[ \t]+by[ \t]+"
+    r"(?P<who>(?:the[ \t]+)?(?-i:[A-Z@\u0400-\u04ff])[^,;()\n]{0,80}?)"
+    r"(?:[ \t]+(?:on|to)[ \t]+(?P<after>(?-i:[A-Z])[\w.-]{0,30}))?(?=[ \t]*(?:[,.;)\]]|\r?\n|$))"
+)
+
+
+def video_stills(text: str, catalog: Catalog, lowered: str) -> Iterator[Segment]:
+    """The credits of stills from a video someone posted or released (_VIDEO_STILL), each rewritten as the poster
+    and, where the text names one the catalog knows, 'via' the platform ('… on Monday' names none)."""
+    if "video" not in lowered or " by " not in lowered:
+        return
+    for match in _VIDEO_STILL.finditer(text):
+        platform = next((name for name in (match.group("before"), match.group("after")) if name
+                         and (source := match_source(catalog, name)) is not None and source.kind == "platform"), None)
+        who = match.group("who").strip()
+        yield Segment(match.start(), match.end(), match.start("who"),
+                      rewrite=f"{who} via {platform}" if platform else who)
+
+
 def bracket_pairs(text: str) -> dict[int, int]:
     """Where each bracket closes, for brackets opened and closed on one line: one pass, a stack."""
     pairs: dict[int, int] = {}
@@ -399,7 +425,8 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         if tail[:1].isalpha() and ":" in tail[:24] and _OTHER_WORK.match(tail):
             offset += len(line)  # 'Judges: Jane Roe/Los Angeles Times': people credited for other work than the
             continue  # picture, with their outlets
-        titled = _TITLE_COLON.match(tail) if ": " in tail[:80] and _OPEN_TERMS.search(tail) else None
+        titled = _TITLE_COLON.match(tail) if len(tail) <= 600 and ": " in tail[:80] and _OPEN_TERMS.search(tail) \
+            else None
         if titled is not None and is_bare_credit(catalog, tail[titled.end() :]):
             start = end - len(tail) + titled.end()  # 'Reben auf Terrassen: P. Vensaus, Wikimedia Commons, Lizenz CC
             tail = tail[titled.end() :]  # BY-SA 4.0': what the picture shows, a colon, then its open credit

@@ -40,6 +40,7 @@ from provenance.parse.credit_spans import (
     line_tails,
     relayed,
     shared_posts,
+    video_stills,
 )
 from provenance.parse.credit_words import (
     AI_LEAD,
@@ -429,6 +430,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
         if not _overlaps(taken, cited.start, cited.end):
             yield cited
     yield from shared_posts(text)
+    yield from video_stills(text, catalog, lowered or text.lower())
     after_title: set[int] = set()  # credit lead-ins set off by a middle dot after a picture's title
     for pattern, weak in ((LEAD_IN, False), (ANYWHERE_LEAD_IN, False), (_BY_LICENSE, False), (WEAK_LEAD_IN, True)):
         scan = pattern.finditer(text) if pattern is _BY_LICENSE else gated_finditer(pattern, text, lowered)
