@@ -109,6 +109,11 @@ _OTHER_WORK = re.compile(r"(?i)(?:judges?|jurors?|jury|editors?|reporters?|(?:ad
 # A picture's title or subject before a colon, then its credit on the same line ('Reben auf Terrassen: P. Vensaus,
 # Wikimedia Commons, Lizenz CC BY-SA 4.0'): a few words with no comma, slash or bracket.
 _TITLE_COLON = re.compile(r"[^\W\d_][^:\n/,()\[\]]{0,60}?[ \t]*:[ \t]+(?=\S)")
+# What a licence line says is licensed, not who made it ('This project is licensed under the MIT License', 'The software
+# is licensed under …'): a demonstrative or possessive, or the name of a kind of work, before the licence.
+_LICENSED_THING = re.compile(r"(?i)[ \t]*(?:(?:this|that|these|those|our|my|your|its|their)[ \t]|the[ \t]+(?:software|"
+                             r"code|project|repository|repo|dataset|data|work|content|website|site|app|library|"
+                             r"package|documentation|docs|text|font|template|theme)\b)")
 _LINE_REST = re.compile(r"[\s.,;:)）。\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)）。\]\"'”»*_]*\Z")
 _MARKERS = re.compile(
     r"(?i)[/,(\[<:]|\svia\s|\s" + CLIENT_WORD + r"\s|\sphoto\s+by\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
@@ -743,7 +748,7 @@ def _is_licensed_credit(catalog: Catalog, text: str) -> bool:
     left must be names, or nothing but a via."""
     via = _VIA.match(text) or re.match(r"(?i)^(?P<who>)via\s+(?P<via>.{1,60})$", text)
     who = via.group("who") if via else text
-    if len(who.split()) > MAX_WORDS:
+    if len(who.split()) > MAX_WORDS or _LICENSED_THING.match(who):
         return False
     parts = [p for p in re.split(r"[/,]|\s[-–—]\s", who) if p.strip(" \x1f-–—")]
     if not parts:

@@ -46,6 +46,8 @@ LEAD_PHRASES = (
     # other kinds of picture a credit names: 'Artwork by', 'Drawing:', 'Stop motion by Jane Roe / The Verge'; as
     # gerunds and plain nouns they open prose too ('Drawing by hand takes time'), so a name must follow in capitals
     r"(?:(?:cover\s+)?art(?:work)?s?|drawings?|cartoons?|paintings?|collages?|renderings?|animations?|"
+    r"clip\s?arts?|sprites?(?:\s?sheets?)?|tile\s?sets?|"  # game and clip art: 'Sprites by Jane Roe on OpenGameArt'
+
     r"stop[\s-]?motion|gifs?|(?:(?:book\s+)?cover|jacket)\s+(?:design|illustration|art(?:work)?)|"  # 'Cover design by'
     # and the prints and photographs of a museum's or library's catalogue ('Coloured etching by Jane Roe, 1805',
     # 'hand coloured etching by …', 'Lithograph by …', 'Photolithograph by Roe after Doe')
