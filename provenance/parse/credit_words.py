@@ -170,6 +170,8 @@ _RANK_WORDS = (
     r"capt\.?", r"captain", r"maj\.?", r"major", r"col\.?", r"colonel", r"gen\.?", r"general", r"cmdr\.?",
     r"commander", r"adm\.?", r"admiral", r"(?:chief\s+)?warrant\s+officer(?:\s+\d)?", r"cwo\d?", r"cadet",
     r"staff", r"sgt",
+    # the Royal Navy's, RAF's and British Army's photographers' rates: 'LPhot Jane Roe/Royal Navy', 'SAC Jane Roe/RAF'
+    r"(?:l|po|cpo)[ \t]?phot\.?", r"la\(phot\)", r"lcpl\.?", r"sac(?:[ \t]?\(t\))?", r"bdr\.?", r"wo[12]",
 )
 RANK = re.compile(r"(?i)^(?:(?:" + dispatched(_RANK_WORDS, re.IGNORECASE) + r")(?:\s+|\.\s*|(?<=\.)))+(?=\S)")
 # Academic and civil titles, dropped from a creator as ranks are ('Dr. Ada Brook', 'Prof. Dr. Jens Albers', 'dr hab.
@@ -255,9 +257,9 @@ ORGANISATION_WORDS = frozenset({
     "federation", "league", "affairs", "squadron", "battalion", "regiment", "fleet",
     "bank", "hotel", "hotels", "resort", "amusement", "airport", "airways", "motors", "records",
     "entertainment", "zoo", "aquarium", "hospital", "clinic", "cathedral", "theatre", "theater",
-    "orchestra", "opera", "gobierno", "governo", "gouvernement", "presidencia", "presidência", "présidence",
-    "presidenza", "ufficio", "stampa", "oficina", "secretaría", "secretaria", "imprensa", "policía", "polícia",
-    "polizia", "bomberos", "bombeiros",
+    "orchestra", "opera", "gobierno", "governo", "gouvernement", "presidency", "presidencia", "presidência",
+    "présidence", "presidenza", "ufficio", "stampa", "oficina", "secretaría", "secretaria", "imprensa", "policía",
+    "polícia", "polizia", "bomberos", "bombeiros",
     "guard", "police", "polizei", "government", "regierung", "parliament", "court", "embassy", "brigade", "command",
     "festival", "festivals", "photography", "images", "pictures", "media", "studios", "productions", "films",
     "prod", "prod.", "prods", "awards",  # a film-still chain's 'Chuck Lorre Prod', 'Billboard Music Awards/Twitter'
