@@ -170,7 +170,7 @@ _POSSESSIVE_ACCOUNT = re.compile(r"(?i)^(?P<name>[^\W\d_][^/,;:]{1,60}?)['’]s[
 _ACCOUNT = re.compile(
     r"(?i)^(?P<platform>.{2,40}?)[ \t-]+(?:user|member|account|nutzer(?:in)?|utilisat(?:eur|rice)|usuari[oa]|"
     r"usuári[oa]|utente|użytkownik|пользователь|користувач)[ \t]+(?P<name>\S{2,40})$|"
-    r"^(?P<platform2>.{2,40}?)[ \t]+(?P<handle>@\S{2,40})$"  # 'Twitter @PoliciaCiudad'
+    r"^(?P<platform2>.{2,40}?)(?:[ \t]*:)?[ \t]+(?P<handle>@\S{2,40})$"  # 'Twitter @PoliciaCiudad', 'Instagram: @x'
 
 )
 # Led by a look-ahead for the characters their matches start with (scan.py): the same matches, fewer positions tried.
