@@ -142,6 +142,10 @@ _LINK = re.compile(LINK_ADDRESS)
 # A work's title linked to its page, opening a credit before a comma (_take_linked_title)
 _TITLE_LINK_FIRST = re.compile(r"^\s*(?P<title>[^<>,\n\x1f]{1,200}?)\s*<(?P<url>(?:https?://|www\.)[^<>\s]{1,500})>\s*,")
 _LEAD_LINK = re.compile(r"<((?:https?://|www\.)[^<>\s]{1,500})>")
+# An open licence's credit written title, link, author ('[**the moment**](https://www.flickr.com/photos/…) by Jane Roe
+# is licensed under CC BY-NC 2.0'): the linked words before 'by' are the work's title, its link the work's page.
+_TITLE_LINK_BY = re.compile(r"^\s*(?P<title>[^<>\n\x1f\"“”]{1,200}?)\s*<(?P<url>https?://[^<>\s]{1,500})>\s+by\s+"
+                            r"(?=[^\n]{1,200}?\bis\s+(?:licen[sc]ed|marked)\b)")
 # '[Ségur le Château](https://commons.wikimedia.org/wiki/File:…) Père Igor [GFDL (…) ou CC BY-SA 3.0 (…)], de Wikimedia
 # Commons': a file's title linked to its page on a wiki, then the author and the old Commons bracket of license terms;
 # the title names the picture, not its maker.
@@ -527,6 +531,11 @@ def _take_linked_title(catalog: Catalog, work: _Work) -> None:
     credit opening with the work's title linked to its page, then the maker and the holder (a citation): the title
     is no name (its link stays, the work's source). A file's title linked to its wiki page before an author and the
     bracket of license terms (_FILE_TITLE_FIRST) is no name either."""
+    tasl = _TITLE_LINK_BY.match(work.rest)
+    if tasl is not None:  # '[**the moment**](https://www.flickr.com/photos/…) by Jane Roe is licensed under …'
+        work.fields["title"] = tasl.group("title").strip(" *_")
+        work.rest = CUT + f"<{tasl.group('url')}>" + CUT + work.rest[tasl.end() :]
+        return
     filed = _FILE_TITLE_FIRST.match(work.rest)
     if filed is not None:
         work.fields["title"] = filed.group("title").strip()

@@ -129,8 +129,9 @@ _LISTED_TITLE = re.compile(r"(?i),[ \t]+(?:dr|prof|professor|mr|mrs|ms|mme|dra)\
 # is credited, no name.
 _FILE_NAME = re.compile(r"(?i)^`?[\w.-]{1,80}\.(?:jpe?g|png|gif|svg|webp|tiff?|bmp|heic|avif|mp4|webm|mov)`?$")
 # A picture library's asset number in a chain ('© UNICEF/NYHQ2010-1862/Jane Roe', '© UNICEF/UN0645387/Roe'): capitals,
-# then four digits or more (a year and a serial), no name.
-_ASSET_CODE = re.compile(r"^(?=(?:\D*\d){4})[A-Z]{2,6}\d{2,10}(?:[-–]\d{2,8})?$")
+# then five digits or more, or a year and a serial ('NYHQ2010-1862', whose serial the chain's date trim may take), no
+# name (a username's few digits are one: 'NM3792').
+_ASSET_CODE = re.compile(r"^(?:[A-Z]{1,6}\d{5,10}|[A-Z]{3,6}(?:19|20)\d\d)(?:[-–]\d{2,8})?$")
 _LICENSE_INSIDE = re.compile(r"(?i)\bcc[\s-]|\bcc0\b|licen[sc]|https?:|www\.|public\s+domain|\bgfdl\b")
 _BRACKET_END = re.compile(r"\s*\([^()]*\)?$")  # a remark in brackets closing a name ('Jane Roe (left)')
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
