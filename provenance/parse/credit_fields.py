@@ -146,6 +146,12 @@ _LEAD_LINK = re.compile(r"<((?:https?://|www\.)[^<>\s]{1,500})>")
 # is licensed under CC BY-NC 2.0'): the linked words before 'by' are the work's title, its link the work's page.
 _TITLE_LINK_BY = re.compile(r"^\s*(?P<title>[^<>\n\x1f\"“”]{1,200}?)\s*<(?P<url>https?://[^<>\s]{1,500})>\s+by\s+"
                             r"(?=[^\n]{1,200}?\bis\s+(?:licen[sc]ed|marked)\b)")
+# A Flickr display name with its place ('Blake Roe from Alexandria, VA, USA'), what is left of an open licence's credit
+# before its licence and via were cut: the name, 'from', a place of one to three comma-separated parts.
+_PLACE_PART = r"[^\x1f/<>()\[\]\n,]"
+_FROM_PLACE = re.compile(r"^[\s,\x1f]*(?P<who>[^\W\d_]" + _PLACE_PART + r"{0,50}?[ \t]+from[ \t]+(?P<place>[A-ZÀ-Þ]"
+                         + _PLACE_PART + r"{0,40}(?:,[ \t]*[^\W\d_]" + _PLACE_PART + r"{0,30}){0,2}))"
+                         r"[\s,.;\[\]]*(?=\x1f|$)")
 # '[Ségur le Château](https://commons.wikimedia.org/wiki/File:…) Père Igor [GFDL (…) ou CC BY-SA 3.0 (…)], de Wikimedia
 # Commons': a file's title linked to its page on a wiki, then the author and the old Commons bracket of license terms;
 # the title names the picture, not its maker.
@@ -271,6 +277,8 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     _take_public_domain(work)
     _take_rights(work, lead + segment, lead)
     _take_via(catalog, work)
+    if "license" in work.fields and " from " in work.rest:
+        _author_from_place(catalog, work)
     named_via = "via" in work.fields
     category = find_category(catalog, f"{lead} {segment}")
     if category:
@@ -452,6 +460,10 @@ _ANGLED_URL = re.compile(r"\(<(?P<url>https?://[^<>\s()]{1,300})>\)")
 _BY_FIRST = re.compile(r"(?i)^[ \t]*(?:by|par|por|von|door)[ \t]+(?=(?-i:[A-Z@]))")
 _OPEN_TERMS_IN = re.compile(r"(?i)\b(?:own\s+work|eigenes\s+werk|travail\s+personnel|trabajo\s+propio)\b|"
                             r"\bcc[\s-]?(?:by|0)\b|\bpublic\s+domain\b|\bgfdl\b")
+# A bracket closing a credit that holds a platform or body and the licence ('Jane Roe (Wikimedia Commons, CC BY-SA
+# 4.0)', 'Jane Roe (Flickr, CC BY 2.0)'): the credit's own links, read as if written with commas.
+_LICENSED_BRACKET = re.compile(r"[ \t]*\((?P<inner>[^()\n,]{2,60},[^()\n]{0,40}?(?i:\bcc[\s-]?(?:by|0)\b|\bcc0\b|"
+                               r"public\s+domain)[^()\n]{0,20})\)[ \t]*$")
 # AP's comma-separated pool credit ('Jane Roe, Sputnik, Kremlin Pool Photo via AP'): the pool is a link of the chain,
 # as in the slashed form, not a part of the agency's name.
 _COMMA_POOL = re.compile(r",[ \t]+(?=(?:[A-Z][\w.-]*[ \t]+){0,2}Pool(?:[ \t]+Photo)?(?:[ \t]+via\b|[ \t]*$))")
@@ -464,6 +476,8 @@ def _clean(segment: str) -> str:
     segment = _ORDER_MARK.sub("", segment, count=1) if "(" in segment[:3] else segment
     segment = _ANGLED_URL.sub(r"(\g<url>)", segment) if "(<" in segment else segment
     segment = _COMMA_POOL.sub("/", segment) if "Pool" in segment and ", " in segment else segment
+    if segment.rstrip().endswith(")") and "," in segment:  # 'Jane Roe (Wikimedia Commons, CC BY-SA 4.0)'
+        segment = _LICENSED_BRACKET.sub(r", \g<inner>", segment, count=1)
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
     if _BY_FIRST.match(text) and _OPEN_TERMS_IN.search(text):  # 'Image: By Jane Roe - Own work, CC BY-SA 3.0'
         text = _BY_FIRST.sub("", text, count=1)
@@ -549,6 +563,17 @@ def _take_linked_title(catalog: Catalog, work: _Work) -> None:
         return
     work.fields["title"] = match.group("title").strip()
     work.rest = CUT + work.rest[match.start("url") - 1 :]
+
+
+def _author_from_place(catalog: Catalog, work: _Work) -> None:
+    """'Blake Roe from Alexandria, VA, USA, CC BY 2.0 <…>, via Wikimedia Commons': a Flickr account's display name,
+    as Commons' imports from Flickr write the author, with its place; one creator, the place no organisation. Not a
+    source after 'from' ('Jane Roe from Pixabay')."""
+    found = _FROM_PLACE.match(work.rest)
+    if found is None or match_source(catalog, found.group("place").split(",")[0].strip()) is not None:
+        return
+    work.fields["creator"] = " ".join(found.group("who").split())
+    work.rest = CUT + work.rest[found.end() :]
 
 
 def _take_lead_link(catalog: Catalog, work: _Work, lead: str) -> None:
