@@ -57,7 +57,8 @@ LEAD_PHRASES = (
     # German, Dutch, Scandinavian
     r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bil(?:d(?:e|nachweis|rechte|quelle)?|lede)",  # 'Bilde', 'Billede' too
     r"quelle", r"karte", r"grafik",
-    r"autor", r"urheber(?:in)?", r"lizenz", r"licen[cs]e", r"carte", r"mapa", r"mappa", r"kaart",
+    r"autor", r"urheber(?:in)?", r"lizenz", r"licen[cs]e", r"licen(?:cia|ça|za|tie|cja)", r"carte", r"mapa", r"mappa",
+    r"kaart",
     # French, Spanish, Portuguese, Italian
     r"cr[ée]dits?\s+photos?", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]a", r"imagen",
     r"imagem", r"fonte", r"fuente", r"ilustraci[óo]n", r"ilustração", r"illustrazione",
@@ -123,7 +124,8 @@ ROLES = frozenset({
     "screen capture", "screen shot", "screencap",
     "photos", "image", "images", "picture", "photocall", "archive", "own work", "file image", "video grab",
     "reprodução", "reproduction", "reproducción", "riproduzione", "divulgação", "cover", "logo", "header", "hero",
-    "background", "figure", "source", "sources", "credit", "credits", "license", "licence", "lizenz", "icon", "icons",
+    "background", "figure", "source", "sources", "credit", "credits", "license", "licence", "lizenz", "licencia",
+    "licença", "licenza", "licentie", "licencja", "icon", "icons",
     "stock image", "stock photo", "featured image", "this photo", "this image", "please see", "see", "more",
     "link",  # a link's text where a credit names its file page ('Quelle: Wikimedia Commons, [Link](…), Author: …')
     "jpg", "jpeg", "png", "gif", "svg", "webp", "tif", "tiff",
