@@ -128,6 +128,11 @@ _LISTED_TITLE = re.compile(r"(?i),[ \t]+(?:dr|prof|professor|mr|mrs|ms|mme|dra)\
 # A picture's file name ('`tchad-airport.jpg` — Jane Roe / Flickr (CC BY 2.0)', a README's list of asset credits): what
 # is credited, no name.
 _FILE_NAME = re.compile(r"(?i)^`?[\w.-]{1,80}\.(?:jpe?g|png|gif|svg|webp|tiff?|bmp|heic|avif|mp4|webm|mov)`?$")
+# A military service named bare before a rank ('Army Sgt. Jane Roe', 'Air Force Staff Sgt. …', as the Department of
+# Defense credits its photographers): the person's service, no body of the chain.
+_BRANCH_BEFORE_RANK = re.compile(r"(?i)(?:army(?:[ \t]+(?:national[ \t]+guard|reserve))?|navy|"
+                                 r"air[ \t]+force(?:[ \t]+reserve)?|marine[ \t]+corps|marines|coast[ \t]+guard|"
+                                 r"space[ \t]+force|(?:air[ \t]+)?national[ \t]+guard)[ \t]+")
 # A picture library's asset number in a chain ('© UNICEF/NYHQ2010-1862/Jane Roe', '© UNICEF/UN0645387/Roe'): capitals,
 # then five digits or more, or a year and a serial ('NYHQ2010-1862', whose serial the chain's date trim may take), no
 # name (a username's few digits are one: 'NM3792').
@@ -323,13 +328,17 @@ def _one_word_between_agencies(links: list[Link]) -> list[Link]:
 
 
 def _later_people_are_organisations(links: list[Link]) -> list[Link]:
-    """'Jane Roe/Variety/REX/Shutterstock': after the creator, a name in the chain is an outlet or agency."""
+    """'Jane Roe/Variety/REX/Shutterstock': after the creator, a name in the chain is an outlet or agency. After a
+    public body, a word shaped as a unit's ('NASA/JPL-Caltech/SwRI/MSSS/Jane Roe': _units_of_a_body) is no creator
+    yet: the person after the units is."""
     out: list[Link] = []
     seen_person = False
+    body_first = bool(links) and links[0].source is not None and links[0].source.kind in _GOVERNMENT
     for link in links:
         if link.label == "person" and seen_person:
             link = Link(link.text, link.start, link.end, "organisation")
-        seen_person = seen_person or link.label == "person" or bool(link.creator)
+        unit = body_first and link.label == "person" and not link.creator and bool(_UNIT_WORD.match(link.text))
+        seen_person = seen_person or link.label == "person" and not unit or bool(link.creator)
         out.append(link)
     return out
 
@@ -560,6 +569,12 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if prefix is not None:
         return Link(text[: len(prefix[0])], start, start + len(prefix[0]), "source", prefix[1],
                     creator=text[len(prefix[0]):].strip())
+    branch = _BRANCH_BEFORE_RANK.match(text) if text[:1] in "AaNnMmCcSs" else None
+    served = text[branch.end() :] if branch is not None else ""
+    if served and RANK.match(served) and len(RANK.sub("", served).split()) >= 2:
+        # 'DOD photo by Army Sgt. Jane Roe', '… by Navy Petty Officer 2nd Class Jane Roe': the service the person is
+        # in, their rank and their name; a person, not a body
+        return Link(text, start, end, "person", creator=served)
     return _by_shape(catalog, text, start, end)
 
 
