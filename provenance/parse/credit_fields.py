@@ -288,9 +288,13 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     client = None if tasl else _take_client(work)
     work.rest = _agency_in_brackets(catalog, work.rest) if work.rest.endswith(")") else work.rest
     cited = _CITED.match(work.rest.strip()) if "et al" in work.rest and any(ch.isalpha() for ch in lead) else None
+    authors = _ET_AL_ALONE.match(work.rest) if cited is None and "et al" in work.rest else None
     if cited is not None:  # 'Credit: R. Smith et al., Nature': a journal figure's authors, then the journal
         work.fields.setdefault("creator", cited.group("who").strip())
         work.fields.setdefault("organization", cited.group("journal").strip())
+    elif authors is not None and ("license" in work.fields or "via" in work.fields):
+        # 'David A. Wheeler, et al., CC BY-SA 3.0, via Wikimedia Commons': the authors of an open work, as written
+        work.fields.setdefault("creator", " ".join(authors.group("who").split()))
     else:
         assign_names(catalog, work.rest, work.fields)
     if "creator" not in work.fields and may_cite(catalog, work.rest) \
@@ -464,6 +468,10 @@ _OPEN_TERMS_IN = re.compile(r"(?i)\b(?:own\s+work|eigenes\s+werk|travail\s+perso
 # 4.0)', 'Jane Roe (Flickr, CC BY 2.0)'): the credit's own links, read as if written with commas.
 _LICENSED_BRACKET = re.compile(r"[ \t]*\((?P<inner>[^()\n,]{2,60},[^()\n]{0,40}?(?i:\bcc[\s-]?(?:by|0)\b|\bcc0\b|"
                                r"public\s+domain)[^()\n]{0,20})\)[ \t]*$")
+# Authors named with 'et al.' and nothing else left of an open licence's credit ('Jane Roe, et al.', 'Roe et al.
+# (2020)'): one creator as written, the year aside.
+_ET_AL_ALONE = re.compile(r"^[\s,\x1f]*(?P<who>[^\W\d_][^,\x1f/<>()\[\]\n]{0,60}?,?[ \t]+et[ \t]+al\.?)"
+                          r"(?:[ \t]*\((?:19|20)\d\d[a-z]?\))?[\s,.;\x1f]*$")
 # AP's comma-separated pool credit ('Jane Roe, Sputnik, Kremlin Pool Photo via AP'): the pool is a link of the chain,
 # as in the slashed form, not a part of the agency's name.
 _COMMA_POOL = re.compile(r",[ \t]+(?=(?:[A-Z][\w.-]*[ \t]+){0,2}Pool(?:[ \t]+Photo)?(?:[ \t]+via\b|[ \t]*$))")

@@ -46,11 +46,12 @@ _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
 # ('Sgt.', 'Dr.': credit_words); a comma may follow the stop where a caption and its credit were joined ('… his
 # first goal., Jane Roe/NHLI via Getty Images'). A Japanese caption sets its credit off with a full-width equals
 # sign ('記者会見する首相＝共同'): a tail may start there too.
-# 'photo no. 69-N-13604', '…Archives, ref. 1204/33': a number's abbreviation before its number ends no sentence.
+# 'photo no. 69-N-13604', '…Archives, ref. 1204/33': a number's abbreviation before its number ends no sentence;
+# 'Jane Roe, et al., CC BY-SA 3.0': the authors' 'et al.' and a comma go on with the credit.
 # (the one-character test first: most positions fail it at once, and only a stop or a quote tries the two exact ones)
 _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”’»]))(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION +
-                       NOT_BEFORE_NUMBER + r",?\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION +
-                       r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
+                       NOT_BEFORE_NUMBER + r"(?:(?<!\bet al\.),)?\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." +
+                       NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)(?:via|über)\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS',
 # German 'über Wikimedia Commons'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
@@ -114,6 +115,7 @@ _TITLE_COLON = re.compile(r"[^\W\d_][^:\n/,()\[\]]{0,60}?[ \t]*:[ \t]+(?=\S)")
 _LICENSED_THING = re.compile(r"(?i)[ \t]*(?:(?:this|that|these|those|our|my|your|its|their)[ \t]|the[ \t]+(?:software|"
                              r"code|project|repository|repo|dataset|data|work|content|website|site|app|library|"
                              r"package|documentation|docs|text|font|template|theme)\b)")
+_ET_AL = re.compile(r",?[ \t]+et[ \t]+al\.?(?=[\s,\x1f]*$)")
 _LINE_REST = re.compile(r"[\s.,;:)）。\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)）。\]\"'”»*_]*\Z")
 _MARKERS = re.compile(
     r"(?i)[/,(\[<:]|\svia\s|\s" + CLIENT_WORD + r"\s|\sphoto\s+by\s|\d|\bcc|licen|public\s+domain|https?:|www\.")
@@ -750,6 +752,8 @@ def _is_licensed_credit(catalog: Catalog, text: str) -> bool:
     who = via.group("who") if via else text
     if len(who.split()) > MAX_WORDS or _LICENSED_THING.match(who):
         return False
+    if "et al" in who:  # 'Jane Roe, et al.': the authors' first name stands for them
+        who = _ET_AL.sub("", who)
     parts = [p for p in re.split(r"[/,]|\s[-–—]\s", who) if p.strip(" \x1f-–—")]
     if not parts:
         return bool(via)
