@@ -81,7 +81,7 @@ LEAD_IN = re.compile(
     r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer)(?=[ \t]+" + _NAME_ALONE + r"[ \t]*(?:\r?\n|$|\|))|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?(?:licen[sc]ed\s+(?:under|as)|"
     r"(?:available|released|published)\s+under(?=\s+(?:the\s+|a\s+)?(?:cc[\s-]|creative\s+commons|public\s+domain)))\b|"
-    r"licen[sc]ed\s+under(?=\s+(?:the\s+|a\s+)?(?:cc[\s-]|cc0|creative\s+commons))|"  # a licence line alone
+    r"(?<![^\n])licen[sc]ed\s+under(?=\s+(?:the\s+|a\s+)?(?:cc[\s-]|cc0|creative\s+commons))|"  # a licence line alone
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
     r"(?:(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video|(?:3d\s+)?models?)\s+(?:provided\s+)?)?"
     r"courtesy(?:\s+of)?\b|"
