@@ -148,6 +148,7 @@ _TITLE_LINK_BY = re.compile(r"^\s*(?P<title>[^<>\n\x1f\"“”]{1,200}?)\s*<(?P<
                             r"(?=[^\n]{1,200}?\bis\s+(?:licen[sc]ed|marked)\b)")
 # A Flickr display name with its place ('Blake Roe from Alexandria, VA, USA'), what is left of an open licence's credit
 # before its licence and via were cut: the name, 'from', a place of one to three comma-separated parts.
+_BY_WORD = re.compile(r"(?i)\bby\b")
 _PLACE_PART = r"[^\x1f/<>()\[\]\n,]"
 _FROM_PLACE = re.compile(r"^[\s,\x1f]*(?P<who>[^\W\d_]" + _PLACE_PART + r"{0,50}?[ \t]+from[ \t]+(?P<place>[A-ZÀ-Þ]"
                          + _PLACE_PART + r"{0,40}(?:,[ \t]*[^\W\d_]" + _PLACE_PART + r"{0,30}){0,2}))"
@@ -578,7 +579,10 @@ def _author_from_place(catalog: Catalog, work: _Work) -> None:
     as Commons' imports from Flickr write the author, with its place; one creator, the place no organisation. Not a
     source after 'from' ('Jane Roe from Pixabay')."""
     found = _FROM_PLACE.match(work.rest)
-    if found is None or match_source(catalog, found.group("place").split(",")[0].strip()) is not None:
+    place = found.group("place") if found is not None else ""
+    first = place.split(",")[0].strip()
+    if found is None or _BY_WORD.search(place) or match_source(catalog, first) is not None \
+            or match_source(catalog, first.split()[0]) is not None:
         return
     work.fields["creator"] = " ".join(found.group("who").split())
     work.rest = CUT + work.rest[found.end() :]

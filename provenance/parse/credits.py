@@ -810,7 +810,9 @@ def _merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[C
     for credit in credits:
         last = merged[-1] if merged else None
         gap = text[last.end : credit.start] if last is not None else ""
-        if last is not None and (_MERGE_GAP.match(gap) and _agree(last, credit) or
+        if last is not None and (last.text.startswith(_SHARED) or credit.text.startswith(_SHARED)):
+            merged.append(credit)  # an Instagram embed's account is a post's own credit, never a neighbour's part
+        elif last is not None and (_MERGE_GAP.match(gap) and _agree(last, credit) or
                                  _near(gap) and _compatible(catalog, last, credit)
                                  and (_completes(last, credit) or _photographer_in_brackets(text, last, credit))):
             merged[-1] = _fill(catalog, last, credit)
@@ -823,6 +825,7 @@ def _merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[C
     return _rights_footer(merged)
 
 
+_SHARED = "A post shared by"  # credit_spans.shared_posts
 _SOURCE_LEAD = re.compile(r"(?i)(?:source|quelle|fonte|fuente)\s*:")
 
 
