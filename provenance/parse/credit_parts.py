@@ -128,6 +128,10 @@ _LISTED_TITLE = re.compile(r"(?i),[ \t]+(?:dr|prof|professor|mr|mrs|ms|mme|dra)\
 # A picture's file name ('`tchad-airport.jpg` — Jane Roe / Flickr (CC BY 2.0)', a README's list of asset credits): what
 # is credited, no name.
 _FILE_NAME = re.compile(r"(?i)^`?[\w.-]{1,80}\.(?:jpe?g|png|gif|svg|webp|tiff?|bmp|heic|avif|mp4|webm|mov)`?$")
+# A government named as a whole ('Government of India', 'Gobierno de Chile', 'Australian Government'): no office that
+# makes a picture, the body itself (_office_of_a_body).
+_GOVERNMENT_ITSELF = re.compile(r"(?i)^(?:the[ \t]+)?(?:government|gobierno|governo|gouvernement|regierung)\b|"
+                                r"^[\w.-]+(?:[ \t]+[\w.-]+)?[ \t]+government$")
 # A military service named bare before a rank ('Army Sgt. Jane Roe', 'Air Force Staff Sgt. …', as the Department of
 # Defense credits its photographers): the person's service, no body of the chain.
 _BRANCH_BEFORE_RANK = re.compile(r"(?i)(?:army(?:[ \t]+(?:national[ \t]+guard|reserve))?|navy|"
@@ -293,8 +297,8 @@ def _office_of_a_body(links: list[Link], people: list[Link]) -> tuple[list[Link]
     """'Office of the President / Kremlin.ru': an office credited before the government body the
     catalog knows is the maker, the body its organisation."""
     named = [link for link in links if link.label in ("source", "organisation")]
-    if people or len(named) < 2 or named[0].source is not None:
-        return links, people
+    if people or len(named) < 2 or named[0].source is not None or _GOVERNMENT_ITSELF.match(named[0].text):
+        return links, people  # 'Government of India / PIB': the government itself, no office of it
     if named[1].source is None or named[1].source.kind not in _GOVERNMENT:
         return links, people
     maker = Link(named[0].text, named[0].start, named[0].end, "person")
