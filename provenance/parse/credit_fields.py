@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from provenance.catalog.licenses import is_license_url
 from provenance.catalog.load import Catalog, license_names
+from provenance.catalog.names import looks_like_person
 from provenance.catalog.sources import find_category, match_domain, match_source
 from provenance.parse.credit_citations import may_cite, read_citation
 from provenance.parse.credit_parts import assign_names
@@ -57,7 +58,7 @@ _RIGHTS = re.compile(
 _VIA_KIND = re.compile(r"^(?:(?:press|PR|photo|news)\s+)?(?:agency|agencies)\s+(?=[A-Z])")
 _VIA = re.compile(r"(?i)(?:^|(?<=[\s,(\x1f/]))via\s+(?P<via>[^,;()\[\]\x1f/·|]+?)\s*(?=$|[,;()\[\]\x1f/·|]|\.(?:\s|$))")
 _ON_PLATFORM = re.compile(
-    r"(?i)(?:^|\s)(?:on|from|de|auf|sur|em|en|da|su|na|no|op|z|на)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»()\[\]<>]*$"
+    r"(?i)(?:^|\s)(?:on|from|de|auf|über|sur|em|en|da|su|na|no|op|z|на)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»()\[\]<>]*$"
 )
 # A verb before 'on/from <platform>' ('Official trailer © Studio, played from YouTube.'), left where the platform was
 # cut out: no name
@@ -145,10 +146,31 @@ _LINK = re.compile(LINK_ADDRESS)
 # A work's title linked to its page, opening a credit before a comma (_take_linked_title)
 _TITLE_LINK_FIRST = re.compile(r"^\s*(?P<title>[^<>,\n\x1f]{1,200}?)\s*<(?P<url>(?:https?://|www\.)[^<>\s]{1,500})>\s*,")
 _LEAD_LINK = re.compile(r"<((?:https?://|www\.)[^<>\s]{1,500})>")
+# An open licence's credit written title, link, author ('[**the moment**](https://www.flickr.com/photos/…) by Jane Roe
+# is licensed under CC BY-NC 2.0'): the linked words before 'by' are the work's title, its link the work's page.
+_TITLE_LINK_BY = re.compile(r"^\s*(?P<title>[^<>\n\x1f\"“”]{1,200}?)\s*<(?P<url>https?://[^<>\s]{1,500})>\s+by\s+"
+                            r"(?=[^\n]{1,200}?\bis\s+(?:licen[sc]ed|marked)\b)")
+# A Flickr display name with its place ('Blake Roe from Alexandria, VA, USA'), what is left of an open licence's credit
+# before its licence and via were cut: the name, 'from', a place of one to three comma-separated parts.
+_BY_WORD = re.compile(r"(?i)\bby\b")
+_FROM_WORD = re.compile(r"[ \t]+from[ \t]+")
+_PLACE_PART = r"[^\x1f/<>()\[\]\n,]"
+_FROM_PLACE = re.compile(r"^[\s,\x1f]*(?P<who>[^\W\d_]" + _PLACE_PART + r"{0,50}?[ \t]+from[ \t]+(?P<place>[A-ZÀ-Þ]"
+                         + _PLACE_PART + r"{0,40}(?:,[ \t]*[^\W\d_]" + _PLACE_PART + r"{0,30}){0,2}))"
+                         r"[\s,.;\[\]]*(?=\x1f|$)")
+# '[Ségur le Château](https://commons.wikimedia.org/wiki/File:…) Père Igor [GFDL (…) ou CC BY-SA 3.0 (…)], de Wikimedia
+# Commons': a file's title linked to its page on a wiki, then the author and the old Commons bracket of license terms;
+# the title names the picture, not its maker.
+_FILE_TITLE_FIRST = re.compile(
+    r"^\s*(?P<title>[^<>\n\x1f\[\]]{1,200}?)\s*<(?P<url>https?://[^<>\s]{1,300}?/wiki/"
+    r"(?:File|Fichier|Datei|Archivo|Ficheiro|Bestand|Plik|Image|Bild):[^<>\s]{1,300})>"
+    r"(?=[ \t]*[^<>\[\]\n\x1f]{1,80}?\[[ \t]*(?i:gfdl|cc[\s-]|cc0|public\s+domain|creative\s+commons))"
+)
 # '"Title" via …': a lead-in that is the work's title alone
 _TITLE_LEAD = re.compile(r"^\s*[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»]\s*(?:,\s*)?$")
 _OWN_WORK = re.compile(
-    r"(?i)\(?\bown\s+work\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b|\bsome\s+rights\s+reserved\b|"
+    r"(?i)\(?\b(?:own\s+work|eigenes\s+werk|travail\s+personnel|trabajo\s+propio|opera\s+propria|"
+    r"trabalho\s+pr[óo]prio|eigen\s+werk)\b\)?|\s+at\s+[\w ]{0,30}?wikipedia\b|\bsome\s+rights\s+reserved\b|"
     r"\b(?:adapted|modified)\s+from\s+(?:(?:an?|the)\s+)?(?:original\s+)?(?:(?:image|photo|picture|figure|work)\b)?"
 )
 _WORD = re.compile(r"\w+")
@@ -217,7 +239,8 @@ _DUAL_JOIN = re.compile(r"(?i)[\s/,]*(?:(?:and|or|ou|oder|und|et|y|o)\s+)?\s*")
 _LICENSE_WORDS = ("licen", "under", "marked", "lizenz", "cc", "creative", "gfdl")
 _LICENSE_WORD = re.compile("(?i)" + "|".join(_LICENSE_WORDS))
 # the phrases _OWN_WORK cuts each hold one of these words
-_OWN_WORK_WORDS = ("own", "wikipedia", "some", "adapted", "modified")
+_OWN_WORK_WORDS = ("own", "wikipedia", "some", "adapted", "modified", "eigen", "travail", "trabajo", "opera",
+                   "trabalho")
 _BRACKET = re.compile(r"[(\[<]")  # what every match of _WIRE_CODE starts with
 _QUOTE = re.compile(r"[\"“«„]")  # and of _QUOTED
 # The steps' searches led by a look-ahead for the characters their matches start with (scan.py): the same
@@ -260,6 +283,8 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     _take_public_domain(work)
     _take_rights(work, lead + segment, lead)
     _take_via(catalog, work)
+    if ("license" in work.fields or "via" in work.fields) and " from " in work.rest:
+        _author_from_place(catalog, work)
     named_via = "via" in work.fields
     category = find_category(catalog, f"{lead} {segment}")
     if category:
@@ -269,9 +294,13 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     client = None if tasl else _take_client(work)
     work.rest = _agency_in_brackets(catalog, work.rest) if work.rest.endswith(")") else work.rest
     cited = _CITED.match(work.rest.strip()) if "et al" in work.rest and any(ch.isalpha() for ch in lead) else None
+    authors = _ET_AL_ALONE.match(work.rest) if cited is None and "et al" in work.rest else None
     if cited is not None:  # 'Credit: R. Smith et al., Nature': a journal figure's authors, then the journal
         work.fields.setdefault("creator", cited.group("who").strip())
         work.fields.setdefault("organization", cited.group("journal").strip())
+    elif authors is not None and ("license" in work.fields or "via" in work.fields):
+        # 'David A. Wheeler, et al., CC BY-SA 3.0, via Wikimedia Commons': the authors of an open work, as written
+        work.fields.setdefault("creator", " ".join(authors.group("who").split()))
     else:
         assign_names(catalog, work.rest, work.fields)
     if "creator" not in work.fields and may_cite(catalog, work.rest) \
@@ -439,6 +468,26 @@ _HANDOUT_BODY_WORD = r"[A-ZÀ-ÞĀ-Ž][\w.'’&-]*"
 _HANDOUT_VIA = re.compile(r"(?:^|(?<=/))(?P<body>[ \t]*(?!(?:The|A|An)[ \t])" + _HANDOUT_BODY_WORD
                           + r"(?:[ \t]+(?:(?:of|and|for|de|du|des|del|la|le)[ \t]+)?" + _HANDOUT_BODY_WORD
                           + r"){0,7})[ \t]+(?i:handout)(?=[ \t]+via[ \t])")
+# A license's address in Markdown's angle brackets inside round ones, as old Commons credits pasted into Markdown write
+# it ('Jane Roe [GFDL (<http://www.gnu.org/copyleft/fdl.html>) ou CC BY-SA 3.0 (<https://…/by-sa/3.0>)]'): read as the
+# bare address in brackets the dual license's reading expects.
+_ANGLED_URL = re.compile(r"\(<(?P<url>https?://[^<>\s()]{1,300})>\)")
+# Commons' 'By Jane Roe - Own work, CC BY-SA 4.0' after a label of its own ('Image:', 'Source:', 'Credit:'): the 'By'
+# opens the credit, no part of the name (only where open terms follow: 'Credit: By Design Studio' stays).
+_BY_FIRST = re.compile(r"(?i)^[ \t]*(?:by|par|por|von|door)[ \t]+(?=(?-i:[A-Z@]))")
+_OPEN_TERMS_IN = re.compile(r"(?i)\b(?:own\s+work|eigenes\s+werk|travail\s+personnel|trabajo\s+propio)\b|"
+                            r"\bcc[\s-]?(?:by|0)\b|\bpublic\s+domain\b|\bgfdl\b")
+# A bracket closing a credit that holds a platform or body and the licence ('Jane Roe (Wikimedia Commons, CC BY-SA
+# 4.0)', 'Jane Roe (Flickr, CC BY 2.0)'): the credit's own links, read as if written with commas.
+_LICENSED_BRACKET = re.compile(r"[ \t]*\((?P<inner>[^()\n,]{2,60},[^()\n]{0,40}?(?i:\bcc[\s-]?(?:by|0)\b|\bcc0\b|"
+                               r"public\s+domain)[^()\n]{0,20})\)[ \t]*$")
+# Authors named with 'et al.' and nothing else left of an open licence's credit ('Jane Roe, et al.', 'Roe et al.
+# (2020)'): one creator as written, the year aside.
+_ET_AL_ALONE = re.compile(r"^[\s,\x1f]*(?P<who>[^\W\d_][^,\x1f/<>()\[\]\n]{0,60}?,?[ \t]+et[ \t]+al\.?)"
+                          r"(?:[ \t]*\((?:19|20)\d\d[a-z]?\))?[\s,.;\x1f]*$")
+# AP's comma-separated pool credit ('Jane Roe, Sputnik, Kremlin Pool Photo via AP'): the pool is a link of the chain,
+# as in the slashed form, not a part of the agency's name.
+_COMMA_POOL = re.compile(r",[ \t]+(?=(?:[A-Z][\w.-]*[ \t]+){0,2}Pool(?:[ \t]+Photo)?(?:[ \t]+via\b|[ \t]*$))")
 # The order a composite's credits follow, before them ('Photo: (L-R) Jane Roe/Getty Images, …'): no part of a name
 _ORDER_MARK = re.compile(r"(?i)^[ \t]*\((?:l[ \t]*[-–][ \t]*r|l[ \t]+to[ \t]+r|left[ \t]+to[ \t]+right|from[ \t]+left|"
                          r"clockwise[^()\n]{0,30})\)[ \t]*")
@@ -446,7 +495,13 @@ _ORDER_MARK = re.compile(r"(?i)^[ \t]*\((?:l[ \t]*[-–][ \t]*r|l[ \t]+to[ \t]+r
 
 def _clean(segment: str) -> str:
     segment = _ORDER_MARK.sub("", segment, count=1) if "(" in segment[:3] else segment
+    segment = _ANGLED_URL.sub(r"(\g<url>)", segment) if "(<" in segment else segment
+    segment = _COMMA_POOL.sub("/", segment) if "Pool" in segment and ", " in segment else segment
+    if segment.rstrip().endswith(")") and "," in segment:  # 'Jane Roe (Wikimedia Commons, CC BY-SA 4.0)'
+        segment = _LICENSED_BRACKET.sub(r", \g<inner>", segment, count=1)
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
+    if _BY_FIRST.match(text) and _OPEN_TERMS_IN.search(text):  # 'Image: By Jane Roe - Own work, CC BY-SA 3.0'
+        text = _BY_FIRST.sub("", text, count=1)
     text = PLACE_IN_LAYOUT.sub("", text, count=1) if ":" in text else text
     text = _PLACE_BEFORE_DASH.sub("", text, count=1) if "—" in text or "–" in text else text
     text = _REPEATED_IN_CAPITALS.sub(_once, text) if " via " in text and _CAPITALS_BEFORE_VIA.search(text) else text
@@ -510,7 +565,18 @@ def _take_urls(catalog: Catalog, work: _Work) -> None:
 def _take_linked_title(catalog: Catalog, work: _Work) -> None:
     """'Oleanders <https://www.metmuseum.org/…>, Vincent van Gogh, The Metropolitan Museum of Art, …': a museum's
     credit opening with the work's title linked to its page, then the maker and the holder (a citation): the title
-    is no name (its link stays, the work's source)."""
+    is no name (its link stays, the work's source). A file's title linked to its wiki page before an author and the
+    bracket of license terms (_FILE_TITLE_FIRST) is no name either."""
+    tasl = _TITLE_LINK_BY.match(work.rest)
+    if tasl is not None:  # '[**the moment**](https://www.flickr.com/photos/…) by Jane Roe is licensed under …'
+        work.fields["title"] = tasl.group("title").strip(" *_")
+        work.rest = CUT + f"<{tasl.group('url')}>" + CUT + work.rest[tasl.end() :]
+        return
+    filed = _FILE_TITLE_FIRST.match(work.rest)
+    if filed is not None:
+        work.fields["title"] = filed.group("title").strip()
+        work.rest = CUT + work.rest[filed.start("url") - 1 :]
+        return
     match = _TITLE_LINK_FIRST.match(work.rest)
     if match is None or is_license_url(catalog, match.group("url")):
         return
@@ -519,6 +585,27 @@ def _take_linked_title(catalog: Catalog, work: _Work) -> None:
         return
     work.fields["title"] = match.group("title").strip()
     work.rest = CUT + work.rest[match.start("url") - 1 :]
+
+
+def _author_from_place(catalog: Catalog, work: _Work) -> None:
+    """'Blake Roe from Alexandria, VA, USA, CC BY 2.0 <…>, via Wikimedia Commons', 'janeroe from Harwick, USA': a
+    Flickr account's display name with the place its owner gives, as Commons' imports from Flickr write the author;
+    the creator is the name (a person's full name, or a handle), the place no organisation. Not a source after 'from'
+    ('Jane Roe from Pixabay'), and not a description of who is shown ('students from Harwick, Ohio', 'Tourists from
+    Harwick': a name in lower case, or one capitalised word)."""
+    found = _FROM_PLACE.match(work.rest)
+    place = found.group("place") if found is not None else ""
+    first = place.split(",")[0].strip()
+    if found is None or _BY_WORD.search(place) or match_source(catalog, first) is not None \
+            or match_source(catalog, first.split()[0]) is not None:
+        return
+    name = " ".join(_FROM_WORD.split(found.group("who"), maxsplit=1)[0].split())
+    handle = " " not in name and any(ch.isalpha() for ch in name) and not name[:1].isupper() \
+        and "via" in work.fields  # a handle only where the platform is named: 'students from Harwick, CC BY 2.0
+    if not (handle or len(name.split()) > 1 and looks_like_person(name)) or match_source(catalog, name) is not None:
+        return
+    work.fields["creator"] = name
+    work.rest = CUT + work.rest[found.end() :]
 
 
 def _take_lead_link(catalog: Catalog, work: _Work, lead: str) -> None:

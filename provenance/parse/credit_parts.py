@@ -127,6 +127,22 @@ _NAME_BREAK = re.compile(r"[ \u00a0]*[\r\n\t][\s]*| {3,}")
 _BROKEN = re.compile(r"[\r\n\t]|   ")  # what every match of _NAME_BREAK holds: the substitution runs only then
 _HANDLE_AFTER_NAME = re.compile(r"[ \t]+@(?P<handle>[\w.]{2,60})[ \t]*$")  # 'Jane Roe @janeroe'
 _LISTED_TITLE = re.compile(r"(?i),[ \t]+(?:dr|prof|professor|mr|mrs|ms|mme|dra)\.?[ \t]")  # a title after a comma
+# A picture's file name ('`tchad-airport.jpg` — Jane Roe / Flickr (CC BY 2.0)', a README's list of asset credits): what
+# is credited, no name.
+_FILE_NAME = re.compile(r"(?i)^`?[\w.-]{1,80}\.(?:jpe?g|png|gif|svg|webp|tiff?|bmp|heic|avif|mp4|webm|mov)`?$")
+# A government named as a whole ('Government of India', 'Gobierno de Chile', 'Australian Government'): no office that
+# makes a picture, the body itself (_office_of_a_body).
+_GOVERNMENT_ITSELF = re.compile(r"(?i)^(?:the[ \t]+)?(?:government|gobierno|governo|gouvernement|regierung)\b|"
+                                r"^[\w.-]+(?:[ \t]+[\w.-]+)?[ \t]+government$")
+# A military service named bare before a rank ('Army Sgt. Jane Roe', 'Air Force Staff Sgt. …', as the Department of
+# Defense credits its photographers): the person's service, no body of the chain.
+_BRANCH_BEFORE_RANK = re.compile(r"(?i)(?:army(?:[ \t]+(?:national[ \t]+guard|reserve))?|navy|"
+                                 r"air[ \t]+force(?:[ \t]+reserve)?|marine[ \t]+corps|marines|coast[ \t]+guard|"
+                                 r"space[ \t]+force|(?:air[ \t]+)?national[ \t]+guard)[ \t]+")
+# A picture library's asset number in a chain ('© UNICEF/NYHQ2010-1862/Jane Roe', '© UNICEF/UN0645387/Roe'): capitals,
+# then five digits or more, or a year and a serial ('NYHQ2010-1862', whose serial the chain's date trim may take), no
+# name (a username's few digits are one: 'NM3792').
+_ASSET_CODE = re.compile(r"^(?:[A-Z]{1,6}\d{5,10}|[A-Z]{3,6}(?:19|20)\d\d)(?:[-–]\d{2,8})?$")
 _LICENSE_INSIDE = re.compile(r"(?i)\bcc[\s-]|\bcc0\b|licen[sc]|https?:|www\.|public\s+domain|\bgfdl\b")
 _BRACKET_END = re.compile(r"\s*\([^()]*\)?$")  # a remark in brackets closing a name ('Jane Roe (left)')
 _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
@@ -173,7 +189,7 @@ _POSSESSIVE_ACCOUNT = re.compile(r"(?i)^(?P<name>[^\W\d_][^/,;:]{1,60}?)['’]s[
 _ACCOUNT = re.compile(
     r"(?i)^(?P<platform>.{2,40}?)[ \t-]+(?:user|member|account|nutzer(?:in)?|utilisat(?:eur|rice)|usuari[oa]|"
     r"usuári[oa]|utente|użytkownik|пользователь|користувач)[ \t]+(?P<name>\S{2,40})$|"
-    r"^(?P<platform2>.{2,40}?)[ \t]+(?P<handle>@\S{2,40})$"  # 'Twitter @PoliciaCiudad'
+    r"^(?P<platform2>.{2,40}?)(?:[ \t]*:)?[ \t]+(?P<handle>@\S{2,40})$"  # 'Twitter @PoliciaCiudad', 'Instagram: @x'
 
 )
 # Led by a look-ahead for the characters their matches start with (scan.py): the same matches, fewer positions tried.
@@ -201,7 +217,6 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         rest = _outlet_reporter(catalog, rest)
     rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest))
     rest = em_dash_chain(catalog, rest) if "—" in rest else rest
-    rest = flickr_author(catalog, rest) if " from " in rest and "via" in fields else rest
     dashed = stock_dash(catalog, rest) if "–" in rest or "—" in rest else None
     rest = f"{rest[: dashed[2]]}/{rest[dashed[2] + 1 :]}" if dashed else rest  # 'Jane Roe – stock.adobe.com': 2 links
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
@@ -293,8 +308,8 @@ def _office_of_a_body(links: list[Link], people: list[Link]) -> tuple[list[Link]
     """'Office of the President / Kremlin.ru': an office credited before the government body the
     catalog knows is the maker, the body its organisation."""
     named = [link for link in links if link.label in ("source", "organisation")]
-    if people or len(named) < 2 or named[0].source is not None:
-        return links, people
+    if people or len(named) < 2 or named[0].source is not None or _GOVERNMENT_ITSELF.match(named[0].text):
+        return links, people  # 'Government of India / PIB': the government itself, no office of it
     if named[1].source is None or named[1].source.kind not in _GOVERNMENT:
         return links, people
     maker = Link(named[0].text, named[0].start, named[0].end, "person")
@@ -346,13 +361,17 @@ def _handout_supplier(links: list[Link]) -> list[Link]:
 
 
 def _later_people_are_organisations(links: list[Link]) -> list[Link]:
-    """'Jane Roe/Variety/REX/Shutterstock': after the creator, a name in the chain is an outlet or agency."""
+    """'Jane Roe/Variety/REX/Shutterstock': after the creator, a name in the chain is an outlet or agency. After a
+    public body, a word shaped as a unit's ('NASA/JPL-Caltech/SwRI/MSSS/Jane Roe': _units_of_a_body) is no creator
+    yet: the person after the units is."""
     out: list[Link] = []
     seen_person = False
+    body_first = bool(links) and links[0].source is not None and links[0].source.kind in _GOVERNMENT
     for link in links:
         if link.label == "person" and seen_person:
             link = Link(link.text, link.start, link.end, "organisation")
-        seen_person = seen_person or link.label == "person" or bool(link.creator)
+        unit = body_first and link.label == "person" and not link.creator and bool(_UNIT_WORD.match(link.text))
+        seen_person = seen_person or link.label == "person" and not unit or bool(link.creator)
         out.append(link)
     return out
 
@@ -529,7 +548,8 @@ def _label_text(catalog: Catalog, text: str) -> Link:
         text = text[:-4]
     folded = fold_source_name(text)
     if folded in ROLES or folded.removeprefix("the ") in ROLES or _COURTESY.fullmatch(text) \
-            or _LICENSE_WORDS.match(text) or text.endswith(")") and _FILE_PICTURE_OF.search(text):
+            or _LICENSE_WORDS.match(text) or text.endswith(")") and _FILE_PICTURE_OF.search(text) \
+            or "." in text and _FILE_NAME.match(text) or _ASSET_CODE.match(text):
         return Link(text, start, end, "role")
     pool = _POOL_LINK.match(text) if "ool" in text or "OOL" in text else None
     if pool is not None:
@@ -588,6 +608,12 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if prefix is not None:
         return Link(text[: len(prefix[0])], start, start + len(prefix[0]), "source", prefix[1],
                     creator=text[len(prefix[0]):].strip())
+    branch = _BRANCH_BEFORE_RANK.match(text) if text[:1] in "AaNnMmCcSs" else None
+    served = text[branch.end() :] if branch is not None else ""
+    if served and RANK.match(served) and len(RANK.sub("", served).split()) >= 2:
+        # 'DOD photo by Army Sgt. Jane Roe', '… by Navy Petty Officer 2nd Class Jane Roe': the service the person is
+        # in, their rank and their name; a person, not a body
+        return Link(text, start, end, "person", creator=served)
     return _by_shape(catalog, text, start, end)
 
 
@@ -760,30 +786,6 @@ def _lender(catalog: Catalog, pieces: list[str], text: str, start: int) -> Link 
         return Link(pieces[0], start, start + len(pieces[0]), "person")
     offset = text.index(pieces[1]) + body.start
     return Link(body.text, start + offset, start + offset + len(body.text), body.label, body.source, creator=pieces[0])
-
-
-# Flickr's account name with the place its owner gives, as Commons writes a Flickr import's author ('Jane Roe from
-# Harwick, England', 'janeroe from Harwick, USA'): the account's name; the place is no name
-_PLACE_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}"
-_FROM_PLACE = re.compile(r"^(?P<name>[^,\s][^,]{0,60}?)[ \t]+from[ \t]+(?P<place>" + _PLACE_NAME
-                         + r"(?:,[ \t]*" + _PLACE_NAME + r")?)$")
-
-
-def flickr_author(catalog: Catalog, rest: str) -> str:
-    """'janeroe from Harwick, USA' -> 'janeroe': the account's name of a Flickr import's author, the place its owner
-    gives left out; the caller asks only of a credit that names the platform it came through, as Commons writes it
-    ('…, CC BY 2.0, via Wikimedia Commons'), since the same words in a caption name who is shown ('Photo: refugees
-    from Harwick', 'Image: students from Harwick, Ohio, CC BY 2.0').
-    Other text as it is ('Tourists from Harwick': one capitalised word; 'Jane Roe from Reuters': a source)."""
-    match = _FROM_PLACE.match(rest.strip(" \t,;\x1f"))  # the cut licence's and platform's marks around it
-    if match is None:
-        return rest
-    name = match.group("name")
-    handle = " " not in name and any(ch.isalpha() for ch in name) and not name[:1].isupper()
-    if not (handle or len(name.split()) > 1 and looks_like_person(name)) or _is_org(catalog, name) \
-            or match_source(catalog, match.group("place").partition(",")[0]) is not None:
-        return rest
-    return name
 
 
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:

@@ -53,12 +53,14 @@ _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
 # ('Sgt.', 'Dr.': credit_words); a comma may follow the stop where a caption and its credit were joined ('… his
 # first goal., Jane Roe/NHLI via Getty Images'). A Japanese caption sets its credit off with a full-width equals
 # sign ('記者会見する首相＝共同'): a tail may start there too.
-# 'photo no. 69-N-13604', '…Archives, ref. 1204/33': a number's abbreviation before its number ends no sentence.
+# 'photo no. 69-N-13604', '…Archives, ref. 1204/33': a number's abbreviation before its number ends no sentence;
+# 'Jane Roe, et al., CC BY-SA 3.0': the authors' 'et al.' and a comma go on with the credit.
 # (the one-character test first: most positions fail it at once, and only a stop or a quote tries the two exact ones)
 _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”’»]))(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION +
-                       NOT_BEFORE_NUMBER + r",?\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." + NOT_AFTER_ABBREVIATION +
-                       r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
-_VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)via\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS'
+                       NOT_BEFORE_NUMBER + r"(?:(?<!\bet al\.),)?\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." +
+                       NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
+_VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)(?:via|über)\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS',
+# German 'über Wikimedia Commons'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
 # A person or agency a client commissioned ('Ada Brook for The Daily Ledger', 'AP for Netflix', 'Shutterstock for The
 # Harwick Festival')
@@ -117,6 +119,19 @@ _NAME_IN_PROSE_AFTER = "』」】〉》”のはがをにとでも"
 _BYLINE = re.compile(r"(?i)^(?:by\s|(?:reporter|writer|correspondent|columnist)\s*:)")
 _SIGN_OFF = re.compile(r"[ \t]*(?:[—–]|--)[ \t]*[^\s/(),]+(?:[ \t][^\s/(),]+){0,2}[ \t]*$")
 _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_label: "…": the value is the text
+# A label of people who did other work than the picture ('Judges:', 'Reporting:', 'Editors:', 'Text:'): the names and
+# outlets after it credit no image.
+_OTHER_WORK = re.compile(r"(?i)(?:judges?|jurors?|jury|editors?|reporters?|(?:additional\s+)?reporting|writers?|words|"
+                         r"text|interviews?|moderators?|hosts?|panel(?:ists)?|speakers?|authors?)\s*[:：]")
+# A picture's title or subject before a colon, then its credit on the same line ('Reben auf Terrassen: P. Vensaus,
+# Wikimedia Commons, Lizenz CC BY-SA 4.0'): a few words with no comma, slash or bracket.
+_TITLE_COLON = re.compile(r"[^\W\d_][^:\n/,()\[\]]{0,60}?[ \t]*:[ \t]+(?=\S)")
+# What a licence line says is licensed, not who made it ('This project is licensed under the MIT License', 'The software
+# is licensed under …'): a demonstrative or possessive, or the name of a kind of work, before the licence.
+_LICENSED_THING = re.compile(r"(?i)[ \t]*(?:(?:this|that|these|those|our|my|your|its|their)[ \t]|the[ \t]+(?:software|"
+                             r"code|project|repository|repo|dataset|data|work|content|website|site|app|library|"
+                             r"package|documentation|docs|text|font|template|theme)\b)")
+_ET_AL = re.compile(r",?[ \t]+et[ \t]+al\.?(?=[\s,\x1f]*$)")
 _LINE_REST = re.compile(r"[\s.,;:)）。\]\"'”»*_=-]{0,12}(?:\n|$)|[\s.,;:)）。\]\"'”»*_]*\Z")
 _MARKERS = re.compile(
     r"(?i)[/,(\[<:]|\svia\s|\s" + CLIENT_WORD + r"\s|\sphoto(?:graph(?:y|s)?|s)?\s+by\s|\d|\bcc|licen|public\s+domain|"
@@ -138,6 +153,51 @@ class Segment:
     weak: bool = False
     rewrite: str | None = None
     strict: bool = False  # a bare 'by X' credit: only with a license the catalog or CC codes know, or a via
+
+
+# Instagram's embed, when its script does not run, shows the post's account as 'A post shared by Jane Roe (@janeroe)'
+# (then ' on <date>', or nothing), or the handle alone, a link to the post around it: the account is the credit; a post
+# shared by someone in prose has no handle, or goes on ('… (@citymuseum) shows the altar').
+_SHARED_POST = re.compile(r"\bA post shared by[ \t]+(?:(?P<who>[^\s()@][^\n()@]{0,79}?)[ \t]*"
+                          r"\(@(?P<handle>[\w.]{1,60})\)|@(?P<alone>[\w.]{1,60})(?![\w.]))"
+                          r"(?:[ \t]*<(?P<url>https?://[^<>\s]{1,300})>)?(?=[ \t]*(?:on\b|\r?\n|$))")
+
+
+def shared_posts(text: str) -> Iterator[Segment]:
+    """The accounts of Instagram embeds left as text ('A post shared by Jane Roe (@janeroe) on …'), each a credit
+    rewritten as the account's name (or its handle, when it has no name)."""
+    if "A post shared by" not in text:
+        return
+    for match in _SHARED_POST.finditer(text):
+        who = (match.group("who") or "").strip() or f"@{match.group('handle') or match.group('alone')}"
+        url = match.group("url")  # the link of the embed's text (reduced markup), to the post's page
+        yield Segment(match.start(), match.end(), match.start(), rewrite=f"{who} <{url}>" if url else who)
+
+
+# A still of a video and who put the video out, as news captions credit social posts and handout footage ('Screengrab
+# from a video posted on X by @janeroe', 'A screenshot of a video released by the Defence Ministry', 'Screengrab from a
+# video posted by Jane Roe on Facebook'): the poster is the credit, the platform (before or after) its via.
+_VIDEO_STILL = re.compile(
+    r"(?i)\b(?:screen[ -]?grabs?|screen[ -]?shots?|screen[ -]?captures?|stills?|frames?|grabs?)[ \t]+(?:taken[ \t]+)?"
+    r"(?:from|of)[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:social[ \t]+media[ \t]+)?video[ \t]+(?:that[ \t]+was[ \t]+)?"
+    r"(?:posted|shared|released|published|uploaded|distributed)"
+    r"(?:[ \t]+(?:on|to)[ \t]+(?P<before>(?-i:[A-Z])[\w.-]{0,30}))?[ \t]+by[ \t]+"
+    r"(?P<who>(?:the[ \t]+)?(?-i:[A-Z@\u0400-\u04ff])[^,;()\n]{0,80}?)"
+    r"(?:[ \t]+(?:on|to)[ \t]+(?P<after>(?-i:[A-Z])[\w.-]{0,30}))?(?=[ \t]*(?:[,.;)\]]|\r?\n|$))"
+)
+
+
+def video_stills(text: str, catalog: Catalog, lowered: str) -> Iterator[Segment]:
+    """The credits of stills from a video someone posted or released (_VIDEO_STILL), each rewritten as the poster
+    and, where the text names one the catalog knows, 'via' the platform ('… on Monday' names none)."""
+    if "video" not in lowered or " by " not in lowered:
+        return
+    for match in _VIDEO_STILL.finditer(text):
+        platform = next((name for name in (match.group("before"), match.group("after")) if name
+                         and (source := match_source(catalog, name)) is not None and source.kind == "platform"), None)
+        who = match.group("who").strip()
+        yield Segment(match.start(), match.end(), match.start("who"),
+                      rewrite=f"{who} via {platform}" if platform else who)
 
 
 def bracket_pairs(text: str) -> dict[int, int]:
@@ -425,6 +485,14 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             continue
         end = _credit_end(catalog, stripped, start)
         tail = stripped[start:end].strip()
+        if tail[:1].isalpha() and ":" in tail[:24] and _OTHER_WORK.match(tail):
+            offset += len(line)  # 'Judges: Jane Roe/Los Angeles Times': people credited for other work than the
+            continue  # picture, with their outlets
+        titled = _TITLE_COLON.match(tail) if len(tail) <= 600 and ": " in tail[:80] and _OPEN_TERMS.search(tail) \
+            else None
+        if titled is not None and is_bare_credit(catalog, tail[titled.end() :]):
+            start = end - len(tail) + titled.end()  # 'Reben auf Terrassen: P. Vensaus, Wikimedia Commons, Lizenz CC
+            tail = tail[titled.end() :]  # BY-SA 4.0': what the picture shows, a colon, then its open credit
         relay = _relayed_tail(catalog, stripped, start, tail) if stripped[start - 1 : start] == "＝" else None
         if relay is None and pieces and "-" in tail and (hyphen := _hyphen_relay(catalog, tail)) is not None:
             relay = (end - len(tail), hyphen)
@@ -699,9 +767,10 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
         if match_source(catalog, line[via.end() : words[count - 1].end()]) is not None:
             end = words[count - 1].end()
             after = line[end - 1 :].lstrip(" \t") if line[end - 1] in ",;" else line[end:].lstrip(" \t")
-            goes_on = after[:1] in (",", ";", "·", "|") and mentions_license(catalog, after[1:].lstrip())
+            goes_on = after[:1] in (",", ";", "·", "|", "(") and mentions_license(catalog, after[1:].lstrip())
             return len(line) if goes_on else end  # 'Jane Roe via Flickr, CC BY 2.0', '… via The Met Museum · CC0
-            # 1.0': a license after a separator goes on (a slash would open a chain link)
+            # 1.0', 'Jane Roe, via Wikimedia Commons (CC BY-SA 4.0)': a license after a separator or in brackets goes
+            # on (a slash would open a chain link)
     return len(line)
 
 
@@ -827,8 +896,10 @@ def _is_licensed_credit(catalog: Catalog, text: str) -> bool:
     left must be names, or nothing but a via."""
     via = _VIA.match(text) or re.match(r"(?i)^(?P<who>)via\s+(?P<via>.{1,60})$", text)
     who = via.group("who") if via else text
-    if len(who.split()) > MAX_WORDS:
+    if len(who.split()) > MAX_WORDS or _LICENSED_THING.match(who):
         return False
+    if "et al" in who:  # 'Jane Roe, et al.': the authors' first name stands for them
+        who = _ET_AL.sub("", who)
     parts = [p for p in re.split(r"[/,]|\s[-–—]\s", who) if p.strip(" \x1f-–—")]
     if not parts:
         return bool(via)

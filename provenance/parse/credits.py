@@ -40,6 +40,8 @@ from provenance.parse.credit_spans import (
     line_tails,
     platform_citation_lines,
     relayed,
+    shared_posts,
+    video_stills,
 )
 from provenance.parse.credit_words import (
     AI_LEAD,
@@ -81,7 +83,9 @@ LEAD_IN = re.compile(
     # (or before a chain's slash: 'Фото Олени Коваль / POOL / УНІАН')
     r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer)(?=[ \t]+" + _NAME_ALONE
     + r"[ \t]*(?:\r?\n|$|\||[ \t]/[ \t]))|"
-    r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?licen[sc]ed\s+(?:under|as)\b|"
+    r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?(?:licen[sc]ed\s+(?:under|as)|"
+    r"(?:available|released|published)\s+under(?=\s+(?:the\s+|a\s+)?(?:cc[\s-]|creative\s+commons|public\s+domain)))\b|"
+    r"(?<![^\n])licen[sc]ed\s+under(?=\s+(?:the\s+|a\s+)?(?:cc[\s-]|cc0|creative\s+commons))|"  # a licence line alone
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
     # the same in the World Service's Latin and Cyrillic scripts ('Fuente de la imagen, Getty Images', 'Автор фото,'),
     # before a capitalised name ('Автор фото, который снял …' is prose)
@@ -466,6 +470,8 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
     for cited in platform_citation_lines(text, catalog):  # a picture cited with its platform (credit_citations)
         if not _overlaps(taken, cited.start, cited.end):
             yield cited
+    yield from shared_posts(text)
+    yield from video_stills(text, catalog, lowered or text.lower())
     after_title: set[int] = set()  # credit lead-ins set off by a middle dot after a picture's title
     for pattern, weak in ((LEAD_IN, False), (ANYWHERE_LEAD_IN, False), (_BY_LICENSE, False), (WEAK_LEAD_IN, True)):
         scan = pattern.finditer(text) if pattern is _BY_LICENSE else gated_finditer(pattern, text, lowered)
@@ -747,6 +753,8 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
     """One credit per ';'-separated part of a segment (several credits in one caption)."""
     if segment.rewrite is not None:
         fields = split(segment.rewrite, "")
+        if set(fields) == {"via"} and fields["via"].casefold() == segment.rewrite.strip().casefold():
+            fields = {"organization": fields.pop("via")}  # 'A post shared by Instagram (@instagram)': its own account
         if _is_credit(fields, segment.weak):
             yield Credit(text=text[segment.start:segment.end].strip(), start=segment.start, end=segment.end, **fields)
         return
@@ -879,13 +887,32 @@ def _merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[C
     for credit in credits:
         last = merged[-1] if merged else None
         gap = text[last.end : credit.start] if last is not None else ""
-        if last is not None and (_MERGE_GAP.match(gap) and _agree(last, credit) or
+        if last is not None and (last.text.startswith(_SHARED) or credit.text.startswith(_SHARED)):
+            merged.append(credit)  # an Instagram embed's account is a post's own credit, never a neighbour's part
+        elif last is not None and (_MERGE_GAP.match(gap) and _agree(last, credit) or
                                  _near(gap) and _compatible(catalog, last, credit)
                                  and (_completes(last, credit) or _photographer_in_brackets(text, last, credit))):
             merged[-1] = _fill(catalog, last, credit)
+        elif last is not None and _source_of_holder(last, credit, gap):
+            merged[-1] = replace(last, via=credit.organization, license=credit.license or last.license,
+                                 license_url=credit.license_url or last.license_url, end=credit.end,
+                                 text=text[last.start : credit.end].strip())
         else:
             merged.append(credit)
     return _rights_footer(merged)
+
+
+_SHARED = "A post shared by"  # credit_spans.shared_posts
+_SOURCE_LEAD = re.compile(r"(?i)(?:source|quelle|fonte|fuente)\s*:")
+
+
+def _source_of_holder(one: Credit, other: Credit, gap: str) -> bool:
+    """'© European Union 2019 – Source: EP (CC-BY-4.0)': a rights holder named alone, then on the same line a
+    'Source:' naming one body alone (and the terms it gives): the body the picture came through, the holder's
+    credit's via."""
+    if not (one.organization and one.copyright) or one.creator or one.via or "\n" in gap or gap.strip(" \t–—-|"):
+        return False
+    return bool(other.organization and not other.creator and not other.via and _SOURCE_LEAD.match(other.text))
 
 
 def _rights_footer(credits: list[Credit]) -> list[Credit]:

@@ -42,6 +42,7 @@ _MD_LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>[^\[\]\n]*(?:\[[^\[\]\n]*\][^\[\]\n]*)*)\]"
     r"\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"(?P<title>[^\"\n]*)\")?\)"
 )
+_MD_REFERENCE = re.compile(r"(?<!!)\[(?P<text>[^\[\]\n]{1,200})\]\[[^\[\]\n]{0,40}\]")
 _STRAY_OPEN = re.compile(r"<(?![a-zA-Z/!][^<>]{0,500}>)")  # a tag may break its attributes over lines
 _REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")  # as html.unescape reads
 _AUTOLINK = re.compile(r"<(https?://[^<>\s\"']+)>")
@@ -109,6 +110,8 @@ def flatten(text: str) -> Flat:
     """The text with inline HTML and Markdown reduced; unchanged when it has none."""
     if _HAS_MARKDOWN.search(text):
         text = _markdown_links(text)
+    if "][" in text:  # a reference link ('by [Jane Roe][2], Public domain'): its text (its address is elsewhere)
+        text = _MD_REFERENCE.sub(r"\g<text>", text)
     if not _HAS_HTML.search(text):
         return Flat(text)
     escaped = _AUTOLINK.sub(lambda m: f"&lt;{m.group(1)}&gt;", text)
