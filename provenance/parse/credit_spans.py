@@ -58,7 +58,9 @@ _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
 # (the one-character test first: most positions fail it at once, and only a stop or a quote tries the two exact ones)
 _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”’»]))(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION +
                        NOT_BEFORE_NUMBER + r"(?:(?<!\bet al\.),)?\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." +
-                       NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)")
+                       NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)|"
+                       # a year glued to a wire's name in capitals ('… Oct. 11, 2020.THE CANADIAN PRESS/Jane Roe')
+                       r"(?<=\b(?:19|20)\d\d)\.(?=[A-Z]{2,}[ \t/])")  # (a year, not a file's number: '…_0998.JPG/')
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)(?:via|über)\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS',
 # German 'über Wikimedia Commons'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
@@ -535,6 +537,10 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             at = offset + end - len(tail)
             if not taken(at + latin[0], at + latin[1]):
                 yield Segment(at + latin[0], at + latin[1], at + latin[0])
+        elif " | " in tail and (after_pipe := _chain_after_pipe(catalog, tail)) is not None:
+            at = offset + end - len(tail) + after_pipe
+            if not taken(at, offset + end):
+                yield Segment(at, offset + end, at)
         elif (piped_via := _piped_via(catalog, stripped, start)) is not None:
             if not taken(offset + piped_via[0], offset + piped_via[1]):
                 yield Segment(offset + piped_via[0], offset + piped_via[1], offset + piped_via[0])
@@ -690,6 +696,21 @@ def _by_on_platform(catalog: Catalog, tail: str) -> int | None:
             or not (who[:1].isupper() or " " not in who and not who.isalpha()):
         return None  # 'a speech by the mayor from YouTube': a name, capitalised or a handle ('pch.vector')
     return match.start("who")
+
+
+def _chain_after_pipe(catalog: Catalog, tail: str) -> int | None:
+    """'Wrestlers spar at an akhaarra in Lahore | Jane Roe/White Star' (Dawn): a caption with no stop before its
+    credit, set off by a spaced pipe, where what follows the last pipe is a slash chain whose last link is a source
+    the catalog knows (a menu's 'News | Sport' or a table's cells name none). Where the chain starts."""
+    at = tail.rfind(" | ") + 3
+    chain = tail[at:].strip(" .")
+    links = [link.strip() for link in chain.split("/")]
+    if len(links) < 2 or match_source(catalog, links[-1]) is None:
+        return None
+    first = label_link(catalog, links[0])
+    if first.label == "person" and len(links[0].split()) < 2:
+        return None  # 'News | Sport/Reuters': one word before the slash is a menu's item, no photographer
+    return at if is_bare_credit(catalog, chain) else None
 
 
 def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:

@@ -30,6 +30,7 @@ from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_citations import holder_first
 from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
+from provenance.parse.credit_midline import midline_wire_credits
 from provenance.parse.credit_parts import KEEP_DOT, PHOTO_COLON, initial_end, lone_brand, outlet_before_photo
 from provenance.parse.credit_spans import (
     Segment,
@@ -79,6 +80,9 @@ LEAD_IN = re.compile(
     r"(?:photographed|shot|taken|created|originally\s+uploaded|"
     r"(?:handout\s+)?(?:photos?|images?|pictures?|media)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"picha\s+na(?=[ \t]+(?-i:[A-Z]))|"  # Swahili 'Picha na <Name>': 'photo by' (lower case after it: 'and')
+    # the NZ Herald's 'Photo / Getty Images', 'Photo / Jane Roe'; not a menu's kinds of media ('Photo / Video')
+    r"(?-i:Photos?|PHOTOS?)[ \t]/[ \t](?=[A-Z@])(?!(?i:videos?|audio|galler(?:y|ies)|text|graphics?|podcasts?|"
+    r"(?:multi)?media|slide\s?shows?|illustrations?|infographics?|images?|pictures?|stories)\b)|"
     r"(?-i:Foto|FOTO|Photo|PHOTO)[ \t]+\|(?=[ \t]+[^|\n]{2,80}[ \t]/[ \t])|"  # 'Foto | Jane Roe / Outlet': a chain
     # (or before a chain's slash: 'Фото Олени Коваль / POOL / УНІАН')
     r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer)(?=[ \t]+" + _NAME_ALONE
@@ -210,7 +214,10 @@ _STOP = re.compile(
     # the BBC's caption label after its credit ('Image copyright Getty Images Image caption Crowds …'), glued too
     r"(?-i:Image[ \t]?caption)(?=[ \t]*[A-Z\"“‘'])|"
     # a file page's note after a dash ('CDC/ Jane Roe - This media comes from the CDC's Public Health Image Library')
-    r"[-–—][ \t]+(?=This[ \t]+(?:image|media|photo(?:graph)?|picture|file)[ \t]+(?:comes|is|was)\b)"
+    r"[-–—][ \t]+(?=This[ \t]+(?:image|media|photo(?:graph)?|picture|file)[ \t]+(?:comes|is|was)\b)|"
+    # after a name's last letter: a video's length closing the line ('Photograph: Inpho 6:50', The Irish Times'
+    # video teasers), or the number of a gallery's next caption ('Source: Jane Roe/INPHO 4. Cork's …', TheJournal)
+    r"(?<=[A-Za-z][ \t])(?:\d{1,2}:\d\d(?=[ \t]*(?:\r?\n|$))|\d{1,2}\.[ \t]+(?=[A-Z][\w'’]*[ \t]))"
 )
 # the closing quote of a quoted credit: before a separator, the line's end, or the end of a tag, shortcode or template
 # tag ('caption="Credit: Jane Roe" >}}', 'title="Photo: Jane Roe"/>', '{% set caption = "…" %}')
@@ -456,7 +463,8 @@ class _Index:
         """`lowered`: lowered_for_gates(text), or "" """
         leads = list(gated_finditer(LEAD_IN, text, lowered))
         return cls(bracket_pairs(text), leads, [m.start() for m in leads],
-                   [m.start() for m in _STOP.finditer(text)], [m.start() for m in _QUOTE_STOP.finditer(text)],
+                   [m.start() for m in _STOP.finditer(text) if _numbered_in_turn(text, m)],
+                   [m.start() for m in _QUOTE_STOP.finditer(text)],
                    [m.span() for m in _SENTENCE_END.finditer(text)])
 
 
@@ -520,9 +528,21 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
 
     yield from bracketed(text, catalog, index.pairs, is_taken)
     yield from line_tails(text, catalog, is_taken)
+    yield from midline_wire_credits(text, catalog, is_taken)
 
 
 _FIELD_NAME_LEAD = re.compile(r"(?i)(?:creator|attribution)\s*[:：]")
+_LIST_NUMBER = re.compile(r"(\d{1,2})\.")
+
+
+def _numbered_in_turn(text: str, stop: re.Match[str]) -> bool:
+    """Whether a stop is no caption's number, or the number after one the same line opened with before it ('2. Celtic
+    fans … Source: Jane Roe 3. Joey …'): 'Photo: Studio 54. The band …' keeps its name."""
+    number = _LIST_NUMBER.match(stop.group())
+    if number is None:
+        return True
+    before = text[text.rfind("\n", 0, stop.start()) + 1 : stop.start()]
+    return re.search(rf"(?:^|\s){int(number.group(1)) - 1}\.[ \t]+[A-Z]", before) is not None
 
 
 def _known_after_bare_photo(catalog: Catalog, lead: re.Match[str], body: str) -> bool:
