@@ -493,7 +493,15 @@ _ORDER_MARK = re.compile(r"(?i)^[ \t]*\((?:l[ \t]*[-–][ \t]*r|l[ \t]+to[ \t]+r
                          r"clockwise[^()\n]{0,30})\)[ \t]*")
 
 
+# A code's key in quotes before the value that holds the credit ("'caption': '勝沼のぶどう畑 / Wikimedia Commons / CC BY
+# 2.0',", '"credit": "Jane Roe/AP"'): the key names the field, no one, and the value's quotes are no quoted title
+_CODE_KEY = re.compile(r"^[ \t]*(?P<q>['\"])[A-Za-z_][\w-]{0,40}(?P=q)[ \t]*:[ \t]*(?P<v>['\"])(?P<value>[^'\"\n]*)"
+                       r"(?P=v)[ \t]*,?[ \t]*$")
+
+
 def _clean(segment: str) -> str:
+    key = _CODE_KEY.match(segment) if ":" in segment[:48] else None
+    segment = key.group("value") if key is not None else segment
     segment = _ORDER_MARK.sub("", segment, count=1) if "(" in segment[:3] else segment
     segment = _ANGLED_URL.sub(r"(\g<url>)", segment) if "(<" in segment else segment
     segment = _COMMA_POOL.sub("/", segment) if "Pool" in segment and ", " in segment else segment

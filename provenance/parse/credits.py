@@ -556,10 +556,11 @@ def _known_after_bare_photo(catalog: Catalog, lead: re.Match[str], body: str) ->
 
 
 def _starts_field(text: str, start: int) -> bool:
-    """Whether a field's name stands where a metadata field starts: first on its line (after spaces), or after a
-    field separator ('| Creator: …', '<br>Creator: …')."""
+    """Whether a field's name stands where a metadata field starts: first on its line (after spaces, or a list's
+    bullet: '- Attribution: Jane Roe, via Wikimedia Commons'), or after a field separator ('| Creator: …',
+    '<br>Creator: …')."""
     before = text[max(text.rfind("\n", 0, start) + 1, start - 200) : start].rstrip()
-    return not before or before.endswith(("|", ">", "•", "·"))
+    return not before or before.endswith(("|", ">", "•", "·")) or before in ("-", "*", "+")
 
 
 _STOPS = (".", "!", "?", "…")
