@@ -42,7 +42,10 @@ _CC_LONG = re.compile(
     r"no[\s-]?deriv(?:ative)?s|sa|nc|nd|zero|0))*(?:[\s-]+v?\d\.\d)?"
     r"(?:\s+(?:international|unported|generic))?(?:\s+(?:public\s+)?licen[sc]e)?"
 )
-_RESERVED = re.compile(r"(?i)all\s+rights\s+reserved|riproduzione\s+riservata")
+# Japanese sites' notice under a photo ('無断転載・複製を禁じます', '無断転載禁止': no reproduction without leave); its
+# first word (無断, 'without leave') may stand in the lead-in (credits.ANYWHERE_LEAD_IN)
+JA_RESERVED = r"(?:無断)?(?:転載|複製|使用)(?:[・、]?(?:転載|複製|使用))*を?禁(?:じます|じる|止)"
+_RESERVED = re.compile(r"(?i)all\s+rights\s+reserved|riproduzione\s+riservata|" + JA_RESERVED)
 _PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b")
 # in other languages too, as archives and the reuse lines of Wikipedias write it ('gemeinfrei', 'domaine public',
 # 'publiek domein', 'közkincs', 'パブリックドメイン'): searched only in a text that holds one of their words (_PD_WORDS)
@@ -51,7 +54,8 @@ _PUBLIC_DOMAIN_OTHER = re.compile(r"(?i)\bgemeinfrei\b|\bdomaine\s+public\b|\bdo
                                   r"общественное\s+достояние")
 _PD_WORDS = ("emeinfrei", "omaine", "ominio", "omínio", "dominio", "omein", "kincs", "ドメイン", "достояние")
 _RIGHTS = re.compile(
-    r"(?i)©|\(c\)|(?:\bcrown\s+)?\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b"
+    r"(?i)©|\(c\)|(?:\bcrown\s+)?\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b|"
+    + JA_RESERVED
 )
 # A lower-case description of the intermediary before its name ('via press agency Ploom PR', 'via PR agency Kade')
 _VIA_KIND = re.compile(r"^(?:(?:press|PR|photo|news)\s+)?(?:agency|agencies)\s+(?=[A-Z])")
