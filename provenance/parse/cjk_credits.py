@@ -37,7 +37,9 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     )),
     (("摄", "攝"), re.compile(r"(?:^|(?<=[\s。，]))(?P<name>[^\s，。、,()（）]{2,4})\s+[摄攝](?!影)")),
     (("撮影者は",), re.compile(r"撮影者は(?P<name>[^。\n]{2,40})。?")),
-    (("撮影",), re.compile(r"(?:^|(?<=[\s「」。、=＝]))(?P<name>[^\s「」『』。、=＝()（）]{2,8}?)撮影(?!者)")),
+    # the mark closes the credit: '…、写真撮影に応じる首相' (poses for photos) is a verb of the caption, no name
+    (("撮影",), re.compile(r"(?:^|(?<=[\s「」。、=＝]))(?P<name>[^\s「」『』。、=＝()（）]{2,8}?)撮影(?!者)"
+                          r"(?=$|[\s。、，,.)）」』】\]])")),
     (("기자",), re.compile(r"\[(?P<org>[^\[\]\s]{2,20})\s+(?P<name>[^\[\]\s]{2,4})\s+기자\]")),
     (("사진",), re.compile(r"사진\s*=\s*(?P<name>[^\s\[\]()]{2,4})\s*기자")),
     # a Korean caption signed with the photographer's name or nickname alone after its last sentence

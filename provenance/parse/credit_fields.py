@@ -43,7 +43,10 @@ _CC_LONG = re.compile(
     r"no[\s-]?deriv(?:ative)?s|sa|nc|nd|zero|0))*(?:[\s-]+v?\d\.\d)?"
     r"(?:\s+(?:international|unported|generic))?(?:\s+(?:public\s+)?licen[sc]e)?"
 )
-_RESERVED = re.compile(r"(?i)all\s+rights\s+reserved|riproduzione\s+riservata")
+# Japanese sites' notice under a photo ('無断転載・複製を禁じます', '無断転載禁止': no reproduction without leave); its
+# first word (無断, 'without leave') may stand in the lead-in (credits.ANYWHERE_LEAD_IN)
+JA_RESERVED = r"(?:無断)?(?:転載|複製|使用)(?:[・、]?(?:転載|複製|使用))*を?禁(?:じます|じる|止)"
+_RESERVED = re.compile(r"(?i)all\s+rights\s+reserved|riproduzione\s+riservata|" + JA_RESERVED)
 _PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b")
 # in other languages too, as archives and the reuse lines of Wikipedias write it ('gemeinfrei', 'domaine public',
 # 'publiek domein', 'közkincs', 'パブリックドメイン'): searched only in a text that holds one of their words (_PD_WORDS)
@@ -52,7 +55,8 @@ _PUBLIC_DOMAIN_OTHER = re.compile(r"(?i)\bgemeinfrei\b|\bdomaine\s+public\b|\bdo
                                   r"общественное\s+достояние")
 _PD_WORDS = ("emeinfrei", "omaine", "ominio", "omínio", "dominio", "omein", "kincs", "ドメイン", "достояние")
 _RIGHTS = re.compile(
-    r"(?i)©|\(c\)|(?:\bcrown\s+)?\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b"
+    r"(?i)©|\(c\)|(?:\bcrown\s+)?\bcopyright\b|\ball\s+rights\s+reserved\b|\briproduzione\s+riservata\b|\bbildrechte\b|"
+    + JA_RESERVED
 )
 # A lower-case description of the intermediary before its name ('via press agency Ploom PR', 'via PR agency Kade')
 _VIA_KIND = re.compile(r"^(?:(?:press|PR|photo|news)\s+)?(?:agency|agencies)\s+(?=[A-Z])")
@@ -263,7 +267,7 @@ class _Work:
 
 def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, str]:
     """Fields of one credit segment; `lead` is its lead-in ("Courtesy of"), if any."""
-    work = _Work(rest=_clean(segment))
+    work = _Work(rest=_clean(segment, catalog))
     host = _AUTHOR_HOST.match(work.rest) if lead[-3:].casefold() == "by " else None
     if host is not None:  # '"Puppies" by www.petian.net is licensed under …': Openverse's author is the account,
         work.fields["creator"] = host.group(0)  # written as the photographer's site: a name, no source URL
@@ -443,9 +447,9 @@ def _platform_then_account(catalog: Catalog, fields: dict[str, str]) -> None:
     fields["via"] = platform
 
 
-def clean_segment(segment: str) -> str:
+def clean_segment(segment: str, catalog: Catalog | None = None) -> str:
     """A segment without lead-in, wire codes, quoted titles and 'Own work'."""
-    return _clean(segment)
+    return _clean(segment, catalog)
 
 
 def _take_title(work: _Work) -> None:
@@ -499,14 +503,21 @@ _CODE_KEY = re.compile(r"^[ \t]*(?P<q>['\"])[A-Za-z_][\w-]{0,40}(?P=q)[ \t]*:[ \
                        r"(?P=v)[ \t]*,?[ \t]*$")
 
 
-def _clean(segment: str) -> str:
+def _platform_before_bracket(catalog: Catalog | None, segment: str) -> bool:
+    head = LEAD_IN_TEXT.sub("", segment.partition("(")[0].strip(" [{"), count=1).strip()
+    source = match_source(catalog, head) if catalog is not None and head else None
+    return source is not None and source.kind == "platform"
+
+
+def _clean(segment: str, catalog: Catalog | None = None) -> str:
     key = _CODE_KEY.match(segment) if ":" in segment[:48] else None
     segment = key.group("value") if key is not None else segment
     segment = _ORDER_MARK.sub("", segment, count=1) if "(" in segment[:3] else segment
     segment = _ANGLED_URL.sub(r"(\g<url>)", segment) if "(<" in segment else segment
     segment = _COMMA_POOL.sub("/", segment) if "Pool" in segment and ", " in segment else segment
-    if segment.rstrip().endswith(")") and "," in segment:  # 'Jane Roe (Wikimedia Commons, CC BY-SA 4.0)'
-        segment = _LICENSED_BRACKET.sub(r", \g<inner>", segment, count=1)
+    if segment.rstrip().endswith(")") and "," in segment and not _platform_before_bracket(catalog, segment):
+        segment = _LICENSED_BRACKET.sub(r", \g<inner>", segment, count=1)  # 'Jane Roe (Wikimedia Commons, CC BY 4.0)'
+        # ('Wikimedia Commons (Jane Roe, CC BY 4.0)', the platform first, is credit_parts' to read)
     text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
     if _BY_FIRST.match(text) and _OPEN_TERMS_IN.search(text):  # 'Image: By Jane Roe - Own work, CC BY-SA 3.0'
         text = _BY_FIRST.sub("", text, count=1)

@@ -69,8 +69,8 @@ _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 _DATE_END = re.compile(rf"(?i)(?:^(?:\d{{1,2}}\s+)?|,\s*(?:\d{{1,2}}\s+)?|\s+\d{{1,2}}\s+){_MONTH}\s+"
                        r"(?:\d{1,2},?\s+)?(?:19|20)\d\d[\s.,;)]*$")
 # 'AA Photo', 'PTI image', 'HT File' (an Indian paper's archive mark after the agency or the paper:
-# '(Jane Roe / PTI File)')
-_PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto|image|file)(?:\s+by)?$")
+# '(Jane Roe / PTI File)'), a platform's screen capture ('@janeroe/Twitter screengrab')
+_PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto|image|file|screen[ \t]?grab|screenshot)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
     r"(?<=\S)\s+(?:(?i:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?\s*\bby\b:?)|photo\s*/)\s*"
 )
@@ -166,6 +166,14 @@ _KOREAN_BODY_NAME = re.compile(r"^[가-힣]{2,}(?:시|부|청|처)$|^[가-힣]{3
 # Pool'): how the image came; the agency, where one is named, is the organisation. The word before must be a
 # known source or in capitals: 'Smiley N. Pool' is a photographer.
 _POOL_LINK = re.compile(r"(?i)^(?:(?P<head>.{1,40}?)\s+pool(?:\s+photo)?|pool\s+(?P<tail>\S{1,20}))$")
+# AFP's stringer with a country's code before it ('CN-STR/AFP'): a role, no name
+_STRINGER_CODE = re.compile(r"^[A-Z]{2,3}-STR$")
+# AP's comma form of a pool credit closes with the pool ('Jane Roe, Sputnik, Kremlin Pool Photo via AP', 'Jane Roe,
+# Pool Photo via AP'): the last piece is how the image came, not part of the agency's name. Written as 'Pool Photo'
+# after a word or two in capitals only: 'Jane Roe, Smiley N. Pool' names a photographer.
+_COMMA_POOL = re.compile(r",[ \t]+(?:(?:[A-Z][\w.-]*[ \t]+){1,2}(?:Pool|POOL)[ \t]+(?:Photo|PHOTO)|"
+                         r"Pool(?:[ \t]+Photo)?|"
+                         r"POOL(?:[ \t]+PHOTO)?)$")
 # An outlet's staff ('WIRED Staff', 'Globe staff photographer'): no person named; the outlet is the organisation.
 _STAFF_LINK = re.compile(r"(?i)^(?P<head>.{1,40}?)\s+staff(?:\s+(?:photo(?:grapher)?|picture))?$")
 # A town and a region code after a person's name ('Adelaide SA', 'Calgary, AB', 'Port Augusta, SA'): codes that are
@@ -216,6 +224,8 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     if "기자" in rest:
         rest = _outlet_reporter(catalog, rest)
     rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest))
+    if " (" in rest and "\x1f" in rest:
+        rest = _author_in_platform_brackets(catalog, rest)
     rest = em_dash_chain(catalog, rest) if "—" in rest else rest
     dashed = stock_dash(catalog, rest) if "–" in rest or "—" in rest else None
     rest = f"{rest[: dashed[2]]}/{rest[dashed[2] + 1 :]}" if dashed else rest  # 'Jane Roe – stock.adobe.com': 2 links
@@ -249,6 +259,21 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
 # '조선일보 일본어판 이대덕 기자': an outlet of a word or two, a Korean name, 기자 (reporter)
 _OUTLET_REPORTER = re.compile(r"^\s*(?P<org>[^\s/]{2,20}(?:[ \t]+[^\s/]{2,10})?)[ \t]+(?P<name>[가-힣]{2,4})[ \t]*기자"
                               r"(?:[ \t]+[\w.+-]+@[\w.-]+)?\s*$")  # and the reporter's e-mail
+
+
+# A platform, then in brackets the author and the license: 'Wikimedia Commons (Jane Roe, CC BY 4.0)', the license
+# taken out (its cut, \x1f, left in the bracket; a link's address cut after it, Markdown's emphasis closing it)
+_PLATFORM_BRACKET = re.compile(r"^\s*(?P<platform>[^()/\x1f]{2,40}?)\s*\((?P<name>[^()/\x1f]{2,80}?)"
+                               r"[\s,;]*\x1f[\s,;]*\)?[\s\x1f*_]*$")
+
+
+def _author_in_platform_brackets(catalog: Catalog, rest: str) -> str:
+    """'Wikimedia Commons (Jane Roe, CC BY 4.0)' without its license: the author, then the platform, as a chain."""
+    match = _PLATFORM_BRACKET.match(rest)
+    source = match_source(catalog, match.group("platform")) if match is not None else None
+    if match is None or source is None or source.kind != "platform":
+        return rest
+    return f"{match.group('name')}/{match.group('platform')}"
 
 
 def _outlet_reporter(catalog: Catalog, rest: str) -> str:
@@ -546,8 +571,13 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if text.endswith("more") and text[-5:-4].isalpha() and match_source(catalog, text[:-4]) is not None:
         end -= 4  # '© Copyright: Jane Roe / XPB Imagesmore': a gallery's 'more' button glued to the agency's name
         text = text[:-4]
+    pooled = _COMMA_POOL.search(text) if "ool" in text or "OOL" in text else None
+    if pooled is not None and pooled.start() > 0:
+        end -= len(text) - pooled.start()
+        text = text[: pooled.start()]
     folded = fold_source_name(text)
     if folded in ROLES or folded.removeprefix("the ") in ROLES or _COURTESY.fullmatch(text) \
+            or text.endswith("-STR") and _STRINGER_CODE.match(text) \
             or _LICENSE_WORDS.match(text) or text.endswith(")") and _FILE_PICTURE_OF.search(text) \
             or "." in text and _FILE_NAME.match(text) or _ASSET_CODE.match(text):
         return Link(text, start, end, "role")
@@ -1071,8 +1101,9 @@ def _looks_like_organisation(text: str) -> bool:
         return False  # 'Melissa Bank': a given name and a surname
     if form or _has_organisation_word(text, words) or ORGANISATION_SUFFIX.search(text) or _newspaper_title(words):
         return True
-    if len(words) > 1 and text.endswith(("Photos", "PHOTOS")):
-        return True  # 'Nordic Photos', 'J.LEAGUE PHOTOS': an agency's or a league's photo service, named with a capital
+    if len(words) > 1 and text.endswith(("Photos", "PHOTOS")) or len(words) == 2 and text.endswith(" Photo"):
+        return True  # 'Nordic Photos', 'J.LEAGUE PHOTOS': an agency's or a league's photo service, named with a
+        # capital; 'Fab Photo': a studio's name (an agency's 'AA Photo' is its mark, read before)
     if "ال" in text and any(w.startswith("ال") and w[2:] in ORGANISATION_WORDS for w in words):
         return True  # Arabic 'al-': 'المكتب الإعلامي'
     if any(w.endswith(ORGANISATION_WORD_ENDINGS) for w in words):  # 'Stadtarchiv Wernau', 'Riksarkivet'

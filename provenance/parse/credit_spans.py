@@ -98,7 +98,9 @@ _RELAYED = re.compile(r"^\s*([^\s＝=]{1,20})\s*＝\s*([^\s＝=]{1,20})\s*$")  #
 # are the dateline's all the same.
 _DATELINE_AFTER = re.compile(
     # with its place in capitals, glued to an agency's name in capitals too ('… via REUTERSSEOUL, Aug 4 (Reuters) -')
-    r"(?:(?<=REUTERS)|(?<=AFP)|(?<=\s))(?!REUTERS|AFP|AP\b)[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2},[ \t]+"
+    # or to Reuters' file mark ('…/Pool via REUTERS/File PhotoSEOUL, Aug 20 (Reuters) -')
+    r"(?:(?<=REUTERS)|(?<=AFP)|(?<=Photo)|(?<=\s))(?!REUTERS|AFP|AP\b)[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2},"
+    r"[ \t]+"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)|"
     r"(?<=[a-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}"
@@ -827,7 +829,7 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
         return _is_source_credit(catalog, text) or _is_stock_dash(catalog, text) or _is_dash_chain(catalog, text)
     acquired = _museum_line(text) if "," in text else False
     text, licensed = strip_license(catalog, text)
-    text = _LICENSE_LEFTOVERS.sub(" ", clean_segment(text)).strip(" ,;.-–—\x1f")
+    text = _LICENSE_LEFTOVERS.sub(" ", clean_segment(text, catalog)).strip(" ,;.-–—\x1f")
     text = outlet_photo(catalog, ORG_PHOTO_BY.sub("/", text))
     if licensed:
         return _is_licensed_credit(catalog, text)

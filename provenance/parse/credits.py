@@ -124,9 +124,15 @@ LEAD_IN = re.compile(
 # a capitalised name ('BIG PHOTO: the crowd …' is a layout label).
 ANYWHERE_LEAD_IN = re.compile(
     r"(?P<lead>©\s*|"
+    r"無断(?=(?:転載|複製|使用)(?:[・、]?(?:転載|複製|使用))*を?禁)|"  # '無断転載・複製を禁じます': reserved rights
     r"\((?i:c)\)[ \t]*(?=(?:19|20)\d\d,?[ \t]+[A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z\d][\w.&'’-]*|&|and|of))*,?[ \t]+"
     r"(?i:all[ \t]+rights[ \t]+reserved|inc|ltd|llc|corp)\b)|"
-    r"Credit(?:\.{3}|…)[ \t]*|(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
+    r"Credit(?:\.{3}|…)[ \t]*|"
+    # a public-domain statement with no one named ('This image is in the public domain.'): the license alone, where the
+    # statement closes its sentence ('… is in the public domain, said the museum' is reported speech)
+    r"(?i:this[ \t]+(?:photo(?:graph)?|image|picture|illustration|file)[ \t]+is[ \t]+"
+    r"(?=in[ \t]+the[ \t]+public[ \t]+domain[ \t]*(?:[.!<_*)\]]|\r?\n|$)))|"
+    r"(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
     r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+|"
     # a paper's figure adapted from its authors' ('Figure adapted from Li et al.'): a name next, in capitals ('…
@@ -142,8 +148,11 @@ ANYWHERE_LEAD_IN = re.compile(
     # lower-case word closing the line ('… gewannen am Ende 2:1 .Foto: ddp', '… und ...Foto: Getty': a gallery's caption
     # run into its credit)
     r"(?<=[.!?…])(?-i:(?:Photo|Foto|Bild|Image|Credit)\s?:\s*(?=[A-Z\d@]|[a-z]{2,8}[ \t]*(?:\r?\n|$)))|"
+    # after a hyphen glued to the caption's last word, before a capital or a handle ('… to sleep comfortably-Credit:
+    # TikTok/@janeroe')
+    r"(?<=[a-z]{2}-)(?-i:(?:Photo|Foto|Image|Credit)\s?:\s*(?=[A-Z@]))|"
     r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?<!\b[Pp]ie de )"  # not Spanish 'Pie de foto:', a caption's label
-    r"(?-i:(?:Photo(?:graph)?|Source|Foto|Fotoğraf(?:lar)?|Bild|Image|Credit|"
+    r"(?-i:(?:Photo(?:graph)?|Source|Foto|Fotoğraf(?:lar)?|Bild|Image|Credits?|"
     r"Crédit photo|Фото|Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|"
     r"(?:PHOTO|FOTO|BILD|IMAGE|CREDIT)\s?:\s*(?=[A-Z@]))|"
     # a capitalised 'Photo by' glued after a lower-case word, a name in capitals next ('Grand Prize winner Photo by
@@ -263,6 +272,13 @@ _QUOTED_VALUE = re.compile(r"[\"'“«]")
 # A quoted value of code opened before a lead-in on its line and not closed before it (caption='… Photo: X', …)
 _OPEN_VALUE = re.compile(r"[=:(]\s*(?P<q>['\"])[^'\"\n]*\Z")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
+# A dash, a name, a comma and an outlet, and nothing else: the signature under a report or a quotation ('- Jane Roe,
+# Harwick Post'); a chain with a slash ('- Jane Roe/Reuters', a list's item), a photo word, a pool or a via stays a
+# credit
+_DASHES = frozenset("-–—")
+_SIGNATURE = re.compile(r"[-–—]{1,2}[ \t]+(?!(?i:photo|foto|image|credit))[^\W\d_][^/|,\n()]{1,50},[ \t]+"
+                        r"(?![^\n]*(?i:\bphoto|\bfoto|\bimage|\bpool\b|\bhandout\b|\bvia\b))"
+                        r"[^\W\d_][^/|,\n()]{1,60}?[ \t.]*")
 # an opening quote mark glued to the word before it, or a full-width closing bracket (a Latin credit set in Chinese or
 # Japanese text: '（eso0932a，Credit: ESO/Jane Roe），由 …')
 _GLUED_QUOTE = re.compile(r"(?<=[^\W\d_])[“„]|[）」』】]")
@@ -370,6 +386,9 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
     for segment in _segments(body, catalog, index, taken, lowered):
         if segment.end - segment.body > MAX_CREDIT or _overlaps(taken, segment.start, segment.end):
             continue
+        if segment.body == segment.start and body[segment.body : segment.body + 1] in _DASHES \
+                and _signature(body, segment):
+            continue  # '- Jane Roe, The Harwick Times': who signed a report or a quotation, no image credit
         found = list(_credits_in(catalog, body, segment, split))
         if found:
             bisect.insort(taken, (segment.start, segment.end))
@@ -387,6 +406,13 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
     if flat.starts:
         credits = [_point_back(c, text, flat) for c in credits]
     return CreditsRead(credits, body, retyped, retexts)
+
+
+def _signature(text: str, segment: Segment) -> bool:
+    """A dash-led 'Name, Outlet' opening its line or after a quotation's closing mark: a signature (_SIGNATURE)."""
+    before = text[max(0, segment.start - 40) : segment.start].rstrip(" \t")
+    return (not before or before.endswith(("\n", "\"", "”", "»", "'"))) \
+        and _SIGNATURE.fullmatch(text, segment.body, segment.end) is not None
 
 
 def list_goes_on(text: str, at: int) -> bool:

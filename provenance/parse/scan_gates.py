@@ -20,10 +20,10 @@ GATES: dict[str, str] = {
         'b))|t(?=(?:ake|e(?:ks|[sx]t)|h(?:e[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f]|is)|ile|op[bfp]))|u(?=(?:rh'
         'e|sed))|v(?=ide)|w(?=(?:ate|ebc|ood))|z(?=d(?:j[^\\x00-\\x64\\x66-\\x7f]|ro))'
     ),
-    'ff91ddab244e8b5df283d893': (
+    'c515557de5d78ea1b92030f1': (
         '[^\\x00-\\x7f]|\\((?=c\\))|b(?=ild)|c(?=(?:our|r[^\\x00-\\x64\\x66-\\x7f]d))|d(?=iag)|f(?=(?:ig[\\'
         '.u]|o(?:rr|t[^\\x00-\\x6e\\x70-\\x7f])))|i(?=(?:con|llu|mag))|k(?=uva)|n(?=gu[^\\x00-\\x7f])|o(?=r'
-        'ig)|p(?=(?:hot|ict))|s(?=(?:our|urs))|v(?=ect)|z(?=dro)'
+        'ig)|p(?=(?:hot|ict))|s(?=(?:our|urs))|t(?=his)|v(?=ect)|z(?=dro)'
     ),
     '856e0029e08267545cf5e37a': (
         'b(?=(?:y|elo|ott))|p(?=(?:[ao]r|hot))|v(?=on)|a(?=bov)|f(?=(?:ot[\\.o]|rom))|i(?=nse)|l(?=eft)|m(?'
