@@ -22,6 +22,7 @@ from provenance.parse.credit_citations import may_cite, read_citation
 from provenance.parse.credit_parts import assign_names
 from provenance.parse.credit_words import COMPANY_FORM, LEAD_IN_TEXT, NUMBER_ABBREVIATIONS, ROLES
 from provenance.parse.scan import may_hold, with_first_chars
+from provenance.parse.urls import split_url
 
 URL = re.compile(r"(?i)\b(?:https?://|www\.|creativecommons\.org/)[^\s<>\"'\[\]]+")
 _LICENSED_UNDER = re.compile(
@@ -326,7 +327,20 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     if "via" in work.fields and " " in work.fields["via"] and len(work.fields) == 1:
         _platform_then_account(catalog, work.fields)
     _no_via_of_its_own(work.fields)
+    _owner_of_its_site(work.fields)
     return work.fields
+
+
+def _owner_of_its_site(fields: dict[str, str]) -> None:
+    """'Photo courtesy of [Studio3T](https://studio3t.com/…)', '<a href="https://www.vistacnc.com/…">VistaCNC</a>': a
+    name of one capitalised word linked to the site whose domain is that name is the company that owns the site, an
+    organisation (a person's portfolio is named with spaces: 'Jane Roe' on janeroe.com stays a person)."""
+    creator, url = fields.get("creator", ""), fields.get("source_url", "")
+    if not creator or not url or " " in creator or creator.islower() or "organization" in fields:
+        return  # (a handle in lower case on a site of that name is a photographer's: 'janeroe' on janeroe.com)
+    host = (split_url(url if "://" in url else f"https://{url}").hostname or "").removeprefix("www.")
+    if host.partition(".")[0] == "".join(ch for ch in creator.casefold() if ch.isalnum()) and "." in host:
+        fields["organization"] = fields.pop("creator")
 
 
 _ROLE_CATEGORIES = frozenset({"pool", "staff"})  # a role's categories; an agency's name may say 'Wire' and mean it
