@@ -469,7 +469,14 @@ def _piped_via(catalog: Catalog, line: str, start: int) -> tuple[int, int] | Non
         return None
     begin = pipe + 3
     end = _credit_end(catalog, line, begin)
-    return (begin, end) if end < start and "/" in line[begin:end] and is_bare_credit(catalog, line[begin:end]) else None
+    if not (end < start and "/" in line[begin:end] and is_bare_credit(catalog, line[begin:end])):
+        return None
+    # before the via, a photographer's full name or a source the catalog knows: a section's words ('Markets | Stocks/
+    # Bonds via Reuters Graphics show …', 'Analysts/Traders via Reuters said …') name no one
+    who = _VIA_WORD.split(line[begin:end], maxsplit=1)[0]
+    links = [label_link(catalog, link.strip(" \t")) for link in who.split("/") if link.strip()]
+    return (begin, end) if any(link.source is not None or link.label == "person" and " " in link.text.strip()
+                               for link in links) else None
 
 
 # A credit's slot under a picture, 'Name /' on a line alone: the credit before a slash whose source half the page left
@@ -689,6 +696,8 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     if "; " in text and _is_credit_list(catalog, text):
         return True  # else read as before the lists were: 'Jane Roe/AP; Ann Lee' is a credit and a name after it
     if not _MARKERS.search(text):  # no separator, via, for, comma or license: only a source alone
+        if _short_alias_alone(catalog, text):
+            return False
         return _is_source_credit(catalog, text) or _is_stock_dash(catalog, text) or _is_dash_chain(catalog, text)
     acquired = _museum_line(text) if "," in text else False
     text, licensed = strip_license(catalog, text)
@@ -720,6 +729,19 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
 # The dashes a chain's links are split on (credit_parts._CHAIN): an en dash is not one, so an agency and a distributor
 # joined by it would be read as one name ('AP – Getty Images')
 _SPACED_DASH = re.compile(r"[ \t][-—][ \t]")
+
+
+def _short_alias_alone(catalog: Catalog, text: str) -> bool:
+    """'Magnum', 'Polaris', 'Bundestag', 'Liberation': one word in lower case after its capital that names a source
+    only as an alias, short or unaccented, of its name ('Magnum Photos', 'Deutscher Bundestag', 'Libération'). Alone
+    on a line it is as often a word, a heading or a product ('Magnum' ice cream, the 'Polaris' star), so it is a
+    credit in a chain or after a lead-in only ('Jane Roe/Magnum'); a source's own name ('Reuters', 'Shutterstock') or
+    initials ('DBT') stay."""
+    word = text.strip()
+    if " " in word or not word[:1].isupper() or word[1:] == word[1:].upper():
+        return False
+    source = match_source(catalog, word)
+    return source is not None and word.casefold() != source.name.casefold()
 
 
 def _is_dash_chain(catalog: Catalog, text: str) -> bool:

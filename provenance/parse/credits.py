@@ -84,6 +84,7 @@ LEAD_IN = re.compile(
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
     # the same in the World Service's Latin and Cyrillic scripts ('Fuente de la imagen, Getty Images', 'Автор фото,'),
     # before a capitalised name ('Автор фото, который снял …' is prose)
+    r"(?<![,，])(?<![,，][ \t])"
     r"(?:fuente\s+de\s+la\s+imagen|fotoğraf\s+kaynağı|nguồn\s+hình\s+ảnh|sumber\s+gambar|chanzo\s+cha\s+picha|"
     r"автор\s+фото)\s*,(?=[ \t]*(?-i:[A-ZА-ЯЁ@\d]))|"
     r"(?:(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video|(?:3d\s+)?models?)\s+(?:provided\s+)?)?"
@@ -101,6 +102,8 @@ LEAD_IN = re.compile(
     r"φωτογραφ[ίι]ες|φωτογραφ[ίι]α|φωτο|"
     r"[来來图圖]源)\s*[:：]|(?:사진\s*)?출처\s*[:=＝,]|छायाकार\s*[:：–—-]|"
     # the BBC World Service's 'Image source, Getty Images' in Hindi, Punjabi, Persian, Arabic, Urdu, Chinese
+    # (never after a comma: '警方表示，图片来源，一名当地居民，…' is a clause of a sentence, not the label)
+    r"(?<![,，،、])(?<![,，،、][ \t])"
     r"(?:(?:इमेज|तस्वीर)\s+स्रोत|ਤਸਵੀਰ\s+ਸਰੋਤ|منبع\s+تصویر|مصدر\s+الصورة|تصویر\s+کا\s+ذریعہ|图片来源|圖片來源)\s*[,،，])|"
     r"\(c\)(?=\s)|"
     # 'PHOTO | JANE ROE | NATION MEDIA GROUP', Swahili 'PICHA | …' (East Africa): the name in capitals ('PHOTOS | Best
@@ -162,7 +165,10 @@ _BY_LICENSE = re.compile(
 )
 # 'Photo:' after a middle dot ('Fortune · Photo: Jane Roe/Bloomberg …'), a credit's place (_at_credit_position); not
 # 'Credit:', which follows a picture's title there ('Imagem: <title> · Crédito: …': _CREDIT_AFTER_DOT)
-_PHOTO_AFTER_DOT = re.compile(r"(?i)(?:photo|foto)s?\s*(?:[:：]|by\b)")
+# A site's menu or breadcrumb separates its items by the same dot ('Home · Photo: Gallery · About', 'Menu · Photos by
+# the sea'): the credit after the dot names a person in two capitalised words at least, or is a chain with a slash.
+_PHOTO_AFTER_DOT = re.compile(
+    r"(?i)(?:photo|foto)s?\s*(?:[:：]|by\b)[ \t]*(?:(?-i:[A-Z][\w'’.-]*[ \t]+[A-Z])|[^\n·/]{1,80}/)")
 # Where a lead-in may stand: full-width brackets too ('首相（写真：アフロ）'), after a danda (a Bengali or Hindi
 # sentence's end), after a date opening the line ('6/27/03 Staff Photo by'), and after a slash glued to a sentence's
 # stop or after it and a space ('… Park Won-soon./ Courtesy of Ewha Womans University', Korean papers' '… 있다.
@@ -686,11 +692,23 @@ def _line_end(catalog: Catalog, text: str, body: int) -> int:
     if line.rstrip().endswith(",") or line.count(",") >= 2 and _LIST_GOES_ON.match(text, line_end + 1) \
             or _VERSION_NEXT.match(text, line_end + 1) and _CC_AT_END.search(line) \
             or _FIRST_NAME_ALONE.fullmatch(line) and _SURNAME_CHAIN.match(text, line_end + 1) \
-            and match_source(catalog, line.strip()) is None:  # 'CC BY-SA\n2.5)': a
-        # broken code; 'Photo: Fatemeh\nBahrami/Anadolu via …': a name broken by the line
+            and match_source(catalog, line.strip()) is None and _chain_names_source(catalog, text, line_end + 1, limit):
+        # 'CC BY-SA\n2.5)': a broken code; 'Photo: Fatemeh\nBahrami/Anadolu via …': a name broken by the line
         following = text.find("\n", line_end + 1, limit)
         return min(len(text), limit) if following < 0 else following
     return line_end
+
+
+_CHAIN_LINK = re.compile(r"[ \t]*/[ \t]*|[ \t]+via[ \t]+")
+
+
+def _chain_names_source(catalog: Catalog, text: str, start: int, limit: int) -> bool:
+    """Whether the chain that opens the line at `start` names a source the catalog knows after its first link
+    ('Bahrami/Anadolu via Getty Images'); a word over a pair of words ('Monday\nTraffic/Roads update', 'Berlin\nMitte/
+    Kreuzberg am Abend') is no name broken by the line."""
+    end = text.find("\n", start, min(limit, start + 200))
+    links = _CHAIN_LINK.split(text[start : end if end >= 0 else min(len(text), start + 200)])[1:]
+    return any(match_source(catalog, link.strip(" \t\r.,;)")) is not None for link in links)
 
 
 def _sentence_stop(catalog: Catalog, text: str, body: int, line_end: int, index: _Index) -> int:
