@@ -88,15 +88,19 @@ _RELAYED = re.compile(r"^\s*([^\s＝=]{1,20})\s*＝\s*([^\s＝=]{1,20})\s*$")  #
 # are the dateline's all the same.
 _DATELINE_AFTER = re.compile(
     # with its place in capitals, glued to an agency's name in capitals too ('… via REUTERSSEOUL, Aug 4 (Reuters) -')
-    r"(?:(?<=REUTERS)|(?<=AFP)|(?<=\s))(?!REUTERS|AFP|AP\b)[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2},[ \t]+"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)|"
+    r"(?P<placed>(?:(?<=REUTERS)|(?<=AFP)|(?<=\s))(?!REUTERS|AFP|AP\b)[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2},"
+    r"[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\))|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)|"
     r"(?<=[a-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}"
     r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))|"
     # a story's dateline glued after the credit ('…/Reuters/File CNN — The …', '…/AP Photo WASHINGTON (AP) — The …'):
     # a place in capitals and an outlet's initials (in brackets or not), then a dash
-    r"(?<=\w )(?:[A-Z][A-Z.'’-]+[ \t]+){0,3}\(?[A-Z]{2,5}\)?[ \t]+[—–][ \t]+(?=[A-Z\"“])"
+    r"(?P<glued>(?<=\w )(?:[A-Z][A-Z.'’-]+[ \t]+){0,3}\(?[A-Z]{2,5}\)?[ \t]+[—–][ \t]+(?=[A-Z\"“]))"
 )
+# A place in capitals (with or without the outlet's initials) ends a credit only after a chain that names a source the
+# catalog knows, as a wire's credit does: 'Oil climbs. OPEC/Russia CNN — The cartel said' is a headline, no chain
+_ARCHIVE_MARKS = re.compile(r"(?i)(?:[ \t]*/[ \t]*|[ \t]+)(?:file(?:[ \t]+photo)?|photo)$")
+_LINK_BREAK = re.compile(r"/|\svia\s")
 _WORDS = re.compile(r"\S+")
 _GLUED_START = re.compile(r"(?<=[a-z\d’'”)][ \t])(?=[A-Z])")  # a capitalised word right after a lower-case one
 _AGENCY_KINDS = frozenset({"agency", "stock"})
@@ -647,11 +651,19 @@ def _glued_credit(catalog: Catalog, tail: str) -> int | None:
     return None
 
 
+def _names_a_source(catalog: Catalog, text: str) -> bool:
+    """Whether a chain ('REUTERS/Ana Vidal', '…/Reuters/File', '…/AP Photo', 'Jane Roe via REUTERS') names a source the
+    catalog knows in one of its links (an archive mark at its end left out)."""
+    links = _LINK_BREAK.split(_ARCHIVE_MARKS.sub("", text.rstrip()))
+    return len(links) > 1 and any(match_source(catalog, link.strip()) is not None for link in links)
+
+
 def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     """Where a tail credit ends: the line's end, or right after 'via <source>' when prose runs on
     without a full stop ('… via Getty Images Warren Buffett said …'), or where a wire dateline starts."""
     dateline = _DATELINE_AFTER.search(line, start)
-    if dateline is not None:
+    if dateline is not None and (dateline.group("placed") is None and dateline.group("glued") is None
+                                 or _names_a_source(catalog, line[start : dateline.start()])):
         line = line[: dateline.start()]
     via = _VIA_WORD.search(line, start)
     if via is None:
