@@ -293,7 +293,9 @@ _NEAR_GAP = re.compile(r"^(?=[^\n]*\n)(?![^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\
 # A lead-in word written with no colon before a name alone ('Beeld Jane Roe', 'Picha na Jane Roe'); and the words of a
 # headline's media label after it ('FOTO VIDEO', 'FOTO GALERIJA', 'Picha na Video'): no name
 _NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer|(?i:picha\s+na))[ \t]+")
-_CAPTION_LEAD = re.compile(r"(?i)\W*(?:fotografija|fotografia|fotografía|photograph)\s*:")
+# (and a report's 'Texto y foto:' before a sentence, not its author: 'Testo e foto: Roma, la città eterna …')
+_CAPTION_LEAD = re.compile(r"(?i)\W*(?:fotografija|fotografia|fotografía|photograph|"
+                           r"(?:text(?:o|e)?|testo|tekst)\s+(?:y|e|et|und|en|i)\s+(?:fotos?|photos?))\s*:")
 _AUTHOR_LEAD = re.compile(r"(?i)(?:autor|author|auteur)\s*:")
 _DATE_OR_TIME = re.compile(r"\b(?:\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")
 _LOWER_WORD = re.compile(r"(?<![\w'’.@/-])[^\W\d_A-ZÀ-ÞА-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏ]{3,}(?![\w'’@/-])")  # 'drži', 'portret'
@@ -804,9 +806,12 @@ def _adds_terms(one: Credit, other: Credit) -> bool:
 def _named_after_bare_lead(catalog: Catalog, lead: str, part: str, fields: dict[str, str]) -> bool:
     """After a lead-in written with no colon, a name and not a headline's label: no media word ('FOTO VIDEO', 'Foto
     Galerija Zagreb', 'Picha na Video'); after a lone word ('Beeld', 'FOTO'), an organisation alone only if the catalog
-    knows it ('Beeld ANP', not 'FOTO PRIČA')."""
+    knows it ('Beeld ANP', not 'FOTO PRIČA'), and so before a chain's slash."""
     if any(word.casefold() in MEDIA_LABEL_WORDS for word in part.split()):
         return False
+    if "/" in part and " " not in lead.strip():  # 'Фото Олени Коваль / POOL / УНІАН': the chain names a source the
+        # catalog knows ('Beeld Amsterdam Centrum / Noord', 'Foto Tour Berlin / Potsdam' are a page's headings)
+        return any(match_source(catalog, fields.get(key)) is not None for key in ("organization", "via"))
     if fields.get("creator") or " " in lead.strip():  # 'Picha na Ofisi ya Waziri Mkuu': 'photo by', a body's name
         return True
     return any(match_source(catalog, fields.get(key)) is not None for key in ("organization", "via"))
