@@ -487,7 +487,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
             named = _source_before(catalog, text, start, match.end()) if pattern in (LEAD_IN, _BY_LICENSE) and \
                 _PHOTO_BY.match(text, start, match.end()) else start
             end = _segment_end(catalog, text, named, match.end(), weak, index) if named < start else start
-            positioned = free or _at_credit_position(text, start)
+            positioned = free or _at_credit_position(text, start) or _source_after_dot(catalog, text, start)
             kind = -1 if positioned else _kind_before(text, start, match.end())  # 'Press photo: …'
             if named < start and is_bare_credit(catalog, text[named:end]):
                 # 'Flickr photo by jroe (CC BY 2.0)', 'NASA photo by Jane Roe': the source is a link of the credit
@@ -606,6 +606,18 @@ def _kind_before(text: str, start: int, body: int) -> int:
             at = start - len(before) + before.rfind(words[-count])
             return at if _at_credit_position(text, at) else -1
     return -1
+
+
+_SOURCE_AFTER_DOT = re.compile(r"(?i)(?:photo|foto)s?\s*(?:[:：]|by\b)[ \t]*(?P<name>[^\n·]{2,60}?)[ \t]*(?:·|\r?\n|$)")
+
+
+def _source_after_dot(catalog: Catalog, text: str, start: int) -> bool:
+    """'Fortune · Photo: Reuters': after a middle dot, 'Photo:' before a source the catalog knows alone (a menu's
+    'Home · Photo: Gallery · About' names none)."""
+    if not text.endswith(" · ", 0, start):
+        return False
+    named = _SOURCE_AFTER_DOT.match(text, start)
+    return named is not None and match_source(catalog, named.group("name")) is not None
 
 
 def _at_credit_position(text: str, start: int) -> bool:
