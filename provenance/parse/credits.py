@@ -797,7 +797,7 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
 
 # French 'DR' (droits réservés: rights reserved, holder unknown) as a whole credit after a French lead-in or a rights
 # sign ('Crédit photo : DR', 'Photo : DR', '© DR'); after 'Foto:' it stays Denmark's broadcaster DR
-_DROITS_RESERVES = re.compile(r"\s*(?:DR|D\.R\.)\s*\.?\s*")
+_DROITS_RESERVES = re.compile(r"\s*(?:DR|D\.[ \t]?R\.?)\s*\.?\s*")  # 'D.R.' reaches here as 'D.R' (its last stop cut)
 _FRENCH_LEAD = re.compile(
     r"(?i)\s*(?:©|\(c\)|cr[ée]dits?(?:\s+photos?)?|photos?|illustrations?|images?|visuels?)\s*[:：]?\s*")
 
