@@ -26,6 +26,7 @@ from provenance.parse.credit_citations import Citation, heritage_name, portrait,
 from provenance.parse.credit_words import (
     BODY_BEFORE_DE,
     CHAIN_SLASH,
+    CJK_BODY_ENDINGS,
     COMPANY_FORM,
     COMPANY_FORM_NAMES,
     COMPANY_FORMS,
@@ -118,7 +119,9 @@ _RESEARCH_WORDS = frozenset({"university", "univ.", "univ", "universität", "uni
                              "science", "college", "centre", "center"})
 # a job title, or the mark of the photographer that ends a name (撮影, 摄, 攝: photographed): '山田太郎撮影'
 # a job title after a CJK name, or the person's own social media ('사진=홍나현 SNS'): no part of the name
-_REPORTER = re.compile(r"\s*(?:기자|특파원|통신원|记者|記者|特派員|通信員|撮影|摄|攝|SNS|인스타그램|유튜브)$")
+# ('김하늘 연구원': a researcher, the word written apart from the name; glued it closes a body's name, '…통신연구원')
+_REPORTER = re.compile(
+    r"\s*(?:기자|특파원|통신원|记者|記者|特派員|通信員|撮影|摄|攝|SNS|인스타그램|유튜브)$|\s+연구원$")
 # One capitalised word in Latin script: 'Freepick', 'Résone', 'SmugMug'
 _BRAND_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[A-Z][a-z\u00df-\u024f]+)*$")
 # Where a name was broken: a line break or tab, or the blanks left by a UI marker ('… [+]'); any other space, a
@@ -1085,6 +1088,13 @@ def photo_of_outlet(catalog: Catalog, text: str) -> bool:
 _CAMEL_WORD = re.compile(r"^[A-Z][a-z]{2,}(?P<tail>[A-Z][a-z]{2,})$")
 
 
+def _cjk_body(text: str) -> bool:
+    """'한국사진기자협회', '日本写真家協会': a CJK body's name, its last word ending in a body's word glued to the
+    name."""
+    last = text.rsplit(None, 1)[-1] if text.strip() else ""
+    return any(last.endswith(ending) and len(last) > len(ending) for ending in CJK_BODY_ENDINGS)
+
+
 def _looks_like_organisation(text: str) -> bool:
     if "&" in text and _FIRM.match(text):  # 'Harris & Ewing', 'Elliott & Fry': a studio named after its partners
         return True
@@ -1108,9 +1118,9 @@ def _looks_like_organisation(text: str) -> bool:
         return True  # Arabic 'al-': 'المكتب الإعلامي'
     if any(w.endswith(ORGANISATION_WORD_ENDINGS) for w in words):  # 'Stadtarchiv Wernau', 'Riksarkivet'
         return True
-    if text.endswith(")") and "(" in text and not text.isascii() \
-            and text[: text.index("(")].rstrip().endswith(ORGANISATION_WORD_ENDINGS):
-        return True  # '한국사진기자협회(KPPA)': a body's name with its acronym in brackets
+    body = text[: text.index("(")].rstrip() if text.endswith(")") and "(" in text and not text.isascii() else text
+    if _cjk_body(body):
+        return True  # '한국사진기자협회', '한국사진기자협회(KPPA)': a body's name, with its acronym in brackets or not
     pairs = zip(words, words[1:], strict=False)
     if any(w in BODY_BEFORE_DE and (nxt in ("de", "du") or nxt.startswith(("d'", "d’"))) for w, nxt in pairs):
         return True  # 'Ville de Lyon', not 'Ville Korhonen'

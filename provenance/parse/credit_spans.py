@@ -99,16 +99,20 @@ _RELAYED = re.compile(r"^\s*([^\s＝=]{1,20})\s*＝\s*([^\s＝=]{1,20})\s*$")  #
 _DATELINE_AFTER = re.compile(
     # with its place in capitals, glued to an agency's name in capitals too ('… via REUTERSSEOUL, Aug 4 (Reuters) -')
     # or to Reuters' file mark ('…/Pool via REUTERS/File PhotoSEOUL, Aug 20 (Reuters) -')
-    r"(?:(?<=REUTERS)|(?<=AFP)|(?<=Photo)|(?<=\s))(?!REUTERS|AFP|AP\b)[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2},"
-    r"[ \t]+"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)|"
+    r"(?P<placed>(?:(?<=REUTERS)|(?<=AFP)|(?<=Photo)|(?<=\s))(?!REUTERS|AFP|AP\b)[A-Z][A-Z.'’-]+"
+    r"(?:[ \t][A-Z][A-Z.'’-]+){0,2},[ \t]+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\))|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)|"
     r"(?<=[a-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}"
     r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))|"
     # a story's dateline glued after the credit ('…/Reuters/File CNN — The …', '…/AP Photo WASHINGTON (AP) — The …'):
     # a place in capitals and an outlet's initials (in brackets or not), then a dash
-    r"(?<=\w )(?:[A-Z][A-Z.'’-]+[ \t]+){0,3}\(?[A-Z]{2,5}\)?[ \t]+[—–][ \t]+(?=[A-Z\"“])"
+    r"(?P<glued>(?<=\w )(?:[A-Z][A-Z.'’-]+[ \t]+){0,3}\(?[A-Z]{2,5}\)?[ \t]+[—–][ \t]+(?=[A-Z\"“]))"
 )
+# A place in capitals (with or without the outlet's initials) ends a credit only after a chain that names a source the
+# catalog knows, as a wire's credit does: 'Oil climbs. OPEC/Russia CNN — The cartel said' is a headline, no chain
+_ARCHIVE_MARKS = re.compile(r"(?i)(?:[ \t]*/[ \t]*|[ \t]+)(?:file(?:[ \t]+photo)?|photo)$")
+_LINK_BREAK = re.compile(r"/|\svia\s")
 _WORDS = re.compile(r"\S+")
 _GLUED_START = re.compile(r"(?<=[a-z\d’'”)][ \t])(?=[A-Z])")  # a capitalised word right after a lower-case one
 _AGENCY_KINDS = frozenset({"agency", "stock"})
@@ -559,7 +563,14 @@ def _piped_via(catalog: Catalog, line: str, start: int) -> tuple[int, int] | Non
         return None
     begin = pipe + 3
     end = _credit_end(catalog, line, begin)
-    return (begin, end) if end < start and "/" in line[begin:end] and is_bare_credit(catalog, line[begin:end]) else None
+    if not (end < start and "/" in line[begin:end] and is_bare_credit(catalog, line[begin:end])):
+        return None
+    # before the via, a photographer's full name or a source the catalog knows: a section's words ('Markets | Stocks/
+    # Bonds via Reuters Graphics show …', 'Analysts/Traders via Reuters said …') name no one
+    who = _VIA_WORD.split(line[begin:end], maxsplit=1)[0]
+    links = [label_link(catalog, link.strip(" \t")) for link in who.split("/") if link.strip()]
+    return (begin, end) if any(link.source is not None or link.label == "person" and " " in link.text.strip()
+                               for link in links) else None
 
 
 # A credit's slot under a picture, 'Name /' on a line alone: the credit before a slash whose source half the page left
@@ -776,11 +787,19 @@ def _glued_credit(catalog: Catalog, tail: str) -> int | None:
     return None
 
 
+def _names_a_source(catalog: Catalog, text: str) -> bool:
+    """Whether a chain ('REUTERS/Ana Vidal', '…/Reuters/File', '…/AP Photo', 'Jane Roe via REUTERS') names a source the
+    catalog knows in one of its links (an archive mark at its end left out)."""
+    links = _LINK_BREAK.split(_ARCHIVE_MARKS.sub("", text.rstrip()))
+    return len(links) > 1 and any(match_source(catalog, link.strip()) is not None for link in links)
+
+
 def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     """Where a tail credit ends: the line's end, or right after 'via <source>' when prose runs on
     without a full stop ('… via Getty Images Warren Buffett said …'), or where a wire dateline starts."""
     dateline = _DATELINE_AFTER.search(line, start)
-    if dateline is not None:
+    if dateline is not None and (dateline.group("placed") is None and dateline.group("glued") is None
+                                 or _names_a_source(catalog, line[start : dateline.start()])):
         line = line[: dateline.start()]
     via = _VIA_WORD.search(line, start)
     if via is None:
@@ -826,6 +845,8 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     if "; " in text and _is_credit_list(catalog, text):
         return True  # else read as before the lists were: 'Jane Roe/AP; Ann Lee' is a credit and a name after it
     if not _MARKERS.search(text):  # no separator, via, for, comma or license: only a source alone
+        if _short_alias_alone(catalog, text):
+            return False
         return _is_source_credit(catalog, text) or _is_stock_dash(catalog, text) or _is_dash_chain(catalog, text)
     acquired = _museum_line(text) if "," in text else False
     text, licensed = strip_license(catalog, text)
@@ -857,6 +878,19 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
 # The dashes a chain's links are split on (credit_parts._CHAIN): an en dash is not one, so an agency and a distributor
 # joined by it would be read as one name ('AP – Getty Images')
 _SPACED_DASH = re.compile(r"[ \t][-—][ \t]")
+
+
+def _short_alias_alone(catalog: Catalog, text: str) -> bool:
+    """'Magnum', 'Polaris', 'Bundestag', 'Liberation': one word in lower case after its capital that names a source
+    only as an alias, short or unaccented, of its name ('Magnum Photos', 'Deutscher Bundestag', 'Libération'). Alone
+    on a line it is as often a word, a heading or a product ('Magnum' ice cream, the 'Polaris' star), so it is a
+    credit in a chain or after a lead-in only ('Jane Roe/Magnum'); a source's own name ('Reuters', 'Shutterstock') or
+    initials ('DBT') stay."""
+    word = text.strip()
+    if " " in word or not word[:1].isupper() or word[1:] == word[1:].upper():
+        return False
+    source = match_source(catalog, word)
+    return source is not None and word.casefold() != source.name.casefold()
 
 
 def _is_dash_chain(catalog: Catalog, text: str) -> bool:

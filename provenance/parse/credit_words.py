@@ -326,11 +326,13 @@ ORGANISATION_WORD_ENDINGS = (
     "ség", "ság", "iroda", "hivatal", "minisztérium",  # Hungarian: 'Miniszterelnökség', 'Sajtóiroda', 'Hivatal'
     "ministerstvo", "ministeriö", "ministerie", "ministeriet", "departementet",  # Czech, Finnish, Dutch, Nordic
     "virasto",  # Finnish 'agency': 'Museovirasto'
-    # Korean, Japanese and Chinese bodies written as one word: association, foundation, committee, federation,
-    # university, institute ('한국사진기자협회', '日本写真家協会', '中国摄影家协会')
-    "협회", "재단", "위원회", "연맹", "대학교", "연구원", "연구소",
-    "協会", "財団", "委員会", "协会", "基金会", "委员会",
 )
+# Korean, Japanese and Chinese bodies written as one word: association, foundation, committee, federation,
+# university, institute ('한국사진기자협회', '日本写真家協会', '中国摄影家协会'). Only glued to the body's name and
+# closing the credit: the word alone after a person's name is a job title or membership ('김철수 연구원', a
+# researcher; '박민수 재단 이사장', a foundation's chairman).
+CJK_BODY_ENDINGS = ("협회", "재단", "위원회", "연맹", "대학교", "연구원", "연구소",
+                    "協会", "財団", "委員会", "协会", "基金会", "委员会")
 # Company forms of many countries: the last word(s) of a name make it an organisation ('Norrbo Studio AB', 'Kvale
 # Media A/S', 'Albera Immagini S.p.A.'). Matched as written or in capitals, after at least one word of the name:
 # case matters ('AS' is Norway's form, 'as' a word; 'ASA' a form, 'Asa' a given name). Left out: forms that are

@@ -93,6 +93,7 @@ LEAD_IN = re.compile(
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
     # the same in the World Service's Latin and Cyrillic scripts ('Fuente de la imagen, Getty Images', 'Автор фото,'),
     # before a capitalised name ('Автор фото, который снял …' is prose)
+    r"(?<![,，])(?<![,，][ \t])"
     r"(?:fuente\s+de\s+la\s+imagen|fotoğraf\s+kaynağı|nguồn\s+hình\s+ảnh|sumber\s+gambar|chanzo\s+cha\s+picha|"
     r"автор\s+фото)\s*,(?=[ \t]*(?-i:[A-ZА-ЯЁ@\d]))|"
     r"(?:(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video|(?:3d\s+)?models?)\s+(?:provided\s+)?)?"
@@ -110,6 +111,8 @@ LEAD_IN = re.compile(
     r"φωτογραφ[ίι]ες|φωτογραφ[ίι]α|φωτο|"
     r"[来來图圖]源)\s*[:：]|(?:사진\s*)?출처\s*[:=＝,]|छायाकार\s*[:：–—-]|"
     # the BBC World Service's 'Image source, Getty Images' in Hindi, Punjabi, Persian, Arabic, Urdu, Chinese
+    # (never after a comma: '警方表示，图片来源，一名当地居民，…' is a clause of a sentence, not the label)
+    r"(?<![,，،、])(?<![,，،、][ \t])"
     r"(?:(?:इमेज|तस्वीर)\s+स्रोत|ਤਸਵੀਰ\s+ਸਰੋਤ|منبع\s+تصویر|مصدر\s+الصورة|تصویر\s+کا\s+ذریعہ|图片来源|圖片來源)\s*[,،，])|"
     r"\(c\)(?=\s)|"
     # 'PHOTO | JANE ROE | NATION MEDIA GROUP', Swahili 'PICHA | …' (East Africa): the name in capitals ('PHOTOS | Best
@@ -180,7 +183,10 @@ _BY_LICENSE = re.compile(
 )
 # 'Photo:' after a middle dot ('Fortune · Photo: Jane Roe/Bloomberg …'), a credit's place (_at_credit_position); not
 # 'Credit:', which follows a picture's title there ('Imagem: <title> · Crédito: …': _CREDIT_AFTER_DOT)
-_PHOTO_AFTER_DOT = re.compile(r"(?i)(?:photo|foto)s?\s*(?:[:：]|by\b)")
+# A site's menu or breadcrumb separates its items by the same dot ('Home · Photo: Gallery · About', 'Menu · Photos by
+# the sea'): the credit after the dot names a person in two capitalised words at least, or is a chain with a slash.
+_PHOTO_AFTER_DOT = re.compile(
+    r"(?i)(?:photo|foto)s?\s*(?:[:：]|by\b)[ \t]*(?:(?-i:[A-Z][\w'’.-]*[ \t]+[A-Z])|[^\n·/]{1,80}/)")
 # Where a lead-in may stand: full-width brackets too ('首相（写真：アフロ）'), after a danda (a Bengali or Hindi
 # sentence's end), after a date opening the line ('6/27/03 Staff Photo by'), and after a slash glued to a sentence's
 # stop or after it and a space ('… Park Won-soon./ Courtesy of Ewha Womans University', Korean papers' '… 있다.
@@ -315,7 +321,9 @@ _NEAR_GAP = re.compile(r"^(?=[^\n]*\n)(?![^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\
 # A lead-in word written with no colon before a name alone ('Beeld Jane Roe', 'Picha na Jane Roe'); and the words of a
 # headline's media label after it ('FOTO VIDEO', 'FOTO GALERIJA', 'Picha na Video'): no name
 _NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer|(?i:picha\s+na))[ \t]+")
-_CAPTION_LEAD = re.compile(r"(?i)\W*(?:fotografija|fotografia|fotografía|photograph)\s*:")
+# (and a report's 'Texto y foto:' before a sentence, not its author: 'Testo e foto: Roma, la città eterna …')
+_CAPTION_LEAD = re.compile(r"(?i)\W*(?:fotografija|fotografia|fotografía|photograph|"
+                           r"(?:text(?:o|e)?|testo|tekst)\s+(?:y|e|et|und|en|i)\s+(?:fotos?|photos?))\s*:")
 _AUTHOR_LEAD = re.compile(r"(?i)(?:autor|author|auteur)\s*:")
 _DATE_OR_TIME = re.compile(r"\b(?:\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")
 _LOWER_WORD = re.compile(r"(?<![\w'’.@/-])[^\W\d_A-ZÀ-ÞА-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏ]{3,}(?![\w'’@/-])")  # 'drži', 'portret'
@@ -523,7 +531,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
             named = _source_before(catalog, text, start, match.end()) if pattern in (LEAD_IN, _BY_LICENSE) and \
                 _PHOTO_BY.match(text, start, match.end()) else start
             end = _segment_end(catalog, text, named, match.end(), weak, index) if named < start else start
-            positioned = free or _at_credit_position(text, start)
+            positioned = free or _at_credit_position(text, start) or _source_after_dot(catalog, text, start)
             kind = -1 if positioned else _kind_before(text, start, match.end())  # 'Press photo: …'
             if named < start and is_bare_credit(catalog, text[named:end]):
                 # 'Flickr photo by jroe (CC BY 2.0)', 'NASA photo by Jane Roe': the source is a link of the credit
@@ -669,6 +677,18 @@ def _kind_before(text: str, start: int, body: int) -> int:
     return -1
 
 
+_SOURCE_AFTER_DOT = re.compile(r"(?i)(?:photo|foto)s?\s*(?:[:：]|by\b)[ \t]*(?P<name>[^\n·]{2,60}?)[ \t]*(?:·|\r?\n|$)")
+
+
+def _source_after_dot(catalog: Catalog, text: str, start: int) -> bool:
+    """'Fortune · Photo: Reuters': after a middle dot, 'Photo:' before a source the catalog knows alone (a menu's
+    'Home · Photo: Gallery · About' names none)."""
+    if not text.endswith(" · ", 0, start):
+        return False
+    named = _SOURCE_AFTER_DOT.match(text, start)
+    return named is not None and match_source(catalog, named.group("name")) is not None
+
+
 def _at_credit_position(text: str, start: int) -> bool:
     """Whether a lead-in stands where a credit can start: the text's or a line's start, after a bracket,
     quote or sentence end (a bounded look back: constant work per lead-in)."""
@@ -755,11 +775,23 @@ def _line_end(catalog: Catalog, text: str, body: int) -> int:
     if line.rstrip().endswith(",") or line.count(",") >= 2 and _LIST_GOES_ON.match(text, line_end + 1) \
             or _VERSION_NEXT.match(text, line_end + 1) and _CC_AT_END.search(line) \
             or _FIRST_NAME_ALONE.fullmatch(line) and _SURNAME_CHAIN.match(text, line_end + 1) \
-            and match_source(catalog, line.strip()) is None:  # 'CC BY-SA\n2.5)': a
-        # broken code; 'Photo: Fatemeh\nBahrami/Anadolu via …': a name broken by the line
+            and match_source(catalog, line.strip()) is None and _chain_names_source(catalog, text, line_end + 1, limit):
+        # 'CC BY-SA\n2.5)': a broken code; 'Photo: Fatemeh\nBahrami/Anadolu via …': a name broken by the line
         following = text.find("\n", line_end + 1, limit)
         return min(len(text), limit) if following < 0 else following
     return line_end
+
+
+_CHAIN_LINK = re.compile(r"[ \t]*/[ \t]*|[ \t]+via[ \t]+")
+
+
+def _chain_names_source(catalog: Catalog, text: str, start: int, limit: int) -> bool:
+    """Whether the chain that opens the line at `start` names a source the catalog knows after its first link
+    ('Bahrami/Anadolu via Getty Images'); a word over a pair of words ('Monday\nTraffic/Roads update', 'Berlin\nMitte/
+    Kreuzberg am Abend') is no name broken by the line."""
+    end = text.find("\n", start, min(limit, start + 200))
+    links = _CHAIN_LINK.split(text[start : end if end >= 0 else min(len(text), start + 200)])[1:]
+    return any(match_source(catalog, link.strip(" \t\r.,;)")) is not None for link in links)
 
 
 def _sentence_stop(catalog: Catalog, text: str, body: int, line_end: int, index: _Index) -> int:
@@ -836,7 +868,7 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
 
 # French 'DR' (droits réservés: rights reserved, holder unknown) as a whole credit after a French lead-in or a rights
 # sign ('Crédit photo : DR', 'Photo : DR', '© DR'); after 'Foto:' it stays Denmark's broadcaster DR
-_DROITS_RESERVES = re.compile(r"\s*(?:DR|D\.R\.)\s*\.?\s*")
+_DROITS_RESERVES = re.compile(r"\s*(?:DR|D\.[ \t]?R\.?)\s*\.?\s*")  # 'D.R.' reaches here as 'D.R' (its last stop cut)
 _FRENCH_LEAD = re.compile(
     r"(?i)\s*(?:©|\(c\)|cr[ée]dits?(?:\s+photos?)?|photos?|illustrations?|images?|visuels?)\s*[:：]?\s*")
 
@@ -857,9 +889,12 @@ def _adds_terms(one: Credit, other: Credit) -> bool:
 def _named_after_bare_lead(catalog: Catalog, lead: str, part: str, fields: dict[str, str]) -> bool:
     """After a lead-in written with no colon, a name and not a headline's label: no media word ('FOTO VIDEO', 'Foto
     Galerija Zagreb', 'Picha na Video'); after a lone word ('Beeld', 'FOTO'), an organisation alone only if the catalog
-    knows it ('Beeld ANP', not 'FOTO PRIČA')."""
+    knows it ('Beeld ANP', not 'FOTO PRIČA'), and so before a chain's slash."""
     if any(word.casefold() in MEDIA_LABEL_WORDS for word in part.split()):
         return False
+    if "/" in part and " " not in lead.strip():  # 'Фото Олени Коваль / POOL / УНІАН': the chain names a source the
+        # catalog knows ('Beeld Amsterdam Centrum / Noord', 'Foto Tour Berlin / Potsdam' are a page's headings)
+        return any(match_source(catalog, fields.get(key)) is not None for key in ("organization", "via"))
     if fields.get("creator") or " " in lead.strip():  # 'Picha na Ofisi ya Waziri Mkuu': 'photo by', a body's name
         return True
     return any(match_source(catalog, fields.get(key)) is not None for key in ("organization", "via"))

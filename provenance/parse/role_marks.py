@@ -18,7 +18,9 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _NAME = rf"[{_UPPER}][\w'’.-]+(?:[ \t]+(?:(?:da|de|do|dos|das|del|la|van|von)[ \t]+)?[{_UPPER}][\w'’.-]+){{1,3}}"
 _PHOTO = r"\((?i:fotos?|photos?|fotograf[ií]as?|imagens?|im[aá]genes)\)"
 _WRITER = r"\((?i:textos?|text|texte|reportagem|reportaje|reportage)\)"
-_AND = r"[ \t]*(?:&|e|y|et|and|,|/|\|)[ \t]*"
+# a conjunction or a comma between the two signatures; a slash or a pipe separates a menu's or a page's items
+# ('Leia Mais (textos) | Veja Mais (fotos)', 'Governo Federal (textos) / Palácio Planalto (fotos)')
+_AND = r"[ \t]*(?:&|,|[ \t](?:e|y|et|and)[ \t])[ \t]*"
 _SIGNED = re.compile(
     rf"(?m)^[ \t]*(?:{_NAME}[ \t]+{_WRITER}{_AND}(?P<name>{_NAME})[ \t]+{_PHOTO}|"
     rf"(?P<first>{_NAME})[ \t]+{_PHOTO}{_AND}{_NAME}[ \t]+{_WRITER})[ \t]*$")
