@@ -637,11 +637,20 @@ def platform_citation_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
         stripped = line.rstrip()
         begin = len(stripped) - len(stripped.lstrip())
         cited = read_platform_citation(catalog, stripped[begin:]) if ", " in stripped and len(stripped) <= 600 \
-            and may_cite_platform(catalog, stripped) else None
+            and _opens_with_full_name(stripped, begin) and may_cite_platform(catalog, stripped) else None
         if cited is not None:
             rewrite = " ".join((f"{cited.maker} via {cited.platform},", *cited.terms, *cited.addresses))
             yield Segment(offset + begin, offset + len(stripped), offset + begin, rewrite=rewrite)
         offset += len(line)
+
+
+def _opens_with_full_name(line: str, begin: int) -> bool:
+    """Whether a line opens with two to four capitalised words before its first comma or stop: the only lines a
+    platform citation may be (a test of the string alone, before any pattern)."""
+    head = line[begin : begin + 80]
+    cuts = [at for at in (head.find(", "), head.find(". ")) if at > 0]
+    words = head[: min(cuts)].split() if cuts else []
+    return 2 <= len(words) <= 4 and all(word[:1].isupper() for word in words)
 
 
 def _citation_start(catalog: Catalog, line: str, maker: bool = True) -> int | None:
