@@ -371,7 +371,7 @@ def _one_word_between_agencies(links: list[Link]) -> list[Link]:
 
 
 # A subject's name marked as a file picture, as dts writes it ('Foto: Jane Roe (Archiv), via dts Nachrichtenagentur'):
-# the person shown, no party of the credit.
+# the person shown, no party of the credit (a source the catalog knows so marked is the credit: 'Foto: dpa (Archiv)').
 _FILE_PICTURE_OF = re.compile(r"(?i)\s\((?:archiv|archivbild|archivfoto|archive|archives|archivo|symbolbild)\)$")
 
 # Handout marks of a chain ('Foto: Divulgação/Tesla', 'Handout/FPF'): the one word beside them names who supplied it.
@@ -578,6 +578,10 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if pooled is not None and pooled.start() > 0:
         end -= len(text) - pooled.start()
         text = text[: pooled.start()]
+    filed = _FILE_PICTURE_OF.search(text) if text.endswith(")") else None
+    archived = match_source(catalog, text[: filed.start()]) if filed is not None else None
+    if filed is not None and archived is not None:  # 'Foto: EFE (Archivo)', 'Foto: dpa (Archiv)': the agency's file
+        return Link(text[: filed.start()], start, start + filed.start(), "source", archived)  # picture, its credit
     folded = fold_source_name(text)
     if folded in ROLES or folded.removeprefix("the ") in ROLES or _COURTESY.fullmatch(text) \
             or text.endswith("-STR") and _STRINGER_CODE.match(text) \
