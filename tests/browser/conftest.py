@@ -48,9 +48,19 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     engine.dispose()
     app = create_app({"DATABASE_URL": url})
     httpd = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=httpd.run, daemon=True)
+    closing = threading.Event()
+
+    def serve() -> None:
+        try:
+            httpd.run()
+        except OSError:  # the listening socket closed under the loop's poll at the session's end (EBADF); a race of
+            if not closing.is_set():  # this fixture's shutdown, not of the app: anything before it is an error
+                raise
+
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.effective_port}"
+    closing.set()
     httpd.close()
     thread.join(timeout=5)
 
