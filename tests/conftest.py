@@ -11,7 +11,6 @@ from tests.case_tables import table_rows
 from tests.localserver import ConnectLog, LocalServer
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = Path(__file__).resolve().parent / "cases"
 
 
 def load_cases(name: str) -> list[Any]:

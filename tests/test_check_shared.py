@@ -6,7 +6,6 @@ is checked alone (check_evidence, which never remembers a part)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +18,6 @@ from provenance.parse.credits import parse_credit
 from provenance.resolve.evidence import credit_to_evidence
 from provenance.rules.credit_rules import ORGANISATION_RULES, RAISED_NAMES_RULES, RULES
 from tests.case_tables import table_rows
-
-CASES = Path(__file__).resolve().parent / "cases"
 
 # Credits alike but for their creator: (what the credit says besides the creator, how its text is written).
 BASES = [

@@ -165,6 +165,11 @@ def _names(catalog: Catalog) -> re.Pattern[str]:
     names = {name for source in catalog.sources.values() if source.kind in _HOLDER_KINDS
              and any(map(_heritage_words, (source.name, *source.aliases))) for name in (source.name, *source.aliases)
              if not _STEMS.search(name.casefold())}
+    return _whole_names(names)
+
+
+def _whole_names(names: set[str]) -> re.Pattern[str]:
+    """Names as one pattern of whole words, the longest first (no name matches none)."""
     words = sorted(names, key=len, reverse=True) or ["(?!)"]
     return with_first_chars(re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in words) + r")(?!\w)"))
 
@@ -291,8 +296,7 @@ def may_cite_platform(catalog: Catalog, line: str) -> bool:
 def _platform_names(catalog: Catalog) -> re.Pattern[str]:
     names = {name for source in catalog.sources.values() if source.kind == "platform"
              for name in (source.name, *source.aliases) if len(name) > 2}
-    words = sorted(names, key=len, reverse=True) or ["(?!)"]
-    return with_first_chars(re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in words) + r")(?!\w)"))
+    return _whole_names(names)
 
 
 def _platform(catalog: Catalog, piece: str) -> bool:
