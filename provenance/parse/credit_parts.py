@@ -565,6 +565,10 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if artist is not None:
         start += artist.end()
         text = text[artist.end():]
+        if match_source(catalog, text) is None and not _LICENSE_WORDS.match(text):
+            # 'Courtesy the artist and Lehmann Maupin, New York': the one who lends with the artist is the gallery
+            # that represents them, an organisation even when named after people (and its city, as written)
+            return Link(text, start, end, "organisation")
     provided = _PROVIDED.search(text) if text.endswith(("제공", "提供", "사진", " DB")) and not text.isascii() else None
     if provided and provided.start() > 0:  # '서울시 제공': the name without 'provided'
         end -= len(text) - provided.start()
@@ -605,6 +609,9 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if collective is not None and collective.start() > 0:  # 'OpenStreetMap und Mitwirkende': as written
         known = match_source(catalog, text[: collective.start()])
         return Link(text, start, end, "source" if known else "organisation", known)
+    photographed = _holder_then_photographer(catalog, text, start) if text.endswith(")") and " (" in text else None
+    if photographed is not None:
+        return photographed
     source = match_source(catalog, text)
     if source is not None:
         return Link(text, start, end, "source", source)
@@ -677,10 +684,30 @@ def _bodies_then_people(catalog: Catalog, text: str, start: int) -> Link | None:
     people = _AND_LEAD.sub("", _AFFILIATED.sub("", text[at:]).strip(" ,"))
     names = [_AND_LEAD.sub("", name.strip()) for name in re.split(r",|\band\b|&", people)]
     if not people or not all(name and looks_like_person(name) and not _is_org(catalog, name) and not name.isupper()
-                             and name.split()[0].casefold() not in LIST_ARTICLES for name in names):
+                             and name.split()[0].casefold() not in LIST_ARTICLES
+                             and fold_source_name(name) not in ROLES for name in names):  # '…, source': a word
         return None
     end = pieces[bodies - 1][0] + len(pieces[bodies - 1][1].rstrip())
     return Link(text[:end], start, start + end, "organisation", creator=people)
+
+
+def _holder_then_photographer(catalog: Catalog, text: str, start: int) -> Link | None:
+    """'Photo © Tate (Jane Roe)': a museum or picture library the catalog knows, and in brackets the photographer
+    who made the picture for it, as museums write their house credit; a place or a museum in the brackets ('RMN-Grand
+    Palais (musée du Louvre)') is no person."""
+    head, _, inner = text[:-1].partition(" (")
+    held = match_source(catalog, head)
+    if held is None or held.kind not in _HOLDER_KINDS or " " not in inner.strip() or "(" in inner \
+            or not looks_like_person(inner) or _is_org(catalog, inner) or inner.isupper() or heritage_name(inner) \
+            or any(word.casefold() in _DEPARTMENT_WORDS for word in inner.split()):
+        return None  # 'Tate (Photographic Rights)': a department's name
+    return Link(head, start, start + len(head), "source", held, creator=inner.strip())
+
+
+_HOLDER_KINDS = frozenset({"institution", "stock"})
+_DEPARTMENT_WORDS = frozenset({"rights", "reserved", "photographic", "photography", "imaging", "digital", "images",
+                               "image", "archive", "archives", "collection", "collections", "department", "services",
+                               "studio", "library", "detail", "file", "stock"})
 
 
 def _affiliation(catalog: Catalog, text: str, start: int) -> Link | None:

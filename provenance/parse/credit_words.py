@@ -142,6 +142,7 @@ ROLES = frozenset({
     "internet", "网络", "網路",  # 'Фото: соцсети': no platform named
     "contributed", "submitted", "author", "the author",  # 'Photo: Contributed', 'Photos by the author'
     "the artist", "the artists",  # 'Courtesy of the artist'
+    "open access", "open content",  # a museum's programme the image came through ('The Met, Open Access'), no name
     "press", "press photo", "press image", "press picture", "press shot", "promo", "promo photo", "promo image",
     "promo shot", "publicity photo", "publicity still", "promotional image", "promotional photo",  # no party named
     "manufacturer", "publisher", "printer", "engraver", "lithographer", "printmaker",  # a catalogue's role word alone
