@@ -38,6 +38,9 @@ LEAD_PHRASES = (
     # (credits.FIELD_NAME_LEAD: 'The series. Creator: Jane Roe.' names a show's maker)
     r"(?:creator|attribution)(?=\s*[:：]\s*(?-i:[A-Z@]))(?!\s*[:：]\s*(?:required|not\b|optional|appreciated|none\b|"
     r"no\b|yes\b|non-?commercial|share-?alike|no-?deriv))",
+    # an image's field list ('* Author: Jane Roe' / '* License: CC BY 2.0'): 'Author:' names the image's maker only
+    # where a licence field follows within three lines (alone it is a post's byline)
+    r"authors?(?:\(s\))?(?=\s*[:：][^\n]*\n(?:[^\n]*\n){0,3}[ \t]*[-*•]?[ \t]*licen[cs]e\s*[:：])",
     r"pictures?", r"pics?", r"images?", r"illustrations?", r"artwork", r"video(?:\s+(?:grab|still|capture))?",
     r"screen\s*(?:grab|shot|capture)", r"frame\s+grab", r"still\s+(?:image\s+)?from\s+(?:a\s+)?video",
     r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",

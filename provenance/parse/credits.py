@@ -88,7 +88,8 @@ LEAD_IN = re.compile(
     r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer)(?=[ \t]+" + _NAME_ALONE
     + r"[ \t]*(?:\r?\n|$|\||[ \t]/[ \t]))|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?(?:licen[sc]ed\s+(?:under|as)|"
-    r"(?:available|released|published)\s+under(?=\s+(?:the\s+|a\s+)?(?:cc[\s-]|creative\s+commons|public\s+domain)))\b|"
+    r"(?:available|released|published)\s+under(?=\s+(?:the\s+|a\s+)?\[?(?:cc[\s-]|creative\s+commons|public\s+domain)))\b|"
+
     r"(?<![^\n])licen[sc]ed\s+under(?=\s+(?:the\s+|a\s+)?(?:cc[\s-]|cc0|creative\s+commons))|"  # a licence line alone
     r"image\s+source\s*,|photo\s+credit\s+should\s+read\b|автор\s+фото(?:графии)?(?=\s+[А-ЯЁA-Z])|"
     # the same in the World Service's Latin and Cyrillic scripts ('Fuente de la imagen, Getty Images', 'Автор фото,'),
@@ -125,6 +126,9 @@ LEAD_IN = re.compile(
 # or its rights, never a list's '(c) 2021 Report' or '(c) 2019 Corp tax changes …'), "icons
 # created by", a capitalised "Photo:" after a word (not Spanish 'Pie de foto:', a caption's label), or "PHOTO:" before
 # a capitalised name ('BIG PHOTO: the crowd …' is a layout label).
+# What a licence statement with no one named covers ('All content on this blog is licensed under …')
+_LICENSED_WORK = ("blog", "site", "website", "content", "work", "works", "posts", "data", "images", "pictures",
+                  "photos", "figures", "material", "materials", "folder", "directory", "repository", "page", "pages")
 ANYWHERE_LEAD_IN = re.compile(
     r"(?P<lead>©\s*|"
     r"無断(?=(?:転載|複製|使用)(?:[・、]?(?:転載|複製|使用))*を?禁)|"  # '無断転載・複製を禁じます': reserved rights
@@ -135,6 +139,21 @@ ANYWHERE_LEAD_IN = re.compile(
     # statement closes its sentence ('… is in the public domain, said the museum' is reported speech)
     r"(?i:this[ \t]+(?:photo(?:graph)?|image|picture|illustration|file)[ \t]+is[ \t]+"
     r"(?=in[ \t]+the[ \t]+public[ \t]+domain[ \t]*(?:[.!<_*)\]]|\r?\n|$)))|"
+    # Flickr's share code titles a photo '<title> by <account>, on Flickr' ('Gary Roe by Kenneth Doe, on Flickr'): the
+    # account is the credit, the title before it no part (a photo's title names its subject)
+    r"\bby[ \t]+(?=[^\s,\"<>](?:(?!\sby\s)[^,\"<>\n]){0,60},[ \t]+on[ \t]+Flickr\b)|"
+    # the stock sites' own credit lines, capitalised as they hand them out ('Scooter Vectors by Vecteezy', 'Icon by
+    # Jane Roe'); in lower case ('the icon by default', 'scale the vectors by Alpha') they are prose
+    r"(?-i:Vectors)[ \t]+by[ \t]+(?=Vecteezy\b)|"
+    r"(?<![^\s>\]\[(\"'])(?-i:Icons?)[ \t]+by[ \t]+"
+    r"(?=[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}[ \t]*(?:<|\r?\n|$|[)\]]))|"
+    # a licence statement of a page's or a folder's work, its subject any noun ('All content on this blog is licensed
+    # under the [Creative Commons …](…)', 'My posts, charts, and data are released under a …'): the licence alone,
+    # only a Creative Commons one or the public domain ('… is licensed under the MIT License' is a program's)
+    # (the word before the verb names the work; '"Sunset" by Jane Roe is licensed under …' is one credit)
+    r"(?:" + "|".join(rf"(?<=\b{w}\s)" for w in _LICENSED_WORK) + r")"
+    r"(?i:(?:is|are)\s+(?:licen[sc]ed|released|available|published)\s+under"
+    r"(?=\s+(?:the\s+|a\s+)?\[?(?:cc[\s-]|cc0|creative\s+commons|public\s+domain))\b\s*)|"
     r"(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
     r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+|"
