@@ -20,7 +20,7 @@ GATES: dict[str, str] = {
         'b))|t(?=(?:ake|e(?:ks|[sx]t)|h(?:e[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f]|is)|ile|op[bfp]))|u(?=(?:rh'
         'e|sed))|v(?=ide)|w(?=(?:ate|ebc|ood))|z(?=d(?:j[^\\x00-\\x64\\x66-\\x7f]|ro))'
     ),
-    'c515557de5d78ea1b92030f1': (
+    '0cb3f1a29fe3de89ef6b677c': (
         '[^\\x00-\\x7f]|\\((?=c\\))|b(?=ild)|c(?=(?:our|r[^\\x00-\\x64\\x66-\\x7f]d))|d(?=iag)|f(?=(?:ig[\\'
         '.u]|o(?:rr|t[^\\x00-\\x6e\\x70-\\x7f])))|i(?=(?:con|llu|mag))|k(?=uva)|n(?=gu[^\\x00-\\x7f])|o(?=r'
         'ig)|p(?=(?:hot|ict))|s(?=(?:our|urs))|t(?=his)|v(?=ect)|z(?=dro)'
