@@ -173,6 +173,11 @@ ANYWHERE_LEAD_IN = re.compile(
     # after a hyphen glued to the caption's last word, before a capital or a handle ('… to sleep comfortably-Credit:
     # TikTok/@janeroe')
     r"(?<=[a-z]{2}-)(?-i:(?:Photo|Foto|Image|Credit)\s?:\s*(?=[A-Z@]))|"
+    # the BBC's English label with its comma, glued to the alt text before it in copied page text ('Rebecca
+    # RoeImage source, Harwick Police', 'Harwick Mill,Image source, Google'): a capital next; written apart it is
+    # a lead-in at a line's start (LEAD_IN), and mid-sentence 'the Image source, as …' is no label
+    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_],))"
+    r"(?-i:Image[ \t]source),[ \t]*(?=[A-Z@\d])|"
     r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?<!\b[Pp]ie de )"  # not Spanish 'Pie de foto:', a caption's label
     r"(?-i:(?:Photo(?:graph)?|Source|Foto|Fotoğraf(?:lar)?|Bild|Image|Credits?|"
     r"Crédit photo|Фото|Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|"

@@ -20,7 +20,7 @@ GATES: dict[str, str] = {
         'ymb))|t(?=(?:ake|e(?:ks|[sx]t)|h(?:e[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f]|is)|ile|op[bfp]))|u(?=(?:'
         'rhe|sed))|v(?=ide)|w(?=(?:ate|ebc|ood))|z(?=d(?:j[^\\x00-\\x64\\x66-\\x7f]|ro))'
     ),
-    '8f602e3dbd91e30862ba05b6': (
+    'b2909e659d1b1f4a54864022': (
         '[^\\x00-\\x7f]|\\((?=c\\))|b(?=(?:y[\\\t\\ ]|ild))|a(?=re[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f])|c(?'
         '=(?:our|r[^\\x00-\\x64\\x66-\\x7f]d))|d(?=iag)|f(?=(?:ig[\\.u]|o(?:rr|t[^\\x00-\\x6e\\x70-\\x7f]))'
         ')|i(?=(?:con|llu|mag|s[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f][^\\x00-\\x08\\x0e-\\x1b\\x21-\\x60\\x62'
