@@ -543,6 +543,10 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             at = offset + end - len(tail)
             if not taken(at + latin[0], at + latin[1]):
                 yield Segment(at + latin[0], at + latin[1], at + latin[0])
+        elif " | " in tail and (titled_name := _name_pipe_title(catalog, tail)) is not None:
+            at = offset + end - len(tail) + titled_name
+            if not taken(at, offset + end):
+                yield Segment(at, offset + end, at)
         elif " | " in tail and (after_pipe := _chain_after_pipe(catalog, tail)) is not None:
             at = offset + end - len(tail) + after_pipe
             if not taken(at, offset + end):
@@ -733,6 +737,28 @@ def _chain_after_pipe(catalog: Catalog, tail: str) -> int | None:
     if first.label == "person" and len(links[0].split()) < 2:
         return None  # 'News | Sport/Reuters': one word before the slash is a menu's item, no photographer
     return at if is_bare_credit(catalog, chain) else None
+
+
+# A local paper's credit under its picture: the photographer's full name, a spaced pipe, the job ('Jane Roe | Staff
+# Photographer', the Daily Herald's house style); a writer's title ('Staff Writer') credits no picture.
+_PIPE_TITLE = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})[ \t]+\|[ \t]+"
+                         r"(?i:(?:staff|contributing|freelance|chief|senior)[ \t]+)?(?i:photographer)[ \t.]*$")
+
+
+_MENU_WORDS = frozenset({"about", "us", "contact", "home", "jobs", "careers", "menu", "team", "meet", "our", "job"})
+
+
+def _name_pipe_title(catalog: Catalog, tail: str) -> int | None:
+    """'… across from their home. Jane Roe | Staff Photographer': where the name starts, when what stands before the
+    pipe is a person's full name (a menu's 'Jobs | Staff Photographer' or a company's 'About Us | …' is none)."""
+    found = _PIPE_TITLE.search(tail)
+    if found is None or found.start() > 0 and not tail[found.start() - 1].isspace():
+        return None
+    name = found.group("name")
+    if any(word.casefold() in HEADING_WORDS or word.casefold() in _MENU_WORDS for word in name.split()):
+        return None
+    link = label_link(catalog, name)
+    return found.start() if link.label == "person" and link.source is None else None
 
 
 def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:

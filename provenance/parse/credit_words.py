@@ -129,7 +129,7 @@ ROLES = frozenset({
     "files",  # '…REUTERS/Jane Roe/Files': an archive mark
     "released", "courtesy", "courtesy photo", "supplied", "screengrab", "screenshot", "screen grab", "photo", "foto",
     "screen capture", "screen shot", "screencap",
-    "photos", "image", "images", "picture", "photocall", "archive", "own work", "file image", "video grab",
+    "photos", "image", "images", "picture", "archive", "own work", "file image", "video grab",
     "reprodução", "reproduction", "reproducción", "riproduzione", "divulgação", "cover", "logo", "header", "hero",
     "background", "figure", "source", "sources", "credit", "credits", "license", "licence", "lizenz", "licencia",
     "licença", "licenza", "licentie", "licencja", "icon", "icons",
@@ -162,6 +162,7 @@ ROLES = frozenset({
     "archivo particular", "archivo personal", "arquivo pessoal", "יח\"צ", "יחצ",  # sources; Hebrew PR handout
     "온라인 커뮤니티", "온라인 커뮤니티 캡처", "인터넷 커뮤니티", "캡처", "sns", "sns 캡처",  # Korean: a 'capture'
     "제공",  # Korean 'provided'
+    "special arrangement",  # The Hindu's mark for a picture someone supplied: 'Photo: Special Arrangement'
     "especial", "captura de pantalla", "captura", "أرشيفية", "أرشيف", "صورة أرشيفية",  # Mexican 'supplied', …
     "hisani", "maktaba", "picha|maktaba", "tv", "televisão", "televisión",  # Swahili 'courtesy', 'archive'; 'TV'
     "সংগৃহীত", "ইন্টারনেট", "ফাইল", "ফাইল ছবি",  # Bengali 'collected', 'internet', 'file', 'file photo'
@@ -293,6 +294,7 @@ ORGANISATION_WORDS = frozenset({
     "estate",  # '© Estate of Jane Roe': the heirs hold the rights
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "commons", "wikimedia", *NEWSPAPER_WORDS,
     "jail", "prison",  # 'Montgomery County Jail via AP': a booking photo's source
+    "county", "township", "borough", "parks", "recreation",  # local government: 'Courtesy of Harwick County'
     "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "пресс-центр", "администрация", "правительство", "мэрия", "управление",
     "прес-служба", "міністерство", "адміністрація", "уряд", "офіс", "офис", "генштаб", "штаб", "полиция", "поліція",
