@@ -75,7 +75,7 @@ def limited_json(svc: Services, stored: StoredCheck, profile: UsageProfile, envi
 def _limited(svc: Services, stored: StoredCheck, profile: UsageProfile, environ: dict[str, Any],
              shown: slice | None = None, encoded: bool = False, only: str | None = None) -> Outcome:
     job = CheckJob(stored.text, stored.kind, stored.files, stored.urls, profile, shown, dict(stored.fetched),
-                   dict(stored.sha1), settings(), encoded, stored.key, only)
+                   settings(), encoded, stored.key, only)
     with limited_check(svc.gate, svc.check_seconds, environ, job.light) as gone:
         if job.light or svc.workers is None:
             outcome = run_job(job, svc.catalog, svc.stored_answers())
@@ -85,7 +85,6 @@ def _limited(svc: Services, stored: StoredCheck, profile: UsageProfile, environ:
                 outcome = svc.workers.run(job, svc.check_seconds, gone, prefer=stored.worker)
     stored.worker = outcome.worker
     stored.fetched.update(outcome.fetched)
-    stored.sha1 = outcome.sha1
     svc.store_answers(outcome.answers)
     return outcome
 

@@ -2,10 +2,11 @@
 or in the request's thread alike.
 
 A CheckJob holds what the person sent (the text, the uploads, the URLs), the profile with their
-toggles, and what earlier runs of the same stored check fetched (pages, image hashes), so the
-toggles fetch nothing again. `run_job` answers an Outcome: the results as the JSON the pages and
-the API show, the thumbnails, what it fetched, and the Commons answers it got, which the server
-writes to the store itself, in its queue of archive writes (web.services.Services.store_answers).
+toggles, and what earlier runs of the same stored check fetched (pages, and each page's images as read,
+with their hashes), so the toggles fetch nothing again. `run_job` answers an Outcome: the results as
+the JSON the pages and the API show, the thumbnails, what it fetched, and the Commons answers it got,
+which the server writes to the store itself, in its queue of archive writes
+(web.services.Services.store_answers).
 """
 
 from __future__ import annotations
@@ -41,19 +42,19 @@ class FetchedPage:
     source: SourceFile
     base: str | None  # the page's final URL, its images' base; None for a Commons file page
     seen: dict[str, tuple[list[Evidence], list[str]]] = field(default_factory=dict)
-    srcs: dict[str, str] = field(default_factory=dict)
+    sha1: dict[str, str] = field(default_factory=dict)  # an image URL of the page -> SHA-1 of its bytes
 
     @classmethod
     def of(cls, source: SourceFile, siblings: Siblings | None) -> FetchedPage:
         if isinstance(siblings, RemoteSiblings):  # the same dicts: filled while the page is checked
-            return cls(source, siblings.base, siblings.seen, siblings.srcs)
+            return cls(source, siblings.base, siblings.seen, siblings.sha1)
         return cls(source, None)
 
     def siblings(self, verifier: Verifier) -> RemoteSiblings | None:
         if self.base is None:
             return None
         siblings = RemoteSiblings(self.base, verifier)
-        siblings.seen, siblings.srcs = self.seen, self.srcs  # what it reads is kept with the page
+        siblings.seen, siblings.sha1 = self.seen, self.sha1  # what it reads is kept with the page
         return siblings
 
 
@@ -69,7 +70,6 @@ class CheckJob:
     profile: UsageProfile
     shown: slice | None = None  # only these items of each file (a page of results); None: all
     fetched: dict[str, Fetched] = field(default_factory=dict)  # by earlier runs of the same check
-    sha1: dict[str, str] = field(default_factory=dict)  # an image src of a fetched page -> SHA-1 of its bytes
     settings: dict[str, str] = field(default_factory=dict)  # the server's PROVENANCE_* environment
     encoded: bool = False  # the results as JSON (Outcome.body), encoded where the check ran (the API)
     reuse: str | None = None  # a stored check's key: its checked files are kept, for its next page (`run_job`)
@@ -87,7 +87,6 @@ class Outcome:
     results: list[dict[str, Any]]  # one per file: the pasted text first, the URLs last (file_result)
     thumbs: list[bytes | None]
     fetched: dict[str, Fetched]  # the URLs this run fetched
-    sha1: dict[str, str]
     answers: list[Answer]  # Commons answers fetched by this run, for the store
     body: bytes | None = None  # with CheckJob.encoded: the results as JSON, and `results` empty
     worker: int | None = None  # the process id of the worker that ran it (web.workers), where one did
@@ -112,10 +111,9 @@ def run_job(job: CheckJob, catalog: Catalog, store: AnswerCache | None = None) -
     reuse = None if job.light else job.reuse  # a light check costs milliseconds: nothing kept
     kept = _recall(reuse, job.profile)
     if kept is not None:
-        return _outcome(job, kept, {}, dict(job.sha1), [])
+        return _outcome(job, kept, {}, [])
     cache = LaterCache(store)
     verifier = Verifier.from_env(cache=cache)
-    verifier.sha1.update(job.sha1)
     text = None
     if job.text.strip():
         kind = None if job.kind == "auto" else job.kind
@@ -129,15 +127,14 @@ def run_job(job: CheckJob, catalog: Catalog, store: AnswerCache | None = None) -
         data = page.source.data if isinstance(page, FetchedPage) else None
         checked.append(Checked(url, done, thumbnail(data) if done.kind == "image" and data else None))
     _keep(reuse, job.profile, checked)
-    return _outcome(job, checked, fetched, verifier.sha1, cache.answers())
+    return _outcome(job, checked, fetched, cache.answers())
 
 
-def _outcome(job: CheckJob, checked: list[Checked], fetched: dict[str, Fetched], sha1: dict[str, str],
-             answers: list[Answer]) -> Outcome:
+def _outcome(job: CheckJob, checked: list[Checked], fetched: dict[str, Fetched], answers: list[Answer]) -> Outcome:
     results, thumbs = [c.result(job.shown, job.only) for c in checked], [c.thumbnail for c in checked]
     if job.encoded:  # sent to the server as one bytes object, not thousands of dicts to unpickle and encode
-        return Outcome([], thumbs, fetched, sha1, answers, encode(results))
-    return Outcome(results, thumbs, fetched, sha1, answers)
+        return Outcome([], thumbs, fetched, answers, encode(results))
+    return Outcome(results, thumbs, fetched, answers)
 
 
 KEEP_CHECKED = 2  # stored checks whose checked files one process keeps (a 1 MiB paste's: about 60 MB)

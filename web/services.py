@@ -44,7 +44,6 @@ class StoredCheck:
     thumbs: list[bytes | None] = field(default_factory=list)  # filled by the first run
     urls: list[str] = field(default_factory=list)
     fetched: dict[str, Fetched] = field(default_factory=dict)  # url -> the page fetched, or its refusal
-    sha1: dict[str, str] = field(default_factory=dict)  # a fetched page's image src -> SHA-1 (web.jobs)
     key: str | None = None  # its key among the kept checks (`Services.keep`); None: not kept (an API call)
     worker: int | None = None  # the worker process that checked it last, and keeps what it checked (web.jobs)
 

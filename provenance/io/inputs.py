@@ -72,6 +72,12 @@ class Siblings:
         """The file an article's image reference names (a fetched page's siblings match URLs instead)."""
         return match_src(self.index, article, src)
 
+    def image_sha1(self, src: str) -> str | None:
+        """The SHA-1 of the bytes these siblings read for an image reference, where they keep it (a fetched
+        page's images: provenance.io.url_check); None here. A fact of these siblings' images alone: another
+        article's reference written the same way names another file."""
+        return None
+
 
 def check_source(source: SourceFile, catalog: Catalog, profile: UsageProfile,
                  siblings: Siblings | None = None, verifier: Verifier | None = None) -> CheckedFile:
@@ -89,7 +95,9 @@ def check_source(source: SourceFile, catalog: Catalog, profile: UsageProfile,
                 verifier = Verifier.from_env()
             return verifier.commons_page(source.name, catalog, profile)
         checked = _check(source, catalog, profile, siblings)
-        return verifier.verify(checked, source.read, catalog, profile) if verifier and not checked.error else checked
+        if verifier is None or checked.error:
+            return checked
+        return verifier.verify(checked, source.read, catalog, profile, siblings.image_sha1 if siblings else None)
     except WorkStopped:
         raise  # the whole request stops, not one source
     except ProvenanceError as exc:

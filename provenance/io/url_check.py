@@ -45,15 +45,17 @@ class RemoteSiblings(Siblings):
         super().__init__(SetIndex(()), self._read)
         self.base, self.verifier = base, verifier
         self.max_images, self.max_image_bytes = max_images, max_image_bytes
-        self.srcs: dict[str, str] = {}
         self.seen: dict[str, tuple[list[Evidence], list[str]]] = {}
+        self.sha1: dict[str, str] = {}  # an image URL fetched for this page -> SHA-1 of its bytes
 
     def match(self, article: str, src: str) -> Match | None:
         target = urljoin(self.base, src.strip())
         if split_url(target).scheme not in ("http", "https"):
             return None
-        self.srcs.setdefault(target, src)
         return Match(src, target, "url")
+
+    def image_sha1(self, src: str) -> str | None:
+        return self.sha1.get(urljoin(self.base, src.strip()))
 
     def _read(self, url: str) -> tuple[list[Evidence], list[str]]:
         if url not in self.seen:
@@ -68,7 +70,7 @@ class RemoteSiblings(Siblings):
         except FetchError as exc:
             return [], [str(exc)]
         metadata, _ = read_image(io.BytesIO(image.body), url, trust_anchors(), identity=False)
-        self.verifier.sha1[self.srcs.get(url, url)] = sha1_of(image.body)
+        self.sha1[url] = sha1_of(image.body)
         return metadata.evidence, [f"{url}: {p}" for p in metadata.problems]
 
 

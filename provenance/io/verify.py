@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..catalog.load import Catalog
 from ..catalog.profile import UsageProfile
@@ -35,9 +35,12 @@ def sha1_of(data: bytes) -> str:
 
 @dataclass
 class Verifier:
+    """Shared by every source of a command or a job: it keeps nothing about one source's files (an image's
+    SHA-1 is asked of the source's own siblings), so that a source's answer never depends on the sources
+    verified before it."""
+
     fetcher: Fetcher
     commons: CommonsClient
-    sha1: dict[str, str] = field(default_factory=dict)  # an article's image src -> SHA-1 of the bytes fetched
 
     @classmethod
     def from_env(cls, *, offline: bool | None = None, cache: AnswerCache | None = None,
@@ -61,13 +64,16 @@ class Verifier:
                               profile=profile, in_article=in_article)
 
     def verify(self, checked: CheckedFile, data: Callable[[], bytes], catalog: Catalog,
-               profile: UsageProfile) -> CheckedFile:
-        """Every item of a checked source, checked again with what Commons and Flickr say."""
+               profile: UsageProfile, image_sha1: Callable[[str], str | None] | None = None) -> CheckedFile:
+        """Every item of a checked source, checked again with what Commons and Flickr say. An image's SHA-1 is
+        that of its bytes (`data`); an article's image's, `image_sha1(src)`: that of the file the article's own
+        siblings read for it, if any (provenance.io.inputs.Siblings.image_sha1)."""
         self.commons.prefetch([ref for i in checked.items for ref in refs_in_evidence(_given(i))])
         if checked.kind == "image":
             items = [self.recheck(i, catalog, profile, False, lambda: sha1_of(data())) for i in checked.items]
         else:
-            items = [self.recheck(i, catalog, profile, True, self.sha1.get(i.src or "")) for i in checked.items]
+            items = [self.recheck(i, catalog, profile, True, image_sha1(i.src) if image_sha1 and i.src else None)
+                     for i in checked.items]
         return replace(checked, items=items)
 
     def commons_page(self, url: str, catalog: Catalog, profile: UsageProfile) -> CheckedFile:
