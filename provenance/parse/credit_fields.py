@@ -717,7 +717,7 @@ def strip_license(catalog: Catalog, text: str) -> tuple[str, bool]:
 
 def _take_public_domain(work: _Work) -> None:
     match = _PUBLIC_DOMAIN.search(work.rest)
-    if match is None and any(word in work.rest for word in _PD_WORDS):
+    if match is None and any(map(work.rest.__contains__, _PD_WORDS)):
         match = _PUBLIC_DOMAIN_OTHER.search(work.rest)
     if match and "license" not in work.fields:
         work.fields["license"] = match.group(0)

@@ -428,4 +428,4 @@ def may_hold(text: str, words: Sequence[str]) -> bool:
     if not text.isascii():
         return True
     lowered = text.lower()
-    return any(word in lowered for word in words)
+    return any(map(lowered.__contains__, words))  # each word searched for in C, no generator step
