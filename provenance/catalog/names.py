@@ -79,9 +79,14 @@ _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "ju
 _CAPS_TOKEN = re.compile(r"[^\W\d_]{2,}")
 
 
+def has_digit(text: str) -> bool:
+    """Whether any character of the text is a digit (`str.isdigit`), at C speed: a name's shape asks it often."""
+    return any(map(str.isdigit, text))
+
+
 def title_case_capitals(name: str) -> str:
     """'JOHAN ORDONEZ' -> 'Johan Ordonez', 'Sameer Al-DOUMY' -> 'Sameer Al-Doumy'; other words as written."""
-    if any(ch.isdigit() for ch in name) or name.startswith("@"):
+    if has_digit(name) or name.startswith("@"):
         return name
     return _CAPS_TOKEN.sub(lambda m: _capitalised(m.group(0)), name)
 
@@ -95,19 +100,19 @@ def looks_like_person(name: str) -> bool:
     words = [w for w in name.split() if not ("<" in w or ">" in w)]  # markup is no part of a name's shape
     if not words or len(words) > 6 or len(name) > 60:
         return False
-    if not any(ch.isalpha() for ch in name):
+    if not any(map(str.isalpha, name)):
         return False
     if len(words) == 1 and words[0].casefold() in _STOPWORDS | _PARTICLES:  # 'from', 'the': a leftover word
         return False
     if name.startswith("@") or len(words) == 1:
-        return 2 * sum(ch.isalpha() for ch in name) >= len(name)  # 'Sbyrnes321', not 'dpa:240221-99-75795'
+        return 2 * sum(map(str.isalpha, name)) >= len(name)  # 'Sbyrnes321', not 'dpa:240221-99-75795'
     if all(w.islower() for w in words):  # 'graham earnshaw', not 'pencils.jpg is cropped from'
         return len(words) <= 3 and not any(w in _STOPWORDS or w[1:2] in ("'", "’")
-                                           or any(ch.isdigit() for ch in w) for w in words)  # not "l'atelier du port"
+                                           or has_digit(w) for w in words)  # not "l'atelier du port"
     lower = [w for w in words if w.islower() and w.casefold() not in _PARTICLES]  # 'deVera' is a name
     if lower and len(lower) < len(words):
         return False
-    numbered = [w for w in words if any(ch.isdigit() for ch in w)]
+    numbered = [w for w in words if has_digit(w)]
     return not numbered or (numbered == words[-1:] and words[0].casefold().rstrip(".") not in _MONTHS)
 
 

@@ -132,26 +132,35 @@ def find_category(catalog: Catalog, text: str) -> Category | None:
     folded = " " + _NOT_KEYWORD.sub(" ", text.casefold()) + " "
     words, phrases = catalog.cached("category-keyword-index", _keyword_index)
     best: tuple[int, Category] | None = None
-    for word in folded.split():
+    written = folded.split()
+    for word in written:
         hit = words.get(word)
         if hit is not None and (best is None or hit[0] < best[0]):
             best = hit
-    for rank, phrase, category in phrases:
+    firsts = set(written)
+    for rank, first, phrase, category in phrases:
         if best is not None and rank > best[0]:
             break
-        if phrase in folded:  # written with a space at each end
+        # a phrase written with a space at each end is found only where its first word is a word of the text: a set
+        # test first, the substring search only then
+        if (first in firsts or not first) and phrase in folded:
             return category
     return best[1] if best else None
 
 
-def _keyword_index(catalog: Catalog) -> tuple[dict[str, tuple[int, Category]], list[tuple[int, str, Category]]]:
+_Phrase = tuple[int, str, str, Category]  # (rank, first word, the phrase with a space at each end, category)
+
+
+def _keyword_index(catalog: Catalog) -> tuple[dict[str, tuple[int, Category]], list[_Phrase]]:
     """The keywords, ranked longest first: one-word keywords by word (a credit's words are looked up, not
-    every keyword searched for), keywords of several words in rank order (with a space at each end)."""
+    every keyword searched for), keywords of several words in rank order (with a space at each end), each with
+    its first word."""
     words: dict[str, tuple[int, Category]] = {}
-    phrases: list[tuple[int, str, Category]] = []
+    phrases: list[_Phrase] = []
     for rank, (keyword, category) in enumerate(_keywords_longest_first(catalog)):
         if " " in keyword:
-            phrases.append((rank, f" {keyword} ", category))  # as a whole phrase of the spaced text
+            phrase = f" {keyword} "  # as a whole phrase of the spaced text
+            phrases.append((rank, next(iter(phrase.split()), ""), phrase, category))
         elif keyword and not _NOT_KEYWORD.search(keyword):
             words.setdefault(keyword, (rank, category))
     return words, phrases

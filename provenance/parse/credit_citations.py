@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
-from provenance.catalog.names import looks_like_person
+from provenance.catalog.names import has_digit, looks_like_person
 from provenance.catalog.sources import match_domain, match_source, remembered
 from provenance.model import Source
 from provenance.parse.credit_words import (
@@ -41,7 +41,7 @@ from provenance.parse.credit_words import (
     ROLES,
     UNIT_WORDS,
 )
-from provenance.parse.scan import with_first_chars
+from provenance.parse.scan import by_first_letter, with_first_chars
 
 # Between two pieces: a comma, semicolon or middle dot (a cut too), or a sentence's stop after a word of two letters
 # or more (never after an initial or a rank: 'J. M. W. Turner', 'St. Paul') or after a year or bracket, before a
@@ -92,11 +92,16 @@ _AUTHORED = re.compile(r"(?i)(?:written|edited|translated|compiled|reported)[ \t
 _YEAR_IN = re.compile(r"\b1\d\d\d\b")  # 'The Harvesters (1565)': a work dated in its title's piece
 _DATED = re.compile(r"[ \t]+from[ \t]+1\d\d\d$")  # '… by Jane Roe from 1907'
 _QUOTED_TITLE = re.compile(r"[\x1f\"“”]")  # a quoted title, or the cut where one stood ('Berryman, Clifford, “…”')
-# The stems of the heritage words and phrases, and a maker's role after a comma: a citation holds one (may_cite)
+# The stems of the heritage words and phrases, and a maker's role after a comma: a citation holds one (may_cite). The
+# stems grouped by their first letter (scan.by_first_letter): searched in every caption line, the same matches sooner.
+_STEM_WORDS = (
+    "archiv", "arkiv", "arkisto", "archief", "archiwum", "arhiv", "arquivo", "librar", "biblio", "muse", "muzeum",
+    "galler", "galerie", "galería", "memorial", "collection", "colecc", "coleç", "collez", "sammlung", "collectie",
+    "kokoelma", "samling", "society", "fototeca", "fototeka", "photothèque", "fotothek", "athenaeum", "kunsthalle",
+    "records? office", "history cent",
+)
 _STEMS = with_first_chars(re.compile(
-    r"archiv|arkiv|arkisto|archief|archiwum|arhiv|arquivo|librar|biblio|muse|muzeum|galler|galerie|galería|memorial|"
-    r"collection|colecc|coleç|collez|sammlung|collectie|kokoelma|samling|society|fototeca|fototeka|photothèque|"
-    r"fotothek|athenaeum|kunsthalle|records? office|history cent|"
+    by_first_letter(_STEM_WORDS) + "|"
     r",\s*(?:photographer|fotograf|fotógraf|manufacturer|engraver|etcher|lithographer|printmaker|printer|publisher|"
     r"artist|maker|illustrator|draughtsman|draftsman|cartographer|painter|sculptor|designer|architect|studio)\b"
 ))
@@ -385,7 +390,7 @@ def heritage_name(name: str) -> bool:
     'Royal Collection': a name, capitalised (or, led by the institution's noun, with adjectives in lower case as
     French, Spanish and Italian write them), holding a heritage or collection word."""
     words = name.split()
-    if not 1 <= len(words) <= 10 or not name[:1].isupper() or any(ch.isdigit() for ch in name) \
+    if not 1 <= len(words) <= 10 or not name[:1].isupper() or has_digit(name) \
             or not _STEMS.search(name.casefold()):
         return False
     folded = [w.strip(".,()'’\"").casefold() for w in words]
@@ -423,7 +428,7 @@ def _units_end(catalog: Catalog, pieces: list[_Piece], at: int) -> int:
     last = at
     for index in range(at + 1, len(pieces)):
         text = pieces[index].text
-        if any(ch.isdigit() for ch in text) or _collection_only(text):
+        if has_digit(text) or _collection_only(text):
             break
         folded = [w.strip(".,()'’\"").casefold() for w in text.split()]
         unit = any(w in UNIT_WORDS for w in folded) and len(folded) <= 8
@@ -463,7 +468,7 @@ def first_name(catalog: Catalog, pieces: list[_Piece]) -> str:
     label as often ('Bowl, Iran'), and a name with a number is a sentence ('President Jane Roe in 1912')."""
     first = _DATED.sub("", pieces[0].text) if pieces else ""
     if len(first.split()) > 1 and looks_like_person(first) and not _organisation(catalog, first) \
-            and not any(ch.isdigit() for ch in first) and first.casefold() not in ROLES \
+            and not has_digit(first) and first.casefold() not in ROLES \
             and first.split()[0].casefold() not in _ARTICLES:  # 'The Harwick Rovers, 1921 champions': a team
         return first
     return ""
@@ -553,7 +558,7 @@ def _date(piece: str) -> bool:
 def _reference(piece: str) -> bool:
     """A reference number: a digit, a few words, and at most one word but the words references use ('Vogüé 227',
     'NAID: 6503275', 'accession number: 500004225'; not a title with its year: 'The Harvesters (1565)')."""
-    if not any(ch.isdigit() for ch in piece) or len(piece.split()) > 5:
+    if not has_digit(piece) or len(piece.split()) > 5:
         return False
     words = [w for w in _WORD.findall(piece) if w.casefold() not in _REFERENCE_WORDS]
     return len(words) <= 1 and all(word in _REFERENCE_WORDS for word in _LOWER_WORD.findall(piece))

@@ -717,7 +717,7 @@ def strip_license(catalog: Catalog, text: str) -> tuple[str, bool]:
 
 def _take_public_domain(work: _Work) -> None:
     match = _PUBLIC_DOMAIN.search(work.rest)
-    if match is None and any(word in work.rest for word in _PD_WORDS):
+    if match is None and any(map(work.rest.__contains__, _PD_WORDS)):
         match = _PUBLIC_DOMAIN_OTHER.search(work.rest)
     if match and "license" not in work.fields:
         work.fields["license"] = match.group(0)
@@ -765,7 +765,7 @@ def _license_patterns(catalog: Catalog, text: str, whole: str | None = None) -> 
     the text starts some license name (a set lookup per word, the set built once per catalog), the others
     only when the text (`whole`, when the patterns run on more than `text`) holds a word each of them needs."""
     first_words: frozenset[str] = catalog.cached("license-first-words", _first_words)
-    named = any(word in first_words for word in _WORD.findall(text.casefold()))
+    named = not first_words.isdisjoint(_WORD.findall(text.casefold()))
     if not _license_word(text if whole is None else whole):
         return [_catalog_names(catalog)] if named else []
     return [_LICENSED_UNDER, _catalog_names(catalog), _CC_CODE, _CC_LONG, _GFDL] if named else \

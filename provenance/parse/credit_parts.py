@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
-from provenance.catalog.names import fold_source_name, looks_like_person, title_case_capitals
+from provenance.catalog.names import fold_source_name, has_digit, looks_like_person, title_case_capitals
 from provenance.catalog.sources import match_source, remembered
 from provenance.model import Source
 from provenance.parse.credit_citations import Citation, heritage_name, portrait, read_citation
@@ -515,9 +515,9 @@ def _links(rest: str) -> list[tuple[str, int, int]]:
         dated = _DATE_END.search(piece) if piece[-2:].isdigit() or piece[-3:-1].isdigit() else None
         if dated is not None:
             piece = piece[: dated.start()]  # 'E. Roe / August 2009': the date is no link, nor part of the name
-        lead = _EDGE_NOISE.match(piece)
+        lead = _EDGE_NOISE.match(piece) if not piece[:1].isalpha() else None  # noise never starts with a letter
         begin = cursor + (lead.end() if lead else 0)
-        trimmed = _EDGE_NOISE.sub("", piece)
+        trimmed = _without_edge_noise(piece)
         if trimmed.endswith("_") and not trimmed.startswith("@") and "_" not in trimmed[:-1]:
             trimmed = trimmed[:-1]  # the close of Markdown emphasis ('_Photo: Mara Quell/AP_'), not a handle's '_'
         initial = initial_end(trimmed)  # 'Carvalho S.': an initial after the surname keeps its full stop too
@@ -530,6 +530,15 @@ def _links(rest: str) -> list[tuple[str, int, int]]:
             found.append((trimmed, begin, begin + len(trimmed)))
         cursor = separator.end() if separator else len(rest)
     return found
+
+
+def _without_edge_noise(text: str) -> str:
+    """The text with _EDGE_NOISE cut from both ends. A run of noise starts with a mark, a space or a digit, and ends
+    with one or with a month after a year: a text that starts and ends with a letter and holds no digit has none
+    (the common case, told without the pattern's search through the text)."""
+    if text[:1].isalpha() and text[-1:].isalpha() and not has_digit(text):
+        return text
+    return _EDGE_NOISE.sub("", text)
 
 
 def initial_end(text: str) -> bool:
@@ -996,6 +1005,8 @@ def _is_org(catalog: Catalog, text: str) -> bool:
 def _has_organisation_word(text: str, words: list[str]) -> bool:
     """An organisation word anywhere, but a company form ('sa', 'ag', 'inc') not as the first word of the name
     after its rank ('Sgt. 1st Class Sa Fenha': a given name)."""
+    if ORGANISATION_WORDS.isdisjoint(words):  # the common case, at one set operation
+        return False
     for at, word in enumerate(words):
         if word in SPORT_WORDS and not _sport_of_a_body(text, word):
             continue  # 'Football', 'Jane Roe, Basketball Photographer': a sport, or a job in it, beside no body's name
@@ -1123,6 +1134,8 @@ def _cjk_body(text: str) -> bool:
     """'한국사진기자협회', '日本写真家協会': a CJK body's name, its last word ending in a body's word glued to the
     name."""
     last = text.rsplit(None, 1)[-1] if text.strip() else ""
+    if not last.endswith(CJK_BODY_ENDINGS):  # one test for all the endings: the common case, no ending at all
+        return False
     return any(last.endswith(ending) and len(last) > len(ending) for ending in CJK_BODY_ENDINGS)
 
 
@@ -1153,7 +1166,8 @@ def _looks_like_organisation(text: str) -> bool:
     if _cjk_body(body):
         return True  # '한국사진기자협회', '한국사진기자협회(KPPA)': a body's name, with its acronym in brackets or not
     pairs = zip(words, words[1:], strict=False)
-    if any(w in BODY_BEFORE_DE and (nxt in ("de", "du") or nxt.startswith(("d'", "d’"))) for w, nxt in pairs):
+    if not BODY_BEFORE_DE.isdisjoint(words) \
+            and any(w in BODY_BEFORE_DE and (nxt in ("de", "du") or nxt.startswith(("d'", "d’"))) for w, nxt in pairs):
         return True  # 'Ville de Lyon', not 'Ville Korhonen'
     if 2 <= len(words) <= 3 and words[0] in TITLE_ARTICLES and (text[:1].isupper() or not text[:1].isascii()):
         return True  # 'Der Spiegel', 'Die Zeit', '더 프로액터스': an article opens a title, not a person's name
@@ -1168,7 +1182,7 @@ def _looks_like_organisation(text: str) -> bool:
     letters = _NOT_LETTER.sub("", text)
     if text.startswith("@"):  # '@MYANC', '@NASA': an acronym's account is an institution's
         return 2 <= len(letters) <= 6 and letters.isupper() and text[1:].isalpha()  # as long as a bare acronym
-    return 2 <= len(letters) <= 6 and letters.isupper() and not any(ch.isdigit() for ch in text)
+    return 2 <= len(letters) <= 6 and letters.isupper() and not has_digit(text)
 
 
 def _newspaper_title(words: list[str]) -> bool:
@@ -1219,5 +1233,5 @@ def _merge_known_pairs(catalog: Catalog, rest: str, links: list[Link]) -> list[L
 
 def label_link(catalog: Catalog, text: str) -> Link:
     """What one name of a chain is (role, source, organisation, person or unknown)."""
-    trimmed = _EDGE_NOISE.sub("", text)
+    trimmed = _without_edge_noise(text)
     return _label(catalog, (trimmed, 0, len(trimmed)))

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
+from provenance.catalog.names import has_digit
 from provenance.catalog.sources import match_source, remembered
 from provenance.parse.credit_citations import (
     is_holder,
@@ -445,7 +446,7 @@ def _stamp_line(line: str) -> bool:
     words = line.replace(",", " ").split()
     return 2 <= len(words) <= 8 and all(_STAMP_WORD.fullmatch(word) for word in words) \
         and any(_STAMP_KEY.match(word) and word.casefold() not in ("at", "on") for word in words) \
-        and any(any(ch.isdigit() for ch in word) for word in words)
+        and any(has_digit(word) for word in words)
 
 
 def _signs_a_quote(line: str, start: int, tail: str) -> bool:
@@ -829,10 +830,16 @@ def _names_a_source(catalog: Catalog, text: str) -> bool:
     return len(links) > 1 and any(match_source(catalog, link.strip()) is not None for link in links)
 
 
+def _may_hold_dateline(text: str) -> bool:
+    """Whether _DATELINE_AFTER can match in the text: each of its forms holds a day's digits or a dash (a search
+    through a line without either, most caption lines, costs as much as the rest of the line's tail)."""
+    return "—" in text or "–" in text or has_digit(text)
+
+
 def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     """Where a tail credit ends: the line's end, or right after 'via <source>' when prose runs on
     without a full stop ('… via Getty Images Warren Buffett said …'), or where a wire dateline starts."""
-    dateline = _DATELINE_AFTER.search(line, start)
+    dateline = _DATELINE_AFTER.search(line, start) if _may_hold_dateline(line[start:]) else None
     if dateline is not None and (dateline.group("placed") is None and dateline.group("glued") is None
                                  or _names_a_source(catalog, line[start : dateline.start()])):
         line = line[: dateline.start()]

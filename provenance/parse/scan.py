@@ -133,6 +133,20 @@ def dispatched(alternatives: Sequence[str], flags: int) -> str:
     )
 
 
+def by_first_letter(words: Sequence[str]) -> str:
+    """`'|'.join(words)` for alternatives that each open with a letter written plainly (a pattern without IGNORECASE),
+    as one alternative per first letter: 'archiv|arkiv|biblio' -> 'a(?:rchiv|rkiv)|b(?:iblio)'. The same matches (at
+    one position only the alternatives of its letter can match, and they keep their order), and the engine, which
+    passes over an alternative led by a literal at one character test, tests each first letter once instead of
+    each word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if not word[:1].isalpha():
+            raise ValueError(f"{word!r} does not open with a letter")
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items())
+
+
 def _chars(text: str, ignore: bool, case: bool) -> set[str]:
     """The characters of a class text (_class's output: literals, ranges, no categories). Under a pattern that
     ignores case, lower-cased (its look-ahead matches both cases); a part that ignores case in a pattern that
@@ -414,4 +428,4 @@ def may_hold(text: str, words: Sequence[str]) -> bool:
     if not text.isascii():
         return True
     lowered = text.lower()
-    return any(word in lowered for word in words)
+    return any(map(lowered.__contains__, words))  # each word searched for in C, no generator step
