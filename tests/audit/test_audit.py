@@ -130,13 +130,12 @@ def test_duplicates_share_credit_and_catch_stripped_metadata(db_url: str, archiv
 
 
 def test_second_run_reads_nothing_and_adds_no_rows(db_url: str, archive: Path, catalog: Catalog) -> None:
-    first, sessions = _audit(db_url, archive, catalog, jobs=2)
+    _, sessions = _audit(db_url, archive, catalog, jobs=2)
     before, rows = _counts(sessions), _rows(sessions)
     second, _ = _audit(db_url, archive, catalog, jobs=2)
     assert (second.extracted, second.articles) == (0, 0)
     assert _counts(sessions) == before
     assert _rows(sessions) == rows
-    assert second.seconds < first.seconds / 3
 
 
 def test_changed_and_removed_files(db_url: str, archive: Path, catalog: Catalog, tmp_path: Path) -> None:
