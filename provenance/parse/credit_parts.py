@@ -85,6 +85,9 @@ _COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per g
     r"(?:\s+(?:photo|of|del?|da|do|di|dell[ao]?))?\s*:?\s*"
 )
 _ARTIST_AND = re.compile(r"(?i)^the\s+artists?\s+and\s+(?=\S)")  # 'Courtesy the artist and Gallery X': the lender
+# What follows 'the artist and' when it names a lender: a name's capital or digit ('Vale Fontaine', '303 Gallery',
+# 'the Estate of Jane Roe'); a common noun ('the gallery', 'her family', 'private collection') names no one
+_LENDER_NAME = re.compile(r"^(?:(?:the|The|THE)\s+)?[^\W_a-z]")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "in", "at", "de", "du", "des", "la", "le", "les", "el", "los",
                          "y", "e", "da", "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von",
                          "&", "и", "в", "na", "w", "z", "i",
@@ -570,10 +573,12 @@ def _label_text(catalog: Catalog, text: str) -> Link:
         start += 4  # 'Courtesy of the Metropolitan Museum of Art': the article of the sentence, not of the name
         # (also before the body's units: 'Courtesy of the Smithsonian Institution, National Museum of …')
         text = text[4:]
-    artist = _ARTIST_AND.match(text) if text.startswith(("the ", "The ")) else None
+    artist = _ARTIST_AND.match(text) if text.startswith(("the ", "The ", "THE ")) else None
     if artist is not None:
         start += artist.end()
         text = text[artist.end():]
+        if not _LENDER_NAME.match(text):
+            return Link(text, start, end, "role")  # 'Courtesy the artist and the gallery', '… and her family': no name
         if match_source(catalog, text) is None and not _LICENSE_WORDS.match(text):
             # 'Courtesy the artist and Lehmann Maupin, New York': the one who lends with the artist is the gallery
             # that represents them, an organisation even when named after people (and its city, as written)
@@ -708,15 +713,41 @@ def _holder_then_photographer(catalog: Catalog, text: str, start: int) -> Link |
     held = match_source(catalog, head)
     if held is None or held.kind not in _HOLDER_KINDS or " " not in inner.strip() or "(" in inner \
             or not looks_like_person(inner) or _is_org(catalog, inner) or inner.isupper() or heritage_name(inner) \
-            or any(word.casefold() in _DEPARTMENT_WORDS for word in inner.split()):
+            or not all(_PHOTOGRAPHER_IN_BRACKETS.match(name.strip()) for name in _BRACKET_NAMES.split(inner)) \
+            or _names_a_place(inner):
         return None  # 'Tate (Photographic Rights)': a department's name
     return Link(head, start, start + len(head), "source", held, creator=inner.strip())
 
 
+def _names_a_place(inner: str) -> bool:
+    """What else a museum's or an auction house's brackets hold: the department, the room, the branch or the town
+    ('Christie's (New York)', 'Photo © Tate (St Ives)', 'British Museum (Room 41)', 'Scala (Florence, Italy)'), how
+    the work came ('Jane Roe Bequest', 'Gift of …', 'Courtesy …'): a word of those, a country, or a town's opening
+    word ('New York', 'St Ives', 'San Diego', 'Grand Palais')."""
+    words = [word.strip(",.").casefold() for word in inner.split()]
+    return words[0] in _PLACE_OPENINGS or any(word in _NOT_A_PHOTOGRAPHER or word in COUNTRIES for word in words) \
+        or " ".join(words) in COUNTRIES
+
+
 _HOLDER_KINDS = frozenset({"institution", "stock"})
-_DEPARTMENT_WORDS = frozenset({"rights", "reserved", "photographic", "photography", "imaging", "digital", "images",
-                               "image", "archive", "archives", "collection", "collections", "department", "services",
-                               "studio", "library", "detail", "file", "stock"})
+# A photographer's name in a holder's brackets: two to four capitalised words, initials or particles, no digits
+_PHOTOGRAPHER_IN_BRACKETS = re.compile(
+    r"^[^\W\d_][\w'’.-]*(?:[ \t]+(?:(?:de|da|di|du|del|van|von|der|den|le|la)[ \t]+)?[^\W\d_a-z][\w'’.-]*){1,3}$")
+_BRACKET_NAMES = re.compile(r"[ \t]+(?:and|&)[ \t]+")  # 'Photo © Tate (Jane Roe and Ida Marrow)': two photographers
+_NOT_A_PHOTOGRAPHER = frozenset({
+    "rights", "reserved", "photographic", "photography", "imaging", "digital", "images", "image", "archive", "archives",
+    "collection", "collections", "department", "services", "studio", "library", "detail", "file", "stock",
+    # a building, a room or a street of the holder's
+    "room", "wing", "floor", "hall", "gallery", "galleries", "building", "store", "castle", "palace", "palais",
+    "abbey", "cathedral", "church", "chapel", "museum", "street", "road", "avenue", "square", "lane", "gardens",
+    "city", "island", "islands", "county", "team",
+    # how the work came
+    "gift", "bequest", "bequeathed", "purchase", "purchased", "presented", "donated", "loan", "lent", "fund",
+    "courtesy", "acquired", "accepted", "transferred"})
+# A town's or a place's first word ('New York', 'St Ives', 'Los Angeles', 'Grand Palais', 'Mount Stuart')
+_PLACE_OPENINGS = frozenset({"new", "st", "st.", "saint", "san", "santa", "são", "los", "las", "el", "le", "la",
+                             "grand", "great", "little", "port", "fort", "mount", "lake", "north", "south", "east",
+                             "west", "upper", "lower", "old", "royal", "palazzo", "villa", "isle", "cape"})
 
 
 def _affiliation(catalog: Catalog, text: str, start: int) -> Link | None:

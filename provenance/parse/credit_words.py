@@ -39,8 +39,12 @@ LEAD_PHRASES = (
     r"(?:creator|attribution)(?=\s*[:：]\s*(?-i:[A-Z@]))(?!\s*[:：]\s*(?:required|not\b|optional|appreciated|none\b|"
     r"no\b|yes\b|non-?commercial|share-?alike|no-?deriv))",
     # an image's field list ('* Author: Jane Roe' / '* License: CC BY 2.0'): 'Author:' names the image's maker only
-    # where a licence field follows within three lines (alone it is a post's byline)
-    r"authors?(?:\(s\))?(?=\s*[:：][^\n]*\n(?:[^\n]*\n){0,3}[ \t]*[-*•]?[ \t]*licen[cs]e\s*[:：])",
+    # where a licence field follows within three lines (alone it is a post's byline), and that licence is a public
+    # one for pictures (a package's 'License: MIT', 'License: GPL-3.0' is a program's; a post's lower-case YAML keys
+    # 'author:' / 'license:' are its front matter, not an image's fields)
+    r"(?-i:Authors?|AUTHORS?)(?:\(s\))?(?=\s*[:：][^\n]*\n(?:[^\n]*\n){0,3}[ \t]*[-*•]?[ \t]*"
+    r"(?-i:License|Licence|LICEN[CS]E)\s*[:：][ \t]*\[?"
+    r"(?:cc[\s-]|cc0|creative\s+commons|public\s+domain|attribution|gfdl|gnu\s+free))",
     r"pictures?", r"pics?", r"images?", r"illustrations?", r"artwork", r"video(?:\s+(?:grab|still|capture))?",
     r"screen\s*(?:grab|shot|capture)", r"frame\s+grab", r"still\s+(?:image\s+)?from\s+(?:a\s+)?video",
     r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",

@@ -126,6 +126,12 @@ LEAD_IN = re.compile(
 # or its rights, never a list's '(c) 2021 Report' or '(c) 2019 Corp tax changes …'), "icons
 # created by", a capitalised "Photo:" after a word (not Spanish 'Pie de foto:', a caption's label), or "PHOTO:" before
 # a capitalised name ('BIG PHOTO: the crowd …' is a layout label).
+# What a heading or a menu sorts icons by ('Icons by File Type', 'Icon by Default Settings', 'Filter Icons by Style
+# Name'): a word of these in the name after 'Icons by' makes it no person's
+_GROUPING_WORDS = ("types?", "categor(?:y|ies)", "sizes?", "styles?", "names?", "dates?", "themes?", "formats?",
+                   "systems?", "settings?", "defaults?", "tags?", "colou?rs?", "shapes?", "topics?", "sets?", "packs?",
+                   "popularity", "platforms?", "languages?", "groups?", "order", "status", "files?", "extensions?",
+                   "brands?", "kinds?", "sections?", "pages?", "letters?", "keywords?")
 # What a licence statement with no one named covers ('All content on this blog is licensed under …')
 _LICENSED_WORK = ("blog", "site", "website", "content", "work", "works", "posts", "data", "images", "pictures",
                   "photos", "figures", "material", "materials", "folder", "directory", "repository", "page", "pages")
@@ -140,20 +146,28 @@ ANYWHERE_LEAD_IN = re.compile(
     r"(?i:this[ \t]+(?:photo(?:graph)?|image|picture|illustration|file)[ \t]+is[ \t]+"
     r"(?=in[ \t]+the[ \t]+public[ \t]+domain[ \t]*(?:[.!<_*)\]]|\r?\n|$)))|"
     # Flickr's share code titles a photo '<title> by <account>, on Flickr' ('Gary Roe by Kenneth Doe, on Flickr'): the
-    # account is the credit, the title before it no part (a photo's title names its subject)
-    r"\bby[ \t]+(?=[^\s,\"<>](?:(?!\sby\s)[^,\"<>\n]){0,60},[ \t]+on[ \t]+Flickr\b)|"
+    # account is the credit, the title before it no part (a photo's title names its subject); the title closes there
+    # (a quote, a bracket, a tag or the line's end): 'founded by two friends, on Flickr, in 2006' is a sentence
+    r"\bby[ \t]+(?=[^\s,\"<>](?:(?!\sby\s)[^,\"<>\n]){0,60},[ \t]+on[ \t]+Flickr[ \t]*(?:[\"”<\])]|'(?!\w)|\r?\n|$))|"
     # the stock sites' own credit lines, capitalised as they hand them out ('Scooter Vectors by Vecteezy', 'Icon by
     # Jane Roe'); in lower case ('the icon by default', 'scale the vectors by Alpha') they are prose
     r"(?-i:Vectors)[ \t]+by[ \t]+(?=Vecteezy\b)|"
     r"(?<![^\s>\]\[(\"'])(?-i:Icons?)[ \t]+by[ \t]+"
-    r"(?=[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}[ \t]*(?:<|\r?\n|$|[)\]]))|"
+    r"(?=[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}[ \t]*(?:<|\r?\n|$|[)\]]))"
+    r"(?!(?:[A-Z][\w'’.-]+[ \t]+){0,3}(?i:" + "|".join(_GROUPING_WORDS) + r")\b)|"
     # a licence statement of a page's or a folder's work, its subject any noun ('All content on this blog is licensed
     # under the [Creative Commons …](…)', 'My posts, charts, and data are released under a …'): the licence alone,
     # only a Creative Commons one or the public domain ('… is licensed under the MIT License' is a program's)
     # (the word before the verb names the work; '"Sunset" by Jane Roe is licensed under …' is one credit)
     r"(?:" + "|".join(rf"(?<=\b{w}\s)" for w in _LICENSED_WORK) + r")"
+    # The licence closes the statement's sentence (a link to its deed, or a stop, a semicolon or the line's end after
+    # its name): 'Which images are available under CC0?', '… licensed under CC BY-SA, the foundation said', '… under
+    # CC0 today, and more will follow' and '… unless otherwise noted' are sentences about licences, no credit line
     r"(?i:(?:is|are)\s+(?:licen[sc]ed|released|available|published)\s+under"
-    r"(?=\s+(?:the\s+|a\s+)?\[?(?:cc[\s-]|cc0|creative\s+commons|public\s+domain))\b\s*)|"
+    r"(?=\s+(?:the\s+|a\s+)?(?:\[(?:cc[\s-]|cc0|creative\s+commons|public\s+domain)[^\]\n]{0,150}\]\([^)\s]{1,300}\)|"
+    r"(?:cc[\s-]|cc0|creative\s+commons|public\s+domain)(?:(?!\b(?:unless|except|but|and|or|today)\b)"
+    r"[^,?!;:\n\[\]()<]){0,100}?(?:[ \t]*\([ \t]*https?://[^)\s]+[ \t]*\))?)"
+    r"[ \t]*(?:\.(?!\S)|;|!(?!\S)|<|\r?\n|$))\b\s*)|"
     r"(?i:(?:icons?|vectors?|illustrations?)\s+(?:created|made|designed)\s+by\s+|"
     r"originally\s+uploaded\s+by\s+|"
     r"(?:image|photo|picture)\s+adapted\s+from\s+|"
