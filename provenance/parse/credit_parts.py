@@ -244,6 +244,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     links = _later_people_are_organisations(links)
     links = _one_word_between_agencies(links)
     links = _handout_supplier(links)
+    links = _release_wire_supplier(links)
     links = _brand_alone(links, fields)
     links = _units_of_a_body(catalog, links)
     people = [link for link in links if link.label == "person" or link.creator]
@@ -389,6 +390,18 @@ def _handout_supplier(links: list[Link]) -> list[Link]:
     return [Link(link.text, link.start, link.end, "organisation")
             if link.label == "person" and not link.creator and " " not in link.text.strip()
             and not link.text.startswith("@") else link for link in links]
+
+
+def _release_wire_supplier(links: list[Link]) -> list[Link]:
+    """'(PRNewsfoto/Jacksons Car Wash)', '(CNW Group/Harwick Foods)': a press-release wire (a platform that hands out
+    its clients' pictures) names the company that issued the release after it, never a photographer; a name after
+    it is that company's, whatever its shape ('PRNewsfoto/Harwick Foods' is no Mr Foods)."""
+    if len(links) != 2 or links[0].source is None or links[1].label != "person" or links[1].creator:
+        return links
+    if links[0].source.kind != "platform" or links[0].source.terms != "handout":
+        return links
+    supplier = links[1]
+    return [links[0], Link(supplier.text, supplier.start, supplier.end, "organisation")]
 
 
 def _later_people_are_organisations(links: list[Link]) -> list[Link]:

@@ -274,7 +274,8 @@ ORGANISATION_WORDS = frozenset({
     "committee", "union", "department", "office", "bureau", "center", "centre", "corps", "army", "navy", "force",
     "forces", "authority", "authorities", "administration", "municipality", "directorate", "secretariat",
     "federation", "league", "affairs", "squadron", "battalion", "regiment", "fleet",
-    "bank", "hotel", "hotels", "resort", "amusement", "airport", "airways", "motors", "records",
+    "bank", "hotel", "hotels", "resort", "resorts", "kasbah", "amusement", "airport", "airways", "motors",
+    "records",
     "entertainment", "zoo", "aquarium", "hospital", "clinic", "cathedral", "theatre", "theater",
     "orchestra", "opera", "gobierno", "governo", "gouvernement", "presidency", "presidencia", "presidência",
     "présidence", "presidenza", "ufficio", "stampa", "oficina", "secretaría", "secretaria", "imprensa", "policía",
@@ -283,7 +284,8 @@ ORGANISATION_WORDS = frozenset({
     "festival", "festivals", "photography", "images", "pictures", "media", "studios", "productions", "films",
     "prod", "prod.", "prods", "awards",  # a film-still chain's 'Chuck Lorre Prod', 'Billboard Music Awards/Twitter'
     "industries", "communications", "network", "tv", "radio", "channel", "project", "conference", "trust", "party",
-    "club", "alliance", "partners", "collective", "cooperative", "team", "airlines", "laboratory", "lab", "labs",
+    "club", "alliance", "coalition", "partners", "collective", "cooperative", "team", "airlines", "laboratory", "lab",
+    "labs",
     "tourism", "visit", "destination", "international",  # tourism boards: 'Visit Norway', 'Destination Canada'
     "division", "holdings", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
     "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
