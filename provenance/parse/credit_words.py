@@ -287,6 +287,7 @@ ORGANISATION_WORDS = frozenset({
     "club", "alliance", "coalition", "partners", "collective", "cooperative", "team", "airlines", "laboratory", "lab",
     "labs",
     "tourism", "visit", "destination", "international",  # tourism boards: 'Visit Norway', 'Destination Canada'
+    "region",  # a public body's regional unit: 'USFWS Pacific Southwest Region', 'NPS Intermountain Region'
     "division", "holdings", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
     "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
     "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
