@@ -82,7 +82,7 @@ _HYPHENED_WORD = re.compile(r"^[^-]*[ \t][A-Z][A-Z'’]*-[A-Z][A-Z'’]*$")
 # A quotation speaks in the first or second person ('Our children deserve clean air. —ANNA REYES', an epigraph's
 # '… we have to fear … —FRANKLIN D. ROOSEVELT'); a caption describes in the third. Case kept: 'US' is a country,
 # 'Me.' the wires' abbreviation of Maine ('Portland, Me., on Monday').
-_SPOKEN = re.compile(r"\b(?:I|me|Me(?!\.)|[Mm]y|[Ww]e|[Uu]s|[Oo]urs?|[Yy]ou|[Yy]ours?)\b")
+SPOKEN = re.compile(r"\b(?:I|me|Me(?!\.)|[Mm]y|[Ww]e|[Uu]s|[Oo]urs?|[Yy]ou|[Yy]ours?)\b")
 # 'AFP-Yonhap', 'Reuters-Yonhap' (Korea Times): a foreign agency's photo that a national agency distributes
 _HYPHEN_RELAY = re.compile(r"^([^\s/-]{2,20})-([^\s/-]{2,20})$")
 _OPEN_TERMS = re.compile(r"(?i)\bcc[\s-]|\bcc0\b|licen[sc]|public\s+domain|own\s+work")
@@ -364,7 +364,7 @@ def _dash_capitals(catalog: Catalog, line: str, end: int) -> int | None:
     """Where the name of a '… illegal.  —RICHARD A. REYES' credit starts: a person's name in capitals (two to four
     words) after a dash that follows a sentence's stop, at the line's end."""
     match = _DASH_CAPITALS.search(line, 0, end)
-    if match is None or not name_in_capitals(catalog, match.group("name")) or _SPOKEN.search(line, 0, match.start()):
+    if match is None or not name_in_capitals(catalog, match.group("name")) or SPOKEN.search(line, 0, match.start()):
         return None  # a quotation's speaker, not a photographer
     return match.start("name")
 

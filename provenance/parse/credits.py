@@ -30,6 +30,7 @@ from provenance.parse.cjk_credits import cjk_segments
 from provenance.parse.credit_citations import holder_first
 from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
+from provenance.parse.credit_capitals import closing_capitals
 from provenance.parse.credit_midline import midline_wire_credits
 from provenance.parse.credit_parts import KEEP_DOT, PHOTO_COLON, initial_end, lone_brand, outlet_before_photo
 from provenance.parse.credit_spans import (
@@ -587,6 +588,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
     yield from bracketed(text, catalog, index.pairs, is_taken)
     yield from line_tails(text, catalog, is_taken)
     yield from midline_wire_credits(text, catalog, is_taken)
+    yield from closing_capitals(text, catalog, is_taken)
 
 
 _FIELD_NAME_LEAD = re.compile(r"(?i)(?:creator|attribution)\s*[:：]")
