@@ -217,6 +217,10 @@ _PHOTO_AFTER_DOT = re.compile(
 # stop or after it and a space ('… Park Won-soon./ Courtesy of Ewha Womans University', Korean papers' '… 있다.
 # /사진=뉴스1'); an apostrophe after a letter is an elision, no quote
 # ("d'Art de …")
+# '… on Friday, May 5, 2023.Photo by Jane Roe': a page that dropped the space after the caption's stop (a lower-case
+# letter or a number, a stop, then 'Photo by' with its capital; 'U.S.Photo' is an abbreviation's). A colon's lead-in so
+# glued is a label's word in a sentence as often ('Rating outlook.Credit: Negative', '2:1.Foto: siehe oben')
+_GLUED_STOP = re.compile(r"[a-z\d]\.(?=(?:Photo(?:graph)?s?|Pictures?|Images?)[ \t]+by[ \t])")
 _CREDIT_POSITION = re.compile(
     r"(?:^|[\[(|—–\"“«>*_（【「。！？，]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?][ \t]?/|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|"
     r"\x1f|(?<=[다요])\.|"  # a Korean sentence's end glued to the credit ('… 대치하고 있다.사진 제공=…')
@@ -719,6 +723,7 @@ def _at_credit_position(text: str, start: int) -> bool:
     """Whether a lead-in stands where a credit can start: the text's or a line's start, after a bracket,
     quote or sentence end (a bounded look back: constant work per lead-in)."""
     return bool(_CREDIT_POSITION.search(text[max(0, start - 12) : start])) or start <= 12 and not text[:start].strip() \
+        or _GLUED_STOP.match(text, max(0, start - 2)) is not None \
         or text.endswith(" · ", 0, start) and _PHOTO_AFTER_DOT.match(text, start) is not None \
         or text.rfind("http", max(0, start - 300), start) >= 0 \
         and bool(_URL_BEFORE.search(text, max(0, start - 300), start))  # '…/view.php?id=57752 Crédito: NASA'
@@ -742,6 +747,19 @@ _AND_LEAD = re.compile(r"[ \t]+(?:and|&)[ \t]+$")  # a capitalised lead-in right
 # Read more: …'): a new field of the page, where the credit stops.
 _PAGE_LABEL = re.compile(r"[ \t]+(?:Related|Read(?:[ \t]+(?:more|also|next))?|See[ \t]+also|Also[ \t]+read|Watch|"
                          r"Advertisement|Sponsored|Subscribe|Share)[ \t]*:")
+
+
+# The story's text run on after a chain's outlet with no stop, as Postmedia's pages give a caption's credit ('Photo by
+# Jane Roe /Harwick Herald The mayor said …', '… /The Canadian Press HARWICK — The centre …', '… /Harwick Gazette files
+# Police are …'): the outlet's capitalised words end before the paper's 'files' mark, a dateline in capitals before a
+# dash, or a capitalised word followed by two lower-case ones (a sentence's start; 'of', 'and', 'the' join a name's
+# words, 'via' goes on with the chain, 'Harwick ONC team, processed by …' is a body's name before a comma)
+_JOINING = r"(?:of|and|the|for|de|du|des|la|le)\b"
+_STORY_AFTER_OUTLET = re.compile(
+    r"/[ \t]*[A-Z][\w&'’.-]*(?:[ \t]+(?:" + _JOINING + r"|&|[A-Z][\w&'’.-]*)){0,4}?"
+    r"(?=[ \t]+(?:files?\b|[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,2}[ \t]+[—–][ \t]|"
+    r"(?!" + _JOINING + r")[A-Z][\w'’-]*[ \t]+(?!" + _JOINING + r"|files?\b|via\b)[a-z]+[ \t]+[a-z]))"
+)
 
 
 def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool, index: _Index) -> int:
@@ -782,6 +800,8 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         line_end = joined.start()  # 'Illustration: Jane Roe/Vulture and Photos by HBO': a second credit
     elif other < line_end and (dashed := _DASH_LEAD.search(text, max(body, other - 30), other)) is not None:
         line_end = dashed.start()  # 'Q&A photos by Jane Roe – Print courtesy of A24': a second credit after a dash
+    run_on = _STORY_AFTER_OUTLET.search(text, body, line_end) if text.find("/", body, line_end) >= 0 else None
+    line_end = run_on.end() if run_on else line_end
     return _sentence_stop(catalog, text, body, line_end, index)
 
 
