@@ -14,7 +14,7 @@ only where everything around it says 'credit':
   quotation's 'we', 'you' or 'I' makes the run its speaker), that names none of the run's words (a caption's subject
   or the company it is about, repeated in capitals as a label, is no photographer);
 - on the caption's line, a full stop after a lower-case word or a number closes the prose right before it; on a line
-  of its own, it is the text's last line, under a caption of six words or more that ends with a full stop or opens
+  of its own, it is the text's last line, under a caption of five words or more that ends with a full stop or opens
   with a kicker and a colon ('Local legend: A mural …'), as The Times writes it without a stop; 'JANE ROE PHOTOS'
   may stand alone.
 """
@@ -72,10 +72,9 @@ def closing_capitals(text: str, catalog: Catalog, taken: Callable[[int, int], bo
 def _on_line(catalog: Catalog, lines: list[str], number: int, last: int) -> tuple[int, int] | None:
     """Where the name closing line `number` starts and ends in it, or None."""
     line = lines[number].rstrip()
-    stop = None
-    for stop in _AFTER_STOP.finditer(line):
-        pass  # the line's last full stop before a word in capitals
-    if stop is not None:
+    stops = list(_AFTER_STOP.finditer(line))  # the line's full stops before a word in capitals: the last one counts
+    if stops:
+        stop = stops[-1]
         run = _RUN.fullmatch(line, stop.end())
         prose = line[: stop.start()]
         if run is None or not _caption(prose, 3):
@@ -88,7 +87,8 @@ def _on_line(catalog: Catalog, lines: list[str], number: int, last: int) -> tupl
         above = lines[number - 1].strip() if number > 0 else ""
         alone = number == 0 and run.group("photos") is not None  # 'JANE ROE PHOTOS' under a picture, the caption
         # elsewhere
-        if not alone and not (_caption(above, 2) and len(above.split()) >= 5 and (above.endswith(".") or _KICKER.match(above))):
+        closed = above.endswith(".") or _KICKER.match(above) is not None
+        if not alone and not (closed and len(above.split()) >= 5 and _caption(above, 2)):
             return None
         prose = above
     name = run.group("name")

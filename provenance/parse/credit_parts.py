@@ -69,9 +69,9 @@ _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 # with no day before it and no comma, it stays the name's.
 _DATE_END = re.compile(rf"(?i)(?:^(?:\d{{1,2}}\s+)?|,\s*(?:\d{{1,2}}\s+)?|\s+\d{{1,2}}\s+){_MONTH}\s+"
                        r"(?:\d{1,2},?\s+)?(?:19|20)\d\d[\s.,;)]*$")
-# 'AA Photo', 'PTI image', 'HT File' (an Indian paper's archive mark after the agency or the paper:
+# 'AA Photo', 'PTI image', 'HT File' (an Indian paper's archive mark after the agency or the paper, 'FREE PRESS FILES':
 # '(Jane Roe / PTI File)'), a platform's screen capture ('@janeroe/Twitter screengrab')
-_PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto|image|file|screen[ \t]?grab|screenshot)(?:\s+by)?$")
+_PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto|image|files?|screen[ \t]?grab|screenshot)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
     r"(?<=\S)\s+(?:(?i:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?\s*\bby\b:?)|photo\s*/)\s*"
 )
@@ -831,7 +831,9 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
     if whole is not None and fold_source_name(whole.name) == fold_source_name(text):
         return text, end
     head = text[: suffix.start()]
-    plural = suffix.group().split()[0].casefold().endswith("s")  # 'NFL Photos': a league's photo service, a name
+    word = suffix.group().split()[0].casefold()
+    plural = word.endswith("s") and word != "files"  # 'NFL Photos': a league's photo service, a name ('FREE PRESS
+    # FILES' is the paper's archive mark, as 'HT File' is)
     if match_source(catalog, head) is None and (plural or not outlet_before_photo(catalog, head)):
         return text, end  # 'AA Photo'; an unknown outlet as AP writes it: 'HT Photo/Jane Roe', 'INQUIRER PHOTO / …'
 

@@ -145,6 +145,40 @@ _MARKERS = re.compile(
     r"(?i)[/,(\[<:]|\svia\s|\s" + CLIENT_WORD + r"\s|\sphoto(?:graph(?:y|s)?|s)?\s+by\s|\d|\bcc|licen|public\s+domain|"
     r"https?:|www\.")
 _LICENSE_LEFTOVERS = re.compile(r"[\[\]()<>]|\x1f|\s,")
+# The story's text run on after a chain's outlet with no stop, as Postmedia's pages give a caption's credit ('Photo by
+# Jane Roe /Harwick Herald The mayor said …', '… /The Canadian Press HARWICK — The centre …', '… /Harwick Gazette files
+# Police are …'): the outlet's capitalised words end before the paper's 'files' mark, a dateline in capitals before a
+# dash, or a capitalised word followed by two lower-case ones (a sentence's start; 'of', 'and', 'the' join a name's
+# words, 'via' goes on with the chain, 'Harwick ONC team, processed by …' is a body's name before a comma)
+_JOINING = r"(?:of|and|the|for|de|du|des|la|le)\b"
+STORY_AFTER_OUTLET = re.compile(
+    r"/[ \t]*[A-Z][\w&'’.-]*(?:[ \t]+(?:" + _JOINING + r"|&|[A-Z][\w&'’.-]*)){0,4}?"
+    r"(?=[ \t]+(?:files?\b|[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,2}[ \t]+[—–][ \t]|"
+    r"(?!" + _JOINING + r")[A-Z][\w'’-]*[ \t]+(?!" + _JOINING + r"|files?\b|via\b)[a-z]+[ \t]+[a-z]))"
+)
+
+
+# A credit glued to what follows it with no space: the story's first word ('Jane Roe/Getty ImagesThe mayor said …',
+# '…/AAP PHOTOSThe forward has …') or the same credit written again ('Jane Roe/PostmediaJane Roe/Postmedia'): a capital
+# and a lower-case letter after a lower-case letter or two capitals, where a source the catalog knows ends the chain's
+# last link of words alone ('Saskatoon StarPhoenix', 'McTear' name none; '…via Wikimedia Commons" JaneRoe' is markup)
+_SOURCE_WORDS = re.compile(r"[A-Za-z][\w&'’.-]*(?:[ \t][\w&'’.-]+){0,4}")  # a link of words alone, no quote or colon
+_GLUED_AFTER = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Z][A-Z])(?=[A-Z][a-z])")
+
+
+def glued_after_source(catalog: Catalog, text: str, start: int, end: int) -> int | None:
+    """Where a chain between `start` and `end` ends glued to the text after it (see _GLUED_AFTER), or None."""
+    slash = text.find("/", start, end)
+    if slash < 0:
+        return None
+    for glue in _GLUED_AFTER.finditer(text, slash + 1, end):
+        link = text[text.rfind("/", start, glue.start()) + 1 : glue.start()]
+        link = _VIA_WORD.split(link)[-1].strip()
+        if _SOURCE_WORDS.fullmatch(link) and label_link(catalog, link).source is not None:
+            return glue.start()
+    return None
+
+
 _SENTENCE, _MARKERS, _VIA_WORD = (with_first_chars(p) for p in (_SENTENCE, _MARKERS, _VIA_WORD))  # the same
 # matches, fewer positions tried (scan.py)
 
@@ -829,6 +863,15 @@ def _names_a_source(catalog: Catalog, text: str) -> bool:
     return len(links) > 1 and any(match_source(catalog, link.strip()) is not None for link in links)
 
 
+def _person_then_source(catalog: Catalog, chain: str) -> bool:
+    """'Jane Roe/Postmedia': a photographer's full name first and a source the catalog knows last, as a bare chain
+    must be for the story after it to be cut off (prose with a slash, 'AP/Ipsos Poll shows …', 'NASA/Goddard Space
+    Flight Center published …', names no person)."""
+    links = chain.split("/")
+    return len(links[0].split()) >= 2 and _is_person(catalog, links[0].strip()) \
+        and match_source(catalog, links[-1].strip()) is not None
+
+
 def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     """Where a tail credit ends: the line's end, or right after 'via <source>' when prose runs on
     without a full stop ('… via Getty Images Warren Buffett said …'), or where a wire dateline starts."""
@@ -836,6 +879,11 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     if dateline is not None and (dateline.group("placed") is None and dateline.group("glued") is None
                                  or _names_a_source(catalog, line[start : dateline.start()])):
         line = line[: dateline.start()]
+    if line.find("/", start) >= 0:  # the story run on after a chain that names a source, or glued to it
+        glued = glued_after_source(catalog, line, start, len(line))
+        line = line[:glued] if glued is not None else line
+        run_on = STORY_AFTER_OUTLET.search(line, start)
+        line = line[: run_on.end()] if run_on and _person_then_source(catalog, line[start : run_on.end()]) else line
     via = _VIA_WORD.search(line, start)
     if via is None:
         return len(line)

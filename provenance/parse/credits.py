@@ -27,17 +27,19 @@ from provenance.catalog.load import Catalog, default_catalog
 from provenance.catalog.sources import match_source, remembered
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
+from provenance.parse.credit_capitals import closing_capitals
 from provenance.parse.credit_citations import holder_first
 from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
-from provenance.parse.credit_capitals import closing_capitals
 from provenance.parse.credit_midline import midline_wire_credits
 from provenance.parse.credit_parts import KEEP_DOT, PHOTO_COLON, initial_end, lone_brand, outlet_before_photo
 from provenance.parse.credit_spans import (
+    STORY_AFTER_OUTLET,
     Segment,
     bracket_pairs,
     bracketed,
     citation_lines,
+    glued_after_source,
     is_bare_credit,
     line_tails,
     platform_citation_lines,
@@ -749,19 +751,6 @@ _PAGE_LABEL = re.compile(r"[ \t]+(?:Related|Read(?:[ \t]+(?:more|also|next))?|Se
                          r"Advertisement|Sponsored|Subscribe|Share)[ \t]*:")
 
 
-# The story's text run on after a chain's outlet with no stop, as Postmedia's pages give a caption's credit ('Photo by
-# Jane Roe /Harwick Herald The mayor said …', '… /The Canadian Press HARWICK — The centre …', '… /Harwick Gazette files
-# Police are …'): the outlet's capitalised words end before the paper's 'files' mark, a dateline in capitals before a
-# dash, or a capitalised word followed by two lower-case ones (a sentence's start; 'of', 'and', 'the' join a name's
-# words, 'via' goes on with the chain, 'Harwick ONC team, processed by …' is a body's name before a comma)
-_JOINING = r"(?:of|and|the|for|de|du|des|la|le)\b"
-_STORY_AFTER_OUTLET = re.compile(
-    r"/[ \t]*[A-Z][\w&'’.-]*(?:[ \t]+(?:" + _JOINING + r"|&|[A-Z][\w&'’.-]*)){0,4}?"
-    r"(?=[ \t]+(?:files?\b|[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,2}[ \t]+[—–][ \t]|"
-    r"(?!" + _JOINING + r")[A-Z][\w'’-]*[ \t]+(?!" + _JOINING + r"|files?\b|via\b)[a-z]+[ \t]+[a-z]))"
-)
-
-
 def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool, index: _Index) -> int:
     """Where a lead-in credit stops: its bracket or quote, the line, or a new sentence."""
     before = text[max(0, start - 12) : start].rstrip()
@@ -800,8 +789,11 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         line_end = joined.start()  # 'Illustration: Jane Roe/Vulture and Photos by HBO': a second credit
     elif other < line_end and (dashed := _DASH_LEAD.search(text, max(body, other - 30), other)) is not None:
         line_end = dashed.start()  # 'Q&A photos by Jane Roe – Print courtesy of A24': a second credit after a dash
-    run_on = _STORY_AFTER_OUTLET.search(text, body, line_end) if text.find("/", body, line_end) >= 0 else None
-    line_end = run_on.end() if run_on else line_end
+    if text.find("/", body, line_end) >= 0:
+        stuck = glued_after_source(catalog, text, body, line_end)  # '…/Getty ImagesThe mayor said …'
+        line_end = stuck if stuck is not None else line_end
+        run_on = STORY_AFTER_OUTLET.search(text, body, line_end)  # '…/Harwick Herald The mayor said …'
+        line_end = run_on.end() if run_on else line_end
     return _sentence_stop(catalog, text, body, line_end, index)
 
 
