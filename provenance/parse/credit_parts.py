@@ -230,6 +230,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     if " (" in rest and "\x1f" in rest:
         rest = _author_in_platform_brackets(catalog, rest)
     rest = em_dash_chain(catalog, rest) if "—" in rest else rest
+    rest = en_dash_chain(catalog, rest) if " – " in rest else rest
     dashed = stock_dash(catalog, rest) if "–" in rest or "—" in rest else None
     rest = f"{rest[: dashed[2]]}/{rest[dashed[2] + 1 :]}" if dashed else rest  # 'Jane Roe – stock.adobe.com': 2 links
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
@@ -1076,6 +1077,25 @@ def em_dash_chain(catalog: Catalog, text: str) -> str:
             or match_source(catalog, first) is None or _label(catalog, (who, 0, len(who))).label != "person":
         return text  # 'The Crown: Season Two—Netflix': a title and its publisher
     return f"{text[: match.start()]}/{after}"
+
+
+# 'The Canadian Press – Jane Roe': an agency, a spaced en dash, its photographer (the chain's only en dash, the name
+# closing it)
+_EN_DASH_LINK = re.compile(r"^(?P<agency>[^–/]{2,40}?)[ \t]+–[ \t]+(?P<who>[A-Z][^–/,;()]{2,60})$")
+
+
+def en_dash_chain(catalog: Catalog, text: str) -> str:
+    """'The Canadian Press – Jane Roe' -> 'The Canadian Press/Jane Roe': a spaced en dash is a chain's slash where an
+    agency, stock library or state agency the catalog knows stands before it and a person's name of two to four words after it;
+    other text as it is ('Paris – Roubaix', 'Harwick Herald – Jane Roe', 'AP – The Week in Pictures')."""
+    match = _EN_DASH_LINK.match(text.strip())
+    if match is None:
+        return text
+    agency, who = match_source(catalog, match.group("agency")), match.group("who").strip(" .")
+    if agency is None or agency.kind not in _DISTRIBUTORS or not 2 <= len(who.split()) <= 4 \
+            or _label(catalog, (who, 0, len(who))).label != "person":
+        return text
+    return f"{match.group('agency')}/{who}"
 
 
 def outlet_photo(catalog: Catalog, text: str) -> str:

@@ -34,6 +34,7 @@ from provenance.parse.credit_parts import (
     ORG_PHOTO_BY,
     Link,
     em_dash_chain,
+    en_dash_chain,
     label_link,
     news_title,
     outlet_photo,
@@ -585,10 +586,30 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             at = offset + end - len(tail) + after_pipe
             if not taken(at, offset + end):
                 yield Segment(at, offset + end, at)
+        elif " courtesy of " in tail and (lent := _source_photo_lent(catalog, tail)) is not None:
+            at = offset + end - len(tail)
+            if not taken(at, offset + end):
+                yield Segment(at, offset + end, at, rewrite=lent)
         elif (piped_via := _piped_via(catalog, stripped, start)) is not None:
             if not taken(offset + piped_via[0], offset + piped_via[1]):
                 yield Segment(offset + piped_via[0], offset + piped_via[1], offset + piped_via[0])
         offset += len(line)
+
+
+# 'UN photograph courtesy of Jane Roe': a body's picture that its photographer lent, closing a caption
+_SOURCE_PHOTO_LENT = re.compile(r"(?P<source>[^\s,;:][^,;:]{0,40}?)[ \t]+(?i:photo(?:graph)?s?)[ \t]+courtesy[ \t]+of[ \t]+"
+                                r"(?P<who>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})[ \t.]*")
+
+
+def _source_photo_lent(catalog: Catalog, tail: str) -> str | None:
+    """'UN photograph courtesy of Jane Roe' as the chain 'UN/Jane Roe', when the words before 'photo' name a source the
+    catalog knows and the name after 'of' is a person's in full ('School photo courtesy of Jane Roe', 'Family photo
+    courtesy of …' name no source: the tail is left to the other readings)."""
+    match = _SOURCE_PHOTO_LENT.fullmatch(tail)
+    if match is None or match_source(catalog, match.group("source")) is None \
+            or not _is_person(catalog, match.group("who")):
+        return None
+    return f"{match.group('source')}/{match.group('who')}"
 
 
 def _piped_via(catalog: Catalog, line: str, start: int) -> tuple[int, int] | None:
@@ -921,6 +942,7 @@ def is_bare_credit(catalog: Catalog, text: str) -> bool:
 def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     text = text.strip().rstrip(".")
     text = em_dash_chain(catalog, text) if "—" in text else text
+    text = en_dash_chain(catalog, text) if " – " in text else text
     if not text or len(text) > 600 or _ITEM_NUMBER.match(text):
         return False
     if " | " in text:
