@@ -1086,8 +1086,8 @@ _EN_DASH_LINK = re.compile(r"^(?P<agency>[^–/]{2,40}?)[ \t]+–[ \t]+(?P<who>[
 
 def en_dash_chain(catalog: Catalog, text: str) -> str:
     """'The Canadian Press – Jane Roe' -> 'The Canadian Press/Jane Roe': a spaced en dash is a chain's slash where an
-    agency, stock library or state agency the catalog knows stands before it and a person's name of two to four words after it;
-    other text as it is ('Paris – Roubaix', 'Harwick Herald – Jane Roe', 'AP – The Week in Pictures')."""
+    agency, stock library or state agency the catalog knows stands before it and a person's name of two to four words
+    after it; other text as it is ('Paris – Roubaix', 'Harwick Herald – Jane Roe', 'AP – The Week in Pictures')."""
     match = _EN_DASH_LINK.match(text.strip())
     if match is None:
         return text

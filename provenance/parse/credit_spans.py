@@ -597,8 +597,8 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
 
 
 # 'UN photograph courtesy of Jane Roe': a body's picture that its photographer lent, closing a caption
-_SOURCE_PHOTO_LENT = re.compile(r"(?P<source>[^\s,;:][^,;:]{0,40}?)[ \t]+(?i:photo(?:graph)?s?)[ \t]+courtesy[ \t]+of[ \t]+"
-                                r"(?P<who>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})[ \t.]*")
+_SOURCE_PHOTO_LENT = re.compile(r"(?P<source>[^\s,;:][^,;:]{0,40}?)[ \t]+(?i:photo(?:graph)?s?)[ \t]+courtesy"
+                                r"[ \t]+of[ \t]+(?P<who>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})[ \t.]*")
 
 
 def _source_photo_lent(catalog: Catalog, tail: str) -> str | None:
