@@ -26,13 +26,14 @@ from collections.abc import Callable, Iterator
 
 from provenance.catalog.load import Catalog
 from provenance.parse.credit_spans import SPOKEN, Segment, name_in_capitals
-from provenance.parse.credit_words import COUNTRIES
+from provenance.parse.credit_words import COUNTRIES, HEADING_WORDS
 
 _WORD = r"(?:[A-Z]\.|(?!PHOTOS?\b)[A-Z][A-Z'’-]+)"
 # the run: an optional job before the name ('TIMES PHOTOGRAPHER', 'STAFF PHOTOGRAPHER'), the name, an optional
-# 'PHOTO(S)' after it
+# 'PHOTO(S)' after it, or a slash and the body that supplied it ('JANE ROE/ROYAL MAIL': _named_body)
 _RUN = re.compile(r"(?:(?:[A-Z]{2,}[ \t]+)?PHOTOGRAPHER[ \t]+)?(?P<name>[A-Z][A-Z'’-]+(?:[ \t]+" + _WORD + r"){1,2})"
-                  r"(?:[ \t]+(?P<photos>PHOTOS?))?")
+                  r"(?:[ \t]+(?P<photos>PHOTOS?)|"
+                  r"[ \t]*/[ \t]*(?P<body>[A-Z][A-Z'’&.-]*(?:[ \t]+[A-Z][A-Z'’&.-]*){0,3}))?")
 # on the caption's line: a full stop after a lower-case word, a number or a closing bracket or quote, then the run
 _AFTER_STOP = re.compile(r"(?<=[a-z\d)”\"’'])\.[ \t]+(?=[A-Z][A-Z'’-]+[ \t])")
 _KICKER = re.compile(r"^[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}:[ \t]+[A-Z]")  # 'Local legend: A mural …'
@@ -91,8 +92,22 @@ def _on_line(catalog: Catalog, lines: list[str], number: int, last: int) -> tupl
         if not alone and not (closed and len(above.split()) >= 5 and _caption(above, 2)):
             return None
         prose = above
-    name = run.group("name")
-    return (run.start("name"), run.end("name")) if _a_name(catalog, name, prose) else None
+    name, body = run.group("name"), run.group("body")
+    if not _a_name(catalog, name, prose):
+        return None
+    if body is None:
+        return run.start("name"), run.end("name")
+    return (run.start("name"), run.end("body")) if _named_body(body, prose) else None
+
+
+def _named_body(body: str, prose: str) -> bool:
+    """'Royal Mail has made its first drone delivery …\nJANE ROE/ROYAL MAIL': after the photographer's name and a slash,
+    a body in capitals that the catalog need not know, when the caption names it in full (the company or body the
+    picture is about, which supplied it); a second name the caption does not give may be a second photographer's."""
+    words = body.casefold().split()
+    if any(word in HEADING_WORDS for word in words):
+        return False
+    return re.search(r"(?<!\w)" + r"[ \t]+".join(map(re.escape, words)) + r"(?!\w)", prose.casefold()) is not None
 
 
 def _caption(prose: str, least: int) -> bool:

@@ -923,6 +923,9 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     if _looks_like_organisation(text) or text.startswith("@") and _institution_handle(catalog, text) \
             or heritage_name(text):  # 'Archives municipales de Toulouse': the noun first, then its adjectives
         return Link(text, start, end, "organisation")
+    if " " not in text and text[-2:] in ("'s", "’s", "'S", "’S") and text[:1].isalpha():
+        return Link(text, start, end, "organisation")  # "MCTEAR'S", "Macy's": one word in the possessive names a shop
+        # or a firm (an auction house's handout, 'MCTEAR'S/PA'), never a photographer
     unranked = RANK.sub("", text)
     if looks_like_person(unranked) or pieces != [unranked] and all(looks_like_person(p) for p in pieces) \
             and not any(portrait(p) for p in pieces[1:]):
