@@ -148,13 +148,14 @@ _MARKERS = re.compile(
 _LICENSE_LEFTOVERS = re.compile(r"[\[\]()<>]|\x1f|\s,")
 # The story's text run on after a chain's outlet with no stop, as Postmedia's pages give a caption's credit ('Photo by
 # Jane Roe /Harwick Herald The mayor said …', '… /The Canadian Press HARWICK — The centre …', '… /Harwick Gazette files
-# Police are …'): the outlet's capitalised words end before the paper's 'files' mark, a dateline in capitals before a
-# dash, or a capitalised word followed by two lower-case ones (a sentence's start; 'of', 'and', 'the' join a name's
-# words, 'via' goes on with the chain, 'Harwick ONC team, processed by …' is a body's name before a comma)
+# Police are …'): the outlet's capitalised words end before the paper's 'files' mark and a capital, a dateline in
+# capitals before a dash, or a capitalised word followed by two lower-case ones (a sentence's start; 'of', 'and', 'the'
+# join a name's words, 'via' goes on with the chain, 'Harwick ONC team, processed by …' is a body's name before a
+# comma; an article opens the outlet's name or the next sentence, never the middle of a name: '/Instagram The …')
 _JOINING = r"(?:of|and|the|for|de|du|des|la|le)\b"
 STORY_AFTER_OUTLET = re.compile(
-    r"/[ \t]*[A-Z][\w&'’.-]*(?:[ \t]+(?:" + _JOINING + r"|&|[A-Z][\w&'’.-]*)){0,4}?"
-    r"(?=[ \t]+(?:files?\b|[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,2}[ \t]+[—–][ \t]|"
+    r"/[ \t]*[A-Z][\w&'’.-]*(?:[ \t]+(?:" + _JOINING + r"|&|(?!(?:The|An?)\b)[A-Z][\w&'’.-]*)){0,4}?"
+    r"(?=[ \t]+(?:files?[ \t]+[A-Z]|[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,2}[ \t]+[—–][ \t]|"
     r"(?!" + _JOINING + r")[A-Z][\w'’-]*[ \t]+(?!" + _JOINING + r"|files?\b|via\b)[a-z]+[ \t]+[a-z]))"
 )
 
@@ -164,19 +165,22 @@ STORY_AFTER_OUTLET = re.compile(
 # and a lower-case letter after a lower-case letter or two capitals, where a source the catalog knows ends the chain's
 # last link of words alone ('Saskatoon StarPhoenix', 'McTear' name none; '…via Wikimedia Commons" JaneRoe' is markup)
 _SOURCE_WORDS = re.compile(r"[A-Za-z][\w&'’.-]*(?:[ \t][\w&'’.-]+){0,4}")  # a link of words alone, no quote or colon
-_GLUED_AFTER = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Z][A-Z])(?=[A-Z][a-z])")
+_GLUED_AFTER = re.compile(r"(?:[a-z]|[A-Z][A-Z])(?=[A-Z][a-z])")  # the glue is where the match ends
 
 
 def glued_after_source(catalog: Catalog, text: str, start: int, end: int) -> int | None:
-    """Where a chain between `start` and `end` ends glued to the text after it (see _GLUED_AFTER), or None."""
+    """Where a chain between `start` and `end` ends glued to the text after it (see _GLUED_AFTER), or None: the link
+    before the glue read from the slash before it."""
     slash = text.find("/", start, end)
     if slash < 0:
         return None
     for glue in _GLUED_AFTER.finditer(text, slash + 1, end):
-        link = text[text.rfind("/", start, glue.start()) + 1 : glue.start()]
-        link = _VIA_WORD.split(link)[-1].strip()
+        before = text.rfind("/", slash, glue.end())
+        if glue.end() - before > 80:
+            continue  # longer than a source's name: prose
+        link = _VIA_WORD.split(text[before + 1 : glue.end()])[-1].strip()
         if _SOURCE_WORDS.fullmatch(link) and label_link(catalog, link).source is not None:
-            return glue.start()
+            return glue.end()
     return None
 
 
