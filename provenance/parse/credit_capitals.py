@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 
 from provenance.catalog.load import Catalog
 from provenance.parse.credit_spans import SPOKEN, Segment, name_in_capitals
-from provenance.parse.credit_words import COUNTRIES, HEADING_WORDS
+from provenance.parse.credit_words import COMMON_WORDS, COUNTRIES, HEADING_WORDS
 
 _WORD = r"(?:[A-Z]\.|(?!PHOTOS?\b)[A-Z][A-Z'’-]+)"
 # the run: an optional job before the name ('TIMES PHOTOGRAPHER', 'STAFF PHOTOGRAPHER'), the name, an optional
@@ -41,6 +41,8 @@ _KICKER = re.compile(r"^[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}:[ \t]+[A-Z]")  
 # does not hold (surnames that are also words, 'YOUNG', 'KING', 'BROWN', 'WELSH', 'PARK', 'HILL', are left out)
 _NOT_A_NAME = frozenset({
     "new", "san", "santa", "los", "las", "st", "st.", "saint", "fort", "port", "mount", "mt.", "north", "south",
+    "rio", "puerto", "porto", "costa", "buenos", "kuala", "hong", "tel", "ciudad", "sierra", "monte", "nueva", "nuevo",
+    "villa",  # the first or last word of a place abroad ('BUENOS AIRES', 'HONG KONG', 'TEL AVIV', 'ASTON VILLA')
     "east", "west", "upper", "lower", "city", "county", "island", "islands", "beach", "bay", "lake", "valley",
     "heights", "springs", "falls", "harbour", "harbor", "coast", "district", "province", "state", "republic",
     "kingdom", "united", "downtown", "royal", "national", "international", "ballet", "choir", "band", "ensemble",
@@ -49,6 +51,13 @@ _NOT_A_NAME = frozenset({
     "over", "sold", "out", "sale", "now", "today", "tonight", "coming", "soon", "cup", "final", "score", "luck",
     "done", "win", "yes", "no", "not", "all", "we", "it", "this", "that", "what", "why", "how", "who", "when", "where",
     "my", "our", "your", "their", "its", "just", "very", "wow", "omg", "lol", "sorry", "please", "help",
+})
+# Letters and jobs after a name that label the person a caption shows (a TV lower-third's 'JANE ROE MP', 'JANE ROE
+# CORRESPONDENT'), never a photographer's credit
+_SHOWN_AFTER = frozenset({
+    "mp", "msp", "ms", "mla", "mep", "td", "qc", "kc", "obe", "mbe", "cbe", "phd", "md", "ceo", "correspondent",
+    "reporter", "editor", "presenter", "anchor", "chef", "coach", "captain", "manager", "minister", "senator", "mayor",
+    "president", "councillor", "chairman", "director", "spokesman", "spokeswoman", "spokesperson", "photographer",
 })
 _VOWELS = frozenset("AEIOUY")
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z'’-]+[ \t]+[A-Z]")  # the gate: no such run, no name to read
@@ -122,6 +131,10 @@ def _a_name(catalog: Catalog, name: str, prose: str) -> bool:
     folded = {word.casefold() for word in words}
     if not folded.isdisjoint(_NOT_A_NAME) or name.casefold() in COUNTRIES:
         return False
+    first, last = words[0].casefold(), words[-1].casefold()
+    if first in COMMON_WORDS or last in COMMON_WORDS and last.endswith("s") or last in _SHOWN_AFTER:
+        return False  # a heading, a slogan, a sign or a group's name ('WEATHER WARNING', 'PINK FLOYD', 'HARWICK
+        # ROVERS'), or the person shown labelled ('JANE ROE MP'): a given name is seldom a common word (credit_words)
     if any(len(word) >= 3 and _VOWELS.isdisjoint(word) for word in words):
         return False  # initials standing for a name ('KFC', 'BBC'): an outlet's or a body's
     named = {word.casefold() for word in _PROSE_WORD.findall(prose)}
