@@ -42,7 +42,14 @@ from provenance.parse.credit_parts import (
     photo_of_outlet,
     stock_dash,
 )
-from provenance.parse.credit_words import HEADING_WORDS, NOT_AFTER_ABBREVIATION, NOT_BEFORE_NUMBER, POST_WORDS
+from provenance.parse.credit_words import (
+    HEADING_WORDS,
+    NEWS_TITLE_ENDS,
+    NEWSPAPER_WORDS,
+    NOT_AFTER_ABBREVIATION,
+    NOT_BEFORE_NUMBER,
+    POST_WORDS,
+)
 from provenance.parse.scan import with_first_chars
 
 _BRACKETS = re.compile(r"[()\[\]（）\n]")
@@ -180,9 +187,31 @@ def glued_after_source(catalog: Catalog, text: str, start: int, end: int) -> int
         if glue.end() - before > 80:
             continue  # longer than a source's name: prose
         link = _VIA_WORD.split(text[before + 1 : glue.end()])[-1].strip()
-        if _SOURCE_WORDS.fullmatch(link) and label_link(catalog, link).source is not None:
-            return glue.end()
+        if not _SOURCE_WORDS.fullmatch(link):
+            continue
+        label = label_link(catalog, link)  # the source's name as written, with no word of the glued text in it
+        if label.source is not None and match_source(catalog, label.text) is not None:  # ('…/Reuters JavaScript is
+            return glue.end()  # …' is no 'Reuters Java', a known source qualified by a word)
     return None
+
+
+# The last word of an outlet's name that the catalog does not know: a paper's ('Harwick Herald', 'Harwick
+# StarGazette', 'Harwick Herald-Tribune') or a wire's
+_OUTLET_ENDS = tuple(sorted(NEWSPAPER_WORDS | NEWS_TITLE_ENDS | {"wire", "newswire", "media", "images", "photos"}))
+
+
+def story_run_on(catalog: Catalog, text: str, start: int, end: int) -> int | None:
+    """Where a chain's outlet ends with the story run on after it (STORY_AFTER_OUTLET), or None: only when the outlet
+    so cut is a source the catalog knows or ends with a paper's word; a cut that leaves another name is none
+    ('…/Harwick Herald Harwick Police are …', '…/Harwick Herald Sports Editor Ida Marrow writes …', '…/Harwick Herald
+    photo illustration' would give 'Harwick Herald Harwick', '… Editor Ida', 'Harwick')."""
+    run_on = STORY_AFTER_OUTLET.search(text, start, end)
+    if run_on is None:
+        return None
+    outlet = run_on.group()[1:].strip()
+    if match_source(catalog, outlet) is None and not outlet.split()[-1].casefold().endswith(_OUTLET_ENDS):
+        return None
+    return run_on.end()
 
 
 _SENTENCE, _MARKERS, _VIA_WORD = (with_first_chars(p) for p in (_SENTENCE, _MARKERS, _VIA_WORD))  # the same
@@ -914,8 +943,8 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     if line.find("/", start) >= 0:  # the story run on after a chain that names a source, or glued to it
         glued = glued_after_source(catalog, line, start, len(line))
         line = line[:glued] if glued is not None else line
-        run_on = STORY_AFTER_OUTLET.search(line, start)
-        line = line[: run_on.end()] if run_on and _person_then_source(catalog, line[start : run_on.end()]) else line
+        run_on = story_run_on(catalog, line, start, len(line))
+        line = line[:run_on] if run_on and _person_then_source(catalog, line[start:run_on]) else line
     via = _VIA_WORD.search(line, start)
     if via is None:
         return len(line)

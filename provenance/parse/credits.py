@@ -34,7 +34,6 @@ from provenance.parse.credit_links import platform_of_the_line
 from provenance.parse.credit_midline import midline_wire_credits
 from provenance.parse.credit_parts import KEEP_DOT, PHOTO_COLON, initial_end, lone_brand, outlet_before_photo
 from provenance.parse.credit_spans import (
-    STORY_AFTER_OUTLET,
     Segment,
     bracket_pairs,
     bracketed,
@@ -45,6 +44,7 @@ from provenance.parse.credit_spans import (
     platform_citation_lines,
     relayed,
     shared_posts,
+    story_run_on,
     video_stills,
 )
 from provenance.parse.credit_words import (
@@ -814,8 +814,8 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
     if text.find("/", body, line_end) >= 0:
         stuck = glued_after_source(catalog, text, body, line_end)  # '…/Getty ImagesThe mayor said …'
         line_end = stuck if stuck is not None else line_end
-        run_on = STORY_AFTER_OUTLET.search(text, body, line_end)  # '…/Harwick Herald The mayor said …'
-        line_end = run_on.end() if run_on else line_end
+        run_on = story_run_on(catalog, text, body, line_end)  # '…/Harwick Herald The mayor said …'
+        line_end = run_on if run_on is not None else line_end
     return _sentence_stop(catalog, text, body, line_end, index)
 
 
