@@ -801,10 +801,23 @@ def _qualified_source(catalog: Catalog, text: str) -> Source | None:
         return None  # a comma lists names; a colon ends a label, its value no qualifier ('ABC Kids: Bluey')
     for count in (2, 1):
         source = match_source(catalog, " ".join(words[:count])) if count < len(words) else None
+        if count == 1 and word_alias(catalog, words[0]):
+            continue  # 'Apple Martin', 'Samsung Galaxy', 'Granger Smith': a word that names a source only as an alias
+            # is a name's or a product's first word as often, never a source qualified
         rest = words[count:]
         if source is not None and len(rest) <= 2 and all(w[:1].isupper() and w.casefold() not in ROLES for w in rest):
             return source
     return None
+
+
+def word_alias(catalog: Catalog, word: str) -> bool:
+    """'Apple', 'Magnum', 'Granger', 'Polaris': one word in lower case after its capital that names a source only as an
+    alias of a fuller name ('Apple Inc.', 'Magnum Photos', 'Granger Historical Picture Archive'); as often a word, a
+    surname or a product's name (licenses/README). A source's own name ('Reuters') or initials ('DBT') are none."""
+    if " " in word or not word[:1].isupper() or word[1:] == word[1:].upper():
+        return False
+    source = match_source(catalog, word)
+    return source is not None and word.casefold() != source.name.casefold()
 
 
 def _owned_account(catalog: Catalog, owned: re.Match[str], start: int) -> Link | None:

@@ -41,6 +41,7 @@ from provenance.parse.credit_parts import (
     outlet_photo,
     photo_of_outlet,
     stock_dash,
+    word_alias,
 )
 from provenance.parse.credit_words import (
     HEADING_WORDS,
@@ -989,9 +990,9 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
         return _is_pipe_chain(catalog, text)
     if "; " in text and _is_credit_list(catalog, text):
         return True  # else read as before the lists were: 'Jane Roe/AP; Ann Lee' is a credit and a name after it
+    if _short_alias_alone(catalog, text):  # alone, or alone in brackets
+        return False
     if not _MARKERS.search(text):  # no separator, via, for, comma or license: only a source alone
-        if _short_alias_alone(catalog, text):
-            return False
         return _is_source_credit(catalog, text) or _is_stock_dash(catalog, text) or _is_dash_chain(catalog, text)
     acquired = _museum_line(text) if "," in text else False
     text, licensed = strip_license(catalog, text)
@@ -1032,10 +1033,9 @@ def _short_alias_alone(catalog: Catalog, text: str) -> bool:
     credit in a chain or after a lead-in only ('Jane Roe/Magnum'); a source's own name ('Reuters', 'Shutterstock') or
     initials ('DBT') stay."""
     word = text.strip()
-    if " " in word or not word[:1].isupper() or word[1:] == word[1:].upper():
-        return False
-    source = match_source(catalog, word)
-    return source is not None and word.casefold() != source.name.casefold()
+    if word[:1] in "([" and word[-1:] in ")]":
+        word = word[1:-1].strip()  # '… fruit at the market. (Apple)': the same word in brackets
+    return word_alias(catalog, word)
 
 
 def _is_dash_chain(catalog: Catalog, text: str) -> bool:
