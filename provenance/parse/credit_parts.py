@@ -1155,16 +1155,19 @@ def em_dash_chain(catalog: Catalog, text: str) -> str:
 _EN_DASH_LINK = re.compile(r"^(?P<agency>[^–/]{2,40}?)[ \t]+–[ \t]+(?P<who>[A-Z][^–/,;()]{2,60})$")
 
 
-def en_dash_chain(catalog: Catalog, text: str) -> str:
+def en_dash_chain(catalog: Catalog, text: str, capitals: bool = False) -> str:
     """'The Canadian Press – Jane Roe' -> 'The Canadian Press/Jane Roe': a spaced en dash is a chain's slash where an
     agency, stock library or state agency the catalog knows stands before it and a person's name of two to four words
-    after it; other text as it is ('Paris – Roubaix', 'Harwick Herald – Jane Roe', 'AP – The Week in Pictures')."""
+    after it; other text as it is ('Paris – Roubaix', 'Harwick Herald – Jane Roe', 'AP – The Week in Pictures').
+    `capitals`: with no lead-in, the name in capitals only, as the agency writes it ('AFP – JANE ROE'), as with a
+    hyphen (credit_spans._is_dash_chain): a name as a sentence writes it after an agency and a dash is a story's author
+    or a team ('Talks resume. Reuters – Tom Varga', 'AP – Harwick Rovers')."""
     match = _EN_DASH_LINK.match(text.strip())
     if match is None:
         return text
     agency, who = match_source(catalog, match.group("agency")), match.group("who").strip(" .")
     if agency is None or agency.kind not in _DISTRIBUTORS or not 2 <= len(who.split()) <= 4 \
-            or _label(catalog, (who, 0, len(who))).label != "person":
+            or _label(catalog, (who, 0, len(who))).label != "person" or capitals and not who.isupper():
         return text
     return f"{match.group('agency')}/{who}"
 

@@ -983,7 +983,7 @@ def is_bare_credit(catalog: Catalog, text: str) -> bool:
 def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     text = text.strip().rstrip(".")
     text = em_dash_chain(catalog, text) if "—" in text else text
-    text = en_dash_chain(catalog, text) if " – " in text else text
+    text = en_dash_chain(catalog, text, capitals=True) if " – " in text else text
     if not text or len(text) > 600 or _ITEM_NUMBER.match(text):
         return False
     if " | " in text:

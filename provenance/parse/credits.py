@@ -89,8 +89,10 @@ LEAD_IN = re.compile(
     r"(?-i:Foto|FOTO|Photo|PHOTO)[ \t]+\|(?=[ \t]+[^|\n]{2,80}[ \t]/[ \t])|"  # 'Foto | Jane Roe / Outlet': a chain
     # (or before a chain's slash: 'Фото Олени Коваль / POOL / УНІАН')
     # The New Indian Express's '(Photo | Jane Roe, EPS)', 'Photo | Jane Roe' closing a caption: a full name, and the
-    # desk's initials after a comma, up to the bracket or the line's end (a menu's 'Photo | Video Gallery' names none)
-    r"(?-i:Photos?|PHOTOS?)[ \t]+\|(?=[ \t]+(?!(?:videos?|audio|galler(?:y|ies)|text|graphics?|podcasts?|top|latest|"
+    # desk's initials after a comma, up to the bracket or the line's end (a menu's 'Photo | Video Gallery' names none,
+    # nor a menu's item after a pipe, 'News | Photo | Most Shared')
+    r"(?<!\|[ \t])(?-i:Photos?|PHOTOS?)[ \t]+\|(?=[ \t]+(?!(?:videos?|audio|galler(?:y|ies)|text|graphics?|podcasts?|"
+    r"top|latest|most|popular|trending|featured|recent|related|editor'?s'?|picks|"
     r"news|more|home|(?:multi)?media|slide\s?shows?|illustrations?|infographics?|images?|pictures?|stories)\b)"
     r"(?-i:[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}(?:,[ \t]*[A-Z]{2,6})?)[ \t]*(?:\)|\r?\n|$))|"
     # a byline that credits the photos too ('Story and photos by Jane Roe', 'Photos and text by …'): the photographer
