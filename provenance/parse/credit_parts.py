@@ -975,9 +975,14 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
         if all(p[:1].islower() for p in pieces[1:]) and not portrait(pieces[1]):  # 'Dred Scott, photograph': a sitter
             return Link(pieces[0], start, start + len(pieces[0]), "person")
     if len(pieces) == 2 and match_source(catalog, pieces[0]) is not None and looks_like_person(pieces[1]) \
-            and not _is_org(catalog, pieces[1]):  # 'Shutterstock.com, Jane Roe': the agency, then its photographer
+            and " " in pieces[1] and not _is_org(catalog, pieces[1]):  # 'Shutterstock.com, Jane Roe': the agency,
+        # then its photographer in full ('Mandarin Oriental, Paris', 'Reuters, London': one word is where it is)
         source = match_source(catalog, pieces[0])
         return Link(pieces[0], start, start + len(pieces[0]), "source", source, creator=pieces[1])
+    if len(pieces) == 2 and pieces[1].isalpha() and pieces[1][:1].isupper() \
+            and (located := match_source(catalog, pieces[0])) is not None:
+        return Link(pieces[0], start, start + len(pieces[0]), "source", located)  # 'Mandarin Oriental, Paris': the
+        # source and its place, no photographer
     names = [p for p in pieces[1:] if looks_like_person(p) or _is_org(catalog, p)]
     if len(pieces) > 1 and _is_org(catalog, pieces[0]) and not names:
         first = _YEAR_END.sub("", pieces[0])  # '© ESA WorldCover project 2021, contains …': the year of the ©
