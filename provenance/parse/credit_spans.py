@@ -201,16 +201,22 @@ def glued_after_source(catalog: Catalog, text: str, start: int, end: int) -> int
 _OUTLET_ENDS = tuple(sorted(NEWSPAPER_WORDS | NEWS_TITLE_ENDS | {"wire", "newswire", "media", "images", "photos"}))
 
 
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
 def story_run_on(catalog: Catalog, text: str, start: int, end: int) -> int | None:
     """Where a chain's outlet ends with the story run on after it (STORY_AFTER_OUTLET), or None: only when the outlet
-    so cut is a source the catalog knows or ends with a paper's word; a cut that leaves another name is none
-    ('…/Harwick Herald Harwick Police are …', '…/Harwick Herald Sports Editor Ida Marrow writes …', '…/Harwick Herald
-    photo illustration' would give 'Harwick Herald Harwick', '… Editor Ida', 'Harwick')."""
+    so cut is a source the catalog knows, or ends with a paper's word or a title written as one word ('StarPhoenix');
+    a cut that leaves another name is none ('…/Harwick Herald Harwick Police are …', '…/Harwick Herald Sports Editor
+    Ida Marrow writes …', '…/Harwick Herald photo illustration' would give 'Harwick Herald Harwick', '… Editor Ida',
+    'Harwick')."""
     run_on = STORY_AFTER_OUTLET.search(text, start, end)
     if run_on is None:
         return None
     outlet = run_on.group()[1:].strip()
-    if match_source(catalog, outlet) is None and not outlet.split()[-1].casefold().endswith(_OUTLET_ENDS):
+    last = outlet.split()[-1]
+    if match_source(catalog, outlet) is None and not last.casefold().endswith(_OUTLET_ENDS) \
+            and _INNER_CAPITAL.search(last) is None:  # 'Saskatoon StarPhoenix': a title written as one word
         return None
     return run_on.end()
 
