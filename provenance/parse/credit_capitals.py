@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 
 from provenance.catalog.load import Catalog
 from provenance.parse.credit_spans import SPOKEN, Segment, name_in_capitals
-from provenance.parse.credit_words import COMMON_WORDS, COUNTRIES, HEADING_WORDS
+from provenance.parse.credit_words import COMMON_WORDS, COUNTRIES, HEADING_WORDS, WORD_SURNAMES
 
 _WORD = r"(?:[A-Z]\.|(?!PHOTOS?\b)[A-Z][A-Z'’-]+)"
 # the run: an optional job before the name ('TIMES PHOTOGRAPHER', 'STAFF PHOTOGRAPHER'), the name, an optional
@@ -132,9 +132,10 @@ def _a_name(catalog: Catalog, name: str, prose: str) -> bool:
     if not folded.isdisjoint(_NOT_A_NAME) or name.casefold() in COUNTRIES:
         return False
     first, last = words[0].casefold(), words[-1].casefold()
-    if first in COMMON_WORDS or last in COMMON_WORDS and last.endswith("s") or last in _SHOWN_AFTER:
+    if first in COMMON_WORDS or last in COMMON_WORDS and last not in WORD_SURNAMES or last in _SHOWN_AFTER:
         return False  # a heading, a slogan, a sign or a group's name ('WEATHER WARNING', 'PINK FLOYD', 'HARWICK
-        # ROVERS'), or the person shown labelled ('JANE ROE MP'): a given name is seldom a common word (credit_words)
+        # ROVERS', 'ABBEY ROAD'), or the person shown labelled ('JANE ROE MP'): a given name is seldom a common word,
+        # a surname seldom one (credit_words)
     if any(len(word) >= 3 and _VOWELS.isdisjoint(word) for word in words):
         return False  # initials standing for a name ('KFC', 'BBC'): an outlet's or a body's
     named = {word.casefold() for word in _PROSE_WORD.findall(prose)}

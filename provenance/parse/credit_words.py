@@ -531,12 +531,12 @@ ACQUISITION_WORDS = frozenset({"gift", "gifts", "bequest", "purchase", "purchase
                                "legs", "don", "schenkung", "ankauf", "legado", "donación", "donazione", "class"})
 
 # Common words of English, written in capitals as headings, kickers, slogans, signs, menus and the names of bands,
-# teams, shows and products ('WEATHER WARNING', 'BIG DEALS', 'PINK FLOYD', 'HARWICK ROVERS', 'FIRST PRIZE'): a run of
-# capitals whose first word is one, or whose last word is one in the plural, is no photographer's name where nothing
-# but its shape says so (credit_capitals). Words that are given names as often (Rose, May, Mark, Grace, Hope, Dawn,
-# Art, Guy, Jack, Frank, Summer, Autumn, River, Rich, Sandy), surnames of the East Asian order's first word (Song, Moon,
-# Long, Young, Park, Kim, Lee) and surnames in the plural (Banks, Woods, Fields, Brooks, Waters, Rivers, Hills) are left
-# out.
+# teams, shows, streets and products ('WEATHER WARNING', 'BIG DEALS', 'PINK FLOYD', 'HARWICK ROVERS', 'ABBEY ROAD'): a
+# run of capitals whose first or last word is one is no photographer's name where nothing but its shape says so
+# (credit_capitals), unless the last is a surname too (WORD_SURNAMES). Words that are given names as often (Rose, May,
+# Mark, Grace, Hope, Dawn, Art, Guy, Jack, Frank, Summer, Autumn, River, Rich, Sandy), surnames of the East Asian
+# order's first word (Song, Moon, Long, Young, Park, Kim, Lee) and surnames in the plural (Banks, Woods, Fields, Brooks,
+# Waters, Rivers, Hills) are left out.
 COMMON_WORDS = frozenset("""
 about above across after again against ahead alive all almost alone along also always amazing angry annual another
 any anyone anything around away awesome back bad beautiful before behind below best better between beyond big bitter
@@ -589,5 +589,13 @@ die do eat enjoy enter escape explore fall feel find fix fly follow forget get g
 hit hold join keep know learn leave let like listen look lose make meet miss need protect pull push put read remember
 save say see sell send sing sit speak stand stay take tell think try wait wake want wish write
 rolling levelling coming going loving opening led done gone made sold commended
-privacy policy hats marathon gotcha
+privacy policy hats marathon gotcha helpers charity newsletter bake quiz bingo nativity panto boxing easter
+remembrance appeal relief lockdown election elections reform leadership avenue boulevard dancing general coat coats
+one two three four five six seven eight nine ten monday tuesday wednesday thursday friday saturday sunday january
+february september october november december
+""".split())
+# Common words above that are English surnames as well ('JANE HALL', 'TOM PRICE', 'ANN LITTLE'): a name's last word
+WORD_SURNAMES = frozenset("""
+ball bell bird bright case cash castle chance church cook dance day fish flood gold good hall head house law little love
+power price quick read rock rush sharp silver small smart snow speed star strange street sweet wall way wild winter wise
 """.split())
