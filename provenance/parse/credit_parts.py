@@ -69,9 +69,9 @@ _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 # with no day before it and no comma, it stays the name's.
 _DATE_END = re.compile(rf"(?i)(?:^(?:\d{{1,2}}\s+)?|,\s*(?:\d{{1,2}}\s+)?|\s+\d{{1,2}}\s+){_MONTH}\s+"
                        r"(?:\d{1,2},?\s+)?(?:19|20)\d\d[\s.,;)]*$")
-# 'AA Photo', 'PTI image', 'HT File' (an Indian paper's archive mark after the agency or the paper:
+# 'AA Photo', 'PTI image', 'HT File' (an Indian paper's archive mark after the agency or the paper, 'FREE PRESS FILES':
 # '(Jane Roe / PTI File)'), a platform's screen capture ('@janeroe/Twitter screengrab')
-_PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto|image|file|screen[ \t]?grab|screenshot)(?:\s+by)?$")
+_PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto|image|files?|screen[ \t]?grab|screenshot)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
     r"(?<=\S)\s+(?:(?i:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?\s*\bby\b:?)|photo\s*/)\s*"
 )
@@ -233,6 +233,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     if " (" in rest and "\x1f" in rest:
         rest = _author_in_platform_brackets(catalog, rest)
     rest = em_dash_chain(catalog, rest) if "—" in rest else rest
+    rest = en_dash_chain(catalog, rest) if " – " in rest else rest
     dashed = stock_dash(catalog, rest) if "–" in rest or "—" in rest else None
     rest = f"{rest[: dashed[2]]}/{rest[dashed[2] + 1 :]}" if dashed else rest  # 'Jane Roe – stock.adobe.com': 2 links
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
@@ -884,7 +885,9 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
     if whole is not None and fold_source_name(whole.name) == fold_source_name(text):
         return text, end
     head = text[: suffix.start()]
-    plural = suffix.group().split()[0].casefold().endswith("s")  # 'NFL Photos': a league's photo service, a name
+    word = suffix.group().split()[0].casefold()
+    plural = word.endswith("s") and word != "files"  # 'NFL Photos': a league's photo service, a name ('FREE PRESS
+    # FILES' is the paper's archive mark, as 'HT File' is)
     if match_source(catalog, head) is None and (plural or not outlet_before_photo(catalog, head)):
         return text, end  # 'AA Photo'; an unknown outlet as AP writes it: 'HT Photo/Jane Roe', 'INQUIRER PHOTO / …'
 
@@ -973,6 +976,9 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
     if _looks_like_organisation(text) or text.startswith("@") and _institution_handle(catalog, text) \
             or heritage_name(text):  # 'Archives municipales de Toulouse': the noun first, then its adjectives
         return Link(text, start, end, "organisation")
+    if " " not in text and text[-2:] in ("'s", "’s", "'S", "’S") and text[:1].isalpha():
+        return Link(text, start, end, "organisation")  # "MCTEAR'S", "Macy's": one word in the possessive names a shop
+        # or a firm (an auction house's handout, 'MCTEAR'S/PA'), never a photographer
     unranked = RANK.sub("", text)
     if looks_like_person(unranked) or pieces != [unranked] and all(looks_like_person(p) for p in pieces) \
             and not any(portrait(p) for p in pieces[1:]):
@@ -1129,6 +1135,25 @@ def em_dash_chain(catalog: Catalog, text: str) -> str:
             or match_source(catalog, first) is None or _label(catalog, (who, 0, len(who))).label != "person":
         return text  # 'The Crown: Season Two—Netflix': a title and its publisher
     return f"{text[: match.start()]}/{after}"
+
+
+# 'The Canadian Press – Jane Roe': an agency, a spaced en dash, its photographer (the chain's only en dash, the name
+# closing it)
+_EN_DASH_LINK = re.compile(r"^(?P<agency>[^–/]{2,40}?)[ \t]+–[ \t]+(?P<who>[A-Z][^–/,;()]{2,60})$")
+
+
+def en_dash_chain(catalog: Catalog, text: str) -> str:
+    """'The Canadian Press – Jane Roe' -> 'The Canadian Press/Jane Roe': a spaced en dash is a chain's slash where an
+    agency, stock library or state agency the catalog knows stands before it and a person's name of two to four words
+    after it; other text as it is ('Paris – Roubaix', 'Harwick Herald – Jane Roe', 'AP – The Week in Pictures')."""
+    match = _EN_DASH_LINK.match(text.strip())
+    if match is None:
+        return text
+    agency, who = match_source(catalog, match.group("agency")), match.group("who").strip(" .")
+    if agency is None or agency.kind not in _DISTRIBUTORS or not 2 <= len(who.split()) <= 4 \
+            or _label(catalog, (who, 0, len(who))).label != "person":
+        return text
+    return f"{match.group('agency')}/{who}"
 
 
 def outlet_photo(catalog: Catalog, text: str) -> str:

@@ -35,6 +35,7 @@ from provenance.parse.credit_parts import (
     ORG_PHOTO_BY,
     Link,
     em_dash_chain,
+    en_dash_chain,
     label_link,
     news_title,
     outlet_photo,
@@ -83,7 +84,7 @@ _HYPHENED_WORD = re.compile(r"^[^-]*[ \t][A-Z][A-Z'’]*-[A-Z][A-Z'’]*$")
 # A quotation speaks in the first or second person ('Our children deserve clean air. —ANNA REYES', an epigraph's
 # '… we have to fear … —FRANKLIN D. ROOSEVELT'); a caption describes in the third. Case kept: 'US' is a country,
 # 'Me.' the wires' abbreviation of Maine ('Portland, Me., on Monday').
-_SPOKEN = re.compile(r"\b(?:I|me|Me(?!\.)|[Mm]y|[Ww]e|[Uu]s|[Oo]urs?|[Yy]ou|[Yy]ours?)\b")
+SPOKEN = re.compile(r"\b(?:I|me|Me(?!\.)|[Mm]y|[Ww]e|[Uu]s|[Oo]urs?|[Yy]ou|[Yy]ours?)\b")
 # 'AFP-Yonhap', 'Reuters-Yonhap' (Korea Times): a foreign agency's photo that a national agency distributes
 _HYPHEN_RELAY = re.compile(r"^([^\s/-]{2,20})-([^\s/-]{2,20})$")
 _OPEN_TERMS = re.compile(r"(?i)\bcc[\s-]|\bcc0\b|licen[sc]|public\s+domain|own\s+work")
@@ -146,6 +147,44 @@ _MARKERS = re.compile(
     r"(?i)[/,(\[<:]|\svia\s|\s" + CLIENT_WORD + r"\s|\sphoto(?:graph(?:y|s)?|s)?\s+by\s|\d|\bcc|licen|public\s+domain|"
     r"https?:|www\.")
 _LICENSE_LEFTOVERS = re.compile(r"[\[\]()<>]|\x1f|\s,")
+# The story's text run on after a chain's outlet with no stop, as Postmedia's pages give a caption's credit ('Photo by
+# Jane Roe /Harwick Herald The mayor said …', '… /The Canadian Press HARWICK — The centre …', '… /Harwick Gazette files
+# Police are …'): the outlet's capitalised words end before the paper's 'files' mark and a capital, a dateline in
+# capitals before a dash, or a capitalised word followed by two lower-case ones (a sentence's start; 'of', 'and', 'the'
+# join a name's words, 'via' goes on with the chain, 'Harwick ONC team, processed by …' is a body's name before a
+# comma; an article opens the outlet's name or the next sentence, never the middle of a name: '/Instagram The …')
+_JOINING = r"(?:of|and|the|for|de|du|des|la|le)\b"
+STORY_AFTER_OUTLET = re.compile(
+    r"/[ \t]*[A-Z][\w&'’.-]*(?:[ \t]+(?:" + _JOINING + r"|&|(?!(?:The|An?)\b)[A-Z][\w&'’.-]*)){0,4}?"
+    r"(?=[ \t]+(?:files?[ \t]+[A-Z]|[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,2}[ \t]+[—–][ \t]|"
+    r"(?!" + _JOINING + r")[A-Z][\w'’-]*[ \t]+(?!" + _JOINING + r"|files?\b|via\b)[a-z]+[ \t]+[a-z]))"
+)
+
+
+# A credit glued to what follows it with no space: the story's first word ('Jane Roe/Getty ImagesThe mayor said …',
+# '…/AAP PHOTOSThe forward has …') or the same credit written again ('Jane Roe/PostmediaJane Roe/Postmedia'): a capital
+# and a lower-case letter after a lower-case letter or two capitals, where a source the catalog knows ends the chain's
+# last link of words alone ('Saskatoon StarPhoenix', 'McTear' name none; '…via Wikimedia Commons" JaneRoe' is markup)
+_SOURCE_WORDS = re.compile(r"[A-Za-z][\w&'’.-]*(?:[ \t][\w&'’.-]+){0,4}")  # a link of words alone, no quote or colon
+_GLUED_AFTER = re.compile(r"(?:[a-z]|[A-Z][A-Z])(?=[A-Z][a-z])")  # the glue is where the match ends
+
+
+def glued_after_source(catalog: Catalog, text: str, start: int, end: int) -> int | None:
+    """Where a chain between `start` and `end` ends glued to the text after it (see _GLUED_AFTER), or None: the link
+    before the glue read from the slash before it."""
+    slash = text.find("/", start, end)
+    if slash < 0:
+        return None
+    for glue in _GLUED_AFTER.finditer(text, slash + 1, end):
+        before = text.rfind("/", slash, glue.end())
+        if glue.end() - before > 80:
+            continue  # longer than a source's name: prose
+        link = _VIA_WORD.split(text[before + 1 : glue.end()])[-1].strip()
+        if _SOURCE_WORDS.fullmatch(link) and label_link(catalog, link).source is not None:
+            return glue.end()
+    return None
+
+
 _SENTENCE, _MARKERS, _VIA_WORD = (with_first_chars(p) for p in (_SENTENCE, _MARKERS, _VIA_WORD))  # the same
 # matches, fewer positions tried (scan.py)
 
@@ -365,7 +404,7 @@ def _dash_capitals(catalog: Catalog, line: str, end: int) -> int | None:
     """Where the name of a '… illegal.  —RICHARD A. REYES' credit starts: a person's name in capitals (two to four
     words) after a dash that follows a sentence's stop, at the line's end."""
     match = _DASH_CAPITALS.search(line, 0, end)
-    if match is None or not name_in_capitals(catalog, match.group("name")) or _SPOKEN.search(line, 0, match.start()):
+    if match is None or not name_in_capitals(catalog, match.group("name")) or SPOKEN.search(line, 0, match.start()):
         return None  # a quotation's speaker, not a photographer
     return match.start("name")
 
@@ -552,10 +591,30 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             at = offset + end - len(tail) + after_pipe
             if not taken(at, offset + end):
                 yield Segment(at, offset + end, at)
+        elif " courtesy of " in tail and (lent := _source_photo_lent(catalog, tail)) is not None:
+            at = offset + end - len(tail)
+            if not taken(at, offset + end):
+                yield Segment(at, offset + end, at, rewrite=lent)
         elif (piped_via := _piped_via(catalog, stripped, start)) is not None:
             if not taken(offset + piped_via[0], offset + piped_via[1]):
                 yield Segment(offset + piped_via[0], offset + piped_via[1], offset + piped_via[0])
         offset += len(line)
+
+
+# 'UN photograph courtesy of Jane Roe': a body's picture that its photographer lent, closing a caption
+_SOURCE_PHOTO_LENT = re.compile(r"(?P<source>[^\s,;:][^,;:]{0,40}?)[ \t]+(?i:photo(?:graph)?s?)[ \t]+courtesy"
+                                r"[ \t]+of[ \t]+(?P<who>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})[ \t.]*")
+
+
+def _source_photo_lent(catalog: Catalog, tail: str) -> str | None:
+    """'UN photograph courtesy of Jane Roe' as the chain 'UN/Jane Roe', when the words before 'photo' name a source the
+    catalog knows and the name after 'of' is a person's in full ('School photo courtesy of Jane Roe', 'Family photo
+    courtesy of …' name no source: the tail is left to the other readings)."""
+    match = _SOURCE_PHOTO_LENT.fullmatch(tail)
+    if match is None or match_source(catalog, match.group("source")) is None \
+            or not _is_person(catalog, match.group("who")):
+        return None
+    return f"{match.group('source')}/{match.group('who')}"
 
 
 def _piped_via(catalog: Catalog, line: str, start: int) -> tuple[int, int] | None:
@@ -836,6 +895,15 @@ def _may_hold_dateline(text: str) -> bool:
     return "—" in text or "–" in text or has_digit(text)
 
 
+def _person_then_source(catalog: Catalog, chain: str) -> bool:
+    """'Jane Roe/Postmedia': a photographer's full name first and a source the catalog knows last, as a bare chain
+    must be for the story after it to be cut off (prose with a slash, 'AP/Ipsos Poll shows …', 'NASA/Goddard Space
+    Flight Center published …', names no person)."""
+    links = chain.split("/")
+    return len(links[0].split()) >= 2 and _is_person(catalog, links[0].strip()) \
+        and match_source(catalog, links[-1].strip()) is not None
+
+
 def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     """Where a tail credit ends: the line's end, or right after 'via <source>' when prose runs on
     without a full stop ('… via Getty Images Warren Buffett said …'), or where a wire dateline starts."""
@@ -843,6 +911,11 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     if dateline is not None and (dateline.group("placed") is None and dateline.group("glued") is None
                                  or _names_a_source(catalog, line[start : dateline.start()])):
         line = line[: dateline.start()]
+    if line.find("/", start) >= 0:  # the story run on after a chain that names a source, or glued to it
+        glued = glued_after_source(catalog, line, start, len(line))
+        line = line[:glued] if glued is not None else line
+        run_on = STORY_AFTER_OUTLET.search(line, start)
+        line = line[: run_on.end()] if run_on and _person_then_source(catalog, line[start : run_on.end()]) else line
     via = _VIA_WORD.search(line, start)
     if via is None:
         return len(line)
@@ -880,6 +953,7 @@ def is_bare_credit(catalog: Catalog, text: str) -> bool:
 def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     text = text.strip().rstrip(".")
     text = em_dash_chain(catalog, text) if "—" in text else text
+    text = en_dash_chain(catalog, text) if " – " in text else text
     if not text or len(text) > 600 or _ITEM_NUMBER.match(text):
         return False
     if " | " in text:

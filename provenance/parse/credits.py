@@ -27,16 +27,19 @@ from provenance.catalog.load import Catalog, default_catalog
 from provenance.catalog.sources import match_source, remembered
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
+from provenance.parse.credit_capitals import closing_capitals
 from provenance.parse.credit_citations import holder_first
 from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
 from provenance.parse.credit_midline import midline_wire_credits
 from provenance.parse.credit_parts import KEEP_DOT, PHOTO_COLON, initial_end, lone_brand, outlet_before_photo
 from provenance.parse.credit_spans import (
+    STORY_AFTER_OUTLET,
     Segment,
     bracket_pairs,
     bracketed,
     citation_lines,
+    glued_after_source,
     is_bare_credit,
     line_tails,
     platform_citation_lines,
@@ -85,6 +88,14 @@ LEAD_IN = re.compile(
     r"(?:multi)?media|slide\s?shows?|illustrations?|infographics?|images?|pictures?|stories)\b)|"
     r"(?-i:Foto|FOTO|Photo|PHOTO)[ \t]+\|(?=[ \t]+[^|\n]{2,80}[ \t]/[ \t])|"  # 'Foto | Jane Roe / Outlet': a chain
     # (or before a chain's slash: 'Фото Олени Коваль / POOL / УНІАН')
+    # The New Indian Express's '(Photo | Jane Roe, EPS)', 'Photo | Jane Roe' closing a caption: a full name, and the
+    # desk's initials after a comma, up to the bracket or the line's end (a menu's 'Photo | Video Gallery' names none)
+    r"(?-i:Photos?|PHOTOS?)[ \t]+\|(?=[ \t]+(?!(?:videos?|audio|galler(?:y|ies)|text|graphics?|podcasts?|top|latest|"
+    r"news|more|home|(?:multi)?media|slide\s?shows?|illustrations?|infographics?|images?|pictures?|stories)\b)"
+    r"(?-i:[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}(?:,[ \t]*[A-Z]{2,6})?)[ \t]*(?:\)|\r?\n|$))|"
+    # a byline that credits the photos too ('Story and photos by Jane Roe', 'Photos and text by …'): the photographer
+    r"(?:story|text|words|article|report)\s+(?:and|&)\s+(?:photo(?:graph)?s|pictures|images)\s+by\b|"
+    r"(?:photo(?:graph)?s|pictures)\s+(?:and|&)\s+(?:story|text|words)\s+by\b|"
     r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer)(?=[ \t]+" + _NAME_ALONE
     + r"[ \t]*(?:\r?\n|$|\||[ \t]/[ \t]))|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?(?:licen[sc]ed\s+(?:under|as)|"
@@ -230,6 +241,10 @@ _PHOTO_AFTER_DOT = re.compile(
 # stop or after it and a space ('… Park Won-soon./ Courtesy of Ewha Womans University', Korean papers' '… 있다.
 # /사진=뉴스1'); an apostrophe after a letter is an elision, no quote
 # ("d'Art de …")
+# '… on Friday, May 5, 2023.Photo by Jane Roe': a page that dropped the space after the caption's stop (a lower-case
+# letter or a number, a stop, then 'Photo by' with its capital; 'U.S.Photo' is an abbreviation's). A colon's lead-in so
+# glued is a label's word in a sentence as often ('Rating outlook.Credit: Negative', '2:1.Foto: siehe oben')
+_GLUED_STOP = re.compile(r"[a-z\d]\.(?=(?:Photo(?:graph)?s?|Pictures?|Images?)[ \t]+by[ \t])")
 _CREDIT_POSITION = re.compile(
     r"(?:^|[\[(|—–\"“«>*_（【「。！？，]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?][ \t]?/|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|"
     r"\x1f|(?<=[다요])\.|"  # a Korean sentence's end glued to the credit ('… 대치하고 있다.사진 제공=…')
@@ -601,6 +616,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
     yield from bracketed(text, catalog, index.pairs, is_taken)
     yield from line_tails(text, catalog, is_taken)
     yield from midline_wire_credits(text, catalog, is_taken)
+    yield from closing_capitals(text, catalog, is_taken)
 
 
 _FIELD_NAME_LEAD = re.compile(r"(?i)(?:creator|attribution)\s*[:：]")
@@ -731,6 +747,7 @@ def _at_credit_position(text: str, start: int) -> bool:
     """Whether a lead-in stands where a credit can start: the text's or a line's start, after a bracket,
     quote or sentence end (a bounded look back: constant work per lead-in)."""
     return bool(_CREDIT_POSITION.search(text[max(0, start - 12) : start])) or start <= 12 and not text[:start].strip() \
+        or _GLUED_STOP.match(text, max(0, start - 2)) is not None \
         or text.endswith(" · ", 0, start) and _PHOTO_AFTER_DOT.match(text, start) is not None \
         or text.rfind("http", max(0, start - 300), start) >= 0 \
         and bool(_URL_BEFORE.search(text, max(0, start - 300), start))  # '…/view.php?id=57752 Crédito: NASA'
@@ -794,6 +811,11 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         line_end = joined.start()  # 'Illustration: Jane Roe/Vulture and Photos by HBO': a second credit
     elif other < line_end and (dashed := _DASH_LEAD.search(text, max(body, other - 30), other)) is not None:
         line_end = dashed.start()  # 'Q&A photos by Jane Roe – Print courtesy of A24': a second credit after a dash
+    if text.find("/", body, line_end) >= 0:
+        stuck = glued_after_source(catalog, text, body, line_end)  # '…/Getty ImagesThe mayor said …'
+        line_end = stuck if stuck is not None else line_end
+        run_on = STORY_AFTER_OUTLET.search(text, body, line_end)  # '…/Harwick Herald The mayor said …'
+        line_end = run_on.end() if run_on else line_end
     return _sentence_stop(catalog, text, body, line_end, index)
 
 

@@ -1,0 +1,130 @@
+"""A photographer's name in capitals closing a caption, with no lead-in: '… in Ludhiana on Wednesday. JANE ROE'.
+
+Local and regional papers set their photographer's name in capitals after the caption, on the same line after its
+last full stop (Indian e-papers) or alone on the line under it (The Times's Scottish edition, Irish papers), at times
+after the job ('TIMES PHOTOGRAPHER JANE ROE') or before the word 'PHOTOS' ('JANE ROE PHOTOS'). Nothing but the shape
+says it is a credit, and a run of capitals closing a caption is as often a place ('… in downtown. NEW YORK'), a
+company or body ('SCOTTISH BALLET'), a heading ('READ MORE') or a shouted phrase ('HAPPY BIRTHDAY'). So the run is read
+only where everything around it says 'credit':
+
+- the run is two or three words of capitals (initials allowed), a person by its shape (credit_spans.name_in_capitals:
+  no heading or sign-off word, not an organisation's or a known source's name), with no word of a place, a body or a
+  greeting (below), no country, and no initials in place of a word ('KFC', 'BBC');
+- it is the last thing of its line, and the caption before it is prose in mixed case, in the third person (a
+  quotation's 'we', 'you' or 'I' makes the run its speaker), that names none of the run's words (a caption's subject
+  or the company it is about, repeated in capitals as a label, is no photographer);
+- on the caption's line, a full stop after a lower-case word or a number closes the prose right before it; on a line
+  of its own, it is the text's last line, under a caption of five words or more that ends with a full stop or opens
+  with a kicker and a colon ('Local legend: A mural …'), as The Times writes it without a stop; 'JANE ROE PHOTOS'
+  may stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from provenance.catalog.load import Catalog
+from provenance.parse.credit_spans import SPOKEN, Segment, name_in_capitals
+from provenance.parse.credit_words import COUNTRIES, HEADING_WORDS
+
+_WORD = r"(?:[A-Z]\.|(?!PHOTOS?\b)[A-Z][A-Z'’-]+)"
+# the run: an optional job before the name ('TIMES PHOTOGRAPHER', 'STAFF PHOTOGRAPHER'), the name, an optional
+# 'PHOTO(S)' after it, or a slash and the body that supplied it ('JANE ROE/ROYAL MAIL': _named_body)
+_RUN = re.compile(r"(?:(?:[A-Z]{2,}[ \t]+)?PHOTOGRAPHER[ \t]+)?(?P<name>[A-Z][A-Z'’-]+(?:[ \t]+" + _WORD + r"){1,2})"
+                  r"(?:[ \t]+(?P<photos>PHOTOS?)|"
+                  r"[ \t]*/[ \t]*(?P<body>[A-Z][A-Z'’&.-]*(?:[ \t]+[A-Z][A-Z'’&.-]*){0,3}))?")
+# on the caption's line: a full stop after a lower-case word, a number or a closing bracket or quote, then the run
+_AFTER_STOP = re.compile(r"(?<=[a-z\d)”\"’'])\.[ \t]+(?=[A-Z][A-Z'’-]+[ \t])")
+_KICKER = re.compile(r"^[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}:[ \t]+[A-Z]")  # 'Local legend: A mural …'
+# Words of a place, a body or a company, and of greetings and shouted phrases, that a photographer's name in capitals
+# does not hold (surnames that are also words, 'YOUNG', 'KING', 'BROWN', 'WELSH', 'PARK', 'HILL', are left out)
+_NOT_A_NAME = frozenset({
+    "new", "san", "santa", "los", "las", "st", "st.", "saint", "fort", "port", "mount", "mt.", "north", "south",
+    "east", "west", "upper", "lower", "city", "county", "island", "islands", "beach", "bay", "lake", "valley",
+    "heights", "springs", "falls", "harbour", "harbor", "coast", "district", "province", "state", "republic",
+    "kingdom", "united", "downtown", "royal", "national", "international", "ballet", "choir", "band", "ensemble",
+    "company", "team", "club", "school", "council", "police", "zoo", "festival", "daily", "weekly", "happy",
+    "birthday", "thank", "thanks", "you", "merry", "christmas", "congratulations", "congrats", "welcome", "game",
+    "over", "sold", "out", "sale", "now", "today", "tonight", "coming", "soon", "cup", "final", "score", "luck",
+    "done", "win", "yes", "no", "not", "all", "we", "it", "this", "that", "what", "why", "how", "who", "when", "where",
+    "my", "our", "your", "their", "its", "just", "very", "wow", "omg", "lol", "sorry", "please", "help",
+})
+_VOWELS = frozenset("AEIOUY")
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z'’-]+[ \t]+[A-Z]")  # the gate: no such run, no name to read
+_PROSE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def closing_capitals(text: str, catalog: Catalog, taken: Callable[[int, int], bool]) -> Iterator[Segment]:
+    """The photographer's name of each caption closed by one in capitals (see the module's docstring): a segment
+    over the name alone (the job before it and 'PHOTOS' after it left out)."""
+    if _TWO_CAPITALS.search(text) is None:
+        return
+    lines = text.splitlines(keepends=True)
+    last = max((at for at, line in enumerate(lines) if line.strip()), default=-1)
+    offset = 0
+    for number, line in enumerate(lines):
+        found = _on_line(catalog, lines, number, last)
+        if found is not None and not taken(offset + found[0], offset + found[1]):
+            yield Segment(offset + found[0], offset + found[1], offset + found[0])
+        offset += len(line)
+
+
+def _on_line(catalog: Catalog, lines: list[str], number: int, last: int) -> tuple[int, int] | None:
+    """Where the name closing line `number` starts and ends in it, or None."""
+    line = lines[number].rstrip()
+    stops = list(_AFTER_STOP.finditer(line))  # the line's full stops before a word in capitals: the last one counts
+    if stops:
+        stop = stops[-1]
+        run = _RUN.fullmatch(line, stop.end())
+        prose = line[: stop.start()]
+        if run is None or not _caption(prose, 3):
+            return None
+    else:
+        begin = len(line) - len(line.lstrip())
+        run = _RUN.fullmatch(line, begin)
+        if run is None or number != last:
+            return None
+        above = lines[number - 1].strip() if number > 0 else ""
+        alone = number == 0 and run.group("photos") is not None  # 'JANE ROE PHOTOS' under a picture, the caption
+        # elsewhere
+        closed = above.endswith(".") or _KICKER.match(above) is not None
+        if not alone and not (closed and len(above.split()) >= 5 and _caption(above, 2)):
+            return None
+        prose = above
+    name, body = run.group("name"), run.group("body")
+    if not _a_name(catalog, name, prose):
+        return None
+    if body is None:
+        return run.start("name"), run.end("name")
+    return (run.start("name"), run.end("body")) if _named_body(body, prose) else None
+
+
+def _named_body(body: str, prose: str) -> bool:
+    """'Royal Mail has made its first drone delivery …\nJANE ROE/ROYAL MAIL': after the photographer's name and a slash,
+    a body in capitals that the catalog need not know, when the caption names it in full (the company or body the
+    picture is about, which supplied it); a second name the caption does not give may be a second photographer's."""
+    words = body.casefold().split()
+    if any(word in HEADING_WORDS for word in words):
+        return False
+    return re.search(r"(?<!\w)" + r"[ \t]+".join(map(re.escape, words)) + r"(?!\w)", prose.casefold()) is not None
+
+
+def _caption(prose: str, least: int) -> bool:
+    """Prose in mixed case, in the third person: at least `least` words in lower case (a caption is full of names:
+    'The comedian Jon Hale in Bray, Co Wicklow.'), no 'I', 'we' or 'you'."""
+    return sum(1 for word in prose.split() if word[:1].islower()) >= least and SPOKEN.search(prose) is None
+
+
+def _a_name(catalog: Catalog, name: str, prose: str) -> bool:
+    """Whether a run of capitals is a photographer's name, not a place, a body, a heading or the caption's subject."""
+    words = [word.strip(".") for word in name.split()]
+    folded = {word.casefold() for word in words}
+    if not folded.isdisjoint(_NOT_A_NAME) or name.casefold() in COUNTRIES:
+        return False
+    if any(len(word) >= 3 and _VOWELS.isdisjoint(word) for word in words):
+        return False  # initials standing for a name ('KFC', 'BBC'): an outlet's or a body's
+    named = {word.casefold() for word in _PROSE_WORD.findall(prose)}
+    if any(len(word) >= 3 and word in named for word in folded):
+        return False  # 'The Scottish Ballet has moved … SCOTTISH BALLET': what the caption is about, as a label
+    return name_in_capitals(catalog, name)
