@@ -153,6 +153,16 @@ def test_a_cut_between_credits_that_could_merge_is_refused(catalog: Catalog) -> 
     assert joined(text, catalog, 2) == check_text(text, catalog)
 
 
+def test_a_text_with_a_reference_link_is_never_cut(catalog: Catalog) -> None:
+    """'by [Jane Roe][2]' is flattened to its text, so the offsets after it are the flattened text's: as any markup,
+    the text is checked in one call (a cut made the credits after it point elsewhere than the whole text's)."""
+    text = ("Photo by [Jane Roe][1] on [Unsplash][2]\n" + "Fishing boats return to the harbour at dawn. Ada Brook/AFP\n"
+            * 40)
+    assert has_markup(text)
+    assert split_spans(text, 4, min_chars=0) == [(0, len(text))]
+    assert joined(text, catalog, 4) == check_text(text, catalog)
+
+
 def test_a_short_text_stays_one_call(catalog: Catalog) -> None:
     assert split_spans(digest(100, 1), 2) == [(0, len(digest(100, 1)))]  # under MIN_SPLIT_CHARS
 

@@ -102,8 +102,10 @@ class Flat:
 
 
 def has_markup(text: str) -> bool:
-    """Whether `flatten` reads the text as markup (else it returns the text as it is)."""
-    return bool(_HAS_MARKDOWN.search(text) or _HAS_HTML.search(text))
+    """Whether `flatten` reads the text as markup (else it returns the text as it is): a reference link ('by [Jane
+    Roe][2]') too, which it reduces to its text."""
+    return bool(_HAS_MARKDOWN.search(text) or _HAS_HTML.search(text)
+                or "][" in text and _MD_REFERENCE.search(text))
 
 
 def flatten(text: str) -> Flat:
