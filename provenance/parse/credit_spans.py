@@ -215,10 +215,15 @@ def story_run_on(catalog: Catalog, text: str, start: int, end: int) -> int | Non
         return None
     outlet = run_on.group()[1:].strip()
     last = outlet.split()[-1]
-    if match_source(catalog, outlet) is None and not last.casefold().endswith(_OUTLET_ENDS) \
-            and _INNER_CAPITAL.search(last) is None:  # 'Saskatoon StarPhoenix': a title written as one word
-        return None
-    return run_on.end()
+    if match_source(catalog, outlet) is not None or last.casefold().endswith(_OUTLET_ENDS) \
+            or _INNER_CAPITAL.search(last) is not None:  # 'Saskatoon StarPhoenix': a title written as one word
+        return run_on.end()
+    before = text[start : run_on.start()].rpartition("/")[2].strip()  # 'UNICEF/Jane Roe In a remote …': the agency
+    # first, its photographer's full name last
+    if before and label_link(catalog, before).source is not None and len(outlet.split()) >= 2 \
+            and _is_person(catalog, outlet):
+        return run_on.end()
+    return None
 
 
 _SENTENCE, _MARKERS, _VIA_WORD = (with_first_chars(p) for p in (_SENTENCE, _MARKERS, _VIA_WORD))  # the same
