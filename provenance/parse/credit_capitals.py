@@ -59,6 +59,12 @@ _SHOWN_AFTER = frozenset({
     "reporter", "editor", "presenter", "anchor", "chef", "coach", "captain", "manager", "minister", "senator", "mayor",
     "president", "councillor", "chairman", "director", "spokesman", "spokeswoman", "spokesperson", "photographer",
 })
+# Titles before a name: the person shown, as a label names them ('COUNCILLOR JANE ROE', 'DR JANE ROE', 'LADY ROE')
+_SHOWN_BEFORE = frozenset({
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lady",
+    "lord", "councillor", "cllr", "rev", "rev.", "revd", "reverend", "mayor", "senator", "president", "minister",
+    "judge", "bishop", "chef", "coach", "captain", "chief", "head",
+})
 _VOWELS = frozenset("AEIOUY")
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z'’-]+[ \t]+[A-Z]")  # the gate: no such run, no name to read
 _PROSE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -132,10 +138,11 @@ def _a_name(catalog: Catalog, name: str, prose: str) -> bool:
     if not folded.isdisjoint(_NOT_A_NAME) or name.casefold() in COUNTRIES:
         return False
     first, last = words[0].casefold(), words[-1].casefold()
-    if first in COMMON_WORDS or last in COMMON_WORDS and last not in WORD_SURNAMES or last in _SHOWN_AFTER:
+    if first in COMMON_WORDS or last in COMMON_WORDS and last not in WORD_SURNAMES or last in _SHOWN_AFTER \
+            or first in _SHOWN_BEFORE:
         return False  # a heading, a slogan, a sign or a group's name ('WEATHER WARNING', 'PINK FLOYD', 'HARWICK
-        # ROVERS', 'ABBEY ROAD'), or the person shown labelled ('JANE ROE MP'): a given name is seldom a common word,
-        # a surname seldom one (credit_words)
+        # ROVERS', 'ABBEY ROAD'), or the person shown labelled ('JANE ROE MP', 'DR JANE ROE'): a given name is seldom
+        # a common word, a surname seldom one (credit_words)
     if any(len(word) >= 3 and _VOWELS.isdisjoint(word) for word in words):
         return False  # initials standing for a name ('KFC', 'BBC'): an outlet's or a body's
     named = {word.casefold() for word in _PROSE_WORD.findall(prose)}

@@ -592,7 +592,7 @@ rolling levelling coming going loving opening led done gone made sold commended
 privacy policy hats marathon gotcha helpers charity newsletter bake quiz bingo nativity panto boxing easter
 remembrance appeal relief lockdown election elections reform leadership avenue boulevard dancing general coat coats
 one two three four five six seven eight nine ten monday tuesday wednesday thursday friday saturday sunday january
-february september october november december
+february september october november december signed copies pro max ultra mini lite
 """.split())
 # Common words above that are English surnames as well ('JANE HALL', 'TOM PRICE', 'ANN LITTLE'): a name's last word
 WORD_SURNAMES = frozenset("""
