@@ -37,13 +37,19 @@ _RUN = re.compile(r"(?:(?:[A-Z]{2,}[ \t]+)?PHOTOGRAPHER[ \t]+)?(?P<name>[A-Z][A-
 # on the caption's line: a full stop after a lower-case word, a number or a closing bracket or quote, then the run
 _AFTER_STOP = re.compile(r"(?<=[a-z\d)”\"’'])\.[ \t]+(?=[A-Z][A-Z'’-]+[ \t])")
 _KICKER = re.compile(r"^[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}:[ \t]+[A-Z]")  # 'Local legend: A mural …'
-# Words of a place, a body or a company, and of greetings and shouted phrases, that a photographer's name in capitals
-# does not hold (surnames that are also words, 'YOUNG', 'KING', 'BROWN', 'WELSH', 'PARK', 'HILL', are left out)
-_NOT_A_NAME = frozenset({
+# The first words of places ('NEW YORK', 'SAN JOSE', 'BUENOS AIRES', 'HONG KONG', 'TEL AVIV', 'WEST HAM') and the last
+# words of some abroad ('ASTON VILLA'): only in that place of the run, since many are surnames elsewhere ('ANA COSTA',
+# 'JANE WEST', 'LUCIA SIERRA', 'JANE HONG')
+_PLACE_FIRST = frozenset({
     "new", "san", "santa", "los", "las", "st", "st.", "saint", "fort", "port", "mount", "mt.", "north", "south",
-    "rio", "puerto", "porto", "costa", "buenos", "kuala", "hong", "tel", "ciudad", "sierra", "monte", "nueva", "nuevo",
-    "villa",  # the first or last word of a place abroad ('BUENOS AIRES', 'HONG KONG', 'TEL AVIV', 'ASTON VILLA')
-    "east", "west", "upper", "lower", "city", "county", "island", "islands", "beach", "bay", "lake", "valley",
+    "east", "west", "upper", "lower", "rio", "puerto", "porto", "costa", "buenos", "kuala", "hong", "tel", "ciudad",
+    "sierra", "monte", "nueva", "nuevo",
+})
+_PLACE_LAST = frozenset({"villa", "kong", "aires", "aviv", "lumpur"})
+# Words of a place, a body or a company, and of greetings and shouted phrases, that a photographer's name in capitals
+# does not hold anywhere (surnames that are also words, 'YOUNG', 'KING', 'BROWN', 'WELSH', 'PARK', 'HILL', are left out)
+_NOT_A_NAME = frozenset({
+    "city", "county", "island", "islands", "beach", "bay", "lake", "valley",
     "heights", "springs", "falls", "harbour", "harbor", "coast", "district", "province", "state", "republic",
     "kingdom", "united", "downtown", "royal", "national", "international", "ballet", "choir", "band", "ensemble",
     "company", "team", "club", "school", "council", "police", "zoo", "festival", "daily", "weekly", "happy",
@@ -138,7 +144,9 @@ def _a_name(catalog: Catalog, name: str, prose: str) -> bool:
     if not folded.isdisjoint(_NOT_A_NAME) or name.casefold() in COUNTRIES:
         return False
     first, last = words[0].casefold(), words[-1].casefold()
-    if first in COMMON_WORDS or last in COMMON_WORDS and last not in WORD_SURNAMES or last in _SHOWN_AFTER \
+    if first in _PLACE_FIRST or last in _PLACE_LAST:
+        return False  # a place ('NEW YORK', 'HONG KONG', 'ASTON VILLA')
+    if first in COMMON_WORDS or (last in COMMON_WORDS and last not in WORD_SURNAMES) or last in _SHOWN_AFTER \
             or first in _SHOWN_BEFORE:
         return False  # a heading, a slogan, a sign or a group's name ('WEATHER WARNING', 'PINK FLOYD', 'HARWICK
         # ROVERS', 'ABBEY ROAD'), or the person shown labelled ('JANE ROE MP', 'DR JANE ROE'): a given name is seldom

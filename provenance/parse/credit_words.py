@@ -534,9 +534,9 @@ ACQUISITION_WORDS = frozenset({"gift", "gifts", "bequest", "purchase", "purchase
 # teams, shows, streets and products ('WEATHER WARNING', 'BIG DEALS', 'PINK FLOYD', 'HARWICK ROVERS', 'ABBEY ROAD'): a
 # run of capitals whose first or last word is one is no photographer's name where nothing but its shape says so
 # (credit_capitals), unless the last is a surname too (WORD_SURNAMES). Words that are given names as often (Rose, May,
-# Mark, Grace, Hope, Dawn, Art, Guy, Jack, Frank, Summer, Autumn, River, Rich, Sandy), surnames of the East Asian
-# order's first word (Song, Moon, Long, Young, Park, Kim, Lee) and surnames in the plural (Banks, Woods, Fields, Brooks,
-# Waters, Rivers, Hills) are left out.
+# Mark, Grace, Hope, Dawn, Art, Guy, Jack, Frank, Summer, Autumn, River, Rich, Sandy, Max, Lucky), surnames of the East
+# Asian order's first word (Song, Moon, Long, Young, Park, Kim, Lee, Sun, Fan, Do, Go) and surnames in the plural
+# (Banks, Woods, Fields, Brooks, Waters, Rivers, Hills) are left out.
 COMMON_WORDS = frozenset("""
 about above across after again against ahead alive all almost alone along also always amazing angry annual another
 any anyone anything around away awesome back bad beautiful before behind below best better between beyond big bitter
@@ -545,7 +545,7 @@ dark dead deadly dear deep different dirty double down dry during each early eas
 fair fake false famous fast fat favourite favorite featured few final fine first foreign forever forward free fresh
 from full fun funny further giant glad global golden good grand great happy hard heavy hidden high highly holy hot
 huge human hungry inside into key large last late latest lazy legal less light little live lively local lonely loose
-lost loud lovely lucky mad magic main many mega mighty missing modern more most much mystery naked narrow natural
+lost loud lovely mad magic main many mega mighty missing modern more most much mystery naked narrow natural
 nearly never new next nice normal odd off official old once only open orange original other out outside over own past
 perfect personal pink plain plus poor popular positive pretty private proud public pure purple quick quiet rare raw
 ready real really recent red right rough round sad safe same second secret serious sharp shared silent silver simple
@@ -553,15 +553,15 @@ single slow small smart snowy social soft solid some special starry still strang
 third thin tiny today together tomorrow tonight too top total tough trending true ugly under until up upon urgent
 very vital warm weak weird well wet whole wide wild wise wrong yellow yesterday
 act action actions age air alarm alert animal animals answer answers area arm arms army attack auto award awards baby
-ball band bands bar barn base battle beach bear bears beauty bed beer bell bird birds birth blood board boat boats body
+ball band bands bar barn base battle beach beauty bed beer bell bird birds birth blood board boat boats body
 bomb book books border boss bottle box boy boys brain bread break bridge brother brothers budget building bus business
 cake call camp campaign car cars card cards care case cash castle cat cats cause cell centre center chair champion
-champions chance change changes chaos chart cheese chief child children chips choice church cinema circle class climate
+champions change changes chaos chart cheese chief child children chips choice church cinema circle class climate
 clock cloud club coach coffee comeback comment comments community concert contact control cookie cookies cost country
 couple course cover crash crew crime crisis crowd cup cut dance dancers day days deal deals death debate debt decision
 delay demand design desk diet dinner disaster doctor doctors dog dogs dollar door dream dreams dress drink drive driver
 drivers drug drugs duty earth economy edge education effect egg eggs election end energy enemy entry error event events
-evidence exam exit eye eyes face fact facts factory family fan fans farm farmer farmers fashion father fear feast fever
+evidence exam exit eye eyes face fact facts factory family fans farm farmer farmers fashion father fear feast fever
 fight fighters figure film films finish fire fish flag flight flood floor flower flowers focus food foods foot force
 form fortune freedom friend friends front fruit fuel future game games garden gas gate gift gifts girl girls goal goals
 god gold government growth guest guests gun guns hair half hall hand hands head health heart hearts heat hell hero
@@ -577,25 +577,26 @@ radio rain rally rate record rescue rest result results return review revolution
 room rule rules run runner runners rush safety sale salt sand school science score screen sea season seasons seat
 sense sentence service settings sex shadow shame shape share ship ships shock shoe shoes shop shot show side sign
 signal silence singer singers sister sisters size skin sleep smile smoke snow soldier soldiers son sons soul sound
-space speed spirit sport sports square stage star stars start station step stock stones stop story street strike
-student students style success sugar sun support surprise system table tale talk tax tea teacher teachers team
+space speed spirit sport sports square stage stars start station step stock stones stop story street strike
+student students style success sugar support surprise system table tale talk tax tea teacher teachers team
 tears term terms test thanks theft thing things threat ticket tide time times title tour town toy toys track trade
 traffic train transfer travel treasure tree trees trial trip trouble truck trust truth turn twins union value van
 victory view village violence visit voice vote walk wall war wars warning waste watch water wave way weather wedding
 week weekend wheel wife win wins wind window wine winner winners winter woman women wonder word words work workers
-world year years youth zone rovers rangers wanderers juniors seniors strikers united athletic heat deadline
+world year years youth zone rovers rangers wanderers juniors seniors strikers united athletic deadline
 add ask be become begin believe bring build buy can catch celebrate check choose come cook count create cry decide
-die do eat enjoy enter escape explore fall feel find fix fly follow forget get give go grow hate have hear help hide
-hit hold join keep know learn leave let like listen look lose make meet miss need protect pull push put read remember
+die eat enjoy enter escape explore fall feel find fix fly follow forget get give grow hate have hear help hide
+hit hold join keep know learn leave let like listen look lose make meet miss protect pull push put read remember
 save say see sell send sing sit speak stand stay take tell think try wait wake want wish write
 rolling levelling coming going loving opening led done gone made sold commended
 privacy policy hats marathon gotcha helpers charity newsletter bake quiz bingo nativity panto boxing easter
-remembrance appeal relief lockdown election elections reform leadership avenue boulevard dancing general coat coats
+remembrance appeal relief lockdown elections reform leadership avenue boulevard dancing general coat coats
 one two three four five six seven eight nine ten monday tuesday wednesday thursday friday saturday sunday january
-february september october november december signed copies pro max ultra mini lite
+february september october november december signed copies pro ultra mini lite star stars bear bears chance
 """.split())
 # Common words above that are English surnames as well ('JANE HALL', 'TOM PRICE', 'ANN LITTLE'): a name's last word
 WORD_SURNAMES = frozenset("""
-ball bell bird bright case cash castle chance church cook dance day fish flood gold good hall head house law little love
-power price quick read rock rush sharp silver small smart snow speed star strange street sweet wall way wild winter wise
+ball bell best bird bridge bright case cash castle church cook dance day driver farmer fish flood foot gold good
+hall head house law little love money nurse pool power price queen quick rain read rock rush sharp silver singer
+small smart snow speed strange street sugar sweet wall way wild wind winter wise
 """.split())
