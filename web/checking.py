@@ -74,8 +74,8 @@ def limited_json(svc: Services, stored: StoredCheck, profile: UsageProfile, envi
 
 def _limited(svc: Services, stored: StoredCheck, profile: UsageProfile, environ: dict[str, Any],
              shown: slice | None = None, encoded: bool = False, only: str | None = None) -> Outcome:
-    job = CheckJob(stored.text, stored.kind, stored.files, stored.urls, profile, shown, dict(stored.fetched),
-                   settings(), encoded, stored.key, only)
+    job = CheckJob(stored.text, stored.kind, stored.files, stored.urls, profile, shown=shown,
+                   fetched=dict(stored.fetched), settings=settings(), encoded=encoded, reuse=stored.key, only=only)
     with limited_check(svc.gate, svc.check_seconds, environ, job.light) as gone:
         if job.light or svc.workers is None:
             outcome = run_job(job, svc.catalog, svc.stored_answers())
