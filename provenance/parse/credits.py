@@ -73,6 +73,11 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ĶĹ-ŇŌ-ŽА-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏ"
 _PARTICLES = r"(?:van|de|der|den|ten|ter|von|da|di|do|dos|del|la|le)[ \t]+"  # 'Maartje de Ridder'
 _NAME_ALONE = (rf"(?-i:(?:[{_UPPER}][\w'’.-]*)(?:[ \t]+(?:{_PARTICLES}){{0,2}}[{_UPPER}][\w'’.-]*){{1,3}}|"
                rf"[{_UPPER}]{{2,8}})")
+# A menu's kinds of media after 'Photo /' or 'Photo |' ('Photo / Video', 'Photo | Video Gallery'), and a menu's other
+# entries after 'Photo |' ('News | Photo | Most Shared'): no photographer's name follows them
+_MEDIA_KINDS = (r"videos?|audio|galler(?:y|ies)|text|graphics?|podcasts?|(?:multi)?media|slide\s?shows?|illustrations?|"
+                r"infographics?|images?|pictures?|stories")
+_MENU_ENTRIES = r"top|latest|most|popular|trending|featured|recent|related|editor'?s'?|picks|news|more|home"
 LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))"  # a word's start, or inside Markdown emphasis: '_Photo: …_'
     r"(?:(?:" + dispatched(LEAD_PHRASES, re.IGNORECASE) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s" + BY_WORDS + r"\b|"
@@ -84,16 +89,13 @@ LEAD_IN = re.compile(
     r"(?:handout\s+)?(?:photos?|images?|pictures?|media)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"picha\s+na(?=[ \t]+(?-i:[A-Z]))|"  # Swahili 'Picha na <Name>': 'photo by' (lower case after it: 'and')
     # the NZ Herald's 'Photo / Getty Images', 'Photo / Jane Roe'; not a menu's kinds of media ('Photo / Video')
-    r"(?-i:Photos?|PHOTOS?)[ \t]/[ \t](?=[A-Z@])(?!(?i:videos?|audio|galler(?:y|ies)|text|graphics?|podcasts?|"
-    r"(?:multi)?media|slide\s?shows?|illustrations?|infographics?|images?|pictures?|stories)\b)|"
+    r"(?-i:Photos?|PHOTOS?)[ \t]/[ \t](?=[A-Z@])(?!(?i:" + _MEDIA_KINDS + r")\b)|"
     r"(?-i:Foto|FOTO|Photo|PHOTO)[ \t]+\|(?=[ \t]+[^|\n]{2,80}[ \t]/[ \t])|"  # 'Foto | Jane Roe / Outlet': a chain
     # (or before a chain's slash: 'Фото Олени Коваль / POOL / УНІАН')
     # The New Indian Express's '(Photo | Jane Roe, EPS)', 'Photo | Jane Roe' closing a caption: a full name, and the
     # desk's initials after a comma, up to the bracket or the line's end (a menu's 'Photo | Video Gallery' names none,
     # nor a menu's item after a pipe, 'News | Photo | Most Shared')
-    r"(?<!\|[ \t])(?-i:Photos?|PHOTOS?)[ \t]+\|(?=[ \t]+(?!(?:videos?|audio|galler(?:y|ies)|text|graphics?|podcasts?|"
-    r"top|latest|most|popular|trending|featured|recent|related|editor'?s'?|picks|"
-    r"news|more|home|(?:multi)?media|slide\s?shows?|illustrations?|infographics?|images?|pictures?|stories)\b)"
+    r"(?<!\|[ \t])(?-i:Photos?|PHOTOS?)[ \t]+\|(?=[ \t]+(?!(?:" + _MEDIA_KINDS + "|" + _MENU_ENTRIES + r")\b)"
     r"(?-i:[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}(?:,[ \t]*[A-Z]{2,6})?)[ \t]*(?:\)|\r?\n|$))|"
     # a byline that credits the photos too ('Story and photos by Jane Roe', 'Photos and text by …'): the photographer
     r"(?:story|text|words|article|report)\s+(?:and|&)\s+(?:photo(?:graph)?s|pictures|images)\s+by\b|"
