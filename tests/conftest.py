@@ -9,6 +9,7 @@ import pytest
 from provenance.catalog.load import Catalog, load_catalog
 from tests.case_tables import table_rows
 from tests.localserver import ConnectLog, LocalServer
+from tests.website import serve_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,6 +61,15 @@ def local_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def site(local_server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> LocalServer:
+    """The local server serving the test website (tests.website: pages, images, a Commons API), with Commons asked
+    there."""
+    serve_site(local_server)
+    monkeypatch.setenv("PROVENANCE_COMMONS_API", local_server.url("/w/api.php"))
+    return local_server
 
 
 @pytest.fixture

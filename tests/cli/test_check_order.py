@@ -6,22 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from provenance.cli.main import cli
 from tests.localserver import LocalServer
-from tests.website import figure, serve_site
+from tests.website import figure
 
 CAPTION = "Photo by Jane Doe, via Wikimedia Commons"
-
-
-@pytest.fixture
-def site(local_server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> LocalServer:
-    serve_site(local_server)
-    monkeypatch.setenv("PROVENANCE_COMMONS_API", local_server.url("/w/api.php"))
-    monkeypatch.delenv("PROVENANCE_DATABASE_URL", raising=False)
-    return local_server
 
 
 def items(*args: str) -> dict[str, list[dict[str, object]]]:

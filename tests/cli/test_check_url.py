@@ -5,21 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from provenance.cli.main import cli
 from tests.localserver import LocalServer
 from tests.seeds import seed_with
-from tests.website import serve_site
-
-
-@pytest.fixture
-def site(local_server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> LocalServer:
-    serve_site(local_server)
-    monkeypatch.setenv("PROVENANCE_COMMONS_API", local_server.url("/w/api.php"))
-    monkeypatch.delenv("PROVENANCE_DATABASE_URL", raising=False)
-    return local_server
 
 
 def run(*args: str) -> tuple[int, str, str]:

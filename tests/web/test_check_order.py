@@ -3,20 +3,11 @@ learnt about a fetched page's images (their SHA-1, by which Commons finds a file
 
 from __future__ import annotations
 
-import pytest
-
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from tests.localserver import LocalServer
-from tests.website import figure, serve_site
+from tests.website import figure
 from web.jobs import CheckJob, run_job
-
-
-@pytest.fixture
-def site(local_server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> LocalServer:
-    serve_site(local_server)
-    monkeypatch.setenv("PROVENANCE_COMMONS_API", local_server.url("/w/api.php"))
-    return local_server
 
 
 def test_a_pasted_article_is_not_verified_with_a_fetched_pages_image(site: LocalServer, catalog: Catalog) -> None:

@@ -12,17 +12,10 @@ from sqlalchemy import create_engine, text
 
 from tests import commons_api
 from tests.localserver import LocalServer, Reply
-from tests.website import BRIDGE_SHA1, TITLE, serve_site
+from tests.website import BRIDGE_SHA1, TITLE
 from web import create_app
 
 COMMONS_PAGE = "https://commons.wikimedia.org/wiki/File:Bridge_at_dusk.jpg"
-
-
-@pytest.fixture
-def site(local_server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> LocalServer:
-    serve_site(local_server)
-    monkeypatch.setenv("PROVENANCE_COMMONS_API", local_server.url("/w/api.php"))
-    return local_server
 
 
 @pytest.fixture
