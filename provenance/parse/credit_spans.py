@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.names import has_digit
@@ -590,55 +591,9 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         elif tail and not taken(offset + start, offset + end) and not _signs_a_quote(stripped, start, tail) \
                 and is_bare_credit(catalog, tail):
             yield Segment(offset + start, offset + end, offset + start)
-        elif (quoted := _QUOTED_LINE.match(stripped)) is not None and _OPEN_TERMS.search(quoted.group("inner")) \
-                and is_bare_credit(catalog, quoted.group("inner")):
-            at = offset + quoted.start("inner")  # '    "Jane Roe - Own work, CC BY-SA 4.0",': a string literal alone
-            if not taken(at, offset + quoted.end("inner")):  # on its line that names open terms, the credit its text
-                # (a list of agencies in code, '"Reuters",', names no image's credit)
-                yield Segment(at, offset + quoted.end("inner"), at)
-        elif " · " in tail and "/" in (dotted := tail[tail.rindex(" · ") + 3 :]) and is_bare_credit(catalog, dotted):
-            at = offset + end - len(dotted)  # '[Original](…) · NOIRLab/NSF/AURA/Jane Roe': a middle dot sets a
-            if not taken(at, offset + end):  # chain off from a link or label before it (a menu's last item alone
-                # names no one: 'Home · World · Reuters')
-                yield Segment(at, offset + end, at)
-        elif pieces and tail[:1] in "—–" and (dash := _dash_capitals(catalog, stripped, end)) is not None:
-            if not taken(offset + dash, offset + end):
-                yield Segment(offset + dash, offset + end, offset + dash)
-        elif "/" in tail and (glued := _glued_credit(catalog, tail)) is not None:
-            at = offset + end - len(tail) + glued
-            if not taken(at, offset + end):
-                yield Segment(at, offset + end, at)
-        elif " by " in tail and (named := _by_on_platform(catalog, tail)) is not None:
-            at = offset + end - len(tail) + named
-            if not taken(at, offset + end):
-                yield Segment(at, offset + end, at)
-        elif " / " in tail and (agency := _agency_after_slash(catalog, tail)) is not None:
-            at = offset + end - len(tail) + agency
-            if not taken(at, offset + end):
-                yield Segment(at, offset + end, at)
-        elif " - " in tail and (dashed := _credit_after_dash(catalog, tail)) is not None:
-            at = offset + end - len(tail) + dashed
-            if not taken(at, offset + end):
-                yield Segment(at, offset + end, at)
-        elif not tail.isascii() and (latin := _latin_after_cjk(catalog, tail)) is not None:
-            at = offset + end - len(tail)
-            if not taken(at + latin[0], at + latin[1]):
-                yield Segment(at + latin[0], at + latin[1], at + latin[0])
-        elif " | " in tail and (titled_name := _name_pipe_title(catalog, tail)) is not None:
-            at = offset + end - len(tail) + titled_name
-            if not taken(at, offset + end):
-                yield Segment(at, offset + end, at)
-        elif " | " in tail and (after_pipe := _chain_after_pipe(catalog, tail)) is not None:
-            at = offset + end - len(tail) + after_pipe
-            if not taken(at, offset + end):
-                yield Segment(at, offset + end, at)
-        elif " courtesy of " in tail and (lent := _source_photo_lent(catalog, tail)) is not None:
-            at = offset + end - len(tail)
-            if not taken(at, offset + end):
-                yield Segment(at, offset + end, at, rewrite=lent)
-        elif (piped_via := _piped_via(catalog, stripped, start)) is not None:
-            if not taken(offset + piped_via[0], offset + piped_via[1]):
-                yield Segment(offset + piped_via[0], offset + piped_via[1], offset + piped_via[0])
+        elif (found := _first_found(catalog, _Tail(stripped, start, end, tail, bool(pieces)))) is not None \
+                and not taken(offset + found[0], offset + found[1]):
+            yield Segment(offset + found[0], offset + found[1], offset + found[0], rewrite=found[2])
         offset += len(line)
 
 
@@ -921,6 +876,104 @@ def _glued_credit(catalog: Catalog, tail: str) -> int | None:
                 (source := match_source(catalog, link)) is not None and source.kind in _AGENCY_KINDS for link in names):
             return match.start()
     return None
+
+
+class _Tail(NamedTuple):
+    """A line's last sentence, where a credit closing the line is looked for: the line (its break cut off), where the
+    tail starts and ends in it, its text (stripped), and whether a sentence's stop comes before it."""
+
+    line: str
+    start: int
+    end: int
+    text: str
+    after_stop: bool
+
+
+_Found = tuple[int, int, str | None]  # a credit in a line: where it starts and ends, and its rewrite (or None)
+_Finder = Callable[[Catalog, _Tail], _Found | None]
+
+
+def _first_found(catalog: Catalog, tail: _Tail) -> _Found | None:
+    """The credit that the first of _TAIL_FINDERS to find one finds in the tail (a finder runs only on a tail that
+    holds its mark)."""
+    for mark, find in _TAIL_FINDERS:
+        if mark in tail.text and (found := find(catalog, tail)) is not None:
+            return found
+    return None
+
+
+def _in_tail(find: Callable[[Catalog, str], int | None]) -> _Finder:
+    """A finder of where a credit starts in the tail's text, as a finder of the credit from there to the tail's end."""
+    def found(catalog: Catalog, tail: _Tail) -> _Found | None:
+        at = find(catalog, tail.text)
+        return None if at is None else (tail.end - len(tail.text) + at, tail.end, None)
+    return found
+
+
+def _quoted_line(catalog: Catalog, tail: _Tail) -> _Found | None:
+    """'    "Jane Roe - Own work, CC BY-SA 4.0",': a string literal alone on its line that names open terms, the credit
+    its text (a list of agencies in code, '"Reuters",', names no image's credit)."""
+    quoted = _QUOTED_LINE.match(tail.line)
+    if quoted is None or not _OPEN_TERMS.search(quoted.group("inner")) \
+            or not is_bare_credit(catalog, quoted.group("inner")):
+        return None
+    return quoted.start("inner"), quoted.end("inner"), None
+
+
+def _chain_after_middle_dot(catalog: Catalog, tail: _Tail) -> _Found | None:
+    """'[Original](…) · NOIRLab/NSF/AURA/Jane Roe': a middle dot sets a chain off from a link or label before it (a
+    menu's last item alone names no one: 'Home · World · Reuters')."""
+    dotted = tail.text[tail.text.rindex(" · ") + 3 :]
+    if "/" not in dotted or not is_bare_credit(catalog, dotted):
+        return None
+    return tail.end - len(dotted), tail.end, None
+
+
+def _capitals_after_dash(catalog: Catalog, tail: _Tail) -> _Found | None:
+    """'… illegal.  —RICHARD A. REYES': a name in capitals after a dash after a sentence's stop (_dash_capitals)."""
+    if not tail.after_stop or tail.text[:1] not in "—–":
+        return None
+    dash = _dash_capitals(catalog, tail.line, tail.end)
+    return None if dash is None else (dash, tail.end, None)
+
+
+def _latin_in_cjk(catalog: Catalog, tail: _Tail) -> _Found | None:
+    """'…更新。Jane Roe-USA TODAY Sports 强制性信用': a Latin-script credit in a CJK caption (_latin_after_cjk)."""
+    latin = _latin_after_cjk(catalog, tail.text) if not tail.text.isascii() else None
+    at = tail.end - len(tail.text)
+    return None if latin is None else (at + latin[0], at + latin[1], None)
+
+
+def _photo_lent(catalog: Catalog, tail: _Tail) -> _Found | None:
+    """'UN photograph courtesy of Jane Roe', rewritten as the chain 'UN/Jane Roe' (_source_photo_lent)."""
+    lent = _source_photo_lent(catalog, tail.text)
+    return None if lent is None else (tail.end - len(tail.text), tail.end, lent)
+
+
+def _via_after_pipe(catalog: Catalog, tail: _Tail) -> _Found | None:
+    """'… electricity. | Jane Roe/Bloomberg via Getty Images There's …': a chain after a pipe (_piped_via)."""
+    piped_via = _piped_via(catalog, tail.line, tail.start)
+    return None if piped_via is None else (piped_via[0], piped_via[1], None)
+
+
+# The finders of a credit in part of a line's tail (or in the line), tried in order when the tail is no relay and
+# not a credit whole: each row the mark a tail must hold for the finder to run ('' for any: a cheap test before the
+# call), and the finder, which tells where the credit starts and ends in the line. The first to find one decides the
+# line: its credit is read unless one already read overlaps it.
+_TAIL_FINDERS: tuple[tuple[str, _Finder], ...] = (
+    ("", _quoted_line),
+    (" · ", _chain_after_middle_dot),
+    ("", _capitals_after_dash),
+    ("/", _in_tail(_glued_credit)),
+    (" by ", _in_tail(_by_on_platform)),
+    (" / ", _in_tail(_agency_after_slash)),
+    (" - ", _in_tail(_credit_after_dash)),
+    ("", _latin_in_cjk),
+    (" | ", _in_tail(_name_pipe_title)),
+    (" | ", _in_tail(_chain_after_pipe)),
+    (" courtesy of ", _photo_lent),
+    ("", _via_after_pipe),
+)
 
 
 def _names_a_source(catalog: Catalog, text: str) -> bool:
