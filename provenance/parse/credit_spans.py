@@ -45,12 +45,19 @@ from provenance.parse.credit_parts import (
     word_alias,
 )
 from provenance.parse.credit_words import (
+    ACQUISITION_CLAUSE_WORDS,
+    CHANNEL_WORDS,
     HEADING_WORDS,
+    MENU_WORDS,
     NEWS_TITLE_ENDS,
     NEWSPAPER_WORDS,
     NOT_AFTER_ABBREVIATION,
     NOT_BEFORE_NUMBER,
     POST_WORDS,
+    SENTENCE_WORDS,
+    SLOT_BODY_ENDS,
+    SLOT_OPENERS,
+    SPELLED_OUT_CONNECTIVES,
 )
 from provenance.parse.scan import with_first_chars
 
@@ -340,10 +347,6 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
             yield Segment(body, close, body)  # '… on Tuesday. [PARK YONG-SEOK]' (Korea JoongAng Daily)
 
 
-_CONNECTIVES = frozenset({"of", "the", "for", "and", "&", "de", "do", "da", "dos", "das", "del", "la", "le", "des",
-                          "du", "y", "e", "et", "für", "der"})
-
-
 def _spelled_out_before(catalog: Catalog, text: str, opened: int, inner: str) -> bool:
     """'… of the International Olympic Committee (IOC).', 'the Brazilian Football Confederation (CBF)', 'Agence
     France-Presse (AFP)': a short name in brackets right after the name written out defines it (the catalog's
@@ -362,7 +365,7 @@ def _spelled_out_before(catalog: Catalog, text: str, opened: int, inner: str) ->
         return True
     initials: list[str] = []
     for word in reversed(words):
-        if word.casefold() in _CONNECTIVES and initials:
+        if word.casefold() in SPELLED_OUT_CONNECTIVES and initials:
             continue
         if not word[:1].isupper():
             break
@@ -411,17 +414,11 @@ def _source_colon_name(catalog: Catalog, inner: str) -> str | None:
     """'(ABC News: Jane Roe)', '(AAP: Dean Lowry)', '(Reuters: Jane Roe)': the ABC's (Australia) order, a source the
     catalog knows, a colon and the photographer, as the chain 'ABC News/Jane Roe'."""
     source, _, who = inner.partition(": ")
-    if "/" in inner or len(who.split()) > 5 or not _CHANNEL_WORDS.isdisjoint(source.casefold().split()):
+    if "/" in inner or len(who.split()) > 5 or not CHANNEL_WORDS.isdisjoint(source.casefold().split()):
         return None
     if not _is_named_source(catalog, source) and not (_desk_of(catalog, source) and len(who.split()) > 1):
         return None  # a desk's photographer in full: '(ABC Kids: Bluey)' names a programme
     return f"{source}/{who}" if label_link(catalog, who).label == "person" else None
-
-
-# The words of a broadcaster's channel or a wire's kind of story after its name: no desk, and after the colon a
-# programme or whom the story is about ('(ABC Family: Pretty Little Liars)', '(AP Interview: Jane Roe)')
-_CHANNEL_WORDS = frozenset({"kids", "family", "comedy", "me", "jazz", "classic", "country", "interview", "exclusive",
-                            "poll", "opinion", "explainer", "podcast", "analysis"})
 
 
 def _desk_of(catalog: Catalog, name: str) -> bool:
@@ -473,17 +470,6 @@ def _relayed_tail(catalog: Catalog, line: str, start: int, tail: str) -> tuple[i
     return (before + 1, relay) if relay is not None else None
 
 
-# The lower-case words a museum's acquisition clause holds ('Gift of the artist in memory of her husband', 'Purchase,
-# with funds from the Coe Foundation', 'Bequest of Mrs. Jane Roe'): any other ('The school, Gift of God Academy,
-# opened in 1990') makes it a sentence.
-_ACQUISITION_WORDS = frozenset({
-    "of", "the", "and", "in", "from", "with", "by", "for", "to", "on", "de", "la", "le", "du", "des", "van", "von",
-    "der", "gift", "gifts", "bequest", "purchase", "purchased", "partial", "promised", "donated", "donation", "loan",
-    "funds", "fund", "exchange", "artist", "artists", "estate", "memory", "honor", "honour", "museum", "mr", "mrs",
-    "ms", "dr", "family", "friends", "provided", "trust", "collection",
-})
-
-
 def _museum_line(text: str) -> bool:
     """'Harwick Art Museum, Purchase, Lindqvist Fund, 2001': a name in capitals (after 'The'), then how the museum
     came by the work in a clause of names, years and the few lower-case words such a clause holds."""
@@ -491,10 +477,10 @@ def _museum_line(text: str) -> bool:
     if clause is None:
         return False
     head = text[: clause.start()].split()
-    if not head or any(w[:1].islower() and w not in _ACQUISITION_WORDS for w in head):
+    if not head or any(w[:1].islower() and w not in ACQUISITION_CLAUSE_WORDS for w in head):
         return False  # 'The school, Gift of …': a common noun opens a sentence, not a body's name
     words = (w.strip(".,;:()'’").removesuffix("'s").removesuffix("’s") for w in clause.group(0).split())
-    return all(not w[:1].islower() or w in _ACQUISITION_WORDS for w in words)
+    return all(not w[:1].islower() or w in ACQUISITION_CLAUSE_WORDS for w in words)
 
 
 def _is_chain_or_via(inner: str) -> bool:
@@ -635,13 +621,6 @@ def _piped_via(catalog: Catalog, line: str, start: int) -> tuple[int, int] | Non
 
 # A credit's slot under a picture, 'Name /' on a line alone: the credit before a slash whose source half the page left
 # empty (FanSided's 'Nintendo /', 'Toge Productions /').
-_SLOT_OPENERS = frozenset({"our", "my", "your", "their", "his", "her", "its", "this", "these", "those", "best", "top",
-                           "new", "all"})
-# The last word of a maker's name the slot takes unknown to the catalog: a studio's or a publisher's ('Toge
-# Productions', 'Ardent Games'), never a section's or a menu's ('Movie News /', 'Awards Season /', 'Sports Media /')
-# ('Horror Films /', 'Home Entertainment /', 'World Records /' are sections too: their words are left out)
-_SLOT_BODY_ENDS = frozenset({"productions", "studios", "studio", "games", "interactive", "software", "publishing",
-                             "animation", "inc", "inc.", "ltd", "ltd.", "llc", "gmbh", "corp", "corp.", "company"})
 _CREDIT_SLOT = re.compile(r"^[ \t]*(?P<name>[A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|and|&)){0,4})[ \t]+/$")
 
 
@@ -657,7 +636,7 @@ def _credit_slot(catalog: Catalog, line: str) -> tuple[int, int] | None:
     if match_source(catalog, name) is not None:
         return match.start("name"), match.end("name")
     words = name.casefold().split()
-    if len(words) < 2 or words[-1] not in _SLOT_BODY_ENDS or words[0] in HEADING_WORDS or words[0] in _SLOT_OPENERS \
+    if len(words) < 2 or words[-1] not in SLOT_BODY_ENDS or words[0] in HEADING_WORDS or words[0] in SLOT_OPENERS \
             or label_link(catalog, name).label != "organisation":
         return None
     return match.start("name"), match.end("name")
@@ -750,9 +729,6 @@ _PLATFORM_KINDS = frozenset({"platform", "stock"})
 _MADE_BEFORE_BY = re.compile(r"(?i)(?:^|[ \t])(?:designed|created|made|drawn|illustrated|vectors?|icons?|"
                              r"illustrations?|images?|photos?|pictures?|graphics?|backgrounds?|templates?|designs?|"
                              r"artwork)[ \t]+$")
-# A sentence's words before 'by' rather than a work's title: an article or a possessive ('Watch the speech by Jane
-# Roe on YouTube', 'Read her thread by …')
-_SENTENCE_WORDS = frozenset({"the", "a", "an", "his", "her", "their", "our", "my", "your", "its", "this", "that"})
 
 
 def _by_on_platform(catalog: Catalog, tail: str) -> int | None:
@@ -771,7 +747,7 @@ def _by_on_platform(catalog: Catalog, tail: str) -> int | None:
         source = match_source(catalog, who)
         made = _MADE_BEFORE_BY.search(tail, 0, match.start() + 1) is not None
         return match.start("who") if made and source is not None and source.kind in _PLATFORM_KINDS else None
-    if len(title) > 6 or not _SENTENCE_WORDS.isdisjoint(word.casefold() for word in title):
+    if len(title) > 6 or not SENTENCE_WORDS.isdisjoint(word.casefold() for word in title):
         return None
     source = match_source(catalog, platform.strip())
     if source is None or source.kind not in _PLATFORM_KINDS or label_link(catalog, who).label == "unknown" \
@@ -801,9 +777,6 @@ _PIPE_TITLE = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1
                          r"(?i:(?:staff|contributing|freelance|chief|senior)[ \t]+)?(?i:photographer)[ \t.]*$")
 
 
-_MENU_WORDS = frozenset({"about", "us", "contact", "home", "jobs", "careers", "menu", "team", "meet", "our", "job"})
-
-
 def _name_pipe_title(catalog: Catalog, tail: str) -> int | None:
     """'… across from their home. Jane Roe | Staff Photographer': where the name starts, when what stands before the
     pipe is a person's full name (a menu's 'Jobs | Staff Photographer' or a company's 'About Us | …' is none)."""
@@ -811,7 +784,7 @@ def _name_pipe_title(catalog: Catalog, tail: str) -> int | None:
     if found is None or found.start() > 0 and not tail[found.start() - 1].isspace():
         return None
     name = found.group("name")
-    if any(word.casefold() in HEADING_WORDS or word.casefold() in _MENU_WORDS for word in name.split()):
+    if any(word.casefold() in HEADING_WORDS or word.casefold() in MENU_WORDS for word in name.split()):
         return None
     link = label_link(catalog, name)
     return found.start() if link.label == "person" and link.source is None else None
