@@ -701,7 +701,7 @@ ACQUISITION_CLAUSE_WORDS = frozenset({
     "ms", "dr", "family", "friends", "provided", "trust", "collection",
 })
 # The first words of a page's labels, never of a maker's name in a credit's slot ('Our Favorite Films /', 'Top
-# Picks /') (credit_spans._credit_slot)
+# Picks /') (credit_tails._credit_slot)
 SLOT_OPENERS = frozenset({"our", "my", "your", "their", "his", "her", "its", "this", "these", "those", "best", "top",
                           "new", "all"})
 # The last word of a maker's name the slot takes unknown to the catalog: a studio's or a publisher's ('Toge

@@ -40,13 +40,13 @@ from provenance.parse.credit_spans import (
     citation_lines,
     glued_after_source,
     is_bare_credit,
-    line_tails,
     platform_citation_lines,
     relayed,
     shared_posts,
     story_run_on,
     video_stills,
 )
+from provenance.parse.credit_tails import line_tails
 from provenance.parse.credit_words import (
     AI_LEAD,
     BY_WORDS,
