@@ -26,7 +26,17 @@ from collections.abc import Callable, Iterator
 
 from provenance.catalog.load import Catalog
 from provenance.parse.credit_spans import SPOKEN, Segment, name_in_capitals
-from provenance.parse.credit_words import COMMON_WORDS, COUNTRIES, HEADING_WORDS, WORD_SURNAMES
+from provenance.parse.credit_words import (
+    COMMON_WORDS,
+    COUNTRIES,
+    HEADING_WORDS,
+    NOT_A_NAME,
+    PLACE_FIRST_IN_CAPITALS,
+    PLACE_LAST_IN_CAPITALS,
+    SHOWN_AFTER_NAME,
+    SHOWN_BEFORE_NAME,
+    WORD_SURNAMES,
+)
 
 _WORD = r"(?:[A-Z]\.|(?!PHOTOS?\b)[A-Z][A-Z'’-]+)"
 # the run: an optional job before the name ('TIMES PHOTOGRAPHER', 'STAFF PHOTOGRAPHER'), the name, an optional
@@ -37,40 +47,6 @@ _RUN = re.compile(r"(?:(?:[A-Z]{2,}[ \t]+)?PHOTOGRAPHER[ \t]+)?(?P<name>[A-Z][A-
 # on the caption's line: a full stop after a lower-case word, a number or a closing bracket or quote, then the run
 _AFTER_STOP = re.compile(r"(?<=[a-z\d)”\"’'])\.[ \t]+(?=[A-Z][A-Z'’-]+[ \t])")
 _KICKER = re.compile(r"^[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}:[ \t]+[A-Z]")  # 'Local legend: A mural …'
-# The first words of places ('NEW YORK', 'SAN JOSE', 'BUENOS AIRES', 'HONG KONG', 'TEL AVIV', 'WEST HAM') and the last
-# words of some abroad ('ASTON VILLA'): only in that place of the run, since many are surnames elsewhere ('ANA COSTA',
-# 'JANE WEST', 'LUCIA SIERRA', 'JANE HONG')
-_PLACE_FIRST = frozenset({
-    "new", "san", "santa", "los", "las", "st", "st.", "saint", "fort", "port", "mount", "mt.", "north", "south",
-    "east", "west", "upper", "lower", "rio", "puerto", "porto", "costa", "buenos", "kuala", "hong", "tel", "ciudad",
-    "sierra", "monte", "nueva", "nuevo",
-})
-_PLACE_LAST = frozenset({"villa", "kong", "aires", "aviv", "lumpur"})
-# Words of a place, a body or a company, and of greetings and shouted phrases, that a photographer's name in capitals
-# does not hold anywhere (surnames that are also words, 'YOUNG', 'KING', 'BROWN', 'WELSH', 'PARK', 'HILL', are left out)
-_NOT_A_NAME = frozenset({
-    "city", "county", "island", "islands", "beach", "bay", "lake", "valley",
-    "heights", "springs", "falls", "harbour", "harbor", "coast", "district", "province", "state", "republic",
-    "kingdom", "united", "downtown", "royal", "national", "international", "ballet", "choir", "band", "ensemble",
-    "company", "team", "club", "school", "council", "police", "zoo", "festival", "daily", "weekly", "happy",
-    "birthday", "thank", "thanks", "you", "merry", "christmas", "congratulations", "congrats", "welcome", "game",
-    "over", "sold", "out", "sale", "now", "today", "tonight", "coming", "soon", "cup", "final", "score", "luck",
-    "done", "win", "yes", "no", "not", "all", "we", "it", "this", "that", "what", "why", "how", "who", "when", "where",
-    "my", "our", "your", "their", "its", "just", "very", "wow", "omg", "lol", "sorry", "please", "help",
-})
-# Letters and jobs after a name that label the person a caption shows (a TV lower-third's 'JANE ROE MP', 'JANE ROE
-# CORRESPONDENT'), never a photographer's credit
-_SHOWN_AFTER = frozenset({
-    "mp", "msp", "ms", "mla", "mep", "td", "qc", "kc", "obe", "mbe", "cbe", "phd", "md", "ceo", "correspondent",
-    "reporter", "editor", "presenter", "anchor", "chef", "coach", "captain", "manager", "minister", "senator", "mayor",
-    "president", "councillor", "chairman", "director", "spokesman", "spokeswoman", "spokesperson", "photographer",
-})
-# Titles before a name: the person shown, as a label names them ('COUNCILLOR JANE ROE', 'DR JANE ROE', 'LADY ROE')
-_SHOWN_BEFORE = frozenset({
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lady",
-    "lord", "councillor", "cllr", "rev", "rev.", "revd", "reverend", "mayor", "senator", "president", "minister",
-    "judge", "bishop", "chef", "coach", "captain", "chief", "head",
-})
 _VOWELS = frozenset("AEIOUY")
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z'’-]+[ \t]+[A-Z]")  # the gate: no such run, no name to read
 _PROSE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -141,13 +117,13 @@ def _a_name(catalog: Catalog, name: str, prose: str) -> bool:
     """Whether a run of capitals is a photographer's name, not a place, a body, a heading or the caption's subject."""
     words = [word.strip(".") for word in name.split()]
     folded = {word.casefold() for word in words}
-    if not folded.isdisjoint(_NOT_A_NAME) or name.casefold() in COUNTRIES:
+    if not folded.isdisjoint(NOT_A_NAME) or name.casefold() in COUNTRIES:
         return False
     first, last = words[0].casefold(), words[-1].casefold()
-    if first in _PLACE_FIRST or last in _PLACE_LAST:
+    if first in PLACE_FIRST_IN_CAPITALS or last in PLACE_LAST_IN_CAPITALS:
         return False  # a place ('NEW YORK', 'HONG KONG', 'ASTON VILLA')
-    if first in COMMON_WORDS or (last in COMMON_WORDS and last not in WORD_SURNAMES) or last in _SHOWN_AFTER \
-            or first in _SHOWN_BEFORE:
+    if first in COMMON_WORDS or (last in COMMON_WORDS and last not in WORD_SURNAMES) or last in SHOWN_AFTER_NAME \
+            or first in SHOWN_BEFORE_NAME:
         return False  # a heading, a slogan, a sign or a group's name ('WEATHER WARNING', 'PINK FLOYD', 'HARWICK
         # ROVERS', 'ABBEY ROAD'), or the person shown labelled ('JANE ROE MP', 'DR JANE ROE'): a given name is seldom
         # a common word, a surname seldom one (credit_words)

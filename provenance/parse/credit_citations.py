@@ -29,15 +29,20 @@ from provenance.catalog.sources import match_domain, match_source, remembered
 from provenance.model import Source
 from provenance.parse.credit_words import (
     ACQUISITION_WORDS,
+    ARTICLES,
+    CITATION_CONNECTORS,
     COLLECTION_WORDS,
     HERITAGE_ENDINGS,
     HERITAGE_PHRASES,
     HERITAGE_WORDS,
     MAKER_ROLES,
+    NAME_SUFFIXES,
     NOT_AFTER_ABBREVIATION,
     ORGANISATION_WORDS,
+    PORTRAIT_WORDS,
     POST_WORDS,
     PUBLICATION_WORDS,
+    REFERENCE_WORDS,
     ROLES,
     UNIT_WORDS,
 )
@@ -63,12 +68,6 @@ _DATE = re.compile(
 )
 # A maker's years of life after the name ('Dorothea Lange, American, 1895-1965'; 'Paré, Ambroise, 1510?-1590')
 _LIFE = re.compile(r"^[\[(]?(?:born[ \t]+|b\.[ \t]*)?1\d{3}\??[ \t]*[-–][ \t]*(?:1\d\d\d|20\d\d)?\??[\])]?$")
-# The words a reference number may hold besides codes and numbers ('accession number: 500004225', 'NAID: 6503275',
-# 'From folio M1658.M55 C65', 'Local Identifier: 330-CFD…')
-_REFERENCE_WORDS = frozenset({"number", "accession", "object", "file", "folio", "box", "item", "record", "identifier",
-                              "local", "catalog", "catalogue", "negative", "plate", "page", "call", "reel", "frame",
-                              "roll", "from", "shelfmark", "signature", "signatur", "cote", "bestanddeelnummer",
-                              "inventory", "id", "photo", "image", "digital"})
 _LOWER_WORD = re.compile(r"\b[a-zß-ÿ]{4,}\b")
 _WORD = re.compile(r"\b[^\W\d_]{3,}\b")
 # 'by Jane Roe', 'hand coloured etching by Jane Roe', 'Photolithograph by Roe after J. Doe', '… by Jane Roe from
@@ -112,16 +111,7 @@ _ACCOMPANIED = re.compile(r"(?:and|with|who|whose|his|her|their|at|in|on)\b")
 # title, team or year of a person shown, where a work's title dates itself in brackets ('The Harvesters (1565)')
 _EVENT_YEAR = re.compile(r"\s(?:1\d\d\d|20\d\d)$")
 _GLOSS = re.compile(r"^(?P<name>[^()]{3,80}?)[ \t]*\((?P<gloss>[^()\d]{3,80})\)[ \t.]*$")
-_CONNECTORS = frozenset({"of", "the", "and", "for", "at", "in", "on", "de", "du", "des", "d'", "la", "le", "les", "di",
-                         "del", "della", "dello", "degli", "delle", "y", "e", "et", "und", "für", "der", "die", "das",
-                         "van", "von", "voor", "&", "och", "og", "i"})
-# English articles and determiners: a heritage word in lower case after one is a noun of prose ('Photographs in the
-# archive', 'letters from our library'), no name
-_ARTICLES = frozenset({"the", "a", "an", "this", "that", "our", "its", "his", "her", "their", "my", "your"})
 _HOLDER_KINDS = frozenset({"institution", "government"})
-_PORTRAIT_WORDS = frozenset({"photograph", "photo", "portrait", "carte de visite", "cabinet card", "daguerreotype",
-                             "tintype", "ambrotype", "snapshot", "studio portrait", "portrait photograph"})
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})  # 'John Runk, Jr.': the name's own
 _EDGE = " \t.:\"'“”‘’()[]"
 
 
@@ -337,7 +327,7 @@ def _pieces(text: str) -> list[_Piece]:
         piece = piece.rstrip(".") if not piece.endswith(("Jr.", "Sr.")) and not _initial_end(piece) else piece
         if piece:
             begin = cursor + raw.index(piece[0])
-            if found and (piece.casefold() in _SUFFIXES or len(found[-1].text) == 1 and found[-1].text.isupper()):
+            if found and (piece.casefold() in NAME_SUFFIXES or len(found[-1].text) == 1 and found[-1].text.isupper()):
                 # 'John Runk, Jr.': the suffix is the name's; 'J, Paul Getty Museum': an initial's stop typed as a comma
                 previous = found.pop()
                 found.append(_Piece(text[previous.start : begin + len(piece)], previous.start, begin + len(piece)))
@@ -395,12 +385,12 @@ def heritage_name(name: str) -> bool:
         return False
     folded = [w.strip(".,()'’\"").casefold() for w in words]
     if not _heritage_words(name) or ":" in name or any(f in PUBLICATION_WORDS for f in folded) or any(
-            w[:1].islower() and _heritage_word(f) and before in _ARTICLES
+            w[:1].islower() and _heritage_word(f) and before in ARTICLES
             for w, f, before in zip(words[1:], folded[1:], folded[:-1], strict=True)):
         return False  # 'Museum Studies', 'New York: Harwick Library Press': a bibliography's; 'in the archive': prose
     if "at" in folded and not _heritage_words(" ".join(words[: folded.index("at")])):
         return False  # 'Jane Roe and John Doe at the Harwick Museum': who stood where ('The Museum at Eldridge Street')
-    lower = [w for w, f in zip(words, folded, strict=True) if w[:1].islower() and f not in _CONNECTORS
+    lower = [w for w, f in zip(words, folded, strict=True) if w[:1].islower() and f not in CITATION_CONNECTORS
              and not f.startswith(("d'", "d’")) and not _heritage_word(f.removesuffix("s"))]  # 'Nordiska museets arkiv'
     return not lower or (folded[0] in HERITAGE_WORDS and words[-1][:1].isupper() and len(lower) <= 2)
 
@@ -469,7 +459,7 @@ def first_name(catalog: Catalog, pieces: list[_Piece]) -> str:
     first = _DATED.sub("", pieces[0].text) if pieces else ""
     if len(first.split()) > 1 and looks_like_person(first) and not _organisation(catalog, first) \
             and not has_digit(first) and first.casefold() not in ROLES \
-            and first.split()[0].casefold() not in _ARTICLES:  # 'The Harwick Rovers, 1921 champions': a team
+            and first.split()[0].casefold() not in ARTICLES:  # 'The Harwick Rovers, 1921 champions': a team
         return first
     return ""
 
@@ -486,7 +476,7 @@ def _titled(piece: str) -> bool:
 def portrait(piece: str) -> bool:
     """'Dred Scott, photograph, circa 1857', 'Jane Roe, carte de visite': after a portrait's sitter, the kind of
     picture it is; after a maker come a title, a date or a medium."""
-    return piece.strip(_EDGE).casefold() in _PORTRAIT_WORDS
+    return piece.strip(_EDGE).casefold() in PORTRAIT_WORDS
 
 
 def _surname_first(catalog: Catalog, surname: str, given: str) -> bool:
@@ -524,7 +514,7 @@ def _after_holder(catalog: Catalog, piece: str) -> bool:
     if _date(piece) or _reference(piece) or _donor(piece) or _collection_only(piece):
         return True
     words = piece.split()
-    return 1 <= len(words) <= 3 and all(w[:1].isupper() or w.casefold() in _CONNECTORS for w in words) \
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() or w.casefold() in CITATION_CONNECTORS for w in words) \
         and not _organisation(catalog, piece)
 
 
@@ -560,8 +550,8 @@ def _reference(piece: str) -> bool:
     'NAID: 6503275', 'accession number: 500004225'; not a title with its year: 'The Harvesters (1565)')."""
     if not has_digit(piece) or len(piece.split()) > 5:
         return False
-    words = [w for w in _WORD.findall(piece) if w.casefold() not in _REFERENCE_WORDS]
-    return len(words) <= 1 and all(word in _REFERENCE_WORDS for word in _LOWER_WORD.findall(piece))
+    words = [w for w in _WORD.findall(piece) if w.casefold() not in REFERENCE_WORDS]
+    return len(words) <= 1 and all(word in REFERENCE_WORDS for word in _LOWER_WORD.findall(piece))
 
 
 def _post(piece: str) -> bool:

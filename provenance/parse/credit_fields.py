@@ -20,7 +20,14 @@ from provenance.catalog.names import looks_like_person
 from provenance.catalog.sources import find_category, match_domain, match_source
 from provenance.parse.credit_citations import may_cite, read_citation
 from provenance.parse.credit_parts import assign_names
-from provenance.parse.credit_words import COMPANY_FORM, LEAD_IN_TEXT, NUMBER_ABBREVIATIONS, ROLES
+from provenance.parse.credit_words import (
+    BODY_BEFORE_FOR,
+    COMPANY_FORM,
+    LEAD_IN_TEXT,
+    NUMBER_ABBREVIATIONS,
+    ROLES,
+    SECTION_ENDS,
+)
 from provenance.parse.scan import may_hold, with_first_chars
 from provenance.parse.urls import split_url
 
@@ -71,11 +78,6 @@ _PLATFORM_VERB = re.compile(r"(?i)(?:^|[\s,])(?:played|taken|shared|posted|repos
                             r"embedded|retrieved|uploaded)[ \t]*(?=\x1f)")
 # "for" in the languages whose papers commission so: 'X pour « Le Monde »', 'X para EL PAÍS'.
 CLIENT_WORD = r"(?:for|pour|para)"
-# Words of a body that 'for' continues ('Institute for Biology', 'Centre for Ecology'): never a commissioning client.
-BODY_BEFORE_FOR = frozenset({"institute", "centre", "center", "society", "foundation", "council", "museum",
-                             "ministry", "department", "office", "commission", "association", "committee", "school",
-                             "college", "fund", "trust", "coalition", "alliance", "league", "campaign", "agency",
-                             "programme", "program", "initiative", "organization", "organisation", "union"})
 _NAME_THEN_AGENCY = re.compile(r"^(?P<who>[^/()\x1f]{3,60}?)[ \t]*\((?P<source>[^()/\x1f]{2,40})\)\s*$")
 BRACKETED_SOURCE_KINDS = frozenset({"agency", "stock", "state-media", "publisher"})
 _CLIENT_BEFORE = re.compile(r"(?i)\s" + CLIENT_WORD + r"\s+$")
@@ -103,9 +105,7 @@ _ARCHIVE_SIGNATURE = re.compile(r",[ \t]*(?:B[ \t]+\d{1,4}[ \t]+)?Bild[ \t-][A-Z
 # A file signature after an archive's name ('Bundesarchiv N224/90 (fol. 34)', 'Stadtarchiv Roe, A 12/3'): no name
 _FILE_SIGNATURE = re.compile(r"(?i)(?<=archiv)(?:,?[ \t]+)(?-i:[A-Z]{1,4})[ \t]?\d{1,5}(?:/\d{1,6})+"
                              r"(?:[ \t]*\((?:fol|bl|s)\.[ \t]*\d+\))?")
-# A Nordic paper's section label in capitals glued after the credit ('Foto: Jane Roe LEDARE'): no part of the name
-_SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", "KRONIKK", "LEDER")
-_SECTION_LABEL = re.compile(r"(?<=\S)[ \t]+(?:" + "|".join(_SECTION_ENDS) + r")[ \t]*$")
+_SECTION_LABEL = re.compile(r"(?<=\S)[ \t]+(?:" + "|".join(SECTION_ENDS) + r")[ \t]*$")
 # A title in single quotes, as Korean and Japanese captions quote a show ('사진=tvN '별똥별' 제공'): a run with a
 # Hangul, kana or Han character, so that an English nickname or an elision stays, and a nickname in a Latin script
 # with an accent too ("Jane 'Zoë' Roe")
@@ -552,7 +552,7 @@ def _clean(segment: str, catalog: Catalog | None = None) -> str:
     if not text.isascii() and ("'" in text or "‘" in text):
         text = _SINGLE_QUOTED.sub(CUT, text)
     text = _without_archive_ref(text)
-    text = _SECTION_LABEL.sub("", text) if text.endswith(_SECTION_ENDS) else text
+    text = _SECTION_LABEL.sub("", text) if text.endswith(SECTION_ENDS) else text
     text = _ARCHIVE_SIGNATURE.sub("", text) if "Bild" in text else text
     text = _FILE_SIGNATURE.sub("", text) if "rchiv" in text else text
     text = ACQUISITION.sub("", text) if "," in text else text

@@ -4,7 +4,7 @@ The Canadian Press writes its credit after the caption in capitals ('… on Mond
 and news feeds and copied pages glue the story's text after it: a desk code ('THE CANADIAN PRESS/Jane Roe. JRO
 Health officials will …'), a dateline ('THE CANADIAN PRESS/Jane RoeCALGARY — Natural gas …') or the story's first
 sentence with no stop at all ('THE CANADIAN PRESS/Jane Roe Telecommunications giant TELUS is moving …'). A line's
-tail (credit_spans.line_tails) reads only what closes the line; this reads such a credit where it stands. The agency
+tail (credit_tails.line_tails) reads only what closes the line; this reads such a credit where it stands. The agency
 must be one the catalog knows, written in capitals after a sentence's stop, and the name a person's of two or three
 capitalised words: prose with a slash ('… polls. AP/Ipsos Poll shows …') names no person.
 """

@@ -24,6 +24,7 @@ from provenance.catalog.sources import match_source, remembered
 from provenance.model import Source
 from provenance.parse.credit_citations import Citation, heritage_name, portrait, read_citation
 from provenance.parse.credit_words import (
+    ACCOUNT_WORDS,
     BODY_BEFORE_DE,
     CHAIN_SLASH,
     CJK_BODY_ENDINGS,
@@ -34,14 +35,24 @@ from provenance.parse.credit_words import (
     COUNTRIES,
     FORM_WORDS,
     HANDLE_BODY_WORDS,
+    HANDOUT_MARKS,
+    JOB_WORDS,
+    KICKER_WORDS,
     LEAD_IN_TEXT,
     LIST_ARTICLES,
+    NAME_CONNECTORS,
     NEWS_TITLE_ENDS,
     NEWSPAPER_WORDS,
+    NOT_A_PHOTOGRAPHER,
+    NOT_AN_OUTLET,
+    OPEN_END_WORDS,
     ORGANISATION_SUFFIX,
     ORGANISATION_WORD_ENDINGS,
     ORGANISATION_WORDS,
+    PLACE_CONNECTORS,
+    PLACE_OPENINGS,
     RANK,
+    RESEARCH_WORDS,
     ROLES,
     SPORT_WORDS,
     SURNAME_ORGANISATION_WORDS,
@@ -88,13 +99,6 @@ _ARTIST_AND = re.compile(r"(?i)^the\s+artists?\s+and\s+(?=\S)")  # 'Courtesy the
 # What follows 'the artist and' when it names a lender: a name's capital or digit ('Vale Fontaine', '303 Gallery',
 # 'the Estate of Jane Roe'); a common noun ('the gallery', 'her family', 'private collection') names no one
 _LENDER_NAME = re.compile(r"^(?:(?:the|The|THE)\s+)?[^\W_a-z]")
-_CONNECTORS = frozenset({"of", "the", "and", "for", "in", "at", "de", "du", "des", "la", "le", "les", "el", "los",
-                         "y", "e", "da", "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van", "von",
-                         "&", "и", "в", "na", "w", "z", "i",
-                         "ya", "wa", "za", "cha"})  # Swahili "of": "Ofisi ya Waziri Mkuu", "Chuo Kikuu cha …"
-# ('in', 'at': 'Institute of Physics in Opava', 'University of North Carolina at Chapel Hill', after a capitalised
-# word only)
-_PLACE_CONNECTORS = frozenset({"in", "at"})
 KEEP_DOT = re.compile(  # the full stop of an abbreviation that ends a name ('Jr.', 'S.p.A.') stays with it
     r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|Bros|al|St|"
     + "|".join(re.escape(form[:-1]) for form in COMPANY_FORMS if form.endswith(".")) + r")$")
@@ -106,8 +110,6 @@ _GOVERNMENT = frozenset({"government", "institution"})
 # row or a letter then a digit, and a lower-case letter or digit ('UArizona', 'CaSSIS', 'SwRI', 'Hayabusa2'). A
 # surname has one capital to a part ('McDonald', 'DeLuca'), or is in capitals throughout ('JOHNSTON'): never one.
 _UNIT_WORD = re.compile(r"^(?=\S*(?:[A-Z]{2}|[A-Za-z]\d))(?=\S*[a-z\d])[A-Za-z][A-Za-z\d-]*$")
-# The words of research bodies that a public body credits jointly ('NASA/JPL-Caltech/University of Arizona',
-# 'NASA / JPL / Space Science Institute', 'CERN / CMS Collaboration', 'JAXA / Hayabusa2 ONC team')
 _YEAR_END = re.compile(r"\s+(?:19|20)\d\d$")
 _YEAR_PIECE = re.compile(r"^(?:c\.\s*)?1[0-9]\d\d(?:[-–/]\d{2,4})?(?:\s*\([^()]*\))?$")  # '1868-69', 'c. 1660'
 _DATA = re.compile(r"(?i)^(?:contains\s+)?(?:modified\s+)?[^,]{2,60}\sdata\b")  # 'contains modified X data (2019)'
@@ -117,9 +119,6 @@ _FIRM = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+&[ \t]+[A-Z][a-z]+(?:-[A
 # A print 'after' the designer of its drawing ('Photolithograph by Sprague after C. Holden'): the maker is before it
 _AFTER_DESIGN = re.compile(r"^(?P<name>[^,]{2,60}?)[ \t]+after[ \t]+(?-i:[A-Z])[^,]{1,60}$")
 _PROCESSED_BY = re.compile(r"(?i)^(?:image\s+)?processed\s+by\s+(?:the\s+)?(?P<name>\S.*)$")
-_RESEARCH_WORDS = frozenset({"university", "univ.", "univ", "universität", "université", "universidad", "institute",
-                             "institut", "collaboration", "consortium", "team", "observatory", "laboratory", "lab",
-                             "science", "college", "centre", "center"})
 # a job title, or the mark of the photographer that ends a name (撮影, 摄, 攝: photographed): '山田太郎撮影'
 # a job title after a CJK name, or the person's own social media ('사진=홍나현 SNS'): no part of the name
 # ('김하늘 연구원': a researcher, the word written apart from the name; glued it closes a body's name, '…통신연구원')
@@ -192,9 +191,6 @@ _US_PLACE = re.compile(r"^[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+)?,[ \t]+(?:A
 # The words of a handle: 'CityofHarwick' -> 'Cityof', 'Harwick' (a glued 'of' is taken off after); 'NWSHarwick' ->
 # 'NWS', 'Harwick'; 'harwick_museum' -> 'harwick', 'museum'.
 _HANDLE_WORDS = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+")
-# A platform's account: 'Flickr user ridgewalker88', 'Instagram-Nutzerin lena.berg': the platform, then the name.
-_ACCOUNT_WORDS = frozenset({"user", "member", "account", "nutzer", "nutzerin", "utilisateur", "utilisatrice", "usuario",
-                            "usuaria", "usuário", "usuária", "utente", "użytkownik", "пользователь", "користувач"})
 # A person's own account on a platform ("Jane Roe's Facebook page", "JANE ROE'S INSTAGRAM ACCOUNT"): the person made
 # or posted the picture; the platform is the via.
 _OWNED_THINGS = r"(?:page|account|profile|feed|post|story|stories|channel|website|site|blog|archives?|collection)"
@@ -379,14 +375,11 @@ def _one_word_between_agencies(links: list[Link]) -> list[Link]:
 # the person shown, no party of the credit (a source the catalog knows so marked is the credit: 'Foto: dpa (Archiv)').
 _FILE_PICTURE_OF = re.compile(r"(?i)\s\((?:archiv|archivbild|archivfoto|archive|archives|archivo|symbolbild)\)$")
 
-# Handout marks of a chain ('Foto: Divulgação/Tesla', 'Handout/FPF'): the one word beside them names who supplied it.
-_HANDOUT_MARKS = frozenset({"divulgação", "divulgacao", "divulgación", "handout", "handout photo"})
-
 
 def _handout_supplier(links: list[Link]) -> list[Link]:
     """'Foto: Divulgação/Tesla', 'divulgação/FPF': a single word beside a handout mark is the company or body that
     handed the picture out (a photographer is named in full: 'Divulgação/Jane Roe' stays a person)."""
-    if len(links) != 2 or not any(link.label == "role" and link.text.casefold() in _HANDOUT_MARKS for link in links):
+    if len(links) != 2 or not any(link.label == "role" and link.text.casefold() in HANDOUT_MARKS for link in links):
         return links
     return [Link(link.text, link.start, link.end, "organisation")
             if link.label == "person" and not link.creator and " " not in link.text.strip()
@@ -458,7 +451,7 @@ def _joint_credit(catalog: Catalog, orgs: list[Link]) -> bool:
 def _research_body(name: str) -> bool:
     """'University of Colorado Boulder', 'Edwards Lab': a research body the catalog does not know, which leads a joint
     credit with its departments and parent ('…/ATOC', 'Edwards Lab/Brown University') as a public body does."""
-    return " " in name and any(w.strip(",()").casefold() in _RESEARCH_WORDS for w in name.split())
+    return " " in name and any(w.strip(",()").casefold() in RESEARCH_WORDS for w in name.split())
 
 
 def _unit_link(catalog: Catalog, link: Link) -> bool:
@@ -467,7 +460,7 @@ def _unit_link(catalog: Catalog, link: Link) -> bool:
     NASA')."""
     if " " not in link.text:
         return True
-    if any(w.strip(",()").casefold() in _RESEARCH_WORDS for w in link.text.split()):
+    if any(w.strip(",()").casefold() in RESEARCH_WORDS for w in link.text.split()):
         return True
     return " & " in link.text and any(_public_body(catalog, p) for p in link.text.split(" & "))
 
@@ -739,7 +732,7 @@ def _names_a_place(inner: str) -> bool:
     the work came ('Jane Roe Bequest', 'Gift of …', 'Courtesy …'): a word of those, a country, or a town's opening
     word ('New York', 'St Ives', 'San Diego', 'Grand Palais')."""
     words = [word.strip(",.").casefold() for word in inner.split()]
-    return words[0] in _PLACE_OPENINGS or any(word in _NOT_A_PHOTOGRAPHER or word in COUNTRIES for word in words) \
+    return words[0] in PLACE_OPENINGS or any(word in NOT_A_PHOTOGRAPHER or word in COUNTRIES for word in words) \
         or " ".join(words) in COUNTRIES
 
 
@@ -748,20 +741,6 @@ _HOLDER_KINDS = frozenset({"institution", "stock"})
 _PHOTOGRAPHER_IN_BRACKETS = re.compile(
     r"^[^\W\d_][\w'’.-]*(?:[ \t]+(?:(?:de|da|di|du|del|van|von|der|den|le|la)[ \t]+)?[^\W\d_a-z][\w'’.-]*){1,3}$")
 _BRACKET_NAMES = re.compile(r"[ \t]+(?:and|&)[ \t]+")  # 'Photo © Tate (Jane Roe and Ida Marrow)': two photographers
-_NOT_A_PHOTOGRAPHER = frozenset({
-    "rights", "reserved", "photographic", "photography", "imaging", "digital", "images", "image", "archive", "archives",
-    "collection", "collections", "department", "services", "studio", "library", "detail", "file", "stock",
-    # a building, a room or a street of the holder's
-    "room", "wing", "floor", "hall", "gallery", "galleries", "building", "store", "castle", "palace", "palais",
-    "abbey", "cathedral", "church", "chapel", "museum", "street", "road", "avenue", "square", "lane", "gardens",
-    "city", "island", "islands", "county", "team",
-    # how the work came
-    "gift", "bequest", "bequeathed", "purchase", "purchased", "presented", "donated", "loan", "lent", "fund",
-    "courtesy", "acquired", "accepted", "transferred"})
-# A town's or a place's first word ('New York', 'St Ives', 'Los Angeles', 'Grand Palais', 'Mount Stuart')
-_PLACE_OPENINGS = frozenset({"new", "st", "st.", "saint", "san", "santa", "são", "los", "las", "el", "le", "la",
-                             "grand", "great", "little", "port", "fort", "mount", "lake", "north", "south", "east",
-                             "west", "upper", "lower", "old", "royal", "palazzo", "villa", "isle", "cape"})
 
 
 def _affiliation(catalog: Catalog, text: str, start: int) -> Link | None:
@@ -843,7 +822,7 @@ def _owned_account(catalog: Catalog, owned: re.Match[str], start: int) -> Link |
 
 def _platform_account(catalog: Catalog, text: str) -> tuple[str, Source, str] | None:
     """'Flickr user ridgewalker88': the platform, the source it is, and the account's name."""
-    if " " not in text or "@" not in text and not _ACCOUNT_WORDS.intersection(
+    if " " not in text or "@" not in text and not ACCOUNT_WORDS.intersection(
             text.casefold().replace("-", " ").split()):
         return None  # the common case, at a set lookup per word
     match = _ACCOUNT.match(text)
@@ -1096,13 +1075,9 @@ def _sport_of_a_body(text: str, sport: str) -> bool:
     commas) that is neither a sport's nor a job's ('Cricket Ireland', 'Harbor Racing')."""
     for part in text.split(","):
         words = [w.strip(".()").casefold() for w in part.split()]
-        if sport in words and any(w not in SPORT_WORDS and w not in _JOB_WORDS for w in words):
+        if sport in words and any(w not in SPORT_WORDS and w not in JOB_WORDS for w in words):
             return True
     return False
-
-
-_JOB_WORDS = frozenset({"photographer", "photographers", "photography", "writer", "reporter", "editor", "coach",
-                        "player", "players", "fan", "fans"})
 
 
 def _name_start(text: str) -> int:
@@ -1112,14 +1087,6 @@ def _name_start(text: str) -> int:
 
 _STOCK_DASH = re.compile(r"^(?P<who>[^\-–—]{2,60}?)[ \t]+(?P<dash>[\-–—])[ \t]+"
                          r"(?P<stock>[^\s\-–—]{3,40}(?:[ \t][^\s\-–—]{1,20})?)$")
-_NOT_AN_OUTLET = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "our", "my", "your", "its"})
-# Short words a headline or a gallery puts before PHOTOS in capitals ('IN PHOTOS:', 'NEW PHOTOS:', 'ALL PHOTOS:'):
-# prepositions and a kicker's adjectives, never an outlet's initials
-_KICKER_WORDS = frozenset({"in", "on", "at", "of", "for", "from", "to", "by", "with", "new", "all", "more", "most",
-                           "other", "key", "top", "best", "first", "last", "rare", "old", "see", "view", "watch", "big",
-                           "main", "hot", "live"})
-# A name ending in one of these is cut from a longer one ('Chief of Staff', 'Office of the Chief of Staff')
-_OPEN_END = frozenset({"of", "the", "and", "for", "to", "de", "du", "des", "la", "le", "der", "von", "di", "del"})
 
 
 def stock_dash(catalog: Catalog, text: str) -> tuple[str, str, int] | None:
@@ -1195,12 +1162,12 @@ def outlet_before_photo(catalog: Catalog, text: str) -> bool:
     'Aerial photo by', 'Family photo:' name no one; role words ('STAFF', 'FILE') are no outlet."""
     name = text.strip("([\"'“ ")
     words = name.casefold().split()
-    if not words or fold_source_name(name) in ROLES or words[0] in _NOT_AN_OUTLET or words[-1] in _OPEN_END:
+    if not words or fold_source_name(name) in ROLES or words[0] in NOT_AN_OUTLET or words[-1] in OPEN_END_WORDS:
         return False
     if len(words) > 1:
         return _looks_like_organisation(name)
     if name.isupper() and name.isalpha() and 2 <= len(name) <= 5:  # initials, not a word a headline or body uses
-        return words[0] not in _KICKER_WORDS and (words[0] in NEWSPAPER_WORDS or words[0] not in ORGANISATION_WORDS)
+        return words[0] not in KICKER_WORDS and (words[0] in NEWSPAPER_WORDS or words[0] not in ORGANISATION_WORDS)
     # one word: a newspaper's or a site's address, not a body's ('School photo: Jane Roe' shows her)
     return words[0] in NEWSPAPER_WORDS or "." in name and _looks_like_organisation(name)
 
@@ -1297,9 +1264,9 @@ def _name_words(text: str) -> bool:
     words = text.split()
     for at, word in enumerate(words):
         bare = word.strip(".,()'\"“”").casefold()
-        if word[:1].islower() and bare not in _CONNECTORS and bare not in ORGANISATION_WORDS:
+        if word[:1].islower() and bare not in NAME_CONNECTORS and bare not in ORGANISATION_WORDS:
             return False
-        if bare in _PLACE_CONNECTORS and (at == 0 or not words[at - 1][:1].isupper() or not any(
+        if bare in PLACE_CONNECTORS and (at == 0 or not words[at - 1][:1].isupper() or not any(
                 w.strip(".,()").casefold() in ORGANISATION_WORDS for w in words[:at]) or any(
                 w.strip(".,()").casefold() in ORGANISATION_WORDS for w in words[at + 1 :])):
             return False  # 'Institute of Physics in Opava': a body, then its town; 'Riot police in Elvel' is a

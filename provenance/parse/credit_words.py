@@ -600,3 +600,150 @@ ball bell best bird bridge bright case cash castle church cook dance day driver 
 hall head house law little love money nurse pool power price queen quick rain read rock rush sharp silver singer
 small smart snow speed strange street sugar sweet wall way wild wind winter wise
 """.split())
+
+
+# The word lists of single rules of the grammar (credit_capitals, credit_citations, credit_fields, credit_parts,
+# credit_spans, credits), each with what its words are for.
+# The first words of places ('NEW YORK', 'SAN JOSE', 'BUENOS AIRES', 'HONG KONG', 'TEL AVIV', 'WEST HAM') and the last
+# words of some abroad ('ASTON VILLA'): only in that place of the run, since many are surnames elsewhere ('ANA COSTA',
+# 'JANE WEST', 'LUCIA SIERRA', 'JANE HONG'). It shares 17 words with PLACE_OPENINGS: each list kept as its rule reads
+# it.
+PLACE_FIRST_IN_CAPITALS = frozenset({
+    "new", "san", "santa", "los", "las", "st", "st.", "saint", "fort", "port", "mount", "mt.", "north", "south",
+    "east", "west", "upper", "lower", "rio", "puerto", "porto", "costa", "buenos", "kuala", "hong", "tel", "ciudad",
+    "sierra", "monte", "nueva", "nuevo",
+})
+PLACE_LAST_IN_CAPITALS = frozenset({"villa", "kong", "aires", "aviv", "lumpur"})
+# Words of a place, a body or a company, and of greetings and shouted phrases, that a photographer's name in capitals
+# does not hold anywhere (surnames that are also words, 'YOUNG', 'KING', 'BROWN', 'WELSH', 'PARK', 'HILL', are left out)
+NOT_A_NAME = frozenset({
+    "city", "county", "island", "islands", "beach", "bay", "lake", "valley",
+    "heights", "springs", "falls", "harbour", "harbor", "coast", "district", "province", "state", "republic",
+    "kingdom", "united", "downtown", "royal", "national", "international", "ballet", "choir", "band", "ensemble",
+    "company", "team", "club", "school", "council", "police", "zoo", "festival", "daily", "weekly", "happy",
+    "birthday", "thank", "thanks", "you", "merry", "christmas", "congratulations", "congrats", "welcome", "game",
+    "over", "sold", "out", "sale", "now", "today", "tonight", "coming", "soon", "cup", "final", "score", "luck",
+    "done", "win", "yes", "no", "not", "all", "we", "it", "this", "that", "what", "why", "how", "who", "when", "where",
+    "my", "our", "your", "their", "its", "just", "very", "wow", "omg", "lol", "sorry", "please", "help",
+})
+# Letters and jobs after a name that label the person a caption shows (a TV lower-third's 'JANE ROE MP', 'JANE ROE
+# CORRESPONDENT'), never a photographer's credit
+SHOWN_AFTER_NAME = frozenset({
+    "mp", "msp", "ms", "mla", "mep", "td", "qc", "kc", "obe", "mbe", "cbe", "phd", "md", "ceo", "correspondent",
+    "reporter", "editor", "presenter", "anchor", "chef", "coach", "captain", "manager", "minister", "senator", "mayor",
+    "president", "councillor", "chairman", "director", "spokesman", "spokeswoman", "spokesperson", "photographer",
+})
+# Titles before a name: the person shown, as a label names them ('COUNCILLOR JANE ROE', 'DR JANE ROE', 'LADY ROE')
+SHOWN_BEFORE_NAME = frozenset({
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lady",
+    "lord", "councillor", "cllr", "rev", "rev.", "revd", "reverend", "mayor", "senator", "president", "minister",
+    "judge", "bishop", "chef", "coach", "captain", "chief", "head",
+})
+# Small words that join the words of a body's name ('Museum of London', 'Ofisi ya Waziri Mkuu')
+NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "in", "at", "de", "du", "des", "la", "le", "les", "el", "los",
+                             "y", "e", "da", "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van",
+                             "von", "&", "и", "в", "na", "w", "z", "i",
+                             "ya", "wa", "za", "cha"})  # Swahili "of": "Ofisi ya Waziri Mkuu", "Chuo Kikuu cha …"
+# ('in', 'at': 'Institute of Physics in Opava', 'University of North Carolina at Chapel Hill', after a capitalised
+# word only)
+PLACE_CONNECTORS = frozenset({"in", "at"})
+# The words of research bodies that a public body credits jointly ('NASA/JPL-Caltech/University of Arizona',
+# 'NASA / JPL / Space Science Institute', 'CERN / CMS Collaboration', 'JAXA / Hayabusa2 ONC team')
+RESEARCH_WORDS = frozenset({"university", "univ.", "univ", "universität", "université", "universidad", "institute",
+                            "institut", "collaboration", "consortium", "team", "observatory", "laboratory", "lab",
+                            "science", "college", "centre", "center"})
+# A platform's account: 'Flickr user ridgewalker88', 'Instagram-Nutzerin lena.berg': the platform, then the name.
+ACCOUNT_WORDS = frozenset({"user", "member", "account", "nutzer", "nutzerin", "utilisateur", "utilisatrice", "usuario",
+                           "usuaria", "usuário", "usuária", "utente", "użytkownik", "пользователь", "користувач"})
+# Handout marks of a chain ('Foto: Divulgação/Tesla', 'Handout/FPF'): the one word beside them names who supplied it.
+HANDOUT_MARKS = frozenset({"divulgação", "divulgacao", "divulgación", "handout", "handout photo"})
+# Words of a holder's bracket that name no photographer: its rights, departments, rooms and how it came by the work
+NOT_A_PHOTOGRAPHER = frozenset({
+    "rights", "reserved", "photographic", "photography", "imaging", "digital", "images", "image", "archive", "archives",
+    "collection", "collections", "department", "services", "studio", "library", "detail", "file", "stock",
+    # a building, a room or a street of the holder's
+    "room", "wing", "floor", "hall", "gallery", "galleries", "building", "store", "castle", "palace", "palais",
+    "abbey", "cathedral", "church", "chapel", "museum", "street", "road", "avenue", "square", "lane", "gardens",
+    "city", "island", "islands", "county", "team",
+    # how the work came
+    "gift", "bequest", "bequeathed", "purchase", "purchased", "presented", "donated", "loan", "lent", "fund",
+    "courtesy", "acquired", "accepted", "transferred"})
+# A town's or a place's first word ('New York', 'St Ives', 'Los Angeles', 'Grand Palais', 'Mount Stuart')
+PLACE_OPENINGS = frozenset({"new", "st", "st.", "saint", "san", "santa", "são", "los", "las", "el", "le", "la",
+                            "grand", "great", "little", "port", "fort", "mount", "lake", "north", "south", "east",
+                            "west", "upper", "lower", "old", "royal", "palazzo", "villa", "isle", "cape"})
+# Jobs at a sport ('Basketball Photographer', 'Football Fans'): beside a sport's word they name no body
+JOB_WORDS = frozenset({"photographer", "photographers", "photography", "writer", "reporter", "editor", "coach",
+                       "player", "players", "fan", "fans"})
+# Articles and possessives: a word before a stock site's dash that opens prose, never an outlet's name
+NOT_AN_OUTLET = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "our", "my", "your", "its"})
+# Short words a headline or a gallery puts before PHOTOS in capitals ('IN PHOTOS:', 'NEW PHOTOS:', 'ALL PHOTOS:'):
+# prepositions and a kicker's adjectives, never an outlet's initials
+KICKER_WORDS = frozenset({"in", "on", "at", "of", "for", "from", "to", "by", "with", "new", "all", "more", "most",
+                          "other", "key", "top", "best", "first", "last", "rare", "old", "see", "view", "watch", "big",
+                          "main", "hot", "live"})
+# A name ending in one of these is cut from a longer one ('Chief of Staff', 'Office of the Chief of Staff')
+OPEN_END_WORDS = frozenset({"of", "the", "and", "for", "to", "de", "du", "des", "la", "le", "der", "von", "di", "del"})
+# Small words of a body's name spelled out before its short form in brackets ('Museum of Art (MoA)')
+SPELLED_OUT_CONNECTIVES = frozenset({"of", "the", "for", "and", "&", "de", "do", "da", "dos", "das", "del", "la", "le",
+                                     "des", "du", "y", "e", "et", "für", "der"})
+# The words of a broadcaster's channel or a wire's kind of story after its name: no desk, and after the colon a
+# programme or whom the story is about ('(ABC Family: Pretty Little Liars)', '(AP Interview: Jane Roe)')
+CHANNEL_WORDS = frozenset({"kids", "family", "comedy", "me", "jazz", "classic", "country", "interview", "exclusive",
+                           "poll", "opinion", "explainer", "podcast", "analysis"})
+# The lower-case words a museum's acquisition clause holds ('Gift of the artist in memory of her husband', 'Purchase,
+# with funds from the Coe Foundation', 'Bequest of Mrs. Jane Roe'): any other ('The school, Gift of God Academy,
+# opened in 1990') makes it a sentence.
+ACQUISITION_CLAUSE_WORDS = frozenset({
+    "of", "the", "and", "in", "from", "with", "by", "for", "to", "on", "de", "la", "le", "du", "des", "van", "von",
+    "der", "gift", "gifts", "bequest", "purchase", "purchased", "partial", "promised", "donated", "donation", "loan",
+    "funds", "fund", "exchange", "artist", "artists", "estate", "memory", "honor", "honour", "museum", "mr", "mrs",
+    "ms", "dr", "family", "friends", "provided", "trust", "collection",
+})
+# The first words of a page's labels, never of a maker's name in a credit's slot ('Our Favorite Films /', 'Top
+# Picks /') (credit_tails._credit_slot)
+SLOT_OPENERS = frozenset({"our", "my", "your", "their", "his", "her", "its", "this", "these", "those", "best", "top",
+                          "new", "all"})
+# The last word of a maker's name the slot takes unknown to the catalog: a studio's or a publisher's ('Toge
+# Productions', 'Ardent Games'), never a section's or a menu's ('Movie News /', 'Awards Season /', 'Sports Media /')
+# ('Horror Films /', 'Home Entertainment /', 'World Records /' are sections too: their words are left out)
+SLOT_BODY_ENDS = frozenset({"productions", "studios", "studio", "games", "interactive", "software", "publishing",
+                            "animation", "inc", "inc.", "ltd", "ltd.", "llc", "gmbh", "corp", "corp.", "company"})
+# A sentence's words before 'by' rather than a work's title: an article or a possessive ('Watch the speech by Jane
+# Roe on YouTube', 'Read her thread by …')
+SENTENCE_WORDS = frozenset({"the", "a", "an", "his", "her", "their", "our", "my", "your", "its", "this", "that"})
+# Words of a site's menu ('About Us', 'Meet our Team', 'Jobs'): before '| Staff Photographer' they name no one
+MENU_WORDS = frozenset({"about", "us", "contact", "home", "jobs", "careers", "menu", "team", "meet", "our", "job"})
+# What a heading or a menu sorts icons by ('Icons by File Type', 'Icon by Default Settings', 'Filter Icons by Style
+# Name'): a word of these in the name after 'Icons by' makes it no person's
+GROUPING_WORDS = ("types?", "categor(?:y|ies)", "sizes?", "styles?", "names?", "dates?", "themes?", "formats?",
+                  "systems?", "settings?", "defaults?", "tags?", "colou?rs?", "shapes?", "topics?", "sets?", "packs?",
+                  "popularity", "platforms?", "languages?", "groups?", "order", "status", "files?", "extensions?",
+                  "brands?", "kinds?", "sections?", "pages?", "letters?", "keywords?")
+# What a licence statement with no one named covers ('All content on this blog is licensed under …')
+LICENSED_WORK = ("blog", "site", "website", "content", "work", "works", "posts", "data", "images", "pictures",
+                 "photos", "figures", "material", "materials", "folder", "directory", "repository", "page", "pages")
+# The words a reference number may hold besides codes and numbers ('accession number: 500004225', 'NAID: 6503275',
+# 'From folio M1658.M55 C65', 'Local Identifier: 330-CFD…')
+REFERENCE_WORDS = frozenset({"number", "accession", "object", "file", "folio", "box", "item", "record", "identifier",
+                             "local", "catalog", "catalogue", "negative", "plate", "page", "call", "reel", "frame",
+                             "roll", "from", "shelfmark", "signature", "signatur", "cote", "bestanddeelnummer",
+                             "inventory", "id", "photo", "image", "digital"})
+# Small words that join the words of a holder's or maker's name in a citation ('Museum of Fine Arts')
+CITATION_CONNECTORS = frozenset({"of", "the", "and", "for", "at", "in", "on", "de", "du", "des", "d'", "la", "le",
+                                 "les", "di", "del", "della", "dello", "degli", "delle", "y", "e", "et", "und", "für",
+                                 "der", "die", "das", "van", "von", "voor", "&", "och", "og", "i"})
+# English articles and determiners: a heritage word in lower case after one is a noun of prose ('Photographs in the
+# archive', 'letters from our library'), no name
+ARTICLES = frozenset({"the", "a", "an", "this", "that", "our", "its", "his", "her", "their", "my", "your"})
+# What a portrait's citation calls the picture ('carte de visite', 'cabinet card'): the sitter shown, no maker
+PORTRAIT_WORDS = frozenset({"photograph", "photo", "portrait", "carte de visite", "cabinet card", "daguerreotype",
+                            "tintype", "ambrotype", "snapshot", "studio portrait", "portrait photograph"})
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})  # 'John Runk, Jr.': the name's own
+# Words of a body that 'for' continues ('Institute for Biology', 'Centre for Ecology'): never a commissioning client.
+BODY_BEFORE_FOR = frozenset({"institute", "centre", "center", "society", "foundation", "council", "museum",
+                             "ministry", "department", "office", "commission", "association", "committee", "school",
+                             "college", "fund", "trust", "coalition", "alliance", "league", "campaign", "agency",
+                             "programme", "program", "initiative", "organization", "organisation", "union"})
+# A Nordic paper's section label in capitals glued after the credit ('Foto: Jane Roe LEDARE'): no part of the name
+SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", "KRONIKK", "LEDER")

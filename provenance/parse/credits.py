@@ -40,19 +40,21 @@ from provenance.parse.credit_spans import (
     citation_lines,
     glued_after_source,
     is_bare_credit,
-    line_tails,
     platform_citation_lines,
     relayed,
     shared_posts,
     story_run_on,
     video_stills,
 )
+from provenance.parse.credit_tails import line_tails
 from provenance.parse.credit_words import (
     AI_LEAD,
     BY_WORDS,
     ENDS_WITH_ABBREVIATION,
     ENDS_WITH_NUMBER_WORD,
+    GROUPING_WORDS,
     LEAD_PHRASES,
+    LICENSED_WORK,
     MEDIA_LABEL_WORDS,
     PHOTO_KIND_WORDS,
     TYPO_LEAD_WORDS,
@@ -141,15 +143,6 @@ LEAD_IN = re.compile(
 # or its rights, never a list's '(c) 2021 Report' or '(c) 2019 Corp tax changes …'), "icons
 # created by", a capitalised "Photo:" after a word (not Spanish 'Pie de foto:', a caption's label), or "PHOTO:" before
 # a capitalised name ('BIG PHOTO: the crowd …' is a layout label).
-# What a heading or a menu sorts icons by ('Icons by File Type', 'Icon by Default Settings', 'Filter Icons by Style
-# Name'): a word of these in the name after 'Icons by' makes it no person's
-_GROUPING_WORDS = ("types?", "categor(?:y|ies)", "sizes?", "styles?", "names?", "dates?", "themes?", "formats?",
-                   "systems?", "settings?", "defaults?", "tags?", "colou?rs?", "shapes?", "topics?", "sets?", "packs?",
-                   "popularity", "platforms?", "languages?", "groups?", "order", "status", "files?", "extensions?",
-                   "brands?", "kinds?", "sections?", "pages?", "letters?", "keywords?")
-# What a licence statement with no one named covers ('All content on this blog is licensed under …')
-_LICENSED_WORK = ("blog", "site", "website", "content", "work", "works", "posts", "data", "images", "pictures",
-                  "photos", "figures", "material", "materials", "folder", "directory", "repository", "page", "pages")
 ANYWHERE_LEAD_IN = re.compile(
     r"(?P<lead>©\s*|"
     r"無断(?=(?:転載|複製|使用)(?:[・、]?(?:転載|複製|使用))*を?禁)|"  # '無断転載・複製を禁じます': reserved rights
@@ -169,12 +162,12 @@ ANYWHERE_LEAD_IN = re.compile(
     r"(?-i:Vectors)[ \t]+by[ \t]+(?=Vecteezy\b)|"
     r"(?<![^\s>\]\[(\"'])(?-i:Icons?)[ \t]+by[ \t]+"
     r"(?=[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}[ \t]*(?:<|\r?\n|$|[)\]]))"
-    r"(?!(?:[A-Z][\w'’.-]+[ \t]+){0,3}(?i:" + "|".join(_GROUPING_WORDS) + r")\b)|"
+    r"(?!(?:[A-Z][\w'’.-]+[ \t]+){0,3}(?i:" + "|".join(GROUPING_WORDS) + r")\b)|"
     # a licence statement of a page's or a folder's work, its subject any noun ('All content on this blog is licensed
     # under the [Creative Commons …](…)', 'My posts, charts, and data are released under a …'): the licence alone,
     # only a Creative Commons one or the public domain ('… is licensed under the MIT License' is a program's)
     # (the word before the verb names the work; '"Sunset" by Jane Roe is licensed under …' is one credit)
-    r"(?:" + "|".join(rf"(?<=\b{w}\s)" for w in _LICENSED_WORK) + r")"
+    r"(?:" + "|".join(rf"(?<=\b{w}\s)" for w in LICENSED_WORK) + r")"
     # The licence closes the statement's sentence (a link to its deed, or a stop, a semicolon or the line's end after
     # its name): 'Which images are available under CC0?', '… licensed under CC BY-SA, the foundation said', '… under
     # CC0 today, and more will follow' and '… unless otherwise noted' are sentences about licences, no credit line

@@ -1,0 +1,540 @@
+"""Credits closing a caption line, without a lead-in: a line's last sentence read as a credit.
+
+`line_tails` finds each line's tail (after its last sentence's stop, a key, a pipe or a slash), cut where a run-on
+story or a dateline starts (`_credit_end`), and reads it as a relay ('AFP-Yonhap'), as a credit whole by its shape
+(credit_spans.is_bare_credit), or with the first of `_TAIL_FINDERS` that finds a credit in part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from provenance.catalog.load import Catalog
+from provenance.catalog.names import has_digit
+from provenance.catalog.sources import match_source
+from provenance.parse.credit_citations import may_cite
+from provenance.parse.credit_fields import mentions_license
+from provenance.parse.credit_parts import label_link
+from provenance.parse.credit_spans import (
+    _AGENCY_KINDS,
+    _SENTENCE,
+    _VIA_WORD,
+    SPOKEN,
+    Segment,
+    Taken,
+    _citation_start,
+    _is_person,
+    glued_after_source,
+    is_bare_credit,
+    name_in_capitals,
+    relayed,
+    story_run_on,
+)
+from provenance.parse.credit_words import (
+    HEADING_WORDS,
+    MENU_WORDS,
+    SENTENCE_WORDS,
+    SLOT_BODY_ENDS,
+    SLOT_OPENERS,
+)
+
+_PIPE_BEFORE = re.compile(r"[ \t]*[|/][ \t]+(?=\S)")  # '… Friday. | KYODO', '… April 26. / Yonhap'
+# '… Trading in wildlife is illegal.  —RICHARD A. REYES' (Philippine Daily Inquirer): a dash, then a person's name in
+# capitals closing a caption that ends with a stop (a quotation's author follows its closing quote mark instead)
+_DASH_CAPITALS = re.compile(r"(?<=[.!?])[ \t]*[—–][ \t]*(?P<name>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){1,3})[ \t]*$")
+# 'AFP-Yonhap', 'Reuters-Yonhap' (Korea Times): a foreign agency's photo that a national agency distributes
+_HYPHEN_RELAY = re.compile(r"^([^\s/-]{2,20})-([^\s/-]{2,20})$")
+_OPEN_TERMS = re.compile(r"(?i)\bcc[\s-]|\bcc0\b|licen[sc]|public\s+domain|own\s+work")
+_QUOTED_LINE = re.compile(r"^[ \t]*([\"'])(?P<inner>[^\"'\n]{3,300})\1[ \t]*(?:[,;)][ \t]*)?$")
+# A wire story's dateline after the credit, glued or not: '… /Andrew KellySept 8 (Reuters) - U.S. stocks …'.
+# Cut short by a news feed ('… /Lee SmithAug 30 … [+1395 chars]'), the month and day glued to the name's last letter
+# are the dateline's all the same.
+_DATELINE_AFTER = re.compile(
+    # with its place in capitals, glued to an agency's name in capitals too ('… via REUTERSSEOUL, Aug 4 (Reuters) -')
+    # or to Reuters' file mark ('…/Pool via REUTERS/File PhotoSEOUL, Aug 20 (Reuters) -')
+    r"(?P<placed>(?:(?<=REUTERS)|(?<=AFP)|(?<=Photo)|(?<=\s))(?!REUTERS|AFP|AP\b)[A-Z][A-Z.'’-]+"
+    r"(?:[ \t][A-Z][A-Z.'’-]+){0,2},[ \t]+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\))|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+\([^()\n]{2,30}\)|"
+    r"(?<=[a-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}"
+    r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))|"
+    # a story's dateline glued after the credit ('…/Reuters/File CNN — The …', '…/AP Photo WASHINGTON (AP) — The …'):
+    # a place in capitals and an outlet's initials (in brackets or not), then a dash
+    r"(?P<glued>(?<=\w )(?:[A-Z][A-Z.'’-]+[ \t]+){0,3}\(?[A-Z]{2,5}\)?[ \t]+[—–][ \t]+(?=[A-Z\"“]))"
+)
+# A place in capitals (with or without the outlet's initials) ends a credit only after a chain that names a source the
+# catalog knows, as a wire's credit does: 'Oil climbs. OPEC/Russia CNN — The cartel said' is a headline, no chain
+_ARCHIVE_MARKS = re.compile(r"(?i)(?:[ \t]*/[ \t]*|[ \t]+)(?:file(?:[ \t]+photo)?|photo)$")
+_LINK_BREAK = re.compile(r"/|\svia\s")
+_WORDS = re.compile(r"\S+")
+_GLUED_START = re.compile(r"(?<=[a-z\d’'”)][ \t])(?=[A-Z])")  # a capitalised word right after a lower-case one
+_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff00-\uffef"
+_CJK_THEN_LATIN = re.compile(f"[{_CJK}](?=[A-Z][a-z])")  # '…更新。Jane Roe…', '…观看Jane Roe…'
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+# A name in a Japanese sentence: in quotation brackets, or with a particle glued to it (の 'of', は, が, を, に, と, …)
+_QUOTE_OPENS = "『「【〈《“"
+_NAME_IN_PROSE_AFTER = "』」】〉》”のはがをにとでも"
+_SIGN_OFF = re.compile(r"[ \t]*(?:[—–]|--)[ \t]*[^\s/(),]+(?:[ \t][^\s/(),]+){0,2}[ \t]*$")
+_KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_label: "…": the value is the text
+# A label of people who did other work than the picture ('Judges:', 'Reporting:', 'Editors:', 'Text:'): the names and
+# outlets after it credit no image.
+_OTHER_WORK = re.compile(r"(?i)(?:judges?|jurors?|jury|editors?|reporters?|(?:additional\s+)?reporting|writers?|words|"
+                         r"text|interviews?|moderators?|hosts?|panel(?:ists)?|speakers?|authors?)\s*[:：]")
+# A picture's title or subject before a colon, then its credit on the same line ('Reben auf Terrassen: P. Vensaus,
+# Wikimedia Commons, Lizenz CC BY-SA 4.0'): a few words with no comma, slash or bracket.
+_TITLE_COLON = re.compile(r"[^\W\d_][^:\n/,()\[\]]{0,60}?[ \t]*:[ \t]+(?=\S)")
+
+
+def _dash_capitals(catalog: Catalog, line: str, end: int) -> int | None:
+    """Where the name of a '… illegal.  —RICHARD A. REYES' credit starts: a person's name in capitals (two to four
+    words) after a dash that follows a sentence's stop, at the line's end."""
+    match = _DASH_CAPITALS.search(line, 0, end)
+    if match is None or not name_in_capitals(catalog, match.group("name")) or SPOKEN.search(line, 0, match.start()):
+        return None  # a quotation's speaker, not a photographer
+    return match.start("name")
+
+
+def _hyphen_relay(catalog: Catalog, tail: str) -> str | None:
+    """'… on March 23. AFP-Yonhap': two agencies the catalog knows joined by a hyphen close the caption, the second
+    distributing the first's photo ('AFP via Yonhap'); a hyphenated word that is not two agencies is no relay."""
+    match = _HYPHEN_RELAY.match(tail)
+    if match is None:
+        return None
+    for name in match.groups():
+        source = label_link(catalog, name).source
+        if source is None or source.kind not in _AGENCY_KINDS:
+            return None
+    return f"{match.group(1)} via {match.group(2)}"
+
+
+def _relayed_tail(catalog: Catalog, line: str, start: int, tail: str) -> tuple[int, str] | None:
+    """'…＝ロイター＝共同': a tail after '＝' whose link before it is a source relayed by it, as in brackets."""
+    before = line.rfind("＝", max(0, start - 22), start - 1)
+    if before < 0:
+        return None
+    relay = relayed(catalog, line[before + 1 : start] + tail)
+    return (before + 1, relay) if relay is not None else None
+
+
+_STAMP_WORD = re.compile(
+    r"(?i)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?|jan(?:uary)?|feb(?:ruary)?|"
+    r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    r"\d{1,2}:\d\d(?:[ap]m)?|[ap]m|gmt|bst|utc|est|edt|ist|hkt|sgt|jst|cet|cest|aest|at|on|\d{1,4}(?:st|nd|rd|th)?|"
+    r"updated:?|published:?|posted:?|last|[|•·-])\.?"
+)
+_STAMP_KEY = re.compile(r"(?i)[a-z]{3}|\d{1,2}:\d\d")  # a month's or day's name, or a clock time
+
+
+def _stamp_line(line: str) -> bool:
+    """'Friday 22 March 2024 06:13', 'Updated: 7:08pm, 7 May, 2023': a line that is only a date or time stamp."""
+    words = line.replace(",", " ").split()
+    return 2 <= len(words) <= 8 and all(_STAMP_WORD.fullmatch(word) for word in words) \
+        and any(_STAMP_KEY.match(word) and word.casefold() not in ("at", "on") for word in words) \
+        and any(has_digit(word) for word in words)
+
+
+def _signs_a_quote(line: str, start: int, tail: str) -> bool:
+    """'"Sport is life." - Ida Vell/Harwick FC': a dash right after a closing quote signs the quotation with its
+    speaker (and her club), no credit of a picture."""
+    return tail[:1] in "-–—" and line[:start].rstrip().endswith(_QUOTE_CLOSES)
+
+
+def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
+    """'… on Monday. Jane Doe/AP', '…2021.Reliance Industries/Handout via REUTERS': the last
+    sentence of a line, when it is a credit."""
+    offset = 0
+    lines = text.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        stripped = line.rstrip()
+        if number + 1 < len(lines) and len(stripped.split()) <= 4 and not any(mark in stripped for mark in "/.!?") \
+                and _stamp_line(lines[number + 1]):
+            offset += len(line)  # 'The Associated Press' over 'Friday 22 March 2024 06:13': a story's byline block
+            continue
+        if stripped.lstrip().startswith("|") or _SIGN_OFF.match(stripped):  # a table row: its cells are data, not
+            offset += len(line)  # captions; '— BERNAMA', '-- AFP': a story's sign-off, its source on a line alone
+            continue
+        slot = _credit_slot(catalog, stripped) if stripped.endswith(" /") else None
+        if slot is not None:
+            if not taken(offset + slot[0], offset + slot[1]):
+                yield Segment(offset + slot[0], offset + slot[1], offset + slot[0])
+            offset += len(line)
+            continue
+        pieces = list(_SENTENCE.finditer(stripped[-400:]))
+        base = max(0, len(stripped) - 400)
+        start = base + pieces[-1].end() if pieces else len(stripped) - len(stripped.lstrip())
+        key = _KEY.match(stripped, start)
+        start = key.end() if key else start
+        piped = _PIPE_BEFORE.match(stripped, start) if pieces else None
+        start = piped.end() if piped else start  # '… on Friday. | KYODO': a pipe sets the credit off (Japan Times),
+        # and so does a slash ('… on Monday. / Yonhap', The Korea Times)
+        if taken(offset + start, offset + start + 1):  # inside a credit already read: so is any tail from here
+            offset += len(line)
+            continue
+        held = _citation_start(catalog, stripped, maker=False) if ("," in stripped or pieces) and may_cite(
+            catalog, stripped) else None
+        if held is not None and not taken(offset + held, offset + len(stripped)):  # '… Oil on canvas. The Metropolitan
+            yield Segment(offset + held, offset + len(stripped), offset + held)  # Museum of Art, New York. Public …'
+            offset += len(line)
+            continue
+        end = _credit_end(catalog, stripped, start)
+        tail = stripped[start:end].strip()
+        if tail[:1].isalpha() and ":" in tail[:24] and _OTHER_WORK.match(tail):
+            offset += len(line)  # 'Judges: Jane Roe/Los Angeles Times': people credited for other work than the
+            continue  # picture, with their outlets
+        titled = _TITLE_COLON.match(tail) if len(tail) <= 600 and ": " in tail[:80] and _OPEN_TERMS.search(tail) \
+            else None
+        if titled is not None and is_bare_credit(catalog, tail[titled.end() :]):
+            start = end - len(tail) + titled.end()  # 'Reben auf Terrassen: P. Vensaus, Wikimedia Commons, Lizenz CC
+            tail = tail[titled.end() :]  # BY-SA 4.0': what the picture shows, a colon, then its open credit
+        relay = _relayed_tail(catalog, stripped, start, tail) if stripped[start - 1 : start] == "＝" else None
+        if relay is None and pieces and "-" in tail and (hyphen := _hyphen_relay(catalog, tail)) is not None:
+            relay = (end - len(tail), hyphen)
+        if relay is not None:  # '握手する両首脳＝ロイター＝共同': the relay as in brackets
+            yield Segment(offset + relay[0], offset + end, offset + relay[0], rewrite=relay[1])
+        elif tail and not taken(offset + start, offset + end) and not _signs_a_quote(stripped, start, tail) \
+                and is_bare_credit(catalog, tail):
+            yield Segment(offset + start, offset + end, offset + start)
+        elif (found := _first_found(catalog, _Tail(stripped, start, end, tail, bool(pieces)))) is not None \
+                and not taken(offset + found[0], offset + found[1]):
+            yield Segment(offset + found[0], offset + found[1], offset + found[0], rewrite=found[2])
+        offset += len(line)
+
+
+# 'UN photograph courtesy of Jane Roe': a body's picture that its photographer lent, closing a caption
+_SOURCE_PHOTO_LENT = re.compile(r"(?P<source>[^\s,;:][^,;:]{0,40}?)[ \t]+(?i:photo(?:graph)?s?)[ \t]+courtesy"
+                                r"[ \t]+of[ \t]+(?P<who>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})[ \t.]*")
+
+
+def _source_photo_lent(catalog: Catalog, tail: str) -> str | None:
+    """'UN photograph courtesy of Jane Roe' as the chain 'UN/Jane Roe', when the words before 'photo' name a source the
+    catalog knows and the name after 'of' is a person's in full ('School photo courtesy of Jane Roe', 'Family photo
+    courtesy of …' name no source: the tail is left to the other readings)."""
+    match = _SOURCE_PHOTO_LENT.fullmatch(tail)
+    if match is None or match_source(catalog, match.group("source")) is None \
+            or not _is_person(catalog, match.group("who")):
+        return None
+    return f"{match.group('source')}/{match.group('who')}"
+
+
+def _piped_via(catalog: Catalog, line: str, start: int) -> tuple[int, int] | None:
+    """'… cleaner electricity. | Jane Roe/Bloomberg via Getty Images There's hidden potential in …. T…': a feed's
+    description, a pipe between the caption and its credit, the story's text run on after it: the credit from the
+    last pipe before the line's last sentence to the source its via names, a chain ('Analysts via Reuters said …' is
+    prose)."""
+    pipe = line.rfind(" | ", 0, start)
+    if pipe < 0 or _VIA_WORD.search(line, pipe, start) is None:
+        return None
+    begin = pipe + 3
+    end = _credit_end(catalog, line, begin)
+    if not (end < start and "/" in line[begin:end] and is_bare_credit(catalog, line[begin:end])):
+        return None
+    # before the via, a photographer's full name or a source the catalog knows: a section's words ('Markets | Stocks/
+    # Bonds via Reuters Graphics show …', 'Analysts/Traders via Reuters said …') name no one
+    who = _VIA_WORD.split(line[begin:end], maxsplit=1)[0]
+    links = [label_link(catalog, link.strip(" \t")) for link in who.split("/") if link.strip()]
+    return (begin, end) if any(link.source is not None or link.label == "person" and " " in link.text.strip()
+                               for link in links) else None
+
+
+# A credit's slot under a picture, 'Name /' on a line alone: the credit before a slash whose source half the page left
+# empty (FanSided's 'Nintendo /', 'Toge Productions /').
+_CREDIT_SLOT = re.compile(r"^[ \t]*(?P<name>[A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|and|&)){0,4})[ \t]+/$")
+
+
+def _credit_slot(catalog: Catalog, line: str) -> tuple[int, int] | None:
+    """Where the name of a line 'Name /' starts and ends: a source the catalog knows, or a body of two words or more
+    that a maker's word ends ('Toge Productions') and no page label or possessive opens ('Home /', 'Read More /', 'Our
+    Favorite Films /', 'Movie News /' are a breadcrumb's, a link's and sections'); a person's name alone is a heading's
+    as often ('Season Two Recap /')."""
+    match = _CREDIT_SLOT.match(line)
+    if match is None:
+        return None
+    name = match.group("name")
+    if match_source(catalog, name) is not None:
+        return match.start("name"), match.end("name")
+    words = name.casefold().split()
+    if len(words) < 2 or words[-1] not in SLOT_BODY_ENDS or words[0] in HEADING_WORDS or words[0] in SLOT_OPENERS \
+            or label_link(catalog, name).label != "organisation":
+        return None
+    return match.start("name"), match.end("name")
+
+
+# A platform's own attribution, with no lead-in or licence: 'Harbour by Jane Roe from Noun Project' (the icon's or
+# photo's title, its maker, the platform), 'Designed by Freepik', 'Vectors by Vecteezy'
+_BY_ON_PLATFORM = re.compile(r"(?i)(?:^|[ \t])by[ \t]+(?P<who>[^,;()<>\[\]]{2,60}?)"
+                             r"(?:[ \t]+(?:from|on)[ \t]+(?:the[ \t]+)?(?P<platform>[^,;()<>\[\]]{2,40}?))?[ \t]*\.?$")
+_PLATFORM_KINDS = frozenset({"platform", "stock"})
+# What a library alone after 'by' made ('Designed by Freepik', 'Vectors by Vecteezy'), the word right before 'by'
+# (not 'acquired by Shutterstock', 'sponsored by Canva')
+_MADE_BEFORE_BY = re.compile(r"(?i)(?:^|[ \t])(?:designed|created|made|drawn|illustrated|vectors?|icons?|"
+                             r"illustrations?|images?|photos?|pictures?|graphics?|backgrounds?|templates?|designs?|"
+                             r"artwork)[ \t]+$")
+
+
+def _by_on_platform(catalog: Catalog, tail: str) -> int | None:
+    """Where the maker's name starts in a platform's own attribution closing a line: the words before 'by' are the
+    work's title (six words at most, no article), the name after it is a person or body, and the platform after
+    'from' or 'on' is one the catalog knows as a platform or stock library; with no platform, the name after 'by'
+    must be such a library itself, after a word for what was made ('Designed by Freepik'). Prose ('a novel by Jane
+    Roe from Harwick', 'Watch the speech by Jane Roe on YouTube', 'Pond5 was acquired by Shutterstock') names
+    neither."""
+    match = _BY_ON_PLATFORM.search(tail)
+    if match is None:
+        return None
+    who, platform = match.group("who").strip(), match.group("platform")
+    title = tail[: match.start()].split()
+    if platform is None:
+        source = match_source(catalog, who)
+        made = _MADE_BEFORE_BY.search(tail, 0, match.start() + 1) is not None
+        return match.start("who") if made and source is not None and source.kind in _PLATFORM_KINDS else None
+    if len(title) > 6 or not SENTENCE_WORDS.isdisjoint(word.casefold() for word in title):
+        return None
+    source = match_source(catalog, platform.strip())
+    if source is None or source.kind not in _PLATFORM_KINDS or label_link(catalog, who).label == "unknown" \
+            or not (who[:1].isupper() or " " not in who and not who.isalpha()):
+        return None  # 'a speech by the mayor from YouTube': a name, capitalised or a handle ('pch.vector')
+    return match.start("who")
+
+
+def _chain_after_pipe(catalog: Catalog, tail: str) -> int | None:
+    """'Wrestlers spar at an akhaarra in Lahore | Jane Roe/White Star' (Dawn): a caption with no stop before its
+    credit, set off by a spaced pipe, where what follows the last pipe is a slash chain whose last link is a source
+    the catalog knows (a menu's 'News | Sport' or a table's cells name none). Where the chain starts."""
+    at = tail.rfind(" | ") + 3
+    chain = tail[at:].strip(" .")
+    links = [link.strip() for link in chain.split("/")]
+    if len(links) < 2 or match_source(catalog, links[-1]) is None:
+        return None
+    first = label_link(catalog, links[0])
+    if first.label == "person" and len(links[0].split()) < 2:
+        return None  # 'News | Sport/Reuters': one word before the slash is a menu's item, no photographer
+    return at if is_bare_credit(catalog, chain) else None
+
+
+# A local paper's credit under its picture: the photographer's full name, a spaced pipe, the job ('Jane Roe | Staff
+# Photographer', the Daily Herald's house style); a writer's title ('Staff Writer') credits no picture.
+_PIPE_TITLE = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})[ \t]+\|[ \t]+"
+                         r"(?i:(?:staff|contributing|freelance|chief|senior)[ \t]+)?(?i:photographer)[ \t.]*$")
+
+
+def _name_pipe_title(catalog: Catalog, tail: str) -> int | None:
+    """'… across from their home. Jane Roe | Staff Photographer': where the name starts, when what stands before the
+    pipe is a person's full name (a menu's 'Jobs | Staff Photographer' or a company's 'About Us | …' is none)."""
+    found = _PIPE_TITLE.search(tail)
+    if found is None or found.start() > 0 and not tail[found.start() - 1].isspace():
+        return None
+    name = found.group("name")
+    if any(word.casefold() in HEADING_WORDS or word.casefold() in MENU_WORDS for word in name.split()):
+        return None
+    link = label_link(catalog, name)
+    return found.start() if link.label == "person" and link.source is None else None
+
+
+def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:
+    """'… on his first day of school / Getty Images': a caption with no stop before its credit, set off by a spaced
+    slash, where what follows the last slash is an agency or stock library the catalog knows (a slash between two
+    words of prose, 'and / or', names none). Where the agency's name starts."""
+    at = tail.rfind(" / ") + 3
+    source = match_source(catalog, tail[at:].strip(" ."))
+    return at if source is not None and source.kind in _AGENCY_KINDS else None
+
+
+_QUOTE_CLOSES = ('"', "”", "»", "'", "’", "“")
+
+
+def _credit_after_dash(catalog: Catalog, tail: str) -> int | None:
+    """'Foto oficial da Seleção - Copa do Mundo 2022 - Jane Roe/CBF' (Folha, UOL): a caption with no stop, its credit
+    after the last spaced hyphen, a photographer's full name and the body or agency after a slash. Where the credit
+    starts, when what follows the dash is such a chain ('Lisbon - Porto/Braga' names no person)."""
+    at = tail.rfind(" - ") + 3
+    credit = tail[at:].strip(" .")
+    who = credit.partition("/")[0]
+    if "/" not in credit or len(who.split()) < 2 or tail[: at - 3].rstrip().endswith(_QUOTE_CLOSES) \
+            or not _is_person(catalog, who):
+        return None  # '"Sport is life." - Ida Vell/Harwick FC': a quotation's speaker and her club
+    return at if is_bare_credit(catalog, credit) else None
+
+
+def _latin_after_cjk(catalog: Catalog, tail: str) -> tuple[int, int] | None:
+    """'…更新。Jane Roe-USA TODAY Sports 强制性信用', '…观看Jane Roe/Icon Sportswire': a Latin-script credit set in a
+    Chinese or Japanese caption with no space before it, up to where the CJK script comes back ('Jane Roe/AP 照片/文件',
+    a translated 'Photo/File'). Where it starts and ends, when it is a credit by its shape."""
+    starts = list(_CJK_THEN_LATIN.finditer(tail))
+    if not starts:
+        return None
+    begin = starts[-1].end()
+    back = _CJK_CHAR.search(tail, begin)
+    if tail[begin - 1] in _QUOTE_OPENS or back is not None and back.start() == len(tail[: back.start()].rstrip()) \
+            and tail[back.start()] in _NAME_IN_PROSE_AFTER:
+        return None  # '『Getty Images』のカメラマンが撮影した…', 'Getty Imagesのマイク…': a name quoted in a sentence
+    end = len(tail[: back.start()].rstrip()) if back else len(tail)
+    return (begin, end) if end > begin and is_bare_credit(catalog, tail[begin:end]) else None
+
+
+def _glued_credit(catalog: Catalog, tail: str) -> int | None:
+    """'… celebrates after reaching his century Action Images via Reuters/Jane Roe': a sports desk closes the caption
+    with its credit and no full stop before it. Where that credit starts: a capitalised word after a lower-case one,
+    at most six words before the slash, opening 'Agency/Full Name' or 'Agency via Agency/Person' with each agency one
+    the catalog knows ('… polls run with Reuters/Ipsos' names no person)."""
+    slash = tail.find("/")
+    person = tail[slash + 1 :]
+    name = person.strip(" .")
+    if "/" in person or len(name.split()) < 2 or not _is_person(catalog, name):
+        return None
+    for match in _GLUED_START.finditer(tail, max(0, slash - 80), slash):
+        who = tail[match.start() : slash]
+        agency, _, relay = who.partition(" via ")
+        names = [agency, relay] if relay else [agency]
+        if len(who.split()) <= 6 and all(
+                (source := match_source(catalog, link)) is not None and source.kind in _AGENCY_KINDS for link in names):
+            return match.start()
+    return None
+
+
+class _Tail(NamedTuple):
+    """A line's last sentence, where a credit closing the line is looked for: the line (its break cut off), where the
+    tail starts and ends in it, its text (stripped), and whether a sentence's stop comes before it."""
+
+    line: str
+    start: int
+    end: int
+    text: str
+    after_stop: bool
+
+
+_Found = tuple[int, int, str | None]  # a credit in a line: where it starts and ends, and its rewrite (or None)
+_Finder = Callable[[Catalog, _Tail], _Found | None]
+
+
+def _first_found(catalog: Catalog, tail: _Tail) -> _Found | None:
+    """The credit that the first of _TAIL_FINDERS to find one finds in the tail (a finder runs only on a tail that
+    holds its mark)."""
+    for mark, find in _TAIL_FINDERS:
+        if mark in tail.text and (found := find(catalog, tail)) is not None:
+            return found
+    return None
+
+
+def _in_tail(find: Callable[[Catalog, str], int | None]) -> _Finder:
+    """A finder of where a credit starts in the tail's text, as a finder of the credit from there to the tail's end."""
+    def found(catalog: Catalog, tail: _Tail) -> _Found | None:
+        at = find(catalog, tail.text)
+        return None if at is None else (tail.end - len(tail.text) + at, tail.end, None)
+    return found
+
+
+def _quoted_line(catalog: Catalog, tail: _Tail) -> _Found | None:
+    """'    "Jane Roe - Own work, CC BY-SA 4.0",': a string literal alone on its line that names open terms, the credit
+    its text (a list of agencies in code, '"Reuters",', names no image's credit)."""
+    quoted = _QUOTED_LINE.match(tail.line)
+    if quoted is None or not _OPEN_TERMS.search(quoted.group("inner")) \
+            or not is_bare_credit(catalog, quoted.group("inner")):
+        return None
+    return quoted.start("inner"), quoted.end("inner"), None
+
+
+def _chain_after_middle_dot(catalog: Catalog, tail: _Tail) -> _Found | None:
+    """'[Original](…) · NOIRLab/NSF/AURA/Jane Roe': a middle dot sets a chain off from a link or label before it (a
+    menu's last item alone names no one: 'Home · World · Reuters')."""
+    dotted = tail.text[tail.text.rindex(" · ") + 3 :]
+    if "/" not in dotted or not is_bare_credit(catalog, dotted):
+        return None
+    return tail.end - len(dotted), tail.end, None
+
+
+def _capitals_after_dash(catalog: Catalog, tail: _Tail) -> _Found | None:
+    """'… illegal.  —RICHARD A. REYES': a name in capitals after a dash after a sentence's stop (_dash_capitals)."""
+    if not tail.after_stop or tail.text[:1] not in "—–":
+        return None
+    dash = _dash_capitals(catalog, tail.line, tail.end)
+    return None if dash is None else (dash, tail.end, None)
+
+
+def _latin_in_cjk(catalog: Catalog, tail: _Tail) -> _Found | None:
+    """'…更新。Jane Roe-USA TODAY Sports 强制性信用': a Latin-script credit in a CJK caption (_latin_after_cjk)."""
+    latin = _latin_after_cjk(catalog, tail.text) if not tail.text.isascii() else None
+    at = tail.end - len(tail.text)
+    return None if latin is None else (at + latin[0], at + latin[1], None)
+
+
+def _photo_lent(catalog: Catalog, tail: _Tail) -> _Found | None:
+    """'UN photograph courtesy of Jane Roe', rewritten as the chain 'UN/Jane Roe' (_source_photo_lent)."""
+    lent = _source_photo_lent(catalog, tail.text)
+    return None if lent is None else (tail.end - len(tail.text), tail.end, lent)
+
+
+def _via_after_pipe(catalog: Catalog, tail: _Tail) -> _Found | None:
+    """'… electricity. | Jane Roe/Bloomberg via Getty Images There's …': a chain after a pipe (_piped_via)."""
+    piped_via = _piped_via(catalog, tail.line, tail.start)
+    return None if piped_via is None else (piped_via[0], piped_via[1], None)
+
+
+# The finders of a credit in part of a line's tail (or in the line), tried in order when the tail is no relay and
+# not a credit whole: each row the mark a tail must hold for the finder to run ('' for any: a cheap test before the
+# call), and the finder, which tells where the credit starts and ends in the line. The first to find one decides the
+# line: its credit is read unless one already read overlaps it.
+_TAIL_FINDERS: tuple[tuple[str, _Finder], ...] = (
+    ("", _quoted_line),
+    (" · ", _chain_after_middle_dot),
+    ("", _capitals_after_dash),
+    ("/", _in_tail(_glued_credit)),
+    (" by ", _in_tail(_by_on_platform)),
+    (" / ", _in_tail(_agency_after_slash)),
+    (" - ", _in_tail(_credit_after_dash)),
+    ("", _latin_in_cjk),
+    (" | ", _in_tail(_name_pipe_title)),
+    (" | ", _in_tail(_chain_after_pipe)),
+    (" courtesy of ", _photo_lent),
+    ("", _via_after_pipe),
+)
+
+
+def _names_a_source(catalog: Catalog, text: str) -> bool:
+    """Whether a chain ('REUTERS/Ana Vidal', '…/Reuters/File', '…/AP Photo', 'Jane Roe via REUTERS') names a source the
+    catalog knows in one of its links (an archive mark at its end left out)."""
+    links = _LINK_BREAK.split(_ARCHIVE_MARKS.sub("", text.rstrip()))
+    return len(links) > 1 and any(match_source(catalog, link.strip()) is not None for link in links)
+
+
+def _may_hold_dateline(text: str) -> bool:
+    """Whether _DATELINE_AFTER can match in the text: each of its forms holds a day's digits or a dash (a search
+    through a line without either, most caption lines, costs as much as the rest of the line's tail)."""
+    return "—" in text or "–" in text or has_digit(text)
+
+
+def _person_then_source(catalog: Catalog, chain: str) -> bool:
+    """'Jane Roe/Postmedia': a photographer's full name first and a source the catalog knows last, as a bare chain
+    must be for the story after it to be cut off (prose with a slash, 'AP/Ipsos Poll shows …', 'NASA/Goddard Space
+    Flight Center published …', names no person)."""
+    links = chain.split("/")
+    return len(links[0].split()) >= 2 and _is_person(catalog, links[0].strip()) \
+        and match_source(catalog, links[-1].strip()) is not None
+
+
+def _credit_end(catalog: Catalog, line: str, start: int) -> int:
+    """Where a tail credit ends: the line's end, or right after 'via <source>' when prose runs on
+    without a full stop ('… via Getty Images Warren Buffett said …'), or where a wire dateline starts."""
+    dateline = _DATELINE_AFTER.search(line, start) if _may_hold_dateline(line[start:]) else None
+    if dateline is not None and (dateline.group("placed") is None and dateline.group("glued") is None
+                                 or _names_a_source(catalog, line[start : dateline.start()])):
+        line = line[: dateline.start()]
+    if line.find("/", start) >= 0:  # the story run on after a chain that names a source, or glued to it
+        glued = glued_after_source(catalog, line, start, len(line))
+        line = line[:glued] if glued is not None else line
+        run_on = story_run_on(catalog, line, start, len(line))
+        line = line[:run_on] if run_on and _person_then_source(catalog, line[start:run_on]) else line
+    via = _VIA_WORD.search(line, start)
+    if via is None:
+        return len(line)
+    words = list(_WORDS.finditer(line, via.end(), min(len(line), via.end() + 80)))[:3]
+    for count in range(len(words), 0, -1):
+        if match_source(catalog, line[via.end() : words[count - 1].end()]) is not None:
+            end = words[count - 1].end()
+            after = line[end - 1 :].lstrip(" \t") if line[end - 1] in ",;" else line[end:].lstrip(" \t")
+            goes_on = after[:1] in (",", ";", "·", "|", "(") and mentions_license(catalog, after[1:].lstrip())
+            return len(line) if goes_on else end  # 'Jane Roe via Flickr, CC BY 2.0', '… via The Met Museum · CC0
+            # 1.0', 'Jane Roe, via Wikimedia Commons (CC BY-SA 4.0)': a license after a separator or in brackets goes
+            # on (a slash would open a chain link)
+    return len(line)
