@@ -608,6 +608,11 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             at = offset + end - len(tail) + glued
             if not taken(at, offset + end):
                 yield Segment(at, offset + end, at)
+        elif _GLUE_POINT.search(tail, max(0, len(tail) - 80)) is not None \
+                and (stuck := _credit_stuck_to_word(catalog, tail)) is not None:
+            at = offset + end - len(tail) + stuck
+            if not taken(at, offset + end):
+                yield Segment(at, offset + end, at)
         elif " by " in tail and (named := _by_on_platform(catalog, tail)) is not None:
             at = offset + end - len(tail) + named
             if not taken(at, offset + end):
@@ -920,6 +925,37 @@ def _glued_credit(catalog: Catalog, tail: str) -> int | None:
         if len(who.split()) <= 6 and all(
                 (source := match_source(catalog, link)) is not None and source.kind in _AGENCY_KINDS for link in names):
             return match.start()
+    return None
+
+
+# A credit stuck to the caption's last word with no space: two lower-case letters, then a capital opening the credit
+# that runs to the line's end ('… zu leidenAFP' on a German gallery; a scraped card's headline, age, the writer's
+# byline and the picture's credit each glued to the next: '… McSorley1dIda VellJane Roe/Getty Images').
+_GLUE_POINT = re.compile(r"(?<=[a-zß-öø-ÿ]{2})(?=[A-Z])")
+_ACRONYM = re.compile(r"[A-Z]{3,6}")  # 'Illustration by ESPN': a body's initials
+_MADE_BY = re.compile(r"(?:Photo(?:graph)?|Illustration|Image|Graphic)s?[ \t]+by[ \t]+\S")
+
+
+def _credit_stuck_to_word(catalog: Catalog, tail: str) -> int | None:
+    """Where a credit stuck to the word before it starts, when what follows the glue to the end is an agency or stock
+    library the catalog knows written alone ('…leidenAFP'), a photographer's full name and such an agency after a slash
+    ('…WeinfussJane Roe/Icon Sportswire'), or a made-by credit naming a source, a body's initials or a person
+    ('…BarnwellIllustration by ESPN'). A brand written in one word names none ('…on YouTube', '…a PlayStation',
+    'WordPress'): its second half is no source of pictures."""
+    for point in reversed(list(_GLUE_POINT.finditer(tail, max(0, len(tail) - 80)))):
+        credit = tail[point.start() :].rstrip(" .")
+        source = match_source(catalog, credit) if len(credit) >= 3 else None
+        if source is not None and source.kind in _AGENCY_KINDS and not word_alias(catalog, credit):
+            return point.start()  # a word that is only an alias ('…a DoubleMagnum') is as often the word
+        links = credit.split("/")
+        if len(links) == 2 and len(links[0].split()) >= 2 and _is_person(catalog, links[0].strip()) \
+                and (agency := match_source(catalog, links[1].strip())) is not None and agency.kind in _AGENCY_KINDS:
+            return point.start()
+        made = _MADE_BY.match(credit)
+        who = credit[made.end() - 1 :] if made else ""
+        if made and (match_source(catalog, who) is not None or _ACRONYM.fullmatch(who) is not None
+                     or len(who.split()) >= 2 and _is_person(catalog, who)):
+            return point.start()
     return None
 
 
