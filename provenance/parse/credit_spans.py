@@ -946,7 +946,8 @@ def _credit_stuck_to_word(catalog: Catalog, tail: str) -> int | None:
         credit = tail[point.start() :].rstrip(" .")
         source = match_source(catalog, credit) if len(credit) >= 3 else None
         if source is not None and source.kind in _AGENCY_KINDS and not word_alias(catalog, credit):
-            return point.start()  # a word that is only an alias ('…a DoubleMagnum') is as often the word
+            return point.start()  # a word that is only an alias ('…a DoubleMagnum') is as often the word (a German
+            # noun is capitalised, so a capital before the glue is no brand's sign: '…in FeierlauneProfimedia')
         links = credit.split("/")
         if len(links) == 2 and len(links[0].split()) >= 2 and _is_person(catalog, links[0].strip()) \
                 and (agency := match_source(catalog, links[1].strip())) is not None and agency.kind in _AGENCY_KINDS:
