@@ -930,7 +930,7 @@ def _glued_credit(catalog: Catalog, tail: str) -> int | None:
 
 # A credit stuck to the caption's last word with no space: two lower-case letters, then a capital opening the credit
 # that runs to the line's end ('… zu leidenAFP' on a German gallery; a scraped card's headline, age, the writer's
-# byline and the picture's credit each glued to the next: '… McSorley1dIda VellJane Roe/Getty Images').
+# byline and the picture's credit each glued to the next: '… Reed1dIda VellJane Roe/Getty Images').
 _GLUE_POINT = re.compile(r"(?<=[a-zß-öø-ÿ]{2})(?=[A-Z])")
 _ACRONYM = re.compile(r"[A-Z]{3,6}")  # 'Illustration by ESPN': a body's initials
 _MADE_BY = re.compile(r"(?:Photo(?:graph)?|Illustration|Image|Graphic)s?[ \t]+by[ \t]+\S")
@@ -939,8 +939,8 @@ _MADE_BY = re.compile(r"(?:Photo(?:graph)?|Illustration|Image|Graphic)s?[ \t]+by
 def _credit_stuck_to_word(catalog: Catalog, tail: str) -> int | None:
     """Where a credit stuck to the word before it starts, when what follows the glue to the end is an agency or stock
     library the catalog knows written alone ('…leidenAFP'), a photographer's full name and such an agency after a slash
-    ('…WeinfussJane Roe/Icon Sportswire'), or a made-by credit naming a source, a body's initials or a person
-    ('…BarnwellIllustration by ESPN'). A brand written in one word names none ('…on YouTube', '…a PlayStation',
+    ('…ReedJane Roe/Icon Sportswire'), or a made-by credit naming a source, a body's initials or a person
+    ('…VellIllustration by ESPN'). A brand written in one word names none ('…on YouTube', '…a PlayStation',
     'WordPress'): its second half is no source of pictures."""
     for point in reversed(list(_GLUE_POINT.finditer(tail, max(0, len(tail) - 80)))):
         credit = tail[point.start() :].rstrip(" .")
