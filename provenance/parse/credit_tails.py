@@ -16,7 +16,7 @@ from provenance.catalog.names import has_digit
 from provenance.catalog.sources import match_source
 from provenance.parse.credit_citations import may_cite
 from provenance.parse.credit_fields import mentions_license
-from provenance.parse.credit_parts import label_link
+from provenance.parse.credit_parts import label_link, word_alias
 from provenance.parse.credit_spans import (
     _AGENCY_KINDS,
     _SENTENCE,
@@ -471,6 +471,38 @@ def _via_after_pipe(catalog: Catalog, tail: _Tail) -> _Found | None:
     return None if piped_via is None else (piped_via[0], piped_via[1], None)
 
 
+# A credit stuck to the caption's last word with no space: two lower-case letters, then a capital opening the credit
+# that runs to the line's end ('… zu leidenAFP' on a German gallery; a scraped card's headline, age, the writer's
+# byline and the picture's credit each glued to the next: '… Reed1dIda VellJane Roe/Getty Images').
+_GLUE_POINT = re.compile(r"(?<=[a-zß-öø-ÿ]{2})(?=[A-Z])")
+_ACRONYM = re.compile(r"[A-Z]{3,6}")  # 'Illustration by ESPN': a body's initials
+_MADE_BY = re.compile(r"(?:Photo(?:graph)?|Illustration|Image|Graphic)s?[ \t]+by[ \t]+\S")
+
+
+def _credit_stuck_to_word(catalog: Catalog, tail: str) -> int | None:
+    """Where a credit stuck to the word before it starts, when what follows the glue to the end is an agency or stock
+    library the catalog knows written alone ('…leidenAFP'), a photographer's full name and such an agency after a slash
+    ('…ReedJane Roe/Icon Sportswire'), or a made-by credit naming a source, a body's initials or a person
+    ('…VellIllustration by ESPN'). A brand written in one word names none ('…on YouTube', '…a PlayStation',
+    'WordPress'): its second half is no source of pictures."""
+    for point in reversed(list(_GLUE_POINT.finditer(tail, max(0, len(tail) - 80)))):
+        credit = tail[point.start() :].rstrip(" .")
+        source = match_source(catalog, credit) if len(credit) >= 3 else None
+        if source is not None and source.kind in _AGENCY_KINDS and not word_alias(catalog, credit):
+            return point.start()  # a word that is only an alias ('…a DoubleMagnum') is as often the word (a German
+            # noun is capitalised, so a capital before the glue is no brand's sign: '…in FeierlauneProfimedia')
+        links = credit.split("/")
+        if len(links) == 2 and len(links[0].split()) >= 2 and _is_person(catalog, links[0].strip()) \
+                and (agency := match_source(catalog, links[1].strip())) is not None and agency.kind in _AGENCY_KINDS:
+            return point.start()
+        made = _MADE_BY.match(credit)
+        who = credit[made.end() - 1 :] if made else ""
+        if made and (match_source(catalog, who) is not None or _ACRONYM.fullmatch(who) is not None
+                     or len(who.split()) >= 2 and _is_person(catalog, who)):
+            return point.start()
+    return None
+
+
 # The finders of a credit in part of a line's tail (or in the line), tried in order when the tail is no relay and
 # not a credit whole: each row the mark a tail must hold for the finder to run ('' for any: a cheap test before the
 # call), and the finder, which tells where the credit starts and ends in the line. The first to find one decides the
@@ -480,6 +512,7 @@ _TAIL_FINDERS: tuple[tuple[str, _Finder], ...] = (
     (" · ", _chain_after_middle_dot),
     ("", _capitals_after_dash),
     ("/", _in_tail(_glued_credit)),
+    ("", _in_tail(_credit_stuck_to_word)),
     (" by ", _in_tail(_by_on_platform)),
     (" / ", _in_tail(_agency_after_slash)),
     (" - ", _in_tail(_credit_after_dash)),
