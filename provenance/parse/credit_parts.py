@@ -469,6 +469,9 @@ def _unit_link(catalog: Catalog, link: Link) -> bool:
         return True
     if any(w.strip(",()").casefold() in _RESEARCH_WORDS for w in link.text.split()):
         return True
+    unit, comma, bodies = link.text.partition(", ")  # 'Webb, NASA, CSA' (_unit_bodies_people)
+    if comma and " " not in unit and all(_bodies(catalog, piece) for piece in bodies.split(", ")):
+        return True
     return " & " in link.text and any(_public_body(catalog, p) for p in link.text.split(" & "))
 
 
@@ -493,8 +496,50 @@ def _units_of_a_body(catalog: Catalog, links: list[Link]) -> list[Link]:
                 link = Link(head.rstrip(), link.start, link.start + len(head.rstrip()), "organisation",
                             creator=people if comma and all(looks_like_person(p.strip()) for p in
                                                             people.split(",")) else "")
+            else:
+                link = _unit_bodies_people(catalog, named[0].text, link) or link
+        elif link.label == "organisation" and " " not in link.creator.strip() and link.creator[:1].isupper() \
+                and link is not named[0]:  # 'Webb, NASA, CSA, J. Roe' read as a person then bodies: the unit's
+            whole = f"{link.creator}, {link.text}"  # one word before the bodies, the scientists after them
+            link = _unit_bodies_people(catalog, named[0].text,
+                                       Link(whole, link.start - len(link.creator) - 2, link.end, "person")) or link
         out.append(link)
+        if link.creator and link.creator.endswith("\x1e"):  # '…, M. Zamani (ESA/Webb)': the slash in the bracket
+            out[-1] = Link(link.text, link.start, link.end, link.label, link.source, link.creator[:-1])
+            break  # after the last scientist's name is the body they work for, no further link of the chain
     return out
+
+
+# The programme's team closing the list of a joint credit's scientists ('… A. Adamo (Stockholm University) and the
+# FEAST JWST team'): no person, and the names before it are the creators
+_AND_TEAM = re.compile(r"(?i)\s+and\s+the\s+[^,()]{2,60}?\b(?:team|collaboration)$")
+
+
+def _unit_bodies_people(catalog: Catalog, body: str, link: Link) -> Link | None:
+    """'ESA/Webb, NASA & CSA, J. Roe', 'ESA/Webb, NASA, CSA, J. Roe, T. Bell': after a public body and a slash, a
+    unit in one word (its office the catalog knows, 'ESA/Webb', or shaped as a unit's, 'SwRI'), then public bodies
+    (alone or joined by '&'), then the scientists: the unit and the bodies are the joint credit's last part and the
+    names its creators. A last name cut by a slash in its bracket ('M. Zamani (ESA/Webb)') is marked (\x1e) for the
+    caller to end the chain there."""
+    pieces = link.text.split(", ")
+    unit = pieces[0].strip()
+    if len(pieces) < 3 or " " in unit or not unit[:1].isupper() \
+            or not (_UNIT_WORD.match(unit) or match_source(catalog, f"{body}/{unit}") is not None):
+        return None
+    count = 1
+    while count < len(pieces) and _bodies(catalog, pieces[count]):
+        count += 1
+    people = [_BRACKET_END.sub("", _AND_TEAM.sub("", p.strip())) for p in pieces[count:]]
+    if count == 1 or not people or not all(looks_like_person(p) and not _is_org(catalog, p) for p in people):
+        return None
+    head = ", ".join(pieces[:count])
+    cut = "\x1e" if pieces[-1].count("(") > pieces[-1].count(")") else ""
+    return Link(head, link.start, link.start + len(head), "organisation", creator=", ".join(people) + cut)
+
+
+def _bodies(catalog: Catalog, piece: str) -> bool:
+    """'NASA', 'NASA & CSA': one public body the catalog knows, or several joined by '&'."""
+    return all(_public_body(catalog, part.strip()) for part in piece.split(" & "))
 
 
 def _name(link: Link) -> str:

@@ -32,6 +32,7 @@ from provenance.parse.credit_citations import holder_first
 from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
 from provenance.parse.credit_midline import midline_wire_credits
+from provenance.parse.credit_science import processed_by
 from provenance.parse.credit_parts import KEEP_DOT, PHOTO_COLON, initial_end, lone_brand, outlet_before_photo
 from provenance.parse.credit_spans import (
     Segment,
@@ -1039,6 +1040,8 @@ def _merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[C
                                  _near(gap) and _compatible(catalog, last, credit)
                                  and (_completes(last, credit) or _photographer_in_brackets(text, last, credit))):
             merged[-1] = _fill(catalog, last, credit)
+        elif last is not None and (people := processed_by(catalog, text, last, credit, gap)):
+            merged[-1] = replace(last, creator=people, end=credit.end, text=text[last.start : credit.end].strip())
         elif last is not None and _source_of_holder(last, credit, gap):
             merged[-1] = replace(last, via=credit.organization, license=credit.license or last.license,
                                  license_url=credit.license_url or last.license_url, end=credit.end,
