@@ -232,7 +232,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest))
     if " (" in rest and "\x1f" in rest:
         rest = _author_in_platform_brackets(catalog, rest)
-    rest = em_dash_chain(catalog, rest) if "—" in rest else rest
+    rest = em_dash_chain(catalog, _EM_DASH_REMARK.sub("", rest)) if "—" in rest else rest
     rest = en_dash_chain(catalog, rest) if " – " in rest else rest
     dashed = stock_dash(catalog, rest) if "–" in rest or "—" in rest else None
     rest = f"{rest[: dashed[2]]}/{rest[dashed[2] + 1 :]}" if dashed else rest  # 'Jane Roe – stock.adobe.com': 2 links
@@ -262,6 +262,14 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         orgs = [link for link in orgs if link not in platforms]
     if orgs:
         _assign_orgs(catalog, rest, orgs, fields, people)
+
+
+# A description in lower case, a comma between phrases of two or more words each ('silicon nanowire array, scanning
+# electron micrograph'): what the picture shows, never a person's name in lower case ('graham earnshaw')
+_LOWER_DESCRIPTION = re.compile(r"^[a-z][a-z-]*(?:[ \t]+[a-z][a-z-]*)+(?:,[ \t]*[a-z][a-z-]*(?:[ \t]+[a-z][a-z-]*)+)+$")
+# 'NIST — external scientific reference …' cut at the line's end: a lower-case word after a spaced em dash closing the
+# credit opens a remark, no person's name
+_EM_DASH_REMARK = re.compile(r"(?<=\S)[ \t]+—[ \t]+[a-z]+[ \t]*$")
 
 
 # '조선일보 일본어판 이대덕 기자': an outlet of a word or two, a Korean name, 기자 (reporter)
@@ -620,6 +628,8 @@ def _label(catalog: Catalog, part: tuple[str, int, int]) -> Link:
 
 def _label_text(catalog: Catalog, text: str) -> Link:
     start, end = 0, len(text)
+    if _LOWER_DESCRIPTION.match(text):  # 'silicon nanowire array, scanning electron micrograph': what is shown
+        return Link(text, start, end, "unknown")
     lead = LEAD_IN_TEXT.match(text)
     if lead and lead.end() < len(text):
         start += lead.end()
@@ -749,7 +759,8 @@ def _bodies_then_people(catalog: Catalog, text: str, start: int) -> Link | None:
     if not _public_body(catalog, first):
         return None
     bodies = 1
-    while bodies < len(pieces) and _public_body(catalog, pieces[bodies][1].strip()):
+    while bodies < len(pieces) and (_public_body(catalog, pieces[bodies][1].strip())
+                                    or _UNIT_WORD.match(pieces[bodies][1].strip())):  # 'NASA, JHUAPL, SwRI'
         bodies += 1
     if bodies == len(pieces):
         return None  # bodies only: read as a joint credit (_by_shape)

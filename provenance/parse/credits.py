@@ -189,7 +189,11 @@ ANYWHERE_LEAD_IN = re.compile(
     r"(?:image|photo|picture)\s+adapted\s+from\s+|"
     # a paper's figure adapted from its authors' ('Figure adapted from Li et al.'): a name next, in capitals ('…
     # from video lectures', '… from ref. 4' name no one)
-    r"(?:figure|fig\.|diagram)\s+adapted\s+from\s+(?=\[?(?-i:[A-Z])))|"
+    r"(?:figure|fig\.|diagram)\s+adapted\s+from\s+(?=\[?(?-i:[A-Z]))|"
+    # a figure reproduced from a paper, its authors with 'et al.' next ('Reproduced from Li et al., CC BY 4.0'; '…
+    # reproduced from the original' names no one)
+    r"(?:reproduced|redrawn)\s+from\s+(?=(?-i:[A-Z])[\w'’-]{1,40}(?:\s+(?:and|&)\s+(?-i:[A-Z])[\w'’-]{1,40})?"
+    r",?\s+et\s+al\b))|"
     # a holder named after a lower-case 'courtesy of' closing the line ('… canoe courtesy of the Harwick Historical
     # Society'): a museum's, library's, archive's or society's credit; not the noun after an article or a possessive
     # ('grateful for the courtesy of the Harwick Historical Society')
