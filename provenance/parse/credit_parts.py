@@ -630,6 +630,8 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     start, end = 0, len(text)
     if _LOWER_DESCRIPTION.match(text):  # 'silicon nanowire array, scanning electron micrograph': what is shown
         return Link(text, start, end, "unknown")
+    if "`" in text:  # '(`source/source.jpg`, the publisher's JPEG)': a file's path written as code (cut at its slash
+        return Link(text, start, end, "unknown")  # into links), and no name holds a backtick
     lead = LEAD_IN_TEXT.match(text)
     if lead and lead.end() < len(text):
         start += lead.end()
