@@ -49,7 +49,8 @@ LEAD_PHRASES = (
     r"pictures?", r"pics?", r"images?", r"illustrations?", r"artwork", r"video(?:\s+(?:grab|still|capture))?",
     r"screen\s*(?:grab|shot|capture)", r"frame\s+grab", r"still\s+(?:image\s+)?from\s+(?:a\s+)?video",
     r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
-    r"cover\s+image", r"background(?:\s+(?:image|illustration|photo|picture))?", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
+    r"cover\s+image", r"background(?:\s+(?:image|illustration|photo|picture))?",  # 'Background image: NASA/…'
+    r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
     r"(?:image|photo)\s+source", r"map", r"graphic", r"chart", r"satellite\s+(?:image|photo)",
     r"(?:listing\s+photo|micrograph)s?",  # 'Listing photo: Carrow Coast Properties', 'Micrograph: Jane Roe/…'
     # a magazine's or report's cover and a page's whole set: 'Cover photo: Jane Roe/ICRC', 'All photos (C) WFP'

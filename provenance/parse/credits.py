@@ -32,8 +32,8 @@ from provenance.parse.credit_citations import holder_first
 from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
 from provenance.parse.credit_midline import midline_wire_credits
-from provenance.parse.credit_science import processed_by
 from provenance.parse.credit_parts import KEEP_DOT, PHOTO_COLON, initial_end, lone_brand, outlet_before_photo
+from provenance.parse.credit_science import processed_by
 from provenance.parse.credit_spans import (
     Segment,
     bracket_pairs,
