@@ -228,7 +228,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest))
     if " (" in rest and "\x1f" in rest:
         rest = _author_in_platform_brackets(catalog, rest)
-    rest = em_dash_chain(catalog, rest) if "—" in rest else rest
+    rest = em_dash_chain(catalog, _EM_DASH_REMARK.sub("", rest)) if "—" in rest else rest
     rest = en_dash_chain(catalog, rest) if " – " in rest else rest
     dashed = stock_dash(catalog, rest) if "–" in rest or "—" in rest else None
     rest = f"{rest[: dashed[2]]}/{rest[dashed[2] + 1 :]}" if dashed else rest  # 'Jane Roe – stock.adobe.com': 2 links
@@ -258,6 +258,14 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         orgs = [link for link in orgs if link not in platforms]
     if orgs:
         _assign_orgs(catalog, rest, orgs, fields, people)
+
+
+# A description in lower case, a comma between phrases of two or more words each ('silicon nanowire array, scanning
+# electron micrograph'): what the picture shows, never a person's name in lower case ('graham earnshaw')
+_LOWER_DESCRIPTION = re.compile(r"^[a-z][a-z-]*(?:[ \t]+[a-z][a-z-]*)+(?:,[ \t]*[a-z][a-z-]*(?:[ \t]+[a-z][a-z-]*)+)+$")
+# 'NIST — external scientific reference …' cut at the line's end: a lower-case word after a spaced em dash closing the
+# credit opens a remark, no person's name
+_EM_DASH_REMARK = re.compile(r"(?<=\S)[ \t]+—[ \t]+[a-z]+[ \t]*$")
 
 
 # '조선일보 일본어판 이대덕 기자': an outlet of a word or two, a Korean name, 기자 (reporter)
@@ -462,6 +470,9 @@ def _unit_link(catalog: Catalog, link: Link) -> bool:
         return True
     if any(w.strip(",()").casefold() in RESEARCH_WORDS for w in link.text.split()):
         return True
+    unit, comma, bodies = link.text.partition(", ")  # 'Webb, NASA, CSA' (_unit_bodies_people)
+    if comma and " " not in unit and all(_bodies(catalog, piece) for piece in bodies.split(", ")):
+        return True
     return " & " in link.text and any(_public_body(catalog, p) for p in link.text.split(" & "))
 
 
@@ -486,8 +497,50 @@ def _units_of_a_body(catalog: Catalog, links: list[Link]) -> list[Link]:
                 link = Link(head.rstrip(), link.start, link.start + len(head.rstrip()), "organisation",
                             creator=people if comma and all(looks_like_person(p.strip()) for p in
                                                             people.split(",")) else "")
+            else:
+                link = _unit_bodies_people(catalog, named[0].text, link) or link
+        elif link.label == "organisation" and " " not in link.creator.strip() and link.creator[:1].isupper() \
+                and link is not named[0]:  # 'Webb, NASA, CSA, J. Roe' read as a person then bodies: the unit's
+            whole = f"{link.creator}, {link.text}"  # one word before the bodies, the scientists after them
+            link = _unit_bodies_people(catalog, named[0].text,
+                                       Link(whole, link.start - len(link.creator) - 2, link.end, "person")) or link
         out.append(link)
+        if link.creator and link.creator.endswith("\x1e"):  # '…, M. Zamani (ESA/Webb)': the slash in the bracket
+            out[-1] = Link(link.text, link.start, link.end, link.label, link.source, link.creator[:-1])
+            break  # after the last scientist's name is the body they work for, no further link of the chain
     return out
+
+
+# The programme's team closing the list of a joint credit's scientists ('… A. Adamo (Stockholm University) and the
+# FEAST JWST team'): no person, and the names before it are the creators
+_AND_TEAM = re.compile(r"(?i)\s+and\s+the\s+[^,()]{2,60}?\b(?:team|collaboration)$")
+
+
+def _unit_bodies_people(catalog: Catalog, body: str, link: Link) -> Link | None:
+    """'ESA/Webb, NASA & CSA, J. Roe', 'ESA/Webb, NASA, CSA, J. Roe, T. Bell': after a public body and a slash, a
+    unit in one word (its office the catalog knows, 'ESA/Webb', or shaped as a unit's, 'SwRI'), then public bodies
+    (alone or joined by '&'), then the scientists: the unit and the bodies are the joint credit's last part and the
+    names its creators. A last name cut by a slash in its bracket ('M. Zamani (ESA/Webb)') is marked (\x1e) for the
+    caller to end the chain there."""
+    pieces = link.text.split(", ")
+    unit = pieces[0].strip()
+    if len(pieces) < 3 or " " in unit or not unit[:1].isupper() \
+            or not (_UNIT_WORD.match(unit) or match_source(catalog, f"{body}/{unit}") is not None):
+        return None
+    count = 1
+    while count < len(pieces) and _bodies(catalog, pieces[count]):
+        count += 1
+    people = [_BRACKET_END.sub("", _AND_TEAM.sub("", p.strip())) for p in pieces[count:]]
+    if count == 1 or not people or not all(looks_like_person(p) and not _is_org(catalog, p) for p in people):
+        return None
+    head = ", ".join(pieces[:count])
+    cut = "\x1e" if pieces[-1].count("(") > pieces[-1].count(")") else ""
+    return Link(head, link.start, link.start + len(head), "organisation", creator=", ".join(people) + cut)
+
+
+def _bodies(catalog: Catalog, piece: str) -> bool:
+    """'NASA', 'NASA & CSA': one public body the catalog knows, or several joined by '&'."""
+    return all(_public_body(catalog, part.strip()) for part in piece.split(" & "))
 
 
 def _name(link: Link) -> str:
@@ -568,6 +621,10 @@ def _label(catalog: Catalog, part: tuple[str, int, int]) -> Link:
 
 def _label_text(catalog: Catalog, text: str) -> Link:
     start, end = 0, len(text)
+    if _LOWER_DESCRIPTION.match(text):  # 'silicon nanowire array, scanning electron micrograph': what is shown
+        return Link(text, start, end, "unknown")
+    if "`" in text:  # '(`source/source.jpg`, the publisher's JPEG)': a file's path written as code (cut at its slash
+        return Link(text, start, end, "unknown")  # into links), and no name holds a backtick
     lead = LEAD_IN_TEXT.match(text)
     if lead and lead.end() < len(text):
         start += lead.end()
@@ -697,7 +754,8 @@ def _bodies_then_people(catalog: Catalog, text: str, start: int) -> Link | None:
     if not _public_body(catalog, first):
         return None
     bodies = 1
-    while bodies < len(pieces) and _public_body(catalog, pieces[bodies][1].strip()):
+    while bodies < len(pieces) and (_public_body(catalog, pieces[bodies][1].strip())
+                                    or _UNIT_WORD.match(pieces[bodies][1].strip())):  # 'NASA, JHUAPL, SwRI'
         bodies += 1
     if bodies == len(pieces):
         return None  # bodies only: read as a joint credit (_by_shape)

@@ -33,6 +33,7 @@ LEAD_PHRASES = (
     r"(?:(?:staff|pool|handout|courtesy|all)\s+)?photo(?:graph(?:y)?)?s?(?:[\s-]+illustration)?",  # 'All photos:'
 
     r"photographer", r"photographed", r"composite", r"fotograf",
+    r"image\s+creator(?=\s*[:：])",  # a volcano observatory's '[Image courtesy of AVO; Image Creator: Jane Roe]'
     # IPTC's field names written out ('Creator: Jane Roe - FIFA', 'Attribution: Getty'), before a capital or a handle,
     # never before a licence's terms ('Attribution: Required', 'Attribution: NonCommercial'); at a line's start only
     # (credits.FIELD_NAME_LEAD: 'The series. Creator: Jane Roe.' names a show's maker)
@@ -48,7 +49,8 @@ LEAD_PHRASES = (
     r"pictures?", r"pics?", r"images?", r"illustrations?", r"artwork", r"video(?:\s+(?:grab|still|capture))?",
     r"screen\s*(?:grab|shot|capture)", r"frame\s+grab", r"still\s+(?:image\s+)?from\s+(?:a\s+)?video",
     r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
-    r"cover\s+image", r"background", r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
+    r"cover\s+image", r"background(?:\s+(?:image|illustration|photo|picture))?",  # 'Background image: NASA/…'
+    r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
     r"(?:image|photo)\s+source", r"map", r"graphic", r"chart", r"satellite\s+(?:image|photo)",
     r"(?:listing\s+photo|micrograph)s?",  # 'Listing photo: Carrow Coast Properties', 'Micrograph: Jane Roe/…'
     # a magazine's or report's cover and a page's whole set: 'Cover photo: Jane Roe/ICRC', 'All photos (C) WFP'

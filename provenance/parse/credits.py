@@ -33,6 +33,7 @@ from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split
 from provenance.parse.credit_links import platform_of_the_line
 from provenance.parse.credit_midline import midline_wire_credits
 from provenance.parse.credit_parts import KEEP_DOT, PHOTO_COLON, initial_end, lone_brand, outlet_before_photo
+from provenance.parse.credit_science import processed_by
 from provenance.parse.credit_spans import (
     Segment,
     bracket_pairs,
@@ -181,7 +182,11 @@ ANYWHERE_LEAD_IN = re.compile(
     r"(?:image|photo|picture)\s+adapted\s+from\s+|"
     # a paper's figure adapted from its authors' ('Figure adapted from Li et al.'): a name next, in capitals ('…
     # from video lectures', '… from ref. 4' name no one)
-    r"(?:figure|fig\.|diagram)\s+adapted\s+from\s+(?=\[?(?-i:[A-Z])))|"
+    r"(?:figure|fig\.|diagram)\s+adapted\s+from\s+(?=\[?(?-i:[A-Z]))|"
+    # a figure reproduced from a paper, its authors with 'et al.' next ('Reproduced from Li et al., CC BY 4.0'; '…
+    # reproduced from the original' names no one)
+    r"(?:reproduced|redrawn)\s+from\s+(?=(?-i:[A-Z])[\w'’-]{1,40}(?:\s+(?:and|&)\s+(?-i:[A-Z])[\w'’-]{1,40})?"
+    r",?\s+et\s+al\b))|"
     # a holder named after a lower-case 'courtesy of' closing the line ('… canoe courtesy of the Harwick Historical
     # Society'): a museum's, library's, archive's or society's credit; not the noun after an article or a possessive
     # ('grateful for the courtesy of the Harwick Historical Society')
@@ -1032,6 +1037,8 @@ def _merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[C
                                  _near(gap) and _compatible(catalog, last, credit)
                                  and (_completes(last, credit) or _photographer_in_brackets(text, last, credit))):
             merged[-1] = _fill(catalog, last, credit)
+        elif last is not None and (people := processed_by(catalog, text, last, credit, gap)):
+            merged[-1] = replace(last, creator=people, end=credit.end, text=text[last.start : credit.end].strip())
         elif last is not None and _source_of_holder(last, credit, gap):
             merged[-1] = replace(last, via=credit.organization, license=credit.license or last.license,
                                  license_url=credit.license_url or last.license_url, end=credit.end,

@@ -96,7 +96,8 @@ def resolve_found(found: list[Evidence], catalog: Catalog) -> Resolved:
     claims = _license_claims(found, catalog)
     lic, resolution, license_conflict = _choose_license(claims)
     licensing = source if source is None or source.license else _distributor(found, catalog)
-    if resolution.status is Status.ABSENT and licensing and licensing.license:
+    if resolution.status is Status.ABSENT and licensing and licensing.license \
+            and not _rights_against_public_domain(found, catalog, licensing.license):
         default = remembered(catalog, "source-default-memo", licensing.id, _source_default)
         found.append(default.evidence[0])
         lic, resolution, claims = default.resolution.license, default.resolution, (default,)
@@ -112,6 +113,13 @@ def resolve_found(found: list[Evidence], catalog: Catalog) -> Resolved:
     if record.license_url and "license_url" not in origins:
         origins["license_url"] = origins.get("license", "")
     return Resolved(record, resolution, source, tuple(claims), tuple(conflicts), tuple(found))
+
+
+def _rights_against_public_domain(found: list[Evidence], catalog: Catalog, default: str) -> bool:
+    """'© Jane Roe / NOAA': a rights sign the credit states keeps a public body's public-domain default from it (the
+    photographer claims the rights; the picture may be a contractor's or a volunteer's, not the body's own work)."""
+    lic = catalog.license(default)
+    return lic is not None and lic.family == "public-domain" and any(e.field == "copyright" and e.value for e in found)
 
 
 def _source_default(catalog: Catalog, source_id: str) -> LicenseClaim:

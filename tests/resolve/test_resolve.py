@@ -58,6 +58,10 @@ LICENSES = [
      "source-catalog:getty-images", []),  # a body with per-file terms, distributed by an agency: the agency's terms
     ([ev("organization", "NASA", "caption"), ev("via", "Getty Images", "caption")], "LicenseRef-PD-USGov",
      "source-catalog:nasa", []),  # a body with terms of its own keeps them
+    ([ev("organization", "NOAA", "caption"), ev("copyright", "© Jane Roe / NOAA", "caption")], None, None, []),
+    # a stated © keeps a public body's public-domain default off (the photographer claims the rights)
+    ([ev("organization", "AP", "caption"), ev("copyright", "© AP", "caption")], "LicenseRef-Agency",
+     "source-catalog:ap", []),  # an agency's reserved terms stay with the ©
     ([ev("organization", "UK MOD", "caption")], None, None, []),  # Crown copyright, terms per release: no OGL
     ([ev("organization", "Crown Copyright", "caption")], None, None, []),  # a rights statement names no license
     ([ev("organization", "GOV.UK", "caption")], "OGL-UK-3.0", "source-catalog:uk-government", []),  # the site's
