@@ -44,6 +44,8 @@ from provenance.parse.credit_parts import (
     word_alias,
 )
 from provenance.parse.credit_words import (
+    BROADCAST_STATION,
+    COMMON_WORDS,
     HEADING_WORDS,
     NEWS_TITLE_ENDS,
     NEWSPAPER_WORDS,
@@ -334,9 +336,30 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
                 yield Segment(terms.start(), close + 1, terms.start())
             else:
                 yield Segment(named, close + 1, named) if named is not None else Segment(body, close, body)
+        elif _after_stop(text, opened) and _closes_line(text, close) and _station_alone(inner):
+            yield Segment(body, close, body)  # '… from a crash on Feb. 1. (WKMG)': a TV station's own picture
         elif text[opened] == "[" and _BRACKETED_CAPITALS.match(inner) and _HYPHENED_WORD.match(inner) and \
                 _after_stop(text, opened) and _closes_line(text, close) and name_in_capitals(catalog, inner):
             yield Segment(body, close, body)  # '… on Tuesday. [PARK YONG-SEOK]' (Korea JoongAng Daily)
+
+
+# Call letters alone: four capitals in K or W ('WKMG'), or three with the service ('WGN-TV'); three bare capitals are
+# more often a body's initials ('(WWF)', '(WFP)') than a station
+_CALL_LETTERS = re.compile(r"^[KW](?:[A-Z]{3}|[A-Z]{2,3}-(?:TV|DT|CD|LD))$")
+# Short words in K and W that COMMON_WORDS (nouns and adjectives) leaves out: in capitals alone in brackets, a word
+_K_W_WORDS = frozenset({"what", "when", "with", "were", "will", "went", "west", "wore", "worn", "wood", "wolf", "wont",
+                        "wrap", "whom", "whip", "wash", "wear", "warn", "weed", "weep", "wove", "who", "why", "was",
+                        "wow", "wig", "won", "wok", "knew", "kind", "king", "kept", "kiss", "knot", "knit", "keen",
+                        "kiln", "kilt", "keg", "ken"})
+
+
+def _station_alone(inner: str) -> bool:
+    """'WKMG', 'KARE 11', 'NBC 5', 'WCCO-TV': a US TV station's call letters or brand alone in brackets. Four capitals
+    that spell a word ('(WHAT)', '(KING)' alone) are no call letters."""
+    if _CALL_LETTERS.match(inner):
+        word = inner.partition("-")[0].casefold()
+        return word not in COMMON_WORDS and word not in _K_W_WORDS
+    return inner[:1] in "NCAFPTUKW" and BROADCAST_STATION.match(inner) is not None
 
 
 _CONNECTIVES = frozenset({"of", "the", "for", "and", "&", "de", "do", "da", "dos", "das", "del", "la", "le", "des",

@@ -112,7 +112,9 @@ LEAD_IN = re.compile(
     r"(?<![,，])(?<![,，][ \t])"
     r"(?:fuente\s+de\s+la\s+imagen|fotoğraf\s+kaynağı|nguồn\s+hình\s+ảnh|sumber\s+gambar|chanzo\s+cha\s+picha|"
     r"автор\s+фото)\s*,(?=[ \t]*(?-i:[A-ZА-ЯЁ@\d]))|"
-    r"(?:(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video|(?:3d\s+)?models?)\s+(?:provided\s+)?)?"
+    # ('Photos and video courtesy of Jane Roe': a parish's page credits its pictures and its clip at once)
+    r"(?:(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video|(?:3d\s+)?models?)"
+    r"(?:\s+(?:and|&)\s+videos?)?\s+(?:provided\s+)?)?"
     r"courtesy(?:\s+of)?\b|"
     r"(?:used|reproduced|reprinted)\s+(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:of|from)\b|"
     r"collection\s+of\b|"
