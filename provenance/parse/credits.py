@@ -153,7 +153,9 @@ _GROUPING_WORDS = ("types?", "categor(?:y|ies)", "sizes?", "styles?", "names?", 
 _LICENSED_WORK = ("blog", "site", "website", "content", "work", "works", "posts", "data", "images", "pictures",
                   "photos", "figures", "material", "materials", "folder", "directory", "repository", "page", "pages")
 ANYWHERE_LEAD_IN = re.compile(
-    r"(?P<lead>©\s*|"
+    # ('© 2023 by Jane Roe', 'Photo ©2023 by Jane Roe': the year of the rights and 'by' before the holder, a church's or
+    # a club's page writes them so)
+    r"(?P<lead>©\s*(?:(?:19|20)\d\d[ \t]+by[ \t]+(?=[A-Z]))?|"
     r"無断(?=(?:転載|複製|使用)(?:[・、]?(?:転載|複製|使用))*を?禁)|"  # '無断転載・複製を禁じます': reserved rights
     r"\((?i:c)\)[ \t]*(?=(?:19|20)\d\d,?[ \t]+[A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z\d][\w.&'’-]*|&|and|of))*,?[ \t]+"
     r"(?i:all[ \t]+rights[ \t]+reserved|inc|ltd|llc|corp)\b)|"
