@@ -43,7 +43,10 @@ from provenance.parse.credit_parts import (
 )
 from provenance.parse.credit_words import (
     ACQUISITION_CLAUSE_WORDS,
+    BROADCAST_STATION,
+    CALL_LETTER_WORDS,
     CHANNEL_WORDS,
+    COMMON_WORDS,
     HEADING_WORDS,
     NEWS_TITLE_ENDS,
     NEWSPAPER_WORDS,
@@ -290,9 +293,25 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
                 yield Segment(terms.start(), close + 1, terms.start())
             else:
                 yield Segment(named, close + 1, named) if named is not None else Segment(body, close, body)
+        elif _after_stop(text, opened) and _closes_line(text, close) and _station_alone(inner):
+            yield Segment(body, close, body)  # '… from a crash on Feb. 1. (WKMG)': a TV station's own picture
         elif text[opened] == "[" and _BRACKETED_CAPITALS.match(inner) and _HYPHENED_WORD.match(inner) and \
                 _after_stop(text, opened) and _closes_line(text, close) and name_in_capitals(catalog, inner):
             yield Segment(body, close, body)  # '… on Tuesday. [PARK YONG-SEOK]' (Korea JoongAng Daily)
+
+
+# Call letters alone: four capitals in K or W ('WKMG'), or three with the service ('WGN-TV'); three bare capitals are
+# more often a body's initials ('(WWF)', '(WFP)') than a station
+_CALL_LETTERS = re.compile(r"^[KW](?:[A-Z]{3}|[A-Z]{2,3}-(?:TV|DT|CD|LD))$")
+
+
+def _station_alone(inner: str) -> bool:
+    """'WKMG', 'KARE 11', 'NBC 5', 'WCCO-TV': a US TV station's call letters or brand alone in brackets. Four capitals
+    that spell a word ('(WHAT)', '(KING)' alone) are no call letters."""
+    if _CALL_LETTERS.match(inner):
+        word = inner.partition("-")[0].casefold()
+        return word not in COMMON_WORDS and word not in CALL_LETTER_WORDS
+    return inner[:1] in "NCAFPTUKW" and BROADCAST_STATION.match(inner) is not None
 
 
 def _spelled_out_before(catalog: Catalog, text: str, opened: int, inner: str) -> bool:

@@ -391,6 +391,16 @@ BODY_BEFORE_DE = frozenset({"ville"})
 # word is an organisation word too; longer names ('Bank of England', 'U.S. Pacific Fleet'), names with a company form
 # ('Nordic Bank ASA') and the bodies the catalog knows still read as organisations.
 SURNAME_ORGANISATION_WORDS = frozenset({"bank", "fleet"})
+# A US broadcast station by its brand: a network's name with the station's channel number ('NBC 5', 'NBC 4 New York',
+# 'NBC6', 'Telemundo 51', 'FOX 4'), a network's name with its market ('NBC Bay Area', 'CBS New York'), or the call
+# letters with the channel or the service ('KARE 11', 'KING 5', 'WCCO-TV'). A network's name alone is a source the
+# catalog may know; two words after 'Fox' or 'Abc' in mixed case are a person's ('Fox Mulder'), so the brands are
+# matched as the stations write them, in capitals (Telemundo and Univision as written).
+BROADCAST_STATION = re.compile(
+    r"^(?:(?:NBC|CBS|ABC|FOX|PBS|CW|Telemundo|Univision|UniM[aá]s)[ \t]?\d{1,2}"
+    r"(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
+    r"|(?:NBC|CBS|Telemundo|Univision)(?:[ \t]+[A-Z][\w'’.-]*){1,3}"
+    r"|[KW][A-Z]{2,3}(?:-(?:TV|DT|CD|LD))?[ \t]+\d{1,2}(?:[ \t]+News)?)$")
 ORGANISATION_SUFFIX = with_first_chars(re.compile(
     r"(?i)(?:\.(?:com|org|net|gov|edu|cc|io|co|info|ru|de|fr|uk|jp|cn|nl|be|se|no|dk|fi|cz|sk|hu|ro|md|pl|it|pt|br|es|"
     r"hr|rs|si|ba|mk|bg|ua|gr|vn|my|ph|tz|ke|bd|pk|at|ch|cat)\b|(?:社|局|部|庁|省|院|会|館|馆|所|県|大学|公司|集团|銀行|银行|협회|일보|뉴스|통신|시청|구청|군청|도청|재단|센터|공사|대학교|병원|위원회|박물관|픽쳐스|픽처스|엔터테인먼트|스튜디오|프로덕션|어판)$)"
@@ -749,3 +759,11 @@ BODY_BEFORE_FOR = frozenset({"institute", "centre", "center", "society", "founda
                              "programme", "program", "initiative", "organization", "organisation", "union"})
 # A Nordic paper's section label in capitals glued after the credit ('Foto: Jane Roe LEDARE'): no part of the name
 SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", "KRONIKK", "LEDER")
+
+# Short words in K and W that COMMON_WORDS (nouns and adjectives) leaves out: in capitals alone in brackets, a word,
+# not a US station's call letters (credit_spans._station_alone)
+CALL_LETTER_WORDS = frozenset({
+    "keen", "keg", "ken", "kept", "kiln", "kilt", "kind", "king", "kiss", "knew", "knit", "knot", "warn", "was",
+    "wash", "wear", "weed", "weep", "went", "were", "west", "what", "when", "whip", "who", "whom", "why", "wig",
+    "will", "with", "wok", "wolf", "won", "wont", "wood", "wore", "worn", "wove", "wow", "wrap",
+})

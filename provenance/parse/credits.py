@@ -115,7 +115,9 @@ LEAD_IN = re.compile(
     r"(?<![,，])(?<![,，][ \t])"
     r"(?:fuente\s+de\s+la\s+imagen|fotoğraf\s+kaynağı|nguồn\s+hình\s+ảnh|sumber\s+gambar|chanzo\s+cha\s+picha|"
     r"автор\s+фото)\s*,(?=[ \t]*(?-i:[A-ZА-ЯЁ@\d]))|"
-    r"(?:(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video|(?:3d\s+)?models?)\s+(?:provided\s+)?)?"
+    # ('Photos and video courtesy of Jane Roe': a parish's page credits its pictures and its clip at once)
+    r"(?:(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video|(?:3d\s+)?models?)"
+    r"(?:\s+(?:and|&)\s+videos?)?\s+(?:provided\s+)?)?"
     r"courtesy(?:\s+of)?\b|"
     r"(?:used|reproduced|reprinted)\s+(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:of|from)\b|"
     r"collection\s+of\b|"
@@ -145,7 +147,9 @@ LEAD_IN = re.compile(
 # created by", a capitalised "Photo:" after a word (not Spanish 'Pie de foto:', a caption's label), or "PHOTO:" before
 # a capitalised name ('BIG PHOTO: the crowd …' is a layout label).
 ANYWHERE_LEAD_IN = re.compile(
-    r"(?P<lead>©\s*|"
+    # ('© 2023 by Jane Roe', 'Photo ©2023 by Jane Roe': the year of the rights and 'by' before the holder, a church's or
+    # a club's page writes them so)
+    r"(?P<lead>©\s*(?:(?:19|20)\d\d[ \t]+by[ \t]+(?=[A-Z]))?|"
     r"無断(?=(?:転載|複製|使用)(?:[・、]?(?:転載|複製|使用))*を?禁)|"  # '無断転載・複製を禁じます': reserved rights
     r"\((?i:c)\)[ \t]*(?=(?:19|20)\d\d,?[ \t]+[A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z\d][\w.&'’-]*|&|and|of))*,?[ \t]+"
     r"(?i:all[ \t]+rights[ \t]+reserved|inc|ltd|llc|corp)\b)|"
