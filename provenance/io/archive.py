@@ -49,14 +49,19 @@ def is_zip(root: str | Path) -> bool:
 
 
 def walk_archive(root: str | Path) -> Iterator[Entry]:
-    """Every file of a folder (recursively, hidden folders skipped) or of a zip."""
+    """Every file of a folder (recursively, hidden files and folders skipped; links and folders that cannot
+    be listed as entries with their problem) or of a zip."""
     base = Path(root).resolve()
     if not base.exists():
         raise InputError(str(root), "no such file or folder")
     if is_zip(base):
         yield from _walk_zip(base)
     elif base.is_dir():
-        yield from walk_folder(base)
+        try:
+            entries = list(walk_folder(base))
+        except OSError as exc:
+            raise InputError(str(root), f"the folder cannot be listed ({exc.strerror})") from None
+        yield from entries
     else:
         raise InputError(str(root), "is neither a folder nor a .zip archive")
 

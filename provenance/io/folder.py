@@ -27,32 +27,50 @@ class Entry:
     identity: tuple[int, int] | None = None  # (device, inode) the walk saw: a file put in its place is refused
 
 
+LINK = "is a symbolic link; not followed (a link may lead outside the archive): audit what it points to on its own"
+
+
 def walk_folder(base: Path) -> Iterator[Entry]:
-    """Regular files, in path order; hidden files and folders, links and unreadable folders skipped.
-    One scandir per folder and one stat per file (a re-audit's walk of a large archive)."""
+    """Regular files, in path order, hidden files and folders skipped; a link, or a folder that cannot be
+    listed, is an entry with its problem (the audit's file-error row says it was not read). One scandir
+    per folder and one stat per file (a re-audit's walk of a large archive)."""
     root = str(base)
     identities: dict[str, tuple[int, int]] = {}
-    for path, size, mtime_ns in sorted(folder_files(root, identities), key=lambda found: found[0].split("/")):
-        yield Entry(root, path, size, mtime_ns, identity=identities[path])
+    problems: dict[str, str] = {}
+    for path, size, mtime_ns in sorted(folder_files(root, identities, problems), key=lambda found: found[0].split("/")):
+        yield Entry(root, path, size, mtime_ns, problems.get(path), identities.get(path))
 
 
-def folder_files(root: str, identities: dict[str, tuple[int, int]] | None = None) -> list[tuple[str, int, int]]:
-    """(path within the folder, size, mtime in ns) of its regular files, in no particular order;
-    hidden files and folders, links and unreadable folders skipped. With `identities`, each file's
-    (device, inode) is put there by its path."""
+def folder_files(root: str, identities: dict[str, tuple[int, int]] | None = None,
+                 problems: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
+    """(path within the folder, size, mtime in ns) of its files, in no particular order; hidden files and
+    folders skipped. Links and folders that cannot be listed are there too (their own size and time), with
+    the reason put in `problems` by their path; with `identities`, each regular file's (device, inode). An
+    OSError when the folder itself cannot be listed."""
     found: list[tuple[str, int, int]] = []
-    folders = [(root, "")]
+    folders: list[tuple[str, str, int]] = [(root, "", 0)]
     while folders:
-        folder, prefix = folders.pop()
+        folder, prefix, mtime_ns = folders.pop()
         try:
             items = list(os.scandir(folder))
-        except PermissionError:
+        except OSError as exc:
+            if not prefix:
+                raise
+            found.append((prefix[:-1], 0, mtime_ns))
+            if problems is not None:
+                problems[prefix[:-1]] = (f"is a folder that cannot be listed ({exc.strerror}); the files in it were "
+                                         "not read")
             continue
         for item in items:
-            if item.name.startswith(".") or item.is_symlink():
+            if item.name.startswith("."):
                 continue
-            if item.is_dir(follow_symlinks=False):
-                folders.append((item.path, f"{prefix}{item.name}/"))
+            if item.is_symlink():
+                stat = item.stat(follow_symlinks=False)
+                found.append((prefix + item.name, stat.st_size, stat.st_mtime_ns))
+                if problems is not None:
+                    problems[prefix + item.name] = LINK
+            elif item.is_dir(follow_symlinks=False):
+                folders.append((item.path, f"{prefix}{item.name}/", item.stat(follow_symlinks=False).st_mtime_ns))
             elif item.is_file(follow_symlinks=False):
                 stat = item.stat(follow_symlinks=False)
                 found.append((prefix + item.name, stat.st_size, stat.st_mtime_ns))

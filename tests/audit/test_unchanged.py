@@ -226,3 +226,63 @@ def test_only_a_plain_sqlite_file_url_is_read_without_sqlalchemy(url: str, file:
 def test_the_profile_name_is_the_bundled_profiles(catalog: Catalog) -> None:
     assert default_profile_name() == load_profile(None, catalog).name
     assert head_revision() is not None
+
+
+def test_links_are_listed_as_not_read_and_the_re_audit_still_reads_nothing(tmp_path: Path) -> None:
+    """A link in the archive (to an image, to a folder, or to nothing) is a file-error row naming it, not a file
+    left out unsaid; it is stored like any row, so the unchanged archive's re-audit takes the fast path."""
+    folder, database = tmp_path / "newsroom", tmp_path / "a.db"
+    make_archive(folder, images=2)
+    (tmp_path / "nas").mkdir()
+    (tmp_path / "nas" / "photo.jpg").write_bytes((folder / "images" / "photo-000.jpg").read_bytes())
+    (folder / "images" / "from-nas.jpg").symlink_to(tmp_path / "nas" / "photo.jpg")
+    (folder / "nas").symlink_to(tmp_path / "nas")
+    (folder / "articles" / "nas.md").write_text("# NAS\n\n![A photo](../images/from-nas.jpg)\n", encoding="utf-8")
+    report = tmp_path / "report.csv"
+    result = CliRunner().invoke(cli, ["audit", str(folder), "--db", f"sqlite:///{database}", "--jobs", "1",
+                                      "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "unreadable files  3" in result.output  # broken.jpg of the archive, and the two links
+    text = report.read_text(encoding="utf-8")
+    assert "images/from-nas.jpg: is a symbolic link; not followed" in text
+    assert "nas: is a symbolic link; not followed" in text
+    assert "image-not-found" in text  # the article's image is the link, which is not read
+    output, loaded = _fast(folder, database)
+    assert loaded == "False"  # the fast path ran: the links are stored as they are
+    assert "0 images read (0 unreadable), 0 articles checked, 0 gone" in output
+
+
+_NO_DAC = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]  # root as a user: file modes hold
+
+
+def _as_a_user(args: list[str]) -> subprocess.CompletedProcess[str]:
+    """The command with file permissions in force: root (as the tests may run) without the capabilities that
+    let it read any folder; another user as is."""
+    prefix = _NO_DAC if os.geteuid() == 0 else []
+    if prefix and shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: a folder's mode cannot be made to hold")
+    return subprocess.run([*prefix, sys.executable, "-m", "provenance", *args], capture_output=True, text=True,
+                          cwd=ROOT)
+
+
+def test_a_folder_that_cannot_be_listed_is_a_row_and_the_archive_itself_an_error(tmp_path: Path) -> None:
+    folder, database = tmp_path / "newsroom", tmp_path / "a.db"
+    make_archive(folder, images=2)
+    (folder / "private").mkdir()
+    (folder / "private" / "story.md").write_text("Photo: Jane Doe/AP\n", encoding="utf-8")
+    (folder / "private").chmod(0)
+    try:
+        done = _as_a_user(["audit", str(folder), "--db", f"sqlite:///{database}", "--jobs", "1"])
+        assert done.returncode in (0, 1), done.stderr
+        assert "unreadable files  2" in done.stdout  # broken.jpg, and the folder
+        with closing(sqlite3.connect(database)) as connection:
+            errors = [m for (m,) in connection.execute("SELECT message FROM findings WHERE code = 'file-error'")]
+        assert "private: is a folder that cannot be listed (Permission denied); the files in it were not read" in errors
+        (folder / "private").chmod(0o755)
+        (folder).chmod(0)
+        done = _as_a_user(["audit", str(folder), "--db", f"sqlite:///{tmp_path / 'b.db'}", "--jobs", "1"])
+        assert done.returncode == 2
+        assert done.stderr.strip() == f"Error: {folder}: the folder cannot be listed (Permission denied)"
+    finally:
+        folder.chmod(0o755)
+        (folder / "private").chmod(0o755)

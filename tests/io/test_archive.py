@@ -7,6 +7,7 @@ import pytest
 
 from provenance.errors import InputError
 from provenance.io.archive import classify, read_entry, walk_archive
+from provenance.io.folder import LINK
 from tests import samples
 
 
@@ -39,12 +40,21 @@ def test_classify_by_content(tmp_path: Path, name: str, data: bytes, kind: str, 
         assert problem in why
 
 
-def test_walk_skips_hidden_folders_and_links(tmp_path: Path) -> None:
+def test_walk_skips_hidden_files_and_names_links(tmp_path: Path) -> None:
+    """Hidden files and folders are left out; a link (to a file or a folder) is an entry that says it was not
+    followed, as a link in a zip is, so the audit lists it instead of leaving it out unsaid."""
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "config").write_text("x")
+    (tmp_path / ".DS_Store").write_text("x")
     (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "b.txt").write_text("x")
     (tmp_path / "link.txt").symlink_to(tmp_path / "a.txt")
-    assert [e.path for e in walk_archive(tmp_path)] == ["a.txt"]
+    (tmp_path / "linked").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "dangling.jpg").symlink_to(tmp_path / "gone.jpg")
+    entries = {e.path: e.error for e in walk_archive(tmp_path)}
+    assert entries == {"a.txt": None, "elsewhere/b.txt": None, "link.txt": LINK, "linked": LINK, "dangling.jpg": LINK}
+    assert classify(next(e for e in walk_archive(tmp_path) if e.path == "link.txt")) == ("other", LINK)
 
 
 def test_zip_members_and_their_problems(tmp_path: Path) -> None:
