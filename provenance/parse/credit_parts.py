@@ -156,8 +156,10 @@ _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
 _EDITOR_CODE = re.compile(r"[a-z]{2,4}$")  # an editor's initials in lower case
 _NOT_LETTER = re.compile(r"[\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# (country endings that are also words, 'no', 'is', 'at', 'be', 'in', 'id', 'co', are left out: 'Dr.No')
 _DOMAIN = re.compile(
-    r"(?i)^(?:[a-z0-9-]{1,40}\.){1,3}(?:com|org|net|gov|edu|info|ru|ua|de|fr|uk|jp|cn|it|es|pl|br|pt|nl|kr|ca|au|tv)$"
+    r"(?i)^(?:[a-z0-9-]{1,40}\.){1,3}(?:com|org|net|gov|edu|info|ru|ua|de|fr|uk|jp|cn|it|es|pl|br|pt|nl|kr|ca|au|tv|"
+    r"hu|cz|sk|ro|bg|hr|rs|si|gr|tr|se|dk|fi|ee|lt|lv|vn|il)$"
 )
 # 'X 제공', 'X提供': provided by X (a Korean or Japanese courtesy credit); what is left is the name.
 _PROVIDED = re.compile(r"\s*(?:제공|提供|자료\s?사진|DB)$")  # '연합뉴스 자료사진', '뉴스1 DB': the agency's file photo
@@ -960,7 +962,20 @@ def _lender(catalog: Catalog, pieces: list[str], text: str, start: int) -> Link 
     return Link(body.text, start + offset, start + offset + len(body.text), body.label, body.source, creator=pieces[0])
 
 
+# The Arabic plural for news agencies, alone or added to an outlet with a plus sign ('المصدر : الجزيرة + وكالات',
+# Al Jazeera's 'Source: Al Jazeera + agencies' under a story): where a story came from, never a name. Arabic has no
+# capitals to tell the word from a name as English does ('… + agencies'). (The singular opens agencies' names:
+# 'وكالة الأنباء السعودية'.)
+_AGENCIES_WORDS = frozenset({"وكالات", "الوكالات"})
+
+
+_INITIALS = re.compile(r"[A-Z]{2,5}")
+_LICENSE_INITIALS = frozenset({"CC", "PD", "GFDL", "CCO"})
+
+
 def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
+    if not text.isascii() and not _AGENCIES_WORDS.isdisjoint(text.replace("+", " ").split()):
+        return Link(text, start, end, "unknown")
     after = _AFTER_DESIGN.match(text) if " after " in text else None
     if after is not None and looks_like_person(after.group("name")):  # 'Sprague after C. Holden': the printmaker
         return Link(after.group("name"), start, start + len(after.group("name")), "person")
@@ -1018,6 +1033,12 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
         # then its photographer in full ('Mandarin Oriental, Paris', 'Reuters, London': one word is where it is)
         source = match_source(catalog, pieces[0])
         return Link(pieces[0], start, start + len(pieces[0]), "source", source, creator=pieces[1])
+    if len(pieces) == 2 and _INITIALS.fullmatch(pieces[0]) and pieces[0] not in _LICENSE_INITIALS \
+            and pieces[0].casefold() not in COUNTRIES \
+            and " " in pieces[1] and looks_like_person(pieces[1]) and not _is_org(catalog, pieces[1]):
+        # 'RD, Jane Roe' (beeld RD, …): a paper's or agency's initials the catalog does not know, then its
+        # photographer in full
+        return Link(pieces[0], start, start + len(pieces[0]), "organisation", creator=pieces[1])
     if len(pieces) == 2 and pieces[1].isalpha() and pieces[1][:1].isupper() \
             and (located := match_source(catalog, pieces[0])) is not None:
         return Link(pieces[0], start, start + len(pieces[0]), "source", located)  # 'Mandarin Oriental, Paris': the

@@ -61,6 +61,9 @@ _BRACKETS = re.compile(r"[()\[\]（）\n]")
 _CLOSE = {"[": "]", "(": ")", "（": "）"}  # full width too: '首相官邸（共同）'
 _DATELINE = re.compile(r"^\s*(?:[-–—]|\.\s*[-–—])")
 _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
+# MGR Online's '(วันที่ 5 พ.ค ภาพรอยเตอร์)': the day, then 'ภาพ' (picture) written with no space before the source
+# (Thai writes words unspaced), closing a gallery's caption; a source only where the catalog knows the rest
+_THAI_DATED_PICTURE = re.compile(r"^(?:วันที่[ \t]*\d{1,2}[ \t]*[^\s)]{1,12}[ \t]+)?ภาพ[ \t]*(?=[^\s)])")
 # A sentence's end: a stop (or a stop inside a closing quote: '… in "Jurassic Park." Amblin/Universal/Kobal/…') and a
 # space (before a capital, or a brand's camel case: 'iStock'), or a stop glued to the
 # next word ('2021.Reliance'), but not after an initial ('U.S.') or an abbreviation that stands before a name
@@ -279,6 +282,10 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         body = opened + 1 + (len(inner) - len(inner.lstrip())) + (lead.end() if lead else 0)
         inner = text[body:close]
         if taken(body, close) or not (_is_chain_or_via(inner) or _closes_line(text, close)):
+            continue
+        dated = _THAI_DATED_PICTURE.match(inner) if "ภาพ" in inner else None
+        if dated is not None and match_source(catalog, inner[dated.end() :].strip()) is not None:
+            yield Segment(body + dated.end(), close, body + dated.end())
             continue
         relay = relayed(catalog, inner) if "＝" in inner else None
         relay = _source_colon_name(catalog, inner) if relay is None and ": " in inner else relay

@@ -105,6 +105,9 @@ LEAD_IN = re.compile(
     r"(?:photo(?:graph)?s|pictures)\s+(?:and|&)\s+(?:story|text|words)\s+by\b|"
     r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer)(?=[ \t]+" + _NAME_ALONE
     + r"[ \t]*(?:\r?\n|$|\||[ \t]/[ \t]))|"
+    # the Reformatorisch Dagblad's 'beeld RD, Jane Roe', 'beeld ANP, Jane Roe' in lower case after the caption's
+    # sentence: the outlet's or agency's initials, a comma and the photographer alone up to the line's end
+    r"(?-i:beeld)(?=[ \t]+(?-i:[A-Z]{2,6}),[ \t]+" + _NAME_ALONE + r"[ \t]*(?:\r?\n|$))|"
     r"(?:(?:this|the)\s+)?(?:photo|image|picture|illustration)\s+(?:is\s+)?(?:licen[sc]ed\s+(?:under|as)|"
     r"(?:available|released|published)\s+under(?=\s+(?:the\s+|a\s+)?\[?(?:cc[\s-]|creative\s+commons|public\s+domain)))\b|"
 
@@ -128,9 +131,13 @@ LEAD_IN = re.compile(
     # lead-ins in other scripts (CJK, Arabic, Persian, Hebrew, Hindi, Thai, Greek) behind one test of the script
     r"(?=[^\x00-\u024f])(?:(?:写真|画像)(?:提供)?\s*[:：=＝/◎]|出典\s*[:：]|撮影者?\s*[・:：=＝◎]|"
     r"사진(?:(?:\s*제공)?\s*[:=＝]|\s*제공\.(?=[ \t]+\S)|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
-    r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+מסך)?|קרדיט|عدسة|عکاس|عکس|تصویر|فوٹو|ছবি|ফটো|फ़?ोटो|तस्वीर|ภาพ|"
+    r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+מסך)?|קרדיט|عدسة|عکاس|عکس|تصویر|فوٹو|ছবি|ফটো|फ़?ोटो|तस्वीर|(?:รูป)?ภาพ|"
     r"φωτογραφ[ίι]ες|φωτογραφ[ίι]α|φωτο|"
     r"[来來图圖]源)\s*[:：]|(?:사진\s*)?출처\s*[:=＝,]|छायाकार\s*[:：–—-]|"
+    # Thai and Hindi captions' closing bracket with a dash for the colon: '(ภาพ – รอยเตอร์)', '(फोटो - Jane Roe)';
+    # a hyphen with no space only before one word that closes the bracket ('(फोटो-पीटीआई)'), never a compound's
+    # second word ('(फोटो-फीचर)', '(फोटो-गैलरी देखें)', '(फोटो-प्रमाण सहित)': a photo feature, gallery, proof)
+    r"(?<=[(（])(?:ภาพ[ \t]*[–—-]|फ़?ोटो(?:[ \t]+[–—-]|[–—-][ \t]+|-(?=[^\s)]{2,20}\))(?!(?:गैलरी|फ़?ीचर|फिचर)\))))|"
     # the BBC World Service's 'Image source, Getty Images' in Hindi, Punjabi, Persian, Arabic, Urdu, Chinese
     # (never after a comma: '警方表示，图片来源，一名当地居民，…' is a clause of a sentence, not the label)
     r"(?<![,，،、])(?<![,，،、][ \t])"
