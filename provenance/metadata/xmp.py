@@ -1,5 +1,10 @@
-"""XMP packets -> Evidence, parsed with a hardened XML parser (defusedxml:
-no DTDs, no entity expansion, no external references).
+"""XMP packets -> Evidence, parsed without DTDs, entity declarations or external references.
+
+A packet in UTF-8 (nearly all of them; XMP allows UTF-16 and UTF-32 too) with no document type
+declaration is parsed by the standard library's C parser (xml.etree's, expat building the tree in C):
+with no DTD there is nothing to expand or fetch, and an undeclared entity is an error. Any other
+packet, one with a DTD among them, goes to defusedxml, which refuses DTDs, entities and external
+references (its pure-Python tree builder takes about twice as long).
 
 Every rdf:li of a Seq/Bag/Alt is kept, with its xml:lang, and namespaces are
 kept: `Credit`, `Source` and `license` exist in more than one schema.
@@ -7,12 +12,10 @@ kept: `Credit`, `Source` and `license` exist in more than one schema.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
-from xml.etree.ElementTree import Element
-
-import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
+from xml.etree.ElementTree import Element, ParseError, XMLParser
 
 from provenance.errors import XmpError
 from provenance.model import Evidence
@@ -68,11 +71,7 @@ FIELDS: dict[str, str] = {
 def parse_xmp(packet: bytes | str) -> list[tuple[str, str, str | None]]:
     """(property path, value, xml:lang) for every value in the packet."""
     data = packet.encode("utf-8") if isinstance(packet, str) else packet
-    data = data.strip(b"\x00 \t\r\n")
-    try:
-        root = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except (SafeET.ParseError, DefusedXmlException) as exc:
-        raise XmpError(f"XMP packet is not valid XML: {exc}") from None
+    root = _parse(data.strip(b"\x00 \t\r\n"))
     # the top-level descriptions: the root itself or a child of an rdf:RDF, in document order
     top = {id(child) for rdf in root.iter(RDF_RDF) for child in rdf} | {id(root)}
     values: list[tuple[str, str, str | None]] = []
@@ -80,6 +79,48 @@ def parse_xmp(packet: bytes | str) -> list[tuple[str, str, str | None]]:
         if id(description) in top:
             values.extend(_properties(description, ""))
     return _x_default_first(values)
+
+
+# an XML declaration naming its encoding (it must open the document)
+_DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)")
+UTF8_NAMES = frozenset({"utf-8", "utf8"})
+
+
+def _parse(data: bytes) -> Element:
+    text = _utf8_without_dtd(data)
+    try:
+        if text is None:
+            return _parse_defused(data)
+        parser = XMLParser()  # the text is given as str: expat reads it as UTF-8, whatever a declaration says
+        parser.feed(text)
+        return parser.close()
+    except ParseError as exc:
+        raise XmpError(f"XMP packet is not valid XML: {exc}") from None
+
+
+def _utf8_without_dtd(data: bytes) -> str | None:
+    """The packet as text when it is UTF-8 (by its bytes and by its declaration, if any) and has no
+    document type declaration, the only place a DTD, an entity or an external reference can be declared;
+    else None. In UTF-8 the declaration's keyword is these very bytes."""
+    if b"<!DOCTYPE" in data:
+        return None
+    declared = _DECLARED_ENCODING.match(data)
+    if declared and declared[1].decode("ascii", "replace").lower() not in UTF8_NAMES:
+        return None
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:  # UTF-16 or UTF-32 (a BOM or NULs), or damaged: defusedxml tells
+        return None
+
+
+def _parse_defused(data: bytes) -> Element:
+    import defusedxml.ElementTree as SafeET  # here: few packets come this way, and the import is costly
+    from defusedxml import DefusedXmlException
+
+    try:
+        return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except (SafeET.ParseError, DefusedXmlException) as exc:
+        raise XmpError(f"XMP packet is not valid XML: {exc}") from None
 
 
 def _x_default_first(values: list[tuple[str, str, str | None]]) -> list[tuple[str, str, str | None]]:
