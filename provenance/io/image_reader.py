@@ -40,12 +40,12 @@ from PIL import (  # the plugins of the formats we read (GIF's, rare, on first u
 )
 
 from provenance.errors import InputError, ProvenanceError
+from provenance.evidence import Evidence
 from provenance.io.c2pa_carriers import C2PA_LABEL, c2pa_in_structure
 from provenance.metadata.exif import exif_evidence
 from provenance.metadata.iptc import iptc_evidence
 from provenance.metadata.png import XMP_KEY, png_text_evidence
 from provenance.metadata.xmp import xmp_evidence
-from provenance.model import Evidence
 
 try:  # HEIC/HEIF where the wheel installs
     from pillow_heif import register_heif_opener

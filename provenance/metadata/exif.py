@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from provenance.evidence import Evidence
 from provenance.metadata.text import decode_user_comment, decode_utf16_tag, redecode_latin1
-from provenance.model import Evidence
 
 # tag -> (field, exact name)
 IFD0_TAGS: dict[int, tuple[str, str]] = {

@@ -18,7 +18,7 @@ from functools import lru_cache
 from xml.etree.ElementTree import Element, ParseError, XMLParser
 
 from provenance.errors import XmpError
-from provenance.model import Evidence
+from provenance.evidence import Evidence
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
