@@ -76,7 +76,7 @@ def _tiff(im: TiffImagePlugin.TiffImageFile) -> bool | None:
         if len(seen) >= MAX_IFDS:
             return None
         seen.add(ifd.next)
-        ifd = _next_ifd(im, ifd.next)
+        ifd = tiff_directory(im, ifd.next)
     return True
 
 
@@ -87,13 +87,16 @@ def _tiff_tag_has_label(ifd: TiffImagePlugin.ImageFileDirectory_v2) -> bool:
     return C2PA_LABEL in value if isinstance(value, bytes) else True  # another type: the reader decides
 
 
-def _next_ifd(im: TiffImagePlugin.TiffImageFile, offset: int) -> TiffImagePlugin.ImageFileDirectory_v2:
+def tiff_directory(im: TiffImagePlugin.TiffImageFile, offset: int,
+                   group: int | None = None) -> TiffImagePlugin.ImageFileDirectory_v2:
+    """The TIFF directory (IFD) at `offset`, read with Pillow's reader (`group`: the IFD that points to it,
+    for Pillow's tag types, as Pillow's getexif() passes it)."""
     assert im.fp is not None
     im.fp.seek(0)
     header = im.fp.read(8)
     if header[2:3] == b"\x2b":  # BigTIFF: a 16-byte header
         header += im.fp.read(8)
-    ifd = TiffImagePlugin.ImageFileDirectory_v2(header)
+    ifd = TiffImagePlugin.ImageFileDirectory_v2(header, group=group)
     im.fp.seek(offset)
     ifd.load(im.fp)
     return ifd

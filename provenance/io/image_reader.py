@@ -34,15 +34,15 @@ from PIL import (  # the plugins of the formats we read (GIF's, rare, on first u
     IptcImagePlugin,
     JpegImagePlugin,  # noqa: F401
     PngImagePlugin,  # noqa: F401
-    TiffImagePlugin,  # noqa: F401
+    TiffImagePlugin,
     UnidentifiedImageError,
     WebPImagePlugin,  # noqa: F401
 )
 
 from provenance.errors import InputError, ProvenanceError
 from provenance.evidence import Evidence
-from provenance.io.c2pa_carriers import C2PA_LABEL, c2pa_in_structure
-from provenance.metadata.exif import exif_evidence
+from provenance.io.c2pa_carriers import C2PA_LABEL, c2pa_in_structure, tiff_directory
+from provenance.metadata.exif import EXIF_IFD_TAGS, IFD0_TAGS, exif_evidence
 from provenance.metadata.iptc import iptc_evidence
 from provenance.metadata.png import XMP_KEY, png_text_evidence
 from provenance.metadata.xmp import xmp_evidence
@@ -175,6 +175,8 @@ def _guard(meta: ImageMetadata, block: str, read: Any) -> None:
 
 
 def _exif(im: Image.Image) -> list[Evidence]:
+    if isinstance(im, TiffImagePlugin.TiffImageFile):
+        return _tiff_exif(im)
     exif = im.getexif()
     if not exif:
         return []
@@ -182,6 +184,24 @@ def _exif(im: Image.Image) -> list[Evidence]:
     # the mapping itself, not a dict of it: Pillow decodes a tag's value when it is asked for
     # (a TIFF's IFD0 holds the offsets of every strip)
     return exif_evidence(exif, exif.get_ifd(EXIF_IFD), big_endian)
+
+
+def _tiff_exif(im: TiffImagePlugin.TiffImageFile) -> list[Evidence]:
+    """A TIFF's IFD0 is its first directory, read when the file was opened (getexif() would read it
+    again, every strip's offset and size included); the Exif IFD is read with Pillow's directory reader
+    as getexif() reads it. Values as getexif() gives them: a one-item tuple is its item."""
+    ifd0 = im.tag_v2
+    tags = {tag: _one(ifd0[tag]) for tag in IFD0_TAGS if tag in ifd0}
+    exif_ifd: dict[int, Any] = {}
+    offset = ifd0.get(EXIF_IFD)
+    if isinstance(offset, int):
+        sub = tiff_directory(im, offset, EXIF_IFD)
+        exif_ifd = {tag: _one(sub[tag]) for tag in EXIF_IFD_TAGS if tag in sub}
+    return exif_evidence(tags, exif_ifd, ifd0.prefix == b"MM")
+
+
+def _one(value: Any) -> Any:
+    return value[0] if isinstance(value, tuple) and len(value) == 1 else value
 
 
 def _iptc(im: Image.Image) -> list[Evidence]:
