@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -94,23 +92,20 @@ class Identity:
     c2pa_label: bool = True  # the bytes "c2pa" occur in the file: it may hold a C2PA manifest
 
 
-@contextmanager
-def open_image(path: str | Path | BinaryIO, name: str) -> Iterator[Image.Image]:
-    """Pillow's lazy open under our own pixel rule. A picture over Pillow's warning limit
-    (Image.MAX_IMAGE_PIXELS, 89.5 million) is read like any other and no warning is printed:
-    medium-format cameras make 100-megapixel photos, and the perceptual hash decodes it reduced.
-    One over twice that is refused unread, an InputError naming the limit."""
-    with warnings.catch_warnings():
+def open_image(path: str | Path | BinaryIO, name: str) -> Image.Image:
+    """Pillow's lazy open under our own pixel rule, to be used in a `with` block (which closes it). A
+    picture over Pillow's warning limit (Image.MAX_IMAGE_PIXELS, 89.5 million) is read like any other
+    and no warning is printed: medium-format cameras make 100-megapixel photos, and the perceptual hash
+    decodes it reduced. One over twice that is refused unread, an InputError naming the limit."""
+    with warnings.catch_warnings():  # Pillow warns in open() only
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
             try:
-                im = Image.open(path, formats=[f for f in OPEN_FIRST if f in Image.OPEN])
+                return Image.open(path, formats=[f for f in OPEN_FIRST if f in Image.OPEN])
             except UnidentifiedImageError:  # all of Pillow's openers, so that the error can name the format
-                im = Image.open(path)
+                return Image.open(path)
         except Image.DecompressionBombError as exc:
             raise InputError(name, f"is over the pixel limit for one image, twice Pillow's ({exc})") from None
-        with im:
-            yield im
 
 
 def fresh_pages_for_large_buffers(threshold: int = FRESH_PAGES_FROM) -> bool:
@@ -265,7 +260,8 @@ def image_identity(path: str | Path | BinaryIO, name: str | None = None, phash: 
     if not isinstance(path, str | Path):
         path.seek(0)
     try:
-        with open_image(path, name) as im:
+        with warnings.catch_warnings(), open_image(path, name) as im:  # decoding warns too (a TIFF's tiles)
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             value = perceptual_hash(im)
     except (OSError, SyntaxError, ValueError) as exc:
         raise InputError(name, f"image data is damaged or truncated ({exc})") from None
