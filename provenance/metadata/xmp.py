@@ -13,7 +13,6 @@ kept: `Credit`, `Source` and `license` exist in more than one schema.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from xml.etree.ElementTree import Element, ParseError, XMLParser
 
@@ -77,7 +76,7 @@ def parse_xmp(packet: bytes | str) -> list[tuple[str, str, str | None]]:
     values: list[tuple[str, str, str | None]] = []
     for description in root.iter(RDF_DESCRIPTION):
         if id(description) in top:
-            values.extend(_properties(description, ""))
+            _properties(description, "", values)
     return _x_default_first(values)
 
 
@@ -161,44 +160,50 @@ def _qname_of(tag: str) -> str | None:
     return f"{prefix}:{local}" if prefix else f"{{{uri}}}{local}"
 
 
-def _properties(node: Element, prefix: str) -> Iterator[tuple[str, str, str | None]]:
+# The walk appends to one list (a generator per level cost more than the walk's own work).
+Values = list[tuple[str, str, str | None]]
+
+
+def _properties(node: Element, prefix: str, out: Values) -> None:
     for attr, value in node.attrib.items():
         name = _qname(attr)
         if name and not attr.startswith(RDF_PREFIX) and value.strip():
-            yield f"{prefix}{name}", value.strip(), None
+            out.append((f"{prefix}{name}", value.strip(), None))
     for child in node:
         name = _qname(child.tag)
         if name:
-            yield from _values(child, f"{prefix}{name}")
+            _values(child, f"{prefix}{name}", out)
 
 
-def _values(prop: Element, path: str) -> Iterator[tuple[str, str, str | None]]:
+def _values(prop: Element, path: str, out: Values) -> None:
     resource = prop.get(RDF_RESOURCE)
     if resource:
-        yield path, resource.strip(), None
+        out.append((path, resource.strip(), None))
         return
-    containers = [c for c in prop if c.tag in RDF_CONTAINERS]
-    if containers:
-        for item in containers[0]:
-            yield from _item(item, path)
-        return
-    yield from _item(prop, path)
+    for container in prop:  # the first container, if any
+        if container.tag in RDF_CONTAINERS:
+            for item in container:
+                _item(item, path, out)
+            return
+    _item(prop, path, out)
 
 
-def _item(node: Element, path: str) -> Iterator[tuple[str, str, str | None]]:
+def _item(node: Element, path: str, out: Values) -> None:
     """One value: text, a resource, or a struct (parseType=Resource or a nested Description)."""
-    resource = node.get(RDF_RESOURCE)
-    if resource:
-        yield path, resource.strip(), node.get(XML_LANG)
-        return
-    structs = [c for c in node if c.tag == RDF_DESCRIPTION]
-    if node.get(RDF_PARSE_TYPE) == "Resource" or structs or _has_properties(node):
-        for struct in structs or [node]:
-            yield from _properties(struct, f"{path}/")
-        return
+    attrib = node.attrib
+    if len(node) or (attrib and attrib.keys() != {XML_LANG}):  # not a plain text leaf (the most of them)
+        resource = attrib.get(RDF_RESOURCE)
+        if resource:
+            out.append((path, resource.strip(), attrib.get(XML_LANG)))
+            return
+        structs = [c for c in node if c.tag == RDF_DESCRIPTION]
+        if attrib.get(RDF_PARSE_TYPE) == "Resource" or structs or _has_properties(node):
+            for struct in structs or [node]:
+                _properties(struct, f"{path}/", out)
+            return
     text = (node.text or "").strip()
     if text:
-        yield path, text, node.get(XML_LANG)
+        out.append((path, text, attrib.get(XML_LANG)))
 
 
 def _has_properties(node: Element) -> bool:
