@@ -67,13 +67,18 @@ FIELDS: dict[str, str] = {
 }
 
 
-def parse_xmp(packet: bytes | str) -> list[tuple[str, str, str | None]]:
+# (property path, value, xml:lang); the walk appends to one list (a generator per level cost more than
+# the walk's own work)
+Values = list[tuple[str, str, str | None]]
+
+
+def parse_xmp(packet: bytes | str) -> Values:
     """(property path, value, xml:lang) for every value in the packet."""
     data = packet.encode("utf-8") if isinstance(packet, str) else packet
     root = _parse(data.strip(b"\x00 \t\r\n"))
     # the top-level descriptions: the root itself or a child of an rdf:RDF, in document order
     top = {id(child) for rdf in root.iter(RDF_RDF) for child in rdf} | {id(root)}
-    values: list[tuple[str, str, str | None]] = []
+    values: Values = []
     for description in root.iter(RDF_DESCRIPTION):
         if id(description) in top:
             _properties(description, "", values)
@@ -122,10 +127,19 @@ def _parse_defused(data: bytes) -> Element:
         raise XmpError(f"XMP packet is not valid XML: {exc}") from None
 
 
-def _x_default_first(values: list[tuple[str, str, str | None]]) -> list[tuple[str, str, str | None]]:
-    """Keep document order, but put a property's x-default alternative first."""
-    order = {path: index for index, (path, _, _) in reversed(list(enumerate(values)))}
-    return sorted(values, key=lambda v: (order[v[0]], v[2] != "x-default"))
+def _x_default_first(values: Values) -> Values:
+    """Keep document order, but put a property's x-default alternative first (a property's values
+    together, where the property first appears)."""
+    groups: dict[str, Values] = {}
+    for value in values:
+        groups.setdefault(value[0], []).append(value)
+    if len(groups) == len(values):  # every property once: nothing moves
+        return values
+    return [value for group in groups.values() for value in sorted(group, key=_not_x_default)]
+
+
+def _not_x_default(value: tuple[str, str, str | None]) -> bool:
+    return value[2] != "x-default"
 
 
 def xmp_evidence(packet: bytes | str) -> list[Evidence]:
@@ -158,10 +172,6 @@ def _qname_of(tag: str) -> str | None:
     uri, _, local = tag[1:].partition("}")
     prefix = PREFIXES.get(uri)
     return f"{prefix}:{local}" if prefix else f"{{{uri}}}{local}"
-
-
-# The walk appends to one list (a generator per level cost more than the walk's own work).
-Values = list[tuple[str, str, str | None]]
 
 
 def _properties(node: Element, prefix: str, out: Values) -> None:
