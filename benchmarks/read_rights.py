@@ -9,13 +9,12 @@ The "metadata extraction alone" path of bench_exiftool.py, run as its own proces
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pickle
 import sys
 import traceback
 from pathlib import Path
-
-import orjson
 
 from provenance.errors import InputError
 from provenance.io.image_reader import fresh_pages_for_large_buffers, read_metadata
@@ -86,7 +85,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     found = read_all(args.folder, args.jobs)
-    args.out.write_bytes(orjson.dumps(found))  # UTF-8 JSON, as json.dumps(ensure_ascii=False) would write it
+    # non-ASCII characters escaped: json's ASCII encoder, and no UTF-8 encoding of the whole text, a third
+    # less CPU than ensure_ascii=False (orjson's import costs about what it saves: eight pairs of runs)
+    args.out.write_bytes(json.dumps(found).encode("ascii"))
 
 
 if __name__ == "__main__":
