@@ -86,7 +86,7 @@ def parse_xmp(packet: bytes | str) -> Values:
 
 
 # an XML declaration naming its encoding (it must open the document)
-_DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)")
+_DECLARED_ENCODING = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)")
 UTF8_NAMES = frozenset({"utf-8", "utf8"})
 
 
