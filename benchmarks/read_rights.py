@@ -85,7 +85,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     found = read_all(args.folder, args.jobs)
-    args.out.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+    # non-ASCII characters escaped: json's ASCII encoder, and no UTF-8 encoding of the whole text, a third
+    # less CPU than ensure_ascii=False (orjson's import costs about what it saves: eight pairs of runs)
+    args.out.write_bytes(json.dumps(found).encode("ascii"))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# Evidence, the unit of provenance, lives in a module of its own (see there); named here too
+from provenance.evidence import ORIGINS as ORIGINS
+from provenance.evidence import Evidence as Evidence
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -129,25 +133,6 @@ class Category:
     needs_verification: bool = False
     credit_role: str | None = None  # how an attribution names the category: 'pool', 'handout' or 'courtesy'
     file: str = ""
-
-
-ORIGINS = ("manual", "caption", "html", "jsonld", "exif", "iptc", "xmp", "png-text", "c2pa", "commons", "flickr",
-           "source-catalog")
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One claim from one origin: `field` says what it claims (creator, license…),
-    `name` the exact field it was read from ("IPTC 2:80 By-line", "XMP dc:creator")."""
-
-    field: str
-    value: str
-    origin: str
-    name: str
-    raw: str = ""
-    lang: str | None = None
-    location: str = ""
-    derived: bool = False  # worked out from other evidence (a caption's credit, a catalog default)
 
 
 # A caption or credit element of an article that links to web addresses is kept twice: as the text a reader

@@ -1,7 +1,7 @@
 """The layering rule of provenance/__init__.py, checked folder by folder.
 
 The pure core (catalog/, parse/, metadata/, resolve/, rules/, render/ and the
-shared check.py, model.py, errors.py) imports no edge package and no edge
+shared check.py, model.py, evidence.py, errors.py) imports no edge package and no edge
 library, and opens no files: only the catalog loader reads its own TOML. The
 edge (io/, audit/, store/, cli/) may do I/O and is where the libraries that do
 it are imported."""
@@ -17,7 +17,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "provenance"
 CORE_FOLDERS = ("catalog", "parse", "metadata", "resolve", "rules", "render")
-CORE_FILES = ("check.py", "check_split.py", "model.py", "errors.py", "budget.py")
+CORE_FILES = ("check.py", "check_split.py", "model.py", "evidence.py", "errors.py", "budget.py")
 FACADE = ("__init__.py", "__main__.py")  # the public API (edge entry points imported lazily) and `python -m`
 EDGE_PACKAGES = ("io", "audit", "store", "cli")
 FORBIDDEN = ("flask", "sqlalchemy", "requests", "PIL", "exifread", "c2pa", "imagehash", "socket", "sqlite3",

@@ -19,7 +19,9 @@ extension, the later pictures of an MPO) neither Pillow nor pillow-heif exposes 
 
 from __future__ import annotations
 
+import os
 import struct
+from typing import IO, cast
 
 from PIL import Image, PngImagePlugin, TiffImagePlugin
 
@@ -57,15 +59,47 @@ def _png(im: PngImagePlugin.PngImageFile) -> bool:
 def _png_after_idat(im: PngImagePlugin.PngImageFile) -> bool:
     """Walk the chunk headers from the first IDAT to IEND; read the data of a caBX chunk only."""
     assert im.fp is not None
-    im.fp.seek(im.tile[0].offset - 8)  # the first IDAT's header, where Pillow stopped
-    stream = PngImagePlugin.ChunkStream(im.fp)
+    fp = _headers_reader(im.fp, im.tile[0].offset - 8)  # the first IDAT's header, where Pillow stopped
+    stream = PngImagePlugin.ChunkStream(cast("IO[bytes]", fp))  # it reads, seeks and tells only
     while True:
         cid, pos, length = stream.read()
-        if cid == PNG_CHUNK and C2PA_LABEL in im.fp.read(length):
+        if cid == PNG_CHUNK and C2PA_LABEL in fp.read(length):
             return True
         if cid == b"IEND":
             return False
-        im.fp.seek(pos + length + 4)  # past the data and the CRC
+        fp.seek(pos + length + 4)  # past the data and the CRC
+
+
+def _headers_reader(fp: IO[bytes], start: int) -> IO[bytes] | PositionalReader:
+    """`fp` at `start`, or for a file on disk a reader of its descriptor from there: a chunk's header
+    is then one read of 8 bytes, where the buffered file fills its 8 KiB buffer after each seek
+    (a PNG's walk about twice as fast; Pillow writes an IDAT every 64 KiB)."""
+    try:
+        return PositionalReader(fp.fileno(), start)
+    except (AttributeError, OSError):  # in memory (io.UnsupportedOperation is an OSError)
+        fp.seek(start)
+        return fp
+
+
+class PositionalReader:
+    """read / seek / tell over a file descriptor with os.pread: no buffer, the position kept here."""
+
+    def __init__(self, fd: int, position: int) -> None:
+        self.fd, self.position = fd, position
+
+    def read(self, size: int) -> bytes:
+        data = os.pread(self.fd, size, self.position)
+        self.position += len(data)
+        return data
+
+    def seek(self, position: int, whence: int = os.SEEK_SET) -> int:
+        if whence != os.SEEK_SET:
+            raise ValueError("only absolute positions")
+        self.position = position
+        return position
+
+    def tell(self) -> int:
+        return self.position
 
 
 def _tiff(im: TiffImagePlugin.TiffImageFile) -> bool | None:
@@ -76,7 +110,7 @@ def _tiff(im: TiffImagePlugin.TiffImageFile) -> bool | None:
         if len(seen) >= MAX_IFDS:
             return None
         seen.add(ifd.next)
-        ifd = _next_ifd(im, ifd.next)
+        ifd = tiff_directory(im, ifd.next)
     return True
 
 
@@ -87,13 +121,16 @@ def _tiff_tag_has_label(ifd: TiffImagePlugin.ImageFileDirectory_v2) -> bool:
     return C2PA_LABEL in value if isinstance(value, bytes) else True  # another type: the reader decides
 
 
-def _next_ifd(im: TiffImagePlugin.TiffImageFile, offset: int) -> TiffImagePlugin.ImageFileDirectory_v2:
+def tiff_directory(im: TiffImagePlugin.TiffImageFile, offset: int,
+                   group: int | None = None) -> TiffImagePlugin.ImageFileDirectory_v2:
+    """The TIFF directory (IFD) at `offset`, read with Pillow's reader (`group`: the IFD that points to it,
+    for Pillow's tag types, as Pillow's getexif() passes it)."""
     assert im.fp is not None
     im.fp.seek(0)
     header = im.fp.read(8)
     if header[2:3] == b"\x2b":  # BigTIFF: a 16-byte header
         header += im.fp.read(8)
-    ifd = TiffImagePlugin.ImageFileDirectory_v2(header)
+    ifd = TiffImagePlugin.ImageFileDirectory_v2(header, group=group)
     im.fp.seek(offset)
     ifd.load(im.fp)
     return ifd

@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -34,18 +32,18 @@ from PIL import (  # the plugins of the formats we read (GIF's, rare, on first u
     IptcImagePlugin,
     JpegImagePlugin,  # noqa: F401
     PngImagePlugin,  # noqa: F401
-    TiffImagePlugin,  # noqa: F401
+    TiffImagePlugin,
     UnidentifiedImageError,
     WebPImagePlugin,  # noqa: F401
 )
 
 from provenance.errors import InputError, ProvenanceError
-from provenance.io.c2pa_carriers import C2PA_LABEL, c2pa_in_structure
-from provenance.metadata.exif import exif_evidence
+from provenance.evidence import Evidence
+from provenance.io.c2pa_carriers import C2PA_LABEL, c2pa_in_structure, tiff_directory
+from provenance.metadata.exif import EXIF_IFD_TAGS, IFD0_TAGS, exif_evidence
 from provenance.metadata.iptc import iptc_evidence
 from provenance.metadata.png import XMP_KEY, png_text_evidence
 from provenance.metadata.xmp import xmp_evidence
-from provenance.model import Evidence
 
 try:  # HEIC/HEIF where the wheel installs
     from pillow_heif import register_heif_opener
@@ -94,23 +92,20 @@ class Identity:
     c2pa_label: bool = True  # the bytes "c2pa" occur in the file: it may hold a C2PA manifest
 
 
-@contextmanager
-def open_image(path: str | Path | BinaryIO, name: str) -> Iterator[Image.Image]:
-    """Pillow's lazy open under our own pixel rule. A picture over Pillow's warning limit
-    (Image.MAX_IMAGE_PIXELS, 89.5 million) is read like any other and no warning is printed:
-    medium-format cameras make 100-megapixel photos, and the perceptual hash decodes it reduced.
-    One over twice that is refused unread, an InputError naming the limit."""
-    with warnings.catch_warnings():
+def open_image(path: str | Path | BinaryIO, name: str) -> Image.Image:
+    """Pillow's lazy open under our own pixel rule, to be used in a `with` block (which closes it). A
+    picture over Pillow's warning limit (Image.MAX_IMAGE_PIXELS, 89.5 million) is read like any other
+    and no warning is printed: medium-format cameras make 100-megapixel photos, and the perceptual hash
+    decodes it reduced. One over twice that is refused unread, an InputError naming the limit."""
+    with warnings.catch_warnings():  # Pillow warns in open() only
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
             try:
-                im = Image.open(path, formats=[f for f in OPEN_FIRST if f in Image.OPEN])
+                return Image.open(path, formats=[f for f in OPEN_FIRST if f in Image.OPEN])
             except UnidentifiedImageError:  # all of Pillow's openers, so that the error can name the format
-                im = Image.open(path)
+                return Image.open(path)
         except Image.DecompressionBombError as exc:
             raise InputError(name, f"is over the pixel limit for one image, twice Pillow's ({exc})") from None
-        with im:
-            yield im
 
 
 def fresh_pages_for_large_buffers(threshold: int = FRESH_PAGES_FROM) -> bool:
@@ -175,6 +170,8 @@ def _guard(meta: ImageMetadata, block: str, read: Any) -> None:
 
 
 def _exif(im: Image.Image) -> list[Evidence]:
+    if isinstance(im, TiffImagePlugin.TiffImageFile):
+        return _tiff_exif(im)
     exif = im.getexif()
     if not exif:
         return []
@@ -182,6 +179,24 @@ def _exif(im: Image.Image) -> list[Evidence]:
     # the mapping itself, not a dict of it: Pillow decodes a tag's value when it is asked for
     # (a TIFF's IFD0 holds the offsets of every strip)
     return exif_evidence(exif, exif.get_ifd(EXIF_IFD), big_endian)
+
+
+def _tiff_exif(im: TiffImagePlugin.TiffImageFile) -> list[Evidence]:
+    """A TIFF's IFD0 is its first directory, read when the file was opened (getexif() would read it
+    again, every strip's offset and size included); the Exif IFD is read with Pillow's directory reader
+    as getexif() reads it. Values as getexif() gives them: a one-item tuple is its item."""
+    ifd0 = im.tag_v2
+    tags = {tag: _one(ifd0[tag]) for tag in IFD0_TAGS if tag in ifd0}
+    exif_ifd: dict[int, Any] = {}
+    offset = ifd0.get(EXIF_IFD)
+    if isinstance(offset, int):
+        sub = tiff_directory(im, offset, EXIF_IFD)
+        exif_ifd = {tag: _one(sub[tag]) for tag in EXIF_IFD_TAGS if tag in sub}
+    return exif_evidence(tags, exif_ifd, ifd0.prefix == b"MM")
+
+
+def _one(value: Any) -> Any:
+    return value[0] if isinstance(value, tuple) and len(value) == 1 else value
 
 
 def _iptc(im: Image.Image) -> list[Evidence]:
@@ -245,7 +260,8 @@ def image_identity(path: str | Path | BinaryIO, name: str | None = None, phash: 
     if not isinstance(path, str | Path):
         path.seek(0)
     try:
-        with open_image(path, name) as im:
+        with warnings.catch_warnings(), open_image(path, name) as im:  # decoding warns too (a TIFF's tiles)
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             value = perceptual_hash(im)
     except (OSError, SyntaxError, ValueError) as exc:
         raise InputError(name, f"image data is damaged or truncated ({exc})") from None

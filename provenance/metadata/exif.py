@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from provenance.evidence import Evidence
 from provenance.metadata.text import decode_user_comment, decode_utf16_tag, redecode_latin1
-from provenance.model import Evidence
 
 # tag -> (field, exact name)
 IFD0_TAGS: dict[int, tuple[str, str]] = {
@@ -28,9 +28,12 @@ def exif_evidence(ifd0: Mapping[int, Any], exif_ifd: Mapping[int, Any], big_endi
     found: list[Evidence] = []
     for tags, table in ((ifd0, IFD0_TAGS), (exif_ifd, EXIF_IFD_TAGS)):
         for tag, (field, name) in table.items():
-            value = _text(tag, tags.get(tag), big_endian)
+            if tag not in tags:  # asked first: Pillow's mapping raises (and get() catches) for a missing tag
+                continue
+            raw = tags[tag]
+            value = _text(tag, raw, big_endian)
             if value:
-                found.append(Evidence(field=field, value=value, origin="exif", name=name, raw=repr(tags[tag])[:500]))
+                found.append(Evidence(field=field, value=value, origin="exif", name=name, raw=repr(raw)[:500]))
     return found
 
 

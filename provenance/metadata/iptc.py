@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from provenance.evidence import Evidence
 from provenance.metadata.text import decode_iptc
-from provenance.model import Evidence
 
 CHARSET = (1, 90)
 # (record, dataset) -> (field, exact name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from provenance.model import Evidence
+from provenance.evidence import Evidence
 
 XMP_KEY = "XML:com.adobe.xmp"
 # keyword -> field (the keywords of the PNG specification that carry rights)

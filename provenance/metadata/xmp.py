@@ -1,5 +1,10 @@
-"""XMP packets -> Evidence, parsed with a hardened XML parser (defusedxml:
-no DTDs, no entity expansion, no external references).
+"""XMP packets -> Evidence, parsed without DTDs, entity declarations or external references.
+
+A packet in UTF-8 (nearly all of them; XMP allows UTF-16 and UTF-32 too) with no document type
+declaration is parsed by the standard library's C parser (xml.etree's, expat building the tree in C):
+with no DTD there is nothing to expand or fetch, and an undeclared entity is an error. Any other
+packet, one with a DTD among them, goes to defusedxml, which refuses DTDs, entities and external
+references (its pure-Python tree builder takes about twice as long).
 
 Every rdf:li of a Seq/Bag/Alt is kept, with its xml:lang, and namespaces are
 kept: `Credit`, `Source` and `license` exist in more than one schema.
@@ -7,15 +12,12 @@ kept: `Credit`, `Source` and `license` exist in more than one schema.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 from functools import lru_cache
-from xml.etree.ElementTree import Element
-
-import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
+from xml.etree.ElementTree import Element, ParseError, XMLParser
 
 from provenance.errors import XmpError
-from provenance.model import Evidence
+from provenance.evidence import Evidence
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -65,27 +67,79 @@ FIELDS: dict[str, str] = {
 }
 
 
-def parse_xmp(packet: bytes | str) -> list[tuple[str, str, str | None]]:
+# (property path, value, xml:lang); the walk appends to one list (a generator per level cost more than
+# the walk's own work)
+Values = list[tuple[str, str, str | None]]
+
+
+def parse_xmp(packet: bytes | str) -> Values:
     """(property path, value, xml:lang) for every value in the packet."""
     data = packet.encode("utf-8") if isinstance(packet, str) else packet
-    data = data.strip(b"\x00 \t\r\n")
-    try:
-        root = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except (SafeET.ParseError, DefusedXmlException) as exc:
-        raise XmpError(f"XMP packet is not valid XML: {exc}") from None
+    root = _parse(data.strip(b"\x00 \t\r\n"))
     # the top-level descriptions: the root itself or a child of an rdf:RDF, in document order
     top = {id(child) for rdf in root.iter(RDF_RDF) for child in rdf} | {id(root)}
-    values: list[tuple[str, str, str | None]] = []
+    values: Values = []
     for description in root.iter(RDF_DESCRIPTION):
         if id(description) in top:
-            values.extend(_properties(description, ""))
+            _properties(description, "", values)
     return _x_default_first(values)
 
 
-def _x_default_first(values: list[tuple[str, str, str | None]]) -> list[tuple[str, str, str | None]]:
-    """Keep document order, but put a property's x-default alternative first."""
-    order = {path: index for index, (path, _, _) in reversed(list(enumerate(values)))}
-    return sorted(values, key=lambda v: (order[v[0]], v[2] != "x-default"))
+# an XML declaration naming its encoding (it must open the document)
+_DECLARED_ENCODING = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)")
+UTF8_NAMES = frozenset({"utf-8", "utf8"})
+
+
+def _parse(data: bytes) -> Element:
+    text = _utf8_without_dtd(data)
+    try:
+        if text is None:
+            return _parse_defused(data)
+        parser = XMLParser()  # the text is given as str: expat reads it as UTF-8, whatever a declaration says
+        parser.feed(text)
+        return parser.close()
+    except ParseError as exc:
+        raise XmpError(f"XMP packet is not valid XML: {exc}") from None
+
+
+def _utf8_without_dtd(data: bytes) -> str | None:
+    """The packet as text when it is UTF-8 (by its bytes and by its declaration, if any) and has no
+    document type declaration, the only place a DTD, an entity or an external reference can be declared;
+    else None. In UTF-8 the declaration's keyword is these very bytes."""
+    if b"<!DOCTYPE" in data:
+        return None
+    declared = _DECLARED_ENCODING.match(data)
+    if declared and declared[1].decode("ascii", "replace").lower() not in UTF8_NAMES:
+        return None
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:  # UTF-16 or UTF-32 (a BOM or NULs), or damaged: defusedxml tells
+        return None
+
+
+def _parse_defused(data: bytes) -> Element:
+    import defusedxml.ElementTree as SafeET  # here: few packets come this way, and the import is costly
+    from defusedxml import DefusedXmlException
+
+    try:
+        return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except (SafeET.ParseError, DefusedXmlException) as exc:
+        raise XmpError(f"XMP packet is not valid XML: {exc}") from None
+
+
+def _x_default_first(values: Values) -> Values:
+    """Keep document order, but put a property's x-default alternative first (a property's values
+    together, where the property first appears)."""
+    groups: dict[str, Values] = {}
+    for value in values:
+        groups.setdefault(value[0], []).append(value)
+    if len(groups) == len(values):  # every property once: nothing moves
+        return values
+    return [value for group in groups.values() for value in sorted(group, key=_not_x_default)]
+
+
+def _not_x_default(value: tuple[str, str, str | None]) -> bool:
+    return value[2] != "x-default"
 
 
 def xmp_evidence(packet: bytes | str) -> list[Evidence]:
@@ -120,44 +174,46 @@ def _qname_of(tag: str) -> str | None:
     return f"{prefix}:{local}" if prefix else f"{{{uri}}}{local}"
 
 
-def _properties(node: Element, prefix: str) -> Iterator[tuple[str, str, str | None]]:
+def _properties(node: Element, prefix: str, out: Values) -> None:
     for attr, value in node.attrib.items():
         name = _qname(attr)
         if name and not attr.startswith(RDF_PREFIX) and value.strip():
-            yield f"{prefix}{name}", value.strip(), None
+            out.append((f"{prefix}{name}", value.strip(), None))
     for child in node:
         name = _qname(child.tag)
         if name:
-            yield from _values(child, f"{prefix}{name}")
+            _values(child, f"{prefix}{name}", out)
 
 
-def _values(prop: Element, path: str) -> Iterator[tuple[str, str, str | None]]:
+def _values(prop: Element, path: str, out: Values) -> None:
     resource = prop.get(RDF_RESOURCE)
     if resource:
-        yield path, resource.strip(), None
+        out.append((path, resource.strip(), None))
         return
-    containers = [c for c in prop if c.tag in RDF_CONTAINERS]
-    if containers:
-        for item in containers[0]:
-            yield from _item(item, path)
-        return
-    yield from _item(prop, path)
+    for container in prop:  # the first container, if any
+        if container.tag in RDF_CONTAINERS:
+            for item in container:
+                _item(item, path, out)
+            return
+    _item(prop, path, out)
 
 
-def _item(node: Element, path: str) -> Iterator[tuple[str, str, str | None]]:
+def _item(node: Element, path: str, out: Values) -> None:
     """One value: text, a resource, or a struct (parseType=Resource or a nested Description)."""
-    resource = node.get(RDF_RESOURCE)
-    if resource:
-        yield path, resource.strip(), node.get(XML_LANG)
-        return
-    structs = [c for c in node if c.tag == RDF_DESCRIPTION]
-    if node.get(RDF_PARSE_TYPE) == "Resource" or structs or _has_properties(node):
-        for struct in structs or [node]:
-            yield from _properties(struct, f"{path}/")
-        return
+    attrib = node.attrib
+    if len(node) or (attrib and attrib.keys() != {XML_LANG}):  # not a plain text leaf (the most of them)
+        resource = attrib.get(RDF_RESOURCE)
+        if resource:
+            out.append((path, resource.strip(), attrib.get(XML_LANG)))
+            return
+        structs = [c for c in node if c.tag == RDF_DESCRIPTION]
+        if attrib.get(RDF_PARSE_TYPE) == "Resource" or structs or _has_properties(node):
+            for struct in structs or [node]:
+                _properties(struct, f"{path}/", out)
+            return
     text = (node.text or "").strip()
     if text:
-        yield path, text, node.get(XML_LANG)
+        out.append((path, text, attrib.get(XML_LANG)))
 
 
 def _has_properties(node: Element) -> bool:

@@ -133,6 +133,7 @@ def test_a_png_manifest_after_the_picture_data_is_found(tmp_path: Path, signer: 
     meta, ident = read_image(moved, moved.name, None, phash=False)
     assert ident is not None
     assert (read_metadata(moved).c2pa_label, ident.c2pa_label) == (True, True)
+    assert read_metadata(io.BytesIO(moved.read_bytes()), "moved.png").c2pa_label  # in memory: walked alike
     assert "c2pa_validation" in {e.field for e in meta.evidence}  # the reader ran on it
 
 
