@@ -179,6 +179,8 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             offset += len(line)
             continue
         end = _credit_end(catalog, stripped, start)
+        while end > start and stripped[end - 1] in " \t":  # a cut before a dateline or story leaves the space before it
+            end -= 1
         tail = stripped[start:end].strip()
         if tail[:1].isalpha() and ":" in tail[:24] and _OTHER_WORK.match(tail):
             offset += len(line)  # 'Judges: Jane Roe/Los Angeles Times': people credited for other work than the
