@@ -87,11 +87,12 @@ def timed_job(job: Any, catalog: Any, helpers: Any, forked: Any) -> float:
     if hasattr(forked, "settle"):  # the page's chunks sent in two (web.workers), read once the answer has gone
         from functools import partial
 
-        from provenance.check_split import IN_TWO
+        from provenance.check_split import FIRST_SHARE, IN_TWO, IN_TWO_SHARE
 
-        runner = forked.forked_map if job.encoded else partial(forked.forked_map, in_two=IN_TWO)
+        runner, share = (forked.forked_map, FIRST_SHARE) if job.encoded else \
+            (partial(forked.forked_map, in_two=IN_TWO), IN_TWO_SHARE)
         with gc_paused():
-            with work_budget(60), split_by(runner, job.parts):
+            with work_budget(60), split_by(runner, job.parts, share):
                 outcome = run_job(job, catalog)
             pickle.dumps(("done", outcome))
             spent = time.process_time() - start

@@ -74,8 +74,11 @@ from provenance.parse.markup import has_markup
 # 0.07 s of 0.20 at 53,000 (CPU on the longer of the two paths), and a check slot is taken for them.
 MIN_SPLIT_CHARS = 50_000
 # The first chunk's length to each other's: the process that checks the first also reads the others' items
-# back, which takes about as long as their processes take to write them (about 7% of checking them).
+# back, which takes about as long as their processes take to write them (about 7% of checking them). Sent in
+# two (IN_TWO_SHARE), the others' items are read after the answer: each process then has a chunk of one length
+# (the first's process joins and answers, about 0.1 s; the others' send their facts, about 0.03 s).
 FIRST_SHARE = 1.07
+IN_TWO_SHARE = 1.0
 _CUT = re.compile(r"[a-z]{4}\.\r?\n")  # (K): the end of the line before a cut and its break
 
 
@@ -109,15 +112,16 @@ class Chunk:
         return replace(self, items=self.later(), keys=None, findings=None, present=None, later=None)
 
 
-def split_spans(text: str, parts: int, min_chars: int = MIN_SPLIT_CHARS) -> list[tuple[int, int]]:
-    """Up to `parts` (start, end) spans covering `text`, of about equal length but the first, FIRST_SHARE times as
+def split_spans(text: str, parts: int, min_chars: int = MIN_SPLIT_CHARS,
+                share: float = FIRST_SHARE) -> list[tuple[int, int]]:
+    """Up to `parts` (start, end) spans covering `text`, of about equal length but the first, `share` times as
     long, cut where the module's rule allows (each but the first starts with the line break before its first
     line); one span when the text is shorter than `min_chars` or holds markup."""
     if parts < 2 or len(text) < min_chars or has_markup(text):
         return [(0, len(text))]
     cuts: list[int] = []
     for n in range(1, parts):
-        at = int(len(text) * (n - 1 + FIRST_SHARE) / (parts - 1 + FIRST_SHARE))
+        at = int(len(text) * (n - 1 + share) / (parts - 1 + share))
         cut = _cut_after(text, max(at, cuts[-1] + 1 if cuts else 0), len(text) // (2 * parts))
         if cut is not None:
             cuts.append(cut)
@@ -383,19 +387,21 @@ Runner = Callable[[Work, list[tuple[int, int]]], list[Chunk]]
 
 
 @contextmanager
-def split_by(runner: Runner, parts: int) -> Iterator[None]:
+def split_by(runner: Runner, parts: int, share: float = FIRST_SHARE) -> Iterator[None]:
     """Long plain texts checked in this block (check_text, check_article, check_source) are split into up to
-    `parts` chunks, which `runner(work, spans)` checks (`[work(start, end) for start, end in spans]`, in any
-    processes: provenance.io.forked), joined into the answer of one call (`check_plain`)."""
-    with plain_checked_by(partial(check_plain, runner=runner, parts=parts) if parts > 1 else None):
+    `parts` chunks (the first `share` times as long as the others), which `runner(work, spans)` checks
+    (`[work(start, end) for start, end in spans]`, in any processes: provenance.io.forked), joined into the
+    answer of one call (`check_plain`)."""
+    checker = partial(check_plain, runner=runner, parts=parts, share=share) if parts > 1 else None
+    with plain_checked_by(checker):
         yield
 
 
 def check_plain(text: str, catalog: Catalog, profile: UsageProfile, name: str, runner: Runner,
-                parts: int, min_chars: int = MIN_SPLIT_CHARS) -> list[CheckedItem]:
+                parts: int, min_chars: int = MIN_SPLIT_CHARS, share: float = FIRST_SHARE) -> list[CheckedItem]:
     """The items of a plain text (check.check_text's), its chunks checked by `runner(work, spans)`, which
     answers `[work(start, end) for start, end in spans]` (in any processes)."""
-    spans = split_spans(text, parts, min_chars)
+    spans = split_spans(text, parts, min_chars, share)
     if len(spans) > 1:
         work: Work = partial(check_chunk, text, catalog=catalog, profile=profile)
         joined = join_chunks(text, runner(work, spans), catalog, profile, name)

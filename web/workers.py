@@ -34,7 +34,7 @@ from provenance.budget import ClientGone, OverBudget, work_budget
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import gc_paused
-from provenance.check_split import IN_TWO, split_by
+from provenance.check_split import FIRST_SHARE, IN_TWO, IN_TWO_SHARE, split_by
 from provenance.io.commons import AnswerCache
 from provenance.io.forked import forked_map, settle
 from provenance.store.commons_cache import StoreCache
@@ -253,9 +253,9 @@ def _answer(job: CheckJob, seconds: float, catalog: Catalog, store: AnswerCache 
     # This process's main thread: all of the job; a long text's chunks each in a copy of this worker (the slots
     # it got). For a page of results, each copy sends its items' facts first and its items after, read when a
     # later page needs them (provenance.check_split.IN_TWO); the API's answer holds every item.
-    runner = forked_map if job.encoded else partial(forked_map, in_two=IN_TWO)
+    runner, share = (forked_map, FIRST_SHARE) if job.encoded else (partial(forked_map, in_two=IN_TWO), IN_TWO_SHARE)
     try:
-        with work_budget(seconds, setting=SETTING), split_by(runner, job.parts):
+        with work_budget(seconds, setting=SETTING), split_by(runner, job.parts, share):
             return "done", run_job(job, catalog, store)
     except OverBudget:
         return "over", None
