@@ -21,6 +21,9 @@ from provenance.check_split import (
     Chunk,
     check_chunk,
     check_plain,
+    facts_first,
+    item_findings,
+    items_later,
     join_chunks,
     one_process,
     split_by,
@@ -122,8 +125,23 @@ TEXTS: list[tuple[Callable[[], str], bool]] = [
 ]
 
 
+def in_two_here(work: Callable[[int, int], Chunk], spans: list[tuple[int, int]]) -> list[Chunk]:
+    """The chunks as forked processes send them in two (provenance.io.forked with IN_TWO), in this process: each
+    but the first its items' facts, its items read when asked."""
+    chunks = one_process(work, spans)
+    return [chunks[0], *(items_later(first, lambda rest=rest: rest) for first, rest in map(facts_first, chunks[1:]))]
+
+
 def joined(text: str, catalog: Catalog, parts: int) -> list[CheckedItem]:
-    return check_plain(text, catalog, default_profile(catalog), "the text", one_process, parts, min_chars=0)
+    """The text checked in chunks, joined; the same when the chunks are sent in two (the findings of each item
+    read before any item is)."""
+    profile = default_profile(catalog)
+    items = check_plain(text, catalog, profile, "the text", one_process, parts, min_chars=0)
+    later = check_plain(text, catalog, profile, "the text", in_two_here, parts, min_chars=0)
+    assert item_findings(later) == item_findings(items)
+    assert len(later) == len(items)
+    assert later == items
+    return items
 
 
 @pytest.mark.parametrize(("make", "cut"), TEXTS)

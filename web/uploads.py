@@ -15,7 +15,8 @@ from typing import Any
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
-from provenance.check import CheckedFile, CheckedItem
+from provenance.check import CheckedFile
+from provenance.check_split import item_findings
 from provenance.errors import InputError
 from provenance.io.archive import READ_ERRORS, duplicated, open_zip, read_capped, zip_problem
 from provenance.io.image_reader import open_image
@@ -107,20 +108,23 @@ def file_result(checked: CheckedFile, shown: slice | None = None, only: str | No
         return file_dict(checked)
     items = [i for i in checked.items if any(f.code == only for f in i.findings)] if only else checked.items
     result = file_dict(replace(checked, items=items[shown]))
-    result.update(ok=not checked.has_error, item_count=len(items), all_count=len(checked.items),
-                  error_count=sum(item.has_error for item in items), summary=finding_summary(checked.items))
+    findings = item_findings(checked.items)  # (of a long text checked in chunks, no item read for it)
+    errors = [any(severity == "error" for _, severity in item) for item in findings]
+    result.update(ok=not any(errors), item_count=len(items), all_count=len(checked.items),
+                  error_count=sum(item.has_error for item in items) if only else sum(errors),
+                  summary=finding_summary(findings))
     return result
 
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def finding_summary(items: list[CheckedItem]) -> list[dict[str, Any]]:
-    """Each finding code among the items, with how many items have it and its worst severity there:
-    the worst and most frequent first."""
+def finding_summary(items: list[tuple[tuple[str, str], ...]]) -> list[dict[str, Any]]:
+    """Each finding code among the items (each item's findings as (code, severity): check_split.item_findings),
+    with how many items have it and its worst severity there: the worst and most frequent first."""
     counts: dict[str, list[Any]] = {}
     for item in items:
-        for code, severity in {f.code: f.severity.value for f in item.findings}.items():
+        for code, severity in dict(item).items():
             seen = counts.setdefault(code, [0, severity])
             seen[0] += 1
             seen[1] = min(seen[1], severity, key=SEVERITY_ORDER.__getitem__)

@@ -24,6 +24,7 @@ import traceback
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
@@ -33,9 +34,9 @@ from provenance.budget import ClientGone, OverBudget, work_budget
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import gc_paused
-from provenance.check_split import split_by
+from provenance.check_split import FIRST_SHARE, IN_TWO, IN_TWO_SHARE, split_by
 from provenance.io.commons import AnswerCache
-from provenance.io.forked import forked_map
+from provenance.io.forked import forked_map, settle
 from provenance.store.commons_cache import StoreCache
 from web.jobs import CheckJob, Outcome, run_job, use_settings
 from web.limits import OverMemory, WorkerLost
@@ -242,16 +243,20 @@ def serve_checks(conn: Connection, catalog: Catalog, database_url: str | None) -
                 conn.send(answer)
         if answer[0] == "memory":
             return  # a MemoryError may have left anything half done: the server starts a new worker
+        settle()  # the items of a long text's other chunks, read (not unpickled) once the answer has gone
         if gc.isenabled():
             gc.collect(0)
 
 
 def _answer(job: CheckJob, seconds: float, catalog: Catalog, store: AnswerCache | None) -> tuple[str, Any]:
     use_settings(job.settings)
+    # This process's main thread: all of the job; a long text's chunks each in a copy of this worker (the slots
+    # it got). For a page of results, each copy sends its items' facts first and its items after, read when a
+    # later page needs them (provenance.check_split.IN_TWO); the API's answer holds every item.
+    runner, share = (forked_map, FIRST_SHARE) if job.encoded else (partial(forked_map, in_two=IN_TWO), IN_TWO_SHARE)
     try:
-        with work_budget(seconds, setting=SETTING), \
-                split_by(forked_map, job.parts):  # this process's main thread: all of the job; a long text's
-            return "done", run_job(job, catalog, store)  # chunks each in a copy of this worker (the slots it got)
+        with work_budget(seconds, setting=SETTING), split_by(runner, job.parts, share):
+            return "done", run_job(job, catalog, store)
     except OverBudget:
         return "over", None
     except MemoryError:

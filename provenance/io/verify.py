@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from ..catalog.load import Catalog
 from ..catalog.profile import UsageProfile
 from ..check import CheckedFile, CheckedItem, check_evidence
+from ..check_split import LaterItems
 from ..errors import FetchError
 from ..metadata.commons import ref_from_url, refs_in_evidence
 from ..model import Evidence
@@ -68,6 +69,12 @@ class Verifier:
         """Every item of a checked source, checked again with what Commons and Flickr say. An image's SHA-1 is
         that of its bytes (`data`); an article's image's, `image_sha1(src)`: that of the file the article's own
         siblings read for it, if any (provenance.io.inputs.Siblings.image_sha1)."""
+        if isinstance(checked.items, LaterItems):  # a long text in chunks: its items not read point nowhere
+            present = checked.items.present()
+            self.commons.prefetch([ref for i in present.values() for ref in refs_in_evidence(_given(i))])
+            rechecked = {n: self.recheck(i, catalog, profile, True, image_sha1(i.src) if image_sha1 and i.src else None)
+                         for n, i in present.items()}
+            return replace(checked, items=checked.items.replaced(rechecked))
         self.commons.prefetch([ref for i in checked.items for ref in refs_in_evidence(_given(i))])
         if checked.kind == "image":
             items = [self.recheck(i, catalog, profile, False, lambda: sha1_of(data())) for i in checked.items]
