@@ -52,6 +52,7 @@ from provenance.parse.credit_words import (
     ORGANISATION_WORDS,
     PLACE_CONNECTORS,
     PLACE_OPENINGS,
+    POST_INITIALS,
     RANK,
     RESEARCH_WORDS,
     ROLES,
@@ -1033,6 +1034,8 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
         # then its photographer in full ('Mandarin Oriental, Paris', 'Reuters, London': one word is where it is)
         source = match_source(catalog, pieces[0])
         return Link(pieces[0], start, start + len(pieces[0]), "source", source, creator=pieces[1])
+    if len(pieces) == 2 and pieces[0].casefold() in POST_INITIALS and " " in pieces[1]:
+        return Link(text, start, end, "unknown")  # 'CEO, Jane Roe': the post of the person shown, no credit
     if len(pieces) == 2 and _INITIALS.fullmatch(pieces[0]) and pieces[0] not in _LICENSE_INITIALS \
             and pieces[0].casefold() not in COUNTRIES \
             and " " in pieces[1] and looks_like_person(pieces[1]) and not _is_org(catalog, pieces[1]):

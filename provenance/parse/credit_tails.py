@@ -486,11 +486,13 @@ def _credit_stuck_to_word(catalog: Catalog, tail: str) -> int | None:
     library the catalog knows written alone ('…leidenAFP'), a photographer's full name and such an agency after a slash
     ('…ReedJane Roe/Icon Sportswire'), or a made-by credit naming a source, a body's initials or a person
     ('…VellIllustration by ESPN'). A brand written in one word names none ('…on YouTube', '…a PlayStation',
-    'WordPress'): its second half is no source of pictures."""
+    'WordPress'): its second half is no source of pictures. An agency alone closing a sentence with its full stop
+    is a brand's name in prose ('… is called SkyEPA.'); a glued credit ends the line bare."""
     for point in reversed(list(_GLUE_POINT.finditer(tail, max(0, len(tail) - 80)))):
         credit = tail[point.start() :].rstrip(" .")
         source = match_source(catalog, credit) if len(credit) >= 3 else None
-        if source is not None and source.kind in _AGENCY_KINDS and not word_alias(catalog, credit):
+        if source is not None and source.kind in _AGENCY_KINDS and not word_alias(catalog, credit) \
+                and not tail.rstrip().endswith("."):
             return point.start()  # a word that is only an alias ('…a DoubleMagnum') is as often the word (a German
             # noun is capitalised, so a capital before the glue is no brand's sign: '…in FeierlauneProfimedia')
         links = credit.split("/")

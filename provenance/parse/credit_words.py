@@ -173,6 +173,11 @@ ROLES = frozenset({
     "hisani", "maktaba", "picha|maktaba", "tv", "televisão", "televisión",  # Swahili 'courtesy', 'archive'; 'TV'
     "সংগৃহীত", "ইন্টারনেট", "ফাইল", "ফাইল ছবি",  # Bengali 'collected', 'internet', 'file', 'file photo'
     "فائل", "فائل فوٹو", "سوشل میڈیا",  # Urdu 'file', 'file photo', 'social media'
+    "फाइल", "फ़ाइल", "फाइल फोटो", "फ़ाइल फ़ोटो", "सोशल मीडिया", "साभार", "प्रतीकात्मक", "प्रतीकात्मक तस्वीर",
+    "प्रतीकात्मक फोटो", "साभार सोशल मीडिया",  # Hindi 'file (photo)', 'social media', 'courtesy', 'symbolic (picture)'
+    "แฟ้ม", "ภาพแฟ้ม", "ภาพประกอบ", "โซเชียล",  # Thai 'file', 'file picture', 'illustration', 'social media'
+    "representational", "representational image", "representative image", "symbolic", "symbolic image",
+    # India's English papers' mark for a stock or archive picture standing for the story: no one named
     "content", "all content", "text", "text and photos", "text and images", "this work", "this content",  # a licence's
     # subject ("Content licensed under CC BY-ND 4.0"), never a party
 })
@@ -765,5 +770,13 @@ SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", 
 CALL_LETTER_WORDS = frozenset({
     "keen", "keg", "ken", "kept", "kiln", "kilt", "kind", "king", "kiss", "knew", "knit", "knot", "warn", "was",
     "wash", "wear", "weed", "weep", "went", "were", "west", "what", "when", "whip", "who", "whom", "why", "wig",
-    "will", "with", "wok", "wolf", "won", "wont", "wood", "wore", "worn", "wove", "wow", "wrap",
+    "will", "with", "wok", "wolf", "won", "wont", "wood", "wore", "worn", "wove", "wow", "wrap", "woke",
+    # and bodies' initials in K or W a sports or news caption names in brackets, never a station ('(WNBA)')
+    "wnba", "wada", "wipo", "wwii", "wwdc", "kpop",
+})
+# A person's post in initials ('CEO, Jane Roe', 'MP, Jane Roe'): before a comma and a full name, the post of the
+# person shown, never an outlet's initials
+POST_INITIALS = frozenset({
+    "ceo", "cfo", "coo", "cto", "cmo", "vp", "svp", "evp", "gm", "md", "mp", "mep", "msp", "mla", "pm", "dj", "hq",
+    "phd", "qc", "kc", "td",
 })

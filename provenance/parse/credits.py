@@ -195,9 +195,10 @@ ANYWHERE_LEAD_IN = re.compile(
     # from video lectures', '… from ref. 4' name no one)
     r"(?:figure|fig\.|diagram)\s+adapted\s+from\s+(?=\[?(?-i:[A-Z]))|"
     # a figure reproduced from a paper, its authors with 'et al.' next ('Reproduced from Li et al., CC BY 4.0'; '…
-    # reproduced from the original' names no one)
+    # reproduced from the original' names no one, nor a sentence going on after the authors: '… reproduced from Roe et
+    # al., who used …')
     r"(?:reproduced|redrawn)\s+from\s+(?=(?-i:[A-Z])[\w'’-]{1,40}(?:\s+(?:and|&)\s+(?-i:[A-Z])[\w'’-]{1,40})?"
-    r",?\s+et\s+al\b))|"
+    r",?\s+et\s+al\b(?!\.?,?[ \t]+(?!with\b|under\b)(?-i:[a-z]))))|"
     # a holder named after a lower-case 'courtesy of' closing the line ('… canoe courtesy of the Harwick Historical
     # Society'): a museum's, library's, archive's or society's credit; not the noun after an article or a possessive
     # ('grateful for the courtesy of the Harwick Historical Society')
@@ -265,6 +266,9 @@ _CREDIT_POSITION = re.compile(
 )
 # after a source or an outlet's name: _source_before ('NASA photo by', 'ST PHOTO:')
 # ('Express photography by', 'ST FILE PHOTO:' too)
+# A lower-case word right before a rights sign ('… first published © 1998 by …'): the sign stands in a sentence, not
+# at the head of a credit ('© 2023 by Jane Roe', 'Photo ©2023 by Jane Roe')
+_PROSE_WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*,?[ \t]*$")
 _PHOTO_BY = re.compile(r"(?i)(?:photo(?:graph(?:y|s)?|s)?|images?|pictures?)\s+by\b|" + PHOTO_COLON)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _CONTINUES = re.compile(
@@ -589,6 +593,10 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
                 continue
             if pattern is ANYWHERE_LEAD_IN and _KEY_BEFORE.search(text, max(0, start - 40), start):
                 continue  # 'heroImage: ./cover.png', 'coverImage: …': a front-matter or code key, no lead-in
+            if pattern is ANYWHERE_LEAD_IN and match.group("lead")[:1] == "©" \
+                    and match.group("lead").rstrip().endswith(" by") \
+                    and _PROSE_WORD_BEFORE.search(text, max(0, start - 40), start):
+                continue  # 'The novel, first published © 1998 by Jane Roe, …': the rights of a book in a sentence
             if pattern is LEAD_IN and _AUTHOR_LEAD.match(text, start) and _dated_line(text, start):
                 continue  # '08/07/2020 | 10:52 | Autor: RTRS': an article's date line and its author, a byline
             if pattern is LEAD_IN and _FIELD_NAME_LEAD.match(text, start) and not _starts_field(text, start):

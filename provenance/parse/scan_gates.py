@@ -20,7 +20,7 @@ GATES: dict[str, str] = {
         'rs)|ymb))|t(?=(?:ake|e(?:ks|[sx]t)|h(?:e[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f]|is)|ile|op[bfp]))|u(?'
         '=(?:rhe|sed))|v(?=ide)|w(?=(?:ate|ebc|o[or]d))|z(?=d(?:j[^\\x00-\\x64\\x66-\\x7f]|ro))'
     ),
-    '90435ccd24eaeaeb8a49ee2a': (
+    '37563eb542da32babaf8858c': (
         '[^\\x00-\\x7f]|\\((?=c\\))|b(?=(?:y[\\\t\\ ]|ild))|a(?=re[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f])|c(?'
         '=(?:our|r[^\\x00-\\x64\\x66-\\x7f]d))|d(?=iag)|f(?=(?:ig[\\.u]|o(?:rr|t[^\\x00-\\x6e\\x70-\\x7f]))'
         ')|i(?=(?:con|llu|mag|s[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f][^\\x00-\\x08\\x0e-\\x1b\\x21-\\x60\\x62'
