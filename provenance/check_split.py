@@ -281,8 +281,8 @@ class LaterItems(list[CheckedItem]):
         """Every item read, and held as a list's (its list methods then answer as a list's)."""
         if self._entries is not None:
             items = [self._item(n) for n in range(len(self._entries))]
-            self._entries = None
             list.extend(self, items)
+            self._entries = None  # after the storage holds them: `len` and an index answer right all along
 
     def __len__(self) -> int:
         return len(self._entries) if self._entries is not None else list.__len__(self)
@@ -317,6 +317,11 @@ class LaterItems(list[CheckedItem]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return list, (list(self),)
+
+    def __radd__(self, other: list[CheckedItem]) -> list[CheckedItem]:
+        """`[…] + items`: a list's own `+` would read this one's storage, empty until read whole."""
+        self._whole()
+        return [*other, *self]
 
 
 def _read_whole(name: str) -> Callable[..., Any]:

@@ -106,3 +106,15 @@ def test_later_items_answer_as_a_list(catalog: Catalog) -> None:
     assert items.index(whole[5]) == 5
     assert items + [] == whole
     assert [*reversed(items)] == whole[::-1]
+
+
+def test_later_items_added_to_a_list_and_copied_read_every_item(catalog: Catalog) -> None:
+    """A list's own `+`, and code that takes a list's storage as it is, would see nothing of items not read yet."""
+    text = digest(300, 3)
+    whole = check_text(text, catalog)
+    items = later_items(text, catalog)
+    forked.settle()
+    assert isinstance(items, LaterItems)
+    assert [] + items == whole  # __radd__, before anything read the items whole
+    assert len(items) == len(whole)
+    assert list.__len__(items) == len(whole)  # the storage holds them now

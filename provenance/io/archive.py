@@ -59,8 +59,9 @@ def walk_archive(root: str | Path) -> Iterator[Entry]:
     elif base.is_dir():
         try:
             entries = list(walk_folder(base))
-        except OSError as exc:
-            raise InputError(str(root), f"the folder cannot be listed ({exc.strerror})") from None
+        except OSError as exc:  # the folder itself, or one inside it that failed for another reason than permission
+            inside = f"{exc.filename}: " if exc.filename and Path(exc.filename) != base else ""
+            raise InputError(str(root), f"the folder cannot be listed ({inside}{exc.strerror})") from None
         yield from entries
     else:
         raise InputError(str(root), "is neither a folder nor a .zip archive")

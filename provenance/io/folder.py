@@ -45,16 +45,21 @@ def folder_files(root: str, identities: dict[str, tuple[int, int]] | None = None
                  problems: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
     """(path within the folder, size, mtime in ns) of its files, in no particular order; hidden files and
     folders skipped. Links and folders that cannot be listed are there too (their own size and time), with
-    the reason put in `problems` by their path; with `identities`, each regular file's (device, inode). An
-    OSError when the folder itself cannot be listed."""
+    the reason put in `problems` by their path (a folder only when permission is refused: any other error, too
+    many open files or an I/O error, is raised, as its files would otherwise be taken for gone); with
+    `identities`, each regular file's (device, inode). An OSError when the folder itself cannot be listed."""
     found: list[tuple[str, int, int]] = []
     folders: list[tuple[str, str, int]] = [(root, "", 0)]
     while folders:
         folder, prefix, mtime_ns = folders.pop()
         try:
             items = list(os.scandir(folder))
-        except OSError as exc:
+        except FileNotFoundError:
             if not prefix:
+                raise
+            continue  # removed since its parent was listed: gone, as its files are
+        except PermissionError as exc:  # anything else (too many open files, an I/O error) stops the walk: taken
+            if not prefix:  # for a folder that cannot be listed, its stored files would be taken for gone
                 raise
             found.append((prefix[:-1], 0, mtime_ns))
             if problems is not None:
@@ -62,21 +67,30 @@ def folder_files(root: str, identities: dict[str, tuple[int, int]] | None = None
                                          "not read")
             continue
         for item in items:
-            if item.name.startswith("."):
-                continue
-            if item.is_symlink():
-                stat = item.stat(follow_symlinks=False)
-                found.append((prefix + item.name, stat.st_size, stat.st_mtime_ns))
-                if problems is not None:
-                    problems[prefix + item.name] = LINK
-            elif item.is_dir(follow_symlinks=False):
-                folders.append((item.path, f"{prefix}{item.name}/", item.stat(follow_symlinks=False).st_mtime_ns))
-            elif item.is_file(follow_symlinks=False):
-                stat = item.stat(follow_symlinks=False)
-                found.append((prefix + item.name, stat.st_size, stat.st_mtime_ns))
-                if identities is not None:
-                    identities[prefix + item.name] = (stat.st_dev, stat.st_ino)
+            if not item.name.startswith("."):
+                try:
+                    _add_item(item, prefix, found, folders, identities, problems)
+                except FileNotFoundError:  # removed since the folder was listed
+                    continue
     return found
+
+
+def _add_item(item: os.DirEntry[str], prefix: str, found: list[tuple[str, int, int]],
+              folders: list[tuple[str, str, int]], identities: dict[str, tuple[int, int]] | None,
+              problems: dict[str, str] | None) -> None:
+    """One entry of a folder's listing: a link (with its problem), a folder to list, or a regular file."""
+    if item.is_symlink():
+        stat = item.stat(follow_symlinks=False)
+        found.append((prefix + item.name, stat.st_size, stat.st_mtime_ns))
+        if problems is not None:
+            problems[prefix + item.name] = LINK
+    elif item.is_dir(follow_symlinks=False):
+        folders.append((item.path, f"{prefix}{item.name}/", item.stat(follow_symlinks=False).st_mtime_ns))
+    elif item.is_file(follow_symlinks=False):
+        stat = item.stat(follow_symlinks=False)
+        found.append((prefix + item.name, stat.st_size, stat.st_mtime_ns))
+        if identities is not None:
+            identities[prefix + item.name] = (stat.st_dev, stat.st_ino)
 
 
 def excluded(path: str, patterns: tuple[str, ...]) -> bool:

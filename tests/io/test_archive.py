@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import errno
+import os
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -55,6 +58,50 @@ def test_walk_skips_hidden_files_and_names_links(tmp_path: Path) -> None:
     entries = {e.path: e.error for e in walk_archive(tmp_path)}
     assert entries == {"a.txt": None, "elsewhere/b.txt": None, "link.txt": LINK, "linked": LINK, "dangling.jpg": LINK}
     assert classify(next(e for e in walk_archive(tmp_path) if e.path == "link.txt")) == ("other", LINK)
+
+
+def _scandir_failing(monkeypatch: pytest.MonkeyPatch, name: str, error: OSError) -> None:
+    """os.scandir raising `error` for the folder called `name` (the errors a real disk gives now and then)."""
+    real = os.scandir
+
+    def scandir(path: str) -> Iterator[os.DirEntry[str]]:
+        if os.path.basename(path) == name:
+            raise error
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_a_folder_failing_for_another_reason_than_permission_stops_the_walk(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Too many open files or an I/O error is no folder that cannot be listed: as an entry, the files stored for it
+    would be taken for gone by a re-audit and their rows removed. The walk stops, naming the folder."""
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text("x")
+    _scandir_failing(monkeypatch, "locked", OSError(errno.EMFILE, "Too many open files", str(tmp_path / "locked")))
+    with pytest.raises(InputError, match=r"the folder cannot be listed \(.*locked: Too many open files\)"):
+        list(walk_archive(tmp_path))
+
+
+def test_a_folder_removed_while_walked_is_gone_and_permission_refused_is_an_entry(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("gone", "closed"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.txt").write_text("x")
+    (tmp_path / "b.txt").write_text("x")
+    real = os.scandir
+
+    def scandir(path: str) -> Iterator[os.DirEntry[str]]:
+        if os.path.basename(path) == "gone":
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", path)
+        if os.path.basename(path) == "closed":
+            raise PermissionError(errno.EACCES, "Permission denied", path)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    entries = {e.path: e.error for e in walk_archive(tmp_path)}
+    assert entries == {"b.txt": None, "closed": "is a folder that cannot be listed (Permission denied); the files in "
+                                                 "it were not read"}
 
 
 def test_zip_members_and_their_problems(tmp_path: Path) -> None:
