@@ -75,7 +75,7 @@ Values = list[tuple[str, str, str | None]]
 def parse_xmp(packet: bytes | str) -> Values:
     """(property path, value, xml:lang) for every value in the packet."""
     data = packet.encode("utf-8") if isinstance(packet, str) else packet
-    root = _parse(data.strip(b"\x00 \t\r\n"))
+    root = _parse(_trimmed(data))
     # the top-level descriptions: the root itself or a child of an rdf:RDF, in document order
     top = {id(child) for rdf in root.iter(RDF_RDF) for child in rdf} | {id(root)}
     values: Values = []
@@ -102,11 +102,36 @@ def _parse(data: bytes) -> Element:
         raise XmpError(f"XMP packet is not valid XML: {exc}") from None
 
 
+def _utf16_codec(data: bytes) -> str | None:
+    """The codec of a UTF-16 packet (by its byte order mark, or by '<' and the next character each with a zero
+    byte), else None."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") and data[2:4] != b"\x00\x00":  # (UTF-32 LE starts FF FE 00 00)
+        return "utf-16"
+    if len(data) >= 4 and data[1] == data[3] == 0 and data[0] and data[2]:
+        return "utf-16-le"
+    if len(data) >= 4 and data[0] == data[2] == 0 and data[1] and data[3]:
+        return "utf-16-be"
+    return None
+
+
+def _trimmed(data: bytes) -> bytes:
+    """The packet without the NUL and white-space padding around it, in UTF-16 by whole characters (a strip of
+    bytes cut the last character's zero byte, and no UTF-16 packet was read)."""
+    codec = _utf16_codec(data)
+    if codec is None:
+        return data.strip(b"\x00 \t\r\n")
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:  # damaged: the parser tells
+        return data
+    return text.strip("\x00 \t\r\n\ufeff").encode(codec)
+
+
 def _utf8_without_dtd(data: bytes) -> str | None:
     """The packet as text when it is UTF-8 (by its bytes and by its declaration, if any) and has no
     document type declaration, the only place a DTD, an entity or an external reference can be declared;
     else None. In UTF-8 the declaration's keyword is these very bytes."""
-    if b"<!DOCTYPE" in data:
+    if b"<!DOCTYPE" in data or b"\x00" in data:  # a NUL is no XML character: UTF-16 or UTF-32 without a mark
         return None
     declared = _DECLARED_ENCODING.match(data)
     if declared and declared[1].decode("ascii", "replace").lower() not in UTF8_NAMES:

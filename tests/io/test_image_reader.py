@@ -319,3 +319,17 @@ def test_fresh_pages_keep_the_webp_canvas_off_the_heap(tmp_path: Path) -> None:
     assert out[0] == "True"
     assert int(out[1]) >= 2 * 800 * 600 * 4  # both canvases of the open file are mmapped
     assert out[2] == str(_values(read_metadata(small).evidence, "XMP dc:creator"))
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])  # with Pillow's byte order mark, and big-endian without one
+def test_an_xmp_packet_in_utf_16_is_read(tmp_path: Path, codec: str) -> None:
+    """XMP may be written in UTF-16: its padding is trimmed by whole characters (a strip of bytes cut the last
+    one, and the packet was a problem instead of evidence)."""
+    body = ('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+            '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator><rdf:Seq>'
+            '<rdf:li>José Roe</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>')
+    path = tmp_path / "utf16.jpg"
+    Image.new("RGB", (64, 48), (90, 120, 30)).save(path, xmp=body.encode(codec) + "  ".encode(codec))
+    meta = read_metadata(path)
+    assert meta.problems == []
+    assert [(e.field, e.value) for e in meta.evidence if e.origin == "xmp"] == [("creator", "José Roe")]
