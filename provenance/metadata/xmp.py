@@ -79,9 +79,12 @@ def parse_xmp(packet: bytes | str) -> Values:
     # the top-level descriptions: the root itself or a child of an rdf:RDF, in document order
     top = {id(child) for rdf in root.iter(RDF_RDF) for child in rdf} | {id(root)}
     values: Values = []
-    for description in root.iter(RDF_DESCRIPTION):
-        if id(description) in top:
-            _properties(description, "", values)
+    try:
+        for description in root.iter(RDF_DESCRIPTION):
+            if id(description) in top:
+                _properties(description, "", values)
+    except RecursionError:  # the walk recurses by level: a hostile packet nests thousands deep
+        raise XmpError("XMP packet nests its properties too deeply to be read") from None
     return _x_default_first(values)
 
 

@@ -333,3 +333,22 @@ def test_an_xmp_packet_in_utf_16_is_read(tmp_path: Path, codec: str) -> None:
     meta = read_metadata(path)
     assert meta.problems == []
     assert [(e.field, e.value) for e in meta.evidence if e.origin == "xmp"] == [("creator", "José Roe")]
+
+
+def test_an_xmp_packet_nested_thousands_deep_is_a_problem_of_its_block_only(tmp_path: Path) -> None:
+    """The XMP walk recurses by level: a packet nested past the interpreter's limit is a problem noted on the file,
+    and the file's other blocks are still read (it had stopped the whole file's reading)."""
+    from PIL import PngImagePlugin
+
+    inner = '<rdf:Description rdf:parseType="Resource"><dc:x>' * 5000 + "v" + "</dc:x></rdf:Description>" * 5000
+    packet = ('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+              'xmlns:dc="http://purl.org/dc/elements/1.1/"><rdf:Description rdf:about=""><dc:creator>' + inner
+              + "</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>")
+    info = PngImagePlugin.PngInfo()
+    info.add_itxt("XML:com.adobe.xmp", packet)
+    info.add_text("Author", "Ida Marrow")
+    path = tmp_path / "deep.png"
+    Image.new("RGB", (32, 24)).save(path, pnginfo=info)
+    meta = read_metadata(path)
+    assert meta.problems == ["XMP: XMP packet nests its properties too deeply to be read"]
+    assert ("creator", "Ida Marrow") in [(e.field, e.value) for e in meta.evidence]
