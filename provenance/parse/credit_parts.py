@@ -26,7 +26,6 @@ from provenance.parse.credit_citations import Citation, heritage_name, portrait,
 from provenance.parse.credit_words import (
     ACCOUNT_WORDS,
     BODY_BEFORE_DE,
-    BROADCAST_STATION,
     CHAIN_SLASH,
     CJK_BODY_ENDINGS,
     COMPANY_FORM,
@@ -61,6 +60,7 @@ from provenance.parse.credit_words import (
     TITLE,
     TITLE_ARTICLES,
     TITLE_NOUNS_AFTER_ARTICLE,
+    names_a_station,
 )
 from provenance.parse.scan import with_first_chars
 
@@ -117,7 +117,6 @@ _YEAR_PIECE = re.compile(r"^(?:c\.\s*)?1[0-9]\d\d(?:[-–/]\d{2,4})?(?:\s*\([^()
 _DATA = re.compile(r"(?i)^(?:contains\s+)?(?:modified\s+)?[^,]{2,60}\sdata\b")  # 'contains modified X data (2019)'
 # Two surnames joined by '&' (one word each side): a studio or firm ('Harris & Ewing'); 'Jane Roe & John Doe' is two
 # people
-_STATION_FIRST = frozenset("NCAFPTUKW")  # the first letters of BROADCAST_STATION's brands
 _FIRM = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+&[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 # A print 'after' the designer of its drawing ('Photolithograph by Sprague after C. Holden'): the maker is before it
 _AFTER_DESIGN = re.compile(r"^(?P<name>[^,]{2,60}?)[ \t]+after[ \t]+(?-i:[A-Z])[^,]{1,60}$")
@@ -1283,8 +1282,8 @@ def _cjk_body(text: str) -> bool:
 def _looks_like_organisation(text: str) -> bool:
     if "&" in text and _FIRM.match(text):  # 'Harris & Ewing', 'Elliott & Fry': a studio named after its partners
         return True
-    if text[:1] in _STATION_FIRST and BROADCAST_STATION.match(text):  # 'NBC 5', 'NBC Bay Area', 'KARE 11': a TV
-        return True  # station by its brand, never a person's name
+    if names_a_station(text):  # 'NBC 5', 'NBC Bay Area', 'KARE 11': a TV station by its brand, never a person's name
+        return True
     words = [w.strip(".,()").casefold() for w in text.split()]
     if words and words[0] in ORGANISATION_WORDS and len(words) <= 16 and _CYRILLIC.match(text):
         return True  # 'пресс-служба губернатора области': Russian and Ukrainian write a body's name in lower case

@@ -43,7 +43,6 @@ from provenance.parse.credit_parts import (
 )
 from provenance.parse.credit_words import (
     ACQUISITION_CLAUSE_WORDS,
-    BROADCAST_STATION,
     CALL_LETTER_WORDS,
     CHANNEL_WORDS,
     COMMON_WORDS,
@@ -54,6 +53,7 @@ from provenance.parse.credit_words import (
     NOT_BEFORE_NUMBER,
     POST_WORDS,
     SPELLED_OUT_CONNECTIVES,
+    names_a_station,
 )
 from provenance.parse.scan import with_first_chars
 
@@ -318,7 +318,7 @@ def _station_alone(inner: str) -> bool:
     if _CALL_LETTERS.match(inner):
         word = inner.partition("-")[0].casefold()
         return word not in COMMON_WORDS and word not in CALL_LETTER_WORDS
-    return inner[:1] in "NCAFPTUKW" and BROADCAST_STATION.match(inner) is not None
+    return names_a_station(inner)
 
 
 def _spelled_out_before(catalog: Catalog, text: str, opened: int, inner: str) -> bool:

@@ -406,6 +406,12 @@ BROADCAST_STATION = re.compile(
     r"(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
     r"|(?:NBC|CBS|Telemundo|Univision)(?:[ \t]+[A-Z][\w'’.-]*){1,3}"
     r"|[KW][A-Z]{2,3}(?:-(?:TV|DT|CD|LD))?[ \t]+\d{1,2}(?:[ \t]+News)?)$")
+_STATION_FIRST = frozenset("NCAFPTUKW")  # the first letters of BROADCAST_STATION's matches (a set test before it)
+
+
+def names_a_station(text: str) -> bool:
+    """'NBC 5', 'NBC Bay Area', 'KARE 11': the whole text is a US TV station's brand (BROADCAST_STATION)."""
+    return text[:1] in _STATION_FIRST and BROADCAST_STATION.match(text) is not None
 ORGANISATION_SUFFIX = with_first_chars(re.compile(
     r"(?i)(?:\.(?:com|org|net|gov|edu|cc|io|co|info|ru|de|fr|uk|jp|cn|nl|be|se|no|dk|fi|cz|sk|hu|ro|md|pl|it|pt|br|es|"
     r"hr|rs|si|ba|mk|bg|ua|gr|vn|my|ph|tz|ke|bd|pk|at|ch|cat)\b|(?:社|局|部|庁|省|院|会|館|馆|所|県|大学|公司|集团|銀行|银行|협회|일보|뉴스|통신|시청|구청|군청|도청|재단|센터|공사|대학교|병원|위원회|박물관|픽쳐스|픽처스|엔터테인먼트|스튜디오|프로덕션|어판)$)"
