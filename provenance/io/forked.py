@@ -72,10 +72,11 @@ def _fork(work: Callable[[int, int], Any], span: tuple[int, int],
             exit_with_parent(parent)
             if in_two is None:
                 _send(write, _outcome(work, span))
+            elif (outcome := _outcome(lambda start, end: in_two[0](work(start, end)), span))[0] == "done":
+                first, rest = outcome[1]
+                _send(write, ("done", first), rest, with_rest=True)
             else:
-                outcome = _outcome(lambda start, end: in_two[0](work(start, end)), span)
-                first, rest = outcome[1] if outcome[0] == "done" else (None, None)
-                _send(write, ("done", first) if outcome[0] == "done" else outcome, rest, outcome[0] == "done")
+                _send(write, outcome)  # failed or stopped: no rest follows
         finally:
             os._exit(0)
     os.close(write)
