@@ -94,12 +94,18 @@ def test_verifying_items_sent_in_two_checks_again_those_that_point_to_a_file(cat
         forked.settle()
 
 
-def test_later_items_answer_as_a_list(catalog: Catalog) -> None:
+def _whole_and_later(catalog: Catalog) -> tuple[list[Any], LaterItems]:
+    """A digest's items checked in one call, and checked in two chunks sent in two (none of the later read yet)."""
     text = digest(300, 3)
     whole = check_text(text, catalog)
     items = later_items(text, catalog)
     forked.settle()
     assert isinstance(items, LaterItems)
+    return whole, items
+
+
+def test_later_items_answer_as_a_list(catalog: Catalog) -> None:
+    whole, items = _whole_and_later(catalog)
     assert [items[0], items[-1], items[len(items) // 2]] == [whole[0], whole[-1], whole[len(whole) // 2]]
     assert items[10:20] == whole[10:20]
     assert whole[-1] in items
@@ -110,11 +116,7 @@ def test_later_items_answer_as_a_list(catalog: Catalog) -> None:
 
 def test_later_items_added_to_a_list_and_copied_read_every_item(catalog: Catalog) -> None:
     """A list's own `+`, and code that takes a list's storage as it is, would see nothing of items not read yet."""
-    text = digest(300, 3)
-    whole = check_text(text, catalog)
-    items = later_items(text, catalog)
-    forked.settle()
-    assert isinstance(items, LaterItems)
+    whole, items = _whole_and_later(catalog)
     assert [] + items == whole  # __radd__, before anything read the items whole
     assert len(items) == len(whole)
     assert list.__len__(items) == len(whole)  # the storage holds them now
