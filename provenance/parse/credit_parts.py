@@ -40,6 +40,7 @@ from provenance.parse.credit_words import (
     KICKER_WORDS,
     LEAD_IN_TEXT,
     LIST_ARTICLES,
+    MOVEMENT_PHRASES,
     NAME_CONNECTORS,
     NEWS_TITLE_ENDS,
     NEWSPAPER_WORDS,
@@ -86,7 +87,7 @@ _DATE_END = re.compile(rf"(?i)(?:^(?:\d{{1,2}}\s+)?|,\s*(?:\d{{1,2}}\s+)?|\s+\d{
 # '(Jane Roe / PTI File)'), a platform's screen capture ('@janeroe/Twitter screengrab')
 _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto|image|files?|screen[ \t]?grab|screenshot)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
-    r"(?<=\S)\s+(?:(?i:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?\s*\bby\b:?)|photo\s*/)\s*"
+    r"(?<=\S)\s+(?:(?i:(?:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?|images?)\s*\bby\b:?)|photo\s*/)\s*"
 )
 # 'ST PHOTO: Jane Roe', 'NYT photo: Jane Roe', 'ST FILE PHOTO: Jane Roe': an outlet's staff credit with a colon, before
 # a name (outlet_photo)
@@ -726,7 +727,7 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if after_role is not None:
         offset = len(text) - len(after_role[0])
         return Link(after_role[0], start + offset, end, "source", after_role[1])
-    dashed = _dash_agency(catalog, text) if "-" in text else None
+    dashed = _dash_agency(catalog, text) if "-" in text else _initials_after_name(catalog, text)
     if dashed is not None:  # 'Jane Roe-USA TODAY Sports': the photographer, a hyphen, the agency
         offset = len(text) - len(dashed[0])
         return Link(dashed[0], start + offset, end, "source", dashed[1], creator=text[: offset - 1])
@@ -917,6 +918,20 @@ def _dash_agency(catalog: Catalog, text: str) -> tuple[str, Source] | None:
                 return tail, source
         at = text.find("-", at + 1)
     return None
+
+
+def _initials_after_name(catalog: Catalog, text: str) -> tuple[str, Source] | None:
+    """'Steve Zumwalt FEMA': a person's name in mixed case, a space, then a public body or an agency the catalog
+    knows by its initials in capitals (a disaster agency's archive writes its credit so). Not a name in capitals
+    ('JANE ROE AP' is read as capitals are), not a name closed by a comma ('Jane Roe, AP': a chain)."""
+    head, _, tail = text.rpartition(" ")
+    if not (2 <= len(tail) <= 6 and tail.isupper() and tail.isalpha()) or head.isupper() or not head[-1:].isalpha() \
+            or " " not in head.strip():
+        return None
+    source = match_source(catalog, tail)
+    if source is None or source.kind not in _DISTRIBUTORS | {"government"} or not looks_like_person(head):
+        return None
+    return tail, source
 
 
 def _source_prefix(catalog: Catalog, text: str) -> tuple[str, Source] | None:
@@ -1297,6 +1312,8 @@ def _looks_like_organisation(text: str) -> bool:
         return False  # 'Melissa Bank': a given name and a surname
     if form or _has_organisation_word(text, words) or ORGANISATION_SUFFIX.search(text) or _newspaper_title(words):
         return True
+    if any(phrase in text.casefold() for phrase in MOVEMENT_PHRASES):
+        return True  # 'Paraguayan Red Cross', 'Croix-Rouge française'
     if len(words) > 1 and text.endswith(("Photos", "PHOTOS")) or len(words) == 2 and text.endswith(" Photo"):
         return True  # 'Nordic Photos', 'J.LEAGUE PHOTOS': an agency's or a league's photo service, named with a
         # capital; 'Fab Photo': a studio's name (an agency's 'AA Photo' is its mark, read before)
