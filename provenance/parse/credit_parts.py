@@ -121,6 +121,12 @@ _DATA = re.compile(r"(?i)^(?:contains\s+)?(?:modified\s+)?[^,]{2,60}\sdata\b")  
 _FIRM = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+&[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 # A print 'after' the designer of its drawing ('Photolithograph by Sprague after C. Holden'): the maker is before it
 _AFTER_DESIGN = re.compile(r"^(?P<name>[^,]{2,60}?)[ \t]+after[ \t]+(?-i:[A-Z])[^,]{1,60}$")
+# The credit the Copernicus legal notice asks for, alone: 'Contains modified Copernicus Sentinel data 2026',
+# 'Copernicus Sentinel data (2016-2020)'; the data programme is the organisation (a body that processed the data
+# after a comma is read by _PROCESSED_BY)
+_SENTINEL_NOTICE = re.compile(
+    r"(?i)^(?:contains\s+)?(?:modified\s+)?(?P<name>copernicus\s+sentinel)(?:-\d[a-z]?)?\s+data"
+    r"(?:\s*[(\[]?\d{4}(?:\s*(?:-|–|to)\s*\d{4})?[)\]]?)?\.?$")
 _PROCESSED_BY = re.compile(r"(?i)^(?:image\s+)?processed\s+by\s+(?:the\s+)?(?P<name>\S.*)$")
 # a job title, or the mark of the photographer that ends a name (撮影, 摄, 攝: photographed): '山田太郎撮影'
 # a job title after a CJK name, or the person's own social media ('사진=홍나현 SNS'): no part of the name
@@ -634,6 +640,12 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if lead and lead.end() < len(text):
         start += lead.end()
         text = text[lead.end():]
+    notice = _SENTINEL_NOTICE.match(text) if text[:1] in "CcMm" else None
+    if notice is not None:  # 'Contains modified Copernicus Sentinel data 2026': the programme's legal notice
+        at = start + notice.start("name")
+        source = match_source(catalog, notice.group("name"))
+        return Link(notice.group("name"), at, at + len(notice.group("name")), "source" if source else "organisation",
+                    source)
     courtesy = _COURTESY.match(text)
     if courtesy and courtesy.end() < len(text):
         start += courtesy.end()
