@@ -41,6 +41,7 @@ from provenance.parse.credit_words import (
     KICKER_WORDS,
     LEAD_IN_TEXT,
     LIST_ARTICLES,
+    MOVEMENT_PHRASES,
     NAME_CONNECTORS,
     NEWS_TITLE_ENDS,
     NEWSPAPER_WORDS,
@@ -87,7 +88,7 @@ _DATE_END = re.compile(rf"(?i)(?:^(?:\d{{1,2}}\s+)?|,\s*(?:\d{{1,2}}\s+)?|\s+\d{
 # '(Jane Roe / PTI File)'), a platform's screen capture ('@janeroe/Twitter screengrab')
 _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto|image|files?|screen[ \t]?grab|screenshot)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
-    r"(?<=\S)\s+(?:(?i:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?\s*\bby\b:?)|photo\s*/)\s*"
+    r"(?<=\S)\s+(?:(?i:(?:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?|images?)\s*\bby\b:?)|photo\s*/)\s*"
 )
 # 'ST PHOTO: Jane Roe', 'NYT photo: Jane Roe', 'ST FILE PHOTO: Jane Roe': an outlet's staff credit with a colon, before
 # a name (outlet_photo)
@@ -121,6 +122,12 @@ _DATA = re.compile(r"(?i)^(?:contains\s+)?(?:modified\s+)?[^,]{2,60}\sdata\b")  
 _FIRM = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+&[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 # A print 'after' the designer of its drawing ('Photolithograph by Sprague after C. Holden'): the maker is before it
 _AFTER_DESIGN = re.compile(r"^(?P<name>[^,]{2,60}?)[ \t]+after[ \t]+(?-i:[A-Z])[^,]{1,60}$")
+# The credit the Copernicus legal notice asks for, alone: 'Contains modified Copernicus Sentinel data 2026',
+# 'Copernicus Sentinel data (2016-2020)'; the data programme is the organisation (a body that processed the data
+# after a comma is read by _PROCESSED_BY)
+_SENTINEL_NOTICE = re.compile(
+    r"(?i)^(?:contains\s+)?(?:modified\s+)?(?P<name>copernicus\s+sentinel)(?:-\d[a-z]?)?\s+data"
+    r"(?:\s*[(\[]?\d{4}(?:\s*(?:-|–|to)\s*\d{4})?[)\]]?)?\.?$")
 _PROCESSED_BY = re.compile(r"(?i)^(?:image\s+)?processed\s+by\s+(?:the\s+)?(?P<name>\S.*)$")
 # a job title, or the mark of the photographer that ends a name (撮影, 摄, 攝: photographed): '山田太郎撮影'
 # a job title after a CJK name, or the person's own social media ('사진=홍나현 SNS'): no part of the name
@@ -642,6 +649,12 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if lead and lead.end() < len(text):
         start += lead.end()
         text = text[lead.end():]
+    notice = _SENTINEL_NOTICE.match(text) if text[:1] in "CcMm" else None
+    if notice is not None:  # 'Contains modified Copernicus Sentinel data 2026': the programme's legal notice
+        at = start + notice.start("name")
+        source = match_source(catalog, notice.group("name"))
+        return Link(notice.group("name"), at, at + len(notice.group("name")), "source" if source else "organisation",
+                    source)
     courtesy = _COURTESY.match(text)
     if courtesy and courtesy.end() < len(text):
         start += courtesy.end()
@@ -735,7 +748,7 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if after_role is not None:
         offset = len(text) - len(after_role[0])
         return Link(after_role[0], start + offset, end, "source", after_role[1])
-    dashed = _dash_agency(catalog, text) if "-" in text else None
+    dashed = _dash_agency(catalog, text) if "-" in text else _initials_after_name(catalog, text)
     if dashed is not None:  # 'Jane Roe-USA TODAY Sports': the photographer, a hyphen, the agency
         offset = len(text) - len(dashed[0])
         return Link(dashed[0], start + offset, end, "source", dashed[1], creator=text[: offset - 1])
@@ -926,6 +939,20 @@ def _dash_agency(catalog: Catalog, text: str) -> tuple[str, Source] | None:
                 return tail, source
         at = text.find("-", at + 1)
     return None
+
+
+def _initials_after_name(catalog: Catalog, text: str) -> tuple[str, Source] | None:
+    """'Steve Zumwalt FEMA': a person's name in mixed case, a space, then a public body or an agency the catalog
+    knows by its initials in capitals (a disaster agency's archive writes its credit so). Not a name in capitals
+    ('JANE ROE AP' is read as capitals are), not a name closed by a comma ('Jane Roe, AP': a chain)."""
+    head, _, tail = text.rpartition(" ")
+    if not (2 <= len(tail) <= 6 and tail.isupper() and tail.isalpha()) or head.isupper() or not head[-1:].isalpha() \
+            or " " not in head.strip():
+        return None
+    source = match_source(catalog, tail)
+    if source is None or source.kind not in _DISTRIBUTORS | {"government"} or not looks_like_person(head):
+        return None
+    return tail, source
 
 
 def _source_prefix(catalog: Catalog, text: str) -> tuple[str, Source] | None:
@@ -1311,6 +1338,8 @@ def _looks_like_organisation(text: str) -> bool:
         return False  # 'Melissa Bank': a given name and a surname
     if form or _has_organisation_word(text, words) or ORGANISATION_SUFFIX.search(text) or _newspaper_title(words):
         return True
+    if any(phrase in text.casefold() for phrase in MOVEMENT_PHRASES):
+        return True  # 'Paraguayan Red Cross', 'Croix-Rouge française'
     if len(words) > 1 and text.endswith(("Photos", "PHOTOS")) or len(words) == 2 and text.endswith(" Photo"):
         return True  # 'Nordic Photos', 'J.LEAGUE PHOTOS': an agency's or a league's photo service, named with a
         # capital; 'Fab Photo': a studio's name (an agency's 'AA Photo' is its mark, read before)

@@ -73,7 +73,7 @@ LEAD_PHRASES = (
     r"autor", r"urheber(?:in)?", r"lizenz", r"licen[cs]e", r"licen(?:cia|ça|za|tie|cja)", r"carte", r"mapa", r"mappa",
     r"kaart",
     # French, Spanish, Portuguese, Italian
-    r"cr[ée]dits?\s+photos?", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]a", r"imagen",
+    r"cr[ée]dits?\s+(?:photos?|images?)", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]a", r"imagen",
     r"imagem", r"fonte", r"fuente(?!\s+de\s+la\s+imagen\b)", r"ilustraci[óo]n", r"ilustração", r"illustrazione",
     # Polish, Russian, Ukrainian, Turkish
     r"fot\.?", r"zdj[eę]cie", r"źródło", r"фото", r"снимок", r"автор\s+фото", r"автор", r"кредит",
@@ -526,6 +526,10 @@ HERITAGE_ENDINGS = ("archiv", "archief", "arkiv", "arkivet", "arkisto", "museum"
                     "bibliotek", "biblioteket", "galerie", "sammlung", "sammlungen", "fotothek")
 COLLECTION_WORDS = frozenset({"collection", "collections", "sammlung", "collectie", "colección", "coleção",
                               "collezione", "kokoelma", "kuvakokoelma", "samling"})
+# The Red Cross and Red Crescent Movement's national societies go by the emblem's name and their country's
+# ('Liberian Red Cross', 'Polish Red Cross', 'Croix-Rouge française'): a body, though 'Cross' alone is a surname.
+MOVEMENT_PHRASES = ("red cross", "red crescent", "croix-rouge", "cruz roja", "rotes kreuz", "croce rossa",
+                    "cruz vermelha", "crescent rouge", "croissant-rouge", "media luna roja")
 # 'Historical Society', 'Historic Preservation Society': a society of local history holds its town's pictures.
 HERITAGE_PHRASES = ("historical society", "history center", "history centre", "historical association",
                     "history museum", "records office", "record office")
