@@ -210,7 +210,8 @@ class Segment:
 # (then ' on <date>', or nothing), or the handle alone, a link to the post around it: the account is the credit; a post
 # shared by someone in prose has no handle, or goes on ('… (@citymuseum) shows the altar'). Until 2017 the embed said
 # 'A photo posted by Jane Roe (@janeroe)' ('A video posted by …'), which pages of those years still hold.
-_SHARED_POST = re.compile(r"\bA (?:post shared|photo posted|video posted) by[ \t]+(?:(?P<who>[^\s()@][^\n()@]{0,79}?)[ \t]*"
+_SHARED_POST = re.compile(r"\bA (?:post shared|photo posted|video posted) by[ \t]+"
+                          r"(?:(?P<who>[^\s()@][^\n()@]{0,79}?)[ \t]*"
                           r"\(@(?P<handle>[\w.]{1,60})\)|@(?P<alone>[\w.]{1,60})(?![\w.]))"
                           r"(?:[ \t]*<(?P<url>https?://[^<>\s]{1,300})>)?(?=[ \t]*(?:on\b|\r?\n|$))")
 
