@@ -82,8 +82,11 @@ _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 # 2009', '©UNICEF/NYHQ2010-1862/Roe 20 July 2015'): a month named in English with a year, a day on either side; the
 # whole link, or after a comma, or a day first. A name's last word may be a month before a year ('Ida May 1999'):
 # with no day before it and no comma, it stays the name's.
-_DATE_END = re.compile(rf"(?i)(?:^(?:\d{{1,2}}\s+)?|,\s*(?:\d{{1,2}}\s+)?|\s+\d{{1,2}}\s+){_MONTH}\s+"
-                       r"(?:\d{1,2},?\s+)?(?:19|20)\d\d[\s.,;)]*$")
+# (German months after 'im', as a concert photographer dates his own credit: '© Jane Roe im Juli 2019')
+_GERMAN_MONTH = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b"
+_DATE_END = re.compile(rf"(?i)(?:^(?:\d{{1,2}}\s+)?|,\s*(?:\d{{1,2}}\s+)?|\s+\d{{1,2}}\s+|\s+in\s+){_MONTH}\s+"
+                       r"(?:\d{1,2},?\s+)?(?:19|20)\d\d[\s.,;)]*$|"
+                       rf"(?i:,\s*|\s+im\s+){_GERMAN_MONTH}\s+(?:19|20)\d\d[\s.,;)]*$")
 # 'AA Photo', 'PTI image', 'HT File' (an Indian paper's archive mark after the agency or the paper, 'FREE PRESS FILES':
 # '(Jane Roe / PTI File)'), a platform's screen capture ('@janeroe/Twitter screengrab')
 _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto|image|files?|screen[ \t]?grab|screenshot)(?:\s+by)?$")
@@ -167,7 +170,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # (country endings that are also words, 'no', 'is', 'at', 'be', 'in', 'id', 'co', are left out: 'Dr.No')
 _DOMAIN = re.compile(
     r"(?i)^(?:[a-z0-9-]{1,40}\.){1,3}(?:com|org|net|gov|edu|info|ru|ua|de|fr|uk|jp|cn|it|es|pl|br|pt|nl|kr|ca|au|tv|"
-    r"hu|cz|sk|ro|bg|hr|rs|si|gr|tr|se|dk|fi|ee|lt|lv|vn|il)$"
+    r"hu|cz|sk|ro|bg|hr|rs|si|gr|tr|se|dk|fi|ee|lt|lv|vn|il|su|kz)$"
 )
 # 'X 제공', 'X提供': provided by X (a Korean or Japanese courtesy credit); what is left is the name.
 _PROVIDED = re.compile(r"\s*(?:제공|提供|자료\s?사진|DB)$")  # '연합뉴스 자료사진', '뉴스1 DB': the agency's file photo
@@ -175,10 +178,13 @@ _KOREAN_BODY = re.compile(r"[가-힣](?:시|군|구|도|청|처|부)$")  # '서�
 # A Korean body's name wherever it stands ('사진=국방부', '[사진 제공=대통령실]'), by its last syllables: a ministry,
 # agency or city of three syllables or more, a district, province, county or office of four or more (a person's name
 # of three may end in 구, 도, 군 or 실: '김민구', '김태군', '이은실'), or a word that only bodies end with; a person's
-# name is two to four syllables of no such end
+# name is two to four syllables of no such end; a company by its form ('주식회사', Co., Ltd.) or an entertainment
+# agency's, label's or studio's word ('딜라잇컴퍼니주식회사', 'OO엔터테인먼트')
 _KOREAN_BODY_NAME = re.compile(r"^[가-힣]{2,}(?:시|부|청|처)$|^[가-힣]{3,}(?:구|도|군|실)$|"
                                r"^[가-힣]+(?:위원회|연구소|연구원|재단|공사|공단|협회|병원|대학교|대학|학교|경찰서|소방서|"
-                               r"박물관|미술관|도서관|대사관|사무소|본부|센터)$")
+                               r"박물관|미술관|도서관|대사관|사무소|본부|센터|"
+                               r"주식회사|컴퍼니|엔터테인먼트|엔터|프로덕션|스튜디오|레코즈|뮤직)$|"
+                               r"^(?:주식회사|㈜)[가-힣]+$")
 # A pool's name in a chain: the rota ('WPA Pool', Reuters' 'POOL New') or an agency's pool ('AFP Pool', 'Reuters
 # Pool'): how the image came; the agency, where one is named, is the organisation. The word before must be a
 # known source or in capitals: 'Smiley N. Pool' is a photographer.
@@ -752,6 +758,10 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if dashed is not None:  # 'Jane Roe-USA TODAY Sports': the photographer, a hyphen, the agency
         offset = len(text) - len(dashed[0])
         return Link(dashed[0], start + offset, end, "source", dashed[1], creator=text[: offset - 1])
+    colon = _colon_agency(catalog, text) if ": " in text else None
+    if colon is not None:  # 'Jane Roe: Getty': the photographer, a colon, the agency
+        offset = text.rindex(colon[0])
+        return Link(colon[0], start + offset, start + offset + len(colon[0]), "source", colon[1], creator=colon[2])
     prefix = _source_prefix(catalog, text)
     if prefix is not None:
         return Link(text[: len(prefix[0])], start, start + len(prefix[0]), "source", prefix[1],
@@ -953,6 +963,25 @@ def _initials_after_name(catalog: Catalog, text: str) -> tuple[str, Source] | No
     if source is None or source.kind not in _DISTRIBUTORS | {"government"} or not looks_like_person(head):
         return None
     return tail, source
+
+
+# 'Jane Roe: Getty', and a translated gallery's 'Jane Roe (Jane Roe: AP)' (the name again, as the agency spells it)
+_COLON_AGENCY = re.compile(r"^(?P<name>[^():]+?)(?:[ \t]+\((?P<again>[^():]+)|):[ \t]+"
+                           r"(?P<agency>[^():]+?)(?P<close>\)?)$")
+
+
+def _colon_agency(catalog: Catalog, text: str) -> tuple[str, Source, str] | None:
+    """'Jane Roe: Getty', 'Jane Roe (Jane Roe: AFP)': a full name, a colon and a wire or photo agency the catalog
+    knows, as translated galleries write a credit; the agency, its source and the name. No other body after the colon
+    ('Jane Roe: Harwick Council' is a speaker and his office), never a lone word before it ('Update: AFP')."""
+    pair = _COLON_AGENCY.match(text)
+    if pair is None or bool(pair["again"]) != bool(pair["close"]) or " " not in pair["name"].strip():
+        return None
+    source = match_source(catalog, pair["agency"])
+    if source is None or source.kind not in _DISTRIBUTORS or not pair["agency"][:1].isupper() \
+            or not looks_like_person(pair["name"]):
+        return None
+    return pair["agency"], source, pair["name"].strip()
 
 
 def _source_prefix(catalog: Catalog, text: str) -> tuple[str, Source] | None:

@@ -23,7 +23,7 @@ LEAD_PHRASES = (
     r"symbol(?:foto|bild)|photo\s+d['’]illustration|(?:foto|imagen|imagem)\s+ilustrativa)(?=\s*[:：])",
     # English
     r"mandatory\s+credit\s*:\s*(?:photo\s+by)?", r"photo\s+credit\s+should\s+read",
-    r"(?:photo(?:graph)?|image|picture|artwork|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|"
+    r"(?:photo(?:graph)?|image|picture|artwork|header\s+image|header\s+photo|feature(?:d)?\s+image|cover\s+image|background|"
     r"hero\s+image)\s+(?:credits?|attribution|source)", r"photos?\s+credit",
     r"credits?\s+for\s+(?:the\s+)?original\s+(?:image|photo|figure)",  # 'Figure adapted from ref. 89; credit for …'
     r"(?:image\s+)?credit\s*(?:&|and)\s*copyright",  # APOD: 'Image Credit & Copyright: Jane Roe'
@@ -48,7 +48,8 @@ LEAD_PHRASES = (
     r"(?:cc[\s-]|cc0|creative\s+commons|public\s+domain|attribution|gfdl|gnu\s+free))",
     r"pictures?", r"pics?", r"images?", r"illustrations?", r"artwork", r"video(?:\s+(?:grab|still|capture))?",
     r"screen\s*(?:grab|shot|capture)", r"frame\s+grab", r"still\s+(?:image\s+)?from\s+(?:a\s+)?video",
-    r"source", r"copyright", r"header\s+(?:image|photo)", r"featured\s+image",
+    r"source", r"copyright", r"header\s+(?:image|photo)",
+    r"feature(?:d)?\s+(?:image|photo)",  # 'Featured image:', and 'Feature image: W Magazine' as some blogs label it
     r"cover\s+image", r"background(?:\s+(?:image|illustration|photo|picture))?",  # 'Background image: NASA/…'
     r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
     r"(?:image|photo)\s+source", r"map", r"graphic", r"chart", r"satellite\s+(?:image|photo)",
@@ -96,6 +97,10 @@ PHOTO_KIND_WORDS = frozenset({"press", "promo", "promotional", "publicity", "ban
 # Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
 # 'Image from the Smith lab': no article; 'Photos from the event are on Flickr': prose, no lead-in.
 BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?!\s+the\s+(?-i:[a-z]))(?:\s+the(?=\s))?)"
+# An en or em dash for the colon after 'Photo credit', 'Image credit' or 'Picture credit' ('(Photo Credit – Prime
+# Video)'); after other lead-ins a spaced dash opens a title or a heading as often ('Photography – a history',
+# 'Credit – Personal Loans'), so only the hyphen is read there.
+CREDIT_DASH = r"(?<=[oe]\scredit)\s[–—]\s(?=[^\W\d_]|@)"
 # A lead-in that carries no name of its own: "Photo by", "Image credit:", "Photographer:"; and 'File:', 'Archive:'
 # inside a credit found by its shape ('[File: Jane Roe/Reuters]').
 # A generator's lead-in, its own separator included: 'Image generated with', 'AI-generated image:', 'KI-generiert mit'.
@@ -105,7 +110,7 @@ AI_LEAD = (r"(?:(?:image|illustration)\s+)?(?:(?:ai|ki)[\s-]*)?(?:generated|gene
 # phrase on each name a credit's parts start with, some 4 µs a call).
 LEAD_IN_TEXT = re.compile(
     r"(?i)^\s*(?:(?:(?:file|archive)(?=\s*[:：])|" + dispatched(LEAD_PHRASES, re.IGNORECASE) + r")\s*(?:\(c\)\s*)?"
-    r"(?:\s" + BY_WORDS + r"\b|[:=：]|\s-\s|(?<=\(c\))(?=\s*(?-i:[A-Z])))\s*|" + AI_LEAD + r"\s*)+"
+    r"(?:\s" + BY_WORDS + r"\b|[:=：]|\s-\s|" + CREDIT_DASH + r"|(?<=\(c\))(?=\s*(?-i:[A-Z])))\s*|" + AI_LEAD + r"\s*)+"
 )
 
 # Words of a headline's media label ('FOTO VIDEO', 'FOTO GALERIJA', 'FOTO PRIČA', 'Picha na Video'): after a lead-in
