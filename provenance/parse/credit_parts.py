@@ -34,6 +34,7 @@ from provenance.parse.credit_words import (
     CONTRIBUTORS,
     COUNTRIES,
     FORM_WORDS,
+    HANDLE_BODY_ENDINGS,
     HANDLE_BODY_WORDS,
     HANDOUT_MARKS,
     JOB_WORDS,
@@ -223,8 +224,16 @@ class Link:
     creator: str = ""  # for a link "Person, Organisation": the person
 
 
+# A picture label with nothing after it closing a chain written with no lead-in ('LEHTIKUVA/AFP Kuva:', a Finnish
+# caption's empty label run on after its credit) is no part of the last link (the via had been 'AFP Kuva').
+_EMPTY_LABEL_END = re.compile(r"[ \t]+(?:Kuvat?|Foto|FOTO|Photos?|PHOTOS?|Bild|BILD|Image|Credits?|Fotó|Фото|Ảnh|"
+                              r"Crédit)[ \t]*[:：][ \t]*$")
+
+
 def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     """Fill creator, organization and via from what is left of the segment."""
+    if ":" in rest or "：" in rest:
+        rest = _EMPTY_LABEL_END.sub("", rest)
     if "@" in rest:
         rest = _own_handle(rest)
     if "기자" in rest:
@@ -1084,6 +1093,11 @@ def _institution_handle(catalog: Catalog, handle: str) -> bool:
     organisation word, a town's or police's word), or that opens with a public body or agency the catalog knows.
     A person's handle with initials ('@JDSmith') opens with no source, and one word of its own names no body."""
     words = [w.casefold().removesuffix("of") for w in _HANDLE_WORDS.findall(handle)]
+    if len(words) == 1 and handle[1:].isalpha() and handle[1:].islower():
+        # one run of lower-case letters: a club's or a body's account by how it ends, with a name of at least three
+        # letters before ('@leinsterrugby', '@harwickfc'); '@rugby' alone or '@jfc' names no body
+        ending = next((e for e in HANDLE_BODY_ENDINGS if handle.endswith(e)), "")
+        return len(handle) - 1 - len(ending) >= 3 if ending else False
     if len(words) < 2:
         return False
     if any(w in HANDLE_BODY_WORDS or w in ORGANISATION_WORDS and w not in FORM_WORDS for w in words):

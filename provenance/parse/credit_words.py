@@ -253,6 +253,10 @@ FORM_WORDS = frozenset({"inc", "inc.", "llc", "ltd", "ltd.", "pbc", "plc", "gmbh
 # organisation words.
 HANDLE_BODY_WORDS = frozenset({"city", "county", "town", "borough", "police", "pd", "fd", "sheriff", "dept", "gov",
                                "govt", "fire"})
+# How a handle written as one run of lower-case letters ends when it is a club's or a body's account: '@leinsterrugby',
+# '@harwickfc', '@eaterscollective' (a person's '@scottstarkphoto', '@janeroe' ends with none of them).
+HANDLE_BODY_ENDINGS = ("rugby", "fc", "afc", "athletics", "club", "collective", "museum", "university", "college",
+                       "council", "police", "library", "foundation", "society", "institute", "federation", "zoo")
 # Words of a newspaper's or magazine's title: alone they name an outlet ('Express photo by', 'Herald photo:',
 # 'INQUIRER PHOTO'), where a lone generic word does not ('School photo: Jane Roe' shows her; 'Group photo:').
 NEWSPAPER_WORDS = frozenset({
@@ -279,6 +283,7 @@ ORGANISATION_WORDS = frozenset({
     "archives",
     "foundation", "fondation", "fundación", "fundação", "fundacao", "fondazione", "fundacja", "stichting", "stiftung",
     "fund", "society", "association", "council", "commission",
+    "spca", "rspca", "aspca",  # an animal welfare society: 'Westchester SPCA' had been a person
     "committee", "union", "department", "office", "bureau", "center", "centre", "corps", "army", "navy", "force",
     "forces", "authority", "authorities", "administration", "municipality", "directorate", "secretariat",
     "federation", "league", "affairs", "squadron", "battalion", "regiment", "fleet",

@@ -792,6 +792,17 @@ _AND_LEAD = re.compile(r"[ \t]+(?:and|&)[ \t]+$")  # a capitalised lead-in right
 # Read more: …'): a new field of the page, where the credit stops.
 _PAGE_LABEL = re.compile(r"[ \t]+(?:Related|Read(?:[ \t]+(?:more|also|next))?|See[ \t]+also|Also[ \t]+read|Watch|"
                          r"Advertisement|Sponsored|Subscribe|Share)[ \t]*:")
+# What a page puts after a credit that names no one: a site's menu in pipe-separated cells ('© 2016 | Images provided
+# by Action Images / Reuters | Privacy Policy | Contact Us' had given the creator 'Privacy Policy'), or the page's
+# time stamp after a slash or pipe ('NOAA Fisheries / Updated March 3, 2026'). The credit ends before it.
+_PAGE_CHROME = re.compile(
+    r"[ \t]*(?:\|[ \t]*(?i:privacy(?:[ \t]+(?:policy|notice|statement))?|contact(?:[ \t]+us)?|terms(?:[ \t]+(?:of[ \t]+"
+    r"(?:use|service)|(?:and|&)[ \t]+conditions))?|cookies?(?:[ \t]+(?:policy|settings|preferences))?|"
+    r"about(?:[ \t]+us)?|site[ \t]?map|advertise(?:[ \t]+with[ \t]+us)?|careers|accessibility(?:[ \t]+statement)?|"
+    r"imprint|impressum|disclaimer|newsletters?|legal(?:[ \t]+notice)?)[ \t]*(?=\||\r?\n|$)|"
+    r"[|/][ \t]*(?i:(?:last[ \t]+)?(?:updated|posted|published))[ \t]+(?i:on[ \t]+)?"
+    r"(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d))"
+)
 
 
 def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool, index: _Index) -> int:
@@ -819,6 +830,10 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
     line_end = caps.end() if caps else line_end
     label = _PAGE_LABEL.search(text, body, line_end) if text.find(":", body, line_end) >= 0 else None
     line_end = label.start() if label else line_end
+    chrome = _PAGE_CHROME.search(text, body, line_end) if "|" in text[body:line_end] or "/" in text[body:line_end] \
+        else None
+    line_end = chrome.start() if chrome else line_end
+    line_end = _before_empty_label(text, body, line_end, index)
     escaped = _ESCAPED_BREAK.search(text, body, line_end) if text.find("\\", body, line_end) >= 0 else None
     line_end = escaped.start() if escaped else line_end
     provided = _PROVIDED.search(text, body, line_end) if text.find("제공", body, line_end) >= 0 else None
@@ -838,6 +853,21 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         run_on = story_run_on(catalog, text, body, line_end)  # '…/Harwick Herald The mayor said …'
         line_end = run_on if run_on is not None else line_end
     return _sentence_stop(catalog, text, body, line_end, index)
+
+
+def _before_empty_label(text: str, body: int, line_end: int, index: _Index) -> int:
+    """'LEHTIKUVA/AFP Kuva:': a lead-in with nothing after it closing the credit is no part of it (the via had been
+    'AFP Kuva'); the credit ends before it. Only where the line or text truly ends there: a credit's window cut
+    short mid-text (a long flattened page) leaves a lead-in whose value is beyond the window."""
+    if text[line_end : line_end + 1] not in ("", "\n", "\r"):
+        return line_end
+    at = bisect.bisect_left(index.leads, body + 1)
+    while at < len(index.leads) and index.leads[at] < line_end:
+        label = index.lead_matches[at]
+        if not text[label.end() : line_end].strip() and text[body : label.start()].strip():
+            return label.start()
+        at += 1
+    return line_end
 
 
 def _next(positions: list[int], start: int, default: int) -> int:
