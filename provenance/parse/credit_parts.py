@@ -170,7 +170,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # (country endings that are also words, 'no', 'is', 'at', 'be', 'in', 'id', 'co', are left out: 'Dr.No')
 _DOMAIN = re.compile(
     r"(?i)^(?:[a-z0-9-]{1,40}\.){1,3}(?:com|org|net|gov|edu|info|ru|ua|de|fr|uk|jp|cn|it|es|pl|br|pt|nl|kr|ca|au|tv|"
-    r"hu|cz|sk|ro|bg|hr|rs|si|gr|tr|se|dk|fi|ee|lt|lv|vn|il|su|kz)$"
+    r"hu|cz|sk|ro|bg|hr|rs|si|gr|tr|se|dk|fi|ee|lt|lv|vn|il|su|kz|ar|mx|cl|pe|ve|uy|py|bo|ec|cu)$"
 )
 # 'X 제공', 'X提供': provided by X (a Korean or Japanese courtesy credit); what is left is the name.
 _PROVIDED = re.compile(r"\s*(?:제공|提供|자료\s?사진|DB)$")  # '연합뉴스 자료사진', '뉴스1 DB': the agency's file photo

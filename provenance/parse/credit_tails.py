@@ -44,6 +44,13 @@ _PIPE_BEFORE = re.compile(r"[ \t]*[|/][ \t]+(?=\S)")  # '… Friday. | KYODO', '
 # '… Trading in wildlife is illegal.  —RICHARD A. REYES' (Philippine Daily Inquirer): a dash, then a person's name in
 # capitals closing a caption that ends with a stop (a quotation's author follows its closing quote mark instead)
 _DASH_CAPITALS = re.compile(r"(?<=[.!?])[ \t]*[—–][ \t]*(?P<name>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){1,3})[ \t]*$")
+# A bracket and a dash closing a line: a wire's dateline whose story starts on the next line ('(EUROPA PRESS) –')
+_BRACKET_DASH = re.compile(r"\([^()\n]{2,40}\)[ \t]*[-–—]")
+# Folha de S.Paulo's credit after a caption: ' – Jane Roe – 22.fev.2021/Reuters', a dash, a name of two to five
+# words, a dash, the day in its short Portuguese form, a slash and the agency or the paper's own Folhapress
+_FOLHA_DATED = re.compile(
+    r"[ \t][-–—][ \t]+(?P<name>[A-ZÀ-Ý][\w'’.-]*(?:[ \t]+[\w'’.-]+){1,4})[ \t]+[-–—][ \t]+\d{1,2}\."
+    r"(?:jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez)\.\d{4}[ \t]*/[ \t]*(?P<source>[^\s/][^/\n]{0,40})$")
 # 'AFP-Yonhap', 'Reuters-Yonhap' (Korea Times): a foreign agency's photo that a national agency distributes
 _HYPHEN_RELAY = re.compile(r"^([^\s/-]{2,20})-([^\s/-]{2,20})$")
 _OPEN_TERMS = re.compile(r"(?i)\bcc[\s-]|\bcc0\b|licen[sc]|public\s+domain|own\s+work")
@@ -182,6 +189,9 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         while end > start and stripped[end - 1] in " \t":  # a cut before a dateline or story leaves the space before it
             end -= 1
         tail = stripped[start:end].strip()
+        if tail[:1] == "(" and _BRACKET_DASH.fullmatch(tail):
+            offset += len(line)  # 'VALÈNCIA, 28 Mar. (EUROPA PRESS) –' over the story: a wire's dateline, whose date's
+            continue  # stop left its bracket alone as the line's last sentence
         if tail[:1].isalpha() and ":" in tail[:24] and _OTHER_WORK.match(tail):
             offset += len(line)  # 'Judges: Jane Roe/Los Angeles Times': people credited for other work than the
             continue  # picture, with their outlets
@@ -454,6 +464,15 @@ def _capitals_after_dash(catalog: Catalog, tail: _Tail) -> _Found | None:
     return None if dash is None else (dash, tail.end, None)
 
 
+def _dated_by_folha(catalog: Catalog, tail: _Tail) -> _Found | None:
+    """'… em Portugal – Jane Roe – 22.fev.2021/Reuters' (Folha de S.Paulo): a dash, the photographer, a dash and the
+    day the picture was taken before its agency, rewritten as the chain 'Jane Roe/Reuters'."""
+    found = _FOLHA_DATED.search(tail.line, 0, tail.end)
+    if found is None or not _is_person(catalog, found.group("name")):
+        return None
+    return found.start("name"), tail.end, f"{found.group('name')}/{found.group('source').strip()}"
+
+
 def _latin_in_cjk(catalog: Catalog, tail: _Tail) -> _Found | None:
     """'…更新。Jane Roe-USA TODAY Sports 强制性信用': a Latin-script credit in a CJK caption (_latin_after_cjk)."""
     latin = _latin_after_cjk(catalog, tail.text) if not tail.text.isascii() else None
@@ -515,6 +534,7 @@ _TAIL_FINDERS: tuple[tuple[str, _Finder], ...] = (
     ("", _quoted_line),
     (" · ", _chain_after_middle_dot),
     ("", _capitals_after_dash),
+    ("/", _dated_by_folha),
     ("/", _in_tail(_glued_credit)),
     ("", _in_tail(_credit_stuck_to_word)),
     (" by ", _in_tail(_by_on_platform)),

@@ -141,7 +141,8 @@ ROLES = frozenset({
     "released", "courtesy", "courtesy photo", "supplied", "screengrab", "screenshot", "screen grab", "photo", "foto",
     "screen capture", "screen shot", "screencap",
     "photos", "image", "images", "picture", "archive", "own work", "file image", "video grab",
-    "reprodução", "reproduction", "reproducción", "riproduzione", "divulgação", "cover", "logo", "header", "hero",
+    "reprodução", "reproduction", "reproducción", "riproduzione", "divulgação", "difusión", "cover", "logo", "header",
+    "hero",
     "background", "figure", "source", "sources", "credit", "credits", "license", "licence", "lizenz", "licencia",
     "licença", "licenza", "licentie", "licencja", "icon", "icons",
     "stock image", "stock photo", "featured image", "this photo", "this image", "please see", "see", "more",
@@ -693,7 +694,9 @@ RESEARCH_WORDS = frozenset({"university", "univ.", "univ", "universität", "univ
 ACCOUNT_WORDS = frozenset({"user", "member", "account", "nutzer", "nutzerin", "utilisateur", "utilisatrice", "usuario",
                            "usuaria", "usuário", "usuária", "utente", "użytkownik", "пользователь", "користувач"})
 # Handout marks of a chain ('Foto: Divulgação/Tesla', 'Handout/FPF'): the one word beside them names who supplied it.
-HANDOUT_MARKS = frozenset({"divulgação", "divulgacao", "divulgación", "handout", "handout photo"})
+# Spanish 'Difusión' (Peru's Andina: 'Foto: ANDINA/Difusión') is the same mark.
+HANDOUT_MARKS = frozenset({"divulgação", "divulgacao", "divulgación", "difusión", "difusion", "handout",
+                           "handout photo"})
 # Words of a holder's bracket that name no photographer: its rights, departments, rooms and how it came by the work
 NOT_A_PHOTOGRAPHER = frozenset({
     "rights", "reserved", "photographic", "photography", "imaging", "digital", "images", "image", "archive", "archives",
