@@ -390,6 +390,9 @@ _AND_IN_NAME = re.compile(r"\s(?:and|&)\s")
 _FIRST_NAME_ALONE = re.compile(r"[ \t]*[A-Z][a-z'’-]{1,20}[ \t]*\r?")
 _SURNAME_CHAIN = re.compile(r"[ \t]*[A-Z][a-z'’-]{1,30}[ \t]*/[ \t]*[A-Z]")
 _CIRCLED_C = str.maketrans("Ⓒⓒ", "©©")  # one character for one: every offset stays
+# Spanish writes 'via' with an accent ('Foto: Europa Press vía SCMP'): read as 'via' where a name or handle follows,
+# three characters for three; not the noun before a lower-case word ('la vía pública', 'en vías de')
+_SPANISH_VIA = re.compile(r"(?<=[\s(/,])vía(?=[ \t]+[@A-ZÁÉÍÓÚÑ])")
 _PARSE_MEMO_LIMIT = 10_000
 MAX_CREDIT = 600  # a span longer than this is prose, not a credit
 _MERGE_GAP = re.compile(r"^[\s.…()\[\]+]*+(?:more)?[\s.…()\[\]+]*+$", re.IGNORECASE)  # possessive: linear
@@ -461,6 +464,8 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
     body = _TYPO_CANDIDATE.sub(_lead_typo, body)
     if "Ⓒ" in body or "ⓒ" in body:  # the circled letter some papers print for the rights sign ('Ⓒ Anko Stoffels')
         body = body.translate(_CIRCLED_C)
+    if "vía" in body:
+        body = _SPANISH_VIA.sub("via", body)
     # UI labels ('hide caption', 'INDRANIL ... [+] MUKHERJEE') blanked in place: a name around a marker stays one
     lowered = lowered if not lowered or body == flat.text else lowered_for_gates(body)
     labelled = body
