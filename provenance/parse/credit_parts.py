@@ -119,6 +119,7 @@ _YEAR_PIECE = re.compile(r"^(?:c\.\s*)?1[0-9]\d\d(?:[-–/]\d{2,4})?(?:\s*\([^()
 _DATA = re.compile(r"(?i)^(?:contains\s+)?(?:modified\s+)?[^,]{2,60}\sdata\b")  # 'contains modified X data (2019)'
 # Two surnames joined by '&' (one word each side): a studio or firm ('Harris & Ewing'); 'Jane Roe & John Doe' is two
 # people
+_STAFF_OUTLETS = frozenset({"publisher", "agency", "state-media"})  # whose staff a credit names
 _FIRM = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+&[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 # A generator's model version or its kind after its name ('Midjourney v6', 'Midjourney 6.0', 'Midjourney AI Image
 # generator using the prompt', 'Midjourney by the author'): dropped where the name before it is a generator the
@@ -338,9 +339,11 @@ def _shared_run(name: str, handle: str) -> int:
 
 def _editor_code(links: list[Link]) -> bool:
     """'ANTARA FOTO/Jane Roe/foc.': after an agency the catalog knows and its photographer, a last link of two to
-    four lower-case letters that the catalog does not know is the initials of the agency's photo editor."""
+    four lower-case letters that the catalog does not know (or knows only as a paper's initials: 'wsj') is the initials
+    of the agency's photo editor."""
     last, before = links[-1], links[-2]
-    return bool(_EDITOR_CODE.match(last.text)) and last.source is None and before.label == "person" \
+    unknown = last.source is None or last.source.kind == "publisher"
+    return bool(_EDITOR_CODE.match(last.text)) and unknown and before.label == "person" \
         and any(link.source is not None for link in links[:-2])
 
 
@@ -703,7 +706,9 @@ def _label_text(catalog: Catalog, text: str) -> Link:
             return Link(named.text, start + named.start, start + named.end, "source", named.source)
     staff = _STAFF_LINK.match(text) if "taff" in text or "TAFF" in text else None
     known = match_source(catalog, staff.group("head")) if staff is not None else None
-    if staff is not None and outlet_before_photo(catalog, staff.group("head")) and (known or not text.isupper()):
+    if staff is not None and (outlet_before_photo(catalog, staff.group("head")) or known is not None
+                              and known.kind in _STAFF_OUTLETS) and (known or not text.isupper()):
+        # ('Wired Staff': one word, an outlet only by the catalog's knowing it)
         head = staff.group("head")  # all in capitals, an unknown head is a name: 'JANE STAFF/AFP'
         return Link(head, start, start + len(head), "source" if known else "organisation", known)
     text, end = _without_photo_suffix(catalog, text, end)

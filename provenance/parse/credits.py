@@ -789,9 +789,10 @@ _PROVIDED = re.compile(r"제공(?=[ \t)\]]|$)")
 _DASH_LEAD = re.compile(r"[ \t]+[–—][ \t]+(?:[A-Z][\w&'’-]*[ \t]+){0,2}$")  # a spaced dash, a word or two, a lead-in
 _AND_LEAD = re.compile(r"[ \t]+(?:and|&)[ \t]+$")  # a capitalised lead-in right after it opens a second credit
 # A page's label after the credit on its line, in capitals with its colon ('Credit: Marvel Studios Related: …', '…
-# Read more: …'): a new field of the page, where the credit stops.
+# Read more: …'): a new field of the page, where the credit stops; so does a generator's prompt ('Midjourney using
+# the prompt: "…"'), whose words are no names.
 _PAGE_LABEL = re.compile(r"[ \t]+(?:Related|Read(?:[ \t]+(?:more|also|next))?|See[ \t]+also|Also[ \t]+read|Watch|"
-                         r"Advertisement|Sponsored|Subscribe|Share)[ \t]*:")
+                         r"Advertisement|Sponsored|Subscribe|Share|(?:using[ \t]+the[ \t]+)?[Pp]rompt)[ \t]*:")
 
 
 def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool, index: _Index) -> int:
