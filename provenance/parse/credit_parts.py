@@ -119,6 +119,7 @@ _YEAR_PIECE = re.compile(r"^(?:c\.\s*)?1[0-9]\d\d(?:[-–/]\d{2,4})?(?:\s*\([^()
 _DATA = re.compile(r"(?i)^(?:contains\s+)?(?:modified\s+)?[^,]{2,60}\sdata\b")  # 'contains modified X data (2019)'
 # Two surnames joined by '&' (one word each side): a studio or firm ('Harris & Ewing'); 'Jane Roe & John Doe' is two
 # people
+_DATA_SOURCE = re.compile(r"(?i)^data[ \t]+sources?[ \t]*[:：]")  # a chart's data-source field
 _STAFF_OUTLETS = frozenset({"publisher", "agency", "state-media"})  # whose staff a credit names
 _FIRM = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+&[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 # A generator's model version or its kind after its name ('Midjourney v6', 'Midjourney 6.0', 'Midjourney AI Image
@@ -650,6 +651,8 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     start, end = 0, len(text)
     if _LOWER_DESCRIPTION.match(text):  # 'silicon nanowire array, scanning electron micrograph': what is shown
         return Link(text, start, end, "unknown")
+    if _DATA_SOURCE.match(text):  # '… | Data Source: Our World in Data' after a chart's maker: its data's source, no
+        return Link(text, start, end, "role")  # party to the picture
     if "`" in text:  # '(`source/source.jpg`, the publisher's JPEG)': a file's path written as code (cut at its slash
         return Link(text, start, end, "unknown")  # into links), and no name holds a backtick
     lead = LEAD_IN_TEXT.match(text)

@@ -52,6 +52,7 @@ LEAD_PHRASES = (
     r"cover\s+image", r"background(?:\s+(?:image|illustration|photo|picture))?",  # 'Background image: NASA/…'
     r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
     r"(?:image|photo)\s+source", r"map", r"graphic", r"chart", r"satellite\s+(?:image|photo)",
+    r"infographic", r"data\s+visuali[sz]ation", r"visuali[sz]ation",  # a chart's maker: 'Visualisation: @handle'
     r"(?:listing\s+photo|micrograph)s?",  # 'Listing photo: Carrow Coast Properties', 'Micrograph: Jane Roe/…'
     # a magazine's or report's cover and a page's whole set: 'Cover photo: Jane Roe/ICRC', 'All photos (C) WFP'
     r"cover\s+(?:photo(?:graph)?|picture)s?", r"all\s+(?:photo(?:graph)?s|images|pictures)",
