@@ -35,12 +35,14 @@ from provenance.parse.credit_words import (
     CONTRIBUTORS,
     COUNTRIES,
     FORM_WORDS,
+    HANDLE_BODY_ENDINGS,
     HANDLE_BODY_WORDS,
     HANDOUT_MARKS,
     JOB_WORDS,
     KICKER_WORDS,
     LEAD_IN_TEXT,
     LIST_ARTICLES,
+    MOVEMENT_PHRASES,
     NAME_CONNECTORS,
     NEWS_TITLE_ENDS,
     NEWSPAPER_WORDS,
@@ -82,13 +84,16 @@ _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 # 2009', '©UNICEF/NYHQ2010-1862/Roe 20 July 2015'): a month named in English with a year, a day on either side; the
 # whole link, or after a comma, or a day first. A name's last word may be a month before a year ('Ida May 1999'):
 # with no day before it and no comma, it stays the name's.
-_DATE_END = re.compile(rf"(?i)(?:^(?:\d{{1,2}}\s+)?|,\s*(?:\d{{1,2}}\s+)?|\s+\d{{1,2}}\s+){_MONTH}\s+"
-                       r"(?:\d{1,2},?\s+)?(?:19|20)\d\d[\s.,;)]*$")
+# (German months after 'im', as a concert photographer dates his own credit: '© Jane Roe im Juli 2019')
+_GERMAN_MONTH = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b"
+_DATE_END = re.compile(rf"(?i)(?:^(?:\d{{1,2}}\s+)?|,\s*(?:\d{{1,2}}\s+)?|\s+\d{{1,2}}\s+|\s+in\s+){_MONTH}\s+"
+                       r"(?:\d{1,2},?\s+)?(?:19|20)\d\d[\s.,;)]*$|"
+                       rf"(?i:,\s*|\s+im\s+){_GERMAN_MONTH}\s+(?:19|20)\d\d[\s.,;)]*$")
 # 'AA Photo', 'PTI image', 'HT File' (an Indian paper's archive mark after the agency or the paper, 'FREE PRESS FILES':
 # '(Jane Roe / PTI File)'), a platform's screen capture ('@janeroe/Twitter screengrab')
 _PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto|image|files?|screen[ \t]?grab|screenshot)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
-    r"(?<=\S)\s+(?:(?i:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?\s*\bby\b:?)|photo\s*/)\s*"
+    r"(?<=\S)\s+(?:(?i:(?:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?|images?)\s*\bby\b:?)|photo\s*/)\s*"
 )
 # 'ST PHOTO: Jane Roe', 'NYT photo: Jane Roe', 'ST FILE PHOTO: Jane Roe': an outlet's staff credit with a colon, before
 # a name (outlet_photo)
@@ -132,6 +137,12 @@ _GENERATOR_TAIL = re.compile(
     r"[ \t]*\([^()\n]{2,40}\)$")  # and its maker in brackets: 'DALL·E (OpenAI)'
 # A print 'after' the designer of its drawing ('Photolithograph by Sprague after C. Holden'): the maker is before it
 _AFTER_DESIGN = re.compile(r"^(?P<name>[^,]{2,60}?)[ \t]+after[ \t]+(?-i:[A-Z])[^,]{1,60}$")
+# The credit the Copernicus legal notice asks for, alone: 'Contains modified Copernicus Sentinel data 2026',
+# 'Copernicus Sentinel data (2016-2020)'; the data programme is the organisation (a body that processed the data
+# after a comma is read by _PROCESSED_BY)
+_SENTINEL_NOTICE = re.compile(
+    r"(?i)^(?:contains\s+)?(?:modified\s+)?(?P<name>copernicus\s+sentinel)(?:-\d[a-z]?)?\s+data"
+    r"(?:\s*[(\[]?\d{4}(?:\s*(?:-|–|to)\s*\d{4})?[)\]]?)?\.?$")
 _PROCESSED_BY = re.compile(r"(?i)^(?:image\s+)?processed\s+by\s+(?:the\s+)?(?P<name>\S.*)$")
 # a job title, or the mark of the photographer that ends a name (撮影, 摄, 攝: photographed): '山田太郎撮影'
 # a job title after a CJK name, or the person's own social media ('사진=홍나현 SNS'): no part of the name
@@ -171,7 +182,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # (country endings that are also words, 'no', 'is', 'at', 'be', 'in', 'id', 'co', are left out: 'Dr.No')
 _DOMAIN = re.compile(
     r"(?i)^(?:[a-z0-9-]{1,40}\.){1,3}(?:com|org|net|gov|edu|info|ru|ua|de|fr|uk|jp|cn|it|es|pl|br|pt|nl|kr|ca|au|tv|"
-    r"hu|cz|sk|ro|bg|hr|rs|si|gr|tr|se|dk|fi|ee|lt|lv|vn|il)$"
+    r"hu|cz|sk|ro|bg|hr|rs|si|gr|tr|se|dk|fi|ee|lt|lv|vn|il|su|kz)$"
 )
 # 'X 제공', 'X提供': provided by X (a Korean or Japanese courtesy credit); what is left is the name.
 _PROVIDED = re.compile(r"\s*(?:제공|提供|자료\s?사진|DB)$")  # '연합뉴스 자료사진', '뉴스1 DB': the agency's file photo
@@ -179,10 +190,13 @@ _KOREAN_BODY = re.compile(r"[가-힣](?:시|군|구|도|청|처|부)$")  # '서�
 # A Korean body's name wherever it stands ('사진=국방부', '[사진 제공=대통령실]'), by its last syllables: a ministry,
 # agency or city of three syllables or more, a district, province, county or office of four or more (a person's name
 # of three may end in 구, 도, 군 or 실: '김민구', '김태군', '이은실'), or a word that only bodies end with; a person's
-# name is two to four syllables of no such end
+# name is two to four syllables of no such end; a company by its form ('주식회사', Co., Ltd.) or an entertainment
+# agency's, label's or studio's word ('딜라잇컴퍼니주식회사', 'OO엔터테인먼트')
 _KOREAN_BODY_NAME = re.compile(r"^[가-힣]{2,}(?:시|부|청|처)$|^[가-힣]{3,}(?:구|도|군|실)$|"
                                r"^[가-힣]+(?:위원회|연구소|연구원|재단|공사|공단|협회|병원|대학교|대학|학교|경찰서|소방서|"
-                               r"박물관|미술관|도서관|대사관|사무소|본부|센터)$")
+                               r"박물관|미술관|도서관|대사관|사무소|본부|센터|"
+                               r"주식회사|컴퍼니|엔터테인먼트|엔터|프로덕션|스튜디오|레코즈|뮤직)$|"
+                               r"^(?:주식회사|㈜)[가-힣]+$")
 # A pool's name in a chain: the rota ('WPA Pool', Reuters' 'POOL New') or an agency's pool ('AFP Pool', 'Reuters
 # Pool'): how the image came; the agency, where one is named, is the organisation. The word before must be a
 # known source or in capitals: 'Smiley N. Pool' is a photographer.
@@ -235,8 +249,16 @@ class Link:
     creator: str = ""  # for a link "Person, Organisation": the person
 
 
+# A picture label with nothing after it closing a chain written with no lead-in ('LEHTIKUVA/AFP Kuva:', a Finnish
+# caption's empty label run on after its credit) is no part of the last link (the via had been 'AFP Kuva').
+_EMPTY_LABEL_END = re.compile(r"[ \t]+(?:Kuvat?|Foto|FOTO|Photos?|PHOTOS?|Bild|BILD|Image|Credits?|Fotó|Фото|Ảnh|"
+                              r"Crédit)[ \t]*[:：][ \t]*$")
+
+
 def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     """Fill creator, organization and via from what is left of the segment."""
+    if ":" in rest or "：" in rest:
+        rest = _EMPTY_LABEL_END.sub("", rest)
     if "@" in rest:
         rest = _own_handle(rest)
     if "기자" in rest:
@@ -659,6 +681,12 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if lead and lead.end() < len(text):
         start += lead.end()
         text = text[lead.end():]
+    notice = _SENTINEL_NOTICE.match(text) if text[:1] in "CcMm" else None
+    if notice is not None:  # 'Contains modified Copernicus Sentinel data 2026': the programme's legal notice
+        at = start + notice.start("name")
+        source = match_source(catalog, notice.group("name"))
+        return Link(notice.group("name"), at, at + len(notice.group("name")), "source" if source else "organisation",
+                    source)
     courtesy = _COURTESY.match(text)
     if courtesy and courtesy.end() < len(text):
         start += courtesy.end()
@@ -757,10 +785,14 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if after_role is not None:
         offset = len(text) - len(after_role[0])
         return Link(after_role[0], start + offset, end, "source", after_role[1])
-    dashed = _dash_agency(catalog, text) if "-" in text else None
+    dashed = _dash_agency(catalog, text) if "-" in text else _initials_after_name(catalog, text)
     if dashed is not None:  # 'Jane Roe-USA TODAY Sports': the photographer, a hyphen, the agency
         offset = len(text) - len(dashed[0])
         return Link(dashed[0], start + offset, end, "source", dashed[1], creator=text[: offset - 1])
+    colon = _colon_agency(catalog, text) if ": " in text else None
+    if colon is not None:  # 'Jane Roe: Getty': the photographer, a colon, the agency
+        offset = text.rindex(colon[0])
+        return Link(colon[0], start + offset, start + offset + len(colon[0]), "source", colon[1], creator=colon[2])
     prefix = _source_prefix(catalog, text)
     if prefix is not None:
         return Link(text[: len(prefix[0])], start, start + len(prefix[0]), "source", prefix[1],
@@ -959,6 +991,39 @@ def _dash_agency(catalog: Catalog, text: str) -> tuple[str, Source] | None:
     return None
 
 
+def _initials_after_name(catalog: Catalog, text: str) -> tuple[str, Source] | None:
+    """'Steve Zumwalt FEMA': a person's name in mixed case, a space, then a public body or an agency the catalog
+    knows by its initials in capitals (a disaster agency's archive writes its credit so). Not a name in capitals
+    ('JANE ROE AP' is read as capitals are), not a name closed by a comma ('Jane Roe, AP': a chain)."""
+    head, _, tail = text.rpartition(" ")
+    if not (2 <= len(tail) <= 6 and tail.isupper() and tail.isalpha()) or head.isupper() or not head[-1:].isalpha() \
+            or " " not in head.strip():
+        return None
+    source = match_source(catalog, tail)
+    if source is None or source.kind not in _DISTRIBUTORS | {"government"} or not looks_like_person(head):
+        return None
+    return tail, source
+
+
+# 'Jane Roe: Getty', and a translated gallery's 'Jane Roe (Jane Roe: AP)' (the name again, as the agency spells it)
+_COLON_AGENCY = re.compile(r"^(?P<name>[^():]+?)(?:[ \t]+\((?P<again>[^():]+)|):[ \t]+"
+                           r"(?P<agency>[^():]+?)(?P<close>\)?)$")
+
+
+def _colon_agency(catalog: Catalog, text: str) -> tuple[str, Source, str] | None:
+    """'Jane Roe: Getty', 'Jane Roe (Jane Roe: AFP)': a full name, a colon and a wire or photo agency the catalog
+    knows, as translated galleries write a credit; the agency, its source and the name. No other body after the colon
+    ('Jane Roe: Harwick Council' is a speaker and his office), never a lone word before it ('Update: AFP')."""
+    pair = _COLON_AGENCY.match(text)
+    if pair is None or bool(pair["again"]) != bool(pair["close"]) or " " not in pair["name"].strip():
+        return None
+    source = match_source(catalog, pair["agency"])
+    if source is None or source.kind not in _DISTRIBUTORS or not pair["agency"][:1].isupper() \
+            or not looks_like_person(pair["name"]):
+        return None
+    return pair["agency"], source, pair["name"].strip()
+
+
 def _source_prefix(catalog: Catalog, text: str) -> tuple[str, Source] | None:
     """'U.S. Army Sgt. 1st Class Jane Roe': a known source, then a rank and a name."""
     words = text.split()
@@ -1124,6 +1189,11 @@ def _institution_handle(catalog: Catalog, handle: str) -> bool:
     organisation word, a town's or police's word), or that opens with a public body or agency the catalog knows.
     A person's handle with initials ('@JDSmith') opens with no source, and one word of its own names no body."""
     words = [w.casefold().removesuffix("of") for w in _HANDLE_WORDS.findall(handle)]
+    if len(words) == 1 and handle[1:].isalpha() and handle[1:].islower():
+        # one run of lower-case letters: a club's or a body's account by how it ends, with a name of at least three
+        # letters before ('@leinsterrugby', '@harwickfc'); '@rugby' alone or '@jfc' names no body
+        ending = next((e for e in HANDLE_BODY_ENDINGS if handle.endswith(e)), "")
+        return len(handle) - 1 - len(ending) >= 3 if ending else False
     if len(words) < 2:
         return False
     if any(w in HANDLE_BODY_WORDS or w in ORGANISATION_WORDS and w not in FORM_WORDS for w in words):
@@ -1337,6 +1407,8 @@ def _looks_like_organisation(text: str) -> bool:
         return False  # 'Melissa Bank': a given name and a surname
     if form or _has_organisation_word(text, words) or ORGANISATION_SUFFIX.search(text) or _newspaper_title(words):
         return True
+    if any(phrase in text.casefold() for phrase in MOVEMENT_PHRASES):
+        return True  # 'Paraguayan Red Cross', 'Croix-Rouge française'
     if len(words) > 1 and text.endswith(("Photos", "PHOTOS")) or len(words) == 2 and text.endswith(" Photo"):
         return True  # 'Nordic Photos', 'J.LEAGUE PHOTOS': an agency's or a league's photo service, named with a
         # capital; 'Fab Photo': a studio's name (an agency's 'AA Photo' is its mark, read before)

@@ -208,8 +208,10 @@ class Segment:
 
 # Instagram's embed, when its script does not run, shows the post's account as 'A post shared by Jane Roe (@janeroe)'
 # (then ' on <date>', or nothing), or the handle alone, a link to the post around it: the account is the credit; a post
-# shared by someone in prose has no handle, or goes on ('… (@citymuseum) shows the altar').
-_SHARED_POST = re.compile(r"\bA post shared by[ \t]+(?:(?P<who>[^\s()@][^\n()@]{0,79}?)[ \t]*"
+# shared by someone in prose has no handle, or goes on ('… (@citymuseum) shows the altar'). Until 2017 the embed said
+# 'A photo posted by Jane Roe (@janeroe)' ('A video posted by …'), which pages of those years still hold.
+_SHARED_POST = re.compile(r"\bA (?:post shared|photo posted|video posted) by[ \t]+"
+                          r"(?:(?P<who>[^\s()@][^\n()@]{0,79}?)[ \t]*"
                           r"\(@(?P<handle>[\w.]{1,60})\)|@(?P<alone>[\w.]{1,60})(?![\w.]))"
                           r"(?:[ \t]*<(?P<url>https?://[^<>\s]{1,300})>)?(?=[ \t]*(?:on\b|\r?\n|$))")
 
@@ -217,7 +219,7 @@ _SHARED_POST = re.compile(r"\bA post shared by[ \t]+(?:(?P<who>[^\s()@][^\n()@]{
 def shared_posts(text: str) -> Iterator[Segment]:
     """The accounts of Instagram embeds left as text ('A post shared by Jane Roe (@janeroe) on …'), each a credit
     rewritten as the account's name (or its handle, when it has no name)."""
-    if "A post shared by" not in text:
+    if "A post shared by" not in text and "A photo posted by" not in text and "A video posted by" not in text:
         return
     for match in _SHARED_POST.finditer(text):
         who = (match.group("who") or "").strip() or f"@{match.group('handle') or match.group('alone')}"

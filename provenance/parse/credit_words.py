@@ -23,7 +23,7 @@ LEAD_PHRASES = (
     r"symbol(?:foto|bild)|photo\s+d['’]illustration|(?:foto|imagen|imagem)\s+ilustrativa)(?=\s*[:：])",
     # English
     r"mandatory\s+credit\s*:\s*(?:photo\s+by)?", r"photo\s+credit\s+should\s+read",
-    r"(?:photo(?:graph)?|image|picture|artwork|header\s+image|header\s+photo|featured\s+image|cover\s+image|background|"
+    r"(?:photo(?:graph)?|image|picture|artwork|header\s+image|header\s+photo|feature(?:d)?\s+image|cover\s+image|background|"
     r"hero\s+image)\s+(?:credits?|attribution|source)", r"photos?\s+credit",
     r"credits?\s+for\s+(?:the\s+)?original\s+(?:image|photo|figure)",  # 'Figure adapted from ref. 89; credit for …'
     r"(?:image\s+)?credit\s*(?:&|and)\s*copyright",  # APOD: 'Image Credit & Copyright: Jane Roe'
@@ -48,7 +48,8 @@ LEAD_PHRASES = (
     r"(?:cc[\s-]|cc0|creative\s+commons|public\s+domain|attribution|gfdl|gnu\s+free))",
     r"pictures?", r"pics?", r"images?", r"illustrations?", r"artwork", r"video(?:\s+(?:grab|still|capture))?",
     r"screen\s*(?:grab|shot|capture)", r"frame\s+grab", r"still\s+(?:image\s+)?from\s+(?:a\s+)?video",
-    r"source", r"copyright", r"header\s+(?:image|photo|illustration)", r"featured\s+image",
+    r"source", r"copyright", r"header\s+(?:image|photo|illustration)",
+    r"feature(?:d)?\s+(?:image|photo)",  # 'Featured image:', and 'Feature image: W Magazine' as some blogs label it
     r"cover\s+image", r"background(?:\s+(?:image|illustration|photo|picture))?",  # 'Background image: NASA/…'
     r"logo", r"supplied", r"provided", r"stock\s+(?:image|photo)",
     r"(?:image|photo)\s+source", r"map", r"graphic", r"chart", r"satellite\s+(?:image|photo)",
@@ -74,7 +75,7 @@ LEAD_PHRASES = (
     r"autor", r"urheber(?:in)?", r"lizenz", r"licen[cs]e", r"licen(?:cia|ça|za|tie|cja)", r"carte", r"mapa", r"mappa",
     r"kaart",
     # French, Spanish, Portuguese, Italian
-    r"cr[ée]dits?\s+photos?", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]a", r"imagen",
+    r"cr[ée]dits?\s+(?:photos?|images?)", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]a", r"imagen",
     r"imagem", r"fonte", r"fuente(?!\s+de\s+la\s+imagen\b)", r"ilustraci[óo]n", r"ilustração", r"illustrazione",
     # Polish, Russian, Ukrainian, Turkish
     r"fot\.?", r"zdj[eę]cie", r"źródło", r"фото", r"снимок", r"автор\s+фото", r"автор", r"кредит",
@@ -97,6 +98,10 @@ PHOTO_KIND_WORDS = frozenset({"press", "promo", "promotional", "publicity", "ban
 # Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
 # 'Image from the Smith lab': no article; 'Photos from the event are on Flickr': prose, no lead-in.
 BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?!\s+the\s+(?-i:[a-z]))(?:\s+the(?=\s))?)"
+# An en or em dash for the colon after 'Photo credit', 'Image credit' or 'Picture credit' ('(Photo Credit – Prime
+# Video)'); after other lead-ins a spaced dash opens a title or a heading as often ('Photography – a history',
+# 'Credit – Personal Loans'), so only the hyphen is read there.
+CREDIT_DASH = r"(?<=[oe]\scredit)\s[–—]\s(?=[^\W\d_]|@)"
 # A lead-in that carries no name of its own: "Photo by", "Image credit:", "Photographer:"; and 'File:', 'Archive:'
 # inside a credit found by its shape ('[File: Jane Roe/Reuters]').
 # A generator's lead-in, its own separator included: 'Image generated with', 'AI-generated image:', 'KI-generiert mit'.
@@ -114,7 +119,7 @@ AI_LEAD = (r"(?:(?:image|illustration)\s+)?(?:(?:ai|ki)[\s-]*)?(?:generated|gene
 # phrase on each name a credit's parts start with, some 4 µs a call).
 LEAD_IN_TEXT = re.compile(
     r"(?i)^\s*(?:(?:(?:file|archive)(?=\s*[:：])|" + dispatched(LEAD_PHRASES, re.IGNORECASE) + r")\s*(?:\(c\)\s*)?"
-    r"(?:\s" + BY_WORDS + r"\b|[:=：]|\s-\s|(?<=\(c\))(?=\s*(?-i:[A-Z])))\s*|" + AI_LEAD + r"\s*)+"
+    r"(?:\s" + BY_WORDS + r"\b|[:=：]|\s-\s|" + CREDIT_DASH + r"|(?<=\(c\))(?=\s*(?-i:[A-Z])))\s*|" + AI_LEAD + r"\s*)+"
 )
 
 # Words of a headline's media label ('FOTO VIDEO', 'FOTO GALERIJA', 'FOTO PRIČA', 'Picha na Video'): after a lead-in
@@ -262,6 +267,10 @@ FORM_WORDS = frozenset({"inc", "inc.", "llc", "ltd", "ltd.", "pbc", "plc", "gmbh
 # organisation words.
 HANDLE_BODY_WORDS = frozenset({"city", "county", "town", "borough", "police", "pd", "fd", "sheriff", "dept", "gov",
                                "govt", "fire"})
+# How a handle written as one run of lower-case letters ends when it is a club's or a body's account: '@leinsterrugby',
+# '@harwickfc', '@eaterscollective' (a person's '@scottstarkphoto', '@janeroe' ends with none of them).
+HANDLE_BODY_ENDINGS = ("rugby", "fc", "afc", "athletics", "club", "collective", "museum", "university", "college",
+                       "council", "police", "library", "foundation", "society", "institute", "federation", "zoo")
 # Words of a newspaper's or magazine's title: alone they name an outlet ('Express photo by', 'Herald photo:',
 # 'INQUIRER PHOTO'), where a lone generic word does not ('School photo: Jane Roe' shows her; 'Group photo:').
 NEWSPAPER_WORDS = frozenset({
@@ -288,6 +297,7 @@ ORGANISATION_WORDS = frozenset({
     "archives",
     "foundation", "fondation", "fundación", "fundação", "fundacao", "fondazione", "fundacja", "stichting", "stiftung",
     "fund", "society", "association", "council", "commission",
+    "spca", "rspca", "aspca",  # an animal welfare society: 'Westchester SPCA' had been a person
     "committee", "union", "department", "office", "bureau", "center", "centre", "corps", "army", "navy", "force",
     "forces", "authority", "authorities", "administration", "municipality", "directorate", "secretariat",
     "federation", "league", "affairs", "squadron", "battalion", "regiment", "fleet",
@@ -532,6 +542,10 @@ HERITAGE_ENDINGS = ("archiv", "archief", "arkiv", "arkivet", "arkisto", "museum"
                     "bibliotek", "biblioteket", "galerie", "sammlung", "sammlungen", "fotothek")
 COLLECTION_WORDS = frozenset({"collection", "collections", "sammlung", "collectie", "colección", "coleção",
                               "collezione", "kokoelma", "kuvakokoelma", "samling"})
+# The Red Cross and Red Crescent Movement's national societies go by the emblem's name and their country's
+# ('Liberian Red Cross', 'Polish Red Cross', 'Croix-Rouge française'): a body, though 'Cross' alone is a surname.
+MOVEMENT_PHRASES = ("red cross", "red crescent", "croix-rouge", "cruz roja", "rotes kreuz", "croce rossa",
+                    "cruz vermelha", "crescent rouge", "croissant-rouge", "media luna roja")
 # 'Historical Society', 'Historic Preservation Society': a society of local history holds its town's pictures.
 HERITAGE_PHRASES = ("historical society", "history center", "history centre", "historical association",
                     "history museum", "records office", "record office")

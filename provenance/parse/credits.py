@@ -51,6 +51,7 @@ from provenance.parse.credit_tails import line_tails
 from provenance.parse.credit_words import (
     AI_LEAD,
     BY_WORDS,
+    CREDIT_DASH,
     ENDS_WITH_ABBREVIATION,
     ENDS_WITH_NUMBER_WORD,
     GROUPING_WORDS,
@@ -81,9 +82,15 @@ _NAME_ALONE = (rf"(?-i:(?:[{_UPPER}][\w'’.-]*)(?:[ \t]+(?:{_PARTICLES}){{0,2}}
 _MEDIA_KINDS = (r"videos?|audio|galler(?:y|ies)|text|graphics?|podcasts?|(?:multi)?media|slide\s?shows?|illustrations?|"
                 r"infographics?|images?|pictures?|stories")
 _MENU_ENTRIES = r"top|latest|most|popular|trending|featured|recent|related|editor'?s'?|picks|news|more|home"
+# A sentence that credits a page's pictures ('Images from show are courtesy of Netflix.', 'All photos in this story are
+# courtesy of the band'): the pictures, a few words of what they show, 'are courtesy of' (tried before the lead
+# phrases: 'Images from' alone is a lead-in too)
+_PICTURES_COURTESY = (r"(?:all\s+)?(?:photo(?:graph)?s|images|pictures|stills)"
+                      r"(?:\s+(?:from|of|in)(?:\s+[\w'’-]+){1,4}?)?\s+are\s+courtesy\s+of\b")
 LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))"  # a word's start, or inside Markdown emphasis: '_Photo: …_'
-    r"(?:(?:" + dispatched(LEAD_PHRASES, re.IGNORECASE) + r")\s*(?:\(c\)\s*)?(?:[:=：]|\s-\s|\s" + BY_WORDS + r"\b|"
+    r"(?:" + _PICTURES_COURTESY + r"|(?:" + dispatched(LEAD_PHRASES, re.IGNORECASE) + r")\s*(?:\(c\)\s*)?"
+    r"(?:[:=：]|\s-\s|" + CREDIT_DASH + r"|\s" + BY_WORDS + r"\b|"
     + _VIA_NAME
     + r"|(?<=\(c\))(?=[ \t]+(?-i:[A-Z])))|"  # 'Photos (C) Jane Roe': the rights sign written out ends the lead-in
     r"(?=[iakgcplmthf])(?:" + AI_LEAD + r"|capture\s+d['’][ée]cran(?=\s+(?-i:[A-Z])))|"  # a generator's, a screenshot's
@@ -102,7 +109,9 @@ LEAD_IN = re.compile(
     r"(?-i:[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}(?:,[ \t]*[A-Z]{2,6})?)[ \t]*(?:\)|\r?\n|$))|"
     # a byline that credits the photos too ('Story and photos by Jane Roe', 'Photos and text by …'): the photographer
     r"(?:story|text|words|article|report)\s+(?:and|&)\s+(?:photo(?:graph)?s|pictures|images)\s+by\b|"
-    r"(?:photo(?:graph)?s|pictures)\s+(?:and|&)\s+(?:story|text|words)\s+by\b|"
+    # ('Photography and editing by Jane Roe': a fashion story's photographer, who retouched the pictures too)
+    r"(?:photo(?:graph)?s|photography|pictures)\s+(?:and|&)\s+(?:story|text|words|editing|retouching|post-?production)"
+    r"\s+by\b|"
     r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer)(?=[ \t]+" + _NAME_ALONE
     + r"[ \t]*(?:\r?\n|$|\||[ \t]/[ \t]))|"
     # the Reformatorisch Dagblad's 'beeld RD, Jane Roe', 'beeld ANP, Jane Roe' in lower case after the caption's
@@ -768,6 +777,7 @@ def _at_credit_position(text: str, start: int) -> bool:
     """Whether a lead-in stands where a credit can start: the text's or a line's start, after a bracket,
     quote or sentence end (a bounded look back: constant work per lead-in)."""
     return bool(_CREDIT_POSITION.search(text[max(0, start - 12) : start])) or start <= 12 and not text[:start].strip() \
+        or text.endswith("<", 0, start) and not text[start].isascii() \
         or _GLUED_STOP.match(text, max(0, start - 2)) is not None \
         or text.endswith(" · ", 0, start) and _PHOTO_AFTER_DOT.match(text, start) is not None \
         or text.rfind("http", max(0, start - 300), start) >= 0 \
@@ -793,6 +803,17 @@ _AND_LEAD = re.compile(r"[ \t]+(?:and|&)[ \t]+$")  # a capitalised lead-in right
 # the prompt: "…"'), whose words are no names.
 _PAGE_LABEL = re.compile(r"[ \t]+(?:Related|Read(?:[ \t]+(?:more|also|next))?|See[ \t]+also|Also[ \t]+read|Watch|"
                          r"Advertisement|Sponsored|Subscribe|Share|(?:using[ \t]+the[ \t]+)?[Pp]rompt)[ \t]*:")
+# What a page puts after a credit that names no one: a site's menu in pipe-separated cells ('© 2016 | Images provided
+# by Action Images / Reuters | Privacy Policy | Contact Us' had given the creator 'Privacy Policy'), or the page's
+# time stamp after a slash or pipe ('NOAA Fisheries / Updated March 3, 2026'). The credit ends before it.
+_PAGE_CHROME = re.compile(
+    r"[ \t]*(?:\|[ \t]*(?i:privacy(?:[ \t]+(?:policy|notice|statement))?|contact(?:[ \t]+us)?|terms(?:[ \t]+(?:of[ \t]+"
+    r"(?:use|service)|(?:and|&)[ \t]+conditions))?|cookies?(?:[ \t]+(?:policy|settings|preferences))?|"
+    r"about(?:[ \t]+us)?|site[ \t]?map|advertise(?:[ \t]+with[ \t]+us)?|careers|accessibility(?:[ \t]+statement)?|"
+    r"imprint|impressum|disclaimer|newsletters?|legal(?:[ \t]+notice)?)[ \t]*(?=\||\r?\n|$)|"
+    r"[|/][ \t]*(?i:(?:last[ \t]+)?(?:updated|posted|published))[ \t]+(?i:on[ \t]+)?"
+    r"(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d))"
+)
 
 
 def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool, index: _Index) -> int:
@@ -801,6 +822,11 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
     if before[-1:] in _CLOSE:
         close = index.pairs.get(max(0, start - 12) + len(before) - 1)
         if close is not None:
+            return close
+    if before[-1:] == "<" and not text[start].isascii():
+        # a Korean credit in angle brackets ('<사진제공=Pledis> tvN …'), which no tag's name opens: ends at its '>'
+        close = text.find(">", body, body + MAX_CREDIT + 1)
+        if close > body and text.find("\n", body, close) < 0:
             return close
     line_end = min(_line_end(catalog, text, body), body + MAX_CREDIT + 1)  # longer is prose: bounded work per lead-in
     line_end = min(line_end, _next(index.stops, body, line_end))
@@ -820,6 +846,10 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
     line_end = caps.end() if caps else line_end
     label = _PAGE_LABEL.search(text, body, line_end) if text.find(":", body, line_end) >= 0 else None
     line_end = label.start() if label else line_end
+    chrome = _PAGE_CHROME.search(text, body, line_end) if "|" in text[body:line_end] or "/" in text[body:line_end] \
+        else None
+    line_end = chrome.start() if chrome else line_end
+    line_end = _before_empty_label(text, body, line_end, index)
     escaped = _ESCAPED_BREAK.search(text, body, line_end) if text.find("\\", body, line_end) >= 0 else None
     line_end = escaped.start() if escaped else line_end
     provided = _PROVIDED.search(text, body, line_end) if text.find("제공", body, line_end) >= 0 else None
@@ -839,6 +869,21 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         run_on = story_run_on(catalog, text, body, line_end)  # '…/Harwick Herald The mayor said …'
         line_end = run_on if run_on is not None else line_end
     return _sentence_stop(catalog, text, body, line_end, index)
+
+
+def _before_empty_label(text: str, body: int, line_end: int, index: _Index) -> int:
+    """'LEHTIKUVA/AFP Kuva:': a lead-in with nothing after it closing the credit is no part of it (the via had been
+    'AFP Kuva'); the credit ends before it. Only where the line or text truly ends there: a credit's window cut
+    short mid-text (a long flattened page) leaves a lead-in whose value is beyond the window."""
+    if text[line_end : line_end + 1] not in ("", "\n", "\r"):
+        return line_end
+    at = bisect.bisect_left(index.leads, body + 1)
+    while at < len(index.leads) and index.leads[at] < line_end:
+        label = index.lead_matches[at]
+        if not text[label.end() : line_end].strip() and text[body : label.start()].strip():
+            return label.start()
+        at += 1
+    return line_end
 
 
 def _next(positions: list[int], start: int, default: int) -> int:
