@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.names import fold_source_name, has_digit, looks_like_person, title_case_capitals
@@ -66,7 +67,8 @@ from provenance.parse.credit_words import (
 )
 from provenance.parse.scan import with_first_chars
 
-_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|／|\\|\||·|\x1f|;|\s—\s|\s-\s)\s*")  # '\': TASS, '／': CJK
+# '\': TASS, '／': CJK; a middle dot inside a word is no link's end ('DALL·E')
+_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|／|\\|\||(?<![A-Za-z])·|·(?![A-Za-z])|\x1f|;|\s—\s|\s-\s)\s*")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
 # A year (from 1500: an etching's 'by Jane Roe, 1790' too), or a month and its year as archives date a picture after
@@ -122,7 +124,17 @@ _YEAR_PIECE = re.compile(r"^(?:c\.\s*)?1[0-9]\d\d(?:[-–/]\d{2,4})?(?:\s*\([^()
 _DATA = re.compile(r"(?i)^(?:contains\s+)?(?:modified\s+)?[^,]{2,60}\sdata\b")  # 'contains modified X data (2019)'
 # Two surnames joined by '&' (one word each side): a studio or firm ('Harris & Ewing'); 'Jane Roe & John Doe' is two
 # people
+_DATA_SOURCE = re.compile(r"(?i)^data[ \t]+sources?[ \t]*[:：]")  # a chart's data-source field
+_STAFF_OUTLETS = frozenset({"publisher", "agency", "state-media"})  # whose staff a credit names
 _FIRM = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+&[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+# A generator's model version or its kind after its name ('Midjourney v6', 'Midjourney 6.0', 'Midjourney AI Image
+# generator using the prompt', 'Midjourney by the author'): dropped where the name before it is a generator the
+# catalog knows.
+_GENERATOR_ENDS = ("generator", "Generator", "prompt", "author", ")")
+_GENERATOR_TAIL = re.compile(
+    r"(?i)[ \t]+(?:v?\d+(?:\.\d+)*|(?:ai[ \t]+)?(?:image[ \t]+)?generator(?:[ \t]+using[ \t]+the[ \t]+prompt)?|"
+    r"using[ \t]+the[ \t]+prompt|by[ \t]+the[ \t]+author)$|"
+    r"[ \t]*\([^()\n]{2,40}\)$")  # and its maker in brackets: 'DALL·E (OpenAI)'
 # A print 'after' the designer of its drawing ('Photolithograph by Sprague after C. Holden'): the maker is before it
 _AFTER_DESIGN = re.compile(r"^(?P<name>[^,]{2,60}?)[ \t]+after[ \t]+(?-i:[A-Z])[^,]{1,60}$")
 # The credit the Copernicus legal notice asks for, alone: 'Contains modified Copernicus Sentinel data 2026',
@@ -327,22 +339,34 @@ def _outlet_reporter(catalog: Catalog, rest: str) -> str:
 
 
 def _own_handle(rest: str) -> str:
-    """'Jane Roe @janeroe': a handle after a name that spells the same name (its letters, case aside) is the
-    person's own account, no second party: the name alone."""
+    """'Jane Roe @janeroe': a handle after a name that spells the same name (its letters, case aside), or shares a run
+    of five letters with it ('@chilloughby' after Dustin Willoughby), is the person's own account, no second party:
+    the name alone."""
     handle = _HANDLE_AFTER_NAME.search(rest)
     if handle is None:
         return rest
     name = rest[: handle.start()]
     letters = "".join(ch for ch in name.casefold() if ch.isalpha())
     own = "".join(ch for ch in handle.group("handle").casefold() if ch.isalpha())
-    return name if letters and own == letters else rest
+    return name if letters and (own == letters or _shared_run(letters, own) >= _OWN_HANDLE_RUN) else rest
+
+
+_OWN_HANDLE_RUN = 5  # letters a nickname handle shares with the name: 'Dustin Willoughby @chilloughby'
+
+
+def _shared_run(name: str, handle: str) -> int:
+    """The longest run of letters the handle and the name have in common ('illoughby')."""
+    match = SequenceMatcher(None, name, handle, autojunk=False).find_longest_match(0, len(name), 0, len(handle))
+    return match.size
 
 
 def _editor_code(links: list[Link]) -> bool:
     """'ANTARA FOTO/Jane Roe/foc.': after an agency the catalog knows and its photographer, a last link of two to
-    four lower-case letters that the catalog does not know is the initials of the agency's photo editor."""
+    four lower-case letters that the catalog does not know (or knows only as a paper's initials: 'wsj') is the initials
+    of the agency's photo editor."""
     last, before = links[-1], links[-2]
-    return bool(_EDITOR_CODE.match(last.text)) and last.source is None and before.label == "person" \
+    unknown = last.source is None or last.source.kind == "publisher"
+    return bool(_EDITOR_CODE.match(last.text)) and unknown and before.label == "person" \
         and any(link.source is not None for link in links[:-2])
 
 
@@ -649,6 +673,8 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     start, end = 0, len(text)
     if _LOWER_DESCRIPTION.match(text):  # 'silicon nanowire array, scanning electron micrograph': what is shown
         return Link(text, start, end, "unknown")
+    if _DATA_SOURCE.match(text):  # '… | Data Source: Our World in Data' after a chart's maker: its data's source, no
+        return Link(text, start, end, "role")  # party to the picture
     if "`" in text:  # '(`source/source.jpg`, the publisher's JPEG)': a file's path written as code (cut at its slash
         return Link(text, start, end, "unknown")  # into links), and no name holds a backtick
     lead = LEAD_IN_TEXT.match(text)
@@ -711,7 +737,9 @@ def _label_text(catalog: Catalog, text: str) -> Link:
             return Link(named.text, start + named.start, start + named.end, "source", named.source)
     staff = _STAFF_LINK.match(text) if "taff" in text or "TAFF" in text else None
     known = match_source(catalog, staff.group("head")) if staff is not None else None
-    if staff is not None and outlet_before_photo(catalog, staff.group("head")) and (known or not text.isupper()):
+    if staff is not None and (outlet_before_photo(catalog, staff.group("head")) or known is not None
+                              and known.kind in _STAFF_OUTLETS) and (known or not text.isupper()):
+        # ('Wired Staff': one word, an outlet only by the catalog's knowing it)
         head = staff.group("head")  # all in capitals, an unknown head is a name: 'JANE STAFF/AFP'
         return Link(head, start, start + len(head), "source" if known else "organisation", known)
     text, end = _without_photo_suffix(catalog, text, end)
@@ -722,6 +750,9 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     photographed = _holder_then_photographer(catalog, text, start) if text.endswith(")") and " (" in text else None
     if photographed is not None:
         return photographed
+    model = _generator_named(catalog, text) if text[-1:].isdigit() or text.endswith(_GENERATOR_ENDS) else None
+    if model is not None:  # 'Midjourney v5', 'DALL·E 3': the generator, its model's version no name
+        return Link(model[0], start, start + len(model[0]), "source", model[1])
     source = match_source(catalog, text)
     if source is not None:
         return Link(text, start, end, "source", source)
@@ -881,6 +912,15 @@ def _qualified_source(catalog: Catalog, text: str) -> Source | None:
         if source is not None and len(rest) <= 2 and all(w[:1].isupper() and w.casefold() not in ROLES for w in rest):
             return source
     return None
+
+
+def _generator_named(catalog: Catalog, text: str) -> tuple[str, Source] | None:
+    """'Midjourney v5', 'DALL·E (OpenAI)': a generator the catalog knows, then its version, its kind or its maker."""
+    tail = _GENERATOR_TAIL.search(text)
+    if tail is None or tail.start() == 0:
+        return None
+    source = match_source(catalog, text[: tail.start()])
+    return (text[: tail.start()], source) if source is not None and source.kind == "generator" else None
 
 
 def word_alias(catalog: Catalog, word: str) -> bool:

@@ -93,7 +93,7 @@ LEAD_IN = re.compile(
     r"(?:[:=：]|\s-\s|" + CREDIT_DASH + r"|\s" + BY_WORDS + r"\b|"
     + _VIA_NAME
     + r"|(?<=\(c\))(?=[ \t]+(?-i:[A-Z])))|"  # 'Photos (C) Jane Roe': the rights sign written out ends the lead-in
-    r"(?=[iakgc])(?:" + AI_LEAD + r"|capture\s+d['’][ée]cran(?=\s+(?-i:[A-Z])))|"  # a generator's, a screenshot's
+    r"(?=[iakgcplmthf])(?:" + AI_LEAD + r"|capture\s+d['’][ée]cran(?=\s+(?-i:[A-Z])))|"  # a generator's, a screenshot's
     r"(?:billedet\s+er\s+taget|bildet\s+er\s+tatt|bilden\s+är\s+tagen|foto\s+gemaakt)\s+(?:af|av|door)\b|"  # 'taken by'
     r"(?:photographed|shot|taken|created|originally\s+uploaded|"
     r"(?:handout\s+)?(?:photos?|images?|pictures?|media)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
@@ -804,9 +804,10 @@ _PROVIDED = re.compile(r"제공(?=[ \t)\]]|$)")
 _DASH_LEAD = re.compile(r"[ \t]+[–—][ \t]+(?:[A-Z][\w&'’-]*[ \t]+){0,2}$")  # a spaced dash, a word or two, a lead-in
 _AND_LEAD = re.compile(r"[ \t]+(?:and|&)[ \t]+$")  # a capitalised lead-in right after it opens a second credit
 # A page's label after the credit on its line, in capitals with its colon ('Credit: Marvel Studios Related: …', '…
-# Read more: …'): a new field of the page, where the credit stops.
+# Read more: …'): a new field of the page, where the credit stops; so does a generator's prompt ('Midjourney using
+# the prompt: "…"'), whose words are no names.
 _PAGE_LABEL = re.compile(r"[ \t]+(?:Related|Read(?:[ \t]+(?:more|also|next))?|See[ \t]+also|Also[ \t]+read|Watch|"
-                         r"Advertisement|Sponsored|Subscribe|Share)[ \t]*:")
+                         r"Advertisement|Sponsored|Subscribe|Share|(?:using[ \t]+the[ \t]+)?[Pp]rompt)[ \t]*:")
 # What a page puts after a credit that names no one: a site's menu in pipe-separated cells ('© 2016 | Images provided
 # by Action Images / Reuters | Privacy Policy | Contact Us' had given the creator 'Privacy Policy'), or the page's
 # time stamp after a slash or pipe ('NOAA Fisheries / Updated March 3, 2026'). The credit ends before it.

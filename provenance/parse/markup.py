@@ -47,9 +47,9 @@ _STRAY_OPEN = re.compile(r"<(?![a-zA-Z/!][^<>]{0,500}>)")  # a tag may break its
 _REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")  # as html.unescape reads
 _AUTOLINK = re.compile(r"<(https?://[^<>\s\"']+)>")
 # What an image's alt or title holds when it carries a credit ('Ida Brandt (Tom Bell/WireImage)', 'Photo: Jane Roe',
-# 'Jane Roe, Getty Images'): a credit's punctuation or its word. A bare name ('Netflix', 'Steam', 'Nintendo Switch')
-# is a logo's or a badge's alt, the thing shown, never its credit.
-_CREDIT_MARK = re.compile(r"(?i)[/()©:,|@]|\b(?:by|via|courtesy|credit)\b")
+# 'Jane Roe, Getty Images', 'Image created with Stable Diffusion'): a credit's punctuation or its word. A bare name
+# ('Netflix', 'Steam', 'Nintendo Switch') is a logo's or a badge's alt, the thing shown, never its credit.
+_CREDIT_MARK = re.compile(r"(?i)[/()©:,|@]|\b(?:by|via|courtesy|credit|generated|created\s+with)\b")
 _BLOCKS = frozenset({"br", "p", "li", "ul", "div", "figcaption", "tr", "td", "h1", "h2", "h3", "h4", "footer"})
 _LITERAL = frozenset({"script", "style", "iframe", "object", "embed", "svg", "template"})
 # Inline elements: a line break inside one is a space where a browser shows it ('<a>Leo\nReynolds</a>').
