@@ -67,8 +67,10 @@ from provenance.parse.credit_words import (
 )
 from provenance.parse.scan import with_first_chars
 
-# '\': TASS, '／': CJK; a middle dot inside a word is no link's end ('DALL·E')
-_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|／|\\|\||(?<![A-Za-z])·|·(?![A-Za-z])|\x1f|;|\s—\s|\s-\s)\s*")
+# '\': TASS, '／': CJK; a middle dot inside a word is no link's end where a lone letter stands on one side ('DALL·E',
+# 'L·Oréal') or it is Catalan's 'l·l' ('col·lecció'); between two words it is ('Jane Roe·Getty')
+_CHAIN = re.compile(r"\s*(?:(?<!<)" + CHAIN_SLASH + r"|／|\\|\||(?<![A-Za-z])·|·(?![A-Za-z])|"
+                    r"(?<=[A-Za-z]{2})·(?=[A-Za-z]{2})(?!(?<=l·)l)|\x1f|;|\s—\s|\s-\s)\s*")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
 # A year (from 1500: an etching's 'by Jane Roe, 1790' too), or a month and its year as archives date a picture after
@@ -143,6 +145,8 @@ _AFTER_DESIGN = re.compile(r"^(?P<name>[^,]{2,60}?)[ \t]+after[ \t]+(?-i:[A-Z])[
 _SENTINEL_NOTICE = re.compile(
     r"(?i)^(?:contains\s+)?(?:modified\s+)?(?P<name>copernicus\s+sentinel)(?:-\d[a-z]?)?\s+data"
     r"(?:\s*[(\[]?\d{4}(?:\s*(?:-|–|to)\s*\d{4})?[)\]]?)?\.?$")
+# The Movement's name as whole words: 'Fred Cross', 'Mildred Cross' and 'Ana Cruz Rojas' are people
+_MOVEMENT = re.compile(r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, MOVEMENT_PHRASES)) + r")(?!\w)")
 _PROCESSED_BY = re.compile(r"(?i)^(?:image\s+)?processed\s+by\s+(?:the\s+)?(?P<name>\S.*)$")
 # a job title, or the mark of the photographer that ends a name (撮影, 摄, 攝: photographed): '山田太郎撮影'
 # a job title after a CJK name, or the person's own social media ('사진=홍나현 SNS'): no part of the name
@@ -1030,7 +1034,9 @@ def _source_prefix(catalog: Catalog, text: str) -> tuple[str, Source] | None:
     for count in range(min(5, len(words) - 1), 0, -1):
         head = " ".join(words[:count])
         source = match_source(catalog, head)
-        if source is not None and RANK.match(" ".join(words[count:])):
+        rank = RANK.match(rest := " ".join(words[count:])) if source is not None else None
+        # a name after the rank ('Wired staff tested the laptops': a sentence about the outlet's staff, no rank)
+        if source is not None and rank is not None and rest[rank.end() : rank.end() + 1].isupper():
             return text[: text.index(words[count - 1]) + len(words[count - 1])], source
     return None
 
@@ -1407,7 +1413,7 @@ def _looks_like_organisation(text: str) -> bool:
         return False  # 'Melissa Bank': a given name and a surname
     if form or _has_organisation_word(text, words) or ORGANISATION_SUFFIX.search(text) or _newspaper_title(words):
         return True
-    if any(phrase in text.casefold() for phrase in MOVEMENT_PHRASES):
+    if _MOVEMENT.search(text):
         return True  # 'Paraguayan Red Cross', 'Croix-Rouge française'
     if len(words) > 1 and text.endswith(("Photos", "PHOTOS")) or len(words) == 2 and text.endswith(" Photo"):
         return True  # 'Nordic Photos', 'J.LEAGUE PHOTOS': an agency's or a league's photo service, named with a

@@ -101,7 +101,8 @@ BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?!\s+the\s+(?-i:[a-z]))(?:\s+the(?
 # An en or em dash for the colon after 'Photo credit', 'Image credit' or 'Picture credit' ('(Photo Credit – Prime
 # Video)'); after other lead-ins a spaced dash opens a title or a heading as often ('Photography – a history',
 # 'Credit – Personal Loans'), so only the hyphen is read there.
-CREDIT_DASH = r"(?<=[oe]\scredit)\s[–—]\s(?=[^\W\d_]|@)"
+CREDIT_DASH = r"(?<=[oe]\scredit)\s[–—]\s(?=(?-i:[^\W\d_a-zà-ÿ])|@)"  # a name's capital: 'Photo credit – the
+# best tips' is a heading
 # A lead-in that carries no name of its own: "Photo by", "Image credit:", "Photographer:"; and 'File:', 'Archive:'
 # inside a credit found by its shape ('[File: Jane Roe/Reuters]').
 # A generator's lead-in, its own separator included: 'Image generated with', 'AI-generated image:', 'KI-generiert mit'.

@@ -392,7 +392,9 @@ _SURNAME_CHAIN = re.compile(r"[ \t]*[A-Z][a-z'’-]{1,30}[ \t]*/[ \t]*[A-Z]")
 _CIRCLED_C = str.maketrans("Ⓒⓒ", "©©")  # one character for one: every offset stays
 # Spanish writes 'via' with an accent ('Foto: Europa Press vía SCMP'): read as 'via' where a name or handle follows,
 # three characters for three; not the noun before a lower-case word ('la vía pública', 'en vías de')
-_SPANISH_VIA = re.compile(r"(?<=[\s(/,])vía(?=[ \t]+[@A-ZÁÉÍÓÚÑ])")
+# ('Foto: Jane Roe en la vía Apia', 'cortes en la vía Ronda Sur': a road's name after the article, no via)
+_SPANISH_VIA = re.compile(r"(?<=[\s(/,])(?<!\b[Ll]a )(?<!\b[Uu]na )(?<!\b[Ee]sta )(?<!\b[Ee]sa )(?<!\b[Ss]u )"
+                          r"vía(?=[ \t]+[@A-ZÁÉÍÓÚÑ])")
 _PARSE_MEMO_LIMIT = 10_000
 MAX_CREDIT = 600  # a span longer than this is prose, not a credit
 _MERGE_GAP = re.compile(r"^[\s.…()\[\]+]*+(?:more)?[\s.…()\[\]+]*+$", re.IGNORECASE)  # possessive: linear
