@@ -183,10 +183,15 @@ _DISTRIBUTORS = frozenset({"agency", "stock", "state-media"})
 _EDITOR_CODE = re.compile(r"[a-z]{2,4}$")  # an editor's initials in lower case
 _NOT_LETTER = re.compile(r"[\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-# (country endings that are also words, 'no', 'is', 'at', 'be', 'in', 'id', 'co', are left out: 'Dr.No')
+# (country endings that are also words, 'no', 'is', 'at', 'be', 'in', 'id', 'co', are left out: 'Dr.No'). Latin
+# America's endings count written in lower case after a label of two characters or more ('c3m.com.ar', 'latercera.cl'),
+# since a capital's ('Jose.Mx') or an initial's ('J.Pe', 'M.Cl') is a name run together; Paraguay's '.py' only after
+# 'com', 'org', 'gov', 'edu' or 'net' ('abc.com.py'), since a Python file ends so ('setup.py').
 _DOMAIN = re.compile(
     r"(?i)^(?:[a-z0-9-]{1,40}\.){1,3}(?:com|org|net|gov|edu|info|ru|ua|de|fr|uk|jp|cn|it|es|pl|br|pt|nl|kr|ca|au|tv|"
-    r"hu|cz|sk|ro|bg|hr|rs|si|gr|tr|se|dk|fi|ee|lt|lv|vn|il|su|kz|ar|mx|cl|pe|ve|uy|py|bo|ec|cu)$"
+    r"hu|cz|sk|ro|bg|hr|rs|si|gr|tr|se|dk|fi|ee|lt|lv|vn|il|su|kz)$|"
+    r"^(?:[A-Za-z0-9-]{1,40}\.){0,2}[A-Za-z0-9-]{2,40}\.(?-i:ar|mx|cl|pe|ve|uy|bo|ec|cu)$|"
+    r"^(?:[A-Za-z0-9-]{1,40}\.){1,2}(?:com|org|gov|edu|net)\.(?-i:py)$"
 )
 # 'X 제공', 'X提供': provided by X (a Korean or Japanese courtesy credit); what is left is the name.
 _PROVIDED = re.compile(r"\s*(?:제공|提供|자료\s?사진|DB)$")  # '연합뉴스 자료사진', '뉴스1 DB': the agency's file photo
@@ -344,15 +349,18 @@ def _outlet_reporter(catalog: Catalog, rest: str) -> str:
 
 def _own_handle(rest: str) -> str:
     """'Jane Roe @janeroe': a handle after a name that spells the same name (its letters, case aside), or shares a run
-    of five letters with it ('@chilloughby' after Dustin Willoughby), is the person's own account, no second party:
-    the name alone."""
+    of five letters with it that makes up half the handle or more ('@chilloughby' after Dustin Willoughby), is the
+    person's own account, no second party: the name alone ('@smithsonianmuseum' after Ann Smith is a museum's)."""
     handle = _HANDLE_AFTER_NAME.search(rest)
     if handle is None:
         return rest
     name = rest[: handle.start()]
     letters = "".join(ch for ch in name.casefold() if ch.isalpha())
     own = "".join(ch for ch in handle.group("handle").casefold() if ch.isalpha())
-    return name if letters and (own == letters or _shared_run(letters, own) >= _OWN_HANDLE_RUN) else rest
+    if not letters:
+        return rest
+    run = _shared_run(letters, own) if own != letters else len(own)
+    return name if run >= _OWN_HANDLE_RUN and 2 * run >= len(own) or own == letters else rest
 
 
 _OWN_HANDLE_RUN = 5  # letters a nickname handle shares with the name: 'Dustin Willoughby @chilloughby'

@@ -35,6 +35,7 @@ from provenance.parse.credit_spans import (
 from provenance.parse.credit_words import (
     HEADING_WORDS,
     MENU_WORDS,
+    PLACE_OR_EVENT_OPENINGS,
     SENTENCE_WORDS,
     SLOT_BODY_ENDS,
     SLOT_OPENERS,
@@ -466,9 +467,11 @@ def _capitals_after_dash(catalog: Catalog, tail: _Tail) -> _Found | None:
 
 def _dated_by_folha(catalog: Catalog, tail: _Tail) -> _Found | None:
     """'… em Portugal – Jane Roe – 22.fev.2021/Reuters' (Folha de S.Paulo): a dash, the photographer, a dash and the
-    day the picture was taken before its agency, rewritten as the chain 'Jane Roe/Reuters'."""
+    day the picture was taken before its agency, rewritten as the chain 'Jane Roe/Reuters'. A place or an event
+    between the dashes ('Protesto – Praça da Sé – 22.fev.2021/Reuters') names no photographer."""
     found = _FOLHA_DATED.search(tail.line, 0, tail.end)
-    if found is None or not _is_person(catalog, found.group("name")):
+    if found is None or found.group("name").split()[0].casefold() in PLACE_OR_EVENT_OPENINGS \
+            or not _is_person(catalog, found.group("name")):
         return None
     return found.start("name"), tail.end, f"{found.group('name')}/{found.group('source').strip()}"
 
