@@ -103,8 +103,8 @@ PHOTO_COLON = r"(?-i:(?:FILE[ \t]+|File[ \t]+)?(?:PHOTOS?|Photos?|photos?))\s?:"
 _PHOTO_COLON = re.compile(r"(?<!\s)\s+" + PHOTO_COLON + r"\s*(?=[^\W\d_a-z]|@)")
 _COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di', Indonesian 'Dok.'
     r"(?i)^(?:(?:photo(?:graph)?s?|(?:digital\s+)?images?|foto|webcam|video)\s+)?"
-    r"(?:courtesy|cortes[íi]a|per\s+gentile\s+concessione|dok\.|dokumentasi)"
-    r"(?:\s+(?:photo|of|del?|da|do|di|dell[ao]?))?\s*:?\s*"
+    r"(?:courtesy|cortes[íi]a|cedid[ao]s?(?=\s+por\s)|per\s+gentile\s+concessione|dok\.|dokumentasi)"
+    r"(?:\s+(?:photo|of|del?|da|do|di|dell[ao]?|por))?\s*(?:[:]|,(?=\s+(?-i:[^\W\d_a-z])))?\s*"
 )
 _ARTIST_AND = re.compile(r"(?i)^the\s+artists?\s+and\s+(?=\S)")  # 'Courtesy the artist and Gallery X': the lender
 # What follows 'the artist and' when it names a lender: a name's capital or digit ('Vale Fontaine', '303 Gallery',
