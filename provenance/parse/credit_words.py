@@ -115,10 +115,14 @@ CREDIT_DASH = r"(?<=[oe]\scredit)\s[–—]\s(?=(?-i:[^\W\d_a-zà-ÿ])|@)"  # a 
 _AI_NOUN = (r"(?:(?:(?:this|here|it)\s+is\s+)?an?\s+|(?:this|hero|header|cover|featured)\s+)?"
             r"(?:image|illustration|picture|artwork|logo)\s+"
             r"(?:(?:was|is)\s+)?")
+# The bracket form after the picture's noun only ('this image (created with Stable Diffusion)'): after any other
+# noun it names a program ('The dashboard (made with React)'). One look-behind per noun: each must be of fixed width.
+_AI_NOUN_BRACKET = "|".join(rf"(?<={noun}\s\()" for noun in ("image", "images", "illustration", "illustrations",
+                                                            "picture", "pictures", "artwork", "logo"))
 AI_LEAD = (r"(?:(?:image|illustration)\s+)?(?:(?:ai|ki)[\s-]*)?(?:generated|generiert)"
            r"(?:\s+(?:image|illustration|picture|photo|bild))?\s*(?:(?:with|using|by|via|mit|von)\b|[:：])|"
            r"" + _AI_NOUN + r"(?:ai[\s-]*)?generated\s+(?:with|using|by|via)\b(?=\s+(?-i:[A-Z]))|"
-           r"(?:" + _AI_NOUN + r"|(?<=\())(?:created|made)\s+(?:with|using)\b(?=\s+(?-i:[A-Z]))")
+           r"(?:" + _AI_NOUN + r"|" + _AI_NOUN_BRACKET + r")(?:created|made)\s+(?:with|using)\b(?=\s+(?-i:[A-Z]))")
 # The lead phrases written as one group per first letter (scan.dispatched: the same matches; a plain join tried every
 # phrase on each name a credit's parts start with, some 4 µs a call).
 LEAD_IN_TEXT = re.compile(

@@ -4,7 +4,7 @@ gate (scan.gate_key): compiled when a long text first asks, instead of read from
 `tests/parse/test_scan.py` fails until the table is written again. An empty text: the pattern has no gate."""
 
 GATES: dict[str, str] = {
-    '970b74c76cf1c8849e01efd0': (
+    '2cacea5503e8585e876d68c3': (
         '[^\\x00-\\x7f](?=(?:[^\\x00-\\x7f]|nh|r[^\\x00-\\x7f]))|\\((?=c\\))|3(?=d[^\\x00-\\x08\\x0e-\\x1b'
         '\\x21-\\x7f])|a(?=(?:[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f][^\\x00-\\x08\\x0e-\\x1b\\x21-\\x60\\x62-'
         '\\x68\\x6a-\\x6b\\x6d-\\x6f\\x71-\\x7f]|i[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x2c\\x2e-\\x66\\x68-\\x7f'
