@@ -57,6 +57,7 @@ from provenance.parse.credit_words import (
     ENDS_WITH_ABBREVIATION,
     ENDS_WITH_NUMBER_WORD,
     GROUPING_WORDS,
+    LEAD_IN_TEXT,
     LEAD_PHRASES,
     LICENSED_WORK,
     MEDIA_LABEL_WORDS,
@@ -1005,7 +1006,7 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
         return  # 'Logo made with Canva', '(created with Inkscape)': a tool's name, no generator's
     last: Credit | None = None
     for part_start, part_end in _parts(catalog, text, segment.body, segment.end):
-        if _is_path(text[part_start:part_end]):
+        if _is_path(text[part_start:part_end]) or _tool_list(catalog, text[part_start:part_end]):
             continue
         # a rights sign in the lead-in ('© Jane Roe; John Smith') is the statement of the part it stands
         # before, kept as written; a later part's own text holds no statement the sign could make
@@ -1029,6 +1030,27 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
         last = credit
     if last is not None:
         yield last
+
+
+# A list of tools in three links or more ('Image: Midjourney / DALL·E 3 / FLUX / Stable Diffusion', 'Image: Midjourney,
+# Flux, Ideogram, Imagen'): a README's or a course's list of the generators one may use, no credit of a picture, once
+# the first link and another are generators the catalog knows (one picture is made by one generator; a credit's
+# chain names one)
+_LIST_LINK = re.compile(r"\s*[/,|]\s*")
+_VERSION_END = re.compile(r"\s+(?:[vV]?\d[\w.]*|XL|Pro|Ultra)$")
+
+
+def _tool_list(catalog: Catalog, part: str) -> bool:
+    part = part.strip().lstrip("-*•").strip()  # a list's item: '- Image: …'
+    lead = LEAD_IN_TEXT.match(part)
+    links = _LIST_LINK.split(part[lead.end() if lead else 0 :].rstrip("."))
+    if len(links) < 3:
+        return False
+    kinds = []
+    for link in links:
+        source = match_source(catalog, link) or match_source(catalog, _VERSION_END.sub("", link))
+        kinds.append(source is not None and source.kind == "generator")
+    return kinds[0] and sum(kinds) >= 2  # 'Illustration: Jane Roe/Midjourney/DALL-E' opens with its maker: a credit
 
 
 # French 'DR' (droits réservés: rights reserved, holder unknown) as a whole credit after a French lead-in or a rights
