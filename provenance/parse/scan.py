@@ -185,7 +185,7 @@ def _chars(text: str, ignore: bool, case: bool) -> set[str]:
 GATE_MIN_CHARS = 10_000
 _GATE_DEPTHS = (4, 3, 2)  # characters a gate asks for, the most that keeps its strings under _GATE_LIMIT
 _GATE_WIDE = 12  # a class of more characters than this ends a gate's string (at the first character: no gate)
-_GATE_LIMIT = 3000  # strings at most; a pattern with more is scanned as it is
+_GATE_LIMIT = 6000  # strings at most; a pattern with more is scanned as it is
 _ASCII_TEXT = "".join(chr(code) for code in range(128))
 _OUTSIDE = "\x80"  # in a gate's string: any character outside ASCII
 _KELVIN = "\u212a"
