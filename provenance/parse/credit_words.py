@@ -99,11 +99,11 @@ PHOTO_KIND_WORDS = frozenset({"press", "promo", "promotional", "publicity", "ban
 # Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
 # 'Image from the Smith lab': no article; 'Photos from the event are on Flickr': prose, no lead-in.
 BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?!\s+the\s+(?-i:[a-z]))(?:\s+the(?=\s))?)"
-# An en or em dash for the colon after 'Photo credit', 'Image credit' or 'Picture credit' ('(Photo Credit – Prime
-# Video)'); after other lead-ins a spaced dash opens a title or a heading as often ('Photography – a history',
-# 'Credit – Personal Loans'), so only the hyphen is read there.
-CREDIT_DASH = r"(?<=[oe]\scredit)\s[–—]\s(?=(?-i:[^\W\d_a-zà-ÿ])|@)"  # a name's capital: 'Photo credit – the
-# best tips' is a heading
+# An en or em dash for the colon after 'Photo credit(s)', 'Image credit(s)' or 'Picture credit(s)' ('(Photo Credit –
+# Prime Video)'); after other lead-ins a spaced dash opens a title or a heading as often ('Photography – a history',
+# 'Credit – Personal Loans'), so only the hyphen is read there. A name's capital or a handle after it: 'Photo credit
+# – the best tips' is a heading.
+CREDIT_DASH = r"(?:(?<=[oe]\scredit)|(?<=[oe]\scredits))\s[–—]\s(?=(?-i:[^\W\d_a-zà-ÿ])|@)"
 # A lead-in that carries no name of its own: "Photo by", "Image credit:", "Photographer:"; and 'File:', 'Archive:'
 # inside a credit found by its shape ('[File: Jane Roe/Reuters]').
 # A generator's lead-in, its own separator included: 'Image generated with', 'AI-generated image:', 'KI-generiert mit'.

@@ -1041,6 +1041,8 @@ _VERSION_END = re.compile(r"\s+(?:[vV]?\d[\w.]*|XL|Pro|Ultra)$")
 
 
 def _tool_list(catalog: Catalog, part: str) -> bool:
+    if part.count("/") + part.count(",") + part.count("|") < 2:
+        return False  # fewer than three links: the cheap test first
     part = part.strip().lstrip("-*•").strip()  # a list's item: '- Image: …'
     lead = LEAD_IN_TEXT.match(part)
     links = _LIST_LINK.split(part[lead.end() if lead else 0 :].rstrip("."))
