@@ -143,7 +143,11 @@ LINKED_FIELDS = {"caption": "linked_caption", "credit_text": "linked_credit_text
 
 @dataclass(frozen=True)
 class Credit:
-    """One image credit as written, split into its parts."""
+    """One image credit as written, split into its parts.
+
+    `text` quotes the credit as written; `start` and `end` bound all it was read from in the text given. The two
+    differ where a credit was completed from the lines near it or merged with its repeat (`text` is the first part,
+    the span covers every part it took a field from) and where markup was reduced (the span points into the markup)."""
 
     text: str
     start: int
