@@ -285,7 +285,7 @@ HANDLE_BODY_WORDS = frozenset({"city", "county", "town", "borough", "police", "p
                                "govt", "fire"})
 # How a handle written as one run of lower-case letters ends when it is a club's or a body's account: '@leinsterrugby',
 # '@harwickfc', '@eaterscollective' (a person's '@scottstarkphoto', '@janeroe' ends with none of them).
-HANDLE_BODY_ENDINGS = ("rugby", "fc", "afc", "athletics", "club", "collective", "museum", "university", "college",
+HANDLE_BODY_ENDINGS = ("rugby", "fc", "athletics", "club", "collective", "museum", "university", "college",
                        "council", "police", "library", "foundation", "society", "institute", "federation", "zoo")
 # Words of a newspaper's or magazine's title: alone they name an outlet ('Express photo by', 'Herald photo:',
 # 'INQUIRER PHOTO'), where a lone generic word does not ('School photo: Jane Roe' shows her; 'Group photo:').
@@ -450,6 +450,8 @@ _STATION_FIRST = frozenset("NCAFPTUKW")  # the first letters of BROADCAST_STATIO
 def names_a_station(text: str) -> bool:
     """'NBC 5', 'NBC Bay Area', 'KARE 11': the whole text is a US TV station's brand (BROADCAST_STATION)."""
     return text[:1] in _STATION_FIRST and BROADCAST_STATION.match(text) is not None
+
+
 ORGANISATION_SUFFIX = with_first_chars(re.compile(
     r"(?i)(?:\.(?:com|org|net|gov|edu|cc|io|co|info|ru|de|fr|uk|jp|cn|nl|be|se|no|dk|fi|cz|sk|hu|ro|md|pl|it|pt|br|es|"
     r"hr|rs|si|ba|mk|bg|ua|gr|vn|my|ph|tz|ke|bd|pk|at|ch|cat)\b|(?:社|局|部|庁|省|院|会|館|馆|所|県|大学|公司|集团|銀行|银行|협회|일보|뉴스|통신|시청|구청|군청|도청|재단|센터|공사|대학교|병원|위원회|박물관|픽쳐스|픽처스|엔터테인먼트|스튜디오|프로덕션|어판)$)"
