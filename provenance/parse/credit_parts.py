@@ -1171,7 +1171,8 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
         offset = text.rindex(pieces[-1])  # "Folio from a Shahnama, Metropolitan Museum": a title, the holder
         return Link(pieces[-1], start + offset, start + offset + len(pieces[-1]), "organisation")
     if _looks_like_organisation(text) or text.startswith("@") and _institution_handle(catalog, text) \
-            or heritage_name(text):  # 'Archives municipales de Toulouse': the noun first, then its adjectives
+            or _HASHTAG.fullmatch(text) or heritage_name(text):
+        # ('Archives municipales de Toulouse': the noun first, then its adjectives; '#WeTheBrave': a campaign's tag)
         return Link(text, start, end, "organisation")
     if " " not in text and text[-2:] in ("'s", "’s", "'S", "’S") and text[:1].isalpha():
         return Link(text, start, end, "organisation")  # "MCTEAR'S", "Macy's": one word in the possessive names a shop
@@ -1194,6 +1195,11 @@ def _citation_link(catalog: Catalog, cited: Citation, start: int) -> Link:
     if known is not None or _looks_like_organisation(maker):
         return Link(maker, start, start + len(maker), "source" if known else "organisation", known)
     return Link(maker, start, start + len(maker), "person")
+
+
+# A hashtag as the whole credit ('Photo courtesy of #WeTheBrave'): a campaign's or a movement's tag, which names a
+# group, never one person (a person's account is an @handle)
+_HASHTAG = re.compile(r"#[^\W\d_]\w{1,60}")
 
 
 def _institution_handle(catalog: Catalog, handle: str) -> bool:

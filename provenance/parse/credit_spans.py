@@ -174,7 +174,7 @@ def story_run_on(catalog: Catalog, text: str, start: int, end: int) -> int | Non
     'Harwick')."""
     run_on = STORY_AFTER_OUTLET.search(text, start, end)
     if run_on is None:
-        return None
+        return _capitals_run_on(text, start, end)
     outlet = run_on.group()[1:].strip()
     last = outlet.split()[-1]
     if match_source(catalog, outlet) is not None or last.casefold().endswith(_OUTLET_ENDS) \
@@ -185,7 +185,27 @@ def story_run_on(catalog: Catalog, text: str, start: int, end: int) -> int | Non
     if before and label_link(catalog, before).source is not None and len(outlet.split()) >= 2 \
             and _is_person(catalog, outlet):
         return run_on.end()
-    return None
+    return _capitals_run_on(text, start, end)
+
+
+# A chain written all in capitals whose outlet runs on into the story in mixed case ('PHOTO: JANE ROE/EXPRESS With
+# the holiday near, the railway …', as an aggregator flattens a caption and its story): the outlet ends where the
+# capitals do, before a capitalised word, at most two more, and two words in lower case
+_CAPITALS_THEN_STORY = re.compile(
+    r"/[ \t]*[A-Z][A-Z&'’.-]+(?:[ \t]+[A-Z][A-Z&'’.-]+){0,3}"
+    r"(?=[ \t]+[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+[a-z]+[ \t]+[a-z])"
+)
+
+
+def _capitals_run_on(text: str, start: int, end: int) -> int | None:
+    """Where a chain in capitals ends with the story run on after it (_CAPITALS_THEN_STORY), or None: only when all
+    of the chain before its outlet is in capitals too ('JANE ROE/EXPRESS With …'; 'Jane Roe/AFP With …' is no
+    chain in capitals, and its run-on is STORY_AFTER_OUTLET's to find)."""
+    caps = _CAPITALS_THEN_STORY.search(text, start, end)
+    if caps is None:
+        return None
+    before = text[start : caps.start()]
+    return caps.end() if before.strip() and before.upper() == before else None
 
 
 _SENTENCE, _MARKERS, _VIA_WORD = (with_first_chars(p) for p in (_SENTENCE, _MARKERS, _VIA_WORD))  # the same

@@ -324,7 +324,8 @@ ORGANISATION_WORDS = frozenset({
     "présidence", "presidenza", "ufficio", "stampa", "oficina", "secretaría", "secretaria", "imprensa", "policía",
     "polícia", "polizia", "bomberos", "bombeiros",
     "guard", "police", "polizei", "government", "regierung", "parliament", "court", "embassy", "brigade", "command",
-    "festival", "festivals", "photography", "images", "pictures", "media", "studios", "productions", "films",
+    "festival", "festivals", "summit", "palace",  # 'HT Leadership Summit', 'Saudi Royal Palace / AFP'
+    "photography", "images", "pictures", "media", "studios", "productions", "films",
     "cartoons", "comics",  # a cartoon syndicate: 'Copyright Cagle Cartoons'
     "prod", "prod.", "prods", "awards",  # a film-still chain's 'Chuck Lorre Prod', 'Billboard Music Awards/Twitter'
     "industries", "communications", "network", "tv", "radio", "channel", "project", "conference", "trust", "party",

@@ -98,6 +98,9 @@ LEAD_IN = re.compile(
     + r"|(?<=\(c\))(?=[ \t]+(?-i:[A-Z])))|"  # 'Photos (C) Jane Roe': the rights sign written out ends the lead-in
     r"(?=[iakgcplmthf])(?:" + AI_LEAD + r"|capture\s+d['’][ée]cran(?=\s+(?-i:[A-Z])))|"  # a generator's, a screenshot's
     r"(?:billedet\s+er\s+taget|bildet\s+er\s+tatt|bilden\s+är\s+tagen|foto\s+gemaakt)\s+(?:af|av|door)\b|"  # 'taken by'
+    # a sentence that says who took the picture ('This photograph was taken by Jane Roe as part of …', 'Photo taken by
+    # Jane Roe')
+    r"(?:(?:this|the)\s+)?(?:photo(?:graph)?|image|picture)\s+(?:was\s+)?(?:taken|shot)\s+by\b|"
     r"(?:photographed|shot|taken|created|originally\s+uploaded|"
     r"(?:handout\s+)?(?:photos?|images?|pictures?|media)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"picha\s+na(?=[ \t]+(?-i:[A-Z]))|"  # Swahili 'Picha na <Name>': 'photo by' (lower case after it: 'and')
@@ -155,6 +158,9 @@ LEAD_IN = re.compile(
     r"(?<![,，،、])(?<![,，،、][ \t])"
     r"(?:(?:इमेज|तस्वीर)\s+स्रोत|ਤਸਵੀਰ\s+ਸਰੋਤ|منبع\s+تصویر|مصدر\s+الصورة|تصویر\s+کا\s+ذریعہ|图片来源|圖片來源)\s*[,،，])|"
     r"\(c\)(?=\s)|"
+    # a camera emoji for the label ('📷 Jane Roe', '📸: Jane Roe', '📷 Supplied: Jane Roe/Harwick Council'), as news
+    # outlets' social posts credit their pictures: a capital or a handle next
+    r"[\U0001F4F7\U0001F4F8]\ufe0f?(?:[ \t]*[:：])?(?=[ \t]*(?-i:[A-Z@]))|"
     # 'PHOTO | JANE ROE | NATION MEDIA GROUP', Swahili 'PICHA | …' (East Africa): the name in capitals ('PHOTOS | Best
     # Moments Of …' heads a gallery's headline)
     r"(?-i:(?:PHOTOS?|PICTURES?|FOTOS?|PICHA)[ \t]+\|"
