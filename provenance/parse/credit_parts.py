@@ -1449,8 +1449,9 @@ def _looks_like_organisation(text: str) -> bool:
     if len(words) != 1:  # what is left reads one word only
         return False
     camel = _CAMEL_WORD.match(text)
-    if camel is not None and camel.group("tail").casefold() in ORGANISATION_WORDS:
-        return True  # 'LiveMedia', 'ZumaPress': a brand written as one word, an organisation's word closing it
+    if camel is not None and (camel.group("tail").casefold() in ORGANISATION_WORDS or text.startswith("Visit")):
+        return True  # 'LiveMedia', 'ZumaPress': a brand written as one word, an organisation's word closing it;
+        # 'VisitScotland', 'VisitCanberra': a tourism board's brand, 'Visit' glued to its place
     letters = _NOT_LETTER.sub("", text)
     if text.startswith("@"):  # '@MYANC', '@NASA': an acronym's account is an institution's
         return 2 <= len(letters) <= 6 and letters.isupper() and text[1:].isalpha()  # as long as a bare acronym

@@ -31,6 +31,8 @@ LEAD_PHRASES = (
     r"content\s+provider(?:s?\(s\)|s)?",  # the CDC's image library: 'Content Providers(s): CDC/ Dr. Jane Roe'
 
     r"(?:(?:staff|pool|handout|courtesy|all)\s+)?photo(?:graph(?:y)?)?s?(?:[\s-]+illustration)?",  # 'All photos:'
+    # a range of a post's pictures ('Photos 7-9: Jane Roe', a blog crediting a guest for some of them), before a colon
+    r"photos\s+\d{1,3}[ \t]*[-–][ \t]*\d{1,3}(?=[ \t]*:)",
 
     r"photographer", r"photographed", r"composite", r"fotograf",
     r"image\s+creator(?=\s*[:：])",  # a volcano observatory's '[Image courtesy of AVO; Image Creator: Jane Roe]'
@@ -342,6 +344,7 @@ ORGANISATION_WORDS = frozenset({
     "univ",  # 'Univ. of Arizona'
     "program", "programme",  # "Getty's Open Content Program"
     "realty", "realtors", "properties", "architects",  # 'Photo courtesy of Bramble Lane Realty'
+    "interiors", "solutions",  # a design studio, a firm: 'Courtesy of Harwick Interiors', 'HD Visual Solutions'
     "fc", "cf", "afc", "fk", "bk", "sk",  # football clubs: 'Harbor City FC', 'Real Marrow CF'
     *SPORT_WORDS,
     "estate",  # '© Estate of Jane Roe': the heirs hold the rights
@@ -844,3 +847,15 @@ POST_INITIALS = frozenset({
     "ceo", "cfo", "coo", "cto", "cmo", "vp", "svp", "evp", "gm", "md", "mp", "mep", "msp", "mla", "pm", "dj", "hq",
     "phd", "qc", "kc", "td",
 })
+
+# A stylist's credit after the photographer's in a recipe or a shoot ('Jane Roe for The Harwick Times. Food Stylist:
+# Ida Marrow. Prop Stylist: Tom Bell.', 'Photo by Jane Roe, Food Styling by Ida Marrow, Prop Styling by …'): the
+# stylists made the set, not the picture, and their credit is blanked. Only where it opens its line or follows a
+# separator (full stop, comma, semicolon, slash, pipe: the separator itself stays), the role's word qualified ('Food',
+# 'Prop', 'Set', 'Wardrobe'), then a colon, a full stop or 'by' and a capitalised name up to the next separator (an
+# initial's full stop stays in the name); 'Photography and Food Styling by Jane Roe' (one person both) is a lead-in.
+STYLIST_CREDIT = re.compile(
+    r"(?im)(?:^|(?<=[,;./|]))[ \t]*(?:food|props?|set|wardrobe)[ \t]+styl(?:ist|ists|ing)"
+    r"[ \t]*(?:[:.][ \t]*|by[ \t]+)(?-i:[A-Z])[^\n;,/|]{0,60}?"
+    r"(?=[ \t]*(?:[;,/|]|\r?\n|$|(?<![ \t][A-Z])\.(?:[ \t]|$)))"
+)

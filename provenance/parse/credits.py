@@ -62,6 +62,7 @@ from provenance.parse.credit_words import (
     LICENSED_WORK,
     MEDIA_LABEL_WORDS,
     PHOTO_KIND_WORDS,
+    STYLIST_CREDIT,
     TYPO_LEAD_WORDS,
     UI_LABELS,
     blank_ui_labels,
@@ -116,8 +117,11 @@ LEAD_IN = re.compile(
     # a byline that credits the photos too ('Story and photos by Jane Roe', 'Photos and text by …'): the photographer
     r"(?:story|text|words|article|report)\s+(?:and|&)\s+(?:photo(?:graph)?s|pictures|images)\s+by\b|"
     # ('Photography and editing by Jane Roe': a fashion story's photographer, who retouched the pictures too)
-    r"(?:photo(?:graph)?s|photography|pictures)\s+(?:and|&)\s+(?:story|text|words|editing|retouching|post-?production)"
-    r"\s+by\b|"
+    r"(?:food\s+)?(?:photo(?:graph)?s|photography|pictures)\s+(?:and|&)\s+"
+    r"(?:story|text|words|editing|retouching|post-?production|(?:food\s+)?styling)\s+by\b|"
+    # Dezeen's sentence closing an architecture story ('Photography is by Jane Roe.', 'Photos are by …'), before a
+    # capital ('photography is by separate agreement' is a rule)
+    r"(?:photography\s+is|photo(?:graph)?s\s+are)\s+by(?=\s+(?-i:[A-Z]))|"
     r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer)(?=[ \t]+" + _NAME_ALONE
     + r"[ \t]*(?:\r?\n|$|\||[ \t]/[ \t]))|"
     # the Reformatorisch Dagblad's 'beeld RD, Jane Roe', 'beeld ANP, Jane Roe' in lower case after the caption's
@@ -134,9 +138,13 @@ LEAD_IN = re.compile(
     r"(?:fuente\s+de\s+la\s+imagen|fotoğraf\s+kaynağı|nguồn\s+hình\s+ảnh|sumber\s+gambar|chanzo\s+cha\s+picha|"
     r"автор\s+фото)\s*,(?=[ \t]*(?-i:[A-ZА-ЯЁ@\d]))|"
     # ('Photos and video courtesy of Jane Roe': a parish's page credits its pictures and its clip at once)
-    r"(?:(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video|(?:3d\s+)?models?)"
+    # ('All site images courtesy of …', 'All other photos courtesy of …': a site's footer credits every picture)
+    r"(?:(?:all\s+)?(?:(?:site|other)\s+)?(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video|"
+    r"(?:3d\s+)?models?)"
     r"(?:\s+(?:and|&)\s+videos?)?\s+(?:provided\s+)?)?"
-    r"courtesy(?:\s+of)?\b|"
+    # ('Courtesy admission; …' in an invitation: no lower-case word after a bare 'Courtesy' but an article's or a
+    # role's, 'Courtesy the artist', 'Courtesy photo')
+    r"courtesy(?:\s+of\b|\b(?!\s+(?!(?:the|by|to|from|photos?|images?)\b)(?-i:[a-z])))|"
     r"(?:used|reproduced|reprinted)\s+(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:of|from)\b|"
     r"collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
@@ -471,6 +479,8 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
         body = _WIRE_OUT.sub(_blank, body)
     if "TPX" in body or "SEARCH" in body or "Livepic" in body:
         body = _DESK_TAGS.sub(_blank, body)
+    if "tyl" in body or "TYL" in body:  # a stylist's credit after the photographer's ('… Food Stylist: Jane Roe.')
+        body = STYLIST_CREDIT.sub(_blank, body)
     typed = body
     body = _TYPO_CANDIDATE.sub(_lead_typo, body)
     if "Ⓒ" in body or "ⓒ" in body:  # the circled letter some papers print for the rights sign ('Ⓒ Anko Stoffels')
