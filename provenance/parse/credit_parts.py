@@ -26,6 +26,7 @@ from provenance.parse.credit_citations import Citation, heritage_name, portrait,
 from provenance.parse.credit_words import (
     ACCOUNT_WORDS,
     BODY_BEFORE_DE,
+    BRAND_WORD_ENDINGS,
     CHAIN_SLASH,
     CJK_BODY_ENDINGS,
     COMPANY_FORM,
@@ -1446,6 +1447,13 @@ def _looks_like_organisation(text: str) -> bool:
     if len(words) == 2 and words[0] in ("el", "la", "le", "les") and words[1] in TITLE_NOUNS_AFTER_ARTICLE \
             and text[:1].isupper():
         return True  # 'El Tiempo', 'La Nación': a paper's title
+    if "'" in text or "’" in text:
+        if _POSSESSIVE_INSIDE.search(text):  # "Gavin Brown's Enterprise", "Ma's Kitchen": a thing of someone's
+            return True
+        if text[:2] in ("L'", "L’") and text[2:3].isupper():  # "L'Osservatore Romano", "L'Équipe": the elided
+            return True  # article of a title; no given name opens so ('D'Angelo' is one: only 'L')
+    if _brand_compound(text):  # 'Costfoto', 'Asiapress': an agency's one-word brand
+        return True
     if len(words) != 1:  # what is left reads one word only
         return False
     camel = _CAMEL_WORD.match(text)
@@ -1456,6 +1464,23 @@ def _looks_like_organisation(text: str) -> bool:
     if text.startswith("@"):  # '@MYANC', '@NASA': an acronym's account is an institution's
         return 2 <= len(letters) <= 6 and letters.isupper() and text[1:].isalpha()  # as long as a bare acronym
     return 2 <= len(letters) <= 6 and letters.isupper() and not has_digit(text)
+
+
+# A possessive inside a name, before a capitalised word: what belongs to someone names a firm, a shop or a venue
+_POSSESSIVE_INSIDE = re.compile(r"[^\W\d_]['’]s[ \t]+[A-Z]")
+
+
+def _brand_compound(text: str) -> bool:
+    """A capitalised word that a photo agency's or a press's word closes, glued to at least three letters before it
+    ('Costfoto', 'Sportsphoto', 'Asiapress'); a handle in lower case ('janephoto') is a person's, and the word alone
+    ('Photo') is none."""
+    for word in text.split():
+        if word[:1].isupper() and not word.isupper():
+            folded = word.casefold()
+            ending = next((e for e in BRAND_WORD_ENDINGS if folded.endswith(e)), "")
+            if ending and len(folded) - len(ending) >= 3 and folded[: -len(ending)].isalpha():
+                return True
+    return False
 
 
 def _newspaper_title(words: list[str]) -> bool:

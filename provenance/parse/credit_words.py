@@ -304,6 +304,16 @@ SPORT_WORDS = frozenset({
     "athletics", "sports", "cricket", "rugby", "hockey", "football", "basketball", "netball", "volleyball", "handball",
     "baseball", "softball", "gymnastics", "swimming", "cycling", "rowing", "triathlon", "racing", "motorsport",
 })
+# What a firm, a venue or a congregation is called by, never a surname or a given name: a publisher's 'Editions'
+# ('Milkweed Editions', 'Éditions du Seuil'), a promoter's 'Concerts', a health system's 'Health', a firm's
+# 'Enterprise(s)', a studio, a travel firm, a bakery or a mosque ('Move Concerts', 'Hawaii Pacific Health',
+# '132 Studio').
+# Words that are also surnames are left out ('Church', 'Temple', 'Parish', 'Nation', 'Market').
+TRADE_NOUNS = frozenset({
+    "editions", "éditions", "edizioni", "ediciones", "edições", "books", "publishing", "publishers", "concerts",
+    "health", "healthcare", "enterprise", "enterprises", "studio", "atelier", "travel", "academy", "bakery",
+    "brewery", "winery", "restaurant", "boutique", "fitness", "scouts", "mosque", "synagogue", "diocese",
+})
 ORGANISATION_WORDS = frozenset({
     "inc", "inc.", "llc", "ltd", "ltd.", "pbc", "plc", "gmbh", "ag", "sa", "s.a.", "corp", "corp.", "co.",
     "company", "corporation", "incorporated", "limited", "group", "agency", "agence", "agencia", "agência",
@@ -367,6 +377,7 @@ ORGANISATION_WORDS = frozenset({
     "ofisi", "wizara", "idara", "serikali", "shirika", "mamlaka", "halmashauri", "taasisi", "jeshi", "polisi",
     "chuo",  # Swahili: office, ministry, department, government, corporation, authority, council, institute, …
     "משרד", "דוברות", "דובר", "משטרת", "עיריית", "צה\"ל", "רשות", "לשכת", "אוניברסיטת",  # Hebrew: ministry, spokesman
+    *TRADE_NOUNS,
 })
 # A newspaper's title by its last word: after a hyphen ('Omaha World-Herald', 'Corpus Christi Caller-Times', 'St.
 # Louis Post-Dispatch') or after 'The' and at least one more word ('The Kansas City Star', 'The Sacramento Bee'). These
@@ -389,6 +400,9 @@ ORGANISATION_WORD_ENDINGS = (
     "ministerstvo", "ministeriö", "ministerie", "ministeriet", "departementet",  # Czech, Finnish, Dutch, Nordic
     "virasto",  # Finnish 'agency': 'Museovirasto'
 )
+# The endings of an agency's or a press's brand written as one capitalised word ('Costfoto', 'Sportsphoto',
+# 'Asiapress', 'Newspix'); only after three letters or more, and never in a handle written in lower case.
+BRAND_WORD_ENDINGS = ("fotos", "foto", "photos", "photo", "press", "pix")
 # Korean, Japanese and Chinese bodies written as one word: association, foundation, committee, federation,
 # university, institute ('한국사진기자협회', '日本写真家協会', '中国摄影家协会'). Only glued to the body's name and
 # closing the credit: the word alone after a person's name is a job title or membership ('김철수 연구원', a
