@@ -119,7 +119,8 @@ class Shape(NamedTuple):
 def shape(filters: Filters, index: str = NARROW) -> Shape:
     """The shape of the query of these filters on a database with this search `index`."""
     folded = filters.folded_q
-    marks = Filters(status=_mark(filters.status), code=_mark(filters.code), license=_mark(filters.license),
+    # the status as it is, not a mark: whether unreadable files (all in error) are rows depends on it
+    marks = Filters(status=filters.status, code=_mark(filters.code), license=_mark(filters.license),
                     source=_mark(filters.source), article=_mark(filters.article), q=_mark(folded), sort=filters.sort)
     others = any((filters.status, filters.code, filters.license, filters.source, filters.article))
     return Shape(marks, search_mode(folded, others, index))

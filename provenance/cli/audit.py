@@ -226,12 +226,38 @@ def report(ctx: click.Context, file: str, db_url: str | None, fail_on: str | Non
     from provenance.render.audit_report import fails
     from provenance.store.repository import database_url, open_store, safe_url
 
-    with one_line_errors(safe_url(database_url(db_url))):
+    where = safe_url(database_url(db_url))
+    if _missing_sqlite_file(database_url(db_url)):  # opening it would make a new, empty one
+        fail(f"{where}: no such database; audit a folder into it first (provenance audit PATH --db {where})")
+    with one_line_errors(where):
         engine, sessions = open_store(db_url)
         with sessions() as session:
+            if not _audited(session):
+                fail(f"{where}: no audit in this database yet; run provenance audit PATH --db {where}")
             rows = _write_report(session, catalog_of(ctx), file, f"provenance report ({safe_url(str(engine.url))})")
     say(f"report: {file} ({len(rows)} rows)")
     sys.exit(1 if fails(rows, fail_on) else 0)
+
+
+def _missing_sqlite_file(url: str) -> bool:
+    """Whether `url` names a SQLite file that does not exist (a typo, or another folder's provenance.db)."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001 - an unparsable URL: opening it names the problem
+        return False
+    name = parsed.database or ""
+    return parsed.get_backend_name() == "sqlite" and name not in ("", ":memory:") and not name.startswith("file:") \
+        and not Path(name).exists()
+
+
+def _audited(session: Session) -> bool:
+    from sqlalchemy import func, select
+
+    from provenance.store import tables as t
+
+    return bool(session.scalar(select(func.count()).select_from(t.AuditRun)))
 
 
 @click.group(name="db")

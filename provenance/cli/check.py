@@ -123,14 +123,31 @@ def verifier_of(offline: bool | None, db_url: str | None) -> Verifier:
     return Verifier.from_env(offline=offline, cache=cache)
 
 
+def _starts_a_zip(path: str) -> bool:
+    """Whether a file begins as a zip does (by its bytes, as the audit tells one; unreadable: not said here)."""
+    from provenance.io.archive import ZIP_MAGIC
+
+    if not os.path.isfile(path):  # a folder, a FIFO (opening it would wait), nothing: said by the check
+        return False
+    try:
+        with open(path, "rb") as file:
+            return file.read(4).startswith(ZIP_MAGIC)
+    except OSError:
+        return False
+
+
 def _checked(paths: list[str], catalog: Catalog, profile: UsageProfile, verifier: Verifier) -> Iterator[CheckedFile]:
     """Each argument checked in order: a URL is fetched through the guard, a file read from disk."""
+    from provenance.check import CheckedFile
     from provenance.io.inputs import check_source, file_sources
     from provenance.io.url_check import check_url, is_url
 
     for path in paths:
         if is_url(path):
             yield check_url(path, catalog, profile, verifier)
+        elif _starts_a_zip(path):  # not read here, and not "a zip inside a zip" either: what to run instead
+            yield CheckedFile(path, "error", error=f"{path}: is a zip archive: check reads articles and images; "
+                                                   f"audit the zip instead (provenance audit {path})")
         else:
             for source, siblings in file_sources([path]):
                 yield check_source(source, catalog, profile, siblings, verifier)

@@ -49,6 +49,10 @@ FILTERS = [
     pytest.param({"q": "zielinski"}, 1, "Karol", id="ń folds to n"),
     pytest.param({"q": "corrupt"}, 1, "images/corrupt.jpg", id="search finds unreadable files by path"),
     pytest.param({"license": "CC0-1.0"}, 1, "images/market-cc0.jpg", id="license filter"),
+    pytest.param({"status": "error", "code": "file-error"}, 1, "images/corrupt.jpg",
+                 id="an unreadable file is a row in error (its only finding is an error)"),
+    pytest.param({"status": "error", "q": "corrupt"}, 1, "images/corrupt.jpg", id="status error keeps it in a search"),
+    pytest.param({"status": "warning", "code": "file-error"}, 0, "", id="any other status leaves it out"),
     pytest.param({"q": "100%_"}, 0, "", id="LIKE wildcards in a search are literal"),
 ]
 
@@ -69,6 +73,19 @@ def test_sort_by_worst_finding_and_pages_clamped(sessions: sessionmaker[Session]
     with sessions() as session:
         filters, total, page = archive_page(session, Filters(page=99, per_page=10), LABELS)
     assert (filters.page, total, len(page)) == (3, 25, 5)
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_a_status_filter_lists_as_many_rows_as_the_overview_counts(sessions: sessionmaker[Session],
+                                                                   cached: bool) -> None:
+    """The overview's bar 'error 15' links to ?status=error: that list has the same 15 rows, the unreadable
+    file among them (it was left out: the query's shape held '?' for the status, never 'error')."""
+    with sessions() as session:
+        by_status = status_counts(session)
+        for status, count in by_status.items():
+            _, total, _ = archive_page(session, Filters(status=status), LABELS, ArchiveCache() if cached else None)
+            assert total == count, status
+    assert len(_rows(sessions, status="error")) == by_status["error"]
 
 
 def test_counts_add_up(sessions: sessionmaker[Session]) -> None:

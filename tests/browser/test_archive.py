@@ -11,6 +11,12 @@ import openpyxl
 from tests.browser.conftest import screenshot
 
 
+def _in_view(page: Any, selector: str) -> bool:
+    """Whether the element is inside the window as the page stands (scrolled to its #anchor)."""
+    box = page.locator(selector).bounding_box()
+    return box is not None and 0 <= box["y"] and box["y"] + box["height"] <= page.viewport_size["height"]
+
+
 def _row(page: Any, server: str, query: str) -> Any:
     page.goto(f"{server}/archive?{query}")
     return page.locator("table.rows tbody tr").first
@@ -92,6 +98,8 @@ def test_decision_form_error_keeps_the_fields(page: Any, server: str) -> None:
     page.click("#decision button[type=submit]")
     page.wait_for_url("**saved=decision**")
     assert "Decision saved" in page.locator(".saved-box").inner_text()
+    # the page opens at #decisions: the confirmation is there, not scrolled away above the uses
+    assert _in_view(page, ".saved-box")
 
 
 def test_revoke_a_decision(page: Any, server: str) -> None:
@@ -107,6 +115,7 @@ def test_revoke_a_decision(page: Any, server: str) -> None:
     entry.locator("input[name=who]").fill("Desk B")
     entry.locator("button", has_text="Revoke").click()
     page.wait_for_url("**saved=revoked**")
+    assert _in_view(page, ".saved-box")
     assert "CC0 1.0" not in page.locator("article.use").first.inner_text()
     history = page.locator("ul.decisions").inner_text()
     assert "Desk A" in history
@@ -136,6 +145,7 @@ def test_usage_decision_form_keeps_fields_confirms_and_revokes(page: Any, server
     page.wait_for_url("**saved=decision**")
     assert page.url.startswith(usage_url)
     assert "Decision saved. This use was checked again." in page.locator(".saved-box").inner_text()
+    assert _in_view(page, ".saved-box")
     record = page.locator("article#usage").inner_text()
     assert "Sam Example" in record
     assert "CC BY-SA 2.0 manual" in record

@@ -99,3 +99,25 @@ def test_no_console_errors_and_csp_blocks_nothing_of_ours(page: Any, server: str
     _check_seed(page, server)
     assert problems == []
     assert ROOT.exists()
+
+
+def test_copy_button_without_the_clipboard_api_still_copies_or_selects(browser: Any, server: str) -> None:
+    """Served to colleagues over plain http (`serve --host`), a page is no secure context and has no
+    navigator.clipboard: the button threw a TypeError and said nothing. Now it copies the old way, or
+    selects the attribution and says to press Ctrl+C."""
+    context = browser.new_context()
+    context.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined})")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        _check_seed(page, server)
+        shown = page.locator("code.attr-value").first.inner_text()
+        button = page.locator("button.copy").first
+        button.click()
+        page.wait_for_function("document.querySelector('button.copy').textContent !== 'Copy'")
+        assert errors == []
+        assert button.inner_text() in ("Copied", "Selected: press Ctrl+C")
+        assert page.evaluate("window.getSelection().toString()") == shown
+    finally:
+        context.close()

@@ -317,3 +317,22 @@ def test_an_xlsx_report_holds_a_file_named_with_control_characters(tmp_path: Pat
     names = sorted(str(row[0].value) for row in sheet.iter_rows(min_row=2))
     assert names == ["=HYPERLINK(1).txt", "\\x1b[31mred\\x07.txt"]
     assert {row[0].data_type for row in sheet.iter_rows(min_row=2)} == {"s"}
+
+
+def test_report_from_a_database_with_no_audit_is_an_error(tmp_path: Path) -> None:
+    """`provenance report` run in another folder (the default database is provenance.db there) or with a
+    mistyped --db made a new empty database and wrote a report of 0 rows with exit status 0; now it says there
+    is nothing to report from, creates no database and writes no report."""
+    missing = tmp_path / "typo.db"
+    code, out, err = run("report", str(tmp_path / "r.csv"), "--db", f"sqlite:///{missing}")
+    assert code == 2
+    assert err.strip() == f"Error: sqlite:///{missing}: no such database; audit a folder into it first " \
+                          f"(provenance audit PATH --db sqlite:///{missing})"
+    assert not missing.exists()
+    assert not (tmp_path / "r.csv").exists()
+    empty = f"sqlite:///{tmp_path / 'empty.db'}"
+    assert run("db", "upgrade", "--db", empty)[0] == 0
+    code, out, err = run("report", str(tmp_path / "r.csv"), "--db", empty)
+    assert code == 2
+    assert err.strip() == f"Error: {empty}: no audit in this database yet; run provenance audit PATH --db {empty}"
+    assert not (tmp_path / "r.csv").exists()

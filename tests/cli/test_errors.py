@@ -163,3 +163,20 @@ def test_report_on_a_full_disk_leaves_no_partial_file(tmp_path: Path, mount) -> 
     assert code == 2
     assert one_error_line(err) == f"Error: {disk / 'report.html'}: cannot write the report (No space left on device)"
     assert [p.name for p in disk.iterdir()] == ["filler"]  # neither a half-written report nor its temporary file
+
+
+def test_a_zip_named_to_check_says_to_audit_it(tmp_path: Path, article: Path) -> None:
+    """`check` reads articles and images; a zip named on its command line is not "a zip inside a zip or a
+    folder" (the words for a member of an upload or an audit): the line says what to run instead."""
+    import zipfile
+
+    bundle = tmp_path / "wire.zip"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        archive.writestr("story.txt", "Photo: Jane Doe/AP\n")
+    code, out, err = run("check", str(bundle), str(article))
+    assert code == 2
+    line = one_error_line(err)
+    assert line == f"Error: {bundle}: is a zip archive: check reads articles and images; audit the zip instead " \
+                   f"(provenance audit {bundle})"
+    assert "inside a zip" not in line
+    assert "story.txt: 1 item(s)" in out  # the other file is still checked

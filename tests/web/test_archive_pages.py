@@ -185,7 +185,7 @@ def test_overview_is_svg_and_adds_up(client: FlaskClient) -> None:
                                          overview)]
     assert sum(counts) == 25
     said = " ".join(overview.split())
-    assert "<strong>25</strong> rows: 24 uses in articles, 0 images no article uses, 1 unreadable files." in said
+    assert "<strong>25</strong> rows: 24 uses in articles, 0 images no article uses, 1 unreadable file." in said
     assert "http" not in overview.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing from elsewhere
 
 

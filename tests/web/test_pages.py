@@ -413,3 +413,15 @@ def test_the_members_of_an_uploaded_zip_past_the_limit_are_counted_not_dropped(m
                                                   UsageProfile())]
     assert [r["file"] for r in results] == ["batch.zip:s0.txt", "batch.zip:s1.txt", "batch.zip:s2.txt", "batch.zip"]
     assert results[-1]["error"] == "batch.zip: holds 5 files; only the first 3 were read"
+
+
+def test_a_licence_left_open_by_conflicting_claims_says_so(client: FlaskClient) -> None:
+    """The caption says CC BY-SA 2.0 and the file's XMP all rights reserved: no licence applies, and the card
+    said 'none (exact)' (how the caption's name matched the catalog), where the CLI says why."""
+    article = (ROOT / "data/articles/10-marathon-gallery.md").read_bytes()
+    image = (ROOT / "data/images/marathon-conflict.jpg").read_bytes()
+    files = [(io.BytesIO(article), "10-marathon-gallery.md"), (io.BytesIO(image), "marathon-conflict.jpg")]
+    page = client.get(_check(client, files=files)).get_data(as_text=True)
+    assert "conflicting-evidence" in page
+    assert "none (conflicting claims)" in page
+    assert "none (exact)" not in page

@@ -1,13 +1,38 @@
 // Copy buttons, drag and drop, and the toggles that check again at once.
 // No inline scripts: the Content-Security-Policy forbids them.
 document.addEventListener("DOMContentLoaded", () => {
+  // The clipboard API exists only in a secure context (https, or 127.0.0.1): a page served to colleagues
+  // over plain http copies the old way, or leaves the text selected for Ctrl+C, and says which.
+  const selectText = (element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  };
+  const copyText = async (element) => {
+    if (navigator.clipboard) {
+      try {
+        await navigator.clipboard.writeText(element.textContent);
+        return true;
+      } catch (error) {
+        // refused (no permission, page not focused): fall back below
+      }
+    }
+    selectText(element);
+    try {
+      return document.execCommand("copy");
+    } catch (error) {
+      return false;
+    }
+  };
   for (const button of document.querySelectorAll("button.copy")) {
     button.addEventListener("click", async () => {
       const source = document.getElementById(button.dataset.copy);
       if (!source) return;
-      await navigator.clipboard.writeText(source.textContent);
-      button.textContent = "Copied";
-      button.classList.add("copied");
+      const copied = await copyText(source);
+      button.textContent = copied ? "Copied" : "Selected: press Ctrl+C";
+      button.classList.toggle("copied", copied);
     });
   }
   // Times come from the server in its zone; show them in the reader's own, to the minute.
