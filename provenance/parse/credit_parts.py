@@ -916,13 +916,19 @@ def _qualified_source(catalog: Catalog, text: str) -> Source | None:
         return None  # a comma lists names; a colon ends a label, its value no qualifier ('ABC Kids: Bluey')
     for count in (2, 1):
         source = match_source(catalog, " ".join(words[:count])) if count < len(words) else None
-        if count == 1 and word_alias(catalog, words[0]):
+        if count == 1 and word_alias(catalog, words[0]) or count == 2 and _article_before_alias(catalog, words):
             continue  # 'Apple Martin', 'Samsung Galaxy', 'Granger Smith': a word that names a source only as an alias
-            # is a name's or a product's first word as often, never a source qualified
+            # is a name's or a product's first word as often, never a source qualified; after 'The' too ('The Apple
+            # Watch Ultra.', 'The Huawei Mate XT.': a product's caption)
         rest = words[count:]
         if source is not None and len(rest) <= 2 and all(w[:1].isupper() and w.casefold() not in ROLES for w in rest):
             return source
     return None
+
+
+def _article_before_alias(catalog: Catalog, words: list[str]) -> bool:
+    """'The Apple …': an article, then a word that names a source only as an alias (see word_alias)."""
+    return words[0].casefold() == "the" and word_alias(catalog, words[1])
 
 
 def _generator_named(catalog: Catalog, text: str) -> tuple[str, Source] | None:

@@ -164,6 +164,7 @@ HEADING_WORDS = frozenset({
 ROLES = frozenset({
     "pool", "pool photo", "handout", "handout photo", "staff", "staff photo", "stringer", "str", "file", "file photo",
     "files",  # '…REUTERS/Jane Roe/Files': an archive mark
+    "illustration", "photo illustration",  # Reuters' mark for a staged picture: 'REUTERS/Jane Roe/Illustration'
     "released", "courtesy", "courtesy photo", "supplied", "screengrab", "screenshot", "screen grab", "photo", "foto",
     "screen capture", "screen shot", "screencap",
     "photos", "image", "images", "picture", "archive", "own work", "file image", "video grab",
@@ -346,7 +347,7 @@ ORGANISATION_WORDS = frozenset({
     "labs",
     "tourism", "visit", "destination", "international",  # tourism boards: 'Visit Norway', 'Destination Canada'
     "region",  # a public body's regional unit: 'USFWS Pacific Southwest Region', 'NPS Intermountain Region'
-    "division", "holdings", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
+    "division", "holdings", "enterprises", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
     "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
     "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
     "statistics", "watch", "observatory", "design", "collaboration", "consortium",  # 'CMS Collaboration'
@@ -408,6 +409,7 @@ BRAND_WORD_ENDINGS = ("fotos", "foto", "photos", "photo", "press", "pix")
 # closing the credit: the word alone after a person's name is a job title or membership ('김철수 연구원', a
 # researcher; '박민수 재단 이사장', a foundation's chairman).
 CJK_BODY_ENDINGS = ("협회", "재단", "위원회", "연맹", "대학교", "연구원", "연구소",
+                    "전자",  # Korean 'electronics', a maker's name: '삼성전자', 'LG전자' (a company's handout)
                     "協会", "財団", "委員会", "协会", "基金会", "委员会")
 # Company forms of many countries: the last word(s) of a name make it an organisation ('Norrbo Studio AB', 'Kvale
 # Media A/S', 'Albera Immagini S.p.A.'). Matched as written or in capitals, after at least one word of the name:
