@@ -48,7 +48,9 @@ _RUN = re.compile(r"(?:(?:[A-Z]{2,}[ \t]+)?PHOTOGRAPHER[ \t]+)?(?P<name>[A-Z][A-
 _AFTER_STOP = re.compile(r"(?<=[a-z\d)”\"’'])\.[ \t]+(?=[A-Z][A-Z'’-]+[ \t])")
 _KICKER = re.compile(r"^[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}:[ \t]+[A-Z]")  # 'Local legend: A mural …'
 _VOWELS = frozenset("AEIOUY")
-_TWO_CAPITALS = re.compile(r"[A-Z][A-Z'’-]+[ \t]+[A-Z]")  # the gate: no such run, no name to read
+# the gate: no such run, no name to read. Wider than the run's first words (two letters of the run, blanks, a capital)
+# and linear: written as the run ('[A-Z][A-Z'’-]+'), each start in a long run of capitals read to its end (quadratic)
+_TWO_CAPITALS = re.compile(r"[A-Z'’-]{2}[ \t]+[A-Z]")
 _PROSE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
