@@ -541,6 +541,12 @@ def _terms(catalog: Catalog, piece: str) -> bool:
     return source is not None and source.kind == "platform"
 
 
+def is_date(piece: str) -> bool:
+    """Whether a piece is a date alone, as catalogues and archive captions write one ('1923', 'Circa 1955', '9th July
+    1945', 'March 1945')."""
+    return _date(piece)
+
+
 def _date(piece: str) -> bool:
     return bool(_DATE.match(piece.strip(" \t.")))
 

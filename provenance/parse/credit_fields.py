@@ -55,7 +55,7 @@ _CC_LONG = re.compile(
 # first word (無断, 'without leave') may stand in the lead-in (credits.ANYWHERE_LEAD_IN)
 JA_RESERVED = r"(?:無断)?(?:転載|複製|使用)(?:[・、]?(?:転載|複製|使用))*を?禁(?:じます|じる|止)"
 _RESERVED = re.compile(r"(?i)all\s+rights\s+reserved|riproduzione\s+riservata|" + JA_RESERVED)
-_PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b")
+_PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b|\b(?-i:PublicDomain)\b")  # '…/PublicDomain': written as one word
 # in other languages too, as archives and the reuse lines of Wikipedias write it ('gemeinfrei', 'domaine public',
 # 'publiek domein', 'közkincs', 'パブリックドメイン'): searched only in a text that holds one of their words (_PD_WORDS)
 _PUBLIC_DOMAIN_OTHER = re.compile(r"(?i)\bgemeinfrei\b|\bdomaine\s+public\b|\bdom[ií]nio\s+p[úu]blico\b|"

@@ -114,7 +114,7 @@ KEEP_DOT = re.compile(  # the full stop of an abbreviation that ends a name ('Jr
     r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|Bros|al|St|"
     + "|".join(re.escape(form[:-1]) for form in COMPANY_FORMS if form.endswith(".")) + r")$")
 _LICENSE_WORDS = re.compile(
-    r"(?i)^(?:cc[\s-]?(?:by|0|zero)\b.*|public\s+domain|gfdl|all\s+rights\s+reserved|creative\s+commons(?:\s+licen[sc]e)?)$"
+    r"(?i)^(?:cc[\s-]?(?:by|0|zero)\b.*|public\s+domain|(?-i:PublicDomain)|gfdl|all\s+rights\s+reserved|creative\s+commons(?:\s+licen[sc]e)?)$"
 )
 _GOVERNMENT = frozenset({"government", "institution"})
 # A unit's, mission's or instrument's name in one word, as public bodies credit them with theirs: two capitals in a

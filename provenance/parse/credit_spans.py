@@ -488,6 +488,49 @@ def citation_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
         offset += len(line)
 
 
+# 'From the Library of Congress.', '… 1947. Unknown photographer. From the Smithsonian Institution.', 'From the
+# collection of the Imperial War Museums.': a holder after 'From the', closing its line as a sentence of its own
+_FROM_HOLDER = re.compile(r"(?:^|(?<=[.!?”\"])[ \t]+)From[ \t]+the[ \t]+(?:collections?[ \t]+of[ \t]+(?:the[ \t]+)?)?"
+                          r"(?P<name>[A-Z][^.!?\n]{2,80}?)[ \t]*\.?[ \t]*$")
+
+
+def holder_from_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
+    """'From the National Archives.' closing a line, alone or after the caption's last stop: the holder the picture
+    came from, when it is an archive, library, museum or public body the catalog knows or its name's shape shows
+    ('From the White House', 'From the event' name none: prose)."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip()
+        found = _FROM_HOLDER.search(stripped) if "From the " in stripped else None
+        if found is not None and is_holder(catalog, found.group("name")):
+            begin = found.start() + len(found.group()) - len(found.group().lstrip())
+            yield Segment(offset + begin, offset + len(stripped), offset + found.start("name"))
+        offset += len(line)
+
+
+# A picture's title and the day it was taken, then its photographer, as a line alone ('Harwick Pier Fire May 5th, 1959
+# by Jane Roe', 'Harwick Rail Crash, 8th October 1952 by Tom Bell'): a day's date before 'by' dates a picture, where 'A
+# novel by Jane Roe', 'Words by Tom Bell' or a book's year ('Harwick Tales, 1997 by Jane Roe') name an author
+_DATED_BY = re.compile(r"^(?![^\n]*\b(?i:published|posted|written|edited|updated|released|printed|issued|founded|"
+                       r"established|signed|passed|sent|filed|submitted|reported)\b)[ \t]*[A-Z][^\n]{2,120}?[ \t,]+"
+                       r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|"
+                       r"Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]+)?"
+                       r"(?:1[89]\d\d|20\d\d)[ \t]+(?P<lead>by)[ \t]+"
+                       r"(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})[ \t]*$")
+
+
+def dated_title_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
+    """A line that is a picture's title, its date and 'by' a person's name (_DATED_BY): the person is its
+    photographer."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip()
+        found = _DATED_BY.match(stripped) if " by " in stripped and len(stripped) <= 200 else None
+        if found is not None and _is_person(catalog, found.group("name")):
+            yield Segment(offset + found.start("lead"), offset + len(stripped), offset + found.start("name"))
+        offset += len(line)
+
+
 def platform_citation_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
     """'Eric Sehr. Scarborough Town Centre (DSC_0387), 2013, colour digital, Flickr, Toronto, accessed …, https://…':
     a line that cites a picture on a platform (credit_citations.read_platform_citation) is one credit, read as its

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from provenance.catalog.load import Catalog
 from provenance.catalog.names import has_digit
 from provenance.catalog.sources import match_source
-from provenance.parse.credit_citations import may_cite
+from provenance.parse.credit_citations import is_date, may_cite
 from provenance.parse.credit_fields import mentions_license
 from provenance.parse.credit_parts import label_link, word_alias
 from provenance.parse.credit_spans import (
@@ -149,6 +149,10 @@ def _signs_a_quote(line: str, start: int, tail: str) -> bool:
     return tail[:1] in "-–—" and line[:start].rstrip().endswith(_QUOTE_CLOSES)
 
 
+# A date alone as a caption's last sentence, after a stop ('… Associated Press. 1923.', '… Getty Images. Circa 1955')
+_DATE_AFTER = re.compile(r"[.][ \t]+(?P<date>[^.\n]{2,30}?)[ \t]*\.?$")
+
+
 def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
     """'… on Monday. Jane Doe/AP', '…2021.Reliance Industries/Handout via REUTERS': the last
     sentence of a line, when it is a credit."""
@@ -169,7 +173,10 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
                 yield Segment(offset + slot[0], offset + slot[1], offset + slot[0])
             offset += len(line)
             continue
-        pieces = list(_SENTENCE.finditer(stripped[-400:]))
+        dated = _DATE_AFTER.search(stripped[-40:]) if stripped[-1:] in ".0123456789" else None
+        if dated is not None and is_date(dated.group("date")):  # '… Ireland. Associated Press. 1923.': the year
+            stripped = stripped[: len(stripped) - 40 + dated.start() + 1 if len(stripped) > 40 else dated.start() + 1]
+        pieces = list(_SENTENCE.finditer(stripped[-400:]))  # an archive caption closes with, after its credit
         base = max(0, len(stripped) - 400)
         start = base + pieces[-1].end() if pieces else len(stripped) - len(stripped.lstrip())
         key = _KEY.match(stripped, start)

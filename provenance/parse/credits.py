@@ -39,7 +39,9 @@ from provenance.parse.credit_spans import (
     bracket_pairs,
     bracketed,
     citation_lines,
+    dated_title_lines,
     glued_after_source,
+    holder_from_lines,
     is_bare_credit,
     platform_citation_lines,
     relayed,
@@ -273,9 +275,11 @@ _BY_LICENSE = re.compile(
 # 'Photo:' after a middle dot ('Fortune · Photo: Jane Roe/Bloomberg …'), a credit's place (_at_credit_position); not
 # 'Credit:', which follows a picture's title there ('Imagem: <title> · Crédito: …': _CREDIT_AFTER_DOT)
 # A site's menu or breadcrumb separates its items by the same dot ('Home · Photo: Gallery · About', 'Menu · Photos by
-# the sea'): the credit after the dot names a person in two capitalised words at least, or is a chain with a slash.
+# the sea'): the credit after the dot names a person in two capitalised words at least, or is a chain with a slash,
+# or states the picture public domain ('Lester Roe · Photo: public domain': the name before the dot is who is shown).
 _PHOTO_AFTER_DOT = re.compile(
-    r"(?i)(?:photo|foto)s?\s*(?:[:：]|by\b)[ \t]*(?:(?-i:[A-Z][\w'’.-]*[ \t]+[A-Z])|[^\n·/]{1,80}/)")
+    r"(?i)(?:photo|foto)s?\s*(?:[:：]|by\b)[ \t]*(?:(?-i:[A-Z][\w'’.-]*[ \t]+[A-Z])|[^\n·/]{1,80}/|"
+    r"public[ \t]+domain\b)")
 # Where a lead-in may stand: full-width brackets too ('首相（写真：アフロ）'), after a danda (a Bengali or Hindi
 # sentence's end), after a date opening the line ('6/27/03 Staff Photo by'), and after a slash glued to a sentence's
 # stop or after it and a space ('… Park Won-soon./ Courtesy of Ewha Womans University', Korean papers' '… 있다.
@@ -615,6 +619,12 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
         if not _overlaps(taken, cited.start, cited.end):
             yield cited
     for cited in platform_citation_lines(text, catalog):  # a picture cited with its platform (credit_citations)
+        if not _overlaps(taken, cited.start, cited.end):
+            yield cited
+    for cited in holder_from_lines(text, catalog):  # 'From the National Archives.' closing a line
+        if not _overlaps(taken, cited.start, cited.end):
+            yield cited
+    for cited in dated_title_lines(text, catalog):  # 'Rail Crash, 8th October 1952 by Jane Roe': its photographer
         if not _overlaps(taken, cited.start, cited.end):
             yield cited
     yield from shared_posts(text)
