@@ -9,6 +9,7 @@ A rule may raise its code at another severity where the table says so
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from provenance.model import Finding, Severity
@@ -140,5 +141,17 @@ FINDINGS: dict[str, FindingKind] = {
 def make_finding(code: str, evidence: str = "", severity: Severity | None = None, **values: object) -> Finding:
     """A finding from the table, its message filled in with `values`."""
     kind = FINDINGS[code]
-    return Finding(code=code, severity=severity or kind.severity, message=kind.template.format(**values),
+    return Finding(code=code, severity=severity or kind.severity, message=_filled(kind.template, values),
                    evidence=evidence)
+
+
+_BEFORE_STOP = re.compile(r"\{(\w+)\}\.")  # a plain placeholder the template closes with a full stop
+
+
+def _filled(template: str, values: dict[str, object]) -> str:
+    """The template filled in; a value that ends a sentence the template closes gives its own full stop up (a
+    catalog note 'label it as an illustration.' in 'Check before publishing: {reasons}.' is not doubled; an
+    ellipsis stays three dots)."""
+    ending = {name for name in _BEFORE_STOP.findall(template)}
+    return template.format(**{name: value[:-1] if name in ending and isinstance(value, str) and value.endswith(".")
+                              else value for name, value in values.items()})

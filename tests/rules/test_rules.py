@@ -8,10 +8,11 @@ import pytest
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
-from provenance.check import check_evidence
+from provenance.check import check_evidence, check_text
 from provenance.model import Evidence, Severity
 from provenance.parse.credits import parse_credit
 from provenance.resolve.evidence import credit_to_evidence
+from provenance.rules.registry import make_finding
 
 TODAY = datetime.date.today()
 DEFAULT = UsageProfile()
@@ -210,3 +211,22 @@ def test_modification_reaches_the_attribution(catalog: Catalog) -> None:
                           profile=UsageProfile(modified=("cropped", "decolorized")), in_article=True)
     assert item.attribution is not None
     assert item.attribution.text.endswith("Modified from the original: cropped, turned black and white.")
+
+
+@pytest.mark.parametrize(("caption", "code"), [
+    ("Illustration: Newsroom Graphics", "needs-verification"),  # a category's note that ends with its own stop
+    ("Photo: Jane Roe/Handout", "needs-verification"),  # the handout category's note, the same
+])
+def test_a_message_ends_with_one_full_stop(catalog: Catalog, caption: str, code: str) -> None:
+    messages = [f.message for item in check_text(caption, catalog=catalog) for f in item.findings if f.code == code]
+    assert messages
+    assert all(".." not in m and m.endswith(".") for m in messages), messages
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    ({"reasons": "it is a handout."}, "Check before publishing: it is a handout."),  # the value's stop given up
+    ({"reasons": "see the notes..."}, "Check before publishing: see the notes..."),  # an ellipsis stays three dots
+    ({"reasons": "per file"}, "Check before publishing: per file."),  # no stop of its own: the template's
+])
+def test_make_finding_does_not_double_the_full_stop(values: dict[str, str], expected: str) -> None:
+    assert make_finding("needs-verification", **values).message == expected
