@@ -14,7 +14,7 @@ from provenance.audit.decisions import read_decision, record_decision, record_us
 from provenance.audit.details import file_detail, image_bytes, image_detail, usage_detail
 from provenance.audit.read_model import STATUSES, Filters, all_rows, archive_page
 from provenance.audit.xlsx import xlsx_bytes
-from provenance.errors import FieldErrors
+from provenance.errors import FieldErrors, InputError
 from provenance.render.audit_report import render
 from web.charts import overview_charts
 from web.services import services
@@ -28,13 +28,32 @@ SORT_LABELS = {"article": "article", "creator": "creator", "license": "licence",
 @bp.get("/archive")
 def archive():  # type: ignore[no-untyped-def]
     svc = services()
+    asked, ignored = _lenient_filters()
     with svc.sessions() as session:
-        filters, total, rows = archive_page(session, Filters.from_args(request.args), svc.labels, svc.cache)
+        filters, total, rows = archive_page(session, asked, svc.labels, svc.cache)
         options, charts = svc.cache.get(session, "overview",
                                         lambda: (_facets(session), overview_charts(session, svc.labels)))
     pages = max(1, -(-total // filters.per_page))
     return render_template("archive.html", rows=rows, total=total, filters=filters, pages=pages, options=options,
-                           statuses=STATUSES, sorts=SORT_LABELS, charts=charts)
+                           statuses=STATUSES, sorts=SORT_LABELS, charts=charts, ignored=ignored)
+
+
+def _lenient_filters() -> tuple[Filters, str]:
+    """The page's filters, and what of the query string was left out ('' when nothing): a link with a filter
+    value the page does not know (an old bookmark, a typed URL) shows the archive without it and says so,
+    rather than showing every row as if the filter had been applied."""
+    try:
+        return Filters.from_args(request.args, strict=True), ""
+    except InputError as err:
+        return Filters.from_args(request.args), f"{err.path} {err.reason}"
+
+
+def _strict_filters() -> Filters:
+    """An export's filters: a wrong value is a 400 naming it (a file of every row would pass for the filtered one)."""
+    try:
+        return Filters.from_args(request.args, strict=True)
+    except InputError as err:
+        abort(400, description=f"{err.path} {err.reason}")
 
 
 def _facets(session: Any) -> dict[str, Any]:
@@ -47,7 +66,7 @@ def _facets(session: Any) -> dict[str, Any]:
 def _export_rows() -> list[Any]:
     svc = services()
     with svc.sessions() as session:
-        return [row.report() for row in all_rows(session, Filters.from_args(request.args), svc.labels)]
+        return [row.report() for row in all_rows(session, _strict_filters(), svc.labels)]
 
 
 @bp.get("/archive.csv")

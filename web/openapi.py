@@ -73,7 +73,10 @@ OPENAPI: dict[str, Any] = {
                 "multipart/form-data": {"schema": {"type": "object", "properties": {
                     "text": {"type": "string"}, "kind": {"type": "string"}, "url": {"type": "string"},
                     "modified": {"type": "string"}, "commercial": {"type": "string"},
-                    "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}}}},
+                    "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
+                "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {
+                    "text": {"type": "string"}, "kind": {"type": "string"}, "url": {"type": "string"},
+                    "modified": {"type": "string"}, "commercial": {"type": "string"}}}}}},
             "responses": {"200": _ok("One result per file", {"files": {"type": "array"}}),
                           "400": ERROR, "413": ERROR, "415": ERROR}}},
         "/api/images": {"get": {

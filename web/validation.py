@@ -40,7 +40,7 @@ def _lone_surrogate(value: Any) -> bool:
 
 def require_form_or_json() -> None:
     if not request.is_json and request.mimetype not in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        abort(415, description=f"Send {JSON} or multipart/form-data (this request is "
+        abort(415, description=f"Send {JSON}, multipart/form-data or a URL-encoded form (this request is "
                                f"{request.mimetype or 'without a content type'}).")
 
 

@@ -63,6 +63,15 @@ def test_check_errors(client: FlaskClient) -> None:
         assert message in response.json["error"]
     response = client.post("/api/check", data="not json", content_type="text/plain")
     assert response.status_code == 415
+    assert "URL-encoded form" in response.json["error"]
+
+
+def test_check_takes_a_url_encoded_form_as_the_readme_says(client: FlaskClient) -> None:
+    response = client.post("/api/check", data={"text": "Photo: Jane Doe, via Flickr (CC BY-NC 2.0)"},
+                           content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    items = response.json["files"][0]["items"]
+    assert [item["record"]["creator"] for item in items] == ["Jane Doe"]
 
 
 def test_images_list_and_filters(client: FlaskClient) -> None:

@@ -248,3 +248,38 @@ def test_an_image_decision_returns_to_the_image(client: FlaskClient) -> None:
     assert saved.status_code == 302
     assert saved.headers["Location"].startswith(url + "?saved=decision&n=")
     assert saved.headers["Location"].endswith("#decisions")
+
+
+@pytest.mark.parametrize(("query", "named"), [
+    ("status=bogus", "status must be one of"),  # a status the archive has no rows of: not every row in silence
+    ("sort=size", "sort must be one of"),  # a sort the page does not offer
+    ("per_page=0", "per_page must be between"),  # a page size out of range
+])
+def test_a_filter_the_page_does_not_know_is_said_left_out(client: FlaskClient, query: str, named: str) -> None:
+    page = client.get(f"/archive?{query}")
+    assert page.status_code == 200
+    notice = re.search(r'<p class="error-box" role="alert" id="ignored-filter">([^<]*)</p>',
+                       page.get_data(as_text=True))
+    assert notice is not None
+    assert named in notice.group(1)
+    assert "Showing the archive without it" in notice.group(1)
+
+
+def test_known_filters_show_no_notice(client: FlaskClient) -> None:
+    page = client.get("/archive?status=error&sort=status&per_page=50").get_data(as_text=True)
+    assert 'id="ignored-filter"' not in page
+
+
+@pytest.mark.parametrize("export", ["/archive.csv", "/archive.xlsx"])
+def test_an_export_with_a_wrong_filter_is_a_400_naming_it(client: FlaskClient, export: str) -> None:
+    answer = client.get(f"{export}?status=bogus")
+    assert answer.status_code == 400
+    assert "status must be one of" in answer.get_data(as_text=True)
+
+
+def test_a_left_out_filter_is_escaped(client: FlaskClient) -> None:
+    page = client.get("/archive?status=%3Cscript%3Ealert(1)%3C/script%3E").get_data(as_text=True)
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)" in page
+    export = client.get("/archive.csv?status=%3Cscript%3Ealert(1)%3C/script%3E").get_data(as_text=True)
+    assert "<script>alert(1)" not in export
