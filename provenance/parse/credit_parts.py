@@ -38,6 +38,7 @@ from provenance.parse.credit_words import (
     HANDLE_BODY_ENDINGS,
     HANDLE_BODY_WORDS,
     HANDOUT_MARKS,
+    ISSUE_WORDS,
     JOB_WORDS,
     KICKER_WORDS,
     LEAD_IN_TEXT,
@@ -61,6 +62,7 @@ from provenance.parse.credit_words import (
     SPORT_WORDS,
     SURNAME_ORGANISATION_WORDS,
     TITLE,
+    TITLE_AFTER_ISSUE,
     TITLE_ARTICLES,
     TITLE_NOUNS_AFTER_ARTICLE,
     names_a_station,
@@ -1491,9 +1493,12 @@ def _brand_compound(text: str) -> bool:
 
 def _newspaper_title(words: list[str]) -> bool:
     """'Omaha World-Herald', 'The Kansas City Star': a paper's title by its last word after a hyphen, or after 'The'
-    and at least one more word (NEWS_TITLE_ENDS); 'Star', 'Bee' or 'Sun' alone stay a name's."""
+    and at least one more word (NEWS_TITLE_ENDS); 'Star', 'Bee' or 'Sun' alone stay a name's. 'Evening Standard',
+    'Sunday Mirror': a word of the issue's day or time, then a paper's word (ISSUE_WORDS, TITLE_AFTER_ISSUE)."""
     last = words[-1] if len(words) > 1 else ""
     head, hyphen, tail = last.rpartition("-")
+    if len(words) == 2 and words[0] in ISSUE_WORDS and last in TITLE_AFTER_ISSUE:
+        return True
     return bool(hyphen and head and tail in NEWS_TITLE_ENDS) or len(words) > 2 and words[0] == "the" \
         and last in NEWS_TITLE_ENDS
 

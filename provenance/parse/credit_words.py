@@ -295,8 +295,14 @@ HANDLE_BODY_ENDINGS = ("rugby", "fc", "athletics", "club", "collective", "museum
 NEWSPAPER_WORDS = frozenset({
     "newspaper", "magazine", "times", "post", "journal", "herald", "tribune", "gazette", "daily", "express",
     "chronicle", "observer", "telegraph", "inquirer", "enquirer", "examiner", "dispatch", "courant", "bulletin",
-    "sentinel", "gleaner", "advertiser", "courier",
+    "sentinel", "gleaner", "advertiser", "courier", "globe",  # 'Boston Globe/Getty Images': no surname
 })
+# The first word of a paper's title that says when it comes out, before a paper's word: 'Evening Standard', 'Sunday
+# Mirror', 'Morning Star'. Either word alone may be a name's ('Billy Sunday', 'Jane Morning', 'Ringo Starr'): only the
+# two together, in this order, make a title (credit_parts._newspaper_title).
+ISSUE_WORDS = frozenset({"evening", "sunday", "morning", "weekly"})
+TITLE_AFTER_ISSUE = frozenset({"mirror", "mail", "star", "sun", "standard", "news", "post", "times", "express",
+                               "telegraph", "herald", "chronicle", "journal", "record", "independent"})
 # Words that make an unknown name an organisation, not a person.
 # A college's athletics department and a sport's governing body or team: 'Penn Athletics', 'Cricket Ireland',
 # 'Swimming Australia', 'Harbor Racing'; organisation words only beside a name (credit_parts): the sport alone
@@ -360,6 +366,8 @@ ORGANISATION_WORDS = frozenset({
     *SPORT_WORDS,
     "estate",  # '© Estate of Jane Roe': the heirs hold the rights
     "feuerwehr", "fire", "wire", "reporting", "newsroom", "commons", "wikimedia", *NEWSPAPER_WORDS,
+    "newspapers",  # a publisher's group: 'Houston Chronicle/Hearst Newspapers via Getty Images'
+    "research",  # a firm's or a body's research unit: 'Image courtesy of Microsoft Research', 'Pew Research
     "jail", "prison",  # 'Montgomery County Jail via AP': a booking photo's source
     "county", "township", "borough", "parks", "recreation",  # local government: 'Courtesy of Harwick County'
     "секретариат", "пресс-служба", "служба", "агентство",
