@@ -59,7 +59,7 @@ def item_dict(item: CheckedItem) -> dict[str, Any]:
             "origins": dict(record.origins),
         },
         "license": license_dict(record.license, record.port),
-        "license_status": item.resolution.status.value,
+        "license_status": license_status(item),
         "license_candidates": [c.id for c in item.resolution.candidates],
         "source": None if item.source is None else {
             "id": item.source.id, "name": item.source.name, "kind": item.source.kind, "terms": item.source.terms,
@@ -140,6 +140,14 @@ def _evidence_lines(item: CheckedItem) -> list[str]:
         lang = f" [{e.lang}]" if e.lang else ""
         lines.append(f"      {e.origin:<14} {e.name}{lang}: {e.field} = {e.value[:120]}")
     return lines
+
+
+def license_status(item: CheckedItem) -> str:
+    """How the licence was found: the resolution's status ('exact', 'mismatch', …), or 'conflicting' where no licence
+    was taken because the evidence claims different ones (the caption's own name may still have matched exactly)."""
+    if item.record.license is None and any(c.field == "license" for c in item.resolved.conflicts):
+        return "conflicting"
+    return item.resolution.status.value
 
 
 def _license_lines(item: CheckedItem) -> list[str]:

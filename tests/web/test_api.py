@@ -314,3 +314,17 @@ def test_decision_can_be_revoked(client: FlaskClient) -> None:
     again = client.post(f"/api/decisions/{decision_id}/revoke", json={"who": "desk B"})
     assert again.status_code == 400
     assert "already revoked" in again.json["error"]
+
+
+def test_the_api_says_a_licence_was_left_open_by_conflicting_claims(client: FlaskClient) -> None:
+    """The caption says CC BY-SA 2.0 and the file's XMP all rights reserved: the item's licence_status is
+    'conflicting', as the page and the CLI say, not 'exact' (how the caption's name matched the catalog)."""
+    article = (ROOT / "data/articles/10-marathon-gallery.md").read_bytes()
+    image = (ROOT / "data/images/marathon-conflict.jpg").read_bytes()
+    files = [(io.BytesIO(article), "10-marathon-gallery.md"), (io.BytesIO(image), "marathon-conflict.jpg")]
+    response = client.post("/api/check", data={"files": files}, content_type="multipart/form-data")
+    [article_file] = [f for f in response.json["files"] if f["file"] == "10-marathon-gallery.md"]
+    items = [i for i in article_file["items"] if i["src"] and "marathon-conflict" in i["src"]]
+    assert items
+    assert {i["license_status"] for i in items} == {"conflicting"}
+    assert all(i["license"] is None and any(c["field"] == "license" for c in i["conflicts"]) for i in items)
