@@ -100,6 +100,7 @@ class Chunk:
     findings: tuple[tuple[tuple[str, str], ...], ...] | None = None
     present: dict[int, CheckedItem] | None = None
     later: Callable[[], list[CheckedItem]] | None = None
+    footer: bool = False  # its last credit could be the text's rights footer (parse.credits.CreditsRead)
 
     @property
     def count(self) -> int:
@@ -147,7 +148,8 @@ def check_chunk(text: str, start: int, end: int, catalog: Catalog, profile: Usag
     credits = [replace(c, start=c.start + start, end=c.end + start) for c in read.credits]
     body = read.body
     first, last = (read.credits[0].start, read.credits[-1].end) if credits else (len(body), 0)
-    return Chunk(credit_items(credits, catalog, profile), body[:first], body[last:], read.retyped, read.retexts)
+    return Chunk(credit_items(credits, catalog, profile), body[:first], body[last:], read.retyped, read.retexts,
+                 footer=read.footer)
 
 
 def join_chunks(text: str, chunks: list[Chunk], catalog: Catalog, profile: UsageProfile,
@@ -159,6 +161,8 @@ def join_chunks(text: str, chunks: list[Chunk], catalog: Catalog, profile: Usage
         return tasl_items(text, catalog, name, profile)
     if sum(chunk.count for chunk in chunks) == 1:  # a text's only credit reads its line (credit_links): whole
         return None
+    if [chunk for chunk in chunks if chunk.count][-1].footer:  # the text's last credit may be its rights footer,
+        return None  # read into the earlier credits of its holder (parse.credits._rights_footer): whole
     retyped = any(chunk.retyped for chunk in chunks)
     if retyped:  # the credits checked again as the whole text reads them (`retexts`): every item read now
         chunks = [chunk.loaded() for chunk in chunks]

@@ -107,6 +107,14 @@ def typo_and_merged() -> str:
             + "Photo: Jane Roe\nLicense: CC BY-SA 4.0\nSmoke rises over the hills for hours.\n" * 5)
 
 
+def rights_lines() -> str:
+    """Credits of one agency, each block closed by its rights sign alone ('© Harwick Press'), the text by a rights
+    footer: a chunk's last credit may look like the text's footer without being it, and the footer read into
+    credits of earlier chunks is the whole text's to decide."""
+    block = "".join(f"Boats in the harbour at dawn {n}. Jane Roe/Harwick Press\n{PROSE[n % 2]}\n" for n in range(6))
+    return "".join(f"{block}© Harwick Press\n{PROSE[k % 2]}\n" for k in range(8)) + "© Harwick Press. All rights reserved."
+
+
 # (text, whether it is cut at all with 4 parts)
 TEXTS: list[tuple[Callable[[], str], bool]] = [
     (lambda: digest(120, 1), True),  # a digest, few credits twice
@@ -119,6 +127,7 @@ TEXTS: list[tuple[Callable[[], str], bool]] = [
     (lambda: case_lines(markup=False), True),  # the credit table
     (lambda: case_lines(markup=True), False),  # … with its texts in HTML and Markdown
     (typo_and_merged, True),  # quoting as written, decided over the whole text
+    (rights_lines, True),  # a rights footer closing the text, and rights signs closing a chunk only
     (lambda: "\n".join(PROSE * 30), True),  # no credit at all: one item for the text, as one call gives
     (lambda: "\n".join(f'"Dawn at sea {n}" by Jane Roe is licensed under CC BY 2.0 and more.' for n in range(40)),
      True),  # the title-author-license form only (read over the whole text)

@@ -465,12 +465,14 @@ class CreditsRead:
     to join them: `body`, the text they were read in (wire boilerplate and UI labels blanked and lead-in typos
     mended, every offset kept: what the merge of credits on nearby lines reads between them, `may_merge`);
     whether that changed the text (`retyped`: every credit then quotes the text as written); if not, the
-    credits whose quote would then differ (merged ones), by index, with that quote."""
+    credits whose quote would then differ (merged ones), by index, with that quote; and, for a chunk, whether its
+    last credit could be a rights footer closing the text (`_footer`), which only the whole text can tell."""
 
     credits: list[Credit]
     body: str
     retyped: bool
     retexts: dict[int, str]
+    footer: bool = False
 
 
 def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead:
@@ -511,8 +513,11 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
             bisect.insort(taken, (segment.start, segment.end))
             credits.extend(found)
     credits = _merge_repeats(catalog, body, sorted(credits, key=lambda c: c.start))
-    if whole:  # a chunk of a longer text (check_split) leaves it to the join
-        credits = platform_of_the_line(catalog, body, credits)
+    # a chunk of a longer text (check_split) leaves the rules of the text's last credit and of its only credit to
+    # the join: a chunk's last credit closes the chunk, not the text
+    footer = not whole and _footer(credits) is not None
+    if whole:
+        credits = platform_of_the_line(catalog, body, _rights_footer(credits))
     retyped = body != typed
     if retyped:  # a lead-in read through a typo: the credit quotes the text as written
         credits = [replace(c, text=typed[c.start : c.end].strip() or c.text) for c in credits]
@@ -522,7 +527,7 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
         retexts = {n: quote for n, text_, quote in quotes if quote != text_}
     if flat.starts:
         credits = [_point_back(c, text, flat) for c in credits]
-    return CreditsRead(credits, body, retyped, retexts)
+    return CreditsRead(credits, body, retyped, retexts, footer)
 
 
 def _signature(text: str, segment: Segment) -> bool:
@@ -1198,7 +1203,7 @@ def _merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[C
                                  text=text[last.start : credit.end].strip())
         else:
             merged.append(credit)
-    return _rights_footer(merged)
+    return merged
 
 
 _SHARED = "A post shared by"  # credit_spans.shared_posts
@@ -1214,15 +1219,23 @@ def _source_of_holder(one: Credit, other: Credit, gap: str) -> bool:
     return bool(other.organization and not other.creator and not other.via and _SOURCE_LEAD.match(other.text))
 
 
+def _footer(credits: list[Credit]) -> Credit | None:
+    """The last credit, if it names an organisation alone with its reserved rights (`_rights_footer`)."""
+    last = credits[-1] if credits else None
+    if last is None or not last.organization or last.creator or last.via or last.license_url or last.source_url \
+            or not (last.copyright or last.license) \
+            or (last.license or "").casefold() not in ("", "all rights reserved"):
+        return None
+    return last
+
+
 def _rights_footer(credits: list[Credit]) -> list[Credit]:
     """'WHO/Jane Roe', a paragraph, then '© WHO. All rights reserved.' closing the text: a page's rights footer held
     by the organisation the earlier credits name is their rights statement, however far below them; read into every
     earlier credit of that organisation that states none, and no credit of its own. Only a last credit that names
     the organisation alone (no creator, via, link or license other than the reserved rights) is such a footer."""
-    last = credits[-1] if len(credits) > 1 else None
-    if last is None or not last.organization or last.creator or last.via or last.license_url or last.source_url \
-            or not (last.copyright or last.license) \
-            or (last.license or "").casefold() not in ("", "all rights reserved"):
+    last = _footer(credits) if len(credits) > 1 else None
+    if last is None or last.organization is None:
         return credits
     holder = last.organization.casefold()
     earlier = [c.organization is not None and c.organization.casefold() == holder and not c.license
