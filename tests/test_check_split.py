@@ -112,7 +112,8 @@ def rights_lines() -> str:
     footer: a chunk's last credit may look like the text's footer without being it, and the footer read into
     credits of earlier chunks is the whole text's to decide."""
     block = "".join(f"Boats in the harbour at dawn {n}. Jane Roe/Harwick Press\n{PROSE[n % 2]}\n" for n in range(6))
-    return "".join(f"{block}© Harwick Press\n{PROSE[k % 2]}\n" for k in range(8)) + "© Harwick Press. All rights reserved."
+    footer = "© Harwick Press. All rights reserved."
+    return "".join(f"{block}© Harwick Press\n{PROSE[k % 2]}\n" for k in range(8)) + footer
 
 
 # (text, whether it is cut at all with 4 parts)
