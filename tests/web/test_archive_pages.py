@@ -283,3 +283,10 @@ def test_a_left_out_filter_is_escaped(client: FlaskClient) -> None:
     assert "&lt;script&gt;alert(1)" in page
     export = client.get("/archive.csv?status=%3Cscript%3Ealert(1)%3C/script%3E").get_data(as_text=True)
     assert "<script>alert(1)" not in export
+
+
+def test_the_catalog_says_what_an_attribution_needs_in_words(client: FlaskClient) -> None:
+    page = client.get("/catalog?q=by-sa").get_data(as_text=True)
+    assert "licence link" in page
+    assert "change note" in page
+    assert "license_url" not in page  # the catalog's key, not a reader's word
