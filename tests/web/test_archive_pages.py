@@ -121,6 +121,9 @@ def test_revoke_keeps_both_in_the_history(client: FlaskClient) -> None:
     refused = client.post(f"/decisions/{decision.group(1)}/revoke", data={"who": "", "image_id": url.split("/")[-1]})
     assert refused.status_code == 400
     assert "Say who revokes" in refused.get_data(as_text=True)
+    key = f"revoke-{decision.group(1)}"  # the error is tied to its field for a screen reader
+    assert f'aria-invalid="true" aria-describedby="{key}-error"' in refused.get_data(as_text=True)
+    assert f'<p class="field-error" id="{key}-error">Say who revokes' in refused.get_data(as_text=True)
     done = client.post(f"/decisions/{decision.group(1)}/revoke", data={"who": "Desk B", "image_id": "0"})
     page = client.get(done.headers["Location"]).get_data(as_text=True)
     assert "Decision revoked." in page
