@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 
 from provenance.store import tables as t
 from provenance.store.repository import open_store
+from web.charts import TREND_WIDTH, trend_lines
 
 HEADER = ["article", "image", "src", "creator", "organization", "license", "status", "findings", "messages",
           "attribution"]
@@ -293,3 +294,24 @@ def test_the_catalog_says_what_an_attribution_needs_in_words(client: FlaskClient
     assert "licence link" in page
     assert "change note" in page
     assert "license_url" not in page  # the catalog's key, not a reader's word
+
+
+def test_one_audit_run_draws_level_lines_to_the_right_edge() -> None:
+    """With one run the trend's points sat at the left edge as lone dots: each status is a level line to the
+    right edge now, its dot where the latest run's dot is drawn with more runs."""
+    one = trend_lines([{"counts": {"error": 4, "warning": 2, "info": 0, "ok": 1}}])
+    for line in one:
+        (x, y), = line["dots"]
+        assert x == TREND_WIDTH
+        assert line["points"] == f"0.0,{y} {x},{y}"
+    two = trend_lines([{"counts": {"error": 4}}, {"counts": {"error": 2}}])
+    assert [d[0] for d in two[0]["dots"]] == [0.0, TREND_WIDTH]
+
+
+def test_linked_bars_are_links_a_screen_reader_can_reach(client: FlaskClient) -> None:
+    page = client.get("/archive").get_data(as_text=True)
+    status_chart = page[page.index('id="chart-status"'):page.index('id="chart-findings"')]
+    assert 'role="group" aria-label="Rows by status"' in status_chart
+    assert re.search(r'<a href="/archive\?status=error" aria-label="error: \d+ rows?, show them">', status_chart)
+    families = page[page.index('id="chart-families"'):page.index('id="chart-trend"')]
+    assert re.search(r'role="img" aria-label="Records by licence family: [^"]+ \d+', families)
