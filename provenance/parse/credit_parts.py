@@ -35,6 +35,7 @@ from provenance.parse.credit_words import (
     CONTRIBUTORS,
     COUNTRIES,
     FORM_WORDS,
+    GIVEN_NAME_ORGANISATION_WORDS,
     HANDLE_BODY_ENDINGS,
     HANDLE_BODY_WORDS,
     HANDOUT_MARKS,
@@ -52,6 +53,7 @@ from provenance.parse.credit_words import (
     ORGANISATION_SUFFIX,
     ORGANISATION_WORD_ENDINGS,
     ORGANISATION_WORDS,
+    PERSON_JOB_WORDS,
     PLACE_CONNECTORS,
     PLACE_OPENINGS,
     POST_INITIALS,
@@ -1275,16 +1277,20 @@ def _has_organisation_word(text: str, words: list[str]) -> bool:
     for at, word in enumerate(words):
         if word in SPORT_WORDS and not _sport_of_a_body(text, word):
             continue  # 'Football', 'Jane Roe, Basketball Photographer': a sport, or a job in it, beside no body's name
-        if word in ORGANISATION_WORDS and (word not in FORM_WORDS or at > _name_start(text)):
-            return True
+        if word in ORGANISATION_WORDS and (word not in FORM_WORDS and word not in GIVEN_NAME_ORGANISATION_WORDS
+                                           or at > _name_start(text)):
+            return True  # ('Summit Sharma': a given name first; 'HT Leadership Summit' a body)
     return False
 
 
 def _desk_or_job(piece: str) -> bool:
-    """A photographer's job title ('Senior Photographer', 'Rugby Photographer') or a sport's desk alone ('Football'),
-    after the name: neither names a body."""
+    """A photographer's job title ('Senior Photographer', 'Rugby Photographer'), another job ('Travel Editor', 'Museum
+    Director', "Tom Bell's Assistant": an organisation's word before the job names no body) or a sport's desk alone
+    ('Football'), after the name: none names a body."""
     words = piece.casefold().split()
+    # (another job only qualified: 'Jane Roe, Editor | Reuters', a staff list's job alone, is left as it was)
     return 1 <= len(words) <= 3 and (words[-1] in ("photographer", "photographers")
+                                     or len(words) > 1 and words[-1] in PERSON_JOB_WORDS
                                      or all(w in SPORT_WORDS for w in words))
 
 
@@ -1411,7 +1417,9 @@ def _cjk_body(text: str) -> bool:
     last = text.rsplit(None, 1)[-1] if text.strip() else ""
     if not last.endswith(CJK_BODY_ENDINGS):  # one test for all the endings: the common case, no ending at all
         return False
-    return any(last.endswith(ending) and len(last) > len(ending) for ending in CJK_BODY_ENDINGS)
+    # two characters of the name at least: one before the ending is a Korean surname and the given name's syllables
+    # ('송전자', a person whose given name is 전자; 'LG전자', '삼성전자' are makers)
+    return any(last.endswith(ending) and len(last) >= len(ending) + 2 for ending in CJK_BODY_ENDINGS)
 
 
 def _looks_like_organisation(text: str) -> bool:
@@ -1463,7 +1471,8 @@ def _looks_like_organisation(text: str) -> bool:
     if len(words) != 1:  # what is left reads one word only
         return False
     camel = _CAMEL_WORD.match(text)
-    if camel is not None and (camel.group("tail").casefold() in ORGANISATION_WORDS or text.startswith("Visit")):
+    if camel is not None and (camel.group("tail").casefold() in ORGANISATION_WORDS
+                              or text.startswith("Visit") and text[5:6].isupper()):
         return True  # 'LiveMedia', 'ZumaPress': a brand written as one word, an organisation's word closing it;
         # 'VisitScotland', 'VisitCanberra': a tourism board's brand, 'Visit' glued to its place
     letters = _NOT_LETTER.sub("", text)
