@@ -41,6 +41,7 @@ from provenance.parse.credit_words import (
     HANDOUT_MARKS,
     JOB_WORDS,
     KICKER_WORDS,
+    KIN_WORDS,
     LEAD_IN_TEXT,
     LIST_ARTICLES,
     MOVEMENT_PHRASES,
@@ -1285,12 +1286,13 @@ def _has_organisation_word(text: str, words: list[str]) -> bool:
 
 def _desk_or_job(piece: str) -> bool:
     """A photographer's job title ('Senior Photographer', 'Rugby Photographer'), another job ('Travel Editor', 'Museum
-    Director', "Tom Bell's Assistant": an organisation's word before the job names no body) or a sport's desk alone
-    ('Football'), after the name: none names a body."""
+    Director', "Tom Bell's Assistant": an organisation's word before the job names no body), a relative ("Tom Bell's
+    Niece") or a sport's desk alone ('Football'), after the name: none names a body."""
     words = piece.casefold().split()
     # (another job only qualified: 'Jane Roe, Editor | Reuters', a staff list's job alone, is left as it was)
     return 1 <= len(words) <= 3 and (words[-1] in ("photographer", "photographers")
                                      or len(words) > 1 and words[-1] in PERSON_JOB_WORDS
+                                     or len(words) > 1 and words[-1] in KIN_WORDS and words[-2].endswith(("'s", "’s"))
                                      or all(w in SPORT_WORDS for w in words))
 
 
@@ -1462,8 +1464,9 @@ def _looks_like_organisation(text: str) -> bool:
             and text[:1].isupper():
         return True  # 'El Tiempo', 'La Nación': a paper's title
     if "'" in text or "’" in text:
-        if _POSSESSIVE_INSIDE.search(text):  # "Gavin Brown's Enterprise", "Ma's Kitchen": a thing of someone's
-            return True
+        if _POSSESSIVE_INSIDE.search(text) and words[-1] not in KIN_WORDS and words[-1] not in PERSON_JOB_WORDS:
+            return True  # "Gavin Brown's Enterprise", "Ma's Kitchen": a thing of someone's ("Tom Bell's Daughter",
+            # "… Assistant": a person of someone's)
         if text[:2] in ("L'", "L’") and text[2:3].isupper():  # "L'Osservatore Romano", "L'Équipe": the elided
             return True  # article of a title; no given name opens so ('D'Angelo' is one: only 'L')
     if _brand_compound(text):  # 'Costfoto', 'Asiapress': an agency's one-word brand

@@ -512,7 +512,7 @@ def holder_from_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
 # A notice's words before its sign-off ('Season's greetings to all our members. From the Harwick Historical Society.',
 # 'Our doors close at noon. From the Harwick Library.'): a caption describes a picture, a notice speaks to its reader
 _NOTICE_WORDS = re.compile(r"(?i)\b(?:we|us|our|you|your|dear|greetings|wishes|thanks?|congratulations|welcome|join|"
-                           r"merry|happy)\b")
+                           r"merry|happy|please|donate)\b")
 
 
 def _signed_off(line: str, found: re.Match[str]) -> bool:

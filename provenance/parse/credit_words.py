@@ -783,7 +783,12 @@ JOB_WORDS = frozenset({"photographer", "photographers", "photography", "writer",
 PERSON_JOB_WORDS = frozenset({"photographer", "editor", "reporter", "writer", "correspondent", "columnist", "director",
                               "manager", "instructor", "critic", "organiser", "organizer", "leader", "officer",
                               "assistant", "curator", "coordinator", "producer", "contributor", "intern", "librarian",
-                              "spokesperson", "spokesman", "spokeswoman", "designer", "founder", "owner", "president"})
+                              "spokesperson", "spokesman", "spokeswoman", "designer", "founder", "owner", "president",
+                              "winner"})
+# A person's relatives, after a possessive ("Tom Bell's Daughter"): a person of someone's, no firm of someone's
+KIN_WORDS = frozenset({"daughter", "son", "wife", "husband", "mother", "father", "mom", "dad", "brother", "sister",
+                       "grandson", "granddaughter", "grandmother", "grandfather", "niece", "nephew", "cousin", "widow",
+                       "partner", "friend"})
 # Articles and possessives: a word before a stock site's dash that opens prose, never an outlet's name
 NOT_AN_OUTLET = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "our", "my", "your", "its"})
 # Short words a headline or a gallery puts before PHOTOS in capitals ('IN PHOTOS:', 'NEW PHOTOS:', 'ALL PHOTOS:'):

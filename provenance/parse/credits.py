@@ -103,7 +103,9 @@ LEAD_IN = re.compile(
     r"(?:billedet\s+er\s+taget|bildet\s+er\s+tatt|bilden\s+är\s+tagen|foto\s+gemaakt)\s+(?:af|av|door)\b|"  # 'taken by'
     # a sentence that says who took the picture ('This photograph was taken by Jane Roe as part of …', 'Photo taken by
     # Jane Roe')
-    r"(?:(?:this|the)\s+)?(?:photo(?:graph)?|image|picture)\s+(?:was\s+)?(?:taken|shot)\s+by\b|"
+    # (a capital after it, no one's relative: 'taken by me', '… by My Daughter' name no one)
+    r"(?:(?:this|the)\s+)?(?:photo(?:graph)?|image|picture)\s+(?:was\s+)?(?:taken|shot)\s+by\b"
+    r"(?=\s+(?-i:[A-Z@]))(?!\s+(?:my|our|his|her|their|your|its)\b)|"
     r"(?:photographed|shot|taken|created|originally\s+uploaded|"
     r"(?:handout\s+)?(?:photos?|images?|pictures?|media)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"picha\s+na(?=[ \t]+(?-i:[A-Z]))|"  # Swahili 'Picha na <Name>': 'photo by' (lower case after it: 'and')
@@ -176,9 +178,11 @@ LEAD_IN = re.compile(
     r"\(c\)(?=\s)|"
     # a camera emoji for the label ('📷 Jane Roe', '📸: Jane Roe', '📷 Supplied: Jane Roe/Harwick Council'), as news
     # outlets' social posts credit their pictures: a capital or a handle next
-    # (a film camera's or a clapper's for the video, as 'Video:' is: '📷 Jane Roe | 🎥 Tom Bell' credits two, the
-    # second no link of the first's chain)
-    r"[\U0001F4F7\U0001F4F8\U0001F4F9\U0001F3A5\U0001F3AC]\ufe0f?(?:[ \t]*[:：])?(?=[ \t]*(?-i:[A-Z@]))|"
+    # (a film camera's or a clapper's for the video, as 'Video:' is, after a separator only: '📷 Jane Roe | 🎥 Tom Bell'
+    # credits two, the second no link of the first's chain; '🎥 Watch the full video …' alone is a post's line); no
+    # exclamation after it on the line ('📷 Game Day!', '📸 Happy Birthday Jane!': a post's cheer)
+    r"(?:[\U0001F4F7\U0001F4F8]|(?:(?<=[|•·;,/])|(?<=[|•·;,/][ \t]))[\U0001F4F9\U0001F3A5\U0001F3AC])\ufe0f?"
+    r"(?:[ \t]*[:：])?(?=[ \t]*(?-i:[A-Z@]))(?![^\n!]{0,80}!)|"
     # 'PHOTO | JANE ROE | NATION MEDIA GROUP', Swahili 'PICHA | …' (East Africa): the name in capitals ('PHOTOS | Best
     # Moments Of …' heads a gallery's headline)
     r"(?-i:(?:PHOTOS?|PICTURES?|FOTOS?|PICHA)[ \t]+\|"
