@@ -510,11 +510,13 @@ def holder_from_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
 
 # A picture's title and the day it was taken, then its photographer, as a line alone ('Harwick Pier Fire May 5th, 1959
 # by Jane Roe', 'Harwick Rail Crash, 8th October 1952 by Tom Bell'): a day's date before 'by' dates a picture, where 'A
-# novel by Jane Roe', 'Words by Tom Bell' or a book's year ('Harwick Tales, 1997 by Jane Roe') name an author
+# novel by Jane Roe', 'Words by Tom Bell' or a book's year ('Harwick Tales, 1997 by Jane Roe') name an author. A month's
+# name whole or short ('Sept.'), never a word that opens like one ('Marching', 'Mayor', 'Novel')
 _DATED_BY = re.compile(r"^(?![^\n]*\b(?i:published|posted|written|edited|updated|released|printed|issued|founded|"
                        r"established|signed|passed|sent|filed|submitted|reported)\b)[ \t]*[A-Z][^\n]{2,120}?[ \t,]+"
-                       r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|"
-                       r"Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]+)?"
+                       r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|"
+                       r"June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?[ \t]+"
+                       r"(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]+)?"
                        r"(?:1[89]\d\d|20\d\d)[ \t]+(?P<lead>by)[ \t]+"
                        r"(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})[ \t]*$")
 
