@@ -347,7 +347,7 @@ ORGANISATION_WORDS = frozenset({
     "labs",
     "tourism", "visit", "destination", "international",  # tourism boards: 'Visit Norway', 'Destination Canada'
     "region",  # a public body's regional unit: 'USFWS Pacific Southwest Region', 'NPS Intermountain Region'
-    "division", "holdings", "enterprises", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
+    "division", "holdings", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
     "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
     "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
     "statistics", "watch", "observatory", "design", "collaboration", "consortium",  # 'CMS Collaboration'
