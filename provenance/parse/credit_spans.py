@@ -489,9 +489,12 @@ def citation_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
 
 
 # 'From the Library of Congress.', '… 1947. Unknown photographer. From the Smithsonian Institution.', 'From the
-# collection of the Imperial War Museums.': a holder after 'From the', closing its line as a sentence of its own
+# collection of the Imperial War Museums.': a holder after 'From the', closing its line as a sentence of its own. A
+# stop inside the name only after an initial, or after 'St' before a capital ('From the U.S. National Archives',
+# 'From the St. Louis Public Library')
 _FROM_HOLDER = re.compile(r"(?:^|(?<=[.!?”\"])[ \t]+)From[ \t]+the[ \t]+(?:collections?[ \t]+of[ \t]+(?:the[ \t]+)?)?"
-                          r"(?P<name>[A-Z][^.!?\n]{2,80}?)[ \t]*\.?[ \t]*$")
+                          r"(?P<name>[A-Z](?:[^.!?\n]|(?<=\b[A-Z])\.|(?<=\bSt)\.(?=[ \t]*[A-Z])){2,80}?)"
+                          r"[ \t]*\.?[ \t]*$")
 
 
 def holder_from_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
