@@ -490,9 +490,12 @@ def citation_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
 
 
 # 'From the Library of Congress.', '… 1947. Unknown photographer. From the Smithsonian Institution.', 'From the
-# collection of the Imperial War Museums.': a holder after 'From the', closing its line as a sentence of its own
+# collection of the Imperial War Museums.': a holder after 'From the', closing its line as a sentence of its own. A
+# stop inside the name only after an initial, or after 'St' before a capital ('From the U.S. National Archives',
+# 'From the St. Louis Public Library')
 _FROM_HOLDER = re.compile(r"(?:^|(?<=[.”\"])[ \t]+)From[ \t]+the[ \t]+(?:collections?[ \t]+of[ \t]+(?:the[ \t]+)?)?"
-                          r"(?P<name>[A-Z][^.!?\n]{2,80}?)[ \t]*\.?[ \t]*$")
+                          r"(?P<name>[A-Z](?:[^.!?\n]|(?<=\b[A-Z])\.|(?<=\bSt)\.(?=[ \t]*[A-Z])){2,80}?)"
+                          r"[ \t]*\.?[ \t]*$")
 
 
 def holder_from_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
@@ -528,14 +531,16 @@ def _signed_off(line: str, found: re.Match[str]) -> bool:
 # novel by Jane Roe', 'Words by Tom Bell' or a book's year ('Harwick Tales, 1997 by Jane Roe') name an author.
 # An archive's picture, so a year before 2000: a post's title and its day then 'by' its author ('Garden Tips March 3,
 # 2021 by Jane Roe', as a blog's list of posts writes it) is the same shape; and no text's genre or authoring in the
-# title ('Sermon for Easter, 17 April 1932 by …', 'Letter to the Gazette, May 3, 1945 by …', 'Last modified …')
+# title ('Sermon for Easter, 17 April 1932 by …', 'Letter to the Gazette, May 3, 1945 by …', 'Last modified …'). A
+# month's name whole or short ('Sept.'), never a word that opens like one ('Marching', 'Mayor', 'Novel')
 _DATED_BY = re.compile(r"^(?![^\n]*\b(?i:published|posted|written|edited|updated|released|printed|issued|founded|"
                        r"established|signed|passed|sent|filed|submitted|reported|modified|created|compiled|translated|"
                        r"copyright|uploaded|sermon|lecture|minutes|review|interview|comment|podcast|episode|newsletter|"
                        r"poem|chapter|letter|blog|opinion|recipe|recap|article|essay|column|speech|diary|notes)\b)"
                        r"[ \t]*[A-Z][^\n]{2,120}?[ \t,]+"
-                       r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|"
-                       r"Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]+)?"
+                       r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|"
+                       r"June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?[ \t]+"
+                       r"(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]+)?"
                        r"1[89]\d\d[ \t]+(?P<lead>by)[ \t]+"
                        r"(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})[ \t]*$")
 

@@ -348,7 +348,7 @@ ORGANISATION_WORDS = frozenset({
     "labs",
     "tourism", "visit", "destination", "international",  # tourism boards: 'Visit Norway', 'Destination Canada'
     "region",  # a public body's regional unit: 'USFWS Pacific Southwest Region', 'NPS Intermountain Region'
-    "division", "holdings", "enterprises", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
+    "division", "holdings", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
     "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
     "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
     "statistics", "watch", "observatory", "design", "collaboration", "consortium",  # 'CMS Collaboration'
@@ -883,9 +883,10 @@ POST_INITIALS = frozenset({
 # stylists made the set, not the picture, and their credit is blanked. Only where it opens its line or follows a
 # separator (full stop, comma, semicolon, slash, pipe: the separator itself stays), the role's word qualified ('Food',
 # 'Prop', 'Set', 'Wardrobe'), then a colon, a full stop or 'by' and a capitalised name up to the next separator (an
-# initial's full stop stays in the name); 'Photography and Food Styling by Jane Roe' (one person both) is a lead-in.
+# initial's full stop stays in the name; a spaced dash is one, and a colon in the name a lead-in's: 'Food Stylist: Ida
+# Marrow Photo: Jane Roe' blanks nothing); 'Photography and Food Styling by Jane Roe' (one person both) is a lead-in.
 STYLIST_CREDIT = re.compile(
     r"(?im)(?:^|(?<=[,;./|]))[ \t]*(?:food|props?|set|wardrobe)[ \t]+styl(?:ist|ists|ing)"
-    r"[ \t]*(?:[:.][ \t]*|by[ \t]+)(?-i:[A-Z])[^\n;,/|]{0,60}?"
-    r"(?=[ \t]*(?:[;,/|]|\r?\n|$|(?<![ \t][A-Z])\.(?:[ \t]|$)))"
+    r"[ \t]*(?:[:.][ \t]*|by[ \t]+)(?-i:[A-Z])[^\n;,/|:]{0,60}?"
+    r"(?=[ \t]*(?:[;,/|]|[-–—][ \t]|\r?\n|$|(?<![ \t][A-Z])\.(?:[ \t]|$)))"
 )

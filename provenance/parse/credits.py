@@ -152,9 +152,11 @@ LEAD_IN = re.compile(
     r"(?:(?:all\s+)?(?:(?:site|other)\s+)?(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video|"
     r"(?:3d\s+)?models?)"
     r"(?:\s+(?:and|&)\s+videos?)?\s+(?:provided\s+)?)?"
-    # ('Courtesy admission; …' in an invitation: no lower-case word after a bare 'Courtesy' but an article's or a
-    # role's, 'Courtesy the artist', 'Courtesy photo')
-    r"courtesy(?:\s+of\b|\b(?!\s+(?!(?:the|by|to|from|photos?|images?)\b)(?-i:[a-z])))|"
+    # ('Courtesy admission; …' in an invitation: no word in lower case after a bare 'Courtesy' but an article's or a
+    # role's, 'Courtesy the artist', 'Courtesy photo'; neither a name that opens in lower case, 'Courtesy eBay', nor a
+    # name's particle before its capital, 'Courtesy de Volkskrant', 'Courtesy van der Berg')
+    r"courtesy(?:\s+of\b|\b(?!\s+(?!(?:the|by|to|from|photos?|images?|d[aeiu]|del|della|de[nr]|van|von|la|le|"
+    r"ten|ter|dos|das)\b)(?-i:[a-z]+(?![^\W\d_]))))|"
     r"(?:used|reproduced|reprinted)\s+(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:of|from)\b|"
     r"collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
