@@ -44,7 +44,12 @@ def trend_lines(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for status in TREND_SERIES:
         points = [(round(i * step, 1), round(TREND_HEIGHT - TREND_HEIGHT * int(r["counts"].get(status, 0)) / most, 1))
                   for i, r in enumerate(runs)]
-        lines.append({"status": status, "points": " ".join(f"{x},{y}" for x, y in points), "dots": points,
+        drawn = points
+        if len(runs) == 1:  # one run: a level line to the right edge, its dot there as the latest run's is (a lone
+            # dot at the left edge read as a stray mark)
+            points = [(TREND_WIDTH, points[0][1])]
+            drawn = [(0.0, points[0][1]), points[0]]
+        lines.append({"status": status, "points": " ".join(f"{x},{y}" for x, y in drawn), "dots": points,
                       "last": int(runs[-1]["counts"].get(status, 0))})
     return lines
 

@@ -35,12 +35,14 @@ from provenance.parse.credit_words import (
     CONTRIBUTORS,
     COUNTRIES,
     FORM_WORDS,
+    GIVEN_NAME_ORGANISATION_WORDS,
     HANDLE_BODY_ENDINGS,
     HANDLE_BODY_WORDS,
     HANDOUT_MARKS,
     ISSUE_WORDS,
     JOB_WORDS,
     KICKER_WORDS,
+    KIN_WORDS,
     LEAD_IN_TEXT,
     LIST_ARTICLES,
     MOVEMENT_PHRASES,
@@ -53,6 +55,7 @@ from provenance.parse.credit_words import (
     ORGANISATION_SUFFIX,
     ORGANISATION_WORD_ENDINGS,
     ORGANISATION_WORDS,
+    PERSON_JOB_WORDS,
     PLACE_CONNECTORS,
     PLACE_OPENINGS,
     POST_INITIALS,
@@ -1277,16 +1280,21 @@ def _has_organisation_word(text: str, words: list[str]) -> bool:
     for at, word in enumerate(words):
         if word in SPORT_WORDS and not _sport_of_a_body(text, word):
             continue  # 'Football', 'Jane Roe, Basketball Photographer': a sport, or a job in it, beside no body's name
-        if word in ORGANISATION_WORDS and (word not in FORM_WORDS or at > _name_start(text)):
-            return True
+        if word in ORGANISATION_WORDS and (word not in FORM_WORDS and word not in GIVEN_NAME_ORGANISATION_WORDS
+                                           or at > _name_start(text)):
+            return True  # ('Summit Sharma': a given name first; 'HT Leadership Summit' a body)
     return False
 
 
 def _desk_or_job(piece: str) -> bool:
-    """A photographer's job title ('Senior Photographer', 'Rugby Photographer') or a sport's desk alone ('Football'),
-    after the name: neither names a body."""
+    """A photographer's job title ('Senior Photographer', 'Rugby Photographer'), another job ('Travel Editor', 'Museum
+    Director', "Tom Bell's Assistant": an organisation's word before the job names no body), a relative ("Tom Bell's
+    Niece") or a sport's desk alone ('Football'), after the name: none names a body."""
     words = piece.casefold().split()
+    # (another job only qualified: 'Jane Roe, Editor | Reuters', a staff list's job alone, is left as it was)
     return 1 <= len(words) <= 3 and (words[-1] in ("photographer", "photographers")
+                                     or len(words) > 1 and words[-1] in PERSON_JOB_WORDS
+                                     or len(words) > 1 and words[-1] in KIN_WORDS and words[-2].endswith(("'s", "’s"))
                                      or all(w in SPORT_WORDS for w in words))
 
 
@@ -1413,7 +1421,9 @@ def _cjk_body(text: str) -> bool:
     last = text.rsplit(None, 1)[-1] if text.strip() else ""
     if not last.endswith(CJK_BODY_ENDINGS):  # one test for all the endings: the common case, no ending at all
         return False
-    return any(last.endswith(ending) and len(last) > len(ending) for ending in CJK_BODY_ENDINGS)
+    # two characters of the name at least: one before the ending is a Korean surname and the given name's syllables
+    # ('송전자', a person whose given name is 전자; 'LG전자', '삼성전자' are makers)
+    return any(last.endswith(ending) and len(last) >= len(ending) + 2 for ending in CJK_BODY_ENDINGS)
 
 
 def _looks_like_organisation(text: str) -> bool:
@@ -1456,8 +1466,9 @@ def _looks_like_organisation(text: str) -> bool:
             and text[:1].isupper():
         return True  # 'El Tiempo', 'La Nación': a paper's title
     if "'" in text or "’" in text:
-        if _POSSESSIVE_INSIDE.search(text):  # "Gavin Brown's Enterprise", "Ma's Kitchen": a thing of someone's
-            return True
+        if _POSSESSIVE_INSIDE.search(text) and words[-1] not in KIN_WORDS and words[-1] not in PERSON_JOB_WORDS:
+            return True  # "Gavin Brown's Enterprise", "Ma's Kitchen": a thing of someone's ("Tom Bell's Daughter",
+            # "… Assistant": a person of someone's)
         if text[:2] in ("L'", "L’") and text[2:3].isupper():  # "L'Osservatore Romano", "L'Équipe": the elided
             return True  # article of a title; no given name opens so ('D'Angelo' is one: only 'L')
     if _brand_compound(text):  # 'Costfoto', 'Asiapress': an agency's one-word brand
@@ -1465,7 +1476,8 @@ def _looks_like_organisation(text: str) -> bool:
     if len(words) != 1:  # what is left reads one word only
         return False
     camel = _CAMEL_WORD.match(text)
-    if camel is not None and (camel.group("tail").casefold() in ORGANISATION_WORDS or text.startswith("Visit")):
+    if camel is not None and (camel.group("tail").casefold() in ORGANISATION_WORDS
+                              or text.startswith("Visit") and text[5:6].isupper()):
         return True  # 'LiveMedia', 'ZumaPress': a brand written as one word, an organisation's word closing it;
         # 'VisitScotland', 'VisitCanberra': a tourism board's brand, 'Visit' glued to its place
     letters = _NOT_LETTER.sub("", text)

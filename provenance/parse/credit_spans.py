@@ -51,6 +51,7 @@ from provenance.parse.credit_words import (
     NEWSPAPER_WORDS,
     NOT_AFTER_ABBREVIATION,
     NOT_BEFORE_NUMBER,
+    PERSON_JOB_WORDS,
     POST_WORDS,
     SPELLED_OUT_CONNECTIVES,
     names_a_station,
@@ -489,9 +490,12 @@ def citation_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
 
 
 # 'From the Library of Congress.', '… 1947. Unknown photographer. From the Smithsonian Institution.', 'From the
-# collection of the Imperial War Museums.': a holder after 'From the', closing its line as a sentence of its own
-_FROM_HOLDER = re.compile(r"(?:^|(?<=[.!?”\"])[ \t]+)From[ \t]+the[ \t]+(?:collections?[ \t]+of[ \t]+(?:the[ \t]+)?)?"
-                          r"(?P<name>[A-Z][^.!?\n]{2,80}?)[ \t]*\.?[ \t]*$")
+# collection of the Imperial War Museums.': a holder after 'From the', closing its line as a sentence of its own. A
+# stop inside the name only after an initial, or after 'St' before a capital ('From the U.S. National Archives',
+# 'From the St. Louis Public Library')
+_FROM_HOLDER = re.compile(r"(?:^|(?<=[.”\"])[ \t]+)From[ \t]+the[ \t]+(?:collections?[ \t]+of[ \t]+(?:the[ \t]+)?)?"
+                          r"(?P<name>[A-Z](?:[^.!?\n]|(?<=\b[A-Z])\.|(?<=\bSt)\.(?=[ \t]*[A-Z])){2,80}?)"
+                          r"[ \t]*\.?[ \t]*$")
 
 
 def holder_from_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
@@ -502,20 +506,42 @@ def holder_from_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
     for line in text.splitlines(keepends=True):
         stripped = line.rstrip()
         found = _FROM_HOLDER.search(stripped) if "From the " in stripped else None
-        if found is not None and is_holder(catalog, found.group("name")):
+        if found is not None and is_holder(catalog, found.group("name")) and not _signed_off(stripped, found):
             begin = found.start() + len(found.group()) - len(found.group().lstrip())
             yield Segment(offset + begin, offset + len(stripped), offset + found.start("name"))
         offset += len(line)
 
 
+# A notice's words before its sign-off ('Season's greetings to all our members. From the Harwick Historical Society.',
+# 'Our doors close at noon. From the Harwick Library.'): a caption describes a picture, a notice speaks to its reader
+_NOTICE_WORDS = re.compile(r"(?i)\b(?:we|us|our|you|your|dear|greetings|wishes|thanks?|congratulations|welcome|join|"
+                           r"merry|happy|please|donate)\b")
+
+
+def _signed_off(line: str, found: re.Match[str]) -> bool:
+    """Whether 'From the …' signs a notice off (_NOTICE_WORDS before it) or names a person's post ('From the Museum
+    Director.', 'From the Desk of the Library Director.'), not a holder."""
+    words = found.group("name").rstrip(" .").casefold().split()
+    return bool(_NOTICE_WORDS.search(line, 0, found.start())) or bool(words) and (
+        words[-1] in PERSON_JOB_WORDS or words[0] in ("desk", "staff", "board", "members"))
+
+
 # A picture's title and the day it was taken, then its photographer, as a line alone ('Harwick Pier Fire May 5th, 1959
 # by Jane Roe', 'Harwick Rail Crash, 8th October 1952 by Tom Bell'): a day's date before 'by' dates a picture, where 'A
-# novel by Jane Roe', 'Words by Tom Bell' or a book's year ('Harwick Tales, 1997 by Jane Roe') name an author
+# novel by Jane Roe', 'Words by Tom Bell' or a book's year ('Harwick Tales, 1997 by Jane Roe') name an author.
+# An archive's picture, so a year before 2000: a post's title and its day then 'by' its author ('Garden Tips March 3,
+# 2021 by Jane Roe', as a blog's list of posts writes it) is the same shape; and no text's genre or authoring in the
+# title ('Sermon for Easter, 17 April 1932 by …', 'Letter to the Gazette, May 3, 1945 by …', 'Last modified …'). A
+# month's name whole or short ('Sept.'), never a word that opens like one ('Marching', 'Mayor', 'Novel')
 _DATED_BY = re.compile(r"^(?![^\n]*\b(?i:published|posted|written|edited|updated|released|printed|issued|founded|"
-                       r"established|signed|passed|sent|filed|submitted|reported)\b)[ \t]*[A-Z][^\n]{2,120}?[ \t,]+"
-                       r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|"
-                       r"Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]+)?"
-                       r"(?:1[89]\d\d|20\d\d)[ \t]+(?P<lead>by)[ \t]+"
+                       r"established|signed|passed|sent|filed|submitted|reported|modified|created|compiled|translated|"
+                       r"copyright|uploaded|sermon|lecture|minutes|review|interview|comment|podcast|episode|newsletter|"
+                       r"poem|chapter|letter|blog|opinion|recipe|recap|article|essay|column|speech|diary|notes)\b)"
+                       r"[ \t]*[A-Z][^\n]{2,120}?[ \t,]+"
+                       r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|"
+                       r"June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?[ \t]+"
+                       r"(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]+)?"
+                       r"1[89]\d\d[ \t]+(?P<lead>by)[ \t]+"
                        r"(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})[ \t]*$")
 
 

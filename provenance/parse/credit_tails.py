@@ -149,8 +149,10 @@ def _signs_a_quote(line: str, start: int, tail: str) -> bool:
     return tail[:1] in "-–—" and line[:start].rstrip().endswith(_QUOTE_CLOSES)
 
 
-# A date alone as a caption's last sentence, after a stop ('… Associated Press. 1923.', '… Getty Images. Circa 1955')
-_DATE_AFTER = re.compile(r"[.][ \t]+(?P<date>[^.\n]{2,30}?)[ \t]*\.?$")
+# A date alone as a caption's last sentence, after a stop ('… Associated Press. 1923.', '… Getty Images. Circa 1955'),
+# its own abbreviations' stops kept in it ('… Getty Images. c. 1920', '… AP. 9 Sept. 1945'), as citations.is_date reads
+_DATE_AFTER = re.compile(r"[.][ \t]+(?P<date>(?:[^.\n]{0,12}?(?i:\b(?:c|ca|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|"
+                         r"dec))\.[ \t]*)?[^.\n]{2,30}?)[ \t]*\.?$")
 
 
 def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:

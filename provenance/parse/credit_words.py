@@ -32,7 +32,8 @@ LEAD_PHRASES = (
 
     r"(?:(?:staff|pool|handout|courtesy|all)\s+)?photo(?:graph(?:y)?)?s?(?:[\s-]+illustration)?",  # 'All photos:'
     # a range of a post's pictures ('Photos 7-9: Jane Roe', a blog crediting a guest for some of them), before a colon
-    r"photos\s+\d{1,3}[ \t]*[-–][ \t]*\d{1,3}(?=[ \t]*:)",
+    # and a capital or a handle after it ('Photos 1-3: the finished kitchen' describes the pictures)
+    r"photos\s+\d{1,3}[ \t]*[-–][ \t]*\d{1,3}(?=[ \t]*:[ \t]*(?-i:[A-Z@]))",
 
     r"photographer", r"photographed", r"composite", r"fotograf",
     r"image\s+creator(?=\s*[:：])",  # a volcano observatory's '[Image courtesy of AVO; Image Creator: Jane Roe]'
@@ -353,7 +354,7 @@ ORGANISATION_WORDS = frozenset({
     "labs",
     "tourism", "visit", "destination", "international",  # tourism boards: 'Visit Norway', 'Destination Canada'
     "region",  # a public body's regional unit: 'USFWS Pacific Southwest Region', 'NPS Intermountain Region'
-    "division", "holdings", "enterprises", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
+    "division", "holdings", "robotics", "pharmaceuticals", "pharma", "therapeutics", "biotech",
     "technologies", "systems", "aerospace", "electronics", "logistics", "semiconductor", "semiconductors",
     "automotive", "energy", "mining", "chemicals", "engineering", "dynamics", "ventures", "software", "airline",
     "statistics", "watch", "observatory", "design", "collaboration", "consortium",  # 'CMS Collaboration'
@@ -462,6 +463,8 @@ BODY_BEFORE_DE = frozenset({"ville"})
 # word is an organisation word too; longer names ('Bank of England', 'U.S. Pacific Fleet'), names with a company form
 # ('Nordic Bank ASA') and the bodies the catalog knows still read as organisations.
 SURNAME_ORGANISATION_WORDS = frozenset({"bank", "fleet"})
+# Organisation words that are given names too ('Summit Sharma'): as the first word of a name they make no body
+GIVEN_NAME_ORGANISATION_WORDS = frozenset({"summit"})
 # A US broadcast station by its brand: a network's name with the station's channel number ('NBC 5', 'NBC 4 New York',
 # 'NBC6', 'Telemundo 51', 'FOX 4'), a network's name with its market ('NBC Bay Area', 'CBS New York'), or the call
 # letters with the channel or the service ('KARE 11', 'KING 5', 'WCCO-TV'). A network's name alone is a source the
@@ -783,6 +786,17 @@ PLACE_OR_EVENT_OPENINGS = frozenset({
 # Jobs at a sport ('Basketball Photographer', 'Football Fans'): beside a sport's word they name no body
 JOB_WORDS = frozenset({"photographer", "photographers", "photography", "writer", "reporter", "editor", "coach",
                        "player", "players", "fan", "fans"})
+# A person's job closing a title after the name ('Jane Roe, Travel Editor', 'Ida Vell, Museum Director', 'Tom Bell's
+# Assistant'): singular, as a job is written; a body's name does not end so, whatever organisation word is before it
+PERSON_JOB_WORDS = frozenset({"photographer", "editor", "reporter", "writer", "correspondent", "columnist", "director",
+                              "manager", "instructor", "critic", "organiser", "organizer", "leader", "officer",
+                              "assistant", "curator", "coordinator", "producer", "contributor", "intern", "librarian",
+                              "spokesperson", "spokesman", "spokeswoman", "designer", "founder", "owner", "president",
+                              "winner"})
+# A person's relatives, after a possessive ("Tom Bell's Daughter"): a person of someone's, no firm of someone's
+KIN_WORDS = frozenset({"daughter", "son", "wife", "husband", "mother", "father", "mom", "dad", "brother", "sister",
+                       "grandson", "granddaughter", "grandmother", "grandfather", "niece", "nephew", "cousin", "widow",
+                       "partner", "friend"})
 # Articles and possessives: a word before a stock site's dash that opens prose, never an outlet's name
 NOT_AN_OUTLET = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "our", "my", "your", "its"})
 # Short words a headline or a gallery puts before PHOTOS in capitals ('IN PHOTOS:', 'NEW PHOTOS:', 'ALL PHOTOS:'):
@@ -877,9 +891,10 @@ POST_INITIALS = frozenset({
 # stylists made the set, not the picture, and their credit is blanked. Only where it opens its line or follows a
 # separator (full stop, comma, semicolon, slash, pipe: the separator itself stays), the role's word qualified ('Food',
 # 'Prop', 'Set', 'Wardrobe'), then a colon, a full stop or 'by' and a capitalised name up to the next separator (an
-# initial's full stop stays in the name); 'Photography and Food Styling by Jane Roe' (one person both) is a lead-in.
+# initial's full stop stays in the name; a spaced dash is one, and a colon in the name a lead-in's: 'Food Stylist: Ida
+# Marrow Photo: Jane Roe' blanks nothing); 'Photography and Food Styling by Jane Roe' (one person both) is a lead-in.
 STYLIST_CREDIT = re.compile(
     r"(?im)(?:^|(?<=[,;./|]))[ \t]*(?:food|props?|set|wardrobe)[ \t]+styl(?:ist|ists|ing)"
-    r"[ \t]*(?:[:.][ \t]*|by[ \t]+)(?-i:[A-Z])[^\n;,/|]{0,60}?"
-    r"(?=[ \t]*(?:[;,/|]|\r?\n|$|(?<![ \t][A-Z])\.(?:[ \t]|$)))"
+    r"[ \t]*(?:[:.][ \t]*|by[ \t]+)(?-i:[A-Z])[^\n;,/|:]{0,60}?"
+    r"(?=[ \t]*(?:[;,/|]|[-–—][ \t]|\r?\n|$|(?<![ \t][A-Z])\.(?:[ \t]|$)))"
 )

@@ -103,7 +103,9 @@ LEAD_IN = re.compile(
     r"(?:billedet\s+er\s+taget|bildet\s+er\s+tatt|bilden\s+är\s+tagen|foto\s+gemaakt)\s+(?:af|av|door)\b|"  # 'taken by'
     # a sentence that says who took the picture ('This photograph was taken by Jane Roe as part of …', 'Photo taken by
     # Jane Roe')
-    r"(?:(?:this|the)\s+)?(?:photo(?:graph)?|image|picture)\s+(?:was\s+)?(?:taken|shot)\s+by\b|"
+    # (a capital after it, no one's relative: 'taken by me', '… by My Daughter' name no one)
+    r"(?:(?:this|the)\s+)?(?:photo(?:graph)?|image|picture)\s+(?:was\s+)?(?:taken|shot)\s+by\b"
+    r"(?=\s+(?-i:[A-Z@]))(?!\s+(?:my|our|his|her|their|your|its)\b)|"
     r"(?:photographed|shot|taken|created|originally\s+uploaded|"
     r"(?:handout\s+)?(?:photos?|images?|pictures?|media)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"picha\s+na(?=[ \t]+(?-i:[A-Z]))|"  # Swahili 'Picha na <Name>': 'photo by' (lower case after it: 'and')
@@ -119,11 +121,17 @@ LEAD_IN = re.compile(
     # a byline that credits the photos too ('Story and photos by Jane Roe', 'Photos and text by …'): the photographer
     r"(?:story|text|words|article|report)\s+(?:and|&)\s+(?:photo(?:graph)?s|pictures|images)\s+by\b|"
     # ('Photography and editing by Jane Roe': a fashion story's photographer, who retouched the pictures too)
+    # ('Photography/Food Styling: Jane Roe', 'Photo, Prop Styling by Jane Roe': one person both, as a separator joins
+    # the two roles before one name)
+    r"(?:photo(?:graph)?s?|photography|pictures)[ \t]*(?:and|&|\+|/|,|\|)[ \t]*(?:food|props?|set)[ \t]+styling"
+    r"(?:[ \t]+by\b|[ \t]*:)|"
     r"(?:food\s+)?(?:photo(?:graph)?s|photography|pictures)\s+(?:and|&)\s+"
     r"(?:story|text|words|editing|retouching|post-?production|(?:food\s+)?styling)\s+by\b|"
     # Dezeen's sentence closing an architecture story ('Photography is by Jane Roe.', 'Photos are by …'), before a
     # capital ('photography is by separate agreement' is a rule)
-    r"(?:photography\s+is|photo(?:graph)?s\s+are)\s+by(?=\s+(?-i:[A-Z]))|"
+    # and no arrangement's noun after 'by', however capitalised ('Photography is by Appointment Only': a rule)
+    r"(?:photography\s+is|photo(?:graph)?s\s+are)\s+by(?=\s+(?-i:[A-Z]))"
+    r"(?!\s+(?:appointment|permission|request|invitation|arrangement|reservation|prior|special|kind)\b)|"
     r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer)(?=[ \t]+" + _NAME_ALONE
     + r"[ \t]*(?:\r?\n|$|\||[ \t]/[ \t]))|"
     # the Reformatorisch Dagblad's 'beeld RD, Jane Roe', 'beeld ANP, Jane Roe' in lower case after the caption's
@@ -144,9 +152,11 @@ LEAD_IN = re.compile(
     r"(?:(?:all\s+)?(?:(?:site|other)\s+)?(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video|"
     r"(?:3d\s+)?models?)"
     r"(?:\s+(?:and|&)\s+videos?)?\s+(?:provided\s+)?)?"
-    # ('Courtesy admission; …' in an invitation: no lower-case word after a bare 'Courtesy' but an article's or a
-    # role's, 'Courtesy the artist', 'Courtesy photo')
-    r"courtesy(?:\s+of\b|\b(?!\s+(?!(?:the|by|to|from|photos?|images?)\b)(?-i:[a-z])))|"
+    # ('Courtesy admission; …' in an invitation: no word in lower case after a bare 'Courtesy' but an article's or a
+    # role's, 'Courtesy the artist', 'Courtesy photo'; neither a name that opens in lower case, 'Courtesy eBay', nor a
+    # name's particle before its capital, 'Courtesy de Volkskrant', 'Courtesy van der Berg')
+    r"courtesy(?:\s+of\b|\b(?!\s+(?!(?:the|by|to|from|photos?|images?|d[aeiu]|del|della|de[nr]|van|von|la|le|"
+    r"ten|ter|dos|das)\b)(?-i:[a-z]+(?![^\W\d_]))))|"
     r"(?:used|reproduced|reprinted)\s+(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:of|from)\b|"
     r"collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
@@ -170,7 +180,11 @@ LEAD_IN = re.compile(
     r"\(c\)(?=\s)|"
     # a camera emoji for the label ('📷 Jane Roe', '📸: Jane Roe', '📷 Supplied: Jane Roe/Harwick Council'), as news
     # outlets' social posts credit their pictures: a capital or a handle next
-    r"[\U0001F4F7\U0001F4F8]\ufe0f?(?:[ \t]*[:：])?(?=[ \t]*(?-i:[A-Z@]))|"
+    # (a film camera's or a clapper's for the video, as 'Video:' is, after a separator only: '📷 Jane Roe | 🎥 Tom Bell'
+    # credits two, the second no link of the first's chain; '🎥 Watch the full video …' alone is a post's line); no
+    # exclamation after it on the line ('📷 Game Day!', '📸 Happy Birthday Jane!': a post's cheer)
+    r"(?:[\U0001F4F7\U0001F4F8]|(?:(?<=[|•·;,/])|(?<=[|•·;,/][ \t]))[\U0001F4F9\U0001F3A5\U0001F3AC])\ufe0f?"
+    r"(?:[ \t]*[:：])?(?=[ \t]*(?-i:[A-Z@]))(?![^\n!]{0,80}!)|"
     # 'PHOTO | JANE ROE | NATION MEDIA GROUP', Swahili 'PICHA | …' (East Africa): the name in capitals ('PHOTOS | Best
     # Moments Of …' heads a gallery's headline)
     r"(?-i:(?:PHOTOS?|PICTURES?|FOTOS?|PICHA)[ \t]+\|"
@@ -486,7 +500,7 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
     if "TPX" in body or "SEARCH" in body or "Livepic" in body:
         body = _DESK_TAGS.sub(_blank, body)
     if "tyl" in body or "TYL" in body:  # a stylist's credit after the photographer's ('… Food Stylist: Jane Roe.')
-        body = STYLIST_CREDIT.sub(_blank, body)
+        body = STYLIST_CREDIT.sub(_blank_stylist, body)
     typed = body
     body = _TYPO_CANDIDATE.sub(_lead_typo, body)
     if "Ⓒ" in body or "ⓒ" in body:  # the circled letter some papers print for the rights sign ('Ⓒ Anko Stoffels')
@@ -545,6 +559,19 @@ def list_goes_on(text: str, at: int) -> bool:
 def _blank(match: re.Match[str]) -> str:
     """Boilerplate blanked in place: a line break (it ends the credit before it) and spaces (offsets stay)."""
     return "\n" + " " * (len(match.group(0)) - 1)
+
+
+# The photographer's role just before a stylist's credit, a separator between ('Photography/Food Styling: Jane Roe'):
+# one person both, so nothing is blanked
+_PHOTO_ROLE_BEFORE = re.compile(r"(?i)\bphoto(?:graph)?(?:s|y)?[ \t]*[,/|][ \t]*$")
+
+
+def _blank_stylist(match: re.Match[str]) -> str:
+    """A stylist's credit blanked (_blank), unless the photographer's role is written just before it."""
+    start = match.start()
+    if _PHOTO_ROLE_BEFORE.search(match.string, max(0, start - 16), start):
+        return match.group(0)
+    return _blank(match)
 
 
 def _blank_label(match: re.Match[str]) -> str:

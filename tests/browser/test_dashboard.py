@@ -37,6 +37,8 @@ def test_copy_button_puts_the_attribution_on_the_clipboard(page: Any, server: st
     assert shown.startswith("Photo by Office of the President")
     assert 'rel="license"' in shown
     assert page.locator("button.copy").nth(1).inner_text() == "Copied"
+    # a screen reader hears what was copied: the block's status line (the button's own text change is not said)
+    assert page.locator(".attribution [role=status]").first.inner_text() == "HTML attribution copied."
 
 
 def test_modified_toggle_adds_the_modification_note(page: Any, server: str) -> None:
@@ -119,5 +121,7 @@ def test_copy_button_without_the_clipboard_api_still_copies_or_selects(browser: 
         assert errors == []
         assert button.inner_text() in ("Copied", "Selected: press Ctrl+C")
         assert page.evaluate("window.getSelection().toString()") == shown
+        said = page.locator(".attribution [role=status]").first.inner_text()
+        assert said in ("Plain text attribution copied.", "Plain text attribution selected: press Ctrl+C to copy it.")
     finally:
         context.close()

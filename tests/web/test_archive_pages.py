@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 
 from provenance.store import tables as t
 from provenance.store.repository import open_store
+from web.charts import TREND_WIDTH, trend_lines
 
 HEADER = ["article", "image", "src", "creator", "organization", "license", "status", "findings", "messages",
           "attribution"]
@@ -121,6 +122,9 @@ def test_revoke_keeps_both_in_the_history(client: FlaskClient) -> None:
     refused = client.post(f"/decisions/{decision.group(1)}/revoke", data={"who": "", "image_id": url.split("/")[-1]})
     assert refused.status_code == 400
     assert "Say who revokes" in refused.get_data(as_text=True)
+    key = f"revoke-{decision.group(1)}"  # the error is tied to its field for a screen reader
+    assert f'aria-invalid="true" aria-describedby="{key}-error"' in refused.get_data(as_text=True)
+    assert f'<p class="field-error" id="{key}-error">Say who revokes' in refused.get_data(as_text=True)
     done = client.post(f"/decisions/{decision.group(1)}/revoke", data={"who": "Desk B", "image_id": "0"})
     page = client.get(done.headers["Location"]).get_data(as_text=True)
     assert "Decision revoked." in page
@@ -283,3 +287,31 @@ def test_a_left_out_filter_is_escaped(client: FlaskClient) -> None:
     assert "&lt;script&gt;alert(1)" in page
     export = client.get("/archive.csv?status=%3Cscript%3Ealert(1)%3C/script%3E").get_data(as_text=True)
     assert "<script>alert(1)" not in export
+
+
+def test_the_catalog_says_what_an_attribution_needs_in_words(client: FlaskClient) -> None:
+    page = client.get("/catalog?q=by-sa").get_data(as_text=True)
+    assert "licence link" in page
+    assert "change note" in page
+    assert "license_url" not in page  # the catalog's key, not a reader's word
+
+
+def test_one_audit_run_draws_level_lines_to_the_right_edge() -> None:
+    """With one run the trend's points sat at the left edge as lone dots: each status is a level line to the
+    right edge now, its dot where the latest run's dot is drawn with more runs."""
+    one = trend_lines([{"counts": {"error": 4, "warning": 2, "info": 0, "ok": 1}}])
+    for line in one:
+        (x, y), = line["dots"]
+        assert x == TREND_WIDTH
+        assert line["points"] == f"0.0,{y} {x},{y}"
+    two = trend_lines([{"counts": {"error": 4}}, {"counts": {"error": 2}}])
+    assert [d[0] for d in two[0]["dots"]] == [0.0, TREND_WIDTH]
+
+
+def test_linked_bars_are_links_a_screen_reader_can_reach(client: FlaskClient) -> None:
+    page = client.get("/archive").get_data(as_text=True)
+    status_chart = page[page.index('id="chart-status"'):page.index('id="chart-findings"')]
+    assert 'role="group" aria-label="Rows by status"' in status_chart
+    assert re.search(r'<a href="/archive\?status=error" aria-label="error: \d+ rows?, show them">', status_chart)
+    families = page[page.index('id="chart-families"'):page.index('id="chart-trend"')]
+    assert re.search(r'role="img" aria-label="Records by licence family: [^"]+ \d+', families)

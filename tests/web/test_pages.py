@@ -425,3 +425,28 @@ def test_a_licence_left_open_by_conflicting_claims_says_so(client: FlaskClient) 
     assert "conflicting-evidence" in page
     assert "none (conflicting claims)" in page
     assert "none (exact)" not in page
+
+
+def test_each_copy_button_has_its_own_accessible_name(client: FlaskClient) -> None:
+    """Three formats for each of three credits: nine buttons a screen reader lists by name, each naming its format
+    and its credit (all had been 'Copy'), and one status line a block for what was copied."""
+    text = "Photo: Jane Roe/AP\n\nPhoto: Ida Marrow/Reuters\n\nPhoto by Ben Lee on Unsplash"
+    page = client.get(_check(client, text=text)).get_data(as_text=True)
+    names = re.findall(r'<button type="button" class="copy"[^>]*aria-label="([^"]+)"', page)
+    assert len(names) == 9
+    assert len(set(names)) == 9
+    assert "Copy the plain text attribution of credit 1" in names
+    assert "Copy the Markdown attribution of credit 3" in names
+    assert page.count('class="visually-hidden" role="status"') == 3
+
+
+def test_a_card_quotes_the_credit_as_written(client: FlaskClient) -> None:
+    """The card of a credit quotes it as the text has it (the CLI does), so the desk can find it in the article;
+    the quote is escaped."""
+    text = "Crowds on the quay. Photo: Jane Roe/AP\n\nA <b>bold</b> sign. Photo: Ida <Marrow>/Reuters"
+    page = client.get(_check(client, text=text)).get_data(as_text=True)
+    quoted = re.findall(r'<p class="as-written">as written: <q>([^<]*)</q></p>', page)
+    assert quoted[0] == "Photo: Jane Roe/AP"
+    assert len(quoted) == 2
+    assert "&lt;Marrow&gt;" in quoted[1]
+    assert "<Marrow>" not in page

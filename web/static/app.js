@@ -33,6 +33,11 @@ document.addEventListener("DOMContentLoaded", () => {
       const copied = await copyText(source);
       button.textContent = copied ? "Copied" : "Selected: press Ctrl+C";
       button.classList.toggle("copied", copied);
+      const status = document.getElementById(button.dataset.status);
+      if (status) {  // said by a screen reader: the button's own change of text is not
+        status.textContent = copied ? `${button.dataset.label} attribution copied.`
+          : `${button.dataset.label} attribution selected: press Ctrl+C to copy it.`;
+      }
     });
   }
   // Times come from the server in its zone; show them in the reader's own, to the minute.
