@@ -173,6 +173,14 @@ def hostile_inputs() -> dict[str, str]:
         "Photo: + 50,000 open brackets": "Photo: " + "(" * 50_000,
         "Photo: + 'a/ ' x 3,000": "Photo: " + "a/ " * 3000,
         "one line of 12,000 captions": caption_block(12_000, seed=3).replace("\n", " "),
+        # runs of one character class after a lead-in (hlinear's matrix, 2026-12-06)
+        "Photo by + 50,000 tabs + )": "Photo by " + "\t" * 50_000 + ")",
+        "Photo by + 50,000 blanks": "Photo by " + " " * 50_000,
+        "Mandatory credit: + 50,000 tabs": "Mandatory credit: " + "\t" * 50_000,
+        "Photo | + 50,000 capitals": "Photo | " + "A" * 50_000,
+        "\"Harbour\" by + 50,000 blanks": '"Harbour" by ' + " " * 50_000,
+        "'by ' x 16,667 + via Getty": "by " * 16_667 + " via Getty Images",
+        "50,000 line ends": "\n" * 50_000,
     }
 
 

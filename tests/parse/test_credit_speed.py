@@ -4,9 +4,11 @@ with the time for the text itself (a ratio, never a wall-clock threshold)."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pytest
 
+from provenance import check_text
 from provenance.catalog.load import Catalog
 from provenance.parse.credits import parse_credit
 
@@ -95,3 +97,33 @@ def test_blanks_after_a_lead_in_stay_linear(catalog: Catalog, before: str, blank
     parse_credit(text(3000), catalog)
     ratio = _best_of(text(30000), catalog, runs=3) / max(_best_of(text(3000), catalog, runs=3), 1e-4)
     assert ratio < LINEAR * SLACK, f"{before!r}: {ratio:.1f} times slower for {LINEAR} times the blanks"
+
+
+@pytest.mark.parametrize(
+    ("before", "unit", "after"),
+    [
+        ("Photo by ", "\t", ")"),  # a platform's 'by <name> from <platform>' split the run of blanks every way
+        ("Mandatory credit: ", "\t", ""),  # the lead phrase's blanks and the lead-in's blanks split the run
+        ("Photo | ", "A", ""),  # 'Jane Roe | Staff Photographer' tried from every capital of a run
+        ('"Harbour" by ', " ", ""),  # the CC title-author-licence form (check_text) split the blanks every way
+    ],
+)
+def test_a_run_of_one_character_after_a_lead_in_stays_linear(catalog: Catalog, before: str, unit: str,
+                                                               after: str) -> None:
+    """A prefix, a long run of one character class and a suffix (hlinear's matrix found these), in the parser and in
+    check_text, which reads the texts the parser finds no credit in."""
+    def text(size: int) -> str:
+        return before + unit * (size // len(unit)) + after
+
+    def best(run: Callable[[str, Catalog], object], body: str) -> float:
+        times = []
+        for _ in range(3):
+            started = time.process_time()
+            run(body, catalog)
+            times.append(time.process_time() - started)
+        return min(times)
+
+    for run in (parse_credit, check_text):
+        run(text(3000), catalog)
+        ratio = best(run, text(30000)) / max(best(run, text(3000)), 1e-4)
+        assert ratio < LINEAR * SLACK, f"{before!r} {unit!r} {after!r}: {ratio:.1f} times slower for {LINEAR} times"
