@@ -106,6 +106,9 @@ def test_blanks_after_a_lead_in_stay_linear(catalog: Catalog, before: str, blank
         ("Mandatory credit: ", "\t", ""),  # the lead phrase's blanks and the lead-in's blanks split the run
         ("Photo | ", "A", ""),  # 'Jane Roe | Staff Photographer' tried from every capital of a run
         ('"Harbour" by ', " ", ""),  # the CC title-author-licence form (check_text) split the blanks every way
+        ('"Harbour" by Jane licensed under ', " ", ")"),  # the same with its words present: creator, license and
+        # the blanks around them had split each run three ways
+        ('"Harbour" by Jane', " ", "is licensed under CC BY"),  # blanks between the creator and 'licensed'
     ],
 )
 def test_a_run_of_one_character_after_a_lead_in_stays_linear(catalog: Catalog, before: str, unit: str,
