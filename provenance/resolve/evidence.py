@@ -55,13 +55,17 @@ def credit_to_evidence(credit: Credit, origin: str, name: str, location: str = "
 # license, with or without a lead-in); read here when the credit grammar finds no credit in the text.
 # Linear: each run of blanks is taken whole by one possessive quantifier, and the creator and the license start and
 # end with a character that is no blank (the blanks around them are the pattern's, and both are stripped), so no run
-# is split between two quantifiers; a creator or license of blanks alone is none.
+# is split between two quantifiers; a creator or license of blanks alone is none. The optional rests of the creator
+# and the license are lazy ('??'), so the shortest is tried first as the lazy runs did ('CC BY 2.0' before 'CC BY 2.0.'
+# or 'CC BY 2.0. Taken in 2019', 'J' before 'J is'); a line's end closes the form after blanks that hold line breaks
+# too: where the blanks taken whole end in no stop or line end, the form ends before the run's last line break.
 _TASL = re.compile(
     r"[“\"„«]\s*+(?P<title>[^”“\"„«»\n]{1,200}?)\s*[”\"“»]\s++(?:by|von|par|de|di|por)\s++"
-    r"(?P<creator>[^,.;()\[\]\s](?:[^,.;()\[\]\n]{0,98}?[^,.;()\[\]\s])?)(?:\s*+,\s++|\s++)(?:is\s++)?"
+    r"(?P<creator>[^,.;()\[\]\s](?:[^,.;()\[\]\n]{0,98}?[^,.;()\[\]\s])??)(?:\s*+,\s++|\s++)(?:is\s++)?"
     r"licen[sc]ed\s++under\s++(?:the\s++|a\s++)?"
-    r"(?P<license>[^;()\[\]\s](?:[^;()\[\]\n]*?[^;()\[\]\s])?(?:\.\d(?:[^;()\[\]\n]*?[^;()\[\]\s])?)?)"
-    r"\s*+(?:\(\s*+(?P<url>https?://[^\s)]+)\s*+\))?\s*+(?:[.;]\s|[.;]?$)",
+    r"(?P<license>[^;()\[\]\s](?:[^;()\[\]\n]*?[^;()\[\]\s])??(?:\.\d(?:[^;()\[\]\n]*?[^;()\[\]\s])??)?)"
+    r"(?:\s*+\(\s*+(?P<url>https?://[^\s)]+)\s*+\))?"
+    r"(?:\s*+(?:[.;]\s|[.;]?$)|(?:[^\S\n]*+\n(?=[^\S\n]*+\n))*+[^\S\n]*+(?=\n))",
     re.IGNORECASE | re.MULTILINE)
 # The words every match of _TASL holds, looked for first (the same flags: no text without them can match).
 _LICENSED_UNDER = re.compile(r"licen[sc]ed\s++under", re.IGNORECASE)

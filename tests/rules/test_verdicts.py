@@ -10,7 +10,7 @@ from provenance.catalog.profile import UsageProfile
 from provenance.check import check_evidence, check_text
 from provenance.model import Evidence, Severity
 from provenance.parse.credits import parse_credit
-from provenance.resolve.evidence import credit_to_evidence
+from provenance.resolve.evidence import credit_to_evidence, tasl_credits
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
 DEFAULT = UsageProfile()
@@ -160,10 +160,28 @@ def test_incomplete_credit_does_not_promise_what_is_unknown(catalog: Catalog) ->
      "Photo “Sunset” by Jane Doe. Licensed under CC BY-SA 3.0 DE "
      "(https://creativecommons.org/licenses/by-sa/3.0/de/)."),  # with a ported license and its URL
     ('He said "yes" by default is licensed under no one.', None),  # no license the catalog knows: no credit
+    ("“Sunset” de Ana Ruiz is licensed under CC BY 2.0. Tomada en 2019.",
+     f"Photo “Sunset” by Ana Ruiz. Licensed under CC BY 2.0 ({CC_BY_2})."),  # a sentence after the license's stop
 ])
 def test_the_tasl_form_in_plain_text(catalog: Catalog, text: str, expected: str | None) -> None:
     [item] = check_text(text, catalog)
     assert (item.attribution.text if item.attribution else None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“Sunset” by Jane Doe is licensed under CC BY 2.0.", ("Jane Doe", "CC BY 2.0", None)),  # the stop closes
+    ("“Sunset” de Ana Ruiz is licensed under CC BY 2.0. Tomada en 2019.", ("Ana Ruiz", "CC BY 2.0", None)),
+    ('"Sunset" by J is licensed under CC BY-SA 4.0.', ("J", "CC BY-SA 4.0", None)),  # a creator of one letter
+    ("“Sunset” by Jane Doe is licensed under CC BY 2.0\nTaken in 2019.", ("Jane Doe", "CC BY 2.0", None)),
+    ("“Sunset” by Jane Doe is licensed under CC BY 2.0 \nTaken in 2019.", ("Jane Doe", "CC BY 2.0", None)),
+    (f"“Sunset” by Jane Doe is licensed under CC BY 2.0 ({CC_BY_2})\nTaken in 2019.",
+     ("Jane Doe", "CC BY 2.0", CC_BY_2)),  # a line's end closes the form as a stop does
+])
+def test_the_tasl_form_ends_where_the_license_ends(catalog: Catalog, text: str,
+                                                   expected: tuple[str, str, str | None]) -> None:
+    [(credit, title)] = tasl_credits(text, catalog)
+    assert (credit.creator, credit.license, credit.license_url) == expected
+    assert title == "Sunset"
 
 
 def test_the_message_names_the_holder_of_the_notice(catalog: Catalog) -> None:
