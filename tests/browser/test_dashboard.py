@@ -119,9 +119,29 @@ def test_copy_button_without_the_clipboard_api_still_copies_or_selects(browser: 
         button.click()
         page.wait_for_function("document.querySelector('button.copy').textContent !== 'Copy'")
         assert errors == []
-        assert button.inner_text() in ("Copied", "Selected: press Ctrl+C")
+        assert button.inner_text() in ("Copied", "Selected: press Ctrl+C", "Selected: press ⌘C")
         assert page.evaluate("window.getSelection().toString()") == shown
         said = page.locator(".attribution [role=status]").first.inner_text()
-        assert said in ("Plain text attribution copied.", "Plain text attribution selected: press Ctrl+C to copy it.")
+        assert said in ("Plain text attribution copied.", "Plain text attribution selected: press Ctrl+C to copy it.",
+                        "Plain text attribution selected: press ⌘C to copy it.")
+    finally:
+        context.close()
+
+
+def test_a_mac_is_told_to_press_command_c(browser: Any, server: str) -> None:
+    """Where neither the clipboard API nor the old copy works, the attribution is left selected and the button names
+    the keys that copy it: Command-C on a Mac (Ctrl+C there does nothing)."""
+    context = browser.new_context()
+    context.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});"
+                            "Object.defineProperty(Navigator.prototype, 'platform', {get: () => 'MacIntel'});"
+                            "document.execCommand = () => false;")
+    page = context.new_page()
+    try:
+        _check_seed(page, server)
+        page.locator("button.copy").first.click()
+        page.wait_for_function("document.querySelector('button.copy').textContent !== 'Copy'")
+        assert page.locator("button.copy").first.inner_text() == "Selected: press ⌘C"
+        said = page.locator(".attribution [role=status]").first.inner_text()
+        assert said == "Plain text attribution selected: press ⌘C to copy it."
     finally:
         context.close()

@@ -26,17 +26,19 @@ document.addEventListener("DOMContentLoaded", () => {
       return false;
     }
   };
+  // the keys that copy a selection: Command-C on a Mac, Ctrl+C elsewhere
+  const copyKeys = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? "⌘C" : "Ctrl+C";
   for (const button of document.querySelectorAll("button.copy")) {
     button.addEventListener("click", async () => {
       const source = document.getElementById(button.dataset.copy);
       if (!source) return;
       const copied = await copyText(source);
-      button.textContent = copied ? "Copied" : "Selected: press Ctrl+C";
+      button.textContent = copied ? "Copied" : `Selected: press ${copyKeys}`;
       button.classList.toggle("copied", copied);
       const status = document.getElementById(button.dataset.status);
       if (status) {  // said by a screen reader: the button's own change of text is not
         status.textContent = copied ? `${button.dataset.label} attribution copied.`
-          : `${button.dataset.label} attribution selected: press Ctrl+C to copy it.`;
+          : `${button.dataset.label} attribution selected: press ${copyKeys} to copy it.`;
       }
     });
   }
