@@ -145,16 +145,19 @@ def _evidence_lines(item: CheckedItem) -> list[str]:
 def license_status(item: CheckedItem) -> str:
     """How the licence was found: the resolution's status ('exact', 'mismatch', …), or 'conflicting' where no licence
     was taken because the evidence claims different ones (the caption's own name may still have matched exactly)."""
-    if item.record.license is None and any(c.field == "license" for c in item.resolved.conflicts):
+    if item.record.license is None and _claims_conflict(item):
         return "conflicting"
     return item.resolution.status.value
 
 
+def _claims_conflict(item: CheckedItem) -> bool:
+    """Whether the evidence claims different licences."""
+    return any(c.field == "license" for c in item.resolved.conflicts)
+
+
 def _license_lines(item: CheckedItem) -> list[str]:
     lic = item.record.license
-    status = item.resolution.status.value
-    if any(c.field == "license" for c in item.resolved.conflicts):
-        status = "conflicting claims"
+    status = "conflicting claims" if _claims_conflict(item) else item.resolution.status.value
     if lic is None:
         return [f"    resolved      none ({status})"]
     origin = item.record.origins.get("license", "caption")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from provenance.model import Finding, Severity
 
@@ -152,6 +153,12 @@ def _filled(template: str, values: dict[str, object]) -> str:
     """The template filled in; a value that ends a sentence the template closes gives its own full stop up (a
     catalog note 'label it as an illustration.' in 'Check before publishing: {reasons}.' is not doubled; an
     ellipsis stays three dots)."""
-    ending = {name for name in _BEFORE_STOP.findall(template)}
+    ending = _sentence_ends(template)
     return template.format(**{name: value[:-1] if name in ending and isinstance(value, str) and value.endswith(".")
                               else value for name, value in values.items()})
+
+
+@lru_cache(maxsize=len(FINDINGS))
+def _sentence_ends(template: str) -> frozenset[str]:
+    """The placeholders a template closes with a full stop: read once per template, not once per finding."""
+    return frozenset(_BEFORE_STOP.findall(template))
