@@ -300,6 +300,7 @@ NEWSPAPER_WORDS = frozenset({
     "newspaper", "magazine", "times", "post", "journal", "herald", "tribune", "gazette", "daily", "express",
     "chronicle", "observer", "telegraph", "inquirer", "enquirer", "examiner", "dispatch", "courant", "bulletin",
     "sentinel", "gleaner", "advertiser", "courier", "globe",  # 'Boston Globe/Getty Images': no surname
+    "caller",  # a regional paper's word ('Caller-Times', 'IMAGE: Country Caller'): no person's surname
 })
 # The first word of a paper's title that says when it comes out, before a paper's word: 'Evening Standard', 'Sunday
 # Mirror', 'Morning Star'. Either word alone may be a name's ('Billy Sunday', 'Jane Morning', 'Ringo Starr'): only the
