@@ -74,7 +74,8 @@ LEAD_PHRASES = (
     r"mezzotints?|watercolou?rs?|daguerreotypes?|photogravures?|albumen\s+prints?))"
     r"(?=\s*[:=：]|\s+(?:by|par|von|de|di|door|av)\s+(?-i:[^\W\da-z_]|@))",
     # German, Dutch, Scandinavian
-    r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bil(?:d(?:e|nachweis|rechte|quelle)?|lede)",  # 'Bilde', 'Billede' too
+    r"foto(?:s|['’]s|grafie)?(?:\s*/\s*quelle)?",  # Dutch 'Foto's:' (photos) with its apostrophe too
+    r"bil(?:d(?:e|nachweis|rechte|quelle)?|lede)",  # 'Bilde', 'Billede' too
     r"quelle", r"karte", r"grafik",
     # 'Texto y foto:', 'Fonte e foto:' (source and photo)
     r"(?:text(?:o|e)?|testo|tekst|fonte|fuente)\s+(?:y|e|et|und|en|i)\s+(?:fotos?|photos?|fotografías?|zdjęcia)",
@@ -457,7 +458,8 @@ def _company_form() -> re.Pattern[str]:
 # A name that ends with a company form (after a space or a comma: 'Harbor Lane Media, LLC').
 COMPANY_FORM = _company_form()
 # A slash that separates the links of a chain, but not the one inside a Danish company form ('Kvale Media A/S').
-CHAIN_SLASH = r"(?!(?<=\b[AIKP])/S\b)(?<!(?<!\w)[ur])/"  # nor Reddit's 'u/name', 'r/name'
+CHAIN_SLASH = r"(?!(?<=\b[AIKP])/S\b)(?!(?<=\b[Nn])/[Aa]\b)(?<!(?<!\w)[ur])/"  # nor Reddit's 'u/name', 'r/name';
+# nor the placeholder 'N/A' (not applicable: '(Foto: N/A)', a gallery's empty credit slot)
 # Words that make an organisation only before 'de'/'du'/"d'" ('Ville de Lyon'): alone, 'Ville' is a Finnish given
 # name ('Ville Korhonen').
 BODY_BEFORE_DE = frozenset({"ville"})
