@@ -106,6 +106,9 @@ CASES = [
     ("needs-verification", [*caption("Photo: Jane Doe, via Flickr (CC BY 2.0)"),
                             Evidence("license", "CC BY 2.0", "manual", "decision")], DEFAULT, True,
      None),  # a person looked it up
+    ("needs-verification", [*caption("Photo: Jane Doe, via Flickr (CC BY 2.0)"),
+                            Evidence("creator", "Jane M. Doe", "manual", "decision")], DEFAULT, True,
+     Severity.WARNING),  # a person corrected the name alone: the licence is still unverified
     ("needs-verification", caption("The new frigate. Handout via Reuters"), DEFAULT, True,
      Severity.WARNING),  # a handout
     ("needs-verification", [*caption("Photo: Jane Doe (CC BY 4.0)"),
@@ -158,6 +161,9 @@ CASES = [
     ("permission-required", [*caption("© 2024 Olga Petrova. All rights reserved."),
                              Evidence("license", "All rights reserved", "manual", "decision")], DEFAULT, True,
      None),  # a person recorded the permission
+    ("permission-required", [*caption("© 2024 Olga Petrova. All rights reserved."),
+                             Evidence("creator", "Olga A. Petrova", "manual", "decision")], DEFAULT, True,
+     Severity.ERROR),  # a decision about the name alone grants no use
     ("permission-required", caption("© Jane Doe/Reuters"), UsageProfile(subscriptions=frozenset({"reuters"})),
      True, None),  # the subscription covers it
     ("permission-required", caption("Photo: © Jane Doe (CC BY 4.0)"), DEFAULT, True, None),  # a public license
