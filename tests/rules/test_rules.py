@@ -212,6 +212,28 @@ def test_share_alike_names_the_compatible_licenses(catalog: Catalog) -> None:
     assert "CC BY-SA 2.0 or CC BY-SA 2.5 or CC BY-SA 3.0 or CC BY-SA 4.0" in finding.message
 
 
+@pytest.mark.parametrize(("text", "decided", "expected"), [
+    ("Photo: Jan Kowalski / Wikimedia Commons, CC BY-SA 3.0", "CC BY-SA 4.0",
+     "The caption lacks what CC BY-SA 4.0 asks for: the license name (it names CC BY-SA 3.0), the license link."),
+    ("Photo: Sam Green. All rights reserved.", "CC BY 4.0",
+     "The caption lacks what CC BY 4.0 asks for: the source, the license name (it names All rights reserved), "
+     "the license link."),
+    ("Photo by Jane Doe, via Flickr. Licensed under CC BY-NC 4.0 (https://creativecommons.org/licenses/by-nc/4.0/)",
+     "CC BY 4.0", "The caption lacks what CC BY 4.0 asks for: the license name (it names CC BY-NC 4.0), the license "
+     "link. The attribution below supplies the license name, the license link."),
+    (f"Photo by Jane Doe, via Flickr. Licensed under CC BY 4.0 {CC_LINK}", "CC BY 4.0", None),  # the same licence
+])
+def test_a_caption_naming_another_licence_than_the_decided_one_lacks_its_name(catalog: Catalog, text: str,
+                                                                               decided: str, expected: str | None,
+                                                                               ) -> None:
+    """After a decision changed the licence, the published caption still names the old one: it lacks the
+    decided licence's name (and a link to the old one is no link to it), and the finding says which it names."""
+    evidence = [*caption(text), Evidence("license", decided, "manual", "decision")]
+    item = check_evidence(evidence, catalog, label="x", in_article=True)
+    messages = [f.message for f in item.findings if f.code == "attribution-incomplete"]
+    assert [m[:len(expected)] for m in messages] == ([expected] if expected else [])
+
+
 def test_modification_reaches_the_attribution(catalog: Catalog) -> None:
     item = check_evidence(caption("Photo: Jane Doe (CC BY 4.0)"), catalog, label="x",
                           profile=UsageProfile(modified=("cropped", "decolorized")), in_article=True)
