@@ -136,12 +136,20 @@ def _label(item: Evidence) -> str:
     return f"source-catalog:{item.location}" if item.origin == "source-catalog" else item.origin
 
 
+_ORGANISATION_FIELDS = ("organization", "credit_line", "source", "image_supplier")
+
+
 def _source(found: list[Evidence], catalog: Catalog) -> Source | None:
+    # an organisation a person decided replaces every other origin's (a caption's 'Reuters', IPTC Credit, a link's
+    # domain): the source is the one it names, or the platform the picture came via, or none
+    decided = any(item.origin == "manual" and item.field == "organization" for item in found)
     for item in found:
-        if item.field in ("organization", "via", "credit_line", "source", "image_supplier"):
+        if item.field == "via" or item.field in _ORGANISATION_FIELDS and (item.origin == "manual" or not decided):
             match = most_specific_source(catalog, item.value)
             if match:
                 return match
+    if decided:
+        return None
     for item in found:
         if item.field in ("source_url", "image_src") and item.value.startswith(("http://", "https://")):
             match = match_domain(catalog, item.value)
