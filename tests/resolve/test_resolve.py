@@ -180,3 +180,16 @@ def test_a_decided_organisation_keeps_the_platform_it_came_via(catalog: Catalog)
     evidence = [ev("creator", "Jan Kowalski", "caption"), ev("via", "Wikimedia Commons", "caption"),
                 ev("organization", "Harbour Ledger", "manual")]
     assert resolve_record(evidence, catalog).record.source_id == "wikimedia-commons"
+
+
+def test_a_license_link_is_labelled_with_the_origin_that_gave_it(catalog: Catalog) -> None:
+    """A caption names CC BY 4.0 without a link and the image's XMP links it: the link is the XMP's (it was shown
+    as the caption's, which holds no link)."""
+    url = "https://creativecommons.org/licenses/by/4.0/"
+    resolved = resolve_record([ev("creator", "Jan Kowalski", "caption"), ev("license", "CC BY 4.0", "caption"),
+                               ev("license_url", url, "xmp", "XMP cc:license")], catalog)
+    assert resolved.record.license_url == url
+    assert resolved.record.origins["license"] == "caption"
+    assert resolved.record.origins["license_url"] == "xmp"
+    both = resolve_record([ev("license", "CC BY 4.0", "caption"), ev("license_url", url, "caption")], catalog)
+    assert both.record.origins["license_url"] == "caption"
