@@ -37,16 +37,25 @@ def _write_report(session: object, catalog: Catalog, path: str, title: str) -> l
     from provenance.audit.xlsx import xlsx_bytes
     from provenance.render.audit_report import FORMATS, render
 
-    suffix = Path(path).suffix.lower()
-    fmt = FORMATS.get(suffix)
-    if fmt is None and suffix != ".xlsx":
-        fail(f"{path}: the report's extension must be one of {', '.join(sorted([*FORMATS, '.xlsx']))}")
+    _check_report_path(path)
+    fmt = FORMATS.get(Path(path).suffix.lower())
     rows = report_rows(session, Labels(catalog))  # type: ignore[arg-type]
     try:
         write_atomically(Path(path), xlsx_bytes(rows) if fmt is None else render(rows, fmt, title))
     except OSError as exc:
         fail(f"{path}: cannot write the report ({exc.strerror})")
     return rows
+
+
+def _check_report_path(path: str) -> None:
+    """Fail, naming the file, when a report cannot be written there: an extension no format has, or a folder that
+    does not exist (checked before an audit starts, not after it ran)."""
+    from provenance.render.audit_report import FORMATS
+
+    if Path(path).suffix.lower() not in (*FORMATS, ".xlsx"):
+        fail(f"{path}: the report's extension must be one of {', '.join(sorted([*FORMATS, '.xlsx']))}")
+    if not Path(path).absolute().parent.is_dir():
+        fail(f"{path}: cannot write the report (no such folder)")
 
 
 def _report_rows(session: object, catalog: Catalog) -> list:  # type: ignore[type-arg]
@@ -125,6 +134,8 @@ def audit(ctx: click.Context, path: str, db_url: str | None, jobs: int | None, r
           modified: tuple[str, ...], verify_commons: bool, rate: float, phash: bool) -> None:
     """Audit a folder or .zip of articles and images into the database."""
     # what only the normal path does: a report, the rows for --fail-on, Commons, a profile or catalog to check
+    if report_path:
+        _check_report_path(report_path)
     more = report_path or fail_on or verify_commons or profile_path or modified or (ctx.obj or {}).get("catalog_dirs")
     if not more and _unchanged(path, db_url, exclude or DEFAULT_EXCLUDE):
         ctx.exit(0)

@@ -108,10 +108,12 @@ def resolve_found(found: list[Evidence], catalog: Catalog) -> Resolved:
     noun = image_noun(found, catalog)
     if noun:
         values["noun"], origins["noun"] = noun[0], noun[1]
-    record = Record(license=lic, license_url=_license_url(claims, lic), port=resolution.port,
+    link = _license_url(claims, lic)
+    record = Record(license=lic, license_url=link.value if link else None, port=resolution.port,
                     source_id=source.id if source else None, origins=origins, **values)
-    if record.license_url and "license_url" not in origins:
-        origins["license_url"] = origins.get("license", "")
+    if link and "license_url" not in origins:  # the origin that gave the link (a caption naming the license
+        # without one may be linked by the XMP's cc:license)
+        origins["license_url"] = _label(link)
     return Resolved(record, resolution, source, tuple(claims), tuple(conflicts), tuple(found))
 
 
@@ -136,12 +138,20 @@ def _label(item: Evidence) -> str:
     return f"source-catalog:{item.location}" if item.origin == "source-catalog" else item.origin
 
 
+_ORGANISATION_FIELDS = ("organization", "credit_line", "source", "image_supplier")
+
+
 def _source(found: list[Evidence], catalog: Catalog) -> Source | None:
+    # an organisation a person decided replaces every other origin's (a caption's 'Reuters', IPTC Credit, a link's
+    # domain): the source is the one it names, or the platform the picture came via, or none
+    decided = any(item.origin == "manual" and item.field == "organization" for item in found)
     for item in found:
-        if item.field in ("organization", "via", "credit_line", "source", "image_supplier"):
+        if item.field == "via" or item.field in _ORGANISATION_FIELDS and (item.origin == "manual" or not decided):
             match = most_specific_source(catalog, item.value)
             if match:
                 return match
+    if decided:
+        return None
     for item in found:
         if item.field in ("source_url", "image_src") and item.value.startswith(("http://", "https://")):
             match = match_domain(catalog, item.value)
@@ -198,14 +208,15 @@ def _choose_license(claims: tuple[LicenseClaim, ...]) -> tuple[License | None, R
 _ABSENT = Resolution(status=Status.ABSENT)  # nothing names a license (frozen: one serves every record)
 
 
-def _license_url(claims: tuple[LicenseClaim, ...], lic: License | None) -> str | None:
+def _license_url(claims: tuple[LicenseClaim, ...], lic: License | None) -> Evidence | None:
+    """The first license URL a claim for the record's license gives."""
     if lic is None:
         return None
     for claim in claims:
         if claim.resolution.license == lic:
             for item in claim.evidence:
                 if item.field == "license_url":
-                    return item.value
+                    return item
     return None
 
 

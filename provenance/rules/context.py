@@ -62,6 +62,12 @@ def involved_sources(resolved: Resolved, catalog: Catalog) -> list[Source]:
     return list(found.values())
 
 
+def licence_decided(resolved: Resolved) -> bool:
+    """Whether a person recorded a licence for the image or use (a decision about its creator or organisation
+    alone says nothing of the terms: it neither grants a use nor verifies per-file terms)."""
+    return any(e.origin == "manual" and e.field == "license" for e in resolved.evidence)
+
+
 def evidence_of(resolved: Resolved, field_name: str) -> list[Evidence]:
     return [e for e in resolved.evidence if e.field == field_name]
 

@@ -103,15 +103,22 @@ def _attribution_incomplete(resolved: Resolved, ctx: Context) -> Finding | None:
     required = [e for e in lic.terms.attribution_requires if e in ELEMENTS]
     if lic.family in ctx.profile.license_url_required_for and "license_url" not in required:
         required.append("license_url")
-    written = {e.field for e in resolved.evidence if e.origin == "caption"}
+    # a license the caption names or links that is not the record's (a decision outranked it) is no license name
+    # or link of this license: the published caption has to be changed
+    stale = [e for c in resolved.claims if c.origin == "caption" and c.resolution.license != lic for e in c.evidence]
+    written = {e.field for e in resolved.evidence if e.origin == "caption" and e not in stale}
     missing = [e for e in required if written.isdisjoint(ELEMENTS[e][0])]
     if not missing:
         return None
     shown = [e for fields in caption_fields(resolved).values() for e in fields]
     known = [ELEMENTS[e][1] for e in missing if _known(resolved, e)]
     unknown = [ELEMENTS[e][1] for e in missing if not _known(resolved, e)]
+    names = [ELEMENTS[e][1] for e in missing]
+    named = next((e.value for e in stale if e.field == "license"), None)
+    if named and "license" in missing:
+        names[missing.index("license")] += f" (it names {named})"
     return make_finding("attribution-incomplete", cite(shown) or "no credit in the caption",
-                        license=lic.short_name, missing=", ".join(ELEMENTS[e][1] for e in missing),
+                        license=lic.short_name, missing=", ".join(names),
                         supplied=f" The attribution below supplies {', '.join(known)}." if known else "",
                         unknown=f" Nothing on record gives {', '.join(unknown)}: find it before publishing."
                         if unknown else "")
@@ -146,7 +153,8 @@ ORGANISATION_RULES: frozenset[Rule] = frozenset({
 # label (ctx.where) and raises only where nothing names a creator, organisation, platform or license;
 # missing-license cites the credit's first three fields (the creator's value among them) and raises only where no
 # license was resolved; attribution-incomplete cites every field of the caption and raises only where the license
-# asks for an element no field of the caption gives (which fields, not their values).
+# asks for an element no field of the caption gives (which fields, not their values; a caption's license that is not
+# the record's counts as none, which only a decision brings about, and a caption credit has none).
 # Every other rule reads a credit's names in deciding (permission-required searches each field's credit text,
 # `raw`, the whole credit as written, for a rights phrase) and is run for each credit, as is a new rule until it
 # is listed here (with what it reads, and cases in tests/test_check_shared.py).

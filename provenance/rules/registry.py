@@ -43,8 +43,9 @@ FINDINGS: dict[str, FindingKind] = {
         "subscriptions if the publication has an agreement with it.",
         "Raised when a copyright notice, the caption or the license states all rights reserved (©, "
         "'All rights reserved', 'Copyright …', 'Bildrechte', and the phrases in licenses/lang/*.toml "
-        "[rights]) and there is no public license, no recorded decision and no subscription in the usage "
-        "profile to a source the credit names. Agency photos are left to agency-license-required."),
+        "[rights]) and there is no public license, no licence recorded as a decision (one about the creator or "
+        "organisation alone grants nothing) and no subscription in the usage profile to a source the credit "
+        "names. Agency photos are left to agency-license-required."),
     "unknown-license": FindingKind(W, "Unknown license",
         "The license {value!r} is not in the catalog. Check its terms by hand, or add it to licenses/ "
         "if it is a real license.",

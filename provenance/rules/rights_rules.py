@@ -10,7 +10,7 @@ from provenance.catalog.sources import sources_named
 from provenance.model import Evidence, Finding
 from provenance.resolve.record import Resolved
 from provenance.resolve.wording import rights_phrase
-from provenance.rules.context import Context, cite, involved_sources
+from provenance.rules.context import Context, cite, involved_sources, licence_decided
 from provenance.rules.registry import make_finding
 
 RESERVED_FAMILY = "rights-reserved"
@@ -47,12 +47,12 @@ def _holder(statement: Evidence) -> str:
 
 
 def _granted(resolved: Resolved, ctx: Context, statement: Evidence) -> bool:
-    """A public license, a recorded decision, a subscription to a source the credit or the notice names,
+    """A public license, a licence recorded as a decision, a subscription to a source the credit or the notice names,
     or a source whose reserved terms the agency rule (agency-license-required) already weighs."""
     lic = resolved.record.license
     if lic is not None and lic.terms.open:
         return True
-    if any(e.origin == "manual" for e in resolved.evidence):
+    if licence_decided(resolved):
         return True
     credited = involved_sources(resolved, ctx.catalog)
     if any(ctx.catalog.terms_of(s).rights_reserved for s in credited):

@@ -8,7 +8,15 @@ from collections.abc import Callable
 
 from provenance.model import Finding, Severity
 from provenance.resolve.record import Resolved
-from provenance.rules.context import Context, caption_fields, cite, evidence_of, involved_sources, vocabulary_code
+from provenance.rules.context import (
+    Context,
+    caption_fields,
+    cite,
+    evidence_of,
+    involved_sources,
+    licence_decided,
+    vocabulary_code,
+)
 from provenance.rules.registry import make_finding
 
 PUBLIC_DOMAIN_FAMILY = "public-domain"
@@ -92,7 +100,7 @@ def _needs_verification(resolved: Resolved, ctx: Context) -> Finding | None:
     for item in evidence_of(resolved, "c2pa_validation"):
         if item.value == "invalid":
             reasons.append(f"the C2PA manifest is invalid ({item.raw})")
-    if not any(e.origin == "manual" for e in resolved.evidence):
+    if not licence_decided(resolved):
         reasons.extend(dict.fromkeys(item.value for item in evidence_of(resolved, "unverified")))
     if not reasons:
         return None
@@ -104,7 +112,7 @@ def _unverified_sources(resolved: Resolved, ctx: Context) -> list[str]:
     lic = resolved.record.license
     involved = involved_sources(resolved, ctx.catalog)
     per_file = [s for s in involved if ctx.catalog.terms_of(s).per_file]
-    if not per_file or any(e.origin == "manual" for e in resolved.evidence):
+    if not per_file or licence_decided(resolved):
         return []
     if lic is not None:
         embedded = any(c.origin not in ("caption", "html", "source-catalog") and c.resolution.license == lic

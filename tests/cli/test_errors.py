@@ -180,3 +180,18 @@ def test_a_zip_named_to_check_says_to_audit_it(tmp_path: Path, article: Path) ->
                    f"(provenance audit {bundle})"
     assert "inside a zip" not in line
     assert "story.txt: 1 item(s)" in out  # the other file is still checked
+
+
+@pytest.mark.parametrize(("report", "problem"), [
+    ("audit.pdf", "the report's extension must be one of .csv, .htm, .html, .json, .xlsx"),
+    ("no-such-folder/audit.csv", "cannot write the report (no such folder)"),
+])
+def test_a_report_that_cannot_be_written_stops_the_audit_before_it_starts(tmp_path: Path, article: Path,
+                                                                          report: str, problem: str) -> None:
+    """An hours-long audit is not run only to fail on a report path it could have refused at once."""
+    db = tmp_path / "audit.db"
+    code, out, err = run("audit", str(article.parent), "--db", f"sqlite:///{db}", "--report", str(tmp_path / report))
+    assert code == 2
+    assert one_error_line(err) == f"Error: {tmp_path / report}: {problem}"
+    assert out == ""  # no summary: nothing was audited
+    assert not db.exists()

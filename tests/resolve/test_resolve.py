@@ -153,3 +153,43 @@ def test_resolution_never_invents_a_value(evidence: list[Evidence]) -> None:
             assert any(n and n.casefold() in givens.casefold() for n in (source.name, *source.aliases, *source.domains))
         else:
             assert any(e.field in ("license", "license_url") for e in resolved.evidence)
+
+
+@pytest.mark.parametrize(("decided", "source_id", "text"), [
+    ("Harbour Ledger", None, "Photo by Marta Nowak / Harbour Ledger (https://www.reuters.com/pictures/1)."),
+    # no catalog source
+    ("AP", "ap", "AP Photo/Marta Nowak (https://www.reuters.com/pictures/1)."),  # another agency's credit form
+    (None, "reuters", "REUTERS/Marta Nowak (https://www.reuters.com/pictures/1)."),  # none decided: the caption's
+])
+def test_a_decided_organisation_replaces_the_source_the_other_evidence_names(catalog: Catalog, decided: str | None,
+                                                                             source_id: str | None, text: str) -> None:
+    """A person decided who the picture's organisation is: the caption's agency, the IPTC Credit and the page's
+    domain no longer pick the source (nor its credit form: 'REUTERS/Marta Nowak/Harbour Ledger' was written)."""
+    from provenance.check import check_evidence
+
+    evidence = [ev("creator", "Marta Nowak", "caption"), ev("organization", "Reuters", "caption"),
+                ev("credit_line", "Reuters", "iptc"), ev("source_url", "https://www.reuters.com/pictures/1", "xmp"),
+                ev("license", "CC BY 4.0", "manual"), *([ev("organization", decided, "manual")] if decided else [])]
+    assert resolve_record(evidence, catalog).record.source_id == source_id
+    item = check_evidence(evidence, catalog, label="x")
+    assert item.attribution is not None
+    assert item.attribution.text.startswith(text)
+
+
+def test_a_decided_organisation_keeps_the_platform_it_came_via(catalog: Catalog) -> None:
+    evidence = [ev("creator", "Jan Kowalski", "caption"), ev("via", "Wikimedia Commons", "caption"),
+                ev("organization", "Harbour Ledger", "manual")]
+    assert resolve_record(evidence, catalog).record.source_id == "wikimedia-commons"
+
+
+def test_a_license_link_is_labelled_with_the_origin_that_gave_it(catalog: Catalog) -> None:
+    """A caption names CC BY 4.0 without a link and the image's XMP links it: the link is the XMP's (it was shown
+    as the caption's, which holds no link)."""
+    url = "https://creativecommons.org/licenses/by/4.0/"
+    resolved = resolve_record([ev("creator", "Jan Kowalski", "caption"), ev("license", "CC BY 4.0", "caption"),
+                               ev("license_url", url, "xmp", "XMP cc:license")], catalog)
+    assert resolved.record.license_url == url
+    assert resolved.record.origins["license"] == "caption"
+    assert resolved.record.origins["license_url"] == "xmp"
+    both = resolve_record([ev("license", "CC BY 4.0", "caption"), ev("license_url", url, "caption")], catalog)
+    assert both.record.origins["license_url"] == "caption"

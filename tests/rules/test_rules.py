@@ -106,6 +106,9 @@ CASES = [
     ("needs-verification", [*caption("Photo: Jane Doe, via Flickr (CC BY 2.0)"),
                             Evidence("license", "CC BY 2.0", "manual", "decision")], DEFAULT, True,
      None),  # a person looked it up
+    ("needs-verification", [*caption("Photo: Jane Doe, via Flickr (CC BY 2.0)"),
+                            Evidence("creator", "Jane M. Doe", "manual", "decision")], DEFAULT, True,
+     Severity.WARNING),  # a person corrected the name alone: the licence is still unverified
     ("needs-verification", caption("The new frigate. Handout via Reuters"), DEFAULT, True,
      Severity.WARNING),  # a handout
     ("needs-verification", [*caption("Photo: Jane Doe (CC BY 4.0)"),
@@ -158,6 +161,9 @@ CASES = [
     ("permission-required", [*caption("© 2024 Olga Petrova. All rights reserved."),
                              Evidence("license", "All rights reserved", "manual", "decision")], DEFAULT, True,
      None),  # a person recorded the permission
+    ("permission-required", [*caption("© 2024 Olga Petrova. All rights reserved."),
+                             Evidence("creator", "Olga A. Petrova", "manual", "decision")], DEFAULT, True,
+     Severity.ERROR),  # a decision about the name alone grants no use
     ("permission-required", caption("© Jane Doe/Reuters"), UsageProfile(subscriptions=frozenset({"reuters"})),
      True, None),  # the subscription covers it
     ("permission-required", caption("Photo: © Jane Doe (CC BY 4.0)"), DEFAULT, True, None),  # a public license
@@ -204,6 +210,28 @@ def test_share_alike_names_the_compatible_licenses(catalog: Catalog) -> None:
                            in_article=True)
     [finding] = [f for f in older.findings if f.code == "share-alike-obligation"]
     assert "CC BY-SA 2.0 or CC BY-SA 2.5 or CC BY-SA 3.0 or CC BY-SA 4.0" in finding.message
+
+
+@pytest.mark.parametrize(("text", "decided", "expected"), [
+    ("Photo: Jan Kowalski / Wikimedia Commons, CC BY-SA 3.0", "CC BY-SA 4.0",
+     "The caption lacks what CC BY-SA 4.0 asks for: the license name (it names CC BY-SA 3.0), the license link."),
+    ("Photo: Sam Green. All rights reserved.", "CC BY 4.0",
+     "The caption lacks what CC BY 4.0 asks for: the source, the license name (it names All rights reserved), "
+     "the license link."),
+    ("Photo by Jane Doe, via Flickr. Licensed under CC BY-NC 4.0 (https://creativecommons.org/licenses/by-nc/4.0/)",
+     "CC BY 4.0", "The caption lacks what CC BY 4.0 asks for: the license name (it names CC BY-NC 4.0), the license "
+     "link. The attribution below supplies the license name, the license link."),
+    (f"Photo by Jane Doe, via Flickr. Licensed under CC BY 4.0 {CC_LINK}", "CC BY 4.0", None),  # the same licence
+])
+def test_a_caption_naming_another_licence_than_the_decided_one_lacks_its_name(catalog: Catalog, text: str,
+                                                                               decided: str, expected: str | None,
+                                                                               ) -> None:
+    """After a decision changed the licence, the published caption still names the old one: it lacks the
+    decided licence's name (and a link to the old one is no link to it), and the finding says which it names."""
+    evidence = [*caption(text), Evidence("license", decided, "manual", "decision")]
+    item = check_evidence(evidence, catalog, label="x", in_article=True)
+    messages = [f.message for f in item.findings if f.code == "attribution-incomplete"]
+    assert [m[:len(expected)] for m in messages] == ([expected] if expected else [])
 
 
 def test_modification_reaches_the_attribution(catalog: Catalog) -> None:
