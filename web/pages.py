@@ -49,11 +49,40 @@ def check_result(key: str):  # type: ignore[no-untyped-def]
     if page > last:  # past the last page: the last
         return redirect(_page_url(key, last))
     agencies = [s for s in svc.catalog.sources.values() if svc.catalog.terms_of(s).subscribable]
+    places, item_thumbs = _used_images(results, (page - 1) * PAGE_ITEMS)
     return render_template("results.html", key=key, results=results, thumbs=thumbs, profile=profile,
                            windows=[_window(f, key, page) for f in results], page_items=PAGE_ITEMS, only=only,
+                           places=places, item_thumbs=item_thumbs,
                            finding_url=_finding_url,
                            changes=[c for c in svc.catalog.changes.values() if c.dashboard], agencies=agencies,
                            languages=sorted(svc.catalog.languages.values(), key=lambda lang: lang.code))
+
+
+def _used_images(results: list[dict[str, Any]], start: int,
+                 ) -> tuple[dict[int, list[dict[str, Any]]], dict[str, int]]:
+    """For each uploaded image an article checked beside it shows (its `used_in`): where that article's card
+    of it is on this page (its anchor, or None where the card is on another page), by the image's file
+    number; and the image's file number by that card's anchor, for its thumbnail. `start`: the number of
+    the page's first item."""
+    numbers = {result["file"]: number for number, result in enumerate(results)}
+    places: dict[int, list[dict[str, Any]]] = {}
+    item_thumbs: dict[str, int] = {}
+    for number, result in enumerate(results):
+        for use in result.get("used_in", ()):
+            article = numbers.get(use["file"])
+            anchor = None
+            if article is not None:
+                for index, item in enumerate(results[article]["items"]):
+                    if item.get("src") == use["src"]:
+                        anchor = _anchor(article, index + start)
+                        item_thumbs[anchor] = number
+                        break
+            places.setdefault(number, []).append({**use, "anchor": anchor})
+    return places, item_thumbs
+
+
+def _anchor(file_number: int, item_number: int) -> str:
+    return f"f{item_number}-{file_number}"
 
 
 def _page_number(value: str | None) -> int:

@@ -39,10 +39,15 @@ class Checked:
     file: CheckedFile | None
     thumbnail: bytes | None = None
     refused: dict[str, Any] | None = None
+    used_in: tuple[tuple[str, str], ...] = ()  # an image: (an article checked with it, the reference it wrote)
 
     def result(self, shown: slice | None = None, only: str | None = None) -> dict[str, Any]:
-        """The file as JSON, with only the items `shown` (see `file_result`)."""
-        return file_result(self.file, shown, only) if self.file is not None else dict(self.refused or {})
+        """The file as JSON, with only the items `shown` (see `file_result`); an image that an article
+        checked beside it shows says so in `used_in` (its caption's check is that article's item)."""
+        result = file_result(self.file, shown, only) if self.file is not None else dict(self.refused or {})
+        if self.used_in:
+            result["used_in"] = [{"file": article, "src": src} for article, src in self.used_in]
+        return result
 
 
 def uploaded_files() -> list[tuple[str, bytes]]:
@@ -89,10 +94,25 @@ def check_uploads(files: list[tuple[str, bytes]], catalog: Catalog, profile: Usa
             members.append((name, name, data))
     sources, siblings = memory_sources(members)
     results = [_checked(check_source(text, catalog, profile, siblings, verifier), None)] if text else []
+    paths = [text.path] if text else []
     for source in sources:
         checked = check_source(source, catalog, profile, siblings, verifier)
         results.append(_checked(checked, thumbnail(source.data or b"") if checked.kind == "image" else None))
+        paths.append(source.path)
+    _mark_used(results, paths)
     return results + refused
+
+
+def _mark_used(results: list[Checked], paths: list[str]) -> None:
+    """Each uploaded image that an uploaded article (or the pasted text) shows gets `used_in`: where its
+    caption and its own metadata were checked together (`CheckedFile.matches`, the one matching rule)."""
+    used: dict[str, list[tuple[str, str]]] = {}
+    for checked in results:
+        for src, match in (checked.file.matches.items() if checked.file is not None else ()):
+            used.setdefault(match.path, []).append((checked.name, src))
+    for checked, path in zip(results, paths, strict=True):
+        if checked.file is not None and checked.file.kind == "image" and path in used:
+            checked.used_in = tuple(used[path])
 
 
 def _checked(checked: CheckedFile, thumb: bytes | None) -> Checked:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 
 import pytest
 from flask.testing import FlaskClient
@@ -41,6 +42,25 @@ def test_check_options(client: FlaskClient) -> None:
     codes = [f["code"] for f in client.post("/api/check", json=body).json["files"][0]["items"][0]["findings"]]
     assert "noncommercial-use" not in codes
     assert "no-derivatives-modified" not in codes
+
+
+def test_check_files_say_which_article_shows_an_image(client: FlaskClient) -> None:
+    flood = (ROOT / "data" / "images" / "flood-ap.jpg").read_bytes()
+    market = (ROOT / "data" / "images" / "market-cc0.jpg").read_bytes()
+    story = b"The river rose.\n\n![The town centre under water. Photo: Jana Nov\xc3\xa1k/AP](pics/flood.jpg)\n"
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as zf:  # the article and its image in a zip, matched by the member's path
+        zf.writestr("story.md", story)
+        zf.writestr("pics/flood.jpg", flood)
+    response = client.post("/api/check", data={"files": [(io.BytesIO(packed.getvalue()), "batch.zip"),
+                                                         (io.BytesIO(market), "market.jpg")]},
+                           content_type="multipart/form-data")
+    files = {f["file"]: f for f in response.json["files"]}
+    assert files["batch.zip:pics/flood.jpg"]["used_in"] == [{"file": "batch.zip:story.md", "src": "pics/flood.jpg"}]
+    assert "used_in" not in files["market.jpg"]
+    assert "used_in" not in files["batch.zip:story.md"]
+    [item] = files["batch.zip:story.md"]["items"]
+    assert item["record"]["creator"] == "Jana Novák"
 
 
 def test_check_files(client: FlaskClient) -> None:

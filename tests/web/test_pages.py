@@ -93,6 +93,34 @@ def test_upload_image_article_and_zip(client: FlaskClient) -> None:
     assert response.data != image  # a re-encoded thumbnail, never the original
 
 
+def test_an_uploaded_image_the_uploaded_article_shows_is_one_card(client: FlaskClient) -> None:
+    flood = (ROOT / "data" / "images" / "flood-ap.jpg").read_bytes()
+    market = (ROOT / "data" / "images" / "market-cc0.jpg").read_bytes()
+    story = ('<p>The river rose overnight.</p><figure><img src="flood.jpg" alt="">'
+             "<figcaption>The town centre under water. Photo: Jana Novák/AP</figcaption></figure>")
+    location = _check(client, files=[(io.BytesIO(story.encode()), "story.html"), (io.BytesIO(flood), "flood.jpg"),
+                                     (io.BytesIO(market), "market.jpg")])
+    page = client.get(location).get_data(as_text=True)
+    sections = page.split('<section class="file">')[1:]
+    assert [s.split("</h2>")[0].split("<h2>")[1].split(" ")[0] for s in sections] == [
+        "story.html", "flood.jpg", "market.jpg"]
+    story_part, flood_part, market_part = sections
+    # the article's card of the image: its caption and the file's IPTC together, with the file's thumbnail
+    card = re.search(r'<article class="card item" id="(f0-0)".*?</article>', story_part, re.S)
+    assert card is not None
+    assert "Jana Novák" in card.group(0)
+    assert 'class="badge origin">iptc</span>' in card.group(0)
+    assert re.search(r'<img class="thumb" src="/check/[^"]+/thumb/1" alt="Thumbnail of flood.jpg">', card.group(0))
+    # the image itself: no second check of it alone, a link to where it was checked
+    assert 'class="card item"' not in flood_part
+    assert '<a href="#f0-0">story.html</a>' in flood_part
+    assert "<code>flood.jpg</code>" in flood_part
+    assert "/thumb/1" in flood_part
+    # an image no article shows keeps its own card
+    assert market_part.count('class="card item"') == 1
+    assert "Checked with its caption" not in market_part
+
+
 def test_bad_upload_is_one_error_and_the_rest_goes_on(client: FlaskClient) -> None:
     location = _check(client, files=[(io.BytesIO(b"\xff\xd8\xff\xe0junk"), "broken.jpg"),
                                      (io.BytesIO(SEED.encode()), "seed.txt")])
