@@ -5,6 +5,7 @@
   刘力鑫 摄                              name + 摄
   宮武祐希撮影 / 撮影者は北山夏帆、宮武祐希   name + 撮影, or 撮影者は (the photographer is) + names
   [NBC-1TV 이석아 기자] / 사진=이석아 기자   outlet + name + 기자 (reporter)
+  … 맞고 있다. /강은구 기자 egkang@…      a staff photographer's name + 기자 after the caption, a slash before
   … 기다리는 모습입니다. 효피디            a name alone after the caption's last sentence
 
 Each is rewritten as 'name/agency' and read by the same field rules as any other credit.
@@ -42,6 +43,10 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
                           r"(?=$|[\s。、，,.)）」』】\]])")),
     (("기자",), re.compile(r"\[(?P<org>[^\[\]\s]{2,20})\s+(?P<name>[^\[\]\s]{2,4})\s+기자\]")),
     (("사진",), re.compile(r"사진\s*=\s*(?P<name>[^\s\[\]()]{2,4})\s*기자")),
+    # '…맞고 있다. /강은구 기자 egkang@hankyung.com': the staff photographer after the caption's last sentence, a slash
+    # before the name, an e-mail, a date or the line's end after 기자; a byline ('홍길동 기자 hong@…') has no slash
+    (("기자",), re.compile(r"(?m)(?:(?<=[.)])|^)[ \t]*/[ \t]*(?P<name>[가-힣]{2,4})[ \t]*기자"
+                          r"(?=[ \t]+[\w.-]+@|[ \t]+\d{4}\.\d|[ \t]*$)")),
     # a Korean caption signed with the photographer's name or nickname alone after its last sentence
     (("다.", "요."),
      re.compile(r"(?m)(?<=[다요]\.[ \t])(?!사진|자료|제공|출처|캡처)(?P<name>[가-힣]{2,5})(?<![다요죠음])[ \t]*$")),

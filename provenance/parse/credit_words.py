@@ -207,6 +207,8 @@ ROLES = frozenset({
     "온라인 커뮤니티", "온라인 커뮤니티 캡처", "인터넷 커뮤니티", "캡처", "sns", "sns 캡처",  # Korean: a 'capture'
     "제공",  # Korean 'provided'
     "special arrangement",  # The Hindu's mark for a picture someone supplied: 'Photo: Special Arrangement'
+    # an agency's restriction ('EDITORIAL USE ONLY/NO SALES'), Commons' 'Permission:' field, a stock site's sales model
+    "no sales", "permission", "royalty free", "royalty-free",
     "especial", "captura de pantalla", "captura", "أرشيفية", "أرشيف", "صورة أرشيفية",  # Mexican 'supplied', …
     "hisani", "maktaba", "picha|maktaba", "tv", "televisão", "televisión",  # Swahili 'courtesy', 'archive'; 'TV'
     "সংগৃহীত", "ইন্টারনেট", "ফাইল", "ফাইল ছবি",  # Bengali 'collected', 'internet', 'file', 'file photo'

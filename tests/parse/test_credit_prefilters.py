@@ -21,6 +21,7 @@ CJK_SAMPLES = [
     ("宮武祐希撮影", "宮武祐希"),  # name + 撮影
     ("항구의 아침 [한빛일보 김하늘 기자]", "김하늘"),  # outlet, name, 기자
     ("사진=이석아 기자", "이석아"),  # 사진= name 기자
+    ("백신을 맞고 있다. /한서윤 기자 seoyun@harwick.co.kr", "한서윤"),  # a slash, name, 기자 after the last sentence
     ("어선들이 항구로 돌아오고 있습니다. 바다별", "바다별"),  # a name alone after the last sentence
 ]
 
