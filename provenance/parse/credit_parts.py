@@ -856,11 +856,13 @@ def _bodies_then_people(catalog: Catalog, text: str, start: int) -> Link | None:
 def _holder_then_photographer(catalog: Catalog, text: str, start: int) -> Link | None:
     """'Photo © Tate (Jane Roe)': a museum or picture library the catalog knows, and in brackets the photographer
     who made the picture for it, as museums write their house credit; a place or a museum in the brackets ('RMN-Grand
-    Palais (musée du Louvre)') is no person."""
+    Palais (musée du Louvre)') is no person. An agency writes it so too, the name in capitals as in its own captions
+    (Die Presse's '(c) REUTERS (JANE ROE)'); a role in capitals ('AP (FILE PHOTO)') names no one."""
     head, _, inner = text[:-1].partition(" (")
     held = match_source(catalog, head)
     if held is None or held.kind not in _HOLDER_KINDS or " " not in inner.strip() or "(" in inner \
-            or not looks_like_person(inner) or _is_org(catalog, inner) or inner.isupper() or heritage_name(inner) \
+            or not looks_like_person(inner) or _is_org(catalog, inner) or heritage_name(inner) \
+            or inner.isupper() and (held.kind != "agency" or fold_source_name(inner) in ROLES) \
             or not all(_PHOTOGRAPHER_IN_BRACKETS.match(name.strip()) for name in _BRACKET_NAMES.split(inner)) \
             or _names_a_place(inner):
         return None  # 'Tate (Photographic Rights)': a department's name
@@ -877,7 +879,7 @@ def _names_a_place(inner: str) -> bool:
         or " ".join(words) in COUNTRIES
 
 
-_HOLDER_KINDS = frozenset({"institution", "stock"})
+_HOLDER_KINDS = frozenset({"institution", "stock", "agency"})
 # A photographer's name in a holder's brackets: two to four capitalised words, initials or particles, no digits
 _PHOTOGRAPHER_IN_BRACKETS = re.compile(
     r"^[^\W\d_][\w'’.-]*(?:[ \t]+(?:(?:de|da|di|du|del|van|von|der|den|le|la)[ \t]+)?[^\W\d_a-z][\w'’.-]*){1,3}$")

@@ -155,6 +155,14 @@ _DATE_AFTER = re.compile(r"[.][ \t]+(?P<date>(?:[^.\n]{0,12}?(?i:\b(?:c|ca|jan|f
                          r"dec))\.[ \t]*)?[^.\n]{2,30}?)[ \t]*\.?$")
 
 
+# A day written out before a gallery's credit with no stop after it (Gannett's 'July 27, 2019 Jane Roe/Harwick
+# Courier'): a month's name, the day, the year, a blank and a capital
+_GALLERY_DATE = re.compile(r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?[ \t]+\d{1,2},?[ \t]+"
+                           r"(?:19|20)\d\d[ \t]+(?=[A-Z])")
+_MONTH_INITIALS = frozenset("JFMASOND")
+
+
 def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
     """'… on Monday. Jane Doe/AP', '…2021.Reliance Industries/Handout via REUTERS': the last
     sentence of a line, when it is a credit."""
@@ -183,6 +191,10 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         start = base + pieces[-1].end() if pieces else len(stripped) - len(stripped.lstrip())
         key = _KEY.match(stripped, start)
         start = key.end() if key else start
+        dated = _GALLERY_DATE.match(stripped, start) if stripped[start : start + 1] in _MONTH_INITIALS else None
+        if dated is not None and is_bare_credit(catalog, stripped[dated.end() : _credit_end(catalog, stripped,
+                                                                                             dated.end())].strip()):
+            start = dated.end()  # '… a week later. July 27, 2019 Jane Roe/Harwick Courier': a gallery's date before it
         piped = _PIPE_BEFORE.match(stripped, start) if pieces else None
         start = piped.end() if piped else start  # '… on Friday. | KYODO': a pipe sets the credit off (Japan Times),
         # and so does a slash ('… on Monday. / Yonhap', The Korea Times)

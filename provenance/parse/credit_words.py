@@ -74,7 +74,8 @@ LEAD_PHRASES = (
     r"mezzotints?|watercolou?rs?|daguerreotypes?|photogravures?|albumen\s+prints?))"
     r"(?=\s*[:=：]|\s+(?:by|par|von|de|di|door|av)\s+(?-i:[^\W\da-z_]|@))",
     # German, Dutch, Scandinavian
-    r"foto(?:s|grafie)?(?:\s*/\s*quelle)?", r"bil(?:d(?:e|nachweis|rechte|quelle)?|lede)",  # 'Bilde', 'Billede' too
+    r"foto(?:s|['’]s|grafie)?(?:\s*/\s*quelle)?",  # Dutch 'Foto's:' (photos) with its apostrophe too
+    r"bil(?:d(?:e|nachweis|rechte|quelle)?|lede)",  # 'Bilde', 'Billede' too
     r"quelle", r"karte", r"grafik",
     # 'Texto y foto:', 'Fonte e foto:' (source and photo)
     r"(?:text(?:o|e)?|testo|tekst|fonte|fuente)\s+(?:y|e|et|und|en|i)\s+(?:fotos?|photos?|fotografías?|zdjęcia)",
@@ -300,6 +301,7 @@ NEWSPAPER_WORDS = frozenset({
     "newspaper", "magazine", "times", "post", "journal", "herald", "tribune", "gazette", "daily", "express",
     "chronicle", "observer", "telegraph", "inquirer", "enquirer", "examiner", "dispatch", "courant", "bulletin",
     "sentinel", "gleaner", "advertiser", "courier", "globe",  # 'Boston Globe/Getty Images': no surname
+    "caller",  # a regional paper's word ('Caller-Times', 'IMAGE: Country Caller'): no person's surname
 })
 # The first word of a paper's title that says when it comes out, before a paper's word: 'Evening Standard', 'Sunday
 # Mirror', 'Morning Star'. Either word alone may be a name's ('Billy Sunday', 'Jane Morning', 'Ringo Starr'): only the
@@ -457,7 +459,8 @@ def _company_form() -> re.Pattern[str]:
 # A name that ends with a company form (after a space or a comma: 'Harbor Lane Media, LLC').
 COMPANY_FORM = _company_form()
 # A slash that separates the links of a chain, but not the one inside a Danish company form ('Kvale Media A/S').
-CHAIN_SLASH = r"(?!(?<=\b[AIKP])/S\b)(?<!(?<!\w)[ur])/"  # nor Reddit's 'u/name', 'r/name'
+CHAIN_SLASH = r"(?!(?<=\b[AIKP])/S\b)(?!(?<=\b[Nn])/[Aa]\b)(?<!(?<!\w)[ur])/"  # nor Reddit's 'u/name', 'r/name';
+# nor the placeholder 'N/A' (not applicable: '(Foto: N/A)', a gallery's empty credit slot)
 # Words that make an organisation only before 'de'/'du'/"d'" ('Ville de Lyon'): alone, 'Ville' is a Finnish given
 # name ('Ville Korhonen').
 BODY_BEFORE_DE = frozenset({"ville"})

@@ -107,6 +107,9 @@ LEAD_IN = re.compile(
     # (a capital after it, no one's relative: 'taken by me', '… by My Daughter' name no one)
     r"(?:(?:this|the)\s+)?(?:photo(?:graph)?|image|picture)\s+(?:was\s+)?(?:taken|shot)\s+by\b"
     r"(?=\s+(?-i:[A-Z@]))(?!\s+(?:my|our|his|her|their|your|its)\b)|"
+    # a reader's picture in a community paper's gallery ('Winter sunrise near Hoffman. Captured by Jane Roe.', 'Shared
+    # by Jane Roe, of New Ulm.'): a capital after it, no one's relative ('Shared by our readers' names no one)
+    r"(?:captured|shared)\s+by\b(?=\s+(?-i:[A-Z@]))(?!\s+(?:my|our|his|her|their|your|its|the|a|an)\b)|"
     r"(?:photographed|shot|taken|created|originally\s+uploaded|"
     r"(?:handout\s+)?(?:photos?|images?|pictures?|media)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"picha\s+na(?=[ \t]+(?-i:[A-Z]))|"  # Swahili 'Picha na <Name>': 'photo by' (lower case after it: 'and')
@@ -255,6 +258,10 @@ ANYWHERE_LEAD_IN = re.compile(
     # after a hyphen glued to the caption's last word, before a capital or a handle ('… to sleep comfortably-Credit:
     # TikTok/@janeroe')
     r"(?<=[a-z]{2}-)(?-i:(?:Photo|Foto|Image|Credit)\s?:\s*(?=[A-Z@]))|"
+    # the NZ Herald's 'Photo / Jane Roe' run on after a print caption's last word with no stop ('… Read more on page
+    # 31 Photo / Jane Roe'): a full name closing the line, no menu's kinds of media ('News Photo / Video Gallery')
+    r"(?<=\w[ \t])(?-i:Photos?[ \t]/[ \t])(?!(?i:" + _MEDIA_KINDS + r")\b)"
+    r"(?=[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}[ \t.]*(?:\r?\n|$))|"
     # the BBC's English label with its comma, glued to the alt text before it in copied page text ('Rebecca
     # RoeImage source, Harwick Police', 'Harwick Mill,Image source, Google'): a capital next; written apart it is
     # a lead-in at a line's start (LEAD_IN), and mid-sentence 'the Image source, as …' is no label
