@@ -26,7 +26,7 @@ LEAD_PHRASES = (
     # and the two runs, split every way, made 'Mandatory credit:' and 6,000 tabs take 4 s)
     r"mandatory\s+credit\s*:(?:\s*photo\s+by)?", r"photo\s+credit\s+should\s+read",
     r"(?:photo(?:graph)?|image|picture|artwork|header\s+image|header\s+photo|feature(?:d)?\s+image|cover\s+image|background|"
-    r"hero\s+image)\s+(?:credits?|attribution|source)", r"photos?\s+credit",
+    r"hero\s+image)\s+(?:credits?|attribution|source)", r"photos?\s*credit",  # 'PHOTOCREDIT:' glued too
     r"credits?\s+for\s+(?:the\s+)?original\s+(?:image|photo|figure)",  # 'Figure adapted from ref. 89; credit for …'
     r"(?:image\s+)?credit\s*(?:&|and)\s*copyright",  # APOD: 'Image Credit & Copyright: Jane Roe'
     r"credits?", r"image\s+attribution",
@@ -101,7 +101,8 @@ LEAD_PHRASES = (
 # position: a publicist's ('Press photo: Jane Roe', 'Author photo by …') or an event's ('Live photos by …', 'Q&A
 # photos by …', 'Red carpet photos: …'). No outlet's name, and the credit starts with them (credits.py).
 PHOTO_KIND_WORDS = frozenset({"press", "promo", "promotional", "publicity", "band", "author", "artist", "live",
-                              "concert", "gig", "event", "q&a", "backstage", "on-set", "red carpet"})
+                              "concert", "gig", "event", "q&a", "backstage", "on-set", "red carpet",
+                              "top", "bottom", "main", "lead"})  # which picture of a post: 'Top photo by Jane Roe.'
 # Lead-ins that need "by"/"par"/"von" after them ("Photo by", "Photo par", "Foto von").
 # 'Image from the Smith lab': no article; 'Photos from the event are on Flickr': prose, no lead-in.
 BY_WORDS = r"(?:by|par|de|di|von|door|av|from(?!\s+the\s+(?-i:[a-z]))(?:\s+the(?=\s))?)"
@@ -893,6 +894,14 @@ POST_INITIALS = frozenset({
     "phd", "qc", "kc", "td",
 })
 
+# The rest of a shoot's crew after the photographer's handle in a magazine's or a label's post ('Photography:
+# @janeroe Fashion: @idamarrow Interview: @tombell Hair: …'): each role's label, in capitals as the posts write it,
+# after a blank and before a colon and a handle, is blanked; the handle after 'Photography:' stays the creator.
+# Only a handle after the label: 'Text: Jane Roe' ends a caption as a byline would, and is left to the other rules.
+SHOOT_CREW_CREDIT = re.compile(
+    r"(?<=[ \t])(?:Fashion|Styling|Stylist|Hair|Makeup|Make-up|Grooming|Set[ \t]+Design|Casting|Interview|Text|Words|"
+    r"Manicure|Nails|Production|Art[ \t]+Direction|Creative[ \t]+Direction)[ \t]*:[ \t]*@[\w.]+"
+)
 # A stylist's credit after the photographer's in a recipe or a shoot ('Jane Roe for The Harwick Times. Food Stylist:
 # Ida Marrow. Prop Stylist: Tom Bell.', 'Photo by Jane Roe, Food Styling by Ida Marrow, Prop Styling by …'): the
 # stylists made the set, not the picture, and their credit is blanked. Only where it opens its line or follows a

@@ -64,6 +64,7 @@ from provenance.parse.credit_words import (
     LICENSED_WORK,
     MEDIA_LABEL_WORDS,
     PHOTO_KIND_WORDS,
+    SHOOT_CREW_CREDIT,
     STYLIST_CREDIT,
     TYPO_LEAD_WORDS,
     UI_LABELS,
@@ -511,6 +512,8 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
         body = _DESK_TAGS.sub(_blank, body)
     if "tyl" in body or "TYL" in body:  # a stylist's credit after the photographer's ('… Food Stylist: Jane Roe.')
         body = STYLIST_CREDIT.sub(_blank_stylist, body)
+    if ": @" in body:  # a shoot's crew after the photographer's handle ('Photography: @jane Fashion: @ida')
+        body = SHOOT_CREW_CREDIT.sub(_blank, body)
     typed = body
     body = _TYPO_CANDIDATE.sub(_lead_typo, body)
     if "Ⓒ" in body or "ⓒ" in body:  # the circled letter some papers print for the rights sign ('Ⓒ Anko Stoffels')
