@@ -78,7 +78,10 @@ _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”
                        NOT_BEFORE_NUMBER + r"(?:(?<!\bet al\.),)?\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." +
                        NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)|"
                        # a year glued to a wire's name in capitals ('… Oct. 11, 2020.THE CANADIAN PRESS/Jane Roe')
-                       r"(?<=\b(?:19|20)\d\d)\.(?=[A-Z]{2,}[ \t/])")  # (a year, not a file's number: '…_0998.JPG/')
+                       r"(?<=\b(?:19|20)\d\d)\.(?=[A-Z]{2,}[ \t/])|"  # (a year, not a file's number: '…_0998.JPG/')
+                       # a credit chain glued to the stop by its slash ('… NORTH OF BOSTON./JANE ROE/WBUR', '… choice.”/
+                       # Jane Roe for KHN', '…제품./로이터 연합뉴스'): the slash opens the credit (credit_tails._PIPE_BEFORE)
+                       r"(?<=[a-z\u3131-\ud7a3)][.!?])(?=/[^\W\d_])|(?<=[A-Z]{2}[.!?])(?=/[^\W\d_])|(?<=[.!?][\"”’])(?=/[^\W\d_])")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)(?:via|über)\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS',
 # German 'über Wikimedia Commons'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link

@@ -41,7 +41,7 @@ from provenance.parse.credit_words import (
     SLOT_OPENERS,
 )
 
-_PIPE_BEFORE = re.compile(r"[ \t]*[|/][ \t]+(?=\S)")  # '… Friday. | KYODO', '… April 26. / Yonhap'
+_PIPE_BEFORE = re.compile(r"[ \t]*(?:\|[ \t]+|/[ \t]*)(?=\S)")  # '… Friday. | KYODO', '… April 26. / Yonhap', '… 있다. /연합뉴스'
 # '… Trading in wildlife is illegal.  —RICHARD A. REYES' (Philippine Daily Inquirer): a dash, then a person's name in
 # capitals closing a caption that ends with a stop (a quotation's author follows its closing quote mark instead)
 _DASH_CAPITALS = re.compile(r"(?<=[.!?])[ \t]*[—–][ \t]*(?P<name>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){1,3})[ \t]*$")
