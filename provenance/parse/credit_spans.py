@@ -53,6 +53,7 @@ from provenance.parse.credit_words import (
     NOT_BEFORE_NUMBER,
     PERSON_JOB_WORDS,
     POST_WORDS,
+    SENTENCE_OPENERS,
     SPELLED_OUT_CONNECTIVES,
     names_a_station,
 )
@@ -79,9 +80,11 @@ _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”
                        NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)|"
                        # a year glued to a wire's name in capitals ('… Oct. 11, 2020.THE CANADIAN PRESS/Jane Roe')
                        r"(?<=\b(?:19|20)\d\d)\.(?=[A-Z]{2,}[ \t/])|"  # (a year, not a file's number: '…_0998.JPG/')
-                       # a credit chain glued to the stop by its slash ('… NORTH OF BOSTON./JANE ROE/WBUR', '… choice.”/
-                       # Jane Roe for KHN', '…제품./로이터 연합뉴스'): the slash opens the credit (credit_tails._PIPE_BEFORE)
-                       r"(?<=[a-z\u3131-\ud7a3)][.!?])(?=/[^\W\d_])|(?<=[A-Z]{2}[.!?])(?=/[^\W\d_])|(?<=[.!?][\"”’])(?=/[^\W\d_])")
+                       # a credit chain glued to the stop by its slash ('… NORTH OF BOSTON./JANE ROE/WBUR', '…
+                       # choice.”/Jane Roe for KHN', '…제품./로이터 연합뉴스'): the slash opens the credit
+                       # (credit_tails._PIPE_BEFORE); 'U.S./Mexico' is an abbreviation's stop
+                       r"(?<=[a-z\u3131-\ud7a3)][.!?])(?=/[^\W\d_])|(?<=[A-Z]{2}[.!?])(?=/[^\W\d_])|"
+                       r"(?<=[.!?][\"”’])(?=/[^\W\d_])")
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)(?:via|über)\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS',
 # German 'über Wikimedia Commons'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
@@ -159,6 +162,39 @@ def glued_after_source(catalog: Catalog, text: str, start: int, end: int) -> int
         label = label_link(catalog, link)  # the source's name as written, with no word of the glued text in it
         if label.source is not None and match_source(catalog, label.text) is not None:  # ('…/Reuters JavaScript is
             return glue.end()  # …' is no 'Reuters Java', a known source qualified by a word)
+    return None
+
+
+# A sentence opening right after a source's name: a capitalised word (at most two more, or a number), then two words in
+# lower case ('Getty Images If you are …', 'Nintendo Life Nintendo’s 2022 holiday lineup …', 'Česká televize Ivan
+# Trojan a jeho …'); 'Reuters Jane Roe, file' has no two lower-case words and stays one credit
+_STORY_OPENS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|\d[\d,.]*)){0,2}[ \t]+[a-z][\w'’-]*[ \t]+[a-z]")
+_LINK_WORDS = re.compile(r"\S+")
+_CASE_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # 'PreventionAn Anopheles …': the name glued to the next word
+
+
+def source_then_story(catalog: Catalog, text: str, at: int, end: int,
+                      kinds: frozenset[str] | None = None) -> int | None:
+    """Where a source the catalog knows, opening the link at `at`, ends with a sentence run on after it, by a space or
+    glued ('Getty Images If you are tired …', 'Image: Nintendo Life Nintendo’s 2022 …', 'Jane Roe//Getty Images
+    Jay-Z was …', 'Photo: Centers for Disease Control and PreventionAn Anopheles mosquito …'), or None. The longest
+    name of at most six words that the catalog knows wins; `kinds` limits it to sources of those kinds, and then the
+    sentence must open with a word of SENTENCE_OPENERS. A few short
+    look-ups per credit, no scan of the text."""
+    words = list(_LINK_WORDS.finditer(text, at, min(end, at + 120)))[:7]
+    for count in range(min(len(words), 6), 0, -1):
+        last = words[count - 1]
+        cuts = [last.end()] + [g.start() for g in _CASE_GLUE.finditer(text, last.start(), last.end())]
+        for cut in reversed(cuts):
+            opens = cut if cut < last.end() else cut + 1
+            if opens >= end or text[cut : cut + 1] not in (" ", "\t") and cut == last.end() \
+                    or not _STORY_OPENS.match(text, opens, end):
+                continue
+            if kinds is not None and text[opens:].split(None, 1)[0].casefold() not in SENTENCE_OPENERS:
+                continue  # an agency alone: only a word that never goes on with a name opens the story
+            source = match_source(catalog, text[at:cut])
+            if source is not None and (kinds is None or source.kind in kinds):
+                return cut
     return None
 
 
