@@ -83,8 +83,8 @@ _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”
                        # a credit chain glued to the stop by its slash ('… NORTH OF BOSTON./JANE ROE/WBUR', '…
                        # choice.”/Jane Roe for KHN', '…제품./로이터 연합뉴스'): the slash opens the credit
                        # (credit_tails._PIPE_BEFORE); 'U.S./Mexico' is an abbreviation's stop
-                       r"(?<=[a-z\u3131-\ud7a3)][.!?])(?=/[^\W\d_])|(?<=[A-Z]{2}[.!?])(?=/[^\W\d_])|"
-                       r"(?<=[.!?][\"”’])(?=/[^\W\d_])")
+                       r"(?<=[a-z\u3131-\ud7a3)])[.!?](?=/[^\W\d_])|(?<=[A-Z]{2})[.!?](?=/[^\W\d_])|"
+                       r"(?<=[.!?])[\"”’](?=/[^\W\d_])")  # (the stop or quote matched: a first character to look for)
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)(?:via|über)\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS',
 # German 'über Wikimedia Commons'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
@@ -170,6 +170,18 @@ def glued_after_source(catalog: Catalog, text: str, start: int, end: int) -> int
 # Trojan a jeho …'); 'Reuters Jane Roe, file' has no two lower-case words and stays one credit
 _STORY_OPENS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|\d[\d,.]*)){0,2}[ \t]+[a-z][\w'’-]*[ \t]+[a-z]")
 _LINK_WORDS = re.compile(r"\S+")
+_WORD_EDGES = "\"'’“”«»()[]:,;."
+
+
+def _first_words(catalog: Catalog) -> frozenset[str]:
+    """The first word of every name, alias and folded key of the catalog's sources, in lower case."""
+    return catalog.cached("source-first-words", _build_first_words)
+
+
+def _build_first_words(catalog: Catalog) -> frozenset[str]:
+    names = (n for source in catalog.sources.values() for n in (source.name, *source.aliases))
+    return frozenset(key.split()[0].casefold().strip(_WORD_EDGES) for key in (*names, *catalog.source_keys)
+                     if key.split())
 _CASE_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # 'PreventionAn Anopheles …': the name glued to the next word
 
 
@@ -181,7 +193,16 @@ def source_then_story(catalog: Catalog, text: str, at: int, end: int,
     name of at most six words that the catalog knows wins; `kinds` limits it to sources of those kinds, and then the
     sentence must open with a word of SENTENCE_OPENERS. A few short
     look-ups per credit, no scan of the text."""
+    if text.count(" ", at, min(end, at + 120)) < 3:
+        return None  # a source and a sentence's three words are three spaces at least: a credit alone has fewer
     words = list(_LINK_WORDS.finditer(text, at, min(end, at + 120)))[:7]
+    if not words or words[0].group().casefold().strip(_WORD_EDGES) not in _first_words(catalog):
+        return None  # the link's first word opens no name the catalog knows
+    if kinds is not None and not any(w.group()[:1].isupper() and w.group().casefold() in SENTENCE_OPENERS
+                                     for w in words[1:]):
+        return None  # an agency alone: a capitalised word of SENTENCE_OPENERS must follow it
+    if _STORY_OPENS.search(text, at, min(end, at + 160)) is None:
+        return None  # no sentence opens after the link: a credit alone ('Jane Roe/AP'), the common case
     for count in range(min(len(words), 6), 0, -1):
         last = words[count - 1]
         cuts = [last.end()] + [g.start() for g in _CASE_GLUE.finditer(text, last.start(), last.end())]

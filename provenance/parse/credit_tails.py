@@ -203,7 +203,8 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         if taken(offset + start, offset + start + 1):  # inside a credit already read: so is any tail from here
             offset += len(line)
             continue
-        head = _line_head(catalog, stripped) if pieces and stripped[:1].isupper() else None
+        head = _line_head(catalog, stripped, pieces[0].start() if base == 0 else None) \
+            if pieces and stripped[:1].isupper() else None
         if head is not None and not taken(offset, offset + head):  # 'Jane Roe//Getty Images Jennifer Lopez is …. From
             yield Segment(offset, offset + head, offset)  # the way …': the credit opens a line of several sentences
         held = _citation_start(catalog, stripped, maker=False) if ("," in stripped or pieces) and may_cite(
@@ -612,13 +613,15 @@ def _person_then_source(catalog: Catalog, chain: str) -> bool:
         and match_source(catalog, links[-1].strip()) is not None
 
 
-def _line_head(catalog: Catalog, line: str) -> int | None:
+def _line_head(catalog: Catalog, line: str, stop: int | None) -> int | None:
     """Where a credit that opens a line of several sentences ends, glued to the first of them by a space ('Taylor
     Hill//Getty Images Jennifer Lopez is …', 'Getty Images If you are tired, …'): a chain whose last link is a
     source the catalog knows, or an agency alone, then a sentence (source_then_story); else None. Only the first
     sentence is read."""
-    first = _SENTENCE.search(line, 0, 400)
-    end = first.start() if first is not None else min(len(line), 400)
+    if stop is None:  # the first sentence's stop, when the line's sentences were read from its last 400 characters
+        first = _SENTENCE.search(line, 0, 400)
+        stop = first.start() if first is not None else min(len(line), 400)
+    end = stop
     link = line.rfind("/", 0, end) + 1
     link += len(line[link:end]) - len(line[link:end].lstrip())
     told = source_then_story(catalog, line, link, end, None if link else _AGENCY_KINDS)
