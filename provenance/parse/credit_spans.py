@@ -170,6 +170,7 @@ def glued_after_source(catalog: Catalog, text: str, start: int, end: int) -> int
 # Trojan a jeho …'); 'Reuters Jane Roe, file' has no two lower-case words and stays one credit
 _STORY_OPENS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|\d[\d,.]*)){0,2}[ \t]+[a-z][\w'’-]*[ \t]+[a-z]")
 _LINK_WORDS = re.compile(r"\S+")
+_TERMS_AFTER = re.compile(r"(?i)(?:all|some|no)[ \t]+rights|licen[cs]|used[ \t]+with|creative[ \t]+commons|public[ \t]+domain")
 _WORD_EDGES = "\"'’“”«»()[]:,;."
 
 
@@ -209,8 +210,9 @@ def source_then_story(catalog: Catalog, text: str, at: int, end: int,
         for cut in reversed(cuts):
             opens = cut if cut < last.end() else cut + 1
             if opens >= end or text[cut : cut + 1] not in (" ", "\t") and cut == last.end() \
-                    or not _STORY_OPENS.match(text, opens, end):
-                continue
+                    or text[cut - 1] in ".,;:!?" or not _STORY_OPENS.match(text, opens, end) \
+                    or _TERMS_AFTER.match(text, opens, end):
+                continue  # '© Oxfam. All rights reserved.': a stop ends the credit, and its terms go on with it
             if kinds is not None and text[opens:].split(None, 1)[0].casefold() not in SENTENCE_OPENERS:
                 continue  # an agency alone: only a word that never goes on with a name opens the story
             source = match_source(catalog, text[at:cut])
