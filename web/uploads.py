@@ -94,25 +94,29 @@ def check_uploads(files: list[tuple[str, bytes]], catalog: Catalog, profile: Usa
             members.append((name, name, data))
     sources, siblings = memory_sources(members)
     results = [_checked(check_source(text, catalog, profile, siblings, verifier), None)] if text else []
-    paths = [text.path] if text else []
+    # the result of the file each path reads: of two uploads at one path (one name uploaded twice, or the same
+    # member path in two zips) the siblings read the last one's bytes (memory_sources)
+    read = {source.path: number for number, source in enumerate(sources, start=len(results))}
     for source in sources:
         checked = check_source(source, catalog, profile, siblings, verifier)
         results.append(_checked(checked, thumbnail(source.data or b"") if checked.kind == "image" else None))
-        paths.append(source.path)
-    _mark_used(results, paths)
+    _mark_used(results, read)
     return results + refused
 
 
-def _mark_used(results: list[Checked], paths: list[str]) -> None:
+def _mark_used(results: list[Checked], read: dict[str, int]) -> None:
     """Each uploaded image that an uploaded article (or the pasted text) shows gets `used_in`: where its
-    caption and its own metadata were checked together (`CheckedFile.matches`, the one matching rule)."""
+    caption and its own metadata were checked together (`CheckedFile.matches`, the one matching rule).
+    `read`: the number of the result whose bytes the siblings read at each path; another upload at the same
+    path was checked with no caption, and keeps its own check."""
     used: dict[str, list[tuple[str, str]]] = {}
     for checked in results:
         for src, match in (checked.file.matches.items() if checked.file is not None else ()):
             used.setdefault(match.path, []).append((checked.name, src))
-    for checked, path in zip(results, paths, strict=True):
-        if checked.file is not None and checked.file.kind == "image" and path in used:
-            checked.used_in = tuple(used[path])
+    for path, uses in used.items():
+        checked = results[read[path]]
+        if checked.file is not None and checked.file.kind == "image":
+            checked.used_in = tuple(uses)
 
 
 def _checked(checked: CheckedFile, thumb: bytes | None) -> Checked:

@@ -233,7 +233,8 @@ def _path_in(root: Path, path: str) -> BinaryIO:
 
 def memory_sources(files: list[tuple[str, str, bytes]]) -> tuple[list[SourceFile], Siblings]:
     """Files held in memory (uploads, zip members) as (name, path, bytes): each sees all the
-    others as siblings, matched by path (a zip member's path inside its zip) or file name."""
+    others as siblings, matched by path (a zip member's path inside its zip) or file name; of two files at
+    one path, the siblings read the last one (web.uploads relies on it)."""
     sources = [SourceFile(name, path, data=data) for name, path, data in files]
     data = {s.path: s.data for s in sources}
     siblings = Siblings(SetIndex(data), image_evidence_reader(lambda p: io.BytesIO(data[p] or b"")))

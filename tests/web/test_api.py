@@ -348,3 +348,21 @@ def test_the_api_says_a_licence_was_left_open_by_conflicting_claims(client: Flas
     assert items
     assert {i["license_status"] for i in items} == {"conflicting"}
     assert all(i["license"] is None and any(c["field"] == "license" for c in i["conflicts"]) for i in items)
+
+
+def test_an_image_uploaded_twice_under_one_name_is_used_only_where_its_bytes_were_read(client: FlaskClient) -> None:
+    """Two uploads named flood.jpg: the article's reference reads one of them (the last); the other was never
+    checked with the caption, so it has no `used_in` (and keeps its own check on the page)."""
+    flood = (ROOT / "data" / "images" / "flood-ap.jpg").read_bytes()
+    other = (ROOT / "data" / "images" / "sandbags-reuters.jpg").read_bytes()
+    story = b"![The town centre under water. Photo: Jana Nov\xc3\xa1k/AP](flood.jpg)\n"
+    response = client.post("/api/check", data={"files": [(io.BytesIO(story), "story.md"),
+                                                         (io.BytesIO(flood), "flood.jpg"),
+                                                         (io.BytesIO(other), "flood.jpg")]},
+                           content_type="multipart/form-data")
+    story_result, first, second = response.json["files"]
+    [item] = story_result["items"]
+    assert {e["value"] for e in item["evidence"] if e["origin"] == "iptc" and e["field"] == "creator"} == {
+        second["items"][0]["record"]["creator"]}  # the last upload's metadata was read
+    assert "used_in" not in first
+    assert second["used_in"] == [{"file": "story.md", "src": "flood.jpg"}]
