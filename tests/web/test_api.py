@@ -63,6 +63,37 @@ def test_check_files_say_which_article_shows_an_image(client: FlaskClient) -> No
     assert item["record"]["creator"] == "Jana Novák"
 
 
+def _zipped(members: dict[str, bytes]) -> io.BytesIO:
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as zf:
+        for path, data in members.items():
+            zf.writestr(path, data)
+    packed.seek(0)
+    return packed
+
+
+def test_two_zips_holding_one_path_never_lend_each_other_their_images(client: FlaskClient) -> None:
+    story = b"A day in town.\n\n![The square at noon.](images/photo.jpg)\n"
+    flood = (ROOT / "data" / "images" / "flood-ap.jpg").read_bytes()  # IPTC by-line Jana Novák, AP
+    market = (ROOT / "data" / "images" / "market-cc0.jpg").read_bytes()  # XMP creator Lukas Meyer, CC0
+    files = [(_zipped({"story.md": story, "images/photo.jpg": flood}), "monday.zip"),
+             (_zipped({"story.md": story, "images/photo.jpg": market}), "tuesday.zip"),
+             (_zipped({"notes.md": b"Harbour.\n\n![Boats.](pics/boats.jpg)\n"}), "wednesday.zip"),
+             (io.BytesIO(market), "boats.jpg")]
+    response = client.post("/api/check", data={"files": files}, content_type="multipart/form-data")
+    results = {f["file"]: f for f in response.json["files"]}
+    # each zip's article is checked with its own zip's image
+    assert results["monday.zip:story.md"]["items"][0]["record"]["creator"] == "Jana Novák"
+    assert results["tuesday.zip:story.md"]["items"][0]["record"]["creator"] == "Lukas Meyer"
+    assert results["monday.zip:images/photo.jpg"]["used_in"] == [{"file": "monday.zip:story.md",
+                                                                "src": "images/photo.jpg"}]
+    assert results["tuesday.zip:images/photo.jpg"]["used_in"] == [{"file": "tuesday.zip:story.md",
+                                                                 "src": "images/photo.jpg"}]
+    # a zip without the image its article shows finds it among the loose uploads
+    assert results["wednesday.zip:notes.md"]["items"][0]["record"]["creator"] == "Lukas Meyer"
+    assert results["boats.jpg"]["used_in"] == [{"file": "wednesday.zip:notes.md", "src": "pics/boats.jpg"}]
+
+
 def test_check_files(client: FlaskClient) -> None:
     image = (ROOT / "data" / "images" / "market-cc0.jpg").read_bytes()
     response = client.post("/api/check", data={"files": [(io.BytesIO(image), "market.jpg")]},
