@@ -64,19 +64,24 @@ def _used_images(results: list[dict[str, Any]], start: int,
     of it is on this page (its anchor, or None where the card is on another page), by the image's file
     number; and the image's file number by that card's anchor, for its thumbnail. `start`: the number of
     the page's first item."""
-    numbers = {result["file"]: number for number, result in enumerate(results)}
+    numbers: dict[str, list[int]] = {}  # a name uploaded twice names two results: `used_in` lists them in order
+    for number, result in enumerate(results):
+        numbers.setdefault(result["file"], []).append(number)
     places: dict[int, list[dict[str, Any]]] = {}
     item_thumbs: dict[str, int] = {}
     for number, result in enumerate(results):
+        taken: set[int] = set()
         for use in result.get("used_in", ()):
-            article = numbers.get(use["file"])
             anchor = None
-            if article is not None:
-                for index, item in enumerate(results[article]["items"]):
-                    if item.get("src") == use["src"]:
-                        anchor = _anchor(article, index + start)
-                        item_thumbs[anchor] = number
-                        break
+            for article in numbers.get(use["file"], ()):
+                index = next((i for i, item in enumerate(results[article]["items"]) if item.get("src") == use["src"]),
+                             None)
+                if article in taken or index is None:
+                    continue
+                taken.add(article)
+                anchor = _anchor(article, index + start)
+                item_thumbs[anchor] = number
+                break
             places.setdefault(number, []).append({**use, "anchor": anchor})
     return places, item_thumbs
 

@@ -85,34 +85,38 @@ def check_uploads(files: list[tuple[str, bytes]], catalog: Catalog, profile: Usa
                   text: SourceFile | None = None, verifier: Verifier | None = None) -> list[Checked]:
     """One result per file (a zip gives one per member, the pasted text comes first); every
     upload sees the others as siblings; a bad file is a result with an error, never an exception."""
-    members: list[tuple[str, str, bytes]] = []
+    members: list[tuple[str, str, bytes, str]] = []
     refused: list[Checked] = []
     for name, data in files:
         if zipfile.is_zipfile(io.BytesIO(data)):
             _unzip(name, data, members, refused)
         else:
-            members.append((name, name, data))
-    sources, siblings = memory_sources(members)
-    results = [_checked(check_source(text, catalog, profile, siblings, verifier), None)] if text else []
-    paths = [text.path] if text else []
-    for source in sources:
+            members.append((name, name, data, ""))
+    sources, everything = memory_sources(members)
+    results = [_checked(check_source(text, catalog, profile, everything, verifier), None)] if text else []
+    # the result of the file each key reads: of two uploads at one key (one name uploaded twice) the siblings
+    # read the last one's bytes (memory_sources)
+    read = {key: number for number, (_, _, key) in enumerate(sources, start=len(results))}
+    for source, siblings, _ in sources:
         checked = check_source(source, catalog, profile, siblings, verifier)
         results.append(_checked(checked, thumbnail(source.data or b"") if checked.kind == "image" else None))
-        paths.append(source.path)
-    _mark_used(results, paths)
+    _mark_used(results, read)
     return results + refused
 
 
-def _mark_used(results: list[Checked], paths: list[str]) -> None:
+def _mark_used(results: list[Checked], read: dict[str, int]) -> None:
     """Each uploaded image that an uploaded article (or the pasted text) shows gets `used_in`: where its
-    caption and its own metadata were checked together (`CheckedFile.matches`, the one matching rule)."""
+    caption and its own metadata were checked together (`CheckedFile.matches`, the one matching rule).
+    `read`: the number of the result whose bytes the siblings read at each key (memory_sources); another
+    upload at the same key was checked with no caption, and keeps its own check."""
     used: dict[str, list[tuple[str, str]]] = {}
     for checked in results:
         for src, match in (checked.file.matches.items() if checked.file is not None else ()):
             used.setdefault(match.path, []).append((checked.name, src))
-    for checked, path in zip(results, paths, strict=True):
-        if checked.file is not None and checked.file.kind == "image" and path in used:
-            checked.used_in = tuple(used[path])
+    for path, uses in used.items():
+        checked = results[read[path]]
+        if checked.file is not None and checked.file.kind == "image":
+            checked.used_in = tuple(uses)
 
 
 def _checked(checked: CheckedFile, thumb: bytes | None) -> Checked:
@@ -156,7 +160,7 @@ def _refuse(refused: list[Checked], label: str, error: str) -> None:
     refused.append(Checked(label, None, refused={"file": label, "ok": False, "error": error, "items": []}))
 
 
-def _unzip(name: str, data: bytes, members: list[tuple[str, str, bytes]], refused: list[Checked]) -> None:
+def _unzip(name: str, data: bytes, members: list[tuple[str, str, bytes, str]], refused: list[Checked]) -> None:
     """The members of an uploaded zip, each inflated chunk by chunk under the caps (a member's
     size in the zip's header is never trusted); a member that cannot be read, or whose name the zip
     holds twice, is a refused result, and so is the zip whose directory cannot be read, or the
@@ -190,4 +194,4 @@ def _unzip(name: str, data: bytes, members: list[tuple[str, str, bytes]], refuse
                 _refuse(refused, label, f"{label}: cannot be read ({exc})")
                 continue
             budget -= len(member)
-            members.append((label, info.filename, member))
+            members.append((label, info.filename, member, name))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -136,6 +137,9 @@ def _starts_a_zip(path: str) -> bool:
         return False
 
 
+_OTHER_SCHEME = re.compile(r"(?i)^[a-z][a-z0-9+.-]*://")  # a URL of a scheme the fetch guard does not take
+
+
 def _checked(paths: list[str], catalog: Catalog, profile: UsageProfile, verifier: Verifier) -> Iterator[CheckedFile]:
     """Each argument checked in order: a URL is fetched through the guard, a file read from disk."""
     from provenance.check import CheckedFile
@@ -145,6 +149,9 @@ def _checked(paths: list[str], catalog: Catalog, profile: UsageProfile, verifier
     for path in paths:
         if is_url(path):
             yield check_url(path, catalog, profile, verifier)
+        elif _OTHER_SCHEME.match(path):
+            yield CheckedFile(path, "error", error=f"{path}: only http:// and https:// addresses are fetched "
+                                                   f"(for a file on this machine, give its path)")
         elif _starts_a_zip(path):  # not read here, and not "a zip inside a zip" either: what to run instead
             yield CheckedFile(path, "error", error=f"{path}: is a zip archive: check reads articles and images; "
                                                    f"audit the zip instead (provenance audit {path})")

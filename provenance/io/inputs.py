@@ -64,13 +64,19 @@ class SourceFile:
 class Siblings:
     """The files beside an article: an index for matching, and a way to get an image's evidence."""
 
-    def __init__(self, index: PathIndex, evidence: Callable[[str], tuple[list[Evidence], list[str]]]) -> None:
+    def __init__(self, index: PathIndex, evidence: Callable[[str], tuple[list[Evidence], list[str]]],
+                 prefix: str = "", then: Siblings | None = None) -> None:
         self.index = index
         self.evidence = evidence
+        self.prefix = prefix  # put before a matched path for `evidence` (a zip's members: the zip's name)
+        self.then = then  # asked when this index has no such file (a zip's members: the loose uploads)
 
     def match(self, article: str, src: str) -> Match | None:
         """The file an article's image reference names (a fetched page's siblings match URLs instead)."""
-        return match_src(self.index, article, src)
+        found = match_src(self.index, article, src)
+        if found is None:
+            return self.then.match(article, src) if self.then else None
+        return Match(found.src, self.prefix + found.path, found.rule) if self.prefix else found
 
     def image_sha1(self, src: str) -> str | None:
         """The SHA-1 of the bytes these siblings read for an image reference, where they keep it (a fetched
@@ -231,10 +237,30 @@ def _path_in(root: Path, path: str) -> BinaryIO:
     return open_listed(str(root / path), path)
 
 
-def memory_sources(files: list[tuple[str, str, bytes]]) -> tuple[list[SourceFile], Siblings]:
-    """Files held in memory (uploads, zip members) as (name, path, bytes): each sees all the
-    others as siblings, matched by path (a zip member's path inside its zip) or file name."""
-    sources = [SourceFile(name, path, data=data) for name, path, data in files]
-    data = {s.path: s.data for s in sources}
-    siblings = Siblings(SetIndex(data), image_evidence_reader(lambda p: io.BytesIO(data[p] or b"")))
-    return sources, siblings
+def memory_sources(files: list[tuple[str, str, bytes, str]],
+                   ) -> tuple[list[tuple[SourceFile, Siblings, str]], Siblings]:
+    """Files held in memory (uploads, zip members) as (name, path, bytes, group), each with its siblings and
+    its key (`memory_key`); and the siblings of a loose article or a pasted text.
+
+    A zip's members (group: the zip's name, path: inside the zip) see the members of their zip, as an
+    audit of that zip would, then the loose uploads: two zips that hold one path never lend each other their
+    images. A loose upload (group "") and the pasted text see every file, a zip's member at `zip/path`,
+    matched by path or a unique file name. Of two uploads at one key (one name uploaded twice), the last is
+    read."""
+    data = {memory_key(group, path): content for _, path, content, group in files}
+    reader = image_evidence_reader(lambda key: io.BytesIO(data[key] or b""))
+    everything = Siblings(SetIndex(data), reader)
+    loose = Siblings(SetIndex(memory_key(group, path) for _, path, _, group in files if not group), reader)
+    inside: dict[str, list[str]] = {}
+    for _, path, _, group in files:
+        if group:
+            inside.setdefault(group, []).append(path)
+    zips = {group: Siblings(SetIndex(paths), reader, memory_key(group, ""), loose) for group, paths in inside.items()}
+    sources = [(SourceFile(name, path, data=content), zips[group] if group else everything, memory_key(group, path))
+               for name, path, content, group in files]
+    return sources, everything
+
+
+def memory_key(group: str, path: str) -> str:
+    """Where memory_sources keeps a file: its path, under its zip's name as a folder for a zip's member."""
+    return f"{group}/{path}" if group else path

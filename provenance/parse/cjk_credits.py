@@ -27,6 +27,13 @@ _LEAD = r"(?:(?:图为|圖為|图片|圖片|图|圖|据|據)[:：]?\s*)?"
 # 本报, 本台, 本网, 本社: 'this paper', 'this station': the publication itself, no name.
 _OWN_OUTLET = re.compile(r"^本.$")
 
+# '…맞고 있다. /강은구 기자 egkang@hankyung.com': the staff photographer after the caption's last sentence, a slash
+# before the name, an e-mail, a date or the line's end after 기자; a byline ('홍길동 기자 hong@…') has no slash
+_SLASH_REPORTER = re.compile(r"(?m)(?:(?<=[.)])|^)[ \t]*/[ \t]*(?P<name>[가-힣]{2,4})[ \t]*기자"
+                             r"(?=[ \t]+[\w.-]+@|[ \t]+\d{4}\.\d|[ \t]*$)")
+# A Korean photo caption tells the scene in the present progressive ('… 백신을 맞고 있다.', 'is getting the vaccine'):
+# a '/Name 기자' after a text with no such sentence closes an article ('… 밝혔다. /김현진기자 stari@…'), a byline
+_SCENE_NOW = "있다"
 # Each pattern with the marks a text must hold for it to match: a text with none of them skips its scan.
 _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("记者", "記者"),
@@ -43,10 +50,7 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
                           r"(?=$|[\s。、，,.)）」』】\]])")),
     (("기자",), re.compile(r"\[(?P<org>[^\[\]\s]{2,20})\s+(?P<name>[^\[\]\s]{2,4})\s+기자\]")),
     (("사진",), re.compile(r"사진\s*=\s*(?P<name>[^\s\[\]()]{2,4})\s*기자")),
-    # '…맞고 있다. /강은구 기자 egkang@hankyung.com': the staff photographer after the caption's last sentence, a slash
-    # before the name, an e-mail, a date or the line's end after 기자; a byline ('홍길동 기자 hong@…') has no slash
-    (("기자",), re.compile(r"(?m)(?:(?<=[.)])|^)[ \t]*/[ \t]*(?P<name>[가-힣]{2,4})[ \t]*기자"
-                          r"(?=[ \t]+[\w.-]+@|[ \t]+\d{4}\.\d|[ \t]*$)")),
+    (("기자",), _SLASH_REPORTER),
     # a Korean caption signed with the photographer's name or nickname alone after its last sentence
     (("다.", "요."),
      re.compile(r"(?m)(?<=[다요]\.[ \t])(?!사진|자료|제공|출처|캡처)(?P<name>[가-힣]{2,5})(?<![다요죠음])[ \t]*$")),
@@ -61,6 +65,8 @@ def cjk_segments(text: str) -> Iterator[Segment]:
         if not any(mark in text for mark in marks):
             continue
         for match in pattern.finditer(text):
+            if pattern is _SLASH_REPORTER and _SCENE_NOW not in text[: match.start()]:
+                continue  # '… 밝혔다. /김현진기자 stari@…': an article's byline closing its text, no caption before it
             parts = match.groupdict()
             org = parts.get("org") or ""
             org = "" if _OWN_OUTLET.match(org) else org

@@ -26,17 +26,7 @@ from collections.abc import Callable, Iterator
 
 from provenance.catalog.load import Catalog
 from provenance.parse.credit_spans import SPOKEN, Segment, name_in_capitals
-from provenance.parse.credit_words import (
-    COMMON_WORDS,
-    COUNTRIES,
-    HEADING_WORDS,
-    NOT_A_NAME,
-    PLACE_FIRST_IN_CAPITALS,
-    PLACE_LAST_IN_CAPITALS,
-    SHOWN_AFTER_NAME,
-    SHOWN_BEFORE_NAME,
-    WORD_SURNAMES,
-)
+from provenance.parse.credit_words import HEADING_WORDS, capitals_name_by_words
 
 _WORD = r"(?:[A-Z]\.|(?!PHOTOS?\b)[A-Z][A-Z'’-]+)"
 # the run: an optional job before the name ('TIMES PHOTOGRAPHER', 'STAFF PHOTOGRAPHER'), the name, an optional
@@ -47,7 +37,6 @@ _RUN = re.compile(r"(?:(?:[A-Z]{2,}[ \t]+)?PHOTOGRAPHER[ \t]+)?(?P<name>[A-Z][A-
 # on the caption's line: a full stop after a lower-case word, a number or a closing bracket or quote, then the run
 _AFTER_STOP = re.compile(r"(?<=[a-z\d)”\"’'])\.[ \t]+(?=[A-Z][A-Z'’-]+[ \t])")
 _KICKER = re.compile(r"^[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}:[ \t]+[A-Z]")  # 'Local legend: A mural …'
-_VOWELS = frozenset("AEIOUY")
 # the gate: no such run, no name to read. Wider than the run's first words (two letters of the run, blanks, a capital)
 # and linear: written as the run ('[A-Z][A-Z'’-]+'), each start in a long run of capitals read to its end (quadratic)
 _TWO_CAPITALS = re.compile(r"[A-Z'’-]{2}[ \t]+[A-Z]")
@@ -117,20 +106,10 @@ def _caption(prose: str, least: int) -> bool:
 
 def _a_name(catalog: Catalog, name: str, prose: str) -> bool:
     """Whether a run of capitals is a photographer's name, not a place, a body, a heading or the caption's subject."""
-    words = [word.strip(".") for word in name.split()]
-    folded = {word.casefold() for word in words}
-    if not folded.isdisjoint(NOT_A_NAME) or name.casefold() in COUNTRIES:
-        return False
-    first, last = words[0].casefold(), words[-1].casefold()
-    if first in PLACE_FIRST_IN_CAPITALS or last in PLACE_LAST_IN_CAPITALS:
-        return False  # a place ('NEW YORK', 'HONG KONG', 'ASTON VILLA')
-    if first in COMMON_WORDS or (last in COMMON_WORDS and last not in WORD_SURNAMES) or last in SHOWN_AFTER_NAME \
-            or first in SHOWN_BEFORE_NAME:
-        return False  # a heading, a slogan, a sign or a group's name ('WEATHER WARNING', 'PINK FLOYD', 'HARWICK
-        # ROVERS', 'ABBEY ROAD'), or the person shown labelled ('JANE ROE MP', 'DR JANE ROE'): a given name is seldom
-        # a common word, a surname seldom one (credit_words)
-    if any(len(word) >= 3 and _VOWELS.isdisjoint(word) for word in words):
-        return False  # initials standing for a name ('KFC', 'BBC'): an outlet's or a body's
+    if not capitals_name_by_words(name):
+        return False  # a place, a heading, a slogan, a sign or a group's name ('NEW YORK', 'WEATHER WARNING', 'PINK
+        # FLOYD', 'ABBEY ROAD'), the person shown labelled ('JANE ROE MP'), initials ('KFC', 'BBC'): credit_words
+    folded = {word.strip(".").casefold() for word in name.split()}
     named = {word.casefold() for word in _PROSE_WORD.findall(prose)}
     if any(len(word) >= 3 and word in named for word in folded):
         return False  # 'The Scottish Ballet has moved … SCOTTISH BALLET': what the caption is about, as a label

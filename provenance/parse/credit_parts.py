@@ -68,6 +68,7 @@ from provenance.parse.credit_words import (
     TITLE_AFTER_ISSUE,
     TITLE_ARTICLES,
     TITLE_NOUNS_AFTER_ARTICLE,
+    capitals_name_by_words,
     names_a_station,
 )
 from provenance.parse.scan import with_first_chars
@@ -780,10 +781,11 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if text.endswith(")") and " (" in text:  # '© Commonwealth of Australia (Geoscience Australia)': a public body
         head = text[: text.index(" (")]  # the catalog knows, and in brackets its agency that made the work
         body = match_source(catalog, head)
-        if body is not None and (body.kind in _GOVERNMENT or body.kind == "platform"
+        if body is not None and (body.kind in _GOVERNMENT or body.kind in ("platform", "agency")
                                  and not _LICENSE_INSIDE.search(text[len(head) :])):
             return Link(head, start, start + len(head), "source", body)  # 'Wikimedia Commons (Klick für Quelle)':
-            # a platform the catalog knows, and in brackets a remark
+            # a platform the catalog knows, and in brackets a remark; an agency and its remark where no photographer
+            # is named ('(c) REUTERS (KYIV)', '© AFP (MIDDLE EAST)': the agency had been read as a person)
     affiliated = _affiliation(catalog, text, start) if text.endswith(")") and " (" in text else None
     if affiliated is not None:
         return affiliated
@@ -857,12 +859,14 @@ def _holder_then_photographer(catalog: Catalog, text: str, start: int) -> Link |
     """'Photo © Tate (Jane Roe)': a museum or picture library the catalog knows, and in brackets the photographer
     who made the picture for it, as museums write their house credit; a place or a museum in the brackets ('RMN-Grand
     Palais (musée du Louvre)') is no person. An agency writes it so too, the name in capitals as in its own captions
-    (Die Presse's '(c) REUTERS (JANE ROE)'); a role in capitals ('AP (FILE PHOTO)') names no one."""
+    (Die Presse's '(c) REUTERS (JANE ROE)'); a role in capitals ('AP (FILE PHOTO)') names no one, nor a remark whose
+    words are no name's ('REUTERS (WORLD CUP)', 'AP (BLACK AND WHITE)', '(c) AFP (MIDDLE EAST)')."""
     head, _, inner = text[:-1].partition(" (")
     held = match_source(catalog, head)
     if held is None or held.kind not in _HOLDER_KINDS or " " not in inner.strip() or "(" in inner \
             or not looks_like_person(inner) or _is_org(catalog, inner) or heritage_name(inner) \
-            or inner.isupper() and (held.kind != "agency" or fold_source_name(inner) in ROLES) \
+            or inner.isupper() and (held.kind != "agency" or fold_source_name(inner) in ROLES
+                                    or not capitals_name_by_words(inner)) \
             or not all(_PHOTOGRAPHER_IN_BRACKETS.match(name.strip()) for name in _BRACKET_NAMES.split(inner)) \
             or _names_a_place(inner):
         return None  # 'Tate (Photographic Rights)': a department's name

@@ -180,7 +180,7 @@ ROLES = frozenset({
     "stock image", "stock photo", "featured image", "this photo", "this image", "please see", "see", "more",
     "link",  # a link's text where a credit names its file page ('Quelle: Wikimedia Commons, [Link](…), Author: …')
     "jpg", "jpeg", "png", "gif", "svg", "webp", "tif", "tiff",
-    "privat", "private", "privé", "privado", "archiv", "archivo", "arquivo", "archivio",  # 'Foto: privat'
+    "privat", "private", "privé", "privado", "archiv", "archivo", "arquivo", "archivio", "archief",  # 'Foto: privat'
     "图", "圖", "图片", "圖片", "照片",  # '图/视觉中国': 'picture', as Chinese papers lead their credits
     "독자", "시청자", "読者", "读者", "网友",  # '사진=독자 제공': a reader or viewer, unnamed
     "archivbild", "archivfoto", "symbolbild", "symbolfoto", "repertorio", "foto di repertorio", "foto de archivo",
@@ -303,14 +303,14 @@ NEWSPAPER_WORDS = frozenset({
     "newspaper", "magazine", "times", "post", "journal", "herald", "tribune", "gazette", "daily", "express",
     "chronicle", "observer", "telegraph", "inquirer", "enquirer", "examiner", "dispatch", "courant", "bulletin",
     "sentinel", "gleaner", "advertiser", "courier", "globe",  # 'Boston Globe/Getty Images': no surname
-    "caller",  # a regional paper's word ('Caller-Times', 'IMAGE: Country Caller'): no person's surname
 })
 # The first word of a paper's title that says when it comes out, before a paper's word: 'Evening Standard', 'Sunday
 # Mirror', 'Morning Star'. Either word alone may be a name's ('Billy Sunday', 'Jane Morning', 'Ringo Starr'): only the
 # two together, in this order, make a title (credit_parts._newspaper_title).
-ISSUE_WORDS = frozenset({"evening", "sunday", "morning", "weekly"})
+ISSUE_WORDS = frozenset({"evening", "sunday", "morning", "weekly",
+                         "country"})  # a rural paper's: 'Country News', 'IMAGE: Country Caller'; no given name
 TITLE_AFTER_ISSUE = frozenset({"mirror", "mail", "star", "sun", "standard", "news", "post", "times", "express",
-                               "telegraph", "herald", "chronicle", "journal", "record", "independent"})
+                               "telegraph", "herald", "chronicle", "journal", "record", "independent", "caller"})
 # Words that make an unknown name an organisation, not a person.
 # A college's athletics department and a sport's governing body or team: 'Penn Athletics', 'Cricket Ireland',
 # 'Swimming Australia', 'Harbor Racing'; organisation words only beside a name (credit_parts): the sport alone
@@ -404,7 +404,7 @@ NEWS_TITLE_ENDS = frozenset({
     "ledger", "leader", "star", "sun", "bee", "globe", "record", "register", "republic", "examiner", "observer",
     "citizen", "independent", "constitution", "democrat", "sentinel", "courier", "chronicle", "enquirer", "inquirer",
     "courant", "bulletin", "statesman", "advocate", "argus", "eagle", "review", "standard", "mercury", "appeal",
-    "blade", "dealer",
+    "blade", "dealer", "caller",  # 'The Harwick Caller', 'Caller-Times'; alone a surname's ('Photo: Jamie Caller')
 })
 # Word endings that make an organisation in languages that write compounds as one word: 'Stadtarchiv Wernau',
 # 'Landesarchiv', 'Staatsbibliothek', 'Kunstsammlung', 'Stadtmuseum', 'Nationalgalerie', 'Riksarkivet'.
@@ -745,6 +745,29 @@ SHOWN_BEFORE_NAME = frozenset({
     "lord", "councillor", "cllr", "rev", "rev.", "revd", "reverend", "mayor", "senator", "president", "minister",
     "judge", "bishop", "chef", "coach", "captain", "chief", "head",
 })
+def capitals_name_by_words(name: str) -> bool:
+    """Whether the words of a run of capitals allow a person's name: no place ('NEW YORK', 'HONG KONG', a country),
+    no heading's, slogan's or sign's common word ('WORLD CUP', 'BLACK AND WHITE', 'VIDEO GRAB'), no title or job of the
+    person shown ('DR JANE ROE', 'JANE ROE MP') and no initials without a vowel ('KFC'): a given name is seldom a
+    common word, a surname seldom one (WORD_SURNAMES are)."""
+    words = [word.strip(".") for word in name.split()]
+    if not words:
+        return False
+    folded = {word.casefold() for word in words}
+    if not folded.isdisjoint(NOT_A_NAME) or name.casefold() in COUNTRIES:
+        return False
+    first, last = words[0].casefold(), words[-1].casefold()
+    if first in PLACE_FIRST_IN_CAPITALS or last in PLACE_LAST_IN_CAPITALS:
+        return False
+    if first in COMMON_WORDS or (last in COMMON_WORDS and last not in WORD_SURNAMES) or last in SHOWN_AFTER_NAME \
+            or first in SHOWN_BEFORE_NAME:
+        return False
+    return not any(len(word) >= 3 and _VOWELS.isdisjoint(word.upper()) for word in words)
+
+
+_VOWELS = frozenset("AEIOUY")
+
+
 # Small words that join the words of a body's name ('Museum of London', 'Ofisi ya Waziri Mkuu')
 NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "in", "at", "de", "du", "des", "la", "le", "les", "el", "los",
                              "y", "e", "da", "do", "dos", "das", "di", "del", "della", "und", "der", "die", "van",
@@ -900,7 +923,7 @@ POST_INITIALS = frozenset({
 # Only a handle after the label: 'Text: Jane Roe' ends a caption as a byline would, and is left to the other rules.
 SHOOT_CREW_CREDIT = re.compile(
     r"(?<=[ \t])(?:Fashion|Styling|Stylist|Hair|Makeup|Make-up|Grooming|Set[ \t]+Design|Casting|Interview|Text|Words|"
-    r"Manicure|Nails|Production|Art[ \t]+Direction|Creative[ \t]+Direction)[ \t]*:[ \t]*@[\w.]+"
+    r"Manicure|Nails|Production|Art[ \t]+Direction|Creative[ \t]+Direction|Lighting|Models?|MUA)[ \t]*:[ \t]*@[\w.]+"
 )
 # A stylist's credit after the photographer's in a recipe or a shoot ('Jane Roe for The Harwick Times. Food Stylist:
 # Ida Marrow. Prop Stylist: Tom Bell.', 'Photo by Jane Roe, Food Styling by Ida Marrow, Prop Styling by …'): the

@@ -109,8 +109,12 @@ LEAD_IN = re.compile(
     r"(?:(?:this|the)\s+)?(?:photo(?:graph)?|image|picture)\s+(?:was\s+)?(?:taken|shot)\s+by\b"
     r"(?=\s+(?-i:[A-Z@]))(?!\s+(?:my|our|his|her|their|your|its)\b)|"
     # a reader's picture in a community paper's gallery ('Winter sunrise near Hoffman. Captured by Jane Roe.', 'Shared
-    # by Jane Roe, of New Ulm.'): a capital after it, no one's relative ('Shared by our readers' names no one)
-    r"(?:captured|shared)\s+by\b(?=\s+(?-i:[A-Z@]))(?!\s+(?:my|our|his|her|their|your|its|the|a|an)\b)|"
+    # by Jane Roe, of New Ulm.'): a capital after it, no one's relative ('Shared by our readers' names no one), and the
+    # credit closes the sentence or the line, a town or an age alone after its comma: a participle's clause opening a
+    # sentence goes on after the comma ('Captured by Allied forces, Tom Bell was tried …', 'Shared by Jane Roe, the
+    # recipe …')
+    r"(?:captured|shared)\s+by\b(?=\s+(?-i:[A-Z@]))(?!\s+(?:my|our|his|her|their|your|its|the|a|an)\b)"
+    r"(?=[^,.!?\n]*(?:[.!?]?[ \t]*(?:\r?\n|$)|[.!?][ \t]|,[ \t]*(?:of\b|\d)))|"
     r"(?:photographed|shot|taken|created|originally\s+uploaded|"
     r"(?:handout\s+)?(?:photos?|images?|pictures?|media)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"picha\s+na(?=[ \t]+(?-i:[A-Z]))|"  # Swahili 'Picha na <Name>': 'photo by' (lower case after it: 'and')
@@ -689,6 +693,10 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
                 continue
             if pattern is ANYWHERE_LEAD_IN and _KEY_BEFORE.search(text, max(0, start - 40), start):
                 continue  # 'heroImage: ./cover.png', 'coverImage: …': a front-matter or code key, no lead-in
+            if pattern is ANYWHERE_LEAD_IN and _RUN_ON_PHOTO_SLASH.match(text, start) \
+                    and not _caption_before(text, start):
+                continue  # 'Submit your Photo / Story Here', 'Passport Photo / ID Card Service': a menu's or a form's
+                # heading, no print caption's last words before the NZ Herald's 'Photo / Jane Roe'
             if pattern is ANYWHERE_LEAD_IN and match.group("lead")[:1] == "©" \
                     and match.group("lead").rstrip().endswith(" by") \
                     and _PROSE_WORD_BEFORE.search(text, max(0, start - 40), start):
@@ -734,6 +742,17 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
     yield from line_tails(text, catalog, is_taken)
     yield from midline_wire_credits(text, catalog, is_taken)
     yield from closing_capitals(text, catalog, is_taken)
+
+
+_RUN_ON_PHOTO_SLASH = re.compile(r"Photos?[ \t]/[ \t]")  # ANYWHERE_LEAD_IN's 'Photo / Jane Roe' after a word
+_CAPTION_LOWER_WORDS = 3  # a print caption's words in lower case before it, at least ('… on page 31 Photo / …')
+
+
+def _caption_before(text: str, start: int) -> bool:
+    """Whether the line before `start` runs as a caption: at least _CAPTION_LOWER_WORDS words in lower case (a
+    heading, a menu's entry or a form's button is in title case: 'Ask about our Photo / Frame Bundle')."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return sum(1 for word in line.split() if word[:1].islower()) >= _CAPTION_LOWER_WORDS
 
 
 _FIELD_NAME_LEAD = re.compile(r"(?i)(?:creator|attribution)\s*[:：]")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -141,16 +142,29 @@ def _label(item: Evidence) -> str:
 _ORGANISATION_FIELDS = ("organization", "credit_line", "source", "image_supplier")
 
 
+def organisation_decided(found: Iterable[Evidence]) -> bool:
+    """Whether a person decided the image's organisation."""
+    return any(item.origin == "manual" and item.field == "organization" for item in found)
+
+
+def naming_sources(found: Sequence[Evidence]) -> Iterator[Evidence]:
+    """The evidence that may name the image's source, in order: its organisation and platform fields. An
+    organisation a person decided replaces every other origin's (a caption's 'Reuters', an IPTC Credit); the
+    platform the picture came via stays."""
+    decided = organisation_decided(found)
+    for item in found:
+        if item.field == "via" or item.field in _ORGANISATION_FIELDS and (item.origin == "manual" or not decided):
+            yield item
+
+
 def _source(found: list[Evidence], catalog: Catalog) -> Source | None:
     # an organisation a person decided replaces every other origin's (a caption's 'Reuters', IPTC Credit, a link's
     # domain): the source is the one it names, or the platform the picture came via, or none
-    decided = any(item.origin == "manual" and item.field == "organization" for item in found)
-    for item in found:
-        if item.field == "via" or item.field in _ORGANISATION_FIELDS and (item.origin == "manual" or not decided):
-            match = most_specific_source(catalog, item.value)
-            if match:
-                return match
-    if decided:
+    for item in naming_sources(found):
+        match = most_specific_source(catalog, item.value)
+        if match:
+            return match
+    if organisation_decided(found):
         return None
     for item in found:
         if item.field in ("source_url", "image_src") and item.value.startswith(("http://", "https://")):

@@ -10,7 +10,7 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.catalog.sources import sources_named
 from provenance.model import Evidence, Source
-from provenance.resolve.record import Resolved
+from provenance.resolve.record import Resolved, naming_sources
 
 CREDIT_FIELDS = frozenset({"creator", "organization", "via", "license", "license_url"})
 
@@ -51,14 +51,14 @@ def caption_fields(resolved: Resolved) -> dict[str, list[Evidence]]:
 
 
 def involved_sources(resolved: Resolved, catalog: Catalog) -> list[Source]:
-    """Every catalog source the evidence names (organisations and platforms), in order, once."""
+    """Every catalog source the evidence names (organisations and platforms), in order, once; where a person
+    decided the organisation, the other origins' organisations are not named (resolve.record.naming_sources)."""
     found: dict[str, Source] = {}
     if resolved.source:
         found[resolved.source.id] = resolved.source
-    for item in resolved.evidence:
-        if item.field in ("organization", "via", "credit_line", "source", "image_supplier"):
-            for source in sources_named(catalog, item.value):
-                found.setdefault(source.id, source)
+    for item in naming_sources(resolved.evidence):  # a decided organisation replaces the others (not a via)
+        for source in sources_named(catalog, item.value):
+            found.setdefault(source.id, source)
     return list(found.values())
 
 

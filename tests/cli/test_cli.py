@@ -100,6 +100,29 @@ def test_modified_and_print_options() -> None:
     assert "<a " not in attribution["html"]
 
 
+@pytest.mark.parametrize(
+    ("argument", "message"),
+    [
+        ("ftp://files.example.org/a.jpg", "only http:// and https:// addresses are fetched"),  # another scheme
+        ("file:///etc/hostname", "only http:// and https:// addresses are fetched"),  # a file URL, never read
+    ],
+)
+def test_a_url_of_another_scheme_is_named_as_such(argument: str, message: str) -> None:
+    code, out, err = run("check", argument, str(seed_with("Kremlin.ru")))
+    assert code == 2
+    assert err.strip() == f"Error: {argument}: {message} (for a file on this machine, give its path)"
+    assert "Kremlin.ru" in out  # the other argument was still checked
+
+
+def test_an_empty_file_is_said_to_be_empty(tmp_path: Path) -> None:
+    for name in ("empty.jpg", "empty.txt"):
+        (tmp_path / name).write_bytes(b"")
+    code, _, err = run("check", str(tmp_path / "empty.jpg"), str(tmp_path / "empty.txt"))
+    assert code == 2
+    assert err.splitlines() == [f"Error: {tmp_path / 'empty.jpg'}: is empty (0 bytes)",
+                                f"Error: {tmp_path / 'empty.txt'}: is empty (0 bytes)"]
+
+
 def test_unreadable_file_exits_2_with_one_line(tmp_path: Path) -> None:
     missing = tmp_path / "gone.txt"
     code, out, err = run("check", str(missing), str(seed_with("Kremlin.ru")))

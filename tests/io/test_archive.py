@@ -29,6 +29,9 @@ from tests import samples
         ("story.txt", b"Photo: \x00 Ann Lee", "other", "is not a text file (it contains NUL bytes)"),  # was skipped
         ("story.html", b"<p>x\x00</p>", "other", "is not a text file (it contains NUL bytes)"),  # without a word
         ("story.txt", "Photo: Ann Lee/AP".encode("utf-16"), "article", None),  # UTF-16 with its byte order mark
+        ("photo.jpg", b"", "other", "is empty (0 bytes)"),  # an empty image: said so, not "not an image"
+        ("story.md", b"", "other", "is empty (0 bytes)"),  # an empty article: no "missing credit" for nothing
+        ("notes", b"", "other", "is empty (0 bytes)"),  # an empty file with no suffix, read as an article before
     ],
 )
 def test_classify_by_content(tmp_path: Path, name: str, data: bytes, kind: str, problem: str | None) -> None:

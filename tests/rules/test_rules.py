@@ -94,6 +94,16 @@ CASES = [
     ("agency-license-required", caption("Photo: Jane Doe/Reuters"), UsageProfile(subscriptions=frozenset({"ap"})),
      True, Severity.ERROR),  # subscribed to another agency
     ("agency-license-required", caption("Photo: Jane Doe (CC BY 4.0)"), DEFAULT, True, None),  # open license
+    ("agency-license-required", [*caption("Photo: Jane Doe/Reuters"),
+                                 Evidence("organization", "Harbour Ledger", "manual", "decision")], DEFAULT, True,
+     None),  # a person decided the picture is not Reuters': its agency asks for nothing
+    ("agency-license-required", [*caption("Photo: Jane Doe/Reuters"),
+                                 Evidence("organization", "Getty Images", "manual", "decision")],
+     UsageProfile(subscriptions=frozenset({"reuters"})), True,
+     Severity.ERROR),  # decided Getty's: the subscription to Reuters (the caption's agency) does not cover it
+    ("agency-license-required", [*caption("Photo: Jane Doe/Reuters"),
+                                 Evidence("organization", "Reuters", "manual", "decision")], DEFAULT, True,
+     Severity.ERROR),  # decided as the caption says
     # needs-verification
     ("needs-verification", caption("Photo: Jane Doe, via Wikimedia Commons (CC BY-SA 4.0)"), DEFAULT, True,
      Severity.WARNING),  # per-file terms, only the caption vouches

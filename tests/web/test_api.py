@@ -63,6 +63,37 @@ def test_check_files_say_which_article_shows_an_image(client: FlaskClient) -> No
     assert item["record"]["creator"] == "Jana Novák"
 
 
+def _zipped(members: dict[str, bytes]) -> io.BytesIO:
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as zf:
+        for path, data in members.items():
+            zf.writestr(path, data)
+    packed.seek(0)
+    return packed
+
+
+def test_two_zips_holding_one_path_never_lend_each_other_their_images(client: FlaskClient) -> None:
+    story = b"A day in town.\n\n![The square at noon.](images/photo.jpg)\n"
+    flood = (ROOT / "data" / "images" / "flood-ap.jpg").read_bytes()  # IPTC by-line Jana Novák, AP
+    market = (ROOT / "data" / "images" / "market-cc0.jpg").read_bytes()  # XMP creator Lukas Meyer, CC0
+    files = [(_zipped({"story.md": story, "images/photo.jpg": flood}), "monday.zip"),
+             (_zipped({"story.md": story, "images/photo.jpg": market}), "tuesday.zip"),
+             (_zipped({"notes.md": b"Harbour.\n\n![Boats.](pics/boats.jpg)\n"}), "wednesday.zip"),
+             (io.BytesIO(market), "boats.jpg")]
+    response = client.post("/api/check", data={"files": files}, content_type="multipart/form-data")
+    results = {f["file"]: f for f in response.json["files"]}
+    # each zip's article is checked with its own zip's image
+    assert results["monday.zip:story.md"]["items"][0]["record"]["creator"] == "Jana Novák"
+    assert results["tuesday.zip:story.md"]["items"][0]["record"]["creator"] == "Lukas Meyer"
+    assert results["monday.zip:images/photo.jpg"]["used_in"] == [{"file": "monday.zip:story.md",
+                                                                "src": "images/photo.jpg"}]
+    assert results["tuesday.zip:images/photo.jpg"]["used_in"] == [{"file": "tuesday.zip:story.md",
+                                                                 "src": "images/photo.jpg"}]
+    # a zip without the image its article shows finds it among the loose uploads
+    assert results["wednesday.zip:notes.md"]["items"][0]["record"]["creator"] == "Lukas Meyer"
+    assert results["boats.jpg"]["used_in"] == [{"file": "wednesday.zip:notes.md", "src": "pics/boats.jpg"}]
+
+
 def test_check_files(client: FlaskClient) -> None:
     image = (ROOT / "data" / "images" / "market-cc0.jpg").read_bytes()
     response = client.post("/api/check", data={"files": [(io.BytesIO(image), "market.jpg")]},
@@ -348,3 +379,21 @@ def test_the_api_says_a_licence_was_left_open_by_conflicting_claims(client: Flas
     assert items
     assert {i["license_status"] for i in items} == {"conflicting"}
     assert all(i["license"] is None and any(c["field"] == "license" for c in i["conflicts"]) for i in items)
+
+
+def test_an_image_uploaded_twice_under_one_name_is_used_only_where_its_bytes_were_read(client: FlaskClient) -> None:
+    """Two uploads named flood.jpg: the article's reference reads one of them (the last); the other was never
+    checked with the caption, so it has no `used_in` (and keeps its own check on the page)."""
+    flood = (ROOT / "data" / "images" / "flood-ap.jpg").read_bytes()
+    other = (ROOT / "data" / "images" / "sandbags-reuters.jpg").read_bytes()
+    story = b"![The town centre under water. Photo: Jana Nov\xc3\xa1k/AP](flood.jpg)\n"
+    response = client.post("/api/check", data={"files": [(io.BytesIO(story), "story.md"),
+                                                         (io.BytesIO(flood), "flood.jpg"),
+                                                         (io.BytesIO(other), "flood.jpg")]},
+                           content_type="multipart/form-data")
+    story_result, first, second = response.json["files"]
+    [item] = story_result["items"]
+    assert {e["value"] for e in item["evidence"] if e["origin"] == "iptc" and e["field"] == "creator"} == {
+        second["items"][0]["record"]["creator"]}  # the last upload's metadata was read
+    assert "used_in" not in first
+    assert second["used_in"] == [{"file": "story.md", "src": "flood.jpg"}]

@@ -478,3 +478,36 @@ def test_a_card_quotes_the_credit_as_written(client: FlaskClient) -> None:
     assert len(quoted) == 2
     assert "&lt;Marrow&gt;" in quoted[1]
     assert "<Marrow>" not in page
+
+
+def test_an_image_two_articles_of_one_name_show_links_to_each(client: FlaskClient) -> None:
+    """Two uploads named story.html show flood.jpg: the image's section links to each one's card, and each card
+    has the image's thumbnail (both links went to the last story.html, and only its card had the thumbnail)."""
+    flood = (ROOT / "data" / "images" / "flood-ap.jpg").read_bytes()
+    story = ('<p>The river rose.</p><figure><img src="flood.jpg" alt="">'
+             "<figcaption>The town centre under water. Photo: {}/AP</figcaption></figure>")
+    location = _check(client, files=[(io.BytesIO(story.format("Jana Novák").encode()), "story.html"),
+                                     (io.BytesIO(story.format("Jana Roe").encode()), "story.html"),
+                                     (io.BytesIO(flood), "flood.jpg")])
+    page = client.get(location).get_data(as_text=True)
+    first, second, image = page.split('<section class="file">')[1:]
+    assert '<a href="#f0-0">story.html</a>' in image
+    assert '<a href="#f0-1">story.html</a>' in image
+    for part in (first, second):
+        assert re.search(r'<img class="thumb" src="/check/[^"]+/thumb/2" alt="Thumbnail of flood.jpg">', part)
+
+
+def test_a_used_image_shows_no_finding_summary_of_a_check_not_shown(client: FlaskClient) -> None:
+    """Filtered by a finding, the section of an image an article shows had the summary of the image's check on
+    its own ('shown: the 1 with agency-license-required', 'Show only these'), beside the note that it is not
+    checked there and no card."""
+    flood = (ROOT / "data" / "images" / "flood-ap.jpg").read_bytes()
+    story = ('<p>The river rose.</p><figure><img src="flood.jpg" alt="">'
+             "<figcaption>The town centre under water. Photo: Jana Novák/AP</figcaption></figure>")
+    location = _check(client, files=[(io.BytesIO(story.encode()), "story.html"), (io.BytesIO(flood), "flood.jpg")])
+    page = client.get(location + "?finding=agency-license-required").get_data(as_text=True)
+    story_part, image_part = page.split('<section class="file">')[1:]
+    assert 'class="card summary"' in story_part
+    assert '<a href="#f0-0">story.html</a>' in image_part
+    assert 'class="card summary"' not in image_part
+    assert "Show only these" not in image_part
