@@ -170,7 +170,8 @@ def glued_after_source(catalog: Catalog, text: str, start: int, end: int) -> int
 # Trojan a jeho …'); 'Reuters Jane Roe, file' has no two lower-case words and stays one credit
 _STORY_OPENS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|\d[\d,.]*)){0,2}[ \t]+[a-z][\w'’-]*[ \t]+[a-z]")
 _LINK_WORDS = re.compile(r"\S+")
-_TERMS_AFTER = re.compile(r"(?i)(?:all|some|no)[ \t]+rights|licen[cs]|used[ \t]+with|creative[ \t]+commons|public[ \t]+domain")
+_TERMS_AFTER = re.compile(r"(?i)(?:all|some|no)[ \t]+rights|licen[cs]|used[ \t]+with|creative[ \t]+commons|"
+                          r"public[ \t]+domain")
 _WORD_EDGES = "\"'’“”«»()[]:,;."
 
 
