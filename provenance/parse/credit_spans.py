@@ -83,8 +83,9 @@ _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”
                        # a credit chain glued to the stop by its slash ('… NORTH OF BOSTON./JANE ROE/WBUR', '…
                        # choice.”/Jane Roe for KHN', '…제품./로이터 연합뉴스'): the slash opens the credit
                        # (credit_tails._PIPE_BEFORE); 'U.S./Mexico' is an abbreviation's stop
-                       r"(?<=[a-z\u3131-\ud7a3)])[.!?](?=/[^\W\d_])|(?<=[A-Z]{2})[.!?](?=/[^\W\d_])|"
-                       r"(?<=[.!?])[\"”’](?=/[^\W\d_])")  # (the stop or quote matched: a first character to look for)
+                       r"(?<=[a-z\u3131-\ud7a3)])[.!?]" + NOT_AFTER_ABBREVIATION + r"(?=/[^\W\d_])|"
+                       r"(?<=[A-Z]{2})[.!?](?=/[^\W\d_])|(?<=[.!?])[\"”’](?=/[^\W\d_])")
+# (in those three the stop or quote is matched: a first character for with_first_chars to look for)
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)(?:via|über)\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS',
 # German 'über Wikimedia Commons'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link

@@ -894,7 +894,8 @@ PORTRAIT_WORDS = frozenset({"photograph", "photo", "portrait", "carte de visite"
                             "tintype", "ambrotype", "snapshot", "studio portrait", "portrait photograph"})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})  # 'John Runk, Jr.': the name's own
 # Words of a body that 'for' continues ('Institute for Biology', 'Centre for Ecology'): never a commissioning client.
-BODY_BEFORE_FOR = frozenset({"institute", "centre", "center", "society", "foundation", "council", "museum",
+BODY_BEFORE_FOR = frozenset({"institute", "institutes", "centre", "centres", "center", "centers", "society",
+                             "foundation", "council", "museum",
                              "ministry", "department", "office", "commission", "association", "committee", "school",
                              "college", "fund", "trust", "coalition", "alliance", "league", "campaign", "agency",
                              "programme", "program", "initiative", "organization", "organisation", "union"})
