@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
-from provenance.catalog.sources import match_source, remembered
+from provenance.catalog.names import fold_source_name
+from provenance.catalog.sources import match_source, remembered, source_first_words
 from provenance.parse.credit_citations import (
     is_holder,
     may_cite,
@@ -173,18 +174,6 @@ _STORY_OPENS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|\d[\d,.
 _LINK_WORDS = re.compile(r"\S+")
 _TERMS_AFTER = re.compile(r"(?i)(?:all|some|no)[ \t]+rights|licen[cs]|used[ \t]+with|creative[ \t]+commons|"
                           r"public[ \t]+domain")
-_WORD_EDGES = "\"'’“”«»()[]:,;."
-
-
-def _first_words(catalog: Catalog) -> frozenset[str]:
-    """The first word of every name, alias and folded key of the catalog's sources, in lower case."""
-    return catalog.cached("source-first-words", _build_first_words)
-
-
-def _build_first_words(catalog: Catalog) -> frozenset[str]:
-    names = (n for source in catalog.sources.values() for n in (source.name, *source.aliases))
-    return frozenset(key.split()[0].casefold().strip(_WORD_EDGES) for key in (*names, *catalog.source_keys)
-                     if key.split())
 _CASE_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # 'PreventionAn Anopheles …': the name glued to the next word
 
 
@@ -199,8 +188,10 @@ def source_then_story(catalog: Catalog, text: str, at: int, end: int,
     if text.count(" ", at, min(end, at + 120)) < 3:
         return None  # a source and a sentence's three words are three spaces at least: a credit alone has fewer
     words = list(_LINK_WORDS.finditer(text, at, min(end, at + 120)))[:7]
-    if not words or words[0].group().casefold().strip(_WORD_EDGES) not in _first_words(catalog):
-        return None  # the link's first word opens no name the catalog knows
+    firsts = source_first_words(catalog)
+    first = fold_source_name(words[0].group()).partition(" ")[0] if words else ""
+    if not words or firsts is not None and first not in firsts and first != "the":
+        return None  # the link's first word opens no name the catalog knows (match_source's own screen)
     if kinds is not None and not any(w.group()[:1].isupper() and w.group().casefold() in SENTENCE_OPENERS
                                      for w in words[1:]):
         return None  # an agency alone: a capitalised word of SENTENCE_OPENERS must follow it
