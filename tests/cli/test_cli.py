@@ -123,6 +123,17 @@ def test_an_empty_file_is_said_to_be_empty(tmp_path: Path) -> None:
                                 f"Error: {tmp_path / 'empty.txt'}: is empty (0 bytes)"]
 
 
+def test_an_empty_image_an_article_shows_is_said_to_be_empty(tmp_path: Path) -> None:
+    """Its problem said 'is not an image this tool can read (unknown or damaged format)'."""
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "x.jpg").write_bytes(b"")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.md").write_text("Town.\n\n![The square.](../images/x.jpg)\n", encoding="utf-8")
+    code, out, _ = run("check", str(tmp_path / "articles" / "a.md"))
+    assert code == 1
+    assert "problem: images/x.jpg: is empty (0 bytes)" in out
+
+
 def test_unreadable_file_exits_2_with_one_line(tmp_path: Path) -> None:
     missing = tmp_path / "gone.txt"
     code, out, err = run("check", str(missing), str(seed_with("Kremlin.ru")))
