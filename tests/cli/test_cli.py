@@ -134,6 +134,14 @@ def test_an_empty_image_an_article_shows_is_said_to_be_empty(tmp_path: Path) -> 
     assert "problem: images/x.jpg: is empty (0 bytes)" in out
 
 
+@pytest.mark.parametrize("argument", [" ftp://files.example.org/a.jpg", "FTP://files.example.org/a.jpg"])
+def test_a_url_of_another_scheme_is_named_as_such_as_a_url_is_told(argument: str) -> None:
+    """A URL is told with its spaces stripped and in any case (url_check.is_url): ' ftp://…' said 'no such file'."""
+    code, _, err = run("check", argument)
+    assert code == 2
+    assert "only http:// and https:// addresses are fetched" in err
+
+
 def test_unreadable_file_exits_2_with_one_line(tmp_path: Path) -> None:
     missing = tmp_path / "gone.txt"
     code, out, err = run("check", str(missing), str(seed_with("Kremlin.ru")))
