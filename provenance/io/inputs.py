@@ -116,6 +116,8 @@ def check_source(source: SourceFile, catalog: Catalog, profile: UsageProfile,
 
 def _check(source: SourceFile, catalog: Catalog, profile: UsageProfile, siblings: Siblings | None) -> CheckedFile:
     data = source.read() if source.data is not None or source.kind else _head(source)
+    if not data:
+        raise InputError(source.name, "is empty (0 bytes)")
     kind, problem = ("article", None) if source.kind else kind_of(source.path, data[:HEAD])
     if kind == "image":
         return check_image_source(source, catalog, profile)
