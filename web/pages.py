@@ -70,15 +70,15 @@ def _used_images(results: list[dict[str, Any]], start: int,
     places: dict[int, list[dict[str, Any]]] = {}
     item_thumbs: dict[str, int] = {}
     for number, result in enumerate(results):
-        taken: set[int] = set()
+        taken: set[tuple[int, int]] = set()  # the cards linked: an article may show the image twice, as two srcs
         for use in result.get("used_in", ()):
             anchor = None
             for article in numbers.get(use["file"], ()):
                 index = next((i for i, item in enumerate(results[article]["items"]) if item.get("src") == use["src"]),
                              None)
-                if article in taken or index is None:
+                if index is None or (article, index) in taken:
                     continue
-                taken.add(article)
+                taken.add((article, index))
                 anchor = _anchor(article, index + start)
                 item_thumbs[anchor] = number
                 break

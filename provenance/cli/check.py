@@ -149,7 +149,7 @@ def _checked(paths: list[str], catalog: Catalog, profile: UsageProfile, verifier
     for path in paths:
         if is_url(path):
             yield check_url(path, catalog, profile, verifier)
-        elif _OTHER_SCHEME.match(path):
+        elif _OTHER_SCHEME.match(path.strip()):  # told as is_url tells a URL
             yield CheckedFile(path, "error", error=f"{path}: only http:// and https:// addresses are fetched "
                                                    f"(for a file on this machine, give its path)")
         elif _starts_a_zip(path):  # not read here, and not "a zip inside a zip" either: what to run instead

@@ -247,8 +247,8 @@ def classify(entry: Entry) -> tuple[str, str | None]:
 def kind_of(name: str, data: bytes) -> tuple[str, str | None]:
     """('image' | 'article' | 'other', problem) from a file's name and first bytes."""
     suffix = posixpath.splitext(name)[1].lower()
-    if not data and (suffix in IMAGE_SUFFIXES or suffix in ARTICLE_SUFFIXES):
-        return "other", "is empty (0 bytes)"
+    if not data and suffix and (suffix in IMAGE_SUFFIXES or suffix in ARTICLE_SUFFIXES):
+        return "other", "is empty (0 bytes)"  # (no suffix, a Mac folder's Icon: an empty article)
     if data.startswith(IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP") or data[4:12] in HEIF_BRANDS:
         return "image", None
     if data.startswith(ZIP_MAGIC):

@@ -144,9 +144,21 @@ def read_metadata(path: str | Path | BinaryIO, name: str | None = None) -> Image
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except UnidentifiedImageError:
-        raise InputError(name, "is not an image this tool can read (unknown or damaged format)") from None
+        raise InputError(name, "is empty (0 bytes)" if _empty(path) else
+                         "is not an image this tool can read (unknown or damaged format)") from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise InputError(name, f"is damaged or truncated ({exc})") from None
+
+
+def _empty(source: str | Path | BinaryIO) -> bool:
+    """Whether an image that could not be told is empty (as provenance.io.archive.kind_of says of a file: an
+    article's image is read here without being told first); a file that cannot be asked: not said."""
+    try:
+        if isinstance(source, (str, Path)):
+            return Path(source).stat().st_size == 0
+        return source.seek(0, 2) == 0
+    except (OSError, ValueError):
+        return False
 
 
 def _collect(im: Image.Image, meta: ImageMetadata) -> None:

@@ -29,7 +29,7 @@ from provenance.io.c2pa_reader import trust_anchors
 from provenance.io.files import decode_article, open_listed, read_file_bytes
 from provenance.io.image_reader import ImageMetadata
 from provenance.io.images import read_image
-from provenance.io.matching import PathIndex, SetIndex, match_src
+from provenance.io.matching import PathIndex, SetIndex, match_src, named_files
 from provenance.model import Evidence
 
 if TYPE_CHECKING:  # the HTTP side (requests, Beautiful Soup) is imported only for a Commons page or a verifier,
@@ -75,7 +75,8 @@ class Siblings:
         """The file an article's image reference names (a fetched page's siblings match URLs instead)."""
         found = match_src(self.index, article, src)
         if found is None:
-            return self.then.match(article, src) if self.then else None
+            # a file name two of these files hold is not looked for further: a third is no answer
+            return self.then.match(article, src) if self.then and not named_files(self.index, src) else None
         return Match(found.src, self.prefix + found.path, found.rule) if self.prefix else found
 
     def image_sha1(self, src: str) -> str | None:
@@ -115,6 +116,8 @@ def check_source(source: SourceFile, catalog: Catalog, profile: UsageProfile,
 
 def _check(source: SourceFile, catalog: Catalog, profile: UsageProfile, siblings: Siblings | None) -> CheckedFile:
     data = source.read() if source.data is not None or source.kind else _head(source)
+    if not data:
+        raise InputError(source.name, "is empty (0 bytes)")
     kind, problem = ("article", None) if source.kind else kind_of(source.path, data[:HEAD])
     if kind == "image":
         return check_image_source(source, catalog, profile)
@@ -164,22 +167,24 @@ def _check_article(source: SourceFile, catalog: Catalog, profile: UsageProfile,
     return CheckedFile(source.name, article.kind, article.items, article.page, problems=problems, matches=matches)
 
 
-def image_evidence_reader(open_path: Callable[[str], BinaryIO | str],
+def image_evidence_reader(open_path: Callable[[str], BinaryIO | str], shown: Callable[[str], str] | None = None,
                           ) -> Callable[[str], tuple[list[Evidence], list[str]]]:
     """Evidence embedded in the image at an archive path (metadata and C2PA, no identity), and
-    the problems met reading it; each image is read once."""
+    the problems met reading it, each named as `shown` names the path (else by the path); each image is
+    read once."""
     seen: dict[str, tuple[list[Evidence], list[str]]] = {}
 
     def read(path: str) -> tuple[list[Evidence], list[str]]:
         if path not in seen:
             meta: ImageMetadata
+            name = shown(path) if shown else path
             source = open_path(path)
             try:
-                meta, _ = read_image(source, path, trust_anchors(), identity=False)
+                meta, _ = read_image(source, name, trust_anchors(), identity=False)
             finally:
                 if not isinstance(source, str):
                     source.close()
-            seen[path] = meta.evidence, [f"{path}: {p}" for p in meta.problems]
+            seen[path] = meta.evidence, [f"{name}: {p}" for p in meta.problems]
         return seen[path]
 
     return read
@@ -237,25 +242,51 @@ def _path_in(root: Path, path: str) -> BinaryIO:
     return open_listed(str(root / path), path)
 
 
+class UploadSiblings(Siblings):
+    """The siblings of a loose upload or the pasted text (memory_sources): a loose upload by its path; else a
+    zip's member by its path inside the zip, where one zip alone holds that path; else a file name unique
+    among every file (`index`, where a zip's member is kept at `zip/path`)."""
+
+    def __init__(self, index: SetIndex, evidence: Callable[[str], tuple[list[Evidence], list[str]]],
+                 loose: SetIndex, zips: dict[str, SetIndex]) -> None:
+        super().__init__(index, evidence)
+        self.loose, self.zips = loose, zips
+
+    def match(self, article: str, src: str) -> Match | None:
+        found = match_src(self.loose, article, src, by_name=False)
+        if found is not None:
+            return found
+        inside = [Match(src, memory_key(group, m.path), m.rule) for group, paths in self.zips.items()
+                  if (m := match_src(paths, article, src, by_name=False)) is not None]
+        if inside:
+            return inside[0] if len(inside) == 1 else None  # two zips hold that path: neither is guessed
+        return match_src(self.index, article, src)
+
+
 def memory_sources(files: list[tuple[str, str, bytes, str]],
                    ) -> tuple[list[tuple[SourceFile, Siblings, str]], Siblings]:
     """Files held in memory (uploads, zip members) as (name, path, bytes, group), each with its siblings and
     its key (`memory_key`); and the siblings of a loose article or a pasted text.
 
     A zip's members (group: the zip's name, path: inside the zip) see the members of their zip, as an
-    audit of that zip would, then the loose uploads: two zips that hold one path never lend each other their
-    images. A loose upload (group "") and the pasted text see every file, a zip's member at `zip/path`,
-    matched by path or a unique file name. Of two uploads at one key (one name uploaded twice), the last is
-    read."""
+    audit of that zip would, then the loose uploads (unless two of their zip's members hold the name they
+    look for): two zips that hold one path never lend each other their images. A loose upload (group "")
+    and the pasted text see every file (UploadSiblings): a loose upload by path, a zip's member by its path
+    in the zip where one zip alone holds it, any by a file name unique among all. Of two uploads at one key
+    (one name uploaded twice), the last is read. A problem met reading an image names it as its result
+    does (`name`: `zip:path` for a zip's member)."""
     data = {memory_key(group, path): content for _, path, content, group in files}
-    reader = image_evidence_reader(lambda key: io.BytesIO(data[key] or b""))
-    everything = Siblings(SetIndex(data), reader)
-    loose = Siblings(SetIndex(memory_key(group, path) for _, path, _, group in files if not group), reader)
+    names = {memory_key(group, path): name for name, path, _, group in files}
+    reader = image_evidence_reader(lambda key: io.BytesIO(data[key] or b""), names.__getitem__)
+    loose_paths = SetIndex(memory_key(group, path) for _, path, _, group in files if not group)
     inside: dict[str, list[str]] = {}
     for _, path, _, group in files:
         if group:
             inside.setdefault(group, []).append(path)
-    zips = {group: Siblings(SetIndex(paths), reader, memory_key(group, ""), loose) for group, paths in inside.items()}
+    indexes = {group: SetIndex(paths) for group, paths in inside.items()}
+    everything = UploadSiblings(SetIndex(data), reader, loose_paths, indexes)
+    loose = Siblings(loose_paths, reader)
+    zips = {group: Siblings(index, reader, memory_key(group, ""), loose) for group, index in indexes.items()}
     sources = [(SourceFile(name, path, data=content), zips[group] if group else everything, memory_key(group, path))
                for name, path, content, group in files]
     return sources, everything

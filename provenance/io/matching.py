@@ -47,17 +47,31 @@ class SetIndex:
         return self.by_name.get(name, [])
 
 
-def match_src(index: PathIndex, article: str, src: str) -> Match | None:
-    """The file `src` (as written in the article at path `article`) refers to, or None."""
-    parts = split_url(src)
-    if parts.scheme or parts.netloc or not parts.path:
+def match_src(index: PathIndex, article: str, src: str, by_name: bool = True) -> Match | None:
+    """The file `src` (as written in the article at path `article`) refers to, or None; without `by_name`,
+    by its path alone (rules 1 and 2)."""
+    written = _written(src)
+    if written is None:
         return None
-    written = unquote(parts.path)
     for candidate in _candidates(article, written):
         if index.has(candidate):
             return Match(src, candidate, "path")
-    named = index.named(posixpath.basename(written))
+    named = index.named(posixpath.basename(written)) if by_name else []
     return Match(src, named[0], "name") if len(named) == 1 else None
+
+
+def named_files(index: PathIndex, src: str) -> list[str]:
+    """The files rule 3 looks at for `src`: those of its file name (none for a URL)."""
+    written = _written(src)
+    return index.named(posixpath.basename(written)) if written is not None else []
+
+
+def _written(src: str) -> str | None:
+    """The path a reference writes, or None where it names no file of an archive (a scheme or a host)."""
+    parts = split_url(src)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    return unquote(parts.path)
 
 
 def _candidates(article: str, written: str) -> list[str]:

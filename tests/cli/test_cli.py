@@ -123,6 +123,25 @@ def test_an_empty_file_is_said_to_be_empty(tmp_path: Path) -> None:
                                 f"Error: {tmp_path / 'empty.txt'}: is empty (0 bytes)"]
 
 
+def test_an_empty_image_an_article_shows_is_said_to_be_empty(tmp_path: Path) -> None:
+    """Its problem said 'is not an image this tool can read (unknown or damaged format)'."""
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "x.jpg").write_bytes(b"")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.md").write_text("Town.\n\n![The square.](../images/x.jpg)\n", encoding="utf-8")
+    code, out, _ = run("check", str(tmp_path / "articles" / "a.md"))
+    assert code == 1
+    assert "problem: images/x.jpg: is empty (0 bytes)" in out
+
+
+@pytest.mark.parametrize("argument", [" ftp://files.example.org/a.jpg", "FTP://files.example.org/a.jpg"])
+def test_a_url_of_another_scheme_is_named_as_such_as_a_url_is_told(argument: str) -> None:
+    """A URL is told with its spaces stripped and in any case (url_check.is_url): ' ftp://…' said 'no such file'."""
+    code, _, err = run("check", argument)
+    assert code == 2
+    assert "only http:// and https:// addresses are fetched" in err
+
+
 def test_unreadable_file_exits_2_with_one_line(tmp_path: Path) -> None:
     missing = tmp_path / "gone.txt"
     code, out, err = run("check", str(missing), str(seed_with("Kremlin.ru")))

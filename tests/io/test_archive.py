@@ -31,7 +31,7 @@ from tests import samples
         ("story.txt", "Photo: Ann Lee/AP".encode("utf-16"), "article", None),  # UTF-16 with its byte order mark
         ("photo.jpg", b"", "other", "is empty (0 bytes)"),  # an empty image: said so, not "not an image"
         ("story.md", b"", "other", "is empty (0 bytes)"),  # an empty article: no "missing credit" for nothing
-        ("notes", b"", "other", "is empty (0 bytes)"),  # an empty file with no suffix, read as an article before
+        ("Icon\r", b"", "article", None),  # no suffix (a Mac folder's Icon): an empty article, as before
     ],
 )
 def test_classify_by_content(tmp_path: Path, name: str, data: bytes, kind: str, problem: str | None) -> None:

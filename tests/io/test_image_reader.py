@@ -188,7 +188,7 @@ def test_metadata_is_read_without_decoding_pixels(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "problem"),
     [
-        (b"", "not an image"),  # empty file
+        (b"", "is empty (0 bytes)"),  # empty file: said so, as provenance.io.archive.kind_of says it
         (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "damaged or truncated"),  # header only
         (b"GIF89a" + b"\x00" * 4, "not an image"),  # broken GIF header: Pillow cannot identify it
         (b"not an image at all", "not an image"),  # text

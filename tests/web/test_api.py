@@ -94,6 +94,52 @@ def test_two_zips_holding_one_path_never_lend_each_other_their_images(client: Fl
     assert results["boats.jpg"]["used_in"] == [{"file": "wednesday.zip:notes.md", "src": "pics/boats.jpg"}]
 
 
+def _post_files(client: FlaskClient, files: list[tuple[io.BytesIO, str]]) -> dict[str, dict]:
+    response = client.post("/api/check", data={"files": files}, content_type="multipart/form-data")
+    return {f["file"]: f for f in response.json["files"]}
+
+
+def test_a_loose_article_finds_a_zipped_image_by_its_path_in_the_zip(client: FlaskClient) -> None:
+    """A loose article's reference names a zip's member by its path inside the zip, as before zips had their
+    own siblings: `images/x.jpg` had matched nothing when the zip (or a loose upload) held another x.jpg."""
+    story = b"A day in town.\n\n![The square at noon.](images/photo.jpg)\n"
+    flood = (ROOT / "data" / "images" / "flood-ap.jpg").read_bytes()  # Jana Novák, AP
+    market = (ROOT / "data" / "images" / "market-cc0.jpg").read_bytes()  # Lukas Meyer, CC0
+    for others in ({"thumbs/photo.jpg": market}, {}):
+        files = [(io.BytesIO(story), "story.md"), (_zipped({"images/photo.jpg": flood, **others}), "pics.zip")]
+        if not others:
+            files.append((io.BytesIO(market), "photo.jpg"))  # a loose upload of that name, not at that path
+        results = _post_files(client, files)
+        assert results["story.md"]["items"][0]["record"]["creator"] == "Jana Novák"
+        assert results["pics.zip:images/photo.jpg"]["used_in"] == [{"file": "story.md", "src": "images/photo.jpg"}]
+        assert all("used_in" not in r for name, r in results.items() if name != "pics.zip:images/photo.jpg")
+    # two zips at that path: which one is not guessed
+    results = _post_files(client, [(io.BytesIO(story), "story.md"), (_zipped({"images/photo.jpg": flood}), "a.zip"),
+                                   (_zipped({"images/photo.jpg": market}), "b.zip")])
+    assert results["story.md"]["items"][0]["record"]["creator"] is None
+    assert all("used_in" not in r for r in results.values())
+
+
+def test_a_name_two_files_hold_in_a_zip_is_not_taken_from_the_loose_uploads(client: FlaskClient) -> None:
+    """A zip's article whose image is named by two of its zip's members matches none of the three files: a loose
+    upload of that name was taken, although the zip's audit would call the name ambiguous."""
+    story = b"Harbour.\n\n![Boats.](photos/boats.jpg)\n"
+    flood = (ROOT / "data" / "images" / "flood-ap.jpg").read_bytes()
+    market = (ROOT / "data" / "images" / "market-cc0.jpg").read_bytes()
+    results = _post_files(client, [(_zipped({"story.md": story, "a/boats.jpg": flood, "b/boats.jpg": flood}), "z.zip"),
+                                   (io.BytesIO(market), "boats.jpg")])
+    assert results["z.zip:story.md"]["items"][0]["record"]["creator"] is None
+    assert all("used_in" not in r for r in results.values())
+
+
+def test_an_empty_image_an_article_shows_is_said_to_be_empty(client: FlaskClient) -> None:
+    """The problem names the zip's member as the results do (`z.zip:x.jpg`), and says it is empty."""
+    story = b"Harbour.\n\n![Boats.](x.jpg)\n"
+    results = _post_files(client, [(_zipped({"story.md": story, "x.jpg": b""}), "z.zip")])
+    assert results["z.zip:story.md"]["problems"] == ["z.zip:x.jpg: is empty (0 bytes)"]
+    assert results["z.zip:x.jpg"]["error"] == "z.zip:x.jpg: is empty (0 bytes)"
+
+
 def test_check_files(client: FlaskClient) -> None:
     image = (ROOT / "data" / "images" / "market-cc0.jpg").read_bytes()
     response = client.post("/api/check", data={"files": [(io.BytesIO(image), "market.jpg")]},

@@ -497,6 +497,23 @@ def test_an_image_two_articles_of_one_name_show_links_to_each(client: FlaskClien
         assert re.search(r'<img class="thumb" src="/check/[^"]+/thumb/2" alt="Thumbnail of flood.jpg">', part)
 
 
+def test_an_image_one_article_shows_twice_links_to_both_cards(client: FlaskClient) -> None:
+    """A zip's article that shows its image as '../images/x.jpg' and as '/images/x.jpg': the image's section links
+    to both cards, and both have its thumbnail (the second had neither: the article was taken as used up)."""
+    flood = (ROOT / "data" / "images" / "flood-ap.jpg").read_bytes()
+    story = b"Town.\n\n![The square.](../images/x.jpg)\n\n![Again.](/images/x.jpg)\n"
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as zf:
+        zf.writestr("story/a.md", story)
+        zf.writestr("images/x.jpg", flood)
+    packed.seek(0)
+    page = client.get(_check(client, files=[(packed, "z.zip")])).get_data(as_text=True)
+    article, image = page.split('<section class="file">')[1:]
+    assert '<a href="#f0-0">z.zip:story/a.md</a>' in image
+    assert '<a href="#f1-0">z.zip:story/a.md</a>' in image
+    assert len(re.findall(r'<img class="thumb" src="/check/[^"]+/thumb/1"', article)) == 2
+
+
 def test_a_used_image_shows_no_finding_summary_of_a_check_not_shown(client: FlaskClient) -> None:
     """Filtered by a finding, the section of an image an article shows had the summary of the image's check on
     its own ('shown: the 1 with agency-license-required', 'Show only these'), beside the note that it is not
