@@ -57,7 +57,7 @@ def _match_source(catalog: Catalog, name: str) -> Source | None:
     if _URL_START.match(name.strip()):
         return match_domain(catalog, name)
     key = fold_source_name(name)
-    firsts = catalog.cached("source-first-words", _first_words)
+    firsts = source_first_words(catalog)
     if firsts is not None:  # a name whose first word starts no catalog name is none of them
         first, _, rest = key.partition(" ")
         if first not in firsts and (first != "the" or rest.partition(" ")[0] not in firsts):
@@ -96,6 +96,12 @@ def most_specific_source(catalog: Catalog, value: str) -> Source | None:
     named is the one whose terms apply (JPL-Caltech's copyright, not NASA's public domain)."""
     found = sources_named(catalog, value)
     return found[-1] if found else None
+
+
+def source_first_words(catalog: Catalog) -> frozenset[str] | None:
+    """The first word (folded) of every name the catalog looks sources up by, or None (see _first_words): a screen
+    for callers that try many spans of a text as names."""
+    return catalog.cached("source-first-words", _first_words)
 
 
 def _first_words(catalog: Catalog) -> frozenset[str] | None:

@@ -577,9 +577,27 @@ def _cut(work: _Work, match: re.Match[str]) -> None:
     work.rest = work.rest[: match.start()] + CUT + work.rest[match.end() :]
 
 
+# A site's bare address, no path, all a credit holds after its lead-in ('Bild: www.imago-images.de', 'Foto:
+# www.arild-hauge.com. ©'): the site credited by its name, as 'Photo: harwickphotos.com' is (not taken out as a link)
+_BARE_SITE = re.compile(r"(?i)www\.[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,3}/?")
+_AROUND_SITE = " \t.,;:()©\x1f"
+
+
+def _bare_site_alone(catalog: Catalog, rest: str, at: int, url: str) -> bool:
+    """A site's bare address with nothing but punctuation or a rights sign around it in the credit; a platform's
+    ('www.unsplash.com') is read as its via, as a link to it is."""
+    if not _BARE_SITE.fullmatch(url) or rest[:at].strip(_AROUND_SITE) or rest[at + len(url) :].strip(_AROUND_SITE):
+        return False
+    known = match_domain(catalog, f"https://{url}")
+    return known is None or known.kind != "platform"
+
+
 def _take_urls(catalog: Catalog, work: _Work) -> None:
     for match in list(URL.finditer(work.rest))[::-1]:
         url = match.group(0).rstrip(".,;:)]}>")
+        if _bare_site_alone(catalog, work.rest, match.start(), url):
+            work.rest = work.rest[: match.start()] + url.rstrip("/") + work.rest[match.start() + len(url) :]
+            continue
         cut_from = match.start()
         if is_license_url(catalog, url):
             work.fields.setdefault("license_url", url)

@@ -1509,15 +1509,24 @@ def _brand_compound(text: str) -> bool:
     return False
 
 
+_PAPER_PARTS = NEWSPAPER_WORDS | NEWS_TITLE_ENDS
+
+
 def _newspaper_title(words: list[str]) -> bool:
     """'Omaha World-Herald', 'The Kansas City Star': a paper's title by its last word after a hyphen, or after 'The'
     and at least one more word (NEWS_TITLE_ENDS); 'Star', 'Bee' or 'Sun' alone stay a name's. 'Evening Standard',
-    'Sunday Mirror': a word of the issue's day or time, then a paper's word (ISSUE_WORDS, TITLE_AFTER_ISSUE)."""
+    'Sunday Mirror': a word of the issue's day or time, then a paper's word (ISSUE_WORDS, TITLE_AFTER_ISSUE).
+    'Post-Gazette', 'Star-Advertiser': one word, two papers' words joined by a hyphen, as a paper shortens its title
+    in its own credits ('(Jane Roe/Post-Gazette)'); no surname is made of two of them."""
+    if len(words) == 1 and words[0].count("-") == 1:
+        head, _, tail = words[0].partition("-")
+        return head in _PAPER_PARTS and tail in _PAPER_PARTS
     last = words[-1] if len(words) > 1 else ""
     head, hyphen, tail = last.rpartition("-")
     if len(words) == 2 and words[0] in ISSUE_WORDS and last in TITLE_AFTER_ISSUE:
         return True
-    return bool(hyphen and head and tail in NEWS_TITLE_ENDS) or len(words) > 2 and words[0] == "the" \
+    return bool(hyphen and head and (tail in NEWS_TITLE_ENDS or head in _PAPER_PARTS and tail in _PAPER_PARTS)) \
+        or len(words) > 2 and words[0] == "the" \
         and last in NEWS_TITLE_ENDS
 
 

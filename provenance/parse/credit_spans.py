@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from provenance.catalog.load import Catalog
-from provenance.catalog.sources import match_source, remembered
+from provenance.catalog.names import fold_source_name
+from provenance.catalog.sources import match_source, remembered, source_first_words
 from provenance.parse.credit_citations import (
     is_holder,
     may_cite,
@@ -53,6 +54,7 @@ from provenance.parse.credit_words import (
     NOT_BEFORE_NUMBER,
     PERSON_JOB_WORDS,
     POST_WORDS,
+    SENTENCE_OPENERS,
     SPELLED_OUT_CONNECTIVES,
     names_a_station,
 )
@@ -78,7 +80,13 @@ _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”
                        NOT_BEFORE_NUMBER + r"(?:(?<!\bet al\.),)?\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." +
                        NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)|"
                        # a year glued to a wire's name in capitals ('… Oct. 11, 2020.THE CANADIAN PRESS/Jane Roe')
-                       r"(?<=\b(?:19|20)\d\d)\.(?=[A-Z]{2,}[ \t/])")  # (a year, not a file's number: '…_0998.JPG/')
+                       r"(?<=\b(?:19|20)\d\d)\.(?=[A-Z]{2,}[ \t/])|"  # (a year, not a file's number: '…_0998.JPG/')
+                       # a credit chain glued to the stop by its slash ('… NORTH OF BOSTON./JANE ROE/WBUR', '…
+                       # choice.”/Jane Roe for KHN', '…제품./로이터 연합뉴스'): the slash opens the credit
+                       # (credit_tails._PIPE_BEFORE); 'U.S./Mexico' is an abbreviation's stop
+                       r"(?<=[a-z\u3131-\ud7a3)])[.!?]" + NOT_AFTER_ABBREVIATION + r"(?=/[^\W\d_])|"
+                       r"(?<=[A-Z]{2})[.!?](?=/[^\W\d_])|(?<=[.!?])[\"”’](?=/[^\W\d_])")
+# (in those three the stop or quote is matched: a first character for with_first_chars to look for)
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)(?:via|über)\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS',
 # German 'über Wikimedia Commons'
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
@@ -156,6 +164,53 @@ def glued_after_source(catalog: Catalog, text: str, start: int, end: int) -> int
         label = label_link(catalog, link)  # the source's name as written, with no word of the glued text in it
         if label.source is not None and match_source(catalog, label.text) is not None:  # ('…/Reuters JavaScript is
             return glue.end()  # …' is no 'Reuters Java', a known source qualified by a word)
+    return None
+
+
+# A sentence opening right after a source's name: a capitalised word (at most two more, or a number), then two words in
+# lower case ('Getty Images If you are …', 'Nintendo Life Nintendo’s 2022 holiday lineup …', 'Česká televize Ivan
+# Trojan a jeho …'); 'Reuters Jane Roe, file' has no two lower-case words and stays one credit
+_STORY_OPENS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|\d[\d,.]*)){0,2}[ \t]+[a-z][\w'’-]*[ \t]+[a-z]")
+_LINK_WORDS = re.compile(r"\S+")
+_TERMS_AFTER = re.compile(r"(?i)(?:all|some|no)[ \t]+rights|licen[cs]|used[ \t]+with|creative[ \t]+commons|"
+                          r"public[ \t]+domain")
+_CASE_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # 'PreventionAn Anopheles …': the name glued to the next word
+
+
+def source_then_story(catalog: Catalog, text: str, at: int, end: int,
+                      kinds: frozenset[str] | None = None) -> int | None:
+    """Where a source the catalog knows, opening the link at `at`, ends with a sentence run on after it, by a space or
+    glued ('Getty Images If you are tired …', 'Image: Nintendo Life Nintendo’s 2022 …', 'Jane Roe//Getty Images
+    Jay-Z was …', 'Photo: Centers for Disease Control and PreventionAn Anopheles mosquito …'), or None. The longest
+    name of at most six words that the catalog knows wins; `kinds` limits it to sources of those kinds, and then the
+    sentence must open with a word of SENTENCE_OPENERS. A few short
+    look-ups per credit, no scan of the text."""
+    if text.count(" ", at, min(end, at + 120)) < 3:
+        return None  # a source and a sentence's three words are three spaces at least: a credit alone has fewer
+    words = list(_LINK_WORDS.finditer(text, at, min(end, at + 120)))[:7]
+    firsts = source_first_words(catalog)
+    first = fold_source_name(words[0].group()).partition(" ")[0] if words else ""
+    if not words or firsts is not None and first not in firsts and first != "the":
+        return None  # the link's first word opens no name the catalog knows (match_source's own screen)
+    if kinds is not None and not any(w.group()[:1].isupper() and w.group().casefold() in SENTENCE_OPENERS
+                                     for w in words[1:]):
+        return None  # an agency alone: a capitalised word of SENTENCE_OPENERS must follow it
+    if _STORY_OPENS.search(text, at, min(end, at + 160)) is None:
+        return None  # no sentence opens after the link: a credit alone ('Jane Roe/AP'), the common case
+    for count in range(min(len(words), 6), 0, -1):
+        last = words[count - 1]
+        cuts = [last.end()] + [g.start() for g in _CASE_GLUE.finditer(text, last.start(), last.end())]
+        for cut in reversed(cuts):
+            opens = cut if cut < last.end() else cut + 1
+            if opens >= end or text[cut : cut + 1] not in (" ", "\t") and cut == last.end() \
+                    or text[cut - 1] in ".,;:!?" or not _STORY_OPENS.match(text, opens, end) \
+                    or _TERMS_AFTER.match(text, opens, end):
+                continue  # '© Oxfam. All rights reserved.': a stop ends the credit, and its terms go on with it
+            if kinds is not None and text[opens:].split(None, 1)[0].casefold() not in SENTENCE_OPENERS:
+                continue  # an agency alone: only a word that never goes on with a name opens the story
+            source = match_source(catalog, text[at:cut])
+            if source is not None and (kinds is None or source.kind in kinds):
+                return cut
     return None
 
 

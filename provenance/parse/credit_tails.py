@@ -30,6 +30,7 @@ from provenance.parse.credit_spans import (
     is_bare_credit,
     name_in_capitals,
     relayed,
+    source_then_story,
     story_run_on,
 )
 from provenance.parse.credit_words import (
@@ -41,7 +42,8 @@ from provenance.parse.credit_words import (
     SLOT_OPENERS,
 )
 
-_PIPE_BEFORE = re.compile(r"[ \t]*[|/][ \t]+(?=\S)")  # '… Friday. | KYODO', '… April 26. / Yonhap'
+# '… Friday. | KYODO', '… April 26. / Yonhap', '… 있다. /연합뉴스'
+_PIPE_BEFORE = re.compile(r"[ \t]*(?:\|[ \t]+|/[ \t]*)(?=\S)")
 # '… Trading in wildlife is illegal.  —RICHARD A. REYES' (Philippine Daily Inquirer): a dash, then a person's name in
 # capitals closing a caption that ends with a stop (a quotation's author follows its closing quote mark instead)
 _DASH_CAPITALS = re.compile(r"(?<=[.!?])[ \t]*[—–][ \t]*(?P<name>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){1,3})[ \t]*$")
@@ -201,6 +203,10 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         if taken(offset + start, offset + start + 1):  # inside a credit already read: so is any tail from here
             offset += len(line)
             continue
+        head = _line_head(catalog, stripped, pieces[0].start() if base == 0 else None) \
+            if pieces and stripped[:1].isupper() else None
+        if head is not None and not taken(offset, offset + head):  # 'Jane Roe//Getty Images Jennifer Lopez is …. From
+            yield Segment(offset, offset + head, offset)  # the way …': the credit opens a line of several sentences
         held = _citation_start(catalog, stripped, maker=False) if ("," in stripped or pieces) and may_cite(
             catalog, stripped) else None
         if held is not None and not taken(offset + held, offset + len(stripped)):  # '… Oil on canvas. The Metropolitan
@@ -607,6 +613,21 @@ def _person_then_source(catalog: Catalog, chain: str) -> bool:
         and match_source(catalog, links[-1].strip()) is not None
 
 
+def _line_head(catalog: Catalog, line: str, stop: int | None) -> int | None:
+    """Where a credit that opens a line of several sentences ends, glued to the first of them by a space ('Taylor
+    Hill//Getty Images Jennifer Lopez is …', 'Getty Images If you are tired, …'): a chain whose last link is a
+    source the catalog knows, or an agency alone, then a sentence (source_then_story); else None. Only the first
+    sentence is read."""
+    if stop is None:  # the first sentence's stop, when the line's sentences were read from its last 400 characters
+        first = _SENTENCE.search(line, 0, 400)
+        stop = first.start() if first is not None else min(len(line), 400)
+    end = stop
+    link = line.rfind("/", 0, end) + 1
+    link += len(line[link:end]) - len(line[link:end].lstrip())
+    told = source_then_story(catalog, line, link, end, None if link else _AGENCY_KINDS)
+    return told if told is not None and is_bare_credit(catalog, line[:told]) else None
+
+
 def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     """Where a tail credit ends: the line's end, or right after 'via <source>' when prose runs on
     without a full stop ('… via Getty Images Warren Buffett said …'), or where a wire dateline starts."""
@@ -619,6 +640,14 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
         line = line[:glued] if glued is not None else line
         run_on = story_run_on(catalog, line, start, len(line))
         line = line[:run_on] if run_on and _person_then_source(catalog, line[start:run_on]) else line
+    link = max(start, line.rfind("/", start) + 1)
+    link += len(line[link:]) - len(line[link:].lstrip())
+    # 'Jane Roe/Getty Images Jay-Z was …' and, with no slash, an agency alone opening the line ('Getty Images If you
+    # are tired, …'): a source the catalog knows, then the story run on; with no slash only an agency or stock
+    # library, as a body's name often opens a sentence ('NASA Administrator Jane Roe said …')
+    told = source_then_story(catalog, line, link, len(line), None if link > start else _AGENCY_KINDS) \
+        if len(line) - link > 12 else None
+    line = line[:told] if told is not None else line
     via = _VIA_WORD.search(line, start)
     if via is None:
         return len(line)

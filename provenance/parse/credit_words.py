@@ -894,7 +894,8 @@ PORTRAIT_WORDS = frozenset({"photograph", "photo", "portrait", "carte de visite"
                             "tintype", "ambrotype", "snapshot", "studio portrait", "portrait photograph"})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})  # 'John Runk, Jr.': the name's own
 # Words of a body that 'for' continues ('Institute for Biology', 'Centre for Ecology'): never a commissioning client.
-BODY_BEFORE_FOR = frozenset({"institute", "centre", "center", "society", "foundation", "council", "museum",
+BODY_BEFORE_FOR = frozenset({"institute", "institutes", "centre", "centres", "center", "centers", "society",
+                             "foundation", "council", "museum",
                              "ministry", "department", "office", "commission", "association", "committee", "school",
                              "college", "fund", "trust", "coalition", "alliance", "league", "campaign", "agency",
                              "programme", "program", "initiative", "organization", "organisation", "union"})
@@ -937,3 +938,11 @@ STYLIST_CREDIT = re.compile(
     r"[ \t]*(?:[:.][ \t]*|by[ \t]+)(?-i:[A-Z])[^\n;,/|:]{0,60}?"
     r"(?=[ \t]*(?:[;,/|]|[-–—][ \t]|\r?\n|$|(?<![ \t][A-Z])\.(?:[ \t]|$)))"
 )
+# Words that open a sentence and never a name: after an agency alone at a line's start they say the story begins
+# ('Getty Images If you are tired, …', 'Shutterstock The city's …'); a capitalised word of no such kind may go on with
+# a product's or a body's name ('Alamy Upsize was written …', 'NASA Administrator Jane Roe said …')
+SENTENCE_OPENERS = frozenset("""
+a an the if in on at as after before when while since during once this that these those it its he she they we you
+i his her their our my your there here what why how who where some many most every each no not today yesterday
+for from with without but and so yet although though because unlike like despite according
+""".split())

@@ -46,6 +46,7 @@ from provenance.parse.credit_spans import (
     platform_citation_lines,
     relayed,
     shared_posts,
+    source_then_story,
     story_run_on,
     video_stills,
 )
@@ -520,6 +521,8 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
         body = SHOOT_CREW_CREDIT.sub(_blank, body)
     typed = body
     body = _TYPO_CANDIDATE.sub(_lead_typo, body)
+    if "//" in body:  # 'Kevin Mazur//Getty Images Jay-Z was …' (Hearst's galleries): a doubled slash between a name
+        body = _DOUBLED_SLASH.sub("/ ", body)  # and the agency is one link's slash (an address's '://' is not one)
     if "Ⓒ" in body or "ⓒ" in body:  # the circled letter some papers print for the rights sign ('Ⓒ Anko Stoffels')
         body = body.translate(_CIRCLED_C)
     if "vía" in body:
@@ -571,6 +574,9 @@ def _signature(text: str, segment: Segment) -> bool:
 def list_goes_on(text: str, at: int) -> bool:
     """Whether the line at `at` continues a name list broken after a comma on the line before (`_line_end`)."""
     return bool(_LIST_GOES_ON.match(text, at))
+
+
+_DOUBLED_SLASH = re.compile(r"//(?<=[^\W_]//)(?=[^\W\d_])")  # led by its literal: the engine skips to each '//'
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -995,6 +1001,10 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         line_end = stuck if stuck is not None else line_end
         run_on = story_run_on(catalog, text, body, line_end)  # '…/Harwick Herald The mayor said …'
         line_end = run_on if run_on is not None else line_end
+    link = max(body, text.rfind("/", body, line_end) + 1)
+    link += len(text[link:line_end]) - len(text[link:line_end].lstrip())
+    told = source_then_story(catalog, text, link, line_end) if line_end - link > 12 else None
+    line_end = told if told is not None else line_end  # 'Image: Nintendo Life Nintendo’s 2022 holiday …'
     return _sentence_stop(catalog, text, body, line_end, index)
 
 

@@ -53,6 +53,13 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "(ABC Ab: Cd Ef ",  # a desk, a colon and a name in brackets that never close
         "사진=가나다 ",  # Korean lead-ins and names
         "A",  # one run of capitals (a name in capitals closing a caption is looked for in every text)
+        "Ab./Cd ",  # credit chains glued to a stop by their slash
+        "Ab. /",  # a slash after a stop
+        "Ab//Getty Images If you ",  # doubled slashes and an agency run on into a story
+        "Getty Images If you are. ",  # an agency alone opening sentence after sentence
+        "Getty ImagesAn a b ",  # an agency glued to the next capitalised word
+        "Bild: www.ab.de ",  # lead-ins with a bare address
+        "(A B/Post-Gazette) ",  # a paper's hyphenated short title in brackets
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
