@@ -76,6 +76,7 @@ _THAI_DATED_PICTURE = re.compile(r"^(?:วันที่[ \t]*\d{1,2}[ \t]*[^\s
 # 'photo no. 69-N-13604', '…Archives, ref. 1204/33': a number's abbreviation before its number ends no sentence;
 # 'Jane Roe, et al., CC BY-SA 3.0': the authors' 'et al.' and a comma go on with the credit.
 # (the one-character test first: most positions fail it at once, and only a stop or a quote tries the two exact ones)
+_GLUED_LINK = r"(?![a-z][\w.-]*/[a-z])[^\W\d_]"  # a chain's first link after the slash, not a path's
 _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”’»]))(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION +
                        NOT_BEFORE_NUMBER + r"(?:(?<!\bet al\.),)?\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." +
                        NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)|"
@@ -83,9 +84,10 @@ _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”
                        r"(?<=\b(?:19|20)\d\d)\.(?=[A-Z]{2,}[ \t/])|"  # (a year, not a file's number: '…_0998.JPG/')
                        # a credit chain glued to the stop by its slash ('… NORTH OF BOSTON./JANE ROE/WBUR', '…
                        # choice.”/Jane Roe for KHN', '…제품./로이터 연합뉴스'): the slash opens the credit
-                       # (credit_tails._PIPE_BEFORE); 'U.S./Mexico' is an abbreviation's stop
-                       r"(?<=[a-z\u3131-\ud7a3)])[.!?]" + NOT_AFTER_ABBREVIATION + r"(?=/[^\W\d_])|"
-                       r"(?<=[A-Z]{2})[.!?](?=/[^\W\d_])|(?<=[.!?])[\"”’](?=/[^\W\d_])")
+                       # (credit_tails._PIPE_BEFORE); 'U.S./Mexico' is an abbreviation's stop, and a path of lower-case
+                       # parts ('… your home folder./home/jane/Pictures') no chain
+                       r"(?<=[a-z\u3131-\ud7a3)])[.!?]" + NOT_AFTER_ABBREVIATION + r"(?=/" + _GLUED_LINK + r")|"
+                       r"(?<=[A-Z]{2})[.!?](?=/" + _GLUED_LINK + r")|(?<=[.!?])[\"”’](?=/" + _GLUED_LINK + r")")
 # (in those three the stop or quote is matched: a first character for with_first_chars to look for)
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)(?:via|über)\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS',
 # German 'über Wikimedia Commons'
@@ -177,6 +179,12 @@ _TERMS_AFTER = re.compile(r"(?i)(?:all|some|no)[ \t]+rights|licen[cs]|used[ \t]+
 _CASE_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # 'PreventionAn Anopheles …': the name glued to the next word
 
 
+def _opener_then_lower(text: str, at: int, end: int) -> bool:
+    """A word of SENTENCE_OPENERS at `at`, then a word in lower case or a number ('If you', 'In 2019')."""
+    words = text[at:min(end, at + 60)].split(None, 2)
+    return len(words) > 1 and words[0].casefold() in SENTENCE_OPENERS and not words[1][:1].isupper()
+
+
 def source_then_story(catalog: Catalog, text: str, at: int, end: int,
                       kinds: frozenset[str] | None = None) -> int | None:
     """Where a source the catalog knows, opening the link at `at`, ends with a sentence run on after it, by a space or
@@ -206,8 +214,10 @@ def source_then_story(catalog: Catalog, text: str, at: int, end: int,
                     or text[cut - 1] in ".,;:!?" or not _STORY_OPENS.match(text, opens, end) \
                     or _TERMS_AFTER.match(text, opens, end):
                 continue  # '© Oxfam. All rights reserved.': a stop ends the credit, and its terms go on with it
-            if kinds is not None and text[opens:].split(None, 1)[0].casefold() not in SENTENCE_OPENERS:
-                continue  # an agency alone: only a word that never goes on with a name opens the story
+            if kinds is not None and not _opener_then_lower(text, opens, end):
+                continue  # an agency alone: only a word that never goes on with a name opens the story, and a word in
+                # lower case follows it ('If you …', 'In a statement …'); 'In Focus is …', 'And Shutterstock agree
+                # …', 'The Associated Press is …' are a headline's or a sentence's words about the agency
             source = match_source(catalog, text[at:cut])
             if source is not None and (kinds is None or source.kind in kinds):
                 return cut

@@ -625,7 +625,11 @@ def _line_head(catalog: Catalog, line: str, stop: int | None) -> int | None:
     link = line.rfind("/", 0, end) + 1
     link += len(line[link:end]) - len(line[link:end].lstrip())
     told = source_then_story(catalog, line, link, end, None if link else _AGENCY_KINDS)
-    return told if told is not None and is_bare_credit(catalog, line[:told]) else None
+    if told is None or not is_bare_credit(catalog, line[:told]):
+        return None
+    # a chain must name a person first ('Jane Roe//Getty Images Jane Doe is …'): two bodies joined by a slash open a
+    # headline or a sentence about a poll ('ABC News/Washington Post Poll The survey of …')
+    return told if not link or _person_then_source(catalog, line[:told]) else None
 
 
 def _credit_end(catalog: Catalog, line: str, start: int) -> int:
@@ -647,7 +651,8 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     # library, as a body's name often opens a sentence ('NASA Administrator Jane Roe said …')
     told = source_then_story(catalog, line, link, len(line), None if link > start else _AGENCY_KINDS) \
         if len(line) - link > 12 else None
-    line = line[:told] if told is not None else line
+    if told is not None and (link == start or _person_then_source(catalog, line[start:told])):
+        line = line[:told]  # a chain of two bodies is a headline's ('ABC News/Washington Post Poll The survey …')
     via = _VIA_WORD.search(line, start)
     if via is None:
         return len(line)
