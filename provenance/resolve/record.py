@@ -142,18 +142,18 @@ def _label(item: Evidence) -> str:
 _ORGANISATION_FIELDS = ("organization", "credit_line", "source", "image_supplier")
 
 
-def organisation_decided(found: Iterable[Evidence]) -> bool:
-    """Whether a person decided the image's organisation."""
-    return any(item.origin == "manual" and item.field == "organization" for item in found)
+def decided(found: Iterable[Evidence], field_name: str) -> bool:
+    """Whether a person decided this field of the image or use (a decision's evidence: origin 'manual')."""
+    return any(item.origin == "manual" and item.field == field_name for item in found)
 
 
 def naming_sources(found: Sequence[Evidence]) -> Iterator[Evidence]:
     """The evidence that may name the image's source, in order: its organisation and platform fields. An
     organisation a person decided replaces every other origin's (a caption's 'Reuters', an IPTC Credit); the
     platform the picture came via stays."""
-    decided = organisation_decided(found)
+    chosen = decided(found, "organization")
     for item in found:
-        if item.field == "via" or item.field in _ORGANISATION_FIELDS and (item.origin == "manual" or not decided):
+        if item.field == "via" or item.field in _ORGANISATION_FIELDS and (item.origin == "manual" or not chosen):
             yield item
 
 
@@ -164,7 +164,7 @@ def _source(found: list[Evidence], catalog: Catalog) -> Source | None:
         match = most_specific_source(catalog, item.value)
         if match:
             return match
-    if organisation_decided(found):
+    if decided(found, "organization"):
         return None
     for item in found:
         if item.field in ("source_url", "image_src") and item.value.startswith(("http://", "https://")):

@@ -10,7 +10,7 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.catalog.sources import sources_named
 from provenance.model import Evidence, Source
-from provenance.resolve.record import Resolved, naming_sources
+from provenance.resolve.record import Resolved, decided, naming_sources
 
 CREDIT_FIELDS = frozenset({"creator", "organization", "via", "license", "license_url"})
 
@@ -65,7 +65,7 @@ def involved_sources(resolved: Resolved, catalog: Catalog) -> list[Source]:
 def licence_decided(resolved: Resolved) -> bool:
     """Whether a person recorded a licence for the image or use (a decision about its creator or organisation
     alone says nothing of the terms: it neither grants a use nor verifies per-file terms)."""
-    return any(e.origin == "manual" and e.field == "license" for e in resolved.evidence)
+    return decided(resolved.evidence, "license")
 
 
 def evidence_of(resolved: Resolved, field_name: str) -> list[Evidence]:
