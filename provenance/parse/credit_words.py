@@ -159,6 +159,7 @@ NOT_NAMES_AFTER_BARE_LEAD = frozenset({
     "studio", "studios", "session", "sessions", "shoot", "day", "week", "month", "year", "essay", "finish", "op",
     "opportunity", "opportunities", "walk", "tour", "book", "books", "frame", "frames", "credits", "credit", "of",
     "the", "and", "for", "perfect", "challenge", "prompt", "prompts", "ideas", "tips", "guide", "lab", "club",
+    "house", "palace", "cinema", "theatre", "theater", "hall",  # 'Picture House Cinema': a place's name
     "maker", "makers", "collage", "app", "apps", "generator", "viewer", "converter", "resizer", "printing", "prints",
 })
 
@@ -200,7 +201,7 @@ ROLES = frozenset({
     "link",  # a link's text where a credit names its file page ('Quelle: Wikimedia Commons, [Link](…), Author: …')
     "jpg", "jpeg", "png", "gif", "svg", "webp", "tif", "tiff",
     "privat", "private", "privé", "privado", "archiv", "archivo", "arquivo", "archivio", "archief",  # 'Foto: privat'
-    "dokumen pribadi", "dok. pribadi", "dok pribadi",  # Indonesian 'personal documents': 'Sumber foto: dokumen pribadi'
+    "dokumen pribadi", "dok pribadi",  # Indonesian 'personal documents': 'Sumber foto: dokumen pribadi'
     "图", "圖", "图片", "圖片", "照片",  # '图/视觉中国': 'picture', as Chinese papers lead their credits
     "독자", "시청자", "読者", "读者", "网友",  # '사진=독자 제공': a reader or viewer, unnamed
     "archivbild", "archivfoto", "symbolbild", "symbolfoto", "repertorio", "foto di repertorio", "foto de archivo",

@@ -32,7 +32,14 @@ from provenance.parse.credit_citations import holder_first
 from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
 from provenance.parse.credit_midline import midline_wire_credits
-from provenance.parse.credit_parts import KEEP_DOT, PHOTO_COLON, initial_end, lone_brand, outlet_before_photo
+from provenance.parse.credit_parts import (
+    KEEP_DOT,
+    PHOTO_COLON,
+    initial_end,
+    label_link,
+    lone_brand,
+    outlet_before_photo,
+)
 from provenance.parse.credit_science import processed_by
 from provenance.parse.credit_spans import (
     Segment,
@@ -468,8 +475,9 @@ _LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$|^[ \t]*$")
 _NEAR_GAP = re.compile(r"^(?=[^\n]*\n)(?![^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n).{0,240}$", re.DOTALL)
 # A lead-in word written with no colon before a name alone ('Beeld Jane Roe', 'Picha na Jane Roe'); and the words of a
 # headline's media label after it ('FOTO VIDEO', 'FOTO GALERIJA', 'Picha na Video'): no name
-_NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer|PIC|PICTURE|(?i:picha\s+na)|"
-                            + _CAPTION_END_LEAD + r")[ \t]+")
+_NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer|PIC|PICTURE|(?i:picha\s+na))[ \t]+")
+# the caption-end lead-ins (_AT_CAPTION_END) before the name's capital: 'Photo ' before 'via Flickr' is another reading
+_CAPTION_END_WORD = re.compile(r"(?:" + _CAPTION_END_LEAD + r")[ \t]+(?=[^\W\d_a-z])")
 # (and a report's 'Texto y foto:' before a sentence, not its author: 'Testo e foto: Roma, la città eterna …')
 _CAPTION_LEAD = re.compile(r"(?i)\W*(?:fotografija|fotografia|fotografía|photograph|"
                            r"(?:text(?:o|e)?|testo|tekst)\s+(?:y|e|et|und|en|i)\s+(?:fotos?|photos?))\s*:")
@@ -1128,7 +1136,7 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
         fields = split(text[part_start:part_end], part_lead)
         if _DROITS_RESERVES.fullmatch(text[part_start:part_end]) and _FRENCH_LEAD.fullmatch(lead):
             fields = {"copyright": text[part_start:part_end].strip()}  # 'Crédit photo : DR': rights reserved, no one
-        if _NO_COLON_LEAD.fullmatch(lead) \
+        if (_NO_COLON_LEAD.fullmatch(lead) or _caption_end_lead(text, segment)) \
                 and not _named_after_bare_lead(catalog, lead, text[part_start:part_end], fields):
             continue
         if not _is_credit(fields, segment.weak) or segment.strict and not _named_license(catalog, fields) \
@@ -1187,6 +1195,13 @@ def _adds_terms(one: Credit, other: Credit) -> bool:
     another picture of a list ('Photos: Jane Roe (top); Flickr (bottom)', 'Images: Reuters; Pexels')."""
     return bool((one.creator or one.organization) and not (other.creator or other.organization)
                 and (other.license or other.via and (one.license or _VIA_PART.match(other.text))))
+
+
+def _caption_end_lead(text: str, segment: Segment) -> bool:
+    """Whether a segment's lead-in is a caption-end word alone before a name's capital ('Picture Jane Roe'), as
+    _AT_CAPTION_END reads it; 'Photo ' before 'via Flickr' leads another reading."""
+    found = _CAPTION_END_WORD.match(text, segment.start)
+    return found is not None and found.end() == segment.body
 
 
 def _named_after_bare_lead(catalog: Catalog, lead: str, part: str, fields: dict[str, str]) -> bool:
@@ -1248,6 +1263,7 @@ def _parts(catalog: Catalog, text: str, body: int, end: int) -> Iterator[tuple[i
 _TWO_PARTIES = re.compile(r"^([A-Z@][^,/;\n]{1,59}?)\s+(?:and|&|e|y|et|und|en|i|og|och|ve)\s+"
                           r"([A-Z@][^,/;\n]{1,59})$")
 _AGENCY_KINDS = ("agency", "stock")
+_PARTY_LABELS = ("person", "source", "organisation")
 
 
 def _agency_and_other(catalog: Catalog, segment: str) -> list[str] | None:
@@ -1258,8 +1274,9 @@ def _agency_and_other(catalog: Catalog, segment: str) -> list[str] | None:
     if match is None or match_source(catalog, segment.strip(" \t.,")) is not None:
         return None
     if not any((source := match_source(catalog, side.strip())) is not None and source.kind in _AGENCY_KINDS
-               for side in match.groups()):
-        return None
+               for side in match.groups()) \
+            or any(label_link(catalog, side.strip()).label not in _PARTY_LABELS for side in match.groups()):
+        return None  # 'Source: Reuters and Harwick Police said', 'Image: Alamy and More': no two parties
     return [match.group(1), match.group(2)]
 
 
