@@ -40,7 +40,7 @@ NAME_FIELDS = ("creator", "organization", "via")
 # The README's agency aliases: each spelling -> the label's name.
 ALIASES = {
     "ap photo": "ap", "associated press": "ap", "the associated press": "ap",
-    "ロイター": "reuters", "رويترز": "reuters",
+    "ロイター": "reuters", "로이터": "reuters", "رويترز": "reuters",
     "afp photo": "afp", "agence france-presse": "afp",
     "getty": "getty images",
     "тасс": "tass",  # keys are case-folded, as fold() folds the value first

@@ -87,7 +87,10 @@ _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”
                        # (credit_tails._PIPE_BEFORE); 'U.S./Mexico' is an abbreviation's stop, and a path of lower-case
                        # parts ('… your home folder./home/jane/Pictures') no chain
                        r"(?<=[a-z\u3131-\ud7a3)])[.!?]" + NOT_AFTER_ABBREVIATION + r"(?=/" + _GLUED_LINK + r")|"
-                       r"(?<=[A-Z]{2})[.!?](?=/" + _GLUED_LINK + r")|(?<=[.!?])[\"”’](?=/" + _GLUED_LINK + r")")
+                       r"(?<=[A-Z]{2})[.!?](?=/" + _GLUED_LINK + r")|(?<=[.!?])[\"”’](?=/" + _GLUED_LINK + r")|"
+                       # a place's initials after its comma closing the caption, then the chain ('… in Harwick,
+                       # U.S./REUTERS', '… Washington, D.C. /AP'): the place is the caption's, the chain the credit
+                       r"(?:(?<=,[ \t][A-Z]\.[A-Z])|(?<=,[ \t][A-Z]\.[A-Z]\.[A-Z]))\.(?=[ \t]?/[A-Z])")
 # (in those three the stop or quote is matched: a first character for with_first_chars to look for)
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)(?:via|über)\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS',
 # German 'über Wikimedia Commons'

@@ -54,8 +54,9 @@ _BRACKET_DASH = re.compile(r"\([^()\n]{2,40}\)[ \t]*[-–—]")
 _FOLHA_DATED = re.compile(
     r"[ \t][-–—][ \t]+(?P<name>[A-ZÀ-Ý][\w'’.-]*(?:[ \t]+[\w'’.-]+){1,4})[ \t]+[-–—][ \t]+\d{1,2}\."
     r"(?:jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez)\.\d{4}[ \t]*/[ \t]*(?P<source>[^\s/][^/\n]{0,40})$")
-# 'AFP-Yonhap', 'Reuters-Yonhap' (Korea Times): a foreign agency's photo that a national agency distributes
-_HYPHEN_RELAY = re.compile(r"^([^\s/-]{2,20})-([^\s/-]{2,20})$")
+# 'AFP-Yonhap', 'Reuters-Yonhap' (Korea Times), '로이터 연합뉴스' (a space for the hyphen): a foreign agency's photo
+# that a national agency distributes
+_HYPHEN_RELAY = re.compile(r"^([^\s/-]{2,20})(?:-|[ \t])([^\s/-]{2,20})$")
 _OPEN_TERMS = re.compile(r"(?i)\bcc[\s-]|\bcc0\b|licen[sc]|public\s+domain|own\s+work")
 _QUOTED_LINE = re.compile(r"^[ \t]*([\"'])(?P<inner>[^\"'\n]{3,300})\1[ \t]*(?:[,;)][ \t]*)?$")
 # A wire story's dateline after the credit, glued or not: '… /Andrew KellySept 8 (Reuters) - U.S. stocks …'.
@@ -107,8 +108,9 @@ def _dash_capitals(catalog: Catalog, line: str, end: int) -> int | None:
 
 
 def _hyphen_relay(catalog: Catalog, tail: str) -> str | None:
-    """'… on March 23. AFP-Yonhap': two agencies the catalog knows joined by a hyphen close the caption, the second
-    distributing the first's photo ('AFP via Yonhap'); a hyphenated word that is not two agencies is no relay."""
+    """'… on March 23. AFP-Yonhap', '…제품./로이터 연합뉴스': two agencies the catalog knows joined by a hyphen or
+    a space close the caption, the second distributing the first's photo ('AFP via Yonhap'); a hyphenated word or
+    two words that are not two agencies are no relay."""
     match = _HYPHEN_RELAY.match(tail)
     if match is None:
         return None
@@ -229,7 +231,8 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             start = end - len(tail) + titled.end()  # 'Reben auf Terrassen: P. Vensaus, Wikimedia Commons, Lizenz CC
             tail = tail[titled.end() :]  # BY-SA 4.0': what the picture shows, a colon, then its open credit
         relay = _relayed_tail(catalog, stripped, start, tail) if stripped[start - 1 : start] == "＝" else None
-        if relay is None and pieces and "-" in tail and (hyphen := _hyphen_relay(catalog, tail)) is not None:
+        if relay is None and pieces and ("-" in tail or " " in tail) \
+                and (hyphen := _hyphen_relay(catalog, tail)) is not None:
             relay = (end - len(tail), hyphen)
         if relay is not None:  # '握手する両首脳＝ロイター＝共同': the relay as in brackets
             yield Segment(offset + relay[0], offset + end, offset + relay[0], rewrite=relay[1])

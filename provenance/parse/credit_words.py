@@ -83,7 +83,8 @@ LEAD_PHRASES = (
     r"kaart",
     # French, Spanish, Portuguese, Italian
     r"cr[ée]dits?\s+(?:photos?|images?)", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]a", r"imagen",
-    r"imagem", r"fonte", r"fuente(?!\s+de\s+la\s+imagen\b)", r"ilustraci[óo]n", r"ilustração", r"illustrazione",
+    r"imagem", r"imagens", r"fonte", r"fuente(?!\s+de\s+la\s+imagen\b)", r"ilustraci[óo]n", r"ilustração",
+    r"illustrazione",
     # Polish, Russian, Ukrainian, Turkish
     r"fot\.?", r"zdj[eę]cie", r"źródło", r"фото", r"снимок", r"автор\s+фото", r"автор", r"кредит",
     r"источник(?:\s+фото)?", r"джерело(?:\s+фото)?", r"fotoğraf(?:lar)?",
@@ -91,6 +92,7 @@ LEAD_PHRASES = (
     r"b(?:ron|eeld)", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",
     # Malay and Indonesian 'picture', Croatian and Serbian 'shot by' and 'photograph'
     r"gambar", r"snimi(?:o|la|li)", r"fotografija",
+    r"sumber\s+(?:foto|gambar)",  # Indonesian 'photo source' ('Sumber foto: RSPO'; not 'Sumber:' alone, a story's)
     # Swedish, Norwegian and Danish 'top picture' and 'cover picture' ('Toppbild: TT', 'Topfoto: …'); Dutch and
     # French 'author'; Romanian 'photo source' (not 'Sursa:' alone, which names a story's text source as often);
     # Vietnamese 'source'; Filipino and Swahili 'picture'
@@ -144,6 +146,24 @@ LEAD_IN_TEXT = re.compile(
     r"(?:\s" + BY_WORDS + r"\b|[:=：]|\s-\s|" + CREDIT_DASH + r"|(?<=\(c\))(?=\s*(?-i:[A-Z])))\s*|" + AI_LEAD + r"\s*)+"
 )
 
+# Lead-in words that may go without a colon, but only at a caption's end (after a sentence's stop, or alone in a
+# closing bracket) and before a name-shaped run that ends the line (credits.LEAD_IN): 'Picture Jane Roe', '(Foto Jane
+# Roe/LaPresse)', '… Credit Foto Getty Images'. Written with a capital first ('Picture this: …', 'photo booth' and a
+# sentence's 'picture' stay prose); the rest of the word in any case ('PIC', 'PIc', a typo the Echo prints).
+CAPTION_END_LEADS = ("Picture", "Pictures", "Pic", "Pics", "Photo", "Photos", "Foto", "Fotos",
+                     "Credit Foto", "Credit Photo", "Crédit Photo")
+# Words that make the run after such a lead-in a heading's or a job's, no name ('Picture Editor Jane Roe' names a
+# picture editor, a curation credit; 'Photo Contest Winners', 'Photo Booth Rentals' are a page's headings).
+NOT_NAMES_AFTER_BARE_LEAD = frozenset({
+    "editor", "editors", "desk", "booth", "booths", "contest", "competition", "winners", "winner", "rentals", "shop",
+    "studio", "studios", "session", "sessions", "shoot", "day", "week", "month", "year", "essay", "finish", "op",
+    "opportunity", "opportunities", "walk", "tour", "book", "books", "frame", "frames", "credits", "credit", "of",
+    "the", "and", "for", "perfect", "challenge", "prompt", "prompts", "ideas", "tips", "guide", "lab", "club",
+    "house", "palace", "cinema", "theatre", "theater", "hall",  # 'Picture House Cinema': a place's name
+    "maker", "makers", "collage", "app", "apps", "generator", "viewer", "converter", "resizer", "printing", "prints",
+})
+
+
 # Words of a headline's media label ('FOTO VIDEO', 'FOTO GALERIJA', 'FOTO PRIČA', 'Picha na Video'): after a lead-in
 # word written with no colon they name no one (credits.py).
 MEDIA_LABEL_WORDS = frozenset({
@@ -181,6 +201,7 @@ ROLES = frozenset({
     "link",  # a link's text where a credit names its file page ('Quelle: Wikimedia Commons, [Link](…), Author: …')
     "jpg", "jpeg", "png", "gif", "svg", "webp", "tif", "tiff",
     "privat", "private", "privé", "privado", "archiv", "archivo", "arquivo", "archivio", "archief",  # 'Foto: privat'
+    "dokumen pribadi", "dok pribadi",  # Indonesian 'personal documents': 'Sumber foto: dokumen pribadi'
     "图", "圖", "图片", "圖片", "照片",  # '图/视觉中国': 'picture', as Chinese papers lead their credits
     "독자", "시청자", "読者", "读者", "网友",  # '사진=독자 제공': a reader or viewer, unnamed
     "archivbild", "archivfoto", "symbolbild", "symbolfoto", "repertorio", "foto di repertorio", "foto de archivo",

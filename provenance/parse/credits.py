@@ -32,7 +32,14 @@ from provenance.parse.credit_citations import holder_first
 from provenance.parse.credit_fields import LINK_ADDRESS, mentions_license, split_credit, without_rights_sign
 from provenance.parse.credit_links import platform_of_the_line
 from provenance.parse.credit_midline import midline_wire_credits
-from provenance.parse.credit_parts import KEEP_DOT, PHOTO_COLON, initial_end, lone_brand, outlet_before_photo
+from provenance.parse.credit_parts import (
+    KEEP_DOT,
+    PHOTO_COLON,
+    initial_end,
+    label_link,
+    lone_brand,
+    outlet_before_photo,
+)
 from provenance.parse.credit_science import processed_by
 from provenance.parse.credit_spans import (
     Segment,
@@ -56,6 +63,7 @@ from provenance.parse.credit_words import (
     AI_PLAIN_LEAD,
     AI_TOOL_LEAD,
     BY_WORDS,
+    CAPTION_END_LEADS,
     CREDIT_DASH,
     ENDS_WITH_ABBREVIATION,
     ENDS_WITH_NUMBER_WORD,
@@ -64,6 +72,7 @@ from provenance.parse.credit_words import (
     LEAD_PHRASES,
     LICENSED_WORK,
     MEDIA_LABEL_WORDS,
+    NOT_NAMES_AFTER_BARE_LEAD,
     PHOTO_KIND_WORDS,
     SHOOT_CREW_CREDIT,
     STYLIST_CREDIT,
@@ -85,6 +94,16 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ĶĹ-ŇŌ-ŽА-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏ"
 _PARTICLES = r"(?:van|de|der|den|ten|ter|von|da|di|do|dos|del|la|le)[ \t]+"  # 'Maartje de Ridder'
 _NAME_ALONE = (rf"(?-i:(?:[{_UPPER}][\w'’.-]*)(?:[ \t]+(?:{_PARTICLES}){{0,2}}[{_UPPER}][\w'’.-]*){{1,3}}|"
                rf"[{_UPPER}]{{2,8}})")
+# The same lead-in words with no colon closing a caption (credit_words.CAPTION_END_LEADS, each with its first letter as
+# written): after a sentence's stop or alone in a bracket, a name alone or a chain ('Jane Roe/LaPresse') up to the
+# line's end (a stop, or the bracket, before it).
+_CAPTION_END_LEAD = "|".join(rf"(?-i:{re.escape(word[0])})" + re.escape(word[1:]).replace(r"\ ", r"[ \t]+")
+                             for word in CAPTION_END_LEADS)
+_END_CHAIN_LINK = (rf"(?-i:[{_UPPER}][\w'’.&-]*(?:[ \t]+(?:{_PARTICLES}){{0,2}}[{_UPPER}][\w'’.&-]*){{0,3}})")
+_CAPTION_END_RUN = rf"[ \t]+{_NAME_ALONE}(?:[ \t]*/[ \t]*{_END_CHAIN_LINK}){{0,3}}[ \t]*"
+_AT_CAPTION_END = (rf"(?:(?<=[.!?…][ \t])|(?<=[.!?…][\"”’][ \t]))(?:{_CAPTION_END_LEAD})"
+                   rf"(?={_CAPTION_END_RUN}\.?[ \t]*(?:\r?\n|$))|"
+                   rf"(?<=\()(?:{_CAPTION_END_LEAD})(?={_CAPTION_END_RUN}\)[ \t]*\.?[ \t]*(?:\r?\n|$))")
 # A menu's kinds of media after 'Photo /' or 'Photo |' ('Photo / Video', 'Photo | Video Gallery'), and a menu's other
 # entries after 'Photo |' ('News | Photo | Most Shared'): no photographer's name follows them
 _MEDIA_KINDS = (r"videos?|audio|galler(?:y|ies)|text|graphics?|podcasts?|(?:multi)?media|slide\s?shows?|illustrations?|"
@@ -141,7 +160,8 @@ LEAD_IN = re.compile(
     # and no arrangement's noun after 'by', however capitalised ('Photography is by Appointment Only': a rule)
     r"(?:photography\s+is|photo(?:graph)?s\s+are)\s+by(?=\s+(?-i:[A-Z]))"
     r"(?!\s+(?:appointment|permission|request|invitation|arrangement|reservation|prior|special|kind)\b)|"
-    r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer)(?=[ \t]+" + _NAME_ALONE
+    + _AT_CAPTION_END + r"|"
+    r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer|PIC|PICTURE)(?=[ \t]+" + _NAME_ALONE
     + r"[ \t]*(?:\r?\n|$|\||[ \t]/[ \t]))|"
     # the Reformatorisch Dagblad's 'beeld RD, Jane Roe', 'beeld ANP, Jane Roe' in lower case after the caption's
     # sentence: the outlet's or agency's initials, a comma and the photographer alone up to the line's end
@@ -455,7 +475,9 @@ _LINE_GAP = re.compile(r"^[ \t\r]*\n[\s\-*•#]*$|^[ \t]*$")
 _NEAR_GAP = re.compile(r"^(?=[^\n]*\n)(?![^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n).{0,240}$", re.DOTALL)
 # A lead-in word written with no colon before a name alone ('Beeld Jane Roe', 'Picha na Jane Roe'); and the words of a
 # headline's media label after it ('FOTO VIDEO', 'FOTO GALERIJA', 'Picha na Video'): no name
-_NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer|(?i:picha\s+na))[ \t]+")
+_NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer|PIC|PICTURE|(?i:picha\s+na))[ \t]+")
+# the caption-end lead-ins (_AT_CAPTION_END) before the name's capital: 'Photo ' before 'via Flickr' is another reading
+_CAPTION_END_WORD = re.compile(r"(?:" + _CAPTION_END_LEAD + r")[ \t]+(?=[^\W\d_a-z])")
 # (and a report's 'Texto y foto:' before a sentence, not its author: 'Testo e foto: Roma, la città eterna …')
 _CAPTION_LEAD = re.compile(r"(?i)\W*(?:fotografija|fotografia|fotografía|photograph|"
                            r"(?:text(?:o|e)?|testo|tekst)\s+(?:y|e|et|und|en|i)\s+(?:fotos?|photos?))\s*:")
@@ -1114,7 +1136,7 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
         fields = split(text[part_start:part_end], part_lead)
         if _DROITS_RESERVES.fullmatch(text[part_start:part_end]) and _FRENCH_LEAD.fullmatch(lead):
             fields = {"copyright": text[part_start:part_end].strip()}  # 'Crédit photo : DR': rights reserved, no one
-        if _NO_COLON_LEAD.fullmatch(lead) \
+        if (_NO_COLON_LEAD.fullmatch(lead) or _caption_end_lead(text, segment)) \
                 and not _named_after_bare_lead(catalog, lead, text[part_start:part_end], fields):
             continue
         if not _is_credit(fields, segment.weak) or segment.strict and not _named_license(catalog, fields) \
@@ -1175,12 +1197,21 @@ def _adds_terms(one: Credit, other: Credit) -> bool:
                 and (other.license or other.via and (one.license or _VIA_PART.match(other.text))))
 
 
+def _caption_end_lead(text: str, segment: Segment) -> bool:
+    """Whether a segment's lead-in is a caption-end word alone before a name's capital ('Picture Jane Roe'), as
+    _AT_CAPTION_END reads it; 'Photo ' before 'via Flickr' leads another reading."""
+    found = _CAPTION_END_WORD.match(text, segment.start)
+    return found is not None and found.end() == segment.body
+
+
 def _named_after_bare_lead(catalog: Catalog, lead: str, part: str, fields: dict[str, str]) -> bool:
     """After a lead-in written with no colon, a name and not a headline's label: no media word ('FOTO VIDEO', 'Foto
-    Galerija Zagreb', 'Picha na Video'); after a lone word ('Beeld', 'FOTO'), an organisation alone only if the catalog
-    knows it ('Beeld ANP', not 'FOTO PRIČA'), and so before a chain's slash."""
-    if any(word.casefold() in MEDIA_LABEL_WORDS for word in part.split()):
-        return False
+    Galerija Zagreb', 'Picha na Video') nor a job's or heading's word ('Picture Editor Jane Roe'); after a lone word
+    ('Beeld', 'FOTO'), an organisation alone only if the catalog knows it ('Beeld ANP', not 'FOTO PRIČA'), and so
+    before a chain's slash."""
+    words = [word.strip(".,;:()'’").casefold() for word in part.split()]
+    if any(word in MEDIA_LABEL_WORDS or word in NOT_NAMES_AFTER_BARE_LEAD for word in words):
+        return False  # 'Picture Editor Jane Roe', 'Photo Contest Winners': a job's or a heading's words
     if "/" in part and " " not in lead.strip():  # 'Фото Олени Коваль / POOL / УНІАН': the chain names a source the
         # catalog knows ('Beeld Amsterdam Centrum / Noord', 'Foto Tour Berlin / Potsdam' are a page's headings)
         return any(match_source(catalog, fields.get(key)) is not None for key in ("organization", "via"))
@@ -1212,7 +1243,8 @@ def _parts(catalog: Catalog, text: str, body: int, end: int) -> Iterator[tuple[i
     else:
         # a list of chains ('Jane Roe/AP; John Doe, Bo Lee/Reuters'); a via after a comma is the way the credit before
         # it came ('…, via DPLA / Wikimedia Commons')
-        pieces = re.split(r";|,\s+(?!via\s)(?=[^,]*/)", segment) if ";" in segment else [segment]
+        pieces = re.split(r";|,\s+(?!via\s)(?=[^,]*/)", segment) if ";" in segment else \
+            _agency_and_other(catalog, segment) or [segment]
     cursor = body
     for piece in pieces:
         at = text.index(piece, cursor)
@@ -1223,6 +1255,29 @@ def _parts(catalog: Catalog, text: str, body: int, end: int) -> Iterator[tuple[i
             right += 1  # 'Credit: Skylark Orbital Ltd.', '© Carvalho S.': the abbreviation's full stop is the name's
         if right > left:
             yield at + left, at + right
+
+
+# 'Lusa e Jane Roe', 'EFE y Jane Roe', 'AFP and Jane Roe': two parties joined by a conjunction of any of the
+# languages, one of them an agency or stock library the catalog knows, each a name's capital first ('AP and local
+# reports', 'Shutterstock and its contributors' name one party)
+_TWO_PARTIES = re.compile(r"^([A-Z@][^,/;\n]{1,59}?)\s+(?:and|&|e|y|et|und|en|i|og|och|ve)\s+"
+                          r"([A-Z@][^,/;\n]{1,59})$")
+_AGENCY_KINDS = ("agency", "stock")
+_PARTY_LABELS = ("person", "source", "organisation")
+
+
+def _agency_and_other(catalog: Catalog, segment: str) -> list[str] | None:
+    """'[Imagens: Lusa e Jane Roe]', '(Fotos: EFE y Jane Roe)': an agency's and a photographer's pictures, two credits,
+    when one side of the one conjunction is an agency or stock library the catalog knows and the whole is no source's
+    name ('Library and Archives Canada'); 'Jane Roe and Tom Bell' stays one credit of two people."""
+    match = _TWO_PARTIES.match(segment.strip(" \t.,"))
+    if match is None or match_source(catalog, segment.strip(" \t.,")) is not None:
+        return None
+    if not any((source := match_source(catalog, side.strip())) is not None and source.kind in _AGENCY_KINDS
+               for side in match.groups()) \
+            or any(label_link(catalog, side.strip()).label not in _PARTY_LABELS for side in match.groups()):
+        return None  # 'Source: Reuters and Harwick Police said', 'Image: Alamy and More': no two parties
+    return [match.group(1), match.group(2)]
 
 
 def _all_slashed(catalog: Catalog, segment: str) -> bool:

@@ -60,6 +60,12 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "Getty ImagesAn a b ",  # an agency glued to the next capitalised word
         "Bild: www.ab.de ",  # lead-ins with a bare address
         "(A B/Post-Gazette) ",  # a paper's hyphenated short title in brackets
+        "a. Picture A B ",  # a lead-in with no colon after a stop, a name, the line going on
+        "a. Picture A B C D/E F/G H/I J/K ",  # the same with chains too long to end a caption
+        "(Foto A B/C D ",  # a bracket with the lead-in that never closes
+        "a, U.S./A ",  # a place's initials before a slash, again and again
+        "Fotos: A e B y C and ",  # conjunctions between capitalised words
+        "./로이터 연합뉴스 ",  # Korean relays glued to a stop
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
