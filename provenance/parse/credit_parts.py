@@ -1382,7 +1382,8 @@ def en_dash_chain(catalog: Catalog, text: str, capitals: bool = False) -> str:
 
 # A wire's relay of another source's photo: 'CNS photo/Jane Roe, Reuters', 'OSV News photo/Jane Roe, The Harwick
 # Herald' (a Catholic wire's house style: the wire, its word photo, the photographer, the outlet that made it).
-_WIRE_RELAY = re.compile(r"^(?P<wire>[^/,]{2,40}?)[ \t]*/[ \t]*(?P<who>[^/,]{3,60}?),[ \t]*(?P<source>[^/,]{2,60}?)[ \t.]*$")
+_WIRE_RELAY = re.compile(r"^(?P<wire>[^/,]{2,40}?)[ \t]*/[ \t]*(?P<who>[^/,]{3,60}?),[ \t]*"
+                         r"(?P<source>[^/,]{2,60}?)[ \t.]*$")
 _SOURCE_KINDS = frozenset({"agency", "stock", "state-media", "publisher"})
 
 
@@ -1402,7 +1403,8 @@ def _relayed_by_wire(catalog: Catalog, rest: str, fields: dict[str, str]) -> str
     if source is None and not (maker.label in ("source", "organisation")
                                or source_text.startswith("The ") and maker.label != "role"):
         return rest
-    if source is not None and source.kind not in _SOURCE_KINDS or label_link(catalog, found.group("who")).label != "person":
+    if source is not None and source.kind not in _SOURCE_KINDS \
+            or label_link(catalog, found.group("who")).label != "person":
         return rest
     fields.setdefault("via", found.group("wire").strip())
     return f"{found.group('who').strip()} / {source_text}"

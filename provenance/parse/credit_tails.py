@@ -372,7 +372,8 @@ _PIPE_TITLE = re.compile(r"(?<![\w.'’-])(?:(?![A-Z])[\w.'’-])*+"
                          r"(?P<name>[A-Z][\w.'’-]*+(?:[ \t]+[A-Z][\w.'’-]*+){1,3})[ \t]+\|[ \t]+"
                          r"(?:(?i:(?:staff|contributing|freelance|chief|senior)[ \t]+)?(?i:photographer)"
                          # a student paper's staff by the paper's title: 'Jane Roe | Daily Texan Staff'
-                         r"|(?P<paper>[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+){0,3})[ \t]+Staff(?:[ \t]+Photographer)?)[ \t.]*$")
+                         r"|(?P<paper>[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+){0,3})[ \t]+Staff"
+                         r"(?:[ \t]+Photographer)?)[ \t.]*$")
 
 
 def _name_pipe_title(catalog: Catalog, tail: str) -> int | None:

@@ -1049,8 +1049,10 @@ def _line_end(catalog: Catalog, text: str, body: int) -> int:
     return line_end
 
 
-# A story's byline after a credit chain on the same line: 'By' capitalised, then a capital (a name or a dateline)
-_BYLINE_AFTER = re.compile(r"[ \t]+By[ \t]+(?=[A-Z])")
+# A story's byline after a credit chain on the same line: 'By' capitalised, then the writer's name (or none) and the
+# dateline's place in capitals ('By Jane Roe HARWICK (CNS) —', 'By HARWICK (CNS) —'); a name with 'By' in it goes on
+# ('Jane Roe/Stand By Me Films')
+_BYLINE_AFTER = re.compile(r"[ \t]+By[ \t]+(?=(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z]{3,}\b)")
 _CHAIN_LINK = re.compile(r"[ \t]*/[ \t]*|[ \t]+via[ \t]+")
 
 
