@@ -83,7 +83,15 @@ BRACKETED_SOURCE_KINDS = frozenset({"agency", "stock", "state-media", "publisher
 _CLIENT_BEFORE = re.compile(r"(?i)\s" + CLIENT_WORD + r"\s+$")
 # A client names a body: its first word after an article is never in lower case ('for over a year' is prose).
 _LOWER_CLIENT = re.compile(r"\s*(?:(?:the|a|an|le|la|les|el|los|las)\s+(?=\S))?+[a-z]")
-_CLIENT = re.compile(r"(?i)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f])")
+# 'Photo by fellow field engineer Jane Roe', 'photo by staff photographer Jane Roe': the photographer's job in lower
+# case before the full name (dropped, as ranks are); an article or a possessive ('by the author', 'by my friend Jane
+# Roe') keeps the phrase as it is
+_JOB_BEFORE_NAME = re.compile(r"^[ \t]*(?!(?:the|a|an|my|our|his|her|their|your|its)[ \t])(?:[a-z][a-z-]*[ \t]+){1,4}"
+                              r"(?=[A-Z][\w'’.-]*[ \t]+[A-Z][\w'’-]*[.\s]*$)")
+# 'Jane Roe, special to USA TODAY': a freelancer's commissioned picture, as 'for' says
+SPECIAL_TO = r",?\s+special\s+to"
+_CLIENT = re.compile(r"(?i)(?:\s+" + CLIENT_WORD + "|" + SPECIAL_TO + r")\s+"
+                     r"(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f])")
 # A wire's code in brackets ('(8137137dr)'), a museum's catalogue number ('© IWM (Q 4512)'), empty brackets; and an
 # archive's reference closing its name ('…Archives, ref. 1204/33', '…Division, LC-USZ62-40817', 'photo no. 69-N-1')
 _WIRE_CODE = re.compile(r"(?<=\s)\((?:\d{5,}[a-z]{0,3}|[A-Z]{1,3}[ .-]?\d{2,8})\)|"
@@ -297,6 +305,8 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     # '"Farmer" by Bread for the World is licensed under …': an open license's author is named whole, no client
     tasl = lead[-3:].casefold() == "by " and _IS_LICENSED.search(segment) is not None
     client = None if tasl else _take_client(work)
+    if lead[-3:].casefold() == "by " and work.rest[:1].islower():
+        work.rest = _JOB_BEFORE_NAME.sub("", work.rest, count=1)  # 'Photo by staff photographer Jane Roe'
     work.rest = _agency_in_brackets(catalog, work.rest) if work.rest.endswith(")") else work.rest
     cited = _CITED.match(work.rest.strip()) if "et al" in work.rest and any(ch.isalpha() for ch in lead) else None
     authors = _ET_AL_ALONE.match(work.rest) if cited is None and "et al" in work.rest else None

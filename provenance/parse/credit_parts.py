@@ -279,6 +279,8 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     if "기자" in rest:
         rest = _outlet_reporter(catalog, rest)
     rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest))
+    if "," in rest and "/" in rest:
+        rest = _relayed_by_wire(catalog, rest, fields)
     if " (" in rest and "\x1f" in rest:
         rest = _author_in_platform_brackets(catalog, rest)
     rest = em_dash_chain(catalog, _EM_DASH_REMARK.sub("", rest)) if "—" in rest else rest
@@ -1376,6 +1378,36 @@ def en_dash_chain(catalog: Catalog, text: str, capitals: bool = False) -> str:
             or _label(catalog, (who, 0, len(who))).label != "person" or capitals and not who.isupper():
         return text
     return f"{match.group('agency')}/{who}"
+
+
+# A wire's relay of another source's photo: 'CNS photo/Jane Roe, Reuters', 'OSV News photo/Jane Roe, The Harwick
+# Herald' (a Catholic wire's house style: the wire, its word photo, the photographer, the outlet that made it).
+_WIRE_RELAY = re.compile(r"^(?P<wire>[^/,]{2,40}?)[ \t]*/[ \t]*(?P<who>[^/,]{3,60}?),[ \t]*"
+                         r"(?P<source>[^/,]{2,60}?)[ \t.]*$")
+_SOURCE_KINDS = frozenset({"agency", "stock", "state-media", "publisher"})
+
+
+def _relayed_by_wire(catalog: Catalog, rest: str, fields: dict[str, str]) -> str:
+    """'CNS / Jane Roe, Reuters' -> 'Jane Roe / Reuters', the wire the via: where the first link is a news agency the
+    catalog knows, the second a person's name and the third a source the catalog knows or an outlet by its shape ('The
+    Harwick Herald'). An archive mark or a pool after the name ('AP Photo/Jane Roe, File', '…, POOL') is none."""
+    found = _WIRE_RELAY.match(rest.strip())
+    if found is None:
+        return rest
+    wire = match_source(catalog, found.group("wire").strip())
+    if wire is None or wire.kind != "agency":
+        return rest
+    source_text = found.group("source").strip()
+    source = match_source(catalog, source_text)
+    maker = label_link(catalog, source_text)
+    if source is None and not (maker.label in ("source", "organisation")
+                               or source_text.startswith("The ") and maker.label != "role"):
+        return rest
+    if source is not None and source.kind not in _SOURCE_KINDS \
+            or label_link(catalog, found.group("who")).label != "person":
+        return rest
+    fields.setdefault("via", found.group("wire").strip())
+    return f"{found.group('who').strip()} / {source_text}"
 
 
 def outlet_photo(catalog: Catalog, text: str) -> str:

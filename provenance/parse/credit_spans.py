@@ -27,6 +27,7 @@ from provenance.parse.credit_fields import (
     BRACKETED_SOURCE_KINDS,
     CLIENT_WORD,
     PLACE_IN_LAYOUT,
+    SPECIAL_TO,
     clean_segment,
     strip_license,
 )
@@ -97,7 +98,8 @@ _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)(?:via|über)\s+(?P<vi
 _FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
 # A person or agency a client commissioned ('Ada Brook for The Daily Ledger', 'AP for Netflix', 'Shutterstock for The
 # Harwick Festival')
-_FOR = re.compile(r"(?i)^(?P<who>[^/,]{2,60}?)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,]{2,60})$")
+_FOR = re.compile(r"(?i)^(?P<who>[^/,]{2,60}?)(?:\s+" + CLIENT_WORD + "|" + SPECIAL_TO + r")\s+"
+                  r"(?P<client>[^/,]{2,60})$")
 _OWN_PHOTO = re.compile(r"(?i)\s(?:photo|image|file)$")  # '(PTI Photo)', '(PTI image)': a source's own picture
 # '… on Tuesday. [PARK YONG-SEOK]': a person's name in capitals alone in square brackets closing a caption (Korea
 # JoongAng Daily's photographers and cartoonists)

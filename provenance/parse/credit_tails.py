@@ -36,6 +36,7 @@ from provenance.parse.credit_spans import (
 from provenance.parse.credit_words import (
     HEADING_WORDS,
     MENU_WORDS,
+    NEWSPAPER_WORDS,
     PLACE_OR_EVENT_OPENINGS,
     SENTENCE_WORDS,
     SLOT_BODY_ENDS,
@@ -365,13 +366,17 @@ def _chain_after_pipe(catalog: Catalog, tail: str) -> int | None:
 
 
 # A local paper's credit under its picture: the photographer's full name, a spaced pipe, the job ('Jane Roe | Staff
-# Photographer', the Daily Herald's house style); a writer's title ('Staff Writer') credits no picture.
+# Photographer', the Daily Herald's house style) or the paper's staff ('Jane Roe | Daily Texan Staff', a student
+# paper's); a writer's title ('Staff Writer') credits no picture.
 # Entered at a word's start, its lower-case head passed over: the name starts at the word's first capital, as the
 # leftmost match does (a name starting at a later capital of the same word reads the same rest); tried at every
 # capital, a run of 10,000 capitals was read to its end from each (3 s).
 _PIPE_TITLE = re.compile(r"(?<![\w.'’-])(?:(?![A-Z])[\w.'’-])*+"
                          r"(?P<name>[A-Z][\w.'’-]*+(?:[ \t]+[A-Z][\w.'’-]*+){1,3})[ \t]+\|[ \t]+"
-                         r"(?i:(?:staff|contributing|freelance|chief|senior)[ \t]+)?(?i:photographer)[ \t.]*$")
+                         r"(?:(?i:(?:staff|contributing|freelance|chief|senior)[ \t]+)?(?i:photographer)"
+                         # a student paper's staff by the paper's title: 'Jane Roe | Daily Texan Staff'
+                         r"|(?P<paper>[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+){0,3})[ \t]+Staff"
+                         r"(?:[ \t]+Photographer)?)[ \t.]*$")
 
 
 def _name_pipe_title(catalog: Catalog, tail: str) -> int | None:
@@ -385,7 +390,16 @@ def _name_pipe_title(catalog: Catalog, tail: str) -> int | None:
     if any(word.casefold() in HEADING_WORDS or word.casefold() in MENU_WORDS for word in name.split()):
         return None
     link = label_link(catalog, name)
+    paper = found.group("paper")
+    if paper is not None and not _names_a_paper(catalog, paper):
+        return None  # 'Jane Roe | Editorial Staff', '… | News Staff': a desk's staff, no paper named
     return start if link.label == "person" and link.source is None else None
+
+
+def _names_a_paper(catalog: Catalog, words: str) -> bool:
+    """'Daily Texan', 'Harwick Herald': a title with a newspaper's word, or a source the catalog knows."""
+    return any(word.casefold() in NEWSPAPER_WORDS for word in words.split()) \
+        or match_source(catalog, words) is not None
 
 
 def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:

@@ -1023,6 +1023,9 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         line_end = stuck if stuck is not None else line_end
         run_on = story_run_on(catalog, text, body, line_end)  # '…/Harwick Herald The mayor said …'
         line_end = run_on if run_on is not None else line_end
+        byline = _BYLINE_AFTER.search(text, body, line_end)  # 'IMAGE: CNS photo/Jane Roe By Ida Vell HARWICK (CNS) —':
+        if byline is not None and "/" in text[body : byline.start()]:  # a wire's slash chain, then the story's byline
+            line_end = byline.start()
     link = max(body, text.rfind("/", body, line_end) + 1)
     link += len(text[link:line_end]) - len(text[link:line_end].lstrip())
     told = source_then_story(catalog, text, link, line_end) if line_end - link > 12 else None
@@ -1068,6 +1071,10 @@ def _line_end(catalog: Catalog, text: str, body: int) -> int:
     return line_end
 
 
+# A story's byline after a credit chain on the same line: 'By' capitalised, then the writer's name (or none) and the
+# dateline's place in capitals ('By Jane Roe HARWICK (CNS) —', 'By HARWICK (CNS) —'); a name with 'By' in it goes on
+# ('Jane Roe/Stand By Me Films')
+_BYLINE_AFTER = re.compile(r"[ \t]+By[ \t]+(?=(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z]{3,}\b)")
 _CHAIN_LINK = re.compile(r"[ \t]*/[ \t]*|[ \t]+via[ \t]+")
 
 

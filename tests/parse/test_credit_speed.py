@@ -66,6 +66,11 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "a, U.S./A ",  # a place's initials before a slash, again and again
         "Fotos: A e B y C and ",  # conjunctions between capitalised words
         "./로이터 연합뉴스 ",  # Korean relays glued to a stop
+        "IMAGE: CNS photo/Ab Cd By Ef GH ",  # a wire's chain, then a byline and a dateline, again and again
+        "(CNS photo/Ab Cd, The Ef) ",  # a wire's relay of an outlet's photo
+        "Ab Cd | Daily Ef Staff ",  # a student paper's staff credit
+        "Ab Cd, special to ",  # a commissioned credit's 'special to'
+        "Photo by ab cd Ef Gh ",  # lower-case job words before a name
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
@@ -118,6 +123,10 @@ def test_blanks_after_a_lead_in_stay_linear(catalog: Catalog, before: str, blank
         ("Photo by ", "\t", ")"),  # a platform's 'by <name> from <platform>' split the run of blanks every way
         ("Mandatory credit: ", "\t", ""),  # the lead phrase's blanks and the lead-in's blanks split the run
         ("Photo | ", "A", ""),  # 'Jane Roe | Staff Photographer' tried from every capital of a run
+        ("Ab Cd | ", "Ab ", "Staff"),  # 'Jane Roe | Daily Texan Staff': a run of capitalised words before Staff
+        ("IMAGE: CNS photo/Ab By ", "Ab ", ""),  # a byline's words before no dateline
+        ("Photo by ", "ab ", "Cd Ef"),  # lower-case words before a name
+        ("Ab Cd", " ", "special to The Ef"),  # blanks before 'special to'
         ('"Harbour" by ', " ", ""),  # the CC title-author-licence form (check_text) split the blanks every way
         ('"Harbour" by Jane licensed under ', " ", ")"),  # the same with its words present: creator, license and
         # the blanks around them had split each run three ways
