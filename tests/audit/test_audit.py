@@ -208,6 +208,27 @@ def test_an_image_file_that_cannot_be_read_is_shown_not_missing(db_url: str, cat
         assert session.scalar(select(t.File.image_id).where(t.File.path == "whole.jpg")) is None
 
 
+def test_an_unreadable_copy_does_not_hide_the_photo_of_its_name(db_url: str, catalog: Catalog,
+                                                                 tmp_path: Path) -> None:
+    """A reference by file name alone names the one readable image of that name: an empty or damaged file of
+    the same name elsewhere (a copy cut short) does not make it ambiguous; with no readable image of that
+    name, the unreadable file is the one shown; a path written in full names its file whatever it holds."""
+    folder = tmp_path / "desk"
+    (folder / "photos").mkdir(parents=True)
+    (folder / "backup").mkdir()
+    whole = samples.jpeg(samples.picture(64, 48, seed=7), iptc=samples.iptc_app13({(2, 80): "Ida Vell"}))
+    (folder / "photos" / "harbour.jpg").write_bytes(whole)
+    (folder / "backup" / "harbour.jpg").write_bytes(b"")  # a copy cut short
+    (folder / "backup" / "quay.jpg").write_bytes(whole[:180])  # the only file of its name, damaged
+    (folder / "story.md").write_text("# Harbour\n\n" + "".join(f"![{n}]({n})\n*Photo: Ida Vell/AP*\n\n" for n in (
+        "harbour.jpg", "quay.jpg", "backup/harbour.jpg")), encoding="utf-8")
+    _, sessions = _audit(db_url, folder, catalog, jobs=1)
+    shown = _shown(_rows(sessions))
+    assert shown["harbour.jpg"][:2] == ("photos/harbour.jpg", ["agency-license-required"])
+    assert shown["quay.jpg"][:2] == ("", ["agency-license-required", "image-unreadable"])
+    assert shown["backup/harbour.jpg"][:2] == ("", ["agency-license-required", "image-unreadable"])
+
+
 def test_a_new_profile_or_catalog_checks_the_archive_again(db_url: str, catalog: Catalog, tmp_path: Path) -> None:
     """Unchanged files are checked again (not read again) when the profile or the catalog changed since the
     root's last run: a subscription to AP turns the agency finding into information at once; the same profile
