@@ -264,6 +264,33 @@ def test_a_new_profile_or_catalog_checks_the_archive_again(db_url: str, catalog:
     assert (stats.articles, stats.extracted) == (1, 0)
 
 
+def test_a_run_stopped_before_checking_again_leaves_it_to_the_next(db_url: str, catalog: Catalog, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run under a new profile that stops (Ctrl-C, a locked database) before it marked the archive to be
+    checked again does not pass for one that checked under that profile: the next run checks again."""
+    import provenance.audit.run as run_module
+
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "whole.jpg").write_bytes(samples.jpeg(samples.picture(64, 48, seed=9)))
+    (folder / "story.md").write_text("# Harbour\n\n![boats](whole.jpg)\n*Photo: Ida Vell/AP*\n", encoding="utf-8")
+    subscribed = replace(UsageProfile(), subscriptions=frozenset({"ap"}))
+    run_audit(str(folder), _open(db_url), catalog, UsageProfile(), jobs=1)
+
+    def stopped(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(run_module, "_check_again", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            run_audit(str(folder), _open(db_url), catalog, subscribed, jobs=1)
+    stats = run_audit(str(folder), _open(db_url), catalog, subscribed, jobs=1)
+    assert stats.articles == 1
+    with _open(db_url)() as session:
+        assert set(session.scalars(select(t.Finding.severity).where(t.Finding.code == "agency-license-required"))) \
+            == {"info"}
+
+
 def test_zip_equals_folder(archive: Path, catalog: Catalog, tmp_path: Path) -> None:
     packed = tmp_path / "newsroom.zip"
     with zipfile.ZipFile(packed, "w") as zf:
