@@ -104,9 +104,12 @@ def _phases(sessions: sessionmaker[Session], base: str, entries: list[Entry], st
             ahead: ReadAhead | None = None) -> None:
     changed, removed = _changes(sessions, base, entries)
     stats.removed = len(removed)
-    images, _ = _register(sessions, base, changed, stats.run_id, ahead.kinds if ahead else {})
-    # every changed file, not only the images read now: an image that became unreadable is no image any more
-    _mark_affected(sessions, base, {posixpath.basename(p) for p in [*(e.path for e in changed), *removed]})
+    images, articles = _register(sessions, base, changed, stats.run_id, ahead.kinds if ahead else {})
+    # every changed file an article can show, not only the images read now (an image that became unreadable
+    # is no image any more), but no article: looking for the articles showing a file reads every usage
+    read = {e.path for e in articles}
+    _mark_affected(sessions, base, {posixpath.basename(p) for p in [*(e.path for e in changed if e.path not in read),
+                                                                    *removed]})
     phase_done(sessions, stats.run_id, "register")
     reading = ahead.take(images) if ahead else None  # the images read ahead, when they are these
     stats.extracted, stats.failed = _extract_all(sessions, base, images, jobs, progress, phash, reading)

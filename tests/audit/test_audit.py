@@ -158,6 +158,28 @@ def test_changed_and_removed_files(db_url: str, archive: Path, catalog: Catalog,
     assert "image-not-found" in gone.findings.split()
 
 
+def test_an_edited_article_looks_for_no_articles_showing_it(archive: Path, catalog: Catalog, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The articles showing a changed file are looked for (a scan of every usage of the root) by the names of
+    the changed files an article can show, not of the changed articles: editing one story of a large archive
+    (the nightly case) must not cost a read of every usage."""
+    import provenance.audit.run as run_module
+
+    copy = tmp_path / "copy"
+    shutil.copytree(archive, copy)
+    url = f"sqlite:///{tmp_path / 'audit.db'}"
+    _audit(url, copy, catalog, jobs=1)
+    looked_for: list[set[str]] = []
+    mark = run_module._mark_affected
+    monkeypatch.setattr(run_module, "_mark_affected", lambda s, b, names: (looked_for.append(names), mark(s, b, names)))
+    story = copy / "articles" / "2024" / "story-005.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    (copy / "images" / "photo-004.jpg").write_bytes(b"")
+    stats, _ = _audit(url, copy, catalog, jobs=1)
+    assert looked_for == [{"photo-004.jpg"}]
+    assert stats.articles == 2  # the story edited and the one showing the emptied image
+
+
 SHOWN = "# Harbour\n\n" + "".join(f"![{n}]({n}.jpg)\n*Photo: Ida Vell/AP*\n\n"
                                   for n in ("whole", "cut", "empty", "text", "gone"))
 
