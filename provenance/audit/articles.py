@@ -52,7 +52,7 @@ class ArchiveImages:
                  if kind == "image" or posixpath.splitext(path)[1].lower() in IMAGE_SUFFIXES]
         self.ids = {path: (file_id, image_id) for file_id, path, image_id, _ in shown}
         self.problems = {path: error for _, path, image_id, error in shown if error and image_id is None}
-        self.index = SetIndex(self.ids)
+        self.index = SetIndex(self.ids, unreadable=self.problems)
 
     def siblings(self, session: Session) -> Siblings:
         """Siblings that read the images' evidence through `session`; the caller ends the read

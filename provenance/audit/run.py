@@ -27,7 +27,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from provenance.audit.overview import keep_run_counts
 from provenance.audit.reading import ReadAhead, Reading, kind_of_entry, start_reading
 from provenance.audit.save import save_articles, save_images, table
-from provenance.audit.state import audit_lock, begin_run, checkpoint, finish_run, interrupted_on_error, phase_done
+from provenance.audit.state import (
+    audit_lock,
+    begin_run,
+    checking_again,
+    checkpoint,
+    finish_run,
+    interrupted_on_error,
+    phase_done,
+)
 from provenance.catalog.names import fold_search
 from provenance.io.archive import Entry, open_archives, walk_archive
 from provenance.io.folder import excluded
@@ -80,10 +88,11 @@ def _run(root: str, sessions: sessionmaker[Session], catalog: Catalog, profile: 
     entries = ahead.entries if ahead else [e for e in walk_archive(root) if not excluded(e.path, exclude)]
     base = entries[0].root if entries else os.path.abspath(root)
     stats = AuditStats(root=base, seen=len(entries))
-    stats.run_id, pending, stale = begin_run(sessions, base, profile.name, run_check_key(catalog, profile))
+    checks = run_check_key(catalog, profile)
+    stats.run_id, pending, stale = begin_run(sessions, base, profile.name, checks)
     with interrupted_on_error(sessions, stats.run_id):
         if stale:
-            _check_again(sessions, base)
+            _check_again(sessions, base, stats.run_id, checks)
         _phases(sessions, base, entries, stats, catalog, profile, jobs, progress, pending or stale, phash, ahead)
     stats.seconds = time.perf_counter() - started
     _finish(sessions, stats)
@@ -95,9 +104,12 @@ def _phases(sessions: sessionmaker[Session], base: str, entries: list[Entry], st
             ahead: ReadAhead | None = None) -> None:
     changed, removed = _changes(sessions, base, entries)
     stats.removed = len(removed)
-    images, _ = _register(sessions, base, changed, stats.run_id, ahead.kinds if ahead else {})
-    # every changed file, not only the images read now: an image that became unreadable is no image any more
-    _mark_affected(sessions, base, {posixpath.basename(p) for p in [*(e.path for e in changed), *removed]})
+    images, articles = _register(sessions, base, changed, stats.run_id, ahead.kinds if ahead else {})
+    # every changed file an article can show, not only the images read now (an image that became unreadable
+    # is no image any more), but no article: looking for the articles showing a file reads every usage
+    read = {e.path for e in articles}
+    _mark_affected(sessions, base, {posixpath.basename(p) for p in [*(e.path for e in changed if e.path not in read),
+                                                                    *removed]})
     phase_done(sessions, stats.run_id, "register")
     reading = ahead.take(images) if ahead else None  # the images read ahead, when they are these
     stats.extracted, stats.failed = _extract_all(sessions, base, images, jobs, progress, phash, reading)
@@ -131,12 +143,13 @@ def run_check_key(catalog: Catalog, profile: UsageProfile) -> str:
     return check_key(catalog.folders, token)
 
 
-def _check_again(sessions: sessionmaker[Session], base: str) -> None:
+def _check_again(sessions: sessionmaker[Session], base: str, run_id: int, checks: str) -> None:
     """The code, the catalog or the profile changed since the root's last run: every article of the root is
     to be checked again, and every image of it that no article shows (its standalone row is dropped, so
-    provenance.audit.final.standalone checks it again). In one transaction, so that a killed run leaves the
-    work for the next one."""
+    provenance.audit.final.standalone checks it again). In one transaction with the run's new key, so that
+    a run stopped before or during it leaves the work for the next one."""
     with sessions() as session:
+        checking_again(session, run_id, checks)
         session.execute(update(t.File).where(t.File.root == base, t.File.kind == "article").values(done=False))
         shown = select(t.File.image_id).where(t.File.root == base, t.File.image_id.is_not(None))
         session.execute(delete(t.Finding).where(t.Finding.usage_id.is_(None), t.Finding.scope == "item",

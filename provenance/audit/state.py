@@ -64,16 +64,25 @@ def _file_lock(path: Path, name: str) -> Iterator[None]:
 
 def begin_run(sessions: sessionmaker[Session], base: str, profile: str, checks: str = "") -> tuple[int, bool, bool]:
     """Start a run (under the lock); (its id, whether a killed run left the final phases undone, whether
-    the root's previous run checked with another key: provenance.audit.check_key)."""
+    the root's previous run checked with another key: provenance.audit.check_key). A run whose key differs
+    keeps the previous key until the caller has marked the work of checking again (checking_again), so
+    that a run stopped before that leaves it to the next."""
     with sessions() as session:
         session.execute(update(t.AuditRun).where(t.AuditRun.status == "running").values(status="interrupted"))
         pending = session.scalar(select(t.AuditRun.id).where(t.AuditRun.status == "interrupted").limit(1))
         before = session.execute(select(t.AuditRun.checks).where(t.AuditRun.root == base)
                                  .order_by(t.AuditRun.id.desc()).limit(1)).first()
-        run = t.AuditRun(root=base, profile=profile, status="running", phase="", checks=checks)
+        stale = before is not None and before[0] != checks
+        run = t.AuditRun(root=base, profile=profile, status="running", phase="",
+                         checks=before[0] if before is not None and stale else checks)
         session.add(run)
         session.commit()
-        return run.id, pending is not None, before is not None and before[0] != checks
+        return run.id, pending is not None, stale
+
+
+def checking_again(session: Session, run_id: int, checks: str) -> None:
+    """Record a run's key, in the transaction that marks the work of checking again under it."""
+    session.execute(update(t.AuditRun).where(t.AuditRun.id == run_id).values(checks=checks))
 
 
 @contextlib.contextmanager

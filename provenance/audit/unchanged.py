@@ -7,13 +7,14 @@ prints the counts; yet it starts SQLAlchemy, the catalog and the profile to do s
 the same with `sqlite3` against the same tables, under the same lock, in one transaction:
 
 - the database is a SQLite file (`sqlite:///FILE`) at the newest migration;
+- the root's last run checked with the same code, catalog and profile (its check key,
+  provenance.audit.check_key: the CLI takes this path with the bundled catalog and profile only);
 - no earlier run is still marked running or interrupted (the normal path would finish its work);
 - the folder's files (after the exclusions) are exactly the stored files of that root, each with
   the stored size and mtime, and each done.
 
-Anything else returns None before writing, and the caller takes the normal path. The profile, the
-catalog and --phash play no part in the normal path's decision: an unchanged file is not read or
-checked again whatever they say (the profile's name is recorded on the run).
+Anything else returns None before writing, and the caller takes the normal path. --phash plays no
+part in the normal path's decision: an unchanged file is not read again whatever it says.
 """
 
 from __future__ import annotations

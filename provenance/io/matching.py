@@ -6,7 +6,9 @@ article finds the same images everywhere:
 1. a relative path, joined to the article's folder (`../images/a.jpg`);
 2. a path from the archive root (`/images/a.jpg`, or `images/a.jpg` when the
    article's folder has no such file);
-3. a file name that is unique in the archive (`a.jpg`, wherever it is).
+3. a file name that is unique in the archive (`a.jpg`, wherever it is); where an index
+   knows some of its files cannot be read (the audit: empty, damaged), a file name names
+   the one readable file of that name, and an unreadable one only when none is readable.
 
 A URL with a scheme or a host, and a path that leads outside the archive,
 match nothing. Paths are POSIX and relative to the archive root.
@@ -32,13 +34,18 @@ class PathIndex(Protocol):
 
 
 class SetIndex:
-    """An index over a known list of paths (a zip, an upload, the audit's file table)."""
+    """An index over a known list of paths (a zip, an upload, the audit's file table); `unreadable`, those
+    of them that could not be read (rule 3: a copy cut short does not hide the photo of its name)."""
 
-    def __init__(self, paths: Iterable[str]) -> None:
+    def __init__(self, paths: Iterable[str], unreadable: Iterable[str] = ()) -> None:
         self.paths = set(paths)
         self.by_name: dict[str, list[str]] = {}
         for path in sorted(self.paths):
             self.by_name.setdefault(posixpath.basename(path), []).append(path)
+        weak = set(unreadable) & self.paths
+        for name in {posixpath.basename(p) for p in weak}:  # each name's readable files alone, where it has some
+            readable = [p for p in self.by_name[name] if p not in weak]
+            self.by_name[name] = readable or self.by_name[name]
 
     def has(self, path: str) -> bool:
         return path in self.paths

@@ -158,6 +158,28 @@ def test_changed_and_removed_files(db_url: str, archive: Path, catalog: Catalog,
     assert "image-not-found" in gone.findings.split()
 
 
+def test_an_edited_article_looks_for_no_articles_showing_it(archive: Path, catalog: Catalog, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The articles showing a changed file are looked for (a scan of every usage of the root) by the names of
+    the changed files an article can show, not of the changed articles: editing one story of a large archive
+    (the nightly case) must not cost a read of every usage."""
+    import provenance.audit.run as run_module
+
+    copy = tmp_path / "copy"
+    shutil.copytree(archive, copy)
+    url = f"sqlite:///{tmp_path / 'audit.db'}"
+    _audit(url, copy, catalog, jobs=1)
+    looked_for: list[set[str]] = []
+    mark = run_module._mark_affected
+    monkeypatch.setattr(run_module, "_mark_affected", lambda s, b, names: (looked_for.append(names), mark(s, b, names)))
+    story = copy / "articles" / "2024" / "story-005.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    (copy / "images" / "photo-004.jpg").write_bytes(b"")
+    stats, _ = _audit(url, copy, catalog, jobs=1)
+    assert looked_for == [{"photo-004.jpg"}]
+    assert stats.articles == 2  # the story edited and the one showing the emptied image
+
+
 SHOWN = "# Harbour\n\n" + "".join(f"![{n}]({n}.jpg)\n*Photo: Ida Vell/AP*\n\n"
                                   for n in ("whole", "cut", "empty", "text", "gone"))
 
@@ -208,6 +230,27 @@ def test_an_image_file_that_cannot_be_read_is_shown_not_missing(db_url: str, cat
         assert session.scalar(select(t.File.image_id).where(t.File.path == "whole.jpg")) is None
 
 
+def test_an_unreadable_copy_does_not_hide_the_photo_of_its_name(db_url: str, catalog: Catalog,
+                                                                 tmp_path: Path) -> None:
+    """A reference by file name alone names the one readable image of that name: an empty or damaged file of
+    the same name elsewhere (a copy cut short) does not make it ambiguous; with no readable image of that
+    name, the unreadable file is the one shown; a path written in full names its file whatever it holds."""
+    folder = tmp_path / "desk"
+    (folder / "photos").mkdir(parents=True)
+    (folder / "backup").mkdir()
+    whole = samples.jpeg(samples.picture(64, 48, seed=7), iptc=samples.iptc_app13({(2, 80): "Ida Vell"}))
+    (folder / "photos" / "harbour.jpg").write_bytes(whole)
+    (folder / "backup" / "harbour.jpg").write_bytes(b"")  # a copy cut short
+    (folder / "backup" / "quay.jpg").write_bytes(whole[:180])  # the only file of its name, damaged
+    (folder / "story.md").write_text("# Harbour\n\n" + "".join(f"![{n}]({n})\n*Photo: Ida Vell/AP*\n\n" for n in (
+        "harbour.jpg", "quay.jpg", "backup/harbour.jpg")), encoding="utf-8")
+    _, sessions = _audit(db_url, folder, catalog, jobs=1)
+    shown = _shown(_rows(sessions))
+    assert shown["harbour.jpg"][:2] == ("photos/harbour.jpg", ["agency-license-required"])
+    assert shown["quay.jpg"][:2] == ("", ["agency-license-required", "image-unreadable"])
+    assert shown["backup/harbour.jpg"][:2] == ("", ["agency-license-required", "image-unreadable"])
+
+
 def test_a_new_profile_or_catalog_checks_the_archive_again(db_url: str, catalog: Catalog, tmp_path: Path) -> None:
     """Unchanged files are checked again (not read again) when the profile or the catalog changed since the
     root's last run: a subscription to AP turns the agency finding into information at once; the same profile
@@ -241,6 +284,33 @@ def test_a_new_profile_or_catalog_checks_the_archive_again(db_url: str, catalog:
                                       'kind = "publisher"\nterms = "agency"\n', encoding="utf-8")
     stats = run_audit(str(folder), _open(db_url), load_catalog(extra), subscribed, jobs=1)
     assert (stats.articles, stats.extracted) == (1, 0)
+
+
+def test_a_run_stopped_before_checking_again_leaves_it_to_the_next(db_url: str, catalog: Catalog, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run under a new profile that stops (Ctrl-C, a locked database) before it marked the archive to be
+    checked again does not pass for one that checked under that profile: the next run checks again."""
+    import provenance.audit.run as run_module
+
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "whole.jpg").write_bytes(samples.jpeg(samples.picture(64, 48, seed=9)))
+    (folder / "story.md").write_text("# Harbour\n\n![boats](whole.jpg)\n*Photo: Ida Vell/AP*\n", encoding="utf-8")
+    subscribed = replace(UsageProfile(), subscriptions=frozenset({"ap"}))
+    run_audit(str(folder), _open(db_url), catalog, UsageProfile(), jobs=1)
+
+    def stopped(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(run_module, "_check_again", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            run_audit(str(folder), _open(db_url), catalog, subscribed, jobs=1)
+    stats = run_audit(str(folder), _open(db_url), catalog, subscribed, jobs=1)
+    assert stats.articles == 1
+    with _open(db_url)() as session:
+        assert set(session.scalars(select(t.Finding.severity).where(t.Finding.code == "agency-license-required"))) \
+            == {"info"}
 
 
 def test_zip_equals_folder(archive: Path, catalog: Catalog, tmp_path: Path) -> None:
