@@ -161,6 +161,7 @@ NOT_NAMES_AFTER_BARE_LEAD = frozenset({
     "the", "and", "for", "perfect", "challenge", "prompt", "prompts", "ideas", "tips", "guide", "lab", "club",
     "house", "palace", "cinema", "theatre", "theater", "hall",  # 'Picture House Cinema': a place's name
     "maker", "makers", "collage", "app", "apps", "generator", "viewer", "converter", "resizer", "printing", "prints",
+    "pro", "plus", "premium", "deluxe", "lite",  # a product's edition ('Picture Window Pro', 'Pic Stitch Premium')
 })
 # The bare caption-end lead-ins of the photo family ('Photo', 'Foto' and their plurals): 'Photo Mechanic Plus', 'Photo
 # London Preview', 'Foto Wien Festival', 'Photo Library Access' are how products, fairs and menus are named, so after

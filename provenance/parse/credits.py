@@ -1228,7 +1228,8 @@ def _named_after_end_lead(catalog: Catalog, text: str, segment: Segment, part: s
     lead = text[segment.start:segment.body].strip()
     if lead.casefold() in PHOTO_FAMILY_BARE_LEADS and lead != "Foto" and _AFTER_STOP_OR_BRACKET.search(
             text, max(0, segment.start - 3), segment.start) is not None:
-        return "/" in part or known  # ('Foto Jana Roth' after a stop is the older no-colon rule's, kept)
+        return "/" in part or known  # ('Foto Jana Roth' is the older no-colon rule's and Italian papers' '(Foto
+        # Ida Vell)', kept)
     return True
 
 
