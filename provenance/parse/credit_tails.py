@@ -109,12 +109,13 @@ def _dash_capitals(catalog: Catalog, line: str, end: int) -> int | None:
 
 
 def _hyphen_relay(catalog: Catalog, tail: str) -> str | None:
-    """'… on March 23. AFP-Yonhap', '…제품./로이터 연합뉴스': two agencies the catalog knows joined by a hyphen or
-    a space close the caption, the second distributing the first's photo ('AFP via Yonhap'); a hyphenated word or
-    two words that are not two agencies are no relay."""
+    """'… on March 23. AFP-Yonhap', '…제품./로이터 연합뉴스': two agencies the catalog knows joined by a hyphen, or by
+    a space before a distributor in its own script, close the caption, the second distributing the first's photo ('AFP
+    via Yonhap'); a hyphenated word or two words that are not two agencies are no relay."""
     match = _HYPHEN_RELAY.match(tail)
-    if match is None:
-        return None
+    if match is None or " " in tail.strip() and match.group(2).isascii():
+        return None  # two Latin names side by side ('… AFP Reuters', '… EPA EFE') are as often a story's sources or
+        # one agency's two names: a space joins a relay only before a distributor written in its own script
     for name in match.groups():
         source = label_link(catalog, name).source
         if source is None or source.kind not in _AGENCY_KINDS:

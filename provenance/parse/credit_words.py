@@ -161,7 +161,20 @@ NOT_NAMES_AFTER_BARE_LEAD = frozenset({
     "the", "and", "for", "perfect", "challenge", "prompt", "prompts", "ideas", "tips", "guide", "lab", "club",
     "house", "palace", "cinema", "theatre", "theater", "hall",  # 'Picture House Cinema': a place's name
     "maker", "makers", "collage", "app", "apps", "generator", "viewer", "converter", "resizer", "printing", "prints",
+    "pro", "plus", "premium", "deluxe", "lite",  # a product's edition ('Picture Window Pro', 'Pic Stitch Premium')
 })
+# The bare caption-end lead-ins of the photo family ('Photo', 'Foto' and their plurals): 'Photo Mechanic Plus', 'Photo
+# London Preview', 'Foto Wien Festival', 'Photo Library Access' are how products, fairs and menus are named, so after
+# them a run names someone only in a chain ('Foto Jane Roe/LaPresse') or as a source the catalog knows ('Photo
+# Getty Images'); 'Picture'/'Pic' (the British and Irish papers' no-colon style) and 'Credit Photo' keep a bare name.
+PHOTO_FAMILY_BARE_LEADS = frozenset({"photo", "photos", "foto", "fotos"})
+# Function words a heading or a title capitalises and a person's name does not hold ('Photos From Our Readers', 'Picture
+# In Picture', 'Pics Or It Didn't Happen'); a name's particles ('De', 'Da', 'Van', 'Des') are not among them.
+TITLE_FUNCTION_WORDS = frozenset({
+    "the", "in", "into", "of", "from", "or", "for", "with", "at", "by", "and", "but", "not", "our", "your", "my",
+    "their", "his", "her", "its", "this", "these", "those", "it", "is", "are", "was", "et", "ou", "und", "oder", "mit",
+    "für", "aus", "pour", "avec", "sur", "dans", "para", "por", "sem", "senza", "sans", "ohne",
+})  # (not 'A', 'An', 'To', 'On', 'Per', 'Sin', 'Y': an initial, given names and surnames, 'Ortega y Gasset')
 
 
 # Words of a headline's media label ('FOTO VIDEO', 'FOTO GALERIJA', 'FOTO PRIČA', 'Picha na Video'): after a lead-in
@@ -202,6 +215,9 @@ ROLES = frozenset({
     "jpg", "jpeg", "png", "gif", "svg", "webp", "tif", "tiff",
     "privat", "private", "privé", "privado", "archiv", "archivo", "arquivo", "archivio", "archief",  # 'Foto: privat'
     "dokumen pribadi", "dok pribadi",  # Indonesian 'personal documents': 'Sumber foto: dokumen pribadi'
+    "dokumentasi pribadi", "pribadi", "dok", "istimewa", "ilustrasi", "tidak diketahui",  # Indonesian 'personal
+    # documentation', 'personal' (after the title 'Dok.'), 'doc.' cut at its stop, 'special' (a supplier left unnamed:
+    # 'Foto: Istimewa'), 'illustration', 'unknown'
     "图", "圖", "图片", "圖片", "照片",  # '图/视觉中国': 'picture', as Chinese papers lead their credits
     "독자", "시청자", "読者", "读者", "网友",  # '사진=독자 제공': a reader or viewer, unnamed
     "archivbild", "archivfoto", "symbolbild", "symbolfoto", "repertorio", "foto di repertorio", "foto de archivo",

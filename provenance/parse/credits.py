@@ -73,9 +73,11 @@ from provenance.parse.credit_words import (
     LICENSED_WORK,
     MEDIA_LABEL_WORDS,
     NOT_NAMES_AFTER_BARE_LEAD,
+    PHOTO_FAMILY_BARE_LEADS,
     PHOTO_KIND_WORDS,
     SHOOT_CREW_CREDIT,
     STYLIST_CREDIT,
+    TITLE_FUNCTION_WORDS,
     TYPO_LEAD_WORDS,
     UI_LABELS,
     blank_ui_labels,
@@ -1143,8 +1145,11 @@ def _credits_in(catalog: Catalog, text: str, segment: Segment, split: Split) -> 
         fields = split(text[part_start:part_end], part_lead)
         if _DROITS_RESERVES.fullmatch(text[part_start:part_end]) and _FRENCH_LEAD.fullmatch(lead):
             fields = {"copyright": text[part_start:part_end].strip()}  # 'Crédit photo : DR': rights reserved, no one
-        if (_NO_COLON_LEAD.fullmatch(lead) or _caption_end_lead(text, segment)) \
-                and not _named_after_bare_lead(catalog, lead, text[part_start:part_end], fields):
+        caption_end = _caption_end_lead(text, segment)
+        if (_NO_COLON_LEAD.fullmatch(lead) or caption_end) \
+                and not _named_after_bare_lead(catalog, lead, text[part_start:part_end], fields) \
+                or (caption_end or lead.strip() in _CAPITALS_LEADS) \
+                and not _named_after_end_lead(catalog, text, segment, text[part_start:part_end], fields):
             continue
         if not _is_credit(fields, segment.weak) or segment.strict and not _named_license(catalog, fields) \
                 or _CAPTION_LEAD.match(lead) and _caption_sentence(text[part_start:part_end], fields):
@@ -1209,6 +1214,33 @@ def _caption_end_lead(text: str, segment: Segment) -> bool:
     _AT_CAPTION_END reads it; 'Photo ' before 'via Flickr' leads another reading."""
     found = _CAPTION_END_WORD.match(text, segment.start)
     return found is not None and found.end() == segment.body
+
+
+_CAPITALS_LEADS = ("PIC", "PICTURE")  # alone on a line before a name in capitals ('PIC JANE ROE')
+
+
+def _named_after_end_lead(catalog: Catalog, text: str, segment: Segment, part: str, fields: dict[str, str]) -> bool:
+    """After a caption-end lead-in or 'PIC'/'PICTURE' alone on a line, a name and not a heading's, a product's or a
+    menu's title-case words: no function word a title capitalises ('Photos From Our Readers', 'Picture In Picture');
+    one word alone only as a source the catalog knows ('PICTURE SPECIAL' heads a feature, 'Photo AFP' credits); after
+    the photo family at a sentence's end or in a bracket ('… . Photo Mechanic Plus', '(Photos Below Show More)') only
+    a chain or a source the catalog knows (credit_words.PHOTO_FAMILY_BARE_LEADS)."""
+    name = part.partition("/")[0]
+    words = [word.strip(".,;:()'’") for word in name.split()]
+    if any(word.casefold() in TITLE_FUNCTION_WORDS for word in words):
+        return False
+    known = any(match_source(catalog, fields.get(key)) is not None for key in ("organization", "via"))
+    if len(words) < 2 and "/" not in part:
+        return known
+    lead = text[segment.start:segment.body].strip()
+    if lead.casefold() in PHOTO_FAMILY_BARE_LEADS and lead != "Foto" and _AFTER_STOP_OR_BRACKET.search(
+            text, max(0, segment.start - 3), segment.start) is not None:
+        return "/" in part or known  # ('Foto Jana Roth' is the older no-colon rule's and Italian papers' '(Foto
+        # Ida Vell)', kept)
+    return True
+
+
+_AFTER_STOP_OR_BRACKET = re.compile(r"(?:\(|[.!?…][\"”’]?[ \t])$")
 
 
 def _named_after_bare_lead(catalog: Catalog, lead: str, part: str, fields: dict[str, str]) -> bool:
