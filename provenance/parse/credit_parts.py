@@ -202,6 +202,22 @@ _DOMAIN = re.compile(
 # 'X 제공', 'X提供': provided by X (a Korean or Japanese courtesy credit); what is left is the name.
 _PROVIDED = re.compile(r"\s*(?:제공|提供|자료\s?사진|DB)$")  # '연합뉴스 자료사진', '뉴스1 DB': the agency's file photo
 _KOREAN_BODY = re.compile(r"[가-힣](?:시|군|구|도|청|처|부)$")  # '서울시', '강남구': a city, district or ministry
+
+# Who 'provided' a picture ('(圖/樂天桃猿提供)', '(사진=한화 이글스 제공)'): a club, company or office, whose name is
+# longer than a person's: four Chinese characters or more (a Chinese name has two or three; a Japanese person who
+# provides a picture is written with さん or 氏, no Han character), or Korean words with a space between them (a Korean
+# name is one word), unless the last word is a person's title ('홍길동 씨', '김하늘 기자')
+_HAN_PROVIDER = re.compile(r"^[\u4e00-\u9fff]{4,12}$")
+_HANGUL_PROVIDER = re.compile(r"^[가-힣A-Za-z0-9]{1,12}(?:[ \t][가-힣A-Za-z0-9]{1,12}){1,3}$")
+_PERSON_TITLES = frozenset(("씨", "님", "기자", "작가", "선생", "선생님", "교수", "감독", "선수", "대표", "원장"))
+
+
+def _provider_body(name: str) -> bool:
+    """'樂天桃猿', '한화 이글스': a provider's name too long, or of too many words, for a person's."""
+    if _HAN_PROVIDER.match(name):
+        return True
+    return bool(_HANGUL_PROVIDER.match(name)) and "가" <= name[:1] <= "힣" \
+        and name.rsplit(None, 1)[-1] not in _PERSON_TITLES
 # A Korean body's name wherever it stands ('사진=국방부', '[사진 제공=대통령실]'), by its last syllables: a ministry,
 # agency or city of three syllables or more, a district, province, county or office of four or more (a person's name
 # of three may end in 구, 도, 군 or 실: '김민구', '김태군', '이은실'), or a word that only bodies end with; a person's
@@ -726,7 +742,7 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if provided and provided.start() > 0:  # '서울시 제공': the name without 'provided'
         end -= len(text) - provided.start()
         text = text[: provided.start()]
-        if _KOREAN_BODY.search(text) and match_source(catalog, text) is None:
+        if (_KOREAN_BODY.search(text) or _provider_body(text)) and match_source(catalog, text) is None:
             return Link(text, start, end, "organisation")
     if text.endswith("more") and text[-5:-4].isalpha() and match_source(catalog, text[:-4]) is not None:
         end -= 4  # '© Copyright: Jane Roe / XPB Imagesmore': a gallery's 'more' button glued to the agency's name

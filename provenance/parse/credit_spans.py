@@ -371,6 +371,11 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         inner = text[body:close]
         if taken(body, close) or not (_is_chain_or_via(inner) or _closes_line(text, close)):
             continue
+        if "／" in inner and "/" not in inner and not inner.isascii():
+            slashed = inner.replace("／", "/")  # '(圖／達志影像)': Chinese papers' full-width slash, a chain's slash
+            if is_bare_credit(catalog, slashed):
+                yield Segment(body, close, body, rewrite=slashed)
+            continue
         dated = _THAI_DATED_PICTURE.match(inner) if "ภาพ" in inner else None
         if dated is not None and match_source(catalog, inner[dated.end() :].strip()) is not None:
             yield Segment(body + dated.end(), close, body + dated.end())
@@ -515,7 +520,7 @@ def _museum_line(text: str) -> bool:
 
 
 def _is_chain_or_via(inner: str) -> bool:
-    return "/" in inner or " via " in inner.casefold() or "," in inner
+    return "/" in inner or " via " in inner.casefold() or "," in inner or "／" in inner
 
 
 def _closes_line(text: str, close: int) -> bool:
