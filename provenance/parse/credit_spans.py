@@ -369,6 +369,10 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         lead = _LEADING_YEAR.match(inner.strip())
         body = opened + 1 + (len(inner) - len(inner.lstrip())) + (lead.end() if lead else 0)
         inner = text[body:close]
+        glued = _glued_agency(catalog, text, opened, close, inner)
+        if glued and not taken(body, close):
+            yield Segment(body, close, body)  # '… on Wednesday. (Yonhap)The group received …': run on into the story
+            continue
         if taken(body, close) or not (_is_chain_or_via(inner) or _closes_line(text, close)):
             continue
         if "／" in inner and "/" not in inner and not inner.isascii():
@@ -449,6 +453,21 @@ def name_in_capitals(catalog: Catalog, name: str) -> bool:
     a person by its shape, and no word of a page's headings or sign-offs in it ('READ MORE', 'STAFF REPORT')."""
     words = [word.strip(",'’").casefold() for word in name.split()]  # 'A.' an initial, 'A' an article
     return not any(word in HEADING_WORDS for word in words) and _is_person(catalog, name)
+
+
+def _glued_agency(catalog: Catalog, text: str, opened: int, close: int, inner: str) -> bool:
+    """'… at the Tokyo Dome on Tuesday and Wednesday. (Yonhap)The group received …': a news agency alone in brackets
+    after a caption's stop, the next sentence glued to its bracket (a page's text run together): the caption's
+    credit, though the line goes on."""
+    after = text[close + 1 : close + 3]
+    if len(after) < 2 or not after[0].isupper() or not after[1].islower() or not _after_stop(text, opened):
+        return False
+    source = match_source(catalog, inner.strip())
+    return source is not None and source.kind in _GLUED_AGENCY_KINDS
+
+
+# Sources that credit a caption alone in brackets after its stop whatever follows: wires and state news agencies
+_GLUED_AGENCY_KINDS = frozenset(("agency", "state-media"))
 
 
 def _after_stop(text: str, at: int) -> bool:

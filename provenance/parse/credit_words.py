@@ -182,6 +182,7 @@ ROLES = frozenset({
     "jpg", "jpeg", "png", "gif", "svg", "webp", "tif", "tiff",
     "privat", "private", "privé", "privado", "archiv", "archivo", "arquivo", "archivio", "archief",  # 'Foto: privat'
     "图", "圖", "图片", "圖片", "照片",  # '图/视觉中国': 'picture', as Chinese papers lead their credits
+    "사진공동취재단", "공동취재단", "공동취재사진",  # '사진 = 사진공동취재단': the joint press pool, no agency named
     "독자", "시청자", "読者", "读者", "讀者", "网友", "網友",  # '사진=독자 제공': a reader or viewer, unnamed
     "archivbild", "archivfoto", "symbolbild", "symbolfoto", "repertorio", "foto di repertorio", "foto de archivo",
     "imagen de archivo", "foto ilustrativa",  # archive and illustration marks: 'dpa/Archivbild'
