@@ -83,7 +83,9 @@ BRACKETED_SOURCE_KINDS = frozenset({"agency", "stock", "state-media", "publisher
 _CLIENT_BEFORE = re.compile(r"(?i)\s" + CLIENT_WORD + r"\s+$")
 # A client names a body: its first word after an article is never in lower case ('for over a year' is prose).
 _LOWER_CLIENT = re.compile(r"\s*(?:(?:the|a|an|le|la|les|el|los|las)\s+(?=\S))?+[a-z]")
-_CLIENT = re.compile(r"(?i)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f])")
+# (a company's form after its comma is the client's name: 'for Japan Day, Inc.')
+_CLIENT = re.compile(r"(?i)\s+" + CLIENT_WORD + r"\s+(?P<client>[^/,;()\x1f]+?"
+                     r"(?:,[ \t]*(?-i:Inc|Ltd|LLC|Corp|Co|Limited|PLC|GmbH)\.?)?)\s*(?=$|[/,;()\x1f])")
 # A wire's code in brackets ('(8137137dr)'), a museum's catalogue number ('© IWM (Q 4512)'), empty brackets; and an
 # archive's reference closing its name ('…Archives, ref. 1204/33', '…Division, LC-USZ62-40817', 'photo no. 69-N-1')
 _WIRE_CODE = re.compile(r"(?<=\s)\((?:\d{5,}[a-z]{0,3}|[A-Z]{1,3}[ .-]?\d{2,8})\)|"

@@ -99,7 +99,7 @@ _DATE_END = re.compile(rf"(?i)(?:^(?:\d{{1,2}}\s+)?|,\s*(?:\d{{1,2}}\s+)?|\s+\d{
                        rf"(?i:,\s*|\s+im\s+){_GERMAN_MONTH}\s+(?:19|20)\d\d[\s.,;)]*$")
 # 'AA Photo', 'PTI image', 'HT File' (an Indian paper's archive mark after the agency or the paper, 'FREE PRESS FILES':
 # '(Jane Roe / PTI File)'), a platform's screen capture ('@janeroe/Twitter screengrab')
-_PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto|image|files?|screen[ \t]?grab|screenshot)(?:\s+by)?$")
+_PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto|image|files?|screen[ \t]?grab|screenshot|pic)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
     r"(?<=\S)\s+(?:(?i:(?:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?|images?)\s*\bby\b:?)|photo\s*/)\s*"
 )
@@ -107,9 +107,10 @@ ORG_PHOTO_BY = re.compile(
 # a name (outlet_photo)
 PHOTO_COLON = r"(?-i:(?:FILE[ \t]+|File[ \t]+)?(?:PHOTOS?|Photos?|photos?))\s?:"  # credits._PHOTO_BY too
 _PHOTO_COLON = re.compile(r"(?<!\s)\s+" + PHOTO_COLON + r"\s*(?=[^\W\d_a-z]|@)")
-_COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di', Indonesian 'Dok.'
+_COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di', Indonesian 'Dok.',
+    # Indian papers' 'Kind courtesy'
     r"(?i)^(?:(?:photo(?:graph)?s?|(?:digital\s+)?images?|foto|webcam|video)\s+)?"
-    r"(?:courtesy|cortes[íi]a|cedid[ao]s?(?=\s+por\s)|per\s+gentile\s+concessione|dok\.|dokumentasi)"
+    r"(?:(?:kind(?:ly)?\s+)?courtesy|cortes[íi]a|cedid[ao]s?(?=\s+por\s)|per\s+gentile\s+concessione|dok\.|dokumentasi)"
     r"(?:\s+(?:photo|of|del?|da|do|di|dell[ao]?|por))?\s*(?:[:]|,(?=\s+(?-i:[^\W\d_a-z])))?\s*"
 )
 _ARTIST_AND = re.compile(r"(?i)^the\s+artists?\s+and\s+(?=\S)")  # 'Courtesy the artist and Gallery X': the lender

@@ -172,7 +172,9 @@ def glued_after_source(catalog: Catalog, text: str, start: int, end: int) -> int
 # A sentence opening right after a source's name: a capitalised word (at most two more, or a number), then two words in
 # lower case ('Getty Images If you are …', 'Nintendo Life Nintendo’s 2022 holiday lineup …', 'Česká televize Ivan
 # Trojan a jeho …'); 'Reuters Jane Roe, file' has no two lower-case words and stays one credit
-_STORY_OPENS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|\d[\d,.]*)){0,2}[ \t]+[a-z][\w'’-]*[ \t]+[a-z]")
+# (or a title, then the name it goes with: 'Congress president Mallikarjun Kharge on Monday …')
+_STORY_OPENS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|\d[\d,.]*)){0,2}[ \t]+[a-z][\w'’-]*[ \t]+[a-z]|"
+                          r"[A-Z][\w'’.-]*[ \t]+[a-z][\w'’-]*[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}[ \t]+[a-z]")
 _LINK_WORDS = re.compile(r"\S+")
 _TERMS_AFTER = re.compile(r"(?i)(?:all|some|no)[ \t]+rights|licen[cs]|used[ \t]+with|creative[ \t]+commons|"
                           r"public[ \t]+domain")
