@@ -1206,7 +1206,7 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
         offset = text.rindex(pieces[-1])  # "Folio from a Shahnama, Metropolitan Museum": a title, the holder
         return Link(pieces[-1], start + offset, start + offset + len(pieces[-1]), "organisation")
     if _looks_like_organisation(text) or text.startswith("@") and _institution_handle(catalog, text) \
-            or _HASHTAG.fullmatch(text) or heritage_name(text):
+            or _HASHTAG.fullmatch(text) or heritage_name(text) or _GLUED_OUTLET.match(text):
         # ('Archives municipales de Toulouse': the noun first, then its adjectives; '#WeTheBrave': a campaign's tag)
         return Link(text, start, end, "organisation")
     if " " not in text and text[-2:] in ("'s", "’s", "'S", "’S") and text[:1].isalpha():
@@ -1232,6 +1232,10 @@ def _citation_link(catalog: Catalog, cited: Citation, start: int) -> Link:
     return Link(maker, start, start + len(maker), "person")
 
 
+# A news site's name in one word, its words glued in camel case around a news word, a country's code or a number after
+# it ('CorruptionNewsBD24', 'DhakaTimes24'): an outlet, not a person's handle
+_GLUED_OUTLET = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:News|Times|Post|Daily|Herald|Tribune|TV|Media)"
+                           r"(?:[A-Z]{2,3})?\d{0,4}$")
 # A hashtag as the whole credit ('Photo courtesy of #WeTheBrave'): a campaign's or a movement's tag, which names a
 # group, never one person (a person's account is an @handle)
 _HASHTAG = re.compile(r"#[^\W\d_]\w{1,60}")

@@ -213,7 +213,8 @@ ROLES = frozenset({
     "no sales", "permission", "royalty free", "royalty-free",
     "especial", "captura de pantalla", "captura", "أرشيفية", "أرشيف", "صورة أرشيفية",  # Mexican 'supplied', …
     "hisani", "maktaba", "picha|maktaba", "tv", "televisão", "televisión",  # Swahili 'courtesy', 'archive'; 'TV'
-    "সংগৃহীত", "ইন্টারনেট", "ফাইল", "ফাইল ছবি",  # Bengali 'collected', 'internet', 'file', 'file photo'
+    "সংগৃহীত", "সংগৃহিত", "ইন্টারনেট", "ফাইল", "ফাইল ছবি",  # Bengali 'collected' (and as often misspelt), 'internet',
+    "প্রতীকী", "প্রতীকী ছবি",  # 'file', 'file photo', 'symbolic (picture)'
     "فائل", "فائل فوٹو", "سوشل میڈیا",  # Urdu 'file', 'file photo', 'social media'
     "फाइल", "फ़ाइल", "फाइल फोटो", "फ़ाइल फ़ोटो", "सोशल मीडिया", "साभार", "प्रतीकात्मक", "प्रतीकात्मक तस्वीर",
     "प्रतीकात्मक फोटो", "साभार सोशल मीडिया",  # Hindi 'file (photo)', 'social media', 'courtesy', 'symbolic (picture)'
