@@ -107,8 +107,8 @@ ORG_PHOTO_BY = re.compile(
 # a name (outlet_photo)
 PHOTO_COLON = r"(?-i:(?:FILE[ \t]+|File[ \t]+)?(?:PHOTOS?|Photos?|photos?))\s?:"  # credits._PHOTO_BY too
 _PHOTO_COLON = re.compile(r"(?<!\s)\s+" + PHOTO_COLON + r"\s*(?=[^\W\d_a-z]|@)")
-_COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di', Indonesian 'Dok.',
-    # Indian papers' 'Kind courtesy'
+_COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di', Indonesian
+    # 'Dok.', Indian papers' 'Kind courtesy'
     r"(?i)^(?:(?:photo(?:graph)?s?|(?:digital\s+)?images?|foto|webcam|video)\s+)?"
     r"(?:(?:kind(?:ly)?\s+)?courtesy|cortes[íi]a|cedid[ao]s?(?=\s+por\s)|per\s+gentile\s+concessione|dok\.|dokumentasi)"
     r"(?:\s+(?:photo|of|del?|da|do|di|dell[ao]?|por))?\s*(?:[:]|,(?=\s+(?-i:[^\W\d_a-z])))?\s*"

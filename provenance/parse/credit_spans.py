@@ -174,7 +174,8 @@ def glued_after_source(catalog: Catalog, text: str, start: int, end: int) -> int
 # Trojan a jeho …'); 'Reuters Jane Roe, file' has no two lower-case words and stays one credit
 # (or a title, then the name it goes with: 'Congress president Mallikarjun Kharge on Monday …')
 _STORY_OPENS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|\d[\d,.]*)){0,2}[ \t]+[a-z][\w'’-]*[ \t]+[a-z]|"
-                          r"[A-Z][\w'’.-]*[ \t]+[a-z][\w'’-]*[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}[ \t]+[a-z]")
+                          r"[A-Z][\w'’.-]*[ \t]+[a-z][\w'’-]*[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}"
+                          r"[ \t]+[a-z]")
 _LINK_WORDS = re.compile(r"\S+")
 _TERMS_AFTER = re.compile(r"(?i)(?:all|some|no)[ \t]+rights|licen[cs]|used[ \t]+with|creative[ \t]+commons|"
                           r"public[ \t]+domain")

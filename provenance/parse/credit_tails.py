@@ -194,6 +194,9 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         start = base + pieces[-1].end() if pieces else len(stripped) - len(stripped.lstrip())
         key = _KEY.match(stripped, start)
         start = key.end() if key else start
+        stop = max(stripped.rfind("。("), stripped.rfind("。（")) if not pieces and not stripped.isascii() else -1
+        start = stop + 1 if stop >= start else start  # '颱風過後的街道。(圖/讀者提供)': a CJK stop, no space after it,
+        # ends the caption's sentence before the bracket: the sentence is no part of the credit
         bullet = _BULLET.match(stripped, start) if not pieces else None
         start = bullet.end() if bullet else start  # '  • Xinhua / Kyodo News Images': a list's item, its bullet no name
         dated = _GALLERY_DATE.match(stripped, start) if stripped[start : start + 1] in _MONTH_INITIALS else None

@@ -1003,7 +1003,7 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         line_end = run_on if run_on is not None else line_end
     into_cjk = _LATIN_INTO_CJK.search(text, body, line_end) if not text[body:line_end].isascii() else None
     if into_cjk is not None and text[body : body + 1].isascii() and _CJK_STOP.search(text, into_cjk.start(), line_end):
-        line_end = into_cjk.start()  # '© REUTERS / Yuya Shinoモンゴル出身の横綱と…。': a Latin credit glued to the caption
+        line_end = into_cjk.start()  # '© REUTERS / Yuya Shinoモンゴル出身の…。': a Latin credit glued to the caption
     link = max(body, text.rfind("/", body, line_end) + 1)
     link += len(text[link:line_end]) - len(text[link:line_end].lstrip())
     told = source_then_story(catalog, text, link, line_end) if line_end - link > 12 else None
