@@ -11,13 +11,14 @@ in memory), the articles are checked in the audit process itself, the same way.
 from __future__ import annotations
 
 import os
+import posixpath
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.extract import worker_context
@@ -27,7 +28,7 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import CheckedFile
 from provenance.errors import InputError
-from provenance.io.archive import Entry, keep_archives_open, read_entry
+from provenance.io.archive import IMAGE_SUFFIXES, Entry, keep_archives_open, read_entry
 from provenance.io.inputs import Siblings, SourceFile, check_source
 from provenance.io.matching import SetIndex
 from provenance.model import Evidence
@@ -43,9 +44,14 @@ class ArchiveImages:
     of provenance.io.matching) and for reading back the evidence stored for them."""
 
     def __init__(self, session: Session, base: str) -> None:
-        rows = session.execute(select(t.File.id, t.File.path, t.File.image_id).where(
-            t.File.root == base, t.File.kind == "image"))
-        self.ids = {path: (file_id, image_id) for file_id, path, image_id in rows}
+        rows = session.execute(select(t.File.id, t.File.path, t.File.image_id, t.File.kind, t.File.error).where(
+            t.File.root == base, or_(t.File.kind == "image", t.File.error.is_not(None))))
+        # an image file that could not be read is still the file the article shows (image-unreadable,
+        # not image-not-found): a file named like an image that is empty or not one is matched too
+        shown = [(file_id, path, image_id, error) for file_id, path, image_id, kind, error in rows
+                 if kind == "image" or posixpath.splitext(path)[1].lower() in IMAGE_SUFFIXES]
+        self.ids = {path: (file_id, image_id) for file_id, path, image_id, _ in shown}
+        self.problems = {path: error for _, path, image_id, error in shown if error and image_id is None}
         self.index = SetIndex(self.ids)
 
     def siblings(self, session: Session) -> Siblings:
@@ -98,7 +104,8 @@ def checked_articles(todo: list[Entry], sessions: sessionmaker[Session], base: s
         siblings = images.siblings(session)
         while left:
             entry = left.popleft()
-            yield entry, article_rows(check_with(session, entry, siblings, catalog, profile), images.ids)
+            yield entry, article_rows(check_with(session, entry, siblings, catalog, profile), images.ids,
+                                      images.problems)
 
 
 def checker_pool(workers: int, url: str, base: str, catalog: Catalog, profile: UsageProfile) -> ProcessPoolExecutor:
@@ -161,4 +168,4 @@ def _start_checker(url: str, base: str, catalog: Catalog, profile: UsageProfile)
 
 def _check_here(entry: Entry) -> ArticleRows:
     checked = check_with(_WORKER["session"], entry, _WORKER["siblings"], _WORKER["catalog"], _WORKER["profile"])
-    return article_rows(checked, _WORKER["images"].ids)
+    return article_rows(checked, _WORKER["images"].ids, _WORKER["images"].problems)

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.final import regroup_images
+from provenance.audit.rows import shown_file_findings
 from provenance.audit.save import (
     DECISION_FIELDS,
     active_decisions,
@@ -26,8 +27,7 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import check_evidence
 from provenance.errors import FieldErrors, InputError
-from provenance.model import Evidence, Finding
-from provenance.rules.registry import make_finding
+from provenance.model import Evidence
 from provenance.store import tables as t
 
 JSON_KINDS = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}
@@ -191,10 +191,9 @@ def recheck_usage(session: Session, usage_id: int, catalog: Catalog, profile: Us
     stored = usage_evidence(session, usage_id)
     item = check_evidence(stored + embedded + own, catalog, label=_label(session, usage, bool(stored)),
                           src=usage.src, profile=profile, in_article=True)
-    extra: list[Finding] = []
-    if usage.src and usage.file_id is None:
-        extra.append(make_finding("image-not-found", usage.src, src=usage.src))
-    replace_result(session, item, usage_id, usage.image_id, extra)
+    shown = session.get(t.File, usage.file_id) if usage.file_id is not None else None
+    problem = shown.error if shown is not None and usage.image_id is None else None
+    replace_result(session, item, usage_id, usage.image_id, shown_file_findings(usage.src, shown is not None, problem))
 
 
 def usage_decision_evidence(session: Session, key: str | None) -> list[Evidence]:

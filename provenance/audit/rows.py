@@ -35,10 +35,11 @@ UsageRow = tuple["str | None", "str | None", str, "Match | None", list[EvidenceR
 ArticleRows = tuple[str, str, "str | None", tuple["str | None", "str | None", "str | None"], list[UsageRow]]
 
 
-def article_rows(checked: CheckedFile, ids: Mapping[str, tuple[int, int | None]]) -> ArticleRows:
+def article_rows(checked: CheckedFile, ids: Mapping[str, tuple[int, int | None]],
+                 problems: Mapping[str, str] | None = None) -> ArticleRows:
     """The rows of a checked article; `ids` gives each image file of the archive (by path) its file
-    id and image id, for the usages whose reference matched a file."""
-    from provenance.rules.registry import make_finding
+    id and image id, for the usages whose reference matched a file; `problems`, the error of each
+    such file that could not be read (by path)."""
     from provenance.store.usage_keys import article_keys
 
     page = {e.field: e.value for e in checked.page}
@@ -52,10 +53,22 @@ def article_rows(checked: CheckedFile, ids: Mapping[str, tuple[int, int | None]]
     for item, caption, key in zip(checked.items, captions, keys, strict=True):
         found = checked.matches.get(item.src or "")
         match = (*ids[found.path], found.rule) if found else None
-        extra = [make_finding("image-not-found", item.src, src=item.src)] if item.src and found is None else []
+        extra = shown_file_findings(item.src, found is not None, (problems or {}).get(found.path) if found else None)
         usages.append((item.src, caption, key, match, given_evidence(item), record_values(item, extra),
                        finding_rows([*item.findings, *extra])))
     return checked.name, checked.kind, None, facts, usages
+
+
+def shown_file_findings(src: str | None, matched: bool, problem: str | None) -> list[Finding]:
+    """The findings about the file a usage shows, which count for its status: its reference matches no
+    file of the archive (image-not-found), or a file that could not be read (image-unreadable)."""
+    from provenance.rules.registry import make_finding
+
+    if not src:
+        return []
+    if not matched:
+        return [make_finding("image-not-found", src, src=src)]
+    return [make_finding("image-unreadable", src, src=src, problem=problem)] if problem else []
 
 
 def usage_caption(item: CheckedItem) -> str | None:

@@ -94,7 +94,8 @@ def _phases(sessions: sessionmaker[Session], base: str, entries: list[Entry], st
     changed, removed = _changes(sessions, base, entries)
     stats.removed = len(removed)
     images, _ = _register(sessions, base, changed, stats.run_id, ahead.kinds if ahead else {})
-    _mark_affected(sessions, base, {posixpath.basename(p) for p in [*(e.path for e in images), *removed]})
+    # every changed file, not only the images read now: an image that became unreadable is no image any more
+    _mark_affected(sessions, base, {posixpath.basename(p) for p in [*(e.path for e in changed), *removed]})
     phase_done(sessions, stats.run_id, "register")
     reading = ahead.take(images) if ahead else None  # the images read ahead, when they are these
     stats.extracted, stats.failed = _extract_all(sessions, base, images, jobs, progress, phash, reading)
@@ -165,6 +166,11 @@ def _register_batch(session: Session, base: str, batch: list[Entry], run_id: int
         session.execute(delete(findings).where(findings.c.file_id.in_(rows.values())))
     if old:
         session.execute(update(files).where(files.c.root == base, files.c.path == bindparam("b_path")), old)
+        # a file that is no longer an image (emptied, overwritten with text) shows no image any more
+        gone = [str(v["b_path"]) for v in old if v["kind"] != "image"]
+        for start in range(0, len(gone), 500):
+            session.execute(update(files).where(files.c.root == base, files.c.path.in_(gone[start:start + 500]))
+                            .values(image_id=None))
     new = [{"root": base, "path": v["b_path"], "search": fold_search(str(v["b_path"])),
             **{k: x for k, x in v.items() if k != "b_path"}} for v in values if v["b_path"] not in rows]
     if new:

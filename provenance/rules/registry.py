@@ -110,6 +110,11 @@ FINDINGS: dict[str, FindingKind] = {
     "image-not-found": FindingKind(W, "Image not in the archive",
         "The article shows {src!r}, which is not in the archive: its rights cannot be checked from the file.",
         "Raised by an audit when an article's image reference matches no image file by path or by file name."),
+    "image-unreadable": FindingKind(W, "Image file cannot be read",
+        "The article shows {src!r}, whose file in the archive cannot be read ({problem}): its rights cannot "
+        "be checked from the file.",
+        "Raised by an audit when an article's image reference matches a file of the archive that could not be "
+        "read as an image (empty, damaged, not an image); the file itself has a file-error."),
     "file-error": FindingKind(E, "File cannot be read",
         "{problem}",
         "Raised by an audit for a file that cannot be read (damaged, truncated, unsafe in the zip); the "

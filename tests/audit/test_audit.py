@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from provenance.audit.decisions import recheck_usage
 from provenance.audit.labels import Labels
 from provenance.audit.read_model import report_rows
 from provenance.audit.run import run_audit
@@ -154,6 +155,56 @@ def test_changed_and_removed_files(db_url: str, archive: Path, catalog: Catalog,
     [gone] = _by_article(rows, "articles/2024/story-005.md")
     assert gone.image == ""
     assert "image-not-found" in gone.findings.split()
+
+
+SHOWN = "# Harbour\n\n" + "".join(f"![{n}]({n}.jpg)\n*Photo: Ida Vell/AP*\n\n"
+                                  for n in ("whole", "cut", "empty", "text", "gone"))
+
+
+def _shown(rows: list[ReportRow]) -> dict[str, tuple[str, list[str], str]]:
+    """Each usage of story.md by its image reference: the image file it shows, its findings, its messages."""
+    return {r.src: (r.image, r.findings.split(), r.messages) for r in _by_article(rows, "story.md")}
+
+
+def test_an_image_file_that_cannot_be_read_is_shown_not_missing(db_url: str, catalog: Catalog,
+                                                                tmp_path: Path) -> None:
+    """A reference to a file of the archive that is empty, damaged or not an image is image-unreadable, naming
+    the file's problem (image-not-found is for a file that is not there); when an image file is emptied, the
+    article showing it no longer reads the old picture's rights, and when a damaged one is mended it does."""
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    whole = samples.jpeg(samples.picture(64, 48, seed=7), iptc=samples.iptc_app13({(2, 80): "Ida Vell"}))
+    (folder / "whole.jpg").write_bytes(whole)
+    (folder / "cut.jpg").write_bytes(whole[:180])  # the header and no picture
+    (folder / "empty.jpg").write_bytes(b"")
+    (folder / "text.jpg").write_text("not a picture", encoding="utf-8")
+    (folder / "story.md").write_text(SHOWN, encoding="utf-8")
+    _, sessions = _audit(db_url, folder, catalog, jobs=1)
+    shown = _shown(_rows(sessions))
+    assert shown["whole.jpg"][:2] == ("whole.jpg", ["agency-license-required"])
+    for name, problem in (("cut.jpg", "is damaged or truncated"), ("empty.jpg", "is empty (0 bytes)"),
+                          ("text.jpg", "is named like an image (.jpg) but is not one")):
+        image, codes, messages = shown[name]  # row: a file there that cannot be read
+        assert (image, "image-unreadable" in codes, "image-not-found" in codes) == ("", True, False), name
+        assert f"The article shows '{name}', whose file in the archive cannot be read ({name}: {problem}" in messages
+    assert "image-not-found" in shown["gone.jpg"][1]
+    assert "image-unreadable" not in shown["gone.jpg"][1]
+    rows = _rows(sessions)
+    with sessions() as session:  # a decision's re-check of a usage says the same
+        for usage_id in session.scalars(select(t.Usage.id)).all():
+            recheck_usage(session, usage_id, catalog, UsageProfile())
+        session.commit()
+    assert _rows(sessions) == rows
+    (folder / "whole.jpg").write_bytes(b"")  # emptied: the old picture's rights must not stay
+    (folder / "cut.jpg").write_bytes(whole)  # mended
+    stats, _ = _audit(db_url, folder, catalog, jobs=1)
+    assert stats.articles == 1
+    shown = _shown(_rows(sessions))
+    assert shown["whole.jpg"][:2] == ("", ["agency-license-required", "image-unreadable"])
+    assert "(whole.jpg: is empty (0 bytes))" in shown["whole.jpg"][2]
+    assert shown["cut.jpg"][:2] == ("cut.jpg", ["agency-license-required"])
+    with sessions() as session:
+        assert session.scalar(select(t.File.image_id).where(t.File.path == "whole.jpg")) is None
 
 
 def test_zip_equals_folder(archive: Path, catalog: Catalog, tmp_path: Path) -> None:

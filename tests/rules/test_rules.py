@@ -205,7 +205,8 @@ def test_every_code_is_tested_both_ways() -> None:
     quiet = {c[0] for c in CASES if c[4] is None}
     rule_codes = set(FINDINGS) - {"missing-license", "unknown-license", "ambiguous-license", "license-mismatch",
                                   "conflicting-evidence",  # covered in test_check.py and test_resolve.py
-                                  "image-not-found", "file-error", "credit-suggestion", "inconsistent-credits",
+                                  "image-not-found", "image-unreadable", "file-error", "credit-suggestion",
+                                  "inconsistent-credits",
                                   "metadata-stripped"}  # audit-level: test_audit.py and test_duplicates.py
     assert rule_codes <= raised
     assert rule_codes <= quiet
