@@ -1001,8 +1001,10 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         line_end = stuck if stuck is not None else line_end
         run_on = story_run_on(catalog, text, body, line_end)  # '…/Harwick Herald The mayor said …'
         line_end = run_on if run_on is not None else line_end
-    into_cjk = _LATIN_INTO_CJK.search(text, body, line_end) if not text[body:line_end].isascii() else None
-    if into_cjk is not None and text[body : body + 1].isascii() and _CJK_STOP.search(text, into_cjk.start(), line_end):
+    into_cjk = _LATIN_INTO_CJK.search(text, body, min(line_end, body + _LATIN_CREDIT)) \
+        if not text[body:line_end].isascii() else None
+    if into_cjk is not None and text[body : body + 1].isascii() and _CJK_STOP.search(text, into_cjk.start(), line_end) \
+            and _CJK_CHAR.search(text, body, into_cjk.start()) is None:
         line_end = into_cjk.start()  # '© REUTERS / Yuya Shinoモンゴル出身の…。': a Latin credit glued to the caption
     link = max(body, text.rfind("/", body, line_end) + 1)
     link += len(text[link:line_end]) - len(text[link:line_end].lstrip())
@@ -1013,9 +1015,12 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
 
 # A Latin letter, then Japanese, Chinese or Korean script with no space between: where a credit in Latin script runs
 # into a caption in another (a name glued to the sentence after it), when a CJK sentence's stop follows ('TVBS新聞',
-# 'MK스포츠' are names, no sentence)
+# 'MK스포츠' are names, no sentence) and the credit's part before it holds no CJK character (a credit that spans
+# several captions of a flattened page meets one's Latin word glued to CJK far from its start: 'W杯')
 _LATIN_INTO_CJK = re.compile(r"(?<=[A-Za-z])[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 _CJK_STOP = re.compile(r"[。！？]")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_LATIN_CREDIT = 80  # the credit in Latin script before the caption glued to it: a short chain, all before the junction
 
 
 def _before_empty_label(text: str, body: int, line_end: int, index: _Index) -> int:
