@@ -27,6 +27,11 @@ class InputError(ProvenanceError):
         super().__init__(f"{path}: {reason}")
 
 
+# The one wording of an empty file, wherever it is found: classifying an archive's file
+# (provenance.io.archive.kind_of), checking a source (provenance.io.inputs) or reading an article's image.
+EMPTY_FILE = "is empty (0 bytes)"
+
+
 class ProfileError(ProvenanceError):
     """A usage profile file is broken: names the file, the key and the problem."""
 

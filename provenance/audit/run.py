@@ -80,9 +80,11 @@ def _run(root: str, sessions: sessionmaker[Session], catalog: Catalog, profile: 
     entries = ahead.entries if ahead else [e for e in walk_archive(root) if not excluded(e.path, exclude)]
     base = entries[0].root if entries else os.path.abspath(root)
     stats = AuditStats(root=base, seen=len(entries))
-    stats.run_id, pending = begin_run(sessions, base, profile.name)
+    stats.run_id, pending, stale = begin_run(sessions, base, profile.name, run_check_key(catalog, profile))
     with interrupted_on_error(sessions, stats.run_id):
-        _phases(sessions, base, entries, stats, catalog, profile, jobs, progress, pending, phash, ahead)
+        if stale:
+            _check_again(sessions, base)
+        _phases(sessions, base, entries, stats, catalog, profile, jobs, progress, pending or stale, phash, ahead)
     stats.seconds = time.perf_counter() - started
     _finish(sessions, stats)
     return stats
@@ -112,6 +114,35 @@ def _phases(sessions: sessionmaker[Session], base: str, entries: list[Entry], st
         phase_done(sessions, stats.run_id, "standalone")
         regroup(sessions)
     phase_done(sessions, stats.run_id, "groups")
+
+
+def run_check_key(catalog: Catalog, profile: UsageProfile) -> str:
+    """The key of what this run's verdicts depend on (provenance.audit.check_key); the default profile is
+    named by its file, as the re-audit of an unchanged folder names it without loading the catalog."""
+    from dataclasses import asdict
+
+    from provenance.audit.check_key import check_key, default_profile_token, profile_token
+    from provenance.catalog.profile import default_profile
+
+    if profile == default_profile(catalog):
+        token = default_profile_token()
+    else:
+        token = profile_token({k: v for k, v in asdict(profile).items() if k != "file"})
+    return check_key(catalog.folders, token)
+
+
+def _check_again(sessions: sessionmaker[Session], base: str) -> None:
+    """The code, the catalog or the profile changed since the root's last run: every article of the root is
+    to be checked again, and every image of it that no article shows (its standalone row is dropped, so
+    provenance.audit.final.standalone checks it again). In one transaction, so that a killed run leaves the
+    work for the next one."""
+    with sessions() as session:
+        session.execute(update(t.File).where(t.File.root == base, t.File.kind == "article").values(done=False))
+        shown = select(t.File.image_id).where(t.File.root == base, t.File.image_id.is_not(None))
+        session.execute(delete(t.Finding).where(t.Finding.usage_id.is_(None), t.Finding.scope == "item",
+                                                t.Finding.file_id.is_(None), t.Finding.image_id.in_(shown)))
+        session.execute(delete(t.Record).where(t.Record.usage_id.is_(None), t.Record.image_id.in_(shown)))
+        session.commit()
 
 
 def _finish(sessions: sessionmaker[Session], stats: AuditStats) -> None:

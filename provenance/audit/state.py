@@ -62,15 +62,18 @@ def _file_lock(path: Path, name: str) -> Iterator[None]:
         yield
 
 
-def begin_run(sessions: sessionmaker[Session], base: str, profile: str) -> tuple[int, bool]:
-    """Start a run (under the lock); (its id, whether a killed run left the final phases undone)."""
+def begin_run(sessions: sessionmaker[Session], base: str, profile: str, checks: str = "") -> tuple[int, bool, bool]:
+    """Start a run (under the lock); (its id, whether a killed run left the final phases undone, whether
+    the root's previous run checked with another key: provenance.audit.check_key)."""
     with sessions() as session:
         session.execute(update(t.AuditRun).where(t.AuditRun.status == "running").values(status="interrupted"))
         pending = session.scalar(select(t.AuditRun.id).where(t.AuditRun.status == "interrupted").limit(1))
-        run = t.AuditRun(root=base, profile=profile, status="running", phase="")
+        before = session.execute(select(t.AuditRun.checks).where(t.AuditRun.root == base)
+                                 .order_by(t.AuditRun.id.desc()).limit(1)).first()
+        run = t.AuditRun(root=base, profile=profile, status="running", phase="", checks=checks)
         session.add(run)
         session.commit()
-        return run.id, pending is not None
+        return run.id, pending is not None, before is not None and before[0] != checks
 
 
 @contextlib.contextmanager

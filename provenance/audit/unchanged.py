@@ -27,6 +27,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from provenance.audit.check_key import check_key, default_profile_token
 from provenance.audit.filters import STATUSES
 from provenance.io.folder import excluded, folder_files
 from provenance.store.basics import (
@@ -40,6 +41,7 @@ from provenance.store.basics import (
 
 KILL_ENV = "PROVENANCE_TEST_KILL_AT"  # the crash test's hook (provenance.audit.state): the normal path honours it
 DEFAULT_PROFILE = Path(__file__).resolve().parent.parent / "profiles" / "default.toml"
+DEFAULT_CATALOG = Path(__file__).resolve().parent.parent / "licenses"  # as bundled_catalog_dir() names it
 PHASE_DONE = "groups"  # the last phase (provenance.audit.state.PHASES)
 STAMP = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a datetime in SQLite (UTC, as the tables' utcnow)
 
@@ -50,7 +52,8 @@ BY_KIND = "SELECT usage_id IS NOT NULL, count(*) FROM records GROUP BY usage_id 
 BY_FINDING = "SELECT code, count(*) FROM findings GROUP BY code ORDER BY count(*) DESC, code"
 BY_LICENSE = "SELECT license_id, count(*) FROM records GROUP BY license_id ORDER BY count(*) DESC, license_id"
 INSERT_RUN = ("INSERT INTO audit_runs (root, started_at, finished_at, status, files_seen, files_extracted, "
-              "files_failed, profile, phase, counts) VALUES (?, ?, ?, 'done', ?, 0, 0, ?, ?, ?)")
+              "files_failed, profile, phase, counts, checks) VALUES (?, ?, ?, 'done', ?, 0, 0, ?, ?, ?, ?)")
+LAST_KEY = "SELECT checks FROM audit_runs WHERE root = ? ORDER BY id DESC LIMIT 1"
 
 
 @dataclass
@@ -97,12 +100,13 @@ def _record(root: str, database: str, exclude: tuple[str, ...], profile: str, st
     connection = _connect(database)
     try:
         connection.execute("BEGIN IMMEDIATE")
-        _check(connection, found.root, files)
+        checks = check_key([DEFAULT_CATALOG], default_profile_token())
+        _check(connection, found.root, files, checks)
         found.counts = summary(connection)
         by_status = found.counts["by status"]
         found.seconds = time.perf_counter() - started
         connection.execute(INSERT_RUN, (found.root, begun, _now(), found.seen, profile, PHASE_DONE,
-                                        json.dumps(by_status)))
+                                        json.dumps(by_status), checks))
         connection.execute("COMMIT")
     finally:
         connection.close()  # a transaction still open is rolled back
@@ -117,11 +121,14 @@ def _connect(database: str) -> sqlite3.Connection:
     return connection
 
 
-def _check(connection: sqlite3.Connection, base: str, files: list[tuple[str, int, int]]) -> None:
-    """Raise NotUnchanged unless the schema is the newest, no run was cut short, and every file
-    is stored as it is now (path, size, mtime), and done."""
+def _check(connection: sqlite3.Connection, base: str, files: list[tuple[str, int, int]], checks: str) -> None:
+    """Raise NotUnchanged unless the schema is the newest, the root's last run checked with the same code,
+    catalog and profile (`checks`), no run was cut short, and every file is stored as it is now (path, size,
+    mtime), and done."""
     revision = connection.execute("SELECT version_num FROM alembic_version").fetchall()
     if revision != [(head_revision(),)]:
+        raise NotUnchanged
+    if connection.execute(LAST_KEY, (base,)).fetchall() != [(checks,)]:
         raise NotUnchanged
     if connection.execute("SELECT 1 FROM audit_runs WHERE status IN ('running', 'interrupted') LIMIT 1").fetchone():
         raise NotUnchanged

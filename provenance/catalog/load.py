@@ -51,6 +51,7 @@ class Catalog:
     source_keys: dict[str, str] = field(default_factory=dict)
     source_terms: dict[str, SourceTerms] = field(default_factory=dict)
     files: tuple[str, ...] = ()
+    folders: tuple[str, ...] = ()  # the folders it was loaded from, in order (an audit's check key reads them)
     credit_formats: dict[str, CreditFormat] = field(default_factory=dict)
     languages: dict[str, Language] = field(default_factory=dict)
     _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -94,7 +95,7 @@ def load_catalog(*dirs: str | Path) -> Catalog:
             raise CatalogError(str(folder), None, "catalog folder not found")
         raw.extend((str(p), _read_toml(p)) for p in sorted(folder.glob("*.toml")))
         langs.extend((str(p), _read_toml(p, tables=None)) for p in sorted((folder / LANGUAGE_FOLDER).glob("*.toml")))
-    return replace(_build(raw), languages=build_languages(langs))
+    return replace(_build(raw), languages=build_languages(langs), folders=tuple(map(str, folders)))
 
 
 def _read_toml(path: Path, tables: frozenset[str] | None = TABLES) -> dict[str, Any]:

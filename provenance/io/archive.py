@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from provenance.errors import InputError
+from provenance.errors import EMPTY_FILE, InputError
 from provenance.io.files import open_listed, open_regular, unreadable
 from provenance.io.folder import Entry as Entry  # imported from here too
 from provenance.io.folder import walk_folder
@@ -248,7 +248,7 @@ def kind_of(name: str, data: bytes) -> tuple[str, str | None]:
     """('image' | 'article' | 'other', problem) from a file's name and first bytes."""
     suffix = posixpath.splitext(name)[1].lower()
     if not data and suffix and (suffix in IMAGE_SUFFIXES or suffix in ARTICLE_SUFFIXES):
-        return "other", "is empty (0 bytes)"  # (no suffix, a Mac folder's Icon: an empty article)
+        return "other", EMPTY_FILE  # (no suffix, a Mac folder's Icon: an empty article)
     if data.startswith(IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP") or data[4:12] in HEIF_BRANDS:
         return "image", None
     if data.startswith(ZIP_MAGIC):

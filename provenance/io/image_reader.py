@@ -37,7 +37,7 @@ from PIL import (  # the plugins of the formats we read (GIF's, rare, on first u
     WebPImagePlugin,  # noqa: F401
 )
 
-from provenance.errors import InputError, ProvenanceError
+from provenance.errors import EMPTY_FILE, InputError, ProvenanceError
 from provenance.evidence import Evidence
 from provenance.io.c2pa_carriers import C2PA_LABEL, c2pa_in_structure, tiff_directory
 from provenance.metadata.exif import EXIF_IFD_TAGS, IFD0_TAGS, exif_evidence
@@ -144,7 +144,7 @@ def read_metadata(path: str | Path | BinaryIO, name: str | None = None) -> Image
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except UnidentifiedImageError:
-        raise InputError(name, "is empty (0 bytes)" if _empty(path) else
+        raise InputError(name, EMPTY_FILE if _empty(path) else
                          "is not an image this tool can read (unknown or damaged format)") from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise InputError(name, f"is damaged or truncated ({exc})") from None

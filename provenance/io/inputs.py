@@ -23,7 +23,7 @@ from provenance.budget import WorkStopped, checkpoint
 from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import CheckedFile, ImageFacts, Match, check_article, check_evidence
-from provenance.errors import InputError, ProvenanceError
+from provenance.errors import EMPTY_FILE, InputError, ProvenanceError
 from provenance.io.archive import kind_of
 from provenance.io.c2pa_reader import trust_anchors
 from provenance.io.files import decode_article, open_listed, read_file_bytes
@@ -117,7 +117,7 @@ def check_source(source: SourceFile, catalog: Catalog, profile: UsageProfile,
 def _check(source: SourceFile, catalog: Catalog, profile: UsageProfile, siblings: Siblings | None) -> CheckedFile:
     data = source.read() if source.data is not None or source.kind else _head(source)
     if not data:
-        raise InputError(source.name, "is empty (0 bytes)")
+        raise InputError(source.name, EMPTY_FILE)
     kind, problem = ("article", None) if source.kind else kind_of(source.path, data[:HEAD])
     if kind == "image":
         return check_image_source(source, catalog, profile)

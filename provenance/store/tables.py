@@ -66,6 +66,7 @@ class AuditRun(Base):
     profile: Mapped[str] = mapped_column(Text, default="")
     phase: Mapped[str] = mapped_column(String(16), default="")  # the last phase completed
     counts: Mapped[str] = mapped_column(Text, default="{}")
+    checks: Mapped[str] = mapped_column(String(64), default="")  # provenance.audit.check_key
 
 
 class Image(Base):

@@ -11,6 +11,7 @@ import sys
 import time
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from provenance.audit.decisions import recheck_usage
 from provenance.audit.labels import Labels
 from provenance.audit.read_model import report_rows
 from provenance.audit.run import run_audit
-from provenance.catalog.load import Catalog, default_catalog
+from provenance.catalog.load import Catalog, default_catalog, load_catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.render.audit_report import ReportRow, render
 from provenance.store import tables as t
@@ -205,6 +206,41 @@ def test_an_image_file_that_cannot_be_read_is_shown_not_missing(db_url: str, cat
     assert shown["cut.jpg"][:2] == ("cut.jpg", ["agency-license-required"])
     with sessions() as session:
         assert session.scalar(select(t.File.image_id).where(t.File.path == "whole.jpg")) is None
+
+
+def test_a_new_profile_or_catalog_checks_the_archive_again(db_url: str, catalog: Catalog, tmp_path: Path) -> None:
+    """Unchanged files are checked again (not read again) when the profile or the catalog changed since the
+    root's last run: a subscription to AP turns the agency finding into information at once; the same profile
+    again checks nothing."""
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "whole.jpg").write_bytes(samples.jpeg(samples.picture(64, 48, seed=9)))
+    (folder / "lonely.jpg").write_bytes(samples.jpeg(samples.picture(64, 48, seed=10),
+                                                     iptc=samples.iptc_app13({(2, 110): "AP"})))
+    (folder / "story.md").write_text("# Harbour\n\n![boats](whole.jpg)\n*Photo: Ida Vell/AP*\n", encoding="utf-8")
+    subscribed = replace(UsageProfile(), subscriptions=frozenset({"ap"}))
+
+    def severities(sessions: sessionmaker[Session]) -> dict[bool, str]:
+        """The agency finding's severity for the article's use (True) and for the image no article shows."""
+        with sessions() as session:
+            return {usage is not None: severity for usage, severity in session.execute(
+                select(t.Finding.usage_id, t.Finding.severity).where(t.Finding.code == "agency-license-required"))}
+
+    for profile, checked, severity in (  # row: the profile of this run, articles checked, the finding's severity
+            (UsageProfile(), 1, "error"),  # the first audit
+            (UsageProfile(), 0, "error"),  # the same profile: nothing to check
+            (subscribed, 1, "info"),  # AP subscribed: checked again, not read again
+            (subscribed, 0, "info")):  # and then left alone
+        stats = run_audit(str(folder), _open(db_url), catalog, profile, jobs=1)
+        assert (stats.articles, stats.extracted) == (checked, 2 if stats.run_id == 1 else 0)
+        assert set(severities(_open(db_url)).values()) == {severity}
+        assert len(severities(_open(db_url))) == 2  # the article's use and the image no article shows
+    extra = tmp_path / "catalog"  # a catalog folder with one more source: every verdict may change
+    extra.mkdir()
+    (extra / "local.toml").write_text('[[source]]\nid = "harwick-gazette"\nname = "Harwick Gazette"\n'
+                                      'kind = "publisher"\nterms = "agency"\n', encoding="utf-8")
+    stats = run_audit(str(folder), _open(db_url), load_catalog(extra), subscribed, jobs=1)
+    assert (stats.articles, stats.extracted) == (1, 0)
 
 
 def test_zip_equals_folder(archive: Path, catalog: Catalog, tmp_path: Path) -> None:

@@ -156,6 +156,7 @@ def _sql(statement: str) -> Callable[[Path, Path], None]:
         (_sql("UPDATE audit_runs SET status = 'running'"), DEFAULT_EXCLUDE),  # ... still marked running
         (_sql("UPDATE alembic_version SET version_num = '0006'"), DEFAULT_EXCLUDE),  # an older schema: migrate
         (_sql("UPDATE files SET root = '/elsewhere'"), DEFAULT_EXCLUDE),  # another archive: all of it is new
+        (_sql("UPDATE audit_runs SET checks = 'x'"), DEFAULT_EXCLUDE),  # checked with other code, catalog, profile
     ],
 )
 def test_anything_the_normal_path_must_do_takes_it(copy: tuple[Path, Path], change: Callable[[Path, Path], None],
