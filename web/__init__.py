@@ -16,6 +16,7 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
+from provenance.audit.check_key import code_digest
 from web import api, archive_pages, auth, errors, pages
 from web.config import load_config
 from web.fastjson import FastJSONProvider
@@ -51,6 +52,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(config or {})
     app.config["SESSION_COOKIE_SECURE"] = bool(app.config.get("SECURE_COOKIES"))
     app.extensions["provenance"] = Services.from_config(app.config)
+    code_digest()  # the checking code's part of an audit's key, taken from the code this server runs (not a later
+    # upgrade on disk: an audit started from the dashboard after one would record the old code's verdicts as new)
     csrf = CSRFProtect(app)
     csrf.exempt(api.bp)
     app.register_blueprint(auth.bp)

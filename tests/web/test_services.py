@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from web import services as kept
@@ -42,3 +44,14 @@ def test_one_archive_write_at_a_time_and_a_long_wait_is_refused() -> None:
     assert not lock.locked()
     with one_write(lock, wait_seconds=0.05):  # free again once the first write is done
         assert lock.locked()
+
+
+def test_the_server_takes_its_code_key_from_the_code_it_runs(tmp_path: Path) -> None:
+    """The checking code's part of an audit's key is taken when the app is made, so that an upgrade on disk
+    under a running server does not lend the new code's key to the old code's verdicts."""
+    from provenance.audit.check_key import code_digest
+    from web import create_app
+
+    code_digest.cache_clear()
+    create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}", "TESTING": True})
+    assert code_digest.cache_info().currsize == 1
