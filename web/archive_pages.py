@@ -33,9 +33,12 @@ def archive():  # type: ignore[no-untyped-def]
         filters, total, rows = archive_page(session, asked, svc.labels, svc.cache)
         options, charts = svc.cache.get(session, "overview",
                                         lambda: (_facets(session), overview_charts(session, svc.labels)))
+        last = overview.last_audit(session)
     pages = max(1, -(-total // filters.per_page))
+    other = {"run": last[0], "profile": last[1], "ours": svc.profile.name} if last and last[2] != svc.check_key \
+        else None
     return render_template("archive.html", rows=rows, total=total, filters=filters, pages=pages, options=options,
-                           statuses=STATUSES, sorts=SORT_LABELS, charts=charts, ignored=ignored)
+                           statuses=STATUSES, sorts=SORT_LABELS, charts=charts, ignored=ignored, other_checks=other)
 
 
 def _lenient_filters() -> tuple[Filters, str]:

@@ -10,6 +10,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from flask import current_app
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.articles import shared_url
 from provenance.audit.cache import ArchiveCache
+from provenance.audit.check_key import run_check_key
 from provenance.audit.labels import Labels
 from provenance.catalog.load import Catalog, load_catalog
 from provenance.catalog.profile import UsageProfile, load_profile
@@ -64,6 +66,12 @@ class Services:
     gate: CheckGate = field(default_factory=lambda: CheckGate(2, 1, 10.0))
     check_seconds: float = 30.0
     workers: CheckWorkers | None = None  # where heavy checks run; None: in the request's thread
+
+    @cached_property
+    def check_key(self) -> str:
+        """The key of what this dashboard's checks depend on, as an audit records it (provenance.audit.check_key):
+        a decision made here is checked with this catalog and profile."""
+        return run_check_key(self.catalog, self.profile)
 
     def stored_answers(self) -> StoreCache:
         """The Commons answers in the store (a check reads them; `store_answers` writes new ones)."""

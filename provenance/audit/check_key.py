@@ -15,8 +15,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # types only: the re-audit's fast path imports this module without the catalog
+    from provenance.catalog.load import Catalog
+    from provenance.catalog.profile import UsageProfile
 
 PACKAGE = Path(__file__).resolve().parent.parent
 DEFAULT_PROFILE = PACKAGE / "profiles" / "default.toml"
@@ -67,3 +73,15 @@ def check_key(catalog_folders: Iterable[str | Path], profile: str) -> str:
     parts = (code_digest(), catalog_digest(catalog_folders), profile)
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
+
+
+def run_check_key(catalog: Catalog, profile: UsageProfile) -> str:
+    """The key of an audit (or a dashboard) checking with this catalog and profile; the default profile is named
+    by its file, as the re-audit of an unchanged folder names it without loading the catalog."""
+    from provenance.catalog.profile import default_profile
+
+    if profile == default_profile(catalog):
+        token = default_profile_token()
+    else:
+        token = profile_token({k: v for k, v in asdict(profile).items() if k != "file"})
+    return check_key(catalog.folders, token)

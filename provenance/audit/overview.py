@@ -75,6 +75,13 @@ def trend(session: Session, runs: int = TREND_RUNS) -> list[dict[str, Any]]:
             for r in reversed(found)]
 
 
+def last_audit(session: Session) -> tuple[int, str, str] | None:
+    """The last finished audit run: its id, its profile's name and its check key (provenance.audit.check_key)."""
+    row = session.execute(select(t.AuditRun.id, t.AuditRun.profile, t.AuditRun.checks)
+                          .where(t.AuditRun.status == "done").order_by(t.AuditRun.id.desc()).limit(1)).first()
+    return (row[0], row[1], row[2]) if row else None
+
+
 def summary(session: Session) -> dict[str, object]:
     """The counts printed after an audit: rows = usages + images no article uses + unreadable files, and
     with license + without license = usages + images no article uses."""

@@ -24,6 +24,7 @@ from urllib.parse import unquote
 from sqlalchemy import Engine, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from provenance.audit.check_key import run_check_key
 from provenance.audit.overview import keep_run_counts
 from provenance.audit.reading import ReadAhead, Reading, kind_of_entry, start_reading
 from provenance.audit.save import save_articles, save_images, table
@@ -126,21 +127,6 @@ def _phases(sessions: sessionmaker[Session], base: str, entries: list[Entry], st
         phase_done(sessions, stats.run_id, "standalone")
         regroup(sessions)
     phase_done(sessions, stats.run_id, "groups")
-
-
-def run_check_key(catalog: Catalog, profile: UsageProfile) -> str:
-    """The key of what this run's verdicts depend on (provenance.audit.check_key); the default profile is
-    named by its file, as the re-audit of an unchanged folder names it without loading the catalog."""
-    from dataclasses import asdict
-
-    from provenance.audit.check_key import check_key, default_profile_token, profile_token
-    from provenance.catalog.profile import default_profile
-
-    if profile == default_profile(catalog):
-        token = default_profile_token()
-    else:
-        token = profile_token({k: v for k, v in asdict(profile).items() if k != "file"})
-    return check_key(catalog.folders, token)
 
 
 def _check_again(sessions: sessionmaker[Session], base: str, run_id: int, checks: str) -> None:

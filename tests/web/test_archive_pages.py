@@ -5,13 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import replace
+from pathlib import Path
 
 import openpyxl
 import pytest
 from flask.testing import FlaskClient
 
+from provenance.audit.run import run_audit
+from provenance.catalog.load import load_catalog
+from provenance.catalog.profile import UsageProfile
 from provenance.store import tables as t
 from provenance.store.repository import open_store
+from tests.conftest import ROOT
+from web import create_app
 from web.charts import TREND_WIDTH, trend_lines
 
 HEADER = ["article", "image", "src", "creator", "organization", "license", "status", "findings", "messages",
@@ -315,3 +322,22 @@ def test_linked_bars_are_links_a_screen_reader_can_reach(client: FlaskClient) ->
     assert re.search(r'<a href="/archive\?status=error" aria-label="error: \d+ rows?, show them">', status_chart)
     families = page[page.index('id="chart-families"'):page.index('id="chart-trend"')]
     assert re.search(r'role="img" aria-label="Records by licence family: [^"]+ \d+', families)
+
+
+def test_the_archive_says_when_its_last_audit_checked_with_another_profile(tmp_path: Path) -> None:
+    """An audit with a profile that subscribes to AP, then a dashboard started with the default profile: the
+    archive page says the verdicts are that audit's and decisions here are checked otherwise; an audit with the
+    dashboard's own profile takes the notice away."""
+    url = f"sqlite:///{tmp_path / 'desk.db'}"
+    catalog = load_catalog()
+    for profile, told in (  # row: the profile of the latest audit, whether the page warns
+            (replace(UsageProfile(), name="Print desk <AP>", subscriptions=frozenset({"ap"})), True),
+            (UsageProfile(), False)):
+        engine, sessions = open_store(url)
+        run_audit(str(ROOT / "data"), sessions, catalog, profile, jobs=1)
+        engine.dispose()
+        page = create_app({"DATABASE_URL": url, "TESTING": True}).test_client().get("/archive").get_data(as_text=True)
+        assert ('id="other-checks"' in page) is told
+        if told:
+            assert "profile\n  “Print desk &lt;AP&gt;”)" in page  # named, and escaped
+            assert "(profile “Commercial online news site”)" in page
