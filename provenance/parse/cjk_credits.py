@@ -44,6 +44,10 @@ _PHOTO_LABEL = re.compile(r"사진\s*[=|:]")
 # A Korean photo caption tells the scene in the present progressive ('… 백신을 맞고 있다.', 'is getting the vaccine'):
 # a '/Name 기자' after a text with no such sentence closes an article ('… 밝혔다. /김현진기자 stari@…'), a byline
 _SCENE_NOW = "있다"
+# A signature line needs the scene to close a sentence ('… 환호하고 있다.'): '… 알고 있다고 말했다.' is reported speech
+_SCENE_SENTENCE = re.compile(r"있다\.")
+# an article reports what someone said ('…라고 말했다.', '…다고 밝혔다.'): a caption tells a scene, an article ends so
+_REPORTED = re.compile(r"고\s?(?:말했|밝혔|전했|설명했|강조했|덧붙였|주장했)다\.")
 # Each pattern with the marks a text must hold for it to match: a text with none of them skips its scan.
 _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("记者", "記者"),
@@ -88,6 +92,7 @@ def cjk_segments(text: str) -> Iterator[Segment]:
 
 
 def _signs_a_caption(before: str) -> bool:
-    """The text before a signature line is a photo caption: a scene in the present progressive, a few sentences at
-    most, and no other picture credit."""
-    return _SCENE_NOW in before and before.count("다.") <= _CAPTION_SENTENCES and not _PHOTO_LABEL.search(before)
+    """The text before a signature line is a photo caption: a scene in the present progressive closing a sentence, a
+    few sentences at most, no reported speech and no other picture credit."""
+    return (_SCENE_SENTENCE.search(before) is not None and before.count("다.") <= _CAPTION_SENTENCES
+            and not _REPORTED.search(before) and not _PHOTO_LABEL.search(before))

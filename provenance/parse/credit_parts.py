@@ -745,7 +745,8 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if provided and provided.start() > 0:  # '서울시 제공': the name without 'provided'
         end -= len(text) - provided.start()
         text = text[: provided.start()]
-        if (_KOREAN_BODY.search(text) or _provider_body(text)) and match_source(catalog, text) is None:
+        if (_KOREAN_BODY.search(text) or _provider_body(text)) and match_source(catalog, text) is None \
+                and fold_source_name(text) not in ROLES:  # '(圖/主辦單位提供)', '주최 측 제공': a role, no name
             return Link(text, start, end, "organisation")
     if text.endswith("more") and text[-5:-4].isalpha() and match_source(catalog, text[:-4]) is not None:
         end -= 4  # '© Copyright: Jane Roe / XPB Imagesmore': a gallery's 'more' button glued to the agency's name

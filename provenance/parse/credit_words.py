@@ -221,6 +221,11 @@ ROLES = frozenset({
     "图", "圖", "图片", "圖片", "照片",  # '图/视觉中国': 'picture', as Chinese papers lead their credits
     "사진공동취재단", "공동취재단", "공동취재사진",  # '사진 = 사진공동취재단': the joint press pool, no agency named
     "독자", "시청자", "読者", "读者", "讀者", "网友", "網友",  # '사진=독자 제공': a reader or viewer, unnamed
+    # a provider named by its role only: the business, the organisers, the club, the brand, the artist's agency
+    # ('(圖/主辦單位提供)', '(사진=주최 측 제공)'), and a file or screen picture ('(圖/資料照)')
+    "業者", "业者", "主辦單位", "主办单位", "主辦方", "主办方", "球團", "球团", "品牌", "廠商", "厂商",
+    "資料照", "资料照", "資料照片", "资料照片", "翻攝畫面", "翻摄画面",
+    "소속사", "업체", "구단", "주최", "주최 측", "주최측", "주최사", "기획사", "공연 기획사",
     "archivbild", "archivfoto", "symbolbild", "symbolfoto", "repertorio", "foto di repertorio", "foto de archivo",
     "imagen de archivo", "foto ilustrativa",  # archive and illustration marks: 'dpa/Archivbild'
     "соцсети", "соцмережі", "социальные сети", "соціальні мережі", "redes sociais", "redes sociales", "social media",

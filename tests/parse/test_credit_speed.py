@@ -73,6 +73,7 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "Photo by ab cd Ef Gh ",  # lower-case job words before a name
         "있다.\n가나 | 다라 기자 a@b.kr\n",  # Korean photographers' signature lines after a scene sentence
         "있다.\n가나다라 ",  # a signature's place word and name with no 기자 after them
+        "있다고 말했다.\n가나 다라 기자 a@b.kr\n",  # reported speech before signature lines (an article's byline)
         "© AB Cdあいう",  # a Latin credit glued to Japanese script, no sentence's stop after it
         "Photo: Ab Cd Ef gh Ij Kl mn ",  # a known-source run-on's title-and-name shape, no source
         "(Yonhap)Ab. ",  # an agency in brackets glued to the next sentence
