@@ -763,7 +763,7 @@ def _label_text(catalog: Catalog, text: str) -> Link:
     if folded in ROLES or folded.removeprefix("the ") in ROLES or _COURTESY.fullmatch(text) \
             or text.endswith("-STR") and _STRINGER_CODE.match(text) \
             or _LICENSE_WORDS.match(text) or text.endswith(")") and _FILE_PICTURE_OF.search(text) \
-            or "." in text and _FILE_NAME.match(text) or _ASSET_CODE.match(text):
+            or "." in text and _FILE_NAME.match(text) or _ASSET_CODE.match(text) or _unnamed_job(text):
         return Link(text, start, end, "role")
     pool = _POOL_LINK.match(text) if "ool" in text or "OOL" in text else None
     if pool is not None:
@@ -1314,6 +1314,14 @@ def _has_organisation_word(text: str, words: list[str]) -> bool:
                                            or at > _name_start(text)):
             return True  # ('Summit Sharma': a given name first; 'HT Leadership Summit' a body)
     return False
+
+
+def _unnamed_job(text: str) -> bool:
+    """A job in lower case with no name ('Photo by staff writer', 'Photo by parish staff'): who took it is not named
+    (a lower-case name ends in no job's word: 'graham earnshaw')."""
+    words = text.split()
+    return 1 <= len(words) <= 3 and text.islower() and text.isascii() and all(w.isalpha() for w in words) \
+        and (words[-1] in PERSON_JOB_WORDS or words[-1] in JOB_WORDS or words[-1] == "staff")
 
 
 def _desk_or_job(piece: str) -> bool:
