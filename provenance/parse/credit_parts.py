@@ -99,7 +99,9 @@ _DATE_END = re.compile(rf"(?i)(?:^(?:\d{{1,2}}\s+)?|,\s*(?:\d{{1,2}}\s+)?|\s+\d{
                        rf"(?i:,\s*|\s+im\s+){_GERMAN_MONTH}\s+(?:19|20)\d\d[\s.,;)]*$")
 # 'AA Photo', 'PTI image', 'HT File' (an Indian paper's archive mark after the agency or the paper, 'FREE PRESS FILES':
 # '(Jane Roe / PTI File)'), a platform's screen capture ('@janeroe/Twitter screengrab')
-_PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto|image|files?|screen[ \t]?grab|screenshot)(?:\s+by)?$")
+# ('Daily Texan file photos': the paper's archive mark)
+_PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:(?:file[ \t]+)?(?:photo(?:graph)?s?|foto)|image|files?|screen[ \t]?grab|"
+                           r"screenshot)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
     r"(?<=\S)\s+(?:(?i:(?:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?|images?)\s*\bby\b:?)|photo\s*/)\s*"
 )

@@ -24,6 +24,7 @@ from typing import Any
 
 from provenance.catalog.licenses import resolve_license_name
 from provenance.catalog.load import Catalog, default_catalog
+from provenance.catalog.names import has_digit
 from provenance.catalog.sources import match_source, remembered
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
@@ -1039,11 +1040,21 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         byline = _BYLINE_AFTER.search(text, body, line_end)  # 'IMAGE: CNS photo/Jane Roe By Ida Vell HARWICK (CNS) —':
         if byline is not None and "/" in text[body : byline.start()]:  # a wire's slash chain, then the story's byline
             line_end = byline.start()
+    dated = _DATE_OPENS_STORY.search(text, body, line_end) if has_digit(text[body:line_end]) else None
+    line_end = dated.start() if dated is not None else line_end  # 'photos by Jane Roe & Ida Vell August 24 was a …'
     link = max(body, text.rfind("/", body, line_end) + 1)
     link += len(text[link:line_end]) - len(text[link:line_end].lstrip())
     told = source_then_story(catalog, text, link, line_end) if line_end - link > 12 else None
     line_end = told if told is not None else line_end  # 'Image: Nintendo Life Nintendo’s 2022 holiday …'
     return _sentence_stop(catalog, text, body, line_end, index)
+
+
+# A month and a day glued after a name, a sentence of the story going on in lower case or the year after a comma: the
+# story starts there and the credit ends before it ('photos by Jane Roe & Ida Vell August 24 was a bittersweet day')
+_DATE_OPENS_STORY = re.compile(
+    r"(?<=[^\W\d_])[ \t]+(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+[a-z]|,[ \t]*\d{4}\b))"
+)
 
 
 def _before_empty_label(text: str, body: int, line_end: int, index: _Index) -> int:
