@@ -71,6 +71,15 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "Ab Cd | Daily Ef Staff ",  # a student paper's staff credit
         "Ab Cd, special to ",  # a commissioned credit's 'special to'
         "Photo by ab cd Ef Gh ",  # lower-case job words before a name
+        "Photo taken by Ab Cd at Ef ",  # a name and where the picture was taken, again and again
+        "Ab Cd at Ef Gh ",  # capitalised words and 'at' with no lead-in
+        "(Photo copyright Ab/ Cd ",  # the rights word in a lead-in, a bracket that never closes
+        "\n(photo Ab Cd ",  # a line's bracket with the lower-case lead-in that never closes
+        "Ab Cd Daily Ef ",  # capitalised words and a paper's word with no 'Staff' at the end
+        "Ab Cd Daily Ef Staff ",  # a student paper's staff credit glued to the name
+        "Ab Cd | Photo Editor ",  # an image desk's title after a pipe
+        "Photos by Ab August 24 ",  # a month and a day after a name
+        "Ab / Cd file photos ",  # a paper's archive mark
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
