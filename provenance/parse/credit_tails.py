@@ -433,6 +433,29 @@ def _name_paper_staff(catalog: Catalog, tail: _Tail) -> _Found | None:
     return None
 
 
+# A student paper's print credit broken over lines: the photographer's name alone on a line, then, after at most two
+# blank lines, '/ <paper> staff' alone ('joshua roe\n\n/ the daily texan staff', written in lower case in the page)
+_NAME_OVER_STAFF = re.compile(
+    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’.-]*+(?:[ \t]+[^\W\d_][\w'’.-]*+){1,2})[ \t]*\r?\n(?:[ \t]*\r?\n){0,2}"
+    r"[ \t]*/[ \t]*(?P<paper>[^\W\d_][\w'’.-]*+(?:[ \t]+[^\W\d_][\w'’.-]*+){0,4}?)[ \t]+(?i:staff)[ \t]*$"
+)
+_THE = re.compile(r"(?i)^the[ \t]+")
+
+
+def staff_under_name(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
+    """'jane roe\n\n/ the daily texan staff': a person's full name on its line, the paper's staff credit on the next
+    one set off by its slash; the name is the creator, the paper (a title with a newspaper's word) the organisation."""
+    if "/" not in text or "taff" not in text and "TAFF" not in text:
+        return
+    for found in _NAME_OVER_STAFF.finditer(text):
+        name, paper = found.group("name"), found.group("paper")
+        if taken(found.start("name"), found.end()) or any(
+                word.casefold() in _NOT_IN_GLUED_NAME for word in name.split()) \
+                or label_link(catalog, name).label != "person" or not _names_a_paper(catalog, _THE.sub("", paper)):
+            continue
+        yield Segment(found.start("name"), found.end(), found.start("name"), rewrite=f"{name}/{paper}")
+
+
 def _names_a_paper(catalog: Catalog, words: str) -> bool:
     """'Daily Texan', 'Harwick Herald': a title with a newspaper's word, or a source the catalog knows."""
     return any(word.casefold() in NEWSPAPER_WORDS for word in words.split()) \

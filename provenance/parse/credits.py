@@ -58,7 +58,7 @@ from provenance.parse.credit_spans import (
     story_run_on,
     video_stills,
 )
-from provenance.parse.credit_tails import line_tails
+from provenance.parse.credit_tails import line_tails, staff_under_name
 from provenance.parse.credit_words import (
     AI_LEAD,
     AI_PLAIN_LEAD,
@@ -773,6 +773,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
 
     yield from bracketed(text, catalog, index.pairs, is_taken)
     yield from line_tails(text, catalog, is_taken)
+    yield from staff_under_name(text, catalog, is_taken)
     yield from midline_wire_credits(text, catalog, is_taken)
     yield from closing_capitals(text, catalog, is_taken)
 

@@ -80,6 +80,9 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "Ab Cd | Photo Editor ",  # an image desk's title after a pipe
         "Photos by Ab August 24 ",  # a month and a day after a name
         "Ab / Cd file photos ",  # a paper's archive mark
+        "ab cd\n\n/ the daily ef staff\n",  # a name's line over a paper's staff line, again and again
+        "ab cd\n/ ef gh ",  # a name's line over a slash with no 'staff' at the end
+        "Ab / The Daily Cd Staff ",  # a paper's title with its article before 'Staff'
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
