@@ -6,6 +6,7 @@
   宮武祐希撮影 / 撮影者は北山夏帆、宮武祐希   name + 撮影, or 撮影者は (the photographer is) + names
   [NBC-1TV 이석아 기자] / 사진=이석아 기자   outlet + name + 기자 (reporter)
   … 맞고 있다. /강은구 기자 egkang@…      a staff photographer's name + 기자 after the caption, a slash before
+  … 환호하고 있다.⏎인천 | 김민성 기자 m@…  the same on a line of its own, the place and a bar before it
   … 기다리는 모습입니다. 효피디            a name alone after the caption's last sentence
 
 Each is rewritten as 'name/agency' and read by the same field rules as any other credit.
@@ -31,6 +32,15 @@ _OWN_OUTLET = re.compile(r"^本.$")
 # before the name, an e-mail, a date or the line's end after 기자; a byline ('홍길동 기자 hong@…') has no slash
 _SLASH_REPORTER = re.compile(r"(?m)(?:(?<=[.)])|^)[ \t]*/[ \t]*(?P<name>[가-힣]{2,4})[ \t]*기자"
                              r"(?=[ \t]+[\w.-]+@|[ \t]+\d{4}\.\d|[ \t]*$)")
+# '… 환호하고 있다.\n인천 | 김민성 기자 marineboy@donga.com': a sports paper's photographer signs the caption on a line
+# of its own, the place of the game and a bar before the name (or another word: '평양공연 이호정 기자'), 기자 and
+# the e-mail; the same signature closes an article ('… 밝혔다.\n홍길동 기자 hong@…'), so only after a caption's scene
+_SIGNED_REPORTER = re.compile(r"(?m)(?<=\n)[ \t]*(?:[가-힣]{2,8}[ \t]*\|[ \t]*|[가-힣]{2,8}[ \t]+)?"
+                              r"(?P<name>[가-힣]{2,4})[ \t]*기자[ \t]+[\w.-]+@[\w-]+(?:\.[\w-]+)+[ \t]*$")
+# a photo caption is short: a signature after more sentences than this closes an article
+_CAPTION_SENTENCES = 4
+# a picture credited before the signature ('사진 = 사진공동취재단'): the signature is the page's byline
+_PHOTO_LABEL = re.compile(r"사진\s*[=|:]")
 # A Korean photo caption tells the scene in the present progressive ('… 백신을 맞고 있다.', 'is getting the vaccine'):
 # a '/Name 기자' after a text with no such sentence closes an article ('… 밝혔다. /김현진기자 stari@…'), a byline
 _SCENE_NOW = "있다"
@@ -51,6 +61,7 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("기자",), re.compile(r"\[(?P<org>[^\[\]\s]{2,20})\s+(?P<name>[^\[\]\s]{2,4})\s+기자\]")),
     (("사진",), re.compile(r"사진\s*=\s*(?P<name>[^\s\[\]()]{2,4})\s*기자")),
     (("기자",), _SLASH_REPORTER),
+    (("기자",), _SIGNED_REPORTER),
     # a Korean caption signed with the photographer's name or nickname alone after its last sentence
     (("다.", "요."),
      re.compile(r"(?m)(?<=[다요]\.[ \t])(?!사진|자료|제공|출처|캡처)(?P<name>[가-힣]{2,5})(?<![다요죠음])[ \t]*$")),
@@ -67,8 +78,16 @@ def cjk_segments(text: str) -> Iterator[Segment]:
         for match in pattern.finditer(text):
             if pattern is _SLASH_REPORTER and _SCENE_NOW not in text[: match.start()]:
                 continue  # '… 밝혔다. /김현진기자 stari@…': an article's byline closing its text, no caption before it
+            if pattern is _SIGNED_REPORTER and not _signs_a_caption(text[: match.start()]):
+                continue
             parts = match.groupdict()
             org = parts.get("org") or ""
             org = "" if _OWN_OUTLET.match(org) else org
             rewrite = f"{parts['name']}/{org}" if org else parts["name"]
             yield Segment(match.start(), match.end(), match.start(), rewrite=rewrite)
+
+
+def _signs_a_caption(before: str) -> bool:
+    """The text before a signature line is a photo caption: a scene in the present progressive, a few sentences at
+    most, and no other picture credit."""
+    return _SCENE_NOW in before and before.count("다.") <= _CAPTION_SENTENCES and not _PHOTO_LABEL.search(before)

@@ -90,8 +90,10 @@ _JOB_BEFORE_NAME = re.compile(r"^[ \t]*(?!(?:the|a|an|my|our|his|her|their|your|
                               r"(?=[A-Z][\w'’.-]*[ \t]+[A-Z][\w'’-]*[.\s]*$)")
 # 'Jane Roe, special to USA TODAY': a freelancer's commissioned picture, as 'for' says
 SPECIAL_TO = r",?\s+special\s+to"
+# (a company's form after its comma is the client's name: 'for Japan Day, Inc.')
 _CLIENT = re.compile(r"(?i)(?:\s+" + CLIENT_WORD + "|" + SPECIAL_TO + r")\s+"
-                     r"(?P<client>[^/,;()\x1f]+?)\s*(?=$|[/,;()\x1f])")
+                     r"(?P<client>[^/,;()\x1f]+?(?:,[ \t]*(?-i:Inc|Ltd|LLC|Corp|Co|Limited|PLC|GmbH)\.?)?)\s*"
+                     r"(?=$|[/,;()\x1f])")
 # A wire's code in brackets ('(8137137dr)'), a museum's catalogue number ('© IWM (Q 4512)'), empty brackets; and an
 # archive's reference closing its name ('…Archives, ref. 1204/33', '…Division, LC-USZ62-40817', 'photo no. 69-N-1')
 _WIRE_CODE = re.compile(r"(?<=\s)\((?:\d{5,}[a-z]{0,3}|[A-Z]{1,3}[ .-]?\d{2,8})\)|"

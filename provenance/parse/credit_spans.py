@@ -178,7 +178,10 @@ def glued_after_source(catalog: Catalog, text: str, start: int, end: int) -> int
 # A sentence opening right after a source's name: a capitalised word (at most two more, or a number), then two words in
 # lower case ('Getty Images If you are …', 'Nintendo Life Nintendo’s 2022 holiday lineup …', 'Česká televize Ivan
 # Trojan a jeho …'); 'Reuters Jane Roe, file' has no two lower-case words and stays one credit
-_STORY_OPENS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|\d[\d,.]*)){0,2}[ \t]+[a-z][\w'’-]*[ \t]+[a-z]")
+# (or a title, then the name it goes with: 'Congress president Mallikarjun Kharge on Monday …')
+_STORY_OPENS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|\d[\d,.]*)){0,2}[ \t]+[a-z][\w'’-]*[ \t]+[a-z]|"
+                          r"[A-Z][\w'’.-]*[ \t]+[a-z][\w'’-]*[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}"
+                          r"[ \t]+[a-z]")
 _LINK_WORDS = re.compile(r"\S+")
 _TERMS_AFTER = re.compile(r"(?i)(?:all|some|no)[ \t]+rights|licen[cs]|used[ \t]+with|creative[ \t]+commons|"
                           r"public[ \t]+domain")
@@ -375,7 +378,16 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         lead = _LEADING_YEAR.match(inner.strip())
         body = opened + 1 + (len(inner) - len(inner.lstrip())) + (lead.end() if lead else 0)
         inner = text[body:close]
+        glued = _glued_agency(catalog, text, opened, close, inner)
+        if glued and not taken(body, close):
+            yield Segment(body, close, body)  # '… on Wednesday. (Yonhap)The group received …': run on into the story
+            continue
         if taken(body, close) or not (_is_chain_or_via(inner) or _closes_line(text, close)):
+            continue
+        if "／" in inner and "/" not in inner and not inner.isascii():
+            slashed = inner.replace("／", "/")  # '(圖／達志影像)': Chinese papers' full-width slash, a chain's slash
+            if is_bare_credit(catalog, slashed):
+                yield Segment(body, close, body, rewrite=slashed)
             continue
         dated = _THAI_DATED_PICTURE.match(inner) if "ภาพ" in inner else None
         if dated is not None and match_source(catalog, inner[dated.end() :].strip()) is not None:
@@ -452,6 +464,21 @@ def name_in_capitals(catalog: Catalog, name: str) -> bool:
     return not any(word in HEADING_WORDS for word in words) and _is_person(catalog, name)
 
 
+def _glued_agency(catalog: Catalog, text: str, opened: int, close: int, inner: str) -> bool:
+    """'… at the Tokyo Dome on Tuesday and Wednesday. (Yonhap)The group received …': a news agency alone in brackets
+    after a caption's stop, the next sentence glued to its bracket (a page's text run together): the caption's
+    credit, though the line goes on."""
+    after = text[close + 1 : close + 3]
+    if len(after) < 2 or not after[0].isupper() or not after[1].islower() or not _after_stop(text, opened):
+        return False
+    source = match_source(catalog, inner.strip())
+    return source is not None and source.kind in _GLUED_AGENCY_KINDS
+
+
+# Sources that credit a caption alone in brackets after its stop whatever follows: wires and state news agencies
+_GLUED_AGENCY_KINDS = frozenset(("agency", "state-media"))
+
+
 def _after_stop(text: str, at: int) -> bool:
     """Whether a sentence's stop comes right before `at` (spaces between)."""
     return text[max(0, at - 6) : at].rstrip(" \t")[-1:] in (".", "!", "?")
@@ -521,7 +548,7 @@ def _museum_line(text: str) -> bool:
 
 
 def _is_chain_or_via(inner: str) -> bool:
-    return "/" in inner or " via " in inner.casefold() or "," in inner
+    return "/" in inner or " via " in inner.casefold() or "," in inner or "／" in inner
 
 
 def _closes_line(text: str, close: int) -> bool:

@@ -90,6 +90,7 @@ _CJK_CHAR = re.compile(f"[{_CJK}]")
 _QUOTE_OPENS = "『「【〈《“"
 _NAME_IN_PROSE_AFTER = "』」】〉》”のはがをにとでも"
 _SIGN_OFF = re.compile(r"[ \t]*(?:[—–]|--)[ \t]*[^\s/(),]+(?:[ \t][^\s/(),]+){0,2}[ \t]*$")
+_BULLET = re.compile(r"[•▪◦‣∙][ \t]+")
 _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_label: "…": the value is the text
 # A label of people who did other work than the picture ('Judges:', 'Reporting:', 'Editors:', 'Text:'): the names and
 # outlets after it credit no image.
@@ -198,6 +199,11 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         start = base + pieces[-1].end() if pieces else len(stripped) - len(stripped.lstrip())
         key = _KEY.match(stripped, start)
         start = key.end() if key else start
+        stop = max(stripped.rfind("。("), stripped.rfind("。（")) if not pieces and not stripped.isascii() else -1
+        start = stop + 1 if stop >= start else start  # '颱風過後的街道。(圖/讀者提供)': a CJK stop, no space after it,
+        # ends the caption's sentence before the bracket: the sentence is no part of the credit
+        bullet = _BULLET.match(stripped, start) if not pieces else None
+        start = bullet.end() if bullet else start  # '  • Xinhua / Kyodo News Images': a list's item, its bullet no name
         dated = _GALLERY_DATE.match(stripped, start) if stripped[start : start + 1] in _MONTH_INITIALS else None
         if dated is not None and is_bare_credit(catalog, stripped[dated.end() : _credit_end(catalog, stripped,
                                                                                              dated.end())].strip()):

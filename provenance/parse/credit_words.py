@@ -219,7 +219,8 @@ ROLES = frozenset({
     # documentation', 'personal' (after the title 'Dok.'), 'doc.' cut at its stop, 'special' (a supplier left unnamed:
     # 'Foto: Istimewa'), 'illustration', 'unknown'
     "图", "圖", "图片", "圖片", "照片",  # '图/视觉中国': 'picture', as Chinese papers lead their credits
-    "독자", "시청자", "読者", "读者", "网友",  # '사진=독자 제공': a reader or viewer, unnamed
+    "사진공동취재단", "공동취재단", "공동취재사진",  # '사진 = 사진공동취재단': the joint press pool, no agency named
+    "독자", "시청자", "読者", "读者", "讀者", "网友", "網友",  # '사진=독자 제공': a reader or viewer, unnamed
     "archivbild", "archivfoto", "symbolbild", "symbolfoto", "repertorio", "foto di repertorio", "foto de archivo",
     "imagen de archivo", "foto ilustrativa",  # archive and illustration marks: 'dpa/Archivbild'
     "соцсети", "соцмережі", "социальные сети", "соціальні мережі", "redes sociais", "redes sociales", "social media",
@@ -252,7 +253,8 @@ ROLES = frozenset({
     "no sales", "permission", "royalty free", "royalty-free",
     "especial", "captura de pantalla", "captura", "أرشيفية", "أرشيف", "صورة أرشيفية",  # Mexican 'supplied', …
     "hisani", "maktaba", "picha|maktaba", "tv", "televisão", "televisión",  # Swahili 'courtesy', 'archive'; 'TV'
-    "সংগৃহীত", "ইন্টারনেট", "ফাইল", "ফাইল ছবি",  # Bengali 'collected', 'internet', 'file', 'file photo'
+    "সংগৃহীত", "সংগৃহিত", "ইন্টারনেট", "ফাইল", "ফাইল ছবি",  # Bengali 'collected' (and as often misspelt), 'internet',
+    "প্রতীকী", "প্রতীকী ছবি",  # 'file', 'file photo', 'symbolic (picture)'
     "فائل", "فائل فوٹو", "سوشل میڈیا",  # Urdu 'file', 'file photo', 'social media'
     "फाइल", "फ़ाइल", "फाइल फोटो", "फ़ाइल फ़ोटो", "सोशल मीडिया", "साभार", "प्रतीकात्मक", "प्रतीकात्मक तस्वीर",
     "प्रतीकात्मक फोटो", "साभार सोशल मीडिया",  # Hindi 'file (photo)', 'social media', 'courtesy', 'symbolic (picture)'

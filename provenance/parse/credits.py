@@ -1043,6 +1043,11 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
             line_end = byline.start()
     dated = _DATE_OPENS_STORY.search(text, body, line_end) if has_digit(text[body:line_end]) else None
     line_end = dated.start() if dated is not None else line_end  # 'photos by Jane Roe & Ida Vell August 24 was a …'
+    into_cjk = _LATIN_INTO_CJK.search(text, body, min(line_end, body + _LATIN_CREDIT)) \
+        if not text[body:line_end].isascii() else None
+    if into_cjk is not None and text[body : body + 1].isascii() and _CJK_STOP.search(text, into_cjk.start(), line_end) \
+            and _CJK_CHAR.search(text, body, into_cjk.start()) is None:
+        line_end = into_cjk.start()  # '© REUTERS / Yuya Shinoモンゴル出身の…。': a Latin credit glued to the caption
     link = max(body, text.rfind("/", body, line_end) + 1)
     link += len(text[link:line_end]) - len(text[link:line_end].lstrip())
     told = source_then_story(catalog, text, link, line_end) if line_end - link > 12 else None
@@ -1056,6 +1061,14 @@ _DATE_OPENS_STORY = re.compile(
     r"(?<=[^\W\d_])[ \t]+(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+[a-z]|,[ \t]*\d{4}\b))"
 )
+# A Latin letter, then Japanese, Chinese or Korean script with no space between: where a credit in Latin script runs
+# into a caption in another (a name glued to the sentence after it), when a CJK sentence's stop follows ('TVBS新聞',
+# 'MK스포츠' are names, no sentence) and the credit's part before it holds no CJK character (a credit that spans
+# several captions of a flattened page meets one's Latin word glued to CJK far from its start: 'W杯')
+_LATIN_INTO_CJK = re.compile(r"(?<=[A-Za-z])[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_CJK_STOP = re.compile(r"[。！？]")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_LATIN_CREDIT = 80  # the credit in Latin script before the caption glued to it: a short chain, all before the junction
 
 
 def _before_empty_label(text: str, body: int, line_end: int, index: _Index) -> int:

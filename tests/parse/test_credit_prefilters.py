@@ -23,6 +23,7 @@ CJK_SAMPLES = [
     ("사진=이석아 기자", "이석아"),  # 사진= name 기자
     ("백신을 맞고 있다. /한서윤 기자 seoyun@harwick.co.kr", "한서윤"),  # a slash, name, 기자 after the last sentence
     ("어선들이 항구로 돌아오고 있습니다. 바다별", "바다별"),  # a name alone after the last sentence
+    ("선수가 환호하고 있다.\n수원 | 박하준 기자 hajun@harwick.co.kr", "박하준"),  # a signature line: place | name 기자
 ]
 
 

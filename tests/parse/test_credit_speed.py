@@ -83,6 +83,17 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "ab cd\n\n/ the daily ef staff\n",  # a name's line over a paper's staff line, again and again
         "ab cd\n/ ef gh ",  # a name's line over a slash with no 'staff' at the end
         "Ab / The Daily Cd Staff ",  # a paper's title with its article before 'Staff'
+        "있다.\n가나 | 다라 기자 a@b.kr\n",  # Korean photographers' signature lines after a scene sentence
+        "있다.\n가나다라 ",  # a signature's place word and name with no 기자 after them
+        "© AB Cdあいう",  # a Latin credit glued to Japanese script, no sentence's stop after it
+        "Photo: Ab Cd Ef gh Ij Kl mn ",  # a known-source run-on's title-and-name shape, no source
+        "(Yonhap)Ab. ",  # an agency in brackets glued to the next sentence
+        "(圖／ab) ",  # full-width slashes in brackets
+        "(圖/가나 다라 제공) ",  # Korean providers of several words in brackets
+        "  • a / b\n",  # a list's bullets before chains
+        "Photo: Ab for Cd, Inc ",  # a client and its company form
+        "AbNewsBD24 ",  # camel-case news sites' names
+        "。(",  # CJK stops before brackets
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
