@@ -19,7 +19,7 @@ from provenance.catalog.load import Catalog, license_names
 from provenance.catalog.names import looks_like_person
 from provenance.catalog.sources import find_category, match_domain, match_source
 from provenance.parse.credit_citations import may_cite, read_citation
-from provenance.parse.credit_parts import assign_names
+from provenance.parse.credit_parts import assign_names, label_link
 from provenance.parse.credit_words import (
     BODY_BEFORE_FOR,
     COMPANY_FORM,
@@ -173,6 +173,12 @@ _PLACE_PART = r"[^\x1f/<>()\[\]\n,]"
 _FROM_PLACE = re.compile(r"^[\s,\x1f]*(?P<who>[^\W\d_]" + _PLACE_PART + r"{0,50}?[ \t]+from[ \t]+(?P<place>[A-ZÀ-Þ]"
                          + _PLACE_PART + r"{0,40}(?:,[ \t]*[^\W\d_]" + _PLACE_PART + r"{0,30}){0,2}))"
                          r"[\s,.;\[\]]*(?=\x1f|$)")
+# A person's full name, 'at' or 'in' and a place in capitalised words closing a credit (_author_at_place)
+_PLACE_WORD = r"[A-ZÀ-Þ][\w'’.-]*"
+_AT_PLACE = re.compile(r"^[\s\x1f]*(?P<who>" + _PLACE_WORD + r"(?:[ \t]+" + _PLACE_WORD + r"){1,3})"
+                       r"[ \t]+(?:at|in)[ \t]+"
+                       r"(?P<place>(?:the[ \t]+)?" + _PLACE_WORD + r"(?:,?[ \t]+(?:(?:of|on|the|de|upon)[ \t]+)?"
+                       + _PLACE_WORD + r"){0,5})[\s.;]*$")
 # '[Ségur le Château](https://commons.wikimedia.org/wiki/File:…) Père Igor [GFDL (…) ou CC BY-SA 3.0 (…)], de Wikimedia
 # Commons': a file's title linked to its page on a wiki, then the author and the old Commons bracket of license terms;
 # the title names the picture, not its maker.
@@ -300,6 +306,8 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     _take_via(catalog, work)
     if ("license" in work.fields or "via" in work.fields) and " from " in work.rest:
         _author_from_place(catalog, work)
+    if lead[-3:].casefold() == "by " and (" at " in work.rest or " in " in work.rest):
+        _author_at_place(catalog, work)
     named_via = "via" in work.fields
     category = find_category(catalog, f"{lead} {segment}")
     if category:
@@ -666,6 +674,21 @@ def _author_from_place(catalog: Catalog, work: _Work) -> None:
     handle = " " not in name and any(ch.isalpha() for ch in name) and not name[:1].isupper() \
         and "via" in work.fields  # a handle only where the platform is named: 'students from Harwick, CC BY 2.0
     if not (handle or len(name.split()) > 1 and looks_like_person(name)) or match_source(catalog, name) is not None:
+        return
+    work.fields["creator"] = name
+    work.rest = CUT + work.rest[found.end() :]
+
+
+def _author_at_place(catalog: Catalog, work: _Work) -> None:
+    """'Photo taken by Jane Roe at Harwick Park.', 'Photos by Jane Roe in Marrowby': after a 'by' lead-in, a person's
+    full name and where the picture was taken, closing the credit; the creator is the name, the place no one (not a
+    source the catalog knows: 'Photo by Jane Roe at NASA'; prose goes on in lower case: '… at Harwick Park are on show'
+    is no place)."""
+    found = _AT_PLACE.match(work.rest)
+    if found is None or match_source(catalog, found.group("place").split(",")[0].strip()) is not None:
+        return
+    name = found.group("who")
+    if match_source(catalog, name) is not None or label_link(catalog, name).label != "person":
         return
     work.fields["creator"] = name
     work.rest = CUT + work.rest[found.end() :]

@@ -99,7 +99,9 @@ _DATE_END = re.compile(rf"(?i)(?:^(?:\d{{1,2}}\s+)?|,\s*(?:\d{{1,2}}\s+)?|\s+\d{
                        rf"(?i:,\s*|\s+im\s+){_GERMAN_MONTH}\s+(?:19|20)\d\d[\s.,;)]*$")
 # 'AA Photo', 'PTI image', 'HT File' (an Indian paper's archive mark after the agency or the paper, 'FREE PRESS FILES':
 # '(Jane Roe / PTI File)'), a platform's screen capture ('@janeroe/Twitter screengrab')
-_PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:photo(?:graph)?s?|foto|image|files?|screen[ \t]?grab|screenshot|pic)(?:\s+by)?$")
+# ('Daily Texan file photos': the paper's archive mark)
+_PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:(?:file[ \t]+)?(?:photo(?:graph)?s?|foto)|image|files?|screen[ \t]?grab|"
+                           r"screenshot|pic)(?:\s+by)?$")
 ORG_PHOTO_BY = re.compile(
     r"(?<=\S)\s+(?:(?i:(?:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?|images?)\s*\bby\b:?)|photo\s*/)\s*"
 )
@@ -243,6 +245,7 @@ _COMMA_POOL = re.compile(r",[ \t]+(?:(?:[A-Z][\w.-]*[ \t]+){1,2}(?:Pool|POOL)[ \
                          r"POOL(?:[ \t]+PHOTO)?)$")
 # An outlet's staff ('WIRED Staff', 'Globe staff photographer'): no person named; the outlet is the organisation.
 _STAFF_LINK = re.compile(r"(?i)^(?P<head>.{1,40}?)\s+staff(?:\s+(?:photo(?:grapher)?|picture))?$")
+_THE_TITLE = re.compile(r"^(?:The|THE)[ \t]+(?=\S+[ \t])")  # a paper's title with its article ('The Daily Texan Staff')
 # A town and a region code after a person's name ('Adelaide SA', 'Calgary, AB', 'Port Augusta, SA'): codes that are
 # also company forms (COMPANY_FORMS) read as the place, not a company, after one word or two and a comma.
 # A US state as the AP abbreviates it ('Princeton, N.J.', 'Pasadena, Calif.') is a place the same way.
@@ -774,7 +777,7 @@ def _label_text(catalog: Catalog, text: str) -> Link:
             return Link(named.text, start + named.start, start + named.end, "source", named.source)
     staff = _STAFF_LINK.match(text) if "taff" in text or "TAFF" in text else None
     known = match_source(catalog, staff.group("head")) if staff is not None else None
-    if staff is not None and (outlet_before_photo(catalog, staff.group("head")) or known is not None
+    if staff is not None and (outlet_before_photo(catalog, _THE_TITLE.sub("", staff.group("head"))) or known is not None
                               and known.kind in _STAFF_OUTLETS) and (known or not text.isupper()):
         # ('Wired Staff': one word, an outlet only by the catalog's knowing it)
         head = staff.group("head")  # all in capitals, an unknown head is a name: 'JANE STAFF/AFP'

@@ -95,7 +95,8 @@ _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”
 # (in those three the stop or quote is matched: a first character for with_first_chars to look for)
 _VIA = re.compile(r"(?i)^(?P<who>.{1,120}?)(?:\s+|\s*/\s*)(?:via|über)\s+(?P<via>[^/]{1,60})$")  # '…/TT/via REUTERS',
 # German 'über Wikimedia Commons'
-_FILE_PHOTO = re.compile(r"(?i)\s*/\s*file(?:\s+photo)?$")  # '…via REUTERS/File Photo': an archive mark, no link
+# '…via REUTERS/File Photo', 'Jane Roe / Daily Texan file photos': an archive mark, no link
+_FILE_PHOTO = re.compile(r"(?i)(?:\s*/\s*file(?:\s+photo)?|(?<=\w)[ \t]+file[ \t]+photos?)$")
 # A person or agency a client commissioned ('Ada Brook for The Daily Ledger', 'AP for Netflix', 'Shutterstock for The
 # Harwick Festival')
 _FOR = re.compile(r"(?i)^(?P<who>[^/,]{2,60}?)(?:\s+" + CLIENT_WORD + "|" + SPECIAL_TO + r")\s+"

@@ -41,6 +41,7 @@ from provenance.parse.credit_words import (
     SENTENCE_WORDS,
     SLOT_BODY_ENDS,
     SLOT_OPENERS,
+    TITLE_FUNCTION_WORDS,
 )
 
 # '… Friday. | KYODO', '… April 26. / Yonhap', '… 있다. /연합뉴스'
@@ -374,24 +375,33 @@ def _chain_after_pipe(catalog: Catalog, tail: str) -> int | None:
 
 # A local paper's credit under its picture: the photographer's full name, a spaced pipe, the job ('Jane Roe | Staff
 # Photographer', the Daily Herald's house style) or the paper's staff ('Jane Roe | Daily Texan Staff', a student
-# paper's); a writer's title ('Staff Writer') credits no picture.
+# paper's) or the image desk's job alone on the line under the picture ('Jane Roe | Head Illustrator', '… | Photo
+# Editor', '… | Illustration Editor': who made it; the title is dropped); a writer's title ('Staff Writer') credits no
+# picture.
 # Entered at a word's start, its lower-case head passed over: the name starts at the word's first capital, as the
 # leftmost match does (a name starting at a later capital of the same word reads the same rest); tried at every
 # capital, a run of 10,000 capitals was read to its end from each (3 s).
 _PIPE_TITLE = re.compile(r"(?<![\w.'’-])(?:(?![A-Z])[\w.'’-])*+"
                          r"(?P<name>[A-Z][\w.'’-]*+(?:[ \t]+[A-Z][\w.'’-]*+){1,3})[ \t]+\|[ \t]+"
-                         r"(?:(?i:(?:staff|contributing|freelance|chief|senior)[ \t]+)?(?i:photographer)"
+                         r"(?:(?i:(?:staff|contributing|freelance|chief|senior|head|lead)[ \t]+)?(?i:photographer|"
+                         # a student paper's image desk: who drew or took the picture, titled by the desk's job
+                         r"illustrator|(?P<editor>(?:photo|illustration)[ \t]+editor))"
                          # a student paper's staff by the paper's title: 'Jane Roe | Daily Texan Staff'
                          r"|(?P<paper>[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+){0,3})[ \t]+Staff"
                          r"(?:[ \t]+Photographer)?)[ \t.]*$")
 
 
-def _name_pipe_title(catalog: Catalog, tail: str) -> int | None:
+def _name_pipe_title(catalog: Catalog, tail: _Tail) -> _Found | None:
     """'… across from their home. Jane Roe | Staff Photographer': where the name starts, when what stands before the
-    pipe is a person's full name (a menu's 'Jobs | Staff Photographer' or a company's 'About Us | …' is none)."""
-    found = _PIPE_TITLE.search(tail)
+    pipe is a person's full name (a menu's 'Jobs | Staff Photographer' or a company's 'About Us | …' is none). An
+    editor's title only on a line of its own ('Jane Roe | Photo Editor' under the picture): after a caption's credit
+    on the same line ('Photo by Tom Bell. Jane Roe | Photo Editor') the editor chose someone else's photo."""
+    text = tail.text
+    found = _PIPE_TITLE.search(text)
     start = found.start("name") if found is not None else 0
-    if found is None or start > 0 and not tail[start - 1].isspace():
+    if found is None or start > 0 and not text[start - 1].isspace():
+        return None
+    if found.group("editor") is not None and tail.line[: tail.end - len(text) + start].strip():
         return None
     name = found.group("name")
     if any(word.casefold() in HEADING_WORDS or word.casefold() in MENU_WORDS for word in name.split()):
@@ -400,7 +410,56 @@ def _name_pipe_title(catalog: Catalog, tail: str) -> int | None:
     paper = found.group("paper")
     if paper is not None and not _names_a_paper(catalog, paper):
         return None  # 'Jane Roe | Editorial Staff', '… | News Staff': a desk's staff, no paper named
-    return start if link.label == "person" and link.source is None else None
+    at = tail.end - len(text) + start
+    return (at, tail.end, None) if link.label == "person" and link.source is None else None
+
+
+# The same staff credit with no pipe ('Jane Roe Daily Texan Staff'): capitalised words, then 'Staff' closing the tail
+_GLUED_STAFF = re.compile(r"(?<![\w.'’-])(?P<run>[A-Z][\w.'’-]*+(?:[ \t]+[A-Z][\w.'’-]*+){2,6})[ \t]+Staff[ \t.]*$")
+_GLUED_NAME_WORDS = (2, 3)  # a full name's words before the paper's title
+# Words no name before the paper holds: a paper's, a heading's or a menu's ('Meet The Daily Texan Staff', 'Join Our …')
+_NOT_IN_GLUED_NAME = NEWSPAPER_WORDS | TITLE_FUNCTION_WORDS | MENU_WORDS | HEADING_WORDS
+
+
+def _name_paper_staff(catalog: Catalog, tail: _Tail) -> _Found | None:
+    """'… on Tuesday. Jane Roe Daily Texan Staff': a person's full name glued to a student paper's title, then 'Staff';
+    the name ends where the title starts, a newspaper's word first ('Daily Texan') or a paper the catalog knows (the
+    split is otherwise unsure: 'Jane Roe Harwick Herald' could be 'Jane Roe Harwick' of the 'Herald')."""
+    found = _GLUED_STAFF.search(tail.text)
+    if found is None or found.start() > 0 and not tail.text[found.start() - 1].isspace():
+        return None
+    words = found.group("run").split()
+    for count in _GLUED_NAME_WORDS:
+        name, paper = " ".join(words[:count]), " ".join(words[count:])
+        if len(words) - count > 1 and (words[count].casefold() in NEWSPAPER_WORDS or match_source(catalog, paper)) \
+                and not any(word.casefold() in _NOT_IN_GLUED_NAME for word in words[:count]) \
+                and label_link(catalog, name).label == "person" and _names_a_paper(catalog, paper):
+            at = tail.end - len(tail.text) + found.start()
+            return at, tail.end, f"{name} | {paper} Staff"
+    return None
+
+
+# A student paper's print credit broken over lines: the photographer's name alone on a line, then, after at most two
+# blank lines, '/ <paper> staff' alone ('joshua roe\n\n/ the daily texan staff', written in lower case in the page)
+_NAME_OVER_STAFF = re.compile(
+    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’.-]*+(?:[ \t]+[^\W\d_][\w'’.-]*+){1,2})[ \t]*\r?\n(?:[ \t]*\r?\n){0,2}"
+    r"[ \t]*/[ \t]*(?P<paper>[^\W\d_][\w'’.-]*+(?:[ \t]+[^\W\d_][\w'’.-]*+){0,4}?)[ \t]+(?i:staff)[ \t]*$"
+)
+_THE = re.compile(r"(?i)^the[ \t]+")
+
+
+def staff_under_name(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
+    """'jane roe\n\n/ the daily texan staff': a person's full name on its line, the paper's staff credit on the next
+    one set off by its slash; the name is the creator, the paper (a title with a newspaper's word) the organisation."""
+    if "/" not in text or "taff" not in text and "TAFF" not in text:
+        return
+    for found in _NAME_OVER_STAFF.finditer(text):
+        name, paper = found.group("name"), found.group("paper")
+        if taken(found.start("name"), found.end()) or any(
+                word.casefold() in _NOT_IN_GLUED_NAME for word in name.split()) \
+                or label_link(catalog, name).label != "person" or not _names_a_paper(catalog, _THE.sub("", paper)):
+            continue
+        yield Segment(found.start("name"), found.end(), found.start("name"), rewrite=f"{name}/{paper}")
 
 
 def _names_a_paper(catalog: Catalog, words: str) -> bool:
@@ -608,7 +667,8 @@ _TAIL_FINDERS: tuple[tuple[str, _Finder], ...] = (
     (" / ", _in_tail(_agency_after_slash)),
     (" - ", _in_tail(_credit_after_dash)),
     ("", _latin_in_cjk),
-    (" | ", _in_tail(_name_pipe_title)),
+    (" | ", _name_pipe_title),
+    (" Staff", _name_paper_staff),
     (" | ", _in_tail(_chain_after_pipe)),
     (" courtesy of ", _photo_lent),
     ("", _via_after_pipe),

@@ -24,6 +24,7 @@ from typing import Any
 
 from provenance.catalog.licenses import resolve_license_name
 from provenance.catalog.load import Catalog, default_catalog
+from provenance.catalog.names import has_digit
 from provenance.catalog.sources import match_source, remembered
 from provenance.model import Credit, NoCredit
 from provenance.parse.cjk_credits import cjk_segments
@@ -57,13 +58,14 @@ from provenance.parse.credit_spans import (
     story_run_on,
     video_stills,
 )
-from provenance.parse.credit_tails import line_tails
+from provenance.parse.credit_tails import line_tails, staff_under_name
 from provenance.parse.credit_words import (
     AI_LEAD,
     AI_PLAIN_LEAD,
     AI_TOOL_LEAD,
     BY_WORDS,
     CAPTION_END_LEADS,
+    COMMON_WORDS,
     CREDIT_DASH,
     ENDS_WITH_ABBREVIATION,
     ENDS_WITH_NUMBER_WORD,
@@ -103,9 +105,13 @@ _CAPTION_END_LEAD = "|".join(rf"(?-i:{re.escape(word[0])})" + re.escape(word[1:]
                              for word in CAPTION_END_LEADS)
 _END_CHAIN_LINK = (rf"(?-i:[{_UPPER}][\w'’.&-]*(?:[ \t]+(?:{_PARTICLES}){{0,2}}[{_UPPER}][\w'’.&-]*){{0,3}})")
 _CAPTION_END_RUN = rf"[ \t]+{_NAME_ALONE}(?:[ \t]*/[ \t]*{_END_CHAIN_LINK}){{0,3}}[ \t]*"
+# The photo family's word in lower case opening a bracket that is its line, a name closing it ('(photo Jane Roe)'
+# between a story's paragraphs): the bracket holds the credit alone (_named_after_end_lead wants a full name in it)
+_LINE_BRACKET_LEAD = r"(?:(?<=^\()|(?<=\n\())(?-i:photos?|fotos?)"
 _AT_CAPTION_END = (rf"(?:(?<=[.!?…][ \t])|(?<=[.!?…][\"”’][ \t]))(?:{_CAPTION_END_LEAD})"
                    rf"(?={_CAPTION_END_RUN}\.?[ \t]*(?:\r?\n|$))|"
-                   rf"(?<=\()(?:{_CAPTION_END_LEAD})(?={_CAPTION_END_RUN}\)[ \t]*\.?[ \t]*(?:\r?\n|$))")
+                   rf"(?<=\()(?:{_CAPTION_END_LEAD})(?={_CAPTION_END_RUN}\)[ \t]*\.?[ \t]*(?:\r?\n|$))|"
+                   rf"{_LINE_BRACKET_LEAD}(?=[ \t]+{_NAME_ALONE}\)[ \t]*(?:\r?\n|$))")
 # A menu's kinds of media after 'Photo /' or 'Photo |' ('Photo / Video', 'Photo | Video Gallery'), and a menu's other
 # entries after 'Photo |' ('News | Photo | Most Shared'): no photographer's name follows them
 _MEDIA_KINDS = (r"videos?|audio|galler(?:y|ies)|text|graphics?|podcasts?|(?:multi)?media|slide\s?shows?|illustrations?|"
@@ -118,16 +124,19 @@ _PICTURES_COURTESY = (r"(?:all\s+)?(?:photo(?:graph)?s|images|pictures|stills)"
                       r"(?:\s+(?:from|of|in)(?:\s+[\w'’-]+){1,4}?)?\s+are\s+courtesy\s+of\b")
 LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))"  # a word's start, or inside Markdown emphasis: '_Photo: …_'
-    r"(?:" + _PICTURES_COURTESY + r"|(?:" + dispatched(LEAD_PHRASES, re.IGNORECASE) + r")\s*(?:\(c\)\s*)?"
+    r"(?:" + _PICTURES_COURTESY + r"|(?:" + dispatched(LEAD_PHRASES, re.IGNORECASE) + r")"
+    r"\s*(?:(?:\(c\)|(?-i:copyright))\s*)?"
     r"(?:[:=：]|\s-\s|" + CREDIT_DASH + r"|\s" + BY_WORDS + r"\b|"
     + _VIA_NAME
-    + r"|(?<=\(c\))(?=[ \t]+(?-i:[A-Z])))|"  # 'Photos (C) Jane Roe': the rights sign written out ends the lead-in
+    + r"|(?:(?<=\(c\))|(?<=[ \t](?-i:copyright)))(?=[ \t]+(?-i:[A-Z])))|"  # 'Photos (C) Jane Roe': the rights
+    # sign written out ends the lead-in, and so does the word in lower case ('Photo copyright FAO/ Jane Roe'; a
+    # heading's 'Photo Copyright Basics' is no credit)
     r"(?=[iakgcplmthf])(?:" + AI_LEAD + r"|capture\s+d['’][ée]cran(?=\s+(?-i:[A-Z])))|"  # a generator's, a screenshot's
     r"(?:billedet\s+er\s+taget|bildet\s+er\s+tatt|bilden\s+är\s+tagen|foto\s+gemaakt)\s+(?:af|av|door)\b|"  # 'taken by'
     # a sentence that says who took the picture ('This photograph was taken by Jane Roe as part of …', 'Photo taken by
-    # Jane Roe')
+    # Jane Roe', 'Photos taken by Jane Roe in Harwick')
     # (a capital after it, no one's relative: 'taken by me', '… by My Daughter' name no one)
-    r"(?:(?:this|the)\s+)?(?:photo(?:graph)?|image|picture)\s+(?:was\s+)?(?:taken|shot)\s+by\b"
+    r"(?:(?:this|the)\s+)?(?:photo(?:graph)?|image|picture)s?\s+(?:was\s+|were\s+)?(?:taken|shot)\s+by\b"
     r"(?=\s+(?-i:[A-Z@]))(?!\s+(?:my|our|his|her|their|your|its)\b)|"
     # a reader's picture in a community paper's gallery ('Winter sunrise near Hoffman. Captured by Jane Roe.', 'Shared
     # by Jane Roe, of New Ulm.'): a capital after it, no one's relative ('Shared by our readers' names no one), and the
@@ -479,7 +488,7 @@ _NEAR_GAP = re.compile(r"^(?=[^\n]*\n)(?![^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\
 # headline's media label after it ('FOTO VIDEO', 'FOTO GALERIJA', 'Picha na Video'): no name
 _NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer|PIC|PICTURE|(?i:picha\s+na))[ \t]+")
 # the caption-end lead-ins (_AT_CAPTION_END) before the name's capital: 'Photo ' before 'via Flickr' is another reading
-_CAPTION_END_WORD = re.compile(r"(?:" + _CAPTION_END_LEAD + r")[ \t]+(?=[^\W\d_a-z])")
+_CAPTION_END_WORD = re.compile(r"(?:" + _CAPTION_END_LEAD + "|" + _LINE_BRACKET_LEAD + r")[ \t]+(?=[^\W\d_a-z])")
 # (and a report's 'Texto y foto:' before a sentence, not its author: 'Testo e foto: Roma, la città eterna …')
 _CAPTION_LEAD = re.compile(r"(?i)\W*(?:fotografija|fotografia|fotografía|photograph|"
                            r"(?:text(?:o|e)?|testo|tekst)\s+(?:y|e|et|und|en|i)\s+(?:fotos?|photos?))\s*:")
@@ -764,6 +773,7 @@ def _segments(text: str, catalog: Catalog, index: _Index, taken: list[tuple[int,
 
     yield from bracketed(text, catalog, index.pairs, is_taken)
     yield from line_tails(text, catalog, is_taken)
+    yield from staff_under_name(text, catalog, is_taken)
     yield from midline_wire_credits(text, catalog, is_taken)
     yield from closing_capitals(text, catalog, is_taken)
 
@@ -884,6 +894,9 @@ def _source_before(catalog: Catalog, text: str, start: int, body: int) -> int:
     known by its shape, a word or two ('ST PHOTO: Jane Roe', 'Express photo by Jane Roe'), only before a name: a
     capital or a handle next."""
     before = text[max(0, start - 40) : start]
+    if before.rstrip(" \t").endswith(("(", "[")):
+        return start  # '… team – START. (Photos by Jane Roe)': the bracket holds the credit, the words before it are
+        # the sentence's end, outside the credit (a source is written inside: '(NASA photo by Jane Roe)')
     if not before.endswith((" ", "\t")) or "\n" in before.rstrip():
         before = before[before.rfind("\n") + 1 :]
     words = before.split()
@@ -1028,6 +1041,8 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         byline = _BYLINE_AFTER.search(text, body, line_end)  # 'IMAGE: CNS photo/Jane Roe By Ida Vell HARWICK (CNS) —':
         if byline is not None and "/" in text[body : byline.start()]:  # a wire's slash chain, then the story's byline
             line_end = byline.start()
+    dated = _DATE_OPENS_STORY.search(text, body, line_end) if has_digit(text[body:line_end]) else None
+    line_end = dated.start() if dated is not None else line_end  # 'photos by Jane Roe & Ida Vell August 24 was a …'
     into_cjk = _LATIN_INTO_CJK.search(text, body, min(line_end, body + _LATIN_CREDIT)) \
         if not text[body:line_end].isascii() else None
     if into_cjk is not None and text[body : body + 1].isascii() and _CJK_STOP.search(text, into_cjk.start(), line_end) \
@@ -1040,6 +1055,12 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
     return _sentence_stop(catalog, text, body, line_end, index)
 
 
+# A month and a day glued after a name, a sentence of the story going on in lower case or the year after a comma: the
+# story starts there and the credit ends before it ('photos by Jane Roe & Ida Vell August 24 was a bittersweet day')
+_DATE_OPENS_STORY = re.compile(
+    r"(?<=[^\W\d_])[ \t]+(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+[a-z]|,[ \t]*\d{4}\b))"
+)
 # A Latin letter, then Japanese, Chinese or Korean script with no space between: where a credit in Latin script runs
 # into a caption in another (a name glued to the sentence after it), when a CJK sentence's stop follows ('TVBS新聞',
 # 'MK스포츠' are names, no sentence) and the credit's part before it holds no CJK character (a credit that spans
@@ -1250,9 +1271,17 @@ def _named_after_end_lead(catalog: Catalog, text: str, segment: Segment, part: s
     lead = text[segment.start:segment.body].strip()
     if lead.casefold() in PHOTO_FAMILY_BARE_LEADS and lead != "Foto" and _AFTER_STOP_OR_BRACKET.search(
             text, max(0, segment.start - 3), segment.start) is not None:
-        return "/" in part or known  # ('Foto Jana Roth' is the older no-colon rule's and Italian papers' '(Foto
-        # Ida Vell)', kept)
+        # ('Foto Jana Roth' is the older no-colon rule's and Italian papers' '(Foto Ida Vell)', kept); a bracket that is
+        # its line holding the word and a full name alone is a credit set between paragraphs ('(photo Jane Roe)'), not
+        # a pointer's common words ('(Photos Below Show More)')
+        first = words[0].casefold() if words else ""
+        return "/" in part or known or len(words) > 1 and first not in COMMON_WORDS \
+            and first.removesuffix("s") not in COMMON_WORDS and _LINE_BRACKET.fullmatch(
+            text, text.rfind("\n", 0, segment.start) + 1, text.find(")", segment.start) + 1) is not None
     return True
+
+
+_LINE_BRACKET = re.compile(r"[ \t]*\([^()\n]+\)")
 
 
 _AFTER_STOP_OR_BRACKET = re.compile(r"(?:\(|[.!?…][\"”’]?[ \t])$")

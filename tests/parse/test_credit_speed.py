@@ -71,6 +71,18 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "Ab Cd | Daily Ef Staff ",  # a student paper's staff credit
         "Ab Cd, special to ",  # a commissioned credit's 'special to'
         "Photo by ab cd Ef Gh ",  # lower-case job words before a name
+        "Photo taken by Ab Cd at Ef ",  # a name and where the picture was taken, again and again
+        "Ab Cd at Ef Gh ",  # capitalised words and 'at' with no lead-in
+        "(Photo copyright Ab/ Cd ",  # the rights word in a lead-in, a bracket that never closes
+        "\n(photo Ab Cd ",  # a line's bracket with the lower-case lead-in that never closes
+        "Ab Cd Daily Ef ",  # capitalised words and a paper's word with no 'Staff' at the end
+        "Ab Cd Daily Ef Staff ",  # a student paper's staff credit glued to the name
+        "Ab Cd | Photo Editor ",  # an image desk's title after a pipe
+        "Photos by Ab August 24 ",  # a month and a day after a name
+        "Ab / Cd file photos ",  # a paper's archive mark
+        "ab cd\n\n/ the daily ef staff\n",  # a name's line over a paper's staff line, again and again
+        "ab cd\n/ ef gh ",  # a name's line over a slash with no 'staff' at the end
+        "Ab / The Daily Cd Staff ",  # a paper's title with its article before 'Staff'
         "있다.\n가나 | 다라 기자 a@b.kr\n",  # Korean photographers' signature lines after a scene sentence
         "있다.\n가나다라 ",  # a signature's place word and name with no 기자 after them
         "있다고 말했다.\n가나 다라 기자 a@b.kr\n",  # reported speech before signature lines (an article's byline)
