@@ -35,6 +35,7 @@ from provenance.parse.credit_spans import (
 )
 from provenance.parse.credit_words import (
     HEADING_WORDS,
+    IMAGE_DESK_RANKS,
     MENU_WORDS,
     NEWSPAPER_WORDS,
     PLACE_OR_EVENT_OPENINGS,
@@ -248,7 +249,8 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         elif tail and not taken(offset + start, offset + end) and not _signs_a_quote(stripped, start, tail) \
                 and is_bare_credit(catalog, tail):
             yield Segment(offset + start, offset + end, offset + start)
-        elif (found := _first_found(catalog, _Tail(stripped, start, end, tail, bool(pieces)))) is not None \
+        elif (found := _first_found(catalog, _Tail(stripped, start, end, tail, bool(pieces),
+                                                   _in_staff_list(lines, number)))) is not None \
                 and not taken(offset + found[0], offset + found[1]):
             yield Segment(offset + found[0], offset + found[1], offset + found[0], rewrite=found[2])
         offset += len(line)
@@ -383,7 +385,7 @@ def _chain_after_pipe(catalog: Catalog, tail: str) -> int | None:
 # capital, a run of 10,000 capitals was read to its end from each (3 s).
 _PIPE_TITLE = re.compile(r"(?<![\w.'’-])(?:(?![A-Z])[\w.'’-])*+"
                          r"(?P<name>[A-Z][\w.'’-]*+(?:[ \t]+[A-Z][\w.'’-]*+){1,3})[ \t]+\|[ \t]+"
-                         r"(?:(?i:(?:staff|contributing|freelance|chief|senior|head|lead)[ \t]+)?(?i:photographer|"
+                         r"(?:(?i:(?:" + "|".join(IMAGE_DESK_RANKS) + r")[ \t]+)?(?i:photographer|"
                          # a student paper's image desk: who drew or took the picture, titled by the desk's job
                          r"illustrator|(?P<editor>(?:photo|illustration)[ \t]+editor))"
                          # a student paper's staff by the paper's title: 'Jane Roe | Daily Texan Staff'
@@ -399,7 +401,7 @@ def _name_pipe_title(catalog: Catalog, tail: _Tail) -> _Found | None:
     text = tail.text
     found = _PIPE_TITLE.search(text)
     start = found.start("name") if found is not None else 0
-    if found is None or start > 0 and not text[start - 1].isspace():
+    if found is None or start > 0 and not text[start - 1].isspace() or tail.listed:
         return None
     if found.group("editor") is not None and tail.line[: tail.end - len(text) + start].strip():
         return None
@@ -412,6 +414,22 @@ def _name_pipe_title(catalog: Catalog, tail: _Tail) -> _Found | None:
         return None  # 'Jane Roe | Editorial Staff', '… | News Staff': a desk's staff, no paper named
     at = tail.end - len(text) + start
     return (at, tail.end, None) if link.label == "person" and link.source is None else None
+
+
+# A staff list's line ('Jane Roe | Photo Editor' over 'Ida Vell | News Editor'): a full name, a spaced pipe and a
+# job in capitalised words, the whole line
+_STAFF_LIST_LINE = re.compile(r"[ \t]*[A-Z][\w.'’-]*+(?:[ \t]+[A-Z][\w.'’-]*+){1,3}[ \t]+\|[ \t]+"
+                              r"[A-Z][\w.'’-]*+(?:[ \t]+[\w.'’&-]+){0,4}[ \t]*")
+
+
+def _in_staff_list(lines: list[str], number: int) -> bool:
+    """Whether the line and the one before or after it are both a name and a job after a pipe: a masthead or a staff
+    page lists people by their jobs, none the credit of a picture ('Jane Roe | Photo Editor' over 'Ida Vell | News
+    Editor')."""
+    if " | " not in lines[number] or not _STAFF_LIST_LINE.fullmatch(lines[number].rstrip("\r\n")):
+        return False
+    return any(0 <= other < len(lines) and _STAFF_LIST_LINE.fullmatch(lines[other].rstrip("\r\n")) is not None
+               for other in (number - 1, number + 1))
 
 
 # The same staff credit with no pipe ('Jane Roe Daily Texan Staff'): capitalised words, then 'Staff' closing the tail
@@ -538,6 +556,7 @@ class _Tail(NamedTuple):
     end: int
     text: str
     after_stop: bool
+    listed: bool = False  # the line is one of a staff list's 'Name | Title' lines (_in_staff_list)
 
 
 _Found = tuple[int, int, str | None]  # a credit in a line: where it starts and ends, and its rewrite (or None)

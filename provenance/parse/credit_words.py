@@ -269,6 +269,12 @@ ROLES = frozenset({
     "content", "all content", "text", "text and photos", "text and images", "this work", "this content",  # a licence's
     # subject ("Content licensed under CC BY-ND 4.0"), never a party
 })
+# A picture desk's jobs and their ranks, after a spaced pipe under the picture ('Jane Roe | Lead Photographer', '… |
+# Chief Illustrator', '… | Head Photo Editor'): credit_tails._PIPE_TITLE reads them, and each is a role, no
+# organisation, in the credit's fields (one list for both)
+IMAGE_DESK_RANKS = ("staff", "contributing", "freelance", "chief", "senior", "head", "lead")
+IMAGE_DESK_JOBS = ("photographer", "illustrator", "photo editor", "illustration editor")
+ROLES = ROLES | frozenset(f"{rank} {job}" for rank in IMAGE_DESK_RANKS for job in IMAGE_DESK_JOBS)
 
 # Military ranks and rates, dropped from a creator ("Staff Sgt. Jane Roe" -> "Jane Roe").
 _RANK_WORDS = (

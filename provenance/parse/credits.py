@@ -70,6 +70,7 @@ from provenance.parse.credit_words import (
     ENDS_WITH_ABBREVIATION,
     ENDS_WITH_NUMBER_WORD,
     GROUPING_WORDS,
+    HEADING_WORDS,
     LEAD_IN_TEXT,
     LEAD_PHRASES,
     LICENSED_WORK,
@@ -82,6 +83,7 @@ from provenance.parse.credit_words import (
     TITLE_FUNCTION_WORDS,
     TYPO_LEAD_WORDS,
     UI_LABELS,
+    WORD_SURNAMES,
     blank_ui_labels,
 )
 from provenance.parse.markup import Flat, flatten
@@ -1047,7 +1049,8 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         if not text[body:line_end].isascii() else None
     if into_cjk is not None and text[body : body + 1].isascii() and _CJK_STOP.search(text, into_cjk.start(), line_end) \
             and _CJK_CHAR.search(text, body, into_cjk.start()) is None:
-        line_end = into_cjk.start()  # '© REUTERS / Yuya Shinoモンゴル出身の…。': a Latin credit glued to the caption
+        line_end = _past_glued_source(catalog, text, into_cjk.start(), line_end)  # '© REUTERS / Yuya Shinoモンゴル出身
+        # の…。': a Latin credit glued to the caption
     link = max(body, text.rfind("/", body, line_end) + 1)
     link += len(text[link:line_end]) - len(text[link:line_end].lstrip())
     told = source_then_story(catalog, text, link, line_end) if line_end - link > 12 else None
@@ -1065,10 +1068,19 @@ _DATE_OPENS_STORY = re.compile(
 # into a caption in another (a name glued to the sentence after it), when a CJK sentence's stop follows ('TVBS新聞',
 # 'MK스포츠' are names, no sentence) and the credit's part before it holds no CJK character (a credit that spans
 # several captions of a flattened page meets one's Latin word glued to CJK far from its start: 'W杯')
-_LATIN_INTO_CJK = re.compile(r"(?<=[A-Za-z])[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_CJK_LETTERS = "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3"  # kana, the common Han block, Hangul syllables
+_LATIN_INTO_CJK = re.compile(f"(?<=[A-Za-z])[{_CJK_LETTERS}]")
 _CJK_STOP = re.compile(r"[。！？]")
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_CJK_CHAR = re.compile(f"[{_CJK_LETTERS}]")
+_CJK_RUN = re.compile(f"[{_CJK_LETTERS}]+")
 _LATIN_CREDIT = 80  # the credit in Latin script before the caption glued to it: a short chain, all before the junction
+
+
+def _past_glued_source(catalog: Catalog, text: str, junction: int, line_end: int) -> int:
+    """Where a Latin credit glued to CJK script ends: at the junction, unless the CJK word glued there is a source the
+    catalog knows, its distributor ('写真：AFP時事。首相が…': AFP via Jiji), which the credit keeps."""
+    run = _CJK_RUN.match(text, junction, line_end)
+    return run.end() if run is not None and match_source(catalog, run.group()) is not None else junction
 
 
 def _before_empty_label(text: str, body: int, line_end: int, index: _Index) -> int:
@@ -1260,7 +1272,8 @@ def _named_after_end_lead(catalog: Catalog, text: str, segment: Segment, part: s
     menu's title-case words: no function word a title capitalises ('Photos From Our Readers', 'Picture In Picture');
     one word alone only as a source the catalog knows ('PICTURE SPECIAL' heads a feature, 'Photo AFP' credits); after
     the photo family at a sentence's end or in a bracket ('… . Photo Mechanic Plus', '(Photos Below Show More)') only
-    a chain or a source the catalog knows (credit_words.PHOTO_FAMILY_BARE_LEADS)."""
+    a chain or a source the catalog knows (credit_words.PHOTO_FAMILY_BARE_LEADS), or a full name of no common or
+    heading's word in a bracket that is its line ('(photo Jane Roe)' between paragraphs, not '(Photo Upper Right)')."""
     name = part.partition("/")[0]
     words = [word.strip(".,;:()'’") for word in name.split()]
     if any(word.casefold() in TITLE_FUNCTION_WORDS for word in words):
@@ -1274,11 +1287,17 @@ def _named_after_end_lead(catalog: Catalog, text: str, segment: Segment, part: s
         # ('Foto Jana Roth' is the older no-colon rule's and Italian papers' '(Foto Ida Vell)', kept); a bracket that is
         # its line holding the word and a full name alone is a credit set between paragraphs ('(photo Jane Roe)'), not
         # a pointer's common words ('(Photos Below Show More)')
-        first = words[0].casefold() if words else ""
-        return "/" in part or known or len(words) > 1 and first not in COMMON_WORDS \
-            and first.removesuffix("s") not in COMMON_WORDS and _LINE_BRACKET.fullmatch(
+        return "/" in part or known or len(words) > 1 and not _pointer_words(words) and _LINE_BRACKET.fullmatch(
             text, text.rfind("\n", 0, segment.start) + 1, text.find(")", segment.start) + 1) is not None
     return True
+
+
+def _pointer_words(words: list[str]) -> bool:
+    """'(Photo Upper Right)', '(Photos Attached Here)', '(Photos Page Twelve)': a pointer's or heading's common word
+    anywhere in the run, not a name (a surname that is also a word stays a name's: '(photo Tom Bell)')."""
+    folded = [word.casefold() for word in words]
+    return any((word in COMMON_WORDS or word in HEADING_WORDS or word.removesuffix("s") in COMMON_WORDS)
+               and not (at and word in WORD_SURNAMES) for at, word in enumerate(folded))
 
 
 _LINE_BRACKET = re.compile(r"[ \t]*\([^()\n]+\)")
@@ -1358,8 +1377,10 @@ def _agency_and_other(catalog: Catalog, segment: str) -> list[str] | None:
         return None
     if not any((source := match_source(catalog, side.strip())) is not None and source.kind in _AGENCY_KINDS
                for side in match.groups()) \
-            or any(label_link(catalog, side.strip()).label not in _PARTY_LABELS for side in match.groups()):
-        return None  # 'Source: Reuters and Harwick Police said', 'Image: Alamy and More': no two parties
+            or any(label_link(catalog, side.strip()).label not in _PARTY_LABELS for side in match.groups()) \
+            or any(" " not in side.strip() and match_source(catalog, side.strip()) is None for side in match.groups()):
+        return None  # 'Source: Reuters and Harwick Police said', 'Image: Alamy and More': no two parties; nor a word
+        # alone the catalog does not know ('Reuters en Español': Spanish 'en' is 'in', the agency's service)
     return [match.group(1), match.group(2)]
 
 

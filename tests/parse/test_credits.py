@@ -86,3 +86,12 @@ def test_repeated_credit_reads_as_when_alone(catalog: Catalog, line: str, betwee
     for credit in (repeated[0], repeated[2]):
         assert {k: getattr(credit, k) for k in FIELDS} == {k: getattr(alone[0], k) for k in FIELDS}
     assert repeated[2].start == repeated[0].start + len(line + between)
+
+
+@pytest.mark.parametrize("text", ["Photo: Reuters en Español", "Foto: AP en Español", "Foto: EFE y Televisa"])
+def test_agency_and_one_unknown_word_is_no_second_party(catalog: Catalog, text: str) -> None:
+    """hread9: 'Reuters en Español' (Spanish 'en' is 'in': the agency's service) was split at hmiss5's conjunction into
+    the agency and a person 'Español'; a side of one word the catalog does not know is no party of its own."""
+    result = parse_credit(text, catalog)
+    credits = result if isinstance(result, list) else []
+    assert all(credit.creator not in ("Español", "Televisa") for credit in credits)
