@@ -74,7 +74,6 @@ def check_key(catalog_folders: Iterable[str | Path], profile: str) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-
 def run_check_key(catalog: Catalog, profile: UsageProfile) -> str:
     """The key of an audit (or a dashboard) checking with this catalog and profile; the default profile is named
     by its file, as the re-audit of an unchanged folder names it without loading the catalog."""
