@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # types only: the re-audit's fast path imports this module wi
     from provenance.catalog.profile import UsageProfile
 
 PACKAGE = Path(__file__).resolve().parent.parent
-DEFAULT_PROFILE = PACKAGE / "profiles" / "default.toml"
+DEFAULT_PROFILE = PACKAGE / "profiles" / "default.toml"  # as provenance.catalog.profile.default_profile_path() names it
+BUNDLED_CATALOG = PACKAGE / "licenses"  # as provenance.catalog.load.bundled_catalog_dir() names it
 LANGUAGE_FOLDER = "lang"  # as provenance.catalog.load reads it
 
 
@@ -72,6 +73,11 @@ def check_key(catalog_folders: Iterable[str | Path], profile: str) -> str:
     """The key of a run: the code, the catalog's folders and the profile's token."""
     parts = (code_digest(), catalog_digest(catalog_folders), profile)
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def default_check_key() -> str:
+    """The key of a run with the bundled catalog and the default profile, without loading either."""
+    return check_key([BUNDLED_CATALOG], default_profile_token())
 
 
 def run_check_key(catalog: Catalog, profile: UsageProfile) -> str:

@@ -28,7 +28,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from provenance.audit.check_key import check_key, default_profile_token
+from provenance.audit.check_key import DEFAULT_PROFILE, default_check_key
 from provenance.audit.filters import STATUSES
 from provenance.io.folder import excluded, folder_files
 from provenance.store.basics import (
@@ -41,8 +41,6 @@ from provenance.store.basics import (
 )
 
 KILL_ENV = "PROVENANCE_TEST_KILL_AT"  # the crash test's hook (provenance.audit.state): the normal path honours it
-DEFAULT_PROFILE = Path(__file__).resolve().parent.parent / "profiles" / "default.toml"
-DEFAULT_CATALOG = Path(__file__).resolve().parent.parent / "licenses"  # as bundled_catalog_dir() names it
 PHASE_DONE = "groups"  # the last phase (provenance.audit.state.PHASES)
 STAMP = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a datetime in SQLite (UTC, as the tables' utcnow)
 
@@ -101,7 +99,7 @@ def _record(root: str, database: str, exclude: tuple[str, ...], profile: str, st
     connection = _connect(database)
     try:
         connection.execute("BEGIN IMMEDIATE")
-        checks = check_key([DEFAULT_CATALOG], default_profile_token())
+        checks = default_check_key()
         _check(connection, found.root, files, checks)
         found.counts = summary(connection)
         by_status = found.counts["by status"]

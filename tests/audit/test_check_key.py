@@ -54,3 +54,15 @@ def test_a_profile_token_is_stable_and_tells_profiles_apart() -> None:
     assert profile_token(one) == profile_token(same)  # sets and keys in any order
     assert profile_token(one) != profile_token({**one, "medium": "print"})
     assert check_key([], profile_token(one)) != check_key([], profile_token({**one, "subscriptions": frozenset()}))
+
+
+def test_the_fast_path_and_the_normal_path_take_one_key_for_the_defaults() -> None:
+    """The re-audit's fast path names the bundled catalog and the default profile by their files, without loading
+    them; the normal path loads them: both must give the same key, or every re-audit would check everything."""
+    from provenance.audit.check_key import BUNDLED_CATALOG, DEFAULT_PROFILE, default_check_key, run_check_key
+    from provenance.catalog.load import bundled_catalog_dir, load_catalog
+    from provenance.catalog.profile import default_profile_path, load_profile
+
+    assert (BUNDLED_CATALOG, DEFAULT_PROFILE) == (bundled_catalog_dir(), default_profile_path())
+    catalog = load_catalog()
+    assert run_check_key(catalog, load_profile(None, catalog)) == default_check_key()
