@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import Select, delete, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.codes import refresh_codes
@@ -24,9 +24,7 @@ def standalone(sessions: sessionmaker[Session], catalog: Catalog, profile: Usage
     """Images no article uses are checked on their own; images now used lose their standalone rows."""
     with sessions() as session:
         used = select(t.Usage.image_id).where(t.Usage.image_id.is_not(None))
-        session.execute(delete(t.Record).where(t.Record.usage_id.is_(None), t.Record.image_id.in_(used)))
-        session.execute(delete(t.Finding).where(t.Finding.usage_id.is_(None), t.Finding.scope == "item",
-                                                t.Finding.file_id.is_(None), t.Finding.image_id.in_(used)))
+        drop_standalone(session, used)
         done = select(t.Record.image_id).where(t.Record.usage_id.is_(None))
         checked: list[int] = []
         lonely = session.scalars(select(t.Image.id).where(t.Image.id.not_in(used), t.Image.id.not_in(done)))
@@ -40,6 +38,14 @@ def standalone(sessions: sessionmaker[Session], catalog: Catalog, profile: Usage
         session.flush()
         refresh_codes(session, image_ids=checked)
         session.commit()
+
+
+def drop_standalone(session: Session, images: Select[int | None]) -> None:
+    """Delete the standalone rows (record and item findings of no usage) of these images: `standalone` checks
+    again those of them no article uses."""
+    session.execute(delete(t.Record).where(t.Record.usage_id.is_(None), t.Record.image_id.in_(images)))
+    session.execute(delete(t.Finding).where(t.Finding.usage_id.is_(None), t.Finding.scope == "item",
+                                            t.Finding.file_id.is_(None), t.Finding.image_id.in_(images)))
 
 
 def regroup(sessions: sessionmaker[Session]) -> None:

@@ -134,13 +134,12 @@ def _check_again(sessions: sessionmaker[Session], base: str, run_id: int, checks
     to be checked again, and every image of it that no article shows (its standalone row is dropped, so
     provenance.audit.final.standalone checks it again). In one transaction with the run's new key, so that
     a run stopped before or during it leaves the work for the next one."""
+    from provenance.audit.final import drop_standalone  # with the checks: only a run that checks again needs them
+
     with sessions() as session:
         checking_again(session, run_id, checks)
         session.execute(update(t.File).where(t.File.root == base, t.File.kind == "article").values(done=False))
-        shown = select(t.File.image_id).where(t.File.root == base, t.File.image_id.is_not(None))
-        session.execute(delete(t.Finding).where(t.Finding.usage_id.is_(None), t.Finding.scope == "item",
-                                                t.Finding.file_id.is_(None), t.Finding.image_id.in_(shown)))
-        session.execute(delete(t.Record).where(t.Record.usage_id.is_(None), t.Record.image_id.in_(shown)))
+        drop_standalone(session, select(t.File.image_id).where(t.File.root == base, t.File.image_id.is_not(None)))
         session.commit()
 
 
