@@ -24,6 +24,7 @@ from provenance.parse.credit_words import (
     BODY_BEFORE_FOR,
     COMPANY_FORM,
     LEAD_IN_TEXT,
+    NEWS_SOURCE_KINDS,
     NUMBER_ABBREVIATIONS,
     ROLES,
     SECTION_ENDS,
@@ -79,7 +80,6 @@ _PLATFORM_VERB = re.compile(r"(?i)(?:^|[\s,])(?:played|taken|shared|posted|repos
 # "for" in the languages whose papers commission so: 'X pour « Le Monde »', 'X para EL PAÍS'.
 CLIENT_WORD = r"(?:for|pour|para)"
 _NAME_THEN_AGENCY = re.compile(r"^(?P<who>[^/()\x1f]{3,60}?)[ \t]*\((?P<source>[^()/\x1f]{2,40})\)\s*$")
-BRACKETED_SOURCE_KINDS = frozenset({"agency", "stock", "state-media", "publisher"})
 _CLIENT_BEFORE = re.compile(r"(?i)\s" + CLIENT_WORD + r"\s+$")
 # A client names a body: its first word after an article is never in lower case ('for over a year' is prose).
 _LOWER_CLIENT = re.compile(r"\s*(?:(?:the|a|an|le|la|les|el|los|las)\s+(?=\S))?+[a-z]")
@@ -431,7 +431,7 @@ def _agency_in_brackets(catalog: Catalog, rest: str) -> str:
     chain 'Marta Luján/EFE' when the bracket names an agency or publisher the catalog knows."""
     match = _NAME_THEN_AGENCY.match(rest)
     source = match_source(catalog, match.group("source")) if match else None
-    if match is None or source is None or source.kind not in BRACKETED_SOURCE_KINDS:
+    if match is None or source is None or source.kind not in NEWS_SOURCE_KINDS:
         return rest
     return f"{match.group('who').rstrip()}/{match.group('source')}"
 

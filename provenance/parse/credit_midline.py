@@ -18,8 +18,8 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.sources import match_source
 from provenance.parse.credit_parts import label_link
 from provenance.parse.credit_spans import Segment
+from provenance.parse.credit_words import AGENCY_KINDS
 
-_AGENCY_KINDS = frozenset({"agency", "stock"})
 _PARTICLE = r"(?:van|de|der|von|da|di|del|la|le)(?=[ \t])"  # 'Jane van Roe'
 _WIRE_CAPITALS = re.compile(
     r"(?<=[.!?])[ \t]?(?P<agency>[A-Z][A-Z&'’-]+(?:[ \t][A-Z][A-Z&'’-]+){0,3})/"
@@ -36,7 +36,7 @@ def midline_wire_credits(text: str, catalog: Catalog, taken: Callable[[int, int]
         return
     for match in _WIRE_CAPITALS.finditer(text):
         agency = match_source(catalog, match.group("agency"))
-        if agency is None or agency.kind not in _AGENCY_KINDS:
+        if agency is None or agency.kind not in AGENCY_KINDS:
             continue
         end = _name_end(text, match.start("name"), match.end("name"))
         name = text[match.start("name") : end]

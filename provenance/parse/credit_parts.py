@@ -47,6 +47,7 @@ from provenance.parse.credit_words import (
     LIST_ARTICLES,
     MOVEMENT_PHRASES,
     NAME_CONNECTORS,
+    NEWS_SOURCE_KINDS,
     NEWS_TITLE_ENDS,
     NEWSPAPER_WORDS,
     NOT_A_PHOTOGRAPHER,
@@ -1417,7 +1418,6 @@ def en_dash_chain(catalog: Catalog, text: str, capitals: bool = False) -> str:
 # Herald' (a Catholic wire's house style: the wire, its word photo, the photographer, the outlet that made it).
 _WIRE_RELAY = re.compile(r"^(?P<wire>[^/,]{2,40}?)[ \t]*/[ \t]*(?P<who>[^/,]{3,60}?),[ \t]*"
                          r"(?P<source>[^/,]{2,60}?)[ \t.]*$")
-_SOURCE_KINDS = frozenset({"agency", "stock", "state-media", "publisher"})
 
 
 def _relayed_by_wire(catalog: Catalog, rest: str, fields: dict[str, str]) -> str:
@@ -1436,7 +1436,7 @@ def _relayed_by_wire(catalog: Catalog, rest: str, fields: dict[str, str]) -> str
     if source is None and not (maker.label in ("source", "organisation")
                                or source_text.startswith("The ") and maker.label != "role"):
         return rest
-    if source is not None and source.kind not in _SOURCE_KINDS \
+    if source is not None and source.kind not in NEWS_SOURCE_KINDS \
             or label_link(catalog, found.group("who")).label != "person":
         return rest
     fields.setdefault("via", found.group("wire").strip())

@@ -24,7 +24,6 @@ from provenance.parse.credit_citations import (
 )
 from provenance.parse.credit_fields import (
     ACQUISITION,
-    BRACKETED_SOURCE_KINDS,
     CLIENT_WORD,
     PLACE_IN_LAYOUT,
     SPECIAL_TO,
@@ -45,10 +44,12 @@ from provenance.parse.credit_parts import (
 )
 from provenance.parse.credit_words import (
     ACQUISITION_CLAUSE_WORDS,
+    AGENCY_KINDS,
     CALL_LETTER_WORDS,
     CHANNEL_WORDS,
     COMMON_WORDS,
     HEADING_WORDS,
+    NEWS_SOURCE_KINDS,
     NEWS_TITLE_ENDS,
     NEWSPAPER_WORDS,
     NOT_AFTER_ABBREVIATION,
@@ -119,7 +120,6 @@ MAX_WORDS = 18
 _BARE_MEMO_LIMIT = 10_000
 _VIA_WORD = re.compile(r"(?i)\bvia\s+")
 _RELAYED = re.compile(r"^\s*([^\s＝=]{1,20})\s*＝\s*([^\s＝=]{1,20})\s*$")  # 'AP＝共同': agency＝distributor
-_AGENCY_KINDS = frozenset({"agency", "stock"})
 # 'By Harriet Collins, Reuters'; 'Reporter : Choi Won-suk' (a Korean paper's byline: the story's writer, whatever
 # source the label's word happens to spell)
 _BYLINE = re.compile(r"(?i)^(?:by\s|(?:reporter|writer|correspondent|columnist)\s*:)")
@@ -491,7 +491,7 @@ def _name_before(catalog: Catalog, text: str, opened: int, inner: str) -> int | 
     if "/" in inner or "," in inner or text[opened - 1 : opened] not in (" ", "\t") or _OWN_PHOTO.search(inner):
         return None  # 'Bhupesh Baghel (PTI image)': the agency's own picture of the man named before it
     source = label_link(catalog, inner).source
-    if source is None or source.kind not in BRACKETED_SOURCE_KINDS:
+    if source is None or source.kind not in NEWS_SOURCE_KINDS:
         return None
     line_start = text.rfind("\n", 0, opened) + 1
     before = text[max(line_start, opened - 80) : opened]
@@ -801,7 +801,7 @@ def _is_dash_chain(catalog: Catalog, text: str) -> bool:
 
 def _is_agency(catalog: Catalog, text: str) -> bool:
     source = label_link(catalog, text).source
-    return source is not None and source.kind in _AGENCY_KINDS
+    return source is not None and source.kind in AGENCY_KINDS
 
 
 def _is_credit_list(catalog: Catalog, text: str) -> bool:
@@ -879,7 +879,7 @@ def _chain_link(catalog: Catalog, part: str) -> Link:
         return link
     agency = label_link(catalog, commissioned.group("who"))
     client = label_link(catalog, commissioned.group("client").strip(" «»“”"))
-    if agency.source is None or agency.source.kind not in _AGENCY_KINDS \
+    if agency.source is None or agency.source.kind not in AGENCY_KINDS \
             or client.label not in ("source", "organisation"):
         return link
     return agency

@@ -18,7 +18,6 @@ from provenance.parse.credit_citations import is_date, may_cite
 from provenance.parse.credit_fields import mentions_license
 from provenance.parse.credit_parts import label_link, word_alias
 from provenance.parse.credit_spans import (
-    _AGENCY_KINDS,
     _SENTENCE,
     _VIA_WORD,
     SPOKEN,
@@ -34,6 +33,7 @@ from provenance.parse.credit_spans import (
     story_run_on,
 )
 from provenance.parse.credit_words import (
+    AGENCY_KINDS,
     HEADING_WORDS,
     IMAGE_DESK_RANKS,
     MENU_WORDS,
@@ -121,7 +121,7 @@ def _hyphen_relay(catalog: Catalog, tail: str) -> str | None:
         # one agency's two names: a space joins a relay only before a distributor written in its own script
     for name in match.groups():
         source = label_link(catalog, name).source
-        if source is None or source.kind not in _AGENCY_KINDS:
+        if source is None or source.kind not in AGENCY_KINDS:
             return None
     return f"{match.group(1)} via {match.group(2)}"
 
@@ -492,7 +492,7 @@ def _agency_after_slash(catalog: Catalog, tail: str) -> int | None:
     words of prose, 'and / or', names none). Where the agency's name starts."""
     at = tail.rfind(" / ") + 3
     source = match_source(catalog, tail[at:].strip(" ."))
-    return at if source is not None and source.kind in _AGENCY_KINDS else None
+    return at if source is not None and source.kind in AGENCY_KINDS else None
 
 
 _QUOTE_CLOSES = ('"', "”", "»", "'", "’", "“")
@@ -542,7 +542,7 @@ def _glued_credit(catalog: Catalog, tail: str) -> int | None:
         agency, _, relay = who.partition(" via ")
         names = [agency, relay] if relay else [agency]
         if len(who.split()) <= 6 and all(
-                (source := match_source(catalog, link)) is not None and source.kind in _AGENCY_KINDS for link in names):
+                (source := match_source(catalog, link)) is not None and source.kind in AGENCY_KINDS for link in names):
             return match.start()
     return None
 
@@ -655,13 +655,13 @@ def _credit_stuck_to_word(catalog: Catalog, tail: str) -> int | None:
     for point in reversed(list(_GLUE_POINT.finditer(tail, max(0, len(tail) - 80)))):
         credit = tail[point.start() :].rstrip(" .")
         source = match_source(catalog, credit) if len(credit) >= 3 else None
-        if source is not None and source.kind in _AGENCY_KINDS and not word_alias(catalog, credit) \
+        if source is not None and source.kind in AGENCY_KINDS and not word_alias(catalog, credit) \
                 and not tail.rstrip().endswith("."):
             return point.start()  # a word that is only an alias ('…a DoubleMagnum') is as often the word (a German
             # noun is capitalised, so a capital before the glue is no brand's sign: '…in FeierlauneProfimedia')
         links = credit.split("/")
         if len(links) == 2 and len(links[0].split()) >= 2 and _is_person(catalog, links[0].strip()) \
-                and (agency := match_source(catalog, links[1].strip())) is not None and agency.kind in _AGENCY_KINDS:
+                and (agency := match_source(catalog, links[1].strip())) is not None and agency.kind in AGENCY_KINDS:
             return point.start()
         made = _MADE_BY.match(credit)
         who = credit[made.end() - 1 :] if made else ""
@@ -727,7 +727,7 @@ def _line_head(catalog: Catalog, line: str, stop: int | None) -> int | None:
     end = stop
     link = line.rfind("/", 0, end) + 1
     link += len(line[link:end]) - len(line[link:end].lstrip())
-    told = source_then_story(catalog, line, link, end, None if link else _AGENCY_KINDS)
+    told = source_then_story(catalog, line, link, end, None if link else AGENCY_KINDS)
     if told is None or not is_bare_credit(catalog, line[:told]):
         return None
     # a chain must name a person first ('Jane Roe//Getty Images Jane Doe is …'): two bodies joined by a slash open a
@@ -752,7 +752,7 @@ def _credit_end(catalog: Catalog, line: str, start: int) -> int:
     # 'Jane Roe/Getty Images Jay-Z was …' and, with no slash, an agency alone opening the line ('Getty Images If you
     # are tired, …'): a source the catalog knows, then the story run on; with no slash only an agency or stock
     # library, as a body's name often opens a sentence ('NASA Administrator Jane Roe said …')
-    told = source_then_story(catalog, line, link, len(line), None if link > start else _AGENCY_KINDS) \
+    told = source_then_story(catalog, line, link, len(line), None if link > start else AGENCY_KINDS) \
         if len(line) - link > 12 else None
     if told is not None and (link == start or _person_then_source(catalog, line[start:told])):
         line = line[:told]  # a chain of two bodies is a headline's ('ABC News/Washington Post Poll The survey …')

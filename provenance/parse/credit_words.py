@@ -961,6 +961,11 @@ SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", 
 
 # Short words in K and W that COMMON_WORDS (nouns and adjectives) leaves out: in capitals alone in brackets, a word,
 # not a US station's call letters (credit_spans._station_alone)
+# Kinds of catalog source: news agencies and stock libraries (an agency alone, an agency beside a person), and every
+# kind that makes or sells news pictures (a bracketed 'Name (Source)', the outlet a wire relays)
+AGENCY_KINDS = frozenset({"agency", "stock"})
+NEWS_SOURCE_KINDS = frozenset({"agency", "stock", "state-media", "publisher"})
+
 CALL_LETTER_WORDS = frozenset({
     "keen", "keg", "ken", "kept", "kiln", "kilt", "kind", "king", "kiss", "knew", "knit", "knot", "warn", "was",
     "wash", "wear", "weed", "weep", "went", "were", "west", "what", "when", "whip", "who", "whom", "why", "wig",

@@ -60,6 +60,7 @@ from provenance.parse.credit_spans import (
 )
 from provenance.parse.credit_tails import line_tails, staff_under_name
 from provenance.parse.credit_words import (
+    AGENCY_KINDS,
     AI_LEAD,
     AI_PLAIN_LEAD,
     AI_TOOL_LEAD,
@@ -1364,7 +1365,6 @@ def _parts(catalog: Catalog, text: str, body: int, end: int) -> Iterator[tuple[i
 # reports', 'Shutterstock and its contributors' name one party)
 _TWO_PARTIES = re.compile(r"^([A-Z@][^,/;\n]{1,59}?)\s+(?:and|&|e|y|et|und|en|i|og|och|ve)\s+"
                           r"([A-Z@][^,/;\n]{1,59})$")
-_AGENCY_KINDS = ("agency", "stock")
 _PARTY_LABELS = ("person", "source", "organisation")
 
 
@@ -1375,7 +1375,7 @@ def _agency_and_other(catalog: Catalog, segment: str) -> list[str] | None:
     match = _TWO_PARTIES.match(segment.strip(" \t.,"))
     if match is None or match_source(catalog, segment.strip(" \t.,")) is not None:
         return None
-    if not any((source := match_source(catalog, side.strip())) is not None and source.kind in _AGENCY_KINDS
+    if not any((source := match_source(catalog, side.strip())) is not None and source.kind in AGENCY_KINDS
                for side in match.groups()) \
             or any(label_link(catalog, side.strip()).label not in _PARTY_LABELS for side in match.groups()) \
             or any(" " not in side.strip() and match_source(catalog, side.strip()) is None for side in match.groups()):
