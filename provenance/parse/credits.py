@@ -282,11 +282,21 @@ def _point_back(credit: Credit, text: str, flat: Flat) -> Credit:
     """A credit found in reduced markup, pointing at (and quoting) the original text; its blanks at the end (the
     '\r' of a CRLF line end) left out, so that its end never reaches into the markup after its last character."""
     last = len(flat.text[credit.start : credit.end].rstrip()) + credit.start
-    start, end = flat.origin(credit.start), flat.end(last)
-    end = max(end, start)
-    if start and text[start - 1] == "[" and _closes_link(text, start, end):
-        start -= 1  # a credit that opens with a Markdown link's name quotes its bracket too
-    return replace(credit, start=start, end=end, text=text[start:end].strip() or credit.text)
+    start, end = _original_span(text, flat, credit.start, last)
+    quoted = text[start:end]
+    part = flat.text.find(credit.text, credit.start, last) if credit.text else -1
+    if part >= 0 and part + len(credit.text) < last:  # completed from the lines near it: it quotes its first part
+        first, stop = _original_span(text, flat, part, part + len(credit.text))
+        quoted = text[first:stop]
+    return replace(credit, start=start, end=end, text=quoted.strip() or credit.text)
+
+
+def _original_span(text: str, flat: Flat, start: int, end: int) -> tuple[int, int]:
+    """Where the flat text's span is in the original: from its first character to just after its last one."""
+    first, stop = flat.origin(start), flat.end(end)
+    if first and text[first - 1] == "[" and _closes_link(text, first, stop):
+        first -= 1  # a span that opens with a Markdown link's name takes its bracket too
+    return first, max(stop, first)
 
 
 def _closes_link(text: str, start: int, end: int) -> bool:

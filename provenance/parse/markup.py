@@ -13,7 +13,9 @@ image), a Markdown link whose title holds the credit. The reduction keeps:
   its own (not inside a link, whose title is read instead);
 - block tags (`<br>`, `<p>`, `<li>`, `<figcaption>`) as line breaks;
 - active content (`<script>`, `<style>`, `<iframe>` …) as the literal text it is, so a hostile
-  caption stays visible (and is escaped wherever it is shown), never silently dropped.
+  caption stays visible (and is escaped wherever it is shown), never silently dropped;
+- a run of more than MAX_BLANKS blanks on a line (a layout's gap) as its first MAX_BLANKS: the rules that read a
+  name's blanks then scan a bounded run from each position, and stay linear.
 
 Other tags, attributes and comments are dropped. Each piece of output remembers where it
 came from and how many of the original's characters it stands for, so a credit found in the
@@ -38,6 +40,10 @@ _HAS_HTML = re.compile(
     r"<(?:a|p|br|span|img|figcaption|small|sub|sup|i|em|b|strong|li|ul|div|cite|footer)\b|</(?!script)[\w:]+>|&[#\w]+;"
 )
 _HAS_MARKDOWN = re.compile(r"\]\(")
+# A run of blanks on a line longer than this is a layout's gap (a PDF's columns, a padded field), no part of a credit's
+# wording: the reader sees its first MAX_BLANKS, so no rule scans thousands of blanks from each of them.
+MAX_BLANKS = 8
+_LONG_BLANKS = re.compile(rf"(?<![^\S\n])[^\S\n]{{{MAX_BLANKS + 1},}}")
 _MD_LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>[^\[\]\n]*(?:\[[^\[\]\n]*\][^\[\]\n]*)*)\]"
     r"\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"(?P<title>[^\"\n]*)\")?\)"
@@ -103,9 +109,9 @@ class Flat:
 
 def has_markup(text: str) -> bool:
     """Whether `flatten` reads the text as markup (else it returns the text as it is): a reference link ('by [Jane
-    Roe][2]') too, which it reduces to its text."""
+    Roe][2]') too, which it reduces to its text, and a run of more than MAX_BLANKS blanks, which it cuts."""
     return bool(_HAS_MARKDOWN.search(text) or _HAS_HTML.search(text)
-                or "][" in text and _MD_REFERENCE.search(text))
+                or "][" in text and _MD_REFERENCE.search(text) or _LONG_BLANKS.search(text))
 
 
 def flatten(text: str) -> Flat:
@@ -117,12 +123,26 @@ def flatten(text: str) -> Flat:
         flat = _flat_of(_markdown_pieces(text, 0, len(text)))
     if "][" in flat.text:  # a reference link ('by [Jane Roe][2], Public domain'): its text (its address is elsewhere)
         flat = _compose(_flat_of(_reference_pieces(flat.text)), flat)
-    if not _HAS_HTML.search(flat.text):
-        return flat
-    reduced = flat.text
-    escaped = _AUTOLINK.sub(lambda m: f"&lt;{m.group(1)}&gt;", reduced)
-    escaped = _STRAY_OPEN.sub("&lt;", escaped)  # a '<' that opens no tag: text (and no rescans in the parser)
-    return _compose(read_tolerantly(lambda parsed: _collect(parsed, reduced), escaped), flat)
+    if _HAS_HTML.search(flat.text):
+        reduced = flat.text
+        escaped = _AUTOLINK.sub(lambda m: f"&lt;{m.group(1)}&gt;", reduced)
+        escaped = _STRAY_OPEN.sub("&lt;", escaped)  # a '<' that opens no tag: text (and no rescans in the parser)
+        flat = _compose(read_tolerantly(lambda parsed: _collect(parsed, reduced), escaped), flat)
+    if _LONG_BLANKS.search(flat.text):
+        flat = _compose(_flat_of(_blank_run_pieces(flat.text)), flat)
+    return flat
+
+
+def _blank_run_pieces(text: str) -> list[tuple[str, int, int]]:
+    """The text with each run of more than MAX_BLANKS blanks on a line cut to its first MAX_BLANKS, as pieces (see
+    _flat_of)."""
+    pieces, at = [], 0
+    for run in _LONG_BLANKS.finditer(text):
+        kept = run.start() + MAX_BLANKS
+        pieces.append((text[at:kept], at, kept - at))
+        at = run.end()
+    pieces.append((text[at:], at, len(text) - at))
+    return [piece for piece in pieces if piece[0]]
 
 
 def _flat_of(pieces: list[tuple[str, int, int]]) -> Flat:

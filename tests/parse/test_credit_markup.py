@@ -109,6 +109,10 @@ CC_BY = '<a href="https://creativecommons.org/licenses/by/2.0/">'
          "[Jane Roe](https://commons.wikimedia.org/wiki/User:Jroe) [CC BY-SA 4.0], via Wikimedia Commons"),
         # a credit in a Markdown image's title: its own characters inside the title
         ('![Harbour at dusk](harbour.jpg "Photo: Jane Roe/AFP")', "Photo: Jane Roe/AFP"),
+        # a layout's gap inside the credit (read as eight blanks): quoted with all its blanks, at its own place
+        ("Boats at dusk.\nPhoto:" + " " * 200 + "Jane Roe/AP", "Photo:" + " " * 200 + "Jane Roe/AP"),
+        # a gap before the credit: no shift
+        ("Boats at dusk." + " " * 300 + "\nPhoto: Jane Roe/AP", "Photo: Jane Roe/AP"),
     ],
 )
 def test_a_credit_in_markup_quotes_its_own_characters(catalog: Catalog, text: str, quote: str) -> None:

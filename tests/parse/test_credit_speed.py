@@ -155,6 +155,12 @@ def test_blanks_after_a_lead_in_stay_linear(catalog: Catalog, before: str, blank
         ('"Harbour" by Jane licensed under ', " ", ")"),  # the same with its words present: creator, license and
         # the blanks around them had split each run three ways
         ('"Harbour" by Jane', " ", "is licensed under CC BY"),  # blanks between the creator and 'licensed'
+        # blanks inside a caption's closing credit, before a print teaser (h16africa found 3,000 take 4 s): the rules
+        # that read a name's blanks had scanned the whole run from each blank; a long run is now read as 8 blanks
+        ("Rangers won yesterday / JANE ROE", " ", " PAGE 6"),
+        ("Rangers won yesterday / JANE ROE", "\u00a0", " PAGE 6"),  # no-break spaces
+        ("Jane Roe/Reuters", "\t", "Contributors"),  # tabs inside a chain's last link
+        ("Jane Roe/Reuters", " " * 9 + "a", "Contributors"),  # runs of nine blanks, each cut to eight
     ],
 )
 def test_a_run_of_one_character_after_a_lead_in_stays_linear(catalog: Catalog, before: str, unit: str,

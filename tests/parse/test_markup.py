@@ -24,6 +24,8 @@ FRAGMENTS = [
     "Tom &amp; Ann",  # a reference
     "REUTERS/Ilse Varga",  # plain text
     "Boats at dusk.",
+    "Photo:" + " " * 20 + "Tom Bell",  # a layout's gap, read as its first eight blanks
+    "\t" * 12,  # a run of tabs
 ]
 SEPARATORS = [" ", "\n", "\n\n", ""]
 MARKS = set(" <>()[]\"")
