@@ -46,6 +46,8 @@ from provenance.parse.credit_words import (
     ORGANISATION_SUFFIX,
     RANK,
     RESEARCH_WORDS,
+    RESHOT_FROM,
+    RESHOT_PLATFORM,
     TITLE,
 )
 from provenance.parse.scan import with_first_chars
@@ -496,10 +498,26 @@ def _links(rest: str) -> list[tuple[str, int, int]]:
             if after == "." and (initial or KEEP_DOT.search(trimmed)) \
                     or after == ")" and trimmed.count("(") > trimmed.count(")"):  # name's
                 trimmed += after
-        if trimmed:
+        if trimmed and not trimmed.isascii() and RESHOT_FROM.match(trimmed):
+            found.extend(_reshot_links(trimmed, begin))  # '翻攝自林曉薇臉書': the holder and the platform
+        elif trimmed:
             found.append((trimmed, begin, begin + len(trimmed)))
         cursor = separator.end() if separator else len(rest)
     return found
+
+
+def _reshot_links(text: str, start: int) -> list[tuple[str, int, int]]:
+    """'翻攝自林曉薇臉書' (re-shot from Lin's Facebook page): the account's holder and the platform, without the words
+    before them ('翻攝自微博': the platform alone; '翻攝自林曉薇的IG': the possessive is no part of the name)."""
+    opened = RESHOT_FROM.match(text)
+    begin = opened.end() if opened else 0
+    rest = text[begin:]
+    platform = RESHOT_PLATFORM.search(rest)
+    if platform is None or platform.start() == 0:
+        return [(rest, start + begin, start + len(text))] if rest else []
+    holder = rest[: platform.start()].rstrip().removesuffix("的").rstrip()
+    found = [(holder, start + begin, start + begin + len(holder))] if holder else []
+    return [*found, (platform.group(0), start + begin + platform.start(), start + len(text))]
 
 
 def _without_edge_noise(text: str) -> str:

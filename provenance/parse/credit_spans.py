@@ -55,6 +55,8 @@ from provenance.parse.credit_words import (
     NOT_BEFORE_NUMBER,
     PERSON_JOB_WORDS,
     POST_WORDS,
+    RESHOT_FROM,
+    RESHOT_PLATFORM,
     SENTENCE_OPENERS,
     SPELLED_OUT_CONNECTIVES,
     names_a_station,
@@ -381,6 +383,9 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         if glued and not taken(body, close):
             yield Segment(body, close, body)  # '… on Wednesday. (Yonhap)The group received …': run on into the story
             continue
+        if RESHOT_FROM.match(inner) and RESHOT_PLATFORM.search(inner) and not taken(body, close):
+            yield Segment(body, close, body)  # '(翻攝自微博)': re-shot from a platform (credit_parts._reshot_links)
+            continue
         if taken(body, close) or not (_is_chain_or_via(inner) or _closes_line(text, close)):
             continue
         if "／" in inner and "/" not in inner and not inner.isascii():
@@ -393,7 +398,7 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
             yield Segment(body + dated.end(), close, body + dated.end())
             continue
         relay = relayed(catalog, inner) if "＝" in inner else None
-        relay = _source_colon_name(catalog, inner) if relay is None and ": " in inner else relay
+        relay = _source_colon_name(catalog, inner) if relay is None and (": " in inner or ":@" in inner) else relay
         if relay is not None:
             yield Segment(body, close, body, rewrite=relay)
         elif _spelled_out_before(catalog, text, opened, inner):
@@ -507,7 +512,7 @@ def _name_before(catalog: Catalog, text: str, opened: int, inner: str) -> int | 
 def _source_colon_name(catalog: Catalog, inner: str) -> str | None:
     """'(ABC News: Jane Roe)', '(AAP: Dean Lowry)', '(Reuters: Jane Roe)': the ABC's (Australia) order, a source the
     catalog knows, a colon and the photographer, as the chain 'ABC News/Jane Roe'."""
-    source, _, who = inner.partition(": ")
+    source, _, who = inner.partition(": " if ": " in inner else ":")  # '(Twitter:@jroe)': a handle, no space
     if "/" in inner or len(who.split()) > 5 or not CHANNEL_WORDS.isdisjoint(source.casefold().split()):
         return None
     if not _is_named_source(catalog, source) and not (_desk_of(catalog, source) and len(who.split()) > 1):

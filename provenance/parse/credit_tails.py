@@ -35,6 +35,7 @@ from provenance.parse.credit_spans import (
 )
 from provenance.parse.credit_words import (
     AGENCY_KINDS,
+    COMMON_WORDS,
     HEADING_WORDS,
     IMAGE_DESK_RANKS,
     MENU_WORDS,
@@ -44,8 +45,18 @@ from provenance.parse.credit_words import (
     SLOT_BODY_ENDS,
     SLOT_OPENERS,
     TITLE_FUNCTION_WORDS,
+    WORD_SURNAMES,
 )
 
+# 'Jane Roe, Marrowby National Laboratory', 'PETE OXFORD, MINDEN PICTURES': a photographer and the body that holds the
+# picture, a comma between, the text's one line (a magazine's credit field, a line set under a picture): a full name of
+# two to four capitalised words, one comma, and a body the chain's labels read as an organisation or a known source
+_NAME_AND_BODY = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){1,3}),[ \t]+"
+                            r"(?P<body>[A-Z][^,;:|/()\n.!?]{1,80})$")
+# a letter's or a post's greeting and sign-off words ('Thank You, Harwick University'), and a byline's 'By' ('By Jane
+# Roe, The Harwick Weekly': the writer and the magazine), no photographer's name
+_NOT_NAME_WORDS = frozenset({"thank", "thanks", "you", "welcome", "hello", "hi", "greetings", "regards", "sincerely",
+                             "yours", "cheers", "congratulations", "dear", "by", "von", "par", "por", "door", "av"})
 # '… Friday. | KYODO', '… April 26. / Yonhap', '… 있다. /연합뉴스'
 _PIPE_BEFORE = re.compile(r"[ \t]*(?:\|[ \t]+|/[ \t]*)(?=\S)")
 # '… Trading in wildlife is illegal.  —RICHARD A. REYES' (Philippine Daily Inquirer): a dash, then a person's name in
@@ -173,9 +184,33 @@ _GALLERY_DATE = re.compile(r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?
 _MONTH_INITIALS = frozenset("JFMASOND")
 
 
+def _name_and_body(catalog: Catalog, text: str) -> tuple[int, int] | None:
+    """Where a text that is one 'Name, Body' line stands ('Jane Roe, University of Harwick'), or None; never a
+    salutation ('Dear Jane, Acme Inc'), a name and a job ('Jane Roe, Senior Editor') or a place ('…, Harwick')."""
+    line = text.strip()
+    found = _NAME_AND_BODY.match(line) if 8 <= len(line) <= 120 and "," in line else None
+    if found is None:
+        return None
+    name = found.group("name")
+    words = name.casefold().split()
+    if words[0] in COMMON_WORDS or any(word in _NOT_NAME_WORDS for word in words) \
+            or any(word in COMMON_WORDS and word not in WORD_SURNAMES for word in words[1:]):
+        return None  # 'Welcome Students, …', 'Thank You, …', 'By Jane Roe, …': a greeting or a byline
+    link = label_link(catalog, line)
+    if link.label not in ("organisation", "source") or link.creator != name:
+        return None
+    start = text.find(line)
+    return start, start + len(line)
+
+
 def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
     """'… on Monday. Jane Doe/AP', '…2021.Reliance Industries/Handout via REUTERS': the last
     sentence of a line, when it is a credit."""
+    alone = _name_and_body(catalog, text)
+    if alone is not None:
+        if not taken(alone[0], alone[1]):
+            yield Segment(alone[0], alone[1], alone[0])
+        return
     offset = 0
     lines = text.splitlines(keepends=True)
     for number, line in enumerate(lines):
@@ -227,6 +262,9 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             offset += len(line)
             continue
         end = _credit_end(catalog, stripped, start)
+        if stop >= 0 and start == stop + 1:  # '…一地。(圖/翻攝畫面)消防局初步調查…': the next sentence glued after the
+            close = stripped.find(")" if stripped[start] == "(" else "）", start)  # bracket is the story, no credit's
+            end = close + 1 if 0 < close < end else end
         while end > start and stripped[end - 1] in " \t":  # a cut before a dateline or story leaves the space before it
             end -= 1
         tail = stripped[start:end].strip()

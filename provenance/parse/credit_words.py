@@ -482,7 +482,16 @@ BRAND_WORD_ENDINGS = ("fotos", "foto", "photos", "photo", "press", "pix")
 # university, institute ('한국사진기자협회', '日本写真家協会', '中国摄影家协会'). Only glued to the body's name and
 # closing the credit: the word alone after a person's name is a job title or membership ('김철수 연구원', a
 # researcher; '박민수 재단 이사장', a foundation's chairman).
+# Chinese papers' re-shot and taken-from credits: '(圖/翻攝自微博)' (re-shot from Weibo), '(圖擷取自@x推特)' (taken from
+# a Twitter account), '(取材自微博)': the words (after an optional 圖, picture) that open the link, and the platforms'
+# names that close it, glued to the account's holder ('翻攝自林曉薇臉書': Lin's Facebook page)
+RESHOT_FROM = re.compile(r"^[圖图]?(?:翻攝|翻摄|擷取|撷取|取材|截圖|截图)自")
+RESHOT_PLATFORM = re.compile(r"(?:微博|臉書|脸书|推特|Facebook|FB|Twitter|Instagram|IG|YouTube|Threads|抖音|"
+                             r"小紅書|小红书)$")
 CJK_BODY_ENDINGS = ("협회", "재단", "위원회", "연맹", "대학교", "연구원", "연구소",
+                    # civic groups: a federation, a solidarity group, a network ('환경운동연합', '참여연대',
+                    # '낙동강네트워크'); a person's name is shorter than two syllables and the ending
+                    "연합", "연대", "네트워크",
                     "전자",  # Korean 'electronics', a maker's name: '삼성전자', 'LG전자' (a company's handout)
                     "協会", "財団", "委員会", "协会", "基金会", "委员会")
 # Company forms of many countries: the last word(s) of a name make it an organisation ('Norrbo Studio AB', 'Kvale
@@ -551,7 +560,7 @@ def names_a_station(text: str) -> bool:
 
 ORGANISATION_SUFFIX = with_first_chars(re.compile(
     r"(?i)(?:\.(?:com|org|net|gov|edu|cc|io|co|info|ru|de|fr|uk|jp|cn|nl|be|se|no|dk|fi|cz|sk|hu|ro|md|pl|it|pt|br|es|"
-    r"hr|rs|si|ba|mk|bg|ua|gr|vn|my|ph|tz|ke|bd|pk|at|ch|cat)\b|(?:社|局|部|庁|省|院|会|館|馆|所|県|大学|公司|集团|銀行|银行|협회|일보|뉴스|통신|시청|구청|군청|도청|재단|센터|공사|대학교|병원|위원회|박물관|픽쳐스|픽처스|엔터테인먼트|스튜디오|프로덕션|어판)$)"
+    r"hr|rs|si|ba|mk|bg|ua|gr|vn|my|ph|tz|ke|bd|pk|at|ch|cat)\b|(?:社|局|部|庁|省|院|会|館|馆|所|県|大学|公司|集团|銀行|银行|협회|일보|뉴스|통신|시청|구청|군청|도청|재단|센터|공사|대학교|병원|위원회|박물관|신문|방송|픽쳐스|픽처스|엔터테인먼트|스튜디오|프로덕션|어판)$)"
 ))
 # A subject shown in the image rather than a maker: "(L)", "(R)", "left", "right".
 SUBJECT_MARK = re.compile(r"(?i)\((?:l|r|c|left|right|center|centre|top|bottom)\)")

@@ -95,6 +95,9 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "Photo: Ab for Cd, Inc ",  # a client and its company form
         "AbNewsBD24 ",  # camel-case news sites' names
         "。(",  # CJK stops before brackets
+        "。(圖/翻攝自林曉微博",  # re-shot credits, a platform's name at each piece's end
+        "(翻攝自",  # re-shot openings in brackets with no close
+        "Jane Roe, Harwick ",  # a name and a body after a comma, on one line
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
