@@ -505,13 +505,15 @@ _DATE_OPENS_STORY = re.compile(
     r"(?<=[^\W\d_])[ \t]+(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+[a-z]|,[ \t]*\d{4}\b))"
 )
-# The day a picture was taken after its credit ('Photo by Jane Roe/TPS on 14 August, 2016', '… on August 14, 2016',
+# The day a picture was taken closing its credit ('Photo by Jane Roe/TPS on 14 August, 2016', '… on August 14, 2016',
 # '… on Monday'): the date is no part of the name or the agency, the credit ends before 'on' (a platform after 'on',
-# 'Photo by Jane Roe on Unsplash', stays: only a date or a weekday follows)
+# 'Photo by Jane Roe on Unsplash', stays: only a date or a weekday follows; a story going on after the date, '… Ida
+# Vell on Monday said …', is a run-on the later steps cut)
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ON_DATE = re.compile(
-    r"(?<=[^\W\d_])[ \t]+on[ \t]+(?=(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:" + _MONTH_NAMES + r")\b|"
-    r"(?:" + _MONTH_NAMES + r")[ \t]+\d{1,2}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))"
+    r"(?<=[^\W\d_])[ \t]+on[ \t]+(?=(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:" + _MONTH_NAMES + r")|"
+    r"(?:" + _MONTH_NAMES + r")[ \t]+\d{1,2}(?:st|nd|rd|th)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+    r"(?:,?[ \t]+\d{4})?[ \t]*(?:[.,;)\]]|\r?\n|$))"
 )
 # A Latin letter, then Japanese, Chinese or Korean script with no space between: where a credit in Latin script runs
 # into a caption in another (a name glued to the sentence after it), when a CJK sentence's stop follows ('TVBS新聞',

@@ -95,6 +95,10 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "Photo: Ab for Cd, Inc ",  # a client and its company form
         "AbNewsBD24 ",  # camel-case news sites' names
         "。(",  # CJK stops before brackets
+        "Photo by Ab Cd/EF on 14 August, ",  # a chain, then the day after 'on', again and again
+        "Ab on Monday on ",  # 'on' and a weekday with no credit before them
+        "(צילום ארכיון להמחשה: אב גד ",  # Hebrew lead-ins with qualifiers in brackets that never close
+        "צילום ארכיון ארכיון ",  # Hebrew qualifiers repeated with no colon
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
