@@ -482,8 +482,9 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         if byline is not None and "/" in text[body : byline.start()]:  # a wire's slash chain, then the story's byline
             line_end = byline.start()
     taken_on = _ON_DATE.search(text, body, line_end) if text.find(" on ", body, line_end) >= 0 else None
-    if taken_on is not None and (len(text[body : taken_on.start()].split()) > 1 or "/" in text[body : taken_on.start()]):
-        line_end = taken_on.start()  # a full name or a chain before 'on': 'Photo: Parade on Monday' names no one
+    cut = taken_on.start() if taken_on is not None else line_end
+    if len(text[body:cut].split()) > 1 or "/" in text[body:cut]:  # a full name or a chain before 'on' ('Photo:
+        line_end = cut  # Parade on Monday' names no one)
     dated = _DATE_OPENS_STORY.search(text, body, line_end) if has_digit(text[body:line_end]) else None
     line_end = dated.start() if dated is not None else line_end  # 'photos by Jane Roe & Ida Vell August 24 was a …'
     into_cjk = _LATIN_INTO_CJK.search(text, body, min(line_end, body + _LATIN_CREDIT)) \
