@@ -92,7 +92,9 @@ def title_case_capitals(name: str) -> str:
 
 
 def _capitalised(word: str) -> str:
-    return word.capitalize() if word.isupper() and word.isalpha() else word
+    # Turkish dotted capital I lowers to 'i' and a combining dot in Python ('SELAHATTİN' -> 'Selahatti̇n'); a name in
+    # capitals wants the plain 'i' ('Selahattin')
+    return word[:1] + word[1:].replace("İ", "i").lower() if word.isupper() and word.isalpha() else word
 
 
 def looks_like_person(name: str) -> bool:

@@ -682,6 +682,8 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
         return Link(text, start, end, "organisation")  # "MCTEAR'S", "Macy's": one word in the possessive names a shop
         # or a firm (an auction house's handout, 'MCTEAR'S/PA'), never a photographer
     unranked = RANK.sub("", text)
+    if " " in unranked and unranked.casefold() in COUNTRIES:  # '… - Saudi Arabia', '/ South Africa': a country of
+        return Link(text, start, end, "unknown")  # two words or more names where, never who (one word may be a name)
     if looks_like_person(unranked) or pieces != [unranked] and all(looks_like_person(p) for p in pieces) \
             and not any(portrait(p) for p in pieces[1:]):
         return Link(text, start, end, "person")

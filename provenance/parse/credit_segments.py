@@ -481,6 +481,10 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         byline = _BYLINE_AFTER.search(text, body, line_end)  # 'IMAGE: CNS photo/Jane Roe By Ida Vell HARWICK (CNS) —':
         if byline is not None and "/" in text[body : byline.start()]:  # a wire's slash chain, then the story's byline
             line_end = byline.start()
+    taken_on = _ON_DATE.search(text, body, line_end) if text.find(" on ", body, line_end) >= 0 else None
+    cut = taken_on.start() if taken_on is not None else line_end
+    if len(text[body:cut].split()) > 1 or "/" in text[body:cut]:  # a full name or a chain before 'on' ('Photo:
+        line_end = cut  # Parade on Monday' names no one)
     dated = _DATE_OPENS_STORY.search(text, body, line_end) if has_digit(text[body:line_end]) else None
     line_end = dated.start() if dated is not None else line_end  # 'photos by Jane Roe & Ida Vell August 24 was a …'
     into_cjk = _LATIN_INTO_CJK.search(text, body, min(line_end, body + _LATIN_CREDIT)) \
@@ -501,6 +505,16 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
 _DATE_OPENS_STORY = re.compile(
     r"(?<=[^\W\d_])[ \t]+(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+[a-z]|,[ \t]*\d{4}\b))"
+)
+# The day a picture was taken closing its credit ('Photo by Jane Roe/TPS on 14 August, 2016', '… on August 14, 2016',
+# '… on Monday'): the date is no part of the name or the agency, the credit ends before 'on' (a platform after 'on',
+# 'Photo by Jane Roe on Unsplash', stays: only a date or a weekday follows; a story going on after the date, '… Ida
+# Vell on Monday said …', is a run-on the later steps cut)
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ON_DATE = re.compile(
+    r"(?<=[^\W\d_])[ \t]+on[ \t]+(?=(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:" + _MONTH_NAMES + r")|"
+    r"(?:" + _MONTH_NAMES + r")[ \t]+\d{1,2}(?:st|nd|rd|th)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+    r"(?:,?[ \t]+\d{4})?[ \t]*(?:[.,;)\]]|\r?\n|$))"
 )
 # A Latin letter, then Japanese, Chinese or Korean script with no space between: where a credit in Latin script runs
 # into a caption in another (a name glued to the sentence after it), when a CJK sentence's stop follows ('TVBS新聞',

@@ -98,6 +98,10 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "。(圖/翻攝自林曉微博",  # re-shot credits, a platform's name at each piece's end
         "(翻攝自",  # re-shot openings in brackets with no close
         "Jane Roe, Harwick ",  # a name and a body after a comma, on one line
+        "Photo by Ab Cd/EF on 14 August, ",  # a chain, then the day after 'on', again and again
+        "Ab on Monday on ",  # 'on' and a weekday with no credit before them
+        "(צילום ארכיון להמחשה: אב גד ",  # Hebrew lead-ins with qualifiers in brackets that never close
+        "צילום ארכיון ארכיון ",  # Hebrew qualifiers repeated with no colon
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
