@@ -67,7 +67,8 @@ from provenance.check import (
 from provenance.metadata.commons import refs_in_evidence
 from provenance.metadata.flickr import photo_pages
 from provenance.model import Credit
-from provenance.parse.credits import list_goes_on, may_merge, parse_credit, read_credits
+from provenance.parse.credit_merge import may_merge
+from provenance.parse.credits import list_goes_on, parse_credit, read_credits
 from provenance.parse.markup import has_markup
 
 # A shorter text is checked in one call: two chunks save 0.03 s of 0.10 at 26,000 characters of captions and
@@ -162,7 +163,7 @@ def join_chunks(text: str, chunks: list[Chunk], catalog: Catalog, profile: Usage
     if sum(chunk.count for chunk in chunks) == 1:  # a text's only credit reads its line (credit_links): whole
         return None
     if [chunk for chunk in chunks if chunk.count][-1].footer:  # the text's last credit may be its rights footer,
-        return None  # read into the earlier credits of its holder (parse.credits._rights_footer): whole
+        return None  # read into the earlier credits of its holder (parse.credit_merge.read_rights_footer): whole
     retyped = any(chunk.retyped for chunk in chunks)
     if retyped:  # the credits checked again as the whole text reads them (`retexts`): every item read now
         chunks = [chunk.loaded() for chunk in chunks]

@@ -53,7 +53,7 @@ _CC_LONG = re.compile(
     r"(?:\s+(?:international|unported|generic))?(?:\s+(?:public\s+)?licen[sc]e)?"
 )
 # Japanese sites' notice under a photo ('無断転載・複製を禁じます', '無断転載禁止': no reproduction without leave); its
-# first word (無断, 'without leave') may stand in the lead-in (credits.ANYWHERE_LEAD_IN)
+# first word (無断, 'without leave') may stand in the lead-in (credit_leads.ANYWHERE_LEAD_IN)
 JA_RESERVED = r"(?:無断)?(?:転載|複製|使用)(?:[・、]?(?:転載|複製|使用))*を?禁(?:じます|じる|止)"
 _RESERVED = re.compile(r"(?i)all\s+rights\s+reserved|riproduzione\s+riservata|" + JA_RESERVED)
 _PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b|\b(?-i:PublicDomain)\b")  # '…/PublicDomain': written as one word

@@ -30,17 +30,16 @@ from provenance.parse.credit_fields import (
     clean_segment,
     strip_license,
 )
+from provenance.parse.credit_labels import Link
+from provenance.parse.credit_orgs import news_title, word_alias
 from provenance.parse.credit_parts import (
     ORG_PHOTO_BY,
-    Link,
     em_dash_chain,
     en_dash_chain,
     label_link,
-    news_title,
     outlet_photo,
     photo_of_outlet,
     stock_dash,
-    word_alias,
 )
 from provenance.parse.credit_words import (
     ACQUISITION_CLAUSE_WORDS,

@@ -16,7 +16,8 @@ from provenance.catalog.names import has_digit
 from provenance.catalog.sources import match_source
 from provenance.parse.credit_citations import is_date, may_cite
 from provenance.parse.credit_fields import mentions_license
-from provenance.parse.credit_parts import label_link, word_alias
+from provenance.parse.credit_orgs import word_alias
+from provenance.parse.credit_parts import label_link
 from provenance.parse.credit_spans import (
     _SENTENCE,
     _VIA_WORD,

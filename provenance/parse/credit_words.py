@@ -88,7 +88,7 @@ LEAD_PHRASES = (
     # Polish, Russian, Ukrainian, Turkish
     r"fot\.?", r"zdj[eę]cie", r"źródło", r"фото", r"снимок", r"автор\s+фото", r"автор", r"кредит",
     r"источник(?:\s+фото)?", r"джерело(?:\s+фото)?", r"fotoğraf(?:lar)?",
-    # Dutch, Nordic, Finnish, Czech, Hungarian ('source', 'picture'; 'image', Vietnamese 'ảnh': credits.LEAD_IN)
+    # Dutch, Nordic, Finnish, Czech, Hungarian ('source', 'picture'; 'image', Vietnamese 'ảnh': credit_leads.LEAD_IN)
     r"b(?:ron|eeld)", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",
     # Malay and Indonesian 'picture', Croatian and Serbian 'shot by' and 'photograph'
     r"gambar", r"snimi(?:o|la|li)", r"fotografija",
@@ -147,9 +147,10 @@ LEAD_IN_TEXT = re.compile(
 )
 
 # Lead-in words that may go without a colon, but only at a caption's end (after a sentence's stop, or alone in a
-# closing bracket) and before a name-shaped run that ends the line (credits.LEAD_IN): 'Picture Jane Roe', '(Foto Jane
-# Roe/LaPresse)', '… Credit Foto Getty Images'. Written with a capital first ('Picture this: …', 'photo booth' and a
-# sentence's 'picture' stay prose); the rest of the word in any case ('PIC', 'PIc', a typo the Echo prints).
+# closing bracket) and before a name-shaped run that ends the line (credit_leads.LEAD_IN): 'Picture Jane Roe',
+# '(Foto Jane Roe/LaPresse)', '… Credit Foto Getty Images'. Written with a capital first ('Picture this: …', 'photo
+# booth' and a sentence's 'picture' stay prose); the rest of the word in any case ('PIC', 'PIc', a typo the Echo
+# prints).
 CAPTION_END_LEADS = ("Picture", "Pictures", "Pic", "Pics", "Photo", "Photos", "Foto", "Fotos",
                      "Credit Foto", "Credit Photo", "Crédit Photo")
 # Words that make the run after such a lead-in a heading's or a job's, no name ('Picture Editor Jane Roe' names a
@@ -359,7 +360,7 @@ NEWSPAPER_WORDS = frozenset({
 })
 # The first word of a paper's title that says when it comes out, before a paper's word: 'Evening Standard', 'Sunday
 # Mirror', 'Morning Star'. Either word alone may be a name's ('Billy Sunday', 'Jane Morning', 'Ringo Starr'): only the
-# two together, in this order, make a title (credit_parts._newspaper_title).
+# two together, in this order, make a title (credit_orgs._newspaper_title).
 ISSUE_WORDS = frozenset({"evening", "sunday", "morning", "weekly",
                          "country"})  # a rural paper's: 'Country News', 'IMAGE: Country Caller'; no given name
 TITLE_AFTER_ISSUE = frozenset({"mirror", "mail", "star", "sun", "standard", "news", "post", "times", "express",

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from provenance.parse import credit_fields, credit_parts, credit_spans, credit_words, credits
+from provenance.parse import credit_fields, credit_leads, credit_parts, credit_spans, credit_words, credits
 from provenance.parse.scan import (
     GATE_MIN_CHARS,
     built_gate,
@@ -38,11 +38,11 @@ def _texts() -> list[str]:
 @pytest.mark.parametrize(
     "pattern",
     [
-        credits.LEAD_IN,  # lead-ins of many languages, case-insensitive
-        credits.ANYWHERE_LEAD_IN,  # case-sensitive with case-insensitive parts
-        credits.WEAK_LEAD_IN,  # a look-behind inside an alternative
-        credits._BY_LICENSE,  # an optional quoted title before the lead-in
-        credits._BOILERPLATE,  # wire boilerplate, an optional first group
+        credit_leads.LEAD_IN,  # lead-ins of many languages, case-insensitive
+        credit_leads.ANYWHERE_LEAD_IN,  # case-sensitive with case-insensitive parts
+        credit_leads.WEAK_LEAD_IN,  # a look-behind inside an alternative
+        credit_leads.BY_LICENSE,  # an optional quoted title before the lead-in
+        credit_leads.BOILERPLATE,  # wire boilerplate, an optional first group
         credit_spans._SENTENCE,  # a look-behind before the first character
         credit_fields._LICENSED_UNDER,  # a field step: optional words before the required ones
         credit_fields._RIGHTS,  # a rights sign, '(c)' or words at a word's start
@@ -77,8 +77,9 @@ def test_left_alone_when_the_first_character_cannot_be_told(pattern: re.Pattern[
 
 
 def test_the_parser_scans_are_led_by_their_first_characters() -> None:
-    for pattern in (credits.LEAD_IN, credits.ANYWHERE_LEAD_IN, credits._BOILERPLATE, credit_spans._SENTENCE,
-                    credit_words.UI_LABELS, credit_fields.URL, credit_fields._RIGHTS, credit_parts._CHAIN):
+    for pattern in (credit_leads.LEAD_IN, credit_leads.ANYWHERE_LEAD_IN, credit_leads.BOILERPLATE,
+                    credit_spans._SENTENCE, credit_words.UI_LABELS, credit_fields.URL, credit_fields._RIGHTS,
+                    credit_parts._CHAIN):
         assert pattern.pattern.startswith("(?=")
 
 
@@ -109,22 +110,22 @@ def test_dispatch_is_left_alone_when_a_first_character_cannot_be_told() -> None:
 
 
 def test_the_lead_in_scan_finds_what_its_plain_join_finds() -> None:
-    plain = re.compile(credits.LEAD_IN.pattern.replace(dispatched(credit_words.LEAD_PHRASES, re.IGNORECASE),
-                                                       "|".join(credit_words.LEAD_PHRASES)), credits.LEAD_IN.flags)
-    assert plain.pattern != credits.LEAD_IN.pattern
+    plain = re.compile(credit_leads.LEAD_IN.pattern.replace(dispatched(credit_words.LEAD_PHRASES, re.IGNORECASE),
+                                                       "|".join(credit_words.LEAD_PHRASES)), credit_leads.LEAD_IN.flags)
+    assert plain.pattern != credit_leads.LEAD_IN.pattern
     texts = [case["text"] for case in table_rows("credit_lines")] + [DISPATCH_TEXT, *_texts()]
     for text in texts:
-        assert [m.span("lead") for m in credits.LEAD_IN.finditer(text)] == \
+        assert [m.span("lead") for m in credit_leads.LEAD_IN.finditer(text)] == \
             [m.span("lead") for m in plain.finditer(text)], text
 
 
 GATED = [
-    credits.LEAD_IN,  # lead-ins of many languages behind \b, case-insensitive
-    credits.ANYWHERE_LEAD_IN,  # case-sensitive with case-insensitive parts, a rights sign outside ASCII
-    credits.WEAK_LEAD_IN,  # look-behinds, '^'
-    credits._BOILERPLATE,  # an optional first group, look-behinds in capitals
+    credit_leads.LEAD_IN,  # lead-ins of many languages behind \b, case-insensitive
+    credit_leads.ANYWHERE_LEAD_IN,  # case-sensitive with case-insensitive parts, a rights sign outside ASCII
+    credit_leads.WEAK_LEAD_IN,  # look-behinds, '^'
+    credit_leads.BOILERPLATE,  # an optional first group, look-behinds in capitals
     credit_words.UI_LABELS,  # '…' or '...' before a marker, Korean labels at a line's end
-    credits._BY_LICENSE,  # quoted titles, a look-ahead over the rest of the line
+    credit_leads.BY_LICENSE,  # quoted titles, a look-ahead over the rest of the line
     re.compile(r"(?i)(?:kelvin|sigma|ſun|ıdle)"),  # letters whose case partners lie outside ASCII
     re.compile("\u212aelvin|(?i:\u212aelvin)"),  # the Kelvin sign as written, and as it matches 'k' and 'K'
     re.compile(r"(?:a|b)?c+\s*d"),  # an optional group, a repeat, a category
