@@ -155,6 +155,12 @@ def test_blanks_after_a_lead_in_stay_linear(catalog: Catalog, before: str, blank
         ('"Harbour" by Jane licensed under ', " ", ")"),  # the same with its words present: creator, license and
         # the blanks around them had split each run three ways
         ('"Harbour" by Jane', " ", "is licensed under CC BY"),  # blanks between the creator and 'licensed'
+        ("Flood victims in Harwick yesterday", " / ab", " / JANE ROE PAGE 6"),  # spaced slashes before a name in
+        # capitals (The Star's print caption)
+        ("Wakulima shambani", " ", "/ JANE ROE"),  # blanks before the slash
+        ("(PICHA NA JANE ROE, ", "A ", ")"),  # a Swahili credit's town of capitals after the comma
+        ("The New Times\n", "Ab ", "Reporter"),  # capitalised words before a byline's 'Reporter'
+        ("The photograph above is by", " ", "Jane Roe"),  # blanks after 'is by'
     ],
 )
 def test_a_run_of_one_character_after_a_lead_in_stays_linear(catalog: Catalog, before: str, unit: str,
