@@ -481,6 +481,8 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         byline = _BYLINE_AFTER.search(text, body, line_end)  # 'IMAGE: CNS photo/Jane Roe By Ida Vell HARWICK (CNS) —':
         if byline is not None and "/" in text[body : byline.start()]:  # a wire's slash chain, then the story's byline
             line_end = byline.start()
+    handled = _BYLINE_HANDLE.search(text, body, line_end) if " By " in text[body:line_end] else None
+    line_end = handled.start() if handled is not None else line_end  # 'Picture: Social media By Jane Roe @janeroe …'
     dated = _DATE_OPENS_STORY.search(text, body, line_end) if has_digit(text[body:line_end]) else None
     line_end = dated.start() if dated is not None else line_end  # 'photos by Jane Roe & Ida Vell August 24 was a …'
     into_cjk = _LATIN_INTO_CJK.search(text, body, min(line_end, body + _LATIN_CREDIT)) \
@@ -563,6 +565,9 @@ def _line_end(catalog: Catalog, text: str, body: int) -> int:
 # dateline's place in capitals ('By Jane Roe HARWICK (CNS) —', 'By HARWICK (CNS) —'); a name with 'By' in it goes on
 # ('Jane Roe/Stand By Me Films')
 _BYLINE_AFTER = re.compile(r"[ \t]+By[ \t]+(?=(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z]{3,}\b)")
+# The same with the writer's name and handle, chain or none ('Picture: Social media By Jane Roe @janeroe Addis Abeba -
+# …', Addis Standard): the handle says a writer's byline
+_BYLINE_HANDLE = re.compile(r"[ \t]+By[ \t]+(?=(?:[A-Z][\w'’.-]*[ \t]+){1,4}@\w)")
 _CHAIN_LINK = re.compile(r"[ \t]*/[ \t]*|[ \t]+via[ \t]+")
 
 

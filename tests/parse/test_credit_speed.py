@@ -161,6 +161,7 @@ def test_blanks_after_a_lead_in_stay_linear(catalog: Catalog, before: str, blank
         ("(PICHA NA JANE ROE, ", "A ", ")"),  # a Swahili credit's town of capitals after the comma
         ("The New Times\n", "Ab ", "Reporter"),  # capitalised words before a byline's 'Reporter'
         ("The photograph above is by", " ", "Jane Roe"),  # blanks after 'is by'
+        ("Picture: Social media", " By Ab", " @ab"),  # a byline's 'By' and words before a handle, again and again
     ],
 )
 def test_a_run_of_one_character_after_a_lead_in_stays_linear(catalog: Catalog, before: str, unit: str,
