@@ -781,7 +781,18 @@ def _short_alias_alone(catalog: Catalog, text: str) -> bool:
     word = text.strip()
     if word[:1] in "([" and word[-1:] in ")]":
         word = word[1:-1].strip()  # '… fruit at the market. (Apple)': the same word in brackets
-    return word_alias(catalog, word)
+    return word_alias(catalog, word) or _name_as_a_word(catalog, word)
+
+
+def _name_as_a_word(catalog: Catalog, word: str) -> bool:
+    """'x', 'dawn', 'X': a source's name alone but written as no credit writes it: one letter (a list's mark, a
+    variable, a heading's letter; the platform X is credited in a chain or after a lead-in: 'Image: X'), or in lower
+    case where every name the catalog gives the source has a capital (a word of a sentence cut at a line break)."""
+    if " " in word or not (len(word) == 1 or word.islower()):
+        return False
+    source = match_source(catalog, word)
+    return source is not None and (len(word) == 1 or not any(
+        name.islower() for name in (source.name, *source.aliases)))
 
 
 def _is_dash_chain(catalog: Catalog, text: str) -> bool:

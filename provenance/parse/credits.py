@@ -284,7 +284,15 @@ def _point_back(credit: Credit, text: str, flat: Flat) -> Credit:
     last = len(flat.text[credit.start : credit.end].rstrip()) + credit.start
     start, end = flat.origin(credit.start), flat.end(last)
     end = max(end, start)
+    if start and text[start - 1] == "[" and _closes_link(text, start, end):
+        start -= 1  # a credit that opens with a Markdown link's name quotes its bracket too
     return replace(credit, start=start, end=end, text=text[start:end].strip() or credit.text)
+
+
+def _closes_link(text: str, start: int, end: int) -> bool:
+    """Whether a Markdown link's name that opens at `start` closes ('](') before `end`, no other bracket first."""
+    closes = text.find("](", start, end)
+    return closes >= 0 and text.find("[", start, closes) < 0
 
 
 _AI_PLAIN = re.compile(r"(?i)" + AI_PLAIN_LEAD)

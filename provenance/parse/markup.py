@@ -29,7 +29,7 @@ import bisect
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
 from provenance.parse.htmltext import read_tolerantly
@@ -109,16 +109,64 @@ def has_markup(text: str) -> bool:
 
 
 def flatten(text: str) -> Flat:
-    """The text with inline HTML and Markdown reduced; unchanged when it has none."""
+    """The text with inline HTML and Markdown reduced; unchanged when it has none. Each step (Markdown links,
+    reference links, HTML) maps its pieces into the text before it, and the maps are composed: the flat text's
+    pieces point into `text` itself, whatever steps it took."""
+    flat = Flat(text)
     if _HAS_MARKDOWN.search(text):
-        text = _markdown_links(text)
-    if "][" in text:  # a reference link ('by [Jane Roe][2], Public domain'): its text (its address is elsewhere)
-        text = _MD_REFERENCE.sub(r"\g<text>", text)
-    if not _HAS_HTML.search(text):
-        return Flat(text)
-    escaped = _AUTOLINK.sub(lambda m: f"&lt;{m.group(1)}&gt;", text)
+        flat = _flat_of(_markdown_pieces(text, 0, len(text)))
+    if "][" in flat.text:  # a reference link ('by [Jane Roe][2], Public domain'): its text (its address is elsewhere)
+        flat = _compose(_flat_of(_reference_pieces(flat.text)), flat)
+    if not _HAS_HTML.search(flat.text):
+        return flat
+    reduced = flat.text
+    escaped = _AUTOLINK.sub(lambda m: f"&lt;{m.group(1)}&gt;", reduced)
     escaped = _STRAY_OPEN.sub("&lt;", escaped)  # a '<' that opens no tag: text (and no rescans in the parser)
-    return read_tolerantly(lambda parsed: _collect(parsed, text), escaped)
+    return _compose(read_tolerantly(lambda parsed: _collect(parsed, reduced), escaped), flat)
+
+
+def _flat_of(pieces: list[tuple[str, int, int]]) -> Flat:
+    """A Flat of (text, where it starts in the source, how many source characters it stands for) pieces."""
+    result = Flat("")
+    parts, cursor = [], 0
+    for text, origin, length in pieces:
+        result.starts.append(cursor)
+        result.origins.append(origin)
+        result.lengths.append(length)
+        parts.append(text)
+        cursor += len(text)
+    result.text = "".join(parts)
+    return result
+
+
+def _compose(outer: Flat, inner: Flat) -> Flat:
+    """`outer`'s text with pieces that point where `inner` maps them: `outer` points into `inner.text`, and
+    `inner` into a source. A piece of `outer` copied from `inner.text` is cut where `inner`'s pieces are."""
+    if not inner.starts or not outer.starts:
+        return outer if not inner.starts else replace(inner, text=outer.text)
+    result = Flat(outer.text)
+    for n, (start, origin, length) in enumerate(zip(outer.starts, outer.origins, outer.lengths, strict=True)):
+        if not length or outer._size(n) != length:  # added text, or a decoded reference: mapped whole
+            first = inner.origin(origin)
+            result.starts.append(start)
+            result.origins.append(first)
+            result.lengths.append(max(inner.end(origin + length) - first, 0) if length else 0)
+            continue
+        piece, at = max(bisect.bisect_right(inner.starts, origin) - 1, 0), origin
+        while at < origin + length:
+            stop = min(inner.starts[piece] + inner._size(piece), origin + length)
+            if stop > at:
+                where, count = inner.origins[piece], inner.lengths[piece]
+                if count and inner._size(piece) == count:  # copied: exact within
+                    where, count = where + at - inner.starts[piece], stop - at
+                elif count and at != inner.starts[piece]:  # inside a decoded reference: after it
+                    where, count = where + count, 0
+                result.starts.append(start + at - origin)
+                result.origins.append(where)
+                result.lengths.append(count)
+                at = stop
+            piece += 1
+    return result
 
 
 def _collect(parsed: str, text: str) -> Flat:
@@ -152,22 +200,65 @@ def _unescaping(parsed: str, text: str) -> Callable[[int], int]:
     return unescape
 
 
-def _markdown_links(text: str) -> str:
-    """'[Name](url "title")' -> 'Name <url> title'; '![alt](src)' -> 'alt'. Lengths change, so a
-    Markdown fragment's credit points at the reduced text."""
-    def replace(match: re.Match[str]) -> str:
-        inner = _markdown_links(match.group("text")) if "](" in match.group("text") else match.group("text")
-        if match.group("bang"):  # an image: its alt text, and its title, where Markdown puts a credit too
-            title = match.group("title") or ""
-            title = _markdown_links(title) if "](" in title else title
-            return f"{inner} ({title})" if title else inner
-        if not re.match(r"(?i)(?:https?:)?//", match.group("url")):
+def _markdown_pieces(text: str, low: int, high: int) -> list[tuple[str, int, int]]:
+    """text[low:high] with its Markdown links reduced, as pieces (see _flat_of): '[Name](url "title")' -> 'Name
+    <url> (title)'; '![alt](src "title")' -> 'alt (title)'; a link to no web address -> its text. The name, the
+    address and the title are copied from where they stand; the brackets and spaces around them are added text."""
+    pieces, at = [], low
+    for match in _MD_LINK.finditer(text, low, high):
+        pieces.append((text[at : match.start()], at, match.start() - at))
+        pieces.extend(_link_pieces(text, match))
+        at = match.end()
+    pieces.append((text[at:high], at, high - at))
+    return [piece for piece in pieces if piece[0]]
+
+
+def _link_pieces(text: str, match: re.Match[str]) -> list[tuple[str, int, int]]:
+    """One Markdown link or image reduced (see _markdown_pieces); a link inside a name or an image's title too."""
+    def copied(group: str, reduce: bool = True) -> list[tuple[str, int, int]]:
+        start, end = match.span(group)
+        if start < 0:
+            return []
+        return _markdown_pieces(text, start, end) if reduce and "](" in text[start:end] else \
+            [(text[start:end], start, end - start)]
+
+    def added(words: str) -> tuple[str, int, int]:
+        return (words, match.end(), 0)
+
+    def standing_for(words: str, start: int, end: int) -> tuple[str, int, int]:
+        """Added words in place of the link's own marks between `start` and `end` ('](', ')'): a credit that
+        ends with the link ends where the link does."""
+        return (words, start, end - start)
+
+    inner = copied("text")
+    name = "".join(piece for piece, _, _ in inner)
+    if match.group("bang"):  # an image: its alt text, and its title, where Markdown puts a credit too
+        title = copied("title")
+        if not any(piece for piece, _, _ in title):
             return inner
-        title = match.group("title") or ""
-        if not inner.strip() or inner.strip().startswith("!"):
-            return f" {title} <{match.group('url')}> "
-        return f"{inner} <{match.group('url')}>" + (f" ({title})" if title else "")
-    return _MD_LINK.sub(replace, text)
+        return [*inner, standing_for(" (", match.end("text"), match.start("title")), *title,
+                standing_for(")", match.end("title"), match.end())]
+    if not re.match(r"(?i)(?:https?:)?//", match.group("url")):
+        return inner
+    title = copied("title", reduce=False)
+    if not name.strip() or name.strip().startswith("!"):
+        return [added(" "), *title, added(" <"), *copied("url", reduce=False), added("> ")]
+    url = [standing_for(" <", match.end("text"), match.start("url")), *copied("url", reduce=False)]
+    if not match.group("title"):
+        return [*inner, *url, standing_for(">", match.end("url"), match.end())]
+    return [*inner, *url, added(">"), standing_for(" (", match.end("url"), match.start("title")), *title,
+            standing_for(")", match.end("title"), match.end())]
+
+
+def _reference_pieces(text: str) -> list[tuple[str, int, int]]:
+    """A reference link ('by [Jane Roe][2]') reduced to its text, as pieces (see _flat_of)."""
+    pieces, at = [], 0
+    for match in _MD_REFERENCE.finditer(text):
+        start, end = match.span("text")
+        pieces += [(text[at : match.start()], at, match.start() - at), (text[start:end], start, end - start)]
+        at = match.end()
+    pieces.append((text[at:], at, len(text) - at))
+    return [piece for piece in pieces if piece[0]]
 
 
 class _Collector(HTMLParser):
@@ -256,13 +347,4 @@ class _Collector(HTMLParser):
         return pieces if "".join(text for text, _, _ in pieces) == data else [(data, here, len(data))]
 
     def flat(self) -> Flat:
-        result = Flat("")
-        parts, cursor = [], 0
-        for text, origin, length in self.pieces:
-            result.starts.append(cursor)
-            result.origins.append(origin)
-            result.lengths.append(length)
-            parts.append(text)
-            cursor += len(text)
-        result.text = "".join(parts)
-        return result
+        return _flat_of(self.pieces)

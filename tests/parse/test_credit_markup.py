@@ -93,6 +93,22 @@ CC_BY = '<a href="https://creativecommons.org/licenses/by/2.0/">'
         # the same with a reference in the credit and a link at its end (hrev3)
         (f"<p>Intro</p>\r\n<p>Photo: Jos&eacute; Roe/{FLICKR}Flickr</a></p>\r\n<p>Next</p>",
          f"Photo: Jos&eacute; Roe/{FLICKR}Flickr"),
+        # a Markdown link earlier in the text: the credit after it quotes its own characters, not a shifted span
+        ("Read [our story](https://example.org/a-long-story-address) first.\n\nBoats at dusk. REUTERS/Ilse Varga",
+         "REUTERS/Ilse Varga"),
+        # a reference link earlier in the text: the same
+        ("See [the harbour report][12] for more.\n\nBoats at dusk. REUTERS/Ilse Varga", "REUTERS/Ilse Varga"),
+        # a Markdown link, then HTML, then the credit in HTML: both reductions composed
+        (f"Read [our story](https://example.org/a) and <b>more</b>.\n<p>Photo: {FLICKR}Jane Roe</a></p>",
+         f"Photo: {FLICKR}Jane Roe"),
+        # a credit written with Markdown links: quoted whole, its last link's closing bracket included
+        ("Photo by [Jane Roe](https://unsplash.com/@jroe) on [Unsplash](https://unsplash.com/)",
+         "Photo by [Jane Roe](https://unsplash.com/@jroe) on [Unsplash](https://unsplash.com/)"),
+        # a credit opening with a link's name: its opening bracket included
+        ("[Jane Roe](https://commons.wikimedia.org/wiki/User:Jroe) [CC BY-SA 4.0], via Wikimedia Commons",
+         "[Jane Roe](https://commons.wikimedia.org/wiki/User:Jroe) [CC BY-SA 4.0], via Wikimedia Commons"),
+        # a credit in a Markdown image's title: its own characters inside the title
+        ('![Harbour at dusk](harbour.jpg "Photo: Jane Roe/AFP")', "Photo: Jane Roe/AFP"),
     ],
 )
 def test_a_credit_in_markup_quotes_its_own_characters(catalog: Catalog, text: str, quote: str) -> None:
