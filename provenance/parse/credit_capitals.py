@@ -13,7 +13,9 @@ only where everything around it says 'credit':
 - it is the last thing of its line, and the caption before it is prose in mixed case, in the third person (a
   quotation's 'we', 'you' or 'I' makes the run its speaker), that names none of the run's words (a caption's subject
   or the company it is about, repeated in capitals as a label, is no photographer);
-- on the caption's line, a full stop after a lower-case word or a number closes the prose right before it; on a line
+- on the caption's line, a full stop after a lower-case word or a number closes the prose right before it, or, in a
+  caption with no full stop, a spaced slash after such a word (The Star, Kenya: '… yesterday / JANE ROE', at times
+  with the front page's teaser after the name: '… / JANE ROE PAGE 6'); on a line
   of its own, it is the text's last line, under a caption of five words or more that ends with a full stop or opens
   with a kicker and a colon ('Local legend: A mural …'), as The Times writes it without a stop; 'JANE ROE PHOTOS'
   may stand alone.
@@ -37,6 +39,11 @@ _RUN = re.compile(r"(?:(?:[A-Z]{2,}[ \t]+)?PHOTOGRAPHER[ \t]+)?(?P<name>[A-Z][A-
 # on the caption's line: a full stop after a lower-case word, a number or a closing bracket or quote, then the run
 _AFTER_STOP = re.compile(r"(?<=[a-z\d)”\"’'])\.[ \t]+(?=[A-Z][A-Z'’-]+[ \t])")
 _KICKER = re.compile(r"^[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}:[ \t]+[A-Z]")  # 'Local legend: A mural …'
+# The Star's (Kenya) print caption, with no full stop: a spaced slash after a lower-case word or a number, then the
+# run ('… in Mombasa yesterday / JANE ROE'); the front page's teaser at times glued after the name ('… / JANE ROE
+# PAGE 6')
+_AFTER_SLASH = re.compile(r"(?<=[a-z\d])[ \t]+/[ \t]+(?=[A-Z][A-Z'’-]+[ \t])")
+_TEASER = re.compile(r"(?<![ \t])[ \t]+PAGES?[ \t]+\d{1,3}$")  # tried from a run of blanks' first only: linear
 # the gate: no such run, no name to read. Wider than the run's first words (two letters of the run, blanks, a capital)
 # and linear: written as the run ('[A-Z][A-Z'’-]+'), each start in a long run of capitals read to its end (quadratic)
 _TWO_CAPITALS = re.compile(r"[A-Z'’-]{2}[ \t]+[A-Z]")
@@ -62,7 +69,14 @@ def _on_line(catalog: Catalog, lines: list[str], number: int, last: int) -> tupl
     """Where the name closing line `number` starts and ends in it, or None."""
     line = lines[number].rstrip()
     stops = list(_AFTER_STOP.finditer(line))  # the line's full stops before a word in capitals: the last one counts
-    if stops:
+    slashes = list(_AFTER_SLASH.finditer(line)) if not stops and " / " in line else []
+    if slashes:
+        teaser = _TEASER.search(line) if line[-1:].isdigit() else None
+        run = _RUN.fullmatch(line[: teaser.start()] if teaser else line, slashes[-1].end())
+        prose = line[: slashes[-1].start()]
+        if run is None or run.group("body") is not None or not _caption(prose, 3):
+            return None
+    elif stops:
         stop = stops[-1]
         run = _RUN.fullmatch(line, stop.end())
         prose = line[: stop.start()]

@@ -304,6 +304,8 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     _take_public_domain(work)
     _take_rights(work, lead + segment, lead)
     _take_via(catalog, work)
+    if lead[:5].casefold() == "picha" and "," in work.rest:
+        work.rest = _without_swahili_town(catalog, work.rest)
     if ("license" in work.fields or "via" in work.fields) and " from " in work.rest:
         _author_from_place(catalog, work)
     if lead[-3:].casefold() == "by " and (" at " in work.rest or " in " in work.rest):
@@ -349,6 +351,20 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     _no_via_of_its_own(work.fields)
     _owner_of_its_site(work.fields)
     return work.fields
+
+
+# Tanzanian papers sign a picture 'PICHA NA JANE ROE, PEMBA' (Swahili 'photo by'): the town in capitals after the
+# photographer's name and a comma
+_NAME_THEN_TOWN = re.compile(r"^(?P<name>[^,]+),[ \t]*(?P<town>[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,2})[ \t.]*$")
+
+
+def _without_swahili_town(catalog: Catalog, rest: str) -> str:
+    """The credit after 'picha na' without the town closing it ('JANE ROE, PEMBA'): where the picture was taken, no
+    organisation. A paper or agency the catalog knows stays ('Picha na Jane Roe, Mwananchi')."""
+    match = _NAME_THEN_TOWN.match(rest)
+    if match is None or match_source(catalog, match.group("town")) is not None:
+        return rest
+    return match.group("name")
 
 
 def _owner_of_its_site(fields: dict[str, str]) -> None:

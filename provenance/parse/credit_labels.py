@@ -623,6 +623,12 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
         # Sports Photographer', 'Ida Vell, Football': her job or the paper's desk
         kept = text[: text.rindex(",")].rstrip()
         return _by_shape(catalog, kept, start, start + len(kept))
+    if len(pieces) == 2 and fold_source_name(pieces[0]) in ROLES:
+        # '[File, Standard]' (The Standard, Kenya), '(File, Reuters)': the archive mark first, then the paper or agency
+        offset = text.index(pieces[1], len(pieces[0]))
+        body = label_text(catalog, pieces[1])
+        return Link(body.text, start + offset + body.start, start + offset + body.end, body.label, body.source,
+                    body.creator)
     if len(pieces) > 2 and _YEAR_PIECE.match(pieces[-1]) and looks_like_person(pieces[0]) \
             and not is_organisation(catalog, pieces[0]) and not any(is_organisation(catalog, p) for p in pieces[1:-1]):
         return Link(pieces[0], start, start + len(pieces[0]), "person")  # 'Jane Roe, The Harbour, 1868-69': the

@@ -76,6 +76,9 @@ LEAD_IN = re.compile(
     # (a capital after it, no one's relative: 'taken by me', '… by My Daughter' name no one)
     r"(?:(?:this|the)\s+)?(?:photo(?:graph)?|image|picture)s?\s+(?:was\s+|were\s+)?(?:taken|shot)\s+by\b"
     r"(?=\s+(?-i:[A-Z@]))(?!\s+(?:my|our|his|her|their|your|its)\b)|"
+    # ('The photograph above is by Jane Roe/AFP', 'The picture below is by Tom Bell.': a capital after it; 'is by far …'
+    # names no one)
+    r"(?:this|the)\s+(?:photo(?:graph)?|image|picture)\s+(?:(?:above|below|here)\s+)?is\s+by(?=\s+(?-i:[A-Z]))|"
     # a reader's picture in a community paper's gallery ('Winter sunrise near Hoffman. Captured by Jane Roe.', 'Shared
     # by Jane Roe, of New Ulm.'): a capital after it, no one's relative ('Shared by our readers' names no one), and the
     # credit closes the sentence or the line, a town or an age alone after its comma: a participle's clause opening a

@@ -485,6 +485,8 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
     cut = taken_on.start() if taken_on is not None else line_end
     if len(text[body:cut].split()) > 1 or "/" in text[body:cut]:  # a full name or a chain before 'on' ('Photo:
         line_end = cut  # Parade on Monday' names no one)
+    handled = _BYLINE_HANDLE.search(text, body, line_end) if " By " in text[body:line_end] else None
+    line_end = handled.start() if handled is not None else line_end  # 'Picture: Social media By Jane Roe @janeroe …'
     dated = _DATE_OPENS_STORY.search(text, body, line_end) if has_digit(text[body:line_end]) else None
     line_end = dated.start() if dated is not None else line_end  # 'photos by Jane Roe & Ida Vell August 24 was a …'
     into_cjk = _LATIN_INTO_CJK.search(text, body, min(line_end, body + _LATIN_CREDIT)) \
@@ -577,6 +579,9 @@ def _line_end(catalog: Catalog, text: str, body: int) -> int:
 # dateline's place in capitals ('By Jane Roe HARWICK (CNS) —', 'By HARWICK (CNS) —'); a name with 'By' in it goes on
 # ('Jane Roe/Stand By Me Films')
 _BYLINE_AFTER = re.compile(r"[ \t]+By[ \t]+(?=(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z]{3,}\b)")
+# The same with the writer's name and handle, chain or none ('Picture: Social media By Jane Roe @janeroe Addis Abeba -
+# …', Addis Standard): the handle says a writer's byline
+_BYLINE_HANDLE = re.compile(r"[ \t]+By[ \t]+(?=(?:[A-Z][\w'’.-]*[ \t]+){1,4}@\w)")
 _CHAIN_LINK = re.compile(r"[ \t]*/[ \t]*|[ \t]+via[ \t]+")
 
 

@@ -156,6 +156,11 @@ _STAMP_WORD = re.compile(
 _STAMP_KEY = re.compile(r"(?i)[a-z]{3}|\d{1,2}:\d\d")  # a month's or day's name, or a clock time
 
 
+# A byline's second line under the outlet's name: its reporter unnamed ('Times Reporter', 'Staff Reporter', 'Our
+# Correspondent')
+_REPORTER_LINE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){0,2}(?:Reporter|Correspondent|Writer)s?")
+
+
 def _stamp_line(line: str) -> bool:
     """'Friday 22 March 2024 06:13', 'Updated: 7:08pm, 7 May, 2023': a line that is only a date or time stamp."""
     words = line.replace(",", " ").split()
@@ -211,13 +216,17 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         if not taken(alone[0], alone[1]):
             yield Segment(alone[0], alone[1], alone[0])
         return
-    offset = 0
+    offset, byline = 0, -1
     lines = text.splitlines(keepends=True)
     for number, line in enumerate(lines):
         stripped = line.rstrip()
         if number + 1 < len(lines) and len(stripped.split()) <= 4 and not any(mark in stripped for mark in "/.!?") \
-                and _stamp_line(lines[number + 1]):
-            offset += len(line)  # 'The Associated Press' over 'Friday 22 March 2024 06:13': a story's byline block
+                and (_stamp_line(lines[number + 1]) or _REPORTER_LINE.fullmatch(lines[number + 1].strip())):
+            offset += len(line)  # 'The Associated Press' over 'Friday 22 March 2024 06:13', 'The New Times' over 'Times
+            byline = number + 1  # Reporter': a story's byline block, its second line no credit either
+            continue
+        if number == byline:
+            offset += len(line)
             continue
         if stripped.lstrip().startswith("|") or _SIGN_OFF.match(stripped):  # a table row: its cells are data, not
             offset += len(line)  # captions; '— BERNAMA', '-- AFP': a story's sign-off, its source on a line alone

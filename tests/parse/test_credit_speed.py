@@ -168,6 +168,13 @@ def test_blanks_after_a_lead_in_stay_linear(catalog: Catalog, before: str, blank
         ("Rangers won yesterday / JANE ROE", "\u00a0", " PAGE 6"),  # no-break spaces
         ("Jane Roe/Reuters", "\t", "Contributors"),  # tabs inside a chain's last link
         ("Jane Roe/Reuters", " " * 9 + "a", "Contributors"),  # runs of nine blanks, each cut to eight
+        ("Flood victims in Harwick yesterday", " / ab", " / JANE ROE PAGE 6"),  # spaced slashes before a name in
+        # capitals (The Star's print caption)
+        ("Wakulima shambani", " ", "/ JANE ROE"),  # blanks before the slash
+        ("(PICHA NA JANE ROE, ", "A ", ")"),  # a Swahili credit's town of capitals after the comma
+        ("The New Times\n", "Ab ", "Reporter"),  # capitalised words before a byline's 'Reporter'
+        ("The photograph above is by", " ", "Jane Roe"),  # blanks after 'is by'
+        ("Picture: Social media", " By Ab", " @ab"),  # a byline's 'By' and words before a handle, again and again
     ],
 )
 def test_a_run_of_one_character_after_a_lead_in_stays_linear(catalog: Catalog, before: str, unit: str,
