@@ -159,8 +159,8 @@ DAMAGED_STORY = """<figure><img src="quay.jpg" alt="The quay">
 def test_a_damaged_image_is_a_problem_of_the_article_everywhere(tmp_path: Path) -> None:
     """A JPEG cut short after its XMP (a failed copy): the audit cannot read it, so the article's check must not
     take the rights of the half file either, and names the file's problem instead of saying nothing."""
-    whole = jpeg(picture(640, 480, seed=21), xmp=Xmp(creators=["Ines Fairweather"],
-                                                       rights={"x-default": "© Ines Fairweather. All rights reserved."}))
+    rights = Xmp(creators=["Ines Fairweather"], rights={"x-default": "© Ines Fairweather. All rights reserved."})
+    whole = jpeg(picture(640, 480, seed=21), xmp=rights)
     root = tmp_path / "desk"
     root.mkdir()
     (root / "story.html").write_text(DAMAGED_STORY, encoding="utf-8")
@@ -174,6 +174,6 @@ def test_a_damaged_image_is_a_problem_of_the_article_everywhere(tmp_path: Path) 
     with sessions() as session:
         [row] = [r for r in report_rows(session, Labels(load_catalog())) if r.article == "story.html"]
     assert "image-unreadable" in row.findings.split()
-    audited = (row.creator, row.organization, row.license, tuple(sorted(set(row.findings.split()) - {"image-unreadable"})),
-               row.attribution)
+    codes = tuple(sorted(set(row.findings.split()) - {"image-unreadable"}))
+    audited = (row.creator, row.organization, row.license, codes, row.attribution)
     assert by_cli == {"quay.jpg": audited}

@@ -157,6 +157,29 @@ def test_copies_no_article_shows_are_named_and_checked(tmp_path: Path, catalog: 
     assert "story.md (web/market.jpg)" in unused_copy.messages
 
 
+def test_a_name_two_files_share_is_not_called_missing(tmp_path: Path, catalog: Catalog) -> None:
+    """`photo.jpg` written bare, with one `photo.jpg` in each story's folder: the reference is ambiguous, not
+    missing; the archivist is told which files have the name (also after a decision's re-check)."""
+    folder = tmp_path / "desk"
+    for part, seed in (("harbour", 311), ("market", 312)):
+        (folder / part / "images").mkdir(parents=True)
+        (folder / part / "images" / "photo.jpg").write_bytes(samples.jpeg(samples.picture(480, 320, seed=seed)))
+    (folder / "digest").mkdir()
+    (folder / "digest" / "week.md").write_text("# Week\n\n![Boats](photo.jpg)\nPhoto: Zofia Kowalczyk/Reuters\n",
+                                               encoding="utf-8")
+    _, sessions = _audit(f"sqlite:///{tmp_path / 'desk.db'}", folder, catalog, jobs=1)
+    rows = _rows(sessions)
+    [row] = _by_article(rows, "digest/week.md")
+    assert "image-not-found" in row.findings.split()
+    assert "not in the archive" not in row.messages
+    assert "harbour/images/photo.jpg, market/images/photo.jpg" in row.messages
+    with sessions() as session:
+        for usage_id in session.scalars(select(t.Usage.id)).all():
+            recheck_usage(session, usage_id, catalog, UsageProfile())
+        session.commit()
+    assert _rows(sessions) == rows
+
+
 def test_second_run_reads_nothing_and_adds_no_rows(db_url: str, archive: Path, catalog: Catalog) -> None:
     _, sessions = _audit(db_url, archive, catalog, jobs=2)
     before, rows = _counts(sessions), _rows(sessions)

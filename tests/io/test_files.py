@@ -8,7 +8,6 @@ import pytest
 from provenance.errors import InputError
 from provenance.io.files import read_article
 
-
 PL_PAGE = ('<html><head><meta charset="iso-8859-2"><title>Gdańsk</title></head><body><figure><img src="a.jpg">'
            '<figcaption>Stocznia. Fot. Łukasz Żółwiński/PAP</figcaption></figure></body></html>')
 RU_PAGE = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body>'
