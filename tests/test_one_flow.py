@@ -149,3 +149,31 @@ def test_the_four_surfaces_agree_in_the_reader_language(archive: Path, tmp_path:
     page = client.get(f"{response.headers['Location']}?lang={lang}").get_data(as_text=True)
     for *_, attribution in by_cli.values():
         assert html.escape(attribution, quote=False) in page or html.escape(attribution) in page
+
+
+DAMAGED_STORY = """<figure><img src="quay.jpg" alt="The quay">
+<figcaption>The quay at dusk. Photo: Ines Fairweather</figcaption></figure>
+"""
+
+
+def test_a_damaged_image_is_a_problem_of_the_article_everywhere(tmp_path: Path) -> None:
+    """A JPEG cut short after its XMP (a failed copy): the audit cannot read it, so the article's check must not
+    take the rights of the half file either, and names the file's problem instead of saying nothing."""
+    rights = Xmp(creators=["Ines Fairweather"], rights={"x-default": "© Ines Fairweather. All rights reserved."})
+    whole = jpeg(picture(640, 480, seed=21), xmp=rights)
+    root = tmp_path / "desk"
+    root.mkdir()
+    (root / "story.html").write_text(DAMAGED_STORY, encoding="utf-8")
+    (root / "quay.jpg").write_bytes(whole[: len(whole) // 2])
+    result = CliRunner().invoke(cli, ["check", "--json", str(root / "story.html")])
+    [file] = json.loads(result.stdout)["files"]
+    assert any("quay.jpg" in p and "damaged or truncated" in p for p in file["problems"])
+    by_cli = _from_items(file["items"])
+    _, sessions = open_store(f"sqlite:///{tmp_path / 'audit.db'}")
+    run_audit(str(root), sessions, load_catalog(), UsageProfile(), jobs=1)
+    with sessions() as session:
+        [row] = [r for r in report_rows(session, Labels(load_catalog())) if r.article == "story.html"]
+    assert "image-unreadable" in row.findings.split()
+    codes = tuple(sorted(set(row.findings.split()) - {"image-unreadable"}))
+    audited = (row.creator, row.organization, row.license, codes, row.attribution)
+    assert by_cli == {"quay.jpg": audited}

@@ -33,7 +33,7 @@ def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfil
     subscription is an InputError naming the field, never ignored."""
     form = hasattr(args, "getlist")
     changes = [c for c in args.getlist("modified") if c] if form else list(args.get("modified", []))
-    check_changes("modified", changes, catalog)
+    check_changes("modified", changes, catalog, key=None)
     profile = base.with_changes(*changes)
     if "commercial" in args:
         said = args.getlist("commercial") if form else [args.get("commercial")]
@@ -45,7 +45,7 @@ def profile_from(base: UsageProfile, catalog: Catalog, args: Any) -> UsageProfil
         profile = replace(profile, medium=medium)
     lang = args.get("lang")
     if lang:
-        check_lang("lang", str(lang), catalog)
+        check_lang("lang", str(lang), catalog, key=None)
         profile = replace(profile, lang=str(lang))
     name = "subscription" if form else "subscriptions"
     subscriptions = args.getlist(name) if form else args.get(name, [])

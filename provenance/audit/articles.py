@@ -43,9 +43,14 @@ class ArchiveImages:
     """The image files of the audited archive, for matching article references (the one rule
     of provenance.io.matching) and for reading back the evidence stored for them."""
 
-    def __init__(self, session: Session, base: str) -> None:
-        rows = session.execute(select(t.File.id, t.File.path, t.File.image_id, t.File.kind, t.File.error).where(
-            t.File.root == base, or_(t.File.kind == "image", t.File.error.is_not(None))))
+    def __init__(self, session: Session, base: str, name: str | None = None) -> None:
+        """The image files of the archive at `base`; those of file name `name` alone when given."""
+        query = select(t.File.id, t.File.path, t.File.image_id, t.File.kind, t.File.error).where(
+            t.File.root == base, or_(t.File.kind == "image", t.File.error.is_not(None)))
+        if name is not None:
+            escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(or_(t.File.path == name, t.File.path.like(f"%/{escaped}", escape="\\")))
+        rows = session.execute(query)
         # an image file that could not be read is still the file the article shows (image-unreadable,
         # not image-not-found): a file named like an image that is empty or not one is matched too
         shown = [(file_id, path, image_id, error) for file_id, path, image_id, kind, error in rows
@@ -105,7 +110,7 @@ def checked_articles(todo: list[Entry], sessions: sessionmaker[Session], base: s
         while left:
             entry = left.popleft()
             yield entry, article_rows(check_with(session, entry, siblings, catalog, profile), images.ids,
-                                      images.problems)
+                                      images.problems, images.index)
 
 
 def checker_pool(workers: int, url: str, base: str, catalog: Catalog, profile: UsageProfile) -> ProcessPoolExecutor:
@@ -168,4 +173,5 @@ def _start_checker(url: str, base: str, catalog: Catalog, profile: UsageProfile)
 
 def _check_here(entry: Entry) -> ArticleRows:
     checked = check_with(_WORKER["session"], entry, _WORKER["siblings"], _WORKER["catalog"], _WORKER["profile"])
-    return article_rows(checked, _WORKER["images"].ids, _WORKER["images"].problems)
+    images = _WORKER["images"]
+    return article_rows(checked, images.ids, images.problems, images.index)

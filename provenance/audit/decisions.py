@@ -193,7 +193,23 @@ def recheck_usage(session: Session, usage_id: int, catalog: Catalog, profile: Us
                           src=usage.src, profile=profile, in_article=True)
     shown = session.get(t.File, usage.file_id) if usage.file_id is not None else None
     problem = shown.error if shown is not None and usage.image_id is None else None
-    replace_result(session, item, usage_id, usage.image_id, shown_file_findings(usage.src, shown is not None, problem))
+    same_name = _same_name_files(session, usage) if shown is None else []
+    replace_result(session, item, usage_id, usage.image_id,
+                   shown_file_findings(usage.src, shown is not None, problem, same_name))
+
+
+def _same_name_files(session: Session, usage: t.Usage) -> list[str]:
+    """The files of the usage's archive that have the name of its unmatched reference (the audit's rule 3,
+    provenance.audit.articles.ArchiveImages), for the message of image-not-found."""
+    from provenance.audit.articles import ArchiveImages  # the audit's worker machinery: only here
+    from provenance.io.matching import file_name, named_files
+
+    name = file_name(usage.src) if usage.src else None
+    root = session.scalar(select(t.File.root).join(t.Article, t.Article.file_id == t.File.id)
+                          .where(t.Article.id == usage.article_id))
+    if not name or root is None or usage.src is None:
+        return []
+    return named_files(ArchiveImages(session, root, name).index, usage.src)
 
 
 def usage_decision_evidence(session: Session, key: str | None) -> list[Evidence]:

@@ -109,9 +109,10 @@ def _group_batch(session: Session, groups: dict[int, int], image_ids: list[int])
         .outerjoin(t.Article, t.Article.id == t.Usage.article_id)
         .outerjoin(t.File, t.File.id == t.Article.file_id)
         .where(t.Record.image_id.in_(image_ids)).order_by(t.Record.id))
+    paths = _image_paths(session, image_ids)
     for image_id, usage_id, creator, organization, license_id, article, src in rows:
         assert image_id is not None  # the query asks for records of these images only
-        label = f"{article} ({src})" if article else f"image {image_id}"
+        label = f"{article} ({src})" if article else paths.get(image_id, f"image {image_id}")
         members.setdefault(groups.get(image_id, image_id), []).append(Member(
             image_id, usage_id, label, creator, organization, license_id, image_id in rights))
     for group in members.values():
@@ -120,3 +121,13 @@ def _group_batch(session: Session, groups: dict[int, int], image_ids: list[int])
                 session.add(t.Finding(usage_id=member.usage_id, image_id=member.image_id, scope="group",
                                       code=finding.code, severity=finding.severity.value,
                                       message=finding.message, evidence=finding.evidence))
+
+
+def _image_paths(session: Session, image_ids: list[int]) -> dict[int, str]:
+    """The first file path (in path order) of each of these images: the name of an image no article shows."""
+    paths: dict[int, str] = {}
+    for image_id, path in session.execute(select(t.File.image_id, t.File.path).where(
+            t.File.image_id.in_(image_ids)).order_by(t.File.path)):
+        if image_id is not None:
+            paths.setdefault(image_id, path)
+    return paths

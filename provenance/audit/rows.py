@@ -10,13 +10,14 @@ unpickle; its rows come to about 9 KiB and take 0.02 ms.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from provenance.render.audit_report import worst
 
 if TYPE_CHECKING:  # types only (provenance.audit.save imports this module for the record's columns)
     from provenance.check import CheckedFile, CheckedItem
+    from provenance.io.matching import PathIndex
     from provenance.model import Finding
 
 ARTICLE_ORIGINS = frozenset({"caption", "html", "jsonld"})
@@ -36,10 +37,12 @@ ArticleRows = tuple[str, str, "str | None", tuple["str | None", "str | None", "s
 
 
 def article_rows(checked: CheckedFile, ids: Mapping[str, tuple[int, int | None]],
-                 problems: Mapping[str, str] | None = None) -> ArticleRows:
+                 problems: Mapping[str, str] | None = None, index: PathIndex | None = None) -> ArticleRows:
     """The rows of a checked article; `ids` gives each image file of the archive (by path) its file
     id and image id, for the usages whose reference matched a file; `problems`, the error of each
-    such file that could not be read (by path)."""
+    such file that could not be read (by path); `index`, the archive's files by name, to tell a
+    reference that several files' names answer from one that is missing."""
+    from provenance.io.matching import named_files
     from provenance.store.usage_keys import article_keys
 
     page = {e.field: e.value for e in checked.page}
@@ -53,22 +56,34 @@ def article_rows(checked: CheckedFile, ids: Mapping[str, tuple[int, int | None]]
     for item, caption, key in zip(checked.items, captions, keys, strict=True):
         found = checked.matches.get(item.src or "")
         match = (*ids[found.path], found.rule) if found else None
-        extra = shown_file_findings(item.src, found is not None, (problems or {}).get(found.path) if found else None)
+        same_name = named_files(index, item.src) if index is not None and item.src and not found else []
+        extra = shown_file_findings(item.src, found is not None, (problems or {}).get(found.path) if found else None,
+                                    same_name)
         usages.append((item.src, caption, key, match, given_evidence(item), record_values(item, extra),
                        finding_rows([*item.findings, *extra])))
     return checked.name, checked.kind, None, facts, usages
 
 
-def shown_file_findings(src: str | None, matched: bool, problem: str | None) -> list[Finding]:
+def shown_file_findings(src: str | None, matched: bool, problem: str | None,
+                        same_name: Sequence[str] = ()) -> list[Finding]:
     """The findings about the file a usage shows, which count for its status: its reference matches no
-    file of the archive (image-not-found), or a file that could not be read (image-unreadable)."""
+    file of the archive (image-not-found; `same_name`, the files that have its name when there are several,
+    so that no one file is meant), or a file that could not be read (image-unreadable)."""
     from provenance.rules.registry import make_finding
 
     if not src:
         return []
     if not matched:
-        return [make_finding("image-not-found", src, src=src)]
+        return [make_finding("image-not-found", src, src=src, where=_not_found_where(same_name))]
     return [make_finding("image-unreadable", src, src=src, problem=problem)] if problem else []
+
+
+def _not_found_where(same_name: Sequence[str], shown: int = 5) -> str:
+    if len(same_name) < 2:
+        return "is not in the archive"
+    listed = ", ".join(same_name[:shown]) + (", …" if len(same_name) > shown else "")
+    return (f"matches no file by its path, and {len(same_name)} files of the archive have its name ({listed}), "
+            "so which one it shows is not known")
 
 
 def usage_caption(item: CheckedItem) -> str | None:

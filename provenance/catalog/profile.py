@@ -128,11 +128,14 @@ def _profile(name: str, data: dict[str, Any], catalog: Catalog) -> UsageProfile:
     )
 
 
-def check_changes(name: str, changes: list[str] | tuple[str, ...], catalog: Catalog) -> None:
+def check_changes(name: str, changes: list[str] | tuple[str, ...], catalog: Catalog,
+                  key: str | None = "modified") -> None:
+    """An unknown change is a ProfileError of `name` (a profile file, an option or a field); `key` None when
+    `name` is the option or field itself, so the message names it once."""
     unknown = [c for c in changes if c not in catalog.changes]
     if unknown:
         known = ", ".join(sorted(catalog.changes))
-        raise ProfileError(name, "modified", f"{unknown} are not known changes (known: {known})")
+        raise ProfileError(name, key, f"{unknown} are not known changes (known: {known})")
 
 
 def check_lang(name: str, lang: str, catalog: Catalog, key: str | None = "lang") -> None:

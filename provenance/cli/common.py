@@ -85,7 +85,7 @@ def profile_of(catalog: Catalog, path: str | None, medium: str | None, modified:
 
     try:
         profile = load_profile(path, catalog)
-        check_changes("--modified", list(modified), catalog)
+        check_changes("--modified", list(modified), catalog, key=None)
         if lang:
             check_lang("--lang", lang, catalog, key=None)
             profile = replace(profile, lang=lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 from typing import BinaryIO
@@ -108,10 +109,45 @@ def decode_article(name: str, data: bytes) -> str:
     if b"\x00" in data[:8192]:
         raise InputError(name, "is not a text file (it contains NUL bytes)")
     try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(data[:PRESCAN_BYTES])
+    if declared:
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass
+    try:
         return data.decode("utf-8-sig", errors=_CP1252_BYTES)
     except UnicodeDecodeError as exc:
         raise InputError(name, f"is neither UTF-8 nor Windows-1252 text (byte 0x{exc.object[exc.start]:02x} at offset "
                                f"{exc.start})") from None
+
+
+PRESCAN_BYTES = 1024  # where a browser looks for a page's <meta> charset (the HTML standard's prescan)
+_META_CHARSET = re.compile(rb"<meta\b[^>]{0,1024}?charset\s*=\s*[\"']?\s*([a-z0-9_.:-]{1,40})", re.IGNORECASE)
+# the legacy encodings of the WHATWG Encoding standard, by Python's codec names (Windows-1252, which a browser
+# also uses for ASCII and Latin-1, is the fallback's already; UTFs and codecs such as unicode_escape never)
+LEGACY_CHARSETS = frozenset({
+    "big5", "cp866", "cp874", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+    "euc_jp", "euc_kr", "gb18030", "gb2312", "gbk", "iso2022_jp", "iso8859-2", "iso8859-3", "iso8859-4",
+    "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15",
+    "iso8859-16", "koi8-r", "koi8-u", "mac-cyrillic", "mac-roman", "shift_jis"})
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The codec of the legacy charset a page's <meta charset> or <meta http-equiv="Content-Type"> declares
+    in `head`, or None: none declared, unknown, a UTF (a page that says UTF-8 but is not is read as UTF-8
+    with Windows-1252 bytes) or Windows-1252 itself."""
+    found = _META_CHARSET.search(head)
+    if not found:
+        return None
+    try:
+        codec = codecs.lookup(found.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return codec if codec in LEGACY_CHARSETS else None
 
 
 def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:

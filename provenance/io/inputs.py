@@ -169,9 +169,10 @@ def _check_article(source: SourceFile, catalog: Catalog, profile: UsageProfile,
 
 def image_evidence_reader(open_path: Callable[[str], BinaryIO | str], shown: Callable[[str], str] | None = None,
                           ) -> Callable[[str], tuple[list[Evidence], list[str]]]:
-    """Evidence embedded in the image at an archive path (metadata and C2PA, no identity), and
-    the problems met reading it, each named as `shown` names the path (else by the path); each image is
-    read once."""
+    """Evidence embedded in the image at an archive path (metadata and C2PA), and the problems met
+    reading it, each named as `shown` names the path (else by the path); each image is read once. Its
+    picture is decoded (small) as an audit decodes it: a file cut short after its metadata is an
+    InputError here too, and its half-read rights are not taken."""
     seen: dict[str, tuple[list[Evidence], list[str]]] = {}
 
     def read(path: str) -> tuple[list[Evidence], list[str]]:
@@ -180,7 +181,7 @@ def image_evidence_reader(open_path: Callable[[str], BinaryIO | str], shown: Cal
             name = shown(path) if shown else path
             source = open_path(path)
             try:
-                meta, _ = read_image(source, name, trust_anchors(), identity=False)
+                meta, _ = read_image(source, name, trust_anchors())
             finally:
                 if not isinstance(source, str):
                     source.close()

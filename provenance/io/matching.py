@@ -69,8 +69,14 @@ def match_src(index: PathIndex, article: str, src: str, by_name: bool = True) ->
 
 def named_files(index: PathIndex, src: str) -> list[str]:
     """The files rule 3 looks at for `src`: those of its file name (none for a URL)."""
+    name = file_name(src)
+    return index.named(name) if name is not None else []
+
+
+def file_name(src: str) -> str | None:
+    """The file name rule 3 looks for `src` by, or None for a URL or a reference naming no file."""
     written = _written(src)
-    return index.named(posixpath.basename(written)) if written is not None else []
+    return posixpath.basename(written) if written is not None else None
 
 
 def _written(src: str) -> str | None:

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urljoin
 from ..catalog.load import Catalog
 from ..catalog.profile import UsageProfile
 from ..check import CheckedFile, Match
-from ..errors import FetchError
+from ..errors import FetchError, InputError
 from ..metadata.commons import COMMONS_HOSTS, ref_from_url
 from ..model import Evidence
 from ..parse.urls import split_url
@@ -69,7 +69,10 @@ class RemoteSiblings(Siblings):
             image = self.verifier.fetcher.get(url, expect=("image",), max_bytes=self.max_image_bytes)
         except FetchError as exc:
             return [], [str(exc)]
-        metadata, _ = read_image(io.BytesIO(image.body), url, trust_anchors(), identity=False)
+        try:  # decoded small, as a file an article shows is (provenance.io.inputs.image_evidence_reader)
+            metadata, _ = read_image(io.BytesIO(image.body), url, trust_anchors())
+        except InputError as exc:
+            return [], [str(exc)]
         self.sha1[url] = sha1_of(image.body)
         return metadata.evidence, [f"{url}: {p}" for p in metadata.problems]
 

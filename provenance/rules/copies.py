@@ -82,10 +82,10 @@ def group_findings(members: list[Member]) -> list[tuple[Member, Finding]]:
     if _disagree(credited):
         others = "; ".join(f"{m.label}: {m.credit_text()}" for m in credited)
         found.extend((m, make_finding("inconsistent-credits", others, credits=others)) for m in credited)
-    carriers = [m for m in members if m.embedded_rights]
+    carriers = sorted((m for m in members if m.embedded_rights), key=lambda m: m.label)
     for member in members:
         originals = [c for c in carriers if c.image_id != member.image_id]
-        if member.usage_id is not None and not member.embedded_rights and originals:
+        if not member.embedded_rights and originals:
             found.append((member, make_finding("metadata-stripped", originals[0].label, original=originals[0].label)))
     return found
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from provenance.catalog.licenses import describe
-from provenance.model import Finding, Status
+from provenance.model import Evidence, Finding, Status
 from provenance.resolve.record import Resolved
 from provenance.rules.context import CREDIT_FIELDS, Context, caption_fields, cite, has_credit
 from provenance.rules.registry import make_finding
@@ -77,12 +77,20 @@ def _license_mismatch(resolved: Resolved, ctx: Context) -> Finding | None:
 def _conflicting_evidence(resolved: Resolved, ctx: Context) -> Finding | None:
     if not resolved.conflicts:
         return None
-    parts = []
-    for conflict in resolved.conflicts:
-        said = "; ".join(f"{c.origin} ({c.name}) says {c.value!r}" for c in conflict.claims)
-        parts.append(f"{conflict.field}: {said}")
+    parts = [f"{conflict.field}: {_claims_said(conflict.claims)}" for conflict in resolved.conflicts]
     evidence = [c for conflict in resolved.conflicts for c in conflict.claims]
     return make_finding("conflicting-evidence", cite(evidence), details=". ".join(parts))
+
+
+def _claims_said(claims: tuple[Evidence, ...]) -> str:
+    """Each origin's value once, with every field that gave it ("caption (span.credit → credit; figcaption →
+    credit) says 'Anna Berg'"), in the order the claims came."""
+    names: dict[tuple[str, str], list[str]] = {}
+    for claim in claims:
+        said = names.setdefault((claim.origin, claim.value), [])
+        if claim.name not in said:
+            said.append(claim.name)
+    return "; ".join(f"{origin} ({'; '.join(fields)}) says {value!r}" for (origin, value), fields in names.items())
 
 
 # element of attribution_requires -> the caption fields that satisfy it

@@ -108,7 +108,7 @@ FINDINGS: dict[str, FindingKind] = {
         "Raised when the IPTC digital source type (XMP or C2PA) declares AI-generated, synthetic or "
         "composite media (licenses/digital-source-types.toml)."),
     "image-not-found": FindingKind(W, "Image not in the archive",
-        "The article shows {src!r}, which is not in the archive: its rights cannot be checked from the file.",
+        "The article shows {src!r}, which {where}: its rights cannot be checked from the file.",
         "Raised by an audit when an article's image reference matches no image file by path or by file name."),
     "image-unreadable": FindingKind(W, "Image file cannot be read",
         "The article shows {src!r}, whose file in the archive cannot be read ({problem}): its rights cannot "

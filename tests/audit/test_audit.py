@@ -131,6 +131,55 @@ def test_duplicates_share_credit_and_catch_stripped_metadata(db_url: str, archiv
     assert groups["images/photo-001.jpg"] != groups["images/photo-002.jpg"]
 
 
+def test_copies_no_article_shows_are_named_and_checked(tmp_path: Path, catalog: Catalog) -> None:
+    """An archive's stripped copy that no article shows gets metadata-stripped naming its original, and an
+    original no article shows is named by its file, not 'image N'."""
+    folder = tmp_path / "desk"
+    (folder / "archive").mkdir(parents=True)
+    (folder / "web").mkdir()
+    quay, market = samples.picture(640, 427, seed=301), samples.picture(640, 427, seed=302)
+    (folder / "archive" / "quay-original.jpg").write_bytes(
+        samples.jpeg(quay, xmp=samples.Xmp(creators=["Lars Øberg"], usage_terms={"x-default": "CC BY-SA 4.0"})))
+    (folder / "web" / "quay-1024.jpg").write_bytes(samples.jpeg(quay, quality=80))
+    (folder / "web" / "market.jpg").write_bytes(samples.jpeg(market, iptc=samples.iptc_app13(
+        {(2, 80): "Zofia Kowalczyk", (2, 110): "Harwick Courier", (2, 116): "© 2026 Zofia Kowalczyk"})))
+    (folder / "archive" / "IMG_0001.jpg").write_bytes(samples.jpeg(market, quality=80))
+    (folder / "story.md").write_text(
+        "# Quay\n\n![Quay](web/quay-1024.jpg)\nPhoto: Lars Øberg (CC BY-SA 4.0)\n\n"
+        "![Market](web/market.jpg)\nPhoto: Zofia Kowalczyk/Harwick Courier\n", encoding="utf-8")
+    _, sessions = _audit(f"sqlite:///{tmp_path / 'desk.db'}", folder, catalog, jobs=1)
+    rows = _rows(sessions)
+    [quay_use] = [r for r in rows if r.image == "web/quay-1024.jpg"]
+    assert "metadata-stripped" in quay_use.findings.split()
+    assert "the same photo in archive/quay-original.jpg carries it" in quay_use.messages
+    [unused_copy] = [r for r in rows if r.image == "archive/IMG_0001.jpg"]
+    assert "metadata-stripped" in unused_copy.findings.split()
+    assert "story.md (web/market.jpg)" in unused_copy.messages
+
+
+def test_a_name_two_files_share_is_not_called_missing(tmp_path: Path, catalog: Catalog) -> None:
+    """`photo.jpg` written bare, with one `photo.jpg` in each story's folder: the reference is ambiguous, not
+    missing; the archivist is told which files have the name (also after a decision's re-check)."""
+    folder = tmp_path / "desk"
+    for part, seed in (("harbour", 311), ("market", 312)):
+        (folder / part / "images").mkdir(parents=True)
+        (folder / part / "images" / "photo.jpg").write_bytes(samples.jpeg(samples.picture(480, 320, seed=seed)))
+    (folder / "digest").mkdir()
+    (folder / "digest" / "week.md").write_text("# Week\n\n![Boats](photo.jpg)\nPhoto: Zofia Kowalczyk/Reuters\n",
+                                               encoding="utf-8")
+    _, sessions = _audit(f"sqlite:///{tmp_path / 'desk.db'}", folder, catalog, jobs=1)
+    rows = _rows(sessions)
+    [row] = _by_article(rows, "digest/week.md")
+    assert "image-not-found" in row.findings.split()
+    assert "not in the archive" not in row.messages
+    assert "harbour/images/photo.jpg, market/images/photo.jpg" in row.messages
+    with sessions() as session:
+        for usage_id in session.scalars(select(t.Usage.id)).all():
+            recheck_usage(session, usage_id, catalog, UsageProfile())
+        session.commit()
+    assert _rows(sessions) == rows
+
+
 def test_second_run_reads_nothing_and_adds_no_rows(db_url: str, archive: Path, catalog: Catalog) -> None:
     _, sessions = _audit(db_url, archive, catalog, jobs=2)
     before, rows = _counts(sessions), _rows(sessions)

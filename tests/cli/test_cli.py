@@ -233,7 +233,7 @@ def test_modified_option_changes_findings_and_attribution(tmp_path: Path) -> Non
 def test_unknown_change_and_broken_profile_are_one_line(tmp_path: Path) -> None:
     code, _, err = run("check", "--modified", "painted", str(seed_with("Kremlin.ru")))
     assert code == 2
-    assert err.startswith("Error: --modified: modified: ['painted'] are not known changes")
+    assert err.startswith("Error: --modified: ['painted'] are not known changes")  # the option named once
     bad = tmp_path / "bad.toml"
     bad.write_text("medium = 'radio'\n", encoding="utf-8")
     code, _, err = run("check", "--profile", str(bad), str(seed_with("Kremlin.ru")))

@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from provenance.errors import InputError
 from provenance.io.files import read_article
+
+PL_PAGE = ('<html><head><meta charset="iso-8859-2"><title>Gdańsk</title></head><body><figure><img src="a.jpg">'
+           '<figcaption>Stocznia. Fot. Łukasz Żółwiński/PAP</figcaption></figure></body></html>')
+RU_PAGE = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body>'
+           '<figure><img src="b.jpg"><figcaption>Фото: Иван Петров/ТАСС</figcaption></figure></body></html>')
 
 
 @pytest.mark.parametrize(
@@ -20,6 +26,15 @@ from provenance.io.files import read_article
         ("Photo: Ann Lee/AP".encode("utf-16"), "Photo: Ann Lee/AP"),  # UTF-16 by its byte order mark (Notepad)
         ("Photo: Ann Lee/AP".encode("utf-16-be"), None),  # UTF-16 without its mark: NUL bytes, refused
         ("Фото: ТАСС".encode("utf-32"), "Фото: ТАСС"),  # UTF-32 by its byte order mark
+        # an old CMS's page in the charset its <meta> declares, as a browser reads it (it was read as
+        # Windows-1252: 'Ôîòî: Èâàí Ïåòðîâ/ÒÀÑÑ', and 'Fot. £ukasz ¯ó³wiñski' lost its creator)
+        (PL_PAGE.encode("iso-8859-2"), PL_PAGE),
+        (RU_PAGE.encode("cp1251"), RU_PAGE),
+        # a page that is UTF-8 although its <meta> still says Latin-1 (a CMS moved to UTF-8): UTF-8 wins
+        (PL_PAGE.replace("iso-8859-2", "iso-8859-1").encode(), PL_PAGE.replace("iso-8859-2", "iso-8859-1")),
+        # a charset Python does not know: Windows-1252 as before
+        ('<meta charset="x-user-defined-42"><p>Photo: José Müller/dpa</p>'.encode("cp1252"),
+         '<meta charset="x-user-defined-42"><p>Photo: José Müller/dpa</p>'),
     ],
 )
 def test_read_article_decodes(tmp_path: Path, data: bytes, expected: str | None) -> None:
@@ -59,3 +74,19 @@ def test_read_article_never_modifies_the_file(tmp_path: Path) -> None:
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     read_article(path)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_charset_prescan_of_a_hostile_head_is_quick(tmp_path: Path) -> None:
+    """50,000 characters of unclosed <meta tags before a byte that is not UTF-8: read in linear time."""
+    path = tmp_path / "a.html"
+    path.write_bytes(b"<meta charset" * 4000 + b"<meta " * 4000 + b"\xe9")
+    started = time.perf_counter()
+    assert read_article(path).endswith("é")
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_declared_charset_that_is_no_text_encoding_is_not_used(tmp_path: Path) -> None:
+    """unicode_escape would turn a caption's `\\u202e` into a right-to-left override: only legacy web charsets."""
+    path = tmp_path / "a.html"
+    path.write_bytes(b'<meta charset="unicode_escape"><p>Photo: Jos\xe9 \\u202eRuiz</p>')
+    assert read_article(path) == '<meta charset="unicode_escape"><p>Photo: José \\u202eRuiz</p>'

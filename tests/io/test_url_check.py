@@ -103,3 +103,20 @@ def test_offline_fetches_nothing(check: Any, site: LocalServer) -> None:
     assert checked.error is not None
     assert "offline" in checked.error
     assert site.log == []
+
+
+def test_a_page_image_cut_short_is_a_problem_not_a_source_of_rights(check: Any, site: LocalServer) -> None:
+    """A page's JPEG that the server cuts short after its XMP: the page's check names the damage, as a file's
+    check and an audit do, and takes none of the half file's rights."""
+    from tests import samples
+    from tests.localserver import Reply
+    from tests.website import article, figure
+
+    whole = samples.jpeg(samples.picture(640, 480, seed=23), xmp=samples.Xmp(
+        creators=["Ines Fairweather"], rights={"x-default": "© Ines Fairweather. All rights reserved."}))
+    site.routes["/img/cut.jpg"] = Reply(whole[: len(whole) // 2], content_type="image/jpeg")
+    site.routes["/news/cut.html"] = Reply(article(figure("/img/cut.jpg", "The quay. Photo: Ines Fairweather")))
+    checked = check(site.url("/news/cut.html"))
+    assert any("cut.jpg" in p and "damaged or truncated" in p for p in checked.problems)
+    assert "xmp" not in origins(checked)
+    assert "permission-required" not in codes(checked)

@@ -45,3 +45,25 @@ def test_agreeing_credits_raise_nothing() -> None:
     members = [Member(1, 10, "a.html", creator="Jane Doe", license_id="CC-BY-4.0", embedded_rights=True),
                Member(2, 11, "b.html", creator="JANE DOE", license_id="CC-BY-4.0", embedded_rights=True)]
     assert _codes(members) == []
+
+
+def test_stripped_copy_no_article_uses() -> None:
+    """An archive's renamed copy that lost the IPTC of the original is flagged although no article shows it:
+    the archivist finds the original it was made from."""
+    members = [Member(1, 10, "articles/harbour.html (img/harbour.jpg)", creator="Zofia Kowalczyk",
+                      embedded_rights=True),
+               Member(2, None, "misc/IMG_0001.jpg")]
+    found = group_findings(members)
+    assert [(m.usage_id, f.code) for m, f in found] == [(None, "metadata-stripped")]
+    assert "articles/harbour.html (img/harbour.jpg)" in found[0][1].message
+
+
+def test_stripped_copy_names_the_same_original_whatever_the_order() -> None:
+    """Of several copies carrying the rights, the message names one by its label, not by which record an
+    audit wrote first: a re-audit that re-checked an unrelated article must not change the report."""
+    carriers = [Member(3, None, "img/flood.webp", embedded_rights=True),
+                Member(2, 20, "notes.md (img/flood.png)", creator="Lars Øberg", embedded_rights=True)]
+    stripped = Member(1, 21, "story.html (img/flood.jpg)", creator="Lars Øberg")
+    messages = {f.message for order in (carriers, carriers[::-1])
+                for m, f in group_findings([*order, stripped]) if f.code == "metadata-stripped"}
+    assert len(messages) == 1

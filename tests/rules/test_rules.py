@@ -269,3 +269,17 @@ def test_a_message_ends_with_one_full_stop(catalog: Catalog, caption: str, code:
 ])
 def test_make_finding_does_not_double_the_full_stop(values: dict[str, str], expected: str) -> None:
     assert make_finding("needs-verification", **values).message == expected
+
+
+def test_a_conflict_names_each_claim_once(catalog: Catalog) -> None:
+    """A credit element inside the figcaption gives the same creator twice (the element and the caption); the
+    desk reads one claim against the image's EXIF Artist, not the same name said twice by the caption."""
+    from provenance.check import check_article
+
+    html = ('<figure><img src="img/quay.jpg" alt="Quay"><figcaption>Dock workers march. '
+            '<span class="credit">Photo: Anna Berg/AP</span></figcaption></figure>')
+    artist = Evidence("creator", "Jörg Händel", "exif", "EXIF Artist")
+    [item] = check_article(html, catalog, name="story.html", image_evidence=lambda src: [artist]).items
+    [conflict] = [f for f in item.findings if f.code == "conflicting-evidence"]
+    assert conflict.message.count("'Anna Berg'") == 1
+    assert "exif (EXIF Artist) says 'Jörg Händel'" in conflict.message

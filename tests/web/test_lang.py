@@ -56,9 +56,15 @@ def test_four_surfaces_agree(client: FlaskClient, catalog: Catalog, tmp_path: Pa
 def test_unknown_language_is_a_clear_error(client: FlaskClient, tmp_path: Path) -> None:
     response = client.post("/api/check", json={"text": CAPTION, "lang": "tlh"})
     assert response.status_code == 400
-    assert "'tlh' is not a language of the catalog" in response.json["error"]
+    assert response.json["error"].startswith("lang: 'tlh' is not a language of the catalog")  # the field once
     article = tmp_path / "a.txt"
     article.write_text(CAPTION, encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--lang", "tlh", str(article)])
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: --lang: 'tlh' is not a language of the catalog")
+
+
+def test_unknown_change_names_the_field_once(client: FlaskClient) -> None:
+    response = client.post("/api/check", json={"text": CAPTION, "modified": ["sharpened"]})
+    assert response.status_code == 400
+    assert response.json["error"].startswith("modified: ['sharpened'] are not known changes")
