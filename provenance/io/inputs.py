@@ -28,7 +28,7 @@ from provenance.io.archive import kind_of
 from provenance.io.c2pa_reader import trust_anchors
 from provenance.io.files import decode_article, open_listed, read_file_bytes
 from provenance.io.image_reader import Identity, ImageMetadata
-from provenance.io.images import read_image
+from provenance.io.images import read_image, read_shown_image
 from provenance.io.matching import PathIndex, SetIndex, match_src, named_files
 from provenance.model import Evidence
 
@@ -192,7 +192,7 @@ class ImageReads:
         if path not in self.done:
             source = self.open_path(path)
             try:
-                self.done[path] = read_image(source, self.name(path), trust_anchors())
+                self.done[path] = read_shown_image(source, self.name(path), trust_anchors())
             except InputError as exc:
                 self.done[path] = exc
             finally:
