@@ -8,6 +8,7 @@ import io
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -177,3 +178,32 @@ def test_a_damaged_image_is_a_problem_of_the_article_everywhere(tmp_path: Path) 
     codes = tuple(sorted(set(row.findings.split()) - {"image-unreadable"}))
     audited = (row.creator, row.organization, row.license, codes, row.attribution)
     assert by_cli == {"quay.jpg": audited}
+
+
+def test_an_image_that_breaks_the_reader_is_a_problem_not_a_failed_article(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error the image reader does not expect (a library's bug on one odd file) is that image's problem, as an
+    audit says it ('could not be read'): the article and its other image are still checked."""
+    import provenance.io.image_reader as image_reader
+
+    real = image_reader.perceptual_hash
+
+    def breaks_on_odd(im: Any) -> str:
+        if im.size == (641, 481):
+            raise IndexError("odd file")
+        return real(im)
+
+    monkeypatch.setattr(image_reader, "perceptual_hash", breaks_on_odd)
+    root = tmp_path / "desk"
+    root.mkdir()
+    (root / "story.html").write_text(
+        '<figure><img src="quay.jpg"><figcaption>The quay. Photo: Ines Fairweather</figcaption></figure>\n'
+        '<figure><img src="odd.jpg"><figcaption>The pier. Photo: Ines Fairweather</figcaption></figure>\n',
+        encoding="utf-8")
+    (root / "quay.jpg").write_bytes(jpeg(picture(640, 480, seed=22)))
+    (root / "odd.jpg").write_bytes(jpeg(picture(641, 481, seed=23)))
+    result = CliRunner().invoke(cli, ["check", "--json", str(root / "story.html")])
+    [file] = json.loads(result.stdout)["files"]
+    assert not file.get("error")
+    assert [i["src"] for i in file["items"]] == ["quay.jpg", "odd.jpg"]
+    assert file["problems"] == ["desk/odd.jpg: could not be read (IndexError: odd file)"]

@@ -205,9 +205,11 @@ def _same_name_files(session: Session, usage: t.Usage) -> list[str]:
     from provenance.io.matching import file_name, named_files
 
     name = file_name(usage.src) if usage.src else None
+    if not name or usage.src is None:  # a URL, or a plain text's credit: no file name to look for
+        return []
     root = session.scalar(select(t.File.root).join(t.Article, t.Article.file_id == t.File.id)
                           .where(t.Article.id == usage.article_id))
-    if not name or root is None or usage.src is None:
+    if root is None:
         return []
     return named_files(ArchiveImages(session, root, name).index, usage.src)
 

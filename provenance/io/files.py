@@ -130,23 +130,35 @@ _META_CHARSET = re.compile(rb"<meta\b[^>]{0,1024}?charset\s*=\s*[\"']?\s*([a-z0-
 # the legacy encodings of the WHATWG Encoding standard, by Python's codec names (Windows-1252, which a browser
 # also uses for ASCII and Latin-1, is the fallback's already; UTFs and codecs such as unicode_escape never)
 LEGACY_CHARSETS = frozenset({
-    "big5", "cp866", "cp874", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
-    "euc_jp", "euc_kr", "gb18030", "gb2312", "gbk", "iso2022_jp", "iso8859-2", "iso8859-3", "iso8859-4",
+    "big5hkscs", "cp866", "cp874", "cp932", "cp949", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256",
+    "cp1257", "cp1258", "euc_jp", "gb18030", "gbk", "iso2022_jp", "iso8859-2", "iso8859-3", "iso8859-4",
     "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15",
-    "iso8859-16", "koi8-r", "koi8-u", "mac-cyrillic", "mac-roman", "shift_jis"})
+    "iso8859-16", "koi8-r", "koi8-u", "mac-cyrillic", "mac-roman"})
+# a codec Python finds for a label, where the standard reads that label as a larger encoding (the bytes pages
+# so labelled hold): ISO-8859-9 as Windows-1254, GB2312 as GBK, Shift_JIS as Windows-31J, EUC-KR as
+# Windows-949, Big5 with HKSCS, TIS-620 and ISO-8859-11 as Windows-874
+WHATWG_READS_AS = {"iso8859-9": "cp1254", "gb2312": "gbk", "shift_jis": "cp932", "euc_kr": "cp949",
+                   "big5": "big5hkscs", "tis-620": "cp874", "iso8859-11": "cp874"}
+# labels of the standard that Python does not know, by the codec the standard reads them as
+WHATWG_LABELS = {"windows-874": "cp874", "iso-8859-8-i": "iso8859-8", "csiso88598i": "iso8859-8",
+                 "logical": "iso8859-8", "x-mac-cyrillic": "mac-cyrillic", "x-mac-ukrainian": "mac-cyrillic",
+                 "x-sjis": "cp932", "x-euc-jp": "euc_jp", "ms932": "cp932", "windows-31j": "cp932", "x-gbk": "gbk",
+                 "windows-949": "cp949", "big5-hkscs": "big5hkscs", "x-x-big5": "big5hkscs"}
 
 
 def declared_charset(head: bytes) -> str | None:
     """The codec of the legacy charset a page's <meta charset> or <meta http-equiv="Content-Type"> declares
-    in `head`, or None: none declared, unknown, a UTF (a page that says UTF-8 but is not is read as UTF-8
-    with Windows-1252 bytes) or Windows-1252 itself."""
+    in `head`, as the WHATWG Encoding standard reads its label, or None: none declared, unknown, a UTF (a page
+    that says UTF-8 but is not is read as UTF-8 with Windows-1252 bytes) or Windows-1252 itself."""
     found = _META_CHARSET.search(head)
     if not found:
         return None
+    label = found.group(1).decode("ascii").lower()
     try:
-        codec = codecs.lookup(found.group(1).decode("ascii")).name
+        codec = WHATWG_LABELS.get(label) or codecs.lookup(label).name
     except LookupError:
         return None
+    codec = WHATWG_READS_AS.get(codec, codec)
     return codec if codec in LEGACY_CHARSETS else None
 
 

@@ -26,3 +26,19 @@ def read_image(source: str | Path | BinaryIO, name: str, trust: str | None,
         manifest, state, failures = read_c2pa(source, trust, metadata.format)
         metadata.evidence.extend(c2pa_evidence(manifest, state, failures))
     return metadata, ident
+
+
+def read_shown_image(source: str | Path | BinaryIO, name: str, trust: str | None,
+                     ) -> tuple[ImageMetadata, Identity | None]:
+    """read_image of an image an article shows (decoded small, as an audit decodes it): a failure the reader does
+    not expect is an InputError naming the image, as an audit says it (provenance.audit.extract), so that one
+    bad image is a problem of its article and never stops the article's check nor a batch."""
+    from provenance.budget import WorkStopped
+    from provenance.errors import InputError
+
+    try:
+        return read_image(source, name, trust)
+    except (InputError, WorkStopped, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad image never stops its article's check
+        raise InputError(name, f"could not be read ({type(exc).__name__}: {exc})") from None

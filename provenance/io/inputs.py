@@ -27,8 +27,8 @@ from provenance.errors import EMPTY_FILE, InputError, ProvenanceError
 from provenance.io.archive import kind_of
 from provenance.io.c2pa_reader import trust_anchors
 from provenance.io.files import decode_article, open_listed, read_file_bytes
-from provenance.io.image_reader import ImageMetadata
-from provenance.io.images import read_image
+from provenance.io.image_reader import Identity, ImageMetadata
+from provenance.io.images import read_image, read_shown_image
 from provenance.io.matching import PathIndex, SetIndex, match_src, named_files
 from provenance.model import Evidence
 
@@ -50,6 +50,8 @@ class SourceFile:
     file: Path | None = None
     kind: str | None = None  # plain, markdown or html when the person said so; commons for a Commons file page
     url: str | None = None  # where it was fetched from (provenance.io.url_check)
+    # its image read by the siblings' reader (memory_sources): an upload an uploaded article shows is read once
+    image: Callable[[], tuple[ImageMetadata, Identity | None]] | None = None
 
     def read(self) -> bytes:
         if self.data is not None:
@@ -134,7 +136,7 @@ def _head(source: SourceFile) -> bytes:
 
 
 def check_image_source(source: SourceFile, catalog: Catalog, profile: UsageProfile) -> CheckedFile:
-    meta, ident = read_image(source.stream(), source.name, trust_anchors())
+    meta, ident = source.image() if source.image else read_image(source.stream(), source.name, trust_anchors())
     assert ident is not None
     where = [Evidence("image_src", source.url, "html", "image URL")] if source.url else []
     item = check_evidence(meta.evidence + where, catalog, label=source.name, src=source.name, profile=profile)
@@ -170,25 +172,44 @@ def _check_article(source: SourceFile, catalog: Catalog, profile: UsageProfile,
 def image_evidence_reader(open_path: Callable[[str], BinaryIO | str], shown: Callable[[str], str] | None = None,
                           ) -> Callable[[str], tuple[list[Evidence], list[str]]]:
     """Evidence embedded in the image at an archive path (metadata and C2PA), and the problems met
-    reading it, each named as `shown` names the path (else by the path); each image is read once. Its
-    picture is decoded (small) as an audit decodes it: a file cut short after its metadata is an
-    InputError here too, and its half-read rights are not taken."""
-    seen: dict[str, tuple[list[Evidence], list[str]]] = {}
+    reading it (ImageReads.evidence)."""
+    return ImageReads(open_path, shown).evidence
 
-    def read(path: str) -> tuple[list[Evidence], list[str]]:
-        if path not in seen:
-            meta: ImageMetadata
-            name = shown(path) if shown else path
-            source = open_path(path)
+
+class ImageReads:
+    """The images of an archive, each read once by its path: metadata, C2PA and identity, whose perceptual
+    hash decodes the picture (small) as an audit decodes it, so that a file cut short after its metadata is an
+    InputError here too and its half-read rights are not taken. Each is named as `shown` names its path
+    (else by the path); a read that failed raises its InputError again, unread."""
+
+    def __init__(self, open_path: Callable[[str], BinaryIO | str], shown: Callable[[str], str] | None = None,
+                 ) -> None:
+        self.open_path, self.shown = open_path, shown
+        self.done: dict[str, tuple[ImageMetadata, Identity | None] | InputError] = {}
+
+    def read(self, path: str) -> tuple[ImageMetadata, Identity | None]:
+        """The image at `path`, read the first time it is asked for."""
+        if path not in self.done:
+            source = self.open_path(path)
             try:
-                meta, _ = read_image(source, name, trust_anchors())
+                self.done[path] = read_shown_image(source, self.name(path), trust_anchors())
+            except InputError as exc:
+                self.done[path] = exc
             finally:
                 if not isinstance(source, str):
                     source.close()
-            seen[path] = meta.evidence, [f"{name}: {p}" for p in meta.problems]
-        return seen[path]
+        found = self.done[path]
+        if isinstance(found, InputError):
+            raise found
+        return found
 
-    return read
+    def evidence(self, path: str) -> tuple[list[Evidence], list[str]]:
+        """The image's embedded evidence and the problems met reading it, each naming the image."""
+        meta, _ = self.read(path)
+        return meta.evidence, [f"{self.name(path)}: {p}" for p in meta.problems]
+
+    def name(self, path: str) -> str:
+        return self.shown(path) if self.shown else path
 
 
 class FolderIndex:
@@ -278,7 +299,8 @@ def memory_sources(files: list[tuple[str, str, bytes, str]],
     does (`name`: `zip:path` for a zip's member)."""
     data = {memory_key(group, path): content for _, path, content, group in files}
     names = {memory_key(group, path): name for name, path, _, group in files}
-    reader = image_evidence_reader(lambda key: io.BytesIO(data[key] or b""), names.__getitem__)
+    reads = ImageReads(lambda key: io.BytesIO(data[key] or b""), names.__getitem__)
+    reader = reads.evidence
     loose_paths = SetIndex(memory_key(group, path) for _, path, _, group in files if not group)
     inside: dict[str, list[str]] = {}
     for _, path, _, group in files:
@@ -288,8 +310,9 @@ def memory_sources(files: list[tuple[str, str, bytes, str]],
     everything = UploadSiblings(SetIndex(data), reader, loose_paths, indexes)
     loose = Siblings(loose_paths, reader)
     zips = {group: Siblings(index, reader, memory_key(group, ""), loose) for group, index in indexes.items()}
-    sources = [(SourceFile(name, path, data=content), zips[group] if group else everything, memory_key(group, path))
-               for name, path, content, group in files]
+    sources = [(SourceFile(name, path, data=content, image=partial(reads.read, key) if data[key] is content else None),
+                zips[group] if group else everything, key)
+               for name, path, content, group in files for key in (memory_key(group, path),)]
     return sources, everything
 
 

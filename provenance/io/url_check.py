@@ -23,7 +23,7 @@ from ..metadata.commons import COMMONS_HOSTS, ref_from_url
 from ..model import Evidence
 from ..parse.urls import split_url
 from .c2pa_reader import trust_anchors
-from .images import read_image
+from .images import read_shown_image
 from .inputs import Siblings, SourceFile, check_source
 from .matching import SetIndex
 from .verify import Verifier, sha1_of
@@ -70,7 +70,7 @@ class RemoteSiblings(Siblings):
         except FetchError as exc:
             return [], [str(exc)]
         try:  # decoded small, as a file an article shows is (provenance.io.inputs.image_evidence_reader)
-            metadata, _ = read_image(io.BytesIO(image.body), url, trust_anchors())
+            metadata, _ = read_shown_image(io.BytesIO(image.body), url, trust_anchors())
         except InputError as exc:
             return [], [str(exc)]
         self.sha1[url] = sha1_of(image.body)

@@ -507,3 +507,25 @@ def test_excluded_files_are_not_audited(catalog: Catalog, tmp_path: Path, exclud
     with sessions() as session:
         paths = sorted(session.scalars(select(t.File.path)))
     assert paths == sorted([*left, "story.txt"])
+
+
+def test_a_shared_name_with_like_wildcards_is_found_again_on_re_check(db_url: str, tmp_path: Path,
+                                                                      catalog: Catalog) -> None:
+    """A decision's re-check looks the name up with SQL LIKE: '%' and '_' in it are the name's own characters
+    (a file whose name differs there is not listed), on SQLite and PostgreSQL alike."""
+    folder = tmp_path / "desk"
+    for part, name, seed in (("harbour", "boats_1%.jpg", 321), ("market", "boats_1%.jpg", 322),
+                             ("quay", "boatsX1%.jpg", 323), ("pier", "boats_1%x.jpg", 324)):
+        (folder / part).mkdir(parents=True)
+        (folder / part / name).write_bytes(samples.jpeg(samples.picture(320, 240, seed=seed)))
+    (folder / "week.md").write_text("# Week\n\n![Boats](boats_1%.jpg)\nPhoto: Zofia Kowalczyk/Reuters\n",
+                                    encoding="utf-8")
+    _, sessions = _audit(db_url, folder, catalog, jobs=1)
+    rows = _rows(sessions)
+    [row] = _by_article(rows, "week.md")
+    assert "2 files of the archive have its name (harbour/boats_1%.jpg, market/boats_1%.jpg)" in row.messages
+    with sessions() as session:
+        for usage_id in session.scalars(select(t.Usage.id)).all():
+            recheck_usage(session, usage_id, catalog, UsageProfile())
+        session.commit()
+    assert _rows(sessions) == rows

@@ -10,6 +10,12 @@ from provenance.io.files import read_article
 
 PL_PAGE = ('<html><head><meta charset="iso-8859-2"><title>Gdańsk</title></head><body><figure><img src="a.jpg">'
            '<figcaption>Stocznia. Fot. Łukasz Żółwiński/PAP</figcaption></figure></body></html>')
+TR_PAGE = ('<html><head><meta charset="iso-8859-9"></head><body><figure><img src="c.jpg"><figcaption>'
+           'Liman. \u201cFoto: Ay\u015fe Y\u0131lmaz/AA\u201d</figcaption></figure></body></html>')
+CN_PAGE = ('<html><head><meta charset="gb2312"></head><body><figure><img src="d.jpg">'
+           '<figcaption>\u94c1\u8def\u3002\u6444\u5f71\uff1a\u5f20\u9555\u660e</figcaption></figure></body></html>')
+HE_PAGE = ('<html><head><meta http-equiv="content-type" content="text/html; charset=ISO-8859-8-I"></head><body>'
+           '<p>\u05e6\u05d9\u05dc\u05d5\u05dd: \u05d3\u05e0\u05d4 \u05dc\u05d5\u05d9</p></body></html>')
 RU_PAGE = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body>'
            '<figure><img src="b.jpg"><figcaption>Фото: Иван Петров/ТАСС</figcaption></figure></body></html>')
 
@@ -30,6 +36,11 @@ RU_PAGE = ('<html><head><meta http-equiv="Content-Type" content="text/html; char
         # Windows-1252: 'Ôîòî: Èâàí Ïåòðîâ/ÒÀÑÑ', and 'Fot. £ukasz ¯ó³wiñski' lost its creator)
         (PL_PAGE.encode("iso-8859-2"), PL_PAGE),
         (RU_PAGE.encode("cp1251"), RU_PAGE),
+        # a label read as the WHATWG Encoding standard reads it: ISO-8859-9 is Windows-1254 (its quotes
+        # too), GB2312 is GBK (a name's character outside GB2312), ISO-8859-8-I is ISO-8859-8
+        (TR_PAGE.encode("cp1254"), TR_PAGE),
+        (CN_PAGE.encode("gbk"), CN_PAGE),
+        (HE_PAGE.encode("iso8859-8"), HE_PAGE),
         # a page that is UTF-8 although its <meta> still says Latin-1 (a CMS moved to UTF-8): UTF-8 wins
         (PL_PAGE.replace("iso-8859-2", "iso-8859-1").encode(), PL_PAGE.replace("iso-8859-2", "iso-8859-1")),
         # a charset Python does not know: Windows-1252 as before
