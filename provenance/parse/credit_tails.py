@@ -48,11 +48,17 @@ from provenance.parse.credit_words import (
     WORD_SURNAMES,
 )
 
-# 'Jane Roe, Marrowby National Laboratory', 'PETE OXFORD, MINDEN PICTURES': a photographer and the body that holds the
+# 'JANE ROE, MARROWBY NATIONAL LABORATORY', 'PETE OXFORD, MINDEN PICTURES': a photographer and the body that holds the
 # picture, a comma between, the text's one line (a magazine's credit field, a line set under a picture): a full name of
-# two to four capitalised words, one comma, and a body the chain's labels read as an organisation or a known source
+# two to four capitalised words, one comma, and a body the chain's labels read as an organisation or a known source.
+# In mixed case the body must be a source the catalog knows ('Jane Roe, Getty Images') or a picture trade's name ('Tom
+# Bell, Harwick Pictures'): 'Jane Roe, Harwick City Council', 'Jane Roe, University of Harwick' or 'Jane Roe, Acme
+# Inc' alone is a headshot's caption (the person shown), an author's affiliation or a sign-off far more often.
 _NAME_AND_BODY = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){1,3}),[ \t]+"
                             r"(?P<body>[A-Z][^,;:|/()\n.!?]{1,80})$")
+# the last word of a body that makes or keeps pictures ('Harwick Pictures', 'Vell Photography', 'Ostland Picture Library')
+_PICTURE_TRADE_WORDS = frozenset({"pictures", "picture", "photos", "photo", "photography", "photographs", "images",
+                                  "imaging", "fotos", "foto", "studio", "studios", "archive", "archives", "library"})
 # a letter's or a post's greeting and sign-off words ('Thank You, Harwick University'), and a byline's 'By' ('By Jane
 # Roe, The Harwick Weekly': the writer and the magazine), no photographer's name
 _NOT_NAME_WORDS = frozenset({"thank", "thanks", "you", "welcome", "hello", "hi", "greetings", "regards", "sincerely",
@@ -189,6 +195,13 @@ _GALLERY_DATE = re.compile(r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?
 _MONTH_INITIALS = frozenset("JFMASOND")
 
 
+def _holds_pictures(catalog: Catalog, body: str) -> bool:
+    """Whether a body written in mixed case is one that makes or keeps pictures: a source the catalog knows ('Getty
+    Images') or a name ending in a picture trade's word ('Harwick Pictures', 'Vell Photography')."""
+    words = body.split()
+    return bool(words) and words[-1].casefold() in _PICTURE_TRADE_WORDS or match_source(catalog, body) is not None
+
+
 def _name_and_body(catalog: Catalog, text: str) -> tuple[int, int] | None:
     """Where a text that is one 'Name, Body' line stands ('Jane Roe, University of Harwick'), or None; never a
     salutation ('Dear Jane, Acme Inc'), a name and a job ('Jane Roe, Senior Editor') or a place ('…, Harwick')."""
@@ -201,6 +214,8 @@ def _name_and_body(catalog: Catalog, text: str) -> tuple[int, int] | None:
     if words[0] in COMMON_WORDS or any(word in _NOT_NAME_WORDS for word in words) \
             or any(word in COMMON_WORDS and word not in WORD_SURNAMES for word in words[1:]):
         return None  # 'Welcome Students, …', 'Thank You, …', 'By Jane Roe, …': a greeting or a byline
+    if line != line.upper() and not _holds_pictures(catalog, found.group("body")):
+        return None  # 'Jane Roe, Harwick City Council': a headshot's caption or a sign-off, the person shown or writing
     link = label_link(catalog, line)
     if link.label not in ("organisation", "source") or link.creator != name:
         return None
