@@ -16,6 +16,7 @@ from provenance.catalog.names import has_digit
 from provenance.catalog.sources import match_source
 from provenance.parse.credit_citations import is_date, may_cite
 from provenance.parse.credit_fields import mentions_license
+from provenance.parse.credit_leads import LEAD_IN
 from provenance.parse.credit_orgs import word_alias
 from provenance.parse.credit_parts import label_link
 from provenance.parse.credit_spans import (
@@ -56,7 +57,7 @@ from provenance.parse.credit_words import (
 # Inc' alone is a headshot's caption (the person shown), an author's affiliation or a sign-off far more often.
 _NAME_AND_BODY = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){1,3}),[ \t]+"
                             r"(?P<body>[A-Z][^,;:|/()\n.!?]{1,80})$")
-# the last word of a body that makes or keeps pictures ('Harwick Pictures', 'Vell Photography', 'Ostland Picture Library')
+# the last word of a body that makes or keeps pictures ('Harwick Pictures', 'Vell Photography', 'Ostland Library')
 _PICTURE_TRADE_WORDS = frozenset({"pictures", "picture", "photos", "photo", "photography", "photographs", "images",
                                   "imaging", "fotos", "foto", "studio", "studios", "archive", "archives", "library"})
 # a letter's or a post's greeting and sign-off words ('Thank You, Harwick University'), and a byline's 'By' ('By Jane
@@ -167,6 +168,29 @@ _STAMP_KEY = re.compile(r"(?i)[a-z]{3}|\d{1,2}:\d\d")  # a month's or day's name
 _REPORTER_LINE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){0,2}(?:Reporter|Correspondent|Writer)s?")
 
 
+# A story's first line opening with its dateline: a place in capitals (at most three words, a country or a date after a
+# comma) or a place in mixed case with its comma part, then a colon or a dash and the story's first words ('RIYADH: The
+# …', 'Abuja, Nigeria - The …', 'Accra, May 4 - The …'); a lead-in's line ('PHOTO: Jane Roe') is none (_opens_story)
+_STORY_DATELINE = re.compile(
+    r"[ \t]*(?:[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2}(?:,[ \t]*[\w'’.]+(?:[ \t]+[\w'’.]+){0,2})?"
+    r"|[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2},[ \t]*[\w'’.]+(?:[ \t]+[\w'’.]+){0,2})"
+    r"[ \t]*(?::|[ \t][-–—])[ \t]+[A-Z\"“]\w*[ \t]+\w")
+
+
+# A field's label in capitals before a colon is no dateline's place ('CAPTION: Protesters march …', 'NOTE: The …')
+_FIELD_LABELS = frozenset({"caption", "captions", "note", "notes", "editor's", "editor’s", "update", "updated",
+                           "correction", "source", "description", "title", "location", "date", "summary", "headline",
+                           "warning", "alt", "keywords", "subject", "text", "story"})
+
+
+def _opens_story(line: str) -> bool:
+    """Whether a line opens a story with its dateline (_STORY_DATELINE), no credit's lead-in ('PHOTO: Jane Roe') and no
+    field's label ('CAPTION: …')."""
+    words = line.split(maxsplit=1)
+    return _STORY_DATELINE.match(line) is not None and LEAD_IN.match(line.lstrip()) is None \
+        and words[0].rstrip(":").casefold() not in _FIELD_LABELS
+
+
 def _stamp_line(line: str) -> bool:
     """'Friday 22 March 2024 06:13', 'Updated: 7:08pm, 7 May, 2023': a line that is only a date or time stamp."""
     words = line.replace(",", " ").split()
@@ -236,9 +260,11 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
     for number, line in enumerate(lines):
         stripped = line.rstrip()
         if number + 1 < len(lines) and len(stripped.split()) <= 4 and not any(mark in stripped for mark in "/.!?") \
-                and (_stamp_line(lines[number + 1]) or _REPORTER_LINE.fullmatch(lines[number + 1].strip())):
+                and (_stamp_line(lines[number + 1]) or _REPORTER_LINE.fullmatch(lines[number + 1].strip())
+                     or number == 0 and _opens_story(lines[1])):
             offset += len(line)  # 'The Associated Press' over 'Friday 22 March 2024 06:13', 'The New Times' over 'Times
-            byline = number + 1  # Reporter': a story's byline block, its second line no credit either
+            byline = number + 1  # Reporter': a story's byline block, its second line no credit either; 'Arab News'
+            # over 'RIYADH: The ministry said …': the outlet's masthead over its story's dateline
             continue
         if number == byline:
             offset += len(line)
