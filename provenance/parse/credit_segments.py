@@ -482,7 +482,8 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         if byline is not None and "/" in text[body : byline.start()]:  # a wire's slash chain, then the story's byline
             line_end = byline.start()
     taken_on = _ON_DATE.search(text, body, line_end) if text.find(" on ", body, line_end) >= 0 else None
-    cut = taken_on.start() if taken_on is not None else line_end
+    cut = taken_on.start() if taken_on is not None and not _names_a_sunday_paper(catalog, text, body, taken_on) \
+        else line_end
     if len(text[body:cut].split()) > 1 or "/" in text[body:cut]:  # a full name or a chain before 'on' ('Photo:
         line_end = cut  # Parade on Monday' names no one)
     handled = _BYLINE_HANDLE.search(text, body, line_end) if " By " in text[body:line_end] else None
@@ -508,6 +509,17 @@ _DATE_OPENS_STORY = re.compile(
     r"(?<=[^\W\d_])[ \t]+(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+[a-z]|,[ \t]*\d{4}\b))"
 )
+def _names_a_sunday_paper(catalog: Catalog, text: str, body: int, taken_on: re.Match[str]) -> bool:
+    """Whether 'on' and the weekday after it end a paper's name the catalog knows ('Jane Roe/Mail on Sunday', 'Photo:
+    The Independent on Sunday'): the name, no date, from the chain's last link."""
+    weekday = _WEEKDAY.match(text, taken_on.end())
+    if weekday is None:
+        return False
+    link = max(body, text.rfind("/", body, taken_on.start()) + 1, text.rfind("|", body, taken_on.start()) + 1)
+    return match_source(catalog, text[link : weekday.end()].strip()) is not None
+
+
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # The day a picture was taken closing its credit ('Photo by Jane Roe/TPS on 14 August, 2016', '… on August 14, 2016',
 # '… on Monday'): the date is no part of the name or the agency, the credit ends before 'on' (a platform after 'on',
 # 'Photo by Jane Roe on Unsplash', stays: only a date or a weekday follows; a story going on after the date, '… Ida

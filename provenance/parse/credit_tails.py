@@ -16,6 +16,7 @@ from provenance.catalog.names import has_digit
 from provenance.catalog.sources import match_source
 from provenance.parse.credit_citations import is_date, may_cite
 from provenance.parse.credit_fields import mentions_license
+from provenance.parse.credit_leads import LEAD_IN
 from provenance.parse.credit_orgs import word_alias
 from provenance.parse.credit_parts import label_link
 from provenance.parse.credit_spans import (
@@ -48,11 +49,17 @@ from provenance.parse.credit_words import (
     WORD_SURNAMES,
 )
 
-# 'Jane Roe, Marrowby National Laboratory', 'PETE OXFORD, MINDEN PICTURES': a photographer and the body that holds the
+# 'JANE ROE, MARROWBY NATIONAL LABORATORY', 'PETE OXFORD, MINDEN PICTURES': a photographer and the body that holds the
 # picture, a comma between, the text's one line (a magazine's credit field, a line set under a picture): a full name of
-# two to four capitalised words, one comma, and a body the chain's labels read as an organisation or a known source
+# two to four capitalised words, one comma, and a body the chain's labels read as an organisation or a known source.
+# In mixed case the body must be a source the catalog knows ('Jane Roe, Getty Images') or a picture trade's name ('Tom
+# Bell, Harwick Pictures'): 'Jane Roe, Harwick City Council', 'Jane Roe, University of Harwick' or 'Jane Roe, Acme
+# Inc' alone is a headshot's caption (the person shown), an author's affiliation or a sign-off far more often.
 _NAME_AND_BODY = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){1,3}),[ \t]+"
                             r"(?P<body>[A-Z][^,;:|/()\n.!?]{1,80})$")
+# the last word of a body that makes or keeps pictures ('Harwick Pictures', 'Vell Photography', 'Ostland Library')
+_PICTURE_TRADE_WORDS = frozenset({"pictures", "picture", "photos", "photo", "photography", "photographs", "images",
+                                  "imaging", "fotos", "foto", "studio", "studios", "archive", "archives", "library"})
 # a letter's or a post's greeting and sign-off words ('Thank You, Harwick University'), and a byline's 'By' ('By Jane
 # Roe, The Harwick Weekly': the writer and the magazine), no photographer's name
 _NOT_NAME_WORDS = frozenset({"thank", "thanks", "you", "welcome", "hello", "hi", "greetings", "regards", "sincerely",
@@ -161,6 +168,29 @@ _STAMP_KEY = re.compile(r"(?i)[a-z]{3}|\d{1,2}:\d\d")  # a month's or day's name
 _REPORTER_LINE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){0,2}(?:Reporter|Correspondent|Writer)s?")
 
 
+# A story's first line opening with its dateline: a place in capitals (at most three words, a country or a date after a
+# comma) or a place in mixed case with its comma part, then a colon or a dash and the story's first words ('RIYADH: The
+# …', 'Abuja, Nigeria - The …', 'Accra, May 4 - The …'); a lead-in's line ('PHOTO: Jane Roe') is none (_opens_story)
+_STORY_DATELINE = re.compile(
+    r"[ \t]*(?:[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2}(?:,[ \t]*[\w'’.]+(?:[ \t]+[\w'’.]+){0,2})?"
+    r"|[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2},[ \t]*[\w'’.]+(?:[ \t]+[\w'’.]+){0,2})"
+    r"[ \t]*(?::|[ \t][-–—])[ \t]+[A-Z\"“]\w*[ \t]+\w")
+
+
+# A field's label in capitals before a colon is no dateline's place ('CAPTION: Protesters march …', 'NOTE: The …')
+_FIELD_LABELS = frozenset({"caption", "captions", "note", "notes", "editor's", "editor’s", "update", "updated",
+                           "correction", "source", "description", "title", "location", "date", "summary", "headline",
+                           "warning", "alt", "keywords", "subject", "text", "story"})
+
+
+def _opens_story(line: str) -> bool:
+    """Whether a line opens a story with its dateline (_STORY_DATELINE), no credit's lead-in ('PHOTO: Jane Roe') and no
+    field's label ('CAPTION: …')."""
+    words = line.split(maxsplit=1)
+    return _STORY_DATELINE.match(line) is not None and LEAD_IN.match(line.lstrip()) is None \
+        and words[0].rstrip(":").casefold() not in _FIELD_LABELS
+
+
 def _stamp_line(line: str) -> bool:
     """'Friday 22 March 2024 06:13', 'Updated: 7:08pm, 7 May, 2023': a line that is only a date or time stamp."""
     words = line.replace(",", " ").split()
@@ -189,6 +219,13 @@ _GALLERY_DATE = re.compile(r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?
 _MONTH_INITIALS = frozenset("JFMASOND")
 
 
+def _holds_pictures(catalog: Catalog, body: str) -> bool:
+    """Whether a body written in mixed case is one that makes or keeps pictures: a source the catalog knows ('Getty
+    Images') or a name ending in a picture trade's word ('Harwick Pictures', 'Vell Photography')."""
+    words = body.split()
+    return bool(words) and words[-1].casefold() in _PICTURE_TRADE_WORDS or match_source(catalog, body) is not None
+
+
 def _name_and_body(catalog: Catalog, text: str) -> tuple[int, int] | None:
     """Where a text that is one 'Name, Body' line stands ('Jane Roe, University of Harwick'), or None; never a
     salutation ('Dear Jane, Acme Inc'), a name and a job ('Jane Roe, Senior Editor') or a place ('…, Harwick')."""
@@ -201,6 +238,8 @@ def _name_and_body(catalog: Catalog, text: str) -> tuple[int, int] | None:
     if words[0] in COMMON_WORDS or any(word in _NOT_NAME_WORDS for word in words) \
             or any(word in COMMON_WORDS and word not in WORD_SURNAMES for word in words[1:]):
         return None  # 'Welcome Students, …', 'Thank You, …', 'By Jane Roe, …': a greeting or a byline
+    if line != line.upper() and not _holds_pictures(catalog, found.group("body")):
+        return None  # 'Jane Roe, Harwick City Council': a headshot's caption or a sign-off, the person shown or writing
     link = label_link(catalog, line)
     if link.label not in ("organisation", "source") or link.creator != name:
         return None
@@ -221,9 +260,11 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
     for number, line in enumerate(lines):
         stripped = line.rstrip()
         if number + 1 < len(lines) and len(stripped.split()) <= 4 and not any(mark in stripped for mark in "/.!?") \
-                and (_stamp_line(lines[number + 1]) or _REPORTER_LINE.fullmatch(lines[number + 1].strip())):
+                and (_stamp_line(lines[number + 1]) or _REPORTER_LINE.fullmatch(lines[number + 1].strip())
+                     or number == 0 and _opens_story(lines[1])):
             offset += len(line)  # 'The Associated Press' over 'Friday 22 March 2024 06:13', 'The New Times' over 'Times
-            byline = number + 1  # Reporter': a story's byline block, its second line no credit either
+            byline = number + 1  # Reporter': a story's byline block, its second line no credit either; 'Arab News'
+            # over 'RIYADH: The ministry said …': the outlet's masthead over its story's dateline
             continue
         if number == byline:
             offset += len(line)
