@@ -481,12 +481,13 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         byline = _BYLINE_AFTER.search(text, body, line_end)  # 'IMAGE: CNS photo/Jane Roe By Ida Vell HARWICK (CNS) —':
         if byline is not None and "/" in text[body : byline.start()]:  # a wire's slash chain, then the story's byline
             line_end = byline.start()
+    handled = _BYLINE_HANDLE.search(text, body, line_end) if " By " in text[body:line_end] else None
+    line_end = handled.start() if handled is not None else line_end  # 'Picture: Social media By Jane Roe @janeroe …':
+    # first: the day a picture was taken may then close the credit just before the byline ('… on Monday By …')
     taken_on = _ON_DATE.search(text, body, line_end) if text.find(" on ", body, line_end) >= 0 else None
     cut = taken_on.start() if taken_on is not None else line_end
     if len(text[body:cut].split()) > 1 or "/" in text[body:cut]:  # a full name or a chain before 'on' ('Photo:
         line_end = cut  # Parade on Monday' names no one)
-    handled = _BYLINE_HANDLE.search(text, body, line_end) if " By " in text[body:line_end] else None
-    line_end = handled.start() if handled is not None else line_end  # 'Picture: Social media By Jane Roe @janeroe …'
     dated = _DATE_OPENS_STORY.search(text, body, line_end) if has_digit(text[body:line_end]) else None
     line_end = dated.start() if dated is not None else line_end  # 'photos by Jane Roe & Ida Vell August 24 was a …'
     into_cjk = _LATIN_INTO_CJK.search(text, body, min(line_end, body + _LATIN_CREDIT)) \
