@@ -578,11 +578,11 @@ def _line_end(catalog: Catalog, text: str, body: int) -> int:
 
 # A story's byline after a credit chain on the same line: 'By' capitalised, then the writer's name (or none) and the
 # dateline's place in capitals ('By Jane Roe HARWICK (CNS) —', 'By HARWICK (CNS) —'); a name with 'By' in it goes on
-# ('Jane Roe/Stand By Me Films')
-_BYLINE_AFTER = re.compile(r"[ \t]+By[ \t]+(?=(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z]{3,}\b)")
+# ('Jane Roe/Stand By Me Films'); tried from a run of blanks' first only (linear on a long run by itself)
+_BYLINE_AFTER = re.compile(r"(?<![ \t])[ \t]+By[ \t]+(?=(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z]{3,}\b)")
 # The same with the writer's name and handle, chain or none ('Picture: Social media By Jane Roe @janeroe Addis Abeba -
 # …', Addis Standard): the handle says a writer's byline
-_BYLINE_HANDLE = re.compile(r"[ \t]+By[ \t]+(?=(?:[A-Z][\w'’.-]*[ \t]+){1,4}@\w)")
+_BYLINE_HANDLE = re.compile(r"(?<![ \t])[ \t]+By[ \t]+(?=(?:[A-Z][\w'’.-]*[ \t]+){1,4}@\w)")
 _CHAIN_LINK = re.compile(r"[ \t]*/[ \t]*|[ \t]+via[ \t]+")
 
 
