@@ -503,17 +503,17 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
     return _sentence_stop(catalog, text, body, line_end, index)
 
 
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 # A month and a day glued after a name, a sentence of the story going on in lower case or the year after a comma: the
 # story starts there and the credit ends before it ('photos by Jane Roe & Ida Vell August 24 was a bittersweet day')
 _DATE_OPENS_STORY = re.compile(
-    r"(?<=[^\W\d_])[ \t]+(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?<=[^\W\d_])[ \t]+(?=(?:" + _MONTH_NAMES + r")"
     r"[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+[a-z]|,[ \t]*\d{4}\b))"
 )
 # The day a picture was taken closing its credit ('Photo by Jane Roe/TPS on 14 August, 2016', '… on August 14, 2016',
 # '… on Monday'): the date is no part of the name or the agency, the credit ends before 'on' (a platform after 'on',
 # 'Photo by Jane Roe on Unsplash', stays: only a date or a weekday follows; a story going on after the date, '… Ida
 # Vell on Monday said …', is a run-on the later steps cut)
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ON_DATE = re.compile(
     r"(?<=[^\W\d_])[ \t]+on[ \t]+(?=(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:" + _MONTH_NAMES + r")|"
     r"(?:" + _MONTH_NAMES + r")[ \t]+\d{1,2}(?:st|nd|rd|th)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
