@@ -66,6 +66,10 @@ def test_every_copied_piece_is_the_original_at_its_place(parts: list[tuple[str, 
         ("[one](https://example.org/1) and [two][3]. Tom Bell/AFP", "Tom Bell/AFP"),
         # an image's title before it
         ('![The quay](quay.jpg "At dawn") Tom Bell/AFP', "Tom Bell/AFP"),
+        # a reference with no ';' glued to the word after it ('&nbspTom'): the word is the original's own, after the
+        # reference's known name (html.unescape decodes the longest it knows and keeps the rest)
+        ("<b>Boats</b> at dusk.&nbspTom Bell/AFP", "Tom Bell/AFP"),
+        ("<b>Boats</b> &copy2024 Tom Bell/AFP", "2024 Tom Bell/AFP"),
     ],
 )
 def test_a_flat_offset_maps_to_the_same_words_in_the_original(text: str, word: str) -> None:
