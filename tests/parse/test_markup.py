@@ -108,7 +108,8 @@ def test_composed_steps_map_every_offset_into_the_original(parts: list[tuple[str
             continue
         assert piece.replace("\n", " ") == original.replace("\n", " ").replace("\r", " ").replace("\u00a0", " ")
     for index in range(len(flat.text) + 1):
-        assert 0 <= flat.origin(index) <= len(text) and 0 <= flat.end(index) <= len(text)
+        assert 0 <= flat.origin(index) <= len(text)
+        assert 0 <= flat.end(index) <= len(text)
     at = flat.text.find("Ilse Varga")
     if at >= 0:
         assert text[flat.origin(at) : flat.end(at + len("Ilse Varga"))] == "Ilse Varga"
