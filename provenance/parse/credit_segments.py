@@ -481,13 +481,14 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
         byline = _BYLINE_AFTER.search(text, body, line_end)  # 'IMAGE: CNS photo/Jane Roe By Ida Vell HARWICK (CNS) —':
         if byline is not None and "/" in text[body : byline.start()]:  # a wire's slash chain, then the story's byline
             line_end = byline.start()
+    handled = _BYLINE_HANDLE.search(text, body, line_end) if " By " in text[body:line_end] else None
+    line_end = handled.start() if handled is not None else line_end  # 'Picture: Social media By Jane Roe @janeroe …':
+    # first: the day a picture was taken may then close the credit just before the byline ('… on Monday By …')
     taken_on = _ON_DATE.search(text, body, line_end) if text.find(" on ", body, line_end) >= 0 else None
     cut = taken_on.start() if taken_on is not None and not _names_a_sunday_paper(catalog, text, body, taken_on) \
         else line_end
     if len(text[body:cut].split()) > 1 or "/" in text[body:cut]:  # a full name or a chain before 'on' ('Photo:
         line_end = cut  # Parade on Monday' names no one)
-    handled = _BYLINE_HANDLE.search(text, body, line_end) if " By " in text[body:line_end] else None
-    line_end = handled.start() if handled is not None else line_end  # 'Picture: Social media By Jane Roe @janeroe …'
     dated = _DATE_OPENS_STORY.search(text, body, line_end) if has_digit(text[body:line_end]) else None
     line_end = dated.start() if dated is not None else line_end  # 'photos by Jane Roe & Ida Vell August 24 was a …'
     into_cjk = _LATIN_INTO_CJK.search(text, body, min(line_end, body + _LATIN_CREDIT)) \
@@ -503,10 +504,11 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
     return _sentence_stop(catalog, text, body, line_end, index)
 
 
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 # A month and a day glued after a name, a sentence of the story going on in lower case or the year after a comma: the
 # story starts there and the credit ends before it ('photos by Jane Roe & Ida Vell August 24 was a bittersweet day')
 _DATE_OPENS_STORY = re.compile(
-    r"(?<=[^\W\d_])[ \t]+(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?<=[^\W\d_])[ \t]+(?=(?:" + _MONTH_NAMES + r")"
     r"[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+[a-z]|,[ \t]*\d{4}\b))"
 )
 def _names_a_sunday_paper(catalog: Catalog, text: str, body: int, taken_on: re.Match[str]) -> bool:
@@ -524,7 +526,6 @@ _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # '… on Monday'): the date is no part of the name or the agency, the credit ends before 'on' (a platform after 'on',
 # 'Photo by Jane Roe on Unsplash', stays: only a date or a weekday follows; a story going on after the date, '… Ida
 # Vell on Monday said …', is a run-on the later steps cut)
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ON_DATE = re.compile(
     r"(?<=[^\W\d_])[ \t]+on[ \t]+(?=(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:" + _MONTH_NAMES + r")|"
     r"(?:" + _MONTH_NAMES + r")[ \t]+\d{1,2}(?:st|nd|rd|th)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
@@ -589,11 +590,11 @@ def _line_end(catalog: Catalog, text: str, body: int) -> int:
 
 # A story's byline after a credit chain on the same line: 'By' capitalised, then the writer's name (or none) and the
 # dateline's place in capitals ('By Jane Roe HARWICK (CNS) —', 'By HARWICK (CNS) —'); a name with 'By' in it goes on
-# ('Jane Roe/Stand By Me Films')
-_BYLINE_AFTER = re.compile(r"[ \t]+By[ \t]+(?=(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z]{3,}\b)")
+# ('Jane Roe/Stand By Me Films'); tried from a run of blanks' first only (linear on a long run by itself)
+_BYLINE_AFTER = re.compile(r"(?<![ \t])[ \t]+By[ \t]+(?=(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z]{3,}\b)")
 # The same with the writer's name and handle, chain or none ('Picture: Social media By Jane Roe @janeroe Addis Abeba -
 # …', Addis Standard): the handle says a writer's byline
-_BYLINE_HANDLE = re.compile(r"[ \t]+By[ \t]+(?=(?:[A-Z][\w'’.-]*[ \t]+){1,4}@\w)")
+_BYLINE_HANDLE = re.compile(r"(?<![ \t])[ \t]+By[ \t]+(?=(?:[A-Z][\w'’.-]*[ \t]+){1,4}@\w)")
 _CHAIN_LINK = re.compile(r"[ \t]*/[ \t]*|[ \t]+via[ \t]+")
 
 

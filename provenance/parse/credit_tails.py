@@ -41,6 +41,7 @@ from provenance.parse.credit_words import (
     IMAGE_DESK_RANKS,
     MENU_WORDS,
     NEWSPAPER_WORDS,
+    NOT_A_NAME,
     PLACE_OR_EVENT_OPENINGS,
     SENTENCE_WORDS,
     SLOT_BODY_ENDS,
@@ -60,10 +61,11 @@ _NAME_AND_BODY = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*
 # the last word of a body that makes or keeps pictures ('Harwick Pictures', 'Vell Photography', 'Ostland Library')
 _PICTURE_TRADE_WORDS = frozenset({"pictures", "picture", "photos", "photo", "photography", "photographs", "images",
                                   "imaging", "fotos", "foto", "studio", "studios", "archive", "archives", "library"})
-# a letter's or a post's greeting and sign-off words ('Thank You, Harwick University'), and a byline's 'By' ('By Jane
-# Roe, The Harwick Weekly': the writer and the magazine), no photographer's name
-_NOT_NAME_WORDS = frozenset({"thank", "thanks", "you", "welcome", "hello", "hi", "greetings", "regards", "sincerely",
-                             "yours", "cheers", "congratulations", "dear", "by", "von", "par", "por", "door", "av"})
+# the words no name holds (NOT_A_NAME: a greeting's 'Merry Christmas', 'Thank You, Harwick University', a body's
+# words), a letter's or a post's greeting and sign-off words, and a byline's 'By' ('By Jane Roe, The Harwick Weekly':
+# the writer and the magazine), no photographer's name
+_NOT_NAME_WORDS = NOT_A_NAME | frozenset({"hello", "hi", "greetings", "regards", "sincerely", "yours", "cheers",
+                                          "dear", "by", "von", "par", "por", "door", "av"})
 # '… Friday. | KYODO', '… April 26. / Yonhap', '… 있다. /연합뉴스'
 _PIPE_BEFORE = re.compile(r"[ \t]*(?:\|[ \t]+|/[ \t]*)(?=\S)")
 # '… Trading in wildlife is illegal.  —RICHARD A. REYES' (Philippine Daily Inquirer): a dash, then a person's name in

@@ -295,14 +295,15 @@ def _original_span(text: str, flat: Flat, start: int, end: int) -> tuple[int, in
     """Where the flat text's span is in the original: from its first character to just after its last one."""
     first, stop = flat.origin(start), flat.end(end)
     if first and text[first - 1] == "[" and _closes_link(text, first, stop):
-        first -= 1  # a span that opens with a Markdown link's name takes its bracket too
+        first -= 1  # a span that opens with a Markdown link's name (or a reference link's) takes its bracket too
     return first, max(stop, first)
 
 
 def _closes_link(text: str, start: int, end: int) -> bool:
-    """Whether a Markdown link's name that opens at `start` closes ('](') before `end`, no other bracket first."""
-    closes = text.find("](", start, end)
-    return closes >= 0 and text.find("[", start, closes) < 0
+    """Whether a Markdown link's name that opens at `start` closes ('](', or '][' for a reference link) before `end`,
+    no other bracket first."""
+    closes = text.find("]", start, end)
+    return 0 <= closes < end - 1 and text[closes + 1] in "([" and text.find("[", start, closes) < 0
 
 
 _AI_PLAIN = re.compile(r"(?i)" + AI_PLAIN_LEAD)

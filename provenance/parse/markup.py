@@ -360,7 +360,7 @@ class _Collector(HTMLParser):
         pieces, at = [], 0
         for match in _REFERENCE.finditer(raw):
             pieces.append((raw[at : match.start()], here + at, match.start() - at))
-            pieces.append((html.unescape(match.group(0)), here + match.start(), len(match.group(0))))
+            pieces.extend(_reference_read(match.group(0), here + match.start()))
             at = match.end()
         pieces = [(self._seen(text), start, n) for text, start, n in [*pieces, (raw[at:], here + at, len(raw) - at)]
                   if text]
@@ -368,3 +368,16 @@ class _Collector(HTMLParser):
 
     def flat(self) -> Flat:
         return _flat_of(self.pieces)
+
+
+def _reference_read(reference: str, where: int) -> list[tuple[str, int, int]]:
+    """A reference ('&amp;') at `where` as pieces: its decoded text standing for it, and where it has no ';' and
+    html.unescape decodes the longest name it knows ('&nbspTom' -> '\u00a0Tom'), the rest as the original's own."""
+    decoded = html.unescape(reference)
+    kept = 0
+    if not reference.endswith(";"):
+        while kept + 1 < len(decoded) and decoded[-1 - kept] == reference[-1 - kept]:
+            kept += 1
+    if not kept:
+        return [(decoded, where, len(reference))]
+    return [(decoded[:-kept], where, len(reference) - kept), (reference[-kept:], where + len(reference) - kept, kept)]

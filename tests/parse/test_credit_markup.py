@@ -107,6 +107,9 @@ CC_BY = '<a href="https://creativecommons.org/licenses/by/2.0/">'
         # a credit opening with a link's name: its opening bracket included
         ("[Jane Roe](https://commons.wikimedia.org/wiki/User:Jroe) [CC BY-SA 4.0], via Wikimedia Commons",
          "[Jane Roe](https://commons.wikimedia.org/wiki/User:Jroe) [CC BY-SA 4.0], via Wikimedia Commons"),
+        # a credit opening with a reference link's text: its opening bracket included, as a link's is
+        ("Boats at dusk. [Jane Roe][2]/AFP", "[Jane Roe][2]/AFP"),
+        ("[Jane Roe][2], CC BY-SA 4.0, via Wikimedia Commons", "[Jane Roe][2], CC BY-SA 4.0, via Wikimedia Commons"),
         # a credit in a Markdown image's title: its own characters inside the title
         ('![Harbour at dusk](harbour.jpg "Photo: Jane Roe/AFP")', "Photo: Jane Roe/AFP"),
         # a layout's gap inside the credit (read as eight blanks): quoted with all its blanks, at its own place

@@ -3,6 +3,7 @@ with the time for the text itself (a ratio, never a wall-clock threshold)."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 
@@ -10,6 +11,7 @@ import pytest
 
 from provenance import check_text
 from provenance.catalog.load import Catalog
+from provenance.parse.credit_segments import _BYLINE_AFTER, _BYLINE_HANDLE
 from provenance.parse.credits import parse_credit
 
 LINEAR = 10  # ten times the input
@@ -196,3 +198,29 @@ def test_a_run_of_one_character_after_a_lead_in_stays_linear(catalog: Catalog, b
         run(text(3000), catalog)
         ratio = best(run, text(30000)) / max(best(run, text(3000)), 1e-4)
         assert ratio < LINEAR * SLACK, f"{before!r} {unit!r} {after!r}: {ratio:.1f} times slower for {LINEAR} times"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "before", "after"),
+    [
+        (_BYLINE_HANDLE, "Picture: Social media", "By Ab x"),  # a byline's 'By' after blanks, no handle
+        (_BYLINE_AFTER, "IMAGE: CNS photo/Ab", "By ab"),  # a byline's 'By' after blanks, no dateline
+    ],
+)
+def test_a_byline_pattern_is_linear_on_a_run_of_blanks_by_itself(pattern: re.Pattern[str], before: str,
+                                                                 after: str) -> None:
+    """A byline pattern opening with blanks, tried only from a run's first: linear by itself, not only on the text
+    markup.flatten leaves (which cuts a run of more than eight blanks)."""
+    def best(body: str) -> float:
+        times = []
+        for _ in range(3):
+            started = time.process_time()
+            pattern.search(body)
+            times.append(time.process_time() - started)
+        return min(times)
+
+    def text(size: int) -> str:
+        return before + " " * size + after
+
+    ratio = best(text(30000)) / max(best(text(3000)), 1e-4)
+    assert ratio < LINEAR * SLACK, f"{pattern.pattern!r}: {ratio:.1f} times slower for {LINEAR} times the blanks"
