@@ -35,22 +35,28 @@ def _copied_pieces(flat: Flat) -> list[tuple[str, int, int]]:
     """The pieces that copy the original one for one: (flat text, origin, length)."""
     if not flat.starts:  # no markup: the text as it is
         return [(flat.text, 0, len(flat.text))]
-    ends = [*flat.starts[1:], len(flat.text)] if flat.starts else []
+    ends = [*flat.starts[1:], len(flat.text)]
     return [(flat.text[start:end], origin, length)
             for start, end, origin, length in zip(flat.starts, ends, flat.origins, flat.lengths, strict=True)
             if length and end - start == length]
+
+
+def _assert_copied_pieces_are_the_original(text: str, flat: Flat) -> None:
+    """Every piece the flat text copies is the original's characters at its place (line ends, CRs and no-break
+    spaces read as blanks, as the reader reads them); a link's added marks (' <', '>') standing for its own
+    ('](', ')'), whole or in part, are passed over."""
+    for piece, origin, length in _copied_pieces(flat):
+        original = text[origin : origin + length]
+        if set(piece) <= MARKS and set(original) <= MARKS:
+            continue
+        assert piece.replace("\n", " ") == original.replace("\n", " ").replace("\r", " ").replace("\u00a0", " ")
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(SEPARATORS)), min_size=1, max_size=12))
 def test_every_copied_piece_is_the_original_at_its_place(parts: list[tuple[str, str]]) -> None:
     text = "".join(fragment + separator for fragment, separator in parts)
-    flat = flatten(text)
-    for piece, origin, length in _copied_pieces(flat):
-        original = text[origin : origin + length]
-        if set(piece) <= MARKS and set(original) <= MARKS:
-            continue  # a link's added marks (' <', '>') standing for its own ('](', ')'), whole or in part
-        assert piece.replace("\n", " ") == original.replace("\n", " ").replace("\r", " ")
+    _assert_copied_pieces_are_the_original(text, flatten(text))
 
 
 @pytest.mark.parametrize(
@@ -102,11 +108,7 @@ MIXED = [
 def test_composed_steps_map_every_offset_into_the_original(parts: list[tuple[str, str]]) -> None:
     text = "".join(fragment + separator for fragment, separator in parts)
     flat = flatten(text)
-    for piece, origin, length in _copied_pieces(flat):
-        original = text[origin : origin + length]
-        if set(piece) <= MARKS and set(original) <= MARKS:
-            continue
-        assert piece.replace("\n", " ") == original.replace("\n", " ").replace("\r", " ").replace("\u00a0", " ")
+    _assert_copied_pieces_are_the_original(text, flat)
     for index in range(len(flat.text) + 1):
         assert 0 <= flat.origin(index) <= len(text)
         assert 0 <= flat.end(index) <= len(text)
@@ -123,7 +125,7 @@ def test_a_text_flatten_changes_is_markup(parts: list[tuple[str, str]]) -> None:
     text or offsets differ from its own is one `has_markup` names."""
     text = "".join(fragment + separator for fragment, separator in parts)
     flat = flatten(text)
-    ends = [*flat.starts[1:], len(flat.text)] if flat.starts else []
+    ends = [*flat.starts[1:], len(flat.text)] if flat.starts else []  # no pieces: the text as it is
     identity = flat.text == text and all(origin == start and length == end - start for start, end, origin, length
                                          in zip(flat.starts, ends, flat.origins, flat.lengths, strict=True))
     assert identity or has_markup(text)
