@@ -78,6 +78,14 @@ def _by_article(rows: list[ReportRow], article: str) -> list[ReportRow]:
     return [r for r in rows if r.article == article]
 
 
+def _recheck_every_usage(sessions: sessionmaker[Session], catalog: Catalog) -> None:
+    """Every usage checked again as a decision re-checks it (recheck_usage), in one transaction."""
+    with sessions() as session:
+        for usage_id in session.scalars(select(t.Usage.id)).all():
+            recheck_usage(session, usage_id, catalog, UsageProfile())
+        session.commit()
+
+
 def _counts(sessions: sessionmaker[Session]) -> dict[str, int]:
     with sessions() as session:
         return {table.__tablename__: session.scalar(select(func.count()).select_from(table)) or 0
@@ -173,10 +181,7 @@ def test_a_name_two_files_share_is_not_called_missing(tmp_path: Path, catalog: C
     assert "image-not-found" in row.findings.split()
     assert "not in the archive" not in row.messages
     assert "harbour/images/photo.jpg, market/images/photo.jpg" in row.messages
-    with sessions() as session:
-        for usage_id in session.scalars(select(t.Usage.id)).all():
-            recheck_usage(session, usage_id, catalog, UsageProfile())
-        session.commit()
+    _recheck_every_usage(sessions, catalog)
     assert _rows(sessions) == rows
 
 
@@ -262,10 +267,7 @@ def test_an_image_file_that_cannot_be_read_is_shown_not_missing(db_url: str, cat
     assert "image-not-found" in shown["gone.jpg"][1]
     assert "image-unreadable" not in shown["gone.jpg"][1]
     rows = _rows(sessions)
-    with sessions() as session:  # a decision's re-check of a usage says the same
-        for usage_id in session.scalars(select(t.Usage.id)).all():
-            recheck_usage(session, usage_id, catalog, UsageProfile())
-        session.commit()
+    _recheck_every_usage(sessions, catalog)  # a decision's re-check of a usage says the same
     assert _rows(sessions) == rows
     (folder / "whole.jpg").write_bytes(b"")  # emptied: the old picture's rights must not stay
     (folder / "cut.jpg").write_bytes(whole)  # mended
@@ -524,8 +526,5 @@ def test_a_shared_name_with_like_wildcards_is_found_again_on_re_check(db_url: st
     rows = _rows(sessions)
     [row] = _by_article(rows, "week.md")
     assert "2 files of the archive have its name (harbour/boats_1%.jpg, market/boats_1%.jpg)" in row.messages
-    with sessions() as session:
-        for usage_id in session.scalars(select(t.Usage.id)).all():
-            recheck_usage(session, usage_id, catalog, UsageProfile())
-        session.commit()
+    _recheck_every_usage(sessions, catalog)
     assert _rows(sessions) == rows
