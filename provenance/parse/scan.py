@@ -189,6 +189,8 @@ _GATE_LIMIT = 6000  # strings at most; a pattern with more is scanned as it is
 _ASCII_TEXT = "".join(chr(code) for code in range(128))
 _OUTSIDE = "\x80"  # in a gate's string: any character outside ASCII
 _KELVIN = "\u212a"
+_DENSE_TRIES = 64  # positions tried before a gate's density is judged
+_DENSE_CHARS = 16  # a gate finding a position every this many characters or more often is left for the pattern's scan
 _Item = tuple[bool, str]  # (whether the class is read ignoring case, its text)
 _Prefix = tuple[tuple[_Item, ...], bool]  # (the classes a match starts with, whether more may be asked after them)
 
@@ -388,18 +390,27 @@ def lowered_for_gates(text: str) -> str:
     return lowered if len(lowered) == len(text) else ""
 
 
-def gated_finditer(pattern: re.Pattern[str], text: str, lowered: str) -> Iterator[re.Match[str]]:
+def gated_finditer(pattern: re.Pattern[str], text: str, lowered: str,
+                   dense_chars: int = _DENSE_CHARS) -> Iterator[re.Match[str]]:
     """Every match of `pattern.finditer(text)` (its span and groups), the pattern tried only where its gate finds a
-    position in `lowered` (`lowered_for_gates(text)`)."""
+    position in `lowered` (`lowered_for_gates(text)`), until the gate has found a position every `dense_chars`
+    characters or more often (0: never)."""
     gate = _gate(pattern) if lowered else None
     if gate is None:
         yield from pattern.finditer(text)
         return
-    match, at = pattern.match, 0
+    match, at, tried = pattern.match, 0, 0
     for candidate in gate.finditer(lowered):
         start = candidate.start()
         if start < at:
             continue
+        tried += 1
+        if tried >= _DENSE_TRIES and tried * dense_chars > start:
+            # Positions come densely (a text in a script the gate cannot read, any of whose characters may start a
+            # match): the engine's own scan, from this position, is faster than a step in Python per position.
+            # The gate passed every position a match can start at, so none before this one is missed.
+            yield from pattern.finditer(text, start)
+            return
         found = match(text, start)
         if found is not None:
             at = found.end()
