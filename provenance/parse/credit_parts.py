@@ -127,6 +127,8 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     if "기자" in rest:
         rest = _outlet_reporter(catalog, rest)
     rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest))
+    if ":" in rest:
+        rest = outlet_colon(catalog, rest)
     if "," in rest and "/" in rest:
         rest = _relayed_by_wire(catalog, rest, fields)
     if " (" in rest and "\x1f" in rest:
@@ -672,6 +674,25 @@ def outlet_photo(catalog: Catalog, text: str) -> str:
         if any(len(words) >= count and outlet_before_photo(catalog, " ".join(words[-count:])) for count in (1, 2)):
             return text[: match.start()] + " / " + text[match.end() :]
     return text
+
+
+# 'Foto de El Faro: Jane Roe' (the lead-in's 'de' names the outlet, its photographer after the colon): the outlet, a
+# colon, a capitalised name up to the end; one colon only, no comma on either side ('CC BY-SA 4.0, Urheber: Jane Roe'
+# is a list of fields)
+_OUTLET_COLON = re.compile(r"^(?P<outlet>[^\W\d_a-z][^:/,;()\n\d]{1,39}?)[ \t]*:[ \t]+"
+                           r"(?P<name>[^\W\d_a-z][^:/,;\n]{1,60})$")
+
+
+def outlet_colon(catalog: Catalog, text: str) -> str:
+    """'El Faro: Jane Roe' -> 'El Faro / Jane Roe': an outlet by its shape or a source the catalog knows, then its
+    photographer after a colon (El Faro's 'Foto de El Faro: Name'); other text as it is ('Location: Harwick')."""
+    found = _OUTLET_COLON.match(text.strip())
+    if found is None:
+        return text
+    outlet = found.group("outlet").strip()
+    if match_source(catalog, outlet) is None and not (len(outlet.split()) > 1 and outlet_before_photo(catalog, outlet)):
+        return text
+    return f"{outlet} / {found.group('name')}"
 
 
 def photo_of_outlet(catalog: Catalog, text: str) -> bool:

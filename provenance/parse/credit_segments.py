@@ -25,6 +25,7 @@ from provenance.parse.credit_fields import mentions_license
 from provenance.parse.credit_labels import outlet_before_photo
 from provenance.parse.credit_leads import ABBREVIATION, ANYWHERE_LEAD_IN, BY_LICENSE, CREDIT_STOP, LEAD_IN, WEAK_LEAD_IN
 from provenance.parse.credit_midline import midline_wire_credits
+from provenance.parse.credit_orgs import news_title
 from provenance.parse.credit_parts import PHOTO_COLON
 from provenance.parse.credit_spans import (
     Segment,
@@ -43,7 +44,13 @@ from provenance.parse.credit_spans import (
     video_stills,
 )
 from provenance.parse.credit_tails import line_tails, staff_under_name
-from provenance.parse.credit_words import ENDS_WITH_ABBREVIATION, ENDS_WITH_NUMBER_WORD, PHOTO_KIND_WORDS
+from provenance.parse.credit_words import (
+    ENDS_WITH_ABBREVIATION,
+    ENDS_WITH_NUMBER_WORD,
+    LIST_ARTICLES,
+    PHOTO_KIND_WORDS,
+    TITLE_NOUNS_AFTER_ARTICLE,
+)
 from provenance.parse.role_marks import role_marked
 from provenance.parse.scan import gated_finditer
 
@@ -232,6 +239,11 @@ def candidate_segments(text: str, catalog: Catalog, index: TextIndex, taken: lis
                     end = pipe if pipe > 0 else end
                 body = text[match.end() : end]  # '（画像：ＡＦＰ＝時事）': an agency relayed by another, as in brackets
                 relay = relayed(catalog, body) if "＝" in body else None
+                stop = end - 1 if body.endswith(".") else end
+                paper = _paper_after_stop(catalog, text, stop) if text[stop : stop + 1] == "." else None
+                if paper is not None and relay is None:  # 'Foto: Jane Roe. EL TIEMPO': the paper after the stop
+                    relay = f"{text[match.end() : stop].rstrip()} / {paper.group('outlet')}"
+                    end = paper.end("outlet")
                 yield Segment(start, end, match.end(), weak, rewrite=relay, strict=pattern is BY_LICENSE)
     yield from cjk_segments(text)
     yield from role_marked(text)
@@ -243,6 +255,25 @@ def candidate_segments(text: str, catalog: Catalog, index: TextIndex, taken: lis
     yield from staff_under_name(text, catalog, is_taken)
     yield from midline_wire_credits(text, catalog, is_taken)
     yield from closing_capitals(text, catalog, is_taken)
+
+
+# El Tiempo's credit: the photographer, a full stop, then the paper's name in capitals closing the line ('Foto: Jane
+# Roe. EL TIEMPO'): one to four words in capitals that name an outlet (the catalog's, or a paper's title by its shape;
+# a body's name is no paper's: 'Foto: Jane Roe. MINISTERIO DE SALUD' may be the next heading)
+_PAPER_AFTER_STOP = re.compile(r"\.[ \t]+(?P<outlet>[A-ZÀ-Þ][A-ZÀ-Þ'’&-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’&-]+){0,3})"
+                               r"[ \t]*(?:\r?\n|$)")
+
+
+def _paper_after_stop(catalog: Catalog, text: str, end: int) -> re.Match[str] | None:
+    """The outlet in capitals alone after the stop that ends a credit's name, up to the line's end."""
+    found = _PAPER_AFTER_STOP.match(text, end)
+    if found is None:
+        return None
+    outlet = found.group("outlet")
+    words = outlet.casefold().split()
+    titled = len(words) == 2 and words[0] in LIST_ARTICLES and words[1] in TITLE_NOUNS_AFTER_ARTICLE  # 'EL TIEMPO'
+    known = titled or match_source(catalog, outlet) is not None or news_title(catalog, outlet)
+    return found if known else None
 
 
 _RUN_ON_PHOTO_SLASH = re.compile(r"Photos?[ \t]/[ \t]")  # ANYWHERE_LEAD_IN's 'Photo / Jane Roe' after a word

@@ -66,6 +66,11 @@ from provenance.parse.scan import with_first_chars
 _BRACKETS = re.compile(r"[()\[\]（）\n]")
 _CLOSE = {"[": "]", "(": ")", "（": "）"}  # full width too: '首相官邸（共同）'
 _DATELINE = re.compile(r"^\s*(?:[-–—]|\.\s*[-–—])")
+# A wire's dateline with no dash, the story on the next lines ('CHILE, 12 Mar (EUROPA PRESS)', 'LIMA, 6 Dic.
+# (ANDINA)'): from the line's start, a place of one to three words in capitals (a comma part after it), a comma, the day
+# and its month's word or abbreviation, then the agency's bracket closing the line
+DATED_PLACE = re.compile(r"[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,2}"
+                          r"(?:,[ \t]*[\w'’.]+(?:[ \t]+[\w'’.]+){0,2})?,[ \t]*\d{1,2}[ \t]+[^\W\d_]{3,10}\.?[ \t]*")
 _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
 # MGR Online's '(วันที่ 5 พ.ค ภาพรอยเตอร์)': the day, then 'ภาพ' (picture) written with no space before the source
 # (Thai writes words unspaced), closing a gallery's caption; a source only where the catalog knows the rest
@@ -369,11 +374,22 @@ def bracket_pairs(text: str) -> dict[int, int]:
 Taken = Callable[[int, int], bool]
 
 
+def _dated_place_before(text: str, opened: int, close: int) -> bool:
+    """Whether the bracket closes its line after a dateline's place and day ('CHILE, 12 Mar (EUROPA PRESS)')."""
+    line_start = text.rfind("\n", max(0, opened - 80), opened) + 1
+    if opened - line_start > 60 or text[close + 1 : close + 2] not in ("", "\n", "\r") and text[close + 1 :].split(
+            "\n", 1)[0].strip():
+        return False
+    return DATED_PLACE.fullmatch(text, line_start, opened) is not None
+
+
 def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) -> Iterator[Segment]:
     """'(Reuters/John Smith)', '(AP Photo)', '[NBC-1TV …]': credits in brackets."""
     for opened in sorted(pairs):
         close = pairs[opened]
         if close - opened > 300 or _DATELINE.match(text[close + 1 : close + 4]) or _in_table_row(text, opened):
+            continue
+        if _dated_place_before(text, opened, close):
             continue
         inner = text[opened + 1 : close]
         lead = _LEADING_YEAR.match(inner.strip())

@@ -22,6 +22,7 @@ from provenance.parse.credit_parts import label_link
 from provenance.parse.credit_spans import (
     _SENTENCE,
     _VIA_WORD,
+    DATED_PLACE,
     SPOKEN,
     Segment,
     Taken,
@@ -320,9 +321,10 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         while end > start and stripped[end - 1] in " \t":  # a cut before a dateline or story leaves the space before it
             end -= 1
         tail = stripped[start:end].strip()
-        if tail[:1] == "(" and _BRACKET_DASH.fullmatch(tail):
+        if tail[:1] == "(" and (_BRACKET_DASH.fullmatch(tail) or tail.endswith(")") and end - len(tail) <= 60
+                                and DATED_PLACE.fullmatch(stripped, 0, end - len(tail))):
             offset += len(line)  # 'VALÈNCIA, 28 Mar. (EUROPA PRESS) –' over the story: a wire's dateline, whose date's
-            continue  # stop left its bracket alone as the line's last sentence
+            continue  # stop left its bracket alone as the line's last sentence ('LIMA, 6 Dic. (ANDINA)' with no dash)
         if tail[:1].isalpha() and ":" in tail[:24] and _OTHER_WORK.match(tail):
             offset += len(line)  # 'Judges: Jane Roe/Los Angeles Times': people credited for other work than the
             continue  # picture, with their outlets

@@ -82,7 +82,7 @@ LEAD_PHRASES = (
     r"autor", r"urheber(?:in)?", r"lizenz", r"licen[cs]e", r"licen(?:cia|ça|za|tie|cja)", r"carte", r"mapa", r"mappa",
     r"kaart",
     # French, Spanish, Portuguese, Italian
-    r"cr[ée]dits?\s+(?:photos?|images?)", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]a", r"imagen",
+    r"cr[ée]dits?\s+(?:photos?|images?)", r"cr[ée]dits?", r"cr[ée]dito", r"créditos", r"fotograf[íi]as?", r"imagen",
     r"imagem", r"imagens", r"fonte", r"fuente(?!\s+de\s+la\s+imagen\b)", r"ilustraci[óo]n", r"ilustração",
     r"illustrazione",
     # Polish, Russian, Ukrainian, Turkish
@@ -152,6 +152,7 @@ LEAD_IN_TEXT = re.compile(
 # booth' and a sentence's 'picture' stay prose); the rest of the word in any case ('PIC', 'PIc', a typo the Echo
 # prints).
 CAPTION_END_LEADS = ("Picture", "Pictures", "Pic", "Pics", "Photo", "Photos", "Foto", "Fotos",
+                     "Fotografía", "Fotografia",  # '(Fotografía AFP)' closing a Spanish or Portuguese caption
                      "Credit Foto", "Credit Photo", "Crédit Photo")
 # Words that make the run after such a lead-in a heading's or a job's, no name ('Picture Editor Jane Roe' names a
 # picture editor, a curation credit; 'Photo Contest Winners', 'Photo Booth Rentals' are a page's headings).
@@ -258,6 +259,7 @@ ROLES = frozenset({
     # an agency's restriction ('EDITORIAL USE ONLY/NO SALES'), Commons' 'Permission:' field, a stock site's sales model
     "no sales", "permission", "royalty free", "royalty-free",
     "especial", "captura de pantalla", "captura", "أرشيفية", "أرشيف", "صورة أرشيفية",  # Mexican 'supplied', …
+    "redacción", "redaccion", "redação", "redacao",  # the newsroom ('Redacción / Fotos: Cuartoscuro'), as 'staff'
     "hisani", "maktaba", "picha|maktaba", "tv", "televisão", "televisión",  # Swahili 'courtesy', 'archive'; 'TV'
     "সংগৃহীত", "সংগৃহিত", "ইন্টারনেট", "ফাইল", "ফাইল ছবি",  # Bengali 'collected' (and as often misspelt), 'internet',
     "প্রতীকী", "প্রতীকী ছবি",  # 'file', 'file photo', 'symbolic (picture)'
@@ -415,6 +417,8 @@ ORGANISATION_WORDS = frozenset({
     "prod", "prod.", "prods", "awards",  # a film-still chain's 'Chuck Lorre Prod', 'Billboard Music Awards/Twitter'
     "industries", "communications", "network", "tv", "radio", "channel", "project", "conference", "trust", "party",
     "partido", "partito", "defense", "defence",  # 'Partido de La U', 'Gaza Civil Defense'
+    # a magazine's or paper's own word in its title ('Foto: Revista BOCAS', 'Jornal do Commercio', 'Diario Harwick')
+    "revista", "jornal", "diario", "diário", "periódico", "periodico", "semanario",
     "club", "alliance", "coalition", "partners", "collective", "cooperative", "team", "airlines", "laboratory", "lab",
     "labs",
     "tourism", "visit", "destination", "international",  # tourism boards: 'Visit Norway', 'Destination Canada'

@@ -105,6 +105,10 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "Ab on Monday on ",  # 'on' and a weekday with no credit before them
         "(צילום ארכיון להמחשה: אב גד ",  # Hebrew lead-ins with qualifiers in brackets that never close
         "צילום ארכיון ארכיון ",  # Hebrew qualifiers repeated with no colon
+        "Foto de Ab Cd: Ef ",  # an outlet in the lead-in, a colon and a name, again and again
+        "Foto: Ab Cd. EL TIEMPO ",  # a paper's name in capitals after the stop that ends a credit
+        "AB CD, 12 Mar (EF)\n",  # wire datelines with no dash, a bracket closing each line
+        "AB, 1 ",  # a dateline's place and day with no bracket after them
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
@@ -178,6 +182,11 @@ def test_blanks_after_a_lead_in_stay_linear(catalog: Catalog, before: str, blank
         ("The New Times\n", "Ab ", "Reporter"),  # capitalised words before a byline's 'Reporter'
         ("The photograph above is by", " ", "Jane Roe"),  # blanks after 'is by'
         ("Picture: Social media", " By Ab", " @ab"),  # a byline's 'By' and words before a handle, again and again
+        ("Foto: Jane Roe.", " ", "EL TIEMPO"),  # blanks between the credit's stop and the paper after it
+        ("Foto: Jane Roe. EL", " ", "TIEMPO"),  # blanks inside the paper's name
+        ("Foto de El Faro", " ", ": Jane Roe"),  # blanks before the outlet's colon
+        ("CHILE, 12", " ", "Mar (EUROPA PRESS)"),  # blanks inside a dateline before its bracket
+        ("CHILE", "A", ", 12 Mar (EUROPA PRESS)"),  # a place of one long run of capitals
     ],
 )
 def test_a_run_of_one_character_after_a_lead_in_stays_linear(catalog: Catalog, before: str, unit: str,
