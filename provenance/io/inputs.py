@@ -26,7 +26,7 @@ from provenance.check import CheckedFile, ImageFacts, Match, check_article, chec
 from provenance.errors import EMPTY_FILE, InputError, ProvenanceError
 from provenance.io.archive import kind_of
 from provenance.io.c2pa_reader import trust_anchors
-from provenance.io.files import decode_article, open_listed, read_file_bytes
+from provenance.io.files import GUESSED, decode_article, decode_text, open_listed, read_file_bytes
 from provenance.io.image_reader import Identity, ImageMetadata
 from provenance.io.images import read_image, read_shown_image
 from provenance.io.matching import PathIndex, SetIndex, match_src, named_files
@@ -50,6 +50,7 @@ class SourceFile:
     file: Path | None = None
     kind: str | None = None  # plain, markdown or html when the person said so; commons for a Commons file page
     url: str | None = None  # where it was fetched from (provenance.io.url_check)
+    charset: str | None = None  # the charset its HTTP Content-Type named (provenance.io.files.decode_text)
     # its image read by the siblings' reader (memory_sources): an upload an uploaded article shows is read once
     image: Callable[[], tuple[ImageMetadata, Identity | None]] | None = None
 
@@ -147,9 +148,10 @@ def check_image_source(source: SourceFile, catalog: Catalog, profile: UsageProfi
 
 def _check_article(source: SourceFile, catalog: Catalog, profile: UsageProfile,
                    siblings: Siblings | None) -> CheckedFile:
-    text = decode_article(source.name, source.read())
+    decoded = decode_text(source.name, source.read(), source.charset)
+    text = decoded.text
     matches: dict[str, Match] = {}
-    problems: list[str] = []
+    problems: list[str] = [f"{source.name}: {GUESSED}"] if decoded.guessed else []
 
     def embedded(src: str) -> list[Evidence]:
         found = siblings.match(source.path, src) if siblings else None

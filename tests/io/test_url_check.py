@@ -15,7 +15,7 @@ from provenance.io.fetch import Fetcher, FetchPolicy
 from provenance.io.fetch_rules import parse_allow
 from provenance.io.url_check import check_url
 from provenance.io.verify import Verifier
-from tests.localserver import LocalServer
+from tests.localserver import LocalServer, Reply
 from tests.website import BRIDGE_SHA1, serve_site
 
 
@@ -120,3 +120,30 @@ def test_a_page_image_cut_short_is_a_problem_not_a_source_of_rights(check: Any, 
     assert any("cut.jpg" in p and "damaged or truncated" in p for p in checked.problems)
     assert "xmp" not in origins(checked)
     assert "permission-required" not in codes(checked)
+
+
+def _legacy_page(caption: str, codec: str, meta: str = "") -> bytes:
+    return (f"<html><head>{meta}<title>x</title></head><body><figure><img src='/img/none.jpg'>"
+            f"<figcaption>{caption}</figcaption></figure></body></html>").encode(codec)
+
+
+@pytest.mark.parametrize(("codec", "content_type", "meta", "caption", "creator"), [
+    pytest.param("iso8859-2", "text/html; charset=ISO-8859-2", "", "Fot. Łukasz Żółwiński/PAP", "Łukasz Żółwiński",
+                 id="ISO-8859-2 in the HTTP header alone"),
+    pytest.param("cp1251", 'text/html;charset="windows-1251"', "", "Фото: Иван Петров/ТАСС", "Иван Петров",
+                 id="windows-1251 quoted in the HTTP header alone"),
+    # the HTTP charset comes before the page's own <meta>, as a browser reads it (the WHATWG order)
+    pytest.param("cp1251", "text/html; charset=windows-1251", "<meta charset='iso-8859-2'>",
+                 "Фото: Иван Петров/ТАСС", "Иван Петров", id="the HTTP charset before a meta that disagrees"),
+    pytest.param("iso8859-2", "text/plain; charset=iso-8859-2", "", "Fot. Łukasz Żółwiński/PAP",
+                 "Łukasz Żółwiński", id="a plain text page"),
+])
+def test_a_page_is_read_in_the_charset_its_http_header_names(check: Any, site: LocalServer, codec: str,
+                                                             content_type: str, meta: str, caption: str,
+                                                             creator: str) -> None:
+    body = _legacy_page(caption, codec, meta) if content_type.startswith("text/html") else caption.encode(codec)
+    site.routes["/cms/legacy"] = Reply(body=body, content_type=content_type)
+    checked = check(site.url("/cms/legacy"))
+    assert checked.error is None
+    assert checked.items[0].record.creator == creator
+    assert not any("guess" in p for p in checked.problems)
