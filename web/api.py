@@ -11,19 +11,28 @@ from flask import Blueprint, abort, current_app, jsonify, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from provenance.audit.decisions import read_decision, revoke_decision
-from provenance.audit.overview import summary
 from provenance.audit.filters import TEXT_FIELDS
+from provenance.audit.overview import summary
 from provenance.audit.read_model import Filters, archive_page
+from provenance.audit.run import run_audit
 from provenance.errors import InputError
 from provenance.rules.registry import FINDINGS
-from provenance.audit.run import run_audit
 from web.archive_pages import RECORD_DECISION, detail_or_404, row_url
 from web.checking import KINDS, limited_json, profile_from, url_problem
 from web.fastjson import embedded
 from web.openapi import OPENAPI
 from web.services import StoredCheck, services
 from web.uploads import uploaded_files
-from web.validation import json_body, one_of, only_fields, only_keys, only_params, require_form_or_json, string_list, typed
+from web.validation import (
+    json_body,
+    one_of,
+    only_fields,
+    only_keys,
+    only_params,
+    require_form_or_json,
+    string_list,
+    typed,
+)
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 FORMATS = ("text", "html", "markdown")
