@@ -250,15 +250,27 @@ def file_sources(paths: list[str]) -> list[tuple[SourceFile, Siblings]]:
     """Files named on a command line: each with the folder around it as its siblings.
 
     The archive root of a lone article is the folder above the article's own
-    folder, so that `articles/a.html` finds `../images/a.jpg` as in an audit."""
-    result = []
+    folder, so that `articles/a.html` finds `../images/a.jpg` as in an audit. The files of one root share
+    one reader of images (ImageReads): an image named on the command line that an article named beside it
+    shows is read and decoded once, named as the command line names it in both results."""
+    placed = []
     for path in paths:
         file = Path(path)
         root = file.resolve().parent.parent  # the root's parent is the root itself
-        inner = file.resolve().relative_to(root).as_posix()
-        siblings = Siblings(FolderIndex(root), image_evidence_reader(partial(_path_in, root)))
-        result.append((SourceFile(path, inner, file=file), siblings))
-    return result
+        placed.append((path, file, root, file.resolve().relative_to(root).as_posix()))
+    reads: dict[Path, tuple[ImageReads, Siblings]] = {}
+    for path, _, root, inner in placed:
+        if root not in reads:
+            given = {inner: path for path, _, at, inner in placed if at == root}
+            reader = ImageReads(partial(_path_in, root), partial(_given_name, given))
+            reads[root] = reader, Siblings(FolderIndex(root), reader.evidence)
+    return [(SourceFile(path, inner, file=file, image=partial(reads[root][0].read, inner)), reads[root][1])
+            for path, file, root, inner in placed]
+
+
+def _given_name(given: dict[str, str], inner: str) -> str:
+    """An image's name: as the command line named it, else its path under the root."""
+    return given.get(inner, inner)
 
 
 def _path_in(root: Path, path: str) -> BinaryIO:
