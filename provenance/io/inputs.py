@@ -27,7 +27,7 @@ from provenance.errors import EMPTY_FILE, InputError, ProvenanceError
 from provenance.io.archive import kind_of
 from provenance.io.c2pa_reader import trust_anchors
 from provenance.io.files import GUESSED, decode_article, decode_text, open_listed, read_file_bytes
-from provenance.io.image_reader import Identity, ImageMetadata
+from provenance.io.image_reader import CHECK_DECODE_PIXELS, Identity, ImageMetadata
 from provenance.io.images import read_image, read_shown_image
 from provenance.io.matching import PathIndex, SetIndex, match_src, named_files
 from provenance.model import Evidence
@@ -137,7 +137,8 @@ def _head(source: SourceFile) -> bytes:
 
 
 def check_image_source(source: SourceFile, catalog: Catalog, profile: UsageProfile) -> CheckedFile:
-    meta, ident = source.image() if source.image else read_image(source.stream(), source.name, trust_anchors())
+    meta, ident = source.image() if source.image else read_image(source.stream(), source.name, trust_anchors(),
+                                                                  decode_limit=CHECK_DECODE_PIXELS)
     assert ident is not None
     where = [Evidence("image_src", source.url, "html", "image URL")] if source.url else []
     item = check_evidence(meta.evidence + where, catalog, label=source.name, src=source.name, profile=profile)

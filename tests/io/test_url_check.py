@@ -147,3 +147,49 @@ def test_a_page_is_read_in_the_charset_its_http_header_names(check: Any, site: L
     assert checked.error is None
     assert checked.items[0].record.creator == creator
     assert not any("guess" in p for p in checked.problems)
+
+
+@pytest.fixture(scope="module")
+def huge_png() -> bytes:
+    """A PNG of 9,500 x 9,500 (90.25 million pixels, over Pillow's warning limit) of 90 KB: about 5 s of CPU
+    and 90 MB to decode whole, which PNG needs even for a small picture."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("L", (9_500, 9_500), 200).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_a_huge_picture_of_a_page_or_an_upload_is_read_without_its_decode(check: Any, site: LocalServer,
+                                                                          catalog: Catalog, huge_png: bytes,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A picture a check would decode whole past Pillow's warning limit is not decoded: its metadata is read, and
+    a problem names it and its pixels; an URL check of a page of twelve such pictures took a minute of CPU."""
+    import provenance.io.image_reader as image_reader
+    from web.uploads import check_uploads
+
+    decoded: list[int] = []
+    real = image_reader.perceptual_hash
+
+    def counted(im: object) -> str:
+        decoded.append(1)
+        return real(im)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(image_reader, "perceptual_hash", counted)
+    site.routes["/img/huge.png"] = Reply(body=huge_png, content_type="image/png")
+    site.routes["/news/huge.html"] = Reply(body=_legacy_page("Photo: Ines Fairweather", "utf-8").replace(
+        b"/img/none.jpg", b"/img/huge.png"))
+    said = "9500x9500, 90,250,000 pixels: over the limit of 89,478,485 a check decodes"
+    page = check(site.url("/news/huge.html"))
+    assert page.items[0].record.creator == "Ines Fairweather"
+    assert any(p.startswith(site.url("/img/huge.png") + ": ") and said in p for p in page.problems)
+    image = check(site.url("/img/huge.png"))
+    assert image.error is None
+    assert image.image is not None
+    assert image.image.phash is None
+    assert any(said in p for p in image.problems)
+    [upload] = check_uploads([("huge.png", huge_png)], catalog, UsageProfile())
+    assert any(said in p for p in upload.result()["image"]["problems"])
+    assert decoded == []
