@@ -99,10 +99,18 @@ class Decoded:
 
     text: str
     how: str
+    unfit: str | None = None  # a declaration the bytes are not ("windows-1251 (HTTP charset)"), when guessed
 
     @property
     def guessed(self) -> bool:
         return self.how.endswith("(guessed)")
+
+    def guess(self) -> str | None:
+        """What a check says of a guessed encoding (None when it was not guessed)."""
+        if not self.guessed:
+            return None
+        why = f"not UTF-8 nor the {self.unfit} it declares" if self.unfit else "not UTF-8 and no encoding declared"
+        return f"{why}; {GUESSED}"
 
 
 def decode_article(name: str, data: bytes, charset: str | None = None) -> str:
@@ -152,11 +160,13 @@ def decode_text(name: str, data: bytes, charset: str | None = None) -> Decoded:
     except UnicodeDecodeError as exc:
         raise InputError(name, f"is neither UTF-8 nor Windows-1252 text (byte 0x{exc.object[exc.start]:02x} at offset "
                                f"{exc.start})") from None
-    return Decoded(text, said if said and said.startswith("windows-1252") else "windows-1252 (guessed)")
+    if said and said.startswith("windows-1252"):
+        return Decoded(text, said)
+    return Decoded(text, "windows-1252 (guessed)", said)
 
 
-GUESSED = "not UTF-8 and no encoding declared; read as windows-1252, a guess (in another legacy encoding, such as " \
-          "ISO-8859-2 or windows-1250, its letters outside ASCII would be others)"
+GUESSED = "read as windows-1252, a guess (in another legacy encoding, such as ISO-8859-2 or windows-1250, its " \
+          "letters outside ASCII would be others)"
 
 
 def http_charset(content_type: str) -> str | None:

@@ -26,7 +26,7 @@ from provenance.check import CheckedFile, ImageFacts, Match, check_article, chec
 from provenance.errors import EMPTY_FILE, InputError, ProvenanceError
 from provenance.io.archive import kind_of
 from provenance.io.c2pa_reader import trust_anchors
-from provenance.io.files import GUESSED, decode_article, decode_text, open_listed, read_file_bytes
+from provenance.io.files import decode_article, decode_text, open_listed, read_file_bytes
 from provenance.io.image_reader import CHECK_DECODE_PIXELS, Identity, ImageMetadata
 from provenance.io.images import read_image, read_shown_image
 from provenance.io.matching import PathIndex, SetIndex, match_src, named_files
@@ -152,7 +152,8 @@ def _check_article(source: SourceFile, catalog: Catalog, profile: UsageProfile,
     decoded = decode_text(source.name, source.read(), source.charset)
     text = decoded.text
     matches: dict[str, Match] = {}
-    problems: list[str] = [f"{source.name}: {GUESSED}"] if decoded.guessed else []
+    guess = decoded.guess()
+    problems: list[str] = [f"{source.name}: {guess}"] if guess else []
 
     def embedded(src: str) -> list[Evidence]:
         found = siblings.match(source.path, src) if siblings else None

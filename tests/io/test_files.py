@@ -129,3 +129,13 @@ def test_decode_text_in_the_whatwg_order(data: bytes, charset: str | None, expec
 ])
 def test_http_charset(content_type: str, label: str | None) -> None:
     assert http_charset(content_type) == label
+
+
+def test_a_guess_says_why_it_was_one() -> None:
+    assert decode_text("a", "Fot. Łukasz".encode("iso8859-2")).guess() == (
+        "not UTF-8 and no encoding declared; read as windows-1252, a guess (in another legacy encoding, such as "
+        "ISO-8859-2 or windows-1250, its letters outside ASCII would be others)")
+    unfit = decode_text("a", b"Photo: \x98 J\xf6rg", "windows-1251").guess()  # 0x98 is no windows-1251 letter
+    assert unfit is not None
+    assert unfit.startswith("not UTF-8 nor the windows-1251 (HTTP charset) it declares; read as windows-1252")
+    assert decode_text("a", "Фото".encode("cp1251"), "windows-1251").guess() is None
