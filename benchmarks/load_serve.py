@@ -73,7 +73,7 @@ def call(port: int, method: str, path: str, body: bytes | None = None,
 def normal(port: int, rng: random.Random, image_ids: list[int]) -> tuple[str, tuple[int, float]]:
     kind = rng.choice(["archive", "archive", "check", "decision"])
     if kind == "archive":
-        return kind, call(port, "GET", f"/api/images?page={rng.randint(1, 3)}&sort=path")
+        return kind, call(port, "GET", f"/api/images?page={rng.randint(1, 3)}&sort=article")
     if kind == "check":
         text = f"Protest on day {rng.randint(1, 99)}. Photo: Jane Doe/AP (CC BY 4.0)"
         return kind, call(port, "POST", "/api/check", json.dumps({"text": text}).encode())

@@ -32,6 +32,18 @@ class InputError(ProvenanceError):
 EMPTY_FILE = "is empty (0 bytes)"
 
 
+class UnknownNames(ProvenanceError):
+    """A request named keys or parameters that mean nothing where they were sent (a misspelt `texts`):
+    names them and every accepted one, instead of ignoring them."""
+
+    def __init__(self, what: str, unknown: list[str], accepted: list[str] | tuple[str, ...]) -> None:
+        self.what, self.unknown, self.accepted = what, sorted(unknown), sorted(accepted)
+        named = ", ".join(map(repr, self.unknown))
+        listed = ", ".join(self.accepted) if self.accepted else "none"
+        plural = "s" if len(self.unknown) > 1 else ""
+        super().__init__(f"unknown {what}{plural} {named}; the accepted {what}s: {listed}")
+
+
 class ProfileError(ProvenanceError):
     """A usage profile file is broken: names the file, the key and the problem."""
 

@@ -49,7 +49,7 @@ OPENAPI: dict[str, Any] = {
                                      "status": {"type": "integer"},
                                      "errors": {"type": "object", "additionalProperties": {"type": "string"},
                                                 "description": "one message per wrong field, when there are any"}}},
-            "CheckRequest": {"type": "object", "properties": {
+            "CheckRequest": {"type": "object", "additionalProperties": False, "properties": {
                 "text": {"type": "string"}, "kind": {"enum": ["auto", "plain", "html", "markdown"]},
                 "url": {"type": "string", "format": "uri", "description": "An article page, an image or a "
                         "Wikimedia Commons file page, fetched through the fetch guard"},
@@ -58,7 +58,7 @@ OPENAPI: dict[str, Any] = {
                 "lang": {"type": "string", "description": "language of the attributions (licenses/lang/): "
                          "en, de, fr, es, it, pt, ru, pl, ja, zh, ko"},
                 "subscriptions": {"type": "array", "items": {"type": "string"}}}},
-            "Decision": {"type": "object", "properties": {
+            "Decision": {"type": "object", "additionalProperties": False, "properties": {
                 "license": {"type": "string"}, "creator": {"type": "string"}, "organization": {"type": "string"},
                 "note": {"type": "string"}, "who": {"type": "string"}}},
         },
@@ -107,7 +107,7 @@ OPENAPI: dict[str, Any] = {
                        "again",
             "parameters": [_id("decision_id")],
             "requestBody": {"content": {"application/json": {"schema": {
-                "type": "object", "properties": {"who": {"type": "string"}}}}}},
+                "type": "object", "additionalProperties": False, "properties": {"who": {"type": "string"}}}}}},
             "responses": {"200": _ok("The image or the usage, checked again", {"image": {"type": "object"},
                                                                                "usage": {"type": "object"}}),
                           "400": ERROR, "404": ERROR, "415": ERROR}}},
@@ -134,7 +134,8 @@ OPENAPI: dict[str, Any] = {
         "/api/audits": {"post": {
             "summary": "Audit a server-side folder inside PROVENANCE_AUDIT_ROOTS",
             "requestBody": {"required": True, "content": {"application/json": {"schema": {
-                "type": "object", "required": ["path"], "properties": {"path": {"type": "string"}}}}}},
+                "type": "object", "required": ["path"], "additionalProperties": False,
+                "properties": {"path": {"type": "string"}}}}}},
             "responses": {"200": _ok("Audit done", {"audit": {"type": "object"}, "summary": {"type": "object"}}),
                           "400": ERROR, "403": ERROR, "415": ERROR}}},
         "/api/openapi.json": {"get": {"summary": "This document",

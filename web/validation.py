@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import abort, request
 
-from provenance.errors import InputError
+from provenance.errors import InputError, UnknownNames
 
 JSON = "application/json"
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")  # how a JSON text writes half of a surrogate pair
@@ -36,6 +36,39 @@ def _lone_surrogate(value: Any) -> bool:
     if isinstance(value, dict):
         return any(_lone_surrogate(key) or _lone_surrogate(item) for key, item in value.items())
     return isinstance(value, list) and any(_lone_surrogate(item) for item in value)
+
+
+def only_keys(data: dict[str, Any], accepted: tuple[str, ...]) -> dict[str, Any]:
+    """`data`, when every key of it is one of `accepted`; else UnknownNames naming the others (a 400)."""
+    unknown = [key for key in data if key not in accepted]
+    if unknown:
+        raise UnknownNames("key", unknown, accepted)
+    return data
+
+
+def only_params(*accepted: str) -> None:
+    """The request's query string holds only `accepted` parameters; else UnknownNames (a 400)."""
+    unknown = [name for name in request.args if name not in accepted]
+    if unknown:
+        raise UnknownNames("parameter", unknown, accepted)
+
+
+def only_fields(accepted: tuple[str, ...], files: tuple[str, ...]) -> None:
+    """A form's fields and file fields are only `accepted` and `files`; else UnknownNames (a 400)."""
+    unknown = [name for name in (*request.form, *request.files) if name not in (*accepted, *files)]
+    if unknown:
+        raise UnknownNames("field", unknown, (*accepted, *files))
+
+
+def one_of(name: str, value: str, allowed: Any, what: str | None = None) -> str:
+    """`value` when it is in `allowed`; else InputError naming the parameter, the value and the allowed
+    values (sorted; `what` says what they are)."""
+    if value in allowed:
+        return value
+    listed = ", ".join(sorted(allowed))
+    if what:
+        raise InputError(name, f"{value!r} is not {what}; the {what.split(' ', 1)[1]}s: {listed}")
+    raise InputError(name, f"must be one of {listed}, not {value!r}")
 
 
 def require_form_or_json() -> None:

@@ -146,15 +146,19 @@ def _checked(paths: list[str], catalog: Catalog, profile: UsageProfile, verifier
     from provenance.io.inputs import check_source, file_sources
     from provenance.io.url_check import check_url, is_url
 
-    for path in paths:
-        if is_url(path):
+    kinds = ["url" if is_url(path) else "scheme" if _OTHER_SCHEME.match(path.strip()) else
+             "zip" if _starts_a_zip(path) else "file" for path in paths]
+    # the files share one reader of images per folder: an image named beside its article is read once
+    local = iter(file_sources([path for path, kind in zip(paths, kinds, strict=True) if kind == "file"]))
+    for path, kind in zip(paths, kinds, strict=True):
+        if kind == "url":
             yield check_url(path, catalog, profile, verifier)
-        elif _OTHER_SCHEME.match(path.strip()):  # told as is_url tells a URL
+        elif kind == "scheme":  # told as is_url tells a URL
             yield CheckedFile(path, "error", error=f"{path}: only http:// and https:// addresses are fetched "
                                                    f"(for a file on this machine, give its path)")
-        elif _starts_a_zip(path):  # not read here, and not "a zip inside a zip" either: what to run instead
+        elif kind == "zip":  # not read here, and not "a zip inside a zip" either: what to run instead
             yield CheckedFile(path, "error", error=f"{path}: is a zip archive: check reads articles and images; "
                                                    f"audit the zip instead (provenance audit {path})")
         else:
-            for source, siblings in file_sources([path]):
-                yield check_source(source, catalog, profile, siblings, verifier)
+            source, siblings = next(local)
+            yield check_source(source, catalog, profile, siblings, verifier)

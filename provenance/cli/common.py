@@ -7,10 +7,11 @@ Exit status: 0 no error finding, 1 an error finding, 2 an input could not be rea
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import click
 
@@ -27,7 +28,33 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 def say(text: str, err: bool = False) -> None:
     """Print for a person: escape sequences and direction controls a file or a credit may carry are
     stripped, so that nothing read from an archive can drive the terminal or reorder the line."""
-    click.echo(terminal_safe(text), err=err)
+    try:
+        click.echo(terminal_safe(text), err=err)
+    except BrokenPipeError:
+        reader_gone(sys.stderr if err else sys.stdout)
+
+
+def reader_gone(stream: TextIO) -> None:
+    """The reader of a pipe went away (`provenance audit … | head -1`): what is left for it goes nowhere, as
+    a Unix tool's output ends, and the command finishes its work (the audit is stored, its --report
+    written) with no error printed. The stream's descriptor is pointed at /dev/null, so that nothing written
+    later, the interpreter's last flush either, meets the closed pipe again."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, stream.fileno())
+    except (OSError, ValueError):  # not a real descriptor (a test's capture): nothing to repoint
+        pass
+    finally:
+        os.close(null)
+
+
+def flush_quietly() -> None:
+    """Flush the standard streams as the command ends, a reader gone from a pipe being no error."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            reader_gone(stream)
 
 
 def say_error(message: str) -> None:

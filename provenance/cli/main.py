@@ -12,7 +12,7 @@ from importlib import import_module
 import click
 from click.formatting import HelpFormatter
 
-from provenance.cli.common import Commands
+from provenance.cli.common import Commands, flush_quietly
 
 # name: (module, attribute, the first paragraph of the command's help), in the order --help lists them
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -64,4 +64,7 @@ def cli(ctx: click.Context, catalog_dirs: tuple[str, ...]) -> None:
 
 
 def main() -> None:
-    cli()
+    try:
+        cli()
+    finally:
+        flush_quietly()

@@ -7,6 +7,7 @@ import errno
 import os
 import re
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -91,11 +92,39 @@ BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "UTF-32", "utf-32"), (codecs.BOM_UTF32
                     (codecs.BOM_UTF16_LE, "UTF-16", "utf-16"), (codecs.BOM_UTF16_BE, "UTF-16", "utf-16"))
 
 
-def decode_article(name: str, data: bytes) -> str:
-    """The text of an article's bytes: UTF-16 or UTF-32 when a byte order mark says so; else UTF-8 (with or
-    without its mark), any byte that is not UTF-8 read as Windows-1252 (a file of Windows-1252 text, or a UTF-8
-    file with a stray Windows-1252 byte, whose UTF-8 letters stay themselves). An error names the file and
-    what is wrong."""
+@dataclass(frozen=True)
+class Decoded:
+    """An article's text and how its encoding was found: `how` names the encoding and what said so
+    ("ISO-8859-2 (HTTP charset)", "windows-1252 (guessed)")."""
+
+    text: str
+    how: str
+    unfit: str | None = None  # a declaration the bytes are not ("windows-1251 (HTTP charset)"), when guessed
+
+    @property
+    def guessed(self) -> bool:
+        return self.how.endswith("(guessed)")
+
+    def guess(self) -> str | None:
+        """What a check says of a guessed encoding (None when it was not guessed)."""
+        if not self.guessed:
+            return None
+        why = f"not UTF-8 nor the {self.unfit} it declares" if self.unfit else "not UTF-8 and no encoding declared"
+        return f"{why}; {GUESSED}"
+
+
+def decode_article(name: str, data: bytes, charset: str | None = None) -> str:
+    """The text of an article's bytes (decode_text)."""
+    return decode_text(name, data, charset).text
+
+
+def decode_text(name: str, data: bytes, charset: str | None = None) -> Decoded:
+    """The text of an article's bytes, its encoding found in the WHATWG order: a byte order mark (UTF-16 or
+    UTF-32, UTF-8); else UTF-8 when the bytes are valid UTF-8 (a page that is valid UTF-8 stays UTF-8 whatever
+    it declares); else the legacy encoding `charset` (the label of an HTTP Content-Type) names, then the one its
+    <meta> declares in its first 1024 bytes; else UTF-8 with any byte that is not UTF-8 read as Windows-1252
+    (a file of Windows-1252 text, or a UTF-8 file with a stray Windows-1252 byte, whose UTF-8 letters stay
+    themselves), a guess when nothing declared it. An error names the file and what is wrong."""
     for mark, label, codec in BYTE_ORDER_MARKS:
         if data.startswith(mark):
             try:
@@ -105,24 +134,48 @@ def decode_article(name: str, data: bytes) -> str:
                                        f"({exc.reason} at offset {exc.start})") from None
             if "\x00" in text[:8192]:
                 raise InputError(name, "is not a text file (it contains NUL characters)")
-            return text
+            return Decoded(text, f"{label} (byte order mark)")
     if b"\x00" in data[:8192]:
         raise InputError(name, "is not a text file (it contains NUL bytes)")
     try:
-        return data.decode("utf-8-sig")
+        return Decoded(data.decode("utf-8-sig"), "UTF-8 (byte order mark)" if data.startswith(codecs.BOM_UTF8)
+                       else "UTF-8")
     except UnicodeDecodeError:
         pass
-    declared = declared_charset(data[:PRESCAN_BYTES])
-    if declared:
-        try:
-            return data.decode(declared)
-        except UnicodeDecodeError:
-            pass
+    said: str | None = None
+    declared: list[tuple[str | None, str]] = [(whatwg_codec(charset), "HTTP charset"),
+                                              (whatwg_codec(_meta_label(data[:PRESCAN_BYTES])), "<meta> charset")]
+    for legacy, where in declared:
+        if legacy is None:
+            continue  # an unknown label is no declaration (the standard's order goes on)
+        if legacy in LEGACY_CHARSETS:
+            try:
+                return Decoded(data.decode(legacy), f"{encoding_name(legacy)} ({where})")
+            except UnicodeDecodeError:
+                pass
+        said = f"{encoding_name(legacy)} ({where})"
+        break  # UTF-8 or Windows-1252 declared, or a legacy encoding the bytes are not: the fallback's reading
     try:
-        return data.decode("utf-8-sig", errors=_CP1252_BYTES)
+        text = data.decode("utf-8-sig", errors=_CP1252_BYTES)
     except UnicodeDecodeError as exc:
         raise InputError(name, f"is neither UTF-8 nor Windows-1252 text (byte 0x{exc.object[exc.start]:02x} at offset "
                                f"{exc.start})") from None
+    if said and said.startswith("windows-1252"):
+        return Decoded(text, said)
+    return Decoded(text, "windows-1252 (guessed)", said)
+
+
+GUESSED = "read as windows-1252, a guess (in another legacy encoding, such as ISO-8859-2 or windows-1250, its " \
+          "letters outside ASCII would be others)"
+
+
+def http_charset(content_type: str) -> str | None:
+    """The charset label of an HTTP Content-Type (`text/html; charset="windows-1251"`), or None."""
+    for parameter in content_type.split(";")[1:]:
+        key, _, value = parameter.partition("=")
+        if key.strip().lower() == "charset" and value.strip().strip('"\'').strip():
+            return value.strip().strip('"\'').strip()
+    return None
 
 
 PRESCAN_BYTES = 1024  # where a browser looks for a page's <meta> charset (the HTML standard's prescan)
@@ -150,16 +203,47 @@ def declared_charset(head: bytes) -> str | None:
     """The codec of the legacy charset a page's <meta charset> or <meta http-equiv="Content-Type"> declares
     in `head`, as the WHATWG Encoding standard reads its label, or None: none declared, unknown, a UTF (a page
     that says UTF-8 but is not is read as UTF-8 with Windows-1252 bytes) or Windows-1252 itself."""
+    codec = whatwg_codec(_meta_label(head))
+    return codec if codec in LEGACY_CHARSETS else None
+
+
+def _meta_label(head: bytes) -> str | None:
     found = _META_CHARSET.search(head)
-    if not found:
+    return found.group(1).decode("ascii") if found else None
+
+
+def whatwg_codec(label: str | None) -> str | None:
+    """The Python codec the WHATWG Encoding standard reads a charset label as: a legacy encoding of
+    LEGACY_CHARSETS, "cp1252" (also for ASCII and Latin-1), "utf-8" (for any UTF, as a page's declaration is
+    read), or None for a label that is unknown or no text encoding a page may declare (unicode_escape)."""
+    if not label or len(label) > 40:
         return None
-    label = found.group(1).decode("ascii").lower()
+    label = label.strip().lower()
     try:
         codec = WHATWG_LABELS.get(label) or codecs.lookup(label).name
     except LookupError:
         return None
     codec = WHATWG_READS_AS.get(codec, codec)
+    if codec in ("cp1252", "latin-1", "iso8859-1", "ascii"):
+        return "cp1252"
+    if codec.startswith("utf-"):
+        return "utf-8"
     return codec if codec in LEGACY_CHARSETS else None
+
+
+# the standard's names of Python's codecs, for a person (the rest: the codec's name)
+_NAMES = {"cp874": "windows-874", "cp932": "Shift_JIS", "cp949": "EUC-KR", "gbk": "GBK", "big5hkscs": "Big5",
+          "euc_jp": "EUC-JP", "iso2022_jp": "ISO-2022-JP", "cp866": "IBM866", "koi8-r": "KOI8-R",
+          "koi8-u": "KOI8-U", "mac-roman": "macintosh", "mac-cyrillic": "x-mac-cyrillic", "utf-8": "UTF-8"}
+
+
+def encoding_name(codec: str) -> str:
+    """How the WHATWG Encoding standard names a codec (windows-1251, ISO-8859-2)."""
+    if codec.startswith("cp125"):
+        return "windows-" + codec[2:]
+    if codec.startswith("iso8859-"):
+        return "ISO-8859-" + codec[8:]
+    return _NAMES.get(codec, codec)
 
 
 def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:

@@ -10,7 +10,7 @@ from ..errors import FetchError, ProvenanceError
 from ..metadata.flickr import ORIGIN, flickr_evidence, photo_pages
 from ..model import Evidence
 from .fetch import Fetcher
-from .files import decode_article
+from .files import decode_article, http_charset
 
 MAX_PAGE = 5 * 1024 * 1024
 
@@ -19,7 +19,7 @@ def page_evidence(fetcher: Fetcher, url: str) -> list[Evidence]:
     """What one Flickr photo page states, or why it could not be read."""
     try:
         page = fetcher.get(url, expect=("html",), max_bytes=MAX_PAGE)
-        return flickr_evidence(decode_article(url, page.body), page.url)
+        return flickr_evidence(decode_article(url, page.body, http_charset(page.content_type)), page.url)
     except ProvenanceError as exc:
         why = exc.problem if isinstance(exc, FetchError) else str(exc)
         return [Evidence("unverified", f"the Flickr page {url} could not be read ({why})", ORIGIN,

@@ -260,14 +260,16 @@ def may_hold_c2pa(path: str | Path | BinaryIO) -> bool:
 
 
 def image_identity(path: str | Path | BinaryIO, name: str | None = None, phash: bool = True,
-                   c2pa_label: bool | None = None) -> Identity:
+                   c2pa_label: bool | None = None, decode_limit: int | None = None,
+                   shape: tuple[str, int, int] | None = None) -> Identity:
     """SHA-256 of the file and a perceptual hash of the picture (decoded at reduced size);
-    `phash=False` skips the decode (copies are then found by SHA-256 alone). `c2pa_label`, when the
+    `phash=False` skips the decode (copies are then found by SHA-256 alone), and so does a picture
+    `shape` (format, width, height) says is over `decode_limit` (too_large_to_decode). `c2pa_label`, when the
     file's structure already told (ImageMetadata.c2pa_label), spares the scan of every byte for it."""
     name = name or str(path)
     sha, size, label = file_digest(path, scan=c2pa_label is None)
     label = label if c2pa_label is None else c2pa_label
-    if not phash:
+    if not phash or decode_limit is not None and shape is not None and too_large_to_decode(*shape, decode_limit):
         return Identity(sha, size, None, label)
     if not isinstance(path, str | Path):
         path.seek(0)
@@ -278,6 +280,25 @@ def image_identity(path: str | Path | BinaryIO, name: str | None = None, phash: 
     except (OSError, SyntaxError, ValueError) as exc:
         raise InputError(name, f"image data is damaged or truncated ({exc})") from None
     return Identity(sha, size, value, label)
+
+
+# the most pixels a check (the CLI's, an upload's, a URL's) decodes of a picture it must decode whole: Pillow's
+# warning limit (89.5 million); a JPEG is decoded at 1/8 scale, so at most 1/64 of its pixels
+CHECK_DECODE_PIXELS = int(Image.MAX_IMAGE_PIXELS or 89_478_485)
+
+
+def too_large_to_decode(image_format: str, width: int, height: int, limit: int) -> bool:
+    """Whether the perceptual hash would decode more than `limit` pixels of a picture: every pixel but a
+    JPEG's, which the decoder reduces to 1/8 of its sides."""
+    pixels = width * height // 64 if image_format == "JPEG" else width * height
+    return pixels > limit
+
+
+def undecoded(image_format: str, width: int, height: int, limit: int) -> str:
+    """The problem of a picture too_large_to_decode: its pixels and the limit, and what is not known."""
+    return (f"{width}x{height}, {width * height:,} pixels: over the limit of {limit:,} a check decodes of a "
+            f"{image_format} picture; its metadata is read, but its picture is not decoded (no perceptual hash, "
+            f"and damage to its pixels is not seen)")
 
 
 def perceptual_hash(im: Image.Image) -> str:

@@ -26,8 +26,8 @@ from provenance.check import CheckedFile, ImageFacts, Match, check_article, chec
 from provenance.errors import EMPTY_FILE, InputError, ProvenanceError
 from provenance.io.archive import kind_of
 from provenance.io.c2pa_reader import trust_anchors
-from provenance.io.files import decode_article, open_listed, read_file_bytes
-from provenance.io.image_reader import Identity, ImageMetadata
+from provenance.io.files import decode_article, decode_text, open_listed, read_file_bytes
+from provenance.io.image_reader import CHECK_DECODE_PIXELS, Identity, ImageMetadata
 from provenance.io.images import read_image, read_shown_image
 from provenance.io.matching import PathIndex, SetIndex, match_src, named_files
 from provenance.model import Evidence
@@ -50,6 +50,7 @@ class SourceFile:
     file: Path | None = None
     kind: str | None = None  # plain, markdown or html when the person said so; commons for a Commons file page
     url: str | None = None  # where it was fetched from (provenance.io.url_check)
+    charset: str | None = None  # the charset its HTTP Content-Type named (provenance.io.files.decode_text)
     # its image read by the siblings' reader (memory_sources): an upload an uploaded article shows is read once
     image: Callable[[], tuple[ImageMetadata, Identity | None]] | None = None
 
@@ -136,7 +137,8 @@ def _head(source: SourceFile) -> bytes:
 
 
 def check_image_source(source: SourceFile, catalog: Catalog, profile: UsageProfile) -> CheckedFile:
-    meta, ident = source.image() if source.image else read_image(source.stream(), source.name, trust_anchors())
+    meta, ident = source.image() if source.image else read_image(source.stream(), source.name, trust_anchors(),
+                                                                  decode_limit=CHECK_DECODE_PIXELS)
     assert ident is not None
     where = [Evidence("image_src", source.url, "html", "image URL")] if source.url else []
     item = check_evidence(meta.evidence + where, catalog, label=source.name, src=source.name, profile=profile)
@@ -147,9 +149,11 @@ def check_image_source(source: SourceFile, catalog: Catalog, profile: UsageProfi
 
 def _check_article(source: SourceFile, catalog: Catalog, profile: UsageProfile,
                    siblings: Siblings | None) -> CheckedFile:
-    text = decode_article(source.name, source.read())
+    decoded = decode_text(source.name, source.read(), source.charset)
+    text = decoded.text
     matches: dict[str, Match] = {}
-    problems: list[str] = []
+    guess = decoded.guess()
+    problems: list[str] = [f"{source.name}: {guess}"] if guess else []
 
     def embedded(src: str) -> list[Evidence]:
         found = siblings.match(source.path, src) if siblings else None
@@ -248,15 +252,27 @@ def file_sources(paths: list[str]) -> list[tuple[SourceFile, Siblings]]:
     """Files named on a command line: each with the folder around it as its siblings.
 
     The archive root of a lone article is the folder above the article's own
-    folder, so that `articles/a.html` finds `../images/a.jpg` as in an audit."""
-    result = []
+    folder, so that `articles/a.html` finds `../images/a.jpg` as in an audit. The files of one root share
+    one reader of images (ImageReads): an image named on the command line that an article named beside it
+    shows is read and decoded once, named as the command line names it in both results."""
+    placed = []
     for path in paths:
         file = Path(path)
         root = file.resolve().parent.parent  # the root's parent is the root itself
-        inner = file.resolve().relative_to(root).as_posix()
-        siblings = Siblings(FolderIndex(root), image_evidence_reader(partial(_path_in, root)))
-        result.append((SourceFile(path, inner, file=file), siblings))
-    return result
+        placed.append((path, file, root, file.resolve().relative_to(root).as_posix()))
+    reads: dict[Path, tuple[ImageReads, Siblings]] = {}
+    for path, _, root, inner in placed:
+        if root not in reads:
+            given = {inner: path for path, _, at, inner in placed if at == root}
+            reader = ImageReads(partial(_path_in, root), partial(_given_name, given))
+            reads[root] = reader, Siblings(FolderIndex(root), reader.evidence)
+    return [(SourceFile(path, inner, file=file, image=partial(reads[root][0].read, inner)), reads[root][1])
+            for path, file, root, inner in placed]
+
+
+def _given_name(given: dict[str, str], inner: str) -> str:
+    """An image's name: as the command line named it, else its path under the root."""
+    return given.get(inner, inner)
 
 
 def _path_in(root: Path, path: str) -> BinaryIO:

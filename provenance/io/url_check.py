@@ -23,6 +23,7 @@ from ..metadata.commons import COMMONS_HOSTS, ref_from_url
 from ..model import Evidence
 from ..parse.urls import split_url
 from .c2pa_reader import trust_anchors
+from .files import http_charset
 from .images import read_shown_image
 from .inputs import Siblings, SourceFile, check_source
 from .matching import SetIndex
@@ -86,7 +87,8 @@ def url_source(url: str, verifier: Verifier, max_images: int = MAX_IMAGES) -> tu
     fetched = verifier.fetcher.get(url, expect=("html", "text", "image"), max_bytes=MAX_SOURCE_BYTES)
     path = posixpath.basename(unquote(split_url(fetched.url).path)) or "index.html"
     kind = "html" if fetched.kind == "html" else None
-    source = SourceFile(url, path, data=fetched.body, kind=kind, url=fetched.url)
+    source = SourceFile(url, path, data=fetched.body, kind=kind, url=fetched.url,
+                        charset=http_charset(fetched.content_type))
     return source, RemoteSiblings(fetched.url, verifier, max_images)
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -378,3 +379,68 @@ def test_report_from_a_database_with_no_audit_is_an_error(tmp_path: Path) -> Non
     assert code == 2
     assert err.strip() == f"Error: {empty}: no audit in this database yet; run provenance audit PATH --db {empty}"
     assert not (tmp_path / "r.csv").exists()
+
+
+def _closed_reader(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """The command run with its standard output a pipe whose reader has gone (`… | head -1` once head exits)."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        return subprocess.run([sys.executable, "-m", "provenance", *args], stdout=write, stderr=subprocess.PIPE,
+                              cwd=cwd, check=False, timeout=120)
+    finally:
+        os.close(write)
+
+
+def test_a_reader_that_goes_away_ends_output_quietly(tmp_path: Path) -> None:
+    """`provenance audit … | head -1` printed `Error: sqlite:///…: Broken pipe` and wrote no report, and a
+    check a traceback: the output ends quietly, as a Unix tool's does, and the work is done."""
+    report = tmp_path / "report.csv"
+    audit = _closed_reader(["audit", str(ROOT / "data"), "--db", f"sqlite:///{tmp_path / 'a.db'}", "--jobs", "1",
+                            "--report", str(report)], tmp_path)
+    assert audit.stderr.decode() == ""
+    assert report.stat().st_size > 0
+    check = _closed_reader(["check", "--json", *map(str, SAMPLES)], tmp_path)
+    assert check.stderr.decode() == ""
+    assert check.returncode in (0, 1)
+
+
+def test_a_text_in_a_guessed_encoding_says_so(tmp_path: Path) -> None:
+    """A plain text with no declaration whose bytes are not UTF-8 is read as Windows-1252, a guess that turns
+    an ISO-8859-2 `Ł` into `£`: the check says the encoding was guessed."""
+    story = tmp_path / "story.txt"
+    story.write_bytes("Fot. Łukasz Żółwiński/PAP".encode("iso8859-2"))
+    code, out, _ = run("check", str(story))
+    assert "problem: " + str(story) + ": not UTF-8 and no encoding declared; read as windows-1252, a guess" in out
+    code, out, _ = run("check", str(seed_with("Kremlin.ru")))
+    assert "guess" not in out
+
+
+def test_an_image_named_beside_its_article_is_decoded_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`provenance check story.html quay.jpg` read and decoded quay.jpg twice, for its own result and for the
+    article's: once per file per run now, and a damaged one is named alike in both results."""
+    import provenance.io.image_reader as image_reader
+    from tests.samples import Xmp, jpeg, picture
+
+    decoded: list[int] = []
+    real = image_reader.perceptual_hash
+
+    def counted(im: object) -> str:
+        decoded.append(1)
+        return real(im)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(image_reader, "perceptual_hash", counted)
+    whole = jpeg(picture(320, 240, seed=41), xmp=Xmp(creators=["Ines Fairweather"]))
+    (tmp_path / "story.html").write_text('<figure><img src="quay.jpg"><figcaption>The quay. Photo: Ines '
+                                         'Fairweather</figcaption></figure>')
+    (tmp_path / "quay.jpg").write_bytes(whole)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("check", "--json", "story.html", "quay.jpg")
+    assert len(decoded) == 1
+    story, quay = json.loads(out)["files"]
+    assert story["items"][0]["record"]["creator"] == quay["items"][0]["record"]["creator"] == "Ines Fairweather"
+    (tmp_path / "quay.jpg").write_bytes(whole[: len(whole) // 2])
+    code, out, _ = run("check", "--json", "story.html", "quay.jpg")
+    story, quay = json.loads(out)["files"]
+    assert quay["error"].startswith("quay.jpg: ")
+    assert quay["error"] in story["problems"]

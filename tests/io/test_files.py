@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from provenance.errors import InputError
-from provenance.io.files import read_article
+from provenance.io.files import decode_text, http_charset, read_article
 
 PL_PAGE = ('<html><head><meta charset="iso-8859-2"><title>Gdańsk</title></head><body><figure><img src="a.jpg">'
            '<figcaption>Stocznia. Fot. Łukasz Żółwiński/PAP</figcaption></figure></body></html>')
@@ -101,3 +101,41 @@ def test_a_declared_charset_that_is_no_text_encoding_is_not_used(tmp_path: Path)
     path = tmp_path / "a.html"
     path.write_bytes(b'<meta charset="unicode_escape"><p>Photo: Jos\xe9 \\u202eRuiz</p>')
     assert read_article(path) == '<meta charset="unicode_escape"><p>Photo: José \\u202eRuiz</p>'
+
+
+@pytest.mark.parametrize(("data", "charset", "expected", "how"), [
+    pytest.param("Fot. Łukasz".encode("iso8859-2"), "ISO-8859-2", "Fot. Łukasz", "ISO-8859-2 (HTTP charset)",
+                 id="the HTTP charset"),
+    pytest.param("<meta charset=iso-8859-2>Фото".encode("cp1251"), "windows-1251", "<meta charset=iso-8859-2>Фото",
+                 "windows-1251 (HTTP charset)", id="the HTTP charset before the meta"),
+    pytest.param("<meta charset=windows-1251>Фото".encode("cp1251"), "x-no-such-label",
+                 "<meta charset=windows-1251>Фото", "windows-1251 (<meta> charset)", id="an unknown label: the meta"),
+    pytest.param(b"\xef\xbb\xbfFoto: J\xc3\xb6rg", "windows-1251", "Foto: Jörg", "UTF-8 (byte order mark)",
+                 id="a byte order mark before the HTTP charset"),
+    pytest.param("Fot. Łukasz".encode("cp1250"), None, "Fot. £ukasz", "windows-1252 (guessed)",
+                 id="no declaration: a guess"),
+    pytest.param("Foto: Jörg".encode("cp1252"), "iso-8859-1", "Foto: Jörg", "windows-1252 (HTTP charset)",
+                 id="Latin-1 declared is Windows-1252, not a guess"),
+])
+def test_decode_text_in_the_whatwg_order(data: bytes, charset: str | None, expected: str, how: str) -> None:
+    decoded = decode_text("page", data, charset)
+    assert (decoded.text, decoded.how) == (expected, how)
+    assert decoded.guessed == how.endswith("(guessed)")
+
+
+@pytest.mark.parametrize(("content_type", "label"), [
+    ("text/html; charset=ISO-8859-2", "ISO-8859-2"), ('text/html;charset="windows-1251"', "windows-1251"),
+    ("text/plain; format=flowed; Charset = koi8-r ", "koi8-r"), ("text/html", None), ("", None),
+])
+def test_http_charset(content_type: str, label: str | None) -> None:
+    assert http_charset(content_type) == label
+
+
+def test_a_guess_says_why_it_was_one() -> None:
+    assert decode_text("a", "Fot. Łukasz".encode("iso8859-2")).guess() == (
+        "not UTF-8 and no encoding declared; read as windows-1252, a guess (in another legacy encoding, such as "
+        "ISO-8859-2 or windows-1250, its letters outside ASCII would be others)")
+    unfit = decode_text("a", b"Photo: \x98 J\xf6rg", "windows-1251").guess()  # 0x98 is no windows-1251 letter
+    assert unfit is not None
+    assert unfit.startswith("not UTF-8 nor the windows-1251 (HTTP charset) it declares; read as windows-1252")
+    assert decode_text("a", "Фото".encode("cp1251"), "windows-1251").guess() is None

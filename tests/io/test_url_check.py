@@ -15,7 +15,7 @@ from provenance.io.fetch import Fetcher, FetchPolicy
 from provenance.io.fetch_rules import parse_allow
 from provenance.io.url_check import check_url
 from provenance.io.verify import Verifier
-from tests.localserver import LocalServer
+from tests.localserver import LocalServer, Reply
 from tests.website import BRIDGE_SHA1, serve_site
 
 
@@ -120,3 +120,76 @@ def test_a_page_image_cut_short_is_a_problem_not_a_source_of_rights(check: Any, 
     assert any("cut.jpg" in p and "damaged or truncated" in p for p in checked.problems)
     assert "xmp" not in origins(checked)
     assert "permission-required" not in codes(checked)
+
+
+def _legacy_page(caption: str, codec: str, meta: str = "") -> bytes:
+    return (f"<html><head>{meta}<title>x</title></head><body><figure><img src='/img/none.jpg'>"
+            f"<figcaption>{caption}</figcaption></figure></body></html>").encode(codec)
+
+
+@pytest.mark.parametrize(("codec", "content_type", "meta", "caption", "creator"), [
+    pytest.param("iso8859-2", "text/html; charset=ISO-8859-2", "", "Fot. Łukasz Żółwiński/PAP", "Łukasz Żółwiński",
+                 id="ISO-8859-2 in the HTTP header alone"),
+    pytest.param("cp1251", 'text/html;charset="windows-1251"', "", "Фото: Иван Петров/ТАСС", "Иван Петров",
+                 id="windows-1251 quoted in the HTTP header alone"),
+    # the HTTP charset comes before the page's own <meta>, as a browser reads it (the WHATWG order)
+    pytest.param("cp1251", "text/html; charset=windows-1251", "<meta charset='iso-8859-2'>",
+                 "Фото: Иван Петров/ТАСС", "Иван Петров", id="the HTTP charset before a meta that disagrees"),
+    pytest.param("iso8859-2", "text/plain; charset=iso-8859-2", "", "Fot. Łukasz Żółwiński/PAP",
+                 "Łukasz Żółwiński", id="a plain text page"),
+])
+def test_a_page_is_read_in_the_charset_its_http_header_names(check: Any, site: LocalServer, codec: str,
+                                                             content_type: str, meta: str, caption: str,
+                                                             creator: str) -> None:
+    body = _legacy_page(caption, codec, meta) if content_type.startswith("text/html") else caption.encode(codec)
+    site.routes["/cms/legacy"] = Reply(body=body, content_type=content_type)
+    checked = check(site.url("/cms/legacy"))
+    assert checked.error is None
+    assert checked.items[0].record.creator == creator
+    assert not any("guess" in p for p in checked.problems)
+
+
+@pytest.fixture(scope="module")
+def huge_png() -> bytes:
+    """A PNG of 9,500 x 9,500 (90.25 million pixels, over Pillow's warning limit) of 90 KB: about 5 s of CPU
+    and 90 MB to decode whole, which PNG needs even for a small picture."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("L", (9_500, 9_500), 200).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_a_huge_picture_of_a_page_or_an_upload_is_read_without_its_decode(check: Any, site: LocalServer,
+                                                                          catalog: Catalog, huge_png: bytes,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A picture a check would decode whole past Pillow's warning limit is not decoded: its metadata is read, and
+    a problem names it and its pixels; an URL check of a page of twelve such pictures took a minute of CPU."""
+    import provenance.io.image_reader as image_reader
+    from web.uploads import check_uploads
+
+    decoded: list[int] = []
+    real = image_reader.perceptual_hash
+
+    def counted(im: object) -> str:
+        decoded.append(1)
+        return real(im)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(image_reader, "perceptual_hash", counted)
+    site.routes["/img/huge.png"] = Reply(body=huge_png, content_type="image/png")
+    site.routes["/news/huge.html"] = Reply(body=_legacy_page("Photo: Ines Fairweather", "utf-8").replace(
+        b"/img/none.jpg", b"/img/huge.png"))
+    said = "9500x9500, 90,250,000 pixels: over the limit of 89,478,485 a check decodes"
+    page = check(site.url("/news/huge.html"))
+    assert page.items[0].record.creator == "Ines Fairweather"
+    assert any(p.startswith(site.url("/img/huge.png") + ": ") and said in p for p in page.problems)
+    image = check(site.url("/img/huge.png"))
+    assert image.error is None
+    assert image.image is not None
+    assert image.image.phash is None
+    assert any(said in p for p in image.problems)
+    [upload] = check_uploads([("huge.png", huge_png)], catalog, UsageProfile())
+    assert any(said in p for p in upload.result()["image"]["problems"])
+    assert decoded == []

@@ -238,6 +238,31 @@ REJECTED = [
                  id="subscriptions not a list"),
     pytest.param("POST", "/api/check", {"text": "x", "modified": [1]}, None, 400, "modified",
                  id="modified not strings"),
+    pytest.param("POST", "/api/check", {"texts": "Photo: Jane Doe/AP"}, None, 400, "unknown key 'texts'",
+                 id="check: a misspelt key"),
+    pytest.param("POST", "/api/check", {"text": "x", "profil": "print"}, None, 400, "unknown key 'profil'",
+                 id="check: an unknown key beside known ones"),
+    pytest.param("POST", "/api/check", {"texts": "x"}, "multipart/form-data", 400, "unknown field 'texts'",
+                 id="check: a misspelt form field"),
+    pytest.param("GET", "/api/images?code=nope", None, None, 400, "code: must be one of", id="unknown finding code"),
+    pytest.param("GET", "/api/images?license=CC-BY-9.9", None, None, 400, "license: 'CC-BY-9.9' is not",
+                 id="unknown license filter"),
+    pytest.param("GET", "/api/images?source=nobody", None, None, 400, "source: 'nobody' is not",
+                 id="unknown source filter"),
+    pytest.param("GET", "/api/images?colour=red", None, None, 400, "unknown parameter 'colour'",
+                 id="images: an unknown parameter"),
+    pytest.param("GET", "/api/images/{image}?verbose=1", None, None, 400, "unknown parameter 'verbose'",
+                 id="image: an unknown parameter"),
+    pytest.param("GET", "/api/images/{image}/attribution?fmt=html", None, None, 400, "unknown parameter 'fmt'",
+                 id="attribution: a misspelt parameter"),
+    pytest.param("GET", "/api/images/{image}/attribution?usage=first", None, None, 400, "usage: must be a whole",
+                 id="attribution: usage not a number"),
+    pytest.param("POST", "/api/images/{image}/decisions", {"licence": "CC0-1.0"}, None, 400, "unknown key 'licence'",
+                 id="decision: a misspelt key"),
+    pytest.param("POST", "/api/decisions/1/revoke", {"whom": "desk"}, None, 400, "unknown key 'whom'",
+                 id="revoke: a misspelt key"),
+    pytest.param("POST", "/api/audits", {"folder": "data"}, None, 400, "unknown key 'folder'",
+                 id="audit: a misspelt key"),
     pytest.param("GET", "/api/images?status=bad", None, None, 400, "status", id="unknown status"),
     pytest.param("GET", "/api/images?sort=colour", None, None, 400, "sort", id="unknown sort"),
     pytest.param("GET", "/api/images?page=two", None, None, 400, "page", id="page not a number"),
@@ -292,7 +317,9 @@ REJECTED = [
 def test_rejected_inputs(client: FlaskClient, method: str, path: str, body: object, content_type: str | None,
                          status: int, words: str) -> None:
     path = path.replace("{image}", str(_id(client, "lighthouse"))).replace("{usage}", str(_text_credit(client)))
-    if isinstance(body, dict):
+    if isinstance(body, dict) and content_type == "multipart/form-data":
+        response = client.open(path, method=method, data=body, content_type=content_type)
+    elif isinstance(body, dict):
         response = client.open(path, method=method, json=body)
     else:
         response = client.open(path, method=method, data=body, content_type=content_type)
@@ -443,3 +470,21 @@ def test_an_image_uploaded_twice_under_one_name_is_used_only_where_its_bytes_wer
         second["items"][0]["record"]["creator"]}  # the last upload's metadata was read
     assert "used_in" not in first
     assert second["used_in"] == [{"file": "story.md", "src": "flood.jpg"}]
+
+
+def test_unknown_keys_and_values_are_named_with_what_is_accepted(client: FlaskClient) -> None:
+    """A misspelt key was ignored (`"texts"` checked nothing and said so; `"profil"` checked under the default
+    profile) and `?code=nope` listed 0 rows: each is a 400 naming what was sent and what is accepted."""
+    response = client.post("/api/check", json={"texts": "Photo: Jane Doe/AP", "profil": "print", "kind": "plain"})
+    assert response.json == {"ok": False, "status": 400, "error": (
+        "unknown keys 'profil', 'texts'; the accepted keys: commercial, kind, lang, medium, modified, "
+        "subscriptions, text, url")}
+    response = client.get("/api/images?code=nope")
+    assert response.status_code == 400
+    error = response.json["error"]
+    assert error.startswith("code: must be one of ")
+    assert error.endswith(", not 'nope'")
+    assert {"missing-credit", "file-error", "metadata-stripped"} <= set(error[21:-9].split(", "))
+    response = client.get("/api/images?q=x&code=missing-credit&license=CC-BY-4.0&source=ap&status=error&sort=status"
+                          "&article=a&page=1&per_page=5")
+    assert response.status_code == 200

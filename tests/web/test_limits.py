@@ -148,7 +148,7 @@ def test_an_audit_started_by_the_api_reads_its_images_under_the_budget(start: An
                                     {"Content-Type": "application/json"})
     assert status == 200, answer
     assert (answer["audit"]["images_read"], answer["audit"]["unreadable"]) == (3, 1)  # read: tried
-    status, _, page = server.call("GET", "/api/images?finding=file-error")
+    status, _, page = server.call("GET", "/api/images?code=file-error")
     assert status == 200
     messages = [f["message"] for row in page["items"] for f in row["findings"] if f["code"] == "file-error"]
     assert messages == ["huge.png: reading it took over 1 s; not read"]
