@@ -105,6 +105,12 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "Ab on Monday on ",  # 'on' and a weekday with no credit before them
         "(צילום ארכיון להמחשה: אב גד ",  # Hebrew lead-ins with qualifiers in brackets that never close
         "צילום ארכיון ארכיון ",  # Hebrew qualifiers repeated with no colon
+        "Ab/Cd ORG XMIT: EF1 ",  # a wire's transmission field after a chain, again and again
+        "ORG XMIT ",  # the field's name with no code
+        "Ab. // Photo courtesy of Cd ",  # a doubled slash between a caption's stop and a lead-in
+        "With courtesy of the\n",  # 'courtesy of the' closing line after line
+        "(ab.com/watch?v=c ",  # an address with no scheme and a query, in brackets that never close
+        "Photo: Ab, Press, ",  # role marks after a holder and a comma
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
