@@ -336,6 +336,7 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     if not named_via and "via" in work.fields and f"{lead}{segment}".count("\u00a9") > 1:
         _holders_are_no_chain(catalog, work.fields)
     _common_words_are_no_creator(catalog, lead + segment, work.fields)
+    _queries_are_no_names(work.fields)
     if _SOURCE_LEAD.match(lead + segment) and _DATA_BODY.search(segment):
         for key in NAMES:  # 'Source: Bureau of Labor Statistics and Moody's Analytics': a chart's figures came from
             work.fields.pop(key, None)  # a statistics office, which makes no picture: no image credit
@@ -469,6 +470,19 @@ def _common_words_are_no_creator(catalog: Catalog, segment: str, fields: dict[st
     if creator and creator.islower() and _COMMON_WORDS.match(creator) and _SOURCE_LEAD.match(segment) \
             and match_source(catalog, creator) is None:
         del fields["creator"]
+
+
+# A link's query ('watch?v=…', 'photo.php?fbid=…'): what is left of an address written with no scheme after its host
+# was taken for the platform ('youtube.com/watch?v=BGZBoaa0-os'); a video's or a post's key, no account's name
+_QUERY = re.compile(r"\?[\w.%-]{1,40}=")
+
+
+def _queries_are_no_names(fields: dict[str, str]) -> None:
+    """'(youtube.com/watch?v=BGZBoaa0-os)': the video's address after the platform names no creator or owner (an
+    account's path names its account: 'flickr.com/photos/janeroe')."""
+    for key in ("creator", "organization"):
+        if "?" in fields.get(key, "") and _QUERY.search(fields[key]):
+            del fields[key]
 
 
 def _same_source(catalog: Catalog, via: str | None, url_via: str) -> bool:

@@ -564,7 +564,8 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
     if match_source(catalog, head) is None and (plural or not outlet_before_photo(catalog, head)):
         return text, end  # 'AA Photo'; an unknown outlet as AP writes it: 'HT Photo/Jane Roe', 'INQUIRER PHOTO / …'
 
-    return text[: suffix.start()], end - (len(text) - suffix.start())
+    kept = head.rstrip(" \t,")  # 'Reuters, File': the comma before the archive mark goes with it
+    return kept, end - (len(text) - len(kept))
 
 
 def _lender(catalog: Catalog, pieces: list[str], text: str, start: int) -> Link | None:
@@ -622,6 +623,9 @@ def _by_shape(catalog: Catalog, text: str, start: int, end: int) -> Link:
         # 'Ferran Mestres, File': how it came, no name ('Jane Roe, photograph' names a portrait's sitter); 'Ida Vell,
         # Sports Photographer', 'Ida Vell, Football': her job or the paper's desk
         kept = text[: text.rindex(",")].rstrip()
+        if match_source(catalog, kept) is not None:  # 'Courtesy of Netflix, Press', 'Reuters, File': the catalog's
+            body = label_text(catalog, kept)  # name before the mark (a one-word brand is no person's name)
+            return Link(body.text, start + body.start, start + body.end, body.label, body.source, body.creator)
         return _by_shape(catalog, kept, start, start + len(kept))
     if len(pieces) == 2 and fold_source_name(pieces[0]) in ROLES:
         # '[File, Standard]' (The Standard, Kenya), '(File, Reuters)': the archive mark first, then the paper or agency

@@ -136,7 +136,10 @@ LEAD_IN = re.compile(
     # ('Courtesy admission; …' in an invitation: no word in lower case after a bare 'Courtesy' but an article's or a
     # role's, 'Courtesy the artist', 'Courtesy photo'; neither a name that opens in lower case, 'Courtesy eBay', nor a
     # name's particle before its capital, 'Courtesy de Volkskrant', 'Courtesy van der Berg')
-    r"courtesy(?:\s+of\b|\b(?!\s+(?!(?:the|by|to|from|photos?|images?|d[aeiu]|del|della|de[nr]|van|von|la|le|"
+    # ('With courtesy of Ford Motor Company.', a textbook's figure; 'Photo courtesy of the' closing a line before the
+    # holder's name on the next, a link's text broken there: the article goes with the lead-in)
+    r"(?:with\s+)?courtesy(?:\s+of\b(?:[ \t]+the(?=[ \t]*\r?\n[ \t]*[^\W\d_]))?|"
+    r"\b(?!\s+(?!(?:the|by|to|from|photos?|images?|d[aeiu]|del|della|de[nr]|van|von|la|le|"
     r"ten|ter|dos|das)\b)(?-i:[a-z]+(?![^\W\d_]))))|"
     r"(?:used|reproduced|reprinted)\s+(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:of|from)\b|"
     r"collection\s+of\b|"

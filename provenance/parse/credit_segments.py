@@ -65,14 +65,15 @@ _PHOTO_AFTER_DOT = re.compile(
 # Where a lead-in may stand: full-width brackets too ('首相（写真：アフロ）'), after a danda (a Bengali or Hindi
 # sentence's end), after a date opening the line ('6/27/03 Staff Photo by'), and after a slash glued to a sentence's
 # stop or after it and a space ('… Park Won-soon./ Courtesy of Ewha Womans University', Korean papers' '… 있다.
-# /사진=뉴스1'); an apostrophe after a letter is an elision, no quote
+# /사진=뉴스1') or a doubled one ('… at the Detroit Auto Show. // Photo courtesy of Ford', a business
+# paper's separator); an apostrophe after a letter is an elision, no quote
 # ("d'Art de …")
 # '… on Friday, May 5, 2023.Photo by Jane Roe': a page that dropped the space after the caption's stop (a lower-case
 # letter or a number, a stop, then 'Photo by' with its capital; 'U.S.Photo' is an abbreviation's). A colon's lead-in so
 # glued is a label's word in a sentence as often ('Rating outlook.Credit: Negative', '2:1.Foto: siehe oben')
 _GLUED_STOP = re.compile(r"[a-z\d]\.(?=(?:Photo(?:graph)?s?|Pictures?|Images?)[ \t]+by[ \t])")
 _CREDIT_POSITION = re.compile(
-    r"(?:^|[\[(|—–\"“«>*_（【「。！？，]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?][ \t]?/|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|"
+    r"(?:^|[\[(|—–\"“«>*_（【「。！？，]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?][ \t]?//?|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|"
     r"\x1f|(?<=[다요])\.|"  # a Korean sentence's end glued to the credit ('… 대치하고 있다.사진 제공=…')
     r"(?:^|\n)\s*(?:[-*•#]+|//+)|(?:^|\n)[ \t]*\d{1,2}/\d{1,2}/(?:\d\d){1,2})\s*$"
 )

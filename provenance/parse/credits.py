@@ -86,7 +86,10 @@ _WIRE_OUT = re.compile(r"(?<=[A-Z] )(?:(?:NEW|SOUTH|NORTH|UNITED)[ \t])?[A-Z]{3,
 # one of their words.
 _DESK_TAGS = re.compile(
     r"\bTPX\s+IMAGES\s+OF\s+THE\s+DAY\b|\bSEARCH\s+[\"“][^\"”\n]{1,80}[\"”]\s+FOR\s+(?:THIS\s+STORY|ALL\s+STORIES)\.?|"
-    r"(?<=\S )Livepic\b"  # Reuters' mark of a live sports picture after the photographer's name
+    r"(?<=\S )Livepic\b|"  # Reuters' mark of a live sports picture after the photographer's name
+    # the transmission field of a wire picture's caption kept after the credit ('THE CANADIAN PRESS/Jane Roe ORG XMIT:
+    # EDM101'): the sending desk's code, no link of the chain
+    r"\bORG[ \t]+XMIT\b:?(?:[ \t]*[A-Z]{1,6}[ \t]?\d{1,6}[A-Z]?\b)?"
 )
 _TYPO_CANDIDATE = re.compile(r"\b[A-Za-z]{5,10}(?=\s+by\b|\s?:)")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
@@ -164,7 +167,7 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
     body = gated_sub(BOILERPLATE, _blank, flat.text, lowered)
     if " OUT" in body:
         body = _WIRE_OUT.sub(_blank, body)
-    if "TPX" in body or "SEARCH" in body or "Livepic" in body:
+    if "TPX" in body or "SEARCH" in body or "Livepic" in body or "XMIT" in body:
         body = _DESK_TAGS.sub(_blank, body)
     if "tyl" in body or "TYL" in body:  # a stylist's credit after the photographer's ('… Food Stylist: Jane Roe.')
         body = STYLIST_CREDIT.sub(_blank_stylist, body)

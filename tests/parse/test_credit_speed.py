@@ -109,6 +109,12 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "Foto: Ab Cd. EL TIEMPO ",  # a paper's name in capitals after the stop that ends a credit
         "AB CD, 12 Mar (EF)\n",  # wire datelines with no dash, a bracket closing each line
         "AB, 1 ",  # a dateline's place and day with no bracket after them
+        "Ab/Cd ORG XMIT: EF1 ",  # a wire's transmission field after a chain, again and again
+        "ORG XMIT ",  # the field's name with no code
+        "Ab. // Photo courtesy of Cd ",  # a doubled slash between a caption's stop and a lead-in
+        "With courtesy of the\n",  # 'courtesy of the' closing line after line
+        "(ab.com/watch?v=c ",  # an address with no scheme and a query, in brackets that never close
+        "Photo: Ab, Press, ",  # role marks after a holder and a comma
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
