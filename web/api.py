@@ -48,8 +48,8 @@ QUERY_PARAMS = {"api.images": FILTER_PARAMS, "api.attribution": ("format", "usag
 @bp.before_request
 def _known_params() -> None:
     """Every endpoint's query string, checked before its view runs: an unknown or repeated parameter is a 400
-    (a POST's query string too, which no view reads)."""
-    if request.endpoint:  # None: no route matched, a 404 follows
+    (a POST's query string too, which no view reads); not Flask's own answer to OPTIONS, which reads none."""
+    if request.endpoint and request.method != "OPTIONS":  # no endpoint: no route matched, a 404 follows
         only_params(*QUERY_PARAMS.get(request.endpoint, ()))
 
 

@@ -496,6 +496,9 @@ def test_a_get_takes_the_cache_buster_and_names_what_it_refuses(client: FlaskCli
     image = _id(client, "lighthouse")
     for path in ("/api/openapi.json", "/api/images", f"/api/images/{image}", f"/api/images/{image}/attribution"):
         assert client.get(f"{path}?_=1733550000000").status_code == 200, path
+    assert client.head("/api/openapi.json?_=1").status_code == 200
+    for path in ("/api/openapi.json?_=1", "/api/check?_=1", "/api/images?nope=1"):  # Flask's own answer: the methods
+        assert client.options(path).status_code == 200, path
     response = client.get("/api/openapi.json?v=2")
     assert response.status_code == 400
     assert response.json["error"] == "unknown parameter 'v'; the accepted parameters: _"
