@@ -126,10 +126,11 @@ def decode_article(name: str, data: bytes, charset: str | None = None) -> str:
 def decode_text(name: str, data: bytes, charset: str | None = None) -> Decoded:
     """The text of an article's bytes, its encoding found in the WHATWG order: a byte order mark (UTF-16 or
     UTF-32, UTF-8); else UTF-8 when the bytes are valid UTF-8 (a page that is valid UTF-8 stays UTF-8 whatever
-    it declares); else the legacy encoding `charset` (the label of an HTTP Content-Type) names, then the one its
-    <meta> declares in its first 1024 bytes; else UTF-8 with any byte that is not UTF-8 read as Windows-1252
-    (a file of Windows-1252 text, or a UTF-8 file with a stray Windows-1252 byte, whose UTF-8 letters stay
-    themselves), a guess when nothing declared it. An error names the file and what is wrong."""
+    it declares, but for the seven-bit ISO-2022-JP, whose bytes always are); else the legacy encoding `charset`
+    (the label of an HTTP Content-Type) names, then the one its <meta> declares in its first 1024 bytes; else
+    UTF-8 with any byte that is not UTF-8 read as Windows-1252 (a file of Windows-1252 text, or a UTF-8 file
+    with a stray Windows-1252 byte, whose UTF-8 letters stay themselves), a guess when nothing declared it.
+    An error names the file and what is wrong."""
     for mark, label, codec in BYTE_ORDER_MARKS:
         if data.startswith(mark):
             try:
@@ -142,14 +143,20 @@ def decode_text(name: str, data: bytes, charset: str | None = None) -> Decoded:
             return Decoded(text, f"{label} (byte order mark)")
     if b"\x00" in data[:8192]:
         raise InputError(name, "is not a text file (it contains NUL bytes)")
+    declared: list[tuple[str | None, str]] = [(whatwg_codec(charset), "HTTP charset"),
+                                              (whatwg_codec(_meta_label(data[:PRESCAN_BYTES])), "<meta> charset")]
+    seven_bit = next((found for found in declared if found[0]), None)
+    if seven_bit and seven_bit[0] == "iso2022_jp" and b"\x1b" in data:  # its bytes are valid UTF-8 too
+        try:
+            return Decoded(data.decode("iso2022_jp"), f"ISO-2022-JP ({seven_bit[1]})")
+        except UnicodeDecodeError:
+            pass
     try:
         return Decoded(data.decode("utf-8-sig"), "UTF-8 (byte order mark)" if data.startswith(codecs.BOM_UTF8)
                        else "UTF-8")
     except UnicodeDecodeError:
         pass
     said: str | None = None
-    declared: list[tuple[str | None, str]] = [(whatwg_codec(charset), "HTTP charset"),
-                                              (whatwg_codec(_meta_label(data[:PRESCAN_BYTES])), "<meta> charset")]
     if data.startswith(codecs.BOM_UTF8):  # the mark comes before any declaration: UTF-8, a stray byte as below
         declared = [("utf-8", "byte order mark")]
     for legacy, where in declared:

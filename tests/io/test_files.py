@@ -169,3 +169,16 @@ def test_a_guess_past_a_declared_utf8_says_so_plainly() -> None:
     assert decode_text("a", "Fot. Łukasz".encode("iso8859-2"), "utf-8").guess() == (
         "declared UTF-8 (HTTP charset), but not UTF-8; read as windows-1252, a guess (in another legacy encoding, "
         "such as ISO-8859-2 or windows-1250, its letters outside ASCII would be others)")
+
+
+@pytest.mark.parametrize("where", ["http", "meta"])
+def test_a_declared_iso_2022_jp_is_read_though_its_bytes_are_ascii(where: str) -> None:
+    """ISO-2022-JP is seven-bit: its bytes are valid UTF-8, so the rule that valid UTF-8 stays UTF-8 (right for
+    8-bit legacy charsets, whose text is almost never valid UTF-8) read its Japanese as escape codes and
+    letters (`\\x1b$B;#1F` for 撮影)."""
+    head = "<meta charset=iso-2022-jp>" if where == "meta" else ""
+    text = head + "撮影：山田太郎"
+    decoded = decode_text("page", text.encode("iso2022_jp"), "ISO-2022-JP" if where == "http" else None)
+    assert decoded.text == text
+    assert decoded.how.startswith("ISO-2022-JP (")
+    assert decode_text("page", b"Photo: Jane Doe", "iso-2022-jp").text == "Photo: Jane Doe"
