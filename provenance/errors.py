@@ -38,7 +38,10 @@ class UnknownNames(ProvenanceError):
 
     def __init__(self, what: str, unknown: list[str], accepted: list[str] | tuple[str, ...]) -> None:
         self.what, self.unknown, self.accepted = what, sorted(unknown), sorted(accepted)
-        named = ", ".join(map(repr, self.unknown))
+        # each name cut to 40 characters, at most five of them: a client's hostile query string is not echoed
+        named = ", ".join(repr(n if len(n) <= 40 else n[:40] + "…") for n in self.unknown[:5])
+        if len(self.unknown) > 5:
+            named += f" and {len(self.unknown) - 5} more"
         listed = ", ".join(self.accepted) if self.accepted else "none"
         plural = "s" if len(self.unknown) > 1 else ""
         super().__init__(f"unknown {what}{plural} {named}; the accepted {what}s: {listed}")

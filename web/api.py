@@ -41,6 +41,16 @@ CHECK_KEYS = ("text", "url", "kind", "modified", "commercial", "medium", "lang",
 CHECK_FIELDS = ("text", "url", "kind", "modified", "commercial", "medium", "lang", "subscription", "csrf_token")
 DECISION_KEYS = ("license", "creator", "organization", "who", "note")
 FILTER_PARAMS = (*TEXT_FIELDS, "status", "sort", "page", "per_page")
+# the query parameters of each endpoint (a POST takes none; every GET also the cache-buster `_`, only_params)
+QUERY_PARAMS = {"api.images": FILTER_PARAMS, "api.attribution": ("format", "usage")}
+
+
+@bp.before_request
+def _known_params() -> None:
+    """Every endpoint's query string, checked before its view runs: an unknown or repeated parameter is a 400
+    (a POST's query string too, which no view reads); not Flask's own answer to OPTIONS, which reads none."""
+    if request.endpoint and request.method != "OPTIONS":  # no endpoint: no route matched, a 404 follows
+        only_params(*QUERY_PARAMS.get(request.endpoint, ()))
 
 
 def _ok(**payload: Any):  # type: ignore[no-untyped-def]
@@ -49,7 +59,6 @@ def _ok(**payload: Any):  # type: ignore[no-untyped-def]
 
 @bp.get("/openapi.json")
 def openapi():  # type: ignore[no-untyped-def]
-    only_params()
     return jsonify(OPENAPI)
 
 
@@ -99,7 +108,6 @@ def _urls(url: object) -> list[str]:
 @bp.get("/images")
 def images():  # type: ignore[no-untyped-def]
     svc = services()
-    only_params(*FILTER_PARAMS)
     asked = Filters.from_args(request.args, strict=True)
     if asked.code:
         one_of("code", asked.code, FINDINGS)
@@ -115,25 +123,21 @@ def images():  # type: ignore[no-untyped-def]
 
 @bp.get("/images/<int:image_id>")
 def image(image_id: int):  # type: ignore[no-untyped-def]
-    only_params()
     return _ok(image=detail_or_404("image", image_id))
 
 
 @bp.get("/usages/<int:usage_id>")
 def usage(usage_id: int):  # type: ignore[no-untyped-def]
-    only_params()
     return _ok(usage=detail_or_404("usage", usage_id))
 
 
 @bp.get("/files/<int:file_id>")
 def file(file_id: int):  # type: ignore[no-untyped-def]
-    only_params()
     return _ok(file=detail_or_404("file", file_id))
 
 
 @bp.get("/images/<int:image_id>/attribution")
 def attribution(image_id: int):  # type: ignore[no-untyped-def]
-    only_params("format", "usage")
     fmt = request.args.get("format", "text")
     if fmt not in FORMATS:
         abort(400, description=f"format must be one of {', '.join(FORMATS)}")

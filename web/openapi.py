@@ -20,6 +20,14 @@ FILTERS = [{"name": n, "in": "query", "required": False, "schema": {"type": "str
     {"name": n, "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1}}
     for n in ("page", "per_page")]
 IMAGE_ID = {"name": "image_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+# taken by every GET and ignored: the cache-buster jQuery's `cache: false` and many fetch wrappers add
+CACHE_BUSTER = {"name": "_", "in": "query", "required": False, "schema": {"type": "string"},
+                "description": "A cache-buster (`_=1733550000000`), ignored; any other parameter not listed is a 400"}
+# the fields of the check's forms (the JSON body's keys, `subscription` once per subscription); no others
+_FORM = {"text": {"type": "string"}, "kind": {"type": "string"}, "url": {"type": "string"},
+         "modified": {"type": "string"}, "commercial": {"type": "string"}, "medium": {"type": "string"},
+         "lang": {"type": "string"}, "subscription": {"type": "array", "items": {"type": "string"}},
+         "csrf_token": {"type": "string", "description": "the dashboard's form sends it; ignored here"}}
 
 
 def _id(name: str) -> dict[str, Any]:
@@ -41,7 +49,9 @@ OPENAPI: dict[str, Any] = {
     "openapi": "3.1.0",
     "info": {"title": "provenance", "version": "0.1.0",
              "description": "Image provenance and licensing: check articles and images, browse audited archives, "
-                            "get attributions, record decisions. Errors are {ok: false, error, status}."},
+                            "get attributions, record decisions. Errors are {ok: false, error, status}. A query "
+                            "parameter, JSON key or form field an operation does not list, or a parameter given "
+                            "twice, is a 400 naming it; every GET also takes `_` (a cache-buster), ignored."},
     "components": {
         "schemas": {
             "Error": {"type": "object", "required": ["ok", "error", "status"],
@@ -70,13 +80,10 @@ OPENAPI: dict[str, Any] = {
             "summary": "Check pasted text, a URL, or uploaded files (articles, images, zips)",
             "requestBody": {"content": {
                 "application/json": {"schema": {"$ref": "#/components/schemas/CheckRequest"}},
-                "multipart/form-data": {"schema": {"type": "object", "properties": {
-                    "text": {"type": "string"}, "kind": {"type": "string"}, "url": {"type": "string"},
-                    "modified": {"type": "string"}, "commercial": {"type": "string"},
-                    "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
-                "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {
-                    "text": {"type": "string"}, "kind": {"type": "string"}, "url": {"type": "string"},
-                    "modified": {"type": "string"}, "commercial": {"type": "string"}}}}}},
+                "multipart/form-data": {"schema": {"type": "object", "additionalProperties": False, "properties": {
+                    **_FORM, "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
+                "application/x-www-form-urlencoded": {"schema": {"type": "object", "additionalProperties": False,
+                                                                 "properties": _FORM}}}},
             "responses": {"200": _ok("One result per file", {"files": {"type": "array"}}),
                           "400": ERROR, "413": ERROR, "415": ERROR}}},
         "/api/images": {"get": {
@@ -139,6 +146,11 @@ OPENAPI: dict[str, Any] = {
             "responses": {"200": _ok("Audit done", {"audit": {"type": "object"}, "summary": {"type": "object"}}),
                           "400": ERROR, "403": ERROR, "415": ERROR}}},
         "/api/openapi.json": {"get": {"summary": "This document",
-                                      "responses": {"200": {"description": "OpenAPI document"}}}},
+                                      "responses": {"200": {"description": "OpenAPI document"}, "400": ERROR}}},
     },
 }
+for _operations in OPENAPI["paths"].values():  # every operation refuses a parameter it does not take
+    for _method, _operation in _operations.items():
+        _operation["responses"].setdefault("400", ERROR)
+        if _method == "get":
+            _operation["parameters"] = [*_operation.get("parameters", []), CACHE_BUSTER]

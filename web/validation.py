@@ -38,6 +38,15 @@ def _lone_surrogate(value: Any) -> bool:
     return isinstance(value, list) and any(_lone_surrogate(item) for item in value)
 
 
+CACHE_BUSTER = "_"  # jQuery's `cache: false` and many fetch wrappers add `_=<time>` to a GET: taken, ignored
+SHOWN = 40  # the most characters of a name or value an error echoes
+
+
+def shown(value: str) -> str:
+    """A name or value sent by a client as an error quotes it: cut to SHOWN characters."""
+    return repr(value if len(value) <= SHOWN else value[:SHOWN] + "…")
+
+
 def only_keys(data: dict[str, Any], accepted: tuple[str, ...]) -> dict[str, Any]:
     """`data`, when every key of it is one of `accepted`; else UnknownNames naming the others (a 400)."""
     unknown = [key for key in data if key not in accepted]
@@ -47,10 +56,17 @@ def only_keys(data: dict[str, Any], accepted: tuple[str, ...]) -> dict[str, Any]
 
 
 def only_params(*accepted: str) -> None:
-    """The request's query string holds only `accepted` parameters; else UnknownNames (a 400)."""
+    """The request's query string holds only `accepted` parameters (and CACHE_BUSTER on a GET), each once;
+    else UnknownNames, or InputError naming a parameter given twice (a 400)."""
+    if request.method in ("GET", "HEAD"):
+        accepted = (*accepted, CACHE_BUSTER)
     unknown = [name for name in request.args if name not in accepted]
     if unknown:
         raise UnknownNames("parameter", unknown, accepted)
+    for name in request.args:
+        given = len(request.args.getlist(name))
+        if given > 1 and name != CACHE_BUSTER:
+            raise InputError(name, f"given {given} times; give it once")
 
 
 def only_fields(accepted: tuple[str, ...], files: tuple[str, ...]) -> None:
@@ -61,14 +77,14 @@ def only_fields(accepted: tuple[str, ...], files: tuple[str, ...]) -> None:
 
 
 def one_of(name: str, value: str, allowed: Any, what: str | None = None) -> str:
-    """`value` when it is in `allowed`; else InputError naming the parameter, the value and the allowed
-    values (sorted; `what` says what they are)."""
+    """`value` when it is in `allowed`; else InputError naming the parameter, the value (cut short) and the
+    allowed values (sorted; `what` says what a value must be)."""
     if value in allowed:
         return value
     listed = ", ".join(sorted(allowed))
     if what:
-        raise InputError(name, f"{value!r} is not {what}; the {what.split(' ', 1)[1]}s: {listed}")
-    raise InputError(name, f"must be one of {listed}, not {value!r}")
+        raise InputError(name, f"{shown(value)} is not {what}; the accepted values: {listed}")
+    raise InputError(name, f"must be one of {listed}, not {shown(value)}")
 
 
 def require_form_or_json() -> None:

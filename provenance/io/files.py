@@ -109,7 +109,12 @@ class Decoded:
         """What a check says of a guessed encoding (None when it was not guessed)."""
         if not self.guessed:
             return None
-        why = f"not UTF-8 nor the {self.unfit} it declares" if self.unfit else "not UTF-8 and no encoding declared"
+        if self.unfit and self.unfit.startswith("UTF-8"):
+            why = f"declared {self.unfit}, but not UTF-8"
+        elif self.unfit:
+            why = f"not UTF-8 nor the {self.unfit} it declares"
+        else:
+            why = "not UTF-8 and no encoding declared"
         return f"{why}; {GUESSED}"
 
 
@@ -121,10 +126,11 @@ def decode_article(name: str, data: bytes, charset: str | None = None) -> str:
 def decode_text(name: str, data: bytes, charset: str | None = None) -> Decoded:
     """The text of an article's bytes, its encoding found in the WHATWG order: a byte order mark (UTF-16 or
     UTF-32, UTF-8); else UTF-8 when the bytes are valid UTF-8 (a page that is valid UTF-8 stays UTF-8 whatever
-    it declares); else the legacy encoding `charset` (the label of an HTTP Content-Type) names, then the one its
-    <meta> declares in its first 1024 bytes; else UTF-8 with any byte that is not UTF-8 read as Windows-1252
-    (a file of Windows-1252 text, or a UTF-8 file with a stray Windows-1252 byte, whose UTF-8 letters stay
-    themselves), a guess when nothing declared it. An error names the file and what is wrong."""
+    it declares, but for the seven-bit ISO-2022-JP, whose bytes always are); else the legacy encoding `charset`
+    (the label of an HTTP Content-Type) names, then the one its <meta> declares in its first 1024 bytes; else
+    UTF-8 with any byte that is not UTF-8 read as Windows-1252 (a file of Windows-1252 text, or a UTF-8 file
+    with a stray Windows-1252 byte, whose UTF-8 letters stay themselves), a guess when nothing declared it.
+    An error names the file and what is wrong."""
     for mark, label, codec in BYTE_ORDER_MARKS:
         if data.startswith(mark):
             try:
@@ -137,20 +143,29 @@ def decode_text(name: str, data: bytes, charset: str | None = None) -> Decoded:
             return Decoded(text, f"{label} (byte order mark)")
     if b"\x00" in data[:8192]:
         raise InputError(name, "is not a text file (it contains NUL bytes)")
+    declared: list[tuple[str | None, str]] = [(whatwg_codec(charset), "HTTP charset"),
+                                              (whatwg_codec(_meta_label(data[:PRESCAN_BYTES])), "<meta> charset")]
+    seven_bit = next((found for found in declared if found[0]), None)
+    if seven_bit and seven_bit[0] == "iso2022_jp" and b"\x1b" in data:  # its bytes are valid UTF-8 too
+        try:
+            return Decoded(data.decode("iso2022_jp"), f"ISO-2022-JP ({seven_bit[1]})")
+        except UnicodeDecodeError:
+            pass
     try:
         return Decoded(data.decode("utf-8-sig"), "UTF-8 (byte order mark)" if data.startswith(codecs.BOM_UTF8)
                        else "UTF-8")
     except UnicodeDecodeError:
         pass
     said: str | None = None
-    declared: list[tuple[str | None, str]] = [(whatwg_codec(charset), "HTTP charset"),
-                                              (whatwg_codec(_meta_label(data[:PRESCAN_BYTES])), "<meta> charset")]
+    if data.startswith(codecs.BOM_UTF8):  # the mark comes before any declaration: UTF-8, a stray byte as below
+        declared = [("utf-8", "byte order mark")]
     for legacy, where in declared:
         if legacy is None:
             continue  # an unknown label is no declaration (the standard's order goes on)
         if legacy in LEGACY_CHARSETS:
             try:
-                return Decoded(data.decode(legacy), f"{encoding_name(legacy)} ({where})")
+                return Decoded(data.decode(legacy, errors=_GB18030_EURO if legacy == "gb18030" else "strict"),
+                               f"{encoding_name(legacy)} ({where})")
             except UnicodeDecodeError:
                 pass
         said = f"{encoding_name(legacy)} ({where})"
@@ -160,7 +175,7 @@ def decode_text(name: str, data: bytes, charset: str | None = None) -> Decoded:
     except UnicodeDecodeError as exc:
         raise InputError(name, f"is neither UTF-8 nor Windows-1252 text (byte 0x{exc.object[exc.start]:02x} at offset "
                                f"{exc.start})") from None
-    if said and said.startswith("windows-1252"):
+    if said and said.startswith(("windows-1252", "UTF-8 (byte order mark)")):
         return Decoded(text, said)
     return Decoded(text, "windows-1252 (guessed)", said)
 
@@ -184,18 +199,20 @@ _META_CHARSET = re.compile(rb"<meta\b[^>]{0,1024}?charset\s*=\s*[\"']?\s*([a-z0-
 # also uses for ASCII and Latin-1, is the fallback's already; UTFs and codecs such as unicode_escape never)
 LEGACY_CHARSETS = frozenset({
     "big5hkscs", "cp866", "cp874", "cp932", "cp949", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256",
-    "cp1257", "cp1258", "euc_jp", "gb18030", "gbk", "iso2022_jp", "iso8859-2", "iso8859-3", "iso8859-4",
+    "cp1257", "cp1258", "euc_jp", "gb18030", "iso2022_jp", "iso8859-2", "iso8859-3", "iso8859-4",
     "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15",
     "iso8859-16", "koi8-r", "koi8-u", "mac-cyrillic", "mac-roman"})
 # a codec Python finds for a label, where the standard reads that label as a larger encoding (the bytes pages
-# so labelled hold): ISO-8859-9 as Windows-1254, GB2312 as GBK, Shift_JIS as Windows-31J, EUC-KR as
+# so labelled hold): ISO-8859-9 as Windows-1254, GB2312 and GBK by gb18030's decoder (the standard's GBK
+# decoder is gb18030's: its four-byte sequences, 0x80 as the euro sign), Shift_JIS as Windows-31J, EUC-KR as
 # Windows-949, Big5 with HKSCS, TIS-620 and ISO-8859-11 as Windows-874
-WHATWG_READS_AS = {"iso8859-9": "cp1254", "gb2312": "gbk", "shift_jis": "cp932", "euc_kr": "cp949",
-                   "big5": "big5hkscs", "tis-620": "cp874", "iso8859-11": "cp874"}
+WHATWG_READS_AS = {"iso8859-9": "cp1254", "gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932",
+                   "euc_kr": "cp949", "big5": "big5hkscs", "tis-620": "cp874", "iso8859-11": "cp874"}
 # labels of the standard that Python does not know, by the codec the standard reads them as
 WHATWG_LABELS = {"windows-874": "cp874", "iso-8859-8-i": "iso8859-8", "csiso88598i": "iso8859-8",
                  "logical": "iso8859-8", "x-mac-cyrillic": "mac-cyrillic", "x-mac-ukrainian": "mac-cyrillic",
-                 "x-sjis": "cp932", "x-euc-jp": "euc_jp", "ms932": "cp932", "windows-31j": "cp932", "x-gbk": "gbk",
+                 "x-sjis": "cp932", "x-euc-jp": "euc_jp", "ms932": "cp932", "windows-31j": "cp932", "x-gbk": "gb18030",
+                 "gb_2312": "gb18030", "gb_2312-80": "gb18030", "csgb2312": "gb18030",
                  "windows-949": "cp949", "big5-hkscs": "big5hkscs", "x-x-big5": "big5hkscs"}
 
 
@@ -232,7 +249,7 @@ def whatwg_codec(label: str | None) -> str | None:
 
 
 # the standard's names of Python's codecs, for a person (the rest: the codec's name)
-_NAMES = {"cp874": "windows-874", "cp932": "Shift_JIS", "cp949": "EUC-KR", "gbk": "GBK", "big5hkscs": "Big5",
+_NAMES = {"cp874": "windows-874", "cp932": "Shift_JIS", "cp949": "EUC-KR", "big5hkscs": "Big5",
           "euc_jp": "EUC-JP", "iso2022_jp": "ISO-2022-JP", "cp866": "IBM866", "koi8-r": "KOI8-R",
           "koi8-u": "KOI8-U", "mac-roman": "macintosh", "mac-cyrillic": "x-mac-cyrillic", "utf-8": "UTF-8"}
 
@@ -261,3 +278,15 @@ def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
 
 _CP1252_BYTES = "provenance.cp1252-bytes"
 codecs.register_error(_CP1252_BYTES, _cp1252_bytes)
+
+
+def _gb18030_euro(error: UnicodeError) -> tuple[str, int]:
+    """A decoding error handler: the standard's gb18030 decoder reads a lone 0x80 as the euro sign (GBK's, from
+    Windows code page 936), which Python's codec refuses; any other error stays one."""
+    if isinstance(error, UnicodeDecodeError) and error.object[error.start] == 0x80:
+        return "\u20ac", error.start + 1
+    raise error
+
+
+_GB18030_EURO = "provenance.gb18030-euro"
+codecs.register_error(_GB18030_EURO, _gb18030_euro)

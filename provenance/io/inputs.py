@@ -207,6 +207,16 @@ class ImageReads:
             raise found
         return found
 
+    def read_as(self, path: str, name: str) -> tuple[ImageMetadata, Identity | None]:
+        """read of the image at `path` for a result named `name` (one of two spellings of one file on a
+        command line): a failed read's error names it so, not as the shared read named it."""
+        try:
+            return self.read(path)
+        except InputError as exc:
+            if exc.path == self.name(path) != name:
+                raise InputError(name, exc.reason) from None
+            raise
+
     def evidence(self, path: str) -> tuple[list[Evidence], list[str]]:
         """The image's embedded evidence and the problems met reading it, each naming the image."""
         meta, _ = self.read(path)
@@ -266,7 +276,7 @@ def file_sources(paths: list[str]) -> list[tuple[SourceFile, Siblings]]:
             given = {inner: path for path, _, at, inner in placed if at == root}
             reader = ImageReads(partial(_path_in, root), partial(_given_name, given))
             reads[root] = reader, Siblings(FolderIndex(root), reader.evidence)
-    return [(SourceFile(path, inner, file=file, image=partial(reads[root][0].read, inner)), reads[root][1])
+    return [(SourceFile(path, inner, file=file, image=partial(reads[root][0].read_as, inner, path)), reads[root][1])
             for path, file, root, inner in placed]
 
 

@@ -444,3 +444,21 @@ def test_an_image_named_beside_its_article_is_decoded_once(tmp_path: Path, monke
     story, quay = json.loads(out)["files"]
     assert quay["error"].startswith("quay.jpg: ")
     assert quay["error"] in story["problems"]
+
+
+def test_one_image_named_twice_keeps_each_name_in_its_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two spellings of one file share its read; a damaged one's error named the second spelling in the first
+    result too (`a/x.png` said `./a/x.png: is damaged …`). Two files of one name in two folders stay two."""
+    from tests.samples import jpeg, picture
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    whole = jpeg(picture(64, 48, seed=3))
+    (tmp_path / "a" / "x.jpg").write_bytes(whole[: len(whole) // 2])
+    (tmp_path / "b" / "x.jpg").write_bytes(jpeg(picture(80, 48, seed=4)))
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run("check", "--json", "a/x.jpg", "./a/x.jpg", "b/x.jpg")
+    first, second, other = json.loads(out)["files"]
+    assert first["error"].startswith("a/x.jpg: ")
+    assert second["error"].startswith("./a/x.jpg: ")
+    assert other["image"]["width"] == 80

@@ -139,3 +139,46 @@ def test_a_guess_says_why_it_was_one() -> None:
     assert unfit is not None
     assert unfit.startswith("not UTF-8 nor the windows-1251 (HTTP charset) it declares; read as windows-1252")
     assert decode_text("a", "Фото".encode("cp1251"), "windows-1251").guess() is None
+
+
+@pytest.mark.parametrize("declared", ["http", "meta"])
+def test_a_utf8_byte_order_mark_wins_over_any_declaration_even_with_stray_bytes(declared: str) -> None:
+    """The standard's order is BOM > HTTP > <meta>: a UTF-8 mark is UTF-8 whatever the page declares. Its mark
+    was read as windows-1251 letters (`п»ї`) when a byte after it was not UTF-8 (the earlier row of this order
+    had only valid UTF-8 after its mark, which the UTF-8 reading takes before any declaration)."""
+    body = "Фото: Jörg".encode() + b" \x96 Kiev"  # one stray Windows-1252 dash
+    head = b"<meta charset=windows-1251>" if declared == "meta" else b""
+    decoded = decode_text("page", b"\xef\xbb\xbf" + head + body, "windows-1251" if declared == "http" else None)
+    assert decoded.text == head.decode() + "Фото: Jörg – Kiev"
+    assert decoded.how == "UTF-8 (byte order mark)"
+    assert decoded.guess() is None
+
+
+@pytest.mark.parametrize("label", ["gbk", "gb2312", "GB_2312-80", "x-gbk", "chinese", "gb18030"])
+def test_a_gbk_label_is_read_by_the_gb18030_decoder(label: str) -> None:
+    """The standard's GBK decoder is gb18030's (its four-byte sequences, and 0x80 as the euro sign): Python's
+    gbk codec refused them and the page was a windows-1252 guess."""
+    text = "摄影：王小明 𠀀"
+    decoded = decode_text("page", text.encode("gb18030"), label)
+    assert decoded.text == text
+    assert not decoded.guessed
+    assert decode_text("page", "价格 ".encode("gbk") + b"\x80" + b"5", label).text == "价格 €5"
+
+
+def test_a_guess_past_a_declared_utf8_says_so_plainly() -> None:
+    assert decode_text("a", "Fot. Łukasz".encode("iso8859-2"), "utf-8").guess() == (
+        "declared UTF-8 (HTTP charset), but not UTF-8; read as windows-1252, a guess (in another legacy encoding, "
+        "such as ISO-8859-2 or windows-1250, its letters outside ASCII would be others)")
+
+
+@pytest.mark.parametrize("where", ["http", "meta"])
+def test_a_declared_iso_2022_jp_is_read_though_its_bytes_are_ascii(where: str) -> None:
+    """ISO-2022-JP is seven-bit: its bytes are valid UTF-8, so the rule that valid UTF-8 stays UTF-8 (right for
+    8-bit legacy charsets, whose text is almost never valid UTF-8) read its Japanese as escape codes and
+    letters (`\\x1b$B;#1F` for 撮影)."""
+    head = "<meta charset=iso-2022-jp>" if where == "meta" else ""
+    text = head + "撮影：山田太郎"
+    decoded = decode_text("page", text.encode("iso2022_jp"), "ISO-2022-JP" if where == "http" else None)
+    assert decoded.text == text
+    assert decoded.how.startswith("ISO-2022-JP (")
+    assert decode_text("page", b"Photo: Jane Doe", "iso-2022-jp").text == "Photo: Jane Doe"

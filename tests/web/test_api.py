@@ -488,3 +488,79 @@ def test_unknown_keys_and_values_are_named_with_what_is_accepted(client: FlaskCl
     response = client.get("/api/images?q=x&code=missing-credit&license=CC-BY-4.0&source=ap&status=error&sort=status"
                           "&article=a&page=1&per_page=5")
     assert response.status_code == 200
+
+
+def test_a_get_takes_the_cache_buster_and_names_what_it_refuses(client: FlaskClient) -> None:
+    """`_` (jQuery's `cache: false`, many fetch wrappers) is accepted and ignored on every GET, as documented;
+    any other parameter an endpoint does not take is a 400 naming it and the accepted ones, `_` among them."""
+    image = _id(client, "lighthouse")
+    for path in ("/api/openapi.json", "/api/images", f"/api/images/{image}", f"/api/images/{image}/attribution"):
+        assert client.get(f"{path}?_=1733550000000").status_code == 200, path
+    assert client.head("/api/openapi.json?_=1").status_code == 200
+    for path in ("/api/openapi.json?_=1", "/api/check?_=1", "/api/images?nope=1"):  # Flask's own answer: the methods
+        assert client.options(path).status_code == 200, path
+    response = client.get("/api/openapi.json?v=2")
+    assert response.status_code == 400
+    assert response.json["error"] == "unknown parameter 'v'; the accepted parameters: _"
+    assert client.get("/api/images?colour=red").json["error"].endswith(
+        "the accepted parameters: _, article, code, license, page, per_page, q, sort, source, status")
+
+
+@pytest.mark.parametrize("path", ["/api/check", "/api/images/{image}/decisions", "/api/decisions/1/revoke",
+                                  "/api/audits"])
+def test_a_post_takes_no_query_parameter(client: FlaskClient, path: str) -> None:
+    """`POST /api/check?profil=print` was checked under the default profile, its query string unread."""
+    path = path.replace("{image}", str(_id(client, "lighthouse")))
+    response = client.post(f"{path}?profil=print", json={"text": "Photo: Jane Doe/AP"})
+    assert response.status_code == 400
+    assert response.json["error"] == "unknown parameter 'profil'; the accepted parameters: none"
+
+
+def test_a_parameter_given_twice_is_refused(client: FlaskClient) -> None:
+    """`?code=a&code=b` read the first and dropped the second without a word (a client that meant either)."""
+    response = client.get("/api/images?code=file-error&code=missing-credit")
+    assert response.status_code == 400
+    assert response.json["error"] == "code: given 2 times; give it once"
+    assert client.get("/api/images?_=1&_=2").status_code == 200
+
+
+def test_what_a_refusal_echoes_is_cut_short(client: FlaskClient) -> None:
+    """A 5,000-character name or value came back whole in the error; it is cut, and so is a long list of names."""
+    for path in ("/api/images?" + "x" * 5000 + "=1", "/api/images?code=" + "y" * 5000,
+                 "/api/images?license=" + "z" * 5000, "/api/images?" + "&".join(f"p{n}=1" for n in range(500))):
+        error = client.get(path).json["error"]
+        assert len(error) < 2000, (path[:30], len(error))
+    error = client.get("/api/images?" + "&".join(f"p{n:03}=1" for n in range(500))).json["error"]
+    assert error.startswith("unknown parameters 'p000', 'p001', 'p002', 'p003', 'p004' and 495 more; the accepted")
+    assert "'" + "x" * 40 + "…'" in client.get("/api/images?" + "x" * 5000 + "=1").json["error"]
+
+
+def test_an_unknown_license_filter_says_what_is_accepted(client: FlaskClient) -> None:
+    error = client.get("/api/images?license=CC-BY-9.9").json["error"]
+    assert error.startswith("license: 'CC-BY-9.9' is not a license id of the catalog; the accepted values: CC-BY, ")
+    error = client.get("/api/images?source=nobody").json["error"]
+    assert error.startswith("source: 'nobody' is not a source id of the catalog; the accepted values: ")
+
+
+def test_the_openapi_document_lists_what_each_endpoint_accepts(client: FlaskClient) -> None:
+    """Each documented query parameter and form field is taken (not 'unknown'); each operation documents its
+    400 (every one can refuse an unknown parameter); the check's forms list the options they read."""
+    document = client.get("/api/openapi.json").json
+    image = _id(client, "lighthouse")
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            assert "400" in operation["responses"], (method, path)
+            names = [p["name"] for p in operation.get("parameters", []) if p["in"] == "query"]
+            assert ("_" in names) == (method == "get"), (method, path)
+            if method == "get" and names:
+                url = path.replace("{image_id}", str(image)).replace("{usage_id}", "1").replace("{file_id}", "1")
+                response = client.get(url + "?" + "&".join(f"{n}=" for n in names))
+                assert "unknown parameter" not in (response.json.get("error") or ""), (path, response.json)
+    forms = document["paths"]["/api/check"]["post"]["requestBody"]["content"]
+    for mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        fields = forms[mimetype]["schema"]["properties"]
+        assert forms[mimetype]["schema"]["additionalProperties"] is False
+        assert {"text", "url", "kind", "modified", "commercial", "medium", "lang", "subscription"} <= set(fields)
+        body = {name: "" for name in fields if name != "files"}
+        response = client.post("/api/check", data=body, content_type=mimetype)
+        assert "unknown field" not in (response.json.get("error") or ""), (mimetype, response.json)

@@ -561,3 +561,21 @@ def test_an_uploaded_image_an_uploaded_article_shows_is_decoded_once(monkeypatch
     results = [c.result() for c in check_uploads(damaged, default_catalog(), UsageProfile())]
     assert "quay.jpg: image data is damaged or truncated" in results[1]["error"]
     assert any(p == results[1]["error"] for p in results[0]["problems"])
+
+
+def test_a_guessed_encoding_is_said_by_the_api_and_the_dashboard(client: FlaskClient) -> None:
+    """The problem of a text whose encoding was guessed, documented for the CLI, uploads and URLs, was tested
+    only through the CLI: an uploaded ISO-8859-2 caption says it in the API's result and on the page."""
+    story = "Fot. Łukasz Żółwiński/PAP".encode("iso8859-2")
+    said = "story.txt: not UTF-8 and no encoding declared; read as windows-1252, a guess"
+    result = client.post("/api/check", data={"files": (io.BytesIO(story), "story.txt")},
+                         content_type="multipart/form-data").json["files"][0]
+    assert any(p.startswith(said) for p in result["problems"])
+    page = client.get(_check(client, files=(io.BytesIO(story), "story.txt"))).get_data(as_text=True)
+    assert said in page  # the results page showed no problem of a file at all
+    page = client.get(_check(client, files=(io.BytesIO(story), "<b>.txt"))).get_data(as_text=True)
+    assert "&lt;b&gt;.txt: not UTF-8 and no encoding declared" in page
+    assert "<b>.txt:" not in page
+    utf8 = client.post("/api/check", data={"files": (io.BytesIO("Fot. Łukasz/PAP".encode()), "story.txt")},
+                       content_type="multipart/form-data").json["files"][0]
+    assert not any("guess" in p for p in utf8.get("problems", []))
