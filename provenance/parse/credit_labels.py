@@ -529,6 +529,7 @@ def _initials_after_name(catalog: Catalog, text: str) -> tuple[str, Source] | No
     return tail, source
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # A rights sign opening a link of a chain ('(c) Jane Roe' in 'Foto: (c) Jane Roe / Agerpres'), a blank after it
 _RIGHTS_FIRST = re.compile(r"(?:\(?[cC]\)[ \t]*|©[ \t]+)(?=\S)")  # its bracket may be cut: 'c) Jane Roe'
 # Words no person's name after an agency's holds ('Reuters World News', 'AP Television News', 'Reuters Pictures Desk')
@@ -544,12 +545,14 @@ def _agency_before_name(catalog: Catalog, text: str) -> tuple[str, Source] | Non
     if not 3 <= len(words) <= 6 or text.isupper():
         return None
     whole = match_source(catalog, text)
-    if whole is not None and fold_source_name(text) in {fold_source_name(name) for name in (whole.name, *whole.aliases)}:
+    known = {fold_source_name(name) for name in (whole.name, *whole.aliases)} if whole is not None else set()
+    if fold_source_name(text) in known:
         return None  # a name the catalog knows as written ('Getty Images News')
     for count in (2, 1):
         name = words[count:]
-        if len(name) < 2 or len(name) > 4 or not all(word[:1].isupper() and not word.isupper() for word in name):
-            continue
+        if len(name) < 2 or len(name) > 4 or not words[count - 1][-1:].isalnum() \
+                or not all(word[:1].isupper() and not word.isupper() and _NAME_WORD.fullmatch(word) for word in name):
+            continue  # 'Agency, Name' is a chain, 'AP Interview: Jane Roe' a story's kind
         source = match_source(catalog, " ".join(words[:count]))
         if source is not None and source.kind in DISTRIBUTOR_KINDS and looks_like_person(" ".join(name)) \
                 and not any(word.casefold() in _NOT_NAME_WORDS for word in name) \

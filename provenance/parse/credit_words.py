@@ -86,7 +86,8 @@ LEAD_PHRASES = (
     r"imagem", r"imagens", r"fonte", r"fuente(?!\s+de\s+la\s+imagen\b)", r"ilustraci[óo]n", r"ilustração",
     r"illustrazione",
     # Polish, Russian, Ukrainian, Turkish
-    r"fot\.?", r"zdj[eę]cie", r"źródło", r"фот[оа]", r"снимок", r"автор\s+фото", r"автор", r"кредит",  # 'фота': Belarusian
+    # ('фота': the Belarusian word)
+    r"fot\.?", r"zdj[eę]cie", r"źródło", r"фот[оа]", r"снимок", r"автор\s+фото", r"автор", r"кредит",
     r"источник(?:\s+фото)?", r"джерело(?:\s+фото)?", r"fotoğraf(?:lar)?",
     # Dutch, Nordic, Finnish, Czech, Hungarian ('source', 'picture'; 'image', Vietnamese 'ảnh': credit_leads.LEAD_IN)
     r"b(?:ron|eeld)", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",

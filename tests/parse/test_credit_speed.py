@@ -105,6 +105,13 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "Ab on Monday on ",  # 'on' and a weekday with no credit before them
         "(צילום ארכיון להמחשה: אב גד ",  # Hebrew lead-ins with qualifiers in brackets that never close
         "צילום ארכיון ארכיון ",  # Hebrew qualifiers repeated with no colon
+        "Foto: TASR Ab Cd Foto: ",  # an agency, a name, the lead-in again and again
+        "Tanjug Ab Cd ",  # an agency's name and capitalised words with no lead-in
+        "Foto: (c) Ab / Cd ",  # a rights sign opening a chain's link
+        "(c)(c)Ab ",  # rights signs glued together
+        "Ab/CD nuotr. ",  # a Lithuanian chain closed by 'nuotr.'
+        "Фота АбВГ ",  # the Belarusian lead-in before a mixed-capitals word
+        "Nyitókép: Ab/CD ",  # the Hungarian lead-in before a chain
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
