@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,15 @@ ROOT = Path(__file__).resolve().parent.parent
 def load_cases(name: str) -> list[Any]:
     """Rows of a case table, each wrapped in pytest.param with its `why` as id."""
     return [pytest.param(row, id=row["why"]) for row in table_rows(name)]
+
+
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """A compiled pattern's test id: its first characters (the parser's patterns run to thousands, which made ids
+    pages long in every report)."""
+    if isinstance(val, re.Pattern):
+        text = val.pattern
+        return text if len(text) <= 40 else f"{text[:40]}…"
+    return None
 
 
 @pytest.fixture(scope="session")
