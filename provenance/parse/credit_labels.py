@@ -220,10 +220,6 @@ def label_text(catalog: Catalog, text: str) -> Link:
     if lead and lead.end() < len(text):
         start += lead.end()
         text = text[lead.end():]
-    signed = _RIGHTS_FIRST.match(text) if text[:1] in "(©cC" else None
-    if signed is not None and signed.end() < len(text):  # 'Foto: (c) Jane Roe / Agerpres': the sign is no name
-        start += signed.end()
-        text = text[signed.end():]
     notice = _SENTINEL_NOTICE.match(text) if text[:1] in "CcMm" else None
     if notice is not None:  # 'Contains modified Copernicus Sentinel data 2026': the programme's legal notice
         at = start + notice.start("name")
@@ -530,8 +526,6 @@ def _initials_after_name(catalog: Catalog, text: str) -> tuple[str, Source] | No
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-# A rights sign opening a link of a chain ('(c) Jane Roe' in 'Foto: (c) Jane Roe / Agerpres'), a blank after it
-_RIGHTS_FIRST = re.compile(r"(?:\(?[cC]\)[ \t]*|©[ \t]+)(?=\S)")  # its bracket may be cut: 'c) Jane Roe'
 # Words no person's name after an agency's holds ('Reuters World News', 'AP Television News', 'Reuters Pictures Desk')
 _NOT_NAME_WORDS = HEADING_WORDS | ORGANISATION_WORDS | COMMON_WORDS | TRADE_NOUNS | JOB_WORDS | PUBLICATION_WORDS
 
