@@ -23,8 +23,9 @@ def test_a_clone_without_shared_collects_and_runs(tmp_path: Path) -> None:
                                cwd=clone, env=env, capture_output=True, text=True)
     assert collected.returncode == 0, collected.stdout[-2000:] + collected.stderr[-2000:]
     assert " tests collected" in collected.stdout
-    ran = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_check.py",
-                          "tests/parse/test_credits.py"], cwd=clone, env=env, capture_output=True, text=True)
+    # one module of the pipeline's tests, run (the whole suite runs this way in CI: .ci/run clones the checkout)
+    ran = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_check.py"],
+                         cwd=clone, env=env, capture_output=True, text=True)
     assert ran.returncode == 0, ran.stdout[-2000:]
     assert " passed" in ran.stdout
     assert "failed" not in ran.stdout
