@@ -27,12 +27,14 @@ from provenance.parse.credit_orgs import (
 )
 from provenance.parse.credit_words import (
     ACCOUNT_WORDS,
+    COMMON_WORDS,
     COMPANY_FORM_NAMES,
     CONTRIBUTORS,
     COUNTRIES,
     FORM_WORDS,
     HANDLE_BODY_ENDINGS,
     HANDLE_BODY_WORDS,
+    HEADING_WORDS,
     JOB_WORDS,
     KICKER_WORDS,
     KIN_WORDS,
@@ -46,9 +48,11 @@ from provenance.parse.credit_words import (
     PERSON_JOB_WORDS,
     PLACE_OPENINGS,
     POST_INITIALS,
+    PUBLICATION_WORDS,
     RANK,
     ROLES,
     SPORT_WORDS,
+    TRADE_NOUNS,
     capitals_name_by_words,
 )
 
@@ -56,7 +60,7 @@ from provenance.parse.credit_words import (
 # '(Jane Roe / PTI File)'), a platform's screen capture ('@janeroe/Twitter screengrab')
 # ('Daily Texan file photos': the paper's archive mark)
 PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:(?:file[ \t]+)?(?:photo(?:graph)?s?|foto)|image|files?|screen[ \t]?grab|"
-                           r"screenshot|pic)(?:\s+by)?$")
+                           r"screenshot|pic|nuotr(?:\.|auk(?:a|os))?)(?:\s+by)?$")  # Lithuanian 'LRT nuotr.' (photo)
 
 _COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di', Indonesian
     # 'Dok.', Indian papers' 'Kind courtesy'
@@ -289,6 +293,10 @@ def label_text(catalog: Catalog, text: str) -> Link:
     model = _generator_named(catalog, text) if text[-1:].isdigit() or text.endswith(_GENERATOR_ENDS) else None
     if model is not None:  # 'Midjourney v5', 'DALL·E 3': the generator, its model's version no name
         return Link(model[0], start, start + len(model[0]), "source", model[1])
+    fronted = _agency_before_name(catalog, text) if text.count(" ") >= 2 else None
+    if fronted is not None:  # 'Tanjug Jane Roe', 'TASR Jane Roe': the agency, a blank, the photographer
+        return Link(fronted[0], start, start + len(fronted[0]), "source", fronted[1],
+                    creator=text[len(fronted[0]) :].strip())
     source = match_source(catalog, text)
     if source is not None:
         return Link(text, start, end, "source", source)
@@ -515,6 +523,36 @@ def _initials_after_name(catalog: Catalog, text: str) -> tuple[str, Source] | No
     if source is None or source.kind not in DISTRIBUTOR_KINDS | {"government"} or not looks_like_person(head):
         return None
     return tail, source
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# Words no person's name after an agency's holds ('Reuters World News', 'AP Television News', 'Reuters Pictures Desk')
+_NOT_NAME_WORDS = HEADING_WORDS | ORGANISATION_WORDS | COMMON_WORDS | TRADE_NOUNS | JOB_WORDS | PUBLICATION_WORDS
+
+
+def _agency_before_name(catalog: Catalog, text: str) -> tuple[str, Source] | None:
+    """'Tanjug Jane Roe', 'TASR Jane Roe': a wire or photo agency the catalog knows (one or two words), a blank, then
+    a person's full name in mixed case, as Serbian and Slovak wires write a picture's credit; the agency's words and
+    its source. A name in capitals is no such pair ('REUTERS JANE ROE' is read as capitals are), nor a name of one
+    word ('Reuters Staff'), nor words the name test refuses ('Reuters World News')."""
+    words = text.split()
+    if not 3 <= len(words) <= 6 or text.isupper():
+        return None
+    whole = match_source(catalog, text)
+    known = {fold_source_name(name) for name in (whole.name, *whole.aliases)} if whole is not None else set()
+    if fold_source_name(text) in known:
+        return None  # a name the catalog knows as written ('Getty Images News')
+    for count in (2, 1):
+        name = words[count:]
+        if len(name) < 2 or len(name) > 4 or not words[count - 1][-1:].isalnum() \
+                or not all(word[:1].isupper() and not word.isupper() and _NAME_WORD.fullmatch(word) for word in name):
+            continue  # 'Agency, Name' is a chain, 'AP Interview: Jane Roe' a story's kind
+        source = match_source(catalog, " ".join(words[:count]))
+        if source is not None and source.kind in DISTRIBUTOR_KINDS and looks_like_person(" ".join(name)) \
+                and not any(word.casefold() in _NOT_NAME_WORDS for word in name) \
+                and match_source(catalog, " ".join(name)) is None:
+            return text[: text.index(words[count - 1]) + len(words[count - 1])], source
+    return None
 
 
 # 'Jane Roe: Getty', and a translated gallery's 'Jane Roe (Jane Roe: AP)' (the name again, as the agency spells it)

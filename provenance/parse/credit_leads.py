@@ -34,7 +34,7 @@ _VIA_NAME = (r"(?=\svia\s+(?-i:[A-Z@])[\w.@-]*(?:[ \t]+(?-i:[A-Z])[\w.-]*){0,3}[
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ĶĹ-ŇŌ-ŽА-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏ"
 _PARTICLES = r"(?:van|de|der|den|ten|ter|von|da|di|do|dos|del|la|le)[ \t]+"  # 'Maartje de Ridder'
 _NAME_ALONE = (rf"(?-i:(?:[{_UPPER}][\w'’.-]*)(?:[ \t]+(?:{_PARTICLES}){{0,2}}[{_UPPER}][\w'’.-]*){{1,3}}|"
-               rf"[{_UPPER}]{{2,8}})")
+               rf"[{_UPPER}]{{2,8}}|[{_UPPER}][a-zà-ÿа-яёіїєў]{{1,3}}[{_UPPER}]{{1,4}})")  # or 'БелТА' ('Фота БелТА')
 # The same lead-in words with no colon closing a caption (credit_words.CAPTION_END_LEADS, each with its first letter as
 # written): after a sentence's stop or alone in a bracket, a name alone or a chain ('Jane Roe/LaPresse') up to the
 # line's end (a stop, or the bracket, before it).
@@ -113,7 +113,7 @@ LEAD_IN = re.compile(
     r"(?:photography\s+is|photo(?:graph)?s\s+are)\s+by(?=\s+(?-i:[A-Z]))"
     r"(?!\s+(?:appointment|permission|request|invitation|arrangement|reservation|prior|special|kind)\b)|"
     + _AT_CAPTION_END + r"|"
-    r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer|PIC|PICTURE)(?=[ \t]+" + _NAME_ALONE
+    r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Фота|ФОТА|Fotó|Kuvat?|Photographer|PIC|PICTURE)(?=[ \t]+" + _NAME_ALONE
     + r"[ \t]*(?:\r?\n|$|\||[ \t]/[ \t]))|"
     # the Reformatorisch Dagblad's 'beeld RD, Jane Roe', 'beeld ANP, Jane Roe' in lower case after the caption's
     # sentence: the outlet's or agency's initials, a comma and the photographer alone up to the line's end

@@ -137,7 +137,10 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     rest = en_dash_chain(catalog, rest) if " – " in rest else rest
     dashed = stock_dash(catalog, rest) if "–" in rest or "—" in rest else None
     rest = f"{rest[: dashed[2]]}/{rest[dashed[2] + 1 :]}" if dashed else rest  # 'Jane Roe – stock.adobe.com': 2 links
-    links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in _links(rest)])
+    parts = list(_links(rest))
+    if len(parts) > 1:  # 'Foto: (c) Jane Roe / Agerpres': a rights sign opening a chain's link is no part of a name
+        parts = [_without_rights_sign(part) for part in parts]
+    links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in parts])
     if len(links) > 2 and _editor_code(links):
         links = links[:-1]  # '(ANTARA FOTO/Jane Roe/foc.)': the photo editor's initials close the chain, no name
     links = _split_agency_pairs(catalog, links)  # 'AP 연합뉴스', 'AP TT': two agencies side by side
@@ -534,6 +537,17 @@ def _without_edge_noise(text: str) -> str:
 def initial_end(text: str) -> bool:
     """Whether a link ends in a capital standing alone after a word: a surname's initial ('Carvalho S')."""
     return len(text) > 2 and text[-2] == " " and "A" <= text[-1] <= "Z" and text[-3].isalpha()
+
+
+# A rights sign opening a link of a chain, and the blanks after it (its bracket may have been cut: 'c) Jane Roe')
+_RIGHTS_FIRST = re.compile(r"(?:\(?[cC]\)[ \t]*|©[ \t]+)(?=\S)")
+
+
+def _without_rights_sign(part: tuple[str, int, int]) -> tuple[str, int, int]:
+    """A chain's link without the rights sign before its name (the statement is read from the credit's text)."""
+    text, start, end = part
+    signed = _RIGHTS_FIRST.match(text) if text[:1] in "(©cC" else None
+    return (text[signed.end() :], start + signed.end(), end) if signed is not None else part
 
 
 def _label(catalog: Catalog, part: tuple[str, int, int]) -> Link:

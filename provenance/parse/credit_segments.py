@@ -137,7 +137,8 @@ MAX_CREDIT = 600  # a span longer than this is prose, not a credit
 
 # A lead-in word written with no colon before a name alone ('Beeld Jane Roe', 'Picha na Jane Roe'); and the words of a
 # headline's media label after it ('FOTO VIDEO', 'FOTO GALERIJA', 'Picha na Video'): no name
-NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Fotó|Kuvat?|Photographer|PIC|PICTURE|(?i:picha\s+na))[ \t]+")
+NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Фота|ФОТА|Fotó|Kuvat?|Photographer|PIC|PICTURE|"
+                           r"(?i:picha\s+na))[ \t]+")
 
 _AUTHOR_LEAD = re.compile(r"(?i)(?:autor|author|auteur)\s*:")
 _DATE_OR_TIME = re.compile(r"\b(?:\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")
@@ -458,6 +459,14 @@ _PAGE_CHROME = re.compile(
 )
 
 
+def _repeats_lead(text: str, start: int, body: int, other: int) -> bool:
+    """Whether the lead-in at `other` is the credit's own lead-in again, after a blank ('Photo: Jane Roe/AFP Photo:
+    Jane Roe/AFP', as some pages print a picture's credit twice): the second copy is no part of the first."""
+    lead = text[start:body].strip()
+    return len(lead) >= 4 and not lead[-1:].isalnum() and text[other - 1 : other].isspace() \
+        and text.startswith(lead, other)
+
+
 def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool, index: TextIndex) -> int:
     """Where a lead-in credit stops: its bracket or quote, the line, or a new sentence."""
     before = text[max(0, start - 12) : start].rstrip()
@@ -497,7 +506,9 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
     provided = _PROVIDED.search(text, body, line_end) if text.find("제공", body, line_end) >= 0 else None
     line_end = provided.end() if provided else line_end
     other = _next(index.leads, body + 1, line_end)
-    if other < line_end and text[body:other].strip(_OPENERS) \
+    if other < line_end and _repeats_lead(text, start, body, other):
+        line_end = other  # 'Foto: TASR - Jane Roe Foto: TASR - Jane Roe': a page's credit written twice
+    elif other < line_end and text[body:other].strip(_OPENERS) \
             and _CREDIT_POSITION.search(text[max(body, other - 12) : other]):
         line_end = other
     elif other < line_end and text[other : other + 1].isupper() \

@@ -86,10 +86,12 @@ LEAD_PHRASES = (
     r"imagem", r"imagens", r"fonte", r"fuente(?!\s+de\s+la\s+imagen\b)", r"ilustraci[óo]n", r"ilustração",
     r"illustrazione",
     # Polish, Russian, Ukrainian, Turkish
-    r"fot\.?", r"zdj[eę]cie", r"źródło", r"фото", r"снимок", r"автор\s+фото", r"автор", r"кредит",
+    # ('фота': the Belarusian word)
+    r"fot\.?", r"zdj[eę]cie", r"źródło", r"фот[оа]", r"снимок", r"автор\s+фото", r"автор", r"кредит",
     r"источник(?:\s+фото)?", r"джерело(?:\s+фото)?", r"fotoğraf(?:lar)?",
     # Dutch, Nordic, Finnish, Czech, Hungarian ('source', 'picture'; 'image', Vietnamese 'ảnh': credit_leads.LEAD_IN)
     r"b(?:ron|eeld)", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",
+    r"nyitókép",  # Hungarian 'opening picture' ('Nyitókép: Körkép.sk/KL'), the page's first picture
     # Malay and Indonesian 'picture', Croatian and Serbian 'shot by' and 'photograph'
     r"gambar", r"snimi(?:o|la|li)", r"fotografija",
     r"sumber\s+(?:foto|gambar)",  # Indonesian 'photo source' ('Sumber foto: RSPO'; not 'Sumber:' alone, a story's)
@@ -216,6 +218,8 @@ ROLES = frozenset({
     "link",  # a link's text where a credit names its file page ('Quelle: Wikimedia Commons, [Link](…), Author: …')
     "jpg", "jpeg", "png", "gif", "svg", "webp", "tif", "tiff",
     "privat", "private", "privé", "privado", "archiv", "archivo", "arquivo", "archivio", "archief",  # 'Foto: privat'
+    # the same archive mark in the region's languages: 'Foto: TASR - archív', 'Arhiva AGERPRES', 'archiwum', 'архив'
+    "archív", "archívum", "archiwum", "arhiva", "arhiv", "arhiiv", "archyvas", "arhīvs", "архив", "архів", "архіў",
     "dokumen pribadi", "dok pribadi",  # Indonesian 'personal documents': 'Sumber foto: dokumen pribadi'
     "dokumentasi pribadi", "pribadi", "dok", "istimewa", "ilustrasi", "tidak diketahui",  # Indonesian 'personal
     # documentation', 'personal' (after the title 'Dok.'), 'doc.' cut at its stop, 'special' (a supplier left unnamed:

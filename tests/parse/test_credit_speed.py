@@ -115,6 +115,13 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "With courtesy of the\n",  # 'courtesy of the' closing line after line
         "(ab.com/watch?v=c ",  # an address with no scheme and a query, in brackets that never close
         "Photo: Ab, Press, ",  # role marks after a holder and a comma
+        "Foto: TASR Ab Cd Foto: ",  # an agency, a name, the lead-in again and again
+        "Tanjug Ab Cd ",  # an agency's name and capitalised words with no lead-in
+        "Foto: (c) Ab / Cd ",  # a rights sign opening a chain's link
+        "(c)(c)Ab ",  # rights signs glued together
+        "Ab/CD nuotr. ",  # a Lithuanian chain closed by 'nuotr.'
+        "Фота АбВГ ",  # the Belarusian lead-in before a mixed-capitals word
+        "Nyitókép: Ab/CD ",  # the Hungarian lead-in before a chain
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
