@@ -520,8 +520,14 @@ def _initials_after_name(catalog: Catalog, text: str) -> tuple[str, Source] | No
             or " " not in head.strip():
         return None
     source = match_source(catalog, tail)
-    if source is None or source.kind not in DISTRIBUTOR_KINDS | {"government"} or not looks_like_person(head):
+    if source is None or source.kind not in DISTRIBUTOR_KINDS | {"government"}:
         return None
+    for at in [word.start() for word in _LATER_WORD.finditer(head)][-3:]:  # longest first
+        if match_source(catalog, text[at:]) is source:  # 'Jane Roe, Manitoba RCMP': the initials close the body's
+            head, tail = text[:at].rstrip(), text[at:]  # own name (a division's), no tag after a person's name
+            break
+    if not head[-1:].isalpha() or not looks_like_person(head):
+        return None  # 'Jane Roe, Manitoba RCMP': a name closed by a comma, the chain's
     return tail, source
 
 
@@ -553,6 +559,7 @@ def _agency_before_name(catalog: Catalog, text: str) -> tuple[str, Source] | Non
                 and match_source(catalog, " ".join(name)) is None:
             return text[: text.index(words[count - 1]) + len(words[count - 1])], source
     return None
+_LATER_WORD = re.compile(r"(?<=\s)\S")
 
 
 # 'Jane Roe: Getty', and a translated gallery's 'Jane Roe (Jane Roe: AP)' (the name again, as the agency spells it)

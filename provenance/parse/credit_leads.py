@@ -137,8 +137,9 @@ LEAD_IN = re.compile(
     # role's, 'Courtesy the artist', 'Courtesy photo'; neither a name that opens in lower case, 'Courtesy eBay', nor a
     # name's particle before its capital, 'Courtesy de Volkskrant', 'Courtesy van der Berg')
     # ('With courtesy of Ford Motor Company.', a textbook's figure; 'Photo courtesy of the' closing a line before the
-    # holder's name on the next, a link's text broken there: the article goes with the lead-in)
-    r"(?:with\s+)?courtesy(?:\s+of\b(?:[ \t]+the(?=[ \t]*\r?\n[ \t]*[^\W\d_]))?|"
+    # holder's name on the next, a link's text broken there: the article goes with the lead-in; 'With courtesy of
+    # Harwick Hotels, the delegates stayed …' opens a sentence, a comma and a word in lower case after the name)
+    r"(?:with\s+(?![^\n,()]{1,80},[ \t]+(?-i:[a-z])))?courtesy(?:\s+of\b(?:[ \t]+the(?=[ \t]*\r?\n[ \t]*[^\W\d_]))?|"
     r"\b(?!\s+(?!(?:the|by|to|from|photos?|images?|d[aeiu]|del|della|de[nr]|van|von|la|le|"
     r"ten|ter|dos|das)\b)(?-i:[a-z]+(?![^\W\d_]))))|"
     r"(?:used|reproduced|reprinted)\s+(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:of|from)\b|"

@@ -25,7 +25,6 @@ from provenance.parse.credit_fields import mentions_license
 from provenance.parse.credit_labels import outlet_before_photo
 from provenance.parse.credit_leads import ABBREVIATION, ANYWHERE_LEAD_IN, BY_LICENSE, CREDIT_STOP, LEAD_IN, WEAK_LEAD_IN
 from provenance.parse.credit_midline import midline_wire_credits
-from provenance.parse.credit_orgs import news_title
 from provenance.parse.credit_parts import PHOTO_COLON
 from provenance.parse.credit_spans import (
     Segment,
@@ -260,8 +259,9 @@ def candidate_segments(text: str, catalog: Catalog, index: TextIndex, taken: lis
 
 
 # El Tiempo's credit: the photographer, a full stop, then the paper's name in capitals closing the line ('Foto: Jane
-# Roe. EL TIEMPO'): one to four words in capitals that name an outlet (the catalog's, or a paper's title by its shape;
-# a body's name is no paper's: 'Foto: Jane Roe. MINISTERIO DE SALUD' may be the next heading)
+# Roe. EL TIEMPO'): one to four words in capitals that name an outlet (the catalog's, or an article and a paper's
+# title noun); a title's last word alone makes no paper of the run ('Photo: Jane Roe. BREAKING NEWS', 'THE REVIEW',
+# 'LOCAL NEWS' are the page's next heading), nor does a body's name ('Foto: Jane Roe. MINISTERIO DE SALUD')
 _PAPER_AFTER_STOP = re.compile(r"\.[ \t]+(?P<outlet>[A-ZÀ-Þ][A-ZÀ-Þ'’&-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’&-]+){0,3})"
                                r"[ \t]*(?:\r?\n|$)")
 
@@ -274,7 +274,7 @@ def _paper_after_stop(catalog: Catalog, text: str, end: int) -> re.Match[str] | 
     outlet = found.group("outlet")
     words = outlet.casefold().split()
     titled = len(words) == 2 and words[0] in LIST_ARTICLES and words[1] in TITLE_NOUNS_AFTER_ARTICLE  # 'EL TIEMPO'
-    known = titled or match_source(catalog, outlet) is not None or news_title(catalog, outlet)
+    known = titled or match_source(catalog, outlet) is not None
     return found if known else None
 
 

@@ -68,9 +68,20 @@ _CLOSE = {"[": "]", "(": ")", "（": "）"}  # full width too: '首相官邸（�
 _DATELINE = re.compile(r"^\s*(?:[-–—]|\.\s*[-–—])")
 # A wire's dateline with no dash, the story on the next lines ('CHILE, 12 Mar (EUROPA PRESS)', 'LIMA, 6 Dic.
 # (ANDINA)'): from the line's start, a place of one to three words in capitals (a comma part after it), a comma, the day
-# and its month's word or abbreviation, then the agency's bracket closing the line
+# and its month's name or abbreviation (Spanish, Portuguese, English, French, Italian, Catalan), then the agency's
+# bracket closing the line; another word after the number is a headline's count ('MESSI, 8 Balones (AFP)', 'PERÚ, 3
+# Goles (EFE)': the bracket credits the picture)
+_DATELINE_MONTH = (
+    r"(?i:jan(?:uary|eiro|vier|v)?|ene(?:ro)?|gen(?:naio|er|n)?|feb(?:rero|ruary|braio|rer)?|fev(?:ereiro)?|"
+    r"f[ée]v(?:rier|r)?|mar(?:zo|ch|s|ço)?|març|abr(?:il)?|apr(?:il|ile)?|avr(?:il)?|mayo?|mai[og]?|mag(?:gio)?|"
+    r"jun(?:io|ho|e)?|juin|juny|giu(?:gno)?|jul(?:io|ho|y|iol)?|juil(?:let)?|lug(?:lio)?|ago(?:sto)?|agost|"
+    r"aug(?:ust)?|août|sept?(?:iembre|tember|embre)?|set(?:iembre|embro|tembre|embre)?|sett(?:embre)?|"
+    r"oct(?:ubre|ober|obre)?|out(?:ubro)?|ott(?:obre)?|nov(?:iembre|ember|embro|embre)?|dic(?:iembre|embre)?|"
+    r"d[ée]c(?:ember|embre)?|dez(?:embro)?|des(?:embre)?)"
+)
 DATED_PLACE = re.compile(r"[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,2}"
-                          r"(?:,[ \t]*[\w'’.]+(?:[ \t]+[\w'’.]+){0,2})?,[ \t]*\d{1,2}[ \t]+[^\W\d_]{3,10}\.?[ \t]*")
+                          r"(?:,[ \t]*[\w'’.]+(?:[ \t]+[\w'’.]+){0,2})?,[ \t]*\d{1,2}[ \t]+" + _DATELINE_MONTH
+                          + r"\.?[ \t]*")
 _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
 # MGR Online's '(วันที่ 5 พ.ค ภาพรอยเตอร์)': the day, then 'ภาพ' (picture) written with no space before the source
 # (Thai writes words unspaced), closing a gallery's caption; a source only where the catalog knows the rest

@@ -122,6 +122,9 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "Ab/CD nuotr. ",  # a Lithuanian chain closed by 'nuotr.'
         "Фота АбВГ ",  # the Belarusian lead-in before a mixed-capitals word
         "Nyitókép: Ab/CD ",  # the Hungarian lead-in before a chain
+        "With courtesy of Ab Cd, ef ",  # 'With courtesy of' a name, a comma and a clause, again and again
+        "Ab Cd Ef Gh RCMP ",  # initials after capitalised words, a longer name of the body sought before them
+        "AB, 12 Balones (EF)\n",  # a headline's count where a dateline's month would stand
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
@@ -200,6 +203,8 @@ def test_blanks_after_a_lead_in_stay_linear(catalog: Catalog, before: str, blank
         ("Foto de El Faro", " ", ": Jane Roe"),  # blanks before the outlet's colon
         ("CHILE, 12", " ", "Mar (EUROPA PRESS)"),  # blanks inside a dateline before its bracket
         ("CHILE", "A", ", 12 Mar (EUROPA PRESS)"),  # a place of one long run of capitals
+        ("With", " ", "courtesy of Jane Roe, we"),  # blanks between 'With' and 'courtesy'
+        ("Photo: Jane Roe", " ", "Manitoba RCMP"),  # blanks before a body's name that closes with its initials
     ],
 )
 def test_a_run_of_one_character_after_a_lead_in_stays_linear(catalog: Catalog, before: str, unit: str,
