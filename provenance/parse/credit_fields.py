@@ -473,16 +473,27 @@ def _common_words_are_no_creator(catalog: Catalog, segment: str, fields: dict[st
 
 
 # A link's query ('watch?v=…', 'photo.php?fbid=…'): what is left of an address written with no scheme after its host
-# was taken for the platform ('youtube.com/watch?v=BGZBoaa0-os'); a video's or a post's key, no account's name
+# was taken for the platform ('youtube.com/watch?v=BGZBoaa0-os'); a video's or a post's key, no account's name. A
+# query a share button or a referral adds ('?igshid=…', '?si=…', '?utm_source=…', '?ref=…', '?hl=en') follows any page,
+# an account's too: an account written as addresses write one, a handle ('@JaneRoe') or a name in lower case
+# ('instagram.com/janeroe?igshid=…', 'jane.roe'), stays named and the query is cut off; a video's key in mixed case
+# ('youtu.be/Qx7Lm2PaaZ0?si=…') or a page's file ('photo.php?ref=…') names no one
 _QUERY = re.compile(r"\?[\w.%-]{1,40}=")
+_SHARE_QUERY = re.compile(r"(?P<account>@[\w.-]{1,60}|[a-z\d_][a-z\d_.-]{0,59})"
+                          r"(?<!\.php)(?<!\.htm)(?<!\.html)(?<!\.asp)(?<!\.aspx)"
+                          r"\?(?:(?:igshid|igsh|si|ref|ref_src|fbclid|mibextid|hl|lang|utm_\w{1,20})=[^\s&?#]*&?)+")
 
 
 def _queries_are_no_names(fields: dict[str, str]) -> None:
     """'(youtube.com/watch?v=BGZBoaa0-os)': the video's address after the platform names no creator or owner (an
-    account's path names its account: 'flickr.com/photos/janeroe')."""
+    account's path names its account: 'flickr.com/photos/janeroe', with a share mark's query after it too)."""
     for key in ("creator", "organization"):
         if "?" in fields.get(key, "") and _QUERY.search(fields[key]):
-            del fields[key]
+            shared = _SHARE_QUERY.fullmatch(fields[key])
+            if shared is not None:
+                fields[key] = shared.group("account")
+            else:
+                del fields[key]
 
 
 def _same_source(catalog: Catalog, via: str | None, url_via: str) -> bool:

@@ -241,8 +241,11 @@ def candidate_segments(text: str, catalog: Catalog, index: TextIndex, taken: lis
                 body = text[match.end() : end]  # '（画像：ＡＦＰ＝時事）': an agency relayed by another, as in brackets
                 relay = relayed(catalog, body) if "＝" in body else None
                 stop = end - 1 if body.endswith(".") else end
-                paper = _paper_after_stop(catalog, text, stop) if text[stop : stop + 1] == "." else None
-                if paper is not None and relay is None:  # 'Foto: Jane Roe. EL TIEMPO': the paper after the stop
+                # 'Foto: Jane Roe. EL TIEMPO': the paper after the stop joins a name; a chain that names its own
+                # outlet keeps it ('Photo: Jane Roe/AP. REUTERS': the capitals a credit of their own)
+                after_name = text[stop : stop + 1] == "." and "/" not in body
+                paper = _paper_after_stop(catalog, text, stop) if after_name else None
+                if paper is not None and relay is None:
                     relay = f"{text[match.end() : stop].rstrip()} / {paper.group('outlet')}"
                     end = paper.end("outlet")
                 yield Segment(start, end, match.end(), weak, rewrite=relay, strict=pattern is BY_LICENSE)

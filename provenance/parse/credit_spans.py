@@ -82,6 +82,10 @@ _DATELINE_MONTH = (
 DATED_PLACE = re.compile(r"[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,2}"
                           r"(?:,[ \t]*[\w'’.]+(?:[ \t]+[\w'’.]+){0,2})?,[ \t]*\d{1,2}[ \t]+" + _DATELINE_MONTH
                           + r"\.?[ \t]*")
+# What a dateline's bracket holds: the agency's name alone ('EUROPA PRESS', 'ANDINA', 'Efe'); a chain, a label or a
+# photo word in it is a picture's credit after a place and a day ('KYIV, 12 March (AP Photo/Jane Roe)')
+DATELINE_AGENCY = re.compile(r"(?i)(?![^\n]*\b(?:photos?|fotos?|pics?|pictures?|images?|imagen|imagem)\b)"
+                             r"[^/:|\n]{1,40}")
 _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
 # MGR Online's '(วันที่ 5 พ.ค ภาพรอยเตอร์)': the day, then 'ภาพ' (picture) written with no space before the source
 # (Thai writes words unspaced), closing a gallery's caption; a source only where the catalog knows the rest
@@ -391,7 +395,8 @@ def _dated_place_before(text: str, opened: int, close: int) -> bool:
     if opened - line_start > 60 or text[close + 1 : close + 2] not in ("", "\n", "\r") and text[close + 1 :].split(
             "\n", 1)[0].strip():
         return False
-    return DATED_PLACE.fullmatch(text, line_start, opened) is not None
+    return DATED_PLACE.fullmatch(text, line_start, opened) is not None and DATELINE_AGENCY.fullmatch(
+        text, opened + 1, close) is not None
 
 
 def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) -> Iterator[Segment]:

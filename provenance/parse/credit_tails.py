@@ -23,6 +23,7 @@ from provenance.parse.credit_spans import (
     _SENTENCE,
     _VIA_WORD,
     DATED_PLACE,
+    DATELINE_AGENCY,
     SPOKEN,
     Segment,
     Taken,
@@ -322,6 +323,7 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             end -= 1
         tail = stripped[start:end].strip()
         if tail[:1] == "(" and (_BRACKET_DASH.fullmatch(tail) or tail.endswith(")") and end - len(tail) <= 60
+                                and DATELINE_AGENCY.fullmatch(tail, 1, len(tail) - 1)
                                 and DATED_PLACE.fullmatch(stripped, 0, end - len(tail))):
             offset += len(line)  # 'VALÈNCIA, 28 Mar. (EUROPA PRESS) –' over the story: a wire's dateline, whose date's
             continue  # stop left its bracket alone as the line's last sentence ('LIMA, 6 Dic. (ANDINA)' with no dash)

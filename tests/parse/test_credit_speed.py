@@ -109,6 +109,8 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "Foto: Ab Cd. EL TIEMPO ",  # a paper's name in capitals after the stop that ends a credit
         "AB CD, 12 Mar (EF)\n",  # wire datelines with no dash, a bracket closing each line
         "AB, 1 ",  # a dateline's place and day with no bracket after them
+        "AB, 1 Mar (Ab Photo/Cd)\n",  # a picture's credit in brackets after a dateline's place and day
+        "(ab.com/cd?si=e&si=e ",  # share marks after an address with no scheme, in brackets that never close
         "Ab/Cd ORG XMIT: EF1 ",  # a wire's transmission field after a chain, again and again
         "ORG XMIT ",  # the field's name with no code
         "Ab. // Photo courtesy of Cd ",  # a doubled slash between a caption's stop and a lead-in

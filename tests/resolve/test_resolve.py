@@ -48,6 +48,9 @@ LICENSES = [
     ([ev("organization", "뉴시스", "caption")], "LicenseRef-Agency", "source-catalog:newsis", []),  # by alias
     ([ev("organization", "뉴스1", "caption")], "LicenseRef-Agency", "source-catalog:news1", []),
     ([ev("organization", "Folhapress", "caption")], "LicenseRef-Agency", "source-catalog:folhapress", []),
+    # the Globo papers' photo agency sells its pictures as Folhapress does; the paper O Globo grants none
+    ([ev("organization", "Agência O Globo", "caption")], "LicenseRef-Agency", "source-catalog:agencia-o-globo", []),
+    ([ev("organization", "O Globo", "caption")], None, None, []),
     ([ev("organization", "MTI", "caption")], "LicenseRef-Agency", "source-catalog:mti", []),
     ([ev("organization", "Lehtikuva", "caption")], "LicenseRef-Agency", "source-catalog:lehtikuva", []),
     ([ev("organization", "MAXPPP", "caption")], "LicenseRef-Agency", "source-catalog:maxppp", []),
