@@ -153,6 +153,9 @@ LEAD_IN_TEXT = re.compile(
 # '(Foto Jane Roe/LaPresse)', '… Credit Foto Getty Images'. Written with a capital first ('Picture this: …', 'photo
 # booth' and a sentence's 'picture' stay prose); the rest of the word in any case ('PIC', 'PIc', a typo the Echo
 # prints).
+# Lead-in words written with no colon before a name alone ('Beeld Jane Roe', 'Фота БелТА'), as written (case kept):
+# credit_leads.LEAD_IN finds them, credit_segments.NO_COLON_LEAD reads them again; one list for both
+NO_COLON_LEAD_WORDS = r"Beeld|Foto|FOTO|Фото|ФОТО|Фота|ФОТА|Fotó|Kuvat?|Photographer|PIC|PICTURE"
 CAPTION_END_LEADS = ("Picture", "Pictures", "Pic", "Pics", "Photo", "Photos", "Foto", "Fotos",
                      "Fotografía", "Fotografia",  # '(Fotografía AFP)' closing a Spanish or Portuguese caption
                      "Credit Foto", "Credit Photo", "Crédit Photo")
@@ -819,6 +822,9 @@ SHOWN_BEFORE_NAME = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lady",
     "lord", "councillor", "cllr", "rev", "rev.", "revd", "reverend", "mayor", "senator", "president", "minister",
     "judge", "bishop", "chef", "coach", "captain", "chief", "head",
+    # the same titles in the region's languages ('Prezident Jane Roe', 'Premiér Jane Roe', 'Президент Jane Roe')
+    "prezident", "prezidentka", "prezydent", "predsednik", "predsjednik", "premiér", "premiérka", "premier",
+    "ministr", "ministerka", "ministar", "президент", "премьер", "министр", "прем'єр", "міністр",
 })
 def capitals_name_by_words(name: str) -> bool:
     """Whether the words of a run of capitals allow a person's name: no place ('NEW YORK', 'HONG KONG', a country),

@@ -122,6 +122,10 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "Ab/CD nuotr. ",  # a Lithuanian chain closed by 'nuotr.'
         "Фота АбВГ ",  # the Belarusian lead-in before a mixed-capitals word
         "Nyitókép: Ab/CD ",  # the Hungarian lead-in before a chain
+        "Foto: TASR Nové Ab\n",  # an agency before a place's adjective, line after line
+        "Photo: Getty Images North Ab ",  # an agency's desk and a region's opening word, again and again
+        "Foto: Ab Foto: Ab ",  # one lead-in and a name over and over (each a copy of the last)
+        "Фото МиГ\n",  # a no-colon lead-in before one capital after the lower case, line after line
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
