@@ -40,6 +40,7 @@ from provenance.parse.credit_words import (
     KIN_WORDS,
     LEAD_IN_TEXT,
     LIST_ARTICLES,
+    NEWS_PAGE_WORDS,
     NEWSPAPER_WORDS,
     NOT_A_NAME,
     NOT_A_PHOTOGRAPHER,
@@ -53,6 +54,7 @@ from provenance.parse.credit_words import (
     POST_INITIALS,
     PUBLICATION_WORDS,
     RANK,
+    REGION_PLACE_OPENINGS,
     ROLES,
     SHOWN_BEFORE_NAME,
     SPORT_WORDS,
@@ -563,18 +565,25 @@ def _agency_before_name(catalog: Catalog, text: str) -> tuple[str, Source] | Non
 
 
 # A place's first word in the region's languages, an adjective ('Banská Bystrica', 'Nové Zámky', 'Dolný Kubín',
-# 'Красная Поляна'); a given name does not end so (a surname may: only the first word is read)
-_PLACE_ADJECTIVE = re.compile(r"(?:sk|ck|ov)[áéý]$|ný$|(?:ый|ая|ое|ой|ые)$")
+# 'Vysoké Mýto', 'Красная Поляна'); a given name does not end so ('René' does not: no '-né'; a surname may: only the
+# first word is read)
+_PLACE_ADJECTIVE = re.compile(r"(?:k|ov)[áéý]$|ný$|(?:ый|ая|ое|ой|ые)$")
+# and a place's last word in the Czech plural or neuter ('Hradec Králové', 'Vysoké Mýto' read by its first): no
+# surname ends in '-ové' or '-ské' ('Králová' and 'Novotný' do not)
+_PLACE_ADJECTIVE_LAST = re.compile(r"(?:ov|sk|ck)é$")
 
 
 def _place_or_title(name: list[str]) -> bool:
     """Capitalised words after an agency that are a place's or a person's title, not the photographer's name:
     'North America' ('Getty Images North America', a desk's region), 'Hong Kong', 'Gaza City', 'Banská Bystrica', a
-    title before the person shown ('Prezident Jane Roe')."""
+    title before the person shown ('Prezident Jane Roe'), a news page's heading glued after the credit ('Súvisiace
+    Články')."""
     folded = [word.casefold() for word in name]
-    return folded[0] in PLACE_FIRST_IN_CAPITALS or folded[-1] in PLACE_LAST_IN_CAPITALS \
-        or folded[0] in SHOWN_BEFORE_NAME or not NOT_A_NAME.isdisjoint(folded) \
-        or _names_a_place(" ".join(name)) or _PLACE_ADJECTIVE.search(folded[0]) is not None
+    return folded[0] in PLACE_FIRST_IN_CAPITALS or folded[0] in REGION_PLACE_OPENINGS \
+        or folded[-1] in PLACE_LAST_IN_CAPITALS or folded[0] in SHOWN_BEFORE_NAME \
+        or not NOT_A_NAME.isdisjoint(folded) or not NEWS_PAGE_WORDS.isdisjoint(folded) \
+        or _names_a_place(" ".join(name)) or _PLACE_ADJECTIVE.search(folded[0]) is not None \
+        or _PLACE_ADJECTIVE_LAST.search(folded[-1]) is not None
 
 
 # 'Jane Roe: Getty', and a translated gallery's 'Jane Roe (Jane Roe: AP)' (the name again, as the agency spells it)

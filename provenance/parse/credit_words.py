@@ -204,6 +204,18 @@ HEADING_WORDS = frozenset({
     "analysis", "editorial", "correction", "clarification", "source", "sources", "file", "files",
     "desk",  # a story's sign-off by its desk ('—BUSINESS DESK', '—METRO DESK')
 })
+# A news page's headings in the region's languages ('related articles', 'read also', 'latest news', 'photo gallery'),
+# glued after a credit by a page's layout: words no photographer's name after an agency holds ('Foto: TASR Súvisiace
+# Články'); and the opening words of the region's places ('Stara Pazova', 'Novi Sad', 'Санкт Петербург')
+NEWS_PAGE_WORDS = frozenset({
+    "súvisiace", "související", "články", "článků", "čítajte", "čtěte", "tiež", "také", "správy", "zprávy", "vesti",
+    "vijesti", "povezane", "najnovije", "najčítanejšie", "czytaj", "również", "także", "galeria", "zdjęć",
+    "kapcsolódó", "cikkek", "hírek", "știri", "locale", "читайте", "также", "також", "новости", "новини", "навіны",
+})
+REGION_PLACE_OPENINGS = frozenset({
+    "sankt", "санкт", "нижний", "великий", "novi", "nova", "novo", "stara", "stari", "staro", "velika", "veliki",
+    "veliko", "gornji", "donji", "horní", "dolní", "nowy", "nowa", "stary",
+})
 
 # Role words: how the image came, never a person or an organisation.
 ROLES = frozenset({
