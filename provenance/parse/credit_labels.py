@@ -40,17 +40,23 @@ from provenance.parse.credit_words import (
     KIN_WORDS,
     LEAD_IN_TEXT,
     LIST_ARTICLES,
+    NEWS_PAGE_WORDS,
     NEWSPAPER_WORDS,
+    NOT_A_NAME,
     NOT_A_PHOTOGRAPHER,
     NOT_AN_OUTLET,
     OPEN_END_WORDS,
     ORGANISATION_WORDS,
     PERSON_JOB_WORDS,
+    PLACE_FIRST_IN_CAPITALS,
+    PLACE_LAST_IN_CAPITALS,
     PLACE_OPENINGS,
     POST_INITIALS,
     PUBLICATION_WORDS,
     RANK,
+    REGION_PLACE_OPENINGS,
     ROLES,
+    SHOWN_BEFORE_NAME,
     SPORT_WORDS,
     TRADE_NOUNS,
     capitals_name_by_words,
@@ -553,13 +559,38 @@ def _agency_before_name(catalog: Catalog, text: str) -> tuple[str, Source] | Non
         if len(name) < 2 or len(name) > 4 or not words[count - 1][-1:].isalnum() \
                 or not all(word[:1].isupper() and not word.isupper() and _NAME_WORD.fullmatch(word) for word in name):
             continue  # 'Agency, Name' is a chain, 'AP Interview: Jane Roe' a story's kind
-        source = match_source(catalog, " ".join(words[:count]))
+        agency = " ".join(words[:count])
+        if agency.casefold() in _NOT_NAME_WORDS:
+            continue  # 'Photo: Reporter Jane Roe': a job before the name (Reporter is a Polish agency's name too)
+        source = match_source(catalog, agency)
         if source is not None and source.kind in DISTRIBUTOR_KINDS and looks_like_person(" ".join(name)) \
-                and not any(word.casefold() in _NOT_NAME_WORDS for word in name) \
+                and not any(word.casefold() in _NOT_NAME_WORDS for word in name) and not _place_or_title(name) \
                 and match_source(catalog, " ".join(name)) is None:
             return text[: text.index(words[count - 1]) + len(words[count - 1])], source
     return None
 _LATER_WORD = re.compile(r"(?<=\s)\S")
+
+
+# A place's first word in the region's languages, an adjective ('Banská Bystrica', 'Nové Zámky', 'Dolný Kubín',
+# 'Vysoké Mýto', 'Красная Поляна'); a given name does not end so ('René' does not: no '-né'; a surname may: only the
+# first word is read)
+_PLACE_ADJECTIVE = re.compile(r"(?:k|ov)[áéý]$|ný$|(?:ый|ая|ое|ой|ые)$")
+# and a place's last word in the Czech plural or neuter ('Hradec Králové', 'Vysoké Mýto' read by its first): no
+# surname ends in '-ové' or '-ské' ('Králová' and 'Novotný' do not)
+_PLACE_ADJECTIVE_LAST = re.compile(r"(?:ov|sk|ck)é$")
+
+
+def _place_or_title(name: list[str]) -> bool:
+    """Capitalised words after an agency that are a place's or a person's title, not the photographer's name:
+    'North America' ('Getty Images North America', a desk's region), 'Hong Kong', 'Gaza City', 'Banská Bystrica', a
+    title before the person shown ('Prezident Jane Roe'), a news page's heading glued after the credit ('Súvisiace
+    Články')."""
+    folded = [word.casefold() for word in name]
+    return folded[0] in PLACE_FIRST_IN_CAPITALS or folded[0] in REGION_PLACE_OPENINGS \
+        or folded[-1] in PLACE_LAST_IN_CAPITALS or folded[0] in SHOWN_BEFORE_NAME \
+        or not NOT_A_NAME.isdisjoint(folded) or not NEWS_PAGE_WORDS.isdisjoint(folded) \
+        or _names_a_place(" ".join(name)) or _PLACE_ADJECTIVE.search(folded[0]) is not None \
+        or _PLACE_ADJECTIVE_LAST.search(folded[-1]) is not None
 
 
 # 'Jane Roe: Getty', and a translated gallery's 'Jane Roe (Jane Roe: AP)' (the name again, as the agency spells it)

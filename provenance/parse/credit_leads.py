@@ -22,6 +22,7 @@ from provenance.parse.credit_words import (
     GROUPING_WORDS,
     LEAD_PHRASES,
     LICENSED_WORK,
+    NO_COLON_LEAD_WORDS,
 )
 from provenance.parse.scan import dispatched, with_first_chars
 
@@ -33,8 +34,10 @@ _VIA_NAME = (r"(?=\svia\s+(?-i:[A-Z@])[\w.@-]*(?:[ \t]+(?-i:[A-Z])[\w.-]*){0,3}[
 # name in capitals ('Beeld ANP').
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ĶĹ-ŇŌ-ŽА-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏ"
 _PARTICLES = r"(?:van|de|der|den|ten|ter|von|da|di|do|dos|del|la|le)[ \t]+"  # 'Maartje de Ridder'
+# A name alone: capitalised words, initials in capitals, or an agency's mixed capitals ending in two or more ('БелТА'
+# after 'Фота'; not 'МиГ', an aircraft's maker)
 _NAME_ALONE = (rf"(?-i:(?:[{_UPPER}][\w'’.-]*)(?:[ \t]+(?:{_PARTICLES}){{0,2}}[{_UPPER}][\w'’.-]*){{1,3}}|"
-               rf"[{_UPPER}]{{2,8}}|[{_UPPER}][a-zà-ÿа-яёіїєў]{{1,3}}[{_UPPER}]{{1,4}})")  # or 'БелТА' ('Фота БелТА')
+               rf"[{_UPPER}]{{2,8}}|[{_UPPER}][a-zà-ÿа-яёіїєў]{{1,3}}[{_UPPER}]{{2,4}})")
 # The same lead-in words with no colon closing a caption (credit_words.CAPTION_END_LEADS, each with its first letter as
 # written): after a sentence's stop or alone in a bracket, a name alone or a chain ('Jane Roe/LaPresse') up to the
 # line's end (a stop, or the bracket, before it).
@@ -113,7 +116,7 @@ LEAD_IN = re.compile(
     r"(?:photography\s+is|photo(?:graph)?s\s+are)\s+by(?=\s+(?-i:[A-Z]))"
     r"(?!\s+(?:appointment|permission|request|invitation|arrangement|reservation|prior|special|kind)\b)|"
     + _AT_CAPTION_END + r"|"
-    r"(?-i:Beeld|Foto|FOTO|Фото|ФОТО|Фота|ФОТА|Fotó|Kuvat?|Photographer|PIC|PICTURE)(?=[ \t]+" + _NAME_ALONE
+    r"(?-i:" + NO_COLON_LEAD_WORDS + r")(?=[ \t]+" + _NAME_ALONE
     + r"[ \t]*(?:\r?\n|$|\||[ \t]/[ \t]))|"
     # the Reformatorisch Dagblad's 'beeld RD, Jane Roe', 'beeld ANP, Jane Roe' in lower case after the caption's
     # sentence: the outlet's or agency's initials, a comma and the photographer alone up to the line's end

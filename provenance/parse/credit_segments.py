@@ -47,6 +47,7 @@ from provenance.parse.credit_words import (
     ENDS_WITH_ABBREVIATION,
     ENDS_WITH_NUMBER_WORD,
     LIST_ARTICLES,
+    NO_COLON_LEAD_WORDS,
     PHOTO_KIND_WORDS,
     TITLE_NOUNS_AFTER_ARTICLE,
 )
@@ -136,8 +137,7 @@ MAX_CREDIT = 600  # a span longer than this is prose, not a credit
 
 # A lead-in word written with no colon before a name alone ('Beeld Jane Roe', 'Picha na Jane Roe'); and the words of a
 # headline's media label after it ('FOTO VIDEO', 'FOTO GALERIJA', 'Picha na Video'): no name
-NO_COLON_LEAD = re.compile(r"(?:Beeld|Foto|FOTO|Фото|ФОТО|Фота|ФОТА|Fotó|Kuvat?|Photographer|PIC|PICTURE|"
-                           r"(?i:picha\s+na))[ \t]+")
+NO_COLON_LEAD = re.compile(r"(?:" + NO_COLON_LEAD_WORDS + r"|(?i:picha\s+na))[ \t]+")
 
 _AUTHOR_LEAD = re.compile(r"(?i)(?:autor|author|auteur)\s*:")
 _DATE_OR_TIME = re.compile(r"\b(?:\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")

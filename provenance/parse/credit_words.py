@@ -153,6 +153,9 @@ LEAD_IN_TEXT = re.compile(
 # '(Foto Jane Roe/LaPresse)', '… Credit Foto Getty Images'. Written with a capital first ('Picture this: …', 'photo
 # booth' and a sentence's 'picture' stay prose); the rest of the word in any case ('PIC', 'PIc', a typo the Echo
 # prints).
+# Lead-in words written with no colon before a name alone ('Beeld Jane Roe', 'Фота БелТА'), as written (case kept):
+# credit_leads.LEAD_IN finds them, credit_segments.NO_COLON_LEAD reads them again; one list for both
+NO_COLON_LEAD_WORDS = r"Beeld|Foto|FOTO|Фото|ФОТО|Фота|ФОТА|Fotó|Kuvat?|Photographer|PIC|PICTURE"
 CAPTION_END_LEADS = ("Picture", "Pictures", "Pic", "Pics", "Photo", "Photos", "Foto", "Fotos",
                      "Fotografía", "Fotografia",  # '(Fotografía AFP)' closing a Spanish or Portuguese caption
                      "Credit Foto", "Credit Photo", "Crédit Photo")
@@ -200,6 +203,18 @@ HEADING_WORDS = frozenset({
     "advertisement", "related", "share", "subscribe", "gallery", "end", "top", "next", "previous", "page", "opinion",
     "analysis", "editorial", "correction", "clarification", "source", "sources", "file", "files",
     "desk",  # a story's sign-off by its desk ('—BUSINESS DESK', '—METRO DESK')
+})
+# A news page's headings in the region's languages ('related articles', 'read also', 'latest news', 'photo gallery'),
+# glued after a credit by a page's layout: words no photographer's name after an agency holds ('Foto: TASR Súvisiace
+# Články'); and the opening words of the region's places ('Stara Pazova', 'Novi Sad', 'Санкт Петербург')
+NEWS_PAGE_WORDS = frozenset({
+    "súvisiace", "související", "články", "článků", "čítajte", "čtěte", "tiež", "také", "správy", "zprávy", "vesti",
+    "vijesti", "povezane", "najnovije", "najčítanejšie", "czytaj", "również", "także", "galeria", "zdjęć",
+    "kapcsolódó", "cikkek", "hírek", "știri", "locale", "читайте", "также", "також", "новости", "новини", "навіны",
+})
+REGION_PLACE_OPENINGS = frozenset({
+    "sankt", "санкт", "нижний", "великий", "novi", "nova", "novo", "stara", "stari", "staro", "velika", "veliki",
+    "veliko", "gornji", "donji", "horní", "dolní", "nowy", "nowa", "stary",
 })
 
 # Role words: how the image came, never a person or an organisation.
@@ -819,6 +834,9 @@ SHOWN_BEFORE_NAME = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lady",
     "lord", "councillor", "cllr", "rev", "rev.", "revd", "reverend", "mayor", "senator", "president", "minister",
     "judge", "bishop", "chef", "coach", "captain", "chief", "head",
+    # the same titles in the region's languages ('Prezident Jane Roe', 'Premiér Jane Roe', 'Президент Jane Roe')
+    "prezident", "prezidentka", "prezydent", "predsednik", "predsjednik", "premiér", "premiérka", "premier",
+    "ministr", "ministerka", "ministar", "президент", "премьер", "министр", "прем'єр", "міністр",
 })
 def capitals_name_by_words(name: str) -> bool:
     """Whether the words of a run of capitals allow a person's name: no place ('NEW YORK', 'HONG KONG', a country),

@@ -127,6 +127,10 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "With courtesy of Ab Cd, ef ",  # 'With courtesy of' a name, a comma and a clause, again and again
         "Ab Cd Ef Gh RCMP ",  # initials after capitalised words, a longer name of the body sought before them
         "AB, 12 Balones (EF)\n",  # a headline's count where a dateline's month would stand
+        "Foto: TASR Nové Ab\n",  # an agency before a place's adjective, line after line
+        "Photo: Getty Images North Ab ",  # an agency's desk and a region's opening word, again and again
+        "Foto: Ab Foto: Ab ",  # one lead-in and a name over and over (each a copy of the last)
+        "Фото МиГ\n",  # a no-colon lead-in before one capital after the lower case, line after line
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
