@@ -80,15 +80,45 @@ def cjk_segments(text: str) -> Iterator[Segment]:
         if not any(mark in text for mark in marks):
             continue
         for match in pattern.finditer(text):
-            if pattern is _SLASH_REPORTER and _SCENE_NOW not in text[: match.start()]:
+            if pattern is _SLASH_REPORTER and _SCENE_NOW not in korean_block(text, match.start()):
                 continue  # '… 밝혔다. /김현진기자 stari@…': an article's byline closing its text, no caption before it
-            if pattern is _SIGNED_REPORTER and not _signs_a_caption(text[: match.start()]):
+            if pattern is _SIGNED_REPORTER and not _signs_a_caption(korean_block(text, match.start())):
                 continue
             parts = match.groupdict()
             org = parts.get("org") or ""
             org = "" if _OWN_OUTLET.match(org) else org
             rewrite = f"{parts['name']}/{org}" if org else parts["name"]
             yield Segment(match.start(), match.end(), match.start(), rewrite=rewrite)
+
+
+_HANGUL = re.compile(r"[가-힣]")
+_LATIN_SENTENCE_END = re.compile(r"[a-z]{4}\.[ \t\r]*$")  # a line closed by a sentence in Latin letters
+_BLOCK_LINES = 40  # lines a Korean caption or article's block is read back at most (more: an article's)
+
+
+def korean_block(text: str, end: int) -> str:
+    """The Korean text a signature at `end` closes: its line before it and the lines above, back to a blank line
+    above some text (blank lines between a caption and its signature are passed) or a line with no Hangul or closed
+    by a sentence in Latin letters (another language's text: a digest's next item, an English caption), at most
+    _BLOCK_LINES. Never the whole text before
+    it: in a digest of captions each signature reads its own caption (and a paste checked in chunks reads each the
+    same: a chunk starts after an ASCII line, where a block ends)."""
+    start = text.rfind("\n", 0, end) + 1
+    read = False  # a line of text above the signature's line taken
+    for _ in range(_BLOCK_LINES):
+        if start == 0:
+            break
+        above = text.rfind("\n", 0, start - 1) + 1
+        line = text[above : start - 1]
+        if not line.strip():
+            if read:
+                break
+        elif _HANGUL.search(line) is None or _LATIN_SENTENCE_END.search(line):
+            break
+        else:
+            read = True
+        start = above
+    return text[start:end]
 
 
 def _signs_a_caption(before: str) -> bool:

@@ -316,7 +316,7 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
         work.fields["category"] = category.id
     # '"Farmer" by Bread for the World is licensed under …': an open license's author is named whole, no client
     tasl = lead[-3:].casefold() == "by " and _IS_LICENSED.search(segment) is not None
-    client = None if tasl else _take_client(work)
+    client = None if tasl else _take_client(work, catalog)
     if lead[-3:].casefold() == "by " and work.rest[:1].islower():
         work.rest = _JOB_BEFORE_NAME.sub("", work.rest, count=1)  # 'Photo by staff photographer Jane Roe'
     work.rest = _agency_in_brackets(catalog, work.rest) if work.rest.endswith(")") else work.rest
@@ -634,6 +634,13 @@ def _kept_quote(text: str, at: int) -> bool:
     return bool(_TITLE_BY.match(text, at) or _CLIENT_BEFORE.search(text, max(0, at - 6), at))
 
 
+def _after_an_agency(catalog: Catalog, text: str) -> bool:
+    """Whether the last link of `text` (before a client's 'for') is a wire or picture agency the catalog knows."""
+    link = re.split(r"[/,;()\x1f]", text)[-1].strip(_STRIP)
+    source = match_source(catalog, link) if link else None
+    return source is not None and source.kind in NEWS_SOURCE_KINDS
+
+
 def _cut(work: _Work, match: re.Match[str]) -> None:
     work.rest = work.rest[: match.start()] + CUT + work.rest[match.end() :]
 
@@ -913,19 +920,32 @@ def _platform_name(catalog: Catalog, via: str) -> str:
     return via
 
 
-def _take_client(work: _Work) -> str:
+# The rest of a credit after a client: a slash and one more name closing it ('… for The Met Museum/Vogue')
+_CLIENT_SECOND = re.compile(r"[ \t]*/[ \t]*(?P<name>[A-Z][^/,;()\x1f]{0,60}?)[ \t.]*$")
+
+
+def _take_client(work: _Work, catalog: Catalog) -> str:
     """'Ada Brook for The Daily Ledger': the commissioning client, cut out of the names; but in 'Max Planck Institute
-    for Biology' the word before 'for' names a body, and 'for' its purpose: one name, no client."""
+    for Biology' the word before 'for' names a body, and 'for' its purpose: one name, no client. An agency's client
+    may be two bodies joined by a slash (Getty's 'Jane Roe/Getty Images for The Met Museum/Vogue'): a last name after
+    the client that the catalog does not know is the client's too, not a distributor ('…/Shutterstock' stays one)."""
     match = _CLIENT.search(work.rest)
     if not match or not match.group("client").strip(_STRIP):
         return ""
     before = work.rest[: match.start()].split()
     if before and before[-1].casefold() in BODY_BEFORE_FOR:
         return ""
+    second = _CLIENT_SECOND.match(work.rest, match.end())
+    if second is not None and not _after_an_agency(catalog, work.rest[: match.start()]) \
+            or second is not None and match_source(catalog, second.group("name").strip()) is not None:
+        second = None
     _cut(work, match)
     if _LOWER_CLIENT.match(match.group("client")):  # 'Jane Roe, held for over a year': a phrase, no client named
         return ""
     client = match.group("client").strip(_STRIP + "«»“”")  # '« Le Monde »': the title in its quotes
+    if second is not None:
+        work.rest = work.rest[: len(work.rest) - len(second.group(0))]  # the client's second name, cut out too
+        client = f"{client}/{second.group('name').strip()}"
     if client.casefold() in ROLES:  # Commons' 'See page for author': no one named
         return ""
     return client

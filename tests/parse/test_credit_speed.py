@@ -131,6 +131,7 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "Photo: Getty Images North Ab ",  # an agency's desk and a region's opening word, again and again
         "Foto: Ab Foto: Ab ",  # one lead-in and a name over and over (each a copy of the last)
         "Фото МиГ\n",  # a no-colon lead-in before one capital after the lower case, line after line
+        "Ab/Getty Images for Cd/Ef ",  # an agency's client and a second name after a slash, again and again
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:

@@ -63,6 +63,12 @@ CASES = [
                  id="JPL-Caltech is more specific than NASA"),
     pytest.param(caption("Photo: Jane Doe/Getty Images for Netflix"), DEFAULT, {"agency-license-required": E}, [],
                  "Jane Doe/Getty Images for Netflix.", id="Getty Images for X is Getty's"),
+    pytest.param(caption("Photo: Jane Doe/Getty Images for Harbour Museum/Quay Magazine"), DEFAULT,
+                 {"agency-license-required": E}, [], "Jane Doe/Getty Images for Harbour Museum/Quay Magazine.",
+                 id="Getty's two clients joined by a slash are both printed"),
+    pytest.param(caption("Photo: Jane Doe/Getty Images for Harbour Museum/Shutterstock"), DEFAULT,
+                 {"agency-license-required": E}, [], "Jane Doe/Getty Images for Harbour Museum via Shutterstock.",
+                 id="a distributor after the client stays the via"),
     pytest.param(caption("Photo: Jane Doe (CC BY-SA 3.0 DE)"), DEFAULT, {"attribution-incomplete": W}, [],
                  "Photo by Jane Doe. Licensed under CC BY-SA 3.0 DE "
                  "(https://creativecommons.org/licenses/by-sa/3.0/de/).", id="German port links the port deed"),
