@@ -23,7 +23,8 @@ CREDIT_LINE_FIELDS = frozenset({"credit_line", "credit_text"})
 _TITLE_QUOTE_FIX = re.compile(r"^(?=[^\"“„«「『']+[\"”“»」』']\s*,?\s+\w+\s)")  # the parser may drop the opening quote
 _FOR_CLIENT = r"\s+for\s+([^/;,()\[\]<>]+?)\s*(?:$|[/;,()\[\]<>]|\.(?:\s|$))"
 # A second client after a slash, closing the credit ('Getty Images for The Met Museum/Vogue'); the parser reads a
-# distributor the catalog knows there as the via, and then it is no client
+# distributor the catalog knows there as the via, a license or rights statement as the license, and after no agency
+# the name as the creator: a name the parser read into a field is no client
 _SECOND_CLIENT = re.compile(r"\s*/\s*([A-Z][^/;,()\[\]<>]{0,60}?)[\s.]*$")
 CREDIT_FIELDS = ("creator", "organization", "via", "license", "license_url", "source_url", "category")
 
@@ -50,6 +51,8 @@ def credit_to_evidence(credit: Credit, origin: str, name: str, location: str = "
         if "for" in credit.text else None  # the pattern reads a 'for': without one it is not compiled or run
     if client:  # 'Getty Images for Netflix': the agency stays the organisation; the client is kept apart
         second = None if "via" in fields else _SECOND_CLIENT.match(credit.text, client.end(1))
+        if second and second.group(1).strip().casefold() in {value.casefold() for value in fields.values()}:
+            second = None  # read as another field ('…/Editorial use only', '…/CC BY 2.0', a creator): no client
         fields["client"] = client.group(1).strip() + (f"/{second.group(1).strip()}" if second else "")
     return [Evidence(field=key, value=value, origin=origin, name=name, raw=credit.text, location=where)
             for key, value in fields.items()]
