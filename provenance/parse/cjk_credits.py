@@ -98,13 +98,14 @@ _BLOCK_LINES = 40  # lines a Korean caption or article's block is read back at m
 
 def korean_block(text: str, end: int) -> str:
     """The Korean text a signature at `end` closes: its line before it and the lines above, back to a blank line
-    above some text (blank lines between a caption and its signature are passed) or a line with no Hangul or closed
-    by a sentence in Latin letters (another language's text: a digest's next item, an English caption), at most
+    above some text (blank lines between a caption and its signature are passed) or a line with no Hangul, or above
+    those blank lines a line closed by a sentence in Latin letters (where a chunk's cut may fall), at most
     _BLOCK_LINES. Never the whole text before
     it: in a digest of captions each signature reads its own caption (and a paste checked in chunks reads each the
     same: a chunk starts after an ASCII line, where a block ends)."""
     start = text.rfind("\n", 0, end) + 1
     read = False  # a line of text above the signature's line taken
+    blank = False  # the line below the one read is blank (a cut may fall above a blank line, never above Hangul)
     for _ in range(_BLOCK_LINES):
         if start == 0:
             break
@@ -113,10 +114,11 @@ def korean_block(text: str, end: int) -> str:
         if not line.strip():
             if read:
                 break
-        elif _HANGUL.search(line) is None or _LATIN_SENTENCE_END.search(line):
+        elif _HANGUL.search(line) is None or blank and _LATIN_SENTENCE_END.search(line):
             break
         else:
             read = True
+        blank = not line.strip()
         start = above
     return text[start:end]
 
