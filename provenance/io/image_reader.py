@@ -260,16 +260,14 @@ def may_hold_c2pa(path: str | Path | BinaryIO) -> bool:
 
 
 def image_identity(path: str | Path | BinaryIO, name: str | None = None, phash: bool = True,
-                   c2pa_label: bool | None = None, decode_limit: int | None = None,
-                   shape: tuple[str, int, int] | None = None) -> Identity:
+                   c2pa_label: bool | None = None) -> Identity:
     """SHA-256 of the file and a perceptual hash of the picture (decoded at reduced size);
-    `phash=False` skips the decode (copies are then found by SHA-256 alone), and so does a picture
-    `shape` (format, width, height) says is over `decode_limit` (too_large_to_decode). `c2pa_label`, when the
+    `phash=False` skips the decode (copies are then found by SHA-256 alone). `c2pa_label`, when the
     file's structure already told (ImageMetadata.c2pa_label), spares the scan of every byte for it."""
     name = name or str(path)
     sha, size, label = file_digest(path, scan=c2pa_label is None)
     label = label if c2pa_label is None else c2pa_label
-    if not phash or decode_limit is not None and shape is not None and too_large_to_decode(*shape, decode_limit):
+    if not phash:
         return Identity(sha, size, None, label)
     if not isinstance(path, str | Path):
         path.seek(0)

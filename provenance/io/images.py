@@ -30,9 +30,10 @@ def read_image(source: str | Path | BinaryIO, name: str, trust: str | None,
     decoded, a problem of the image that names its pixels."""
     metadata = read_metadata(source, name=name)
     shape = (metadata.format, metadata.width, metadata.height)
-    ident = image_identity(source, name=name, phash=phash, c2pa_label=metadata.c2pa_label,
-                           decode_limit=decode_limit, shape=shape) if identity else None
-    if ident and phash and decode_limit is not None and too_large_to_decode(*shape, decode_limit):
+    too_large = decode_limit is not None and too_large_to_decode(*shape, decode_limit)
+    ident = image_identity(source, name=name, phash=phash and not too_large,
+                           c2pa_label=metadata.c2pa_label) if identity else None
+    if ident and phash and too_large and decode_limit is not None:
         metadata.problems.append(undecoded(*shape, decode_limit))
     if ident:
         label = ident.c2pa_label
