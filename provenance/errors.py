@@ -32,14 +32,22 @@ class InputError(ProvenanceError):
 EMPTY_FILE = "is empty (0 bytes)"
 
 
+SHOWN = 40  # the most characters of a client's name or value an error echoes
+
+
+def shown(value: str) -> str:
+    """A name or value sent by a client, as an error quotes it: cut to SHOWN characters (a hostile query string is
+    not echoed whole)."""
+    return repr(value if len(value) <= SHOWN else value[:SHOWN] + "…")
+
+
 class UnknownNames(ProvenanceError):
     """A request named keys or parameters that mean nothing where they were sent (a misspelt `texts`):
     names them and every accepted one, instead of ignoring them."""
 
     def __init__(self, what: str, unknown: list[str], accepted: list[str] | tuple[str, ...]) -> None:
         self.what, self.unknown, self.accepted = what, sorted(unknown), sorted(accepted)
-        # each name cut to 40 characters, at most five of them: a client's hostile query string is not echoed
-        named = ", ".join(repr(n if len(n) <= 40 else n[:40] + "…") for n in self.unknown[:5])
+        named = ", ".join(shown(n) for n in self.unknown[:5])  # at most five names, each cut short
         if len(self.unknown) > 5:
             named += f" and {len(self.unknown) - 5} more"
         listed = ", ".join(self.accepted) if self.accepted else "none"

@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import abort, request
 
-from provenance.errors import InputError, UnknownNames
+from provenance.errors import InputError, UnknownNames, shown
 
 JSON = "application/json"
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")  # how a JSON text writes half of a surrogate pair
@@ -39,12 +39,6 @@ def _lone_surrogate(value: Any) -> bool:
 
 
 CACHE_BUSTER = "_"  # jQuery's `cache: false` and many fetch wrappers add `_=<time>` to a GET: taken, ignored
-SHOWN = 40  # the most characters of a name or value an error echoes
-
-
-def shown(value: str) -> str:
-    """A name or value sent by a client as an error quotes it: cut to SHOWN characters."""
-    return repr(value if len(value) <= SHOWN else value[:SHOWN] + "…")
 
 
 def only_keys(data: dict[str, Any], accepted: tuple[str, ...]) -> dict[str, Any]:
