@@ -29,6 +29,23 @@ def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str)
     return None
 
 
+@pytest.fixture
+def phash_decodes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry for each picture decoded for its perceptual hash during the test (the real decode runs): how a
+    test tells that a check decoded an image once, or not at all."""
+    import provenance.io.image_reader as image_reader  # noqa: PLC0415  (Pillow, only for the tests that ask)
+
+    decodes: list[int] = []
+    real = image_reader.perceptual_hash
+
+    def counted(im: Any) -> str:
+        decodes.append(1)
+        return real(im)
+
+    monkeypatch.setattr(image_reader, "perceptual_hash", counted)
+    return decodes
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog()

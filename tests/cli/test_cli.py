@@ -416,27 +416,19 @@ def test_a_text_in_a_guessed_encoding_says_so(tmp_path: Path) -> None:
     assert "guess" not in out
 
 
-def test_an_image_named_beside_its_article_is_decoded_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_image_named_beside_its_article_is_decoded_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            phash_decodes: list[int]) -> None:
     """`provenance check story.html quay.jpg` read and decoded quay.jpg twice, for its own result and for the
     article's: once per file per run now, and a damaged one is named alike in both results."""
-    import provenance.io.image_reader as image_reader
     from tests.samples import Xmp, jpeg, picture
 
-    decoded: list[int] = []
-    real = image_reader.perceptual_hash
-
-    def counted(im: object) -> str:
-        decoded.append(1)
-        return real(im)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(image_reader, "perceptual_hash", counted)
     whole = jpeg(picture(320, 240, seed=41), xmp=Xmp(creators=["Ines Fairweather"]))
     (tmp_path / "story.html").write_text('<figure><img src="quay.jpg"><figcaption>The quay. Photo: Ines '
                                          'Fairweather</figcaption></figure>')
     (tmp_path / "quay.jpg").write_bytes(whole)
     monkeypatch.chdir(tmp_path)
     code, out, _ = run("check", "--json", "story.html", "quay.jpg")
-    assert len(decoded) == 1
+    assert len(phash_decodes) == 1
     story, quay = json.loads(out)["files"]
     assert story["items"][0]["record"]["creator"] == quay["items"][0]["record"]["creator"] == "Ines Fairweather"
     (tmp_path / "quay.jpg").write_bytes(whole[: len(whole) // 2])

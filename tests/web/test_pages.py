@@ -530,23 +530,14 @@ def test_a_used_image_shows_no_finding_summary_of_a_check_not_shown(client: Flas
     assert "Show only these" not in image_part
 
 
-def test_an_uploaded_image_an_uploaded_article_shows_is_decoded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_uploaded_image_an_uploaded_article_shows_is_decoded_once(phash_decodes: list[int]) -> None:
     """The upload's image is checked alone and as the article's image: read (and decoded small) once for both,
     also when a zip holds them; a damaged one is the same problem in both results, read once too."""
-    import provenance.io.image_reader as image_reader
     from provenance.catalog.load import default_catalog
     from provenance.catalog.profile import UsageProfile
     from tests.samples import Xmp, jpeg, picture
     from web.uploads import check_uploads
 
-    decoded: list[int] = []
-    real = image_reader.perceptual_hash
-
-    def counted(im: object) -> str:
-        decoded.append(1)
-        return real(im)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(image_reader, "perceptual_hash", counted)
     whole = jpeg(picture(320, 240, seed=41), xmp=Xmp(creators=["Ines Fairweather"]))
     story = b'<figure><img src="quay.jpg"><figcaption>The quay. Photo: Ines Fairweather</figcaption></figure>'
     packed = io.BytesIO()
@@ -556,7 +547,7 @@ def test_an_uploaded_image_an_uploaded_article_shows_is_decoded_once(monkeypatch
     uploads = [("story.html", story), ("quay.jpg", whole), ("desk.zip", packed.getvalue())]
     results = [c.result() for c in check_uploads(uploads, default_catalog(), UsageProfile())]
     assert [r["file"] for r in results] == ["story.html", "quay.jpg", "desk.zip:in/story.html", "desk.zip:in/quay.jpg"]
-    assert len(decoded) == 2  # once a copy: the loose one and the zip's
+    assert len(phash_decodes) == 2  # once a copy: the loose one and the zip's
     damaged = [("story.html", story), ("quay.jpg", whole[: len(whole) // 2])]
     results = [c.result() for c in check_uploads(damaged, default_catalog(), UsageProfile())]
     assert "quay.jpg: image data is damaged or truncated" in results[1]["error"]
