@@ -31,12 +31,12 @@ _OWN_OUTLET = re.compile(r"^本.$")
 # '…맞고 있다. /강은구 기자 egkang@hankyung.com': the staff photographer after the caption's last sentence, a slash
 # before the name, an e-mail, a date or the line's end after 기자; a byline ('홍길동 기자 hong@…') has no slash
 _SLASH_REPORTER = re.compile(r"(?m)(?:(?<=[.)])|^)[ \t]*/[ \t]*(?P<name>[가-힣]{2,4})[ \t]*기자"
-                             r"(?=[ \t]+[\w.-]+@|[ \t]+\d{4}\.\d|[ \t]*$)")
+                             r"(?=[ \t]+[\w.-]+@|[ \t]+\d{4}\.\d|[ \t]*\r?$)")
 # '… 환호하고 있다.\n인천 | 김민성 기자 marineboy@donga.com': a sports paper's photographer signs the caption on a line
 # of its own, the place of the game and a bar before the name (or another word: '평양공연 이호정 기자'), 기자 and
 # the e-mail; the same signature closes an article ('… 밝혔다.\n홍길동 기자 hong@…'), so only after a caption's scene
 _SIGNED_REPORTER = re.compile(r"(?m)(?<=\n)[ \t]*(?:[가-힣]{2,8}[ \t]*\|[ \t]*|[가-힣]{2,8}[ \t]+)?"
-                              r"(?P<name>[가-힣]{2,4})[ \t]*기자[ \t]+[\w.-]+@[\w-]+(?:\.[\w-]+)+[ \t]*$")
+                              r"(?P<name>[가-힣]{2,4})[ \t]*기자[ \t]+[\w.-]+@[\w-]+(?:\.[\w-]+)+[ \t]*(?=\r?$)")
 # a photo caption is short: a signature after more sentences than this closes an article
 _CAPTION_SENTENCES = 4
 # a picture credited before the signature ('사진 = 사진공동취재단'): the signature is the page's byline
@@ -68,7 +68,8 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("기자",), _SIGNED_REPORTER),
     # a Korean caption signed with the photographer's name or nickname alone after its last sentence
     (("다.", "요."),
-     re.compile(r"(?m)(?<=[다요]\.[ \t])(?!사진|자료|제공|출처|캡처)(?P<name>[가-힣]{2,5})(?<![다요죠음])[ \t]*$")),
+     re.compile(r"(?m)(?<=[다요]\.[ \t])(?!사진|자료|제공|출처|캡처)(?P<name>[가-힣]{2,5})(?<![다요죠음])"
+                r"[ \t]*(?=\r?$)")),
 )
 
 

@@ -23,7 +23,7 @@ _WRITER = r"\((?i:textos?|text|texte|reportagem|reportaje|reportage)\)"
 _AND = r"[ \t]*(?:&|,|[ \t](?:e|y|et|and)[ \t])[ \t]*"
 _SIGNED = re.compile(
     rf"(?m)^[ \t]*(?:{_NAME}[ \t]+{_WRITER}{_AND}(?P<name>{_NAME})[ \t]+{_PHOTO}|"
-    rf"(?P<first>{_NAME})[ \t]+{_PHOTO}{_AND}{_NAME}[ \t]+{_WRITER})[ \t]*$")
+    rf"(?P<first>{_NAME})[ \t]+{_PHOTO}{_AND}{_NAME}[ \t]+{_WRITER})[ \t]*(?=\r?$)")
 
 
 def role_marked(text: str) -> Iterator[Segment]:
