@@ -36,6 +36,8 @@ from provenance.parse.credit_orgs import (
     public_body,
 )
 from provenance.parse.credit_words import (
+    ADDRESS_ACCOUNT_WORDS,
+    ADDRESS_POST_WORDS,
     CHAIN_SLASH,
     COMPANY_FORMS,
     COUNTRIES,
@@ -76,6 +78,13 @@ _GERMAN_MONTH = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|o
 _DATE_END = re.compile(rf"(?i)(?:^(?:\d{{1,2}}\s+)?|,\s*(?:\d{{1,2}}\s+)?|\s+\d{{1,2}}\s+|\s+in\s+){_MONTH}\s+"
                        r"(?:\d{1,2},?\s+)?(?:19|20)\d\d[\s.,;)]*$|"
                        rf"(?i:,\s*|\s+im\s+){_GERMAN_MONTH}\s+(?:19|20)\d\d[\s.,;)]*$")
+
+def is_a_date(name: str) -> bool:
+    """Whether a link is a date alone ('Jan 2019', '12 March 2020', 'June 3, 2021'), as a photographer's or an
+    archive's credit may close with one: never a name."""
+    return _DATE_END.match(name.strip()) is not None
+
+
 ORG_PHOTO_BY = re.compile(
     r"(?<=\S)\s+(?:(?i:(?:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?|images?)\s*\bby\b:?)|photo\s*/)\s*"
 )
@@ -138,6 +147,8 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     dashed = stock_dash(catalog, rest) if "–" in rest or "—" in rest else None
     rest = f"{rest[: dashed[2]]}/{rest[dashed[2] + 1 :]}" if dashed else rest  # 'Jane Roe – stock.adobe.com': 2 links
     parts = list(_links(rest))
+    if len(parts) > 1 and "." in rest:
+        parts = _platform_address(catalog, rest, parts)
     if len(parts) > 1:  # 'Foto: (c) Jane Roe / Agerpres': a rights sign opening a chain's link is no part of a name
         parts = [_without_rights_sign(part) for part in parts]
     links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in parts])
@@ -509,6 +520,35 @@ def _links(rest: str) -> list[tuple[str, int, int]]:
             found.append((trimmed, begin, begin + len(trimmed)))
         cursor = separator.end() if separator else len(rest)
     return found
+
+
+def _platform_address(catalog: Catalog, rest: str, parts: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A platform's address written with no scheme ('instagram.com/p/Cx12abc', 'tiktok.com/@janeroe/video/7234'):
+    the pieces of its path are no links of a chain; the account it names (the first piece no address word, unless a
+    post's word comes first) stays, the path's words and the post's key go."""
+    for at, (text, _start, end) in enumerate(parts):
+        if "." not in text or rest[end : end + 1] != "/":
+            continue
+        source = match_source(catalog, text)
+        if source is None or source.kind != "platform":
+            continue
+        stop = at + 1
+        while stop < len(parts) and rest[parts[stop - 1][2] : parts[stop][1]] == "/":
+            stop += 1
+        account = _address_account([piece for piece, _, _ in parts[at + 1 : stop]])
+        return [*parts[: at + 1], *([parts[at + 1 + account]] if account is not None else []), *parts[stop:]]
+    return parts
+
+
+def _address_account(path: list[str]) -> int | None:
+    """Which piece of a platform address's path names an account, if any."""
+    for number, piece in enumerate(path):
+        word = piece.casefold()
+        if word in ADDRESS_POST_WORDS:
+            return None
+        if word not in ADDRESS_ACCOUNT_WORDS:
+            return number
+    return None
 
 
 def _reshot_links(text: str, start: int) -> list[tuple[str, int, int]]:

@@ -217,6 +217,15 @@ REGION_PLACE_OPENINGS = frozenset({
     "veliko", "gornji", "donji", "horní", "dolní", "nowy", "nowa", "stary",
 })
 
+# The words of a platform's address between its host and what it shows, never names ('instagram.com/p/Cx12abc',
+# 'twitter.com/janeroe/status/1234', 'flickr.com/photos/janeroe/5123', 'youtube.com/channel/…'): after a post's word
+# the rest is the post's key, no account; after an account's word the account's name follows.
+ADDRESS_POST_WORDS = frozenset({
+    "p", "reel", "reels", "tv", "status", "statuses", "video", "videos", "watch", "shorts", "post", "posts", "story",
+    "stories", "pin", "photo", "media", "permalink.php", "photo.php", "live", "embed", "share",
+})
+ADDRESS_ACCOUNT_WORDS = frozenset({"photos", "people", "user", "users", "u", "c", "channel", "in", "company", "pages"})
+
 # Role words: how the image came, never a person or an organisation.
 ROLES = frozenset({
     "pool", "pool photo", "handout", "handout photo", "staff", "staff photo", "stringer", "str", "file", "file photo",
