@@ -19,7 +19,7 @@ from provenance.catalog.load import Catalog, license_names
 from provenance.catalog.names import looks_like_person
 from provenance.catalog.sources import find_category, match_domain, match_source
 from provenance.parse.credit_citations import may_cite, read_citation
-from provenance.parse.credit_parts import assign_names, label_link
+from provenance.parse.credit_parts import assign_names, is_a_date, label_link
 from provenance.parse.credit_words import (
     BODY_BEFORE_FOR,
     COMPANY_FORM,
@@ -937,7 +937,8 @@ def _take_client(work: _Work, catalog: Catalog) -> str:
         return ""
     second = _CLIENT_SECOND.match(work.rest, match.end())
     if second is not None and not _after_an_agency(catalog, work.rest[: match.start()]) \
-            or second is not None and match_source(catalog, second.group("name").strip()) is not None:
+            or second is not None and match_source(catalog, second.group("name").strip()) is not None \
+            or second is not None and is_a_date(second.group("name")):  # '…for The Met Museum/Jan 2019': a date
         second = None
     _cut(work, match)
     if _LOWER_CLIENT.match(match.group("client")):  # 'Jane Roe, held for over a year': a phrase, no client named

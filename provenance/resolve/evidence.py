@@ -16,6 +16,7 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.sources import remembered
 from provenance.model import LINKED_FIELDS, Credit, Evidence, Status
 from provenance.parse.credit_fields import find_license_text, split_credit
+from provenance.parse.credit_parts import is_a_date
 from provenance.parse.credits import parse_credit
 
 CAPTION_FIELDS = frozenset({"caption", "description"})
@@ -51,8 +52,9 @@ def credit_to_evidence(credit: Credit, origin: str, name: str, location: str = "
         if "for" in credit.text else None  # the pattern reads a 'for': without one it is not compiled or run
     if client:  # 'Getty Images for Netflix': the agency stays the organisation; the client is kept apart
         second = None if "via" in fields else _SECOND_CLIENT.match(credit.text, client.end(1))
-        if second and second.group(1).strip().casefold() in {value.casefold() for value in fields.values()}:
-            second = None  # read as another field ('…/Editorial use only', '…/CC BY 2.0', a creator): no client
+        if second and (second.group(1).strip().casefold() in {value.casefold() for value in fields.values()}
+                       or is_a_date(second.group(1))):
+            second = None  # another field ('…/Editorial use only', '…/CC BY 2.0', a creator) or a date: no client
         fields["client"] = client.group(1).strip() + (f"/{second.group(1).strip()}" if second else "")
     return [Evidence(field=key, value=value, origin=origin, name=name, raw=credit.text, location=where)
             for key, value in fields.items()]
