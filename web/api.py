@@ -39,6 +39,7 @@ FORMATS = ("text", "html", "markdown")
 # what each body and query string may hold; anything else is a 400 naming it (never ignored)
 CHECK_KEYS = ("text", "url", "kind", "modified", "commercial", "medium", "lang", "subscriptions")
 CHECK_FIELDS = ("text", "url", "kind", "modified", "commercial", "medium", "lang", "subscription", "csrf_token")
+CHECK_FIELD_LISTS = ("modified", "commercial", "subscription")  # a form's checkboxes: a field each ticked box repeats
 DECISION_KEYS = ("license", "creator", "organization", "who", "note")
 FILTER_PARAMS = (*TEXT_FIELDS, "status", "sort", "page", "per_page")
 # the query parameters of each endpoint (a POST takes none; every GET also the cache-buster `_`, only_params)
@@ -81,7 +82,7 @@ def check():  # type: ignore[no-untyped-def]
         options, stored = _json_check()
         url = options.get("url")  # url_problem says what is wrong with it, whatever its type
     else:
-        only_fields(CHECK_FIELDS, files=("files",))
+        only_fields(CHECK_FIELDS, files=("files",), lists=CHECK_FIELD_LISTS)
         options = MultiDict(request.form)
         files = uploaded_files()
         stored = StoredCheck(request.form.get("text", ""), request.form.get("kind", "auto"), files)

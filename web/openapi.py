@@ -50,8 +50,9 @@ OPENAPI: dict[str, Any] = {
     "info": {"title": "provenance", "version": "0.1.0",
              "description": "Image provenance and licensing: check articles and images, browse audited archives, "
                             "get attributions, record decisions. Errors are {ok: false, error, status}. A query "
-                            "parameter, JSON key or form field an operation does not list, or a parameter given "
-                            "twice, is a 400 naming it; every GET also takes `_` (a cache-buster), ignored."},
+                            "parameter, JSON key or form field an operation does not list, or one given twice (but a "
+                            "form's checkbox lists), is a 400 naming it; every GET also takes `_` (a cache-buster), "
+                            "ignored."},
     "components": {
         "schemas": {
             "Error": {"type": "object", "required": ["ok", "error", "status"],

@@ -3,6 +3,7 @@ wrong request is a 400 (or 415) naming the field instead of a value silently ign
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -25,7 +26,25 @@ def json_body() -> dict[str, Any]:
     if _SURROGATE_ESCAPE.search(request.get_data()) and _lone_surrogate(data):
         abort(400, description="The JSON body holds a lone surrogate (a \\ud800-\\udfff escape not part of a pair), "
                                "which is no Unicode character.")
+    twice = _key_given_twice(request.get_data())
+    if twice is not None:
+        raise InputError(twice, "given twice in the JSON object; give it once")
     return data
+
+
+def _key_given_twice(body: bytes) -> str | None:
+    """A key an object of the JSON body holds twice, if any: `{"text": "a", "text": "b"}` parses to its last value
+    and the first would be dropped without a word (a client that meant either)."""
+    twice: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        keys = [key for key, _ in items]
+        if len(set(keys)) != len(keys) and not twice:
+            twice.append(next(key for n, key in enumerate(keys) if key in keys[:n]))
+        return dict(items)
+
+    json.loads(body, object_pairs_hook=pairs)
+    return twice[0] if twice else None
 
 
 def _lone_surrogate(value: Any) -> bool:
@@ -63,11 +82,16 @@ def only_params(*accepted: str) -> None:
             raise InputError(name, f"given {given} times; give it once")
 
 
-def only_fields(accepted: tuple[str, ...], files: tuple[str, ...]) -> None:
-    """A form's fields and file fields are only `accepted` and `files`; else UnknownNames (a 400)."""
+def only_fields(accepted: tuple[str, ...], files: tuple[str, ...], lists: tuple[str, ...] = ()) -> None:
+    """A form's fields and file fields are only `accepted` and `files`, and a field not in `lists` (nor a file field)
+    is given once; else UnknownNames, or InputError naming a field given twice (a 400)."""
     unknown = [name for name in (*request.form, *request.files) if name not in (*accepted, *files)]
     if unknown:
         raise UnknownNames("field", unknown, (*accepted, *files))
+    for name in request.form:
+        given = len(request.form.getlist(name))
+        if given > 1 and name not in lists:
+            raise InputError(name, f"given {given} times; give it once")
 
 
 def one_of(name: str, value: str, allowed: Any, what: str | None = None) -> str:

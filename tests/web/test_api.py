@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from flask.testing import FlaskClient
+from werkzeug.datastructures import MultiDict
 
 from tests.conftest import ROOT
 from tests.seeds import seed_with
@@ -522,6 +523,31 @@ def test_a_parameter_given_twice_is_refused(client: FlaskClient) -> None:
     assert response.status_code == 400
     assert response.json["error"] == "code: given 2 times; give it once"
     assert client.get("/api/images?_=1&_=2").status_code == 200
+
+
+def test_a_json_key_given_twice_is_refused(client: FlaskClient) -> None:
+    """`{"text": "a", "text": "b"}` was checked as its last value, the first dropped without a word."""
+    body = b'{"text": "Photo: Jane Doe/AP", "text": "Photo: Ann Lee/Reuters"}'
+    response = client.post("/api/check", data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json["error"] == "text: given twice in the JSON object; give it once"
+    nested = b'{"text": "Photo: Jane Doe/AP", "subscriptions": ["ap"]}'  # the same key in two objects is no repeat
+    assert client.post("/api/check", data=nested, content_type="application/json").status_code == 200
+
+
+def test_a_form_field_given_twice_is_refused_but_a_checkbox_list_is_taken(client: FlaskClient) -> None:
+    """A form's `text` given twice was read as its first value; `subscription` is a list of ticked boxes."""
+    form = MultiDict([("text", "Photo: Jane Doe/AP"), ("text", "Photo: Ann Lee/Reuters")])
+    response = client.post("/api/check", data=form, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
+    assert response.json["error"] == "text: given 2 times; give it once"
+    ticked = MultiDict([("text", "Photo: Jane Doe/AP. Photo: Ann Lee/Reuters"), ("subscription", "ap"),
+                        ("subscription", "reuters")])
+    response = client.post("/api/check", data=ticked, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    said = [finding["message"] for item in response.json["files"][0]["items"] for finding in item["findings"]]
+    assert [message.endswith(f"Covered by the subscription to {agency}.") for message, agency
+            in zip(said, ("AP", "Reuters"), strict=True)] == [True, True]  # both ticked boxes read, not the first
 
 
 def test_what_a_refusal_echoes_is_cut_short(client: FlaskClient) -> None:
