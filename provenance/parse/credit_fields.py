@@ -81,6 +81,13 @@ _PLATFORM_VERB = re.compile(r"(?i)(?:^|[\s,])(?:played|taken|shared|posted|repos
 CLIENT_WORD = r"(?:for|pour|para)"
 _NAME_THEN_AGENCY = re.compile(r"^(?P<who>[^/()\x1f]{3,60}?)[ \t]*\((?P<source>[^()/\x1f]{2,40})\)\s*$")
 _CLIENT_BEFORE = re.compile(r"(?i)\s" + CLIENT_WORD + r"\s+$")
+# An outlet's name in guillemets closing a credit, after a name and a chain's separator (a slash, a spaced dash, a
+# comma), as papers in Russian, Ukrainian and other languages write their own and each other's names
+_LAST_LINK_QUOTE = re.compile(r"(?:«[^»\n]{1,80}»|„[^“\n]{1,80}“)[ \t.]*$")
+_CHAIN_BEFORE = re.compile(r"[^\W\d_][.'’]?[ \t]*(?:/|[ \t][—–][ \t])[ \t]*$")
+# the same after a comma ('Фото: Анна Петрова, «Новая газета»'), where a comma would join two names as one creator:
+# written as the chain's slash
+_COMMA_BEFORE_OUTLET = re.compile(r"(?<=[^\W\d_]),[ \t]*(?=(?:«[^»\n]{1,80}»|„[^“\n]{1,80}“)[ \t.]*$)")
 # A client names a body: its first word after an article is never in lower case ('for over a year' is prose).
 _LOWER_CLIENT = re.compile(r"\s*(?:(?:the|a|an|le|la|les|el|los|las)\s+(?=\S))?+[a-z]")
 # 'Photo by fellow field engineer Jane Roe', 'photo by staff photographer Jane Roe': the photographer's job in lower
@@ -609,6 +616,7 @@ def _clean(segment: str, catalog: Catalog | None = None) -> str:
     text = _FILE_NAMED.sub(CUT, text) if ":" in text else text
     text = _WIRE_CODE.sub(CUT, text) if _BRACKET.search(text) else text
     if _QUOTE.search(text):
+        text = _COMMA_BEFORE_OUTLET.sub(" / ", text) if "," in text else text
         text = _QUOTED.sub(lambda m: m.group(0) if _kept_quote(text, m.start()) else CUT, text)
     if not text.isascii() and ("'" in text or "‘" in text):
         text = _SINGLE_QUOTED.sub(CUT, text)
@@ -630,8 +638,10 @@ def _without_archive_ref(text: str) -> str:
 
 
 def _kept_quote(text: str, at: int) -> bool:
-    """A quoted work's title before 'by', or a paper's title after 'pour' ('X pour « Le Monde »'): not cut."""
-    return bool(_TITLE_BY.match(text, at) or _CLIENT_BEFORE.search(text, max(0, at - 6), at))
+    """A quoted work's title before 'by', a paper's title after 'pour' ('X pour « Le Monde »'), or an outlet's name
+    in guillemets as the last link of a chain ('Фото: Анна Петрова / «Коммерсантъ»', '… — «Новая газета»'): not cut."""
+    return bool(_TITLE_BY.match(text, at) or _CLIENT_BEFORE.search(text, max(0, at - 6), at)
+                or text[at] in "«„" and _LAST_LINK_QUOTE.match(text, at) and _CHAIN_BEFORE.search(text, 0, at))
 
 
 def _after_an_agency(catalog: Catalog, text: str) -> bool:

@@ -17,6 +17,7 @@ joint credit of public bodies ("NASA/ESA/CSA/STScI"), which stays whole.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from provenance.catalog.load import Catalog
 from provenance.catalog.names import fold_source_name, has_digit, looks_like_person, title_case_capitals
@@ -151,7 +152,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         parts = _platform_address(catalog, rest, parts)
     if len(parts) > 1:  # 'Foto: (c) Jane Roe / Agerpres': a rights sign opening a chain's link is no part of a name
         parts = [_without_rights_sign(part) for part in parts]
-    links = _merge_known_pairs(catalog, rest, [_label(catalog, part) for part in parts])
+    links = _merge_known_pairs(catalog, rest, [_quoted_outlet(_label(catalog, part), rest) for part in parts])
     if len(links) > 2 and _editor_code(links):
         links = links[:-1]  # '(ANTARA FOTO/Jane Roe/foc.)': the photo editor's initials close the chain, no name
     links = _split_agency_pairs(catalog, links)  # 'AP 연합뉴스', 'AP TT': two agencies side by side
@@ -598,6 +599,19 @@ def _label(catalog: Catalog, part: tuple[str, int, int]) -> Link:
     if start == 0:  # already where it stands (a Link is frozen: shared as it is; a chain's links start apart)
         return found
     return Link(found.text, start + found.start, start + found.end, found.label, found.source, found.creator)
+
+
+def _quoted_outlet(link: Link, rest: str) -> Link:
+    """A link written in guillemets or low-high quotes closing a chain ('«Коммерсантъ»', '„Українська правда“') is a
+    title: an outlet or a brand, named even where its words are no organisation's, without its quote; a single word
+    there is no person's name (two may be: «Анна Петрова» stays as the names' rules read it)."""
+    opened = link.text.startswith("„")  # (the low quote is no edge noise: it stays in the link's text)
+    closed = rest[link.end : link.end + 1] in ("»", "“") or not rest[link.end :].strip()  # (a span may end before
+    if not closed or not opened and rest[link.start - 1 : link.start] != "«":  # its closing quote)
+        return link
+    one_word = link.label == "person" and " " not in link.text.strip()
+    label = "organisation" if link.label == "unknown" or one_word else link.label
+    return replace(link, text=link.text.removeprefix("„"), start=link.start + opened, label=label)
 
 
 def _code_or_script(word: str) -> bool:

@@ -89,11 +89,14 @@ LEAD_PHRASES = (
     # ('фота': the Belarusian word)
     r"fot\.?", r"zdj[eę]cie", r"źródło", r"фот[оа]", r"снимок", r"автор\s+фото", r"автор", r"кредит",
     r"источник(?:\s+фото)?", r"джерело(?:\s+фото)?", r"fotoğraf(?:lar)?",
+    # 'photograph(s)' in Cyrillic script: Serbian and Macedonian 'Фотографија:'/'Фотографије:', Russian 'Фотография:'/
+    # 'Фотографии:', Ukrainian 'Фотографія:'; Bulgarian 'Снимка:'/'Снимки:' (picture); Serbian 'Снимио:' (shot by)
+    r"фотографи(?:ја|је|я|и)", r"фотографі[яї]", r"снимк[аи]", r"сними(?:о|ла|ли)",
     # Dutch, Nordic, Finnish, Czech, Hungarian ('source', 'picture'; 'image', Vietnamese 'ảnh': credit_leads.LEAD_IN)
     r"b(?:ron|eeld)", r"kilde", r"källa", r"lähde", r"kuva", r"zdroj", r"fotó", r"forrás",
     r"nyitókép",  # Hungarian 'opening picture' ('Nyitókép: Körkép.sk/KL'), the page's first picture
     # Malay and Indonesian 'picture', Croatian and Serbian 'shot by' and 'photograph'
-    r"gambar", r"snimi(?:o|la|li)", r"fotografija",
+    r"gambar", r"snimi(?:o|la|li)", r"fotografij[aei]",
     r"sumber\s+(?:foto|gambar)",  # Indonesian 'photo source' ('Sumber foto: RSPO'; not 'Sumber:' alone, a story's)
     # Swedish, Norwegian and Danish 'top picture' and 'cover picture' ('Toppbild: TT', 'Topfoto: …'); Dutch and
     # French 'author'; Romanian 'photo source' (not 'Sursa:' alone, which names a story's text source as often);
@@ -447,6 +450,9 @@ ORGANISATION_WORDS = frozenset({
     "partido", "partito", "defense", "defence",  # 'Partido de La U', 'Gaza Civil Defense'
     # a magazine's or paper's own word in its title ('Foto: Revista BOCAS', 'Jornal do Commercio', 'Diario Harwick')
     "revista", "jornal", "diario", "diário", "periódico", "periodico", "semanario",
+    # and in Slavic languages ('Новая газета', 'Российская газета', 'Gazeta Wyborcza', 'Hospodářské noviny')
+    "газета", "газети", "газеты", "журнал", "вестник", "вісник", "известия", "ведомости", "gazeta", "dziennik",
+    "tygodnik", "noviny", "deník", "denník", "novine", "новине",
     "club", "alliance", "coalition", "partners", "collective", "cooperative", "team", "airlines", "laboratory", "lab",
     "labs",
     "tourism", "visit", "destination", "international",  # tourism boards: 'Visit Norway', 'Destination Canada'
