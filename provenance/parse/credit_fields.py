@@ -85,6 +85,10 @@ _CLIENT_BEFORE = re.compile(r"(?i)\s" + CLIENT_WORD + r"\s+$")
 # comma), as papers in Russian, Ukrainian and other languages write their own and each other's names
 _LAST_LINK_QUOTE = re.compile(r"(?:«[^»\n]{1,80}»|„[^“\n]{1,80}“)[ \t.]*$")
 _CHAIN_BEFORE = re.compile(r"[^\W\d_][.'’]?[ \t]*(?:/|[ \t][—–][ \t])[ \t]*$")
+# or after a body's word in lower case or a company form in capitals, as languages in Cyrillic script write a firm's
+# or a body's proper name in quotes after the word saying what it is ('пресс-служба «Газпрома»', 'ООО «Северный
+# порт»'; a Latin word before the quote may be a client's or a place's preposition: 'für «Tages-Anzeiger»')
+_BODY_BEFORE_QUOTE = re.compile(r"(?:^|(?<=[\s/]))(?:[а-яёіїєґ][а-яёіїєґ-]*|[А-ЯЁІЇЄҐ]{2,4})[ \t]+$")
 # the same after a comma ('Фото: Анна Петрова, «Новая газета»'), where a comma would join two names as one creator:
 # written as the chain's slash
 _COMMA_BEFORE_OUTLET = re.compile(r"(?<=[^\W\d_]),[ \t]*(?=(?:«[^»\n]{1,80}»|„[^“\n]{1,80}“)[ \t.]*$)")
@@ -639,9 +643,11 @@ def _without_archive_ref(text: str) -> str:
 
 def _kept_quote(text: str, at: int) -> bool:
     """A quoted work's title before 'by', a paper's title after 'pour' ('X pour « Le Monde »'), or an outlet's name
-    in guillemets as the last link of a chain ('Фото: Анна Петрова / «Коммерсантъ»', '… — «Новая газета»'): not cut."""
+    in guillemets as the last link of a chain ('Фото: Анна Петрова / «Коммерсантъ»', '… — «Новая газета»') or as
+    the proper name closing a body's ('пресс-служба «Газпрома»'): not cut."""
     return bool(_TITLE_BY.match(text, at) or _CLIENT_BEFORE.search(text, max(0, at - 6), at)
-                or text[at] in "«„" and _LAST_LINK_QUOTE.match(text, at) and _CHAIN_BEFORE.search(text, 0, at))
+                or text[at] in "«„" and _LAST_LINK_QUOTE.match(text, at) is not None
+                and (_CHAIN_BEFORE.search(text, 0, at) or _BODY_BEFORE_QUOTE.search(text, 0, at)))
 
 
 def _after_an_agency(catalog: Catalog, text: str) -> bool:

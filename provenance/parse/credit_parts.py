@@ -605,6 +605,10 @@ def _quoted_outlet(link: Link, rest: str) -> Link:
     """A link written in guillemets or low-high quotes closing a chain ('«Коммерсантъ»', '„Українська правда“') is a
     title: an outlet or a brand, named even where its words are no organisation's, without its quote; a single word
     there is no person's name (two may be: «Анна Петрова» stays as the names' rules read it)."""
+    if "«" in link.text[1:] and "»" not in link.text:  # 'пресс-служба «Газпрома»': its closing quote was edge noise
+        close = " »" if "« " in link.text else "»"  # French spacing: 'archives « Le Parisien »'
+        return replace(link, text=f"{link.text}{close}", end=link.end + len(close),
+                       label="organisation" if link.label in ("unknown", "person") else link.label)
     opened = link.text.startswith("„")  # (the low quote is no edge noise: it stays in the link's text)
     closed = rest[link.end : link.end + 1] in ("»", "“") or not rest[link.end :].strip()  # (a span may end before
     if not closed or not opened and rest[link.start - 1 : link.start] != "«":  # its closing quote)
