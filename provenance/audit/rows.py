@@ -92,13 +92,17 @@ def encoding_findings(article: str, guessed: str | None, declared: str | None) -
 
     if guessed is None:
         return []
+    return [make_finding("encoding-guessed", article, article=article, reason=guess_reason(declared),
+                         encoding=guessed)]
+
+
+def guess_reason(declared: str | None) -> str:
+    """Why an article's encoding was guessed, said of the article, by the declaration its bytes are not."""
     if declared and declared.startswith("UTF-8"):
-        reason = f"declares {declared} but is not UTF-8"
-    elif declared:
-        reason = f"is neither UTF-8 nor the {declared} it declares"
-    else:
-        reason = "is not UTF-8 and declares no encoding"
-    return [make_finding("encoding-guessed", article, article=article, reason=reason, encoding=guessed)]
+        return f"declares {declared} but is not UTF-8"
+    if declared:
+        return f"is neither UTF-8 nor the {declared} it declares"
+    return "is not UTF-8 and declares no encoding"
 
 
 def _not_found_where(same_name: Sequence[str], shown: int = 5) -> str:
