@@ -44,8 +44,7 @@ def usage_detail(session: Session, usage_id: int, labels: Labels) -> dict[str, A
     use = _use(session, record, labels)
     image = image_detail(session, record.image_id, labels) if record.image_id else None
     key = session.scalar(select(t.Usage.key).where(t.Usage.id == usage_id))
-    return {**use, "article_encoding": _article_encoding(session, record.usage_id),
-            "image_id": record.image_id, "image_files": image["files"] if image else [],
+    return {**use, "image_id": record.image_id, "image_files": image["files"] if image else [],
             "image_evidence": image["evidence"] if image else [], "key": key,
             "decisions": decision_history(session, t.Decision.usage_key == key, labels) if key else [],
             "image_decisions": image["decisions"] if image else [],
@@ -119,6 +118,7 @@ def _use(session: Session, record: t.Record, labels: Labels) -> dict[str, Any]:
         owner = [t.Finding.usage_id.is_(None), t.Finding.file_id.is_(None), t.Finding.image_id == record.image_id]
     findings = sorted_views(session.scalars(select(t.Finding).where(*owner)))
     return {"usage_id": usage.id if usage else None, "article": _article_path(session, usage),
+            "article_encoding": _article_encoding(session, usage.id) if usage else None,
             "src": usage.src or "" if usage else "", "caption": usage.caption or "" if usage else "",
             "record": _record(record, labels), "findings": finding_dicts(findings),
             "evidence": _usage_evidence(session, usage.id) if usage else [],

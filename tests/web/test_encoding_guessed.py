@@ -12,6 +12,7 @@ from provenance.audit.run import run_audit
 from provenance.catalog.load import load_catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.store.repository import open_store
+from tests import samples
 from tests.audit.test_encoding_guessed import CODE, GUESSED, LATIN2, write_archive
 from web import create_app
 
@@ -22,6 +23,9 @@ HOSTILE = "<b onmouseover=alert(1)>.txt"  # a file name is the user's: the pages
 def client(tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
     folder = write_archive(tmp_path_factory.mktemp("encodings") / "archive")
     (folder / HOSTILE).write_bytes(LATIN2.encode("iso-8859-2"))
+    (folder / "photo.jpg").write_bytes(samples.jpeg())  # an image an article in ISO-8859-2 shows
+    (folder / "photo.html").write_bytes('<figure><img src="photo.jpg"><figcaption>Foto: Jiří Dvořák/ČTK'
+                                        '</figcaption></figure>'.encode("iso-8859-2"))
     url = f"sqlite:///{folder.parent / 'web.db'}"
     engine, sessions = open_store(url)
     run_audit(str(folder), sessions, load_catalog(), UsageProfile(), jobs=1)
@@ -30,7 +34,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
     return app.test_client()
 
 
-FLAGGED = {*GUESSED, HOSTILE}
+FLAGGED = {*GUESSED, HOSTILE, "photo.html"}
 
 
 def _usage_url(client: FlaskClient, article: str) -> str:
@@ -84,3 +88,13 @@ def test_the_api_lists_and_details_the_guess(client: FlaskClient) -> None:
     assert [f["severity"] for f in detail["findings"] if f["code"] == CODE] == ["warning"]
     plain_id = _usage_url(client, "utf8.txt").rsplit("/", 1)[1]
     assert client.get(f"/api/usages/{plain_id}").json["usage"]["article_encoding"] is None
+
+
+def test_the_image_page_says_it_of_the_use(client: FlaskClient) -> None:
+    url = _usage_url(client, "photo.html")
+    assert url.startswith("/images/")
+    page = client.get(url.split("#")[0]).get_data(as_text=True)
+    assert '<p class="small guessed-encoding">The article\'s text was read as windows-1252, a guess: it is not ' \
+           'UTF-8 and declares no encoding, so names in it may be misread.</p>' in page
+    assert "Jiøí Dvoøák" in page  # the misread name the line warns of
+    assert f"<code>{CODE}</code>" in page
