@@ -115,6 +115,7 @@ def test_every_report_format_carries_the_finding(catalog: Catalog, tmp_path: Pat
     assert {r["article"] for r in as_json if CODE in r["findings"]} == set(GUESSED)
     as_csv = [line for line in render(rows, "csv").splitlines() if CODE in line]
     assert sorted(line.split(",")[0] for line in as_csv) == sorted(GUESSED)
+    assert render(rows, "html").count(CODE) == len(GUESSED)  # in the finding codes of each guessed row
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(rows))).active
     cells = [[str(c or "") for c in row] for row in sheet.iter_rows(values_only=True)]
     assert {row[0] for row in cells if CODE in row[7]} == set(GUESSED)
@@ -161,3 +162,19 @@ def test_the_filter_by_code_lists_the_guessed_rows(catalog: Catalog, tmp_path: P
     with sessions() as session:
         found = all_rows(session, Filters(code=CODE), Labels(catalog))
     assert sorted(r.article for r in found) == sorted(GUESSED)
+
+
+def test_the_cli_summary_and_report_name_them(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from provenance.cli.main import cli
+
+    folder = write_archive(tmp_path / "archive")
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["audit", str(folder), "--db", f"sqlite:///{tmp_path / 'cli.db'}", "--jobs", "1",
+                                      "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "  guessed encodings 3\n" in result.stdout
+    assert f"    {CODE:<32} 3\n" in result.stdout
+    rows = json.loads(report.read_text(encoding="utf-8"))["rows"]
+    assert sorted(r["article"] for r in rows if CODE in r["findings"]) == sorted(GUESSED)
