@@ -109,6 +109,8 @@ class CheckedFile:
     problems: list[str] = field(default_factory=list)
     matches: dict[str, Match] = field(default_factory=dict)
     error: str | None = None
+    # an article whose encoding was guessed: what its text was read as, and the declaration its bytes are not
+    guessed_encoding: tuple[str, str | None] | None = None
 
     @property
     def has_error(self) -> bool:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.final import regroup_images
-from provenance.audit.rows import shown_file_findings
+from provenance.audit.rows import encoding_findings, shown_file_findings
 from provenance.audit.save import (
     DECISION_FIELDS,
     active_decisions,
@@ -27,7 +27,7 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.check import check_evidence
 from provenance.errors import FieldErrors, InputError
-from provenance.model import Evidence
+from provenance.model import Evidence, Finding
 from provenance.store import tables as t
 
 JSON_KINDS = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}
@@ -195,7 +195,15 @@ def recheck_usage(session: Session, usage_id: int, catalog: Catalog, profile: Us
     problem = shown.error if shown is not None and usage.image_id is None else None
     same_name = _same_name_files(session, usage) if shown is None else []
     replace_result(session, item, usage_id, usage.image_id,
-                   shown_file_findings(usage.src, shown is not None, problem, same_name))
+                   shown_file_findings(usage.src, shown is not None, problem, same_name) + _decoding(session, usage))
+
+
+def _decoding(session: Session, usage: t.Usage) -> list[Finding]:
+    """The usage's encoding-guessed finding, as the audit stored its article's decoding (rows.encoding_findings)."""
+    path, guessed, declared = session.execute(
+        select(t.File.path, t.Article.guessed_encoding, t.Article.declared_encoding)
+        .join(t.Article, t.Article.file_id == t.File.id).where(t.Article.id == usage.article_id)).one()
+    return encoding_findings(path, guessed, declared)
 
 
 def _same_name_files(session: Session, usage: t.Usage) -> list[str]:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from provenance.audit.labels import Labels
 from provenance.audit.read_model import FindingView, sorted_views
+from provenance.audit.rows import guess_reason
 from provenance.rules.registry import FINDINGS
 from provenance.store import tables as t
 
@@ -48,6 +49,16 @@ def usage_detail(session: Session, usage_id: int, labels: Labels) -> dict[str, A
             "decisions": decision_history(session, t.Decision.usage_key == key, labels) if key else [],
             "image_decisions": image["decisions"] if image else [],
             "earlier_decisions": _earlier_decisions(session, use["article"], labels)}
+
+
+def _article_encoding(session: Session, usage_id: int | None) -> dict[str, str | None] | None:
+    """How the usage's article was decoded when its encoding was guessed (what its text was read as, the
+    declaration its bytes are not, and why it was a guess), else None."""
+    found = session.execute(select(t.Article.guessed_encoding, t.Article.declared_encoding)
+                            .join(t.Usage, t.Usage.article_id == t.Article.id).where(t.Usage.id == usage_id)).first()
+    if found is None or found[0] is None:
+        return None
+    return {"guessed": found[0], "declared": found[1], "reason": guess_reason(found[1])}
 
 
 def _earlier_decisions(session: Session, article: str, labels: Labels) -> list[dict[str, Any]]:
@@ -107,6 +118,7 @@ def _use(session: Session, record: t.Record, labels: Labels) -> dict[str, Any]:
         owner = [t.Finding.usage_id.is_(None), t.Finding.file_id.is_(None), t.Finding.image_id == record.image_id]
     findings = sorted_views(session.scalars(select(t.Finding).where(*owner)))
     return {"usage_id": usage.id if usage else None, "article": _article_path(session, usage),
+            "article_encoding": _article_encoding(session, usage.id) if usage else None,
             "src": usage.src or "" if usage else "", "caption": usage.caption or "" if usage else "",
             "record": _record(record, labels), "findings": finding_dicts(findings),
             "evidence": _usage_evidence(session, usage.id) if usage else [],

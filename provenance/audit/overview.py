@@ -84,13 +84,16 @@ def last_audit(session: Session) -> tuple[int, str, str] | None:
 
 def summary(session: Session) -> dict[str, object]:
     """The counts printed after an audit: rows = usages + images no article uses + unreadable files, and
-    with license + without license = usages + images no article uses."""
+    with license + without license = usages + images no article uses; guessed encodings, the articles whose
+    text was read in a guessed encoding (their usages have encoding-guessed)."""
     kinds = row_counts(session)
     licenses = license_counts(session)
     without = licenses.pop("", 0)
     return {
         "images": session.scalar(select(func.count()).select_from(t.Image)) or 0,
         "articles": session.scalar(select(func.count()).select_from(t.Article)) or 0,
+        "guessed encodings": session.scalar(select(func.count()).select_from(t.Article)
+                                            .where(t.Article.guessed_encoding.is_not(None))) or 0,
         "rows": sum(kinds.values()),
         "usages": kinds["usage"],
         "unused images": kinds["image"],

@@ -32,8 +32,12 @@ RecordRow = tuple[Text, Text, Text, Text, Text, Text, str, str, Text, Text, Text
 Match = tuple[int, "int | None", str]  # the image file a usage shows: file id, image id, matched by (rule)
 # a usage: src, caption (stored), key, match, the evidence the article gave, its record, its findings
 UsageRow = tuple["str | None", "str | None", str, "Match | None", list[EvidenceRow], RecordRow, list[FindingRow]]
-# an article file: name, kind, error, (title, byline, canonical URL), its usages in order
-ArticleRows = tuple[str, str, "str | None", tuple["str | None", "str | None", "str | None"], list[UsageRow]]
+# an article's facts: title, byline, canonical URL, and when its encoding was guessed, what its text was read as
+# and the declaration its bytes are not (ARTICLE_COLUMNS)
+Facts = tuple["str | None", "str | None", "str | None", "str | None", "str | None"]
+ARTICLE_COLUMNS = ("title", "byline", "canonical_url", "guessed_encoding", "declared_encoding")
+# an article file: name, kind, error, its facts, its usages in order
+ArticleRows = tuple[str, str, "str | None", Facts, list[UsageRow]]
 
 
 def article_rows(checked: CheckedFile, ids: Mapping[str, tuple[int, int | None]],
@@ -46,9 +50,11 @@ def article_rows(checked: CheckedFile, ids: Mapping[str, tuple[int, int | None]]
     from provenance.store.usage_keys import article_keys
 
     page = {e.field: e.value for e in checked.page}
-    facts = (page.get("page_title"), page.get("byline"), page.get("canonical_url"))
+    guessed, declared = checked.guessed_encoding or (None, None)
+    facts = (page.get("page_title"), page.get("byline"), page.get("canonical_url"), guessed, declared)
     if checked.error:
         return checked.name, checked.kind, checked.error, facts, []
+    decoding = encoding_findings(checked.name, guessed, declared)
     captions = [usage_caption(item) for item in checked.items]
     keys = article_keys(checked.name, [(item.src, caption) for item, caption in zip(checked.items, captions,
                                                                                    strict=True)])
@@ -58,7 +64,7 @@ def article_rows(checked: CheckedFile, ids: Mapping[str, tuple[int, int | None]]
         match = (*ids[found.path], found.rule) if found else None
         same_name = named_files(index, item.src) if index is not None and item.src and not found else []
         extra = shown_file_findings(item.src, found is not None, (problems or {}).get(found.path) if found else None,
-                                    same_name)
+                                    same_name) + decoding
         usages.append((item.src, caption, key, match, given_evidence(item), record_values(item, extra),
                        finding_rows([*item.findings, *extra])))
     return checked.name, checked.kind, None, facts, usages
@@ -76,6 +82,27 @@ def shown_file_findings(src: str | None, matched: bool, problem: str | None,
     if not matched:
         return [make_finding("image-not-found", src, src=src, where=_not_found_where(same_name))]
     return [make_finding("image-unreadable", src, src=src, problem=problem)] if problem else []
+
+
+def encoding_findings(article: str, guessed: str | None, declared: str | None) -> list[Finding]:
+    """The finding of each usage of an article whose encoding was guessed (`guessed`: what its text was read
+    as; `declared`: the declaration its bytes are not), which counts for the usage's status: its names may be
+    misread. None for an article read as it is encoded."""
+    from provenance.rules.registry import make_finding
+
+    if guessed is None:
+        return []
+    return [make_finding("encoding-guessed", article, article=article, reason=guess_reason(declared),
+                         encoding=guessed)]
+
+
+def guess_reason(declared: str | None) -> str:
+    """Why an article's encoding was guessed, said of the article, by the declaration its bytes are not."""
+    if declared and declared.startswith("UTF-8"):
+        return f"declares {declared} but is not UTF-8"
+    if declared:
+        return f"is neither UTF-8 nor the {declared} it declares"
+    return "is not UTF-8 and declares no encoding"
 
 
 def _not_found_where(same_name: Sequence[str], shown: int = 5) -> str:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from provenance.audit.bulk import driver_sqlite, insert_ids, insert_rows
 from provenance.audit.codes import refresh_codes
-from provenance.audit.rows import RECORD_COLUMNS, record_values
+from provenance.audit.rows import ARTICLE_COLUMNS, RECORD_COLUMNS, record_values
 from provenance.catalog.names import fold_search
 from provenance.model import Evidence, Finding
 from provenance.render.audit_report import worst
@@ -216,7 +216,7 @@ def save_articles(session: Session, batch: Sequence[tuple[int, ArticleRows]]) ->
     insert_rows(session, findings, FINDING_COLUMNS, [(None, None, file_id, "file-error", "error", error, name)
                                                      for file_id, (name, _, error, _, _) in batch if error])
     read = [(file_id, rows) for file_id, rows in batch if not rows[2]]
-    article_ids = insert_ids(session, articles, ("file_id", "kind", "title", "byline", "canonical_url"),
+    article_ids = insert_ids(session, articles, ("file_id", "kind", *ARTICLE_COLUMNS),
                              [(file_id, kind, *facts) for file_id, (_, kind, _, facts, _) in read])
     uses = [(article_id, name, position, use) for article_id, (_, (name, _, _, _, usages))
             in zip(article_ids, read, strict=True) for position, use in enumerate(usages)]

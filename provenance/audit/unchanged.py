@@ -46,6 +46,7 @@ STAMP = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a datetime in SQLite (UT
 
 # The counts of provenance.audit.overview.summary(), as SQL; tests/audit/test_unchanged.py compares them.
 UNREADABLE = "SELECT count(*) FROM files WHERE id IN (SELECT file_id FROM findings WHERE file_id IS NOT NULL)"
+GUESSED = "SELECT count(*) FROM articles WHERE guessed_encoding IS NOT NULL"
 BY_STATUS = "SELECT status, count(*) FROM records GROUP BY status"
 BY_KIND = "SELECT usage_id IS NOT NULL, count(*) FROM records GROUP BY usage_id IS NOT NULL"
 BY_FINDING = "SELECT code, count(*) FROM findings GROUP BY code ORDER BY count(*) DESC, code"
@@ -148,6 +149,7 @@ def summary(connection: sqlite3.Connection) -> dict[str, object]:
     return {
         "images": _one(connection, "SELECT count(*) FROM images"),
         "articles": _one(connection, "SELECT count(*) FROM articles"),
+        "guessed encodings": _one(connection, GUESSED),
         "rows": kinds.get(True, 0) + kinds.get(False, 0) + unreadable,
         "usages": kinds.get(True, 0),
         "unused images": kinds.get(False, 0),

@@ -97,8 +97,8 @@ def _verify_commons(sessions: sessionmaker[Session], catalog: Catalog, profile: 
 
 def _print_summary(counts: dict[str, object], stats_line: str) -> None:
     say(stats_line)
-    for key in ("images", "articles", "rows", "usages", "unused images", "unreadable files", "with license",
-                "without license"):
+    for key in ("images", "articles", "guessed encodings", "rows", "usages", "unused images", "unreadable files",
+                "with license", "without license"):
         say(f"  {key:<17} {counts[key]}")
     for title, key in (("by status", "by status"), ("by finding", "by finding"), ("by license", "by license")):
         table = counts[key]

@@ -117,6 +117,13 @@ class Decoded:
             why = "not UTF-8 and no encoding declared"
         return f"{why}; {GUESSED}"
 
+    def guessed_as(self) -> tuple[str, str | None] | None:
+        """When the encoding was guessed: the encoding the text was read as ("windows-1252") and the declaration
+        its bytes are not ("windows-1251 (<meta> charset)", or None); else None. What an audit stores."""
+        if not self.guessed:
+            return None
+        return self.how.removesuffix(" (guessed)"), self.unfit
+
 
 def decode_article(name: str, data: bytes, charset: str | None = None) -> str:
     """The text of an article's bytes (decode_text)."""

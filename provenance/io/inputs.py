@@ -170,7 +170,8 @@ def _check_article(source: SourceFile, catalog: Catalog, profile: UsageProfile,
 
     article = check_article(text, catalog, name=source.name, kind=source.kind, profile=profile,
                             image_evidence=embedded)
-    return CheckedFile(source.name, article.kind, article.items, article.page, problems=problems, matches=matches)
+    return CheckedFile(source.name, article.kind, article.items, article.page, problems=problems, matches=matches,
+                       guessed_encoding=decoded.guessed_as())
 
 
 def image_evidence_reader(open_path: Callable[[str], BinaryIO | str], shown: Callable[[str], str] | None = None,

@@ -115,6 +115,14 @@ FINDINGS: dict[str, FindingKind] = {
         "be checked from the file.",
         "Raised by an audit when an article's image reference matches a file of the archive that could not be "
         "read as an image (empty, damaged, not an image); the file itself has a file-error."),
+    "encoding-guessed": FindingKind(W, "Article encoding guessed",
+        "The article {article} {reason}, so its text was read as {encoding}, a guess: names with letters "
+        "outside ASCII may be misread (in ISO-8859-2 or windows-1250 text, Dvořák reads as Dvoøák). Check the "
+        "names against the original, then re-save the article as UTF-8 (or declare its real encoding) and audit "
+        "again.",
+        "Raised by an audit for each credit of an article whose bytes are not UTF-8 and declare no encoding they "
+        "fit (none, or one the bytes are not): its text was read as windows-1252 by guess, as a single check "
+        "reports it. An article saved as UTF-8, or in the legacy encoding its <meta charset> declares, has none."),
     "file-error": FindingKind(E, "File cannot be read",
         "{problem}",
         "Raised by an audit for a file that cannot be read (damaged, truncated, unsafe in the zip); the "

@@ -2,7 +2,7 @@
 
 files      every file an audit saw (path within its archive, size, mtime, hash)
 images     unique by SHA-256; identity, and the evidence embedded in them
-articles   the article files, with page-level facts
+articles   the article files, with page-level facts and, when it was guessed, how their text was decoded
 usages     an image reference or credit in an article, matched to an image (or not),
            with its stable key (store.usage_keys)
 records    the resolved record of a usage (or of an image used nowhere)
@@ -124,6 +124,10 @@ class Article(Base):
     title: Mapped[str | None] = mapped_column(Text)
     byline: Mapped[str | None] = mapped_column(Text)
     canonical_url: Mapped[str | None] = mapped_column(Text)
+    # when the article's encoding was guessed (migration 0010): what its text was read as ("windows-1252"), and
+    # the declaration its bytes are not ("windows-1251 (<meta> charset)"), if any; both NULL otherwise
+    guessed_encoding: Mapped[str | None] = mapped_column(String(64))
+    declared_encoding: Mapped[str | None] = mapped_column(Text)
 
 
 class Usage(Base):

@@ -207,7 +207,8 @@ def test_every_code_is_tested_both_ways() -> None:
                                   "conflicting-evidence",  # covered in test_check.py and test_resolve.py
                                   "image-not-found", "image-unreadable", "file-error", "credit-suggestion",
                                   "inconsistent-credits",
-                                  "metadata-stripped"}  # audit-level: test_audit.py and test_duplicates.py
+                                  "metadata-stripped",  # audit-level: test_audit.py and test_duplicates.py
+                                  "encoding-guessed"}  # audit-level: test_encoding_guessed.py
     assert rule_codes <= raised
     assert rule_codes <= quiet
 

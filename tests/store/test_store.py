@@ -131,7 +131,7 @@ def test_migration_0006_keys_the_usages_it_can(db_url: str) -> None:
                     (3, 2, 0, None, None)):
                 connection.execute(t.Usage.__table__.insert().values(
                     id=usage_id, article_id=article_id, position=position, src=src, caption=caption))
-        upgrade(engine)
+        upgrade(engine, "0009")  # 0010 marks every article to be read again
         with engine.connect() as connection:
             keys = dict(connection.execute(select(t.Usage.id, t.Usage.key)).all())
             done = dict(connection.execute(select(t.File.path, t.File.done)).all())
@@ -182,5 +182,29 @@ def test_migration_0008_fills_the_codes_and_the_search_index(db_url: str) -> Non
                 found = connection.execute(text(f"SELECT rowid FROM {t.SEARCH_INDEX} WHERE {t.SEARCH_INDEX} "
                                                 "MATCH '\"novak\"'")).scalars().all()
                 assert found == [1]
+    finally:
+        engine.dispose()
+
+
+def test_migration_0010_marks_the_articles_to_be_read_again(db_url: str) -> None:
+    """A database from before 0010 kept no trace of a guessed encoding: its articles get none (NULL) and their
+    files are to be read again by the next audit, which finds the guesses; other files stay done."""
+    engine = make_engine(db_url)
+    try:
+        upgrade(engine, "0009")
+        with engine.begin() as connection:
+            for file_id, path, kind in ((1, "a/page.html", "article"), (2, "a/photo.jpg", "image")):
+                connection.exec_driver_sql(
+                    "INSERT INTO files (id, root, path, size, mtime_ns, kind, problems, done, search) "
+                    f"VALUES ({file_id}, '/r', '{path}', 1, 1, '{kind}', '', true, '')")
+            connection.exec_driver_sql("INSERT INTO articles (id, file_id, kind, title) VALUES (1, 1, 'html', 'T')")
+        upgrade(engine)
+        with engine.connect() as connection:
+            done = dict(connection.execute(select(t.File.path, t.File.done)).all())
+            articles = connection.execute(select(t.Article.title, t.Article.guessed_encoding,
+                                                 t.Article.declared_encoding)).all()
+            assert compare_metadata(_context(connection), t.Base.metadata) == []
+        assert done == {"a/page.html": False, "a/photo.jpg": True}
+        assert [tuple(a) for a in articles] == [("T", None, None)]
     finally:
         engine.dispose()
