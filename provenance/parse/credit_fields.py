@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from provenance.catalog.licenses import is_license_url
 from provenance.catalog.load import Catalog, license_names
@@ -21,6 +22,7 @@ from provenance.catalog.sources import find_category, match_domain, match_source
 from provenance.parse.credit_citations import may_cite, read_citation
 from provenance.parse.credit_parts import assign_names, is_a_date, label_link
 from provenance.parse.credit_words import (
+    AGENCY_KINDS,
     BODY_BEFORE_FOR,
     COMPANY_FORM,
     LEAD_IN_TEXT,
@@ -481,6 +483,15 @@ def _common_words_are_no_creator(catalog: Catalog, segment: str, fields: dict[st
     if creator and creator.islower() and _COMMON_WORDS.match(creator) and _SOURCE_LEAD.match(segment) \
             and match_source(catalog, creator) is None:
         del fields["creator"]
+    elif creator and len(fields) == 1 and _PHOTO_OF_A_NOUN.match(segment):
+        del fields["creator"]  # 'Photo de famille', 'Foto di gruppo': the kind of picture, no one's name
+
+
+# 'Photo de famille' (the officials' group photo), 'Photographie de presse', 'Foto di gruppo': the French and Italian
+# 'by' words are also 'of', and a word in lower case after them, alone, is what the picture is; a photographer's
+# name has a capital ('Photo de Jane Roe') and a handle a mark ('Photo de @janeroe', 'Foto di jane.roe')
+_PHOTO_OF_A_NOUN = re.compile(r"(?i)^[\s(\[]*(?:photo(?:graphie)?s?|fotos?|fotografi[ae])\s+(?:de|di|par|d['’])\s*"
+                              r"(?-i:[a-zà-öø-ÿ]+)[\s.)\]]*$")
 
 
 # A link's query ('watch?v=…', 'photo.php?fbid=…'): what is left of an address written with no scheme after its host
@@ -613,7 +624,7 @@ def _clean(segment: str, catalog: Catalog | None = None) -> str:
     text = _BODY_REPEATED.sub(r"/\g<body>", text) if "/" in text else text
     text = _HANDOUT_VIA.sub(r"\g<body>/Handout", text) if "andout via" in text else text
     if "(" in text or "（" in text:  # each step only where what it cuts can be
-        text = _LIFE_DATES.sub("", _REMARK.sub(CUT, _PICTURE_COUNT.sub("", text)))
+        text = _LIFE_DATES.sub("", _REMARK.sub(partial(_remark_cut, catalog), _PICTURE_COUNT.sub("", text)))
         text = _LISTED_REMARK.sub("", text) if text.rstrip().endswith(")") else text
     text = _ATTRIBUTES.sub(CUT, text) if "=" in text else text
     text = _BASED_ON.sub(CUT, text) if "„" in text or "“" in text or '"' in text else text
@@ -630,6 +641,20 @@ def _clean(segment: str, catalog: Catalog | None = None) -> str:
     text = _FILE_SIGNATURE.sub("", text) if "rchiv" in text else text
     text = ACQUISITION.sub("", text) if "," in text else text
     return _OWN_WORK.sub(CUT, text) if may_hold(text, _OWN_WORK_WORDS) else text
+
+
+def _remark_cut(catalog: Catalog | None, match: re.Match[str]) -> str:
+    """A remark in brackets is cut, but not an agency's name written all in lower case ('© JANE ROE (belga)', RTBF's
+    house style; '(afp)'): a wire or picture agency the catalog knows, one word, is the credit's source."""
+    inner = match.group(0)[1:-1].strip()
+    if catalog is not None and _LOWER_WORD.fullmatch(inner):
+        source = match_source(catalog, inner)
+        if source is not None and source.kind in AGENCY_KINDS:
+            return match.group(0)
+    return CUT
+
+
+_LOWER_WORD = re.compile(r"[a-z]{2,12}(?:-[a-z]{2,12})?")
 
 
 def _without_archive_ref(text: str) -> str:

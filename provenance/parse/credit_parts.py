@@ -158,6 +158,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     links = _split_agency_pairs(catalog, links)  # 'AP 연합뉴스', 'AP TT': two agencies side by side
     links = _repeated_source(links)
     links = _agency_before_a_full_name(links)
+    links = _initials_before_outlet(links)
     links = _later_people_are_organisations(links)
     links = _one_word_between_agencies(links)
     links = _handout_supplier(links)
@@ -167,7 +168,8 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     people = [link for link in links if link.label == "person" or link.creator]
     links, people = _office_of_a_body(links, people)
     if people:
-        fields["creator"] = _person(people[0].creator or people[0].text)
+        initials = people[0].creator if _STAFF_INITIALS.fullmatch(people[0].creator) else ""
+        fields["creator"] = initials or _person(people[0].creator or people[0].text)  # 'MG' stays in capitals
     orgs = [link for link in links if link.label in ("source", "organisation")]
     platforms = [link for link in orgs if link.source is not None and link.source.kind == "platform"]
     if len(platforms) == 1 == len(links) and "via" in fields and not people:
@@ -296,6 +298,24 @@ def _agency_before_a_full_name(links: list[Link]) -> list[Link]:
         return links
     agency = Link(first.text, first.start, first.end, "organisation")
     return [agency if link is first else link for link in links]
+
+
+# A staff member's initials before the outlet they work for ('Photo : MG/Rue89Lyon', French regional papers' and sites'
+# house style); not a rights mark's letters ('DR', droits réservés; 'RR'), a licence's ('CC', 'ND') or a medium's
+_STAFF_INITIALS = re.compile(r"[A-Z]{2,3}")
+_NOT_INITIALS = frozenset({"DR", "RR", "CC", "ND", "NC", "SA", "PD", "PR", "TV", "DPA", "TT"})
+
+
+def _initials_before_outlet(links: list[Link]) -> list[Link]:
+    """Two to three capitals the catalog does not know, then a paper or a site it knows: the person who took the
+    picture for the outlet, by initials (an agency's letters are known: 'AP/Le Monde' stays two sources)."""
+    if len(links) != 2 or links[0].source is not None or links[0].label != "organisation":
+        return links
+    first, outlet = links
+    if not _STAFF_INITIALS.fullmatch(first.text.strip()) or first.text.strip() in _NOT_INITIALS \
+            or outlet.source is None or outlet.source.kind != "publisher":
+        return links
+    return [Link(first.text, first.start, first.end, "person", creator=first.text.strip()), outlet]
 
 
 def _one_word_between_agencies(links: list[Link]) -> list[Link]:

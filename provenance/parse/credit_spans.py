@@ -51,9 +51,12 @@ from provenance.parse.credit_words import (
     NEWS_SOURCE_KINDS,
     NEWS_TITLE_ENDS,
     NEWSPAPER_WORDS,
+    NOT_A_PHOTOGRAPHER,
     NOT_AFTER_ABBREVIATION,
     NOT_BEFORE_NUMBER,
     PERSON_JOB_WORDS,
+    PLACE_OPENINGS,
+    PLACE_OR_EVENT_OPENINGS,
     POST_WORDS,
     RESHOT_FROM,
     RESHOT_PLATFORM,
@@ -87,6 +90,11 @@ DATED_PLACE = re.compile(r"[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:[ \t]+[A-ZÀ-Þ][
 DATELINE_AGENCY = re.compile(r"(?i)(?![^\n]*\b(?:photos?|fotos?|pics?|pictures?|images?|imagen|imagem)\b)"
                              r"[^/:|\n]{1,40}")
 _LEADING_YEAR = re.compile(r"^(?:©\s*)?(?:\d{4}年?|\(c\))\s+")
+# Formiche's gallery bracket closing a caption: the day, the place, then the picture's source, an agency, a platform or
+# the photographer ('(03/10/2023, Roma, Imagoeconomica)', '(17/10/2025, Paestum, X)', '(03/10/2023, Roma, Umberto
+# Pizzi)'); the date in figures first, so a bracket of places and names ('(Roma, Milano, Napoli)') is no such credit
+_DATED_PLACE_OPENING = re.compile(r"(?:\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})|\d{4}-\d\d-\d\d),[ \t]*"
+                                  r"[^\W\d_][^,()/\n]{1,40},[ \t]*(?=\S)")
 # MGR Online's '(วันที่ 5 พ.ค ภาพรอยเตอร์)': the day, then 'ภาพ' (picture) written with no space before the source
 # (Thai writes words unspaced), closing a gallery's caption; a source only where the catalog knows the rest
 _THAI_DATED_PICTURE = re.compile(r"^(?:วันที่[ \t]*\d{1,2}[ \t]*[^\s)]{1,12}[ \t]+)?ภาพ[ \t]*(?=[^\s)])")
@@ -418,6 +426,12 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         if RESHOT_FROM.match(inner) and RESHOT_PLATFORM.search(inner) and not taken(body, close):
             yield Segment(body, close, body)  # '(翻攝自微博)': re-shot from a platform (credit_parts._reshot_links)
             continue
+        dated = _DATED_PLACE_OPENING.match(inner) if inner[:1].isdigit() else None
+        if dated is not None:
+            if _closes_line(text, close) and _dated_source(catalog, inner[dated.end() :].strip()) \
+                    and not taken(body + dated.end(), close):
+                yield Segment(body + dated.end(), close, body + dated.end())
+            continue
         if taken(body, close) or not (_is_chain_or_via(inner) or _closes_line(text, close)):
             continue
         if "／" in inner and "/" not in inner and not inner.isascii():
@@ -447,6 +461,30 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
         elif text[opened] == "[" and _BRACKETED_CAPITALS.match(inner) and _HYPHENED_WORD.match(inner) and \
                 _after_stop(text, opened) and _closes_line(text, close) and name_in_capitals(catalog, inner):
             yield Segment(body, close, body)  # '… on Tuesday. [PARK YONG-SEOK]' (Korea JoongAng Daily)
+
+
+def _dated_source(catalog: Catalog, text: str) -> bool:
+    """The last item of a dated bracket: a credit by its shape, a platform the catalog knows ('X', 'Instagram'), or a
+    person's full name (two to four capitalised words)."""
+    source = match_source(catalog, text)
+    if source is not None and source.kind == "platform":
+        return True
+    return is_bare_credit(catalog, text) or _FULL_NAME.fullmatch(text) is not None and _is_person(catalog, text) \
+        and not _venue(text)
+
+
+_FULL_NAME = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}")
+# Italian and French venues' first words, besides the places' of PLACE_OPENINGS ('Palazzo Reale', 'Sala Zuccari')
+_VENUE_OPENINGS = frozenset({"piazza", "via", "viale", "corso", "sala", "aula", "auditorium", "chiesa", "duomo",
+                             "basilica", "castello", "stazione", "centro", "fiera", "hotel", "camera", "senato",
+                             "place", "rue", "salle", "hôtel", "musée", "théâtre", "château", "gare", "parc"})
+
+
+def _venue(text: str) -> bool:
+    """A place's or a building's name in the credit's seat of a dated bracket ('Palazzo Reale', 'Teatro Regio')."""
+    words = text.casefold().split()
+    return words[0] in PLACE_OPENINGS or words[0] in PLACE_OR_EVENT_OPENINGS or words[0] in _VENUE_OPENINGS \
+        or any(word in NOT_A_PHOTOGRAPHER for word in words)
 
 
 # Call letters alone: four capitals in K or W ('WKMG'), or three with the service ('WGN-TV'); three bare capitals are

@@ -32,7 +32,7 @@ LEAD_PHRASES = (
     r"credits?", r"image\s+attribution",
     r"content\s+provider(?:s?\(s\)|s)?",  # the CDC's image library: 'Content Providers(s): CDC/ Dr. Jane Roe'
 
-    r"(?:(?:staff|pool|handout|courtesy|all)\s+)?photo(?:graph(?:y)?)?s?(?:[\s-]+illustration)?",  # 'All photos:'
+    r"(?:(?:staff|pool|handout|courtesy|all)\s+)?photo(?:graph(?:y|ie)?)?s?(?:[\s-]+illustration)?",  # 'All photos:'
     # a range of a post's pictures ('Photos 7-9: Jane Roe', a blog crediting a guest for some of them), before a colon
     # and a capital or a handle after it ('Photos 1-3: the finished kitchen' describes the pictures)
     r"photos\s+\d{1,3}[ \t]*[-–][ \t]*\d{1,3}(?=[ \t]*:[ \t]*(?-i:[A-Z@]))",

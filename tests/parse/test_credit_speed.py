@@ -132,6 +132,11 @@ def _best_of(text: str, catalog: Catalog, runs: int = 5) -> float:
         "Foto: Ab Foto: Ab ",  # one lead-in and a name over and over (each a copy of the last)
         "Фото МиГ\n",  # a no-colon lead-in before one capital after the lower case, line after line
         "Ab/Getty Images for Cd/Ef ",  # an agency's client and a second name after a slash, again and again
+        "Ab (01/02/2023, Cd, Ef Gh)\n",  # a dated bracket closing line after line, a name last
+        "(01/02/2023, Cd, ",  # dated brackets that never close
+        "Photographie de ab ",  # 'Photographie de' and a word in lower case, again and again
+        "© AB CD (afp) ",  # a rights sign, a name in capitals, a lower-case agency in brackets
+        "Photo : AB/Rue89Lyon ",  # initials before an outlet the catalog knows
     ],
 )
 def test_parser_time_grows_linearly(catalog: Catalog, unit: str) -> None:
