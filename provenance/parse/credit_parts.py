@@ -39,6 +39,7 @@ from provenance.parse.credit_orgs import (
 from provenance.parse.credit_words import (
     ADDRESS_ACCOUNT_WORDS,
     ADDRESS_POST_WORDS,
+    AGENCY_KINDS,
     CHAIN_SLASH,
     COMPANY_FORMS,
     COUNTRIES,
@@ -140,7 +141,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     if ":" in rest:
         rest = outlet_colon(catalog, rest)
     if "," in rest and "/" in rest:
-        rest = _relayed_by_wire(catalog, rest, fields)
+        rest = _names_then_agency(catalog, _relayed_by_wire(catalog, rest, fields), fields)
     if " (" in rest and "\x1f" in rest:
         rest = _author_in_platform_brackets(catalog, rest)
     rest = em_dash_chain(catalog, _EM_DASH_REMARK.sub("", rest)) if "—" in rest else rest
@@ -754,6 +755,26 @@ def _relayed_by_wire(catalog: Catalog, rest: str, fields: dict[str, str]) -> str
         return rest
     fields.setdefault("via", found.group("wire").strip())
     return f"{found.group('who').strip()} / {source_text}"
+
+
+# Two photographers of one picture joined by a slash, then after a comma the agency that sends it ('Jane Roe / Ann
+# Lee, Keystone', as Swiss papers print a joint credit): the comma sets the agency after the whole list
+_NAMES_THEN_AGENCY = re.compile(r"^(?P<who>[^/,]{3,60}?(?:[ \t]*/[ \t]*[^/,]{3,60}?){1,3}),[ \t]*"
+                                r"(?P<source>[^/,]{2,60}?)[ \t.]*$")
+
+
+def _names_then_agency(catalog: Catalog, rest: str, fields: dict[str, str]) -> str:
+    """'Jane Roe / Ann Lee, Keystone' -> 'Keystone', the two photographers the creator as written: where each link
+    before the comma is a person's name and the source after it an agency the catalog knows."""
+    found = _NAMES_THEN_AGENCY.match(rest.strip())
+    source = match_source(catalog, found.group("source").strip()) if found is not None else None
+    if found is None or source is None or source.kind not in AGENCY_KINDS:
+        return rest
+    names = [name.strip() for name in found.group("who").split("/")]
+    if any(len(name.split()) < 2 or label_link(catalog, name).label != "person" for name in names):
+        return rest
+    fields.setdefault("creator", " / ".join(names))
+    return found.group("source").strip()
 
 
 def outlet_photo(catalog: Catalog, text: str) -> str:

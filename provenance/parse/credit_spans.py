@@ -109,8 +109,13 @@ _THAI_DATED_PICTURE = re.compile(r"^(?:วันที่[ \t]*\d{1,2}[ \t]*[^\s
 # (the one-character test first: most positions fail it at once, and only a stop or a quote tries the two exact ones)
 _GLUED_LINK = r"(?![a-z][\w.-]*/[a-z])[^\W\d_]"  # a chain's first link after the slash, not a path's
 _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”’»]))(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION +
-                       NOT_BEFORE_NUMBER + r"(?:(?<!\bet al\.),)?\s+(?=[^\s a-z]|[a-z][A-Z])|(?<=[a-z\d)\]])\." +
-                       NOT_AFTER_ABBREVIATION + r"(?=[A-Z][a-z])|＝(?![^（）\n]{0,30}）)|"
+                       NOT_BEFORE_NUMBER + r"(?:(?<!\bet al\.),)?\s+(?=[^\s a-z]|[a-z][A-Z]|"
+                       # an outlet's domain in lower case opening a chain ('… í dag. mbl.is/Jóna Lind')
+                       r"[a-z][a-z\d-]{1,30}\.[a-z]{2,4}/[A-ZÀ-ÖØ-Þ])|(?<=[a-zß-öø-ÿ\d)\]])\." +
+                       NOT_AFTER_ABBREVIATION + r"(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])|＝(?![^（）\n]{0,30}）)|"
+                       # a word's stop glued to an agency's or outlet's name in capitals and its slash ('… sich in
+                       # Position.APA/SCHLAGER'); an initial's or abbreviation's stop ('U.S.A./…') is none
+                       r"(?<=[a-zß-öø-ÿ]{2})\." + NOT_AFTER_ABBREVIATION + r"(?=[A-ZÀ-ÖØ-Þ]{2,}/[^\W\d_])|"
                        # a year glued to a wire's name in capitals ('… Oct. 11, 2020.THE CANADIAN PRESS/Jane Roe')
                        r"(?<=\b(?:19|20)\d\d)\.(?=[A-Z]{2,}[ \t/])|"  # (a year, not a file's number: '…_0998.JPG/')
                        # a credit chain glued to the stop by its slash ('… NORTH OF BOSTON./JANE ROE/WBUR', '…

@@ -167,6 +167,13 @@ _STAMP_WORD = re.compile(
 _STAMP_KEY = re.compile(r"(?i)[a-z]{3}|\d{1,2}:\d\d")  # a month's or day's name, or a clock time
 
 
+# A story's reading time in its header ('Lesedauer: 1 Min', 'Lesezeit: 3 min.', 'Leestijd 4 minuten', 'Lästid: 2
+# min', '5 min read'): the short line under it is the story's author ('Deutsche Presse-Agentur', 'Jane Roe'), a byline
+_READING_TIME = re.compile(
+    r"(?i)(?:lesedauer|lesezeit|leestijd|lästid|lesetid|læsetid|lukuaika|reading[ \t]+time)[ \t]*:?[ \t]*\d{1,3}"
+    r"[ \t]*(?:min(?:\.|uten?|utes?|uter|utter|uuttia)?|m)?\.?|\d{1,3}[ \t]*min(?:\.|utes?)?[ \t]+(?:read|lesezeit)")
+
+
 # A byline's second line under the outlet's name: its reporter unnamed ('Times Reporter', 'Staff Reporter', 'Our
 # Correspondent')
 _REPORTER_LINE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){0,2}(?:Reporter|Correspondent|Writer)s?")
@@ -270,8 +277,9 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             byline = number + 1  # Reporter': a story's byline block, its second line no credit either; 'Arab News'
             # over 'RIYADH: The ministry said …': the outlet's masthead over its story's dateline
             continue
-        if number == byline:
-            offset += len(line)
+        if number == byline or number and len(stripped.split()) <= 4 and not any(mark in stripped for mark in "/!?") \
+                and _READING_TIME.fullmatch(lines[number - 1].strip()):
+            offset += len(line)  # the author's line under a story's reading time: a byline
             continue
         if stripped.lstrip().startswith("|") or _SIGN_OFF.match(stripped):  # a table row: its cells are data, not
             offset += len(line)  # captions; '— BERNAMA', '-- AFP': a story's sign-off, its source on a line alone

@@ -158,7 +158,9 @@ LEAD_IN_TEXT = re.compile(
 # prints).
 # Lead-in words written with no colon before a name alone ('Beeld Jane Roe', 'Фота БелТА'), as written (case kept):
 # credit_leads.LEAD_IN finds them, credit_segments.NO_COLON_LEAD reads them again; one list for both
-NO_COLON_LEAD_WORDS = r"Beeld|Foto|FOTO|Фото|ФОТО|Фота|ФОТА|Fotó|Kuvat?|Photographer|PIC|PICTURE"
+# (and in lower case where a Dutch or Nordic paper sets its credit on a line of its own: 'foto Jane Roe', 'kuva Jane
+# Roe'; the name must still end the line)
+NO_COLON_LEAD_WORDS = r"Beeld|Foto|FOTO|foto|Фото|ФОТО|Фота|ФОТА|Fotó|Kuvat?|kuvat?|Photographer|PIC|PICTURE"
 CAPTION_END_LEADS = ("Picture", "Pictures", "Pic", "Pics", "Photo", "Photos", "Foto", "Fotos",
                      "Fotografía", "Fotografia",  # '(Fotografía AFP)' closing a Spanish or Portuguese caption
                      "Credit Foto", "Credit Photo", "Crédit Photo")
