@@ -204,8 +204,8 @@ def credit_check(credit: Credit, label: str, catalog: Catalog, profile: UsagePro
 # credit_rules.ORGANISATION_RULES), remembered per catalog (in its memo) and profile (in the key), and the rest,
 # done for each credit: its evidence and screening, the record's creator, the other rules, the attribution. In a
 # text of captions nearly every credit names another photographer, but the agencies and licenses repeat.
-# What reads a credit's names or its place, each done per credit: credit_to_evidence (every field, the credit's
-# text for a client after 'for', its position for the location); screening (every value and the credit's text:
+# What reads a credit's names or its place, each done per credit: credit_to_evidence (every field, the client the
+# parser read among them, its position for the location); screening (every value and the credit's text:
 # a credit with hidden or look-alike characters is checked whole, `check_evidence`); image_noun (the lead-in of
 # the credit's text: its answer is in the key); the record's creator (resolve.record._fields); the rules not in
 # ORGANISATION_RULES; the attribution (every name). Resolving reads no creator but to copy it into the record

@@ -161,6 +161,9 @@ class Credit:
     category: str | None = None
     copyright: str | None = None  # a rights statement with no license named: "© 2024 Jane Roe"
     title: str | None = None  # the work's title in '"Title" by Author'
+    # who commissioned the picture: 'Jane Roe/Getty Images for Netflix' -> 'Netflix'; in 'Jane Roe for The Daily
+    # Ledger', where nothing else is named, the client is the organisation too (parse.credit_fields._take_client)
+    client: str | None = None
 
     def fields(self) -> dict[str, str | None]:
         return {
@@ -173,6 +176,7 @@ class Credit:
             "category": self.category,
             "copyright": self.copyright,
             "title": self.title,
+            "client": self.client,
         }
 
 

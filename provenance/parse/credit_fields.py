@@ -5,7 +5,8 @@ Small named steps in a fixed order, each with one job:
   2. urls       license URLs and source pages (a Commons or Flickr page means via that platform)
   3. license    a named license; else a rights sign (©, Copyright) means all rights reserved
   4. via        "via X", "on/from <platform>"
-  5. client     "X for <client>": the client is the organisation only when nothing else is named
+  5. client     "X for <client>": the client is the organisation only when nothing else is named; the
+                `client` field names it either way (resolve.evidence reads it there, never from the text)
   6. names      the rest split into links of a chain ('/', '|', '·') and labelled (credit_parts)
 """
 
@@ -293,6 +294,7 @@ class _Work:
     rest: str
     fields: dict[str, str] = field(default_factory=dict)
     url_via: str = ""
+    commissioned: str = ""  # what stands before a client's 'for' ('Jane Roe/Getty Images'), once a client is read
 
 
 def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, str]:
@@ -364,7 +366,19 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
         _platform_then_account(catalog, work.fields)
     _no_via_of_its_own(work.fields)
     _owner_of_its_site(work.fields)
+    if client and _client_of_organisation(work, client):
+        work.fields["client"] = client  # set last: no step above reads it
     return work.fields
+
+
+def _client_of_organisation(work: _Work, client: str) -> bool:
+    """Whether a client read is the organisation's: the organisation itself where nothing else is named ('Jane Roe
+    for The Daily Ledger'), or the name right before 'for', which the client commissioned ('Jane Roe/Getty Images
+    for Netflix'). An organisation named elsewhere ('Photo by Jane Roe for The Times' on a line with 'Image
+    copyright Getty Images', a misread line's prose 'the race for Eurosport') has no client read."""
+    org = work.fields.get("organization", "")
+    before = work.commissioned.rstrip(_STRIP)
+    return bool(org) and (org == client or before.endswith(org) and not before[: -len(org)][-1:].isalnum())
 
 
 # Tanzanian papers sign a picture 'PICHA NA JANE ROE, PEMBA' (Swahili 'photo by'): the town in capitals after the
@@ -981,6 +995,7 @@ def _take_client(work: _Work, catalog: Catalog) -> str:
             or second is not None and match_source(catalog, second.group("name").strip()) is not None \
             or second is not None and is_a_date(second.group("name")):  # '…for The Met Museum/Jan 2019': a date
         second = None
+    work.commissioned = work.rest[: match.start()]
     _cut(work, match)
     if _LOWER_CLIENT.match(match.group("client")):  # 'Jane Roe, held for over a year': a phrase, no client named
         return ""

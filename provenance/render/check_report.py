@@ -10,7 +10,7 @@ from provenance.check import CheckedFile, CheckedItem, ImageFacts
 from provenance.model import Evidence, License
 from provenance.rules.registry import FINDINGS
 
-_CREDIT_FIELDS = ("creator", "organization", "via", "license", "license_url", "source_url", "category")
+_CREDIT_FIELDS = ("creator", "organization", "client", "via", "license", "license_url", "source_url", "category")
 _RECORD_FIELDS = ("creator", "organization", "client", "via", "title", "source_url", "copyright", "category",
                   "license_url")
 _TERM_LABELS = {

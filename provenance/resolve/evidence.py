@@ -16,17 +16,11 @@ from provenance.catalog.load import Catalog
 from provenance.catalog.sources import remembered
 from provenance.model import LINKED_FIELDS, Credit, Evidence, Status
 from provenance.parse.credit_fields import find_license_text, split_credit
-from provenance.parse.credit_parts import is_a_date
 from provenance.parse.credits import parse_credit
 
 CAPTION_FIELDS = frozenset({"caption", "description"})
 CREDIT_LINE_FIELDS = frozenset({"credit_line", "credit_text"})
 _TITLE_QUOTE_FIX = re.compile(r"^(?=[^\"“„«「『']+[\"”“»」』']\s*,?\s+\w+\s)")  # the parser may drop the opening quote
-_FOR_CLIENT = r"\s+for\s+([^/;,()\[\]<>]+?)\s*(?:$|[/;,()\[\]<>]|\.(?:\s|$))"
-# A second client after a slash, closing the credit ('Getty Images for The Met Museum/Vogue'); the parser reads a
-# distributor the catalog knows there as the via, a license or rights statement as the license, and after no agency
-# the name as the creator: a name the parser read into a field is no client
-_SECOND_CLIENT = re.compile(r"\s*/\s*([A-Z][^/;,()\[\]<>]{0,60}?)[\s.]*$")
 CREDIT_FIELDS = ("creator", "organization", "via", "license", "license_url", "source_url", "category")
 
 
@@ -48,16 +42,18 @@ def credit_to_evidence(credit: Credit, origin: str, name: str, location: str = "
     titled = _TITLED.match(_TITLE_QUOTE_FIX.sub('"', fields.get("creator", "")))
     if titled:
         fields = {"title": titled.group("title"), **fields, "creator": titled.group("name").strip()}
-    client = re.search(re.escape(fields.get("organization", "\0")) + _FOR_CLIENT, credit.text) \
-        if "for" in credit.text else None  # the pattern reads a 'for': without one it is not compiled or run
-    if client:  # 'Getty Images for Netflix': the agency stays the organisation; the client is kept apart
-        second = None if "via" in fields else _SECOND_CLIENT.match(credit.text, client.end(1))
-        if second and (second.group(1).strip().casefold() in {value.casefold() for value in fields.values()}
-                       or is_a_date(second.group(1))):
-            second = None  # another field ('…/Editorial use only', '…/CC BY 2.0', a creator) or a date: no client
-        fields["client"] = client.group(1).strip() + (f"/{second.group(1).strip()}" if second else "")
     return [Evidence(field=key, value=value, origin=origin, name=name, raw=credit.text, location=where)
-            for key, value in fields.items()]
+            for key, value in _client_apart(fields).items()]
+
+
+def _client_apart(fields: dict[str, str]) -> dict[str, str]:
+    """The fields the parser read, the client last and only where it is not the organisation: 'Jane Roe/Getty
+    Images for Netflix' names the agency and its client Netflix; in 'Jane Roe for The Daily Ledger' nothing else is
+    named and the client is the organisation (credit_fields._take_client), no client of its own."""
+    client = fields.pop("client", None)
+    if client and fields.get("organization") and fields["organization"] != client:
+        fields["client"] = client
+    return fields
 
 
 # The form Creative Commons recommends: '“Sunset” by Jane Doe is licensed under CC BY 2.0.' (title, author,
@@ -170,5 +166,5 @@ def _credit_line(item: Evidence, catalog: Catalog, origin: str, name: str) -> li
     credits = parse_credit(item.value, catalog)
     if isinstance(credits, list) and credits:
         return [e for i, c in enumerate(credits) for e in credit_to_evidence(c, origin, name, f"{item.name}#{i}")]
-    fields = split_credit(catalog, item.value)
+    fields = _client_apart(split_credit(catalog, item.value))
     return [Evidence(k, v, origin, name, raw=item.value, location=item.name) for k, v in fields.items() if v]
