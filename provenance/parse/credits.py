@@ -81,11 +81,13 @@ from provenance.parse.scan import gated_sub, lowered_for_gates
 # A wire's restriction after the credit ('… SWEDEN OUT', 'NEW ZEALAND OUT'), scanned only in a text that holds ' OUT'
 # (in the scan above its capitals let every capitalised word in)
 _WIRE_OUT = re.compile(r"(?<=[A-Z] )(?:(?:NEW|SOUTH|NORTH|UNITED)[ \t])?[A-Z]{3,}[ \t]OUT\b")
-# Reuters' desk tags after the credit ('REUTERS/Jane Roe TPX IMAGES OF THE DAY', 'SEARCH "X" FOR THIS STORY'), blanked
+# Reuters' desk tags after the credit ('REUTERS/Jane Roe TPX IMAGES OF THE DAY', 'SEARCH "X" FOR THIS STORY',
+# 'REUTERS/Stringer BEST QUALITY AVAILABLE' under a picture a stringer or a handout sent in low resolution), blanked
 # as the boilerplate is; in capitals as Reuters writes them ('Livepic' as written), scanned only in a text that holds
 # one of their words.
 _DESK_TAGS = re.compile(
-    r"\bTPX\s+IMAGES\s+OF\s+THE\s+DAY\b|\bSEARCH\s+[\"“][^\"”\n]{1,80}[\"”]\s+FOR\s+(?:THIS\s+STORY|ALL\s+STORIES)\.?|"
+    r"\bTPX\s+IMAGES\s+OF\s+THE\s+DAY\b|\bBEST[ \t]+QUALITY[ \t]+AVAILABLE\b|"
+    r"\bSEARCH\s+[\"“][^\"”\n]{1,80}[\"”]\s+FOR\s+(?:THIS\s+STORY|ALL\s+STORIES)\.?|"
     r"(?<=\S )Livepic\b|"  # Reuters' mark of a live sports picture after the photographer's name
     # the transmission field of a wire picture's caption kept after the credit ('THE CANADIAN PRESS/Jane Roe ORG XMIT:
     # EDM101'): the sending desk's code, no link of the chain
@@ -167,7 +169,7 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
     body = gated_sub(BOILERPLATE, _blank, flat.text, lowered)
     if " OUT" in body:
         body = _WIRE_OUT.sub(_blank, body)
-    if "TPX" in body or "SEARCH" in body or "Livepic" in body or "XMIT" in body:
+    if "TPX" in body or "SEARCH" in body or "Livepic" in body or "XMIT" in body or "QUALITY" in body:
         body = _DESK_TAGS.sub(_blank, body)
     if "tyl" in body or "TYL" in body:  # a stylist's credit after the photographer's ('… Food Stylist: Jane Roe.')
         body = STYLIST_CREDIT.sub(_blank_stylist, body)
@@ -197,6 +199,8 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
                 and _signature(body, segment):
             continue  # '- Jane Roe, The Harwick Times': who signed a report or a quotation, no image credit
         found = list(_credits_in(catalog, body, segment, split))
+        if found and "obtained" in body:
+            found = [_obtained_by_via(body, credit) for credit in found]
         if found:
             bisect.insort(taken, (segment.start, segment.end))
             credits.extend(found)
@@ -232,6 +236,22 @@ def list_goes_on(text: str, at: int) -> bool:
 
 
 _DOUBLED_SLASH = re.compile(r"//(?<=[^\W_]//)(?=[^\W\d_])")  # led by its literal: the engine skips to each '//'
+
+
+# '… in this still image taken from a video obtained by REUTERS' (credit_leads.ANYWHERE_LEAD_IN): the words before the
+# name the credit's span ends with
+_OBTAINED_BY = re.compile(r"(?i)\bobtained\s+by\s+(?:the\s+)?")
+
+
+def _obtained_by_via(body: str, credit: Credit) -> Credit:
+    """A wire that obtained a picture from someone it does not name ('… in this image obtained by Reuters.') brought
+    it: the via, not its maker's organisation."""
+    if credit.organization is None or credit.via is not None or credit.creator is not None:
+        return credit
+    found = _OBTAINED_BY.search(body, credit.start, credit.end)
+    if found is None or body[found.end() : credit.end].strip(" \t.;").casefold() != credit.organization.casefold():
+        return credit
+    return replace(credit, organization=None, via=credit.organization)
 
 
 def _blank(match: re.Match[str]) -> str:
