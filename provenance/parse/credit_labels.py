@@ -216,8 +216,8 @@ _FILE_PICTURE_OF = re.compile(r"(?i)\s\((?:archiv|archivbild|archivfoto|archive|
 
 def _repeated_role(folded: str) -> bool:
     """'HANDOUT HANDOUT': one role word written again and again (EPA's handout mark in its credit field), no name."""
-    words = folded.split()
-    return len(words) > 1 and words[0] in ROLES and all(word == words[0] for word in words)
+    first, _, rest = folded.partition(" ")
+    return bool(rest) and first in ROLES and all(word == first for word in rest.split())
 
 
 def label_text(catalog: Catalog, text: str) -> Link:

@@ -188,6 +188,8 @@ LEAD_IN = re.compile(
 # or its rights, never a list's '(c) 2021 Report' or '(c) 2019 Corp tax changes …'), "icons
 # created by", a capitalised "Photo:" after a word (not Spanish 'Pie de foto:', a caption's label), or "PHOTO:" before
 # a capitalised name ('BIG PHOTO: the crowd …' is a layout label).
+_OBTAINED_WORDS = ("image", "images", "picture", "pictures", "photo", "photos", "photograph", "grab", "still", "video",
+                   "footage")  # what a wire obtained, right before 'obtained by' (ANYWHERE_LEAD_IN)
 ANYWHERE_LEAD_IN = re.compile(
     # ('© 2023 by Jane Roe', 'Photo ©2023 by Jane Roe': the year of the rights and 'by' before the holder, a church's or
     # a club's page writes them so)
@@ -198,12 +200,11 @@ ANYWHERE_LEAD_IN = re.compile(
     r"Credit(?:\.{3}|…)[ \t]*|"
     # a picture a wire got from a third party, named at the caption's end ('…, in this still image taken from a video
     # obtained by REUTERS', '… in this handout picture obtained by Reuters.'): who obtained it is the via
-    # (credits._obtained_by_via); one to four capitalised words closing the sentence or the line ('A photo obtained by
-    # Reuters shows …' goes on: prose)
-    r"(?i:(?:(?:handout|still|file|undated)\s+)*(?:image|picture|photo(?:graph)?|screen\s?grab|frame\s?grab|still)s?"
-    r"\s+(?:(?:taken|grabbed|made)\s+from\s+(?:an?\s+|the\s+)?(?:(?:undated|social\s+media|handout|surveillance|"
-    r"drone|cctv)\s+)*(?:video|footage)\s+)?obtained\s+by\s+)(?=(?:the\s+)?[A-Z][\w.&'’-]*(?:[ \t]+[A-Z]"
-    r"[\w.&'’-]*){0,3}[ \t]*(?:[.;]?[ \t]*(?:\r?\n|$)|[.;][ \t]))|"
+    # (credits._obtained_by_via); the picture's or the video's word right before (the literal first, the word looked
+    # back at: no cost where 'obtained' is not written); one to four capitalised words closing the sentence or the line
+    # ('A photo obtained by Reuters shows …' goes on: prose; 'documents obtained by Reuters' are no picture)
+    r"(?i:obtained(?:" + "|".join(rf"(?<={word}[ ]obtained)" for word in _OBTAINED_WORDS) + r")\s+by\s+)"
+    r"(?=(?:the\s+)?[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3}[ \t]*(?:[.;]?[ \t]*(?:\r?\n|$)|[.;][ \t]))|"
     # a public-domain statement with no one named ('This image is in the public domain.'): the license alone, where the
     # statement closes its sentence ('… is in the public domain, said the museum' is reported speech)
     r"(?i:this[ \t]+(?:photo(?:graph)?|image|picture|illustration|file)[ \t]+is[ \t]+"

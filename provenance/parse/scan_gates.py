@@ -24,12 +24,12 @@ GATES: dict[str, str] = {
         '-\\x1b\\x21-\\x7f]|is)|ile|op[bfp]))|u(?=(?:rhe|sed))|v(?=i(?:de|su))|w(?=(?:ate|ebc|ith|o[or]d))|'
         'z(?=d(?:j[^\\x00-\\x64\\x66-\\x7f]|ro))'
     ),
-    '2e694f82764651ef79650225': (
+    'b768b778b206bc713ef552da': (
         '[^\\x00-\\x7f]|\\((?=c\\))|b(?=(?:y[\\\t\\ ]|ild))|a(?=re[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f])|c(?'
-        '=(?:our|r[^\\x00-\\x64\\x66-\\x7f]d))|d(?=iag)|f(?=(?:i(?:g[\\.u]|le)|o(?:rr|t[^\\x00-\\x6e\\x70-'
-        '\\x7f])|ram))|h(?=and)|i(?=(?:con|llu|mag|s[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f][^\\x00-\\x08\\x0e-'
-        '\\x1b\\x21-\\x60\\x62-\\x6b\\x6d-\\x6f\\x71\\x73-\\x7f]))|k(?=uva)|n(?=gu[^\\x00-\\x7f])|o(?=rig)|'
-        'p(?=(?:hot|ict))|r(?=e[dp]r)|s(?=(?:cre|our|til|urs))|t(?=his)|u(?=nda)|v(?=ect)|z(?=dro)'
+        '=(?:our|r[^\\x00-\\x64\\x66-\\x7f]d))|d(?=iag)|f(?=(?:ig[\\.u]|o(?:rr|t[^\\x00-\\x6e\\x70-\\x7f]))'
+        ')|i(?=(?:con|llu|mag|s[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f][^\\x00-\\x08\\x0e-\\x1b\\x21-\\x60\\x62'
+        '-\\x6b\\x6d-\\x6f\\x71\\x73-\\x7f]))|k(?=uva)|n(?=gu[^\\x00-\\x7f])|o(?=(?:bta|rig))|p(?=(?:hot|ic'
+        't))|r(?=e[dp]r)|s(?=(?:our|urs))|t(?=his)|v(?=ect)|z(?=dro)'
     ),
     '856e0029e08267545cf5e37a': (
         'b(?=(?:y|elo|ott))|p(?=(?:[ao]r|hot))|v(?=on)|a(?=bov)|f(?=(?:ot[\\.o]|rom))|i(?=nse)|l(?=eft)|m(?'
