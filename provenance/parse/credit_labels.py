@@ -214,6 +214,12 @@ _LOWER_DESCRIPTION = re.compile(r"^[a-z][a-z-]*(?:[ \t]+[a-z][a-z-]*)+(?:,[ \t]*
 _FILE_PICTURE_OF = re.compile(r"(?i)\s\((?:archiv|archivbild|archivfoto|archive|archives|archivo|symbolbild)\)$")
 
 
+def _repeated_role(folded: str) -> bool:
+    """'HANDOUT HANDOUT': one role word written again and again (EPA's handout mark in its credit field), no name."""
+    first, _, rest = folded.partition(" ")
+    return bool(rest) and first in ROLES and all(word == first for word in rest.split())
+
+
 def label_text(catalog: Catalog, text: str) -> Link:
     start, end = 0, len(text)
     if _LOWER_DESCRIPTION.match(text):  # 'silicon nanowire array, scanning electron micrograph': what is shown
@@ -269,7 +275,7 @@ def label_text(catalog: Catalog, text: str) -> Link:
     if filed is not None and archived is not None:  # 'Foto: EFE (Archivo)', 'Foto: dpa (Archiv)': the agency's file
         return Link(text[: filed.start()], start, start + filed.start(), "source", archived)  # picture, its credit
     folded = fold_source_name(text)
-    if folded in ROLES or folded.removeprefix("the ") in ROLES or _COURTESY.fullmatch(text) \
+    if folded in ROLES or folded.removeprefix("the ") in ROLES or _repeated_role(folded) or _COURTESY.fullmatch(text) \
             or text.endswith("-STR") and _STRINGER_CODE.match(text) \
             or _LICENSE_WORDS.match(text) or text.endswith(")") and _FILE_PICTURE_OF.search(text) \
             or "." in text and _FILE_NAME.match(text) or _ASSET_CODE.match(text) or _unnamed_job(text):

@@ -69,9 +69,14 @@ LEAD_IN = re.compile(
     r"\s*(?:(?:\(c\)|(?-i:copyright))\s*)?"
     r"(?:[:=：]|\s-\s|" + CREDIT_DASH + r"|\s" + BY_WORDS + r"\b|"
     + _VIA_NAME
-    + r"|(?:(?<=\(c\))|(?<=[ \t](?-i:copyright)))(?=[ \t]+(?-i:[A-Z])))|"  # 'Photos (C) Jane Roe': the rights
+    + r"|(?:(?<=\(c\))|(?<=[ \t](?-i:copyright)))(?=[ \t]+(?-i:[A-Z]))"  # 'Photos (C) Jane Roe': the rights
     # sign written out ends the lead-in, and so does the word in lower case ('Photo copyright FAO/ Jane Roe'; a
-    # heading's 'Photo Copyright Basics' is no credit)
+    # heading's 'Photo Copyright Basics' is no credit); so does the sign's year after it ('Satellite image (c) 2023
+    # Maxar Technologies | Getty Images', 'Photo (c) 2021 Jane Roe')
+    r"|(?<=\(c\))[ \t]*(?:19|20)\d\d(?=[ \t]+(?-i:[A-Z])))|"
+    # a satellite picture's rights year where a page dropped the sign ('Satellite image 2023 Maxar Technologies./Handout
+    # via REUTERS'): the year, then the company's capital
+    r"satellite\s+(?:image|photo)[ \t]+(?:19|20)\d\d(?=[ \t]+(?-i:[A-Z]))|"
     r"(?=[iakgcplmthf])(?:" + AI_LEAD + r"|capture\s+d['’][ée]cran(?=\s+(?-i:[A-Z])))|"  # a generator's, a screenshot's
     r"(?:billedet\s+er\s+taget|bildet\s+er\s+tatt|bilden\s+är\s+tagen|foto\s+gemaakt)\s+(?:af|av|door)\b|"  # 'taken by'
     # a sentence that says who took the picture ('This photograph was taken by Jane Roe as part of …', 'Photo taken by
@@ -183,6 +188,8 @@ LEAD_IN = re.compile(
 # or its rights, never a list's '(c) 2021 Report' or '(c) 2019 Corp tax changes …'), "icons
 # created by", a capitalised "Photo:" after a word (not Spanish 'Pie de foto:', a caption's label), or "PHOTO:" before
 # a capitalised name ('BIG PHOTO: the crowd …' is a layout label).
+_OBTAINED_WORDS = ("image", "images", "picture", "pictures", "photo", "photos", "photograph", "grab", "still", "video",
+                   "footage")  # what a wire obtained, right before 'obtained by' (ANYWHERE_LEAD_IN)
 ANYWHERE_LEAD_IN = re.compile(
     # ('© 2023 by Jane Roe', 'Photo ©2023 by Jane Roe': the year of the rights and 'by' before the holder, a church's or
     # a club's page writes them so)
@@ -191,6 +198,13 @@ ANYWHERE_LEAD_IN = re.compile(
     r"\((?i:c)\)[ \t]*(?=(?:19|20)\d\d,?[ \t]+[A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z\d][\w.&'’-]*|&|and|of))*,?[ \t]+"
     r"(?i:all[ \t]+rights[ \t]+reserved|inc|ltd|llc|corp)\b)|"
     r"Credit(?:\.{3}|…)[ \t]*|"
+    # a picture a wire got from a third party, named at the caption's end ('…, in this still image taken from a video
+    # obtained by REUTERS', '… in this handout picture obtained by Reuters.'): who obtained it is the via
+    # (credits._obtained_by_via); the picture's or the video's word right before (the literal first, the word looked
+    # back at: no cost where 'obtained' is not written); one to four capitalised words closing the sentence or the line
+    # ('A photo obtained by Reuters shows …' goes on: prose; 'documents obtained by Reuters' are no picture)
+    r"(?i:obtained(?:" + "|".join(rf"(?<={word}[ ]obtained)" for word in _OBTAINED_WORDS) + r")\s+by\s+)"
+    r"(?=(?:the\s+)?[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3}[ \t]*(?:[.;]?[ \t]*(?:\r?\n|$)|[.;][ \t]))|"
     # a public-domain statement with no one named ('This image is in the public domain.'): the license alone, where the
     # statement closes its sentence ('… is in the public domain, said the museum' is reported speech)
     r"(?i:this[ \t]+(?:photo(?:graph)?|image|picture|illustration|file)[ \t]+is[ \t]+"

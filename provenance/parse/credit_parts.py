@@ -157,7 +157,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
     if len(links) > 2 and _editor_code(links):
         links = links[:-1]  # '(ANTARA FOTO/Jane Roe/foc.)': the photo editor's initials close the chain, no name
     links = _split_agency_pairs(catalog, links)  # 'AP 연합뉴스', 'AP TT': two agencies side by side
-    links = _repeated_source(links)
+    links = _repeated_source(_repeated_name(links))
     links = _agency_before_a_full_name(links)
     links = _initials_before_outlet(links)
     links = _later_people_are_organisations(links)
@@ -649,6 +649,20 @@ def _repeated_source(links: list[Link]) -> list[Link]:
     if len(links) < 3 or links[-1].source is None or links[-1].source is not links[-2].source:
         return links
     return links[:-1]
+
+
+def _repeated_name(links: list[Link]) -> list[Link]:
+    """'BULENT KILIC/Bulent Kilic/AFP/Getty Images': a link written again right after itself, once in capitals and
+    once as the name is cased (a picture desk's field copied beside the agency's), is one link: the cased one."""
+    kept: list[Link] = []
+    for link in links:
+        last = kept[-1] if kept else None
+        if last is not None and last.text != link.text and " ".join(last.text.split()).casefold() == \
+                " ".join(link.text.split()).casefold():
+            kept[-1] = link if last.text.isupper() else last
+            continue
+        kept.append(link)
+    return kept
 
 
 def _split_agency_pairs(catalog: Catalog, links: list[Link]) -> list[Link]:

@@ -444,6 +444,7 @@ ORGANISATION_WORDS = frozenset({
     "présidence", "presidenza", "ufficio", "stampa", "oficina", "secretaría", "secretaria", "imprensa", "policía",
     "polícia", "polizia", "bomberos", "bombeiros",
     "guard", "police", "polizei", "government", "regierung", "parliament", "court", "embassy", "brigade", "command",
+    "brigades", "military", "militia",  # an armed group's handout ('Al-Qassam Brigades/Handout', 'Hamas Military Wing')
     "festival", "festivals", "summit", "palace",  # 'HT Leadership Summit', 'Saudi Royal Palace / AFP'
     "photography", "images", "pictures", "media", "studios", "productions", "films",
     "cartoons", "comics",  # a cartoon syndicate: 'Copyright Cagle Cartoons'

@@ -85,12 +85,16 @@ _WIRE_OUT = re.compile(r"(?<=[A-Z] )(?:(?:NEW|SOUTH|NORTH|UNITED)[ \t])?[A-Z]{3,
 # as the boilerplate is; in capitals as Reuters writes them ('Livepic' as written), scanned only in a text that holds
 # one of their words.
 _DESK_TAGS = re.compile(
-    r"\bTPX\s+IMAGES\s+OF\s+THE\s+DAY\b|\bSEARCH\s+[\"“][^\"”\n]{1,80}[\"”]\s+FOR\s+(?:THIS\s+STORY|ALL\s+STORIES)\.?|"
+    r"\bTPX\s+IMAGES\s+OF\s+THE\s+DAY\b|"
+    r"\bSEARCH\s+[\"“][^\"”\n]{1,80}[\"”]\s+FOR\s+(?:THIS\s+STORY|ALL\s+STORIES)\.?|"
     r"(?<=\S )Livepic\b|"  # Reuters' mark of a live sports picture after the photographer's name
     # the transmission field of a wire picture's caption kept after the credit ('THE CANADIAN PRESS/Jane Roe ORG XMIT:
     # EDM101'): the sending desk's code, no link of the chain
     r"\bORG[ \t]+XMIT\b:?(?:[ \t]*[A-Z]{1,6}[ \t]?\d{1,6}[A-Z]?\b)?"
 )
+# and the tag under a picture a stringer or a handout sent in low resolution ('REUTERS/Stringer BEST QUALITY
+# AVAILABLE'), a scan of its own (in the one above each branch is tried at every position of a text that holds 'TPX')
+_LOW_QUALITY_TAG = re.compile(r"\bBEST[ \t]+QUALITY[ \t]+AVAILABLE\b")
 _TYPO_CANDIDATE = re.compile(r"\b[A-Za-z]{5,10}(?=\s+by\b|\s?:)")
 _PUBLIC_DOMAIN = re.compile(r"(?i)public\s+domain")
 # A dash, a name, a comma and an outlet, and nothing else: the signature under a report or a quotation ('- Jane Roe,
@@ -169,6 +173,8 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
         body = _WIRE_OUT.sub(_blank, body)
     if "TPX" in body or "SEARCH" in body or "Livepic" in body or "XMIT" in body:
         body = _DESK_TAGS.sub(_blank, body)
+    if "QUALITY" in body:
+        body = _LOW_QUALITY_TAG.sub(_blank, body)
     if "tyl" in body or "TYL" in body:  # a stylist's credit after the photographer's ('… Food Stylist: Jane Roe.')
         body = STYLIST_CREDIT.sub(_blank_stylist, body)
     if ": @" in body:  # a shoot's crew after the photographer's handle ('Photography: @jane Fashion: @ida')
@@ -190,6 +196,7 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
     taken: list[tuple[int, int]] = []
     index = TextIndex.of(body, lowered)
     split = _split_once(catalog)
+    obtained = "obtained" in body  # a wire's '… image obtained by Reuters' (_obtained_by_via), asked once per text
     for segment in candidate_segments(body, catalog, index, taken, lowered):
         if segment.end - segment.body > MAX_CREDIT or overlaps(taken, segment.start, segment.end):
             continue
@@ -197,6 +204,8 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
                 and _signature(body, segment):
             continue  # '- Jane Roe, The Harwick Times': who signed a report or a quotation, no image credit
         found = list(_credits_in(catalog, body, segment, split))
+        if found and obtained:
+            found = [_obtained_by_via(body, credit) for credit in found]
         if found:
             bisect.insort(taken, (segment.start, segment.end))
             credits.extend(found)
@@ -232,6 +241,22 @@ def list_goes_on(text: str, at: int) -> bool:
 
 
 _DOUBLED_SLASH = re.compile(r"//(?<=[^\W_]//)(?=[^\W\d_])")  # led by its literal: the engine skips to each '//'
+
+
+# '… in this still image taken from a video obtained by REUTERS' (credit_leads.ANYWHERE_LEAD_IN): the words before the
+# name the credit's span ends with
+_OBTAINED_BY = re.compile(r"(?i)\bobtained\s+by\s+(?:the\s+)?")
+
+
+def _obtained_by_via(body: str, credit: Credit) -> Credit:
+    """A wire that obtained a picture from someone it does not name ('… in this image obtained by Reuters.') brought
+    it: the via, not its maker's organisation."""
+    if credit.organization is None or credit.via is not None or credit.creator is not None:
+        return credit
+    found = _OBTAINED_BY.search(body, credit.start, credit.end)
+    if found is None or body[found.end() : credit.end].strip(" \t.;").casefold() != credit.organization.casefold():
+        return credit
+    return replace(credit, organization=None, via=credit.organization)
 
 
 def _blank(match: re.Match[str]) -> str:

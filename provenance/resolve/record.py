@@ -176,11 +176,12 @@ def _source(found: list[Evidence], catalog: Catalog) -> Source | None:
 
 def _distributor(found: list[Evidence], catalog: Catalog) -> Source | None:
     """'ESA/Getty Images', 'NASA/JPL-Caltech/MSSS/Getty Images': when the body a credit names first gives no terms
-    of its own (per file), the agency it came through does (the via's)."""
+    of its own (per file), the agency it came through does (the via's); a state news agency's terms too ('Russian
+    Defence Ministry/TASS': a ministry's handout the agency distributed)."""
     for item in found:
         if item.field == "via":
             match = most_specific_source(catalog, item.value)
-            if match is not None and match.license and match.kind in ("agency", "stock"):
+            if match is not None and match.license and match.kind in ("agency", "stock", "state-media"):
                 return match
     return None
 

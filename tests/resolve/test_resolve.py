@@ -61,6 +61,11 @@ LICENSES = [
      "source-catalog:getty-images", []),  # a body with per-file terms, distributed by an agency: the agency's terms
     ([ev("organization", "NASA", "caption"), ev("via", "Getty Images", "caption")], "LicenseRef-PD-USGov",
      "source-catalog:nasa", []),  # a body with terms of its own keeps them
+    ([ev("organization", "Russian Defence Ministry", "caption"), ev("via", "TASS", "caption")], "LicenseRef-Agency",
+     "source-catalog:tass", []),  # a ministry's handout a state news agency distributed: the agency's terms
+    ([ev("organization", "Armed Forces of Ukraine", "caption"), ev("via", "Ukrinform", "caption")], "LicenseRef-Agency",
+     "source-catalog:ukrinform", []),
+    ([ev("organization", "Israel Defense Forces", "caption")], None, None, []),  # a handout alone: no licence stated
     ([ev("organization", "NOAA", "caption"), ev("copyright", "© Jane Roe / NOAA", "caption")], None, None, []),
     # a stated © keeps a public body's public-domain default off (the photographer claims the rights)
     ([ev("organization", "AP", "caption"), ev("copyright", "© AP", "caption")], "LicenseRef-Agency",
