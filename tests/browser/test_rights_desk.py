@@ -1,0 +1,87 @@
+"""A rights editor at the decision form: keyboard only, refused fields, hostile and very long values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.browser.conftest import screenshot
+
+
+def _open_image(page: Any, server: str, name: str) -> str:
+    page.goto(f"{server}/archive?q={name}")
+    page.locator("table.rows a.detail").first.click()
+    page.wait_for_url("**/images/*")
+    return str(page.url).split("#")[0]
+
+
+def _in_view(page: Any, selector: str) -> bool:
+    box = page.locator(selector).bounding_box()
+    return box is not None and 0 <= box["y"] and box["y"] + box["height"] <= page.viewport_size["height"]
+
+
+def test_a_refused_decision_puts_the_keyboard_on_the_first_wrong_field(page: Any, server: str) -> None:
+    """Sent with Enter and no name, the form came back at the top of the page: the error was out of sight,
+    the focus on the page itself, every link and Copy button to tab through before reaching the form again."""
+    _open_image(page, server, "parade")
+    page.locator("#license").focus()
+    page.keyboard.type("CC BY 4")  # a select's type-ahead
+    page.keyboard.press("Tab")
+    page.keyboard.type("Kim Photographer")
+    page.keyboard.press("Tab")  # organisation
+    page.keyboard.press("Tab")  # your name, left empty
+    page.keyboard.press("Tab")
+    page.keyboard.type("Agreement of 2026-12-01")
+    page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "who"
+    assert _in_view(page, "#decision .error-box")
+    assert _in_view(page, "#who-error")
+    page.keyboard.type("Keyboard desk")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Decision saved" in page.locator(".saved-box").inner_text()
+    assert "Kim Photographer" in page.locator("article.use").first.inner_text()
+    screenshot(page, "decision-by-keyboard")
+
+
+def test_a_refused_revoke_puts_the_keyboard_on_its_name_field(page: Any, server: str) -> None:
+    url = _open_image(page, server, "garden-web")
+    page.fill("#creator", "Amira Haddad")
+    page.fill("#who", "Desk A")
+    page.click("#decision button[type=submit]")
+    page.wait_for_url("**saved=decision**")
+    entry = page.locator("li.decision-entry.active").last
+    key = entry.locator("input[name=who]").get_attribute("id")
+    with page.expect_navigation():
+        entry.locator("button", has_text="Revoke").click()
+    assert page.evaluate("document.activeElement.id") == key
+    assert _in_view(page, f"#{key}-error")
+    page.keyboard.type("Desk B")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.startswith(url)
+    assert "Revoked by Desk B" in page.locator("ul.decisions").inner_text()
+
+
+def test_hostile_and_very_long_values_are_text_and_stay_inside_the_page(page: Any, server: str) -> None:
+    """A 2,000-character note with no space (a pasted URL or token) made the image page 20,000 pixels wide."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    _open_image(page, server, "portrait")
+    creator = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
+    page.fill("#creator", creator)
+    page.fill("#organization", "وكالة الأنباء العربية")
+    page.fill("#who", "<b>Desk</b>")
+    page.fill("#note", "https://example.org/contract?token=" + "A" * 1960)
+    page.click("#decision button[type=submit]")
+    page.wait_for_url("**saved=decision**")
+    history = page.locator("ul.decisions").inner_text()
+    assert creator in history
+    assert "<b>Desk</b>" in history
+    assert "وكالة الأنباء العربية" in history
+    assert page.locator("ul.decisions img, ul.decisions script, ul.decisions b").count() == 0
+    width = page.viewport_size["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(page, "decision-hostile-long")
+    assert dialogs == []
