@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from tests.browser.conftest import screenshot
+import pytest
+
+from tests import samples
+from tests.browser.conftest import audited_and_served, screenshot
 
 
 def _open_image(page: Any, server: str, name: str) -> str:
@@ -85,3 +89,31 @@ def test_hostile_and_very_long_values_are_text_and_stay_inside_the_page(page: An
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     screenshot(page, "decision-hostile-long")
     assert dialogs == []
+
+
+@pytest.fixture(scope="module")
+def long_values(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An archive whose one photo carries 3,000-character rights metadata with no space in it."""
+    folder = tmp_path_factory.mktemp("long-values")
+    (folder / "images").mkdir()
+    xmp = samples.Xmp(creators=["Z" * 3000], rights={"x-default": "https://example.org/" + "r" * 2500},
+                      description={"x-default": "D" * 3000})
+    (folder / "images" / "long.jpg").write_bytes(samples.jpeg(samples.picture(320, 240, seed=5), xmp=xmp))
+    (folder / "story.md").write_text("# A story\n\n![A quay](images/long.jpg)\n*A quay.*\n", encoding="utf-8")
+    with audited_and_served(folder, folder / "long.db") as url:
+        yield url
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_very_long_embedded_metadata_stays_inside_the_image_page(browser: Any, long_values: str, width: int) -> None:
+    """The evidence table of an image whose XMP holds 3,000 characters with no space made the page 37,000 pixels
+    wide, on a desk's screen and on a phone."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(long_values + "/archive")
+    page.locator("table.rows a.detail").first.click()
+    page.wait_for_url("**/images/*")
+    assert page.locator("table.evidence").inner_text().count("Z" * 3000) == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(page, f"image-long-metadata-{width}")
+    context.close()
