@@ -117,3 +117,26 @@ def test_very_long_embedded_metadata_stays_inside_the_image_page(browser: Any, l
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     screenshot(page, f"image-long-metadata-{width}")
     context.close()
+
+
+def test_the_html_report_of_very_long_values_fits_the_window(page: Any, tmp_path: Any) -> None:
+    """`provenance report x.html` of an archive with a 3,000-character creator with no space was a page 57,000
+    pixels wide; the other columns keep their words whole."""
+    from provenance.render.audit_report import ReportRow, render
+
+    long = ReportRow("articles/quay.md", "images/long.jpg", "images/long.jpg", "Z" * 3000, "", "", "warning",
+                     "missing-license", "No licence for " + "Z" * 3000 + ".", "Photo by " + "Z" * 3000 + ".")
+    short = ReportRow("articles/council.md", "images/council.jpg", "images/council.jpg", "Marta Nowak", "",
+                      "LicenseRef-All-Rights-Reserved", "error", "permission-required", "Marta Nowak reserves all "
+                      "rights.", "Photo: Marta Nowak.")
+    report = tmp_path / "report.html"
+    report.write_text(render([long, short], "html"), encoding="utf-8")
+    page.goto(report.as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    assert page.locator("tbody tr").first.inner_text().count("Z" * 3000) == 2  # whole, as copied
+    lines = """w => { const td = [...document.querySelectorAll('tbody tr:nth-child(2) td')]
+        .find(c => c.textContent.startsWith(w)); const r = document.createRange(); r.selectNodeContents(td.firstChild);
+        return r.getClientRects().length; }"""  # the lines the cell's first text takes
+    for word in ("articles/council.md", "LicenseRef-All-Rights-Reserved", "error", "permission-required"):
+        assert page.evaluate(lines, word) == 1, word
+    screenshot(page, "report-long-values")
