@@ -156,6 +156,10 @@ def _record_rows(query_shape: Shape, full: bool = True) -> Select[Any]:
     article_file = aliased(t.File)
     image_file = aliased(t.File)
     image_path = select(func.min(image_file.path)).where(image_file.image_id == t.Record.image_id).scalar_subquery()
+    # a use names the file its article shows (when it is the record's image: an unreadable one names none); the
+    # same bytes under other names are the image's other files
+    shown_file = select(image_file.path).where(image_file.id == t.Usage.file_id,
+                                               image_file.image_id == t.Record.image_id).scalar_subquery()
     rank = case(*((t.Record.status == s, r) for s, r in SEVERITY_RANK.items()), else_=len(SEVERITY_RANK))
     keys = [case((t.Record.usage_id.is_not(None), 0), else_=1).label("grp"), t.Record.id.label("record_id"),
             cast(null(), Integer).label("file_id"), func.coalesce(article_file.path, "").label("article"),
@@ -165,7 +169,7 @@ def _record_rows(query_shape: Shape, full: bool = True) -> Select[Any]:
             rank.label("rank")]
     shown = [case((t.Record.usage_id.is_not(None), "usage"), else_="image").label("kind"), t.Record.usage_id,
              t.Record.image_id, func.coalesce(t.Usage.src, "").label("src"),
-             func.coalesce(image_path, "").label("image"),
+             func.coalesce(shown_file, image_path, "").label("image"),
              func.coalesce(t.Record.organization, "").label("organization"),
              func.coalesce(t.Record.source_id, "").label("source"),
              func.coalesce(t.Record.attribution_text, "").label("attribution")] if full else []

@@ -7,6 +7,7 @@ import csv
 import html
 import io
 import json
+import re
 from dataclasses import asdict, dataclass
 
 from provenance.errors import OptionError
@@ -82,6 +83,23 @@ text-align:left;vertical-align:top}th{background:#f3f5f9;position:sticky;top:0}
 .small{font-size:.85em;color:#4a5568}"""
 
 
+LONG_RUN = re.compile(r"\S{25,}")  # past 24 characters with no space, a value may break anywhere (<wbr>)
+
+
+def _text(value: str) -> str:
+    """A cell's text, escaped; a long run with no space in it (a hostile or pasted value, a token in a URL) gets
+    a break opportunity every 24 characters, so that one cell cannot make the page tens of thousands of pixels
+    wide. Ordinary words keep their columns as wide as they need; the text copied from the page is unchanged."""
+    pieces, end = [], 0
+    for run in LONG_RUN.finditer(value):
+        pieces.append(html.escape(value[end:run.start()]))
+        word = run.group()
+        pieces.append("<wbr>".join(html.escape(word[i:i + 24]) for i in range(0, len(word), 24)))
+        end = run.end()
+    pieces.append(html.escape(value[end:]))
+    return "".join(pieces)
+
+
 def _html(rows: list[ReportRow], title: str) -> str:
     counts = {s: sum(r.status == s for r in rows) for s in (*SEVERITY_ORDER, "ok")}
     head = "".join(f"<th>{html.escape(h)}</th>" for h in
@@ -89,9 +107,9 @@ def _html(rows: list[ReportRow], title: str) -> str:
     body = []
     for r in rows:
         cells = [r.article, r.image or r.src, r.creator, r.organization, r.license]
-        tds = "".join(f"<td>{html.escape(c)}</td>" for c in cells)
+        tds = "".join(f"<td>{_text(c)}</td>" for c in cells)
         status = f'<td class="{html.escape(r.status)}">{html.escape(r.status)}</td>'
-        findings = f'<td>{html.escape(r.findings)}<div class="small">{html.escape(r.messages)}</div></td>'
+        findings = f'<td>{html.escape(r.findings)}<div class="small">{_text(r.messages)}</div></td>'
         body.append(f"<tr>{tds}{status}{findings}</tr>")
     summary = ", ".join(f"{n} {s}" for s, n in counts.items())
     return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"

@@ -175,3 +175,24 @@ def test_the_finding_code_filter_reads_the_codes_the_findings_give(sessions: ses
         for code in sorted({code for code, _ in reference}):
             chosen = [k for k in ordered_keys(session, Filters(code=code)) if k > 0]
             assert chosen == [r for r in every if (code, r) in reference], code
+
+
+def test_a_use_names_the_file_its_article_shows_not_the_first_copy(tmp_path: Path) -> None:
+    """Two names for the same bytes (a camera's `IMG_0001.jpg` kept beside `quay.jpg`): the row of the article's
+    use named whichever path sorts first, a file the article does not show, in the archive, the exports and the
+    report; a rights editor looked for it in the story and could not find it."""
+    from tests import samples
+
+    (tmp_path / "archive" / "images").mkdir(parents=True)
+    photo = samples.jpeg(samples.picture(320, 240, seed=9), xmp=samples.Xmp(creators=["Ines Berg"]))
+    for name in ("IMG_0001.jpg", "quay.jpg"):
+        (tmp_path / "archive" / "images" / name).write_bytes(photo)
+    (tmp_path / "archive" / "story.md").write_text("# Quay\n\n![The quay](images/quay.jpg)\n*The quay.*\n",
+                                                   encoding="utf-8")
+    engine, made = open_store(f"sqlite:///{tmp_path / 'copies.db'}")
+    run_audit(str(tmp_path / "archive"), made, default_catalog(), UsageProfile(), jobs=1)
+    with made() as session:
+        shown = [(r.article, r.image) for r in all_rows(session, Filters(), LABELS)]
+        reported = [(r.article, r.image) for r in report_rows(session, LABELS)]
+    engine.dispose()
+    assert shown == reported == [("story.md", "images/quay.jpg")]

@@ -6,6 +6,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,11 +41,18 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with audited_and_served(ROOT / "data", tmp_path_factory.mktemp("browser") / "browser.db") as url:
+        yield url
+
+
+@contextmanager
+def audited_and_served(archive: Path, database: Path) -> Iterator[str]:
+    """The archive audited into a new SQLite database and served on 127.0.0.1; the server's address."""
     from waitress.server import create_server
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'browser.db'}"
+    url = f"sqlite:///{database}"
     engine, sessions = open_store(url)
-    run_audit(str(ROOT / "data"), sessions, load_catalog(), UsageProfile(), jobs=1)
+    run_audit(str(archive), sessions, load_catalog(), UsageProfile(), jobs=1)
     engine.dispose()
     app = create_app({"DATABASE_URL": url})
     httpd = create_server(app, host="127.0.0.1", port=0, threads=4)
@@ -59,10 +67,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.effective_port}"
-    closing.set()
-    httpd.close()
-    thread.join(timeout=5)
+    try:
+        yield f"http://127.0.0.1:{httpd.effective_port}"
+    finally:
+        closing.set()
+        httpd.close()
+        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")
@@ -90,4 +100,4 @@ def screenshot(tab: object, name: str) -> Path:
     return path
 
 
-__all__ = ["screenshot", "shutil"]
+__all__ = ["audited_and_served", "screenshot", "shutil"]

@@ -119,6 +119,31 @@ def test_decision_form_keeps_fields_and_shows_the_error_beside_the_field(client:
     assert "is not a license of the catalog" in wrong
 
 
+
+def test_a_note_too_long_is_tied_to_its_field(client: FlaskClient) -> None:
+    """The note's error showed beside it, but the textarea did not say it was wrong nor point to the error, as
+    the other fields do: a screen reader on the field heard nothing of it."""
+    url = _image(client, "lighthouse")
+    page = client.post(url + "/decision", data={"creator": "Ana Ruiz", "who": "Desk", "note": "n" * 2001})
+    assert page.status_code == 400
+    html = page.get_data(as_text=True)
+    assert re.search(r'<textarea id="note"[^>]*aria-invalid="true" aria-describedby="note-error"', html)
+    assert '<p class="field-error" id="note-error">is longer than 2000 characters</p>' in html
+
+
+def test_a_refused_form_gives_back_direction_controls_as_typed(client: FlaskClient) -> None:
+    """Pages write direction controls out ('⟨U+2067⟩') so that a stored value cannot reorder what a reader sees;
+    the form sent back with an error did the same to what the editor had typed, so saving it again stored the
+    text '⟨U+2067⟩' in the name. The fields give back exactly what was sent."""
+    url = _image(client, "lighthouse")
+    creator = "\u2067محمد الأحمد\u2069 (Reuters)"
+    page = client.post(url + "/decision", data={"creator": creator, "who": "", "note": "\u202bملاحظة\u202c"})
+    assert page.status_code == 400
+    html = page.get_data(as_text=True)
+    assert f'id="creator" name="creator" type="text" value="{creator}"' in html
+    assert "placeholder=\"Where you checked it\">\u202bملاحظة\u202c</textarea>" in html
+    assert "⟨U+2067⟩" not in html
+
 def test_revoke_keeps_both_in_the_history(client: FlaskClient) -> None:
     url = _image(client, "nebula")
     saved = client.post(url + "/decision", data={"creator": "Someone Else", "who": "Desk A"})
