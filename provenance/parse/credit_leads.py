@@ -63,6 +63,9 @@ _MENU_ENTRIES = r"top|latest|most|popular|trending|featured|recent|related|edito
 # phrases: 'Images from' alone is a lead-in too)
 _PICTURES_COURTESY = (r"(?:all\s+)?(?:photo(?:graph)?s|images|pictures|stills)"
                       r"(?:\s+(?:from|of|in)(?:\s+[\w'’-]+){1,4}?)?\s+are\s+courtesy\s+of\b")
+# a month after the year is a date, not the holder ('Satellite image 2022 October, before the dam breach')
+_NOT_A_MONTH = (r"(?![ \t]+(?-i:(?:January|February|March|April|May|June|July|August|September|October|November"
+                r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b))")
 LEAD_IN = re.compile(
     r"(?i)(?P<lead>(?:(?:\b|(?<=_)(?<![^\s(\[*]_))"  # a word's start, or inside Markdown emphasis: '_Photo: …_'
     r"(?:" + _PICTURES_COURTESY + r"|(?:" + dispatched(LEAD_PHRASES, re.IGNORECASE) + r")"
@@ -73,10 +76,10 @@ LEAD_IN = re.compile(
     # sign written out ends the lead-in, and so does the word in lower case ('Photo copyright FAO/ Jane Roe'; a
     # heading's 'Photo Copyright Basics' is no credit); so does the sign's year after it ('Satellite image (c) 2023
     # Maxar Technologies | Getty Images', 'Photo (c) 2021 Jane Roe')
-    r"|(?<=\(c\))[ \t]*(?:19|20)\d\d(?=[ \t]+(?-i:[A-Z])))|"
+    r"|(?<=\(c\))[ \t]*(?:19|20)\d\d(?=[ \t]+(?-i:[A-Z]))" + _NOT_A_MONTH + r")|"
     # a satellite picture's rights year where a page dropped the sign ('Satellite image 2023 Maxar Technologies./Handout
     # via REUTERS'): the year, then the company's capital
-    r"satellite\s+(?:image|photo)[ \t]+(?:19|20)\d\d(?=[ \t]+(?-i:[A-Z]))|"
+    r"satellite\s+(?:image|photo)[ \t]+(?:19|20)\d\d(?=[ \t]+(?-i:[A-Z]))" + _NOT_A_MONTH + r"|"
     r"(?=[iakgcplmthf])(?:" + AI_LEAD + r"|capture\s+d['’][ée]cran(?=\s+(?-i:[A-Z])))|"  # a generator's, a screenshot's
     r"(?:billedet\s+er\s+taget|bildet\s+er\s+tatt|bilden\s+är\s+tagen|foto\s+gemaakt)\s+(?:af|av|door)\b|"  # 'taken by'
     # a sentence that says who took the picture ('This photograph was taken by Jane Roe as part of …', 'Photo taken by

@@ -111,6 +111,11 @@ def is_organisation(catalog: Catalog, text: str) -> bool:
     return known is not None or looks_like_organisation(text)
 
 
+# Organisation words that qualify a person's job when one follows ('Military Photographer Jane Roe', 'Military
+# Correspondent Tom Bell'); elsewhere a body's ('Harwick Front Military Wing', 'Israeli Military')
+_JOB_QUALIFIERS = frozenset({"military"})
+
+
 def _has_organisation_word(text: str, words: list[str]) -> bool:
     """An organisation word anywhere, but a company form ('sa', 'ag', 'inc') not as the first word of the name
     after its rank ('Sgt. 1st Class Sa Fenha': a given name)."""
@@ -119,6 +124,8 @@ def _has_organisation_word(text: str, words: list[str]) -> bool:
     for at, word in enumerate(words):
         if word in SPORT_WORDS and not _sport_of_a_body(text, word):
             continue  # 'Football', 'Jane Roe, Basketball Photographer': a sport, or a job in it, beside no body's name
+        if word in _JOB_QUALIFIERS and at + 1 < len(words) and words[at + 1] in PERSON_JOB_WORDS:
+            continue  # 'Military Photographer Jane Roe': the word says what the person's job is about, no body
         if word in ORGANISATION_WORDS and (word not in FORM_WORDS and word not in GIVEN_NAME_ORGANISATION_WORDS
                                            or at > _name_start(text)):
             return True  # ('Summit Sharma': a given name first; 'HT Leadership Summit' a body)

@@ -196,7 +196,8 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
     taken: list[tuple[int, int]] = []
     index = TextIndex.of(body, lowered)
     split = _split_once(catalog)
-    obtained = "obtained" in body  # a wire's '… image obtained by Reuters' (_obtained_by_via), asked once per text
+    # a wire's '… image obtained by Reuters' (_obtained_by_via), asked once per text; the lead reads 'Obtained' too
+    obtained = "btained" in body or "BTAINED" in body
     for segment in candidate_segments(body, catalog, index, taken, lowered):
         if segment.end - segment.body > MAX_CREDIT or overlaps(taken, segment.start, segment.end):
             continue
@@ -205,7 +206,7 @@ def read_credits(text: str, catalog: Catalog, whole: bool = True) -> CreditsRead
             continue  # '- Jane Roe, The Harwick Times': who signed a report or a quotation, no image credit
         found = list(_credits_in(catalog, body, segment, split))
         if found and obtained:
-            found = [_obtained_by_via(body, credit) for credit in found]
+            found = [kept for credit in found if (kept := _obtained_by_via(body, credit)) is not None]
         if found:
             bisect.insort(taken, (segment.start, segment.end))
             credits.extend(found)
@@ -246,15 +247,28 @@ _DOUBLED_SLASH = re.compile(r"//(?<=[^\W_]//)(?=[^\W\d_])")  # led by its litera
 # '… in this still image taken from a video obtained by REUTERS' (credit_leads.ANYWHERE_LEAD_IN): the words before the
 # name the credit's span ends with
 _OBTAINED_BY = re.compile(r"(?i)\bobtained\s+by\s+(?:the\s+)?")
+# the caption's own picture ('in this handout picture', 'in this still image taken from a video') in the sentence before
+# 'obtained by'; prose names pictures it only reports ('identified in photos obtained by Haaretz', 'according to video
+# footage obtained by The Times', 'More photos obtained by Reuters.')
+_THIS_PICTURE = re.compile(r"(?i)\bthis\b")
+_SENTENCE_END = re.compile(r"[.!?][ \t]|\n")
 
 
-def _obtained_by_via(body: str, credit: Credit) -> Credit:
+def _obtained_by_via(body: str, credit: Credit) -> Credit | None:
     """A wire that obtained a picture from someone it does not name ('… in this image obtained by Reuters.') brought
-    it: the via, not its maker's organisation."""
+    it: the via, not its maker's organisation. A credit the 'obtained by' lead read in a sentence that does not show
+    its own picture ('this') is prose about other pictures: none."""
+    lead = _OBTAINED_BY.match(body, credit.start)
+    if lead is None:
+        return credit
+    sentence = max((end.end() for end in _SENTENCE_END.finditer(body, max(0, credit.start - 300), credit.start)),
+                   default=max(0, credit.start - 300))
+    if _THIS_PICTURE.search(body, sentence, credit.start) is None:
+        return None
     if credit.organization is None or credit.via is not None or credit.creator is not None:
         return credit
-    found = _OBTAINED_BY.search(body, credit.start, credit.end)
-    if found is None or body[found.end() : credit.end].strip(" \t.;").casefold() != credit.organization.casefold():
+    named = body[lead.end() : credit.end].strip(" \t.;").casefold()
+    if named != credit.organization.casefold().removeprefix("the "):
         return credit
     return replace(credit, organization=None, via=credit.organization)
 
