@@ -224,12 +224,16 @@ REGION_PLACE_OPENINGS = frozenset({
 
 # The words of a platform's address between its host and what it shows, never names ('instagram.com/p/Cx12abc',
 # 'twitter.com/janeroe/status/1234', 'flickr.com/photos/janeroe/5123', 'youtube.com/channel/…'): after a post's word
-# the rest is the post's key, no account; after an account's word the account's name follows.
+# the rest is the post's key, no account; after an account's word the account's name follows. A topic's or a
+# group's page names no account either ('x.com/i/web/status/1734…', 'instagram.com/explore/tags/flood',
+# 'facebook.com/groups/harbourfans/posts/123'); a story's names its account ('instagram.com/stories/janeroe/3123').
 ADDRESS_POST_WORDS = frozenset({
     "p", "reel", "reels", "tv", "status", "statuses", "video", "videos", "watch", "shorts", "post", "posts", "story",
-    "stories", "pin", "photo", "media", "permalink.php", "photo.php", "live", "embed", "share",
+    "pin", "photo", "media", "permalink.php", "photo.php", "live", "embed", "share", "highlights",
+    "i", "explore", "tags", "tag", "hashtag", "search", "groups",
 })
-ADDRESS_ACCOUNT_WORDS = frozenset({"photos", "people", "user", "users", "u", "c", "channel", "in", "company", "pages"})
+ADDRESS_ACCOUNT_WORDS = frozenset({"photos", "people", "user", "users", "u", "c", "channel", "in", "company", "pages",
+                                   "stories"})
 
 # Role words: how the image came, never a person or an organisation.
 ROLES = frozenset({
