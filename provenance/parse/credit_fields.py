@@ -26,6 +26,7 @@ from provenance.parse.credit_words import (
     AGENCY_KINDS,
     BODY_BEFORE_FOR,
     COMPANY_FORM,
+    CYRILLIC_BODY_STEMS,
     LEAD_IN_TEXT,
     NEWS_SOURCE_KINDS,
     NUMBER_ABBREVIATIONS,
@@ -88,10 +89,12 @@ _CLIENT_BEFORE = re.compile(r"(?i)\s" + CLIENT_WORD + r"\s+$")
 # comma), as papers in Russian, Ukrainian and other languages write their own and each other's names
 _LAST_LINK_QUOTE = re.compile(r"(?:«[^»\n]{1,80}»|„[^“\n]{1,80}“)[ \t.]*$")
 _CHAIN_BEFORE = re.compile(r"[^\W\d_][.'’]?[ \t]*(?:/|[ \t][—–][ \t])[ \t]*$")
-# or after a body's word in lower case or a company form in capitals, as languages in Cyrillic script write a firm's
-# or a body's proper name in quotes after the word saying what it is ('пресс-служба «Газпрома»', 'ООО «Северный
-# порт»'; a Latin word before the quote may be a client's or a place's preposition: 'für «Tages-Anzeiger»')
-_BODY_BEFORE_QUOTE = re.compile(r"(?:^|(?<=[\s/]))(?:[а-яёіїєґ][а-яёіїєґ-]*|[А-ЯЁІЇЄҐ]{2,4})[ \t]+$")
+# or after a body's words in lower case opening the link, or a company form in capitals, as languages in Cyrillic
+# script write a firm's or a body's proper name in quotes after the word saying what it is ('пресс-служба
+# «Газпрома»', 'ООО «Северный порт»'; a Latin word before the quote may be a client's or a place's preposition: 'für
+# «Tages-Anzeiger»'; a phrase's last word may be a title's: 'Jane Roe на съемках фильма «Брат»', on a film's set)
+_BODY_BEFORE_QUOTE = re.compile(r"(?:^|[/,]|[ \t][—–])[\s\x1f]*(?:(?:" + "|".join(CYRILLIC_BODY_STEMS)
+                                + r")[а-яёіїєґ'’-]*[ \t]+)+$|(?:^|(?<=[\s/]))[А-ЯЁІЇЄҐ]{2,4}[ \t]+$")
 # the same after a comma ('Фото: Анна Петрова, «Новая газета»'), where a comma would join two names as one creator:
 # written as the chain's slash
 _COMMA_BEFORE_OUTLET = re.compile(r"(?<=[^\W\d_]),[ \t]*(?=(?:«[^»\n]{1,80}»|„[^“\n]{1,80}“)[ \t.]*$)")

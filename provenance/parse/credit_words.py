@@ -1014,6 +1014,17 @@ BODY_BEFORE_FOR = frozenset({"institute", "institutes", "centre", "centres", "ce
                              "ministry", "department", "office", "commission", "association", "committee", "school",
                              "college", "fund", "trust", "coalition", "alliance", "league", "campaign", "agency",
                              "programme", "program", "initiative", "organization", "organisation", "union"})
+# The word saying what a body is, opening a link before the body's proper name in guillemets in Cyrillic script
+# ('пресс-служба «Газпрома»', 'телеканал «Звезда»', 'пресс-служба компании «Северный порт»'): stems, any ending after
+# them; a phrase's word before a title ('кадр из фильма «Брат»', 'из книги «Москва»') is none (credit_fields)
+CYRILLIC_BODY_STEMS = (
+    "пресс-служб", "прес-служб", "пресслужб", "компани", "компані", "агентств", "агенці", "холдинг", "концерн",
+    "корпораци", "корпораці", "завод", "фабрик", "банк", "фонд", "музе", "театр", "телеканал", "радиостанци",
+    "радіостанці", "издани", "видання", "издательств", "видавництв", "газет", "журнал", "клуб", "студи", "студі",
+    "парти", "парті", "объединени", "ассоциаци", "асоціаці", "обществ", "товариств", "организаци", "організаці",
+    "центр", "портал", "сайт", "фестивал", "институт", "інститут", "университет", "університет", "академи",
+    "академі", "ансамбл", "оркестр", "груп",
+)
 # A Nordic paper's section label in capitals glued after the credit ('Foto: Jane Roe LEDARE'): no part of the name
 SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", "KRONIKK", "LEDER")
 
