@@ -627,7 +627,9 @@ def _quoted_outlet(link: Link, rest: str) -> Link:
     title: an outlet or a brand, named even where its words are no organisation's, without its quote; a single word
     there is no person's name (two may be: «Анна Петрова» stays as the names' rules read it)."""
     if "«" in link.text[1:] and "»" not in link.text:  # 'пресс-служба «Газпрома»': its closing quote was edge noise
-        close = " »" if "« " in link.text else "»"  # French spacing: 'archives « Le Parisien »'
+        close = " »" if "« " in link.text else "»"  # French spacing: 'пресс-служба « Газпрома »'
+        if not rest.startswith(close, link.end):  # a quote left open ('… «Газпрома' cut off): as written
+            return link
         return replace(link, text=f"{link.text}{close}", end=link.end + len(close),
                        label="organisation" if link.label in ("unknown", "person") else link.label)
     opened = link.text.startswith("„")  # (the low quote is no edge noise: it stays in the link's text)
