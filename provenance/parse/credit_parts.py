@@ -633,7 +633,7 @@ def _quoted_outlet(link: Link, rest: str) -> Link:
         return replace(link, text=f"{link.text}{close}", end=link.end + len(close),
                        label="organisation" if link.label in ("unknown", "person") else link.label)
     opened = link.text.startswith("„")  # (the low quote is no edge noise: it stays in the link's text)
-    closed = rest[link.end : link.end + 1] in ("»", "“") or not rest[link.end :].strip()  # (a span may end before
+    closed = rest[link.end : link.end + 1] in ("»", "“", "”") or not rest[link.end :].strip()  # (a span may end before
     if not closed or not opened and rest[link.start - 1 : link.start] != "«":  # its closing quote)
         return link
     one_word = link.label == "person" and " " not in link.text.strip()
