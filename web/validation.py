@@ -38,9 +38,12 @@ def _key_given_twice(body: bytes) -> str | None:
     twice: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        keys = [key for key, _ in items]
-        if len(set(keys)) != len(keys) and not twice:
-            twice.append(next(key for n, key in enumerate(keys) if key in keys[:n]))
+        seen: set[str] = set()
+        for key, _ in [] if twice else items:  # one pass: a hostile body holds tens of thousands of keys
+            if key in seen:
+                twice.append(key)
+                break
+            seen.add(key)
         return dict(items)
 
     json.loads(body, object_pairs_hook=pairs)

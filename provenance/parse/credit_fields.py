@@ -26,6 +26,7 @@ from provenance.parse.credit_words import (
     AGENCY_KINDS,
     BODY_BEFORE_FOR,
     COMPANY_FORM,
+    CYRILLIC_BODY_STEMS,
     LEAD_IN_TEXT,
     NEWS_SOURCE_KINDS,
     NUMBER_ABBREVIATIONS,
@@ -86,15 +87,17 @@ _NAME_THEN_AGENCY = re.compile(r"^(?P<who>[^/()\x1f]{3,60}?)[ \t]*\((?P<source>[
 _CLIENT_BEFORE = re.compile(r"(?i)\s" + CLIENT_WORD + r"\s+$")
 # An outlet's name in guillemets closing a credit, after a name and a chain's separator (a slash, a spaced dash, a
 # comma), as papers in Russian, Ukrainian and other languages write their own and each other's names
-_LAST_LINK_QUOTE = re.compile(r"(?:«[^»\n]{1,80}»|„[^“\n]{1,80}“)[ \t.]*$")
+_LAST_LINK_QUOTE = re.compile(r"(?:«[^»\n]{1,80}»|„[^“”\n]{1,80}[“”])[ \t.]*$")
 _CHAIN_BEFORE = re.compile(r"[^\W\d_][.'’]?[ \t]*(?:/|[ \t][—–][ \t])[ \t]*$")
-# or after a body's word in lower case or a company form in capitals, as languages in Cyrillic script write a firm's
-# or a body's proper name in quotes after the word saying what it is ('пресс-служба «Газпрома»', 'ООО «Северный
-# порт»'; a Latin word before the quote may be a client's or a place's preposition: 'für «Tages-Anzeiger»')
-_BODY_BEFORE_QUOTE = re.compile(r"(?:^|(?<=[\s/]))(?:[а-яёіїєґ][а-яёіїєґ-]*|[А-ЯЁІЇЄҐ]{2,4})[ \t]+$")
+# or after a body's words in lower case opening the link, or a company form in capitals, as languages in Cyrillic
+# script write a firm's or a body's proper name in quotes after the word saying what it is ('пресс-служба
+# «Газпрома»', 'ООО «Северный порт»'; a Latin word before the quote may be a client's or a place's preposition: 'für
+# «Tages-Anzeiger»'; a phrase's last word may be a title's: 'Jane Roe на съемках фильма «Брат»', on a film's set)
+_BODY_BEFORE_QUOTE = re.compile(r"(?:^|[/,]|[ \t][—–])[\s\x1f]*(?:(?:" + "|".join(CYRILLIC_BODY_STEMS)
+                                + r")[а-яёіїєґ'’-]*[ \t]+)+$|(?:^|(?<=[\s/]))[А-ЯЁІЇЄҐ]{2,4}[ \t]+$")
 # the same after a comma ('Фото: Анна Петрова, «Новая газета»'), where a comma would join two names as one creator:
 # written as the chain's slash
-_COMMA_BEFORE_OUTLET = re.compile(r"(?<=[^\W\d_]),[ \t]*(?=(?:«[^»\n]{1,80}»|„[^“\n]{1,80}“)[ \t.]*$)")
+_COMMA_BEFORE_OUTLET = re.compile(r"(?<=[^\W\d_]),[ \t]*(?=(?:«[^»\n]{1,80}»|„[^“”\n]{1,80}[“”])[ \t.]*$)")
 # A client names a body: its first word after an article is never in lower case ('for over a year' is prose).
 _LOWER_CLIENT = re.compile(r"\s*(?:(?:the|a|an|le|la|les|el|los|las)\s+(?=\S))?+[a-z]")
 # 'Photo by fellow field engineer Jane Roe', 'photo by staff photographer Jane Roe': the photographer's job in lower
@@ -136,7 +139,7 @@ _SECTION_LABEL = re.compile(r"(?<=\S)[ \t]+(?:" + "|".join(SECTION_ENDS) + r")[ 
 _CJK = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _SINGLE_QUOTED = re.compile(rf"(?:^|(?<=\s))(?:'[^'\n]{{0,60}}?[{_CJK}][^'\n]{{0,60}}?'|"
                             rf"‘[^’\n]{{0,60}}?[{_CJK}][^’\n]{{0,60}}?’)(?=\s|$)")
-_QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“\n]{1,200}“)")
+_QUOTED = re.compile(r"(?:^|(?<=\s))(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“”\n]{1,200}[“”])")
 # '(usage rights unverified)': a remark, no name; but '(public domain)', '(cc by-sa 4.0)' state the license, '(via
 # Europeana)' the via, and '(c. 1586)' dates the name before it (credit_citations reads it)
 _REMARK = re.compile(  # full width too: 'ウィキメディア・コモンズ（commons.wikimedia.org）'

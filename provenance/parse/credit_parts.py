@@ -627,11 +627,13 @@ def _quoted_outlet(link: Link, rest: str) -> Link:
     title: an outlet or a brand, named even where its words are no organisation's, without its quote; a single word
     there is no person's name (two may be: «Анна Петрова» stays as the names' rules read it)."""
     if "«" in link.text[1:] and "»" not in link.text:  # 'пресс-служба «Газпрома»': its closing quote was edge noise
-        close = " »" if "« " in link.text else "»"  # French spacing: 'archives « Le Parisien »'
+        close = " »" if "« " in link.text else "»"  # French spacing: 'пресс-служба « Газпрома »'
+        if not rest.startswith(close, link.end):  # a quote left open ('… «Газпрома' cut off): as written
+            return link
         return replace(link, text=f"{link.text}{close}", end=link.end + len(close),
                        label="organisation" if link.label in ("unknown", "person") else link.label)
     opened = link.text.startswith("„")  # (the low quote is no edge noise: it stays in the link's text)
-    closed = rest[link.end : link.end + 1] in ("»", "“") or not rest[link.end :].strip()  # (a span may end before
+    closed = rest[link.end : link.end + 1] in ("»", "“", "”") or not rest[link.end :].strip()  # (a span may end before
     if not closed or not opened and rest[link.start - 1 : link.start] != "«":  # its closing quote)
         return link
     one_word = link.label == "person" and " " not in link.text.strip()

@@ -224,12 +224,16 @@ REGION_PLACE_OPENINGS = frozenset({
 
 # The words of a platform's address between its host and what it shows, never names ('instagram.com/p/Cx12abc',
 # 'twitter.com/janeroe/status/1234', 'flickr.com/photos/janeroe/5123', 'youtube.com/channel/…'): after a post's word
-# the rest is the post's key, no account; after an account's word the account's name follows.
+# the rest is the post's key, no account; after an account's word the account's name follows. A topic's or a
+# group's page names no account either ('x.com/i/web/status/1734…', 'instagram.com/explore/tags/flood',
+# 'facebook.com/groups/harbourfans/posts/123'); a story's names its account ('instagram.com/stories/janeroe/3123').
 ADDRESS_POST_WORDS = frozenset({
     "p", "reel", "reels", "tv", "status", "statuses", "video", "videos", "watch", "shorts", "post", "posts", "story",
-    "stories", "pin", "photo", "media", "permalink.php", "photo.php", "live", "embed", "share",
+    "pin", "photo", "media", "permalink.php", "photo.php", "live", "embed", "share", "highlights",
+    "i", "explore", "tags", "tag", "hashtag", "search", "groups",
 })
-ADDRESS_ACCOUNT_WORDS = frozenset({"photos", "people", "user", "users", "u", "c", "channel", "in", "company", "pages"})
+ADDRESS_ACCOUNT_WORDS = frozenset({"photos", "people", "user", "users", "u", "c", "channel", "in", "company", "pages",
+                                   "stories"})
 
 # Role words: how the image came, never a person or an organisation.
 ROLES = frozenset({
@@ -1010,6 +1014,17 @@ BODY_BEFORE_FOR = frozenset({"institute", "institutes", "centre", "centres", "ce
                              "ministry", "department", "office", "commission", "association", "committee", "school",
                              "college", "fund", "trust", "coalition", "alliance", "league", "campaign", "agency",
                              "programme", "program", "initiative", "organization", "organisation", "union"})
+# The word saying what a body is, opening a link before the body's proper name in guillemets in Cyrillic script
+# ('пресс-служба «Газпрома»', 'телеканал «Звезда»', 'пресс-служба компании «Северный порт»'): stems, any ending after
+# them; a phrase's word before a title ('кадр из фильма «Брат»', 'из книги «Москва»') is none (credit_fields)
+CYRILLIC_BODY_STEMS = (
+    "пресс-служб", "прес-служб", "пресслужб", "компани", "компані", "агентств", "агенці", "холдинг", "концерн",
+    "корпораци", "корпораці", "завод", "фабрик", "банк", "фонд", "музе", "театр", "телеканал", "радиостанци",
+    "радіостанці", "издани", "видання", "издательств", "видавництв", "газет", "журнал", "клуб", "студи", "студі",
+    "парти", "парті", "объединени", "ассоциаци", "асоціаці", "обществ", "товариств", "организаци", "організаці",
+    "центр", "портал", "сайт", "фестивал", "институт", "інститут", "университет", "університет", "академи",
+    "академі", "ансамбл", "оркестр", "груп",
+)
 # A Nordic paper's section label in capitals glued after the credit ('Foto: Jane Roe LEDARE'): no part of the name
 SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", "KRONIKK", "LEDER")
 
