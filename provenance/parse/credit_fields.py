@@ -662,16 +662,29 @@ def _clean(segment: str, catalog: Catalog | None = None) -> str:
 
 def _remark_cut(catalog: Catalog | None, match: re.Match[str]) -> str:
     """A remark in brackets is cut, but not an agency's name written all in lower case ('© JANE ROE (belga)', RTBF's
-    house style; '(afp)'): a wire or picture agency the catalog knows, one word, is the credit's source."""
+    house style; '(afp)'): a wire or picture agency the catalog knows, one word, is the credit's source. Many agencies'
+    names are words too ('(fotogramma)', a video's frame; '(panoramic)', '(forum)', '(beta)'): after a name in
+    capitals (RTBF's style) any agency is read, after other text only one whose name the catalog writes as letters
+    ('(afp)', '(ansa)', '(epa)', '(dpa)')."""
     inner = match.group(0)[1:-1].strip()
     if catalog is not None and _LOWER_WORD.fullmatch(inner):
         source = match_source(catalog, inner)
-        if source is not None and source.kind in AGENCY_KINDS:
+        before = match.string[max(0, match.start() - 60):match.start()]  # a name's length: no search of a long text
+        if source is not None and source.kind in AGENCY_KINDS and (
+                _agency_letters(source.name) or _NAME_IN_CAPITALS.search(before)):
             return match.group(0)
     return CUT
 
 
 _LOWER_WORD = re.compile(r"[a-z]{2,12}(?:-[a-z]{2,12})?")
+# A name in capitals right before the bracket: two words at least ('© YORICK JANSENS (belga)')
+_NAME_IN_CAPITALS = re.compile(r"(?<![^\W\d_])[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)+[ \t]*\Z")
+
+
+def _agency_letters(name: str) -> bool:
+    """An agency's name the catalog writes as letters in capitals ('AFP', 'ANSA', 'EPA-EFE') or, as the agency does,
+    in lower case ('dpa', 'ddp'): no word of a language is written so."""
+    return (name.isupper() or name.islower()) and " " not in name
 
 
 def _without_archive_ref(text: str) -> str:

@@ -47,6 +47,7 @@ from provenance.parse.credit_words import (
     CALL_LETTER_WORDS,
     CHANNEL_WORDS,
     COMMON_WORDS,
+    GIVEN_NAMES,
     HEADING_WORDS,
     NEWS_SOURCE_KINDS,
     NEWS_TITLE_ENDS,
@@ -470,12 +471,21 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
 
 def _dated_source(catalog: Catalog, text: str) -> bool:
     """The last item of a dated bracket: a credit by its shape, a platform the catalog knows ('X', 'Instagram'), or a
-    person's full name (two to four capitalised words)."""
+    person's full name (two to four capitalised words). A source the catalog knows counts only as a maker or seller
+    of news pictures or a platform: an institution there ('United Nations') is where the picture was taken."""
     source = match_source(catalog, text)
-    if source is not None and source.kind == "platform":
-        return True
+    if source is not None and source.kind not in NEWS_SOURCE_KINDS:
+        return source.kind == "platform"
     return is_bare_credit(catalog, text) or _FULL_NAME.fullmatch(text) is not None and _is_person(catalog, text) \
-        and not _venue(text)
+        and _given_name_first(text) and not _venue(text)
+
+
+def _given_name_first(text: str) -> bool:
+    """A full name in the dated seat opens with a given name (GIVEN_NAMES): the places, bodies and events written there
+    as often ('Porta Pia', 'Stadio Olimpico', 'Forza Italia', 'Premio Strega', 'Quai Orsay') are two capitalised
+    words too, and no list of their words is ever whole."""
+    first = text.split(maxsplit=1)[0].casefold()
+    return first in GIVEN_NAMES or first.partition("-")[0] in GIVEN_NAMES  # 'Jean-Christophe Roe'
 
 
 _FULL_NAME = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}")

@@ -1030,6 +1030,38 @@ SECTION_ENDS = ("LEDARE", "KULTUR", "NYHETER", "DEBATT", "KOLUMN", "KOMMENTAR", 
 
 # Short words in K and W that COMMON_WORDS (nouns and adjectives) leaves out: in capitals alone in brackets, a word,
 # not a US station's call letters (credit_spans._station_alone)
+# Common given names (Italian, French, English, German, Spanish), lower case: a full name closing a dated bracket
+# ('(03/10/2023, Roma, Umberto Roe)', Formiche's photographer) is read as a person only when it opens with one, since
+# places, bodies and events fill that seat as often ('Porta Pia', 'Forza Italia', 'Premio Strega'). A photographer
+# whose name is not here loses the credit there (no value rather than an invented one).
+GIVEN_NAMES = frozenset({
+    # Italian
+    "adolfo", "alberto", "alessandro", "alfredo", "andrea", "angelo", "antonio", "bruno", "carlo", "cesare", "claudio",
+    "dario", "daniele", "davide", "domenico", "edoardo", "emanuele", "enrico", "enzo", "ettore", "fabio", "fabrizio",
+    "federico", "filippo", "francesco", "franco", "fulvio", "gabriele", "giacomo", "gianfranco", "gianluca", "gianni",
+    "giorgio", "giovanni", "giulio", "giuseppe", "guido", "leonardo", "lorenzo", "luca", "luigi", "marco", "mario",
+    "massimo", "matteo", "maurizio", "mauro", "michele", "nicola", "nino", "paolo", "piero", "pietro", "raffaele",
+    "renato", "renzo", "riccardo", "roberto", "salvatore", "sergio", "silvio", "simone", "stefano", "tommaso",
+    "umberto", "valerio", "vincenzo", "vittorio", "walter", "alessandra", "anna", "barbara", "beatrice", "camilla",
+    "carla", "chiara", "cristina", "daniela", "elena", "eleonora", "elisa", "emma", "federica", "francesca", "gaia",
+    "giorgia", "giulia", "greta", "ilaria", "irene", "laura", "letizia", "lucia", "ludovica", "maria", "marta",
+    "martina", "michela", "monica", "nadia", "paola", "patrizia", "raffaella", "rita", "roberta", "rosa", "sara",
+    "serena", "silvia", "simona", "stefania", "teresa", "tiziana", "valentina", "valeria",
+    # French
+    "alain", "antoine", "bernard", "camille", "céline", "chloé", "christophe", "claire", "emmanuel", "éric",
+    "françois", "frédéric", "guillaume", "hélène", "hugo", "isabelle", "jean", "julie", "julien", "léa", "louis",
+    "lucas", "marc", "marie", "mathieu", "michel", "nathalie", "nicolas", "olivier", "patrick", "philippe", "pierre",
+    "sébastien", "sophie", "stéphane", "thierry", "thomas", "vincent", "yves",
+    # English, German, Spanish
+    "ann", "anne", "daniel", "david", "elizabeth", "emily", "james", "jane", "john", "kate", "mark", "mary",
+    "michael", "paul", "peter", "richard", "robert", "sarah", "tom", "william", "andreas", "hans", "julia", "jürgen",
+    "katrin", "klaus", "markus", "stefan", "wolfgang", "alejandro", "ana", "carlos", "carmen", "javier", "jorge",
+    "josé", "juan", "luis", "lucía", "manuel", "miguel", "pablo", "pedro",
+})
+# Outlets (catalog ids) whose house style signs a staff member's picture with their initials before the outlet's name
+# ('Photo : MG/Rue89Lyon'): the letters are a person only there, since a party's, a police force's or an unknown
+# agency's letters stand as often before any paper ('PS/Libération', 'SQ/Radio-Canada', 'ATS/Le Monde')
+STAFF_INITIALS_OUTLETS = frozenset({"rue89lyon"})
 # Kinds of catalog source: news agencies and stock libraries (an agency alone, an agency beside a person), and every
 # kind that makes or sells news pictures (a bracketed 'Name (Source)', the outlet a wire relays)
 AGENCY_KINDS = frozenset({"agency", "stock"})
