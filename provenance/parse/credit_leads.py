@@ -20,9 +20,9 @@ from provenance.parse.credit_words import (
     CAPTION_END_LEADS,
     CREDIT_DASH,
     GROUPING_WORDS,
+    LEAD_IN_NO_COLON_WORDS,
     LEAD_PHRASES,
     LICENSED_WORK,
-    NO_COLON_LEAD_WORDS,
 )
 from provenance.parse.scan import dispatched, with_first_chars
 
@@ -124,7 +124,7 @@ LEAD_IN = re.compile(
     r"(?:photography\s+is|photo(?:graph)?s\s+are)\s+by(?=\s+(?-i:[A-Z]))"
     r"(?!\s+(?:appointment|permission|request|invitation|arrangement|reservation|prior|special|kind)\b)|"
     + _AT_CAPTION_END + r"|"
-    r"(?-i:" + NO_COLON_LEAD_WORDS + r")(?=[ \t]+" + _NAME_ALONE
+    r"(?-i:" + LEAD_IN_NO_COLON_WORDS + r")(?=[ \t]+" + _NAME_ALONE
     + r"[ \t]*(?:\r?\n|$|\||[ \t]/[ \t]))|"
     # the Reformatorisch Dagblad's 'beeld RD, Jane Roe', 'beeld ANP, Jane Roe' in lower case after the caption's
     # sentence: the outlet's or agency's initials, a comma and the photographer alone up to the line's end

@@ -46,6 +46,7 @@ from provenance.parse.credit_words import (
     HANDOUT_MARKS,
     LEAD_IN_TEXT,
     LIST_ARTICLES,
+    MAKER_ROLES,
     NEWS_SOURCE_KINDS,
     ORGANISATION_SUFFIX,
     RANK,
@@ -54,6 +55,7 @@ from provenance.parse.credit_words import (
     RESHOT_PLATFORM,
     STAFF_INITIALS_OUTLETS,
     TITLE,
+    capitals_name_by_words,
 )
 from provenance.parse.scan import with_first_chars
 
@@ -789,10 +791,18 @@ def _names_then_agency(catalog: Catalog, rest: str, fields: dict[str, str]) -> s
     if found is None or source is None or source.kind not in AGENCY_KINDS:
         return rest
     names = [name.strip() for name in found.group("who").split("/")]
-    if any(len(name.split()) < 2 or label_link(catalog, name).label != "person" for name in names):
+    if any(not _photographer_name(catalog, name) for name in names):
         return rest
     fields.setdefault("creator", " / ".join(names))
     return found.group("source").strip()
+
+
+def _photographer_name(catalog: Catalog, name: str) -> bool:
+    """'Ann Lee' in 'Jane Roe / Ann Lee, Keystone': a person's name of two words or more, no place's ('New York',
+    'Kuala Lumpur', 'Bad Ragaz'), desk's or job's ('Photo Desk', 'Staff Photographer', 'Freier Fotograf')."""
+    return len(name.split()) >= 2 and capitals_name_by_words(name) \
+        and MAKER_ROLES.isdisjoint(word.casefold() for word in name.split()) \
+        and label_link(catalog, name).label == "person"
 
 
 def outlet_photo(catalog: Catalog, text: str) -> str:

@@ -111,8 +111,11 @@ _THAI_DATED_PICTURE = re.compile(r"^(?:วันที่[ \t]*\d{1,2}[ \t]*[^\s
 _GLUED_LINK = r"(?![a-z][\w.-]*/[a-z])[^\W\d_]"  # a chain's first link after the slash, not a path's
 _SENTENCE = re.compile(r"(?<=[.!?。\"”’»])(?:(?<=[.!?。])|(?<=[.!?][\"”’»]))(?<!\b[A-Z]\.)" + NOT_AFTER_ABBREVIATION +
                        NOT_BEFORE_NUMBER + r"(?:(?<!\bet al\.),)?\s+(?=[^\s a-z]|[a-z][A-Z]|"
-                       # an outlet's domain in lower case opening a chain ('… í dag. mbl.is/Jóna Lind')
-                       r"[a-z][a-z\d-]{1,30}\.[a-z]{2,4}/[A-ZÀ-ÖØ-Þ])|(?<=[a-zß-öø-ÿ\d)\]])\." +
+                       # an outlet's domain in lower case opening a chain ('… í dag. mbl.is/Jóna Lind'): a name of
+                       # two to four words after its slash, ending the line (a space in it, so no web address's path:
+                       # '… im Netz. zeit.de/Kultur', '… online. github.com/Harwick/tools')
+                       r"[a-z][a-z\d-]{1,30}\.[a-z]{2,4}/[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*){1,3}"
+                       r"[ \t]*(?:\r?\n|$))|(?<=[a-zß-öø-ÿ\d)\]])\." +
                        NOT_AFTER_ABBREVIATION + r"(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])|＝(?![^（）\n]{0,30}）)|"
                        # a word's stop glued to an agency's or outlet's name in capitals and its slash ('… sich in
                        # Position.APA/SCHLAGER'); an initial's or abbreviation's stop ('U.S.A./…') is none

@@ -159,8 +159,14 @@ LEAD_IN_TEXT = re.compile(
 # Lead-in words written with no colon before a name alone ('Beeld Jane Roe', 'Фота БелТА'), as written (case kept):
 # credit_leads.LEAD_IN finds them, credit_segments.NO_COLON_LEAD reads them again; one list for both
 # (and in lower case where a Dutch or Nordic paper sets its credit on a line of its own: 'foto Jane Roe', 'kuva Jane
-# Roe'; the name must still end the line)
+# Roe'; the name must still end the line, and the line before close a sentence: LOWER_NO_COLON_LEADS)
 NO_COLON_LEAD_WORDS = r"Beeld|Foto|FOTO|foto|Фото|ФОТО|Фота|ФОТА|Fotó|Kuvat?|kuvat?|Photographer|PIC|PICTURE"
+# The lower-case ones as LEAD_IN finds them: right after a caption's closing stop, on the next line or the same ('… in
+# Harwick.\nfoto Jane Roe'); a line wrapped in a sentence ('Massa membawa poster dan\nfoto Joko Widodo', Indonesian 'a
+# photo of'), a menu's or a list's item ('Galerie\nfoto Amsterdam Centraal', 'Kamera terbaik\nfoto Canon EOS') is none
+LOWER_NO_COLON_LEADS = r"(?:(?<=[.!?)»”\"][\n ])|(?<=[.!?)»”\"]\r\n))(?:foto|kuvat?)"
+LEAD_IN_NO_COLON_WORDS = r"Beeld|Foto|FOTO|Фото|ФОТО|Фота|ФОТА|Fotó|Kuvat?|Photographer|PIC|PICTURE|" \
+    + LOWER_NO_COLON_LEADS
 CAPTION_END_LEADS = ("Picture", "Pictures", "Pic", "Pics", "Photo", "Photos", "Foto", "Fotos",
                      "Fotografía", "Fotografia",  # '(Fotografía AFP)' closing a Spanish or Portuguese caption
                      "Credit Foto", "Credit Photo", "Crédit Photo")

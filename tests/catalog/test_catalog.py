@@ -98,6 +98,14 @@ def test_every_source_alias_and_domain_matches_its_source(catalog: Catalog) -> N
             assert (found.id if found else None) == source.id, domain
 
 
+@pytest.mark.parametrize("name", ["SMK", "Regeringen", "Riksdagen", "BKA"])
+def test_names_of_several_bodies_match_no_source(catalog: Catalog, name: str) -> None:
+    # 'Foto: SMK' is Statens Museum for Kunst in a Danish credit, the Norwegian prime minister's office in a Norwegian
+    # one; 'Regeringen' is any Nordic government, 'Riksdagen' the Swedish and the Finnish parliament, 'BKA' the German
+    # federal police office and the Austrian chancellery
+    assert match_source(catalog, name) is None
+
+
 def test_usage_rights_categories(catalog: Catalog) -> None:
     expected = {"staff", "commissioned", "agency", "handout", "pr", "pool", "screengrab",
                 "social-media", "reader-submission", "crown-copyright", "creative-commons",
