@@ -50,8 +50,28 @@ def make_engine(url: str | None = None) -> Engine:
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
     for pragma in SQLITE_PRAGMAS:
-        cursor.execute(pragma)
+        _pragma_when_free(cursor, pragma)
     cursor.close()
+
+
+_PRAGMA_TRIES = 100  # 0.05 s apart: 5 s, as long as sqlite3's own wait for a lock
+
+
+def _pragma_when_free(cursor: Any, pragma: str) -> None:
+    """Run a pragma, waiting while another process holds the lock it needs. Switching a new database to WAL takes
+    the file's lock without SQLite's busy wait: processes opening one new database at once had failed at random
+    with 'database is locked' (under load, one run in about 160)."""
+    import sqlite3
+    import time
+
+    for attempt in range(_PRAGMA_TRIES):
+        try:
+            cursor.execute(pragma)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == _PRAGMA_TRIES - 1:
+                raise
+            time.sleep(0.05)
 
 
 def upgrade(engine: Engine, revision: str = "head", attempts: int = 5) -> str:
