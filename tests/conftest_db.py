@@ -8,11 +8,27 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from provenance.store.repository import open_store
 
 POSTGRES_ENV = "PROVENANCE_TEST_POSTGRES_URL"
 BACKENDS = ["sqlite", "postgresql"]
+OPENED: list[Engine] = []  # engines a test opened, closed by dispose_opened before its database is dropped
+
+
+def open_test_store(url: str) -> sessionmaker[Session]:
+    """open_store for a test: the engine is closed when the test ends (see tests/audit/conftest.py)."""
+    engine, sessions = open_store(url)
+    OPENED.append(engine)
+    return sessions
+
+
+def dispose_opened() -> None:
+    while OPENED:
+        OPENED.pop().dispose()
 
 
 def new_database(backend: str, tmp_path: Path) -> Iterator[str]:

@@ -10,12 +10,11 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, func, select
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,11 +26,10 @@ from provenance.catalog.load import Catalog, default_catalog, load_catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.render.audit_report import ReportRow, render
 from provenance.store import tables as t
-from provenance.store.repository import open_store
 from tests import samples
 from tests.archives import make_archive
 from tests.conftest import ROOT
-from tests.conftest_db import BACKENDS, new_database
+from tests.conftest_db import OPENED, open_test_store
 
 
 @pytest.fixture(scope="module")
@@ -41,30 +39,8 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    yield from new_database(request.param, tmp_path)
-
-
-ENGINES: list[Engine] = []
-
-
-@pytest.fixture(autouse=True)
-def _dispose_engines() -> Iterator[None]:
-    """Every engine a test opens is closed before its database is dropped."""
-    yield
-    while ENGINES:
-        ENGINES.pop().dispose()
-
-
-def _open(url: str) -> sessionmaker[Session]:
-    engine, sessions = open_store(url)
-    ENGINES.append(engine)
-    return sessions
-
-
 def _audit(url: str, path: Path, catalog: Catalog, **options: object):  # type: ignore[no-untyped-def]
-    sessions = _open(url)
+    sessions = open_test_store(url)
     stats = run_audit(str(path), sessions, catalog, UsageProfile(), **options)  # type: ignore[arg-type]
     return stats, sessions
 
@@ -325,15 +301,15 @@ def test_a_new_profile_or_catalog_checks_the_archive_again(db_url: str, catalog:
             (UsageProfile(), 0, "error"),  # the same profile: nothing to check
             (subscribed, 1, "info"),  # AP subscribed: checked again, not read again
             (subscribed, 0, "info")):  # and then left alone
-        stats = run_audit(str(folder), _open(db_url), catalog, profile, jobs=1)
+        stats = run_audit(str(folder), open_test_store(db_url), catalog, profile, jobs=1)
         assert (stats.articles, stats.extracted) == (checked, 2 if stats.run_id == 1 else 0)
-        assert set(severities(_open(db_url)).values()) == {severity}
-        assert len(severities(_open(db_url))) == 2  # the article's use and the image no article shows
+        assert set(severities(open_test_store(db_url)).values()) == {severity}
+        assert len(severities(open_test_store(db_url))) == 2  # the article's use and the image no article shows
     extra = tmp_path / "catalog"  # a catalog folder with one more source: every verdict may change
     extra.mkdir()
     (extra / "local.toml").write_text('[[source]]\nid = "harwick-gazette"\nname = "Harwick Gazette"\n'
                                       'kind = "publisher"\nterms = "agency"\n', encoding="utf-8")
-    stats = run_audit(str(folder), _open(db_url), load_catalog(extra), subscribed, jobs=1)
+    stats = run_audit(str(folder), open_test_store(db_url), load_catalog(extra), subscribed, jobs=1)
     assert (stats.articles, stats.extracted) == (1, 0)
 
 
@@ -348,7 +324,7 @@ def test_a_run_stopped_before_checking_again_leaves_it_to_the_next(db_url: str, 
     (folder / "whole.jpg").write_bytes(samples.jpeg(samples.picture(64, 48, seed=9)))
     (folder / "story.md").write_text("# Harbour\n\n![boats](whole.jpg)\n*Photo: Ida Vell/AP*\n", encoding="utf-8")
     subscribed = replace(UsageProfile(), subscriptions=frozenset({"ap"}))
-    run_audit(str(folder), _open(db_url), catalog, UsageProfile(), jobs=1)
+    run_audit(str(folder), open_test_store(db_url), catalog, UsageProfile(), jobs=1)
 
     def stopped(*_: object) -> None:
         raise KeyboardInterrupt
@@ -356,10 +332,10 @@ def test_a_run_stopped_before_checking_again_leaves_it_to_the_next(db_url: str, 
     with monkeypatch.context() as patch:
         patch.setattr(run_module, "_check_again", stopped)
         with pytest.raises(KeyboardInterrupt):
-            run_audit(str(folder), _open(db_url), catalog, subscribed, jobs=1)
-    stats = run_audit(str(folder), _open(db_url), catalog, subscribed, jobs=1)
+            run_audit(str(folder), open_test_store(db_url), catalog, subscribed, jobs=1)
+    stats = run_audit(str(folder), open_test_store(db_url), catalog, subscribed, jobs=1)
     assert stats.articles == 1
-    with _open(db_url)() as session:
+    with open_test_store(db_url)() as session:
         assert set(session.scalars(select(t.Finding.severity).where(t.Finding.code == "agency-license-required"))) \
             == {"info"}
 
@@ -447,7 +423,7 @@ def test_kill_and_resume_gives_the_same_result(catalog: Catalog, tmp_path: Path)
                "--jobs", "1"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     watcher = create_engine(f"sqlite:///{killed_db}")  # only watches: the audit creates the schema
-    ENGINES.append(watcher)
+    OPENED.append(watcher)
     done = 0
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
@@ -465,7 +441,7 @@ def test_kill_and_resume_gives_the_same_result(catalog: Catalog, tmp_path: Path)
     assert 20 <= done < 93 + 94, "the audit must be killed midway"
     assert subprocess.run(command, cwd=ROOT, capture_output=True, check=False).returncode == 0
     _, clean = _audit(f"sqlite:///{clean_db}", folder, catalog, jobs=1)
-    resumed = _open(f"sqlite:///{killed_db}")
+    resumed = open_test_store(f"sqlite:///{killed_db}")
     assert _rows(resumed) == _rows(clean)
     assert _counts(resumed) == _counts(clean)
 

@@ -4,11 +4,10 @@ regrouping only the copies of the decided photo; on SQLite and (when configured)
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.decisions import (
@@ -27,13 +26,11 @@ from provenance.catalog.load import Catalog, default_catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.render.audit_report import ReportRow
 from provenance.store import tables as t
-from provenance.store.repository import open_store
 from tests.archives import make_archive
 from tests.audit.reference import codes_by_exists, stored_codes
-from tests.conftest_db import BACKENDS, new_database
+from tests.conftest_db import open_test_store
 
 STORY = "articles/2024/story-003.txt"  # "... day 3. Photo: Reporter 3/Reuters" (no image file)
-ENGINES: list[Engine] = []
 
 
 @pytest.fixture(scope="module")
@@ -43,16 +40,8 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    yield from new_database(request.param, tmp_path)
-    while ENGINES:
-        ENGINES.pop().dispose()
-
-
 def _audit(url: str, folder: Path, catalog: Catalog) -> sessionmaker[Session]:
-    engine, sessions = open_store(url)
-    ENGINES.append(engine)
+    sessions = open_test_store(url)
     run_audit(str(folder), sessions, catalog, UsageProfile(), jobs=1)
     return sessions
 

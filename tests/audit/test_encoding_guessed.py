@@ -6,12 +6,10 @@ from __future__ import annotations
 import io
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
-import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from provenance.audit.decisions import recheck_usage
@@ -24,8 +22,7 @@ from provenance.catalog.load import Catalog, default_catalog
 from provenance.catalog.profile import UsageProfile
 from provenance.render.audit_report import ReportRow, render
 from provenance.store import tables as t
-from provenance.store.repository import open_store
-from tests.conftest_db import BACKENDS, new_database
+from tests.conftest_db import open_test_store
 
 CODE = "encoding-guessed"
 LATIN2 = "Prague floods\n\nPhoto: Jiří Dvořák/ČTK\n"
@@ -51,24 +48,8 @@ GUESSED = {"spanish.txt": ("windows-1252", None), "czech.txt": ("windows-1252", 
            "lying.html": ("windows-1252", "UTF-8 (<meta> charset)")}
 
 
-@pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    yield from new_database(request.param, tmp_path)
-
-
-ENGINES: list[Engine] = []
-
-
-@pytest.fixture(autouse=True)
-def _dispose_engines() -> Iterator[None]:
-    yield
-    while ENGINES:
-        ENGINES.pop().dispose()
-
-
 def _audit(url: str, folder: Path, catalog: Catalog) -> sessionmaker[Session]:
-    engine, sessions = open_store(url)
-    ENGINES.append(engine)
+    sessions = open_test_store(url)
     run_audit(str(folder), sessions, catalog, UsageProfile(), jobs=1)
     return sessions
 

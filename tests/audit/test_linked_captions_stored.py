@@ -4,10 +4,8 @@ link, platform and title as the audit did."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -18,17 +16,11 @@ from provenance.catalog.profile import UsageProfile
 from provenance.store import tables as t
 from provenance.store.repository import open_store
 from tests.audit.test_recheck_screened import figure_archive
-from tests.conftest_db import BACKENDS, new_database
 
 BY = "https://creativecommons.org/licenses/by/2.0/"
 CAPTION = ('<a href="https://www.flickr.com/photos/32409881@N00/8812345670">"Pier at low tide"</a> by '
            '<a href="https://www.flickr.com/people/32409881@N00">Odile Brandt</a> is licensed under '
            f'<a href="{BY}">CC BY 2.0</a>.')
-
-
-@pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    yield from new_database(request.param, tmp_path)
 
 
 def _record(sessions: sessionmaker[Session]) -> tuple[str | None, ...]:

@@ -3,7 +3,6 @@ findings as the audit did: the store keeps a credit's hidden characters and look
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,12 +16,6 @@ from provenance.catalog.profile import UsageProfile
 from provenance.store import tables as t
 from provenance.store.repository import open_store
 from tests import samples
-from tests.conftest_db import BACKENDS, new_database
-
-
-@pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    yield from new_database(request.param, tmp_path)
 
 
 def _codes(sessions: sessionmaker[Session]) -> set[str]:
