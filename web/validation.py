@@ -17,24 +17,26 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def json_body() -> dict[str, Any]:
-    """The request's JSON object; 415 for another content type, 400 for a body that is not an object."""
+    """The request's JSON object; 415 for another content type, 400 for a body that is not an object, holds a
+    lone surrogate or gives a key twice."""
     if not request.is_json:
         abort(415, description=f"Send {JSON} (this request is {request.mimetype or 'without a content type'}).")
-    data = request.get_json(silent=True)
+    body = request.get_data()
+    data, twice = _parsed(body)
     if not isinstance(data, dict):
         abort(400, description="Send a JSON object with Content-Type: application/json.")
-    if _SURROGATE_ESCAPE.search(request.get_data()) and _lone_surrogate(data):
+    if _SURROGATE_ESCAPE.search(body) and _lone_surrogate(data):
         abort(400, description="The JSON body holds a lone surrogate (a \\ud800-\\udfff escape not part of a pair), "
                                "which is no Unicode character.")
-    twice = _key_given_twice(request.get_data())
     if twice is not None:
         raise InputError(twice, "given twice in the JSON object; give it once")
     return data
 
 
-def _key_given_twice(body: bytes) -> str | None:
-    """A key an object of the JSON body holds twice, if any: `{"text": "a", "text": "b"}` parses to its last value
-    and the first would be dropped without a word (a client that meant either)."""
+def _parsed(body: bytes) -> tuple[Any, str | None]:
+    """The JSON body parsed once, as Flask's `get_json(silent=True)` parses it (None when it is no JSON), and a
+    key an object of it holds twice, if any: `{"text": "a", "text": "b"}` parses to its last value and the first
+    would be dropped without a word (a client that meant either)."""
     twice: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -46,8 +48,11 @@ def _key_given_twice(body: bytes) -> str | None:
             seen.add(key)
         return dict(items)
 
-    json.loads(body, object_pairs_hook=pairs)
-    return twice[0] if twice else None
+    try:
+        data = json.loads(body, object_pairs_hook=pairs)
+    except ValueError:  # not JSON, or bytes in no UTF encoding
+        return None, None
+    return data, twice[0] if twice else None
 
 
 def _lone_surrogate(value: Any) -> bool:

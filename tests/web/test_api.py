@@ -536,6 +536,25 @@ def test_a_json_key_given_twice_is_refused(client: FlaskClient) -> None:
     assert client.post("/api/check", data=nested, content_type="application/json").status_code == 200
 
 
+# (the body's bytes, the status: the body is parsed once, as Flask's get_json parses it)
+JSON_ENCODINGS = [
+    pytest.param('{"text": "Foto: Jörg Ruß/dpa"}'.encode("utf-16"), 200, id="UTF-16 with its byte order mark"),
+    pytest.param('{"text": "Foto: Jörg Ruß/dpa"}'.encode("utf-8-sig"), 200, id="UTF-8 with a byte order mark"),
+    pytest.param('{"text": "Foto: Jörg Ruß/dpa"}'.encode("latin-1"), 400, id="Latin-1: no JSON encoding"),
+    pytest.param(b'{"text": "Foto: J', 400, id="cut short"),
+]
+
+
+@pytest.mark.parametrize(("body", "status"), JSON_ENCODINGS)
+def test_a_json_body_is_read_in_the_encodings_json_allows(client: FlaskClient, body: bytes, status: int) -> None:
+    response = client.post("/api/check", data=body, content_type="application/json")
+    assert response.status_code == status
+    if status == 200:
+        assert response.json["files"][0]["items"][0]["record"]["creator"] == "Jörg Ruß"
+    else:
+        assert response.json["error"] == "Send a JSON object with Content-Type: application/json."
+
+
 def test_a_key_repeated_after_many_is_found_in_linear_time(client: FlaskClient) -> None:
     """The repeated key was looked for by slicing the keys before each one: 24,000 keys and a repeat at the end
     (a body of 210 kB, under MAX_JSON_KB) took over ten seconds of a server thread, 290 million comparisons."""
