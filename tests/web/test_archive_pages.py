@@ -160,7 +160,7 @@ def test_revoke_keeps_both_in_the_history(client: FlaskClient) -> None:
     done = client.post(f"/decisions/{decision.group(1)}/revoke", data={"who": "Desk B", "image_id": "0"})
     page = client.get(done.headers["Location"]).get_data(as_text=True)
     assert "Decision revoked." in page
-    assert "Revoked by Desk B" in page
+    assert "Revoked by <bdi>Desk B</bdi>" in page
     assert "Desk A" in page
     assert re.search(r'<time datetime="[^"]+">\d{4}-\d\d-\d\d \d\d:\d\d \w+</time>', page)  # to the minute
 
@@ -191,7 +191,7 @@ def test_usage_decision_form_keeps_fields_saves_and_revokes(client: FlaskClient)
     done = client.post(f"/decisions/{decision.group(1)}/revoke", data={"who": "Desk B", "usage_id": usage_id})
     page = client.get(done.headers["Location"]).get_data(as_text=True)
     assert "Decision revoked. This use was checked again without it." in page
-    assert "Revoked by Desk B" in page
+    assert "Revoked by <bdi>Desk B</bdi>" in page
     assert "contract 12" in page
     assert '<span class="badge origin">manual</span>' not in page
 
@@ -208,7 +208,7 @@ def test_a_usage_page_lists_decisions_about_credits_its_article_no_longer_has(cl
     engine.dispose()
     page = client.get(url).get_data(as_text=True)
     assert "Earlier decisions about credits this article no longer has" in page
-    assert "about “Photo: &lt;b&gt;Old&lt;/b&gt; Name”" in page  # escaped, as everything the archive carries
+    assert "about “<bdi>Photo: &lt;b&gt;Old&lt;/b&gt; Name</bdi>”" in page  # escaped, as everything the archive carries
     other = _text_credit(client, "05-license-mismatch")
     assert "Old Name" not in client.get(other).get_data(as_text=True)  # another article's page
 
@@ -276,6 +276,22 @@ def test_a_decision_on_what_is_not_there_is_a_404(client: FlaskClient, path: str
     response = client.post(path, data=form)
     assert response.status_code == 404
     assert f"There is no {path.split('/')[1][:-1]} 99999." in response.get_data(as_text=True)
+
+
+def test_the_decision_history_isolates_each_value_s_direction(client: FlaskClient) -> None:
+    """A right-to-left value's closing `!` showed on its other side, beside the dash, and a right-to-left name
+    after the dash pulled the dash into its run: each value the history prints is isolated in a <bdi>."""
+    url = _image(client, "lighthouse")
+    saved = client.post(url + "/decision", data={"creator": "وكالة الأنباء!", "who": "مكتب التحرير",
+                                                 "note": "عقد 12"})
+    page = client.get(saved.headers["Location"]).get_data(as_text=True)
+    assert "= <bdi>وكالة الأنباء!</bdi> — <bdi>مكتب التحرير</bdi>," in page
+    assert ": <bdi>عقد 12</bdi>" in page
+    decision = re.search(r'action="/decisions/(\d+)/revoke"', page)
+    assert decision is not None
+    done = client.post(f"/decisions/{decision.group(1)}/revoke", data={"who": "قسم الحقوق",
+                                                                       "image_id": url.rsplit("/", 1)[1]})
+    assert "Revoked by <bdi>قسم الحقوق</bdi>," in client.get(done.headers["Location"]).get_data(as_text=True)
 
 
 def test_an_image_decision_returns_to_the_image(client: FlaskClient) -> None:
