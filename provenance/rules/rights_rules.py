@@ -16,6 +16,10 @@ from provenance.rules.registry import make_finding
 RESERVED_FAMILY = "rights-reserved"
 # what a copyright notice says besides the holder's name: '© 2024 Reuters. All rights reserved.' -> 'Reuters'
 _NOTICE_NOISE = re.compile(r"(?i)©|\(c\)|\bcopyright\b|\ball rights reserved\b|\b(?:19|20)\d\d\b")
+# markup in a notice (hostile or pasted metadata: '"><b>Bold</b> © evil') is no part of the holder's name
+_TAG = re.compile(r"<[^<>]*>")
+# what stands around the name: spaces, a stop, an attribute's closing '">', a tag's '/>', a dash
+_DEBRIS = " \t\r\n,.;:\"'<>/=|-–—*!?`"
 HOLDER_FIELDS = frozenset({"copyright", "creator", "organization"})  # fields whose value names the holder
 STATEMENT_FIELDS = frozenset({"copyright", "usage_terms", "caption", "description", "credit_line", "credit_text",
                               "license"})
@@ -43,7 +47,8 @@ def _statement(resolved: Resolved, ctx: Context) -> tuple[Evidence, str] | None:
 
 def _holder(statement: Evidence) -> str:
     """Who a notice names: '© 2024 Reuters. All rights reserved.' -> 'Reuters' ('' when only the phrase)."""
-    return re.sub(r"\s+", " ", _NOTICE_NOISE.sub(" ", statement.value)).strip(" ,.;:")
+    name = re.sub(r"\s+", " ", _NOTICE_NOISE.sub(" ", _TAG.sub(" ", statement.value)))
+    return name.strip(_DEBRIS)
 
 
 def _granted(resolved: Resolved, ctx: Context, statement: Evidence) -> bool:

@@ -202,13 +202,27 @@ def test_the_tasl_form_ends_where_the_license_ends(catalog: Catalog, text: str,
     assert title == "Sunset"
 
 
-def test_the_message_names_the_holder_of_the_notice(catalog: Catalog) -> None:
-    evidence = [meta("iptc", "copyright", "© 2024 Reuters. All rights reserved."), meta("iptc", "creator", "Jane Doe")]
+# (the IPTC copyright notice, who the message says reserves all rights)
+HOLDER_NOTICES = [
+    pytest.param("© 2024 Reuters. All rights reserved.", "Reuters", id="a sign, a year and the phrase around it"),
+    pytest.param("Copyright (c) 2019 Harbor Lane Media LLC, all rights reserved", "Harbor Lane Media LLC",
+                 id="the word and the letter in brackets"),
+    # hostile metadata (QA pass 5): markup and an attribute's debris were kept in the holder's name
+    pytest.param('"><b>Bold</b> © evil. All rights reserved.', "Bold evil", id="tags and a closed attribute"),
+    pytest.param("<i>© Ada Brook</i> — all rights reserved", "Ada Brook", id="an element and a dash after it"),
+    pytest.param("'/>© 2021 Coastline Studio; All Rights Reserved.", "Coastline Studio", id="a closed tag's debris"),
+    pytest.param("© 2024. All rights reserved.", "Jane Doe", id="no name: the creator"),
+]
+
+
+@pytest.mark.parametrize(("notice", "holder"), HOLDER_NOTICES)
+def test_the_message_names_the_holder_of_the_notice(catalog: Catalog, notice: str, holder: str) -> None:
+    evidence = [meta("iptc", "copyright", notice), meta("iptc", "creator", "Jane Doe")]
     [finding] = [f for f in check_evidence(evidence, catalog, label="x", in_article=True).findings
                  if f.code == "permission-required"]
-    assert "Reuters reserves all rights" in finding.message
+    assert finding.message.split(": ", 1)[1].startswith(f"{holder} reserves all rights and")
     assert finding.severity is E
-    assert finding.evidence == "iptc: © 2024 Reuters. All rights reserved. (IPTC copyright)"
+    assert finding.evidence == f"iptc: {notice} (IPTC copyright)"
 
 
 def test_a_client_is_kept_apart_from_the_agency(catalog: Catalog) -> None:
