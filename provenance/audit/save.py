@@ -40,6 +40,8 @@ def save_images(session: Session, batch: Sequence[tuple[int, Extracted]]) -> Non
         return
     files, images, evidence, findings = table("files"), table("images"), table("image_evidence"), table("findings")
     session.execute(delete(findings).where(findings.c.file_id.in_([file_id for file_id, _ in batch])))
+    before = set(session.scalars(select(files.c.image_id).where(files.c.id.in_([file_id for file_id, _ in batch]),
+                                                                 files.c.image_id.is_not(None))))
     read = {r.sha256: r for _, r in batch if not r.error and r.sha256 is not None}
     known = dict(session.execute(select(images.c.sha256, images.c.id).where(images.c.sha256.in_(read))).all())
     new = [r for sha, r in read.items() if sha not in known]
@@ -56,6 +58,42 @@ def save_images(session: Session, batch: Sequence[tuple[int, Extracted]]) -> Non
         for file_id, r in batch for failed in [bool(r.error) or r.sha256 is None]])
     insert_rows(session, findings, FINDING_COLUMNS, [(None, None, file_id, "file-error", "error", r.error or "", r.path)
                                                      for file_id, r in batch if r.error or r.sha256 is None])
+    refresh_search(session, before | {image_id for sha, image_id in known.items() if sha in read})
+
+
+def image_names(session: Session, image_ids: Iterable[int]) -> dict[int, list[str]]:
+    """Every path of each of these images in the archive, in order."""
+    names: dict[int, list[str]] = {}
+    for image_id, path in session.execute(select(t.File.image_id, t.File.path).where(
+            t.File.image_id.in_(list(image_ids))).order_by(t.File.image_id, t.File.path)):
+        if image_id is not None:
+            names.setdefault(image_id, []).append(path)
+    return names
+
+
+def refresh_search(session: Session, image_ids: Iterable[int | None]) -> None:
+    """Write again the search text of the records of these images, whose names in the archive changed (a copy
+    added, removed or overwritten): a search finds a photo by each of its names. In the transaction that
+    changed the names, so that no run stopped between the two leaves a record's search behind."""
+    ids = sorted({i for i in image_ids if i is not None})
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        names = image_names(session, chunk)
+        rows = session.execute(
+            select(t.Record.id, t.Record.search, t.Record.image_id, t.Record.creator, t.Record.organization,
+                   t.Record.via, t.Usage.src, t.File.path)
+            .outerjoin(t.Usage, t.Usage.id == t.Record.usage_id)
+            .outerjoin(t.Article, t.Article.id == t.Usage.article_id)
+            .outerjoin(t.File, t.File.id == t.Article.file_id)
+            .where(t.Record.image_id.in_(chunk))).all()
+        changed = [{"record_id": record_id, "b_search": search}
+                   for record_id, stored, image_id, creator, organization, via, src, article in rows
+                   for search in [folded_search(creator, organization, via, src, article,
+                                                *(names.get(image_id, []) if image_id is not None else []))]
+                   if search != stored]
+        if changed:
+            session.execute(update(table("records")).where(table("records").c.id == bindparam("record_id"))
+                            .values(search=bindparam("b_search")), changed)
 
 
 DECISION_FIELDS = ("license", "creator", "organization")
@@ -167,17 +205,13 @@ def _search(session: Session, item: CheckedItem, usage_id: int | None, image_id:
         src, article = session.execute(
             select(t.Usage.src, t.File.path).join(t.Article, t.Article.id == t.Usage.article_id)
             .join(t.File, t.File.id == t.Article.file_id).where(t.Usage.id == usage_id)).one()
-    image = session.scalar(select(func.min(t.File.path)).where(t.File.image_id == image_id)) \
-        if image_id is not None else None
-    return _folded(item, src, article, image)
-
-
-def _folded(item: CheckedItem, src: str | None, article: str | None, image: str | None) -> str:
-    return folded_search(item.record.creator, item.record.organization, item.record.via, src, article, image)
+    names = image_names(session, [image_id]).get(image_id, []) if image_id is not None else []
+    return folded_search(item.record.creator, item.record.organization, item.record.via, src, article, *names)
 
 
 def folded_search(*parts: str | None) -> str:
-    """What a search of the archive looks in, folded: creator, organisation, via, src, article and image paths."""
+    """What a search of the archive looks in, folded: creator, organisation, via, src, article and every path of
+    the image."""
     return fold_search(" ".join(p for p in parts if p))
 
 
@@ -225,14 +259,12 @@ def save_articles(session: Session, batch: Sequence[tuple[int, ArticleRows]]) ->
 
 
 def _save_usages(session: Session, uses: list[tuple[int, str, int, UsageRow]]) -> None:
-    files = table("files")
     usage_ids = insert_ids(session, table("usages"), ("article_id", "position", "src", "caption", "key", "file_id",
                                                       "image_id", "matched_by"), [
         (article_id, position, src, caption, key, *(match or (None, None, None)))
         for article_id, _, position, (src, caption, key, match, _, _, _) in uses])
     image_ids = {match[1] for _, _, _, (_, _, _, match, _, _, _) in uses if match and match[1] is not None}
-    first_path = dict(session.execute(select(files.c.image_id, func.min(files.c.path)).where(
-        files.c.image_id.in_(image_ids)).group_by(files.c.image_id)).all()) if image_ids else {}
+    names = image_names(session, image_ids) if image_ids else {}
     evidence: list[tuple[object, ...]] = []
     records: list[tuple[object, ...]] = []
     found: list[tuple[object, ...]] = []
@@ -240,7 +272,7 @@ def _save_usages(session: Session, uses: list[tuple[int, str, int, UsageRow]]) -
                                                                                           strict=True):
         image_id = match[1] if match else None
         evidence.extend((usage_id, *row) for row in given)
-        search = folded_search(*record[:3], src, article, first_path.get(image_id) if image_id is not None else None)
+        search = folded_search(*record[:3], src, article, *(names.get(image_id, []) if image_id is not None else []))
         records.append((usage_id, image_id, *record, search))
         found.extend((usage_id, image_id, None, *row) for row in finding_rows)
     insert_rows(session, table("usage_evidence"), ("usage_id", "field", "value", "origin", "name", "lang",
