@@ -85,6 +85,10 @@ class Source:
     category: str | None = None
     note: str = ""
     file: str = ""
+    # the outlet's house style signs a staff member's picture with their initials before its name ('Photo : MG/
+    # Rue89Lyon'): letters before this outlet are a person; before others a party's, a police force's or an unknown
+    # agency's letters stand as often ('PS/Libération', 'SQ/Radio-Canada', 'ATS/Le Monde')
+    staff_initials: bool = False
 
 
 @dataclass(frozen=True)

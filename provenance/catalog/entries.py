@@ -199,6 +199,9 @@ def _source(
         raise CatalogError(file, name, f"category {category!r} is not in the catalog")
     homepage = entry.get("homepage", "")
     _check_url(file, name, "homepage", homepage, allow_empty=True)
+    staff_initials = entry.get("staff_initials", False)
+    if not isinstance(staff_initials, bool):
+        raise CatalogError(file, name, f"staff_initials must be true or false, not {staff_initials!r}")
     return Source(
         id=_require(file, name, entry, "id", str),
         name=_require(file, name, entry, "name", str),
@@ -211,6 +214,7 @@ def _source(
         category=category,
         note=str(entry.get("note", "")),
         file=file,
+        staff_initials=staff_initials,
     )
 
 

@@ -14,7 +14,7 @@ ENTRY_KEYS = {
                           "attribution_statement", "url_ports", "share_alike_compatible", "versions"}),
     "license.terms": frozenset({*TERM_FLAGS, "attribution_requires"}),
     "source": frozenset({"id", "name", "kind", "terms", "aliases", "domains", "homepage", "license", "category",
-                         "note"}),
+                         "note", "staff_initials"}),
     "category": frozenset({"id", "name", "description", "keywords", "needs_agreement", "editorial_only",
                            "needs_verification", "credit_role"}),
     "change": frozenset({"id", "label", "adaptation", "plus", "dashboard"}),

@@ -53,7 +53,6 @@ from provenance.parse.credit_words import (
     RESEARCH_WORDS,
     RESHOT_FROM,
     RESHOT_PLATFORM,
-    STAFF_INITIALS_OUTLETS,
     TITLE,
     capitals_name_by_words,
 )
@@ -312,13 +311,14 @@ _NOT_INITIALS = frozenset({"DR", "RR", "CC", "ND", "NC", "SA", "PD", "PR", "TV",
 
 def _initials_before_outlet(links: list[Link]) -> list[Link]:
     """Two to three capitals the catalog does not know, then an outlet that signs its staff's pictures so
-    (STAFF_INITIALS_OUTLETS): the person who took the picture for the outlet, by initials; before other papers the
+    (a source with `staff_initials` in the catalog): the person who took the picture for the outlet, by initials;
+    before other papers the
     letters stay an organisation ('PS/Libération', 'AP/Le Monde')."""
     if len(links) != 2 or links[0].source is not None or links[0].label != "organisation":
         return links
     first, outlet = links
     if not _STAFF_INITIALS.fullmatch(first.text.strip()) or first.text.strip() in _NOT_INITIALS \
-            or outlet.source is None or outlet.source.id not in STAFF_INITIALS_OUTLETS:
+            or outlet.source is None or not outlet.source.staff_initials:
         return links
     return [Link(first.text, first.start, first.end, "person", creator=first.text.strip()), outlet]
 

@@ -1064,10 +1064,6 @@ GIVEN_NAMES = frozenset({
     "katrin", "klaus", "markus", "stefan", "wolfgang", "alejandro", "ana", "carlos", "carmen", "javier", "jorge",
     "josé", "juan", "luis", "lucía", "manuel", "miguel", "pablo", "pedro",
 })
-# Outlets (catalog ids) whose house style signs a staff member's picture with their initials before the outlet's name
-# ('Photo : MG/Rue89Lyon'): the letters are a person only there, since a party's, a police force's or an unknown
-# agency's letters stand as often before any paper ('PS/Libération', 'SQ/Radio-Canada', 'ATS/Le Monde')
-STAFF_INITIALS_OUTLETS = frozenset({"rue89lyon"})
 # Kinds of catalog source: news agencies and stock libraries (an agency alone, an agency beside a person), and every
 # kind that makes or sells news pictures (a bracketed 'Name (Source)', the outlet a wire relays)
 AGENCY_KINDS = frozenset({"agency", "stock"})

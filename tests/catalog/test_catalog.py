@@ -10,6 +10,7 @@ from provenance.catalog.load import Catalog, license_names, load_catalog
 from provenance.catalog.sources import match_source
 from provenance.errors import CatalogError
 from provenance.model import Status
+from provenance.parse.credits import parse_credit
 
 CC_VARIANTS = ("BY", "BY-SA", "BY-ND", "BY-NC", "BY-NC-SA", "BY-NC-ND")
 CC_VERSIONS = ("1.0", "2.0", "2.5", "3.0", "4.0")
@@ -176,6 +177,8 @@ def test_adding_a_license_is_adding_a_toml_entry(tmp_path: Path) -> None:
          "acme", "license 'Nope' is not in the catalog"),  # dangling license reference
         ('[[source]]\nid = "acme"\nname = "Acme"\nkind = "robot"\nterms = "agency"\n',
          "acme", "kind 'robot'"),  # unknown source kind
+        ('[[source]]\nid = "acme"\nname = "Acme"\nkind = "publisher"\nterms = "agency"\nstaff_initials = "yes"\n',
+         "acme", "staff_initials must be true or false"),  # a house style flag written as a word
         ('[[licence]]\nid = "x"\n', None, "unknown table"),  # misspelt table name
         (LICENSE_OK.replace('family = ', 'versions = ["CC-BY-9.0"]\nfamily = '), "LicenseRef-Acme-Open-1.0",
          "versions names 'CC-BY-9.0'"),  # an unversioned entry naming a version the catalog lacks
@@ -208,6 +211,25 @@ def test_credit_roles_are_catalog_data(tmp_path: Path, catalog: Catalog) -> None
     folder = _write(tmp_path / "extra", '[[category]]\nid = "family"\nname = "Family photo"\n'
                     'description = "Supplied by the family."\ncredit_role = "courtesy"\n', "house.toml")
     assert load_catalog(folder).categories["family"].credit_role == "courtesy"
+
+
+# (the credit, who signs it: initials read as the photographer only before an outlet whose entry says its staff
+# sign so)
+HOUSE_INITIALS = [
+    pytest.param("Photo : KL/Gazette du Nord", ("KL", "Gazette du Nord"), id="the house's staff signs with initials"),
+    pytest.param("Photo : KL/Courrier du Sud", (None, "KL"), id="another paper: the letters are no person"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HOUSE_INITIALS)
+def test_a_house_style_of_staff_initials_is_catalog_data(tmp_path: Path, text: str,
+                                                         expected: tuple[str | None, str]) -> None:
+    entries = "".join(f'[[source]]\nid = "{id_}"\nname = "{name}"\nkind = "publisher"\nterms = "agency"\n{flag}\n'
+                      for id_, name, flag in [("gazette-nord", "Gazette du Nord", "staff_initials = true"),
+                                              ("courrier-sud", "Courrier du Sud", "")])
+    catalog = load_catalog(_write(tmp_path / "extra", entries, "house.toml"))
+    [credit] = parse_credit(text, catalog)
+    assert (credit.creator, credit.organization) == expected
 
 
 def test_source_terms_say_what_each_term_triggers(catalog: Catalog) -> None:
