@@ -319,6 +319,7 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         counted = _counted(stripped)
         head = _line_head(catalog, stripped[counted:], pieces[0].start() - counted if base == 0 else None) \
             if pieces and stripped[counted : counted + 1].isupper() else None
+        head = _counted_head(catalog, stripped, counted) if head is None and counted else head
         if head is not None and not taken(offset + counted, offset + counted + head):  # 'Jane Roe//Getty Images
             # Jennifer Lopez is …. From the way …': the credit opens a line of several sentences
             yield Segment(offset + counted, offset + counted + head, offset + counted)
@@ -828,6 +829,28 @@ def _counted(line: str) -> int:
     """Where a line starts after a slideshow's counter ('2/19 ', a number no larger than the set's), else 0."""
     counter = _GALLERY_COUNTER.match(line)
     return counter.end() if counter is not None and 0 < int(counter.group("at")) <= int(counter.group("of")) else 0
+
+
+_HEAD_WORD = re.compile(r"\S+")
+_LAST_LINK = re.compile(r".*(?:/|\svia\s)", re.DOTALL)
+
+
+def _counted_head(catalog: Catalog, line: str, counted: int) -> int | None:
+    """After a slideshow's counter, the chain that opens the caption, whatever the caption's first words ('4/19 Jane
+    Roe/Getty Images Former U.S. President …'): the longest run of its first eight words that names a person, then
+    after a slash or 'via' a source the catalog knows, read as a credit, before a capitalised word ('ABC News/Washington
+    Post Poll The survey …' is a headline's); else None (its length from `counted`)."""
+    best = None
+    for word in list(_HEAD_WORD.finditer(line, counted))[:8]:
+        after = line[word.end() : word.end() + 2]
+        if len(after) < 2 or after[0] not in " \t" or not after[1].isupper():
+            continue
+        chain = line[counted : word.end()]
+        linked = _LAST_LINK.match(chain)  # a chain: an agency alone opens a headline as often ('3/4 Reuters Polls …')
+        if linked is not None and match_source(catalog, chain[linked.end() :].strip()) is not None \
+                and is_bare_credit(catalog, chain) and _person_then_source(catalog, chain):
+            best = word.end() - counted
+    return best
 
 
 def _line_head(catalog: Catalog, line: str, stop: int | None) -> int | None:
