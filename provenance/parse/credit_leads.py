@@ -141,8 +141,9 @@ LEAD_IN = re.compile(
     r"автор\s+фото)\s*,(?=[ \t]*(?-i:[A-ZА-ЯЁ@\d]))|"
     # ('Photos and video courtesy of Jane Roe': a parish's page credits its pictures and its clip at once)
     # ('All site images courtesy of …', 'All other photos courtesy of …': a site's footer credits every picture)
+    # ('Screenshot courtesy of CPAC': a still of a broadcaster's feed)
     r"(?:(?:all\s+)?(?:(?:site|other)\s+)?(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video|"
-    r"(?:3d\s+)?models?)"
+    r"screenshots?|screen[ \t]?grabs?|(?:3d\s+)?models?)"
     r"(?:\s+(?:and|&)\s+videos?)?\s+(?:provided\s+)?)?"
     # ('Courtesy admission; …' in an invitation: no word in lower case after a bare 'Courtesy' but an article's or a
     # role's, 'Courtesy the artist', 'Courtesy photo'; neither a name that opens in lower case, 'Courtesy eBay', nor a

@@ -47,6 +47,8 @@ def merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[Cr
                                  _near(gap) and complete_each_other(catalog, last, credit)
                                  and (_completes(last, credit) or _photographer_in_brackets(text, last, credit))):
             merged[-1] = fill_from(catalog, last, credit)
+        elif last is not None and _holder_then_photographer(text, last, credit, gap):
+            merged[-1] = replace(fill_from(catalog, last, credit), text=text[last.start : credit.end].strip())
         elif last is not None and (people := processed_by(catalog, text, last, credit, gap)):
             merged[-1] = replace(last, creator=people, end=credit.end, text=text[last.start : credit.end].strip())
         elif last is not None and _source_of_holder(last, credit, gap):
@@ -60,6 +62,22 @@ def merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[Cr
 
 _SHARED = "A post shared by"  # credit_spans.shared_posts
 _SOURCE_LEAD = re.compile(r"(?i)(?:source|quelle|fonte|fuente)\s*:")
+
+
+# '[Library of Congress; photo by John Plumbe]': in one bracket, the body holding the picture, a semicolon, then
+# who took it after 'photo by'
+_BRACKET_OPENS = "[("
+_PHOTO_BY_PART = re.compile(r"(?i)(?:photo(?:graph)?|picture)\s+by\b")
+
+
+def _holder_then_photographer(text: str, one: Credit, other: Credit, gap: str) -> bool:
+    """'[Library of Congress; photo by Jane Roe]', '(Harwick Museum; photograph by Jane Roe)': a bracket that names the
+    holding body alone, then after a semicolon only its photographer: one credit, the body and its maker."""
+    if gap.strip() != ";" or one.creator or one.via or not one.organization or not other.creator \
+            or other.organization or other.via or not _PHOTO_BY_PART.match(other.text):
+        return False
+    opened = text[max(0, one.start - 1) : one.start]
+    return opened in _BRACKET_OPENS and text[other.end : other.end + 1] == ("]" if opened == "[" else ")")
 
 
 def _source_of_holder(one: Credit, other: Credit, gap: str) -> bool:

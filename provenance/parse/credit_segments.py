@@ -71,7 +71,9 @@ _PHOTO_AFTER_DOT = re.compile(
 # '… on Friday, May 5, 2023.Photo by Jane Roe': a page that dropped the space after the caption's stop (a lower-case
 # letter or a number, a stop, then 'Photo by' with its capital; 'U.S.Photo' is an abbreviation's). A colon's lead-in so
 # glued is a label's word in a sentence as often ('Rating outlook.Credit: Negative', '2:1.Foto: siehe oben')
-_GLUED_STOP = re.compile(r"[a-z\d]\.(?=(?:Photo(?:graph)?s?|Pictures?|Images?)[ \t]+by[ \t])")
+# (and USA Today's pool credit so glued, before a name's capital: '… charged with a crime.Pool Photo By Jane Roe')
+_GLUED_STOP = re.compile(r"[a-z\d]\.(?=(?:Photo(?:graph)?s?|Pictures?|Images?)[ \t]+by[ \t]|"
+                         r"Pool[ \t]+Photo[ \t]+[Bb]y[ \t]+[A-Z])")
 _CREDIT_POSITION = re.compile(
     r"(?:^|[\[(|—–\"“«>*_（【「。！？，]|(?<![^\W\d_])'|[।॥]\s|\s/\s|[.!?][ \t]?//?|[.!?:;]\s|\s(?:[-–—]|--)\s|\n|\s\s|"
     r"\x1f|(?<=[다요])\.|"  # a Korean sentence's end glued to the credit ('… 대치하고 있다.사진 제공=…')
@@ -380,14 +382,22 @@ def _source_before(catalog: Catalog, text: str, start: int, body: int) -> int:
     shapes = (False, True) if named.isupper() or named == "@" else (False,)
     for by_shape in shapes:
         for count in range(1, min(2 if by_shape else 4, len(words)) + 1):
-            if words[-count].casefold() in ("the", "a", "an") or words[-count].casefold() in PHOTO_KIND_WORDS:
-                break  # 'The Reuters photo by …': prose about a photo; 'Press photo: …': what kind of photo
             name = " ".join(words[-count:])
+            if (words[-count].casefold() in ("the", "a", "an") or words[-count].casefold() in PHOTO_KIND_WORDS) \
+                    and not (not by_shape and _the_in_name(catalog, name)):
+                break  # 'The Reuters photo by …': prose about a photo; 'Press photo: …': what kind of photo (an
+                # outlet whose own name opens with 'The' is no article: 'The Hill Times photograph by Jane Roe')
             at = start - len(before) + before.rfind(words[-count])
             known = outlet_before_photo(catalog, name) if by_shape else match_source(catalog, name.strip("([\"'“"))
             if known and _at_credit_position(text, at + len(name) - len(name.lstrip("([\"'“"))):
                 return at + len(name) - len(name.lstrip("([\"'“"))
     return start
+
+
+def _the_in_name(catalog: Catalog, name: str) -> bool:
+    """Whether `name` ('The Hill Times') is the name the catalog gives a source, its 'The' included."""
+    source = match_source(catalog, name) if name[:4].casefold() == "the " else None
+    return source is not None and source.name.casefold() == name.casefold()
 
 
 def _kind_before(text: str, start: int, body: int) -> int:

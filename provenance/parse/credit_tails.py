@@ -115,6 +115,9 @@ _QUOTE_OPENS = "『「【〈《“"
 _NAME_IN_PROSE_AFTER = "』」】〉》”のはがをにとでも"
 _SIGN_OFF = re.compile(r"[ \t]*(?:[—–]|--)[ \t]*[^\s/(),]+(?:[ \t][^\s/(),]+){0,2}[ \t]*$")
 _BULLET = re.compile(r"[•▪◦‣∙][ \t]+")
+# A slideshow's counter opening the line, its picture's number of the set ('2/19 Jane Roe/Getty Images Protesters …',
+# NBC's galleries): the credit after it opens the line
+_GALLERY_COUNTER = re.compile(r"(?P<at>\d{1,3})/(?P<of>\d{1,3})[ \t]+(?=[^\W\d_])")
 _KEY = re.compile(r"\s*[\w:-]{0,29}\w\s*[:=]\s*[\"']")  # title="…", license_label: "…": the value is the text
 # A label of people who did other work than the picture ('Judges:', 'Reporting:', 'Editors:', 'Text:'): the names and
 # outlets after it credit no image.
@@ -295,7 +298,7 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             stripped = stripped[: len(stripped) - 40 + dated.start() + 1 if len(stripped) > 40 else dated.start() + 1]
         pieces = list(_SENTENCE.finditer(stripped[-400:]))  # an archive caption closes with, after its credit
         base = max(0, len(stripped) - 400)
-        start = base + pieces[-1].end() if pieces else len(stripped) - len(stripped.lstrip())
+        start = base + pieces[-1].end() if pieces else max(len(stripped) - len(stripped.lstrip()), _counted(stripped))
         key = _KEY.match(stripped, start)
         start = key.end() if key else start
         stop = max(stripped.rfind("。("), stripped.rfind("。（")) if not pieces and not stripped.isascii() else -1
@@ -313,10 +316,13 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         if taken(offset + start, offset + start + 1):  # inside a credit already read: so is any tail from here
             offset += len(line)
             continue
-        head = _line_head(catalog, stripped, pieces[0].start() if base == 0 else None) \
-            if pieces and stripped[:1].isupper() else None
-        if head is not None and not taken(offset, offset + head):  # 'Jane Roe//Getty Images Jennifer Lopez is …. From
-            yield Segment(offset, offset + head, offset)  # the way …': the credit opens a line of several sentences
+        counted = _counted(stripped)
+        head = _line_head(catalog, stripped[counted:], pieces[0].start() - counted if base == 0 else None) \
+            if pieces and stripped[counted : counted + 1].isupper() else None
+        head = _counted_head(catalog, stripped, counted) if head is None and counted else head
+        if head is not None and not taken(offset + counted, offset + counted + head):  # 'Jane Roe//Getty Images
+            # Jennifer Lopez is …. From the way …': the credit opens a line of several sentences
+            yield Segment(offset + counted, offset + counted + head, offset + counted)
         held = _citation_start(catalog, stripped, maker=False) if ("," in stripped or pieces) and may_cite(
             catalog, stripped) else None
         if held is not None and not taken(offset + held, offset + len(stripped)):  # '… Oil on canvas. The Metropolitan
@@ -817,6 +823,34 @@ def _person_then_source(catalog: Catalog, chain: str) -> bool:
     links = chain.split("/")
     return len(links[0].split()) >= 2 and _is_person(catalog, links[0].strip()) \
         and match_source(catalog, links[-1].strip()) is not None
+
+
+def _counted(line: str) -> int:
+    """Where a line starts after a slideshow's counter ('2/19 ', a number no larger than the set's), else 0."""
+    counter = _GALLERY_COUNTER.match(line)
+    return counter.end() if counter is not None and 0 < int(counter.group("at")) <= int(counter.group("of")) else 0
+
+
+_HEAD_WORD = re.compile(r"\S+")
+_LAST_LINK = re.compile(r".*(?:/|\svia\s)", re.DOTALL)
+
+
+def _counted_head(catalog: Catalog, line: str, counted: int) -> int | None:
+    """After a slideshow's counter, the chain that opens the caption, whatever the caption's first words ('4/19 Jane
+    Roe/Getty Images Former U.S. President …'): the longest run of its first eight words that names a person, then
+    after a slash or 'via' a source the catalog knows, read as a credit, before a capitalised word ('ABC News/Washington
+    Post Poll The survey …' is a headline's); else None (its length from `counted`)."""
+    best = None
+    for word in list(_HEAD_WORD.finditer(line, counted))[:8]:
+        after = line[word.end() : word.end() + 2]
+        if len(after) < 2 or after[0] not in " \t" or not after[1].isupper():
+            continue
+        chain = line[counted : word.end()]
+        linked = _LAST_LINK.match(chain)  # a chain: an agency alone opens a headline as often ('3/4 Reuters Polls …')
+        if linked is not None and match_source(catalog, chain[linked.end() :].strip()) is not None \
+                and is_bare_credit(catalog, chain) and _person_then_source(catalog, chain):
+            best = word.end() - counted
+    return best
 
 
 def _line_head(catalog: Catalog, line: str, stop: int | None) -> int | None:

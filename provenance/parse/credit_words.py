@@ -455,6 +455,9 @@ ORGANISATION_WORDS = frozenset({
     "polícia", "polizia", "bomberos", "bombeiros",
     "guard", "police", "polizei", "government", "regierung", "parliament", "court", "embassy", "brigade", "command",
     "brigades", "military", "militia",  # an armed group's handout ('Al-Qassam Brigades/Handout', 'Hamas Military Wing')
+    # a police force's or a public board's picture ('Washington State Patrol/Handout via REUTERS', 'Photograph courtesy
+    # of the Transportation Safety Board of Canada/Flickr')
+    "patrol", "constabulary", "board",
     "festival", "festivals", "summit", "palace",  # 'HT Leadership Summit', 'Saudi Royal Palace / AFP'
     "photography", "images", "pictures", "media", "studios", "productions", "films",
     "cartoons", "comics",  # a cartoon syndicate: 'Copyright Cagle Cartoons'
