@@ -167,10 +167,14 @@ LEAD_IN = re.compile(
     r"사진(?:(?:\s*제공)?\s*[:=＝]|\s*제공\.(?=[ \t]+\S)|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
     r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+(?:מסך|ארכיון|להמחשה|אילוסטרציה)){0,2}|קרדיט|عدسة|عکاس|عکس|تصویر|فوٹو|ছবি|ফটো|फ़?ोटो|तस्वीर|(?:รูป)?ภาพ|"
     r"φωτογραφ[ίι]ες|φωτογραφ[ίι]α|φωτο|"
-    r"[来來图圖]源|छायाचित्र)\s*[:：]|(?:사진\s*)?출처\s*[:=＝,]|(?:छायाकार|ফটোগ্রাফার)\s*[:：–—-]|"
+    r"[来來图圖]源|छायाचित्र|ফটোগ্রাফার)\s*[:：]|(?:사진\s*)?출처\s*[:=＝,]|छायाकार\s*[:：–—-]|"
     # Nepali 'तस्बिर:' (picture:; 'तस्विर' as often spelt), plural 'तस्बिरहरू:', and the visarga 'ः' typed for the colon
-    # ('तस्बिरः Jane Roe'); Sinhala 'ඡායාරූපය:' (photograph:) and 'ඡායාරූප -' (photographs -), as misspelt 'ඡයාරූප' too
-    r"तस्[बव]िर(?:हरू|हरु)?(?:[ \t]*[:：]|ः)|ඡා?යාරූප(?:ය)?(?:[ \t]*[:：]|[ \t]+[–—-][ \t])|"
+    # ('तस्बिरः Jane Roe'); Sinhala 'ඡායාරූපය:' (photograph:), as misspelt 'ඡයාරූප' too
+    r"तस्[बव]िर(?:हरू|हरु)?(?:[ \t]*[:：]|ः)|ඡා?යාරූප(?:ය)?[ \t]*[:：]|"
+    # with a dash for the colon, Bengali 'ফটোগ্রাফার-' (photographer-) and Sinhala 'ඡායාරූප -' (photographs -): only
+    # where the credit is the rest of its line, no digit first and no sentence's stop in it ('ফটোগ্রাফার-সাংবাদিক …
+    # থাকেন।', a photojournalist in a sentence; 'ඡායාරූප - 2019 …', a heading)
+    r"(?:ফটোগ্রাফার|ඡා?යාරූප(?:ය)?[ \t])[ \t]*[–—-](?![ \t]*\d)(?=[^\n.।]{2,60}(?:\r?\n|$))|"
     # BBC Urdu's 'Image source' label copied from the page glued to its holder, the Arabic comma before it (the
     # right-to-left text's order: '،تصویر کا ذریعہGetty Images') at the line's start
     r"(?<![^\n])،[ \t]?تصویر[ \t]+کا[ \t]+ذریعہ(?=[^\s،])|"
