@@ -183,8 +183,10 @@ _HANDLE_WORDS = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+")
 # A person's own account on a platform ("Jane Roe's Facebook page", "JANE ROE'S INSTAGRAM ACCOUNT"): the person made
 # or posted the picture; the platform is the via.
 _OWNED_THINGS = r"(?:page|account|profile|feed|post|story|stories|channel|website|site|blog|archives?|collection)"
-_POSSESSIVE_ACCOUNT = re.compile(r"(?i)^(?P<name>[^\W\d_][^/,;:]{1,60}?)['’]s[ \t]+(?:" + _OWNED_THINGS + r"|"
-                                 r"(?P<platform>[\w.]{1,20})(?:[ \t]+" + _OWNED_THINGS + r")?)$")
+# (Nepali and Hindi write the genitive glued to the name: 'तस्बिरः Jane Roeको फेसबुक', Jane Roe's Facebook)
+_POSSESSIVE_ACCOUNT = re.compile(r"(?i)^(?P<name>[^\W\d_][^/,;:]{1,60}?)(?:['’]s|(?<=[^\x00-\u024f])को)[ \t]+(?:"
+                                 + _OWNED_THINGS + r"|"
+                                 r"(?P<platform>[\w.\u0900-\u097f]{1,20})(?:[ \t]+" + _OWNED_THINGS + r")?)$")
 _ACCOUNT = re.compile(
     r"(?i)^(?P<platform>.{2,40}?)[ \t-]+(?:user|member|account|nutzer(?:in)?|utilisat(?:eur|rice)|usuari[oa]|"
     r"usuári[oa]|utente|użytkownik|пользователь|користувач)[ \t]+(?P<name>\S{2,40})$|"
@@ -295,6 +297,7 @@ def label_text(catalog: Catalog, text: str) -> Link:
         head = staff.group("head")  # all in capitals, an unknown head is a name: 'JANE STAFF/AFP'
         return Link(head, start, start + len(head), "source" if known else "organisation", known)
     text, end = _without_photo_suffix(catalog, text, end)
+    start, text = _without_photo_prefix(catalog, start, text)
     collective = CONTRIBUTORS.search(text)
     if collective is not None and collective.start() > 0:  # 'OpenStreetMap und Mitwirkende': as written
         known = match_source(catalog, text[: collective.start()])
@@ -331,7 +334,7 @@ def label_text(catalog: Catalog, text: str) -> Link:
     qualified = qualified_source(catalog, text)
     if qualified is not None:
         return Link(text, start, end, "source", qualified)
-    owned = _POSSESSIVE_ACCOUNT.match(text) if "s " in text or "S " in text else None
+    owned = _POSSESSIVE_ACCOUNT.match(text) if "s " in text or "S " in text or "को " in text else None
     owner = _owned_account(catalog, owned, start) if owned is not None else None
     if owner is not None:
         return owner
@@ -548,6 +551,9 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _NOT_NAME_WORDS = HEADING_WORDS | ORGANISATION_WORDS | COMMON_WORDS | TRADE_NOUNS | JOB_WORDS | PUBLICATION_WORDS
 
 
+_GROUP_INITIALS = re.compile(r"[A-Z]{2,6}")  # a publisher's initials before its photographer's name ('NSTP Jane Roe')
+
+
 def _agency_before_name(catalog: Catalog, text: str) -> tuple[str, Source] | None:
     """'Tanjug Jane Roe', 'TASR Jane Roe': a wire or photo agency the catalog knows (one or two words), a blank, then
     a person's full name in mixed case, as Serbian and Slovak wires write a picture's credit; the agency's words and
@@ -569,7 +575,9 @@ def _agency_before_name(catalog: Catalog, text: str) -> tuple[str, Source] | Non
         if agency.casefold() in _NOT_NAME_WORDS:
             continue  # 'Photo: Reporter Jane Roe': a job before the name (Reporter is a Polish agency's name too)
         source = match_source(catalog, agency)
-        if source is not None and source.kind in DISTRIBUTOR_KINDS and looks_like_person(" ".join(name)) \
+        # (a paper's group by its initials as well: Berita Harian's 'Foto NSTP Jane Roe', the group's photographer)
+        if source is not None and (source.kind in DISTRIBUTOR_KINDS or source.kind == "publisher"
+                                   and _GROUP_INITIALS.fullmatch(agency)) and looks_like_person(" ".join(name)) \
                 and not any(word.casefold() in _NOT_NAME_WORDS for word in name) and not _place_or_title(name) \
                 and match_source(catalog, " ".join(name)) is None:
             return text[: text.index(words[count - 1]) + len(words[count - 1])], source
@@ -648,6 +656,23 @@ def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, i
 
     kept = head.rstrip(" \t,")  # 'Reuters, File': the comma before the archive mark goes with it
     return kept, end - (len(text) - len(kept))
+
+
+_PHOTO_PREFIX = re.compile(r"(?:FOTO|Foto|PHOTO|Photo)[ \t]+")
+
+
+def _without_photo_prefix(catalog: Catalog, start: int, text: str) -> tuple[int, str]:
+    """'FOTO ANTARA' -> 'ANTARA' (Antara's older house style, the word for photo before the agency's name, as 'ANTARA
+    FOTO' has it after): the photo word goes where the rest is a source the catalog knows by that name itself; an
+    unknown name after it stays as written ('Foto Jane Roe' is read by the lead-ins)."""
+    prefix = _PHOTO_PREFIX.match(text) if text[:1] in "FP" else None
+    if prefix is None:
+        return start, text
+    rest = text[prefix.end() :]
+    known = match_source(catalog, rest)
+    if known is None or known is match_source(catalog, text) and fold_source_name(text) == fold_source_name(known.name):
+        return start, text
+    return start + prefix.end(), rest
 
 
 def _lender(catalog: Catalog, pieces: list[str], text: str, start: int) -> Link | None:

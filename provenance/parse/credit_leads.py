@@ -100,6 +100,9 @@ LEAD_IN = re.compile(
     r"(?:photographed|shot|taken|created|originally\s+uploaded|"
     r"(?:handout\s+)?(?:photos?|images?|pictures?|media)\s+(?:submitted|provided))\s+by\b|in\s+this\s+photo\s+by\b|fot\.(?=\s)|"
     r"picha\s+na(?=[ \t]+(?-i:[A-Z]))|"  # Swahili 'Picha na <Name>': 'photo by' (lower case after it: 'and')
+    # Indonesian and Malay 'Foto oleh <Name>', 'Gambar oleh <Name>' (photo, picture by), as written (a capital or a
+    # handle after it: 'foto oleh warga' in a sentence is prose)
+    r"(?-i:Foto|FOTO|Gambar|GAMBAR)[ \t]+(?-i:oleh|OLEH)(?=[ \t]+(?-i:[A-Z@]))|"
     # the NZ Herald's 'Photo / Getty Images', 'Photo / Jane Roe'; not a menu's kinds of media ('Photo / Video')
     r"(?-i:Photos?|PHOTOS?)[ \t]/[ \t](?=[A-Z@])(?!(?i:" + _MEDIA_KINDS + r")\b)|"
     r"(?-i:Foto|FOTO|Photo|PHOTO)[ \t]+\|(?=[ \t]+[^|\n]{2,80}[ \t]/[ \t])|"  # 'Foto | Jane Roe / Outlet': a chain
@@ -165,7 +168,17 @@ LEAD_IN = re.compile(
     r"사진(?:(?:\s*제공)?\s*[:=＝]|\s*제공\.(?=[ \t]+\S)|(?=[ \t]+[^\s=:\])]{2,20}[ \t]*제공))|图片来源\s*[:：]|"
     r"(?:الصورة|صورة|تصوير|المصدر|ảnh|צילום(?:\s+(?:מסך|ארכיון|להמחשה|אילוסטרציה)){0,2}|קרדיט|عدسة|عکاس|عکس|تصویر|فوٹو|ছবি|ফটো|फ़?ोटो|तस्वीर|(?:รูป)?ภาพ|"
     r"φωτογραφ[ίι]ες|φωτογραφ[ίι]α|φωτο|"
-    r"[来來图圖]源)\s*[:：]|(?:사진\s*)?출처\s*[:=＝,]|छायाकार\s*[:：–—-]|"
+    r"[来來图圖]源|छायाचित्र|ফটোগ্রাফার)\s*[:：]|(?:사진\s*)?출처\s*[:=＝,]|छायाकार\s*[:：–—-]|"
+    # Nepali 'तस्बिर:' (picture:; 'तस्विर' as often spelt), plural 'तस्बिरहरू:', and the visarga 'ः' typed for the colon
+    # ('तस्बिरः Jane Roe'); Sinhala 'ඡායාරූපය:' (photograph:), as misspelt 'ඡයාරූප' too
+    r"तस्[बव]िर(?:हरू|हरु)?(?:[ \t]*[:：]|ः)|ඡා?යාරූප(?:ය)?[ \t]*[:：]|"
+    # with a dash for the colon, Bengali 'ফটোগ্রাফার-' (photographer-) and Sinhala 'ඡායාරූප -' (photographs -): only
+    # where the credit is the rest of its line, no digit first and no sentence's stop in it ('ফটোগ্রাফার-সাংবাদিক …
+    # থাকেন।', a photojournalist in a sentence; 'ඡායාරූප - 2019 …', a heading)
+    r"(?:ফটোগ্রাফার|ඡා?යාරූප(?:ය)?[ \t])[ \t]*[–—-](?![ \t]*\d)(?=[^\n.।]{2,60}(?:\r?\n|$))|"
+    # BBC Urdu's 'Image source' label copied from the page glued to its holder, the Arabic comma before it (the
+    # right-to-left text's order: '،تصویر کا ذریعہGetty Images') at the line's start
+    r"(?<![^\n])،[ \t]?تصویر[ \t]+کا[ \t]+ذریعہ(?=[^\s،])|"
     # Thai and Hindi captions' closing bracket with a dash for the colon: '(ภาพ – รอยเตอร์)', '(फोटो - Jane Roe)';
     # a hyphen with no space only before one word that closes the bracket ('(फोटो-पीटीआई)'), never a compound's
     # second word ('(फोटो-फीचर)', '(फोटो-गैलरी देखें)', '(फोटो-प्रमाण सहित)': a photo feature, gallery, proof)
@@ -173,7 +186,8 @@ LEAD_IN = re.compile(
     # the BBC World Service's 'Image source, Getty Images' in Hindi, Punjabi, Persian, Arabic, Urdu, Chinese
     # (never after a comma: '警方表示，图片来源，一名当地居民，…' is a clause of a sentence, not the label)
     r"(?<![,，،、])(?<![,，،、][ \t])"
-    r"(?:(?:इमेज|तस्वीर)\s+स्रोत|ਤਸਵੀਰ\s+ਸਰੋਤ|منبع\s+تصویر|مصدر\s+الصورة|تصویر\s+کا\s+ذریعہ|图片来源|圖片來源)\s*[,،，])|"
+    r"(?:(?:इमेज|तस्वीर)\s+स्रोत|ਤਸਵੀਰ\s+ਸਰੋਤ|منبع\s+تصویر|مصدر\s+الصورة|تصویر\s+کا\s+ذریعہ|பட\s+மூலாதாரம்|图片来源|"
+    r"圖片來源)\s*[,،，])|"
     r"\(c\)(?=\s)|"
     # a camera emoji for the label ('📷 Jane Roe', '📸: Jane Roe', '📷 Supplied: Jane Roe/Harwick Council'), as news
     # outlets' social posts credit their pictures: a capital or a handle next
@@ -256,7 +270,7 @@ ANYWHERE_LEAD_IN = re.compile(
     # glued to a sentence's stop or an ellipsis, before a capital, a digit ('for real?Photo: 20th Century Fox/…') or one
     # lower-case word closing the line ('… gewannen am Ende 2:1 .Foto: ddp', '… und ...Foto: Getty': a gallery's caption
     # run into its credit)
-    r"(?<=[.!?…])(?-i:(?:Photo|Foto|Bild|Image|Credit)\s?:\s*(?=[A-Z\d@]|[a-z]{2,8}[ \t]*(?:\r?\n|$)))|"
+    r"(?<=[.!?…])(?-i:(?:Photo|Foto|Bild|Image|Credit|Ảnh)\s?:\s*(?=[A-Z\d@]|[a-z]{2,8}[ \t]*(?:\r?\n|$)))|"
     # after a hyphen glued to the caption's last word, before a capital or a handle ('… to sleep comfortably-Credit:
     # TikTok/@janeroe')
     r"(?<=[a-z]{2}-)(?-i:(?:Photo|Foto|Image|Credit)\s?:\s*(?=[A-Z@]))|"
@@ -269,6 +283,12 @@ ANYWHERE_LEAD_IN = re.compile(
     # a lead-in at a line's start (LEAD_IN), and mid-sentence 'the Image source, as …' is no label
     r"(?:(?<=[^\W\d_])|(?<=[^\W\d_],))"
     r"(?-i:Image[ \t]source),[ \t]*(?=[A-Z@\d])|"
+    # the same label in Hindi and Tamil after the byline's last word in an aggregator's copy ('… 21 நிமிடங்களுக்கு
+    # முன்னர் பட மூலாதாரம், ARUN SANKAR/getty images …'): a Latin capital after it
+    r"(?<=\S[ \t])(?:(?:इमेज|तस्वीर)[ \t]+स्रोत|பட[ \t]+மூலாதாரம்)[ \t]*,[ \t]*(?=[A-Z@\d])|"
+    # after a bracket that closes a source of the text, a capital next ('(Nilalaman hango sa ABS-CBN News) Photo: CNN',
+    # a Filipino blog: the text's source, then the picture's; 'Her photo (left) Photo: the crowd' is prose)
+    r"(?<=\)[ \t])(?-i:(?:Photo|Foto|Image|Credit)\s?:\s*(?=[A-Z@]))|"
     r"(?:(?<=\w\s)|(?<=[a-z]{2}))(?<!\b[Pp]ie de )"  # not Spanish 'Pie de foto:', a caption's label
     r"(?-i:(?:Photo(?:graph)?|Source|Foto|Fotoğraf(?:lar)?|Bild|Image|Credits?|"
     r"Crédit photo|Фото|Fotó|Kuva|Zdroj|Forrás|Nguồn|Ảnh|Sursa foto)\s?:\s*|"
@@ -321,7 +341,10 @@ CREDIT_STOP = re.compile(
     r"[-–—][ \t]+(?=This[ \t]+(?:image|media|photo(?:graph)?|picture|file)[ \t]+(?:comes|is|was)\b)|"
     # after a name's last letter: a video's length closing the line ('Photograph: Inpho 6:50', The Irish Times'
     # video teasers), or the number of a gallery's next caption ('Source: Jane Roe/INPHO 4. Cork's …', TheJournal)
-    r"(?<=[A-Za-z][ \t])(?:\d{1,2}:\d\d(?=[ \t]*(?:\r?\n|$))|\d{1,2}\.[ \t]+(?=[A-Z][\w'’]*[ \t]))"
+    r"(?<=[A-Za-z][ \t])(?:\d{1,2}:\d\d(?=[ \t]*(?:\r?\n|$))|\d{1,2}\.[ \t]+(?=[A-Z][\w'’]*[ \t]))|"
+    # a JSON dump's escaped quote closing an alt text, before the tag's next attribute or its end ('Ảnh: TTXVN\" src=\"
+    # https://…\" />'): the tag's markup is no part of the credit (it had given the creator 'src')
+    r"\\\"(?=[ \t]+[a-z][\w:-]{0,30}=\\\"|[ \t]*/?>)"
 )
 
 BOILERPLATE = re.compile(

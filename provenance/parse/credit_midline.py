@@ -23,7 +23,8 @@ from provenance.parse.credit_words import AGENCY_KINDS
 _PARTICLE = r"(?:van|de|der|von|da|di|del|la|le)(?=[ \t])"  # 'Jane van Roe'
 _WIRE_CAPITALS = re.compile(
     r"(?<=[.!?])[ \t]?(?P<agency>[A-Z][A-Z&'’-]+(?:[ \t][A-Z][A-Z&'’-]+){0,3})/"
-    r"(?P<name>[A-Z][a-z][\w’-]*(?:[ \t](?:[A-Z]\.|[A-Z][a-z][\w’-]*|" + _PARTICLE + r")){1,3})"
+    # (the straight apostrophe inside a name as the typographic one: 'Nila Fu'adi', 'Jane O'Neil')
+    r"(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t](?:[A-Z]\.|[A-Z][a-z][\w'’-]*|" + _PARTICLE + r")){1,3})"
 )
 _GLUED_CAPITALS = re.compile(r"(?<=[a-z])[A-Z]{2,}")  # 'Jane RoeCALGARY': a dateline glued to the surname
 _NEXT_WORD = re.compile(r"[ \t]+([^\s]+)")

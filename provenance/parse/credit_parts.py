@@ -110,7 +110,8 @@ _BRAND_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[A-Z][a-z\u0
 # no-break space too, stays as written (a value is never re-spelled).
 _NAME_BREAK = re.compile(r"[ \u00a0]*[\r\n\t][\s]*| {3,}")
 _BROKEN = re.compile(r"[\r\n\t]|   ")  # what every match of _NAME_BREAK holds: the substitution runs only then
-_HANDLE_AFTER_NAME = re.compile(r"[ \t]+@(?P<handle>[\w.]{2,60})[ \t]*$")  # 'Jane Roe @janeroe'
+# 'Jane Roe @janeroe', and in brackets: 'Jane Roe (@janeroe)' (an Indonesian magazine's 'Foto oleh Name (@handle).')
+_HANDLE_AFTER_NAME = re.compile(r"[ \t]+(?:@(?P<handle>[\w.]{2,60})|\(@(?P<bracketed>[\w.]{2,60})\))[ \t]*$")
 _LISTED_TITLE = re.compile(r"(?i),[ \t]+(?:dr|prof|professor|mr|mrs|ms|mme|dra)\.?[ \t]")  # a title after a comma
 # A government named as a whole ('Government of India', 'Gobierno de Chile', 'Australian Government'): no office that
 # makes a picture, the body itself (_office_of_a_body).
@@ -231,7 +232,7 @@ def _own_handle(rest: str) -> str:
         return rest
     name = rest[: handle.start()]
     letters = "".join(ch for ch in name.casefold() if ch.isalpha())
-    own = "".join(ch for ch in handle.group("handle").casefold() if ch.isalpha())
+    own = "".join(ch for ch in (handle.group("handle") or handle.group("bracketed")).casefold() if ch.isalpha())
     return name if letters and (own == letters or _shares_run(letters, own)) else rest
 
 

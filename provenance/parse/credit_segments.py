@@ -553,6 +553,9 @@ def _segment_end(catalog: Catalog, text: str, start: int, body: int, weak: bool,
             and _CJK_CHAR.search(text, body, into_cjk.start()) is None:
         line_end = _past_glued_source(catalog, text, into_cjk.start(), line_end)  # '© REUTERS / Yuya Shinoモンゴル出身
         # の…。': a Latin credit glued to the caption
+    elif into_cjk is None and not text[body:line_end].isascii():
+        line_end = _before_script_sentence(catalog, text, body, line_end) if text[body : body + 1].isascii() \
+            else _source_then_script_sentence(catalog, text, body, line_end)
     link = max(body, text.rfind("/", body, line_end) + 1)
     link += len(text[link:line_end]) - len(text[link:line_end].lstrip())
     told = source_then_story(catalog, text, link, line_end) if line_end - link > 12 else None
@@ -597,6 +600,51 @@ _CJK_STOP = re.compile(r"[。！？]")
 _CJK_CHAR = re.compile(f"[{_CJK_LETTERS}]")
 _CJK_RUN = re.compile(f"[{_CJK_LETTERS}]+")
 _LATIN_CREDIT = 80  # the credit in Latin script before the caption glued to it: a short chain, all before the junction
+
+
+# A Latin credit, a blank, then a sentence in an Indic, Arabic, Thai, Burmese or Khmer script closing with its stop on
+# the same line: an aggregator's copy of a BBC page runs the credit into the story ('பட மூலாதாரம், ARUN SANKAR/getty
+# images தமிழ்நாடு சட்டமன்றத் தேர்தல் … நடக்கவுள்ளது.'); the credit ends at the blank
+_INTO_OTHER_SCRIPT = re.compile(r"(?<=[A-Za-z.)])[ \t]+(?=[\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1000-\u109f"
+                                r"\u1780-\u17ff])")
+_SCRIPT_SENTENCE_STOP = re.compile(r"[.!?।॥۔؟]")
+_LINK_WORDS = re.compile(r"\S+")
+_SCRIPT_SENTENCE_WORDS = 3  # the words of the sentence after the junction, at the least: a sentence, no agency's name
+
+
+def _before_script_sentence(catalog: Catalog, text: str, body: int, line_end: int) -> int:
+    """Where a Latin credit runs on into a sentence in another (non-CJK) script: before the blank at the junction,
+    when the part before it is all Latin (a short chain) and the other script's run goes on for a sentence that closes
+    with its stop before the line's end; a name the catalog knows there stays ('Photo: AFP رويترز' is two agencies)."""
+    junction = _INTO_OTHER_SCRIPT.search(text, body, min(line_end, body + _LATIN_CREDIT))
+    if junction is None or not text[body : junction.start()].isascii():
+        return line_end
+    sentence = text[junction.end() : line_end]
+    stop = _SCRIPT_SENTENCE_STOP.search(sentence)
+    if stop is None or len(sentence[: stop.start()].split()) < _SCRIPT_SENTENCE_WORDS \
+            or match_source(catalog, sentence.split()[0]) is not None:
+        return line_end
+    return junction.start()
+
+
+def _source_then_script_sentence(catalog: Catalog, text: str, body: int, line_end: int) -> int:
+    """A source the catalog knows in a script with no capitals, then the caption printed again after it on the same
+    line ('ছবি: এএফপি ইংল্যান্ডকে ফাইনালে দেখছেন বেকহাম। ছবি: এএফপি', alt text and caption run together): the credit
+    ends after the source's words (one to four) when the rest goes on for a sentence of three words or more that
+    closes with its stop; what the case of a Latin story's first word tells (credit_spans.source_then_story) the
+    source's known end and the sentence's stop tell here."""
+    words = list(_LINK_WORDS.finditer(text, body, min(line_end, body + _LATIN_CREDIT)))[:5]
+    for count in range(min(len(words) - 1, 4), 0, -1):
+        cut = words[count - 1].end()
+        if text[cut - 1] in ".,;:!?।" or match_source(catalog, text[body:cut]) is None:
+            continue
+        sentence = text[cut:line_end]
+        stop = _SCRIPT_SENTENCE_STOP.search(sentence)
+        if stop is not None and len(sentence[: stop.start()].split()) >= _SCRIPT_SENTENCE_WORDS \
+                and match_source(catalog, sentence.split()[0]) is None:
+            return cut
+        return line_end
+    return line_end
 
 
 def _past_glued_source(catalog: Catalog, text: str, junction: int, line_end: int) -> int:

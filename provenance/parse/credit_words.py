@@ -103,6 +103,7 @@ LEAD_PHRASES = (
     # Vietnamese 'source'; Filipino and Swahili 'picture'
     r"(?:topp?|huvud|omslags?)(?:bild(?:e|et)?|billede|foto)", r"auteur", r"kuvat",
     r"surs[aă]\s+(?:foto|imagine|imaginii|fotografie)", r"ngu[ồô]n", r"larawan", r"picha",
+    r"ngu[ồô]n\s+(?:ảnh|hình(?:\s+ảnh)?)",  # Vietnamese 'photo source' ('Nguồn ảnh: TTXVN')
 )
 # Words that say what kind of picture a 'photo by'/'photo:' lead-in credits, written right before it at a credit's
 # position: a publicist's ('Press photo: Jane Roe', 'Author photo by …') or an event's ('Live photos by …', 'Q&A
@@ -160,12 +161,14 @@ LEAD_IN_TEXT = re.compile(
 # credit_leads.LEAD_IN finds them, credit_segments.NO_COLON_LEAD reads them again; one list for both
 # (and in lower case where a Dutch or Nordic paper sets its credit on a line of its own: 'foto Jane Roe', 'kuva Jane
 # Roe'; the name must still end the line, and the line before close a sentence: LOWER_NO_COLON_LEADS)
-NO_COLON_LEAD_WORDS = r"Beeld|Foto|FOTO|foto|Фото|ФОТО|Фота|ФОТА|Fotó|Kuvat?|kuvat?|Photographer|PIC|PICTURE"
+# (Malay 'Foto fail' is a file photo's: Berita Harian's ' - Foto fail BERNAMA' closing a caption)
+NO_COLON_LEAD_WORDS = r"Foto[ \t]+fail|Beeld|Foto|FOTO|foto|Фото|ФОТО|Фота|ФОТА|Fotó|Kuvat?|kuvat?|Photographer|" \
+    r"PIC|PICTURE"
 # The lower-case ones as LEAD_IN finds them: right after a caption's closing stop, on the next line or the same ('… in
 # Harwick.\nfoto Jane Roe'); a line wrapped in a sentence ('Massa membawa poster dan\nfoto Joko Widodo', Indonesian 'a
 # photo of'), a menu's or a list's item ('Galerie\nfoto Amsterdam Centraal', 'Kamera terbaik\nfoto Canon EOS') is none
 LOWER_NO_COLON_LEADS = r"(?:(?<=[.!?)»”\"][\n ])|(?<=[.!?)»”\"]\r\n))(?:foto|kuvat?)"
-LEAD_IN_NO_COLON_WORDS = r"Beeld|Foto|FOTO|Фото|ФОТО|Фота|ФОТА|Fotó|Kuvat?|Photographer|PIC|PICTURE|" \
+LEAD_IN_NO_COLON_WORDS = r"Foto[ \t]+fail|Beeld|Foto|FOTO|Фото|ФОТО|Фота|ФОТА|Fotó|Kuvat?|Photographer|PIC|PICTURE|" \
     + LOWER_NO_COLON_LEADS
 CAPTION_END_LEADS = ("Picture", "Pictures", "Pic", "Pics", "Photo", "Photos", "Foto", "Fotos",
                      "Fotografía", "Fotografia",  # '(Fotografía AFP)' closing a Spanish or Portuguese caption
@@ -459,6 +462,9 @@ ORGANISATION_WORDS = frozenset({
     # of the Transportation Safety Board of Canada/Flickr')
     "patrol", "constabulary", "board",
     "festival", "festivals", "summit", "palace",  # 'HT Leadership Summit', 'Saudi Royal Palace / AFP'
+    # an Indian governor's or a government's house ('RAJ BHAVAN, TAMIL NADU' under a handout), and a fact-checking
+    # desk ('HOR Fact-Check/FB', 'AFP Fact Check')
+    "bhavan", "bhawan", "fact-check", "factcheck",
     "photography", "images", "pictures", "media", "studios", "productions", "films",
     "cartoons", "comics",  # a cartoon syndicate: 'Copyright Cagle Cartoons'
     "prod", "prod.", "prods", "awards",  # a film-still chain's 'Chuck Lorre Prod', 'Billboard Music Awards/Twitter'
