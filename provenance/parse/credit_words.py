@@ -77,8 +77,10 @@ LEAD_PHRASES = (
     r"foto(?:s|['’]s|grafie)?(?:\s*/\s*quelle)?",  # Dutch 'Foto's:' (photos) with its apostrophe too
     r"bil(?:d(?:e|nachweis|rechte|quelle)?|lede)",  # 'Bilde', 'Billede' too
     r"quelle", r"karte", r"grafik",
-    # 'Texto y foto:', 'Fonte e foto:' (source and photo)
-    r"(?:text(?:o|e)?|testo|tekst|fonte|fuente)\s+(?:y|e|et|und|en|i)\s+(?:fotos?|photos?|fotografías?|zdjęcia)",
+    # 'Texto y foto:', 'Fonte e foto:' (source and photo); 'Teksti ja kuva:' (Finnish), 'Text och bild:' (Swedish),
+    # 'Tekst og foto:' (Norwegian, Danish), 'Text & Foto:': the story's writer took the pictures too
+    r"(?:text(?:o|e)?|testo|tekst|teksti|fonte|fuente)\s*(?:(?:y|e|et|und|en|i|og|och|ja|and)\s|&\s*)\s*"
+    r"(?:fotos?|photos?|fotografías?|zdjęcia|kuvat?|bild(?:er)?|bilder?|billeder?)",
     r"autor", r"urheber(?:in)?", r"lizenz", r"licen[cs]e", r"licen(?:cia|ça|za|tie|cja)", r"carte", r"mapa", r"mappa",
     r"kaart",
     # French, Spanish, Portuguese, Italian
