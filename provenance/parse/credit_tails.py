@@ -343,7 +343,7 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         if titled is not None and is_bare_credit(catalog, tail[titled.end() :]):
             start = end - len(tail) + titled.end()  # 'Reben auf Terrassen: P. Vensaus, Wikimedia Commons, Lizenz CC
             tail = tail[titled.end() :]  # BY-SA 4.0': what the picture shows, a colon, then its open credit
-        dashed = _caption_dash(catalog, tail) if " " in tail and "/" in tail else None
+        dashed = _caption_dash(catalog, tail) if " " in tail and "/" in tail and "://" not in tail else None
         if dashed is not None:  # 'Des manifestants à Paris — Jane Roe/AP/SIPA': the caption, a dash, the chain
             start, tail = end - len(tail) + dashed, tail[dashed:]
         relay = _relayed_tail(catalog, stripped, start, tail) if stripped[start - 1 : start] == "＝" else None
@@ -370,12 +370,11 @@ def _caption_dash(catalog: Catalog, tail: str) -> int | None:
     """Where the chain starts after the line's last spaced dash, when a slash chain the catalog reads as a credit
     closes the line after it and the words before it hold no slash and name no source: the caption's subject, no
     link of the chain ('Jane Doe — Tom Bell/AP/SIPA' gave the creator 'Jane Doe'). An agency before the dash ('AFP —
-    Jane Roe/Getty Images') keeps the line one chain."""
-    match = None
-    for match in _CAPTION_DASH.finditer(tail):
-        pass
-    if match is None or "/" in tail[: match.start()]:
-        return None
+    Jane Roe/Getty Images') keeps the line one chain; so do two dashes or a day after it (Folha's dated credit)."""
+    dashes = list(_CAPTION_DASH.finditer(tail))
+    if len(dashes) != 1 or "/" in tail[: dashes[0].start()] or tail[dashes[0].end() :][:1].isdigit():
+        return None  # 'Caption – Jane Roe – 22.fev.2021/Reuters': Folha's dated credit (_dated_by_folha)
+    match = dashes[0]
     before, after = tail[: match.start()].strip(), tail[match.end() :].strip()
     if not before or match_source(catalog, before) is not None or not is_bare_credit(catalog, after):
         return None
