@@ -369,15 +369,18 @@ _CAPTION_DASH = re.compile(r"[ \t][—–-][ \t]+(?=[^\s/—–-][^/—–]*/[^�
 def _caption_dash(catalog: Catalog, tail: str) -> int | None:
     """Where the chain starts after the line's last spaced dash, when a slash chain the catalog reads as a credit
     closes the line after it and the words before it hold no slash and name no source: the caption's subject, no
-    link of the chain ('Jane Doe — Tom Bell/AP/SIPA' gave the creator 'Jane Doe'). An agency before the dash ('AFP —
-    Jane Roe/Getty Images') keeps the line one chain; so do two dashes or a day after it (Folha's dated credit)."""
+    link of the chain ('Jane Doe — Tom Bell/AP/SIPA' gave the creator 'Jane Doe'): the chain after the dash opens
+    with its photographer. A source before the dash ('AFP — Jane Roe/Getty Images') or opening the chain after it
+    ('Jane Roe — AFP/Getty Images') keeps the line one chain; so do two dashes or a day after it (Folha's dated
+    credit)."""
     dashes = list(_CAPTION_DASH.finditer(tail))
     if len(dashes) != 1 or "/" in tail[: dashes[0].start()] or tail[dashes[0].end() :][:1].isdigit():
         return None  # 'Caption – Jane Roe – 22.fev.2021/Reuters': Folha's dated credit (_dated_by_folha)
     match = dashes[0]
     before, after = tail[: match.start()].strip(), tail[match.end() :].strip()
-    if not before or match_source(catalog, before) is not None or not is_bare_credit(catalog, after):
-        return None
+    if not before or match_source(catalog, before) is not None \
+            or match_source(catalog, after.partition("/")[0].strip()) is not None or not is_bare_credit(catalog, after):
+        return None  # 'Jane Roe — AFP/Getty Images': the photographer, then the agency's chain (The New York Times)
     return match.end()
 
 
