@@ -82,8 +82,8 @@ LEAD_PHRASES = (
     r"quelle", r"karte", r"grafik",
     # 'Texto y foto:', 'Fonte e foto:' (source and photo); 'Teksti ja kuva:' (Finnish), 'Text och bild:' (Swedish),
     # 'Tekst og foto:' (Norwegian, Danish), 'Text & Foto:': the story's writer took the pictures too
-    r"(?:text(?:o|e)?|testo|tekst|teksti|fonte|fuente)\s*(?:(?:y|e|et|und|en|i|og|och|ja|and)\s|&\s*)\s*"
-    r"(?:fotos?|photos?|fotografías?|zdjęcia|kuvat?|bild(?:er)?|bilder?|billeder?)",
+    r"(?:text(?:o|e)?|testo|tekst|teksti|fonte|fuente)(?:\s+(?:y|e|et|und|en|i|og|och|ja|and)\s+|\s*&\s*)"
+    r"(?:fotos?|photos?|fotografías?|zdjęcia|kuvat?|bild(?:e|er)?|billeder?)",
     r"autor", r"urheber(?:in)?", r"lizenz", r"licen[cs]e", r"licen(?:cia|ça|za|tie|cja)", r"carte", r"mapa", r"mappa",
     r"kaart",
     # French, Spanish, Portuguese, Italian
