@@ -95,6 +95,9 @@ _CHAIN_BEFORE = re.compile(r"[^\W\d_][.'’]?[ \t]*(?:/|[ \t][—–][ \t])[ \t]
 # «Tages-Anzeiger»'; a phrase's last word may be a title's: 'Jane Roe на съемках фильма «Брат»', on a film's set)
 _BODY_BEFORE_QUOTE = re.compile(r"(?:^|[/,]|[ \t][—–])[\s\x1f]*(?:(?:" + "|".join(CYRILLIC_BODY_STEMS)
                                 + r")[а-яёіїєґ'’-]*[ \t]+)+$|(?:^|(?<=[\s/]))[А-ЯЁІЇЄҐ]{2,4}[ \t]+$")
+# a body's or an outlet's name in quotes closing a link before a chain's slash ('АО «Северный порт» / ТАСС': the
+# company that supplied the picture, the agency that sent it; 'Анна Петрова / «Коммерсантъ» / ТАСС')
+_QUOTE_BEFORE_SLASH = re.compile(r"(?:«[^»\n]{1,80}»|„[^“”\n]{1,80}[“”])[ \t]*/")
 # the same after a comma ('Фото: Анна Петрова, «Новая газета»'), where a comma would join two names as one creator:
 # written as the chain's slash
 _COMMA_BEFORE_OUTLET = re.compile(r"(?<=[^\W\d_]),[ \t]*(?=(?:«[^»\n]{1,80}»|„[^“”\n]{1,80}[“”])[ \t.]*$)")
@@ -702,6 +705,8 @@ def _kept_quote(text: str, at: int) -> bool:
     the proper name closing a body's ('пресс-служба «Газпрома»'): not cut."""
     return bool(_TITLE_BY.match(text, at) or _CLIENT_BEFORE.search(text, max(0, at - 6), at)
                 or text[at] in "«„" and _LAST_LINK_QUOTE.match(text, at) is not None
+                and (_CHAIN_BEFORE.search(text, 0, at) or _BODY_BEFORE_QUOTE.search(text, 0, at))
+                or text[at] in "«„" and _QUOTE_BEFORE_SLASH.match(text, at) is not None
                 and (_CHAIN_BEFORE.search(text, 0, at) or _BODY_BEFORE_QUOTE.search(text, 0, at)))
 
 

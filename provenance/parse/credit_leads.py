@@ -355,7 +355,11 @@ BOILERPLATE = re.compile(
     # ROE') it leads a credit ('AP FILE PHOTO: A man walks …' stays blanked: the agency before it is read alone)
     r"(?:(?<!(?-i:\b[A-Z]{2})\s)(?<!(?-i:\b[A-Z]{3})\s)|"
     r"(?!file\s+photo\s*:\s*(?-i:[A-Z][A-Z'’.-]+[ \t]+[A-Z][A-Z'’.-]+\b)))\bfile\s+photo\s*:|\btopshot\s*-|"
-    r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+"
+    r"\+\+\+[ \t]*dpa-[a-z]{1,20}[ \t]*\+\+\+|"
+    # dpa's picture-wire mark ('+++(c) dpa - Bildfunk+++', then '| Verwendung weltweit', free to use worldwide): the
+    # rights sign and the agency stay, read as '(c) dpa'; the wire's name is no distributor's
+    r"\+\+\+(?=[ \t]*\(c\)[ \t]*dpa[ \t]*-[ \t]*bildfunk\b)|"
+    r"(?:(?<=dpa[ \t])|(?<=dpa))-[ \t]*bildfunk[ \t]*\+\+\+(?:[ \t]*\|?[ \t]*verwendung[ \t]+weltweit)?"
 )
 
 # The scans of the whole text, led by a look-ahead for the characters their matches start with (scan.py):

@@ -49,6 +49,8 @@ def merge_repeats(catalog: Catalog, text: str, credits: list[Credit]) -> list[Cr
             merged[-1] = fill_from(catalog, last, credit)
         elif last is not None and _holder_then_photographer(text, last, credit, gap):
             merged[-1] = replace(fill_from(catalog, last, credit), text=text[last.start : credit.end].strip())
+        elif last is not None and _photographer_again_below(last, credit, gap):
+            merged[-1] = fill_from(catalog, last, credit)
         elif last is not None and (people := processed_by(catalog, text, last, credit, gap)):
             merged[-1] = replace(last, creator=people, end=credit.end, text=text[last.start : credit.end].strip())
         elif last is not None and _source_of_holder(last, credit, gap):
@@ -138,6 +140,17 @@ def _photographer_in_brackets(text: str, one: Credit, other: Credit) -> bool:
             or other.organization or other.via or other.license:
         return False
     return text[max(0, other.start - 2) : other.start].strip()[-1:] == "("
+
+
+def _photographer_again_below(one: Credit, other: Credit, gap: str) -> bool:
+    """'Photo by: Jane Roe', the caption on the next line, then the wire's '(AP Photo/Jane Roe, Pool)' closing it: a
+    page's photographer line over one picture's caption and its credit, the same person named twice; one credit, the
+    wire's agency its organisation (the first read alone had lost it). Only a credit naming nothing but that person,
+    with one line of caption between and no blank line (a new picture's block)."""
+    if one.organization or one.via or one.license or not one.creator or not other.creator \
+            or not (other.organization or other.via):
+        return False
+    return one.creator.casefold() == other.creator.casefold() and gap.count("\n") == 1 and len(gap) <= 600
 
 
 def _near(gap: str) -> bool:

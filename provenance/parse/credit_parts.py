@@ -81,7 +81,9 @@ _EDGE_NOISE = re.compile(rf"(?i)^{_NOISE}+|{_NOISE}+$")
 _GERMAN_MONTH = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b"
 _DATE_END = re.compile(rf"(?i)(?:^(?:\d{{1,2}}\s+)?|,\s*(?:\d{{1,2}}\s+)?|\s+\d{{1,2}}\s+|\s+in\s+){_MONTH}\s+"
                        r"(?:\d{1,2},?\s+)?(?:19|20)\d\d[\s.,;)]*$|"
-                       rf"(?i:,\s*|\s+im\s+){_GERMAN_MONTH}\s+(?:19|20)\d\d[\s.,;)]*$")
+                       rf"(?i:,\s*|\s+im\s+){_GERMAN_MONTH}\s+(?:19|20)\d\d[\s.,;)]*$|"
+                       # a day before a German month ('3. Juni 2021'), the whole link or after a comma
+                       rf"(?i:^|,\s*)\d{{1,2}}\.\s*{_GERMAN_MONTH}\s+(?:19|20)\d\d[\s.,;)]*$")
 
 def is_a_date(name: str) -> bool:
     """Whether a link is a date alone ('Jan 2019', '12 March 2020', 'June 3, 2021'), as a photographer's or an

@@ -36,6 +36,7 @@ from provenance.parse.credit_parts import (
     ORG_PHOTO_BY,
     em_dash_chain,
     en_dash_chain,
+    is_a_date,
     label_link,
     outlet_photo,
     photo_of_outlet,
@@ -63,6 +64,7 @@ from provenance.parse.credit_words import (
     RESHOT_PLATFORM,
     SENTENCE_OPENERS,
     SPELLED_OUT_CONNECTIVES,
+    capitals_name_by_words,
     names_a_station,
 )
 from provenance.parse.scan import with_first_chars
@@ -458,7 +460,8 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
             yield Segment(body, close, body, rewrite=relay)
         elif _spelled_out_before(catalog, text, opened, inner):
             continue  # 'the International Olympic Committee (IOC)': a short form defined, no credit
-        elif is_bare_credit(catalog, inner) or _HERITAGE_BODY.match(inner) and _after_stop(text, opened):
+        elif is_bare_credit(catalog, _RIGHTS_NOTE.sub("", inner)) \
+                or _HERITAGE_BODY.match(inner) and _after_stop(text, opened):
             named = _name_before(catalog, text, opened, inner)
             terms = _LICENSE_BEFORE.search(text, max(0, opened - 40), opened) if named is None else None
             if terms is not None:  # 'public domain (Library of Congress, via Wikimedia Commons)': the terms, then whose
@@ -467,9 +470,27 @@ def bracketed(text: str, catalog: Catalog, pairs: dict[int, int], taken: Taken) 
                 yield Segment(named, close + 1, named) if named is not None else Segment(body, close, body)
         elif _after_stop(text, opened) and _closes_line(text, close) and _station_alone(inner):
             yield Segment(body, close, body)  # '… from a crash on Feb. 1. (WKMG)': a TV station's own picture
+        elif text[opened] == "[" and text[opened - 1 : opened] in (" ", "\t") and _closes_line(text, close) \
+                and _agency_dash_name(catalog, inner):
+            yield Segment(body, close, body)  # '… à Berne. [Keystone - Jane Roe]' (RTS): the agency, its photographer
         elif text[opened] == "[" and _BRACKETED_CAPITALS.match(inner) and _HYPHENED_WORD.match(inner) and \
                 _after_stop(text, opened) and _closes_line(text, close) and name_in_capitals(catalog, inner):
             yield Segment(body, close, body)  # '… on Tuesday. [PARK YONG-SEOK]' (Korea JoongAng Daily)
+
+
+# A rights note after a spaced dash closing a bracket's credit (Formiche's galleries: '(Foto Imagoeconomica –
+# riproduzione riservata)'): no link of the chain; the credit is judged without it and read with it (its rights)
+_RIGHTS_NOTE = re.compile(r"(?i)[ \t]+[-–—][ \t]+(?:riproduzione[ \t]+riservata|all[ \t]+rights[ \t]+reserved)[ \t.]*$")
+
+
+def _agency_dash_name(catalog: Catalog, inner: str) -> bool:
+    """RTS's square brackets closing a caption after a space: an agency the catalog knows, a spaced dash, then its
+    photographer's full name as written ('Keystone - Jane Roe'; in capitals _is_dash_chain reads it anywhere), no
+    body's or place's words in it ('Keystone - Conseil national'). A diagram's node ('[Keystone - Identity]'), a
+    Markdown link's text (a bracket the line goes on after) or a word glued to the bracket is none."""
+    links = _SPACED_DASH.split(inner)
+    return len(links) == 2 and 2 <= len(links[1].split()) <= 4 and _is_agency(catalog, links[0].strip()) \
+        and _is_person(catalog, links[1].strip()) and capitals_name_by_words(links[1].strip())
 
 
 def _dated_source(catalog: Catalog, text: str) -> bool:
@@ -959,7 +980,10 @@ def _is_licensed_credit(catalog: Catalog, text: str) -> bool:
 
 
 def _is_chain(catalog: Catalog, text: str) -> bool:
-    links = [_chain_link(catalog, part) for part in text.split("/")]
+    parts = text.split("/")
+    if len(parts) > 2 and is_a_date(parts[-1]):
+        parts = parts[:-1]  # 'Jane Roe/Getty Images/June 3, 2021': the day the picture was taken closes the chain
+    links = [_chain_link(catalog, part) for part in parts]
     if len(links) == 2 and links[0].label == "unknown" and 0 < len(links[0].text.split()) <= 8 \
             and "." not in links[0].text and is_holder(catalog, links[1].text):
         return True  # 'Krajobraz przemysłowy Górnego Śląska / Narodowe Archiwum Cyfrowe': a title, then its holder

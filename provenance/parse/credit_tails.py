@@ -349,6 +349,9 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         if titled is not None and is_bare_credit(catalog, tail[titled.end() :]):
             start = end - len(tail) + titled.end()  # 'Reben auf Terrassen: P. Vensaus, Wikimedia Commons, Lizenz CC
             tail = tail[titled.end() :]  # BY-SA 4.0': what the picture shows, a colon, then its open credit
+        dashed = _caption_dash(catalog, tail) if " " in tail and "/" in tail and "://" not in tail else None
+        if dashed is not None:  # 'Des manifestants à Paris — Jane Roe/AP/SIPA': the caption, a dash, the chain
+            start, tail = end - len(tail) + dashed, tail[dashed:]
         relay = _relayed_tail(catalog, stripped, start, tail) if stripped[start - 1 : start] == "＝" else None
         if relay is None and pieces and ("-" in tail or " " in tail) \
                 and (hyphen := _hyphen_relay(catalog, tail)) is not None:
@@ -363,6 +366,28 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
                 and not taken(offset + found[0], offset + found[1]):
             yield Segment(offset + found[0], offset + found[1], offset + found[0], rewrite=found[2])
         offset += len(line)
+
+
+# 20 Minutes's galleries: the caption, a spaced dash, the credit's chain ('Le président à Poissy — JANE ROE/AP/SIPA')
+_CAPTION_DASH = re.compile(r"[ \t][—–-][ \t]+(?=[^\s/—–-][^/—–]*/[^—–]*$)")
+
+
+def _caption_dash(catalog: Catalog, tail: str) -> int | None:
+    """Where the chain starts after the line's last spaced dash, when a slash chain the catalog reads as a credit
+    closes the line after it and the words before it hold no slash and name no source: the caption's subject, no
+    link of the chain ('Jane Doe — Tom Bell/AP/SIPA' gave the creator 'Jane Doe'): the chain after the dash opens
+    with its photographer. A source before the dash ('AFP — Jane Roe/Getty Images') or opening the chain after it
+    ('Jane Roe — AFP/Getty Images') keeps the line one chain; so do two dashes or a day after it (Folha's dated
+    credit)."""
+    dashes = list(_CAPTION_DASH.finditer(tail))
+    if len(dashes) != 1 or "/" in tail[: dashes[0].start()] or tail[dashes[0].end() :][:1].isdigit():
+        return None  # 'Caption – Jane Roe – 22.fev.2021/Reuters': Folha's dated credit (_dated_by_folha)
+    match = dashes[0]
+    before, after = tail[: match.start()].strip(), tail[match.end() :].strip()
+    if not before or match_source(catalog, before) is not None \
+            or match_source(catalog, after.partition("/")[0].strip()) is not None or not is_bare_credit(catalog, after):
+        return None  # 'Jane Roe — AFP/Getty Images': the photographer, then the agency's chain (The New York Times)
+    return match.end()
 
 
 # 'UN photograph courtesy of Jane Roe': a body's picture that its photographer lent, closing a caption

@@ -33,6 +33,9 @@ LEAD_PHRASES = (
     r"content\s+provider(?:s?\(s\)|s)?",  # the CDC's image library: 'Content Providers(s): CDC/ Dr. Jane Roe'
 
     r"(?:(?:staff|pool|handout|courtesy|all)\s+)?photo(?:graph(?:y|ie)?)?s?(?:[\s-]+illustration)?",  # 'All photos:'
+    # a family's own picture that an outlet passed on ('(Family photo via Ynet)'): only before 'via' and the outlet
+    # ('Family photo: Jane Roe' may name who is shown)
+    r"family\s+(?:photo(?:graph)?s?|pictures?|handout)(?=\s+via\s)",
     # a range of a post's pictures ('Photos 7-9: Jane Roe', a blog crediting a guest for some of them), before a colon
     # and a capital or a handle after it ('Photos 1-3: the finished kitchen' describes the pictures)
     r"photos\s+\d{1,3}[ \t]*[-–][ \t]*\d{1,3}(?=[ \t]*:[ \t]*(?-i:[A-Z@]))",
@@ -77,8 +80,10 @@ LEAD_PHRASES = (
     r"foto(?:s|['’]s|grafie)?(?:\s*/\s*quelle)?",  # Dutch 'Foto's:' (photos) with its apostrophe too
     r"bil(?:d(?:e|nachweis|rechte|quelle)?|lede)",  # 'Bilde', 'Billede' too
     r"quelle", r"karte", r"grafik",
-    # 'Texto y foto:', 'Fonte e foto:' (source and photo)
-    r"(?:text(?:o|e)?|testo|tekst|fonte|fuente)\s+(?:y|e|et|und|en|i)\s+(?:fotos?|photos?|fotografías?|zdjęcia)",
+    # 'Texto y foto:', 'Fonte e foto:' (source and photo); 'Teksti ja kuva:' (Finnish), 'Text och bild:' (Swedish),
+    # 'Tekst og foto:' (Norwegian, Danish), 'Text & Foto:': the story's writer took the pictures too
+    r"(?:text(?:o|e)?|testo|tekst|teksti|fonte|fuente)(?:\s+(?:y|e|et|und|en|i|og|och|ja|and)\s+|\s*&\s*)"
+    r"(?:fotos?|photos?|fotografías?|zdjęcia|kuvat?|bild(?:e|er)?|billeder?)",
     r"autor", r"urheber(?:in)?", r"lizenz", r"licen[cs]e", r"licen(?:cia|ça|za|tie|cja)", r"carte", r"mapa", r"mappa",
     r"kaart",
     # French, Spanish, Portuguese, Italian
@@ -383,7 +388,10 @@ ENDS_WITH_ABBREVIATION = with_first_chars(re.compile(r"\b(?:" + "|".join(_abbrev
 # (credit_spans), the sentence stops (credits) and the archive references cut off a name (credit_fields).
 NUMBER_ABBREVIATIONS = ("no", "nr", "ref", "inv", "neg", "fol", "ca", "c")  # "ca. 1922" too
 # Put right before a sentence end's space, as NOT_AFTER_ABBREVIATION: no end between 'no.' and its number.
-NOT_BEFORE_NUMBER = r"(?!(?:" + "|".join(rf"(?<=\b(?i:{word})\.)" for word in NUMBER_ABBREVIATIONS) + r")\s+\d)"
+NOT_BEFORE_NUMBER = r"(?!(?:" + "|".join(rf"(?<=\b(?i:{word})\.)" for word in NUMBER_ABBREVIATIONS) + r")\s+\d)" + (
+    # nor does a German ordinal day's stop before its month ('… Getty Images/3. Juni 2021', 'am 3. Juni')
+    r"(?!(?:(?<=\b\d\.)|(?<=\b\d\d\.))[ \t]+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
+    r"November|Dezember)\b)")
 # A text that ends with one of them and its full stop.
 ENDS_WITH_NUMBER_WORD = re.compile(r"(?i)\b(?:" + "|".join(NUMBER_ABBREVIATIONS) + r")\.$")
 
