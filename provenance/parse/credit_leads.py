@@ -330,6 +330,11 @@ CREDIT_STOP = re.compile(
     r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))|"
     # APOD's text after its credit line ('Credit & Copyright: Jane Roe (TWAN) Explanation: Today's …')
     r"(?<=\s)Explanation:(?=\s)|"
+    # the next headline glued to a holder's closing stop in copied page text ('Courtesy of the Harwick Coalition.Kids!
+    # Get in Touch …'): a word of three lower-case letters or more, the stop, then a capitalised word and a mark or a
+    # second one (an initial's stop, 'J.Roe', an address's, 'Harwick.Com', and a handle's, 'Jose.Mx', 'Jane.Roe /
+    # Reuters', are no such place)
+    r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,}(?:[!?:]|[ \t]+[A-Z][a-z]))(?!(?i:com|org|net|gov|edu|info|io|co)\b)|"
     # a picture library's catalogue number after the photographer ('Photographer: Jane Roe Image number: 1591021',
     # 'Image ID: 2B7X9K4'): the library's field, no part of the name
     r"(?<=\s)(?-i:Image|IMAGE)[ \t]+(?i:number|no\.|id|ref(?:erence)?)[ \t]*:(?=[ \t]*[\dA-Z#])|"
