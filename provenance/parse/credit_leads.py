@@ -257,13 +257,14 @@ ANYWHERE_LEAD_IN = re.compile(
     # '(c)' after a caption's last word, before a short chain closing the line ('A herd of caribou, Harwick National
     # Park (c) Jane Roe_WWF-Harwick', 'Caribou on the tundra (c) Jane Roe/WWF'): a slash or an underscore in it; an
     # enumeration's third item ('… (b) the fee and (c) Late filing') has no link
-    # (nor a clause's or a paragraph's: 'section (c) Federal/State claims'); an agency's address may open the chain
-    # ('(c) naturepl.com_Jane Roe_WWF')
+    # (nor a clause's or a paragraph's: 'section (c) Federal/State claims'); the first link a full name in capitals
+    # ('… (c) Input/Output', a figure's third panel, names no one) or an agency's address ('(c) naturepl.com_Jane
+    # Roe_WWF')
     r"(?<=[A-Za-z][ \t])(?<!\band[ \t])(?<!\bor[ \t])" + "".join(
         rf"(?<![{w[0].upper()}{w[0]}]{w[1:]}[ \t])" for w in ("paragraph", "section", "clause", "item", "article",
                                                              "point", "letter", "subsection"))
-    + r"\((?-i:c)\)[ \t]+(?=(?-i:[A-Z]|[a-z]+\.(?:com|org|net)[/_])[\w.'’ -]{1,50}[/_](?-i:[A-Z])[^\n/]{1,50}"
-    r"(?:/[^\n/]{1,50})?[ \t]*(?:\r?\n|$))|"
+    + r"\((?-i:c)\)[ \t]+(?=(?-i:[A-Z][a-z][\w'’-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’.-]*){1,3}|[a-z]+\.(?:com|org|net)"
+    r"(?=[/_]))[/_](?-i:[A-Z])[^\n/]{1,50}(?:/[^\n/]{1,50})?[ \t]*(?:\r?\n|$))|"
     # glued to a sentence's stop or an ellipsis, before a capital, a digit ('for real?Photo: 20th Century Fox/…') or one
     # lower-case word closing the line ('… gewannen am Ende 2:1 .Foto: ddp', '… und ...Foto: Getty': a gallery's caption
     # run into its credit)

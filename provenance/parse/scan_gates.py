@@ -24,7 +24,7 @@ GATES: dict[str, str] = {
         '8\\x0e-\\x1b\\x21-\\x7f]|is)|ile|op[bfp]))|u(?=(?:rhe|sed))|v(?=i(?:de|su))|w(?=(?:ate|ebc|ith|o[o'
         'r]d))|z(?=d(?:j[^\\x00-\\x64\\x66-\\x7f]|ro))'
     ),
-    '56cdd4d66ab3cea5cc58c0b2': (
+    '47fef175454afbdc3bd618c8': (
         '[^\\x00-\\x7f]|\\((?=c\\))|b(?=(?:y[\\\t\\ ]|ild))|a(?=re[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f])|c(?'
         '=(?:our|r[^\\x00-\\x64\\x66-\\x7f]d))|d(?=iag)|f(?=(?:ig[\\.u]|o(?:rr|t[^\\x00-\\x6e\\x70-\\x7f]))'
         ')|i(?=(?:con|llu|mag|s[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f][^\\x00-\\x08\\x0e-\\x1b\\x21-\\x60\\x62'
