@@ -145,8 +145,9 @@ LEAD_IN = re.compile(
     # ('Photos and video courtesy of Jane Roe': a parish's page credits its pictures and its clip at once)
     # ('All site images courtesy of …', 'All other photos courtesy of …': a site's footer credits every picture)
     # ('Screenshot courtesy of CPAC': a still of a broadcaster's feed)
+    # ('Portrait courtesy of Jane Roe': a profile's picture, the sitter or the studio lending it)
     r"(?:(?:all\s+)?(?:(?:site|other)\s+)?(?:handout\s+)?(?:photo(?:graph)?s?|(?:digital\s+)?images?|webcam|video|"
-    r"screenshots?|screen[ \t]?grabs?|(?:3d\s+)?models?)"
+    r"screenshots?|screen[ \t]?grabs?|(?:3d\s+)?models?|portraits?)"
     r"(?:\s+(?:and|&)\s+videos?)?\s+(?:provided\s+)?)?"
     # ('Courtesy admission; …' in an invitation: no word in lower case after a bare 'Courtesy' but an article's or a
     # role's, 'Courtesy the artist', 'Courtesy photo'; neither a name that opens in lower case, 'Courtesy eBay', nor a
@@ -160,8 +161,9 @@ LEAD_IN = re.compile(
     r"(?:used|reproduced|reprinted)\s+(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:of|from)\b|"
     r"collection\s+of\b|"
     r"(?:this\s+)?(?:image|photo|picture)\s+belongs\s+to\b|copyright(?=\s+(?:\(c\)|©|\d{4}\b|[A-Z]))|"
-    # the BBC's label, glued to the holder in copied page text ('Image copyrightEPAImage captionThe …')
-    r"(?-i:Image[ \t]?copyright(?=[ \t]*[A-Z]))|"
+    # the BBC's label, glued to the holder in copied page text ('Image copyrightEPAImage captionThe …'), in lower case
+    # on Newsbeat's pages ('image copyrightJane Roe/Harwick Photo Awards')
+    r"(?-i:[Ii]mage[ \t]?copyright(?=[ \t]*[A-Z]))|"
     r"(?:media:|image_?|photo_?|cover_?)?(?:credit|source_label|attribution)\w*[\"']?\s*[:=]\s*\[?\s*[\"'])|"
     # lead-ins in other scripts (CJK, Arabic, Persian, Hebrew, Hindi, Thai, Greek) behind one test of the script
     r"(?=[^\x00-\u024f])(?:(?:写真|画像)(?:提供)?\s*[:：=＝/◎]|出典\s*[:：]|撮影者?\s*[・:：=＝◎]|"
@@ -267,6 +269,17 @@ ANYWHERE_LEAD_IN = re.compile(
     r"(?<=\s)(?<!\b[Tt]he\s)(?<!\ba\s)(?<!\byour\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bour\s)"
     r"(?<!\bits\s)(?<!\bmy\s)courtesy\s+of\s+(?:the\s+)?(?=(?-i:[A-Z])[^\n]{0,80}?(?i:society|museums?|library|archives?|collection|"
     r"gallery|memorial)[ \t.]*(?:\n|$))|"
+    # '(c)' after a caption's last word, before a short chain closing the line ('A herd of caribou, Harwick National
+    # Park (c) Jane Roe_WWF-Harwick', 'Caribou on the tundra (c) Jane Roe/WWF'): a slash or an underscore in it; an
+    # enumeration's third item ('… (b) the fee and (c) Late filing') has no link
+    # (nor a clause's or a paragraph's: 'section (c) Federal/State claims'); the first link a full name in capitals
+    # ('… (c) Input/Output', a figure's third panel, names no one) or an agency's address ('(c) naturepl.com_Jane
+    # Roe_WWF')
+    r"(?<=[A-Za-z][ \t])(?<!\band[ \t])(?<!\bor[ \t])" + "".join(
+        rf"(?<![{w[0].upper()}{w[0]}]{w[1:]}[ \t])" for w in ("paragraph", "section", "clause", "item", "article",
+                                                             "point", "letter", "subsection"))
+    + r"\((?-i:c)\)[ \t]+(?=(?-i:[A-Z][a-z][\w'’-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’.-]*){1,3}|[a-z]+\.(?:com|org|net)"
+    r"(?=[/_]))[/_](?-i:[A-Z])[^\n/]{1,50}(?:/[^\n/]{1,50})?[ \t]*(?:\r?\n|$))|"
     # glued to a sentence's stop or an ellipsis, before a capital, a digit ('for real?Photo: 20th Century Fox/…') or one
     # lower-case word closing the line ('… gewannen am Ende 2:1 .Foto: ddp', '… und ...Foto: Getty': a gallery's caption
     # run into its credit)
@@ -281,7 +294,8 @@ ANYWHERE_LEAD_IN = re.compile(
     # the BBC's English label with its comma, glued to the alt text before it in copied page text ('Rebecca
     # RoeImage source, Harwick Police', 'Harwick Mill,Image source, Google'): a capital next; written apart it is
     # a lead-in at a line's start (LEAD_IN), and mid-sentence 'the Image source, as …' is no label
-    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_],))"
+    # (or glued to the alt text's full stop: '… off the sheep's backs.Image source, Jane Roe / Harwick Awards')
+    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_],)|(?<=[^\W\d_][.!?]))"
     r"(?-i:Image[ \t]source),[ \t]*(?=[A-Z@\d])|"
     # the same label in Hindi and Tamil after the byline's last word in an aggregator's copy ('… 21 நிமிடங்களுக்கு
     # முன்னர் பட மூலாதாரம், ARUN SANKAR/getty images …'): a Latin capital after it
@@ -317,7 +331,10 @@ BY_LICENSE = re.compile(
     r"(?im)(?:^|(?<=[\[(\"“\s]))(?<!\bCC[\s-])(?P<lead>(?:[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK
     + r"(?:\s*+,)?\s++)?(?:(?:image|photo|picture|icon)s?" + _TITLE_LINK + r"\s++)?(?:by|par)\s++|"
     + r"[\"“„«][^\"”“»\n]{1,200}[\"”“»]" + _TITLE_LINK + r"(?:\s*+,)?\s++(?=via\s))"
-    r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain))"
+    r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain)|"
+    # or, after a quoted title, a rights statement in brackets right after the name, as a photo contest's gallery
+    # credits its finalists ('“Harwick Dawn” by Jane Roe (All rights reserved). Finalist, Natural World.')
+    r"(?<=[\"”»][ \t]by[ \t])[^\n()]{1,60}\((?i:all\s+rights\s+reserved)\))"
 )
 
 # initials (Latin and Cyrillic: 'И. Маринковић') and a few abbreviations; ranks and titles: credit_words
@@ -335,6 +352,14 @@ CREDIT_STOP = re.compile(
     r"(?=[ \t]*(?:…|\.\.\.|\r?\n|$))|"
     # APOD's text after its credit line ('Credit & Copyright: Jane Roe (TWAN) Explanation: Today's …')
     r"(?<=\s)Explanation:(?=\s)|"
+    # the next headline glued to a holder's closing stop in copied page text ('Courtesy of the Harwick Coalition.Kids!
+    # Get in Touch …'): a word of three lower-case letters or more, the stop, then a capitalised word and a mark or a
+    # second one (an initial's stop, 'J.Roe', an address's, 'Harwick.Com', and a handle's, 'Jose.Mx', 'Jane.Roe /
+    # Reuters', are no such place)
+    r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,}(?:[!?:]|[ \t]+[A-Z][a-z]))(?!(?i:com|org|net|gov|edu|info|io|co)\b)|"
+    # a picture library's catalogue number after the photographer ('Photographer: Jane Roe Image number: 1591021',
+    # 'Image ID: 2B7X9K4'): the library's field, no part of the name
+    r"(?<=\s)(?-i:Image|IMAGE)[ \t]+(?i:number|no\.|id|ref(?:erence)?)[ \t]*:(?=[ \t]*[\dA-Z#])|"
     # the BBC's caption label after its credit ('Image copyright Getty Images Image caption Crowds …'), glued too
     r"(?-i:Image[ \t]?caption)(?=[ \t]*[A-Z\"“‘'])|"
     # a file page's note after a dash ('CDC/ Jane Roe - This media comes from the CDC's Public Health Image Library')

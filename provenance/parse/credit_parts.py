@@ -85,6 +85,12 @@ _DATE_END = re.compile(rf"(?i)(?:^(?:\d{{1,2}}\s+)?|,\s*(?:\d{{1,2}}\s+)?|\s+\d{
                        # a day before a German month ('3. Juni 2021'), the whole link or after a comma
                        rf"(?i:^|,\s*)\d{{1,2}}\.\s*{_GERMAN_MONTH}\s+(?:19|20)\d\d[\s.,;)]*$")
 
+# A year glued to a link written in initials ('Image: Jane Roe/WPY2015', a photo contest's edition): the initials are
+# the link; with a space between ('WPY 2015') the year is edge noise. A handle ('@JR2015') or a name in mixed case
+# ('Harwick2015') keeps its digits.
+_GLUED_YEAR = re.compile(r"^([A-Z]{2,6})(?:19|20)\d\d$")
+
+
 def is_a_date(name: str) -> bool:
     """Whether a link is a date alone ('Jan 2019', '12 March 2020', 'June 3, 2021'), as a photographer's or an
     archive's credit may close with one: never a name."""
@@ -142,6 +148,10 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         rest = _own_handle(rest)
     if "기자" in rest:
         rest = _outlet_reporter(catalog, rest)
+    if "_" in rest:
+        rest = _underscore_links(catalog, rest)
+    if rest.count(",") > 1:
+        rest = _contest_entry(catalog, rest)
     rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest))
     if ":" in rest:
         rest = outlet_colon(catalog, rest)
@@ -186,6 +196,43 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         orgs = [link for link in orgs if link not in platforms]
     if orgs:
         _assign_orgs(catalog, rest, orgs, fields, people)
+
+
+# An underscore for the chain's slash, as a picture's file name writes its credit and a page copies it ('(c) Jane
+# Roe_WWF-Harwick', 'naturepl.com_Jane Roe_WWF'): a lower-case letter or a domain's dot before it, a capital after,
+# in a credit with a space in it; a handle ('@jane_Roe'), an address or a file name ('Harwick_Lake_2019') keeps it.
+_UNDERSCORE_LINK = re.compile(r"(?<=[a-z])_(?=[A-Z])")
+
+
+def _underscore_links(catalog: Catalog, rest: str) -> str:
+    """The credit with an underscore between two links written as a slash (the same length: offsets stay), where
+    one of the links is a source the catalog knows ('Jane Roe_Smith' may be one odd name)."""
+    if " " not in rest.strip() or "@" in rest or "://" in rest or "/" in rest or not _UNDERSCORE_LINK.search(rest):
+        return rest
+    joined = _UNDERSCORE_LINK.sub("/", rest)
+    known = any(match_source(catalog, piece.strip(" \t.,;()")) for piece in joined.split("/"))
+    return joined if known else rest
+
+
+# A photo contest's credit of an entry ('© Jane Roe, Harwickland, Shortlist, Open competition, Wildlife', '(Photo:
+# Jane Roe, Harwickland, entry, Open Competition, Landscape, Harwick Photography Awards 2025)'): the name, the
+# entrant's country, the entry's standing and category; the contest closing it, where the catalog knows it, is the
+# organisation. The country must be one, and a later piece a contest's word.
+_CONTEST_WORDS = frozenset({"place", "shortlist", "shortlisted", "entry", "winner", "finalist", "commended",
+                            "competition", "category", "runner-up", "mention"})
+
+
+def _contest_entry(catalog: Catalog, rest: str) -> str:
+    """The entrant's name alone (and a known contest after a slash), the same length: offsets stay."""
+    pieces = rest.split(",")
+    if len(pieces) < 3 or pieces[1].strip().casefold() not in COUNTRIES \
+            or not any(word in _CONTEST_WORDS for piece in pieces[2:] for word in piece.casefold().split()):
+        return rest
+    name_end, last_start = len(pieces[0]), len(rest) - len(pieces[-1])
+    contest = _without_edge_noise(pieces[-1])
+    known = contest and match_source(catalog, contest) is not None
+    middle = " " * (last_start - name_end - 1) + "/" if known else " " * (len(rest) - name_end)
+    return rest[:name_end] + middle + (rest[last_start:] if known else "")
 
 
 # 'NIST — external scientific reference …' cut at the line's end: a lower-case word after a spaced em dash closing the
@@ -537,6 +584,9 @@ def _links(rest: str) -> list[tuple[str, int, int]]:
         trimmed = _without_edge_noise(piece)
         if trimmed.endswith("_") and not trimmed.startswith("@") and "_" not in trimmed[:-1]:
             trimmed = trimmed[:-1]  # the close of Markdown emphasis ('_Photo: Mara Quell/AP_'), not a handle's '_'
+        if trimmed[-4:].isdigit():
+            edition = _GLUED_YEAR.match(trimmed)
+            trimmed = edition.group(1) if edition else trimmed  # 'WPY2015': a contest's year glued to its initials
         initial = initial_end(trimmed)  # 'Carvalho S.': an initial after the surname keeps its full stop too
         if trimmed and ("(" in trimmed or initial or KEEP_DOT.search(trimmed)):  # 'Ltd.', 'African News Agency
             after = piece[piece.find(trimmed) + len(trimmed) :][:1]  # (ANA)': the stop or the bracket's close is the

@@ -504,6 +504,7 @@ ORGANISATION_WORDS = frozenset({
     "research",  # a firm's or a body's research unit: 'Image courtesy of Microsoft Research', 'Pew Research
     "jail", "prison",  # 'Montgomery County Jail via AP': a booking photo's source
     "county", "township", "borough", "parks", "recreation",  # local government: 'Courtesy of Harwick County'
+    "wildlife", "fisheries",  # a state's wildlife agency: '(Jane Roe/Harwick Fish and Wildlife)', '… Fisheries and …'
     "секретариат", "пресс-служба", "служба", "агентство",
     "новости", "министерство", "пресс-центр", "администрация", "правительство", "мэрия", "управление",
     "прес-служба", "міністерство", "адміністрація", "уряд", "офіс", "офис", "генштаб", "штаб", "полиция", "поліція",
