@@ -110,6 +110,7 @@ _JOB_BEFORE_NAME = re.compile(r"^[ \t]*(?!(?:the|a|an|my|our|his|her|their|your|
                               r"(?=[A-Z][\w'’.-]*[ \t]+[A-Z][\w'’-]*[.\s]*$)")
 # 'Jane Roe, special to USA TODAY': a freelancer's commissioned picture, as 'for' says
 SPECIAL_TO = r",?\s+special\s+to"
+_CLIENT_WORDS = ("for", "pour", "para", "special")  # one of them, lowered, is in every match of _CLIENT
 # (a company's form after its comma is the client's name: 'for Japan Day, Inc.')
 _CLIENT = re.compile(r"(?i)(?:\s+" + CLIENT_WORD + "|" + SPECIAL_TO + r")\s+"
                      r"(?P<client>[^/,;()\x1f]+?(?:,[ \t]*(?-i:Inc|Ltd|LLC|Corp|Co|Limited|PLC|GmbH)\.?)?)\s*"
@@ -1016,7 +1017,7 @@ def _take_client(work: _Work, catalog: Catalog) -> str:
     for Biology' the word before 'for' names a body, and 'for' its purpose: one name, no client. An agency's client
     may be two bodies joined by a slash (Getty's 'Jane Roe/Getty Images for The Met Museum/Vogue'): a last name after
     the client that the catalog does not know is the client's too, not a distributor ('…/Shutterstock' stays one)."""
-    match = _CLIENT.search(work.rest)
+    match = _CLIENT.search(work.rest) if may_hold(work.rest, _CLIENT_WORDS) else None
     if not match or not match.group("client").strip(_STRIP):
         return ""
     before = work.rest[: match.start()].split()

@@ -57,7 +57,7 @@ from provenance.parse.credit_words import (
     TITLE,
     capitals_name_by_words,
 )
-from provenance.parse.scan import with_first_chars
+from provenance.parse.scan import may_hold, with_first_chars
 
 # '\': TASS, '／': CJK; a middle dot inside a word is no link's end where a lone letter stands on one side ('DALL·E',
 # 'L·Oréal') or it is Catalan's 'l·l' ('col·lecció'); between two words it is ('Jane Roe·Getty')
@@ -93,6 +93,7 @@ def is_a_date(name: str) -> bool:
 ORG_PHOTO_BY = re.compile(
     r"(?<=\S)\s+(?:(?i:(?:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?|images?)\s*\bby\b:?)|photo\s*/)\s*"
 )
+ORG_PHOTO_WORDS = ("photo", "image")  # one of them, lowered, is in every match of ORG_PHOTO_BY (scan.may_hold)
 # 'ST PHOTO: Jane Roe', 'NYT photo: Jane Roe', 'ST FILE PHOTO: Jane Roe': an outlet's staff credit with a colon, before
 # a name (outlet_photo)
 PHOTO_COLON = r"(?-i:(?:FILE[ \t]+|File[ \t]+)?(?:PHOTOS?|Photos?|photos?))\s?:"  # credit_segments._PHOTO_BY too
@@ -140,7 +141,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         rest = _own_handle(rest)
     if "기자" in rest:
         rest = _outlet_reporter(catalog, rest)
-    rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest))
+    rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest) if may_hold(rest, ORG_PHOTO_WORDS) else rest)
     if ":" in rest:
         rest = outlet_colon(catalog, rest)
     if "," in rest and "/" in rest:
