@@ -325,7 +325,7 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
     if "<" in work.rest[:400]:
         _take_linked_title(catalog, work)
     _take_urls(catalog, work)
-    if _CAMEL_JOIN.search(work.rest):
+    if _CAMEL_PAIR.search(work.rest):  # (where _CAMEL_JOIN finds a place)
         work.rest = _without_glued_caption(catalog, work.rest)
     if "<" in lead:
         _take_lead_link(catalog, work, lead)
@@ -451,6 +451,7 @@ def _bare_name(name: str) -> str:
 # A capitalised word glued to the word before it ('Getty ImagesTaylor Swift'): where a caption's first word may follow
 # a credit with no space.
 _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_CAMEL_PAIR = re.compile(r"[a-z][A-Z][a-z]")  # a place of _CAMEL_JOIN's, led by a class: the engine skips to it
 _GLUED_WORD_THEN_MORE = re.compile(r"[A-Z][a-z]+[ \t]+\S")
 
 

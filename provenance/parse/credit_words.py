@@ -621,6 +621,10 @@ SUBJECT_MARK = re.compile(r"(?i)\((?:l|r|c|left|right|center|centre|top|bottom)\
 # Lead-in words a typo may bend ('Phoot by', 'Imgae:'): a word of the same length one swap or one letter away
 # from one of these, before 'by' or a colon, is read as it.
 TYPO_LEAD_WORDS = ("photo", "image", "credit", "picture", "photograph", "courtesy", "source")
+# CONTRIBUTORS' words written in ASCII, lowered (or the part they share): a text with none of them, all ASCII, holds no
+# match (scan.may_hold)
+CONTRIBUTOR_WORDS = ("contribu", "mitwirkende", "beitragende", "colaboradores", "collaboratori", "bijdragers",
+                     "medvirkende", "bidragsytere", "bidragsgivare")
 # A collective credit: a name and its contributors ('OpenStreetMap contributors', 'OpenStreetMap und
 # Mitwirkende'), by language. The whole is an organisation, never a person.
 CONTRIBUTORS = with_first_chars(re.compile(
