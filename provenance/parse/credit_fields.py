@@ -27,11 +27,12 @@ from provenance.parse.credit_words import (
     BODY_BEFORE_FOR,
     COMPANY_FORM,
     CYRILLIC_BODY_STEMS,
-    LEAD_IN_TEXT,
     NEWS_SOURCE_KINDS,
     NUMBER_ABBREVIATIONS,
     ROLES,
     SECTION_ENDS,
+    lead_in_text_match,
+    without_lead_in_text,
 )
 from provenance.parse.scan import may_hold, with_first_chars
 from provenance.parse.urls import split_url
@@ -481,7 +482,7 @@ def _maker_after_lead(catalog: Catalog, work: _Work) -> None:
 
 def _opens_with_maker_lead(segment: str) -> bool:
     """A segment read whole (a citation line) that opens with a lead-in naming the maker ('Lithograph by …')."""
-    opened = LEAD_IN_TEXT.match(segment.lstrip(" ([{"))
+    opened = lead_in_text_match(segment.lstrip(" ([{"))
     return opened is not None and bool(_MAKER_LEAD.search(opened.group(0).rstrip() + " "))
 
 
@@ -630,7 +631,7 @@ _CODE_KEY = re.compile(r"^[ \t]*(?P<q>['\"])[A-Za-z_][\w-]{0,40}(?P=q)[ \t]*:[ \
 
 
 def _platform_before_bracket(catalog: Catalog | None, segment: str) -> bool:
-    head = LEAD_IN_TEXT.sub("", segment.partition("(")[0].strip(" [{"), count=1).strip()
+    head = without_lead_in_text(segment.partition("(")[0].strip(" [{")).strip()
     source = match_source(catalog, head) if catalog is not None and head else None
     return source is not None and source.kind == "platform"
 
@@ -644,7 +645,7 @@ def _clean(segment: str, catalog: Catalog | None = None) -> str:
     if segment.rstrip().endswith(")") and "," in segment and not _platform_before_bracket(catalog, segment):
         segment = _LICENSED_BRACKET.sub(r", \g<inner>", segment, count=1)  # 'Jane Roe (Wikimedia Commons, CC BY 4.0)'
         # ('Wikimedia Commons (Jane Roe, CC BY 4.0)', the platform first, is credit_parts' to read)
-    text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
+    text = without_lead_in_text(segment.lstrip(" ([{"))
     if _BY_FIRST.match(text) and _OPEN_TERMS_IN.search(text):  # 'Image: By Jane Roe - Own work, CC BY-SA 3.0'
         text = _BY_FIRST.sub("", text, count=1)
     text = PLACE_IN_LAYOUT.sub("", text, count=1) if ":" in text else text

@@ -39,7 +39,6 @@ from provenance.parse.credit_words import (
     JOB_WORDS,
     KICKER_WORDS,
     KIN_WORDS,
-    LEAD_IN_TEXT,
     LIST_ARTICLES,
     NEWS_PAGE_WORDS,
     NEWSPAPER_WORDS,
@@ -61,6 +60,7 @@ from provenance.parse.credit_words import (
     SPORT_WORDS,
     TRADE_NOUNS,
     capitals_name_by_words,
+    lead_in_text_match,
 )
 from provenance.parse.scan import may_hold
 
@@ -231,7 +231,7 @@ def label_text(catalog: Catalog, text: str) -> Link:
         return Link(text, start, end, "role")  # party to the picture
     if "`" in text:  # '(`source/source.jpg`, the publisher's JPEG)': a file's path written as code (cut at its slash
         return Link(text, start, end, "unknown")  # into links), and no name holds a backtick
-    lead = LEAD_IN_TEXT.match(text)
+    lead = lead_in_text_match(text)
     if lead and lead.end() < len(text):
         start += lead.end()
         text = text[lead.end():]

@@ -44,7 +44,6 @@ from provenance.parse.credit_words import (
     COMPANY_FORMS,
     COUNTRIES,
     HANDOUT_MARKS,
-    LEAD_IN_TEXT,
     LIST_ARTICLES,
     MAKER_ROLES,
     NEWS_SOURCE_KINDS,
@@ -56,6 +55,7 @@ from provenance.parse.credit_words import (
     STAFF_INITIALS_OUTLETS,
     TITLE,
     capitals_name_by_words,
+    without_lead_in_text,
 )
 from provenance.parse.scan import may_hold, with_first_chars
 
@@ -504,7 +504,7 @@ def _name(link: Link) -> str:
 
 def _person(name: str) -> str:
     """A creator as the conventions write it: no rank, no lead-in, capitals in title case."""
-    name = LEAD_IN_TEXT.sub("", name).strip()
+    name = without_lead_in_text(name).strip()
     name = RANK.sub("", name).strip()
     if name[:1] in "DdPpMmIi":  # what every title starts with: the substitution runs only then
         name = TITLE.sub("", name)
