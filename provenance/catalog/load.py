@@ -64,9 +64,11 @@ class Catalog:
 
     def cached(self, key: str, build: Callable[[Catalog], T]) -> T:
         """What `build(self)` returns, built once per catalog (compiled name patterns, sorted tables)."""
-        if key not in self._memo:
-            self._memo[key] = build(self)
-        return self._memo[key]  # type: ignore[no-any-return]
+        try:  # one lookup where the answer is built already (nearly every call: a credit asks for tables often)
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            found = self._memo[key] = build(self)
+            return found
 
 
 # The per-catalog answer tables (resolve_license, match_source, …) remember answers about short texts only:

@@ -37,7 +37,8 @@ _RUN = re.compile(r"(?:(?:[A-Z]{2,}[ \t]+)?PHOTOGRAPHER[ \t]+)?(?P<name>[A-Z][A-
                   r"(?:[ \t]+(?P<photos>PHOTOS?)|"
                   r"[ \t]*/[ \t]*(?P<body>[A-Z][A-Z'’&.-]*(?:[ \t]+[A-Z][A-Z'’&.-]*){0,3}))?")
 # on the caption's line: a full stop after a lower-case word, a number or a closing bracket or quote, then the run
-_AFTER_STOP = re.compile(r"(?<=[a-z\d)”\"’'])\.[ \t]+(?=[A-Z][A-Z'’-]+[ \t])")
+# (the stop first, then the character before it: the engine skips to each stop)
+_AFTER_STOP = re.compile(r"\.(?<=[a-z\d)”\"’']\.)[ \t]+(?=[A-Z][A-Z'’-]+[ \t])")
 _KICKER = re.compile(r"^[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}:[ \t]+[A-Z]")  # 'Local legend: A mural …'
 # The Star's (Kenya) print caption, with no full stop: a spaced slash after a lower-case word or a number, then the
 # run ('… in Mombasa yesterday / JANE ROE'); the front page's teaser at times glued after the name ('… / JANE ROE

@@ -27,16 +27,18 @@ from provenance.parse.credit_words import (
     BODY_BEFORE_FOR,
     COMPANY_FORM,
     CYRILLIC_BODY_STEMS,
-    LEAD_IN_TEXT,
     NEWS_SOURCE_KINDS,
     NUMBER_ABBREVIATIONS,
     ROLES,
     SECTION_ENDS,
+    lead_in_text_match,
+    without_lead_in_text,
 )
 from provenance.parse.scan import may_hold, with_first_chars
 from provenance.parse.urls import split_url
 
 URL = re.compile(r"(?i)\b(?:https?://|www\.|creativecommons\.org/)[^\s<>\"'\[\]]+")
+_URL_WORDS = ("http", "www.", "creativecommons.org/")  # what a URL match opens with, lowered (scan.may_hold)
 _LICENSED_UNDER = re.compile(
     r"(?i)\b(?:(?:(?:this|the|cover|header)\s+)?(?:photo|image|picture|file|work|material)\s+)?"
     r"(?:(?:and\s+)?(?:is\s+|are\s+)?(?:licen[sc]ed\s+(?:under|as)|released\s+under)|available\s+under|is\s+marked\s+with|"
@@ -59,6 +61,8 @@ _CC_LONG = re.compile(
 # Japanese sites' notice under a photo ('無断転載・複製を禁じます', '無断転載禁止': no reproduction without leave); its
 # first word (無断, 'without leave') may stand in the lead-in (credit_leads.ANYWHERE_LEAD_IN)
 JA_RESERVED = r"(?:無断)?(?:転載|複製|使用)(?:[・、]?(?:転載|複製|使用))*を?禁(?:じます|じる|止)"
+# The words of _RIGHTS' ASCII forms, lowered (scan.may_hold: its other forms, '©' and JA_RESERVED, are no ASCII)
+_RIGHTS_WORDS = ("(c)", "copyright", "rights", "riproduzione", "bildrechte")
 _RESERVED = re.compile(r"(?i)all\s+rights\s+reserved|riproduzione\s+riservata|" + JA_RESERVED)
 _PUBLIC_DOMAIN = re.compile(r"(?i)\bpublic\s+domain\b|\b(?-i:PublicDomain)\b")  # '…/PublicDomain': written as one word
 # in other languages too, as archives and the reuse lines of Wikipedias write it ('gemeinfrei', 'domaine public',
@@ -110,6 +114,7 @@ _JOB_BEFORE_NAME = re.compile(r"^[ \t]*(?!(?:the|a|an|my|our|his|her|their|your|
                               r"(?=[A-Z][\w'’.-]*[ \t]+[A-Z][\w'’-]*[.\s]*$)")
 # 'Jane Roe, special to USA TODAY': a freelancer's commissioned picture, as 'for' says
 SPECIAL_TO = r",?\s+special\s+to"
+_CLIENT_WORDS = ("for", "pour", "para", "special")  # one of them, lowered, is in every match of _CLIENT
 # (a company's form after its comma is the client's name: 'for Japan Day, Inc.')
 _CLIENT = re.compile(r"(?i)(?:\s+" + CLIENT_WORD + "|" + SPECIAL_TO + r")\s+"
                      r"(?P<client>[^/,;()\x1f]+?(?:,[ \t]*(?-i:Inc|Ltd|LLC|Corp|Co|Limited|PLC|GmbH)\.?)?)\s*"
@@ -171,6 +176,13 @@ _TITLE_BY = re.compile(
     r"(?:^|(?<=\s))[\"“„«](?P<title>[^\"”“»\n]{1,200})[\"”“»](?:" + LINK_ADDRESS
     + r")?(?:\s*,)?\s+(?:by|von|de|par|di|por)\s+"
 )  # a link around the quoted title leaves its address after the closing quote: '"Harbour" <https://…> by …'
+
+
+def _may_quote(text: str) -> bool:
+    """Whether a text holds a quotation mark _TITLE_BY's title opens with: most credits hold none."""
+    return '"' in text or "“" in text or "„" in text or "«" in text
+
+
 # HTML attributes left in the text by broken markup ('… rel="noopener" target="_blank" title="'): never a name.
 _ATTRIBUTES = re.compile(
     r"(?i)(?:^|(?<=[\s\"']))(?:(?:rel|target|class|style|id|width|height|align|loading|decoding|referrerpolicy|"
@@ -311,13 +323,13 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
         work.fields["creator"] = host.group(0)  # written as the photographer's site: a name, no source URL
         work.rest = CUT + work.rest[host.end() :]
     _take_title(work)
-    titled = _TITLE_BY.search(lead) or _TITLE_LEAD.match(lead)
+    titled = (_TITLE_BY.search(lead) or _TITLE_LEAD.match(lead)) if _may_quote(lead) else None
     if titled and "title" not in work.fields:
         work.fields["title"] = _LINK.sub("", titled.group("title")).strip()
     if "<" in work.rest[:400]:
         _take_linked_title(catalog, work)
     _take_urls(catalog, work)
-    if _CAMEL_JOIN.search(work.rest):
+    if _CAMEL_PAIR.search(work.rest):  # (where _CAMEL_JOIN finds a place)
         work.rest = _without_glued_caption(catalog, work.rest)
     if "<" in lead:
         _take_lead_link(catalog, work, lead)
@@ -443,6 +455,7 @@ def _bare_name(name: str) -> str:
 # A capitalised word glued to the word before it ('Getty ImagesTaylor Swift'): where a caption's first word may follow
 # a credit with no space.
 _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_CAMEL_PAIR = re.compile(r"[a-z][A-Z][a-z]")  # a place of _CAMEL_JOIN's, led by a class: the engine skips to it
 _GLUED_WORD_THEN_MORE = re.compile(r"[A-Z][a-z]+[ \t]+\S")
 
 
@@ -472,7 +485,7 @@ def _maker_after_lead(catalog: Catalog, work: _Work) -> None:
 
 def _opens_with_maker_lead(segment: str) -> bool:
     """A segment read whole (a citation line) that opens with a lead-in naming the maker ('Lithograph by …')."""
-    opened = LEAD_IN_TEXT.match(segment.lstrip(" ([{"))
+    opened = lead_in_text_match(segment.lstrip(" ([{"))
     return opened is not None and bool(_MAKER_LEAD.search(opened.group(0).rstrip() + " "))
 
 
@@ -571,7 +584,7 @@ def clean_segment(segment: str, catalog: Catalog | None = None) -> str:
 
 def _take_title(work: _Work) -> None:
     """'"Harbour at Dawn" by Jane Roe': the work's title, kept apart from the name."""
-    match = _TITLE_BY.search(work.rest)
+    match = _TITLE_BY.search(work.rest) if _may_quote(work.rest) else None
     if match:
         work.fields["title"] = _LINK.sub("", match.group("title")).strip()  # a linked title: its text
         _cut(work, match)
@@ -621,7 +634,7 @@ _CODE_KEY = re.compile(r"^[ \t]*(?P<q>['\"])[A-Za-z_][\w-]{0,40}(?P=q)[ \t]*:[ \
 
 
 def _platform_before_bracket(catalog: Catalog | None, segment: str) -> bool:
-    head = LEAD_IN_TEXT.sub("", segment.partition("(")[0].strip(" [{"), count=1).strip()
+    head = without_lead_in_text(segment.partition("(")[0].strip(" [{")).strip()
     source = match_source(catalog, head) if catalog is not None and head else None
     return source is not None and source.kind == "platform"
 
@@ -635,13 +648,13 @@ def _clean(segment: str, catalog: Catalog | None = None) -> str:
     if segment.rstrip().endswith(")") and "," in segment and not _platform_before_bracket(catalog, segment):
         segment = _LICENSED_BRACKET.sub(r", \g<inner>", segment, count=1)  # 'Jane Roe (Wikimedia Commons, CC BY 4.0)'
         # ('Wikimedia Commons (Jane Roe, CC BY 4.0)', the platform first, is credit_parts' to read)
-    text = LEAD_IN_TEXT.sub("", segment.lstrip(" ([{"), count=1)
+    text = without_lead_in_text(segment.lstrip(" ([{"))
     if _BY_FIRST.match(text) and _OPEN_TERMS_IN.search(text):  # 'Image: By Jane Roe - Own work, CC BY-SA 3.0'
         text = _BY_FIRST.sub("", text, count=1)
     text = PLACE_IN_LAYOUT.sub("", text, count=1) if ":" in text else text
     text = _PLACE_BEFORE_DASH.sub("", text, count=1) if "—" in text or "–" in text else text
     text = _REPEATED_IN_CAPITALS.sub(_once, text) if " via " in text and _CAPITALS_BEFORE_VIA.search(text) else text
-    text = _BODY_REPEATED.sub(r"/\g<body>", text) if "/" in text else text
+    text = _BODY_REPEATED.sub(r"/\g<body>", text) if "/" in text and _has_dash(text) else text
     text = _HANDOUT_VIA.sub(r"\g<body>/Handout", text) if "andout via" in text else text
     if "(" in text or "（" in text:  # each step only where what it cuts can be
         text = _LIFE_DATES.sub("", _REMARK.sub(partial(_remark_cut, catalog), _PICTURE_COUNT.sub("", text)))
@@ -661,6 +674,11 @@ def _clean(segment: str, catalog: Catalog | None = None) -> str:
     text = _FILE_SIGNATURE.sub("", text) if "rchiv" in text else text
     text = ACQUISITION.sub("", text) if "," in text else text
     return _OWN_WORK.sub(CUT, text) if may_hold(text, _OWN_WORK_WORDS) else text
+
+
+def _has_dash(text: str) -> bool:
+    """Whether a text holds a hyphen or a dash (_BODY_REPEATED's separator): the common credit has none."""
+    return "-" in text or "–" in text or "—" in text
 
 
 def _remark_cut(catalog: Catalog | None, match: re.Match[str]) -> str:
@@ -737,7 +755,7 @@ def _bare_site_alone(catalog: Catalog, rest: str, at: int, url: str) -> bool:
 
 
 def _take_urls(catalog: Catalog, work: _Work) -> None:
-    for match in list(URL.finditer(work.rest))[::-1]:
+    for match in list(URL.finditer(work.rest))[::-1] if may_hold(work.rest, _URL_WORDS) else ():
         url = match.group(0).rstrip(".,;:)]}>")
         if _bare_site_alone(catalog, work.rest, match.start(), url):
             work.rest = work.rest[: match.start()] + url.rstrip("/") + work.rest[match.start() + len(url) :]
@@ -754,7 +772,8 @@ def _take_urls(catalog: Catalog, work: _Work) -> None:
             if source is not None and source.kind == "platform":
                 work.url_via = source.name
         work.rest = work.rest[:cut_from] + CUT + work.rest[match.start() + len(url) :]
-    work.rest = _WIRE_CODE.sub(CUT, work.rest)
+    if "(" in work.rest or "[" in work.rest or "<" in work.rest:  # each of _WIRE_CODE's forms opens with one
+        work.rest = _WIRE_CODE.sub(CUT, work.rest)
 
 
 def _take_linked_title(catalog: Catalog, work: _Work) -> None:
@@ -872,8 +891,8 @@ def without_rights_sign(lead: str) -> str:
 def _take_rights(work: _Work, statement: str, lead: str = "") -> None:
     """A rights sign (©, Copyright, Bildrechte) is a rights statement, kept as written; with "All
     rights reserved" spelt out and no license named, that is the license. The sign is no name."""
-    found = bool(_RIGHTS.search(lead))
-    for match in list(_RIGHTS.finditer(work.rest))[::-1]:
+    found = may_hold(lead, _RIGHTS_WORDS) and bool(_RIGHTS.search(lead))
+    for match in list(_RIGHTS.finditer(work.rest))[::-1] if may_hold(work.rest, _RIGHTS_WORDS) else ():
         found = True
         if _RESERVED.fullmatch(match.group(0)) and "license" not in work.fields:
             work.fields["license"] = "All rights reserved"
@@ -893,7 +912,7 @@ def strip_license(catalog: Catalog, text: str) -> tuple[str, bool]:
 
 
 def _take_public_domain(work: _Work) -> None:
-    match = _PUBLIC_DOMAIN.search(work.rest)
+    match = _PUBLIC_DOMAIN.search(work.rest) if may_hold(work.rest, ("public",)) else None
     if match is None and any(map(work.rest.__contains__, _PD_WORDS)):
         match = _PUBLIC_DOMAIN_OTHER.search(work.rest)
     if match and "license" not in work.fields:
@@ -1005,7 +1024,7 @@ def _take_client(work: _Work, catalog: Catalog) -> str:
     for Biology' the word before 'for' names a body, and 'for' its purpose: one name, no client. An agency's client
     may be two bodies joined by a slash (Getty's 'Jane Roe/Getty Images for The Met Museum/Vogue'): a last name after
     the client that the catalog does not know is the client's too, not a distributor ('…/Shutterstock' stays one)."""
-    match = _CLIENT.search(work.rest)
+    match = _CLIENT.search(work.rest) if may_hold(work.rest, _CLIENT_WORDS) else None
     if not match or not match.group("client").strip(_STRIP):
         return ""
     before = work.rest[: match.start()].split()

@@ -29,6 +29,7 @@ from provenance.parse.credit_words import (
     ACCOUNT_WORDS,
     COMMON_WORDS,
     COMPANY_FORM_NAMES,
+    CONTRIBUTOR_WORDS,
     CONTRIBUTORS,
     COUNTRIES,
     FORM_WORDS,
@@ -38,7 +39,6 @@ from provenance.parse.credit_words import (
     JOB_WORDS,
     KICKER_WORDS,
     KIN_WORDS,
-    LEAD_IN_TEXT,
     LIST_ARTICLES,
     NEWS_PAGE_WORDS,
     NEWSPAPER_WORDS,
@@ -60,13 +60,16 @@ from provenance.parse.credit_words import (
     SPORT_WORDS,
     TRADE_NOUNS,
     capitals_name_by_words,
+    lead_in_text_match,
 )
+from provenance.parse.scan import may_hold
 
 # 'AA Photo', 'PTI image', 'HT File' (an Indian paper's archive mark after the agency or the paper, 'FREE PRESS FILES':
 # '(Jane Roe / PTI File)'), a platform's screen capture ('@janeroe/Twitter screengrab')
 # ('Daily Texan file photos': the paper's archive mark)
 PHOTO_SUFFIX = re.compile(r"(?i)\s+(?:(?:file[ \t]+)?(?:photo(?:graph)?s?|foto)|image|files?|screen[ \t]?grab|"
                            r"screenshot|pic|nuotr(?:\.|auk(?:a|os))?)(?:\s+by)?$")  # Lithuanian 'LRT nuotr.' (photo)
+_PHOTO_SUFFIX_WORDS = ("photo", "foto", "image", "file", "screen", "pic", "nuotr")  # one is in every match, lowered
 
 _COURTESY = re.compile(  # 'Courtesy of', 'cortesía del', 'cortesia da', 'per gentile concessione di', Indonesian
     # 'Dok.', Indian papers' 'Kind courtesy'
@@ -230,7 +233,7 @@ def label_text(catalog: Catalog, text: str) -> Link:
         return Link(text, start, end, "role")  # party to the picture
     if "`" in text:  # '(`source/source.jpg`, the publisher's JPEG)': a file's path written as code (cut at its slash
         return Link(text, start, end, "unknown")  # into links), and no name holds a backtick
-    lead = LEAD_IN_TEXT.match(text)
+    lead = lead_in_text_match(text)
     if lead and lead.end() < len(text):
         start += lead.end()
         text = text[lead.end():]
@@ -298,7 +301,7 @@ def label_text(catalog: Catalog, text: str) -> Link:
         return Link(head, start, start + len(head), "source" if known else "organisation", known)
     text, end = _without_photo_suffix(catalog, text, end)
     start, text = _without_photo_prefix(catalog, start, text)
-    collective = CONTRIBUTORS.search(text)
+    collective = CONTRIBUTORS.search(text) if may_hold(text, CONTRIBUTOR_WORDS) else None
     if collective is not None and collective.start() > 0:  # 'OpenStreetMap und Mitwirkende': as written
         known = match_source(catalog, text[: collective.start()])
         return Link(text, start, end, "source" if known else "organisation", known)
@@ -641,7 +644,7 @@ def _source_prefix(catalog: Catalog, text: str) -> tuple[str, Source] | None:
 
 def _without_photo_suffix(catalog: Catalog, text: str, end: int) -> tuple[str, int]:
     """'AA Photo' -> 'AA', 'U.S. Air Force photo' -> 'U.S. Air Force'; a catalog name as written stays."""
-    suffix = PHOTO_SUFFIX.search(text)
+    suffix = PHOTO_SUFFIX.search(text) if may_hold(text, _PHOTO_SUFFIX_WORDS) else None
     if suffix is None or suffix.start() == 0:
         return text, end
     whole = match_source(catalog, text)

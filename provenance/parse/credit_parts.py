@@ -44,7 +44,6 @@ from provenance.parse.credit_words import (
     COMPANY_FORMS,
     COUNTRIES,
     HANDOUT_MARKS,
-    LEAD_IN_TEXT,
     LIST_ARTICLES,
     MAKER_ROLES,
     NEWS_SOURCE_KINDS,
@@ -55,8 +54,9 @@ from provenance.parse.credit_words import (
     RESHOT_PLATFORM,
     TITLE,
     capitals_name_by_words,
+    without_lead_in_text,
 )
-from provenance.parse.scan import with_first_chars
+from provenance.parse.scan import may_hold, with_first_chars
 
 # '\': TASS, '／': CJK; a middle dot inside a word is no link's end where a lone letter stands on one side ('DALL·E',
 # 'L·Oréal') or it is Catalan's 'l·l' ('col·lecció'); between two words it is ('Jane Roe·Getty')
@@ -100,6 +100,7 @@ def is_a_date(name: str) -> bool:
 ORG_PHOTO_BY = re.compile(
     r"(?<=\S)\s+(?:(?i:(?:photo(?:graph(?:y|s)?|s)?(?:\s+illustration)?|images?)\s*\bby\b:?)|photo\s*/)\s*"
 )
+ORG_PHOTO_WORDS = ("photo", "image")  # one of them, lowered, is in every match of ORG_PHOTO_BY (scan.may_hold)
 # 'ST PHOTO: Jane Roe', 'NYT photo: Jane Roe', 'ST FILE PHOTO: Jane Roe': an outlet's staff credit with a colon, before
 # a name (outlet_photo)
 PHOTO_COLON = r"(?-i:(?:FILE[ \t]+|File[ \t]+)?(?:PHOTOS?|Photos?|photos?))\s?:"  # credit_segments._PHOTO_BY too
@@ -152,7 +153,7 @@ def assign_names(catalog: Catalog, rest: str, fields: dict[str, str]) -> None:
         rest = _underscore_links(catalog, rest)
     if rest.count(",") > 1:
         rest = _contest_entry(catalog, rest)
-    rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest))
+    rest = outlet_photo(catalog, ORG_PHOTO_BY.sub(" / ", rest) if may_hold(rest, ORG_PHOTO_WORDS) else rest)
     if ":" in rest:
         rest = outlet_colon(catalog, rest)
     if "," in rest and "/" in rest:
@@ -553,7 +554,7 @@ def _name(link: Link) -> str:
 
 def _person(name: str) -> str:
     """A creator as the conventions write it: no rank, no lead-in, capitals in title case."""
-    name = LEAD_IN_TEXT.sub("", name).strip()
+    name = without_lead_in_text(name).strip()
     name = RANK.sub("", name).strip()
     if name[:1] in "DdPpMmIi":  # what every title starts with: the substitution runs only then
         name = TITLE.sub("", name)

@@ -34,6 +34,7 @@ from provenance.parse.credit_labels import Link
 from provenance.parse.credit_orgs import news_title, word_alias
 from provenance.parse.credit_parts import (
     ORG_PHOTO_BY,
+    ORG_PHOTO_WORDS,
     em_dash_chain,
     en_dash_chain,
     is_a_date,
@@ -67,7 +68,7 @@ from provenance.parse.credit_words import (
     capitals_name_by_words,
     names_a_station,
 )
-from provenance.parse.scan import with_first_chars
+from provenance.parse.scan import may_hold, with_first_chars
 
 _BRACKETS = re.compile(r"[()\[\]（）\n]")
 _CLOSE = {"[": "]", "(": ")", "（": "）"}  # full width too: '首相官邸（共同）'
@@ -762,7 +763,8 @@ def dated_title_lines(text: str, catalog: Catalog) -> Iterator[Segment]:
     offset = 0
     for line in text.splitlines(keepends=True):
         stripped = line.rstrip()
-        found = _DATED_BY.match(stripped) if " by " in stripped and len(stripped) <= 200 else None
+        found = _DATED_BY.match(stripped) if " by " in stripped and len(stripped) <= 200 \
+            and ("18" in stripped or "19" in stripped) else None  # its year's digits first: the pattern is slow
         if found is not None and _is_person(catalog, found.group("name")):
             yield Segment(offset + found.start("lead"), offset + len(stripped), offset + found.start("name"))
         offset += len(line)
@@ -857,7 +859,7 @@ def _is_bare_credit(catalog: Catalog, text: str) -> bool:
     acquired = _museum_line(text) if "," in text else False
     text, licensed = strip_license(catalog, text)
     text = _LICENSE_LEFTOVERS.sub(" ", clean_segment(text, catalog)).strip(" ,;.-–—\x1f")
-    text = outlet_photo(catalog, ORG_PHOTO_BY.sub("/", text))
+    text = outlet_photo(catalog, ORG_PHOTO_BY.sub("/", text) if may_hold(text, ORG_PHOTO_WORDS) else text)
     if licensed:
         return _is_licensed_credit(catalog, text)
     if _BYLINE.match(text):  # 'By Harriet Collins, Reuters': the story's author and outlet, no image credit

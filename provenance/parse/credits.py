@@ -74,6 +74,7 @@ from provenance.parse.credit_words import (
     UI_LABELS,
     WORD_SURNAMES,
     blank_ui_labels,
+    lead_in_text_match,
 )
 from provenance.parse.markup import Flat, flatten
 from provenance.parse.scan import gated_sub, lowered_for_gates
@@ -127,8 +128,9 @@ _CAPTION_END_WORD = re.compile(r"(?:" + CAPTION_END_LEAD + "|" + LINE_BRACKET_LE
 _CAPTION_LEAD = re.compile(r"(?i)\W*(?:fotografija|fotografia|fotografía|photograph|"
                            r"(?:text(?:o|e)?|testo|tekst)\s+(?:y|e|et|und|en|i)\s+(?:fotos?|photos?))\s*:")
 _LOWER_WORD = re.compile(r"(?<![\w'’.@/-])[^\W\d_A-ZÀ-ÞА-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏ]{3,}(?![\w'’@/-])")  # 'drži', 'portret'
-# The whole-text scans gated in a long text (scan.gated_finditer; their gates stored in scan_gates.py)
-GATED_SCANS = (LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, BOILERPLATE, UI_LABELS)
+# The whole-text scans gated in a long text (scan.gated_finditer; their gates stored in scan_gates.py), and
+# LEAD_IN_TEXT, whose gate is asked at the start of every text it is tried on (credit_words.lead_in_text_match)
+GATED_SCANS = (LEAD_IN, ANYWHERE_LEAD_IN, WEAK_LEAD_IN, BOILERPLATE, UI_LABELS, LEAD_IN_TEXT)
 
 
 def parse_credit(text: str, catalog: Catalog | None = None) -> list[Credit] | NoCredit:
@@ -452,7 +454,7 @@ def _tool_list(catalog: Catalog, part: str) -> bool:
     if part.count("/") + part.count(",") + part.count("|") < 2:
         return False  # fewer than three links: the cheap test first
     part = part.strip().lstrip("-*•").strip()  # a list's item: '- Image: …'
-    lead = LEAD_IN_TEXT.match(part)
+    lead = lead_in_text_match(part)
     links = _LIST_LINK.split(part[lead.end() if lead else 0 :].rstrip("."))
     if len(links) < 3:
         return False

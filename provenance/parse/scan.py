@@ -381,6 +381,24 @@ def built_gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return next((gate for depth in _GATE_DEPTHS if (gate := gate_of(pattern, depth, tree)) is not None), None)
 
 
+_GATES_BY_ID: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def gate_passes(pattern: re.Pattern[str], text: str) -> bool:
+    """False only where `pattern.match(text)` finds nothing: its gate (as `gated_finditer` reads it) finds no place at
+    the start of the text lowered. A text of any length is asked (a short one too: one match of the gate, where the
+    pattern may try a hundred alternatives); a text holding 'ı' or 'ſ', or whose lowered form has another length, and
+    a pattern with no gate pass."""
+    known = _GATES_BY_ID.get(id(pattern))  # (a compiled pattern's hash reads its whole code: 120 KB for LEAD_IN_TEXT)
+    if known is None:
+        known = _GATES_BY_ID[id(pattern)] = (pattern, _gate(pattern))  # the pattern kept, so its id stays its own
+    gate = known[1]
+    if gate is None or "ı" in text or "ſ" in text:
+        return True
+    lowered = text.lower()
+    return len(lowered) != len(text) or gate.match(lowered) is not None
+
+
 def lowered_for_gates(text: str) -> str:
     """The text lowered, for gated_finditer and gated_sub, or "" where they scan as the pattern does (a short
     text; one holding 'ı' or 'ſ', or whose lowered form has another length)."""

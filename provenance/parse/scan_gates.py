@@ -46,4 +46,24 @@ GATES: dict[str, str] = {
         '[^\\x00-\\x7f](?=(?:[^\\x00-\\x7f]|[\\\t\\ ](?:[\\\t\\ ][\\\t\\ \\[]|\\[[\\+\\-])|\\[[\\+\\-]\\]))'
         '|\\[(?=[\\+\\-]\\])|\\.(?=\\.\\.[\\\t\\ \\[])|c(?=ame)|e(?=(?:nla|xpa))|h(?=ide)|s(?=how)|t(?=ogg)'
     ),
+    '9569dc618b22d45dfae00766': (
+        '[\\\t\\\n\\\x0b\\\x0c\\\r\x1c\x1d\x1e\x1f\\ ](?=(?:[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f][^\\x00-\\x'
+        '08\\x0e-\\x1b\\x21-\\x60\\x78-\\x79\\x7b-\\x7f]|a[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x68\\x6a-\\x6b\\x'
+        '6d\\x6f-\\x70\\x73\\x76-\\x7f]|b[aeior]|c[ahlor]|d[ar]|e[nt]|f[aeioru]|g[aeir]|h[aeu]|i[lmnt]|ja|k'
+        '[^\\x00-\\x60\\x62-\\x68\\x6a-\\x74\\x76-\\x7f]|l[^\\x00-\\x60\\x62-\\x68\\x6a-\\x6e\\x70-\\x7f]|m'
+        '[aei]|n[gy]|om|p[ahior]|qu|re|s[acnoptuy]|t[ehio]|ur|vi|w[ao]|zd))|a(?=(?:[^\\x00-\\x08\\x0e-\\x1b'
+        '\\x21-\\x7f][^\\x00-\\x08\\x0e-\\x1b\\x21-\\x60\\x62-\\x68\\x6a-\\x6b\\x6d-\\x6f\\x71-\\x7f]|i[^\\'
+        'x00-\\x08\\x0e-\\x1b\\x21-\\x2c\\x2e-\\x66\\x68-\\x7f]|l[bl]|n[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x68'
+        '\\x6a-\\x7f]|qu|r[ct]|[tu]t))|b(?=(?:ac|ee|il|[or]o))|c(?=(?:ar|h[ar]|li|o[lmnpuv]|r[^\\x00-\\x64'
+        '\\x66-\\x7f]))|d(?=(?:a[gt]|ra))|e(?=(?:ng|tc))|f(?=(?:am|[er]a|il|o[nrt]|ue))|g(?=(?:am|en|if|ra)'
+        ')|h(?=(?:an|e[ar]|uv))|i(?=(?:l[lu]|ma|nf|t[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f]))|j(?=ac)|k(?=(?:a'
+        '[ar]|i[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x2c\\x2e-\\x66\\x68-\\x6b\\x6d-\\x7f]|uv|[^\\x00-\\x7f]l))|l'
+        '(?=(?:ar|i[cstz]|og|[^\\x00-\\x7f]h))|m(?=(?:a[dnp]|ez|ic))|n(?=(?:gu|yi))|o(?=ms)|p(?=(?:ai|[hor]'
+        'o|ic))|q(?=ue)|r(?=en)|s(?=(?:at|[cp]r|ni|ou|t[aio]|u[mpr]|ym))|t(?=(?:e[ksx]|hi|il|op))|u(?=rh)|v'
+        '(?=i[ds])|w(?=(?:at|oo))|z(?=d[jr])|[^\\x00-\\x7f](?=(?:[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f][^\\x0'
+        '0-\\x08\\x0e-\\x1b\\x21-\\x60\\x78-\\x79\\x7b-\\x7f]|a[^\\x00-\\x08\\x0e-\\x1b\\x21-\\x68\\x6a-\\x'
+        '6b\\x6d\\x6f-\\x70\\x73\\x76-\\x7f]|b[aeior]|c[ahlor]|d[ar]|e[nt]|f[aeioru]|g[aeir]|h[aeu]|i[lmnt]'
+        '|ja|k[^\\x00-\\x60\\x62-\\x68\\x6a-\\x74\\x76-\\x7f]|l[^\\x00-\\x60\\x62-\\x68\\x6a-\\x6e\\x70-\\x'
+        '7f]|m[aei]|n[gy]|om|p[ahior]|qu|r[^\\x00-\\x64\\x66-\\x7f]|s[acnoptuy]|t[ehio]|ur|vi|w[ao]|zd))'
+    ),
 }

@@ -14,6 +14,7 @@ from provenance.parse.scan import (
     dispatched,
     gate_key,
     gate_of,
+    gate_passes,
     gated_finditer,
     gated_sub,
     lowered_for_gates,
@@ -197,3 +198,25 @@ def test_the_stored_gates_are_the_ones_the_patterns_give() -> None:
     for pattern in credits.GATED_SCANS:
         gate = built_gate(pattern)
         assert GATES[gate_key(pattern)] == (gate.pattern if gate else ""), "run scripts/write_scan_gates.py"
+
+
+def test_a_gate_passes_every_text_its_pattern_matches_at_its_start() -> None:
+    # credit_words.lead_in_text_match asks LEAD_IN_TEXT's gate first: a text it stops is one the pattern does not
+    # match; every line of the credit table, its pieces after each separator and random texts of odd case folds
+    rng = random.Random(17)
+    lines = [case["text"] for case in table_rows("credit_lines")]
+    pieces = [piece for line in lines for piece in re.split(r"[/;,|(]", line)]
+    odd = ["".join(rng.choice(GATE_ALPHABET) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    texts = [*lines, *pieces, *(t.upper() for t in pieces), *odd, " Photo: Jane Roe", "İmage credit: Jane Roe",
+             "\u212aredit: Jane Roe", "ſource: Reuters"]
+    stopped = 0
+    for text in texts:
+        matched = credit_words.LEAD_IN_TEXT.match(text)
+        passes = gate_passes(credit_words.LEAD_IN_TEXT, text)
+        assert passes or matched is None, text
+        found = credit_words.lead_in_text_match(text)
+        assert (found and found.span()) == (matched and matched.span()), text
+        assert credit_words.without_lead_in_text(text) == credit_words.LEAD_IN_TEXT.sub("", text, count=1)
+        stopped += not passes
+    assert stopped > len(texts) // 2  # most texts open with a name: the gate stops them
+
