@@ -30,6 +30,7 @@ from provenance.model import Source
 from provenance.parse.credit_words import (
     ACQUISITION_WORDS,
     ARTICLES,
+    CAPITALISED_ORGANISATION_WORDS,
     CITATION_CONNECTORS,
     COLLECTION_WORDS,
     HERITAGE_ENDINGS,
@@ -569,6 +570,8 @@ def _post(piece: str) -> bool:
 
 
 def _organisation(catalog: Catalog, name: str) -> bool:
-    words = [w.strip(".,()'’\"").casefold() for w in name.split()]
-    return match_source(catalog, name) is not None or any(w in ORGANISATION_WORDS for w in words) \
-        or heritage_name(name)
+    """A body's name: one the catalog knows, or with a body's word ('oil on board' is a painting's support: a word that
+    makes a body only with a capital, CAPITALISED_ORGANISATION_WORDS, in lower case makes none)."""
+    words = [w.strip(".,()'’\"") for w in name.split()]
+    return match_source(catalog, name) is not None or heritage_name(name) or any(
+        w.casefold() in ORGANISATION_WORDS and not (w.islower() and w in CAPITALISED_ORGANISATION_WORDS) for w in words)

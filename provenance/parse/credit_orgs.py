@@ -126,10 +126,25 @@ def _has_organisation_word(text: str, words: list[str]) -> bool:
             continue  # 'Football', 'Jane Roe, Basketball Photographer': a sport, or a job in it, beside no body's name
         if word in _JOB_QUALIFIERS and at + 1 < len(words) and words[at + 1] in PERSON_JOB_WORDS:
             continue  # 'Military Photographer Jane Roe': the word says what the person's job is about, no body
+        if word in SURNAME_ORGANISATION_WORDS and _listed_surname(text, word):
+            continue  # 'Jane Roe, Tom Board, Ada Brook': a person's surname in a list of names
         if word in ORGANISATION_WORDS and (word not in FORM_WORDS and word not in GIVEN_NAME_ORGANISATION_WORDS
                                            or at > _name_start(text)):
             return True  # ('Summit Sharma': a given name first; 'HT Leadership Summit' a body)
     return False
+
+
+_LIST_PARTS = re.compile(r"[,;]|\s(?:and|&)\s")
+
+
+def _listed_surname(text: str, word: str) -> bool:
+    """Whether `word` (a surname that is an organisation word too) closes, wherever it stands, a name of two
+    capitalised words between a list's commas or an 'and' ('Jane Roe, Tom Board, Ada Brook', 'Jane Board and Tom
+    Bell'), the first no body's word ('Jane Roe, Harwick Tourism Board' names a body)."""
+    parts = [(part, [w.strip(".()").casefold() for w in part.split()]) for part in _LIST_PARTS.split(text)]
+    holding = [(part, words) for part, words in parts if word in words]
+    return bool(holding) and all(len(words) == 2 and words[1] == word and words[0] not in ORGANISATION_WORDS
+                                 and part.lstrip()[:1].isupper() for part, words in holding)
 
 
 def _sport_of_a_body(text: str, sport: str) -> bool:

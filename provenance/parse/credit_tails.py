@@ -298,7 +298,8 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
             stripped = stripped[: len(stripped) - 40 + dated.start() + 1 if len(stripped) > 40 else dated.start() + 1]
         pieces = list(_SENTENCE.finditer(stripped[-400:]))  # an archive caption closes with, after its credit
         base = max(0, len(stripped) - 400)
-        start = base + pieces[-1].end() if pieces else max(len(stripped) - len(stripped.lstrip()), _counted(stripped))
+        start = base + pieces[-1].end() if pieces \
+            else max(len(stripped) - len(stripped.lstrip()), _counted_tail(catalog, stripped))
         key = _KEY.match(stripped, start)
         start = key.end() if key else start
         stop = max(stripped.rfind("。("), stripped.rfind("。（")) if not pieces and not stripped.isascii() else -1
@@ -856,8 +857,28 @@ def _counted(line: str) -> int:
     return counter.end() if counter is not None and 0 < int(counter.group("at")) <= int(counter.group("of")) else 0
 
 
+def _counted_tail(catalog: Catalog, line: str) -> int:
+    """Where a line of no sentence starts after a slideshow's counter: only before a source the catalog knows alone
+    or a chain that opens with a person's name and then, after a slash or 'via', a source it knows ('1/2 Getty
+    Images', '5/9 Jane Roe via Getty Images The defendant …'); before other words ('3/5 Reuters/Ipsos Poll Shows Bell
+    Ahead', a headline) the counter is a date, kept: 0."""
+    counted = _counted(line)
+    rest = line[counted:].rstrip()
+    if not counted or match_source(catalog, rest) is not None:
+        return counted
+    first = _FIRST_LINK.match(rest)
+    if first is None or not _is_person(catalog, first.group(0).strip()):
+        return 0
+    for word in list(_HEAD_WORD.finditer(rest))[:8]:
+        linked = _LAST_LINK.match(rest, 0, word.end())
+        if linked is not None and match_source(catalog, rest[linked.end() : word.end()].strip()) is not None:
+            return counted
+    return 0
+
+
 _HEAD_WORD = re.compile(r"\S+")
 _LAST_LINK = re.compile(r".*(?:/|\svia\s)", re.DOTALL)
+_FIRST_LINK = re.compile(r".*?(?=/|\svia\s)", re.DOTALL)
 
 
 def _counted_head(catalog: Catalog, line: str, counted: int) -> int | None:

@@ -617,11 +617,16 @@ CHAIN_SLASH = r"(?!(?<=\b[AIKP])/S\b)(?!(?<=\b[Nn])/[Aa]\b)(?<!(?<!\w)[ur])/"  #
 # Words that make an organisation only before 'de'/'du'/"d'" ('Ville de Lyon'): alone, 'Ville' is a Finnish given
 # name ('Ville Korhonen').
 BODY_BEFORE_DE = frozenset({"ville"})
-# Organisation words that are also common surnames ('Melissa Bank/AP', 'Photo by Richard Fleet for The Times'): a name
-# of two words that ends with one reads as a person's, as it did before they were organisation words, unless its first
-# word is an organisation word too; longer names ('Bank of England', 'U.S. Pacific Fleet'), names with a company form
-# ('Nordic Bank ASA') and the bodies the catalog knows still read as organisations.
-SURNAME_ORGANISATION_WORDS = frozenset({"bank", "fleet"})
+# Organisation words that are also common surnames ('Melissa Bank/AP', 'Photo by Richard Fleet for The Times', 'Photo:
+# Ian Board'): a name of two words that ends with one reads as a person's, as it did before they were organisation
+# words, unless its first word is an organisation word too; longer names ('Bank of England', 'U.S. Pacific Fleet',
+# 'Harwick Tourism Board'), names with a company form ('Nordic Bank ASA') and the bodies the catalog knows still read as
+# organisations. A name of two words so ending between a list's commas or an 'and' is a person's too ('Photos by Jane
+# Board and Tom Bell').
+SURNAME_ORGANISATION_WORDS = frozenset({"bank", "fleet", "board"})
+# Organisation words that make a body's name in a citation's piece only written with a capital ('Harwick Health
+# Board'): in lower case a painting's support ('Jane Roe, Harbour, 1923, oil on board, Wikimedia Commons').
+CAPITALISED_ORGANISATION_WORDS = frozenset({"board"})
 # Organisation words that are given names too ('Summit Sharma'): as the first word of a name they make no body
 GIVEN_NAME_ORGANISATION_WORDS = frozenset({"summit"})
 # A US broadcast station by its brand: a network's name with the station's channel number ('NBC 5', 'NBC 4 New York',
