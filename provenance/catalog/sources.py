@@ -65,7 +65,20 @@ def _match_source(catalog: Catalog, name: str) -> Source | None:
     for candidate in _name_variants(key, catalog.spellings.source_suffixes):
         found = catalog.source_keys.get(candidate)
         if found:
-            return catalog.sources[found]
+            return _as_written(catalog.sources[found], name.strip())
+    return None
+
+
+_PLATFORM_INITIALS = 3
+
+
+def _as_written(source: Source, name: str) -> Source | None:
+    """A platform's initials the catalog writes in capitals ('FB') name it in capitals only: the same letters in lower
+    case are a person's initials ('Foto: fb', a German local paper's author), unless a spelling of the platform is
+    that lower-case word ('vk', 'x')."""
+    if len(name) > _PLATFORM_INITIALS or source.kind != "platform" or not name.islower() \
+            or name in (source.id, source.name, *source.aliases):
+        return source
     return None
 
 

@@ -78,8 +78,10 @@ _RIGHTS = re.compile(
 # A lower-case description of the intermediary before its name ('via press agency Ploom PR', 'via PR agency Kade')
 _VIA_KIND = re.compile(r"^(?:(?:press|PR|photo|news)\s+)?(?:agency|agencies)\s+(?=[A-Z])")
 _VIA = re.compile(r"(?i)(?:^|(?<=[\s,(\x1f/]))via\s+(?P<via>[^,;()\[\]\x1f/·|]+?)\s*(?=$|[,;()\[\]\x1f/·|]|\.(?:\s|$))")
+# (Indonesian and Malay 'di', 'dari': the stock sites' own 'Foto oleh Jane Roe di Unsplash', 'Gambar oleh Jane Roe dari
+# Pixabay'; only a platform or a stock site the catalog knows is read there)
 _ON_PLATFORM = re.compile(
-    r"(?i)(?:^|\s)(?:on|from|de|auf|über|sur|em|en|da|su|na|no|op|z|на)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»()\[\]<>]*$"
+    r"(?i)(?:^|\s)(?:on|from|de|auf|über|sur|em|en|da|di|dari|su|na|no|op|z|на)\s+(?P<p>[^,;/()\x1f]+?)\s*[.,]?[\s\x1f\"'”»()\[\]<>]*$"
 )
 # A verb before 'on/from <platform>' ('Official trailer © Studio, played from YouTube.'), left where the platform was
 # cut out: no name

@@ -186,8 +186,10 @@ _HANDLE_WORDS = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+")
 # A person's own account on a platform ("Jane Roe's Facebook page", "JANE ROE'S INSTAGRAM ACCOUNT"): the person made
 # or posted the picture; the platform is the via.
 _OWNED_THINGS = r"(?:page|account|profile|feed|post|story|stories|channel|website|site|blog|archives?|collection)"
-# (Nepali and Hindi write the genitive glued to the name: 'तस्बिरः Jane Roeको फेसबुक', Jane Roe's Facebook)
-_POSSESSIVE_ACCOUNT = re.compile(r"(?i)^(?P<name>[^\W\d_][^/,;:]{1,60}?)(?:['’]s|(?<=[^\x00-\u024f])को)[ \t]+(?:"
+# (Nepali writes the genitive glued to the name, in its script or after a Latin one: 'तस्बिरः Jane Roeको फेसबुक', Jane
+# Roe's Facebook)
+_POSSESSIVE_ACCOUNT = re.compile(r"(?i)^(?P<name>[^\W\d_][^/,;:]{1,60}?)"
+                                 r"(?:['’]s|(?:(?<=[^\W\d_])|(?<=[^\x00-\u024f]))को)[ \t]+(?:"
                                  + _OWNED_THINGS + r"|"
                                  r"(?P<platform>[\w.\u0900-\u097f]{1,20})(?:[ \t]+" + _OWNED_THINGS + r")?)$")
 _ACCOUNT = re.compile(

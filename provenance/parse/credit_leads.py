@@ -177,7 +177,10 @@ LEAD_IN = re.compile(
     # with a dash for the colon, Bengali 'ফটোগ্রাফার-' (photographer-) and Sinhala 'ඡායාරූප -' (photographs -): only
     # where the credit is the rest of its line, no digit first and no sentence's stop in it ('ফটোগ্রাফার-সাংবাদিক …
     # থাকেন।', a photojournalist in a sentence; 'ඡායාරූප - 2019 …', a heading)
-    r"(?:ফটোগ্রাফার|ඡා?යාරූප(?:ය)?[ \t])[ \t]*[–—-](?![ \t]*\d)(?=[^\n.।]{2,60}(?:\r?\n|$))|"
+    # (and a name's length, three words at most before the chain's slash or the line's end: 'ফটোগ্রাফার- বিয়ের
+    # অনুষ্ঠানের জন্য যোগাযোগ করুন', a photographer's advert, and 'ඡායාරූප - විවාහ මංගල්‍ය සඳහා අමතන්න' name no one)
+    r"(?:ফটোগ্রাফার|ඡා?යාරූප(?:ය)?[ \t])[ \t]*[–—-](?![ \t]*\d)(?=[^\n.।]{2,60}(?:\r?\n|$))"
+    r"(?=[ \t]*[^\s/]+(?:[ \t]+[^\s/]+){0,2}(?:/|[ \t]*(?:\r?\n|$)))|"
     # BBC Urdu's 'Image source' label copied from the page glued to its holder, the Arabic comma before it (the
     # right-to-left text's order: '،تصویر کا ذریعہGetty Images') at the line's start
     r"(?<![^\n])،[ \t]?تصویر[ \t]+کا[ \t]+ذریعہ(?=[^\s،])|"
@@ -299,7 +302,8 @@ ANYWHERE_LEAD_IN = re.compile(
     r"(?-i:Image[ \t]source),[ \t]*(?=[A-Z@\d])|"
     # the same label in Hindi and Tamil after the byline's last word in an aggregator's copy ('… 21 நிமிடங்களுக்கு
     # முன்னர் பட மூலாதாரம், ARUN SANKAR/getty images …'): a Latin capital after it
-    r"(?<=\S[ \t])(?:(?:इमेज|तस्वीर)[ \t]+स्रोत|பட[ \t]+மூலாதாரம்)[ \t]*,[ \t]*(?=[A-Z@\d])|"
+    r"(?<=\S[ \t])(?:(?:इमेज|तस्वीर)[ \t]+स्रोत|பட[ \t]+மூலாதாரம்)[ \t]*,[ \t]*(?=[A-Z@])|"  # (no digit: 'इस …
+    # रिपोर्ट का इमेज स्रोत, 2020 की …' is a sentence)
     # after a bracket that closes a source of the text, a capital next ('(Nilalaman hango sa ABS-CBN News) Photo: CNN',
     # a Filipino blog: the text's source, then the picture's; 'Her photo (left) Photo: the crowd' is prose)
     r"(?<=\)[ \t])(?-i:(?:Photo|Foto|Image|Credit)\s?:\s*(?=[A-Z@]))|"

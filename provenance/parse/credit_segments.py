@@ -605,8 +605,11 @@ _LATIN_CREDIT = 80  # the credit in Latin script before the caption glued to it:
 # A Latin credit, a blank, then a sentence in an Indic, Arabic, Thai, Burmese or Khmer script closing with its stop on
 # the same line: an aggregator's copy of a BBC page runs the credit into the story ('பட மூலாதாரம், ARUN SANKAR/getty
 # images தமிழ்நாடு சட்டமன்றத் தேர்தல் … நடக்கவுள்ளது.'); the credit ends at the blank
-_INTO_OTHER_SCRIPT = re.compile(r"(?<=[A-Za-z.)])[ \t]+(?=[\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1000-\u109f"
-                                r"\u1780-\u17ff])")
+_CASELESS_LETTERS = "\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff"  # Arabic, Indic, Thai, …
+_INTO_OTHER_SCRIPT = re.compile(f"(?<=[A-Za-z.)])[ \t]+(?=[{_CASELESS_LETTERS}])")
+_CASELESS_START = re.compile(f"[ \t]*[{_CASELESS_LETTERS}]")
+_CHAIN_GOES_ON = re.compile(r"[ \t]*[/|,]")  # 'রয়টার্স / রহিম উদ্দিন। …': the chain goes on past the source
+_CHAIN_NAME_WORDS = 5  # the separator and a photographer's name after the source, at the most
 _SCRIPT_SENTENCE_STOP = re.compile(r"[.!?।॥۔؟]")
 _LINK_WORDS = re.compile(r"\S+")
 _SCRIPT_SENTENCE_WORDS = 3  # the words of the sentence after the junction, at the least: a sentence, no agency's name
@@ -632,19 +635,32 @@ def _source_then_script_sentence(catalog: Catalog, text: str, body: int, line_en
     line ('ছবি: এএফপি ইংল্যান্ডকে ফাইনালে দেখছেন বেকহাম। ছবি: এএফপি', alt text and caption run together): the credit
     ends after the source's words (one to four) when the rest goes on for a sentence of three words or more that
     closes with its stop; what the case of a Latin story's first word tells (credit_spans.source_then_story) the
-    source's known end and the sentence's stop tell here."""
+    source's known end and the sentence's stop tell here. The source's photographer after a separator ('ছবি: রয়টার্স /
+    রহিম উদ্দিন। ঢাকায় …') stays in the credit, which ends at the name's stop; a source written in a script with
+    capitals (Cyrillic, Greek, Latin with its marks) is left to the rules for those."""
+    if _CASELESS_START.match(text, body) is None:
+        return line_end  # a script with capitals ('Фото: РИА Новости / Иван Петров. Президент …'): read as before
     words = list(_LINK_WORDS.finditer(text, body, min(line_end, body + _LATIN_CREDIT)))[:5]
     for count in range(min(len(words) - 1, 4), 0, -1):
         cut = words[count - 1].end()
         if text[cut - 1] in ".,;:!?।" or match_source(catalog, text[body:cut]) is None:
             continue
-        sentence = text[cut:line_end]
-        stop = _SCRIPT_SENTENCE_STOP.search(sentence)
-        if stop is not None and len(sentence[: stop.start()].split()) >= _SCRIPT_SENTENCE_WORDS \
-                and match_source(catalog, sentence.split()[0]) is None:
-            return cut
-        return line_end
+        if _CHAIN_GOES_ON.match(text, cut) is not None:  # the source's photographer after it, then the caption
+            stop = _SCRIPT_SENTENCE_STOP.search(text, cut, line_end)
+            return stop.start() if stop is not None and len(text[cut : stop.start()].split()) <= _CHAIN_NAME_WORDS \
+                and _caption_after(catalog, text, stop.end(), line_end) else line_end
+        return cut if _caption_after(catalog, text, cut, line_end) else line_end
     return line_end
+
+
+def _caption_after(catalog: Catalog, text: str, start: int, line_end: int) -> bool:
+    """Whether a sentence in a script with no capitals starts at `start` (after blanks) and closes with its stop
+    before the line's end, three words or more long, its first word no source's name."""
+    sentence = text[start:line_end]
+    stop = _SCRIPT_SENTENCE_STOP.search(sentence)
+    return stop is not None and _CASELESS_START.match(sentence) is not None \
+        and len(sentence[: stop.start()].split()) >= _SCRIPT_SENTENCE_WORDS \
+        and match_source(catalog, sentence.split()[0]) is None
 
 
 def _past_glued_source(catalog: Catalog, text: str, junction: int, line_end: int) -> int:

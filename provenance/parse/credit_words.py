@@ -332,6 +332,10 @@ ROLES = frozenset({
     "فائل", "فائل فوٹو", "سوشل میڈیا",  # Urdu 'file', 'file photo', 'social media'
     "फाइल", "फ़ाइल", "फाइल फोटो", "फ़ाइल फ़ोटो", "सोशल मीडिया", "साभार", "प्रतीकात्मक", "प्रतीकात्मक तस्वीर",
     "प्रतीकात्मक फोटो", "साभार सोशल मीडिया",  # Hindi 'file (photo)', 'social media', 'courtesy', 'symbolic (picture)'
+    # Nepali 'social network', 'internet' (Hindi's spelling too), 'file picture'; Marathi 'representative' and
+    # 'archived' (picture); Sinhala 'internet', 'from the internet': the new lead-ins' unnamed sources
+    "सामाजिक सञ्जाल", "इन्टरनेट", "इंटरनेट", "फाइल तस्बिर", "प्रातिनिधिक", "प्रातिनिधिक छायाचित्र", "संग्रहित",
+    "संग्रहित छायाचित्र", "අන්තර්ජාලය", "අන්තර්ජාලයෙන්",
     "แฟ้ม", "ภาพแฟ้ม", "ภาพประกอบ", "โซเชียล",  # Thai 'file', 'file picture', 'illustration', 'social media'
     "representational", "representational image", "representative image", "symbolic", "symbolic image",
     # India's English papers' mark for a stock or archive picture standing for the story: no one named
@@ -628,7 +632,8 @@ SURNAME_ORGANISATION_WORDS = frozenset({"bank", "fleet", "board"})
 # Board'): in lower case a painting's support ('Jane Roe, Harbour, 1923, oil on board, Wikimedia Commons').
 CAPITALISED_ORGANISATION_WORDS = frozenset({"board"})
 # Organisation words that are given names too ('Summit Sharma'): as the first word of a name they make no body
-GIVEN_NAME_ORGANISATION_WORDS = frozenset({"summit"})
+# (and an Indian government's house, 'Raj Bhavan', after its name: 'Bhavan Mehta', 'Bhawan Singh Rana' are people)
+GIVEN_NAME_ORGANISATION_WORDS = frozenset({"summit", "bhavan", "bhawan"})
 # A US broadcast station by its brand: a network's name with the station's channel number ('NBC 5', 'NBC 4 New York',
 # 'NBC6', 'Telemundo 51', 'FOX 4'), a network's name with its market ('NBC Bay Area', 'CBS New York'), or the call
 # letters with the channel or the service ('KARE 11', 'KING 5', 'WCCO-TV'). A network's name alone is a source the
