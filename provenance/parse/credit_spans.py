@@ -997,10 +997,11 @@ def _is_chain(catalog: Catalog, text: str) -> bool:
 
 
 def _photographer_then_source(links: list[Link]) -> bool:
-    """A dated chain's links before the date: a person's full name first, a source the catalog knows after it
-    ('Jane Roe/Getty Images for Client'); a breadcrumb's sections ('Reuters/World', 'Politics/Reuters') are none."""
+    """A dated chain's links before the date: a person's full name first, a source or a body after it ('Jane
+    Roe/AFP', 'Jane Roe/Getty Images for Client'); a breadcrumb's sections ('Reuters/World', 'Politics/Reuters', 'News
+    / Politics') are none."""
     return links[0].label == "person" and len(links[0].text.split()) >= 2 \
-        and any(link.label == "source" for link in links[1:])
+        and any(link.label in ("source", "organisation") for link in links[1:])
 
 
 def _chain_link(catalog: Catalog, part: str) -> Link:
