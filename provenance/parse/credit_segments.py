@@ -304,12 +304,15 @@ def _stops_in_turn(text: str) -> list[int]:
     line opened before it ('2. Celtic fans … Source: Jane Roe 3. Joey …' cuts at '3.'; 'Photo: Studio 54. The band
     …' keeps its name). One pass over the items and the stops (a search of the line before each stop had made a long
     line of numbered days quadratic)."""
+    stops = list(CREDIT_STOP.finditer(text))
+    if not any(_LIST_NUMBER.match(stop.group()) for stop in stops):
+        return [stop.start() for stop in stops]  # most texts: no caption's number, no items to look for
     items = _NUMBERED_ITEM.finditer(text)
     item = next(items, None)
     opened: dict[str, int] = {}  # an item's number as written -> where the last one so far starts
     kept: list[int] = []
     line_start = passed = 0
-    for stop in CREDIT_STOP.finditer(text):
+    for stop in stops:
         while item is not None and item.end() <= stop.start():
             opened[item.group(1)] = item.start()
             item = next(items, None)
