@@ -983,9 +983,10 @@ def _is_licensed_credit(catalog: Catalog, text: str) -> bool:
 
 def _is_chain(catalog: Catalog, text: str) -> bool:
     parts = text.split("/")
-    if len(parts) > 2 and is_a_date(parts[-1]):
-        parts = parts[:-1]  # 'Jane Roe/Getty Images/June 3, 2021': the day the picture was taken closes the chain
     links = [_chain_link(catalog, part) for part in parts]
+    if len(parts) > 2 and is_a_date(parts[-1]) and _photographer_then_source(links[:-1]):
+        links = links[:-1]  # 'Jane Roe/Getty Images/June 3, 2021': the day the picture was taken closes the chain;
+        # a page's sections before its date ('News / Politics / June 3, 2021') are judged with it, as they were
     if len(links) == 2 and links[0].label == "unknown" and 0 < len(links[0].text.split()) <= 8 \
             and "." not in links[0].text and is_holder(catalog, links[1].text):
         return True  # 'Krajobraz przemysłowy Górnego Śląska / Narodowe Archiwum Cyfrowe': a title, then its holder
@@ -995,6 +996,14 @@ def _is_chain(catalog: Catalog, text: str) -> bool:
         return True
     labels = {link.label for link in links}
     return labels == {"person", "organisation"}
+
+
+def _photographer_then_source(links: list[Link]) -> bool:
+    """A dated chain's links before the date: a person's full name first, a source or a body after it ('Jane
+    Roe/AFP', 'Jane Roe/Getty Images for Client'); a breadcrumb's sections ('Reuters/World', 'Politics/Reuters', 'News
+    / Politics') are none."""
+    return links[0].label == "person" and len(links[0].text.split()) >= 2 \
+        and any(link.label in ("source", "organisation") for link in links[1:])
 
 
 def _chain_link(catalog: Catalog, part: str) -> Link:

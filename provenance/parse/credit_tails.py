@@ -41,9 +41,11 @@ from provenance.parse.credit_words import (
     COMMON_WORDS,
     HEADING_WORDS,
     IMAGE_DESK_RANKS,
+    JOB_WORDS,
     MENU_WORDS,
     NEWSPAPER_WORDS,
     NOT_A_NAME,
+    PERSON_JOB_WORDS,
     PLACE_OR_EVENT_OPENINGS,
     SENTENCE_WORDS,
     SLOT_BODY_ENDS,
@@ -369,8 +371,9 @@ def line_tails(text: str, catalog: Catalog, taken: Taken) -> Iterator[Segment]:
         offset += len(line)
 
 
-# 20 Minutes's galleries: the caption, a spaced dash, the credit's chain ('Le président à Poissy — JANE ROE/AP/SIPA')
-_CAPTION_DASH = re.compile(r"[ \t][—–-][ \t]+(?=[^\s/—–-][^/—–]*/[^—–]*$)")
+# 20 Minutes's galleries: the caption, a spaced dash, the credit's chain ('Le président à Poissy — JANE ROE/AP/SIPA');
+# searched only after the tail's last en or em dash and before its last slash (_chain_dashes)
+_CAPTION_DASH = re.compile(r"[ \t][—–-][ \t]+(?=[^\s/—–-])")
 
 
 def _caption_dash(catalog: Catalog, tail: str) -> int | None:
@@ -380,7 +383,7 @@ def _caption_dash(catalog: Catalog, tail: str) -> int | None:
     with its photographer. A source before the dash ('AFP — Jane Roe/Getty Images') or opening the chain after it
     ('Jane Roe — AFP/Getty Images') keeps the line one chain; so do two dashes or a day after it (Folha's dated
     credit)."""
-    dashes = list(_CAPTION_DASH.finditer(tail))
+    dashes = _chain_dashes(tail)
     if len(dashes) != 1 or "/" in tail[: dashes[0].start()] or tail[dashes[0].end() :][:1].isdigit():
         return None  # 'Caption – Jane Roe – 22.fev.2021/Reuters': Folha's dated credit (_dated_by_folha)
     match = dashes[0]
@@ -388,7 +391,17 @@ def _caption_dash(catalog: Catalog, tail: str) -> int | None:
     if not before or match_source(catalog, before) is not None \
             or match_source(catalog, after.partition("/")[0].strip()) is not None or not is_bare_credit(catalog, after):
         return None  # 'Jane Roe — AFP/Getty Images': the photographer, then the agency's chain (The New York Times)
+    if any(word in PERSON_JOB_WORDS or word in JOB_WORDS for word in after.partition("/")[0].casefold().split()):
+        return None  # 'Jane Roe – Photographer/Writer': a bio's line, the person before the dash and her jobs after it
     return match.end()
+
+
+def _chain_dashes(tail: str) -> list[re.Match[str]]:
+    """The spaced dashes a slash follows with no en or em dash after them: those after the tail's last en or em dash
+    (or that dash itself) and before its last slash. Found in one pass (a look-ahead to the line's end from each
+    dash had made a run of spaced hyphens quadratic)."""
+    last_long_dash = max(tail.rfind("—"), tail.rfind("–"))
+    return list(_CAPTION_DASH.finditer(tail, max(0, last_long_dash - 1), tail.rfind("/")))
 
 
 # 'UN photograph courtesy of Jane Roe': a body's picture that its photographer lent, closing a caption

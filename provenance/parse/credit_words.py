@@ -408,9 +408,10 @@ ENDS_WITH_ABBREVIATION = with_first_chars(re.compile(r"\b(?:" + "|".join(_abbrev
 NUMBER_ABBREVIATIONS = ("no", "nr", "ref", "inv", "neg", "fol", "ca", "c")  # "ca. 1922" too
 # Put right before a sentence end's space, as NOT_AFTER_ABBREVIATION: no end between 'no.' and its number.
 NOT_BEFORE_NUMBER = r"(?!(?:" + "|".join(rf"(?<=\b(?i:{word})\.)" for word in NUMBER_ABBREVIATIONS) + r")\s+\d)" + (
-    # nor does a German ordinal day's stop before its month ('… Getty Images/3. Juni 2021', 'am 3. Juni')
+    # nor does a German ordinal day's stop before its month and year ('… Getty Images/3. Juni 2021'); without the
+    # year a month's name may be a given name after a score's stop ('… won 2-1. August Roe/Reuters')
     r"(?!(?:(?<=\b\d\.)|(?<=\b\d\d\.))[ \t]+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
-    r"November|Dezember)\b)")
+    r"November|Dezember)[ \t]+(?:19|20)\d\d\b)")
 # A text that ends with one of them and its full stop.
 ENDS_WITH_NUMBER_WORD = re.compile(r"(?i)\b(?:" + "|".join(NUMBER_ABBREVIATIONS) + r")\.$")
 
