@@ -377,7 +377,7 @@ def split_credit(catalog: Catalog, segment: str, lead: str = "") -> dict[str, st
             work.fields.pop(key, None)  # a statistics office, which makes no picture: no image credit
     if client and not work.fields.get("organization"):
         work.fields["organization"] = client
-    if category and category.id in _ROLE_CATEGORIES:
+    if category and category.id in _NAMED_KEYWORD_CATEGORIES:
         _keyword_of_a_name(catalog, f"{lead} {segment}", work.fields)
     if work.url_via and _same_source(catalog, work.fields.get("via"), work.url_via):
         work.fields["via"] = work.url_via
@@ -428,6 +428,8 @@ def _owner_of_its_site(fields: dict[str, str]) -> None:
 
 
 _ROLE_CATEGORIES = frozenset({"pool", "staff"})  # a role's categories; an agency's name may say 'Wire' and mean it
+# and the press image's ('World Press Photo', a contest the catalog knows, is no press handout)
+_NAMED_KEYWORD_CATEGORIES = _ROLE_CATEGORIES | {"pr"}
 
 
 def _keyword_of_a_name(catalog: Catalog, text: str, fields: dict[str, str]) -> None:

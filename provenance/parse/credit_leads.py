@@ -338,7 +338,9 @@ BY_LICENSE = re.compile(
     r"(?=[^\n]{0,300}?(?:licen[sc]|\bCC[\s-]|\bCC0\b|via\s|public\s+domain)|"
     # or, after a quoted title, a rights statement in brackets right after the name, as a photo contest's gallery
     # credits its finalists ('“Harwick Dawn” by Jane Roe (All rights reserved). Finalist, Natural World.')
-    r"(?<=[\"”»][ \t]by[ \t])[^\n()]{1,60}\((?i:all\s+rights\s+reserved)\))"
+    # (the bracket closing the credit: a stop, a comma or the line's end after it; '… (All rights reserved) is out now
+    # in paperback', '… on our playlist' speak of a book's or a song's rights in a sentence)
+    r"(?<=[\"”»][ \t]by[ \t])[^\n()]{1,60}\((?i:all\s+rights\s+reserved)\)(?=[ \t]*(?:[.,;]|\r?\n|$)))"
 )
 
 # initials (Latin and Cyrillic: 'И. Маринковић') and a few abbreviations; ranks and titles: credit_words
@@ -357,10 +359,13 @@ CREDIT_STOP = re.compile(
     # APOD's text after its credit line ('Credit & Copyright: Jane Roe (TWAN) Explanation: Today's …')
     r"(?<=\s)Explanation:(?=\s)|"
     # the next headline glued to a holder's closing stop in copied page text ('Courtesy of the Harwick Coalition.Kids!
-    # Get in Touch …'): a word of three lower-case letters or more, the stop, then a capitalised word and a mark or a
-    # second one (an initial's stop, 'J.Roe', an address's, 'Harwick.Com', and a handle's, 'Jose.Mx', 'Jane.Roe /
-    # Reuters', are no such place)
-    r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,}(?:[!?:]|[ \t]+[A-Z][a-z]))(?!(?i:com|org|net|gov|edu|info|io|co)\b)|"
+    # Get in Touch …'): a word of three lower-case letters or more, the stop, then a capitalised word glued to a mark
+    # ('Kids!', 'Related:') or a page's own button ('….Read More', '….Donate Now', '….Contact Us'). An initial's stop
+    # ('J.Roe'), an address's ('Harwick.Com'), a handle's ('Jose.Mx', 'Jane.Roe / Reuters'), an abbreviation's run into
+    # the next word ('Harwick Dept.Fish And Game', 'Calif.State Parks', 'Mohd.Faisal Rahman') and a studio named by a
+    # dotted handle ('Jose.Martinez Photography') are no such place: two capitalised words alone end nothing
+    r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,}[!?:]|(?:Read|Contact|Donate|Subscribe|Share|Sign|Log|Click|Follow|Related|"
+    r"Advertisement|Skip|Download|Join|Learn)\b)(?!(?i:com|org|net|gov|edu|info|io|co)\b)|"
     # a picture library's catalogue number after the photographer ('Photographer: Jane Roe Image number: 1591021',
     # 'Image ID: 2B7X9K4'): the library's field, no part of the name
     r"(?<=\s)(?-i:Image|IMAGE)[ \t]+(?i:number|no\.|id|ref(?:erence)?)[ \t]*:(?=[ \t]*[\dA-Z#])|"

@@ -112,8 +112,9 @@ def is_organisation(catalog: Catalog, text: str) -> bool:
 
 
 # Organisation words that qualify a person's job when one follows ('Military Photographer Jane Roe', 'Military
-# Correspondent Tom Bell'); elsewhere a body's ('Harwick Front Military Wing', 'Israeli Military')
-_JOB_QUALIFIERS = frozenset({"military"})
+# Correspondent Tom Bell', 'Jane Roe, Wildlife Photographer'); elsewhere a body's ('Harwick Front Military Wing',
+# 'Israeli Military', 'Harwick Fish and Wildlife')
+_JOB_QUALIFIERS = frozenset({"military", "wildlife", "fisheries"})
 
 
 def _has_organisation_word(text: str, words: list[str]) -> bool:

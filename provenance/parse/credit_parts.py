@@ -218,7 +218,8 @@ def _underscore_links(catalog: Catalog, rest: str) -> str:
 # A photo contest's credit of an entry ('© Jane Roe, Harwickland, Shortlist, Open competition, Wildlife', '(Photo:
 # Jane Roe, Harwickland, entry, Open Competition, Landscape, Harwick Photography Awards 2025)'): the name, the
 # entrant's country, the entry's standing and category; the contest closing it, where the catalog knows it, is the
-# organisation. The country must be one, and a later piece a contest's word.
+# organisation. The country must be one, and the piece right after it the entry's standing, in a contest's word
+# ('Photos by Jane Roe, Canada, Tom Poe, Mexico, …, competition finalists' names each entrant with a country: a list).
 _CONTEST_WORDS = frozenset({"place", "shortlist", "shortlisted", "entry", "winner", "finalist", "commended",
                             "competition", "category", "runner-up", "mention"})
 
@@ -227,7 +228,7 @@ def _contest_entry(catalog: Catalog, rest: str) -> str:
     """The entrant's name alone (and a known contest after a slash), the same length: offsets stay."""
     pieces = rest.split(",")
     if len(pieces) < 3 or pieces[1].strip().casefold() not in COUNTRIES \
-            or not any(word in _CONTEST_WORDS for piece in pieces[2:] for word in piece.casefold().split()):
+            or _CONTEST_WORDS.isdisjoint(pieces[2].casefold().split()):
         return rest
     name_end, last_start = len(pieces[0]), len(rest) - len(pieces[-1])
     contest = _without_edge_noise(pieces[-1])

@@ -25,6 +25,7 @@ from provenance.parse.credit_fields import mentions_license
 from provenance.parse.credit_labels import outlet_before_photo
 from provenance.parse.credit_leads import ABBREVIATION, ANYWHERE_LEAD_IN, BY_LICENSE, CREDIT_STOP, LEAD_IN, WEAK_LEAD_IN
 from provenance.parse.credit_midline import midline_wire_credits
+from provenance.parse.credit_orgs import is_organisation
 from provenance.parse.credit_parts import PHOTO_COLON
 from provenance.parse.credit_spans import (
     Segment,
@@ -207,6 +208,9 @@ def candidate_segments(text: str, catalog: Catalog, index: TextIndex, taken: lis
                     and not _caption_before(text, start):
                 continue  # 'Submit your Photo / Story Here', 'Passport Photo / ID Card Service': a menu's or a form's
                 # heading, no print caption's last words before the NZ Herald's 'Photo / Jane Roe'
+            if pattern is ANYWHERE_LEAD_IN and match.group("lead")[:3] in ("(c)", "(C)") \
+                    and not _copyright_chain(catalog, text, start, match.end()):
+                continue  # '(a) Adult Females (b) Adult Males (c) Juvenile Birds/Nestlings': a third item, no rights
             if pattern is ANYWHERE_LEAD_IN and match.group("lead")[:1] == "©" \
                     and match.group("lead").rstrip().endswith(" by") \
                     and _PROSE_WORD_BEFORE.search(text, max(0, start - 40), start):
@@ -344,6 +348,29 @@ def _starts_field(text: str, start: int) -> bool:
 
 
 _STOPS = (".", "!", "?", "…")
+
+
+# An enumeration's earlier item on the line before '(c)' ('(a) …, (b) …', '(i) …'): a list, a figure's
+# panels or a quiz's options
+_EARLIER_ITEM = re.compile(r"(?m)(?:^|(?<=\s))\((?:a|b|i|ii)\)[ \t]")
+# initials opening a link ('WWF', 'WWF-Canada', 'NPS'): an organisation's
+_INITIALS_LINK = re.compile(r"[A-Z]{2,}(?:\b|-)")
+
+
+def _copyright_chain(catalog: Catalog, text: str, start: int, end: int) -> bool:
+    """Whether '(c)' before a short chain closing a caption's line is its rights sign ('… (c) Jane Roe_WWF-Canada',
+    '… (c) Tom Poe/Harwick Wildlife Trust'): no earlier item of an enumeration on the line, and the chain's last link
+    names a source, by its initials, an address, an organisation's word or the catalog (a third item's
+    'Grey Seal/Harbour Seal', 'Late Fees/Early Payment' name none). A year after the sign is another lead-in's."""
+    if text[end : end + 1].isdigit():
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if _EARLIER_ITEM.search(text, line_start, start):
+        return False
+    line_end = text.find("\n", end)
+    chain = text[end : line_end if line_end >= 0 else len(text)].strip()
+    last = re.split(r"[/_]", chain)[-1].strip(" \t.,;")
+    return bool(last) and (_INITIALS_LINK.match(last) is not None or "." in last or is_organisation(catalog, last))
 
 
 def _lone_unknown_word(catalog: Catalog, value: str) -> bool:
