@@ -8,9 +8,9 @@ import re
 import pytest
 
 from provenance.catalog.load import Catalog
-from provenance.parse import cjk_credits, credit_fields, credit_parts, credits
+from provenance.parse import cjk_credits, credit_fields, credit_parts, credit_words, credits
 from provenance.parse.credits import parse_credit
-from provenance.parse.scan import may_hold
+from provenance.parse.scan import dispatched, may_hold
 
 # One caption per CJK pattern, each with the name it signs.
 CJK_SAMPLES = [
@@ -108,3 +108,32 @@ def test_words_let_through_every_text_the_pattern_matches(pattern: re.Pattern[st
     # ASCII text the words let through is matched by the license words' pattern: the check is exact there
     if pattern is credit_fields._LICENSE_WORD:
         assert all(bool(pattern.search(text)) == may_hold(text, words) for text in texts if text.isascii())
+
+
+# LEAD_IN_TEXT as main wrote it, with no look-ahead before the AI lead-ins: the blanks after them are the last AI form's
+# only ('…|AI_LEAD_1|…|AI_LEAD_N\s*'), so 'Image generated with ' ends before its blank
+_PLAIN_LEAD_IN_TEXT = re.compile(
+    r"(?i)^\s*(?:(?:(?:file|archive)(?=\s*[:：])|" + dispatched(credit_words.LEAD_PHRASES, re.IGNORECASE)
+    + r")\s*(?:\(c\)\s*)?(?:\s" + credit_words.BY_WORDS + r"\b|[:=：]|\s-\s|" + credit_words.CREDIT_DASH
+    + r"|(?<=\(c\))(?=\s*(?-i:[A-Z])))\s*|" + credit_words.AI_LEAD + r"\s*)+"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Image generated with Midjourney",  # an AI form that is not the last: its blank is left
+        "iMAGE GENERATED WITH Uefa Via uthor",
+        "AI-generated image: Jane Roe",
+        "KI-generiert mit Stable Diffusion",
+        "This image was created with DALL-E",  # the last AI form: its blanks are taken
+        "Photo: Jane Roe",
+        "Photo by Image generated with X",
+        "Jane Roe",
+    ],
+)
+def test_lead_in_text_led_by_first_letters_reads_as_the_plain_pattern(text: str) -> None:
+    # the look-ahead before the AI lead-ins makes no match longer or shorter
+    plain = _PLAIN_LEAD_IN_TEXT.match(text)
+    led = credit_words.LEAD_IN_TEXT.match(text)
+    assert (led and led.span()) == (plain and plain.span())
