@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 import pytest
 
 from provenance.catalog.load import Catalog
-from provenance.parse import cjk_credits, credit_fields, credit_parts, credit_words, credits
+from provenance.parse import cjk_credits, credit_fields, credit_labels, credit_parts, credit_words, credits
 from provenance.parse.credits import parse_credit
 from provenance.parse.scan import dispatched, may_hold
+from tests.case_tables import table_rows
 
 # One caption per CJK pattern, each with the name it signs.
 CJK_SAMPLES = [
@@ -137,3 +139,44 @@ def test_lead_in_text_led_by_first_letters_reads_as_the_plain_pattern(text: str)
     plain = _PLAIN_LEAD_IN_TEXT.match(text)
     led = credit_words.LEAD_IN_TEXT.match(text)
     assert (led and led.span()) == (plain and plain.span())
+
+
+# The words and characters the eleventh session's field steps are gated on, in odd cases and beside the characters
+# whose case-insensitive matches are not their ASCII pair alone; with the credit table's lines as they are
+_GATE_PIECES = ["http://", "HTTPS://", "Www.", "creativecommons.org/", "(c)", "(C)", "©", "Copyright", "crown ",
+                "All Rights Reserved", "riproduzione riservata", "BILDRECHTE", "public domain", "PublicDomain",
+                '"Dawn" by ', "“Dawn” by ", "«Aube» par ", "„Morgen“ von ", " - FIFA/FIFA", " – UEFA/UEFA via ",
+                "—ICC/ICC", " photo by ", " Images by ", " PHOTO / ", " photo/", " for Vogue", " FOR ", " pour ",
+                " para ", ", special to ", " Photos", " file", " screengrab", " Screenshot", " pic", " nuotr.",
+                " contributors", " und Mitwirkende", " colaboradores", " bidragsgivare", "(12345678dr)", "(Q 4512)",
+                "[PA-043221]", "()", "< >", "Jane", "Roe", "ſ", "ı", "İ", "\u212a", "’", "–", "\u00a0", " ", "/", "-",
+                ",", ".", "1", "9"]
+
+
+def _gate_texts() -> list[str]:
+    rng = random.Random(16)
+    made = ["".join(rng.choice(_GATE_PIECES) for _ in range(rng.randint(1, 10))) for _ in range(4000)]
+    return [*made, *(text.swapcase() for text in made[:1000]), *(case["text"] for case in table_rows("credit_lines"))]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gate"),
+    [
+        (credit_fields.URL, lambda text: may_hold(text, credit_fields._URL_WORDS)),  # _take_urls
+        (credit_fields._RIGHTS, lambda text: may_hold(text, credit_fields._RIGHTS_WORDS)),  # _take_rights
+        (credit_fields._PUBLIC_DOMAIN, lambda text: may_hold(text, ("public",))),  # _take_public_domain
+        (credit_fields._TITLE_BY, credit_fields._may_quote),  # _take_title, split_credit's lead
+        (credit_fields._TITLE_LEAD, credit_fields._may_quote),
+        (credit_fields._BODY_REPEATED, lambda text: "/" in text and credit_fields._has_dash(text)),  # _clean
+        (credit_fields._CLIENT, lambda text: may_hold(text, credit_fields._CLIENT_WORDS)),  # _take_client
+        (credit_parts.ORG_PHOTO_BY, lambda text: may_hold(text, credit_parts.ORG_PHOTO_WORDS)),
+        (credit_labels.PHOTO_SUFFIX, lambda text: may_hold(text, credit_labels._PHOTO_SUFFIX_WORDS)),
+        (credit_words.CONTRIBUTORS, lambda text: may_hold(text, credit_words.CONTRIBUTOR_WORDS)),  # label_text
+        (credit_fields._CAMEL_JOIN, credit_fields._CAMEL_PAIR.search),  # split_credit
+    ],
+)
+def test_a_field_step_gated_on_its_words_is_skipped_only_where_it_finds_nothing(
+        pattern: re.Pattern[str], gate: Callable[[str], object]) -> None:
+    found = [text for text in _gate_texts() if pattern.search(text)]
+    assert found  # the pieces reach the pattern
+    assert all(gate(text) for text in found), pattern.pattern
