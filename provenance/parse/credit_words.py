@@ -157,8 +157,8 @@ AI_LEAD = AI_PLAIN_LEAD + "|" + AI_TOOL_LEAD
 LEAD_IN_TEXT = re.compile(
     r"(?i)^\s*(?:(?:(?:file|archive)(?=\s*[:：])|" + dispatched(LEAD_PHRASES, re.IGNORECASE) + r")\s*(?:\(c\)\s*)?"
     r"(?:\s" + BY_WORDS + r"\b|[:=：]|\s-\s|" + CREDIT_DASH + r"|(?<=\(c\))(?=\s*(?-i:[A-Z])))\s*|"
-    + with_first_chars(re.compile(AI_LEAD, re.IGNORECASE)).pattern + r"\s*)+"
-)
+    + with_first_chars(re.compile(AI_LEAD + r"\s*", re.IGNORECASE)).pattern + r")+"
+)  # (the blanks inside the led group, after the last AI form only, as the plain join '…|' + AI_LEAD + '\s*' reads)
 
 
 def lead_in_text_match(text: str) -> re.Match[str] | None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 import pytest
 
 from provenance.catalog.load import Catalog
-from provenance.parse import cjk_credits, credit_fields, credit_parts, credits
+from provenance.parse import cjk_credits, credit_fields, credit_labels, credit_parts, credit_words, credits
 from provenance.parse.credits import parse_credit
-from provenance.parse.scan import may_hold
+from provenance.parse.scan import dispatched, may_hold
+from tests.case_tables import table_rows
 
 # One caption per CJK pattern, each with the name it signs.
 CJK_SAMPLES = [
@@ -108,3 +110,73 @@ def test_words_let_through_every_text_the_pattern_matches(pattern: re.Pattern[st
     # ASCII text the words let through is matched by the license words' pattern: the check is exact there
     if pattern is credit_fields._LICENSE_WORD:
         assert all(bool(pattern.search(text)) == may_hold(text, words) for text in texts if text.isascii())
+
+
+# LEAD_IN_TEXT as main wrote it, with no look-ahead before the AI lead-ins: the blanks after them are the last AI form's
+# only ('…|AI_LEAD_1|…|AI_LEAD_N\s*'), so 'Image generated with ' ends before its blank
+_PLAIN_LEAD_IN_TEXT = re.compile(
+    r"(?i)^\s*(?:(?:(?:file|archive)(?=\s*[:：])|" + dispatched(credit_words.LEAD_PHRASES, re.IGNORECASE)
+    + r")\s*(?:\(c\)\s*)?(?:\s" + credit_words.BY_WORDS + r"\b|[:=：]|\s-\s|" + credit_words.CREDIT_DASH
+    + r"|(?<=\(c\))(?=\s*(?-i:[A-Z])))\s*|" + credit_words.AI_LEAD + r"\s*)+"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Image generated with Midjourney",  # an AI form that is not the last: its blank is left
+        "iMAGE GENERATED WITH Uefa Via uthor",
+        "AI-generated image: Jane Roe",
+        "KI-generiert mit Stable Diffusion",
+        "This image was created with DALL-E",  # the last AI form: its blanks are taken
+        "Photo: Jane Roe",
+        "Photo by Image generated with X",
+        "Jane Roe",
+    ],
+)
+def test_lead_in_text_led_by_first_letters_reads_as_the_plain_pattern(text: str) -> None:
+    # the look-ahead before the AI lead-ins makes no match longer or shorter
+    plain = _PLAIN_LEAD_IN_TEXT.match(text)
+    led = credit_words.LEAD_IN_TEXT.match(text)
+    assert (led and led.span()) == (plain and plain.span())
+
+
+# The words and characters the eleventh session's field steps are gated on, in odd cases and beside the characters
+# whose case-insensitive matches are not their ASCII pair alone; with the credit table's lines as they are
+_GATE_PIECES = ["http://", "HTTPS://", "Www.", "creativecommons.org/", "(c)", "(C)", "©", "Copyright", "crown ",
+                "All Rights Reserved", "riproduzione riservata", "BILDRECHTE", "public domain", "PublicDomain",
+                '"Dawn" by ', "“Dawn” by ", "«Aube» par ", "„Morgen“ von ", " - FIFA/FIFA", " – UEFA/UEFA via ",
+                "—ICC/ICC", " photo by ", " Images by ", " PHOTO / ", " photo/", " for Vogue", " FOR ", " pour ",
+                " para ", ", special to ", " Photos", " file", " screengrab", " Screenshot", " pic", " nuotr.",
+                " contributors", " und Mitwirkende", " colaboradores", " bidragsgivare", "(12345678dr)", "(Q 4512)",
+                "[PA-043221]", "()", "< >", "Jane", "Roe", "ſ", "ı", "İ", "\u212a", "’", "–", "\u00a0", " ", "/", "-",
+                ",", ".", "1", "9"]
+
+
+def _gate_texts() -> list[str]:
+    rng = random.Random(16)
+    made = ["".join(rng.choice(_GATE_PIECES) for _ in range(rng.randint(1, 10))) for _ in range(4000)]
+    return [*made, *(text.swapcase() for text in made[:1000]), *(case["text"] for case in table_rows("credit_lines"))]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gate"),
+    [
+        (credit_fields.URL, lambda text: may_hold(text, credit_fields._URL_WORDS)),  # _take_urls
+        (credit_fields._RIGHTS, lambda text: may_hold(text, credit_fields._RIGHTS_WORDS)),  # _take_rights
+        (credit_fields._PUBLIC_DOMAIN, lambda text: may_hold(text, ("public",))),  # _take_public_domain
+        (credit_fields._TITLE_BY, credit_fields._may_quote),  # _take_title, split_credit's lead
+        (credit_fields._TITLE_LEAD, credit_fields._may_quote),
+        (credit_fields._BODY_REPEATED, lambda text: "/" in text and credit_fields._has_dash(text)),  # _clean
+        (credit_fields._CLIENT, lambda text: may_hold(text, credit_fields._CLIENT_WORDS)),  # _take_client
+        (credit_parts.ORG_PHOTO_BY, lambda text: may_hold(text, credit_parts.ORG_PHOTO_WORDS)),
+        (credit_labels.PHOTO_SUFFIX, lambda text: may_hold(text, credit_labels._PHOTO_SUFFIX_WORDS)),
+        (credit_words.CONTRIBUTORS, lambda text: may_hold(text, credit_words.CONTRIBUTOR_WORDS)),  # label_text
+        (credit_fields._CAMEL_JOIN, credit_fields._CAMEL_PAIR.search),  # split_credit
+    ],
+)
+def test_a_field_step_gated_on_its_words_is_skipped_only_where_it_finds_nothing(
+        pattern: re.Pattern[str], gate: Callable[[str], object]) -> None:
+    found = [text for text in _gate_texts() if pattern.search(text)]
+    assert found  # the pieces reach the pattern
+    assert all(gate(text) for text in found), pattern.pattern
