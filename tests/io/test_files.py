@@ -91,9 +91,9 @@ def test_charset_prescan_of_a_hostile_head_is_quick(tmp_path: Path) -> None:
     """50,000 characters of unclosed <meta tags before a byte that is not UTF-8: read in linear time."""
     path = tmp_path / "a.html"
     path.write_bytes(b"<meta charset" * 4000 + b"<meta " * 4000 + b"\xe9")
-    started = time.perf_counter()
+    started = time.process_time()
     assert read_article(path).endswith("é")
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 def test_a_declared_charset_that_is_no_text_encoding_is_not_used(tmp_path: Path) -> None:

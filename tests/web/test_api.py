@@ -561,11 +561,11 @@ def test_a_key_repeated_after_many_is_found_in_linear_time(client: FlaskClient) 
     keys = ",".join(f'"{n:x}":0' for n in range(24_000))
     body = f'{{{keys},"0":1}}'.encode()
     assert len(body) < 256 * 1024
-    started = time.perf_counter()
+    started = time.process_time()
     response = client.post("/api/check", data=body, content_type="application/json")
     assert response.status_code == 400
     assert response.json["error"] == "0: given twice in the JSON object; give it once"
-    assert time.perf_counter() - started < 3
+    assert time.process_time() - started < 3
 
 
 def test_a_form_field_given_twice_is_refused_but_a_checkbox_list_is_taken(client: FlaskClient) -> None:
