@@ -174,7 +174,7 @@ def test_migration_0008_fills_the_codes_and_the_search_index(db_url: str) -> Non
                                                     (None, 2, "copies-disagree", "group")):
                 connection.execute(t.Finding.__table__.insert().values(
                     usage_id=usage_id, image_id=image_id, code=code, scope=scope, severity="warning", message="m"))
-        upgrade(engine)
+        upgrade(engine, "0010")  # 0011 writes the search of these made-up records again
         with engine.connect() as connection, Session(bind=connection) as session:
             assert stored_codes(session) == codes_by_exists(session) == {
                 ("missing-credit", 1), ("needs-verification", 2), ("copies-disagree", 2)}
@@ -206,5 +206,43 @@ def test_migration_0010_marks_the_articles_to_be_read_again(db_url: str) -> None
             assert compare_metadata(_context(connection), t.Base.metadata) == []
         assert done == {"a/page.html": False, "a/photo.jpg": True}
         assert [tuple(a) for a in articles] == [("T", None, None)]
+    finally:
+        engine.dispose()
+
+
+def test_migration_0011_writes_every_name_of_an_image_into_the_search(db_url: str) -> None:
+    """Before 0011 a record's search held its image's first path only: an archive stored then found no photo by
+    another of its names (a camera's IMG_0001.jpg beside the story's quay.jpg) until that name changed, since an
+    unchanged audit writes no record again. The migration writes the search of every record again."""
+    from provenance.audit.save import folded_search
+
+    engine = make_engine(db_url)
+    try:
+        upgrade(engine, "0010")
+        with engine.begin() as connection:
+            for image_id in (1, 2):
+                connection.execute(t.Image.__table__.insert().values(
+                    id=image_id, sha256=f"{image_id:064d}", format="JPEG", width=1, height=1, size=1))
+            for file_id, path, kind, image_id in ((1, "story.md", "article", None), (2, "images/quay.jpg", "image", 1),
+                                                  (3, "images/IMG_0001.jpg", "image", 1),
+                                                  (4, "images/dune.jpg", "image", 2)):
+                connection.execute(t.File.__table__.insert().values(
+                    id=file_id, root="/r", path=path, size=1, mtime_ns=1, kind=kind, problems="", done=True,
+                    search=path.lower(), image_id=image_id))
+            connection.execute(t.Article.__table__.insert().values(id=1, file_id=1, kind="markdown"))
+            connection.execute(t.Usage.__table__.insert().values(id=1, article_id=1, position=0,
+                                                                 src="images/quay.jpg", image_id=1))
+            old = folded_search("Ines Berg", None, None, "images/quay.jpg", "story.md", "images/IMG_0001.jpg")
+            connection.execute(t.Record.__table__.insert().values(id=1, usage_id=1, image_id=1, creator="Ines Berg",
+                                                                  status="ok", search=old))
+            connection.execute(t.Record.__table__.insert().values(id=2, usage_id=None, image_id=2, creator="Teo Marsh",
+                                                                  status="ok", search="stale"))
+        upgrade(engine)
+        with engine.connect() as connection:
+            search = dict(connection.execute(select(t.Record.id, t.Record.search)).all())
+        assert search == {
+            1: folded_search("Ines Berg", None, None, "images/quay.jpg", "story.md", "images/IMG_0001.jpg",
+                             "images/quay.jpg"),
+            2: folded_search("Teo Marsh", None, None, None, None, "images/dune.jpg")}
     finally:
         engine.dispose()
