@@ -14,6 +14,7 @@ from provenance.errors import InputError, UnknownNames, shown
 JSON = "application/json"
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")  # how a JSON text writes half of a surrogate pair
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_ASCII_COMPATIBLE = frozenset({"utf-8", "utf-8-sig"})  # the encodings json.detect_encoding names that keep ASCII
 
 
 def json_body() -> dict[str, Any]:
@@ -25,7 +26,10 @@ def json_body() -> dict[str, Any]:
     data, twice = _parsed(body)
     if not isinstance(data, dict):
         abort(400, description="Send a JSON object with Content-Type: application/json.")
-    if _SURROGATE_ESCAPE.search(body) and _lone_surrogate(data):
+    # the escape is looked for in the bytes only where they are ASCII-compatible: in UTF-16 or -32 its letters
+    # are apart, and every value is looked at
+    if (_SURROGATE_ESCAPE.search(body) or json.detect_encoding(body) not in _ASCII_COMPATIBLE) \
+            and _lone_surrogate(data):
         abort(400, description="The JSON body holds a lone surrogate (a \\ud800-\\udfff escape not part of a pair), "
                                "which is no Unicode character.")
     if twice is not None:

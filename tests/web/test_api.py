@@ -545,6 +545,16 @@ JSON_ENCODINGS = [
 ]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32", "utf-32-be"])
+def test_a_lone_surrogate_is_refused_in_every_json_encoding(client: FlaskClient, encoding: str) -> None:
+    """The escape of half a surrogate pair was looked for in the body's bytes as ASCII: in UTF-16 or -32 its
+    letters are apart, and the lone surrogate went on to the check."""
+    body = '{"text": "Foto: J\\ud800rg/dpa"}'.encode(encoding)
+    response = client.post("/api/check", data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert "lone surrogate" in response.json["error"]
+
+
 @pytest.mark.parametrize(("body", "status"), JSON_ENCODINGS)
 def test_a_json_body_is_read_in_the_encodings_json_allows(client: FlaskClient, body: bytes, status: int) -> None:
     response = client.post("/api/check", data=body, content_type="application/json")
