@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import posixpath
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -62,13 +63,16 @@ def save_images(session: Session, batch: Sequence[tuple[int, Extracted]]) -> Non
 
 
 def image_names(session: Session, image_ids: Iterable[int]) -> dict[int, list[str]]:
-    """Every path of each of these images in the archive, in order."""
-    names: dict[int, list[str]] = {}
+    """The names of each of these images in the archive, in order: its first path under each file name (the
+    path's last part). A copy under a name the image has already (each story folder's `img/logo.jpg`) adds
+    nothing a search would not find: every record of a logo copied into N folders held N paths, the archive's
+    search text grew as N squared and one more copy wrote all of it again."""
+    names: dict[int, dict[str, str]] = {}
     for image_id, path in session.execute(select(t.File.image_id, t.File.path).where(
             t.File.image_id.in_(list(image_ids))).order_by(t.File.image_id, t.File.path)):
         if image_id is not None:
-            names.setdefault(image_id, []).append(path)
-    return names
+            names.setdefault(image_id, {}).setdefault(posixpath.basename(path), path)
+    return {image_id: list(paths.values()) for image_id, paths in names.items()}
 
 
 def refresh_search(session: Session, image_ids: Iterable[int | None]) -> None:

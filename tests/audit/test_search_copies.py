@@ -7,12 +7,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from sqlalchemy import select
+
 from provenance.audit.filters import Filters
 from provenance.audit.labels import Labels
 from provenance.audit.read_model import all_rows
 from provenance.audit.run import run_audit
 from provenance.catalog.load import default_catalog
 from provenance.catalog.profile import UsageProfile
+from provenance.store import tables as t
 from tests import samples
 from tests.conftest_db import open_test_store
 
@@ -70,3 +73,26 @@ def test_a_search_finds_a_photo_by_each_of_its_names(db_url: str, tmp_path: Path
     _audit(db_url, folder)
     assert _found(db_url, "dune-print") == [("", "images/zz-dune-print.jpg", "")]
     assert _found(db_url, "dune.jpg") == [dune]
+
+
+def test_copies_under_one_name_in_many_folders_keep_the_search_short(db_url: str, tmp_path: Path) -> None:
+    """A logo each story's folder keeps a copy of (`storyN/img/logo.jpg`) is one image under as many paths as
+    there are stories, and each story's record held all of them: the search text of the archive grew as the
+    square of the stories (800 stories, 15 MB) and one more copy wrote every record again. A name is the
+    path's last part: a copy under a name the image has already adds nothing, so the search finds it still."""
+    folder = tmp_path / "archive"
+    logo = samples.jpeg(samples.picture(16, 16, seed=3))
+    for i in range(40):
+        (folder / f"story{i:02d}" / "img").mkdir(parents=True)
+        (folder / f"story{i:02d}" / "img" / "logo.jpg").write_bytes(logo)
+        (folder / f"story{i:02d}" / "index.md").write_text(f"# S{i}\n\n![Logo](img/logo.jpg)\n*Photo: Ana Ruiz*\n",
+                                                           encoding="utf-8")
+    (folder / "press-kit").mkdir()
+    (folder / "press-kit" / "brand-mark.jpg").write_bytes(logo)
+    _audit(db_url, folder)
+    with open_test_store(db_url)() as session:
+        searches = session.scalars(select(t.Record.search)).all()
+    assert len(searches) == 40
+    assert max(s.count("logo.jpg") for s in searches) <= 2  # the usage's src and the image's name
+    assert len(_found(db_url, "brand-mark")) == 40  # the copy under another name finds every use
+    assert len(_found(db_url, "story07/index")) == 1  # the story's article still finds its use
