@@ -1,4 +1,4 @@
--- revision: 0010
+-- revision: 0011
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -188,7 +188,7 @@ CREATE VIRTUAL TABLE records_fts USING fts5(search, content='records', content_r
 CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN INSERT INTO records_fts (rowid, search) VALUES (new.id, new.search); END;
 CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN INSERT INTO records_fts (records_fts, rowid, search) VALUES ('delete', old.id, old.search); END;
 CREATE TRIGGER records_fts_update AFTER UPDATE OF search ON records BEGIN INSERT INTO records_fts (records_fts, rowid, search) VALUES ('delete', old.id, old.search); INSERT INTO records_fts (rowid, search) VALUES (new.id, new.search); END;
-INSERT OR REPLACE INTO "alembic_version" VALUES ('0010');
+INSERT OR REPLACE INTO "alembic_version" VALUES ('0011');
 INSERT OR REPLACE INTO "records_fts_data" VALUES (1, X'0000');
 INSERT OR REPLACE INTO "records_fts_data" VALUES (10, X'00000000000000');
 INSERT OR REPLACE INTO "records_fts_config" VALUES ('version', 4);
