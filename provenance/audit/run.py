@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from provenance.audit.check_key import run_check_key
 from provenance.audit.overview import keep_run_counts
 from provenance.audit.reading import ReadAhead, Reading, kind_of_entry, start_reading
-from provenance.audit.save import refresh_search, save_articles, save_images, table
+from provenance.audit.save import images_of_paths, refresh_search, save_articles, save_images, table
 from provenance.audit.state import (
     audit_lock,
     begin_run,
@@ -199,8 +199,7 @@ def _register_batch(session: Session, base: str, batch: list[Entry], run_id: int
         gone = [str(v["b_path"]) for v in old if v["kind"] != "image"]
         for start in range(0, len(gone), 500):
             names = gone[start:start + 500]
-            shown = set(session.scalars(select(files.c.image_id).where(
-                files.c.root == base, files.c.path.in_(names), files.c.image_id.is_not(None))))
+            shown = images_of_paths(session, base, names)
             session.execute(update(files).where(files.c.root == base, files.c.path.in_(names)).values(image_id=None))
             refresh_search(session, shown)  # the image lost a name
     new = [{"root": base, "path": v["b_path"], "search": fold_search(str(v["b_path"])),
@@ -254,8 +253,7 @@ def _save_batch(sessions: sessionmaker[Session], batch: list[tuple[int, Extracte
 def _remove(sessions: sessionmaker[Session], base: str, removed: list[str]) -> None:
     with sessions() as session:
         if removed:
-            shown = set(session.scalars(select(t.File.image_id).where(
-                t.File.root == base, t.File.path.in_(removed), t.File.image_id.is_not(None))))
+            shown = images_of_paths(session, base, removed)
             session.execute(delete(t.File).where(t.File.root == base, t.File.path.in_(removed)))
             refresh_search(session, shown)  # images that lost a name
         used = select(t.File.image_id).where(t.File.image_id.is_not(None))

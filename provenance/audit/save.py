@@ -59,7 +59,7 @@ def save_images(session: Session, batch: Sequence[tuple[int, Extracted]]) -> Non
         for file_id, r in batch for failed in [bool(r.error) or r.sha256 is None]])
     insert_rows(session, findings, FINDING_COLUMNS, [(None, None, file_id, "file-error", "error", r.error or "", r.path)
                                                      for file_id, r in batch if r.error or r.sha256 is None])
-    refresh_search(session, before | {image_id for sha, image_id in known.items() if sha in read})
+    refresh_search(session, before | set(known.values()))  # known: the images of this batch's readable files
 
 
 def image_names(session: Session, image_ids: Iterable[int]) -> dict[int, list[str]]:
@@ -73,6 +73,13 @@ def image_names(session: Session, image_ids: Iterable[int]) -> dict[int, list[st
         if image_id is not None:
             names.setdefault(image_id, {}).setdefault(posixpath.basename(path), path)
     return {image_id: list(paths.values()) for image_id, paths in names.items()}
+
+
+def images_of_paths(session: Session, root: str, paths: list[str]) -> set[int]:
+    """The images these paths of the root show now: those whose search refresh_search writes again once the paths
+    stop showing them (removed, or no picture any more)."""
+    return {i for i in session.scalars(select(t.File.image_id).where(
+        t.File.root == root, t.File.path.in_(paths), t.File.image_id.is_not(None))) if i is not None}
 
 
 def refresh_search(session: Session, image_ids: Iterable[int | None]) -> None:
